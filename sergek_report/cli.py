@@ -1,0 +1,73 @@
+"""Command line: `python -m sergek_report build|publish|scenarios` (the Makefile calls these)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from . import paths
+from .build import BuildError, build
+from .params import ParameterError
+
+
+def _setup_logging() -> None:
+    # Data normalisations (decimal commas, BOM, …) are logged here, in the build log.
+    logging.basicConfig(level=logging.WARNING, format="build: %(name)s: %(message)s")
+
+
+def cmd_build(args) -> None:
+    build(args.params, jobs=args.jobs, force=args.force)
+
+
+def cmd_publish(args) -> None:
+    """Record the figures of the edition sent to the council: the next baseline."""
+    from .params import load_params
+    from .build import edition_dir
+
+    out = edition_dir(load_params(args.params)) / "metrics.json"
+    if not out.is_file():
+        raise BuildError(f"{paths.display_path(out)} not found: run `make report` first.")
+    paths.PUBLISHED_DIR.mkdir(exist_ok=True)
+    shutil.copyfile(out, paths.PUBLISHED_DIR / "metrics.json")
+    print(
+        f"publish: recorded {paths.display_path(out)} as "
+        f"{paths.display_path(paths.PUBLISHED_DIR / 'metrics.json')}; commit it."
+    )
+
+
+def cmd_scenarios(args) -> None:
+    from .scenarios import build_scenarios
+
+    build_scenarios(jobs=args.jobs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="sergek-report", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_build = sub.add_parser("build", help="execute the notebooks and render the report")
+    p_build.add_argument("--params", type=Path, default=paths.DEFAULT_PARAMS)
+    p_build.add_argument("--jobs", type=int, default=None, help="parallel notebooks (cores)")
+    p_build.add_argument("--force", action="store_true", help="re-execute every notebook")
+    p_build.set_defaults(func=cmd_build)
+    p_pub = sub.add_parser("publish", help="record this edition's metrics as the baseline")
+    p_pub.add_argument("--params", type=Path, default=paths.DEFAULT_PARAMS)
+    p_pub.set_defaults(func=cmd_publish)
+    p_sc = sub.add_parser("scenarios", help="one report per params/scenarios/*.yaml")
+    p_sc.add_argument("--jobs", type=int, default=None)
+    p_sc.set_defaults(func=cmd_scenarios)
+    args = parser.parse_args(argv)
+    _setup_logging()
+    try:
+        args.func(args)
+    except (BuildError, ParameterError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # data errors and the like carry their own precise message
+        if type(exc).__name__ == "DataValidationError":
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        raise
+    return 0

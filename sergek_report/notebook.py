@@ -1,0 +1,121 @@
+"""What the chapter notebooks call: narrative text, numbered figures and tables with sources.
+
+Captions carry a placeholder that the renderer numbers across the whole report, so a chapter
+does not need to know how many figures came before it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+
+from . import charts, datasets, fmt
+
+METRICS_MIMETYPE = "application/vnd.sergek.metrics+json"
+
+
+class Chapter:
+    """Per-notebook helper: knows the data directory and how to cite its sources."""
+
+    def __init__(self, data_dir: str | Path):
+        self.data_dir = Path(data_dir)
+        self._sources: pd.DataFrame | None = None
+        charts.apply_style()
+
+    # -- data ---------------------------------------------------------------------------
+    def tables(self, names: Sequence[str], as_of: str | None = None) -> dict[str, pd.DataFrame]:
+        return datasets.load_tables(list(names), data_dir=self.data_dir, as_of=as_of)
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        if self._sources is None:
+            self._sources = datasets.load_table("sources", self.data_dir).set_index("source_id")
+        return self._sources
+
+    def cite(self, source_ids: Iterable[str]) -> str:
+        """'Zakon.kz, 30 декабря 2025 г.; …' for the given source ids, in the given order."""
+        parts = []
+        for source_id in dict.fromkeys(source_ids):
+            if source_id not in self.sources.index:
+                raise KeyError(f"source id {source_id!r} is not in data/sources.csv")
+            row = self.sources.loc[source_id]
+            when = (
+                fmt.date_long(row["published"])
+                if pd.notna(row["published"])
+                else str(row.get("published_note") or "без даты")
+            )
+            parts.append(f"{row['publisher']}, {when}")
+        return "; ".join(parts)
+
+    def _source_line(self, sources: Iterable[str], note: str | None) -> str:
+        text = self.cite(sources)
+        if note:
+            text = f"{text}; {note}" if text else note
+        return f'<span class="caption-source">Источник: {html.escape(text)}.</span>'
+
+    # -- output -------------------------------------------------------------------------
+    @staticmethod
+    def md(text: str) -> None:
+        """Narrative with computed figures (formatted with `fmt`)."""
+        display(Markdown(text))
+
+    def figure(self, fig, caption: str, sources: Iterable[str], note: str | None = None):
+        svg = charts.to_svg(fig)
+        display(
+            HTML(
+                '<figure class="chart">'
+                f'<div class="chart-body">{svg}</div>'
+                '<figcaption><span class="caption-number" data-kind="figure"></span> '
+                f"{html.escape(caption)} {self._source_line(sources, note)}</figcaption>"
+                "</figure>"
+            )
+        )
+
+    def table(
+        self,
+        frame: pd.DataFrame,
+        caption: str,
+        sources: Iterable[str],
+        note: str | None = None,
+        numeric: Sequence[str] = (),
+    ) -> None:
+        """A table of already formatted values; `numeric` columns are right-aligned."""
+        head = "".join(
+            f'<th class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
+            for c in frame.columns
+        )
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f'<td class="{"num" if c in numeric else ""}">{html.escape(_cell(v))}</td>'
+                for c, v in zip(frame.columns, row, strict=True)
+            )
+            + "</tr>"
+            for row in frame.itertuples(index=False)
+        )
+        display(
+            HTML(
+                '<figure class="table">'
+                '<figcaption><span class="caption-number" data-kind="table"></span> '
+                f"{html.escape(caption)}</figcaption>"
+                f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+                f'<p class="table-source">{self._source_line(sources, note)}</p>'
+                "</figure>"
+            )
+        )
+
+    @staticmethod
+    def publish_metrics(metrics: list[dict]) -> None:
+        """Hand the key figures to the build (metrics.json); invisible in the report."""
+        display({METRICS_MIMETYPE: json.loads(json.dumps(metrics))}, raw=True)
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "—"
+    return str(value)
