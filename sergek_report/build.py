@@ -241,12 +241,14 @@ def build(
     *,
     data_dir: Path = paths.DATA_DIR,
     build_root: Path = paths.BUILD_DIR,
+    chapters_file: Path = paths.CHAPTERS_FILE,
+    baseline_path: Path = paths.PUBLISHED_DIR / "metrics.json",
     jobs: int | None = None,
     force: bool = False,
     timeout: int = CELL_TIMEOUT_S,
 ) -> BuildResult:
     param_file = load_params(params_path)
-    chapters = load_chapters()
+    chapters = load_chapters(Path(chapters_file))
     declared = {spec.name: declared_parameters(spec.notebook) for spec in chapters}
     for spec in chapters:
         if "data_dir" not in declared[spec.name]:
@@ -272,7 +274,7 @@ def build(
         missing = [t for t in spec.tables if not table_file(data_dir, t).is_file()]
         if missing:
             raise BuildError(
-                f"{paths.display_path(paths.CHAPTERS_FILE)}: {spec.name} reads table(s) "
+                f"{paths.display_path(chapters_file)}: {spec.name} reads table(s) "
                 f"{missing} but {paths.display_path(data_dir)} has no such CSV file."
             )
         fingerprints[spec.name] = _sha(
@@ -290,7 +292,7 @@ def build(
         or not (executed_dir / spec.name).is_file()
     ]
 
-    baseline = paths.PUBLISHED_DIR / "metrics.json"
+    baseline = Path(baseline_path)
     commit = git_commit()
     render_fp = _sha(
         json.dumps(fingerprints, sort_keys=True).encode(),
@@ -314,6 +316,7 @@ def build(
             for spec in stale:
                 outcome = results[spec.name]
                 if outcome["ok"]:
+                    _check_declared_tables(spec, staging / spec.name, chapters_file)
                     os.replace(staging / spec.name, executed_dir / spec.name)
                     previous[spec.name] = fingerprints[spec.name]
                     result.executed.append(spec.name)
@@ -346,8 +349,27 @@ def build(
     )
     _write_json(out_dir / STATE_FILE, {"notebooks": previous, "render": render_fp})
     result.rendered, result.pages = True, pages
-    log(f"wrote {paths.display_path(out_dir)}/report.pdf ({pages} pages), report.html, metrics.json")
+    where = paths.display_path(out_dir)
+    log(f"wrote {where}/report.pdf ({pages} pages), report.html, metrics.json")
     return result
+
+
+def _check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Path) -> None:
+    """A chapter that reads a table it does not declare would not re-run when it changes."""
+    from .outputs import INPUTS_MIMETYPE
+
+    notebook = json.loads(executed.read_text(encoding="utf-8"))
+    read: set[str] = set()
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            read |= set(output.get("data", {}).get(INPUTS_MIMETYPE, []))
+    undeclared = sorted(read - set(spec.tables))
+    if undeclared:
+        raise BuildError(
+            f"{paths.display_path(chapters_file)}: {spec.name} reads table(s) {undeclared} "
+            "that are not listed under its 'tables'; add them so that a change to them "
+            "re-executes the chapter."
+        )
 
 
 def _validate_data(data_dir: Path, param_file: ParamFile) -> None:

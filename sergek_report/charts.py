@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from collections.abc import Callable
@@ -68,11 +69,99 @@ def number_axis(ax, digits: int = 0, axis: str = "y") -> None:
 
 
 _XML_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+_ID_REFERENCE = re.compile(r'(\bid="|href="#|url\(#)([^")]+)')
 
 
 def to_svg(fig) -> str:
-    """Serialise a figure as an inline <svg> element (no XML prologue, no date)."""
+    """Serialise a figure as an inline <svg> element (no XML prologue, no date).
+
+    matplotlib numbers element ids from 1 in every figure; inlined in one document they
+    would collide, so each figure's ids get a prefix derived from its own content
+    (deterministic: same figure, same ids).
+    """
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
-    return _XML_PROLOGUE.sub("", buffer.getvalue(), count=1)
+    svg = _METADATA.sub("", _XML_PROLOGUE.sub("", buffer.getvalue(), count=1))
+    prefix = "f" + hashlib.sha256(svg.encode()).hexdigest()[:8] + "-"
+    return _ID_REFERENCE.sub(lambda m: m.group(1) + prefix + m.group(2), svg)
+
+
+# --- the report's charts ------------------------------------------------------------------
+# Each returns a matplotlib Figure in the report style; the notebooks add caption and source.
+
+
+def milestones_chart(deployment, planned_status: str = "planned"):
+    """Complexes in service at each dated milestone; planned points drawn open and dashed."""
+    fig, ax = new_figure()
+    done = deployment[deployment["status"] != planned_status]
+    planned = deployment[deployment["status"] == planned_status]
+    ax.step(done["date"], done["complexes"], where="post", color=ACCENT_LIGHT, linewidth=1)
+    ax.plot(done["date"], done["complexes"], "o", color=ACCENT, label="по источникам")
+    if not planned.empty:
+        bridge = [done["date"].iloc[-1], planned["date"].iloc[0]]
+        ax.plot(bridge, [done["complexes"].iloc[-1], planned["complexes"].iloc[0]], "--",
+                color=ACCENT, linewidth=1)
+        ax.plot(planned["date"], planned["complexes"], "o", mfc="white", color=ACCENT,
+                label="план")
+    for date, count in zip(deployment["date"], deployment["complexes"], strict=True):
+        ax.annotate(fmt.integer(count), (date, count), textcoords="offset points",
+                    xytext=(0, 6), ha="center", fontsize=8)
+    ax.set_ylabel("комплексов (АПК)")
+    ax.set_ylim(0, deployment["complexes"].max() * 1.15)
+    integer_axis(ax)
+    ax.legend(loc="upper left")
+    return fig
+
+
+def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_label="нет данных"):
+    """Simple vertical bars with value labels; a None value is drawn as a 'no data' note."""
+    fig, ax = new_figure()
+    positions = range(len(labels))
+    shown = [0 if v is None else v for v in values]
+    ax.bar(positions, shown, color=colors or ACCENT, width=0.6)
+    for x, v in zip(positions, values, strict=True):
+        text = missing_label if v is None else value_format(v)
+        ax.annotate(text, (x, 0 if v is None else v), textcoords="offset points",
+                    xytext=(0, 4), ha="center", fontsize=8,
+                    color=WARNING if v is None else "#222222")
+    ax.set_xticks(list(positions), labels)
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(0, max(shown) * 1.18 if max(shown) else 1)
+    return fig, ax
+
+
+def line_chart(x, series: dict, ylabel: str, value_axis=None, markers: bool = True):
+    fig, ax = new_figure()
+    for (label, values), color in zip(series.items(), PALETTE, strict=False):
+        ax.plot(x, values, "o-" if markers else "-", label=label, color=color, markersize=4)
+    ax.set_ylabel(ylabel)
+    if value_axis:
+        value_axis(ax)
+    ax.legend(loc="best")
+    return fig, ax
+
+
+def tornado_chart(frame, labels: dict, base: float, value_format, xlabel: str):
+    """Horizontal bars from the base value to the metric at each assumption's low/high."""
+    fig, ax = new_figure(height=0.55 * len(frame) + 1.2)
+    rows = frame.iloc[::-1].reset_index(drop=True)  # largest swing on top
+    for y, row in rows.iterrows():
+        low, high = row["metric_low"], row["metric_high"]
+        ax.barh(y, low - base, left=base, color=ACCENT_LIGHT, height=0.6)
+        ax.barh(y, high - base, left=base, color=ACCENT, height=0.6)
+        for value in (low, high):
+            side = "left" if value >= base else "right"
+            ax.annotate(value_format(value), (value, y), textcoords="offset points",
+                        xytext=(4 if side == "left" else -4, 0), ha=side, va="center",
+                        fontsize=7)
+    ax.axvline(base, color="#333333", linewidth=0.8)
+    ax.set_yticks(range(len(rows)), [labels.get(a, a) for a in rows["assumption"]])
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    ax.xaxis.set_major_formatter(axis_formatter(value_format))
+    span = max(abs(rows["metric_low"] - base).max(), abs(rows["metric_high"] - base).max())
+    ax.set_xlim(base - span * 1.45, base + span * 1.45)
+    return fig

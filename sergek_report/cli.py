@@ -16,6 +16,9 @@ from .params import ParameterError
 def _setup_logging() -> None:
     # Data normalisations (decimal commas, BOM, …) are logged here, in the build log.
     logging.basicConfig(level=logging.WARNING, format="build: %(name)s: %(message)s")
+    # WeasyPrint's notes on font subsetting are not the analyst's concern.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
 def cmd_build(args) -> None:
@@ -24,8 +27,8 @@ def cmd_build(args) -> None:
 
 def cmd_publish(args) -> None:
     """Record the figures of the edition sent to the council: the next baseline."""
-    from .params import load_params
     from .build import edition_dir
+    from .params import load_params
 
     out = edition_dir(load_params(args.params)) / "metrics.json"
     if not out.is_file():

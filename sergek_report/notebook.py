@@ -15,8 +15,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from . import charts, datasets, fmt
-
-METRICS_MIMETYPE = "application/vnd.sergek.metrics+json"
+from .outputs import INPUTS_MIMETYPE, METRICS_MIMETYPE
 
 
 class Chapter:
@@ -29,6 +28,7 @@ class Chapter:
 
     # -- data ---------------------------------------------------------------------------
     def tables(self, names: Sequence[str], as_of: str | None = None) -> dict[str, pd.DataFrame]:
+        display({INPUTS_MIMETYPE: sorted(set(names) | {"sources"})}, raw=True)
         return datasets.load_tables(list(names), data_dir=self.data_dir, as_of=as_of)
 
     @property
@@ -40,7 +40,11 @@ class Chapter:
     def cite(self, source_ids: Iterable[str]) -> str:
         """'Zakon.kz, 30 декабря 2025 г.; …' for the given source ids, in the given order."""
         parts = []
-        for source_id in dict.fromkeys(source_ids):
+        for ref in dict.fromkeys(source_ids):
+            # A results basis ("source:<id>", "assumption:<name>", "derived") cites its source.
+            if ref == "derived" or str(ref).startswith("assumption:"):
+                continue
+            source_id = str(ref).removeprefix("source:")
             if source_id not in self.sources.index:
                 raise KeyError(f"source id {source_id!r} is not in data/sources.csv")
             row = self.sources.loc[source_id]

@@ -85,6 +85,10 @@ def _read_yaml(path: Path) -> dict:
         mark = getattr(exc, "problem_mark", None)
         line = f", line {mark.line + 1}" if mark is not None else ""
         raise ParameterError(f"{where}{line}: not valid YAML ({exc}).") from None
+    except ValueError as exc:  # e.g. 2026-02-30: YAML reads it as a date that does not exist
+        raise ParameterError(
+            f"{where}: a value is not a valid date ({exc}); expected a date like 2026-03-01."
+        ) from None
     if raw is None:
         raise ParameterError(f"{where}: the file is empty; expected sections {SECTIONS}.")
     if not isinstance(raw, dict):

@@ -21,11 +21,12 @@ from traitlets import default
 
 from . import fmt, paths
 from .changes import changes_section
-from .notebook import METRICS_MIMETYPE
+from .outputs import INPUTS_MIMETYPE, METRICS_MIMETYPE
 from .params import ParamFile
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
 CSS_FILE = paths.TEMPLATES_DIR / "report.css"
+TITLE = "ГЧП «Сергек» в Алматы: рост сети и стоимость комплекса при замороженном тарифе"
 AUTHOR = "Аналитическая записка для маслихата города Алматы"
 SUBTITLE = (
     "Рост сети аппаратно-программных комплексов с 766 до 1 641 и 1 991 и стоимость "
@@ -85,12 +86,16 @@ def _font_faces() -> str:
     """@font-face rules for the PDF only (the HTML must not point at local files)."""
     ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     faces = []
-    for family, stem in (("Report Serif", "DejaVuSerif"), ("Report Sans", "DejaVuSans")):
+    for family, stem in (
+        ("Report Serif", "DejaVuSerif"),
+        ("Report Sans", "DejaVuSans"),
+        ("Report Mono", "DejaVuSansMono"),
+    ):
         for suffix, weight, style in (
             ("", "normal", "normal"),
             ("-Bold", "bold", "normal"),
-            ("-Italic" if family == "Report Serif" else "-Oblique", "normal", "italic"),
-            ("-BoldItalic" if family == "Report Serif" else "-BoldOblique", "bold", "italic"),
+            ("-Italic" if stem == "DejaVuSerif" else "-Oblique", "normal", "italic"),
+            ("-BoldItalic" if stem == "DejaVuSerif" else "-BoldOblique", "bold", "italic"),
         ):
             path = ttf / f"{stem}{suffix}.ttf"
             if path.is_file():
@@ -152,7 +157,7 @@ def extract_metrics(notebook: nbformat.NotebookNode) -> list[dict]:
             data = output.get("data", {})
             if METRICS_MIMETYPE in data:
                 metrics.extend(data[METRICS_MIMETYPE])
-            else:
+            elif INPUTS_MIMETYPE not in data:
                 kept.append(output)
         cell.outputs = kept
     return metrics
@@ -215,7 +220,7 @@ def render_report(
     edition_date = param_file.edition.get("edition_date")
     as_of = data_as_of(data_dir)
     meta = {
-        "title": param_file.edition.get("report_title", "ГЧП «Сергек» в Алматы"),
+        "title": TITLE,
         "subtitle": SUBTITLE,
         "author": AUTHOR,
         "edition_date": edition_date,
@@ -234,7 +239,9 @@ def render_report(
         "inputs": inputs,
         "metrics": metrics,
     }
-    baseline = json.loads(baseline_path.read_text(encoding="utf-8")) if baseline_path.is_file() else None
+    baseline = (
+        json.loads(baseline_path.read_text(encoding="utf-8")) if baseline_path.is_file() else None
+    )
     merged, _ = merge_chapters(chapters, meta, changes_section(current, baseline))
 
     html, _ = ReportHTMLExporter().from_notebook_node(merged)

@@ -1,0 +1,41 @@
+"""Shared fixtures. The end-to-end build runs once per session (it starts kernels)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pdf_text(path: Path) -> str:
+    """All text of a PDF with whitespace (incl. no-break spaces) folded to single spaces."""
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    return normalise(text)
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text)
+
+
+@pytest.fixture(scope="session")
+def data_copy(tmp_path_factory) -> Path:
+    """A private copy of data/ that a test may change without touching the repository."""
+    target = tmp_path_factory.mktemp("data") / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_report(tmp_path_factory):
+    """The default edition, built end to end into a temporary build folder."""
+    from sergek_report.build import build
+
+    build_root = tmp_path_factory.mktemp("build")
+    result = build(ROOT / "params" / "default.yaml", build_root=build_root, force=True)
+    return result

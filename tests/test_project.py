@@ -1,0 +1,85 @@
+"""Project hygiene: pinned environment, clean notebooks, declared parameters, lint."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import yaml
+
+from sergek_report import paths
+from sergek_report.build import load_chapters
+from sergek_report.params import declared_parameters, load_params, parameters_cell
+
+ROOT = paths.PROJECT_ROOT
+
+
+def _pins(lines) -> dict[str, str]:
+    pins = {}
+    for line in lines:
+        line = line.split("#", 1)[0].strip()
+        match = re.fullmatch(r"([A-Za-z0-9_.\-\[\]]+)==([^\s;]+)", line)
+        if match:
+            pins[match.group(1).lower().replace("_", "-")] = match.group(2)
+    return pins
+
+
+def test_environment_yml_matches_requirements_in():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    conda_pins = _pins(pip_section)
+    req_pins = _pins((ROOT / "requirements.in").read_text(encoding="utf-8").splitlines())
+    assert req_pins, "requirements.in lists no pins"
+    assert conda_pins == req_pins
+    assert "python=3.11" in env["dependencies"]
+
+
+def test_lock_pins_every_direct_dependency_at_the_same_version():
+    lock = _pins((ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines())
+    direct = _pins((ROOT / "requirements.in").read_text(encoding="utf-8").splitlines())
+    for name, version in direct.items():
+        assert lock.get(name) == version, f"{name}: requirements.txt has {lock.get(name)}"
+
+
+def test_every_chapter_notebook_is_listed_and_committed_without_outputs():
+    listed = {spec.notebook.name for spec in load_chapters()}
+    on_disk = {p.name for p in paths.NOTEBOOKS_DIR.glob("*.ipynb")}
+    assert listed == on_disk
+    for path in paths.NOTEBOOKS_DIR.glob("*.ipynb"):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for i, cell in enumerate(notebook["cells"]):
+            if cell["cell_type"] == "code":
+                assert not cell.get("outputs"), f"{path.name} cell {i + 1} has outputs"
+                assert cell.get("execution_count") is None, f"{path.name} cell {i + 1}"
+
+
+def test_every_notebook_declares_its_parameters_with_the_default_values():
+    defaults = load_params(paths.DEFAULT_PARAMS).values()
+    for spec in load_chapters():
+        notebook = json.loads(spec.notebook.read_text(encoding="utf-8"))
+        assert parameters_cell(notebook) is not None, spec.name
+        declared = declared_parameters(spec.notebook)
+        assert "data_dir" in declared, spec.name
+        for name, value in declared.items():
+            if name in defaults:
+                # JupyterLab runs with the cell's values: they must be the default edition's.
+                assert value == defaults[name], f"{spec.name}: {name}={value!r}"
+
+
+def test_every_parameter_is_declared_by_some_notebook():
+    declared = set()
+    for spec in load_chapters():
+        declared |= set(declared_parameters(spec.notebook))
+    assert set(load_params(paths.DEFAULT_PARAMS).values()) <= declared
+
+
+def test_lint_passes():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "sergek_report", "tests", "notebooks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
