@@ -48,7 +48,7 @@ lint: $(ENV_STAMP) ## ruff on the package, tests and notebooks
 
 lab: $(ENV_STAMP) ## JupyterLab in the project environment (loopback only)
 	@$(VPY) -m jupyter lab --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) \
-		--ServerApp.root_dir=$(CURDIR) --notebook-dir=$(CURDIR)/notebooks
+		--ServerApp.root_dir=$(CURDIR) $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(ENV_STAMP) ## benchmark: cold, no-op, one-table builds vs the plain papermill+nbconvert chain
 	@$(VPY) -m sergek_report.bench

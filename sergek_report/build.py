@@ -180,7 +180,7 @@ def _execute_one(source: str, target: str, parameters: dict, timeout: int) -> di
 def _describe_failure(spec: ChapterSpec, result: dict, kept: Path) -> str:
     where = paths.display_path(spec.notebook)
     if result.get("cell_index") is None:
-        return f"{where} failed before or between cells: {result['error']}. See {kept}."
+        return f"{where} failed before or between cells: {result['error'].rstrip('.')}. See {kept}."
     # papermill inserts an 'injected-parameters' cell; report the analyst's own numbering.
     index = result["cell_index"]
     original = json.loads(spec.notebook.read_text(encoding="utf-8"))
@@ -247,8 +247,9 @@ def build(
     force: bool = False,
     timeout: int = CELL_TIMEOUT_S,
 ) -> BuildResult:
+    build_root, chapters_file = Path(build_root), Path(chapters_file)
     param_file = load_params(params_path)
-    chapters = load_chapters(Path(chapters_file))
+    chapters = load_chapters(chapters_file)
     declared = {spec.name: declared_parameters(spec.notebook) for spec in chapters}
     for spec in chapters:
         if "data_dir" not in declared[spec.name]:

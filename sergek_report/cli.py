@@ -22,7 +22,13 @@ def _setup_logging() -> None:
 
 
 def cmd_build(args) -> None:
-    build(args.params, jobs=args.jobs, force=args.force)
+    build(
+        args.params,
+        data_dir=args.data_dir,
+        build_root=args.build_root,
+        jobs=args.jobs,
+        force=args.force,
+    )
 
 
 def cmd_publish(args) -> None:
@@ -54,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("--params", type=Path, default=paths.DEFAULT_PARAMS)
     p_build.add_argument("--jobs", type=int, default=None, help="parallel notebooks (cores)")
     p_build.add_argument("--force", action="store_true", help="re-execute every notebook")
+    p_build.add_argument("--data-dir", type=Path, default=paths.DATA_DIR)
+    p_build.add_argument("--build-root", type=Path, default=paths.BUILD_DIR)
     p_build.set_defaults(func=cmd_build)
     p_pub = sub.add_parser("publish", help="record this edition's metrics as the baseline")
     p_pub.add_argument("--params", type=Path, default=paths.DEFAULT_PARAMS)

@@ -86,7 +86,12 @@ class DataValidationError(ValueError):
 
 @dataclass(frozen=True)
 class Field:
-    """One column. `kind`: text, id, url, choice, source, date, int or float."""
+    """One column.
+
+    `kind` is one of: text (free text), id (snake_case key), url, choice (one of `choices`),
+    source (a source_id of sources.csv), date, int (whole number) or float. `unit`, `min` and
+    `max` apply to numbers; `required=False` allows an empty cell.
+    """
 
     name: str
     kind: str = "text"
@@ -111,8 +116,8 @@ class Field:
             return f"a whole number{f' of {self.unit}' if self.unit else ''}{bounds}"
         if self.kind == "float":
             return (
-                f"a bare number in {self.unit}{bounds} (the unit is fixed by the column: no "
-                'units, "%" or words such as "млрд" in the cell; decimal point or comma)'
+                f'a bare number in {self.unit}{bounds}, with no unit, "%" sign or words such '
+                'as "млрд" in the cell'
             )
         if self.kind == "date":
             return "a date written YYYY-MM-DD (DD.MM.YYYY is also accepted)"
@@ -185,8 +190,7 @@ def not_before(column: str, other: str) -> Rule:
         column,
         f'a date not earlier than "{other}"',
         test,
-        lambda df, line: f"{_show(df.at[line, column])} before {other} "
-        f"{_show(df.at[line, other])}",
+        lambda df, line: f"{_show(df.at[line, column])} before {other} {_show(df.at[line, other])}",
     )
 
 
@@ -199,8 +203,9 @@ def parts_within(total: str, parts: tuple[str, ...]) -> Rule:
         parts[0],
         f"{' + '.join(parts)} not exceeding {total}",
         test,
-        lambda df, line: " + ".join(_show(df.at[line, p]) for p in parts)
-        + f" > {_show(df.at[line, total])}",
+        lambda df, line: (
+            " + ".join(_show(df.at[line, p]) for p in parts) + f" > {_show(df.at[line, total])}"
+        ),
     )
 
 
@@ -260,11 +265,11 @@ class TableSpec:
         """Cells as text: required values, formats and allowed values."""
         columns = {}
         for f in self.fields:
-            check = CELL_CHECKS.get(f.kind)
-            columns[f.name] = pa.Column(
-                nullable=not f.required,
-                checks=[pa.Check(check(f), name="format")] if check else [],
-            )
+            checks = []
+            if f.kind in CELL_CHECKS:
+                rule, test = CELL_CHECKS[f.kind]
+                checks.append(pa.Check(test(f), name=rule))
+            columns[f.name] = pa.Column(nullable=not f.required, checks=checks)
         return pa.DataFrameSchema(columns, strict=True, ordered=True)
 
     def value_schema(self, extra_rules: Iterable[Rule] = ()) -> pa.DataFrameSchema:
@@ -293,9 +298,7 @@ class TableSpec:
         rules = []
         if as_of is not None:
             rules += [
-                not_after_as_of(f.name, as_of)
-                for f in self.fields
-                if f.kind == "date" and f.as_of
+                not_after_as_of(f.name, as_of) for f in self.fields if f.kind == "date" and f.as_of
             ]
         if source_ids is not None and any(f.kind == "source" for f in self.fields):
             rules.append(known_source(source_ids, sources_file))
@@ -306,15 +309,25 @@ def _in(*values: str) -> Callable[[pd.DataFrame], pd.Series]:
     return lambda df: df["unit"].isin(values)
 
 
-CELL_CHECKS: dict[str, Callable[[Field], Callable[[pd.Series], pd.Series]]] = {
-    "int": lambda f: lambda s: s.str.fullmatch(r"\d+(\.0+)?"),
-    "float": lambda f: lambda s: s.str.fullmatch(NUMBER),
-    "date": lambda f: lambda s: s.str.fullmatch(ISO_DATE)
-    & pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna(),
-    "choice": lambda f: lambda s: s.isin(f.choices),
-    "id": lambda f: lambda s: s.str.fullmatch(SNAKE_ID),
-    "url": lambda f: lambda s: s.str.fullmatch(r"https?://\S+"),
+# kind -> (rule name, test of the text cells given the field); empty cells are not tested.
+CELL_CHECKS: dict[str, tuple[str, Callable[[Field], Callable[[pd.Series], pd.Series]]]] = {
+    "int": ("whole_number", lambda f: lambda s: s.str.fullmatch(r"\d+(\.0+)?")),
+    "float": ("bare_number", lambda f: lambda s: s.str.fullmatch(NUMBER)),
+    "date": (
+        "date",
+        lambda f: (
+            lambda s: (
+                s.str.fullmatch(ISO_DATE)
+                & pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna()
+            )
+        ),
+    ),
+    "choice": ("allowed_value", lambda f: lambda s: s.isin(f.choices)),
+    "id": ("id_format", lambda f: lambda s: s.str.fullmatch(SNAKE_ID)),
+    "source": ("id_format", lambda f: lambda s: s.str.fullmatch(SNAKE_ID)),
+    "url": ("url_format", lambda f: lambda s: s.str.fullmatch(r"https?://\S+")),
 }
+CELL_RULES = {rule for rule, _ in CELL_CHECKS.values()}
 CONVERTERS: dict[str, Callable[[pd.Series], pd.Series]] = {
     "int": lambda s: pd.to_numeric(s).astype("Int64"),
     "float": lambda s: pd.to_numeric(s).astype("float64"),
@@ -323,6 +336,7 @@ CONVERTERS: dict[str, Callable[[pd.Series], pd.Series]] = {
 DTYPES = {"int": "Int64", "float": "float64", "date": "datetime64[ns]"}
 
 STATUS = Field("status", "choice", choices=STATUSES)
+ROW_UNIT = 'the unit given in the row\'s "unit" column'
 SOURCE = Field("source_id", "source")
 
 TABLES: dict[str, TableSpec] = {
@@ -374,7 +388,7 @@ TABLES: dict[str, TableSpec] = {
             (
                 Field("item", "id"),
                 Field("label"),
-                Field("value", "float", required=False, unit="the row's unit", min=0),
+                Field("value", "float", required=False, unit=ROW_UNIT, min=0),
                 # A contractual date is a value, not an observation: it may lie after as_of.
                 Field("value_date", "date", required=False, as_of=False),
                 Field("unit", "choice", choices=("tenge", "complexes", "date", "years", "text")),
@@ -384,8 +398,11 @@ TABLES: dict[str, TableSpec] = {
             ),
             key=("item",),
             rules=(
-                required_when("value", 'unit is "tenge", "complexes" or "years"',
-                              _in("tenge", "complexes", "years")),
+                required_when(
+                    "value",
+                    'unit is "tenge", "complexes" or "years"',
+                    _in("tenge", "complexes", "years"),
+                ),
                 required_when("value_date", 'unit is "date"', _in("date")),
                 required_when("note", 'unit is "text" (the text goes into note)', _in("text")),
             ),
@@ -464,7 +481,7 @@ TABLES: dict[str, TableSpec] = {
                 Field("country"),
                 Field("kind", "choice", choices=("sergek_kz", "other_vendor_kz", "foreign")),
                 Field("metric"),
-                Field("value", "float", required=False, unit="the row's unit", min=0),
+                Field("value", "float", required=False, unit=ROW_UNIT, min=0),
                 Field("unit"),
                 Field("currency", "choice", required=False, choices=("KZT", "USD", "GBP", "RUB")),
                 Field("period"),
@@ -580,14 +597,20 @@ def _read(path: Path, where: str, spec: TableSpec) -> pd.DataFrame:
     text = _decode(raw, where)
     if not text.strip():
         raise DataValidationError(
-            where, 1, None, "not_empty", f"a header line ({','.join(spec.columns)})",
+            where,
+            1,
+            None,
+            "not_empty",
+            f"a header line ({','.join(spec.columns)})",
             "an empty file (file is empty)",
         )
-    delimiter = _sniff_delimiter(text.splitlines()[0] if text else "")
+    delimiter = _sniff_delimiter(next(line for line in text.splitlines() if line.strip()))
     if delimiter != ",":
         log.warning(
             "%s, line 1: fields are separated by %s (%r), not commas; read as such.",
-            where, DELIMITERS[delimiter], delimiter,
+            where,
+            DELIMITERS[delimiter],
+            delimiter,
         )
     records = _records(text, delimiter, where)
     (header_line, header), rows = records[0], records[1:]
@@ -595,7 +618,11 @@ def _read(path: Path, where: str, spec: TableSpec) -> pd.DataFrame:
     _check_header(header, header_line, spec, where)
     if not rows:
         raise DataValidationError(
-            where, header_line + 1, None, "not_empty", "at least one data row after the header",
+            where,
+            header_line + 1,
+            None,
+            "not_empty",
+            "at least one data row after the header",
             "no data rows",
         )
     for line, fields in rows:
@@ -613,7 +640,7 @@ def _read(path: Path, where: str, spec: TableSpec) -> pd.DataFrame:
 def _decode(raw: bytes, where: str) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         log.warning("%s, line 1: removed the UTF-8 byte-order mark (BOM).", where)
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -622,15 +649,21 @@ def _decode(raw: bytes, where: str) -> str:
         text = raw.decode("cp1251")
     except UnicodeDecodeError:
         text = None
+    line = raw.count(b"\n", 0, bad) + 1
     if text is not None and CP1251_PLAUSIBLE.fullmatch(text):
         log.warning(
-            "%s: not valid UTF-8 (byte offset %d); read as Windows-1251 (cp1251). "
-            "Please save the file as UTF-8.", where, bad,
+            "%s, line %d: not valid UTF-8 (byte offset %d); read the file as Windows-1251 "
+            "(cp1251). Please save it as UTF-8.",
+            where,
+            line,
+            bad,
         )
         return text
-    line = raw.count(b"\n", 0, bad) + 1
     raise DataValidationError(
-        where, line, _column_at(raw, bad), "encoding",
+        where,
+        line,
+        _column_at(raw, bad),
+        "encoding",
         "UTF-8 text (Windows-1251 is also accepted)",
         f"byte 0x{raw[bad]:02x} at byte offset {bad}, which is valid in neither",
     )
@@ -664,7 +697,11 @@ def _records(text: str, delimiter: str, where: str) -> list[tuple[int, list[str]
             start = reader.line_num + 1
     except csv.Error as exc:
         raise DataValidationError(
-            where, start, None, "csv_syntax", "well-formed CSV (quotes closed and doubled)",
+            where,
+            start,
+            None,
+            "csv_syntax",
+            "well-formed CSV (quotes closed and doubled)",
             f"a syntax error ({exc})",
         ) from None
     return records
@@ -687,7 +724,10 @@ def _check_header(header: list[str], line: int, spec: TableSpec, where: str) -> 
     if repeated:
         problems.append("repeated column(s) " + ", ".join(f'"{c}"' for c in repeated))
     raise DataValidationError(
-        where, line, (missing or extra or repeated)[0], "header",
+        where,
+        line,
+        (missing or extra or repeated)[0],
+        "header",
         f'the header "{expected}"',
         f'"{",".join(header)}": ' + "; ".join(problems),
     )
@@ -698,23 +738,29 @@ def _wrong_field_count(
 ) -> None:
     """A row with more or fewer fields than the header; name the likely column."""
     column, hint = None, ""
-    if len(fields) > len(header) and delimiter == ",":
-        for i, name in enumerate(header[:-1]):
+    extra = len(fields) - len(header)
+    if extra > 0 and delimiter == ",":
+        hint = "; a value with an unquoted comma? Quote it"
+        for i, name in enumerate(header):
             kind = spec.field(name).kind if name in spec.columns else ""
-            if kind in ("int", "float") and re.fullmatch(r"[-+]?\d+", fields[i].strip()) and \
-                    re.match(r"\d", fields[i + 1].strip()):
-                column = name
-                value = f"{fields[i].strip()},{fields[i + 1].strip()}"
+            parts = [p.strip() for p in fields[i : i + extra + 1]]
+            if (
+                kind in ("int", "float")
+                and re.fullmatch(r"[-+]?\d+", parts[0])
+                and all(re.fullmatch(r"\d+", p) for p in parts[1:])
+            ):
+                column, value = name, ",".join(parts)
                 hint = (
-                    f'; the value "{value}" looks like a number with a decimal comma (or a '
-                    f'thousands comma) split into two fields: quote it ("{value}") or use a '
-                    "dot as decimal mark and no thousands commas"
+                    f'; the number "{value}" was split at its comma(s) (decimal comma or '
+                    "thousands separators): write it with a dot as decimal mark and without "
+                    f'thousands commas, or quote it ("{value}")'
                 )
                 break
-        else:
-            hint = "; a value with an unquoted comma? Quote it"
     raise DataValidationError(
-        where, line, column, "field_count",
+        where,
+        line,
+        column,
+        "field_count",
         f"{len(header)} fields, as in the header",
         f"{len(fields)} fields{hint}",
     )
@@ -755,7 +801,12 @@ def _normalise(column: pd.Series, f: Field, where: str) -> pd.Series:
         if change:
             log.warning(
                 '%s, line %d, column "%s": %s ("%s" read as %s).',
-                where, line, f.name, change, cell, new,
+                where,
+                line,
+                f.name,
+                change,
+                cell,
+                new,
             )
             out[line] = new
     return out
@@ -793,7 +844,7 @@ def _first_problem(
         line = None if pd.isna(case.index) else int(case.index)
         column = rules[case.check].column if case.check in rules else case.column
         if case.check == "multiple_fields_uniqueness":
-            column = spec.key[0]
+            column, line = spec.key[0], _same_key(frame, spec.key, line)[-1]
         position = spec.columns.index(column) if column in spec.columns else -1
         problems[(line or 0, position, str(case.check))] = (line, column, str(case.check))
     line, column, check = problems[min(problems)]
@@ -806,22 +857,31 @@ def _first_problem(
         rule = rules[check]
         found = rule.found(frame, line) if rule.found else _quote(cells.at[line, column])
         return error(rule.name, rule.expected, found)
-    if check == "multiple_fields_uniqueness":
-        key = frame.loc[line, list(spec.key)]
-        same = frame.index[(frame[list(spec.key)] == key).all(axis=1)]
-        line = int(same[-1])  # report the repetition, name all lines
-        shown = ", ".join(f"{k}={_show(v)}" for k, v in key.items())
+    if check == "multiple_fields_uniqueness":  # reported on the last line, naming all
+        shown = ", ".join(f"{k}={_show(frame.at[line, k])}" for k in spec.key)
+        lines = " and ".join(str(n) for n in _same_key(frame, spec.key, line))
         return error(
-            "unique_key", f"a unique key ({', '.join(spec.key)})",
-            f"the same key ({shown}) on lines {' and '.join(str(n) for n in same)}",
+            "unique_key",
+            f"a unique key ({', '.join(spec.key)})",
+            f"the same key ({shown}) on lines {lines}",
         )
     f = spec.field(column) if column in spec.columns else None
     expected = f.expected if f else "a valid value"
     if check == "not_nullable":
         return error("required", expected, "an empty cell")
-    if check in ("format", "bounds"):
-        return error(check, expected, _quote(cells.at[line, column]))
+    if check in CELL_RULES or check == "bounds":
+        cell = cells.at[line, column]
+        hint = ""
+        if f and f.kind in ("int", "float") and AMBIGUOUS_COMMA.fullmatch(str(cell)):
+            hint = " (a comma followed by three digits may be a thousands separator: ambiguous)"
+        return error(check, expected, _quote(cell) + hint)
     return error(check, expected, "a value that fails this check")
+
+
+def _same_key(frame: pd.DataFrame, key: tuple[str, ...], line: int) -> list[int]:
+    """Lines whose key equals the key on `line`."""
+    same = (frame[list(key)] == frame.loc[line, list(key)]).all(axis=1)
+    return [int(n) for n in frame.index[same]]
 
 
 def _quote(cell) -> str:
@@ -837,7 +897,7 @@ def _show(value) -> str:
 
 
 def _num(value: float) -> str:
-    return f"{value:g}" if float(value) != int(value) else str(int(value))
+    return str(int(value)) if float(value) == int(value) else repr(float(value))
 
 
 __all__ = [
@@ -849,4 +909,3 @@ __all__ = [
     "load_table",
     "load_tables",
 ]
-

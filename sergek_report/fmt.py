@@ -172,3 +172,8 @@ STATUS_LABELS = {
 def status_label(status: str) -> str:
     """Russian label of a data row's status (reported / derived / estimate / planned)."""
     return STATUS_LABELS.get(str(status), str(status))
+
+
+def month_genitive(d: object) -> str:
+    """Month in the genitive with the year, for "с апреля 2019 года" ("апреля 2019")."""
+    return format_date(as_date(d), "MMMM y", locale=LOCALE)

@@ -60,7 +60,8 @@ class Chapter:
         text = self.cite(sources)
         if note:
             text = f"{text}; {note}" if text else note
-        return f'<span class="caption-source">Источник: {html.escape(text)}.</span>'
+        end = "" if text.endswith(".") else "."
+        return f'<span class="caption-source">Источник: {html.escape(text)}{end}</span>'
 
     # -- output -------------------------------------------------------------------------
     @staticmethod

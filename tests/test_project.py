@@ -83,3 +83,26 @@ def test_lint_passes():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_summary_types_no_figures_it_prints():
+    """The summary's figures come from computed results: its Markdown and string literals
+    hold no figure (no number of 3+ digits other than a year, no decimal)."""
+    import ast
+
+    notebook = json.loads((paths.NOTEBOOKS_DIR / "01_summary.ipynb").read_text(encoding="utf-8"))
+    texts = []
+    for cell in notebook["cells"]:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            texts.append(source)
+        elif "parameters" not in cell.get("metadata", {}).get("tags", []):
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    texts.append(node.value)
+                if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+                    assert node.value in (0, 1, 2, 100, 1e9, 1e6), node.value
+    figures = re.compile(r"\d+[.,]\d+|\d[\d\u00a0 ]{2,}\d|\b\d{3,}\b")
+    for text in texts:
+        for match in figures.findall(text):
+            assert re.fullmatch(r"20(19|2\d)", match.strip()), f"typed figure {match!r} in {text!r}"

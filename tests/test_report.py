@@ -67,7 +67,7 @@ def test_every_figure_and_table_is_numbered_with_a_source_line(report):
     figures = re.findall(r'<figure class="(chart|table)">(.*?)</figure>', html, re.S)
     charts = [body for kind, body in figures if kind == "chart"]
     assert len(charts) >= 6
-    for kind, body in figures:
+    for _kind, body in figures:
         assert re.search(r"(Рисунок|Таблица) \d+\.", body), body[:200]
         assert "Источник:" in body
     numbers = [int(n) for n in re.findall(r"Рисунок (\d+)\.", html)]
@@ -78,8 +78,17 @@ def test_every_figure_and_table_is_numbered_with_a_source_line(report):
 
 def test_no_code_prompts_or_stderr_in_pdf_or_html(report):
     for content in (report["text"], normalise(report["html"])):
-        for marker in ("import ", "ch.md(", "ch.figure(", "analysis.", "In [", "Out[",
-                       "Traceback", "Warning:", "data_dir"):
+        for marker in (
+            "import ",
+            "ch.md(",
+            "ch.figure(",
+            "analysis.",
+            "In [",
+            "Out[",
+            "Traceback",
+            "Warning:",
+            "data_dir",
+        ):
             assert marker not in content, marker
     assert 'class="jp-InputArea' not in report["html"]
     assert "<pre" not in report["html"]

@@ -1,0 +1,162 @@
+"""The build as analysts and CI meet it: failures, determinism, incremental re-runs, changes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from sergek_report import paths
+from sergek_report.build import BuildError, build
+from sergek_report.params import ParameterError
+from tests.conftest import pdf_text
+
+pytestmark = pytest.mark.slow
+DEFAULT = paths.DEFAULT_PARAMS
+
+
+def fake_previous_report(out_dir):
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("report.pdf", "report.html", "metrics.json"):
+        (out_dir / name).write_text(f"previous {name}", encoding="utf-8")
+
+
+def assert_previous_report_intact(out_dir):
+    for name in ("report.pdf", "report.html", "metrics.json"):
+        assert (out_dir / name).read_text(encoding="utf-8") == f"previous {name}"
+
+
+def test_unknown_parameter_fails_before_any_kernel_with_a_clear_message(tmp_path):
+    params = tmp_path / "typo.yaml"
+    params.write_text(
+        f"extends: {DEFAULT}\nassumptions:\n  inflaton_2026:\n    value: 10.0\n", encoding="utf-8"
+    )
+    fake_previous_report(tmp_path / "build" / "typo")
+    with pytest.raises(
+        ParameterError, match=r"typo.yaml: unknown parameter\(s\) \['inflaton_2026'\]"
+    ):
+        build(params, build_root=tmp_path / "build")
+    assert_previous_report_intact(tmp_path / "build" / "typo")
+
+
+def test_cli_reports_the_error_and_exits_non_zero(tmp_path):
+    params = tmp_path / "bad.yaml"
+    params.write_text(
+        f"extends: {DEFAULT}\nassumptions:\n  discount_rate:\n    value: '18 %'\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sergek_report",
+            "build",
+            "--params",
+            str(params),
+            "--build-root",
+            str(tmp_path / "build"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=paths.PROJECT_ROOT,
+    )
+    assert result.returncode == 1
+    assert "error:" in result.stderr and "discount_rate" in result.stderr
+    assert "expected a number" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_invalid_data_stops_the_build_before_kernels_and_keeps_the_last_report(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    text = (data / "deployment.csv").read_text(encoding="utf-8")
+    (data / "deployment.csv").write_text(text.replace(",766,", ",766.5,"), encoding="utf-8")
+    fake_previous_report(tmp_path / "build")
+    with pytest.raises(BuildError) as err:
+        build(DEFAULT, data_dir=data, build_root=tmp_path / "build")
+    message = str(err.value)
+    assert "deployment.csv" in message and "complexes" in message and "line" in message
+    assert_previous_report_intact(tmp_path / "build")
+    assert not (tmp_path / "build" / "notebooks").exists()  # no kernel ran
+
+
+def test_a_failing_cell_names_notebook_cell_and_error_and_keeps_the_report(tmp_path):
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# Сломанная глава"),
+            nbformat.v4.new_code_cell('data_dir = "../data"', metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell("x = 1"),
+            nbformat.v4.new_code_cell("raise ValueError('CPI table is empty')"),
+        ]
+    )
+    notebook.metadata["kernelspec"] = {
+        "name": "sergek-report",
+        "display_name": "x",
+        "language": "python",
+    }
+    nbformat.write(notebook, tmp_path / "broken.ipynb")
+    chapters = tmp_path / "chapters.yaml"
+    chapters.write_text("chapters:\n  - notebook: broken.ipynb\n    tables: []\n", encoding="utf-8")
+    params = tmp_path / "p.yaml"
+    params.write_text("edition: {}\n", encoding="utf-8")
+    fake_previous_report(tmp_path / "build" / "p")
+    with pytest.raises(BuildError) as err:
+        build(params, build_root=tmp_path / "build", chapters_file=chapters)
+    message = str(err.value)
+    assert "broken.ipynb failed in cell 4" in message
+    assert "ValueError: CPI table is empty" in message
+    assert "unchanged" in message
+    assert (tmp_path / "build" / "p" / "failed" / "broken.ipynb").is_file()
+    assert_previous_report_intact(tmp_path / "build" / "p")
+
+
+@pytest.fixture(scope="module")
+def second_build(built_report, data_copy, tmp_path_factory):
+    """The same inputs built again, elsewhere, from a private copy of data/."""
+    root = tmp_path_factory.mktemp("second")
+    return build(DEFAULT, data_dir=data_copy, build_root=root, force=True)
+
+
+def test_two_builds_from_the_same_inputs_are_identical(built_report, second_build):
+    first, second = built_report.out_dir, second_build.out_dir
+    assert (first / "report.html").read_bytes() == (second / "report.html").read_bytes()
+    assert pdf_text(first / "report.pdf") == pdf_text(second / "report.pdf")
+    one = json.loads((first / "metrics.json").read_text(encoding="utf-8"))
+    two = json.loads((second / "metrics.json").read_text(encoding="utf-8"))
+    assert one == two
+
+
+def test_noop_rebuild_runs_nothing(second_build, data_copy):
+    result = build(DEFAULT, data_dir=data_copy, build_root=second_build.out_dir)
+    assert result.executed == [] and not result.rendered
+
+
+def test_one_table_change_reexecutes_only_its_readers(second_build, data_copy):
+    peers = data_copy / "peers.csv"
+    peers.write_text(peers.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = build(DEFAULT, data_dir=data_copy, build_root=second_build.out_dir)
+    assert result.executed == ["06_comparisons.ipynb"] and result.rendered
+
+
+def test_changed_figure_appears_with_its_old_to_new_line(second_build, data_copy, tmp_path):
+    baseline = tmp_path / "metrics.json"
+    shutil.copyfile(second_build.out_dir / "metrics.json", baseline)
+    contract = data_copy / "contract.csv"
+    text = contract.read_text(encoding="utf-8")
+    assert "complexes_in_operation" in text
+    lines = [
+        line.replace(",1641,", ",1650,") if line.startswith("complexes_in_operation") else line
+        for line in text.splitlines()
+    ]
+    contract.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build(
+        DEFAULT, data_dir=data_copy, build_root=second_build.out_dir, baseline_path=baseline
+    )
+    assert "07_appendix.ipynb" not in result.executed  # it does not read contract.csv
+    text = pdf_text(second_build.out_dir / "report.pdf")
+    assert "1 641 АПК 1 650 АПК" in text
+    assert "data/contract.csv" in text
+    assert "2 000" in text  # 1 650 + 350 new complexes

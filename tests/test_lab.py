@@ -1,0 +1,83 @@
+"""`make lab`: JupyterLab really starts on loopback in the project environment."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from sergek_report import paths
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_make_lab_serves_the_notebooks_on_loopback(tmp_path):
+    port = free_port()
+    token = "sergek-test-token"
+    env = dict(
+        os.environ,
+        JUPYTER_TOKEN=token,
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+        JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+        HOME=str(tmp_path),
+    )
+    server = subprocess.Popen(
+        ["make", "--no-print-directory", "lab", f"LAB_PORT={port}"],
+        cwd=paths.PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        listing = None
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and listing is None:
+            assert server.poll() is None, server.stdout.read().decode(errors="replace")
+            try:
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{port}/api/contents/notebooks",
+                    headers={"Authorization": f"token {token}"},
+                )
+                with urllib.request.urlopen(request, timeout=5) as response:
+                    listing = json.load(response)
+            except OSError:
+                time.sleep(0.5)
+        assert listing is not None, "JupyterLab did not answer within 90 s"
+        names = {item["name"] for item in listing["content"]}
+        assert {"01_summary.ipynb", "07_appendix.ipynb"} <= names
+        # The project kernel is what the notebooks ask for, and the server offers it.
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/kernelspecs",
+            headers={"Authorization": f"token {token}"},
+        )
+        with urllib.request.urlopen(request, timeout=5) as response:
+            specs = json.load(response)
+        assert "sergek-report" in specs["kernelspecs"]
+        # Bound to loopback only.
+        import psutil
+
+        listening = {
+            c.laddr.ip
+            for c in psutil.net_connections(kind="tcp")
+            if c.status == psutil.CONN_LISTEN and c.laddr.port == port
+        }
+        assert listening and listening <= {"127.0.0.1"}, listening
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
