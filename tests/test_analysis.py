@@ -97,9 +97,15 @@ def tables() -> dict[str, pd.DataFrame]:
     ).assign(status="reported")
     mrp = frame(
         [
-            ("2019-01-01", 2525), ("2020-01-01", 2651), ("2020-04-01", 2778),
-            ("2021-01-01", 2917), ("2022-01-01", 3063), ("2022-04-01", 3180),
-            ("2023-01-01", 3450), ("2024-01-01", 3692), ("2025-01-01", 3932),
+            ("2019-01-01", 2525),
+            ("2020-01-01", 2651),
+            ("2020-04-01", 2778),
+            ("2021-01-01", 2917),
+            ("2022-01-01", 3063),
+            ("2022-04-01", 3180),
+            ("2023-01-01", 3450),
+            ("2024-01-01", 3692),
+            ("2025-01-01", 3932),
             ("2026-01-01", 4325),
         ],
         ["valid_from", "tenge"],
@@ -402,7 +408,12 @@ def test_tornado_sorted_by_swing(assumptions, ranges):
 
     table = an.tornado(assumptions, ranges, metric, ["discount_rate", "service_term_months"])
     assert list(table.columns) == [
-        "assumption", "low_value", "high_value", "metric_low", "metric_high", "metric_base",
+        "assumption",
+        "low_value",
+        "high_value",
+        "metric_low",
+        "metric_high",
+        "metric_base",
         "swing",
     ]
     assert list(table["assumption"]) == ["service_term_months", "discount_rate"]
@@ -457,8 +468,15 @@ def test_compute_results_default(tables, assumptions, ranges):
 
 def test_compute_results_uses_cpi_2024_from_table(tables, assumptions, ranges):
     extra = pd.DataFrame(
-        [{"year": 2024, "measure": "dec_dec", "percent": 8.6, "status": "reported",
-          "source_id": "stat_2025"}]
+        [
+            {
+                "year": 2024,
+                "measure": "dec_dec",
+                "percent": 8.6,
+                "status": "reported",
+                "source_id": "stat_2025",
+            }
+        ]
     )
     tables["cpi"] = pd.concat([tables["cpi"], extra], ignore_index=True)
     r = an.compute_results(tables, assumptions, ranges)

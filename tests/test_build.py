@@ -160,3 +160,28 @@ def test_changed_figure_appears_with_its_old_to_new_line(second_build, data_copy
     assert "1 641 АПК 1 650 АПК" in text
     assert "data/contract.csv" in text
     assert "2 000" in text  # 1 650 + 350 new complexes
+
+
+def test_scenarios_build_one_report_each_and_a_comparison(tmp_path):
+    from sergek_report.scenarios import build_scenarios, scenario_files
+
+    names = [p.stem for p in scenario_files()]
+    assert {"base", "high_inflation", "late_installation"} <= set(names)
+    root = build_scenarios(build_root=tmp_path)
+    for name in names:
+        assert (root / name / "report.pdf").is_file()
+    text = pdf_text(root / "comparison.pdf")
+    assert "сравнение сценариев" in text
+    for name in names:
+        assert name in text
+    metrics = {
+        name: {
+            m["name"]: m["value"]
+            for m in json.loads((root / name / "metrics.json").read_text("utf-8"))["metrics"]
+        }
+        for name in names
+    }
+    # Late installation: fewer complex-months in 2026 than the base (350 × 4 months).
+    late, base = metrics["late_installation"], metrics["base"]
+    key = next(k for k in base if "complex_months" in k)
+    assert base[key] - late[key] == pytest.approx(350 * 4)

@@ -73,8 +73,12 @@ def test_compact_tenge_picks_scale():
 
 @pytest.mark.parametrize(
     "value",
-    [dt.date(2026, 3, 1), dt.datetime(2026, 3, 1, 15, 30), pd.Timestamp("2026-03-01"),
-     "2026-03-01"],
+    [
+        dt.date(2026, 3, 1),
+        dt.datetime(2026, 3, 1, 15, 30),
+        pd.Timestamp("2026-03-01"),
+        "2026-03-01",
+    ],
 )
 def test_date_long_accepts_date_types(value):
     assert fmt.date_long(value) == f"1 марта 2026{NNB}г."
@@ -86,8 +90,18 @@ def test_month_year_uses_standalone_month():
 
 
 def test_missing_values_print_as_dash():
-    for f in (fmt.integer, fmt.number, fmt.percent, fmt.signed_percent, fmt.millions,
-              fmt.billions, fmt.tenge, fmt.compact_tenge, fmt.date_long, fmt.month_year):
+    for f in (
+        fmt.integer,
+        fmt.number,
+        fmt.percent,
+        fmt.signed_percent,
+        fmt.millions,
+        fmt.billions,
+        fmt.tenge,
+        fmt.compact_tenge,
+        fmt.date_long,
+        fmt.month_year,
+    ):
         assert f(None) == "\u2014"
     assert fmt.number(math.nan) == "\u2014"
     assert fmt.date_long(pd.NaT) == "\u2014"

@@ -119,7 +119,8 @@ def test_pdf_fonts_are_embedded_and_cover_cyrillic(report):
             )
     assert fonts, "no fonts found"
     assert all(fonts.values()), fonts
-    assert any("DejaVu" in name for name in fonts)
+    # The report's own faces (DejaVu files shipped with matplotlib), subset and embedded.
+    assert any("Report-Serif" in name for name in fonts) and any("Report-Sans" in n for n in fonts)
     assert "Қ" in report["text"] or "Көркем" in report["text"]
 
 
@@ -128,9 +129,11 @@ def test_pdf_has_page_numbers_running_header_and_bookmarks(report):
     pages = len(reader.pages)
     assert f"2 из {pages}" in normalise(reader.pages[1].extract_text())
     assert "ГЧП «Сергек» в Алматы" in normalise(reader.pages[2].extract_text())
-    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    titles = [
+        normalise(item.title).strip() for item in reader.outline if not isinstance(item, list)
+    ]
     for number, title in enumerate(CHAPTERS, start=1):
-        assert f"{number}. {title}" in [normalise(t).strip() for t in titles]
+        assert any(t.startswith(f"{number}. {title}") for t in titles), title
 
 
 def test_metrics_json_lists_key_figures_with_units_and_basis(report):
