@@ -1,0 +1,816 @@
+"""Benchmark the build: `python -m sergek_report.bench [--runs N] [--quick] [--json PATH]`.
+
+Measures, on the same notebooks, parameters and data, in the same run:
+
+(a) cold full build (all notebooks executed, HTML and PDF rendered) in a fresh build folder;
+(b) no-op rebuild of that folder (nothing changed: must start no kernel);
+(c) rebuild after one data table changed (a text cell of `peers.csv`, read by one chapter);
+(d) the plain chain a user would write without this project: the `papermill` CLI per
+    notebook, then `jupyter nbconvert --to html --no-input` per notebook, then the
+    `weasyprint` CLI per HTML file, one after the other.
+
+Every build runs in a subprocess (interpreter start-up and imports included, as a user
+sees them) against a snapshot of the project (package, notebooks, params, data) in a
+temporary folder, so that edits made to the working tree while the benchmark runs cannot
+change what is measured, and nothing is written into build/. Peak memory is the largest sum
+of the resident set sizes (RSS) of all processes started by the benchmark (the build, its
+workers, the kernels), sampled every 50 ms. Goals failing do not change the exit code.
+
+`--profile` adds a breakdown of what bounds a cold build: interpreter start-up and imports,
+a bare kernel start, the notebooks' imports inside a kernel, and the render (HTML, PDF).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from . import paths
+
+CHANGED_TABLE = "peers"  # read by one chapter only (06_comparisons)
+CHANGED_COLUMN = "comparability"  # free text: any value is valid
+GOAL_SPEEDUP = 3.0  # cold build at least 3x faster than the plain chain
+GOAL_NOOP_S = 0.5  # no-op rebuild under half a second
+GOAL_ONE_TABLE_FRACTION = 0.5  # one-table rebuild at most half the cold build
+GOAL_PEAK_MIB = 1024.0  # peak memory of the whole build under 1 GiB
+SAMPLE_INTERVAL_S = 0.05
+STEP_TIMEOUT_S = 1800
+RESULT_MARK = "SERGEK-BENCH-RESULT "
+SNAPSHOT_DIRS = ("sergek_report", "notebooks", "params", "data", "published")
+MIB = 1024 * 1024
+_NOTEBOOK_LINE = re.compile(r"^\s+(\S+\.ipynb): ([0-9.]+) s$")
+
+
+class BenchError(RuntimeError):
+    """A build or a step of the plain chain failed; the message carries its stderr tail."""
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+# --- pure helpers (unit-tested) ------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("median of no values")
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def summarize(values: list[float]) -> dict:
+    """Median, min and max of repeated measurements (and the measurements themselves)."""
+    return {
+        "median": median(values),
+        "min": min(values),
+        "max": max(values),
+        "runs": list(values),
+    }
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    """numerator ÷ denominator; infinite when the denominator is zero."""
+    if denominator <= 0:
+        return float("inf")
+    return numerator / denominator
+
+
+def evaluate_goals(
+    *, cold_s: float, noop_s: float, one_table_s: float, plain_s: float, peak_mib: float
+) -> list[dict]:
+    """The four goals, each with the measured value and PASS (True) or FAIL (False)."""
+    speedup = ratio(plain_s, cold_s)
+    fraction = ratio(one_table_s, cold_s)
+    return [
+        {
+            "goal": f"cold build ≥ {GOAL_SPEEDUP:g}× faster than the plain chain",
+            "measured": f"{speedup:.2f}× (plain {plain_s:.1f} s ÷ ours {cold_s:.1f} s)",
+            "value": speedup,
+            "passed": speedup >= GOAL_SPEEDUP,
+        },
+        {
+            "goal": f"no-op rebuild < {GOAL_NOOP_S:g} s",
+            "measured": f"{noop_s:.2f} s",
+            "value": noop_s,
+            "passed": noop_s < GOAL_NOOP_S,
+        },
+        {
+            "goal": "one-table change ≤ half the cold build",
+            "measured": f"{one_table_s:.1f} s = {fraction:.2f} × cold {cold_s:.1f} s",
+            "value": fraction,
+            "passed": fraction <= GOAL_ONE_TABLE_FRACTION,
+        },
+        {
+            "goal": f"peak memory of the whole build < {GOAL_PEAK_MIB / 1024:g} GiB",
+            "measured": f"{peak_mib:.0f} MiB",
+            "value": peak_mib,
+            "passed": peak_mib < GOAL_PEAK_MIB,
+        },
+    ]
+
+
+def parse_meminfo(text: str) -> int | None:
+    """Total memory in bytes from the text of /proc/meminfo."""
+    match = re.search(r"^MemTotal:\s+(\d+)\s*kB", text, re.MULTILINE)
+    return int(match.group(1)) * 1024 if match else None
+
+
+def notebook_parameters(values: dict, declared: dict, *, data_dir: Path, params_file: Path) -> dict:
+    """The flat parameters one notebook gets in the plain chain: what it declares, plus the
+    data folder and (if declared) the parameter file, as the build passes them."""
+    flat = {name: value for name, value in values.items() if name in declared}
+    if "data_dir" in declared:
+        flat["data_dir"] = str(data_dir)
+    if "params_file" in declared:
+        flat["params_file"] = str(params_file)
+    return flat
+
+
+def write_flat_params(path: Path, parameters: dict) -> None:
+    """A YAML file for `papermill -f` (ISO dates stay quoted strings)."""
+    import yaml
+
+    path.write_text(
+        yaml.safe_dump(parameters, allow_unicode=True, sort_keys=True, default_flow_style=False),
+        encoding="utf-8",
+    )
+
+
+def change_cell(text: str, column: str, suffix: str, row: int = 1) -> str:
+    """The CSV text with `suffix` appended to `column` of data row `row` (1 = first row)."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    index = rows[0].index(column)
+    rows[row][index] += suffix
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n" if "\r\n" in text else "\n").writerows(rows)
+    return out.getvalue()
+
+
+def chapters_reading(chapters: list, table: str) -> list[str]:
+    """Names of the chapters (ChapterSpec) that read `table`."""
+    return [spec.name for spec in chapters if table in spec.tables]
+
+
+def build_phases(wall_start: float, wall_end: float, payload: dict) -> dict:
+    """Split one build's wall time using the child's timestamps and its build log."""
+    marks = payload.get("log") or []
+    exec_start = next((t for t, m in marks if m.startswith("executing ")), None)
+    per_notebook = {}
+    exec_end = None
+    for t, message in marks:
+        match = _NOTEBOOK_LINE.match(message)
+        if match:
+            per_notebook[match.group(1)] = float(match.group(2))
+            exec_end = t
+    wrote = next((t for t, m in marks if m.startswith("wrote ")), None)
+    imported, done = payload["t_imported"], payload["t_done"]
+    phases = {"startup_and_imports": imported - wall_start}
+    if exec_start is not None and exec_end is not None:
+        phases["prepare"] = exec_start - imported
+        phases["execute"] = exec_end - exec_start
+        after_exec = exec_end
+    else:
+        after_exec = imported
+    if wrote is not None:
+        phases["render"] = wrote - after_exec
+    else:
+        phases["check"] = done - imported
+    phases["exit"] = wall_end - done
+    return {"phases": phases, "notebook_seconds": per_notebook}
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+
+class TreeMemory:
+    """Peak of the summed RSS (and PSS) of every descendant of this process, in a thread.
+
+    RSS counts pages shared between processes (forked workers, shared libraries) once per
+    process, so the sum overstates real use; PSS splits shared pages between their users.
+    """
+
+    def __init__(self, interval: float = SAMPLE_INTERVAL_S):
+        self.interval = interval
+        self.peak_rss = 0
+        self.peak_pss = 0
+        self.samples = 0
+        self.cpu_seconds = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        import psutil
+
+        self._psutil = psutil
+        self._me = psutil.Process()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        started = time.thread_time()
+        while True:
+            self.sample()
+            if self._stop.wait(self.interval):
+                break
+        self.cpu_seconds = time.thread_time() - started
+
+    def sample(self) -> None:
+        psutil = self._psutil
+        rss = pss = 0
+        try:
+            children = self._me.children(recursive=True)
+        except psutil.Error:
+            return
+        for child in children:
+            try:
+                info = child.memory_full_info()
+            except psutil.Error:
+                continue
+            rss += info.rss
+            pss += getattr(info, "pss", info.rss)
+        self.peak_rss = max(self.peak_rss, rss)
+        self.peak_pss = max(self.peak_pss, pss)
+        self.samples += 1
+
+    def result(self) -> dict:
+        return {
+            "peak_rss_mib": self.peak_rss / MIB,
+            "peak_pss_mib": self.peak_pss / MIB,
+            "samples": self.samples,
+            "sampler_cpu_s": self.cpu_seconds,
+        }
+
+
+def run_step(cmd: list[str], *, cwd: Path, env: dict) -> subprocess.CompletedProcess:
+    proc = subprocess.run(
+        cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=STEP_TIMEOUT_S
+    )
+    if proc.returncode != 0:
+        tail = "\n".join((proc.stderr or "").strip().splitlines()[-25:])
+        raise BenchError(f"{' '.join(map(str, cmd))} exited with {proc.returncode}:\n{tail}")
+    return proc
+
+
+class Project:
+    """A snapshot of the project in a temporary folder and how to run commands against it."""
+
+    def __init__(self, root: Path, params: str):
+        self.root = root
+        self.data_dir = root / "data"
+        self.notebooks_dir = root / "notebooks"
+        self.params = root / params
+        self.bin = Path(sys.executable).parent
+        self.env = dict(os.environ)
+        # The snapshot's package is imported first, by the build and by every kernel.
+        self.env["PYTHONPATH"] = os.pathsep.join(
+            [str(root), *filter(None, [os.environ.get("PYTHONPATH")])]
+        )
+
+    @classmethod
+    def snapshot(cls, dest: Path, params: str, source: Path = paths.PROJECT_ROOT) -> Project:
+        import compileall
+
+        ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints")
+        for name in SNAPSHOT_DIRS:
+            if (source / name).is_dir():
+                shutil.copytree(source / name, dest / name, ignore=ignore)
+        compileall.compile_dir(dest / "sergek_report", quiet=1)  # as an installed tree has
+        return cls(dest, params)
+
+    def build(self, build_root: Path, *, force: bool = False, extra: tuple = ()) -> dict:
+        """One build in a fresh interpreter; returns its wall time, phases and outcome."""
+        cmd = [
+            sys.executable,
+            "-m",
+            "sergek_report.bench",
+            "--_build-once",
+            str(build_root),
+            str(self.data_dir),
+            "--params",
+            str(self.params),
+            *extra,
+        ]
+        if force:
+            cmd.append("--force")
+        wall_start = time.time()
+        started = time.perf_counter()
+        proc = run_step(cmd, cwd=self.root, env=self.env)
+        seconds = time.perf_counter() - started
+        wall_end = time.time()
+        line = next((ln for ln in proc.stdout.splitlines() if ln.startswith(RESULT_MARK)), None)
+        if line is None:
+            raise BenchError(f"the build printed no result:\n{proc.stderr[-2000:]}")
+        payload = json.loads(line[len(RESULT_MARK) :])
+        return {
+            "seconds": seconds,
+            "executed": payload["executed"],
+            "rendered": payload["rendered"],
+            "pages": payload["pages"],
+            **build_phases(wall_start, wall_end, payload),
+            **({"render_trace": payload["render_trace"]} if "render_trace" in payload else {}),
+        }
+
+    def plain_chain(self, out_dir: Path) -> dict:
+        """papermill, nbconvert and weasyprint CLIs, one notebook at a time."""
+        from .build import KERNEL_NAME, load_chapters
+        from .params import declared_parameters, load_params
+
+        chapters = load_chapters(self.notebooks_dir / "chapters.yaml")
+        values = load_params(self.params).values()
+        out_dir.mkdir(parents=True)
+        steps: list[tuple[str, list[str]]] = []
+        for spec in chapters:
+            params_yaml = out_dir / f"{spec.notebook.stem}.params.yaml"
+            write_flat_params(
+                params_yaml,
+                notebook_parameters(
+                    values,
+                    declared_parameters(spec.notebook),
+                    data_dir=self.data_dir,
+                    params_file=self.params,
+                ),
+            )
+            steps.append(
+                (
+                    "papermill",
+                    [
+                        str(self.bin / "papermill"),
+                        str(spec.notebook),
+                        str(out_dir / spec.name),
+                        "-k",
+                        KERNEL_NAME,
+                        "-f",
+                        str(params_yaml),
+                        "--cwd",
+                        str(self.notebooks_dir),
+                    ],
+                )
+            )
+        for spec in chapters:
+            steps.append(
+                (
+                    "nbconvert",
+                    [
+                        str(self.bin / "jupyter"),
+                        "nbconvert",
+                        "--to",
+                        "html",
+                        "--no-input",
+                        str(out_dir / spec.name),
+                    ],
+                )
+            )
+        for spec in chapters:
+            html = out_dir / f"{spec.notebook.stem}.html"
+            steps.append(
+                (
+                    "weasyprint",
+                    [
+                        str(self.bin / "weasyprint"),
+                        str(html),
+                        str(html.with_suffix(".pdf")),
+                    ],
+                )
+            )
+        per_tool: dict[str, float] = {}
+        started = time.perf_counter()
+        for tool, cmd in steps:
+            step_start = time.perf_counter()
+            run_step(cmd, cwd=self.root, env=self.env)
+            per_tool[tool] = per_tool.get(tool, 0.0) + time.perf_counter() - step_start
+        seconds = time.perf_counter() - started
+        missing = [s.name for s in chapters if not (out_dir / f"{s.notebook.stem}.pdf").is_file()]
+        if missing:
+            raise BenchError(f"the plain chain produced no PDF for {missing}")
+        return {"seconds": seconds, "tools": per_tool, "notebooks": len(chapters)}
+
+
+def machine_info() -> dict:
+    import platform
+
+    try:
+        meminfo = Path("/proc/meminfo").read_text(encoding="utf-8")
+    except OSError:
+        meminfo = ""
+    total = parse_meminfo(meminfo)
+    cpu_model = ""
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+        found = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
+        cpu_model = found.group(1).strip() if found else ""
+    except OSError:
+        pass
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    return {
+        "cores": os.cpu_count(),
+        "usable_cores": usable,
+        "cpu_model": cpu_model,
+        "memory_gib": round(total / 1024**3, 1) if total else None,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def run_benchmark(project: Project, work: Path, runs: int) -> dict:
+    from .build import load_chapters
+
+    chapters = load_chapters(project.notebooks_dir / "chapters.yaml")
+    expected = sorted(chapters_reading(chapters, CHANGED_TABLE))
+    table = project.data_dir / f"{CHANGED_TABLE}.csv"
+    original = table.read_bytes()
+    records: dict[str, list[dict]] = {"cold": [], "noop": [], "one_table": [], "plain": []}
+    try:
+        for run in range(1, runs + 1):
+            root = work / f"build-{run}"
+            with TreeMemory() as memory:
+                cold = project.build(root, force=True)
+            cold["memory"] = memory.result()
+            records["cold"].append(cold)
+            log(
+                f"run {run}/{runs}: (a) cold build {cold['seconds']:.1f} s, "
+                f"peak {cold['memory']['peak_rss_mib']:.0f} MiB RSS"
+            )
+
+            noop = project.build(root)
+            noop["valid"] = not noop["executed"] and not noop["rendered"]
+            records["noop"].append(noop)
+            log(f"run {run}/{runs}: (b) no-op rebuild {noop['seconds']:.2f} s")
+
+            table.write_text(
+                change_cell(original.decode("utf-8"), CHANGED_COLUMN, f" [bench {run}]"),
+                encoding="utf-8",
+            )
+            try:
+                one = project.build(root)
+            finally:
+                table.write_bytes(original)
+            one["valid"] = sorted(one["executed"]) == expected and one["rendered"]
+            records["one_table"].append(one)
+            log(
+                f"run {run}/{runs}: (c) {CHANGED_TABLE}.csv changed {one['seconds']:.1f} s "
+                f"(executed {', '.join(one['executed']) or 'nothing'})"
+            )
+
+            with TreeMemory() as memory:
+                plain = project.plain_chain(work / f"plain-{run}")
+            plain["memory"] = memory.result()
+            records["plain"].append(plain)
+            log(
+                f"run {run}/{runs}: (d) plain chain {plain['seconds']:.1f} s, "
+                f"peak {plain['memory']['peak_rss_mib']:.0f} MiB RSS"
+            )
+            shutil.rmtree(root, ignore_errors=True)
+            shutil.rmtree(work / f"plain-{run}", ignore_errors=True)
+    finally:
+        table.write_bytes(original)
+
+    def times(key: str) -> dict:
+        return summarize([r["seconds"] for r in records[key]])
+
+    def peaks(key: str, field: str) -> dict:
+        return summarize([r["memory"][field] for r in records[key]])
+
+    def phase_medians(key: str) -> dict:
+        names = {name for r in records[key] for name in r["phases"]}
+        return {
+            name: median([r["phases"][name] for r in records[key] if name in r["phases"]])
+            for name in sorted(names)
+        }
+
+    results = {
+        "cold": {
+            **times("cold"),
+            "peak_rss_mib": peaks("cold", "peak_rss_mib"),
+            "peak_pss_mib": peaks("cold", "peak_pss_mib"),
+            "phases": phase_medians("cold"),
+            "notebook_seconds": {
+                name: median([r["notebook_seconds"][name] for r in records["cold"]])
+                for name in records["cold"][0]["notebook_seconds"]
+            },
+            "pages": records["cold"][0]["pages"],
+        },
+        "noop": {
+            **times("noop"),
+            "phases": phase_medians("noop"),
+            "valid": all(r["valid"] for r in records["noop"]),
+        },
+        "one_table": {
+            **times("one_table"),
+            "phases": phase_medians("one_table"),
+            "table": f"{CHANGED_TABLE}.csv",
+            "expected": expected,
+            "valid": all(r["valid"] for r in records["one_table"]),
+        },
+        "plain": {
+            **times("plain"),
+            "peak_rss_mib": peaks("plain", "peak_rss_mib"),
+            "peak_pss_mib": peaks("plain", "peak_pss_mib"),
+            "tools": {
+                tool: median([r["tools"][tool] for r in records["plain"]])
+                for tool in records["plain"][0]["tools"]
+            },
+            "notebooks": records["plain"][0]["notebooks"],
+        },
+    }
+    results["speedup"] = ratio(results["plain"]["median"], results["cold"]["median"])
+    results["goals"] = evaluate_goals(
+        cold_s=results["cold"]["median"],
+        noop_s=results["noop"]["median"],
+        one_table_s=results["one_table"]["median"],
+        plain_s=results["plain"]["median"],
+        peak_mib=results["cold"]["peak_rss_mib"]["max"],
+    )
+    results["records"] = records
+    return results
+
+
+# --- profile: what bounds a cold build ------------------------------------------------------
+
+KERNEL_IMPORTS = (
+    "import pandas, pandera.pandas, matplotlib.pyplot, "
+    "sergek_report.notebook, sergek_report.analysis, sergek_report.charts"
+)
+
+
+def _wall(cmd: list[str], project: Project, repeat: int = 3) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run_step(cmd, cwd=project.root, env=project.env)
+        samples.append(time.perf_counter() - started)
+    return median(samples)
+
+
+def profile(project: Project, work: Path) -> dict:
+    from jupyter_client.manager import KernelManager
+
+    from .build import KERNEL_NAME
+
+    py = sys.executable
+    out = {
+        "python_start_s": _wall([py, "-c", "pass"], project),
+        "import_build_s": _wall([py, "-c", "import sergek_report.build"], project),
+        "import_render_s": _wall([py, "-c", "import sergek_report.render"], project),
+        "import_papermill_s": _wall([py, "-c", "import papermill"], project),
+    }
+    starts, imports = [], []
+    for _ in range(3):
+        started = time.perf_counter()
+        manager = KernelManager(kernel_name=KERNEL_NAME)
+        manager.start_kernel(cwd=str(project.notebooks_dir), env=project.env)
+        client = manager.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=120)
+            starts.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            reply = client.execute_interactive(
+                KERNEL_IMPORTS, timeout=300, output_hook=lambda msg: None
+            )
+            if reply["content"]["status"] != "ok":
+                raise BenchError(f"kernel imports failed: {reply['content']}")
+            imports.append(time.perf_counter() - started)
+        finally:
+            client.stop_channels()
+            manager.shutdown_kernel(now=True)
+    out["kernel_start_s"] = median(starts)
+    out["kernel_imports_s"] = median(imports)
+    traced = project.build(work / "build-profile", force=True, extra=("--trace-render",))
+    out["cold_build_traced"] = {
+        "seconds": traced["seconds"],
+        "phases": traced["phases"],
+        "notebook_seconds": traced["notebook_seconds"],
+        "render_trace": traced.get("render_trace"),
+    }
+    shutil.rmtree(work / "build-profile", ignore_errors=True)
+    return out
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def _row(label: str, entry: dict, memory: str = "") -> str:
+    return (
+        f"| {label} | {entry['median']:.2f} | {entry['min']:.2f} | {entry['max']:.2f} | {memory} |"
+    )
+
+
+def format_report(machine: dict, config: dict, results: dict) -> str:
+    cold, noop, one, plain = (results[k] for k in ("cold", "noop", "one_table", "plain"))
+    lines = [
+        f"Machine: {machine['cores']} cores ({machine['usable_cores']} usable), "
+        f"{machine['memory_gib']} GiB RAM, {machine['cpu_model'] or 'CPU model unknown'}, "
+        f"Python {machine['python']} ({machine['platform']})",
+        f"Notebooks: {plain['notebooks']}, parameters: {config['params']}, "
+        f"runs: {config['runs']}, report: {cold['pages']} pages",
+        "",
+        "| measurement | median s | min s | max s | peak memory (RSS sum; PSS sum) |",
+        "|---|---|---|---|---|",
+        _row(
+            "(a) cold full build (ours)",
+            cold,
+            f"{cold['peak_rss_mib']['max']:.0f} MiB; {cold['peak_pss_mib']['max']:.0f} MiB",
+        ),
+        _row("(b) no-op rebuild", noop),
+        _row(f"(c) {one['table']} changed", one),
+        _row(
+            "(d) plain papermill + nbconvert + weasyprint",
+            plain,
+            f"{plain['peak_rss_mib']['max']:.0f} MiB; {plain['peak_pss_mib']['max']:.0f} MiB",
+        ),
+        "",
+        f"plain ÷ ours (cold build, medians): {results['speedup']:.2f}×",
+        "(a) phases, median s: " + ", ".join(f"{k} {v:.2f}" for k, v in cold["phases"].items()),
+        "(a) per notebook (in the worker pool), median s: "
+        + ", ".join(f"{k} {v:.1f}" for k, v in cold["notebook_seconds"].items()),
+        "(c) phases, median s: " + ", ".join(f"{k} {v:.2f}" for k, v in one["phases"].items()),
+        "(d) per tool, median s: " + ", ".join(f"{k} {v:.1f}" for k, v in plain["tools"].items()),
+    ]
+    if not noop["valid"]:
+        lines.append("WARNING: a no-op rebuild executed or rendered something (see JSON).")
+    if not one["valid"]:
+        lines.append(f"WARNING: the one-table rebuild did not execute exactly {one['expected']}.")
+    lines += ["", "Goals:"]
+    for goal in results["goals"]:
+        verdict = "PASS" if goal["passed"] else "FAIL"
+        lines.append(f"  {verdict}  {goal['goal']}: {goal['measured']}")
+    return "\n".join(lines)
+
+
+def format_profile(prof: dict) -> str:
+    traced = prof["cold_build_traced"]
+    lines = [
+        "",
+        "Profile (medians of 3 where repeated):",
+        f"  python start-up (python -c pass): {prof['python_start_s']:.2f} s",
+        f"  python -c 'import sergek_report.build': {prof['import_build_s']:.2f} s",
+        f"  python -c 'import sergek_report.render': {prof['import_render_s']:.2f} s",
+        f"  python -c 'import papermill': {prof['import_papermill_s']:.2f} s",
+        f"  bare kernel start (jupyter_client, until ready): {prof['kernel_start_s']:.2f} s",
+        f"  notebooks' imports inside a kernel: {prof['kernel_imports_s']:.2f} s",
+        f"  traced cold build: {traced['seconds']:.1f} s; phases: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in traced["phases"].items()),
+    ]
+    trace = traced.get("render_trace")
+    if trace:
+        lines.append("  render: " + ", ".join(f"{k} {v:.2f} s" for k, v in trace.items()))
+    return "\n".join(lines)
+
+
+# --- entry points ------------------------------------------------------------------------------
+
+
+def _setup_logging() -> None:
+    """As `python -m sergek_report build` does."""
+    import logging
+
+    logging.basicConfig(level=logging.WARNING, format="build: %(name)s: %(message)s")
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def _trace_render(trace: dict) -> None:
+    """Time the render's imports, HTML export and PDF layout (profile only)."""
+    started = time.perf_counter()
+    from . import render
+
+    trace["import_render"] = time.perf_counter() - started
+
+    def timed(name, func):
+        def wrapper(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                trace[name] = trace.get(name, 0.0) + time.perf_counter() - t0
+
+        return wrapper
+
+    render.html_to_pdf = timed("pdf_weasyprint", render.html_to_pdf)
+    exporter = render.ReportHTMLExporter
+    exporter.from_notebook_node = timed("html_nbconvert", exporter.from_notebook_node)
+    render.render_report = timed("render_report_total", render.render_report)
+
+
+def _build_once(argv: list[str]) -> int:
+    """Hidden: one build with an explicit build folder and data folder (bench subprocess)."""
+    parser = argparse.ArgumentParser(prog="python -m sergek_report.bench --_build-once")
+    parser.add_argument("build_root", type=Path)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--params", type=Path, default=paths.DEFAULT_PARAMS)
+    parser.add_argument("--force", action="store_true")
+    parser.add_argument("--trace-render", action="store_true")
+    args = parser.parse_args(argv)
+    _setup_logging()
+    from . import build as build_module
+
+    imported = time.time()
+    marks: list[tuple[float, str]] = []
+    original_log = build_module.log
+
+    def traced_log(message: str) -> None:
+        marks.append((time.time(), message))
+        original_log(message)
+
+    build_module.log = traced_log
+    trace: dict = {}
+    if args.trace_render:
+        _trace_render(trace)
+    try:
+        result = build_module.build(
+            args.params, build_root=args.build_root, data_dir=args.data_dir, force=args.force
+        )
+    except Exception as exc:  # the parent shows this stderr
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    payload = {
+        "t_imported": imported,
+        "t_done": time.time(),
+        "executed": result.executed,
+        "rendered": result.rendered,
+        "pages": result.pages,
+        "log": marks,
+    }
+    if args.trace_render:
+        payload["render_trace"] = trace
+    print(RESULT_MARK + json.dumps(payload, ensure_ascii=False), flush=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["--_build-once"]:
+        return _build_once(argv[1:])
+    parser = argparse.ArgumentParser(
+        prog="python -m sergek_report.bench",
+        description="Cold, no-op and one-table builds against the plain "
+        "papermill + nbconvert + weasyprint chain (see docs/benchmark.md).",
+    )
+    parser.add_argument("--runs", type=int, default=3, help="repetitions (default 3)")
+    parser.add_argument("--quick", action="store_true", help="one run of each measurement")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument(
+        "--params", default="params/default.yaml", help="parameter file, relative to the project"
+    )
+    parser.add_argument("--profile", action="store_true", help="add a breakdown of the cold build")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else args.runs
+    if runs < 1:
+        parser.error("--runs must be at least 1")
+
+    machine = machine_info()
+    config = {"runs": runs, "params": args.params, "changed_table": f"{CHANGED_TABLE}.csv"}
+    work = Path(tempfile.mkdtemp(prefix="sergek-bench-"))
+    log(f"snapshot of the project and the data in {work}")
+    try:
+        project = Project.snapshot(work / "project", args.params)
+        results = run_benchmark(project, work, runs)
+        prof = profile(project, work) if args.profile else None
+    except (BenchError, subprocess.TimeoutExpired) as exc:
+        print(f"bench: error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if args.keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+    print(format_report(machine, config, results))
+    if prof:
+        print(format_profile(prof))
+    if args.json:
+        payload = {
+            "machine": machine,
+            "config": config,
+            "results": results,
+            "profile": prof,
+            "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        }
+        args.json.write_text(
+            json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        log(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
