@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import nbformat
 import pytest
@@ -113,11 +115,41 @@ def test_a_failing_cell_names_notebook_cell_and_error_and_keeps_the_report(tmp_p
     assert_previous_report_intact(tmp_path / "build" / "p")
 
 
+def offline_prefix() -> list[str]:
+    """Run a command in a new network namespace with only loopback (kernels talk over it).
+
+    Needs root (as on CI); elsewhere the build runs with the network as it is."""
+    if os.geteuid() != 0 or not (shutil.which("unshare") and shutil.which("ip")):
+        return []
+    return ["unshare", "--net", "sh", "-c", 'ip link set lo up && exec "$@"', "offline"]
+
+
 @pytest.fixture(scope="module")
 def second_build(built_report, data_copy, tmp_path_factory):
-    """The same inputs built again, elsewhere, from a private copy of data/."""
+    """The same inputs built again, elsewhere, from a private copy of data/, offline."""
     root = tmp_path_factory.mktemp("second")
-    return build(DEFAULT, data_dir=data_copy, build_root=root, force=True)
+    command = [
+        sys.executable,
+        "-m",
+        "sergek_report",
+        "build",
+        "--force",
+        "--data-dir",
+        str(data_copy),
+        "--build-root",
+        str(root),
+    ]
+    result = subprocess.run(
+        offline_prefix() + command, capture_output=True, text=True, cwd=paths.PROJECT_ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    return SimpleNamespace(out_dir=root, offline=bool(offline_prefix()), log=result.stderr)
+
+
+def test_the_build_needs_no_network(second_build):
+    if not second_build.offline:
+        pytest.skip("needs root to create a network namespace without outside access")
+    assert "wrote" in second_build.log
 
 
 def test_two_builds_from_the_same_inputs_are_identical(built_report, second_build):

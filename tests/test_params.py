@@ -114,3 +114,14 @@ def test_build_parameters_cannot_be_set(tmp_path):
     path = write(tmp_path, "edition:\n  data_dir:\n    value: /tmp\n")
     with pytest.raises(ParameterError, match="set by the build"):
         load_params(path)
+
+
+def test_every_assumption_cites_a_known_source_in_all_parameter_files():
+    import csv
+
+    with (paths.DATA_DIR / "sources.csv").open(encoding="utf-8") as handle:
+        known = {row["source_id"] for row in csv.DictReader(handle)} | {"assumption"}
+    files = [paths.DEFAULT_PARAMS, *sorted((paths.PARAMS_DIR / "scenarios").glob("*.yaml"))]
+    for path in files:
+        for item in load_params(path).assumptions.values():
+            assert item.source in known, f"{path.name}: {item.name} cites {item.source!r}"
