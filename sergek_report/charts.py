@@ -152,11 +152,14 @@ def tornado_chart(frame, labels: dict, base: float, value_format, xlabel: str):
         ax.barh(y, low - base, left=base, color=ACCENT_LIGHT, height=0.6)
         ax.barh(y, high - base, left=base, color=ACCENT, height=0.6)
         for value in (low, high):
+            if abs(value - base) <= 1e-9 * max(abs(base), 1):
+                continue  # the base value itself: the axis line marks it
             side = "left" if value >= base else "right"
             ax.annotate(value_format(value), (value, y), textcoords="offset points",
                         xytext=(4 if side == "left" else -4, 0), ha=side, va="center",
                         fontsize=7)
     ax.axvline(base, color="#333333", linewidth=0.8)
+    ax.set_axisbelow(True)
     ax.set_yticks(range(len(rows)), [labels.get(a, a) for a in rows["assumption"]])
     ax.set_xlabel(xlabel)
     ax.grid(axis="x")
