@@ -43,6 +43,7 @@ GOAL_NOOP_S = 0.5  # no-op rebuild under half a second
 GOAL_ONE_TABLE_FRACTION = 0.5  # one-table rebuild at most half the cold build
 GOAL_PEAK_MIB = 1024.0  # peak memory of the whole build under 1 GiB
 SAMPLE_INTERVAL_S = 0.05
+PSS_EVERY = 10  # PSS every 10th sample (0.5 s)
 STEP_TIMEOUT_S = 1800
 RESULT_MARK = "SERGEK-BENCH-RESULT "
 SNAPSHOT_DIRS = ("sergek_report", "notebooks", "params", "data", "published")
@@ -201,10 +202,12 @@ class TreeMemory:
 
     RSS counts pages shared between processes (forked workers, shared libraries) once per
     process, so the sum overstates real use; PSS splits shared pages between their users.
+    RSS is sampled every `interval`, PSS (dearer to read) every `pss_every` samples.
     """
 
-    def __init__(self, interval: float = SAMPLE_INTERVAL_S):
+    def __init__(self, interval: float = SAMPLE_INTERVAL_S, pss_every: int = PSS_EVERY):
         self.interval = interval
+        self.pss_every = pss_every  # PSS reads /proc/PID/smaps_rollup: dearer than RSS
         self.peak_rss = 0
         self.peak_pss = 0
         self.samples = 0
@@ -234,6 +237,7 @@ class TreeMemory:
 
     def sample(self) -> None:
         psutil = self._psutil
+        with_pss = self.samples % self.pss_every == 0
         rss = pss = 0
         try:
             children = self._me.children(recursive=True)
@@ -241,13 +245,14 @@ class TreeMemory:
             return
         for child in children:
             try:
-                info = child.memory_full_info()
+                info = child.memory_full_info() if with_pss else child.memory_info()
             except psutil.Error:
                 continue
             rss += info.rss
             pss += getattr(info, "pss", info.rss)
         self.peak_rss = max(self.peak_rss, rss)
-        self.peak_pss = max(self.peak_pss, pss)
+        if with_pss:
+            self.peak_pss = max(self.peak_pss, pss)
         self.samples += 1
 
     def result(self) -> dict:
@@ -427,6 +432,14 @@ def machine_info() -> dict:
         "python": platform.python_version(),
         "platform": platform.platform(),
     }
+
+
+def load_average() -> list[float] | None:
+    """1, 5 and 15 minute load averages: other work on the machine skews the timings."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
 
 
 def run_benchmark(project: Project, work: Path, runs: int) -> dict:
@@ -620,9 +633,10 @@ def format_report(machine: dict, config: dict, results: dict) -> str:
         f"{machine['memory_gib']} GiB RAM, {machine['cpu_model'] or 'CPU model unknown'}, "
         f"Python {machine['python']} ({machine['platform']})",
         f"Notebooks: {plain['notebooks']}, parameters: {config['params']}, "
-        f"runs: {config['runs']}, report: {cold['pages']} pages",
+        f"runs: {config['runs']}, report: {cold['pages']} pages, load average (1/5/15 min) "
+        f"before {config.get('load_before')}, after {config.get('load_after')}",
         "",
-        "| measurement | median s | min s | max s | peak memory (RSS sum; PSS sum) |",
+        "| measurement | median s | min s | max s | peak memory, max of runs (RSS sum; PSS sum) |",
         "|---|---|---|---|---|",
         _row(
             "(a) cold full build (ours)",
@@ -778,7 +792,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--runs must be at least 1")
 
     machine = machine_info()
-    config = {"runs": runs, "params": args.params, "changed_table": f"{CHANGED_TABLE}.csv"}
+    config = {
+        "runs": runs,
+        "params": args.params,
+        "changed_table": f"{CHANGED_TABLE}.csv",
+        "load_before": load_average(),
+    }
     work = Path(tempfile.mkdtemp(prefix="sergek-bench-"))
     log(f"snapshot of the project and the data in {work}")
     try:
@@ -794,6 +813,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
 
+    config["load_after"] = load_average()
     print(format_report(machine, config, results))
     if prof:
         print(format_profile(prof))
