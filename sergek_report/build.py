@@ -221,6 +221,9 @@ def _execute(
             )
             for spec in stale
         }
+        # While the kernels run, pay for the renderer's imports (nbconvert, WeasyPrint).
+        from . import render  # noqa: F401
+
         for name, future in futures.items():
             results[name] = future.result()
             if results[name]["ok"]:
