@@ -524,10 +524,10 @@ def run_benchmark(project: Project, work: Path, runs: int) -> dict:
         return summarize([r["memory"][field] for r in records[key]])
 
     def phase_medians(key: str) -> dict:
-        names = {name for r in records[key] for name in r["phases"]}
+        names = dict.fromkeys(name for r in records[key] for name in r["phases"])  # in order
         return {
             name: median([r["phases"][name] for r in records[key] if name in r["phases"]])
-            for name in sorted(names)
+            for name in names
         }
 
     results = {
@@ -537,7 +537,13 @@ def run_benchmark(project: Project, work: Path, runs: int) -> dict:
             "peak_pss_mib": peaks("cold", "peak_pss_mib"),
             "phases": phase_medians("cold"),
             "notebook_seconds": {
-                name: median([r["notebook_seconds"][name] for r in records["cold"]])
+                name: median(
+                    [
+                        r["notebook_seconds"][name]
+                        for r in records["cold"]
+                        if name in r["notebook_seconds"]
+                    ]
+                )
                 for name in records["cold"][0]["notebook_seconds"]
             },
             "pages": records["cold"][0]["pages"],
