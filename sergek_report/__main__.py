@@ -1,5 +1,11 @@
+import os
 import sys
 
 from .cli import main
 
-sys.exit(main())
+code = main()
+# Everything is written and closed by now; skipping interpreter teardown (freeing hundreds
+# of MB of layout objects one by one) saves most of a second per build.
+sys.stdout.flush()
+sys.stderr.flush()
+os._exit(code)

@@ -10,6 +10,7 @@ the last good report.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -30,6 +32,7 @@ from .params import ParamFile, check_parameters, declared_parameters, load_param
 
 KERNEL_NAME = "sergek-report"
 CELL_TIMEOUT_S = 600
+MAX_DEFAULT_JOBS = 3
 STATE_FILE = ".build-state.json"
 OUTPUTS = ("report.html", "report.pdf", "metrics.json")
 
@@ -145,7 +148,23 @@ def _write_json(path: Path, payload) -> None:
 def _execute_one(source: str, target: str, parameters: dict, timeout: int) -> dict:
     """Run in a worker process: one notebook through papermill. Returns a plain dict."""
     import papermill as pm
+    from jupyter_client.manager import AsyncKernelManager
     from papermill.exceptions import PapermillExecutionError
+    from traitlets import default as trait_default
+
+    class IPCKernelManager(AsyncKernelManager):
+        """Kernels talk over Unix sockets, not TCP ports: parallel kernels cannot race for
+        the same port ("Address already in use"), and nothing listens on the network."""
+
+        @trait_default("transport")
+        def _default_transport(self):
+            return "ipc"
+
+        @trait_default("ip")
+        def _default_ip(self):
+            # A private socket prefix per kernel (the default, "kernel-ipc" in the working
+            # directory, would be shared by kernels running side by side).
+            return os.path.join(tempfile.gettempdir(), f"sergek-kernel-{uuid.uuid4().hex[:12]}")
 
     started = time.perf_counter()
     try:
@@ -158,6 +177,7 @@ def _execute_one(source: str, target: str, parameters: dict, timeout: int) -> di
             progress_bar=False,
             execution_timeout=timeout,
             log_output=False,
+            kernel_manager_class=IPCKernelManager,
         )
     except PapermillExecutionError as exc:
         return {
@@ -170,6 +190,12 @@ def _execute_one(source: str, target: str, parameters: dict, timeout: int) -> di
     except Exception as exc:  # kernel died, timeout, missing kernel spec…
         return {"ok": False, "cell_index": None, "error": f"{type(exc).__name__}: {exc}"}
     return {"ok": True, "seconds": time.perf_counter() - started}
+
+
+def default_jobs() -> int:
+    """One kernel per core, but at most MAX_DEFAULT_JOBS: each job (pool worker + kernel)
+    costs about 265 MiB, and the whole build should stay under 1 GiB."""
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_JOBS))
 
 
 def _describe_failure(spec: ChapterSpec, result: dict, kept: Path) -> str:
@@ -309,7 +335,7 @@ def build(
         _validate_data(data_dir, param_file)
         with tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as tmp:
             staging = Path(tmp)
-            results = _execute(stale, per_notebook, staging, jobs or os.cpu_count() or 1, timeout)
+            results = _execute(stale, per_notebook, staging, jobs or default_jobs(), timeout)
             executed_dir.mkdir(exist_ok=True)
             failures = []
             for spec in stale:
@@ -336,6 +362,10 @@ def build(
         shutil.rmtree(out_dir / "failed", ignore_errors=True)
 
     from .render import render_report  # heavy imports only when rendering
+
+    # Long-lived objects (modules, styles) need no more cycle collection: WeasyPrint
+    # allocates millions of small objects and would otherwise rescan them repeatedly.
+    gc.freeze()
 
     pages = render_report(
         chapters=[executed_dir / spec.name for spec in chapters],

@@ -1,0 +1,224 @@
+"""The benchmark's helpers (`make bench` itself is too slow for `make test`; nothing here
+starts a kernel or a build)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+
+import pytest
+import yaml
+
+from sergek_report import bench, paths
+from sergek_report.build import load_chapters
+from sergek_report.params import declared_parameters, load_params
+
+pytestmark = pytest.mark.slow
+
+
+def test_median_and_summary():
+    assert bench.median([3.0]) == 3.0
+    assert bench.median([5.0, 1.0, 3.0]) == 3.0
+    assert bench.median([4.0, 1.0, 3.0, 2.0]) == 2.5
+    assert bench.summarize([2.0, 9.0, 4.0]) == {
+        "median": 4.0,
+        "min": 2.0,
+        "max": 9.0,
+        "runs": [2.0, 9.0, 4.0],
+    }
+    with pytest.raises(ValueError):
+        bench.median([])
+
+
+def test_ratio():
+    assert bench.ratio(90.0, 30.0) == 3.0
+    assert bench.ratio(1.0, 0.0) == float("inf")
+
+
+def goals(**overrides):
+    measured = dict(cold_s=20.0, noop_s=0.2, one_table_s=8.0, plain_s=66.0, peak_mib=700.0)
+    measured.update(overrides)
+    return {g["goal"]: g["passed"] for g in bench.evaluate_goals(**measured)}
+
+
+def test_goals_pass_and_fail_at_their_limits():
+    assert all(goals().values())
+    verdicts = goals(plain_s=59.9, noop_s=0.5, one_table_s=10.01, peak_mib=1024.0)
+    assert not any(verdicts.values())
+    # exactly 3x, exactly half: the goals say "at least" and "at most"
+    assert all(goals(plain_s=60.0, one_table_s=10.0).values())
+
+
+def test_goal_texts_name_the_measured_values():
+    texts = [
+        g["measured"]
+        for g in bench.evaluate_goals(
+            cold_s=20.0, noop_s=0.2, one_table_s=8.0, plain_s=66.0, peak_mib=700.0
+        )
+    ]
+    assert texts[0].startswith("3.30×")
+    assert texts[1] == "0.20 s"
+    assert texts[2].startswith("8.0 s = 0.40 × cold")
+    assert texts[3] == "700 MiB"
+
+
+def test_parse_meminfo():
+    text = "MemTotal:       24684532 kB\nMemFree:        23621120 kB\n"
+    assert bench.parse_meminfo(text) == 24684532 * 1024
+    assert bench.parse_meminfo("nothing here") is None
+
+
+def test_notebook_parameters_keep_only_what_the_notebook_declares(tmp_path):
+    values = {"edition_date": "2026-11-25", "discount_rate": 18.0, "discount_rate_range": [1, 2]}
+    declared = {"data_dir": "../data", "edition_date": "2026-01-01", "params_file": "x.yaml"}
+    flat = bench.notebook_parameters(
+        values, declared, data_dir=tmp_path / "data", params_file=tmp_path / "p.yaml"
+    )
+    assert flat == {
+        "edition_date": "2026-11-25",
+        "data_dir": str(tmp_path / "data"),
+        "params_file": str(tmp_path / "p.yaml"),
+    }
+    assert "params_file" not in bench.notebook_parameters(
+        values, {"data_dir": "../data"}, data_dir=tmp_path, params_file=tmp_path / "p.yaml"
+    )
+
+
+def test_flat_params_file_reads_back_unchanged_with_dates_as_strings(tmp_path):
+    parameters = {
+        "edition_date": "2026-11-25",
+        "new_complexes_start_range": ["2026-03-01", "2026-07-01"],
+        "service_term_months": 72,
+        "discount_rate": 18.0,
+        "data_dir": str(tmp_path / "данные"),
+    }
+    path = tmp_path / "params.yaml"
+    bench.write_flat_params(path, parameters)
+    # papermill -f reads the file with a safe YAML loader: ISO dates must stay strings
+    assert yaml.safe_load(path.read_text(encoding="utf-8")) == parameters
+
+
+def test_every_chapter_gets_its_declared_parameters_in_the_plain_chain(tmp_path):
+    values = load_params(paths.DEFAULT_PARAMS).values()
+    for spec in load_chapters():
+        declared = declared_parameters(spec.notebook)
+        flat = bench.notebook_parameters(
+            values, declared, data_dir=tmp_path, params_file=paths.DEFAULT_PARAMS
+        )
+        assert set(flat) <= set(declared), spec.name
+        assert flat["data_dir"] == str(tmp_path)
+        path = tmp_path / f"{spec.notebook.stem}.yaml"
+        bench.write_flat_params(path, flat)
+        assert yaml.safe_load(path.read_text(encoding="utf-8")) == flat
+
+
+def test_change_cell_changes_one_cell_and_keeps_the_rest():
+    text = 'id,note,value\na,"one, two",1\nb,"say ""hi""",2\n'
+    changed = bench.change_cell(text, "note", " [bench 1]")
+    before = list(csv.reader(io.StringIO(text)))
+    after = list(csv.reader(io.StringIO(changed)))
+    assert after[1] == ["a", "one, two [bench 1]", "1"]
+    assert after[0] == before[0] and after[2] == before[2]
+    crlf = bench.change_cell(text.replace("\n", "\r\n"), "note", "!")
+    assert crlf.count("\r\n") == 3
+
+
+def test_the_changed_table_is_read_by_one_chapter_only():
+    readers = bench.chapters_reading(load_chapters(), bench.CHANGED_TABLE)
+    assert readers == ["06_comparisons.ipynb"]
+
+
+def test_the_changed_table_stays_valid(tmp_path):
+    from sergek_report import datasets
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data_dir)
+    table = data_dir / f"{bench.CHANGED_TABLE}.csv"
+    original = table.read_text(encoding="utf-8")
+    table.write_text(
+        bench.change_cell(original, bench.CHANGED_COLUMN, " [bench 1]"), encoding="utf-8"
+    )
+    frame = datasets.load_table(bench.CHANGED_TABLE, data_dir=data_dir)
+    assert frame[bench.CHANGED_COLUMN].iloc[0].endswith(" [bench 1]")
+
+
+def test_build_phases_split_the_wall_time():
+    payload = {
+        "t_imported": 100.5,
+        "t_done": 120.0,
+        "log": [
+            [101.0, "executing 2 notebook(s) with 2 worker(s): a.ipynb, b.ipynb"],
+            [105.0, "  a.ipynb: 3.5 s"],
+            [108.0, "  b.ipynb: 4.0 s"],
+            [119.5, "wrote build/report.pdf (31 pages), report.html, metrics.json"],
+        ],
+    }
+    split = bench.build_phases(100.0, 121.0, payload)
+    assert split["notebook_seconds"] == {"a.ipynb": 3.5, "b.ipynb": 4.0}
+    assert split["phases"] == pytest.approx(
+        {"startup_and_imports": 0.5, "prepare": 0.5, "execute": 7.0, "render": 11.5, "exit": 1.0}
+    )
+    noop = bench.build_phases(100.0, 100.3, {"t_imported": 100.1, "t_done": 100.25, "log": []})
+    assert noop["phases"] == pytest.approx(
+        {"startup_and_imports": 0.1, "check": 0.15, "exit": 0.05}
+    )
+
+
+def test_report_prints_every_measurement_and_verdict():
+    timing = bench.summarize([1.0])
+    memory = bench.summarize([500.0])
+    results = {
+        "cold": {
+            **bench.summarize([20.0]),
+            "peak_rss_mib": memory,
+            "peak_pss_mib": memory,
+            "phases": {"execute": 10.0},
+            "notebook_seconds": {"a.ipynb": 3.0},
+            "pages": 31,
+        },
+        "noop": {**timing, "phases": {}, "valid": True},
+        "one_table": {
+            **bench.summarize([15.0]),
+            "phases": {},
+            "table": "peers.csv",
+            "expected": ["06_comparisons.ipynb"],
+            "valid": False,
+        },
+        "plain": {
+            **bench.summarize([50.0]),
+            "peak_rss_mib": memory,
+            "peak_pss_mib": memory,
+            "tools": {"papermill": 30.0},
+            "notebooks": 7,
+        },
+        "speedup": 2.5,
+        "goals": bench.evaluate_goals(
+            cold_s=20.0, noop_s=1.0, one_table_s=15.0, plain_s=50.0, peak_mib=500.0
+        ),
+    }
+    machine = {
+        "cores": 2,
+        "usable_cores": 2,
+        "memory_gib": 23.5,
+        "cpu_model": "",
+        "python": "3.11.7",
+        "platform": "Linux",
+    }
+    text = bench.format_report(machine, {"runs": 1, "params": "params/default.yaml"}, results)
+    for label in ("(a) cold", "(b) no-op", "(c) peers.csv", "(d) plain", "2.50×"):
+        assert label in text
+    assert text.count("FAIL") == 3 and text.count("PASS") == 1
+    assert "WARNING: the one-table rebuild" in text
+
+
+def test_runs_must_be_positive(capsys):
+    with pytest.raises(SystemExit):
+        bench.main(["--runs", "0"])
+    assert "--runs must be at least 1" in capsys.readouterr().err
+
+
+def test_only_a_kernel_port_race_counts_as_transient():
+    assert bench.is_transient("zmq.error.ZMQError: Address already in use (addr='tcp://…')")
+    assert bench.is_transient("RuntimeError: Kernel died before replying to kernel_info")
+    assert not bench.is_transient("error: BuildError: 03_cost.ipynb failed in cell 4: KeyError")
