@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 from . import paths
+from .build import default_jobs
 
 CHANGED_TABLE = "peers"  # read by one chapter only (06_comparisons)
 CHANGED_COLUMN = "comparability"  # free text: any value is valid
@@ -286,7 +287,7 @@ class Project:
 
     def __init__(self, root: Path, params: str, jobs: int | None = None):
         self.root = root
-        self.jobs = jobs  # None: the build's default (one worker per core)
+        self.jobs = jobs  # None: the build's default (one worker per core, at most 3)
         self.data_dir = root / "data"
         self.notebooks_dir = root / "notebooks"
         self.params = root / params
@@ -831,7 +832,7 @@ def main(argv: list[str] | None = None) -> int:
         "--params", default="params/default.yaml", help="parameter file, relative to the project"
     )
     parser.add_argument(
-        "--jobs", type=int, help="parallel notebooks in our builds (default: one per core)"
+        "--jobs", type=int, help="parallel notebooks in our builds (default: cores, at most 3)"
     )
     parser.add_argument("--profile", action="store_true", help="add a breakdown of the cold build")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -845,7 +846,7 @@ def main(argv: list[str] | None = None) -> int:
         "runs": runs,
         "params": args.params,
         "changed_table": f"{CHANGED_TABLE}.csv",
-        "jobs": args.jobs or os.cpu_count(),
+        "jobs": args.jobs or default_jobs(),
         "load_before": load_average(),
     }
     work = Path(tempfile.mkdtemp(prefix="sergek-bench-"))
