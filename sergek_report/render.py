@@ -7,7 +7,6 @@ with the project template and hands it to WeasyPrint, so no browser and no LaTeX
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
 import re
@@ -16,13 +15,13 @@ from pathlib import Path
 import matplotlib
 import nbformat
 from nbconvert.exporters import HTMLExporter
-from pypdf import PdfReader
 from traitlets import default
 
 from . import fmt, paths
 from .changes import changes_section
 from .outputs import INPUTS_MIMETYPE, METRICS_MIMETYPE
 from .params import ParamFile
+from .pdf import CACHE_DIR_NAME, report_pdf
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
 CSS_FILE = paths.TEMPLATES_DIR / "report.css"
@@ -206,6 +205,11 @@ def data_as_of(data_dir: Path) -> dt.date | None:
     return max(dates) if dates else None
 
 
+def _pdf_date(iso_date: str | None) -> str:
+    """PDF date from the edition date (not the clock): same inputs, same metadata."""
+    return "D:" + (iso_date or "1970-01-01").replace("-", "") + "000000Z"
+
+
 def render_report(
     *,
     chapters: list[Path],
@@ -245,8 +249,20 @@ def render_report(
     merged, _ = merge_chapters(chapters, meta, changes_section(current, baseline))
 
     html, _ = ReportHTMLExporter().from_notebook_node(merged)
-    pdf = html_to_pdf(html)
-    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    pdf, pages = report_pdf(
+        html,
+        cache_dir=out_dir / CACHE_DIR_NAME,
+        font_css=_font_faces(),
+        metadata={
+            "/Title": TITLE,
+            "/Author": AUTHOR,
+            "/Subject": SUBTITLE,
+            "/Creator": f"sergek-report {meta['version']}",
+            "/Producer": "WeasyPrint + pypdf",
+            "/CreationDate": _pdf_date(edition_date),
+            "/ModDate": _pdf_date(edition_date),
+        },
+    )
 
     staged = {
         "report.html": html.encode("utf-8"),
