@@ -85,16 +85,12 @@ def _font_faces() -> str:
     """@font-face rules for the PDF only (the HTML must not point at local files)."""
     ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     faces = []
-    for family, stem in (
-        ("Report Serif", "DejaVuSerif"),
-        ("Report Sans", "DejaVuSans"),
-        ("Report Mono", "DejaVuSansMono"),
-    ):
+    for family, stem in (("Report Sans", "DejaVuSans"),):  # one family: see report.css
         for suffix, weight, style in (
             ("", "normal", "normal"),
             ("-Bold", "bold", "normal"),
-            ("-Italic" if stem == "DejaVuSerif" else "-Oblique", "normal", "italic"),
-            ("-BoldItalic" if stem == "DejaVuSerif" else "-BoldOblique", "bold", "italic"),
+            ("-Oblique", "normal", "italic"),
+            ("-BoldOblique", "bold", "italic"),
         ):
             path = ttf / f"{stem}{suffix}.ttf"
             if path.is_file():
