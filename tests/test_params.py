@@ -5,25 +5,15 @@ from __future__ import annotations
 import pytest
 
 from sergek_report import paths
-from sergek_report.params import ParameterError, check_parameters, load_params
+from sergek_report.params import (
+    ParameterError,
+    check_parameters,
+    declared_parameters,
+    load_params,
+)
 
-DECLARED = {
-    "01_summary.ipynb": {
-        "data_dir": "../data",
-        "edition_date": "2026-11-25",
-        "report_title": "x",
-        "service_term_months": 72,
-        "service_term_months_range": [60, 84],
-        "new_complexes_start": "2026-03-01",
-        "new_complexes_start_range": ["2026-03-01", "2026-07-01"],
-        "cpi_2024_dec_dec": 8.4,
-        "cpi_2024_dec_dec_range": [8.4, 8.6],
-        "inflation_2026": 12.3,
-        "inflation_2026_range": [5.0, 20.3],
-        "discount_rate": 18.0,
-        "discount_rate_range": [14.75, 18.0],
-    }
-}
+# What the real summary notebook declares (all parameters), as the checks see it.
+DECLARED = {"01_summary.ipynb": declared_parameters(paths.NOTEBOOKS_DIR / "01_summary.ipynb")}
 
 
 def write(tmp_path, text, name="x.yaml"):
