@@ -6,6 +6,7 @@ with the project template and hands it to WeasyPrint, so no browser and no LaTeX
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import os
@@ -60,6 +61,8 @@ class ReportHTMLExporter(HTMLExporter):
         return True
 
     def from_notebook_node(self, nb, resources=None, **kw):
+        nb = copy.deepcopy(nb)
+        extract_metrics(nb)  # the build's machine-readable outputs are not for readers
         resources = dict(resources or {})
         resources["sergek_css"] = CSS_FILE.read_text(encoding="utf-8")
         html, resources = super().from_notebook_node(nb, resources, **kw)
@@ -75,6 +78,10 @@ class WeasyPDFExporter(ReportHTMLExporter):
     @default("file_extension")
     def _file_extension_default(self):
         return ".pdf"
+
+    @default("template_extension")
+    def _template_extension_default(self):
+        return ".html.j2"  # the same template as the HTML: WeasyPrint lays it out
 
     def from_notebook_node(self, nb, resources=None, **kw):
         html, resources = super().from_notebook_node(nb, resources, **kw)

@@ -180,3 +180,17 @@ def test_summary_prints_only_computed_figures(report):
 def test_executed_notebooks_are_kept(report):
     executed = sorted(p.name for p in (report["dir"] / "notebooks").glob("*.ipynb"))
     assert executed[0] == "01_summary.ipynb" and len(executed) == 7
+
+
+def test_weasypdf_is_an_nbconvert_exporter_for_single_notebooks(report, tmp_path):
+    import nbformat
+    from nbconvert.exporters import get_exporter
+
+    exporter = get_exporter("weasypdf")()
+    notebook = nbformat.read(report["dir"] / "notebooks" / "02_deployment.ipynb", as_version=4)
+    pdf, _ = exporter.from_notebook_node(notebook)
+    assert pdf.startswith(b"%PDF")
+    (tmp_path / "chapter.pdf").write_bytes(pdf)
+    text = pdf_text(tmp_path / "chapter.pdf")
+    assert "Развёртывание" in text and "Рисунок 1." in text
+    assert "import " not in text and "ch.figure(" not in text
