@@ -238,7 +238,7 @@ def render_report(
         "version": __import__("sergek_report").__version__,
     }
     # The changes section needs the metrics, which come from the executed chapters.
-    _, metrics = merge_chapters(chapters, meta, "")
+    merged, metrics = merge_chapters(chapters, meta, "")
     current = {
         "edition_date": edition_date,
         "params_file": meta["params_file"],
@@ -249,7 +249,7 @@ def render_report(
     baseline = (
         json.loads(baseline_path.read_text(encoding="utf-8")) if baseline_path.is_file() else None
     )
-    merged, _ = merge_chapters(chapters, meta, changes_section(current, baseline))
+    merged.cells[0].source = changes_section(current, baseline)  # the first cell is its slot
 
     html, _ = ReportHTMLExporter().from_notebook_node(merged)
     pdf, pages = report_pdf(
