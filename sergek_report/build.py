@@ -28,7 +28,13 @@ from pathlib import Path
 import yaml
 
 from . import paths
-from .params import ParamFile, check_parameters, declared_parameters, load_params
+from .params import (
+    ParamFile,
+    check_parameters,
+    declared_parameters,
+    load_params,
+    parameters_cell_index,
+)
 
 KERNEL_NAME = "sergek-report"
 CELL_TIMEOUT_S = 600
@@ -205,14 +211,7 @@ def _describe_failure(spec: ChapterSpec, result: dict, kept: Path) -> str:
     # papermill inserts an 'injected-parameters' cell; report the analyst's own numbering.
     index = result["cell_index"]
     original = json.loads(spec.notebook.read_text(encoding="utf-8"))
-    params_at = next(
-        (
-            i
-            for i, c in enumerate(original["cells"])
-            if "parameters" in c.get("metadata", {}).get("tags", [])
-        ),
-        None,
-    )
+    params_at = parameters_cell_index(original)
     if params_at is not None and index > params_at:
         index -= 1
     first_line = (result.get("source") or "").strip().splitlines()[:1]

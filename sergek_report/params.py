@@ -183,13 +183,19 @@ def _as_dict(item: Assumption) -> dict:
 # --- the notebooks' side -------------------------------------------------------------------
 
 
-def parameters_cell(notebook: dict) -> dict | None:
-    for cell in notebook.get("cells", []):
+def parameters_cell_index(notebook: dict) -> int | None:
+    """Position of the code cell tagged `parameters` (papermill injects its values after it)."""
+    for index, cell in enumerate(notebook.get("cells", [])):
         if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get(
             "tags", []
         ):
-            return cell
+            return index
     return None
+
+
+def parameters_cell(notebook: dict) -> dict | None:
+    index = parameters_cell_index(notebook)
+    return None if index is None else notebook["cells"][index]
 
 
 def declared_parameters(notebook_path: Path) -> dict[str, Any]:
