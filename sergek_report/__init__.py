@@ -1,8 +1,10 @@
 """Reproducible report on the Almaty "Sergek" traffic-camera PPP for the city maslikhat.
 
-Modules: `datasets` (load and validate data/), `analysis` (calculations), `fmt` (Russian
-formatting), `charts` (one chart style), `notebook` (helpers the chapter notebooks call),
-`params` (parameter files), `build` (execute and render), `render` (nbconvert + WeasyPrint).
+Layout: `edition` (the parameter file as one typed model), `datasets` (load and validate
+data/), the calculations (`dates`, `deployment`, `prices`, `budget`, `lookups`,
+`sensitivity`, `model`, `metrics`), `context` (an edition computed once, for the chapters),
+presentation (`fmt`, `charts`, `notebook`), and the build (`chapters`, `build`, `render`,
+`pdf`, `changes`, `scenarios`, `cli`). Every error derives from `errors.ReportError`.
 """
 
 __version__ = "0.1.0"

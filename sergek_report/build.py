@@ -1,11 +1,15 @@
-"""Execute the chapter notebooks (papermill) and render one report (nbconvert + WeasyPrint).
+"""Build an edition: compute the model once, execute the chapters, render one report.
 
-Incremental: every executed notebook is fingerprinted by its notebook, the data tables it
-reads (notebooks/chapters.yaml), the parameter values it declares and the package code; the
-report is fingerprinted by the executed notebooks, the baseline edition and the git commit.
-Nothing stale means nothing runs: no kernel, no heavy import. Stale notebooks run in
-parallel. Results are written to a temporary place first, so a failed build never replaces
-the last good report.
+1. Read the edition (params/*.yaml) and the chapter list; nothing else runs when no input
+   changed (the no-op check hashes every file under data/, the parameter files, the
+   notebooks and the package).
+2. Load and validate every table in data/ and compute the edition's results once, in this
+   process; save them for the chapters and write the key figures (metrics.json).
+3. Execute the chapters whose inputs changed (papermill, in parallel): a chapter's fingerprint
+   covers its notebook, the tables it shows, the model's inputs and the kernel-side code; the
+   renderer, its CSS and the command line are not part of it.
+4. Render HTML and PDF. Outputs are written under temporary names and swapped in, so a failed
+   build never replaces the last good report.
 """
 
 from __future__ import annotations
@@ -25,36 +29,30 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-import yaml
-
 from . import paths
-from .params import (
-    ParamFile,
-    check_parameters,
-    declared_parameters,
-    load_params,
+from .chapters import (
+    ChapterSpec,
+    check_parameters_cell,
+    load_chapters,
     parameters_cell_index,
+    read_notebook,
 )
+from .edition import Edition, load_edition
+from .errors import BuildError
+from .lookups import MODEL_TABLES
 
-KERNEL_NAME = "sergek-report"
+KERNEL_NAME = "python3"  # the standard kernel of the interpreter running the build
 CELL_TIMEOUT_S = 600
 MAX_DEFAULT_JOBS = 3
 STATE_FILE = ".build-state.json"
+MODEL_FILE = ".edition-model.pickle"
 OUTPUTS = ("report.html", "report.pdf", "metrics.json")
+# Package files that run only in the build process: a change to them re-renders the report
+# but does not re-execute chapters.
+RENDER_SIDE = {"build.py", "cli.py", "render.py", "pdf.py", "changes.py", "scenarios.py",
+               "__main__.py"}
 
-
-class BuildError(RuntimeError):
-    """A build step failed; the message says which file, notebook or cell, and why."""
-
-
-@dataclass(frozen=True)
-class ChapterSpec:
-    notebook: Path
-    tables: tuple[str, ...]
-
-    @property
-    def name(self) -> str:
-        return self.notebook.name
+__all__ = ["BuildError", "BuildResult", "build", "edition_dir"]
 
 
 @dataclass
@@ -63,33 +61,18 @@ class BuildResult:
     executed: list[str] = field(default_factory=list)
     rendered: bool = False
     pages: int | None = None
+    model_computations: int = 0
 
 
 def log(message: str) -> None:
     print(f"build: {message}", file=sys.stderr, flush=True)
 
 
-def load_chapters(chapters_file: Path = paths.CHAPTERS_FILE) -> list[ChapterSpec]:
-    where = paths.display_path(chapters_file)
-    raw = yaml.safe_load(chapters_file.read_text(encoding="utf-8")) or {}
-    specs = []
-    for i, entry in enumerate(raw.get("chapters") or [], start=1):
-        if not isinstance(entry, dict) or "notebook" not in entry:
-            raise BuildError(f"{where}: chapter {i} needs a 'notebook' entry.")
-        notebook = chapters_file.parent / entry["notebook"]
-        if not notebook.is_file():
-            raise BuildError(f"{where}: chapter {i}: notebook {entry['notebook']} not found.")
-        specs.append(ChapterSpec(notebook, tuple(entry.get("tables") or ())))
-    if not specs:
-        raise BuildError(f"{where}: no chapters listed.")
-    return specs
-
-
-def edition_dir(param_file: ParamFile, build_root: Path = paths.BUILD_DIR) -> Path:
+def edition_dir(edition: Edition, build_root: Path = paths.BUILD_DIR) -> Path:
     """The default edition goes to build/, any other parameter file to build/<name>/."""
-    if param_file.path == paths.DEFAULT_PARAMS.resolve():
+    if edition.path == paths.DEFAULT_PARAMS.resolve():
         return build_root
-    return build_root / param_file.name
+    return build_root / edition.name
 
 
 def _sha(*chunks: bytes) -> str:
@@ -99,13 +82,29 @@ def _sha(*chunks: bytes) -> str:
     return digest.hexdigest()
 
 
-def code_fingerprint() -> str:
-    files = sorted(
-        p
-        for p in paths.PACKAGE_DIR.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
+def _files_digest(files: list[Path], root: Path) -> str:
+    return _sha(*(str(p.relative_to(root)).encode() + p.read_bytes() for p in files))
+
+
+def _package_files() -> list[Path]:
+    return sorted(
+        p for p in paths.PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts
     )
-    return _sha(*(str(p.relative_to(paths.PACKAGE_DIR)).encode() + p.read_bytes() for p in files))
+
+
+def kernel_code_fingerprint() -> str:
+    """The package code chapters run: everything but the build and rendering side."""
+    files = [
+        p for p in _package_files()
+        if p.parent == paths.PACKAGE_DIR and p.suffix == ".py" and p.name not in RENDER_SIDE
+    ]
+    return _files_digest(files, paths.PACKAGE_DIR)
+
+
+def data_fingerprint(data_dir: Path) -> str:
+    """Every file under data/ (a new, removed or changed file is never "up to date")."""
+    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
+    return _files_digest(files, data_dir)
 
 
 def table_file(data_dir: Path, table: str) -> Path:
@@ -126,20 +125,21 @@ def _git(*args: str) -> str:
 
 
 def git_commit() -> str:
-    """The commit the report is built from, as printed on the title page."""
+    """The commit the report is built from (printed in the colophon)."""
     try:
         sha = _git("rev-parse", "--short=12", "HEAD")
         dirty = _git("status", "--porcelain", "--untracked-files=no")
     except (OSError, subprocess.CalledProcessError):
-        return "нет данных (сборка вне git)"
+        return "нет данных"
     return f"{sha} (с незафиксированными изменениями)" if dirty else sha
 
 
 def _read_state(out_dir: Path) -> dict:
     try:
-        return json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+        state = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return state if isinstance(state, dict) else {}
 
 
 def _write_json(path: Path, payload) -> None:
@@ -204,14 +204,13 @@ def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_JOBS))
 
 
-def _describe_failure(spec: ChapterSpec, result: dict, kept: Path) -> str:
+def _describe_failure(spec: ChapterSpec, result: dict, kept: str) -> str:
     where = paths.display_path(spec.notebook)
     if result.get("cell_index") is None:
         return f"{where} failed before or between cells: {result['error'].rstrip('.')}. See {kept}."
     # papermill inserts an 'injected-parameters' cell; report the analyst's own numbering.
     index = result["cell_index"]
-    original = json.loads(spec.notebook.read_text(encoding="utf-8"))
-    params_at = parameters_cell_index(original)
+    params_at = parameters_cell_index(read_notebook(spec.notebook))
     if params_at is not None and index > params_at:
         index -= 1
     first_line = (result.get("source") or "").strip().splitlines()[:1]
@@ -271,43 +270,71 @@ def build(
     timeout: int = CELL_TIMEOUT_S,
 ) -> BuildResult:
     build_root, chapters_file = Path(build_root), Path(chapters_file)
-    param_file = load_params(params_path)
-    chapters = load_chapters(chapters_file)
-    declared = {spec.name: declared_parameters(spec.notebook) for spec in chapters}
-    for spec in chapters:
-        if "data_dir" not in declared[spec.name]:
-            raise BuildError(
-                f"{paths.display_path(spec.notebook)}: the parameters cell must declare "
-                "data_dir (the build passes the data folder)."
-            )
-    per_notebook = check_parameters(param_file, declared)
     data_dir = Path(data_dir).resolve()
+    edition = load_edition(params_path)
+    chapters = load_chapters(chapters_file)
     for spec in chapters:
-        per_notebook[spec.name]["data_dir"] = str(data_dir)
-        if "params_file" in declared[spec.name]:
-            per_notebook[spec.name]["params_file"] = str(param_file.path)
+        check_parameters_cell(spec)
 
-    out_dir = edition_dir(param_file, build_root)
+    out_dir = edition_dir(edition, build_root)
     out_dir.mkdir(parents=True, exist_ok=True)
     executed_dir = out_dir / "notebooks"
     state = _read_state(out_dir)
-    code_fp = code_fingerprint()
+    baseline = Path(baseline_path)
+    commit = git_commit()
 
-    fingerprints = {}
+    # 1. The no-op check: every input of the whole report, hashed without heavy imports.
+    data_fp = data_fingerprint(data_dir)
+    kernel_fp = kernel_code_fingerprint()
+    everything_fp = _sha(
+        data_fp.encode(),
+        *(p.read_bytes() for p in edition.chain),
+        chapters_file.read_bytes(),
+        *(spec.notebook.read_bytes() for spec in chapters),
+        _files_digest(_package_files(), paths.PACKAGE_DIR).encode(),
+        baseline.read_bytes() if baseline.is_file() else b"",
+        commit.encode(),
+        str(edition.path).encode(),
+    )
+    outputs_present = all((out_dir / name).is_file() for name in OUTPUTS)
+    if not force and state.get("inputs") == everything_fp and outputs_present:
+        log(f"up to date: {paths.display_path(out_dir)}/report.pdf (nothing to do)")
+        return BuildResult(out_dir=out_dir)
+
+    # 2. Every table validated, the model computed once, in this process.
+    from . import context, model
+    from .metrics import key_metrics
+
     for spec in chapters:
         missing = [t for t in spec.tables if not table_file(data_dir, t).is_file()]
         if missing:
             raise BuildError(
-                f"{paths.display_path(chapters_file)}: {spec.name} reads table(s) "
+                f"{paths.display_path(chapters_file)}: {spec.name} shows table(s) "
                 f"{missing} but {paths.display_path(data_dir)} has no such CSV file."
             )
-        fingerprints[spec.name] = _sha(
+    started, computed_before = time.perf_counter(), model.COMPUTATIONS
+    edition_data = context.compute_edition(edition, data_dir)
+    result = BuildResult(out_dir=out_dir, model_computations=model.COMPUTATIONS - computed_before)
+    log(f"model computed once in {time.perf_counter() - started:.2f} s")
+    model_file = out_dir / MODEL_FILE
+    context.save(edition_data, model_file)
+    metrics = key_metrics(edition_data.results)
+
+    # 3. Chapters whose inputs changed.
+    model_fp = _sha(
+        *(table_file(data_dir, t).read_bytes() for t in MODEL_TABLES),
+        edition.declaration_digest().encode(),
+    )
+    fingerprints = {
+        spec.name: _sha(
             spec.notebook.read_bytes(),
-            *(table_file(data_dir, t).read_bytes() for t in spec.tables),
-            json.dumps(per_notebook[spec.name], sort_keys=True).encode(),
-            code_fp.encode(),
+            *(table_file(data_dir, t).read_bytes() for t in sorted({*spec.tables, "sources"})),
+            model_fp.encode(),
+            kernel_fp.encode(),
         )
-    previous = state.get("notebooks", {})
+        for spec in chapters
+    }
+    previous = state.get("notebooks", {}) if isinstance(state.get("notebooks"), dict) else {}
     stale = [
         spec
         for spec in chapters
@@ -315,25 +342,15 @@ def build(
         or previous.get(spec.name) != fingerprints[spec.name]
         or not (executed_dir / spec.name).is_file()
     ]
-
-    baseline = Path(baseline_path)
-    commit = git_commit()
-    render_fp = _sha(
-        json.dumps(fingerprints, sort_keys=True).encode(),
-        baseline.read_bytes() if baseline.is_file() else b"",
-        commit.encode(),
-        json.dumps(param_file.values(), sort_keys=True).encode(),
-    )
-    result = BuildResult(out_dir=out_dir)
-    outputs_present = all((out_dir / name).is_file() for name in OUTPUTS)
-    if not stale and state.get("render") == render_fp and outputs_present:
-        log(f"up to date: {paths.display_path(out_dir)}/report.pdf (nothing to do)")
-        return result
-
+    parameters = {
+        "edition_file": str(edition.path),
+        "data_dir": str(data_dir),
+        "model_file": str(model_file),
+    }
     if stale:
-        _validate_data(data_dir, param_file)
         with tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as tmp:
             staging = Path(tmp)
+            per_notebook = {spec.name: parameters for spec in stale}
             results = _execute(stale, per_notebook, staging, jobs or default_jobs(), timeout)
             executed_dir.mkdir(exist_ok=True)
             failures = []
@@ -352,7 +369,7 @@ def build(
                         os.replace(staging / spec.name, kept)
                     previous.pop(spec.name, None)
                     failures.append(_describe_failure(spec, outcome, paths.display_path(kept)))
-            _write_json(out_dir / STATE_FILE, {"notebooks": previous, "render": None})
+            _write_json(out_dir / STATE_FILE, {"notebooks": previous, "inputs": None})
             if failures:
                 raise BuildError(
                     " ".join(failures)
@@ -360,22 +377,23 @@ def build(
                 )
         shutil.rmtree(out_dir / "failed", ignore_errors=True)
 
+    # 4. Render.
     from .render import render_report  # heavy imports only when rendering
 
     # Long-lived objects (modules, styles) need no more cycle collection: WeasyPrint
     # allocates millions of small objects and would otherwise rescan them repeatedly.
     gc.freeze()
-
     pages = render_report(
         chapters=[executed_dir / spec.name for spec in chapters],
         out_dir=out_dir,
-        param_file=param_file,
-        data_dir=data_dir,
+        edition=edition,
+        sources=edition_data.tables["sources"],
+        metrics=metrics,
         git_commit=commit,
         baseline_path=baseline,
         inputs=input_hashes(data_dir),
     )
-    _write_json(out_dir / STATE_FILE, {"notebooks": previous, "render": render_fp})
+    _write_json(out_dir / STATE_FILE, {"notebooks": previous, "inputs": everything_fp})
     result.rendered, result.pages = True, pages
     where = paths.display_path(out_dir)
     log(f"wrote {where}/report.pdf ({pages} pages), report.html, metrics.json")
@@ -383,10 +401,10 @@ def build(
 
 
 def _check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Path) -> None:
-    """A chapter that reads a table it does not declare would not re-run when it changes."""
+    """A chapter that shows a table it does not declare would not re-run when it changes."""
     from .outputs import INPUTS_MIMETYPE
 
-    notebook = json.loads(executed.read_text(encoding="utf-8"))
+    notebook = read_notebook(executed)
     read: set[str] = set()
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
@@ -394,18 +412,8 @@ def _check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Pat
     undeclared = sorted(read - set(spec.tables))
     if undeclared:
         raise BuildError(
-            f"{paths.display_path(chapters_file)}: {spec.name} reads table(s) {undeclared} "
+            f"{paths.display_path(chapters_file)}: {spec.name} shows table(s) {undeclared} "
             "that are not listed under its 'tables'; add them so that a change to them "
             "re-executes the chapter."
         )
 
-
-def _validate_data(data_dir: Path, param_file: ParamFile) -> None:
-    """Fail fast, before any kernel starts, with the data module's precise message."""
-    from . import datasets
-
-    as_of = param_file.edition.get("edition_date")
-    try:
-        datasets.load_tables(None, data_dir=data_dir, as_of=as_of)
-    except datasets.DataValidationError as exc:
-        raise BuildError(str(exc)) from None

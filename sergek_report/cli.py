@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from . import paths
-from .build import BuildError, build
-from .params import ParameterError
+from .build import build
+from .errors import BuildError, ReportError
 
 
 def _setup_logging() -> None:
@@ -34,9 +34,9 @@ def cmd_build(args) -> None:
 def cmd_publish(args) -> None:
     """Record the figures of the edition sent to the council: the next baseline."""
     from .build import edition_dir
-    from .params import load_params
+    from .edition import load_edition
 
-    out = edition_dir(load_params(args.params)) / "metrics.json"
+    out = edition_dir(load_edition(args.params)) / "metrics.json"
     if not out.is_file():
         raise BuildError(f"{paths.display_path(out)} not found: run `make report` first.")
     paths.PUBLISHED_DIR.mkdir(exist_ok=True)
@@ -73,12 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     _setup_logging()
     try:
         args.func(args)
-    except (BuildError, ParameterError) as exc:
+    except ReportError as exc:  # every error the project raises names what to fix
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except Exception as exc:  # data errors and the like carry their own precise message
-        if type(exc).__name__ == "DataValidationError":
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        raise
     return 0

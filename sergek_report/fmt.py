@@ -20,7 +20,7 @@ import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .analysis import as_date
+from .dates import as_date
 
 LOCALE = "ru"
 NBSP = "\u00a0"

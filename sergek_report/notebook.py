@@ -1,41 +1,117 @@
-"""What the chapter notebooks call: narrative text, numbered figures and tables with sources.
+"""What the chapter notebooks call: `open_chapter(globals())`, then text, figures and tables.
 
-Captions carry a placeholder that the renderer numbers across the whole report, so a chapter
-does not need to know how many figures came before it.
+`open_chapter` reads the chapter's parameters (the edition file, the data folder and, in a
+build, the file with the computed edition) and returns a `Chapter` holding the edition's
+tables, assumptions and results. Captions carry a placeholder that the renderer numbers
+across the whole report, so a chapter does not need to know how many figures came before it.
 """
 
 from __future__ import annotations
 
+import ast
 import html
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from . import charts, datasets, fmt
-from .outputs import INPUTS_MIMETYPE, METRICS_MIMETYPE
+from . import charts, fmt
+from .context import EditionData, compute_edition, load_saved
+from .edition import Assumptions, Edition
+from .errors import ParameterError
+from .model import Results
+from .outputs import INPUTS_MIMETYPE
+from .paths import NOTEBOOKS_DIR
+
+# What a chapter's parameters cell declares (papermill injects the build's values after it).
+CHAPTER_PARAMETERS = ("edition_file", "data_dir", "model_file")
+# papermill's injected cell starts with this comment.
+_INJECTED_HEADER = "# Parameters"
+
+
+def _resolve(path: str | Path) -> Path:
+    """A path as given, or relative to notebooks/ (papermill may run from the project root)."""
+    path = Path(path)
+    if path.is_absolute() or path.exists():
+        return path
+    return NOTEBOOKS_DIR / path
+
+
+def injected_names(namespace: Mapping[str, Any]) -> list[str]:
+    """Names papermill injected (`-p name value`, `-f file.yaml`, or the build's values).
+
+    Read from the kernel's input history (`In`): papermill runs its injected cell, which
+    starts with "# Parameters", right after the cell tagged `parameters`.
+    """
+    names: list[str] = []
+    for source in namespace.get("In") or []:
+        if not str(source).lstrip().startswith(_INJECTED_HEADER):
+            continue
+        for node in ast.parse(str(source)).body:
+            if isinstance(node, ast.Assign):
+                names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+    return list(dict.fromkeys(names))
+
+
+def open_chapter(namespace: Mapping[str, Any]) -> Chapter:
+    """The chapter's data from its parameters: `ch = open_chapter(globals())`.
+
+    A value papermill injected under another name than the three chapter parameters is an
+    assumption override (`papermill … -p discount_rate 16`); a name that is not an assumption
+    of the edition is an error, never silently ignored.
+    """
+    missing = [n for n in ("edition_file", "data_dir") if n not in namespace]
+    if missing:
+        raise ParameterError(
+            f"the chapter's parameters cell must define {', '.join(missing)} "
+            f"(expected: {', '.join(CHAPTER_PARAMETERS)})."
+        )
+    edition_file = _resolve(namespace["edition_file"])
+    data_dir = _resolve(namespace["data_dir"])
+    model_file = namespace.get("model_file") or ""
+    overrides = {
+        n: namespace[n] for n in injected_names(namespace) if n not in CHAPTER_PARAMETERS
+    }
+    if overrides or not model_file:
+        data = compute_edition(edition_file, data_dir, overrides=overrides)
+    else:
+        data = load_saved(model_file)
+    charts.apply_style()
+    return Chapter(data)
+
+
+class _ReadTables(Mapping):
+    """The edition's tables; the first read of each is reported to the build, which checks
+    it against the chapter's list in notebooks/chapters.yaml."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame]):
+        self._tables = tables
+        self._read: set[str] = set()
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._read:
+            self._read.add(name)
+            display({INPUTS_MIMETYPE: [name], "text/plain": ""}, raw=True)
+        return self._tables[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
 
 
 class Chapter:
-    """Per-notebook helper: knows the data directory and how to cite its sources."""
+    """Per-notebook helper: the edition's data, and how to print it with sources."""
 
-    def __init__(self, data_dir: str | Path):
-        self.data_dir = Path(data_dir)
-        self._sources: pd.DataFrame | None = None
-        charts.apply_style()
-
-    # -- data ---------------------------------------------------------------------------
-    def tables(self, names: Sequence[str], as_of: str | None = None) -> dict[str, pd.DataFrame]:
-        display({INPUTS_MIMETYPE: sorted(set(names) | {"sources"})}, raw=True)
-        return datasets.load_tables(list(names), data_dir=self.data_dir, as_of=as_of)
-
-    @property
-    def sources(self) -> pd.DataFrame:
-        if self._sources is None:
-            self._sources = datasets.load_table("sources", self.data_dir).set_index("source_id")
-        return self._sources
+    def __init__(self, data: EditionData):
+        self.edition: Edition = data.edition
+        self.results: Results = data.results
+        self.assumptions: Assumptions = data.results.assumptions
+        self.tables = _ReadTables(data.tables)
+        self.sources: pd.DataFrame = data.tables["sources"].set_index("source_id")
 
     def cite(self, source_ids: Iterable[str]) -> str:
         """'Zakon.kz, 30 декабря 2025 г.; …' for the given source ids, in the given order."""
@@ -133,11 +209,6 @@ class Chapter:
                 f'<span class="url">{html.escape(url)}</span></li>'
             )
         display(HTML(f'<ol class="sources">{"".join(items)}</ol>'))
-
-    @staticmethod
-    def publish_metrics(metrics: list[dict]) -> None:
-        """Hand the key figures to the build (metrics.json); invisible in the report."""
-        display({METRICS_MIMETYPE: json.loads(json.dumps(metrics))}, raw=True)
 
 
 def _cell(value) -> str:

@@ -20,8 +20,8 @@ from traitlets import default
 
 from . import fmt, paths
 from .changes import changes_section
-from .outputs import INPUTS_MIMETYPE, METRICS_MIMETYPE
-from .params import ParamFile
+from .edition import Edition
+from .outputs import INPUTS_MIMETYPE
 from .pdf import CACHE_DIR_NAME, report_pdf
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
@@ -62,7 +62,7 @@ class ReportHTMLExporter(HTMLExporter):
 
     def from_notebook_node(self, nb, resources=None, **kw):
         nb = copy.deepcopy(nb)
-        extract_metrics(nb)  # the build's machine-readable outputs are not for readers
+        strip_build_outputs(nb)  # the build's machine-readable outputs are not for readers
         resources = dict(resources or {})
         resources["sergek_css"] = CSS_FILE.read_text(encoding="utf-8")
         html, resources = super().from_notebook_node(nb, resources, **kw)
@@ -148,36 +148,27 @@ def chapter_title(notebook: nbformat.NotebookNode, path: Path) -> str:
     return first.source.splitlines()[0][2:].strip()
 
 
-def extract_metrics(notebook: nbformat.NotebookNode) -> list[dict]:
-    """Key figures published by a chapter (Chapter.publish_metrics); removed from outputs."""
-    metrics: list[dict] = []
+def strip_build_outputs(notebook: nbformat.NotebookNode) -> None:
+    """Drop the outputs that tell the build which tables a chapter read."""
     for cell in notebook.cells:
-        if cell.cell_type != "code":
-            continue
-        kept = []
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if METRICS_MIMETYPE in data:
-                metrics.extend(data[METRICS_MIMETYPE])
-            elif INPUTS_MIMETYPE not in data:
-                kept.append(output)
-        cell.outputs = kept
-    return metrics
+        if cell.cell_type == "code":
+            cell.outputs = [
+                o for o in cell.get("outputs", []) if INPUTS_MIMETYPE not in o.get("data", {})
+            ]
 
 
 def merge_chapters(
     chapter_paths: list[Path], meta: dict, changes_html: str
-) -> tuple[nbformat.NotebookNode, list[dict]]:
+) -> nbformat.NotebookNode:
     merged = nbformat.v4.new_notebook()
     toc = [{"anchor": "changes", "label": "Что изменилось с прошлого выпуска"}]
-    metrics: list[dict] = []
     cells = [nbformat.v4.new_markdown_cell(changes_html, metadata={"sergek_html": True})]
     for number, path in enumerate(chapter_paths, start=1):
         notebook = nbformat.read(path, as_version=4)
         title = chapter_title(notebook, path)
         anchor = f"chapter-{number}"
         toc.append({"anchor": anchor, "label": f"{number}. {title}"})
-        metrics.extend(extract_metrics(notebook))
+        strip_build_outputs(notebook)
         cells.append(
             nbformat.v4.new_markdown_cell(
                 "",
@@ -189,23 +180,13 @@ def merge_chapters(
     merged.metadata["sergek"] = meta | {"toc": toc}
     merged.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     merged.metadata["language_info"] = {"name": "python"}
-    return merged, metrics
+    return merged
 
 
-def data_as_of(data_dir: Path) -> dt.date | None:
-    """Latest publication date among the sources: the data are as of that day."""
-    import csv
-
-    sources = data_dir / "sources.csv"
-    if not sources.is_file():
-        return None
-    with sources.open(encoding="utf-8-sig", newline="") as handle:
-        dates = [
-            dt.date.fromisoformat(row["published"])
-            for row in csv.DictReader(handle)
-            if (row.get("published") or "").strip()
-        ]
-    return max(dates) if dates else None
+def data_as_of(sources) -> dt.date | None:
+    """Latest publication date among the sources (the loaded table): the data are as of then."""
+    dates = sources["published"].dropna()
+    return dates.max().date() if len(dates) else None
 
 
 def _pdf_date(iso_date: str | None) -> str:
@@ -217,15 +198,16 @@ def render_report(
     *,
     chapters: list[Path],
     out_dir: Path,
-    param_file: ParamFile,
-    data_dir: Path,
+    edition: Edition,
+    sources,
+    metrics: list[dict],
     git_commit: str,
     baseline_path: Path,
     inputs: dict[str, str],
 ) -> int:
     """Render HTML, PDF and metrics.json into a temporary folder, then swap them in."""
-    edition_date = param_file.edition.get("edition_date")
-    as_of = data_as_of(data_dir)
+    edition_date = edition.edition_date.isoformat()
+    as_of = data_as_of(sources)
     meta = {
         "title": TITLE,
         "subtitle": SUBTITLE,
@@ -233,16 +215,15 @@ def render_report(
         "edition_date": edition_date,
         "edition_date_text": fmt.date_long(edition_date) if edition_date else "не указана",
         "data_as_of_text": fmt.date_long(as_of) if as_of else "нет данных",
-        "params_file": paths.display_path(param_file.path),
+        "params_file": paths.display_path(edition.path),
         "git_commit": git_commit,
         "version": __import__("sergek_report").__version__,
     }
-    # The changes section needs the metrics, which come from the executed chapters.
-    merged, metrics = merge_chapters(chapters, meta, "")
+    merged = merge_chapters(chapters, meta, "")
     current = {
         "edition_date": edition_date,
         "params_file": meta["params_file"],
-        "params": param_file.values(),
+        "params": edition.values(),
         "inputs": inputs,
         "metrics": metrics,
     }

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import fmt, paths
 from .build import build
 from .changes import format_value
-from .params import load_params
+from .edition import load_edition
 
 SCENARIOS_DIR = paths.PARAMS_DIR / "scenarios"
 
@@ -60,7 +60,7 @@ def comparison_html(editions: dict[str, dict]) -> str:
         f"<li><b>{html.escape(n)}</b>: "
         + "; ".join(
             f"{html.escape(a.label)} — {html.escape(str(a.value))} {html.escape(a.unit)}"
-            for a in load_params(SCENARIOS_DIR / f"{n}.yaml").assumptions.values()
+            for a in load_edition(SCENARIOS_DIR / f"{n}.yaml").assumptions.values()
         )
         + "</li>"
         for n in names

@@ -1,0 +1,72 @@
+"""One call gives a chapter everything: the edition, its tables and its results.
+
+The build computes an edition once (`compute_edition`) and saves it (`save`); each chapter
+then loads the saved file instead of recomputing. A chapter run on its own (JupyterLab, or
+papermill without the build) computes the edition on the spot from the same files.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import datasets, model
+from .edition import Edition, load_edition
+from .errors import BuildError, ParameterError
+from .model import Results
+from .paths import display_path
+
+
+@dataclass(frozen=True, eq=False)
+class EditionData:
+    edition: Edition
+    tables: dict[str, pd.DataFrame]
+    results: Results
+
+
+def compute_edition(
+    edition: Edition | str | Path,
+    data_dir: str | Path,
+    overrides: dict[str, Any] | None = None,
+    origin: str = "papermill parameters",
+) -> EditionData:
+    """Load the edition and every table (validated), and compute the results once."""
+    if not isinstance(edition, Edition):
+        edition = load_edition(edition)
+    if overrides:
+        edition = edition.with_values(overrides, origin)
+    tables = datasets.load_tables(None, data_dir=data_dir, as_of=edition.edition_date)
+    assumptions = edition.assumption_view()
+    results = model.compute(tables, assumptions)
+    unused = assumptions.unused()
+    if unused:
+        raise ParameterError(
+            f"{display_path(edition.path)}: assumption(s) {', '.join(unused)} are declared but "
+            "no calculation uses them; remove them, or add the calculation that needs them."
+        )
+    return EditionData(edition=edition, tables=tables, results=results)
+
+
+def save(data: EditionData, path: Path) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    tmp.replace(path)
+
+
+def load_saved(path: str | Path) -> EditionData:
+    """The edition the build computed (a file the build itself wrote into build/)."""
+    path = Path(path)
+    try:
+        data = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+        raise BuildError(
+            f"{display_path(path)}: the computed edition could not be read ({type(exc).__name__})"
+            "; run the build again (it rewrites the file)."
+        ) from None
+    if not isinstance(data, EditionData):
+        raise BuildError(f"{display_path(path)}: not a computed edition; run the build again.")
+    return data
