@@ -51,7 +51,7 @@ lab: $(ENV_STAMP) ## JupyterLab in the project environment (loopback only)
 		--ServerApp.root_dir=$(CURDIR) $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(ENV_STAMP) ## benchmark: cold, no-op, one-table builds vs the plain papermill+nbconvert chain
-	@$(VPY) -m sergek_report.bench
+	@$(VPY) tools/bench.py
 
 lock: ## regenerate requirements.txt (full pins) from requirements.in
 	@rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -61,4 +61,4 @@ lock: ## regenerate requirements.txt (full pins) from requirements.in
 	@rm -rf .lock-venv
 
 clean: ## remove build outputs (keeps the environment)
-	rm -rf build/* .pytest_cache .ruff_cache
+	rm -rf build .pytest_cache .ruff_cache

@@ -329,7 +329,7 @@ def build(
         spec.name: _sha(
             spec.notebook.read_bytes(),
             *(table_file(data_dir, t).read_bytes() for t in sorted({*spec.tables, "sources"})),
-            model_fp.encode(),
+            (model_fp if spec.results else edition.declaration_digest()).encode(),
             kernel_fp.encode(),
         )
         for spec in chapters
@@ -402,18 +402,18 @@ def build(
 
 def _check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Path) -> None:
     """A chapter that shows a table it does not declare would not re-run when it changes."""
-    from .outputs import INPUTS_MIMETYPE
+    from .outputs import INPUTS_MIMETYPE, RESULTS
 
     notebook = read_notebook(executed)
     read: set[str] = set()
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
             read |= set(output.get("data", {}).get(INPUTS_MIMETYPE, []))
-    undeclared = sorted(read - set(spec.tables))
+    undeclared = sorted(read - set(spec.tables) - ({RESULTS} if spec.results else set()))
     if undeclared:
         raise BuildError(
-            f"{paths.display_path(chapters_file)}: {spec.name} shows table(s) {undeclared} "
-            "that are not listed under its 'tables'; add them so that a change to them "
-            "re-executes the chapter."
+            f"{paths.display_path(chapters_file)}: {spec.name} reads {undeclared} but its entry "
+            "does not list them (under 'tables', or 'results: true' for the computed results); "
+            "add them so that a change to them re-executes the chapter."
         )
 

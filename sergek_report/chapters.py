@@ -20,6 +20,7 @@ CHAPTER_PARAMETERS = ("edition_file", "data_dir", "model_file")
 class ChapterSpec:
     notebook: Path
     tables: tuple[str, ...]
+    results: bool = True  # reads the computed results (re-runs when the model's inputs change)
 
     @property
     def name(self) -> str:
@@ -42,10 +43,13 @@ def load_chapters(chapters_file: Path = paths.CHAPTERS_FILE) -> list[ChapterSpec
         notebook = chapters_file.parent / entry["notebook"]
         if not notebook.is_file():
             raise BuildError(f"{where}: chapter {i}: notebook {entry['notebook']} not found.")
-        tables = entry.get("tables") or ()
+        tables = entry.get("tables", [])
         if not isinstance(tables, list) or not all(isinstance(t, str) for t in tables):
             raise BuildError(f"{where}: chapter {i}: 'tables' must be a list of table names.")
-        specs.append(ChapterSpec(notebook, tuple(tables)))
+        results = entry.get("results", True)
+        if not isinstance(results, bool):
+            raise BuildError(f"{where}: chapter {i}: 'results' must be true or false.")
+        specs.append(ChapterSpec(notebook, tuple(tables), results))
     return specs
 
 

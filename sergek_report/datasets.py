@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from .errors import ReportError
 from .paths import DATA_DIR, PROJECT_ROOT
 
 log = logging.getLogger("sergek_report.data")
@@ -52,7 +53,7 @@ ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 SNAKE_ID = r"[a-z][a-z0-9]*(_[a-z0-9]+)*"
 
 
-class DataValidationError(ValueError):
+class DataValidationError(ReportError, ValueError):
     """A data table breaks a rule. `row` is the 1-based line in the file (header = 1)."""
 
     def __init__(

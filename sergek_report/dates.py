@@ -15,6 +15,8 @@ MID_MONTH_DAY = 15
 
 def as_date(d: Any) -> dt.date:
     """A calendar date from a date, datetime, pandas Timestamp, numpy datetime64 or ISO string."""
+    if d is pd.NaT:
+        raise ValueError("a date is missing (NaT)")
     if isinstance(d, dt.datetime):  # pandas Timestamp is a datetime
         return d.date()
     if isinstance(d, dt.date):

@@ -85,8 +85,14 @@ class Assumption(BaseModel):
 
     @model_validator(mode="after")
     def _typed(self) -> Assumption:
-        value = coerce(self.type, self.value)
-        low, high = (coerce(self.type, v) for v in self.range)
+        try:
+            value = coerce(self.type, self.value)
+        except ValueError as exc:
+            raise ValueError(f"value: {exc}") from None
+        try:
+            low, high = (coerce(self.type, v) for v in self.range)
+        except ValueError as exc:
+            raise ValueError(f"range: {exc}") from None
         if low > high:
             raise ValueError(f"range: low {low} is above high {high}")
         if not low <= value <= high:
@@ -151,7 +157,9 @@ class Edition:
                     f"{display_path(self.path)}: {', '.join(sorted(assumptions))}."
                 )
             fields = assumptions[name].model_dump() | {"value": value}
-            assumptions[name] = _validated(fields, f"{origin}: parameter {name!r}")
+            assumptions[name] = _validated(
+                fields, f"{origin}: parameter {name!r} (declared in {display_path(self.path)})"
+            )
         return Edition(self.path, self.info, assumptions, self.chain)
 
     def assumption_view(self) -> Assumptions:
@@ -182,6 +190,12 @@ class Assumptions:
         return self[name]
 
     def __getitem__(self, name: str) -> Any:
+        value = self._lookup(name)
+        object.__getattribute__(self, "_used").add(name)
+        return value
+
+    def _lookup(self, name: str) -> Any:
+        """The value without counting it as used (declarations, ranges, replacements)."""
         values = object.__getattribute__(self, "_values")
         if name not in values:
             edition = object.__getattribute__(self, "_edition")
@@ -190,7 +204,6 @@ class Assumptions:
                 f"calculations need it. Expected under 'assumptions:' an entry {name}: with "
                 "type, value, range, unit, label, short_label, rationale and source."
             )
-        object.__getattribute__(self, "_used").add(name)
         return values[name]
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -201,18 +214,21 @@ class Assumptions:
         edition = object.__getattribute__(self, "_edition")
         values = dict(object.__getattribute__(self, "_values"))
         for name, value in changes.items():
-            self[name]  # a missing name is an error here too
-            values[name] = coerce(edition.assumptions[name].type, value)
+            self._lookup(name)  # a missing name is an error here too
+            try:
+                values[name] = coerce(edition.assumptions[name].type, value)
+            except ValueError as exc:
+                raise ParameterError(f"assumption {name!r}: {exc}.") from None
         copy = Assumptions(edition, values)
         object.__setattr__(copy, "_used", object.__getattribute__(self, "_used"))
         return copy
 
     def range(self, name: str) -> tuple[Any, Any]:
-        self[name]
+        self._lookup(name)
         return object.__getattribute__(self, "_edition").assumptions[name].range
 
     def declared(self, name: str) -> Assumption:
-        self[name]
+        self._lookup(name)
         return object.__getattribute__(self, "_edition").assumptions[name]
 
     def as_dict(self) -> dict[str, Any]:
@@ -356,6 +372,12 @@ def load_edition(path: str | Path, _seen: tuple[Path, ...] = ()) -> Edition:
             raise ParameterError(
                 f"{where}: assumptions.{name} must be a mapping with at least 'value', found "
                 f"{_excerpt(entry)}."
+            )
+        if "extends" in raw and name not in fields:
+            raise ParameterError(
+                f"{where}: assumptions.{name} is not an assumption of "
+                f"{display_path(chain[0])}; known: {', '.join(sorted(fields))}. A scenario "
+                "changes declared assumptions; a new one is declared in the base file."
             )
         if name in fields and "type" in entry and entry["type"] != fields[name]["type"]:
             raise ParameterError(

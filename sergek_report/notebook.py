@@ -22,7 +22,7 @@ from .context import EditionData, compute_edition, load_saved
 from .edition import Assumptions, Edition
 from .errors import ParameterError
 from .model import Results
-from .outputs import INPUTS_MIMETYPE
+from .outputs import INPUTS_MIMETYPE, RESULTS
 from .paths import NOTEBOOKS_DIR
 
 # What a chapter's parameters cell declares (papermill injects the build's values after it).
@@ -82,9 +82,13 @@ def open_chapter(namespace: Mapping[str, Any]) -> Chapter:
     return Chapter(data)
 
 
+def _report_read(name: str) -> None:
+    """Tell the build what the chapter read (checked against notebooks/chapters.yaml)."""
+    display({INPUTS_MIMETYPE: [name], "text/plain": ""}, raw=True)
+
+
 class _ReadTables(Mapping):
-    """The edition's tables; the first read of each is reported to the build, which checks
-    it against the chapter's list in notebooks/chapters.yaml."""
+    """The edition's tables; the first read of each is reported to the build."""
 
     def __init__(self, tables: dict[str, pd.DataFrame]):
         self._tables = tables
@@ -93,7 +97,7 @@ class _ReadTables(Mapping):
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._read:
             self._read.add(name)
-            display({INPUTS_MIMETYPE: [name], "text/plain": ""}, raw=True)
+            _report_read(name)
         return self._tables[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -108,10 +112,19 @@ class Chapter:
 
     def __init__(self, data: EditionData):
         self.edition: Edition = data.edition
-        self.results: Results = data.results
-        self.assumptions: Assumptions = data.results.assumptions
+        self.assumptions: Assumptions = data.edition.assumption_view()
         self.tables = _ReadTables(data.tables)
         self.sources: pd.DataFrame = data.tables["sources"].set_index("source_id")
+        self._results = data.results
+        self._results_read = False
+
+    @property
+    def results(self) -> Results:
+        """The edition's computed results (a chapter that reads them re-runs when they change)."""
+        if not self._results_read:
+            self._results_read = True
+            _report_read(RESULTS)
+        return self._results
 
     def cite(self, source_ids: Iterable[str]) -> str:
         """'Zakon.kz, 30 декабря 2025 г.; …' for the given source ids, in the given order."""

@@ -2,3 +2,5 @@
 
 # Tables a chapter actually showed: the build checks them against notebooks/chapters.yaml.
 INPUTS_MIMETYPE = "application/vnd.sergek.inputs+json"
+# The name a chapter reports when it reads the computed results (not a table).
+RESULTS = "results"

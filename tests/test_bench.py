@@ -1,20 +1,36 @@
 """The benchmark's helpers (`make bench` itself is too slow for `make test`; nothing here
-starts a kernel or a build)."""
+starts a kernel or a build). The benchmark is a script, tools/bench.py, not a module of the
+package: it is loaded from its file."""
 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import shutil
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
 
-from sergek_report import bench, paths
-from sergek_report.build import load_chapters
-from sergek_report.params import declared_parameters, load_params
+from sergek_report import paths
+from sergek_report.chapters import CHAPTER_PARAMETERS, declared_parameters, load_chapters
 
 pytestmark = pytest.mark.slow
+
+BENCH_FILE = Path(__file__).resolve().parent.parent / "tools" / "bench.py"
+
+
+def _load_bench():
+    spec = importlib.util.spec_from_file_location("sergek_bench", BENCH_FILE)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses and pickling look the module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_bench()
 
 
 def test_median_and_summary():
@@ -69,45 +85,33 @@ def test_parse_meminfo():
     assert bench.parse_meminfo("nothing here") is None
 
 
-def test_notebook_parameters_keep_only_what_the_notebook_declares(tmp_path):
-    values = {"edition_date": "2026-11-25", "discount_rate": 18.0, "discount_rate_range": [1, 2]}
-    declared = {"data_dir": "../data", "edition_date": "2026-01-01", "params_file": "x.yaml"}
-    flat = bench.notebook_parameters(
-        values, declared, data_dir=tmp_path / "data", params_file=tmp_path / "p.yaml"
-    )
+def test_notebook_parameters_are_the_chapter_parameters(tmp_path):
+    flat = bench.notebook_parameters(edition_file=tmp_path / "p.yaml", data_dir=tmp_path / "data")
+    # no computed edition in the plain chain: each notebook computes the model itself
     assert flat == {
-        "edition_date": "2026-11-25",
+        "edition_file": str(tmp_path / "p.yaml"),
         "data_dir": str(tmp_path / "data"),
-        "params_file": str(tmp_path / "p.yaml"),
+        "model_file": "",
     }
-    assert "params_file" not in bench.notebook_parameters(
-        values, {"data_dir": "../data"}, data_dir=tmp_path, params_file=tmp_path / "p.yaml"
-    )
 
 
-def test_flat_params_file_reads_back_unchanged_with_dates_as_strings(tmp_path):
+def test_flat_params_file_reads_back_unchanged(tmp_path):
     parameters = {
-        "edition_date": "2026-11-25",
-        "new_complexes_start_range": ["2026-03-01", "2026-07-01"],
-        "service_term_months": 72,
-        "discount_rate": 18.0,
+        "edition_file": str(tmp_path / "params" / "default.yaml"),
         "data_dir": str(tmp_path / "данные"),
+        "model_file": "",
     }
     path = tmp_path / "params.yaml"
     bench.write_flat_params(path, parameters)
-    # papermill -f reads the file with a safe YAML loader: ISO dates must stay strings
+    # papermill -f reads the file with a safe YAML loader
     assert yaml.safe_load(path.read_text(encoding="utf-8")) == parameters
 
 
 def test_every_chapter_gets_its_declared_parameters_in_the_plain_chain(tmp_path):
-    values = load_params(paths.DEFAULT_PARAMS).values()
+    flat = bench.notebook_parameters(edition_file=paths.DEFAULT_PARAMS, data_dir=tmp_path)
+    assert sorted(flat) == sorted(CHAPTER_PARAMETERS)
     for spec in load_chapters():
-        declared = declared_parameters(spec.notebook)
-        flat = bench.notebook_parameters(
-            values, declared, data_dir=tmp_path, params_file=paths.DEFAULT_PARAMS
-        )
-        assert set(flat) <= set(declared), spec.name
-        assert flat["data_dir"] == str(tmp_path)
+        assert sorted(declared_parameters(spec.notebook)) == sorted(flat), spec.name
         path = tmp_path / f"{spec.notebook.stem}.yaml"
         bench.write_flat_params(path, flat)
         assert yaml.safe_load(path.read_text(encoding="utf-8")) == flat

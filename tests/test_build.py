@@ -13,8 +13,10 @@ import nbformat
 import pytest
 
 from sergek_report import paths
-from sergek_report.build import BuildError, build
-from sergek_report.params import ParameterError
+from sergek_report.build import build
+from sergek_report.chapters import load_chapters
+from sergek_report.datasets import DataValidationError
+from sergek_report.errors import BuildError, ParameterError
 from tests.conftest import pdf_text
 
 pytestmark = pytest.mark.slow
@@ -39,7 +41,7 @@ def test_unknown_parameter_fails_before_any_kernel_with_a_clear_message(tmp_path
     )
     fake_previous_report(tmp_path / "build" / "typo")
     with pytest.raises(
-        ParameterError, match=r"typo.yaml: unknown parameter\(s\) \['inflaton_2026'\]"
+        ParameterError, match=r"typo.yaml: assumptions.inflaton_2026 is not an assumption of"
     ):
         build(params, build_root=tmp_path / "build")
     assert_previous_report_intact(tmp_path / "build" / "typo")
@@ -77,7 +79,7 @@ def test_invalid_data_stops_the_build_before_kernels_and_keeps_the_last_report(t
     text = (data / "deployment.csv").read_text(encoding="utf-8")
     (data / "deployment.csv").write_text(text.replace(",766,", ",766.5,"), encoding="utf-8")
     fake_previous_report(tmp_path / "build")
-    with pytest.raises(BuildError) as err:
+    with pytest.raises(DataValidationError) as err:
         build(DEFAULT, data_dir=data, build_root=tmp_path / "build")
     message = str(err.value)
     assert "deployment.csv" in message and "complexes" in message and "line" in message
@@ -89,30 +91,58 @@ def test_a_failing_cell_names_notebook_cell_and_error_and_keeps_the_report(tmp_p
     notebook = nbformat.v4.new_notebook(
         cells=[
             nbformat.v4.new_markdown_cell("# Сломанная глава"),
-            nbformat.v4.new_code_cell('data_dir = "../data"', metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell(
+                'edition_file: str = ""  # edition\ndata_dir: str = ""  # data\n'
+                'model_file: str = ""  # computed edition',
+                metadata={"tags": ["parameters"]},
+            ),
             nbformat.v4.new_code_cell("x = 1"),
             nbformat.v4.new_code_cell("raise ValueError('CPI table is empty')"),
         ]
     )
     notebook.metadata["kernelspec"] = {
-        "name": "sergek-report",
+        "name": "python3",
         "display_name": "x",
         "language": "python",
     }
     nbformat.write(notebook, tmp_path / "broken.ipynb")
     chapters = tmp_path / "chapters.yaml"
     chapters.write_text("chapters:\n  - notebook: broken.ipynb\n    tables: []\n", encoding="utf-8")
-    params = tmp_path / "p.yaml"
-    params.write_text("edition: {}\n", encoding="utf-8")
-    fake_previous_report(tmp_path / "build" / "p")
+    params = paths.PARAMS_DIR / "scenarios" / "base.yaml"
+    fake_previous_report(tmp_path / "build" / "base")
     with pytest.raises(BuildError) as err:
         build(params, build_root=tmp_path / "build", chapters_file=chapters)
     message = str(err.value)
     assert "broken.ipynb failed in cell 4" in message
     assert "ValueError: CPI table is empty" in message
     assert "unchanged" in message
-    assert (tmp_path / "build" / "p" / "failed" / "broken.ipynb").is_file()
-    assert_previous_report_intact(tmp_path / "build" / "p")
+    assert (tmp_path / "build" / "base" / "failed" / "broken.ipynb").is_file()
+    assert_previous_report_intact(tmp_path / "build" / "base")
+
+
+def test_invalid_table_that_no_chapter_shows_still_stops_the_build(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    assert not any("base_rate" in spec.tables for spec in load_chapters())
+    with (data / "base_rate.csv").open("a", encoding="utf-8") as handle:
+        handle.write("junk,row\n")
+    fake_previous_report(tmp_path / "build")
+    with pytest.raises(DataValidationError, match="base_rate.csv"):
+        build(DEFAULT, data_dir=data, build_root=tmp_path / "build")
+    assert_previous_report_intact(tmp_path / "build")
+
+
+def test_parameter_file_that_omits_an_assumption_stops_the_build(tmp_path):
+    text = DEFAULT.read_text(encoding="utf-8")
+    start = text.index("  discount_rate:")
+    params = tmp_path / "omits_discount_rate.yaml"
+    params.write_text(text[:start], encoding="utf-8")
+    fake_previous_report(tmp_path / "build" / params.stem)
+    with pytest.raises(ParameterError) as err:
+        build(params, build_root=tmp_path / "build")
+    message = str(err.value)
+    assert "omits_discount_rate.yaml" in message and "'discount_rate' is missing" in message
+    assert_previous_report_intact(tmp_path / "build" / params.stem)
 
 
 def offline_prefix() -> list[str]:
@@ -171,6 +201,19 @@ def test_one_table_change_reexecutes_only_its_readers(second_build, data_copy):
     peers.write_text(peers.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     result = build(DEFAULT, data_dir=data_copy, build_root=second_build.out_dir)
     assert result.executed == ["06_comparisons.ipynb"] and result.rendered
+    assert result.model_computations == 1  # once per build, in the build's process
+
+
+def test_edition_date_alone_reexecutes_no_chapter(second_build, data_copy, tmp_path):
+    text = DEFAULT.read_text(encoding="utf-8").replace("value: 2026-11-25", "value: 2026-11-26")
+    params = tmp_path / "next_day.yaml"
+    params.write_text(text, encoding="utf-8")
+    root = tmp_path / "b"
+    first = build(params, data_dir=data_copy, build_root=root)
+    params.write_text(text.replace("2026-11-26", "2026-11-27"), encoding="utf-8")
+    second = build(params, data_dir=data_copy, build_root=root)
+    assert len(first.executed) == 7
+    assert second.executed == [] and second.rendered
 
 
 def test_changed_figure_appears_with_its_old_to_new_line(second_build, data_copy, tmp_path):

@@ -1,4 +1,4 @@
-"""Project hygiene: pinned environment, clean notebooks, declared parameters, lint."""
+"""Project hygiene: pinned environment, clean notebooks, thin parameters cells, layout, lint."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ import sys
 import yaml
 
 from sergek_report import paths
-from sergek_report.build import load_chapters
-from sergek_report.params import declared_parameters, load_params, parameters_cell
+from sergek_report.chapters import CHAPTER_PARAMETERS, load_chapters, parameters_cell_index
 
 ROOT = paths.PROJECT_ROOT
 
@@ -55,29 +54,52 @@ def test_every_chapter_notebook_is_listed_and_committed_without_outputs():
                 assert cell.get("execution_count") is None, f"{path.name} cell {i + 1}"
 
 
-def test_every_notebook_declares_its_parameters_with_the_default_values():
-    defaults = load_params(paths.DEFAULT_PARAMS).values()
+def test_every_parameters_cell_is_three_typed_lines_that_papermill_describes():
+    """Assumptions live in params/*.yaml only; a chapter takes the edition file, the data folder
+    and the build's computed edition, each with a type and a comment (papermill --help-notebook)."""
     for spec in load_chapters():
         notebook = json.loads(spec.notebook.read_text(encoding="utf-8"))
-        assert parameters_cell(notebook) is not None, spec.name
-        declared = declared_parameters(spec.notebook)
-        assert "data_dir" in declared, spec.name
-        for name, value in declared.items():
-            if name in defaults:
-                # JupyterLab runs with the cell's values: they must be the default edition's.
-                assert value == defaults[name], f"{spec.name}: {name}={value!r}"
+        index = parameters_cell_index(notebook)
+        assert index is not None, spec.name
+        lines = "".join(notebook["cells"][index]["source"]).strip().splitlines()
+        assert len(lines) <= 3, spec.name
+        names = [re.match(r"(\w+): str = .+  # \S", line) for line in lines]
+        assert all(names), f"{spec.name}: {lines}"
+        assert sorted(m.group(1) for m in names) == sorted(CHAPTER_PARAMETERS), spec.name
 
 
-def test_every_parameter_is_declared_by_some_notebook():
-    declared = set()
-    for spec in load_chapters():
-        declared |= set(declared_parameters(spec.notebook))
-    assert set(load_params(paths.DEFAULT_PARAMS).values()) <= declared
+def test_no_module_over_400_lines_and_no_import_cycle():
+    import ast
+
+    graph: dict[str, set[str]] = {}
+    for path in paths.PACKAGE_DIR.glob("*.py"):
+        lines = path.read_text(encoding="utf-8").count("\n")
+        assert lines <= 420, f"{path.name}: {lines} lines"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[path.stem] = {
+            (node.module or "").split(".")[0] if node.module else alias.name
+            for node in tree.body  # module-level imports only: lazy ones cannot cycle at import
+            if isinstance(node, ast.ImportFrom) and node.level == 1
+            for alias in node.names
+        }
+
+    def visit(name: str, stack: tuple[str, ...]) -> None:
+        assert name not in stack, "import cycle: " + " -> ".join((*stack, name))
+        for dep in graph.get(name, ()):
+            visit(dep, (*stack, name))
+
+    for name in graph:
+        visit(name, ())
+
+
+def test_the_benchmark_is_not_in_the_installed_package():
+    assert not (paths.PACKAGE_DIR / "bench.py").exists()
+    assert (ROOT / "tools" / "bench.py").is_file()
 
 
 def test_lint_passes():
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "sergek_report", "tests", "notebooks"],
+        [sys.executable, "-m", "ruff", "check", "sergek_report", "tests", "notebooks", "tools"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -6,7 +6,8 @@ import nbformat
 import pytest
 
 from sergek_report.changes import changes_section, compare
-from sergek_report.render import chapter_title, extract_metrics, postprocess_html
+from sergek_report.outputs import INPUTS_MIMETYPE
+from sergek_report.render import chapter_title, postprocess_html, strip_build_outputs
 
 FIG = '<span class="caption-number" data-kind="figure"></span>'
 TAB = '<span class="caption-number" data-kind="table"></span>'
@@ -65,14 +66,14 @@ def test_chapter_title_comes_from_the_first_markdown_heading(tmp_path):
         chapter_title(bad, tmp_path / "x.ipynb")
 
 
-def test_metrics_are_extracted_and_removed_from_outputs():
+def test_build_outputs_are_removed_before_rendering():
     cell = nbformat.v4.new_code_cell("")
     cell.outputs = [
         nbformat.v4.new_output(
-            "display_data", data={"application/vnd.sergek.metrics+json": [metric("a", 1)]}
+            "display_data", data={INPUTS_MIMETYPE: ["deployment"], "text/plain": ""}
         ),
         nbformat.v4.new_output("display_data", data={"text/html": "<p>x</p>"}),
     ]
     nb = nbformat.v4.new_notebook(cells=[cell])
-    assert extract_metrics(nb) == [metric("a", 1)]
-    assert len(nb.cells[0].outputs) == 1
+    strip_build_outputs(nb)
+    assert [o["data"] for o in nb.cells[0].outputs] == [{"text/html": "<p>x</p>"}]

@@ -1,4 +1,4 @@
-"""Benchmark the build: `python -m sergek_report.bench [--runs N] [--quick] [--json PATH]`.
+"""Benchmark the build: `python tools/bench.py [--runs N] [--quick] [--json PATH]`.
 
 Measures, on the same notebooks, parameters and data, in the same run:
 
@@ -34,8 +34,8 @@ import threading
 import time
 from pathlib import Path
 
-from . import paths
-from .build import default_jobs
+from sergek_report import paths
+from sergek_report.build import default_jobs
 
 CHANGED_TABLE = "peers"  # read by one chapter only (06_comparisons)
 CHANGED_COLUMN = "comparability"  # free text: any value is valid
@@ -129,15 +129,10 @@ def parse_meminfo(text: str) -> int | None:
     return int(match.group(1)) * 1024 if match else None
 
 
-def notebook_parameters(values: dict, declared: dict, *, data_dir: Path, params_file: Path) -> dict:
-    """The flat parameters one notebook gets in the plain chain: what it declares, plus the
-    data folder and (if declared) the parameter file, as the build passes them."""
-    flat = {name: value for name, value in values.items() if name in declared}
-    if "data_dir" in declared:
-        flat["data_dir"] = str(data_dir)
-    if "params_file" in declared:
-        flat["params_file"] = str(params_file)
-    return flat
+def notebook_parameters(*, edition_file: Path, data_dir: Path) -> dict:
+    """The flat parameters a notebook gets in the plain chain: the edition and the data
+    folder; with no computed edition to load, each notebook computes the model itself."""
+    return {"edition_file": str(edition_file), "data_dir": str(data_dir), "model_file": ""}
 
 
 def write_flat_params(path: Path, parameters: dict) -> None:
@@ -316,8 +311,7 @@ class Project:
         """One build in a fresh interpreter; returns its wall time, phases and outcome."""
         cmd = [
             sys.executable,
-            "-m",
-            "sergek_report.bench",
+            str(Path(__file__).resolve()),
             "--_build-once",
             str(build_root),
             str(self.data_dir),
@@ -358,23 +352,17 @@ class Project:
 
     def plain_chain(self, out_dir: Path) -> dict:
         """papermill, nbconvert and weasyprint CLIs, one notebook at a time."""
-        from .build import KERNEL_NAME, load_chapters
-        from .params import declared_parameters, load_params
+        from sergek_report.build import KERNEL_NAME
+        from sergek_report.chapters import load_chapters
 
         chapters = load_chapters(self.notebooks_dir / "chapters.yaml")
-        values = load_params(self.params).values()
         out_dir.mkdir(parents=True)
         steps: list[tuple[str, list[str]]] = []
         for spec in chapters:
             params_yaml = out_dir / f"{spec.notebook.stem}.params.yaml"
             write_flat_params(
                 params_yaml,
-                notebook_parameters(
-                    values,
-                    declared_parameters(spec.notebook),
-                    data_dir=self.data_dir,
-                    params_file=self.params,
-                ),
+                notebook_parameters(edition_file=self.params, data_dir=self.data_dir),
             )
             steps.append(
                 (
@@ -466,7 +454,7 @@ def load_average() -> list[float] | None:
 
 
 def run_benchmark(project: Project, work: Path, runs: int) -> dict:
-    from .build import load_chapters
+    from sergek_report.chapters import load_chapters
 
     chapters = load_chapters(project.notebooks_dir / "chapters.yaml")
     expected = sorted(chapters_reading(chapters, CHANGED_TABLE))
@@ -593,7 +581,7 @@ def run_benchmark(project: Project, work: Path, runs: int) -> dict:
 
 KERNEL_IMPORTS = (
     "import pandas, pandera.pandas, matplotlib.pyplot, "
-    "sergek_report.notebook, sergek_report.analysis, sergek_report.charts"
+    "sergek_report.notebook, sergek_report.model, sergek_report.charts"
 )
 
 
@@ -609,7 +597,7 @@ def _wall(cmd: list[str], project: Project, repeat: int = 3) -> float:
 def profile(project: Project, work: Path) -> dict:
     from jupyter_client.manager import KernelManager
 
-    from .build import KERNEL_NAME
+    from sergek_report.build import KERNEL_NAME
 
     py = sys.executable
     out = {
@@ -746,7 +734,7 @@ def _setup_logging() -> None:
 def _trace_render(trace: dict) -> None:
     """Time the render's imports, HTML export and PDF layout (profile only)."""
     started = time.perf_counter()
-    from . import render
+    from sergek_report import render
 
     trace["import_render"] = time.perf_counter() - started
 
@@ -768,7 +756,7 @@ def _trace_render(trace: dict) -> None:
 
 def _build_once(argv: list[str]) -> int:
     """Hidden: one build with an explicit build folder and data folder (bench subprocess)."""
-    parser = argparse.ArgumentParser(prog="python -m sergek_report.bench --_build-once")
+    parser = argparse.ArgumentParser(prog="python tools/bench.py --_build-once")
     parser.add_argument("build_root", type=Path)
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--params", type=Path, default=paths.DEFAULT_PARAMS)
@@ -777,7 +765,7 @@ def _build_once(argv: list[str]) -> int:
     parser.add_argument("--trace-render", action="store_true")
     args = parser.parse_args(argv)
     _setup_logging()
-    from . import build as build_module
+    from sergek_report import build as build_module
 
     imported = time.time()
     marks: list[tuple[float, str]] = []
@@ -821,7 +809,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--_build-once"]:
         return _build_once(argv[1:])
     parser = argparse.ArgumentParser(
-        prog="python -m sergek_report.bench",
+        prog="python tools/bench.py",
         description="Cold, no-op and one-table builds against the plain "
         "papermill + nbconvert + weasyprint chain (see docs/benchmark.md).",
     )

@@ -1,0 +1,519 @@
+"""The model of an edition (`model.compute`), its sensitivity tables and key metrics.
+
+Each expected number has its hand calculation in a comment next to it. The tables are built
+here, following docs/data-contract.md, so these tests do not depend on the files in data/ (the
+last test runs on them). The assumptions are those of the real params/default.yaml: the hand
+calculations use its values (72 months, 1 March 2026, CPI 2024 8.4 % in [8.4, 8.6], 2026
+inflation 12.3 % in [5, 20.3], discount rate 18 % in [14.75, 18]); the first test says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+import pandas as pd
+import pytest
+
+from sergek_report import datasets, deployment, model, sensitivity
+from sergek_report.edition import Assumptions, load_edition
+from sergek_report.errors import MissingDataError
+from sergek_report.metrics import key_metrics
+from sergek_report.paths import DATA_DIR, PROJECT_ROOT
+
+DEFAULT_EDITION = PROJECT_ROOT / "params" / "default.yaml"
+
+OBLIGATIONS = 9_986_042_340
+# 9 986 042 340 / (766 * 72) = 9 986 042 340 / 55 152: 55 152 * 181 064 = 9 986 041 728,
+# remainder 612, 612 / 55 152 = 0.0111 -> 181 064.0111 tenge per complex-month.
+TARIFF = 181_064 + 612 / 55_152
+TARIFF_60 = 217_276.8133  # 9 986 042 340 / (766 * 60) = 9 986 042 340 / 45 960
+TARIFF_84 = 155_197.7238  # 9 986 042 340 / (766 * 84) = 9 986 042 340 / 64 344
+
+# Hand-checkable deployment: 400 complexes flat from 1 Jan 2020 to 31 Dec 2021, then +1 per day
+# to 643 on 31 Aug 2022 (see test_calculations.py): 13 764 complex-months Jan 2020 .. Aug 2022.
+HAND_DEPLOYMENT = pd.DataFrame(
+    {
+        "date": pd.to_datetime(["2020-01-01", "2021-12-31", "2022-08-31"]),
+        "complexes": [400, 400, 643],
+        "source_id": "hand",
+    }
+)
+
+
+def frame(rows, columns, dates=()):
+    df = pd.DataFrame(rows, columns=columns)
+    for column in dates:
+        df[column] = pd.to_datetime(df[column])
+    return df
+
+
+@pytest.fixture
+def assumptions() -> Assumptions:
+    """The assumptions of the real default edition (read from the YAML, never copied)."""
+    return load_edition(DEFAULT_EDITION).assumption_view()
+
+
+@pytest.fixture
+def tables() -> dict[str, pd.DataFrame]:
+    """Small tables with the sourced values (docs/data-contract.md columns)."""
+    contract = frame(
+        [
+            ("state_obligations", "Обязательства", 9986042340.0, None, "tenge", "zakon_2025"),
+            ("original_scope", "АПК по договору", 766.0, None, "complexes", "zakon_2025"),
+            ("service_start", "Начало услуг", None, "2020-01-01", "date", "qazaqtimes_2020"),
+            ("contract_expiry", "Окончание", None, "2025-12-31", "date", "zakon_2025"),
+            ("extension_end", "Продление", None, "2026-12-31", "date", "inform_2025"),
+            ("additional_complexes", "Новые АПК", 350.0, None, "complexes", "inform_2025"),
+            ("new_complexes_deadline", "Срок", None, "2026-03-01", "date", "inform_2026"),
+            ("tariff_base_year", "Год тарифа", 2021.0, None, "years", "seed_2025"),
+            ("complexes_in_operation", "АПК в работе", 1641.0, None, "complexes", "kt_2025"),
+        ],
+        ["item", "label", "value", "value_date", "unit", "source_id"],
+        ["value_date"],
+    ).assign(status="reported", note="")
+    deployment_table = frame(
+        [
+            ("2019-04-01", 10, "tengri_2020"),
+            ("2020-12-31", 414, "kolesa_2020"),
+            ("2021-04-30", 460, "tengri_2021"),
+            ("2022-11-30", 766, "bizmedia_2022"),
+            ("2025-12-31", 1641, "kt_2025"),
+            ("2026-03-01", 1991, "inform_2026"),
+        ],
+        ["date", "complexes", "source_id"],
+        ["date"],
+    ).assign(counted="АПК", intersections=None, linear=None, status="reported", note="")
+    cpi = frame(
+        [
+            (2021, "dec_dec", 8.4, "zonebourse_2022"),
+            (2022, "dec_dec", 20.3, "eldala_2023"),
+            (2023, "dec_dec", 9.8, "daryo_2024"),
+            (2025, "dec_dec", 12.3, "informburo_2026"),
+            (2021, "annual_avg", 8.0, "nur_2022"),
+        ],
+        ["year", "measure", "percent", "source_id"],
+    ).assign(status="reported")
+    mrp = frame(
+        [
+            ("2019-01-01", 2525),
+            ("2020-01-01", 2651),
+            ("2020-04-01", 2778),
+            ("2021-01-01", 2917),
+            ("2022-01-01", 3063),
+            ("2022-04-01", 3180),
+            ("2023-01-01", 3450),
+            ("2024-01-01", 3692),
+            ("2025-01-01", 3932),
+            ("2026-01-01", 4325),
+        ],
+        ["valid_from", "tenge"],
+        ["valid_from"],
+    ).assign(status="reported", source_id="mrp_src")
+    usd_kzt = frame(
+        [
+            ("2023", "2023-01-01", "2023-12-31", 456.2, "bcc_2024_10"),
+            ("2024-01..11", "2024-01-01", "2024-11-30", 464.4, "bcc_2024_12"),
+            ("2024-01..09", "2024-01-01", "2024-09-30", 458.7, "bcc_2024_10"),
+        ],
+        ["period_label", "period_start", "period_end", "kzt_per_usd", "source_id"],
+        ["period_start", "period_end"],
+    ).assign(measure="average", status="reported")
+    payments = frame(
+        [
+            ("payment_to_partner", "2020-01-01", "2022-08-31", 2.6e9, "caravan_2022"),
+            ("fines_collected", "2020-01-01", "2022-08-31", 17.5e9, "caravan_2022"),
+            ("fines_imposed", "2021-01-01", "2025-12-31", 156e9, "inform_kz_2025"),
+            ("fines_collected", "2021-01-01", "2025-12-31", 94e9, "inform_kz_2025"),
+        ],
+        ["flow", "period_start", "period_end", "tenge", "source_id"],
+        ["period_start", "period_end"],
+    ).assign(status="reported", note="")
+    return {
+        "contract": contract,
+        "deployment": deployment_table,
+        "cpi": cpi,
+        "mrp": mrp,
+        "usd_kzt": usd_kzt,
+        "payments": payments,
+    }
+
+
+def with_cpi_2024(tables, percent=8.6):
+    extra = pd.DataFrame(
+        [
+            {
+                "year": 2024,
+                "measure": "dec_dec",
+                "percent": percent,
+                "status": "reported",
+                "source_id": "stat_2025",
+            }
+        ]
+    )
+    return {**tables, "cpi": pd.concat([tables["cpi"], extra], ignore_index=True)}
+
+
+def test_hand_calculations_assume_the_default_edition(assumptions):
+    """If params/default.yaml changes, the hand calculations below must be redone."""
+    assert assumptions.service_term_months == 72
+    assert assumptions.range("service_term_months") == (60, 84)
+    assert assumptions.new_complexes_start == dt.date(2026, 3, 1)
+    assert assumptions.range("new_complexes_start") == (dt.date(2026, 3, 1), dt.date(2026, 7, 1))
+    assert assumptions.cpi_2024_dec_dec == 8.4
+    assert assumptions.range("cpi_2024_dec_dec") == (8.4, 8.6)
+    assert assumptions.inflation_2026 == 12.3
+    assert assumptions.range("inflation_2026") == (5.0, 20.3)
+    assert assumptions.discount_rate == 18.0
+    assert assumptions.range("discount_rate") == (14.75, 18.0)
+
+
+# -- deployment helpers on the fixture milestones ----------------------------------------------
+
+
+def test_interpolation_between_real_milestones(tables):
+    # 1 Apr 2019 (10) -> 31 Dec 2020 (414): 640 days; 15 Jan 2020 is day 275 + 14 = 289.
+    # 10 + 404 * 289 / 640 = 10 + 182.43 = 192.43
+    value = deployment.interpolated_complexes(tables["deployment"], "2020-01-15")
+    assert value == pytest.approx(10 + 404 * 289 / 640)
+
+
+def test_growth_steps(tables):
+    steps = deployment.growth_steps(tables["deployment"])
+    assert list(steps.columns) == [
+        "start",
+        "end",
+        "before",
+        "after",
+        "ratio",
+        "months",
+        "per_month",
+    ]
+    assert len(steps) == 5  # six milestones, five steps
+    assert list(steps["start"]) == [
+        dt.date(2019, 4, 1),
+        dt.date(2020, 12, 31),
+        dt.date(2021, 4, 30),
+        dt.date(2022, 11, 30),
+        dt.date(2025, 12, 31),
+    ]
+    assert steps["end"].iloc[-1] == dt.date(2026, 3, 1)
+    # calendar months between milestones: Apr 2019 -> Dec 2020 = 20; Dec 2020 -> Apr 2021 = 4;
+    # Apr 2021 -> Nov 2022 = 19; Nov 2022 -> Dec 2025 = 37; Dec 2025 -> Mar 2026 = 3
+    assert list(steps["months"]) == [20, 4, 19, 37, 3]
+    # (414 - 10) / 20 = 20.2; 46 / 4 = 11.5; 306 / 19 = 16.105…; 875 / 37 = 23.648…;
+    # 350 / 3 = 116.67
+    assert list(steps["per_month"]) == pytest.approx(
+        [20.2, 11.5, 16.10526, 23.64865, 116.66667], abs=1e-5
+    )
+    assert round(steps["per_month"].iloc[3], 1) == 23.6  # 766 -> 1 641 over 37 months
+    # 414 / 10 = 41.4; 460 / 414 = 1.1111; 766 / 460 = 1.6652; 1641 / 766 = 2.1423;
+    # 1991 / 1641 = 1.2133
+    assert list(steps["ratio"]) == pytest.approx([41.4, 1.1111, 1.6652, 2.1423, 1.2133], abs=1e-4)
+
+
+def test_growth_steps_counts_at_least_one_month():
+    same_month = pd.DataFrame(
+        {"date": pd.to_datetime(["2026-03-01", "2026-03-20"]), "complexes": [100, 130]}
+    )
+    steps = deployment.growth_steps(same_month)
+    assert steps.loc[0, "months"] == 1
+    assert steps.loc[0, "per_month"] == 30
+
+
+def test_milestones_vs_original(tables):
+    table = deployment.milestones_vs_original(tables["deployment"], 766)
+    assert list(table["complexes"]) == [10, 414, 460, 766, 1641, 1991]  # unchanged
+    # 10 / 766 = 0.0131; 414 / 766 = 0.5405; 460 / 766 = 0.6005; 1; 2.1423; 2.5992
+    assert list(table["ratio_to_original"]) == pytest.approx(
+        [0.0131, 0.5405, 0.6005, 1.0, 2.1423, 2.5992], abs=1e-4
+    )
+    assert "source_id" in table.columns  # the other columns stay
+    with pytest.raises(ValueError, match="original number of complexes"):
+        deployment.milestones_vs_original(tables["deployment"], 0)
+
+
+def test_in_service_by_month_on_the_fixture_milestones(tables):
+    series = deployment.in_service_by_month(tables["deployment"], "2020-01-01", "2022-08-31")
+    assert len(series) == 32
+    assert series.index[0] == pd.Timestamp("2020-01-15")
+    assert series.index[-1] == pd.Timestamp("2022-08-15")
+    # 15 Jan 2020: 10 + 404 * 289 / 640 = 192.43 (see above)
+    assert series.iloc[0] == pytest.approx(10 + 404 * 289 / 640)
+    # 15 Aug 2022 between 30 Apr 2021 (460) and 30 Nov 2022 (766): 365 + 107 = 472 of
+    # 365 + 214 = 579 days -> 460 + 306 * 472 / 579 = 709.45
+    assert series.iloc[-1] == pytest.approx(460 + 306 * 472 / 579)
+
+
+# -- sensitivity -------------------------------------------------------------------------------
+
+
+def test_tornado_sorted_by_swing_with_labels_from_the_edition(assumptions):
+    def metric(a: Assumptions) -> float:  # a toy metric: 10 per month of term + rate
+        return a.service_term_months * 10 + a.discount_rate
+
+    table = sensitivity.tornado(assumptions, metric, ["discount_rate", "service_term_months"])
+    assert list(table.columns) == [
+        "assumption",
+        "label",
+        "low_value",
+        "high_value",
+        "metric_low",
+        "metric_high",
+        "metric_base",
+        "swing",
+    ]
+    assert list(table["assumption"]) == ["service_term_months", "discount_rate"]
+    assert table.loc[0, "swing"] == pytest.approx(240)  # (84 - 60) * 10
+    assert table.loc[1, "swing"] == pytest.approx(3.25)  # 18 - 14.75
+    assert table.loc[0, "metric_base"] == pytest.approx(738)  # 72 * 10 + 18
+    assert table.loc[0, "metric_low"] == pytest.approx(618)  # 60 * 10 + 18
+    assert table.loc[1, "metric_low"] == pytest.approx(734.75)  # 72 * 10 + 14.75
+    declared = load_edition(DEFAULT_EDITION).assumptions
+    assert list(table["label"]) == [
+        declared["service_term_months"].short_label,
+        declared["discount_rate"].short_label,
+    ]
+
+
+def test_tornado_leaves_out_assumptions_that_do_not_move_the_metric(assumptions):
+    def metric(a: Assumptions) -> float:
+        return a.service_term_months * 10 + a.discount_rate
+
+    # every declared assumption is tried; the three the metric ignores have no bar
+    table = sensitivity.tornado(assumptions, metric)
+    assert list(table["assumption"]) == ["service_term_months", "discount_rate"]
+
+
+def test_tornados_of_the_budget(tables, assumptions):
+    real = sensitivity.tornado(
+        assumptions, lambda a: sensitivity.budget_for(tables, a).real_2021_tenge
+    )
+    # the discount rate does not move the real cost: no bar
+    assert set(real["assumption"]) == {
+        "service_term_months",
+        "new_complexes_start",
+        "cpi_2024_dec_dec",
+        "inflation_2026",
+    }
+    assert real["assumption"].iloc[0] == "service_term_months"
+    assert list(real["swing"]) == sorted(real["swing"], reverse=True)
+    declared = load_edition(DEFAULT_EDITION).assumptions
+    assert list(real["label"]) == [declared[n].short_label for n in real["assumption"]]
+    pv = sensitivity.tornado(assumptions, lambda a: sensitivity.budget_for(tables, a).present_value)
+    # inflation does not move the present value of nominal payments
+    assert set(pv["assumption"]) == {"service_term_months", "new_complexes_start", "discount_rate"}
+    rate = pv.set_index("assumption").loc["discount_rate"]
+    assert rate["metric_low"] > rate["metric_high"]  # a lower rate discounts less
+
+
+def test_scenario_rows(tables, assumptions):
+    rows = sensitivity.scenario_rows(tables, assumptions)
+    assert list(rows.columns) == [
+        "scenario",
+        "monthly_tariff",
+        "complex_months",
+        "nominal",
+        "real_2021_tenge",
+        "present_value",
+    ]
+    assert list(rows["scenario"]) == [
+        "Базовый",
+        "Высокая инфляция",
+        "Поздняя установка",
+        "Срок 60 мес.",
+        "Срок 84 мес.",
+    ]
+    # late installation (1 July): 1 641 * 12 + 350 * 6 = 21 792; else 1 641 * 12 + 350 * 10
+    assert list(rows["complex_months"]) == [23_192, 23_192, 21_792, 23_192, 23_192]
+    assert list(rows["monthly_tariff"]) == pytest.approx(
+        [TARIFF, TARIFF, TARIFF, TARIFF_60, TARIFF_84]
+    )
+    by = rows.set_index("scenario")
+    # 181 064.0111 * 23 192 = 4 199 236 545.35
+    assert by.loc["Базовый", "nominal"] == pytest.approx(4_199_236_545.35, abs=0.01)
+    # 181 064.0111 * 21 792 = 3 945 746 929.82
+    assert by.loc["Поздняя установка", "nominal"] == pytest.approx(3_945_746_929.82, abs=0.01)
+    # 217 276.8133 * 23 192 = 5 039 083 854.42
+    assert by.loc["Срок 60 мес.", "nominal"] == pytest.approx(5_039_083_854.42, abs=0.01)
+    # high inflation (20.3 %) changes the real cost only
+    high, base = by.loc["Высокая инфляция"], by.loc["Базовый"]
+    assert high["nominal"] == base["nominal"]
+    assert high["present_value"] == base["present_value"]
+    assert high["real_2021_tenge"] < base["real_2021_tenge"]
+
+
+# -- the model ---------------------------------------------------------------------------------
+
+
+def test_compute_default(tables, assumptions):
+    r = model.compute(tables, assumptions)
+    assert r.assumptions is assumptions
+    assert r.complexes_after_extension == 1991  # 1 641 + 350
+    assert round(r.growth_extension_vs_original, 2) == 2.60  # 1 991 / 766
+    assert round(r.growth_operation_vs_original, 2) == 2.14  # 1 641 / 766
+    assert round(r.growth_extension_vs_operation, 2) == 1.21  # 1 991 / 1 641
+    assert round(r.obligations_per_complex) == 13_036_609
+    assert r.contract_term_months == 72  # service_start 2020-01 .. contract_expiry 2025-12
+    assert r.extension_end == dt.date(2026, 12, 31)
+    assert r.monthly_tariff == pytest.approx(TARIFF)
+    assert r.annual_tariff == pytest.approx(2_172_768.133, abs=1e-3)  # 12 * 181 064.0111
+    assert r.payment_period_start == dt.date(2020, 1, 1)
+    assert r.payment_period_end == dt.date(2022, 8, 31)
+    assert r.payment_period_months == 32
+    assert r.paid_to_partner == 2.6e9
+    assert len(r.in_service_paid_period) == 32
+    assert list(r.tariff_at_term_range["term_months"]) == [60, 72, 84]  # low, base, high
+    assert list(r.tariff_at_term_range["monthly"]) == pytest.approx([TARIFF_60, TARIFF, TARIFF_84])
+    assert list(r.tariff_by_term["term_months"]) == [48, 54, 60, 66, 72, 78, 84, 90, 96]
+    assert r.growth_steps["per_month"].iloc[3] == pytest.approx(875 / 37)
+    # CPI: 2024 missing from the table -> the assumption (8.4) is used and recorded
+    assert r.cpi_2024_used == 8.4
+    assert r.cpi_2024_basis == "assumption:cpi_2024_dec_dec"
+    assert list(r.cpi_index["year"]) == list(range(2021, 2027))
+    assert r.index_2025 == pytest.approx(160.7966535)
+    assert r.index_2026 == pytest.approx(180.5746419)
+    assert r.erosion_2025_percent == pytest.approx(37.80965, abs=1e-5)
+    assert r.erosion_2026_percent == pytest.approx(44.62124, abs=1e-5)
+    by_year = r.tariff_by_year.set_index("year")
+    assert by_year.loc[2022, "mrp"] == 3180
+    assert by_year.loc[2021, "tariff_in_mrp"] == pytest.approx(TARIFF / 2917)  # 62.07
+    assert by_year.loc[2023, "tariff_usd"] == pytest.approx(TARIFF / 456.2)  # 396.90
+    assert by_year.loc[2024, "usd_period"] == "2024-01..11"
+    assert math.isnan(by_year.loc[2021, "tariff_usd"])  # no 2021 rate in the table
+    # 2026 budget
+    assert r.budget.complex_months == 23_192
+    assert r.budget.nominal == pytest.approx(4_199_236_545.35, abs=0.01)
+    # fines vs payments, same 32 months: 17.5 / 2.6 = 6.73
+    assert r.fines_to_payments_ratio == pytest.approx(6.7308, abs=1e-4)
+    assert r.fines_collected_paid_period == 17.5e9
+    assert r.fines_collected_latest == 94e9
+    assert r.fines_collected_latest_period_end == dt.date(2025, 12, 31)
+    assert r.basis["state_obligations"] == "source:zakon_2025"
+    assert r.basis["paid_to_partner"] == "source:caravan_2022"
+    # tornados: one metric each, based on the budget computed here
+    assert r.tornado_real_cost["assumption"].iloc[0] == "service_term_months"
+    assert "discount_rate" not in set(r.tornado_real_cost["assumption"])
+    assert (r.tornado_real_cost["metric_base"] == r.budget.real_2021_tenge).all()
+    assert (r.tornado_present_value["metric_base"] == r.budget.present_value).all()
+    assert list(r.scenarios["complex_months"]) == [23_192, 23_192, 21_792, 23_192, 23_192]
+    # every assumption of the edition is used by the model
+    assert assumptions.unused() == []
+
+
+def test_compute_cross_check_on_hand_deployment(tables, assumptions):
+    tables["deployment"] = HAND_DEPLOYMENT
+    r = model.compute(tables, assumptions)
+    assert r.complex_months_paid_period == pytest.approx(13_764)  # see test_calculations.py
+    # 2.6 bn / 13 764 = 188 898.576 tenge per complex-month
+    assert r.implied_monthly_tariff == pytest.approx(188_898.576, abs=1e-3)
+    # 188 898.576 / 181 064.0111 = 1.04327
+    assert r.tariff_estimates_ratio == pytest.approx(1.04327, abs=1e-5)
+
+
+def test_erosion_2025_range_spans_the_cpi_2024_assumption(tables, assumptions):
+    r = model.compute(tables, assumptions)
+    low, high = r.erosion_2025_range
+    # CPI 2024 8.4 %: index 2025 = 132.0894 * 1.084 * 1.123 = 160.7966535
+    # -> 1 - 100 / 160.7966535 = 37.80965 %
+    assert low == pytest.approx(37.80965, abs=1e-5)
+    # CPI 2024 8.6 %: 132.0894 * 1.086 = 143.4490884; * 1.123 = 161.0933263
+    # -> 1 - 100 / 161.0933263 = 37.92418 %
+    assert high == pytest.approx(37.92418, abs=1e-5)
+
+
+def test_compute_uses_cpi_2024_from_table(tables, assumptions):
+    r = model.compute(with_cpi_2024(tables, 8.6), assumptions)
+    assert r.cpi_2024_used == 8.6
+    assert r.cpi_2024_basis == "source:stat_2025"
+    assert r.index_2025 == pytest.approx(161.0933263)  # 132.0894 * 1.086 * 1.123
+    # the assumption is not used, so it has no bar and no range
+    assert "cpi_2024_dec_dec" not in set(r.tornado_real_cost["assumption"])
+    assert r.erosion_2025_range is None
+
+
+def test_compute_missing_contract_item(tables, assumptions):
+    tables["contract"] = tables["contract"][tables["contract"]["item"] != "original_scope"]
+    with pytest.raises(MissingDataError, match="original_scope"):
+        model.compute(tables, assumptions)
+
+
+def test_compute_missing_table(tables, assumptions):
+    del tables["payments"]
+    with pytest.raises(MissingDataError, match="'payments'"):
+        model.compute(tables, assumptions)
+
+
+# -- key metrics -------------------------------------------------------------------------------
+
+METRIC_NAMES = [
+    "original_scope",
+    "complexes_in_operation",
+    "complexes_after_extension",
+    "growth_extension_vs_original",
+    "state_obligations",
+    "obligations_per_complex",
+    "monthly_tariff_estimate",
+    "annual_tariff_estimate",
+    "implied_monthly_tariff_from_payments",
+    "tariff_estimates_ratio",
+    "cpi_index_2025",
+    "real_erosion_2025",
+    "real_erosion_2026",
+    "tariff_in_mrp_2021",
+    "tariff_in_mrp_2026",
+    "complex_months_2026",
+    "budget_2026_nominal",
+    "budget_2026_real_2021",
+    "budget_2026_present_value",
+    "fines_to_payments_ratio",
+]
+
+
+def test_key_metrics(tables, assumptions):
+    metrics = key_metrics(model.compute(tables, assumptions))
+    assert [m["name"] for m in metrics] == METRIC_NAMES
+    for m in metrics:
+        assert set(m) == {"name", "label", "value", "unit", "basis"}
+        assert isinstance(m["value"], float)
+        assert re.fullmatch(r"source:\S+|assumption:[a-z0-9_]+|derived", m["basis"])
+        assert re.search("[а-яА-Я]", m["label"])
+    by_name = {m["name"]: m for m in metrics}
+    assert by_name["monthly_tariff_estimate"]["value"] == 181_064.0111  # rounded to 4 places
+    assert by_name["cpi_index_2025"]["value"] == 160.7967  # 160.7966535
+    assert by_name["cpi_index_2025"]["basis"] == "assumption:cpi_2024_dec_dec"
+    assert by_name["tariff_in_mrp_2026"]["value"] == pytest.approx(41.8645, abs=1e-4)  # / 4 325
+    assert by_name["state_obligations"]["basis"] == "source:zakon_2025"
+    assert by_name["complex_months_2026"]["value"] == 23_192
+    assert by_name["real_erosion_2025"]["unit"] == "%"
+    assert "январь 2020 – август 2022" in by_name["fines_to_payments_ratio"]["label"]
+    assert by_name["fines_to_payments_ratio"]["basis"] == "source:caravan_2022"
+
+
+def test_key_metrics_leave_out_what_cannot_be_computed(tables, assumptions):
+    # no fines row for the payment period: no ratio (rather than a NaN in metrics.json)
+    payments = tables["payments"]
+    tables["payments"] = payments[
+        ~((payments["flow"] == "fines_collected") & (payments["source_id"] == "caravan_2022"))
+    ]
+    metrics = key_metrics(model.compute(tables, assumptions))
+    assert [m["name"] for m in metrics] == METRIC_NAMES[:-1]
+
+
+def test_key_metrics_index_basis_when_cpi_2024_is_sourced(tables, assumptions):
+    metrics = key_metrics(model.compute(with_cpi_2024(tables), assumptions))
+    assert {m["name"]: m for m in metrics}["cpi_index_2025"]["basis"] == "derived"
+
+
+def test_compute_on_real_tables(assumptions):
+    edition = load_edition(DEFAULT_EDITION)
+    tables = datasets.load_tables(None, data_dir=DATA_DIR, as_of=edition.edition_date)
+    r = model.compute(tables, assumptions)
+    assert r.original_scope == 766
+    assert r.state_obligations == OBLIGATIONS
+    assert round(r.obligations_per_complex) == 13_036_609
+    assert r.budget.complex_months == 23_192  # 1 641 * 12 + 350 * 10
+    assert r.monthly_tariff == pytest.approx(TARIFF)
+    assert r.payment_period_months == 32
+    assert [m["name"] for m in key_metrics(r)] == METRIC_NAMES
