@@ -356,7 +356,7 @@ def test_unused_lists_what_no_calculation_read():
     ]
     # a copy made by replace() reports its reads to the same list
     assert a.replace(inflation_2026=5.0).cpi_2024_dec_dec == 8.4
-    assert a.unused() == ["new_complexes_start"]
+    assert a.unused() == ["inflation_2026", "new_complexes_start", "service_term_months"]
 
 
 def test_assumption_view_is_a_fresh_record_each_time():
@@ -388,11 +388,6 @@ def test_compute_edition_unknown_override():
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="package bug: sensitivity.tornado() reads every declared assumption "
-    "(base.range(name) for all names), so Assumptions.unused() is always empty after compute()",
-)
 def test_compute_edition_rejects_an_unused_assumption(tmp_path):
     document = default_document()
     document["assumptions"]["spare_rate"] = dict(document["assumptions"]["discount_rate"])
