@@ -27,7 +27,9 @@ def budget_for(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> 
     )
     return budget_2026(
         existing=contract_value(contract, "complexes_in_operation"),
-        new=contract_value(contract, "additional_complexes"),
+        new=contract_value(contract, "additional_complexes")
+        * assumptions.new_complexes_in_service
+        / 100,
         new_start=assumptions.new_complexes_start,
         tariff=tariff,
         index_2025=float(index[BUDGET_YEAR - 1]),

@@ -167,6 +167,17 @@ def test_hand_calculations_assume_the_default_edition(assumptions):
     assert assumptions.range("inflation_2026") == (5.0, 20.3)
     assert assumptions.discount_rate == 18.0
     assert assumptions.range("discount_rate") == (14.75, 18.0)
+    assert assumptions.new_complexes_in_service == 100.0
+    assert assumptions.range("new_complexes_in_service") == (50.0, 100.0)
+
+
+def test_budget_pays_only_the_new_complexes_in_service(tables, assumptions):
+    # Half of the 350 new complexes from 1 March: 1641 * 12 + 175 * 10 = 19 692 + 1 750
+    # = 21 442 complex-months; at 181 064.0111 tenge: 21 442 * 181 064.0111 = 3 882 374 526.
+    half = sensitivity.budget_for(tables, assumptions.replace(new_complexes_in_service=50.0))
+    assert half.complex_months == 21_442
+    assert half.nominal == pytest.approx(21_442 * TARIFF, rel=1e-12)
+    assert round(half.nominal) == 3_882_374_526
 
 
 # -- deployment helpers on the fixture milestones ----------------------------------------------
@@ -294,6 +305,7 @@ def test_tornados_of_the_budget(tables, assumptions):
     assert set(real["assumption"]) == {
         "service_term_months",
         "new_complexes_start",
+        "new_complexes_in_service",
         "cpi_2024_dec_dec",
         "inflation_2026",
     }
@@ -303,7 +315,12 @@ def test_tornados_of_the_budget(tables, assumptions):
     assert list(real["label"]) == [declared[n].short_label for n in real["assumption"]]
     pv = sensitivity.tornado(assumptions, lambda a: sensitivity.budget_for(tables, a).present_value)
     # inflation does not move the present value of nominal payments
-    assert set(pv["assumption"]) == {"service_term_months", "new_complexes_start", "discount_rate"}
+    assert set(pv["assumption"]) == {
+        "service_term_months",
+        "new_complexes_start",
+        "new_complexes_in_service",
+        "discount_rate",
+    }
     rate = pv.set_index("assumption").loc["discount_rate"]
     assert rate["metric_low"] > rate["metric_high"]  # a lower rate discounts less
 
