@@ -8,3 +8,13 @@ presentation (`fmt`, `charts`, `notebook`), and the build (`chapters`, `build`, 
 """
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # `from sergek_report import open_chapter` in a chapter, without importing IPython and
+    # matplotlib whenever the package is imported (the build's no-op check stays fast).
+    if name == "open_chapter":
+        from .notebook import open_chapter
+
+        return open_chapter
+    raise AttributeError(name)
