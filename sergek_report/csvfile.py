@@ -40,6 +40,7 @@ DECIMAL_COMMA = r"[-+]?[0-9]+,[0-9]+"
 # "1,641": a comma followed by exactly three digits may be a thousands separator.
 AMBIGUOUS_COMMA = re.compile(r"[-+]?[0-9]{1,3},[0-9]{3}")
 RU_DATE = r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})"
+FIRST_LINE = re.compile(r"^.*\S.*$", re.M)  # the first line that is not blank
 # Changes logged one by one per column and kind of change; the rest are counted.
 LOG_LIMIT = 50
 
@@ -60,7 +61,7 @@ def read_cells(path: Path, where: str, spec: TableSpec) -> pd.DataFrame:
             where, 1, None, "not_empty", f"a header line ({','.join(spec.columns)})",
             "an empty file (file is empty)",
         )
-    delimiter = sniff_delimiter(next(line for line in text.splitlines() if line.strip()))
+    delimiter = sniff_delimiter(FIRST_LINE.search(text).group())
     if delimiter != ",":
         log.warning(
             "%s, line 1: fields are separated by %s (%r), not commas; read as such.",
@@ -81,13 +82,18 @@ def read_cells(path: Path, where: str, spec: TableSpec) -> pd.DataFrame:
     for line, fields in zip(lines, rows, strict=True):
         if len(fields) != width:
             _wrong_field_count(where, line, header, fields, spec, delimiter)
-    frame = pd.DataFrame(rows[1:], columns=header, index=pd.Index(lines[1:], name="line"))
+    position = {name: i for i, name in enumerate(header)}
+    columns = list(zip(*rows[1:], strict=True))
     del rows
-    out = pd.DataFrame(index=frame.index)
-    for name in spec.columns:
-        column = frame[name].str.strip()
-        out[name] = column.where(column != "", None).astype("str")
-    return out
+    index = pd.Index(lines[1:], name="line")
+    return pd.DataFrame(
+        {name: _stripped(columns[position[name]], index) for name in spec.columns}, index=index
+    )
+
+
+def _stripped(values: tuple[str, ...], index: pd.Index) -> pd.Series:
+    """Cells without surrounding spaces; an empty cell is missing (NaN)."""
+    return pd.Series([v.strip() or None for v in values], index=index, dtype="str")
 
 
 def decode(raw: bytes, where: str) -> str:
