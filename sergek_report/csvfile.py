@@ -167,7 +167,7 @@ def _invisible(text: str, lines: list[int], rows: list[list[str]], header, where
     for index, cell in enumerate(rows[position] if lines else []):
         hit = INVISIBLE.search(cell)
         if hit:
-            column = header[index] if index < len(header) else None
+            column = visible(header[index]) if index < len(header) else None
             line = lines[position] + cell.count("\n", 0, hit.start())
             found = f'{char_name(hit.group())} at character {hit.start() + 1} of "{visible(cell)}"'
             break

@@ -98,7 +98,6 @@ def load_tables(
         {n: values for n, (values, _) in loaded.items()},
         {n: cells for n, (_, cells) in loaded.items()},
         {n: _where(data_dir / TABLES[n].file) for n in loaded},
-        as_of,
     )
     return {n: _public(TABLES[n], values) for n, (values, _) in loaded.items()}
 

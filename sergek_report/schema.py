@@ -263,7 +263,7 @@ class Agreement:
     pick: Callable[[pd.DataFrame], int | None]
     other: str
     other_column: str
-    other_pick: Callable[[pd.DataFrame, pd.Timestamp | None], int | None]
+    other_pick: Callable[[pd.DataFrame], int | None]
     what: str  # e.g. "the complexes of the latest deployment row that is not planned"
 
 

@@ -299,10 +299,8 @@ def _contract_item(item: str):
     return pick
 
 
-def _latest_not_planned(df: pd.DataFrame, as_of: pd.Timestamp | None) -> int | None:
+def _latest_not_planned(df: pd.DataFrame) -> int | None:
     rows = df[~df["status"].eq("planned")]
-    if as_of is not None:
-        rows = rows[rows["date"] <= as_of]
     return int(rows["date"].idxmax()) if len(rows) else None
 
 

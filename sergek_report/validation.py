@@ -77,7 +77,8 @@ def first_problem(
         return error("required", expected, "an empty cell")
     if check in CELL_RULES or check == "bounds":
         cell = cells.at[line, column]
-        return error(_rule_of(check, frame, line, column), expected, quote(cell) + _hint(cell))
+        found = quote(cell) + _hint(cell, check)
+        return error(_rule_of(check, frame, line, column), expected, found)
     return error(check, expected, "a value that fails this check")
 
 
@@ -90,7 +91,7 @@ def _rule_of(check: str, frame: pd.DataFrame, line: int, column: str) -> str:
     return check
 
 
-def _hint(cell) -> str:
+def _hint(cell, check: str) -> str:
     """Why a cell that looks right may be rejected."""
     if not isinstance(cell, str):
         return ""
@@ -99,9 +100,9 @@ def _hint(cell) -> str:
     digits = non_ascii_digits(cell)
     if digits:
         return " (it contains digits other than 0-9: " + ", ".join(digits) + ")"
-    whole = cell.split(".")[0].lstrip("+-")
-    if whole.isdigit() and len(whole) > MAX_DIGITS:
-        return f" ({len(whole)} digits: beyond any plausible value and any whole number stored)"
+    if check == "too_many_digits":
+        digits = len(cell.split(".")[0])
+        return f" ({digits} digits, more than {MAX_DIGITS}: beyond any plausible value)"
     if _is_float(cell) and not np.isfinite(float(cell)):
         return " (beyond the largest number a computer stores: it reads as infinity)"
     return ""
@@ -126,14 +127,13 @@ def check_agreements(
     frames: dict[str, pd.DataFrame],
     cells: dict[str, pd.DataFrame],
     where: dict[str, str],
-    as_of: pd.Timestamp | None,
 ) -> None:
     """Each agreement whose two tables are both loaded (frames indexed by line)."""
     for a in agreements:
         if a.table not in frames or a.other not in frames:
             continue
         line = a.pick(frames[a.table])
-        other_line = a.other_pick(frames[a.other], as_of)
+        other_line = a.other_pick(frames[a.other])
         if line is None or other_line is None:
             continue
         value = frames[a.table].at[line, a.column]
