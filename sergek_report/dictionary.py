@@ -32,13 +32,16 @@ def columns_markdown(spec: TableSpec) -> str:
     for f in spec.fields:
         name = f"**{f.name}**" if f.name in spec.key else f.name
         lines.append(f"| {name} | {f.type_text} | {f.doc} |")
-    rules = [f"`{r.column}`: {r.expected}" for r in spec.rules]
+    rules = [f"- `{r.column}`: {r.expected}" for r in spec.rules]
     rules += [
-        f"`{a.column}` of `{a.table}` equals {a.what}" for a in AGREEMENTS if a.table == spec.name
+        f"- `{a.column}` of {a.subject}: equal to {a.what} (`{a.other}.csv`)"
+        for a in AGREEMENTS
+        if a.table == spec.name
     ]
     text = "\n".join(lines) + "\n"
     if rules:
-        text += "\nChecked on every load: " + "; ".join(rules) + ".\n"
+        text += "\nChecked on every load, besides each column's type and bounds:\n\n"
+        text += "\n".join(rules) + "\n"
     return text
 
 

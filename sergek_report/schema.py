@@ -205,7 +205,7 @@ class Bounds:
 
     def text(self) -> str:
         word = "a whole number" if self.whole else "a number"
-        return f"{word} between {num(self.min)} and {num(self.max)}"
+        return f"{word} between {_n(self.min)} and {_n(self.max)}"
 
 
 def bounds_by(column: str, by: str, bounds: dict[str, Bounds]) -> Rule:
@@ -264,6 +264,7 @@ class Agreement:
     other: str
     other_column: str
     other_pick: Callable[[pd.DataFrame], int | None]
+    subject: str  # e.g. "the row complexes_in_operation"
     what: str  # e.g. "the complexes of the latest deployment row that is not planned"
 
 

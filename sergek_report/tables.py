@@ -313,6 +313,7 @@ AGREEMENTS: tuple[Agreement, ...] = (
         "deployment",
         "complexes",
         _latest_not_planned,
+        "the row `complexes_in_operation`",
         "the complexes of the latest deployment row that is not planned",
     ),
 )
