@@ -63,8 +63,9 @@ def char_name(char: str) -> str:
 
 
 def visible(text: str) -> str:
-    """`text` with each invisible character written as <U+XXXX>, cut to a short excerpt."""
+    """`text` on one line, each invisible character written as <U+XXXX>, cut to an excerpt."""
     cut = text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+    cut = cut.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
     return INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", cut)
 
 
