@@ -39,7 +39,7 @@ def compute_edition(
         edition = load_edition(edition)
     if overrides:
         edition = edition.with_values(overrides, origin)
-    tables = datasets.load_tables(None, data_dir=data_dir, as_of=edition.edition_date)
+    tables = datasets.load_all(data_dir, as_of=edition.edition_date)
     assumptions = edition.assumption_view()
     results = model.compute(tables, assumptions)
     unused = assumptions.unused()

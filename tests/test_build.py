@@ -227,6 +227,12 @@ def test_changed_figure_appears_with_its_old_to_new_line(second_build, data_copy
         for line in text.splitlines()
     ]
     contract.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # the contract figure must agree with the latest observed deployment milestone
+    deployment = data_copy / "deployment.csv"
+    deployment.write_text(
+        deployment.read_text(encoding="utf-8").replace("2025-12-31,1641,", "2025-12-31,1650,"),
+        encoding="utf-8",
+    )
     result = build(
         DEFAULT, data_dir=data_copy, build_root=second_build.out_dir, baseline_path=baseline
     )

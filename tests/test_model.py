@@ -1,7 +1,7 @@
 """The model of an edition (`model.compute`), its sensitivity tables and key metrics.
 
 Each expected number has its hand calculation in a comment next to it. The tables are built
-here, following docs/data-contract.md, so these tests do not depend on the files in data/ (the
+here, following data/README.md, so these tests do not depend on the files in data/ (the
 last test runs on them). The assumptions are those of the real params/default.yaml: the hand
 calculations use its values (72 months, 1 March 2026, CPI 2024 8.4 % in [8.4, 8.6], 2026
 inflation 12.3 % in [5, 20.3], discount rate 18 % in [14.75, 18]); the first test says so.
@@ -57,7 +57,7 @@ def assumptions() -> Assumptions:
 
 @pytest.fixture
 def tables() -> dict[str, pd.DataFrame]:
-    """Small tables with the sourced values (docs/data-contract.md columns)."""
+    """Small tables with the sourced values (data/README.md columns)."""
     contract = frame(
         [
             ("state_obligations", "Обязательства", 9986042340.0, None, "tenge", "zakon_2025"),
