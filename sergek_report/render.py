@@ -19,7 +19,7 @@ from nbconvert.exporters import HTMLExporter
 from traitlets import default
 
 from . import fmt, paths
-from .changes import changes_section
+from .changes import changes_block
 from .outputs import INPUTS_MIMETYPE, METRICS_MIMETYPE
 from .params import ParamFile
 from .pdf import CACHE_DIR_NAME, report_pdf
@@ -33,6 +33,11 @@ SUBTITLE = (
     "города при тарифе, замороженном на уровне 2021 года"
 )
 CAPTION_LABELS = {"figure": "Рисунок", "table": "Таблица"}
+# A chapter places the «what changed» block by a Markdown cell holding only this comment;
+# without one, the block closes the first chapter (the summary).
+CHANGES_SLOT = "<!-- sergek:changes -->"
+TOC_SLOT = "<!-- sergek:toc -->"
+TOC_TITLE = "Содержание"
 
 
 class ReportHTMLExporter(HTMLExporter):
@@ -127,7 +132,9 @@ _CAPTION = re.compile(r'<span class="caption-number" data-kind="(figure|table)">
 
 
 def postprocess_html(html: str) -> str:
-    """Number captions across the whole report and drop the heading permalinks (¶)."""
+    """Number captions across the whole report, drop the heading permalinks (¶), give each
+    section heading (h2) of a chapter a stable id and fill the contents with chapters and
+    their sections."""
     counters = dict.fromkeys(CAPTION_LABELS, 0)
 
     def number(match: re.Match) -> str:
@@ -135,7 +142,70 @@ def postprocess_html(html: str) -> str:
         counters[kind] += 1
         return f'<span class="caption-number">{CAPTION_LABELS[kind]} {counters[kind]}.</span>'
 
-    return _CAPTION.sub(number, _ANCHOR_LINK.sub("", html))
+    html = _CAPTION.sub(number, _ANCHOR_LINK.sub("", html))
+    html, entries = _section_ids(html)
+    return html.replace(TOC_SLOT, toc_html(entries), 1)
+
+
+_HEADING = re.compile(
+    r'<h1 class="(?P<kind>chapter|backmatter)" id="(?P<anchor>[\w-]+)">(?P<h1>.*?)</h1>'
+    r"|<h2(?P<attrs>[^>]*)>(?P<h2>.*?)</h2>",
+    re.S,
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _text(fragment: str) -> str:
+    import html as html_lib
+
+    return " ".join(html_lib.unescape(_TAG.sub("", fragment)).split())
+
+
+def _section_ids(html: str) -> tuple[str, list[dict]]:
+    """Ids "chapter-N-M" for the h2 headings inside chapters, and the contents entries."""
+    entries: list[dict] = []
+    current: dict | None = None
+
+    def visit(match: re.Match) -> str:
+        nonlocal current
+        if match.group("kind"):
+            current = {
+                "anchor": match.group("anchor"),
+                "label": _text(match.group("h1")),
+                "sections": [],
+            }
+            entries.append(current)
+            return match.group(0)
+        if current is None or 'class="toc-title"' in match.group("attrs"):
+            return match.group(0)
+        anchor = f"{current['anchor']}-{len(current['sections']) + 1}"
+        current["sections"].append({"anchor": anchor, "label": _text(match.group("h2"))})
+        attrs = re.sub(r'\s+id="[^"]*"', "", match.group("attrs"))
+        return f'<h2{attrs} id="{anchor}">{match.group("h2")}</h2>'
+
+    return _HEADING.sub(visit, html), entries
+
+
+def toc_html(entries: list[dict]) -> str:
+    """Chapters and their sections as nested lists (the PDF adds page numbers)."""
+    import html as html_lib
+
+    if not entries:
+        return ""
+    items = []
+    for entry in entries:
+        sections = "".join(
+            f'<li class="toc-section"><a href="#{section["anchor"]}">'
+            f"{html_lib.escape(section['label'])}</a></li>"
+            for section in entry["sections"]
+        )
+        items.append(
+            f'<li class="toc-chapter"><a href="#{entry["anchor"]}">'
+            f"{html_lib.escape(entry['label'])}</a>"
+            + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
+            + "</li>"
+        )
+    return f'<ol class="toc-chapters">{"".join(items)}</ol>'
 
 
 def chapter_title(notebook: nbformat.NotebookNode, path: Path) -> str:
@@ -165,18 +235,25 @@ def extract_metrics(notebook: nbformat.NotebookNode) -> list[dict]:
     return metrics
 
 
+def _html_cell(source: str, **metadata) -> nbformat.NotebookNode:
+    return nbformat.v4.new_markdown_cell(source, metadata={"sergek_html": True} | metadata)
+
+
 def merge_chapters(
-    chapter_paths: list[Path], meta: dict, changes_html: str
+    chapter_paths: list[Path], meta: dict, changes_html: str, back_matter: str = ""
 ) -> tuple[nbformat.NotebookNode, list[dict]]:
+    """One notebook from the executed chapters: a heading cell per chapter, the «what
+    changed» block in its slot (see CHANGES_SLOT) and the back matter after the last chapter.
+    The block's cell is marked `sergek_slot: changes`, so it can be filled in later."""
     merged = nbformat.v4.new_notebook()
-    toc = [{"anchor": "changes", "label": "Что изменилось с прошлого выпуска"}]
     metrics: list[dict] = []
-    cells = [nbformat.v4.new_markdown_cell(changes_html, metadata={"sergek_html": True})]
+    cells = []
+    slot = None
+    first_chapter_end = None
     for number, path in enumerate(chapter_paths, start=1):
         notebook = nbformat.read(path, as_version=4)
         title = chapter_title(notebook, path)
         anchor = f"chapter-{number}"
-        toc.append({"anchor": anchor, "label": f"{number}. {title}"})
         metrics.extend(extract_metrics(notebook))
         cells.append(
             nbformat.v4.new_markdown_cell(
@@ -184,12 +261,66 @@ def merge_chapters(
                 metadata={"sergek_chapter": {"number": number, "title": title, "anchor": anchor}},
             )
         )
-        cells.extend(notebook.cells[1:])
+        for cell in notebook.cells[1:]:
+            is_slot = cell.cell_type == "markdown" and cell.source.strip() == CHANGES_SLOT
+            if slot is None and is_slot:
+                slot = _html_cell(changes_html, sergek_slot="changes")
+                cells.append(slot)
+            else:
+                cells.append(cell)
+        cells.append(_html_cell(TO_CONTENTS))
+        if number == 1:
+            first_chapter_end = len(cells) - 1
+    if slot is None:
+        slot = _html_cell(changes_html, sergek_slot="changes")
+        cells.insert(first_chapter_end if first_chapter_end is not None else 0, slot)
+    if back_matter:
+        cells.append(_html_cell(back_matter))
     merged.cells = cells
-    merged.metadata["sergek"] = meta | {"toc": toc}
+    merged.metadata["sergek"] = meta | {"toc": True}
     merged.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     merged.metadata["language_info"] = {"name": "python"}
     return merged, metrics
+
+
+TO_CONTENTS = '<p class="to-contents"><a href="#contents">↑ К содержанию</a></p>'
+
+
+def fill_changes_slot(merged: nbformat.NotebookNode, changes_html: str) -> None:
+    for cell in merged.cells:
+        if cell.metadata.get("sergek_slot") == "changes":
+            cell.source = changes_html
+            return
+    raise ValueError("the merged report has no slot for the changes block")
+
+
+def _jinja():
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(paths.TEMPLATES_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def glossary_html() -> str:
+    """The glossary page (templates/glossary.html.j2)."""
+    return _jinja().get_template("glossary.html.j2").render()
+
+
+def colophon_html(meta: dict) -> str:
+    """The small colophon at the end: edition date, data date, assumptions, version."""
+    return _jinja().get_template("colophon.html.j2").render(r=meta)
+
+
+def assumption_labels(param_file) -> dict[str, tuple[str, str]]:
+    """Russian label and unit of every assumption, for the changes block."""
+    labels = {}
+    for name, item in (getattr(param_file, "assumptions", None) or {}).items():
+        labels[name] = (getattr(item, "label", "") or name, getattr(item, "unit", "") or "")
+    return labels
 
 
 def data_as_of(data_dir: Path) -> dt.date | None:
@@ -206,6 +337,17 @@ def data_as_of(data_dir: Path) -> dt.date | None:
             if (row.get("published") or "").strip()
         ]
     return max(dates) if dates else None
+
+
+def _short_version(commit: str) -> str:
+    """The commit as a short calculation-version code ("ce32461"), with a note when the
+    working copy had uncommitted changes; never the name of the version-control tool."""
+    match = re.match(r"\s*([0-9a-fA-F]{7,40})\b", commit or "")
+    if not match:
+        return "не указана"
+    code = match.group(1)[:7]
+    dirty = "(" in (commit or "")[match.end() :]
+    return f"{code} (с неучтёнными правками)" if dirty else code
 
 
 def _pdf_date(iso_date: str | None) -> str:
@@ -226,6 +368,7 @@ def render_report(
     """Render HTML, PDF and metrics.json into a temporary folder, then swap them in."""
     edition_date = param_file.edition.get("edition_date")
     as_of = data_as_of(data_dir)
+    variant = getattr(param_file, "name", "default")
     meta = {
         "title": TITLE,
         "subtitle": SUBTITLE,
@@ -233,12 +376,15 @@ def render_report(
         "edition_date": edition_date,
         "edition_date_text": fmt.date_long(edition_date) if edition_date else "не указана",
         "data_as_of_text": fmt.date_long(as_of) if as_of else "нет данных",
+        "assumptions_text": "основной" if variant == "default" else "сценарный вариант",
         "params_file": paths.display_path(param_file.path),
         "git_commit": git_commit,
+        "version_text": _short_version(git_commit),
         "version": __import__("sergek_report").__version__,
     }
-    # The changes section needs the metrics, which come from the executed chapters.
-    merged, metrics = merge_chapters(chapters, meta, "")
+    back_matter = glossary_html() + colophon_html(meta)
+    # The changes block needs the metrics, which come from the executed chapters.
+    merged, metrics = merge_chapters(chapters, meta, "", back_matter)
     current = {
         "edition_date": edition_date,
         "params_file": meta["params_file"],
@@ -249,7 +395,7 @@ def render_report(
     baseline = (
         json.loads(baseline_path.read_text(encoding="utf-8")) if baseline_path.is_file() else None
     )
-    merged.cells[0].source = changes_section(current, baseline)  # the first cell is its slot
+    fill_changes_slot(merged, changes_block(current, baseline, assumption_labels(param_file)))
 
     html, _ = ReportHTMLExporter().from_notebook_node(merged)
     pdf, pages = report_pdf(
