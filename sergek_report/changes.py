@@ -63,7 +63,7 @@ def format_value(value: object, unit: str) -> str:
     if unit == "%":
         return fmt.percent(value, 2)
     if unit == "тенге":
-        return fmt.tenge(value) if abs(value) < 10**6 else fmt.compact_tenge(value)
+        return fmt.tenge(value)  # exact: a rounded old and new value could look the same
     if unit in UNIT_FORMS:
         return fmt.count(value, UNIT_FORMS[unit], 0 if float(value).is_integer() else 2)
     if unit in ("", "дата"):
