@@ -22,7 +22,7 @@ from . import fmt, paths
 from .changes import changes_block
 from .outputs import INPUTS_MIMETYPE, METRICS_MIMETYPE
 from .params import ParamFile
-from .pdf import CACHE_DIR_NAME, report_pdf
+from .pdf import CACHE_DIR_NAME, PDF_VARIANT, report_pdf
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
 CSS_FILE = paths.TEMPLATES_DIR / "report.css"
@@ -124,6 +124,7 @@ def html_to_pdf(html: str) -> bytes:
         font_config=fonts,
         pdf_identifier=b"sergek-report",  # fixed id: same inputs, same file
         uncompressed_pdf=False,
+        pdf_variant=PDF_VARIANT,  # tagged PDF/UA-1, as the report
     )
 
 
