@@ -2,8 +2,9 @@
 
 `changes_block(current, baseline)` returns the HTML of the block: old → new for each key
 figure that moved, the data tables and assumptions that changed, named in Russian. When there
-is no baseline, or the baseline is this same edition (same date), the block says that this is
-the first edition of the report. The renderer places the block (see `render.CHANGES_SLOT`).
+is no baseline, or the baseline is this same edition (same date) and nothing changed, the
+block says that this is the first edition of the report. The renderer places the block
+(see `render.CHANGES_SLOT`).
 """
 
 from __future__ import annotations
@@ -77,8 +78,11 @@ def _same_edition(current: dict, baseline: dict) -> bool:
 
 
 def compare(current: dict, baseline: dict | None) -> dict:
-    """Which metrics moved and which inputs changed between the baseline and this build."""
-    if baseline is None or _same_edition(current, baseline):
+    """Which metrics moved and which inputs changed between the baseline and this build.
+
+    No baseline, or a baseline that is this same edition with nothing changed, means this is
+    the first edition: the report does not compare an edition with itself."""
+    if baseline is None:
         return {"first_edition": True, "metrics": [], "inputs": [], "params": []}
     old = {m["name"]: m for m in baseline.get("metrics", [])}
     moved = []
@@ -102,6 +106,8 @@ def compare(current: dict, baseline: dict | None) -> dict:
         for name in set(old_params) | set(new_params)
         if old_params.get(name) != new_params.get(name) and name != "edition_date"
     )
+    if _same_edition(current, baseline) and not (moved or inputs or params):
+        return {"first_edition": True, "metrics": [], "inputs": [], "params": []}
     return {
         "first_edition": False,
         "baseline_date": baseline.get("edition_date"),
