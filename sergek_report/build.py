@@ -16,17 +16,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import os
+import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
-import uuid
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 from . import paths
@@ -34,23 +30,36 @@ from .chapters import (
     ChapterSpec,
     check_parameters_cell,
     load_chapters,
-    parameters_cell_index,
     read_notebook,
 )
 from .edition import Edition, load_edition
 from .errors import BuildError
+from .execute import default_jobs, describe_failure, execute_chapters, log
 from .lookups import MODEL_TABLES
+from .publish import (
+    STATE_FILE,
+    clean_leftovers,
+    default_timeout,
+    publish_edition,
+    read_baseline,
+    read_state,
+    write_json,
+)
 
-KERNEL_NAME = "python3"  # the standard kernel of the interpreter running the build
-CELL_TIMEOUT_S = 600
-MAX_DEFAULT_JOBS = 3
-STATE_FILE = ".build-state.json"
+RESERVED_NAMES = {"notebooks", "failed", "scenarios"}
 MODEL_FILE = ".edition-model.pickle"
 OUTPUTS = ("report.html", "report.pdf", "metrics.json")
 # Package files that run only in the build process: a change to them re-renders the report
 # but does not re-execute chapters.
-RENDER_SIDE = {"build.py", "cli.py", "render.py", "pdf.py", "changes.py", "scenarios.py",
-               "__main__.py"}
+RENDER_SIDE = {
+    "build.py",
+    "cli.py",
+    "render.py",
+    "pdf.py",
+    "changes.py",
+    "scenarios.py",
+    "__main__.py",
+}
 
 __all__ = ["BuildError", "BuildResult", "build", "edition_dir"]
 
@@ -64,15 +73,18 @@ class BuildResult:
     model_computations: int = 0
 
 
-def log(message: str) -> None:
-    print(f"build: {message}", file=sys.stderr, flush=True)
-
-
 def edition_dir(edition: Edition, build_root: Path = paths.BUILD_DIR) -> Path:
     """The default edition goes to build/, any other parameter file to build/<name>/."""
     if edition.path == paths.DEFAULT_PARAMS.resolve():
         return build_root
-    return build_root / edition.name
+    name = edition.name
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", name) or name in RESERVED_NAMES:
+        raise BuildError(
+            f"{paths.display_path(edition.path)}: an edition file's name becomes its folder "
+            f"build/{name}/; use letters, digits, '-' and '_', not the names "
+            f"{', '.join(sorted(RESERVED_NAMES))}; e.g. params/high_inflation.yaml."
+        )
+    return build_root / name
 
 
 def _sha(*chunks: bytes) -> str:
@@ -95,7 +107,8 @@ def _package_files() -> list[Path]:
 def kernel_code_fingerprint() -> str:
     """The package code chapters run: everything but the build and rendering side."""
     files = [
-        p for p in _package_files()
+        p
+        for p in _package_files()
         if p.parent == paths.PACKAGE_DIR and p.suffix == ".py" and p.name not in RENDER_SIDE
     ]
     return _files_digest(files, paths.PACKAGE_DIR)
@@ -134,127 +147,6 @@ def git_commit() -> str:
     return f"{sha} (с незафиксированными изменениями)" if dirty else sha
 
 
-def _read_state(out_dir: Path) -> dict:
-    try:
-        state = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
-
-
-def _write_json(path: Path, payload) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-
-
-# --- execution -----------------------------------------------------------------------------
-
-
-def _execute_one(source: str, target: str, parameters: dict, timeout: int) -> dict:
-    """Run in a worker process: one notebook through papermill. Returns a plain dict."""
-    import papermill as pm
-    from jupyter_client.manager import AsyncKernelManager
-    from papermill.exceptions import PapermillExecutionError
-    from traitlets import default as trait_default
-
-    class IPCKernelManager(AsyncKernelManager):
-        """Kernels talk over Unix sockets, not TCP ports: parallel kernels cannot race for
-        the same port ("Address already in use"), and nothing listens on the network."""
-
-        @trait_default("transport")
-        def _default_transport(self):
-            return "ipc"
-
-        @trait_default("ip")
-        def _default_ip(self):
-            # A private socket prefix per kernel (the default, "kernel-ipc" in the working
-            # directory, would be shared by kernels running side by side).
-            return os.path.join(tempfile.gettempdir(), f"sergek-kernel-{uuid.uuid4().hex[:12]}")
-
-    started = time.perf_counter()
-    try:
-        pm.execute_notebook(
-            source,
-            target,
-            parameters=parameters,
-            kernel_name=KERNEL_NAME,
-            cwd=str(Path(source).parent),
-            progress_bar=False,
-            execution_timeout=timeout,
-            log_output=False,
-            kernel_manager_class=IPCKernelManager,
-        )
-    except PapermillExecutionError as exc:
-        return {
-            "ok": False,
-            "cell_index": exc.cell_index,
-            "exec_count": exc.exec_count,
-            "source": exc.source,
-            "error": f"{exc.ename}: {exc.evalue}",
-        }
-    except Exception as exc:  # kernel died, timeout, missing kernel spec…
-        return {"ok": False, "cell_index": None, "error": f"{type(exc).__name__}: {exc}"}
-    return {"ok": True, "seconds": time.perf_counter() - started}
-
-
-def default_jobs() -> int:
-    """One kernel per core, but at most MAX_DEFAULT_JOBS: each job (pool worker + kernel)
-    costs about 265 MiB, and the whole build should stay under 1 GiB."""
-    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_JOBS))
-
-
-def _describe_failure(spec: ChapterSpec, result: dict, kept: str) -> str:
-    where = paths.display_path(spec.notebook)
-    if result.get("cell_index") is None:
-        return f"{where} failed before or between cells: {result['error'].rstrip('.')}. See {kept}."
-    # papermill inserts an 'injected-parameters' cell; report the analyst's own numbering.
-    index = result["cell_index"]
-    params_at = parameters_cell_index(read_notebook(spec.notebook))
-    if params_at is not None and index > params_at:
-        index -= 1
-    first_line = (result.get("source") or "").strip().splitlines()[:1]
-    snippet = f" ({first_line[0][:60]!r}…)" if first_line else ""
-    return (
-        f"{where} failed in cell {index + 1}{snippet}: {result['error']}. "
-        f"The executed notebook is kept for inspection at {kept}."
-    )
-
-
-def _execute(
-    stale: list[ChapterSpec],
-    parameters: dict[str, dict],
-    staging: Path,
-    jobs: int,
-    timeout: int,
-) -> dict[str, dict]:
-    workers = max(1, min(jobs, len(stale)))
-    log(
-        f"executing {len(stale)} notebook(s) with {workers} worker(s): "
-        + ", ".join(s.name for s in stale)
-    )
-    results: dict[str, dict] = {}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        futures = {
-            spec.name: pool.submit(
-                _execute_one,
-                str(spec.notebook),
-                str(staging / spec.name),
-                parameters[spec.name],
-                timeout,
-            )
-            for spec in stale
-        }
-        # While the kernels run, pay for the renderer's imports (nbconvert, WeasyPrint).
-        from . import render  # noqa: F401
-
-        for name, future in futures.items():
-            results[name] = future.result()
-            if results[name]["ok"]:
-                log(f"  {name}: {results[name]['seconds']:.1f} s")
-    return results
-
-
 # --- the build -----------------------------------------------------------------------------
 
 
@@ -267,7 +159,7 @@ def build(
     baseline_path: Path = paths.PUBLISHED_DIR / "metrics.json",
     jobs: int | None = None,
     force: bool = False,
-    timeout: int = CELL_TIMEOUT_S,
+    timeout: int | None = None,
 ) -> BuildResult:
     build_root, chapters_file = Path(build_root), Path(chapters_file)
     data_dir = Path(data_dir).resolve()
@@ -278,10 +170,12 @@ def build(
 
     out_dir = edition_dir(edition, build_root)
     out_dir.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(out_dir)
     executed_dir = out_dir / "notebooks"
-    state = _read_state(out_dir)
+    state = read_state(out_dir)
     baseline = Path(baseline_path)
     commit = git_commit()
+    timeout = timeout or default_timeout(state)
 
     # 1. The no-op check: every input of the whole report, hashed without heavy imports.
     data_fp = data_fingerprint(data_dir)
@@ -300,6 +194,8 @@ def build(
     if not force and state.get("inputs") == everything_fp and outputs_present:
         log(f"up to date: {paths.display_path(out_dir)}/report.pdf (nothing to do)")
         return BuildResult(out_dir=out_dir)
+
+    baseline_data = read_baseline(baseline)
 
     # 2. Every table validated, the model computed once, in this process.
     from . import context, model
@@ -335,6 +231,7 @@ def build(
         for spec in chapters
     }
     previous = state.get("notebooks", {}) if isinstance(state.get("notebooks"), dict) else {}
+    seconds = state.get("seconds", {}) if isinstance(state.get("seconds"), dict) else {}
     stale = [
         spec
         for spec in chapters
@@ -351,7 +248,9 @@ def build(
         with tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as tmp:
             staging = Path(tmp)
             per_notebook = {spec.name: parameters for spec in stale}
-            results = _execute(stale, per_notebook, staging, jobs or default_jobs(), timeout)
+            results = execute_chapters(
+                stale, per_notebook, staging, jobs or default_jobs(), timeout
+            )
             executed_dir.mkdir(exist_ok=True)
             failures = []
             for spec in stale:
@@ -360,6 +259,7 @@ def build(
                     _check_declared_tables(spec, staging / spec.name, chapters_file)
                     os.replace(staging / spec.name, executed_dir / spec.name)
                     previous[spec.name] = fingerprints[spec.name]
+                    seconds[spec.name] = round(outcome["seconds"], 2)
                     result.executed.append(spec.name)
                 else:
                     failed_dir = out_dir / "failed"
@@ -368,8 +268,11 @@ def build(
                     if (staging / spec.name).is_file():
                         os.replace(staging / spec.name, kept)
                     previous.pop(spec.name, None)
-                    failures.append(_describe_failure(spec, outcome, paths.display_path(kept)))
-            _write_json(out_dir / STATE_FILE, {"notebooks": previous, "inputs": None})
+                    outcome["timeout_s"] = timeout
+                    failures.append(describe_failure(spec, outcome, paths.display_path(kept)))
+            write_json(
+                out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": None}
+            )
             if failures:
                 raise BuildError(
                     " ".join(failures)
@@ -383,17 +286,20 @@ def build(
     # Long-lived objects (modules, styles) need no more cycle collection: WeasyPrint
     # allocates millions of small objects and would otherwise rescan them repeatedly.
     gc.freeze()
-    pages = render_report(
+    files, pages = render_report(
         chapters=[executed_dir / spec.name for spec in chapters],
         out_dir=out_dir,
         edition=edition,
         sources=edition_data.tables["sources"],
         metrics=metrics,
         git_commit=commit,
-        baseline_path=baseline,
+        baseline=baseline_data,
         inputs=input_hashes(data_dir),
     )
-    _write_json(out_dir / STATE_FILE, {"notebooks": previous, "inputs": everything_fp})
+    publish_edition(out_dir, files, everything_fp)
+    write_json(
+        out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": everything_fp}
+    )
     result.rendered, result.pages = True, pages
     where = paths.display_path(out_dir)
     log(f"wrote {where}/report.pdf ({pages} pages), report.html, metrics.json")
@@ -416,4 +322,3 @@ def _check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Pat
             "does not list them (under 'tables', or 'results: true' for the computed results); "
             "add them so that a change to them re-executes the chapter."
         )
-

@@ -1,27 +1,87 @@
-"""«Что изменилось с прошлого выпуска»: old → new for each key figure, and changed inputs."""
+"""«Что изменилось с прошлой редакции»: a short block for the summary page.
+
+`changes_block(current, baseline)` returns the HTML of the block: old → new for each key
+figure that moved, the data tables and assumptions that changed, named in Russian. When there
+is no baseline, or the baseline is this same edition (same date) and nothing changed, the
+block says that this is the first edition of the report. The renderer places the block
+(see `render.CHANGES_SLOT`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import math
+from collections.abc import Mapping
 
 from . import fmt
 
-TITLE = "Что изменилось с прошлого выпуска"
+TITLE = "Что изменилось с прошлой редакции"
+
+# Russian names of the data tables (data/<name>.csv), for readers who never see file names.
+TABLE_LABELS = {
+    "base_rate": "базовая ставка Национального банка",
+    "bidders": "участники рассмотрения альтернативных предложений",
+    "contract": "условия договора",
+    "cpi": "индекс потребительских цен",
+    "deployment": "развёртывание комплексов",
+    "gaps": "недостающие факты",
+    "mrp": "месячный расчётный показатель",
+    "payments": "штрафы и выплаты партнёру",
+    "peers": "договоры в других регионах и странах",
+    "sources": "список источников",
+    "usd_kzt": "курс доллара США",
+}
+
+# Units of metrics and assumptions as the counted noun agrees with the number.
+UNIT_FORMS = {
+    "месяцев": ("месяц", "месяца", "месяцев"),
+    "АПК": ("АПК", "АПК", "АПК"),
+    "комплексов": ("комплекс", "комплекса", "комплексов"),
+    "комплексо-месяцев": ("комплексо-месяц", "комплексо-месяца", "комплексо-месяцев"),
+    "раз": ("раз", "раза", "раз"),
+    "пунктов": ("пункт", "пункта", "пунктов"),
+}
 
 
-def format_value(value: float | None, unit: str) -> str:
+def table_label(name: str) -> str:
+    """"data/cpi.csv" -> "индекс потребительских цен"."""
+    stem = name.rsplit("/", 1)[-1].removesuffix(".csv")
+    return TABLE_LABELS.get(stem, stem.replace("_", " "))
+
+
+def format_value(value: object, unit: str) -> str:
+    """A metric or assumption value in the report's style (see the policy in `fmt`)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
+        return fmt.MISSING
+    if isinstance(value, str | dt.date):
+        try:
+            return fmt.date_long(value)
+        except (TypeError, ValueError):
+            return str(value)
+    if isinstance(value, list | tuple) and len(value) == 2:
+        return f"{format_value(value[0], unit)} {fmt.EN_DASH} {format_value(value[1], unit)}"
     if unit == "%":
-        return fmt.percent(value)
-    if float(value).is_integer() and abs(value) >= 1000:
-        return f"{fmt.integer(value)} {unit}".strip()
-    return f"{fmt.number(value, 2)} {unit}".strip()
+        return fmt.percent(value, 2)
+    if unit == "тенге":
+        return fmt.tenge(value)  # exact: a rounded old and new value could look the same
+    if unit in UNIT_FORMS:
+        return fmt.count(value, UNIT_FORMS[unit], 0 if float(value).is_integer() else 2)
+    if unit in ("", "дата"):
+        return fmt.plain(value)
+    return f"{fmt.plain(value)}{fmt.NBSP}{unit}"
+
+
+def _same_edition(current: dict, baseline: dict) -> bool:
+    date = current.get("edition_date")
+    return bool(date) and date == baseline.get("edition_date")
 
 
 def compare(current: dict, baseline: dict | None) -> dict:
-    """Which metrics moved and which inputs changed between the baseline and this build."""
+    """Which metrics moved and which inputs changed between the baseline and this build.
+
+    No baseline, or a baseline that is this same edition with nothing changed, means this is
+    the first edition: the report does not compare an edition with itself."""
     if baseline is None:
         return {"first_edition": True, "metrics": [], "inputs": [], "params": []}
     old = {m["name"]: m for m in baseline.get("metrics", [])}
@@ -46,6 +106,8 @@ def compare(current: dict, baseline: dict | None) -> dict:
         for name in set(old_params) | set(new_params)
         if old_params.get(name) != new_params.get(name) and name != "edition_date"
     )
+    if _same_edition(current, baseline) and not (moved or inputs or params):
+        return {"first_edition": True, "metrics": [], "inputs": [], "params": []}
     return {
         "first_edition": False,
         "baseline_date": baseline.get("edition_date"),
@@ -55,28 +117,41 @@ def compare(current: dict, baseline: dict | None) -> dict:
     }
 
 
-def changes_section(current: dict, baseline: dict | None) -> str:
+def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str, str]:
+    """(Russian label, unit) of an assumption; a range is labelled as the range of it."""
+    base = name.removesuffix("_range")
+    label, unit = labels.get(base, (base.replace("_", " "), ""))
+    return (f"{label} (диапазон)" if base != name else label), unit
+
+
+def changes_block(
+    current: dict, baseline: dict | None, labels: Mapping[str, tuple[str, str]] | None = None
+) -> str:
+    """HTML of the short «what changed» block. `labels` maps an assumption name to its
+    Russian label and unit (from the parameter file), so no identifier reaches the reader."""
+    labels = labels or {}
     diff = compare(current, baseline)
     parts = [f'<section class="changes" id="changes"><h2>{TITLE}</h2>']
     if diff["first_edition"]:
         parts.append(
-            "<p>Первый выпуск: опубликованного предыдущего выпуска нет, сравнивать не с чем. "
-            "Ключевые показатели этого выпуска записаны в metrics.json и станут базой "
-            "для сравнения после публикации (make publish).</p>"
+            "<p>Первый выпуск: это первая редакция отчёта, сравнивать её пока не с чем. "
+            "Следующая редакция покажет здесь, какие показатели изменились.</p></section>"
         )
-        parts.append("</section>")
         return "".join(parts)
     when = diff.get("baseline_date")
     since = f" от {fmt.date_long(when)}" if when else ""
     if not diff["metrics"] and not diff["inputs"] and not diff["params"]:
-        parts.append(f"<p>По сравнению с выпуском{since} ни один ключевой показатель и ни одно "
-                     "исходное значение не изменились.</p></section>")
+        parts.append(
+            f"<p>По сравнению с редакцией{since} ни один ключевой показатель и ни одно "
+            "исходное значение не изменились.</p></section>"
+        )
         return "".join(parts)
     if diff["metrics"]:
         parts.append(
-            f"<p>Ключевые показатели, изменившиеся по сравнению с выпуском{since}:</p>"
-            '<table class="data"><thead><tr><th>Показатель</th><th class="num">Было</th>'
-            '<th class="num">Стало</th></tr></thead><tbody>'
+            f"<p>Ключевые показатели, изменившиеся по сравнению с редакцией{since}:</p>"
+            '<div class="table-scroll"><table class="data changes-table"><thead><tr>'
+            '<th scope="col">Показатель</th><th scope="col" class="num">Было</th>'
+            '<th scope="col" class="num">Стало</th></tr></thead><tbody>'
         )
         for row in diff["metrics"]:
             metric = row["metric"]
@@ -86,17 +161,25 @@ def changes_section(current: dict, baseline: dict | None) -> str:
                 f'<td class="num new">'
                 f"{html.escape(format_value(metric['value'], metric['unit']))}</td></tr>"
             )
-        parts.append("</tbody></table>")
+        parts.append("</tbody></table></div>")
     else:
-        parts.append(f"<p>Ключевые показатели не изменились по сравнению с выпуском{since}.</p>")
+        parts.append(f"<p>Ключевые показатели не изменились по сравнению с редакцией{since}.</p>")
     if diff["inputs"]:
-        files = ", ".join(html.escape(name) for name in diff["inputs"])
-        parts.append(f"<p>Изменённые таблицы данных: {files}.</p>")
+        tables = ", ".join(html.escape(table_label(name)) for name in diff["inputs"])
+        parts.append(f"<p>Обновлены данные: {tables}.</p>")
     if diff["params"]:
-        items = "; ".join(
-            f"{html.escape(name)}: {html.escape(str(old))} → {html.escape(str(new))}"
-            for name, old, new in diff["params"]
-        )
-        parts.append(f"<p>Изменённые параметры: {items}.</p>")
+        items = []
+        for name, old, new in diff["params"]:
+            label, unit = _param_label(name, labels)
+            items.append(
+                f"{html.escape(label)}: {html.escape(format_value(old, unit))} → "
+                f"{html.escape(format_value(new, unit))}"
+            )
+        parts.append(f"<p>Изменённые допущения: {'; '.join(items)}.</p>")
     parts.append("</section>")
     return "".join(parts)
+
+
+def changes_section(current: dict, baseline: dict | None, labels=None) -> str:
+    """Former name of `changes_block` (kept for callers of the earlier API)."""
+    return changes_block(current, baseline, labels)

@@ -11,8 +11,13 @@ import matplotlib
 
 matplotlib.use("Agg")  # the report never opens a window; the kernel needs no display
 
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import Formatter, FuncFormatter  # noqa: E402
 
 from . import fmt  # noqa: E402
 
@@ -70,6 +75,61 @@ def number_axis(ax, digits: int = 0, axis: str = "y") -> None:
     target.set_major_formatter(axis_formatter(lambda v: fmt.number(v, digits)))
 
 
+class RussianDateFormatter(Formatter):
+    """Date ticks in Russian: "2019", "2020" when every tick is a new year, otherwise
+    "янв. 2020", "апр. 2020"; never ISO dates."""
+
+    def format_ticks(self, values):
+        dates = [mdates.num2date(v).date() for v in values]
+        if all(d.month == 1 and d.day == 1 for d in dates):
+            return [str(d.year) for d in dates]
+        return [fmt.month_year_short(d) for d in dates]
+
+    def __call__(self, x, pos=None):
+        return self.format_ticks([x])[0]
+
+
+def date_axis(ax, axis: str = "x") -> None:
+    """Russian month and year labels on a date axis (see `RussianDateFormatter`)."""
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=8))
+    target.set_major_formatter(RussianDateFormatter())
+
+
+def _is_dates(x) -> bool:
+    try:
+        values = pd.Series(list(x))
+    except TypeError:
+        return False
+    return pd.api.types.is_datetime64_any_dtype(values) or (
+        len(values) > 0 and all(hasattr(v, "year") and hasattr(v, "month") for v in values)
+    )
+
+
+def _gap_length(a, b) -> float:
+    """Distance between two x values, in days for dates."""
+    if hasattr(a, "year"):
+        return (pd.Timestamp(b) - pd.Timestamp(a)).days
+    return float(b) - float(a)
+
+
+def segments(x, y, max_gap: float | None):
+    """Split points where consecutive x values lie further apart than `max_gap` (days for
+    dates): a line is drawn within each segment, never across a gap with no data."""
+    x, y = list(x), list(y)
+    if not x:
+        return []
+    if max_gap is None:
+        return [(x, y)]
+    out, start = [], 0
+    for i in range(1, len(x)):
+        if _gap_length(x[i - 1], x[i]) > max_gap:
+            out.append((x[start:i], y[start:i]))
+            start = i
+    out.append((x[start:], y[start:]))
+    return out
+
+
 # The PDF defines "Report Sans" (DejaVu Sans shipped with matplotlib) with @font-face; a
 # browser without it falls back to a local DejaVu Sans or any sans-serif font.
 FONT_FAMILY = "font-family: 'Report Sans', 'DejaVu Sans', sans-serif"
@@ -98,12 +158,24 @@ def to_svg(fig) -> str:
 # Each returns a matplotlib Figure in the report style; the notebooks add caption and source.
 
 
-def milestones_chart(deployment, planned_status: str = "planned"):
-    """Complexes in service at each dated milestone; planned points drawn open and dashed."""
+def milestones_chart(deployment, planned_status: str = "planned", max_gap_days: float = 365):
+    """Complexes in service at each dated milestone; planned points drawn open and dashed.
+
+    Between milestones more than `max_gap_days` apart (a year by default) no line is
+    drawn: there are no dated reports for that stretch, and a flat line would claim there
+    were no new complexes. The gap is labelled «нет сообщений»."""
     fig, ax = new_figure()
     done = deployment[deployment["status"] != planned_status]
     planned = deployment[deployment["status"] == planned_status]
-    ax.step(done["date"], done["complexes"], where="post", color=ACCENT_LIGHT, linewidth=1)
+    parts = segments(done["date"], done["complexes"], max_gap_days)
+    for dates, counts in parts:
+        if len(dates) > 1:
+            ax.step(dates, counts, where="post", color=ACCENT_LIGHT, linewidth=1)
+    for previous, following in zip(parts, parts[1:], strict=False):
+        start, end = previous[0][-1], following[0][0]
+        middle = pd.Timestamp(start) + (pd.Timestamp(end) - pd.Timestamp(start)) / 2
+        ax.annotate("нет сообщений", (middle, previous[1][-1]), textcoords="offset points",
+                    xytext=(0, 8), ha="center", fontsize=8, color=CONTEXT, style="italic")
     ax.plot(done["date"], done["complexes"], "o", color=ACCENT, label="по источникам")
     if not planned.empty:
         bridge = [done["date"].iloc[-1], planned["date"].iloc[0]]
@@ -117,6 +189,7 @@ def milestones_chart(deployment, planned_status: str = "planned"):
     ax.set_ylabel("комплексов (АПК)")
     ax.set_ylim(0, deployment["complexes"].max() * 1.15)
     integer_axis(ax)
+    date_axis(ax)
     ax.legend(loc="upper left")
     return fig
 
@@ -138,39 +211,87 @@ def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_l
     return fig, ax
 
 
-def line_chart(x, series: dict, ylabel: str, value_axis=None, markers: bool = True):
+def line_chart(
+    x, series: dict, ylabel: str, value_axis=None, markers: bool = True, max_gap=None
+):
+    """Lines over x; dates on x get Russian labels. With `max_gap` (days for dates, x units
+    otherwise) a line breaks where consecutive points are further apart: no line is drawn
+    across a stretch with no data, and a lone point is drawn as a marker."""
     fig, ax = new_figure()
     for (label, values), color in zip(series.items(), PALETTE, strict=False):
-        ax.plot(x, values, "o-" if markers else "-", label=label, color=color, markersize=4)
+        for index, (xs, ys) in enumerate(segments(x, values, max_gap)):
+            style = "o-" if markers else "-"
+            if len(xs) == 1:
+                style = "o"  # a point with no neighbour within max_gap
+            ax.plot(xs, ys, style, label=label if index == 0 else None, color=color,
+                    markersize=4)
     ax.set_ylabel(ylabel)
     if value_axis:
         value_axis(ax)
+    if _is_dates(x):
+        date_axis(ax)
     ax.legend(loc="best")
     return fig, ax
 
 
-def tornado_chart(frame, labels: dict, base: float, value_format, xlabel: str):
-    """Horizontal bars from the base value to the metric at each assumption's low/high."""
-    fig, ax = new_figure(height=0.55 * len(frame) + 1.2)
-    rows = frame.iloc[::-1].reset_index(drop=True)  # largest swing on top
+def tornado_chart(
+    frame,
+    labels: dict,
+    base: float,
+    value_format,
+    xlabel: str,
+    min_share: float = 0.01,
+    base_label: str = "базовая оценка",
+):
+    """Horizontal bars from the base value to the metric at each assumption's low/high.
+
+    Readable at print size: labels of at least 8 pt, the base value marked and labelled,
+    a key for the two bar shades. An assumption whose swing is below `min_share` of the
+    largest swing would be an invisible bar: it is left out of the bars and named in a
+    note under the chart instead."""
+    fig_rows = frame.copy()
+    swing = (fig_rows["metric_high"] - fig_rows["metric_low"]).abs()
+    largest = float(swing.max()) if len(swing) else 0.0
+    shown = fig_rows[swing > largest * min_share] if largest > 0 else fig_rows.iloc[0:0]
+    hidden = fig_rows[~fig_rows.index.isin(shown.index)]
+    fig, ax = new_figure(height=0.5 * max(len(shown), 1) + 1.8)
+    rows = shown.iloc[::-1].reset_index(drop=True)  # largest swing on top
     for y, row in rows.iterrows():
         low, high = row["metric_low"], row["metric_high"]
         ax.barh(y, low - base, left=base, color=ACCENT_LIGHT, height=0.6)
         ax.barh(y, high - base, left=base, color=ACCENT, height=0.6)
         for value in (low, high):
             if abs(value - base) <= 1e-9 * max(abs(base), 1):
-                continue  # the base value itself: the axis line marks it
+                continue  # the base value itself: the base line marks it
             side = "left" if value >= base else "right"
             ax.annotate(value_format(value), (value, y), textcoords="offset points",
                         xytext=(4 if side == "left" else -4, 0), ha=side, va="center",
-                        fontsize=7)
-    ax.axvline(base, color="#333333", linewidth=0.8)
+                        fontsize=8.5)
+    ax.axvline(base, color="#222222", linewidth=1.2, zorder=3)
+    ax.annotate(f"{base_label}: {value_format(base)}", (base, len(rows) - 0.45),
+                xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
+                fontsize=8.5, color="#222222",
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
     ax.set_axisbelow(True)
     ax.set_yticks(range(len(rows)), [labels.get(a, a) for a in rows["assumption"]])
+    ax.tick_params(axis="both", labelsize=9)
+    ax.set_ylim(-0.6, len(rows) - 0.4 + 0.5)
     ax.set_xlabel(xlabel)
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
     ax.xaxis.set_major_formatter(axis_formatter(value_format))
-    span = max(abs(rows["metric_low"] - base).max(), abs(rows["metric_high"] - base).max())
+    values = np.concatenate([rows["metric_low"].to_numpy(), rows["metric_high"].to_numpy()])
+    span = float(np.abs(values - base).max()) if len(values) else abs(base) * 0.1 or 1.0
     ax.set_xlim(base - span * 1.45, base + span * 1.45)
+    handles = [
+        Patch(color=ACCENT_LIGHT, label="нижняя граница допущения"),
+        Patch(color=ACCENT, label="верхняя граница допущения"),
+        Line2D([], [], color="#222222", linewidth=1.2, label=base_label),
+    ]
+    fig.legend(handles=handles, loc="outside upper center", ncol=3, fontsize=8.5,
+               handlelength=1.5)
+    if not hidden.empty:
+        names = ", ".join(labels.get(a, a) for a in hidden["assumption"])
+        fig.supxlabel(f"Почти не влияет на результат (не показано): {names}.",
+                      fontsize=8, color=CONTEXT, x=0.01, ha="left")
     return fig

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import shutil
 import sys
@@ -28,6 +29,7 @@ def cmd_build(args) -> None:
         build_root=args.build_root,
         jobs=args.jobs,
         force=args.force,
+        timeout=args.cell_timeout,
     )
 
 
@@ -60,6 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("--params", type=Path, default=paths.DEFAULT_PARAMS)
     p_build.add_argument("--jobs", type=int, default=None, help="parallel notebooks (cores)")
     p_build.add_argument("--force", action="store_true", help="re-execute every notebook")
+    p_build.add_argument(
+        "--cell-timeout",
+        type=int,
+        default=None,
+        help="seconds a notebook cell may run (default: 20 times the slowest chapter, or 600)",
+    )
     p_build.add_argument("--data-dir", type=Path, default=paths.DATA_DIR)
     p_build.add_argument("--build-root", type=Path, default=paths.BUILD_DIR)
     p_build.set_defaults(func=cmd_build)
@@ -69,11 +77,35 @@ def main(argv: list[str] | None = None) -> int:
     p_sc = sub.add_parser("scenarios", help="one report per params/scenarios/*.yaml")
     p_sc.add_argument("--jobs", type=int, default=None)
     p_sc.set_defaults(func=cmd_scenarios)
+    parser.add_argument(
+        "--debug", action="store_true", help="show the Python traceback of an error"
+    )
     args = parser.parse_args(argv)
     _setup_logging()
     try:
         args.func(args)
-    except ReportError as exc:  # every error the project raises names what to fix
-        print(f"error: {exc}", file=sys.stderr)
+    except (ReportError, OSError) as exc:  # each names what to fix; --debug shows the trace
+        if args.debug:
+            raise
+        print(f"error: {_one_paragraph(exc)}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("error: interrupted; the last good report is unchanged.", file=sys.stderr)
+        return 130
     return 0
+
+
+def _one_paragraph(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and not isinstance(exc, ReportError):
+        where = paths.display_path(Path(exc.filename)) if exc.filename else "a file"
+        hint = {
+            errno.ENOSPC: "free some disk space",
+            errno.EACCES: "make the folder writable",
+            errno.EPERM: "make the folder writable",
+            errno.EROFS: "build into a writable folder (--build-root)",
+        }.get(exc.errno, "check the path")
+        return (
+            f"{where}: {exc.strerror or exc}. Nothing was published: the last good report is "
+            f"unchanged; {hint} and run the build again."
+        )
+    return " ".join(str(exc).split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import html
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -149,8 +150,7 @@ class Chapter:
         text = self.cite(sources)
         if note:
             text = f"{text}; {note}" if text else note
-        end = "" if text.endswith(".") else "."
-        return f'<span class="caption-source">Источник: {html.escape(text)}{end}</span>'
+        return f'<span class="caption-source">Источник: {html.escape(_sentence(text))}</span>'
 
     # -- output -------------------------------------------------------------------------
     @staticmethod
@@ -159,7 +159,9 @@ class Chapter:
         display(Markdown(text))
 
     def figure(self, fig, caption: str, sources: Iterable[str], note: str | None = None):
-        svg = charts.to_svg(fig)
+        """A numbered chart; its caption is also the chart's text alternative (an SVG <title>
+        and aria-label), which the tagged PDF carries as the figure's /Alt."""
+        svg = _with_alt_text(charts.to_svg(fig), caption)
         display(
             HTML(
                 '<figure class="chart">'
@@ -178,9 +180,12 @@ class Chapter:
         note: str | None = None,
         numeric: Sequence[str] = (),
     ) -> None:
-        """A table of already formatted values; `numeric` columns are right-aligned."""
+        """A table of already formatted values; `numeric` columns are right-aligned.
+
+        On paper a long table continues on the next page with its header row repeated; on a
+        phone it scrolls sideways inside its frame."""
         head = "".join(
-            f'<th class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
+            f'<th scope="col" class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
             for c in frame.columns
         )
         rows = "".join(
@@ -197,7 +202,10 @@ class Chapter:
                 '<figure class="table">'
                 '<figcaption><span class="caption-number" data-kind="table"></span> '
                 f"{html.escape(caption)}</figcaption>"
+                f'<div class="table-scroll" role="region" tabindex="0" '
+                f'aria-label="{html.escape(caption)}">'
                 f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+                "</div>"
                 f'<p class="table-source">{self._source_line(sources, note)}</p>'
                 "</figure>"
             )
@@ -205,26 +213,53 @@ class Chapter:
 
     def source_list(self) -> None:
         """Every source with its dates and address, as a numbered list (cheaper to lay out
-        than an eight-page table, and easier to read)."""
+        than an eight-page table, and easier to read). Addresses are links that open outside
+        the report; internal source codes are not printed."""
         items = []
-        for source_id, row in self.sources.iterrows():
+        for _source_id, row in self.sources.iterrows():
             published = (
                 fmt.date_long(row["published"])
                 if pd.notna(row["published"])
                 else str(row.get("published_note") or "без даты")
             )
-            url = str(row["url"]) if pd.notna(row["url"]) and str(row["url"]) else "адрес не указан"
+            url = str(row["url"]).strip() if pd.notna(row["url"]) else ""
+            address = (
+                f'<a class="url" href="{html.escape(url)}" target="_blank" '
+                f'rel="noopener">{html.escape(url)}</a>'
+                if url
+                else '<span class="url">адрес не указан.</span>'
+            )
             items.append(
-                f'<li><span class="source-id">{html.escape(str(source_id))}</span> '
-                f"{html.escape(str(row['publisher']))}. {html.escape(str(row['title']))}. "
+                f"<li>{html.escape(_sentence(str(row['publisher'])))} "
+                f"{html.escape(_sentence(str(row['title'])))} "
                 f"Опубликовано: {html.escape(published)}; обращение: "
-                f"{html.escape(fmt.date_long(row['accessed']))}. "
-                f'<span class="url">{html.escape(url)}</span></li>'
+                f"{html.escape(_sentence(fmt.date_long(row['accessed'])))} "
+                f"{address}</li>"
             )
         display(HTML(f'<ol class="sources">{"".join(items)}</ol>'))
 
 
 def _cell(value) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return "—"
-    return str(value)
+    try:
+        missing = value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        missing = False
+    return fmt.MISSING if missing else str(value)
+
+
+def _sentence(text: str) -> str:
+    """End a sentence with exactly one full stop: «… 2026 г.» stays, never «г..»."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…" else f"{text}."
+
+
+_SVG_OPEN = re.compile(r"<svg\b")
+
+
+def _with_alt_text(svg: str, caption: str) -> str:
+    """The caption as the chart's text alternative: role="img", aria-label and a <title>
+    (WeasyPrint writes the <title> as the tagged PDF figure's /Alt)."""
+    label = html.escape(caption, quote=True)
+    opened = _SVG_OPEN.sub(f'<svg role="img" aria-label="{label}"', svg, count=1)
+    end = opened.index(">", opened.index("<svg")) + 1
+    return f"{opened[:end]}<title>{html.escape(caption, quote=False)}</title>{opened[end:]}"

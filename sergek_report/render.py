@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import os
 import re
 from pathlib import Path
 
@@ -19,10 +18,10 @@ from nbconvert.exporters import HTMLExporter
 from traitlets import default
 
 from . import fmt, paths
-from .changes import changes_section
+from .changes import changes_block
 from .edition import Edition
 from .outputs import INPUTS_MIMETYPE
-from .pdf import CACHE_DIR_NAME, report_pdf
+from .pdf import CACHE_DIR_NAME, PDF_VARIANT, report_pdf
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
 CSS_FILE = paths.TEMPLATES_DIR / "report.css"
@@ -33,6 +32,11 @@ SUBTITLE = (
     "города при тарифе, замороженном на уровне 2021 года"
 )
 CAPTION_LABELS = {"figure": "Рисунок", "table": "Таблица"}
+# A chapter places the «what changed» block by a Markdown cell holding only this comment;
+# without one, the block closes the first chapter (the summary).
+CHANGES_SLOT = "<!-- sergek:changes -->"
+TOC_SLOT = "<!-- sergek:toc -->"
+TOC_TITLE = "Содержание"
 
 
 class ReportHTMLExporter(HTMLExporter):
@@ -119,6 +123,7 @@ def html_to_pdf(html: str) -> bytes:
         font_config=fonts,
         pdf_identifier=b"sergek-report",  # fixed id: same inputs, same file
         uncompressed_pdf=False,
+        pdf_variant=PDF_VARIANT,  # tagged PDF/UA-1, as the report
     )
 
 
@@ -127,7 +132,9 @@ _CAPTION = re.compile(r'<span class="caption-number" data-kind="(figure|table)">
 
 
 def postprocess_html(html: str) -> str:
-    """Number captions across the whole report and drop the heading permalinks (¶)."""
+    """Number captions across the whole report, drop the heading permalinks (¶), give each
+    section heading (h2) of a chapter a stable id and fill the contents with chapters and
+    their sections."""
     counters = dict.fromkeys(CAPTION_LABELS, 0)
 
     def number(match: re.Match) -> str:
@@ -135,7 +142,70 @@ def postprocess_html(html: str) -> str:
         counters[kind] += 1
         return f'<span class="caption-number">{CAPTION_LABELS[kind]} {counters[kind]}.</span>'
 
-    return _CAPTION.sub(number, _ANCHOR_LINK.sub("", html))
+    html = _CAPTION.sub(number, _ANCHOR_LINK.sub("", html))
+    html, entries = _section_ids(html)
+    return html.replace(TOC_SLOT, toc_html(entries), 1)
+
+
+_HEADING = re.compile(
+    r'<h1 class="(?P<kind>chapter|backmatter)" id="(?P<anchor>[\w-]+)">(?P<h1>.*?)</h1>'
+    r"|<h2(?P<attrs>[^>]*)>(?P<h2>.*?)</h2>",
+    re.S,
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _text(fragment: str) -> str:
+    import html as html_lib
+
+    return " ".join(html_lib.unescape(_TAG.sub("", fragment)).split())
+
+
+def _section_ids(html: str) -> tuple[str, list[dict]]:
+    """Ids "chapter-N-M" for the h2 headings inside chapters, and the contents entries."""
+    entries: list[dict] = []
+    current: dict | None = None
+
+    def visit(match: re.Match) -> str:
+        nonlocal current
+        if match.group("kind"):
+            current = {
+                "anchor": match.group("anchor"),
+                "label": _text(match.group("h1")),
+                "sections": [],
+            }
+            entries.append(current)
+            return match.group(0)
+        if current is None or 'class="toc-title"' in match.group("attrs"):
+            return match.group(0)
+        anchor = f"{current['anchor']}-{len(current['sections']) + 1}"
+        current["sections"].append({"anchor": anchor, "label": _text(match.group("h2"))})
+        attrs = re.sub(r'\s+id="[^"]*"', "", match.group("attrs"))
+        return f'<h2{attrs} id="{anchor}">{match.group("h2")}</h2>'
+
+    return _HEADING.sub(visit, html), entries
+
+
+def toc_html(entries: list[dict]) -> str:
+    """Chapters and their sections as nested lists (the PDF adds page numbers)."""
+    import html as html_lib
+
+    if not entries:
+        return ""
+    items = []
+    for entry in entries:
+        sections = "".join(
+            f'<li class="toc-section"><a href="#{section["anchor"]}">'
+            f"{html_lib.escape(section['label'])}</a></li>"
+            for section in entry["sections"]
+        )
+        items.append(
+            f'<li class="toc-chapter"><a href="#{entry["anchor"]}">'
+            f"{html_lib.escape(entry['label'])}</a>"
+            + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
+            + "</li>"
+        )
+    return f'<ol class="toc-chapters">{"".join(items)}</ol>'
 
 
 def chapter_title(notebook: nbformat.NotebookNode, path: Path) -> str:
@@ -149,7 +219,7 @@ def chapter_title(notebook: nbformat.NotebookNode, path: Path) -> str:
 
 
 def strip_build_outputs(notebook: nbformat.NotebookNode) -> None:
-    """Drop the outputs that tell the build which tables a chapter read."""
+    """Drop the outputs that tell the build what a chapter read."""
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs = [
@@ -157,17 +227,24 @@ def strip_build_outputs(notebook: nbformat.NotebookNode) -> None:
             ]
 
 
+def _html_cell(source: str, **metadata) -> nbformat.NotebookNode:
+    return nbformat.v4.new_markdown_cell(source, metadata={"sergek_html": True} | metadata)
+
+
 def merge_chapters(
-    chapter_paths: list[Path], meta: dict, changes_html: str
+    chapter_paths: list[Path], meta: dict, changes_html: str, back_matter: str = ""
 ) -> nbformat.NotebookNode:
+    """One notebook from the executed chapters: a heading cell per chapter, the «what
+    changed» block in its slot (see CHANGES_SLOT) and the back matter after the last chapter.
+    The block's cell is marked `sergek_slot: changes`, so it can be filled in later."""
     merged = nbformat.v4.new_notebook()
-    toc = [{"anchor": "changes", "label": "Что изменилось с прошлого выпуска"}]
-    cells = [nbformat.v4.new_markdown_cell(changes_html, metadata={"sergek_html": True})]
+    cells = []
+    slot = None
+    first_chapter_end = None
     for number, path in enumerate(chapter_paths, start=1):
         notebook = nbformat.read(path, as_version=4)
         title = chapter_title(notebook, path)
         anchor = f"chapter-{number}"
-        toc.append({"anchor": anchor, "label": f"{number}. {title}"})
         strip_build_outputs(notebook)
         cells.append(
             nbformat.v4.new_markdown_cell(
@@ -175,18 +252,80 @@ def merge_chapters(
                 metadata={"sergek_chapter": {"number": number, "title": title, "anchor": anchor}},
             )
         )
-        cells.extend(notebook.cells[1:])
+        for cell in notebook.cells[1:]:
+            is_slot = cell.cell_type == "markdown" and cell.source.strip() == CHANGES_SLOT
+            if slot is None and is_slot:
+                slot = _html_cell(changes_html, sergek_slot="changes")
+                cells.append(slot)
+            else:
+                cells.append(cell)
+        cells.append(_html_cell(TO_CONTENTS))
+        if number == 1:
+            first_chapter_end = len(cells) - 1
+    if slot is None:
+        slot = _html_cell(changes_html, sergek_slot="changes")
+        cells.insert(first_chapter_end if first_chapter_end is not None else 0, slot)
+    if back_matter:
+        cells.append(_html_cell(back_matter))
     merged.cells = cells
-    merged.metadata["sergek"] = meta | {"toc": toc}
+    merged.metadata["sergek"] = meta | {"toc": True}
     merged.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     merged.metadata["language_info"] = {"name": "python"}
     return merged
+
+
+TO_CONTENTS = '<p class="to-contents"><a href="#contents">↑ К содержанию</a></p>'
+
+
+def fill_changes_slot(merged: nbformat.NotebookNode, changes_html: str) -> None:
+    for cell in merged.cells:
+        if cell.metadata.get("sergek_slot") == "changes":
+            cell.source = changes_html
+            return
+    raise ValueError("the merged report has no slot for the changes block")
+
+
+def _jinja():
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(paths.TEMPLATES_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def glossary_html() -> str:
+    """The glossary page (templates/glossary.html.j2)."""
+    return _jinja().get_template("glossary.html.j2").render()
+
+
+def colophon_html(meta: dict) -> str:
+    """The small colophon at the end: edition date, data date, assumptions, version."""
+    return _jinja().get_template("colophon.html.j2").render(r=meta)
+
+
+def assumption_labels(edition: Edition) -> dict[str, tuple[str, str]]:
+    """Russian label and unit of every assumption, for the changes block."""
+    return {name: (a.label, a.unit) for name, a in edition.assumptions.items()}
 
 
 def data_as_of(sources) -> dt.date | None:
     """Latest publication date among the sources (the loaded table): the data are as of then."""
     dates = sources["published"].dropna()
     return dates.max().date() if len(dates) else None
+
+
+def _short_version(commit: str) -> str:
+    """The commit as a short calculation-version code ("ce32461"), with a note when the
+    working copy had uncommitted changes; never the name of the version-control tool."""
+    match = re.match(r"\s*([0-9a-fA-F]{7,40})\b", commit or "")
+    if not match:
+        return "не указана"
+    code = match.group(1)[:7]
+    dirty = "(" in (commit or "")[match.end() :]
+    return f"{code} (с неучтёнными правками)" if dirty else code
 
 
 def _pdf_date(iso_date: str | None) -> str:
@@ -202,12 +341,13 @@ def render_report(
     sources,
     metrics: list[dict],
     git_commit: str,
-    baseline_path: Path,
+    baseline: dict | None,
     inputs: dict[str, str],
-) -> int:
-    """Render HTML, PDF and metrics.json into a temporary folder, then swap them in."""
+) -> tuple[dict[str, bytes], int]:
+    """The edition's HTML, PDF and metrics.json (as bytes, for the build to publish)."""
     edition_date = edition.edition_date.isoformat()
     as_of = data_as_of(sources)
+    variant = edition.name
     meta = {
         "title": TITLE,
         "subtitle": SUBTITLE,
@@ -215,11 +355,14 @@ def render_report(
         "edition_date": edition_date,
         "edition_date_text": fmt.date_long(edition_date) if edition_date else "не указана",
         "data_as_of_text": fmt.date_long(as_of) if as_of else "нет данных",
+        "assumptions_text": "основной" if variant == "default" else "сценарный вариант",
         "params_file": paths.display_path(edition.path),
         "git_commit": git_commit,
+        "version_text": _short_version(git_commit),
         "version": __import__("sergek_report").__version__,
     }
-    merged = merge_chapters(chapters, meta, "")
+    back_matter = glossary_html() + colophon_html(meta)
+    merged = merge_chapters(chapters, meta, "", back_matter)
     current = {
         "edition_date": edition_date,
         "params_file": meta["params_file"],
@@ -227,10 +370,7 @@ def render_report(
         "inputs": inputs,
         "metrics": metrics,
     }
-    baseline = (
-        json.loads(baseline_path.read_text(encoding="utf-8")) if baseline_path.is_file() else None
-    )
-    merged.cells[0].source = changes_section(current, baseline)  # the first cell is its slot
+    fill_changes_slot(merged, changes_block(current, baseline, assumption_labels(edition)))
 
     html, _ = ReportHTMLExporter().from_notebook_node(merged)
     pdf, pages = report_pdf(
@@ -253,8 +393,4 @@ def render_report(
         "report.pdf": pdf,
         "metrics.json": (json.dumps(current, ensure_ascii=False, indent=2) + "\n").encode(),
     }
-    for name, payload in staged.items():
-        (out_dir / f".{name}.tmp").write_bytes(payload)
-    for name in staged:
-        os.replace(out_dir / f".{name}.tmp", out_dir / name)
-    return pages
+    return staged, pages

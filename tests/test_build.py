@@ -239,7 +239,7 @@ def test_changed_figure_appears_with_its_old_to_new_line(second_build, data_copy
     assert "07_appendix.ipynb" not in result.executed  # it does not read contract.csv
     text = pdf_text(second_build.out_dir / "report.pdf")
     assert "1 641 АПК 1 650 АПК" in text
-    assert "data/contract.csv" in text
+    assert "Обновлены данные: условия договора" in text  # the table by its Russian name
     assert "2 000" in text  # 1 650 + 350 new complexes
 
 

@@ -30,7 +30,7 @@ def test_number_and_ratio():
     assert fmt.number(13.036608) == "13,04"
     assert fmt.number(0.125) == "0,13"
     assert fmt.number(1234.5, 1) == f"1{NB}234,5"
-    assert fmt.ratio(1991 / 766) == "2,60"
+    assert fmt.ratio(1991 / 766) == "2,6"  # no trailing zeros in text
     assert fmt.ratio(1641 / 766, 1) == "2,1"
 
 
@@ -44,14 +44,15 @@ def test_negative_numbers_use_real_minus():
 def test_percent():
     assert fmt.percent(12.3) == f"12,3{NB}%"
     assert fmt.percent(37.8105, 2) == f"37,81{NB}%"
-    assert fmt.percent(8) == f"8,0{NB}%"
+    assert fmt.percent(8) == f"8{NB}%"
+    assert fmt.percent(18.0) == f"18{NB}%"
 
 
 def test_signed_percent():
     assert fmt.signed_percent(4.5) == f"+4,5{NB}%"
     assert fmt.signed_percent(-37.8105) == f"\u221237,8{NB}%"
-    assert fmt.signed_percent(0) == f"0,0{NB}%"
-    assert fmt.signed_percent(-0.01) == f"0,0{NB}%"
+    assert fmt.signed_percent(0) == f"0{NB}%"
+    assert fmt.signed_percent(-0.01) == f"0{NB}%"
 
 
 def test_millions_billions_tenge():
@@ -64,11 +65,11 @@ def test_millions_billions_tenge():
 def test_compact_tenge_picks_scale():
     assert fmt.compact_tenge(181_064.01) == f"181{NB}064{NB}тенге"
     assert fmt.compact_tenge(13_036_608.8) == f"13,04{NB}млн{NB}тенге"
-    assert fmt.compact_tenge(4_199_236_545) == f"4,20{NB}млрд{NB}тенге"
-    # the scale follows the rounded value: no "1 000,00 млн"
-    assert fmt.compact_tenge(999_999_999) == f"1,00{NB}млрд{NB}тенге"
-    assert fmt.compact_tenge(999_999.7) == f"1,00{NB}млн{NB}тенге"
-    assert fmt.compact_tenge(-2.6e9) == f"\u22122,60{NB}млрд{NB}тенге"
+    assert fmt.compact_tenge(4_199_236_545) == f"4,2{NB}млрд{NB}тенге"
+    # the scale follows the rounded value: no "1 000 млн"
+    assert fmt.compact_tenge(999_999_999) == f"1{NB}млрд{NB}тенге"
+    assert fmt.compact_tenge(999_999.7) == f"1{NB}млн{NB}тенге"
+    assert fmt.compact_tenge(-2.6e9) == f"\u22122,6{NB}млрд{NB}тенге"
 
 
 @pytest.mark.parametrize(
@@ -114,3 +115,107 @@ def test_bad_inputs_raise():
         fmt.date_long("1 марта 2026")
     with pytest.raises(TypeError):
         fmt.integer(True)
+
+
+# --- numeral agreement, precision policy, ranges, short dates -----------------------------
+
+COMPLEX = ("комплекс", "комплекса", "комплексов")
+MONTH = ("месяц", "месяца", "месяцев")
+TIMES = ("раз", "раза", "раз")
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (1, "комплекс"),
+        (2, "комплекса"),
+        (3, "комплекса"),
+        (4, "комплекса"),
+        (5, "комплексов"),
+        (10, "комплексов"),
+        (11, "комплексов"),
+        (12, "комплексов"),
+        (13, "комплексов"),
+        (14, "комплексов"),
+        (20, "комплексов"),
+        (21, "комплекс"),
+        (22, "комплекса"),
+        (25, "комплексов"),
+        (101, "комплекс"),
+        (111, "комплексов"),
+        (112, "комплексов"),
+        (1641, "комплекс"),
+        (1991, "комплекс"),
+        (23192, "комплекса"),
+        (0, "комплексов"),
+    ],
+)
+def test_plural_follows_russian_rules(n, expected):
+    assert fmt.plural(n, COMPLEX) == expected
+
+
+def test_plural_of_fractions_is_genitive_singular():
+    assert fmt.plural(2.6, TIMES) == "раза"
+    assert fmt.plural(1.5, MONTH) == "месяца"
+    assert fmt.plural("2,6", TIMES) == "раза"
+    # an explicit fourth form wins for fractions
+    assert fmt.plural(0.5, ("a", "b", "c", "d")) == "d"
+    # a float that prints as a whole number agrees as a whole number
+    assert fmt.plural(5.0, MONTH) == "месяцев"
+    assert fmt.plural("1 641", COMPLEX) == "комплекс"
+    with pytest.raises(ValueError):
+        fmt.plural(1, ("a", "b"))
+
+
+def test_count_joins_number_and_agreeing_noun():
+    assert fmt.count(1641, COMPLEX) == f"1{NB}641{NB}комплекс"
+    assert fmt.count(72, MONTH) == f"72{NB}месяца"
+    assert fmt.count(32, MONTH) == f"32{NB}месяца"
+    assert fmt.count(11, MONTH) == f"11{NB}месяцев"
+    assert fmt.count(23192, ("комплексо-месяц", "комплексо-месяца", "комплексо-месяцев")) == (
+        f"23{NB}192{NB}комплексо-месяца"
+    )
+    assert fmt.count(1991 / 766, TIMES, 1) == f"2,6{NB}раза"
+    assert fmt.count(2.0, TIMES, 1) == f"2{NB}раза"
+    assert fmt.count(1.5, MONTH, 1) == f"1,5{NB}месяца"
+    assert fmt.count(None, MONTH) == "\u2014"
+
+
+def test_plain_has_no_trailing_zeros():
+    assert fmt.plain(7.0) == "7"
+    assert fmt.plain(94.0) == "94"
+    assert fmt.plain(2.604, 1) == "2,6"
+    assert fmt.plain(13.036) == "13,04"
+    assert fmt.billions(7e9) == f"7{NB}млрд"
+    assert fmt.millions(2.5e6) == f"2,5{NB}млн"
+
+
+def test_estimate_rounds_to_significant_digits():
+    assert fmt.estimate(4_199_236_545) == f"\u2248{NB}4,2{NB}млрд{NB}тенге"
+    assert fmt.estimate(181_064) == f"\u2248{NB}180{NB}тыс.{NB}тенге"
+    assert fmt.estimate(181_064, significant=3) == f"\u2248{NB}181{NB}тыс.{NB}тенге"
+    assert fmt.estimate(37.81, unit="%") == f"\u2248{NB}38{NB}%"
+    assert fmt.estimate(None) == "\u2014"
+
+
+def test_reported_keeps_the_source_wording():
+    assert fmt.reported(7e9, qualifier="более") == f"более{NB}7{NB}млрд{NB}тенге"
+    assert fmt.reported(94e9) == f"94{NB}млрд{NB}тенге"
+    assert fmt.reported(17.5e9) == f"17,5{NB}млрд{NB}тенге"
+
+
+def test_ranges_use_one_style():
+    assert fmt.count_range(60, 84, MONTH) == f"60\u201384{NB}месяца"
+    assert fmt.count_range(60, 85, MONTH) == f"60\u201385{NB}месяцев"
+    assert fmt.percent_range(8.4, 8.6) == f"8,4\u20138,6{NB}%"
+    assert fmt.percent_range(14.75, 18.0, 2) == f"14,75\u201318{NB}%"
+    assert fmt.number_range(60, 84) == "60\u201384"
+    assert fmt.year_range(2019, 2025) == "2019\u20132025"
+    assert fmt.period("2020-01-01", "2022-08-31") == "январь 2020 \u2014 август 2022"
+    assert fmt.period("2022-01-01", "2022-08-31") == "январь \u2014 август 2022"
+
+
+def test_short_months_for_axes():
+    assert fmt.month_short("2026-01-01") == "янв."
+    assert fmt.month_short("2026-05-01") == "май"
+    assert fmt.month_year_short("2020-09-01") == "сент. 2020"

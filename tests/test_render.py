@@ -5,9 +5,17 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from sergek_report.changes import changes_section, compare
+from sergek_report.changes import changes_block, changes_section, compare
 from sergek_report.outputs import INPUTS_MIMETYPE
-from sergek_report.render import chapter_title, postprocess_html, strip_build_outputs
+from sergek_report.render import (
+    TOC_SLOT,
+    _short_version,
+    chapter_title,
+    colophon_html,
+    glossary_html,
+    postprocess_html,
+    strip_build_outputs,
+)
 
 FIG = '<span class="caption-number" data-kind="figure"></span>'
 TAB = '<span class="caption-number" data-kind="table"></span>'
@@ -27,7 +35,14 @@ def metric(name, value, unit="тенге", label=None):
 
 def test_first_edition_without_baseline():
     html = changes_section({"metrics": [metric("a", 1)]}, None)
-    assert "Первый выпуск" in html
+    assert "Первый выпуск" in html and "первая редакция" in html
+    assert "metrics.json" not in html and "make" not in html
+
+
+def test_same_edition_as_baseline_is_the_first_edition():
+    same = {"edition_date": "2026-11-25", "metrics": [metric("a", 1)], "inputs": {}, "params": {}}
+    html = changes_block(same, dict(same))
+    assert "Первый выпуск" in html and "от 25" not in html
 
 
 def test_moved_metric_shows_old_and_new_in_russian_format_and_changed_inputs():
@@ -47,9 +62,12 @@ def test_moved_metric_shows_old_and_new_in_russian_format_and_changed_inputs():
     assert diff["inputs"] == ["data/cpi.csv"]
     html = changes_section(new, old)
     assert "Стоимость" in html
-    assert "9\u00a0986\u00a0042\u00a0340 тенге" in html and "10\u00a0000\u00a0000\u00a0000" in html
-    assert "data/cpi.csv" in html and "data/mrp.csv" not in html
-    assert "inflation_2026: 12.3 → 15.0" in html
+    assert "9\u00a0986\u00a0042\u00a0340\u00a0тенге" in html
+    assert "10\u00a0000\u00a0000\u00a0000" in html
+    assert "индекс потребительских цен" in html and "месячный расчётный" not in html
+    assert "data/cpi.csv" not in html and "inflation_2026" not in html
+    labelled = changes_block(new, old, {"inflation_2026": ("Инфляция 2026 года", "%")})
+    assert "Инфляция 2026 года: 12,3\u00a0% → 15\u00a0%" in labelled
     assert "июня 2026" in html
 
 
@@ -77,3 +95,43 @@ def test_build_outputs_are_removed_before_rendering():
     nb = nbformat.v4.new_notebook(cells=[cell])
     strip_build_outputs(nb)
     assert [o["data"] for o in nb.cells[0].outputs] == [{"text/html": "<p>x</p>"}]
+
+
+def test_contents_list_chapters_and_their_sections_with_stable_ids():
+    html = (
+        f'<nav class="toc"><h2 class="toc-title">Содержание</h2>{TOC_SLOT}</nav>'
+        '<h1 class="chapter" id="chapter-1"><span>1.</span> Резюме</h1>'
+        '<h2 id="Что-нового">Что нового<a class="anchor-link" href="#Что-нового">¶</a></h2>'
+        '<h1 class="chapter" id="chapter-2"><span>2.</span> Развёртывание</h1>'
+        "<h2>Вехи</h2><h2>Темпы роста</h2>"
+        '<h1 class="backmatter" id="glossary">Словарь терминов</h1>'
+    )
+    out = postprocess_html(html)
+    assert '<h2 id="chapter-1-1">Что нового</h2>' in out
+    assert '<h2 id="chapter-2-2">Темпы роста</h2>' in out
+    toc = out[: out.index("</nav>")]
+    for anchor in ("chapter-1", "chapter-1-1", "chapter-2", "chapter-2-1", "glossary"):
+        assert f'<a href="#{anchor}">' in toc, anchor
+    assert "1. Резюме" in toc and "Темпы роста" in toc and "Словарь терминов" in toc
+
+
+def test_glossary_and_colophon_speak_russian_without_file_or_tool_names():
+    glossary = glossary_html()
+    for term in ("Комплексо-месяц", "Приведённая стоимость", "Ставка дисконтирования", "PFRAM",
+                 "PFI", "ГЧП", "АПК", "МРП", "Частный партнёр"):
+        assert term in glossary, term
+    colophon = colophon_html(
+        {
+            "edition_date_text": "25 ноября 2026 г.",
+            "data_as_of_text": "7 февраля 2026 г.",
+            "assumptions_text": "основной",
+            "version_text": _short_version("ce32461a5b5c"),
+        }
+    )
+    assert "Версия расчёта" in colophon and "ce32461" in colophon
+    for word in ("git", "yaml", "params", "выпуск", "сборк", "пересобрать"):
+        assert word not in colophon.lower(), word
+    assert _short_version("ce32461a5b5c (с незафиксированными изменениями)").startswith(
+        "ce32461 ("
+    )
+    assert _short_version("нет данных (сборка вне git)") == "не указана"

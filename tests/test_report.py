@@ -41,9 +41,11 @@ def test_pdf_has_title_page_contents_chapters_and_at_least_six_pages(report):
     for number, title in enumerate(CHAPTERS, start=1):
         assert f"{number}. {title}" in text, title
     assert len(PdfReader(report["pdf"]).pages) >= 6
-    assert "Дата выпуска 25 ноября 2026 г." in text
-    assert "Файл параметров params/default.yaml" in text
-    assert "Что изменилось с прошлого выпуска" in text
+    assert "Редакция отчёта 25 ноября 2026 г." in text
+    assert "Что изменилось с прошлой редакции" in text
+    # edition metadata sits in the colophon at the end, without file names
+    assert "Версия расчёта" in text and "Сведения о редакции" in text
+    assert "Словарь терминов" in text
 
 
 def test_pdf_holds_key_figures_in_russian_formatting(report):
@@ -53,7 +55,7 @@ def test_pdf_holds_key_figures_in_russian_formatting(report):
         "766",
         "1 641",
         "1 991",
-        "2,60 раза",  # 1 991 / 766
+        "2,6 раза",  # 1 991 / 766
         "13 036 609 тенге",  # obligations per complex
         "13,04 млн",
         "181 064 тенге",  # estimated monthly tariff at 72 months
@@ -99,7 +101,10 @@ def test_html_is_self_contained(report):
     html = report["html"]
     assert "<script" not in html
     assert "<link" not in html
-    assert not re.search(r'(src|href)\s*=\s*["\'](?!#|data:)', html)
+    assert not re.search(r'src\s*=\s*["\'](?!data:)', html)
+    # the only other addresses are links that open outside (sources), never loaded resources
+    for tag in re.findall(r"<[^>]*\bhref\s*=\s*[\"'](?!#|data:)[^>]*>", html):
+        assert tag.startswith("<a ") and 'rel="noopener"' in tag, tag
     assert not re.search(r"url\(\s*['\"]?(?!data:|#)", html)
     assert "@import" not in html
 
@@ -197,3 +202,221 @@ def test_weasypdf_is_an_nbconvert_exporter_for_single_notebooks(report, tmp_path
     text = pdf_text(tmp_path / "chapter.pdf")
     assert "Развёртывание" in text and "Рисунок 1." in text
     assert "import " not in text and "ch.figure(" not in text
+
+
+# --- a council-grade document: wording, links, pages, accessibility ------------------------
+
+
+def test_no_double_full_stop_after_dates(report):
+    assert "г.." not in report["text"]
+    assert "г.." not in normalise(report["html"])
+
+
+def test_every_url_in_the_html_is_a_link_that_opens_outside(report):
+    html = report["html"]
+    links = re.findall(r'<a [^>]*href="(https?://[^"]+)"[^>]*>', html)
+    assert len(links) >= 40
+    for tag in re.findall(r'<a [^>]*href="https?://[^>]*>', html):
+        assert 'target="_blank"' in tag and 'rel="noopener"' in tag, tag
+    # outside tags and attributes, no bare address is left as plain text
+    text_only = re.sub(r"<a [^>]*>.*?</a>", "", html, flags=re.S)
+    text_only = re.sub(r"<[^>]+>", " ", text_only)
+    assert not re.search(r"https?://", text_only)
+
+
+def test_source_list_shows_no_internal_source_ids(report):
+    import csv
+
+    from tests.conftest import ROOT
+
+    with (ROOT / "data" / "sources.csv").open(encoding="utf-8") as handle:
+        ids = [row["source_id"] for row in csv.DictReader(handle)]
+    text = report["text"]
+    shown = [source_id for source_id in ids if source_id in text]
+    assert not shown, shown[:5]
+
+
+def test_html_has_contents_with_sections_back_links_and_scrolling_tables(report):
+    html = report["html"]
+    assert 'id="contents"' in html
+    assert html.count('class="toc-chapter"') >= len(CHAPTERS)
+    assert html.count('class="toc-section"') >= len(CHAPTERS)
+    assert html.count('href="#contents"') >= len(CHAPTERS)
+    tables = html.count('<table class="data')
+    assert tables and html.count('class="table-scroll"') == tables
+    assert "display: table-header-group" in html
+
+
+def test_charts_have_alt_text_from_their_captions(report):
+    html = report["html"]
+    svgs = re.findall(r"<svg\b[^>]*>", html)
+    assert svgs
+    for tag in svgs:
+        assert 'role="img"' in tag and 'aria-label="' in tag, tag[:120]
+    assert html.count("<title>") >= len(svgs) + 1  # + the document's own title
+
+
+def test_pdf_is_tagged_in_russian_with_figure_alt_texts(report):
+    reader = PdfReader(report["pdf"])
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"]
+    assert str(root["/Lang"]) == "ru"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    tree = root["/StructTreeRoot"].get_object()
+    document = tree["/K"][0].get_object()
+    assert document["/S"] == "/Document"
+    figures, headings = [], []
+
+    def walk(element):
+        element = element.get_object()
+        if not hasattr(element, "get") or "/S" not in element:
+            return
+        if element["/S"] == "/Figure":
+            figures.append(element)
+        if element["/S"] in ("/H1", "/H2"):
+            headings.append(element)
+        kids = element.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if hasattr(kid, "get_object"):
+                walk(kid)
+
+    walk(document)
+    assert len(figures) >= 6
+    assert all(str(f.get("/Alt", "")).strip() for f in figures)
+    assert len(headings) >= len(CHAPTERS)
+    # every page points into the one parent tree, with its own key
+    keys = [int(page["/StructParents"]) for page in reader.pages]
+    assert len(set(keys)) == len(keys)
+    nums = tree["/ParentTree"].get_object()["/Nums"]
+    assert set(keys) <= {int(nums[i]) for i in range(0, len(nums), 2)}
+    metadata = root["/Metadata"].get_object().get_data().decode()
+    assert "pdfuaid" in metadata
+    assert reader.outline  # bookmarks kept
+
+
+def without_source_addresses(text: str) -> str:
+    """The PDF text without the sources' web addresses (which may wrap across lines)."""
+    import csv
+
+    from tests.conftest import ROOT
+
+    with (ROOT / "data" / "sources.csv").open(encoding="utf-8") as handle:
+        urls = [row["url"] for row in csv.DictReader(handle) if row["url"]]
+    for url in sorted(urls, key=len, reverse=True):
+        text = re.sub(r"\s?".join(map(re.escape, url)), " ", text)
+    return text
+
+
+SNAKE_CASE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+FILE_NAME = re.compile(r"\b[\w/.-]+\.(?:ya?ml|csv|json|ipynb|py)\b")
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="assumption names and file names are still printed by the chapter notebooks "
+    "(key-figures and assumption tables); fixed when the notebooks use Russian labels",
+)
+def test_no_identifiers_or_file_names_in_the_council_document(report):
+    text = without_source_addresses(report["text"])
+    assert not SNAKE_CASE.findall(text), sorted(set(SNAKE_CASE.findall(text)))[:10]
+    assert not FILE_NAME.findall(text), sorted(set(FILE_NAME.findall(text)))[:10]
+    for word in ("git", "пересобрать", "params/"):
+        assert word not in text, word
+
+
+def test_no_identifiers_in_the_front_and_back_matter(report):
+    """The parts the renderer writes itself (title, contents, changes, glossary, colophon)."""
+    reader = PdfReader(report["pdf"])
+    own = [normalise(reader.pages[i].extract_text()) for i in (0, 1, len(reader.pages) - 1)]
+    html = report["html"]
+    changes = html[html.index('<section class="changes"') :]
+    own.append(normalise(re.sub(r"<[^>]+>", " ", changes[: changes.index("</section>")])))
+    for text in own:
+        assert not SNAKE_CASE.findall(text), SNAKE_CASE.findall(text)
+        assert not FILE_NAME.findall(text), FILE_NAME.findall(text)
+        assert "git" not in text and "пересобрать" not in text
+
+
+NOUNS = {
+    "месяц": ("месяц", "месяца", "месяцев"),
+    "комплекс": ("комплекс", "комплекса", "комплексов"),
+    "комплексо-месяц": ("комплексо-месяц", "комплексо-месяца", "комплексо-месяцев"),
+    "раз": ("раз", "раза", "раз"),
+    "год": ("год", "года", "лет"),
+}
+_COUNT = re.compile(
+    r"(?<![\d,.])(\d{1,3}(?: \d{3})*(?:,\d+)?) (месяц\w*|комплексо-месяц\w*|комплекс\w*|раза?\b)"
+)
+
+
+def agreement_errors(text: str) -> list[str]:
+    """Counts whose noun does not agree with the number (babel's Russian plural rules).
+    Only nominative/accusative forms are checked: a noun in another case ("комплексам") or
+    after a preposition that governs the genitive is skipped."""
+    from sergek_report import fmt
+
+    errors = []
+    for match in _COUNT.finditer(text):
+        number, noun = match.groups()
+        stem = next((s for s in sorted(NOUNS, key=len, reverse=True) if noun.startswith(s)), None)
+        if stem is None or noun not in NOUNS[stem]:
+            continue  # another case (комплексам, месяцах): not a counted form
+        before = text[max(0, match.start() - 4) : match.start()]
+        if re.search(r"\b(из|до|от|с|около|более|менее|свыше)\s$", before):
+            continue  # genitive after a preposition: any count takes the plural genitive
+        if noun != fmt.plural(number, NOUNS[stem]):
+            errors.append(match.group(0))
+    return errors
+
+
+def test_agreement_checker_finds_the_known_errors():
+    assert agreement_errors("За 32 месяцев; 1 641 комплекс; 2,60 раз; 72 месяца") == [
+        "32 месяцев",
+        "2,60 раз",
+    ]
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="chapter texts still write counts by hand; fixed when the notebooks use fmt.count",
+)
+def test_counts_agree_with_their_nouns(report):
+    errors = agreement_errors(report["text"])
+    assert not errors, errors[:10]
+
+
+def page_fill(page) -> float:
+    """Share of the page's text area that holds text (lowest text line, footer excluded)."""
+    height = float(page.mediabox.height)
+    lows: list[float] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip():
+            y = tm[5] * cm[3] + cm[5] if cm[3] else tm[5]
+            lows.append(y)
+
+    page.extract_text(visitor_text=visit)
+    top, bottom = height - 22 * 72 / 25.4, 20 * 72 / 25.4  # the @page margins
+    body = [y for y in lows if bottom + 4 < y < top - 4]
+    if not body:
+        return 0.0
+    return (top - min(body)) / (top - bottom)
+
+
+def test_no_page_is_less_than_a_third_full_except_chapter_ends(report):
+    reader = PdfReader(report["pdf"])
+    texts = [normalise(page.extract_text()) for page in reader.pages]
+    starts = {
+        index
+        for index, text in enumerate(texts)
+        if any(re.search(rf"\b{n}\. {re.escape(t)}", text) for n, t in enumerate(CHAPTERS, 1))
+        or "Словарь терминов" in text[:200]
+    }
+    thin = []
+    for index in range(2, len(reader.pages) - 1):  # title and contents are front matter
+        if index + 1 in starts:
+            continue  # a chapter's last page
+        if page_fill(reader.pages[index]) < 1 / 3:
+            thin.append(index + 1)
+    assert not thin, thin

@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 from sergek_report import paths
-from sergek_report.build import default_jobs
+from sergek_report.execute import default_jobs
 
 CHANGED_TABLE = "peers"  # read by one chapter only (06_comparisons)
 CHANGED_COLUMN = "comparability"  # free text: any value is valid
@@ -352,8 +352,8 @@ class Project:
 
     def plain_chain(self, out_dir: Path) -> dict:
         """papermill, nbconvert and weasyprint CLIs, one notebook at a time."""
-        from sergek_report.build import KERNEL_NAME
         from sergek_report.chapters import load_chapters
+        from sergek_report.execute import KERNEL_NAME
 
         chapters = load_chapters(self.notebooks_dir / "chapters.yaml")
         out_dir.mkdir(parents=True)
@@ -597,7 +597,7 @@ def _wall(cmd: list[str], project: Project, repeat: int = 3) -> float:
 def profile(project: Project, work: Path) -> dict:
     from jupyter_client.manager import KernelManager
 
-    from sergek_report.build import KERNEL_NAME
+    from sergek_report.execute import KERNEL_NAME
 
     py = sys.executable
     out = {

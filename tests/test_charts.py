@@ -1,0 +1,93 @@
+"""Chart helpers: Russian date axes, gaps in lines, readable sensitivity charts."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import pandas as pd
+
+from sergek_report import charts, fmt
+
+LABELS = {"a": "Срок", "b": "Инфляция 2026", "c": "Инфляция 2024"}
+
+
+def tornado_frame():
+    return pd.DataFrame(
+        {
+            "assumption": ["a", "b", "c"],
+            "metric_low": [2.94e9, 2.54e9, 2.4495e9],
+            "metric_high": [2.03e9, 2.36e9, 2.4505e9],
+        }
+    )
+
+
+def test_russian_date_ticks():
+    formatter = charts.RussianDateFormatter()
+    years = [mdates.date2num(pd.Timestamp(f"{y}-01-01")) for y in (2020, 2021)]
+    assert formatter.format_ticks(years) == ["2020", "2021"]
+    months = [mdates.date2num(pd.Timestamp(d)) for d in ("2020-01-01", "2020-05-01")]
+    assert formatter.format_ticks(months) == ["янв. 2020", "май 2020"]
+
+
+def test_line_chart_on_dates_has_russian_labels():
+    x = pd.date_range("2020-01-01", "2022-08-01", freq="MS")
+    fig, ax = charts.line_chart(x, {"s": range(len(x))}, "y", markers=False)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert labels and not any("-" in label for label in labels), labels
+    assert all(any(ch.isalpha() for ch in label) or label.isdigit() for label in labels)
+
+
+def test_segments_break_at_gaps():
+    dates = pd.to_datetime(["2019-04-01", "2020-12-31", "2021-04-30", "2021-11-30", "2025-12-31"])
+    parts = charts.segments(dates, [10, 414, 460, 766, 1641], 365)
+    assert [len(xs) for xs, _ in parts] == [1, 3, 1]
+    assert len(charts.segments([1, 2, 3], [1, 2, 3], None)) == 1
+
+
+def test_line_chart_draws_no_line_across_a_gap():
+    fig, ax = charts.line_chart([1, 2, 10, 11], {"s": [1, 2, 3, 4]}, "y", max_gap=3)
+    lines = [line for line in ax.get_lines() if len(line.get_xdata())]
+    assert sorted(len(line.get_xdata()) for line in lines) == [2, 2]
+
+
+def test_milestones_chart_leaves_the_gap_open_and_labels_it():
+    deployment = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2020-12-31", "2021-04-30", "2021-11-30", "2025-12-31"]),
+            "complexes": [414, 460, 766, 1641],
+            "status": ["reported"] * 4,
+        }
+    )
+    fig = charts.milestones_chart(deployment)
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert "нет сообщений" in texts
+    for line in ax.get_lines():
+        xs = [mdates.date2num(pd.Timestamp(x)) if not isinstance(x, float) else x
+              for x in line.get_xdata()]
+        if len(xs) > 1 and line.get_linestyle() != "None":
+            assert max(xs) - min(xs) < 365 * 2, "a line spans the gap"
+
+
+def test_tornado_chart_is_readable_at_print_size():
+    fig = charts.tornado_chart(
+        tornado_frame(), LABELS, 2.45e9, lambda v: fmt.number(v / 1e9, 2), "млрд тенге"
+    )
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    # the assumption with no visible swing is named in a note, not drawn as an empty row
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Инфляция 2026", "Срок"]
+    assert "Инфляция 2024" in fig.get_supxlabel()
+    sizes = [t.get_fontsize() for t in ax.texts] + [
+        t.get_fontsize() for t in ax.get_yticklabels() + ax.get_xticklabels()
+    ]
+    assert min(sizes) >= 8
+    assert any(t.get_text().startswith("базовая оценка: 2,45") for t in ax.texts)
+    legend = fig.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "нижняя граница допущения",
+        "верхняя граница допущения",
+        "базовая оценка",
+    ]
+    widths = [abs(p.get_width()) for p in ax.patches]
+    assert all(w > 0 for w in widths[::2] + widths[1::2] if w) and max(widths) > 0

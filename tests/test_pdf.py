@@ -1,0 +1,65 @@
+"""The PDF joined from parts is tagged as one document (PDF/UA-1 parts, one structure tree)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from pypdf import PdfReader
+
+from sergek_report.pdf import report_pdf
+from sergek_report.render import _font_faces
+
+HTML = """<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Проба</title>
+<style>h1.chapter { page-break-before: always; bookmark-level: 1; }
+nav.toc a::after { content: leader(".") target-counter(attr(href), page); }</style></head>
+<body><h1>Проба</h1><nav class="toc"><ol>
+<li><a href="#chapter-1">1. Первая</a></li><li><a href="#chapter-1-1">Раздел</a></li>
+<li><a href="#chapter-2">2. Вторая</a></li></ol></nav>
+<h1 class="chapter" id="chapter-1">1. Первая</h1><p>Текст.</p>
+<h2 id="chapter-1-1">Раздел</h2><p>Текст раздела.</p>
+<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Круг" width="50"
+height="50"><title>Круг</title><circle cx="25" cy="25" r="20"/></svg></figure>
+<h1 class="chapter" id="chapter-2">2. Вторая</h1><p><a href="https://example.org">ссылка</a></p>
+</body></html>"""
+
+
+def test_joined_pdf_has_one_structure_tree_language_and_section_page_numbers(tmp_path):
+    pdf, pages = report_pdf(HTML, tmp_path / "cache", _font_faces(), {"/Title": "Проба"})
+    reader = PdfReader(io.BytesIO(pdf))
+    assert pages == len(reader.pages) == 3
+    root = reader.trailer["/Root"]
+    assert str(root["/Lang"]) == "ru" and root["/MarkInfo"]["/Marked"]
+    tree = root["/StructTreeRoot"].get_object()
+    nums = tree["/ParentTree"].get_object()["/Nums"]
+    keys = [int(nums[i]) for i in range(0, len(nums), 2)]
+    assert len(keys) == len(set(keys)) and int(tree["/ParentTreeNextKey"]) > max(keys)
+    page_keys = [int(page["/StructParents"]) for page in reader.pages]
+    assert len(set(page_keys)) == 3 and set(page_keys) <= set(keys)
+    document = tree["/K"][0].get_object()
+    kinds = []
+
+    def walk(element, parent):
+        element = element.get_object()
+        if not hasattr(element, "get") or "/S" not in element:
+            return
+        assert element["/P"].get_object() is parent or element["/P"].idnum == (
+            parent.indirect_reference.idnum
+        )
+        kinds.append(str(element["/S"]))
+        if element["/S"] == "/Figure":
+            assert str(element["/Alt"]) == "Круг"
+        kids = element.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if hasattr(kid, "get_object"):
+                walk(kid, element)
+
+    for kid in document["/K"]:
+        walk(kid, document)
+    assert kinds.count("/H1") == 3 and "/H2" in kinds and "/Figure" in kinds
+    # the contents page: the section gets its page number from the chapter's part
+    contents = reader.pages[0].extract_text()
+    assert re.search(r"Раздел \.+ 2\b", contents) and re.search(r"2\. Вторая \.+ 3\b", contents)
+    assert "/Contents" in [
+        key for a in reader.pages[0]["/Annots"] for key in a.get_object() if key == "/Contents"
+    ]
