@@ -163,7 +163,10 @@ def changes_block(
             )
         parts.append("</tbody></table></div>")
     else:
-        parts.append(f"<p>Ключевые показатели не изменились по сравнению с редакцией{since}.</p>")
+        parts.append(
+            f"<p>Ключевые показатели не изменились по сравнению с редакцией{since}".rstrip(".")
+            + ".</p>"
+        )
     if diff["inputs"]:
         tables = ", ".join(html.escape(table_label(name)) for name in diff["inputs"])
         parts.append(f"<p>Обновлены данные: {tables}.</p>")

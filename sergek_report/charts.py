@@ -138,6 +138,13 @@ _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
 _ID_REFERENCE = re.compile(r'(\bid="|href="#|url\(#)([^")]+)')
 
 
+def to_png(fig, dpi: int = 110) -> bytes:
+    """The figure as a PNG (for notebook views that do not show SVG); no date or version."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
+
+
 def to_svg(fig) -> str:
     """Serialise a figure as an inline <svg> element (no XML prologue, no date).
 

@@ -9,6 +9,7 @@ across the whole report, so a chapter does not need to know how many figures cam
 from __future__ import annotations
 
 import ast
+import base64
 import html
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -23,7 +24,7 @@ from .context import EditionData, compute_edition, load_saved
 from .edition import Assumptions, Edition
 from .errors import ParameterError
 from .model import Results
-from .outputs import INPUTS_MIMETYPE, RESULTS
+from .outputs import FIGURE_METADATA, INPUTS_MIMETYPE, RESULTS
 from .paths import NOTEBOOKS_DIR
 
 # What a chapter's parameters cell declares (papermill injects the build's values after it).
@@ -161,15 +162,27 @@ class Chapter:
     def figure(self, fig, caption: str, sources: Iterable[str], note: str | None = None):
         """A numbered chart; its caption is also the chart's text alternative (an SVG <title>
         and aria-label), which the tagged PDF carries as the figure's /Alt."""
+        png = base64.b64encode(charts.to_png(fig)).decode("ascii")
         svg = _with_alt_text(charts.to_svg(fig), caption)
+        source_line = self._source_line(sources, note)
+        figure_html = (
+            '<figure class="chart">'
+            f'<div class="chart-body">{svg}</div>'
+            '<figcaption><span class="caption-number" data-kind="figure"></span> '
+            f"{html.escape(caption)} {source_line}</figcaption>"
+            "</figure>"
+        )
+        # Any notebook view (JupyterLab untrusted, GitHub, nbconvert) shows the PNG or SVG;
+        # the report's renderer puts the vector figure with its caption in its place.
         display(
-            HTML(
-                '<figure class="chart">'
-                f'<div class="chart-body">{svg}</div>'
-                '<figcaption><span class="caption-number" data-kind="figure"></span> '
-                f"{html.escape(caption)} {self._source_line(sources, note)}</figcaption>"
-                "</figure>"
-            )
+            {"image/png": png, "image/svg+xml": svg, "text/plain": caption},
+            raw=True,
+            metadata={FIGURE_METADATA: {"html": figure_html}},
+        )
+        display(
+            {"text/markdown": f"*{caption}.* {_plain_text(source_line)}", "text/plain": caption},
+            raw=True,
+            metadata={FIGURE_METADATA: {"notebook_only": True}},
         )
 
     def table(
@@ -263,3 +276,7 @@ def _with_alt_text(svg: str, caption: str) -> str:
     opened = _SVG_OPEN.sub(f'<svg role="img" aria-label="{label}"', svg, count=1)
     end = opened.index(">", opened.index("<svg")) + 1
     return f"{opened[:end]}<title>{html.escape(caption, quote=False)}</title>{opened[end:]}"
+
+
+def _plain_text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))

@@ -4,3 +4,5 @@
 INPUTS_MIMETYPE = "application/vnd.sergek.inputs+json"
 # The name a chapter reports when it reads the computed results (not a table).
 RESULTS = "results"
+# Output metadata of a chart: the figure with its caption as the report prints it.
+FIGURE_METADATA = "sergek_figure"

@@ -20,7 +20,7 @@ from traitlets import default
 from . import fmt, paths
 from .changes import changes_block
 from .edition import Edition
-from .outputs import INPUTS_MIMETYPE
+from .outputs import FIGURE_METADATA, INPUTS_MIMETYPE
 from .pdf import CACHE_DIR_NAME, PDF_VARIANT, report_pdf
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
@@ -219,12 +219,23 @@ def chapter_title(notebook: nbformat.NotebookNode, path: Path) -> str:
 
 
 def strip_build_outputs(notebook: nbformat.NotebookNode) -> None:
-    """Drop the outputs that tell the build what a chapter read."""
+    """Outputs as the report prints them: drop what tells the build what a chapter read and
+    the notebook-only chart captions; a chart (PNG and SVG for notebook views) becomes the
+    vector figure with its numbered caption."""
     for cell in notebook.cells:
-        if cell.cell_type == "code":
-            cell.outputs = [
-                o for o in cell.get("outputs", []) if INPUTS_MIMETYPE not in o.get("data", {})
-            ]
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            figure = output.get("metadata", {}).get(FIGURE_METADATA, {})
+            if INPUTS_MIMETYPE in output.get("data", {}) or figure.get("notebook_only"):
+                continue
+            if "html" in figure:
+                output = nbformat.v4.new_output(
+                    "display_data", data={"text/html": figure["html"]}
+                )
+            kept.append(output)
+        cell.outputs = kept
 
 
 def _html_cell(source: str, **metadata) -> nbformat.NotebookNode:
