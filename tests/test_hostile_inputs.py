@@ -1,0 +1,196 @@
+"""What an analyst can type that must never break the report or make it lie (issue: hostile
+input). Each case ends in a one-paragraph error naming the file and what was expected, and the
+last good report stays in place; or it builds, and the report says the same thing everywhere."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from sergek_report import paths
+from sergek_report.build import build, edition_dir
+from sergek_report.edition import load_edition
+from sergek_report.errors import BuildError, DataValidationError, ParameterError, ReportError
+from tests.conftest import pdf_text
+
+DEFAULT = paths.DEFAULT_PARAMS
+
+
+def previous_report(out_dir):
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("report.pdf", "report.html", "metrics.json"):
+        (out_dir / name).write_text(f"previous {name}", encoding="utf-8")
+
+
+def assert_previous_report(out_dir):
+    for name in ("report.pdf", "report.html", "metrics.json"):
+        assert (out_dir / name).read_text(encoding="utf-8") == f"previous {name}"
+
+
+def cli(*args, cwd=paths.PROJECT_ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "sergek_report", *args], capture_output=True, text=True, cwd=cwd
+    )
+
+
+def one_paragraph(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+# -- files the build reads besides data/ ----------------------------------------------------
+
+
+def test_a_broken_published_baseline_is_named_and_keeps_the_last_report(tmp_path):
+    baseline = tmp_path / "metrics.json"
+    baseline.write_text('{"metrics": [', encoding="utf-8")
+    previous_report(tmp_path / "build")
+    with pytest.raises(BuildError, match=r"metrics.json: not readable as JSON .*make publish"):
+        build(DEFAULT, build_root=tmp_path / "build", baseline_path=baseline)
+    assert_previous_report(tmp_path / "build")
+    baseline.write_text('{"metrics": [{"name": "x"}]}', encoding="utf-8")
+    with pytest.raises(BuildError, match="expected an object with a 'metrics' list"):
+        build(DEFAULT, build_root=tmp_path / "build", baseline_path=baseline)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("chapters: [\n", "cannot be read as YAML"),
+        ("chapters: {}\n", "expected 'chapters:' with a list of notebooks"),
+        ("chapters:\n  - notebook: missing.ipynb\n", "notebook missing.ipynb not found"),
+        ("chapters:\n  - notebook: 01_summary.ipynb\n    tables: gaps\n", "must be a list"),
+    ],
+)
+def test_a_broken_chapter_list_is_named(tmp_path, text, expected):
+    chapters = tmp_path / "chapters.yaml"
+    chapters.write_text(text, encoding="utf-8")
+    if "01_summary" in text:
+        shutil.copy(paths.NOTEBOOKS_DIR / "01_summary.ipynb", tmp_path)
+    with pytest.raises(BuildError, match=expected):
+        build(DEFAULT, build_root=tmp_path / "build", chapters_file=chapters)
+
+
+def test_a_notebook_that_is_not_json_is_named(tmp_path):
+    (tmp_path / "01_summary.ipynb").write_text('{"cells": [', encoding="utf-8")
+    chapters = tmp_path / "chapters.yaml"
+    chapters.write_text("chapters:\n  - notebook: 01_summary.ipynb\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"01_summary.ipynb: not a readable notebook"):
+        build(DEFAULT, build_root=tmp_path / "build", chapters_file=chapters)
+
+
+# -- edition names and parameter files -------------------------------------------------------
+
+
+@pytest.mark.parametrize("stem", ["failed", "notebooks", "scenarios", "..", "a b", "ра"])
+def test_edition_names_cannot_collide_with_build_folders(tmp_path, stem):
+    params = tmp_path / f"{stem}.yaml"
+    params.write_text(DEFAULT.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(BuildError, match=r"an edition file's name becomes its folder"):
+        edition_dir(load_edition(params), tmp_path / "build")
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once_with_a_short_message(tmp_path):
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    bomb += [f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
+             for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
+    params = tmp_path / "bomb.yaml"
+    params.write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(ParameterError) as err:
+        build(params, build_root=tmp_path / "build")
+    assert time.perf_counter() - started < 2
+    assert "aliases" in str(err.value) and len(str(err.value)) < 300
+
+
+def test_an_assumption_outside_its_own_range_is_refused(tmp_path):
+    text = DEFAULT.read_text(encoding="utf-8").replace("value: 18.0", "value: 25.0")
+    params = tmp_path / "high_rate.yaml"
+    params.write_text(text, encoding="utf-8")
+    with pytest.raises(ParameterError, match=r"discount_rate: value 25.0 is outside its own range"):
+        build(params, build_root=tmp_path / "build")
+
+
+def test_an_edition_dated_before_its_data_names_the_edition_file(tmp_path):
+    text = DEFAULT.read_text(encoding="utf-8").replace("value: 2026-11-25", "value: 2020-01-01")
+    params = tmp_path / "early.yaml"
+    params.write_text(text, encoding="utf-8")
+    with pytest.raises(ParameterError) as err:
+        build(params, build_root=tmp_path / "build")
+    message = str(err.value)
+    assert message.startswith(f"{params}: edition_date 2020-01-01 is earlier than")
+    assert "data/" in message and "line" in message
+
+
+def test_the_command_line_gives_one_paragraph_for_an_unwritable_build_folder(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    result = cli("build", "--build-root", str(blocker / "build"))
+    assert result.returncode == 1
+    line = one_paragraph(result.stderr)
+    assert "a-file/build" in line and "last good report is unchanged" in line
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    params = tmp_path / "bad.yaml"
+    params.write_text("edition: [\n", encoding="utf-8")
+    plain = cli("build", "--params", str(params))
+    assert one_paragraph(plain.stderr).startswith("error: ")
+    debug = cli("--debug", "build", "--params", str(params))
+    assert "Traceback" in debug.stderr and "ParameterError" in debug.stderr
+
+
+def test_every_project_error_is_a_report_error():
+    for cls in (BuildError, DataValidationError, ParameterError):
+        assert issubclass(cls, ReportError)
+
+
+# -- caches ----------------------------------------------------------------------------------
+
+
+def test_a_truncated_pdf_cache_entry_is_laid_out_again(tmp_path):
+    from sergek_report.pdf import PartRenderer
+
+    renderer = PartRenderer(tmp_path, font_css="")
+    html = "<html><body><p>Один абзац.</p></body></html>"
+    good = renderer.part(html, first_page=1)
+    cached = next(tmp_path.glob("*.pdf"))
+    cached.write_bytes(cached.read_bytes()[:200])  # as a killed build could leave it
+    again = PartRenderer(tmp_path, font_css="").part(html, first_page=1)
+    assert again.pages == good.pages == 1
+    assert cached.read_bytes().rstrip().endswith(b"%%EOF")
+
+
+# -- one source of truth per figure ----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_changed_assumption_reads_the_same_on_every_page(tmp_path):
+    """Value, label and rationale of an assumption change together in every chapter."""
+    text = DEFAULT.read_text(encoding="utf-8")
+    text = text.replace("value: 18.0", "value: 16.0")
+    text = text.replace(
+        "label: Ставка дисконтирования (номинальная, годовая)",
+        "label: Ставка приведения платежей (проверочная метка)",
+    )
+    text = text.replace(
+        "Базовая ставка Национального банка, действующая с 10 октября 2025 года",
+        "Проверочное обоснование ставки, действующей с 10 октября 2025 года",
+    )
+    params = tmp_path / "rate16.yaml"
+    params.write_text(text, encoding="utf-8")
+    result = build(params, build_root=tmp_path / "build")
+    pdf = pdf_text(result.out_dir / "report.pdf")
+    assert "проверочная метка" in pdf and "Проверочное обоснование" in pdf
+    assert "Ставка дисконтирования (номинальная, годовая)" not in pdf
+    assert "ставке 16 %" in pdf or "ставка 16 %" in pdf
+    assert "18 %" not in pdf.replace("18 % годовых", "")  # the base rate itself may be cited
+    metrics = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["params"]["discount_rate"] == 16.0
