@@ -69,8 +69,10 @@ def changes_section(current: dict, baseline: dict | None) -> str:
     when = diff.get("baseline_date")
     since = f" от {fmt.date_long(when)}" if when else ""
     if not diff["metrics"] and not diff["inputs"] and not diff["params"]:
-        parts.append(f"<p>По сравнению с выпуском{since} ни один ключевой показатель и ни одно "
-                     "исходное значение не изменились.</p></section>")
+        parts.append(
+            f"<p>По сравнению с выпуском{since} ни один ключевой показатель и ни одно "
+            "исходное значение не изменились.</p></section>"
+        )
         return "".join(parts)
     if diff["metrics"]:
         parts.append(

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
 
-from . import paths
-from .build import BuildError, build
-from .params import ParameterError
+from . import __version__, paths
+from .errors import BuildError, ReportError
+
+# Errors of modules not yet derived from ReportError, matched by name: importing those
+# modules here would fix the project paths before --project is read.
+REPORT_ERROR_NAMES = {"BuildError", "ParameterError", "DataValidationError", "MissingDataError"}
 
 
 def _setup_logging() -> None:
@@ -22,10 +26,12 @@ def _setup_logging() -> None:
 
 
 def cmd_build(args) -> None:
+    from .build import build
+
     build(
-        args.params,
-        data_dir=args.data_dir,
-        build_root=args.build_root,
+        args.params or paths.DEFAULT_PARAMS,
+        data_dir=args.data_dir or paths.DATA_DIR,
+        build_root=args.build_root or paths.BUILD_DIR,
         jobs=args.jobs,
         force=args.force,
     )
@@ -36,7 +42,7 @@ def cmd_publish(args) -> None:
     from .build import edition_dir
     from .params import load_params
 
-    out = edition_dir(load_params(args.params)) / "metrics.json"
+    out = edition_dir(load_params(args.params or paths.DEFAULT_PARAMS)) / "metrics.json"
     if not out.is_file():
         raise BuildError(f"{paths.display_path(out)} not found: run `make report` first.")
     paths.PUBLISHED_DIR.mkdir(exist_ok=True)
@@ -53,31 +59,67 @@ def cmd_scenarios(args) -> None:
     build_scenarios(jobs=args.jobs)
 
 
+def _use_project(project: Path | None) -> None:
+    """Point the package at the project before the build modules are imported."""
+    if project is not None:
+        project = project.resolve()
+        if not paths.is_project(project):
+            raise ReportError(f"--project {project}: no params/ and notebooks/ folders there.")
+        os.environ[paths.PROJECT_ENV] = str(project)  # kernels and workers find it too
+        paths.set_project_root(project)
+    elif not paths.PROJECT_FOUND:
+        raise ReportError(
+            f"no report project in {Path.cwd()} or above (a folder with params/ and "
+            "notebooks/): run the command inside the project or pass --project PATH."
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sergek-report", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    p_build = sub.add_parser("build", help="execute the notebooks and render the report")
-    p_build.add_argument("--params", type=Path, default=paths.DEFAULT_PARAMS)
-    p_build.add_argument("--jobs", type=int, default=None, help="parallel notebooks (cores)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # --project is accepted before or after the command.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--project",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="the project folder (with params/ and notebooks/); "
+        "default: the working directory or the nearest folder above it that has them",
+    )
+    parser.add_argument("--project", type=Path, default=None, help=common._actions[0].help)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    params_help = "parameter file of the edition (default: params/default.yaml)"
+    jobs_help = "notebooks executed in parallel (default: one per core, at most 3)"
+    p_build = sub.add_parser(
+        "build", parents=[common], help="execute the notebooks and render the report"
+    )
+    p_build.add_argument("--params", type=Path, default=None, help=params_help)
+    p_build.add_argument("--jobs", type=int, default=None, help=jobs_help)
     p_build.add_argument("--force", action="store_true", help="re-execute every notebook")
-    p_build.add_argument("--data-dir", type=Path, default=paths.DATA_DIR)
-    p_build.add_argument("--build-root", type=Path, default=paths.BUILD_DIR)
+    p_build.add_argument(
+        "--data-dir", type=Path, default=None, help="folder of the CSV tables (default: data/)"
+    )
+    p_build.add_argument(
+        "--build-root", type=Path, default=None, help="output folder (default: build/)"
+    )
     p_build.set_defaults(func=cmd_build)
-    p_pub = sub.add_parser("publish", help="record this edition's metrics as the baseline")
-    p_pub.add_argument("--params", type=Path, default=paths.DEFAULT_PARAMS)
+    p_pub = sub.add_parser(
+        "publish", parents=[common], help="record this edition's metrics as the baseline"
+    )
+    p_pub.add_argument("--params", type=Path, default=None, help=params_help)
     p_pub.set_defaults(func=cmd_publish)
-    p_sc = sub.add_parser("scenarios", help="one report per params/scenarios/*.yaml")
-    p_sc.add_argument("--jobs", type=int, default=None)
+    p_sc = sub.add_parser(
+        "scenarios", parents=[common], help="one report per params/scenarios/*.yaml"
+    )
+    p_sc.add_argument("--jobs", type=int, default=None, help=jobs_help)
     p_sc.set_defaults(func=cmd_scenarios)
     args = parser.parse_args(argv)
     _setup_logging()
     try:
+        _use_project(args.project)
         args.func(args)
-    except (BuildError, ParameterError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except Exception as exc:  # data errors and the like carry their own precise message
-        if type(exc).__name__ == "DataValidationError":
+    except Exception as exc:  # the package's own errors carry their own precise message
+        if isinstance(exc, ReportError) or type(exc).__name__ in REPORT_ERROR_NAMES:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         raise
