@@ -1,4 +1,5 @@
-"""Command line: `python -m sergek_report build|publish|scenarios` (the Makefile calls these)."""
+"""Command line: `sergek-report build|publish|scenarios` (or `python -m sergek_report ...`,
+as the Makefile does). Run it inside the project folder or pass --project PATH."""
 
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ def _use_project(project: Path | None) -> None:
         )
 
 
-def main(argv: list[str] | None = None) -> int:
+def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sergek-report", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     # --project is accepted before or after the command.
@@ -113,7 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     p_sc.add_argument("--jobs", type=int, default=None, help=jobs_help)
     p_sc.set_defaults(func=cmd_scenarios)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
     _setup_logging()
     try:
         _use_project(args.project)

@@ -81,6 +81,8 @@ say "Python $version ($executable): creating $VENV ($reason)"
 say "[1/3] new virtual environment"
 rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
+mine=$VENV/.setup-$$ # gone if another run replaced .venv meanwhile: then no stamp is written
+touch "$mine"
 
 say "[2/3] installing the locked packages of $LOCK (1-3 min the first time; log: $LOG)"
 pip_flags=(--disable-pip-version-check --no-input --progress-bar off)
@@ -110,5 +112,7 @@ say "[3/3] the project package (editable) and its Jupyter kernel"
 "$VENV/bin/python" -m ipykernel install --sys-prefix --name sergek-report \
     --display-name "Sergek report (project)" >/dev/null
 
+[[ -f "$mine" ]] || die "another set-up replaced $VENV meanwhile; run make again."
+rm -f "$mine"
 printf 'python %s %s\ninterpreter %s\n' "$version" "$lock_hash" "$executable" >"$STAMP"
 say "ready in $((SECONDS - start)) s: $VENV with Python $version"
