@@ -86,8 +86,9 @@ def test_every_chapter_notebook_is_listed_and_committed_without_outputs():
             if cell["cell_type"] == "code":
                 where = f"notebooks/{path.name} cell {i + 1}"
                 assert not cell.get("outputs") and cell.get("execution_count") is None, (
-                    f"{where} was saved with outputs: clean it with `make format` "
-                    "(or `nbstripout --keep-id notebooks/*.ipynb`); `pre-commit install` does it on commit"
+                    f"{where} was saved with outputs: clean it with `make format` (or "
+                    "`nbstripout --keep-id notebooks/*.ipynb`); `pre-commit install` does it "
+                    "on every commit"
                 )
 
 
