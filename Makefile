@@ -60,7 +60,7 @@ bench: venv ## benchmark: cold, no-op, one-table builds vs the plain papermill+n
 
 lock: ## regenerate requirements.txt (pins + hashes for Python 3.11-3.13) from requirements.in
 	@rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	@.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@.lock-venv/bin/python -m pip install -qq --disable-pip-version-check uv==$(UV_VERSION)
 	@.lock-venv/bin/uv pip compile requirements.in --universal --python-version 3.11 \
 		--generate-hashes --quiet --custom-compile-command "make lock" -o requirements.txt
 	@rm -rf .lock-venv
