@@ -45,7 +45,7 @@ UNIT_FORMS = {
 
 
 def table_label(name: str) -> str:
-    """"data/cpi.csv" -> "индекс потребительских цен"."""
+    """ "data/cpi.csv" -> "индекс потребительских цен"."""
     stem = name.rsplit("/", 1)[-1].removesuffix(".csv")
     return TABLE_LABELS.get(stem, stem.replace("_", " "))
 

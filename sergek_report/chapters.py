@@ -91,8 +91,12 @@ def declared_parameters(notebook_path: Path) -> list[str]:
         raise BuildError(f"{where}: parameters cell line {exc.lineno}: {exc.msg}.") from None
     names = []
     for node in tree.body:
-        target = node.target if isinstance(node, ast.AnnAssign) else (
-            node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+        target = (
+            node.target
+            if isinstance(node, ast.AnnAssign)
+            else (
+                node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+            )
         )
         if not isinstance(target, ast.Name):
             raise BuildError(

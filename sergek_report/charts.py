@@ -181,18 +181,36 @@ def milestones_chart(deployment, planned_status: str = "planned", max_gap_days: 
     for previous, following in zip(parts, parts[1:], strict=False):
         start, end = previous[0][-1], following[0][0]
         middle = pd.Timestamp(start) + (pd.Timestamp(end) - pd.Timestamp(start)) / 2
-        ax.annotate("нет сообщений", (middle, previous[1][-1]), textcoords="offset points",
-                    xytext=(0, 8), ha="center", fontsize=8, color=CONTEXT, style="italic")
+        ax.annotate(
+            "нет сообщений",
+            (middle, previous[1][-1]),
+            textcoords="offset points",
+            xytext=(0, 8),
+            ha="center",
+            fontsize=8,
+            color=CONTEXT,
+            style="italic",
+        )
     ax.plot(done["date"], done["complexes"], "o", color=ACCENT, label="по источникам")
     if not planned.empty:
         bridge = [done["date"].iloc[-1], planned["date"].iloc[0]]
-        ax.plot(bridge, [done["complexes"].iloc[-1], planned["complexes"].iloc[0]], "--",
-                color=ACCENT, linewidth=1)
-        ax.plot(planned["date"], planned["complexes"], "o", mfc="white", color=ACCENT,
-                label="план")
+        ax.plot(
+            bridge,
+            [done["complexes"].iloc[-1], planned["complexes"].iloc[0]],
+            "--",
+            color=ACCENT,
+            linewidth=1,
+        )
+        ax.plot(planned["date"], planned["complexes"], "o", mfc="white", color=ACCENT, label="план")
     for date, count in zip(deployment["date"], deployment["complexes"], strict=True):
-        ax.annotate(fmt.integer(count), (date, count), textcoords="offset points",
-                    xytext=(0, 6), ha="center", fontsize=8)
+        ax.annotate(
+            fmt.integer(count),
+            (date, count),
+            textcoords="offset points",
+            xytext=(0, 6),
+            ha="center",
+            fontsize=8,
+        )
     ax.set_ylabel("комплексов (АПК)")
     ax.set_ylim(0, deployment["complexes"].max() * 1.15)
     integer_axis(ax)
@@ -209,18 +227,22 @@ def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_l
     ax.bar(positions, shown, color=colors or ACCENT, width=0.6)
     for x, v in zip(positions, values, strict=True):
         text = missing_label if v is None else value_format(v)
-        ax.annotate(text, (x, 0 if v is None else v), textcoords="offset points",
-                    xytext=(0, 4), ha="center", fontsize=8,
-                    color=WARNING if v is None else "#222222")
+        ax.annotate(
+            text,
+            (x, 0 if v is None else v),
+            textcoords="offset points",
+            xytext=(0, 4),
+            ha="center",
+            fontsize=8,
+            color=WARNING if v is None else "#222222",
+        )
     ax.set_xticks(list(positions), labels)
     ax.set_ylabel(ylabel)
     ax.set_ylim(0, max(shown) * 1.18 if max(shown) else 1)
     return fig, ax
 
 
-def line_chart(
-    x, series: dict, ylabel: str, value_axis=None, markers: bool = True, max_gap=None
-):
+def line_chart(x, series: dict, ylabel: str, value_axis=None, markers: bool = True, max_gap=None):
     """Lines over x; dates on x get Russian labels. With `max_gap` (days for dates, x units
     otherwise) a line breaks where consecutive points are further apart: no line is drawn
     across a stretch with no data, and a lone point is drawn as a marker."""
@@ -230,8 +252,7 @@ def line_chart(
             style = "o-" if markers else "-"
             if len(xs) == 1:
                 style = "o"  # a point with no neighbour within max_gap
-            ax.plot(xs, ys, style, label=label if index == 0 else None, color=color,
-                    markersize=4)
+            ax.plot(xs, ys, style, label=label if index == 0 else None, color=color, markersize=4)
     ax.set_ylabel(ylabel)
     if value_axis:
         value_axis(ax)
@@ -271,14 +292,27 @@ def tornado_chart(
             if abs(value - base) <= 1e-9 * max(abs(base), 1):
                 continue  # the base value itself: the base line marks it
             side = "left" if value >= base else "right"
-            ax.annotate(value_format(value), (value, y), textcoords="offset points",
-                        xytext=(4 if side == "left" else -4, 0), ha=side, va="center",
-                        fontsize=8.5)
+            ax.annotate(
+                value_format(value),
+                (value, y),
+                textcoords="offset points",
+                xytext=(4 if side == "left" else -4, 0),
+                ha=side,
+                va="center",
+                fontsize=8.5,
+            )
     ax.axvline(base, color="#222222", linewidth=1.2, zorder=3)
-    ax.annotate(f"{base_label}: {value_format(base)}", (base, len(rows) - 0.45),
-                xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
-                fontsize=8.5, color="#222222",
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+    ax.annotate(
+        f"{base_label}: {value_format(base)}",
+        (base, len(rows) - 0.45),
+        xytext=(0, 2),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=8.5,
+        color="#222222",
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+    )
     ax.set_axisbelow(True)
     ax.set_yticks(range(len(rows)), [labels.get(a, a) for a in rows["assumption"]])
     ax.tick_params(axis="both", labelsize=9)
@@ -295,10 +329,14 @@ def tornado_chart(
         Patch(color=ACCENT, label="верхняя граница допущения"),
         Line2D([], [], color="#222222", linewidth=1.2, label=base_label),
     ]
-    fig.legend(handles=handles, loc="outside upper center", ncol=3, fontsize=8.5,
-               handlelength=1.5)
+    fig.legend(handles=handles, loc="outside upper center", ncol=3, fontsize=8.5, handlelength=1.5)
     if not hidden.empty:
         names = ", ".join(labels.get(a, a) for a in hidden["assumption"])
-        fig.supxlabel(f"Почти не влияет на результат (не показано): {names}.",
-                      fontsize=8, color=CONTEXT, x=0.01, ha="left")
+        fig.supxlabel(
+            f"Почти не влияет на результат (не показано): {names}.",
+            fontsize=8,
+            color=CONTEXT,
+            x=0.01,
+            ha="left",
+        )
     return fig

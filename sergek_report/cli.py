@@ -1,16 +1,17 @@
-"""Command line: `python -m sergek_report build|publish|scenarios` (the Makefile calls these)."""
+"""Command line: `sergek-report build|publish|scenarios` (or `python -m sergek_report ...`,
+as the Makefile does). Run it inside the project folder or pass --project PATH."""
 
 from __future__ import annotations
 
 import argparse
 import errno
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
 
-from . import paths
-from .build import build
+from . import __version__, paths
 from .errors import BuildError, ReportError
 
 
@@ -23,10 +24,12 @@ def _setup_logging() -> None:
 
 
 def cmd_build(args) -> None:
+    from .build import build
+
     build(
-        args.params,
-        data_dir=args.data_dir,
-        build_root=args.build_root,
+        args.params or paths.DEFAULT_PARAMS,
+        data_dir=args.data_dir or paths.DATA_DIR,
+        build_root=args.build_root or paths.BUILD_DIR,
         jobs=args.jobs,
         force=args.force,
         timeout=args.cell_timeout,
@@ -38,7 +41,7 @@ def cmd_publish(args) -> None:
     from .build import edition_dir
     from .edition import load_edition
 
-    out = edition_dir(load_edition(args.params)) / "metrics.json"
+    out = edition_dir(load_edition(args.params or paths.DEFAULT_PARAMS)) / "metrics.json"
     if not out.is_file():
         raise BuildError(f"{paths.display_path(out)} not found: run `make report` first.")
     paths.PUBLISHED_DIR.mkdir(exist_ok=True)
@@ -55,12 +58,45 @@ def cmd_scenarios(args) -> None:
     build_scenarios(jobs=args.jobs)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _use_project(project: Path | None) -> None:
+    """Point the package at the project before the build modules are imported."""
+    if project is not None:
+        project = project.resolve()
+        if not paths.is_project(project):
+            raise ReportError(f"--project {project}: no params/ and notebooks/ folders there.")
+        os.environ[paths.PROJECT_ENV] = str(project)  # kernels and workers find it too
+        paths.set_project_root(project)
+    elif not paths.PROJECT_FOUND:
+        raise ReportError(
+            f"no report project in {Path.cwd()} or above (a folder with params/ and "
+            "notebooks/): run the command inside the project or pass --project PATH."
+        )
+
+
+def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sergek-report", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    p_build = sub.add_parser("build", help="execute the notebooks and render the report")
-    p_build.add_argument("--params", type=Path, default=paths.DEFAULT_PARAMS)
-    p_build.add_argument("--jobs", type=int, default=None, help="parallel notebooks (cores)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the Python traceback of an error"
+    )
+    # --project is accepted before or after the command.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--project",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="the project folder (with params/ and notebooks/); "
+        "default: the working directory or the nearest folder above it that has them",
+    )
+    parser.add_argument("--project", type=Path, default=None, help=common._actions[0].help)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    params_help = "parameter file of the edition (default: params/default.yaml)"
+    jobs_help = "notebooks executed in parallel (default: one per core, at most 3)"
+    p_build = sub.add_parser(
+        "build", parents=[common], help="execute the notebooks and render the report"
+    )
+    p_build.add_argument("--params", type=Path, default=None, help=params_help)
+    p_build.add_argument("--jobs", type=int, default=None, help=jobs_help)
     p_build.add_argument("--force", action="store_true", help="re-execute every notebook")
     p_build.add_argument(
         "--cell-timeout",
@@ -68,21 +104,31 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="seconds a notebook cell may run (default: 20 times the slowest chapter, or 600)",
     )
-    p_build.add_argument("--data-dir", type=Path, default=paths.DATA_DIR)
-    p_build.add_argument("--build-root", type=Path, default=paths.BUILD_DIR)
-    p_build.set_defaults(func=cmd_build)
-    p_pub = sub.add_parser("publish", help="record this edition's metrics as the baseline")
-    p_pub.add_argument("--params", type=Path, default=paths.DEFAULT_PARAMS)
-    p_pub.set_defaults(func=cmd_publish)
-    p_sc = sub.add_parser("scenarios", help="one report per params/scenarios/*.yaml")
-    p_sc.add_argument("--jobs", type=int, default=None)
-    p_sc.set_defaults(func=cmd_scenarios)
-    parser.add_argument(
-        "--debug", action="store_true", help="show the Python traceback of an error"
+    p_build.add_argument(
+        "--data-dir", type=Path, default=None, help="folder of the CSV tables (default: data/)"
     )
-    args = parser.parse_args(argv)
+    p_build.add_argument(
+        "--build-root", type=Path, default=None, help="output folder (default: build/)"
+    )
+    p_build.set_defaults(func=cmd_build)
+    p_pub = sub.add_parser(
+        "publish", parents=[common], help="record this edition's metrics as the baseline"
+    )
+    p_pub.add_argument("--params", type=Path, default=None, help=params_help)
+    p_pub.set_defaults(func=cmd_publish)
+    p_sc = sub.add_parser(
+        "scenarios", parents=[common], help="one report per params/scenarios/*.yaml"
+    )
+    p_sc.add_argument("--jobs", type=int, default=None, help=jobs_help)
+    p_sc.set_defaults(func=cmd_scenarios)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
     _setup_logging()
     try:
+        _use_project(args.project)
         args.func(args)
     except (ReportError, OSError) as exc:  # each names what to fix; --debug shows the trace
         if args.debug:

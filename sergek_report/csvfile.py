@@ -52,20 +52,30 @@ def read_cells(path: Path, where: str, spec: TableSpec) -> pd.DataFrame:
     """Cells as stripped strings (None when empty), indexed by line number."""
     if not path.is_file():
         raise data_error(
-            where, None, None, "file", f"the table {spec.name} ({', '.join(spec.columns)})",
+            where,
+            None,
+            None,
+            "file",
+            f"the table {spec.name} ({', '.join(spec.columns)})",
             "no such file",
         )
     text = decode(path.read_bytes(), where)
     if not text.strip():
         raise data_error(
-            where, 1, None, "not_empty", f"a header line ({','.join(spec.columns)})",
+            where,
+            1,
+            None,
+            "not_empty",
+            f"a header line ({','.join(spec.columns)})",
             "an empty file (file is empty)",
         )
     delimiter = sniff_delimiter(FIRST_LINE.search(text).group())
     if delimiter != ",":
         log.warning(
             "%s, line 1: fields are separated by %s (%r), not commas; read as such.",
-            where, DELIMITERS[delimiter], delimiter,
+            where,
+            DELIMITERS[delimiter],
+            delimiter,
         )
     lines, rows = records(text, delimiter, where)
     header = [h.strip() for h in rows[0]]
@@ -75,7 +85,11 @@ def read_cells(path: Path, where: str, spec: TableSpec) -> pd.DataFrame:
     _check_header(header, lines[0], spec, where)
     if len(rows) == 1:
         raise data_error(
-            where, lines[0] + 1, None, "not_empty", "at least one data row after the header",
+            where,
+            lines[0] + 1,
+            None,
+            "not_empty",
+            "at least one data row after the header",
             "no data rows",
         )
     width = len(header)
@@ -113,11 +127,16 @@ def decode(raw: bytes, where: str) -> str:
         log.warning(
             "%s, line %d: not valid UTF-8 (byte offset %d); read the file as Windows-1251 "
             "(cp1251). Please save it as UTF-8.",
-            where, line, bad,
+            where,
+            line,
+            bad,
         )
         return text
     raise data_error(
-        where, line, _column_at(raw, bad), "encoding",
+        where,
+        line,
+        _column_at(raw, bad),
+        "encoding",
         "UTF-8 text (Windows-1251 is also accepted)",
         f"byte 0x{raw[bad]:02x} at byte offset {bad}, which is valid in neither",
     )
@@ -152,7 +171,11 @@ def records(text: str, delimiter: str, where: str) -> tuple[list[int], list[list
             start = reader.line_num + 1
     except csv.Error as exc:
         raise data_error(
-            where, start, None, "csv_syntax", "well-formed CSV (quotes closed and doubled)",
+            where,
+            start,
+            None,
+            "csv_syntax",
+            "well-formed CSV (quotes closed and doubled)",
             f"a syntax error ({exc})",
         ) from None
     return lines, rows
@@ -172,7 +195,10 @@ def _invisible(text: str, lines: list[int], rows: list[list[str]], header, where
             found = f'{char_name(hit.group())} at character {hit.start() + 1} of "{visible(cell)}"'
             break
     raise data_error(
-        where, line, column, "invisible_character",
+        where,
+        line,
+        column,
+        "invisible_character",
         "only visible characters (no NUL or other control characters, zero-width spaces or "
         "joiners, direction marks, or byte-order marks inside the text); delete the character",
         found,
@@ -196,8 +222,12 @@ def _check_header(header: list[str], line: int, spec: TableSpec, where: str) -> 
     if repeated:
         problems.append("repeated column(s) " + ", ".join(f'"{c}"' for c in repeated))
     raise data_error(
-        where, line, visible((missing or extra or repeated)[0]), "header",
-        f'the header "{expected}"', f'"{visible(",".join(header))}": ' + "; ".join(problems),
+        where,
+        line,
+        visible((missing or extra or repeated)[0]),
+        "header",
+        f'the header "{expected}"',
+        f'"{visible(",".join(header))}": ' + "; ".join(problems),
     )
 
 
@@ -225,7 +255,11 @@ def _wrong_field_count(
                 )
                 break
     raise data_error(
-        where, line, column, "field_count", f"{len(header)} fields, as in the header",
+        where,
+        line,
+        column,
+        "field_count",
+        f"{len(header)} fields, as in the header",
         f"{len(fields)} fields{hint}",
     )
 
@@ -286,12 +320,21 @@ def _apply(s: pd.Series, mask: pd.Series, change, f: Field, where: str, what: st
         if count == LOG_LIMIT:
             log.warning(
                 '%s, column "%s": %s in %d more cell(s), from line %d on.',
-                where, f.name, what, len(lines) - LOG_LIMIT, line,
+                where,
+                f.name,
+                what,
+                len(lines) - LOG_LIMIT,
+                line,
             )
             break
         log.warning(
             '%s, line %d, column "%s": %s ("%s" read as %s).',
-            where, line, f.name, what, visible(s[line]), visible(new[line]),
+            where,
+            line,
+            f.name,
+            what,
+            visible(s[line]),
+            visible(new[line]),
         )
     s[mask] = new
     return s

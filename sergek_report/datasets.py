@@ -116,14 +116,21 @@ def check_files(data_dir: str | Path = DATA_DIR) -> None:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise data_error(
-            _where(data_dir), None, None, "data_dir", "a folder with the tables of data/",
+            _where(data_dir),
+            None,
+            None,
+            "data_dir",
+            "a folder with the tables of data/",
             "no such folder",
         )
     declared = sorted(spec.file for spec in TABLES.values())
     for path in sorted(data_dir.iterdir()):
         if path.suffix.lower() == ".csv" and path.name not in declared and path.is_file():
             raise data_error(
-                _where(path), None, None, "declared_table",
+                _where(path),
+                None,
+                None,
+                "declared_table",
                 "only the declared tables in data/ (" + ", ".join(declared) + ")",
                 "a CSV file that is not one of them; rename it to the table it holds, move it "
                 "out of data/, or declare it in sergek_report/tables.py",
@@ -131,7 +138,10 @@ def check_files(data_dir: str | Path = DATA_DIR) -> None:
     for spec in TABLES.values():
         if not (data_dir / spec.file).is_file():
             raise data_error(
-                _where(data_dir / spec.file), None, None, "file",
+                _where(data_dir / spec.file),
+                None,
+                None,
+                "file",
                 f"the table {spec.name} (columns {', '.join(spec.columns)}), declared in "
                 "sergek_report/tables.py and described in data/README.md",
                 "no such file",

@@ -23,8 +23,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from . import paths
 from .errors import ParameterError
-from .paths import PARAMS_DIR, display_path
+from .paths import display_path
 
 MAX_FILE_BYTES = 256 * 1024  # a parameter file is a page of YAML, never megabytes
 MAX_EXCERPT = 60
@@ -178,9 +179,9 @@ class Assumptions:
         object.__setattr__(
             self,
             "_values",
-            dict(values) if values is not None else {
-                n: a.value for n, a in edition.assumptions.items()
-            },
+            dict(values)
+            if values is not None
+            else {n: a.value for n, a in edition.assumptions.items()},
         )
         object.__setattr__(self, "_used", set())
 
@@ -317,7 +318,7 @@ def _resolve_extends(path: Path, target: Any) -> Path:
     if not isinstance(target, str) or not target.endswith(".yaml"):
         raise ParameterError(f"{where}: extends must name a .yaml file, found {_excerpt(target)}.")
     base = (path.parent / target).resolve()
-    root = PARAMS_DIR.resolve()
+    root = paths.PARAMS_DIR.resolve()
     if root not in base.parents and path.resolve().parent != base.parent:
         raise ParameterError(
             f"{where}: extends {target!r} points outside {display_path(root)}/; an edition "

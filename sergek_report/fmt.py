@@ -300,9 +300,7 @@ def plural(n: float | int | Decimal | str, forms: tuple[str, ...] | list[str]) -
     return forms[{"one": 0, "few": 1, "many": 2}[category]]
 
 
-def count(
-    n: float | int | None, forms: tuple[str, ...] | list[str], digits: int = 0
-) -> str:
+def count(n: float | int | None, forms: tuple[str, ...] | list[str], digits: int = 0) -> str:
     """A number with the noun that agrees with it: count(1641, ("комплекс", "комплекса",
     "комплексов")) -> "1 641 комплекс"; count(2.604, ("раз", "раза", "раз"), 1) -> "2,6 раза";
     count(72, ("месяц", "месяца", "месяцев")) -> "72 месяца"."""

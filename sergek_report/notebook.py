@@ -19,13 +19,12 @@ from typing import Any
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from . import charts, fmt
+from . import charts, fmt, paths
 from .context import EditionData, compute_edition, load_saved
 from .edition import Assumptions, Edition
 from .errors import ParameterError
 from .model import Results
 from .outputs import FIGURE_METADATA, INPUTS_MIMETYPE, RESULTS
-from .paths import NOTEBOOKS_DIR
 
 # What a chapter's parameters cell declares (papermill injects the build's values after it).
 CHAPTER_PARAMETERS = ("edition_file", "data_dir", "model_file")
@@ -38,7 +37,7 @@ def _resolve(path: str | Path) -> Path:
     path = Path(path)
     if path.is_absolute() or path.exists():
         return path
-    return NOTEBOOKS_DIR / path
+    return paths.NOTEBOOKS_DIR / path
 
 
 def injected_names(namespace: Mapping[str, Any]) -> list[str]:
@@ -73,9 +72,7 @@ def open_chapter(namespace: Mapping[str, Any]) -> Chapter:
     edition_file = _resolve(namespace["edition_file"])
     data_dir = _resolve(namespace["data_dir"])
     model_file = namespace.get("model_file") or ""
-    overrides = {
-        n: namespace[n] for n in injected_names(namespace) if n not in CHAPTER_PARAMETERS
-    }
+    overrides = {n: namespace[n] for n in injected_names(namespace) if n not in CHAPTER_PARAMETERS}
     if overrides or not model_file:
         data = compute_edition(edition_file, data_dir, overrides=overrides)
     else:

@@ -117,9 +117,7 @@ def monthly_price_index(
     return pd.Series(values, index=pd.DatetimeIndex(pd.to_datetime(dates)), name="index")
 
 
-def cpi_rates(
-    cpi: pd.DataFrame, assumptions: Any
-) -> tuple[dict[int, float], dict[int, str]]:
+def cpi_rates(cpi: pd.DataFrame, assumptions: Any) -> tuple[dict[int, float], dict[int, str]]:
     """December/December rates by year and the basis of each ('source:…' or 'assumption:…').
 
     2024 comes from the table when it has a row, otherwise from `cpi_2024_dec_dec`; 2026

@@ -231,9 +231,7 @@ def strip_build_outputs(notebook: nbformat.NotebookNode) -> None:
             if INPUTS_MIMETYPE in output.get("data", {}) or figure.get("notebook_only"):
                 continue
             if "html" in figure:
-                output = nbformat.v4.new_output(
-                    "display_data", data={"text/html": figure["html"]}
-                )
+                output = nbformat.v4.new_output("display_data", data={"text/html": figure["html"]})
             kept.append(output)
         cell.outputs = kept
 

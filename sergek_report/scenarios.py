@@ -43,9 +43,7 @@ def comparison_html(editions: dict[str, dict]) -> str:
     for metrics in editions.values():
         for m in metrics["metrics"]:
             labels.setdefault(m["name"], (m["label"], m["unit"]))
-    values = {
-        name: {m["name"]: m["value"] for m in editions[name]["metrics"]} for name in names
-    }
+    values = {name: {m["name"]: m["value"] for m in editions[name]["metrics"]} for name in names}
     head = "".join(f'<th class="num">{html.escape(n)}</th>' for n in names)
     rows = "".join(
         f"<tr><td>{html.escape(label)}</td>"

@@ -173,9 +173,7 @@ TABLES: dict[str, TableSpec] = {
             "base_rate",
             (
                 Field("valid_from", "date", doc="effective date of the decision"),
-                Field(
-                    "percent", "float", unit="percent per year", min=0, max=100, doc="the rate"
-                ),
+                Field("percent", "float", unit="percent per year", min=0, max=100, doc="the rate"),
                 STATUS,
                 SOURCE,
             ),

@@ -63,8 +63,10 @@ def test_milestones_chart_leaves_the_gap_open_and_labels_it():
     texts = [t.get_text() for t in ax.texts]
     assert "нет сообщений" in texts
     for line in ax.get_lines():
-        xs = [mdates.date2num(pd.Timestamp(x)) if not isinstance(x, float) else x
-              for x in line.get_xdata()]
+        xs = [
+            mdates.date2num(pd.Timestamp(x)) if not isinstance(x, float) else x
+            for x in line.get_xdata()
+        ]
         if len(xs) > 1 and line.get_linestyle() != "None":
             assert max(xs) - min(xs) < 365 * 2, "a line spans the gap"
 

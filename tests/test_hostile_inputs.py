@@ -99,8 +99,10 @@ def test_edition_names_cannot_collide_with_build_folders(tmp_path, stem):
 
 def test_a_yaml_alias_bomb_is_refused_at_once_with_a_short_message(tmp_path):
     bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"]
-    bomb += [f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
-             for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
+    bomb += [
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
     params = tmp_path / "bomb.yaml"
     params.write_text("\n".join(bomb) + "\n", encoding="utf-8")
     started = time.perf_counter()

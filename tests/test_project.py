@@ -1,4 +1,4 @@
-"""Project hygiene: pinned environment, clean notebooks, thin parameters cells, layout, lint."""
+"""Project hygiene: locked environment, clean notebooks, thin parameters cells, layout, lint."""
 
 from __future__ import annotations
 
@@ -25,21 +25,54 @@ def _pins(lines) -> dict[str, str]:
     return pins
 
 
-def test_environment_yml_matches_requirements_in():
+def _requirement_names(lines) -> set[str]:
+    names = set()
+    for line in lines:
+        match = re.match(r"([A-Za-z0-9][A-Za-z0-9_.\-]*)", line.split("#", 1)[0].strip())
+        if match:
+            names.add(match.group(1).lower().replace("_", "-"))
+    return names
+
+
+def test_environment_yml_installs_the_lock():
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    conda_pins = _pins(pip_section)
-    req_pins = _pins((ROOT / "requirements.in").read_text(encoding="utf-8").splitlines())
-    assert req_pins, "requirements.in lists no pins"
-    assert conda_pins == req_pins
-    assert "python=3.11" in env["dependencies"]
+    assert pip_section == ["-r requirements.txt"]  # no pins of its own to drift
+    python = next(d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python="))
+    assert python.split("=")[1] in {"3.11", "3.12", "3.13"}
 
 
-def test_lock_pins_every_direct_dependency_at_the_same_version():
-    lock = _pins((ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines())
+def test_lock_pins_every_direct_dependency_at_the_same_version_with_hashes():
+    text = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    # Each requirement with its markers and hashes is one logical line.
+    entries = [e for e in text.replace("\\\n", " ").splitlines() if e and not e.startswith(" ")]
+    entries = [e for e in entries if not e.startswith("#")]
+    assert entries and all("--hash=sha256:" in e for e in entries), "make lock (with hashes)"
+    lock = _pins(e.split(" --hash")[0] for e in entries)
     direct = _pins((ROOT / "requirements.in").read_text(encoding="utf-8").splitlines())
     for name, version in direct.items():
         assert lock.get(name) == version, f"{name}: requirements.txt has {lock.get(name)}"
+    # The editable install runs without build isolation: its build backend must be locked.
+    assert "setuptools" in lock
+
+
+def test_package_dependencies_are_in_the_lock_and_python_versions_agree():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lock = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    missing = _requirement_names(project["dependencies"]) - _requirement_names(lock)
+    assert not missing, f"[project] dependencies missing from the lock: {missing}; make lock"
+    assert project["requires-python"] == ">=3.11,<3.14"
+    assert "--python-version 3.11" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_pre_commit_hooks_use_the_locked_tool_versions():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    revs = {repo["repo"].rsplit("/", 1)[-1]: repo["rev"] for repo in config["repos"]}
+    lock = _pins((ROOT / "requirements.in").read_text(encoding="utf-8").splitlines())
+    assert revs["ruff-pre-commit"] == f"v{lock['ruff']}"
+    assert revs["nbstripout"] == lock["nbstripout"]
 
 
 def test_every_chapter_notebook_is_listed_and_committed_without_outputs():
@@ -50,8 +83,12 @@ def test_every_chapter_notebook_is_listed_and_committed_without_outputs():
         notebook = json.loads(path.read_text(encoding="utf-8"))
         for i, cell in enumerate(notebook["cells"]):
             if cell["cell_type"] == "code":
-                assert not cell.get("outputs"), f"{path.name} cell {i + 1} has outputs"
-                assert cell.get("execution_count") is None, f"{path.name} cell {i + 1}"
+                where = f"notebooks/{path.name} cell {i + 1}"
+                assert not cell.get("outputs") and cell.get("execution_count") is None, (
+                    f"{where} was saved with outputs: clean it with `make format` (or "
+                    "`nbstripout --keep-id notebooks/*.ipynb`); `pre-commit install` does it "
+                    "on every commit"
+                )
 
 
 def test_every_parameters_cell_is_three_typed_lines_that_papermill_describes():
@@ -98,13 +135,15 @@ def test_the_benchmark_is_not_in_the_installed_package():
 
 
 def test_lint_passes():
-    result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "sergek_report", "tests", "notebooks", "tools"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    targets = ["sergek_report", "tests", "notebooks", "tools"]
+    for command in (["check"], ["format", "--check"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "ruff", *command, *targets],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr + "\nFix: make format"
 
 
 def test_summary_types_no_figures_it_prints():

@@ -117,8 +117,17 @@ def test_contents_list_chapters_and_their_sections_with_stable_ids():
 
 def test_glossary_and_colophon_speak_russian_without_file_or_tool_names():
     glossary = glossary_html()
-    for term in ("Комплексо-месяц", "Приведённая стоимость", "Ставка дисконтирования", "PFRAM",
-                 "PFI", "ГЧП", "АПК", "МРП", "Частный партнёр"):
+    for term in (
+        "Комплексо-месяц",
+        "Приведённая стоимость",
+        "Ставка дисконтирования",
+        "PFRAM",
+        "PFI",
+        "ГЧП",
+        "АПК",
+        "МРП",
+        "Частный партнёр",
+    ):
         assert term in glossary, term
     colophon = colophon_html(
         {
@@ -131,7 +140,5 @@ def test_glossary_and_colophon_speak_russian_without_file_or_tool_names():
     assert "Версия расчёта" in colophon and "ce32461" in colophon
     for word in ("git", "yaml", "params", "выпуск", "сборк", "пересобрать"):
         assert word not in colophon.lower(), word
-    assert _short_version("ce32461a5b5c (с незафиксированными изменениями)").startswith(
-        "ce32461 ("
-    )
+    assert _short_version("ce32461a5b5c (с незафиксированными изменениями)").startswith("ce32461 (")
     assert _short_version("нет данных (сборка вне git)") == "не указана"

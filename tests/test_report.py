@@ -175,9 +175,7 @@ def test_key_figures_equal_the_published_edition_unless_an_input_changed(report)
     import json
 
     current = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
-    published = json.loads(
-        (paths.PUBLISHED_DIR / "metrics.json").read_text(encoding="utf-8")
-    )
+    published = json.loads((paths.PUBLISHED_DIR / "metrics.json").read_text(encoding="utf-8"))
     if current["inputs"] != published["inputs"] or current["params"] != published["params"]:
         pytest.skip("an input changed since the published edition: compare in the changes section")
     assert {m["name"]: m["value"] for m in current["metrics"]} == {

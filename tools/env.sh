@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The project environment (.venv), installed from the lock (requirements.txt, with hashes).
+#
+#   tools/env.sh PYTHON EXPLICIT [--verbose]
+#
+# PYTHON is the interpreter to use; EXPLICIT is 1 when the user chose it (make PYTHON=...).
+# .venv/.stamp records the interpreter and a hash of the lock and pyproject.toml. The
+# environment is recreated from scratch when the lock or pyproject.toml changed, when a chosen
+# PYTHON differs from the one .venv was made with, or when a previous set-up did not finish.
+# Without an explicit PYTHON, an up-to-date .venv is kept whatever Python it has.
+set -euo pipefail
+
+PYTHON=${1:-python3}
+EXPLICIT=${2:-}
+VERBOSE=${3:-}
+VENV=.venv
+STAMP=$VENV/.stamp
+LOCK=requirements.txt
+LOG=$VENV/pip.log
+SUPPORTED="3.11, 3.12 or 3.13"
+FIX="make ${MAKE_TARGET:-env} PYTHON=/path/to/python3.12 (any of $SUPPORTED)"
+
+say() { echo "env: $*"; }
+die() {
+    echo "env: error: $*" >&2
+    exit 1
+}
+
+# One interpreter start: version, ensurepip present, lock hash, executable (last: may have spaces).
+probe() {
+    "$1" - "$LOCK" pyproject.toml <<'EOF' 2>/dev/null
+import hashlib, sys
+try:
+    import ensurepip, venv  # Debian/Ubuntu split them out (python3.X-venv)
+    has_venv = 1
+except ImportError:
+    has_venv = 0
+digest = hashlib.sha256()
+for name in sys.argv[1:]:
+    with open(name, "rb") as handle:
+        digest.update(handle.read())
+print("%d.%d.%d" % sys.version_info[:3], has_venv, digest.hexdigest()[:16], sys.executable)
+EOF
+}
+
+stamp_field() { sed -n "s/^$1 //p" "$STAMP" 2>/dev/null || true; }
+
+# Without an explicit choice, keep the interpreter .venv was made with (if it is still there).
+if [[ -z "$EXPLICIT" && -f "$STAMP" ]]; then
+    previous=$(stamp_field interpreter)
+    if [[ -n "$previous" && -x "$previous" ]]; then PYTHON=$previous; fi
+fi
+
+command -v "$PYTHON" >/dev/null 2>&1 || die "Python '$PYTHON' not found. Fix: $FIX"
+info=$(probe "$PYTHON") || die "'$PYTHON' did not run as Python 3. Fix: $FIX"
+read -r version has_venv lock_hash executable <<<"$info"
+case "$version" in
+3.11.* | 3.12.* | 3.13.*) ;;
+*) die "Python $version ($executable) is not supported: the report needs $SUPPORTED. Fix: $FIX" ;;
+esac
+
+if [[ -f "$STAMP" && -x "$VENV/bin/python" && "$(stamp_field python)" == "$version $lock_hash" ]]; then
+    [[ -n "$VERBOSE" ]] && say "$VENV is up to date (Python $version, $executable)"
+    exit 0
+fi
+
+if [[ ! -d "$VENV" ]]; then
+    reason="no $VENV yet"
+elif [[ ! -f "$STAMP" ]]; then
+    reason="the previous set-up of $VENV did not finish"
+elif [[ "$(stamp_field python | cut -d' ' -f1)" != "$version" ]]; then
+    reason="$VENV has Python $(stamp_field python | cut -d' ' -f1), Python $version was asked for"
+else
+    reason="$LOCK or pyproject.toml changed"
+fi
+[[ "$has_venv" == 1 ]] || die "Python $version ($executable) has no venv module. \
+Fix: sudo apt-get install python3-venv (Debian/Ubuntu), or $FIX"
+
+start=$SECONDS
+say "Python $version ($executable): creating $VENV ($reason)"
+say "[1/3] new virtual environment"
+rm -rf "$VENV"
+"$PYTHON" -m venv "$VENV"
+mine=$VENV/.setup-$$ # gone if another run replaced .venv meanwhile: then no stamp is written
+touch "$mine"
+
+say "[2/3] installing the locked packages of $LOCK (1-3 min the first time; log: $LOG)"
+pip_flags=(--disable-pip-version-check --no-input --progress-bar off)
+locked=$(grep -c '^[A-Za-z0-9]' "$LOCK")
+if ! "$VENV/bin/python" -m pip install "${pip_flags[@]}" --require-hashes -r "$LOCK" 2>&1 |
+    tee "$LOG" |
+    awk -v locked="$locked" '
+        /^Ignoring / { skipped++ }  # markers for another Python or platform
+        /^(Collecting|Processing) / {
+            n++
+            if (n % 25 == 0) { printf "env:   %d/%d packages fetched\n", n, locked - skipped; fflush() }
+        }
+        /^Installing collected packages/ {
+            printf "env:   %d/%d packages fetched, unpacking them into .venv\n", n, locked - skipped
+            fflush()
+        }'; then
+    tail -n 20 "$LOG" >&2
+    die "installing $LOCK failed (full log: $LOG); the next make run starts over."
+fi
+
+say "[3/3] the project package (editable) and its Jupyter kernel"
+"$VENV/bin/python" -m pip install "${pip_flags[@]}" --quiet --no-deps --no-build-isolation -e . \
+    >>"$LOG" 2>&1 || {
+    tail -n 20 "$LOG" >&2
+    die "installing the project package failed (full log: $LOG)"
+}
+"$VENV/bin/python" -m ipykernel install --sys-prefix --name sergek-report \
+    --display-name "Sergek report (project)" >/dev/null
+
+[[ -f "$mine" ]] || die "another set-up replaced $VENV meanwhile; run make again."
+rm -f "$mine"
+printf 'python %s %s\ninterpreter %s\n' "$version" "$lock_hash" "$executable" >"$STAMP"
+say "ready in $((SECONDS - start)) s: $VENV with Python $version"
