@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import datasets, model
 from .edition import Edition, load_edition
-from .errors import BuildError, ParameterError
+from .errors import BuildError, DataValidationError, ParameterError
 from .model import Results
 from .paths import display_path
 
@@ -39,7 +39,18 @@ def compute_edition(
         edition = load_edition(edition)
     if overrides:
         edition = edition.with_values(overrides, origin)
-    tables = datasets.load_all(data_dir, as_of=edition.edition_date)
+    try:
+        tables = datasets.load_all(data_dir, as_of=edition.edition_date)
+    except DataValidationError as exc:
+        if getattr(exc, "rule", None) != "not_after_as_of":
+            raise
+        # The data are newer than the edition: the edition's date is what needs fixing.
+        raise ParameterError(
+            f"{display_path(edition.path)}: edition_date {edition.edition_date.isoformat()} is "
+            f"earlier than data it reports ({exc.file}, line {exc.row}, column "
+            f'"{exc.column}": {exc.found}); set edition_date to the day of the edition, on '
+            "or after the latest data."
+        ) from None
     assumptions = edition.assumption_view()
     results = model.compute(tables, assumptions)
     unused = assumptions.unused()

@@ -192,7 +192,11 @@ def test_a_changed_assumption_reads_the_same_on_every_page(tmp_path):
     pdf = pdf_text(result.out_dir / "report.pdf")
     assert "проверочная метка" in pdf and "Проверочное обоснование" in pdf
     assert "Ставка дисконтирования (номинальная, годовая)" not in pdf
-    assert "ставке 16 %" in pdf or "ставка 16 %" in pdf
-    assert "18 %" not in pdf.replace("18 % годовых", "")  # the base rate itself may be cited
+    # chapter 5's text and table, the appendix row: the new value; 18 % survives only as the
+    # old value in the changes block, the top of the range and the sourced base rate
+    assert pdf.count("ставке 16 %") == 2 and "(ставка 16 %)" in pdf
+    assert "ставке 18 %" not in pdf and "(ставка 18 %)" not in pdf
+    assert "(проверочная метка) 16 %" in pdf
+    assert "(проверочная метка): 18 % → 16 %" in pdf
     metrics = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["params"]["discount_rate"] == 16.0
