@@ -29,13 +29,13 @@ env: ## create or update the project environment (.venv) from the lock, say whic
 	@$(ENV_SCRIPT) --verbose
 
 report: venv ## build build/report.pdf and build/report.html (PARAMS=… for another edition)
-	@$(VPY) -m sergek_report build --params $(PARAMS) $(if $(JOBS),--jobs $(JOBS))
+	@$(VPY) -m sergek_report build --params "$(PARAMS)" $(if $(JOBS),--jobs $(JOBS))
 
 scenarios: venv ## one report per params/scenarios/*.yaml and a comparison page
 	@$(VPY) -m sergek_report scenarios $(if $(JOBS),--jobs $(JOBS))
 
 publish: report ## record this edition's key figures as the baseline (published/metrics.json)
-	@$(VPY) -m sergek_report publish --params $(PARAMS)
+	@$(VPY) -m sergek_report publish --params "$(PARAMS)"
 
 test: venv ## run all tests (unit, data validation, end-to-end build, lint, JupyterLab)
 	@$(VPY) -m pytest -q

@@ -47,7 +47,7 @@ from .publish import (
 )
 
 RESERVED_NAMES = {"notebooks", "failed", "scenarios"}
-MODEL_FILE = ".edition-model.pickle"
+MODEL_DIR = ".edition-model"  # the computed edition, one file per chapter
 OUTPUTS = ("report.html", "report.pdf", "metrics.json")
 # Package files that run only in the build process: a change to them re-renders the report
 # but does not re-execute chapters.
@@ -212,8 +212,6 @@ def build(
     edition_data = context.compute_edition(edition, data_dir)
     result = BuildResult(out_dir=out_dir, model_computations=model.COMPUTATIONS - computed_before)
     log(f"model computed once in {time.perf_counter() - started:.2f} s")
-    model_file = out_dir / MODEL_FILE
-    context.save(edition_data, model_file)
     metrics = key_metrics(edition_data.results)
 
     # 3. Chapters whose inputs changed.
@@ -239,15 +237,27 @@ def build(
         or previous.get(spec.name) != fingerprints[spec.name]
         or not (executed_dir / spec.name).is_file()
     ]
-    parameters = {
-        "edition_file": str(edition.path),
-        "data_dir": str(data_dir),
-        "model_file": str(model_file),
-    }
+    # Each chapter gets the results and only the tables it shows: a long table in data/
+    # is held in memory by the kernels that print it, not by every kernel.
+    shutil.rmtree(out_dir / MODEL_DIR, ignore_errors=True)
+    (out_dir / MODEL_DIR).mkdir()
+    per_notebook = {}
+    for spec in stale:
+        model_file = out_dir / MODEL_DIR / f"{spec.notebook.stem}.pickle"
+        context.save(context.for_chapter(edition_data, spec.tables), model_file)
+        per_notebook[spec.name] = {
+            "edition_file": str(edition.path),
+            "data_dir": str(data_dir),
+            "model_file": str(model_file),
+        }
+    # The build keeps only what the renderer needs; the worker processes that run the kernels
+    # are forked from it and would otherwise each map a copy of every table.
+    sources = edition_data.tables["sources"]
+    del edition_data
+    gc.collect()
     if stale:
         with tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as tmp:
             staging = Path(tmp)
-            per_notebook = {spec.name: parameters for spec in stale}
             results = execute_chapters(
                 stale, per_notebook, staging, jobs or default_jobs(), timeout
             )
@@ -290,7 +300,7 @@ def build(
         chapters=[executed_dir / spec.name for spec in chapters],
         out_dir=out_dir,
         edition=edition,
-        sources=edition_data.tables["sources"],
+        sources=sources,
         metrics=metrics,
         git_commit=commit,
         baseline=baseline_data,

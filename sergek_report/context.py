@@ -62,6 +62,16 @@ def compute_edition(
     return EditionData(edition=edition, tables=tables, results=results)
 
 
+def for_chapter(data: EditionData, tables: tuple[str, ...]) -> EditionData:
+    """The edition with only the tables a chapter shows (and the sources it cites)."""
+    keep = {*tables, "sources"}
+    return EditionData(
+        edition=data.edition,
+        tables={name: frame for name, frame in data.tables.items() if name in keep},
+        results=data.results,
+    )
+
+
 def save(data: EditionData, path: Path) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

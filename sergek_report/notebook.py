@@ -28,6 +28,10 @@ from .outputs import FIGURE_METADATA, INPUTS_MIMETYPE, RESULTS
 
 # What a chapter's parameters cell declares (papermill injects the build's values after it).
 CHAPTER_PARAMETERS = ("edition_file", "data_dir", "model_file")
+# Longest table and source list a chapter prints; the rest is summarised in one line.
+MAX_TABLE_ROWS = 60
+MAX_SOURCES = 400
+ROW_FORMS = ("строка", "строки", "строк")
 # papermill's injected cell starts with this comment.
 _INJECTED_HEADER = "# Parameters"
 
@@ -94,6 +98,11 @@ class _ReadTables(Mapping):
         self._read: set[str] = set()
 
     def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._tables:
+            raise ParameterError(
+                f"table {name!r} is not among this chapter's tables; list it under the "
+                "chapter's 'tables' in notebooks/chapters.yaml."
+            )
         if name not in self._read:
             self._read.add(name)
             _report_read(name)
@@ -193,7 +202,11 @@ class Chapter:
         """A table of already formatted values; `numeric` columns are right-aligned.
 
         On paper a long table continues on the next page with its header row repeated; on a
-        phone it scrolls sideways inside its frame."""
+        phone it scrolls sideways inside its frame. A table longer than MAX_TABLE_ROWS shows
+        its first rows and says how many more the data hold: a report summarises, it does not
+        lay out thousands of rows."""
+        total = len(frame)
+        frame = frame.head(MAX_TABLE_ROWS)
         head = "".join(
             f'<th scope="col" class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
             for c in frame.columns
@@ -207,6 +220,12 @@ class Chapter:
             + "</tr>"
             for row in frame.itertuples(index=False)
         )
+        if total > len(frame):
+            rows += (
+                f'<tr class="more-rows"><td colspan="{len(frame.columns)}">Показаны первые '
+                f"{fmt.count(len(frame), ROW_FORMS)} из {fmt.integer(total)}; остальные — "
+                "в таблице данных отчёта.</td></tr>"
+            )
         display(
             HTML(
                 '<figure class="table">'
@@ -226,7 +245,7 @@ class Chapter:
         than an eight-page table, and easier to read). Addresses are links that open outside
         the report; internal source codes are not printed."""
         items = []
-        for _source_id, row in self.sources.iterrows():
+        for _source_id, row in self.sources.head(MAX_SOURCES).iterrows():
             published = (
                 fmt.date_long(row["published"])
                 if pd.notna(row["published"])
@@ -246,7 +265,13 @@ class Chapter:
                 f"{html.escape(_sentence(fmt.date_long(row['accessed'])))} "
                 f"{address}</li>"
             )
-        display(HTML(f'<ol class="sources">{"".join(items)}</ol>'))
+        more = len(self.sources) - MAX_SOURCES
+        tail = (
+            f'<p class="more-rows">И ещё {fmt.integer(more)} в таблице источников отчёта.</p>'
+            if more > 0
+            else ""
+        )
+        display(HTML(f'<ol class="sources">{"".join(items)}</ol>{tail}'))
 
 
 def _cell(value) -> str:
