@@ -107,6 +107,7 @@ class EditionInfo(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     edition_date: dt.date
+    title: str = "Основной вариант"  # what a scenario is called in the report
 
 
 class Edition:
@@ -358,6 +359,11 @@ def load_edition(path: str | Path, _seen: tuple[Path, ...] = ()) -> Edition:
                 f"{', '.join(EditionInfo.model_fields)}."
             )
         value = entry.get("value") if isinstance(entry, dict) else entry
+        if name == "title":
+            if not isinstance(value, str) or not value.strip():
+                raise ParameterError(f"{where}: edition.title must be a short Russian name.")
+            info[name] = " ".join(value.split())
+            continue
         try:
             info[name] = coerce("date", value)
         except ValueError as exc:

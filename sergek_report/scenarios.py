@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import os
 from pathlib import Path
@@ -36,45 +35,49 @@ def build_scenarios(jobs: int | None = None, build_root: Path = paths.BUILD_DIR)
     return root
 
 
+def assumption_text(value: object, unit: str) -> str:
+    """An assumption's value as the report prints it («20,3 %», «1 июля 2026 г.», «72 месяца»)."""
+    return format_value(value, "" if unit == "дата" else unit)
+
+
 def comparison_html(editions: dict[str, dict]) -> str:
-    """One page: key figures (rows) by scenario (columns), with each scenario's assumptions."""
-    names = list(editions)
-    labels: dict[str, tuple[str, str]] = {}
-    for metrics in editions.values():
-        for m in metrics["metrics"]:
-            labels.setdefault(m["name"], (m["label"], m["unit"]))
-    values = {name: {m["name"]: m["value"] for m in editions[name]["metrics"]} for name in names}
-    head = "".join(f'<th class="num">{html.escape(n)}</th>' for n in names)
-    rows = "".join(
-        f"<tr><td>{html.escape(label)}</td>"
-        + "".join(
-            f'<td class="num">{html.escape(format_value(values[n].get(key), unit))}</td>'
-            for n in names
+    """One page: key figures (rows) by scenario (columns), and how each scenario differs from
+    the default edition, in the report's own labels and formatting."""
+    import jinja2
+
+    default = load_edition(paths.DEFAULT_PARAMS)
+    scenarios, values = [], []
+    for name, metrics in editions.items():
+        edition = load_edition(SCENARIOS_DIR / f"{name}.yaml")
+        differences = [
+            f"{a.label.lower()} — {assumption_text(a.value, a.unit)}"
+            for key, a in edition.assumptions.items()
+            if key in default.assumptions and a.value != default.assumptions[key].value
+        ]
+        sentence = "; ".join(differences) if differences else "допущения основного варианта"
+        scenarios.append({"title": edition.info.title, "sentence": sentence.rstrip(".") + "."})
+        values.append({m["name"]: m for m in metrics["metrics"]})
+    names = list(dict.fromkeys(key for table in values for key in table))
+    rows = []
+    for key in names:
+        first = next(table[key] for table in values if key in table)
+        rows.append(
+            {
+                "label": first["label"],
+                "cells": [
+                    format_value(table[key]["value"], table[key]["unit"]) if key in table else "—"
+                    for table in values
+                ],
+            }
         )
-        + "</tr>"
-        for key, (label, unit) in labels.items()
-    )
-    assumptions = "".join(
-        f"<li><b>{html.escape(n)}</b>: "
-        + "; ".join(
-            f"{html.escape(a.label)} — {html.escape(str(a.value))} {html.escape(a.unit)}"
-            for a in load_edition(SCENARIOS_DIR / f"{n}.yaml").assumptions.values()
-        )
-        + "</li>"
-        for n in names
-    )
-    css = (paths.TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")
     date = next(iter(editions.values()))["edition_date"]
-    return (
-        '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">'
-        "<title>Сравнение сценариев</title>"
-        f'<meta name="dcterms.created" content="{date}"><style>{css}'
-        "@page { @top-right { content: none; } }</style></head><body>"
-        "<h2>ГЧП «Сергек»: сравнение сценариев</h2>"
-        f"<p>Выпуск от {html.escape(fmt.date_long(date))}. Каждый сценарий — отдельный отчёт "
-        "в build/scenarios/&lt;сценарий&gt;/report.pdf.</p>"
-        f'<table class="data"><thead><tr><th>Показатель</th>{head}</tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-        f'<h3>Допущения сценариев</h3><ul style="font-size:8pt">{assumptions}</ul>'
-        "</body></html>"
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(paths.TEMPLATES_DIR)), autoescape=True
+    )
+    return environment.get_template("scenarios.html.j2").render(
+        css=(paths.TEMPLATES_DIR / "report.css").read_text(encoding="utf-8"),
+        date_iso=date,
+        edition_sentence=f"Редакция отчёта от {fmt.date_long(date)}".rstrip(".") + ".",
+        scenarios=scenarios,
+        rows=rows,
     )
