@@ -4,7 +4,8 @@ A number of the PDF text traces when it equals, as printed (same decimals, at a 
 (an index over its base of 100), thousand, million or billion, sign ignored), a value of one of:
 - a cell of data/*.csv (numbers inside text cells count: a quote or a note of a sourced row);
 - a value, range bound or rationale of an assumption in the parameter file;
-- a key figure of metrics.json, or any number the model computed (every field of `Results`,
+- a key figure of metrics.json or of the published baseline (the old values of the section
+  «Что изменилось с прошлого выпуска»), or any number the model computed (every field of `Results`,
   its tables included: growth steps, the real tariff by year, tornado rows, option ranges…);
 - a label of a chart (axis ticks and value labels, read from the SVG of the HTML report);
 - the allow-list below, each entry with its reason.
@@ -25,6 +26,7 @@ MONTHS = (
     "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
     "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь"
 )
+PUBLISHED = Path(__file__).resolve().parent.parent / "published" / "metrics.json"
 GROUP_SPACE = "\u00a0\u202f\u2009"
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d+)?(?![\w])")
 SCALES = tuple(Decimal(10**k) for k in (0, 2, 3, 6, 9))  # 100: an index against its base
@@ -128,8 +130,9 @@ def known_values(
     for entry in params["assumptions"].values():
         for item in (entry["value"], *entry["range"], entry.get("rationale", "")):
             values["params"].update(_numbers_in(item))
-    for metric in json.loads(metrics_file.read_text(encoding="utf-8"))["metrics"]:
-        values["metrics"].add(abs(Decimal(str(metric["value"]))))
+    for path in (metrics_file, PUBLISHED):
+        for metric in json.loads(path.read_text(encoding="utf-8"))["metrics"]:
+            values["metrics"].add(abs(Decimal(str(metric["value"]))))
     chart_text = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", html))
     values["charts"] = {Decimal(n.replace(",", ".")) for n in printed_numbers(chart_text)}
     return values
