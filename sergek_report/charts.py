@@ -154,7 +154,7 @@ def reconciliation_chart(cumulative, estimates: dict, lines: dict, extension_yea
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_ylabel("млрд тенге, нарастающим итогом")
     number_axis(ax, 0)
-    ax.legend(loc="upper left", bbox_to_anchor=(0, 0.9))
+    ax.legend(loc="lower right")
     return fig
 
 
