@@ -165,31 +165,26 @@ def to_svg(fig) -> str:
 # Each returns a matplotlib Figure in the report style; the notebooks add caption and source.
 
 
-def milestones_chart(deployment, planned_status: str = "planned", max_gap_days: float = 365):
-    """Complexes in service at each dated milestone; planned points drawn open and dashed.
-
-    Between milestones more than `max_gap_days` apart (a year by default) no line is
-    drawn: there are no dated reports for that stretch, and a flat line would claim there
-    were no new complexes. The gap is labelled «нет сообщений»."""
+def milestones_chart(deployment, planned_status: str = "planned", separate=()):
+    """Complexes at each dated milestone: points where a source gives a number, thin straight
+    segments between neighbouring points (the linear interpolation of the calculations), no
+    segment into a date listed in `separate` (e.g. the launch: the pilot did not ramp up), a
+    dashed segment to a planned point drawn open. No step: nothing is drawn as flat or jumping
+    where no source says so."""
     fig, ax = new_figure()
-    done = deployment[deployment["status"] != planned_status]
+    separate = {str(d)[:10] for d in separate}
+    done = deployment[deployment["status"] != planned_status].reset_index(drop=True)
     planned = deployment[deployment["status"] == planned_status]
-    parts = segments(done["date"], done["complexes"], max_gap_days)
-    for dates, counts in parts:
-        if len(dates) > 1:
-            ax.step(dates, counts, where="post", color=ACCENT_LIGHT, linewidth=1)
-    for previous, following in zip(parts, parts[1:], strict=False):
-        start, end = previous[0][-1], following[0][0]
-        middle = pd.Timestamp(start) + (pd.Timestamp(end) - pd.Timestamp(start)) / 2
-        ax.annotate(
-            "нет сообщений",
-            (middle, previous[1][-1]),
-            textcoords="offset points",
-            xytext=(0, 8),
-            ha="center",
-            fontsize=8,
-            color=CONTEXT,
-            style="italic",
+    for i in range(1, len(done)):
+        if str(done["date"].iloc[i])[:10] in separate:
+            continue
+        ax.plot(
+            done["date"].iloc[i - 1 : i + 1],
+            done["complexes"].iloc[i - 1 : i + 1],
+            ":",
+            color=ACCENT_LIGHT,
+            linewidth=1,
+            label="между датами: линейная интерполяция" if i == len(done) - 1 else None,
         )
     ax.plot(done["date"], done["complexes"], "o", color=ACCENT, label="по источникам")
     if not planned.empty:
@@ -201,21 +196,67 @@ def milestones_chart(deployment, planned_status: str = "planned", max_gap_days: 
             color=ACCENT,
             linewidth=1,
         )
-        ax.plot(planned["date"], planned["complexes"], "o", mfc="white", color=ACCENT, label="план")
-    for date, count in zip(deployment["date"], deployment["complexes"], strict=True):
-        ax.annotate(
-            fmt.integer(count),
-            (date, count),
-            textcoords="offset points",
-            xytext=(0, 6),
-            ha="center",
-            fontsize=8,
+        ax.plot(
+            planned["date"],
+            planned["complexes"],
+            "o",
+            mfc="white",
+            color=ACCENT,
+            label="план (ввод не подтверждён)",
         )
+    previous = None
+    for date, count in zip(deployment["date"], deployment["complexes"], strict=True):
+        # one label per distinct value in a row (1 641 in Nov 2024 and Dec 2025)
+        if count != previous:
+            ax.annotate(
+                fmt.integer(count),
+                (date, count),
+                textcoords="offset points",
+                xytext=(0, 6),
+                ha="center",
+                fontsize=8,
+            )
+        previous = count
     ax.set_ylabel("комплексов (АПК)")
     ax.set_ylim(0, deployment["complexes"].max() * 1.15)
     integer_axis(ax)
     date_axis(ax)
     ax.legend(loc="upper left")
+    return fig
+
+
+def reconciliation_chart(cumulative, estimates: dict, lines: dict, extension_year: int):
+    """Cumulative estimated payments at each year end, one line per estimate (the extension
+    year dashed), against horizontal lines of known obligation figures."""
+    fig, ax = new_figure()
+    years = list(cumulative.index)
+    past = [y for y in years if y < extension_year]
+    for (column, label), color in zip(estimates.items(), PALETTE, strict=False):
+        values = cumulative[column] / 1e9
+        ax.plot(past, values.loc[past], "o-", color=color, label=label, markersize=4)
+        if extension_year in years:
+            ax.plot(
+                [past[-1], extension_year],
+                values.loc[[past[-1], extension_year]],
+                "o--",
+                color=color,
+                mfc="white",
+                markersize=4,
+            )
+    for (label, value), color in zip(lines.items(), (WARNING, CONTEXT), strict=False):
+        ax.axhline(value / 1e9, color=color, linewidth=1, linestyle="-.")
+        ax.annotate(
+            label,
+            (years[0], value / 1e9),
+            textcoords="offset points",
+            xytext=(0, 4),
+            fontsize=7,
+            color=color,
+        )
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_ylabel("млрд тенге, нарастающим итогом")
+    number_axis(ax, 0)
+    ax.legend(loc="lower right")
     return fig
 
 

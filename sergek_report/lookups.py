@@ -11,7 +11,7 @@ from .dates import as_date
 from .errors import MissingDataError
 
 # The tables the model reads (and a change to one of them changes the results).
-MODEL_TABLES = ("contract", "deployment", "payments", "cpi", "mrp", "usd_kzt")
+MODEL_TABLES = ("contract", "deployment", "payments", "cpi", "mrp", "usd_kzt", "cost_anchors")
 
 
 def table(tables: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame:

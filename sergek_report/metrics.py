@@ -9,6 +9,105 @@ from .model import Results
 from .prices import BUDGET_YEAR
 
 
+def _decision_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
+    """The reconciliation 2020–2025 and the option ranges 2027–2029."""
+    rc, o = r.reconciliation, r.options
+    term = "assumption:service_term_months"
+    rows: list[tuple[str, str, float | None, str, str]] = (
+        []
+        if rc is None
+        else [
+            (
+                "complex_months_2020_2025",
+                "Комплексо-месяцы 2020–2025 годов (по вехам сети)",
+                rc.complex_months,
+                "комплексо-месяцев",
+                "derived",
+            ),
+            (
+                "contract_complex_months",
+                "Комплексо-месяцы по исходному договору",
+                rc.contract_complex_months,
+                "комплексо-месяцев",
+                term,
+            ),
+            (
+                "complex_months_vs_contract",
+                "Комплексо-месяцы 2020–2025 к исходному договору",
+                rc.complex_months_ratio,
+                "раз",
+                term,
+            ),
+            (
+                "payments_2020_2025_at_obligations_estimate",
+                "Оценка выплат 2020–2025 годов по оценке тарифа из обязательств",
+                rc.payments("obligations"),
+                "тенге",
+                term,
+            ),
+            (
+                "payments_2020_2025_at_payments_estimate",
+                "Оценка выплат 2020–2025 годов по средней выплате 2020–2022 годов",
+                rc.payments("payments"),
+                "тенге",
+                "derived",
+            ),
+        ]
+    )
+    for key, label, cost, basis in (
+        ("stopgap", "Мост на два месяца", o.stopgap, "assumption:stopgap_months"),
+        (
+            "continuation",
+            "Цена на уровне оценок, 2027–2029",
+            o.continuation,
+            "assumption:price_growth_2027_2029",
+        ),
+        (
+            "service",
+            "Сервисная модель по ценам Павлодара и Караганды, 2027–2029",
+            o.service,
+            "derived",
+        ),
+        (
+            "equipment",
+            "Оборудование для всех комплексов (разово)",
+            o.equipment,
+            "assumption:replacement_capex_per_complex",
+        ),
+    ):
+        rows += [
+            (
+                f"option_{key}_nominal_low",
+                f"{label}: номинал, нижняя граница",
+                cost.nominal_low,
+                "тенге",
+                basis,
+            ),
+            (
+                f"option_{key}_nominal_high",
+                f"{label}: номинал, верхняя граница",
+                cost.nominal_high,
+                "тенге",
+                basis,
+            ),
+            (
+                f"option_{key}_pv_low",
+                f"{label}: приведённая стоимость, нижняя граница",
+                cost.pv_low,
+                "тенге",
+                "assumption:discount_rate",
+            ),
+            (
+                f"option_{key}_pv_high",
+                f"{label}: приведённая стоимость, верхняя граница",
+                cost.pv_high,
+                "тенге",
+                "assumption:discount_rate",
+            ),
+        ]
+    return rows
+
+
 def key_metrics(results: Results) -> list[dict]:
     """Headline figures for metrics.json: name, label, value, unit, basis (machine-readable)."""
     r, b = results, results.budget
@@ -105,7 +204,7 @@ def key_metrics(results: Results) -> list[dict]:
             "Потеря реальной стоимости тарифа к концу 2025 года",
             r.erosion_2025_percent,
             "%",
-            "derived",
+            index_basis,
         ),
         (
             "real_erosion_2026",
@@ -161,8 +260,9 @@ def key_metrics(results: Results) -> list[dict]:
             f"Штрафы в бюджет к выплатам партнёру ({paid_period})",
             r.fines_to_payments_ratio,
             "раз",
-            src("fines_collected_paid_period"),
+            "derived",
         ),
+        *_decision_rows(r),
     ]
     return [
         {

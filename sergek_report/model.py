@@ -48,6 +48,7 @@ from .lookups import (
     payment_rows,
     table,
 )
+from .options import OptionCosts, latest_start, option_costs, per_complex_year
 from .prices import (
     BUDGET_YEAR,
     cpi_chain_index,
@@ -59,6 +60,7 @@ from .prices import (
     usd,
     usd_rate_for_year,
 )
+from .reconciliation import Reconciliation, anchor_row, reconcile
 from .sensitivity import budget_for, erosion_2025, scenario_rows, tornado
 
 # Service terms (months) for the chart of the tariff estimate against the term.
@@ -120,6 +122,12 @@ class Results:
     fines_to_payments_ratio: float | None
     fines_collected_latest: float | None
     fines_collected_latest_period_end: dt.date | None
+    # 6. the decision of 1 January 2027
+    reconciliation: Reconciliation | None  # None when the milestones stop before expiry
+    options: OptionCosts
+    decision_day: dt.date
+    procurement_latest_start: dt.date
+    ppp_latest_start: dt.date
     # where each input came from: name -> "source:<id>" / "assumption:<param>" / "derived"
     basis: Mapping[str, str] = field(default_factory=dict)
 
@@ -216,6 +224,52 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Res
     if latest is not None:
         basis["fines_collected_latest"] = f"source:{latest['source_id']}"
 
+    # 6. the decision of 1 January 2027
+    anchors = table(tables, "cost_anchors")
+    total_cost = anchor_row(anchors, "almaty_total_cost_14_6")
+    basis["total_cost_14_6"] = f"source:{total_cost['source_id']}"
+    estimates = {"obligations": tariff, "payments": implied}
+    expiry = contract_date(contract, "contract_expiry")
+    covered = pd.to_datetime(deployment["date"]).max().date() >= expiry
+    reconciliation = (
+        None
+        if not covered
+        else reconcile(
+            deployment,
+            contract_date(contract, "service_start"),
+            expiry,
+            original,
+            assumptions.service_term_months,
+            estimates,
+            obligations,
+            float(total_cost["value"]),
+            extension_year=BUDGET_YEAR,
+            extension_complex_months=budget.complex_months,
+            total_cost_source=str(total_cost["source_id"]),
+        )
+    )
+    service_rows = [anchor_row(anchors, a) for a in ("pavlodar_service_2025", "karaganda_service")]
+    for row in service_rows:
+        basis[f"anchor:{row['anchor_id']}"] = f"source:{row['source_id']}"
+    growth_low, growth_high = assumptions.range("price_growth_2027_2029")
+    rate_low, _ = assumptions.range("discount_rate")
+    _, capex_high = assumptions.range("replacement_capex_per_complex")
+    options = option_costs(
+        complexes_low=operating,
+        complexes_high=after,
+        monthly_estimates=list(estimates.values()),
+        service_per_year=[
+            per_complex_year(float(r["value"]), float(r["term_years"]), float(r["complexes"]))
+            for r in service_rows
+        ],
+        capex=(assumptions.replacement_capex_per_complex, capex_high),
+        discount_range=(rate_low, assumptions.discount_rate),
+        growth_low=assumptions.price_growth_2027_2029,
+        growth_high=growth_high,
+        stopgap_months=assumptions.stopgap_months,
+    )
+    decision_day = contract_date(contract, "extension_end") + dt.timedelta(days=1)
+
     return Results(
         assumptions=assumptions,
         original_scope=original,
@@ -267,5 +321,10 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Res
         fines_collected_latest_period_end=(
             as_date(latest["period_end"]) if latest is not None else None
         ),
+        reconciliation=reconciliation,
+        options=options,
+        decision_day=decision_day,
+        procurement_latest_start=latest_start(decision_day, days=assumptions.procurement_lead_days),
+        ppp_latest_start=latest_start(decision_day, months=assumptions.ppp_competition_months),
         basis=basis,
     )

@@ -22,16 +22,16 @@ from .schema import (
     required_when,
     unit_is,
 )
-
-STATUSES = ("reported", "derived", "estimate", "planned")
-LANGUAGES = ("ru", "kk", "en", "fr", "it", "az", "sk")
-MAX_COMPLEXES = 100_000  # Almaty has about 2 000; 10¹² is a typo
-MAX_TENGE = 1e13  # ten trillion tenge, above the whole city budget
-ROW_UNIT = 'the unit given in the row\'s "unit" column'
-
-STATUS = Field("status", "choice", choices=STATUSES, doc="see Conventions")
-SOURCE = Field("source_id", "source", doc="see Conventions")
-COMPLEX_PART = dict(kind="int", required=False, unit="complexes", min=0, max=MAX_COMPLEXES)
+from .table_fields import (
+    COMPLEX_PART,
+    LANGUAGES,
+    MAX_COMPLEXES,
+    MAX_TENGE,
+    ROW_UNIT,
+    SOURCE,
+    STATUS,
+)
+from .tables_2027 import DECISION_TABLES
 
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
@@ -42,7 +42,13 @@ TABLES: dict[str, TableSpec] = {
                 Field("source_id", "id", doc='see "Source ids" above'),
                 Field("publisher", doc="site or organisation, as shown in citations"),
                 Field("title", doc="the page headline; in [brackets] a description if none"),
-                Field("url", "url", required=False, doc="page address; empty for the seed"),
+                Field(
+                    "url",
+                    "url",
+                    required=False,
+                    doc="page address; empty for the seed and where the address was not found "
+                    "(`published_note` says so)",
+                ),
                 Field("published", "date", required=False, doc="the page's own date"),
                 Field(
                     "published_note",
@@ -282,9 +288,28 @@ TABLES: dict[str, TableSpec] = {
                 Field("fact", shape="text (ru)", doc="what is missing"),
                 Field("consequence", shape="text (ru)", doc="how its absence changes the answers"),
                 Field("handled_by", doc="the parameter standing in for it, or how it is handled"),
+                Field(
+                    "closing_document", shape="text (ru)", doc="the document that closes the gap"
+                ),
+                Field("holder", shape="text (ru)", doc="who holds that document"),
+                Field(
+                    "effect_on_figures",
+                    shape="text (ru)",
+                    doc="how the answer would change the report's figures",
+                ),
+                Field("priority", "int", min=1, max=4, doc="1 = needed before the council votes"),
+                Field(
+                    "status",
+                    "choice",
+                    choices=("reported", "estimate"),
+                    doc="`reported`: a sourced norm names the holder (e.g. Budget Code art. 91); "
+                    "`estimate`: the holder is the analysts' judgement",
+                ),
+                SOURCE,
             ),
             key=("gap_id",),
         ),
+        *DECISION_TABLES,
     )
 }
 

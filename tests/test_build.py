@@ -212,7 +212,7 @@ def test_edition_date_alone_reexecutes_no_chapter(second_build, data_copy, tmp_p
     first = build(params, data_dir=data_copy, build_root=root)
     params.write_text(text.replace("2026-11-26", "2026-11-27"), encoding="utf-8")
     second = build(params, data_dir=data_copy, build_root=root)
-    assert len(first.executed) == 7
+    assert len(first.executed) == 8
     assert second.executed == [] and second.rendered
 
 

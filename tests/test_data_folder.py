@@ -187,3 +187,15 @@ def test_a_100k_row_table_loads_fast_and_light(tmp_path, table):
     assert measured["rows"] == 100_000
     assert measured["seconds"] < 15  # about 1.5 s on the CI machine
     assert measured["extra_mib"] < 700  # about 300 MiB for a 43 MB file
+
+
+def test_options_and_risks_refer_to_each_other():
+    from sergek_report.datasets import load_tables
+
+    tables = load_tables(None, data_dir=DATA)
+    options = set(tables["options"]["option_id"])
+    risks = set(tables["risks"]["risk_id"])
+    for cell in tables["options"]["main_risks"]:
+        assert set(cell.split(";")) <= risks, cell
+    for cell in tables["risks"]["related_options"]:
+        assert set(cell.split(";")) <= options, cell

@@ -110,7 +110,7 @@ def test_same_quantity_in_two_tables_must_agree(data_dir):
     err = rejected(data_dir)
     assert_names(err, "contract", line, "value")
     assert err.rule == "same_quantity"
-    assert "data/deployment.csv, line 6" in str(err) and "1641" in str(err)
+    assert "data/deployment.csv, line 9" in str(err) and "1641" in str(err)
     # a subset without deployment cannot compare, and does not pretend to
     assert load_tables(["contract"], data_dir)["contract"]["value"].max() > 0
 

@@ -219,7 +219,7 @@ def test_impossible_date_names_file(tmp_path):
 def test_value_outside_its_own_range(tmp_path):
     message = error_of(changed(tmp_path, "discount_rate", value=25))
     assert "edition.yaml: assumptions.discount_rate" in message
-    assert "value 25.0 is outside its own range [14.75, 18.0]" in message
+    assert "value 25.0 is outside its own range [14.25, 18.0]" in message
     message = error_of(changed(tmp_path, "service_term_months", value=0))
     assert "assumptions.service_term_months: value 0 is outside its own range [60, 84]" in message
 
@@ -251,7 +251,7 @@ def test_yaml_alias_bomb_fails_fast(tmp_path):
 
 def test_alias_in_an_otherwise_valid_file(tmp_path):
     text = DEFAULT.read_text(encoding="utf-8").replace(
-        "    range: [14.75, 18.0]", "    range: [14.75, &top 18.0]\n    note: *top"
+        "    range: [14.25, 18.0]", "    range: [14.25, &top 18.0]\n    note: *top"
     )
     assert "*top" in text
     assert "YAML aliases (*name) are not allowed" in error_of(write(tmp_path, text))
@@ -315,7 +315,7 @@ def test_with_values_unknown_name():
         ("discount_rate", "abc", "expected a number, found 'abc'"),
         ("service_term_months", 72.5, "expected a whole number, found 72.5"),
         ("new_complexes_start", "1 марта", "expected a date like 2026-03-01"),
-        ("discount_rate", 25, "value 25.0 is outside its own range [14.75, 18.0]"),
+        ("discount_rate", 25, "value 25.0 is outside its own range [14.25, 18.0]"),
     ],
 )
 def test_with_values_wrong_value(name, value, expected):

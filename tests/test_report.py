@@ -14,6 +14,7 @@ pytestmark = pytest.mark.slow
 
 CHAPTERS = [
     "Резюме",
+    "Решение на 1 января 2027 года",
     "Развёртывание",
     "Стоимость одного комплекса",
     "Замороженный тариф в реальном выражении",
@@ -185,7 +186,7 @@ def test_key_figures_equal_the_published_edition_unless_an_input_changed(report)
 
 def test_executed_notebooks_are_kept(report):
     executed = sorted(p.name for p in (report["dir"] / "notebooks").glob("*.ipynb"))
-    assert executed[0] == "01_summary.ipynb" and len(executed) == 7
+    assert executed[0] == "01_summary.ipynb" and len(executed) == 8
 
 
 def test_weasypdf_is_an_nbconvert_exporter_for_single_notebooks(report, tmp_path):

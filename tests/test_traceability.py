@@ -1,0 +1,31 @@
+"""Every number printed in the PDF traces to a data row, an assumption or a computed figure."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from sergek_report import paths
+from sergek_report.context import compute_edition
+from tests.traceability import known_values, untraced
+
+pytestmark = pytest.mark.slow
+
+
+def test_every_printed_number_traces(built_report, capsys):
+    out = built_report.out_dir
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(out / "report.pdf").pages)
+    params = paths.PARAMS_DIR / "default.yaml"
+    results = compute_edition(params, paths.DATA_DIR).results
+    values = known_values(
+        paths.DATA_DIR,
+        params,
+        out / "metrics.json",
+        (out / "report.html").read_text(encoding="utf-8"),
+        results,
+    )
+    missing, checked = untraced(text, values)
+    with capsys.disabled():
+        print(f"\ntraceability: {checked} printed numbers checked, {len(missing)} untraced")
+    assert checked > 500
+    assert not missing, f"numbers with no data row, assumption or computed figure: {missing}"
