@@ -50,25 +50,29 @@ def test_line_chart_draws_no_line_across_a_gap():
     assert sorted(len(line.get_xdata()) for line in lines) == [2, 2]
 
 
-def test_milestones_chart_leaves_the_gap_open_and_labels_it():
+def test_milestones_chart_draws_sourced_points_and_no_invented_ramp():
     deployment = pd.DataFrame(
         {
-            "date": pd.to_datetime(["2020-12-31", "2021-04-30", "2021-11-30", "2025-12-31"]),
-            "complexes": [414, 460, 766, 1641],
-            "status": ["reported"] * 4,
+            "date": pd.to_datetime(
+                ["2019-04-01", "2020-01-01", "2024-11-30", "2025-12-31", "2026-03-01"]
+            ),
+            "complexes": [10, 404, 1641, 1641, 1991],
+            "status": ["reported"] * 4 + ["planned"],
         }
     )
-    fig = charts.milestones_chart(deployment)
+    fig = charts.milestones_chart(deployment, separate=["2020-01-01"])
     ax = fig.axes[0]
-    texts = [t.get_text() for t in ax.texts]
-    assert "нет сообщений" in texts
-    for line in ax.get_lines():
-        xs = [
-            mdates.date2num(pd.Timestamp(x)) if not isinstance(x, float) else x
-            for x in line.get_xdata()
-        ]
-        if len(xs) > 1 and line.get_linestyle() != "None":
-            assert max(xs) - min(xs) < 365 * 2, "a line spans the gap"
+    segments = [
+        line
+        for line in ax.get_lines()
+        if line.get_linestyle() not in ("None", "") and len(line.get_xdata()) == 2
+    ]
+    starts = {pd.Timestamp(line.get_xdata()[0]).date().isoformat() for line in segments}
+    assert "2019-04-01" not in starts  # no line from the pilot into the launch
+    assert not any(line.get_drawstyle().startswith("steps") for line in ax.get_lines())
+    labels = [t.get_text() for t in ax.texts]
+    assert labels.count("1\u00a0641") == 1  # one label for two dates with the same count
+    assert any(line.get_markerfacecolor() == "white" for line in ax.get_lines())  # the plan
 
 
 def test_tornado_chart_is_readable_at_print_size():
