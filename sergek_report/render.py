@@ -128,6 +128,9 @@ def html_to_pdf(html: str) -> bytes:
 
 
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="#[^"]*">¶</a>')
+_DOUBLE_STOP = re.compile(
+    r"(\b(?:г|гг|руб|тыс|млн|млрд|мес|ст|п|т\.\s?е|т\.\s?д)\.)((?:</[a-z]+>)*)\."
+)
 _CAPTION = re.compile(r'<span class="caption-number" data-kind="(figure|table)"></span>')
 
 
@@ -143,6 +146,8 @@ def postprocess_html(html: str) -> str:
         return f'<span class="caption-number">{CAPTION_LABELS[kind]} {counters[kind]}.</span>'
 
     html = _CAPTION.sub(number, _ANCHOR_LINK.sub("", html))
+    # An abbreviation's full stop also ends the sentence: «2026 г.» + «.» is «2026 г.».
+    html = _DOUBLE_STOP.sub(r"\1\2", html)
     html, entries = _section_ids(html)
     return html.replace(TOC_SLOT, toc_html(entries), 1)
 
