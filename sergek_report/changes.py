@@ -9,12 +9,12 @@ block says that this is the first edition of the report. The renderer places the
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import math
 from collections.abc import Mapping
 
 from . import fmt
+from .units import quantity
 
 TITLE = "Что изменилось с прошлой редакции"
 
@@ -31,16 +31,12 @@ TABLE_LABELS = {
     "peers": "договоры в других регионах и странах",
     "sources": "список источников",
     "usd_kzt": "курс доллара США",
-}
-
-# Units of metrics and assumptions as the counted noun agrees with the number.
-UNIT_FORMS = {
-    "месяцев": ("месяц", "месяца", "месяцев"),
-    "АПК": ("АПК", "АПК", "АПК"),
-    "комплексов": ("комплекс", "комплекса", "комплексов"),
-    "комплексо-месяцев": ("комплексо-месяц", "комплексо-месяца", "комплексо-месяцев"),
-    "раз": ("раз", "раза", "раз"),
-    "пунктов": ("пункт", "пункта", "пунктов"),
+    "cost_anchors": "ценовые ориентиры",
+    "options": "варианты на 1 января 2027 года",
+    "peer_cities": "опыт других городов",
+    "risks": "риски",
+    "road_safety": "безопасность движения",
+    "timeline": "хронология",
 }
 
 
@@ -51,25 +47,8 @@ def table_label(name: str) -> str:
 
 
 def format_value(value: object, unit: str) -> str:
-    """A metric or assumption value in the report's style (see the policy in `fmt`)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return fmt.MISSING
-    if isinstance(value, str | dt.date):
-        try:
-            return fmt.date_long(value)
-        except (TypeError, ValueError):
-            return str(value)
-    if isinstance(value, list | tuple) and len(value) == 2:
-        return f"{format_value(value[0], unit)} {fmt.EN_DASH} {format_value(value[1], unit)}"
-    if unit == "%":
-        return fmt.percent(value, 2)
-    if unit == "тенге":
-        return fmt.tenge(value)  # exact: a rounded old and new value could look the same
-    if unit in UNIT_FORMS:
-        return fmt.count(value, UNIT_FORMS[unit], 0 if float(value).is_integer() else 2)
-    if unit in ("", "дата"):
-        return fmt.plain(value)
-    return f"{fmt.plain(value)}{fmt.NBSP}{unit}"
+    """Old and new values exactly (a rounded old and new value could look the same)."""
+    return quantity(value, unit)
 
 
 def _same_edition(current: dict, baseline: dict) -> bool:
@@ -146,14 +125,16 @@ def changes_block(
             "исходное значение не изменились.</p></section>"
         )
         return "".join(parts)
-    if diff["metrics"]:
+    moved = [row for row in diff["metrics"] if row["old"] is not None]
+    added = [row for row in diff["metrics"] if row["old"] is None]
+    if moved:
         parts.append(
             f"<p>Ключевые показатели, изменившиеся по сравнению с редакцией{since}:</p>"
             '<div class="table-scroll"><table class="data changes-table"><thead><tr>'
             '<th scope="col">Показатель</th><th scope="col" class="num">Было</th>'
             '<th scope="col" class="num">Стало</th></tr></thead><tbody>'
         )
-        for row in diff["metrics"]:
+        for row in moved:
             metric = row["metric"]
             parts.append(
                 f"<tr><td>{html.escape(metric['label'])}</td>"
@@ -162,10 +143,15 @@ def changes_block(
                 f"{html.escape(format_value(metric['value'], metric['unit']))}</td></tr>"
             )
         parts.append("</tbody></table></div>")
-    else:
+    elif not added:
         parts.append(
             f"<p>Ключевые показатели не изменились по сравнению с редакцией{since}".rstrip(".")
             + ".</p>"
+        )
+    if added:
+        parts.append(
+            f"<p>Новых ключевых показателей: {fmt.integer(len(added))} (все ключевые показатели "
+            "с основанием каждого — в главе «Допущения, ограничения и источники»).</p>"
         )
     if diff["inputs"]:
         tables = ", ".join(html.escape(table_label(name)) for name in diff["inputs"])

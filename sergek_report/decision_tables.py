@@ -15,7 +15,7 @@ LEVELS = {"low": "низкая", "medium": "средняя", "high": "высок
 IMPACTS = {"low": "низкое", "medium": "среднее", "high": "высокое"}
 ESTIMATE_NAMES = {
     "obligations": "Оценка 1: обязательства ÷ (766 АПК × срок)",
-    "payments": "Оценка 2: выплата 2020–2022 ÷ АПК-месяцы",
+    "payments": "Оценка 2: выплата 2020–2022 ÷ комплексо-месяцы",
 }
 BASIS_TEXT = {
     "service_anchors": "сервисные договоры Павлодара и Караганды",
@@ -36,11 +36,20 @@ def bn(x: float) -> str:
     return fmt.number(x / 1e9, 1)
 
 
+# Options the public facts cannot price: the range is only what the anchors allow.
+UNPRICED = {"reference_continuation_to_service", "equipment_only"}
+
+
 def cost_cell(row: pd.Series) -> str:
-    """'9,6–91,6 млрд (ПС 7,5–75,1)' for an option row of `Results.options.table`."""
+    """'9,6–91,6 млрд тенге (приведённая стоимость 7,5–75,1 млрд)' for an option row of
+    `Results.options.table`; an option that cannot be priced says so first."""
     nominal = f"{bn(row['nominal_low'])}–{bn(row['nominal_high'])}"
     pv = f"{bn(row['pv_low'])}–{bn(row['pv_high'])}"
-    return f"{nominal} млрд тенге (приведённая стоимость {pv})"
+    if row["basis"] == "equipment_only":
+        return f"не оценено; одно оборудование, разово: {nominal} млрд тенге"
+    if row["basis"] in UNPRICED:
+        return f"не оценено; ориентиры: {nominal} млрд тенге"
+    return f"{nominal} млрд тенге (приведённая стоимость {pv} млрд)"
 
 
 def decision_table(options: pd.DataFrame, results: Results, brief: bool = False) -> pd.DataFrame:
@@ -124,7 +133,15 @@ def reconciliation_table(results: Results) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def timeline_table(timeline: pd.DataFrame) -> pd.DataFrame:
+def timeline_table(timeline: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The chronology; a planned date before the edition's date is a deadline that passed."""
+    as_of = pd.Timestamp(as_of)
+    status = [
+        "срок прошёл; исполнение не подтверждено"
+        if s in ("planned", "estimate") and pd.Timestamp(d) < as_of
+        else fmt.status_label(s)
+        for d, s in zip(timeline["date"], timeline["status"], strict=True)
+    ]
     when = [
         fmt.month_year(d) if p == "month" else ("≈ " if p == "approx" else "") + fmt.date_long(d)
         for d, p in zip(timeline["date"], timeline["date_precision"], strict=True)
@@ -133,6 +150,6 @@ def timeline_table(timeline: pd.DataFrame) -> pd.DataFrame:
         {
             "Дата": when,
             "Событие": timeline["event"],
-            "Статус": timeline["status"].map(fmt.status_label),
+            "Статус": status,
         }
     )

@@ -23,7 +23,8 @@ from sergek_report.paths import DATA_DIR, PARAMS_DIR
 DEFAULT = PARAMS_DIR / "default.yaml"
 SCENARIOS = PARAMS_DIR / "scenarios"
 # The names as plain YAML reads them (not through the loader under test).
-NAMES = list(yaml.safe_load(DEFAULT.read_text(encoding="utf-8"))["assumptions"])
+RAW = yaml.safe_load(DEFAULT.read_text(encoding="utf-8"))
+NAMES = list(RAW["assumptions"])
 
 
 class _PlainDumper(yaml.SafeDumper):
@@ -74,7 +75,7 @@ def test_default_edition_is_typed():
     edition = load_edition(DEFAULT)
     assert edition.name == "default"
     assert edition.chain == [DEFAULT.resolve()]
-    assert edition.edition_date == dt.date(2026, 11, 25)
+    assert edition.edition_date == RAW["edition"]["edition_date"]["value"]
     assert list(edition.assumptions) == NAMES
     a = edition.assumption_view()
     assert a.service_term_months == 72 and isinstance(a.service_term_months, int)
