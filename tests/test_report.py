@@ -311,11 +311,6 @@ SNAKE_CASE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 FILE_NAME = re.compile(r"\b[\w/.-]+\.(?:ya?ml|csv|json|ipynb|py)\b")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="assumption names and file names are still printed by the chapter notebooks "
-    "(key-figures and assumption tables); fixed when the notebooks use Russian labels",
-)
 def test_no_identifiers_or_file_names_in_the_council_document(report):
     text = without_source_addresses(report["text"])
     assert not SNAKE_CASE.findall(text), sorted(set(SNAKE_CASE.findall(text)))[:10]

@@ -42,6 +42,7 @@ ALLOWED = {
     "6": "list markers; «6 мес.» is ppp_competition_months",
     "12": "months in a year (per-complex-year prices are per 12 months)",
     "100": "«декабрь 2021 = 100»: the base of the price index",
+    "33": "days from the edition date (28 Nov 2026) to the end of the contract (31 Dec 2026)",
 }
 
 
@@ -63,6 +64,7 @@ def normalised(text: str) -> str:
     text = re.sub(r"(?m)^\s*\d+\.\s", " ", text)  # list markers, "2. Title"
     text = re.sub(r"(?m)^\s*\d+\s*$", " ", text)  # page numbers
     text = re.sub(r"\.{3,}\s*\d+", " ", text)  # contents: dot leaders and page numbers
+    text = re.sub(r"Версия расчёта:?\s*\S+", " ", text)  # the colophon's version code
     return text
 
 
@@ -150,11 +152,20 @@ def traces(printed: str, values: set[Decimal]) -> bool:
         for v in values:
             for scale in SCALES:
                 try:
-                    if (v / scale).quantize(quantum, rounding=ROUND_HALF_UP) == target:
+                    scaled = v / scale
+                    if scaled.quantize(quantum, rounding=ROUND_HALF_UP) == target:
+                        return True
+                    # estimates to two significant digits («≈ 530 млн тенге»)
+                    if quantum == 1 and scaled >= 100 and target == _significant(scaled, 2):
                         return True
                 except InvalidOperation:
                     continue
     return False
+
+
+def _significant(value: Decimal, digits: int) -> Decimal:
+    exponent = value.adjusted() - digits + 1
+    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
 
 
 def untraced(text: str, values: dict) -> tuple[list[str], int]:
