@@ -78,15 +78,18 @@ def execute_one(source: str, target: str, parameters: dict, timeout: int) -> dic
 
 
 def running_cell(executed: Path) -> int | None:
-    """The cell papermill was running when execution stopped (timeout, dead kernel)."""
+    """The cell papermill was running when execution stopped (timeout, dead kernel): the last
+    one it started; the cells after it are still pending."""
     try:
         notebook = json.loads(executed.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    for index, cell in enumerate(notebook.get("cells", [])):
-        if cell.get("metadata", {}).get("papermill", {}).get("status") == "running":
-            return index
-    return None
+    started = [
+        index
+        for index, cell in enumerate(notebook.get("cells", []))
+        if cell.get("metadata", {}).get("papermill", {}).get("start_time")
+    ]
+    return started[-1] if started else None
 
 
 def default_jobs() -> int:

@@ -258,6 +258,14 @@ def test_scenarios_build_one_report_each_and_a_comparison(tmp_path):
     assert "Высокая инфляция 2026 года" in text and "Поздний ввод новых комплексов" in text
     assert "инфляция 2026 года (декабрь к декабрю) — 20,3 %" in text
     assert "дата начала оплаты услуг 350 новых комплексов — 1 июля 2026 г." in text
+    # Every scenario edition reads as the default one does: numerals agree, no identifiers.
+    from tests.test_report import FILE_NAME, SNAKE_CASE, agreement_errors, without_source_addresses
+
+    for name in names:
+        edition = without_source_addresses(pdf_text(root / name / "report.pdf"))
+        assert not agreement_errors(edition), (name, agreement_errors(edition)[:5])
+        assert not SNAKE_CASE.findall(edition) and not FILE_NAME.findall(edition), name
+        assert "г.." not in edition, name
     metrics = {
         name: {
             m["name"]: m["value"]
@@ -269,3 +277,37 @@ def test_scenarios_build_one_report_each_and_a_comparison(tmp_path):
     late, base = metrics["late_installation"], metrics["base"]
     key = next(k for k in base if "complex_months" in k)
     assert base[key] - late[key] == pytest.approx(350 * 4)
+
+
+def test_one_chapter_runs_with_papermill_alone_and_takes_assumption_overrides(tmp_path):
+    """`papermill … -p name value` and `-f flat.yaml` work without the build; an unknown name
+    is an error, not silently ignored."""
+
+    def papermill(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "papermill", *map(str, args), "--log-level", "ERROR"],
+            capture_output=True,
+            text=True,
+            cwd=paths.PROJECT_ROOT,
+        )
+
+    def outputs(notebook):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        return json.dumps([c.get("outputs", []) for c in cells], ensure_ascii=False)
+
+    cost = tmp_path / "cost.ipynb"
+    result = papermill(paths.NOTEBOOKS_DIR / "03_cost.ipynb", cost, "-p", "service_term_months", 60)
+    assert result.returncode == 0, result.stderr
+    # 9 986 042 340 / (766 * 60) = 217 276.8 tenge per complex-month
+    assert "217\u00a0277" in outputs(cost)
+    flat = tmp_path / "flat.yaml"
+    flat.write_text("discount_rate: 16\n", encoding="utf-8")
+    budget = tmp_path / "budget.ipynb"
+    result = papermill(paths.NOTEBOOKS_DIR / "05_budget_2026.ipynb", budget, "-f", flat)
+    assert result.returncode == 0, result.stderr
+    assert "ставке 16\u00a0%" in outputs(budget)
+    typo = papermill(
+        paths.NOTEBOOKS_DIR / "05_budget_2026.ipynb", tmp_path / "x.ipynb", "-p", "discount_rat", 16
+    )
+    assert typo.returncode != 0
+    assert "unknown parameter 'discount_rat'" in typo.stderr + typo.stdout

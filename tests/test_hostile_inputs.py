@@ -200,3 +200,70 @@ def test_a_changed_assumption_reads_the_same_on_every_page(tmp_path):
     assert "(проверочная метка): 18 % → 16 %" in pdf
     metrics = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["params"]["discount_rate"] == 16.0
+
+
+# -- publication and leftovers ----------------------------------------------------------------
+
+
+def test_outputs_of_an_edition_are_published_together(built_report):
+    """report.pdf, report.html and metrics.json are links into one edition folder, switched by
+    one link: never a new PDF with old metrics."""
+    out = built_report.out_dir
+    current = out / ".current"
+    assert current.is_symlink()
+    for name in ("report.pdf", "report.html", "metrics.json"):
+        assert (out / name).is_symlink()
+        assert (out / name).resolve().parent == current.resolve()
+
+
+def test_leftovers_of_a_killed_build_are_removed_at_the_next_start(tmp_path):
+    from sergek_report.publish import clean_leftovers
+
+    (tmp_path / ".staging-abc").mkdir()
+    (tmp_path / ".report.pdf.tmp").write_text("half", encoding="utf-8")
+    (tmp_path / ".editions" / "old").mkdir(parents=True)
+    (tmp_path / ".editions" / "kept").mkdir()
+    (tmp_path / ".current").symlink_to(".editions/kept")
+    clean_leftovers(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".current", ".editions"]
+    assert [p.name for p in (tmp_path / ".editions").iterdir()] == ["kept"]
+
+
+@pytest.mark.slow
+def test_a_cell_that_runs_too_long_is_named_with_the_timeout(tmp_path):
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# Медленная глава"),
+            nbformat.v4.new_code_cell(
+                'edition_file: str = ""  # edition\ndata_dir: str = ""  # data\n'
+                'model_file: str = ""  # computed edition',
+                metadata={"tags": ["parameters"]},
+            ),
+            nbformat.v4.new_code_cell("import time\n\ntime.sleep(30)"),
+        ]
+    )
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(notebook, tmp_path / "slow.ipynb")
+    chapters = tmp_path / "chapters.yaml"
+    chapters.write_text("chapters:\n  - notebook: slow.ipynb\n    tables: []\n", encoding="utf-8")
+    with pytest.raises(BuildError) as err:
+        build(DEFAULT, build_root=tmp_path / "build", chapters_file=chapters, timeout=3)
+    message = str(err.value)
+    assert "slow.ipynb failed in cell 3 ('import time'…)" in message
+    assert "cell timeout of 3 s" in message and "--cell-timeout" in message
+
+
+@pytest.mark.slow
+def test_sources_in_windows_1251_reach_the_title_page(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    text = (data / "sources.csv").read_text(encoding="utf-8")
+    (data / "sources.csv").write_bytes(text.encode("cp1251", errors="replace"))
+    result = build(DEFAULT, data_dir=data, build_root=tmp_path / "build")
+    assert "Данные по состоянию на 10 марта 2026 г." in pdf_text(result.out_dir / "report.pdf")
