@@ -55,7 +55,7 @@ def _decision_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
         ]
     )
     for key, label, cost, basis in (
-        ("stopgap", "Мост на два месяца", o.stopgap, "assumption:stopgap_months"),
+        ("stopgap", "Временная мера на два месяца", o.stopgap, "assumption:stopgap_months"),
         (
             "continuation",
             "Цена на уровне оценок, 2027–2029",
