@@ -201,7 +201,13 @@ def make_server(served: Served, port: int | None) -> ThreadingHTTPServer:
             pass
 
     if port is not None:
-        return Server(("127.0.0.1", port), Handler)
+        try:
+            return Server(("127.0.0.1", port), Handler)
+        except OSError as exc:
+            raise ReportError(
+                f"127.0.0.1:{port}: {exc.strerror or exc}; choose another port "
+                "(--port N, or make preview PREVIEW_PORT=N; 0 takes any free port)."
+            ) from None
     try:
         return Server(("127.0.0.1", DEFAULT_PORT), Handler)
     except OSError:
