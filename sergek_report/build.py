@@ -61,6 +61,7 @@ RENDER_SIDE = {
     "__main__.py",
     "kernels.py",
     "preview.py",
+    "lab.py",
 }
 
 __all__ = ["BuildError", "BuildResult", "build", "edition_dir"]

@@ -12,6 +12,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
+from jupyter_client.connect import ConnectionFileMixin
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
@@ -27,10 +28,11 @@ def socket_folder() -> Path:
     return folder
 
 
-class IPCKernelManager(AsyncKernelManager):
+class IPCSockets(ConnectionFileMixin):
     """Kernels talk over Unix sockets, not TCP ports: parallel kernels cannot race for
     the same port ("Address already in use"), nothing listens on the network, and ipykernel
-    does not warn about unencrypted TCP."""
+    does not warn about unencrypted TCP. The sockets live in a short private folder (a path
+    next to a long connection-file path could exceed the 107 bytes a socket name may have)."""
 
     @default("transport")
     def _default_transport(self):
@@ -50,3 +52,7 @@ class IPCKernelManager(AsyncKernelManager):
         if self.shutting_down:
             return
         await super()._async_interrupt_kernel()
+
+
+class IPCKernelManager(IPCSockets, AsyncKernelManager):
+    """The build's and the preview's kernels."""

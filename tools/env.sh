@@ -45,11 +45,17 @@ EOF
 
 # Jupyter apps of this environment (nbconvert --execute, JupyterLab) start kernels over Unix
 # sockets, as the build does: no TCP port, and no "Kernel is running over TCP" warning.
+# JupyterLab's sockets go to a short folder in /tmp (sergek_report/lab.py): a socket path
+# may not exceed 107 bytes.
 jupyter_config() {
     local file=$VENV/etc/jupyter/jupyter_config.json
-    [[ -f "$file" ]] && return 0
+    local config='{
+  "KernelManager": {"transport": "ipc"},
+  "MappingKernelManager": {"kernel_manager_class": "sergek_report.lab.IPCServerKernelManager"}
+}'
+    [[ -f "$file" && "$(cat "$file")" == "$config" ]] && return 0
     mkdir -p "$(dirname "$file")"
-    printf '{\n  "KernelManager": {"transport": "ipc"}\n}\n' >"$file"
+    printf '%s\n' "$config" >"$file"
 }
 
 stamp_field() { sed -n "s/^$1 //p" "$STAMP" 2>/dev/null || true; }
