@@ -61,7 +61,6 @@ RENDER_SIDE = {
     "__main__.py",
     "kernels.py",
     "preview.py",
-    "lab.py",
 }
 
 __all__ = ["BuildError", "BuildResult", "build", "edition_dir"]

@@ -55,4 +55,5 @@ class IPCSockets(ConnectionFileMixin):
 
 
 class IPCKernelManager(IPCSockets, AsyncKernelManager):
-    """The build's and the preview's kernels."""
+    """The build's and the preview's kernels; `jupyter nbconvert --execute`'s in .venv too
+    (`make env` names this class in .venv/etc/jupyter/jupyter_nbconvert_config.json)."""

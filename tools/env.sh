@@ -43,16 +43,12 @@ print("%d.%d.%d" % sys.version_info[:3], has_venv, digest.hexdigest()[:16], sys.
 EOF
 }
 
-# Jupyter apps of this environment (nbconvert --execute, JupyterLab) start kernels over Unix
-# sockets, as the build does: no TCP port, and no "Kernel is running over TCP" warning.
-# JupyterLab's sockets go to a short folder in /tmp (sergek_report/lab.py): a socket path
-# may not exceed 107 bytes.
+# `jupyter nbconvert --execute` in this environment starts kernels over Unix sockets, as the
+# build does: no TCP port, and no "Kernel is running over TCP" warning. (JupyterLab's kernels
+# get CurveZMQ keys from the server and do not warn.)
 jupyter_config() {
-    local file=$VENV/etc/jupyter/jupyter_config.json
-    local config='{
-  "KernelManager": {"transport": "ipc"},
-  "MappingKernelManager": {"kernel_manager_class": "sergek_report.lab.IPCServerKernelManager"}
-}'
+    local file=$VENV/etc/jupyter/jupyter_nbconvert_config.json
+    local config='{"ExecutePreprocessor": {"kernel_manager_class": "sergek_report.kernels.IPCKernelManager"}}'
     [[ -f "$file" && "$(cat "$file")" == "$config" ]] && return 0
     mkdir -p "$(dirname "$file")"
     printf '%s\n' "$config" >"$file"
