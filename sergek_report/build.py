@@ -35,7 +35,6 @@ from .chapters import (
 from .edition import Edition, load_edition
 from .errors import BuildError
 from .execute import default_jobs, describe_failure, execute_chapters, log
-from .lookups import MODEL_TABLES
 from .publish import (
     STATE_FILE,
     clean_leftovers,
@@ -166,6 +165,8 @@ def chapter_fingerprints(
     """What each chapter's executed notebook depends on: the notebook, the tables it shows,
     the model's inputs (or only the assumptions' declarations, for a chapter that does not
     read the results) and the kernel-side package code. The build and the preview use it."""
+    from .lookups import MODEL_TABLES  # imports pandas: not needed by the no-op check
+
     kernel_fp = kernel_fp or kernel_code_fingerprint()
     model_fp = _sha(
         *(table_file(data_dir, t).read_bytes() for t in MODEL_TABLES),

@@ -128,7 +128,8 @@ BANNER = (
 WAITING_PAGE = (
     '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Preview</title></head>'
     '<body style="font:16px/1.5 sans-serif;margin:2em">'
-    "<p>Preview: the report is being built…</p></body></html>"
+    "<p>Preview: no report yet; it appears here when the first build succeeds.</p>"
+    "</body></html>"
 )
 
 
