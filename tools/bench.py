@@ -871,6 +871,7 @@ def _build_once(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     _setup_logging()
     from sergek_report import build as build_module
+    from sergek_report import execute as execute_module
 
     imported = time.time()
     marks: list[tuple[float, str]] = []
@@ -881,6 +882,7 @@ def _build_once(argv: list[str]) -> int:
         original_log(message)
 
     build_module.log = traced_log
+    execute_module.log = traced_log  # "executing …" and the per-notebook lines
     trace: dict = {}
     if args.trace_render:
         _trace_render(trace)
