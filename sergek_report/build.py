@@ -60,6 +60,8 @@ RENDER_SIDE = {
     "__main__.py",
     "kernels.py",
     "preview.py",
+    "serve.py",
+    "lab.py",
 }
 
 __all__ = ["BuildError", "BuildResult", "build", "edition_dir"]

@@ -6,6 +6,8 @@ import and the build's no-op check must stay fast.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import multiprocessing
 import os
 import tempfile
@@ -15,6 +17,9 @@ from pathlib import Path
 from jupyter_client.connect import ConnectionFileMixin
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
+
+from .errors import ReportError
+from .execute import KERNEL_NAME
 
 
 def socket_folder() -> Path:
@@ -57,3 +62,90 @@ class IPCSockets(ConnectionFileMixin):
 class IPCKernelManager(IPCSockets, AsyncKernelManager):
     """The build's and the preview's kernels; `jupyter nbconvert --execute`'s in .venv too
     (`make env` names this class in .venv/etc/jupyter/jupyter_nbconvert_config.json)."""
+
+
+# --- the preview's warm kernels ---------------------------------------------------------
+
+WARM_UP = "import sergek_report.notebook, sergek_report.datasets"  # the chapters' imports
+RESET = "get_ipython().run_line_magic('reset', '-f')"
+
+
+def warm_client_class():
+    """nbclient's NotebookClient on a kernel that is already running: nothing is started or
+    stopped, and the preview's own Ctrl-C handler stays in place (nbclient would replace it
+    while a notebook runs, then leave the default one behind)."""
+    from nbclient import NotebookClient
+
+    class WarmClient(NotebookClient):
+        @contextlib.asynccontextmanager
+        async def async_setup_kernel(self, **kwargs):
+            yield
+
+    return WarmClient
+
+
+class ChapterKernel:
+    """One long-lived kernel for one chapter."""
+
+    def __init__(self, cwd: Path):
+        self.cwd = cwd
+        self.km = None
+        self.kc = None
+        self.ready: asyncio.Task | None = None
+
+    def start(self) -> None:
+        self.ready = asyncio.ensure_future(self._start())
+
+    async def _start(self) -> None:
+        self.km = IPCKernelManager(kernel_name=KERNEL_NAME)
+        await self.km.start_kernel(cwd=str(self.cwd))
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        await self.kc.wait_for_ready(timeout=120)
+        await self._run(WARM_UP)
+
+    async def _run(self, code: str, timeout: float = 120) -> None:
+        reply = await self.kc.execute_interactive(
+            code, silent=True, store_history=False, timeout=timeout, output_hook=lambda msg: None
+        )
+        if reply["content"]["status"] != "ok":
+            content = reply["content"]
+            raise ReportError(
+                f"kernel set-up failed: {content.get('ename')}: {content.get('evalue')}"
+            )
+
+    async def execute(self, notebook, timeout: int, on_cell_start) -> None:
+        """Run the notebook's cells (in place) on this kernel, from a clean namespace."""
+        await self.ready
+        if not await self.km.is_alive():  # a cell ended the kernel last time
+            await self.restart()
+        await self._run(RESET)
+        client = warm_client_class()(
+            notebook,
+            km=self.km,
+            timeout=timeout,
+            kernel_name=KERNEL_NAME,
+            on_cell_start=on_cell_start,
+            resources={"metadata": {"path": str(self.cwd)}},
+        )
+        client.kc = self.kc
+        await client.async_execute()
+
+    async def restart(self) -> None:
+        await self.stop()
+        self.start()
+        await self.ready
+
+    async def stop(self) -> None:
+        if self.ready is not None and not self.ready.done():
+            self.ready.cancel()
+            with contextlib.suppress(BaseException):
+                await self.ready
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
+        if self.km is not None:
+            with contextlib.suppress(Exception):
+                if self.km.has_kernel:
+                    await self.km.shutdown_kernel(now=False)
+            self.km = None

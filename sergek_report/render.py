@@ -385,27 +385,10 @@ def report_html(
     return html, meta, current
 
 
-def render_report(
-    *,
-    chapters: list[Path],
-    out_dir: Path,
-    edition: Edition,
-    sources,
-    metrics: list[dict],
-    git_commit: str,
-    baseline: dict | None,
-    inputs: dict[str, str],
-) -> tuple[dict[str, bytes], int]:
-    """The edition's HTML, PDF and metrics.json (as bytes, for the build to publish)."""
-    html, meta, current = report_html(
-        chapters=chapters,
-        edition=edition,
-        sources=sources,
-        metrics=metrics,
-        git_commit=git_commit,
-        baseline=baseline,
-        inputs=inputs,
-    )
+def render_report(*, out_dir: Path, **inputs) -> tuple[dict[str, bytes], int]:
+    """The edition's HTML, PDF and metrics.json (as bytes, for the build to publish);
+    `inputs` are those of `report_html`."""
+    html, meta, current = report_html(**inputs)
     edition_date = meta["edition_date"]
     pdf, pages = report_pdf(
         html,

@@ -77,7 +77,8 @@ def test_make_lab_serves_the_notebooks_on_loopback(tmp_path):
             if c.status == psutil.CONN_LISTEN and c.laddr.port == port
         }
         assert listening and listening <= {"127.0.0.1"}, listening
-        # A kernel started from JupyterLab prints no "Kernel is running over TCP" warning.
+        # A kernel started from JupyterLab talks over Unix sockets, like the build's:
+        # ipykernel prints no "Kernel is running over TCP" warning.
         request = urllib.request.Request(
             f"http://127.0.0.1:{port}/api/kernels",
             data=json.dumps({"name": "python3"}).encode(),
@@ -86,8 +87,19 @@ def test_make_lab_serves_the_notebooks_on_loopback(tmp_path):
         )
         with urllib.request.urlopen(request, timeout=60) as response:
             kernel = json.load(response)
-        assert kernel["id"]
-        time.sleep(8)  # the kernel warns, if at all, as it starts
+        # Wait until the kernel answers (it warns, if at all, before that).
+        from jupyter_client import BlockingKernelClient
+
+        client = BlockingKernelClient(
+            connection_file=str(tmp_path / "runtime" / f"kernel-{kernel['id']}.json")
+        )
+        client.load_connection_file()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+        finally:
+            client.stop_channels()
+        time.sleep(0.5)
         output = log.read_text(encoding="utf-8")
         assert "TCP" not in output, output
     finally:

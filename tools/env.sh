@@ -43,15 +43,19 @@ print("%d.%d.%d" % sys.version_info[:3], has_venv, digest.hexdigest()[:16], sys.
 EOF
 }
 
-# `jupyter nbconvert --execute` in this environment starts kernels over Unix sockets, as the
-# build does: no TCP port, and no "Kernel is running over TCP" warning. (JupyterLab's kernels
-# get CurveZMQ keys from the server and do not warn.)
+# Jupyter apps of this environment (`jupyter nbconvert --execute`, JupyterLab) start kernels
+# over Unix sockets, as the build does: no TCP port, and no "Kernel is running over TCP"
+# warning. The sockets go to a short folder in /tmp (a socket path may not exceed 107 bytes).
+write_config() {
+    [[ -f "$1" && "$(cat "$1")" == "$2" ]] && return 0
+    mkdir -p "$(dirname "$1")"
+    printf '%s\n' "$2" >"$1"
+}
 jupyter_config() {
-    local file=$VENV/etc/jupyter/jupyter_nbconvert_config.json
-    local config='{"ExecutePreprocessor": {"kernel_manager_class": "sergek_report.kernels.IPCKernelManager"}}'
-    [[ -f "$file" && "$(cat "$file")" == "$config" ]] && return 0
-    mkdir -p "$(dirname "$file")"
-    printf '%s\n' "$config" >"$file"
+    write_config "$VENV/etc/jupyter/jupyter_nbconvert_config.json" \
+        '{"ExecutePreprocessor": {"kernel_manager_class": "sergek_report.kernels.IPCKernelManager"}}'
+    write_config "$VENV/etc/jupyter/jupyter_server_config.json" \
+        '{"MappingKernelManager": {"kernel_manager_class": "sergek_report.lab.IPCServerKernelManager"}}'
 }
 
 stamp_field() { sed -n "s/^$1 //p" "$STAMP" 2>/dev/null || true; }
