@@ -9,16 +9,18 @@ VPY := $(VENV)/bin/python
 PARAMS ?= params/default.yaml
 JOBS ?=
 LAB_PORT ?= 8888
+PREVIEW_PORT ?=
 UV_VERSION := 0.13.9
 PYTHON_EXPLICIT := $(if $(filter command line environment,$(origin PYTHON)),1)
 ENV_SCRIPT = MAKE_TARGET="$(or $(firstword $(MAKECMDGOALS)),env)" bash tools/env.sh "$(PYTHON)" "$(PYTHON_EXPLICIT)"
 
-.PHONY: help report test test-fast lab lint format clean publish scenarios bench env lock venv
+.PHONY: help report preview test test-fast lab lint format clean publish scenarios bench env lock venv
 
 help: ## list the targets
 	@echo "Sergek report: targets"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14 | sed 's/^/  make /'
 	@echo "  Variables: PARAMS=params/x.yaml (another edition into build/x/), JOBS=N,"
+	@echo "             PREVIEW_PORT=N (make preview; default 4848, or any free port),"
 	@echo "             PYTHON=python3.12 (the interpreter for .venv: 3.11, 3.12 or 3.13)"
 
 # Checked before every target that uses .venv (a few ms when nothing changed).
@@ -30,6 +32,10 @@ env: ## create or update the project environment (.venv) from the lock, say whic
 
 report: venv ## build build/report.pdf and build/report.html (PARAMS=… for another edition)
 	@$(VPY) -m sergek_report build --params "$(PARAMS)" $(if $(JOBS),--jobs $(JOBS))
+
+preview: venv ## serve the HTML report on 127.0.0.1 and rebuild it on every change (Ctrl-C stops)
+	@$(VPY) -m sergek_report preview --params $(PARAMS) $(if $(PREVIEW_PORT),--port $(PREVIEW_PORT)) \
+		$(if $(JOBS),--jobs $(JOBS))
 
 scenarios: venv ## one report per params/scenarios/*.yaml and a comparison page
 	@$(VPY) -m sergek_report scenarios $(if $(JOBS),--jobs $(JOBS))

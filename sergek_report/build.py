@@ -35,7 +35,6 @@ from .chapters import (
 from .edition import Edition, load_edition
 from .errors import BuildError
 from .execute import default_jobs, describe_failure, execute_chapters, log
-from .lookups import MODEL_TABLES
 from .publish import (
     STATE_FILE,
     clean_leftovers,
@@ -59,6 +58,13 @@ RENDER_SIDE = {
     "changes.py",
     "scenarios.py",
     "__main__.py",
+    "kernels.py",
+    "preview.py",
+    "serve.py",
+    "lab.py",
+    "execute.py",
+    "publish.py",
+    "chapters.py",
 }
 
 __all__ = ["BuildError", "BuildResult", "build", "edition_dir"]
@@ -147,6 +153,55 @@ def git_commit() -> str:
     return f"{sha} (с незафиксированными изменениями)" if dirty else sha
 
 
+def check_table_files(chapters: list[ChapterSpec], data_dir: Path, chapters_file: Path) -> None:
+    """Every table a chapter declares has its CSV file."""
+    for spec in chapters:
+        missing = [t for t in spec.tables if not table_file(data_dir, t).is_file()]
+        if missing:
+            raise BuildError(
+                f"{paths.display_path(chapters_file)}: {spec.name} shows table(s) "
+                f"{missing} but {paths.display_path(data_dir)} has no such CSV file."
+            )
+
+
+def chapter_fingerprints(
+    edition: Edition, chapters: list[ChapterSpec], data_dir: Path, kernel_fp: str | None = None
+) -> dict[str, str]:
+    """What each chapter's executed notebook depends on: the notebook, the tables it shows,
+    the model's inputs (or only the assumptions' declarations, for a chapter that does not
+    read the results) and the kernel-side package code. The build and the preview use it."""
+    from .lookups import MODEL_TABLES  # imports pandas: not needed by the no-op check
+
+    kernel_fp = kernel_fp or kernel_code_fingerprint()
+    model_fp = _sha(
+        *(table_file(data_dir, t).read_bytes() for t in MODEL_TABLES),
+        edition.declaration_digest().encode(),
+    )
+    return {
+        spec.name: _sha(
+            spec.notebook.read_bytes(),
+            *(table_file(data_dir, t).read_bytes() for t in sorted({*spec.tables, "sources"})),
+            (model_fp if spec.results else edition.declaration_digest()).encode(),
+            kernel_fp.encode(),
+        )
+        for spec in chapters
+    }
+
+
+def report_inputs(edition_data, data_dir: Path, baseline: dict | None, commit: str) -> dict:
+    """What the renderer needs besides the executed chapters (build and preview alike)."""
+    from .metrics import key_metrics
+
+    return {
+        "edition": edition_data.edition,
+        "sources": edition_data.tables["sources"],
+        "metrics": key_metrics(edition_data.results),
+        "git_commit": commit,
+        "baseline": baseline,
+        "inputs": input_hashes(data_dir),
+    }
+
+
 # --- the build -----------------------------------------------------------------------------
 
 
@@ -199,35 +254,16 @@ def build(
 
     # 2. Every table validated, the model computed once, in this process.
     from . import context, model
-    from .metrics import key_metrics
 
-    for spec in chapters:
-        missing = [t for t in spec.tables if not table_file(data_dir, t).is_file()]
-        if missing:
-            raise BuildError(
-                f"{paths.display_path(chapters_file)}: {spec.name} shows table(s) "
-                f"{missing} but {paths.display_path(data_dir)} has no such CSV file."
-            )
+    check_table_files(chapters, data_dir, chapters_file)
     started, computed_before = time.perf_counter(), model.COMPUTATIONS
     edition_data = context.compute_edition(edition, data_dir)
     result = BuildResult(out_dir=out_dir, model_computations=model.COMPUTATIONS - computed_before)
     log(f"model computed once in {time.perf_counter() - started:.2f} s")
-    metrics = key_metrics(edition_data.results)
+    render_inputs = report_inputs(edition_data, data_dir, baseline_data, commit)
 
     # 3. Chapters whose inputs changed.
-    model_fp = _sha(
-        *(table_file(data_dir, t).read_bytes() for t in MODEL_TABLES),
-        edition.declaration_digest().encode(),
-    )
-    fingerprints = {
-        spec.name: _sha(
-            spec.notebook.read_bytes(),
-            *(table_file(data_dir, t).read_bytes() for t in sorted({*spec.tables, "sources"})),
-            (model_fp if spec.results else edition.declaration_digest()).encode(),
-            kernel_fp.encode(),
-        )
-        for spec in chapters
-    }
+    fingerprints = chapter_fingerprints(edition, chapters, data_dir, kernel_fp)
     previous = state.get("notebooks", {}) if isinstance(state.get("notebooks"), dict) else {}
     seconds = state.get("seconds", {}) if isinstance(state.get("seconds"), dict) else {}
     stale = [
@@ -252,7 +288,6 @@ def build(
         }
     # The build keeps only what the renderer needs; the worker processes that run the kernels
     # are forked from it and would otherwise each map a copy of every table.
-    sources = edition_data.tables["sources"]
     del edition_data
     gc.collect()
     if stale:
@@ -266,7 +301,7 @@ def build(
             for spec in stale:
                 outcome = results[spec.name]
                 if outcome["ok"]:
-                    _check_declared_tables(spec, staging / spec.name, chapters_file)
+                    check_declared_tables(spec, staging / spec.name, chapters_file)
                     os.replace(staging / spec.name, executed_dir / spec.name)
                     previous[spec.name] = fingerprints[spec.name]
                     seconds[spec.name] = round(outcome["seconds"], 2)
@@ -299,12 +334,7 @@ def build(
     files, pages = render_report(
         chapters=[executed_dir / spec.name for spec in chapters],
         out_dir=out_dir,
-        edition=edition,
-        sources=sources,
-        metrics=metrics,
-        git_commit=commit,
-        baseline=baseline_data,
-        inputs=input_hashes(data_dir),
+        **render_inputs,
     )
     publish_edition(out_dir, files, everything_fp)
     write_json(
@@ -316,7 +346,7 @@ def build(
     return result
 
 
-def _check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Path) -> None:
+def check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Path) -> None:
     """A chapter that shows a table it does not declare would not re-run when it changes."""
     from .outputs import INPUTS_MIMETYPE, RESULTS
 

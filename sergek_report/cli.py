@@ -1,4 +1,4 @@
-"""Command line: `sergek-report build|publish|scenarios` (or `python -m sergek_report ...`,
+"""Command line: `sergek-report build|preview|publish|scenarios` (or `python -m sergek_report ...`,
 as the Makefile does). Run it inside the project folder or pass --project PATH."""
 
 from __future__ import annotations
@@ -33,6 +33,20 @@ def cmd_build(args) -> None:
         jobs=args.jobs,
         force=args.force,
         timeout=args.cell_timeout,
+    )
+
+
+def cmd_preview(args) -> None:
+    from .preview import preview
+
+    preview(
+        args.params or paths.DEFAULT_PARAMS,
+        data_dir=args.data_dir or paths.DATA_DIR,
+        build_root=args.build_root or paths.BUILD_DIR,
+        port=args.port,
+        jobs=args.jobs,
+        timeout=args.cell_timeout,
+        open_browser=args.open,
     )
 
 
@@ -111,6 +125,34 @@ def make_parser() -> argparse.ArgumentParser:
         "--build-root", type=Path, default=None, help="output folder (default: build/)"
     )
     p_build.set_defaults(func=cmd_build)
+    p_prev = sub.add_parser(
+        "preview",
+        parents=[common],
+        help="serve the HTML report on 127.0.0.1 and rebuild it as notebooks, data, "
+        "params or the package change (Ctrl-C stops)",
+    )
+    p_prev.add_argument("--params", type=Path, default=None, help=params_help)
+    p_prev.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="port on 127.0.0.1 (default: 4848, or any free port when it is taken; 0: any)",
+    )
+    p_prev.add_argument("--open", action="store_true", help="open the page in the browser")
+    p_prev.add_argument("--jobs", type=int, default=None, help=jobs_help)
+    p_prev.add_argument(
+        "--cell-timeout", type=int, default=None, help="seconds a notebook cell may run"
+    )
+    p_prev.add_argument(
+        "--data-dir", type=Path, default=None, help="folder of the CSV tables (default: data/)"
+    )
+    p_prev.add_argument(
+        "--build-root",
+        type=Path,
+        default=None,
+        help="output folder (default: build/); the preview keeps its files in .preview/ there",
+    )
+    p_prev.set_defaults(func=cmd_preview)
     p_pub = sub.add_parser(
         "publish", parents=[common], help="record this edition's metrics as the baseline"
     )

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 import time
-import uuid
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -26,25 +24,9 @@ def log(message: str) -> None:
 def execute_one(source: str, target: str, parameters: dict, timeout: int) -> dict:
     """Run in a worker process: one notebook through papermill. Returns a plain dict."""
     import papermill as pm
-    from jupyter_client.manager import AsyncKernelManager
     from papermill.exceptions import PapermillExecutionError
-    from traitlets import default as trait_default
 
-    class IPCKernelManager(AsyncKernelManager):
-        """Kernels talk over Unix sockets, not TCP ports: parallel kernels cannot race for
-        the same port ("Address already in use"), and nothing listens on the network."""
-
-        @trait_default("transport")
-        def _default_transport(self):
-            return "ipc"
-
-        @trait_default("ip")
-        def _default_ip(self):
-            # A private socket prefix per kernel (the default, "kernel-ipc" in the working
-            # directory, would be shared by kernels running side by side).
-            folder = Path(tempfile.gettempdir()) / f"sergek-kernels-{os.getppid()}"
-            folder.mkdir(exist_ok=True)
-            return str(folder / f"kernel-{uuid.uuid4().hex[:12]}")
+    from .kernels import IPCKernelManager
 
     started = time.perf_counter()
     try:

@@ -347,18 +347,18 @@ def _pdf_date(iso_date: str | None) -> str:
     return "D:" + (iso_date or "1970-01-01").replace("-", "") + "000000Z"
 
 
-def render_report(
+def report_html(
     *,
     chapters: list[Path],
-    out_dir: Path,
     edition: Edition,
     sources,
     metrics: list[dict],
     git_commit: str,
     baseline: dict | None,
     inputs: dict[str, str],
-) -> tuple[dict[str, bytes], int]:
-    """The edition's HTML, PDF and metrics.json (as bytes, for the build to publish)."""
+) -> tuple[str, dict, dict]:
+    """The edition's HTML, its metadata and the metrics.json payload (no PDF: the preview
+    stops here)."""
     edition_date = edition.edition_date.isoformat()
     as_of = data_as_of(sources)
     variant = edition.name
@@ -387,6 +387,14 @@ def render_report(
     fill_changes_slot(merged, changes_block(current, baseline, assumption_labels(edition)))
 
     html, _ = ReportHTMLExporter().from_notebook_node(merged)
+    return html, meta, current
+
+
+def render_report(*, out_dir: Path, **inputs) -> tuple[dict[str, bytes], int]:
+    """The edition's HTML, PDF and metrics.json (as bytes, for the build to publish);
+    `inputs` are those of `report_html`."""
+    html, meta, current = report_html(**inputs)
+    edition_date = meta["edition_date"]
     pdf, pages = report_pdf(
         html,
         cache_dir=out_dir / CACHE_DIR_NAME,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -196,11 +197,13 @@ def test_report_prints_every_measurement_and_verdict():
             "tools": {"papermill": 30.0},
             "notebooks": 7,
         },
+        "preview": {**bench.summarize([1.5]), "start_s": 14.0, "notebook": "02.ipynb"},
         "speedup": 2.5,
         "goals": bench.evaluate_goals(
-            cold_s=20.0, noop_s=1.0, one_table_s=15.0, plain_s=50.0, peak_mib=500.0
+            cold_s=20.0, noop_s=1.0, one_table_s=15.0, plain_s=50.0, peak_mib=500.0,
+            preview_s=1.5,
         ),
-    }
+    }  # fmt: skip
     machine = {
         "cores": 2,
         "usable_cores": 2,
@@ -210,10 +213,25 @@ def test_report_prints_every_measurement_and_verdict():
         "platform": "Linux",
     }
     text = bench.format_report(machine, {"runs": 1, "params": "params/default.yaml"}, results)
-    for label in ("(a) cold", "(b) no-op", "(c) peers.csv", "(d) plain", "2.50×"):
+    for label in ("(a) cold", "(b) no-op", "(c) peers.csv", "(d) plain", "(e) make preview"):
         assert label in text
-    assert text.count("FAIL") == 3 and text.count("PASS") == 1
+    assert "2.50×" in text and "edit → refreshed HTML ≤ 2 s: 1.50 s" in text
+    assert text.count("FAIL") == 3 and text.count("PASS") == 2
     assert "WARNING: the one-table rebuild" in text
+
+
+def test_edit_markdown_changes_one_cell(tmp_path):
+    notebook = tmp_path / "n.ipynb"
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": "# Title"},
+        {"cell_type": "code", "metadata": {}, "source": "x = 1", "outputs": []},
+        {"cell_type": "markdown", "metadata": {}, "source": ["Text ", "here."]},
+    ]
+    notebook.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+    bench.edit_markdown(notebook, " [bench 1]")
+    after = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    assert after[2]["source"] == "Text here. [bench 1]"
+    assert after[:2] == cells[:2]
 
 
 def test_runs_must_be_positive(capsys):

@@ -33,19 +33,21 @@ def test_make_lab_serves_the_notebooks_on_loopback(tmp_path):
         JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
         HOME=str(tmp_path),
     )
-    server = subprocess.Popen(
-        ["make", "--no-print-directory", "lab", f"LAB_PORT={port}"],
-        cwd=paths.PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    log = tmp_path / "lab.log"
+    with log.open("w", encoding="utf-8") as sink:
+        server = subprocess.Popen(
+            ["make", "--no-print-directory", "lab", f"LAB_PORT={port}"],
+            cwd=paths.PROJECT_ROOT,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         listing = None
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and listing is None:
-            assert server.poll() is None, server.stdout.read().decode(errors="replace")
+            assert server.poll() is None, log.read_text(encoding="utf-8")
             try:
                 request = urllib.request.Request(
                     f"http://127.0.0.1:{port}/api/contents/notebooks",
@@ -75,6 +77,31 @@ def test_make_lab_serves_the_notebooks_on_loopback(tmp_path):
             if c.status == psutil.CONN_LISTEN and c.laddr.port == port
         }
         assert listening and listening <= {"127.0.0.1"}, listening
+        # A kernel started from JupyterLab talks over Unix sockets, like the build's:
+        # ipykernel prints no "Kernel is running over TCP" warning.
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/kernels",
+            data=json.dumps({"name": "python3"}).encode(),
+            headers={"Authorization": f"token {token}", "Content-Type": "application/json"},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            kernel = json.load(response)
+        # Wait until the kernel answers (it warns, if at all, before that).
+        from jupyter_client import BlockingKernelClient
+
+        client = BlockingKernelClient(
+            connection_file=str(tmp_path / "runtime" / f"kernel-{kernel['id']}.json")
+        )
+        client.load_connection_file()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+        finally:
+            client.stop_channels()
+        time.sleep(0.5)
+        output = log.read_text(encoding="utf-8")
+        assert "TCP" not in output, output
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:

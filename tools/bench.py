@@ -7,7 +7,9 @@ Measures, on the same notebooks, parameters and data, in the same run:
 (c) rebuild after one data table changed (a text cell of `peers.csv`, read by one chapter);
 (d) the plain chain a user would write without this project: the `papermill` CLI per
     notebook, then `jupyter nbconvert --to html --no-input` per notebook, then the
-    `weasyprint` CLI per HTML file, one after the other.
+    `weasyprint` CLI per HTML file, one after the other;
+(e) `sergek-report preview` (make preview): from saving a notebook whose Markdown cell
+    changed to the served HTML showing the change (median of a few edits, warm kernels).
 
 Every build runs in a subprocess (interpreter start-up and imports included, as a user
 sees them) against a snapshot of the project (package, notebooks, params, data) in a
@@ -43,6 +45,9 @@ GOAL_SPEEDUP = 3.0  # cold build at least 3x faster than the plain chain
 GOAL_NOOP_S = 0.5  # no-op rebuild under half a second
 GOAL_ONE_TABLE_FRACTION = 0.5  # one-table rebuild at most half the cold build
 GOAL_PEAK_MIB = 1024.0  # peak memory of the whole build under 1 GiB
+GOAL_PREVIEW_S = 2.0  # make preview: an edit shows in about two seconds
+PREVIEW_NOTEBOOK = "02_deployment.ipynb"
+PREVIEW_EDITS = 5
 SAMPLE_INTERVAL_S = 0.05
 PSS_EVERY = 10  # PSS every 10th sample (0.5 s)
 STEP_TIMEOUT_S = 1800
@@ -90,9 +95,16 @@ def ratio(numerator: float, denominator: float) -> float:
 
 
 def evaluate_goals(
-    *, cold_s: float, noop_s: float, one_table_s: float, plain_s: float, peak_mib: float
+    *,
+    cold_s: float,
+    noop_s: float,
+    one_table_s: float,
+    plain_s: float,
+    peak_mib: float,
+    preview_s: float | None = None,
 ) -> list[dict]:
-    """The four goals, each with the measured value and PASS (True) or FAIL (False)."""
+    """The goals, each with the measured value and PASS (True) or FAIL (False); the preview's
+    only when it was measured."""
     speedup = ratio(plain_s, cold_s)
     fraction = ratio(one_table_s, cold_s)
     return [
@@ -120,7 +132,18 @@ def evaluate_goals(
             "value": peak_mib,
             "passed": peak_mib < GOAL_PEAK_MIB,
         },
-    ]
+    ] + (
+        [
+            {
+                "goal": f"make preview: edit → refreshed HTML ≤ {GOAL_PREVIEW_S:g} s",
+                "measured": f"{preview_s:.2f} s",
+                "value": preview_s,
+                "passed": preview_s <= GOAL_PREVIEW_S,
+            }
+        ]
+        if preview_s is not None
+        else []
+    )
 
 
 def parse_meminfo(text: str) -> int | None:
@@ -453,6 +476,78 @@ def load_average() -> list[float] | None:
         return None
 
 
+def edit_markdown(notebook: Path, suffix: str) -> None:
+    """Append `suffix` to the first Markdown cell after the chapter's title (as an editor
+    saving the notebook would: the whole file rewritten)."""
+    content = json.loads(notebook.read_text(encoding="utf-8"))
+    cell = next(c for c in content["cells"][1:] if c["cell_type"] == "markdown")
+    cell["source"] = "".join(cell["source"]) + suffix
+    notebook.write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def measure_preview(project: Project, work: Path, edits: int = PREVIEW_EDITS) -> dict:
+    """(e): start `sergek-report preview` on the snapshot (a fresh build folder: every chapter
+    executes once), then time `edits` Markdown edits of one notebook until the served page
+    shows them; stop it with SIGINT as Ctrl-C does."""
+    import signal
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    notebook = project.notebooks_dir / PREVIEW_NOTEBOOK
+    original = notebook.read_bytes()
+    log_file = work / "preview.log"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait(marker: str, timeout: float) -> float:
+        started = time.perf_counter()
+        while time.perf_counter() - started < timeout:
+            if server.poll() is not None:
+                raise BenchError(f"the preview stopped:\n{log_file.read_text()[-2000:]}")
+            if marker in page():
+                return time.perf_counter() - started
+            time.sleep(0.02)
+        raise BenchError(f"the preview did not show {marker!r} in {timeout:.0f} s")
+
+    cmd = [sys.executable, "-m", "sergek_report", "preview", "--params", str(project.params)]
+    cmd += ["--port", str(port), "--build-root", str(work / "build-preview")]
+    if project.jobs:
+        cmd += ["--jobs", str(project.jobs)]
+    seconds = []
+    with log_file.open("w", encoding="utf-8") as sink:
+        started = time.perf_counter()
+        server = subprocess.Popen(
+            cmd, cwd=project.root, env=project.env, stdout=sink, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    try:
+        wait('id="chapter-7"', STEP_TIMEOUT_S)
+        start_s = time.perf_counter() - started
+        for edit in range(1, edits + 1):
+            time.sleep(0.5)
+            marker = f"[bench preview {edit}]"
+            edit_markdown(notebook, f" {marker}")
+            seconds.append(wait(marker, 120))
+            log(f"(e) preview: edit {edit}/{edits} shown after {seconds[-1]:.2f} s")
+    finally:
+        notebook.write_bytes(original)
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+    return {**summarize(seconds), "start_s": start_s, "notebook": PREVIEW_NOTEBOOK}
+
+
 def run_benchmark(project: Project, work: Path, runs: int) -> dict:
     from sergek_report.chapters import load_chapters
 
@@ -560,6 +655,7 @@ def run_benchmark(project: Project, work: Path, runs: int) -> dict:
             "notebooks": records["plain"][0]["notebooks"],
         },
     }
+    results["preview"] = measure_preview(project, work)
     results["retried_builds"] = list(project.retries)
     results["speedup"] = ratio(results["plain"]["median"], results["cold"]["median"])
     results["speedup_per_run"] = [
@@ -572,6 +668,7 @@ def run_benchmark(project: Project, work: Path, runs: int) -> dict:
         one_table_s=results["one_table"]["median"],
         plain_s=results["plain"]["median"],
         peak_mib=results["cold"]["peak_rss_mib"]["max"],
+        preview_s=results["preview"]["median"],
     )
     results["records"] = records
     return results
@@ -649,7 +746,9 @@ def _row(label: str, entry: dict, memory: str = "") -> str:
 
 
 def format_report(machine: dict, config: dict, results: dict) -> str:
-    cold, noop, one, plain = (results[k] for k in ("cold", "noop", "one_table", "plain"))
+    cold, noop, one, plain, preview = (
+        results[k] for k in ("cold", "noop", "one_table", "plain", "preview")
+    )
     lines = [
         f"Machine: {machine['cores']} cores ({machine['usable_cores']} usable), "
         f"{machine['memory_gib']} GiB RAM, {machine['cpu_model'] or 'CPU model unknown'}, "
@@ -673,7 +772,13 @@ def format_report(machine: dict, config: dict, results: dict) -> str:
             plain,
             f"{plain['peak_rss_mib']['max']:.0f} MiB; {plain['peak_pss_mib']['max']:.0f} MiB",
         ),
+        _row(
+            f"(e) make preview: edit → refreshed HTML ({preview['notebook']}, Markdown)",
+            preview,
+        ),
         "",
+        f"(e) preview start on an empty build folder (every chapter executed, HTML): "
+        f"{preview['start_s']:.1f} s; edits timed: {len(preview['runs'])}",
         f"plain ÷ ours (cold build, medians): {results['speedup']:.2f}×"
         + (
             " (run by run: " + ", ".join(f"{x:.2f}×" for x in results["speedup_per_run"]) + ")"
@@ -766,6 +871,7 @@ def _build_once(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     _setup_logging()
     from sergek_report import build as build_module
+    from sergek_report import execute as execute_module
 
     imported = time.time()
     marks: list[tuple[float, str]] = []
@@ -776,6 +882,7 @@ def _build_once(argv: list[str]) -> int:
         original_log(message)
 
     build_module.log = traced_log
+    execute_module.log = traced_log  # "executing …" and the per-notebook lines
     trace: dict = {}
     if args.trace_render:
         _trace_render(trace)

@@ -43,6 +43,21 @@ print("%d.%d.%d" % sys.version_info[:3], has_venv, digest.hexdigest()[:16], sys.
 EOF
 }
 
+# Jupyter apps of this environment (`jupyter nbconvert --execute`, JupyterLab) start kernels
+# over Unix sockets, as the build does: no TCP port, and no "Kernel is running over TCP"
+# warning. The sockets go to a short folder in /tmp (a socket path may not exceed 107 bytes).
+write_config() {
+    [[ -f "$1" && "$(cat "$1")" == "$2" ]] && return 0
+    mkdir -p "$(dirname "$1")"
+    printf '%s\n' "$2" >"$1"
+}
+jupyter_config() {
+    write_config "$VENV/etc/jupyter/jupyter_nbconvert_config.json" \
+        '{"ExecutePreprocessor": {"kernel_manager_class": "sergek_report.kernels.IPCKernelManager"}}'
+    write_config "$VENV/etc/jupyter/jupyter_server_config.json" \
+        '{"MappingKernelManager": {"kernel_manager_class": "sergek_report.lab.IPCServerKernelManager"}}'
+}
+
 stamp_field() { sed -n "s/^$1 //p" "$STAMP" 2>/dev/null || true; }
 
 # Without an explicit choice, keep the interpreter .venv was made with (if it is still there).
@@ -60,6 +75,7 @@ case "$version" in
 esac
 
 if [[ -f "$STAMP" && -x "$VENV/bin/python" && "$(stamp_field python)" == "$version $lock_hash" ]]; then
+    jupyter_config
     [[ -n "$VERBOSE" ]] && say "$VENV is up to date (Python $version, $executable)"
     exit 0
 fi
@@ -111,6 +127,7 @@ say "[3/3] the project package (editable) and its Jupyter kernel"
 }
 "$VENV/bin/python" -m ipykernel install --sys-prefix --name sergek-report \
     --display-name "Sergek report (project)" >/dev/null
+jupyter_config
 
 [[ -f "$mine" ]] || die "another set-up replaced $VENV meanwhile; run make again."
 rm -f "$mine"

@@ -1,0 +1,161 @@
+"""`make preview` against a copy of the project, and a quiet build log.
+
+One build of the copy (a subprocess, as `make report` runs it) is checked for a quiet stderr;
+the preview then starts from that build folder (chapters whose fingerprints match are not
+executed again), refreshes after a notebook edit, shows errors as a banner above the last
+good page, and stops cleanly on Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from sergek_report import paths
+
+pytestmark = pytest.mark.slow
+
+PROJECT_DIRS = ("notebooks", "data", "params", "published")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def built_copy(tmp_path_factory):
+    """A copy of the project, built once by the command line; its stderr is kept."""
+    root = tmp_path_factory.mktemp("preview")
+    project = root / "project"
+    for name in PROJECT_DIRS:
+        shutil.copytree(paths.PROJECT_ROOT / name, project / name)
+    build_root = root / "build"
+    result = subprocess.run(
+        [sys.executable, "-m", "sergek_report", "--project", str(project), "build"]
+        + ["--build-root", str(build_root), "--force"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return project, build_root, result.stderr
+
+
+def test_build_log_has_no_error_and_no_tcp_warning(built_copy):
+    _, _, stderr = built_copy
+    assert "wrote " in stderr
+    noisy = [line for line in stderr.splitlines() if "ERROR" in line or "TCP" in line]
+    assert not noisy, "\n".join(noisy)  # e.g. "[IPKernelApp] ERROR | KeyboardInterrupt caught"
+
+
+def get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, timeout: float, what: str, server: subprocess.Popen, log: Path):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert server.poll() is None, log.read_text(encoding="utf-8")
+        try:
+            value = predicate()
+        except OSError:
+            value = None
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"{what} within {timeout} s\n{log.read_text(encoding='utf-8')}")
+
+
+def edit_markdown(notebook: Path, suffix: str) -> None:
+    """Append text to the chapter's first Markdown cell after its title."""
+    content = json.loads(notebook.read_text(encoding="utf-8"))
+    cell = next(c for c in content["cells"][1:] if c["cell_type"] == "markdown")
+    cell["source"] = "".join(cell["source"]) + suffix
+    notebook.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def add_code_cell(notebook: Path, source: str) -> None:
+    content = json.loads(notebook.read_text(encoding="utf-8"))
+    content["cells"].append(
+        {"cell_type": "code", "execution_count": None, "id": "preview-test", "metadata": {}}
+        | {"outputs": [], "source": source}
+    )
+    notebook.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def test_preview_refreshes_after_an_edit_and_keeps_the_last_good_page(built_copy, tmp_path):
+    project, build_root, _ = built_copy
+    port = free_port()
+    log = tmp_path / "preview.log"
+    with log.open("w", encoding="utf-8") as sink:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "sergek_report", "--project", str(project), "preview"]
+            + ["--port", str(port), "--build-root", str(build_root)],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    state_url = url + "__preview/state"
+    try:
+        # Started from the build: no chapter runs again, the page is there at once.
+        page = wait_for(
+            lambda: "chapter-7" in (p := get(url)) and p, 120, "the first page", server, log
+        )
+        assert "no chapter executed" in log.read_text(encoding="utf-8")
+        assert "__preview/state" in page  # the reload script, only in the preview
+        assert "__preview" not in (build_root / "report.html").read_text(encoding="utf-8")
+
+        # A Markdown edit appears in the served page.
+        notebook = project / "notebooks" / "02_deployment.ipynb"
+        edit_markdown(notebook, " Правка для предпросмотра 4711.")
+        started = time.monotonic()
+        wait_for(lambda: "предпросмотра 4711" in get(url), 60, "the edit", server, log)
+        edit_seconds = time.monotonic() - started
+
+        # A failing cell: a banner above the last good page, which still has the edit.
+        add_code_cell(notebook, 'raise ValueError("preview-test failure")')
+        state = wait_for(
+            lambda: (s := json.loads(get(state_url)))["error"] and s, 60, "the error", server, log
+        )
+        assert "02_deployment.ipynb failed in cell" in state["error"]
+        assert "preview-test failure" in state["error"]
+        page = get(url)
+        assert 'id="sergek-preview-error"' in page and "предпросмотра 4711" in page
+
+        # A table that fails validation: the banner names the file; fixing it clears it.
+        peers = project / "data" / "peers.csv"
+        original = peers.read_bytes()
+        peers.write_text("not a table\n", encoding="utf-8")
+        wait_for(lambda: "peers" in (json.loads(get(state_url))["error"] or ""), 60,
+                 "the data error", server, log)  # fmt: skip
+        peers.write_bytes(original)
+        content = json.loads(notebook.read_text(encoding="utf-8"))
+        content["cells"] = [c for c in content["cells"] if c.get("id") != "preview-test"]
+        notebook.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
+        wait_for(lambda: json.loads(get(state_url))["error"] is None, 60, "recovery", server, log)
+        assert 'id="sergek-preview-error"' not in get(url)
+    finally:
+        os.killpg(server.pid, signal.SIGINT)  # Ctrl-C in the terminal
+        try:
+            code = server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            raise
+    output = log.read_text(encoding="utf-8")
+    assert code == 0, output
+    assert "preview: stopped" in output
+    assert "Traceback" not in output and "ERROR" not in output, output
+    assert edit_seconds < 30, f"edit shown after {edit_seconds:.1f} s"
