@@ -34,7 +34,7 @@ report: venv ## build build/report.pdf and build/report.html (PARAMS=… for ano
 	@$(VPY) -m sergek_report build --params "$(PARAMS)" $(if $(JOBS),--jobs $(JOBS))
 
 preview: venv ## serve the HTML report on 127.0.0.1 and rebuild it on every change (Ctrl-C stops)
-	@$(VPY) -m sergek_report preview --params $(PARAMS) $(if $(PREVIEW_PORT),--port $(PREVIEW_PORT)) \
+	@$(VPY) -m sergek_report preview --params "$(PARAMS)" $(if $(PREVIEW_PORT),--port $(PREVIEW_PORT)) \
 		$(if $(JOBS),--jobs $(JOBS))
 
 scenarios: venv ## one report per params/scenarios/*.yaml and a comparison page
