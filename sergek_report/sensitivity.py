@@ -14,12 +14,17 @@ from .prices import BUDGET_YEAR, cpi_chain_index, cpi_rates, real_erosion_percen
 MIN_SWING = 1.0  # tenge
 
 
+def index_2025(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> float:
+    """The December 2025 price index (December of the tariff base year = 100)."""
+    rates, _ = cpi_rates(table(tables, "cpi"), assumptions)
+    base_year = int(contract_value(table(tables, "contract"), "tariff_base_year"))
+    index = cpi_chain_index(rates, base_year=base_year, years=range(base_year, BUDGET_YEAR))
+    return float(index[BUDGET_YEAR - 1])
+
+
 def budget_for(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Budget2026:
     """The 2026 budget under given assumptions, from the contract and CPI tables."""
     contract = table(tables, "contract")
-    rates, _ = cpi_rates(table(tables, "cpi"), assumptions)
-    base_year = int(contract_value(contract, "tariff_base_year"))
-    index = cpi_chain_index(rates, base_year=base_year, years=range(base_year, BUDGET_YEAR))
     tariff = estimated_monthly_tariff(
         contract_value(contract, "state_obligations"),
         contract_value(contract, "original_scope"),
@@ -32,7 +37,7 @@ def budget_for(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> 
         / 100,
         new_start=assumptions.new_complexes_start,
         tariff=tariff,
-        index_2025=float(index[BUDGET_YEAR - 1]),
+        index_2025=index_2025(tables, assumptions),
         inflation_2026=assumptions.inflation_2026,
         discount_rate=assumptions.discount_rate,
     )
@@ -40,11 +45,7 @@ def budget_for(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> 
 
 def erosion_2025(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> float:
     """Real loss of the frozen tariff by December 2025, percent."""
-    contract = table(tables, "contract")
-    rates, _ = cpi_rates(table(tables, "cpi"), assumptions)
-    base_year = int(contract_value(contract, "tariff_base_year"))
-    index = cpi_chain_index(rates, base_year=base_year, years=range(base_year, BUDGET_YEAR))
-    return real_erosion_percent(float(index[BUDGET_YEAR - 1]))
+    return real_erosion_percent(index_2025(tables, assumptions))
 
 
 def tornado(
