@@ -46,11 +46,6 @@ def table_label(name: str) -> str:
     return TABLE_LABELS.get(stem, stem.replace("_", " "))
 
 
-def format_value(value: object, unit: str) -> str:
-    """Old and new values exactly (a rounded old and new value could look the same)."""
-    return quantity(value, unit)
-
-
 def _same_edition(current: dict, baseline: dict) -> bool:
     date = current.get("edition_date")
     return bool(date) and date == baseline.get("edition_date")
@@ -125,6 +120,7 @@ def changes_block(
             "исходное значение не изменились.</p></section>"
         )
         return "".join(parts)
+    # Old and new values exactly: rounded, a moved figure could look unchanged.
     moved = [row for row in diff["metrics"] if row["old"] is not None]
     added = [row for row in diff["metrics"] if row["old"] is None]
     if moved:
@@ -138,9 +134,9 @@ def changes_block(
             metric = row["metric"]
             parts.append(
                 f"<tr><td>{html.escape(metric['label'])}</td>"
-                f'<td class="num">{html.escape(format_value(row["old"], metric["unit"]))}</td>'
+                f'<td class="num">{html.escape(quantity(row["old"], metric["unit"]))}</td>'
                 f'<td class="num new">'
-                f"{html.escape(format_value(metric['value'], metric['unit']))}</td></tr>"
+                f"{html.escape(quantity(metric['value'], metric['unit']))}</td></tr>"
             )
         parts.append("</tbody></table></div>")
     elif not added:
@@ -161,8 +157,8 @@ def changes_block(
         for name, old, new in diff["params"]:
             label, unit = _param_label(name, labels)
             items.append(
-                f"{html.escape(label)}: {html.escape(format_value(old, unit))} → "
-                f"{html.escape(format_value(new, unit))}"
+                f"{html.escape(label)}: {html.escape(quantity(old, unit))} → "
+                f"{html.escape(quantity(new, unit))}"
             )
         parts.append(f"<p>Изменённые допущения: {'; '.join(items)}.</p>")
     parts.append("</section>")

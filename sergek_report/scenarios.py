@@ -8,8 +8,8 @@ from pathlib import Path
 
 from . import fmt, paths
 from .build import build
-from .changes import format_value
 from .edition import load_edition
+from .units import quantity
 
 SCENARIOS_DIR = paths.PARAMS_DIR / "scenarios"
 
@@ -35,11 +35,6 @@ def build_scenarios(jobs: int | None = None, build_root: Path = paths.BUILD_DIR)
     return root
 
 
-def assumption_text(value: object, unit: str) -> str:
-    """An assumption's value as the report prints it («20,3 %», «1 июля 2026 г.», «72 месяца»)."""
-    return format_value(value, "" if unit == "дата" else unit)
-
-
 def comparison_html(editions: dict[str, dict]) -> str:
     """One page: key figures (rows) by scenario (columns), and how each scenario differs from
     the default edition, in the report's own labels and formatting."""
@@ -50,7 +45,7 @@ def comparison_html(editions: dict[str, dict]) -> str:
     for name, metrics in editions.items():
         edition = load_edition(SCENARIOS_DIR / f"{name}.yaml")
         differences = [
-            f"{a.label.lower()} — {assumption_text(a.value, a.unit)}"
+            f"{a.label.lower()} — {quantity(a.value, a.unit)}"
             for key, a in edition.assumptions.items()
             if key in default.assumptions and a.value != default.assumptions[key].value
         ]
@@ -65,7 +60,7 @@ def comparison_html(editions: dict[str, dict]) -> str:
             {
                 "label": first["label"],
                 "cells": [
-                    format_value(table[key]["value"], table[key]["unit"]) if key in table else "—"
+                    quantity(table[key]["value"], table[key]["unit"]) if key in table else "—"
                     for table in values
                 ],
             }
