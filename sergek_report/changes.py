@@ -18,32 +18,14 @@ from .units import quantity
 
 TITLE = "Что изменилось с прошлой редакции"
 
-# Russian names of the data tables (data/<name>.csv), for readers who never see file names.
-TABLE_LABELS = {
-    "base_rate": "базовая ставка Национального банка",
-    "bidders": "участники рассмотрения альтернативных предложений",
-    "contract": "условия договора",
-    "cpi": "индекс потребительских цен",
-    "deployment": "развёртывание комплексов",
-    "gaps": "недостающие факты",
-    "mrp": "месячный расчётный показатель",
-    "payments": "штрафы и выплаты партнёру",
-    "peers": "договоры в других регионах и странах",
-    "sources": "список источников",
-    "usd_kzt": "курс доллара США",
-    "cost_anchors": "ценовые ориентиры",
-    "options": "варианты на 1 января 2027 года",
-    "peer_cities": "опыт других городов",
-    "risks": "риски",
-    "road_safety": "безопасность движения",
-    "timeline": "хронология",
-}
-
 
 def table_label(name: str) -> str:
     """ "data/cpi.csv" -> "индекс потребительских цен"."""
+    from .tables import TABLES  # pandera: only when a data file changed
+
     stem = name.rsplit("/", 1)[-1].removesuffix(".csv")
-    return TABLE_LABELS.get(stem, stem.replace("_", " "))
+    spec = TABLES.get(stem)
+    return spec.title if spec is not None and spec.title else stem.replace("_", " ")
 
 
 def _same_edition(current: dict, baseline: dict) -> bool:

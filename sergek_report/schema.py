@@ -275,6 +275,7 @@ class TableSpec:
     key: tuple[str, ...]
     rules: tuple[Rule, ...] = ()
     doc: str = ""
+    title: str = ""  # what the report calls the table, in Russian («условия договора»)
 
     @property
     def file(self) -> str:

@@ -60,6 +60,7 @@ TABLES: dict[str, TableSpec] = {
                 Field("quote", doc="a short excerpt with the figure, in the page's language"),
                 Field("language", "choice", choices=LANGUAGES, doc="language of the page"),
             ),
+            title="список источников",
             key=("source_id",),
             rules=(
                 not_before("accessed", "published"),
@@ -87,6 +88,7 @@ TABLES: dict[str, TableSpec] = {
                 SOURCE,
                 Field("note", required=False, shape="text (ru)", doc="caveats"),
             ),
+            title="развёртывание комплексов",
             key=("date",),
             rules=(
                 increasing("date", what="dates"),
@@ -127,6 +129,7 @@ TABLES: dict[str, TableSpec] = {
                 SOURCE,
                 Field("note", required=False, shape="text (ru)", doc="quote or caveat"),
             ),
+            title="условия договора",
             key=("item",),
             rules=(
                 required_when(
@@ -162,6 +165,7 @@ TABLES: dict[str, TableSpec] = {
                 STATUS,
                 SOURCE,
             ),
+            title="индекс потребительских цен",
             key=("year", "measure"),
         ),
         TableSpec(
@@ -172,6 +176,7 @@ TABLES: dict[str, TableSpec] = {
                 STATUS,
                 SOURCE,
             ),
+            title="месячный расчётный показатель",
             key=("valid_from",),
             rules=(increasing("valid_from", what="dates"),),
         ),
@@ -183,6 +188,7 @@ TABLES: dict[str, TableSpec] = {
                 STATUS,
                 SOURCE,
             ),
+            title="базовая ставка Национального банка",
             key=("valid_from",),
             rules=(increasing("valid_from", what="dates"),),
         ),
@@ -204,6 +210,7 @@ TABLES: dict[str, TableSpec] = {
                 STATUS,
                 SOURCE,
             ),
+            title="курс доллара США",
             key=("period_label",),
             rules=(not_before("period_end", "period_start"),),
         ),
@@ -223,6 +230,7 @@ TABLES: dict[str, TableSpec] = {
                 SOURCE,
                 Field("note", required=False, shape="text (ru)", doc="quote and caveats"),
             ),
+            title="штрафы и выплаты партнёру",
             key=("flow", "period_start", "period_end"),
             rules=(not_before("period_end", "period_start"),),
         ),
@@ -263,6 +271,7 @@ TABLES: dict[str, TableSpec] = {
                 STATUS,
                 SOURCE,
             ),
+            title="договоры в других регионах и странах",
             key=("peer_id",),
         ),
         TableSpec(
@@ -279,6 +288,7 @@ TABLES: dict[str, TableSpec] = {
                 ),
                 SOURCE,
             ),
+            title="участники рассмотрения альтернативных предложений",
             key=("company",),
         ),
         TableSpec(
@@ -307,6 +317,7 @@ TABLES: dict[str, TableSpec] = {
                 ),
                 SOURCE,
             ),
+            title="недостающие факты",
             key=("gap_id",),
         ),
         *DECISION_TABLES,

@@ -27,6 +27,7 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
             SOURCE,
             Field("note", required=False, shape="text (ru)", doc="caveats, missing figures"),
         ),
+        title="варианты на 1 января 2027 года",
         key=("option_id",),
     ),
     TableSpec(
@@ -63,6 +64,7 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
             SOURCE,
             Field("note", required=False, shape="text (ru)", doc="caveats"),
         ),
+        title="ценовые ориентиры",
         key=("anchor_id",),
     ),
     TableSpec(
@@ -87,6 +89,7 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
             STATUS,
             SOURCE,
         ),
+        title="опыт других городов",
         key=("event_id",),
     ),
     TableSpec(
@@ -117,6 +120,7 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
             SOURCE,
             Field("note", required=False, shape="text (ru)", doc="caveats"),
         ),
+        title="хронология",
         key=("event_id",),
     ),
     TableSpec(
@@ -137,6 +141,7 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
             STATUS,
             SOURCE,
         ),
+        title="риски",
         key=("risk_id",),
     ),
     TableSpec(
@@ -163,6 +168,7 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
             STATUS,
             SOURCE,
         ),
+        title="безопасность движения",
         key=("claim_id",),
     ),
 )

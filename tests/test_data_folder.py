@@ -199,3 +199,9 @@ def test_options_and_risks_refer_to_each_other():
         assert set(cell.split(";")) <= risks, cell
     for cell in tables["risks"]["related_options"]:
         assert set(cell.split(";")) <= options, cell
+
+
+def test_every_table_has_a_russian_title_for_the_report():
+    """The changes block names a changed table by its title, never by its file name."""
+    for name, spec in TABLES.items():
+        assert spec.title and not any("a" <= c <= "z" for c in spec.title.lower()), name
