@@ -39,3 +39,30 @@ def built_report(tmp_path_factory):
     build_root = tmp_path_factory.mktemp("build")
     result = build(ROOT / "params" / "default.yaml", build_root=build_root, force=True)
     return result
+
+
+def one_chapter(folder: Path, name: str, title: str, *code: str) -> Path:
+    """A chapter notebook (title, the three chapter parameters, then `code` cells) and a
+    chapters.yaml listing only it, in `folder`; returns the chapters.yaml path."""
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(f"# {title}"),
+            nbformat.v4.new_code_cell(
+                'edition_file: str = ""  # edition\ndata_dir: str = ""  # data\n'
+                'model_file: str = ""  # computed edition',
+                metadata={"tags": ["parameters"]},
+            ),
+            *(nbformat.v4.new_code_cell(source) for source in code),
+        ]
+    )
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(notebook, folder / name)
+    chapters = folder / "chapters.yaml"
+    chapters.write_text(f"chapters:\n  - notebook: {name}\n    tables: []\n", encoding="utf-8")
+    return chapters

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from types import SimpleNamespace
 
-import nbformat
 import pytest
 
 from sergek_report import paths
@@ -17,7 +16,7 @@ from sergek_report.build import build
 from sergek_report.chapters import load_chapters
 from sergek_report.datasets import DataValidationError
 from sergek_report.errors import BuildError, ParameterError
-from tests.conftest import pdf_text
+from tests.conftest import one_chapter, pdf_text
 
 pytestmark = pytest.mark.slow
 DEFAULT = paths.DEFAULT_PARAMS
@@ -88,26 +87,13 @@ def test_invalid_data_stops_the_build_before_kernels_and_keeps_the_last_report(t
 
 
 def test_a_failing_cell_names_notebook_cell_and_error_and_keeps_the_report(tmp_path):
-    notebook = nbformat.v4.new_notebook(
-        cells=[
-            nbformat.v4.new_markdown_cell("# Сломанная глава"),
-            nbformat.v4.new_code_cell(
-                'edition_file: str = ""  # edition\ndata_dir: str = ""  # data\n'
-                'model_file: str = ""  # computed edition',
-                metadata={"tags": ["parameters"]},
-            ),
-            nbformat.v4.new_code_cell("x = 1"),
-            nbformat.v4.new_code_cell("raise ValueError('CPI table is empty')"),
-        ]
+    chapters = one_chapter(
+        tmp_path,
+        "broken.ipynb",
+        "Сломанная глава",
+        "x = 1",
+        "raise ValueError('CPI table is empty')",
     )
-    notebook.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "x",
-        "language": "python",
-    }
-    nbformat.write(notebook, tmp_path / "broken.ipynb")
-    chapters = tmp_path / "chapters.yaml"
-    chapters.write_text("chapters:\n  - notebook: broken.ipynb\n    tables: []\n", encoding="utf-8")
     params = paths.PARAMS_DIR / "scenarios" / "base.yaml"
     fake_previous_report(tmp_path / "build" / "base")
     with pytest.raises(BuildError) as err:

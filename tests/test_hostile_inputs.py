@@ -16,7 +16,7 @@ from sergek_report import paths
 from sergek_report.build import build, edition_dir
 from sergek_report.edition import load_edition
 from sergek_report.errors import BuildError, DataValidationError, ParameterError, ReportError
-from tests.conftest import pdf_text
+from tests.conftest import one_chapter, pdf_text
 
 DEFAULT = paths.DEFAULT_PARAMS
 
@@ -231,27 +231,9 @@ def test_leftovers_of_a_killed_build_are_removed_at_the_next_start(tmp_path):
 
 @pytest.mark.slow
 def test_a_cell_that_runs_too_long_is_named_with_the_timeout(tmp_path):
-    import nbformat
-
-    notebook = nbformat.v4.new_notebook(
-        cells=[
-            nbformat.v4.new_markdown_cell("# Медленная глава"),
-            nbformat.v4.new_code_cell(
-                'edition_file: str = ""  # edition\ndata_dir: str = ""  # data\n'
-                'model_file: str = ""  # computed edition',
-                metadata={"tags": ["parameters"]},
-            ),
-            nbformat.v4.new_code_cell("import time\n\ntime.sleep(30)"),
-        ]
+    chapters = one_chapter(
+        tmp_path, "slow.ipynb", "Медленная глава", "import time\n\ntime.sleep(30)"
     )
-    notebook.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(notebook, tmp_path / "slow.ipynb")
-    chapters = tmp_path / "chapters.yaml"
-    chapters.write_text("chapters:\n  - notebook: slow.ipynb\n    tables: []\n", encoding="utf-8")
     with pytest.raises(BuildError) as err:
         build(DEFAULT, build_root=tmp_path / "build", chapters_file=chapters, timeout=3)
     message = str(err.value)
