@@ -32,6 +32,7 @@ from .chapters import (
     load_chapters,
     read_notebook,
 )
+from .digests import data_digest
 from .edition import Edition, load_edition
 from .errors import BuildError
 from .execute import default_jobs, describe_failure, execute_chapters, log
@@ -233,7 +234,7 @@ def build(
     timeout = timeout or default_timeout(state)
 
     # 1. The no-op check: every input of the whole report, hashed without heavy imports.
-    data_fp = data_fingerprint(data_dir)
+    data_fp = data_digest(data_dir)  # any file added, removed or changed under data/
     kernel_fp = kernel_code_fingerprint()
     everything_fp = _sha(
         data_fp.encode(),

@@ -30,7 +30,6 @@ column tables of data/README.md from the declarations, `--check-readme` compares
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -38,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from .csvfile import normalise, read_cells
+from .digests import data_digest
 from .errors import DataValidationError
 from .paths import DATA_DIR, PROJECT_ROOT
 from .problems import data_error
@@ -146,21 +146,6 @@ def check_files(data_dir: str | Path = DATA_DIR) -> None:
                 "sergek_report/tables.py and described in data/README.md",
                 "no such file",
             )
-
-
-def data_digest(data_dir: str | Path = DATA_DIR) -> str:
-    """SHA-256 over the relative path, size and bytes of every file under `data_dir`.
-
-    Any change (an edit, a new, renamed or deleted file, README.md included) changes it."""
-    data_dir = Path(data_dir)
-    digest = hashlib.sha256()
-    files = sorted(p for p in data_dir.rglob("*") if p.is_file()) if data_dir.is_dir() else []
-    for path in files:
-        name = path.relative_to(data_dir).as_posix().encode()
-        with path.open("rb") as fh:
-            content = hashlib.file_digest(fh, "sha256").digest()
-        digest.update(len(name).to_bytes(4, "big") + name + content)
-    return digest.hexdigest()
 
 
 # --- one table ----------------------------------------------------------------------------

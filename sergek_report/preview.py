@@ -38,13 +38,13 @@ from .build import (
     chapter_fingerprints,
     check_declared_tables,
     check_table_files,
-    data_fingerprint,
     edition_dir,
     git_commit,
     kernel_code_fingerprint,
     report_inputs,
 )
 from .chapters import ChapterSpec, check_parameters_cell, load_chapters
+from .digests import data_digest
 from .edition import load_edition
 from .errors import ReportError
 from .execute import KERNEL_NAME, default_jobs, describe_failure
@@ -181,7 +181,7 @@ class Preview:
         from . import context
 
         model_key = hashlib.sha256(
-            data_fingerprint(self.data_dir).encode()
+            data_digest(self.data_dir).encode()
             + b"".join(p.read_bytes() for p in edition.chain)
             + str(edition.path).encode()
         ).hexdigest()
