@@ -24,9 +24,13 @@ def log(message: str) -> None:
 def execute_one(source: str, target: str, parameters: dict, timeout: int) -> dict:
     """Run in a worker process: one notebook through papermill. Returns a plain dict."""
     import papermill as pm
+    from papermill.engines import papermill_engines
     from papermill.exceptions import PapermillExecutionError
 
     from .kernels import IPCKernelManager
+    from .myst_engine import MystEngine
+
+    papermill_engines.register("myst", MystEngine)  # also without the installed entry point
 
     started = time.perf_counter()
     try:
@@ -40,6 +44,7 @@ def execute_one(source: str, target: str, parameters: dict, timeout: int) -> dic
             execution_timeout=timeout,
             log_output=False,
             kernel_manager_class=IPCKernelManager,
+            engine_name="myst",
         )
     except PapermillExecutionError as exc:
         return {
@@ -56,7 +61,20 @@ def execute_one(source: str, target: str, parameters: dict, timeout: int) -> dic
             "error": f"{type(exc).__name__}: {str(exc)[:300]}",
             "timeout": "Timeout" in type(exc).__name__ or "timed out" in str(exc),
         }
+    problems = inline_problems(source, target)
+    if problems:
+        return {"ok": False, "message": problems}
     return {"ok": True, "seconds": time.perf_counter() - started}
+
+
+def inline_problems(source: str | Path, executed: str | Path) -> str:
+    """The executed notebook's inline expressions that gave no text, as one paragraph."""
+    import nbformat
+
+    from .inline import check
+
+    notebook = nbformat.read(str(executed), as_version=4)
+    return " ".join(check(notebook, paths.display_path(Path(source))))
 
 
 def running_cell(executed: Path) -> int | None:
@@ -82,6 +100,8 @@ def default_jobs() -> int:
 
 def describe_failure(spec: ChapterSpec, result: dict, kept: str) -> str:
     where = paths.display_path(spec.notebook)
+    if result.get("message"):
+        return f"{result['message']} The executed notebook is kept for inspection at {kept}."
     if result.get("cell_index") is None:
         return f"{where} failed before or between cells: {result['error'].rstrip('.')}. See {kept}."
     if result.get("timeout") and not result.get("source"):

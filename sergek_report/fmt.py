@@ -78,6 +78,7 @@ __all__ = [
     "signed_percent",
     "status_label",
     "tenge",
+    "year",
     "year_range",
 ]
 
@@ -340,6 +341,13 @@ def count_range(
         return MISSING
     text = number_range(low, high, digits)
     return f"{text}{NBSP}{plural(plain(high, digits), forms)}"
+
+
+def year(d: int | dt.date | pd.Timestamp | str | None) -> str:
+    """A calendar year as it is written, without a group separator: 2027 -> "2027"."""
+    if _is_missing(d):
+        return MISSING
+    return str(d if isinstance(d, int) else as_date(d).year)
 
 
 def year_range(start: int | dt.date | None, end: int | dt.date | None) -> str:

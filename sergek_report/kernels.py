@@ -76,7 +76,9 @@ def warm_client_class():
     while a notebook runs, then leave the default one behind)."""
     from nbclient import NotebookClient
 
-    class WarmClient(NotebookClient):
+    from .inline import client_class
+
+    class WarmClient(client_class(NotebookClient)):
         @contextlib.asynccontextmanager
         async def async_setup_kernel(self, **kwargs):
             yield

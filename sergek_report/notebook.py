@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from IPython import get_ipython
 from IPython.display import HTML, Markdown, display
 
-from . import charts, fmt, paths
+from . import charts, fmt, inline, paths
 from .context import EditionData, compute_edition, load_saved
 from .edition import Assumptions, Edition
 from .errors import ParameterError
@@ -82,6 +83,7 @@ def open_chapter(namespace: Mapping[str, Any]) -> Chapter:
     else:
         data = load_saved(model_file)
     charts.apply_style()
+    inline.show_text_as_written(get_ipython())
     return Chapter(data)
 
 

@@ -33,7 +33,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import paths
+from . import inline, paths
 from .build import (
     chapter_fingerprints,
     check_declared_tables,
@@ -274,6 +274,10 @@ class Preview:
             except DeadKernelError as exc:
                 outcome = {"ok": False, "error": f"the kernel died ({exc})"}
                 await kernel.restart()
+            if outcome["ok"]:
+                problems = " ".join(inline.check(notebook, paths.display_path(spec.notebook)))
+                if problems:
+                    outcome = {"ok": False, "message": problems}
         if not outcome["ok"]:
             failed = self.work / "failed" / spec.name
             failed.parent.mkdir(exist_ok=True)

@@ -17,7 +17,7 @@ import nbformat
 from nbconvert.exporters import HTMLExporter
 from traitlets import default
 
-from . import fmt, paths
+from . import fmt, inline, paths
 from .changes import changes_block
 from .edition import Edition
 from .outputs import FIGURE_METADATA, INPUTS_MIMETYPE
@@ -256,7 +256,7 @@ def merge_chapters(
     slot = None
     first_chapter_end = None
     for number, path in enumerate(chapter_paths, start=1):
-        notebook = nbformat.read(path, as_version=4)
+        notebook = inline.read_resolved(path, paths.display_path(path))
         title = chapter_title(notebook, path)
         anchor = f"chapter-{number}"
         strip_build_outputs(notebook)

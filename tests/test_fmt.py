@@ -219,3 +219,10 @@ def test_short_months_for_axes():
     assert fmt.month_short("2026-01-01") == "янв."
     assert fmt.month_short("2026-05-01") == "май"
     assert fmt.month_year_short("2020-09-01") == "сент. 2020"
+
+
+def test_year_is_written_without_a_group_separator():
+    assert fmt.year(2027) == "2027"
+    assert fmt.year(dt.date(2026, 12, 31)) == "2026"
+    assert fmt.year("2027-01-01") == "2027"
+    assert fmt.year(None) == "—"

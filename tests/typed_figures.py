@@ -1,0 +1,72 @@
+"""Figures typed by hand into the chapters' Markdown (see test_typed_figures.py).
+
+A number in a chapter's prose must come from an inline expression ({eval}`…`), a table or a
+chart; a literal number that is not data (an article of a law, a law's year in its name) is
+allowed only by a phrase in notebooks/literal_figures.yaml, with the reason it is not data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from sergek_report.inline import ROLE
+
+ALLOWED_FILE = "literal_figures.yaml"
+_NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
+_IGNORED = [
+    re.compile(r"<!--.*?-->", re.DOTALL),  # comments (the changes slot)
+    re.compile(r"\]\([^)]*\)"),  # link targets
+    re.compile(r"^\s*\d+[.)]\s", re.MULTILINE),  # ordered-list markers
+    re.compile(r"^#+\s", re.MULTILINE),
+]
+
+
+@dataclass(frozen=True)
+class TypedFigure:
+    notebook: str
+    cell: int
+    figure: str
+    context: str
+
+    def __str__(self) -> str:
+        where = f"{self.notebook}, cell {self.cell}"
+        return f"{where}: «…{self.context}…» types the figure {self.figure}"
+
+
+def allowed_phrases(notebooks_dir: Path) -> dict[str, list[dict]]:
+    return yaml.safe_load((notebooks_dir / ALLOWED_FILE).read_text(encoding="utf-8")) or {}
+
+
+def prose(source: str) -> str:
+    """The Markdown as the checker reads it: inline values replaced by a placeholder."""
+    text = ROLE.sub("\u2063", source)  # an invisible separator keeps the layout
+    for pattern in _IGNORED:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def typed_figures(source: str, phrases: list[str], notebook: str, cell: int) -> list[TypedFigure]:
+    text = prose(source)
+    allowed = [range(m.start(), m.end()) for p in phrases for m in re.finditer(re.escape(p), text)]
+    found = []
+    for match in _NUMBER.finditer(text):
+        if any(match.start() in span and match.end() - 1 in span for span in allowed):
+            continue
+        context = text[max(0, match.start() - 30) : match.end() + 30].replace("\n", " ")
+        found.append(TypedFigure(notebook, cell, match.group(0), context.strip()))
+    return found
+
+
+def notebook_typed_figures(path: Path, allowed: dict[str, list[dict]]) -> list[TypedFigure]:
+    phrases = [e["phrase"] for e in allowed.get(path.name, []) + allowed.get("every chapter", [])]
+    found = []
+    notebook = nbformat.read(path, as_version=4)
+    for number, cell in enumerate(notebook.cells, start=1):
+        if cell.cell_type == "markdown":
+            found += typed_figures(cell.source, phrases, f"notebooks/{path.name}", number)
+    return found
