@@ -55,7 +55,7 @@ lint: venv ## ruff check and ruff format --check on the package, tests and noteb
 
 format: venv ## ruff format the code and strip outputs from notebooks/ (what pre-commit does)
 	@$(VPY) -m ruff format sergek_report tests notebooks tools
-	@$(VPY) -m nbstripout --keep-id notebooks/*.ipynb
+	@$(VPY) -m nbstripout --keep-id --extra-keys cell.metadata.user_expressions notebooks/*.ipynb
 
 lab: venv ## JupyterLab in the project environment (loopback only)
 	@$(VPY) -m jupyter lab --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) \

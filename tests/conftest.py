@@ -42,8 +42,9 @@ def built_report(tmp_path_factory):
 
 
 def one_chapter(folder: Path, name: str, title: str, *code: str) -> Path:
-    """A chapter notebook (title, the three chapter parameters, then `code` cells) and a
-    chapters.yaml listing only it, in `folder`; returns the chapters.yaml path."""
+    """A chapter notebook (title, the three chapter parameters, then `code` cells; a cell
+    starting with "md:" is a Markdown cell) and a chapters.yaml listing only it, in `folder`;
+    returns the chapters.yaml path."""
     import nbformat
 
     notebook = nbformat.v4.new_notebook(
@@ -54,7 +55,12 @@ def one_chapter(folder: Path, name: str, title: str, *code: str) -> Path:
                 'model_file: str = ""  # computed edition',
                 metadata={"tags": ["parameters"]},
             ),
-            *(nbformat.v4.new_code_cell(source) for source in code),
+            *(
+                nbformat.v4.new_markdown_cell(source.removeprefix("md:"))
+                if source.startswith("md:")
+                else nbformat.v4.new_code_cell(source)
+                for source in code
+            ),
         ]
     )
     notebook.metadata["kernelspec"] = {

@@ -106,6 +106,30 @@ def test_a_failing_cell_names_notebook_cell_and_error_and_keeps_the_report(tmp_p
     assert_previous_report_intact(tmp_path / "build" / "base")
 
 
+def test_an_inline_value_that_fails_or_is_not_text_names_the_cell_and_keeps_the_report(tmp_path):
+    chapters = one_chapter(
+        tmp_path,
+        "prose.ipynb",
+        "Глава с текстом",
+        "from sergek_report import fmt\nnetwork = 1641",
+        "md:Сеть выросла до {eval}`fmt.integer(network)` АПК.",
+        "md:Число без формата: {eval}`network`; опечатка: {eval}`fmt.integer(netwrk)`.",
+    )
+    params = paths.PARAMS_DIR / "scenarios" / "base.yaml"
+    fake_previous_report(tmp_path / "build" / "base")
+    with pytest.raises(BuildError) as err:
+        build(params, build_root=tmp_path / "build", chapters_file=chapters)
+    message = str(err.value)
+    assert "prose.ipynb, cell 5: the inline expression {eval}`network`" in message
+    assert "returned '1641', which is not text" in message
+    assert "cell 5: the inline expression {eval}`fmt.integer(netwrk)`" in message
+    assert "NameError: name 'netwrk' is not defined" in message
+    assert "cell 4" not in message  # the formatted value is fine
+    assert "\n" not in message.strip()
+    assert (tmp_path / "build" / "base" / "failed" / "prose.ipynb").is_file()
+    assert_previous_report_intact(tmp_path / "build" / "base")
+
+
 def test_invalid_table_that_no_chapter_shows_still_stops_the_build(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(paths.DATA_DIR, data)

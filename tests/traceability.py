@@ -2,7 +2,9 @@
 
 A number of the PDF text traces when it equals, as printed (same decimals, at a scale of 1, hundred
 (an index over its base of 100), thousand, million or billion, sign ignored), a value of one of:
-- a cell of data/*.csv (numbers inside text cells count: a quote or a note of a sourced row);
+- a numeric cell of data/*.csv; a number inside a text cell (a quote or a note of a sourced
+  row) only when that cell's text is itself printed in the report (a number merely present
+  somewhere in a CSV text cell does not vouch for a sentence that types it by hand);
 - a value, range bound or rationale of an assumption in the parameter file;
 - a key figure of metrics.json or of the published baseline (the old values of the section
   «Что изменилось с прошлого выпуска»), or any number the model computed (every field of `Results`,
@@ -15,6 +17,7 @@ Page numbers, chapter/table/figure numbers, list markers, dates and years are re
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import json
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
@@ -83,6 +86,16 @@ def _numbers_in(value: str) -> list[Decimal]:
     return found
 
 
+def _is_text(cell: str) -> bool:
+    return bool(re.search(r"[^\W\d_]", cell)) and not re.fullmatch(r"[-+\d.,eE\s]+", cell)
+
+
+def _plain(markup: str) -> str:
+    """Text without tags and with one kind of space, for "is this cell printed?"."""
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", markup))
+    return re.sub(rf"[\s{GROUP_SPACE}\u00ad]+", " ", text).strip()
+
+
 def _flatten(obj, out: set[Decimal], depth: int = 0) -> None:
     """Every number inside a result: floats, frames, series, dataclasses, tuples, dicts."""
     import dataclasses
@@ -126,11 +139,13 @@ def known_values(
     }
     if results is not None:
         _flatten(results, values["model"])
+    report_text = _plain(html)
     for path in sorted(data_dir.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.reader(handle):
                 for cell in row:
-                    values["data"].update(_numbers_in(cell))
+                    if not _is_text(cell) or _plain(cell) in report_text:
+                        values["data"].update(_numbers_in(cell))
     params = yaml.safe_load(params_file.read_text(encoding="utf-8"))
     for entry in params["assumptions"].values():
         for item in (entry["value"], *entry["range"], entry.get("rationale", "")):
