@@ -86,8 +86,8 @@ def test_every_chapter_notebook_is_listed_and_committed_without_outputs():
                 where = f"notebooks/{path.name} cell {i + 1}"
                 assert not cell.get("outputs") and cell.get("execution_count") is None, (
                     f"{where} was saved with outputs: clean it with `make format` (or "
-                    "`nbstripout --keep-id --extra-keys cell.metadata.user_expressions notebooks/*.ipynb`); `pre-commit install` does it "
-                    "on every commit"
+                    "`nbstripout --keep-id --extra-keys cell.metadata.user_expressions …`); "
+                    "`pre-commit install` does it on every commit"
                 )
             assert "user_expressions" not in cell.get("metadata", {}), (
                 f"notebooks/{path.name} cell {i + 1} was saved with its evaluated inline values: "
