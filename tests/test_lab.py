@@ -108,3 +108,19 @@ def test_make_lab_serves_the_notebooks_on_loopback(tmp_path):
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
+
+
+def test_jupyterlab_renders_the_chapters_inline_values():
+    """jupyterlab-myst is installed, compatible with this JupyterLab and enabled: after a run
+    the chapters' Markdown cells show their {eval} values."""
+    listed = subprocess.run(
+        [str(paths.PROJECT_ROOT / ".venv" / "bin" / "jupyter"), "labextension", "list"],
+        capture_output=True,
+        text=True,
+        env=os.environ | {"NO_COLOR": "1"},
+        check=True,
+    )
+    output = listed.stdout + listed.stderr
+    line = next(line for line in output.splitlines() if "jupyterlab-myst" in line)
+    assert "enabled" in line and "OK" in line, output
+    assert "not compatible" not in output, output
