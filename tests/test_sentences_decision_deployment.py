@@ -1,0 +1,92 @@
+"""The data-dependent sentences of the chapters «Решение на 1 января 2027 года» and
+«Развёртывание» (sergek_report/sentences.py), each against text checked by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from sergek_report import sentences
+
+NBSP = "\u00a0"
+
+
+def milestones(*rows: tuple[str, int]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["date", "complexes"])
+
+
+# --- 01b_decision_2027 -----------------------------------------------------------------------
+
+
+def test_a_range_above_the_known_sum_is_more():
+    assert sentences.more_or_less(11.3e9, 12.6e9, 9.99e9) == "больше"
+
+
+def test_a_range_below_the_known_sum_is_less():
+    assert sentences.more_or_less(11.3e9, 12.6e9, 14.6e9) == "меньше"
+
+
+def test_a_range_around_the_known_sum_depends_on_the_estimate():
+    assert (
+        sentences.more_or_less(13.0e9, 16.8e9, 14.6e9)
+        == "в зависимости от оценки больше или меньше"
+    )
+
+
+# --- 02_deployment ---------------------------------------------------------------------------
+
+
+def test_in_month_puts_the_month_in_the_prepositional_case():
+    assert sentences.in_month("2024-11-30") == "в ноябре 2024 года"
+    assert sentences.in_month(dt.date(2022, 1, 17)) == "в январе 2022 года"
+    assert sentences.in_month(pd.Timestamp("2019-05-01")) == "в мае 2019 года"
+
+
+def test_a_count_unchanged_since_an_earlier_milestone_names_the_first_one():
+    deployment = milestones(
+        ("2024-01-01", 1341), ("2024-11-30", 1641), ("2025-06-30", 1641), ("2025-12-31", 1641)
+    )
+    reported = deployment.iloc[-1]
+    assert (
+        sentences.count_against_earlier(deployment, reported)
+        == "столько же, сколько уже в ноябре 2024 года"
+    )
+
+
+def test_a_count_that_changed_says_by_how_much_since_the_previous_milestone():
+    deployment = milestones(("2022-11-30", 766), ("2024-01-01", 1341), ("2024-11-30", 1641))
+    assert (
+        sentences.count_against_earlier(deployment, deployment.iloc[-1])
+        == "на 300 больше, чем в январе 2024 года"
+    )
+    fewer = milestones(("2021-04-30", 460), ("2022-01-17", 410))
+    assert (
+        sentences.count_against_earlier(fewer, fewer.iloc[-1])
+        == "на 50 меньше, чем в апреле 2021 года"
+    )
+    pilot_to_peak = milestones(("2019-04-01", 10), ("2024-11-30", 1641))
+    assert (
+        sentences.count_against_earlier(pilot_to_peak, pilot_to_peak.iloc[-1])
+        == f"на 1{NBSP}631 больше, чем в апреле 2019 года"
+    )
+
+
+def test_the_first_milestone_has_nothing_to_compare_with():
+    deployment = milestones(("2019-04-01", 10))
+    assert (
+        sentences.count_against_earlier(deployment, deployment.iloc[0])
+        == "это первое сообщение о числе комплексов"
+    )
+
+
+def test_the_site_split_sentence_follows_the_data():
+    split = pd.DataFrame({"date": ["2020-12-31"], "intersections": [78.0], "linear": [336.0]})
+    assert sentences.site_split_intro(split) == (
+        "Разделение комплексов на перекрёстки и линейные участки известно лишь для отдельных "
+        "дат, и источники расходятся между собой."
+    )
+    assert (
+        sentences.site_split_intro(split.iloc[0:0])
+        == "Разделение по типам участков в данных не приведено."
+    )
