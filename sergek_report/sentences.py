@@ -96,6 +96,81 @@ def site_split_intro(split) -> str:
 # --- Реальный тариф (04_real_tariff) ----------------------------------------------------------
 
 
+def year_list(years) -> str:
+    """Years in order, consecutive ones as a span: [2021, 2022, 2026] -> "2021–2022 и 2026",
+    [2021, 2023, 2025] -> "2021, 2023 и 2025"."""
+    from . import fmt
+
+    runs: list[list[int]] = []
+    for y in sorted({int(y) for y in years}):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    parts = [fmt.year(r[0]) if len(r) == 1 else fmt.year_range(r[0], r[-1]) for r in runs]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} и {parts[-1]}"
+
+
+def _years_noun(years) -> str:
+    """Years with their noun after «за»: "2021–2022 и 2026 годы", "2025 год"."""
+    single = len({int(y) for y in years}) == 1
+    return f"{year_list(years)} {'год' if single else 'годы'}"
+
+
+def cpi_assumption_warning(
+    r, cpi_range: tuple[float, float], cpi_year: int, erosion_year: int
+) -> str:
+    """The warning that the December/December inflation of `cpi_year` is an assumption, with
+    the range of the erosion by the end of `erosion_year` it leads to; when the rate comes from
+    a source, one plain sentence saying so."""
+    from . import fmt
+
+    if not str(r.cpi_2024_basis).startswith("assumption:"):
+        return (
+            f"Инфляция {fmt.year(cpi_year)} года (декабрь к декабрю) — "
+            f"{fmt.percent(r.cpi_2024_used)} по источнику."
+        )
+    low, high = cpi_range
+    erosion_low, erosion_high = r.erosion_2025_range
+    return (
+        f'<p class="warning">Официальная инфляция {fmt.year(cpi_year)} года (декабрь к декабрю) '
+        f"в источниках не найдена. В расчёте использовано допущение {fmt.percent(r.cpi_2024_used)} "
+        f"(диапазон {fmt.percent(low)} — {fmt.percent(high)}); в этом диапазоне потеря к концу "
+        f"{fmt.year(erosion_year)} года составляет от {fmt.percent(erosion_low)} до "
+        f"{fmt.percent(erosion_high)}.</p>"
+    )
+
+
+def usd_series_gaps(by_year, usd_kzt) -> str:
+    """What the dollar series lacks: the years of the tariff series (`by_year`, indexed by year,
+    with the rate and its averaging period) without a published average rate, and those whose
+    average covers only part of the year (its period in `usd_kzt`)."""
+    import pandas as pd
+
+    known = by_year.dropna(subset=["kzt_per_usd"])
+    if known.empty:
+        return "Среднегодовые курсы доллара в данных отсутствуют; пересчёт в доллары не сделан."
+    missing = [y for y in by_year.index if y not in known.index]
+    periods = usd_kzt.set_index("period_label")
+    partial = []
+    for y, label in known["usd_period"].items():
+        start = pd.Timestamp(periods.loc[label, "period_start"])
+        end = pd.Timestamp(periods.loc[label, "period_end"])
+        if (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
+            partial.append(y)
+    if not missing and not partial:
+        return "Среднегодовые курсы найдены за все годы ряда."
+    if not missing:
+        return (
+            f"Среднегодовые курсы за {_years_noun(partial)} в источниках не найдены: известны "
+            "лишь средние за часть года, поэтому долларовый ряд неполон."
+        )
+    text = f"Среднегодовые курсы за {_years_noun(missing)} в источниках не найдены"
+    if partial:
+        text += f", а за {_years_noun(partial)} известны лишь средние за часть года"
+    return text + ", поэтому долларовый ряд неполон."
+
+
 # --- Бюджет 2026 года (05_budget_2026) ---------------------------------------------------------
 
 
