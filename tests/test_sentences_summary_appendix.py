@@ -1,0 +1,50 @@
+"""Sentences of the summary and the appendix whose wording depends on the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from sergek_report import sentences
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def test_day_month_is_the_genitive_date_without_the_year():
+    assert sentences.day_month(dt.date(2027, 1, 1)) == "1 января"
+    assert sentences.day_month("2026-12-31") == "31 декабря"
+
+
+def test_a_passed_deadline_says_so():
+    deadline = dt.date(2026, 11, 2)
+    assert (
+        sentences.deadline_with_status(deadline, dt.date(2026, 11, 28))
+        == f"2 ноября 2026{NNBSP}г., и этот срок прошёл"
+    )
+
+
+def test_a_deadline_still_ahead_or_today_is_only_its_date():
+    deadline = dt.date(2026, 11, 2)
+    assert (
+        sentences.deadline_with_status(deadline, dt.date(2026, 10, 1)) == f"2 ноября 2026{NNBSP}г."
+    )
+    assert sentences.deadline_with_status(deadline, deadline) == f"2 ноября 2026{NNBSP}г."
+
+
+class _Assumptions:
+    def declared(self, name):
+        assert name == "cpi_2024_dec_dec"
+        return SimpleNamespace(short_label="Инфляция 2024 года")
+
+
+def test_real_value_lost_names_the_assumed_inflation():
+    r = SimpleNamespace(erosion_2025_percent=37.84, cpi_2024_basis="assumption:cpi_2024_dec_dec")
+    assert (
+        sentences.real_value_lost(r, _Assumptions())
+        == f"37,8{NBSP}% реальной стоимости (инфляция 2024 года — допущение)"
+    )
+
+
+def test_real_value_lost_without_caveat_when_the_inflation_is_reported():
+    r = SimpleNamespace(erosion_2025_percent=37.0, cpi_2024_basis="source:stat_2025")
+    assert sentences.real_value_lost(r, _Assumptions()) == f"37{NBSP}% реальной стоимости"
