@@ -200,6 +200,7 @@ def report_inputs(edition_data, data_dir: Path, baseline: dict | None, commit: s
         "git_commit": commit,
         "baseline": baseline,
         "inputs": input_hashes(data_dir),
+        "tariff_base_year": edition_data.results.tariff_base_year,
     }
 
 

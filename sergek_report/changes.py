@@ -14,9 +14,11 @@ import math
 from collections.abc import Mapping
 
 from . import fmt
+from . import labels as L
 from .units import quantity
 
-TITLE = "Что изменилось с прошлой редакции"
+TITLE = L.CHANGES["title"]
+WORDS = L.CHANGES  # the block's words, in the catalog
 
 
 def table_label(name: str) -> str:
@@ -77,7 +79,7 @@ def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str,
     """(Russian label, unit) of an assumption; a range is labelled as the range of it."""
     base = name.removesuffix("_range")
     label, unit = labels.get(base, (base.replace("_", " "), ""))
-    return (f"{label} (диапазон)" if base != name else label), unit
+    return (WORDS["range"].format(label=label) if base != name else label), unit
 
 
 def changes_block(
@@ -89,28 +91,23 @@ def changes_block(
     diff = compare(current, baseline)
     parts = [f'<section class="changes" id="changes"><h2>{TITLE}</h2>']
     if diff["first_edition"]:
-        parts.append(
-            "<p>Первый выпуск: это первая редакция отчёта, сравнивать её пока не с чем. "
-            "Следующая редакция покажет здесь, какие показатели изменились.</p></section>"
-        )
+        parts.append(f"<p>{WORDS['first_edition']}</p></section>")
         return "".join(parts)
     when = diff.get("baseline_date")
-    since = f" от {fmt.date_long(when)}" if when else ""
+    since = WORDS["since"].format(date=fmt.date_long(when)) if when else ""
     if not diff["metrics"] and not diff["inputs"] and not diff["params"]:
-        parts.append(
-            f"<p>По сравнению с редакцией{since} ни один ключевой показатель и ни одно "
-            "исходное значение не изменились.</p></section>"
-        )
+        parts.append(f"<p>{WORDS['nothing_changed'].format(since=since)}</p></section>")
         return "".join(parts)
     # Old and new values exactly: rounded, a moved figure could look unchanged.
     moved = [row for row in diff["metrics"] if row["old"] is not None]
     added = [row for row in diff["metrics"] if row["old"] is None]
     if moved:
         parts.append(
-            f"<p>Ключевые показатели, изменившиеся по сравнению с редакцией{since}:</p>"
+            f"<p>{WORDS['moved'].format(since=since)}</p>"
             '<div class="table-scroll"><table class="data changes-table"><thead><tr>'
-            '<th scope="col">Показатель</th><th scope="col" class="num">Было</th>'
-            '<th scope="col" class="num">Стало</th></tr></thead><tbody>'
+            f'<th scope="col">{WORDS["column_metric"]}</th>'
+            f'<th scope="col" class="num">{WORDS["column_old"]}</th>'
+            f'<th scope="col" class="num">{WORDS["column_new"]}</th></tr></thead><tbody>'
         )
         for row in moved:
             metric = row["metric"]
@@ -122,18 +119,12 @@ def changes_block(
             )
         parts.append("</tbody></table></div>")
     elif not added:
-        parts.append(
-            f"<p>Ключевые показатели не изменились по сравнению с редакцией{since}".rstrip(".")
-            + ".</p>"
-        )
+        parts.append(f"<p>{WORDS['unchanged'].format(since=since).rstrip('.')}.</p>")
     if added:
-        parts.append(
-            f"<p>Новых ключевых показателей: {fmt.integer(len(added))} (все ключевые показатели "
-            "с основанием каждого — в главе «Допущения, ограничения и источники»).</p>"
-        )
+        parts.append(f"<p>{WORDS['added'].format(count=fmt.integer(len(added)))}</p>")
     if diff["inputs"]:
         tables = ", ".join(html.escape(table_label(name)) for name in diff["inputs"])
-        parts.append(f"<p>Обновлены данные: {tables}.</p>")
+        parts.append(f"<p>{WORDS['inputs'].format(tables=tables)}</p>")
     if diff["params"]:
         items = []
         for name, old, new in diff["params"]:
@@ -142,7 +133,7 @@ def changes_block(
                 f"{html.escape(label)}: {html.escape(quantity(old, unit))} → "
                 f"{html.escape(quantity(new, unit))}"
             )
-        parts.append(f"<p>Изменённые допущения: {'; '.join(items)}.</p>")
+        parts.append(f"<p>{WORDS['params'].format(items='; '.join(items))}</p>")
     parts.append("</section>")
     return "".join(parts)
 

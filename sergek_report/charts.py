@@ -20,6 +20,7 @@ from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.ticker import Formatter, FuncFormatter  # noqa: E402
 
 from . import fmt  # noqa: E402
+from . import labels as L  # noqa: E402
 
 # Colours: one accent for the subject (Sergek/Almaty), greys for context, red for risk.
 ACCENT = "#1f5f8b"
@@ -184,9 +185,9 @@ def milestones_chart(deployment, planned_status: str = "planned", separate=()):
             ":",
             color=ACCENT_LIGHT,
             linewidth=1,
-            label="между датами: линейная интерполяция" if i == len(done) - 1 else None,
+            label=L.MILESTONES_CHART["interpolation"] if i == len(done) - 1 else None,
         )
-    ax.plot(done["date"], done["complexes"], "o", color=ACCENT, label="по источникам")
+    ax.plot(done["date"], done["complexes"], "o", color=ACCENT, label=L.MILESTONES_CHART["sourced"])
     if not planned.empty:
         bridge = [done["date"].iloc[-1], planned["date"].iloc[0]]
         ax.plot(
@@ -202,7 +203,7 @@ def milestones_chart(deployment, planned_status: str = "planned", separate=()):
             "o",
             mfc="white",
             color=ACCENT,
-            label="план (ввод не подтверждён)",
+            label=L.MILESTONES_CHART["planned"],
         )
     previous = None
     for date, count in zip(deployment["date"], deployment["complexes"], strict=True):
@@ -217,7 +218,7 @@ def milestones_chart(deployment, planned_status: str = "planned", separate=()):
                 fontsize=8,
             )
         previous = count
-    ax.set_ylabel("комплексов (АПК)")
+    ax.set_ylabel(L.MILESTONES_CHART["y_axis"])
     ax.set_ylim(0, deployment["complexes"].max() * 1.15)
     integer_axis(ax)
     date_axis(ax)
@@ -254,13 +255,13 @@ def reconciliation_chart(cumulative, estimates: dict, lines: dict, extension_yea
             color=color,
         )
     ax.set_xticks(years, [str(y) for y in years])
-    ax.set_ylabel("млрд тенге, нарастающим итогом")
+    ax.set_ylabel(L.RECONCILIATION_CHART["y_axis"])
     number_axis(ax, 0)
     ax.legend(loc="lower right")
     return fig
 
 
-def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_label="нет данных"):
+def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_label=L.NO_DATA):
     """Simple vertical bars with value labels; a None value is drawn as a 'no data' note."""
     fig, ax = new_figure()
     positions = range(len(labels))
@@ -310,7 +311,7 @@ def tornado_chart(
     value_format,
     xlabel: str,
     min_share: float = 0.01,
-    base_label: str = "базовая оценка",
+    base_label: str = L.TORNADO_CHART["base"],
 ):
     """Horizontal bars from the base value to the metric at each assumption's low/high.
 
@@ -366,15 +367,15 @@ def tornado_chart(
     span = float(np.abs(values - base).max()) if len(values) else abs(base) * 0.1 or 1.0
     ax.set_xlim(base - span * 1.45, base + span * 1.45)
     handles = [
-        Patch(color=ACCENT_LIGHT, label="нижняя граница допущения"),
-        Patch(color=ACCENT, label="верхняя граница допущения"),
+        Patch(color=ACCENT_LIGHT, label=L.TORNADO_CHART["low"]),
+        Patch(color=ACCENT, label=L.TORNADO_CHART["high"]),
         Line2D([], [], color="#222222", linewidth=1.2, label=base_label),
     ]
     fig.legend(handles=handles, loc="outside upper center", ncol=3, fontsize=8.5, handlelength=1.5)
     if not hidden.empty:
         names = ", ".join(labels.get(a, a) for a in hidden["assumption"])
         fig.supxlabel(
-            f"Почти не влияет на результат (не показано): {names}.",
+            L.TORNADO_CHART["hidden"].format(names=names),
             fontsize=8,
             color=CONTEXT,
             x=0.01,

@@ -23,7 +23,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from . import paths
+from . import labels, paths
 from .errors import ParameterError
 from .paths import display_path
 
@@ -107,7 +107,7 @@ class EditionInfo(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     edition_date: dt.date
-    title: str = "Основной вариант"  # what a scenario is called in the report
+    title: str = labels.DEFAULT_EDITION_TITLE  # what a scenario is called in the report
 
 
 class Edition:

@@ -41,6 +41,7 @@ import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from . import labels
 from .dates import as_date
 
 LOCALE = "ru"
@@ -400,13 +401,7 @@ def period(start: object, end: object) -> str:
     return f"{month_year(first)} \u2014 {month_year(last)}"
 
 
-STATUS_LABELS = {
-    "reported": "по источнику",
-    "derived": "расчёт",
-    "estimate": "оценка",
-    "planned": "план",
-    "not_found": "не найдено",
-}
+STATUS_LABELS = labels.STATUS_LABELS  # the words live in the catalog, labels.py
 
 
 def status_label(status: str) -> str:

@@ -21,18 +21,19 @@ from IPython import get_ipython
 from IPython.display import HTML, Markdown, display
 
 from . import charts, fmt, inline, paths
+from . import labels as L
 from .context import EditionData, compute_edition, load_saved
 from .edition import Assumptions, Edition
 from .errors import ParameterError
 from .model import Results
-from .outputs import FIGURE_METADATA, INPUTS_MIMETYPE, RESULTS
+from .outputs import FIGURE_METADATA, INPUTS_MIMETYPE, NUMERIC_COLUMNS, RESULTS
 
 # What a chapter's parameters cell declares (papermill injects the build's values after it).
 CHAPTER_PARAMETERS = ("edition_file", "data_dir", "model_file")
 # Longest table and source list a chapter prints; the rest is summarised in one line.
 MAX_TABLE_ROWS = 60
 MAX_SOURCES = 400
-ROW_FORMS = ("строка", "строки", "строк")
+ROW_FORMS = L.ROW_FORMS
 # papermill's injected cell starts with this comment.
 _INJECTED_HEADER = "# Parameters"
 
@@ -150,7 +151,7 @@ class Chapter:
             when = (
                 fmt.date_long(row["published"])
                 if pd.notna(row["published"])
-                else str(row.get("published_note") or "без даты")
+                else str(row.get("published_note") or L.CHAPTER["undated"])
             )
             parts.append(f"{row['publisher']}, {when}")
         return "; ".join(parts)
@@ -159,7 +160,8 @@ class Chapter:
         text = self.cite(sources)
         if note:
             text = f"{text}; {note}" if text else note
-        return f'<span class="caption-source">Источник: {html.escape(_sentence(text))}</span>'
+        source = L.CHAPTER["source"].format(sources=_sentence(text))
+        return f'<span class="caption-source">{html.escape(source)}</span>'
 
     # -- output -------------------------------------------------------------------------
     @staticmethod
@@ -201,13 +203,16 @@ class Chapter:
         note: str | None = None,
         numeric: Sequence[str] = (),
     ) -> None:
-        """A table of already formatted values; `numeric` columns are right-aligned.
+        """A table of already formatted values; `numeric` columns are right-aligned, and so
+        are those the table's builder declares in `frame.attrs["numeric"]` (decision_tables
+        does: its headers name computed figures, which a chapter should not type).
 
         On paper a long table continues on the next page with its header row repeated; on a
         phone it scrolls sideways inside its frame. A table longer than MAX_TABLE_ROWS shows
         its first rows and says how many more the data hold: a report summarises, it does not
         lay out thousands of rows."""
         total = len(frame)
+        numeric = {*numeric, *frame.attrs.get(NUMERIC_COLUMNS, ())}
         frame = frame.head(MAX_TABLE_ROWS)
         head = "".join(
             f'<th scope="col" class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
@@ -223,10 +228,12 @@ class Chapter:
             for row in frame.itertuples(index=False)
         )
         if total > len(frame):
+            more = L.CHAPTER["more_rows"].format(
+                shown=fmt.count(len(frame), ROW_FORMS), total=fmt.integer(total)
+            )
             rows += (
-                f'<tr class="more-rows"><td colspan="{len(frame.columns)}">Показаны первые '
-                f"{fmt.count(len(frame), ROW_FORMS)} из {fmt.integer(total)}; остальные — "
-                "в таблице данных отчёта.</td></tr>"
+                f'<tr class="more-rows"><td colspan="{len(frame.columns)}">'
+                f"{html.escape(more)}</td></tr>"
             )
         display(
             HTML(
@@ -251,25 +258,27 @@ class Chapter:
             published = (
                 fmt.date_long(row["published"])
                 if pd.notna(row["published"])
-                else str(row.get("published_note") or "без даты")
+                else str(row.get("published_note") or L.CHAPTER["undated"])
             )
             url = str(row["url"]).strip() if pd.notna(row["url"]) else ""
             address = (
                 f'<a class="url" href="{html.escape(url)}" target="_blank" '
                 f'rel="noopener">{html.escape(url)}</a>'
                 if url
-                else '<span class="url">адрес не указан.</span>'
+                else f'<span class="url">{html.escape(L.CHAPTER["no_address"])}</span>'
+            )
+            dates = L.CHAPTER["published"].format(
+                published=published, accessed=_sentence(fmt.date_long(row["accessed"]))
             )
             items.append(
                 f"<li>{html.escape(_sentence(str(row['publisher'])))} "
                 f"{html.escape(_sentence(str(row['title'])))} "
-                f"Опубликовано: {html.escape(published)}; обращение: "
-                f"{html.escape(_sentence(fmt.date_long(row['accessed'])))} "
-                f"{address}</li>"
+                f"{html.escape(dates)} {address}</li>"
             )
         more = len(self.sources) - MAX_SOURCES
         tail = (
-            f'<p class="more-rows">И ещё {fmt.integer(more)} в таблице источников отчёта.</p>'
+            f'<p class="more-rows">'
+            f"{html.escape(L.CHAPTER['more_sources'].format(count=fmt.integer(more)))}</p>"
             if more > 0
             else ""
         )

@@ -6,3 +6,6 @@ INPUTS_MIMETYPE = "application/vnd.sergek.inputs+json"
 RESULTS = "results"
 # Output metadata of a chart: the figure with its caption as the report prints it.
 FIGURE_METADATA = "sergek_figure"
+# A table builder lists the columns a chapter's table right-aligns under this key of its
+# DataFrame.attrs (Chapter.table reads it).
+NUMERIC_COLUMNS = "numeric"

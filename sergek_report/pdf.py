@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import labels as L
 from . import paths
 
 CACHE_DIR_NAME = ".pdf-cache"
@@ -197,7 +198,9 @@ def report_pdf(html: str, cache_dir: Path, font_css: str, metadata: dict) -> tup
                 ),
                 target_page_index=numbers[target] - 1,
             )
-            link[NameObject("/Contents")] = TextStringObject(f"Страница {numbers[target]}")
+            link[NameObject("/Contents")] = TextStringObject(
+                L.PAGE_LINK.format(page=numbers[target])
+            )
             annotation = writer.add_annotation(page_number=page_index, annotation=link)
             if structure is not None:
                 structure.tag_link(annotation, writer.pages[page_index])

@@ -18,6 +18,7 @@ from nbconvert.exporters import HTMLExporter
 from traitlets import default
 
 from . import fmt, inline, paths
+from . import labels as L
 from .changes import changes_block
 from .edition import Edition
 from .outputs import FIGURE_METADATA, INPUTS_MIMETYPE
@@ -25,18 +26,14 @@ from .pdf import CACHE_DIR_NAME, PDF_VARIANT, report_pdf
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
 CSS_FILE = paths.TEMPLATES_DIR / "report.css"
-TITLE = "ГЧП «Сергек» в Алматы: рост сети и стоимость комплекса при замороженном тарифе"
-AUTHOR = "Аналитическая записка для маслихата города Алматы"
-SUBTITLE = (
-    "Рост сети аппаратно-программных комплексов и стоимость одного комплекса для бюджета "
-    "города при тарифе, замороженном на уровне 2021 года"
-)
-CAPTION_LABELS = {"figure": "Рисунок", "table": "Таблица"}
+# The words of the title page and captions are in the catalog, labels.py.
+TITLE = L.TITLE
+AUTHOR = L.AUTHOR
+CAPTION_LABELS = L.CAPTION_LABELS
 # A chapter places the «what changed» block by a Markdown cell holding only this comment;
 # without one, the block closes the first chapter (the summary).
 CHANGES_SLOT = "<!-- sergek:changes -->"
 TOC_SLOT = "<!-- sergek:toc -->"
-TOC_TITLE = "Содержание"
 
 
 class ReportHTMLExporter(HTMLExporter):
@@ -288,7 +285,7 @@ def merge_chapters(
     return merged
 
 
-TO_CONTENTS = '<p class="to-contents"><a href="#contents">↑ К содержанию</a></p>'
+TO_CONTENTS = f'<p class="to-contents"><a href="#contents">{L.TO_CONTENTS}</a></p>'
 
 
 def fill_changes_slot(merged: nbformat.NotebookNode, changes_html: str) -> None:
@@ -310,9 +307,12 @@ def _jinja():
     )
 
 
-def glossary_html() -> str:
-    """The glossary page (templates/glossary.html.j2)."""
-    return _jinja().get_template("glossary.html.j2").render()
+def glossary_html(tariff_base_year: int) -> str:
+    """The glossary page: the frame (templates/glossary.html.j2) around the catalog's terms
+    (labels.GLOSSARY), with the year the tariff is frozen at filled in from the data."""
+    year = fmt.year(tariff_base_year)
+    entries = [(t.format(base_year=year), d.format(base_year=year)) for t, d in L.GLOSSARY]
+    return _jinja().get_template("glossary.html.j2").render(entries=entries)
 
 
 def colophon_html(meta: dict) -> str:
@@ -336,10 +336,10 @@ def _short_version(commit: str) -> str:
     working copy had uncommitted changes; never the name of the version-control tool."""
     match = re.match(r"\s*([0-9a-fA-F]{7,40})\b", commit or "")
     if not match:
-        return "не указана"
+        return L.COLOPHON["no_version"]
     code = match.group(1)[:7]
     dirty = "(" in (commit or "")[match.end() :]
-    return f"{code} (с неучтёнными правками)" if dirty else code
+    return L.COLOPHON["uncommitted"].format(code=code) if dirty else code
 
 
 def _pdf_date(iso_date: str | None) -> str:
@@ -356,26 +356,28 @@ def report_html(
     git_commit: str,
     baseline: dict | None,
     inputs: dict[str, str],
+    tariff_base_year: int,
 ) -> tuple[str, dict, dict]:
     """The edition's HTML, its metadata and the metrics.json payload (no PDF: the preview
-    stops here)."""
+    stops here). `tariff_base_year` (the results') goes into the subtitle and glossary."""
     edition_date = edition.edition_date.isoformat()
     as_of = data_as_of(sources)
     variant = edition.name
+    words = L.COLOPHON
     meta = {
         "title": TITLE,
-        "subtitle": SUBTITLE,
+        "subtitle": L.SUBTITLE.format(base_year=fmt.year(tariff_base_year)),
         "author": AUTHOR,
         "edition_date": edition_date,
-        "edition_date_text": fmt.date_long(edition_date) if edition_date else "не указана",
-        "data_as_of_text": fmt.date_long(as_of) if as_of else "нет данных",
-        "assumptions_text": "основной" if variant == "default" else "сценарный вариант",
+        "edition_date_text": fmt.date_long(edition_date) if edition_date else words["no_date"],
+        "data_as_of_text": fmt.date_long(as_of) if as_of else words["no_data_date"],
+        "assumptions_text": words["default" if variant == "default" else "scenario"],
         "params_file": paths.display_path(edition.path),
         "git_commit": git_commit,
         "version_text": _short_version(git_commit),
         "version": __import__("sergek_report").__version__,
     }
-    back_matter = glossary_html() + colophon_html(meta)
+    back_matter = glossary_html(tariff_base_year) + colophon_html(meta)
     merged = merge_chapters(chapters, meta, "", back_matter)
     current = {
         "edition_date": edition_date,
@@ -402,7 +404,7 @@ def render_report(*, out_dir: Path, **inputs) -> tuple[dict[str, bytes], int]:
         metadata={
             "/Title": TITLE,
             "/Author": AUTHOR,
-            "/Subject": SUBTITLE,
+            "/Subject": meta["subtitle"],
             "/Creator": f"sergek-report {meta['version']}",
             "/Producer": "WeasyPrint + pypdf",
             "/CreationDate": _pdf_date(edition_date),

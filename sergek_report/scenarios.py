@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from . import fmt, paths
+from . import labels as L
 from .build import build
 from .edition import load_edition
 from .units import quantity
@@ -49,7 +50,7 @@ def comparison_html(editions: dict[str, dict]) -> str:
             for key, a in edition.assumptions.items()
             if key in default.assumptions and a.value != default.assumptions[key].value
         ]
-        sentence = "; ".join(differences) if differences else "допущения основного варианта"
+        sentence = "; ".join(differences) if differences else L.SCENARIO_PAGE["no_difference"]
         scenarios.append({"title": edition.info.title, "sentence": sentence.rstrip(".") + "."})
         values.append({m["name"]: m for m in metrics["metrics"]})
     names = list(dict.fromkeys(key for table in values for key in table))
@@ -66,13 +67,14 @@ def comparison_html(editions: dict[str, dict]) -> str:
             }
         )
     date = next(iter(editions.values()))["edition_date"]
+    edition_sentence = L.SCENARIO_PAGE["edition"].format(date=fmt.date_long(date))
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(paths.TEMPLATES_DIR)), autoescape=True
     )
     return environment.get_template("scenarios.html.j2").render(
         css=(paths.TEMPLATES_DIR / "report.css").read_text(encoding="utf-8"),
         date_iso=date,
-        edition_sentence=f"Редакция отчёта от {fmt.date_long(date)}".rstrip(".") + ".",
+        edition_sentence=edition_sentence.rstrip(".") + ".",
         scenarios=scenarios,
         rows=rows,
     )

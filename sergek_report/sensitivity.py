@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
+from . import fmt
+from . import labels as L
 from .budget import Budget2026, budget_2026, estimated_monthly_tariff
 from .edition import Assumptions
 from .lookups import contract_value, table
@@ -103,14 +105,23 @@ def scenario_rows(tables: Mapping[str, pd.DataFrame], base: Assumptions) -> pd.D
     """
     term_low, term_high = base.range("service_term_months")
     cases = [
-        ("Базовый", base),
-        ("Высокая инфляция", base.replace(inflation_2026=base.range("inflation_2026")[1])),
+        (L.SCENARIOS["base"], base),
         (
-            "Поздняя установка",
+            L.SCENARIOS["high_inflation"],
+            base.replace(inflation_2026=base.range("inflation_2026")[1]),
+        ),
+        (
+            L.SCENARIOS["late_installation"],
             base.replace(new_complexes_start=base.range("new_complexes_start")[1]),
         ),
-        (f"Срок {term_low} мес.", base.replace(service_term_months=term_low)),
-        (f"Срок {term_high} мес.", base.replace(service_term_months=term_high)),
+        (
+            L.SCENARIOS["term"].format(months=fmt.integer(term_low)),
+            base.replace(service_term_months=term_low),
+        ),
+        (
+            L.SCENARIOS["term"].format(months=fmt.integer(term_high)),
+            base.replace(service_term_months=term_high),
+        ),
     ]
     rows = []
     for name, assumptions in cases:

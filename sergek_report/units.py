@@ -13,19 +13,11 @@ import datetime as dt
 import math
 
 from . import fmt
+from . import labels as L
 
-# Units as written in params/*.yaml and metrics.json -> the forms the number agrees with.
-UNIT_FORMS = {
-    "месяцев": ("месяц", "месяца", "месяцев"),
-    "мес.": ("мес.", "мес.", "мес."),
-    "дней": ("день", "дня", "дней"),
-    "лет": ("год", "года", "лет"),
-    "АПК": ("АПК", "АПК", "АПК"),
-    "комплексов": ("комплекс", "комплекса", "комплексов"),
-    "комплексо-месяцев": ("комплексо-месяц", "комплексо-месяца", "комплексо-месяцев"),
-    "раз": ("раз", "раза", "раз"),
-    "пунктов": ("пункт", "пункта", "пунктов"),
-}
+# Units as written in params/*.yaml and metrics.json -> the forms the number agrees with
+# (the catalog of the report's words, labels.py).
+UNIT_FORMS = L.UNIT_FORMS
 
 
 def quantity(value: object, unit: str, digits: int = 2) -> str:

@@ -1,0 +1,366 @@
+"""The report's fixed words, in one place: labels of tables and charts, units, key figures,
+the «what changed» block, the glossary and the few words of the frame that code fills in.
+
+How to edit. Change the Russian text between the quotes; keep the words in braces: they are
+placeholders, `{obligations}` or `{years}`, that the code fills with a figure computed from
+the data or the assumptions (so no figure here goes stale when the data change). A label
+must not type a data figure by hand: tests/test_labels.py fails on a digit outside the few
+phrases it allows with their reasons. What is NOT here: the chapters' prose and captions (in
+the notebooks), sentences that depend on data (sergek_report/sentences.py), assumptions'
+labels and rationales (params/default.yaml), the data dictionary (the `title` of each table
+in tables.py and tables_2027.py), and the frame's own words (the templates).
+
+Why a Python module and not a YAML file: the labels are dictionaries keyed by the codes the
+data and the model use («low», «obligations», «stopgap»), noun forms are tuples, and several
+labels are templates with named placeholders; as Python they are read without a loader, a
+misspelt name fails at import and in the linter, and each group keeps its comment next to it.
+
+Grouped by where the words appear in the report.
+"""
+
+from __future__ import annotations
+
+# --- Units: the noun agrees with the number («72 месяца», «1 641 комплекс») ----------------
+# units.quantity and units.key_figure. Key: the unit as written in params/*.yaml and in
+# metrics.json; value: the forms for 1, for 2–4 and for 5 and more (fmt.count).
+UNIT_FORMS = {
+    "месяцев": ("месяц", "месяца", "месяцев"),
+    "мес.": ("мес.", "мес.", "мес."),
+    "дней": ("день", "дня", "дней"),
+    "лет": ("год", "года", "лет"),
+    "АПК": ("АПК", "АПК", "АПК"),
+    "комплексов": ("комплекс", "комплекса", "комплексов"),
+    "комплексо-месяцев": ("комплексо-месяц", "комплексо-месяца", "комплексо-месяцев"),
+    "раз": ("раз", "раза", "раз"),
+    "пунктов": ("пункт", "пункта", "пунктов"),
+}
+# A few months in words, as a label says them («временная мера на два месяца»); a number of
+# months not listed here is written in digits («на 13 месяцев»).
+MONTHS_IN_WORDS = {
+    1: "один месяц",
+    2: "два месяца",
+    3: "три месяца",
+    4: "четыре месяца",
+    5: "пять месяцев",
+    6: "шесть месяцев",
+}
+
+# --- Status of a data row (the «Статус» columns of the chapters' tables) -------------------
+# fmt.status_label; key: the `status` column of data/*.csv.
+STATUS_LABELS = {
+    "reported": "по источнику",
+    "derived": "расчёт",
+    "estimate": "оценка",
+    "planned": "план",
+    "not_found": "не найдено",
+}
+
+# --- Tables of the decision of 1 January 2027 (decision_tables.py) -------------------------
+# The options: decision_table. {years}: the three years the options are priced for.
+DECISION_COLUMNS = {
+    "option": "Вариант",
+    "route": "Правовой путь; что утверждает маслихат",
+    "time": "Срок запуска",
+    "cost": "Стоимость {years} гг.",
+    "basis": "Основание цены",
+}
+# The «route» cell: the legal route and what the council approves (data/options.csv).
+ROUTE_CELL = "{legal_route}. Маслихат: {council_approval}"
+# The «cost» cell: {nominal} and {pv} are ranges in billions of tenge («9,6–91,6»).
+COST_CELL = {
+    "priced": "{nominal} млрд тенге (приведённая стоимость {pv} млрд)",
+    "unpriced": "не оценено; ориентиры: {nominal} млрд тенге",
+    "equipment_only": "не оценено; одно оборудование, разово: {nominal} млрд тенге",
+}
+# The «basis» cell; key: the option's price basis (options.py).
+BASIS_TEXT = {
+    "service_anchors": "сервисные договоры Павлодара и Караганды",
+    "current_price": "две оценки нынешней платы за АПК",
+    "reference_continuation_to_service": (
+        "не оценивается: предложения 2025 г. не опубликованы; ценовые ориентиры допускают "
+        "от цены на уровне оценок до цены сервисной модели"
+    ),
+    "equipment_only": (
+        "не оценивается: нет цены обслуживания, ПО и условий передачи; ценовые ориентиры "
+        "дают только оборудование, разово"
+    ),
+}
+# Who owns what: ownership_table.
+OWNERSHIP_COLUMNS = {
+    "option": "Вариант",
+    "assets": "Комплексы",
+    "software": "ПО и данные",
+    "risks": "Главные риски",
+}
+# The risk register: risk_register; likelihood and impact of data/risks.csv in words.
+RISK_COLUMNS = {
+    "risk": "Риск",
+    "likelihood": "Вероятность",
+    "impact": "Влияние",
+    "evidence": "Чем подтверждается",
+    "mitigation": "Что снижает риск",
+}
+LEVELS = {"low": "низкая", "medium": "средняя", "high": "высокая"}
+IMPACTS = {"low": "низкое", "medium": "среднее", "high": "высокое"}
+# The request to the akimat: data_request (data/gaps.csv).
+REQUEST_COLUMNS = {
+    "priority": "Очередь",
+    "document": "Документ",
+    "holder": "У кого",
+    "effect": "Что изменится в расчётах",
+}
+# The reconciliation 2020–2025: reconciliation_table. {years}: the years reconciled (the
+# service start to the contract's expiry); {obligations}: the state obligations of the
+# original contract in billions («9,99 млрд»); {extension_year}: the year of the extension.
+RECONCILIATION_COLUMNS = {
+    "estimate": "Оценка платы за АПК в месяц",
+    "monthly": "Тенге за АПК в месяц",
+    "to_end": "{years} гг., млрд тенге",
+    "to_end_vs_obligations": "К обязательствам {obligations}",
+    "with_extension": "С {extension_year} г., млрд тенге",
+    "with_extension_vs_total_cost": "К «общей стоимости»",
+}
+# The two estimates of the payment per complex-month (reconciliation.ESTIMATES), numbered as
+# the report numbers them. {complexes}: the complexes of the original contract; {years}: the
+# years of the one known payment.
+ESTIMATE_NAMES = {
+    "obligations": "Оценка 1: обязательства ÷ ({complexes} АПК × срок)",
+    "payments": "Оценка 2: выплата {years} ÷ комплексо-месяцы",
+}
+# The chronology: timeline_table. A planned date that has passed without confirmation, and a
+# date known only approximately.
+TIMELINE_COLUMNS = {"date": "Дата", "event": "Событие", "status": "Статус"}
+DEADLINE_PASSED = "срок прошёл; исполнение не подтверждено"
+APPROXIMATE_DATE = "≈ {date}"
+
+# --- Charts (charts.py) --------------------------------------------------------------------
+# Complexes at each milestone: milestones_chart.
+MILESTONES_CHART = {
+    "interpolation": "между датами: линейная интерполяция",
+    "sourced": "по источникам",
+    "planned": "план (ввод не подтверждён)",
+    "y_axis": "комплексов (АПК)",
+}
+# Cumulative payments against the obligations: reconciliation_chart.
+RECONCILIATION_CHART = {"y_axis": "млрд тенге, нарастающим итогом"}
+# A bar with no value: bars_chart.
+NO_DATA = "нет данных"
+# The tornado chart of the sensitivity: tornado_chart. {names}: the assumptions left out.
+TORNADO_CHART = {
+    "base": "базовая оценка",
+    "low": "нижняя граница допущения",
+    "high": "верхняя граница допущения",
+    "hidden": "Почти не влияет на результат (не показано): {names}.",
+}
+
+# --- Scenarios of the 2026 budget (sensitivity.scenario_rows) ------------------------------
+# {months}: the shortest and the longest service term of the assumption's range.
+SCENARIOS = {
+    "base": "Базовый",
+    "high_inflation": "Высокая инфляция",
+    "late_installation": "Поздняя установка",
+    "term": "Срок {months} мес.",
+}
+
+# --- Key figures (metrics.py; metrics.json and the appendix's table of key figures) --------
+# Key: the figure's name in metrics.json (never changes). Placeholders:
+# {additional} the complexes to be installed; {paid_period} the months of the one known
+# payment («январь 2020 – август 2022»); {paid_years} its years; {reconciled_years} the years
+# reconciled; {base_year} the year the tariff is frozen at; {index_year} the December the
+# price index ends at; {budget_year} the year of the extension's budget.
+KEY_FIGURES = {
+    "original_scope": "Комплексы по исходному договору",
+    "complexes_in_operation": "Комплексы в работе до установки новых",
+    "complexes_after_extension": "Комплексы после установки {additional} новых",
+    "growth_extension_vs_original": "Рост сети к исходному договору",
+    "state_obligations": "Государственные обязательства по исходному договору",
+    "obligations_per_complex": "Обязательства на один комплекс",
+    "monthly_tariff_estimate": "Оценка тарифа за комплекс в месяц",
+    "annual_tariff_estimate": "Оценка тарифа за комплекс в год",
+    "implied_monthly_tariff_from_payments": "Средняя выплата за комплекс в месяц ({paid_period})",
+    "tariff_estimates_ratio": "Отношение средней выплаты к оценке тарифа",
+    "cpi_index_2025": "Индекс цен, декабрь {index_year} (декабрь {base_year} = 100)",
+    "real_erosion_2025": "Потеря реальной стоимости тарифа к концу {index_year} года",
+    "real_erosion_2026": "Потеря реальной стоимости тарифа к концу {budget_year} года",
+    "tariff_in_mrp_base_year": "Тариф в МРП, {base_year} год",
+    "tariff_in_mrp_2026": "Тариф в МРП, {budget_year} год",
+    "complex_months_2026": "Комплексо-месяцы {budget_year} года",
+    "budget_2026_nominal": "Расходы бюджета {budget_year} года (номинал)",
+    "budget_2026_real_2021": "Расходы бюджета {budget_year} года в тенге {base_year} года",
+    "budget_2026_present_value": "Приведённая стоимость платежей {budget_year} года",
+    "fines_to_payments_ratio": "Штрафы в бюджет к выплатам партнёру ({paid_period})",
+    "complex_months_2020_2025": "Комплексо-месяцы {reconciled_years} годов (по вехам сети)",
+    "contract_complex_months": "Комплексо-месяцы по исходному договору",
+    "complex_months_vs_contract": "Комплексо-месяцы {reconciled_years} к исходному договору",
+    "payments_2020_2025_at_obligations_estimate": (
+        "Оценка выплат {reconciled_years} годов по оценке тарифа из обязательств"
+    ),
+    "payments_2020_2025_at_payments_estimate": (
+        "Оценка выплат {reconciled_years} годов по средней выплате {paid_years} годов"
+    ),
+}
+# The options' cost ranges; key: the option in metrics.json («option_stopgap_…»).
+# {stopgap_months}: the stop-gap's months in words; {years}: the years the options are priced.
+OPTION_FIGURES = {
+    "stopgap": "Временная мера на {stopgap_months}",
+    "continuation": "Цена на уровне оценок, {years}",
+    "service": "Сервисная модель по ценам Павлодара и Караганды, {years}",
+    "equipment": "Оборудование для всех комплексов (разово)",
+}
+# Each option has four figures; {option} is its label above.
+OPTION_BOUNDS = {
+    "nominal_low": "{option}: номинал, нижняя граница",
+    "nominal_high": "{option}: номинал, верхняя граница",
+    "pv_low": "{option}: приведённая стоимость, нижняя граница",
+    "pv_high": "{option}: приведённая стоимость, верхняя граница",
+}
+
+# --- «Что изменилось с прошлой редакции» (changes.py, on the summary page) -----------------
+# {since}: « от 25 ноября 2026 г.» (the baseline's date) or nothing; {count}: a number;
+# {tables}, {items}: lists joined by the code.
+CHANGES = {
+    "title": "Что изменилось с прошлой редакции",
+    "first_edition": (
+        "Первый выпуск: это первая редакция отчёта, сравнивать её пока не с чем. "
+        "Следующая редакция покажет здесь, какие показатели изменились."
+    ),
+    "since": " от {date}",
+    "nothing_changed": (
+        "По сравнению с редакцией{since} ни один ключевой показатель и ни одно "
+        "исходное значение не изменились."
+    ),
+    "moved": "Ключевые показатели, изменившиеся по сравнению с редакцией{since}:",
+    "column_metric": "Показатель",
+    "column_old": "Было",
+    "column_new": "Стало",
+    "unchanged": "Ключевые показатели не изменились по сравнению с редакцией{since}",
+    "added": (
+        "Новых ключевых показателей: {count} (все ключевые показатели "
+        "с основанием каждого — в главе «Допущения, ограничения и источники»)."
+    ),
+    "inputs": "Обновлены данные: {tables}.",
+    "params": "Изменённые допущения: {items}.",
+    "range": "{label} (диапазон)",
+}
+
+# --- What every chapter prints around its tables and charts (notebook.py) ------------------
+ROW_FORMS = ("строка", "строки", "строк")  # «Показаны первые 60 строк»
+CHAPTER = {
+    "source": "Источник: {sources}",
+    "undated": "без даты",
+    # {shown}: «60 строк»; {total}: all rows of the table.
+    "more_rows": "Показаны первые {shown} из {total}; остальные — в таблице данных отчёта.",
+    "no_address": "адрес не указан.",
+    "published": "Опубликовано: {published}; обращение: {accessed}",
+    "more_sources": "И ещё {count} в таблице источников отчёта.",
+}
+
+# --- The frame's words that code fills in (render.py, pdf.py) ------------------------------
+# The title page and the PDF's document properties. {base_year}: the year the tariff is
+# frozen at.
+TITLE = "ГЧП «Сергек» в Алматы: рост сети и стоимость комплекса при замороженном тарифе"
+AUTHOR = "Аналитическая записка для маслихата города Алматы"
+SUBTITLE = (
+    "Рост сети аппаратно-программных комплексов и стоимость одного комплекса для бюджета "
+    "города при тарифе, замороженном на уровне {base_year} года"
+)
+CAPTION_LABELS = {"figure": "Рисунок", "table": "Таблица"}  # «Рисунок 5.», «Таблица 8.»
+TO_CONTENTS = "↑ К содержанию"  # the link at the end of each chapter
+PAGE_LINK = "Страница {page}"  # a contents link's description in the PDF
+# The colophon's values (templates/colophon.html.j2 holds its headings).
+COLOPHON = {
+    "no_date": "не указана",
+    "no_data_date": "нет данных",
+    "default": "основной",  # the set of assumptions: the default edition's
+    "scenario": "сценарный вариант",  # or a scenario's (params/scenarios/)
+    "no_version": "не указана",
+    "uncommitted": "{code} (с неучтёнными правками)",
+}
+
+# --- The scenario comparison page (scenarios.py, edition.py) -------------------------------
+DEFAULT_EDITION_TITLE = "Основной вариант"  # what the default edition is called
+SCENARIO_PAGE = {
+    "no_difference": "допущения основного варианта",
+    "edition": "Редакция отчёта от {date}",
+}
+
+# --- Glossary (render.glossary_html; templates/glossary.html.j2 is the frame) --------------
+# (term, definition), in the order printed. {base_year}: the year the tariff is frozen at.
+GLOSSARY = (
+    (
+        "АПК, комплекс",
+        "Аппаратно-программный комплекс «Сергек»: камеры фото- и видеофиксации нарушений "
+        "правил дорожного движения с вычислительным блоком и связью, установленные на одном "
+        "участке дороги или перекрёстке. В отчёте «АПК» и «комплекс» означают одно и то же.",
+    ),
+    (
+        "ГЧП",
+        "Государственно-частное партнёрство: договор, по которому частный партнёр за свой "
+        "счёт создаёт и обслуживает объект, а государство в течение срока договора оплачивает "
+        "его услуги.",
+    ),
+    (
+        "Частный партнёр",
+        "Компания, которая по договору ГЧП установила комплексы «Сергек» в Алматы, "
+        "обслуживает их и получает от города плату за услуги по тарифу.",
+    ),
+    (
+        "Тариф",
+        "Плата города частному партнёру за услуги одного комплекса в месяц. По условиям "
+        "продления договора тариф остаётся на уровне {base_year} года.",
+    ),
+    (
+        "Государственные обязательства",
+        "Сумма, которую город принял на себя по договору ГЧП за весь срок оказания услуг.",
+    ),
+    (
+        "Комплексо-месяц",
+        "Один комплекс, работавший один месяц. Например, 100 комплексов за 12 месяцев — "
+        "1 200 комплексо-месяцев. В этих единицах считается плата по тарифу.",
+    ),
+    (
+        "Приведённая стоимость",
+        "Сумма будущих выплат, пересчитанная на сегодняшний день: выплата через год сегодня "
+        "«стоит» меньше на величину ставки дисконтирования.",
+    ),
+    (
+        "Ставка дисконтирования",
+        "Годовая ставка, по которой будущие выплаты приводятся к сегодняшнему дню. В отчёте "
+        "за неё принята базовая ставка Национального банка Казахстана.",
+    ),
+    (
+        "В реальном выражении, в ценах {base_year} года",
+        "Сумма, пересчитанная с учётом инфляции так, чтобы её можно было сравнить с ценами "
+        "{base_year} года.",
+    ),
+    (
+        "Инфляция (декабрь к декабрю)",
+        "Рост индекса потребительских цен за год: цены декабря текущего года по отношению к "
+        "декабрю предыдущего.",
+    ),
+    (
+        "МРП",
+        "Месячный расчётный показатель: величина, которую ежегодно устанавливает закон о "
+        "республиканском бюджете; через неё выражают штрафы, пособия и пошлины.",
+    ),
+    (
+        "Допущение",
+        "Значение, которое не опубликовано и принято авторами отчёта, с обоснованием, "
+        "источником и диапазоном возможных значений.",
+    ),
+    (
+        "Чувствительность",
+        "Насколько меняется результат расчёта, если допущение принимает нижнее или верхнее "
+        "значение своего диапазона.",
+    ),
+    (
+        "PFRAM",
+        "Public-Private Partnership Fiscal Risk Assessment Model — модель оценки бюджетных "
+        "рисков ГЧП, разработанная Международным валютным фондом и Всемирным банком.",
+    ),
+    (
+        "PFI",
+        "Private Finance Initiative — британская форма ГЧП: частный партнёр финансирует, "
+        "строит и обслуживает объект, а государство долгие годы платит за его доступность.",
+    ),
+)

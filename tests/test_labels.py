@@ -1,0 +1,237 @@
+"""The report's fixed words live in one catalog, sergek_report/labels.py, and type no figure.
+
+- No Russian word of the report in the package code outside the catalog (a few exceptions,
+  each with its reason below).
+- No data figure typed by hand in the catalog: a figure comes through a placeholder.
+- The glossary template is only the frame: its terms are the catalog's.
+- Labels that name a figure follow the data (a changed original scope changes the label).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from sergek_report import (
+    datasets,
+    decision_tables,
+    labels,
+    metrics,
+    model,
+    notebook,
+    paths,
+    render,
+)
+from sergek_report.edition import load_edition
+
+CYRILLIC = re.compile("[А-Яа-яЁё]")
+
+# Modules whose Russian words belong elsewhere than the catalog, with the reason.
+MODULES_ALLOWED = {
+    "labels.py": "the catalog itself",
+    "fmt.py": "the formatting machinery: scale words (тыс., млн, млрд), тенге, babel's months",
+    "sentences.py": "sentences that depend on data belong to the chapters' prose",
+    "tables.py": "the data dictionary: each table's Russian title (TableSpec.title)",
+    "tables_2027.py": "the data dictionary: each table's Russian title (TableSpec.title)",
+    "schema.py": "an error message quoting a unit word a cell must not hold",
+    "csvfile.py": "the characters a CSV cell may hold (a regular expression)",
+}
+# Single literals allowed elsewhere, with the reason.
+LITERALS_ALLOWED = {
+    ("build.py", "нет данных"): "commit note read by render._short_version, never printed",
+    ("build.py", " (с незафиксированными изменениями)"): "the same: the colophon prints labels'",
+    ("prices.py", "the МРП"): "an error message (English) naming the indicator",
+    ("prices.py", "no МРП value in force on 1 July "): "an error message (English)",
+    ("render.py", r"(\b(?:г|гг|руб|тыс|млн|млрд|мес|ст|п|т\.\s?е|т\.\s?д)\.)((?:</[a-z]+>)*)\."): (
+        "the abbreviations whose full stop also ends a sentence (a regular expression)"
+    ),
+}
+# Units as written in params/*.yaml and metrics.json are identifiers, not words of the report.
+UNIT_CODES = set(labels.UNIT_FORMS) | {"тенге", "МРП", "%", "дата"}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                found.add(id(body[0].value))
+    return found
+
+
+def russian_literals(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of every string literal with a Cyrillic letter, docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = _docstrings(tree)
+    return sorted(
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and CYRILLIC.search(node.value)
+    )
+
+
+def test_the_package_holds_no_russian_word_outside_the_catalog():
+    found = [
+        f"sergek_report/{path.name}:{line}: {text!r}"
+        for path in sorted(paths.PACKAGE_DIR.glob("*.py"))
+        if path.name not in MODULES_ALLOWED
+        for line, text in russian_literals(path)
+        if (path.name, text) not in LITERALS_ALLOWED and text not in UNIT_CODES
+    ]
+    assert not found, (
+        "Russian words of the report in package code; put them in sergek_report/labels.py "
+        "(with a {placeholder} for a figure) and import them from there:\n" + "\n".join(found)
+    )
+
+
+def test_the_allow_lists_name_what_is_there():
+    for name in MODULES_ALLOWED:
+        assert (paths.PACKAGE_DIR / name).is_file(), name
+    for name, text in LITERALS_ALLOWED:
+        assert text in {t for _, t in russian_literals(paths.PACKAGE_DIR / name)}, (name, text)
+
+
+# A figure in the catalog's words that is not data, with the reason.
+FIGURES_ALLOWED = {
+    "Оценка 1": "the estimates' numbers, as the report numbers them",
+    "Оценка 2": "the estimates' numbers, as the report numbers them",
+    "предложения 2025 г.": (
+        "the year of the four vendors' proposals, a fact in the text of data/bidders.csv "
+        "and options.csv (no column holds it)"
+    ),
+    "100 комплексов за 12 месяцев — 1 200 комплексо-месяцев": "the glossary's worked example",
+    "= 100": "an index's base value («декабрь 2021 = 100») by definition",
+}
+
+
+def _catalog_texts(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _catalog_texts(v)]
+    if isinstance(value, tuple | list):
+        return [t for v in value for t in _catalog_texts(v)]
+    return []
+
+
+def _texts():
+    return [
+        text
+        for name, value in vars(labels).items()
+        if name.isupper()
+        for text in _catalog_texts(value)
+    ]
+
+
+def test_the_catalog_types_no_figure():
+    found = []
+    for text in _texts():
+        literal = "".join(part for part, *_ in string.Formatter().parse(text))
+        for phrase in FIGURES_ALLOWED:
+            literal = literal.replace(phrase, "")
+        if re.search(r"\d", literal):
+            found.append(text)
+    assert not found, (
+        "figures typed into labels.py: write a {placeholder} the code fills from the results, "
+        "or allow the phrase with its reason in FIGURES_ALLOWED:\n" + "\n".join(found)
+    )
+    for phrase in FIGURES_ALLOWED:
+        assert any(phrase in text for text in _texts()), f"unused allowed phrase {phrase!r}"
+
+
+def test_the_glossary_template_is_only_the_frame():
+    template = (paths.TEMPLATES_DIR / "glossary.html.j2").read_text(encoding="utf-8")
+    template = re.sub(r"\{#.*?#\}", "", template, flags=re.S)
+    for term, definition in labels.GLOSSARY:
+        assert term.split(",")[0] not in template and definition[:20] not in template, term
+    words = CYRILLIC.findall(re.sub(r"<h1[^>]*>.*?</h1>", "", template))
+    assert not words, "the glossary template holds words besides its heading"
+    assert "for term, definition in entries" in template
+
+
+def test_the_glossary_takes_the_tariff_year_from_the_data():
+    glossary = render.glossary_html(2023)
+    assert "тариф остаётся на уровне 2023 года" in glossary
+    assert "В реальном выражении, в ценах 2023 года" in glossary
+    assert "2021" not in glossary
+    for term, _ in labels.GLOSSARY:
+        assert term.format(base_year="2023") in glossary
+
+
+@pytest.fixture(scope="module")
+def real_tables():
+    edition = load_edition(paths.DEFAULT_PARAMS)
+    tables = datasets.load_tables(None, data_dir=paths.DATA_DIR, as_of=edition.edition_date)
+    return edition.assumption_view(), dict(tables)
+
+
+def _with_contract(tables: dict, **values) -> dict:
+    contract = tables["contract"].copy()
+    for item, value in values.items():
+        contract.loc[contract["item"] == item, "value"] = value
+    return {**tables, "contract": contract}
+
+
+def test_a_changed_original_scope_changes_the_estimate_label(real_tables):
+    assumptions, tables = real_tables
+    r = model.compute(_with_contract(tables, original_scope=800.0), assumptions)
+    table = decision_tables.reconciliation_table(r)
+    assert list(table.iloc[:, 0]) == [
+        "Оценка 1: обязательства ÷ (800 АПК × срок)",
+        "Оценка 2: выплата 2020–2022 ÷ комплексо-месяцы",
+    ]
+
+
+def test_the_reconciliation_headers_name_the_data(real_tables):
+    assumptions, tables = real_tables
+    table = decision_tables.reconciliation_table(model.compute(tables, assumptions))
+    assert list(table.columns) == [
+        "Оценка платы за АПК в месяц",
+        "Тенге за АПК в месяц",
+        "2020–2025 гг., млрд тенге",
+        "К обязательствам 9,99\u00a0млрд",
+        "С 2026 г., млрд тенге",
+        "К «общей стоимости»",
+    ]
+    # the figures' columns are right-aligned without a chapter typing their headers
+    assert table.attrs["numeric"] == list(table.columns[1:])
+    changed = model.compute(_with_contract(tables, state_obligations=12e9), assumptions)
+    assert "К обязательствам 12\u00a0млрд" in decision_tables.reconciliation_table(changed)
+
+
+def test_a_chapter_table_right_aligns_the_columns_its_builder_declares(monkeypatch):
+    shown = []
+    monkeypatch.setattr(notebook, "display", shown.append)
+    frame = pd.DataFrame({"Оценка": ["a"], "К обязательствам 9,99\u00a0млрд": ["1,26"]})
+    frame.attrs["numeric"] = ["К обязательствам 9,99\u00a0млрд"]
+    chapter = SimpleNamespace(_source_line=lambda sources, note: "")
+    notebook.Chapter.table(chapter, frame, "Сверка", sources=[], numeric=["Оценка"])
+    html = shown[0].data
+    assert '<td class="num">a</td>' in html and '<td class="num">1,26</td>' in html
+
+
+def test_key_figure_labels_follow_the_data_and_the_assumptions(real_tables):
+    assumptions, tables = real_tables
+    r = model.compute(
+        _with_contract(tables, additional_complexes=400.0), assumptions.replace(stopgap_months=1)
+    )
+    by_name = {m["name"]: m["label"] for m in metrics.key_metrics(r)}
+    assert by_name["complexes_after_extension"] == "Комплексы после установки 400 новых"
+    assert by_name["option_stopgap_nominal_low"] == (
+        "Временная мера на один месяц: номинал, нижняя граница"
+    )
+    assert by_name["complex_months_2020_2025"] == (
+        "Комплексо-месяцы 2020–2025 годов (по вехам сети)"
+    )
+    assert by_name["cpi_index_2025"] == "Индекс цен, декабрь 2025 (декабрь 2021 = 100)"
+    assert metrics.months_in_words(13) == "13\u00a0месяцев"
