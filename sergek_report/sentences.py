@@ -207,4 +207,30 @@ def usd_series_gaps(by_year, usd_kzt) -> str:
 # --- Сравнения (06_comparisons) --------------------------------------------------------------
 
 
+def fines_against_payments(r) -> str:
+    """The fines collected in the period of the published payment to the partner, against that
+    payment: «За январь 2020 — август 2022 в бюджет города поступило 17,5 млрд тенге штрафов,
+    партнёру выплачено 2,6 млрд тенге: в **6,73 раза** больше.» «Меньше» when the fines were
+    the smaller sum; when the fines of that period are not published, says so."""
+    period = fmt.period(r.payment_period_start, r.payment_period_end)
+    paid = fmt.compact_tenge(r.paid_to_partner)
+    ratio = r.fines_to_payments_ratio
+    times = ("раз", "раза", "раз")
+    if ratio is None or r.fines_collected_paid_period is None:
+        return (
+            f"За {period} партнёру выплачено {paid}; сколько штрафов поступило в бюджет города "
+            "за тот же период, не опубликовано."
+        )
+    if fmt.ratio(ratio) == "1":
+        comparison = "примерно столько же"
+    elif ratio > 1:
+        comparison = f"в **{fmt.count(ratio, times, 2)}** больше"
+    else:
+        comparison = f"в **{fmt.count(1 / ratio, times, 2)}** меньше"
+    return (
+        f"За {period} в бюджет города поступило {fmt.compact_tenge(r.fines_collected_paid_period)} "
+        f"штрафов, партнёру выплачено {paid}: {comparison}."
+    )
+
+
 # --- Приложение (07_appendix) ------------------------------------------------------------------
