@@ -46,8 +46,8 @@ TABLES: dict[str, TableSpec] = {
                     "url",
                     "url",
                     required=False,
-                    doc="page address; empty only where the page was not found in open access or the "
-                    "document is unpublished (`published_note` says which)",
+                    doc="page address; empty only where the page was not found in open access or "
+                    "the document is unpublished (`published_note` says which)",
                 ),
                 Field("published", "date", required=False, doc="the page's own date"),
                 Field(
