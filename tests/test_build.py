@@ -9,9 +9,10 @@ import subprocess
 import sys
 from types import SimpleNamespace
 
+import nbformat
 import pytest
 
-from sergek_report import paths
+from sergek_report import inline, paths
 from sergek_report.build import build
 from sergek_report.chapters import load_chapters
 from sergek_report.datasets import DataValidationError
@@ -290,20 +291,25 @@ def test_scenarios_build_one_report_each_and_a_comparison(tmp_path):
 
 
 def test_one_chapter_runs_with_papermill_alone_and_takes_assumption_overrides(tmp_path):
-    """`papermill … -p name value` and `-f flat.yaml` work without the build; an unknown name
-    is an error, not silently ignored."""
+    """`papermill --engine myst … -p name value` and `-f flat.yaml` work without the build, the
+    prose's inline values included; an unknown name is an error, not silently ignored."""
 
     def papermill(*args):
         return subprocess.run(
-            [sys.executable, "-m", "papermill", *map(str, args), "--log-level", "ERROR"],
+            [sys.executable, "-m", "papermill", *map(str, args), "--log-level", "ERROR"]
+            + ["--engine", "myst"],
             capture_output=True,
             text=True,
             cwd=paths.PROJECT_ROOT,
         )
 
     def outputs(notebook):
-        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-        return json.dumps([c.get("outputs", []) for c in cells], ensure_ascii=False)
+        """What the chapter prints: its outputs and its prose with the values written in."""
+        executed = nbformat.read(notebook, as_version=4)
+        inline.resolve(executed, notebook.name)
+        prose = [c.source for c in executed.cells if c.cell_type == "markdown"]
+        printed = [c.get("outputs", []) for c in executed.cells]
+        return json.dumps([prose, printed], ensure_ascii=False)
 
     cost = tmp_path / "cost.ipynb"
     result = papermill(paths.NOTEBOOKS_DIR / "03_cost.ipynb", cost, "-p", "service_term_months", 60)
