@@ -64,13 +64,14 @@ lab: venv ## JupyterLab in the project environment (loopback only)
 bench: venv ## benchmark: cold, no-op, one-table builds vs the plain papermill+nbconvert chain
 	@$(VPY) tools/bench.py
 
-lock: ## regenerate requirements.txt (pins + hashes for Python 3.11-3.13) from requirements.in
+lock: ## regenerate requirements.txt (pins + hashes, Python 3.11-3.13) from requirements.in; check it for withdrawn releases
 	@rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	@.lock-venv/bin/python -m pip install -qq --disable-pip-version-check uv==$(UV_VERSION)
 	@.lock-venv/bin/uv pip compile requirements.in --universal --python-version 3.11 \
 		--generate-hashes --quiet --custom-compile-command "make lock" -o requirements.txt
 	@rm -rf .lock-venv
 	@echo "lock: requirements.txt written (uv $(UV_VERSION)); 'make env' installs it"
+	@$(PYTHON) tools/lock_check.py
 
 clean: ## remove build outputs (keeps the environment)
 	rm -rf build .pytest_cache .ruff_cache

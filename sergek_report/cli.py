@@ -80,10 +80,16 @@ def _use_project(project: Path | None) -> None:
             raise ReportError(f"--project {project}: no params/ and notebooks/ folders there.")
         os.environ[paths.PROJECT_ENV] = str(project)  # kernels and workers find it too
         paths.set_project_root(project)
-    elif not paths.PROJECT_FOUND:
+    elif not paths.PROJECT_FOUND or paths.PROJECT_FROM_PACKAGE:
+        installed = (
+            f" (the package is installed from the project {paths.PROJECT_ROOT}: "
+            f"--project {paths.PROJECT_ROOT} builds that one)"
+            if paths.PROJECT_FROM_PACKAGE
+            else ""
+        )
         raise ReportError(
             f"no report project in {Path.cwd()} or above (a folder with params/ and "
-            "notebooks/): run the command inside the project or pass --project PATH."
+            f"notebooks/): run the command inside the project or pass --project PATH{installed}."
         )
 
 
@@ -180,7 +186,58 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted; the last good report is unchanged.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, or a broken dependency: still one paragraph
+        if args.debug:
+            raise
+        print(f"error: {unexpected_error(exc)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _culprit(exc: BaseException) -> tuple[str, str] | None:
+    """The installed distribution (name, version) whose code raised `exc`: the innermost
+    frame under site-packages, or named in a worker process's traceback text."""
+    import importlib.metadata
+    import re
+    import traceback
+
+    files = [frame.f_code.co_filename for frame, _ in traceback.walk_tb(exc.__traceback__)]
+    cause = exc.__cause__
+    if cause is not None and type(cause).__name__ == "_RemoteTraceback":
+        files += re.findall(r'File "([^"]+)"', str(cause))
+    owners = importlib.metadata.packages_distributions()
+    for filename in reversed(files):
+        parts = Path(filename).parts
+        if "site-packages" not in parts or "sergek_report" in parts:
+            continue
+        top = parts[parts.index("site-packages") + 1].removesuffix(".py")
+        for dist in owners.get(top, []):
+            return dist, importlib.metadata.version(dist)
+    return None
+
+
+def unexpected_error(exc: BaseException) -> str:
+    """One paragraph for an exception that is not a ReportError."""
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())
+    if len(what) > 300:
+        what = what[:300] + " …"
+    culprit = _culprit(exc)
+    python = "%d.%d.%d" % sys.version_info[:3]
+    if culprit is not None:
+        name, version = culprit
+        return (
+            f"the build failed inside the package {name} {version} ({what}), on Python "
+            f"{python}. This is the environment, not the report's inputs: the last good report "
+            f"is unchanged. Recreate the environment from the lock (rm -rf .venv && make env), "
+            f"or try another supported Python (make report PYTHON=python3.12); if it persists, "
+            f"pin another version of {name} in requirements.in and run make lock. --debug shows "
+            "the traceback."
+        )
+    return (
+        f"unexpected {what}, on Python {python}; the last good report is unchanged. This is "
+        "a bug of the report's code: run again with --debug and keep the traceback for its "
+        "maintainers."
+    )
 
 
 def _one_paragraph(exc: BaseException) -> str:
