@@ -163,6 +163,9 @@ if ! "$VENV/bin/python" -m pip install "${pip_flags[@]}" --require-hashes -r "$L
     die "installing $LOCK failed (full log: $LOG); the next make run starts over."
 fi
 
+# pip's own warnings (a withdrawn release, a conflict) would otherwise stay in the log.
+grep -E '^WARNING: .*(yank|conflict|incompatible)' "$LOG" | sed 's/^/env: pip: /' >&2 || true
+
 say "[3/3] the project package (editable) and its Jupyter kernel"
 "$VENV/bin/python" -m pip install "${pip_flags[@]}" --quiet --no-deps --no-build-isolation -e . \
     >>"$LOG" 2>&1 || {
