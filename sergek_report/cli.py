@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 import errno
+import json
 import logging
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -58,8 +58,11 @@ def cmd_publish(args) -> None:
     out = edition_dir(load_edition(args.params or paths.DEFAULT_PARAMS)) / "metrics.json"
     if not out.is_file():
         raise BuildError(f"{paths.display_path(out)} not found: run `make report` first.")
+    from .publish import baseline_record, write_json
+
+    record = baseline_record(json.loads(out.read_text(encoding="utf-8")), paths.PROJECT_ROOT)
     paths.PUBLISHED_DIR.mkdir(exist_ok=True)
-    shutil.copyfile(out, paths.PUBLISHED_DIR / "metrics.json")
+    write_json(paths.PUBLISHED_DIR / "metrics.json", record)
     print(
         f"publish: recorded {paths.display_path(out)} as "
         f"{paths.display_path(paths.PUBLISHED_DIR / 'metrics.json')}; commit it."
@@ -222,7 +225,7 @@ def unexpected_error(exc: BaseException) -> str:
     if len(what) > 300:
         what = what[:300] + " …"
     culprit = _culprit(exc)
-    python = "%d.%d.%d" % sys.version_info[:3]
+    python = ".".join(map(str, sys.version_info[:3]))
     if culprit is not None:
         name, version = culprit
         return (

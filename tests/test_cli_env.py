@@ -106,7 +106,7 @@ def test_an_interpreter_that_does_not_run_is_named_with_what_it_said(tmp_path):
     shim = tmp_path / "python3.12"
     shim.write_text(
         "#!/bin/sh\necho 'pyenv: python3.12: command not found' >&2\necho >&2\n"
-        "echo \"The \\`python3.12' command exists in these Python versions:\" >&2\n"
+        'echo "The \\`python3.12\' command exists in these Python versions:" >&2\n'
         "echo '  3.12.1' >&2\nexit 127\n"
     )
     shim.chmod(0o755)
