@@ -11,6 +11,11 @@ JOBS ?=
 LAB_PORT ?= 8888
 PREVIEW_PORT ?=
 UV_VERSION := 0.13.9
+# What a run adds to a notebook's metadata besides outputs: the kernel's Python version and
+# its editor hints (kept: language_info.name). Same list in .pre-commit-config.yaml.
+NBSTRIPOUT_KEYS := --extra-keys "metadata.language_info.version metadata.language_info.codemirror_mode \
+	metadata.language_info.file_extension metadata.language_info.mimetype \
+	metadata.language_info.nbconvert_exporter metadata.language_info.pygments_lexer"
 PYTHON_EXPLICIT := $(if $(filter command line environment,$(origin PYTHON)),1)
 ENV_SCRIPT = MAKE_TARGET="$(or $(firstword $(MAKECMDGOALS)),env)" bash tools/env.sh "$(PYTHON)" "$(PYTHON_EXPLICIT)"
 
@@ -53,9 +58,10 @@ lint: venv ## ruff check and ruff format --check on the package, tests and noteb
 	@$(VPY) -m ruff check sergek_report tests notebooks tools
 	@$(VPY) -m ruff format --check sergek_report tests notebooks tools
 
-format: venv ## ruff format the code and strip outputs from notebooks/ (what pre-commit does)
+format: venv ## ruff format, list the assumptions in each parameters cell, strip notebook outputs
 	@$(VPY) -m ruff format sergek_report tests notebooks tools
-	@$(VPY) -m nbstripout --keep-id notebooks/*.ipynb
+	@$(VPY) -m sergek_report.chapters
+	@$(VPY) -m nbstripout --keep-id $(NBSTRIPOUT_KEYS) notebooks/*.ipynb
 
 lab: venv ## JupyterLab in the project environment (loopback only)
 	@$(VPY) -m jupyter lab --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) \

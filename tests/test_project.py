@@ -73,6 +73,14 @@ def test_pre_commit_hooks_use_the_locked_tool_versions():
     lock = _pins((ROOT / "requirements.in").read_text(encoding="utf-8").splitlines())
     assert revs["ruff-pre-commit"] == f"v{lock['ruff']}"
     assert revs["nbstripout"] == lock["nbstripout"]
+    # The same metadata keys are stripped by the hook and by `make format`.
+    hook = next(r for r in config["repos"] if r["repo"].endswith("nbstripout"))["hooks"][0]
+    keys = hook["args"][hook["args"].index("--extra-keys") + 1].split()
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    assert "metadata.language_info.version" in keys
+    assert (
+        re.search(r'NBSTRIPOUT_KEYS := --extra-keys "([^"]+)"', makefile).group(1).split() == keys
+    )
 
 
 def test_every_chapter_notebook_is_listed_and_committed_without_outputs():
@@ -91,18 +99,32 @@ def test_every_chapter_notebook_is_listed_and_committed_without_outputs():
                 )
 
 
-def test_every_parameters_cell_is_three_typed_lines_that_papermill_describes():
-    """Assumptions live in params/*.yaml only; a chapter takes the edition file, the data folder
-    and the build's computed edition, each with a type and a comment (papermill --help-notebook)."""
+def test_every_parameters_cell_lists_what_papermill_may_pass():
+    """Each chapter takes the edition file, the data folder and the build's computed edition,
+    then every assumption of params/default.yaml with no value of its own (None: the
+    edition's value is declared once, in params/), each with a type and a comment; papermill
+    lists them all (--help-notebook) and accepts them (-p) without "unknown parameter"."""
+    from papermill import inspect_notebook
+
+    declared = yaml.safe_load((ROOT / "params" / "default.yaml").read_text(encoding="utf-8"))
+    assumptions = list(declared["assumptions"])
     for spec in load_chapters():
         notebook = json.loads(spec.notebook.read_text(encoding="utf-8"))
         index = parameters_cell_index(notebook)
         assert index is not None, spec.name
         lines = "".join(notebook["cells"][index]["source"]).strip().splitlines()
-        assert len(lines) <= 3, spec.name
-        names = [re.match(r"(\w+): str = .+  # \S", line) for line in lines]
-        assert all(names), f"{spec.name}: {lines}"
-        assert sorted(m.group(1) for m in names) == sorted(CHAPTER_PARAMETERS), spec.name
+        code = [line for line in lines if not line.startswith("#")]
+        chapter = [re.match(r"(\w+): str = .+  # \S", line) for line in code[:3]]
+        assert all(chapter), f"{spec.name}: {code[:3]}"
+        assert sorted(m.group(1) for m in chapter) == sorted(CHAPTER_PARAMETERS), spec.name
+        rest = [
+            re.match(r"(\w+): (int|float|str) = None  # \S.*, range \[.+\]$", line)
+            for line in code[3:]
+        ]
+        assert all(rest), f"{spec.name}: {code[3:]}; fix: make format"
+        assert [m.group(1) for m in rest] == assumptions, f"{spec.name}: fix: make format"
+        listed = inspect_notebook(str(spec.notebook))
+        assert list(listed) == [*(m.group(1) for m in chapter), *assumptions], spec.name
 
 
 def test_no_module_over_400_lines_and_no_import_cycle():

@@ -166,14 +166,31 @@ fi
 # pip's own warnings (a withdrawn release, a conflict) would otherwise stay in the log.
 grep -E '^WARNING: .*(yank|conflict|incompatible)' "$LOG" | sed 's/^/env: pip: /' >&2 || true
 
-say "[3/3] the project package (editable) and its Jupyter kernel"
+say "[3/3] the project package (editable) and its Jupyter kernel (python3)"
 "$VENV/bin/python" -m pip install "${pip_flags[@]}" --quiet --no-deps --no-build-isolation -e . \
     >>"$LOG" 2>&1 || {
     tail -n 20 "$LOG" >&2
     die "installing the project package failed (full log: $LOG)"
 }
-"$VENV/bin/python" -m ipykernel install --sys-prefix --name sergek-report \
-    --display-name "Sergek report (project)" >/dev/null
+# The one kernel of the environment, the standard "python3" the notebooks name, started
+# over Unix sockets by whichever tool starts it (papermill, nbclient, JupyterLab).
+"$VENV/bin/python" - "$VENV/share/jupyter/kernels/python3/kernel.json" <<'EOF'
+import json, os, sys
+spec = {
+    "argv": [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f",
+             "{connection_file}"],
+    "display_name": "Python 3 (ipykernel)",
+    "language": "python",
+    "metadata": {
+        "debugger": True,
+        "kernel_provisioner": {"provisioner_name": "sergek-ipc-provisioner"},
+    },
+    "kernel_protocol_version": "5.5",
+}
+os.makedirs(os.path.dirname(sys.argv[1]), exist_ok=True)
+with open(sys.argv[1], "w") as handle:
+    json.dump(spec, handle, indent=1)
+EOF
 jupyter_config
 
 [[ -f "$mine" ]] || die "another set-up replaced $VENV meanwhile; run make again."
