@@ -8,6 +8,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 PARAMS ?= params/default.yaml
 JOBS ?=
+PYTEST_ARGS ?=
 LAB_PORT ?= 8888
 PREVIEW_PORT ?=
 UV_VERSION := 0.13.9
@@ -26,7 +27,8 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14 | sed 's/^/  make /'
 	@echo "  Variables: PARAMS=params/x.yaml (another edition into build/x/), JOBS=N,"
 	@echo "             PREVIEW_PORT=N (make preview; default 4848, or any free port),"
-	@echo "             PYTHON=python3.12 (the interpreter for .venv: 3.11, 3.12 or 3.13)"
+	@echo "             PYTHON=python3.12 (the interpreter for .venv: 3.11, 3.12 or 3.13),"
+	@echo "             PYTEST_ARGS='-k backtest' (make test, make test-fast)"
 
 # Checked before every target that uses .venv (a few ms when nothing changed).
 venv:
@@ -48,11 +50,11 @@ scenarios: venv ## one report per params/scenarios/*.yaml and a comparison page
 publish: report ## record this edition's key figures as the baseline (published/metrics.json)
 	@$(VPY) -m sergek_report publish --params "$(PARAMS)"
 
-test: venv ## run all tests (unit, data validation, end-to-end build, lint, JupyterLab)
-	@$(VPY) -m pytest -q
+test: venv ## run all tests (unit, data, backtest, end-to-end build, lint, JupyterLab)
+	@$(VPY) -m pytest -q -rs $(PYTEST_ARGS)
 
 test-fast: venv ## unit tests only (no end-to-end build)
-	@$(VPY) -m pytest -q -m "not slow"
+	@$(VPY) -m pytest -q -rs -m "not slow" $(PYTEST_ARGS)
 
 lint: venv ## ruff check and ruff format --check on the package, tests and notebooks
 	@$(VPY) -m ruff check sergek_report tests notebooks tools

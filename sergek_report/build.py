@@ -332,6 +332,7 @@ def build(
     # Long-lived objects (modules, styles) need no more cycle collection: WeasyPrint
     # allocates millions of small objects and would otherwise rescan them repeatedly.
     gc.freeze()
+    log("rendering the HTML, then the PDF chapter by chapter (unchanged chapters from the cache)")
     files, pages = render_report(
         chapters=[executed_dir / spec.name for spec in chapters],
         out_dir=out_dir,

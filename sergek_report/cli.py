@@ -97,7 +97,12 @@ def _use_project(project: Path | None) -> None:
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sergek-report", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="sergek-report",
+        description="Build the Sergek PPP report (build, preview, publish, scenarios); "
+        "make report runs python -m sergek_report build. Run it inside the project folder "
+        "or pass --project PATH.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--debug", action="store_true", help="show the Python traceback of an error"

@@ -31,6 +31,10 @@ def test_every_cli_option_has_help_text():
                     f"{parser.prog} {action.option_strings[0]} has no help text"
                 )
 
+    # --help is plain text: no Markdown backticks from a docstring.
+    for parser in _parsers(make_parser()):
+        assert "`" not in parser.format_help(), parser.prog
+
 
 def test_version_and_project_option(tmp_path):
     cli = [sys.executable, "-m", "sergek_report"]
