@@ -207,3 +207,25 @@ def test_the_lock_was_checked_for_withdrawn_releases_when_it_was_made():
     # HTML check of image alt texts failed after every chapter had run.
     pins = _pins(e.split(" ")[0] for e in lock.splitlines())
     assert pins["soupsieve"] not in {"3.0", "3.0.1"}
+
+
+def test_the_build_accepts_listed_assumptions_but_not_a_cell_without_the_chapter_parameters(
+    tmp_path,
+):
+    import nbformat
+    import pytest
+
+    from sergek_report.chapters import ChapterSpec, check_parameters_cell
+    from sergek_report.errors import BuildError
+
+    def chapter(source: str) -> ChapterSpec:
+        cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["parameters"]})
+        path = tmp_path / "x.ipynb"
+        nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
+        return ChapterSpec(path, ())
+
+    three = 'edition_file: str = ""  # e\ndata_dir: str = ""  # d\nmodel_file: str = ""  # m\n'
+    check_parameters_cell(chapter(three))
+    check_parameters_cell(chapter(three + "# assumptions\ndiscount_rate: float = None  # x\n"))
+    with pytest.raises(BuildError, match="expected first edition_file, data_dir, model_file"):
+        check_parameters_cell(chapter("discount_rate: float = None  # x\n" + three))
