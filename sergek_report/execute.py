@@ -145,7 +145,7 @@ def execute_chapters(
                     log(f"  {name}: {results[name]['seconds']:.1f} s")
             if not done:  # a quiet stretch (kernels starting, a long chapter): say what runs
                 log(
-                    f"  … {len(results)} of {len(futures)} done after "
-                    f"{time.monotonic() - started:.0f} s; the kernels are running the others"
+                    f"  … {len(results)} of {len(futures)} chapters done after "
+                    f"{time.monotonic() - started:.0f} s (kernels at work)"
                 )
     return {name: results[name] for name in futures}
