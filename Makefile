@@ -8,9 +8,16 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 PARAMS ?= params/default.yaml
 JOBS ?=
+PYTEST_ARGS ?=
 LAB_PORT ?= 8888
 PREVIEW_PORT ?=
 UV_VERSION := 0.13.9
+# What a run adds to a notebook's metadata besides outputs: the kernel's Python version and
+# its editor hints (kept: language_info.name). Same list in .pre-commit-config.yaml.
+NBSTRIPOUT_KEYS := --extra-keys "metadata.language_info.version metadata.language_info.codemirror_mode \
+	metadata.language_info.file_extension metadata.language_info.mimetype \
+	metadata.language_info.nbconvert_exporter metadata.language_info.pygments_lexer \
+	cell.metadata.user_expressions"
 PYTHON_EXPLICIT := $(if $(filter command line environment,$(origin PYTHON)),1)
 ENV_SCRIPT = MAKE_TARGET="$(or $(firstword $(MAKECMDGOALS)),env)" bash tools/env.sh "$(PYTHON)" "$(PYTHON_EXPLICIT)"
 
@@ -21,7 +28,8 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14 | sed 's/^/  make /'
 	@echo "  Variables: PARAMS=params/x.yaml (another edition into build/x/), JOBS=N,"
 	@echo "             PREVIEW_PORT=N (make preview; default 4848, or any free port),"
-	@echo "             PYTHON=python3.12 (the interpreter for .venv: 3.11, 3.12 or 3.13)"
+	@echo "             PYTHON=python3.12 (the interpreter for .venv: 3.11, 3.12 or 3.13),"
+	@echo "             PYTEST_ARGS='-k backtest' (make test, make test-fast)"
 
 # Checked before every target that uses .venv (a few ms when nothing changed).
 venv:
@@ -43,19 +51,20 @@ scenarios: venv ## one report per params/scenarios/*.yaml and a comparison page
 publish: report ## record this edition's key figures as the baseline (published/metrics.json)
 	@$(VPY) -m sergek_report publish --params "$(PARAMS)"
 
-test: venv ## run all tests (unit, data validation, end-to-end build, lint, JupyterLab)
-	@$(VPY) -m pytest -q
+test: venv ## run all tests (unit, data, backtest, end-to-end build, lint, JupyterLab)
+	@$(VPY) -m pytest -q -rs $(PYTEST_ARGS)
 
 test-fast: venv ## unit tests only (no end-to-end build)
-	@$(VPY) -m pytest -q -m "not slow"
+	@$(VPY) -m pytest -q -rs -m "not slow" $(PYTEST_ARGS)
 
 lint: venv ## ruff check and ruff format --check on the package, tests and notebooks
 	@$(VPY) -m ruff check sergek_report tests notebooks tools
 	@$(VPY) -m ruff format --check sergek_report tests notebooks tools
 
-format: venv ## ruff format the code and strip outputs from notebooks/ (what pre-commit does)
+format: venv ## ruff format, list the assumptions in each parameters cell, strip notebook outputs
 	@$(VPY) -m ruff format sergek_report tests notebooks tools
-	@$(VPY) -m nbstripout --keep-id --extra-keys cell.metadata.user_expressions notebooks/*.ipynb
+	@$(VPY) -m sergek_report.chapters
+	@$(VPY) -m nbstripout --keep-id $(NBSTRIPOUT_KEYS) notebooks/*.ipynb
 
 lab: venv ## JupyterLab in the project environment (loopback only)
 	@$(VPY) -m jupyter lab --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) \
@@ -64,13 +73,14 @@ lab: venv ## JupyterLab in the project environment (loopback only)
 bench: venv ## benchmark: cold, no-op, one-table builds vs the plain papermill+nbconvert chain
 	@$(VPY) tools/bench.py
 
-lock: ## regenerate requirements.txt (pins + hashes for Python 3.11-3.13) from requirements.in
+lock: ## regenerate requirements.txt (pins + hashes, Python 3.11-3.13) from requirements.in; check it for withdrawn releases
 	@rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	@.lock-venv/bin/python -m pip install -qq --disable-pip-version-check uv==$(UV_VERSION)
 	@.lock-venv/bin/uv pip compile requirements.in --universal --python-version 3.11 \
 		--generate-hashes --quiet --custom-compile-command "make lock" -o requirements.txt
 	@rm -rf .lock-venv
 	@echo "lock: requirements.txt written (uv $(UV_VERSION)); 'make env' installs it"
+	@$(PYTHON) tools/lock_check.py
 
 clean: ## remove build outputs (keeps the environment)
 	rm -rf build .pytest_cache .ruff_cache

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import os
@@ -333,11 +334,21 @@ def build(
     # Long-lived objects (modules, styles) need no more cycle collection: WeasyPrint
     # allocates millions of small objects and would otherwise rescan them repeatedly.
     gc.freeze()
-    files, pages = render_report(
-        chapters=[executed_dir / spec.name for spec in chapters],
-        out_dir=out_dir,
-        **render_inputs,
-    )
+    log("rendering the HTML, then the PDF chapter by chapter (unchanged chapters from the cache)")
+    # The embedded font subsets carry a timestamp (fontTools reads SOURCE_DATE_EPOCH): the
+    # edition's date, so that the same inputs give the same PDF bytes (unless set already).
+    chosen = os.environ.get("SOURCE_DATE_EPOCH")
+    midnight = dt.datetime.combine(edition.edition_date, dt.time(), dt.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = chosen or str(int(midnight.timestamp()))
+    try:
+        files, pages = render_report(
+            chapters=[executed_dir / spec.name for spec in chapters],
+            out_dir=out_dir,
+            **render_inputs,
+        )
+    finally:
+        if chosen is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
     publish_edition(out_dir, files, everything_fp)
     write_json(
         out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": everything_fp}

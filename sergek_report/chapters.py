@@ -108,11 +108,68 @@ def declared_parameters(notebook_path: Path) -> list[str]:
 
 
 def check_parameters_cell(spec: ChapterSpec) -> None:
-    """Every chapter declares exactly the chapter parameters (assumptions live in params/)."""
+    """Every chapter declares the chapter parameters first; the names after them are the
+    assumptions a papermill run may override (listed by `make format`, values in params/)."""
     names = declared_parameters(spec.notebook)
-    if sorted(names) != sorted(CHAPTER_PARAMETERS):
+    if sorted(names[: len(CHAPTER_PARAMETERS)]) != sorted(CHAPTER_PARAMETERS):
         raise BuildError(
             f"{paths.display_path(spec.notebook)}: the parameters cell declares "
-            f"{', '.join(names) or 'nothing'}; expected exactly {', '.join(CHAPTER_PARAMETERS)} "
-            "(assumptions are declared once, in params/*.yaml)."
+            f"{', '.join(names) or 'nothing'}; expected first {', '.join(CHAPTER_PARAMETERS)}, "
+            "then (written by `make format`) the assumptions of params/default.yaml."
         )
+
+
+# The assumptions in a chapter's parameters cell: papermill lists them (--help-notebook) and
+# accepts them (-p name value) without "unknown parameter". None keeps the edition's value;
+# the values themselves are declared once, in params/*.yaml.
+ASSUMPTIONS_HEADER = (
+    "# Assumptions a run may override (papermill -p NAME VALUE); None keeps the edition's value"
+)
+_PYTHON_TYPES = {"integer": "int", "number": "float", "date": "str"}
+
+
+def assumption_lines(edition_file: Path | None = None) -> list[str]:
+    """The parameters cell's lines after the chapter parameters, from the declarations."""
+    from .edition import load_edition
+
+    edition = load_edition(edition_file or paths.DEFAULT_PARAMS)
+    lines = [ASSUMPTIONS_HEADER]
+    for name, a in edition.assumptions.items():
+        low, high = (v.isoformat() if hasattr(v, "isoformat") else v for v in a.range)
+        shown = a.unit == "дата" or a.unit.split()[0] in a.short_label
+        unit = "" if shown else f", {a.unit}"
+        lines.append(
+            f"{name}: {_PYTHON_TYPES[a.type]} = None  # {a.short_label}{unit}, "
+            f"range [{low}, {high}]"
+        )
+    return lines
+
+
+def write_parameters_cells(chapters: list[ChapterSpec] | None = None) -> list[Path]:
+    """Rewrite each chapter's parameters cell: its chapter parameters as they are, then the
+    current assumption lines. Returns the notebooks that changed."""
+    changed = []
+    tail = assumption_lines()
+    for spec in chapters or load_chapters():
+        notebook = read_notebook(spec.notebook)
+        index = parameters_cell_index(notebook)
+        if index is None:
+            raise BuildError(
+                f"{paths.display_path(spec.notebook)}: no code cell tagged 'parameters'."
+            )
+        cell = notebook["cells"][index]
+        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        head = [line for line in source.splitlines() if line.split(":")[0] in CHAPTER_PARAMETERS]
+        new_source = "\n".join([*head, *tail])
+        if new_source != source:
+            lines = new_source.splitlines(keepends=True)
+            cell["source"] = lines
+            text = json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+            spec.notebook.write_text(text, encoding="utf-8")
+            changed.append(spec.notebook)
+    return changed
+
+
+if __name__ == "__main__":  # `make format`: python -m sergek_report.chapters
+    for path in write_parameters_cells():
+        print(f"format: the parameters cell of {paths.display_path(path)} lists the assumptions")

@@ -6,6 +6,7 @@ import hashlib
 import io
 import re
 from collections.abc import Callable
+from decimal import ROUND_HALF_EVEN, Decimal
 
 import matplotlib
 
@@ -137,6 +138,17 @@ FONT_FAMILY = "font-family: 'Report Sans', 'DejaVu Sans', sans-serif"
 _XML_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
 _ID_REFERENCE = re.compile(r'(\bid="|href="#|url\(#)([^")]+)')
+# matplotlib writes coordinates with 6 decimals. Text extents are multiples of 1/64 px, so a
+# coordinate can end in exactly ...5 at the 7th decimal, and the last bit of the float then
+# decides the 6th: Python 3.11 and 3.12 wheels differ there (367.648437 / 367.648438 in one
+# chart). 3 decimals (1/1000 pt) are rounded from the written digits, the same everywhere.
+_LONG_DECIMAL = re.compile(r"(?<![\w.#])-?\d+\.\d{4,}(?![\d.])")
+
+
+def _three_decimals(match: re.Match) -> str:
+    rounded = Decimal(match.group(0)).quantize(Decimal("0.001"), rounding=ROUND_HALF_EVEN)
+    text = format(rounded, "f").rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def to_png(fig, dpi: int = 110) -> bytes:
@@ -158,6 +170,7 @@ def to_svg(fig) -> str:
     plt.close(fig)
     svg = _METADATA.sub("", _XML_PROLOGUE.sub("", buffer.getvalue(), count=1))
     svg = svg.replace("font-family: 'DejaVu Sans'", FONT_FAMILY)
+    svg = _LONG_DECIMAL.sub(_three_decimals, svg)
     prefix = "f" + hashlib.sha256(svg.encode()).hexdigest()[:8] + "-"
     return _ID_REFERENCE.sub(lambda m: m.group(1) + prefix + m.group(2), svg)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 import errno
+import json
 import logging
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -58,8 +58,11 @@ def cmd_publish(args) -> None:
     out = edition_dir(load_edition(args.params or paths.DEFAULT_PARAMS)) / "metrics.json"
     if not out.is_file():
         raise BuildError(f"{paths.display_path(out)} not found: run `make report` first.")
+    from .publish import baseline_record, write_json
+
+    record = baseline_record(json.loads(out.read_text(encoding="utf-8")), paths.PROJECT_ROOT)
     paths.PUBLISHED_DIR.mkdir(exist_ok=True)
-    shutil.copyfile(out, paths.PUBLISHED_DIR / "metrics.json")
+    write_json(paths.PUBLISHED_DIR / "metrics.json", record)
     print(
         f"publish: recorded {paths.display_path(out)} as "
         f"{paths.display_path(paths.PUBLISHED_DIR / 'metrics.json')}; commit it."
@@ -80,15 +83,26 @@ def _use_project(project: Path | None) -> None:
             raise ReportError(f"--project {project}: no params/ and notebooks/ folders there.")
         os.environ[paths.PROJECT_ENV] = str(project)  # kernels and workers find it too
         paths.set_project_root(project)
-    elif not paths.PROJECT_FOUND:
+    elif not paths.PROJECT_FOUND or paths.PROJECT_FROM_PACKAGE:
+        installed = (
+            f" (the package is installed from the project {paths.PROJECT_ROOT}: "
+            f"--project {paths.PROJECT_ROOT} builds that one)"
+            if paths.PROJECT_FROM_PACKAGE
+            else ""
+        )
         raise ReportError(
             f"no report project in {Path.cwd()} or above (a folder with params/ and "
-            "notebooks/): run the command inside the project or pass --project PATH."
+            f"notebooks/): run the command inside the project or pass --project PATH{installed}."
         )
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sergek-report", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="sergek-report",
+        description="Build the Sergek PPP report (build, preview, publish, scenarios); "
+        "make report runs python -m sergek_report build. Run it inside the project folder "
+        "or pass --project PATH.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--debug", action="store_true", help="show the Python traceback of an error"
@@ -180,7 +194,58 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted; the last good report is unchanged.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, or a broken dependency: still one paragraph
+        if args.debug:
+            raise
+        print(f"error: {unexpected_error(exc)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _culprit(exc: BaseException) -> tuple[str, str] | None:
+    """The installed distribution (name, version) whose code raised `exc`: the innermost
+    frame under site-packages, or named in a worker process's traceback text."""
+    import importlib.metadata
+    import re
+    import traceback
+
+    files = [frame.f_code.co_filename for frame, _ in traceback.walk_tb(exc.__traceback__)]
+    cause = exc.__cause__
+    if cause is not None and type(cause).__name__ == "_RemoteTraceback":
+        files += re.findall(r'File "([^"]+)"', str(cause))
+    owners = importlib.metadata.packages_distributions()
+    for filename in reversed(files):
+        parts = Path(filename).parts
+        if "site-packages" not in parts or "sergek_report" in parts:
+            continue
+        top = parts[parts.index("site-packages") + 1].removesuffix(".py")
+        for dist in owners.get(top, []):
+            return dist, importlib.metadata.version(dist)
+    return None
+
+
+def unexpected_error(exc: BaseException) -> str:
+    """One paragraph for an exception that is not a ReportError."""
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())
+    if len(what) > 300:
+        what = what[:300] + " …"
+    culprit = _culprit(exc)
+    python = ".".join(map(str, sys.version_info[:3]))
+    if culprit is not None:
+        name, version = culprit
+        return (
+            f"the build failed inside the package {name} {version} ({what}), on Python "
+            f"{python}. This is the environment, not the report's inputs: the last good report "
+            f"is unchanged. Recreate the environment from the lock (rm -rf .venv && make env), "
+            f"or try another supported Python (make report PYTHON=python3.12); if it persists, "
+            f"pin another version of {name} in requirements.in and run make lock. --debug shows "
+            "the traceback."
+        )
+    return (
+        f"unexpected {what}, on Python {python}; the last good report is unchanged. This is "
+        "a bug of the report's code: run again with --debug and keep the traceback for its "
+        "maintainers."
+    )
 
 
 def _one_paragraph(exc: BaseException) -> str:

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from .chapters import ChapterSpec, parameters_cell_index, read_notebook
 
 KERNEL_NAME = "python3"  # the standard kernel of the interpreter running the build
 MAX_DEFAULT_JOBS = 3
+HEARTBEAT_S = 5  # the longest the build log stays silent while chapters run
 
 
 def log(message: str) -> None:
@@ -153,8 +154,18 @@ def execute_chapters(
         # While the kernels run, pay for the renderer's imports (nbconvert, WeasyPrint).
         from . import render  # noqa: F401
 
-        for name, future in futures.items():
-            results[name] = future.result()
-            if results[name]["ok"]:
-                log(f"  {name}: {results[name]['seconds']:.1f} s")
-    return results
+        started, names = time.monotonic(), {future: name for name, future in futures.items()}
+        pending = set(futures.values())
+        while pending:
+            done, pending = wait(pending, timeout=HEARTBEAT_S, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=lambda f: list(futures).index(names[f])):
+                name = names[future]
+                results[name] = future.result()
+                if results[name]["ok"]:
+                    log(f"  {name}: {results[name]['seconds']:.1f} s")
+            if not done:  # a quiet stretch (kernels starting, a long chapter): say what runs
+                log(
+                    f"  … {len(results)} of {len(futures)} chapters done after "
+                    f"{time.monotonic() - started:.0f} s (kernels at work)"
+                )
+    return {name: results[name] for name in futures}

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from jupyter_client.connect import ConnectionFileMixin
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning import LocalProvisioner
 from traitlets import default
 
 from .errors import ReportError
@@ -62,6 +63,21 @@ class IPCSockets(ConnectionFileMixin):
 class IPCKernelManager(IPCSockets, AsyncKernelManager):
     """The build's and the preview's kernels; `jupyter nbconvert --execute`'s in .venv too
     (`make env` names this class in .venv/etc/jupyter/jupyter_nbconvert_config.json)."""
+
+
+class IPCProvisioner(LocalProvisioner):
+    """Kernels that other tools start in .venv (papermill, nbclient, any client) use Unix
+    sockets too: `make env` names this provisioner in the environment's "python3" kernelspec,
+    so a kernel manager that would use TCP is switched to IPC before the kernel starts (no
+    "Kernel is running over TCP without encryption" warning from ipykernel)."""
+
+    async def pre_launch(self, **kwargs):
+        km = self.parent
+        if km is not None and km.transport == "tcp" and not km.has_kernel:
+            km.cache_ports = False
+            km.transport = "ipc"
+            km.ip = str(socket_folder() / f"kernel-{uuid.uuid4().hex[:12]}")
+        return await super().pre_launch(**kwargs)
 
 
 # --- the preview's warm kernels ---------------------------------------------------------

@@ -55,6 +55,13 @@ CHAPTERS_FILE: Path
 DEFAULT_PARAMS: Path
 _found = Path(os.environ[PROJECT_ENV]) if os.environ.get(PROJECT_ENV) else find_project_root()
 PROJECT_FOUND = _found is not None and is_project(_found)
+# Found only as the source checkout the package is installed from (an editable install),
+# not at or above the working directory: the command line does not build it unasked.
+PROJECT_FROM_PACKAGE = (
+    PROJECT_FOUND
+    and not os.environ.get(PROJECT_ENV)
+    and not any(is_project(f) for f in (Path.cwd().resolve(), *Path.cwd().resolve().parents))
+)
 # Without a project, paths point at the working directory; the CLI says what is missing.
 set_project_root(_found if _found is not None else Path.cwd())
 

@@ -51,6 +51,7 @@ from .execute import KERNEL_NAME, default_jobs, describe_failure
 from .kernels import ChapterKernel
 from .publish import default_timeout, read_baseline, read_state, write_json
 from .serve import (
+    DEFAULT_PORT,
     POLL_S,
     SETTLE_S,
     Served,
@@ -103,6 +104,13 @@ class Preview:
         self.served = Served()
         self.server = make_server(self.served, port)
         self.port = self.server.server_address[1]
+        if port is None and self.port != DEFAULT_PORT:
+            log(
+                f"port {DEFAULT_PORT} is taken (another preview, or another program): serving "
+                f"on port {self.port} instead; choose one with make preview PREVIEW_PORT=N"
+            )
+        self.failing = False  # the last refresh ended in an error (shown as a banner)
+        self.current: asyncio.Future | None = None  # the refresh under way
         self.kernels: dict[str, ChapterKernel] = {}
         self.fingerprints: dict[str, str] = self._read_state()
         self.model_key: str | None = None
@@ -159,16 +167,28 @@ class Preview:
         except ReportError as exc:
             self.served.update(busy=False, error=" ".join(str(exc).split()))
             log(f"error: {' '.join(str(exc).split())}")
+            self.failing = True
             return
         except Exception as exc:  # noqa: BLE001 - the preview keeps serving the last good page
             message = f"{type(exc).__name__}: {' '.join(str(exc).split())[:500]}"
             self.served.update(busy=False, error=message)
             log(f"error: {message}")
+            self.failing = True
             return
         self.served.update(busy=False, error=None)
+        seconds = time.perf_counter() - started
         if executed or rendered:
             done = ", ".join(executed) if executed else "no chapter executed"
-            log(f"{reason}: {done}; HTML refreshed in {time.perf_counter() - started:.1f} s")
+            log(f"{reason}: {done}; HTML refreshed in {seconds:.1f} s")
+        if self.failing:  # the terminal's last line must not be the error that is gone
+            log(f"{reason}: the error is fixed; the page shows the current report again")
+        self.failing = False
+
+    async def _refresh_now(self, reason: str) -> None:
+        """One refresh that Ctrl-C can cancel (the kernels are stopped on the way out)."""
+        self.current = asyncio.ensure_future(self.refresh(reason))
+        with contextlib.suppress(asyncio.CancelledError):
+            await self.current
 
     async def _refresh(self) -> tuple[list[str], bool]:
         edition = load_edition(self.params_path)
@@ -298,8 +318,16 @@ class Preview:
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
         stop = asyncio.Event()
+
+        def on_stop() -> None:
+            if not stop.is_set():
+                log("stopping: shutting down the chapter kernels …")
+            stop.set()
+            if self.current is not None and not self.current.done():
+                self.current.cancel()  # a refresh under way does not hold up the exit
+
         for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, stop.set)
+            loop.add_signal_handler(signum, on_stop)
         server = threading.Thread(target=self.server.serve_forever, daemon=True)
         server.start()
         url = f"http://127.0.0.1:{self.port}/"
@@ -311,7 +339,7 @@ class Preview:
         try:
             roots = self.roots()
             seen = scan(roots)
-            await self.refresh("start")
+            await self._refresh_now("start")
             while not stop.is_set():
                 with contextlib.suppress(asyncio.TimeoutError):
                     await asyncio.wait_for(stop.wait(), POLL_S)
@@ -336,7 +364,7 @@ class Preview:
                     continue
                 names = sorted({paths.display_path(p) for p in changed})
                 more = " …" if len(names) > 3 else ""
-                await self.refresh(f"{', '.join(names[:3])}{more} changed")
+                await self._refresh_now(f"{', '.join(names[:3])}{more} changed")
         finally:
             await asyncio.gather(*(k.stop() for k in self.kernels.values()))
             from .kernels import socket_folder
@@ -377,4 +405,4 @@ def preview(
         sys.stdout.flush()
         sys.stderr.flush()
         os.execv(sys.executable, argv)
-    log("stopped")
+    log("stopped (the report in build/ is unchanged)")

@@ -8,6 +8,7 @@ into `.current/`. Leftovers of a killed build are removed at the next start.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -60,6 +61,31 @@ def read_baseline(baseline: Path) -> dict | None:
             "restore it from version control or run `make publish`."
         )
     return data
+
+
+def git_blob_id(content: bytes) -> str:
+    """The id git gives a file with this content (`git hash-object`), without running git."""
+    return hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
+
+
+def baseline_record(metrics: dict, project_root: Path) -> dict:
+    """An edition's metrics.json as the baseline: with the git blob of each input, so that
+    the backtest can restore the inputs from git after they change."""
+    blobs = {}
+    for name, digest in metrics.get("inputs", {}).items():
+        content = (project_root / name).read_bytes()
+        if hashlib.sha256(content).hexdigest() != digest:
+            raise BuildError(
+                f"{name} changed since the report was built; run `make report` again, then "
+                "`make publish`."
+            )
+        blobs[name] = git_blob_id(content)
+    record = {}
+    for key, value in metrics.items():
+        record[key] = value
+        if key == "inputs":
+            record["git_blobs"] = blobs
+    return record
 
 
 def clean_leftovers(out_dir: Path) -> None:

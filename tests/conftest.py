@@ -9,6 +9,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+_NOTES: list[str] = []
+
+
+@pytest.fixture
+def note():
+    """A line for the end of the test run (after pytest's dots, in its own section)."""
+    return _NOTES.append
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _NOTES:
+        terminalreporter.section("what the report checks measured", sep="-")
+        for line in _NOTES:
+            terminalreporter.write_line(line)
 
 
 def pdf_text(path: Path) -> str:

@@ -97,3 +97,19 @@ def test_tornado_chart_is_readable_at_print_size():
     ]
     widths = [abs(p.get_width()) for p in ax.patches]
     assert all(w > 0 for w in widths[::2] + widths[1::2] if w) and max(widths) > 0
+
+
+def test_svg_coordinates_do_not_depend_on_the_last_bit_of_a_float():
+    """Python 3.11 and 3.12 builds of the report once differed in one SVG digit: a text box
+    edge at 367.6484375 (a multiple of 1/128) came out as 367.648437 on one and 367.648438 on
+    the other. Coordinates are written with 3 decimals, rounded from matplotlib's digits."""
+    from sergek_report.charts import _LONG_DECIMAL, _three_decimals
+
+    def fix(text: str) -> str:
+        return _LONG_DECIMAL.sub(_three_decimals, text)
+
+    assert fix("L 367.648437 47.749388 ") == fix("L 367.648438 47.749388 ") == "L 367.648 47.749 "
+    assert fix("M 0 273.6 L 12.500000 -0.000200") == "M 0 273.6 L 12.5 0"
+    # colours, ids, font sizes and text with a decimal comma stay as they are
+    kept = 'fill: #8fb8d6; font-size: 8.5px" id="f0123abcd-x">13 036 608,7991'
+    assert fix(kept) == kept

@@ -60,14 +60,19 @@ def test_make_lab_serves_the_notebooks_on_loopback(tmp_path):
         assert listing is not None, "JupyterLab did not answer within 90 s"
         names = {item["name"] for item in listing["content"]}
         assert {"01_summary.ipynb", "07_appendix.ipynb"} <= names
-        # The project kernel is what the notebooks ask for, and the server offers it.
+        # One kernel: the standard "python3" the notebooks ask for, from the environment
+        # (started over Unix sockets whatever starts it: see the provisioner in its spec).
         request = urllib.request.Request(
             f"http://127.0.0.1:{port}/api/kernelspecs",
             headers={"Authorization": f"token {token}"},
         )
         with urllib.request.urlopen(request, timeout=5) as response:
             specs = json.load(response)
-        assert "sergek-report" in specs["kernelspecs"]
+        assert set(specs["kernelspecs"]) == {"python3"}, specs["kernelspecs"]
+        spec = specs["kernelspecs"]["python3"]["spec"]
+        assert spec["metadata"]["kernel_provisioner"]["provisioner_name"] == (
+            "sergek-ipc-provisioner"
+        )
         # Bound to loopback only.
         import psutil
 

@@ -147,6 +147,15 @@ def test_preview_refreshes_after_an_edit_and_keeps_the_last_good_page(built_copy
         notebook.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
         wait_for(lambda: json.loads(get(state_url))["error"] is None, 60, "recovery", server, log)
         assert 'id="sergek-preview-error"' not in get(url)
+        # The terminal says so too: its last line is no longer the error.
+        wait_for(lambda: "the error is fixed" in log.read_text(encoding="utf-8"), 10,
+                 "the recovery line", server, log)  # fmt: skip
+        assert (
+            log.read_text(encoding="utf-8")
+            .strip()
+            .splitlines()[-1]
+            .endswith("the error is fixed; the page shows the current report again")
+        )
     finally:
         os.killpg(server.pid, signal.SIGINT)  # Ctrl-C in the terminal
         try:
@@ -156,6 +165,37 @@ def test_preview_refreshes_after_an_edit_and_keeps_the_last_good_page(built_copy
             raise
     output = log.read_text(encoding="utf-8")
     assert code == 0, output
+    assert "preview: stopping: shutting down the chapter kernels" in output  # at once
     assert "preview: stopped" in output
     assert "Traceback" not in output and "ERROR" not in output, output
     assert edit_seconds < 30, f"edit shown after {edit_seconds:.1f} s"
+
+
+def test_a_busy_default_port_is_said_not_silently_replaced(tmp_path, capfd):
+    from sergek_report.preview import Preview
+    from sergek_report.serve import DEFAULT_PORT
+
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", DEFAULT_PORT))
+        holder.listen()
+    except OSError:
+        pass  # something else has it already: the same situation
+    try:
+        session = Preview(
+            paths.DEFAULT_PARAMS,
+            data_dir=paths.DATA_DIR,
+            build_root=tmp_path,
+            chapters_file=paths.CHAPTERS_FILE,
+            baseline_path=paths.PUBLISHED_DIR / "metrics.json",
+            port=None,
+            jobs=1,
+            timeout=60,
+        )
+        session.server.server_close()
+    finally:
+        holder.close()
+    assert session.port != DEFAULT_PORT
+    err = capfd.readouterr().err
+    assert f"port {DEFAULT_PORT} is taken" in err and f"serving on port {session.port}" in err
+    assert "PREVIEW_PORT=N" in err

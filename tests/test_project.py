@@ -73,6 +73,14 @@ def test_pre_commit_hooks_use_the_locked_tool_versions():
     lock = _pins((ROOT / "requirements.in").read_text(encoding="utf-8").splitlines())
     assert revs["ruff-pre-commit"] == f"v{lock['ruff']}"
     assert revs["nbstripout"] == lock["nbstripout"]
+    # The same metadata keys are stripped by the hook and by `make format`.
+    hook = next(r for r in config["repos"] if r["repo"].endswith("nbstripout"))["hooks"][0]
+    keys = hook["args"][hook["args"].index("--extra-keys") + 1].split()
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    assert "metadata.language_info.version" in keys
+    assert (
+        re.search(r'NBSTRIPOUT_KEYS := --extra-keys "([^"]+)"', makefile).group(1).split() == keys
+    )
 
 
 def test_every_chapter_notebook_is_listed_and_committed_without_outputs():
@@ -95,18 +103,32 @@ def test_every_chapter_notebook_is_listed_and_committed_without_outputs():
             )
 
 
-def test_every_parameters_cell_is_three_typed_lines_that_papermill_describes():
-    """Assumptions live in params/*.yaml only; a chapter takes the edition file, the data folder
-    and the build's computed edition, each with a type and a comment (papermill --help-notebook)."""
+def test_every_parameters_cell_lists_what_papermill_may_pass():
+    """Each chapter takes the edition file, the data folder and the build's computed edition,
+    then every assumption of params/default.yaml with no value of its own (None: the
+    edition's value is declared once, in params/), each with a type and a comment; papermill
+    lists them all (--help-notebook) and accepts them (-p) without "unknown parameter"."""
+    from papermill import inspect_notebook
+
+    declared = yaml.safe_load((ROOT / "params" / "default.yaml").read_text(encoding="utf-8"))
+    assumptions = list(declared["assumptions"])
     for spec in load_chapters():
         notebook = json.loads(spec.notebook.read_text(encoding="utf-8"))
         index = parameters_cell_index(notebook)
         assert index is not None, spec.name
         lines = "".join(notebook["cells"][index]["source"]).strip().splitlines()
-        assert len(lines) <= 3, spec.name
-        names = [re.match(r"(\w+): str = .+  # \S", line) for line in lines]
-        assert all(names), f"{spec.name}: {lines}"
-        assert sorted(m.group(1) for m in names) == sorted(CHAPTER_PARAMETERS), spec.name
+        code = [line for line in lines if not line.startswith("#")]
+        chapter = [re.match(r"(\w+): str = .+  # \S", line) for line in code[:3]]
+        assert all(chapter), f"{spec.name}: {code[:3]}"
+        assert sorted(m.group(1) for m in chapter) == sorted(CHAPTER_PARAMETERS), spec.name
+        rest = [
+            re.match(r"(\w+): (int|float|str) = None  # \S.*, range \[.+\]$", line)
+            for line in code[3:]
+        ]
+        assert all(rest), f"{spec.name}: {code[3:]}; fix: make format"
+        assert [m.group(1) for m in rest] == assumptions, f"{spec.name}: fix: make format"
+        listed = inspect_notebook(str(spec.notebook))
+        assert list(listed) == [*(m.group(1) for m in chapter), *assumptions], spec.name
 
 
 def test_no_module_over_400_lines_and_no_import_cycle():
@@ -171,3 +193,43 @@ def test_summary_types_no_figures_it_prints():
     for text in texts:
         for match in figures.findall(text):
             assert re.fullmatch(r"20(19|2\d)", match.strip()), f"typed figure {match!r} in {text!r}"
+
+
+def test_the_lock_was_checked_for_withdrawn_releases_when_it_was_made():
+    """`make lock` asks the index whether a pinned release is withdrawn (yanked) and records
+    the answer with the lock's hash; here the record is read offline."""
+    import hashlib
+
+    record = json.loads((ROOT / "requirements.check.json").read_text(encoding="utf-8"))
+    lock = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert record["lock_sha256"] == hashlib.sha256(lock.encode("utf-8")).hexdigest(), (
+        "requirements.txt changed without the index check: run `make lock`"
+    )
+    assert record["withdrawn"] == [], record["withdrawn"]
+    assert record["packages"] == len(set(re.findall(r"(?m)^[A-Za-z0-9][^=\s]*==\S+", lock)))
+    # Withdrawn because they break on Python < 3.11.5 (Debian 12 has 3.11.2): the report's
+    # HTML check of image alt texts failed after every chapter had run.
+    pins = _pins(e.split(" ")[0] for e in lock.splitlines())
+    assert pins["soupsieve"] not in {"3.0", "3.0.1"}
+
+
+def test_the_build_accepts_listed_assumptions_but_not_a_cell_without_the_chapter_parameters(
+    tmp_path,
+):
+    import nbformat
+    import pytest
+
+    from sergek_report.chapters import ChapterSpec, check_parameters_cell
+    from sergek_report.errors import BuildError
+
+    def chapter(source: str) -> ChapterSpec:
+        cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["parameters"]})
+        path = tmp_path / "x.ipynb"
+        nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
+        return ChapterSpec(path, ())
+
+    three = 'edition_file: str = ""  # e\ndata_dir: str = ""  # d\nmodel_file: str = ""  # m\n'
+    check_parameters_cell(chapter(three))
+    check_parameters_cell(chapter(three + "# assumptions\ndiscount_rate: float = None  # x\n"))
+    with pytest.raises(BuildError, match="expected first edition_file, data_dir, model_file"):
+        check_parameters_cell(chapter("discount_rate: float = None  # x\n" + three))

@@ -12,7 +12,7 @@ from tests.traceability import known_values, untraced
 pytestmark = pytest.mark.slow
 
 
-def test_every_printed_number_traces(built_report, capsys):
+def test_every_printed_number_traces(built_report, note):
     out = built_report.out_dir
     text = "\n".join(page.extract_text() or "" for page in PdfReader(out / "report.pdf").pages)
     params = paths.PARAMS_DIR / "default.yaml"
@@ -25,7 +25,6 @@ def test_every_printed_number_traces(built_report, capsys):
         results,
     )
     missing, checked = untraced(text, values)
-    with capsys.disabled():
-        print(f"\ntraceability: {checked} printed numbers checked, {len(missing)} untraced")
+    note(f"traceability: {checked} printed numbers checked, {len(missing)} untraced")
     assert checked > 500
     assert not missing, f"numbers with no data row, assumption or computed figure: {missing}"

@@ -28,7 +28,7 @@ die() {
 
 # One interpreter start: version, ensurepip present, lock hash, executable (last: may have spaces).
 probe() {
-    "$1" - "$LOCK" pyproject.toml <<'EOF' 2>/dev/null
+    "$1" - "$LOCK" pyproject.toml <<'EOF'
 import hashlib, sys
 try:
     import ensurepip, venv  # Debian/Ubuntu split them out (python3.X-venv)
@@ -66,8 +66,52 @@ if [[ -z "$EXPLICIT" && -f "$STAMP" ]]; then
     if [[ -n "$previous" && -x "$previous" ]]; then PYTHON=$previous; fi
 fi
 
-command -v "$PYTHON" >/dev/null 2>&1 || die "Python '$PYTHON' not found. Fix: $FIX"
-info=$(probe "$PYTHON") || die "'$PYTHON' did not run as Python 3. Fix: $FIX"
+# Supported interpreters on this machine, for the fix of an error: "path (version)" each.
+found_pythons() {
+    local candidates=() seen=" " path version
+    local IFS=:
+    for dir in $PATH; do candidates+=("$dir"/python3.1[123] "$dir"/python3); done
+    unset IFS
+    if command -v pyenv >/dev/null 2>&1; then
+        candidates+=("$(pyenv root 2>/dev/null)"/versions/*/bin/python3.1[123])
+    fi
+    candidates+=(/usr/bin/python3.1[123] /usr/local/bin/python3.1[123])
+    for path in "${candidates[@]}"; do
+        [[ -x "$path" && "$path" != */shims/* ]] || continue
+        path=$(readlink -f "$path")
+        [[ "$seen" == *" $path "* ]] && continue
+        seen+="$path "
+        version=$("$path" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null) ||
+            continue
+        case "$version" in 3.11.* | 3.12.* | 3.13.*) printf '%s (%s), ' "$path" "$version" ;; esac
+    done | sed 's/, $//'
+}
+not_usable() { # what happened, then the interpreters that would work and the command to use
+    local found first
+    found=$(found_pythons)
+    if [[ -n "$found" ]]; then
+        first=${found%% (*}
+        # The one the user meant, if the name says (python3.12 -> .../python3.12).
+        for entry in ${found//, / }; do
+            [[ "$entry" == */"$(basename "$PYTHON")" ]] && first=$entry && break
+        done
+        die "$1 Supported interpreters found here: $found. Fix: make ${MAKE_TARGET:-env} \
+PYTHON=$first (or another of them)."
+    fi
+    die "$1 No Python $SUPPORTED was found on this machine. Fix: install one (e.g. \
+sudo apt-get install python3 python3-venv, or pyenv install 3.12), then $FIX"
+}
+
+command -v "$PYTHON" >/dev/null 2>&1 || not_usable "Python '$PYTHON' not found (not a file, nor \
+a command on PATH)."
+errors=$(mktemp)
+trap 'rm -f "$errors"' EXIT
+if ! info=$(probe "$PYTHON" 2>"$errors"); then
+    # A pyenv shim whose version is not selected says so on stderr ("command not found",
+    # and which installed versions have the command): pass that on, in one paragraph.
+    said=$(tr -s ' \n\t' ' ' <"$errors" | sed 's/^ //; s/ *$//; s/\.$//' | cut -c1-400)
+    not_usable "'$PYTHON' ($(command -v "$PYTHON")) did not run as Python 3${said:+: $said}."
+fi
 read -r version has_venv lock_hash executable <<<"$info"
 case "$version" in
 3.11.* | 3.12.* | 3.13.*) ;;
@@ -119,14 +163,34 @@ if ! "$VENV/bin/python" -m pip install "${pip_flags[@]}" --require-hashes -r "$L
     die "installing $LOCK failed (full log: $LOG); the next make run starts over."
 fi
 
-say "[3/3] the project package (editable) and its Jupyter kernel"
+# pip's own warnings (a withdrawn release, a conflict) would otherwise stay in the log.
+grep -E '^WARNING: .*(yank|conflict|incompatible)' "$LOG" | sed 's/^/env: pip: /' >&2 || true
+
+say "[3/3] the project package (editable) and its Jupyter kernel (python3)"
 "$VENV/bin/python" -m pip install "${pip_flags[@]}" --quiet --no-deps --no-build-isolation -e . \
     >>"$LOG" 2>&1 || {
     tail -n 20 "$LOG" >&2
     die "installing the project package failed (full log: $LOG)"
 }
-"$VENV/bin/python" -m ipykernel install --sys-prefix --name sergek-report \
-    --display-name "Sergek report (project)" >/dev/null
+# The one kernel of the environment, the standard "python3" the notebooks name, started
+# over Unix sockets by whichever tool starts it (papermill, nbclient, JupyterLab).
+"$VENV/bin/python" - "$VENV/share/jupyter/kernels/python3/kernel.json" <<'EOF'
+import json, os, sys
+spec = {
+    "argv": [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f",
+             "{connection_file}"],
+    "display_name": "Python 3 (ipykernel)",
+    "language": "python",
+    "metadata": {
+        "debugger": True,
+        "kernel_provisioner": {"provisioner_name": "sergek-ipc-provisioner"},
+    },
+    "kernel_protocol_version": "5.5",
+}
+os.makedirs(os.path.dirname(sys.argv[1]), exist_ok=True)
+with open(sys.argv[1], "w") as handle:
+    json.dump(spec, handle, indent=1)
+EOF
 jupyter_config
 
 [[ -f "$mine" ]] || die "another set-up replaced $VENV meanwhile; run make again."

@@ -1,0 +1,104 @@
+"""Backtest: the figures of the edition sent to the council (published/metrics.json, checked by
+hand) are computed again by today's code from the inputs recorded with them.
+
+The baseline names each input file by its content hash and its git blob; git still has every
+version, so the model's tables are restored exactly as they were, and the result must equal
+each published figure. Runs on every `make test` whatever changed since (no kernels: about a
+second). Tables and assumptions added after that edition take today's files and values; the
+published figures do not depend on them, or the comparison fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+
+from sergek_report import datasets, model, paths
+from sergek_report.edition import load_edition
+from sergek_report.lookups import MODEL_TABLES
+from sergek_report.metrics import key_metrics
+
+BASELINE = paths.PUBLISHED_DIR / "metrics.json"
+
+
+def _restore(path: str, blob: str, target) -> None:
+    result = subprocess.run(
+        ["git", "cat-file", "blob", blob], cwd=paths.PROJECT_ROOT, capture_output=True
+    )
+    assert result.returncode == 0, (
+        f"{path} of the published edition (git blob {blob}) is not in this clone's history "
+        f"({result.stderr.decode().strip()}); clone the whole history (git fetch --unshallow, "
+        "or actions/checkout with fetch-depth: 0)"
+    )
+    target.write_bytes(result.stdout)
+
+
+def _published_inputs(tmp_path):
+    """data/ of the published edition (its files, as they were), and the baseline."""
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    (tmp_path / "data").mkdir()
+    for path, blob in baseline["git_blobs"].items():
+        _restore(path, blob, tmp_path / path)
+        digest = hashlib.sha256((tmp_path / path).read_bytes()).hexdigest()
+        assert digest == baseline["inputs"][path], f"{path}: git blob {blob} is not that input"
+    assert set(baseline["git_blobs"]) == set(baseline["inputs"])
+    return tmp_path / "data", baseline
+
+
+def _figures(then, baseline) -> dict[str, float]:
+    """Today's model on the model tables in `then` (the published edition's) and the
+    published assumption values."""
+    published = {t for t in MODEL_TABLES if f"data/{t}.csv" in baseline["inputs"]}
+    tables = datasets.load_tables(
+        [*sorted(published), "sources"], data_dir=then, as_of=baseline["edition_date"]
+    )
+    newer = [t for t in MODEL_TABLES if t not in published]
+    if newer:  # each validated against the sources of its own time
+        tables = {**datasets.load_tables(newer, data_dir=paths.DATA_DIR), **tables}
+    edition = load_edition(paths.DEFAULT_PARAMS).with_values(
+        baseline["params"], paths.display_path(BASELINE)
+    )
+    results = model.compute(tables, edition.assumption_view())
+    return {m["name"]: m["value"] for m in key_metrics(results)}
+
+
+def test_published_figures_are_computed_again_from_the_published_inputs(tmp_path, note):
+    then, baseline = _published_inputs(tmp_path)
+    figures = _figures(then, baseline)
+    assert len(baseline["metrics"]) >= 20
+    for metric in baseline["metrics"]:
+        name = metric["name"]
+        assert name in figures, f"published figure {name} is no longer computed"
+        assert figures[name] == metric["value"], (
+            f"{name} ({metric['label']}): published {metric['value']}, computed again from the "
+            f"same inputs {figures[name]}"
+        )
+    note(
+        f"backtest: the {len(baseline['metrics'])} published figures of the edition of "
+        f"{baseline['edition_date']}, computed again from its inputs: all equal"
+    )
+
+
+def test_the_backtest_restores_the_inputs_that_moved_a_figure(tmp_path):
+    """Without the restored files (today's data/), a published figure moves: payments after
+    August 2022 were added since, and the payments-based tariff is no longer 176 307,98."""
+    _, baseline = _published_inputs(tmp_path)
+    published = {m["name"]: m["value"] for m in baseline["metrics"]}
+    today = _figures(paths.DATA_DIR, baseline)
+    assert published["implied_monthly_tariff_from_payments"] == 176307.9793
+    assert today["implied_monthly_tariff_from_payments"] != 176307.9793
+
+
+def test_publish_records_each_input_by_its_git_blob(tmp_path):
+    from sergek_report.publish import baseline_record
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "x.csv").write_bytes("a,b\n1,2\nМ,\n".encode())
+    digest = hashlib.sha256((tmp_path / "data" / "x.csv").read_bytes()).hexdigest()
+    record = baseline_record({"inputs": {"data/x.csv": digest}, "metrics": []}, tmp_path)
+    git = subprocess.run(
+        ["git", "hash-object", "data/x.csv"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert record["git_blobs"] == {"data/x.csv": git.stdout.strip()}
+    assert list(record) == ["inputs", "git_blobs", "metrics"]
