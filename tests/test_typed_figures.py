@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from sergek_report import paths
-from tests.typed_figures import allowed_phrases, notebook_typed_figures, typed_figures
+from tests.typed_figures import (
+    allowed_phrases,
+    code_typed_figures,
+    notebook_code_typed_figures,
+    notebook_typed_figures,
+    typed_figures,
+)
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -18,6 +24,31 @@ def test_no_figure_is_typed_into_a_chapters_prose(notebook):
         "not data, allow its phrase with a reason in notebooks/literal_figures.yaml):\n"
         + "\n".join(map(str, found))
     )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_figure_is_typed_into_a_chapters_code_strings(notebook):
+    found = notebook_code_typed_figures(notebook, allowed_phrases(paths.NOTEBOOKS_DIR))
+    assert not found, (
+        "figures typed by hand into a code cell's string (a caption, note, label or legend): "
+        "build the figure from the model or the chapter's tables in an f-string with fmt "
+        "(fmt.year(r.extension_end), fmt.year_range(…), fmt.date_long(…)), or, if it is not "
+        "data, allow its phrase with a reason in notebooks/literal_figures.yaml:\n"
+        + "\n".join(map(str, found))
+    )
+
+
+def test_a_typed_year_in_a_caption_is_caught_and_an_f_string_value_is_not():
+    typed = 'ch.table(frame, caption="Выплаты 2026 года")'
+    assert [f.figure for f in code_typed_figures(typed, [], "x.ipynb", 3)] == ["2026"]
+    assert "x.ipynb, cell 3" in str(code_typed_figures(typed, [], "x.ipynb", 3)[0])
+    computed = 'ch.table(frame, caption=f"Выплаты {fmt.year(budget_year)} года")'
+    assert code_typed_figures(computed, [], "x.ipynb", 3) == []
+
+
+def test_strings_without_cyrillic_and_format_specs_are_not_text():
+    code = 'frame["2026"] = frame["x"].map("{:,.2f}".format)\nlabel = f"{share:.1%} доли"'
+    assert code_typed_figures(code, [], "x.ipynb", 1) == []
 
 
 def test_a_typed_766_is_caught_and_an_inline_value_is_not():

@@ -7,6 +7,7 @@ allowed only by a phrase in notebooks/literal_figures.yaml, with the reason it i
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,4 +70,71 @@ def notebook_typed_figures(path: Path, allowed: dict[str, list[dict]]) -> list[T
     for number, cell in enumerate(notebook.cells, start=1):
         if cell.cell_type == "markdown":
             found += typed_figures(cell.source, phrases, f"notebooks/{path.name}", number)
+    return found
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def literals(source: str) -> list[str]:
+    """The str constants of a code cell, with the literal parts of its f-strings.
+
+    A string without a Cyrillic letter (a column key, an id, a format spec) is not text the
+    reader sees, so it is left out. IPython magics and shell lines are blanked before parsing.
+    """
+    code = "\n".join(
+        "" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()
+    )
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    specs = {
+        id(part)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FormattedValue) and node.format_spec is not None
+        for part in ast.walk(node.format_spec)
+    }
+    in_fstrings = set(specs)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) and id(node) not in specs:
+            parts = [v for v in node.values if isinstance(v, ast.Constant)]
+            in_fstrings.update(id(v) for v in parts)
+            found += [(v.lineno, v.col_offset, v.value) for v in parts]
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in in_fstrings
+        ):
+            found.append((node.lineno, node.col_offset, node.value))
+    return [text for *_, text in sorted(found, key=lambda f: f[:2]) if _CYRILLIC.search(text)]
+
+
+def code_typed_figures(
+    source: str, phrases: list[str], notebook: str, cell: int
+) -> list[TypedFigure]:
+    """Figures typed into the Cyrillic string literals of a code cell (captions, notes, labels)."""
+    found = []
+    for text in literals(source):
+        allowed = [
+            range(m.start(), m.end()) for p in phrases for m in re.finditer(re.escape(p), text)
+        ]
+        for match in _NUMBER.finditer(text):
+            if any(match.start() in span and match.end() - 1 in span for span in allowed):
+                continue
+            found.append(
+                TypedFigure(notebook, cell, match.group(0), text.replace("\n", " ").strip())
+            )
+    return found
+
+
+def notebook_code_typed_figures(path: Path, allowed: dict[str, list[dict]]) -> list[TypedFigure]:
+    phrases = [e["phrase"] for e in allowed.get(path.name, []) + allowed.get("every chapter", [])]
+    found = []
+    notebook = nbformat.read(path, as_version=4)
+    for number, cell in enumerate(notebook.cells, start=1):
+        if cell.cell_type == "code":
+            found += code_typed_figures(cell.source, phrases, f"notebooks/{path.name}", number)
     return found
