@@ -63,7 +63,7 @@ lint: venv ## ruff check and ruff format --check on the package, tests and noteb
 
 format: venv ## ruff format, list the assumptions in each parameters cell, strip notebook outputs
 	@$(VPY) -m ruff format sergek_report tests notebooks tools
-	@$(VPY) -m sergek_report.chapters
+	@$(VPY) -m sergek_report.build.chapters
 	@$(VPY) -m nbstripout --keep-id $(NBSTRIPOUT_KEYS) notebooks/*.ipynb
 
 lab: venv ## JupyterLab in the project environment (loopback only)

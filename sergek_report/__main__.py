@@ -1,7 +1,7 @@
 import os
 import sys
 
-from .cli import main
+from sergek_report.cli import main
 
 code = main()
 # Everything is written and closed by now; skipping interpreter teardown (freeing hundreds

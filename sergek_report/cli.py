@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, paths
-from .errors import BuildError, ReportError
+from sergek_report import __version__, paths
+from sergek_report.errors import BuildError, ReportError
 
 
 def _setup_logging() -> None:
@@ -24,7 +24,7 @@ def _setup_logging() -> None:
 
 
 def cmd_build(args) -> None:
-    from .build import build
+    from sergek_report.build.sequence import build
 
     build(
         args.params or paths.DEFAULT_PARAMS,
@@ -37,7 +37,7 @@ def cmd_build(args) -> None:
 
 
 def cmd_preview(args) -> None:
-    from .preview import preview
+    from sergek_report.preview.session import preview
 
     preview(
         args.params or paths.DEFAULT_PARAMS,
@@ -52,13 +52,13 @@ def cmd_preview(args) -> None:
 
 def cmd_publish(args) -> None:
     """Record the figures of the edition sent to the council: the next baseline."""
-    from .build import edition_dir
-    from .edition import load_edition
+    from sergek_report.build.sequence import edition_dir
+    from sergek_report.inputs.edition import load_edition
 
     out = edition_dir(load_edition(args.params or paths.DEFAULT_PARAMS)) / "metrics.json"
     if not out.is_file():
         raise BuildError(f"{paths.display_path(out)} not found: run `make report` first.")
-    from .publish import baseline_record, write_json
+    from sergek_report.build.publish import baseline_record, write_json
 
     record = baseline_record(json.loads(out.read_text(encoding="utf-8")), paths.PROJECT_ROOT)
     paths.PUBLISHED_DIR.mkdir(exist_ok=True)
@@ -70,7 +70,7 @@ def cmd_publish(args) -> None:
 
 
 def cmd_scenarios(args) -> None:
-    from .scenarios import build_scenarios
+    from sergek_report.build.scenarios import build_scenarios
 
     build_scenarios(jobs=args.jobs)
 

@@ -6,7 +6,7 @@ placeholders, `{obligations}` or `{years}`, that the code fills with a figure co
 the data or the assumptions (so no figure here goes stale when the data change). A label
 must not type a data figure by hand: tests/test_labels.py fails on a digit outside the few
 phrases it allows with their reasons. What is NOT here: the chapters' prose and captions (in
-the notebooks), sentences that depend on data (sergek_report/sentences.py), assumptions'
+the notebooks), sentences that depend on data (sergek_report/chapter/sentences.py), assumptions'
 labels and rationales (params/default.yaml), the data dictionary (the `title` of each table
 in tables.py and tables_2027.py), and the frame's own words (the templates).
 

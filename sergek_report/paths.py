@@ -13,7 +13,7 @@ from pathlib import Path
 
 PROJECT_ENV = "SERGEK_REPORT_PROJECT"
 PACKAGE_DIR = Path(__file__).resolve().parent
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "build" / "templates"
 
 
 def is_project(path: Path) -> bool:

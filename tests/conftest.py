@@ -48,7 +48,7 @@ def data_copy(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory):
     """The default edition, built end to end into a temporary build folder."""
-    from sergek_report.build import build
+    from sergek_report.build.sequence import build
 
     build_root = tmp_path_factory.mktemp("build")
     result = build(ROOT / "params" / "default.yaml", build_root=build_root, force=True)

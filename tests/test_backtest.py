@@ -14,10 +14,12 @@ import hashlib
 import json
 import subprocess
 
-from sergek_report import datasets, model, paths
-from sergek_report.edition import load_edition
-from sergek_report.lookups import MODEL_TABLES
-from sergek_report.metrics import key_metrics
+from sergek_report import paths
+from sergek_report.build.metrics import key_metrics
+from sergek_report.inputs import datasets
+from sergek_report.inputs.edition import load_edition
+from sergek_report.model import results as model
+from sergek_report.model.lookups import MODEL_TABLES
 
 BASELINE = paths.PUBLISHED_DIR / "metrics.json"
 
@@ -91,7 +93,7 @@ def test_the_backtest_restores_the_inputs_that_moved_a_figure(tmp_path):
 
 
 def test_publish_records_each_input_by_its_git_blob(tmp_path):
-    from sergek_report.publish import baseline_record
+    from sergek_report.build.publish import baseline_record
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "x.csv").write_bytes("a,b\n1,2\nМ,\n".encode())

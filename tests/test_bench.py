@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from sergek_report import paths
-from sergek_report.chapters import CHAPTER_PARAMETERS, declared_parameters, load_chapters
+from sergek_report.build.chapters import CHAPTER_PARAMETERS, declared_parameters, load_chapters
 
 pytestmark = pytest.mark.slow
 
@@ -138,7 +138,7 @@ def test_the_changed_table_is_read_by_one_chapter_only():
 
 
 def test_the_changed_table_stays_valid(tmp_path):
-    from sergek_report import datasets
+    from sergek_report.inputs import datasets
 
     data_dir = tmp_path / "data"
     shutil.copytree(paths.DATA_DIR, data_dir)

@@ -12,11 +12,12 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 
-from sergek_report import inline, paths
-from sergek_report.build import build
-from sergek_report.chapters import load_chapters
-from sergek_report.datasets import DataValidationError
+from sergek_report import paths
+from sergek_report.build.chapters import load_chapters
+from sergek_report.build.sequence import build
+from sergek_report.chapter import inline
 from sergek_report.errors import BuildError, ParameterError
+from sergek_report.inputs.datasets import DataValidationError
 from tests.conftest import one_chapter, pdf_text
 
 pytestmark = pytest.mark.slow
@@ -112,7 +113,7 @@ def test_an_inline_value_that_fails_or_is_not_text_names_the_cell_and_keeps_the_
         tmp_path,
         "prose.ipynb",
         "Глава с текстом",
-        "from sergek_report import fmt\nnetwork = 1641",
+        "from sergek_report.chapter import fmt\nnetwork = 1641",
         "md:Сеть выросла до {eval}`fmt.integer(network)` АПК.",
         "md:Число без формата: {eval}`network`; опечатка: {eval}`fmt.integer(netwrk)`.",
     )
@@ -270,7 +271,7 @@ def test_changed_figure_appears_with_its_old_to_new_line(second_build, data_copy
 
 
 def test_scenarios_build_one_report_each_and_a_comparison(tmp_path):
-    from sergek_report.scenarios import build_scenarios, scenario_files
+    from sergek_report.build.scenarios import build_scenarios, scenario_files
 
     names = [p.stem for p in scenario_files()]
     assert {"base", "high_inflation", "late_installation"} <= set(names)

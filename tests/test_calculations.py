@@ -12,8 +12,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from sergek_report import budget, dates, deployment, prices
 from sergek_report.errors import MissingDataError
+from sergek_report.model import budget, dates, deployment, prices
 
 OBLIGATIONS = 9_986_042_340
 # 9 986 042 340 / (766 * 72) = 9 986 042 340 / 55 152: 55 152 * 181 064 = 9 986 041 728,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.dates as mdates
 import pandas as pd
 
-from sergek_report import charts, fmt
+from sergek_report.chapter import charts, fmt
 
 LABELS = {"a": "Срок", "b": "Инфляция 2026", "c": "Инфляция 2024"}
 
@@ -103,7 +103,7 @@ def test_svg_coordinates_do_not_depend_on_the_last_bit_of_a_float():
     """Python 3.11 and 3.12 builds of the report once differed in one SVG digit: a text box
     edge at 367.6484375 (a multiple of 1/128) came out as 367.648437 on one and 367.648438 on
     the other. Coordinates are written with 3 decimals, rounded from matplotlib's digits."""
-    from sergek_report.charts import _LONG_DECIMAL, _three_decimals
+    from sergek_report.chapter.charts import _LONG_DECIMAL, _three_decimals
 
     def fix(text: str) -> str:
         return _LONG_DECIMAL.sub(_three_decimals, text)

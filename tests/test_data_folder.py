@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from test_datasets import DATA, assert_names
 
-from sergek_report import datasets, dictionary, errors
-from sergek_report.tables import AGREEMENTS, TABLES
+from sergek_report import errors
+from sergek_report.inputs import datasets, dictionary
+from sergek_report.inputs.tables import AGREEMENTS, TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -119,7 +120,7 @@ def test_digest_does_not_depend_on_the_folder_path(tmp_path):
 def test_readme_column_tables_agree_with_the_declarations():
     problems = dictionary.readme_differences(DATA / "README.md")
     assert not problems, (
-        f"{problems}: run `python -m sergek_report.datasets --write-readme` and commit"
+        f"{problems}: run `python -m sergek_report.inputs.datasets --write-readme` and commit"
     )
 
 
@@ -149,7 +150,7 @@ def test_nothing_refers_to_the_dropped_contract_document():
 
 SCALE = """
 import json, resource, sys, time
-from sergek_report import datasets
+from sergek_report.inputs import datasets
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 frame = datasets.load_table(sys.argv[2], sys.argv[1])
@@ -190,7 +191,7 @@ def test_a_100k_row_table_loads_fast_and_light(tmp_path, table):
 
 
 def test_options_and_risks_refer_to_each_other():
-    from sergek_report.datasets import load_tables
+    from sergek_report.inputs.datasets import load_tables
 
     tables = load_tables(None, data_dir=DATA)
     options = set(tables["options"]["option_id"])

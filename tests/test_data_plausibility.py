@@ -16,7 +16,7 @@ import pytest
 from test_datasets import DATA, LOGGER, assert_names, logged, replace
 
 from sergek_report import errors
-from sergek_report.datasets import DataValidationError, load_all, load_table, load_tables
+from sergek_report.inputs.datasets import DataValidationError, load_all, load_table, load_tables
 
 
 @pytest.fixture

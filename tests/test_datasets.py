@@ -1,4 +1,4 @@
-"""Tests of data/ and sergek_report.datasets: the real tables, then one test per input case.
+"""Tests of data/ and sergek_report.inputs.datasets: the real tables, then one test per input case.
 
 Each bad-input test copies the real data directory into tmp_path, spoils one file and checks
 the exception type and that the message names the file, the line and the column. Accepted
@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sergek_report.datasets import TABLES, DataValidationError, load_table, load_tables
+from sergek_report.inputs.datasets import TABLES, DataValidationError, load_table, load_tables
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LOGGER = "sergek_report.data"

@@ -7,14 +7,14 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from sergek_report.options import (
+from sergek_report.model.options import (
     cost_range,
     latest_start,
     monthly_flows,
     option_costs,
     per_complex_year,
 )
-from sergek_report.reconciliation import anchor_row, complex_months_by_year, reconcile
+from sergek_report.model.reconciliation import anchor_row, complex_months_by_year, reconcile
 
 # 100 complexes from 1 Jan 2020, 200 from 1 Jan 2021 on: linear in between.
 FLAT = pd.DataFrame(

@@ -15,9 +15,9 @@ import time
 import pytest
 import yaml
 
-from sergek_report import context, sensitivity
-from sergek_report.edition import MAX_FILE_BYTES, Assumptions, load_edition
 from sergek_report.errors import BuildError, ParameterError, ReportError
+from sergek_report.inputs.edition import MAX_FILE_BYTES, Assumptions, load_edition
+from sergek_report.model import computed, sensitivity
 from sergek_report.paths import DATA_DIR, PARAMS_DIR
 
 DEFAULT = PARAMS_DIR / "default.yaml"
@@ -62,7 +62,7 @@ def error_of(path) -> str:
 
 @pytest.fixture(scope="module")
 def real_tables():
-    from sergek_report import datasets
+    from sergek_report.inputs import datasets
 
     edition = load_edition(DEFAULT)
     return datasets.load_tables(None, data_dir=DATA_DIR, as_of=edition.edition_date)
@@ -361,20 +361,20 @@ def test_assumption_view_is_a_fresh_record_each_time():
 
 
 def test_compute_edition_with_an_override(tmp_path):
-    data = context.compute_edition(DEFAULT, DATA_DIR, overrides={"discount_rate": 16})
+    data = computed.compute_edition(DEFAULT, DATA_DIR, overrides={"discount_rate": 16})
     assert data.results.budget.discount_rate == 16.0
     assert data.results.assumptions.unused() == []
     # the build saves it once; chapters read it back
     path = tmp_path / "edition.pickle"
-    context.save(data, path)
-    again = context.load_saved(path)
+    computed.save(data, path)
+    again = computed.load_saved(path)
     assert again.results.budget.nominal == data.results.budget.nominal
     assert again.edition.assumptions["discount_rate"].value == 16.0
 
 
 def test_compute_edition_unknown_override():
     with pytest.raises(ParameterError, match="-p discount_rat: unknown parameter 'discount_rat'"):
-        context.compute_edition(
+        computed.compute_edition(
             DEFAULT, DATA_DIR, overrides={"discount_rat": 16}, origin="-p discount_rat"
         )
 
@@ -384,7 +384,7 @@ def test_compute_edition_rejects_an_unused_assumption(tmp_path):
     document["assumptions"]["spare_rate"] = dict(document["assumptions"]["discount_rate"])
     path = write(tmp_path, document)
     with pytest.raises(ParameterError) as err:
-        context.compute_edition(path, DATA_DIR)
+        computed.compute_edition(path, DATA_DIR)
     message = str(err.value)
     assert str(path) in message and "spare_rate" in message
     assert "no calculation uses them" in message
@@ -394,21 +394,21 @@ def test_load_saved_rejects_a_file_that_is_not_a_computed_edition(tmp_path):
     path = tmp_path / "edition.pickle"
     path.write_bytes(b"not a pickle")
     with pytest.raises(BuildError, match="edition.pickle: the computed edition could not be read"):
-        context.load_saved(path)
+        computed.load_saved(path)
     with pytest.raises(BuildError, match="could not be read"):
-        context.load_saved(tmp_path / "missing.pickle")
+        computed.load_saved(tmp_path / "missing.pickle")
 
 
 # -- notebook: what papermill injected ---------------------------------------------------------
 
 
 def test_injected_names_from_the_input_history():
-    from sergek_report.notebook import injected_names
+    from sergek_report.chapter.api import injected_names
 
     namespace = {
         "In": [
             "",
-            "from sergek_report.notebook import open_chapter",
+            "from sergek_report.chapter.api import open_chapter",
             # the chapter's own parameters cell (tagged `parameters`): not injected
             'edition_file = "../params/default.yaml"\ndata_dir = "../data"\nmodel_file = ""\n',
             # papermill's injected cell

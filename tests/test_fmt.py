@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from sergek_report import fmt
+from sergek_report.chapter import fmt
 
 NB = "\u00a0"  # no-break space: babel's group separator, and our space before units
 NNB = "\u202f"  # narrow no-break space: babel's space before "г." in long dates

@@ -13,9 +13,9 @@ import time
 import pytest
 
 from sergek_report import paths
-from sergek_report.build import build, edition_dir
-from sergek_report.edition import load_edition
+from sergek_report.build.sequence import build, edition_dir
 from sergek_report.errors import BuildError, DataValidationError, ParameterError, ReportError
+from sergek_report.inputs.edition import load_edition
 from tests.conftest import one_chapter, pdf_text
 
 DEFAULT = paths.DEFAULT_PARAMS
@@ -158,7 +158,7 @@ def test_every_project_error_is_a_report_error():
 
 
 def test_a_truncated_pdf_cache_entry_is_laid_out_again(tmp_path):
-    from sergek_report.pdf import PartRenderer
+    from sergek_report.build.pdf import PartRenderer
 
     renderer = PartRenderer(tmp_path, font_css="")
     html = "<html><body><p>Один абзац.</p></body></html>"
@@ -217,7 +217,7 @@ def test_outputs_of_an_edition_are_published_together(built_report):
 
 
 def test_leftovers_of_a_killed_build_are_removed_at_the_next_start(tmp_path):
-    from sergek_report.publish import clean_leftovers
+    from sergek_report.build.publish import clean_leftovers
 
     (tmp_path / ".staging-abc").mkdir()
     (tmp_path / ".report.pdf.tmp").write_text("half", encoding="utf-8")

@@ -6,7 +6,7 @@ import nbformat
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
-from sergek_report import fmt, inline
+from sergek_report.chapter import fmt, inline
 
 
 def test_expressions_are_found_in_order_once_with_single_or_double_backticks():

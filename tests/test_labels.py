@@ -18,39 +18,40 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from sergek_report import (
-    datasets,
-    decision_tables,
-    labels,
-    metrics,
-    model,
-    notebook,
-    paths,
-    render,
-)
-from sergek_report.edition import load_edition
+from sergek_report import labels, paths
+from sergek_report.build import metrics, render
+from sergek_report.chapter import api, decision_tables
+from sergek_report.inputs import datasets
+from sergek_report.inputs.edition import load_edition
+from sergek_report.model import results
 
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 # Modules whose Russian words belong elsewhere than the catalog, with the reason.
 MODULES_ALLOWED = {
     "labels.py": "the catalog itself",
-    "fmt.py": "the formatting machinery: scale words (тыс., млн, млрд), тенге, babel's months",
-    "sentences.py": "sentences that depend on data belong to the chapters' prose",
-    "tables.py": "the data dictionary: each table's Russian title (TableSpec.title)",
-    "tables_2027.py": "the data dictionary: each table's Russian title (TableSpec.title)",
-    "schema.py": "an error message quoting a unit word a cell must not hold",
-    "csvfile.py": "the characters a CSV cell may hold (a regular expression)",
+    "chapter/fmt.py": (
+        "the formatting machinery: scale words (тыс., млн, млрд), тенге, babel's months"
+    ),
+    "chapter/sentences.py": "sentences that depend on data belong to the chapters' prose",
+    "inputs/tables.py": "the data dictionary: each table's Russian title (TableSpec.title)",
+    "inputs/tables_2027.py": "the data dictionary: each table's Russian title (TableSpec.title)",
+    "inputs/schema.py": "an error message quoting a unit word a cell must not hold",
+    "inputs/csvfile.py": "the characters a CSV cell may hold (a regular expression)",
 }
 # Single literals allowed elsewhere, with the reason.
 LITERALS_ALLOWED = {
-    ("build.py", "нет данных"): "commit note read by render._short_version, never printed",
-    ("build.py", " (с незафиксированными изменениями)"): "the same: the colophon prints labels'",
-    ("prices.py", "the МРП"): "an error message (English) naming the indicator",
-    ("prices.py", "no МРП value in force on 1 July "): "an error message (English)",
-    ("render.py", r"(\b(?:г|гг|руб|тыс|млн|млрд|мес|ст|п|т\.\s?е|т\.\s?д)\.)((?:</[a-z]+>)*)\."): (
-        "the abbreviations whose full stop also ends a sentence (a regular expression)"
-    ),
+    ("build/sequence.py", "нет данных"): "commit note read by render._short_version, never printed",
+    (
+        "build/sequence.py",
+        " (с незафиксированными изменениями)",
+    ): "the same: the colophon prints labels'",
+    ("model/prices.py", "the МРП"): "an error message (English) naming the indicator",
+    ("model/prices.py", "no МРП value in force on 1 July "): "an error message (English)",
+    (
+        "build/render.py",
+        r"(\b(?:г|гг|руб|тыс|млн|млрд|мес|ст|п|т\.\s?е|т\.\s?д)\.)((?:</[a-z]+>)*)\.",
+    ): ("the abbreviations whose full stop also ends a sentence (a regular expression)"),
 }
 # Units as written in params/*.yaml and metrics.json are identifiers, not words of the report.
 UNIT_CODES = set(labels.UNIT_FORMS) | {"тенге", "МРП", "%", "дата"}
@@ -82,11 +83,12 @@ def russian_literals(path: Path) -> list[tuple[int, str]]:
 
 def test_the_package_holds_no_russian_word_outside_the_catalog():
     found = [
-        f"sergek_report/{path.name}:{line}: {text!r}"
-        for path in sorted(paths.PACKAGE_DIR.glob("*.py"))
-        if path.name not in MODULES_ALLOWED
+        f"sergek_report/{path.relative_to(paths.PACKAGE_DIR).as_posix()}:{line}: {text!r}"
+        for path in sorted(paths.PACKAGE_DIR.rglob("*.py"))
+        if path.relative_to(paths.PACKAGE_DIR).as_posix() not in MODULES_ALLOWED
         for line, text in russian_literals(path)
-        if (path.name, text) not in LITERALS_ALLOWED and text not in UNIT_CODES
+        if (path.relative_to(paths.PACKAGE_DIR).as_posix(), text) not in LITERALS_ALLOWED
+        and text not in UNIT_CODES
     ]
     assert not found, (
         "Russian words of the report in package code; put them in sergek_report/labels.py "
@@ -184,7 +186,7 @@ def _with_contract(tables: dict, **values) -> dict:
 
 def test_a_changed_original_scope_changes_the_estimate_label(real_tables):
     assumptions, tables = real_tables
-    r = model.compute(_with_contract(tables, original_scope=800.0), assumptions)
+    r = results.compute(_with_contract(tables, original_scope=800.0), assumptions)
     table = decision_tables.reconciliation_table(r)
     assert list(table.iloc[:, 0]) == [
         "Оценка 1: обязательства ÷ (800 АПК × срок)",
@@ -194,7 +196,7 @@ def test_a_changed_original_scope_changes_the_estimate_label(real_tables):
 
 def test_the_reconciliation_headers_name_the_data(real_tables):
     assumptions, tables = real_tables
-    table = decision_tables.reconciliation_table(model.compute(tables, assumptions))
+    table = decision_tables.reconciliation_table(results.compute(tables, assumptions))
     assert list(table.columns) == [
         "Оценка платы за АПК в месяц",
         "Тенге за АПК в месяц",
@@ -205,24 +207,24 @@ def test_the_reconciliation_headers_name_the_data(real_tables):
     ]
     # the figures' columns are right-aligned without a chapter typing their headers
     assert table.attrs["numeric"] == list(table.columns[1:])
-    changed = model.compute(_with_contract(tables, state_obligations=12e9), assumptions)
+    changed = results.compute(_with_contract(tables, state_obligations=12e9), assumptions)
     assert "К обязательствам 12\u00a0млрд" in decision_tables.reconciliation_table(changed)
 
 
 def test_a_chapter_table_right_aligns_the_columns_its_builder_declares(monkeypatch):
     shown = []
-    monkeypatch.setattr(notebook, "display", shown.append)
+    monkeypatch.setattr(api, "display", shown.append)
     frame = pd.DataFrame({"Оценка": ["a"], "К обязательствам 9,99\u00a0млрд": ["1,26"]})
     frame.attrs["numeric"] = ["К обязательствам 9,99\u00a0млрд"]
     chapter = SimpleNamespace(_source_line=lambda sources, note: "")
-    notebook.Chapter.table(chapter, frame, "Сверка", sources=[], numeric=["Оценка"])
+    api.Chapter.table(chapter, frame, "Сверка", sources=[], numeric=["Оценка"])
     html = shown[0].data
     assert '<td class="num">a</td>' in html and '<td class="num">1,26</td>' in html
 
 
 def test_key_figure_labels_follow_the_data_and_the_assumptions(real_tables):
     assumptions, tables = real_tables
-    r = model.compute(
+    r = results.compute(
         _with_contract(tables, additional_complexes=400.0), assumptions.replace(stopgap_months=1)
     )
     by_name = {m["name"]: m["label"] for m in metrics.key_metrics(r)}

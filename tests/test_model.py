@@ -16,10 +16,11 @@ import re
 import pandas as pd
 import pytest
 
-from sergek_report import datasets, deployment, model, sensitivity
-from sergek_report.edition import Assumptions, load_edition
+from sergek_report.build.metrics import key_metrics
 from sergek_report.errors import MissingDataError
-from sergek_report.metrics import key_metrics
+from sergek_report.inputs import datasets
+from sergek_report.inputs.edition import Assumptions, load_edition
+from sergek_report.model import deployment, results, sensitivity
 from sergek_report.paths import DATA_DIR, PROJECT_ROOT
 
 DEFAULT_EDITION = PROJECT_ROOT / "params" / "default.yaml"
@@ -374,7 +375,7 @@ def test_scenario_rows(tables, assumptions):
 
 
 def test_compute_default(tables, assumptions):
-    r = model.compute(tables, assumptions)
+    r = results.compute(tables, assumptions)
     assert r.assumptions is assumptions
     assert r.complexes_after_extension == 1991  # 1 641 + 350
     assert round(r.growth_extension_vs_original, 2) == 2.60  # 1 991 / 766
@@ -430,7 +431,7 @@ def test_compute_default(tables, assumptions):
 
 def test_compute_cross_check_on_hand_deployment(tables, assumptions):
     tables["deployment"] = HAND_DEPLOYMENT
-    r = model.compute(tables, assumptions)
+    r = results.compute(tables, assumptions)
     assert r.complex_months_paid_period == pytest.approx(13_764)  # see test_calculations.py
     # 2.6 bn / 13 764 = 188 898.576 tenge per complex-month
     assert r.implied_monthly_tariff == pytest.approx(188_898.576, abs=1e-3)
@@ -441,7 +442,7 @@ def test_compute_cross_check_on_hand_deployment(tables, assumptions):
 
 
 def test_erosion_2025_range_spans_the_cpi_2024_assumption(tables, assumptions):
-    r = model.compute(tables, assumptions)
+    r = results.compute(tables, assumptions)
     low, high = r.erosion_2025_range
     # CPI 2024 8.4 %: index 2025 = 132.0894 * 1.084 * 1.123 = 160.7966535
     # -> 1 - 100 / 160.7966535 = 37.80965 %
@@ -452,7 +453,7 @@ def test_erosion_2025_range_spans_the_cpi_2024_assumption(tables, assumptions):
 
 
 def test_compute_uses_cpi_2024_from_table(tables, assumptions):
-    r = model.compute(with_cpi_2024(tables, 8.6), assumptions)
+    r = results.compute(with_cpi_2024(tables, 8.6), assumptions)
     assert r.cpi_2024_used == 8.6
     assert r.cpi_2024_basis == "source:stat_2025"
     assert r.index_2025 == pytest.approx(161.0933263)  # 132.0894 * 1.086 * 1.123
@@ -464,13 +465,13 @@ def test_compute_uses_cpi_2024_from_table(tables, assumptions):
 def test_compute_missing_contract_item(tables, assumptions):
     tables["contract"] = tables["contract"][tables["contract"]["item"] != "original_scope"]
     with pytest.raises(MissingDataError, match="original_scope"):
-        model.compute(tables, assumptions)
+        results.compute(tables, assumptions)
 
 
 def test_compute_missing_table(tables, assumptions):
     del tables["payments"]
     with pytest.raises(MissingDataError, match="'payments'"):
-        model.compute(tables, assumptions)
+        results.compute(tables, assumptions)
 
 
 # -- key metrics -------------------------------------------------------------------------------
@@ -510,7 +511,7 @@ METRIC_NAMES = [
 
 
 def test_key_metrics(tables, assumptions):
-    metrics = key_metrics(model.compute(tables, assumptions))
+    metrics = key_metrics(results.compute(tables, assumptions))
     assert [m["name"] for m in metrics] == METRIC_NAMES
     for m in metrics:
         assert set(m) == {"name", "label", "value", "unit", "basis"}
@@ -535,21 +536,21 @@ def test_key_metrics_leave_out_what_cannot_be_computed(tables, assumptions):
     tables["payments"] = payments[
         ~((payments["flow"] == "fines_collected") & (payments["source_id"] == "caravan_2022"))
     ]
-    metrics = key_metrics(model.compute(tables, assumptions))
+    metrics = key_metrics(results.compute(tables, assumptions))
     assert [m["name"] for m in metrics] == [
         n for n in METRIC_NAMES if n != "fines_to_payments_ratio"
     ]
 
 
 def test_key_metrics_index_basis_when_cpi_2024_is_sourced(tables, assumptions):
-    metrics = key_metrics(model.compute(with_cpi_2024(tables), assumptions))
+    metrics = key_metrics(results.compute(with_cpi_2024(tables), assumptions))
     assert {m["name"]: m for m in metrics}["cpi_index_2025"]["basis"] == "derived"
 
 
 def test_compute_on_real_tables(assumptions):
     edition = load_edition(DEFAULT_EDITION)
     tables = datasets.load_tables(None, data_dir=DATA_DIR, as_of=edition.edition_date)
-    r = model.compute(tables, assumptions)
+    r = results.compute(tables, assumptions)
     assert r.original_scope == 766
     assert r.state_obligations == OBLIGATIONS
     assert round(r.obligations_per_complex) == 13_036_609
@@ -562,7 +563,7 @@ def test_compute_on_real_tables(assumptions):
 def test_reconciliation_on_real_tables(assumptions):
     edition = load_edition(DEFAULT_EDITION)
     tables = datasets.load_tables(None, data_dir=DATA_DIR, as_of=edition.edition_date)
-    r = model.compute(tables, assumptions)
+    r = results.compute(tables, assumptions)
     # the network was switched on at 404 complexes on 1 Jan 2020: the two estimates now
     # differ by about 11 % (0.97 with the old ramp from 10 complexes in April 2019)
     assert r.tariff_estimates_ratio == pytest.approx(0.893, abs=1e-3)

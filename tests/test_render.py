@@ -5,9 +5,8 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from sergek_report.changes import changes_block, changes_section, compare
-from sergek_report.outputs import INPUTS_MIMETYPE
-from sergek_report.render import (
+from sergek_report.build.changes import changes_block, changes_section, compare
+from sergek_report.build.render import (
     TOC_SLOT,
     _short_version,
     chapter_title,
@@ -16,6 +15,7 @@ from sergek_report.render import (
     postprocess_html,
     strip_build_outputs,
 )
+from sergek_report.chapter.outputs import INPUTS_MIMETYPE
 
 FIG = '<span class="caption-number" data-kind="figure"></span>'
 TAB = '<span class="caption-number" data-kind="table"></span>'

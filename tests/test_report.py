@@ -334,7 +334,7 @@ def agreement_errors(text: str) -> list[str]:
     """Counts whose noun does not agree with the number (babel's Russian plural rules).
     Only nominative/accusative forms are checked: a noun in another case ("комплексам") or
     after a preposition that governs the genitive is skipped."""
-    from sergek_report import fmt
+    from sergek_report.chapter import fmt
 
     errors = []
     for match in _COUNT.finditer(text):

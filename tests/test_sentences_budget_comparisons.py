@@ -1,12 +1,12 @@
 """Sentences of the chapters «Бюджет 2026 года» and «Сравнения» whose wording depends on the
-data (sergek_report/sentences.py): exact text, checked by hand, no-break spaces included."""
+data (sergek_report/chapter/sentences.py): exact text, checked by hand, no-break spaces included."""
 
 from __future__ import annotations
 
 import datetime as dt
 from types import SimpleNamespace
 
-from sergek_report import sentences
+from sergek_report.chapter import sentences
 
 NB = "\u00a0"  # no-break space, as fmt writes it before units and between digit groups
 

@@ -1,5 +1,6 @@
 """The data-dependent sentences of the chapters «Стоимость одного комплекса» and «Замороженный
-тариф в реальном выражении» (sergek_report/sentences.py), with hand-checked expected text."""
+тариф в реальном выражении» (sergek_report/chapter/sentences.py), with hand-checked expected
+text."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from sergek_report import sentences
+from sergek_report.chapter import sentences
 
 NBSP = "\u00a0"
 

@@ -1,5 +1,5 @@
 """The data-dependent sentences of the chapters «Решение на 1 января 2027 года» and
-«Развёртывание» (sergek_report/sentences.py), each against text checked by hand."""
+«Развёртывание» (sergek_report/chapter/sentences.py), each against text checked by hand."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from sergek_report import sentences
+from sergek_report.chapter import sentences
 
 NBSP = "\u00a0"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from sergek_report import sentences
+from sergek_report.chapter import sentences
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from sergek_report import paths
-from sergek_report.context import compute_edition
+from sergek_report.model.computed import compute_edition
 from tests.traceability import known_values, untraced
 
 pytestmark = pytest.mark.slow

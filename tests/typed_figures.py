@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from sergek_report.inline import ROLE
+from sergek_report.chapter.inline import ROLE
 
 ALLOWED_FILE = "literal_figures.yaml"
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")

@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 from sergek_report import paths
-from sergek_report.execute import default_jobs
+from sergek_report.build.execute import default_jobs
 
 CHANGED_TABLE = "peers"  # read by one chapter only (06_comparisons)
 CHANGED_COLUMN = "comparability"  # free text: any value is valid
@@ -375,8 +375,8 @@ class Project:
 
     def plain_chain(self, out_dir: Path) -> dict:
         """papermill, nbconvert and weasyprint CLIs, one notebook at a time."""
-        from sergek_report.chapters import load_chapters
-        from sergek_report.execute import KERNEL_NAME
+        from sergek_report.build.chapters import load_chapters
+        from sergek_report.build.kernels import KERNEL_NAME
 
         chapters = load_chapters(self.notebooks_dir / "chapters.yaml")
         out_dir.mkdir(parents=True)
@@ -549,7 +549,7 @@ def measure_preview(project: Project, work: Path, edits: int = PREVIEW_EDITS) ->
 
 
 def run_benchmark(project: Project, work: Path, runs: int) -> dict:
-    from sergek_report.chapters import load_chapters
+    from sergek_report.build.chapters import load_chapters
 
     chapters = load_chapters(project.notebooks_dir / "chapters.yaml")
     expected = sorted(chapters_reading(chapters, CHANGED_TABLE))
@@ -678,7 +678,7 @@ def run_benchmark(project: Project, work: Path, runs: int) -> dict:
 
 KERNEL_IMPORTS = (
     "import pandas, pandera.pandas, matplotlib.pyplot, "
-    "sergek_report.notebook, sergek_report.model, sergek_report.charts"
+    "sergek_report.chapter.api, sergek_report.model.results, sergek_report.chapter.charts"
 )
 
 
@@ -694,13 +694,13 @@ def _wall(cmd: list[str], project: Project, repeat: int = 3) -> float:
 def profile(project: Project, work: Path) -> dict:
     from jupyter_client.manager import KernelManager
 
-    from sergek_report.execute import KERNEL_NAME
+    from sergek_report.build.kernels import KERNEL_NAME
 
     py = sys.executable
     out = {
         "python_start_s": _wall([py, "-c", "pass"], project),
-        "import_build_s": _wall([py, "-c", "import sergek_report.build"], project),
-        "import_render_s": _wall([py, "-c", "import sergek_report.render"], project),
+        "import_build_s": _wall([py, "-c", "import sergek_report.build.sequence"], project),
+        "import_render_s": _wall([py, "-c", "import sergek_report.build.render"], project),
         "import_papermill_s": _wall([py, "-c", "import papermill"], project),
     }
     starts, imports = [], []
@@ -810,8 +810,8 @@ def format_profile(prof: dict) -> str:
         "",
         "Profile (medians of 3 where repeated):",
         f"  python start-up (python -c pass): {prof['python_start_s']:.2f} s",
-        f"  python -c 'import sergek_report.build': {prof['import_build_s']:.2f} s",
-        f"  python -c 'import sergek_report.render': {prof['import_render_s']:.2f} s",
+        f"  python -c 'import sergek_report.build.sequence': {prof['import_build_s']:.2f} s",
+        f"  python -c 'import sergek_report.build.render': {prof['import_render_s']:.2f} s",
         f"  python -c 'import papermill': {prof['import_papermill_s']:.2f} s",
         f"  bare kernel start (jupyter_client, until ready): {prof['kernel_start_s']:.2f} s",
         f"  notebooks' imports inside a kernel: {prof['kernel_imports_s']:.2f} s",
@@ -839,7 +839,7 @@ def _setup_logging() -> None:
 def _trace_render(trace: dict) -> None:
     """Time the render's imports, HTML export and PDF layout (profile only)."""
     started = time.perf_counter()
-    from sergek_report import render
+    from sergek_report.build import render
 
     trace["import_render"] = time.perf_counter() - started
 
@@ -870,8 +870,8 @@ def _build_once(argv: list[str]) -> int:
     parser.add_argument("--trace-render", action="store_true")
     args = parser.parse_args(argv)
     _setup_logging()
-    from sergek_report import build as build_module
-    from sergek_report import execute as execute_module
+    from sergek_report.build import execute as execute_module
+    from sergek_report.build import sequence as build_module
 
     imported = time.time()
     marks: list[tuple[float, str]] = []

@@ -53,9 +53,9 @@ write_config() {
 }
 jupyter_config() {
     write_config "$VENV/etc/jupyter/jupyter_nbconvert_config.json" \
-        '{"ExecutePreprocessor": {"kernel_manager_class": "sergek_report.kernels.IPCKernelManager"}}'
+        '{"ExecutePreprocessor": {"kernel_manager_class": "sergek_report.build.kernels.IPCKernelManager"}}'
     write_config "$VENV/etc/jupyter/jupyter_server_config.json" \
-        '{"MappingKernelManager": {"kernel_manager_class": "sergek_report.lab.IPCServerKernelManager"}}'
+        '{"MappingKernelManager": {"kernel_manager_class": "sergek_report.build.lab.IPCServerKernelManager"}}'
 }
 
 stamp_field() { sed -n "s/^$1 //p" "$STAMP" 2>/dev/null || true; }

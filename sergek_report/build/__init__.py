@@ -1,0 +1,1 @@
+"""The build: chapter execution, rendering to HTML and PDF, publication, scenarios."""

@@ -1,0 +1,143 @@
+"""«Что изменилось с прошлой редакции»: a short block for the summary page.
+
+`changes_block(current, baseline)` returns the HTML of the block: old → new for each key
+figure that moved, the data tables and assumptions that changed, named in Russian. When there
+is no baseline, or the baseline is this same edition (same date) and nothing changed, the
+block says that this is the first edition of the report. The renderer places the block
+(see `render.CHANGES_SLOT`).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping
+
+from sergek_report import labels as L
+from sergek_report.chapter import fmt
+from sergek_report.chapter.units import quantity
+
+TITLE = L.CHANGES["title"]
+WORDS = L.CHANGES  # the block's words, in the catalog
+
+
+def table_label(name: str) -> str:
+    """ "data/cpi.csv" -> "индекс потребительских цен"."""
+    from sergek_report.inputs.tables import TABLES  # pandera: only when a data file changed
+
+    stem = name.rsplit("/", 1)[-1].removesuffix(".csv")
+    spec = TABLES.get(stem)
+    return spec.title if spec is not None and spec.title else stem.replace("_", " ")
+
+
+def _same_edition(current: dict, baseline: dict) -> bool:
+    date = current.get("edition_date")
+    return bool(date) and date == baseline.get("edition_date")
+
+
+def compare(current: dict, baseline: dict | None) -> dict:
+    """Which metrics moved and which inputs changed between the baseline and this build.
+
+    No baseline, or a baseline that is this same edition with nothing changed, means this is
+    the first edition: the report does not compare an edition with itself."""
+    if baseline is None:
+        return {"first_edition": True, "metrics": [], "inputs": [], "params": []}
+    old = {m["name"]: m for m in baseline.get("metrics", [])}
+    moved = []
+    for metric in current.get("metrics", []):
+        before = old.get(metric["name"])
+        if before is None:
+            moved.append({"metric": metric, "old": None})
+        elif not math.isclose(
+            float(before["value"]), float(metric["value"]), rel_tol=1e-9, abs_tol=1e-9
+        ):
+            moved.append({"metric": metric, "old": before["value"]})
+    old_inputs, new_inputs = baseline.get("inputs", {}), current.get("inputs", {})
+    inputs = sorted(
+        name
+        for name in set(old_inputs) | set(new_inputs)
+        if old_inputs.get(name) != new_inputs.get(name)
+    )
+    old_params, new_params = baseline.get("params", {}), current.get("params", {})
+    params = sorted(
+        (name, old_params.get(name), new_params.get(name))
+        for name in set(old_params) | set(new_params)
+        if old_params.get(name) != new_params.get(name) and name != "edition_date"
+    )
+    if _same_edition(current, baseline) and not (moved or inputs or params):
+        return {"first_edition": True, "metrics": [], "inputs": [], "params": []}
+    return {
+        "first_edition": False,
+        "baseline_date": baseline.get("edition_date"),
+        "metrics": moved,
+        "inputs": inputs,
+        "params": params,
+    }
+
+
+def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str, str]:
+    """(Russian label, unit) of an assumption; a range is labelled as the range of it."""
+    base = name.removesuffix("_range")
+    label, unit = labels.get(base, (base.replace("_", " "), ""))
+    return (WORDS["range"].format(label=label) if base != name else label), unit
+
+
+def changes_block(
+    current: dict, baseline: dict | None, labels: Mapping[str, tuple[str, str]] | None = None
+) -> str:
+    """HTML of the short «what changed» block. `labels` maps an assumption name to its
+    Russian label and unit (from the parameter file), so no identifier reaches the reader."""
+    labels = labels or {}
+    diff = compare(current, baseline)
+    parts = [f'<section class="changes" id="changes"><h2>{TITLE}</h2>']
+    if diff["first_edition"]:
+        parts.append(f"<p>{WORDS['first_edition']}</p></section>")
+        return "".join(parts)
+    when = diff.get("baseline_date")
+    since = WORDS["since"].format(date=fmt.date_long(when)) if when else ""
+    if not diff["metrics"] and not diff["inputs"] and not diff["params"]:
+        parts.append(f"<p>{WORDS['nothing_changed'].format(since=since)}</p></section>")
+        return "".join(parts)
+    # Old and new values exactly: rounded, a moved figure could look unchanged.
+    moved = [row for row in diff["metrics"] if row["old"] is not None]
+    added = [row for row in diff["metrics"] if row["old"] is None]
+    if moved:
+        parts.append(
+            f"<p>{WORDS['moved'].format(since=since)}</p>"
+            '<div class="table-scroll"><table class="data changes-table"><thead><tr>'
+            f'<th scope="col">{WORDS["column_metric"]}</th>'
+            f'<th scope="col" class="num">{WORDS["column_old"]}</th>'
+            f'<th scope="col" class="num">{WORDS["column_new"]}</th></tr></thead><tbody>'
+        )
+        for row in moved:
+            metric = row["metric"]
+            parts.append(
+                f"<tr><td>{html.escape(metric['label'])}</td>"
+                f'<td class="num">{html.escape(quantity(row["old"], metric["unit"]))}</td>'
+                f'<td class="num new">'
+                f"{html.escape(quantity(metric['value'], metric['unit']))}</td></tr>"
+            )
+        parts.append("</tbody></table></div>")
+    elif not added:
+        parts.append(f"<p>{WORDS['unchanged'].format(since=since).rstrip('.')}.</p>")
+    if added:
+        parts.append(f"<p>{WORDS['added'].format(count=fmt.integer(len(added)))}</p>")
+    if diff["inputs"]:
+        tables = ", ".join(html.escape(table_label(name)) for name in diff["inputs"])
+        parts.append(f"<p>{WORDS['inputs'].format(tables=tables)}</p>")
+    if diff["params"]:
+        items = []
+        for name, old, new in diff["params"]:
+            label, unit = _param_label(name, labels)
+            items.append(
+                f"{html.escape(label)}: {html.escape(quantity(old, unit))} → "
+                f"{html.escape(quantity(new, unit))}"
+            )
+        parts.append(f"<p>{WORDS['params'].format(items='; '.join(items))}</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def changes_section(current: dict, baseline: dict | None, labels=None) -> str:
+    """Former name of `changes_block` (kept for callers of the earlier API)."""
+    return changes_block(current, baseline, labels)

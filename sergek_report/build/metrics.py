@@ -1,0 +1,318 @@
+"""The key figures of an edition, as metrics.json lists them (name, label, value, unit, basis).
+
+The labels are in labels.py (KEY_FIGURES, OPTION_FIGURES); the figures a label names (years,
+the complexes to be installed, the stop-gap's months) are filled in here from the results.
+"""
+
+from __future__ import annotations
+
+import math
+
+from sergek_report import labels as L
+from sergek_report.chapter import fmt
+from sergek_report.chapter.fmt import month_year
+from sergek_report.chapter.units import quantity
+from sergek_report.model.options import YEARS as OPTION_YEARS
+from sergek_report.model.prices import BUDGET_YEAR
+from sergek_report.model.results import Results
+
+
+def months_in_words(months: float) -> str:
+    """A few months in words as a label says them ("два месяца"), more in digits."""
+    words = L.MONTHS_IN_WORDS.get(int(months)) if float(months).is_integer() else None
+    return words or quantity(months, "месяцев")
+
+
+def label_values(r: Results) -> dict[str, str]:
+    """The figures the key figures' labels name, computed from the results."""
+    rc = r.reconciliation
+    return {
+        "additional": fmt.integer(r.additional_complexes),
+        "paid_period": f"{month_year(r.payment_period_start)} – {month_year(r.payment_period_end)}",
+        "paid_years": fmt.year_range(r.payment_period_start, r.payment_period_end),
+        "reconciled_years": fmt.MISSING if rc is None else fmt.year_range(rc.start, rc.end),
+        "base_year": fmt.year(r.tariff_base_year),
+        "index_year": fmt.year(BUDGET_YEAR - 1),
+        "budget_year": fmt.year(BUDGET_YEAR),
+        "years": fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
+        "stopgap_months": months_in_words(r.assumptions.stopgap_months),
+    }
+
+
+def key_figure_labels(r: Results) -> tuple[dict[str, str], dict[str, str]]:
+    """The labels of the key figures and of the options, with their figures filled in."""
+    values = label_values(r)
+    return (
+        {name: text.format(**values) for name, text in L.KEY_FIGURES.items()},
+        {key: text.format(**values) for key, text in L.OPTION_FIGURES.items()},
+    )
+
+
+def _decision_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
+    """The reconciliation 2020–2025 and the option ranges 2027–2029."""
+    rc, o = r.reconciliation, r.options
+    label, option_label = key_figure_labels(r)
+    term = "assumption:service_term_months"
+    rows: list[tuple[str, str, float | None, str, str]] = (
+        []
+        if rc is None
+        else [
+            (
+                "complex_months_2020_2025",
+                label["complex_months_2020_2025"],
+                rc.complex_months,
+                "комплексо-месяцев",
+                "derived",
+            ),
+            (
+                "contract_complex_months",
+                label["contract_complex_months"],
+                rc.contract_complex_months,
+                "комплексо-месяцев",
+                term,
+            ),
+            (
+                "complex_months_vs_contract",
+                label["complex_months_vs_contract"],
+                rc.complex_months_ratio,
+                "раз",
+                term,
+            ),
+            (
+                "payments_2020_2025_at_obligations_estimate",
+                label["payments_2020_2025_at_obligations_estimate"],
+                rc.payments("obligations"),
+                "тенге",
+                term,
+            ),
+            (
+                "payments_2020_2025_at_payments_estimate",
+                label["payments_2020_2025_at_payments_estimate"],
+                rc.payments("payments"),
+                "тенге",
+                "derived",
+            ),
+        ]
+    )
+    bound = L.OPTION_BOUNDS
+    for key, name, cost, basis in (
+        ("stopgap", option_label["stopgap"], o.stopgap, "assumption:stopgap_months"),
+        (
+            "continuation",
+            option_label["continuation"],
+            o.continuation,
+            "assumption:price_growth_2027_2029",
+        ),
+        (
+            "service",
+            option_label["service"],
+            o.service,
+            "derived",
+        ),
+        (
+            "equipment",
+            option_label["equipment"],
+            o.equipment,
+            "assumption:replacement_capex_per_complex",
+        ),
+    ):
+        rows += [
+            (
+                f"option_{key}_nominal_low",
+                bound["nominal_low"].format(option=name),
+                cost.nominal_low,
+                "тенге",
+                basis,
+            ),
+            (
+                f"option_{key}_nominal_high",
+                bound["nominal_high"].format(option=name),
+                cost.nominal_high,
+                "тенге",
+                basis,
+            ),
+            (
+                f"option_{key}_pv_low",
+                bound["pv_low"].format(option=name),
+                cost.pv_low,
+                "тенге",
+                "assumption:discount_rate",
+            ),
+            (
+                f"option_{key}_pv_high",
+                bound["pv_high"].format(option=name),
+                cost.pv_high,
+                "тенге",
+                "assumption:discount_rate",
+            ),
+        ]
+    return rows
+
+
+def key_metrics(results: Results) -> list[dict]:
+    """Headline figures for metrics.json: name, label, value, unit, basis (machine-readable)."""
+    r, b = results, results.budget
+    label, _ = key_figure_labels(r)
+    by_year = r.tariff_by_year.set_index("year")
+    first_year = r.tariff_base_year
+
+    # The end-2025 index rests on an assumption when the 2024 rate is not in cpi.csv.
+    index_basis = r.cpi_2024_basis if r.cpi_2024_basis.startswith("assumption:") else "derived"
+
+    def src(name: str) -> str:
+        return r.basis.get(name, "derived")
+
+    rows: list[tuple[str, str, float | None, str, str]] = [
+        (
+            "original_scope",
+            label["original_scope"],
+            r.original_scope,
+            "АПК",
+            src("original_scope"),
+        ),
+        (
+            "complexes_in_operation",
+            label["complexes_in_operation"],
+            r.complexes_in_operation,
+            "АПК",
+            src("complexes_in_operation"),
+        ),
+        (
+            "complexes_after_extension",
+            label["complexes_after_extension"],
+            r.complexes_after_extension,
+            "АПК",
+            "derived",
+        ),
+        (
+            "growth_extension_vs_original",
+            label["growth_extension_vs_original"],
+            r.growth_extension_vs_original,
+            "раз",
+            "derived",
+        ),
+        (
+            "state_obligations",
+            label["state_obligations"],
+            r.state_obligations,
+            "тенге",
+            src("state_obligations"),
+        ),
+        (
+            "obligations_per_complex",
+            label["obligations_per_complex"],
+            r.obligations_per_complex,
+            "тенге",
+            "derived",
+        ),
+        (
+            "monthly_tariff_estimate",
+            label["monthly_tariff_estimate"],
+            r.monthly_tariff,
+            "тенге",
+            "assumption:service_term_months",
+        ),
+        (
+            "annual_tariff_estimate",
+            label["annual_tariff_estimate"],
+            r.annual_tariff,
+            "тенге",
+            "assumption:service_term_months",
+        ),
+        (
+            "implied_monthly_tariff_from_payments",
+            label["implied_monthly_tariff_from_payments"],
+            r.implied_monthly_tariff,
+            "тенге",
+            "derived",
+        ),
+        (
+            "tariff_estimates_ratio",
+            label["tariff_estimates_ratio"],
+            r.tariff_estimates_ratio,
+            "раз",
+            "assumption:service_term_months",
+        ),
+        (
+            "cpi_index_2025",
+            label["cpi_index_2025"],
+            r.index_2025,
+            "пунктов",
+            index_basis,
+        ),
+        (
+            "real_erosion_2025",
+            label["real_erosion_2025"],
+            r.erosion_2025_percent,
+            "%",
+            index_basis,
+        ),
+        (
+            "real_erosion_2026",
+            label["real_erosion_2026"],
+            r.erosion_2026_percent,
+            "%",
+            "assumption:inflation_2026",
+        ),
+        (
+            f"tariff_in_mrp_{first_year}",
+            label["tariff_in_mrp_base_year"],
+            float(by_year.loc[first_year, "tariff_in_mrp"]),
+            "МРП",
+            "assumption:service_term_months",
+        ),
+        (
+            "tariff_in_mrp_2026",
+            label["tariff_in_mrp_2026"],
+            float(by_year.loc[BUDGET_YEAR, "tariff_in_mrp"]),
+            "МРП",
+            "assumption:service_term_months",
+        ),
+        (
+            "complex_months_2026",
+            label["complex_months_2026"],
+            b.complex_months,
+            "комплексо-месяцев",
+            "assumption:new_complexes_start",
+        ),
+        (
+            "budget_2026_nominal",
+            label["budget_2026_nominal"],
+            b.nominal,
+            "тенге",
+            "assumption:service_term_months",
+        ),
+        (
+            "budget_2026_real_2021",
+            label["budget_2026_real_2021"],
+            b.real_2021_tenge,
+            "тенге",
+            "assumption:inflation_2026",
+        ),
+        (
+            "budget_2026_present_value",
+            label["budget_2026_present_value"],
+            b.present_value,
+            "тенге",
+            "assumption:discount_rate",
+        ),
+        (
+            "fines_to_payments_ratio",
+            label["fines_to_payments_ratio"],
+            r.fines_to_payments_ratio,
+            "раз",
+            "derived",
+        ),
+        *_decision_rows(r),
+    ]
+    return [
+        {
+            "name": name,
+            "label": label,
+            "value": round(float(value), 4),
+            "unit": unit,
+            "basis": basis,
+        }
+        for name, label, value, unit, basis in rows
+        if value is not None and not math.isnan(float(value))
+    ]

@@ -1,0 +1,385 @@
+"""The PDF, laid out chapter by chapter with a cache, so a change re-lays out one chapter.
+
+WeasyPrint lays out the whole document every time (about 4–5 s for the report). The report's
+HTML is therefore cut at each chapter heading into parts (front matter, chapter 1, …); each
+part is laid out on its own, with its first page number set by CSS (`counter-reset: page N`),
+and cached under a hash of its HTML, its first page number and the fonts. The parts are then
+joined with pypdf, which keeps their bookmarks; the contents page gets its page numbers and
+links after the chapters are known.
+
+Accessibility: every part is written as tagged PDF/UA-1 by WeasyPrint (structure tree, the
+document language from `<html lang="ru">`, figure alternative texts from each chart's SVG
+`<title>`), and `merge_structure` joins the parts' structure trees into one, so the joined
+file is tagged as a whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sergek_report import labels as L
+from sergek_report import paths
+
+CACHE_DIR_NAME = ".pdf-cache"
+_CHAPTER_START = re.compile(r'(?=<h1 class="chapter" id="chapter-\d+">)')
+_TOC_LINK = re.compile(r'<a href="#([\w-]+)">')
+PX_TO_PT = 0.75  # WeasyPrint lays out in CSS px (96 per inch); PDF uses points (72 per inch)
+PDF_VARIANT = "pdf/ua-1"  # tagged, with language, title and alternative texts (ISO 14289-1)
+
+
+@dataclass(frozen=True)
+class Part:
+    html: str
+    first_page: int
+    pages: int
+    pdf: bytes
+
+
+def split_report(html: str) -> tuple[str, str, list[str], str]:
+    """(head up to <body>, front-matter body, chapter bodies, closing tags)."""
+    head_end = html.index("<body>") + len("<body>")
+    tail_start = html.rindex("</body>")
+    head, body, tail = html[:head_end], html[head_end:tail_start], html[tail_start:]
+    front, *chapters = _CHAPTER_START.split(body)
+    return head, front, chapters, tail
+
+
+def _with_first_page(head: str, first_page: int) -> str:
+    rule = f"<style>@page :first {{ counter-reset: page {first_page}; }}</style>"
+    return head.replace("</head>", rule + "</head>", 1)
+
+
+def _front_with_page_numbers(front: str, numbers: dict[str, int]) -> str:
+    """The contents page with explicit numbers (its targets are in other parts)."""
+
+    def link(match: re.Match) -> str:
+        anchor = match.group(1)
+        return f'<a href="#{anchor}" data-page="{numbers.get(anchor, "")}">'
+
+    override = (
+        "<style>@media print { nav.toc a::after { content: leader('.') attr(data-page); } }</style>"
+    )
+    return override + _TOC_LINK.sub(link, front)
+
+
+@contextmanager
+def quiet_missing_anchors():
+    """The contents page links to chapters laid out in other parts: WeasyPrint reports those
+    anchors as missing (when laying out and when writing); the links are added on joining."""
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+class PartRenderer:
+    def __init__(self, cache_dir: Path, font_css: str):
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.cache_dir = cache_dir
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.font_css = font_css
+        self.fonts = FontConfiguration()
+        self.stylesheets = [CSS(string=font_css, font_config=self.fonts)]
+        self.used: set[str] = set()
+
+    def document(self, html: str):
+        from weasyprint import HTML
+
+        with quiet_missing_anchors():
+            return HTML(string=html, base_url=str(paths.PROJECT_ROOT)).render(
+                stylesheets=self.stylesheets, font_config=self.fonts
+            )
+
+    def part(self, html: str, first_page: int) -> Part:
+        key = hashlib.sha256(
+            f"{PDF_VARIANT}\0{first_page}\0{self.font_css}\0{html}".encode()
+        ).hexdigest()
+        self.used.add(key)
+        cached = self.cache_dir / f"{key}.pdf"
+        if cached.is_file():
+            from pypdf import PdfReader
+            from pypdf.errors import PyPdfError
+
+            pdf = cached.read_bytes()
+            try:
+                pages = len(PdfReader(io.BytesIO(pdf)).pages)
+            except (PyPdfError, ValueError, KeyError, OSError):
+                pages = 0
+            if pages and pdf.rstrip().endswith(b"%%EOF"):
+                return Part(html, first_page, pages, pdf)
+            cached.unlink(missing_ok=True)  # truncated or damaged: lay the part out again
+        document = self.document(html)
+        with quiet_missing_anchors():
+            pdf = write_pdf(document)
+        tmp = cached.with_suffix(".tmp")
+        tmp.write_bytes(pdf)
+        tmp.replace(cached)
+        return Part(html, first_page, len(document.pages), pdf)
+
+    def prune(self) -> None:
+        """Keep only the parts of this build: the cache never grows without bound."""
+        for path in self.cache_dir.glob("*.pdf"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
+def report_pdf(html: str, cache_dir: Path, font_css: str, metadata: dict) -> tuple[bytes, int]:
+    """Lay out the report part by part (cached) and join the parts. Returns (pdf, pages)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import NameObject, TextStringObject
+
+    renderer = PartRenderer(cache_dir, font_css)
+    head, front, chapters, tail = split_report(html)
+
+    # 1. How long is the front matter? (Its page numbers have the same width either way.)
+    anchors = dict.fromkeys(_TOC_LINK.findall(front), 0)
+    draft = renderer.document(
+        _with_first_page(head, 1) + _front_with_page_numbers(front, anchors) + tail
+    )
+    front_pages = len(draft.pages)
+
+    # 2. Each chapter from its first page number, through the cache.
+    parts, numbers, first_page = [], {}, front_pages + 1
+    for body in chapters:
+        anchor = re.match(r'<h1 class="chapter" id="([\w-]+)">', body).group(1)
+        numbers[anchor] = first_page
+        part = renderer.part(_with_first_page(head, first_page) + body + tail, first_page)
+        parts.append(part)
+        for name, page in anchor_pages(part.pdf).items():
+            if name in anchors:
+                numbers.setdefault(name, first_page + page)
+        first_page += part.pages
+    for index, page in enumerate(draft.pages):  # anchors inside the front matter
+        for anchor in page.anchors:
+            if anchor in anchors and anchor not in numbers:
+                numbers[anchor] = index + 1
+
+    # 3. The front matter with the real numbers, then everything joined.
+    front_html = _with_first_page(head, 1) + _front_with_page_numbers(front, numbers) + tail
+    front_doc = renderer.document(front_html)
+    if len(front_doc.pages) != front_pages:
+        raise RuntimeError("front matter changed length when its page numbers were filled in")
+    with quiet_missing_anchors():
+        front_pdf = write_pdf(front_doc)
+    writer = PdfWriter()
+    readers = [PdfReader(io.BytesIO(front_pdf))] + [PdfReader(io.BytesIO(p.pdf)) for p in parts]
+    for reader in readers:
+        writer.append(reader, import_outline=True)
+    structure = merge_structure(writer, readers)
+
+    # Contents entries link to their pages, as in a single-document PDF: one rectangle per
+    # entry (WeasyPrint gives the link text and its dot leader separately).
+    for page_index, page in enumerate(front_doc.pages):
+        height_pt = page.height * PX_TO_PT
+        boxes: dict[str, list[float]] = {}
+        for kind, target, (x1, y1, x2, y2), _box in page.links:
+            if kind == "internal" and target in numbers:
+                box = boxes.setdefault(target, [x1, y1, x2, y2])
+                box[:] = [min(box[0], x1), min(box[1], y1), max(box[2], x2), max(box[3], y2)]
+        for target, (x1, y1, x2, y2) in boxes.items():
+            link = Link(
+                rect=(
+                    x1 * PX_TO_PT,
+                    height_pt - y2 * PX_TO_PT,
+                    x2 * PX_TO_PT,
+                    height_pt - y1 * PX_TO_PT,
+                ),
+                target_page_index=numbers[target] - 1,
+            )
+            link[NameObject("/Contents")] = TextStringObject(
+                L.PAGE_LINK.format(page=numbers[target])
+            )
+            annotation = writer.add_annotation(page_number=page_index, annotation=link)
+            if structure is not None:
+                structure.tag_link(annotation, writer.pages[page_index])
+    writer.add_metadata(metadata)
+    renderer.prune()
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue(), len(writer.pages)
+
+
+def write_pdf(document) -> bytes:
+    """A laid-out WeasyPrint document as tagged PDF/UA-1 with a fixed identifier."""
+    return document.write_pdf(pdf_identifier=b"sergek-report", pdf_variant=PDF_VARIANT)
+
+
+def anchor_pages(pdf: bytes) -> dict[str, int]:
+    """Named destinations of a laid-out part -> 0-based page index inside the part."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = {}
+    for name, destination in reader.named_destinations.items():
+        try:
+            pages[str(name)] = reader.get_destination_page_number(destination)
+        except (KeyError, ValueError, AttributeError):
+            continue
+    return pages
+
+
+class Structure:
+    """The joined document's structure tree (one /Document element over all parts)."""
+
+    def __init__(self, writer, document, parent_tree_nums, next_key: int):
+        self.writer = writer
+        self.document = document
+        self.nums = parent_tree_nums
+        self.next_key = next_key
+
+    def tag_link(self, annotation, page) -> None:
+        """A /Link structure element for an annotation the join added (contents links)."""
+        from pypdf.generic import (
+            ArrayObject,
+            DictionaryObject,
+            NameObject,
+            NumberObject,
+        )
+
+        annotation_ref = annotation.indirect_reference
+        element = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/StructElem"),
+                NameObject("/S"): NameObject("/Link"),
+                NameObject("/P"): self.document.indirect_reference,
+                NameObject("/Pg"): page.indirect_reference,
+            }
+        )
+        element_ref = self.writer._add_object(element)
+        element[NameObject("/K")] = ArrayObject(
+            [
+                DictionaryObject(
+                    {
+                        NameObject("/Type"): NameObject("/OBJR"),
+                        NameObject("/Obj"): annotation_ref,
+                        NameObject("/Pg"): page.indirect_reference,
+                    }
+                )
+            ]
+        )
+        annotation.get_object()[NameObject("/StructParent")] = NumberObject(self.next_key)
+        self.nums.extend([NumberObject(self.next_key), element_ref])
+        self.next_key += 1
+        self.document["/K"].append(element_ref)
+        self.writer._root_object["/StructTreeRoot"].get_object()[
+            NameObject("/ParentTreeNextKey")
+        ] = NumberObject(self.next_key)
+
+
+def merge_structure(writer, readers) -> Structure | None:
+    """Join the structure trees of the appended parts (in order) into one tree.
+
+    Pages and annotations were cloned by `writer.append`; cloning a structure element from
+    the same reader maps its /Pg and /Obj references onto those clones. Keys of the parent
+    tree (page /StructParents, annotation /StructParent) are shifted part by part so they
+    stay unique; each element's /P is re-linked to its new parent.
+    """
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        IndirectObject,
+        NameObject,
+        NumberObject,
+    )
+
+    first = readers[0].trailer["/Root"]
+    if "/StructTreeRoot" not in first:
+        return None
+    root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
+    root_ref = writer._add_object(root)
+    document = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/StructElem"),
+            NameObject("/S"): NameObject("/Document"),
+            NameObject("/P"): root_ref,
+            NameObject("/K"): ArrayObject(),
+        }
+    )
+    document_ref = writer._add_object(document)
+    nums = ArrayObject()
+    parent_tree = DictionaryObject({NameObject("/Nums"): nums})
+    root[NameObject("/K")] = ArrayObject([document_ref])
+    root[NameObject("/ParentTree")] = writer._add_object(parent_tree)
+
+    offset, page_start = 0, 0
+    for reader in readers:
+        catalog = reader.trailer["/Root"]
+        count = len(reader.pages)
+        source_root = catalog.get("/StructTreeRoot")
+        if source_root is None:
+            page_start += count
+            continue
+        source_root = source_root.get_object()
+        kids = source_root["/K"]
+        kids = kids if isinstance(kids, list) else [kids]
+        for top in kids:
+            top = top.get_object()
+            children = top.get("/K", [])
+            for child in children if isinstance(children, list) else [children]:
+                cloned = child.clone(writer, ignore_fields=["/P"])
+                document["/K"].append(
+                    cloned if isinstance(cloned, IndirectObject) else cloned.indirect_reference
+                )
+        source_nums = source_root["/ParentTree"].get_object().get("/Nums", [])
+        highest = -1
+        for index in range(0, len(source_nums), 2):
+            key, value = int(source_nums[index]), source_nums[index + 1]
+            cloned = value.clone(writer, ignore_fields=["/P"])
+            if not isinstance(value, list):
+                cloned = cloned if isinstance(cloned, IndirectObject) else cloned.indirect_reference
+            nums.extend([NumberObject(key + offset), cloned])
+            highest = max(highest, key)
+        for index in range(count):
+            source_page = reader.pages[index]
+            page = writer.pages[page_start + index]
+            if "/StructParents" in source_page:
+                page[NameObject("/StructParents")] = NumberObject(
+                    int(source_page["/StructParents"]) + offset
+                )
+            for annotation in page.get("/Annots", []) or []:
+                annotation = annotation.get_object()
+                if "/StructParent" in annotation:
+                    annotation[NameObject("/StructParent")] = NumberObject(
+                        int(annotation["/StructParent"]) + offset
+                    )
+        offset += highest + 1
+        page_start += count
+
+    def relink(element, parent_ref) -> None:
+        element = element.get_object()
+        if not isinstance(element, DictionaryObject) or element.get("/Type") == "/OBJR":
+            return
+        if "/S" not in element:
+            return  # a marked-content reference
+        element[NameObject("/P")] = parent_ref
+        children = element.get("/K", [])
+        for child in children if isinstance(children, list) else [children]:
+            if isinstance(child, IndirectObject):
+                relink(child, element.indirect_reference)
+
+    for child in document["/K"]:
+        relink(child, document_ref)
+
+    root[NameObject("/ParentTreeNextKey")] = NumberObject(offset)
+    writer._root_object[NameObject("/StructTreeRoot")] = root_ref
+    for key in ("/Lang", "/MarkInfo", "/ViewerPreferences"):
+        if key in first:
+            writer._root_object[NameObject(key)] = first[key].clone(writer)
+    if "/Metadata" in first:
+        metadata = first.raw_get("/Metadata").clone(writer)
+        writer._root_object[NameObject("/Metadata")] = (
+            metadata if isinstance(metadata, IndirectObject) else metadata.indirect_reference
+        )
+    return Structure(writer, document, nums, offset)

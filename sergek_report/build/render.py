@@ -1,0 +1,421 @@
+"""Render executed chapter notebooks as one report: nbconvert (HTML) then WeasyPrint (PDF).
+
+`WeasyPDFExporter` is an nbconvert exporter (entry point `weasypdf`): it renders the HTML
+with the project template and hands it to WeasyPrint, so no browser and no LaTeX are needed.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import matplotlib
+import nbformat
+from nbconvert.exporters import HTMLExporter
+from traitlets import default
+
+from sergek_report import labels as L
+from sergek_report import paths
+from sergek_report.build.changes import changes_block
+from sergek_report.build.pdf import CACHE_DIR_NAME, PDF_VARIANT, report_pdf
+from sergek_report.chapter import fmt, inline
+from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
+from sergek_report.inputs.edition import Edition
+
+NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
+CSS_FILE = paths.TEMPLATES_DIR / "report.css"
+# The words of the title page and captions are in the catalog, labels.py.
+TITLE = L.TITLE
+AUTHOR = L.AUTHOR
+CAPTION_LABELS = L.CAPTION_LABELS
+# A chapter places the «what changed» block by a Markdown cell holding only this comment;
+# without one, the block closes the first chapter (the summary).
+CHANGES_SLOT = "<!-- sergek:changes -->"
+TOC_SLOT = "<!-- sergek:toc -->"
+
+
+class ReportHTMLExporter(HTMLExporter):
+    """HTML with the project template: no code, no prompts, no stderr, nothing external."""
+
+    export_from_notebook = "Sergek report (HTML)"
+
+    @default("extra_template_basedirs")
+    def _default_extra_template_basedirs(self):
+        return [str(NBCONVERT_TEMPLATES)]
+
+    @default("template_name")
+    def _template_name_default(self):
+        return "sergek"
+
+    @default("exclude_input")
+    def _exclude_input_default(self):
+        return True
+
+    @default("exclude_input_prompt")
+    def _exclude_input_prompt_default(self):
+        return True
+
+    @default("exclude_output_prompt")
+    def _exclude_output_prompt_default(self):
+        return True
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        nb = copy.deepcopy(nb)
+        strip_build_outputs(nb)  # the build's machine-readable outputs are not for readers
+        resources = dict(resources or {})
+        resources["sergek_css"] = CSS_FILE.read_text(encoding="utf-8")
+        html, resources = super().from_notebook_node(nb, resources, **kw)
+        return postprocess_html(html), resources
+
+
+class WeasyPDFExporter(ReportHTMLExporter):
+    """The same HTML, laid out as an A4 PDF by WeasyPrint, with embedded DejaVu fonts."""
+
+    export_from_notebook = "Sergek report (PDF via WeasyPrint)"
+    output_mimetype = "application/pdf"
+
+    @default("file_extension")
+    def _file_extension_default(self):
+        return ".pdf"
+
+    @default("template_extension")
+    def _template_extension_default(self):
+        return ".html.j2"  # the same template as the HTML: WeasyPrint lays it out
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        html, resources = super().from_notebook_node(nb, resources, **kw)
+        return html_to_pdf(html), resources
+
+
+def _font_faces() -> str:
+    """@font-face rules for the PDF only (the HTML must not point at local files)."""
+    ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    faces = []
+    for family, stem in (("Report Sans", "DejaVuSans"),):  # one family: see report.css
+        for suffix, weight, style in (
+            ("", "normal", "normal"),
+            ("-Bold", "bold", "normal"),
+            ("-Oblique", "normal", "italic"),
+            ("-BoldOblique", "bold", "italic"),
+        ):
+            path = ttf / f"{stem}{suffix}.ttf"
+            if path.is_file():
+                faces.append(
+                    f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); '
+                    f"font-weight: {weight}; font-style: {style}; }}"
+                )
+    return "\n".join(faces)
+
+
+def html_to_pdf(html: str) -> bytes:
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    document = HTML(string=html, base_url=str(paths.PROJECT_ROOT))
+    return document.write_pdf(
+        stylesheets=[CSS(string=_font_faces(), font_config=fonts)],
+        font_config=fonts,
+        pdf_identifier=b"sergek-report",  # fixed id: same inputs, same file
+        uncompressed_pdf=False,
+        pdf_variant=PDF_VARIANT,  # tagged PDF/UA-1, as the report
+    )
+
+
+_ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="#[^"]*">¶</a>')
+_DOUBLE_STOP = re.compile(
+    r"(\b(?:г|гг|руб|тыс|млн|млрд|мес|ст|п|т\.\s?е|т\.\s?д)\.)((?:</[a-z]+>)*)\."
+)
+_CAPTION = re.compile(r'<span class="caption-number" data-kind="(figure|table)"></span>')
+
+
+def postprocess_html(html: str) -> str:
+    """Number captions across the whole report, drop the heading permalinks (¶), give each
+    section heading (h2) of a chapter a stable id and fill the contents with chapters and
+    their sections."""
+    counters = dict.fromkeys(CAPTION_LABELS, 0)
+
+    def number(match: re.Match) -> str:
+        kind = match.group(1)
+        counters[kind] += 1
+        return f'<span class="caption-number">{CAPTION_LABELS[kind]} {counters[kind]}.</span>'
+
+    html = _CAPTION.sub(number, _ANCHOR_LINK.sub("", html))
+    # An abbreviation's full stop also ends the sentence: «2026 г.» + «.» is «2026 г.».
+    html = _DOUBLE_STOP.sub(r"\1\2", html)
+    html, entries = _section_ids(html)
+    return html.replace(TOC_SLOT, toc_html(entries), 1)
+
+
+_HEADING = re.compile(
+    r'<h1 class="(?P<kind>chapter|backmatter)" id="(?P<anchor>[\w-]+)">(?P<h1>.*?)</h1>'
+    r"|<h2(?P<attrs>[^>]*)>(?P<h2>.*?)</h2>",
+    re.S,
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _text(fragment: str) -> str:
+    import html as html_lib
+
+    return " ".join(html_lib.unescape(_TAG.sub("", fragment)).split())
+
+
+def _section_ids(html: str) -> tuple[str, list[dict]]:
+    """Ids "chapter-N-M" for the h2 headings inside chapters, and the contents entries."""
+    entries: list[dict] = []
+    current: dict | None = None
+
+    def visit(match: re.Match) -> str:
+        nonlocal current
+        if match.group("kind"):
+            current = {
+                "anchor": match.group("anchor"),
+                "label": _text(match.group("h1")),
+                "sections": [],
+            }
+            entries.append(current)
+            return match.group(0)
+        if current is None or 'class="toc-title"' in match.group("attrs"):
+            return match.group(0)
+        anchor = f"{current['anchor']}-{len(current['sections']) + 1}"
+        current["sections"].append({"anchor": anchor, "label": _text(match.group("h2"))})
+        attrs = re.sub(r'\s+id="[^"]*"', "", match.group("attrs"))
+        return f'<h2{attrs} id="{anchor}">{match.group("h2")}</h2>'
+
+    return _HEADING.sub(visit, html), entries
+
+
+def toc_html(entries: list[dict]) -> str:
+    """Chapters and their sections as nested lists (the PDF adds page numbers)."""
+    import html as html_lib
+
+    if not entries:
+        return ""
+    items = []
+    for entry in entries:
+        sections = "".join(
+            f'<li class="toc-section"><a href="#{section["anchor"]}">'
+            f"{html_lib.escape(section['label'])}</a></li>"
+            for section in entry["sections"]
+        )
+        items.append(
+            f'<li class="toc-chapter"><a href="#{entry["anchor"]}">'
+            f"{html_lib.escape(entry['label'])}</a>"
+            + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
+            + "</li>"
+        )
+    return f'<ol class="toc-chapters">{"".join(items)}</ol>'
+
+
+def chapter_title(notebook: nbformat.NotebookNode, path: Path) -> str:
+    first = notebook.cells[0] if notebook.cells else None
+    if first is None or first.cell_type != "markdown" or not first.source.startswith("# "):
+        raise ValueError(
+            f"{paths.display_path(path)}: the first cell must be a Markdown heading "
+            "'# Chapter title'."
+        )
+    return first.source.splitlines()[0][2:].strip()
+
+
+def strip_build_outputs(notebook: nbformat.NotebookNode) -> None:
+    """Outputs as the report prints them: drop what tells the build what a chapter read and
+    the notebook-only chart captions; a chart (PNG and SVG for notebook views) becomes the
+    vector figure with its numbered caption."""
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            figure = output.get("metadata", {}).get(FIGURE_METADATA, {})
+            if INPUTS_MIMETYPE in output.get("data", {}) or figure.get("notebook_only"):
+                continue
+            if "html" in figure:
+                output = nbformat.v4.new_output("display_data", data={"text/html": figure["html"]})
+            kept.append(output)
+        cell.outputs = kept
+
+
+def _html_cell(source: str, **metadata) -> nbformat.NotebookNode:
+    return nbformat.v4.new_markdown_cell(source, metadata={"sergek_html": True} | metadata)
+
+
+def merge_chapters(
+    chapter_paths: list[Path], meta: dict, changes_html: str, back_matter: str = ""
+) -> nbformat.NotebookNode:
+    """One notebook from the executed chapters: a heading cell per chapter, the «what
+    changed» block in its slot (see CHANGES_SLOT) and the back matter after the last chapter.
+    The block's cell is marked `sergek_slot: changes`, so it can be filled in later."""
+    merged = nbformat.v4.new_notebook()
+    cells = []
+    slot = None
+    first_chapter_end = None
+    for number, path in enumerate(chapter_paths, start=1):
+        notebook = inline.read_resolved(path, paths.display_path(path))
+        title = chapter_title(notebook, path)
+        anchor = f"chapter-{number}"
+        strip_build_outputs(notebook)
+        cells.append(
+            nbformat.v4.new_markdown_cell(
+                "",
+                metadata={"sergek_chapter": {"number": number, "title": title, "anchor": anchor}},
+            )
+        )
+        for cell in notebook.cells[1:]:
+            is_slot = cell.cell_type == "markdown" and cell.source.strip() == CHANGES_SLOT
+            if slot is None and is_slot:
+                slot = _html_cell(changes_html, sergek_slot="changes")
+                cells.append(slot)
+            else:
+                cells.append(cell)
+        cells.append(_html_cell(TO_CONTENTS))
+        if number == 1:
+            first_chapter_end = len(cells) - 1
+    if slot is None:
+        slot = _html_cell(changes_html, sergek_slot="changes")
+        cells.insert(first_chapter_end if first_chapter_end is not None else 0, slot)
+    if back_matter:
+        cells.append(_html_cell(back_matter))
+    merged.cells = cells
+    merged.metadata["sergek"] = meta | {"toc": True}
+    merged.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    merged.metadata["language_info"] = {"name": "python"}
+    return merged
+
+
+TO_CONTENTS = f'<p class="to-contents"><a href="#contents">{L.TO_CONTENTS}</a></p>'
+
+
+def fill_changes_slot(merged: nbformat.NotebookNode, changes_html: str) -> None:
+    for cell in merged.cells:
+        if cell.metadata.get("sergek_slot") == "changes":
+            cell.source = changes_html
+            return
+    raise ValueError("the merged report has no slot for the changes block")
+
+
+def _jinja():
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(paths.TEMPLATES_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def glossary_html(tariff_base_year: int) -> str:
+    """The glossary page: the frame (templates/glossary.html.j2) around the catalog's terms
+    (labels.GLOSSARY), with the year the tariff is frozen at filled in from the data."""
+    year = fmt.year(tariff_base_year)
+    entries = [(t.format(base_year=year), d.format(base_year=year)) for t, d in L.GLOSSARY]
+    return _jinja().get_template("glossary.html.j2").render(entries=entries)
+
+
+def colophon_html(meta: dict) -> str:
+    """The small colophon at the end: edition date, data date, assumptions, version."""
+    return _jinja().get_template("colophon.html.j2").render(r=meta)
+
+
+def assumption_labels(edition: Edition) -> dict[str, tuple[str, str]]:
+    """Russian label and unit of every assumption, for the changes block."""
+    return {name: (a.label, a.unit) for name, a in edition.assumptions.items()}
+
+
+def data_as_of(sources) -> dt.date | None:
+    """Latest publication date among the sources (the loaded table): the data are as of then."""
+    dates = sources["published"].dropna()
+    return dates.max().date() if len(dates) else None
+
+
+def _short_version(commit: str) -> str:
+    """The commit as a short calculation-version code ("ce32461"), with a note when the
+    working copy had uncommitted changes; never the name of the version-control tool."""
+    match = re.match(r"\s*([0-9a-fA-F]{7,40})\b", commit or "")
+    if not match:
+        return L.COLOPHON["no_version"]
+    code = match.group(1)[:7]
+    dirty = "(" in (commit or "")[match.end() :]
+    return L.COLOPHON["uncommitted"].format(code=code) if dirty else code
+
+
+def _pdf_date(iso_date: str | None) -> str:
+    """PDF date from the edition date (not the clock): same inputs, same metadata."""
+    return "D:" + (iso_date or "1970-01-01").replace("-", "") + "000000Z"
+
+
+def report_html(
+    *,
+    chapters: list[Path],
+    edition: Edition,
+    sources,
+    metrics: list[dict],
+    git_commit: str,
+    baseline: dict | None,
+    inputs: dict[str, str],
+    tariff_base_year: int,
+) -> tuple[str, dict, dict]:
+    """The edition's HTML, its metadata and the metrics.json payload (no PDF: the preview
+    stops here). `tariff_base_year` (the results') goes into the subtitle and glossary."""
+    edition_date = edition.edition_date.isoformat()
+    as_of = data_as_of(sources)
+    variant = edition.name
+    words = L.COLOPHON
+    meta = {
+        "title": TITLE,
+        "subtitle": L.SUBTITLE.format(base_year=fmt.year(tariff_base_year)),
+        "author": AUTHOR,
+        "edition_date": edition_date,
+        "edition_date_text": fmt.date_long(edition_date) if edition_date else words["no_date"],
+        "data_as_of_text": fmt.date_long(as_of) if as_of else words["no_data_date"],
+        "assumptions_text": words["default" if variant == "default" else "scenario"],
+        "params_file": paths.display_path(edition.path),
+        "git_commit": git_commit,
+        "version_text": _short_version(git_commit),
+        "version": __import__("sergek_report").__version__,
+    }
+    back_matter = glossary_html(tariff_base_year) + colophon_html(meta)
+    merged = merge_chapters(chapters, meta, "", back_matter)
+    current = {
+        "edition_date": edition_date,
+        "params_file": meta["params_file"],
+        "params": edition.values(),
+        "inputs": inputs,
+        "metrics": metrics,
+    }
+    fill_changes_slot(merged, changes_block(current, baseline, assumption_labels(edition)))
+
+    html, _ = ReportHTMLExporter().from_notebook_node(merged)
+    return html, meta, current
+
+
+def render_report(*, out_dir: Path, **inputs) -> tuple[dict[str, bytes], int]:
+    """The edition's HTML, PDF and metrics.json (as bytes, for the build to publish);
+    `inputs` are those of `report_html`."""
+    html, meta, current = report_html(**inputs)
+    edition_date = meta["edition_date"]
+    pdf, pages = report_pdf(
+        html,
+        cache_dir=out_dir / CACHE_DIR_NAME,
+        font_css=_font_faces(),
+        metadata={
+            "/Title": TITLE,
+            "/Author": AUTHOR,
+            "/Subject": meta["subtitle"],
+            "/Creator": f"sergek-report {meta['version']}",
+            "/Producer": "WeasyPrint + pypdf",
+            "/CreationDate": _pdf_date(edition_date),
+            "/ModDate": _pdf_date(edition_date),
+        },
+    )
+
+    staged = {
+        "report.html": html.encode("utf-8"),
+        "report.pdf": pdf,
+        "metrics.json": (json.dumps(current, ensure_ascii=False, indent=2) + "\n").encode(),
+    }
+    return staged, pages

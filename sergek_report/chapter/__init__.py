@@ -1,0 +1,1 @@
+"""What a chapter uses: open_chapter, formatting, units, charts, tables, sentences."""

@@ -1,0 +1,316 @@
+"""What the chapter notebooks call: `open_chapter(globals())`, then text, figures and tables.
+
+`open_chapter` reads the chapter's parameters (the edition file, the data folder and, in a
+build, the file with the computed edition) and returns a `Chapter` holding the edition's
+tables, assumptions and results. Captions carry a placeholder that the renderer numbers
+across the whole report, so a chapter does not need to know how many figures came before it.
+"""
+
+from __future__ import annotations
+
+import ast
+import base64
+import html
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from IPython import get_ipython
+from IPython.display import HTML, Markdown, display
+
+from sergek_report import labels as L
+from sergek_report import paths
+from sergek_report.chapter import charts, fmt, inline
+from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE, NUMERIC_COLUMNS, RESULTS
+from sergek_report.errors import ParameterError
+from sergek_report.inputs.edition import Assumptions, Edition
+from sergek_report.model.computed import EditionData, compute_edition, load_saved
+from sergek_report.model.results import Results
+
+# What a chapter's parameters cell declares (papermill injects the build's values after it).
+CHAPTER_PARAMETERS = ("edition_file", "data_dir", "model_file")
+# Longest table and source list a chapter prints; the rest is summarised in one line.
+MAX_TABLE_ROWS = 60
+MAX_SOURCES = 400
+ROW_FORMS = L.ROW_FORMS
+# papermill's injected cell starts with this comment.
+_INJECTED_HEADER = "# Parameters"
+
+
+def _resolve(path: str | Path) -> Path:
+    """A path as given, or relative to notebooks/ (papermill may run from the project root)."""
+    path = Path(path)
+    if path.is_absolute() or path.exists():
+        return path
+    return paths.NOTEBOOKS_DIR / path
+
+
+def injected_names(namespace: Mapping[str, Any]) -> list[str]:
+    """Names papermill injected (`-p name value`, `-f file.yaml`, or the build's values).
+
+    Read from the kernel's input history (`In`): papermill runs its injected cell, which
+    starts with "# Parameters", right after the cell tagged `parameters`.
+    """
+    names: list[str] = []
+    for source in namespace.get("In") or []:
+        if not str(source).lstrip().startswith(_INJECTED_HEADER):
+            continue
+        for node in ast.parse(str(source)).body:
+            if isinstance(node, ast.Assign):
+                names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+    return list(dict.fromkeys(names))
+
+
+def open_chapter(namespace: Mapping[str, Any]) -> Chapter:
+    """The chapter's data from its parameters: `ch = open_chapter(globals())`.
+
+    A value papermill injected under another name than the three chapter parameters is an
+    assumption override (`papermill … -p discount_rate 16`); a name that is not an assumption
+    of the edition is an error, never silently ignored.
+    """
+    missing = [n for n in ("edition_file", "data_dir") if n not in namespace]
+    if missing:
+        raise ParameterError(
+            f"the chapter's parameters cell must define {', '.join(missing)} "
+            f"(expected: {', '.join(CHAPTER_PARAMETERS)})."
+        )
+    edition_file = _resolve(namespace["edition_file"])
+    data_dir = _resolve(namespace["data_dir"])
+    model_file = namespace.get("model_file") or ""
+    overrides = {n: namespace[n] for n in injected_names(namespace) if n not in CHAPTER_PARAMETERS}
+    if overrides or not model_file:
+        data = compute_edition(edition_file, data_dir, overrides=overrides)
+    else:
+        data = load_saved(model_file)
+    charts.apply_style()
+    inline.show_text_as_written(get_ipython())
+    return Chapter(data)
+
+
+def _report_read(name: str) -> None:
+    """Tell the build what the chapter read (checked against notebooks/chapters.yaml)."""
+    display({INPUTS_MIMETYPE: [name], "text/plain": ""}, raw=True)
+
+
+class _ReadTables(Mapping):
+    """The edition's tables; the first read of each is reported to the build."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame]):
+        self._tables = tables
+        self._read: set[str] = set()
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._tables:
+            raise ParameterError(
+                f"table {name!r} is not among this chapter's tables; list it under the "
+                "chapter's 'tables' in notebooks/chapters.yaml."
+            )
+        if name not in self._read:
+            self._read.add(name)
+            _report_read(name)
+        return self._tables[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+
+class Chapter:
+    """Per-notebook helper: the edition's data, and how to print it with sources."""
+
+    def __init__(self, data: EditionData):
+        self.edition: Edition = data.edition
+        self.assumptions: Assumptions = data.edition.assumption_view()
+        self.tables = _ReadTables(data.tables)
+        self.sources: pd.DataFrame = data.tables["sources"].set_index("source_id")
+        self._results = data.results
+        self._results_read = False
+
+    @property
+    def results(self) -> Results:
+        """The edition's computed results (a chapter that reads them re-runs when they change)."""
+        if not self._results_read:
+            self._results_read = True
+            _report_read(RESULTS)
+        return self._results
+
+    def cite(self, source_ids: Iterable[str]) -> str:
+        """'Zakon.kz, 30 декабря 2025 г.; …' for the given source ids, in the given order."""
+        parts = []
+        for ref in dict.fromkeys(source_ids):
+            # A results basis ("source:<id>", "assumption:<name>", "derived") cites its source.
+            if ref == "derived" or str(ref).startswith("assumption:"):
+                continue
+            source_id = str(ref).removeprefix("source:")
+            if source_id not in self.sources.index:
+                raise KeyError(f"source id {source_id!r} is not in data/sources.csv")
+            row = self.sources.loc[source_id]
+            when = (
+                fmt.date_long(row["published"])
+                if pd.notna(row["published"])
+                else str(row.get("published_note") or L.CHAPTER["undated"])
+            )
+            parts.append(f"{row['publisher']}, {when}")
+        return "; ".join(parts)
+
+    def _source_line(self, sources: Iterable[str], note: str | None) -> str:
+        text = self.cite(sources)
+        if note:
+            text = f"{text}; {note}" if text else note
+        source = L.CHAPTER["source"].format(sources=_sentence(text))
+        return f'<span class="caption-source">{html.escape(source)}</span>'
+
+    # -- output -------------------------------------------------------------------------
+    @staticmethod
+    def md(text: str) -> None:
+        """Narrative with computed figures (formatted with `fmt`)."""
+        display(Markdown(text))
+
+    def figure(self, fig, caption: str, sources: Iterable[str], note: str | None = None):
+        """A numbered chart; its caption is also the chart's text alternative (an SVG <title>
+        and aria-label), which the tagged PDF carries as the figure's /Alt."""
+        png = base64.b64encode(charts.to_png(fig)).decode("ascii")
+        svg = _with_alt_text(charts.to_svg(fig), caption)
+        source_line = self._source_line(sources, note)
+        figure_html = (
+            '<figure class="chart">'
+            f'<div class="chart-body">{svg}</div>'
+            '<figcaption><span class="caption-number" data-kind="figure"></span> '
+            f"{html.escape(caption)} {source_line}</figcaption>"
+            "</figure>"
+        )
+        # Any notebook view (JupyterLab untrusted, GitHub, nbconvert) shows the PNG or SVG;
+        # the report's renderer puts the vector figure with its caption in its place.
+        display(
+            {"image/png": png, "image/svg+xml": svg, "text/plain": caption},
+            raw=True,
+            metadata={FIGURE_METADATA: {"html": figure_html}},
+        )
+        display(
+            {"text/markdown": f"*{caption}.* {_plain_text(source_line)}", "text/plain": caption},
+            raw=True,
+            metadata={FIGURE_METADATA: {"notebook_only": True}},
+        )
+
+    def table(
+        self,
+        frame: pd.DataFrame,
+        caption: str,
+        sources: Iterable[str],
+        note: str | None = None,
+        numeric: Sequence[str] = (),
+    ) -> None:
+        """A table of already formatted values; `numeric` columns are right-aligned, and so
+        are those the table's builder declares in `frame.attrs["numeric"]` (decision_tables
+        does: its headers name computed figures, which a chapter should not type).
+
+        On paper a long table continues on the next page with its header row repeated; on a
+        phone it scrolls sideways inside its frame. A table longer than MAX_TABLE_ROWS shows
+        its first rows and says how many more the data hold: a report summarises, it does not
+        lay out thousands of rows."""
+        total = len(frame)
+        numeric = {*numeric, *frame.attrs.get(NUMERIC_COLUMNS, ())}
+        frame = frame.head(MAX_TABLE_ROWS)
+        head = "".join(
+            f'<th scope="col" class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
+            for c in frame.columns
+        )
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f'<td class="{"num" if c in numeric else ""}">{html.escape(_cell(v))}</td>'
+                for c, v in zip(frame.columns, row, strict=True)
+            )
+            + "</tr>"
+            for row in frame.itertuples(index=False)
+        )
+        if total > len(frame):
+            more = L.CHAPTER["more_rows"].format(
+                shown=fmt.count(len(frame), ROW_FORMS), total=fmt.integer(total)
+            )
+            rows += (
+                f'<tr class="more-rows"><td colspan="{len(frame.columns)}">'
+                f"{html.escape(more)}</td></tr>"
+            )
+        display(
+            HTML(
+                '<figure class="table">'
+                '<figcaption><span class="caption-number" data-kind="table"></span> '
+                f"{html.escape(caption)}</figcaption>"
+                f'<div class="table-scroll" role="region" tabindex="0" '
+                f'aria-label="{html.escape(caption)}">'
+                f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+                "</div>"
+                f'<p class="table-source">{self._source_line(sources, note)}</p>'
+                "</figure>"
+            )
+        )
+
+    def source_list(self) -> None:
+        """Every source with its dates and address, as a numbered list (cheaper to lay out
+        than an eight-page table, and easier to read). Addresses are links that open outside
+        the report; internal source codes are not printed."""
+        items = []
+        for _source_id, row in self.sources.head(MAX_SOURCES).iterrows():
+            published = (
+                fmt.date_long(row["published"])
+                if pd.notna(row["published"])
+                else str(row.get("published_note") or L.CHAPTER["undated"])
+            )
+            url = str(row["url"]).strip() if pd.notna(row["url"]) else ""
+            address = (
+                f'<a class="url" href="{html.escape(url)}" target="_blank" '
+                f'rel="noopener">{html.escape(url)}</a>'
+                if url
+                else f'<span class="url">{html.escape(L.CHAPTER["no_address"])}</span>'
+            )
+            dates = L.CHAPTER["published"].format(
+                published=published, accessed=_sentence(fmt.date_long(row["accessed"]))
+            )
+            items.append(
+                f"<li>{html.escape(_sentence(str(row['publisher'])))} "
+                f"{html.escape(_sentence(str(row['title'])))} "
+                f"{html.escape(dates)} {address}</li>"
+            )
+        more = len(self.sources) - MAX_SOURCES
+        tail = (
+            f'<p class="more-rows">'
+            f"{html.escape(L.CHAPTER['more_sources'].format(count=fmt.integer(more)))}</p>"
+            if more > 0
+            else ""
+        )
+        display(HTML(f'<ol class="sources">{"".join(items)}</ol>{tail}'))
+
+
+def _cell(value) -> str:
+    try:
+        missing = value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        missing = False
+    return fmt.MISSING if missing else str(value)
+
+
+def _sentence(text: str) -> str:
+    """End a sentence with exactly one full stop: «… 2026 г.» stays, never «г..»."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…" else f"{text}."
+
+
+_SVG_OPEN = re.compile(r"<svg\b")
+
+
+def _with_alt_text(svg: str, caption: str) -> str:
+    """The caption as the chart's text alternative: role="img", aria-label and a <title>
+    (WeasyPrint writes the <title> as the tagged PDF figure's /Alt)."""
+    label = html.escape(caption, quote=True)
+    opened = _SVG_OPEN.sub(f'<svg role="img" aria-label="{label}"', svg, count=1)
+    end = opened.index(">", opened.index("<svg")) + 1
+    return f"{opened[:end]}<title>{html.escape(caption, quote=False)}</title>{opened[end:]}"
+
+
+def _plain_text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))

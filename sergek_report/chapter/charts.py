@@ -1,0 +1,397 @@
+"""One chart style for the whole report, and deterministic SVG output."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections.abc import Callable
+from decimal import ROUND_HALF_EVEN, Decimal
+
+import matplotlib
+
+matplotlib.use("Agg")  # the report never opens a window; the kernel needs no display
+
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import Formatter, FuncFormatter  # noqa: E402
+
+from sergek_report import labels as L  # noqa: E402
+from sergek_report.chapter import fmt  # noqa: E402
+
+# Colours: one accent for the subject (Sergek/Almaty), greys for context, red for risk.
+ACCENT = "#1f5f8b"
+ACCENT_LIGHT = "#8fb8d6"
+CONTEXT = "#8a8a8a"
+WARNING = "#b23a2e"
+PALETTE = [ACCENT, "#d98c1e", "#4b8b3b", WARNING, "#6b4c9a", CONTEXT]
+
+STYLE = {
+    # DejaVu Sans ships with matplotlib and covers Russian and Kazakh letters.
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "figure.figsize": (6.4, 3.4),
+    "figure.dpi": 100,
+    "legend.frameon": False,
+    # Text stays text: half the SVG size and WeasyPrint time of glyph paths, and chart labels
+    # are searchable in the PDF. The PDF embeds the font (see FONT_FAMILY below).
+    "svg.fonttype": "none",
+    "svg.hashsalt": "sergek-report",  # stable element ids: same inputs, same SVG
+    "axes.formatter.use_locale": False,
+}
+
+
+def apply_style() -> None:
+    plt.rcParams.update(STYLE)
+
+
+def new_figure(width: float = 6.4, height: float = 3.4, ncols: int = 1):
+    apply_style()
+    return plt.subplots(1, ncols, figsize=(width, height), layout="constrained")
+
+
+def axis_formatter(func: Callable[[float], str]) -> FuncFormatter:
+    return FuncFormatter(lambda value, _pos: func(value))
+
+
+def integer_axis(ax, axis: str = "y") -> None:
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(axis_formatter(lambda v: fmt.integer(round(v))))
+
+
+def number_axis(ax, digits: int = 0, axis: str = "y") -> None:
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(axis_formatter(lambda v: fmt.number(v, digits)))
+
+
+class RussianDateFormatter(Formatter):
+    """Date ticks in Russian: "2019", "2020" when every tick is a new year, otherwise
+    "янв. 2020", "апр. 2020"; never ISO dates."""
+
+    def format_ticks(self, values):
+        dates = [mdates.num2date(v).date() for v in values]
+        if all(d.month == 1 and d.day == 1 for d in dates):
+            return [str(d.year) for d in dates]
+        return [fmt.month_year_short(d) for d in dates]
+
+    def __call__(self, x, pos=None):
+        return self.format_ticks([x])[0]
+
+
+def date_axis(ax, axis: str = "x") -> None:
+    """Russian month and year labels on a date axis (see `RussianDateFormatter`)."""
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=8))
+    target.set_major_formatter(RussianDateFormatter())
+
+
+def _is_dates(x) -> bool:
+    try:
+        values = pd.Series(list(x))
+    except TypeError:
+        return False
+    return pd.api.types.is_datetime64_any_dtype(values) or (
+        len(values) > 0 and all(hasattr(v, "year") and hasattr(v, "month") for v in values)
+    )
+
+
+def _gap_length(a, b) -> float:
+    """Distance between two x values, in days for dates."""
+    if hasattr(a, "year"):
+        return (pd.Timestamp(b) - pd.Timestamp(a)).days
+    return float(b) - float(a)
+
+
+def segments(x, y, max_gap: float | None):
+    """Split points where consecutive x values lie further apart than `max_gap` (days for
+    dates): a line is drawn within each segment, never across a gap with no data."""
+    x, y = list(x), list(y)
+    if not x:
+        return []
+    if max_gap is None:
+        return [(x, y)]
+    out, start = [], 0
+    for i in range(1, len(x)):
+        if _gap_length(x[i - 1], x[i]) > max_gap:
+            out.append((x[start:i], y[start:i]))
+            start = i
+    out.append((x[start:], y[start:]))
+    return out
+
+
+# The PDF defines "Report Sans" (DejaVu Sans shipped with matplotlib) with @font-face; a
+# browser without it falls back to a local DejaVu Sans or any sans-serif font.
+FONT_FAMILY = "font-family: 'Report Sans', 'DejaVu Sans', sans-serif"
+_XML_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+_ID_REFERENCE = re.compile(r'(\bid="|href="#|url\(#)([^")]+)')
+# matplotlib writes coordinates with 6 decimals. Text extents are multiples of 1/64 px, so a
+# coordinate can end in exactly ...5 at the 7th decimal, and the last bit of the float then
+# decides the 6th: Python 3.11 and 3.12 wheels differ there (367.648437 / 367.648438 in one
+# chart). 3 decimals (1/1000 pt) are rounded from the written digits, the same everywhere.
+_LONG_DECIMAL = re.compile(r"(?<![\w.#])-?\d+\.\d{4,}(?![\d.])")
+
+
+def _three_decimals(match: re.Match) -> str:
+    rounded = Decimal(match.group(0)).quantize(Decimal("0.001"), rounding=ROUND_HALF_EVEN)
+    text = format(rounded, "f").rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def to_png(fig, dpi: int = 110) -> bytes:
+    """The figure as a PNG (for notebook views that do not show SVG); no date or version."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def to_svg(fig) -> str:
+    """Serialise a figure as an inline <svg> element (no XML prologue, no date).
+
+    matplotlib numbers element ids from 1 in every figure; inlined in one document they
+    would collide, so each figure's ids get a prefix derived from its own content
+    (deterministic: same figure, same ids).
+    """
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    svg = _METADATA.sub("", _XML_PROLOGUE.sub("", buffer.getvalue(), count=1))
+    svg = svg.replace("font-family: 'DejaVu Sans'", FONT_FAMILY)
+    svg = _LONG_DECIMAL.sub(_three_decimals, svg)
+    prefix = "f" + hashlib.sha256(svg.encode()).hexdigest()[:8] + "-"
+    return _ID_REFERENCE.sub(lambda m: m.group(1) + prefix + m.group(2), svg)
+
+
+# --- the report's charts ------------------------------------------------------------------
+# Each returns a matplotlib Figure in the report style; the notebooks add caption and source.
+
+
+def milestones_chart(deployment, planned_status: str = "planned", separate=()):
+    """Complexes at each dated milestone: points where a source gives a number, thin straight
+    segments between neighbouring points (the linear interpolation of the calculations), no
+    segment into a date listed in `separate` (e.g. the launch: the pilot did not ramp up), a
+    dashed segment to a planned point drawn open. No step: nothing is drawn as flat or jumping
+    where no source says so."""
+    fig, ax = new_figure()
+    separate = {str(d)[:10] for d in separate}
+    done = deployment[deployment["status"] != planned_status].reset_index(drop=True)
+    planned = deployment[deployment["status"] == planned_status]
+    for i in range(1, len(done)):
+        if str(done["date"].iloc[i])[:10] in separate:
+            continue
+        ax.plot(
+            done["date"].iloc[i - 1 : i + 1],
+            done["complexes"].iloc[i - 1 : i + 1],
+            ":",
+            color=ACCENT_LIGHT,
+            linewidth=1,
+            label=L.MILESTONES_CHART["interpolation"] if i == len(done) - 1 else None,
+        )
+    ax.plot(done["date"], done["complexes"], "o", color=ACCENT, label=L.MILESTONES_CHART["sourced"])
+    if not planned.empty:
+        bridge = [done["date"].iloc[-1], planned["date"].iloc[0]]
+        ax.plot(
+            bridge,
+            [done["complexes"].iloc[-1], planned["complexes"].iloc[0]],
+            "--",
+            color=ACCENT,
+            linewidth=1,
+        )
+        ax.plot(
+            planned["date"],
+            planned["complexes"],
+            "o",
+            mfc="white",
+            color=ACCENT,
+            label=L.MILESTONES_CHART["planned"],
+        )
+    previous = None
+    for date, count in zip(deployment["date"], deployment["complexes"], strict=True):
+        # one label per distinct value in a row (1 641 in Nov 2024 and Dec 2025)
+        if count != previous:
+            ax.annotate(
+                fmt.integer(count),
+                (date, count),
+                textcoords="offset points",
+                xytext=(0, 6),
+                ha="center",
+                fontsize=8,
+            )
+        previous = count
+    ax.set_ylabel(L.MILESTONES_CHART["y_axis"])
+    ax.set_ylim(0, deployment["complexes"].max() * 1.15)
+    integer_axis(ax)
+    date_axis(ax)
+    ax.legend(loc="upper left")
+    return fig
+
+
+def reconciliation_chart(cumulative, estimates: dict, lines: dict, extension_year: int):
+    """Cumulative estimated payments at each year end, one line per estimate (the extension
+    year dashed), against horizontal lines of known obligation figures."""
+    fig, ax = new_figure()
+    years = list(cumulative.index)
+    past = [y for y in years if y < extension_year]
+    for (column, label), color in zip(estimates.items(), PALETTE, strict=False):
+        values = cumulative[column] / 1e9
+        ax.plot(past, values.loc[past], "o-", color=color, label=label, markersize=4)
+        if extension_year in years:
+            ax.plot(
+                [past[-1], extension_year],
+                values.loc[[past[-1], extension_year]],
+                "o--",
+                color=color,
+                mfc="white",
+                markersize=4,
+            )
+    for (label, value), color in zip(lines.items(), (WARNING, CONTEXT), strict=False):
+        ax.axhline(value / 1e9, color=color, linewidth=1, linestyle="-.")
+        ax.annotate(
+            label,
+            (years[0], value / 1e9),
+            textcoords="offset points",
+            xytext=(0, 4),
+            fontsize=7,
+            color=color,
+        )
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_ylabel(L.RECONCILIATION_CHART["y_axis"])
+    number_axis(ax, 0)
+    ax.legend(loc="lower right")
+    return fig
+
+
+def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_label=L.NO_DATA):
+    """Simple vertical bars with value labels; a None value is drawn as a 'no data' note."""
+    fig, ax = new_figure()
+    positions = range(len(labels))
+    shown = [0 if v is None else v for v in values]
+    ax.bar(positions, shown, color=colors or ACCENT, width=0.6)
+    for x, v in zip(positions, values, strict=True):
+        text = missing_label if v is None else value_format(v)
+        ax.annotate(
+            text,
+            (x, 0 if v is None else v),
+            textcoords="offset points",
+            xytext=(0, 4),
+            ha="center",
+            fontsize=8,
+            color=WARNING if v is None else "#222222",
+        )
+    ax.set_xticks(list(positions), labels)
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(0, max(shown) * 1.18 if max(shown) else 1)
+    return fig, ax
+
+
+def line_chart(x, series: dict, ylabel: str, value_axis=None, markers: bool = True, max_gap=None):
+    """Lines over x; dates on x get Russian labels. With `max_gap` (days for dates, x units
+    otherwise) a line breaks where consecutive points are further apart: no line is drawn
+    across a stretch with no data, and a lone point is drawn as a marker."""
+    fig, ax = new_figure()
+    for (label, values), color in zip(series.items(), PALETTE, strict=False):
+        for index, (xs, ys) in enumerate(segments(x, values, max_gap)):
+            style = "o-" if markers else "-"
+            if len(xs) == 1:
+                style = "o"  # a point with no neighbour within max_gap
+            ax.plot(xs, ys, style, label=label if index == 0 else None, color=color, markersize=4)
+    ax.set_ylabel(ylabel)
+    if value_axis:
+        value_axis(ax)
+    if _is_dates(x):
+        date_axis(ax)
+    ax.legend(loc="best")
+    return fig, ax
+
+
+def tornado_chart(
+    frame,
+    labels: dict,
+    base: float,
+    value_format,
+    xlabel: str,
+    min_share: float = 0.01,
+    base_label: str = L.TORNADO_CHART["base"],
+):
+    """Horizontal bars from the base value to the metric at each assumption's low/high.
+
+    Readable at print size: labels of at least 8 pt, the base value marked and labelled,
+    a key for the two bar shades. An assumption whose swing is below `min_share` of the
+    largest swing would be an invisible bar: it is left out of the bars and named in a
+    note under the chart instead."""
+    fig_rows = frame.copy()
+    swing = (fig_rows["metric_high"] - fig_rows["metric_low"]).abs()
+    largest = float(swing.max()) if len(swing) else 0.0
+    shown = fig_rows[swing > largest * min_share] if largest > 0 else fig_rows.iloc[0:0]
+    hidden = fig_rows[~fig_rows.index.isin(shown.index)]
+    fig, ax = new_figure(height=0.5 * max(len(shown), 1) + 1.8)
+    rows = shown.iloc[::-1].reset_index(drop=True)  # largest swing on top
+    for y, row in rows.iterrows():
+        low, high = row["metric_low"], row["metric_high"]
+        ax.barh(y, low - base, left=base, color=ACCENT_LIGHT, height=0.6)
+        ax.barh(y, high - base, left=base, color=ACCENT, height=0.6)
+        for value in (low, high):
+            if abs(value - base) <= 1e-9 * max(abs(base), 1):
+                continue  # the base value itself: the base line marks it
+            side = "left" if value >= base else "right"
+            ax.annotate(
+                value_format(value),
+                (value, y),
+                textcoords="offset points",
+                xytext=(4 if side == "left" else -4, 0),
+                ha=side,
+                va="center",
+                fontsize=8.5,
+            )
+    ax.axvline(base, color="#222222", linewidth=1.2, zorder=3)
+    ax.annotate(
+        f"{base_label}: {value_format(base)}",
+        (base, len(rows) - 0.45),
+        xytext=(0, 2),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=8.5,
+        color="#222222",
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+    )
+    ax.set_axisbelow(True)
+    ax.set_yticks(range(len(rows)), [labels.get(a, a) for a in rows["assumption"]])
+    ax.tick_params(axis="both", labelsize=9)
+    ax.set_ylim(-0.6, len(rows) - 0.4 + 0.5)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    ax.xaxis.set_major_formatter(axis_formatter(value_format))
+    values = np.concatenate([rows["metric_low"].to_numpy(), rows["metric_high"].to_numpy()])
+    span = float(np.abs(values - base).max()) if len(values) else abs(base) * 0.1 or 1.0
+    ax.set_xlim(base - span * 1.45, base + span * 1.45)
+    handles = [
+        Patch(color=ACCENT_LIGHT, label=L.TORNADO_CHART["low"]),
+        Patch(color=ACCENT, label=L.TORNADO_CHART["high"]),
+        Line2D([], [], color="#222222", linewidth=1.2, label=base_label),
+    ]
+    fig.legend(handles=handles, loc="outside upper center", ncol=3, fontsize=8.5, handlelength=1.5)
+    if not hidden.empty:
+        names = ", ".join(labels.get(a, a) for a in hidden["assumption"])
+        fig.supxlabel(
+            L.TORNADO_CHART["hidden"].format(names=names),
+            fontsize=8,
+            color=CONTEXT,
+            x=0.01,
+            ha="left",
+        )
+    return fig

@@ -1,0 +1,185 @@
+"""The tables of the decision of 1 January 2027 as the report prints them (Russian text).
+
+Presentation only: the figures come from `Results.options` and `Results.reconciliation`, the
+words from data/options.csv, risks.csv, timeline.csv and gaps.csv.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sergek_report import labels as L
+from sergek_report.chapter import fmt
+from sergek_report.chapter.outputs import NUMERIC_COLUMNS
+from sergek_report.model.options import YEARS as OPTION_YEARS
+from sergek_report.model.prices import BUDGET_YEAR
+from sergek_report.model.results import Results
+
+# The words of these tables live in labels.py; these names stay for earlier callers.
+LEVELS = L.LEVELS
+IMPACTS = L.IMPACTS
+BASIS_TEXT = L.BASIS_TEXT
+
+
+def bn(x: float) -> str:
+    """Billions with one decimal, no unit: 9,6."""
+    return fmt.number(x / 1e9, 1)
+
+
+# Options the public facts cannot price: the range is only what the anchors allow.
+UNPRICED = {"reference_continuation_to_service", "equipment_only"}
+
+
+def cost_cell(row: pd.Series) -> str:
+    """'9,6–91,6 млрд тенге (приведённая стоимость 7,5–75,1 млрд)' for an option row of
+    `Results.options.table`; an option that cannot be priced says so first."""
+    nominal = f"{bn(row['nominal_low'])}–{bn(row['nominal_high'])}"
+    pv = f"{bn(row['pv_low'])}–{bn(row['pv_high'])}"
+    if row["basis"] == "equipment_only":
+        return L.COST_CELL["equipment_only"].format(nominal=nominal)
+    if row["basis"] in UNPRICED:
+        return L.COST_CELL["unpriced"].format(nominal=nominal)
+    return L.COST_CELL["priced"].format(nominal=nominal, pv=pv)
+
+
+def option_years() -> str:
+    """The years the options are priced for: "2027–2029" (options.YEARS)."""
+    return fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1])
+
+
+def decision_table(options: pd.DataFrame, results: Results, brief: bool = False) -> pd.DataFrame:
+    """One row per option: route and approval, time, cost 2027–2029 and its basis."""
+    costs = results.options.table.set_index("option_id")
+    column = {**L.DECISION_COLUMNS, "cost": L.DECISION_COLUMNS["cost"].format(years=option_years())}
+    rows = []
+    for _, o in options.iterrows():
+        c = costs.loc[o["option_id"]]
+        row = {column["option"]: o["name"]}
+        if not brief:
+            row[column["route"]] = L.ROUTE_CELL.format(
+                legal_route=o["legal_route"], council_approval=o["council_approval"]
+            )
+        row[column["time"]] = o["time_to_start"]
+        row[column["cost"]] = cost_cell(c)
+        row[column["basis"]] = L.BASIS_TEXT[c["basis"]]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def ownership_table(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
+    """Who owns the complexes, the software and the data; the option's main risks."""
+    names = risks.set_index("risk_id")["risk"]
+    column = L.OWNERSHIP_COLUMNS
+    return pd.DataFrame(
+        {
+            column["option"]: options["name"],
+            column["assets"]: options["assets_owner"],
+            column["software"]: options["software_data"],
+            column["risks"]: [
+                "; ".join(names[r] for r in cell.split(";")) for cell in options["main_risks"]
+            ],
+        }
+    )
+
+
+def risk_register(risks: pd.DataFrame) -> pd.DataFrame:
+    column = L.RISK_COLUMNS
+    return pd.DataFrame(
+        {
+            column["risk"]: risks["risk"],
+            column["likelihood"]: risks["likelihood"].map(L.LEVELS),
+            column["impact"]: risks["impact"].map(L.IMPACTS),
+            column["evidence"]: risks["evidence"],
+            column["mitigation"]: risks["mitigation"],
+        }
+    )
+
+
+def data_request(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The gaps as a request to the akimat, most urgent first."""
+    ordered = gaps.sort_values("priority", kind="stable")
+    column = L.REQUEST_COLUMNS
+    return pd.DataFrame(
+        {
+            column["priority"]: ordered["priority"].map(fmt.integer),
+            column["document"]: ordered["closing_document"],
+            column["holder"]: ordered["holder"],
+            column["effect"]: ordered["effect_on_figures"],
+        }
+    )
+
+
+def estimate_names(results: Results) -> dict[str, str]:
+    """The two estimates of the payment per complex-month as the report names them, with the
+    original contract's complexes and the years of the known payment from the data:
+    {"obligations": "Оценка 1: обязательства ÷ (766 АПК × срок)", "payments": …}."""
+    values = {
+        "obligations": {"complexes": fmt.integer(results.original_scope)},
+        "payments": {
+            "years": fmt.year_range(results.payment_period_start, results.payment_period_end)
+        },
+    }
+    return {key: label.format(**values[key]) for key, label in L.ESTIMATE_NAMES.items()}
+
+
+def reconciliation_columns(results: Results) -> dict[str, str]:
+    """The reconciliation table's column names, with the years reconciled, the obligations
+    ("К обязательствам 9,99 млрд") and the extension year computed from the results."""
+    rc = results.reconciliation
+    values = {
+        "years": fmt.year_range(rc.start, rc.end),
+        "obligations": fmt.billions(rc.obligations),
+        "extension_year": fmt.year(BUDGET_YEAR),
+    }
+    return {key: label.format(**values) for key, label in L.RECONCILIATION_COLUMNS.items()}
+
+
+def reconciliation_table(results: Results) -> pd.DataFrame:
+    rc = results.reconciliation
+    names = estimate_names(results)
+    column = reconciliation_columns(results)
+    rows = []
+    for _, r in rc.table.iterrows():
+        rows.append(
+            {
+                column["estimate"]: names.get(r["estimate"], r["estimate"]),
+                column["monthly"]: fmt.integer(round(r["monthly"])),
+                column["to_end"]: bn(r["to_end"]),
+                column["to_end_vs_obligations"]: fmt.ratio(r["to_end_vs_obligations"]),
+                column["with_extension"]: bn(r["with_extension"]),
+                column["with_extension_vs_total_cost"]: fmt.ratio(
+                    r["with_extension_vs_total_cost"]
+                ),
+            }
+        )
+    table = pd.DataFrame(rows, columns=list(column.values()))
+    # Every column but the estimate's name is a figure (Chapter.table right-aligns them).
+    table.attrs[NUMERIC_COLUMNS] = [c for c in column.values() if c != column["estimate"]]
+    return table
+
+
+def timeline_table(timeline: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The chronology; a planned date before the edition's date is a deadline that passed."""
+    as_of = pd.Timestamp(as_of)
+    status = [
+        L.DEADLINE_PASSED
+        if s in ("planned", "estimate") and pd.Timestamp(d) < as_of
+        else fmt.status_label(s)
+        for d, s in zip(timeline["date"], timeline["status"], strict=True)
+    ]
+    when = [
+        fmt.month_year(d)
+        if p == "month"
+        else (
+            L.APPROXIMATE_DATE.format(date=fmt.date_long(d)) if p == "approx" else fmt.date_long(d)
+        )
+        for d, p in zip(timeline["date"], timeline["date_precision"], strict=True)
+    ]
+    column = L.TIMELINE_COLUMNS
+    return pd.DataFrame(
+        {
+            column["date"]: when,
+            column["event"]: timeline["event"],
+            column["status"]: status,
+        }
+    )

@@ -1,0 +1,414 @@
+"""Russian formatting of numbers, counts and dates for everything a reader sees.
+
+One place, so that the text, the tables and the charts of the report write the same figure
+the same way. Numbers and dates come from babel (locale "ru"): the group separator is the
+no-break space U+00A0 and the long date ends in "\u202fг." exactly as babel writes them.
+
+Mechanics, applied to every function:
+- rounding is half-up (13,045 -> "13,05"), as a reader rounds by hand, not babel's half-even;
+- negative numbers carry the real minus sign U+2212, not the hyphen babel uses;
+- a unit word (%, млн, млрд, тенге, a counted noun) is joined by a no-break space, so it
+  never starts a line;
+- a missing value (None, NaN, pandas NA) prints as an em dash "—", the Russian "no data".
+
+Precision policy (the report's single rule book; the built report is tested against it):
+1. Estimates are rounded to what their inputs support and marked "≈": `estimate()` keeps two
+   significant digits by default («≈ 4,2 млрд тенге», «≈ 180 тыс. тенге»), never the last tenge.
+2. Reported figures are printed as the source states them: `reported()` prints the value at the
+   source's precision with the source's qualifier («более 7 млрд тенге»), exact sums in full with
+   `tenge()` («9 986 042 340 тенге»).
+3. No trailing zeros in text: «7 млрд», «2,6 раза», «18 %», not «7,00 млрд», «2,60 раза»,
+   «18,0 %» (`plain`, `ratio`, `percent`, `millions`, `billions`, `compact_tenge`, `count`).
+   Only `number()` keeps a fixed number of decimals, for table columns that align on the comma.
+4. One style for ranges: numbers joined by an en dash without spaces, the unit once at the
+   end, the noun agreeing with the last number: «60–84 месяца», «8,4–8,6 %», «2019–2025»
+   (`number_range`, `percent_range`, `count_range`, `year_range`). Ranges of dates, which
+   contain spaces, use a spaced dash: «январь 2020 — август 2022» (`period`).
+5. A count agrees with its noun by the Russian plural rules (babel's CLDR rules for "ru"):
+   «1 641 комплекс», «2 комплекса», «23 192 комплексо-месяца», «72 месяца», «11 месяцев»;
+   a fraction takes the genitive singular: «2,6 раза», «1,5 месяца» (`plural`, `count`).
+6. Dates are Russian everywhere, chart axes included: «1 марта 2026 г.» (`date_long`),
+   «апрель 2019» (`month_year`), «апреля 2019» (`month_genitive`), «янв. 2020» on axes
+   (`month_year_short`); never ISO dates such as 2026-03-01 or 2024-01.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from sergek_report import labels
+from sergek_report.model.dates import as_date
+
+LOCALE = "ru"
+NBSP = "\u00a0"
+MINUS = "\u2212"
+MISSING = "\u2014"
+
+__all__ = [
+    "EN_DASH",
+    "LOCALE",
+    "MINUS",
+    "MISSING",
+    "NBSP",
+    "billions",
+    "compact_tenge",
+    "count",
+    "count_range",
+    "date_long",
+    "estimate",
+    "integer",
+    "millions",
+    "month_genitive",
+    "month_short",
+    "month_year",
+    "month_year_short",
+    "number",
+    "number_range",
+    "percent",
+    "percent_range",
+    "period",
+    "plain",
+    "plural",
+    "ratio",
+    "reported",
+    "signed_percent",
+    "status_label",
+    "tenge",
+    "year",
+    "year_range",
+]
+
+EN_DASH = "\u2013"
+APPROX = "\u2248"
+
+
+def _is_missing(x: object) -> bool:
+    """True for None, NaN, NaT and pandas NA: values that print as an em dash."""
+    if x is None:
+        return True
+    try:
+        return bool(pd.isna(x))
+    except (TypeError, ValueError):
+        return False
+
+
+def _decimal(x: float | int | Decimal) -> Decimal:
+    if isinstance(x, bool):
+        raise TypeError("a boolean is not a number to format")
+    value = x if isinstance(x, Decimal) else Decimal(str(x))
+    if not value.is_finite():
+        raise ValueError(f"cannot format the non-finite number {x!r}")
+    return value
+
+
+def _rounded(x: float | int | Decimal, digits: int) -> Decimal:
+    """Round half-up to `digits` decimals; a result of zero loses its sign ("0", not "−0")."""
+    if digits < 0:
+        raise ValueError(f"digits must be >= 0, got {digits}")
+    value = _decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return abs(value) if value == 0 else value
+
+
+def _format(value: Decimal, digits: int, trim: bool = False) -> str:
+    """babel's Russian digits and separators, with a real minus sign.
+
+    `trim` drops trailing zeros of the fraction (and the comma if nothing is left).
+    """
+    pattern = "#,##0" + (("." + ("#" if trim else "0") * digits) if digits else "")
+    text = format_decimal(value, format=pattern, locale=LOCALE)
+    return text.replace("-", MINUS)
+
+
+def number(x: float | int | None, digits: int = 2) -> str:
+    """Decimal number with a fixed number of decimals: 13.036 -> "13,04".
+
+    For table columns that align on the decimal comma; in text use `plain` (no trailing zeros).
+    """
+    if _is_missing(x):
+        return MISSING
+    return _format(_rounded(x, digits), digits)
+
+
+def plain(x: float | int | None, digits: int = 2) -> str:
+    """Number rounded to at most `digits` decimals, without trailing zeros: 7.0 -> "7",
+    2.604 -> "2,6" (digits=1), 13.036 -> "13,04"."""
+    if _is_missing(x):
+        return MISSING
+    return _format(_rounded(x, digits), digits, trim=True)
+
+
+def integer(x: float | int | None) -> str:
+    """Whole number with grouped thousands: 9986042340 -> "9 986 042 340" (NBSP groups)."""
+    return number(x, 0)
+
+
+def ratio(x: float | int | None, digits: int = 2) -> str:
+    """How many times one quantity is another: 1991 / 766 -> "2,6" (no trailing zeros)."""
+    return plain(x, digits)
+
+
+def percent(x_percent: float | int | None, digits: int = 1) -> str:
+    """A value already in percent: 12.3 -> "12,3 %", 18.0 -> "18 %" (NBSP before the sign)."""
+    if _is_missing(x_percent):
+        return MISSING
+    return f"{plain(x_percent, digits)}{NBSP}%"
+
+
+def signed_percent(x_percent: float | int | None, digits: int = 1) -> str:
+    """A change in percent with its sign: "+4,5 %", "−37,8 %"; zero has no sign."""
+    if _is_missing(x_percent):
+        return MISSING
+    value = _rounded(x_percent, digits)
+    sign = "+" if value > 0 else ""
+    return f"{sign}{_format(value, digits, trim=True)}{NBSP}%"
+
+
+def millions(x: float | int | None, digits: int = 2) -> str:
+    """Amount in millions: 13036608.8 -> "13,04 млн", 7e6 -> "7 млн"."""
+    if _is_missing(x):
+        return MISSING
+    return f"{plain(_decimal(x) / Decimal(10**6), digits)}{NBSP}млн"
+
+
+def billions(x: float | int | None, digits: int = 2) -> str:
+    """Amount in billions: 9986042340 -> "9,99 млрд", 7e9 -> "7 млрд"."""
+    if _is_missing(x):
+        return MISSING
+    return f"{plain(_decimal(x) / Decimal(10**9), digits)}{NBSP}млрд"
+
+
+def tenge(x: float | int | None) -> str:
+    """Exact amount in tenge: 9986042340 -> "9 986 042 340 тенге"."""
+    if _is_missing(x):
+        return MISSING
+    return f"{integer(x)}{NBSP}тенге"
+
+
+def compact_tenge(x: float | int | None, digits: int = 2) -> str:
+    """Tenge at a readable scale: "181 064 тенге", "13,04 млн тенге", "4,2 млрд тенге".
+
+    The scale is chosen on the rounded value, so 999 999 999 reads "1 млрд тенге" rather
+    than "1 000 млн тенге".
+    """
+    if _is_missing(x):
+        return MISSING
+    value = _decimal(x)
+    if abs(_rounded(value / Decimal(10**6), digits)) >= 1000:
+        return f"{billions(x, digits)}{NBSP}тенге"
+    if abs(_rounded(value, 0)) >= 10**6:
+        return f"{millions(x, digits)}{NBSP}тенге"
+    return tenge(x)
+
+
+# --- estimates and reported figures ---------------------------------------------------------
+
+
+def _significant(value: Decimal, significant: int) -> Decimal:
+    if value == 0:
+        return value
+    exponent = value.adjusted() - significant + 1
+    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+
+
+_SCALES = ((Decimal(10**9), "млрд"), (Decimal(10**6), "млн"), (Decimal(10**3), "тыс."))
+
+
+def _scaled(value: Decimal, digits: int | None = None, significant: int | None = None) -> str:
+    """A magnitude with млрд / млн / тыс. (thousands only below a million), trimmed.
+
+    With `significant`, the value is first rounded to that many significant digits and
+    printed with exactly the decimals that remain; otherwise with at most `digits`.
+    """
+    if significant is not None:
+        value = _significant(value, significant)
+    word = ""
+    for factor, name in _SCALES:
+        if abs(value) >= factor:
+            value, word = value / factor, name
+            break
+    places = max(0, -value.normalize().as_tuple().exponent) if digits is None else digits
+    places = min(places, 3)
+    text = _format(_rounded(value, places), places, trim=True)
+    return f"{text}{NBSP}{word}" if word else text
+
+
+def estimate(x: float | int | None, unit: str = "тенге", significant: int = 2) -> str:
+    """An estimate, rounded to `significant` digits and marked "≈":
+    4_199_236_545 -> "≈ 4,2 млрд тенге", 181_064 -> "≈ 180 тыс. тенге" (significant=2),
+    "≈ 181 тыс. тенге" (significant=3). An empty unit prints the number alone."""
+    if _is_missing(x):
+        return MISSING
+    text = _scaled(_decimal(x), significant=significant)
+    return f"{APPROX}{NBSP}{text}{NBSP}{unit}" if unit else f"{APPROX}{NBSP}{text}"
+
+
+def reported(
+    x: float | int | None, unit: str = "тенге", qualifier: str = "", digits: int = 2
+) -> str:
+    """A figure as its source states it, at the source's precision, with its qualifier:
+    reported(7e9, qualifier="более") -> "более 7 млрд тенге"; reported(94e9) -> "94 млрд тенге"."""
+    if _is_missing(x):
+        return MISSING
+    text = _scaled(_decimal(x), digits=digits)
+    parts = [p for p in (qualifier, text, unit) if p]
+    return NBSP.join(parts)
+
+
+# --- counts: numeral agreement -------------------------------------------------------------
+
+_PLURAL = None
+
+
+def _plural_category(n: Decimal) -> str:
+    """CLDR plural category of a printed number: one, few, many or other (fractions)."""
+    global _PLURAL
+    if _PLURAL is None:
+        from babel import Locale
+
+        _PLURAL = Locale(LOCALE).plural_form
+    return _PLURAL(n)
+
+
+def _as_printed(n: float | int | Decimal | str) -> Decimal:
+    """The number as the reader sees it: "2,6" / "1 641" / 2.0 -> Decimal (2.0 reads "2")."""
+    if isinstance(n, str):
+        text = n.replace(NBSP, "").replace("\u202f", "").replace(" ", "").replace(",", ".")
+        text = text.replace(MINUS, "-")
+        value = Decimal(text)
+    else:
+        value = _decimal(n)
+    value = abs(value)
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def plural(n: float | int | Decimal | str, forms: tuple[str, ...] | list[str]) -> str:
+    """The noun form that agrees with `n`: forms are (one, few, many) — («комплекс»,
+    «комплекса», «комплексов») — optionally with a fourth form for fractions; without it a
+    fraction takes the genitive singular, which is the "few" form: «2,6 раза», «1,5 месяца».
+
+    `n` may be the printed text ("2,6", "1 641"): agreement follows what the reader sees."""
+    if len(forms) not in (3, 4):
+        raise ValueError(f"forms must be (one, few, many[, fraction]), got {forms!r}")
+    category = _plural_category(_as_printed(n))
+    if category == "other":  # a fraction
+        return forms[3] if len(forms) == 4 else forms[1]
+    return forms[{"one": 0, "few": 1, "many": 2}[category]]
+
+
+def count(n: float | int | None, forms: tuple[str, ...] | list[str], digits: int = 0) -> str:
+    """A number with the noun that agrees with it: count(1641, ("комплекс", "комплекса",
+    "комплексов")) -> "1 641 комплекс"; count(2.604, ("раз", "раза", "раз"), 1) -> "2,6 раза";
+    count(72, ("месяц", "месяца", "месяцев")) -> "72 месяца"."""
+    if _is_missing(n):
+        return MISSING
+    text = plain(n, digits)
+    return f"{text}{NBSP}{plural(text, forms)}"
+
+
+# --- ranges --------------------------------------------------------------------------------
+
+
+def number_range(
+    low: float | int | None, high: float | int | None, digits: int = 1, unit: str = ""
+) -> str:
+    """Two numbers joined by an en dash without spaces, the unit once: "8,4–8,6 %",
+    "60–84"; no trailing zeros."""
+    if _is_missing(low) or _is_missing(high):
+        return MISSING
+    text = f"{plain(low, digits)}{EN_DASH}{plain(high, digits)}"
+    return f"{text}{NBSP}{unit}" if unit else text
+
+
+def percent_range(low: float | int | None, high: float | int | None, digits: int = 1) -> str:
+    """A range of percentages: (8.4, 8.6) -> "8,4–8,6 %"."""
+    return number_range(low, high, digits, "%")
+
+
+def count_range(
+    low: float | int | None,
+    high: float | int | None,
+    forms: tuple[str, ...] | list[str],
+    digits: int = 0,
+) -> str:
+    """A range with a counted noun agreeing with the last number: "60–84 месяца"."""
+    if _is_missing(low) or _is_missing(high):
+        return MISSING
+    text = number_range(low, high, digits)
+    return f"{text}{NBSP}{plural(plain(high, digits), forms)}"
+
+
+def year(d: int | dt.date | pd.Timestamp | str | None) -> str:
+    """A calendar year as it is written, without a group separator: 2027 -> "2027"."""
+    if _is_missing(d):
+        return MISSING
+    return str(d if isinstance(d, int) else as_date(d).year)
+
+
+def year_range(start: int | dt.date | None, end: int | dt.date | None) -> str:
+    """Years joined by an en dash: "2019–2025"."""
+    if _is_missing(start) or _is_missing(end):
+        return MISSING
+    years = [v if isinstance(v, int) else as_date(v).year for v in (start, end)]
+    return f"{years[0]}{EN_DASH}{years[1]}"
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def date_long(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
+    """Full Russian date: 2026-03-01 -> "1 марта 2026 г." (babel 'long', U+202F before г.)."""
+    if _is_missing(d):
+        return MISSING
+    return format_date(as_date(d), "long", locale=LOCALE)
+
+
+def month_year(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
+    """Month and year in the nominative: 2019-04-01 -> "апрель 2019" (standalone month)."""
+    if _is_missing(d):
+        return MISSING
+    return format_date(as_date(d), "LLLL yyyy", locale=LOCALE)
+
+
+def month_short(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
+    """Abbreviated standalone month, for chart labels: "янв.", "май", "сент."."""
+    if _is_missing(d):
+        return MISSING
+    return format_date(as_date(d), "LLL", locale=LOCALE)
+
+
+def month_year_short(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
+    """Abbreviated month and year, for chart axes and narrow tables: "янв. 2020"."""
+    if _is_missing(d):
+        return MISSING
+    return format_date(as_date(d), "LLL yyyy", locale=LOCALE)
+
+
+def period(start: object, end: object) -> str:
+    """A span of months: "январь 2020 — август 2022" (spaced dash: both ends contain spaces);
+    within one year: "январь — август 2022"."""
+    if _is_missing(start) or _is_missing(end):
+        return MISSING
+    first, last = as_date(start), as_date(end)
+    if first.year == last.year:
+        return f"{format_date(first, 'LLLL', locale=LOCALE)} \u2014 {month_year(last)}"
+    return f"{month_year(first)} \u2014 {month_year(last)}"
+
+
+STATUS_LABELS = labels.STATUS_LABELS  # the words live in the catalog, labels.py
+
+
+def status_label(status: str) -> str:
+    """Russian label of a data row's status (reported / derived / estimate / planned)."""
+    return STATUS_LABELS.get(str(status), str(status))
+
+
+def month_genitive(d: object) -> str:
+    """Month in the genitive with the year, for "с апреля 2019 года" ("апреля 2019")."""
+    return format_date(as_date(d), "MMMM y", locale=LOCALE)

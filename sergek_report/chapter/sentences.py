@@ -1,0 +1,236 @@
+"""Sentences whose wording depends on the data, for the chapters' inline expressions.
+
+Most of the report's prose is written in the chapters' Markdown cells with values inline
+({eval}`fmt.integer(r.original_scope)`). Where a sentence truly depends on the data — a list
+built from rows, «больше»/«меньше» following a comparison, a clause that appears only when a
+deadline has passed — a small function here returns the Markdown, and the cell calls it:
+{eval}`sentences.deadline_clause(r, ch.edition)`. Each function is named for what it says.
+"""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+
+from sergek_report.chapter import fmt
+from sergek_report.model.dates import as_date
+
+# --- Резюме (01_summary) --------------------------------------------------------------------
+
+
+def day_month(d: object) -> str:
+    """Day and month of a date in the genitive, without the year: 2027-01-01 -> «1 января»
+    (for «с 1 января», «после 31 декабря 2026 года», where the year is written apart)."""
+    return format_date(as_date(d), "d MMMM", locale=fmt.LOCALE)
+
+
+def deadline_with_status(deadline: object, edition_date: object) -> str:
+    """A deadline's date, followed by «, и этот срок прошёл» once the edition is later:
+    «2 ноября 2026 г., и этот срок прошёл» or «2 ноября 2026 г.»."""
+    text = fmt.date_long(deadline)
+    if as_date(edition_date) > as_date(deadline):
+        text += ", и этот срок прошёл"
+    return text
+
+
+def real_value_lost(r, assumptions) -> str:
+    """The tariff's real loss by the end of 2025, with the caveat when the 2024 inflation it
+    rests on is an assumption: «37,8 % реальной стоимости (инфляция 2024 года — допущение)»."""
+    text = f"{fmt.percent(r.erosion_2025_percent)} реальной стоимости"
+    if str(r.cpi_2024_basis).startswith("assumption:"):
+        name = str(r.cpi_2024_basis).split(":", 1)[1]
+        text += f" ({assumptions.declared(name).short_label.lower()} — допущение)"
+    return text
+
+
+# --- Решение на 1 января 2027 года (01b_decision_2027) ------------------------------------
+
+
+def more_or_less(low: float, high: float, reference: float) -> str:
+    """How a range of estimates compares with a known sum, for «… — 11,3–12,6 млрд тенге,
+    больше первоначальных обязательств»: "больше" when the whole range is above it, "меньше"
+    when the whole range is below it, otherwise "в зависимости от оценки больше или меньше"."""
+    if low > reference:
+        return "больше"
+    if high < reference:
+        return "меньше"
+    return "в зависимости от оценки больше или меньше"
+
+
+# --- Рост сети (02_deployment) -----------------------------------------------------------------
+
+# Months in the prepositional case, for «в ноябре 2024 года» (fmt has the genitive only).
+MONTHS_PREPOSITIONAL = (
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+)
+
+
+def in_month(d: object) -> str:
+    """The month and year of a date as a time in the sentence: 2024-11-30 -> «в ноябре 2024
+    года»."""
+    from sergek_report.model.dates import as_date
+
+    day = as_date(d)
+    return f"в {MONTHS_PREPOSITIONAL[day.month - 1]} {day.year} года"
+
+
+def count_against_earlier(deployment, reported) -> str:
+    """The latest reported count against the earlier milestones, for «работает 1 641 — …»:
+    «столько же, сколько уже в ноябре 2024 года» when an earlier milestone already had the
+    same count (the earliest such one), otherwise the change since the previous milestone:
+    «на 300 больше, чем в январе 2024 года». `deployment`: the milestones table (date,
+    complexes); `reported`: its row of the latest reported milestone."""
+    import pandas as pd
+
+    from sergek_report.chapter import fmt
+    from sergek_report.model.dates import as_date
+
+    dates = pd.to_datetime(deployment["date"])
+    earlier = deployment[dates < pd.Timestamp(as_date(reported["date"]))]
+    if earlier.empty:
+        return "это первое сообщение о числе комплексов"
+    same = earlier[earlier["complexes"] == reported["complexes"]]
+    if not same.empty:
+        return f"столько же, сколько уже {in_month(same['date'].iloc[0])}"
+    previous = earlier.iloc[-1]
+    change = reported["complexes"] - previous["complexes"]
+    word = "больше" if change > 0 else "меньше"
+    return f"на {fmt.integer(abs(change))} {word}, чем {in_month(previous['date'])}"
+
+
+def site_split_intro(split) -> str:
+    """The sentence before the table of complexes at intersections and on road sections
+    (`split`: the milestones that give the split): what the sources say about the split, or
+    that the data give none."""
+    if split.empty:
+        return "Разделение по типам участков в данных не приведено."
+    return (
+        "Разделение комплексов на перекрёстки и линейные участки известно лишь для отдельных "
+        "дат, и источники расходятся между собой."
+    )
+
+
+# --- Стоимость комплекса (03_cost) ---------------------------------------------------------
+
+
+# --- Реальный тариф (04_real_tariff) ----------------------------------------------------------
+
+
+def year_list(years) -> str:
+    """Years in order, consecutive ones as a span: [2021, 2022, 2026] -> "2021–2022 и 2026",
+    [2021, 2023, 2025] -> "2021, 2023 и 2025"."""
+    from sergek_report.chapter import fmt
+
+    runs: list[list[int]] = []
+    for y in sorted({int(y) for y in years}):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    parts = [fmt.year(r[0]) if len(r) == 1 else fmt.year_range(r[0], r[-1]) for r in runs]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} и {parts[-1]}"
+
+
+def _years_noun(years) -> str:
+    """Years with their noun after «за»: "2021–2022 и 2026 годы", "2025 год"."""
+    single = len({int(y) for y in years}) == 1
+    return f"{year_list(years)} {'год' if single else 'годы'}"
+
+
+def cpi_assumption_warning(
+    r, cpi_range: tuple[float, float], cpi_year: int, erosion_year: int
+) -> str:
+    """The warning that the December/December inflation of `cpi_year` is an assumption, with
+    the range of the erosion by the end of `erosion_year` it leads to; when the rate comes from
+    a source, one plain sentence saying so."""
+    from sergek_report.chapter import fmt
+
+    if not str(r.cpi_2024_basis).startswith("assumption:"):
+        return (
+            f"Инфляция {fmt.year(cpi_year)} года (декабрь к декабрю) — "
+            f"{fmt.percent(r.cpi_2024_used)} по источнику."
+        )
+    low, high = cpi_range
+    erosion_low, erosion_high = r.erosion_2025_range
+    return (
+        f'<p class="warning">Официальная инфляция {fmt.year(cpi_year)} года (декабрь к декабрю) '
+        f"в источниках не найдена. В расчёте использовано допущение {fmt.percent(r.cpi_2024_used)} "
+        f"(диапазон {fmt.percent(low)} — {fmt.percent(high)}); в этом диапазоне потеря к концу "
+        f"{fmt.year(erosion_year)} года составляет от {fmt.percent(erosion_low)} до "
+        f"{fmt.percent(erosion_high)}.</p>"
+    )
+
+
+def usd_series_gaps(by_year, usd_kzt) -> str:
+    """What the dollar series lacks: the years of the tariff series (`by_year`, indexed by year,
+    with the rate and its averaging period) without a published average rate, and those whose
+    average covers only part of the year (its period in `usd_kzt`)."""
+    import pandas as pd
+
+    known = by_year.dropna(subset=["kzt_per_usd"])
+    if known.empty:
+        return "Среднегодовые курсы доллара в данных отсутствуют; пересчёт в доллары не сделан."
+    missing = [y for y in by_year.index if y not in known.index]
+    periods = usd_kzt.set_index("period_label")
+    partial = []
+    for y, label in known["usd_period"].items():
+        start = pd.Timestamp(periods.loc[label, "period_start"])
+        end = pd.Timestamp(periods.loc[label, "period_end"])
+        if (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
+            partial.append(y)
+    if not missing and not partial:
+        return "Среднегодовые курсы найдены за все годы ряда."
+    if not missing:
+        return (
+            f"Среднегодовые курсы за {_years_noun(partial)} в источниках не найдены: известны "
+            "лишь средние за часть года, поэтому долларовый ряд неполон."
+        )
+    text = f"Среднегодовые курсы за {_years_noun(missing)} в источниках не найдены"
+    if partial:
+        text += f", а за {_years_noun(partial)} известны лишь средние за часть года"
+    return text + ", поэтому долларовый ряд неполон."
+
+
+# --- Бюджет 2026 года (05_budget_2026) ---------------------------------------------------------
+
+
+# --- Сравнения (06_comparisons) --------------------------------------------------------------
+
+
+def fines_against_payments(r) -> str:
+    """The fines collected in the period of the published payment to the partner, against that
+    payment: «За январь 2020 — август 2022 в бюджет города поступило 17,5 млрд тенге штрафов,
+    партнёру выплачено 2,6 млрд тенге: в **6,73 раза** больше.» «Меньше» when the fines were
+    the smaller sum; when the fines of that period are not published, says so."""
+    period = fmt.period(r.payment_period_start, r.payment_period_end)
+    paid = fmt.compact_tenge(r.paid_to_partner)
+    ratio = r.fines_to_payments_ratio
+    times = ("раз", "раза", "раз")
+    if ratio is None or r.fines_collected_paid_period is None:
+        return (
+            f"За {period} партнёру выплачено {paid}; сколько штрафов поступило в бюджет города "
+            "за тот же период, не опубликовано."
+        )
+    if fmt.ratio(ratio) == "1":
+        comparison = "примерно столько же"
+    elif ratio > 1:
+        comparison = f"в **{fmt.count(ratio, times, 2)}** больше"
+    else:
+        comparison = f"в **{fmt.count(1 / ratio, times, 2)}** меньше"
+    return (
+        f"За {period} в бюджет города поступило {fmt.compact_tenge(r.fines_collected_paid_period)} "
+        f"штрафов, партнёру выплачено {paid}: {comparison}."
+    )
+
+
+# --- Приложение (07_appendix) ------------------------------------------------------------------

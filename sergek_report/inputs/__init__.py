@@ -1,0 +1,1 @@
+"""Loading and validating the inputs: the parameter file (the edition) and data/."""

@@ -1,0 +1,353 @@
+"""The tables of data/, declared once: columns, keys, rules, bounds and their meaning.
+
+The loader (`datasets.py`) validates every file against these declarations, and the column
+tables of data/README.md are generated from them (`python -m sergek_report.inputs.datasets
+--write-readme`; a test checks that the README agrees). Upper bounds are plausibility limits,
+not facts: far above any real value, low enough that a typo of several digits is caught.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sergek_report.inputs.schema import (
+    Agreement,
+    Bounds,
+    Field,
+    TableSpec,
+    bounds_by,
+    increasing,
+    not_before,
+    parts_within,
+    required_when,
+    unit_is,
+)
+from sergek_report.inputs.table_fields import (
+    COMPLEX_PART,
+    LANGUAGES,
+    MAX_COMPLEXES,
+    MAX_TENGE,
+    ROW_UNIT,
+    SOURCE,
+    STATUS,
+)
+from sergek_report.inputs.tables_2027 import DECISION_TABLES
+
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec(
+            "sources",
+            (
+                Field("source_id", "id", doc='see "Source ids" above'),
+                Field("publisher", doc="site or organisation, as shown in citations"),
+                Field("title", doc="the page headline; in [brackets] a description if none"),
+                Field(
+                    "url",
+                    "url",
+                    required=False,
+                    doc="page address; empty only where the page was not found in open access or "
+                    "the document is unpublished (`published_note` says which)",
+                ),
+                Field("published", "date", required=False, doc="the page's own date"),
+                Field(
+                    "published_note",
+                    required=False,
+                    doc="the likely period when `published` is empty; may qualify a date",
+                ),
+                # When the page was read, not a date of the data: not checked against as_of.
+                Field("accessed", "date", as_of=False, doc="when the page was read"),
+                Field("quote", doc="a short excerpt with the figure, in the page's language"),
+                Field("language", "choice", choices=LANGUAGES, doc="language of the page"),
+            ),
+            title="список источников",
+            key=("source_id",),
+            rules=(
+                not_before("accessed", "published"),
+                required_when(
+                    "published_note", '"published" is empty', lambda df: df["published"].isna()
+                ),
+            ),
+        ),
+        TableSpec(
+            "deployment",
+            (
+                Field("date", "date", doc='"as of" date: the source\'s date or the date it names'),
+                Field(
+                    "complexes",
+                    "int",
+                    unit="complexes",
+                    min=1,
+                    max=MAX_COMPLEXES,
+                    doc="complexes (АПК) in operation on that date",
+                ),
+                Field("counted", shape="text (ru)", doc="what the source counts"),
+                Field("intersections", **COMPLEX_PART, doc="of which at intersections"),
+                Field("linear", **COMPLEX_PART, doc="of which on linear sections / roadside"),
+                STATUS,
+                SOURCE,
+                Field("note", required=False, shape="text (ru)", doc="caveats"),
+            ),
+            title="развёртывание комплексов",
+            key=("date",),
+            rules=(
+                increasing("date", what="dates"),
+                increasing("complexes", strict=False, what="numbers of complexes"),
+                parts_within("complexes", ("intersections", "linear")),
+            ),
+        ),
+        TableSpec(
+            "contract",
+            (
+                Field("item", "id", doc="e.g. `state_obligations`"),
+                Field("label", shape="text (ru)", doc="label for the report"),
+                Field(
+                    "value",
+                    "float",
+                    required=False,
+                    unit=ROW_UNIT,
+                    min=0,
+                    max=MAX_TENGE,
+                    shape="number, bounds by unit (see below)",
+                    doc="the value, in the unit of `unit`",
+                ),
+                # A contractual date is a value, not an observation: it may lie after as_of.
+                Field(
+                    "value_date",
+                    "date",
+                    required=False,
+                    as_of=False,
+                    doc="the value when `unit` is `date`; may lie after as_of",
+                ),
+                Field(
+                    "unit",
+                    "choice",
+                    choices=("tenge", "complexes", "date", "years", "text"),
+                    doc="unit of the row; `years`: a duration or a calendar year",
+                ),
+                STATUS,
+                SOURCE,
+                Field("note", required=False, shape="text (ru)", doc="quote or caveat"),
+            ),
+            title="условия договора",
+            key=("item",),
+            rules=(
+                required_when(
+                    "value",
+                    'unit is "tenge", "complexes" or "years"',
+                    unit_is("tenge", "complexes", "years"),
+                ),
+                required_when("value_date", 'unit is "date"', unit_is("date")),
+                required_when("note", 'unit is "text" (the text goes into note)', unit_is("text")),
+                # Counts and years divide other figures: whole and at least 1.
+                bounds_by(
+                    "value",
+                    "unit",
+                    {
+                        "tenge": Bounds(1, MAX_TENGE),
+                        "complexes": Bounds(1, MAX_COMPLEXES, whole=True),
+                        "years": Bounds(1, 2100, whole=True),
+                    },
+                ),
+            ),
+        ),
+        TableSpec(
+            "cpi",
+            (
+                Field("year", "int", min=2000, max=2100, doc="calendar year"),
+                Field(
+                    "measure",
+                    "choice",
+                    choices=("dec_dec", "annual_avg"),
+                    doc="December on previous December / annual average on previous year",
+                ),
+                Field("percent", "float", unit="percent", min=-10, max=100, doc="inflation"),
+                STATUS,
+                SOURCE,
+            ),
+            title="индекс потребительских цен",
+            key=("year", "measure"),
+        ),
+        TableSpec(
+            "mrp",
+            (
+                Field("valid_from", "date", doc="first day the value applies"),
+                Field("tenge", "int", unit="tenge", min=1, max=1_000_000, doc="the МРП"),
+                STATUS,
+                SOURCE,
+            ),
+            title="месячный расчётный показатель",
+            key=("valid_from",),
+            rules=(increasing("valid_from", what="dates"),),
+        ),
+        TableSpec(
+            "base_rate",
+            (
+                Field("valid_from", "date", doc="effective date of the decision"),
+                Field("percent", "float", unit="percent per year", min=0, max=100, doc="the rate"),
+                STATUS,
+                SOURCE,
+            ),
+            title="базовая ставка Национального банка",
+            key=("valid_from",),
+            rules=(increasing("valid_from", what="dates"),),
+        ),
+        TableSpec(
+            "usd_kzt",
+            (
+                Field("period_label", doc="`2023`, `2024-01..09`, …"),
+                Field("period_start", "date", doc="first day of the averaging period"),
+                Field("period_end", "date", doc="last day of the averaging period"),
+                Field(
+                    "kzt_per_usd",
+                    "float",
+                    unit="tenge per US dollar",
+                    min=1,
+                    max=10000,
+                    doc="the average rate",
+                ),
+                Field("measure", "choice", choices=("average",), doc="kind of rate"),
+                STATUS,
+                SOURCE,
+            ),
+            title="курс доллара США",
+            key=("period_label",),
+            rules=(not_before("period_end", "period_start"),),
+        ),
+        TableSpec(
+            "payments",
+            (
+                Field(
+                    "flow",
+                    "choice",
+                    choices=("payment_to_partner", "fines_collected", "fines_imposed"),
+                    doc="paid to the partner / fines collected / fines imposed",
+                ),
+                Field("period_start", "date", doc="first day of the period the figure covers"),
+                Field("period_end", "date", doc="last day of that period"),
+                Field("tenge", "float", unit="tenge", min=0, max=MAX_TENGE, doc="the amount"),
+                STATUS,
+                SOURCE,
+                Field("note", required=False, shape="text (ru)", doc="quote and caveats"),
+            ),
+            title="штрафы и выплаты партнёру",
+            key=("flow", "period_start", "period_end"),
+            rules=(not_before("period_end", "period_start"),),
+        ),
+        TableSpec(
+            "peers",
+            (
+                Field("peer_id", "id", doc="e.g. `astana_sergek_paid`"),
+                Field("name", shape="text (ru)", doc="programme"),
+                Field("place", shape="text (ru)", doc="city or region"),
+                Field("country", shape="text (ru)", doc="country"),
+                Field(
+                    "kind",
+                    "choice",
+                    choices=("sergek_kz", "other_vendor_kz", "foreign"),
+                    doc="Sergek elsewhere / another vendor / abroad",
+                ),
+                Field("metric", shape="text (ru)", doc="what the value measures"),
+                Field(
+                    "value",
+                    "float",
+                    required=False,
+                    unit=ROW_UNIT,
+                    min=0,
+                    max=MAX_TENGE,
+                    shape="number 0–1e13, in the row's `unit`",
+                    doc="in `unit` and `currency`",
+                ),
+                Field("unit", shape="text (ru)", doc="e.g. `тенге`, `АПК`, `камер`"),
+                Field(
+                    "currency",
+                    "choice",
+                    required=False,
+                    choices=("KZT", "USD", "GBP", "RUB"),
+                    doc="empty for counts",
+                ),
+                Field("period", shape="text (ru)", doc="period or date the value refers to"),
+                Field("comparability", shape="text (ru)", doc="why it is (not) comparable"),
+                STATUS,
+                SOURCE,
+            ),
+            title="договоры в других регионах и странах",
+            key=("peer_id",),
+        ),
+        TableSpec(
+            "bidders",
+            (
+                Field("company", doc="legal name as in the source"),
+                Field("system", required=False, doc="name of the complex (АПК), if given"),
+                Field("what_is_known", shape="text (ru)", doc="everything found beyond the name"),
+                Field(
+                    "status",
+                    "choice",
+                    choices=("reported", "not_found"),
+                    doc="`not_found`: nothing beyond the name",
+                ),
+                SOURCE,
+            ),
+            title="участники рассмотрения альтернативных предложений",
+            key=("company",),
+        ),
+        TableSpec(
+            "gaps",
+            (
+                Field("gap_id", "id", doc="id of the missing fact"),
+                Field("fact", shape="text (ru)", doc="what is missing"),
+                Field("consequence", shape="text (ru)", doc="how its absence changes the answers"),
+                Field("handled_by", doc="the parameter standing in for it, or how it is handled"),
+                Field(
+                    "closing_document", shape="text (ru)", doc="the document that closes the gap"
+                ),
+                Field("holder", shape="text (ru)", doc="who holds that document"),
+                Field(
+                    "effect_on_figures",
+                    shape="text (ru)",
+                    doc="how the answer would change the report's figures",
+                ),
+                Field("priority", "int", min=1, max=4, doc="1 = needed before the council votes"),
+                Field(
+                    "status",
+                    "choice",
+                    choices=("reported", "estimate"),
+                    doc="`reported`: a sourced norm names the holder (e.g. Budget Code art. 91); "
+                    "`estimate`: the holder is the analysts' judgement",
+                ),
+                SOURCE,
+            ),
+            title="недостающие факты",
+            key=("gap_id",),
+        ),
+        *DECISION_TABLES,
+    )
+}
+
+
+def _contract_item(item: str):
+    def pick(df: pd.DataFrame) -> int | None:
+        lines = df.index[df["item"].eq(item)]
+        return int(lines[0]) if len(lines) else None
+
+    return pick
+
+
+def _latest_not_planned(df: pd.DataFrame) -> int | None:
+    rows = df[~df["status"].eq("planned")]
+    return int(rows["date"].idxmax()) if len(rows) else None
+
+
+AGREEMENTS: tuple[Agreement, ...] = (
+    Agreement(
+        "same_quantity",
+        "contract",
+        "value",
+        _contract_item("complexes_in_operation"),
+        "deployment",
+        "complexes",
+        _latest_not_planned,
+        "the row `complexes_in_operation`",
+        "the complexes of the latest deployment row that is not planned",
+    ),
+)

@@ -1,0 +1,181 @@
+"""Declarations of the tables behind the decision of 1 January 2027: options, cost anchors,
+what other cities did, the timeline, the risk register and the road-safety claims.
+
+Part of the declarations of `tables.py` (which lists them in `TABLES`); kept apart to keep
+each module short.
+"""
+
+from __future__ import annotations
+
+from sergek_report.inputs.schema import Field, TableSpec
+from sergek_report.inputs.table_fields import (
+    MAX_COMPLEXES,
+    MAX_TENGE,
+    ROW_UNIT,
+    SOURCE,
+    STATUS,
+    STATUSES,
+)
+
+DECISION_TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "options",
+        (
+            Field("option_id", "id", doc="`ppp_new`, `service_contract`, `municipal`, …"),
+            Field("name", shape="text (ru)", doc="short name for the decision table"),
+            Field("legal_route", shape="text (ru)", doc="the law and article that allow it"),
+            Field("council_approval", shape="text (ru)", doc="what the maslikhat approves"),
+            Field("time_to_start", shape="text (ru)", doc="time to put in place, its basis"),
+            Field("assets_owner", shape="text (ru)", doc="who owns the complexes"),
+            Field("software_data", shape="text (ru)", doc="who holds software and data"),
+            Field("cost_basis", shape="text (ru)", doc="the anchors, or why no price"),
+            Field("main_risks", shape="`;`-list of risk_id", doc="ids of `risks.csv`"),
+            STATUS,
+            SOURCE,
+            Field("note", required=False, shape="text (ru)", doc="caveats, missing figures"),
+        ),
+        title="варианты на 1 января 2027 года",
+        key=("option_id",),
+    ),
+    TableSpec(
+        "cost_anchors",
+        (
+            Field("anchor_id", "id", doc="e.g. `pavlodar_service_2025`"),
+            Field("place", shape="text (ru)", doc="city, region or country"),
+            Field("description", shape="text (ru)", doc="what the figure is"),
+            Field(
+                "value",
+                "float",
+                unit=ROW_UNIT,
+                min=0,
+                max=MAX_TENGE,
+                shape="number 0–1e13, in the row's `unit`",
+                doc="the figure as the source gives it (totals, not per-complex shares: "
+                "those are computed by the package)",
+            ),
+            Field("unit", shape="text (ru)", doc="e.g. `тенге`, `рублей`"),
+            Field("currency", "choice", choices=("KZT", "USD", "GBP", "RUB"), doc="currency"),
+            Field("period", doc="period the figure covers"),
+            Field(
+                "complexes",
+                "int",
+                required=False,
+                unit="complexes",
+                min=1,
+                max=MAX_COMPLEXES,
+                doc="complexes the figure covers, when the source gives it",
+            ),
+            Field("term_years", "int", required=False, min=1, max=50, doc="contract term, years"),
+            Field("comparability", shape="text (ru)", doc="why it is (not) comparable"),
+            STATUS,
+            SOURCE,
+            Field("note", required=False, shape="text (ru)", doc="caveats"),
+        ),
+        title="ценовые ориентиры",
+        key=("anchor_id",),
+    ),
+    TableSpec(
+        "peer_cities",
+        (
+            Field("event_id", "id", doc="id of the event"),
+            Field("city", shape="text (ru)", doc="city or region"),
+            Field("event_date", "date", doc="first day of the month/year if not exact"),
+            Field(
+                "date_precision",
+                "choice",
+                choices=("day", "month", "year", "approx"),
+                doc="`approx`: undated page, period inferred",
+            ),
+            Field("event", shape="text (ru)", doc="what happened"),
+            Field("outcome", shape="text (ru)", doc="result, as far as known"),
+            Field(
+                "lesson_for_almaty",
+                shape="text (ru)",
+                doc="the analysts' reading (a judgement, not a fact of the source)",
+            ),
+            STATUS,
+            SOURCE,
+        ),
+        title="опыт других городов",
+        key=("event_id",),
+    ),
+    TableSpec(
+        "timeline",
+        (
+            Field("event_id", "id", doc="id of the event"),
+            # Deadlines lie after the edition date: not checked against as_of.
+            Field(
+                "date",
+                "date",
+                as_of=False,
+                doc="date of the event or deadline; may lie after as_of for deadlines",
+            ),
+            Field(
+                "date_precision",
+                "choice",
+                choices=("day", "month", "approx"),
+                doc="how exact the date is",
+            ),
+            Field("event", shape="text (ru)", doc="what happened or is due"),
+            Field("kind", "choice", choices=("past", "deadline"), doc="event or deadline"),
+            Field(
+                "status",
+                "choice",
+                choices=STATUSES,
+                doc="`estimate`: a date computed from a sourced duration",
+            ),
+            SOURCE,
+            Field("note", required=False, shape="text (ru)", doc="caveats"),
+        ),
+        title="хронология",
+        key=("event_id",),
+    ),
+    TableSpec(
+        "risks",
+        (
+            Field("risk_id", "id", doc="id of the risk"),
+            Field("risk", shape="text (ru)", doc="the risk"),
+            Field(
+                "likelihood",
+                "choice",
+                choices=("low", "medium", "high"),
+                doc="analysts' judgement",
+            ),
+            Field("impact", "choice", choices=("low", "medium", "high"), doc="analysts' judgement"),
+            Field("evidence", shape="text (ru)", doc="the sourced case behind the risk"),
+            Field("mitigation", shape="text (ru)", doc="what reduces it"),
+            Field("related_options", shape="`;`-list of option_id", doc="ids of `options.csv`"),
+            STATUS,
+            SOURCE,
+        ),
+        title="риски",
+        key=("risk_id",),
+    ),
+    TableSpec(
+        "road_safety",
+        (
+            Field("claim_id", "id", doc="id of the claim"),
+            Field("place", shape="text (ru)", doc="city or country"),
+            Field("metric", shape="text (ru)", doc="what is measured"),
+            Field(
+                "value",
+                "float",
+                required=False,
+                unit=ROW_UNIT,
+                min=-100,
+                max=1_000_000,
+                shape="number, in the row's `unit`, optional",
+                doc="negative = reduction; empty for a methodological fact",
+            ),
+            Field("unit", required=False, doc="`%`, `% в год`, `ДТП`, `человек`"),
+            Field("period", shape="text (ru)", doc="period the claim covers"),
+            Field("claimed_by", shape="text (ru)", doc="who states it"),
+            Field("what_it_shows", shape="text (ru)", doc="what the figure shows"),
+            Field("what_it_does_not_show", shape="text (ru)", doc="what it does not show"),
+            STATUS,
+            SOURCE,
+        ),
+        title="безопасность движения",
+        key=("claim_id",),
+    ),
+)

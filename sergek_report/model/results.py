@@ -1,0 +1,330 @@
+"""The model of an edition: every result the report prints, computed once from the tables.
+
+Modelling choices (the report states them in its method section):
+- The monthly service tariff per complex is not public. It is estimated as the state obligations
+  of the original contract spread evenly over its complexes and an assumed service term in
+  months (`service_term_months`); the same nominal tariff is assumed for every year (frozen).
+- The cross-check divides the one known payment (2.6 bn tenge, Jan 2020 – Aug 2022) by the
+  complex-months in service in that period, counting for each month the number of complexes on
+  the 15th, linearly interpolated in days between dated deployment milestones.
+- The CPI index is an end-of-year (December) index with December of the tariff base year = 100;
+  "2021 tenge" means prices of December 2021.
+- 2026 cash flows are paid at each month end; new complexes are paid from their start date.
+  Real 2026 costs deflate each month by a CPI path compounding the 2026 inflation assumption
+  evenly from the end-2025 index. Present value discounts at (1 + r) ** (days / 365) from
+  1 January 2026.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from sergek_report.inputs.edition import Assumptions
+from sergek_report.model.budget import (
+    Budget2026,
+    estimated_monthly_tariff,
+    implied_tariff_from_payments,
+    obligations_per_complex,
+    tariff_by_term,
+)
+from sergek_report.model.dates import as_date, months_between
+from sergek_report.model.deployment import (
+    complex_months,
+    growth_ratio,
+    growth_steps,
+    in_service_by_month,
+    milestones_vs_original,
+)
+from sergek_report.model.lookups import (
+    contract_basis,
+    contract_date,
+    contract_value,
+    latest_fines_collected,
+    payment_rows,
+    table,
+)
+from sergek_report.model.options import OptionCosts, latest_start, option_costs, per_complex_year
+from sergek_report.model.prices import (
+    BUDGET_YEAR,
+    cpi_chain_index,
+    cpi_rates,
+    in_mrp,
+    mrp_for_year,
+    real_erosion_percent,
+    real_value,
+    usd,
+    usd_rate_for_year,
+)
+from sergek_report.model.reconciliation import Reconciliation, anchor_row, reconcile
+from sergek_report.model.sensitivity import budget_for, erosion_2025, scenario_rows, tornado
+
+# Service terms (months) for the chart of the tariff estimate against the term.
+TERM_SWEEP = tuple(range(48, 97, 6))
+# How many times compute() ran in this process (the build checks it runs once).
+COMPUTATIONS = 0
+
+
+@dataclass(frozen=True, eq=False)
+class Results:
+    """Every key figure the report prints, computed once from the tables and assumptions."""
+
+    assumptions: Assumptions
+    # 1. size and growth
+    original_scope: float
+    complexes_in_operation: float
+    additional_complexes: float
+    complexes_after_extension: float
+    growth_operation_vs_original: float
+    growth_extension_vs_original: float
+    growth_extension_vs_operation: float
+    growth_steps: pd.DataFrame
+    milestones: pd.DataFrame
+    # 2. cost per complex
+    state_obligations: float
+    obligations_per_complex: float
+    contract_term_months: int
+    extension_end: dt.date
+    monthly_tariff: float
+    annual_tariff: float
+    payment_period_start: dt.date
+    payment_period_end: dt.date
+    payment_period_months: int
+    paid_to_partner: float
+    complex_months_paid_period: float
+    implied_monthly_tariff: float
+    tariff_estimates_ratio: float
+    in_service_paid_period: pd.Series
+    tariff_by_term: pd.DataFrame
+    tariff_at_term_range: pd.DataFrame
+    # 3. the freeze in real terms
+    tariff_base_year: int
+    cpi_2024_used: float
+    cpi_2024_basis: str
+    cpi_index: pd.DataFrame
+    tariff_by_year: pd.DataFrame
+    index_2025: float
+    index_2026: float
+    erosion_2025_percent: float
+    erosion_2026_percent: float
+    erosion_2025_range: tuple[float, float] | None
+    # 4. 2026 budget
+    budget: Budget2026
+    tornado_real_cost: pd.DataFrame
+    tornado_present_value: pd.DataFrame
+    scenarios: pd.DataFrame
+    # 5. comparisons
+    fines_collected_paid_period: float | None
+    fines_to_payments_ratio: float | None
+    fines_collected_latest: float | None
+    fines_collected_latest_period_end: dt.date | None
+    # 6. the decision of 1 January 2027
+    reconciliation: Reconciliation | None  # None when the milestones stop before expiry
+    options: OptionCosts
+    decision_day: dt.date
+    procurement_latest_start: dt.date
+    ppp_latest_start: dt.date
+    # where each input came from: name -> "source:<id>" / "assumption:<param>" / "derived"
+    basis: Mapping[str, str] = field(default_factory=dict)
+
+
+def _low_base_high(assumptions: Assumptions, name: str) -> tuple:
+    low, high = assumptions.range(name)
+    return (low, assumptions[name], high)
+
+
+def compute(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Results:
+    """All results of an edition from the tables (contract, deployment, cpi, mrp, payments,
+    usd_kzt) and its assumptions. The build calls this once; chapters read what it returns."""
+    global COMPUTATIONS
+    COMPUTATIONS += 1
+    contract = table(tables, "contract")
+    basis: dict[str, str] = {}
+
+    # 1. size and growth
+    original = contract_value(contract, "original_scope")
+    operating = contract_value(contract, "complexes_in_operation")
+    additional = contract_value(contract, "additional_complexes")
+    after = operating + additional
+    for item in ("original_scope", "complexes_in_operation", "additional_complexes"):
+        basis[item] = contract_basis(contract, item)
+
+    # 2. cost per complex
+    obligations = contract_value(contract, "state_obligations")
+    basis["state_obligations"] = contract_basis(contract, "state_obligations")
+    term = months_between(
+        contract_date(contract, "service_start"), contract_date(contract, "contract_expiry")
+    )
+    tariff = estimated_monthly_tariff(obligations, original, assumptions.service_term_months)
+
+    paid_row, fines_row = payment_rows(table(tables, "payments"))
+    pay_start, pay_end = as_date(paid_row["period_start"]), as_date(paid_row["period_end"])
+    paid = float(paid_row["tenge"])
+    basis["paid_to_partner"] = f"source:{paid_row['source_id']}"
+    deployment = table(tables, "deployment")
+    cm_paid = complex_months(deployment, pay_start, pay_end)
+    implied = implied_tariff_from_payments(paid, cm_paid)
+
+    # 3. the freeze in real terms
+    base_year = int(contract_value(contract, "tariff_base_year"))
+    rates, rate_basis = cpi_rates(table(tables, "cpi"), assumptions)
+    years = list(range(base_year, BUDGET_YEAR + 1))
+    index = cpi_chain_index(rates, base_year=base_year, years=years)
+    cpi_index = pd.DataFrame(
+        {
+            "year": years,
+            "dec_dec_percent": [rates.get(y, math.nan) for y in years],
+            "rate_basis": [rate_basis.get(y, "") for y in years],
+            "index": [float(index[y]) for y in years],
+        }
+    )
+    mrp_table = table(tables, "mrp")
+    usd_table = tables.get("usd_kzt")
+    by_year = []
+    for y in years:
+        mrp = mrp_for_year(mrp_table, y)
+        rate = usd_rate_for_year(usd_table, y) if usd_table is not None else None
+        by_year.append(
+            {
+                "year": y,
+                "index": float(index[y]),
+                "tariff_nominal": tariff,
+                "tariff_real_2021_tenge": real_value(tariff, float(index[y])),
+                "erosion_percent": real_erosion_percent(float(index[y])),
+                "mrp": mrp,
+                "tariff_in_mrp": in_mrp(tariff, mrp),
+                "kzt_per_usd": rate[0] if rate else math.nan,
+                "usd_period": rate[1] if rate else None,
+                "tariff_usd": usd(tariff, rate[0]) if rate else math.nan,
+            }
+        )
+    tariff_by_year = pd.DataFrame(by_year)
+
+    # 4. 2026 budget and its sensitivity
+    budget = budget_for(tables, assumptions)
+    tornado_real = tornado(assumptions, lambda a: budget_for(tables, a).real_2021_tenge)
+    tornado_pv = tornado(assumptions, lambda a: budget_for(tables, a).present_value)
+    erosion_range = None
+    if rate_basis[2024].startswith("assumption:"):
+        low, high = assumptions.range("cpi_2024_dec_dec")
+        erosion_range = (
+            erosion_2025(tables, assumptions.replace(cpi_2024_dec_dec=low)),
+            erosion_2025(tables, assumptions.replace(cpi_2024_dec_dec=high)),
+        )
+
+    # 5. comparisons
+    fines_paid_period = float(fines_row["tenge"]) if fines_row is not None else None
+    if fines_row is not None:
+        basis["fines_collected_paid_period"] = f"source:{fines_row['source_id']}"
+    latest = latest_fines_collected(table(tables, "payments"))
+    if latest is not None:
+        basis["fines_collected_latest"] = f"source:{latest['source_id']}"
+
+    # 6. the decision of 1 January 2027
+    anchors = table(tables, "cost_anchors")
+    total_cost = anchor_row(anchors, "almaty_total_cost_14_6")
+    basis["total_cost_14_6"] = f"source:{total_cost['source_id']}"
+    estimates = {"obligations": tariff, "payments": implied}
+    expiry = contract_date(contract, "contract_expiry")
+    covered = pd.to_datetime(deployment["date"]).max().date() >= expiry
+    reconciliation = (
+        None
+        if not covered
+        else reconcile(
+            deployment,
+            contract_date(contract, "service_start"),
+            expiry,
+            original,
+            assumptions.service_term_months,
+            estimates,
+            obligations,
+            float(total_cost["value"]),
+            extension_year=BUDGET_YEAR,
+            extension_complex_months=budget.complex_months,
+            total_cost_source=str(total_cost["source_id"]),
+        )
+    )
+    service_rows = [anchor_row(anchors, a) for a in ("pavlodar_service_2025", "karaganda_service")]
+    for row in service_rows:
+        basis[f"anchor:{row['anchor_id']}"] = f"source:{row['source_id']}"
+    growth_low, growth_high = assumptions.range("price_growth_2027_2029")
+    rate_low, _ = assumptions.range("discount_rate")
+    _, capex_high = assumptions.range("replacement_capex_per_complex")
+    options = option_costs(
+        complexes_low=operating,
+        complexes_high=after,
+        monthly_estimates=list(estimates.values()),
+        service_per_year=[
+            per_complex_year(float(r["value"]), float(r["term_years"]), float(r["complexes"]))
+            for r in service_rows
+        ],
+        capex=(assumptions.replacement_capex_per_complex, capex_high),
+        discount_range=(rate_low, assumptions.discount_rate),
+        growth_low=assumptions.price_growth_2027_2029,
+        growth_high=growth_high,
+        stopgap_months=assumptions.stopgap_months,
+    )
+    decision_day = contract_date(contract, "extension_end") + dt.timedelta(days=1)
+
+    return Results(
+        assumptions=assumptions,
+        original_scope=original,
+        complexes_in_operation=operating,
+        additional_complexes=additional,
+        complexes_after_extension=after,
+        growth_operation_vs_original=growth_ratio(operating, original),
+        growth_extension_vs_original=growth_ratio(after, original),
+        growth_extension_vs_operation=growth_ratio(after, operating),
+        growth_steps=growth_steps(deployment),
+        milestones=milestones_vs_original(deployment, original),
+        state_obligations=obligations,
+        obligations_per_complex=obligations_per_complex(obligations, original),
+        contract_term_months=term,
+        extension_end=contract_date(contract, "extension_end"),
+        monthly_tariff=tariff,
+        annual_tariff=tariff * 12,
+        payment_period_start=pay_start,
+        payment_period_end=pay_end,
+        payment_period_months=months_between(pay_start, pay_end),
+        paid_to_partner=paid,
+        complex_months_paid_period=cm_paid,
+        implied_monthly_tariff=implied,
+        tariff_estimates_ratio=implied / tariff,
+        in_service_paid_period=in_service_by_month(deployment, pay_start, pay_end),
+        tariff_by_term=tariff_by_term(obligations, original, TERM_SWEEP),
+        tariff_at_term_range=tariff_by_term(
+            obligations, original, _low_base_high(assumptions, "service_term_months")
+        ),
+        tariff_base_year=base_year,
+        cpi_2024_used=rates[2024],
+        cpi_2024_basis=rate_basis[2024],
+        cpi_index=cpi_index,
+        tariff_by_year=tariff_by_year,
+        index_2025=float(index[2025]),
+        index_2026=float(index[BUDGET_YEAR]),
+        erosion_2025_percent=real_erosion_percent(float(index[2025])),
+        erosion_2026_percent=real_erosion_percent(float(index[BUDGET_YEAR])),
+        erosion_2025_range=erosion_range,
+        budget=budget,
+        tornado_real_cost=tornado_real,
+        tornado_present_value=tornado_pv,
+        scenarios=scenario_rows(tables, assumptions),
+        fines_collected_paid_period=fines_paid_period,
+        fines_to_payments_ratio=(
+            growth_ratio(fines_paid_period, paid) if fines_paid_period is not None else None
+        ),
+        fines_collected_latest=float(latest["tenge"]) if latest is not None else None,
+        fines_collected_latest_period_end=(
+            as_date(latest["period_end"]) if latest is not None else None
+        ),
+        reconciliation=reconciliation,
+        options=options,
+        decision_day=decision_day,
+        procurement_latest_start=latest_start(decision_day, days=assumptions.procurement_lead_days),
+        ppp_latest_start=latest_start(decision_day, months=assumptions.ppp_competition_months),
+        basis=basis,
+    )
