@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping, Sequence
 import pandas as pd
 
 from sergek_report import labels as L
-from sergek_report.chapter import fmt
 from sergek_report.inputs.edition import Assumptions
 from sergek_report.model.budget import Budget2026, budget_2026, estimated_monthly_tariff
 from sergek_report.model.lookups import contract_value, table
@@ -115,11 +114,11 @@ def scenario_rows(tables: Mapping[str, pd.DataFrame], base: Assumptions) -> pd.D
             base.replace(new_complexes_start=base.range("new_complexes_start")[1]),
         ),
         (
-            L.SCENARIOS["term"].format(months=fmt.integer(term_low)),
+            L.SCENARIOS["term"].format(months=int(term_low))  # a term in months: no digit groups,
             base.replace(service_term_months=term_low),
         ),
         (
-            L.SCENARIOS["term"].format(months=fmt.integer(term_high)),
+            L.SCENARIOS["term"].format(months=int(term_high)),
             base.replace(service_term_months=term_high),
         ),
     ]
