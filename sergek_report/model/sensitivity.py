@@ -114,7 +114,8 @@ def scenario_rows(tables: Mapping[str, pd.DataFrame], base: Assumptions) -> pd.D
             base.replace(new_complexes_start=base.range("new_complexes_start")[1]),
         ),
         (
-            L.SCENARIOS["term"].format(months=int(term_low))  # a term in months: no digit groups,
+            # a term in months has no digit groups
+            L.SCENARIOS["term"].format(months=int(term_low)),
             base.replace(service_term_months=term_low),
         ),
         (
