@@ -83,3 +83,16 @@ def test_every_allowed_phrase_has_a_reason_and_is_used():
             assert str(entry.get("reason", "")).strip(), f"{notebook}: {entry} has no reason"
             texts = sources.values() if notebook == "every chapter" else [sources[notebook]]
             assert any(entry["phrase"] in t for t in texts), f"{notebook}: unused {entry}"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_code_cell_assembles_prose(notebook):
+    """Prose lives in Markdown cells with inline values; code cells compute, draw and print
+    tables (the chapter helper has no way to print Markdown any more)."""
+    import nbformat
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    for number, cell in enumerate(cells, start=1):
+        if cell.cell_type == "code":
+            for call in ("ch.md(", "Markdown(", "display_markdown("):
+                assert call not in cell.source, f"{notebook.name}, cell {number}: {call}…)"

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 from IPython import get_ipython
-from IPython.display import HTML, Markdown, display
+from IPython.display import HTML, display
 
 from sergek_report import labels as L
 from sergek_report import paths
@@ -165,11 +165,6 @@ class Chapter:
         return f'<span class="caption-source">{html.escape(source)}</span>'
 
     # -- output -------------------------------------------------------------------------
-    @staticmethod
-    def md(text: str) -> None:
-        """Narrative with computed figures (formatted with `fmt`)."""
-        display(Markdown(text))
-
     def figure(self, fig, caption: str, sources: Iterable[str], note: str | None = None):
         """A numbered chart; its caption is also the chart's text alternative (an SVG <title>
         and aria-label), which the tagged PDF carries as the figure's /Alt."""
