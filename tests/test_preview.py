@@ -78,10 +78,12 @@ def wait_for(predicate, timeout: float, what: str, server: subprocess.Popen, log
     raise AssertionError(f"{what} within {timeout} s\n{log.read_text(encoding='utf-8')}")
 
 
-def edit_markdown(notebook: Path, suffix: str) -> None:
-    """Append text to the chapter's first Markdown cell after its title."""
+def edit_markdown(notebook: Path, suffix: str, last: bool = False) -> None:
+    """Append text to the chapter's first Markdown cell after its title (or to its last one,
+    which comes after the set-up cell: its inline values can use the chapter's names)."""
     content = json.loads(notebook.read_text(encoding="utf-8"))
-    cell = next(c for c in content["cells"][1:] if c["cell_type"] == "markdown")
+    cells = [c for c in content["cells"][1:] if c["cell_type"] == "markdown"]
+    cell = cells[-1] if last else cells[0]
     cell["source"] = "".join(cell["source"]) + suffix
     notebook.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -118,11 +120,16 @@ def test_preview_refreshes_after_an_edit_and_keeps_the_last_good_page(built_copy
         assert "__preview/state" in page  # the reload script, only in the preview
         assert "__preview" not in (build_root / "report.html").read_text(encoding="utf-8")
 
-        # A Markdown edit appears in the served page.
+        # A Markdown edit appears in the served page, its inline value evaluated by the
+        # chapter's kernel and formatted (never the raw role).
         notebook = project / "notebooks" / "02_deployment.ipynb"
-        edit_markdown(notebook, " Правка для предпросмотра 4711.")
+        edit = " Правка для предпросмотра 4711: {eval}`fmt.integer(4711 * 3)`."
+        edit_markdown(notebook, edit, last=True)
         started = time.monotonic()
         wait_for(lambda: "предпросмотра 4711" in get(url), 60, "the edit", server, log)
+        page = get(url)
+        assert "4711: 14\u00a0133." in page or "4711: 14&nbsp;133." in page, page[-2000:]
+        assert "{eval}" not in page
         edit_seconds = time.monotonic() - started
 
         # A failing cell: a banner above the last good page, which still has the edit.
