@@ -37,6 +37,9 @@ def _draws_as_inputs(name: str, column: np.ndarray) -> np.ndarray:
     return column
 
 
+MIN_SHARE = 0.005  # a driver below half a percent of the spread is not named
+
+
 @dataclass(frozen=True, eq=False)
 class Uncertainty:
     """Point, P10, P50, P90, min and max of every output; what drives each spread."""
@@ -55,7 +58,7 @@ class Uncertainty:
 
     def drivers(self, output: str, top: int = 3) -> pd.Series:
         row = self.contributions.loc[output]
-        return row[row > 0].sort_values(ascending=False).head(top)
+        return row[row >= MIN_SHARE].sort_values(ascending=False).head(top)
 
 
 def appraise(
