@@ -107,34 +107,42 @@ def ordinal_to_date(index: float) -> dt.date:
 
 def ranks(x: np.ndarray) -> np.ndarray:
     """Average-free ranks (ties broken by position): enough for continuous draws."""
-    order = np.argsort(x, axis=0, kind="stable")
+    order = np.argsort(x, axis=0)
     out = np.empty_like(order, dtype=float)
     np.put_along_axis(out, order, np.arange(len(x), dtype=float)[:, None], axis=0)
     return out
 
 
-def spearman(inputs: pd.DataFrame, output: np.ndarray) -> pd.Series:
-    """Rank correlation of each input column with the output (0 for a constant)."""
-    r_in = ranks(inputs.to_numpy(dtype=float))
-    r_out = ranks(np.asarray(output, dtype=float)[:, None])[:, 0]
-    r_in -= r_in.mean(axis=0)
-    r_out -= r_out.mean()
-    denom = np.sqrt((r_in**2).sum(axis=0) * (r_out**2).sum())
-    values = np.divide(
-        (r_in * r_out[:, None]).sum(axis=0), denom, where=denom > 0, out=np.zeros(r_in.shape[1])
-    )
-    constant = np.ptp(inputs.to_numpy(dtype=float), axis=0) == 0
-    values[constant] = 0.0
+def _centred_ranks(x: np.ndarray) -> np.ndarray:
+    r = ranks(x)
+    return r - r.mean(axis=0)
+
+
+def spearman(inputs: pd.DataFrame, output: np.ndarray, input_ranks=None) -> pd.Series:
+    """Rank correlation of each input column with the output (0 for a constant).
+    `input_ranks`: the centred ranks of `inputs`, when the caller computed them once."""
+    values_in = inputs.to_numpy(dtype=float)
+    r_in = _centred_ranks(values_in) if input_ranks is None else input_ranks
+    output = np.asarray(output, dtype=float)
     if np.ptp(output) == 0:
-        values[:] = 0.0
+        return pd.Series(0.0, index=inputs.columns)
+    r_out = _centred_ranks(output[:, None])[:, 0]
+    denom = np.sqrt((r_in**2).sum(axis=0) * (r_out**2).sum())
+    values = np.zeros(r_in.shape[1])
+    np.divide(r_in.T @ r_out, denom, out=values, where=denom > 0)
+    values[np.ptp(values_in, axis=0) == 0] = 0.0
     return pd.Series(values, index=inputs.columns)
 
 
-def contributions(inputs: pd.DataFrame, output: np.ndarray) -> pd.Series:
+def contributions(inputs: pd.DataFrame, output: np.ndarray, input_ranks=None) -> pd.Series:
     """Share of an output's spread per input: ρ² ÷ Σρ² (zeros when nothing moves it)."""
-    rho2 = spearman(inputs, output) ** 2
+    rho2 = spearman(inputs, output, input_ranks) ** 2
     total = rho2.sum()
     return rho2 / total if total > 0 else rho2
+
+
+def centred_ranks(inputs: pd.DataFrame) -> np.ndarray:
+    return _centred_ranks(inputs.to_numpy(dtype=float))
 
 
 def percentiles(x: np.ndarray) -> tuple[float, float, float]:

@@ -132,6 +132,7 @@ class Results:
     ppp_latest_start: dt.date
     # the options on one basis and the joint Monte Carlo (2027 cash, 2027–2029, PV)
     appraisal: Uncertainty | None = None
+    appraisal_data: AppraisalData | None = field(default=None, repr=False)
     procurement_latest_start_range: tuple[dt.date, dt.date] | None = None
     # where each input came from: name -> "source:<id>" / "assumption:<param>" / "derived"
     basis: Mapping[str, str] = field(default_factory=dict)
@@ -360,6 +361,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Res
         procurement_latest_start=latest_start(decision_day, days=assumptions.procurement_lead_days),
         ppp_latest_start=latest_start(decision_day, months=assumptions.ppp_competition_months),
         appraisal=appraisal,
+        appraisal_data=appraisal_data,
         procurement_latest_start_range=(
             latest_start(decision_day, days=lead_high),
             latest_start(decision_day, days=lead_low),

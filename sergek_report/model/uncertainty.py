@@ -31,9 +31,11 @@ def _numeric(name: str, value) -> float:
 
 def _draws_as_inputs(name: str, column: np.ndarray) -> np.ndarray:
     if name == "new_complexes_start":
-        return np.array([mc.ordinal_to_date(v).month for v in column], dtype=float)
+        return column.astype(int) % 12 + 1.0  # the month number of a month ordinal
     if name == "equipment_purchase_date":
-        return np.array([days_from_valuation(mc.ordinal_to_date(v)) for v in column])
+        months = np.unique(column)
+        days = {m: days_from_valuation(mc.ordinal_to_date(m)) for m in months}
+        return np.array([days[m] for m in months])[np.searchsorted(months, column)]
     return column
 
 
@@ -82,6 +84,7 @@ def appraise(
     for name in drawn.columns:
         x[name] = _draws_as_inputs(name, drawn[name].to_numpy())
     outputs = evaluate(data, x)
+    input_ranks = mc.centred_ranks(drawn)
     rows, shares = {}, {}
     for name, values_ in outputs.items():
         v = np.broadcast_to(values_, (draws,))
@@ -94,9 +97,9 @@ def appraise(
             "low": float(v.min()),
             "high": float(v.max()),
         }
-        shares[name] = mc.contributions(drawn, v)
+        shares[name] = mc.contributions(drawn, v, input_ranks)
     inputs_frame = drawn.astype(float)
-    ranked = pd.DataFrame(mc.ranks(inputs_frame.to_numpy()), columns=inputs_frame.columns)
+    ranked = pd.DataFrame(input_ranks, columns=inputs_frame.columns)
     return Uncertainty(
         draws=draws,
         seed=seed,
