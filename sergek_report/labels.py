@@ -423,3 +423,10 @@ DRIVER_OUTPUTS = {
 ONE_BASIS_CELL = (
     "бюджет {first} г.: {budget} млрд тенге; за {years} гг. (P10–P90): {total} млрд тенге"
 )
+# The appendix: how each assumption is drawn in the joint calculation of uncertainty.
+DISTRIBUTIONS = {
+    "uniform": "равномерное по диапазону",
+    "triangular": "треугольное, мода — значение",
+    "fixed": "не меняется (ветвь пути или только «торнадо»)",
+}
+CORRELATION = "ранговая связь с «{other}»: {rho}"
