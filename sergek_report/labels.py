@@ -430,3 +430,5 @@ DISTRIBUTIONS = {
     "fixed": "не меняется (ветвь пути или только «торнадо»)",
 }
 CORRELATION = "ранговая связь с «{other}»: {rho}"
+# The unit of an assumption that is a calendar year (printed without digit groups).
+YEAR_UNIT = "год"
