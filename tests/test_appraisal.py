@@ -180,3 +180,22 @@ def test_contributions_name_the_driver():
 def test_a_correlation_needs_its_rationale():
     with pytest.raises(ValueError):
         Distribution(shape="uniform", correlation={"a": 0.5})
+
+
+def test_point_estimates_on_the_edition():
+    from sergek_report.inputs import datasets
+    from sergek_report.inputs.edition import load_edition
+    from sergek_report.model import results
+    from sergek_report.paths import DATA_DIR, PARAMS_DIR
+
+    edition = load_edition(PARAMS_DIR / "default.yaml")
+    tables = datasets.load_tables(None, data_dir=DATA_DIR, as_of=edition.edition_date)
+    u = results.compute(tables, edition.assumption_view()).appraisal
+    # stop-gap: 1 991 complexes × 2 months × halfway between 181 064 (estimate 1) and
+    # 161 714 (estimate 2) tenge a month, no growth: 1 991 × 342 778 = 682.5 mn tenge
+    assert u.get("stopgap.cash_2027") == pytest.approx(1991 * (181_064.0 + 161_714.0), rel=1e-4)
+    # the complex-months ratio at 60 and 84 months: 1.264 × 72 / 60 and × 72 / 84
+    assert u.get("coverage_ratio", "high") == pytest.approx(1.264 * 72 / 60, rel=1e-3)
+    assert u.get("coverage_ratio", "low") == pytest.approx(1.264 * 72 / 84, rel=1e-3)
+    p10, p50, p90 = (u.get("service.cash_2027", s) for s in ("p10", "p50", "p90"))
+    assert p10 <= p50 <= p90
