@@ -61,7 +61,7 @@ DECISION_COLUMNS = {
     "option": "Вариант",
     "route": "Правовой путь; что утверждает маслихат",
     "time": "Срок запуска",
-    "cost": "Стоимость {years} гг.",
+    "cost": "Стоимость: бюджет первого года и {years} гг.",
     "basis": "Основание цены",
 }
 # The «route» cell: the legal route and what the council approves (data/options.csv).
@@ -74,15 +74,18 @@ COST_CELL = {
 }
 # The «basis» cell; key: the option's price basis (options.py).
 BASIS_TEXT = {
-    "service_anchors": "сервисные договоры Павлодара и Караганды",
+    "service_anchors": (
+        "временная мера по нынешней плате, затем цены сервисных договоров Павлодара и "
+        "Караганды (с новым оборудованием)"
+    ),
     "current_price": "две оценки нынешней платы за АПК",
     "reference_continuation_to_service": (
-        "не оценивается: предложения 2025 г. не опубликованы; ценовые ориентиры допускают "
-        "от цены на уровне оценок до цены сервисной модели"
+        "не оценивается: предложения 2025 г. не опубликованы; показана нынешняя плата за "
+        "три года как ориентир, а не предложение"
     ),
     "equipment_only": (
-        "не оценивается: нет цены обслуживания, ПО и условий передачи; ценовые ориентиры "
-        "дают только оборудование, разово"
+        "передача существующих комплексов не оценивается (нет цены эксплуатации, ПО и "
+        "условий передачи); показана лишь покупка нового оборудования, разово"
     ),
 }
 # Who owns what: ownership_table.
@@ -206,6 +209,30 @@ OPTION_FIGURES = {
     "continuation": "Цена на уровне оценок, {years}",
     "service": "Сервисная модель по ценам Павлодара и Караганды, {years}",
     "equipment": "Оборудование для всех комплексов (разово)",
+}
+# The options and branches on one basis (appraisal), their figures; {option}, {stat}.
+APPRAISAL_OPTIONS = {
+    "stopgap": "Временная мера (только её месяцы)",
+    "current_price": "Нынешняя цена на три года (ориентир для нового ГЧП)",
+    "service": "Временная мера, затем сервисный договор",
+    "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
+    "announced": "Ветвь «закупка объявлена вовремя»",
+    "bridge": "Ветвь «временная мера подтверждена»",
+    "no_bridge": "Ветвь «ни закупки, ни временной меры»",
+}
+APPRAISAL_MEASURES = {
+    "cash_2027": "расходы бюджета {first} года",
+    "cash_total": "расходы {years} годов",
+    "present_value": "приведённая стоимость {years} годов",
+}
+APPRAISAL_STATS = {"point": "базовый расчёт", "p10": "P10", "p50": "P50", "p90": "P90"}
+APPRAISAL_FIGURE = "{option}: {measure}, {stat}"
+RECONCILIATION_FIGURES = {
+    "estimates_ratio": "Отношение оценки платы за АПК из выплаты к оценке из обязательств",
+    "estimate2_vs_total_cost": (
+        "Оценка 2 выплат с начала услуг по год продления к «общей стоимости»"
+    ),
+    "measure": "по всему диапазону допущений",
 }
 # Each option has four figures; {option} is its label above.
 OPTION_BOUNDS = {
@@ -364,3 +391,44 @@ GLOSSARY = (
         "строит и обслуживает объект, а государство долгие годы платит за его доступность.",
     ),
 )
+
+
+# --- the options on one basis and the path for 1 January (decision_tables.py) -------------
+APPRAISAL_COLUMNS = {
+    "option": "Вариант",
+    "cash_2027": "Бюджет {first} г., млрд тенге: базовый расчёт (P10–P90)",
+    "cash_total": "Расходы {years} гг., млрд тенге, P10–P90",
+    "present_value": "Приведённая стоимость, млрд тенге, P10–P90",
+}
+PATH_COLUMNS = {
+    "condition": "Положение на дату редакции",
+    "on_january_1": "Что будет в первый день без договора",
+    "legal_route": "Правовой путь",
+    "next_decisions": "Следующие решения",
+    "cash_2027": "Бюджет {first} г., млрд тенге: базовый расчёт (P10–P90)",
+}
+NOT_PRICED = "не оценено: нет открытых данных"
+DRIVER_COLUMNS = {
+    "output": "Показатель",
+    "driver": "Главные источники разброса (доля)",
+}
+DRIVER_OUTPUTS = {
+    "service.cash_2027": "Временная мера и сервисный договор: бюджет {first} г.",
+    "current_price.cash_total": "Нынешняя цена: расходы {years} гг.",
+    "equipment.cash_2027": "Новое оборудование: бюджет {first} г.",
+    "estimates_ratio": "Отношение двух оценок платы за АПК",
+    "estimate2_vs_total_cost": "Оценка 2 выплат к «общей стоимости»",
+}
+# An option's cost cell on one basis: the 2027 budget line (point and P10–P90), 2027–2029.
+ONE_BASIS_CELL = (
+    "бюджет {first} г.: {budget} млрд тенге; за {years} гг. (P10–P90): {total} млрд тенге"
+)
+# The appendix: how each assumption is drawn in the joint calculation of uncertainty.
+DISTRIBUTIONS = {
+    "uniform": "равномерное по диапазону",
+    "triangular": "треугольное, мода — значение",
+    "fixed": "не меняется (ветвь пути или только «торнадо»)",
+}
+CORRELATION = "ранговая связь с «{other}»: {rho}"
+# The unit of an assumption that is a calendar year (printed without digit groups).
+YEAR_UNIT = "год"

@@ -113,6 +113,9 @@ FIGURES_ALLOWED = {
     ),
     "100 комплексов за 12 месяцев — 1 200 комплексо-месяцев": "the glossary's worked example",
     "= 100": "an index's base value («декабрь 2021 = 100») by definition",
+    "P10": "the name of a percentile (the tenth), not data",
+    "P50": "the name of a percentile (the median), not data",
+    "P90": "the name of a percentile (the ninetieth), not data",
 }
 
 

@@ -508,6 +508,30 @@ METRIC_NAMES = [
         for kind in ("nominal_low", "nominal_high", "pv_low", "pv_high")
     ),
 ]
+# The options and branches on one basis: the 2027 budget line (point and percentiles), cash
+# 2027–2029 and present value (percentiles), then the reconciliation ratios.
+METRIC_NAMES += [
+    f"{option}_{measure}_{stat}"
+    for option in (
+        "stopgap",
+        "current_price",
+        "service",
+        "equipment",
+        "announced",
+        "bridge",
+        "no_bridge",
+    )
+    for measure, stats in (
+        ("cash_2027", ("point", "p10", "p50", "p90")),
+        ("cash_total", ("p10", "p50", "p90")),
+        ("present_value", ("p10", "p50", "p90")),
+    )
+    for stat in stats
+] + [
+    f"{ratio}_{stat}"
+    for ratio in ("estimates_ratio", "estimate2_vs_total_cost")
+    for stat in ("p10", "p50", "p90")
+]
 
 
 def test_key_metrics(tables, assumptions):

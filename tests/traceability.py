@@ -46,6 +46,11 @@ ALLOWED = {
     "12": "months in a year (per-complex-year prices are per 12 months)",
     "100": "«декабрь 2021 = 100»: the base of the price index",
     "33": "days from the edition date (28 Nov 2026) to the end of the contract (31 Dec 2026)",
+    "97": (
+        "the count of key figures new since the published baseline, printed by the changes "
+        "block (the options on one basis: 7 paths × 10 figures, 6 reconciliation percentiles, "
+        "and the figures added before them)"
+    ),
 }
 
 

@@ -12,6 +12,7 @@ from sergek_report import labels as L
 from sergek_report.chapter import fmt
 from sergek_report.chapter.fmt import month_year
 from sergek_report.chapter.units import quantity
+from sergek_report.model.appraisal import YEARS as APPRAISAL_YEARS
 from sergek_report.model.options import YEARS as OPTION_YEARS
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
@@ -146,6 +147,55 @@ def _decision_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
                 "assumption:discount_rate",
             ),
         ]
+    return rows + _appraisal_rows(r)
+
+
+def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
+    """Each option's and branch's 2027 budget line, 2027–2029 cash and present value on one
+    basis: the point estimate and P10/P50/P90 of the joint Monte Carlo."""
+    u = r.appraisal
+    if u is None:
+        return []
+    rows: list[tuple[str, str, float | None, str, str]] = []
+    for option, option_label in L.APPRAISAL_OPTIONS.items():
+        for measure, measure_label in L.APPRAISAL_MEASURES.items():
+            stats = (
+                L.APPRAISAL_STATS
+                if measure == "cash_2027"
+                else {k: v for k, v in L.APPRAISAL_STATS.items() if k in ("p10", "p50", "p90")}
+            )
+            for stat, stat_label in stats.items():
+                rows.append(
+                    (
+                        f"{option}_{measure}_{stat}",
+                        L.APPRAISAL_FIGURE.format(
+                            option=option_label,
+                            measure=measure_label.format(
+                                first=APPRAISAL_YEARS[0],
+                                years=f"{APPRAISAL_YEARS[0]}–{APPRAISAL_YEARS[-1]}",
+                            ),
+                            stat=stat_label,
+                        ),
+                        u.get(f"{option}.{measure}", stat),
+                        "тенге",
+                        "derived",
+                    )
+                )
+    for output in ("estimates_ratio", "estimate2_vs_total_cost"):
+        for stat in ("p10", "p50", "p90"):
+            rows.append(
+                (
+                    f"{output}_{stat}",
+                    L.APPRAISAL_FIGURE.format(
+                        option=L.RECONCILIATION_FIGURES[output],
+                        measure=L.RECONCILIATION_FIGURES["measure"],
+                        stat=L.APPRAISAL_STATS[stat],
+                    ),
+                    u.get(output, stat),
+                    "раз",
+                    "derived",
+                )
+            )
     return rows
 
 

@@ -42,6 +42,32 @@ def cost_cell(row: pd.Series) -> str:
     return L.COST_CELL["priced"].format(nominal=nominal, pv=pv)
 
 
+# Which one-basis calculation prices each option of data/options.csv (appraisal.OPTIONS).
+ONE_BASIS = {
+    "ppp_new": "current_price",
+    "service_contract": "service",
+    "municipal": "equipment",
+    "astana_style": "current_price",
+    "stopgap": "stopgap",
+}
+
+
+def one_basis_cell(results: Results, option_id: str) -> str | None:
+    """'2027: 30,3 (17,5–44,6); 2027–2029: 61,5–160,7 млрд тенге' on one basis, or None."""
+    u = results.appraisal
+    output = ONE_BASIS.get(option_id)
+    if u is None or output is None:
+        return None
+    from sergek_report.model.appraisal import YEARS
+
+    return L.ONE_BASIS_CELL.format(
+        first=fmt.year(YEARS[0]),
+        years=fmt.year_range(YEARS[0], YEARS[-1]),
+        budget=budget_cell(u, f"{output}.cash_2027"),
+        total=p_range(u, f"{output}.cash_total"),
+    )
+
+
 def option_years() -> str:
     """The years the options are priced for: "2027–2029" (options.YEARS)."""
     return fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1])
@@ -60,7 +86,7 @@ def decision_table(options: pd.DataFrame, results: Results, brief: bool = False)
                 legal_route=o["legal_route"], council_approval=o["council_approval"]
             )
         row[column["time"]] = o["time_to_start"]
-        row[column["cost"]] = cost_cell(c)
+        row[column["cost"]] = one_basis_cell(results, o["option_id"]) or cost_cell(c)
         row[column["basis"]] = L.BASIS_TEXT[c["basis"]]
         rows.append(row)
     return pd.DataFrame(rows)
@@ -183,3 +209,97 @@ def timeline_table(timeline: pd.DataFrame, as_of) -> pd.DataFrame:
             column["status"]: status,
         }
     )
+
+
+# -- the options on one basis, the path for 1 January, what drives the spread -------------
+
+APPRAISAL_ROWS = ("stopgap", "current_price", "service", "equipment")
+
+
+def _years() -> dict[str, str]:
+    from sergek_report.model.appraisal import YEARS
+
+    return {"first": fmt.year(YEARS[0]), "years": fmt.year_range(YEARS[0], YEARS[-1])}
+
+
+def p_range(u, output: str) -> str:
+    """'17,5–44,6' (P10–P90, billions)."""
+    return f"{bn(u.get(output, 'p10'))}–{bn(u.get(output, 'p90'))}"
+
+
+def budget_cell(u, output: str) -> str:
+    """'30,3 (17,5–44,6)': the point estimate and P10–P90 of an output, in billions."""
+    return f"{bn(u.get(output))} ({p_range(u, output)})"
+
+
+def appraisal_table(results: Results) -> pd.DataFrame:
+    """Each option on one basis: the 2027 budget line, cash 2027–2029 and its present value."""
+    u = results.appraisal
+    years = _years()
+    column = {k: v.format(**years) for k, v in L.APPRAISAL_COLUMNS.items()}
+    rows = []
+    for option in APPRAISAL_ROWS:
+        rows.append(
+            {
+                column["option"]: L.APPRAISAL_OPTIONS[option],
+                column["cash_2027"]: budget_cell(u, f"{option}.cash_2027"),
+                column["cash_total"]: p_range(u, f"{option}.cash_total"),
+                column["present_value"]: p_range(u, f"{option}.present_value"),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
+    """The branches of the path from the edition date, each with its 2027 budget line."""
+    u = results.appraisal
+    column = {k: v.format(**_years()) for k, v in L.PATH_COLUMNS.items()}
+    ordered = path.sort_values("step", kind="stable")
+    budget = [
+        budget_cell(u, f"{line}.cash_2027")
+        if f"{line}.cash_2027" in u.summary.index
+        else L.NOT_PRICED
+        for line in ordered["budget_line"]
+    ]
+    return pd.DataFrame(
+        {
+            column["condition"]: ordered["condition"],
+            column["on_january_1"]: ordered["on_january_1"],
+            column["legal_route"]: ordered["legal_route"],
+            column["next_decisions"]: ordered["next_decisions"],
+            column["cash_2027"]: budget,
+        }
+    )
+
+
+def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
+    """Which unknown contributes most to each spread (share of squared rank correlations)."""
+    u, a = results.appraisal, results.assumptions
+    years = _years()
+    rows = []
+    for output, text in L.DRIVER_OUTPUTS.items():
+        drivers = u.drivers(output, top)
+        rows.append(
+            {
+                L.DRIVER_COLUMNS["output"]: text.format(**years),
+                L.DRIVER_COLUMNS["driver"]: "; ".join(
+                    f"{a.declared(name).short_label} ({fmt.percent(100 * share, 0)})"
+                    for name, share in drivers.items()
+                ),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def driver_rank(results: Results) -> dict[str, float]:
+    """Each assumption's largest share of a spread: the order of the data request."""
+    shares = results.appraisal.contributions
+    return shares.max(axis=0).to_dict()
+
+
+def data_request_by_spread(gaps: pd.DataFrame, results: Results) -> pd.DataFrame:
+    """The gaps ordered by priority, then by how much of the spread their assumption drives."""
+    rank = driver_rank(results)
+    weight = gaps["handled_by"].map(lambda n: -rank.get(str(n), 0.0))
+    ordered = gaps.assign(_w=weight).sort_values(["priority", "_w"], kind="stable")
+    return data_request(ordered.drop(columns="_w"))

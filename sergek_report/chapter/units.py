@@ -35,6 +35,8 @@ def quantity(value: object, unit: str, digits: int = 2) -> str:
         )
     if unit == "%":
         return fmt.percent(value, digits)
+    if unit == L.YEAR_UNIT:  # a calendar year: «2021 год», no digit groups
+        return f"{fmt.year(int(value))}{fmt.NBSP}{unit}"
     if unit == "тенге":
         return fmt.tenge(value)
     if unit in UNIT_FORMS:

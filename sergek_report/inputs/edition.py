@@ -62,6 +62,35 @@ def coerce(kind: str, value: Any) -> Any:
     return float(value)
 
 
+class Distribution(BaseModel):
+    """How an assumption is uncertain over its range, for the Monte Carlo of the options.
+
+    `shape`: uniform over the range, or triangular with its mode at the assumption's value.
+    `correlation`: rank correlation with other assumptions (name -> coefficient in [-1, 1]),
+    declared on one of the two; `rationale` says why they move together.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    shape: Literal["uniform", "triangular"]
+    correlation: dict[str, float] = {}
+    rationale: str = ""
+
+    @field_validator("correlation")
+    @classmethod
+    def _coefficients(cls, value: dict[str, float]) -> dict[str, float]:
+        for name, rho in value.items():
+            if not -1 < rho < 1:
+                raise ValueError(f"correlation with {name!r} must lie strictly between -1 and 1")
+        return value
+
+    @model_validator(mode="after")
+    def _explained(self) -> Distribution:
+        if self.correlation and not self.rationale.strip():
+            raise ValueError("a correlation needs its rationale")
+        return self
+
+
 class Assumption(BaseModel):
     """One assumption: its value and everything the report prints about it."""
 
@@ -76,6 +105,7 @@ class Assumption(BaseModel):
     short_label: str
     rationale: str
     source: str
+    distribution: Distribution | None = None  # uncertainty for the Monte Carlo
 
     @field_validator("label", "short_label", "rationale", "source")
     @classmethod
@@ -100,6 +130,10 @@ class Assumption(BaseModel):
             raise ValueError(f"value {value} is outside its own range [{low}, {high}]")
         object.__setattr__(self, "value", value)
         object.__setattr__(self, "range", (low, high))
+        if self.distribution is not None and self.name in self.distribution.correlation:
+            raise ValueError(
+                "distribution.correlation: an assumption is not correlated with itself"
+            )
         return self
 
 
@@ -228,6 +262,20 @@ class Assumptions:
     def range(self, name: str) -> tuple[Any, Any]:
         self._lookup(name)
         return object.__getattribute__(self, "_edition").assumptions[name].range
+
+    def distributions(self) -> dict[str, Distribution]:
+        """The declared distributions by name; a correlation must name a declared assumption
+        that has a distribution too."""
+        declared = object.__getattribute__(self, "_edition").assumptions
+        found = {n: a.distribution for n, a in declared.items() if a.distribution is not None}
+        for name, d in found.items():
+            for other in d.correlation:
+                if other not in found:
+                    raise ParameterError(
+                        f"assumption {name!r}: distribution.correlation names {other!r}, which "
+                        "is not an assumption with a distribution."
+                    )
+        return found
 
     def declared(self, name: str) -> Assumption:
         self._lookup(name)

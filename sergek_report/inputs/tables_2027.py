@@ -19,6 +19,28 @@ from sergek_report.inputs.table_fields import (
 
 DECISION_TABLES: tuple[TableSpec, ...] = (
     TableSpec(
+        "decision_path",
+        (
+            Field("branch_id", "id", doc="`announced`, `bridge`, `no_bridge`, `transfer`"),
+            Field("step", "int", min=1, max=20, doc="order of the question in the path"),
+            Field("condition", shape="text (ru)", doc="the state of the world on the edition date"),
+            Field("on_january_1", shape="text (ru)", doc="what happens on 1 January 2027"),
+            Field("legal_route", shape="text (ru)", doc="the law and article, as the source says"),
+            Field("next_decisions", shape="text (ru)", doc="the next decisions and their dates"),
+            Field(
+                "budget_line",
+                "choice",
+                choices=("announced", "bridge", "no_bridge", "transfer"),
+                doc="which computed path gives the 2027 budget line (`transfer`: not priced)",
+            ),
+            STATUS,
+            SOURCE,
+            Field("note", required=False, shape="text (ru)", doc="caveats"),
+        ),
+        title="путь к 1 января 2027 года",
+        key=("branch_id",),
+    ),
+    TableSpec(
         "options",
         (
             Field("option_id", "id", doc="`ppp_new`, `service_contract`, `municipal`, …"),

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from sergek_report.inputs.edition import Assumptions
+from sergek_report.model.appraisal import AppraisalData
 from sergek_report.model.budget import (
     Budget2026,
     estimated_monthly_tariff,
@@ -62,6 +63,7 @@ from sergek_report.model.prices import (
 )
 from sergek_report.model.reconciliation import Reconciliation, anchor_row, reconcile
 from sergek_report.model.sensitivity import budget_for, erosion_2025, scenario_rows, tornado
+from sergek_report.model.uncertainty import Uncertainty, appraise
 
 # Service terms (months) for the chart of the tariff estimate against the term.
 TERM_SWEEP = tuple(range(48, 97, 6))
@@ -128,6 +130,10 @@ class Results:
     decision_day: dt.date
     procurement_latest_start: dt.date
     ppp_latest_start: dt.date
+    # the options on one basis and the joint Monte Carlo (2027 cash, 2027–2029, PV)
+    appraisal: Uncertainty | None = None
+    appraisal_data: AppraisalData | None = field(default=None, repr=False)
+    procurement_latest_start_range: tuple[dt.date, dt.date] | None = None
     # where each input came from: name -> "source:<id>" / "assumption:<param>" / "derived"
     basis: Mapping[str, str] = field(default_factory=dict)
 
@@ -269,6 +275,34 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Res
         stopgap_months=assumptions.stopgap_months,
     )
     decision_day = contract_date(contract, "extension_end") + dt.timedelta(days=1)
+    pavlodar, karaganda = service_rows
+    cm_to_end = (
+        complex_months(deployment, contract_date(contract, "service_start"), expiry)
+        if covered
+        else float("nan")
+    )
+    appraisal_data = AppraisalData(
+        existing=operating,
+        additional=additional,
+        obligations=obligations,
+        original=original,
+        implied_price=implied,
+        pavlodar_year=per_complex_year(
+            float(pavlodar["value"]), float(pavlodar["term_years"]), float(pavlodar["complexes"])
+        ),
+        pavlodar_price_year=int(str(pavlodar.get("period", BUDGET_YEAR - 1))[:4]),
+        karaganda_year=per_complex_year(
+            float(karaganda["value"]), float(karaganda["term_years"]), float(karaganda["complexes"])
+        ),
+        cpi_index={
+            int(y): float(v)
+            for y, v in cpi_chain_index(rates, base_year=base_year, years=range(2020, 2026)).items()
+        },
+        complex_months_to_end=cm_to_end,
+        total_cost=float(total_cost["value"]),
+    )
+    appraisal = appraise(appraisal_data, assumptions)
+    lead_low, lead_high = assumptions.range("procurement_lead_days")
 
     return Results(
         assumptions=assumptions,
@@ -326,5 +360,11 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Res
         decision_day=decision_day,
         procurement_latest_start=latest_start(decision_day, days=assumptions.procurement_lead_days),
         ppp_latest_start=latest_start(decision_day, months=assumptions.ppp_competition_months),
+        appraisal=appraisal,
+        appraisal_data=appraisal_data,
+        procurement_latest_start_range=(
+            latest_start(decision_day, days=lead_high),
+            latest_start(decision_day, days=lead_low),
+        ),
         basis=basis,
     )

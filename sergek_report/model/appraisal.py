@@ -1,0 +1,246 @@
+"""The options for 1 January 2027 on one basis, and the branches of the path from the edition.
+
+One basis for every option (the price convention the report states once):
+- the same network: the 1 641 complexes in service plus the share of the 350 new ones that
+  `new_complexes_in_service` assumes;
+- the same years (2027–2029) and valuation date (1 January 2027): payments at each month end,
+  discounted at `discount_rate` with (1 + r) ** (days / 365);
+- nominal tenge. Every price is first brought to 2026 prices, then grows by
+  `price_growth_2027_2029` a year from 2027: the current payment per complex-month (frozen at
+  its 2021 level until 2026, a point between the two estimates: `tariff_estimate_weight`);
+  the service contracts of other cities (per complex-year, brought from their price year to
+  December 2025 by the CPI chain of data/cpi.csv and to 2026 by `inflation_2026`; the point
+  between them: `service_anchor_weight`); new equipment (its 2025 price × 2026 inflation);
+- one-off equipment paid on `equipment_purchase_date`; the city's own operation of the
+  complexes is not priced (no public figure).
+
+Every function takes arrays (one element for the point estimate, one per draw for the Monte
+Carlo): the point estimate is the same formula at the declared values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+YEARS = (2027, 2028, 2029)
+VALUATION_DATE = dt.date(YEARS[0], 1, 1)
+PRICE_BASE_YEAR = 2026
+DAYS_PER_MONTH = 365 / 12
+
+# The month ends of 2027–2029 in days from the valuation date.
+MONTH_END_DAYS = np.array(
+    [
+        ((dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)) - VALUATION_DATE).days
+        for y in YEARS
+        for m in range(1, 13)
+    ],
+    dtype=float,
+)
+
+
+@dataclass(frozen=True)
+class AppraisalData:
+    """The sourced figures the appraisal needs (from the tables, via `results.compute`)."""
+
+    existing: float  # complexes in service
+    additional: float  # the 350 new complexes
+    obligations: float  # original state obligations
+    original: float  # complexes of the original contract
+    implied_price: float  # estimate 2: tenge per complex-month from the known payment
+    pavlodar_year: float  # tenge per complex-year, nominal, at its price year
+    pavlodar_price_year: int
+    karaganda_year: float  # tenge per complex-year, nominal, at its (assumed) price year
+    cpi_index: dict  # December index by year (any base), 2020–2025
+    complex_months_to_end: float  # in service 2020–2025
+    total_cost: float  # «общая стоимость» 14.6 bn, one source
+
+
+def _a(x) -> np.ndarray:
+    return np.atleast_1d(np.asarray(x, dtype=float))
+
+
+def index_to_2025(cpi_index: dict, price_year) -> np.ndarray:
+    """December 2025 index ÷ December index of the price year (1 for 2025)."""
+    years = _a(price_year).astype(int)
+    return np.array([cpi_index[2025] / cpi_index[int(y)] for y in years])
+
+
+def network(data: AppraisalData, share_percent) -> np.ndarray:
+    """Complexes on 1 January 2027: 1 641 + 350 × share."""
+    return data.existing + data.additional * _a(share_percent) / 100
+
+
+def current_price(data: AppraisalData, term_months, weight) -> np.ndarray:
+    """Tenge per complex-month in 2026: estimate 2 + weight × (estimate 1 − estimate 2)."""
+    p1 = data.obligations / (data.original * _a(term_months))
+    return data.implied_price + _a(weight) * (p1 - data.implied_price)
+
+
+def service_price_2026(data: AppraisalData, karaganda_year, inflation_2026, weight):
+    """Tenge per complex-month at 2026 prices, between Pavlodar (0) and Karaganda (1)."""
+    i26 = 1 + _a(inflation_2026) / 100
+    pav = data.pavlodar_year * index_to_2025(data.cpi_index, data.pavlodar_price_year) * i26
+    kar = data.karaganda_year * index_to_2025(data.cpi_index, karaganda_year) * i26
+    return (pav + _a(weight) * (kar - pav)) / 12
+
+
+def discount_factors(rate_percent) -> np.ndarray:
+    """(draws, 36): 1 / (1 + r) ** (days / 365) at each month end of 2027–2029."""
+    r = _a(rate_percent)[:, None] / 100
+    return (1 + r) ** (-MONTH_END_DAYS[None, :] / 365)
+
+
+def growth_factors(growth_percent) -> np.ndarray:
+    """(draws, 36): the price level of each month relative to 2026."""
+    g = _a(growth_percent)[:, None] / 100
+    years = np.repeat(np.array(YEARS) - PRICE_BASE_YEAR, 12)[None, :]
+    return (1 + g) ** years
+
+
+@dataclass(frozen=True)
+class Cash:
+    """Per draw: cash in 2027 (the budget line), cash 2027–2029, present value 1 Jan 2027."""
+
+    cash_2027: np.ndarray
+    cash_total: np.ndarray
+    present_value: np.ndarray
+
+
+def _cash(flows: np.ndarray, discount: np.ndarray) -> Cash:
+    return Cash(
+        cash_2027=flows[:, :12].sum(axis=1),
+        cash_total=flows.sum(axis=1),
+        present_value=(flows * discount).sum(axis=1),
+    )
+
+
+def path_flows(
+    complexes, current, service, growth, bridge_months, gap_months, years: int = 3
+) -> np.ndarray:
+    """(draws, 36) monthly payments of a path: the first `bridge_months` at the current price,
+    then `gap_months` with no contract (no payment, no enforcement), then the service price.
+    `years=1` stops after 2027 (the stop-gap alone). Fractions of a month are paid pro rata."""
+    k = np.arange(36, dtype=float)[None, :]  # months since 1 January 2027, at their start
+    bridge = _a(bridge_months)[:, None]
+    start = bridge + _a(gap_months)[:, None]
+    on_current = np.clip(bridge - k, 0, 1)
+    on_service = np.clip(k + 1 - start, 0, 1)
+    level = growth_factors(growth)
+    n = _a(complexes)[:, None]
+    flows = n * level * (on_current * _a(current)[:, None] + on_service * _a(service)[:, None])
+    if years < 3:
+        flows[:, 12 * years :] = 0.0
+    return flows
+
+
+def stopgap(complexes, current, growth, months, rate) -> Cash:
+    """The two-month bridge alone, at the current price of 2027."""
+    flows = path_flows(complexes, current, 0.0, growth, months, 1e9, years=1)
+    return _cash(flows, discount_factors(rate))
+
+
+def continuation(complexes, current, growth, rate) -> Cash:
+    """The current price for three years: a reference for an unpriced new PPP."""
+    flows = path_flows(complexes, current, current, growth, 0, 0)
+    return _cash(flows, discount_factors(rate))
+
+
+def service_path(complexes, current, service, growth, rate, bridge_months, gap_months) -> Cash:
+    flows = path_flows(complexes, current, service, growth, bridge_months, gap_months)
+    return _cash(flows, discount_factors(rate))
+
+
+def equipment(complexes, capex_2025, inflation_2026, growth, rate, purchase: dt.date | np.ndarray):
+    """New equipment for every complex, bought once in 2027 at 2027 prices (2025 price ×
+    2026 inflation × one year of price growth), paid on the purchase date."""
+    cash = _a(complexes) * _a(capex_2025) * (1 + _a(inflation_2026) / 100) * (1 + _a(growth) / 100)
+    days = _a(purchase)
+    r = _a(rate) / 100
+    pv = cash * (1 + r) ** (-days / 365)
+    return Cash(cash_2027=cash, cash_total=cash, present_value=pv)
+
+
+def days_from_valuation(d: dt.date) -> float:
+    return float((d - VALUATION_DATE).days)
+
+
+# -- every output of one edition, for the point estimate and for each draw ------------------
+
+# What the appraisal reads (assumption names); dates are passed as numbers (see `_numeric`).
+INPUTS = (
+    "new_complexes_in_service",
+    "new_complexes_start",
+    "service_term_months",
+    "tariff_estimate_weight",
+    "service_anchor_weight",
+    "karaganda_price_year",
+    "inflation_2026",
+    "discount_rate",
+    "price_growth_2027_2029",
+    "replacement_capex_per_complex",
+    "equipment_purchase_date",
+    "stopgap_months",
+    "procurement_lead_days",
+)
+
+# Options priced on one basis (option rows of the report) and the branches of the path.
+OPTIONS = ("stopgap", "current_price", "service", "equipment")
+BRANCHES = ("announced", "bridge", "no_bridge")
+RECONCILIATION = (
+    "estimates_ratio",
+    "coverage_ratio",
+    "estimate2_vs_total_cost",
+    "estimate1_vs_total_cost",
+)
+
+
+def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
+    """All outputs for arrays of inputs `x` (assumption name -> array; `new_complexes_start`
+    as its month number in 2026, `equipment_purchase_date` as days from 1 January 2027)."""
+    n = network(data, x["new_complexes_in_service"])
+    p = current_price(data, x["service_term_months"], x["tariff_estimate_weight"])
+    s = service_price_2026(
+        data, x["karaganda_price_year"], x["inflation_2026"], x["service_anchor_weight"]
+    )
+    g, r, m = x["price_growth_2027_2029"], x["discount_rate"], x["stopgap_months"]
+    gap = _a(x["procurement_lead_days"]) / DAYS_PER_MONTH
+    cash = {
+        "stopgap": stopgap(n, p, g, m, r),
+        "current_price": continuation(n, p, g, r),
+        "service": service_path(n, p, s, g, r, m, 0.0),
+        "equipment": equipment(
+            n,
+            x["replacement_capex_per_complex"],
+            x["inflation_2026"],
+            g,
+            r,
+            x["equipment_purchase_date"],
+        ),
+        # branches of the path from the edition date
+        "announced": service_path(n, p, s, g, r, 0.0, 0.0),
+        "bridge": service_path(n, p, s, g, r, m, 0.0),
+        "no_bridge": service_path(n, p, s, g, r, 0.0, gap),
+    }
+    out = {}
+    for name, c in cash.items():
+        out[f"{name}.cash_2027"] = c.cash_2027
+        out[f"{name}.cash_total"] = c.cash_total
+        out[f"{name}.present_value"] = c.present_value
+    # the reconciliation: estimate 1 is the obligations ÷ (766 × term), so its payments exceed
+    # the obligations exactly by the complex-months ratio (it cannot test them)
+    term = _a(x["service_term_months"])
+    p1 = data.obligations / (data.original * term)
+    start_month = _a(x["new_complexes_start"])
+    extension_cm = data.existing * 12 + data.additional * _a(
+        x["new_complexes_in_service"]
+    ) / 100 * (13 - start_month)
+    cm_total = data.complex_months_to_end + extension_cm
+    out["estimates_ratio"] = data.implied_price / p1
+    out["coverage_ratio"] = data.complex_months_to_end / (data.original * term)
+    out["estimate2_vs_total_cost"] = cm_total * data.implied_price / data.total_cost
+    out["estimate1_vs_total_cost"] = cm_total * p1 / data.total_cost
+    out["gap_days"] = _a(x["procurement_lead_days"]) + 0 * n
+    return out

@@ -1,0 +1,201 @@
+"""The options on one basis and the joint Monte Carlo: hand-checked figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from sergek_report.inputs.edition import Distribution
+from sergek_report.model import appraisal as ap
+from sergek_report.model import montecarlo as mc
+
+
+def test_stopgap_two_months_by_hand():
+    # 100 complexes × 1 000 tenge a month × 2 months, no price growth = 200 000 tenge in 2027
+    c = ap.stopgap(100, 1000.0, 0.0, 2, 0.0)
+    assert c.cash_2027[0] == pytest.approx(200_000)
+    assert c.cash_total[0] == pytest.approx(200_000)
+    assert c.present_value[0] == pytest.approx(200_000)  # zero discount rate
+
+
+def test_continuation_grows_from_2026_prices():
+    # 10 complexes × 100 tenge × 12 months × 1.1 (2027) = 13 200; 2028: 14 520; 2029: 15 972
+    c = ap.continuation(10, 100.0, 10.0, 0.0)
+    assert c.cash_2027[0] == pytest.approx(13_200)
+    assert c.cash_total[0] == pytest.approx(13_200 + 14_520 + 15_972)
+
+
+def test_service_path_bridge_then_service():
+    # 10 complexes: 2 months at 100 tenge, then 10 months at 50 tenge in 2027 = 2 000 + 5 000
+    c = ap.service_path(10, 100.0, 50.0, 0.0, 0.0, 2, 0.0)
+    assert c.cash_2027[0] == pytest.approx(7_000)
+    # 2028–2029 at the service price: 10 × 50 × 24 = 12 000
+    assert c.cash_total[0] == pytest.approx(19_000)
+
+
+def test_gap_is_unpaid_pro_rata():
+    # no bridge, a gap of 1.5 months: 10.5 months of service × 10 complexes × 50 = 5 250
+    c = ap.service_path(10, 100.0, 50.0, 0.0, 0.0, 0, 1.5)
+    assert c.cash_2027[0] == pytest.approx(5_250)
+
+
+def test_present_value_of_first_month():
+    # one payment of 1 000 on 31 January 2027 (30 days) at 10 %: 1 000 / 1.1 ** (30 / 365)
+    c = ap.stopgap(1, 1000.0, 0.0, 1, 10.0)
+    assert c.present_value[0] == pytest.approx(1000 / 1.1 ** (30 / 365))
+
+
+def test_equipment_at_2027_prices_paid_on_its_date():
+    # 2 complexes × 1 000 × 1.1 (2026 inflation) × 1.0 (no growth) = 2 200, paid after 365 days
+    c = ap.equipment(2, 1000.0, 10.0, 0.0, 10.0, 365.0)
+    assert c.cash_2027[0] == pytest.approx(2_200)
+    assert c.present_value[0] == pytest.approx(2_000)
+
+
+def _data():
+    return ap.AppraisalData(
+        existing=100,
+        additional=20,
+        obligations=72_000,
+        original=10,
+        implied_price=150.0,
+        pavlodar_year=1_200.0,
+        pavlodar_price_year=2025,
+        karaganda_year=2_400.0,
+        cpi_index={2020: 50.0, 2021: 50.0, 2022: 80.0, 2023: 80.0, 2024: 100.0, 2025: 100.0},
+        complex_months_to_end=1_440.0,
+        total_cost=30_000.0,
+    )
+
+
+def test_current_price_between_the_estimates():
+    # estimate 1 = 72 000 / (10 × 72) = 100; estimate 2 = 150; halfway = 125
+    assert ap.current_price(_data(), 72, 0.5)[0] == pytest.approx(125)
+
+
+def test_service_price_indexed_to_2026():
+    # Pavlodar 1 200 a year at 2025 prices × 1.1 = 1 320; Karaganda 2 400 at 2021 prices
+    # × 100 / 50 × 1.1 = 5 280; halfway 3 300 a year = 275 a month
+    assert ap.service_price_2026(_data(), 2021, 10.0, 0.5)[0] == pytest.approx(275)
+
+
+def test_reconciliation_estimate1_is_circular():
+    x = {
+        n: np.array([v])
+        for n, v in {
+            "new_complexes_in_service": 100.0,
+            "new_complexes_start": 3.0,
+            "service_term_months": 72.0,
+            "tariff_estimate_weight": 0.5,
+            "service_anchor_weight": 0.5,
+            "karaganda_price_year": 2021.0,
+            "inflation_2026": 10.0,
+            "discount_rate": 10.0,
+            "price_growth_2027_2029": 0.0,
+            "replacement_capex_per_complex": 1000.0,
+            "equipment_purchase_date": 180.0,
+            "stopgap_months": 2.0,
+            "procurement_lead_days": 30.0,
+        }.items()
+    }
+    out = ap.evaluate(_data(), x)
+    # complex-months 1 440 ÷ (10 × 72) = 2: estimate 1 payments ÷ obligations is that ratio
+    assert out["coverage_ratio"][0] == pytest.approx(2.0)
+    assert out["estimates_ratio"][0] == pytest.approx(1.5)  # 150 / 100
+    # extension: 100 × 12 + 20 × 10 = 1 400; (1 440 + 1 400) × 150 / 30 000 = 14.2
+    assert out["estimate2_vs_total_cost"][0] == pytest.approx(14.2)
+
+
+UNIFORM = Distribution(shape="uniform")
+
+
+def test_sampling_is_seeded():
+    args = ({"a": 1.0}, {"a": (0.0, 2.0)}, {"a": "number"}, {"a": UNIFORM})
+    first = mc.sample(*args, draws=500, seed=1)
+    again = mc.sample(*args, draws=500, seed=1)
+    assert first.equals(again)
+
+
+def test_degenerate_distribution_is_the_point():
+    drawn = mc.sample({"a": 3.0}, {"a": (3.0, 3.0)}, {"a": "number"}, {"a": UNIFORM}, draws=100)
+    assert (drawn["a"] == 3.0).all()
+
+
+def test_percentiles_ordered_and_within_range():
+    drawn = mc.sample(
+        {"a": 8.0},
+        {"a": (0.0, 10.0)},
+        {"a": "number"},
+        {"a": Distribution(shape="triangular")},
+        draws=2000,
+    )
+    p10, p50, p90 = mc.percentiles(drawn["a"].to_numpy())
+    assert 0 <= p10 <= p50 <= p90 <= 10
+    # triangular (0, 8, 10): the median is above the midpoint 5
+    assert p50 > 5
+
+
+def test_correlation_respected():
+    d = {"a": UNIFORM, "b": Distribution(shape="uniform", correlation={"a": 0.5}, rationale="x")}
+    drawn = mc.sample(
+        {"a": 0.5, "b": 0.5},
+        {"a": (0.0, 1.0), "b": (0.0, 1.0)},
+        {"a": "number", "b": "number"},
+        d,
+        draws=10_000,
+    )
+    rho = mc.spearman(drawn[["a"]], drawn["b"].to_numpy())["a"]
+    assert rho == pytest.approx(0.5, abs=0.03)
+
+
+def test_integers_and_dates_stay_whole():
+    drawn = mc.sample(
+        {"n": 72, "d": dt.date(2026, 3, 1)},
+        {"n": (60, 84), "d": (dt.date(2026, 3, 1), dt.date(2026, 7, 1))},
+        {"n": "integer", "d": "date"},
+        {"n": UNIFORM, "d": UNIFORM},
+        draws=1000,
+    )
+    assert set(np.unique(drawn["n"])) <= set(range(60, 85))
+    months = {mc.ordinal_to_date(v) for v in drawn["d"]}
+    assert months == {dt.date(2026, m, 1) for m in range(3, 8)}
+
+
+def test_contributions_name_the_driver():
+    drawn = mc.sample(
+        {"a": 0.5, "b": 0.5},
+        {"a": (0.0, 1.0), "b": (0.0, 1.0)},
+        {"a": "number", "b": "number"},
+        {"a": UNIFORM, "b": UNIFORM},
+        draws=5000,
+    )
+    out = 10 * drawn["a"].to_numpy() + drawn["b"].to_numpy()
+    shares = mc.contributions(drawn, out)
+    assert shares["a"] > 0.9
+    assert shares.sum() == pytest.approx(1.0)
+
+
+def test_a_correlation_needs_its_rationale():
+    with pytest.raises(ValueError):
+        Distribution(shape="uniform", correlation={"a": 0.5})
+
+
+def test_point_estimates_on_the_edition():
+    from sergek_report.inputs import datasets
+    from sergek_report.inputs.edition import load_edition
+    from sergek_report.model import results
+    from sergek_report.paths import DATA_DIR, PARAMS_DIR
+
+    edition = load_edition(PARAMS_DIR / "default.yaml")
+    tables = datasets.load_tables(None, data_dir=DATA_DIR, as_of=edition.edition_date)
+    u = results.compute(tables, edition.assumption_view()).appraisal
+    # stop-gap: 1 991 complexes × 2 months × halfway between 181 064 (estimate 1) and
+    # 161 714 (estimate 2) tenge a month, no growth: 1 991 × 342 778 = 682.5 mn tenge
+    assert u.get("stopgap.cash_2027") == pytest.approx(1991 * (181_064.0 + 161_714.0), rel=1e-4)
+    # the complex-months ratio at 60 and 84 months: 1.264 × 72 / 60 and × 72 / 84
+    assert u.get("coverage_ratio", "high") == pytest.approx(1.264 * 72 / 60, rel=1e-3)
+    assert u.get("coverage_ratio", "low") == pytest.approx(1.264 * 72 / 84, rel=1e-3)
+    p10, p50, p90 = (u.get("service.cash_2027", s) for s in ("p10", "p50", "p90"))
+    assert p10 <= p50 <= p90
