@@ -3,8 +3,8 @@
 `changes_block(current, baseline)` returns the HTML of the block: old → new for each key
 figure that moved, the data tables and assumptions that changed, named in Russian. When there
 is no baseline (None) the block says that this is the first edition; when the published
-baseline is missing ({"missing": path}) it says that the comparison is not available. The renderer places the block
-(see `render.CHANGES_SLOT`).
+baseline is missing ({"missing": path}) it says that the comparison is not available.
+The renderer places the block (see `render.CHANGES_SLOT`).
 """
 
 from __future__ import annotations

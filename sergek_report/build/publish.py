@@ -191,6 +191,44 @@ def executed_is_readable(path: Path) -> bool:
     return isinstance(notebook, dict) and isinstance(notebook.get("cells"), list)
 
 
+OWNER_FILE = ".edition-source"  # the parameter file whose edition this folder holds
+
+
+def claim_edition_folder(out_dir: Path, edition_path: Path, params_dir: Path) -> None:
+    """Two parameter files with the same name (params/high_inflation.yaml and
+    params/scenarios/high_inflation.yaml) would publish into the same folder, the second
+    silently replacing the first: an error naming both."""
+    edition_path = edition_path.resolve()
+    if edition_path.parent != params_dir.resolve() or edition_path.name != "default.yaml":
+        same = sorted(
+            p
+            for p in params_dir.resolve().rglob(f"{edition_path.stem}.yaml")
+            if p.resolve() != edition_path
+        )
+        if same and params_dir.resolve() in edition_path.parents:
+            raise BuildError(
+                f"{paths.display_path(edition_path)} and {paths.display_path(same[0])} would both "
+                f"publish to {paths.display_path(out_dir)}/; an edition's file name is its folder, "
+                "so it must be unique across params/ and its sub-folders: rename one of them."
+            )
+    owner = out_dir / OWNER_FILE
+    try:
+        recorded = owner.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        recorded = ""
+    if recorded and recorded != str(edition_path) and Path(recorded).is_file():
+        raise BuildError(
+            f"{paths.display_path(out_dir)}/ holds the edition of {recorded}; "
+            f"{paths.display_path(edition_path)} has the same name and would replace it: rename "
+            "one of the two parameter files (or build into another --build-root)."
+        )
+    if recorded != str(edition_path):
+        write_text = (str(edition_path) + "\n").encode("utf-8")
+        tmp = owner.with_name(f"{OWNER_FILE}-{os.getpid()}.tmp")
+        _write(tmp, write_text)
+        os.replace(tmp, owner)
+
+
 MANIFEST = ".manifest.json"  # sha256 of each published file, written with the edition
 
 

@@ -37,6 +37,7 @@ from sergek_report.build.execute import default_jobs, describe_failure, execute_
 from sergek_report.build.publish import (
     STATE_FILE,
     build_lock,
+    claim_edition_folder,
     clean_leftovers,
     default_timeout,
     executed_is_readable,
@@ -236,6 +237,7 @@ def build(
     out_dir = edition_dir(edition, build_root)
     out_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(out_dir):
+        claim_edition_folder(out_dir, edition.path, paths.PARAMS_DIR)
         return _build_locked(
             edition, chapters, out_dir, data_dir, chapters_file, baseline_path, jobs, force, timeout
         )
