@@ -172,7 +172,8 @@ def clean_leftovers(out_dir: Path) -> None:
             leftover.unlink(missing_ok=True)
     current = live_folder(out_dir)
     for folder in (out_dir / EDITIONS_DIR).glob("*"):
-        if folder.resolve() != current and not _pid_alive(folder.name):
+        mine = f"-{os.getpid()}-" in folder.name  # this process publishes one at a time
+        if folder.resolve() != current and (mine or not _pid_alive(folder.name)):
             _remove_tree(folder)
     for sockets in Path(tempfile.gettempdir()).glob("sergek-kernels-*"):
         pid = sockets.name.removeprefix("sergek-kernels-")
