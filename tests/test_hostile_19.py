@@ -14,7 +14,7 @@ import pytest
 from sergek_report import paths
 from sergek_report.build import publish
 from sergek_report.build.changes import changes_block, compare
-from sergek_report.errors import BuildError, ParameterError
+from sergek_report.errors import BuildError, ParameterError, ReportError
 from sergek_report.inputs.edition import load_edition
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -318,3 +318,47 @@ def test_the_edition_date_changes_the_chapters_fingerprints(tmp_path):
     after = chapter_fingerprints(load_edition(later), chapters, paths.DATA_DIR, "k")
     summary = "01_summary.ipynb"
     assert before[summary] != after[summary]  # it prints «На дату редакции (…)»
+
+
+# -- 2. one quantity, two tables: the loader checks that they agree -------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "contract.csv",
+            "в период продления,350,",
+            "в период продления,400,",
+            'deployment.csv, line 10, column "complexes": expected 2041, the rows '
+            "`complexes_in_operation` + `additional_complexes`",
+        ),
+        (
+            "deployment.csv",
+            "2026-03-01,1991,",
+            "2026-03-01,2100,",
+            'deployment.csv, line 10, column "complexes": expected 1991',
+        ),
+        (
+            "contract.csv",
+            "2026-12-31,date,reported,inform_2025_12_31,однократное",
+            "2027-06-30,date,reported,inform_2025_12_31,однократное",
+            'contract.csv, line 6, column "value_date": expected 2026-12-31, `contract_expiry` '
+            "plus `extension_years` years",
+        ),
+    ],
+)
+def test_a_quantity_stated_in_two_places_must_agree(tmp_path, file, old, new, expected):
+    import shutil
+
+    from sergek_report.inputs.datasets import load_tables
+
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    text = (data / file).read_text(encoding="utf-8")
+    assert old in text
+    (data / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ReportError) as err:
+        load_tables(["sources", "contract", "deployment"], data_dir=data)
+    message = str(err.value)
+    assert expected in message and "contract.csv" in message and "\n" not in message

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -266,6 +267,9 @@ class Agreement:
     other_pick: Callable[[pd.DataFrame], int | None]
     subject: str  # e.g. "the row complexes_in_operation"
     what: str  # e.g. "the complexes of the latest deployment row that is not planned"
+    # When set: the expected value computed from the other table (a sum, a date plus a
+    # term), instead of its cell `other_column`; `other_pick` names the line it starts from.
+    reference: Callable[[pd.DataFrame], Any] | None = None
 
 
 @dataclass(frozen=True)

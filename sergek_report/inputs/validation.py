@@ -137,7 +137,12 @@ def check_agreements(
         if line is None or other_line is None:
             continue
         value = frames[a.table].at[line, a.column]
-        reference = frames[a.other].at[other_line, a.other_column]
+        if a.reference is not None:
+            reference = a.reference(frames[a.other])
+            if reference is None:
+                continue
+        else:
+            reference = frames[a.other].at[other_line, a.other_column]
         if pd.isna(value) or value == reference:
             continue
         row = frames[a.other].loc[other_line]
