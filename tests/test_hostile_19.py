@@ -362,3 +362,65 @@ def test_a_quantity_stated_in_two_places_must_agree(tmp_path, file, old, new, ex
         load_tables(["sources", "contract", "deployment"], data_dir=data)
     message = str(err.value)
     assert expected in message and "contract.csv" in message and "\n" not in message
+
+
+# -- 9. a timed-out cell in the preview names the timeout ----------------------------------
+
+
+def test_a_timed_out_cell_with_its_source_names_the_timeout():
+    from sergek_report.build.chapters import load_chapters
+    from sergek_report.build.execute import describe_failure
+
+    spec = load_chapters(paths.CHAPTERS_FILE)[0]
+    outcome = {"ok": False, "timeout": True, "timeout_s": 7, "error": "", "cell_index": 5}
+    message = describe_failure(spec, outcome | {"source": "import time"}, "build/failed/x")
+    assert "('import time'…): no result within the cell timeout of 7 s" in message
+    assert ": ." not in message
+
+
+# -- 9. plausible dates, junk bytes in a header ---------------------------------------------
+
+
+def _deployment_with(tmp_path, first_line_edit=None, header=None) -> Path:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    raw = (data / "deployment.csv").read_bytes()
+    head, rest = raw.split(b"\n", 1)
+    if header is not None:
+        head = header
+    if first_line_edit is not None:
+        rest = rest.replace(*first_line_edit, 1)
+    (data / "deployment.csv").write_bytes(head + b"\n" + rest)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        (b"2010", 'line 2, column "date": expected a date not before 2015-01-01'),
+        (b"1745", "the year 1745 is outside 1900–2100: a typo?"),
+        (b"2262", "the year 2262 is outside 1900–2100: a typo?"),
+        (b"9999", "the year 9999 is outside 1900–2100: a typo?"),
+    ],
+)
+def test_an_implausible_date_is_named_with_the_reason(tmp_path, year, expected):
+    from sergek_report.inputs.datasets import load_tables
+
+    data = _deployment_with(tmp_path, (b"2019-04-01,10,", year + b"-04-01,10,"))
+    with pytest.raises(ReportError) as err:
+        load_tables(["sources", "deployment"], data_dir=data)
+    assert "deployment.csv" in str(err.value) and expected in str(err.value)
+
+
+def test_junk_bytes_in_a_header_are_not_quoted_as_a_column_name(tmp_path):
+    from sergek_report.inputs.datasets import load_tables
+
+    header = b"date,compl\xff\xfe\x01exes,counted,intersections,linear,status,source_id,note"
+    data = _deployment_with(tmp_path, header=header)
+    with pytest.raises(ReportError) as err:
+        load_tables(["sources", "deployment"], data_dir=data)
+    message = str(err.value)
+    assert "deployment.csv, line 1: expected UTF-8 text" in message and "0xff" in message
+    assert "\ufffd" not in message and 'column "' not in message

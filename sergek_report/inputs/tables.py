@@ -49,7 +49,13 @@ TABLES: dict[str, TableSpec] = {
                     doc="page address; empty only where the page was not found in open access or "
                     "the document is unpublished (`published_note` says which)",
                 ),
-                Field("published", "date", required=False, doc="the page's own date"),
+                Field(
+                    "published",
+                    "date",
+                    required=False,
+                    doc="the page's own date",
+                    earliest="1991-12-16",  # laws and statistics from before the pilot are cited
+                ),
                 Field(
                     "published_note",
                     required=False,
