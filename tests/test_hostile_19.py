@@ -424,3 +424,42 @@ def test_junk_bytes_in_a_header_are_not_quoted_as_a_column_name(tmp_path):
     message = str(err.value)
     assert "deployment.csv, line 1: expected UTF-8 text" in message and "0xff" in message
     assert "\ufffd" not in message and 'column "' not in message
+
+
+# -- 2. a figure in a rationale is read from its table --------------------------------------
+
+
+def test_a_rationale_quotes_the_table_not_a_typed_figure(tmp_path):
+    import shutil
+
+    from sergek_report.model.computed import compute_edition
+
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    cpi = data / "cpi.csv"
+    cpi.write_text(
+        cpi.read_text(encoding="utf-8").replace("2025,dec_dec,12.3,", "2025,dec_dec,15.0,"),
+        encoding="utf-8",
+    )
+    edition = compute_edition(DEFAULT, data).edition
+    rationale = edition.assumptions["inflation_2026"].rationale
+    assert "на уровне 2025 года (15 %)" in rationale and "12,3" not in rationale
+    assert "(20,3 %)" in rationale  # the 2022 figure, from the same table
+    label = edition.assumptions["new_complexes_in_service"].label
+    assert label.startswith("Доля 350 новых комплексов")
+
+
+def test_a_reference_that_matches_no_row_is_named(tmp_path):
+    from sergek_report.inputs.datasets import load_all
+    from sergek_report.inputs.edition import resolve_references
+
+    path = tmp_path / "ref.yaml"
+    path.write_text(
+        f"extends: {DEFAULT}\nassumptions:\n  inflation_2026:\n    rationale: "
+        "'see {cpi.percent[year=2030,measure=dec_dec]} %'\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ParameterError) as err:
+        resolve_references(load_edition(path), load_all(paths.DATA_DIR))
+    assert str(err.value).startswith(f"{path}: assumptions.inflation_2026.rationale: ")
+    assert "matches 0 rows of data/cpi.csv; expected exactly one row" in str(err.value)

@@ -49,7 +49,7 @@ from sergek_report.build.publish import (
 )
 from sergek_report.errors import BuildError
 from sergek_report.inputs.digests import data_digest
-from sergek_report.inputs.edition import Edition, load_edition
+from sergek_report.inputs.edition import Edition, load_edition, referenced_tables
 
 RESERVED_NAMES = {"notebooks", "failed", "scenarios"}
 MODEL_DIR = ".edition-model"  # the computed edition, one file per chapter
@@ -182,7 +182,11 @@ def chapter_fingerprints(
 
     kernel_fp = kernel_fp or kernel_code_fingerprint()
     # The edition's date and title are printed by chapters and bound the data (as_of).
-    declared = edition.declaration_digest() + edition.info.model_dump_json()
+    # Labels and rationales quote table cells ({cpi.percent[year=2025,…]}): those tables too.
+    declared = _sha(
+        (edition.declaration_digest() + edition.info.model_dump_json()).encode(),
+        *(table_file(data_dir, t).read_bytes() for t in referenced_tables(edition)),
+    )
     model_fp = _sha(
         *(table_file(data_dir, t).read_bytes() for t in MODEL_TABLES),
         declared.encode(),

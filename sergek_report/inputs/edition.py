@@ -528,6 +528,75 @@ def load_edition(path: str | Path, _seen: tuple[Path, ...] = ()) -> Edition:
     return Edition(path, EditionInfo(**info), assumptions, chain)
 
 
+# A figure that a table states is not typed in a label or rationale: `{table.column[key=value,
+# …]}` is replaced by the cell of the one row whose key columns match, e.g.
+# `{cpi.percent[year=2025,measure=dec_dec]}` -> 12,3. The loader names a reference that
+# matches no row, or several.
+REFERENCE = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\[([^\]{}]*)\]\}")
+TEXT_FIELDS = ("label", "short_label", "rationale")
+
+
+def referenced_tables(edition: Edition) -> list[str]:
+    """Tables whose cells the edition's labels and rationales quote."""
+    return sorted(
+        {
+            m.group(1)
+            for a in edition.assumptions.values()
+            for f in TEXT_FIELDS
+            for m in REFERENCE.finditer(getattr(a, f))
+        }
+    )
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, dt.date | dt.datetime) or hasattr(value, "date"):
+        return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
+    number = float(value)
+    if number.is_integer():
+        whole = f"{int(number):,}".replace(",", "\u00a0")
+        return whole if abs(number) >= 1000 else str(int(number))
+    return f"{number:g}".replace(".", ",")
+
+
+def resolve_references(edition: Edition, tables: Mapping[str, Any]) -> Edition:
+    """The edition with each `{table.column[key=value]}` in its texts replaced by the cell."""
+
+    def one(match: re.Match, where: str) -> str:
+        table, column, keys = match.groups()
+        frame = tables.get(table)
+        if frame is None or column not in frame.columns:
+            raise ParameterError(
+                f"{where}: {match.group(0)} names no table column (data/{table}.csv, column "
+                f"{column!r}); expected {{table.column[key=value,…]}}."
+            )
+        rows = frame
+        for pair in filter(None, (k.strip() for k in keys.split(","))):
+            key, _, wanted = pair.partition("=")
+            key, wanted = key.strip(), wanted.strip()
+            if key not in frame.columns:
+                raise ParameterError(
+                    f"{where}: {match.group(0)}: data/{table}.csv has no column {key!r}."
+                )
+            rows = rows[rows[key].astype(str).str.removesuffix(" 00:00:00").eq(wanted)]
+        if len(rows) != 1 or rows[column].isna().iloc[0]:
+            raise ParameterError(
+                f"{where}: {match.group(0)} matches {len(rows)} rows of data/{table}.csv; "
+                "expected exactly one row with a value."
+            )
+        return _cell_text(rows[column].iloc[0])
+
+    assumptions = {}
+    for name, a in edition.assumptions.items():
+        where = f"{display_path(edition.path)}: assumptions.{name}"
+        changes = {
+            f: REFERENCE.sub(lambda m, w=f"{where}.{f}": one(m, w), getattr(a, f))
+            for f in TEXT_FIELDS
+            if REFERENCE.search(getattr(a, f))
+        }
+        assumptions[name] = a.model_copy(update=changes) if changes else a
+    return Edition(edition.path, edition.info, assumptions, edition.chain)
+
+
 def flat_overrides(names: Iterable[str], namespace: Mapping[str, Any]) -> dict[str, Any]:
     """The values of `names` found in a notebook namespace (papermill's injected values)."""
     return {n: namespace[n] for n in names if n in namespace}
