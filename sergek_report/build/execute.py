@@ -104,7 +104,7 @@ def describe_failure(spec: ChapterSpec, result: dict, kept: str) -> str:
         return f"{result['message']} The executed notebook is kept for inspection at {kept}."
     if result.get("cell_index") is None:
         return f"{where} failed before or between cells: {result['error'].rstrip('.')}. See {kept}."
-    if result.get("timeout") and not str(result.get("error") or "").strip(" .:"):
+    if result.get("timeout"):  # the build's papermill error or the preview's empty one
         limit = result.get("timeout_s")
         result = result | {
             "error": "no result within the cell timeout"
