@@ -463,3 +463,47 @@ def test_a_reference_that_matches_no_row_is_named(tmp_path):
         resolve_references(load_edition(path), load_all(paths.DATA_DIR))
     assert str(err.value).startswith(f"{path}: assumptions.inflation_2026.rationale: ")
     assert "matches 0 rows of data/cpi.csv; expected exactly one row" in str(err.value)
+
+
+# Figures in params/*.yaml texts that equal a table cell by coincidence, not by quotation.
+COINCIDENCES = {
+    ("service_term_months", "60"),  # the range of the term, months
+    ("cpi_2024_dec_dec", "8,4"),  # derived from a 2025 statement, not cpi.csv's 2021 row
+    ("discount_rate", "10"),  # «с 10 октября»: a day of the month
+    ("procurement_lead_days", "10"),
+    ("procurement_lead_days", "60"),
+    ("replacement_capex_per_complex", "13"),  # «около 13 млн тенге»: the authors' estimate
+}
+
+
+def test_no_parameter_text_types_a_figure_a_table_states():
+    """A label or rationale that types a table's figure goes stale when the table changes:
+    it must quote it as {table.column[key=value]} (the loader replaces it)."""
+    import re
+
+    import yaml
+
+    from sergek_report.inputs.datasets import load_all
+
+    tables = load_all(paths.DATA_DIR)
+    cells = {
+        round(float(v), 4)
+        for frame in tables.values()
+        for column in frame.columns
+        if frame[column].dtype.kind in "fi"
+        for v in frame[column].dropna()
+    }
+    typed = []
+    for path in sorted(paths.PARAMS_DIR.rglob("*.yaml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, entry in (raw.get("assumptions") or {}).items():
+            for field in ("label", "short_label", "rationale"):
+                text = re.sub(r"\{[^}]*\}", "", str(entry.get(field) or ""))
+                for m in re.finditer(r"(?<![\d,])(\d+)(?:,(\d+))?(?![\d])", text):
+                    number = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
+                    year = 1990 <= number <= 2100 and not m.group(2)
+                    if year or number < 10 or number not in cells:
+                        continue
+                    if (name, m.group(0)) not in COINCIDENCES:
+                        typed.append(f"{path.name}: {name}.{field}: {m.group(0)}")
+    assert typed == []
