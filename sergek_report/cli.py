@@ -96,7 +96,34 @@ def _use_project(project: Path | None) -> None:
         )
 
 
+MAX_CELL_TIMEOUT_S = 24 * 3600
+MAX_JOBS = 64
+
+
+def _bounded_int(option: str, low: int, high: int, meaning: str):
+    """An argparse type: a whole number in [low, high], or one sentence saying what was
+    expected (never replaced by the default, never "no limit")."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip(), 10)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{option} {text!r}: expected a whole number of {meaning} from {low} to {high}"
+            ) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"{option} {value}: expected {meaning} from {low} to {high}; "
+                "leave the option out for the default"
+            )
+        return value
+
+    return parse
+
+
 def make_parser() -> argparse.ArgumentParser:
+    _jobs = _bounded_int("--jobs", 1, MAX_JOBS, "notebooks in parallel")
+    _timeout = _bounded_int("--cell-timeout", 1, MAX_CELL_TIMEOUT_S, "seconds")
     parser = argparse.ArgumentParser(
         prog="sergek-report",
         description="Build the Sergek PPP report (build, preview, publish, scenarios); "
@@ -124,11 +151,11 @@ def make_parser() -> argparse.ArgumentParser:
         "build", parents=[common], help="execute the notebooks and render the report"
     )
     p_build.add_argument("--params", type=Path, default=None, help=params_help)
-    p_build.add_argument("--jobs", type=int, default=None, help=jobs_help)
+    p_build.add_argument("--jobs", type=_jobs, default=None, help=jobs_help)
     p_build.add_argument("--force", action="store_true", help="re-execute every notebook")
     p_build.add_argument(
         "--cell-timeout",
-        type=int,
+        type=_timeout,
         default=None,
         help="seconds a notebook cell may run (default: 20 times the slowest chapter, or 600)",
     )
@@ -148,14 +175,14 @@ def make_parser() -> argparse.ArgumentParser:
     p_prev.add_argument("--params", type=Path, default=None, help=params_help)
     p_prev.add_argument(
         "--port",
-        type=int,
+        type=_bounded_int("--port", 0, 65535, "a TCP port"),
         default=None,
         help="port on 127.0.0.1 (default: 4848, or any free port when it is taken; 0: any)",
     )
     p_prev.add_argument("--open", action="store_true", help="open the page in the browser")
-    p_prev.add_argument("--jobs", type=int, default=None, help=jobs_help)
+    p_prev.add_argument("--jobs", type=_jobs, default=None, help=jobs_help)
     p_prev.add_argument(
-        "--cell-timeout", type=int, default=None, help="seconds a notebook cell may run"
+        "--cell-timeout", type=_timeout, default=None, help="seconds a notebook cell may run"
     )
     p_prev.add_argument(
         "--data-dir", type=Path, default=None, help="folder of the CSV tables (default: data/)"
@@ -175,7 +202,7 @@ def make_parser() -> argparse.ArgumentParser:
     p_sc = sub.add_parser(
         "scenarios", parents=[common], help="one report per params/scenarios/*.yaml"
     )
-    p_sc.add_argument("--jobs", type=int, default=None, help=jobs_help)
+    p_sc.add_argument("--jobs", type=_jobs, default=None, help=jobs_help)
     p_sc.set_defaults(func=cmd_scenarios)
     return parser
 
@@ -189,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     except (ReportError, OSError) as exc:  # each names what to fix; --debug shows the trace
         if args.debug:
             raise
-        print(f"error: {_one_paragraph(exc)}", file=sys.stderr)
+        print(f"error: {_one_paragraph(exc, _live_status(args))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted; the last good report is unchanged.", file=sys.stderr)
@@ -197,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, or a broken dependency: still one paragraph
         if args.debug:
             raise
-        print(f"error: {unexpected_error(exc)}", file=sys.stderr)
+        print(f"error: {unexpected_error(exc, _live_status(args))}", file=sys.stderr)
         return 1
     return 0
 
@@ -224,7 +251,23 @@ def _culprit(exc: BaseException) -> tuple[str, str] | None:
     return None
 
 
-def unexpected_error(exc: BaseException) -> str:
+def _live_status(args) -> str:
+    """What can truthfully be said about the last good report after a failure."""
+    try:
+        from sergek_report.build.publish import unchanged_sentence
+        from sergek_report.build.sequence import edition_dir
+        from sergek_report.inputs.edition import load_edition
+
+        edition = load_edition(getattr(args, "params", None) or paths.DEFAULT_PARAMS)
+        root = getattr(args, "build_root", None) or paths.BUILD_DIR
+        return unchanged_sentence(edition_dir(edition, Path(root)))
+    except Exception:  # noqa: BLE001 - the edition itself is what failed
+        return "Nothing was published: the last good report is unchanged."
+
+
+def unexpected_error(
+    exc: BaseException, status: str = "Nothing was published: the last good report is unchanged."
+) -> str:
     """One paragraph for an exception that is not a ReportError."""
     what = " ".join(f"{type(exc).__name__}: {exc}".split())
     if len(what) > 300:
@@ -235,20 +278,22 @@ def unexpected_error(exc: BaseException) -> str:
         name, version = culprit
         return (
             f"the build failed inside the package {name} {version} ({what}), on Python "
-            f"{python}. This is the environment, not the report's inputs: the last good report "
-            f"is unchanged. Recreate the environment from the lock (rm -rf .venv && make env), "
+            f"{python}. This is the environment, not the report's inputs. {status} Recreate "
+            "the environment from the lock (rm -rf .venv && make env), "
             f"or try another supported Python (make report PYTHON=python3.12); if it persists, "
             f"pin another version of {name} in requirements.in and run make lock. --debug shows "
             "the traceback."
         )
     return (
-        f"unexpected {what}, on Python {python}; the last good report is unchanged. This is "
+        f"unexpected {what}, on Python {python}. {status} This is "
         "a bug of the report's code: run again with --debug and keep the traceback for its "
         "maintainers."
     )
 
 
-def _one_paragraph(exc: BaseException) -> str:
+def _one_paragraph(
+    exc: BaseException, status: str = "Nothing was published: the last good report is unchanged."
+) -> str:
     if isinstance(exc, OSError) and not isinstance(exc, ReportError):
         where = paths.display_path(Path(exc.filename)) if exc.filename else "a file"
         hint = {
@@ -257,8 +302,5 @@ def _one_paragraph(exc: BaseException) -> str:
             errno.EPERM: "make the folder writable",
             errno.EROFS: "build into a writable folder (--build-root)",
         }.get(exc.errno, "check the path")
-        return (
-            f"{where}: {exc.strerror or exc}. Nothing was published: the last good report is "
-            f"unchanged; {hint} and run the build again."
-        )
+        return f"{where}: {exc.strerror or exc}. {status} To go on: {hint} and run the build again."
     return " ".join(str(exc).split())

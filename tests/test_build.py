@@ -231,7 +231,9 @@ def test_one_table_change_reexecutes_only_its_readers(second_build, data_copy):
     assert result.model_computations == 1  # once per build, in the build's process
 
 
-def test_edition_date_alone_reexecutes_no_chapter(second_build, data_copy, tmp_path):
+def test_a_new_edition_date_reexecutes_the_chapters_that_print_it(
+    second_build, data_copy, tmp_path
+):
     text = DEFAULT.read_text(encoding="utf-8").replace("value: 2026-11-28", "value: 2026-11-29")
     params = tmp_path / "next_day.yaml"
     params.write_text(text, encoding="utf-8")
@@ -240,7 +242,12 @@ def test_edition_date_alone_reexecutes_no_chapter(second_build, data_copy, tmp_p
     params.write_text(text.replace("2026-11-29", "2026-11-30"), encoding="utf-8")
     second = build(params, data_dir=data_copy, build_root=root)
     assert len(first.executed) == 8
-    assert second.executed == [] and second.rendered
+    assert "01_summary.ipynb" in second.executed and second.rendered
+    html = " ".join(
+        (second.out_dir / "report.html").read_text(encoding="utf-8").replace("\u00a0", " ").split()
+    )
+    assert "На дату редакции (30 ноября 2026 г.)" in html
+    assert "29 ноября 2026 г." not in html
 
 
 def test_changed_figure_appears_with_its_old_to_new_line(second_build, data_copy, tmp_path):

@@ -174,8 +174,9 @@ def test_a_100k_row_table_loads_fast_and_light(tmp_path, table):
             row = list(body[i % len(body)])
             if table == "peers":
                 row[0] = f"peer_{i}"
-            else:  # a unique key: periods from 1800-01-01 to successive days
-                row[1], row[2] = "1800-01-01", str(date(1800, 1, 1) + timedelta(days=i))
+            else:  # a unique key: periods of plausible dates (2015 to 2100)
+                start = date(2015, 1, 1) + timedelta(days=i // 25_000)
+                row[1], row[2] = str(start), str(start + timedelta(days=i % 25_000))
             out.writerow(row)
     result = subprocess.run(
         [sys.executable, "-c", SCALE, str(data_dir), table],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -200,9 +201,10 @@ def test_many_normalised_cells_log_a_bounded_number_of_lines(data_dir, caplog):
     caplog.set_level(logging.WARNING, logger=LOGGER)
     path = data_dir / "payments.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
+    days = [date(2015, 1, 1) + timedelta(days=i) for i in range(300)]  # plausible dates
     rows = [
-        f"fines_imposed,01.01.{1900 + i},01.01.{1900 + i},{i},reported,inbusiness_2020_01,"
-        for i in range(300)
+        f"fines_imposed,{d:%d.%m.%Y},{d:%d.%m.%Y},{i},reported,inbusiness_2020_01,"
+        for i, d in enumerate(days)
     ]
     path.write_text("\n".join(lines[:1] + rows) + "\n", encoding="utf-8")
     assert len(load_table("payments", data_dir)) == 300

@@ -137,7 +137,8 @@ def test_the_command_line_gives_one_paragraph_for_an_unwritable_build_folder(tmp
     result = cli("build", "--build-root", str(blocker / "build"))
     assert result.returncode == 1
     line = one_paragraph(result.stderr)
-    assert "a-file/build" in line and "last good report is unchanged" in line
+    assert "a-file/build" in line and "Nothing was published" in line
+    assert "holds no report yet" in line  # never "unchanged" where there was none
 
 
 def test_debug_shows_the_traceback(tmp_path):

@@ -39,10 +39,12 @@ def test_first_edition_without_baseline():
     assert "metrics.json" not in html and "make" not in html
 
 
-def test_same_edition_as_baseline_is_the_first_edition():
+def test_same_edition_as_baseline_says_nothing_changed_not_first_edition():
     same = {"edition_date": "2026-11-25", "metrics": [metric("a", 1)], "inputs": {}, "params": {}}
     html = changes_block(same, dict(same))
-    assert "Первый выпуск" in html and "от 25" not in html
+    assert "Первый выпуск" not in html
+    text = " ".join(html.replace("\u00a0", " ").replace("\u202f", " ").split())
+    assert "По сравнению с редакцией от 25 ноября 2026 г. ни один ключевой показатель" in text
 
 
 def test_moved_metric_shows_old_and_new_in_russian_format_and_changed_inputs():

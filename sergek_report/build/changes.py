@@ -2,9 +2,9 @@
 
 `changes_block(current, baseline)` returns the HTML of the block: old → new for each key
 figure that moved, the data tables and assumptions that changed, named in Russian. When there
-is no baseline, or the baseline is this same edition (same date) and nothing changed, the
-block says that this is the first edition of the report. The renderer places the block
-(see `render.CHANGES_SLOT`).
+is no baseline (None) the block says that this is the first edition; when the published
+baseline is missing ({"missing": path}) it says that the comparison is not available.
+The renderer places the block (see `render.CHANGES_SLOT`).
 """
 
 from __future__ import annotations
@@ -30,18 +30,21 @@ def table_label(name: str) -> str:
     return spec.title if spec is not None and spec.title else stem.replace("_", " ")
 
 
-def _same_edition(current: dict, baseline: dict) -> bool:
-    date = current.get("edition_date")
-    return bool(date) and date == baseline.get("edition_date")
-
-
 def compare(current: dict, baseline: dict | None) -> dict:
     """Which metrics moved and which inputs changed between the baseline and this build.
 
-    No baseline, or a baseline that is this same edition with nothing changed, means this is
-    the first edition: the report does not compare an edition with itself."""
+    No baseline (None) means this is the first edition; a baseline that is this same edition
+    says that nothing changed since it (never "first edition")."""
     if baseline is None:
         return {"first_edition": True, "metrics": [], "inputs": [], "params": []}
+    if "missing" in baseline:  # published/metrics.json not found: say so, not "first"
+        return {
+            "first_edition": False,
+            "no_baseline": True,
+            "metrics": [],
+            "inputs": [],
+            "params": [],
+        }
     old = {m["name"]: m for m in baseline.get("metrics", [])}
     moved = []
     for metric in current.get("metrics", []):
@@ -64,8 +67,6 @@ def compare(current: dict, baseline: dict | None) -> dict:
         for name in set(old_params) | set(new_params)
         if old_params.get(name) != new_params.get(name) and name != "edition_date"
     )
-    if _same_edition(current, baseline) and not (moved or inputs or params):
-        return {"first_edition": True, "metrics": [], "inputs": [], "params": []}
     return {
         "first_edition": False,
         "baseline_date": baseline.get("edition_date"),
@@ -92,6 +93,9 @@ def changes_block(
     parts = [f'<section class="changes" id="changes"><h2>{TITLE}</h2>']
     if diff["first_edition"]:
         parts.append(f"<p>{WORDS['first_edition']}</p></section>")
+        return "".join(parts)
+    if diff.get("no_baseline"):
+        parts.append(f"<p>{WORDS['no_baseline']}</p></section>")
         return "".join(parts)
     when = diff.get("baseline_date")
     since = WORDS["since"].format(date=fmt.date_long(when)) if when else ""

@@ -104,11 +104,15 @@ def describe_failure(spec: ChapterSpec, result: dict, kept: str) -> str:
         return f"{result['message']} The executed notebook is kept for inspection at {kept}."
     if result.get("cell_index") is None:
         return f"{where} failed before or between cells: {result['error'].rstrip('.')}. See {kept}."
-    if result.get("timeout") and not result.get("source"):
+    if result.get("timeout"):  # the build's papermill error or the preview's empty one
+        limit = result.get("timeout_s")
         result = result | {
-            "error": f"no result within the cell timeout of {result['timeout_s']} s "
-            "(set it with --cell-timeout)"
+            "error": "no result within the cell timeout"
+            + (f" of {limit} s" if limit else "")
+            + " (set it with --cell-timeout)"
         }
+    elif not str(result.get("error") or "").strip(" .:"):
+        result = result | {"error": "the cell stopped without an error message"}
     # papermill inserts an 'injected-parameters' cell; report the analyst's own numbering.
     index = result["cell_index"]
     params_at = parameters_cell_index(read_notebook(spec.notebook))

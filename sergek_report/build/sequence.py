@@ -36,16 +36,20 @@ from sergek_report.build.chapters import (
 from sergek_report.build.execute import default_jobs, describe_failure, execute_chapters, log
 from sergek_report.build.publish import (
     STATE_FILE,
+    build_lock,
+    claim_edition_folder,
     clean_leftovers,
     default_timeout,
+    executed_is_readable,
     publish_edition,
     read_baseline,
     read_state,
+    unchanged_sentence,
     write_json,
 )
 from sergek_report.errors import BuildError
 from sergek_report.inputs.digests import data_digest
-from sergek_report.inputs.edition import Edition, load_edition
+from sergek_report.inputs.edition import Edition, load_edition, referenced_tables
 
 RESERVED_NAMES = {"notebooks", "failed", "scenarios"}
 MODEL_DIR = ".edition-model"  # the computed edition, one file per chapter
@@ -177,15 +181,21 @@ def chapter_fingerprints(
     )
 
     kernel_fp = kernel_fp or kernel_code_fingerprint()
+    # The edition's date and title are printed by chapters and bound the data (as_of).
+    # Labels and rationales quote table cells ({cpi.percent[year=2025,…]}): those tables too.
+    declared = _sha(
+        (edition.declaration_digest() + edition.info.model_dump_json()).encode(),
+        *(table_file(data_dir, t).read_bytes() for t in referenced_tables(edition)),
+    )
     model_fp = _sha(
         *(table_file(data_dir, t).read_bytes() for t in MODEL_TABLES),
-        edition.declaration_digest().encode(),
+        declared.encode(),
     )
     return {
         spec.name: _sha(
             spec.notebook.read_bytes(),
             *(table_file(data_dir, t).read_bytes() for t in sorted({*spec.tables, "sources"})),
-            (model_fp if spec.results else edition.declaration_digest()).encode(),
+            (model_fp if spec.results else declared).encode(),
             kernel_fp.encode(),
         )
         for spec in chapters
@@ -230,11 +240,28 @@ def build(
 
     out_dir = edition_dir(edition, build_root)
     out_dir.mkdir(parents=True, exist_ok=True)
+    with build_lock(out_dir):
+        claim_edition_folder(out_dir, edition.path, paths.PARAMS_DIR)
+        return _build_locked(
+            edition, chapters, out_dir, data_dir, chapters_file, baseline_path, jobs, force, timeout
+        )
+
+
+def _build_locked(
+    edition, chapters, out_dir, data_dir, chapters_file, baseline_path, jobs, force, timeout
+) -> BuildResult:
     clean_leftovers(out_dir)
     executed_dir = out_dir / "notebooks"
     state = read_state(out_dir)
     baseline = Path(baseline_path)
     commit = git_commit()
+    if timeout is not None and (
+        isinstance(timeout, bool) or not isinstance(timeout, int) or timeout < 1
+    ):
+        raise BuildError(
+            f"cell timeout {timeout!r}: expected a whole number of seconds, at least 1 "
+            "(None for the default)."
+        )
     timeout = timeout or default_timeout(state)
 
     # 1. The no-op check: every input of the whole report, hashed without heavy imports.
@@ -256,6 +283,11 @@ def build(
         return BuildResult(out_dir=out_dir)
 
     baseline_data = read_baseline(baseline)
+    if baseline_data is not None and "missing" in baseline_data:
+        log(
+            f"warning: {baseline_data['missing']} not found: the report says that the comparison "
+            "with the last edition is not available (restore it with git)"
+        )
 
     # 2. Every table validated, the model computed once, in this process.
     from sergek_report.model import computed
@@ -277,7 +309,7 @@ def build(
         for spec in chapters
         if force
         or previous.get(spec.name) != fingerprints[spec.name]
-        or not (executed_dir / spec.name).is_file()
+        or not executed_is_readable(executed_dir / spec.name)
     ]
     # Each chapter gets the results and only the tables it shows: a long table in data/
     # is held in memory by the kernels that print it, not by every kernel.
@@ -297,7 +329,7 @@ def build(
     del edition_data
     gc.collect()
     if stale:
-        with tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as tmp:
+        with tempfile.TemporaryDirectory(prefix=f".staging-{os.getpid()}-", dir=out_dir) as tmp:
             staging = Path(tmp)
             results = execute_chapters(
                 stale, per_notebook, staging, jobs or default_jobs(), timeout
@@ -325,10 +357,7 @@ def build(
                 out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": None}
             )
             if failures:
-                raise BuildError(
-                    " ".join(failures)
-                    + f" The last good report in {paths.display_path(out_dir)} is unchanged."
-                )
+                raise BuildError(" ".join(failures) + " " + unchanged_sentence(out_dir))
         shutil.rmtree(out_dir / "failed", ignore_errors=True)
 
     # 4. Render.

@@ -150,7 +150,10 @@ def _column_at(raw: bytes, offset: int) -> str | None:
     start = raw.rfind(b"\n", 0, offset) + 1
     index = raw[start:offset].decode("utf-8", errors="replace").count(delimiter)
     names = header.split(delimiter)
-    return names[index].strip() if index < len(names) else None
+    name = names[index].strip() if index < len(names) else None
+    if name is None or not name.isprintable() or "\ufffd" in name:
+        return None  # junk bytes in the header itself: never quoted as if they were a name
+    return name
 
 
 def sniff_delimiter(header: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -298,6 +299,114 @@ class Assumptions:
 
 # -- loading ------------------------------------------------------------------------------
 
+MAX_EXTENDS = 16  # a scenario of a scenario of …: a short chain, never hundreds of files
+MAX_DIGITS = 15  # a parameter is a rate, a count or an amount: beyond this it is a typo
+
+INT_12 = r"[-+]?[0-9]+"
+FLOAT_12 = r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+# Plain scalars that YAML 1.1 (PyYAML) reads differently from how they are written:
+# 075 (octal 61), 0x1F, 0o17, 1_000, 1:30 (sexagesimal 90), .inf and .nan, yes/no/on/off.
+SUSPECT = (
+    r"[-+]?0[0-9_]+(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[-+]?0[xXoObB][0-9a-fA-F_]+"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+    r"|[-+]?[0-9][0-9]*_[0-9_]*(?:\.[0-9_]*)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    r"|[-+]?[0-9]*\.[0-9_]*_[0-9_]*"
+    r"|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF"
+)
+SUSPECT_TAG = "tag:sergek-report,2026:suspect"
+
+
+class StrictLoader(yaml.SafeLoader):
+    """YAML read as written (the YAML 1.2 core schema for numbers and booleans): a value
+    that YAML 1.1 would silently turn into another number (075, 1_000, 1:30), a non-finite
+    or a huge number is an error with the reason, never a different value."""
+
+
+StrictLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver(
+    SUSPECT_TAG, re.compile(f"^(?:{SUSPECT})$"), list("-+0123456789.yYnNoO")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(f"^{INT_12}$"), list("-+0123456789")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float", re.compile(f"^{FLOAT_12}$"), list("-+0123456789.")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile("^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _number_problem(text: str) -> str:
+    if re.fullmatch(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)", text):
+        return "is not a finite number; write the value itself"
+    if re.fullmatch(r"[-+]?0[xXoObB][0-9a-fA-F_]+", text):
+        return "is written in another base (hexadecimal, octal or binary); write it in decimal"
+    if ":" in text:
+        return "reads in YAML 1.1 as a base-60 number; write a decimal number, or a date"
+    if "_" in text:
+        return "has '_' digit separators; write the digits alone, e.g. 1000000"
+    if re.fullmatch(r"[-+]?0[0-9]+", text):
+        try:
+            octal = f" (YAML 1.1 reads it as the octal number {int(text, 8)})"
+        except ValueError:
+            octal = ""
+        return f"has a leading zero{octal}; write {int(text, 10)} without the zero"
+    if re.fullmatch(r"[-+]?0[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?", text):
+        return f"has a leading zero; write {float(text)!r}"
+    return (
+        "is read as yes/no by YAML 1.1 but as text by YAML 1.2; write true or false, or quote "
+        "the text"
+    )
+
+
+def _construct_suspect(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    raise yaml.constructor.ConstructorError(
+        None, None, f"{node.value!r} {_number_problem(node.value)}", node.start_mark
+    )
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> int:
+    text = loader.construct_scalar(node)
+    if len(text.lstrip("+-")) > MAX_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"a number of {len(text.lstrip('+-'))} digits is too large for a parameter "
+            f"(at most {MAX_DIGITS} digits)",
+            node.start_mark,
+        )
+    return int(text, 10)
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.Node) -> float:
+    text = loader.construct_scalar(node)
+    value = float(text)
+    mantissa = re.split(r"[eE]", text)[0].lstrip("+-").replace(".", "").lstrip("0")
+    if not math.isfinite(value) or abs(value) >= 10.0**MAX_DIGITS or len(mantissa) > 30:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"{text[:MAX_EXCERPT]!r} is too large for a parameter (at most "
+            f"{MAX_DIGITS} digits before the decimal point)",
+            node.start_mark,
+        )
+    return value
+
+
+StrictLoader.add_constructor(SUSPECT_TAG, _construct_suspect)
+StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+
 
 def _reject_aliases(text: str, where: str) -> None:
     """YAML anchors and aliases can expand a small file into gigabytes: not allowed."""
@@ -331,7 +440,17 @@ def _read_yaml(path: Path) -> dict:
         raise ParameterError(f"{where}: not UTF-8 text; save the file as UTF-8.") from None
     _reject_aliases(text, where)
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:  # an unsafe tag (!!python/…), an octal-looking number, …
+        mark = getattr(exc, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        if problem.startswith("could not determine a constructor"):
+            problem = (
+                problem.replace("could not determine a constructor for the tag", "the tag")
+                + " is not allowed; a parameter file holds plain values only"
+            )
+        raise ParameterError(f"{where}{line}: {problem}.") from None
     except ValueError as exc:  # 2026-02-30: YAML reads it as a date that does not exist
         raise ParameterError(
             f"{where}: a value is not a valid date ({exc}); expected a date like 2026-03-01."
@@ -363,12 +482,15 @@ def _validated(fields: dict, where: str) -> Assumption:
 
 
 def _resolve_extends(path: Path, target: Any) -> Path:
+    """`path` as the user named it (not through its symlink): `extends` is resolved, to its
+    real path, from the folder the file appears in, and must stay inside params/ or that
+    folder."""
     where = display_path(path)
     if not isinstance(target, str) or not target.endswith(".yaml"):
         raise ParameterError(f"{where}: extends must name a .yaml file, found {_excerpt(target)}.")
     base = (path.parent / target).resolve()
     root = paths.PARAMS_DIR.resolve()
-    if root not in base.parents and path.resolve().parent != base.parent:
+    if root not in base.parents and path.parent.resolve() != base.parent:
         raise ParameterError(
             f"{where}: extends {target!r} points outside {display_path(root)}/; an edition "
             "may only extend another parameter file of the project."
@@ -378,10 +500,16 @@ def _resolve_extends(path: Path, target: Any) -> Path:
 
 def load_edition(path: str | Path, _seen: tuple[Path, ...] = ()) -> Edition:
     """Read a parameter file, following `extends:`, and validate every assumption."""
-    path = Path(path).resolve()
+    given = Path(path).absolute()
+    path = given.resolve()
     where = display_path(path)
     if path in _seen:
         raise ParameterError(f"{where}: `extends` forms a cycle.")
+    if len(_seen) >= MAX_EXTENDS:
+        raise ParameterError(
+            f"{display_path(_seen[0])}: `extends` goes through more than {MAX_EXTENDS} files "
+            f"(at {where}); a scenario extends the default edition or one scenario of it."
+        )
     raw = _read_yaml(path)
     unknown = set(raw) - set(SECTIONS) - {"extends"}
     if unknown:
@@ -390,7 +518,7 @@ def load_edition(path: str | Path, _seen: tuple[Path, ...] = ()) -> Edition:
             f"'extends' and the sections {list(SECTIONS)}."
         )
     if "extends" in raw:
-        base = load_edition(_resolve_extends(path, raw["extends"]), _seen + (path,))
+        base = load_edition(_resolve_extends(given, raw["extends"]), _seen + (path,))
         info = base.info.model_dump()
         fields = {n: a.model_dump() for n, a in base.assumptions.items()}
         chain = base.chain + [path]
@@ -446,6 +574,75 @@ def load_edition(path: str | Path, _seen: tuple[Path, ...] = ()) -> Edition:
         name: _validated(f, f"{where}: assumptions.{name}") for name, f in fields.items()
     }
     return Edition(path, EditionInfo(**info), assumptions, chain)
+
+
+# A figure that a table states is not typed in a label or rationale: `{table.column[key=value,
+# …]}` is replaced by the cell of the one row whose key columns match, e.g.
+# `{cpi.percent[year=2025,measure=dec_dec]}` -> 12,3. The loader names a reference that
+# matches no row, or several.
+REFERENCE = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\[([^\]{}]*)\]\}")
+TEXT_FIELDS = ("label", "short_label", "rationale")
+
+
+def referenced_tables(edition: Edition) -> list[str]:
+    """Tables whose cells the edition's labels and rationales quote."""
+    return sorted(
+        {
+            m.group(1)
+            for a in edition.assumptions.values()
+            for f in TEXT_FIELDS
+            for m in REFERENCE.finditer(getattr(a, f))
+        }
+    )
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, dt.date | dt.datetime) or hasattr(value, "date"):
+        return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
+    number = float(value)
+    if number.is_integer():
+        whole = f"{int(number):,}".replace(",", "\u00a0")
+        return whole if abs(number) >= 1000 else str(int(number))
+    return f"{number:g}".replace(".", ",")
+
+
+def resolve_references(edition: Edition, tables: Mapping[str, Any]) -> Edition:
+    """The edition with each `{table.column[key=value]}` in its texts replaced by the cell."""
+
+    def one(match: re.Match, where: str) -> str:
+        table, column, keys = match.groups()
+        frame = tables.get(table)
+        if frame is None or column not in frame.columns:
+            raise ParameterError(
+                f"{where}: {match.group(0)} names no table column (data/{table}.csv, column "
+                f"{column!r}); expected {{table.column[key=value,…]}}."
+            )
+        rows = frame
+        for pair in filter(None, (k.strip() for k in keys.split(","))):
+            key, _, wanted = pair.partition("=")
+            key, wanted = key.strip(), wanted.strip()
+            if key not in frame.columns:
+                raise ParameterError(
+                    f"{where}: {match.group(0)}: data/{table}.csv has no column {key!r}."
+                )
+            rows = rows[rows[key].astype(str).str.removesuffix(" 00:00:00").eq(wanted)]
+        if len(rows) != 1 or rows[column].isna().iloc[0]:
+            raise ParameterError(
+                f"{where}: {match.group(0)} matches {len(rows)} rows of data/{table}.csv; "
+                "expected exactly one row with a value."
+            )
+        return _cell_text(rows[column].iloc[0])
+
+    assumptions = {}
+    for name, a in edition.assumptions.items():
+        where = f"{display_path(edition.path)}: assumptions.{name}"
+        changes = {
+            f: REFERENCE.sub(lambda m, w=f"{where}.{f}": one(m, w), getattr(a, f))
+            for f in TEXT_FIELDS
+            if REFERENCE.search(getattr(a, f))
+        }
+        assumptions[name] = a.model_copy(update=changes) if changes else a
+    return Edition(edition.path, edition.info, assumptions, edition.chain)
 
 
 def flat_overrides(names: Iterable[str], namespace: Mapping[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -33,7 +34,8 @@ KINDS = ("text", "id", "url", "choice", "source", "date", "int", "float")
 @dataclass(frozen=True)
 class Field:
     """One column. `min`/`max` bound numbers (every number column declares an upper bound);
-    `required=False` allows an empty cell; `as_of=False` exempts a date from the as-of check.
+    `required=False` allows an empty cell; `as_of=False` exempts a date from the as-of check;
+    `earliest` is the oldest plausible date (the Sergek pilot era by default).
     `doc` is the meaning shown in data/README.md; `shape` replaces the derived type text."""
 
     name: str
@@ -46,6 +48,8 @@ class Field:
     as_of: bool = True
     doc: str = ""
     shape: str = ""
+    # A date before this is a typo (1745 for 2019), unless the column says why it may be older.
+    earliest: str = "2015-01-01"
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -241,6 +245,21 @@ def not_after_as_of(column: str, as_of: pd.Timestamp) -> Rule:
     )
 
 
+def not_before_date(column: str, earliest: str) -> Rule:
+    bound = pd.Timestamp(earliest)
+
+    def test(df: pd.DataFrame) -> pd.Series:
+        return (df[column] >= bound) | df[column].isna()
+
+    return Rule(
+        "plausible_date",
+        column,
+        f"a date not before {bound.date().isoformat()} (earlier is before the period the "
+        "report covers: a typo in the year?)",
+        test,
+    )
+
+
 def known_source(ids: Iterable[str], sources_file: str) -> Rule:
     ids = frozenset(ids)
     return Rule(
@@ -266,6 +285,9 @@ class Agreement:
     other_pick: Callable[[pd.DataFrame], int | None]
     subject: str  # e.g. "the row complexes_in_operation"
     what: str  # e.g. "the complexes of the latest deployment row that is not planned"
+    # When set: the expected value computed from the other table (a sum, a date plus a
+    # term), instead of its cell `other_column`; `other_pick` names the line it starts from.
+    reference: Callable[[pd.DataFrame], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -317,7 +339,7 @@ class TableSpec:
         return self.value_schema()
 
     def dynamic_rules(self, as_of: pd.Timestamp | None, source_ids, sources_file) -> list[Rule]:
-        rules = []
+        rules = [not_before_date(f.name, f.earliest) for f in self.fields if f.kind == "date"]
         if as_of is not None:
             rules += [
                 not_after_as_of(f.name, as_of) for f in self.fields if f.kind == "date" and f.as_of
@@ -347,9 +369,16 @@ def _digits(f: Field) -> Callable[[pd.Series], pd.Series]:
     return lambda s: ~s.str.fullmatch(WHOLE) | (s.str.split(".").str[0].str.len() <= MAX_DIGITS)
 
 
+DATE_YEARS = ("1900", "2100")  # a year outside is a typo (and 2262+ is beyond pandas' dates)
+
+
 def _date(f: Field) -> Callable[[pd.Series], pd.Series]:
     return lambda s: (
-        s.str.fullmatch(ISO_DATE) & pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna()
+        s.str.fullmatch(ISO_DATE)
+        & s.str[:4].between(*DATE_YEARS)
+        & pd.to_datetime(
+            s.where(s.str[:4].between(*DATE_YEARS)), format="%Y-%m-%d", errors="coerce"
+        ).notna()
     )
 
 

@@ -49,7 +49,13 @@ TABLES: dict[str, TableSpec] = {
                     doc="page address; empty only where the page was not found in open access or "
                     "the document is unpublished (`published_note` says which)",
                 ),
-                Field("published", "date", required=False, doc="the page's own date"),
+                Field(
+                    "published",
+                    "date",
+                    required=False,
+                    doc="the page's own date",
+                    earliest="1991-12-16",  # laws and statistics from before the pilot are cited
+                ),
                 Field(
                     "published_note",
                     required=False,
@@ -338,6 +344,32 @@ def _latest_not_planned(df: pd.DataFrame) -> int | None:
     return int(rows["date"].idxmax()) if len(rows) else None
 
 
+def _latest_planned(df: pd.DataFrame) -> int | None:
+    rows = df[df["status"].eq("planned")]
+    return int(rows["date"].idxmax()) if len(rows) else None
+
+
+def _contract_number(df: pd.DataFrame, item: str):
+    line = _contract_item(item)(df)
+    return None if line is None or pd.isna(df.at[line, "value"]) else df.at[line, "value"]
+
+
+def _operating_plus_additional(df: pd.DataFrame):
+    operating = _contract_number(df, "complexes_in_operation")
+    additional = _contract_number(df, "additional_complexes")
+    return None if operating is None or additional is None else operating + additional
+
+
+def _expiry_plus_extension(df: pd.DataFrame):
+    line = _contract_item("contract_expiry")(df)
+    years = _contract_number(df, "extension_years")
+    if line is None or years is None or pd.isna(df.at[line, "value_date"]):
+        return None
+    if float(years) != int(years):
+        return None
+    return pd.Timestamp(df.at[line, "value_date"]) + pd.DateOffset(years=int(years))
+
+
 AGREEMENTS: tuple[Agreement, ...] = (
     Agreement(
         "same_quantity",
@@ -349,5 +381,30 @@ AGREEMENTS: tuple[Agreement, ...] = (
         _latest_not_planned,
         "the row `complexes_in_operation`",
         "the complexes of the latest deployment row that is not planned",
+    ),
+    Agreement(
+        "same_quantity",
+        "deployment",
+        "complexes",
+        _latest_planned,
+        "contract",
+        "value",
+        _contract_item("complexes_in_operation"),
+        "the latest planned row",
+        "the rows `complexes_in_operation` + `additional_complexes` (the network after the "
+        "extension's new complexes)",
+        reference=_operating_plus_additional,
+    ),
+    Agreement(
+        "same_quantity",
+        "contract",
+        "value_date",
+        _contract_item("extension_end"),
+        "contract",
+        "value_date",
+        _contract_item("contract_expiry"),
+        "the row `extension_end`",
+        "`contract_expiry` plus `extension_years` years",
+        reference=_expiry_plus_extension,
     ),
 )

@@ -101,7 +101,12 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
         (
             Field("event_id", "id", doc="id of the event"),
             Field("city", shape="text (ru)", doc="city or region"),
-            Field("event_date", "date", doc="first day of the month/year if not exact"),
+            Field(
+                "event_date",
+                "date",
+                doc="first day of the month/year if not exact",
+                earliest="2000-01-01",  # other cities' camera contracts predate Sergek
+            ),
             Field(
                 "date_precision",
                 "choice",

@@ -8,6 +8,7 @@ quantities that two tables both state (`tables.AGREEMENTS`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -17,7 +18,14 @@ import pandera.pandas as pa
 from sergek_report.errors import DataValidationError
 from sergek_report.inputs.csvfile import AMBIGUOUS_COMMA, non_ascii_digits
 from sergek_report.inputs.problems import data_error, quote, show
-from sergek_report.inputs.schema import CELL_RULES, MAX_DIGITS, Agreement, Rule, TableSpec
+from sergek_report.inputs.schema import (
+    CELL_RULES,
+    DATE_YEARS,
+    MAX_DIGITS,
+    Agreement,
+    Rule,
+    TableSpec,
+)
 
 
 def validate(
@@ -100,6 +108,9 @@ def _hint(cell, check: str) -> str:
     digits = non_ascii_digits(cell)
     if digits:
         return " (it contains digits other than 0-9: " + ", ".join(digits) + ")"
+    if check == "date" and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", cell):
+        if not DATE_YEARS[0] <= cell[:4] <= DATE_YEARS[1]:
+            return f" (the year {cell[:4]} is outside {DATE_YEARS[0]}–{DATE_YEARS[1]}: a typo?)"
     if check == "too_many_digits":
         digits = len(cell.split(".")[0])
         return f" ({digits} digits, more than {MAX_DIGITS}: beyond any plausible value)"
@@ -137,7 +148,12 @@ def check_agreements(
         if line is None or other_line is None:
             continue
         value = frames[a.table].at[line, a.column]
-        reference = frames[a.other].at[other_line, a.other_column]
+        if a.reference is not None:
+            reference = a.reference(frames[a.other])
+            if reference is None:
+                continue
+        else:
+            reference = frames[a.other].at[other_line, a.other_column]
         if pd.isna(value) or value == reference:
             continue
         row = frames[a.other].loc[other_line]

@@ -16,7 +16,7 @@ import pandas as pd
 
 from sergek_report.errors import BuildError, DataValidationError, ParameterError
 from sergek_report.inputs import datasets
-from sergek_report.inputs.edition import Edition, load_edition
+from sergek_report.inputs.edition import Edition, load_edition, resolve_references
 from sergek_report.model import results as model
 from sergek_report.model.results import Results
 from sergek_report.paths import display_path
@@ -52,6 +52,7 @@ def compute_edition(
             f'"{exc.column}": {exc.found}); set edition_date to the day of the edition, on '
             "or after the latest data."
         ) from None
+    edition = resolve_references(edition, tables)  # {cpi.percent[year=2025,…]} in texts
     assumptions = edition.assumption_view()
     results = model.compute(tables, assumptions)
     unused = assumptions.unused()
