@@ -264,7 +264,9 @@ def test_changed_figure_appears_with_its_old_to_new_line(second_build, data_copy
     # the contract figure must agree with the latest observed deployment milestone
     deployment = data_copy / "deployment.csv"
     deployment.write_text(
-        deployment.read_text(encoding="utf-8").replace("2025-12-31,1641,", "2025-12-31,1650,"),
+        deployment.read_text(encoding="utf-8")
+        .replace("2025-12-31,1641,", "2025-12-31,1650,")
+        .replace("2026-03-01,1991,", "2026-03-01,2000,"),  # and the planned network, 1 650 + 350
         encoding="utf-8",
     )
     result = build(
