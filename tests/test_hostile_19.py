@@ -473,6 +473,8 @@ COINCIDENCES = {
     ("procurement_lead_days", "10"),
     ("procurement_lead_days", "60"),
     ("replacement_capex_per_complex", "13"),  # «около 13 млн тенге»: the authors' estimate
+    ("equipment_purchase_date", "10"),  # «от 10 до 60 дней»: the procurement law's range
+    ("equipment_purchase_date", "60"),
 }
 
 

@@ -11,7 +11,7 @@ from sergek_report import paths
 from sergek_report.build.sequence import build
 from sergek_report.chapter import fmt
 from sergek_report.chapter.units import quantity
-from sergek_report.inputs.edition import load_edition
+from sergek_report.inputs.edition import load_edition, resolve_references
 
 SCENARIOS_DIR = paths.PARAMS_DIR / "scenarios"
 
@@ -42,10 +42,13 @@ def comparison_html(editions: dict[str, dict]) -> str:
     the default edition, in the report's own labels and formatting."""
     import jinja2
 
+    from sergek_report.inputs.datasets import load_all
+
+    tables = load_all()  # the labels quote table cells ({contract.value[item=…]})
     default = load_edition(paths.DEFAULT_PARAMS)
     scenarios, values = [], []
     for name, metrics in editions.items():
-        edition = load_edition(SCENARIOS_DIR / f"{name}.yaml")
+        edition = resolve_references(load_edition(SCENARIOS_DIR / f"{name}.yaml"), tables)
         differences = [
             f"{a.label.lower()} — {quantity(a.value, a.unit)}"
             for key, a in edition.assumptions.items()
