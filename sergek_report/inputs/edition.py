@@ -241,14 +241,11 @@ class Assumptions:
         return sorted(set(object.__getattribute__(self, "_values")) - used)
 
     def __getstate__(self) -> dict:
-        state = {k: object.__getattribute__(self, k) for k in ("_edition", "_values")}
-        # Sorted: a set's order changes with the process's hash seed, and the saved edition
-        # must be the same bytes whichever process (build, preview) wrote it.
-        return state | {"_used": sorted(object.__getattribute__(self, "_used"))}
+        return {k: object.__getattribute__(self, k) for k in ("_edition", "_values", "_used")}
 
     def __setstate__(self, state: dict) -> None:
         for key, value in state.items():
-            object.__setattr__(self, key, set(value) if key == "_used" else value)
+            object.__setattr__(self, key, value)
 
 
 # -- loading ------------------------------------------------------------------------------

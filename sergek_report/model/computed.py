@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import math
 import pickle
@@ -166,9 +167,55 @@ def handoff_header(data: EditionData, payload: bytes) -> dict:
     }
 
 
+def _ordered(items) -> list:
+    try:
+        return sorted(items)
+    except TypeError:
+        return sorted(items, key=repr)
+
+
+def _restore(make, args, state: dict, set_keys: list[str]):
+    """The inverse of `_OrderedSetsPickler.reducer_override`."""
+    obj = make(*args)
+    state = {k: set(v) if k in set_keys else v for k, v in state.items()}
+    if hasattr(obj, "__setstate__"):
+        obj.__setstate__(state)
+    else:
+        obj.__dict__.update(state)
+    return obj
+
+
+class _OrderedSetsPickler(pickle.Pickler):
+    """The package's objects (the edition's pydantic models keep the names of the fields set,
+    the assumptions the names read) hold sets, whose iteration order changes with the
+    process's hash seed; the hand-off must be the same bytes whichever process (build,
+    preview) wrote it. Their sets are written in sorted order and read back as sets."""
+
+    def reducer_override(self, obj):
+        if isinstance(obj, type) or not type(obj).__module__.startswith("sergek_report."):
+            return NotImplemented
+        reduced = obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+        if not isinstance(reduced, tuple) or len(reduced) < 3 or any(reduced[3:]):
+            return NotImplemented
+        make, args, state = reduced[:3]
+        if not isinstance(state, dict):
+            return NotImplemented
+        set_keys = sorted(k for k, v in state.items() if type(v) is set)
+        if not set_keys:
+            return NotImplemented
+        state = {k: _ordered(v) if k in set_keys else v for k, v in state.items()}
+        return _restore, (make, args, state, set_keys)
+
+
+def _payload(data: EditionData) -> bytes:
+    buffer = io.BytesIO()
+    _OrderedSetsPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(data)
+    return buffer.getvalue()
+
+
 def handoff_bytes(data: EditionData) -> bytes:
     """The hand-off file's bytes: the same edition gives the same bytes in any process."""
-    payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    payload = _payload(data)
     header = json.dumps(handoff_header(data, payload), ensure_ascii=False, sort_keys=True)
     return header.encode("utf-8") + b"\n" + payload
 
