@@ -126,6 +126,87 @@ def describe_failure(spec: ChapterSpec, result: dict, kept: str) -> str:
     )
 
 
+def execute_on_warm_kernels(
+    stale: list[ChapterSpec],
+    parameters: dict[str, dict],
+    staging: Path,
+    jobs: int,
+    timeout: int,
+) -> dict[str, dict]:
+    """The build's executor: `jobs` kernels started once, with the chapters' imports done
+    (`kernels.WARM_UP`), each running chapter after chapter from a clean namespace, as the
+    preview's warm kernels do; a chapter's executed notebook goes to `staging`. A kernel
+    start and the chapters' imports are paid once per kernel, not once per chapter."""
+    import asyncio
+
+    import nbformat
+
+    from sergek_report.build.kernels import ChapterKernel, run_chapter, socket_folder
+
+    workers = max(1, min(jobs, len(stale)))
+    log(
+        f"executing {len(stale)} notebook(s) on {workers} warm kernel(s): "
+        + ", ".join(s.name for s in stale)
+    )
+    results: dict[str, dict] = {}
+
+    async def run_all() -> None:
+        queue: asyncio.Queue[ChapterSpec] = asyncio.Queue()
+        for spec in stale:
+            queue.put_nowait(spec)
+        kernels = [ChapterKernel(stale[0].notebook.parent) for _ in range(workers)]
+        for kernel in kernels:
+            kernel.start()
+
+        async def worker(kernel: ChapterKernel) -> None:
+            while not queue.empty():
+                spec = queue.get_nowait()
+                notebook, outcome = await run_chapter(
+                    kernel,
+                    spec.notebook,
+                    parameters[spec.name],
+                    timeout,
+                    paths.display_path(spec.notebook),
+                )
+                nbformat.write(notebook, staging / spec.name)
+                results[spec.name] = outcome
+                if outcome["ok"]:
+                    log(f"  {spec.name}: {outcome['seconds']:.1f} s")
+
+        async def heartbeat() -> None:
+            started = time.monotonic()
+            while True:
+                await asyncio.sleep(HEARTBEAT_S)
+                log(
+                    f"  … {len(results)} of {len(stale)} chapters done after "
+                    f"{time.monotonic() - started:.0f} s (kernels at work)"
+                )
+
+        beat = asyncio.ensure_future(heartbeat())
+        try:
+            await asyncio.gather(*(worker(k) for k in kernels))
+        finally:
+            beat.cancel()
+            await asyncio.gather(*(k.stop() for k in kernels))
+
+    # While the kernels run, pay for the renderer's imports (nbconvert, WeasyPrint).
+    import threading
+
+    def import_renderer() -> None:
+        from sergek_report.build import render  # noqa: F401
+
+    renderer = threading.Thread(target=import_renderer, daemon=True)
+    renderer.start()
+    try:
+        asyncio.run(run_all())
+    finally:
+        import shutil
+
+        shutil.rmtree(socket_folder(), ignore_errors=True)
+    renderer.join()
+    return {spec.name: results[spec.name] for spec in stale}
+
+
 def execute_chapters(
     stale: list[ChapterSpec],
     parameters: dict[str, dict],

@@ -46,7 +46,12 @@ from sergek_report.build.chapters import (
     load_chapters,
     read_notebook,
 )
-from sergek_report.build.execute import default_jobs, describe_failure, execute_chapters, log
+from sergek_report.build.execute import (
+    default_jobs,
+    describe_failure,
+    execute_on_warm_kernels,
+    log,
+)
 from sergek_report.build.publish import (
     STATE_FILE,
     clean_leftovers,
@@ -417,7 +422,7 @@ def build(
     if stale:
         with tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as tmp:
             staging = Path(tmp)
-            results = execute_chapters(
+            results = execute_on_warm_kernels(
                 stale, per_notebook, staging, jobs or default_jobs(), timeout
             )
             executed_dir.mkdir(exist_ok=True)

@@ -39,7 +39,7 @@ from pathlib import Path
 from sergek_report import paths
 from sergek_report.build.chapters import ChapterSpec
 from sergek_report.build.execute import default_jobs, describe_failure
-from sergek_report.build.kernels import KERNEL_NAME, ChapterKernel
+from sergek_report.build.kernels import ChapterKernel, run_chapter
 from sergek_report.build.publish import default_timeout, read_baseline, read_state, write_json
 from sergek_report.build.sequence import (
     MODEL_DIR,
@@ -58,7 +58,6 @@ from sergek_report.build.sequence import (
     stale_chapters,
     write_handoff,
 )
-from sergek_report.chapter import inline
 from sergek_report.errors import ReportError
 from sergek_report.inputs.edition import load_edition
 from sergek_report.paths import Project
@@ -293,48 +292,23 @@ class Preview:
     ) -> str | None:
         """Execute one chapter on its kernel; None when it succeeded, else the message."""
         import nbformat
-        from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-        from papermill.iorw import load_notebook_node
-        from papermill.parameterize import parameterize_notebook
-
-        notebook = load_notebook_node(str(spec.notebook))  # as papermill reads it (tags)
-        notebook = parameterize_notebook(notebook, parameters, kernel_name=KERNEL_NAME)
-        running: dict = {}
-
-        def on_cell_start(cell, cell_index):
-            running.update(index=cell_index, source=cell.source)
 
         kernel = self.kernels[spec.name]
-        outcome: dict = {"ok": True}
         async with limit:
-            started = time.perf_counter()
-            try:
-                await kernel.execute(notebook, self.timeout, on_cell_start)
-            except CellTimeoutError:
-                outcome = {"ok": False, "timeout": True, "timeout_s": self.timeout}
-                await kernel.restart()  # the cell may still be running
-            except CellExecutionError as exc:
-                outcome = {"ok": False, "error": f"{exc.ename}: {exc.evalue}"}
-            except DeadKernelError as exc:
-                outcome = {"ok": False, "error": f"the kernel died ({exc})"}
-                await kernel.restart()
-            if outcome["ok"]:
-                problems = " ".join(inline.check(notebook, paths.display_path(spec.notebook)))
-                if problems:
-                    outcome = {"ok": False, "message": problems}
+            notebook, outcome = await run_chapter(
+                kernel, spec.notebook, parameters, self.timeout, paths.display_path(spec.notebook)
+            )
         if not outcome["ok"]:
             failed = self.work / "failed" / spec.name
             failed.parent.mkdir(exist_ok=True)
             nbformat.write(notebook, failed)
-            outcome.setdefault("error", "")
-            outcome.update(cell_index=running.get("index"), source=running.get("source"))
             self.fingerprints.pop(spec.name, None)
             return describe_failure(spec, outcome, paths.display_path(failed))
         staged = self.work / f".{spec.name}.tmp"
         nbformat.write(notebook, staged)
         accept_chapter(inputs, spec, staged, self.executed_dir)
         self.fingerprints[spec.name] = fingerprint
-        log(f"  {spec.name}: {time.perf_counter() - started:.1f} s")
+        log(f"  {spec.name}: {outcome['seconds']:.1f} s")
         return None
 
     # -- the loop ------------------------------------------------------------------------------
