@@ -32,7 +32,7 @@ def test_build_and_preview_hand_chapters_the_same_file(tmp_path, monkeypatch):
             handed[name] = _digest(values["model_file"])
         return {name: {"ok": False, "error": "stopped", "cell_index": None} for name in parameters}
 
-    monkeypatch.setattr(sequence, "execute_chapters", stop_before_kernels)
+    monkeypatch.setattr(sequence, "execute_on_warm_kernels", stop_before_kernels)
     with pytest.raises(BuildError, match="stopped"):
         sequence.build(build_root=tmp_path / "build", force=True)
 
