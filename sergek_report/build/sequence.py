@@ -18,7 +18,8 @@ kernels, HTML served) and `make scenarios` (`build` once per scenario):
    notebooks and the package).
 2. Load and validate every table in data/ and compute the edition's results once, in this
    process; save them for the chapters and write the key figures (metrics.json).
-3. Execute the chapters whose inputs changed (papermill, in parallel): a chapter's fingerprint
+3. Execute the chapters whose inputs changed (on warm kernels, in parallel; the preview uses
+   the same executor with one kernel per chapter): a chapter's fingerprint
    covers its notebook, the tables it shows, the model's inputs and the kernel-side code; the
    renderer, its CSS and the command line are not part of it.
 4. Render HTML and PDF. Outputs are written under temporary names and swapped in, so a failed
