@@ -67,7 +67,14 @@ def execute_on_warm_kernels(
 
     import nbformat
 
-    from sergek_report.build.kernels import ChapterKernel, run_chapter, socket_folder
+    from sergek_report.build.kernels import (
+        ChapterKernel,
+        run_chapter,
+        skip_iri_grammar,
+        socket_folder,
+    )
+
+    skip_iri_grammar()  # before the renderer's imports below
 
     workers = max(1, min(jobs, len(stale)))
     log(
