@@ -65,8 +65,6 @@ def execute_on_warm_kernels(
     start and the chapters' imports are paid once per kernel, not once per chapter."""
     import asyncio
 
-    import nbformat
-
     from sergek_report.build.kernels import (
         ChapterKernel,
         run_chapter,
@@ -74,7 +72,7 @@ def execute_on_warm_kernels(
         socket_folder,
     )
 
-    skip_iri_grammar()  # before the renderer's imports below
+    skip_iri_grammar()  # before nbformat's and the renderer's imports
 
     workers = max(1, min(jobs, len(stale)))
     log(
@@ -101,6 +99,8 @@ def execute_on_warm_kernels(
                     timeout,
                     paths.display_path(spec.notebook),
                 )
+                import nbformat  # imported by then (papermill, in run_chapter)
+
                 nbformat.write(notebook, staging / spec.name)
                 results[spec.name] = outcome
                 if outcome["ok"]:
