@@ -7,7 +7,6 @@ import argparse
 import errno
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -81,8 +80,7 @@ def _use_project(project: Path | None) -> None:
         project = project.resolve()
         if not paths.is_project(project):
             raise ReportError(f"--project {project}: no params/ and notebooks/ folders there.")
-        os.environ[paths.PROJECT_ENV] = str(project)  # kernels and workers find it too
-        paths.set_project_root(project)
+        paths.use_project(project)  # in the environment: kernels and workers find it too
     elif not paths.PROJECT_FOUND or paths.PROJECT_FROM_PACKAGE:
         installed = (
             f" (the package is installed from the project {paths.PROJECT_ROOT}: "

@@ -27,7 +27,8 @@ class ChapterSpec:
         return self.notebook.name
 
 
-def load_chapters(chapters_file: Path = paths.CHAPTERS_FILE) -> list[ChapterSpec]:
+def load_chapters(chapters_file: Path | None = None) -> list[ChapterSpec]:
+    chapters_file = Path(chapters_file or paths.current().chapters_file)
     where = paths.display_path(chapters_file)
     try:
         raw = yaml.safe_load(chapters_file.read_text(encoding="utf-8")) or {}

@@ -1,13 +1,10 @@
-"""Executing chapter notebooks: papermill in worker processes, kernels over Unix sockets."""
+"""Executing chapter notebooks: warm kernels over Unix sockets, one chapter after another."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from multiprocessing import get_context
 from pathlib import Path
 
 from sergek_report import paths
@@ -21,80 +18,9 @@ def log(message: str) -> None:
     print(f"build: {message}", file=sys.stderr, flush=True)
 
 
-def execute_one(source: str, target: str, parameters: dict, timeout: int) -> dict:
-    """Run in a worker process: one notebook through papermill. Returns a plain dict."""
-    import papermill as pm
-    from papermill.engines import papermill_engines
-    from papermill.exceptions import PapermillExecutionError
-
-    from sergek_report.build.kernels import KERNEL_NAME, IPCKernelManager
-    from sergek_report.build.myst_engine import MystEngine
-
-    papermill_engines.register("myst", MystEngine)  # also without the installed entry point
-
-    started = time.perf_counter()
-    try:
-        pm.execute_notebook(
-            source,
-            target,
-            parameters=parameters,
-            kernel_name=KERNEL_NAME,
-            cwd=str(Path(source).parent),
-            progress_bar=False,
-            execution_timeout=timeout,
-            log_output=False,
-            kernel_manager_class=IPCKernelManager,
-            engine_name="myst",
-        )
-    except PapermillExecutionError as exc:
-        return {
-            "ok": False,
-            "cell_index": exc.cell_index,
-            "exec_count": exc.exec_count,
-            "source": exc.source,
-            "error": f"{exc.ename}: {exc.evalue}",
-        }
-    except Exception as exc:  # kernel died, timeout, missing kernel spec…
-        return {
-            "ok": False,
-            "cell_index": running_cell(Path(target)),
-            "error": f"{type(exc).__name__}: {str(exc)[:300]}",
-            "timeout": "Timeout" in type(exc).__name__ or "timed out" in str(exc),
-        }
-    problems = inline_problems(source, target)
-    if problems:
-        return {"ok": False, "message": problems}
-    return {"ok": True, "seconds": time.perf_counter() - started}
-
-
-def inline_problems(source: str | Path, executed: str | Path) -> str:
-    """The executed notebook's inline expressions that gave no text, as one paragraph."""
-    import nbformat
-
-    from sergek_report.chapter.inline import check
-
-    notebook = nbformat.read(str(executed), as_version=4)
-    return " ".join(check(notebook, paths.display_path(Path(source))))
-
-
-def running_cell(executed: Path) -> int | None:
-    """The cell papermill was running when execution stopped (timeout, dead kernel): the last
-    one it started; the cells after it are still pending."""
-    try:
-        notebook = json.loads(executed.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    started = [
-        index
-        for index, cell in enumerate(notebook.get("cells", []))
-        if cell.get("metadata", {}).get("papermill", {}).get("start_time")
-    ]
-    return started[-1] if started else None
-
-
 def default_jobs() -> int:
-    """One kernel per core, but at most MAX_DEFAULT_JOBS: each job (pool worker + kernel)
-    costs about 265 MiB, and the whole build should stay under 1 GiB."""
+    """One kernel per core, but at most MAX_DEFAULT_JOBS: each kernel holds about 150 MiB
+    once the chapters' imports are done, and the whole build should stay under 1 GiB."""
     return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_JOBS))
 
 
@@ -130,45 +56,89 @@ def describe_failure(spec: ChapterSpec, result: dict, kept: str) -> str:
     )
 
 
-def execute_chapters(
+def execute_on_warm_kernels(
     stale: list[ChapterSpec],
     parameters: dict[str, dict],
     staging: Path,
     jobs: int,
     timeout: int,
 ) -> dict[str, dict]:
+    """The build's executor: `jobs` kernels started once, with the chapters' imports done
+    (`kernels.WARM_UP`), each running chapter after chapter from a clean namespace, as the
+    preview's warm kernels do; a chapter's executed notebook goes to `staging`. A kernel
+    start and the chapters' imports are paid once per kernel, not once per chapter."""
+    import asyncio
+
+    from sergek_report.build.kernels import (
+        ChapterKernel,
+        run_chapter,
+        skip_iri_grammar,
+        socket_folder,
+    )
+
+    skip_iri_grammar()  # before nbformat's and the renderer's imports
+
     workers = max(1, min(jobs, len(stale)))
     log(
-        f"executing {len(stale)} notebook(s) with {workers} worker(s): "
+        f"executing {len(stale)} notebook(s) on {workers} warm kernel(s): "
         + ", ".join(s.name for s in stale)
     )
     results: dict[str, dict] = {}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        futures = {
-            spec.name: pool.submit(
-                execute_one,
-                str(spec.notebook),
-                str(staging / spec.name),
-                parameters[spec.name],
-                timeout,
-            )
-            for spec in stale
-        }
-        # While the kernels run, pay for the renderer's imports (nbconvert, WeasyPrint).
-        from sergek_report.build import render  # noqa: F401
 
-        started, names = time.monotonic(), {future: name for name, future in futures.items()}
-        pending = set(futures.values())
-        while pending:
-            done, pending = wait(pending, timeout=HEARTBEAT_S, return_when=FIRST_COMPLETED)
-            for future in sorted(done, key=lambda f: list(futures).index(names[f])):
-                name = names[future]
-                results[name] = future.result()
-                if results[name]["ok"]:
-                    log(f"  {name}: {results[name]['seconds']:.1f} s")
-            if not done:  # a quiet stretch (kernels starting, a long chapter): say what runs
+    async def run_all() -> None:
+        queue: asyncio.Queue[ChapterSpec] = asyncio.Queue()
+        for spec in stale:
+            queue.put_nowait(spec)
+        kernels = [ChapterKernel(stale[0].notebook.parent) for _ in range(workers)]
+        for kernel in kernels:
+            kernel.start()
+
+        async def worker(kernel: ChapterKernel) -> None:
+            while not queue.empty():
+                spec = queue.get_nowait()
+                notebook, outcome = await run_chapter(
+                    kernel,
+                    spec.notebook,
+                    parameters[spec.name],
+                    timeout,
+                    paths.display_path(spec.notebook),
+                )
+                import nbformat  # imported by then (papermill, in run_chapter)
+
+                nbformat.write(notebook, staging / spec.name)
+                results[spec.name] = outcome
+                if outcome["ok"]:
+                    log(f"  {spec.name}: {outcome['seconds']:.1f} s")
+
+        async def heartbeat() -> None:
+            started = time.monotonic()
+            while True:
+                await asyncio.sleep(HEARTBEAT_S)
                 log(
-                    f"  … {len(results)} of {len(futures)} chapters done after "
+                    f"  … {len(results)} of {len(stale)} chapters done after "
                     f"{time.monotonic() - started:.0f} s (kernels at work)"
                 )
-    return {name: results[name] for name in futures}
+
+        beat = asyncio.ensure_future(heartbeat())
+        try:
+            await asyncio.gather(*(worker(k) for k in kernels))
+        finally:
+            beat.cancel()
+            await asyncio.gather(*(k.stop() for k in kernels))
+
+    # While the kernels run, pay for the renderer's imports (nbconvert, WeasyPrint).
+    import threading
+
+    def import_renderer() -> None:
+        from sergek_report.build import render  # noqa: F401
+
+    renderer = threading.Thread(target=import_renderer, daemon=True)
+    renderer.start()
+    try:
+        asyncio.run(run_all())
+    finally:
+        import shutil
+
+        shutil.rmtree(socket_folder(), ignore_errors=True)
+    renderer.join()
+    return {spec.name: results[spec.name] for spec in stale}

@@ -168,3 +168,60 @@ class ChapterKernel:
                 if self.km.has_kernel:
                     await self.km.shutdown_kernel(now=False)
             self.km = None
+
+
+def skip_iri_grammar() -> None:
+    """jsonschema (imported by nbformat, papermill, nbconvert) builds a Lark grammar for its
+    IRI formats when `rfc3987_syntax` is installed: about 1.3 s at import
+    (python-jsonschema/jsonschema#1428). Notebook validation never checks those formats, so
+    the build and the preview import jsonschema without them (it skips them when the module
+    is missing); nothing they write changes."""
+    import sys
+
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
+async def run_chapter(
+    kernel: ChapterKernel, source: Path, parameters: dict, timeout: int, where: str
+):
+    """One chapter on a warm kernel (the build's and the preview's executor): the notebook
+    parameterized as papermill does it, run from a clean namespace, its inline expressions
+    checked. Returns the executed notebook and an outcome as `execute.describe_failure`
+    reads it."""
+    import time
+
+    skip_iri_grammar()
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    from sergek_report.chapter import inline
+
+    notebook = load_notebook_node(str(source))  # as papermill reads it (tags)
+    notebook = parameterize_notebook(notebook, parameters, kernel_name=KERNEL_NAME)
+    running: dict = {}
+
+    def on_cell_start(cell, cell_index):
+        running.update(index=cell_index, source=cell.source)
+
+    started = time.perf_counter()
+    outcome: dict = {"ok": True}
+    try:
+        await kernel.execute(notebook, timeout, on_cell_start)
+    except CellTimeoutError:
+        outcome = {"ok": False, "timeout": True, "timeout_s": timeout}
+        await kernel.restart()  # the cell may still be running
+    except CellExecutionError as exc:
+        outcome = {"ok": False, "error": f"{exc.ename}: {exc.evalue}"}
+    except DeadKernelError as exc:
+        outcome = {"ok": False, "error": f"the kernel died ({exc})"}
+        await kernel.restart()
+    if outcome["ok"]:
+        problems = " ".join(inline.check(notebook, where))
+        if problems:
+            outcome = {"ok": False, "message": problems}
+    if not outcome["ok"]:
+        outcome.setdefault("error", "")
+        outcome.update(cell_index=running.get("index"), source=running.get("source"))
+    outcome["seconds"] = time.perf_counter() - started
+    return notebook, outcome

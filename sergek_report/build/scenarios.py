@@ -13,20 +13,27 @@ from sergek_report.chapter import fmt
 from sergek_report.chapter.units import quantity
 from sergek_report.inputs.edition import load_edition, resolve_references
 
-SCENARIOS_DIR = paths.PARAMS_DIR / "scenarios"
+
+def scenarios_dir(project: paths.Project | None = None) -> Path:
+    return (project or paths.current()).params_dir / "scenarios"
 
 
-def scenario_files() -> list[Path]:
-    return sorted(SCENARIOS_DIR.glob("*.yaml"))
+def scenario_files(project: paths.Project | None = None) -> list[Path]:
+    return sorted(scenarios_dir(project).glob("*.yaml"))
 
 
-def build_scenarios(jobs: int | None = None, build_root: Path = paths.BUILD_DIR) -> Path:
-    root = build_root / "scenarios"
+def build_scenarios(
+    jobs: int | None = None,
+    build_root: Path | None = None,
+    project: paths.Project | None = None,
+) -> Path:
+    project = project or paths.current()
+    root = Path(build_root or project.build_dir) / "scenarios"
     editions = {}
-    for path in scenario_files():
-        result = build(path, build_root=root, jobs=jobs)
+    for path in scenario_files(project):
+        result = build(path, build_root=root, jobs=jobs, project=project)
         editions[path.stem] = json.loads((result.out_dir / "metrics.json").read_text("utf-8"))
-    page = comparison_html(editions)
+    page = comparison_html(editions, project)
     (root / "comparison.html").write_text(page, encoding="utf-8")
     from sergek_report.build.render import html_to_pdf
 
@@ -37,18 +44,19 @@ def build_scenarios(jobs: int | None = None, build_root: Path = paths.BUILD_DIR)
     return root
 
 
-def comparison_html(editions: dict[str, dict]) -> str:
+def comparison_html(editions: dict[str, dict], project: paths.Project | None = None) -> str:
     """One page: key figures (rows) by scenario (columns), and how each scenario differs from
     the default edition, in the report's own labels and formatting."""
     import jinja2
 
     from sergek_report.inputs.datasets import load_all
 
-    tables = load_all()  # the labels quote table cells ({contract.value[item=…]})
-    default = load_edition(paths.DEFAULT_PARAMS)
+    project = project or paths.current()
+    tables = load_all(project.data_dir)  # the labels quote table cells ({contract.value[item=…]})
+    default = load_edition(project.default_params)
     scenarios, values = [], []
     for name, metrics in editions.items():
-        edition = resolve_references(load_edition(SCENARIOS_DIR / f"{name}.yaml"), tables)
+        edition = resolve_references(load_edition(scenarios_dir(project) / f"{name}.yaml"), tables)
         differences = [
             f"{a.label.lower()} — {quantity(a.value, a.unit)}"
             for key, a in edition.assumptions.items()

@@ -1,11 +1,25 @@
-"""Build an edition: compute the model once, execute the chapters, render one report.
+"""The build sequence: compute the model once, execute the chapters, render one report.
+
+Its steps are shared by `make report` (`build`, chapters executed by a process pool, HTML and
+PDF published atomically), `make preview` (`preview.session`, chapters executed on warm
+kernels, HTML served) and `make scenarios` (`build` once per scenario):
+
+- `read_inputs`: the edition, the chapter list, the project's folders;
+- `compute_model`: every table validated, the model computed once (its reads recorded);
+- `chapter_fingerprints` and `stale_chapters`: which chapters must run again;
+- `write_handoff`: the file each stale chapter gets (`model.computed.save`: the edition with
+  the chapter's own tables), the same bytes whichever driver writes it;
+- `chapter_parameters`: the chapter's three parameters (edition, data folder, hand-off);
+- `accept_chapter`: an executed notebook checked against its declared tables, moved in place;
+- `report_inputs`, then `render.render_report` (build) or `render.report_html` (preview).
 
 1. Read the edition (params/*.yaml) and the chapter list; nothing else runs when no input
    changed (the no-op check hashes every file under data/, the parameter files, the
    notebooks and the package).
 2. Load and validate every table in data/ and compute the edition's results once, in this
    process; save them for the chapters and write the key figures (metrics.json).
-3. Execute the chapters whose inputs changed (papermill, in parallel): a chapter's fingerprint
+3. Execute the chapters whose inputs changed (on warm kernels, in parallel; the preview uses
+   the same executor with one kernel per chapter): a chapter's fingerprint
    covers its notebook, the tables it shows, the model's inputs and the kernel-side code; the
    renderer, its CSS and the command line are not part of it.
 4. Render HTML and PDF. Outputs are written under temporary names and swapped in, so a failed
@@ -33,7 +47,12 @@ from sergek_report.build.chapters import (
     load_chapters,
     read_notebook,
 )
-from sergek_report.build.execute import default_jobs, describe_failure, execute_chapters, log
+from sergek_report.build.execute import (
+    default_jobs,
+    describe_failure,
+    execute_on_warm_kernels,
+    log,
+)
 from sergek_report.build.publish import (
     STATE_FILE,
     build_lock,
@@ -50,9 +69,11 @@ from sergek_report.build.publish import (
 from sergek_report.errors import BuildError
 from sergek_report.inputs.digests import data_digest
 from sergek_report.inputs.edition import Edition, load_edition, referenced_tables
+from sergek_report.paths import Project
 
 RESERVED_NAMES = {"notebooks", "failed", "scenarios"}
-MODEL_DIR = ".edition-model"  # the computed edition, one file per chapter
+MODEL_DIR = ".edition-model"  # the hand-off: the computed edition, one file per chapter
+HANDOFF_SUFFIX = ".edition"
 OUTPUTS = ("report.html", "report.pdf", "metrics.json")
 # Package files that run only in the build process: a change to them re-renders the report
 # but does not re-execute chapters.
@@ -73,7 +94,7 @@ RENDER_SIDE = {
     "build/chapters.py",
 }
 
-__all__ = ["BuildError", "BuildResult", "build", "edition_dir"]
+__all__ = ["BuildError", "BuildResult", "Inputs", "build", "edition_dir", "read_inputs"]
 
 
 @dataclass
@@ -85,14 +106,18 @@ class BuildResult:
     model_computations: int = 0
 
 
-def edition_dir(edition: Edition, build_root: Path = paths.BUILD_DIR) -> Path:
+def edition_dir(
+    edition: Edition, build_root: Path | None = None, project: Project | None = None
+) -> Path:
     """The default edition goes to build/, any other parameter file to build/<name>/."""
-    if edition.path == paths.DEFAULT_PARAMS.resolve():
+    project = project or paths.current()
+    build_root = Path(build_root or project.build_dir)
+    if edition.path == project.default_params.resolve():
         return build_root
     name = edition.name
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", name) or name in RESERVED_NAMES:
         raise BuildError(
-            f"{paths.display_path(edition.path)}: an edition file's name becomes its folder "
+            f"{project.display(edition.path)}: an edition file's name becomes its folder "
             f"build/{name}/; use letters, digits, '-' and '_', not the names "
             f"{', '.join(sorted(RESERVED_NAMES))}; e.g. params/high_inflation.yaml."
         )
@@ -143,17 +168,18 @@ def input_hashes(data_dir: Path) -> dict[str, str]:
     }
 
 
-def _git(*args: str) -> str:
+def _git(root: Path, *args: str) -> str:
     return subprocess.run(
-        ["git", *args], cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True
+        ["git", *args], cwd=root, capture_output=True, text=True, check=True
     ).stdout.strip()
 
 
-def git_commit() -> str:
+def git_commit(project: Project | None = None) -> str:
     """The commit the report is built from (printed in the colophon)."""
+    root = (project or paths.current()).root
     try:
-        sha = _git("rev-parse", "--short=12", "HEAD")
-        dirty = _git("status", "--porcelain", "--untracked-files=no")
+        sha = _git(root, "rev-parse", "--short=12", "HEAD")
+        dirty = _git(root, "status", "--porcelain", "--untracked-files=no")
     except (OSError, subprocess.CalledProcessError):
         return "нет данных"
     return f"{sha} (с незафиксированными изменениями)" if dirty else sha
@@ -217,44 +243,157 @@ def report_inputs(edition_data, data_dir: Path, baseline: dict | None, commit: s
     }
 
 
+# --- the sequence's shared steps ----------------------------------------------------------
+
+
+@dataclass
+class Inputs:
+    """Step 1: what one run of the sequence works on (the build, the preview, a scenario)."""
+
+    project: Project
+    edition: Edition
+    chapters: list[ChapterSpec]
+    data_dir: Path
+    chapters_file: Path
+    baseline_path: Path
+
+
+def read_inputs(
+    params_path: str | Path | None = None,
+    *,
+    project: Project | None = None,
+    data_dir: Path | None = None,
+    chapters_file: Path | None = None,
+    baseline_path: Path | None = None,
+) -> Inputs:
+    """The edition and the chapter list; the folders default to the project's."""
+    project = project or paths.current()
+    chapters_file = Path(chapters_file or project.chapters_file)
+    edition = load_edition(params_path or project.default_params)
+    chapters = load_chapters(chapters_file)
+    for spec in chapters:
+        check_parameters_cell(spec)
+    return Inputs(
+        project=project,
+        edition=edition,
+        chapters=chapters,
+        data_dir=Path(data_dir or project.data_dir).resolve(),
+        chapters_file=chapters_file,
+        baseline_path=Path(baseline_path or project.baseline_file),
+    )
+
+
+def model_key(inputs: Inputs) -> str:
+    """What the computed model depends on besides the package code: data/ and the edition."""
+    return _sha(
+        data_digest(inputs.data_dir).encode(),
+        *(p.read_bytes() for p in inputs.edition.chain),
+        str(inputs.edition.path).encode(),
+    )
+
+
+def compute_model(inputs: Inputs):
+    """Step 2: every table validated, the model computed once (`model.computed`)."""
+    from sergek_report.model import computed
+
+    check_table_files(inputs.chapters, inputs.data_dir, inputs.chapters_file)
+    return computed.compute_edition(inputs.edition, inputs.data_dir)
+
+
+def stale_chapters(
+    chapters: list[ChapterSpec],
+    fingerprints: dict[str, str],
+    previous: dict[str, str],
+    executed_dir: Path,
+    force: bool = False,
+) -> list[ChapterSpec]:
+    """The chapters whose executed notebook is missing or was made from other inputs."""
+    return [
+        spec
+        for spec in chapters
+        if force
+        or previous.get(spec.name) != fingerprints[spec.name]
+        or not executed_is_readable(executed_dir / spec.name)
+    ]
+
+
+def handoff_file(folder: Path, spec: ChapterSpec) -> Path:
+    return folder / f"{spec.notebook.stem}{HANDOFF_SUFFIX}"
+
+
+def write_handoff(edition_data, specs: list[ChapterSpec], folder: Path) -> dict[str, str]:
+    """Each chapter's hand-off file: the edition, its results and only the tables the chapter
+    shows (a long table is held by the kernels that print it, not by every kernel). Returns
+    each file's SHA-256; the same edition gives the same bytes in the build and the preview."""
+    from sergek_report.model import computed
+
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return {
+        spec.name: computed.save(
+            computed.for_chapter(edition_data, spec.tables), handoff_file(folder, spec)
+        )
+        for spec in specs
+    }
+
+
+def chapter_parameters(inputs: Inputs, handoff: Path) -> dict[str, str]:
+    """The three chapter parameters papermill injects (`chapter.api.open_chapter` reads them)."""
+    return {
+        "edition_file": str(inputs.edition.path),
+        "data_dir": str(inputs.data_dir),
+        "model_file": str(handoff),
+    }
+
+
+def accept_chapter(inputs: Inputs, spec: ChapterSpec, staged: Path, executed_dir: Path) -> None:
+    """An executed notebook that read only what it declares, moved into place."""
+    check_declared_tables(spec, staged, inputs.chapters_file)
+    os.replace(staged, executed_dir / spec.name)
+
+
 # --- the build -----------------------------------------------------------------------------
 
 
 def build(
-    params_path: str | Path = paths.DEFAULT_PARAMS,
+    params_path: str | Path | None = None,
     *,
-    data_dir: Path = paths.DATA_DIR,
-    build_root: Path = paths.BUILD_DIR,
-    chapters_file: Path = paths.CHAPTERS_FILE,
-    baseline_path: Path = paths.PUBLISHED_DIR / "metrics.json",
+    project: Project | None = None,
+    data_dir: Path | None = None,
+    build_root: Path | None = None,
+    chapters_file: Path | None = None,
+    baseline_path: Path | None = None,
     jobs: int | None = None,
     force: bool = False,
     timeout: int | None = None,
 ) -> BuildResult:
-    build_root, chapters_file = Path(build_root), Path(chapters_file)
-    data_dir = Path(data_dir).resolve()
-    edition = load_edition(params_path)
-    chapters = load_chapters(chapters_file)
-    for spec in chapters:
-        check_parameters_cell(spec)
+    """The sequence with a process pool as the executor, HTML and PDF published together."""
+    inputs = read_inputs(
+        params_path,
+        project=project,
+        data_dir=data_dir,
+        chapters_file=chapters_file,
+        baseline_path=baseline_path,
+    )
+    project, edition = inputs.project, inputs.edition
 
-    out_dir = edition_dir(edition, build_root)
+    out_dir = edition_dir(edition, build_root, project)
     out_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(out_dir):
-        claim_edition_folder(out_dir, edition.path, paths.PARAMS_DIR)
-        return _build_locked(
-            edition, chapters, out_dir, data_dir, chapters_file, baseline_path, jobs, force, timeout
-        )
+        claim_edition_folder(out_dir, edition.path, project.params_dir)
+        return _build_locked(inputs, out_dir, jobs, force, timeout)
 
 
 def _build_locked(
-    edition, chapters, out_dir, data_dir, chapters_file, baseline_path, jobs, force, timeout
+    inputs: Inputs, out_dir: Path, jobs: int | None, force: bool, timeout: int | None
 ) -> BuildResult:
+    project, edition, chapters = inputs.project, inputs.edition, inputs.chapters
+    data_dir, chapters_file = inputs.data_dir, inputs.chapters_file
     clean_leftovers(out_dir)
     executed_dir = out_dir / "notebooks"
     state = read_state(out_dir)
-    baseline = Path(baseline_path)
-    commit = git_commit()
+    baseline = inputs.baseline_path
+    commit = git_commit(project)
     if timeout is not None and (
         isinstance(timeout, bool) or not isinstance(timeout, int) or timeout < 1
     ):
@@ -279,7 +418,7 @@ def _build_locked(
     )
     outputs_present = all((out_dir / name).is_file() for name in OUTPUTS)
     if not force and state.get("inputs") == everything_fp and outputs_present:
-        log(f"up to date: {paths.display_path(out_dir)}/report.pdf (nothing to do)")
+        log(f"up to date: {project.display(out_dir)}/report.pdf (nothing to do)")
         return BuildResult(out_dir=out_dir)
 
     baseline_data = read_baseline(baseline)
@@ -290,12 +429,10 @@ def _build_locked(
         )
 
     # 2. Every table validated, the model computed once, in this process.
-    from sergek_report.model import computed
     from sergek_report.model import results as model
 
-    check_table_files(chapters, data_dir, chapters_file)
     started, computed_before = time.perf_counter(), model.COMPUTATIONS
-    edition_data = computed.compute_edition(edition, data_dir)
+    edition_data = compute_model(inputs)
     result = BuildResult(out_dir=out_dir, model_computations=model.COMPUTATIONS - computed_before)
     log(f"model computed once in {time.perf_counter() - started:.2f} s")
     render_inputs = report_inputs(edition_data, data_dir, baseline_data, commit)
@@ -304,26 +441,12 @@ def _build_locked(
     fingerprints = chapter_fingerprints(edition, chapters, data_dir, kernel_fp)
     previous = state.get("notebooks", {}) if isinstance(state.get("notebooks"), dict) else {}
     seconds = state.get("seconds", {}) if isinstance(state.get("seconds"), dict) else {}
-    stale = [
-        spec
-        for spec in chapters
-        if force
-        or previous.get(spec.name) != fingerprints[spec.name]
-        or not executed_is_readable(executed_dir / spec.name)
-    ]
-    # Each chapter gets the results and only the tables it shows: a long table in data/
-    # is held in memory by the kernels that print it, not by every kernel.
-    shutil.rmtree(out_dir / MODEL_DIR, ignore_errors=True)
-    (out_dir / MODEL_DIR).mkdir()
-    per_notebook = {}
-    for spec in stale:
-        model_file = out_dir / MODEL_DIR / f"{spec.notebook.stem}.pickle"
-        computed.save(computed.for_chapter(edition_data, spec.tables), model_file)
-        per_notebook[spec.name] = {
-            "edition_file": str(edition.path),
-            "data_dir": str(data_dir),
-            "model_file": str(model_file),
-        }
+    stale = stale_chapters(chapters, fingerprints, previous, executed_dir, force)
+    write_handoff(edition_data, stale, out_dir / MODEL_DIR)
+    per_notebook = {
+        spec.name: chapter_parameters(inputs, handoff_file(out_dir / MODEL_DIR, spec))
+        for spec in stale
+    }
     # The build keeps only what the renderer needs; the worker processes that run the kernels
     # are forked from it and would otherwise each map a copy of every table.
     del edition_data
@@ -331,7 +454,7 @@ def _build_locked(
     if stale:
         with tempfile.TemporaryDirectory(prefix=f".staging-{os.getpid()}-", dir=out_dir) as tmp:
             staging = Path(tmp)
-            results = execute_chapters(
+            results = execute_on_warm_kernels(
                 stale, per_notebook, staging, jobs or default_jobs(), timeout
             )
             executed_dir.mkdir(exist_ok=True)
@@ -339,8 +462,7 @@ def _build_locked(
             for spec in stale:
                 outcome = results[spec.name]
                 if outcome["ok"]:
-                    check_declared_tables(spec, staging / spec.name, chapters_file)
-                    os.replace(staging / spec.name, executed_dir / spec.name)
+                    accept_chapter(inputs, spec, staging / spec.name, executed_dir)
                     previous[spec.name] = fingerprints[spec.name]
                     seconds[spec.name] = round(outcome["seconds"], 2)
                     result.executed.append(spec.name)
@@ -352,7 +474,7 @@ def _build_locked(
                         os.replace(staging / spec.name, kept)
                     previous.pop(spec.name, None)
                     outcome["timeout_s"] = timeout
-                    failures.append(describe_failure(spec, outcome, paths.display_path(kept)))
+                    failures.append(describe_failure(spec, outcome, project.display(kept)))
             write_json(
                 out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": None}
             )
@@ -386,7 +508,7 @@ def _build_locked(
         out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": everything_fp}
     )
     result.rendered, result.pages = True, pages
-    where = paths.display_path(out_dir)
+    where = project.display(out_dir)
     log(f"wrote {where}/report.pdf ({pages} pages), report.html, metrics.json")
     return result
 

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sergek_report import paths
 from sergek_report.errors import DataValidationError
 from sergek_report.inputs.csvfile import normalise, read_cells
 from sergek_report.inputs.digests import data_digest
@@ -43,7 +44,6 @@ from sergek_report.inputs.problems import data_error
 from sergek_report.inputs.schema import CONVERTERS, Field, Rule, TableSpec
 from sergek_report.inputs.tables import AGREEMENTS, TABLES
 from sergek_report.inputs.validation import check_agreements, validate
-from sergek_report.paths import DATA_DIR, PROJECT_ROOT
 
 __all__ = [
     "DataValidationError",
@@ -59,7 +59,7 @@ __all__ = [
 
 
 def load_table(
-    name: str, data_dir: str | Path = DATA_DIR, as_of: str | pd.Timestamp | None = None
+    name: str, data_dir: str | Path | None = None, as_of: str | pd.Timestamp | None = None
 ) -> pd.DataFrame:
     """One validated table; source ids are checked against sources.csv in `data_dir`."""
     return load_tables([name], data_dir=data_dir, as_of=as_of)[name]
@@ -67,7 +67,7 @@ def load_table(
 
 def load_tables(
     names: Iterable[str] | None = None,
-    data_dir: str | Path = DATA_DIR,
+    data_dir: str | Path | None = None,
     as_of: str | pd.Timestamp | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Validated tables by name (all of them when `names` is None), in the order asked.
@@ -78,7 +78,7 @@ def load_tables(
     unknown = [n for n in names if n not in TABLES]
     if unknown:
         raise KeyError(f"unknown table(s) {unknown}; known tables: {list(TABLES)}")
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir or paths.current().data_dir)
     as_of = pd.Timestamp(as_of) if as_of is not None else None
     # sources.csv is read first when a table cites sources. `as_of` applies to the tables
     # asked for: sources.csv is held to it only when it is one of them.
@@ -103,17 +103,18 @@ def load_tables(
 
 
 def load_all(
-    data_dir: str | Path = DATA_DIR, as_of: str | pd.Timestamp | None = None
+    data_dir: str | Path | None = None, as_of: str | pd.Timestamp | None = None
 ) -> dict[str, pd.DataFrame]:
     """Every declared table, validated; also an error for a .csv file in `data_dir` that is
     not declared and for a declared table whose file is missing."""
+    data_dir = Path(data_dir or paths.current().data_dir)
     check_files(data_dir)
     return load_tables(None, data_dir=data_dir, as_of=as_of)
 
 
-def check_files(data_dir: str | Path = DATA_DIR) -> None:
+def check_files(data_dir: str | Path | None = None) -> None:
     """The .csv files of `data_dir` are exactly the declared tables."""
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir or paths.current().data_dir)
     if not data_dir.is_dir():
         raise data_error(
             _where(data_dir),
@@ -186,7 +187,7 @@ def _public(spec: TableSpec, values: pd.DataFrame) -> pd.DataFrame:
 def _where(path: Path) -> str:
     """Path relative to the project root when it lies inside it, else as given."""
     try:
-        return Path(path).resolve().relative_to(PROJECT_ROOT).as_posix()
+        return Path(path).resolve().relative_to(paths.current().root).as_posix()
     except ValueError:
         return str(path)
 
@@ -203,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     what.add_argument("--write-readme", action="store_true", help="regenerate data/README.md")
     what.add_argument("--check-readme", action="store_true", help="compare data/README.md")
     what.add_argument("--print-dictionary", action="store_true", help="all column tables")
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    parser.add_argument("--data-dir", type=Path, default=paths.current().data_dir)
     parser.add_argument("--as-of", default=None, help="YYYY-MM-DD: no observation after it")
     args = parser.parse_args(argv)
     readme = args.data_dir / "README.md"

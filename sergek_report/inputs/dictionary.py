@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sergek_report import paths
 from sergek_report.inputs.schema import TableSpec
 from sergek_report.inputs.tables import AGREEMENTS, TABLES
-from sergek_report.paths import DATA_DIR
 
-README = DATA_DIR / "README.md"
 BLOCK = re.compile(
     r"<!-- generated: columns of (?P<name>[a-z_]+) -->\n(?P<body>.*?)<!-- end generated -->",
     re.S,
@@ -65,9 +64,9 @@ def generated(readme_text: str) -> str:
     return BLOCK.sub(fill, readme_text)
 
 
-def readme_differences(path: Path = README) -> list[str]:
+def readme_differences(path: Path | None = None) -> list[str]:
     """What in the README disagrees with the declarations (empty when it agrees)."""
-    text = Path(path).read_text(encoding="utf-8")
+    text = Path(path or paths.current().data_dir / "README.md").read_text(encoding="utf-8")
     blocks = {m.group("name"): m.group("body") for m in BLOCK.finditer(text)}
     problems = [f"no generated block for table {n!r}" for n in TABLES if n not in blocks]
     problems += [f"generated block for undeclared table {n!r}" for n in blocks if n not in TABLES]
@@ -79,9 +78,9 @@ def readme_differences(path: Path = README) -> list[str]:
     return problems
 
 
-def write_readme(path: Path = README) -> bool:
+def write_readme(path: Path | None = None) -> bool:
     """Rewrite the generated blocks of the README; True when the file changed."""
-    path = Path(path)
+    path = Path(path or paths.current().data_dir / "README.md")
     text = path.read_text(encoding="utf-8")
     new = generated(text)
     if new != text:

@@ -6,9 +6,12 @@ as you edit, as `quarto preview` does for Quarto documents.
 - Keeps one kernel per chapter running (over Unix sockets, as the build's). A changed chapter
   is executed again on its own kernel after its namespace is reset, so the imports (pandas,
   matplotlib, the package) are paid once; then only the HTML is rendered again (no PDF).
-- A change to data/ or params/ recomputes the edition's model once (`context.compute_edition`)
-  and re-executes the chapters whose fingerprints changed (`build.chapter_fingerprints`, the
-  build's own rule). A change to the package's Python code restarts the preview (kernels and
+- It runs the build's own sequence (`build.sequence`: `read_inputs`, `compute_model`,
+  `chapter_fingerprints`, `stale_chapters`, `write_handoff`, `chapter_parameters`,
+  `accept_chapter`, `report_inputs`), with its warm kernels as the executor and an HTML-only
+  render: chapters get the same hand-off files as in `make report`. A change to data/ or
+  params/ recomputes the edition's model once and re-executes the chapters whose
+  fingerprints changed. A change to the package's Python code restarts the preview (kernels and
   this process import it); a change to its templates re-renders.
 - The page polls a small state endpoint and reloads itself when a new version is ready; the
   script is added to the served page only, never to build/report.html.
@@ -34,23 +37,30 @@ import time
 from pathlib import Path
 
 from sergek_report import paths
-from sergek_report.build.chapters import ChapterSpec, check_parameters_cell, load_chapters
+from sergek_report.build.chapters import ChapterSpec
 from sergek_report.build.execute import default_jobs, describe_failure
-from sergek_report.build.kernels import KERNEL_NAME, ChapterKernel
+from sergek_report.build.kernels import ChapterKernel, run_chapter
 from sergek_report.build.publish import default_timeout, read_baseline, read_state, write_json
 from sergek_report.build.sequence import (
+    MODEL_DIR,
+    Inputs,
+    accept_chapter,
     chapter_fingerprints,
-    check_declared_tables,
-    check_table_files,
+    chapter_parameters,
+    compute_model,
     edition_dir,
     git_commit,
+    handoff_file,
     kernel_code_fingerprint,
+    model_key,
+    read_inputs,
     report_inputs,
+    stale_chapters,
+    write_handoff,
 )
-from sergek_report.chapter import inline
 from sergek_report.errors import ReportError
-from sergek_report.inputs.digests import data_digest
 from sergek_report.inputs.edition import load_edition
+from sergek_report.paths import Project
 from sergek_report.preview.server import (
     DEFAULT_PORT,
     POLL_S,
@@ -65,7 +75,6 @@ from sergek_report.preview.server import (
 
 PREVIEW_DIR = ".preview"
 STATE_FILE = "state.json"
-MODEL_FILE = "model.pickle"
 
 
 def log(message: str) -> None:
@@ -78,27 +87,29 @@ def log(message: str) -> None:
 class Preview:
     def __init__(
         self,
-        params_path: Path,
+        params_path: Path | None,
         *,
-        data_dir: Path,
-        build_root: Path,
-        chapters_file: Path,
-        baseline_path: Path,
+        project: Project | None = None,
+        data_dir: Path | None = None,
+        build_root: Path | None = None,
+        chapters_file: Path | None = None,
+        baseline_path: Path | None = None,
         port: int | None,
         jobs: int | None,
         timeout: int | None,
         open_browser: bool = False,
     ):
-        self.params_path = Path(params_path)
-        self.data_dir = Path(data_dir).resolve()
-        self.chapters_file = Path(chapters_file)
-        self.baseline_path = Path(baseline_path)
+        self.project = project or paths.current()
+        self.params_path = Path(params_path or self.project.default_params)
+        self.data_dir = Path(data_dir or self.project.data_dir).resolve()
+        self.chapters_file = Path(chapters_file or self.project.chapters_file)
+        self.baseline_path = Path(baseline_path or self.project.baseline_file)
         edition = load_edition(self.params_path)
-        self.out_dir = edition_dir(edition, Path(build_root))
+        self.out_dir = edition_dir(edition, build_root, self.project)
         self.work = self.out_dir / PREVIEW_DIR
         self.executed_dir = self.work / "notebooks"
         self.executed_dir.mkdir(parents=True, exist_ok=True)
-        self.model_file = self.work / MODEL_FILE
+        self.handoff_dir = self.work / MODEL_DIR
         self.jobs = jobs or default_jobs()
         self.timeout = timeout or default_timeout(read_state(self.out_dir))
         self.open_browser = open_browser
@@ -152,7 +163,7 @@ class Preview:
         roots = {
             self.chapters_file.parent.resolve(),
             self.data_dir,
-            paths.PARAMS_DIR.resolve(),
+            self.project.params_dir.resolve(),
             self.params_path.resolve().parent,
             self.baseline_path.resolve().parent,
             paths.PACKAGE_DIR,
@@ -191,48 +202,54 @@ class Preview:
         with contextlib.suppress(asyncio.CancelledError):
             await self.current
 
-    async def _refresh(self) -> tuple[list[str], bool]:
-        edition = load_edition(self.params_path)
-        chapters = load_chapters(self.chapters_file)
-        for spec in chapters:
-            check_parameters_cell(spec)
-        check_table_files(chapters, self.data_dir, self.chapters_file)
+    def read_inputs(self) -> Inputs:
+        return read_inputs(
+            self.params_path,
+            project=self.project,
+            data_dir=self.data_dir,
+            chapters_file=self.chapters_file,
+            baseline_path=self.baseline_path,
+        )
 
-        # The model: computed again only when data/ or the edition's files changed.
-        from sergek_report.model import computed
-
-        model_key = hashlib.sha256(
-            data_digest(self.data_dir).encode()
-            + b"".join(p.read_bytes() for p in edition.chain)
-            + str(edition.path).encode()
-        ).hexdigest()
-        if model_key != self.model_key or self.edition_data is None:
-            self.edition_data = computed.compute_edition(edition, self.data_dir)
-            computed.save(self.edition_data, self.model_file)
-            self.model_key = model_key
-
-        fingerprints = chapter_fingerprints(edition, chapters, self.data_dir, self.kernel_fp)
+    def prepare(self, inputs: Inputs) -> tuple[dict[str, str], list[ChapterSpec]]:
+        """The sequence's steps before execution, as in the build: the model (computed again
+        only when data/ or the edition's files changed), the fingerprints, the stale
+        chapters and their hand-off files."""
+        key = model_key(inputs)
+        if key != self.model_key or self.edition_data is None:
+            self.edition_data = compute_model(inputs)
+            self.model_key = key
+        chapters = inputs.chapters
+        fingerprints = chapter_fingerprints(
+            inputs.edition, chapters, inputs.data_dir, self.kernel_fp
+        )
         self._seed_from_build(chapters, fingerprints)
-        stale = [
-            spec
-            for spec in chapters
-            if self.fingerprints.get(spec.name) != fingerprints[spec.name]
-            or not self._executed(spec.name)
-        ]
+        stale = stale_chapters(chapters, fingerprints, self.fingerprints, self.executed_dir)
+        write_handoff(self.edition_data, stale, self.handoff_dir)
+        return fingerprints, stale
+
+    async def _refresh(self) -> tuple[list[str], bool]:
+        inputs = self.read_inputs()
+        chapters = inputs.chapters
+        fingerprints, stale = self.prepare(inputs)
         for spec in chapters:  # a kernel for every chapter, started once
             if spec.name not in self.kernels:
                 self.kernels[spec.name] = ChapterKernel(spec.notebook.parent)
                 self.kernels[spec.name].start()
         executed: list[str] = []
         if stale:
-            parameters = {
-                "edition_file": str(edition.path),
-                "data_dir": str(self.data_dir),
-                "model_file": str(self.model_file),
-            }
             limit = asyncio.Semaphore(self.jobs)
             outcomes = await asyncio.gather(
-                *(self._execute(spec, parameters, fingerprints[spec.name], limit) for spec in stale)
+                *(
+                    self._execute(
+                        inputs,
+                        spec,
+                        chapter_parameters(inputs, handoff_file(self.handoff_dir, spec)),
+                        fingerprints[spec.name],
+                        limit,
+                    )
+                    for spec in stale
+                )
             )
             failures = [message for message in outcomes if message]
             self._save_state()
@@ -244,11 +261,11 @@ class Preview:
 
         # The HTML, when anything it shows may have changed.
         baseline = read_baseline(self.baseline_path)
-        commit = git_commit()
+        commit = git_commit(self.project)
         templates = sorted(p for p in paths.TEMPLATES_DIR.rglob("*") if p.is_file())
         render_key = hashlib.sha256(
             json.dumps([fingerprints[s.name] for s in chapters]).encode()
-            + model_key.encode()
+            + self.model_key.encode()
             + (self.baseline_path.read_bytes() if self.baseline_path.is_file() else b"")
             + b"".join(p.read_bytes() for p in templates)
             + commit.encode()
@@ -266,53 +283,32 @@ class Preview:
         return executed, True
 
     async def _execute(
-        self, spec: ChapterSpec, parameters: dict, fingerprint: str, limit: asyncio.Semaphore
+        self,
+        inputs: Inputs,
+        spec: ChapterSpec,
+        parameters: dict,
+        fingerprint: str,
+        limit: asyncio.Semaphore,
     ) -> str | None:
         """Execute one chapter on its kernel; None when it succeeded, else the message."""
         import nbformat
-        from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-        from papermill.iorw import load_notebook_node
-        from papermill.parameterize import parameterize_notebook
-
-        notebook = load_notebook_node(str(spec.notebook))  # as papermill reads it (tags)
-        notebook = parameterize_notebook(notebook, parameters, kernel_name=KERNEL_NAME)
-        running: dict = {}
-
-        def on_cell_start(cell, cell_index):
-            running.update(index=cell_index, source=cell.source)
 
         kernel = self.kernels[spec.name]
-        outcome: dict = {"ok": True}
         async with limit:
-            started = time.perf_counter()
-            try:
-                await kernel.execute(notebook, self.timeout, on_cell_start)
-            except CellTimeoutError:
-                outcome = {"ok": False, "timeout": True, "timeout_s": self.timeout}
-                await kernel.restart()  # the cell may still be running
-            except CellExecutionError as exc:
-                outcome = {"ok": False, "error": f"{exc.ename}: {exc.evalue}"}
-            except DeadKernelError as exc:
-                outcome = {"ok": False, "error": f"the kernel died ({exc})"}
-                await kernel.restart()
-            if outcome["ok"]:
-                problems = " ".join(inline.check(notebook, paths.display_path(spec.notebook)))
-                if problems:
-                    outcome = {"ok": False, "message": problems}
+            notebook, outcome = await run_chapter(
+                kernel, spec.notebook, parameters, self.timeout, paths.display_path(spec.notebook)
+            )
         if not outcome["ok"]:
             failed = self.work / "failed" / spec.name
             failed.parent.mkdir(exist_ok=True)
             nbformat.write(notebook, failed)
-            outcome.setdefault("error", "")
-            outcome.update(cell_index=running.get("index"), source=running.get("source"))
             self.fingerprints.pop(spec.name, None)
             return describe_failure(spec, outcome, paths.display_path(failed))
         staged = self.work / f".{spec.name}.tmp"
         nbformat.write(notebook, staged)
-        check_declared_tables(spec, staged, self.chapters_file)
-        os.replace(staged, self.executed_dir / spec.name)
+        accept_chapter(inputs, spec, staged, self.executed_dir)
         self.fingerprints[spec.name] = fingerprint
-        log(f"  {spec.name}: {time.perf_counter() - started:.1f} s")
+        log(f"  {spec.name}: {outcome['seconds']:.1f} s")
         return None
 
     # -- the loop ------------------------------------------------------------------------------
@@ -376,11 +372,12 @@ class Preview:
 
 
 def preview(
-    params_path: Path,
+    params_path: Path | None = None,
     *,
-    data_dir: Path,
-    build_root: Path,
-    chapters_file: Path = paths.CHAPTERS_FILE,
+    project: Project | None = None,
+    data_dir: Path | None = None,
+    build_root: Path | None = None,
+    chapters_file: Path | None = None,
     baseline_path: Path | None = None,
     port: int | None = None,
     jobs: int | None = None,
@@ -390,10 +387,11 @@ def preview(
     """Serve and rebuild until Ctrl-C; a change to the package's code restarts the process."""
     session = Preview(
         params_path,
+        project=project,
         data_dir=data_dir,
         build_root=build_root,
         chapters_file=chapters_file,
-        baseline_path=baseline_path or paths.PUBLISHED_DIR / "metrics.json",
+        baseline_path=baseline_path,
         port=port,
         jobs=jobs,
         timeout=timeout,
