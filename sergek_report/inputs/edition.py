@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -398,8 +398,3 @@ def load_edition(path: str | Path, _seen: tuple[Path, ...] = ()) -> Edition:
         name: _validated(f, f"{where}: assumptions.{name}") for name, f in fields.items()
     }
     return Edition(path, EditionInfo(**info), assumptions, chain)
-
-
-def flat_overrides(names: Iterable[str], namespace: Mapping[str, Any]) -> dict[str, Any]:
-    """The values of `names` found in a notebook namespace (papermill's injected values)."""
-    return {n: namespace[n] for n in names if n in namespace}
