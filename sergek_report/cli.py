@@ -259,7 +259,7 @@ def _live_status(args) -> str:
         edition = load_edition(getattr(args, "params", None) or paths.DEFAULT_PARAMS)
         root = getattr(args, "build_root", None) or paths.BUILD_DIR
         return unchanged_sentence(edition_dir(edition, Path(root)))
-    except Exception:  # noqa: BLE001 - the edition itself is what failed
+    except Exception:
         return "Nothing was published: the last good report is unchanged."
 
 

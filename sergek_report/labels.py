@@ -123,7 +123,7 @@ RECONCILIATION_COLUMNS = {
     "with_extension": "С {extension_year} г., млрд тенге",
     "with_extension_vs_total_cost": "К «общей стоимости»",
 }
-# The two estimates of the payment per complex-month (reconciliation.ESTIMATES), numbered as
+# The two estimates of the payment per complex-month, in the report's order, numbered as
 # the report numbers them. {complexes}: the complexes of the original contract; {years}: the
 # years of the one known payment.
 ESTIMATE_NAMES = {

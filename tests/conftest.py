@@ -1,10 +1,23 @@
-"""Shared fixtures. The end-to-end build runs once per session (it starts kernels)."""
+"""Shared fixtures. Each full build of the report (it starts kernels) runs once per session and
+is shared by the tests that only read its outputs:
+
+- built_report: the default edition, in this process;
+- second_build: the same inputs again, by the command line, offline (determinism, the log);
+- changed_edition: an edition with one assumption's value, label and rationale changed, from
+  a data/ whose sources.csv is in Windows-1251, then rebuilt with only its date changed.
+
+A test that changes a build's folder or data works on its own copy (copy_of_build)."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -53,6 +66,90 @@ def built_report(tmp_path_factory):
     build_root = tmp_path_factory.mktemp("build")
     result = build(ROOT / "params" / "default.yaml", build_root=build_root, force=True)
     return result
+
+
+def copy_of_build(built, target: Path) -> Path:
+    """A copy of a build folder (its executed chapters, caches and published links, which are
+    relative): a build into it executes only the chapters whose inputs differ."""
+    shutil.copytree(built.out_dir, target, symlinks=True)
+    return target
+
+
+def offline_prefix() -> list[str]:
+    """Run a command in a new network namespace with only loopback (the kernels talk over
+    Unix sockets, so they need no network at all).
+
+    As root, or as any user where unprivileged user namespaces are allowed (--map-root-user);
+    a container without the capability, or a kernel that forbids both, builds with the
+    network as it is (and the test says why it did not run)."""
+    if not shutil.which("unshare"):
+        return []
+    loopback = 'command -v ip >/dev/null && ip link set lo up; exec "$@"'
+    for namespace in (["unshare", "--net"], ["unshare", "--net", "--map-root-user"]):
+        if namespace == ["unshare", "--net"] and os.geteuid() != 0:
+            continue
+        probe = subprocess.run([*namespace, "true"], capture_output=True)
+        if probe.returncode == 0:
+            return [*namespace, "sh", "-c", loopback, "offline"]
+    return []
+
+
+@pytest.fixture(scope="session")
+def second_build(built_report, data_copy, tmp_path_factory):
+    """The same inputs built again, elsewhere, from a private copy of data/, offline, by the
+    command line as `make report` runs it; its stderr is kept (log)."""
+    root = tmp_path_factory.mktemp("second")
+    command = [
+        sys.executable,
+        "-m",
+        "sergek_report",
+        "build",
+        "--force",
+        "--data-dir",
+        str(data_copy),
+        "--build-root",
+        str(root),
+    ]
+    prefix = offline_prefix()
+    result = subprocess.run(prefix + command, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return SimpleNamespace(out_dir=root, offline=bool(prefix), log=result.stderr)
+
+
+@pytest.fixture(scope="session")
+def changed_edition(tmp_path_factory):
+    """One full build for three tests: the default edition with the discount rate's value (18 →
+    16), label and rationale changed, from a copy of data/ whose sources.csv is in
+    Windows-1251; then the same edition with only its date changed, built again into the same
+    folder. What each build printed is kept: `pdf` and `metrics` of the first, `first` and
+    `second` its BuildResults."""
+    from sergek_report.build.sequence import build
+
+    root = tmp_path_factory.mktemp("changed")
+    data = root / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = (data / "sources.csv").read_text(encoding="utf-8")
+    (data / "sources.csv").write_bytes(text.encode("cp1251", errors="replace"))
+    default = ROOT / "params" / "default.yaml"
+    text = default.read_text(encoding="utf-8")
+    text = text.replace("value: 18.0", "value: 16.0")
+    text = text.replace(
+        "label: Ставка дисконтирования (номинальная, годовая)",
+        "label: Ставка приведения платежей (проверочная метка)",
+    )
+    text = text.replace(
+        "Базовая ставка Национального банка, действующая с 10 октября 2025 года",
+        "Проверочное обоснование ставки, действующей с 10 октября 2025 года",
+    )
+    assert "value: 2026-11-28" in text
+    params = root / "rate16.yaml"
+    params.write_text(text, encoding="utf-8")
+    first = build(params, data_dir=data, build_root=root / "build")
+    pdf = pdf_text(first.out_dir / "report.pdf")
+    metrics = json.loads((first.out_dir / "metrics.json").read_text(encoding="utf-8"))
+    params.write_text(text.replace("value: 2026-11-28", "value: 2026-11-29"), encoding="utf-8")
+    second = build(params, data_dir=data, build_root=root / "build")
+    return SimpleNamespace(pdf=pdf, metrics=metrics, first=first, second=second)
 
 
 def one_chapter(folder: Path, name: str, title: str, *code: str) -> Path:

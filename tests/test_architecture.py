@@ -7,6 +7,7 @@ functions. The base imports nothing of the package; imports of the package are a
 """
 
 import ast
+import functools
 
 from sergek_report import paths
 
@@ -39,6 +40,7 @@ def layer(module: str) -> str:
     return parts[1] if parts[1] in PARTS else TOP_LEVEL.get(parts[1], "unknown")
 
 
+@functools.cache  # parsed once for all the tests (none changes the trees)
 def modules() -> dict[str, ast.AST]:
     found = {}
     for path in sorted(paths.PACKAGE_DIR.rglob("*.py")):
@@ -71,6 +73,7 @@ def imported(module: str, is_package: bool, tree: ast.AST) -> set[str]:
 ALL = {}
 
 
+@functools.cache
 def graph() -> dict[str, set[str]]:
     found = modules()
     ALL.update(found)

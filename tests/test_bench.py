@@ -18,8 +18,6 @@ import yaml
 from sergek_report import paths
 from sergek_report.build.chapters import CHAPTER_PARAMETERS, declared_parameters, load_chapters
 
-pytestmark = pytest.mark.slow
-
 BENCH_FILE = Path(__file__).resolve().parent.parent / "tools" / "bench.py"
 
 

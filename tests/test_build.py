@@ -1,13 +1,13 @@
-"""The build as analysts and CI meet it: failures, determinism, incremental re-runs, changes."""
+"""The build as analysts and CI meet it: failures, determinism, incremental re-runs, changes.
+
+Marked slow: the tests that start a kernel; a failure found before any kernel is fast."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
-from types import SimpleNamespace
 
 import nbformat
 import pytest
@@ -18,9 +18,8 @@ from sergek_report.build.sequence import build
 from sergek_report.chapter import inline
 from sergek_report.errors import BuildError, ParameterError
 from sergek_report.inputs.datasets import DataValidationError
-from tests.conftest import one_chapter, pdf_text
+from tests.conftest import copy_of_build, one_chapter, pdf_text
 
-pytestmark = pytest.mark.slow
 DEFAULT = paths.DEFAULT_PARAMS
 
 
@@ -88,6 +87,7 @@ def test_invalid_data_stops_the_build_before_kernels_and_keeps_the_last_report(t
     assert not (tmp_path / "build" / "notebooks").exists()  # no kernel ran
 
 
+@pytest.mark.slow
 def test_a_failing_cell_names_notebook_cell_and_error_and_keeps_the_report(tmp_path):
     chapters = one_chapter(
         tmp_path,
@@ -108,6 +108,7 @@ def test_a_failing_cell_names_notebook_cell_and_error_and_keeps_the_report(tmp_p
     assert_previous_report_intact(tmp_path / "build" / "base")
 
 
+@pytest.mark.slow
 def test_an_inline_value_that_fails_or_is_not_text_names_the_cell_and_keeps_the_report(tmp_path):
     chapters = one_chapter(
         tmp_path,
@@ -157,47 +158,7 @@ def test_parameter_file_that_omits_an_assumption_stops_the_build(tmp_path):
     assert_previous_report_intact(tmp_path / "build" / params.stem)
 
 
-def offline_prefix() -> list[str]:
-    """Run a command in a new network namespace with only loopback (the kernels talk over
-    Unix sockets, so they need no network at all).
-
-    As root, or as any user where unprivileged user namespaces are allowed (--map-root-user);
-    a container without the capability, or a kernel that forbids both, builds with the
-    network as it is (and the test says why it did not run)."""
-    if not shutil.which("unshare"):
-        return []
-    loopback = 'command -v ip >/dev/null && ip link set lo up; exec "$@"'
-    for namespace in (["unshare", "--net"], ["unshare", "--net", "--map-root-user"]):
-        if namespace == ["unshare", "--net"] and os.geteuid() != 0:
-            continue
-        probe = subprocess.run([*namespace, "true"], capture_output=True)
-        if probe.returncode == 0:
-            return [*namespace, "sh", "-c", loopback, "offline"]
-    return []
-
-
-@pytest.fixture(scope="module")
-def second_build(built_report, data_copy, tmp_path_factory):
-    """The same inputs built again, elsewhere, from a private copy of data/, offline."""
-    root = tmp_path_factory.mktemp("second")
-    command = [
-        sys.executable,
-        "-m",
-        "sergek_report",
-        "build",
-        "--force",
-        "--data-dir",
-        str(data_copy),
-        "--build-root",
-        str(root),
-    ]
-    result = subprocess.run(
-        offline_prefix() + command, capture_output=True, text=True, cwd=paths.PROJECT_ROOT
-    )
-    assert result.returncode == 0, result.stderr
-    return SimpleNamespace(out_dir=root, offline=bool(offline_prefix()), log=result.stderr)
-
-
+@pytest.mark.slow
 def test_the_build_needs_no_network(second_build):
     if not second_build.offline:
         pytest.skip(
@@ -207,6 +168,7 @@ def test_the_build_needs_no_network(second_build):
     assert "wrote" in second_build.log
 
 
+@pytest.mark.slow
 def test_two_builds_from_the_same_inputs_are_identical(built_report, second_build):
     first, second = built_report.out_dir, second_build.out_dir
     assert (first / "report.html").read_bytes() == (second / "report.html").read_bytes()
@@ -218,11 +180,13 @@ def test_two_builds_from_the_same_inputs_are_identical(built_report, second_buil
     assert one == two
 
 
+@pytest.mark.slow
 def test_noop_rebuild_runs_nothing(second_build, data_copy):
     result = build(DEFAULT, data_dir=data_copy, build_root=second_build.out_dir)
     assert result.executed == [] and not result.rendered
 
 
+@pytest.mark.slow
 def test_one_table_change_reexecutes_only_its_readers(second_build, data_copy):
     peers = data_copy / "peers.csv"
     peers.write_text(peers.read_text(encoding="utf-8") + "\n", encoding="utf-8")
@@ -231,25 +195,20 @@ def test_one_table_change_reexecutes_only_its_readers(second_build, data_copy):
     assert result.model_computations == 1  # once per build, in the build's process
 
 
-def test_a_new_edition_date_reexecutes_the_chapters_that_print_it(
-    second_build, data_copy, tmp_path
-):
-    text = DEFAULT.read_text(encoding="utf-8").replace("value: 2026-11-28", "value: 2026-11-29")
-    params = tmp_path / "next_day.yaml"
-    params.write_text(text, encoding="utf-8")
-    root = tmp_path / "b"
-    first = build(params, data_dir=data_copy, build_root=root)
-    params.write_text(text.replace("2026-11-29", "2026-11-30"), encoding="utf-8")
-    second = build(params, data_dir=data_copy, build_root=root)
+@pytest.mark.slow
+def test_a_new_edition_date_reexecutes_the_chapters_that_print_it(changed_edition):
+    # changed_edition: a new edition built in full, then again with only its date changed
+    first, second = changed_edition.first, changed_edition.second
     assert len(first.executed) == 8
     assert "01_summary.ipynb" in second.executed and second.rendered
     html = " ".join(
         (second.out_dir / "report.html").read_text(encoding="utf-8").replace("\u00a0", " ").split()
     )
-    assert "На дату редакции (30 ноября 2026 г.)" in html
-    assert "29 ноября 2026 г." not in html
+    assert "На дату редакции (29 ноября 2026 г.)" in html
+    assert "28 ноября 2026 г." not in html
 
 
+@pytest.mark.slow
 def test_changed_figure_appears_with_its_old_to_new_line(second_build, data_copy, tmp_path):
     baseline = tmp_path / "metrics.json"
     shutil.copyfile(second_build.out_dir / "metrics.json", baseline)
@@ -279,11 +238,15 @@ def test_changed_figure_appears_with_its_old_to_new_line(second_build, data_copy
     assert "2 000" in text  # 1 650 + 350 new complexes
 
 
-def test_scenarios_build_one_report_each_and_a_comparison(tmp_path):
+@pytest.mark.slow
+def test_scenarios_build_one_report_each_and_a_comparison(built_report, tmp_path):
     from sergek_report.build.scenarios import build_scenarios, scenario_files
 
     names = [p.stem for p in scenario_files()]
     assert {"base", "high_inflation", "late_installation"} <= set(names)
+    # The base scenario has the default edition's assumptions: started from a copy of the
+    # default build, none of its chapters runs again (it is rendered with its own title).
+    copy_of_build(built_report, tmp_path / "scenarios" / "base")
     root = build_scenarios(build_root=tmp_path)
     for name in names:
         assert (root / name / "report.pdf").is_file()
@@ -315,6 +278,7 @@ def test_scenarios_build_one_report_each_and_a_comparison(tmp_path):
     assert base[key] - late[key] == pytest.approx(350 * 4)
 
 
+@pytest.mark.slow
 def test_one_chapter_runs_with_papermill_alone_and_takes_assumption_overrides(tmp_path):
     """`papermill --engine myst … -p name value` and `-f flat.yaml` work without the build, the
     prose's inline values included; an unknown name is an error, not silently ignored."""

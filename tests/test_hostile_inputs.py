@@ -4,7 +4,6 @@ last good report stays in place; or it builds, and the report says the same thin
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from sergek_report import paths
 from sergek_report.build.sequence import build, edition_dir
 from sergek_report.errors import BuildError, DataValidationError, ParameterError, ReportError
 from sergek_report.inputs.edition import load_edition
-from tests.conftest import one_chapter, pdf_text
+from tests.conftest import one_chapter
 
 DEFAULT = paths.DEFAULT_PARAMS
 
@@ -175,38 +174,26 @@ def test_a_truncated_pdf_cache_entry_is_laid_out_again(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_changed_assumption_reads_the_same_on_every_page(tmp_path):
-    """Value, label and rationale of an assumption change together in every chapter."""
-    text = DEFAULT.read_text(encoding="utf-8")
-    text = text.replace("value: 18.0", "value: 16.0")
-    text = text.replace(
-        "label: Ставка дисконтирования (номинальная, годовая)",
-        "label: Ставка приведения платежей (проверочная метка)",
-    )
-    text = text.replace(
-        "Базовая ставка Национального банка, действующая с 10 октября 2025 года",
-        "Проверочное обоснование ставки, действующей с 10 октября 2025 года",
-    )
-    params = tmp_path / "rate16.yaml"
-    params.write_text(text, encoding="utf-8")
-    result = build(params, build_root=tmp_path / "build")
-    pdf = pdf_text(result.out_dir / "report.pdf")
+def test_a_changed_assumption_reads_the_same_on_every_page(changed_edition):
+    """Value, label and rationale of an assumption change together in every chapter
+    (changed_edition: the discount rate 18 → 16 %, its label and rationale rewritten)."""
+    pdf = changed_edition.pdf
     assert "проверочная метка" in pdf and "Проверочное обоснование" in pdf
     assert "Ставка дисконтирования (номинальная, годовая)" not in pdf
     # chapter 5's text and table, the appendix row: the new value; 18 % survives only as the
     # old value in the changes block, the top of the range and the sourced base rate
-    html = (result.out_dir / "report.html").read_text(encoding="utf-8")
+    html = (changed_edition.second.out_dir / "report.html").read_text(encoding="utf-8")
     assert "ставке 16\u00a0%" in html and "(ставка 16 %)" in pdf
     assert "ставке 18 %" not in pdf and "(ставка 18 %)" not in pdf
     assert "(проверочная метка) 16 %" in pdf
     assert "(проверочная метка): 18 % → 16 %" in pdf
-    metrics = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))
-    assert metrics["params"]["discount_rate"] == 16.0
+    assert changed_edition.metrics["params"]["discount_rate"] == 16.0
 
 
 # -- publication and leftovers ----------------------------------------------------------------
 
 
+@pytest.mark.slow  # reads the session's build
 def test_outputs_of_an_edition_are_published_together(built_report):
     """report.pdf, report.html and metrics.json are links into one edition folder, switched by
     one link: never a new PDF with old metrics."""
@@ -244,10 +231,6 @@ def test_a_cell_that_runs_too_long_is_named_with_the_timeout(tmp_path):
 
 
 @pytest.mark.slow
-def test_sources_in_windows_1251_reach_the_title_page(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(paths.DATA_DIR, data)
-    text = (data / "sources.csv").read_text(encoding="utf-8")
-    (data / "sources.csv").write_bytes(text.encode("cp1251", errors="replace"))
-    result = build(DEFAULT, data_dir=data, build_root=tmp_path / "build")
-    assert "Данные по состоянию на 10 марта 2026 г." in pdf_text(result.out_dir / "report.pdf")
+def test_sources_in_windows_1251_reach_the_title_page(changed_edition):
+    # changed_edition is built from a copy of data/ whose sources.csv is in Windows-1251
+    assert "Данные по состоянию на 10 марта 2026 г." in changed_edition.pdf

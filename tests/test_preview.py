@@ -1,9 +1,9 @@
 """`make preview` against a copy of the project, and a quiet build log.
 
-One build of the copy (a subprocess, as `make report` runs it) is checked for a quiet stderr;
-the preview then starts from that build folder (chapters whose fingerprints match are not
-executed again), refreshes after a notebook edit, shows errors as a banner above the last
-good page, and stops cleanly on Ctrl-C."""
+The command line's build log (second_build: a build as `make report` runs it) is checked for
+a quiet stderr; the preview then starts from a copy of the session's default build (chapters
+whose fingerprints match are not executed again), refreshes after a notebook edit, shows errors
+as a banner above the last good page, and stops cleanly on Ctrl-C."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from sergek_report import paths
+from tests.conftest import copy_of_build
 
 pytestmark = pytest.mark.slow
 
@@ -34,26 +35,19 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def built_copy(tmp_path_factory):
-    """A copy of the project, built once by the command line; its stderr is kept."""
+def built_copy(built_report, tmp_path_factory):
+    """A copy of the project and of the session's default build (the same inputs, so no chapter
+    needs to run again)."""
     root = tmp_path_factory.mktemp("preview")
     project = root / "project"
     for name in PROJECT_DIRS:
         shutil.copytree(paths.PROJECT_ROOT / name, project / name)
-    build_root = root / "build"
-    result = subprocess.run(
-        [sys.executable, "-m", "sergek_report", "--project", str(project), "build"]
-        + ["--build-root", str(build_root), "--force"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    return project, build_root, result.stderr
+    build_root = copy_of_build(built_report, root / "build")
+    return project, build_root
 
 
-def test_build_log_has_no_error_and_no_tcp_warning(built_copy):
-    _, _, stderr = built_copy
+def test_build_log_has_no_error_and_no_tcp_warning(second_build):
+    stderr = second_build.log
     assert "wrote " in stderr
     noisy = [line for line in stderr.splitlines() if "ERROR" in line or "TCP" in line]
     assert not noisy, "\n".join(noisy)  # e.g. "[IPKernelApp] ERROR | KeyboardInterrupt caught"
@@ -98,7 +92,7 @@ def add_code_cell(notebook: Path, source: str) -> None:
 
 
 def test_preview_refreshes_after_an_edit_and_keeps_the_last_good_page(built_copy, tmp_path):
-    project, build_root, _ = built_copy
+    project, build_root = built_copy
     port = free_port()
     log = tmp_path / "preview.log"
     with log.open("w", encoding="utf-8") as sink:

@@ -151,12 +151,6 @@ def kernel_code_fingerprint() -> str:
     return _files_digest(files, paths.PACKAGE_DIR)
 
 
-def data_fingerprint(data_dir: Path) -> str:
-    """Every file under data/ (a new, removed or changed file is never "up to date")."""
-    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
-    return _files_digest(files, data_dir)
-
-
 def table_file(data_dir: Path, table: str) -> Path:
     return data_dir / f"{table}.csv"
 

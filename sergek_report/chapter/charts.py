@@ -12,16 +12,16 @@ import matplotlib
 
 matplotlib.use("Agg")  # the report never opens a window; the kernel needs no display
 
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-from matplotlib.ticker import Formatter, FuncFormatter  # noqa: E402
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import Formatter, FuncFormatter
 
-from sergek_report import labels as L  # noqa: E402
-from sergek_report.chapter import fmt  # noqa: E402
+from sergek_report import labels as L
+from sergek_report.chapter import fmt
 
 # Colours: one accent for the subject (Sergek/Almaty), greys for context, red for risk.
 ACCENT = "#1f5f8b"

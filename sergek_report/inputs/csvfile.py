@@ -33,7 +33,7 @@ log = logging.getLogger("sergek_report.data")
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 # Characters a Windows-1251 file of this project may contain beyond ASCII: Russian letters,
-# Kazakh/Ukrainian І і, typographic quotes and dashes, №, NBSP, degree sign.
+# Kazakh/Ukrainian І і, typographic quotes and dashes, №, NBSP, degree and section signs.
 CP1251_PLAUSIBLE = re.compile(r"[\t\r\n\x20-\x7eА-яЁёІі«»–—№…“”„‘’\u00a0°§]*")
 THOUSANDS = r"[-+]?[0-9]{1,3}([ \u00a0\u202f][0-9]{3})+([.,][0-9]+)?"
 DECIMAL_COMMA = r"[-+]?[0-9]+,[0-9]+"

@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -440,7 +440,7 @@ def _read_yaml(path: Path) -> dict:
         raise ParameterError(f"{where}: not UTF-8 text; save the file as UTF-8.") from None
     _reject_aliases(text, where)
     try:
-        raw = yaml.load(text, Loader=StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        raw = yaml.load(text, Loader=StrictLoader)
     except yaml.YAMLError as exc:  # an unsafe tag (!!python/…), an octal-looking number, …
         mark = getattr(exc, "problem_mark", None)
         line = f", line {mark.line + 1}" if mark is not None else ""
@@ -643,8 +643,3 @@ def resolve_references(edition: Edition, tables: Mapping[str, Any]) -> Edition:
         }
         assumptions[name] = a.model_copy(update=changes) if changes else a
     return Edition(edition.path, edition.info, assumptions, edition.chain)
-
-
-def flat_overrides(names: Iterable[str], namespace: Mapping[str, Any]) -> dict[str, Any]:
-    """The values of `names` found in a notebook namespace (papermill's injected values)."""
-    return {n: namespace[n] for n in names if n in namespace}

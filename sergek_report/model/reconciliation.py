@@ -25,9 +25,6 @@ from sergek_report.errors import MissingDataError
 from sergek_report.model.dates import as_date, check_positive
 from sergek_report.model.deployment import complex_months
 
-# The two estimates of the payment per complex-month, in the order the report shows them.
-ESTIMATES = ("obligations", "payments")
-
 
 def anchor_row(anchors: pd.DataFrame, anchor_id: str) -> pd.Series:
     """One row of data/cost_anchors.csv by its id."""
@@ -87,7 +84,7 @@ def reconcile(
 ) -> Reconciliation:
     """The reconciliation table and the cumulative payments at each estimate.
 
-    `monthly_estimates` maps an estimate name (see ESTIMATES) to tenge per complex-month;
+    `monthly_estimates` maps an estimate name (labels.ESTIMATE_NAMES) to tenge per complex-month;
     `extension_complex_months` are the complex-months of the extension year (2026).
     """
     check_positive(original_complexes, "the original number of complexes")

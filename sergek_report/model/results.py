@@ -81,15 +81,12 @@ class Results:
     complexes_in_operation: float
     additional_complexes: float
     complexes_after_extension: float
-    growth_operation_vs_original: float
     growth_extension_vs_original: float
-    growth_extension_vs_operation: float
     growth_steps: pd.DataFrame
     milestones: pd.DataFrame
     # 2. cost per complex
     state_obligations: float
     obligations_per_complex: float
-    contract_term_months: int
     extension_end: dt.date
     monthly_tariff: float
     annual_tariff: float
@@ -110,7 +107,6 @@ class Results:
     cpi_index: pd.DataFrame
     tariff_by_year: pd.DataFrame
     index_2025: float
-    index_2026: float
     erosion_2025_percent: float
     erosion_2026_percent: float
     erosion_2025_range: tuple[float, float] | None
@@ -123,7 +119,6 @@ class Results:
     fines_collected_paid_period: float | None
     fines_to_payments_ratio: float | None
     fines_collected_latest: float | None
-    fines_collected_latest_period_end: dt.date | None
     # 6. the decision of 1 January 2027
     reconciliation: Reconciliation | None  # None when the milestones stop before expiry
     options: OptionCosts
@@ -162,9 +157,6 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Res
     # 2. cost per complex
     obligations = contract_value(contract, "state_obligations")
     basis["state_obligations"] = contract_basis(contract, "state_obligations")
-    term = months_between(
-        contract_date(contract, "service_start"), contract_date(contract, "contract_expiry")
-    )
     tariff = estimated_monthly_tariff(obligations, original, assumptions.service_term_months)
 
     paid_row, fines_row = payment_rows(table(tables, "payments"))
@@ -310,14 +302,11 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Res
         complexes_in_operation=operating,
         additional_complexes=additional,
         complexes_after_extension=after,
-        growth_operation_vs_original=growth_ratio(operating, original),
         growth_extension_vs_original=growth_ratio(after, original),
-        growth_extension_vs_operation=growth_ratio(after, operating),
         growth_steps=growth_steps(deployment),
         milestones=milestones_vs_original(deployment, original),
         state_obligations=obligations,
         obligations_per_complex=obligations_per_complex(obligations, original),
-        contract_term_months=term,
         extension_end=contract_date(contract, "extension_end"),
         monthly_tariff=tariff,
         annual_tariff=tariff * 12,
@@ -339,7 +328,6 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Res
         cpi_index=cpi_index,
         tariff_by_year=tariff_by_year,
         index_2025=float(index[2025]),
-        index_2026=float(index[BUDGET_YEAR]),
         erosion_2025_percent=real_erosion_percent(float(index[2025])),
         erosion_2026_percent=real_erosion_percent(float(index[BUDGET_YEAR])),
         erosion_2025_range=erosion_range,
@@ -352,9 +340,6 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Res
             growth_ratio(fines_paid_period, paid) if fines_paid_period is not None else None
         ),
         fines_collected_latest=float(latest["tenge"]) if latest is not None else None,
-        fines_collected_latest_period_end=(
-            as_date(latest["period_end"]) if latest is not None else None
-        ),
         reconciliation=reconciliation,
         options=options,
         decision_day=decision_day,

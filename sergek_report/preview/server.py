@@ -126,7 +126,7 @@ class Served:
 
 def make_server(served: Served, port: int | None) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (the http.server API)
+        def do_GET(self):  # the http.server API names it
             route = self.path.split("?", 1)[0]
             if route == STATE_PATH:
                 body, kind = json.dumps(served.state()).encode(), "application/json"
@@ -143,7 +143,7 @@ def make_server(served: Served, port: int | None) -> ThreadingHTTPServer:
             with contextlib.suppress(OSError):
                 self.wfile.write(body)
 
-        def log_message(self, format, *args):  # noqa: A002 - quiet: no line per request
+        def log_message(self, format, *args):  # quiet: no line per request
             pass
 
     class Server(ThreadingHTTPServer):

@@ -181,7 +181,7 @@ class Preview:
             log(f"error: {' '.join(str(exc).split())}")
             self.failing = True
             return
-        except Exception as exc:  # noqa: BLE001 - the preview keeps serving the last good page
+        except Exception as exc:  # any error: the preview keeps serving the last good page
             message = f"{type(exc).__name__}: {' '.join(str(exc).split())[:500]}"
             self.served.update(busy=False, error=message)
             log(f"error: {message}")
