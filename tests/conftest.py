@@ -21,6 +21,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from sergek_report.build.publish import OWNER_FILE
+
 ROOT = Path(__file__).resolve().parent.parent
 _NOTES: list[str] = []
 
@@ -72,6 +74,7 @@ def copy_of_build(built, target: Path) -> Path:
     """A copy of a build folder (its executed chapters, caches and published links, which are
     relative): a build into it executes only the chapters whose inputs differ."""
     shutil.copytree(built.out_dir, target, symlinks=True)
+    (target / OWNER_FILE).unlink(missing_ok=True)  # the copy holds no edition of its own yet
     return target
 
 

@@ -205,7 +205,7 @@ def test_a_new_edition_date_reexecutes_the_chapters_that_print_it(changed_editio
         (second.out_dir / "report.html").read_text(encoding="utf-8").replace("\u00a0", " ").split()
     )
     assert "На дату редакции (29 ноября 2026 г.)" in html
-    assert "28 ноября 2026 г." not in html
+    assert "На дату редакции (28 ноября" not in html  # 28 November is also a source's access date
 
 
 @pytest.mark.slow

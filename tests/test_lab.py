@@ -101,7 +101,11 @@ def test_make_lab_serves_the_notebooks_on_loopback(tmp_path):
         client.load_connection_file()
         client.start_channels()
         try:
-            client.wait_for_ready(timeout=60)
+            # kernel_info by hand: wait_for_ready also reads the heartbeat, which a loaded
+            # machine can miss for a second and then reports as a dead kernel
+            client.kernel_info()
+            reply = client.get_shell_msg(timeout=90)
+            assert reply["msg_type"] == "kernel_info_reply", reply["msg_type"]
         finally:
             client.stop_channels()
         time.sleep(0.5)
