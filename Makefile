@@ -6,6 +6,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 VPY := $(VENV)/bin/python
+# One test process per core; the tests that share a build run in one of them (tests/conftest.py).
+TEST_PARALLEL ?= -n auto --dist loadgroup
 PARAMS ?= params/default.yaml
 JOBS ?=
 PYTEST_ARGS ?=
@@ -52,10 +54,10 @@ publish: report ## record this edition's key figures as the baseline (published/
 	@$(VPY) -m sergek_report publish --params "$(PARAMS)"
 
 test: venv ## run all tests (unit, data, backtest, end-to-end build, lint, JupyterLab)
-	@$(VPY) -m pytest -q -rs $(PYTEST_ARGS)
+	@$(VPY) -m pytest -q -rs $(TEST_PARALLEL) $(PYTEST_ARGS)
 
 test-fast: venv ## unit tests only (no end-to-end build)
-	@$(VPY) -m pytest -q -rs -m "not slow" $(PYTEST_ARGS)
+	@$(VPY) -m pytest -q -rs -m "not slow" $(TEST_PARALLEL) $(PYTEST_ARGS)
 
 lint: venv ## ruff check and ruff format --check on the package, tests and notebooks
 	@$(VPY) -m ruff check sergek_report tests notebooks tools

@@ -25,12 +25,19 @@ from sergek_report.build.publish import OWNER_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 _NOTES: list[str] = []
+NOTE_PROPERTY = "report-check-note"
 
 
 @pytest.fixture
-def note():
-    """A line for the end of the test run (after pytest's dots, in its own section)."""
-    return _NOTES.append
+def note(record_property):
+    """A line for the end of the test run (after pytest's dots, in its own section); kept as a
+    test property so that it reaches the summary from a parallel worker too."""
+    return lambda line: record_property(NOTE_PROPERTY, line)
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        _NOTES.extend(value for name, value in report.user_properties if name == NOTE_PROPERTY)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -38,6 +45,17 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("what the report checks measured", sep="-")
         for line in _NOTES:
             terminalreporter.write_line(line)
+
+
+# Tests that read one of the session's shared builds run in one parallel worker, so that each
+# build is made once per run, not once per worker.
+SHARED_BUILDS = {"built_report", "second_build", "changed_edition", "data_copy"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SHARED_BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("shared-builds"))
 
 
 def pdf_text(path: Path) -> str:

@@ -30,6 +30,8 @@ column tables of data/README.md from the declarations, `--check-readme` compares
 from __future__ import annotations
 
 import argparse
+import hashlib
+import logging
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -38,6 +40,7 @@ import pandas as pd
 
 from sergek_report import paths
 from sergek_report.errors import DataValidationError
+from sergek_report.inputs.csvfile import log as csv_log
 from sergek_report.inputs.csvfile import normalise, read_cells
 from sergek_report.inputs.digests import data_digest
 from sergek_report.inputs.problems import data_error
@@ -152,7 +155,54 @@ def check_files(data_dir: str | Path | None = None) -> None:
 # --- one table ----------------------------------------------------------------------------
 
 
+# Validated tables by file content: the model and the tests read the same files many times,
+# and validation is most of the cost. A load that warned (a BOM removed, a guessed encoding)
+# is not kept, so that every read says it again; long tables are not kept either.
+_VALIDATED: dict[tuple, tuple[TableSpec, pd.DataFrame, pd.DataFrame]] = {}
+_KEEP_ROWS, _KEEP_TABLES = 5_000, 256
+
+
 def _load(
+    spec: TableSpec,
+    data_dir: Path,
+    as_of: pd.Timestamp | None,
+    source_ids: set[str] | None = None,
+    sources_file: str = "sources.csv",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Typed values and the cells as written, both indexed by line number."""
+    path = data_dir / spec.file
+    try:
+        content = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:  # read_cells names the problem
+        return _load_uncached(spec, data_dir, as_of, source_ids, sources_file)
+    ids = None if source_ids is None else frozenset(source_ids)
+    key = (id(spec), content, _where(path), as_of, ids, sources_file)
+    kept = _VALIDATED.get(key)
+    if kept is not None and kept[0] is spec:
+        return kept[1].copy(), kept[2].copy()
+    warned = _Warned()
+    csv_log.addHandler(warned)
+    try:
+        values, cells = _load_uncached(spec, data_dir, as_of, source_ids, sources_file)
+    finally:
+        csv_log.removeHandler(warned)
+    if not warned.any and len(values) <= _KEEP_ROWS:
+        if len(_VALIDATED) >= _KEEP_TABLES:
+            _VALIDATED.clear()
+        _VALIDATED[key] = (spec, values.copy(), cells.copy())
+    return values, cells
+
+
+class _Warned(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.any = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.any = True
+
+
+def _load_uncached(
     spec: TableSpec,
     data_dir: Path,
     as_of: pd.Timestamp | None,

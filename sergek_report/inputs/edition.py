@@ -13,7 +13,9 @@ assumptions that no calculation uses (`Assumptions.unused`).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -438,6 +440,13 @@ def _read_yaml(path: Path) -> dict:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ParameterError(f"{where}: not UTF-8 text; save the file as UTF-8.") from None
+    return copy.deepcopy(_parsed(text, where))
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(text: str, where: str) -> dict:
+    """The checked mapping of one file's text (kept: an edition chain is read many times,
+    and parsing is most of the cost)."""
     _reject_aliases(text, where)
     try:
         raw = yaml.load(text, Loader=StrictLoader)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from sergek_report.errors import MissingDataError
@@ -20,16 +21,18 @@ def table(tables: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame:
     return tables[name]
 
 
-def _contract_row(contract: pd.DataFrame, item: str) -> pd.Series:
-    rows = contract[contract["item"] == item]
-    if rows.empty:
+def _contract_cell(contract: pd.DataFrame, item: str, column: str):
+    # Positional lookup: the model asks thousands of times (sensitivity, Monte Carlo), and a
+    # boolean-mask row selection costs a new frame each time.
+    rows = np.flatnonzero(contract["item"].to_numpy() == item)
+    if rows.size == 0:
         raise MissingDataError(f"data/contract.csv has no row with item {item!r}")
-    return rows.iloc[0]
+    return contract[column].iat[rows[0]]
 
 
 def contract_value(contract: pd.DataFrame, item: str) -> float:
     """Numeric value of a contract item (e.g. 'state_obligations')."""
-    value = _contract_row(contract, item)["value"]
+    value = _contract_cell(contract, item, "value")
     if pd.isna(value):
         raise MissingDataError(f"data/contract.csv: item {item!r} has no numeric value")
     return float(value)
@@ -37,14 +40,14 @@ def contract_value(contract: pd.DataFrame, item: str) -> float:
 
 def contract_date(contract: pd.DataFrame, item: str) -> dt.date:
     """Date of a contract item (e.g. 'service_start'), from its value_date column."""
-    value = _contract_row(contract, item)["value_date"]
+    value = _contract_cell(contract, item, "value_date")
     if pd.isna(value):
         raise MissingDataError(f"data/contract.csv: item {item!r} has no value_date")
     return as_date(value)
 
 
 def contract_basis(contract: pd.DataFrame, item: str) -> str:
-    return f"source:{_contract_row(contract, item)['source_id']}"
+    return f"source:{_contract_cell(contract, item, 'source_id')}"
 
 
 def payment_rows(payments: pd.DataFrame) -> tuple[pd.Series, pd.Series | None]:
