@@ -57,7 +57,7 @@ def cmd_publish(args) -> None:
     out = edition_dir(load_edition(args.params or paths.DEFAULT_PARAMS)) / "metrics.json"
     if not out.is_file():
         raise BuildError(f"{paths.display_path(out)} not found: run `make report` first.")
-    from sergek_report.build.publish import baseline_record, write_json
+    from sergek_report.build.editions import baseline_record, write_json
 
     record = baseline_record(json.loads(out.read_text(encoding="utf-8")), paths.PROJECT_ROOT)
     paths.PUBLISHED_DIR.mkdir(exist_ok=True)
@@ -252,7 +252,7 @@ def _culprit(exc: BaseException) -> tuple[str, str] | None:
 def _live_status(args) -> str:
     """What can truthfully be said about the last good report after a failure."""
     try:
-        from sergek_report.build.publish import unchanged_sentence
+        from sergek_report.build.editions import unchanged_sentence
         from sergek_report.build.sequence import edition_dir
         from sergek_report.inputs.edition import load_edition
 

@@ -21,7 +21,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from sergek_report.build.publish import OWNER_FILE
+from sergek_report.build.editions import OWNER_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 _NOTES: list[str] = []

@@ -190,7 +190,7 @@ def test_point_estimates_on_the_edition():
 
     edition = load_edition(PARAMS_DIR / "default.yaml")
     tables = datasets.load_tables(None, data_dir=DATA_DIR, as_of=edition.edition_date)
-    u = results.compute(tables, edition.assumption_view()).appraisal
+    u = results.compute(tables, edition.assumption_values()).appraisal
     # stop-gap: 1 991 complexes × 2 months × halfway between 181 064 (estimate 1) and
     # 161 714 (estimate 2) tenge a month, no growth: 1 991 × 342 778 = 682.5 mn tenge
     assert u.get("stopgap.cash_2027") == pytest.approx(1991 * (181_064.0 + 161_714.0), rel=1e-4)

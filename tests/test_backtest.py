@@ -61,7 +61,7 @@ def _figures(then, baseline) -> dict[str, float]:
     edition = load_edition(paths.DEFAULT_PARAMS).with_values(
         baseline["params"], paths.display_path(BASELINE)
     )
-    results = model.compute(tables, edition.assumption_view())
+    results = model.compute(tables, edition.assumption_values())
     return {m["name"]: m["value"] for m in key_metrics(results)}
 
 
@@ -93,7 +93,7 @@ def test_the_backtest_restores_the_inputs_that_moved_a_figure(tmp_path):
 
 
 def test_publish_records_each_input_by_its_git_blob(tmp_path):
-    from sergek_report.build.publish import baseline_record
+    from sergek_report.build.editions import baseline_record
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "x.csv").write_bytes("a,b\n1,2\nМ,\n".encode())

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from sergek_report.errors import BuildError, ParameterError, ReportError
-from sergek_report.inputs.edition import MAX_FILE_BYTES, Assumptions, load_edition
+from sergek_report.inputs.edition import MAX_FILE_BYTES, AssumptionValues, load_edition
 from sergek_report.model import computed, sensitivity
 from sergek_report.paths import DATA_DIR, PARAMS_DIR
 
@@ -77,7 +77,7 @@ def test_default_edition_is_typed():
     assert edition.chain == [DEFAULT.resolve()]
     assert edition.edition_date == RAW["edition"]["edition_date"]["value"]
     assert list(edition.assumptions) == NAMES
-    a = edition.assumption_view()
+    a = edition.assumption_values()
     assert a.service_term_months == 72 and isinstance(a.service_term_months, int)
     assert a.new_complexes_start == dt.date(2026, 3, 1)
     assert a.discount_rate == 18.0 and isinstance(a.discount_rate, float)
@@ -114,7 +114,7 @@ def test_scenario_extends_default_and_changes_one_assumption():
     assert high.edition_date == default.edition_date
     other = {n: v for n, v in high.values().items() if n != "inflation_2026"}
     assert other == {n: v for n, v in default.values().items() if n != "inflation_2026"}
-    late = load_edition(SCENARIOS / "late_installation.yaml").assumption_view()
+    late = load_edition(SCENARIOS / "late_installation.yaml").assumption_values()
     assert late.new_complexes_start == dt.date(2026, 7, 1)  # a date, not a string
 
 
@@ -158,7 +158,7 @@ def test_missing_assumption_names_file_and_key(tmp_path, real_tables):
     document = default_document()
     del document["assumptions"]["discount_rate"]
     path = write(tmp_path, document)
-    assumptions = load_edition(path).assumption_view()  # loading alone is fine
+    assumptions = load_edition(path).assumption_values()  # loading alone is fine
     with pytest.raises(ParameterError) as err:
         sensitivity.budget_for(real_tables, assumptions)  # a calculation that needs it
     message = str(err.value)
@@ -328,7 +328,7 @@ def test_with_values_wrong_value(name, value, expected):
 
 
 def test_assumptions_are_read_only_and_replace_coerces():
-    a = load_edition(DEFAULT).assumption_view()
+    a = load_edition(DEFAULT).assumption_values()
     with pytest.raises(AttributeError, match="read-only"):
         a.discount_rate = 16.0
     late = a.replace(new_complexes_start="2026-07-01", discount_rate=16)
@@ -340,7 +340,7 @@ def test_assumptions_are_read_only_and_replace_coerces():
 
 
 def test_unused_lists_what_no_calculation_read():
-    a = load_edition(DEFAULT).assumption_view()
+    a = load_edition(DEFAULT).assumption_values()
     assert a.unused() == sorted(NAMES)
     assert a.discount_rate == 18.0
     assert a.range("service_term_months") == (60, 84)  # a range is a declaration, not a use
@@ -352,9 +352,9 @@ def test_unused_lists_what_no_calculation_read():
 
 def test_assumption_view_is_a_fresh_record_each_time():
     edition = load_edition(DEFAULT)
-    assert edition.assumption_view().discount_rate == 18.0
-    assert isinstance(edition.assumption_view(), Assumptions)
-    assert "discount_rate" in edition.assumption_view().unused()
+    assert edition.assumption_values().discount_rate == 18.0
+    assert isinstance(edition.assumption_values(), AssumptionValues)
+    assert "discount_rate" in edition.assumption_values().unused()
 
 
 # -- context: computing an edition -------------------------------------------------------------

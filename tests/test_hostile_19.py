@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sergek_report import paths
-from sergek_report.build import publish
+from sergek_report.build import editions
 from sergek_report.build.changes import changes_block, compare
 from sergek_report.errors import BuildError, ParameterError, ReportError
 from sergek_report.inputs.edition import load_edition
@@ -30,40 +30,40 @@ def text_of(html: str) -> str:
 
 
 def test_republishing_the_same_fingerprint_never_rewrites_the_live_folder(tmp_path):
-    publish.publish_edition(tmp_path, FILES, "a" * 64)
-    first = publish.live_folder(tmp_path)
+    editions.switch_live_edition(tmp_path, FILES, "a" * 64)
+    first = editions.live_folder(tmp_path)
     assert (tmp_path / "report.pdf").read_bytes() == b"%PDF one"
     # Same bytes again (--force, two builds of the same inputs): a no-op, same folder.
-    publish.publish_edition(tmp_path, FILES, "a" * 64)
-    assert publish.live_folder(tmp_path) == first
+    editions.switch_live_edition(tmp_path, FILES, "a" * 64)
+    assert editions.live_folder(tmp_path) == first
     # Same fingerprint, other bytes: a new folder, switched to; the old one removed after.
     changed = FILES | {"report.pdf": b"%PDF two"}
-    publish.publish_edition(tmp_path, changed, "a" * 64)
-    second = publish.live_folder(tmp_path)
+    editions.switch_live_edition(tmp_path, changed, "a" * 64)
+    second = editions.live_folder(tmp_path)
     assert second != first and not first.exists()
     assert (tmp_path / "report.pdf").read_bytes() == b"%PDF two"
-    assert publish.live_edition_problem(tmp_path) is None
+    assert editions.live_edition_problem(tmp_path) is None
 
 
 def test_the_live_folder_survives_a_publication_killed_before_its_switch(tmp_path, monkeypatch):
-    publish.publish_edition(tmp_path, FILES, "b" * 64)
-    live = publish.live_folder(tmp_path)
+    editions.switch_live_edition(tmp_path, FILES, "b" * 64)
+    live = editions.live_folder(tmp_path)
 
     def killed(*args, **kwargs):
         raise KeyboardInterrupt  # the moment kill -9 used to hit: folder written, no switch
 
-    monkeypatch.setattr(publish.os, "replace", killed)
+    monkeypatch.setattr(editions.os, "replace", killed)
     with pytest.raises(KeyboardInterrupt):
-        publish.publish_edition(tmp_path, FILES | {"report.pdf": b"%PDF new"}, "b" * 64)
+        editions.switch_live_edition(tmp_path, FILES | {"report.pdf": b"%PDF new"}, "b" * 64)
     monkeypatch.undo()
-    assert publish.live_folder(tmp_path) == live
+    assert editions.live_folder(tmp_path) == live
     assert (tmp_path / "report.pdf").read_bytes() == b"%PDF one"
-    publish.clean_leftovers(tmp_path)  # the next start: the half publication goes
+    editions.clean_leftovers(tmp_path)  # the next start: the half publication goes
     assert list((tmp_path / ".editions").iterdir()) == [live]
 
 
 def test_published_files_are_read_only(tmp_path):
-    publish.publish_edition(tmp_path, FILES, "c" * 64)
+    editions.switch_live_edition(tmp_path, FILES, "c" * 64)
     for name in FILES:
         assert not os.stat(tmp_path / name).st_mode & 0o222
 
@@ -75,15 +75,15 @@ def test_leftovers_of_a_running_build_are_kept_those_of_a_dead_one_removed(tmp_p
     mine.mkdir()
     dead.mkdir()
     (tmp_path / ".editions" / f"{'d' * 16}-{other}-abc").mkdir(parents=True)
-    publish.clean_leftovers(tmp_path)
+    editions.clean_leftovers(tmp_path)
     assert mine.is_dir() and not dead.exists()
     assert len(list((tmp_path / ".editions").iterdir())) == 1
 
 
 def test_a_second_build_of_the_same_folder_waits_for_the_first(tmp_path):
     script = (
-        "import sys, time; from pathlib import Path; from sergek_report.build import publish\n"
-        "with publish.build_lock(Path(sys.argv[1])):\n    print('in', flush=True)\n"
+        "import sys, time; from pathlib import Path; from sergek_report.build import editions\n"
+        "with editions.build_lock(Path(sys.argv[1])):\n    print('in', flush=True)\n"
         "    time.sleep(1.5)\n"
     )
     first = subprocess.Popen(
@@ -102,27 +102,27 @@ def test_a_second_build_of_the_same_folder_waits_for_the_first(tmp_path):
 
 
 def test_unchanged_is_said_only_of_an_intact_live_edition(tmp_path):
-    publish.publish_edition(tmp_path, FILES, "e" * 64)
-    assert "is unchanged" in publish.unchanged_sentence(tmp_path)
+    editions.switch_live_edition(tmp_path, FILES, "e" * 64)
+    assert "is unchanged" in editions.unchanged_sentence(tmp_path)
     # A chapter (as root, read-only is no protection) writes through the link:
     target = (tmp_path / "report.html").resolve()
     target.chmod(0o644)
     target.write_bytes(b"<html>defaced")
-    sentence = publish.unchanged_sentence(tmp_path)
+    sentence = editions.unchanged_sentence(tmp_path)
     assert "is unchanged" not in sentence
     assert "report.html was changed after it was published" in sentence
     (tmp_path / "report.html").unlink()
-    assert "report.html is missing" in publish.unchanged_sentence(tmp_path)
-    assert "holds no report yet" in publish.unchanged_sentence(tmp_path / "never-built")
+    assert "report.html is missing" in editions.unchanged_sentence(tmp_path)
+    assert "holds no report yet" in editions.unchanged_sentence(tmp_path / "never-built")
 
 
 def test_a_damaged_executed_notebook_is_discarded_and_rebuilt(tmp_path):
     notebook = tmp_path / "01_summary.ipynb"
     notebook.write_text('{"cells": [', encoding="utf-8")
-    assert publish.executed_is_readable(notebook) is False
+    assert editions.executed_is_readable(notebook) is False
     assert not notebook.exists()
     notebook.write_text('{"cells": []}', encoding="utf-8")
-    assert publish.executed_is_readable(notebook) is True
+    assert editions.executed_is_readable(notebook) is True
 
 
 # -- 4. the changes block and the published baseline ----------------------------------------
@@ -140,7 +140,7 @@ def test_the_same_edition_as_the_baseline_is_not_a_first_edition():
 
 
 def test_a_missing_baseline_is_said_not_called_a_first_edition(tmp_path):
-    baseline = publish.read_baseline(tmp_path / "metrics.json")
+    baseline = editions.read_baseline(tmp_path / "metrics.json")
     assert baseline == {"missing": str(tmp_path / "metrics.json")}
     assert compare({"metrics": [metric()]}, baseline)["first_edition"] is False
     html = changes_block({"metrics": [metric()]}, baseline)
@@ -164,7 +164,7 @@ def test_a_wrongly_typed_baseline_is_named_with_the_field(tmp_path, payload, exp
     baseline = tmp_path / "metrics.json"
     baseline.write_text(json.dumps(payload), encoding="utf-8")
     with pytest.raises(BuildError) as err:
-        publish.read_baseline(baseline)
+        editions.read_baseline(baseline)
     assert str(err.value).startswith(f"{baseline}: ") and expected in str(err.value)
 
 
@@ -172,11 +172,11 @@ def test_a_huge_number_or_a_folder_as_baseline_is_named(tmp_path):
     baseline = tmp_path / "metrics.json"
     baseline.write_text('{"metrics": [{"name": "a", "label": "b", "unit": "c", "value": 1e999}]}')
     with pytest.raises(BuildError, match="value inf is not a finite number"):
-        publish.read_baseline(baseline)
+        editions.read_baseline(baseline)
     baseline.unlink()
     baseline.mkdir()
     with pytest.raises(BuildError, match="metrics.json: expected the JSON file .* found a folder"):
-        publish.read_baseline(baseline)
+        editions.read_baseline(baseline)
 
 
 # -- 6, 8, 9. values read as written --------------------------------------------------------
@@ -287,7 +287,7 @@ def test_two_parameter_files_of_the_same_name_are_refused(tmp_path):
     out = tmp_path / "build" / "high_inflation"
     out.mkdir(parents=True)
     with pytest.raises(BuildError, match="would both publish to .*rename one of them"):
-        publish.claim_edition_folder(out, params / "high_inflation.yaml", params)
+        editions.claim_edition_folder(out, params / "high_inflation.yaml", params)
 
 
 def test_a_build_folder_refuses_another_edition_of_the_same_name(tmp_path):
@@ -297,10 +297,10 @@ def test_a_build_folder_refuses_another_edition_of_the_same_name(tmp_path):
         path.write_text("x", encoding="utf-8")
     out = tmp_path / "build"
     out.mkdir()
-    publish.claim_edition_folder(out, first, tmp_path / "params")
-    publish.claim_edition_folder(out, first, tmp_path / "params")  # the same one again: fine
+    editions.claim_edition_folder(out, first, tmp_path / "params")
+    editions.claim_edition_folder(out, first, tmp_path / "params")  # the same one again: fine
     with pytest.raises(BuildError, match="holds the edition of .*a/x.yaml"):
-        publish.claim_edition_folder(out, second, tmp_path / "params")
+        editions.claim_edition_folder(out, second, tmp_path / "params")
 
 
 # -- 1. the edition date is part of every chapter's fingerprint -----------------------------

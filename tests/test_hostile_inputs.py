@@ -206,7 +206,7 @@ def test_outputs_of_an_edition_are_published_together(built_report):
 
 
 def test_leftovers_of_a_killed_build_are_removed_at_the_next_start(tmp_path):
-    from sergek_report.build.publish import clean_leftovers
+    from sergek_report.build.editions import clean_leftovers
 
     (tmp_path / ".staging-abc").mkdir()
     (tmp_path / ".report.pdf.tmp").write_text("half", encoding="utf-8")

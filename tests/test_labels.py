@@ -177,7 +177,7 @@ def test_the_glossary_takes_the_tariff_year_from_the_data():
 def real_tables():
     edition = load_edition(paths.DEFAULT_PARAMS)
     tables = datasets.load_tables(None, data_dir=paths.DATA_DIR, as_of=edition.edition_date)
-    return edition.assumption_view(), dict(tables)
+    return edition.assumption_values(), dict(tables)
 
 
 def _with_contract(tables: dict, **values) -> dict:

@@ -19,7 +19,7 @@ import pytest
 from sergek_report.build.metrics import key_metrics
 from sergek_report.errors import MissingDataError
 from sergek_report.inputs import datasets
-from sergek_report.inputs.edition import Assumptions, load_edition
+from sergek_report.inputs.edition import AssumptionValues, load_edition
 from sergek_report.model import deployment, results, sensitivity
 from sergek_report.paths import DATA_DIR, PROJECT_ROOT
 
@@ -51,9 +51,9 @@ def frame(rows, columns, dates=()):
 
 
 @pytest.fixture
-def assumptions() -> Assumptions:
+def assumptions() -> AssumptionValues:
     """The assumptions of the real default edition (read from the YAML, never copied)."""
-    return load_edition(DEFAULT_EDITION).assumption_view()
+    return load_edition(DEFAULT_EDITION).assumption_values()
 
 
 @pytest.fixture
@@ -271,7 +271,7 @@ def test_in_service_by_month_on_the_fixture_milestones(tables):
 
 
 def test_tornado_sorted_by_swing_with_labels_from_the_edition(assumptions):
-    def metric(a: Assumptions) -> float:  # a toy metric: 10 per month of term + rate
+    def metric(a: AssumptionValues) -> float:  # a toy metric: 10 per month of term + rate
         return a.service_term_months * 10 + a.discount_rate
 
     table = sensitivity.tornado(assumptions, metric, ["discount_rate", "service_term_months"])
@@ -299,7 +299,7 @@ def test_tornado_sorted_by_swing_with_labels_from_the_edition(assumptions):
 
 
 def test_tornado_leaves_out_assumptions_that_do_not_move_the_metric(assumptions):
-    def metric(a: Assumptions) -> float:
+    def metric(a: AssumptionValues) -> float:
         return a.service_term_months * 10 + a.discount_rate
 
     # every declared assumption is tried; the three the metric ignores have no bar

@@ -128,7 +128,7 @@ def test_the_model_reads_only_what_the_fingerprints_cover():
     from sergek_report.model import results
     from sergek_report.model.lookups import MODEL_TABLES
 
-    results.compute(tables, inputs.edition.assumption_view())
+    results.compute(tables, inputs.edition.assumption_values())
     assert tables.read == set(MODEL_TABLES)
 
 

@@ -919,7 +919,7 @@ def montecarlo_timing(repeat: int = 5) -> int:
     from sergek_report.model import montecarlo, results
     from sergek_report.model.uncertainty import appraise
 
-    assumptions = load_edition(paths.PARAMS_DIR / "default.yaml").assumption_view()
+    assumptions = load_edition(paths.PARAMS_DIR / "default.yaml").assumption_values()
     computed = results.compute(datasets.load_all(), assumptions)
     data = computed.appraisal_data
     times = []

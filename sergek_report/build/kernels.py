@@ -26,7 +26,7 @@ KERNEL_NAME = "python3"  # the standard kernel of the interpreter running the bu
 
 def socket_folder() -> Path:
     """A private folder for the sockets of the kernels of one build (named after the build's
-    process, the parent of its pool workers) or of one preview; `publish.clean_leftovers`
+    process, the parent of its pool workers) or of one preview; `editions.clean_leftovers`
     removes the folders whose process is gone."""
     parent = multiprocessing.parent_process()
     owner = parent.pid if parent is not None else os.getpid()

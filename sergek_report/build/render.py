@@ -394,7 +394,7 @@ def report_html(
 
 
 def render_report(*, out_dir: Path, **inputs) -> tuple[dict[str, bytes], int]:
-    """The edition's HTML, PDF and metrics.json (as bytes, for the build to publish);
+    """The edition's HTML, PDF and metrics.json (as bytes, for the build to switch live);
     `inputs` are those of `report_html`."""
     html, meta, current = report_html(**inputs)
     edition_date = meta["edition_date"]

@@ -47,24 +47,24 @@ from sergek_report.build.chapters import (
     load_chapters,
     read_notebook,
 )
-from sergek_report.build.execute import (
-    default_jobs,
-    describe_failure,
-    execute_on_warm_kernels,
-    log,
-)
-from sergek_report.build.publish import (
+from sergek_report.build.editions import (
     STATE_FILE,
     build_lock,
     claim_edition_folder,
     clean_leftovers,
     default_timeout,
     executed_is_readable,
-    publish_edition,
     read_baseline,
     read_state,
+    switch_live_edition,
     unchanged_sentence,
     write_json,
+)
+from sergek_report.build.execute import (
+    default_jobs,
+    describe_failure,
+    execute_on_warm_kernels,
+    log,
 )
 from sergek_report.errors import BuildError
 from sergek_report.inputs.digests import data_digest
@@ -90,7 +90,7 @@ RENDER_SIDE = {
     "preview/server.py",
     "build/lab.py",
     "build/execute.py",
-    "build/publish.py",
+    "build/editions.py",
     "build/chapters.py",
 }
 
@@ -497,7 +497,7 @@ def _build_locked(
     finally:
         if chosen is None:
             del os.environ["SOURCE_DATE_EPOCH"]
-    publish_edition(out_dir, files, everything_fp)
+    switch_live_edition(out_dir, files, everything_fp)
     write_json(
         out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": everything_fp}
     )

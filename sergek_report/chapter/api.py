@@ -25,8 +25,8 @@ from sergek_report import paths
 from sergek_report.chapter import charts, fmt, inline
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE, NUMERIC_COLUMNS, RESULTS
 from sergek_report.errors import ParameterError
-from sergek_report.inputs.edition import Assumptions, Edition
-from sergek_report.model.computed import EditionData, compute_edition, load_saved
+from sergek_report.inputs.edition import AssumptionValues, Edition
+from sergek_report.model.computed import ComputedEdition, compute_edition, load_saved
 from sergek_report.model.results import Results
 
 # What a chapter's parameters cell declares (papermill injects the build's values after it).
@@ -122,9 +122,9 @@ class _ReadTables(Mapping):
 class Chapter:
     """Per-notebook helper: the edition's data, and how to print it with sources."""
 
-    def __init__(self, data: EditionData):
+    def __init__(self, data: ComputedEdition):
         self.edition: Edition = data.edition
-        self.assumptions: Assumptions = data.edition.assumption_view()
+        self.assumptions: AssumptionValues = data.edition.assumption_values()
         self.tables = _ReadTables(data.tables)
         self.sources: pd.DataFrame = data.tables["sources"].set_index("source_id")
         self._results = data.results

@@ -4,11 +4,11 @@ A parameter file has an `edition` section (the edition date) and an `assumptions
 every assumption the calculations use, each with its type, value, range, unit, Russian label
 and short label, rationale and source. A scenario file may start with `extends: <file>` and
 give only the fields it changes. This module is the only place where values are coerced:
-the calculations receive `Assumptions`, whose attributes are already dates, ints or floats.
+the calculations receive `AssumptionValues`, whose attributes are already dates, ints or floats.
 
 Names are checked both ways: a calculation that asks for an assumption the file does not
 declare stops with a message naming the file and the key, and the build rejects declared
-assumptions that no calculation uses (`Assumptions.unused`).
+assumptions that no calculation uses (`AssumptionValues.unused`).
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ class Assumption(BaseModel):
         return self
 
 
-class EditionInfo(BaseModel):
+class EditionHeader(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     edition_date: dt.date
@@ -153,7 +153,7 @@ class Edition:
     def __init__(
         self,
         path: Path,
-        info: EditionInfo,
+        info: EditionHeader,
         assumptions: dict[str, Assumption],
         chain: list[Path],
     ):
@@ -201,11 +201,11 @@ class Edition:
             )
         return Edition(self.path, self.info, assumptions, self.chain)
 
-    def assumption_view(self) -> Assumptions:
-        return Assumptions(self)
+    def assumption_values(self) -> AssumptionValues:
+        return AssumptionValues(self)
 
 
-class Assumptions:
+class AssumptionValues:
     """What the calculations read: `a.discount_rate` is the typed value.
 
     Records which names were read, so that the build can reject a declared assumption that no
@@ -248,7 +248,7 @@ class Assumptions:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("assumptions are read-only; use replace()")
 
-    def replace(self, **changes: Any) -> Assumptions:
+    def replace(self, **changes: Any) -> AssumptionValues:
         """A copy with some values changed (sensitivity and scenarios); same declarations."""
         edition = object.__getattribute__(self, "_edition")
         values = dict(object.__getattribute__(self, "_values"))
@@ -258,7 +258,7 @@ class Assumptions:
                 values[name] = coerce(edition.assumptions[name].type, value)
             except ValueError as exc:
                 raise ParameterError(f"assumption {name!r}: {exc}.") from None
-        copy = Assumptions(edition, values)
+        copy = AssumptionValues(edition, values)
         object.__setattr__(copy, "_used", object.__getattribute__(self, "_used"))
         return copy
 
@@ -538,10 +538,10 @@ def load_edition(path: str | Path, _seen: tuple[Path, ...] = ()) -> Edition:
     if not isinstance(edition_raw, dict):
         raise ParameterError(f"{where}: section 'edition' must be a mapping.")
     for name, entry in edition_raw.items():
-        if name not in EditionInfo.model_fields:
+        if name not in EditionHeader.model_fields:
             raise ParameterError(
                 f"{where}: edition.{name} is not known; the edition section takes "
-                f"{', '.join(EditionInfo.model_fields)}."
+                f"{', '.join(EditionHeader.model_fields)}."
             )
         value = entry.get("value") if isinstance(entry, dict) else entry
         if name == "title":
@@ -582,7 +582,7 @@ def load_edition(path: str | Path, _seen: tuple[Path, ...] = ()) -> Edition:
     assumptions = {
         name: _validated(f, f"{where}: assumptions.{name}") for name, f in fields.items()
     }
-    return Edition(path, EditionInfo(**info), assumptions, chain)
+    return Edition(path, EditionHeader(**info), assumptions, chain)
 
 
 # A figure that a table states is not typed in a label or rationale: `{table.column[key=value,

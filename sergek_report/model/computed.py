@@ -12,7 +12,7 @@ fingerprints hash) is an error, not chapters that silently stay stale.
 The hand-off file (format `HANDOFF_FORMAT`, version `HANDOFF_VERSION`): a first line of JSON
 that an analyst can read (`head -1 file`: the edition, its date, the tables with their rows
 and columns, the model's reads, the key results that are plain numbers, dates or text, and
-the digest of the payload), then the payload: the `EditionData` as a pickle. The payload stays
+the digest of the payload), then the payload: the `ComputedEdition` as a pickle. The payload stays
 a pickle because the results hold data frames, nested dataclasses and the typed assumptions,
 which a text format would have to round-trip exactly (dtypes, NaN, dates) for the report to
 stay byte-identical; the header says what is inside, and `load_saved` checks the format, the
@@ -44,7 +44,7 @@ from sergek_report.paths import display_path
 
 
 @dataclass(frozen=True, eq=False)
-class EditionData:
+class ComputedEdition:
     edition: Edition
     tables: dict[str, pd.DataFrame]
     results: Results
@@ -55,7 +55,7 @@ def compute_edition(
     data_dir: str | Path,
     overrides: dict[str, Any] | None = None,
     origin: str = "papermill parameters",
-) -> EditionData:
+) -> ComputedEdition:
     """Load the edition and every table (validated), and compute the results once."""
     if not isinstance(edition, Edition):
         edition = load_edition(edition)
@@ -74,7 +74,7 @@ def compute_edition(
             "or after the latest data."
         ) from None
     edition = resolve_references(edition, tables)  # {cpi.percent[year=2025,…]} in texts
-    assumptions = edition.assumption_view()
+    assumptions = edition.assumption_values()
     recorded = RecordedTables(tables)
     results = model.compute(recorded, assumptions)
     check_model_reads(recorded.read, edition)
@@ -84,7 +84,7 @@ def compute_edition(
             f"{display_path(edition.path)}: assumption(s) {', '.join(unused)} are declared but "
             "no calculation uses them; remove them, or add the calculation that needs them."
         )
-    return EditionData(edition=edition, tables=tables, results=results)
+    return ComputedEdition(edition=edition, tables=tables, results=results)
 
 
 class RecordedTables(Mapping):
@@ -121,10 +121,10 @@ def check_model_reads(read: set[str], edition: Edition | None = None) -> None:
         )
 
 
-def for_chapter(data: EditionData, tables: tuple[str, ...]) -> EditionData:
+def for_chapter(data: ComputedEdition, tables: tuple[str, ...]) -> ComputedEdition:
     """The edition with only the tables a chapter shows (and the sources it cites)."""
     keep = {*tables, "sources"}
-    return EditionData(
+    return ComputedEdition(
         edition=data.edition,
         tables={name: frame for name, frame in data.tables.items() if name in keep},
         results=data.results,
@@ -146,7 +146,7 @@ def _plain(value: Any) -> Any:
     return None
 
 
-def handoff_header(data: EditionData, payload: bytes) -> dict:
+def handoff_header(data: ComputedEdition, payload: bytes) -> dict:
     results = {
         f.name: _plain(getattr(data.results, f.name))
         for f in fields(data.results)
@@ -163,7 +163,7 @@ def handoff_header(data: EditionData, payload: bytes) -> dict:
         },
         "model_tables": list(lookups.MODEL_TABLES),
         "results": results,
-        "payload": "pickle (EditionData)",
+        "payload": "pickle (ComputedEdition)",
         "payload_sha256": hashlib.sha256(payload).hexdigest(),
     }
 
@@ -208,20 +208,20 @@ class _OrderedSetsPickler(pickle.Pickler):
         return _restore, (make, args, state, set_keys)
 
 
-def _payload(data: EditionData) -> bytes:
+def _payload(data: ComputedEdition) -> bytes:
     buffer = io.BytesIO()
     _OrderedSetsPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(data)
     return buffer.getvalue()
 
 
-def handoff_bytes(data: EditionData) -> bytes:
+def handoff_bytes(data: ComputedEdition) -> bytes:
     """The hand-off file's bytes: the same edition gives the same bytes in any process."""
     payload = _payload(data)
     header = json.dumps(handoff_header(data, payload), ensure_ascii=False, sort_keys=True)
     return header.encode("utf-8") + b"\n" + payload
 
 
-def save(data: EditionData, path: Path) -> str:
+def save(data: ComputedEdition, path: Path) -> str:
     """Write the hand-off file (atomically); returns its SHA-256."""
     content = handoff_bytes(data)
     tmp = path.with_name(path.name + ".tmp")
@@ -236,7 +236,7 @@ def read_header(path: str | Path) -> dict:
         return json.loads(file.readline())
 
 
-def load_saved(path: str | Path) -> EditionData:
+def load_saved(path: str | Path) -> ComputedEdition:
     """The edition the build computed (a file the build itself wrote into build/)."""
     path = Path(path)
     try:
@@ -270,6 +270,6 @@ def load_saved(path: str | Path) -> EditionData:
             f"{display_path(path)}: the computed edition could not be read ({type(exc).__name__})"
             "; run the build again (it rewrites the file)."
         ) from None
-    if not isinstance(data, EditionData):
+    if not isinstance(data, ComputedEdition):
         raise BuildError(f"{display_path(path)}: not a computed edition; run the build again.")
     return data

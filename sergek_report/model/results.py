@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from sergek_report.inputs.edition import Assumptions
+from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model.appraisal import AppraisalData
 from sergek_report.model.budget import (
     Budget2026,
@@ -75,7 +75,7 @@ COMPUTATIONS = 0
 class Results:
     """Every key figure the report prints, computed once from the tables and assumptions."""
 
-    assumptions: Assumptions
+    assumptions: AssumptionValues
     # 1. size and growth
     original_scope: float
     complexes_in_operation: float
@@ -133,12 +133,12 @@ class Results:
     basis: Mapping[str, str] = field(default_factory=dict)
 
 
-def _low_base_high(assumptions: Assumptions, name: str) -> tuple:
+def _low_base_high(assumptions: AssumptionValues, name: str) -> tuple:
     low, high = assumptions.range(name)
     return (low, assumptions[name], high)
 
 
-def compute(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Results:
+def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -> Results:
     """All results of an edition from the tables (contract, deployment, cpi, mrp, payments,
     usd_kzt) and its assumptions. The build calls this once; chapters read what it returns."""
     global COMPUTATIONS

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 import pandas as pd
 
 from sergek_report import labels as L
-from sergek_report.inputs.edition import Assumptions
+from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model.budget import Budget2026, budget_2026, estimated_monthly_tariff
 from sergek_report.model.lookups import contract_value, table
 from sergek_report.model.prices import BUDGET_YEAR, cpi_chain_index, cpi_rates, real_erosion_percent
@@ -15,7 +15,7 @@ from sergek_report.model.prices import BUDGET_YEAR, cpi_chain_index, cpi_rates, 
 MIN_SWING = 1.0  # tenge
 
 
-def index_2025(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> float:
+def index_2025(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -> float:
     """The December 2025 price index (December of the tariff base year = 100)."""
     rates, _ = cpi_rates(table(tables, "cpi"), assumptions)
     base_year = int(contract_value(table(tables, "contract"), "tariff_base_year"))
@@ -23,7 +23,7 @@ def index_2025(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> 
     return float(index[BUDGET_YEAR - 1])
 
 
-def budget_for(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> Budget2026:
+def budget_for(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -> Budget2026:
     """The 2026 budget under given assumptions, from the contract and CPI tables."""
     contract = table(tables, "contract")
     tariff = estimated_monthly_tariff(
@@ -44,14 +44,14 @@ def budget_for(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> 
     )
 
 
-def erosion_2025(tables: Mapping[str, pd.DataFrame], assumptions: Assumptions) -> float:
+def erosion_2025(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -> float:
     """Real loss of the frozen tariff by December 2025, percent."""
     return real_erosion_percent(index_2025(tables, assumptions))
 
 
 def tornado(
-    base: Assumptions,
-    metric_fn: Callable[[Assumptions], float],
+    base: AssumptionValues,
+    metric_fn: Callable[[AssumptionValues], float],
     names: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """One-at-a-time sensitivity of ONE metric: each assumption at its low and high value.
@@ -96,7 +96,7 @@ def tornado(
     return frame.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def scenario_rows(tables: Mapping[str, pd.DataFrame], base: Assumptions) -> pd.DataFrame:
+def scenario_rows(tables: Mapping[str, pd.DataFrame], base: AssumptionValues) -> pd.DataFrame:
     """The 2026 budget in the base case and at the edge of the assumptions that matter most.
 
     Rows: base; high 2026 inflation; late installation; shortest and longest service term.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sergek_report.inputs.edition import Assumptions
+from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model import montecarlo as mc
 from sergek_report.model.appraisal import INPUTS, AppraisalData, days_from_valuation, evaluate
 
@@ -65,7 +65,7 @@ class Uncertainty:
 
 def appraise(
     data: AppraisalData,
-    assumptions: Assumptions,
+    assumptions: AssumptionValues,
     draws: int = mc.DRAWS,
     seed: int = mc.SEED,
 ) -> Uncertainty:

@@ -38,9 +38,9 @@ from pathlib import Path
 
 from sergek_report import paths
 from sergek_report.build.chapters import ChapterSpec
+from sergek_report.build.editions import default_timeout, read_baseline, read_state, write_json
 from sergek_report.build.execute import default_jobs, describe_failure
 from sergek_report.build.kernels import ChapterKernel, run_chapter
-from sergek_report.build.publish import default_timeout, read_baseline, read_state, write_json
 from sergek_report.build.sequence import (
     MODEL_DIR,
     Inputs,

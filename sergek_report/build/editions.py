@@ -1,4 +1,4 @@
-"""An edition's outputs: the build state, the baseline, and atomic publication.
+"""An edition's folder: the build state, the baseline, locks, and switching the live edition.
 
 The PDF, HTML and metrics of an edition are written into a folder of their own under
 `.editions/`; one symlink (`.current`) is then switched to it, so the three appear together or
@@ -296,7 +296,7 @@ def _write(path: Path, payload: bytes) -> None:
         raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
 
 
-def publish_edition(out_dir: Path, files: dict[str, bytes], fingerprint: str) -> None:
+def switch_live_edition(out_dir: Path, files: dict[str, bytes], fingerprint: str) -> None:
     """Write the edition into a new folder of its own, then switch one symlink to it: the
     PDF, HTML and metrics of an edition appear together or not at all. The live folder is
     never removed or rewritten: the same bytes again are a no-op, anything else is a new
