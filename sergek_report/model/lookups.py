@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from sergek_report.errors import MissingDataError
@@ -21,10 +22,10 @@ def table(tables: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame:
 
 
 def _contract_row(contract: pd.DataFrame, item: str) -> pd.Series:
-    rows = contract[contract["item"] == item]
-    if rows.empty:
+    lines = np.flatnonzero(contract["item"].to_numpy() == item)  # numpy: read many times
+    if not len(lines):
         raise MissingDataError(f"data/contract.csv has no row with item {item!r}")
-    return rows.iloc[0]
+    return contract.iloc[lines[0]]
 
 
 def contract_value(contract: pd.DataFrame, item: str) -> float:
