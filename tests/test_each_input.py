@@ -27,8 +27,8 @@ from sergek_report.model.lookups import MODEL_TABLES
 
 DEFAULT = paths.DEFAULT_PARAMS
 EDITION = load_edition(DEFAULT)
-# What a change may touch without being a reaction: the echo of the input itself.
-NOT_A_REACTION = ("assumptions", "basis")
+# What a change may touch without being a reaction: the echo of the inputs themselves.
+NOT_A_REACTION = ("assumptions", "basis", "appraisal_data")
 
 
 def flatten(value, prefix: str = "", out: dict | None = None) -> dict:
@@ -66,6 +66,12 @@ def changed_paths(results) -> list[str]:
 
 
 BASE = flatten(compute_edition(DEFAULT, paths.DATA_DIR).results)
+
+
+def test_the_same_inputs_change_nothing():
+    """The control: without a change, nothing differs (so a reaction below is real)."""
+    assert changed_paths(compute_edition(DEFAULT, paths.DATA_DIR).results) == []
+    assert "one_basis.network_low" in BASE and "appraisal.summary" in BASE
 
 
 # -- every assumption of params/default.yaml ------------------------------------------------
