@@ -34,15 +34,19 @@ UNIT_FORMS = {
     "раз": ("раз", "раза", "раз"),
     "пунктов": ("пункт", "пункта", "пунктов"),
 }
-# A few months in words, as a label says them («временная мера на два месяца»); a number of
-# months not listed here is written in digits («на 13 месяцев»).
-MONTHS_IN_WORDS = {
-    1: "один месяц",
-    2: "два месяца",
-    3: "три месяца",
-    4: "четыре месяца",
-    5: "пять месяцев",
-    6: "шесть месяцев",
+# Small whole numbers in words, as prose says a count with a masculine noun («продлённый на
+# один год», «на два месяца»): fmt.count_in_words; a number not listed is written in digits.
+NUMBERS_IN_WORDS = {
+    1: "один",
+    2: "два",
+    3: "три",
+    4: "четыре",
+    5: "пять",
+    6: "шесть",
+    7: "семь",
+    8: "восемь",
+    9: "девять",
+    10: "десять",
 }
 
 # --- Status of a data row (the «Статус» columns of the chapters' tables) -------------------
@@ -66,13 +70,7 @@ DECISION_COLUMNS = {
 }
 # The «route» cell: the legal route and what the council approves (data/options.csv).
 ROUTE_CELL = "{legal_route}. Маслихат: {council_approval}"
-# The «cost» cell: {nominal} and {pv} are ranges in billions of tenge («9,6–91,6»).
-COST_CELL = {
-    "priced": "{nominal} млрд тенге (приведённая стоимость {pv} млрд)",
-    "unpriced": "не оценено; ориентиры: {nominal} млрд тенге",
-    "equipment_only": "не оценено; одно оборудование, разово: {nominal} млрд тенге",
-}
-# The «basis» cell; key: the option's price basis (options.py).
+# The «basis» cell; key: the option's price basis (decision_tables.OPTION_BASIS).
 BASIS_TEXT = {
     "service_anchors": (
         "временная мера по нынешней плате, затем цены сервисных договоров Павлодара и "
@@ -84,8 +82,9 @@ BASIS_TEXT = {
         "три года как ориентир, а не предложение"
     ),
     "equipment_only": (
-        "передача существующих комплексов не оценивается (нет цены эксплуатации, ПО и "
-        "условий передачи); показана лишь покупка нового оборудования, разово"
+        "эксплуатация переданных комплексов не оценена (нет открытой цены эксплуатации, ПО и "
+        "условий передачи; её может рассчитать акимат, см. запрос данных); показана лишь "
+        "покупка нового оборудования, разово"
     ),
 }
 # Who owns what: ownership_table.
@@ -202,14 +201,6 @@ KEY_FIGURES = {
         "Оценка выплат {reconciled_years} годов по средней выплате {paid_years} годов"
     ),
 }
-# The options' cost ranges; key: the option in metrics.json («option_stopgap_…»).
-# {stopgap_months}: the stop-gap's months in words; {years}: the years the options are priced.
-OPTION_FIGURES = {
-    "stopgap": "Временная мера на {stopgap_months}",
-    "continuation": "Цена на уровне оценок, {years}",
-    "service": "Сервисная модель по ценам Павлодара и Караганды, {years}",
-    "equipment": "Оборудование для всех комплексов (разово)",
-}
 # The options and branches on one basis (appraisal), their figures; {option}, {stat}.
 APPRAISAL_OPTIONS = {
     "stopgap": "Временная мера (только её месяцы)",
@@ -219,6 +210,11 @@ APPRAISAL_OPTIONS = {
     "announced": "Ветвь «закупка объявлена вовремя»",
     "bridge": "Ветвь «временная мера подтверждена»",
     "no_bridge": "Ветвь «ни закупки, ни временной меры»",
+}
+# What the options on one basis cannot price (no public figure): a row of the appraisal
+# table that says so; data/gaps.csv names who holds the figure.
+UNPRICED_APPRAISAL_ROWS = {
+    "municipal_operation": "Эксплуатация переданных городу комплексов (без нового оборудования)",
 }
 APPRAISAL_MEASURES = {
     "cash_2027": "расходы бюджета {first} года",
@@ -233,13 +229,6 @@ RECONCILIATION_FIGURES = {
         "Оценка 2 выплат с начала услуг по год продления к «общей стоимости»"
     ),
     "measure": "по всему диапазону допущений",
-}
-# Each option has four figures; {option} is its label above.
-OPTION_BOUNDS = {
-    "nominal_low": "{option}: номинал, нижняя граница",
-    "nominal_high": "{option}: номинал, верхняя граница",
-    "pv_low": "{option}: приведённая стоимость, нижняя граница",
-    "pv_high": "{option}: приведённая стоимость, верхняя граница",
 }
 
 # --- «Что изменилось с прошлой редакции» (changes.py, on the summary page) -----------------

@@ -125,6 +125,7 @@ def test_contract_items_and_param_sources_exist():
         "service_start",
         "contract_expiry",
         "extension_end",
+        "extension_years",
         "additional_complexes",
         "new_complexes_deadline",
         "tariff_base_year",

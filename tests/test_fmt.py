@@ -181,6 +181,21 @@ def test_count_joins_number_and_agreeing_noun():
     assert fmt.count(None, MONTH) == "\u2014"
 
 
+def test_count_in_words_agrees_and_falls_back_to_digits():
+    years = ("год", "года", "лет")
+    assert fmt.count_in_words(1, years) == f"один{NB}год"
+    assert fmt.count_in_words(1.0, years) == f"один{NB}год"
+    assert fmt.count_in_words(2, years) == f"два{NB}года"
+    assert fmt.count_in_words(4, years) == f"четыре{NB}года"
+    assert fmt.count_in_words(5, years) == f"пять{NB}лет"
+    assert fmt.count_in_words(2, MONTH) == f"два{NB}месяца"
+    # beyond the words, or a fraction: digits, agreeing as `count` does
+    assert fmt.count_in_words(11, years) == f"11{NB}лет"
+    assert fmt.count_in_words(21, years) == f"21{NB}год"
+    assert fmt.count_in_words(1.5, years) == f"1,5{NB}года"
+    assert fmt.count_in_words(None, years) == "\u2014"
+
+
 def test_plain_has_no_trailing_zeros():
     assert fmt.plain(7.0) == "7"
     assert fmt.plain(94.0) == "94"

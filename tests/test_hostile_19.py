@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -509,3 +511,75 @@ def test_no_parameter_text_types_a_figure_a_table_states():
                     if (name, m.group(0)) not in COINCIDENCES:
                         typed.append(f"{path.name}: {name}.{field}: {m.group(0)}")
     assert typed == []
+
+
+# -- 9. a read-only build folder, as a user who cannot write it ------------------------------
+
+
+def _as_a_user_who_cannot_write() -> list[str] | None:
+    """The command prefix that runs the CLI as a non-root user: nothing when the tests run
+    as one; as root, `setpriv` to nobody keeping only the right to read every file (the
+    interpreter may live under /root), never the right to write; None when neither works."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    prefix += ["--inh-caps=+dac_read_search", "--ambient-caps=+dac_read_search"]
+    probe = subprocess.run(
+        [*prefix, sys.executable, "-c", "import os, sergek_report; print(os.geteuid())"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return prefix if probe.returncode == 0 and probe.stdout.strip() == "65534" else None
+
+
+@pytest.mark.parametrize("held", ["nothing", "a report"])
+@pytest.mark.parametrize("target", ["build", "build/x"])
+def test_a_read_only_build_folder_is_one_paragraph_as_a_user(held, target):
+    prefix = _as_a_user_who_cannot_write()
+    if prefix is None:
+        pytest.skip("cannot run the command line as a user without write access here")
+    # a folder every user can reach (pytest's tmp_path is private to its owner)
+    base = Path(tempfile.mkdtemp(prefix="sergek-read-only-"))
+    try:
+        base.chmod(0o755)
+        folder = base / "build"
+        folder.mkdir()
+        if held == "a report":
+            for name, content in FILES.items():
+                (folder / name).write_bytes(content)
+        folder.chmod(0o555)
+        result = subprocess.run(
+            [*prefix, "env", f"HOME={base}", sys.executable, "-m", "sergek_report", "build"]
+            + ["--build-root", str(base / target)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr and "File exists" not in result.stderr
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+        line = lines[0]
+        assert "Permission denied" in line and "make the folder writable" in line
+        assert str(base / target) in line
+        if held == "a report" and target == "build":
+            assert f"the last good report in {folder}/ is unchanged" in line
+        else:
+            assert "holds no report yet" in line
+        for name, content in FILES.items():  # what was there is intact
+            if held == "a report":
+                assert (folder / name).read_bytes() == content
+        assert sorted(p.name for p in folder.iterdir()) == (
+            sorted(FILES) if held == "a report" else []
+        )
+    finally:
+        for sub in (base, *base.rglob("*")):
+            if sub.is_dir():
+                sub.chmod(0o755)
+        shutil.rmtree(base)

@@ -232,11 +232,11 @@ def test_key_figure_labels_follow_the_data_and_the_assumptions(real_tables):
     )
     by_name = {m["name"]: m["label"] for m in metrics.key_metrics(r)}
     assert by_name["complexes_after_extension"] == "Комплексы после установки 400 новых"
-    assert by_name["option_stopgap_nominal_low"] == (
-        "Временная мера на один месяц: номинал, нижняя граница"
+    assert by_name["stopgap_cash_2027_point"] == (
+        "Временная мера (только её месяцы): расходы бюджета 2027 года, базовый расчёт"
     )
+    assert not [name for name in by_name if name.startswith("option_")]  # the old ranges
     assert by_name["complex_months_2020_2025"] == (
         "Комплексо-месяцы 2020–2025 годов (по вехам сети)"
     )
     assert by_name["cpi_index_2025"] == "Индекс цен, декабрь 2025 (декабрь 2021 = 100)"
-    assert metrics.months_in_words(13) == "13\u00a0месяцев"

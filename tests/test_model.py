@@ -66,6 +66,7 @@ def tables() -> dict[str, pd.DataFrame]:
             ("service_start", "Начало услуг", None, "2020-01-01", "date", "qazaqtimes_2020"),
             ("contract_expiry", "Окончание", None, "2025-12-31", "date", "zakon_2025"),
             ("extension_end", "Продление", None, "2026-12-31", "date", "inform_2025"),
+            ("extension_years", "Срок продления", 1.0, None, "years", "inform_2025"),
             ("additional_complexes", "Новые АПК", 350.0, None, "complexes", "inform_2025"),
             ("new_complexes_deadline", "Срок", None, "2026-03-01", "date", "inform_2026"),
             ("tariff_base_year", "Год тарифа", 2021.0, None, "years", "seed_2025"),
@@ -381,6 +382,10 @@ def test_compute_default(tables, assumptions):
     assert round(r.growth_extension_vs_original, 2) == 2.60  # 1 991 / 766
     assert round(r.obligations_per_complex) == 13_036_609
     assert r.extension_end == dt.date(2026, 12, 31)
+    assert r.extension_years == 1 and r.basis["extension_years"] == "source:inform_2025"
+    # the one network on 1 January 2027: 1 641 + 350 × (50 … 100 %); base 100 %
+    n = r.one_basis
+    assert (n.network_low, n.network, n.network_high) == (1816, 1991, 1991)
     assert r.monthly_tariff == pytest.approx(TARIFF)
     assert r.annual_tariff == pytest.approx(2_172_768.133, abs=1e-3)  # 12 * 181 064.0111
     assert r.payment_period_start == dt.date(2020, 1, 1)
@@ -497,11 +502,6 @@ METRIC_NAMES = [
     "complex_months_vs_contract",
     "payments_2020_2025_at_obligations_estimate",
     "payments_2020_2025_at_payments_estimate",
-    *(
-        f"option_{key}_{kind}"
-        for key in ("stopgap", "continuation", "service", "equipment")
-        for kind in ("nominal_low", "nominal_high", "pv_low", "pv_high")
-    ),
 ]
 # The options and branches on one basis: the 2027 budget line (point and percentiles), cash
 # 2027–2029 and present value (percentiles), then the reconciliation ratios.

@@ -396,3 +396,21 @@ def test_no_page_is_less_than_a_third_full_except_chapter_ends(report):
         if page_fill(reader.pages[index]) < 1 / 3:
             thin.append(index + 1)
     assert not thin, thin
+
+
+def test_one_network_range_everywhere_and_the_extension_from_the_data(report):
+    """Every range of complexes the report prints is the one the appraisal computes (1 641 in
+    service + 50–100 % of the 350 new = 1 816–1 991), never the older 1 641–1 991; the
+    extension's length is read from data/contract.csv («на один год»)."""
+    from sergek_report import paths
+    from sergek_report.model.computed import compute_edition
+
+    r = compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR).results
+    net = r.one_basis
+    assert (net.network_low, net.network_high) == (1816, 1991)  # 1 641 + 350 × 0,5 and × 1
+    for text in (report["text"], normalise(re.sub(r"<[^>]+>", " ", report["html"]))):
+        ranges = re.findall(r"(?:от )?\d \d{3}(?:–| до | или до )\d \d{3} АПК", text)
+        assert ranges and set(ranges) <= {"1 816–1 991 АПК", "от 1 816 до 1 991 АПК"}, ranges
+        assert "1 641–1 991" not in text and "1 641 или до 1 991" not in text
+        assert "продлённый маслихатом на один год «без возможности" in text
+        assert "Эксплуатация переданных городу комплексов не оценена" in text

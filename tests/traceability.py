@@ -46,11 +46,6 @@ ALLOWED = {
     "12": "months in a year (per-complex-year prices are per 12 months)",
     "100": "«декабрь 2021 = 100»: the base of the price index",
     "33": "days from the edition date (28 Nov 2026) to the end of the contract (31 Dec 2026)",
-    "97": (
-        "the count of key figures new since the published baseline, printed by the changes "
-        "block (the options on one basis: 7 paths × 10 figures, 6 reconciliation percentiles, "
-        "and the figures added before them)"
-    ),
 }
 
 
@@ -155,9 +150,14 @@ def known_values(
     for entry in params["assumptions"].values():
         for item in (entry["value"], *entry["range"], entry.get("rationale", "")):
             values["params"].update(_numbers_in(item))
+    names = {}
     for path in (metrics_file, PUBLISHED):
+        names[path] = set()
         for metric in json.loads(path.read_text(encoding="utf-8"))["metrics"]:
             values["metrics"].add(abs(Decimal(str(metric["value"]))))
+            names[path].add(metric["name"])
+    # the changes block counts the key figures new since the published baseline
+    values["metrics"].add(Decimal(len(names[metrics_file] - names[PUBLISHED])))
     chart_text = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", html))
     values["charts"] = {Decimal(n.replace(",", ".")) for n in printed_numbers(chart_text)}
     return values

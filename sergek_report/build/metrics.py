@@ -1,7 +1,7 @@
 """The key figures of an edition, as metrics.json lists them (name, label, value, unit, basis).
 
-The labels are in labels.py (KEY_FIGURES, OPTION_FIGURES); the figures a label names (years,
-the complexes to be installed, the stop-gap's months) are filled in here from the results.
+The labels are in labels.py (KEY_FIGURES, APPRAISAL_OPTIONS); the figures a label names (years,
+the complexes to be installed) are filled in here from the results.
 """
 
 from __future__ import annotations
@@ -11,17 +11,9 @@ import math
 from sergek_report import labels as L
 from sergek_report.chapter import fmt
 from sergek_report.chapter.fmt import month_year
-from sergek_report.chapter.units import quantity
 from sergek_report.model.appraisal import YEARS as APPRAISAL_YEARS
-from sergek_report.model.options import YEARS as OPTION_YEARS
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
-
-
-def months_in_words(months: float) -> str:
-    """A few months in words as a label says them ("два месяца"), more in digits."""
-    words = L.MONTHS_IN_WORDS.get(int(months)) if float(months).is_integer() else None
-    return words or quantity(months, "месяцев")
 
 
 def label_values(r: Results) -> dict[str, str]:
@@ -35,24 +27,19 @@ def label_values(r: Results) -> dict[str, str]:
         "base_year": fmt.year(r.tariff_base_year),
         "index_year": fmt.year(BUDGET_YEAR - 1),
         "budget_year": fmt.year(BUDGET_YEAR),
-        "years": fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
-        "stopgap_months": months_in_words(r.assumptions.stopgap_months),
     }
 
 
-def key_figure_labels(r: Results) -> tuple[dict[str, str], dict[str, str]]:
-    """The labels of the key figures and of the options, with their figures filled in."""
+def key_figure_labels(r: Results) -> dict[str, str]:
+    """The labels of the key figures, with their figures filled in."""
     values = label_values(r)
-    return (
-        {name: text.format(**values) for name, text in L.KEY_FIGURES.items()},
-        {key: text.format(**values) for key, text in L.OPTION_FIGURES.items()},
-    )
+    return {name: text.format(**values) for name, text in L.KEY_FIGURES.items()}
 
 
 def _decision_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
-    """The reconciliation 2020–2025 and the option ranges 2027–2029."""
-    rc, o = r.reconciliation, r.options
-    label, option_label = key_figure_labels(r)
+    """The reconciliation 2020–2025 and the options on one basis 2027–2029."""
+    rc = r.reconciliation
+    label = key_figure_labels(r)
     term = "assumption:service_term_months"
     rows: list[tuple[str, str, float | None, str, str]] = (
         []
@@ -95,58 +82,6 @@ def _decision_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
             ),
         ]
     )
-    bound = L.OPTION_BOUNDS
-    for key, name, cost, basis in (
-        ("stopgap", option_label["stopgap"], o.stopgap, "assumption:stopgap_months"),
-        (
-            "continuation",
-            option_label["continuation"],
-            o.continuation,
-            "assumption:price_growth_2027_2029",
-        ),
-        (
-            "service",
-            option_label["service"],
-            o.service,
-            "derived",
-        ),
-        (
-            "equipment",
-            option_label["equipment"],
-            o.equipment,
-            "assumption:replacement_capex_per_complex",
-        ),
-    ):
-        rows += [
-            (
-                f"option_{key}_nominal_low",
-                bound["nominal_low"].format(option=name),
-                cost.nominal_low,
-                "тенге",
-                basis,
-            ),
-            (
-                f"option_{key}_nominal_high",
-                bound["nominal_high"].format(option=name),
-                cost.nominal_high,
-                "тенге",
-                basis,
-            ),
-            (
-                f"option_{key}_pv_low",
-                bound["pv_low"].format(option=name),
-                cost.pv_low,
-                "тенге",
-                "assumption:discount_rate",
-            ),
-            (
-                f"option_{key}_pv_high",
-                bound["pv_high"].format(option=name),
-                cost.pv_high,
-                "тенге",
-                "assumption:discount_rate",
-            ),
-        ]
     return rows + _appraisal_rows(r)
 
 
@@ -202,7 +137,7 @@ def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]
 def key_metrics(results: Results) -> list[dict]:
     """Headline figures for metrics.json: name, label, value, unit, basis (machine-readable)."""
     r, b = results, results.budget
-    label, _ = key_figure_labels(r)
+    label = key_figure_labels(r)
     by_year = r.tariff_by_year.set_index("year")
     first_year = r.tariff_base_year
 

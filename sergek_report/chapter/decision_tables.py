@@ -1,7 +1,8 @@
 """The tables of the decision of 1 January 2027 as the report prints them (Russian text).
 
-Presentation only: the figures come from `Results.options` and `Results.reconciliation`, the
-words from data/options.csv, risks.csv, timeline.csv and gaps.csv.
+Presentation only: the figures come from `Results.appraisal` (the options on one basis),
+`Results.one_basis` and `Results.reconciliation`, the words from data/options.csv, risks.csv,
+timeline.csv, gaps.csv and decision_path.csv.
 """
 
 from __future__ import annotations
@@ -11,14 +12,9 @@ import pandas as pd
 from sergek_report import labels as L
 from sergek_report.chapter import fmt
 from sergek_report.chapter.outputs import NUMERIC_COLUMNS
-from sergek_report.model.options import YEARS as OPTION_YEARS
+from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
-
-# The words of these tables live in labels.py; these names stay for earlier callers.
-LEVELS = L.LEVELS
-IMPACTS = L.IMPACTS
-BASIS_TEXT = L.BASIS_TEXT
 
 
 def bn(x: float) -> str:
@@ -26,23 +22,15 @@ def bn(x: float) -> str:
     return fmt.number(x / 1e9, 1)
 
 
-# Options the public facts cannot price: the range is only what the anchors allow.
-UNPRICED = {"reference_continuation_to_service", "equipment_only"}
-
-
-def cost_cell(row: pd.Series) -> str:
-    """'9,6–91,6 млрд тенге (приведённая стоимость 7,5–75,1 млрд)' for an option row of
-    `Results.options.table`; an option that cannot be priced says so first."""
-    nominal = f"{bn(row['nominal_low'])}–{bn(row['nominal_high'])}"
-    pv = f"{bn(row['pv_low'])}–{bn(row['pv_high'])}"
-    if row["basis"] == "equipment_only":
-        return L.COST_CELL["equipment_only"].format(nominal=nominal)
-    if row["basis"] in UNPRICED:
-        return L.COST_CELL["unpriced"].format(nominal=nominal)
-    return L.COST_CELL["priced"].format(nominal=nominal, pv=pv)
-
-
-# Which one-basis calculation prices each option of data/options.csv (appraisal.OPTIONS).
+# How each option of data/options.csv is priced: the key of its «basis» cell (labels.BASIS_TEXT).
+OPTION_BASIS = {
+    "ppp_new": "reference_continuation_to_service",
+    "service_contract": "service_anchors",
+    "municipal": "equipment_only",
+    "astana_style": "reference_continuation_to_service",
+    "stopgap": "current_price",
+}
+# Which one-basis calculation prices each option of data/options.csv (appraisal.evaluate).
 ONE_BASIS = {
     "ppp_new": "current_price",
     "service_contract": "service",
@@ -52,12 +40,13 @@ ONE_BASIS = {
 }
 
 
-def one_basis_cell(results: Results, option_id: str) -> str | None:
-    """'2027: 30,3 (17,5–44,6); 2027–2029: 61,5–160,7 млрд тенге' on one basis, or None."""
+def one_basis_cell(results: Results, option_id: str) -> str:
+    """'2027: 30,3 (17,5–44,6); 2027–2029: 61,5–160,7 млрд тенге' on one basis, or «не
+    оценено» for an option no calculation prices."""
     u = results.appraisal
     output = ONE_BASIS.get(option_id)
     if u is None or output is None:
-        return None
+        return L.NOT_PRICED
     from sergek_report.model.appraisal import YEARS
 
     return L.ONE_BASIS_CELL.format(
@@ -69,25 +58,24 @@ def one_basis_cell(results: Results, option_id: str) -> str | None:
 
 
 def option_years() -> str:
-    """The years the options are priced for: "2027–2029" (options.YEARS)."""
+    """The years the options are priced for: "2027–2029" (appraisal.YEARS)."""
     return fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1])
 
 
 def decision_table(options: pd.DataFrame, results: Results, brief: bool = False) -> pd.DataFrame:
     """One row per option: route and approval, time, cost 2027–2029 and its basis."""
-    costs = results.options.table.set_index("option_id")
     column = {**L.DECISION_COLUMNS, "cost": L.DECISION_COLUMNS["cost"].format(years=option_years())}
     rows = []
     for _, o in options.iterrows():
-        c = costs.loc[o["option_id"]]
         row = {column["option"]: o["name"]}
         if not brief:
             row[column["route"]] = L.ROUTE_CELL.format(
                 legal_route=o["legal_route"], council_approval=o["council_approval"]
             )
         row[column["time"]] = o["time_to_start"]
-        row[column["cost"]] = one_basis_cell(results, o["option_id"]) or cost_cell(c)
-        row[column["basis"]] = L.BASIS_TEXT[c["basis"]]
+        row[column["cost"]] = one_basis_cell(results, o["option_id"])
+        basis = OPTION_BASIS.get(o["option_id"])
+        row[column["basis"]] = L.BASIS_TEXT[basis] if basis else L.NOT_PRICED
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -233,7 +221,8 @@ def budget_cell(u, output: str) -> str:
 
 
 def appraisal_table(results: Results) -> pd.DataFrame:
-    """Each option on one basis: the 2027 budget line, cash 2027–2029 and its present value."""
+    """Each option on one basis: the 2027 budget line, cash 2027–2029 and its present value;
+    then what no public figure prices, marked «не оценено» (data/gaps.csv says who holds it)."""
     u = results.appraisal
     years = _years()
     column = {k: v.format(**years) for k, v in L.APPRAISAL_COLUMNS.items()}
@@ -247,6 +236,9 @@ def appraisal_table(results: Results) -> pd.DataFrame:
                 column["present_value"]: p_range(u, f"{option}.present_value"),
             }
         )
+    for label in L.UNPRICED_APPRAISAL_ROWS.values():  # said, not silently left out
+        cells = {column[k]: L.NOT_PRICED for k in ("cash_2027", "cash_total", "present_value")}
+        rows.append({column["option"]: label, **cells})
     return pd.DataFrame(rows)
 
 

@@ -58,6 +58,7 @@ __all__ = [
     "billions",
     "compact_tenge",
     "count",
+    "count_in_words",
     "count_range",
     "date_long",
     "estimate",
@@ -310,6 +311,22 @@ def count(n: float | int | None, forms: tuple[str, ...] | list[str], digits: int
         return MISSING
     text = plain(n, digits)
     return f"{text}{NBSP}{plural(text, forms)}"
+
+
+def count_in_words(
+    n: float | int | None, forms: tuple[str, ...] | list[str], digits: int = 1
+) -> str:
+    """A small whole count in words with the noun that agrees with it, as prose says it
+    (masculine nouns): count_in_words(1, ("год", "года", "лет")) -> "один год";
+    (2, …месяц…) -> "два месяца"; a count beyond labels.NUMBERS_IN_WORDS or a fraction is
+    written in digits, as `count` writes it: "11 лет", "1,5 года"."""
+    if _is_missing(n):
+        return MISSING
+    value = _rounded(n, digits)
+    words = labels.NUMBERS_IN_WORDS.get(int(value)) if value == int(value) else None
+    if words is None:
+        return count(n, forms, digits)
+    return f"{words}{NBSP}{plural(int(value), forms)}"
 
 
 # --- ranges --------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ One basis for every option (the price convention the report states once):
   December 2025 by the CPI chain of data/cpi.csv and to 2026 by `inflation_2026`; the point
   between them: `service_anchor_weight`); new equipment (its 2025 price × 2026 inflation);
 - one-off equipment paid on `equipment_purchase_date`; the city's own operation of the
-  complexes is not priced (no public figure).
+  complexes it would take over is not priced: no public figure (data/gaps.csv,
+  `municipal_operation_cost`, names who holds it).
 
 Every function takes arrays (one element for the point estimate, one per draw for the Monte
 Carlo): the point estimate is the same formula at the declared values.
@@ -167,6 +168,39 @@ def days_from_valuation(d: dt.date) -> float:
     return float((d - VALUATION_DATE).days)
 
 
+@dataclass(frozen=True)
+class BasisFigures:
+    """The one basis as the report states it: the network on 1 January 2027 (at the declared
+    share of the new complexes, and at both ends of its range: the one network range every
+    chapter prints) and the unit prices at 2026 prices behind the point estimate."""
+
+    network: float
+    network_low: float
+    network_high: float
+    current_price: float  # tenge per complex-month: the point between the two estimates
+    estimate1: float  # obligations ÷ (original complexes × term), at the declared term
+    estimate2: float  # the known payment ÷ its complex-months
+    pavlodar_year: float  # tenge per complex-year at 2026 prices
+    karaganda_year: float  # the same, Karaganda at its declared price year
+
+
+def basis_figures(data: AppraisalData, x: dict, share_range: tuple[float, float]) -> BasisFigures:
+    """`x`: the declared values (assumption name -> number) the point estimate uses."""
+    low, high = network(data, list(share_range))
+    term = x["service_term_months"]
+    kar_year, inflation = x["karaganda_price_year"], x["inflation_2026"]
+    return BasisFigures(
+        network=float(network(data, x["new_complexes_in_service"])[0]),
+        network_low=float(low),
+        network_high=float(high),
+        current_price=float(current_price(data, term, x["tariff_estimate_weight"])[0]),
+        estimate1=float(current_price(data, term, 1.0)[0]),
+        estimate2=float(data.implied_price),
+        pavlodar_year=float(12 * service_price_2026(data, kar_year, inflation, 0.0)[0]),
+        karaganda_year=float(12 * service_price_2026(data, kar_year, inflation, 1.0)[0]),
+    )
+
+
 # -- every output of one edition, for the point estimate and for each draw ------------------
 
 # What the appraisal reads (assumption names); dates are passed as numbers (see `_numeric`).
@@ -184,16 +218,6 @@ INPUTS = (
     "equipment_purchase_date",
     "stopgap_months",
     "procurement_lead_days",
-)
-
-# Options priced on one basis (option rows of the report) and the branches of the path.
-OPTIONS = ("stopgap", "current_price", "service", "equipment")
-BRANCHES = ("announced", "bridge", "no_bridge")
-RECONCILIATION = (
-    "estimates_ratio",
-    "coverage_ratio",
-    "estimate2_vs_total_cost",
-    "estimate1_vs_total_cost",
 )
 
 

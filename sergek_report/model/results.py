@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from sergek_report.inputs.edition import AssumptionValues
-from sergek_report.model.appraisal import AppraisalData
+from sergek_report.model.appraisal import AppraisalData, BasisFigures, basis_figures
 from sergek_report.model.budget import (
     Budget2026,
     estimated_monthly_tariff,
@@ -49,7 +49,7 @@ from sergek_report.model.lookups import (
     payment_rows,
     table,
 )
-from sergek_report.model.options import OptionCosts, latest_start, option_costs, per_complex_year
+from sergek_report.model.options import latest_start, per_complex_year
 from sergek_report.model.prices import (
     BUDGET_YEAR,
     cpi_chain_index,
@@ -67,6 +67,14 @@ from sergek_report.model.uncertainty import Uncertainty, appraise
 
 # Service terms (months) for the chart of the tariff estimate against the term.
 TERM_SWEEP = tuple(range(48, 97, 6))
+# The assumptions behind the one basis as the report states it (appraisal.basis_figures).
+BASIS_INPUTS = (
+    "new_complexes_in_service",
+    "service_term_months",
+    "tariff_estimate_weight",
+    "karaganda_price_year",
+    "inflation_2026",
+)
 # How many times compute() ran in this process (the build checks it runs once).
 COMPUTATIONS = 0
 
@@ -88,6 +96,7 @@ class Results:
     state_obligations: float
     obligations_per_complex: float
     extension_end: dt.date
+    extension_years: float  # how long the council extended the contract (data/contract.csv)
     monthly_tariff: float
     annual_tariff: float
     payment_period_start: dt.date
@@ -121,7 +130,8 @@ class Results:
     fines_collected_latest: float | None
     # 6. the decision of 1 January 2027
     reconciliation: Reconciliation | None  # None when the milestones stop before expiry
-    options: OptionCosts
+    # the one basis: the network on 1 January 2027 (one range for every chapter), unit prices
+    one_basis: BasisFigures
     decision_day: dt.date
     procurement_latest_start: dt.date
     ppp_latest_start: dt.date
@@ -249,23 +259,6 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     service_rows = [anchor_row(anchors, a) for a in ("pavlodar_service_2025", "karaganda_service")]
     for row in service_rows:
         basis[f"anchor:{row['anchor_id']}"] = f"source:{row['source_id']}"
-    growth_low, growth_high = assumptions.range("price_growth_2027_2029")
-    rate_low, _ = assumptions.range("discount_rate")
-    _, capex_high = assumptions.range("replacement_capex_per_complex")
-    options = option_costs(
-        complexes_low=operating,
-        complexes_high=after,
-        monthly_estimates=list(estimates.values()),
-        service_per_year=[
-            per_complex_year(float(r["value"]), float(r["term_years"]), float(r["complexes"]))
-            for r in service_rows
-        ],
-        capex=(assumptions.replacement_capex_per_complex, capex_high),
-        discount_range=(rate_low, assumptions.discount_rate),
-        growth_low=assumptions.price_growth_2027_2029,
-        growth_high=growth_high,
-        stopgap_months=assumptions.stopgap_months,
-    )
     decision_day = contract_date(contract, "extension_end") + dt.timedelta(days=1)
     pavlodar, karaganda = service_rows
     cm_to_end = (
@@ -294,6 +287,12 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         total_cost=float(total_cost["value"]),
     )
     appraisal = appraise(appraisal_data, assumptions)
+    one_basis = basis_figures(
+        appraisal_data,
+        {name: float(assumptions[name]) for name in BASIS_INPUTS},
+        assumptions.range("new_complexes_in_service"),
+    )
+    basis["extension_years"] = contract_basis(contract, "extension_years")
     lead_low, lead_high = assumptions.range("procurement_lead_days")
 
     return Results(
@@ -308,6 +307,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         state_obligations=obligations,
         obligations_per_complex=obligations_per_complex(obligations, original),
         extension_end=contract_date(contract, "extension_end"),
+        extension_years=contract_value(contract, "extension_years"),
         monthly_tariff=tariff,
         annual_tariff=tariff * 12,
         payment_period_start=pay_start,
@@ -341,7 +341,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         ),
         fines_collected_latest=float(latest["tenge"]) if latest is not None else None,
         reconciliation=reconciliation,
-        options=options,
+        one_basis=one_basis,
         decision_day=decision_day,
         procurement_latest_start=latest_start(decision_day, days=assumptions.procurement_lead_days),
         ppp_latest_start=latest_start(decision_day, months=assumptions.ppp_competition_months),
