@@ -78,6 +78,9 @@ def test_the_pdf_gets_the_print_rules_after_the_report_css_and_before_a_page_own
     first, second, third = (m.start() for m in re.finditer("<style>", laid_out))
     assert laid_out.index("a{}") < second < laid_out.index("string-set") < third
     assert laid_out.index("b{}") > third
+    # the <main> landmark is for screen readers; the PDF is cut and tagged by chapters
+    page = "<html><head><style></style></head><body>\n<main>\n<p>т</p></main>\n</body></html>"
+    assert "main>" not in render.for_print(page) and "<p>т</p>" in render.for_print(page)
     with pytest.raises(ValueError, match="no stylesheet"):
         render.for_print("<html><head></head></html>")
 
@@ -203,6 +206,10 @@ def test_the_built_html_carries_no_paged_media_css_and_underlines_links(built_ht
     assert not PAGED_MEDIA.search(without_comments(styles))
     assert re.search(r"(^|[\s,}])a\s*\{[^}]*text-decoration:\s*underline", head_css)
     assert "min-width: 520px" not in head_css
+    # one landmark holds the whole report (axe-core: landmark-one-main, region)
+    body = re.search(r"<body>(.*)</body>", built_html, re.S).group(1).strip()
+    assert body.startswith("<main>") and body.endswith("</main>")
+    assert built_html.count("<main>") == 1
 
 
 @pytest.mark.slow

@@ -112,16 +112,24 @@ def _font_faces() -> str:
     return "\n".join(faces)
 
 
+_MAIN_OPEN = re.compile(r"(<body>\s*)<main>")
+_MAIN_CLOSE = re.compile(r"</main>(\s*</body>)")
+
+
 def for_print(html: str) -> str:
     """The HTML as WeasyPrint lays it out: print.css right after the page's first stylesheet
     (report.css), so it wins where both set a property, and a page's own later styles still
-    win over it. The published HTML never carries it."""
+    win over it. The published HTML never carries it.
+
+    The page's <main> landmark (for screen readers) is dropped: the PDF is laid out chapter
+    by chapter (pdf.py cuts the body at each chapter) and tagged from its headings."""
     end = html.find("</style>")
     if end < 0:
         raise ValueError("the page has no stylesheet to add the print rules to")
     end += len("</style>")
     rules = PRINT_CSS_FILE.read_text(encoding="utf-8")
-    return f"{html[:end]}\n<style>\n{rules}</style>{html[end:]}"
+    html = f"{html[:end]}\n<style>\n{rules}</style>{html[end:]}"
+    return _MAIN_CLOSE.sub(r"\1", _MAIN_OPEN.sub(r"\1", html, count=1), count=1)
 
 
 def html_to_pdf(html: str) -> bytes:
