@@ -23,7 +23,7 @@ NBSTRIPOUT_KEYS := --extra-keys "metadata.language_info.version metadata.languag
 PYTHON_EXPLICIT := $(if $(filter command line environment,$(origin PYTHON)),1)
 ENV_SCRIPT = MAKE_TARGET="$(or $(firstword $(MAKECMDGOALS)),env)" bash tools/env.sh "$(PYTHON)" "$(PYTHON_EXPLICIT)"
 
-.PHONY: help report preview test test-fast lab lint format clean publish scenarios bench env lock venv
+.PHONY: help report preview test test-fast lab lint format clean publish scenarios bench env lock venv check-html
 
 help: ## list the targets
 	@echo "Sergek report: targets"
@@ -83,6 +83,16 @@ lock: ## regenerate requirements.txt (pins + hashes, Python 3.11-3.13) from requ
 	@rm -rf .lock-venv
 	@echo "lock: requirements.txt written (uv $(UV_VERSION)); 'make env' installs it"
 	@$(PYTHON) tools/lock_check.py
+
+# Optional, not part of `make test`: the W3C Nu checker (a Java program, npm package vnu-jar,
+# fetched once into .tools/) on the published HTML. Needs java and npm on the machine.
+VNU_VERSION := 26.9.27
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+check-html: report ## W3C Nu checker on build/report.html (optional; needs java and npm)
+	@command -v java >/dev/null || { echo "check-html: needs java (the Nu checker is a Java program)"; exit 1; }
+	@test -f $(VNU_JAR) || { command -v npm >/dev/null || { echo "check-html: needs npm to fetch vnu-jar $(VNU_VERSION) once"; exit 1; }; \
+		npm install --prefix .tools --no-save --no-audit --no-fund --ignore-scripts --silent vnu-jar@$(VNU_VERSION); }
+	@java -jar $(VNU_JAR) --errors-only build/report.html && echo "check-html: build/report.html has no errors"
 
 clean: ## remove build outputs (keeps the environment)
 	rm -rf build .pytest_cache .ruff_cache

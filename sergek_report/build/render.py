@@ -27,6 +27,8 @@ from sergek_report.inputs.edition import Edition
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
 CSS_FILE = paths.TEMPLATES_DIR / "report.css"
+# The PDF's paged-media rules (pages, running headers, bookmarks): added for WeasyPrint only.
+PRINT_CSS_FILE = paths.TEMPLATES_DIR / "print.css"
 # The words of the title page and captions are in the catalog, labels.py.
 TITLE = L.TITLE
 AUTHOR = L.AUTHOR
@@ -110,12 +112,32 @@ def _font_faces() -> str:
     return "\n".join(faces)
 
 
+_MAIN_OPEN = re.compile(r"(<body>\s*)<main>")
+_MAIN_CLOSE = re.compile(r"</main>(\s*</body>)")
+
+
+def for_print(html: str) -> str:
+    """The HTML as WeasyPrint lays it out: print.css right after the page's first stylesheet
+    (report.css), so it wins where both set a property, and a page's own later styles still
+    win over it. The published HTML never carries it.
+
+    The page's <main> landmark (for screen readers) is dropped: the PDF is laid out chapter
+    by chapter (pdf.py cuts the body at each chapter) and tagged from its headings."""
+    end = html.find("</style>")
+    if end < 0:
+        raise ValueError("the page has no stylesheet to add the print rules to")
+    end += len("</style>")
+    rules = PRINT_CSS_FILE.read_text(encoding="utf-8")
+    html = f"{html[:end]}\n<style>\n{rules}</style>{html[end:]}"
+    return _MAIN_CLOSE.sub(r"\1", _MAIN_OPEN.sub(r"\1", html, count=1), count=1)
+
+
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    document = HTML(string=html, base_url=str(paths.PROJECT_ROOT))
+    document = HTML(string=for_print(html), base_url=str(paths.PROJECT_ROOT))
     return document.write_pdf(
         stylesheets=[CSS(string=_font_faces(), font_config=fonts)],
         font_config=fonts,
@@ -399,7 +421,7 @@ def render_report(*, out_dir: Path, **inputs) -> tuple[dict[str, bytes], int]:
     html, meta, current = report_html(**inputs)
     edition_date = meta["edition_date"]
     pdf, pages = report_pdf(
-        html,
+        for_print(html),
         cache_dir=out_dir / CACHE_DIR_NAME,
         font_css=_font_faces(),
         metadata={

@@ -169,11 +169,14 @@ class Chapter:
         """A numbered chart; its caption is also the chart's text alternative (an SVG <title>
         and aria-label), which the tagged PDF carries as the figure's /Alt."""
         png = base64.b64encode(charts.to_png(fig)).decode("ascii")
-        svg = _with_alt_text(charts.to_svg(fig), caption)
+        svg = _with_alt_text(charts.to_svg(fig, close=False), caption)
+        # A phone shows the narrow drawing instead (report.css), so its text stays readable.
+        narrow = _with_alt_text(charts.to_narrow_svg(fig), caption)
         source_line = self._source_line(sources, note)
         figure_html = (
             '<figure class="chart">'
-            f'<div class="chart-body">{svg}</div>'
+            f'<div class="chart-body">{_with_class(svg, "chart-wide")}'
+            f"{_with_class(narrow, 'chart-narrow')}</div>"
             '<figcaption><span class="caption-number" data-kind="figure"></span> '
             f"{html.escape(caption)} {source_line}</figcaption>"
             "</figure>"
@@ -203,13 +206,17 @@ class Chapter:
         are those the table's builder declares in `frame.attrs["numeric"]` (decision_tables
         does: its headers name computed figures, which a chapter should not type).
 
-        On paper a long table continues on the next page with its header row repeated; on a
-        phone it scrolls sideways inside its frame. A table longer than MAX_TABLE_ROWS shows
+        On paper a long table continues on the next page with its header row repeated. On a
+        phone a table of more than two columns (`stacks_on_a_phone`) shows each row as a block,
+        every value under its column's name (`data-label`, report.css), so nothing is off
+        screen; a narrower one stays a table and scrolls sideways inside its frame if it must.
+        A table longer than MAX_TABLE_ROWS shows
         its first rows and says how many more the data hold: a report summarises, it does not
         lay out thousands of rows."""
         total = len(frame)
         numeric = {*numeric, *frame.attrs.get(NUMERIC_COLUMNS, ())}
         frame = frame.head(MAX_TABLE_ROWS)
+        stack = stacks_on_a_phone(list(frame.columns), numeric)
         head = "".join(
             f'<th scope="col" class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
             for c in frame.columns
@@ -217,7 +224,9 @@ class Chapter:
         rows = "".join(
             "<tr>"
             + "".join(
-                f'<td class="{"num" if c in numeric else ""}">{html.escape(_cell(v))}</td>'
+                f'<td class="{"num" if c in numeric else ""}"'
+                + (f' data-label="{html.escape(str(c))}"' if stack else "")
+                + f">{html.escape(_cell(v))}</td>"
                 for c, v in zip(frame.columns, row, strict=True)
             )
             + "</tr>"
@@ -238,7 +247,8 @@ class Chapter:
                 f"{html.escape(caption)}</figcaption>"
                 f'<div class="table-scroll" role="region" tabindex="0" '
                 f'aria-label="{html.escape(caption)}">'
-                f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+                f'<table class="{"data stack" if stack else "data"}">'
+                f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
                 "</div>"
                 f'<p class="table-source">{self._source_line(sources, note)}</p>'
                 "</figure>"
@@ -281,6 +291,16 @@ class Chapter:
         display(HTML(f'<ol class="sources">{"".join(items)}</ol>{tail}'))
 
 
+def stacks_on_a_phone(columns: Sequence, numeric: Iterable = ()) -> bool:
+    """Whether a table shows its rows as blocks on a phone: any table of more than two
+    columns, except a short table of figures (at most three columns, all but the first
+    numeric), which fits a phone's width as it is."""
+    numeric = set(numeric)
+    if len(columns) <= 2:
+        return False
+    return not (len(columns) == 3 and all(c in numeric for c in columns[1:]))
+
+
 def _cell(value) -> str:
     try:
         missing = value is None or bool(pd.isna(value))
@@ -305,6 +325,11 @@ def _with_alt_text(svg: str, caption: str) -> str:
     opened = _SVG_OPEN.sub(f'<svg role="img" aria-label="{label}"', svg, count=1)
     end = opened.index(">", opened.index("<svg")) + 1
     return f"{opened[:end]}<title>{html.escape(caption, quote=False)}</title>{opened[end:]}"
+
+
+def _with_class(svg: str, css_class: str) -> str:
+    """The <svg> element with a class (which drawing the page shows at which width)."""
+    return _SVG_OPEN.sub(f'<svg class="{css_class}"', svg, count=1)
 
 
 def _plain_text(markup: str) -> str:

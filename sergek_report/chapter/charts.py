@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import textwrap
 from collections.abc import Callable
 from decimal import ROUND_HALF_EVEN, Decimal
 
@@ -18,6 +19,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.ticker import Formatter, FuncFormatter
 
 from sergek_report import labels as L
@@ -158,21 +160,163 @@ def to_png(fig, dpi: int = 110) -> bytes:
     return buffer.getvalue()
 
 
-def to_svg(fig) -> str:
+def to_svg(fig, close: bool = True) -> str:
     """Serialise a figure as an inline <svg> element (no XML prologue, no date).
 
     matplotlib numbers element ids from 1 in every figure; inlined in one document they
     would collide, so each figure's ids get a prefix derived from its own content
-    (deterministic: same figure, same ids).
+    (deterministic: same figure, same ids). `close=False` keeps the figure open (to draw
+    its narrow variant next).
     """
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
+    if close:
+        plt.close(fig)
     svg = _METADATA.sub("", _XML_PROLOGUE.sub("", buffer.getvalue(), count=1))
     svg = svg.replace("font-family: 'DejaVu Sans'", FONT_FAMILY)
     svg = _LONG_DECIMAL.sub(_three_decimals, svg)
     prefix = "f" + hashlib.sha256(svg.encode()).hexdigest()[:8] + "-"
     return _ID_REFERENCE.sub(lambda m: m.group(1) + prefix + m.group(2), svg)
+
+
+# A phone shows each chart drawn again for its width (the HTML swaps the drawings at
+# report.css's 640 px breakpoint): NARROW_WIDTH inches wide, no text below NARROW_MIN_FONT
+# points. Shown at PHONE_CHART_PX (a 400 px screen less the page's side margins) a point is
+# then PHONE_CHART_PX / (NARROW_WIDTH × 72) ≈ 1.3 px, so every label is at least 10 px, and
+# still 9 px on a 360 px screen; the wide drawing on a phone would shrink 9 pt to 7 px.
+NARROW_WIDTH = 4.0
+NARROW_MIN_FONT = 8.0
+PHONE_CHART_PX = 376
+MIN_SCREEN_TEXT_PX = 9.0
+
+
+def to_narrow_svg(fig) -> str:
+    """The figure laid out again NARROW_WIDTH inches wide for a phone, as an inline <svg>
+    (then closed): the same data, marks and words. Text below NARROW_MIN_FONT grows to it;
+    tick labels that would collide on the narrower axis wrap onto more lines (words) or show
+    every second one (years, months, figures: the ticks stay); long category labels and
+    axis titles wrap; a legend in several columns takes fewer."""
+    fig.set_size_inches(NARROW_WIDTH, fig.get_size_inches()[1])
+    for text in fig.findobj(Text):
+        if text.get_text() and text.get_fontsize() < NARROW_MIN_FONT:
+            text.set_fontsize(NARROW_MIN_FONT)
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.label.set_wrap(True)
+            labels = [t for t in axis.get_ticklabels() if t.get_text()]
+            if labels and min(t.get_fontsize() for t in labels) < NARROW_MIN_FONT:
+                ax.tick_params(axis="x" if axis is ax.xaxis else "y", labelsize=NARROW_MIN_FONT)
+    for text in fig.texts:  # figure-level notes (a tornado's hidden assumptions)
+        text.set_wrap(True)
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        _fit_y_labels(fig, ax, renderer)
+        _fit_x_labels(fig, ax, renderer)
+    _fit_legends(fig, renderer)
+    return to_svg(fig)
+
+
+class NarrowTicks(Formatter):
+    """A chart's own tick labels, each line wrapped at `width` characters (None: as they
+    are), and only every `step`-th label shown."""
+
+    def __init__(self, base: Formatter, width: int | None = None, step: int = 1):
+        self.base, self.width, self.step = base, width, step
+
+    def _fit(self, label: str) -> str:
+        if not self.width:
+            return label
+        return "\n".join(
+            textwrap.fill(line, self.width, break_long_words=False) for line in label.split("\n")
+        )
+
+    def format_ticks(self, values):
+        labels = self.base.format_ticks(values)
+        return [self._fit(t) if i % self.step == 0 else "" for i, t in enumerate(labels)]
+
+    def __call__(self, x, pos=None):
+        return self._fit(self.base(x, pos))
+
+
+def _label_texts(axis) -> list[str]:
+    return [t.get_text() for t in axis.get_ticklabels() if t.get_visible() and t.get_text()]
+
+
+def _collide(axis, renderer, gap: float = 3.0) -> bool:
+    """Whether neighbouring x tick labels overlap (or come closer than `gap` pixels)."""
+    boxes = sorted(
+        (t.get_window_extent(renderer) for t in axis.get_ticklabels() if t.get_text()),
+        key=lambda box: box.x0,
+    )
+    return any(a.x1 + gap > b.x0 for a, b in zip(boxes, boxes[1:], strict=False))
+
+
+def _widths(texts: list[str]) -> list[int | None]:
+    """Wrapping widths to try, widest first: None, then shorter lines while words remain."""
+    longest = max((len(line) for t in texts for line in t.split("\n")), default=0)
+    if not any(" " in line.strip() for t in texts for line in t.split("\n")):
+        return [None]
+    return [None, *range(longest - 2, 5, -2)]
+
+
+def _fit_x_labels(fig, ax, renderer) -> None:
+    axis = ax.xaxis
+    texts = _label_texts(axis)
+    if not texts or not _collide(axis, renderer):
+        return
+    base = axis.get_major_formatter()
+    single_tokens = _widths(texts) == [None]
+    for width in _widths(texts):
+        axis.set_major_formatter(NarrowTicks(base, width))
+        fig.draw_without_rendering()
+        if not _collide(axis, renderer):
+            return
+    if single_tokens:  # years, months, figures: every second one still says where we are
+        for step in (2, 3, 4):
+            axis.set_major_formatter(NarrowTicks(base, None, step))
+            fig.draw_without_rendering()
+            if not _collide(axis, renderer):
+                return
+
+
+def _fit_y_labels(fig, ax, renderer, share: float = 0.4) -> None:
+    """Category labels on the y axis (a tornado's assumptions) wrap so they take at most
+    `share` of the figure's width."""
+    axis = ax.yaxis
+    texts = _label_texts(axis)
+    if not texts:
+        return
+    limit = fig.bbox.width * share
+    base = axis.get_major_formatter()
+    for width in _widths(texts):
+        if width is not None:
+            axis.set_major_formatter(NarrowTicks(base, width))
+            fig.draw_without_rendering()
+        widest = max(t.get_window_extent(renderer).width for t in axis.get_ticklabels())
+        if widest <= limit:
+            return
+
+
+def _fit_legends(fig, renderer) -> None:
+    """A legend in several columns wider than the figure takes fewer columns.
+
+    matplotlib lays a legend's columns out when it is made (`set_ncols` alone changes
+    nothing drawn), so the legend's box is laid out again from its own entries (private
+    methods of matplotlib's Legend: tests/test_charts.py checks the result)."""
+    legends = list(fig.legends) + [ax.get_legend() for ax in fig.axes if ax.get_legend()]
+    for legend in legends:
+        columns = legend._ncols
+        while columns > 1 and legend.get_window_extent(renderer).width > fig.bbox.width:
+            columns -= 1
+            legend.set_ncols(columns)
+            legend._init_legend_box(
+                list(legend.legend_handles), [t.get_text() for t in legend.texts]
+            )
+            outside = legend._outside_loc  # set_loc forgets "outside upper center"
+            legend.set_loc(legend._loc)  # the new box at the legend's place
+            legend._outside_loc = outside
+            fig.draw_without_rendering()
 
 
 # --- the report's charts ------------------------------------------------------------------

@@ -1,0 +1,252 @@
+"""The HTML report on a phone (400 px) and the split between the HTML's and the PDF's CSS.
+
+Fast tests check the stylesheets, the narrow drawing of charts and the table markup; the
+slow ones read the built report (the session build of tests/conftest.py)."""
+
+from __future__ import annotations
+
+import html
+import re
+from types import SimpleNamespace
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from sergek_report.build import render
+from sergek_report.chapter import api, charts, fmt
+from tests.test_charts import LABELS, tornado_frame
+
+# What browsers and the W3C checker do not know: paged media and generated content for it.
+PAGED_MEDIA = re.compile(
+    r"string-set|bookmark-level|bookmark-label|string\(|leader\(|target-counter|@page|"
+    r"\bpage\s*:\s*\w",
+)
+PHONE_MEDIA = "@media screen and (max-width: 640px)"
+# Widths at which a chart is drawn on screen (CSS px): the narrow drawing on a 400 px phone,
+# the wide one at the narrowest window that shows it (641 px, less the page's padding).
+PHONE_CHART_PX = charts.PHONE_CHART_PX
+DESKTOP_CHART_PX = 601
+SVG_TEXT = re.compile(r"<text\b[^>]*font-size:\s*([\d.]+)px[^>]*>([^<]*)</text>")
+
+
+def block(css: str, opening: str) -> str:
+    """The rules inside the at-rule that starts with `opening` (braces matched)."""
+    start = css.index("{", css.index(opening))
+    depth = 0
+    for index in range(start, len(css)):
+        depth += {"{": 1, "}": -1}.get(css[index], 0)
+        if depth == 0:
+            return css[start + 1 : index]
+    raise AssertionError(f"{opening} is not closed")
+
+
+def without_comments(css: str) -> str:
+    return re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+
+
+def view_box_width(svg: str) -> float:
+    return float(re.search(r'view[bB]ox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"', svg).group(1))
+
+
+def words(svg: str) -> list[str]:
+    """The words of a chart (tick values, which depend on the axis's length, left out)."""
+    every = " ".join(text for _, text in SVG_TEXT.findall(svg)).split()
+    return sorted(word for word in every if any(ch.isalpha() for ch in word))
+
+
+def smallest_text_px(svg: str, shown_px: float) -> float:
+    """The smallest text of an inline SVG drawn `shown_px` CSS pixels wide."""
+    sizes = [float(size) for size, text in SVG_TEXT.findall(svg) if text.strip()]
+    assert sizes, svg[:200]
+    return min(sizes) * shown_px / view_box_width(svg)
+
+
+# -- stylesheets ------------------------------------------------------------------------------
+def test_the_html_stylesheet_has_no_paged_media_and_the_pdf_one_has_it():
+    screen = without_comments(render.CSS_FILE.read_text(encoding="utf-8"))
+    paper = without_comments(render.PRINT_CSS_FILE.read_text(encoding="utf-8"))
+    assert not PAGED_MEDIA.search(screen), PAGED_MEDIA.search(screen)
+    for construct in ("@page", "string-set", "bookmark-level", "string(chapter)", "leader("):
+        assert construct in paper, construct
+
+
+def test_the_pdf_gets_the_print_rules_after_the_report_css_and_before_a_page_own_styles():
+    page = "<html><head><style>a{}</style><style>b{}</style></head><body></body></html>"
+    laid_out = render.for_print(page)
+    first, second, third = (m.start() for m in re.finditer("<style>", laid_out))
+    assert laid_out.index("a{}") < second < laid_out.index("string-set") < third
+    assert laid_out.index("b{}") > third
+    # the <main> landmark is for screen readers; the PDF is cut and tagged by chapters
+    page = "<html><head><style></style></head><body>\n<main>\n<p>т</p></main>\n</body></html>"
+    assert "main>" not in render.for_print(page) and "<p>т</p>" in render.for_print(page)
+    with pytest.raises(ValueError, match="no stylesheet"):
+        render.for_print("<html><head></head></html>")
+
+
+def test_links_are_underlined_on_screen_and_charts_have_no_minimum_width():
+    css = without_comments(render.CSS_FILE.read_text(encoding="utf-8"))
+    screen = block(css, "@media screen {")
+    assert re.search(r"(^|[\s,}])a\s*\{[^}]*text-decoration:\s*underline", screen)
+    assert not re.search(r"(^|[\s,}])a\s*\{[^}]*text-decoration:\s*none", css)
+    paper = without_comments(render.PRINT_CSS_FILE.read_text(encoding="utf-8"))
+    assert re.search(r"(^|[\s,}])a\s*\{[^}]*text-decoration:\s*none", paper)  # PDF as before
+    for selector, rules in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        if "svg" in selector or "chart" in selector:
+            assert "min-width" not in rules, selector
+
+
+def test_on_a_phone_the_narrow_chart_shows_and_wide_tables_stack():
+    phone = without_comments(block(render.CSS_FILE.read_text(encoding="utf-8"), PHONE_MEDIA))
+    assert re.search(r"svg\.chart-wide\s*\{\s*display:\s*none", phone)
+    assert re.search(r"svg\.chart-narrow\s*\{\s*display:\s*block", phone)
+    assert re.search(r"table\.data\.stack td\s*\{[^}]*display:\s*block", phone)
+    assert re.search(r"td\[data-label\][^{]*::before\s*\{[^}]*content:\s*attr\(data-label\)", phone)
+
+
+# -- charts -----------------------------------------------------------------------------------
+def test_narrow_tornado_keeps_its_words_inside_the_figure_at_a_readable_size():
+    fig = charts.tornado_chart(
+        tornado_frame(), LABELS, 2.45e9, lambda v: fmt.number(v / 1e9, 2), "млрд тенге"
+    )
+    wide = charts.to_svg(fig, close=False)
+    narrow = charts.to_narrow_svg(fig)
+    assert view_box_width(wide) == pytest.approx(6.4 * 72)
+    assert view_box_width(narrow) == pytest.approx(charts.NARROW_WIDTH * 72)
+    assert smallest_text_px(narrow, PHONE_CHART_PX) >= charts.MIN_SCREEN_TEXT_PX
+    # the same words (a long label may wrap onto two lines)
+    assert words(narrow) == words(wide)
+    # the three-column legend of the wide drawing would start left of the narrow figure
+    width = view_box_width(narrow)
+    for match in re.finditer(r'<text\b[^>]*\bx="([-\d.]+)"[^>]*>([^<]+)</text>', narrow):
+        x, text = float(match.group(1)), match.group(2)
+        assert 0 <= x <= width, (text, x)
+    assert plt.fignum_exists(fig.number) is False
+
+
+def collide(fig, ax) -> bool:
+    """Whether the x tick labels overlap as the figure is laid out now (also once closed)."""
+    canvas = FigureCanvasAgg(fig)
+    fig.draw_without_rendering()
+    return charts._collide(ax.xaxis, canvas.get_renderer())
+
+
+def test_narrow_axis_labels_do_not_collide_and_no_category_is_dropped():
+    labels = [f"штрафы в бюджет\n2020 — авг. 2022 ({i})" for i in range(4)]
+    fig, ax = charts.bars_chart(labels, [17.5, 2.6, 94.0, None], str, "млрд тенге")
+    assert not collide(fig, ax)  # wide: they fit
+    fig.set_size_inches(charts.NARROW_WIDTH, 3.4)
+    assert collide(fig, ax)  # narrow as they are: they would not
+    charts.to_narrow_svg(fig)
+    assert not collide(fig, ax)
+    shown = [t.get_text() for t in ax.get_xticklabels()]
+    assert [" ".join(t.split()) for t in shown] == [" ".join(t.split()) for t in labels]
+    months = [fmt.month_year(pd.Timestamp(2026, m, 1))[:3] for m in range(1, 13)]
+    fig, ax = charts.bars_chart(months, [360.0] * 12, str, "млн тенге в месяц")
+    charts.to_narrow_svg(fig)
+    assert not collide(fig, ax)
+    shown = [t.get_text() for t in ax.get_xticklabels()]
+    assert shown[0] == months[0] and 0 < len([t for t in shown if t]) < 12
+
+
+def test_a_chart_figure_carries_both_drawings_with_the_caption_as_alternative(monkeypatch):
+    shown = []
+    monkeypatch.setattr(api, "display", lambda *a, **k: shown.append((a, k)))
+    fig, _ax = charts.bars_chart(["а", "б"], [1.0, 2.0], str, "тенге")
+    chapter = SimpleNamespace(_source_line=lambda sources, note: "")
+    api.Chapter.figure(chapter, fig, "Подпись", sources=[])
+    html = shown[0][1]["metadata"]["sergek_figure"]["html"]
+    svgs = re.findall(r"<svg\b[^>]*>", html)
+    assert [re.search(r'class="([^"]+)"', s).group(1) for s in svgs] == [
+        "chart-wide",
+        "chart-narrow",
+    ]
+    assert all('aria-label="Подпись"' in s and 'role="img"' in s for s in svgs)
+    assert html.count("<title>Подпись</title>") == 2
+
+
+# -- tables -----------------------------------------------------------------------------------
+def test_which_tables_stack_on_a_phone():
+    assert not api.stacks_on_a_phone(["Показатель", "Значение"])
+    assert not api.stacks_on_a_phone(["Срок", "В месяц", "В год"], ["В месяц", "В год"])
+    assert api.stacks_on_a_phone(["Дата", "Событие", "Статус"])
+    assert api.stacks_on_a_phone(["Срок", "В месяц", "Примечание"], ["В месяц"])
+    assert api.stacks_on_a_phone(["Вариант", "Срок", "Стоимость", "Основание"], ["Стоимость"])
+
+
+def test_a_stacked_table_names_the_column_of_every_value(monkeypatch):
+    shown = []
+    monkeypatch.setattr(api, "display", shown.append)
+    chapter = SimpleNamespace(_source_line=lambda sources, note: "")
+    frame = pd.DataFrame(
+        {"Вариант": ["Новый договор"], "Срок запуска": ["Месяцы"], "Стоимость": ["4,1"]}
+    )
+    api.Chapter.table(chapter, frame, "Варианты", sources=[], numeric=["Стоимость"])
+    html = shown[0].data
+    assert '<table class="data stack">' in html
+    assert '<td class="" data-label="Вариант">Новый договор</td>' in html
+    assert '<td class="num" data-label="Стоимость">4,1</td>' in html
+    api.Chapter.table(chapter, frame.iloc[:, :2], "Два столбца", sources=[])
+    assert '<table class="data">' in shown[1].data and "data-label" not in shown[1].data
+
+
+# -- the built report -------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def built_html(built_report):
+    return (built_report.out_dir / "report.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_built_html_carries_no_paged_media_css_and_underlines_links(built_html):
+    styles = "".join(re.findall(r"<style[^>]*>(.*?)</style>", built_html, re.S))
+    # the charts' own SVG styles are in the body; the page's stylesheet is in the head
+    head_css = without_comments(re.search(r"<head>.*?</head>", built_html, re.S).group(0))
+    assert not PAGED_MEDIA.search(head_css), PAGED_MEDIA.search(head_css)
+    assert not PAGED_MEDIA.search(without_comments(styles))
+    assert re.search(r"(^|[\s,}])a\s*\{[^}]*text-decoration:\s*underline", head_css)
+    assert "min-width: 520px" not in head_css
+    # one landmark holds the whole report (axe-core: landmark-one-main, region)
+    body = re.search(r"<body>(.*)</body>", built_html, re.S).group(1).strip()
+    assert body.startswith("<main>") and body.endswith("</main>")
+    assert built_html.count("<main>") == 1
+
+
+@pytest.mark.slow
+def test_every_chart_has_a_narrow_drawing_readable_at_400_px(built_html):
+    figures = re.findall(r'<figure class="chart">.*?</figure>', built_html, re.S)
+    assert len(figures) >= 6
+    for figure in figures:
+        wide = re.findall(r'<svg\b[^>]*class="chart-wide".*?</svg>', figure, re.S)
+        narrow = re.findall(r'<svg\b[^>]*class="chart-narrow".*?</svg>', figure, re.S)
+        assert len(wide) == len(narrow) == 1, figure[:200]
+        assert view_box_width(narrow[0]) == pytest.approx(charts.NARROW_WIDTH * 72)
+        assert smallest_text_px(narrow[0], PHONE_CHART_PX) >= 9, figure[:200]
+        assert smallest_text_px(wide[0], DESKTOP_CHART_PX) >= 9, figure[:200]
+
+
+@pytest.mark.slow
+def test_the_decision_table_and_every_wide_table_stack_on_a_phone(built_html):
+    tables = [
+        (
+            re.search(r"<figcaption>(.*?)</figcaption>", figure, re.S).group(1),
+            re.search(r'<table class="data[^"]*">.*?</table>', figure, re.S).group(0),
+        )
+        for figure in re.findall(r'<figure class="table">.*?</figure>', built_html, re.S)
+    ]
+    assert len(tables) >= 20
+    decision = [t for caption, t in tables if "Варианты на 1 января 2027 года" in caption]
+    assert decision
+    for caption, table in tables:
+        heads = [html.unescape(h) for h in re.findall(r"<th\b[^>]*>(.*?)</th>", table)]
+        numeric = [
+            html.unescape(h) for h in re.findall(r'<th\b[^>]*class="num"[^>]*>(.*?)</th>', table)
+        ]
+        stacked = table.startswith('<table class="data stack">')
+        assert stacked == api.stacks_on_a_phone(heads, numeric), caption[:80]
+        if stacked:
+            for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S):
+                labels = re.findall(r'<td[^>]*data-label="([^"]*)"', row)
+                assert [html.unescape(label) for label in labels] == heads, caption[:80]
+    for table in decision:
+        assert table.startswith('<table class="data stack">')
