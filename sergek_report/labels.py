@@ -474,9 +474,12 @@ LANGUAGES = ("ru", "kk")
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "report"
 DRAFT_MARK = "[RU] "  # a draft's untranslated label, in a table or chart
+DRAFT_TITLE = "не переведено"  # the tooltip of a draft's untranslated passage (marked)
 # Names whose values are codes compared with the parameter files, not words to translate
 # (a year's unit is «год» in params/*.yaml whatever the report's language).
-NOT_TRANSLATED = frozenset({"YEAR_UNIT", "SOURCE_LANGUAGE", "LANGUAGES", "DOMAIN", "DRAFT_MARK"})
+NOT_TRANSLATED = frozenset(
+    {"YEAR_UNIT", "SOURCE_LANGUAGE", "LANGUAGES", "DOMAIN", "DRAFT_MARK", "DRAFT_TITLE"}
+)
 LANGUAGE = SOURCE_LANGUAGE
 _ORIGINALS: dict[str, object] = {}
 _TRANSLATE = None
@@ -526,7 +529,8 @@ def use_language(language: str = SOURCE_LANGUAGE, *, draft: bool = False) -> Non
                 name: copy.deepcopy(value)
                 for name, value in module.items()
                 if name.isupper()
-                and name not in NOT_TRANSLATED
+                and not name.startswith("_")
+                and name not in NOT_TRANSLATED | {"LANGUAGE"}
                 and isinstance(value, str | tuple | dict)
             }
         )

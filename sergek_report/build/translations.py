@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import ast
 import copy
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -41,8 +40,11 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _MARKER = re.compile(r"^(\s*(?:#{1,6}|[-*+]|\d+[.)])\s+)")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 # Methods whose string argument matches data, not words of the report: never translated.
-_DATA_METHODS = {"startswith", "endswith", "contains", "replace", "split", "match", "get"}
-DRAFT_OPEN = '<mark class="untranslated" title="не переведено">'
+_DATA_METHODS = {
+    *("startswith", "endswith", "contains", "replace", "split", "match", "fullmatch", "get"),
+    *("eq", "ne", "isin", "extract", "find", "index", "count", "where", "mask", "query"),
+}
+DRAFT_OPEN = f'<mark class="untranslated" title="{labels.DRAFT_TITLE}">'
 DRAFT_CLOSE = "</mark>"
 
 
@@ -267,27 +269,173 @@ def template(units: list[Unit]):
     """The units as a Babel catalog (the .pot): one message per distinct Russian text."""
     from babel.messages.catalog import Catalog
 
-    catalog = Catalog(
-        project="Sergek PPP report", domain=labels.DOMAIN, locale=None, fuzzy=False
-    )
+    catalog = Catalog(project="Sergek PPP report", domain=labels.DOMAIN, locale=None, fuzzy=False)
     for unit in units:
-        catalog.add(
-            unit.msgid, locations=[(unit.file, unit.line)], auto_comments=unit.comments
-        )
+        catalog.add(unit.msgid, locations=[(unit.file, unit.line)], auto_comments=unit.comments)
     return catalog
 
 
 # --- Babel extractors (babel.cfg), for `pybabel extract` ------------------------------------
 
 
-def extract_notebook(fileobj, keywords, comment_tags, options):
+def extract_notebook(fileobj, _keywords, _comment_tags, options):
     """Babel extractor for a chapter notebook: (cell number, None, message, comments)."""
     nb = json.loads(fileobj.read().decode("utf-8"))
     for unit in notebook_units(nb, ""):
         yield unit.line, None, unit.msgid, unit.comments
 
 
-def extract_labels(fileobj, keywords, comment_tags, options):
+def extract_labels(fileobj, _keywords, _comment_tags, options):
     """Babel extractor for the catalog labels.py: (line, None, message, comments)."""
     for unit in labels_units(fileobj.read().decode("utf-8"), ""):
         yield unit.line, None, unit.msgid, unit.comments
+
+
+# --- the catalog's state and the translated chapters ---------------------------------------
+
+
+def _display(file: Path) -> str:
+    return paths.display_path(file)
+
+
+def catalog_problems(units: list[Unit], language: str) -> list[str]:
+    """One paragraph per message the language's catalog does not translate: untranslated,
+    fuzzy (its Russian source changed since it was translated: the catalog is first updated
+    in memory against the current text, as `make translations` would), or with placeholders
+    other than the Russian message's."""
+    from babel.messages.pofile import read_po
+
+    po_file = labels.catalog_file(language)
+    if not po_file.is_file():
+        raise BuildError(
+            f"{_display(po_file)}: no catalog for the language '{language}'; `make translations` "
+            "creates it from the Russian text."
+        )
+    with open(po_file, "rb") as f:
+        catalog = read_po(f, locale=language)
+    catalog.update(template(units))
+    problems, seen = [], set()
+    for unit in units:
+        if unit.msgid in seen:
+            continue
+        seen.add(unit.msgid)
+        message = catalog.get(unit.msgid)
+        where = f"{unit.file}" + (f", chapter «{unit.chapter}»" if unit.chapter else "")
+        where += f" ({unit.comments[0]})" if not unit.chapter and unit.comments else ""
+        if message is None or not message.string:
+            problems.append(f"untranslated: {where}: «{unit.msgid}»")
+        elif message.fuzzy:
+            problems.append(
+                f"fuzzy (the Russian text changed since it was translated): {where}: «{unit.msgid}»"
+            )
+        elif set(PLACEHOLDER.findall(message.string)) != set(PLACEHOLDER.findall(unit.msgid)):
+            problems.append(
+                f"placeholders differ ({', '.join(sorted(set(PLACEHOLDER.findall(unit.msgid))))} "
+                f"expected): {where}: «{unit.msgid}»"
+            )
+    return problems
+
+
+def incomplete_error(problems: list[str], language: str) -> BuildError:
+    po_file = _display(labels.catalog_file(language))
+    return BuildError(
+        f"{po_file}: the '{language}' edition is not built: {len(problems)} message(s) of the "
+        "Russian text have no current translation. Translate them in the catalog (any PO "
+        "editor; `make translations` first brings it up to date with the Russian text), or "
+        "build a draft with --draft, which marks each untranslated passage on the page.\n\n"
+        + "\n\n".join(problems)
+    )
+
+
+def _replace_spans(source: str, replacements: list[tuple[ast.expr, str]]) -> str:
+    """Replace each node's source span (ast offsets are in UTF-8 bytes) by new code."""
+    lines = source.encode("utf-8").split(b"\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    data = source.encode("utf-8")
+    for node, code in sorted(replacements, key=lambda r: (r[0].lineno, r[0].col_offset))[::-1]:
+        begin = starts[node.lineno - 1] + node.col_offset
+        end = starts[node.end_lineno - 1] + node.end_col_offset
+        data = data[:begin] + code.encode("utf-8") + data[end:]
+    return data.decode("utf-8")
+
+
+def _markdown_translated(source: str, found: dict[str, str], draft: bool) -> str:
+    segments = []
+    for prefix, text in markdown_segments(source):
+        if text is None or not CYRILLIC.search(text):
+            segments.append((prefix, text))
+            continue
+        message, roles = markdown_message(text)
+        if message in found:
+            translated = PLACEHOLDER.sub(
+                lambda m, roles=roles: roles.get(m.group(1), m.group(0)), found[message]
+            )
+        elif not draft:
+            translated = text
+        elif prefix.lstrip().startswith("#"):
+            translated = labels.DRAFT_MARK + text  # a heading: its text makes its anchor
+        else:
+            translated = DRAFT_OPEN + text + DRAFT_CLOSE
+        segments.append((prefix, translated))
+    return join_segments(segments)
+
+
+def _code_translated(source: str, found: dict[str, str], draft: bool) -> str:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return source
+    replacements = []
+    for node in _translatable_strings(tree):
+        message, fields = string_message(node)
+        if message in found:
+            replacements.append((node, _string_code(found[message], fields)))
+        elif draft:
+            replacements.append((node, _string_code(labels.DRAFT_MARK + message, fields)))
+    return _replace_spans(source, replacements)
+
+
+def translate_notebook(nb: dict, found: dict[str, str], draft: bool = False) -> dict:
+    """A chapter in another language: each unit replaced by its translation (placeholders
+    back to the expressions); in a draft an untranslated passage is marked, else Russian."""
+    nb = copy.deepcopy(nb)
+    for cell in nb["cells"]:
+        source = _source(cell)
+        if cell["cell_type"] == "markdown":
+            cell["source"] = _markdown_translated(source, found, draft)
+        elif cell["cell_type"] == "code":
+            cell["source"] = _code_translated(source, found, draft)
+    return nb
+
+
+def translated_chapters(chapters, language: str, draft: bool, folder: Path, project) -> list:
+    """The chapters to execute for an edition in `language`: the catalog checked (an
+    incomplete one stops the build unless `draft`), each chapter's translated copy written
+    to `folder` (same file names). Returns the chapter specs pointing at the copies."""
+    import dataclasses
+
+    units = []
+    notebooks = {}
+    for spec in chapters:
+        nb = json.loads(spec.notebook.read_text(encoding="utf-8"))
+        notebooks[spec.name] = nb
+        units += notebook_units(nb, _display(spec.notebook))
+    labels_py = paths.PACKAGE_DIR / "labels.py"
+    units += labels_units(labels_py.read_text(encoding="utf-8"), "sergek_report/labels.py")
+    problems = catalog_problems(units, language)
+    if problems and not draft:
+        raise incomplete_error(problems, language)
+    found = labels.read_translations(language)
+    folder.mkdir(parents=True, exist_ok=True)
+    specs = []
+    for spec in chapters:
+        target = folder / spec.name
+        text = json.dumps(
+            translate_notebook(notebooks[spec.name], found, draft), ensure_ascii=False, indent=1
+        )
+        if not target.is_file() or target.read_text(encoding="utf-8") != text + "\n":
+            target.write_text(text + "\n", encoding="utf-8")
+        specs.append(dataclasses.replace(spec, notebook=target))
+    return specs, problems
