@@ -460,8 +460,12 @@ FRAME = {
     ),
     "running_header": "ГЧП «Сергек» в Алматы",
 }
-# What the colophon of an edition in another language adds (empty in the Russian original).
-TRANSLATION_NOTE = ""
+# What the colophon of an edition in another language adds (not printed in the Russian
+# original): that it is a translation, and which text prevails.
+TRANSLATION_NOTE = (
+    "Текст на казахском языке — перевод русского оригинала отчёта. При расхождении текстов "
+    "преимущество имеет русский оригинал."
+)
 
 
 # --- Languages: the same catalog in another language ---------------------------------------
