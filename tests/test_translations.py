@@ -225,8 +225,9 @@ def test_kazakh_numeral_forms_keep_the_noun_singular(kazakh):
     assert fmt.count(72, labels.UNIT_FORMS["месяцев"]) == f"72{NBSP}ай"
     assert fmt.count(2.604, labels.UNIT_FORMS["раз"], 1) == f"2,6{NBSP}есе"
     assert fmt.count_range(60, 84, labels.UNIT_FORMS["месяцев"]) == f"60–84{NBSP}ай"
-    # Even with the Russian forms a Kazakh edition takes the first (singular) form.
-    assert fmt.count(23, ("комплекс", "комплекса", "комплексов")) == f"23{NBSP}комплекс"
+    # Russian forms typed in an inline expression: the singular, in the catalog's Kazakh.
+    assert fmt.count(23, ("комплекс", "комплекса", "комплексов")) == f"23{NBSP}кешен"
+    assert fmt.count(33, ("день", "дня", "дней")) == f"33{NBSP}күн"
 
 
 def test_switching_back_gives_the_russian_report_again(kazakh):
@@ -299,12 +300,12 @@ def test_a_translated_chapter_builds_in_kazakh(tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
-def test_the_kazakh_draft_of_the_report(built_report, tmp_path):
-    """The whole report as a Kazakh draft: the same figures as the Russian edition, the
-    untranslated prose marked, the catalog's words in Kazakh."""
+def test_the_kazakh_report(built_report, tmp_path):
+    """The whole report in Kazakh (the catalog is complete): the same figures as the Russian
+    edition, nothing marked as untranslated, the catalog's words in Kazakh."""
     from sergek_report.build.sequence import build
 
-    result = build(ROOT / "params" / "default.yaml", build_root=tmp_path, language="kk", draft=True)
+    result = build(ROOT / "params" / "default.yaml", build_root=tmp_path, language="kk")
     kk = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))
     ru = json.loads((built_report.out_dir / "metrics.json").read_text(encoding="utf-8"))
     assert [(m["name"], m["value"], m["unit"]) for m in kk["metrics"]] == [
@@ -312,6 +313,8 @@ def test_the_kazakh_draft_of_the_report(built_report, tmp_path):
     ]
     assert kk["metrics"][0]["label"] == "Бастапқы шарт бойынша кешендер"
     html = (result.out_dir / "report.html").read_text(encoding="utf-8")
-    assert '<html lang="kk">' in html and T.DRAFT_OPEN in html
-    assert "Терминдер сөздігі" in html and "Кесте 1." in html
+    assert '<html lang="kk">' in html
+    assert T.DRAFT_OPEN not in html and labels.DRAFT_MARK not in html
+    assert "Терминдер сөздігі" in html and "Кесте 1." in html and "Түйіндеме" in html
+    assert f"1{NBSP}641{NBSP}кешен" in html or f"1{NBSP}641" in html
     assert (result.out_dir / "report.pdf").is_file()

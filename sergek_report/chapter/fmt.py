@@ -315,8 +315,9 @@ def plural(n: float | int | Decimal | str, forms: tuple[str, ...] | list[str]) -
     if len(forms) not in (3, 4):
         raise ValueError(f"forms must be (one, few, many[, fraction]), got {forms!r}")
     if _locale() != LOCALE:
-        # Kazakh: the noun after a numeral stays in the singular («1 641 кешен», «72 ай»).
-        return forms[0]
+        # Kazakh: the noun after a numeral stays in the singular («1 641 кешен», «72 ай»);
+        # Russian forms written in an inline expression are the catalog's words too.
+        return labels.translate(forms[0])
     category = _plural_category(_as_printed(n))
     if category == "other":  # a fraction
         return forms[3] if len(forms) == 4 else forms[1]
