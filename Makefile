@@ -23,7 +23,7 @@ NBSTRIPOUT_KEYS := --extra-keys "metadata.language_info.version metadata.languag
 PYTHON_EXPLICIT := $(if $(filter command line environment,$(origin PYTHON)),1)
 ENV_SCRIPT = MAKE_TARGET="$(or $(firstword $(MAKECMDGOALS)),env)" bash tools/env.sh "$(PYTHON)" "$(PYTHON_EXPLICIT)"
 
-.PHONY: help report preview test test-fast lab lint format clean publish scenarios bench env lock venv check-html
+.PHONY: help report report-kk translations preview test test-fast lab lint format clean publish scenarios bench env lock venv check-html
 
 help: ## list the targets
 	@echo "Sergek report: targets"
@@ -42,6 +42,18 @@ env: ## create or update the project environment (.venv) from the lock, say whic
 
 report: venv ## build build/report.pdf and build/report.html (PARAMS=… for another edition)
 	@$(VPY) -m sergek_report build --params "$(PARAMS)" $(if $(JOBS),--jobs $(JOBS))
+
+report-kk: venv ## the Kazakh edition into build/kk/ (DRAFT=1: untranslated passages marked, not an error)
+	@$(VPY) -m sergek_report build --language kk --params "$(PARAMS)" $(if $(JOBS),--jobs $(JOBS)) \
+		$(if $(DRAFT),--draft)
+
+translations: venv ## update locale/messages.pot and locale/kk/LC_MESSAGES/report.po from the Russian text
+	@$(VENV)/bin/pybabel -q extract -F babel.cfg -o locale/messages.pot --project "Sergek PPP report" \
+		--copyright-holder "Sergek report authors" .
+	@$(VENV)/bin/pybabel -q update -i locale/messages.pot -d locale -D report -l kk --previous --init-missing
+	@mkdir -p build/locale
+	@$(VENV)/bin/pybabel compile -i locale/kk/LC_MESSAGES/report.po -o build/locale/kk.mo -l kk --statistics
+	@echo "translations: locale/messages.pot and locale/kk/LC_MESSAGES/report.po updated"
 
 preview: venv ## serve the HTML report on 127.0.0.1 and rebuild it on every change (Ctrl-C stops)
 	@$(VPY) -m sergek_report preview --params "$(PARAMS)" $(if $(PREVIEW_PORT),--port $(PREVIEW_PORT)) \

@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from sergek_report import __version__, paths
+from sergek_report import __version__, labels, paths
 from sergek_report.errors import BuildError, ReportError
 
 
@@ -32,6 +32,8 @@ def cmd_build(args) -> None:
         jobs=args.jobs,
         force=args.force,
         timeout=args.cell_timeout,
+        language=args.language,
+        draft=args.draft,
     )
 
 
@@ -151,6 +153,19 @@ def make_parser() -> argparse.ArgumentParser:
     p_build.add_argument("--params", type=Path, default=None, help=params_help)
     p_build.add_argument("--jobs", type=_jobs, default=None, help=jobs_help)
     p_build.add_argument("--force", action="store_true", help="re-execute every notebook")
+    p_build.add_argument(
+        "--language",
+        choices=labels.LANGUAGES,
+        default=labels.SOURCE_LANGUAGE,
+        help="the edition's language: ru (the original, build/) or kk (its translation from "
+        "locale/kk/LC_MESSAGES/report.po, into build/kk/; default: ru)",
+    )
+    p_build.add_argument(
+        "--draft",
+        action="store_true",
+        help="with --language: build even if messages are untranslated or fuzzy, each "
+        "untranslated passage marked on the page",
+    )
     p_build.add_argument(
         "--cell-timeout",
         type=_timeout,
@@ -301,4 +316,5 @@ def _one_paragraph(
             errno.EROFS: "build into a writable folder (--build-root)",
         }.get(exc.errno, "check the path")
         return f"{where}: {exc.strerror or exc}. {status} To go on: {hint} and run the build again."
-    return " ".join(str(exc).split())
+    # One paragraph; a list of problems (an incomplete translation) one paragraph per item.
+    return "\n\n".join(" ".join(part.split()) for part in str(exc).split("\n\n"))

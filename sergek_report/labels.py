@@ -20,6 +20,9 @@ Grouped by where the words appear in the report.
 
 from __future__ import annotations
 
+import copy
+from pathlib import Path
+
 # --- Units: the noun agrees with the number («72 месяца», «1 641 комплекс») ----------------
 # units.quantity and units.key_figure. Key: the unit as written in params/*.yaml and in
 # metrics.json; value: the forms for 1, for 2–4 and for 5 and more (fmt.count).
@@ -425,3 +428,125 @@ DISTRIBUTIONS = {
 CORRELATION = "ранговая связь с «{other}»: {rho}"
 # The unit of an assumption that is a calendar year (printed without digit groups).
 YEAR_UNIT = "год"
+
+# --- Words the number formatting writes (fmt): scale words and the currency ----------------
+NUMBER_WORDS = {"thousand": "тыс.", "million": "млн", "billion": "млрд", "tenge": "тенге"}
+
+# --- The frame's headings (the templates: title page, contents, glossary, colophon) --------
+FRAME = {
+    "edition": "Редакция отчёта",
+    "data_as_of": "Данные по состоянию на",
+    "contents": "Содержание",
+    "glossary": "Словарь терминов",
+    "colophon": "Сведения о редакции",
+    "assumptions": "Набор допущений",
+    "version": "Версия расчёта",
+    # The line breaks are those of the printed HTML (the same bytes as before the catalog).
+    "colophon_note": (
+        "Каждое число отчёта взято из опубликованного источника (список — в главе\n"
+        "о допущениях и источниках) или из названного допущения с обоснованием. Расчёт "
+        "воспроизводим:\nте же данные и допущения дают тот же отчёт."
+    ),
+    "running_header": "ГЧП «Сергек» в Алматы",
+}
+# What the colophon of an edition in another language adds (not printed in the Russian
+# original): that it is a translation, and which text prevails.
+TRANSLATION_NOTE = (
+    "Текст на казахском языке — перевод русского оригинала отчёта. При расхождении текстов "
+    "преимущество имеет русский оригинал."
+)
+
+
+# --- Languages: the same catalog in another language ---------------------------------------
+# The report is written in Russian (the source); another language's words come from its
+# gettext catalog, locale/<language>/LC_MESSAGES/report.po (`make translations` updates it;
+# sergek_report/build/translations.py extracts the messages). `use_language` switches every
+# label above to its translation, in the build process and in each chapter's kernel.
+SOURCE_LANGUAGE = "ru"
+LANGUAGES = ("ru", "kk")
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "report"
+DRAFT_MARK = "[RU] "  # a draft's untranslated label, in a table or chart
+DRAFT_TITLE = "не переведено"  # the tooltip of a draft's untranslated passage (marked)
+# Names whose values are codes compared with the parameter files, not words to translate
+# (a year's unit is «год» in params/*.yaml whatever the report's language).
+NOT_TRANSLATED = frozenset(
+    {"YEAR_UNIT", "SOURCE_LANGUAGE", "LANGUAGES", "DOMAIN", "DRAFT_MARK", "DRAFT_TITLE"}
+)
+LANGUAGE = SOURCE_LANGUAGE
+_ORIGINALS: dict[str, object] = {}
+_TRANSLATE = None
+
+
+def catalog_file(language: str):
+    """The language's gettext catalog (a .po file in the repository)."""
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_translations(language: str) -> dict[str, str]:
+    """Russian text -> its translation, for every translated, not fuzzy message."""
+    from babel.messages.pofile import read_po
+
+    with open(catalog_file(language), "rb") as f:
+        catalog = read_po(f)
+    return {
+        m.id: m.string
+        for m in catalog
+        if m.id and isinstance(m.id, str) and m.string and not m.fuzzy
+    }
+
+
+def _has_words(text: str) -> bool:
+    return any("А" <= ch <= "я" or ch in "Ёё" for ch in text)
+
+
+def _translated(value, translate):
+    if isinstance(value, str):
+        return translate(value) if _has_words(value) else value
+    if isinstance(value, tuple):
+        return tuple(_translated(v, translate) for v in value)
+    if isinstance(value, dict):
+        return {k: _translated(v, translate) for k, v in value.items()}
+    return value
+
+
+def use_language(language: str = SOURCE_LANGUAGE, *, draft: bool = False) -> None:
+    """Switch the catalog to `language` (its .po; the Russian source for "ru"). In a draft an
+    untranslated label prints in Russian after DRAFT_MARK; otherwise it prints in Russian (the
+    build checks beforehand that nothing is untranslated)."""
+    global LANGUAGE, _TRANSLATE
+    module = globals()
+    if not _ORIGINALS:
+        _ORIGINALS.update(
+            {
+                name: copy.deepcopy(value)
+                for name, value in module.items()
+                if name.isupper()
+                and not name.startswith("_")
+                and name not in NOT_TRANSLATED | {"LANGUAGE"}
+                and isinstance(value, str | tuple | dict)
+            }
+        )
+    if language == SOURCE_LANGUAGE:
+        translate = None
+    else:
+        found = read_translations(language)
+
+        def translate(text: str) -> str:
+            if text in found:
+                return found[text]
+            return DRAFT_MARK + text if draft and _has_words(text) else text
+
+    for name, original in _ORIGINALS.items():
+        value = _translated(original, translate or str)
+        if isinstance(module[name], dict):
+            module[name].clear()
+            module[name].update(value)
+        else:
+            module[name] = value
+    LANGUAGE, _TRANSLATE = language, translate
+
+
+def translate(text: str) -> str:
+    """A word of the catalog in the current language (itself in Russian)."""
+    return _TRANSLATE(text) if _TRANSLATE else text

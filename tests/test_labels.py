@@ -46,6 +46,9 @@ LITERALS_ALLOWED = {
         "build/sequence.py",
         " (с незафиксированными изменениями)",
     ): "the same: the colophon prints labels'",
+    ("build/translations.py", "[А-Яа-яЁё]"): (
+        "the letters that make a string a translatable unit (a regular expression)"
+    ),
     ("model/prices.py", "the МРП"): "an error message (English) naming the indicator",
     ("model/prices.py", "no МРП value in force on 1 July "): "an error message (English)",
     (

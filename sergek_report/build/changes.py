@@ -17,7 +17,6 @@ from sergek_report import labels as L
 from sergek_report.chapter import fmt
 from sergek_report.chapter.units import quantity
 
-TITLE = L.CHANGES["title"]
 WORDS = L.CHANGES  # the block's words, in the catalog
 
 
@@ -90,7 +89,7 @@ def changes_block(
     Russian label and unit (from the parameter file), so no identifier reaches the reader."""
     labels = labels or {}
     diff = compare(current, baseline)
-    parts = [f'<section class="changes" id="changes"><h2>{TITLE}</h2>']
+    parts = [f'<section class="changes" id="changes"><h2>{L.CHANGES["title"]}</h2>']
     if diff["first_edition"]:
         parts.append(f"<p>{WORDS['first_edition']}</p></section>")
         return "".join(parts)

@@ -29,10 +29,10 @@ NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
 CSS_FILE = paths.TEMPLATES_DIR / "report.css"
 # The PDF's paged-media rules (pages, running headers, bookmarks): added for WeasyPrint only.
 PRINT_CSS_FILE = paths.TEMPLATES_DIR / "print.css"
-# The words of the title page and captions are in the catalog, labels.py.
-TITLE = L.TITLE
-AUTHOR = L.AUTHOR
-CAPTION_LABELS = L.CAPTION_LABELS
+# The words of the title page and captions are in the catalog, labels.py (read when a
+# report is rendered: the catalog follows the edition's language).
+# The running header of the PDF's pages (print.css), replaced by the catalog's words.
+RUNNING_HEADER = re.compile(r'(@top-left \{ content: )"[^"]*"')
 # A chapter places the «what changed» block by a Markdown cell holding only this comment;
 # without one, the block closes the first chapter (the summary).
 CHANGES_SLOT = "<!-- sergek:changes -->"
@@ -127,7 +127,10 @@ def for_print(html: str) -> str:
     if end < 0:
         raise ValueError("the page has no stylesheet to add the print rules to")
     end += len("</style>")
-    rules = PRINT_CSS_FILE.read_text(encoding="utf-8")
+    rules = RUNNING_HEADER.sub(
+        lambda m: m.group(1) + json.dumps(L.FRAME["running_header"], ensure_ascii=False),
+        PRINT_CSS_FILE.read_text(encoding="utf-8"),
+    )
     html = f"{html[:end]}\n<style>\n{rules}</style>{html[end:]}"
     return _MAIN_CLOSE.sub(r"\1", _MAIN_OPEN.sub(r"\1", html, count=1), count=1)
 
@@ -158,12 +161,12 @@ def postprocess_html(html: str) -> str:
     """Number captions across the whole report, drop the heading permalinks (¶), give each
     section heading (h2) of a chapter a stable id and fill the contents with chapters and
     their sections."""
-    counters = dict.fromkeys(CAPTION_LABELS, 0)
+    counters = dict.fromkeys(L.CAPTION_LABELS, 0)
 
     def number(match: re.Match) -> str:
         kind = match.group(1)
         counters[kind] += 1
-        return f'<span class="caption-number">{CAPTION_LABELS[kind]} {counters[kind]}.</span>'
+        return f'<span class="caption-number">{L.CAPTION_LABELS[kind]} {counters[kind]}.</span>'
 
     html = _CAPTION.sub(number, _ANCHOR_LINK.sub("", html))
     # An abbreviation's full stop also ends the sentence: «2026 г.» + «.» is «2026 г.».
@@ -293,7 +296,7 @@ def merge_chapters(
                 cells.append(slot)
             else:
                 cells.append(cell)
-        cells.append(_html_cell(TO_CONTENTS))
+        cells.append(_html_cell(to_contents()))
         if number == 1:
             first_chapter_end = len(cells) - 1
     if slot is None:
@@ -308,7 +311,9 @@ def merge_chapters(
     return merged
 
 
-TO_CONTENTS = f'<p class="to-contents"><a href="#contents">{L.TO_CONTENTS}</a></p>'
+def to_contents() -> str:
+    """The link back to the contents at the end of each chapter."""
+    return f'<p class="to-contents"><a href="#contents">{L.TO_CONTENTS}</a></p>'
 
 
 def fill_changes_slot(merged: nbformat.NotebookNode, changes_html: str) -> None:
@@ -335,12 +340,12 @@ def glossary_html(tariff_base_year: int) -> str:
     (labels.GLOSSARY), with the year the tariff is frozen at filled in from the data."""
     year = fmt.year(tariff_base_year)
     entries = [(t.format(base_year=year), d.format(base_year=year)) for t, d in L.GLOSSARY]
-    return _jinja().get_template("glossary.html.j2").render(entries=entries)
+    return _jinja().get_template("glossary.html.j2").render(entries=entries, words=L.FRAME)
 
 
 def colophon_html(meta: dict) -> str:
     """The small colophon at the end: edition date, data date, assumptions, version."""
-    return _jinja().get_template("colophon.html.j2").render(r=meta)
+    return _jinja().get_template("colophon.html.j2").render(r=meta, words=L.FRAME)
 
 
 def assumption_labels(edition: Edition) -> dict[str, tuple[str, str]]:
@@ -388,9 +393,9 @@ def report_html(
     variant = edition.name
     words = L.COLOPHON
     meta = {
-        "title": TITLE,
+        "title": L.TITLE,
         "subtitle": L.SUBTITLE.format(base_year=fmt.year(tariff_base_year)),
-        "author": AUTHOR,
+        "author": L.AUTHOR,
         "edition_date": edition_date,
         "edition_date_text": fmt.date_long(edition_date) if edition_date else words["no_date"],
         "data_as_of_text": fmt.date_long(as_of) if as_of else words["no_data_date"],
@@ -400,6 +405,8 @@ def report_html(
         "version_text": _short_version(git_commit),
         "version": __import__("sergek_report").__version__,
     }
+    if L.LANGUAGE != L.SOURCE_LANGUAGE:  # the Russian original's HTML is unchanged
+        meta.update(lang=L.LANGUAGE, words=dict(L.FRAME), translation_note=L.TRANSLATION_NOTE)
     back_matter = glossary_html(tariff_base_year) + colophon_html(meta)
     merged = merge_chapters(chapters, meta, "", back_matter)
     current = {
@@ -425,8 +432,8 @@ def render_report(*, out_dir: Path, **inputs) -> tuple[dict[str, bytes], int]:
         cache_dir=out_dir / CACHE_DIR_NAME,
         font_css=_font_faces(),
         metadata={
-            "/Title": TITLE,
-            "/Author": AUTHOR,
+            "/Title": L.TITLE,
+            "/Author": L.AUTHOR,
             "/Subject": meta["subtitle"],
             "/Creator": f"sergek-report {meta['version']}",
             "/Producer": "WeasyPrint + pypdf",

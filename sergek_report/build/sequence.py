@@ -40,7 +40,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sergek_report import paths
+from sergek_report import labels, paths
 from sergek_report.build.chapters import (
     ChapterSpec,
     check_parameters_cell,
@@ -71,7 +71,8 @@ from sergek_report.inputs.digests import data_digest
 from sergek_report.inputs.edition import Edition, load_edition, referenced_tables
 from sergek_report.paths import Project
 
-RESERVED_NAMES = {"notebooks", "failed", "scenarios"}
+RESERVED_NAMES = {"notebooks", "failed", "scenarios", *labels.LANGUAGES}
+TRANSLATED_DIR = ".translated"  # an edition in another language: its chapters, translated
 MODEL_DIR = ".edition-model"  # the hand-off: the computed edition, one file per chapter
 HANDOFF_SUFFIX = ".edition"
 OUTPUTS = ("report.html", "report.pdf", "metrics.json")
@@ -250,6 +251,8 @@ class Inputs:
     data_dir: Path
     chapters_file: Path
     baseline_path: Path
+    language: str = labels.SOURCE_LANGUAGE  # the edition's language (ru: the original)
+    draft: bool = False  # another language: untranslated passages marked, not an error
 
 
 def read_inputs(
@@ -332,12 +335,33 @@ def write_handoff(edition_data, specs: list[ChapterSpec], folder: Path) -> dict[
 
 
 def chapter_parameters(inputs: Inputs, handoff: Path) -> dict[str, str]:
-    """The three chapter parameters papermill injects (`chapter.api.open_chapter` reads them)."""
-    return {
+    """The three chapter parameters papermill injects (`chapter.api.open_chapter` reads them),
+    and the language of an edition in another language than the Russian original."""
+    parameters = {
         "edition_file": str(inputs.edition.path),
         "data_dir": str(inputs.data_dir),
         "model_file": str(handoff),
     }
+    if inputs.language != labels.SOURCE_LANGUAGE:
+        parameters.update(report_language=inputs.language, report_draft=inputs.draft)
+    return parameters
+
+
+def translate_chapters(inputs: Inputs, out_dir: Path) -> None:
+    """An edition in another language: the catalog checked (untranslated or fuzzy messages
+    stop the build unless it is a draft), the chapters replaced by their translated copies."""
+    if inputs.language == labels.SOURCE_LANGUAGE:
+        return
+    from sergek_report.build.translations import translated_chapters
+
+    inputs.chapters, problems = translated_chapters(
+        inputs.chapters, inputs.language, inputs.draft, out_dir / TRANSLATED_DIR, inputs.project
+    )
+    if problems:
+        log(
+            f"draft: {len(problems)} message(s) untranslated or fuzzy in "
+            f"{inputs.project.display(labels.catalog_file(inputs.language))}; marked on the page"
+        )
 
 
 def accept_chapter(inputs: Inputs, spec: ChapterSpec, staged: Path, executed_dir: Path) -> None:
@@ -360,8 +384,12 @@ def build(
     jobs: int | None = None,
     force: bool = False,
     timeout: int | None = None,
+    language: str = labels.SOURCE_LANGUAGE,
+    draft: bool = False,
 ) -> BuildResult:
-    """The sequence with a process pool as the executor, HTML and PDF published together."""
+    """The sequence with a process pool as the executor, HTML and PDF published together.
+    `language`: the original (ru, into build/) or a translation (kk, into build/kk/, or
+    build/<edition>/kk/), the same sequence with the translated chapters and catalog."""
     inputs = read_inputs(
         params_path,
         project=project,
@@ -370,12 +398,25 @@ def build(
         baseline_path=baseline_path,
     )
     project, edition = inputs.project, inputs.edition
+    if language not in labels.LANGUAGES:
+        raise BuildError(
+            f"language '{language}': the report is built in {', '.join(labels.LANGUAGES)} "
+            f"(a catalog locale/<language>/LC_MESSAGES/{labels.DOMAIN}.po per language)."
+        )
+    inputs.language, inputs.draft = language, draft
 
     out_dir = edition_dir(edition, build_root, project)
+    if language != labels.SOURCE_LANGUAGE:
+        out_dir = out_dir / language
     out_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(out_dir):
         claim_edition_folder(out_dir, edition.path, project.params_dir)
-        return _build_locked(inputs, out_dir, jobs, force, timeout)
+        translate_chapters(inputs, out_dir)
+        labels.use_language(language, draft=draft)
+        try:
+            return _build_locked(inputs, out_dir, jobs, force, timeout)
+        finally:
+            labels.use_language(labels.SOURCE_LANGUAGE)
 
 
 def _build_locked(
@@ -409,6 +450,7 @@ def _build_locked(
         baseline.read_bytes() if baseline.is_file() else b"",
         commit.encode(),
         str(edition.path).encode(),
+        *_language_inputs(inputs),
     )
     outputs_present = all((out_dir / name).is_file() for name in OUTPUTS)
     if not force and state.get("inputs") == everything_fp and outputs_present:
@@ -505,6 +547,15 @@ def _build_locked(
     where = project.display(out_dir)
     log(f"wrote {where}/report.pdf ({pages} pages), report.html, metrics.json")
     return result
+
+
+def _language_inputs(inputs: Inputs) -> list[bytes]:
+    """What an edition in another language depends on besides the Russian inputs: its
+    language, draft or not, and its catalog (nothing for the Russian original)."""
+    if inputs.language == labels.SOURCE_LANGUAGE:
+        return []
+    catalog = labels.catalog_file(inputs.language)
+    return [f"{inputs.language} {inputs.draft}".encode(), catalog.read_bytes()]
 
 
 def check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Path) -> None:

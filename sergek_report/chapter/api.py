@@ -34,7 +34,9 @@ CHAPTER_PARAMETERS = ("edition_file", "data_dir", "model_file")
 # Longest table and source list a chapter prints; the rest is summarised in one line.
 MAX_TABLE_ROWS = 60
 MAX_SOURCES = 400
-ROW_FORMS = L.ROW_FORMS
+# The edition's language, injected by the build of an edition in another language (the
+# Russian build injects nothing): the catalog's words and fmt's numbers and dates follow it.
+LANGUAGE_PARAMETERS = ("report_language", "report_draft")
 # papermill's injected cell starts with this comment.
 _INJECTED_HEADER = "# Parameters"
 
@@ -79,7 +81,15 @@ def open_chapter(namespace: Mapping[str, Any]) -> Chapter:
     edition_file = _resolve(namespace["edition_file"])
     data_dir = _resolve(namespace["data_dir"])
     model_file = namespace.get("model_file") or ""
-    overrides = {n: namespace[n] for n in injected_names(namespace) if n not in CHAPTER_PARAMETERS}
+    overrides = {
+        n: namespace[n]
+        for n in injected_names(namespace)
+        if n not in CHAPTER_PARAMETERS + LANGUAGE_PARAMETERS
+    }
+    L.use_language(
+        namespace.get("report_language") or L.SOURCE_LANGUAGE,
+        draft=bool(namespace.get("report_draft")),
+    )
     if overrides or not model_file:
         data = compute_edition(edition_file, data_dir, overrides=overrides)
     else:
@@ -234,7 +244,7 @@ class Chapter:
         )
         if total > len(frame):
             more = L.CHAPTER["more_rows"].format(
-                shown=fmt.count(len(frame), ROW_FORMS), total=fmt.integer(total)
+                shown=fmt.count(len(frame), L.ROW_FORMS), total=fmt.integer(total)
             )
             rows += (
                 f'<tr class="more-rows"><td colspan="{len(frame.columns)}">'

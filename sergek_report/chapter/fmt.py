@@ -45,6 +45,12 @@ from sergek_report import labels
 from sergek_report.model.dates import as_date
 
 LOCALE = "ru"
+# Date patterns of another language (babel's CLDR data; the official Kazakh form of a date is
+# «2026 жылғы 31 желтоқсан», where CLDR's "long" abbreviates «ж.»). Months in running text are
+# lower case in Kazakh (CLDR's standalone months are capitalised).
+DATE_PATTERNS = {
+    "kk": {"long": "yyyy 'жылғы' d MMMM", "genitive": "LLLL yyyy"},
+}
 NBSP = "\u00a0"
 MINUS = "\u2212"
 MISSING = "\u2014"
@@ -88,6 +94,16 @@ EN_DASH = "\u2013"
 APPROX = "\u2248"
 
 
+def _locale() -> str:
+    """The report's language (labels.use_language): babel's locale for numbers and dates."""
+    return labels.LANGUAGE
+
+
+def _lower(text: str) -> str:
+    """Kazakh months in running text are lower case; Russian ones already are."""
+    return text.lower() if _locale() != LOCALE else text
+
+
 def _is_missing(x: object) -> bool:
     """True for None, NaN, NaT and pandas NA: values that print as an em dash."""
     if x is None:
@@ -121,7 +137,7 @@ def _format(value: Decimal, digits: int, trim: bool = False) -> str:
     `trim` drops trailing zeros of the fraction (and the comma if nothing is left).
     """
     pattern = "#,##0" + (("." + ("#" if trim else "0") * digits) if digits else "")
-    text = format_decimal(value, format=pattern, locale=LOCALE)
+    text = format_decimal(value, format=pattern, locale=_locale())
     return text.replace("-", MINUS)
 
 
@@ -173,21 +189,21 @@ def millions(x: float | int | None, digits: int = 2) -> str:
     """Amount in millions: 13036608.8 -> "13,04 млн", 7e6 -> "7 млн"."""
     if _is_missing(x):
         return MISSING
-    return f"{plain(_decimal(x) / Decimal(10**6), digits)}{NBSP}млн"
+    return f"{plain(_decimal(x) / Decimal(10**6), digits)}{NBSP}{labels.NUMBER_WORDS['million']}"
 
 
 def billions(x: float | int | None, digits: int = 2) -> str:
     """Amount in billions: 9986042340 -> "9,99 млрд", 7e9 -> "7 млрд"."""
     if _is_missing(x):
         return MISSING
-    return f"{plain(_decimal(x) / Decimal(10**9), digits)}{NBSP}млрд"
+    return f"{plain(_decimal(x) / Decimal(10**9), digits)}{NBSP}{labels.NUMBER_WORDS['billion']}"
 
 
 def tenge(x: float | int | None) -> str:
     """Exact amount in tenge: 9986042340 -> "9 986 042 340 тенге"."""
     if _is_missing(x):
         return MISSING
-    return f"{integer(x)}{NBSP}тенге"
+    return f"{integer(x)}{NBSP}{labels.NUMBER_WORDS['tenge']}"
 
 
 def compact_tenge(x: float | int | None, digits: int = 2) -> str:
@@ -200,9 +216,9 @@ def compact_tenge(x: float | int | None, digits: int = 2) -> str:
         return MISSING
     value = _decimal(x)
     if abs(_rounded(value / Decimal(10**6), digits)) >= 1000:
-        return f"{billions(x, digits)}{NBSP}тенге"
+        return f"{billions(x, digits)}{NBSP}{labels.NUMBER_WORDS['tenge']}"
     if abs(_rounded(value, 0)) >= 10**6:
-        return f"{millions(x, digits)}{NBSP}тенге"
+        return f"{millions(x, digits)}{NBSP}{labels.NUMBER_WORDS['tenge']}"
     return tenge(x)
 
 
@@ -216,7 +232,8 @@ def _significant(value: Decimal, significant: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
 
 
-_SCALES = ((Decimal(10**9), "млрд"), (Decimal(10**6), "млн"), (Decimal(10**3), "тыс."))
+# The scale words are the catalog's (labels.NUMBER_WORDS).
+_SCALES = ((Decimal(10**9), "billion"), (Decimal(10**6), "million"), (Decimal(10**3), "thousand"))
 
 
 def _scaled(value: Decimal, digits: int | None = None, significant: int | None = None) -> str:
@@ -230,7 +247,7 @@ def _scaled(value: Decimal, digits: int | None = None, significant: int | None =
     word = ""
     for factor, name in _SCALES:
         if abs(value) >= factor:
-            value, word = value / factor, name
+            value, word = value / factor, labels.NUMBER_WORDS[name]
             break
     places = max(0, -value.normalize().as_tuple().exponent) if digits is None else digits
     places = min(places, 3)
@@ -245,6 +262,7 @@ def estimate(x: float | int | None, unit: str = "тенге", significant: int =
     if _is_missing(x):
         return MISSING
     text = _scaled(_decimal(x), significant=significant)
+    unit = labels.translate(unit)
     return f"{APPROX}{NBSP}{text}{NBSP}{unit}" if unit else f"{APPROX}{NBSP}{text}"
 
 
@@ -256,7 +274,7 @@ def reported(
     if _is_missing(x):
         return MISSING
     text = _scaled(_decimal(x), digits=digits)
-    parts = [p for p in (qualifier, text, unit) if p]
+    parts = [p for p in (labels.translate(qualifier), text, labels.translate(unit)) if p]
     return NBSP.join(parts)
 
 
@@ -297,6 +315,10 @@ def plural(n: float | int | Decimal | str, forms: tuple[str, ...] | list[str]) -
     `n` may be the printed text ("2,6", "1 641"): agreement follows what the reader sees."""
     if len(forms) not in (3, 4):
         raise ValueError(f"forms must be (one, few, many[, fraction]), got {forms!r}")
+    if _locale() != LOCALE:
+        # Kazakh: the noun after a numeral stays in the singular («1 641 кешен», «72 ай»);
+        # Russian forms written in an inline expression are the catalog's words too.
+        return labels.translate(forms[0])
     category = _plural_category(_as_printed(n))
     if category == "other":  # a fraction
         return forms[3] if len(forms) == 4 else forms[1]
@@ -383,6 +405,8 @@ def date_long(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
     """Full Russian date: 2026-03-01 -> "1 марта 2026 г." (babel 'long', U+202F before г.)."""
     if _is_missing(d):
         return MISSING
+    if _locale() in DATE_PATTERNS:
+        return format_date(as_date(d), DATE_PATTERNS[_locale()]["long"], locale=_locale())
     return format_date(as_date(d), "long", locale=LOCALE)
 
 
@@ -390,21 +414,21 @@ def month_year(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
     """Month and year in the nominative: 2019-04-01 -> "апрель 2019" (standalone month)."""
     if _is_missing(d):
         return MISSING
-    return format_date(as_date(d), "LLLL yyyy", locale=LOCALE)
+    return _lower(format_date(as_date(d), "LLLL yyyy", locale=_locale()))
 
 
 def month_short(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
     """Abbreviated standalone month, for chart labels: "янв.", "май", "сент."."""
     if _is_missing(d):
         return MISSING
-    return format_date(as_date(d), "LLL", locale=LOCALE)
+    return _lower(format_date(as_date(d), "LLL", locale=_locale()))
 
 
 def month_year_short(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
     """Abbreviated month and year, for chart axes and narrow tables: "янв. 2020"."""
     if _is_missing(d):
         return MISSING
-    return format_date(as_date(d), "LLL yyyy", locale=LOCALE)
+    return _lower(format_date(as_date(d), "LLL yyyy", locale=_locale()))
 
 
 def period(start: object, end: object) -> str:
@@ -414,7 +438,8 @@ def period(start: object, end: object) -> str:
         return MISSING
     first, last = as_date(start), as_date(end)
     if first.year == last.year:
-        return f"{format_date(first, 'LLLL', locale=LOCALE)} \u2014 {month_year(last)}"
+        month = _lower(format_date(first, "LLLL", locale=_locale()))
+        return f"{month} \u2014 {month_year(last)}"
     return f"{month_year(first)} \u2014 {month_year(last)}"
 
 
@@ -428,4 +453,7 @@ def status_label(status: str) -> str:
 
 def month_genitive(d: object) -> str:
     """Month in the genitive with the year, for "с апреля 2019 года" ("апреля 2019")."""
+    if _locale() in DATE_PATTERNS:
+        pattern = DATE_PATTERNS[_locale()]["genitive"]
+        return _lower(format_date(as_date(d), pattern, locale=_locale()))
     return format_date(as_date(d), "MMMM y", locale=LOCALE)

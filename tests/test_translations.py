@@ -1,0 +1,324 @@
+"""The Kazakh edition's machinery: extraction into the gettext template, the catalog's state,
+translated chapters, Kazakh numbers, dates and numeral forms.
+
+The fast tests work on the extraction and on small catalogs; the slow ones build a one-chapter
+edition in Kazakh (its kernel, its HTML) and the whole report as a draft.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from sergek_report import cli, labels, paths
+from sergek_report.build import translations as T
+from sergek_report.chapter import fmt
+from sergek_report.errors import BuildError
+
+ROOT = paths.PACKAGE_DIR.parent
+NBSP = "\u00a0"
+
+
+@pytest.fixture
+def kazakh():
+    """The catalog and fmt in Kazakh for the test; Russian again afterwards."""
+    labels.use_language("kk")
+    yield
+    labels.use_language(labels.SOURCE_LANGUAGE)
+
+
+def _po(path: Path):
+    with open(path, "rb") as f:
+        return read_po(f)
+
+
+# --- extraction ---------------------------------------------------------------------------
+
+
+def test_markdown_units_are_headings_paragraphs_and_list_items():
+    source = (
+        "## Главное\n\nПервая строка абзаца\nи вторая.\n\n"
+        "1. Пункт первый,\n   продолжение.\n2. Пункт второй.\n- Маркер.\n"
+    )
+    segments = T.markdown_segments(source)
+    assert [text for _, text in segments if text] == [
+        "Главное",
+        "Первая строка абзаца\nи вторая.",
+        "Пункт первый,\n   продолжение.",
+        "Пункт второй.",
+        "Маркер.",
+    ]
+    assert [prefix for prefix, text in segments if text] == ["## ", "", "1. ", "2. ", "- "]
+    assert T.join_segments(segments) == source
+
+
+def test_inline_values_become_numbered_placeholders_the_same_expression_the_same_number():
+    message, roles = T.markdown_message(
+        "До {eval}`fmt.date_long(d)` осталось {eval}`fmt.count(n, DAYS)`; "
+        "{eval}`fmt.date_long(d)` — последний день."
+    )
+    assert message == "До {v1} осталось {v2}; {v1} — последний день."
+    assert roles == {"v1": "{eval}`fmt.date_long(d)`", "v2": "{eval}`fmt.count(n, DAYS)`"}
+
+
+def test_every_russian_unit_of_the_report_is_in_the_template():
+    """The extraction round-trips: each Markdown unit, code string and label with Russian
+    words is a message of locale/messages.pot (`make translations` after a text change), and
+    the catalog locale/kk/LC_MESSAGES/report.po has every message of the template."""
+    units = T.report_units()
+    template = _po(ROOT / "locale" / "messages.pot")
+    ids = {m.id for m in template if m.id}
+    missing = sorted({u.msgid for u in units} - ids)
+    assert not missing, "run `make translations`; not in the template:\n" + "\n".join(missing)
+    # Hand-checked units of each kind.
+    assert "Главное" in ids  # a heading of the summary
+    assert "Хронология договора и предстоящие сроки" in ids  # a caption in a code cell
+    assert "Вариант" in ids and "Рисунок" in ids  # labels.py
+    assert "Аналитическая записка для маслихата города Алматы" in ids  # the cover
+    catalog = _po(labels.catalog_file("kk"))
+    assert ids <= {m.id for m in catalog if m.id}
+    # Every Markdown unit of every chapter, counted independently of the extractor.
+    for spec_file in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = json.loads(spec_file.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] != "markdown":
+                continue
+            source = "".join(cell["source"])
+            assert T.join_segments(T.markdown_segments(source)) == source
+            for block in source.split("\n\n"):
+                first = block.strip().splitlines()[0] if block.strip() else ""
+                if T.CYRILLIC.search(first) and not first.lstrip().startswith(("#", "-", "*")):
+                    if not first.lstrip()[:1].isdigit():
+                        assert T.markdown_message(block.strip())[0] in ids, block[:80]
+
+
+def test_data_strings_in_code_cells_are_not_translated():
+    source = (
+        'x = 5\nrows = df[df["metric"].eq("Изменение числа ДТП")]\n'
+        'ok = unit == "тенге"\ncap = f"Всего {x} комплексов"\n'
+    )
+    units = T.notebook_units({"cells": [{"cell_type": "code", "source": source}]}, "n.ipynb")
+    assert [u.msgid for u in units] == ["Всего {v1} комплексов"]
+    found = {"Всего {v1} комплексов": "Барлығы {v1} кешен"}
+    nb = T.translate_notebook({"cells": [{"cell_type": "code", "source": source}]}, found)
+    code = nb["cells"][0]["source"]
+    assert '"Изменение числа ДТП"' in code and '"тенге"' in code
+    namespace = {"df": None}
+    exec(
+        compile(ast.parse(code.split("\n", 1)[0] + "\n" + code.splitlines()[-1]), "x", "exec"),
+        namespace,
+    )
+    assert namespace["cap"] == "Барлығы 5 кешен"
+
+
+def test_a_translation_moves_the_placeholders_and_keeps_the_expressions():
+    cell = {
+        "cell_type": "markdown",
+        "source": "## Итог\n\nДо {eval}`fmt.year(y)` года — {eval}`n` АПК.",
+    }
+    found = {"Итог": "Қорытынды", "До {v1} года — {v2} АПК.": "{v1} жылға дейін — {v2} АБК."}
+    out = T.translate_notebook({"cells": [cell]}, found)["cells"][0]["source"]
+    assert out == "## Қорытынды\n\n{eval}`fmt.year(y)` жылға дейін — {eval}`n` АБК."
+    draft = T.translate_notebook({"cells": [cell]}, {}, draft=True)["cells"][0]["source"]
+    assert draft == (
+        f"## {labels.DRAFT_MARK}Итог\n\n{T.DRAFT_OPEN}До {{eval}}`fmt.year(y)` года — "
+        f"{{eval}}`n` АПК.{T.DRAFT_CLOSE}"
+    )
+
+
+# --- the catalog's state ------------------------------------------------------------------
+
+
+def _catalog(folder: Path, translated: dict[str, str]) -> None:
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(locale="kk", domain=labels.DOMAIN)
+    for msgid, msgstr in translated.items():
+        catalog.add(msgid, msgstr)
+    target = folder / "kk" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with open(target / f"{labels.DOMAIN}.po", "wb") as f:
+        write_po(f, catalog)
+
+
+def test_a_changed_russian_sentence_is_reported_as_fuzzy(tmp_path, monkeypatch):
+    old = "Договор заканчивается {v1}; продлить его ещё раз нельзя."
+    new = "Договор заканчивается {v1}, и продлить его ещё раз нельзя."
+    _catalog(tmp_path, {old: "Шарт {v1} аяқталады; оны қайта ұзартуға болмайды."})
+    monkeypatch.setattr(labels, "LOCALE_DIR", tmp_path)
+    units = [
+        T.Unit(new, "notebooks/01_summary.ipynb", 4, "Резюме", ["c"]),
+        T.Unit("Главное", "notebooks/01_summary.ipynb", 6, "Резюме", ["c"]),
+    ]
+    problems = T.catalog_problems(units, "kk")
+    assert problems == [
+        "fuzzy (the Russian text changed since it was translated): "
+        f"notebooks/01_summary.ipynb, chapter «Резюме»: «{new}»",
+        "untranslated: notebooks/01_summary.ipynb, chapter «Резюме»: «Главное»",
+    ]
+    message = str(T.incomplete_error(problems, "kk"))
+    assert message.count("\n\n") == 2  # one paragraph, then one per message
+    # The command line prints it as such, each message a paragraph of its own.
+    assert cli._one_paragraph(BuildError(message)).split("\n\n")[1:] == problems
+
+
+def test_a_translation_that_loses_a_placeholder_is_reported(tmp_path, monkeypatch):
+    _catalog(tmp_path, {"Срок {months} мес.": "Мерзімі ай"})
+    monkeypatch.setattr(labels, "LOCALE_DIR", tmp_path)
+    problems = T.catalog_problems([T.Unit("Срок {months} мес.", "x.py", 1, "", ["L"])], "kk")
+    assert len(problems) == 1 and problems[0].startswith("placeholders differ (months expected)")
+
+
+def test_the_kazakh_catalog_translates_the_whole_labels_catalog():
+    """The cover, colophon, glossary and every label are translated (the chapters' prose may
+    still be open: the build then fails and lists it)."""
+    problems = T.catalog_problems(T.report_units(), "kk")
+    assert not [p for p in problems if "sergek_report/labels.py" in p]
+    assert any(p.startswith("untranslated: notebooks/") for p in problems) or not problems
+
+
+def test_the_kazakh_build_without_draft_lists_what_is_untranslated(tmp_path, monkeypatch):
+    """The check runs before any kernel: an incomplete catalog stops the build at once."""
+    from sergek_report.build.sequence import build
+
+    _catalog(tmp_path, {})
+    monkeypatch.setattr(labels, "LOCALE_DIR", tmp_path)
+    with pytest.raises(BuildError) as failure:
+        build(ROOT / "params" / "default.yaml", build_root=tmp_path / "build", language="kk")
+    text = str(failure.value)
+    assert "kk/LC_MESSAGES/report.po: the 'kk' edition is not built" in text.split("\n\n")[0]
+    assert "untranslated: notebooks/01_summary.ipynb, chapter «Резюме»: «Главное»" in text
+    assert "untranslated: sergek_report/labels.py (labels.GLOSSARY): «Тариф»" in text
+    assert labels.LANGUAGE == labels.SOURCE_LANGUAGE and labels.CHAPTER["source"].startswith(
+        "Источник"
+    )
+
+
+# --- Kazakh numbers, dates and numeral forms ----------------------------------------------
+
+
+def test_kazakh_dates(kazakh):
+    assert fmt.date_long("2026-12-31") == "2026 жылғы 31 желтоқсан"
+    assert fmt.date_long("2027-01-01") == "2027 жылғы 1 қаңтар"
+    assert fmt.month_year("2020-01-01") == "қаңтар 2020"
+    assert fmt.period("2020-01-01", "2022-08-01") == "қаңтар 2020 — тамыз 2022"
+    assert fmt.month_year_short("2019-09-01") == "қыр. 2019"
+
+
+def test_kazakh_numbers(kazakh):
+    assert fmt.integer(9986042340) == f"9{NBSP}986{NBSP}042{NBSP}340"
+    assert fmt.plain(13.036) == "13,04"
+    assert fmt.percent(18.0) == f"18{NBSP}%"
+    assert fmt.estimate(4_199_236_545) == f"≈{NBSP}4,2{NBSP}млрд{NBSP}теңге"
+    assert fmt.estimate(181_064) == f"≈{NBSP}180{NBSP}мың{NBSP}теңге"
+    assert fmt.tenge(9986042340) == f"9{NBSP}986{NBSP}042{NBSP}340{NBSP}теңге"
+
+
+def test_kazakh_numeral_forms_keep_the_noun_singular(kazakh):
+    assert fmt.count(1641, labels.UNIT_FORMS["комплексов"]) == f"1{NBSP}641{NBSP}кешен"
+    assert fmt.count(1, labels.UNIT_FORMS["комплексов"]) == f"1{NBSP}кешен"
+    assert fmt.count(72, labels.UNIT_FORMS["месяцев"]) == f"72{NBSP}ай"
+    assert fmt.count(2.604, labels.UNIT_FORMS["раз"], 1) == f"2,6{NBSP}есе"
+    assert fmt.count_range(60, 84, labels.UNIT_FORMS["месяцев"]) == f"60–84{NBSP}ай"
+    # Russian forms typed in an inline expression: the singular, in the catalog's Kazakh.
+    assert fmt.count(23, ("комплекс", "комплекса", "комплексов")) == f"23{NBSP}кешен"
+    assert fmt.count(33, ("день", "дня", "дней")) == f"33{NBSP}күн"
+
+
+def test_switching_back_gives_the_russian_report_again(kazakh):
+    assert labels.TITLE.startswith("Алматыдағы «Сергек» МЖӘ")
+    labels.use_language(labels.SOURCE_LANGUAGE)
+    assert labels.TITLE.startswith("ГЧП «Сергек» в Алматы")
+    assert fmt.date_long("2026-12-31") == "31 декабря 2026\u202fг."
+    assert fmt.count(1641, labels.UNIT_FORMS["комплексов"]) == f"1{NBSP}641{NBSP}комплекс"
+    assert fmt.count(72, labels.UNIT_FORMS["месяцев"]) == f"72{NBSP}месяца"
+
+
+# --- builds ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_translated_chapter_builds_in_kazakh(tmp_path, monkeypatch):
+    """A one-chapter edition in Kazakh: the paragraph translated, its inline value in Kazakh
+    form, lang="kk"; then the Russian sentence changes and the build names it as fuzzy."""
+    from conftest import one_chapter
+
+    from sergek_report.build.sequence import build
+
+    chapters = one_chapter(
+        tmp_path,
+        "01_test.ipynb",
+        "Проверка",
+        "from sergek_report import open_chapter\nfrom sergek_report.chapter import fmt\n"
+        "ch = open_chapter(globals())\nr = ch.results",
+        "md:Договор заканчивается {eval}`fmt.date_long(r.extension_end)`.",
+    )
+    locale = tmp_path / "locale"
+    shutil.copytree(labels.LOCALE_DIR, locale)
+    po_file = locale / "kk" / "LC_MESSAGES" / "report.po"
+    catalog = _po(po_file)
+    catalog.add("Проверка", "Тексеру")
+    catalog.add("Договор заканчивается {v1}.", "Шарт {v1} аяқталады.")
+    with open(po_file, "wb") as f:
+        write_po(f, catalog)
+    monkeypatch.setattr(labels, "LOCALE_DIR", locale)
+    result = build(
+        ROOT / "params" / "default.yaml",
+        build_root=tmp_path / "build",
+        chapters_file=chapters,
+        language="kk",
+    )
+    assert result.out_dir == tmp_path / "build" / "kk"
+    html = (result.out_dir / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="kk">' in html
+    assert "Шарт 2026 жылғы 31 желтоқсан аяқталады." in html
+    assert "Алматы қаласы мәслихатына арналған талдамалық жазба" in html  # the cover
+    assert "Терминдер сөздігі" in html and "Редакция туралы мәліметтер" in html
+    assert "орыс тіліндегі түпнұсқа басым болады" in html  # the colophon's translation note
+
+    notebook = json.loads((tmp_path / "01_test.ipynb").read_text(encoding="utf-8"))
+    notebook["cells"][-1]["source"] = (
+        "Договор заканчивается {eval}`fmt.date_long(r.extension_end)` навсегда."
+    )
+    (tmp_path / "01_test.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    with pytest.raises(BuildError) as failure:
+        build(
+            ROOT / "params" / "default.yaml",
+            build_root=tmp_path / "build",
+            chapters_file=chapters,
+            language="kk",
+        )
+    assert (
+        "fuzzy (the Russian text changed since it was translated): "
+        "01_test.ipynb, chapter «Проверка»: «Договор заканчивается {v1} навсегда.»"
+    ) in " ".join(str(failure.value).split()).replace(str(tmp_path) + "/", "")
+
+
+@pytest.mark.slow
+def test_the_kazakh_report(built_report, tmp_path):
+    """The whole report in Kazakh (the catalog is complete): the same figures as the Russian
+    edition, nothing marked as untranslated, the catalog's words in Kazakh."""
+    from sergek_report.build.sequence import build
+
+    result = build(ROOT / "params" / "default.yaml", build_root=tmp_path, language="kk")
+    kk = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))
+    ru = json.loads((built_report.out_dir / "metrics.json").read_text(encoding="utf-8"))
+    assert [(m["name"], m["value"], m["unit"]) for m in kk["metrics"]] == [
+        (m["name"], m["value"], m["unit"]) for m in ru["metrics"]
+    ]
+    assert kk["metrics"][0]["label"] == "Бастапқы шарт бойынша кешендер"
+    html = (result.out_dir / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="kk">' in html
+    assert T.DRAFT_OPEN not in html and labels.DRAFT_MARK not in html
+    assert "Терминдер сөздігі" in html and "Кесте 1." in html and "Түйіндеме" in html
+    # Counts in Kazakh numeral grammar, none with a Russian plural form.
+    assert re.search(rf"\d{NBSP}кешен\b", html) and re.search(rf"\d{NBSP}ай\b", html)
+    russian_counts = rf"\d{NBSP}(месяца|месяцев|комплекса|комплексов|дня|дней|лет)\b"
+    assert not re.findall(russian_counts, html)
+    assert (result.out_dir / "report.pdf").is_file()
