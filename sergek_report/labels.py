@@ -224,6 +224,11 @@ APPRAISAL_MEASURES = {
     "cash_total": "расходы {years} годов",
     "present_value": "приведённая стоимость {years} годов",
 }
+# The options chart (decision_tables.appraisal_chart): one panel per measure; {first}, {years}.
+APPRAISAL_CHART_PANELS = {
+    "cash_2027": "Бюджет {first} года, млрд тенге",
+    "present_value": "Приведённая стоимость {years} годов, млрд тенге",
+}
 APPRAISAL_STATS = {"point": "базовый расчёт", "p10": "P10", "p50": "P50", "p90": "P90"}
 APPRAISAL_FIGURE = "{option}: {measure}, {stat}"
 RECONCILIATION_FIGURES = {

@@ -199,3 +199,26 @@ def test_point_estimates_on_the_edition():
     assert u.get("coverage_ratio", "low") == pytest.approx(1.264 * 72 / 84, rel=1e-3)
     p10, p50, p90 = (u.get("service.cash_2027", s) for s in ("p10", "p50", "p90"))
     assert p10 <= p50 <= p90
+
+
+def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
+    """One figure, one rendering: every bar's label is the table's cell for that option."""
+    from sergek_report import paths
+    from sergek_report.chapter import decision_tables as dtab
+    from sergek_report.model.computed import compute_edition
+
+    project = paths.current()
+    results = compute_edition(project.default_params, project.data_dir).results
+    table = dtab.appraisal_table(results)
+    fig, axes = dtab.appraisal_chart(results)
+    budget_labels = {t.get_text() for t in axes[0].texts}
+    pv_labels = {t.get_text() for t in axes[1].texts}
+    budget_column, pv_column = table.columns[1], table.columns[3]
+    priced = table[table[budget_column] != table.iloc[-1][budget_column]]  # not «не оценено»
+    assert len(priced) == 4
+    assert set(priced[budget_column]) == budget_labels
+    # the table gives P10–P90 of the present value; the chart adds the base value before it
+    assert {label.split(" (")[1].rstrip(")") for label in pv_labels} == set(priced[pv_column])
+    # bars in the table's order, top to bottom
+    ticks = [t.get_text().replace("\n", " ") for t in axes[0].get_yticklabels()][::-1]
+    assert ticks == list(priced[table.columns[0]])

@@ -539,3 +539,45 @@ def tornado_chart(
             ha="left",
         )
     return fig
+
+
+def options_chart(
+    panels: dict[str, list[tuple[str, float, float, float]]], value_format, axis_format
+):
+    """The options side by side on one basis: for each panel (a measure), one horizontal bar
+    per option at its base value with a P10–P90 whisker, the value written beside the bar.
+    `panels`: panel title -> [(option label, base, p10, p90)], the same options in each."""
+    apply_style()
+    options = next(iter(panels.values()))
+    fig, axes = plt.subplots(
+        len(panels),
+        1,
+        figsize=(6.4, 0.55 * len(options) * len(panels) + 1.2),
+        layout="constrained",
+        sharex=False,
+    )
+    for ax, (title, rows) in zip(np.atleast_1d(axes), panels.items(), strict=True):
+        rows = rows[::-1]  # the first option on top
+        ys = range(len(rows))
+        ax.barh(ys, [r[1] for r in rows], color=ACCENT_LIGHT, height=0.55)
+        # The whisker spans P10–P90 on its own: the base calculation may lie outside it.
+        ax.hlines(ys, [r[2] for r in rows], [r[3] for r in rows], color=ACCENT, lw=1.2)
+        for y, row in zip(ys, rows, strict=True):
+            ax.plot([row[2], row[3]], [y, y], "|", color=ACCENT, markersize=7)
+        for y, row in zip(ys, rows, strict=True):
+            ax.annotate(
+                f"{value_format(row[1])} ({value_format(row[2])}–{value_format(row[3])})",
+                (max(row[1], row[3]), y),
+                textcoords="offset points",
+                xytext=(5, 0),
+                va="center",
+                fontsize=8,
+            )
+        ax.set_yticks(list(ys), [textwrap.fill(r[0], 34) for r in rows])
+        ax.set_title(title)
+        ax.set_xlim(0, max(max(r[1], r[3]) for r in rows) * 1.45)
+        ax.xaxis.set_major_formatter(axis_formatter(axis_format))
+        ax.grid(axis="x")
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="y", labelsize=8.5)
+    return fig, axes

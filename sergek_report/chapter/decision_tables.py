@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sergek_report import labels as L
-from sergek_report.chapter import fmt
+from sergek_report.chapter import charts, fmt
 from sergek_report.chapter.outputs import NUMERIC_COLUMNS
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.prices import BUDGET_YEAR
@@ -240,6 +240,24 @@ def appraisal_table(results: Results) -> pd.DataFrame:
         cells = {column[k]: L.NOT_PRICED for k in ("cash_2027", "cash_total", "present_value")}
         rows.append({column["option"]: label, **cells})
     return pd.DataFrame(rows)
+
+
+def appraisal_chart(results: Results):
+    """The options of the appraisal table as a chart: the 2027 budget line and the present
+    value, each with its P10–P90 whisker, in billions of tenge."""
+    u = results.appraisal
+    years = _years()
+    panels = {
+        title.format(**years): [
+            (
+                L.APPRAISAL_OPTIONS[option],
+                *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in ("point", "p10", "p90")),
+            )
+            for option in APPRAISAL_ROWS
+        ]
+        for measure, title in L.APPRAISAL_CHART_PANELS.items()
+    }
+    return charts.options_chart(panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0))
 
 
 def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
