@@ -407,6 +407,7 @@ PATH_COLUMNS = {
     "legal_route": "Правовой путь",
     "next_decisions": "Следующие решения",
     "cash_2027": "Бюджет {first} г., млрд тенге: базовый расчёт (P10–P90)",
+    "cash_total": "Расходы {years} гг., млрд тенге, P10–P90",
 }
 NOT_PRICED = "не оценено: нет открытых данных"
 DRIVER_COLUMNS = {

@@ -261,25 +261,45 @@ def appraisal_chart(results: Results):
 
 
 def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
-    """The branches of the path from the edition date, each with its 2027 budget line."""
+    """The branches of the path from the edition date, each with its 2027 budget line and
+    its 2027–2029 range, on the options' basis."""
     u = results.appraisal
     column = {k: v.format(**_years()) for k, v in L.PATH_COLUMNS.items()}
     ordered = path.sort_values("step", kind="stable")
-    budget = [
-        budget_cell(u, f"{line}.cash_2027")
-        if f"{line}.cash_2027" in u.summary.index
-        else L.NOT_PRICED
-        for line in ordered["budget_line"]
-    ]
+
+    def priced(line: str, measure: str, cell) -> str:
+        output = f"{line}.{measure}"
+        return cell(u, output) if output in u.summary.index else L.NOT_PRICED
+
     return pd.DataFrame(
         {
             column["condition"]: ordered["condition"],
             column["on_january_1"]: ordered["on_january_1"],
             column["legal_route"]: ordered["legal_route"],
             column["next_decisions"]: ordered["next_decisions"],
-            column["cash_2027"]: budget,
+            column["cash_2027"]: [
+                priced(line, "cash_2027", budget_cell) for line in ordered["budget_line"]
+            ],
+            column["cash_total"]: [
+                priced(line, "cash_total", p_range) for line in ordered["budget_line"]
+            ],
         }
     )
+
+
+BRANCHES = ("announced", "bridge", "no_bridge")
+
+
+def costliest_branch(results: Results) -> str:
+    """The branch of the path with the largest 2027 budget line (base calculation): the floor
+    of a budget that holds whichever branch comes true."""
+    return max(BRANCHES, key=lambda line: results.appraisal.get(f"{line}.cash_2027"))
+
+
+def branch_name(line: str) -> str:
+    """«закупка объявлена вовремя»: a branch as the text names it (its label's quoted part)."""
+    label = L.APPRAISAL_OPTIONS[line]
+    return label[label.index("«") : label.rindex("»") + 1]
 
 
 def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
