@@ -414,3 +414,15 @@ def test_one_network_range_everywhere_and_the_extension_from_the_data(report):
         assert "1 641–1 991" not in text and "1 641 или до 1 991" not in text
         assert "продлённый маслихатом на один год «без возможности" in text
         assert "Эксплуатация переданных городу комплексов не оценена" in text
+
+
+@pytest.mark.slow
+def test_a_dated_source_without_an_address_keeps_its_status(report):
+    # data/sources.csv: bizmedia_2024_11_30 has a date, no address, and a published_note
+    # that says the item was not found; the list printed «адрес не указан» alone before.
+    text = report["text"]
+    assert (
+        "Опубликовано: 30 ноября 2024 г. (материал не найден в открытом доступе (bizmedia.kz"
+        in text
+    )
+    assert "(nan)" not in text

@@ -271,11 +271,12 @@ class Chapter:
         the report; internal source codes are not printed."""
         items = []
         for _source_id, row in self.sources.head(MAX_SOURCES).iterrows():
-            published = (
-                fmt.date_long(row["published"])
-                if pd.notna(row["published"])
-                else str(row.get("published_note") or L.CHAPTER["undated"])
-            )
+            note = row.get("published_note")
+            note = str(note).strip() if pd.notna(note) else ""
+            if pd.isna(row["published"]):
+                published = note or L.CHAPTER["undated"]
+            else:  # a dated item keeps its status («материал не найден в открытом доступе…»)
+                published = fmt.date_long(row["published"]) + (f" ({note})" if note else "")
             url = str(row["url"]).strip() if pd.notna(row["url"]) else ""
             address = (
                 f'<a class="url" href="{html.escape(url)}" target="_blank" '
