@@ -8,7 +8,6 @@ from sergek_report import paths
 from tests.typed_figures import (
     allowed_phrases,
     code_typed_figures,
-    notebook_code_typed_figures,
     notebook_typed_figures,
     typed_figures,
 )
@@ -28,7 +27,7 @@ def test_no_figure_is_typed_into_a_chapters_prose(notebook):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_figure_is_typed_into_a_chapters_code_strings(notebook):
-    found = notebook_code_typed_figures(notebook, allowed_phrases(paths.NOTEBOOKS_DIR))
+    found = notebook_typed_figures(notebook, allowed_phrases(paths.NOTEBOOKS_DIR), "code")
     assert not found, (
         "figures typed by hand into a code cell's string (a caption, note, label or legend): "
         "build the figure from the model or the chapter's tables in an f-string with fmt "

@@ -51,26 +51,42 @@ def prose(source: str) -> str:
     return text
 
 
-def typed_figures(source: str, phrases: list[str], notebook: str, cell: int) -> list[TypedFigure]:
-    text = prose(source)
+def _unallowed(text: str, phrases: list[str]):
+    """The numbers of `text` that no allowed phrase covers."""
     allowed = [range(m.start(), m.end()) for p in phrases for m in re.finditer(re.escape(p), text)]
-    found = []
     for match in _NUMBER.finditer(text):
-        if any(match.start() in span and match.end() - 1 in span for span in allowed):
-            continue
-        context = text[max(0, match.start() - 30) : match.end() + 30].replace("\n", " ")
-        found.append(TypedFigure(notebook, cell, match.group(0), context.strip()))
-    return found
+        if not any(match.start() in span and match.end() - 1 in span for span in allowed):
+            yield match
 
 
-def notebook_typed_figures(path: Path, allowed: dict[str, list[dict]]) -> list[TypedFigure]:
+def typed_figures(source: str, phrases: list[str], notebook: str, cell: int) -> list[TypedFigure]:
+    """Figures typed into a Markdown cell's prose."""
+    text = prose(source)
+    return [
+        TypedFigure(
+            notebook,
+            cell,
+            match.group(0),
+            text[max(0, match.start() - 30) : match.end() + 30].replace("\n", " ").strip(),
+        )
+        for match in _unallowed(text, phrases)
+    ]
+
+
+def notebook_typed_figures(
+    path: Path, allowed: dict[str, list[dict]], cell_type: str = "markdown"
+) -> list[TypedFigure]:
+    """The typed figures of one notebook's Markdown cells (or, with cell_type="code", of the
+    Russian strings of its code cells)."""
+    check = {"markdown": typed_figures, "code": code_typed_figures}[cell_type]
     phrases = [e["phrase"] for e in allowed.get(path.name, []) + allowed.get("every chapter", [])]
-    found = []
     notebook = nbformat.read(path, as_version=4)
-    for number, cell in enumerate(notebook.cells, start=1):
-        if cell.cell_type == "markdown":
-            found += typed_figures(cell.source, phrases, f"notebooks/{path.name}", number)
-    return found
+    return [
+        figure
+        for number, cell in enumerate(notebook.cells, start=1)
+        if cell.cell_type == cell_type
+        for figure in check(cell.source, phrases, f"notebooks/{path.name}", number)
+    ]
 
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -116,25 +132,8 @@ def code_typed_figures(
     source: str, phrases: list[str], notebook: str, cell: int
 ) -> list[TypedFigure]:
     """Figures typed into the Cyrillic string literals of a code cell (captions, notes, labels)."""
-    found = []
-    for text in literals(source):
-        allowed = [
-            range(m.start(), m.end()) for p in phrases for m in re.finditer(re.escape(p), text)
-        ]
-        for match in _NUMBER.finditer(text):
-            if any(match.start() in span and match.end() - 1 in span for span in allowed):
-                continue
-            found.append(
-                TypedFigure(notebook, cell, match.group(0), text.replace("\n", " ").strip())
-            )
-    return found
-
-
-def notebook_code_typed_figures(path: Path, allowed: dict[str, list[dict]]) -> list[TypedFigure]:
-    phrases = [e["phrase"] for e in allowed.get(path.name, []) + allowed.get("every chapter", [])]
-    found = []
-    notebook = nbformat.read(path, as_version=4)
-    for number, cell in enumerate(notebook.cells, start=1):
-        if cell.cell_type == "code":
-            found += code_typed_figures(cell.source, phrases, f"notebooks/{path.name}", number)
-    return found
+    return [
+        TypedFigure(notebook, cell, match.group(0), text.replace("\n", " ").strip())
+        for text in literals(source)
+        for match in _unallowed(text, phrases)
+    ]
