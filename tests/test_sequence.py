@@ -27,7 +27,7 @@ def _digest(path: str | Path) -> str:
 def test_build_and_preview_hand_chapters_the_same_file(tmp_path, monkeypatch):
     handed: dict[str, str] = {}
 
-    def stop_before_kernels(stale, parameters, staging, jobs, timeout):
+    def stop_before_kernels(stale, parameters, staging, jobs, timeout, on_done=None):
         for name, values in parameters.items():
             handed[name] = _digest(values["model_file"])
         return {name: {"ok": False, "error": "stopped", "cell_index": None} for name in parameters}

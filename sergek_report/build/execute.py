@@ -62,11 +62,13 @@ def execute_on_warm_kernels(
     staging: Path,
     jobs: int,
     timeout: int,
+    on_done=None,
 ) -> dict[str, dict]:
     """The build's executor: `jobs` kernels started once, with the chapters' imports done
     (`kernels.WARM_UP`), each running chapter after chapter from a clean namespace, as the
     preview's warm kernels do; a chapter's executed notebook goes to `staging`. A kernel
-    start and the chapters' imports are paid once per kernel, not once per chapter."""
+    start and the chapters' imports are paid once per kernel, not once per chapter.
+    `on_done(spec, outcome)` is called as each chapter's notebook is written."""
     import asyncio
 
     from sergek_report.build.kernels import (
@@ -109,6 +111,8 @@ def execute_on_warm_kernels(
                 results[spec.name] = outcome
                 if outcome["ok"]:
                     log(f"  {spec.name}: {outcome['seconds']:.1f} s")
+                if on_done is not None:
+                    on_done(spec, outcome)
 
         async def heartbeat() -> None:
             started = time.monotonic()
@@ -126,19 +130,10 @@ def execute_on_warm_kernels(
             beat.cancel()
             await asyncio.gather(*(k.stop() for k in kernels))
 
-    # While the kernels run, pay for the renderer's imports (nbconvert, WeasyPrint).
-    import threading
-
-    def import_renderer() -> None:
-        from sergek_report.build import render  # noqa: F401
-
-    renderer = threading.Thread(target=import_renderer, daemon=True)
-    renderer.start()
     try:
         asyncio.run(run_all())
     finally:
         import shutil
 
         shutil.rmtree(socket_folder(), ignore_errors=True)
-    renderer.join()
     return {spec.name: results[spec.name] for spec in stale}

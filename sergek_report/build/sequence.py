@@ -36,6 +36,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -340,6 +341,56 @@ def chapter_parameters(inputs: Inputs, handoff: Path) -> dict[str, str]:
     }
 
 
+class LayoutAhead:
+    """Step 4 begun during step 3: a thread that lays out each chapter's PDF part as soon as
+    the chapter and every chapter before it have executed (`render.PartsAhead`), while later
+    chapters still run; it imports the renderer first. The render then finds those parts in
+    the PDF cache. This only saves time: the render checks every part against the report's
+    own HTML, so a part laid out ahead that differs is laid out again, and an error here is
+    left for the render to report."""
+
+    def __init__(self, chapters: list[ChapterSpec], ready: dict[str, Path], **parts_inputs):
+        self.chapters = chapters
+        self.ready = dict(ready)  # chapter -> executed notebook
+        self.parts_inputs = parts_inputs
+        self.stopped = False
+        self.changed = threading.Condition()
+        self.thread = threading.Thread(target=self._run, name="layout-ahead", daemon=True)
+        self.thread.start()
+
+    def chapter_done(self, spec: ChapterSpec, outcome: dict, executed: Path) -> None:
+        with self.changed:
+            if outcome["ok"]:
+                self.ready[spec.name] = executed
+            else:
+                self.stopped = True  # the build fails: nothing more to lay out
+            self.changed.notify()
+
+    def finish(self) -> None:
+        """Wait for the parts of the chapters that are ready (all of them, after a
+        successful execution); stop before the others."""
+        with self.changed:
+            self.stopped = True
+            self.changed.notify()
+        self.thread.join()
+
+    def _run(self) -> None:
+        try:
+            from sergek_report.build.render import PartsAhead
+
+            parts = PartsAhead(**self.parts_inputs)
+            for spec in self.chapters:
+                with self.changed:
+                    while spec.name not in self.ready and not self.stopped:
+                        self.changed.wait()
+                    executed = self.ready.get(spec.name)
+                if executed is None:
+                    return
+                parts.lay_out(executed)
+        except Exception as exc:  # the render lays the parts out and reports any error
+            log(f"  (PDF parts not laid out ahead: {type(exc).__name__}: {exc})")
+
+
 def accept_chapter(inputs: Inputs, spec: ChapterSpec, staged: Path, executed_dir: Path) -> None:
     """An executed notebook that read only what it declares, moved into place."""
     check_declared_tables(spec, staged, inputs.chapters_file)
@@ -445,58 +496,52 @@ def _build_locked(
     # are forked from it and would otherwise each map a copy of every table.
     del edition_data
     gc.collect()
-    if stale:
-        with tempfile.TemporaryDirectory(prefix=f".staging-{os.getpid()}-", dir=out_dir) as tmp:
-            staging = Path(tmp)
-            results = execute_on_warm_kernels(
-                stale, per_notebook, staging, jobs or default_jobs(), timeout
+    # Long-lived objects (modules, styles) need no more cycle collection: WeasyPrint
+    # allocates millions of small objects and would otherwise rescan them repeatedly.
+    gc.freeze()
+    # The embedded font subsets carry a timestamp (fontTools reads SOURCE_DATE_EPOCH): the
+    # edition's date, so that the same inputs give the same PDF bytes (unless set already).
+    # Set from here on, as parts are laid out while chapters run (their outputs carry no date).
+    chosen = os.environ.get("SOURCE_DATE_EPOCH")
+    midnight = dt.datetime.combine(edition.edition_date, dt.time(), dt.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = chosen or str(int(midnight.timestamp()))
+    try:
+        if stale:
+            failures, took = _execute(
+                inputs, stale, per_notebook, out_dir, render_inputs, jobs, timeout, result
             )
-            executed_dir.mkdir(exist_ok=True)
-            failures = []
             for spec in stale:
-                outcome = results[spec.name]
-                if outcome["ok"]:
-                    accept_chapter(inputs, spec, staging / spec.name, executed_dir)
+                if spec.name in took:
                     previous[spec.name] = fingerprints[spec.name]
-                    seconds[spec.name] = round(outcome["seconds"], 2)
-                    result.executed.append(spec.name)
+                    seconds[spec.name] = took[spec.name]
                 else:
-                    failed_dir = out_dir / "failed"
-                    failed_dir.mkdir(exist_ok=True)
-                    kept = failed_dir / spec.name
-                    if (staging / spec.name).is_file():
-                        os.replace(staging / spec.name, kept)
                     previous.pop(spec.name, None)
-                    outcome["timeout_s"] = timeout
-                    failures.append(describe_failure(spec, outcome, project.display(kept)))
             write_json(
                 out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": None}
             )
             if failures:
                 raise BuildError(" ".join(failures) + " " + unchanged_sentence(out_dir))
-        shutil.rmtree(out_dir / "failed", ignore_errors=True)
+        else:
+            from sergek_report.build.kernels import skip_iri_grammar
 
-    # 4. Render.
-    from sergek_report.build.render import render_report  # heavy imports only when rendering
+            skip_iri_grammar()  # before the renderer's imports (nbformat, nbconvert)
 
-    # Long-lived objects (modules, styles) need no more cycle collection: WeasyPrint
-    # allocates millions of small objects and would otherwise rescan them repeatedly.
-    gc.freeze()
-    log("rendering the HTML, then the PDF chapter by chapter (unchanged chapters from the cache)")
-    # The embedded font subsets carry a timestamp (fontTools reads SOURCE_DATE_EPOCH): the
-    # edition's date, so that the same inputs give the same PDF bytes (unless set already).
-    chosen = os.environ.get("SOURCE_DATE_EPOCH")
-    midnight = dt.datetime.combine(edition.edition_date, dt.time(), dt.UTC)
-    os.environ["SOURCE_DATE_EPOCH"] = chosen or str(int(midnight.timestamp()))
-    try:
+        # 4. Render.
+        from sergek_report.build.render import render_report  # heavy imports only now
+
+        gc.freeze()
+        log("rendering the HTML, then the PDF chapter by chapter (laid out parts from the cache)")
+        stats: dict = {}
         files, pages = render_report(
             chapters=[executed_dir / spec.name for spec in chapters],
             out_dir=out_dir,
+            stats=stats,
             **render_inputs,
         )
     finally:
         if chosen is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+    log(f"  PDF: {stats['laid_out']} of {stats['parts']} chapter part(s) laid out now")
     publish_edition(out_dir, files, everything_fp)
     write_json(
         out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": everything_fp}
@@ -505,6 +550,67 @@ def _build_locked(
     where = project.display(out_dir)
     log(f"wrote {where}/report.pdf ({pages} pages), report.html, metrics.json")
     return result
+
+
+def _execute(
+    inputs: Inputs,
+    stale: list[ChapterSpec],
+    per_notebook: dict[str, dict],
+    out_dir: Path,
+    render_inputs: dict,
+    jobs: int | None,
+    timeout: int,
+    result: BuildResult,
+) -> tuple[list[str], dict[str, float]]:
+    """Step 3: the stale chapters executed on warm kernels, each accepted into notebooks/ or
+    kept in failed/; meanwhile their PDF parts are laid out (`LayoutAhead`). Returns the
+    failures (one sentence each) and the seconds each accepted chapter took."""
+    project, chapters = inputs.project, inputs.chapters
+    executed_dir = out_dir / "notebooks"
+    stale_names = {spec.name for spec in stale}
+    ready = {s.name: executed_dir / s.name for s in chapters if s.name not in stale_names}
+    with tempfile.TemporaryDirectory(prefix=f".staging-{os.getpid()}-", dir=out_dir) as tmp:
+        staging = Path(tmp)
+        ahead = LayoutAhead(
+            chapters,
+            ready,
+            notebooks=[spec.notebook for spec in chapters],
+            out_dir=out_dir,
+            **render_inputs,
+        )
+        try:
+            results = execute_on_warm_kernels(
+                stale,
+                per_notebook,
+                staging,
+                jobs or default_jobs(),
+                timeout,
+                on_done=lambda spec, outcome: ahead.chapter_done(
+                    spec, outcome, staging / spec.name
+                ),
+            )
+        finally:
+            ahead.finish()  # before the staged notebooks move
+        executed_dir.mkdir(exist_ok=True)
+        failures, took = [], {}
+        for spec in stale:
+            outcome = results[spec.name]
+            if outcome["ok"]:
+                accept_chapter(inputs, spec, staging / spec.name, executed_dir)
+                took[spec.name] = round(outcome["seconds"], 2)
+                result.executed.append(spec.name)
+            else:
+                failed_dir = out_dir / "failed"
+                failed_dir.mkdir(exist_ok=True)
+                kept = failed_dir / spec.name
+                if (staging / spec.name).is_file():
+                    os.replace(staging / spec.name, kept)
+                outcome["timeout_s"] = timeout
+                failures.append(describe_failure(spec, outcome, project.display(kept)))
+        if failures:
+            return failures, took
+    shutil.rmtree(out_dir / "failed", ignore_errors=True)
+    return [], took
 
 
 def check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Path) -> None:
