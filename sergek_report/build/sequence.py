@@ -49,6 +49,7 @@ from sergek_report.build.chapters import (
     read_notebook,
 )
 from sergek_report.build.execute import (
+    WarmKernels,
     default_jobs,
     describe_failure,
     execute_on_warm_kernels,
@@ -287,12 +288,13 @@ def model_key(inputs: Inputs) -> str:
     )
 
 
-def compute_model(inputs: Inputs):
-    """Step 2: every table validated, the model computed once (`model.computed`)."""
+def compute_model(inputs: Inputs, on_validated=None):
+    """Step 2: every table validated, the model computed once (`model.computed`);
+    `on_validated()` is called between the two."""
     from sergek_report.model import computed
 
     check_table_files(inputs.chapters, inputs.data_dir, inputs.chapters_file)
-    return computed.compute_edition(inputs.edition, inputs.data_dir)
+    return computed.compute_edition(inputs.edition, inputs.data_dir, on_validated=on_validated)
 
 
 def stale_chapters(
@@ -473,25 +475,41 @@ def _build_locked(
             "with the last edition is not available (restore it with git)"
         )
 
-    # 2. Every table validated, the model computed once, in this process.
-    from sergek_report.model import results as model
-
-    started, computed_before = time.perf_counter(), model.COMPUTATIONS
-    edition_data = compute_model(inputs)
-    result = BuildResult(out_dir=out_dir, model_computations=model.COMPUTATIONS - computed_before)
-    log(f"model computed once in {time.perf_counter() - started:.2f} s")
-    render_inputs = report_inputs(edition_data, data_dir, baseline_data, commit)
-
-    # 3. Chapters whose inputs changed.
+    # 3a. Which chapters must run (their fingerprints need no model): their kernels start as
+    # soon as the data have passed validation, and start up while the model is computed.
     fingerprints = chapter_fingerprints(edition, chapters, data_dir, kernel_fp)
     previous = state.get("notebooks", {}) if isinstance(state.get("notebooks"), dict) else {}
     seconds = state.get("seconds", {}) if isinstance(state.get("seconds"), dict) else {}
     stale = stale_chapters(chapters, fingerprints, previous, executed_dir, force)
-    write_handoff(edition_data, stale, out_dir / MODEL_DIR)
-    per_notebook = {
-        spec.name: chapter_parameters(inputs, handoff_file(out_dir / MODEL_DIR, spec))
-        for spec in stale
-    }
+    kernels: list[WarmKernels] = []
+
+    def start_kernels() -> None:
+        if stale:
+            count = min(jobs or default_jobs(), len(stale))
+            kernels.append(WarmKernels(chapters[0].notebook.parent, count))
+
+    # 2. Every table validated, the model computed once, in this process.
+    from sergek_report.model import results as model
+
+    started, computed_before = time.perf_counter(), model.COMPUTATIONS
+    try:
+        edition_data = compute_model(inputs, on_validated=start_kernels)
+        result = BuildResult(
+            out_dir=out_dir, model_computations=model.COMPUTATIONS - computed_before
+        )
+        log(f"model computed once in {time.perf_counter() - started:.2f} s")
+        render_inputs = report_inputs(edition_data, data_dir, baseline_data, commit)
+
+        # 3. Chapters whose inputs changed.
+        write_handoff(edition_data, stale, out_dir / MODEL_DIR)
+        per_notebook = {
+            spec.name: chapter_parameters(inputs, handoff_file(out_dir / MODEL_DIR, spec))
+            for spec in stale
+        }
+    except BaseException:
+        for pool in kernels:
+            pool.close()
+        raise
     # The build keeps only what the renderer needs; the worker processes that run the kernels
     # are forked from it and would otherwise each map a copy of every table.
     del edition_data
@@ -508,7 +526,7 @@ def _build_locked(
     try:
         if stale:
             failures, took = _execute(
-                inputs, stale, per_notebook, out_dir, render_inputs, jobs, timeout, result
+                inputs, stale, per_notebook, out_dir, render_inputs, kernels[0], timeout, result
             )
             for spec in stale:
                 if spec.name in took:
@@ -541,6 +559,8 @@ def _build_locked(
     finally:
         if chosen is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
+        for pool in kernels:
+            pool.close()
     log(f"  PDF: {stats['laid_out']} of {stats['parts']} chapter part(s) laid out now")
     publish_edition(out_dir, files, everything_fp)
     write_json(
@@ -558,7 +578,7 @@ def _execute(
     per_notebook: dict[str, dict],
     out_dir: Path,
     render_inputs: dict,
-    jobs: int | None,
+    kernels: WarmKernels,
     timeout: int,
     result: BuildResult,
 ) -> tuple[list[str], dict[str, float]]:
@@ -583,13 +603,15 @@ def _execute(
                 stale,
                 per_notebook,
                 staging,
-                jobs or default_jobs(),
+                len(kernels.kernels),
                 timeout,
                 on_done=lambda spec, outcome: ahead.chapter_done(
                     spec, outcome, staging / spec.name
                 ),
+                kernels=kernels,
             )
         finally:
+            kernels.stop()  # they shut down while the rest is rendered; the build waits at its end
             ahead.finish()  # before the staged notebooks move
         executed_dir.mkdir(exist_ok=True)
         failures, took = [], {}
