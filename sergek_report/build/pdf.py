@@ -186,10 +186,18 @@ def _read_back(pdf: bytes) -> tuple[int, dict[str, int]] | None:
 
 
 def report_pdf(
-    html: str, cache_dir: Path, font_css: str, metadata: dict, stats: dict | None = None
+    html: str,
+    cache_dir: Path,
+    font_css: str,
+    metadata: dict,
+    stats: dict | None = None,
+    front_pages: int | None = None,
 ) -> tuple[bytes, int]:
     """Lay out the report part by part (cached) and join the parts. Returns (pdf, pages);
-    `stats` gets the number of chapter parts found in the cache and laid out."""
+    `stats` gets the number of chapter parts found in the cache and laid out. With
+    `front_pages` (the front matter's length, as the parts laid out ahead assumed) the
+    front matter is laid out once instead of twice; should it come out another length, or
+    its contents link inside it, the report is laid out again without the hint."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import NameObject, TextStringObject
@@ -198,8 +206,11 @@ def report_pdf(
     head, front, chapters, tail = split_report(html)
 
     # 1. How long is the front matter?
-    anchors, draft = renderer.front_draft(head, front, tail)
-    front_pages = len(draft.pages)
+    if front_pages is None:
+        anchors, draft = renderer.front_draft(head, front, tail)
+        front_pages, draft_pages = len(draft.pages), draft.pages
+    else:
+        anchors, draft_pages = dict.fromkeys(_TOC_LINK.findall(front), 0), []
 
     # 2. Each chapter from its first page number, through the cache.
     parts, numbers, first_page = [], {}, front_pages + 1
@@ -212,15 +223,19 @@ def report_pdf(
             if name in anchors:
                 numbers.setdefault(name, first_page + page)
         first_page += part.pages
-    for index, page in enumerate(draft.pages):  # anchors inside the front matter
+    for index, page in enumerate(draft_pages):  # anchors inside the front matter
         for anchor in page.anchors:
             if anchor in anchors and anchor not in numbers:
                 numbers[anchor] = index + 1
+    if not draft_pages and set(anchors) - set(numbers):
+        return report_pdf(html, cache_dir, font_css, metadata, stats)
 
     # 3. The front matter with the real numbers, then everything joined.
     front_html = _with_first_page(head, 1) + _front_with_page_numbers(front, numbers) + tail
     front_doc = renderer.document(front_html)
     if len(front_doc.pages) != front_pages:
+        if not draft_pages:  # the hint was wrong
+            return report_pdf(html, cache_dir, font_css, metadata, stats)
         raise RuntimeError("front matter changed length when its page numbers were filled in")
     with quiet_missing_anchors():
         front_pdf = write_pdf(front_doc)

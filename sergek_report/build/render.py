@@ -75,7 +75,10 @@ class ReportHTMLExporter(HTMLExporter):
         resources = dict(resources or {})
         resources["sergek_css"] = CSS_FILE.read_text(encoding="utf-8")
         html, resources = super().from_notebook_node(nb, resources, **kw)
-        return postprocess_html(html, resources.get("sergek_captions")), resources
+        html = postprocess_html(
+            html, resources.get("sergek_captions"), not resources.get("sergek_keep_toc_slot")
+        )
+        return html, resources
 
 
 class WeasyPDFExporter(ReportHTMLExporter):
@@ -139,7 +142,9 @@ _DOUBLE_STOP = re.compile(
 _CAPTION = re.compile(r'<span class="caption-number" data-kind="(figure|table)"></span>')
 
 
-def postprocess_html(html: str, counters: dict[str, int] | None = None) -> str:
+def postprocess_html(
+    html: str, counters: dict[str, int] | None = None, fill_toc: bool = True
+) -> str:
     """Number captions across the whole report, drop the heading permalinks (¶), give each
     section heading (h2) of a chapter a stable id and fill the contents with chapters and
     their sections. `counters` (captions of each kind before this HTML, updated in place)
@@ -155,7 +160,7 @@ def postprocess_html(html: str, counters: dict[str, int] | None = None) -> str:
     # An abbreviation's full stop also ends the sentence: «2026 г.» + «.» is «2026 г.».
     html = _DOUBLE_STOP.sub(r"\1\2", html)
     html, entries = _section_ids(html)
-    return html.replace(TOC_SLOT, toc_html(entries), 1)
+    return html.replace(TOC_SLOT, toc_html(entries), 1) if fill_toc else html
 
 
 _HEADING = re.compile(
@@ -464,7 +469,10 @@ class PartsAhead:
         ]
         self.captions = dict.fromkeys(CAPTION_LABELS, 0)
         self.first_page: int | None = None
+        self.front_pages: int | None = None
         self.number = 0
+        self.bodies: list[str] = []
+        self.head = self.tail = ""
 
     def lay_out(self, executed: Path) -> None:
         """The part of the next chapter in report order, from its executed notebook."""
@@ -481,8 +489,24 @@ class PartsAhead:
         self.captions = resources["sergek_captions"]
         head, _front, bodies, tail = split_report(html)
         if self.first_page is None:
-            self.first_page = 1 + self._front_pages(head, tail)
+            self.front_pages = self._front_pages(head, tail)
+            self.first_page = 1 + self.front_pages
         self.first_page += self.renderer.chapter(head, bodies[0], tail, self.first_page).pages
+        self.head, self.tail = head, tail
+        self.bodies.append(bodies[0])
+
+    def report_html(self) -> str | None:
+        """The report's HTML from the chapters' parts and the front matter with the full
+        contents, once every chapter is laid out (else None): the same bytes as
+        `report_html` gives in one pass (a test of the build compares them)."""
+        if self.number != len(self.notebooks):
+            return None
+        notebook = report_notebook([], self.frame.meta)
+        html, _ = self.exporter.from_notebook_node(notebook, {"sergek_keep_toc_slot": True})
+        front = split_report(html)[1]
+        entries = _section_ids("".join(self.bodies))[1]
+        front = front.replace(TOC_SLOT, toc_html(entries), 1)
+        return self.head + front + "".join(self.bodies) + self.tail
 
     def _front_pages(self, head: str, tail: str) -> int:
         """The front matter's length, its contents drafted from the unexecuted notebooks."""
@@ -507,11 +531,18 @@ def _drafted_headings(number: int, path: Path, notebook) -> list:
 
 
 def render_report(
-    *, out_dir: Path, stats: dict | None = None, **inputs
+    *, out_dir: Path, stats: dict | None = None, ahead: PartsAhead | None = None, **inputs
 ) -> tuple[dict[str, bytes], int]:
     """The edition's HTML, PDF and metrics.json (as bytes, for the build to publish);
-    `inputs` are those of `report_html`; `stats` as `pdf.report_pdf` fills it."""
-    html, meta, current = report_html(**inputs)
+    `inputs` are those of `report_html`; `stats` as `pdf.report_pdf` fills it. With the
+    parts of every chapter laid out `ahead`, the HTML is joined from them."""
+    assembled = ahead.report_html() if ahead is not None else None
+    if assembled is None:
+        html, meta, current = report_html(**inputs)
+        front_pages = None
+    else:
+        frame = ahead.frame
+        html, meta, current, front_pages = assembled, frame.meta, frame.current, ahead.front_pages
     edition_date = meta["edition_date"]
     pdf, pages = report_pdf(
         html,
@@ -527,6 +558,7 @@ def render_report(
             "/ModDate": _pdf_date(edition_date),
         },
         stats=stats,
+        front_pages=front_pages,
     )
 
     staged = {

@@ -346,16 +346,17 @@ def chapter_parameters(inputs: Inputs, handoff: Path) -> dict[str, str]:
 class LayoutAhead:
     """Step 4 begun during step 3: a thread that lays out each chapter's PDF part as soon as
     the chapter and every chapter before it have executed (`render.PartsAhead`), while later
-    chapters still run; it imports the renderer first. The render then finds those parts in
-    the PDF cache. This only saves time: the render checks every part against the report's
-    own HTML, so a part laid out ahead that differs is laid out again, and an error here is
-    left for the render to report."""
+    chapters still run; it imports the renderer first. The render then joins the report's
+    HTML from those parts and finds their PDFs in the cache (keyed by each part's HTML and
+    first page: a part whose first page was guessed wrong is laid out again). An error here
+    is left for the render, which then renders the report in one pass, to report."""
 
     def __init__(self, chapters: list[ChapterSpec], ready: dict[str, Path], **parts_inputs):
         self.chapters = chapters
         self.ready = dict(ready)  # chapter -> executed notebook
         self.parts_inputs = parts_inputs
         self.stopped = False
+        self.parts = None  # render.PartsAhead, once made
         self.changed = threading.Condition()
         self.thread = threading.Thread(target=self._run, name="layout-ahead", daemon=True)
         self.thread.start()
@@ -381,6 +382,7 @@ class LayoutAhead:
             from sergek_report.build.render import PartsAhead
 
             parts = PartsAhead(**self.parts_inputs)
+            self.parts = parts
             for spec in self.chapters:
                 with self.changed:
                     while spec.name not in self.ready and not self.stopped:
@@ -390,6 +392,7 @@ class LayoutAhead:
                     return
                 parts.lay_out(executed)
         except Exception as exc:  # the render lays the parts out and reports any error
+            self.parts = None
             log(f"  (PDF parts not laid out ahead: {type(exc).__name__}: {exc})")
 
 
@@ -525,7 +528,7 @@ def _build_locked(
     os.environ["SOURCE_DATE_EPOCH"] = chosen or str(int(midnight.timestamp()))
     try:
         if stale:
-            failures, took = _execute(
+            failures, took, ahead = _execute(
                 inputs, stale, per_notebook, out_dir, render_inputs, kernels[0], timeout, result
             )
             for spec in stale:
@@ -543,6 +546,7 @@ def _build_locked(
             from sergek_report.build.kernels import skip_iri_grammar
 
             skip_iri_grammar()  # before the renderer's imports (nbformat, nbconvert)
+            ahead = None
 
         # 4. Render.
         from sergek_report.build.render import render_report  # heavy imports only now
@@ -554,6 +558,7 @@ def _build_locked(
             chapters=[executed_dir / spec.name for spec in chapters],
             out_dir=out_dir,
             stats=stats,
+            ahead=ahead,
             **render_inputs,
         )
     finally:
@@ -581,10 +586,11 @@ def _execute(
     kernels: WarmKernels,
     timeout: int,
     result: BuildResult,
-) -> tuple[list[str], dict[str, float]]:
+) -> tuple[list[str], dict[str, float], object]:
     """Step 3: the stale chapters executed on warm kernels, each accepted into notebooks/ or
     kept in failed/; meanwhile their PDF parts are laid out (`LayoutAhead`). Returns the
-    failures (one sentence each) and the seconds each accepted chapter took."""
+    failures (one sentence each), the seconds each accepted chapter took and the parts laid
+    out ahead (`render.PartsAhead`, or None)."""
     project, chapters = inputs.project, inputs.chapters
     executed_dir = out_dir / "notebooks"
     stale_names = {spec.name for spec in stale}
@@ -630,9 +636,9 @@ def _execute(
                 outcome["timeout_s"] = timeout
                 failures.append(describe_failure(spec, outcome, project.display(kept)))
         if failures:
-            return failures, took
+            return failures, took, None
     shutil.rmtree(out_dir / "failed", ignore_errors=True)
-    return [], took
+    return [], took, ahead.parts
 
 
 def check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Path) -> None:
