@@ -31,6 +31,9 @@ def test_build_and_preview_hand_chapters_the_same_file(tmp_path, monkeypatch):
         def __init__(self, cwd, count):
             self.kernels = [None] * count
 
+        def stop(self):
+            pass
+
         def close(self):
             pass
 
