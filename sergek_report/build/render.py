@@ -468,11 +468,11 @@ class PartsAhead:
             for cell in _drafted_headings(number, path, unexecuted[number - 1])
         ]
         self.captions = dict.fromkeys(CAPTION_LABELS, 0)
-        self.first_page: int | None = None
-        self.front_pages: int | None = None
         self.number = 0
         self.bodies: list[str] = []
         self.head = self.tail = ""
+        self.front_pages = self._front_pages()  # before any chapter has run
+        self.first_page = 1 + self.front_pages
 
     def lay_out(self, executed: Path) -> None:
         """The part of the next chapter in report order, from its executed notebook."""
@@ -488,9 +488,6 @@ class PartsAhead:
         )
         self.captions = resources["sergek_captions"]
         head, _front, bodies, tail = split_report(html)
-        if self.first_page is None:
-            self.front_pages = self._front_pages(head, tail)
-            self.first_page = 1 + self.front_pages
         self.first_page += self.renderer.chapter(head, bodies[0], tail, self.first_page).pages
         self.head, self.tail = head, tail
         self.bodies.append(bodies[0])
@@ -508,11 +505,12 @@ class PartsAhead:
         front = front.replace(TOC_SLOT, toc_html(entries), 1)
         return self.head + front + "".join(self.bodies) + self.tail
 
-    def _front_pages(self, head: str, tail: str) -> int:
+    def _front_pages(self) -> int:
         """The front matter's length, its contents drafted from the unexecuted notebooks."""
         cells = [*self.drafted, _html_cell(self.frame.back_matter)]
         html, _ = self.exporter.from_notebook_node(report_notebook(cells, self.frame.meta))
-        return len(self.renderer.front_draft(head, split_report(html)[1], tail)[1].pages)
+        head, front, _, tail = split_report(html)
+        return len(self.renderer.front_draft(head, front, tail)[1].pages)
 
 
 _EVAL_ROLE = re.compile(r"\{eval\}`([^`]*)`")
