@@ -1,6 +1,6 @@
 """The build sequence: compute the model once, execute the chapters, render one report.
 
-Its steps are shared by `make report` (`build`, chapters executed by a process pool, HTML and
+Its steps are shared by `make report` (`build`, chapters executed on warm kernels, HTML and
 PDF published atomically), `make preview` (`preview.session`, chapters executed on warm
 kernels, HTML served) and `make scenarios` (`build` once per scenario):
 
@@ -18,12 +18,14 @@ kernels, HTML served) and `make scenarios` (`build` once per scenario):
    notebooks and the package).
 2. Load and validate every table in data/ and compute the edition's results once, in this
    process; save them for the chapters and write the key figures (metrics.json).
-3. Execute the chapters whose inputs changed (on warm kernels, in parallel; the preview uses
-   the same executor with one kernel per chapter): a chapter's fingerprint
-   covers its notebook, the tables it shows, the model's inputs and the kernel-side code; the
-   renderer, its CSS and the command line are not part of it.
-4. Render HTML and PDF. Outputs are written under temporary names and swapped in, so a failed
-   build never replaces the last good report.
+3. Execute the chapters whose inputs changed (on warm kernels, in parallel, started as soon
+   as the data have passed validation, so that they start up while the model is computed;
+   the preview keeps one kernel per chapter): a chapter's fingerprint covers its notebook,
+   the tables it shows, the model's inputs and the kernel-side code; the renderer, its CSS
+   and the command line are not part of it.
+4. Render HTML and PDF, begun during step 3 (`LayoutAhead`): each chapter's PDF part is laid
+   out as soon as it and the chapters before it have run. Outputs are written under
+   temporary names and swapped in, so a failed build never replaces the last good report.
 """
 
 from __future__ import annotations
