@@ -170,6 +170,28 @@ def test_a_truncated_pdf_cache_entry_is_laid_out_again(tmp_path):
     assert cached.read_bytes().rstrip().endswith(b"%%EOF")
 
 
+def test_a_cached_part_keeps_the_page_count_and_anchors_it_was_laid_out_with(tmp_path):
+    from sergek_report.build.pdf import PartRenderer, anchor_pages
+
+    html = (
+        '<html><body><p id="one">Один.</p>'
+        '<p id="two" style="break-before: page">Два.</p></body></html>'
+    )
+    fresh = PartRenderer(tmp_path, font_css="").part(html, first_page=3)
+    assert fresh.pages == 2
+    assert fresh.anchors == {"one": 0, "two": 1} == anchor_pages(fresh.pdf)
+    again = PartRenderer(tmp_path, font_css="")
+    cached = again.part(html, first_page=3)
+    assert again.laid_out == 0 and (cached.pages, cached.anchors) == (2, fresh.anchors)
+    # A cache entry without its page count (made before they were kept): read from the PDF.
+    sidecar = next(tmp_path.glob("*.json"))
+    sidecar.unlink()
+    third = PartRenderer(tmp_path, font_css="")
+    read_back = third.part(html, first_page=3)
+    assert third.laid_out == 0 and (read_back.pages, read_back.anchors) == (2, fresh.anchors)
+    assert sidecar.is_file()
+
+
 # -- one source of truth per figure ----------------------------------------------------------
 
 

@@ -27,11 +27,22 @@ def _digest(path: str | Path) -> str:
 def test_build_and_preview_hand_chapters_the_same_file(tmp_path, monkeypatch):
     handed: dict[str, str] = {}
 
-    def stop_before_kernels(stale, parameters, staging, jobs, timeout):
+    class NoKernels:
+        def __init__(self, cwd, count):
+            self.kernels = [None] * count
+
+        def stop(self):
+            pass
+
+        def close(self):
+            pass
+
+    def stop_before_kernels(stale, parameters, staging, jobs, timeout, **_):
         for name, values in parameters.items():
             handed[name] = _digest(values["model_file"])
         return {name: {"ok": False, "error": "stopped", "cell_index": None} for name in parameters}
 
+    monkeypatch.setattr(sequence, "WarmKernels", NoKernels)
     monkeypatch.setattr(sequence, "execute_on_warm_kernels", stop_before_kernels)
     with pytest.raises(BuildError, match="stopped"):
         sequence.build(build_root=tmp_path / "build", force=True)

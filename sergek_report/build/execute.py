@@ -56,44 +56,59 @@ def describe_failure(spec: ChapterSpec, result: dict, kept: str) -> str:
     )
 
 
-def execute_on_warm_kernels(
-    stale: list[ChapterSpec],
-    parameters: dict[str, dict],
-    staging: Path,
-    jobs: int,
-    timeout: int,
-) -> dict[str, dict]:
-    """The build's executor: `jobs` kernels started once, with the chapters' imports done
-    (`kernels.WARM_UP`), each running chapter after chapter from a clean namespace, as the
-    preview's warm kernels do; a chapter's executed notebook goes to `staging`. A kernel
-    start and the chapters' imports are paid once per kernel, not once per chapter."""
-    import asyncio
+class WarmKernels:
+    """`count` kernels started at once, with the chapters' imports done (`kernels.WARM_UP`),
+    in an event loop of their own thread: the build starts them before it computes the model,
+    so their start and imports overlap that work. `run` then executes chapters on them."""
 
-    from sergek_report.build.kernels import (
-        ChapterKernel,
-        run_chapter,
-        skip_iri_grammar,
-        socket_folder,
-    )
+    def __init__(self, cwd: Path, count: int):
+        import asyncio
+        import threading
 
-    skip_iri_grammar()  # before nbformat's and the renderer's imports
+        from sergek_report.build.kernels import ChapterKernel, skip_iri_grammar
 
-    workers = max(1, min(jobs, len(stale)))
-    log(
-        f"executing {len(stale)} notebook(s) on {workers} warm kernel(s): "
-        + ", ".join(s.name for s in stale)
-    )
-    results: dict[str, dict] = {}
+        skip_iri_grammar()  # before nbformat's and the renderer's imports
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="kernels", daemon=True)
+        self.thread.start()
+        self.kernels = [ChapterKernel(cwd) for _ in range(max(1, count))]
+        self.stopping = None
+        for kernel in self.kernels:
+            self.loop.call_soon_threadsafe(kernel.start)
 
-    async def run_all() -> None:
+    def run(
+        self,
+        stale: list[ChapterSpec],
+        parameters: dict[str, dict],
+        staging: Path,
+        timeout: int,
+        on_done=None,
+    ) -> dict[str, dict]:
+        import asyncio
+
+        log(
+            f"executing {len(stale)} notebook(s) on {len(self.kernels)} warm kernel(s): "
+            + ", ".join(s.name for s in stale)
+        )
+        future = asyncio.run_coroutine_threadsafe(
+            self._run_all(stale, parameters, staging, timeout, on_done), self.loop
+        )
+        try:
+            return future.result()
+        finally:
+            future.cancel()  # Ctrl-C: stop the chapters before the kernels
+
+    async def _run_all(self, stale, parameters, staging, timeout, on_done) -> dict[str, dict]:
+        import asyncio
+
+        from sergek_report.build.kernels import run_chapter
+
         queue: asyncio.Queue[ChapterSpec] = asyncio.Queue()
         for spec in stale:
             queue.put_nowait(spec)
-        kernels = [ChapterKernel(stale[0].notebook.parent) for _ in range(workers)]
-        for kernel in kernels:
-            kernel.start()
+        results: dict[str, dict] = {}
 
-        async def worker(kernel: ChapterKernel) -> None:
+        async def worker(kernel) -> None:
             while not queue.empty():
                 spec = queue.get_nowait()
                 notebook, outcome = await run_chapter(
@@ -109,6 +124,8 @@ def execute_on_warm_kernels(
                 results[spec.name] = outcome
                 if outcome["ok"]:
                     log(f"  {spec.name}: {outcome['seconds']:.1f} s")
+                if on_done is not None:
+                    on_done(spec, outcome)
 
         async def heartbeat() -> None:
             started = time.monotonic()
@@ -121,24 +138,58 @@ def execute_on_warm_kernels(
 
         beat = asyncio.ensure_future(heartbeat())
         try:
-            await asyncio.gather(*(worker(k) for k in kernels))
+            await asyncio.gather(*(worker(k) for k in self.kernels))
         finally:
             beat.cancel()
-            await asyncio.gather(*(k.stop() for k in kernels))
+        return {spec.name: results[spec.name] for spec in stale}
 
-    # While the kernels run, pay for the renderer's imports (nbconvert, WeasyPrint).
-    import threading
+    def stop(self):
+        """Ask the kernels to shut down, without waiting for them (`close` waits)."""
+        import asyncio
 
-    def import_renderer() -> None:
-        from sergek_report.build import render  # noqa: F401
+        async def stop_all() -> None:
+            await asyncio.gather(*(k.stop() for k in self.kernels))
 
-    renderer = threading.Thread(target=import_renderer, daemon=True)
-    renderer.start()
-    try:
-        asyncio.run(run_all())
-    finally:
+        if self.stopping is None:
+            self.stopping = asyncio.run_coroutine_threadsafe(stop_all(), self.loop)
+        return self.stopping
+
+    def close(self) -> None:
+        """Stop the kernels and their loop (also when the build stopped before `run`)."""
         import shutil
 
-        shutil.rmtree(socket_folder(), ignore_errors=True)
-    renderer.join()
-    return {spec.name: results[spec.name] for spec in stale}
+        from sergek_report.build.kernels import socket_folder
+
+        if self.loop.is_closed():
+            return
+        try:
+            self.stop().result()
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join()
+            self.loop.close()
+            shutil.rmtree(socket_folder(), ignore_errors=True)
+
+
+def execute_on_warm_kernels(
+    stale: list[ChapterSpec],
+    parameters: dict[str, dict],
+    staging: Path,
+    jobs: int,
+    timeout: int,
+    on_done=None,
+    kernels: WarmKernels | None = None,
+) -> dict[str, dict]:
+    """The build's executor: warm kernels (`kernels`, or `jobs` of them started here), each
+    running chapter after chapter from a clean namespace, as the preview's warm kernels do; a
+    chapter's executed notebook goes to `staging`. A kernel start and the chapters' imports
+    are paid once per kernel, not once per chapter. `on_done(spec, outcome)` is called as
+    each chapter's notebook is written."""
+    own = kernels is None
+    if kernels is None:
+        kernels = WarmKernels(stale[0].notebook.parent, min(jobs, len(stale)))
+    try:
+        return kernels.run(stale, parameters, staging, timeout, on_done)
+    finally:
+        if own:
+            kernels.close()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import logging
 import re
 from contextlib import contextmanager
@@ -39,6 +40,7 @@ class Part:
     first_page: int
     pages: int
     pdf: bytes
+    anchors: dict[str, int]  # anchor -> 0-based page index inside the part
 
 
 def split_report(html: str) -> tuple[str, str, list[str], str]:
@@ -92,6 +94,7 @@ class PartRenderer:
         self.fonts = FontConfiguration()
         self.stylesheets = [CSS(string=font_css, font_config=self.fonts)]
         self.used: set[str] = set()
+        self.laid_out = 0  # parts laid out by this renderer (not found in the cache)
 
     def document(self, html: str):
         from weasyprint import HTML
@@ -102,40 +105,99 @@ class PartRenderer:
             )
 
     def part(self, html: str, first_page: int) -> Part:
+        """The part laid out from `html`, or from the cache: its PDF and, beside it, its page
+        count and anchors (`<key>.json`; without it they are read back from the PDF)."""
         key = hashlib.sha256(
             f"{PDF_VARIANT}\0{first_page}\0{self.font_css}\0{html}".encode()
         ).hexdigest()
         self.used.add(key)
         cached = self.cache_dir / f"{key}.pdf"
+        sidecar = cached.with_suffix(".json")
         if cached.is_file():
-            from pypdf import PdfReader
-            from pypdf.errors import PyPdfError
-
             pdf = cached.read_bytes()
-            try:
-                pages = len(PdfReader(io.BytesIO(pdf)).pages)
-            except (PyPdfError, ValueError, KeyError, OSError):
-                pages = 0
-            if pages and pdf.rstrip().endswith(b"%%EOF"):
-                return Part(html, first_page, pages, pdf)
+            if pdf.rstrip().endswith(b"%%EOF"):
+                known = _read_sidecar(sidecar)
+                if known is None and (known := _read_back(pdf)) is not None:
+                    _write_atomically(sidecar, _sidecar_bytes(*known))
+                if known is not None:
+                    return Part(html, first_page, known[0], pdf, known[1])
             cached.unlink(missing_ok=True)  # truncated or damaged: lay the part out again
         document = self.document(html)
         with quiet_missing_anchors():
             pdf = write_pdf(document)
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_bytes(pdf)
-        tmp.replace(cached)
-        return Part(html, first_page, len(document.pages), pdf)
+        anchors: dict[str, int] = {}
+        for index, page in enumerate(document.pages):
+            for name in page.anchors:
+                anchors.setdefault(name, index)
+        self.laid_out += 1
+        _write_atomically(cached, pdf)
+        _write_atomically(sidecar, _sidecar_bytes(len(document.pages), anchors))
+        return Part(html, first_page, len(document.pages), pdf, anchors)
+
+    def chapter(self, head: str, body: str, tail: str, first_page: int) -> Part:
+        """A chapter's part (a body of `split_report`) from its first page number."""
+        return self.part(_with_first_page(head, first_page) + body + tail, first_page)
+
+    def front_draft(self, head: str, front: str, tail: str):
+        """The front matter laid out with blank page numbers (they have the same width
+        either way): its length and the anchors its contents link to."""
+        anchors = dict.fromkeys(_TOC_LINK.findall(front), 0)
+        return anchors, self.document(
+            _with_first_page(head, 1) + _front_with_page_numbers(front, anchors) + tail
+        )
 
     def prune(self) -> None:
         """Keep only the parts of this build: the cache never grows without bound."""
-        for path in self.cache_dir.glob("*.pdf"):
+        for path in [*self.cache_dir.glob("*.pdf"), *self.cache_dir.glob("*.json")]:
             if path.stem not in self.used:
                 path.unlink(missing_ok=True)
 
 
-def report_pdf(html: str, cache_dir: Path, font_css: str, metadata: dict) -> tuple[bytes, int]:
-    """Lay out the report part by part (cached) and join the parts. Returns (pdf, pages)."""
+def _write_atomically(path: Path, content: bytes) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(content)
+    tmp.replace(path)
+
+
+def _sidecar_bytes(pages: int, anchors: dict[str, int]) -> bytes:
+    return json.dumps({"pages": pages, "anchors": anchors}).encode()
+
+
+def _read_sidecar(path: Path) -> tuple[int, dict[str, int]] | None:
+    try:
+        known = json.loads(path.read_text(encoding="utf-8"))
+        pages, anchors = int(known["pages"]), dict(known["anchors"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return (pages, anchors) if pages > 0 else None
+
+
+def _read_back(pdf: bytes) -> tuple[int, dict[str, int]] | None:
+    """Page count and anchors read from a cached part that has no sidecar."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        anchors = anchor_pages(pdf)
+    except (PyPdfError, ValueError, KeyError, OSError):
+        return None
+    return (pages, anchors) if pages else None
+
+
+def report_pdf(
+    html: str,
+    cache_dir: Path,
+    font_css: str,
+    metadata: dict,
+    stats: dict | None = None,
+    front_pages: int | None = None,
+) -> tuple[bytes, int]:
+    """Lay out the report part by part (cached) and join the parts. Returns (pdf, pages);
+    `stats` gets the number of chapter parts found in the cache and laid out. With
+    `front_pages` (the front matter's length, as the parts laid out ahead assumed) the
+    front matter is laid out once instead of twice; should it come out another length, or
+    its contents link inside it, the report is laid out again without the hint."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import NameObject, TextStringObject
@@ -143,33 +205,37 @@ def report_pdf(html: str, cache_dir: Path, font_css: str, metadata: dict) -> tup
     renderer = PartRenderer(cache_dir, font_css)
     head, front, chapters, tail = split_report(html)
 
-    # 1. How long is the front matter? (Its page numbers have the same width either way.)
-    anchors = dict.fromkeys(_TOC_LINK.findall(front), 0)
-    draft = renderer.document(
-        _with_first_page(head, 1) + _front_with_page_numbers(front, anchors) + tail
-    )
-    front_pages = len(draft.pages)
+    # 1. How long is the front matter?
+    if front_pages is None:
+        anchors, draft = renderer.front_draft(head, front, tail)
+        front_pages, draft_pages = len(draft.pages), draft.pages
+    else:
+        anchors, draft_pages = dict.fromkeys(_TOC_LINK.findall(front), 0), []
 
     # 2. Each chapter from its first page number, through the cache.
     parts, numbers, first_page = [], {}, front_pages + 1
     for body in chapters:
         anchor = re.match(r'<h1 class="chapter" id="([\w-]+)">', body).group(1)
         numbers[anchor] = first_page
-        part = renderer.part(_with_first_page(head, first_page) + body + tail, first_page)
+        part = renderer.chapter(head, body, tail, first_page)
         parts.append(part)
-        for name, page in anchor_pages(part.pdf).items():
+        for name, page in part.anchors.items():
             if name in anchors:
                 numbers.setdefault(name, first_page + page)
         first_page += part.pages
-    for index, page in enumerate(draft.pages):  # anchors inside the front matter
+    for index, page in enumerate(draft_pages):  # anchors inside the front matter
         for anchor in page.anchors:
             if anchor in anchors and anchor not in numbers:
                 numbers[anchor] = index + 1
+    if not draft_pages and set(anchors) - set(numbers):
+        return report_pdf(html, cache_dir, font_css, metadata, stats)
 
     # 3. The front matter with the real numbers, then everything joined.
     front_html = _with_first_page(head, 1) + _front_with_page_numbers(front, numbers) + tail
     front_doc = renderer.document(front_html)
     if len(front_doc.pages) != front_pages:
+        if not draft_pages:  # the hint was wrong
+            return report_pdf(html, cache_dir, font_css, metadata, stats)
         raise RuntimeError("front matter changed length when its page numbers were filled in")
     with quiet_missing_anchors():
         front_pdf = write_pdf(front_doc)
@@ -206,6 +272,8 @@ def report_pdf(html: str, cache_dir: Path, font_css: str, metadata: dict) -> tup
                 structure.tag_link(annotation, writer.pages[page_index])
     writer.add_metadata(metadata)
     renderer.prune()
+    if stats is not None:
+        stats.update(parts=len(parts), laid_out=renderer.laid_out)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue(), len(writer.pages)

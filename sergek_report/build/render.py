@@ -10,6 +10,7 @@ import copy
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
@@ -20,7 +21,13 @@ from traitlets import default
 from sergek_report import labels as L
 from sergek_report import paths
 from sergek_report.build.changes import changes_block
-from sergek_report.build.pdf import CACHE_DIR_NAME, PDF_VARIANT, report_pdf
+from sergek_report.build.pdf import (
+    CACHE_DIR_NAME,
+    PDF_VARIANT,
+    PartRenderer,
+    report_pdf,
+    split_report,
+)
 from sergek_report.chapter import fmt, inline
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
 from sergek_report.inputs.edition import Edition
@@ -70,7 +77,10 @@ class ReportHTMLExporter(HTMLExporter):
         resources = dict(resources or {})
         resources["sergek_css"] = CSS_FILE.read_text(encoding="utf-8")
         html, resources = super().from_notebook_node(nb, resources, **kw)
-        return postprocess_html(html), resources
+        html = postprocess_html(
+            html, resources.get("sergek_captions"), not resources.get("sergek_keep_toc_slot")
+        )
+        return html, resources
 
 
 class WeasyPDFExporter(ReportHTMLExporter):
@@ -112,6 +122,7 @@ def _font_faces() -> str:
     return "\n".join(faces)
 
 
+_MAIN_END = "</main>"  # the template closes it just before </body>
 _MAIN_OPEN = re.compile(r"(<body>\s*)<main>")
 _MAIN_CLOSE = re.compile(r"</main>(\s*</body>)")
 
@@ -157,11 +168,14 @@ _DOUBLE_STOP = re.compile(
 _CAPTION = re.compile(r'<span class="caption-number" data-kind="(figure|table)"></span>')
 
 
-def postprocess_html(html: str) -> str:
+def postprocess_html(
+    html: str, counters: dict[str, int] | None = None, fill_toc: bool = True
+) -> str:
     """Number captions across the whole report, drop the heading permalinks (¶), give each
     section heading (h2) of a chapter a stable id and fill the contents with chapters and
-    their sections."""
-    counters = dict.fromkeys(L.CAPTION_LABELS, 0)
+    their sections. `counters` (captions of each kind before this HTML, updated in place)
+    lets one chapter be rendered on its own with the numbers it has in the report."""
+    counters = dict.fromkeys(L.CAPTION_LABELS, 0) if counters is None else counters
 
     def number(match: re.Match) -> str:
         kind = match.group(1)
@@ -172,7 +186,7 @@ def postprocess_html(html: str) -> str:
     # An abbreviation's full stop also ends the sentence: «2026 г.» + «.» is «2026 г.».
     html = _DOUBLE_STOP.sub(r"\1\2", html)
     html, entries = _section_ids(html)
-    return html.replace(TOC_SLOT, toc_html(entries), 1)
+    return html.replace(TOC_SLOT, toc_html(entries), 1) if fill_toc else html
 
 
 _HEADING = re.compile(
@@ -268,60 +282,79 @@ def _html_cell(source: str, **metadata) -> nbformat.NotebookNode:
     return nbformat.v4.new_markdown_cell(source, metadata={"sergek_html": True} | metadata)
 
 
+def is_changes_slot(cell) -> bool:
+    return cell.cell_type == "markdown" and cell.source.strip() == CHANGES_SLOT
+
+
+def changes_chapter(notebooks: list) -> int:
+    """The chapter (1-based) that holds the «what changed» block: the first with a slot cell,
+    else the first chapter, at its end."""
+    for number, notebook in enumerate(notebooks, start=1):
+        if any(is_changes_slot(cell) for cell in notebook.cells[1:]):
+            return number
+    return 1
+
+
+def _chapter_heading(number: int, title: str) -> nbformat.NotebookNode:
+    return nbformat.v4.new_markdown_cell(
+        "",
+        metadata={
+            "sergek_chapter": {"number": number, "title": title, "anchor": f"chapter-{number}"}
+        },
+    )
+
+
+def chapter_cells(
+    number: int, path: Path, notebook: nbformat.NotebookNode, changes_html: str | None
+) -> list:
+    """One chapter's cells in the report: its heading cell, its cells (the «what changed»
+    block in its first slot, or at its end, when `changes_html` is given) and the link back
+    to the contents."""
+    title = chapter_title(notebook, path)
+    strip_build_outputs(notebook)
+    cells = [_chapter_heading(number, title)]
+    for cell in notebook.cells[1:]:
+        if changes_html is not None and is_changes_slot(cell):
+            cells.append(_html_cell(changes_html, sergek_slot="changes"))
+            changes_html = None
+        else:
+            cells.append(cell)
+    if changes_html is not None:
+        cells.append(_html_cell(changes_html, sergek_slot="changes"))
+    cells.append(_html_cell(to_contents()))
+    return cells
+
+
+def report_notebook(cells: list, meta: dict) -> nbformat.NotebookNode:
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = cells
+    notebook.metadata["sergek"] = meta | {"toc": True}
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    notebook.metadata["language_info"] = {"name": "python"}
+    return notebook
+
+
 def merge_chapters(
     chapter_paths: list[Path], meta: dict, changes_html: str, back_matter: str = ""
 ) -> nbformat.NotebookNode:
     """One notebook from the executed chapters: a heading cell per chapter, the «what
     changed» block in its slot (see CHANGES_SLOT) and the back matter after the last chapter.
     The block's cell is marked `sergek_slot: changes`, so it can be filled in later."""
-    merged = nbformat.v4.new_notebook()
+    notebooks = [inline.read_resolved(path, paths.display_path(path)) for path in chapter_paths]
+    holder = changes_chapter(notebooks)
     cells = []
-    slot = None
-    first_chapter_end = None
-    for number, path in enumerate(chapter_paths, start=1):
-        notebook = inline.read_resolved(path, paths.display_path(path))
-        title = chapter_title(notebook, path)
-        anchor = f"chapter-{number}"
-        strip_build_outputs(notebook)
-        cells.append(
-            nbformat.v4.new_markdown_cell(
-                "",
-                metadata={"sergek_chapter": {"number": number, "title": title, "anchor": anchor}},
-            )
-        )
-        for cell in notebook.cells[1:]:
-            is_slot = cell.cell_type == "markdown" and cell.source.strip() == CHANGES_SLOT
-            if slot is None and is_slot:
-                slot = _html_cell(changes_html, sergek_slot="changes")
-                cells.append(slot)
-            else:
-                cells.append(cell)
-        cells.append(_html_cell(to_contents()))
-        if number == 1:
-            first_chapter_end = len(cells) - 1
-    if slot is None:
-        slot = _html_cell(changes_html, sergek_slot="changes")
-        cells.insert(first_chapter_end if first_chapter_end is not None else 0, slot)
+    for number, (path, notebook) in enumerate(zip(chapter_paths, notebooks, strict=True), start=1):
+        cells += chapter_cells(number, path, notebook, changes_html if number == holder else None)
+    if not chapter_paths:
+        cells.append(_html_cell(changes_html, sergek_slot="changes"))
     if back_matter:
         cells.append(_html_cell(back_matter))
-    merged.cells = cells
-    merged.metadata["sergek"] = meta | {"toc": True}
-    merged.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    merged.metadata["language_info"] = {"name": "python"}
-    return merged
+    return report_notebook(cells, meta)
 
 
 def to_contents() -> str:
     """The link back to the contents at the end of each chapter."""
     return f'<p class="to-contents"><a href="#contents">{L.TO_CONTENTS}</a></p>'
-
-
-def fill_changes_slot(merged: nbformat.NotebookNode, changes_html: str) -> None:
-    for cell in merged.cells:
-        if cell.metadata.get("sergek_slot") == "changes":
-            cell.source = changes_html
-            return
-    raise ValueError("the merged report has no slot for the changes block")
 
 
 def _jinja():
@@ -375,9 +408,19 @@ def _pdf_date(iso_date: str | None) -> str:
     return "D:" + (iso_date or "1970-01-01").replace("-", "") + "000000Z"
 
 
-def report_html(
+@dataclass(frozen=True)
+class Frame:
+    """What surrounds the chapters: the report's metadata, the «what changed» block, the back
+    matter (glossary, colophon) and the metrics.json payload."""
+
+    meta: dict
+    changes_html: str
+    back_matter: str
+    current: dict
+
+
+def report_frame(
     *,
-    chapters: list[Path],
     edition: Edition,
     sources,
     metrics: list[dict],
@@ -385,9 +428,8 @@ def report_html(
     baseline: dict | None,
     inputs: dict[str, str],
     tariff_base_year: int,
-) -> tuple[str, dict, dict]:
-    """The edition's HTML, its metadata and the metrics.json payload (no PDF: the preview
-    stops here). `tariff_base_year` (the results') goes into the subtitle and glossary."""
+) -> Frame:
+    """`tariff_base_year` (the results') goes into the subtitle and glossary."""
     edition_date = edition.edition_date.isoformat()
     as_of = data_as_of(sources)
     variant = edition.name
@@ -407,8 +449,6 @@ def report_html(
     }
     if L.LANGUAGE != L.SOURCE_LANGUAGE:  # the Russian original's HTML is unchanged
         meta.update(lang=L.LANGUAGE, words=dict(L.FRAME), translation_note=L.TRANSLATION_NOTE)
-    back_matter = glossary_html(tariff_base_year) + colophon_html(meta)
-    merged = merge_chapters(chapters, meta, "", back_matter)
     current = {
         "edition_date": edition_date,
         "params_file": meta["params_file"],
@@ -416,16 +456,123 @@ def report_html(
         "inputs": inputs,
         "metrics": metrics,
     }
-    fill_changes_slot(merged, changes_block(current, baseline, assumption_labels(edition)))
+    return Frame(
+        meta=meta,
+        changes_html=changes_block(current, baseline, assumption_labels(edition)),
+        back_matter=glossary_html(tariff_base_year) + colophon_html(meta),
+        current=current,
+    )
 
+
+def report_html(*, chapters: list[Path], **inputs) -> tuple[str, dict, dict]:
+    """The edition's HTML, its metadata and the metrics.json payload (no PDF: the preview
+    stops here); `inputs` are those of `report_frame`."""
+    frame = report_frame(**inputs)
+    merged = merge_chapters(chapters, frame.meta, frame.changes_html, frame.back_matter)
     html, _ = ReportHTMLExporter().from_notebook_node(merged)
-    return html, meta, current
+    return html, frame.meta, frame.current
 
 
-def render_report(*, out_dir: Path, **inputs) -> tuple[dict[str, bytes], int]:
-    """The edition's HTML, PDF and metrics.json (as bytes, for the build to switch live);
-    `inputs` are those of `report_html`."""
-    html, meta, current = report_html(**inputs)
+class PartsAhead:
+    """The PDF parts of the chapters laid out one by one, in report order, while later
+    chapters still execute (the build calls `lay_out` as each chapter is ready).
+
+    A chapter's part is its HTML exactly as in the whole report (rendered on its own, with
+    the caption numbers of the chapters before it) from its first page number, so the
+    render finds it in the PDF cache (`pdf.PartRenderer`, keyed by the part's HTML and first
+    page). The first page of chapter 1 follows the front matter, whose contents are not
+    known before every chapter has run: its length is taken from contents drafted from the
+    notebooks' headings. Should that guess (or any part) differ from the report, the render
+    lays the part out again and prunes the unused one: the PDF is the same either way."""
+
+    def __init__(self, *, notebooks: list[Path], out_dir: Path, **inputs):
+        self.frame = report_frame(**inputs)
+        self.notebooks = notebooks
+        self.renderer = PartRenderer(out_dir / CACHE_DIR_NAME, _font_faces())
+        self.exporter = ReportHTMLExporter()
+        unexecuted = [nbformat.read(path, as_version=4) for path in notebooks]
+        self.holder = changes_chapter(unexecuted)
+        self.drafted = [
+            cell
+            for number, path in enumerate(notebooks, start=1)
+            for cell in _drafted_headings(number, path, unexecuted[number - 1])
+        ]
+        self.captions = dict.fromkeys(L.CAPTION_LABELS, 0)
+        self.number = 0
+        self.bodies: list[str] = []
+        self.head = self.tail = ""
+        self.front_pages = self._front_pages()  # before any chapter has run
+        self.first_page = 1 + self.front_pages
+
+    def lay_out(self, executed: Path) -> None:
+        """The part of the next chapter in report order, from its executed notebook."""
+        self.number += 1
+        number = self.number
+        notebook = inline.read_resolved(executed, paths.display_path(executed))
+        changes = self.frame.changes_html if number == self.holder else None
+        cells = chapter_cells(number, executed, notebook, changes)
+        if number == len(self.notebooks) and self.frame.back_matter:
+            cells.append(_html_cell(self.frame.back_matter))
+        html, resources = self.exporter.from_notebook_node(
+            report_notebook(cells, self.frame.meta), {"sergek_captions": self.captions}
+        )
+        self.captions = resources["sergek_captions"]
+        printed_head, _front, printed, printed_tail = split_report(for_print(html))
+        part = self.renderer.chapter(printed_head, printed[0], printed_tail, self.first_page)
+        self.first_page += part.pages
+        head, _front, bodies, tail = split_report(html)
+        self.head, self.tail = head, tail
+        self.bodies.append(bodies[0].removesuffix(_MAIN_END))  # one <main> for the report
+
+    def report_html(self) -> str | None:
+        """The report's HTML from the chapters' parts and the front matter with the full
+        contents, once every chapter is laid out (else None): the same bytes as
+        `report_html` gives in one pass (a test of the build compares them)."""
+        if self.number != len(self.notebooks):
+            return None
+        notebook = report_notebook([], self.frame.meta)
+        html, _ = self.exporter.from_notebook_node(notebook, {"sergek_keep_toc_slot": True})
+        front = split_report(html)[1].removesuffix(_MAIN_END)
+        entries = _section_ids("".join(self.bodies))[1]
+        front = front.replace(TOC_SLOT, toc_html(entries), 1)
+        return self.head + front + "".join(self.bodies) + _MAIN_END + self.tail
+
+    def _front_pages(self) -> int:
+        """The front matter's length, its contents drafted from the unexecuted notebooks."""
+        cells = [*self.drafted, _html_cell(self.frame.back_matter)]
+        html, _ = self.exporter.from_notebook_node(report_notebook(cells, self.frame.meta))
+        head, front, _, tail = split_report(for_print(html))
+        return len(self.renderer.front_draft(head, front, tail)[1].pages)
+
+
+_EVAL_ROLE = re.compile(r"\{eval\}`([^`]*)`")
+
+
+def _drafted_headings(number: int, path: Path, notebook) -> list:
+    """A chapter's heading cell and its section headings ('## …' lines of its Markdown; an
+    inline value stands in as its expression), for the drafted contents."""
+    return [_chapter_heading(number, chapter_title(notebook, path))] + [
+        nbformat.v4.new_markdown_cell(_EVAL_ROLE.sub(r"\1", line))
+        for cell in notebook.cells[1:]
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+        if line.startswith("## ")
+    ]
+
+
+def render_report(
+    *, out_dir: Path, stats: dict | None = None, ahead: PartsAhead | None = None, **inputs
+) -> tuple[dict[str, bytes], int]:
+    """The edition's HTML, PDF and metrics.json (as bytes, for the build to publish);
+    `inputs` are those of `report_html`; `stats` as `pdf.report_pdf` fills it. With the
+    parts of every chapter laid out `ahead`, the HTML is joined from them."""
+    assembled = ahead.report_html() if ahead is not None else None
+    if assembled is None:
+        html, meta, current = report_html(**inputs)
+        front_pages = None
+    else:
+        frame = ahead.frame
+        html, meta, current, front_pages = assembled, frame.meta, frame.current, ahead.front_pages
     edition_date = meta["edition_date"]
     pdf, pages = report_pdf(
         for_print(html),
@@ -440,6 +587,8 @@ def render_report(*, out_dir: Path, **inputs) -> tuple[dict[str, bytes], int]:
             "/CreationDate": _pdf_date(edition_date),
             "/ModDate": _pdf_date(edition_date),
         },
+        stats=stats,
+        front_pages=front_pages,
     )
 
     staged = {

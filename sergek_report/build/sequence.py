@@ -1,6 +1,6 @@
 """The build sequence: compute the model once, execute the chapters, render one report.
 
-Its steps are shared by `make report` (`build`, chapters executed by a process pool, HTML and
+Its steps are shared by `make report` (`build`, chapters executed on warm kernels, HTML and
 PDF published atomically), `make preview` (`preview.session`, chapters executed on warm
 kernels, HTML served) and `make scenarios` (`build` once per scenario):
 
@@ -18,12 +18,14 @@ kernels, HTML served) and `make scenarios` (`build` once per scenario):
    notebooks and the package).
 2. Load and validate every table in data/ and compute the edition's results once, in this
    process; save them for the chapters and write the key figures (metrics.json).
-3. Execute the chapters whose inputs changed (on warm kernels, in parallel; the preview uses
-   the same executor with one kernel per chapter): a chapter's fingerprint
-   covers its notebook, the tables it shows, the model's inputs and the kernel-side code; the
-   renderer, its CSS and the command line are not part of it.
-4. Render HTML and PDF. Outputs are written under temporary names and swapped in, so a failed
-   build never replaces the last good report.
+3. Execute the chapters whose inputs changed (on warm kernels, in parallel, started as soon
+   as the data have passed validation, so that they start up while the model is computed;
+   the preview keeps one kernel per chapter): a chapter's fingerprint covers its notebook,
+   the tables it shows, the model's inputs and the kernel-side code; the renderer, its CSS
+   and the command line are not part of it.
+4. Render HTML and PDF, begun during step 3 (`LayoutAhead`): each chapter's PDF part is laid
+   out as soon as it and the chapters before it have run. Outputs are written under
+   temporary names and swapped in, so a failed build never replaces the last good report.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +64,7 @@ from sergek_report.build.editions import (
     write_json,
 )
 from sergek_report.build.execute import (
+    WarmKernels,
     default_jobs,
     describe_failure,
     execute_on_warm_kernels,
@@ -289,12 +293,13 @@ def model_key(inputs: Inputs) -> str:
     )
 
 
-def compute_model(inputs: Inputs):
-    """Step 2: every table validated, the model computed once (`model.computed`)."""
+def compute_model(inputs: Inputs, on_validated=None):
+    """Step 2: every table validated, the model computed once (`model.computed`);
+    `on_validated()` is called between the two."""
     from sergek_report.model import computed
 
     check_table_files(inputs.chapters, inputs.data_dir, inputs.chapters_file)
-    return computed.compute_edition(inputs.edition, inputs.data_dir)
+    return computed.compute_edition(inputs.edition, inputs.data_dir, on_validated=on_validated)
 
 
 def stale_chapters(
@@ -362,6 +367,59 @@ def translate_chapters(inputs: Inputs, out_dir: Path) -> None:
             f"draft: {len(problems)} message(s) untranslated or fuzzy in "
             f"{inputs.project.display(labels.catalog_file(inputs.language))}; marked on the page"
         )
+
+
+class LayoutAhead:
+    """Step 4 begun during step 3: a thread that lays out each chapter's PDF part as soon as
+    the chapter and every chapter before it have executed (`render.PartsAhead`), while later
+    chapters still run; it imports the renderer first. The render then joins the report's
+    HTML from those parts and finds their PDFs in the cache (keyed by each part's HTML and
+    first page: a part whose first page was guessed wrong is laid out again). An error here
+    is left for the render, which then renders the report in one pass, to report."""
+
+    def __init__(self, chapters: list[ChapterSpec], ready: dict[str, Path], **parts_inputs):
+        self.chapters = chapters
+        self.ready = dict(ready)  # chapter -> executed notebook
+        self.parts_inputs = parts_inputs
+        self.stopped = False
+        self.parts = None  # render.PartsAhead, once made
+        self.changed = threading.Condition()
+        self.thread = threading.Thread(target=self._run, name="layout-ahead", daemon=True)
+        self.thread.start()
+
+    def chapter_done(self, spec: ChapterSpec, outcome: dict, executed: Path) -> None:
+        with self.changed:
+            if outcome["ok"]:
+                self.ready[spec.name] = executed
+            else:
+                self.stopped = True  # the build fails: nothing more to lay out
+            self.changed.notify()
+
+    def finish(self) -> None:
+        """Wait for the parts of the chapters that are ready (all of them, after a
+        successful execution); stop before the others."""
+        with self.changed:
+            self.stopped = True
+            self.changed.notify()
+        self.thread.join()
+
+    def _run(self) -> None:
+        try:
+            from sergek_report.build.render import PartsAhead
+
+            parts = PartsAhead(**self.parts_inputs)
+            self.parts = parts
+            for spec in self.chapters:
+                with self.changed:
+                    while spec.name not in self.ready and not self.stopped:
+                        self.changed.wait()
+                    executed = self.ready.get(spec.name)
+                if executed is None:
+                    return
+                parts.lay_out(executed)
+        except Exception as exc:  # the render lays the parts out and reports any error
+            self.parts = None
+            log(f"  (PDF parts not laid out ahead: {type(exc).__name__}: {exc})")
 
 
 def accept_chapter(inputs: Inputs, spec: ChapterSpec, staged: Path, executed_dir: Path) -> None:
@@ -464,81 +522,95 @@ def _build_locked(
             "with the last edition is not available (restore it with git)"
         )
 
-    # 2. Every table validated, the model computed once, in this process.
-    from sergek_report.model import results as model
-
-    started, computed_before = time.perf_counter(), model.COMPUTATIONS
-    edition_data = compute_model(inputs)
-    result = BuildResult(out_dir=out_dir, model_computations=model.COMPUTATIONS - computed_before)
-    log(f"model computed once in {time.perf_counter() - started:.2f} s")
-    render_inputs = report_inputs(edition_data, data_dir, baseline_data, commit)
-
-    # 3. Chapters whose inputs changed.
+    # 3a. Which chapters must run (their fingerprints need no model): their kernels start as
+    # soon as the data have passed validation, and start up while the model is computed.
     fingerprints = chapter_fingerprints(edition, chapters, data_dir, kernel_fp)
     previous = state.get("notebooks", {}) if isinstance(state.get("notebooks"), dict) else {}
     seconds = state.get("seconds", {}) if isinstance(state.get("seconds"), dict) else {}
     stale = stale_chapters(chapters, fingerprints, previous, executed_dir, force)
-    write_handoff(edition_data, stale, out_dir / MODEL_DIR)
-    per_notebook = {
-        spec.name: chapter_parameters(inputs, handoff_file(out_dir / MODEL_DIR, spec))
-        for spec in stale
-    }
+    kernels: list[WarmKernels] = []
+
+    def start_kernels() -> None:
+        if stale:
+            count = min(jobs or default_jobs(), len(stale))
+            kernels.append(WarmKernels(chapters[0].notebook.parent, count))
+
+    # 2. Every table validated, the model computed once, in this process.
+    from sergek_report.model import results as model
+
+    started, computed_before = time.perf_counter(), model.COMPUTATIONS
+    try:
+        edition_data = compute_model(inputs, on_validated=start_kernels)
+        result = BuildResult(
+            out_dir=out_dir, model_computations=model.COMPUTATIONS - computed_before
+        )
+        log(f"model computed once in {time.perf_counter() - started:.2f} s")
+        render_inputs = report_inputs(edition_data, data_dir, baseline_data, commit)
+
+        # 3. Chapters whose inputs changed.
+        write_handoff(edition_data, stale, out_dir / MODEL_DIR)
+        per_notebook = {
+            spec.name: chapter_parameters(inputs, handoff_file(out_dir / MODEL_DIR, spec))
+            for spec in stale
+        }
+    except BaseException:
+        for pool in kernels:
+            pool.close()
+        raise
     # The build keeps only what the renderer needs; the worker processes that run the kernels
     # are forked from it and would otherwise each map a copy of every table.
     del edition_data
     gc.collect()
-    if stale:
-        with tempfile.TemporaryDirectory(prefix=f".staging-{os.getpid()}-", dir=out_dir) as tmp:
-            staging = Path(tmp)
-            results = execute_on_warm_kernels(
-                stale, per_notebook, staging, jobs or default_jobs(), timeout
+    # Long-lived objects (modules, styles) need no more cycle collection: WeasyPrint
+    # allocates millions of small objects and would otherwise rescan them repeatedly.
+    gc.freeze()
+    # The embedded font subsets carry a timestamp (fontTools reads SOURCE_DATE_EPOCH): the
+    # edition's date, so that the same inputs give the same PDF bytes (unless set already).
+    # Set from here on, as parts are laid out while chapters run (their outputs carry no date).
+    chosen = os.environ.get("SOURCE_DATE_EPOCH")
+    midnight = dt.datetime.combine(edition.edition_date, dt.time(), dt.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = chosen or str(int(midnight.timestamp()))
+    try:
+        if stale:
+            failures, took, ahead = _execute(
+                inputs, stale, per_notebook, out_dir, render_inputs, kernels[0], timeout, result
             )
-            executed_dir.mkdir(exist_ok=True)
-            failures = []
             for spec in stale:
-                outcome = results[spec.name]
-                if outcome["ok"]:
-                    accept_chapter(inputs, spec, staging / spec.name, executed_dir)
+                if spec.name in took:
                     previous[spec.name] = fingerprints[spec.name]
-                    seconds[spec.name] = round(outcome["seconds"], 2)
-                    result.executed.append(spec.name)
+                    seconds[spec.name] = took[spec.name]
                 else:
-                    failed_dir = out_dir / "failed"
-                    failed_dir.mkdir(exist_ok=True)
-                    kept = failed_dir / spec.name
-                    if (staging / spec.name).is_file():
-                        os.replace(staging / spec.name, kept)
                     previous.pop(spec.name, None)
-                    outcome["timeout_s"] = timeout
-                    failures.append(describe_failure(spec, outcome, project.display(kept)))
             write_json(
                 out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": None}
             )
             if failures:
                 raise BuildError(" ".join(failures) + " " + unchanged_sentence(out_dir))
-        shutil.rmtree(out_dir / "failed", ignore_errors=True)
+        else:
+            from sergek_report.build.kernels import skip_iri_grammar
 
-    # 4. Render.
-    from sergek_report.build.render import render_report  # heavy imports only when rendering
+            skip_iri_grammar()  # before the renderer's imports (nbformat, nbconvert)
+            ahead = None
 
-    # Long-lived objects (modules, styles) need no more cycle collection: WeasyPrint
-    # allocates millions of small objects and would otherwise rescan them repeatedly.
-    gc.freeze()
-    log("rendering the HTML, then the PDF chapter by chapter (unchanged chapters from the cache)")
-    # The embedded font subsets carry a timestamp (fontTools reads SOURCE_DATE_EPOCH): the
-    # edition's date, so that the same inputs give the same PDF bytes (unless set already).
-    chosen = os.environ.get("SOURCE_DATE_EPOCH")
-    midnight = dt.datetime.combine(edition.edition_date, dt.time(), dt.UTC)
-    os.environ["SOURCE_DATE_EPOCH"] = chosen or str(int(midnight.timestamp()))
-    try:
+        # 4. Render.
+        from sergek_report.build.render import render_report  # heavy imports only now
+
+        gc.freeze()
+        log("rendering the HTML, then the PDF chapter by chapter (laid out parts from the cache)")
+        stats: dict = {}
         files, pages = render_report(
             chapters=[executed_dir / spec.name for spec in chapters],
             out_dir=out_dir,
+            stats=stats,
+            ahead=ahead,
             **render_inputs,
         )
     finally:
         if chosen is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        for pool in kernels:
+            pool.close()
+    log(f"  PDF: {stats['laid_out']} of {stats['parts']} chapter part(s) laid out now")
     switch_live_edition(out_dir, files, everything_fp)
     write_json(
         out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": everything_fp}
@@ -556,6 +628,70 @@ def _language_inputs(inputs: Inputs) -> list[bytes]:
         return []
     catalog = labels.catalog_file(inputs.language)
     return [f"{inputs.language} {inputs.draft}".encode(), catalog.read_bytes()]
+
+
+def _execute(
+    inputs: Inputs,
+    stale: list[ChapterSpec],
+    per_notebook: dict[str, dict],
+    out_dir: Path,
+    render_inputs: dict,
+    kernels: WarmKernels,
+    timeout: int,
+    result: BuildResult,
+) -> tuple[list[str], dict[str, float], object]:
+    """Step 3: the stale chapters executed on warm kernels, each accepted into notebooks/ or
+    kept in failed/; meanwhile their PDF parts are laid out (`LayoutAhead`). Returns the
+    failures (one sentence each), the seconds each accepted chapter took and the parts laid
+    out ahead (`render.PartsAhead`, or None)."""
+    project, chapters = inputs.project, inputs.chapters
+    executed_dir = out_dir / "notebooks"
+    stale_names = {spec.name for spec in stale}
+    ready = {s.name: executed_dir / s.name for s in chapters if s.name not in stale_names}
+    with tempfile.TemporaryDirectory(prefix=f".staging-{os.getpid()}-", dir=out_dir) as tmp:
+        staging = Path(tmp)
+        ahead = LayoutAhead(
+            chapters,
+            ready,
+            notebooks=[spec.notebook for spec in chapters],
+            out_dir=out_dir,
+            **render_inputs,
+        )
+        try:
+            results = execute_on_warm_kernels(
+                stale,
+                per_notebook,
+                staging,
+                len(kernels.kernels),
+                timeout,
+                on_done=lambda spec, outcome: ahead.chapter_done(
+                    spec, outcome, staging / spec.name
+                ),
+                kernels=kernels,
+            )
+        finally:
+            kernels.stop()  # they shut down while the rest is rendered; the build waits at its end
+            ahead.finish()  # before the staged notebooks move
+        executed_dir.mkdir(exist_ok=True)
+        failures, took = [], {}
+        for spec in stale:
+            outcome = results[spec.name]
+            if outcome["ok"]:
+                accept_chapter(inputs, spec, staging / spec.name, executed_dir)
+                took[spec.name] = round(outcome["seconds"], 2)
+                result.executed.append(spec.name)
+            else:
+                failed_dir = out_dir / "failed"
+                failed_dir.mkdir(exist_ok=True)
+                kept = failed_dir / spec.name
+                if (staging / spec.name).is_file():
+                    os.replace(staging / spec.name, kept)
+                outcome["timeout_s"] = timeout
+                failures.append(describe_failure(spec, outcome, project.display(kept)))
+        if failures:
+            return failures, took, None
+    shutil.rmtree(out_dir / "failed", ignore_errors=True)
+    return [], took, ahead.parts
 
 
 def check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Path) -> None:

@@ -55,8 +55,10 @@ def compute_edition(
     data_dir: str | Path,
     overrides: dict[str, Any] | None = None,
     origin: str = "papermill parameters",
+    on_validated=None,
 ) -> ComputedEdition:
-    """Load the edition and every table (validated), and compute the results once."""
+    """Load the edition and every table (validated), and compute the results once;
+    `on_validated()` is called once every table has passed validation."""
     if not isinstance(edition, Edition):
         edition = load_edition(edition)
     if overrides:
@@ -73,6 +75,8 @@ def compute_edition(
             f'"{exc.column}": {exc.found}); set edition_date to the day of the edition, on '
             "or after the latest data."
         ) from None
+    if on_validated is not None:
+        on_validated()
     edition = resolve_references(edition, tables)  # {cpi.percent[year=2025,…]} in texts
     assumptions = edition.assumption_values()
     recorded = RecordedTables(tables)
