@@ -322,3 +322,62 @@ def test_the_kazakh_report(built_report, tmp_path):
     russian_counts = rf"\d{NBSP}(месяца|месяцев|комплекса|комплексов|дня|дней|лет)\b"
     assert not re.findall(russian_counts, html)
     assert (result.out_dir / "report.pdf").is_file()
+
+
+# --- sentences that depend on the data, and the parameter files' texts ---------------------
+
+
+def test_parameter_texts_are_messages_with_their_spaces_normalised():
+    source = (
+        "edition:\n  title: Поздний ввод\n  edition_date:\n    value: 2026-11-28\n"
+        "assumptions:\n  x:\n    unit: дней\n    label: Срок {contract.value[item=a]} закупки\n"
+        "    rationale: >-\n      Первая строка\n      и вторая.\n    distribution:\n"
+        "      rationale: Связь с инфляцией.\n    source: src\n"
+    )
+    units = T.params_units(source, "params/x.yaml")
+    assert [u.msgid for u in units] == [
+        "Поздний ввод",
+        "Срок {contract.value[item=a]} закупки",
+        "Первая строка и вторая.",
+        "Связь с инфляцией.",
+    ]  # the unit «дней» is a code of the parameter files, not a printed text
+    assert units[1].comments == ["params/x.yaml: assumptions.x.label"]
+    assert units[1].line == 8
+
+
+def test_every_parameter_text_is_translated_in_the_kazakh_catalog():
+    """Each label, short label and rationale of params/*.yaml and params/scenarios/*.yaml."""
+    units = [u for u in T.report_units() if u.file.startswith("params/")]
+    files = {u.file for u in units}
+    assert {"params/default.yaml", "params/scenarios/late_installation.yaml"} <= files
+    assert "Доля введённых новых комплексов" in {u.msgid for u in units}
+    problems = T.catalog_problems(units, "kk")
+    assert not problems, "\n".join(problems)
+
+
+def test_an_assumption_prints_its_kazakh_label_with_the_table_value(kazakh):
+    from sergek_report.model.computed import compute_edition
+
+    edition = compute_edition(ROOT / "params" / "default.yaml", ROOT / "data").edition
+    a = edition.assumptions["new_complexes_in_service"]
+    assert a.short_label == "Іске қосылған жаңа кешендердің үлесі"
+    assert "{" not in a.label and "жаңа кешеннің үлесі" in a.label
+    assert re.search(r"\d", a.label)  # the count of new complexes, from data/contract.csv
+
+
+def test_sentences_in_kazakh_and_in_russian(kazakh):
+    import datetime as dt
+
+    from sergek_report.chapter import sentences
+
+    assert sentences.in_month(dt.date(2024, 11, 30)) == "2024 жылғы қарашада"
+    assert sentences.day_month(dt.date(2027, 1, 1)) == "1 қаңтар"
+    passed = sentences.deadline_with_status(dt.date(2026, 11, 2), dt.date(2026, 11, 28))
+    assert passed == "2026 жылғы 2 қараша, және бұл мерзім өтті"
+    assert sentences.year_list([2021, 2022, 2026]) == "2021–2022 және 2026"
+    labels.use_language(labels.SOURCE_LANGUAGE)
+    assert sentences.in_month(dt.date(2024, 11, 30)) == "в ноябре 2024 года"
+    assert sentences.day_month(dt.date(2027, 1, 1)) == "1 января"
+    passed = sentences.deadline_with_status(dt.date(2026, 11, 2), dt.date(2026, 11, 28))
+    assert passed == f"2 ноября 2026{chr(0x202F)}г., и этот срок прошёл"
+    assert sentences.year_list([2021, 2023, 2025]) == "2021, 2023 и 2025"
