@@ -381,3 +381,25 @@ def test_sentences_in_kazakh_and_in_russian(kazakh):
     passed = sentences.deadline_with_status(dt.date(2026, 11, 2), dt.date(2026, 11, 28))
     assert passed == f"2 ноября 2026{chr(0x202F)}г., и этот срок прошёл"
     assert sentences.year_list([2021, 2023, 2025]) == "2021, 2023 и 2025"
+
+
+def test_the_printed_text_cells_of_the_tables_are_translated(kazakh):
+    """Each listed column's cells are messages with a current translation; an edition in
+    Kazakh gets the tables with them translated, codes and numbers untouched."""
+    from sergek_report.inputs import datasets
+    from sergek_report.inputs.translated import TRANSLATED_COLUMNS, translated_tables
+
+    units = [u for u in T.report_units() if u.file.startswith("data/")]
+    assert {u.file for u in units} == {f"data/{name}.csv" for name in TRANSLATED_COLUMNS}
+    problems = T.catalog_problems(units, "kk")
+    assert not problems, "\n".join(problems)
+    tables = datasets.load_all(ROOT / "data")
+    kazakh_tables = translated_tables(tables)
+    options, original = kazakh_tables["options"], tables["options"]
+    assert list(options["option_id"]) == list(original["option_id"])
+    row = original["name"].str.startswith("Временная мера")
+    assert options.loc[row, "name"].iloc[0].startswith("Уақытша шара")
+    assert not options["name"].str.contains("договор").any()
+    assert "Сергек" in " ".join(kazakh_tables["gaps"]["closing_document"])  # a name stays
+    labels.use_language(labels.SOURCE_LANGUAGE)
+    assert translated_tables(tables) is tables  # the Russian original: the same tables

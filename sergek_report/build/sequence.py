@@ -361,6 +361,7 @@ def translate_chapters(inputs: Inputs, out_dir: Path) -> None:
         out_dir / TRANSLATED_DIR,
         inputs.project,
         params_files=inputs.edition.chain,
+        data_dir=inputs.data_dir,
     )
     if problems:
         log(

@@ -15,7 +15,9 @@ what a translator edits (Poedit, Weblate, Crowdin, Lokalize: any gettext tool):
 - the texts of the parameter files params/*.yaml and params/scenarios/*.yaml that the report
   prints: each assumption's label, short label and rationale (a reference to a table's cell,
   {cpi.percent[year=2025,measure=dec_dec]}, stays as it is), an uncertainty's rationale, and
-  an edition's title.
+  an edition's title;
+- the printed free-text cells of the data tables (inputs.translated.TRANSLATED_COLUMNS: the
+  options, the decision path, the risks, the gaps), one message per distinct cell.
 
 `make translations` runs Babel (pybabel extract with the extractors below, then pybabel
 update, which marks a message whose Russian source changed as fuzzy, then a compile check).
@@ -290,6 +292,28 @@ def params_units(source: str, file: str) -> list[Unit]:
     return units
 
 
+def table_units(file: Path, display: str) -> list[Unit]:
+    """The printed text cells of one data table (inputs.translated.TRANSLATED_COLUMNS), in
+    row order, each distinct text once per column."""
+    import csv
+
+    from sergek_report.inputs.translated import TRANSLATED_COLUMNS
+
+    columns = TRANSLATED_COLUMNS.get(file.stem, ())
+    if not columns:
+        return []
+    units = []
+    with open(file, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for number, row in enumerate(rows, start=2):
+        for column in columns:
+            text = row.get(column) or ""
+            if CYRILLIC.search(text):
+                comment = f"data/{file.stem}.csv, line {number}, column {column}"
+                units.append(Unit(text, display, number, "", [comment]))
+    return units
+
+
 def report_units(project: paths.Project | None = None) -> list[Unit]:
     """Every translatable unit of the report: the chapters in order, then the catalog."""
     from sergek_report.build.chapters import load_chapters
@@ -303,6 +327,8 @@ def report_units(project: paths.Project | None = None) -> list[Unit]:
     units += labels_units(labels_py.read_text(encoding="utf-8"), "sergek_report/labels.py")
     for file in sorted(project.params_dir.rglob("*.yaml")):
         units += params_units(file.read_text(encoding="utf-8"), project.display(file))
+    for file in sorted(project.data_dir.glob("*.csv")):
+        units += table_units(file, project.display(file))
     return units
 
 
@@ -330,6 +356,18 @@ def extract_labels(fileobj, _keywords, _comment_tags, options):
     """Babel extractor for the catalog labels.py: (line, None, message, comments)."""
     for unit in labels_units(fileobj.read().decode("utf-8"), ""):
         yield unit.line, None, unit.msgid, unit.comments
+
+
+def extract_table(fileobj, _keywords, _comment_tags, options):
+    """Babel extractor for a data table: (line, None, message, comments)."""
+    import tempfile
+
+    name = Path(getattr(fileobj, "name", "")).stem
+    with tempfile.TemporaryDirectory() as folder:
+        copy_file = Path(folder) / f"{name}.csv"
+        copy_file.write_bytes(fileobj.read())
+        for unit in table_units(copy_file, ""):
+            yield unit.line, None, unit.msgid, unit.comments
 
 
 def extract_params(fileobj, _keywords, _comment_tags, options):
@@ -458,12 +496,13 @@ def translate_notebook(nb: dict, found: dict[str, str], draft: bool = False) -> 
 
 
 def translated_chapters(
-    chapters, language: str, draft: bool, folder: Path, project, params_files=()
+    chapters, language: str, draft: bool, folder: Path, project, params_files=(), data_dir=None
 ) -> list:
     """The chapters to execute for an edition in `language`: the catalog checked (an
     incomplete one stops the build unless `draft`), each chapter's translated copy written
     to `folder` (same file names); `params_files`: the edition's parameter files (their
-    printed texts are messages too). Returns the chapter specs pointing at the copies."""
+    printed texts are messages too); `data_dir`: the edition's tables (their printed text
+    cells are messages too). Returns the chapter specs pointing at the copies."""
     import dataclasses
 
     units = []
@@ -476,6 +515,8 @@ def translated_chapters(
     units += labels_units(labels_py.read_text(encoding="utf-8"), "sergek_report/labels.py")
     for file in params_files:
         units += params_units(Path(file).read_text(encoding="utf-8"), _display(Path(file)))
+    for file in sorted(Path(data_dir).glob("*.csv")) if data_dir else ():
+        units += table_units(file, _display(file))
     problems = catalog_problems(units, language)
     if problems and not draft:
         raise incomplete_error(problems, language)
