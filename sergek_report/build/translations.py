@@ -17,7 +17,8 @@ what a translator edits (Poedit, Weblate, Crowdin, Lokalize: any gettext tool):
   {cpi.percent[year=2025,measure=dec_dec]}, stays as it is), an uncertainty's rationale, and
   an edition's title;
 - the printed free-text cells of the data tables (inputs.translated.TRANSLATED_COLUMNS: the
-  options, the decision path, the risks, the gaps), one message per distinct cell.
+  options, the decision path, the risks, the gaps, …), one message per distinct cell;
+- the data dictionary's table titles (inputs/tables*.py), printed in the «what changed» block.
 
 `make translations` runs Babel (pybabel extract with the extractors below, then pybabel
 update, which marks a message whose Russian source changed as fuzzy, then a compile check).
@@ -259,8 +260,10 @@ def labels_units(source: str, file: str) -> list[Unit]:
 
 
 # Keys of a parameter file whose text the report prints (inputs.edition.TEXT_FIELDS, an
-# uncertainty's rationale, an edition's title and its date's label).
-PARAMS_TEXT_KEYS = ("label", "short_label", "rationale", "title")
+# uncertainty's rationale, an edition's title and its date's label), and an assumption's
+# unit (a code of the parameter files, compared as written: translated where it is printed,
+# chapter.units).
+PARAMS_TEXT_KEYS = ("label", "short_label", "rationale", "title", "unit")
 
 
 def params_units(source: str, file: str) -> list[Unit]:
@@ -329,6 +332,8 @@ def report_units(project: paths.Project | None = None) -> list[Unit]:
         units += params_units(file.read_text(encoding="utf-8"), project.display(file))
     for file in sorted(project.data_dir.glob("*.csv")):
         units += table_units(file, project.display(file))
+    for file in sorted((paths.PACKAGE_DIR / "inputs").glob("tables*.py")):
+        units += title_units(file.read_text(encoding="utf-8"), f"sergek_report/inputs/{file.name}")
     return units
 
 
@@ -368,6 +373,31 @@ def extract_table(fileobj, _keywords, _comment_tags, options):
         copy_file.write_bytes(fileobj.read())
         for unit in table_units(copy_file, ""):
             yield unit.line, None, unit.msgid, unit.comments
+
+
+def title_units(source: str, file: str) -> list[Unit]:
+    """The data dictionary's table titles (`title="…"` in inputs/tables*.py), which the
+    «what changed» block prints."""
+    units = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                value = keyword.value
+                if (
+                    keyword.arg == "title"
+                    and isinstance(value, ast.Constant)
+                    and isinstance(value.value, str)
+                    and CYRILLIC.search(value.value)
+                ):
+                    comment = f"{file or 'data dictionary'}: a table's title"
+                    units.append(Unit(value.value, file, value.lineno, "", [comment]))
+    return sorted(units, key=lambda u: u.line)
+
+
+def extract_titles(fileobj, _keywords, _comment_tags, options):
+    """Babel extractor for the data dictionary: (line, None, message, comments)."""
+    for unit in title_units(fileobj.read().decode("utf-8"), ""):
+        yield unit.line, None, unit.msgid, unit.comments
 
 
 def extract_params(fileobj, _keywords, _comment_tags, options):
@@ -517,6 +547,8 @@ def translated_chapters(
         units += params_units(Path(file).read_text(encoding="utf-8"), _display(Path(file)))
     for file in sorted(Path(data_dir).glob("*.csv")) if data_dir else ():
         units += table_units(file, _display(file))
+    for file in sorted((paths.PACKAGE_DIR / "inputs").glob("tables*.py")):
+        units += title_units(file.read_text(encoding="utf-8"), f"sergek_report/inputs/{file.name}")
     problems = catalog_problems(units, language)
     if problems and not draft:
         raise incomplete_error(problems, language)

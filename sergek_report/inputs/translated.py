@@ -30,6 +30,21 @@ TRANSLATED_COLUMNS: dict[str, tuple[str, ...]] = {
     "decision_path": ("condition", "on_january_1", "legal_route", "next_decisions"),
     "risks": ("risk", "evidence", "mitigation"),
     "gaps": ("closing_document", "holder", "effect_on_figures"),
+    "timeline": ("event", "note"),
+    "peer_cities": ("city", "event", "outcome", "lesson_for_almaty"),
+    "road_safety": (
+        "place",
+        "metric",
+        "unit",
+        "period",
+        "claimed_by",
+        "what_it_shows",
+        "what_it_does_not_show",
+    ),
+    "bidders": ("company", "system", "what_is_known"),
+    "peers": ("name", "place", "country", "metric", "unit", "period", "comparability"),
+    "cost_anchors": ("period",),  # quoted in the decision chapter's text
+    "sources": ("published_note",),  # a note on the date, not the citation itself
 }
 
 
