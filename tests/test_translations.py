@@ -300,12 +300,58 @@ def test_a_translated_chapter_builds_in_kazakh(tmp_path, monkeypatch):
     ) in " ".join(str(failure.value).split()).replace(str(tmp_path) + "/", "")
 
 
+# Words of Russian that Kazakh text does not use (Kazakh has «не», «ы», «э»: not markers).
+RUSSIAN_WORDS = frozenset(
+    "и в во на по для что это или из от до за при без как года году лет также только если "
+    "ещё уже который которые была было были был нет даты".split()
+)
+_BLOCK = re.compile(r"<(p|li|td|th|h[1-6]|figcaption|dd|dt|caption)\b[^>]*>(.*?)</\1>", re.S)
+
+
+def russian_paragraphs(page: str) -> list[str]:
+    """The text blocks of an HTML page (paragraph, list item, table cell, heading, caption)
+    with at least two Russian function words, once what may stay in Russian is taken out:
+    a source's title and publisher (a citation, as published: data/sources.csv), a quotation
+    or a quoted name in «…», and a bracketed description of an untitled source."""
+    import csv
+    import html as H
+
+    allowed = set()
+    with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            allowed |= {" ".join(row[k].split()) for k in ("title", "publisher") if row[k]}
+    page = re.sub(r"<(script|style|svg)\b.*?</\1>", "", page, flags=re.S)
+    found = []
+    for _, block in _BLOCK.findall(page):
+        text = " ".join(H.unescape(re.sub(r"<[^>]+>", "", block)).split())
+        for citation in sorted(allowed, key=len, reverse=True):
+            text = text.replace(citation, " ")
+        text = re.sub(r"«[^«»]*»|\[[^\[\]]*\]", " ", text)
+        words = re.findall(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+", text.lower())
+        if sum(w in RUSSIAN_WORDS for w in words) >= 2:
+            found.append(text)
+    return found
+
+
+def test_the_russian_paragraph_detector():
+    assert russian_paragraphs("<p>Договор ГЧП продлён на один год и этот срок прошёл.</p>")
+    assert russian_paragraphs("<td>на конец 2020 г. (страница без даты)</td>")
+    assert not russian_paragraphs("<p>Шарт 2026 жылғы 31 желтоқсанда аяқталады; не шешу керек.</p>")
+    # A quotation and a source's original title may stay in Russian.
+    assert not russian_paragraphs("<li>«без возможности дальнейших продлений» деп ұзартылды</li>")
+    assert not russian_paragraphs(
+        "<li>Zakon.kz. В Алматы продлевают проект «Сергек» и установят еще 350 комплексов.</li>"
+    )
+
+
 @pytest.mark.slow
 def test_the_kazakh_report(built_report, tmp_path):
     """The whole report in Kazakh (the catalog is complete): the same figures as the Russian
-    edition, nothing marked as untranslated, the catalog's words in Kazakh."""
+    edition, nothing marked as untranslated, the catalog's words in Kazakh, no Russian
+    paragraph left (sources' titles and quotations apart); a scenario edition likewise."""
     from sergek_report.build.sequence import build
 
+    assert len(russian_paragraphs((built_report.out_dir / "report.html").read_text("utf-8"))) > 100
     result = build(ROOT / "params" / "default.yaml", build_root=tmp_path, language="kk")
     kk = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))
     ru = json.loads((built_report.out_dir / "metrics.json").read_text(encoding="utf-8"))
@@ -322,6 +368,13 @@ def test_the_kazakh_report(built_report, tmp_path):
     russian_counts = rf"\d{NBSP}(месяца|месяцев|комплекса|комплексов|дня|дней|лет)\b"
     assert not re.findall(russian_counts, html)
     assert (result.out_dir / "report.pdf").is_file()
+    assert russian_paragraphs(html) == []
+    scenario = build(
+        ROOT / "params" / "scenarios" / "late_installation.yaml", build_root=tmp_path, language="kk"
+    )
+    page = (scenario.out_dir / "report.html").read_text(encoding="utf-8")
+    assert "Жаңа кешендерді кеш іске қосу" in page  # the scenario's title, in Kazakh
+    assert russian_paragraphs(page) == []
 
 
 # --- sentences that depend on the data, and the parameter files' texts ---------------------
@@ -337,12 +390,13 @@ def test_parameter_texts_are_messages_with_their_spaces_normalised():
     units = T.params_units(source, "params/x.yaml")
     assert [u.msgid for u in units] == [
         "Поздний ввод",
+        "дней",  # a unit: a code of the parameter files, translated where it is printed
         "Срок {contract.value[item=a]} закупки",
         "Первая строка и вторая.",
         "Связь с инфляцией.",
-    ]  # the unit «дней» is a code of the parameter files, not a printed text
-    assert units[1].comments == ["params/x.yaml: assumptions.x.label"]
-    assert units[1].line == 8
+    ]  # not the source id, not the date
+    assert units[2].comments == ["params/x.yaml: assumptions.x.label"]
+    assert units[2].line == 8
 
 
 def test_every_parameter_text_is_translated_in_the_kazakh_catalog():
