@@ -521,10 +521,12 @@ SENTENCES = {
 }
 
 # What the colophon of an edition in another language adds (not printed in the Russian
-# original): that it is a translation, and which text prevails.
+# original): that it is a translation, which text prevails, and that sources' titles stay as
+# published (a citation).
 TRANSLATION_NOTE = (
     "Текст на казахском языке — перевод русского оригинала отчёта. При расхождении текстов "
-    "преимущество имеет русский оригинал."
+    "преимущество имеет русский оригинал. Названия источников и цитаты из них приведены на "
+    "языке публикации."
 )
 
 
