@@ -44,8 +44,8 @@ TRANSLATED_COLUMNS: dict[str, tuple[str, ...]] = {
     "bidders": ("company", "system", "what_is_known"),
     "peers": ("name", "place", "country", "metric", "unit", "period", "comparability"),
     "cost_anchors": ("period",),  # quoted in the decision chapter's text
-    "sources": ("published_note",),
-    "deployment": ("note",),  # not "counted": the chapter matches its words  # a note on the date, not the citation itself
+    "sources": ("published_note",),  # a note on the date, not the citation itself
+    "deployment": ("note",),  # not "counted": the chapter matches its words
 }
 
 
