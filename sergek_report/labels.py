@@ -455,11 +455,84 @@ FRAME = {
     ),
     "running_header": "ГЧП «Сергек» в Алматы",
 }
+# --- Sentences that depend on the data (sergek_report/chapter/sentences.py) ------------------
+# Each function there fills one of these templates; keep the words in braces (the values).
+# Months in the prepositional case, for «в ноябре 2024 года» (the date formatter has the
+# genitive only): sentences.in_month.
+MONTHS_PREPOSITIONAL = (
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+)
+SENTENCES = {
+    "deadline_passed": "{deadline}, и этот срок прошёл",
+    "real_value_lost": "{percent} реальной стоимости",
+    "real_value_lost_assumed": "{percent} реальной стоимости ({what} — допущение)",
+    "more": "больше",
+    "less": "меньше",
+    "more_or_less": "в зависимости от оценки больше или меньше",
+    "in_month": "в {month} {year} года",
+    "first_count": "это первое сообщение о числе комплексов",
+    "same_count": "столько же, сколько уже {when}",
+    "count_more": "на {change} больше, чем {when}",
+    "count_less": "на {change} меньше, чем {when}",
+    "no_site_split": "Разделение по типам участков в данных не приведено.",
+    "site_split": (
+        "Разделение комплексов на перекрёстки и линейные участки известно лишь для отдельных "
+        "дат, и источники расходятся между собой."
+    ),
+    "list_and": "{items} и {last}",
+    "year_one": "{years} год",
+    "year_many": "{years} годы",
+    "cpi_from_source": "Инфляция {year} года (декабрь к декабрю) — {percent} по источнику.",
+    "cpi_assumed": (
+        '<p class="warning">Официальная инфляция {year} года (декабрь к декабрю) '
+        "в источниках не найдена. В расчёте использовано допущение {used} "
+        "(диапазон {low} — {high}); в этом диапазоне потеря к концу "
+        "{erosion_year} года составляет от {erosion_low} до {erosion_high}.</p>"
+    ),
+    "usd_none": "Среднегодовые курсы доллара в данных отсутствуют; пересчёт в доллары не сделан.",
+    "usd_all": "Среднегодовые курсы найдены за все годы ряда.",
+    "usd_partial_only": (
+        "Среднегодовые курсы за {partial} в источниках не найдены: известны лишь средние за "
+        "часть года, поэтому долларовый ряд неполон."
+    ),
+    "usd_missing": (
+        "Среднегодовые курсы за {missing} в источниках не найдены, поэтому долларовый ряд неполон."
+    ),
+    "usd_missing_and_partial": (
+        "Среднегодовые курсы за {missing} в источниках не найдены, а за {partial} известны "
+        "лишь средние за часть года, поэтому долларовый ряд неполон."
+    ),
+    "fines_unpublished": (
+        "За {period} партнёру выплачено {paid}; сколько штрафов поступило в бюджет города "
+        "за тот же период, не опубликовано."
+    ),
+    "about_the_same": "примерно столько же",
+    "times_more": "в **{times}** больше",
+    "times_less": "в **{times}** меньше",
+    "fines_against_payments": (
+        "За {period} в бюджет города поступило {fines} штрафов, партнёру выплачено {paid}: "
+        "{comparison}."
+    ),
+}
+
 # What the colophon of an edition in another language adds (not printed in the Russian
-# original): that it is a translation, and which text prevails.
+# original): that it is a translation, which text prevails, and that sources' titles stay as
+# published (a citation).
 TRANSLATION_NOTE = (
     "Текст на казахском языке — перевод русского оригинала отчёта. При расхождении текстов "
-    "преимущество имеет русский оригинал."
+    "преимущество имеет русский оригинал. Названия источников и цитаты из них приведены на "
+    "языке публикации."
 )
 
 

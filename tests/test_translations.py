@@ -300,12 +300,58 @@ def test_a_translated_chapter_builds_in_kazakh(tmp_path, monkeypatch):
     ) in " ".join(str(failure.value).split()).replace(str(tmp_path) + "/", "")
 
 
+# Words of Russian that Kazakh text does not use (Kazakh has «не», «ы», «э»: not markers).
+RUSSIAN_WORDS = frozenset(
+    "и в во на по для что это или из от до за при без как года году лет также только если "
+    "ещё уже который которые была было были был нет даты".split()
+)
+_BLOCK = re.compile(r"<(p|li|td|th|h[1-6]|figcaption|dd|dt|caption)\b[^>]*>(.*?)</\1>", re.S)
+
+
+def russian_paragraphs(page: str) -> list[str]:
+    """The text blocks of an HTML page (paragraph, list item, table cell, heading, caption)
+    with at least two Russian function words, once what may stay in Russian is taken out:
+    a source's title and publisher (a citation, as published: data/sources.csv), a quotation
+    or a quoted name in «…», and a bracketed description of an untitled source."""
+    import csv
+    import html as H
+
+    allowed = set()
+    with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            allowed |= {" ".join(row[k].split()) for k in ("title", "publisher") if row[k]}
+    page = re.sub(r"<(script|style|svg)\b.*?</\1>", "", page, flags=re.S)
+    found = []
+    for _, block in _BLOCK.findall(page):
+        text = " ".join(H.unescape(re.sub(r"<[^>]+>", "", block)).split())
+        for citation in sorted(allowed, key=len, reverse=True):
+            text = text.replace(citation, " ")
+        text = re.sub(r"«[^«»]*»|\[[^\[\]]*\]", " ", text)
+        words = re.findall(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+", text.lower())
+        if sum(w in RUSSIAN_WORDS for w in words) >= 2:
+            found.append(text)
+    return found
+
+
+def test_the_russian_paragraph_detector():
+    assert russian_paragraphs("<p>Договор ГЧП продлён на один год и этот срок прошёл.</p>")
+    assert russian_paragraphs("<td>на конец 2020 г. (страница без даты)</td>")
+    assert not russian_paragraphs("<p>Шарт 2026 жылғы 31 желтоқсанда аяқталады; не шешу керек.</p>")
+    # A quotation and a source's original title may stay in Russian.
+    assert not russian_paragraphs("<li>«без возможности дальнейших продлений» деп ұзартылды</li>")
+    assert not russian_paragraphs(
+        "<li>Zakon.kz. В Алматы продлевают проект «Сергек» и установят еще 350 комплексов.</li>"
+    )
+
+
 @pytest.mark.slow
 def test_the_kazakh_report(built_report, tmp_path):
     """The whole report in Kazakh (the catalog is complete): the same figures as the Russian
-    edition, nothing marked as untranslated, the catalog's words in Kazakh."""
+    edition, nothing marked as untranslated, the catalog's words in Kazakh, no Russian
+    paragraph left (sources' titles and quotations apart); a scenario edition likewise."""
     from sergek_report.build.sequence import build
 
+    assert len(russian_paragraphs((built_report.out_dir / "report.html").read_text("utf-8"))) > 100
     result = build(ROOT / "params" / "default.yaml", build_root=tmp_path, language="kk")
     kk = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))
     ru = json.loads((built_report.out_dir / "metrics.json").read_text(encoding="utf-8"))
@@ -322,3 +368,92 @@ def test_the_kazakh_report(built_report, tmp_path):
     russian_counts = rf"\d{NBSP}(месяца|месяцев|комплекса|комплексов|дня|дней|лет)\b"
     assert not re.findall(russian_counts, html)
     assert (result.out_dir / "report.pdf").is_file()
+    assert russian_paragraphs(html) == []
+    scenario = build(
+        ROOT / "params" / "scenarios" / "late_installation.yaml", build_root=tmp_path, language="kk"
+    )
+    page = (scenario.out_dir / "report.html").read_text(encoding="utf-8")
+    assert "Кеш орнату сценарийі" in page  # the scenario's own rationale, in Kazakh
+    assert russian_paragraphs(page) == []
+
+
+# --- sentences that depend on the data, and the parameter files' texts ---------------------
+
+
+def test_parameter_texts_are_messages_with_their_spaces_normalised():
+    source = (
+        "edition:\n  title: Поздний ввод\n  edition_date:\n    value: 2026-11-28\n"
+        "assumptions:\n  x:\n    unit: дней\n    label: Срок {contract.value[item=a]} закупки\n"
+        "    rationale: >-\n      Первая строка\n      и вторая.\n    distribution:\n"
+        "      rationale: Связь с инфляцией.\n    source: src\n"
+    )
+    units = T.params_units(source, "params/x.yaml")
+    assert [u.msgid for u in units] == [
+        "Поздний ввод",
+        "дней",  # a unit: a code of the parameter files, translated where it is printed
+        "Срок {contract.value[item=a]} закупки",
+        "Первая строка и вторая.",
+        "Связь с инфляцией.",
+    ]  # not the source id, not the date
+    assert units[2].comments == ["params/x.yaml: assumptions.x.label"]
+    assert units[2].line == 8
+
+
+def test_every_parameter_text_is_translated_in_the_kazakh_catalog():
+    """Each label, short label and rationale of params/*.yaml and params/scenarios/*.yaml."""
+    units = [u for u in T.report_units() if u.file.startswith("params/")]
+    files = {u.file for u in units}
+    assert {"params/default.yaml", "params/scenarios/late_installation.yaml"} <= files
+    assert "Доля введённых новых комплексов" in {u.msgid for u in units}
+    problems = T.catalog_problems(units, "kk")
+    assert not problems, "\n".join(problems)
+
+
+def test_an_assumption_prints_its_kazakh_label_with_the_table_value(kazakh):
+    from sergek_report.model.computed import compute_edition
+
+    edition = compute_edition(ROOT / "params" / "default.yaml", ROOT / "data").edition
+    a = edition.assumptions["new_complexes_in_service"]
+    assert a.short_label == "Іске қосылған жаңа кешендердің үлесі"
+    assert "{" not in a.label and "жаңа кешеннің үлесі" in a.label
+    assert re.search(r"\d", a.label)  # the count of new complexes, from data/contract.csv
+
+
+def test_sentences_in_kazakh_and_in_russian(kazakh):
+    import datetime as dt
+
+    from sergek_report.chapter import sentences
+
+    assert sentences.in_month(dt.date(2024, 11, 30)) == "2024 жылғы қарашада"
+    assert sentences.day_month(dt.date(2027, 1, 1)) == "1 қаңтар"
+    passed = sentences.deadline_with_status(dt.date(2026, 11, 2), dt.date(2026, 11, 28))
+    assert passed == "2026 жылғы 2 қараша, және бұл мерзім өтті"
+    assert sentences.year_list([2021, 2022, 2026]) == "2021–2022 және 2026"
+    labels.use_language(labels.SOURCE_LANGUAGE)
+    assert sentences.in_month(dt.date(2024, 11, 30)) == "в ноябре 2024 года"
+    assert sentences.day_month(dt.date(2027, 1, 1)) == "1 января"
+    passed = sentences.deadline_with_status(dt.date(2026, 11, 2), dt.date(2026, 11, 28))
+    assert passed == f"2 ноября 2026{chr(0x202F)}г., и этот срок прошёл"
+    assert sentences.year_list([2021, 2023, 2025]) == "2021, 2023 и 2025"
+
+
+def test_the_printed_text_cells_of_the_tables_are_translated(kazakh):
+    """Each listed column's cells are messages with a current translation; an edition in
+    Kazakh gets the tables with them translated, codes and numbers untouched."""
+    from sergek_report.inputs import datasets
+    from sergek_report.inputs.translated import TRANSLATED_COLUMNS, translated_tables
+
+    units = [u for u in T.report_units() if u.file.startswith("data/")]
+    assert {u.file for u in units} == {f"data/{name}.csv" for name in TRANSLATED_COLUMNS}
+    problems = T.catalog_problems(units, "kk")
+    assert not problems, "\n".join(problems)
+    tables = datasets.load_all(ROOT / "data")
+    kazakh_tables = translated_tables(tables)
+    options, original = kazakh_tables["options"], tables["options"]
+    assert list(options["option_id"]) == list(original["option_id"])
+    row = original["name"].str.startswith("Временная мера")
+    assert options.loc[row, "name"].iloc[0].startswith("Уақытша шара")
+    assert not options["name"].str.contains("договор").any()
+    assert "Сергек" in " ".join(kazakh_tables["gaps"]["closing_document"])  # a name stays
+    labels.use_language(labels.SOURCE_LANGUAGE)
+    assert translated_tables(tables) is tables  # the Russian original: the same tables

@@ -26,7 +26,7 @@ def table_label(name: str) -> str:
 
     stem = name.rsplit("/", 1)[-1].removesuffix(".csv")
     spec = TABLES.get(stem)
-    return spec.title if spec is not None and spec.title else stem.replace("_", " ")
+    return L.translate(spec.title) if spec is not None and spec.title else stem.replace("_", " ")
 
 
 def compare(current: dict, baseline: dict | None) -> dict:

@@ -360,7 +360,13 @@ def translate_chapters(inputs: Inputs, out_dir: Path) -> None:
     from sergek_report.build.translations import translated_chapters
 
     inputs.chapters, problems = translated_chapters(
-        inputs.chapters, inputs.language, inputs.draft, out_dir / TRANSLATED_DIR, inputs.project
+        inputs.chapters,
+        inputs.language,
+        inputs.draft,
+        out_dir / TRANSLATED_DIR,
+        inputs.project,
+        params_files=inputs.edition.chain,
+        data_dir=inputs.data_dir,
     )
     if problems:
         log(

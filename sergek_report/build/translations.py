@@ -10,7 +10,15 @@ what a translator edits (Poedit, Weblate, Crowdin, Lokalize: any gettext tool):
 - each Russian string of the chapters' code cells (captions, notes, column headers, chart
   labels); an f-string's fields become placeholders the same way;
 - every Russian word of the catalog sergek_report/labels.py (its placeholders in braces,
-  {years}, stay as they are).
+  {years}, stay as they are), including the templates of the sentences that depend on the data
+  (labels.SENTENCES, filled by sergek_report/chapter/sentences.py);
+- the texts of the parameter files params/*.yaml and params/scenarios/*.yaml that the report
+  prints: each assumption's label, short label and rationale (a reference to a table's cell,
+  {cpi.percent[year=2025,measure=dec_dec]}, stays as it is), an uncertainty's rationale, and
+  an edition's title;
+- the printed free-text cells of the data tables (inputs.translated.TRANSLATED_COLUMNS: the
+  options, the decision path, the risks, the gaps, …), one message per distinct cell;
+- the data dictionary's table titles (inputs/tables*.py), printed in the «what changed» block.
 
 `make translations` runs Babel (pybabel extract with the extractors below, then pybabel
 update, which marks a message whose Russian source changed as fuzzy, then a compile check).
@@ -251,6 +259,64 @@ def labels_units(source: str, file: str) -> list[Unit]:
     return units
 
 
+# Keys of a parameter file whose text the report prints (inputs.edition.TEXT_FIELDS, an
+# uncertainty's rationale, an edition's title and its date's label), and an assumption's
+# unit (a code of the parameter files, compared as written: translated where it is printed,
+# chapter.units).
+PARAMS_TEXT_KEYS = ("label", "short_label", "rationale", "title", "unit")
+
+
+def params_units(source: str, file: str) -> list[Unit]:
+    """Every printed Russian text of one parameter file, spaces normalised as the loader
+    normalises them (a folded YAML block is one line)."""
+    import yaml
+
+    units: list[Unit] = []
+
+    def walk(node, where: list[str]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = str(key.value)
+                if (
+                    name in PARAMS_TEXT_KEYS
+                    and isinstance(value, yaml.ScalarNode)
+                    and CYRILLIC.search(str(value.value))
+                ):
+                    text = " ".join(str(value.value).split())
+                    comment = f"{file or 'params'}: {'.'.join([*where, name])}"
+                    units.append(Unit(text, file, value.start_mark.line + 1, "", [comment]))
+                else:
+                    walk(value, [*where, name])
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, where)
+
+    walk(yaml.compose(source), [])
+    return units
+
+
+def table_units(file: Path, display: str) -> list[Unit]:
+    """The printed text cells of one data table (inputs.translated.TRANSLATED_COLUMNS), in
+    row order, each distinct text once per column."""
+    import csv
+
+    from sergek_report.inputs.translated import TRANSLATED_COLUMNS
+
+    columns = TRANSLATED_COLUMNS.get(file.stem, ())
+    if not columns:
+        return []
+    units = []
+    with open(file, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for number, row in enumerate(rows, start=2):
+        for column in columns:
+            text = row.get(column) or ""
+            if CYRILLIC.search(text):
+                comment = f"data/{file.stem}.csv, line {number}, column {column}"
+                units.append(Unit(text, display, number, "", [comment]))
+    return units
+
+
 def report_units(project: paths.Project | None = None) -> list[Unit]:
     """Every translatable unit of the report: the chapters in order, then the catalog."""
     from sergek_report.build.chapters import load_chapters
@@ -262,6 +328,12 @@ def report_units(project: paths.Project | None = None) -> list[Unit]:
         units += notebook_units(nb, project.display(spec.notebook))
     labels_py = paths.PACKAGE_DIR / "labels.py"
     units += labels_units(labels_py.read_text(encoding="utf-8"), "sergek_report/labels.py")
+    for file in sorted(project.params_dir.rglob("*.yaml")):
+        units += params_units(file.read_text(encoding="utf-8"), project.display(file))
+    for file in sorted(project.data_dir.glob("*.csv")):
+        units += table_units(file, project.display(file))
+    for file in sorted((paths.PACKAGE_DIR / "inputs").glob("tables*.py")):
+        units += title_units(file.read_text(encoding="utf-8"), f"sergek_report/inputs/{file.name}")
     return units
 
 
@@ -288,6 +360,49 @@ def extract_notebook(fileobj, _keywords, _comment_tags, options):
 def extract_labels(fileobj, _keywords, _comment_tags, options):
     """Babel extractor for the catalog labels.py: (line, None, message, comments)."""
     for unit in labels_units(fileobj.read().decode("utf-8"), ""):
+        yield unit.line, None, unit.msgid, unit.comments
+
+
+def extract_table(fileobj, _keywords, _comment_tags, options):
+    """Babel extractor for a data table: (line, None, message, comments)."""
+    import tempfile
+
+    name = Path(getattr(fileobj, "name", "")).stem
+    with tempfile.TemporaryDirectory() as folder:
+        copy_file = Path(folder) / f"{name}.csv"
+        copy_file.write_bytes(fileobj.read())
+        for unit in table_units(copy_file, ""):
+            yield unit.line, None, unit.msgid, unit.comments
+
+
+def title_units(source: str, file: str) -> list[Unit]:
+    """The data dictionary's table titles (`title="…"` in inputs/tables*.py), which the
+    «what changed» block prints."""
+    units = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                value = keyword.value
+                if (
+                    keyword.arg == "title"
+                    and isinstance(value, ast.Constant)
+                    and isinstance(value.value, str)
+                    and CYRILLIC.search(value.value)
+                ):
+                    comment = f"{file or 'data dictionary'}: a table's title"
+                    units.append(Unit(value.value, file, value.lineno, "", [comment]))
+    return sorted(units, key=lambda u: u.line)
+
+
+def extract_titles(fileobj, _keywords, _comment_tags, options):
+    """Babel extractor for the data dictionary: (line, None, message, comments)."""
+    for unit in title_units(fileobj.read().decode("utf-8"), ""):
+        yield unit.line, None, unit.msgid, unit.comments
+
+
+def extract_params(fileobj, _keywords, _comment_tags, options):
+    """Babel extractor for a parameter file: (line, None, message, comments)."""
+    for unit in params_units(fileobj.read().decode("utf-8"), ""):
         yield unit.line, None, unit.msgid, unit.comments
 
 
@@ -410,10 +525,14 @@ def translate_notebook(nb: dict, found: dict[str, str], draft: bool = False) -> 
     return nb
 
 
-def translated_chapters(chapters, language: str, draft: bool, folder: Path, project) -> list:
+def translated_chapters(
+    chapters, language: str, draft: bool, folder: Path, project, params_files=(), data_dir=None
+) -> list:
     """The chapters to execute for an edition in `language`: the catalog checked (an
     incomplete one stops the build unless `draft`), each chapter's translated copy written
-    to `folder` (same file names). Returns the chapter specs pointing at the copies."""
+    to `folder` (same file names); `params_files`: the edition's parameter files (their
+    printed texts are messages too); `data_dir`: the edition's tables (their printed text
+    cells are messages too). Returns the chapter specs pointing at the copies."""
     import dataclasses
 
     units = []
@@ -424,6 +543,12 @@ def translated_chapters(chapters, language: str, draft: bool, folder: Path, proj
         units += notebook_units(nb, _display(spec.notebook))
     labels_py = paths.PACKAGE_DIR / "labels.py"
     units += labels_units(labels_py.read_text(encoding="utf-8"), "sergek_report/labels.py")
+    for file in params_files:
+        units += params_units(Path(file).read_text(encoding="utf-8"), _display(Path(file)))
+    for file in sorted(Path(data_dir).glob("*.csv")) if data_dir else ():
+        units += table_units(file, _display(file))
+    for file in sorted((paths.PACKAGE_DIR / "inputs").glob("tables*.py")):
+        units += title_units(file.read_text(encoding="utf-8"), f"sergek_report/inputs/{file.name}")
     problems = catalog_problems(units, language)
     if problems and not draft:
         raise incomplete_error(problems, language)

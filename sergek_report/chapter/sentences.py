@@ -5,14 +5,23 @@ Most of the report's prose is written in the chapters' Markdown cells with value
 built from rows, «больше»/«меньше» following a comparison, a clause that appears only when a
 deadline has passed — a small function here returns the Markdown, and the cell calls it:
 {eval}`sentences.deadline_clause(r, ch.edition)`. Each function is named for what it says.
+Its words are templates of the catalog (labels.SENTENCES), so that an edition in another
+language says them in that language.
 """
 
 from __future__ import annotations
 
 from babel.dates import format_date
 
+from sergek_report import labels
 from sergek_report.chapter import fmt
 from sergek_report.model.dates import as_date
+
+
+def _say(key: str, **values: object) -> str:
+    """One of the catalog's sentence templates (labels.SENTENCES) with its values."""
+    return labels.SENTENCES[key].format(**values)
+
 
 # --- Резюме (01_summary) --------------------------------------------------------------------
 
@@ -20,7 +29,7 @@ from sergek_report.model.dates import as_date
 def day_month(d: object) -> str:
     """Day and month of a date in the genitive, without the year: 2027-01-01 -> «1 января»
     (for «с 1 января», «после 31 декабря 2026 года», where the year is written apart)."""
-    return format_date(as_date(d), "d MMMM", locale=fmt.LOCALE)
+    return format_date(as_date(d), "d MMMM", locale=labels.LANGUAGE)
 
 
 def deadline_with_status(deadline: object, edition_date: object) -> str:
@@ -28,18 +37,19 @@ def deadline_with_status(deadline: object, edition_date: object) -> str:
     «2 ноября 2026 г., и этот срок прошёл» or «2 ноября 2026 г.»."""
     text = fmt.date_long(deadline)
     if as_date(edition_date) > as_date(deadline):
-        text += ", и этот срок прошёл"
+        return _say("deadline_passed", deadline=text)
     return text
 
 
 def real_value_lost(r, assumptions) -> str:
     """The tariff's real loss by the end of 2025, with the caveat when the 2024 inflation it
     rests on is an assumption: «37,8 % реальной стоимости (инфляция 2024 года — допущение)»."""
-    text = f"{fmt.percent(r.erosion_2025_percent)} реальной стоимости"
+    percent = fmt.percent(r.erosion_2025_percent)
     if str(r.cpi_2024_basis).startswith("assumption:"):
         name = str(r.cpi_2024_basis).split(":", 1)[1]
-        text += f" ({assumptions.declared(name).short_label.lower()} — допущение)"
-    return text
+        what = assumptions.declared(name).short_label.lower()
+        return _say("real_value_lost_assumed", percent=percent, what=what)
+    return _say("real_value_lost", percent=percent)
 
 
 # --- Решение на 1 января 2027 года (01b_decision_2027) ------------------------------------
@@ -50,29 +60,13 @@ def more_or_less(low: float, high: float, reference: float) -> str:
     больше первоначальных обязательств»: "больше" when the whole range is above it, "меньше"
     when the whole range is below it, otherwise "в зависимости от оценки больше или меньше"."""
     if low > reference:
-        return "больше"
+        return _say("more")
     if high < reference:
-        return "меньше"
-    return "в зависимости от оценки больше или меньше"
+        return _say("less")
+    return _say("more_or_less")
 
 
 # --- Рост сети (02_deployment) -----------------------------------------------------------------
-
-# Months in the prepositional case, for «в ноябре 2024 года» (fmt has the genitive only).
-MONTHS_PREPOSITIONAL = (
-    "январе",
-    "феврале",
-    "марте",
-    "апреле",
-    "мае",
-    "июне",
-    "июле",
-    "августе",
-    "сентябре",
-    "октябре",
-    "ноябре",
-    "декабре",
-)
 
 
 def in_month(d: object) -> str:
@@ -81,7 +75,7 @@ def in_month(d: object) -> str:
     from sergek_report.model.dates import as_date
 
     day = as_date(d)
-    return f"в {MONTHS_PREPOSITIONAL[day.month - 1]} {day.year} года"
+    return _say("in_month", month=labels.MONTHS_PREPOSITIONAL[day.month - 1], year=day.year)
 
 
 def count_against_earlier(deployment, reported) -> str:
@@ -98,14 +92,14 @@ def count_against_earlier(deployment, reported) -> str:
     dates = pd.to_datetime(deployment["date"])
     earlier = deployment[dates < pd.Timestamp(as_date(reported["date"]))]
     if earlier.empty:
-        return "это первое сообщение о числе комплексов"
+        return _say("first_count")
     same = earlier[earlier["complexes"] == reported["complexes"]]
     if not same.empty:
-        return f"столько же, сколько уже {in_month(same['date'].iloc[0])}"
+        return _say("same_count", when=in_month(same["date"].iloc[0]))
     previous = earlier.iloc[-1]
     change = reported["complexes"] - previous["complexes"]
-    word = "больше" if change > 0 else "меньше"
-    return f"на {fmt.integer(abs(change))} {word}, чем {in_month(previous['date'])}"
+    key = "count_more" if change > 0 else "count_less"
+    return _say(key, change=fmt.integer(abs(change)), when=in_month(previous["date"]))
 
 
 def site_split_intro(split) -> str:
@@ -113,11 +107,8 @@ def site_split_intro(split) -> str:
     (`split`: the milestones that give the split): what the sources say about the split, or
     that the data give none."""
     if split.empty:
-        return "Разделение по типам участков в данных не приведено."
-    return (
-        "Разделение комплексов на перекрёстки и линейные участки известно лишь для отдельных "
-        "дат, и источники расходятся между собой."
-    )
+        return _say("no_site_split")
+    return _say("site_split")
 
 
 # --- Стоимость комплекса (03_cost) ---------------------------------------------------------
@@ -138,13 +129,17 @@ def year_list(years) -> str:
         else:
             runs.append([y])
     parts = [fmt.year(r[0]) if len(r) == 1 else fmt.year_range(r[0], r[-1]) for r in runs]
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} и {parts[-1]}"
+    return (
+        parts[0]
+        if len(parts) == 1
+        else _say("list_and", items=", ".join(parts[:-1]), last=parts[-1])
+    )
 
 
 def _years_noun(years) -> str:
     """Years with their noun after «за»: "2021–2022 и 2026 годы", "2025 год"."""
     single = len({int(y) for y in years}) == 1
-    return f"{year_list(years)} {'год' if single else 'годы'}"
+    return _say("year_one" if single else "year_many", years=year_list(years))
 
 
 def cpi_assumption_warning(
@@ -156,18 +151,20 @@ def cpi_assumption_warning(
     from sergek_report.chapter import fmt
 
     if not str(r.cpi_2024_basis).startswith("assumption:"):
-        return (
-            f"Инфляция {fmt.year(cpi_year)} года (декабрь к декабрю) — "
-            f"{fmt.percent(r.cpi_2024_used)} по источнику."
+        return _say(
+            "cpi_from_source", year=fmt.year(cpi_year), percent=fmt.percent(r.cpi_2024_used)
         )
     low, high = cpi_range
     erosion_low, erosion_high = r.erosion_2025_range
-    return (
-        f'<p class="warning">Официальная инфляция {fmt.year(cpi_year)} года (декабрь к декабрю) '
-        f"в источниках не найдена. В расчёте использовано допущение {fmt.percent(r.cpi_2024_used)} "
-        f"(диапазон {fmt.percent(low)} — {fmt.percent(high)}); в этом диапазоне потеря к концу "
-        f"{fmt.year(erosion_year)} года составляет от {fmt.percent(erosion_low)} до "
-        f"{fmt.percent(erosion_high)}.</p>"
+    return _say(
+        "cpi_assumed",
+        year=fmt.year(cpi_year),
+        used=fmt.percent(r.cpi_2024_used),
+        low=fmt.percent(low),
+        high=fmt.percent(high),
+        erosion_year=fmt.year(erosion_year),
+        erosion_low=fmt.percent(erosion_low),
+        erosion_high=fmt.percent(erosion_high),
     )
 
 
@@ -179,7 +176,7 @@ def usd_series_gaps(by_year, usd_kzt) -> str:
 
     known = by_year.dropna(subset=["kzt_per_usd"])
     if known.empty:
-        return "Среднегодовые курсы доллара в данных отсутствуют; пересчёт в доллары не сделан."
+        return _say("usd_none")
     missing = [y for y in by_year.index if y not in known.index]
     periods = usd_kzt.set_index("period_label")
     partial = []
@@ -189,16 +186,14 @@ def usd_series_gaps(by_year, usd_kzt) -> str:
         if (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
             partial.append(y)
     if not missing and not partial:
-        return "Среднегодовые курсы найдены за все годы ряда."
+        return _say("usd_all")
     if not missing:
-        return (
-            f"Среднегодовые курсы за {_years_noun(partial)} в источниках не найдены: известны "
-            "лишь средние за часть года, поэтому долларовый ряд неполон."
-        )
-    text = f"Среднегодовые курсы за {_years_noun(missing)} в источниках не найдены"
+        return _say("usd_partial_only", partial=_years_noun(partial))
     if partial:
-        text += f", а за {_years_noun(partial)} известны лишь средние за часть года"
-    return text + ", поэтому долларовый ряд неполон."
+        return _say(
+            "usd_missing_and_partial", missing=_years_noun(missing), partial=_years_noun(partial)
+        )
+    return _say("usd_missing", missing=_years_noun(missing))
 
 
 # --- Бюджет 2026 года (05_budget_2026) ---------------------------------------------------------
@@ -217,19 +212,16 @@ def fines_against_payments(r) -> str:
     ratio = r.fines_to_payments_ratio
     times = ("раз", "раза", "раз")
     if ratio is None or r.fines_collected_paid_period is None:
-        return (
-            f"За {period} партнёру выплачено {paid}; сколько штрафов поступило в бюджет города "
-            "за тот же период, не опубликовано."
-        )
+        return _say("fines_unpublished", period=period, paid=paid)
     if fmt.ratio(ratio) == "1":
-        comparison = "примерно столько же"
+        comparison = _say("about_the_same")
     elif ratio > 1:
-        comparison = f"в **{fmt.count(ratio, times, 2)}** больше"
+        comparison = _say("times_more", times=fmt.count(ratio, times, 2))
     else:
-        comparison = f"в **{fmt.count(1 / ratio, times, 2)}** меньше"
-    return (
-        f"За {period} в бюджет города поступило {fmt.compact_tenge(r.fines_collected_paid_period)} "
-        f"штрафов, партнёру выплачено {paid}: {comparison}."
+        comparison = _say("times_less", times=fmt.count(1 / ratio, times, 2))
+    fines = fmt.compact_tenge(r.fines_collected_paid_period)
+    return _say(
+        "fines_against_payments", period=period, fines=fines, paid=paid, comparison=comparison
     )
 
 

@@ -36,14 +36,14 @@ def quantity(value: object, unit: str, digits: int = 2) -> str:
     if unit == "%":
         return fmt.percent(value, digits)
     if unit == L.YEAR_UNIT:  # a calendar year: «2021 год», no digit groups
-        return f"{fmt.year(int(value))}{fmt.NBSP}{unit}"
+        return f"{fmt.year(int(value))}{fmt.NBSP}{L.translate(unit)}"
     if unit == "тенге":
         return fmt.tenge(value)
     if unit in UNIT_FORMS:
         return fmt.count(value, UNIT_FORMS[unit], 0 if float(value).is_integer() else digits)
     if unit in ("", "дата"):
         return fmt.plain(value, digits)
-    return f"{fmt.plain(value, digits)}{fmt.NBSP}{unit}"
+    return f"{fmt.plain(value, digits)}{fmt.NBSP}{L.translate(unit)}"
 
 
 def key_figure(value: object, unit: str, basis: str) -> str:

@@ -616,7 +616,10 @@ def _cell_text(value: Any) -> str:
 
 
 def resolve_references(edition: Edition, tables: Mapping[str, Any]) -> Edition:
-    """The edition with each `{table.column[key=value]}` in its texts replaced by the cell."""
+    """The edition with each `{table.column[key=value]}` in its texts replaced by the cell;
+    in an edition in another language (labels.use_language) its texts are first replaced by
+    their translations from the catalog (the references stay in the translated text)."""
+    say = labels.translate
 
     def one(match: re.Match, where: str) -> str:
         table, column, keys = match.groups()
@@ -646,9 +649,16 @@ def resolve_references(edition: Edition, tables: Mapping[str, Any]) -> Edition:
     for name, a in edition.assumptions.items():
         where = f"{display_path(edition.path)}: assumptions.{name}"
         changes = {
-            f: REFERENCE.sub(lambda m, w=f"{where}.{f}": one(m, w), getattr(a, f))
+            f: REFERENCE.sub(lambda m, w=f"{where}.{f}": one(m, w), say(getattr(a, f)))
             for f in TEXT_FIELDS
-            if REFERENCE.search(getattr(a, f))
+            if REFERENCE.search(getattr(a, f)) or say(getattr(a, f)) != getattr(a, f)
         }
+        if a.distribution is not None and a.distribution.rationale:
+            rationale = say(a.distribution.rationale)
+            if rationale != a.distribution.rationale:
+                changes["distribution"] = a.distribution.model_copy(update={"rationale": rationale})
         assumptions[name] = a.model_copy(update=changes) if changes else a
-    return Edition(edition.path, edition.info, assumptions, edition.chain)
+    info = edition.info
+    if say(info.title) != info.title:
+        info = info.model_copy(update={"title": say(info.title)})
+    return Edition(edition.path, info, assumptions, edition.chain)

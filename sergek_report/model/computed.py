@@ -37,6 +37,7 @@ import pandas as pd
 from sergek_report.errors import BuildError, DataValidationError, ParameterError
 from sergek_report.inputs import datasets
 from sergek_report.inputs.edition import Edition, load_edition, resolve_references
+from sergek_report.inputs.translated import translated_tables
 from sergek_report.model import lookups
 from sergek_report.model import results as model
 from sergek_report.model.results import Results
@@ -88,6 +89,9 @@ def compute_edition(
             f"{display_path(edition.path)}: assumption(s) {', '.join(unused)} are declared but "
             "no calculation uses them; remove them, or add the calculation that needs them."
         )
+    # An edition in another language prints the tables' text cells translated (the figures
+    # above are computed from the original tables).
+    tables = translated_tables(tables)
     return ComputedEdition(edition=edition, tables=tables, results=results)
 
 
