@@ -271,13 +271,15 @@ class Chapter:
         the report; internal source codes are not printed."""
         items = []
         for _source_id, row in self.sources.head(MAX_SOURCES).iterrows():
+            url = str(row["url"]).strip() if pd.notna(row["url"]) else ""
             note = row.get("published_note")
             note = str(note).strip() if pd.notna(note) else ""
             if pd.isna(row["published"]):
                 published = note or L.CHAPTER["undated"]
-            else:  # a dated item keeps its status («материал не найден в открытом доступе…»)
-                published = fmt.date_long(row["published"]) + (f" ({note})" if note else "")
-            url = str(row["url"]).strip() if pd.notna(row["url"]) else ""
+            elif note and not url:  # without an address, the note is its status («не найден…»)
+                published = f"{fmt.date_long(row['published'])} ({note})"
+            else:
+                published = fmt.date_long(row["published"])
             address = (
                 f'<a class="url" href="{html.escape(url)}" target="_blank" '
                 f'rel="noopener">{html.escape(url)}</a>'
