@@ -268,8 +268,7 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
     ordered = path.sort_values("step", kind="stable")
 
     def priced(line: str, measure: str, cell) -> str:
-        output = f"{line}.{measure}"
-        return cell(u, output) if output in u.summary.index else L.NOT_PRICED
+        return cell(u, f"{line}.{measure}") if is_priced(results, line) else L.NOT_PRICED
 
     return pd.DataFrame(
         {
@@ -287,13 +286,16 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
     )
 
 
-BRANCHES = ("announced", "bridge", "no_bridge")
+def is_priced(results: Results, line: str) -> bool:
+    """Whether the appraisal prices a budget line of the path (`transfer` is not priced)."""
+    return f"{line}.cash_2027" in results.appraisal.summary.index
 
 
-def costliest_branch(results: Results) -> str:
-    """The branch of the path with the largest 2027 budget line (base calculation): the floor
-    of a budget that holds whichever branch comes true."""
-    return max(BRANCHES, key=lambda line: results.appraisal.get(f"{line}.cash_2027"))
+def costliest_branch(path: pd.DataFrame, results: Results) -> str:
+    """The priced branch of the path with the largest 2027 budget line (base calculation): the
+    floor of a budget that holds whichever branch comes true."""
+    priced = [line for line in path["budget_line"] if is_priced(results, line)]
+    return max(priced, key=lambda line: results.appraisal.get(f"{line}.cash_2027"))
 
 
 def branch_name(line: str) -> str:
