@@ -78,6 +78,17 @@ def data_copy(tmp_path_factory) -> Path:
     return target
 
 
+def data_with(folder: Path, file: str, old: str, new: str) -> Path:
+    """A copy of data/ in `folder` with `old` replaced by `new` in one file (which must hold
+    `old`); returns the copy's path."""
+    target = folder / "data"
+    shutil.copytree(ROOT / "data", target)
+    text = (target / file).read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    (target / file).write_text(text.replace(old, new), encoding="utf-8")
+    return target
+
+
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory):
     """The default edition, built end to end into a temporary build folder."""

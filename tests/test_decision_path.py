@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from sergek_report.errors import ReportError
 from sergek_report.inputs import datasets
 from sergek_report.paths import DATA_DIR
+from tests.conftest import data_with
 
 
 def test_the_path_loads_with_its_branches_in_order():
@@ -23,28 +22,13 @@ def test_the_path_loads_with_its_branches_in_order():
     assert set(path["budget_line"]) <= {"announced", "bridge", "no_bridge", "transfer"}
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
-
-
-def test_an_unknown_budget_line_is_rejected(data_copy):
-    csv = data_copy / "decision_path.csv"
-    csv.write_text(
-        csv.read_text(encoding="utf-8").replace(",bridge,reported,", ",urgent,reported,"),
-        encoding="utf-8",
-    )
+def test_an_unknown_budget_line_is_rejected(tmp_path):
+    data = data_with(tmp_path, "decision_path.csv", ",bridge,reported,", ",urgent,reported,")
     with pytest.raises(ReportError, match="budget_line"):
-        datasets.load_tables(["decision_path"], data_dir=data_copy)
+        datasets.load_tables(["decision_path"], data_dir=data)
 
 
-def test_an_unknown_source_is_rejected(data_copy):
-    csv = data_copy / "decision_path.csv"
-    csv.write_text(
-        csv.read_text(encoding="utf-8").replace("zakonpravo_undated", "no_such_source"),
-        encoding="utf-8",
-    )
+def test_an_unknown_source_is_rejected(tmp_path):
+    data = data_with(tmp_path, "decision_path.csv", "zakonpravo_undated", "no_such_source")
     with pytest.raises(ReportError, match="no_such_source"):
-        datasets.load_tables(["decision_path"], data_dir=data_copy)
+        datasets.load_tables(["decision_path"], data_dir=data)

@@ -432,17 +432,10 @@ def test_junk_bytes_in_a_header_are_not_quoted_as_a_column_name(tmp_path):
 
 
 def test_a_rationale_quotes_the_table_not_a_typed_figure(tmp_path):
-    import shutil
-
     from sergek_report.model.computed import compute_edition
+    from tests.conftest import data_with
 
-    data = tmp_path / "data"
-    shutil.copytree(paths.DATA_DIR, data)
-    cpi = data / "cpi.csv"
-    cpi.write_text(
-        cpi.read_text(encoding="utf-8").replace("2025,dec_dec,12.3,", "2025,dec_dec,15.0,"),
-        encoding="utf-8",
-    )
+    data = data_with(tmp_path, "cpi.csv", "2025,dec_dec,12.3,", "2025,dec_dec,15.0,")
     edition = compute_edition(DEFAULT, data).edition
     rationale = edition.assumptions["inflation_2026"].rationale
     assert "на уровне 2025 года (15 %)" in rationale and "12,3" not in rationale
