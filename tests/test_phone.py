@@ -250,3 +250,25 @@ def test_the_decision_table_and_every_wide_table_stack_on_a_phone(built_html):
                 assert [html.unescape(label) for label in labels] == heads, caption[:80]
     for table in decision:
         assert table.startswith('<table class="data stack">')
+
+
+def test_narrow_options_chart_keeps_its_panel_titles_inside_the_figure():
+    panels = {
+        "Приведённая стоимость 2027–2029 годов, млрд тенге": [
+            ("Временная мера (только её месяцы)", 0.7, 0.6, 0.8),
+            ("Новое оборудование для всех комплексов (без эксплуатации)", 7.8, 10.3, 27.8),
+        ],
+        "Бюджет 2027 года, млрд тенге": [
+            ("Временная мера (только её месяцы)", 0.7, 0.6, 0.8),
+            ("Новое оборудование для всех комплексов (без эксплуатации)", 7.8, 10.3, 27.8),
+        ],
+    }
+    fig, axes = charts.options_chart(
+        panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0)
+    )
+    charts.to_narrow_svg(fig)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()
+    for ax in axes:
+        box = ax.title.get_window_extent(renderer)
+        assert 0 <= box.x0 and box.x1 <= fig.bbox.width, (ax.title.get_text(), box)

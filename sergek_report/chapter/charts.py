@@ -201,6 +201,7 @@ def to_narrow_svg(fig) -> str:
         if text.get_text() and text.get_fontsize() < NARROW_MIN_FONT:
             text.set_fontsize(NARROW_MIN_FONT)
     for ax in fig.axes:
+        ax.title.set_wrap(True)  # a panel's title (the options chart) wraps like axis titles
         for axis in (ax.xaxis, ax.yaxis):
             axis.label.set_wrap(True)
             labels = [t for t in axis.get_ticklabels() if t.get_text()]
