@@ -263,9 +263,7 @@ def test_narrow_options_chart_keeps_its_panel_titles_inside_the_figure():
             ("Новое оборудование для всех комплексов (без эксплуатации)", 7.8, 10.3, 27.8),
         ],
     }
-    fig, axes = charts.options_chart(
-        panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0)
-    )
+    fig, axes = charts.options_chart(panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0))
     charts.to_narrow_svg(fig)
     renderer = FigureCanvasAgg(fig).get_renderer()
     fig.draw_without_rendering()

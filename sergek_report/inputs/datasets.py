@@ -186,11 +186,14 @@ def _load(
         values, cells = _load_uncached(spec, data_dir, as_of, source_ids, sources_file)
     finally:
         csv_log.removeHandler(warned)
-    if not warned.any and len(values) <= _KEEP_ROWS:
-        if len(_VALIDATED) >= _KEEP_TABLES:
-            _VALIDATED.clear()
-        _VALIDATED[key] = (spec, values.copy(), cells.copy())
-    return values, cells
+    if warned.any or len(values) > _KEEP_ROWS:
+        return values, cells
+    if len(_VALIDATED) >= _KEEP_TABLES:
+        _VALIDATED.clear()
+    _VALIDATED[key] = (spec, values, cells)
+    # A copy, kept or not: the same frames (and the same pickled bytes in the hand-off file)
+    # whether or not this process has read the file before.
+    return values.copy(), cells.copy()
 
 
 class _Warned(logging.Handler):
