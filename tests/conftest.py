@@ -2,7 +2,8 @@
 is shared by the tests that only read its outputs:
 
 - built_report: the default edition, shared by the test processes;
-- second_build: the same inputs again, by the command line, offline (determinism, the log);
+- second_build: the same inputs again, by the command line, offline, its PDF laid out at the
+  end (determinism, the log);
 - changed_edition: an edition with one assumption's value, label and rationale and one
   contract figure changed, from a data/ whose sources.csv is in Windows-1251, then rebuilt
   with only its date changed.
@@ -11,6 +12,8 @@ A test that changes a build's folder or data works on its own copy (copy_of_buil
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import re
@@ -61,6 +64,8 @@ BUILD_GROUPS = {
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns the groups into the tests' ids
 def pytest_collection_modifyitems(config, items):
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         group = next((g for name, g in BUILD_GROUPS.items() if name in fixtures), None)
@@ -142,9 +147,15 @@ def built_report(tmp_path_factory):
     from sergek_report.build.sequence import build
 
     def make(build_root: Path) -> Path:
-        return build(ROOT / "params" / "default.yaml", build_root=build_root, force=True).out_dir
+        log = io.StringIO()
+        with contextlib.redirect_stderr(log):
+            result = build(ROOT / "params" / "default.yaml", build_root=build_root, force=True)
+        build_root.with_suffix(".log").write_text(log.getvalue(), encoding="utf-8")
+        return result.out_dir
 
-    return SimpleNamespace(out_dir=shared_build(tmp_path_factory, "default-build", make))
+    out_dir = shared_build(tmp_path_factory, "default-build", make)
+    log = (out_dir.parent / "default-build.log").read_text(encoding="utf-8")
+    return SimpleNamespace(out_dir=out_dir, log=log)
 
 
 def copy_of_build(built, target: Path) -> Path:
@@ -177,7 +188,8 @@ def offline_prefix() -> list[str]:
 @pytest.fixture(scope="session")
 def second_build(data_copy, tmp_path_factory):
     """The same inputs built again, elsewhere, from a private copy of data/, offline, by the
-    command line as `make report` runs it; its stderr is kept (log)."""
+    command line as `make report` runs it, with every PDF part laid out at the end (the
+    default build lays them out while chapters run); its stderr is kept (log)."""
     root = tmp_path_factory.mktemp("second")
     command = [
         sys.executable,
@@ -191,7 +203,13 @@ def second_build(data_copy, tmp_path_factory):
         str(root),
     ]
     prefix = offline_prefix()
-    result = subprocess.run(prefix + command, capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        prefix + command,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=os.environ | {"SERGEK_REPORT_LAYOUT_AHEAD": "0"},
+    )
     assert result.returncode == 0, result.stderr
     return SimpleNamespace(out_dir=root, offline=bool(prefix), log=result.stderr)
 
