@@ -36,6 +36,12 @@ def test_dates_take_the_ending_of_the_month():
     assert inflect("1 шілде", "dat") == "1 шілдеге"  # front vowel
     assert inflect("15 сәуір", "abl") == "15 сәуірден"
     assert inflect("23 қазан", "abl") == "23 қазаннан"  # after н: -нан
+    # the locative's attribute form, before a noun
+    assert inflect("2027 жылғы 1 қаңтар", "attr") == "2027 жылғы 1 қаңтардағы"
+    assert inflect("2024 жылғы қараша", "attr") == "2024 жылғы қарашадағы"
+    assert inflect("1 шілде", "attr") == "1 шілдедегі"
+    assert inflect(f"1{NBSP}641", "attr") == f"1{NBSP}641-дегі"
+    assert inflect("40", "attr") == "40-тағы"
 
 
 NUMBERS = {
@@ -81,6 +87,13 @@ def test_units_abbreviations_and_counts():
     assert inflect("1 641 кешен", "ins") == "1 641 кешенмен"
     assert inflect("алты", "acc") == "алтыны"
     assert inflect("—", "dat") == "—"  # no data: nothing to inflect
+
+
+def test_a_caption_number_is_an_ordinal_before_its_noun_in_kazakh(kk):
+    assert fmt.numbered("Кесте", 1) == "1-кесте"
+    assert fmt.numbered("Сурет", 12) == "12-сурет"
+    labels.use_language(labels.SOURCE_LANGUAGE)
+    assert fmt.numbered("Таблица", 1) == "Таблица 1"
 
 
 def test_an_unknown_case_is_an_error_naming_the_cases():

@@ -80,6 +80,7 @@ __all__ = [
     "month_year_short",
     "number",
     "number_range",
+    "numbered",
     "percent",
     "percent_range",
     "period",
@@ -473,6 +474,15 @@ def inflect(text: str, case: str) -> str:
     and in Russian the value is returned as it is."""
     kazakh.check_case(case)
     return kazakh.inflect(text, case) if _locale() == "kk" else text
+
+
+def numbered(label: str, n: int) -> str:
+    """A numbered caption's label: «Таблица 3» in Russian; in Kazakh the ordinal in digits
+    with a hyphen before its noun, «3-кесте» (as «136-бап»; the orthography rule in
+    docs/translation.md)."""
+    if _locale() == "kk":
+        return f"{n}-{label[:1].lower()}{label[1:]}"
+    return f"{label} {n}"
 
 
 class _CaseFormatter(string.Formatter):

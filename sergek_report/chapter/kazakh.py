@@ -28,7 +28,8 @@ import re
 from sergek_report.errors import ReportError
 
 # The six oblique cases, by the names a translator writes after the colon, with their Kazakh
-# grammar names (for the error message and the docs).
+# grammar names (for the error message and the docs), and the locative's attribute form
+# («2024 жылғы қарашадағы», «1 қаңтардағы»), which a date before a noun often needs.
 CASES = {
     "gen": "ілік септік (-ның/-нің, -дың/-дің, -тың/-тің)",
     "acc": "табыс септік (-ны/-ні, -ды/-ді, -ты/-ті)",
@@ -36,6 +37,7 @@ CASES = {
     "loc": "жатыс септік (-да/-де, -та/-те)",
     "abl": "шығыс септік (-дан/-ден, -тан/-тен, -нан/-нен)",
     "ins": "көмектес септік (-мен, -бен, -пен)",
+    "attr": "жатыс септік + -ғы/-гі, an attribute (-дағы/-дегі, -тағы/-тегі)",
 }
 # The back-vowel ending by the final sound: vowel, sonorant, nasal, voiced, voiceless.
 _ENDINGS = {
@@ -45,6 +47,7 @@ _ENDINGS = {
     "loc": ("да", "да", "да", "да", "та"),
     "abl": ("дан", "дан", "нан", "дан", "тан"),
     "ins": ("мен", "мен", "мен", "бен", "пен"),
+    "attr": ("дағы", "дағы", "дағы", "дағы", "тағы"),  # «1 қаңтардағы нұсқалар»
 }
 _FRONT_LETTERS = str.maketrans("аығқ", "еігк")
 _BACK_VOWELS = set("аоұыяё")
