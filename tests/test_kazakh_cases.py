@@ -1,4 +1,4 @@
-"""Kazakh case endings on formatted values: «{v1:dat} дейін» -> «31 желтоқсанға дейін».
+"""Kazakh case endings on formatted values: «{v1}[dat] дейін» -> «31 желтоқсанға дейін».
 
 The expectations are written by hand from the grammar (vowel harmony and the final sound of
 the word, or of the spoken last word of a number; a hyphen after digits and abbreviations),
@@ -6,6 +6,8 @@ not computed with the code under test.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -103,21 +105,21 @@ def test_an_unknown_case_is_an_error_naming_the_cases():
 
 def test_fmt_inflects_in_kazakh_only_and_fill_reads_the_case(kk):
     assert fmt.inflect(fmt.date_long("2026-12-31"), "dat") == "2026 жылғы 31 желтоқсанға"
-    assert fmt.fill("{d:abl} бастап", d=fmt.date_long("2027-01-01")) == (
+    assert fmt.fill("{d}[abl] бастап", d=fmt.date_long("2027-01-01")) == (
         "2027 жылғы 1 қаңтардан бастап"
     )
-    assert fmt.fill("{n:dat} көп, {n}", n=fmt.integer(300)) == "300-ге көп, 300"
+    assert fmt.fill("{n}[dat] көп, {n}", n=fmt.integer(300)) == "300-ге көп, 300"
     labels.use_language(labels.SOURCE_LANGUAGE)
     assert fmt.inflect("31 декабря", "dat") == "31 декабря"
 
 
 def test_a_case_placeholder_wraps_the_inline_expression_in_the_translated_chapter(kk):
     cell = {"cell_type": "markdown", "source": "До {eval}`fmt.date_long(d)` — {eval}`n` АПК."}
-    found = {"До {v1} — {v2} АПК.": "{v1:dat} дейін — {v2} АБК."}
+    found = {"До {v1} — {v2} АПК.": "{v1}[dat] дейін — {v2} АБК."}
     out = T.translate_notebook({"cells": [cell]}, found)["cells"][0]["source"]
     assert out == '{eval}`fmt.inflect(fmt.date_long(d), "dat")` дейін — {eval}`n` АБК.'
     code = {"cell_type": "code", "source": 'x = f"с {fmt.date_long(d)} года"'}
-    found = {"с {v1} года": "{v1:abl} бастап"}
+    found = {"с {v1} года": "{v1}[abl] бастап"}
     out = T.translate_notebook({"cells": [code]}, found)["cells"][0]["source"]
     namespace = {"fmt": fmt, "d": "2027-01-01"}
     exec(out, namespace)  # the f-string as the kernel runs it (quotes vary by Python version)
@@ -128,22 +130,30 @@ def test_a_case_counts_as_the_same_placeholder(tmp_path, monkeypatch):
     from tests.test_translations import _catalog
 
     msgid = "С {v1} нужен новый договор."
-    _catalog(tmp_path, {msgid: "{v1:abl} бастап жаңа шарт қажет."})
+    _catalog(tmp_path, {msgid: "{v1}[abl] бастап жаңа шарт қажет."})
     monkeypatch.setattr(labels, "LOCALE_DIR", tmp_path)
     unit = T.Unit(msgid, "notebooks/01_summary.ipynb", 9, "Резюме", ["c"])
     assert T.catalog_problems([unit], "kk") == []
 
 
+def test_the_case_stays_outside_the_braces_for_the_gettext_tools():
+    # {v1}[dat] has the placeholders of the Russian {v1}, brace for brace (msgfmt
+    # --check-format compares them literally); a Markdown link after a value is no case.
+    assert T.PLACEHOLDER.findall("{v1}[dat] дейін, {v2}") == [("v1", "dat"), ("v2", "")]
+    assert T.PLACEHOLDER.findall("{v1}[сілтеме](https://adilet.zan.kz)") == [("v1", "")]
+    assert re.findall(r"\{[^{}]*\}", "{v1}[dat] дейін, {v2}") == ["{v1}", "{v2}"]
+
+
 def test_an_unknown_case_in_the_catalog_is_one_paragraph_naming_the_message():
     unit = T.Unit("С {v1} нужен новый договор.", "notebooks/01_summary.ipynb", 9, "Резюме", ["c"])
-    problems = T.case_problems([unit], {unit.msgid: "{v1:datt} бастап жаңа шарт."}, "kk")
+    problems = T.case_problems([unit], {unit.msgid: "{v1}[datt] бастап жаңа шарт."}, "kk")
     assert len(problems) == 1 and "\n" not in problems[0]
     assert "«С {v1} нужен новый договор.»" in problems[0]
-    assert "'datt' in {v1:datt}" in problems[0]
+    assert "'datt' in {v1}[datt]" in problems[0]
     assert all(name in problems[0] for name in kazakh.CASES)
     # a label filled by str.format takes no case: also one paragraph, not a traceback later
     label = T.Unit("Страница {page}", "sergek_report/labels.py", 1, "", ["labels.PAGE_LINK"])
-    problems = T.case_problems([label], {label.msgid: "{page:gen} беті"}, "kk")
+    problems = T.case_problems([label], {label.msgid: "{page}[gen] беті"}, "kk")
     assert len(problems) == 1 and "filled without cases" in problems[0]
 
 
@@ -158,7 +168,7 @@ def test_the_kazakh_build_stops_on_an_unknown_case(tmp_path, monkeypatch):
         '"nbformat": 4, "nbformat_minor": 5}',
         encoding="utf-8",
     )
-    _catalog(tmp_path / "locale", {"С {v1} нужен договор.": "{v1:ablative} бастап шарт керек."})
+    _catalog(tmp_path / "locale", {"С {v1} нужен договор.": "{v1}[ablative] бастап шарт керек."})
     monkeypatch.setattr(labels, "LOCALE_DIR", tmp_path / "locale")
     monkeypatch.setattr(T, "labels_units", lambda source, file: [])
     monkeypatch.setattr(T, "title_units", lambda source, file: [])

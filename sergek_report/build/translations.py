@@ -43,10 +43,13 @@ from sergek_report.errors import BuildError
 
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 ROLE = re.compile(r"\{eval\}(`+)(.+?)\1", re.DOTALL)  # as chapter.inline.ROLE
-# A placeholder, optionally with the grammatical case the translation asks for: {v1}, {v1:dat}
-# (chapter.kazakh.CASES); the Russian message never has a case, and {v1:dat} counts as the
-# same placeholder as {v1}.
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z_]+))?\}")
+# A placeholder, optionally followed by the grammatical case the translation asks for in
+# brackets: {v1}, {v1}[dat] (chapter.kazakh.CASES). The case stays outside the braces, so
+# {v1}[dat] is the same placeholder as the Russian {v1} for every gettext tool (msgfmt
+# --check-format, which Poedit runs, rejects {v1:dat} where the message is
+# python-brace-format); the Russian message never has a case; a Markdown link right after a
+# value, {v1}[text](url), is not a case.
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}(?:\[([A-Za-z_]+)\](?!\())?")
 # The catalog's templates filled by fmt.fill (a case is allowed in them); another label is
 # filled by str.format, which knows no case.
 CASE_LABELS = ("labels.SENTENCES", "labels.CHANGES", "labels.CHAPTER", "labels.SCENARIO_PAGE")
@@ -181,10 +184,11 @@ def _string_code(text: str, fields: dict[str, ast.FormattedValue]) -> str:
     if not fields:
         return repr(text)
     values: list[ast.expr] = []
-    for piece in re.split(r"(\{v\d+(?::[A-Za-z_]+)?\})", text):
+    for piece in re.split(r"(\{v\d+\}(?:\[[A-Za-z_]+\])?)", text):
         if not piece:
             continue
-        name, _, case = piece[1:-1].partition(":")
+        name, _, case = piece[1:].replace("]", "").partition("}")
+        case = case.lstrip("[")
         if piece.startswith("{") and name in fields and case:
             # fmt.inflect(f"{field}", "dat"): the field as the Russian text formats it, in a case
             call = ast.Call(
@@ -468,13 +472,13 @@ def catalog_problems(units: list[Unit], language: str) -> list[str]:
 
 
 def _names(text: str) -> set[str]:
-    """The placeholders' names of a message, without their cases: {v1:dat} is {v1}."""
+    """The placeholders' names of a message, without their cases: {v1}[dat] is {v1}."""
     return {name for name, _ in PLACEHOLDER.findall(text)}
 
 
 def case_problems(units: list[Unit], found: dict[str, str], language: str) -> list[str]:
     """One paragraph per translated message whose placeholder asks for a case the grammar
-    does not know ({v1:datt}), or for a case where the value is filled without one (a label
+    does not know ({v1}[datt]), or for a case where the value is filled without one (a label
     outside CASE_LABELS, a parameter file's text)."""
     from sergek_report.chapter.kazakh import CASES
 
@@ -494,13 +498,13 @@ def case_problems(units: list[Unit], found: dict[str, str], language: str) -> li
             if case not in CASES:
                 problems.append(
                     f"{po_file}: the translation of «{unit.msgid}» ({where}) asks for the case "
-                    f"'{case}' in {{{name}:{case}}}, which is not a case name; a placeholder "
-                    f"takes one of: {allowed}, as in {{{name}:dat}}, or none ({{{name}}})."
+                    f"'{case}' in {{{name}}}[{case}], which is not a case name; a placeholder "
+                    f"takes one of: {allowed}, as in {{{name}}}[dat], or none ({{{name}}})."
                 )
             elif not takes_case:
                 problems.append(
                     f"{po_file}: the translation of «{unit.msgid}» ({where}) asks for the case "
-                    f"'{case}' in {{{name}:{case}}}, but this text is filled without cases (only "
+                    f"'{case}' in {{{name}}}[{case}], but this text is filled without cases (only "
                     "the chapters' messages and the labels "
                     f"{', '.join(c.split('.', 1)[1] for c in CASE_LABELS)} take them); write "
                     f"{{{name}}} and the ending in the words around it."
@@ -535,7 +539,7 @@ def _replace_spans(source: str, replacements: list[tuple[ast.expr, str]]) -> str
 
 def _role_in_case(role: str, case: str | None) -> str:
     """An inline value's role, in the case the translation asks for: {eval}`expr` with
-    «:dat» -> {eval}`fmt.inflect(expr, "dat")` (every chapter imports fmt)."""
+    «[dat]» -> {eval}`fmt.inflect(expr, "dat")` (every chapter imports fmt)."""
     if not case:
         return role
     match = ROLE.fullmatch(role)

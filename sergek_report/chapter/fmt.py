@@ -35,6 +35,7 @@ Precision policy (the report's single rule book; the built report is tested agai
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -464,11 +465,11 @@ def month_genitive(d: object) -> str:
     return format_date(as_date(d), "MMMM y", locale=LOCALE)
 
 
-# --- grammatical case (Kazakh): «{v1:dat} дейін» -> «31 желтоқсанға дейін» -------------------
+# --- grammatical case (Kazakh): «{v1}[dat] дейін» -> «31 желтоқсанға дейін» ------------------
 
 
 def inflect(text: str, case: str) -> str:
-    """A formatted value in a grammatical case, for the placeholder «{v1:dat}» of a translated
+    """A formatted value in a grammatical case, for the placeholder «{v1}[dat]» of a translated
     message: in Kazakh the ending follows the value («2026 жылғы 31 желтоқсан» -> «… 31
     желтоқсанға», «1 641» -> «1 641-ге»; chapter.kazakh); the Russian text never asks for it,
     and in Russian the value is returned as it is."""
@@ -485,8 +486,12 @@ def numbered(label: str, n: int) -> str:
     return f"{label} {n}"
 
 
+_CASE_SUFFIX = re.compile(r"\{(\w+)\}\[(\w+)\](?!\()")  # {date}[abl], as translations.PLACEHOLDER
+
+
 class _CaseFormatter(string.Formatter):
-    """str.format, where a field's format spec may be a case name: «{date:abl}»."""
+    """str.format, where a field's format spec may be a case name (fill writes {date}[abl]
+    as {date:abl})."""
 
     def format_field(self, value: object, format_spec: str) -> str:
         if format_spec in kazakh.CASES:
@@ -496,6 +501,6 @@ class _CaseFormatter(string.Formatter):
 
 def fill(template: str, **values: object) -> str:
     """A catalog template with its values, as str.format, where a translation may ask for a
-    value's case: fill("{date:dat} дейін", date="2026 жылғы 31 желтоқсан") -> «2026 жылғы 31
+    value's case: fill("{date}[dat] дейін", date="2026 жылғы 31 желтоқсан") -> «2026 жылғы 31
     желтоқсанға дейін»."""
-    return _CaseFormatter().format(template, **values)
+    return _CaseFormatter().format(_CASE_SUFFIX.sub(r"{\1:\2}", template), **values)

@@ -15,10 +15,10 @@ A number written in digits takes the ending of its spoken last word («1 641» i
 abbreviation («млн-ға», «%-ға»): the orthography rule for endings of numbers in Arabic digits
 («6-ға, 100-ге дейін, 10-15-тен») and of abbreviations («БҰҰ-дан»), docs/translation.md.
 
-The translator asks for a case in the catalog by a placeholder's suffix: «{v1:dat} дейін»
-(CASES below); Russian messages never use it. Endings after a possessive form (-на, -нда) are
-not derived: a value that ends the noun phrase takes the case, a word the translator writes
-after it carries its own ending («{v1} жылы»).
+The translator asks for a case in the catalog by a suffix in brackets after the placeholder:
+«{v1}[dat] дейін» (CASES below); Russian messages never use it. Endings after a possessive
+form (-на, -нда) are not derived: a value that ends the noun phrase takes the case, a word
+the translator writes after it carries its own ending («{v1} жылы»).
 """
 
 from __future__ import annotations
