@@ -89,6 +89,7 @@ def test_units_abbreviations_and_counts():
     assert inflect("1 641 кешен", "ins") == "1 641 кешенмен"
     assert inflect("алты", "acc") == "алтыны"
     assert inflect("—", "dat") == "—"  # no data: nothing to inflect
+    assert inflect("Presight", "ins") == "Presight"  # read as its owner reads it: left as is
 
 
 def test_a_caption_number_is_an_ordinal_before_its_noun_in_kazakh(kk):

@@ -70,7 +70,9 @@ SPOKEN = {"млн": "миллион", "млрд": "миллиард", "%": "па
 # a sign or abbreviation, or a word; closing quotes, brackets and Markdown emphasis after it
 # stay after the ending's hyphen or around it.
 _NUMBER = re.compile(r"(\d[\d\u00a0\u202f ]*?)(?:,(\d+))?$")
-_WORD = re.compile(r"[^\W\d_]+$")
+# A Kazakh or Russian word; a word in Latin letters (a company's name) is read as its owner
+# reads it, which its spelling does not tell: such a value is left as it is.
+_WORD = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+$")
 _EMPHASIS = re.compile(r"(\*+|_+)$")
 _CLOSING = re.compile(r"[»)\]\"]+$")
 
@@ -129,7 +131,8 @@ def inflect(text: str, case: str) -> str:
     """A formatted value in a case: a word takes its ending («желтоқсан» -> «желтоқсанға»), a
     number, sign or abbreviation takes it after a hyphen by the spoken word («2026» ->
     «2026-ға», «2,6» -> «2,6-ға», «18 %» -> «18 %-ға»); text that does not end in a number
-    or a word (an em dash for no data) is returned as it is."""
+    or a Cyrillic word (an em dash for no data, a name in Latin letters) is returned as it
+    is."""
     check_case(case)
     emphasis = _EMPHASIS.search(text)
     tail = emphasis.group(0) if emphasis else ""
