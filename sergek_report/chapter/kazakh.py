@@ -27,9 +27,9 @@ import re
 
 from sergek_report.errors import ReportError
 
-# The six oblique cases, by the names a translator writes after the colon, with their Kazakh
-# grammar names (for the error message and the docs), and the locative's attribute form
-# («2024 жылғы қарашадағы», «1 қаңтардағы»), which a date before a noun often needs.
+# The six oblique cases, by the names a translator writes in brackets after a placeholder, with
+# their Kazakh grammar names (for the error message and the docs), and the locative's attribute
+# form («2024 жылғы қарашадағы», «1 қаңтардағы»), which a date before a noun often needs.
 CASES = {
     "gen": "ілік септік (-ның/-нің, -дың/-дің, -тың/-тің)",
     "acc": "табыс септік (-ны/-ні, -ды/-ді, -ты/-ті)",
