@@ -79,7 +79,7 @@ def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str,
     """(Russian label, unit) of an assumption; a range is labelled as the range of it."""
     base = name.removesuffix("_range")
     label, unit = labels.get(base, (base.replace("_", " "), ""))
-    return (WORDS["range"].format(label=label) if base != name else label), unit
+    return (fmt.fill(WORDS["range"], label=label) if base != name else label), unit
 
 
 def changes_block(
@@ -97,16 +97,16 @@ def changes_block(
         parts.append(f"<p>{WORDS['no_baseline']}</p></section>")
         return "".join(parts)
     when = diff.get("baseline_date")
-    since = WORDS["since"].format(date=fmt.date_long(when)) if when else ""
+    since = fmt.fill(WORDS["since"], date=fmt.date_long(when)) if when else ""
     if not diff["metrics"] and not diff["inputs"] and not diff["params"]:
-        parts.append(f"<p>{WORDS['nothing_changed'].format(since=since)}</p></section>")
+        parts.append(f"<p>{fmt.fill(WORDS['nothing_changed'], since=since)}</p></section>")
         return "".join(parts)
     # Old and new values exactly: rounded, a moved figure could look unchanged.
     moved = [row for row in diff["metrics"] if row["old"] is not None]
     added = [row for row in diff["metrics"] if row["old"] is None]
     if moved:
         parts.append(
-            f"<p>{WORDS['moved'].format(since=since)}</p>"
+            f"<p>{fmt.fill(WORDS['moved'], since=since)}</p>"
             '<div class="table-scroll"><table class="data changes-table"><thead><tr>'
             f'<th scope="col">{WORDS["column_metric"]}</th>'
             f'<th scope="col" class="num">{WORDS["column_old"]}</th>'
@@ -122,12 +122,12 @@ def changes_block(
             )
         parts.append("</tbody></table></div>")
     elif not added:
-        parts.append(f"<p>{WORDS['unchanged'].format(since=since).rstrip('.')}.</p>")
+        parts.append(f"<p>{fmt.fill(WORDS['unchanged'], since=since).rstrip('.')}.</p>")
     if added:
-        parts.append(f"<p>{WORDS['added'].format(count=fmt.integer(len(added)))}</p>")
+        parts.append(f"<p>{fmt.fill(WORDS['added'], count=fmt.integer(len(added)))}</p>")
     if diff["inputs"]:
         tables = ", ".join(html.escape(table_label(name)) for name in diff["inputs"])
-        parts.append(f"<p>{WORDS['inputs'].format(tables=tables)}</p>")
+        parts.append(f"<p>{fmt.fill(WORDS['inputs'], tables=tables)}</p>")
     if diff["params"]:
         items = []
         for name, old, new in diff["params"]:
@@ -136,7 +136,7 @@ def changes_block(
                 f"{html.escape(label)}: {html.escape(quantity(old, unit))} → "
                 f"{html.escape(quantity(new, unit))}"
             )
-        parts.append(f"<p>{WORDS['params'].format(items='; '.join(items))}</p>")
+        parts.append(f"<p>{fmt.fill(WORDS['params'], items='; '.join(items))}</p>")
     parts.append("</section>")
     return "".join(parts)
 
