@@ -380,15 +380,28 @@ def page_fill(page) -> float:
     return (top - min(body)) / (top - bottom)
 
 
+def chapter_starts(texts: list[str]) -> set[int]:
+    """The pages (0-based) on which a chapter or the glossary begins: the page's text starts
+    with its heading (the running header, which names the chapter on every page, comes last
+    in the extracted text)."""
+    headings = [f"{n}. {title}" for n, title in enumerate(CHAPTERS, 1)] + ["Словарь терминов"]
+    return {
+        index
+        for index, text in enumerate(texts)
+        if any(text.strip().startswith(heading) for heading in headings)
+    }
+
+
+def test_chapter_starts_are_found_by_their_headings_not_the_running_header():
+    header = "ГЧП «Сергек» в Алматы 2. Решение на 1 января 2027 года 10"
+    texts = ["Содержание 1. Резюме … 3", "1. Резюме Что решить", f"текст {header}"]
+    assert chapter_starts(texts) == {1}
+
+
 def test_no_page_is_less_than_a_third_full_except_chapter_ends(report):
     reader = PdfReader(report["pdf"])
     texts = [normalise(page.extract_text()) for page in reader.pages]
-    starts = {
-        index
-        for index, text in enumerate(texts)
-        if any(re.search(rf"\b{n}\. {re.escape(t)}", text) for n, t in enumerate(CHAPTERS, 1))
-        or "Словарь терминов" in text[:200]
-    }
+    starts = chapter_starts(texts)
     thin = []
     for index in range(2, len(reader.pages) - 1):  # title and contents are front matter
         if index + 1 in starts:
