@@ -36,6 +36,22 @@ UNIT_FORMS = {
     "комплексо-месяцев": ("комплексо-месяц", "комплексо-месяца", "комплексо-месяцев"),
     "раз": ("раз", "раза", "раз"),
     "пунктов": ("пункт", "пункта", "пунктов"),
+    "камер": ("камера", "камеры", "камер"),
+    "фунтов": ("фунт", "фунта", "фунтов"),
+    "долларов": ("доллар", "доллара", "долларов"),
+    "рублей": ("рубль", "рубля", "рублей"),
+    "человек": ("человек", "человека", "человек"),
+}
+# The nouns a source of data/deployment.csv counts with (its `counted_noun` column): (one,
+# few, many), so that the noun agrees with the number beside it («414 комплексов»).
+COUNTED_NOUNS = {
+    "apk": ("АПК", "АПК", "АПК"),
+    "complex": ("комплекс", "комплекса", "комплексов"),
+    "hardware_software_complex": (
+        "аппаратно-программный комплекс",
+        "аппаратно-программных комплекса",
+        "аппаратно-программных комплексов",
+    ),
 }
 # Small whole numbers in words, as prose says a count with a masculine noun («продлённый на
 # один год», «на два месяца»): fmt.count_in_words; a number not listed is written in digits.
@@ -263,11 +279,14 @@ CHANGES = {
     "column_new": "Стало",
     "unchanged": "Ключевые показатели не изменились по сравнению с редакцией{since}",
     "added": (
-        "Новых ключевых показателей: {count} (все ключевые показатели "
-        "с основанием каждого — в главе «Допущения, ограничения и источники»)."
+        "В этой редакции появились новые показатели; все ключевые показатели "
+        "с основанием каждого — в главе «Допущения, ограничения и источники»."
     ),
     "inputs": "Обновлены данные: {tables}.",
     "params": "Изменённые допущения: {items}.",
+    # assumptions the previous edition did not have: their value alone, no «— →»
+    "params_added": "Новые допущения: {items}.",
+    "params_removed": "Допущения, которые больше не используются: {items}.",
     "range": "{label} (диапазон)",
 }
 
@@ -436,7 +455,14 @@ CORRELATION = "ранговая связь с «{other}»: {rho}"
 YEAR_UNIT = "год"
 
 # --- Words the number formatting writes (fmt): scale words and the currency ----------------
-NUMBER_WORDS = {"thousand": "тыс.", "million": "млн", "billion": "млрд", "tenge": "тенге"}
+NUMBER_WORDS = {
+    "thousand": "тыс.",
+    "million": "млн",
+    "billion": "млрд",
+    "tenge": "тенге",
+    # a range said in words, the unit once at the end (fmt.span): «от 10 до 60 дней»
+    "span": "от {low} до {high}",
+}
 
 # --- The frame's headings (the templates: title page, contents, glossary, colophon) --------
 FRAME = {
@@ -497,8 +523,8 @@ SENTENCES = {
     "cpi_assumed": (
         '<p class="warning">Официальная инфляция {year} года (декабрь к декабрю) '
         "в источниках не найдена. В расчёте использовано допущение {used} "
-        "(диапазон {low} — {high}); в этом диапазоне потеря к концу "
-        "{erosion_year} года составляет от {erosion_low} до {erosion_high}.</p>"
+        "(диапазон {range}); в этом диапазоне потеря к концу "
+        "{erosion_year} года составляет {erosion}.</p>"
     ),
     "usd_none": "Среднегодовые курсы доллара в данных отсутствуют; пересчёт в доллары не сделан.",
     "usd_all": "Среднегодовые курсы найдены за все годы ряда.",

@@ -70,7 +70,8 @@ def decision_table(options: pd.DataFrame, results: Results, brief: bool = False)
         row = {column["option"]: o["name"]}
         if not brief:
             row[column["route"]] = L.ROUTE_CELL.format(
-                legal_route=o["legal_route"], council_approval=o["council_approval"]
+                legal_route=o["legal_route"],
+                council_approval=fmt.mid_sentence(o["council_approval"]),
             )
         row[column["time"]] = o["time_to_start"]
         row[column["cost"]] = one_basis_cell(results, o["option_id"])

@@ -160,11 +160,9 @@ def cpi_assumption_warning(
         "cpi_assumed",
         year=fmt.year(cpi_year),
         used=fmt.percent(r.cpi_2024_used),
-        low=fmt.percent(low),
-        high=fmt.percent(high),
+        range=fmt.percent_range(low, high),
         erosion_year=fmt.year(erosion_year),
-        erosion_low=fmt.percent(erosion_low),
-        erosion_high=fmt.percent(erosion_high),
+        erosion=fmt.span(erosion_low, erosion_high, digits=1, unit="%"),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sergek_report.labels import COUNTED_NOUNS
 from sergek_report.inputs.schema import (
     Agreement,
     Bounds,
@@ -87,7 +88,21 @@ TABLES: dict[str, TableSpec] = {
                     max=MAX_COMPLEXES,
                     doc="complexes (АПК) in operation on that date",
                 ),
-                Field("counted", shape="text (ru)", doc="what the source counts"),
+                Field(
+                    "counted_noun",
+                    "choice",
+                    choices=tuple(COUNTED_NOUNS),
+                    doc="the noun the source counts with (`apk`: АПК, `complex`: комплексы, "
+                    "`hardware_software_complex`: аппаратно-программные комплексы); the "
+                    "report makes it agree with the number",
+                ),
+                Field(
+                    "counted",
+                    required=False,
+                    shape="text (ru)",
+                    doc="what else the source says of what it counts, printed after the "
+                    "noun: «(2 060 камер)»",
+                ),
                 Field("intersections", **COMPLEX_PART, doc="of which at intersections"),
                 Field("linear", **COMPLEX_PART, doc="of which on linear sections / roadside"),
                 STATUS,
