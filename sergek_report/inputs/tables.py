@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sergek_report.labels import COUNTED_NOUNS
 from sergek_report.inputs.schema import (
     Agreement,
     Bounds,
@@ -33,6 +32,7 @@ from sergek_report.inputs.table_fields import (
     STATUS,
 )
 from sergek_report.inputs.tables_2027 import DECISION_TABLES
+from sergek_report.labels import COUNTED_NOUNS
 
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
