@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sergek_report import labels as L
-from sergek_report.chapter import charts, fmt
+from sergek_report.chapter import charts, fmt, precision
 from sergek_report.chapter.outputs import NUMERIC_COLUMNS
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.prices import BUDGET_YEAR
@@ -18,8 +18,9 @@ from sergek_report.model.results import Results
 
 
 def bn(x: float) -> str:
-    """Billions with one decimal, no unit: 9,6."""
-    return fmt.number(x / 1e9, 1)
+    """Billions with one decimal, no unit: 9,6 (the options' precision, declared once in
+    `precision`)."""
+    return precision.billions(x)
 
 
 # How each option of data/options.csv is priced: the key of its «basis» cell (labels.BASIS_TEXT).

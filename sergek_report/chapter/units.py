@@ -13,7 +13,7 @@ import datetime as dt
 import math
 
 from sergek_report import labels as L
-from sergek_report.chapter import fmt
+from sergek_report.chapter import fmt, precision
 
 # Units as written in params/*.yaml and metrics.json -> the forms the number agrees with
 # (the catalog of the report's words, labels.py).
@@ -65,9 +65,13 @@ def quantity_range(low: object, high: object, unit: str, digits: int = 2) -> str
     return fmt.number_range(low, high, places, L.translate(unit))
 
 
-def key_figure(value: object, unit: str, basis: str) -> str:
+def key_figure(value: object, unit: str, basis: str, name: str = "") -> str:
     """A key figure at the precision its basis supports: a sourced figure as the source gives
-    it, a derived or assumption-based one rounded (estimates never to the last tenge)."""
+    it, a derived or assumption-based one rounded (estimates never to the last tenge). A
+    quantity that other places print too has its precision declared once (`precision`,
+    by the figure's `name`), so the key-figures table prints it as they do."""
+    if name and isinstance(value, int | float) and precision.declared(name):
+        return precision.figure(name, value, unit)
     if basis.startswith("source:") or not isinstance(value, int | float):
         return quantity(value, unit)
     if unit == "тенге":
