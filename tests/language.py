@@ -72,11 +72,12 @@ _COUNT = re.compile(
     rf"(?<![\d,.\-–/])({_NUMBER}){_SPACE}((?:{_ADJECTIVE}{_SPACE}){{0,2}})"
     rf"({'|'.join(sorted(_FORMS, key=len, reverse=True))})(?![а-яё-])"
 )
-# A preposition or a word after which a count is in the genitive («более 2 комплексов»), or
-# in another case that the (one, few, many) rule does not govern.
+# A preposition or a word after which a count is in the genitive («более 2 комплексов»); after
+# «в», «на», «за», «по» a count is in the accusative, where the (one, few, many) rule holds
+# («за 32 месяца», «в 2,6 раза»), and an oblique form is accepted anyway («в 12 месяцах»).
 _GOVERNING = re.compile(
     r"(?:^|[\s(«])(?:из|до|от|с|со|около|более|менее|свыше|без|для|у|после|кроме|порядка|"
-    r"нескольких|к|по|при|о|об|в|на|за|над|под|между|перед)$",
+    r"нескольких)$",
     re.IGNORECASE,
 )
 
@@ -138,7 +139,9 @@ _RANGE_UNIT = re.compile(
     r"([а-яё]{3,}|%)"
 )
 # «8,4 % — 8,6 %»: a range of numbers with the unit said twice (one style: «8,4–8,6 %»)
-_DASH_UNIT = re.compile(rf"{_NUMBER}{_SPACE}(%|[а-яё]{{3,}})\s?[—–]\s?{_NUMBER}{_SPACE}\1\b")
+_DASH_UNIT = re.compile(
+    rf"{_NUMBER}{_SPACE}(%|[а-яё]{{3,}})\s?[—–]\s?{_NUMBER}{_SPACE}\1(?![а-яё])"
+)
 # A data cell or label with its capital kept inside a sentence, after a colon.
 _CAPITAL_AFTER_COLON = re.compile(
     r"(?:Маслихат|допущения|рассчитать|Кто держит): (?:Решение|Бюджет|Принятие|Деньги|Дата|"
@@ -203,12 +206,67 @@ def _excerpt(text: str, match: re.Match, width: int = 30) -> str:
     return text[max(0, match.start() - width) : match.end() + width].replace("\n", " ")
 
 
-def html_text(html: str) -> str:
+def html_text(html: str, changes: bool = True) -> str:
     """The words of an HTML edition as a reader sees them (no-break spaces kept), without
-    scripts, styles and the images' data."""
+    scripts, styles and the images' data; without the block of changes since the previous
+    edition if not `changes` (it prints the previous edition's figures too)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style"]):
         tag.decompose()
+    if not changes:
+        for tag in soup.select("section.changes"):
+            tag.decompose()
     return soup.get_text(" ")
+
+
+# --- one precision per quantity --------------------------------------------------------------
+
+_SCALE_WORDS = {"тыс.": 1e3, "млн": 1e6, "млрд": 1e9}
+_FIGURE = re.compile(
+    rf"(?<![\d,.\-/№])(\d{{1,3}}(?:{_SPACE}\d{{3}})*(?:,\d+)?)(?![\d,])"
+    rf"(?:{_SPACE}(тыс\.|млн|млрд)(?![а-яё]))?"
+)
+
+
+def _renders(printed: str, scale: float, value: float) -> bool:
+    """Whether `printed` × `scale` is `value` rounded at the printed precision (an integer's
+    trailing zeros may be rounding: «680» млн stands for 675–685 млн)."""
+    digits = re.sub(r"[ \u00a0\u202f]", "", printed)
+    whole, _, fraction = digits.partition(",")
+    if fraction:
+        step = 10.0 ** -len(fraction)
+    else:
+        step = 10.0 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1.0
+    number = float(digits.replace(",", "."))
+    return abs(number * scale - value) <= step * scale / 2 + 1e-9 * abs(value)
+
+
+def printed_forms(text: str, value: float) -> dict[str, int]:
+    """Every printed form of `value` in `text`, with how often it appears: a number with its
+    scale word («0,7 млрд», «≈ 680 млн» as «680 млн») that rounds to the value, or a bare
+    number of at least three significant digits that does at some scale («12,6» in a table
+    of billions is the form «12,6 млрд»; «181 064 тенге»). A bare number followed by a word
+    other than «тенге», or by «%», counts something else."""
+    forms: dict[str, int] = {}
+    for match in _FIGURE.finditer(text):
+        printed, word = match.groups()
+        if word:
+            if not _renders(printed, _SCALE_WORDS[word], value):
+                continue
+        else:
+            digits = re.sub(r"[^\d]", "", printed).lstrip("0")
+            significant = digits if "," in printed else digits.rstrip("0")
+            after = text[match.end() :]
+            counted = re.match(r"\s?(?:[а-яёА-ЯЁ%]|г\.)", after) and not re.match(r"\sтенге", after)
+            if len(significant) < 3 or counted:
+                continue
+            scale = next((s for s in (1, 1e3, 1e6, 1e9) if _renders(printed, s, value)), None)
+            if scale is None:
+                continue
+            # «12,6» in a table of billions is the form «12,6 млрд»
+            word = next((w for w, s in _SCALE_WORDS.items() if s == scale), "")
+        form = re.sub(r"[ \u00a0\u202f]", " ", f"{printed} {word}".strip())
+        forms[form] = forms.get(form, 0) + 1
+    return forms
