@@ -42,12 +42,13 @@ UNIT_FORMS = {
     "рублей": ("рубль", "рубля", "рублей"),
     "человек": ("человек", "человека", "человек"),
 }
-# The nouns a source of data/deployment.csv counts with (its `counted_noun` column): (one,
-# few, many), so that the noun agrees with the number beside it («414 комплексов»).
+# The nouns the sources of data/deployment.csv count with, as its `counted` column writes them
+# at the start of a cell -> (one, few, many), so that the noun agrees with the number beside
+# it: «комплексы (2 060 камер)» is printed «414 комплексов (2 060 камер)».
 COUNTED_NOUNS = {
-    "apk": ("АПК", "АПК", "АПК"),
-    "complex": ("комплекс", "комплекса", "комплексов"),
-    "hardware_software_complex": (
+    "АПК": ("АПК", "АПК", "АПК"),
+    "комплексы": ("комплекс", "комплекса", "комплексов"),
+    "аппаратно-программные комплексы": (
         "аппаратно-программный комплекс",
         "аппаратно-программных комплекса",
         "аппаратно-программных комплексов",

@@ -86,9 +86,7 @@ def tables() -> dict[str, pd.DataFrame]:
         ],
         ["date", "complexes", "source_id"],
         ["date"],
-    ).assign(
-        counted_noun="apk", counted="", intersections=None, linear=None, status="reported", note=""
-    )
+    ).assign(counted="АПК", intersections=None, linear=None, status="reported", note="")
     cpi = frame(
         [
             (2021, "dec_dec", 8.4, "zonebourse_2022"),

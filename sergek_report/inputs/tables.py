@@ -20,6 +20,7 @@ from sergek_report.inputs.schema import (
     not_before,
     parts_within,
     required_when,
+    starts_with_one_of,
     unit_is,
 )
 from sergek_report.inputs.table_fields import (
@@ -89,19 +90,12 @@ TABLES: dict[str, TableSpec] = {
                     doc="complexes (АПК) in operation on that date",
                 ),
                 Field(
-                    "counted_noun",
-                    "choice",
-                    choices=tuple(COUNTED_NOUNS),
-                    doc="the noun the source counts with (`apk`: АПК, `complex`: комплексы, "
-                    "`hardware_software_complex`: аппаратно-программные комплексы); the "
-                    "report makes it agree with the number",
-                ),
-                Field(
                     "counted",
-                    required=False,
-                    shape="text (ru)",
-                    doc="what else the source says of what it counts, printed after the "
-                    "noun: «(2 060 камер)»",
+                    shape="text (ru), starting with the counted noun",
+                    doc="what the source counts, starting with its noun as the source writes "
+                    "it (one of: АПК, комплексы, аппаратно-программные комплексы), which the "
+                    "report makes agree with the number: «комплексы (2 060 камер)» reads "
+                    "«414 комплексов (2 060 камер)»",
                 ),
                 Field("intersections", **COMPLEX_PART, doc="of which at intersections"),
                 Field("linear", **COMPLEX_PART, doc="of which on linear sections / roadside"),
@@ -115,6 +109,7 @@ TABLES: dict[str, TableSpec] = {
                 increasing("date", what="dates"),
                 increasing("complexes", strict=False, what="numbers of complexes"),
                 parts_within("complexes", ("intersections", "linear")),
+                starts_with_one_of("counted", tuple(COUNTED_NOUNS)),
             ),
         ),
         TableSpec(

@@ -45,7 +45,7 @@ TRANSLATED_COLUMNS: dict[str, tuple[str, ...]] = {
     "peers": ("name", "place", "country", "metric", "unit", "period", "comparability"),
     "cost_anchors": ("period",),  # quoted in the decision chapter's text
     "sources": ("published_note",),  # a note on the date, not the citation itself
-    "deployment": ("note",),  # not "counted": the source's own words, as it says them
+    "deployment": ("note",),  # not "counted": the chapter matches its words
 }
 
 
