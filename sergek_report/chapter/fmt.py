@@ -13,7 +13,9 @@ Mechanics, applied to every function:
 
 Precision policy (the report's single rule book; the built report is tested against it):
 1. Estimates are rounded to what their inputs support and marked "≈": `estimate()` keeps two
-   significant digits by default («≈ 4,2 млрд тенге», «≈ 180 тыс. тенге»), never the last tenge.
+   significant digits by default («≈ 4,2 млрд тенге»), never the last tenge. A quantity printed
+   in several places (memo, chapter, key figures) has its precision declared once, by the
+   quantity, in `precision.py` («181 064 тенге», «11,3 млрд тенге» wherever they appear).
 2. Reported figures are printed as the source states them: `reported()` prints the value at the
    source's precision with the source's qualifier («более 7 млрд тенге»), exact sums in full with
    `tenge()` («9 986 042 340 тенге»).
