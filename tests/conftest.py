@@ -1,15 +1,19 @@
 """Shared fixtures. Each full build of the report (it starts kernels) runs once per session and
 is shared by the tests that only read its outputs:
 
-- built_report: the default edition, in this process;
-- second_build: the same inputs again, by the command line, offline (determinism, the log);
-- changed_edition: an edition with one assumption's value, label and rationale changed, from
-  a data/ whose sources.csv is in Windows-1251, then rebuilt with only its date changed.
+- built_report: the default edition, shared by the test processes;
+- second_build: the same inputs again, by the command line, offline, its PDF laid out at the
+  end (determinism, the log);
+- changed_edition: an edition with one assumption's value, label and rationale and one
+  contract figure changed, from a data/ whose sources.csv is in Windows-1251, then rebuilt
+  with only its date changed.
 
 A test that changes a build's folder or data works on its own copy (copy_of_build)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import re
@@ -47,15 +51,62 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(line)
 
 
-# Tests that read one of the session's shared builds run in one parallel worker, so that each
-# build is made once per run, not once per worker.
-SHARED_BUILDS = {"built_report", "second_build", "changed_edition", "data_copy"}
+# The session's builds, each made once per run. A test that reads one runs in the test process
+# that holds it (pytest-xdist's groups); a test that reads two goes with the first build listed.
+# The default edition is shared between processes (shared_build), so any group may read it.
+BUILD_GROUPS = {
+    "second_build": "second-build",
+    "data_copy": "second-build",
+    "changed_edition": "changed-edition",
+    "built_report": "default-build",
+}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns the groups into the tests' ids
 def pytest_collection_modifyitems(config, items):
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
     for item in items:
-        if SHARED_BUILDS & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group("shared-builds"))
+        fixtures = set(getattr(item, "fixturenames", ()))
+        group = next((g for name, g in BUILD_GROUPS.items() if name in fixtures), None)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    """Stop the run if the groups did not reach the tests' ids: each process would then make
+    every shared build again (what pytest 9.2 did silently)."""
+    if not getattr(session.config.option, "loadgroup", False):
+        return
+    lost = [
+        item.nodeid
+        for item in session.items
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+    ]
+    if lost:
+        raise pytest.UsageError(
+            f"pytest-xdist's groups did not reach {len(lost)} test id(s) (e.g. {lost[0]}): "
+            "the tests that share a build would make it once per process. Use the pytest "
+            "version pinned in requirements.txt (make env)."
+        )
+
+
+def shared_build(tmp_path_factory, name: str, make) -> Path:
+    """What `make(folder)` builds (it returns the path of its result), once per test run,
+    whichever test process asks first; another process asking meanwhile waits for it (a lock
+    beside the folder)."""
+    import fcntl
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            done.write_text(str(make(folder)), encoding="utf-8")
+        return Path(done.read_text(encoding="utf-8"))
 
 
 def pdf_text(path: Path) -> str:
@@ -91,12 +142,20 @@ def data_with(folder: Path, file: str, old: str, new: str) -> Path:
 
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory):
-    """The default edition, built end to end into a temporary build folder."""
+    """The default edition, built end to end once per test run (shared by the test processes);
+    only its `out_dir` is given: a test that changes a build works on a copy (copy_of_build)."""
     from sergek_report.build.sequence import build
 
-    build_root = tmp_path_factory.mktemp("build")
-    result = build(ROOT / "params" / "default.yaml", build_root=build_root, force=True)
-    return result
+    def make(build_root: Path) -> Path:
+        log = io.StringIO()
+        with contextlib.redirect_stderr(log):
+            result = build(ROOT / "params" / "default.yaml", build_root=build_root, force=True)
+        build_root.with_suffix(".log").write_text(log.getvalue(), encoding="utf-8")
+        return result.out_dir
+
+    out_dir = shared_build(tmp_path_factory, "default-build", make)
+    log = (out_dir.parent / "default-build.log").read_text(encoding="utf-8")
+    return SimpleNamespace(out_dir=out_dir, log=log)
 
 
 def copy_of_build(built, target: Path) -> Path:
@@ -127,9 +186,10 @@ def offline_prefix() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def second_build(built_report, data_copy, tmp_path_factory):
+def second_build(data_copy, tmp_path_factory):
     """The same inputs built again, elsewhere, from a private copy of data/, offline, by the
-    command line as `make report` runs it; its stderr is kept (log)."""
+    command line as `make report` runs it, with every PDF part laid out at the end (the
+    default build lays them out while chapters run); its stderr is kept (log)."""
     root = tmp_path_factory.mktemp("second")
     command = [
         sys.executable,
@@ -143,23 +203,38 @@ def second_build(built_report, data_copy, tmp_path_factory):
         str(root),
     ]
     prefix = offline_prefix()
-    result = subprocess.run(prefix + command, capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        prefix + command,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=os.environ | {"SERGEK_REPORT_LAYOUT_AHEAD": "0"},
+    )
     assert result.returncode == 0, result.stderr
     return SimpleNamespace(out_dir=root, offline=bool(prefix), log=result.stderr)
 
 
 @pytest.fixture(scope="session")
 def changed_edition(tmp_path_factory):
-    """One full build for three tests: the default edition with the discount rate's value (18 →
+    """One full build for four tests: the default edition with the discount rate's value (18 →
     16), label and rationale changed, from a copy of data/ whose sources.csv is in
-    Windows-1251; then the same edition with only its date changed, built again into the same
-    folder. What each build printed is kept: `pdf` and `metrics` of the first, `first` and
-    `second` its BuildResults."""
+    Windows-1251 and whose contract counts 1 650 complexes in service (was 1 641); then the
+    same edition with only its date changed, built again into the same folder. What each
+    build printed is kept: `pdf` and `metrics` of the first, `first` and `second` its
+    BuildResults."""
     from sergek_report.build.sequence import build
 
     root = tmp_path_factory.mktemp("changed")
-    data = root / "data"
-    shutil.copytree(ROOT / "data", data)
+    data = data_with(root, "contract.csv", ",1641,", ",1650,")
+    # the contract figure must agree with the latest observed deployment milestone, and the
+    # planned network with it (1 650 + 350)
+    deployment = data / "deployment.csv"
+    deployment.write_text(
+        deployment.read_text(encoding="utf-8")
+        .replace("2025-12-31,1641,", "2025-12-31,1650,")
+        .replace("2026-03-01,1991,", "2026-03-01,2000,"),
+        encoding="utf-8",
+    )
     text = (data / "sources.csv").read_text(encoding="utf-8")
     (data / "sources.csv").write_bytes(text.encode("cp1251", errors="replace"))
     default = ROOT / "params" / "default.yaml"

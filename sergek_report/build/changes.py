@@ -79,7 +79,7 @@ def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str,
     """(Russian label, unit) of an assumption; a range is labelled as the range of it."""
     base = name.removesuffix("_range")
     label, unit = labels.get(base, (base.replace("_", " "), ""))
-    return (WORDS["range"].format(label=label) if base != name else label), unit
+    return (fmt.fill(WORDS["range"], label=label) if base != name else label), unit
 
 
 def changes_block(
@@ -97,16 +97,16 @@ def changes_block(
         parts.append(f"<p>{WORDS['no_baseline']}</p></section>")
         return "".join(parts)
     when = diff.get("baseline_date")
-    since = WORDS["since"].format(date=fmt.date_long(when)) if when else ""
+    since = fmt.fill(WORDS["since"], date=fmt.date_long(when)) if when else ""
     if not diff["metrics"] and not diff["inputs"] and not diff["params"]:
-        parts.append(f"<p>{WORDS['nothing_changed'].format(since=since)}</p></section>")
+        parts.append(f"<p>{fmt.fill(WORDS['nothing_changed'], since=since)}</p></section>")
         return "".join(parts)
     # Old and new values exactly: rounded, a moved figure could look unchanged.
     moved = [row for row in diff["metrics"] if row["old"] is not None]
     added = [row for row in diff["metrics"] if row["old"] is None]
     if moved:
         parts.append(
-            f"<p>{WORDS['moved'].format(since=since)}</p>"
+            f"<p>{fmt.fill(WORDS['moved'], since=since)}</p>"
             '<div class="table-scroll"><table class="data changes-table"><thead><tr>'
             f'<th scope="col">{WORDS["column_metric"]}</th>'
             f'<th scope="col" class="num">{WORDS["column_old"]}</th>'
@@ -122,12 +122,12 @@ def changes_block(
             )
         parts.append("</tbody></table></div>")
     elif not added:
-        parts.append(f"<p>{WORDS['unchanged'].format(since=since).rstrip('.')}.</p>")
+        parts.append(f"<p>{fmt.fill(WORDS['unchanged'], since=since).rstrip('.')}.</p>")
     if added:
         parts.append(f"<p>{WORDS['added']}</p>")
     if diff["inputs"]:
         tables = ", ".join(html.escape(table_label(name)) for name in diff["inputs"])
-        parts.append(f"<p>{WORDS['inputs'].format(tables=tables)}</p>")
+        parts.append(f"<p>{fmt.fill(WORDS['inputs'], tables=tables)}</p>")
     changed, new_ones, dropped = [], [], []
     for name, old, new in diff["params"]:
         label, unit = _param_label(name, labels)
@@ -142,11 +142,11 @@ def changes_block(
                 f"{html.escape(quantity(new, unit))}"
             )
     if changed:
-        parts.append(f"<p>{WORDS['params'].format(items='; '.join(changed))}</p>")
+        parts.append(f"<p>{fmt.fill(WORDS['params'], items='; '.join(changed))}</p>")
     if new_ones:
-        parts.append(f"<p>{WORDS['params_added'].format(items='; '.join(new_ones))}</p>")
+        parts.append(f"<p>{fmt.fill(WORDS['params_added'], items='; '.join(new_ones))}</p>")
     if dropped:
-        parts.append(f"<p>{WORDS['params_removed'].format(items='; '.join(dropped))}</p>")
+        parts.append(f"<p>{fmt.fill(WORDS['params_removed'], items='; '.join(dropped))}</p>")
     parts.append("</section>")
     return "".join(parts)
 

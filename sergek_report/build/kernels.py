@@ -150,6 +150,10 @@ class ChapterKernel:
         client.kc = self.kc
         await client.async_execute()
 
+    async def kill(self) -> None:
+        if self.km is not None and self.km.has_kernel:
+            await self.km.shutdown_kernel(now=True)
+
     async def restart(self) -> None:
         await self.stop()
         self.start()
@@ -210,12 +214,13 @@ async def run_chapter(
         await kernel.execute(notebook, timeout, on_cell_start)
     except CellTimeoutError:
         outcome = {"ok": False, "timeout": True, "timeout_s": timeout}
-        await kernel.restart()  # the cell may still be running
+        # The cell is still running: a shutdown request would wait for it. The next chapter
+        # on this kernel starts a new one (`execute` finds it dead).
+        await kernel.kill()
     except CellExecutionError as exc:
         outcome = {"ok": False, "error": f"{exc.ename}: {exc.evalue}"}
     except DeadKernelError as exc:
         outcome = {"ok": False, "error": f"the kernel died ({exc})"}
-        await kernel.restart()
     if outcome["ok"]:
         problems = " ".join(inline.check(notebook, where))
         if problems:

@@ -180,7 +180,8 @@ def postprocess_html(
     def number(match: re.Match) -> str:
         kind = match.group(1)
         counters[kind] += 1
-        return f'<span class="caption-number">{L.CAPTION_LABELS[kind]} {counters[kind]}.</span>'
+        label = fmt.numbered(L.CAPTION_LABELS[kind], counters[kind])
+        return f'<span class="caption-number">{label}.</span>'
 
     html = _CAPTION.sub(number, _ANCHOR_LINK.sub("", html))
     # An abbreviation's full stop also ends the sentence: «2026 г.» + «.» is «2026 г.».

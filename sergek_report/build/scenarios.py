@@ -79,7 +79,7 @@ def comparison_html(editions: dict[str, dict], project: paths.Project | None = N
             }
         )
     date = next(iter(editions.values()))["edition_date"]
-    edition_sentence = L.SCENARIO_PAGE["edition"].format(date=fmt.date_long(date))
+    edition_sentence = fmt.fill(L.SCENARIO_PAGE["edition"], date=fmt.date_long(date))
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(paths.TEMPLATES_DIR)), autoescape=True
     )

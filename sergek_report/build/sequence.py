@@ -656,13 +656,15 @@ def _execute(
     ready = {s.name: executed_dir / s.name for s in chapters if s.name not in stale_names}
     with tempfile.TemporaryDirectory(prefix=f".staging-{os.getpid()}-", dir=out_dir) as tmp:
         staging = Path(tmp)
-        ahead = LayoutAhead(
-            chapters,
-            ready,
-            notebooks=[spec.notebook for spec in chapters],
-            out_dir=out_dir,
-            **render_inputs,
-        )
+        ahead = None
+        if layout_ahead():
+            ahead = LayoutAhead(
+                chapters,
+                ready,
+                notebooks=[spec.notebook for spec in chapters],
+                out_dir=out_dir,
+                **render_inputs,
+            )
         try:
             results = execute_on_warm_kernels(
                 stale,
@@ -670,14 +672,14 @@ def _execute(
                 staging,
                 len(kernels.kernels),
                 timeout,
-                on_done=lambda spec, outcome: ahead.chapter_done(
-                    spec, outcome, staging / spec.name
-                ),
+                on_done=ahead
+                and (lambda spec, outcome: ahead.chapter_done(spec, outcome, staging / spec.name)),
                 kernels=kernels,
             )
         finally:
             kernels.stop()  # they shut down while the rest is rendered; the build waits at its end
-            ahead.finish()  # before the staged notebooks move
+            if ahead:
+                ahead.finish()  # before the staged notebooks move
         executed_dir.mkdir(exist_ok=True)
         failures, took = [], {}
         for spec in stale:
@@ -697,7 +699,17 @@ def _execute(
         if failures:
             return failures, took, None
     shutil.rmtree(out_dir / "failed", ignore_errors=True)
-    return [], took, ahead.parts
+    return [], took, ahead and ahead.parts
+
+
+LAYOUT_AHEAD_VARIABLE = "SERGEK_REPORT_LAYOUT_AHEAD"
+
+
+def layout_ahead() -> bool:
+    """Whether chapters' PDF parts are laid out while later chapters run (the default), or all
+    at the end (SERGEK_REPORT_LAYOUT_AHEAD=0): the same bytes either way (a test builds both);
+    the benchmark measures what laying out ahead saves."""
+    return os.environ.get(LAYOUT_AHEAD_VARIABLE, "1") != "0"
 
 
 def check_declared_tables(spec: ChapterSpec, executed: Path, chapters_file: Path) -> None:

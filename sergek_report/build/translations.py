@@ -44,7 +44,16 @@ from sergek_report.inputs.typography import typeset
 
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 ROLE = re.compile(r"\{eval\}(`+)(.+?)\1", re.DOTALL)  # as chapter.inline.ROLE
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# A placeholder, optionally followed by the grammatical case the translation asks for in
+# brackets: {v1}, {v1}[dat] (chapter.kazakh.CASES). The case stays outside the braces, so
+# {v1}[dat] is the same placeholder as the Russian {v1} for every gettext tool (msgfmt
+# --check-format, which Poedit runs, rejects {v1:dat} where the message is
+# python-brace-format); the Russian message never has a case; a Markdown link right after a
+# value, {v1}[text](url), is not a case.
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}(?:\[([A-Za-z_]+)\](?!\())?")
+# The catalog's templates filled by fmt.fill (a case is allowed in them); another label is
+# filled by str.format, which knows no case.
+CASE_LABELS = ("labels.SENTENCES", "labels.CHANGES", "labels.CHAPTER", "labels.SCENARIO_PAGE")
 # A line that starts a unit of its own: a heading or a list item (the marker is not translated).
 _MARKER = re.compile(r"^(\s*(?:#{1,6}|[-*+]|\d+[.)])\s+)")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
@@ -176,11 +185,22 @@ def _string_code(text: str, fields: dict[str, ast.FormattedValue]) -> str:
     if not fields:
         return repr(text)
     values: list[ast.expr] = []
-    for piece in re.split(r"(\{v\d+\})", text):
+    for piece in re.split(r"(\{v\d+\}(?:\[[A-Za-z_]+\])?)", text):
         if not piece:
             continue
-        name = piece[1:-1]
-        if piece.startswith("{") and name in fields:
+        name, _, case = piece[1:].replace("]", "").partition("}")
+        case = case.lstrip("[")
+        if piece.startswith("{") and name in fields and case:
+            # fmt.inflect(f"{field}", "dat"): the field as the Russian text formats it, in a case
+            call = ast.Call(
+                func=ast.Attribute(
+                    value=ast.Name("fmt", ast.Load()), attr="inflect", ctx=ast.Load()
+                ),
+                args=[ast.JoinedStr(values=[fields[name]]), ast.Constant(case)],
+                keywords=[],
+            )
+            values.append(ast.FormattedValue(value=call, conversion=-1, format_spec=None))
+        elif piece.startswith("{") and name in fields:
             values.append(fields[name])
         else:
             values.append(ast.Constant(piece))
@@ -444,11 +464,52 @@ def catalog_problems(units: list[Unit], language: str) -> list[str]:
             problems.append(
                 f"fuzzy (the Russian text changed since it was translated): {where}: «{unit.msgid}»"
             )
-        elif set(PLACEHOLDER.findall(message.string)) != set(PLACEHOLDER.findall(unit.msgid)):
+        elif _names(message.string) != _names(unit.msgid):
             problems.append(
-                f"placeholders differ ({', '.join(sorted(set(PLACEHOLDER.findall(unit.msgid))))} "
+                f"placeholders differ ({', '.join(sorted(_names(unit.msgid)))} "
                 f"expected): {where}: «{unit.msgid}»"
             )
+    return problems
+
+
+def _names(text: str) -> set[str]:
+    """The placeholders' names of a message, without their cases: {v1}[dat] is {v1}."""
+    return {name for name, _ in PLACEHOLDER.findall(text)}
+
+
+def case_problems(units: list[Unit], found: dict[str, str], language: str) -> list[str]:
+    """One paragraph per translated message whose placeholder asks for a case the grammar
+    does not know ({v1}[datt]), or for a case where the value is filled without one (a label
+    outside CASE_LABELS, a parameter file's text)."""
+    from sergek_report.chapter.kazakh import CASES
+
+    po_file = _display(labels.catalog_file(language))
+    allowed = ", ".join(f"{name} ({grammar})" for name, grammar in CASES.items())
+    problems, seen = [], set()
+    for unit in units:
+        text = found.get(unit.msgid)
+        if text is None or unit.msgid in seen:
+            continue
+        seen.add(unit.msgid)
+        where = f"{unit.file}" + (f", chapter «{unit.chapter}»" if unit.chapter else "")
+        takes_case = bool(unit.chapter) or (unit.comments[:1] and unit.comments[0] in CASE_LABELS)
+        for name, case in PLACEHOLDER.findall(text):
+            if not case:
+                continue
+            if case not in CASES:
+                problems.append(
+                    f"{po_file}: the translation of «{unit.msgid}» ({where}) asks for the case "
+                    f"'{case}' in {{{name}}}[{case}], which is not a case name; a placeholder "
+                    f"takes one of: {allowed}, as in {{{name}}}[dat], or none ({{{name}}})."
+                )
+            elif not takes_case:
+                problems.append(
+                    f"{po_file}: the translation of «{unit.msgid}» ({where}) asks for the case "
+                    f"'{case}' in {{{name}}}[{case}], but this text is filled without cases (only "
+                    "the chapters' messages and the labels "
+                    f"{', '.join(c.split('.', 1)[1] for c in CASE_LABELS)} take them); write "
+                    f"{{{name}}} and the ending in the words around it."
+                )
     return problems
 
 
@@ -477,6 +538,16 @@ def _replace_spans(source: str, replacements: list[tuple[ast.expr, str]]) -> str
     return data.decode("utf-8")
 
 
+def _role_in_case(role: str, case: str | None) -> str:
+    """An inline value's role, in the case the translation asks for: {eval}`expr` with
+    «[dat]» -> {eval}`fmt.inflect(expr, "dat")` (every chapter imports fmt)."""
+    if not case:
+        return role
+    match = ROLE.fullmatch(role)
+    fence, expr = match.group(1), match.group(2).strip()
+    return f'{{eval}}{fence}fmt.inflect({expr}, "{case}"){fence}'
+
+
 def _markdown_translated(source: str, found: dict[str, str], draft: bool) -> str:
     segments = []
     for prefix, text in markdown_segments(source):
@@ -486,7 +557,12 @@ def _markdown_translated(source: str, found: dict[str, str], draft: bool) -> str
         message, roles = markdown_message(text)
         if message in found:
             translated = PLACEHOLDER.sub(
-                lambda m, roles=roles: roles.get(m.group(1), m.group(0)), found[message]
+                lambda m, roles=roles: (
+                    _role_in_case(roles[m.group(1)], m.group(2))
+                    if m.group(1) in roles
+                    else m.group(0)
+                ),
+                found[message],
             )
         elif not draft:
             translated = text
@@ -554,6 +630,9 @@ def translated_chapters(
     if problems and not draft:
         raise incomplete_error(problems, language)
     found = labels.read_translations(language)
+    wrong_cases = case_problems(units, found, language)
+    if wrong_cases:
+        raise BuildError("\n\n".join(wrong_cases))
     folder.mkdir(parents=True, exist_ok=True)
     specs = []
     for spec in chapters:

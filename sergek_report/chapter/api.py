@@ -171,7 +171,7 @@ class Chapter:
         text = self.cite(sources)
         if note:
             text = f"{text}; {note}" if text else note
-        source = L.CHAPTER["source"].format(sources=_sentence(text))
+        source = fmt.fill(L.CHAPTER["source"], sources=_sentence(text))
         return f'<span class="caption-source">{html.escape(source)}</span>'
 
     # -- output -------------------------------------------------------------------------
@@ -243,8 +243,10 @@ class Chapter:
             for row in frame.itertuples(index=False)
         )
         if total > len(frame):
-            more = L.CHAPTER["more_rows"].format(
-                shown=fmt.count(len(frame), L.ROW_FORMS), total=fmt.integer(total)
+            more = fmt.fill(
+                L.CHAPTER["more_rows"],
+                shown=fmt.count(len(frame), L.ROW_FORMS),
+                total=fmt.integer(total),
             )
             rows += (
                 f'<tr class="more-rows"><td colspan="{len(frame.columns)}">'
@@ -286,8 +288,10 @@ class Chapter:
                 if url
                 else f'<span class="url">{html.escape(L.CHAPTER["no_address"])}</span>'
             )
-            dates = L.CHAPTER["published"].format(
-                published=published, accessed=_sentence(fmt.date_long(row["accessed"]))
+            dates = fmt.fill(
+                L.CHAPTER["published"],
+                published=published,
+                accessed=_sentence(fmt.date_long(row["accessed"])),
             )
             items.append(
                 f"<li>{html.escape(_sentence(str(row['publisher'])))} "
@@ -297,7 +301,7 @@ class Chapter:
         more = len(self.sources) - MAX_SOURCES
         tail = (
             f'<p class="more-rows">'
-            f"{html.escape(L.CHAPTER['more_sources'].format(count=fmt.integer(more)))}</p>"
+            f"{html.escape(fmt.fill(L.CHAPTER['more_sources'], count=fmt.integer(more)))}</p>"
             if more > 0
             else ""
         )

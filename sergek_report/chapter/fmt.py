@@ -39,6 +39,8 @@ Precision policy (the report's single rule book; the built report is tested agai
 from __future__ import annotations
 
 import datetime as dt
+import re
+import string
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
@@ -46,6 +48,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from sergek_report import labels
+from sergek_report.chapter import kazakh
 from sergek_report.model.dates import as_date
 
 LOCALE = "ru"
@@ -72,6 +75,8 @@ __all__ = [
     "count_range",
     "date_long",
     "estimate",
+    "fill",
+    "inflect",
     "integer",
     "mid_sentence",
     "millions",
@@ -82,6 +87,7 @@ __all__ = [
     "month_year_short",
     "number",
     "number_range",
+    "numbered",
     "percent",
     "percent_range",
     "period",
@@ -423,7 +429,7 @@ def span(
     tail = f"{NBSP}{unit}" if unit else ""
     if low_text == high_text:  # never «от 5 до 5 дней»
         return f"{high_text}{NBSP}{plural(high_text, forms)}" if forms else high_text + tail
-    return labels.NUMBER_WORDS["span"].format(low=low_text, high=high_text + tail)
+    return fill(labels.NUMBER_WORDS["span"], low=low_text, high=high_text + tail)
 
 
 def year(d: int | dt.date | pd.Timestamp | str | None) -> str:
@@ -517,3 +523,44 @@ def month_genitive(d: object) -> str:
         pattern = DATE_PATTERNS[_locale()]["genitive"]
         return _lower(format_date(as_date(d), pattern, locale=_locale()))
     return format_date(as_date(d), "MMMM y", locale=LOCALE)
+
+
+# --- grammatical case (Kazakh): «{v1}[dat] дейін» -> «31 желтоқсанға дейін» ------------------
+
+
+def inflect(text: str, case: str) -> str:
+    """A formatted value in a grammatical case, for the placeholder «{v1}[dat]» of a translated
+    message: in Kazakh the ending follows the value («2026 жылғы 31 желтоқсан» -> «… 31
+    желтоқсанға», «1 641» -> «1 641-ге»; chapter.kazakh); the Russian text never asks for it,
+    and in Russian the value is returned as it is."""
+    kazakh.check_case(case)
+    return kazakh.inflect(text, case) if _locale() == "kk" else text
+
+
+def numbered(label: str, n: int) -> str:
+    """A numbered caption's label: «Таблица 3» in Russian; in Kazakh the ordinal in digits
+    with a hyphen before its noun, «3-кесте» (as «136-бап»; the orthography rule in
+    docs/translation.md)."""
+    if _locale() == "kk":
+        return f"{n}-{label[:1].lower()}{label[1:]}"
+    return f"{label} {n}"
+
+
+_CASE_SUFFIX = re.compile(r"\{(\w+)\}\[(\w+)\](?!\()")  # {date}[abl], as translations.PLACEHOLDER
+
+
+class _CaseFormatter(string.Formatter):
+    """str.format, where a field's format spec may be a case name (fill writes {date}[abl]
+    as {date:abl})."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec in kazakh.CASES:
+            return inflect(format(value, ""), format_spec)
+        return super().format_field(value, format_spec)
+
+
+def fill(template: str, **values: object) -> str:
+    """A catalog template with its values, as str.format, where a translation may ask for a
+    value's case: fill("{date}[dat] дейін", date="2026 жылғы 31 желтоқсан") -> «2026 жылғы 31
+    желтоқсанға дейін»."""
+    return _CaseFormatter().format(_CASE_SUFFIX.sub(r"{\1:\2}", template), **values)

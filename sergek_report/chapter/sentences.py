@@ -20,7 +20,7 @@ from sergek_report.model.dates import as_date
 
 def _say(key: str, **values: object) -> str:
     """One of the catalog's sentence templates (labels.SENTENCES) with its values."""
-    return labels.SENTENCES[key].format(**values)
+    return fmt.fill(labels.SENTENCES[key], **values)
 
 
 # --- Резюме (01_summary) --------------------------------------------------------------------
