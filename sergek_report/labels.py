@@ -304,13 +304,18 @@ CHAPTER = {
 }
 
 # --- The frame's words that code fills in (render.py, pdf.py) ------------------------------
-# The title page and the PDF's document properties. {base_year}: the year the tariff is
-# frozen at.
+# The report's name (the PDF's document properties, the running header's words) and the
+# title page. {base_year}: the year the tariff is frozen at.
 TITLE = "ГЧП «Сергек» в Алматы: рост сети и стоимость комплекса при замороженном тарифе"
 AUTHOR = "Аналитическая записка для маслихата города Алматы"
+# The title page's heading names the decision and the day by which it is taken: {start}, the
+# first day without a contract («1 января 2027 года»); {deadline}, the day the extension ends.
+COVER_TITLE = "Что делать с «Сергек» с {start}: решение до {deadline}"
+# {years}: the years the options are priced for; {first_year}: the first of them.
 SUBTITLE = (
-    "Рост сети аппаратно-программных комплексов и стоимость одного комплекса для бюджета "
-    "города при тарифе, замороженном на уровне {base_year} года"
+    "Варианты, бюджет {first_year} года и расходы на {years} годы, путь к новому договору "
+    "и риски; рост сети и стоимость комплекса при тарифе, замороженном на уровне "
+    "{base_year} года"
 )
 CAPTION_LABELS = {"figure": "Рисунок", "table": "Таблица"}  # «Рисунок 5.», «Таблица 8.»
 TO_CONTENTS = "↑ К содержанию"  # the link at the end of each chapter

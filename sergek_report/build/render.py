@@ -28,9 +28,10 @@ from sergek_report.build.pdf import (
     report_pdf,
     split_report,
 )
-from sergek_report.chapter import fmt, inline
+from sergek_report.chapter import fmt, inline, sentences
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
 from sergek_report.inputs.edition import Edition
+from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
 CSS_FILE = paths.TEMPLATES_DIR / "report.css"
@@ -393,6 +394,13 @@ def data_as_of(sources) -> dt.date | None:
     return dates.max().date() if len(dates) else None
 
 
+def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:
+    """The title page's heading: the decision and its date, «Что делать с «Сергек» с 1 января
+    2027 года: решение до 31 декабря 2026 г.» (the dates from the results)."""
+    start = f"{sentences.day_month(decision_day)} {fmt.year(decision_day)} года"
+    return L.COVER_TITLE.format(start=start, deadline=fmt.date_long(extension_end))
+
+
 def _short_version(commit: str) -> str:
     """The commit as a short calculation-version code ("ce32461"), with a note when the
     working copy had uncommitted changes; never the name of the version-control tool."""
@@ -429,15 +437,23 @@ def report_frame(
     baseline: dict | None,
     inputs: dict[str, str],
     tariff_base_year: int,
+    extension_end: dt.date,
+    decision_day: dt.date,
 ) -> Frame:
-    """`tariff_base_year` (the results') goes into the subtitle and glossary."""
+    """`tariff_base_year` (the results') goes into the subtitle and glossary; the extension's
+    end and the first day without a contract (the results') into the title page's heading."""
     edition_date = edition.edition_date.isoformat()
     as_of = data_as_of(sources)
     variant = edition.name
     words = L.COLOPHON
     meta = {
         "title": L.TITLE,
-        "subtitle": L.SUBTITLE.format(base_year=fmt.year(tariff_base_year)),
+        "cover_title": cover_title(extension_end, decision_day),
+        "subtitle": L.SUBTITLE.format(
+            base_year=fmt.year(tariff_base_year),
+            first_year=fmt.year(OPTION_YEARS[0]),
+            years=fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
+        ),
         "author": L.AUTHOR,
         "edition_date": edition_date,
         "edition_date_text": fmt.date_long(edition_date) if edition_date else words["no_date"],

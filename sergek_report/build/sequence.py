@@ -239,6 +239,8 @@ def report_inputs(edition_data, data_dir: Path, baseline: dict | None, commit: s
         "baseline": baseline,
         "inputs": input_hashes(data_dir),
         "tariff_base_year": edition_data.results.tariff_base_year,
+        "extension_end": edition_data.results.extension_end,
+        "decision_day": edition_data.results.decision_day,
     }
 
 

@@ -222,25 +222,24 @@ def budget_cell(u, output: str) -> str:
     return f"{bn(u.get(output))} ({p_range(u, output)})"
 
 
-def appraisal_table(results: Results) -> pd.DataFrame:
-    """Each option on one basis: the 2027 budget line, cash 2027–2029 and its present value;
-    then what no public figure prices, marked «не оценено» (data/gaps.csv says who holds it)."""
+def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
+    """Each option on one basis: the 2027 budget line, cash 2027–2029 and its present value
+    (not in the `brief` table of the memo); then what no public figure prices, marked «не
+    оценено» (data/gaps.csv says who holds it)."""
     u = results.appraisal
     years = _years()
     column = {k: v.format(**years) for k, v in L.APPRAISAL_COLUMNS.items()}
+    measures = {"cash_2027": budget_cell, "cash_total": p_range}
+    if not brief:
+        measures["present_value"] = p_range
     rows = []
     for option in APPRAISAL_ROWS:
-        rows.append(
-            {
-                column["option"]: L.APPRAISAL_OPTIONS[option],
-                column["cash_2027"]: budget_cell(u, f"{option}.cash_2027"),
-                column["cash_total"]: p_range(u, f"{option}.cash_total"),
-                column["present_value"]: p_range(u, f"{option}.present_value"),
-            }
-        )
+        row = {column["option"]: L.APPRAISAL_OPTIONS[option]}
+        for measure, cell in measures.items():
+            row[column[measure]] = cell(u, f"{option}.{measure}")
+        rows.append(row)
     for label in L.UNPRICED_APPRAISAL_ROWS.values():  # said, not silently left out
-        cells = {column[k]: L.NOT_PRICED for k in ("cash_2027", "cash_total", "present_value")}
-        rows.append({column["option"]: label, **cells})
+        rows.append({column["option"]: label, **{column[k]: L.NOT_PRICED for k in measures}})
     return pd.DataFrame(rows)
 
 
@@ -331,9 +330,33 @@ def driver_rank(results: Results) -> dict[str, float]:
     return shares.max(axis=0).to_dict()
 
 
-def data_request_by_spread(gaps: pd.DataFrame, results: Results) -> pd.DataFrame:
+def gaps_by_spread(gaps: pd.DataFrame, results: Results) -> pd.DataFrame:
     """The gaps ordered by priority, then by how much of the spread their assumption drives."""
     rank = driver_rank(results)
     weight = gaps["handled_by"].map(lambda n: -rank.get(str(n), 0.0))
     ordered = gaps.assign(_w=weight).sort_values(["priority", "_w"], kind="stable")
-    return data_request(ordered.drop(columns="_w"))
+    return ordered.drop(columns="_w")
+
+
+def data_request_by_spread(gaps: pd.DataFrame, results: Results) -> pd.DataFrame:
+    """The data request in the order of `gaps_by_spread`."""
+    return data_request(gaps_by_spread(gaps, results))
+
+
+SEVERITY = {"low": 0, "medium": 1, "high": 2}
+
+
+def main_risks(risks: pd.DataFrame, top: int = 3) -> pd.DataFrame:
+    """The `top` most severe risks of data/risks.csv: highest impact first, then highest
+    likelihood, ties in the register's own order (the memo's «three main risks»)."""
+    rank = risks.assign(
+        _impact=-risks["impact"].map(SEVERITY), _likelihood=-risks["likelihood"].map(SEVERITY)
+    )
+    ordered = rank.sort_values(["_impact", "_likelihood"], kind="stable")
+    return ordered.drop(columns=["_impact", "_likelihood"]).head(top)
+
+
+def main_gaps(gaps: pd.DataFrame, results: Results, top: int = 4) -> pd.DataFrame:
+    """The first `top` rows of the data request (`gaps_by_spread`): the documents of the first
+    priority on which the figures depend most, with their holders (the memo's list)."""
+    return gaps_by_spread(gaps, results).head(top)
