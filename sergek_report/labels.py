@@ -309,8 +309,8 @@ CHAPTER = {
 TITLE = "ГЧП «Сергек» в Алматы: рост сети и стоимость комплекса при замороженном тарифе"
 AUTHOR = "Аналитическая записка для маслихата города Алматы"
 # The title page's heading names the decision and the day by which it is taken: {start}, the
-# first day without a contract («1 января 2027 года»); {deadline}, the day the extension ends.
-COVER_TITLE = "Что делать с «Сергек» с {start}: решение до {deadline}"
+# first day without a contract («1 января 2027»); {deadline}, the day the extension ends.
+COVER_TITLE = "Что делать с «Сергек» с {start} года: решение до {deadline}"
 # {years}: the years the options are priced for; {first_year}: the first of them.
 SUBTITLE = (
     "Варианты, бюджет {first_year} года и расходы на {years} годы, путь к новому договору "

@@ -12,13 +12,15 @@ from tests.language import html_text, printed_forms, slips
 
 pytestmark = pytest.mark.slow
 
+# In the order of the decision (notebooks/chapters.yaml): the memo; the options and the path;
+# the money (cost, tariff, the 2026 budget); the network; other cities; the appendix.
 CHAPTERS = [
     "Резюме",
     "Решение на 1 января 2027 года",
+    "Деньги: стоимость одного комплекса",
+    "Деньги: замороженный тариф в реальном выражении",
+    "Деньги: бюджет 2026 года",
     "Развёртывание",
-    "Стоимость одного комплекса",
-    "Замороженный тариф в реальном выражении",
-    "Бюджет 2026 года",
     "Сравнения",
     "Допущения, ограничения и источники",
 ]
@@ -466,3 +468,55 @@ def test_a_dated_source_without_an_address_keeps_its_status(report):
         in text
     )
     assert "(nan)" not in text
+
+
+def memo_pages(texts: list[str]) -> list[int]:
+    """The pages (0-based) of the memo: from the page its heading starts to the page before
+    the next chapter's heading."""
+    starts = chapter_starts(texts)
+    first = next(i for i, t in enumerate(texts) if t.strip().startswith(f"1. {CHAPTERS[0]}"))
+    following = min(i for i in starts if i > first)
+    return list(range(first, following))
+
+
+def test_memo_pages_are_counted_between_two_chapter_headings():
+    texts = ["титул", "Содержание 1. Резюме … 3", "1. Резюме Что решить", "Рекомендации"]
+    texts += ["Что изменилось", "2. Решение на 1 января 2027 года Текст", "дальше"]
+    assert memo_pages(texts) == [2, 3, 4]
+
+
+def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
+    """The deputy's ten minutes: the memo (what, by when, how much in 2027, what to ask) with
+    the «what changed» block at its end fits on two pages."""
+    reader = PdfReader(report["pdf"])
+    texts = [normalise(page.extract_text()) for page in reader.pages]
+    pages = memo_pages(texts)
+    assert 1 <= len(pages) <= 2, [p + 1 for p in pages]
+    memo = " ".join(texts[p] for p in pages)
+    parts = [
+        "Что решить и к какому сроку",
+        "Таблица 1. Варианты на одной основе: бюджет 2027",
+        "Путь к 1 января 2027 года",
+        "Рекомендации маслихату",
+        "Что неизвестно и у кого это есть",
+        "Главные риски",
+        "Что изменилось с прошлой редакции",
+    ]
+    for part in parts:
+        assert part in memo, part
+    assert memo.index("Главные риски") < memo.index("Что изменилось с прошлой редакции")
+    # the sections that left the memo are in their chapters, once
+    text = report["text"]
+    assert text.count("Хронология договора и предстоящие сроки") == 1
+    assert text.count("Официальные заявления и опубликованные цифры о ДТП в Алматы") == 1
+    assert "Хронология договора" not in memo and "о ДТП в Алматы" not in memo
+    assert text.count("Варианты на одной основе: бюджет 2027 года и расходы") == 1
+
+
+def test_the_cover_names_the_decision_and_its_date(report):
+    """The title page says what the council decides and by when (the extension's end and the
+    first day without a contract, from data/contract.csv), the edition and data dates below."""
+    cover = normalise(PdfReader(report["pdf"]).pages[0].extract_text())
+    assert "Что делать с «Сергек» с 1 января 2027 года: решение до 31 декабря 2026 г." in cover
+    assert cover.index("решение до 31 декабря 2026") < cover.index("Редакция отчёта 28 ноября")
+    assert cover.index("Редакция отчёта") < cover.index("Данные по состоянию на")

@@ -77,7 +77,7 @@ def test_every_russian_unit_of_the_report_is_in_the_template():
     missing = sorted({u.msgid for u in units} - ids)
     assert not missing, "run `make translations`; not in the template:\n" + "\n".join(missing)
     # Hand-checked units of each kind.
-    assert "Главное" in ids  # a heading of the summary
+    assert "Рекомендации маслихату" in ids  # a heading of the memo
     assert "Хронология договора и предстоящие сроки" in ids  # a caption in a code cell
     assert "Вариант" in ids and "Рисунок" in ids  # labels.py
     assert "Аналитическая записка для маслихата города Алматы" in ids  # the cover

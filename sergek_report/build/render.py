@@ -34,6 +34,7 @@ from sergek_report.inputs.edition import Edition
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
+NBSP = "\u00a0"
 CSS_FILE = paths.TEMPLATES_DIR / "report.css"
 # The PDF's paged-media rules (pages, running headers, bookmarks): added for WeasyPrint only.
 PRINT_CSS_FILE = paths.TEMPLATES_DIR / "print.css"
@@ -397,8 +398,12 @@ def data_as_of(sources) -> dt.date | None:
 def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:
     """The title page's heading: the decision and its date, «Что делать с «Сергек» с 1 января
     2027 года: решение до 31 декабря 2026 г.» (the dates from the results)."""
-    start = f"{sentences.day_month(decision_day)} {fmt.year(decision_day)} года"
-    return L.COVER_TITLE.format(start=start, deadline=fmt.date_long(extension_end))
+    start = f"{sentences.day_month(decision_day)} {fmt.year(decision_day)}"
+    deadline = fmt.date_long(extension_end)
+    # a day stays with its month on the line: «31 декабря»
+    return L.COVER_TITLE.format(
+        start=start.replace(" ", NBSP, 1), deadline=deadline.replace(" ", NBSP, 1)
+    )
 
 
 def _short_version(commit: str) -> str:

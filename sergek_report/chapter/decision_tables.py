@@ -356,7 +356,7 @@ def main_risks(risks: pd.DataFrame, top: int = 3) -> pd.DataFrame:
     return ordered.drop(columns=["_impact", "_likelihood"]).head(top)
 
 
-def main_gaps(gaps: pd.DataFrame, results: Results, top: int = 4) -> pd.DataFrame:
+def main_gaps(gaps: pd.DataFrame, results: Results, top: int = 3) -> pd.DataFrame:
     """The first `top` rows of the data request (`gaps_by_spread`): the documents of the first
     priority on which the figures depend most, with their holders (the memo's list)."""
     return gaps_by_spread(gaps, results).head(top)
