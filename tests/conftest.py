@@ -122,6 +122,20 @@ def pdf_text(path: Path) -> str:
     return normalise(text)
 
 
+def pdf_body_text(path: Path) -> str:
+    """`pdf_text` without each page's running header and page number (which the extracted
+    text of a page ends with): what a reader reads, so that a page number never runs into the
+    next page's first word («22» + «комплексов» is no numeral slip)."""
+    from pypdf import PdfReader
+
+    from sergek_report import labels
+
+    header = re.escape(labels.FRAME["running_header"])
+    footer = re.compile(rf"\s*{header}(?:\s+\d+\.\s.*?)?\s+\d+\s*$", re.S)
+    pages = [normalise(page.extract_text() or "") for page in PdfReader(path).pages]
+    return normalise("\n".join(footer.sub("", text) for text in pages))
+
+
 def normalise(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f]+", " ", text)
 
