@@ -304,9 +304,9 @@ CHAPTER = {
 }
 
 # --- The frame's words that code fills in (render.py, pdf.py) ------------------------------
-# The report's name (the PDF's document properties, the running header's words) and the
-# title page. {base_year}: the year the tariff is frozen at.
-TITLE = "ГЧП «Сергек» в Алматы: рост сети и стоимость комплекса при замороженном тарифе"
+# The report's name (the HTML's title, the PDF's document properties) and the title page's
+# words. {base_year}: the year the tariff is frozen at.
+TITLE = "ГЧП «Сергек» в Алматы: что решить до окончания договора"
 AUTHOR = "Аналитическая записка для маслихата города Алматы"
 # The title page's heading names the decision and the day by which it is taken: {start}, the
 # first day without a contract («1 января 2027»); {deadline}, the day the extension ends.
