@@ -472,6 +472,7 @@ def test_the_kazakh_report(request, tmp_path):
     page = (scenario.out_dir / "report.html").read_text(encoding="utf-8")
     assert "Кеш орнату сценарийі" in page  # the scenario's own rationale, in Kazakh
     assert russian_paragraphs(page) == []
+    assert month_before_year(page) == []
 
 
 # --- sentences that depend on the data, and the parameter files' texts ---------------------
