@@ -36,6 +36,23 @@ UNIT_FORMS = {
     "комплексо-месяцев": ("комплексо-месяц", "комплексо-месяца", "комплексо-месяцев"),
     "раз": ("раз", "раза", "раз"),
     "пунктов": ("пункт", "пункта", "пунктов"),
+    "камер": ("камера", "камеры", "камер"),
+    "фунтов": ("фунт", "фунта", "фунтов"),
+    "долларов": ("доллар", "доллара", "долларов"),
+    "рублей": ("рубль", "рубля", "рублей"),
+    "человек": ("человек", "человека", "человек"),
+}
+# The nouns the sources of data/deployment.csv count with, as its `counted` column writes them
+# at the start of a cell -> (one, few, many), so that the noun agrees with the number beside
+# it: «комплексы (2 060 камер)» is printed «414 комплексов (2 060 камер)».
+COUNTED_NOUNS = {
+    "АПК": ("АПК", "АПК", "АПК"),
+    "комплексы": ("комплекс", "комплекса", "комплексов"),
+    "аппаратно-программные комплексы": (
+        "аппаратно-программный комплекс",
+        "аппаратно-программных комплекса",
+        "аппаратно-программных комплексов",
+    ),
 }
 # Small whole numbers in words, as prose says a count with a masculine noun («продлённый на
 # один год», «на два месяца»): fmt.count_in_words; a number not listed is written in digits.
@@ -263,11 +280,14 @@ CHANGES = {
     "column_new": "Стало",
     "unchanged": "Ключевые показатели не изменились по сравнению с редакцией{since}",
     "added": (
-        "Новых ключевых показателей: {count} (все ключевые показатели "
-        "с основанием каждого — в главе «Допущения, ограничения и источники»)."
+        "В этой редакции появились новые показатели; все ключевые показатели "
+        "с основанием каждого — в главе «Допущения, ограничения и источники»."
     ),
     "inputs": "Обновлены данные: {tables}.",
     "params": "Изменённые допущения: {items}.",
+    # assumptions the previous edition did not have: their value alone, no «— →»
+    "params_added": "Новые допущения: {items}.",
+    "params_removed": "Допущения, которые больше не используются: {items}.",
     "range": "{label} (диапазон)",
 }
 
@@ -436,7 +456,14 @@ CORRELATION = "ранговая связь с «{other}»: {rho}"
 YEAR_UNIT = "год"
 
 # --- Words the number formatting writes (fmt): scale words and the currency ----------------
-NUMBER_WORDS = {"thousand": "тыс.", "million": "млн", "billion": "млрд", "tenge": "тенге"}
+NUMBER_WORDS = {
+    "thousand": "тыс.",
+    "million": "млн",
+    "billion": "млрд",
+    "tenge": "тенге",
+    # a range said in words, the unit once at the end (fmt.span): «от 10 до 60 дней»
+    "span": "от {low} до {high}",
+}
 
 # --- The frame's headings (the templates: title page, contents, glossary, colophon) --------
 FRAME = {
@@ -497,8 +524,8 @@ SENTENCES = {
     "cpi_assumed": (
         '<p class="warning">Официальная инфляция {year} года (декабрь к декабрю) '
         "в источниках не найдена. В расчёте использовано допущение {used} "
-        "(диапазон {low} — {high}); в этом диапазоне потеря к концу "
-        "{erosion_year} года составляет от {erosion_low} до {erosion_high}.</p>"
+        "(диапазон {range}); в этом диапазоне потеря к концу "
+        "{erosion_year} года составляет {erosion}.</p>"
     ),
     "usd_none": "Среднегодовые курсы доллара в данных отсутствуют; пересчёт в доллары не сделан.",
     "usd_all": "Среднегодовые курсы найдены за все годы ряда.",

@@ -26,6 +26,11 @@ from types import SimpleNamespace
 import pytest
 
 from sergek_report.build.editions import OWNER_FILE
+from sergek_report.build.kernels import skip_iri_grammar
+
+# jsonschema's IRI grammar (about 1.3 s of every test process's start, when nbformat is first
+# imported) is skipped as the build and the preview skip it.
+skip_iri_grammar()
 
 ROOT = Path(__file__).resolve().parent.parent
 _NOTES: list[str] = []

@@ -259,12 +259,15 @@ def test_scenarios_build_one_report_each_and_a_comparison(built_report, tmp_path
         assert name not in text  # scenarios are named in Russian, never by their file
     assert "Поздний ввод новых комплексов" in text
     assert "дата начала оплаты услуг 350 новых комплексов — 1 июля 2026 г." in text
-    # Every scenario edition reads as the default one does: numerals agree, no identifiers.
-    from tests.test_report import FILE_NAME, SNAKE_CASE, agreement_errors, without_source_addresses
+    # Every scenario edition reads as the default one does, HTML and PDF: numerals agree, «%»
+    # with its no-break space, ranges, months, no identifiers (tests/language.py).
+    from tests.language import html_text, slips
+    from tests.test_report import FILE_NAME, SNAKE_CASE, without_source_addresses
 
     for name in names:
         edition = without_source_addresses(pdf_text(root / name / "report.pdf"))
-        assert not agreement_errors(edition), (name, agreement_errors(edition)[:5])
+        html = html_text((root / name / "report.html").read_text(encoding="utf-8"))
+        assert slips(edition) == [] and slips(html, keeps_nbsp=True) == [], name
         assert not SNAKE_CASE.findall(edition) and not FILE_NAME.findall(edition), name
         assert "г.." not in edition, name
     metrics = {

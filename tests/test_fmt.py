@@ -237,7 +237,35 @@ def test_ranges_use_one_style():
     assert fmt.number_range(60, 84) == "60\u201384"
     assert fmt.year_range(2019, 2025) == "2019\u20132025"
     assert fmt.period("2020-01-01", "2022-08-31") == "январь 2020 \u2014 август 2022"
-    assert fmt.period("2022-01-01", "2022-08-31") == "январь \u2014 август 2022"
+    assert fmt.period("2022-01-01", "2022-08-31") == "январь\u2013август 2022"
+    assert fmt.period("2024-01-01", "2024-11-30") == "январь\u2013ноябрь 2024"
+
+
+def test_a_range_never_has_two_equal_ends():
+    assert fmt.period("2020-01-01", "2020-01-31") == "январь 2020"  # one month
+    assert fmt.period("2023-01-01", "2023-12-31") == "2023"  # a whole year
+    assert fmt.year_range(2025, 2025) == "2025"
+    assert fmt.number_range(5, 5.001, 1) == "5"
+    assert fmt.span(37.81, 37.84, digits=1, unit="%") == f"37,8{NB}%"
+    assert fmt.span(2, 2, MONTH) == f"2{NB}месяца"
+
+
+def test_a_range_in_words_says_its_unit_once():
+    days = ("день", "дня", "дней")
+    assert fmt.span(10, 60, days) == f"от 10 до 60{NB}дней"
+    # after «до» the genitive: singular after 21, plural after 2–4 as after 5
+    assert fmt.span(10, 21, days) == f"от 10 до 21{NB}дня"
+    assert fmt.span(1, 3, days) == f"от 1 до 3{NB}дней"
+    assert fmt.span(14.25, 18.0, digits=2, unit="%") == f"от 14,25 до 18{NB}%"
+    assert fmt.millions_range(3.5e6, 13e6) == f"3,5\u201313{NB}млн"
+
+
+def test_a_cell_inside_a_sentence_starts_in_lower_case():
+    assert fmt.mid_sentence("Управление цифровизации; управление финансов") == (
+        "управление цифровизации; управление финансов"
+    )
+    assert fmt.mid_sentence("ГЧП по закону") == "ГЧП по закону"  # an abbreviation stays
+    assert fmt.mid_sentence("Я") == "Я"
 
 
 def test_short_months_for_axes():

@@ -438,8 +438,8 @@ def test_a_rationale_quotes_the_table_not_a_typed_figure(tmp_path):
     data = data_with(tmp_path, "cpi.csv", "2025,dec_dec,12.3,", "2025,dec_dec,15.0,")
     edition = compute_edition(DEFAULT, data).edition
     rationale = edition.assumptions["inflation_2026"].rationale
-    assert "на уровне 2025 года (15 %)" in rationale and "12,3" not in rationale
-    assert "(20,3 %)" in rationale  # the 2022 figure, from the same table
+    assert "на уровне 2025 года (15\u00a0%)" in rationale and "12,3" not in rationale
+    assert "(20,3\u00a0%)" in rationale  # the 2022 figure, from the same table
     label = edition.assumptions["new_complexes_in_service"].label
     assert label.startswith("Доля 350 новых комплексов")
 

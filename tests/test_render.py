@@ -69,8 +69,22 @@ def test_moved_metric_shows_old_and_new_in_russian_format_and_changed_inputs():
     assert "индекс потребительских цен" in html and "месячный расчётный" not in html
     assert "data/cpi.csv" not in html and "inflation_2026" not in html
     labelled = changes_block(new, old, {"inflation_2026": ("Инфляция 2026 года", "%")})
-    assert "Инфляция 2026 года: 12,3\u00a0% → 15\u00a0%" in labelled
+    # inside the sentence the label starts in lower case
+    assert "Изменённые допущения: инфляция 2026 года: 12,3\u00a0% → 15\u00a0%." in labelled
     assert "июня 2026" in html
+
+
+def test_new_and_dropped_assumptions_are_named_without_an_empty_before():
+    old = {"edition_date": "2026-06-01", "metrics": [], "inputs": {}, "params": {"a": 1}}
+    new = {"metrics": [metric("cost", 1.0)], "inputs": {}, "params": {"b": 100.0}}
+    words = {"a": ("Срок конкурса", "месяцев"), "b": ("Доля новых комплексов", "%")}
+    html = changes_block(new, old, words)
+    assert "Новые допущения: доля новых комплексов — 100\u00a0%." in html
+    assert "Допущения, которые больше не используются: срок конкурса." in html
+    assert "→" not in html and "—\u00a0→" not in html
+    # a new key figure is not counted for the reader
+    assert "В этой редакции появились новые показатели;" in html
+    assert "Новых ключевых показателей" not in html
 
 
 def test_nothing_changed():

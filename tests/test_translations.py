@@ -213,7 +213,9 @@ def test_kazakh_dates(kazakh):
     # Russian «с апреля 2019 года»: the same phrase, the translator adds the case.
     assert fmt.month_genitive("2019-04-01") == "2019 жылғы сәуір"
     assert fmt.period("2020-01-01", "2022-08-01") == "2020 жылғы қаңтар — 2022 жылғы тамыз"
-    assert fmt.period("2022-01-01", "2022-08-31") == "2022 жылғы қаңтар — тамыз"
+    assert fmt.period("2022-01-01", "2022-08-31") == "2022 жылғы қаңтар\u2013тамыз"
+    assert fmt.period("2020-01-01", "2020-01-31") == "2020 жылғы қаңтар"  # one month
+    assert fmt.period("2023-01-01", "2023-12-31") == "2023"  # a whole year
     assert fmt.month_year_short("2019-09-01") == "2019 ж. қыр."
     assert fmt.month_short("2026-01-01") == "қаң."
     assert fmt.month_short("2026-09-01") == "қыр."
@@ -257,7 +259,7 @@ def test_switching_back_gives_the_russian_report_again(kazakh):
     assert fmt.date_long("2026-12-31") == "31 декабря 2026\u202fг."
     assert fmt.month_year("2019-04-01") == "апрель 2019"
     assert fmt.month_genitive("2019-04-01") == "апреля 2019"
-    assert fmt.period("2022-01-01", "2022-08-31") == "январь \u2014 август 2022"
+    assert fmt.period("2022-01-01", "2022-08-31") == "январь\u2013август 2022"
     assert fmt.month_year_short("2019-09-01") == "сент. 2019"
     assert fmt.count(1641, labels.UNIT_FORMS["комплексов"]) == f"1{NBSP}641{NBSP}комплекс"
     assert fmt.count(72, labels.UNIT_FORMS["месяцев"]) == f"72{NBSP}месяца"

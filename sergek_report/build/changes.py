@@ -124,19 +124,29 @@ def changes_block(
     elif not added:
         parts.append(f"<p>{fmt.fill(WORDS['unchanged'], since=since).rstrip('.')}.</p>")
     if added:
-        parts.append(f"<p>{fmt.fill(WORDS['added'], count=fmt.integer(len(added)))}</p>")
+        parts.append(f"<p>{WORDS['added']}</p>")
     if diff["inputs"]:
         tables = ", ".join(html.escape(table_label(name)) for name in diff["inputs"])
         parts.append(f"<p>{fmt.fill(WORDS['inputs'], tables=tables)}</p>")
-    if diff["params"]:
-        items = []
-        for name, old, new in diff["params"]:
-            label, unit = _param_label(name, labels)
-            items.append(
+    changed, new_ones, dropped = [], [], []
+    for name, old, new in diff["params"]:
+        label, unit = _param_label(name, labels)
+        label = fmt.mid_sentence(label)  # in a list after a colon: «…: дата оплаты …»
+        if old is None:  # the previous edition had no such assumption
+            new_ones.append(f"{html.escape(label)} — {html.escape(quantity(new, unit))}")
+        elif new is None:  # this edition has none
+            dropped.append(html.escape(label))
+        else:
+            changed.append(
                 f"{html.escape(label)}: {html.escape(quantity(old, unit))} → "
                 f"{html.escape(quantity(new, unit))}"
             )
-        parts.append(f"<p>{fmt.fill(WORDS['params'], items='; '.join(items))}</p>")
+    if changed:
+        parts.append(f"<p>{fmt.fill(WORDS['params'], items='; '.join(changed))}</p>")
+    if new_ones:
+        parts.append(f"<p>{fmt.fill(WORDS['params_added'], items='; '.join(new_ones))}</p>")
+    if dropped:
+        parts.append(f"<p>{fmt.fill(WORDS['params_removed'], items='; '.join(dropped))}</p>")
     parts.append("</section>")
     return "".join(parts)
 

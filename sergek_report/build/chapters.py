@@ -137,7 +137,7 @@ def assumption_lines(edition_file: Path | None = None) -> list[str]:
     lines = [ASSUMPTIONS_HEADER]
     for name, a in edition.assumptions.items():
         low, high = (v.isoformat() if hasattr(v, "isoformat") else v for v in a.range)
-        shown = a.unit == "дата" or a.unit.split()[0] in a.short_label
+        shown = a.unit in ("", "дата") or a.unit.split()[0] in a.short_label
         unit = "" if shown else f", {a.unit}"
         lines.append(
             f"{name}: {_PYTHON_TYPES[a.type]} = None  # {a.short_label}{unit}, "

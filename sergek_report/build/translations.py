@@ -40,6 +40,7 @@ from pathlib import Path
 
 from sergek_report import labels, paths
 from sergek_report.errors import BuildError
+from sergek_report.inputs.typography import typeset
 
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 ROLE = re.compile(r"\{eval\}(`+)(.+?)\1", re.DOTALL)  # as chapter.inline.ROLE
@@ -302,7 +303,7 @@ def params_units(source: str, file: str) -> list[Unit]:
                     and isinstance(value, yaml.ScalarNode)
                     and CYRILLIC.search(str(value.value))
                 ):
-                    text = " ".join(str(value.value).split())
+                    text = typeset(" ".join(str(value.value).split()))
                     comment = f"{file or 'params'}: {'.'.join([*where, name])}"
                     units.append(Unit(text, file, value.start_mark.line + 1, "", [comment]))
                 else:
@@ -330,7 +331,7 @@ def table_units(file: Path, display: str) -> list[Unit]:
         rows = list(csv.DictReader(f))
     for number, row in enumerate(rows, start=2):
         for column in columns:
-            text = row.get(column) or ""
+            text = typeset(row.get(column) or "")  # as the loader reads it
             if CYRILLIC.search(text):
                 comment = f"data/{file.stem}.csv, line {number}, column {column}"
                 units.append(Unit(text, display, number, "", [comment]))

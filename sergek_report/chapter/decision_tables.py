@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sergek_report import labels as L
-from sergek_report.chapter import charts, fmt
+from sergek_report.chapter import charts, fmt, precision
 from sergek_report.chapter.outputs import NUMERIC_COLUMNS
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.prices import BUDGET_YEAR
@@ -18,8 +18,9 @@ from sergek_report.model.results import Results
 
 
 def bn(x: float) -> str:
-    """Billions with one decimal, no unit: 9,6."""
-    return fmt.number(x / 1e9, 1)
+    """Billions with one decimal, no unit: 9,6 (the options' precision, declared once in
+    `precision`)."""
+    return precision.billions(x)
 
 
 # How each option of data/options.csv is priced: the key of its «basis» cell (labels.BASIS_TEXT).
@@ -70,7 +71,8 @@ def decision_table(options: pd.DataFrame, results: Results, brief: bool = False)
         row = {column["option"]: o["name"]}
         if not brief:
             row[column["route"]] = L.ROUTE_CELL.format(
-                legal_route=o["legal_route"], council_approval=o["council_approval"]
+                legal_route=o["legal_route"],
+                council_approval=fmt.mid_sentence(o["council_approval"]),
             )
         row[column["time"]] = o["time_to_start"]
         row[column["cost"]] = one_basis_cell(results, o["option_id"])

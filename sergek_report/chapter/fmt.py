@@ -13,7 +13,9 @@ Mechanics, applied to every function:
 
 Precision policy (the report's single rule book; the built report is tested against it):
 1. Estimates are rounded to what their inputs support and marked "≈": `estimate()` keeps two
-   significant digits by default («≈ 4,2 млрд тенге», «≈ 180 тыс. тенге»), never the last tenge.
+   significant digits by default («≈ 4,2 млрд тенге»), never the last tenge. A quantity printed
+   in several places (memo, chapter, key figures) has its precision declared once, by the
+   quantity, in `precision.py` («181 064 тенге», «11,3 млрд тенге» wherever they appear).
 2. Reported figures are printed as the source states them: `reported()` prints the value at the
    source's precision with the source's qualifier («более 7 млрд тенге»), exact sums in full with
    `tenge()` («9 986 042 340 тенге»).
@@ -22,8 +24,10 @@ Precision policy (the report's single rule book; the built report is tested agai
    Only `number()` keeps a fixed number of decimals, for table columns that align on the comma.
 4. One style for ranges: numbers joined by an en dash without spaces, the unit once at the
    end, the noun agreeing with the last number: «60–84 месяца», «8,4–8,6 %», «2019–2025»
-   (`number_range`, `percent_range`, `count_range`, `year_range`). Ranges of dates, which
-   contain spaces, use a spaced dash: «январь 2020 — август 2022» (`period`).
+   (`number_range`, `percent_range`, `count_range`, `year_range`); in words, the unit once
+   too: «от 10 до 60 дней», «от 37,8 до 37,9 %» (`span`). Ranges of dates, which contain
+   spaces, use a spaced dash: «январь 2020 — август 2022»; within a year «январь–ноябрь
+   2024»; a range never has two equal ends (`period`).
 5. A count agrees with its noun by the Russian plural rules (babel's CLDR rules for "ru"):
    «1 641 комплекс», «2 комплекса», «23 192 комплексо-месяца», «72 месяца», «11 месяцев»;
    a fraction takes the genitive singular: «2,6 раза», «1,5 месяца» (`plural`, `count`).
@@ -66,7 +70,7 @@ DATE_PATTERNS = {
         "genitive": "yyyy 'жылғы' MMMM",
         "date_genitive": "yyyy 'жылғы' d MMMM",
         "month_year_short": "yyyy 'ж'. LLL",
-        # a span within one year: «2022 жылғы қаңтар — тамыз»
+        # a span within one year: «2022 жылғы қаңтар–тамыз»
         "period_same_year": ("yyyy 'жылғы' MMMM", "MMMM"),
     },
 }
@@ -91,7 +95,9 @@ __all__ = [
     "fill",
     "inflect",
     "integer",
+    "mid_sentence",
     "millions",
+    "millions_range",
     "month_genitive",
     "month_short",
     "month_year",
@@ -107,6 +113,7 @@ __all__ = [
     "ratio",
     "reported",
     "signed_percent",
+    "span",
     "status_label",
     "tenge",
     "year",
@@ -220,6 +227,18 @@ def billions(x: float | int | None, digits: int = 2) -> str:
     if _is_missing(x):
         return MISSING
     return f"{plain(_decimal(x) / Decimal(10**9), digits)}{NBSP}{labels.NUMBER_WORDS['billion']}"
+
+
+def millions_range(low: float | int | None, high: float | int | None, digits: int = 2) -> str:
+    """A range of amounts in millions, the scale word once: (3.5e6, 13e6) -> "3,5–13 млн"."""
+    if _is_missing(low) or _is_missing(high):
+        return MISSING
+    return number_range(
+        _decimal(low) / Decimal(10**6),
+        _decimal(high) / Decimal(10**6),
+        digits,
+        labels.NUMBER_WORDS["million"],
+    )
 
 
 def tenge(x: float | int | None) -> str:
@@ -384,7 +403,8 @@ def number_range(
     "60–84"; no trailing zeros."""
     if _is_missing(low) or _is_missing(high):
         return MISSING
-    text = f"{plain(low, digits)}{EN_DASH}{plain(high, digits)}"
+    first, last = plain(low, digits), plain(high, digits)
+    text = last if first == last else f"{first}{EN_DASH}{last}"  # never «5–5»
     return f"{text}{NBSP}{unit}" if unit else text
 
 
@@ -406,6 +426,29 @@ def count_range(
     return f"{text}{NBSP}{plural(plain(high, digits), forms)}"
 
 
+def span(
+    low: float | int | None,
+    high: float | int | None,
+    forms: tuple[str, ...] | list[str] | None = None,
+    digits: int = 0,
+    unit: str = "",
+) -> str:
+    """A range said in words, the unit once at the end: "от 10 до 60 дней", "от 37,8 до
+    37,9 %". `forms` are the noun's (one, few, many) in the nominative, as for `count`; after
+    «до» the noun is in the genitive: the singular (the "few" form) after 1, 21, …, the plural
+    (the "many" form) otherwise: "до 21 дня", "до 60 дней"."""
+    if _is_missing(low) or _is_missing(high):
+        return MISSING
+    low_text, high_text = plain(low, digits), plain(high, digits)
+    if forms is not None:
+        genitive = (forms[1], forms[2], forms[2], forms[1])
+        unit = plural(high_text, genitive)
+    tail = f"{NBSP}{unit}" if unit else ""
+    if low_text == high_text:  # never «от 5 до 5 дней»
+        return f"{high_text}{NBSP}{plural(high_text, forms)}" if forms else high_text + tail
+    return fill(labels.NUMBER_WORDS["span"], low=low_text, high=high_text + tail)
+
+
 def year(d: int | dt.date | pd.Timestamp | str | None) -> str:
     """A calendar year as it is written, without a group separator: 2027 -> "2027"."""
     if _is_missing(d):
@@ -418,7 +461,7 @@ def year_range(start: int | dt.date | None, end: int | dt.date | None) -> str:
     if _is_missing(start) or _is_missing(end):
         return MISSING
     years = [v if isinstance(v, int) else as_date(v).year for v in (start, end)]
-    return f"{years[0]}{EN_DASH}{years[1]}"
+    return str(years[0]) if years[0] == years[1] else f"{years[0]}{EN_DASH}{years[1]}"
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -472,22 +515,39 @@ def month_year_short(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> st
 
 def period(start: object, end: object) -> str:
     """A span of months: "январь 2020 — август 2022" (spaced dash: both ends contain spaces);
-    within one year: "январь — август 2022". In Kazakh «2020 жылғы қаңтар — 2022 жылғы
-    тамыз», «2022 жылғы қаңтар — тамыз» (the year written once, before the months)."""
+    within one year the months joined by an en dash: "январь–ноябрь 2024"; a whole calendar
+    year is the year: "2023"; one month is that month: "январь 2020" (never "январь 2020 —
+    январь 2020"). In Kazakh the year first, written once: «2020 жылғы қаңтар — 2022 жылғы
+    тамыз», «2024 жылғы қаңтар–қараша»."""
     if _is_missing(start) or _is_missing(end):
         return MISSING
     first, last = as_date(start), as_date(end)
-    same_year = DATE_PATTERNS.get(_locale(), {}).get("period_same_year")
-    if first.year == last.year and same_year:
-        ends = [
-            format_date(d, p, locale=_locale())
-            for d, p in zip((first, last), same_year, strict=True)
-        ]
-        return _lower(" \u2014 ".join(ends))
+    if (first.year, first.month) == (last.year, last.month):
+        return month_year(first)
     if first.year == last.year:
+        if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+            return year(first)
+        same_year = DATE_PATTERNS.get(_locale(), {}).get("period_same_year")
+        if same_year:  # «2024 жылғы қаңтар–қараша»
+            ends = [
+                format_date(d, p, locale=_locale())
+                for d, p in zip((first, last), same_year, strict=True)
+            ]
+            return _lower(EN_DASH.join(ends))
         month = _lower(format_date(first, "LLLL", locale=_locale()))
-        return f"{month} \u2014 {month_year(last)}"
+        return f"{month}{EN_DASH}{month_year(last)}"
     return f"{month_year(first)} \u2014 {month_year(last)}"
+
+
+def mid_sentence(text: object) -> str:
+    """A data cell or label written to stand alone («Управление цифровизации», «Решение
+    маслихата …»), as it reads inside a sentence, after a colon: its first letter in lower
+    case («управление цифровизации»), unless the first word is an abbreviation («ГЧП», «МРП»)
+    or a single capital letter."""
+    text = str(text)
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 STATUS_LABELS = labels.STATUS_LABELS  # the words live in the catalog, labels.py

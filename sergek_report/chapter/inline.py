@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from sergek_report.errors import BuildError
+
+if TYPE_CHECKING:  # imported where used: a chapter's kernel imports this module, not nbformat
+    import nbformat
 
 METADATA_KEY = "user_expressions"  # jupyterlab-myst's cell metadata key
 # {eval}`expr` or {eval}``expr with ` inside`` (MyST's inline role syntax)
@@ -150,6 +152,8 @@ def resolve(notebook, where: Path | str) -> None:
 
 
 def read_resolved(path: Path, where: Path | str) -> nbformat.NotebookNode:
+    import nbformat
+
     notebook = nbformat.read(path, as_version=4)
     resolve(notebook, where)
     return notebook

@@ -160,11 +160,9 @@ def cpi_assumption_warning(
         "cpi_assumed",
         year=fmt.year(cpi_year),
         used=fmt.percent(r.cpi_2024_used),
-        low=fmt.percent(low),
-        high=fmt.percent(high),
+        range=fmt.percent_range(low, high),
         erosion_year=fmt.year(erosion_year),
-        erosion_low=fmt.percent(erosion_low),
-        erosion_high=fmt.percent(erosion_high),
+        erosion=fmt.span(erosion_low, erosion_high, digits=1, unit="%"),
     )
 
 
@@ -226,3 +224,17 @@ def fines_against_payments(r) -> str:
 
 
 # --- Приложение (07_appendix) ------------------------------------------------------------------
+
+
+def counted_as(n: int, counted: str) -> str:
+    """What a source of data/deployment.csv counts, its noun agreeing with the number `n` in
+    the next cell: (414, "комплексы (2 060 камер)") -> "комплексов (2 060 камер)";
+    (1641, "аппаратно-программные комплексы «Сергек»") -> "аппаратно-программный комплекс
+    «Сергек»". The noun is one of labels.COUNTED_NOUNS (the loader checks it)."""
+    from sergek_report.inputs.schema import leading
+
+    noun = leading(counted, labels.COUNTED_NOUNS)
+    if noun is None:
+        return counted
+    rest = counted[len(noun) :].strip()
+    return f"{fmt.plural(n, labels.COUNTED_NOUNS[noun])} {rest}".strip()

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 
 from sergek_report import labels as L
-from sergek_report.chapter import fmt
+from sergek_report.chapter import fmt, precision
 
 # Units as written in params/*.yaml and metrics.json -> the forms the number agrees with
 # (the catalog of the report's words, labels.py).
@@ -30,9 +30,7 @@ def quantity(value: object, unit: str, digits: int = 2) -> str:
         except (TypeError, ValueError):
             return str(value)
     if isinstance(value, list | tuple) and len(value) == 2:
-        return (
-            f"{quantity(value[0], unit, digits)} {fmt.EN_DASH} {quantity(value[1], unit, digits)}"
-        )
+        return quantity_range(value[0], value[1], unit, digits)
     if unit == "%":
         return fmt.percent(value, digits)
     if unit == L.YEAR_UNIT:  # a calendar year: «2021 год», no digit groups
@@ -43,12 +41,37 @@ def quantity(value: object, unit: str, digits: int = 2) -> str:
         return fmt.count(value, UNIT_FORMS[unit], 0 if float(value).is_integer() else digits)
     if unit in ("", "дата"):
         return fmt.plain(value, digits)
+    noun, _, tail = unit.partition(" ")
+    if noun in UNIT_FORMS:  # a counted noun and what it is per: «3 773 фунта за камеру в год»
+        return f"{quantity(value, noun, digits)} {tail}"
     return f"{fmt.plain(value, digits)}{fmt.NBSP}{L.translate(unit)}"
 
 
-def key_figure(value: object, unit: str, basis: str) -> str:
+def quantity_range(low: object, high: object, unit: str, digits: int = 2) -> str:
+    """A range in its unit, the unit once (fmt's rule for ranges): «10–60 дней», «14,25–18 %»,
+    «3 500 000–13 000 000 тенге», «2020–2022»; dates, which contain spaces, with a spaced
+    dash: «1 марта 2026 г. — 1 июля 2026 г.»."""
+    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (low, high))
+    if not numbers:
+        return f"{quantity(low, unit, digits)} \u2014 {quantity(high, unit, digits)}"
+    if unit == L.YEAR_UNIT:
+        return fmt.year_range(int(low), int(high))
+    whole = float(low).is_integer() and float(high).is_integer()
+    places = 0 if whole else digits
+    if unit in UNIT_FORMS:
+        return fmt.count_range(low, high, UNIT_FORMS[unit], places)
+    if unit in ("", "дата"):
+        return fmt.number_range(low, high, places)
+    return fmt.number_range(low, high, places, L.translate(unit))
+
+
+def key_figure(value: object, unit: str, basis: str, name: str = "") -> str:
     """A key figure at the precision its basis supports: a sourced figure as the source gives
-    it, a derived or assumption-based one rounded (estimates never to the last tenge)."""
+    it, a derived or assumption-based one rounded (estimates never to the last tenge). A
+    quantity that other places print too has its precision declared once (`precision`,
+    by the figure's `name`), so the key-figures table prints it as they do."""
+    if name and isinstance(value, int | float) and precision.declared(name):
+        return precision.figure(name, value, unit)
     if basis.startswith("source:") or not isinstance(value, int | float):
         return quantity(value, unit)
     if unit == "тенге":

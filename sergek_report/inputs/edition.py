@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from sergek_report import labels, paths
 from sergek_report.errors import ParameterError
+from sergek_report.inputs.typography import typeset
 from sergek_report.paths import display_path
 
 MAX_FILE_BYTES = 256 * 1024  # a parameter file is a page of YAML, never megabytes
@@ -79,6 +80,11 @@ class Distribution(BaseModel):
     correlation: dict[str, float] = {}
     rationale: str = ""
 
+    @field_validator("rationale")
+    @classmethod
+    def _spaced(cls, text: str) -> str:
+        return typeset(" ".join(text.split()))  # as the extractor of translations reads it
+
     @field_validator("correlation")
     @classmethod
     def _coefficients(cls, value: dict[str, float]) -> dict[str, float]:
@@ -115,7 +121,7 @@ class Assumption(BaseModel):
     def _not_blank(cls, text: str) -> str:
         if not text.strip():
             raise ValueError("must not be empty")
-        return " ".join(text.split())
+        return typeset(" ".join(text.split()))
 
     @model_validator(mode="after")
     def _typed(self) -> Assumption:
@@ -649,7 +655,7 @@ def resolve_references(edition: Edition, tables: Mapping[str, Any]) -> Edition:
     for name, a in edition.assumptions.items():
         where = f"{display_path(edition.path)}: assumptions.{name}"
         changes = {
-            f: REFERENCE.sub(lambda m, w=f"{where}.{f}": one(m, w), say(getattr(a, f)))
+            f: typeset(REFERENCE.sub(lambda m, w=f"{where}.{f}": one(m, w), say(getattr(a, f))))
             for f in TEXT_FIELDS
             if REFERENCE.search(getattr(a, f)) or say(getattr(a, f)) != getattr(a, f)
         }

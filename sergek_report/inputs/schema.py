@@ -195,6 +195,23 @@ def required_when(column: str, condition: str, when: Callable[[pd.DataFrame], pd
     )
 
 
+def leading(cell: str, words: Iterable[str]) -> str | None:
+    """The longest of `words` that `cell` starts with (the whole cell or followed by a space)."""
+    found = [w for w in words if cell == w or cell.startswith(w + " ")]
+    return max(found, key=len) if found else None
+
+
+def starts_with_one_of(column: str, words: tuple[str, ...]) -> Rule:
+    """The cell starts with one of `words` (alone or followed by a space)."""
+    listed = ", ".join(f'"{w}"' for w in words)
+    return Rule(
+        "starts_with_one_of",
+        column,
+        f"text starting with one of {listed}",
+        lambda df: df[column].map(lambda c: isinstance(c, str) and leading(c, words) is not None),
+    )
+
+
 def unit_is(*values: str) -> Callable[[pd.DataFrame], pd.Series]:
     return lambda df: df["unit"].isin(values)
 

@@ -20,6 +20,7 @@ from sergek_report.inputs.schema import (
     not_before,
     parts_within,
     required_when,
+    starts_with_one_of,
     unit_is,
 )
 from sergek_report.inputs.table_fields import (
@@ -32,6 +33,7 @@ from sergek_report.inputs.table_fields import (
     STATUS,
 )
 from sergek_report.inputs.tables_2027 import DECISION_TABLES
+from sergek_report.labels import COUNTED_NOUNS
 
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
@@ -87,7 +89,14 @@ TABLES: dict[str, TableSpec] = {
                     max=MAX_COMPLEXES,
                     doc="complexes (АПК) in operation on that date",
                 ),
-                Field("counted", shape="text (ru)", doc="what the source counts"),
+                Field(
+                    "counted",
+                    shape="text (ru), starting with the counted noun",
+                    doc="what the source counts, starting with its noun as the source writes "
+                    "it (one of: АПК, комплексы, аппаратно-программные комплексы), which the "
+                    "report makes agree with the number: «комплексы (2 060 камер)» reads "
+                    "«414 комплексов (2 060 камер)»",
+                ),
                 Field("intersections", **COMPLEX_PART, doc="of which at intersections"),
                 Field("linear", **COMPLEX_PART, doc="of which on linear sections / roadside"),
                 STATUS,
@@ -100,6 +109,7 @@ TABLES: dict[str, TableSpec] = {
                 increasing("date", what="dates"),
                 increasing("complexes", strict=False, what="numbers of complexes"),
                 parts_within("complexes", ("intersections", "linear")),
+                starts_with_one_of("counted", tuple(COUNTED_NOUNS)),
             ),
         ),
         TableSpec(

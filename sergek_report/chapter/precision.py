@@ -1,0 +1,83 @@
+"""One precision per quantity: a figure the report prints in more than one place (the memo,
+a chapter, the key-figures table) is printed the same way in each.
+
+`fmt` says how a number is written; this module says, once for each such quantity, to what
+precision, by the quantity's name in the key figures (`build/metrics.py`, metrics.json), not by
+the place that prints it. The decision tables and the chapters' inline values call the same
+functions as the key-figures table (`units.key_figure` looks the name up here):
+
+- the options' figures (2027 budget line, 2027–2029 cash and present value, with P10–P90) and
+  the payments of 2020–2025: billions with one decimal, «0,7», «30,3», «11,3 млрд тенге»;
+- the estimates of the monthly tariff: whole tenge, «181 064 тенге», «161 714 тенге»;
+- the annual tariff and the obligations per complex: millions with two decimals, «2,17 млн
+  тенге», «13,04 млн тенге»;
+- the complex-months of 2020–2025 (an interpolation): thousands with one decimal, «69,7 тыс.
+  комплексо-месяцев».
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from sergek_report import labels as L
+from sergek_report.chapter import fmt
+
+
+def billions(x: float) -> str:
+    """Billions with one decimal, no unit: 9.6e9 -> "9,6" (the options, the payments)."""
+    return fmt.number(x / 1e9, 1)
+
+
+def millions(x: float) -> str:
+    """Millions with two decimals, no unit: 2_172_768 -> "2,17"."""
+    return fmt.number(x / 1e6, 2)
+
+
+def thousands(x: float) -> str:
+    """Thousands with one decimal, no unit: 69_701.5 -> "69,7"."""
+    return fmt.number(x / 1e3, 1)
+
+
+def whole(x: float) -> str:
+    """Whole units with grouped thousands: 181_064.01 -> "181 064"."""
+    return fmt.integer(round(x))
+
+
+# Name of a key figure (a regular expression matched in full) -> the number's text and the
+# scale word that follows it (labels.NUMBER_WORDS), declared once.
+QUANTITIES: tuple[tuple[re.Pattern, Callable[[float], str], str], ...] = (
+    # every option of the appraisal: «stopgap_cash_2027_p10», «service_present_value_p50», …
+    (
+        re.compile(r"\w+_(?:cash_2027|cash_total|present_value)_(?:point|p10|p50|p90)"),
+        billions,
+        "billion",
+    ),
+    (re.compile(r"payments_2020_2025_at_\w+"), billions, "billion"),
+    (re.compile(r"monthly_tariff_estimate|implied_monthly_tariff_from_payments"), whole, ""),
+    (re.compile(r"annual_tariff_estimate|obligations_per_complex"), millions, "million"),
+    (re.compile(r"complex_months_2020_2025"), thousands, "thousand"),
+)
+
+
+def declared(name: str) -> tuple[Callable[[float], str], str] | None:
+    """The precision declared for the key figure `name`: (number's text, scale word key)."""
+    for pattern, text, scale in QUANTITIES:
+        if pattern.fullmatch(name):
+            return text, scale
+    return None
+
+
+def figure(name: str, value: float, unit: str) -> str | None:
+    """The key figure `name` as every place prints it, with its scale and unit: "0,7 млрд
+    тенге", "181 064 тенге"; None when no precision is declared for it."""
+    found = declared(name)
+    if found is None:
+        return None
+    text, scale = found
+    words = [text(value)]
+    if scale:
+        words.append(L.NUMBER_WORDS[scale])
+    if unit:
+        words.append(L.translate(unit))
+    return fmt.NBSP.join(words)

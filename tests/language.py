@@ -1,0 +1,272 @@
+"""Slips of language in the whole text of a built edition (see test_report.py, test_build.py).
+
+One checker for the text a reader sees, HTML or PDF, wherever it came from (prose, data cells,
+table builders, chart labels):
+
+- a count whose noun does not agree with the number («414 комплексы», «3 773 фунтов»), or a
+  noun repeated after its count («404 комплекса комплексов»);
+- a percent sign glued to its number («0%»), or, in a text that keeps no-break spaces (the
+  HTML), joined by an ordinary space;
+- a unit repeated in a range («от 10 дней до 60 дней» for «от 10 до 60 дней»);
+- an ISO-like date («2024-01», «2024-01..11») outside web addresses;
+- a range whose two ends are the same («январь 2020 — январь 2020», «5–5»);
+- a word of the machinery (a file, a table of the project, an identifier, the analyst's
+  instructions).
+
+`slips(text)` returns (kind, excerpt) pairs; an empty list is a clean text.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NBSP = "\u00a0"
+_SPACE = "[ \u00a0\u202f]"
+_NUMBER = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})*(?:,\d+)?"
+
+# The counted nouns of the report: (one, few, many) of the nominative/accusative, then every
+# other form of the noun, singular and plural, that may follow a number in another case.
+NOUNS: dict[str, tuple[tuple[str, str, str], tuple[str, ...]]] = {
+    "комплекс": (
+        ("комплекс", "комплекса", "комплексов"),
+        (
+            "комплексы",
+            "комплексу",
+            "комплексом",
+            "комплексе",
+            "комплексам",
+            "комплексами",
+            "комплексах",
+        ),
+    ),
+    "месяц": (
+        ("месяц", "месяца", "месяцев"),
+        ("месяцы", "месяцу", "месяцем", "месяце", "месяцам", "месяцами", "месяцах"),
+    ),
+    "день": (
+        ("день", "дня", "дней"),
+        ("дни", "дню", "днём", "дне", "дням", "днями", "днях"),
+    ),
+    "год": (
+        ("год", "года", "лет"),
+        ("годы", "году", "годом", "годе", "годам", "годами", "годах"),
+    ),
+    "раз": (("раз", "раза", "раз"), ("разы", "разу", "разом", "разе", "разам", "разами")),
+    "фунт": (
+        ("фунт", "фунта", "фунтов"),
+        ("фунты", "фунту", "фунтом", "фунте", "фунтам", "фунтами", "фунтах"),
+    ),
+    "камера": (
+        ("камера", "камеры", "камер"),
+        ("камеру", "камерой", "камере", "камерам", "камерами", "камерах"),
+    ),
+}
+_FORMS = {form: lemma for lemma, (main, other) in NOUNS.items() for form in (*main, *other)}
+# A number, up to two adjectives («1 641 аппаратно-программные комплексы», «350 новых
+# комплексов»), a noun of the list.
+_ADJECTIVE = r"[а-яё-]+(?:ые|ие|ых|их|ый|ий|ой|ая|яя|ую|юю|ого|его|ым|им|ыми|ими)"
+_COUNT = re.compile(
+    rf"(?<![\d,.\-–/])({_NUMBER}){_SPACE}((?:{_ADJECTIVE}{_SPACE}){{0,2}})"
+    rf"({'|'.join(sorted(_FORMS, key=len, reverse=True))})(?![а-яё-])"
+)
+# A preposition or a word after which a count is in the genitive («более 2 комплексов»); after
+# «в», «на», «за», «по» a count is in the accusative, where the (one, few, many) rule holds
+# («за 32 месяца», «в 2,6 раза»), and an oblique form is accepted anyway («в 12 месяцах»).
+_GOVERNING = re.compile(
+    r"(?:^|[\s(«])(?:из|до|от|с|со|около|более|менее|свыше|без|для|у|после|кроме|порядка|"
+    r"нескольких)$",
+    re.IGNORECASE,
+)
+
+
+def _category(number: str) -> str:
+    from babel import Locale
+
+    digits = re.sub(r"[ \u00a0\u202f]", "", number).replace(",", ".")
+    if "." in digits:
+        return "other"
+    return Locale("ru").plural_form(int(digits))
+
+
+def agreement_errors(text: str) -> list[str]:
+    """Counts whose noun does not agree with the number (babel's Russian plural rules).
+
+    After a word that governs another case («более», «с», «в», …) only a nominative plural
+    («комплексы») is an error; otherwise the nominative/accusative form must be the one the
+    number asks for, a genitive or oblique form being accepted where Russian allows it
+    («в 2,6 раза», «с 1 641 комплексом»). A year (a four-digit number from 1990 to 2040)
+    before «год…» is a date, not a count. A number followed by «г.» is a date too."""
+    errors = []
+    for match in _COUNT.finditer(text):
+        number, adjectives, noun = match.groups()
+        lemma = _FORMS[noun]
+        (one, few, many), _other = NOUNS[lemma]
+        plain = re.sub(r"[ \u00a0\u202f]", "", number)
+        if lemma == "год" and re.fullmatch(r"(199\d|20[0-4]\d)", plain):
+            continue  # a calendar year: «в 2026 году», «2027 год»
+        category = _category(number)
+        nominative_plural = noun == _other[0] and noun.endswith(("ы", "и"))
+        before = text[max(0, match.start() - 12) : match.start()].rstrip(" \u00a0\u202f")
+        governed = bool(_GOVERNING.search(before))
+        if nominative_plural and lemma != "камера":
+            errors.append(match.group(0))
+        elif governed:
+            continue
+        elif category == "other":  # a fraction takes the genitive singular
+            if noun not in (few,) and noun not in _other[1:]:
+                errors.append(match.group(0))
+        elif category == "one":
+            if noun != one and noun not in _other[1:]:
+                errors.append(match.group(0))
+        elif category == "few":
+            if noun not in (few,) and noun not in _other[1:]:
+                errors.append(match.group(0))
+        elif noun != many and noun not in _other[1:]:
+            errors.append(match.group(0))
+        # «2 комплекса комплексов»: the noun said twice
+    for match in re.finditer(rf"({_NUMBER}){_SPACE}(комплекс\w*){_SPACE}комплексов\b", text):
+        errors.append(match.group(0))
+    return errors
+
+
+_PERCENT_GLUED = re.compile(r"\d%")
+_PERCENT_SPACE = re.compile(r"\d %")  # an ordinary space: only in a text that keeps NBSP
+_RANGE_UNIT = re.compile(
+    rf"\bот{_SPACE}{_NUMBER}{_SPACE}([а-яё]{{3,}}|%)\.?{_SPACE}до{_SPACE}{_NUMBER}{_SPACE}"
+    r"([а-яё]{3,}|%)"
+)
+# «8,4 % — 8,6 %»: a range of numbers with the unit said twice (one style: «8,4–8,6 %»)
+_DASH_UNIT = re.compile(
+    rf"{_NUMBER}{_SPACE}(%|[а-яё]{{3,}})\s?[—–]\s?{_NUMBER}{_SPACE}\1(?![а-яё])"
+)
+# A data cell or label with its capital kept inside a sentence, after a colon.
+_CAPITAL_AFTER_COLON = re.compile(
+    r"(?:Маслихат|допущения|рассчитать|Кто держит): (?:Решение|Бюджет|Принятие|Деньги|Дата|"
+    r"Год|Доля|Срок|Рост|Стоимость|Цена|Продление|Положение|Управление)\b"
+)
+_ISO_DATE = re.compile(r"(?<![\d/.\w-])(?:19|20)\d{2}-\d{2}(?![\d/])")
+_SAME_ENDS = re.compile(
+    rf"(?<![\w,])((?:[а-яё]+{_SPACE})?\d[\d \u00a0\u202f,]*?)\s?[—–]\s?\1(?![\d,])"
+)
+# Words of the project's machinery that the council's document must not contain.
+MACHINERY = (
+    "сводк",  # the project's own summary of facts
+    "ключевых показателей:",  # a count of the key figures of the changes block
+    "— →",  # an empty «before» of a changed assumption
+    "data/",
+    "params/",
+    "notebooks/",
+    "Аналитик",
+    "аналитик может",
+    "якор",
+    "YAML",
+    "CSV",
+    "Продление-",
+)
+_FILE = re.compile(r"\b[\w/.-]+\.(?:ya?ml|csv|json|ipynb|py)\b")
+_IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+
+
+def without_addresses(text: str) -> str:
+    """The text without the sources' web addresses (which may wrap across lines)."""
+    with (ROOT / "data" / "sources.csv").open(encoding="utf-8") as handle:
+        urls = [row["url"] for row in csv.DictReader(handle) if row["url"]]
+    for url in sorted(urls, key=len, reverse=True):
+        text = re.sub(r"\s?".join(map(re.escape, url)), " ", text)
+    return re.sub(r"https?://\S+", " ", text)
+
+
+def slips(text: str, keeps_nbsp: bool = False) -> list[tuple[str, str]]:
+    """Every slip of `text` as (kind, excerpt). `keeps_nbsp`: the text keeps its no-break
+    spaces (the HTML's), so a percent sign after an ordinary space is a slip too."""
+    text = without_addresses(text)
+    found: list[tuple[str, str]] = [("agreement", e) for e in agreement_errors(text)]
+    found += [("percent", _excerpt(text, m)) for m in _PERCENT_GLUED.finditer(text)]
+    if keeps_nbsp:
+        found += [("percent", _excerpt(text, m)) for m in _PERCENT_SPACE.finditer(text)]
+    for match in _RANGE_UNIT.finditer(text):
+        first, second = match.groups()
+        if first[:4] == second[:4]:
+            found.append(("range unit", match.group(0)))
+    found += [("range unit", m.group(0)) for m in _DASH_UNIT.finditer(text)]
+    found += [("capital after colon", m.group(0)) for m in _CAPITAL_AFTER_COLON.finditer(text)]
+    found += [("ISO date", _excerpt(text, m)) for m in _ISO_DATE.finditer(text)]
+    found += [("same ends", m.group(0)) for m in _SAME_ENDS.finditer(text)]
+    for word in MACHINERY:
+        found += [("machinery", _excerpt(text, m)) for m in re.finditer(re.escape(word), text)]
+    found += [("machinery", m.group(0)) for m in _FILE.finditer(text)]
+    found += [("machinery", m.group(0)) for m in _IDENTIFIER.finditer(text)]
+    return found
+
+
+def _excerpt(text: str, match: re.Match, width: int = 30) -> str:
+    return text[max(0, match.start() - width) : match.end() + width].replace("\n", " ")
+
+
+def html_text(html: str, changes: bool = True) -> str:
+    """The words of an HTML edition as a reader sees them (no-break spaces kept), without
+    scripts, styles and the images' data; without the block of changes since the previous
+    edition if not `changes` (it prints the previous edition's figures too)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    if not changes:
+        for tag in soup.select("section.changes"):
+            tag.decompose()
+    return soup.get_text(" ")
+
+
+# --- one precision per quantity --------------------------------------------------------------
+
+_SCALE_WORDS = {"тыс.": 1e3, "млн": 1e6, "млрд": 1e9}
+_FIGURE = re.compile(
+    rf"(?<![\d,.\-/№])(\d{{1,3}}(?:{_SPACE}\d{{3}})*(?:,\d+)?)(?![\d,])"
+    rf"(?:{_SPACE}(тыс\.|млн|млрд)(?![а-яё]))?"
+)
+
+
+def _renders(printed: str, scale: float, value: float) -> bool:
+    """Whether `printed` × `scale` is `value` rounded at the printed precision (an integer's
+    trailing zeros may be rounding: «680» млн stands for 675–685 млн)."""
+    digits = re.sub(r"[ \u00a0\u202f]", "", printed)
+    whole, _, fraction = digits.partition(",")
+    if fraction:
+        step = 10.0 ** -len(fraction)
+    else:
+        step = 10.0 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1.0
+    number = float(digits.replace(",", "."))
+    return abs(number * scale - value) <= step * scale / 2 + 1e-9 * abs(value)
+
+
+def printed_forms(text: str, value: float) -> dict[str, int]:
+    """Every printed form of `value` in `text`, with how often it appears: a number with its
+    scale word («0,7 млрд», «≈ 680 млн» as «680 млн») that rounds to the value, or a bare
+    number of at least three significant digits that does at some scale («12,6» in a table
+    of billions is the form «12,6 млрд»; «181 064 тенге»). A bare number followed by a word
+    other than «тенге», or by «%», counts something else."""
+    forms: dict[str, int] = {}
+    for match in _FIGURE.finditer(text):
+        printed, word = match.groups()
+        if word:
+            if not _renders(printed, _SCALE_WORDS[word], value):
+                continue
+        else:
+            digits = re.sub(r"[^\d]", "", printed).lstrip("0")
+            significant = digits if "," in printed else digits.rstrip("0")
+            after = text[match.end() :]
+            counted = re.match(r"\s?(?:[а-яёА-ЯЁ%]|г\.)", after) and not re.match(r"\sтенге", after)
+            if len(significant) < 3 or counted:
+                continue
+            scale = next((s for s in (1, 1e3, 1e6, 1e9) if _renders(printed, s, value)), None)
+            if scale is None:
+                continue
+            # «12,6» in a table of billions is the form «12,6 млрд»
+            word = next((w for w, s in _SCALE_WORDS.items() if s == scale), "")
+        form = re.sub(r"[ \u00a0\u202f]", " ", f"{printed} {word}".strip())
+        forms[form] = forms.get(form, 0) + 1
+    return forms

@@ -1,0 +1,102 @@
+"""The checker of the whole text (tests/language.py), on hand-checked phrases: each slip the
+council's readers found is caught, and the correct Russian around it is not. The built
+editions are checked with it in test_report.py (default edition) and test_build.py
+(scenario editions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.language import agreement_errors, printed_forms, slips
+
+NB = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the slips of issue 18, as the built text had them
+        ("31 декабря 2020 г. 414 комплексы (2 060 камер)", "agreement"),
+        ("460 комплексы (2 284 камеры)", "agreement"),
+        ("1 641 аппаратно-программные комплексы «Сергек»", "agreement"),
+        ("Обслуживание одной камеры в год 3 773 фунтов за камеру в год", "agreement"),
+        ("сеть включена сразу на 404 комплекса комплексов", "agreement"),
+        ("За 32 месяцев", "agreement"),
+        ("в 2,60 раз", "agreement"),
+        (f"Потеря 0% и 16,9{NB}%", "percent"),
+        ("при сроке от 10 дней до 60 дней договор", "range unit"),
+        ("составляет от 37,8 % до 37,9 %", "range unit"),
+        ("(диапазон 8,4 % — 8,6 %)", "range unit"),
+        ("2024 2024-01..11 464,4", "ISO date"),
+        ("январь 2020 — январь 2020 Штрафы наложены", "same ends"),
+        ("цитата — из сводки фактов проекта, по первоисточнику не проверена", "machinery"),
+        ("Новых ключевых показателей: 81 (все ключевые", "machinery"),
+        (f"Доля новых комплексов: — → 100{NB}%", "machinery"),
+        ("Аналитик может изменить любое из них", "machinery"),
+        ("таблицы data/ с источником", "machinery"),
+        ("значения в params/default.yaml", "machinery"),
+        ("по вехам (deployment_split)", "machinery"),
+        ("Продление-временная мера и переговоры", "machinery"),
+        (
+            "законом. Маслихат: Решение маслихата о государственных обязательствах",
+            "capital after colon",
+        ),
+        ("Изменённые допущения: Дата оплаты нового оборудования", "capital after colon"),
+    ],
+)
+def test_each_slip_is_found(text, kind):
+    assert kind in [k for k, _ in slips(text)], slips(text)
+
+
+def test_a_percent_after_an_ordinary_space_is_a_slip_where_spaces_are_kept():
+    assert slips("инфляция 8,1 % за год", keeps_nbsp=True) == [("percent", "инфляция 8,1 % за год")]
+    assert slips("инфляция 8,1 % за год") == []  # PDF text: its no-break spaces are folded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"1{NB}641 комплекс, 2 комплекса, 5 комплексов, 21 комплекс, 11 комплексов",
+        "414 комплексов (2 060 камер); 1 641 аппаратно-программный комплекс «Сергек»",
+        "3 773 фунта за камеру в год; 40 000 фунтов за камеру; 2 000 камер; 2 284 камеры",
+        "в 2,6 раза больше; 1,5 месяца; 0,89 раза",
+        "с 1 641 комплексом; о 1 641 комплексе; более 2 комплексов; в 12 месяцах",
+        "350 новых комплексов; 23 192 комплексо-месяца; 72 месяца; 11 месяцев; 60 дней",
+        "в 2026 году; 2027 год; 2021 года; за 2020–2025 годы; 11 лет; 21 год; 3 года",
+        "от 10 до 60 дней; от 37,8 до 37,9 %; 8,4–8,6 %; 60–84 месяца",
+        "январь–ноябрь 2024; январь 2020 — август 2022; 2019–2025",
+        f"Потеря 0{NB}% и 16,9{NB}%",
+        "Источник: Континент; Маслихат: решение маслихата; Новые допущения: дата оплаты",
+    ],
+)
+def test_correct_russian_passes(text):
+    text = text.replace(" %", f"{NB}%")  # as fmt writes a percent
+    assert slips(text, keeps_nbsp=True) == []
+
+
+def test_agreement_checker_reads_what_the_reader_sees():
+    text = "За 32 месяцев; 1 641 комплекс; 2,60 раз; 72 месяца; 3 773 фунтов; 414 комплексы"
+    assert agreement_errors(text) == [
+        "32 месяцев",
+        "2,60 раз",
+        "3 773 фунтов",
+        "414 комплексы",
+    ]
+
+
+def test_printed_forms_of_one_quantity():
+    # 682 470 091 tenge printed three ways: two forms (the slip of issue 18), one figure each
+    text = (
+        "Временная мера 0,7 (0,6–0,8) млрд тенге; ключевые показатели: ≈ 680 млн тенге; "
+        f"бюджет 2027 г.: 0,7{NB}млрд тенге; 2 комплекса; 700 100 камер"
+    )
+    assert printed_forms(text, 682_470_091) == {"0,7 млрд": 1, "680 млн": 1}
+    # a bare figure of three significant digits is read at the scale that fits it
+    table = "Оценка 1: (766 АПК × срок) 181 064 12,6 1,26 16,8; выплаты 2020–2025 годов — 12,6 млрд"
+    assert printed_forms(table, 12_620_429_100) == {"12,6 млрд": 2}
+    assert printed_forms(table, 181_064.01) == {"181 064": 1}
+    # «≈ 180 тыс.» is the same quantity at another precision
+    assert printed_forms("181 064 тенге и ≈ 180 тыс. тенге", 181_064) == {
+        "181 064": 1,
+        "180 тыс.": 1,
+    }
