@@ -341,10 +341,13 @@ def russian_paragraphs(page: str) -> list[str]:
     import csv
     import html as H
 
+    from sergek_report.inputs.typography import typeset
+
     allowed = set()
     with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            allowed |= {" ".join(row[k].split()) for k in ("title", "publisher") if row[k]}
+            # as printed: with the report's typography («47%» → «47 %»)
+            allowed |= {" ".join(typeset(row[k]).split()) for k in ("title", "publisher") if row[k]}
     page = re.sub(r"<(script|style|svg)\b.*?</\1>", "", page, flags=re.S)
     found = []
     for _, block in _BLOCK.findall(page):
