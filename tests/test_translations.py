@@ -560,3 +560,16 @@ def test_the_printed_text_cells_of_the_tables_are_translated(kazakh):
     assert "Сергек" in " ".join(kazakh_tables["gaps"]["closing_document"])  # a name stays
     labels.use_language(labels.SOURCE_LANGUAGE)
     assert translated_tables(tables) is tables  # the Russian original: the same tables
+
+
+def test_a_chart_says_no_data_in_the_edition_language(kazakh):
+    """A missing bar is labelled with the catalog's word of the edition being built, read when
+    the chart is drawn (a default bound at import time stayed Russian in the Kazakh edition)."""
+    import matplotlib.pyplot as plt
+
+    from sergek_report.chapter import charts
+
+    fig, ax = charts.bars_chart(["2020", "2021"], [1.0, None], str, "млрд")
+    texts = {t.get_text() for t in ax.texts}
+    plt.close(fig)
+    assert "деректер жоқ" in texts and "нет данных" not in texts

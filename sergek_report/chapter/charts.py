@@ -419,8 +419,10 @@ def reconciliation_chart(cumulative, estimates: dict, lines: dict, extension_yea
     return fig
 
 
-def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_label=L.NO_DATA):
-    """Simple vertical bars with value labels; a None value is drawn as a 'no data' note."""
+def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_label=None):
+    """Simple vertical bars with value labels; a None value is drawn as a 'no data' note (in
+    the edition's language: the catalog's word is read when the chart is drawn)."""
+    missing_label = L.NO_DATA if missing_label is None else missing_label
     fig, ax = new_figure()
     positions = range(len(labels))
     shown = [0 if v is None else v for v in values]
