@@ -115,10 +115,12 @@ def shared_build(tmp_path_factory, name: str, make) -> Path:
 
 
 def pdf_text(path: Path) -> str:
-    """All text of a PDF with whitespace (incl. no-break spaces) folded to single spaces."""
+    """All text of a PDF with whitespace (incl. no-break spaces) folded to single spaces; a
+    «¶» ends each page, so that a page's number (the last word of its text) never reads as a
+    count with the next page's first word («23 комплексов»)."""
     from pypdf import PdfReader
 
-    text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    text = "\n¶\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     return normalise(text)
 
 
