@@ -573,3 +573,33 @@ def test_a_chart_says_no_data_in_the_edition_language(kazakh):
     texts = {t.get_text() for t in ax.texts}
     plt.close(fig)
     assert "деректер жоқ" in texts and "нет данных" not in texts
+
+
+def test_the_tornado_chart_names_the_base_value_in_the_edition_language(kazakh):
+    """The base line of the sensitivity chart is labelled in the edition's language (its
+    default, bound at import time, printed «базовая оценка» in the Kazakh edition)."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from sergek_report.chapter import charts
+
+    frame = pd.DataFrame({"assumption": ["a"], "metric_low": [1.0], "metric_high": [3.0]})
+    fig = charts.tornado_chart(frame, {"a": "A"}, 2.0, str, "млрд")
+    texts = {t.get_text() for ax in fig.axes for t in ax.texts}
+    legend = {t.get_text() for legend in fig.legends for t in legend.get_texts()}
+    plt.close(fig)
+    assert "базалық есеп: 2.0" in texts and "базалық есеп" in legend
+    assert not any("базовая" in t for t in texts | legend)
+
+
+def test_what_a_deployment_source_counted_is_translated_whole(kazakh):
+    """The «what was counted» cell of the deployment table: the Russian noun agrees with the
+    number beside it; in Kazakh the whole cell is the catalog's message (the noun after a
+    numeral stays singular), so no Russian word of the cell is left."""
+    from sergek_report.chapter import sentences
+
+    assert sentences.counted_as(414, "комплексы (2 060 камер)") == "кешен (2 060 камера)"
+    assert sentences.counted_as(10, "АПК «Сергек» в эксплуатации") == "пайдаланудағы «Сергек» АБК"
+    assert fmt.count(5, labels.INLINE_FORMS["из … участников"]) == "5\u00a0қатысушы"
+    labels.use_language(labels.SOURCE_LANGUAGE)
+    assert sentences.counted_as(414, "комплексы (2 060 камер)") == "комплексов (2 060 камер)"

@@ -471,14 +471,16 @@ def tornado_chart(
     value_format,
     xlabel: str,
     min_share: float = 0.01,
-    base_label: str = L.TORNADO_CHART["base"],
+    base_label: str | None = None,
 ):
     """Horizontal bars from the base value to the metric at each assumption's low/high.
 
     Readable at print size: labels of at least 8 pt, the base value marked and labelled,
     a key for the two bar shades. An assumption whose swing is below `min_share` of the
     largest swing would be an invisible bar: it is left out of the bars and named in a
-    note under the chart instead."""
+    note under the chart instead. The base value's label is the catalog's word in the
+    edition's language, read when the chart is drawn."""
+    base_label = L.TORNADO_CHART["base"] if base_label is None else base_label
     fig_rows = frame.copy()
     swing = (fig_rows["metric_high"] - fig_rows["metric_low"]).abs()
     largest = float(swing.max()) if len(swing) else 0.0

@@ -543,8 +543,11 @@ def mid_sentence(text: object) -> str:
     """A data cell or label written to stand alone («Управление цифровизации», «Решение
     маслихата …»), as it reads inside a sentence, after a colon: its first letter in lower
     case («управление цифровизации»), unless the first word is an abbreviation («ГЧП», «МРП»)
-    or a single capital letter."""
+    or a single capital letter, or a name (labels.PROPER_NAMES: «Қарағанды шарты …»)."""
     text = str(text)
+    first = re.split(r"[\s(«»,.:;]", text, maxsplit=1)[0]
+    if first in labels.PROPER_NAMES:
+        return text
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
