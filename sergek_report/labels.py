@@ -583,7 +583,7 @@ DRAFT_TITLE = "не переведено"  # the tooltip of a draft's untranslat
 # (a year's unit is «год» in params/*.yaml whatever the report's language).
 NOT_TRANSLATED = frozenset(
     {"YEAR_UNIT", "SOURCE_LANGUAGE", "LANGUAGES", "DOMAIN", "DRAFT_MARK", "DRAFT_TITLE"}
-)
+) | {"PROPER_NAMES"}  # names, not words: the same in every language
 LANGUAGE = SOURCE_LANGUAGE
 _ORIGINALS: dict[str, object] = {}
 _TRANSLATE = None
@@ -661,3 +661,33 @@ def use_language(language: str = SOURCE_LANGUAGE, *, draft: bool = False) -> Non
 def translate(text: str) -> str:
     """A word of the catalog in the current language (itself in Russian)."""
     return _TRANSLATE(text) if _TRANSLATE else text
+
+
+# --- Forms written in a chapter's inline expression -----------------------------------------
+# fmt.plural gives another language the catalog's word for the first form: the first form of a
+# chapter's inline fmt.count(n, (…)) that is not a word above is listed here, so that the
+# catalog has it. Key: the chapter's words after the number.
+INLINE_FORMS = {
+    "из … участников": ("участника", "участников", "участников"),  # 06_comparisons
+}
+
+# Names that keep their capital letter when a label starting with one is written inside a
+# sentence (fmt.mid_sentence): a Kazakh label puts the city first («Қарағанды шарты …»,
+# «Павлодар (0) мен Қарағанды (1) …»). In each language of the report; not translated.
+PROPER_NAMES = frozenset(
+    {
+        "Алматы",
+        "Астана",
+        "Актобе",
+        "Ақтөбе",
+        "Караганда",
+        "Қарағанды",
+        "Павлодар",
+        "Костанай",
+        "Қостанай",
+        "Уральск",
+        "Орал",
+        "Шымкент",
+        "Сергек",
+    }
+)

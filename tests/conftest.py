@@ -115,25 +115,13 @@ def shared_build(tmp_path_factory, name: str, make) -> Path:
 
 
 def pdf_text(path: Path) -> str:
-    """All text of a PDF with whitespace (incl. no-break spaces) folded to single spaces."""
+    """All text of a PDF with whitespace (incl. no-break spaces) folded to single spaces; a
+    «¶» ends each page, so that a page's number (the last word of its text) never reads as a
+    count with the next page's first word («23 комплексов»)."""
     from pypdf import PdfReader
 
-    text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    text = "\n¶\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     return normalise(text)
-
-
-def pdf_body_text(path: Path) -> str:
-    """`pdf_text` without each page's running header and page number (which the extracted
-    text of a page ends with): what a reader reads, so that a page number never runs into the
-    next page's first word («22» + «комплексов» is no numeral slip)."""
-    from pypdf import PdfReader
-
-    from sergek_report import labels
-
-    header = re.escape(labels.FRAME["running_header"])
-    footer = re.compile(rf"\s*{header}(?:\s+\d+\.\s.*?)?\s+\d+\s*$", re.S)
-    pages = [normalise(page.extract_text() or "") for page in PdfReader(path).pages]
-    return normalise("\n".join(footer.sub("", text) for text in pages))
 
 
 def normalise(text: str) -> str:

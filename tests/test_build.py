@@ -19,7 +19,7 @@ from sergek_report.build.sequence import build
 from sergek_report.chapter import inline
 from sergek_report.errors import BuildError, ParameterError
 from sergek_report.inputs.datasets import DataValidationError
-from tests.conftest import copy_of_build, normalise, one_chapter, pdf_body_text, pdf_text
+from tests.conftest import copy_of_build, normalise, one_chapter, pdf_text
 
 DEFAULT = paths.DEFAULT_PARAMS
 
@@ -265,7 +265,7 @@ def test_scenarios_build_one_report_each_and_a_comparison(built_report, tmp_path
     from tests.test_report import FILE_NAME, SNAKE_CASE, without_source_addresses
 
     for name in names:
-        edition = without_source_addresses(pdf_body_text(root / name / "report.pdf"))
+        edition = without_source_addresses(pdf_text(root / name / "report.pdf"))
         html = html_text((root / name / "report.html").read_text(encoding="utf-8"))
         assert slips(edition) == [] and slips(html, keeps_nbsp=True) == [], name
         assert not SNAKE_CASE.findall(edition) and not FILE_NAME.findall(edition), name

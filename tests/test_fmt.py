@@ -90,6 +90,14 @@ def test_month_year_uses_standalone_month():
     assert fmt.month_year(pd.Timestamp("2022-11-30")) == "ноябрь 2022"
 
 
+def test_genitive_month_and_date_for_a_preposition_and_года():
+    # «с апреля 2019 года», «к 1 января 2026 года»: the sentence writes «года» itself.
+    assert fmt.month_genitive("2019-04-01") == "апреля 2019"
+    assert fmt.month_genitive(pd.Timestamp("2022-08-31")) == "августа 2022"
+    assert fmt.date_genitive("2026-01-01") == "1 января 2026"
+    assert fmt.date_genitive("2027-12-31") == "31 декабря 2027"
+
+
 def test_missing_values_print_as_dash():
     for f in (
         fmt.integer,
@@ -102,6 +110,8 @@ def test_missing_values_print_as_dash():
         fmt.compact_tenge,
         fmt.date_long,
         fmt.month_year,
+        fmt.month_genitive,
+        fmt.date_genitive,
     ):
         assert f(None) == "\u2014"
     assert fmt.number(math.nan) == "\u2014"

@@ -142,7 +142,7 @@ def test_narrow_axis_labels_do_not_collide_and_no_category_is_dropped():
     assert not collide(fig, ax)
     shown = [t.get_text() for t in ax.get_xticklabels()]
     assert [" ".join(t.split()) for t in shown] == [" ".join(t.split()) for t in labels]
-    months = [fmt.month_year(pd.Timestamp(2026, m, 1))[:3] for m in range(1, 13)]
+    months = [fmt.month_short(pd.Timestamp(2026, m, 1)) for m in range(1, 13)]
     fig, ax = charts.bars_chart(months, [360.0] * 12, str, "млн тенге в месяц")
     charts.to_narrow_svg(fig)
     assert not collide(fig, ax)

@@ -7,7 +7,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import normalise, pdf_body_text, pdf_text
+from tests.conftest import normalise, pdf_text
 from tests.language import html_text, printed_forms, slips
 
 pytestmark = pytest.mark.slow
@@ -328,7 +328,7 @@ def test_whole_text_reads_as_plain_russian(report):
     (tests/language.py; its kinds are tested on hand-checked phrases in test_language.py)."""
     html = html_text(report["html"])
     found = {
-        "PDF": slips(pdf_body_text(report["pdf"])),
+        "PDF": slips(report["text"]),
         "HTML": slips(html, keeps_nbsp=True),
     }
     assert found == {"PDF": [], "HTML": []}, found
@@ -483,13 +483,6 @@ def test_memo_pages_are_counted_between_two_chapter_headings():
     texts = ["титул", "Содержание 1. Резюме … 3", "1. Резюме Что решить", "Рекомендации"]
     texts += ["Что изменилось", "2. Решение на 1 января 2027 года Текст", "дальше"]
     assert memo_pages(texts) == [2, 3, 4]
-
-
-def test_the_body_text_drops_running_headers_and_page_numbers(report):
-    """A page number followed by the next page's first word is not a phrase of the report."""
-    body = pdf_body_text(report["pdf"])
-    assert "ГЧП «Сергек» в Алматы 1. Резюме" not in body
-    assert "Что решить и к какому сроку" in body and "Словарь терминов" in body
 
 
 def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):

@@ -170,3 +170,24 @@ def test_paths_resolve_from_an_explicit_project(tmp_path, monkeypatch):
     # The environment variable (--project) comes first.
     monkeypatch.setenv(paths.PROJECT_ENV, str(two.root))
     assert paths.current() == two
+
+
+def test_a_corrected_translation_runs_the_translated_chapters_again(tmp_path, monkeypatch):
+    """The Kazakh chapters print the catalog's words (labels, table cells): their fingerprint
+    includes the catalog, so a corrected translation is not left out of the next build. The
+    Russian fingerprint does not depend on it."""
+    from sergek_report import labels
+
+    catalog = tmp_path / "report.po"
+    catalog.write_bytes(labels.catalog_file("kk").read_bytes())
+    monkeypatch.setattr(labels, "catalog_file", lambda language: catalog)
+    inputs = sequence.read_inputs()
+    russian = sequence.kernel_fingerprint(inputs)
+    inputs.language = "kk"
+    before = sequence.kernel_fingerprint(inputs)
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgstr "Терминдер сөздігі"', 'msgstr "Сөздік"'), "utf-8")
+    assert catalog.read_text(encoding="utf-8") != text
+    assert sequence.kernel_fingerprint(inputs) != before
+    inputs.language = labels.SOURCE_LANGUAGE
+    assert sequence.kernel_fingerprint(inputs) == russian

@@ -206,9 +206,30 @@ def test_the_kazakh_build_without_draft_lists_what_is_untranslated(tmp_path, mon
 def test_kazakh_dates(kazakh):
     assert fmt.date_long("2026-12-31") == "2026 жылғы 31 желтоқсан"
     assert fmt.date_long("2027-01-01") == "2027 жылғы 1 қаңтар"
-    assert fmt.month_year("2020-01-01") == "қаңтар 2020"
-    assert fmt.period("2020-01-01", "2022-08-01") == "қаңтар 2020 — тамыз 2022"
-    assert fmt.month_year_short("2019-09-01") == "қыр. 2019"
+    assert fmt.date_genitive("2026-01-01") == "2026 жылғы 1 қаңтар"
+    # The official order, the year first: «2019 жылғы сәуір», not CLDR's «сәуір 2019».
+    assert fmt.month_year("2019-04-01") == "2019 жылғы сәуір"
+    assert fmt.month_year("2020-01-01") == "2020 жылғы қаңтар"
+    # Russian «с апреля 2019 года»: the same phrase, the translator adds the case.
+    assert fmt.month_genitive("2019-04-01") == "2019 жылғы сәуір"
+    assert fmt.period("2020-01-01", "2022-08-01") == "2020 жылғы қаңтар — 2022 жылғы тамыз"
+    assert fmt.period("2022-01-01", "2022-08-31") == "2022 жылғы қаңтар\u2013тамыз"
+    assert fmt.period("2020-01-01", "2020-01-31") == "2020 жылғы қаңтар"  # one month
+    assert fmt.period("2023-01-01", "2023-12-31") == "2023"  # a whole year
+    assert fmt.month_year_short("2019-09-01") == "2019 ж. қыр."
+    assert fmt.month_short("2026-01-01") == "қаң."
+    assert fmt.month_short("2026-09-01") == "қыр."
+
+
+def test_a_kazakh_month_and_year_takes_the_case_on_the_month(kazakh):
+    assert fmt.inflect(fmt.month_year("2019-04-01"), "abl") == "2019 жылғы сәуірден"
+    assert fmt.inflect(fmt.month_genitive("2026-03-01"), "dat") == "2026 жылғы наурызға"
+    assert fmt.inflect(fmt.month_genitive("2022-08-01"), "abl") == "2022 жылғы тамыздан"
+    assert fmt.inflect(fmt.month_genitive("2020-01-01"), "gen") == "2020 жылғы қаңтардың"
+    assert fmt.inflect(fmt.date_genitive("2026-01-01"), "attr") == "2026 жылғы 1 қаңтардағы"
+    assert fmt.fill("{m}[abl] бері", m=fmt.month_genitive("2019-04-01")) == (
+        "2019 жылғы сәуірден бері"
+    )
 
 
 def test_kazakh_numbers(kazakh):
@@ -236,6 +257,10 @@ def test_switching_back_gives_the_russian_report_again(kazakh):
     labels.use_language(labels.SOURCE_LANGUAGE)
     assert labels.TITLE.startswith("ГЧП «Сергек» в Алматы")
     assert fmt.date_long("2026-12-31") == "31 декабря 2026\u202fг."
+    assert fmt.month_year("2019-04-01") == "апрель 2019"
+    assert fmt.month_genitive("2019-04-01") == "апреля 2019"
+    assert fmt.period("2022-01-01", "2022-08-31") == "январь\u2013август 2022"
+    assert fmt.month_year_short("2019-09-01") == "сент. 2019"
     assert fmt.count(1641, labels.UNIT_FORMS["комплексов"]) == f"1{NBSP}641{NBSP}комплекс"
     assert fmt.count(72, labels.UNIT_FORMS["месяцев"]) == f"72{NBSP}месяца"
 
@@ -316,10 +341,13 @@ def russian_paragraphs(page: str) -> list[str]:
     import csv
     import html as H
 
+    from sergek_report.inputs.typography import typeset
+
     allowed = set()
     with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            allowed |= {" ".join(row[k].split()) for k in ("title", "publisher") if row[k]}
+            # as printed: with the report's typography («47%» → «47 %»)
+            allowed |= {" ".join(typeset(row[k]).split()) for k in ("title", "publisher") if row[k]}
     page = re.sub(r"<(script|style|svg)\b.*?</\1>", "", page, flags=re.S)
     found = []
     for _, block in _BLOCK.findall(page):
@@ -352,6 +380,41 @@ def nominative_before_postposition(html: str) -> list[str]:
         text[max(0, m.start() - 40) : m.end()]
         for m in NOMINATIVE_BEFORE_POSTPOSITION.finditer(text)
     ]
+
+
+# A month name written before its four-digit year: CLDR's «сәуір 2019», and the slips it led
+# to, «сәуір 2019 жылдан бері», «1 қаңтар 2026-ға». Each block of the page (a paragraph, a
+# table cell, a list item, a caption) is read apart, so that a date that ends one cell and a
+# year that starts the next are not one phrase; a year followed by «жылғы» starts the next
+# date («2024 жылғы желтоқсан 2023 жылғы желтоқсанға»).
+MONTH_BEFORE_YEAR = re.compile(
+    r"\b(?:" + "|".join(MONTHS_KK.split()) + r")\s+\d{4}(?:-\w+)?\b(?!\s+жылғы\b)"
+)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|td|th|tr|li|dt|dd|div|h[1-6]|caption|figcaption|table|section|br)\b[^>]*>"
+)
+
+
+def month_before_year(html: str) -> list[str]:
+    """Each month name before a four-digit year in the text of the page, with its context."""
+    text = re.sub(r"<(style|script|svg)\b.*?</\1>", " ", html, flags=re.S)
+    text = _BLOCK_TAG.sub(" | ", text)
+    text = re.sub(r"<[^>]+>", " ", text).replace(NBSP, " ").replace("\u202f", " ")
+    text = re.sub(r"\s+", " ", text)
+    return [text[max(0, m.start() - 40) : m.end() + 20] for m in MONTH_BEFORE_YEAR.finditer(text)]
+
+
+def test_the_month_before_year_detector():
+    assert month_before_year("<p>Алматыда сәуір 2019 жылдан бері жұмыс істейді</p>")
+    assert month_before_year("<p>18 % мөлшерлеме кезінде 1 қаңтар 2026-ға</p>")
+    assert month_before_year("<td>қаңтар&nbsp;2020 — тамыз 2022</td>")
+    assert month_before_year("<p>шамамен наурыз <em>2026</em> жылға дейін</p>")
+    assert not month_before_year(
+        "<p>2019 жылғы сәуірден бері; 2020 жылғы қаңтар — 2022 жылғы тамыз; 2026 жылғы"
+        " 1 қаңтарға; индексі, 2024 жылғы желтоқсан 2023 жылғы желтоқсанға</p>"
+        "<td>2020 жылғы 31 желтоқсан</td><td>2020 жылдың соңында</td>"
+        "<td>2026 жылғы 1 наурыз</td>\n<td>2026 жылғы 1 шілде</td>"
+    )
 
 
 def test_the_nominative_before_postposition_detector():
@@ -408,9 +471,13 @@ def test_the_kazakh_report(request, tmp_path):
     # Inline values take the case their postposition governs: no «31 желтоқсан дейін»,
     # «1 қаңтар бастап», «1 641 дейін» (a month or a number in the nominative before it).
     assert nominative_before_postposition(html) == []
+    # Months and years in the official order, «2019 жылғы сәуірден бері», never CLDR's
+    # «сәуір 2019» or a year's ending after a month («1 қаңтар 2026-ға»).
+    assert month_before_year(html) == []
     page = (scenario.out_dir / "report.html").read_text(encoding="utf-8")
     assert "Кеш орнату сценарийі" in page  # the scenario's own rationale, in Kazakh
     assert russian_paragraphs(page) == []
+    assert month_before_year(page) == []
 
 
 # --- sentences that depend on the data, and the parameter files' texts ---------------------
@@ -493,3 +560,46 @@ def test_the_printed_text_cells_of_the_tables_are_translated(kazakh):
     assert "Сергек" in " ".join(kazakh_tables["gaps"]["closing_document"])  # a name stays
     labels.use_language(labels.SOURCE_LANGUAGE)
     assert translated_tables(tables) is tables  # the Russian original: the same tables
+
+
+def test_a_chart_says_no_data_in_the_edition_language(kazakh):
+    """A missing bar is labelled with the catalog's word of the edition being built, read when
+    the chart is drawn (a default bound at import time stayed Russian in the Kazakh edition)."""
+    import matplotlib.pyplot as plt
+
+    from sergek_report.chapter import charts
+
+    fig, ax = charts.bars_chart(["2020", "2021"], [1.0, None], str, "млрд")
+    texts = {t.get_text() for t in ax.texts}
+    plt.close(fig)
+    assert "деректер жоқ" in texts and "нет данных" not in texts
+
+
+def test_the_tornado_chart_names_the_base_value_in_the_edition_language(kazakh):
+    """The base line of the sensitivity chart is labelled in the edition's language (its
+    default, bound at import time, printed «базовая оценка» in the Kazakh edition)."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from sergek_report.chapter import charts
+
+    frame = pd.DataFrame({"assumption": ["a"], "metric_low": [1.0], "metric_high": [3.0]})
+    fig = charts.tornado_chart(frame, {"a": "A"}, 2.0, str, "млрд")
+    texts = {t.get_text() for ax in fig.axes for t in ax.texts}
+    legend = {t.get_text() for legend in fig.legends for t in legend.get_texts()}
+    plt.close(fig)
+    assert "базалық есеп: 2.0" in texts and "базалық есеп" in legend
+    assert not any("базовая" in t for t in texts | legend)
+
+
+def test_what_a_deployment_source_counted_is_translated_whole(kazakh):
+    """The «what was counted» cell of the deployment table: the Russian noun agrees with the
+    number beside it; in Kazakh the whole cell is the catalog's message (the noun after a
+    numeral stays singular), so no Russian word of the cell is left."""
+    from sergek_report.chapter import sentences
+
+    assert sentences.counted_as(414, "комплексы (2 060 камер)") == "кешен (2 060 камера)"
+    assert sentences.counted_as(10, "АПК «Сергек» в эксплуатации") == "пайдаланудағы «Сергек» АБК"
+    assert fmt.count(5, labels.INLINE_FORMS["из … участников"]) == "5\u00a0қатысушы"
+    labels.use_language(labels.SOURCE_LANGUAGE)
+    assert sentences.counted_as(414, "комплексы (2 060 камер)") == "комплексов (2 060 камер)"

@@ -144,7 +144,10 @@ def known_values(
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.reader(handle):
                 for cell in row:
-                    if not _is_text(cell) or _plain(cell) in report_text:
+                    # a counted noun at a cell's start is made to agree with its number
+                    # (deployment.csv `counted`): the rest of the cell is printed as written
+                    rest = _plain(cell.split(" ", 1)[-1])
+                    if not _is_text(cell) or _plain(cell) in report_text or rest in report_text:
                         values["data"].update(_numbers_in(cell))
     params = yaml.safe_load(params_file.read_text(encoding="utf-8"))
     for entry in params["assumptions"].values():

@@ -506,7 +506,7 @@ def _build_locked(
 
     # 1. The no-op check: every input of the whole report, hashed without heavy imports.
     data_fp = data_digest(data_dir)  # any file added, removed or changed under data/
-    kernel_fp = kernel_code_fingerprint()
+    kernel_fp = kernel_fingerprint(inputs)
     everything_fp = _sha(
         data_fp.encode(),
         *(p.read_bytes() for p in edition.chain),
@@ -627,6 +627,15 @@ def _build_locked(
     where = project.display(out_dir)
     log(f"wrote {where}/report.pdf ({pages} pages), report.html, metrics.json")
     return result
+
+
+def kernel_fingerprint(inputs: Inputs) -> str:
+    """What every chapter's run depends on besides its notebook and tables: the kernel-side
+    package code and, for an edition in another language, its catalog (the chapters print the
+    catalog's words: a corrected translation runs them again)."""
+    code = kernel_code_fingerprint()
+    language = _language_inputs(inputs)
+    return _sha(code.encode(), *language) if language else code
 
 
 def _language_inputs(inputs: Inputs) -> list[bytes]:

@@ -317,13 +317,13 @@ def params_units(source: str, file: str) -> list[Unit]:
 
 
 def table_units(file: Path, display: str) -> list[Unit]:
-    """The printed text cells of one data table (inputs.translated.TRANSLATED_COLUMNS), in
-    row order, each distinct text once per column."""
+    """The printed text cells of one data table (inputs.translated.TRANSLATED_COLUMNS and
+    CHAPTER_TRANSLATED_COLUMNS), in row order, each distinct text once per column."""
     import csv
 
-    from sergek_report.inputs.translated import TRANSLATED_COLUMNS
+    from sergek_report.inputs.translated import CHAPTER_TRANSLATED_COLUMNS, TRANSLATED_COLUMNS
 
-    columns = TRANSLATED_COLUMNS.get(file.stem, ())
+    columns = TRANSLATED_COLUMNS.get(file.stem, ()) + CHAPTER_TRANSLATED_COLUMNS.get(file.stem, ())
     if not columns:
         return []
     units = []

@@ -419,8 +419,10 @@ def reconciliation_chart(cumulative, estimates: dict, lines: dict, extension_yea
     return fig
 
 
-def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_label=L.NO_DATA):
-    """Simple vertical bars with value labels; a None value is drawn as a 'no data' note."""
+def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_label=None):
+    """Simple vertical bars with value labels; a None value is drawn as a 'no data' note (in
+    the edition's language: the catalog's word is read when the chart is drawn)."""
+    missing_label = L.NO_DATA if missing_label is None else missing_label
     fig, ax = new_figure()
     positions = range(len(labels))
     shown = [0 if v is None else v for v in values]
@@ -469,14 +471,16 @@ def tornado_chart(
     value_format,
     xlabel: str,
     min_share: float = 0.01,
-    base_label: str = L.TORNADO_CHART["base"],
+    base_label: str | None = None,
 ):
     """Horizontal bars from the base value to the metric at each assumption's low/high.
 
     Readable at print size: labels of at least 8 pt, the base value marked and labelled,
     a key for the two bar shades. An assumption whose swing is below `min_share` of the
     largest swing would be an invisible bar: it is left out of the bars and named in a
-    note under the chart instead."""
+    note under the chart instead. The base value's label is the catalog's word in the
+    edition's language, read when the chart is drawn."""
+    base_label = L.TORNADO_CHART["base"] if base_label is None else base_label
     fig_rows = frame.copy()
     swing = (fig_rows["metric_high"] - fig_rows["metric_low"]).abs()
     largest = float(swing.max()) if len(swing) else 0.0

@@ -32,8 +32,11 @@ Precision policy (the report's single rule book; the built report is tested agai
    «1 641 комплекс», «2 комплекса», «23 192 комплексо-месяца», «72 месяца», «11 месяцев»;
    a fraction takes the genitive singular: «2,6 раза», «1,5 месяца» (`plural`, `count`).
 6. Dates are Russian everywhere, chart axes included: «1 марта 2026 г.» (`date_long`),
-   «апрель 2019» (`month_year`), «апреля 2019» (`month_genitive`), «янв. 2020» on axes
-   (`month_year_short`); never ISO dates such as 2026-03-01 or 2024-01.
+   «апрель 2019» (`month_year`), «апреля 2019» (`month_genitive`), «1 января 2026»
+   (`date_genitive`), «янв. 2020» on axes (`month_year_short`); never ISO dates such as
+   2026-03-01 or 2024-01. In Kazakh the year comes first, as in official texts: «2026 жылғы
+   31 желтоқсан», «2019 жылғы сәуір» (month_year and month_genitive alike: the translator
+   adds the case, «2019 жылғы сәуірден бері»), «2020 ж. қаң.» on axes (DATE_PATTERNS).
 """
 
 from __future__ import annotations
@@ -52,11 +55,24 @@ from sergek_report.chapter import kazakh
 from sergek_report.model.dates import as_date
 
 LOCALE = "ru"
-# Date patterns of another language (babel's CLDR data; the official Kazakh form of a date is
-# «2026 жылғы 31 желтоқсан», where CLDR's "long" abbreviates «ж.»). Months in running text are
-# lower case in Kazakh (CLDR's standalone months are capitalised).
+# Date patterns of another language (babel's CLDR data). The official Kazakh form of a date
+# is «2026 жылғы 31 желтоқсан», where CLDR's "long" abbreviates «ж.», and of a month
+# «2019 жылғы сәуір», where CLDR's standalone "LLLL yyyy" gives «Сәуір 2019»: the year
+# first, the month last, so that a case ending goes on the month («2019 жылғы сәуірден»).
+# The genitive of a Russian month («с апреля 2019 года») is the same phrase in Kazakh: the
+# case is the translator's («{v1}[abl] бері»). On chart axes, CLDR's yMMM: «2020 ж. қаң.».
+# Months are lower case in running text (the format-context MMMM is; a standalone LLL
+# abbreviation is lowered by _lower).
 DATE_PATTERNS = {
-    "kk": {"long": "yyyy 'жылғы' d MMMM", "genitive": "LLLL yyyy"},
+    "kk": {
+        "long": "yyyy 'жылғы' d MMMM",
+        "month_year": "yyyy 'жылғы' MMMM",
+        "genitive": "yyyy 'жылғы' MMMM",
+        "date_genitive": "yyyy 'жылғы' d MMMM",
+        "month_year_short": "yyyy 'ж'. LLL",
+        # a span within one year: «2022 жылғы қаңтар–тамыз»
+        "period_same_year": ("yyyy 'жылғы' MMMM", "MMMM"),
+    },
 }
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -73,6 +89,7 @@ __all__ = [
     "count",
     "count_in_words",
     "count_range",
+    "date_genitive",
     "date_long",
     "estimate",
     "fill",
@@ -459,32 +476,49 @@ def date_long(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
     return format_date(as_date(d), "long", locale=LOCALE)
 
 
-def month_year(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
-    """Month and year in the nominative: 2019-04-01 -> "апрель 2019" (standalone month)."""
+def _pattern(name: str, russian: str) -> str:
+    """The date pattern `name` of the report's language, or the Russian one."""
+    return DATE_PATTERNS.get(_locale(), {}).get(name, russian)
+
+
+def date_genitive(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
+    """Day, month in the genitive and year, without «г.», for «к 1 января 2026 года»:
+    2026-01-01 -> "1 января 2026"; in Kazakh the whole date, «2026 жылғы 1 қаңтар»."""
     if _is_missing(d):
         return MISSING
-    return _lower(format_date(as_date(d), "LLLL yyyy", locale=_locale()))
+    return format_date(as_date(d), _pattern("date_genitive", "d MMMM y"), locale=_locale())
+
+
+def month_year(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
+    """Month and year in the nominative: 2019-04-01 -> "апрель 2019" (standalone month);
+    in Kazakh «2019 жылғы сәуір»."""
+    if _is_missing(d):
+        return MISSING
+    return _lower(format_date(as_date(d), _pattern("month_year", "LLLL yyyy"), locale=_locale()))
 
 
 def month_short(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
-    """Abbreviated standalone month, for chart labels: "янв.", "май", "сент."."""
+    """Abbreviated standalone month, for chart labels: "янв.", "май", "сент."; «қаң.»."""
     if _is_missing(d):
         return MISSING
     return _lower(format_date(as_date(d), "LLL", locale=_locale()))
 
 
 def month_year_short(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
-    """Abbreviated month and year, for chart axes and narrow tables: "янв. 2020"."""
+    """Abbreviated month and year, for chart axes and narrow tables: "янв. 2020"; in Kazakh
+    the year first, «2020 ж. қаң.»."""
     if _is_missing(d):
         return MISSING
-    return _lower(format_date(as_date(d), "LLL yyyy", locale=_locale()))
+    pattern = _pattern("month_year_short", "LLL yyyy")
+    return _lower(format_date(as_date(d), pattern, locale=_locale()))
 
 
 def period(start: object, end: object) -> str:
     """A span of months: "январь 2020 — август 2022" (spaced dash: both ends contain spaces);
     within one year the months joined by an en dash: "январь–ноябрь 2024"; a whole calendar
     year is the year: "2023"; one month is that month: "январь 2020" (never "январь 2020 —
-    январь 2020")."""
+    январь 2020"). In Kazakh the year first, written once: «2020 жылғы қаңтар — 2022 жылғы
+    тамыз», «2024 жылғы қаңтар–қараша»."""
     if _is_missing(start) or _is_missing(end):
         return MISSING
     first, last = as_date(start), as_date(end)
@@ -493,6 +527,13 @@ def period(start: object, end: object) -> str:
     if first.year == last.year:
         if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
             return year(first)
+        same_year = DATE_PATTERNS.get(_locale(), {}).get("period_same_year")
+        if same_year:  # «2024 жылғы қаңтар–қараша»
+            ends = [
+                format_date(d, p, locale=_locale())
+                for d, p in zip((first, last), same_year, strict=True)
+            ]
+            return _lower(EN_DASH.join(ends))
         month = _lower(format_date(first, "LLLL", locale=_locale()))
         return f"{month}{EN_DASH}{month_year(last)}"
     return f"{month_year(first)} \u2014 {month_year(last)}"
@@ -502,8 +543,11 @@ def mid_sentence(text: object) -> str:
     """A data cell or label written to stand alone («Управление цифровизации», «Решение
     маслихата …»), as it reads inside a sentence, after a colon: its first letter in lower
     case («управление цифровизации»), unless the first word is an abbreviation («ГЧП», «МРП»)
-    or a single capital letter."""
+    or a single capital letter, or a name (labels.PROPER_NAMES: «Қарағанды шарты …»)."""
     text = str(text)
+    first = re.split(r"[\s(«»,.:;]", text, maxsplit=1)[0]
+    if first in labels.PROPER_NAMES:
+        return text
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
@@ -518,7 +562,10 @@ def status_label(status: str) -> str:
 
 
 def month_genitive(d: object) -> str:
-    """Month in the genitive with the year, for "с апреля 2019 года" ("апреля 2019")."""
+    """Month in the genitive with the year, for "с апреля 2019 года" ("апреля 2019"); in
+    Kazakh «2019 жылғы сәуір», where the translator writes the case («{v1}[abl] бері»)."""
+    if _is_missing(d):
+        return MISSING
     if _locale() in DATE_PATTERNS:
         pattern = DATE_PATTERNS[_locale()]["genitive"]
         return _lower(format_date(as_date(d), pattern, locale=_locale()))

@@ -230,9 +230,14 @@ def counted_as(n: int, counted: str) -> str:
     """What a source of data/deployment.csv counts, its noun agreeing with the number `n` in
     the next cell: (414, "комплексы (2 060 камер)") -> "комплексов (2 060 камер)";
     (1641, "аппаратно-программные комплексы «Сергек»") -> "аппаратно-программный комплекс
-    «Сергек»". The noun is one of labels.COUNTED_NOUNS (the loader checks it)."""
+    «Сергек»". The noun is one of labels.COUNTED_NOUNS (the loader checks it). In another
+    language the cell is translated whole."""
     from sergek_report.inputs.schema import leading
 
+    if labels.LANGUAGE != labels.SOURCE_LANGUAGE:
+        # the noun after a numeral does not change in Kazakh: the whole cell is one message
+        # (inputs.translated.CHAPTER_TRANSLATED_COLUMNS), its word order the translator's
+        return labels.translate(counted)
     noun = leading(counted, labels.COUNTED_NOUNS)
     if noun is None:
         return counted

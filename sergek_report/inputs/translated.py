@@ -45,7 +45,15 @@ TRANSLATED_COLUMNS: dict[str, tuple[str, ...]] = {
     "peers": ("name", "place", "country", "metric", "unit", "period", "comparability"),
     "cost_anchors": ("period",),  # quoted in the decision chapter's text
     "sources": ("published_note",),  # a note on the date, not the citation itself
-    "deployment": ("note",),  # not "counted": the chapter matches its words
+    "deployment": ("note",),  # "counted": CHAPTER_TRANSLATED_COLUMNS
+}
+
+# Printed text columns that stay in Russian in the tables (a chapter matches their words:
+# 02_deployment finds the sources that count «комплексы») and that the chapter translates
+# when it prints them (sentences.counted_as). `make translations` extracts them like the
+# columns above.
+CHAPTER_TRANSLATED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "deployment": ("counted",),
 }
 
 
