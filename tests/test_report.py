@@ -427,7 +427,13 @@ def test_chapter_starts_are_found_by_their_headings_not_the_running_header():
     assert chapter_starts(texts) == {1}
 
 
-def test_no_page_is_less_than_a_third_full_except_chapter_ends(report):
+# The goal is two-thirds (issue 18); today one chapter's first page is 0,61 full (its chart does
+# not fit below the opening text and moves whole to the next page). A page emptier than this
+# is a regression.
+PAGE_FILL_FLOOR = 0.6
+
+
+def test_no_page_is_emptier_than_the_floor_except_chapter_ends(report):
     reader = PdfReader(report["pdf"])
     texts = [normalise(page.extract_text()) for page in reader.pages]
     starts = chapter_starts(texts)
@@ -435,7 +441,7 @@ def test_no_page_is_less_than_a_third_full_except_chapter_ends(report):
     for index in range(2, len(reader.pages) - 1):  # title and contents are front matter
         if index + 1 in starts:
             continue  # a chapter's last page
-        if page_fill(reader.pages[index]) < 1 / 3:
+        if page_fill(reader.pages[index]) < PAGE_FILL_FLOOR:
             thin.append(index + 1)
     assert not thin, thin
 
