@@ -28,7 +28,7 @@ from sergek_report.build.pdf import (
     report_pdf,
     split_report,
 )
-from sergek_report.chapter import fmt, inline, sentences
+from sergek_report.chapter import fmt, inline
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
 from sergek_report.inputs.edition import Edition
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
@@ -398,11 +398,12 @@ def data_as_of(sources) -> dt.date | None:
 def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:
     """The title page's heading: the decision and its date, «Что делать с «Сергек» с 1 января
     2027 года: решение до 31 декабря 2026 г.» (the dates from the results)."""
-    start = f"{sentences.day_month(decision_day)} {fmt.year(decision_day)}"
+    start = fmt.date_genitive(decision_day)  # «1 января 2027» (Kazakh: «2027 жылғы 1 қаңтар»)
     deadline = fmt.date_long(extension_end)
-    # a day stays with its month on the line: «31 декабря»
-    return L.COVER_TITLE.format(
-        start=start.replace(" ", NBSP, 1), deadline=deadline.replace(" ", NBSP, 1)
+    # the date's first two words stay on one line: «31 декабря»; a translation may give a
+    # date its case ({start}[abl] бастап)
+    return fmt.fill(
+        L.COVER_TITLE, start=start.replace(" ", NBSP, 1), deadline=deadline.replace(" ", NBSP, 1)
     )
 
 

@@ -53,7 +53,10 @@ ROLE = re.compile(r"\{eval\}(`+)(.+?)\1", re.DOTALL)  # as chapter.inline.ROLE
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}(?:\[([A-Za-z_]+)\](?!\())?")
 # The catalog's templates filled by fmt.fill (a case is allowed in them); another label is
 # filled by str.format, which knows no case.
-CASE_LABELS = ("labels.SENTENCES", "labels.CHANGES", "labels.CHAPTER", "labels.SCENARIO_PAGE")
+CASE_LABELS = (
+    *("labels.SENTENCES", "labels.CHANGES", "labels.CHAPTER", "labels.SCENARIO_PAGE"),
+    "labels.COVER_TITLE",
+)
 # A line that starts a unit of its own: a heading or a list item (the marker is not translated).
 _MARKER = re.compile(r"^(\s*(?:#{1,6}|[-*+]|\d+[.)])\s+)")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
