@@ -114,6 +114,16 @@ def shared_build(tmp_path_factory, name: str, make) -> Path:
         return Path(done.read_text(encoding="utf-8"))
 
 
+@pytest.fixture
+def kazakh():
+    """The catalog and fmt in Kazakh for the test; Russian again afterwards."""
+    from sergek_report import labels
+
+    labels.use_language("kk")
+    yield
+    labels.use_language(labels.SOURCE_LANGUAGE)
+
+
 def pdf_text(path: Path) -> str:
     """All text of a PDF with whitespace (incl. no-break spaces) folded to single spaces; a
     «¶» ends each page, so that a page's number (the last word of its text) never reads as a

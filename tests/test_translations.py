@@ -25,14 +25,6 @@ ROOT = paths.PACKAGE_DIR.parent
 NBSP = "\u00a0"
 
 
-@pytest.fixture
-def kazakh():
-    """The catalog and fmt in Kazakh for the test; Russian again afterwards."""
-    labels.use_language("kk")
-    yield
-    labels.use_language(labels.SOURCE_LANGUAGE)
-
-
 def _po(path: Path):
     with open(path, "rb") as f:
         return read_po(f)

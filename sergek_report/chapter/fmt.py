@@ -471,13 +471,12 @@ def date_long(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
     """Full Russian date: 2026-03-01 -> "1 марта 2026 г." (babel 'long', U+202F before г.)."""
     if _is_missing(d):
         return MISSING
-    if _locale() in DATE_PATTERNS:
-        return format_date(as_date(d), DATE_PATTERNS[_locale()]["long"], locale=_locale())
-    return format_date(as_date(d), "long", locale=LOCALE)
+    return format_date(as_date(d), _pattern("long", "long"), locale=_locale())
 
 
-def _pattern(name: str, russian: str) -> str:
-    """The date pattern `name` of the report's language, or the Russian one."""
+def _pattern(name: str, russian):
+    """The date pattern `name` of the report's language, or the Russian one ("long" is
+    babel's named format; None where Russian has no pattern of that name)."""
     return DATE_PATTERNS.get(_locale(), {}).get(name, russian)
 
 
@@ -527,7 +526,7 @@ def period(start: object, end: object) -> str:
     if first.year == last.year:
         if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
             return year(first)
-        same_year = DATE_PATTERNS.get(_locale(), {}).get("period_same_year")
+        same_year = _pattern("period_same_year", None)
         if same_year:  # «2024 жылғы қаңтар–қараша»
             ends = [
                 format_date(d, p, locale=_locale())
