@@ -159,7 +159,7 @@ def headings_at_foot(pages: list[Page]) -> list[str]:
     section goes on at the top of the next page (the next page does not open with a
     heading)."""
     found = []
-    for page, following in zip(pages, pages[1:]):
+    for page, following in zip(pages, pages[1:], strict=False):
         if not following.marks or following.top().nearest(HEADINGS):
             continue  # the section ends with this page
         headings = [m for m in page.marks if m.nearest(HEADINGS)]
@@ -172,3 +172,25 @@ def headings_at_foot(pages: list[Page]) -> list[str]:
             title = " ".join(m.text.strip() for m in headings if m.nearest(HEADINGS) == last)
             found.append(f"p. {page.number}: «{title}», {_lines(below)} line(s) after it")
     return found
+
+
+def short_parts(pages: list[Page]) -> list[str]:
+    """The split tables that break print.css's rule: the first part keeps three rows and so
+    does the last, except in a table of fewer than six rows (it cannot be cut so) and at the
+    tail of a long table (more than twelve rows, whose rows may be tall enough that three of
+    them leave the page before with a single row): there two rows or more."""
+    found = []
+    for table in table_parts(pages):
+        rows, total = table["rows"], sum(table["rows"])
+        if len(rows) < 2:
+            continue
+        head = ROWS_PER_PART if total >= 6 else 2
+        tail = ROWS_PER_PART if 6 <= total <= 12 else 2
+        if rows[0] < head or rows[-1] < tail:
+            found.append(f"p. {table['pages'][0]}: rows {rows} (table starting «{table['first']}»)")
+    return found
+
+
+def breaches(pages: list[Page]) -> list[str]:
+    """Headings at a page's foot and tables cut against the rule, for a test's message."""
+    return headings_at_foot(pages) + short_parts(pages)

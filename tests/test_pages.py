@@ -9,7 +9,14 @@ from __future__ import annotations
 import pytest
 
 from sergek_report.build.render import CSS_FILE, html_to_pdf
-from tests.pages import headings_at_foot, read_pages, stranded_parts, table_parts
+from tests.pages import (
+    breaches,
+    headings_at_foot,
+    read_pages,
+    short_parts,
+    stranded_parts,
+    table_parts,
+)
 
 # What print.css sets aside, to lay the same page out as WeasyPrint would by itself.
 WITHOUT_RULES = """<style>
@@ -62,21 +69,22 @@ def test_a_split_table_keeps_three_rows_in_each_part(tmp_path, space, rows, stra
     assert [t["rows"] for t in table_parts(before)] == [stranded]
     assert stranded_parts(before) == [f"p. 1–2: rows {stranded} (table starting «Строка 1»)"]
     # ... with the print rules each part keeps three rows or more.
+    assert short_parts(before) == [f"p. 1: rows {stranded} (table starting «Строка 1»)"]
     pages = laid_out(tmp_path, page(body), "with")
-    assert stranded_parts(pages) == [], table_parts(pages)
+    assert stranded_parts(pages) == short_parts(pages) == [], table_parts(pages)
     assert sum(table_parts(pages)[0]["rows"]) == rows
 
 
 @pytest.mark.parametrize(("space", "before", "after"), [(206, [4, 1], [3, 2]), (224, [1, 4], [5])])
-def test_a_short_table_moves_whole_or_keeps_two_rows_in_each_part(
-    tmp_path, space, before, after
-):
+def test_a_short_table_moves_whole_or_keeps_two_rows_in_each_part(tmp_path, space, before, after):
     """A table of five rows cannot be cut into parts of three: a part never holds one row."""
     body = spacer(space) + table(5)
     pages = laid_out(tmp_path, page(body, WITHOUT_RULES), "without")
     assert [t["rows"] for t in table_parts(pages)] == [before]
+    assert short_parts(pages) == [f"p. 1: rows {before} (table starting «Строка 1»)"]
     pages = laid_out(tmp_path, page(body), "with")
     assert [t["rows"] for t in table_parts(pages)] == [after]
+    assert short_parts(pages) == []
 
 
 def test_a_heading_keeps_three_lines_of_its_section_on_its_page(tmp_path):
@@ -99,16 +107,8 @@ def test_a_heading_and_a_short_paragraph_go_over_with_their_table(tmp_path):
 @pytest.mark.slow
 def test_the_report_has_no_stranded_rows_and_no_heading_at_a_page_foot(built_report, note):
     pages = read_pages(built_report.out_dir / "report.pdf")
-    assert headings_at_foot(pages) == []
-    stranded = stranded_parts(pages)
-    note(f"pages: {len(pages)}; tables split with a part under three rows: {len(stranded)}")
-    # A table of fewer than six rows, or of more than twelve (print.css), keeps two rows.
-    for parts in table_parts(pages):
-        rows = parts["rows"]
-        if len(rows) > 1:
-            assert min(rows[0], rows[-1]) >= 2, parts
-            total = sum(rows)
-            if 6 <= total:
-                assert rows[0] >= 3, parts
-            if 6 <= total <= 12:
-                assert rows[-1] >= 3, parts
+    assert breaches(pages) == []
+    note(
+        f"pages: {len(pages)}; tables split with a part under three rows (in a table of fewer "
+        f"than six rows or more than twelve): {len(stranded_parts(pages))}"
+    )
