@@ -18,6 +18,7 @@ LINES_AFTER_HEADING = 3  # a heading with fewer lines after it, its section goin
 ROWS_PER_PART = 3  # no part of a split table has fewer body rows
 MM = 72 / 25.4
 TOP_MARGIN, BOTTOM_MARGIN = 22 * MM, 20 * MM  # print.css's @page margins, in points
+ARTIFACT = "artifact"
 
 
 @dataclass
@@ -72,23 +73,23 @@ def read_pages(pdf: Path) -> list[Page]:
         page = Page(number)
         top = float(pdf_page.mediabox.height) - TOP_MARGIN
         elements = parents.get(int(pdf_page.get("/StructParents", -1)), [])
-        stack: list[int | None] = []
+        stack: list[int | str | None] = []  # the marked content open: MCID, ARTIFACT or None
 
         def before(operator, operands, cm, tm, stack=stack):
             if operator in (b"BDC", b"BMC"):
                 properties = operands[1] if operator == b"BDC" and len(operands) > 1 else {}
                 mcid = properties.get("/MCID") if hasattr(properties, "get") else None
-                stack.append(None if operands[0] == "/Artifact" else mcid)
+                stack.append(ARTIFACT if operands[0] == "/Artifact" else mcid)
             elif operator == b"EMC" and stack:
                 stack.pop()
 
         def text(content, cm, tm, font, size, page=page, stack=stack, elements=elements, top=top):
-            mcid = next((m for m in reversed(stack) if m is not None), None)
-            if not content.strip() or mcid is None or "/Artifact" in str(stack):
+            if not content.strip() or ARTIFACT in stack:
                 return
-            if int(mcid) >= len(elements):
+            mcid = next((int(m) for m in reversed(stack) if m is not None), None)
+            if mcid is None or mcid >= len(elements):
                 return
-            element = elements[int(mcid)].get_object()
+            element = elements[mcid].get_object()
             key = element.indirect_reference.idnum
             if key not in chains:
                 chains[key] = _chain(element)
