@@ -177,17 +177,16 @@ def headings_at_foot(pages: list[Page]) -> list[str]:
 
 def short_parts(pages: list[Page]) -> list[str]:
     """The split tables that break print.css's rule: the first part keeps three rows and so
-    does the last, except in a table of fewer than six rows (it cannot be cut so) and at the
-    tail of a long table (more than twelve rows, whose rows may be tall enough that three of
-    them leave the page before with a single row): there two rows or more."""
+    does the last, except in a table of fewer than six rows (it cannot be cut so) and in a
+    long one (more than twelve rows, which may be tall enough that three of them leave the
+    page before with a single row): there two rows or more."""
     found = []
     for table in table_parts(pages):
         rows, total = table["rows"], sum(table["rows"])
         if len(rows) < 2:
             continue
-        head = ROWS_PER_PART if total >= 6 else 2
-        tail = ROWS_PER_PART if 6 <= total <= 12 else 2
-        if rows[0] < head or rows[-1] < tail:
+        least = ROWS_PER_PART if 6 <= total <= 12 else 2
+        if min(rows[0], rows[-1]) < least:
             found.append(f"p. {table['pages'][0]}: rows {rows} (table starting «{table['first']}»)")
     return found
 
