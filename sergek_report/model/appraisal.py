@@ -245,6 +245,17 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         ),
         # branches of the path from the edition date
         "announced": service_path(n, p, s, g, r, 0.0, 0.0),
+        # the same contract priced by Pavlodar alone (Karaganda's figure is not checked
+        # against its primary source and drives most of the spread)
+        "pavlodar_only": service_path(
+            n,
+            p,
+            service_price_2026(data, x["karaganda_price_year"], x["inflation_2026"], 0.0),
+            g,
+            r,
+            0.0,
+            0.0,
+        ),
         "bridge": service_path(n, p, s, g, r, m, 0.0),
         "no_bridge": service_path(n, p, s, g, r, 0.0, gap),
     }
