@@ -209,9 +209,13 @@ APPRAISAL_ROWS = ("stopgap", "current_price", "service", "equipment")
 
 
 def _years() -> dict[str, str]:
-    from sergek_report.model.appraisal import YEARS
+    from sergek_report.model.appraisal import VALUATION_DATE, YEARS
 
-    return {"first": fmt.year(YEARS[0]), "years": fmt.year_range(YEARS[0], YEARS[-1])}
+    return {
+        "first": fmt.year(YEARS[0]),
+        "years": fmt.year_range(YEARS[0], YEARS[-1]),
+        "valuation": fmt.date_long(VALUATION_DATE),
+    }
 
 
 def amount(u, output: str) -> str:
