@@ -205,6 +205,17 @@ def test_point_estimates_on_the_edition():
     # Pavlodar alone: 1 991 × 8 021 428.57 tenge a complex-year at 2026 prices (9 bn ÷ 3
     # years ÷ 420 complexes at 2025 prices, × 1.123), twelve months of 2027, no growth
     assert u.get("pavlodar_only.cash_2027") == pytest.approx(1991 * 9e9 / 3 / 420 * 1.123, rel=1e-9)
+    # against the current price for the same network and year: 1 991 × 12 × 171 388.77
+    # (halfway between 181 064 and 161 714) = 4 094.9 mn; Pavlodar alone is 3.9 times that
+    current_2027 = 1991 * 12 * (181_064.011 + 161_713.533) / 2
+    assert u.get("current_price.cash_2027") == pytest.approx(current_2027, rel=1e-6)
+    assert u.get("pavlodar_only_vs_current_price") == pytest.approx(
+        1991 * 9e9 / 3 / 420 * 1.123 / current_2027, rel=1e-6
+    )
+    assert round(u.get("pavlodar_only_vs_current_price"), 1) == 3.9
+    assert u.get("announced_vs_current_price") == pytest.approx(
+        u.get("announced.cash_2027") / current_2027, rel=1e-6
+    )
 
 
 def test_every_printed_base_value_lies_inside_its_own_p10_p90():

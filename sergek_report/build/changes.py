@@ -1,11 +1,12 @@
 """«Что изменилось с прошлой редакции»: a short block for the summary page.
 
-`changes_block(current, baseline)` returns the HTML of the block: old → new for the (at most
-three) key figures that moved most, the data tables and assumptions that changed, named in
-Russian when there are at most three of a kind and counted otherwise (the appendix lists
-them all): the block stays short on the memo's page. When there
-is no baseline (None) the block says that this is the first edition; when the published
-baseline is missing ({"missing": path}) it says that the comparison is not available.
+`changes_block(current, baseline)` returns the HTML of the block: old → new for the first
+(at most three) key figures that moved, in the key figures' order (the headline ones first);
+the data tables and assumptions that changed, named in Russian when there are at most three
+of a kind and counted otherwise (the appendix lists them all), so the block stays short on
+the memo's page. When there is no baseline (None) the block says that this is the first
+edition; when the published baseline is missing ({"missing": path}) it says that the
+comparison is not available.
 The renderer places the block (see `render.CHANGES_SLOT`).
 """
 
@@ -21,12 +22,6 @@ from sergek_report.chapter.units import quantity
 
 WORDS = L.CHANGES  # the block's words, in the catalog
 LISTED = 3  # items of one kind named on the memo's page; a longer list is counted
-
-
-def _relative_change(row: dict) -> float:
-    """How far a key figure moved, relative to its old value (the largest moves are shown)."""
-    old, new = float(row["old"]), float(row["metric"]["value"])
-    return abs(new - old) / max(abs(old), 1e-12)
 
 
 def table_label(name: str) -> str:
@@ -114,7 +109,7 @@ def changes_block(
     moved = [row for row in diff["metrics"] if row["old"] is not None]
     added = [row for row in diff["metrics"] if row["old"] is None]
     hidden = max(0, len(moved) - LISTED)
-    moved = sorted(moved, key=_relative_change, reverse=True)[:LISTED]
+    moved = moved[:LISTED]  # the key figures' own order: the headline figures come first
     if moved:
         parts.append(
             f"<p>{fmt.fill(WORDS['moved'], since=since)}</p>"

@@ -235,12 +235,6 @@ def likely() -> str:
     )
 
 
-def times(u, output: str, reference: str) -> float:
-    """How many times the base value of `output` is that of `reference` (e.g. the 2027 line
-    of a scenario against the current price for the same network and year)."""
-    return u.get(output) / u.get(reference)
-
-
 def p_range(u, output: str) -> str:
     """'17,5–44,6' (P10–P90, billions)."""
     return f"{bn(u.get(output, 'p10'))}–{bn(u.get(output, 'p90'))}"
