@@ -449,7 +449,7 @@ NOT_PRICED = "не оценено: нет открытых данных"
 # The memo's plain words for a computed amount and its P10–P90 (decision_tables.amount):
 # «35,5 млрд тенге (от 20,2 до 52,7)»; and how often a draw falls inside P10–P90
 # (decision_tables.likely): «в 8 случаях из 10».
-AMOUNT_RANGE = "{point} млрд тенге (от {low} до {high})"
+AMOUNT_RANGE = "{point} тенге (от {low} до {high})"  # {point}: «35,5 млрд», no-break space
 LIKELY = "в {inside} {cases} из {of}"
 CASE_FORMS = ("случае", "случаях", "случаях")  # prepositional: «в 8 случаях»
 DRIVER_COLUMNS = {

@@ -221,8 +221,9 @@ def _years() -> dict[str, str]:
 def amount(u, output: str) -> str:
     """«35,5 млрд тенге (от 20,2 до 52,7)»: the base value and P10–P90 in the memo's plain
     words, without nested brackets."""
+    point = f"{bn(u.get(output))}{fmt.NBSP}{L.NUMBER_WORDS['billion']}"
     return L.AMOUNT_RANGE.format(
-        point=bn(u.get(output)), low=bn(u.get(output, "p10")), high=bn(u.get(output, "p90"))
+        point=point, low=bn(u.get(output, "p10")), high=bn(u.get(output, "p90"))
     )
 
 
@@ -313,13 +314,6 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
 def is_priced(results: Results, line: str) -> bool:
     """Whether the appraisal prices a budget line of the path (`transfer` is not priced)."""
     return f"{line}.cash_2027" in results.appraisal.summary.index
-
-
-def costliest_branch(path: pd.DataFrame, results: Results) -> str:
-    """The priced branch of the path with the largest 2027 budget line (base calculation): the
-    floor of a budget that holds whichever branch comes true."""
-    priced = [line for line in path["budget_line"] if is_priced(results, line)]
-    return max(priced, key=lambda line: results.appraisal.get(f"{line}.cash_2027"))
 
 
 def branch_name(line: str) -> str:
