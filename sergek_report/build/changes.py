@@ -156,6 +156,8 @@ def changes_block(
                 f"{html.escape(label)}: {html.escape(quantity(old, unit))} → "
                 f"{html.escape(quantity(new, unit))}"
             )
+    # a changed assumption, old → new, is what a reader looks for: its own paragraph, first
+    own = []
     for items, listed, many in (
         (changed, "params", "params_counted"),
         (new_ones, "params_added", "params_added_counted"),
@@ -165,9 +167,11 @@ def changes_block(
             notes.append(fmt.fill(WORDS[many], count=fmt.integer(len(items))))
             counted = True
         elif items:
-            notes.append(fmt.fill(WORDS[listed], items="; ".join(items)))
+            sentence = fmt.fill(WORDS[listed], items="; ".join(items))
+            (own if items is changed else notes).append(sentence)
     if counted or added:  # where the whole list is
         notes.append(WORDS["appendix"])
+    parts.extend(f"<p>{sentence}</p>" for sentence in own)
     if notes:
         parts.append(f"<p>{' '.join(notes)}</p>")
     parts.append("</section>")
