@@ -101,10 +101,10 @@ BASIS_TEXT = {
         "не оценивается: предложения 2025 г. не опубликованы; показана нынешняя плата за "
         "три года как ориентир, а не предложение"
     ),
-    "equipment_only": (
-        "эксплуатация переданных комплексов не оценена (нет открытой цены эксплуатации, ПО и "
-        "условий передачи; её может рассчитать акимат, см. запрос данных); показана лишь "
-        "покупка нового оборудования, разово"
+    "transfer_unpriced": (
+        "не оценено: условия передачи и цена эксплуатации комплексов городом (обслуживание, "
+        "связь, ПО) не опубликованы; их может рассчитать акимат, см. запрос данных. Передача "
+        "действующих комплексов — не покупка новых: цена нового оборудования сюда не входит"
     ),
 }
 # Who owns what: ownership_table.
@@ -227,9 +227,10 @@ APPRAISAL_OPTIONS = {
     "current_price": "Нынешняя цена на три года (ориентир для нового ГЧП)",
     "service": "Временная мера, затем сервисный договор",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
-    "announced": "Ветвь «закупка объявлена вовремя»",
-    "bridge": "Ветвь «временная мера подтверждена»",
-    "no_bridge": "Ветвь «ни закупки, ни временной меры»",
+    "announced": "Сценарий «закупка объявлена вовремя»",
+    "pavlodar_only": "Сервисный договор только по ценам Павлодара",
+    "bridge": "Сценарий «временная мера подтверждена»",
+    "no_bridge": "Сценарий «ни закупки, ни временной меры»",
 }
 # What the options on one basis cannot price (no public figure): a row of the appraisal
 # table that says so; data/gaps.csv names who holds the figure.
@@ -257,6 +258,8 @@ RECONCILIATION_FIGURES = {
 }
 
 # --- «Что изменилось с прошлой редакции» (changes.py, on the summary page) -----------------
+# At most three items of each kind are named on the memo's page; longer lists are counted.
+TABLE_FORMS_LOCATIVE = ("таблице", "таблицах", "таблицах")  # «в 14 таблицах»
 # {since}: « от 25 ноября 2026 г.» (the baseline's date) or nothing; {count}: a number;
 # {tables}, {items}: lists joined by the code.
 CHANGES = {
@@ -279,15 +282,23 @@ CHANGES = {
     "column_old": "Было",
     "column_new": "Стало",
     "unchanged": "Ключевые показатели не изменились по сравнению с редакцией{since}",
-    "added": (
-        "В этой редакции появились новые показатели; все ключевые показатели "
-        "с основанием каждого — в главе «Допущения, ограничения и источники»."
-    ),
+    "added": "В этой редакции появились новые ключевые показатели.",
     "inputs": "Обновлены данные: {tables}.",
     "params": "Изменённые допущения: {items}.",
     # assumptions the previous edition did not have: their value alone, no «— →»
     "params_added": "Новые допущения: {items}.",
     "params_removed": "Допущения, которые больше не используются: {items}.",
+    # longer lists are counted, not listed, on the memo's page ({count}: «14 таблицах»)
+    "inputs_counted": "Обновлены данные в {count}.",
+    "params_counted": "Изменённых допущений — {count}.",
+    "params_added_counted": "Новых допущений — {count}.",
+    "params_removed_counted": "Допущений, которые больше не используются, — {count}.",
+    # {count}: how many more key figures moved than the table shows
+    "more_moved": "Изменились и другие ключевые показатели — {count}.",
+    "appendix": (
+        "Все ключевые показатели, допущения и таблицы данных с основанием каждого — "
+        "в главе «Допущения, ограничения и источники»."
+    ),
     "range": "{label} (диапазон)",
 }
 
@@ -423,8 +434,8 @@ GLOSSARY = (
 APPRAISAL_COLUMNS = {
     "option": "Вариант",
     "cash_2027": "Бюджет {first} г., млрд тенге: базовый расчёт (P10–P90)",
-    "cash_total": "Расходы {years} гг., млрд тенге, P10–P90",
-    "present_value": "Приведённая стоимость, млрд тенге, P10–P90",
+    "cash_total": "Расходы {years} гг., млрд тенге (номинальные), P10–P90",
+    "present_value": "Приведённая стоимость на {valuation}, млрд тенге, P10–P90",
 }
 PATH_COLUMNS = {
     "condition": "Положение на дату редакции",
@@ -432,9 +443,15 @@ PATH_COLUMNS = {
     "legal_route": "Правовой путь",
     "next_decisions": "Следующие решения",
     "cash_2027": "Бюджет {first} г., млрд тенге: базовый расчёт (P10–P90)",
-    "cash_total": "Расходы {years} гг., млрд тенге, P10–P90",
+    "cash_total": "Расходы {years} гг., млрд тенге (номинальные), P10–P90",
 }
 NOT_PRICED = "не оценено: нет открытых данных"
+# The memo's plain words for a computed amount and its P10–P90 (decision_tables.amount):
+# «35,5 млрд тенге (от 20,2 до 52,7)»; and how often a draw falls inside P10–P90
+# (decision_tables.likely): «в 8 случаях из 10».
+AMOUNT_RANGE = "{point} тенге (от {low} до {high})"  # {point}: «35,5 млрд», no-break space
+LIKELY = "в {inside} {cases} из {of}"
+CASE_FORMS = ("случае", "случаях", "случаях")  # prepositional: «в 8 случаях»
 DRIVER_COLUMNS = {
     "output": "Показатель",
     "driver": "Главные источники разброса (доля)",
@@ -448,13 +465,14 @@ DRIVER_OUTPUTS = {
 }
 # An option's cost cell on one basis: the 2027 budget line (point and P10–P90), 2027–2029.
 ONE_BASIS_CELL = (
-    "бюджет {first} г.: {budget} млрд тенге; за {years} гг. (P10–P90): {total} млрд тенге"
+    "бюджет {first} г.: {budget} млрд тенге; за {years} гг. (P10–P90, номинальные тенге): "
+    "{total} млрд тенге"
 )
 # The appendix: how each assumption is drawn in the joint calculation of uncertainty.
 DISTRIBUTIONS = {
     "uniform": "равномерное по диапазону",
     "triangular": "треугольное, мода — значение",
-    "fixed": "не меняется (ветвь пути или только «торнадо»)",
+    "fixed": "не меняется (сценарий пути или только «торнадо»)",
 }
 CORRELATION = "ранговая связь с «{other}»: {rho}"
 # The unit of an assumption that is a calendar year (printed without digit groups).

@@ -199,6 +199,52 @@ def test_point_estimates_on_the_edition():
     assert u.get("coverage_ratio", "low") == pytest.approx(1.264 * 72 / 84, rel=1e-3)
     p10, p50, p90 = (u.get("service.cash_2027", s) for s in ("p10", "p50", "p90"))
     assert p10 <= p50 <= p90
+    # new equipment: 1 991 complexes × 8 250 000 tenge (the middle of 3,5–13 mn, the base of
+    # a uniform range) × 1.123 (2026 inflation) × 1.0 (no growth) = 18 446 117 250 tenge
+    assert u.get("equipment.cash_2027") == pytest.approx(18_446_117_250, rel=1e-9)
+    # Pavlodar alone: 1 991 × 8 021 428.57 tenge a complex-year at 2026 prices (9 bn ÷ 3
+    # years ÷ 420 complexes at 2025 prices, × 1.123), twelve months of 2027, no growth
+    assert u.get("pavlodar_only.cash_2027") == pytest.approx(1991 * 9e9 / 3 / 420 * 1.123, rel=1e-9)
+    # against the current price for the same network and year: 1 991 × 12 × 171 388.77
+    # (halfway between 181 064 and 161 714) = 4 094.9 mn; Pavlodar alone is 3.9 times that
+    current_2027 = 1991 * 12 * (181_064.011 + 161_713.533) / 2
+    assert u.get("current_price.cash_2027") == pytest.approx(current_2027, rel=1e-6)
+    assert u.get("pavlodar_only_vs_current_price") == pytest.approx(
+        1991 * 9e9 / 3 / 420 * 1.123 / current_2027, rel=1e-6
+    )
+    assert round(u.get("pavlodar_only_vs_current_price"), 1) == 3.9
+    assert u.get("announced_vs_current_price") == pytest.approx(
+        u.get("announced.cash_2027") / current_2027, rel=1e-6
+    )
+
+
+def test_every_printed_base_value_lies_inside_its_own_p10_p90():
+    """The memo prints «base (P10–P90)»: a base outside its own range (it was 7,8 against
+    10,3–27,8 for new equipment, priced at the lowest end of a uniform range) is a
+    contradiction a reader sees at once."""
+    from sergek_report.inputs import datasets
+    from sergek_report.inputs.edition import load_edition
+    from sergek_report.model import results
+    from sergek_report.paths import DATA_DIR, PARAMS_DIR
+
+    edition = load_edition(PARAMS_DIR / "default.yaml")
+    tables = datasets.load_tables(None, data_dir=DATA_DIR, as_of=edition.edition_date)
+    u = results.compute(tables, edition.assumption_values()).appraisal
+    printed = [
+        f"{line}.cash_2027"
+        for line in (
+            "stopgap",
+            "current_price",
+            "service",
+            "equipment",
+            "announced",
+            "bridge",
+            "no_bridge",
+            "pavlodar_only",
+        )
+    ]
+    for output in printed:
+        assert u.get(output, "p10") <= u.get(output) <= u.get(output, "p90"), output
 
 
 def test_the_options_chart_writes_the_figures_of_the_appraisal_table():

@@ -513,6 +513,7 @@ METRIC_NAMES += [
         "service",
         "equipment",
         "announced",
+        "pavlodar_only",
         "bridge",
         "no_bridge",
     )

@@ -83,7 +83,8 @@ def test_new_and_dropped_assumptions_are_named_without_an_empty_before():
     assert "Допущения, которые больше не используются: срок конкурса." in html
     assert "→" not in html and "—\u00a0→" not in html
     # a new key figure is not counted for the reader
-    assert "В этой редакции появились новые показатели;" in html
+    assert "В этой редакции появились новые ключевые показатели." in html
+    assert "в главе «Допущения, ограничения и источники»" in html
     assert "Новых ключевых показателей" not in html
 
 
@@ -158,3 +159,33 @@ def test_glossary_and_colophon_speak_russian_without_file_or_tool_names():
         assert word not in colophon.lower(), word
     assert _short_version("ce32461a5b5c (с незафиксированными изменениями)").startswith("ce32461 (")
     assert _short_version("нет данных (сборка вне git)") == "не указана"
+
+
+def test_long_lists_of_changes_are_counted_and_the_table_keeps_the_first_three_moves():
+    """The memo's page: a deputy sees the figures that moved most and how many inputs changed,
+    not a changelog of every parameter."""
+    names = [f"m{i}" for i in range(5)]
+    old = {
+        "edition_date": "2026-11-25",
+        "metrics": [metric(n, 100.0, label=f"Показатель {n}") for n in names],
+        "inputs": {f"data/t{i}.csv": "a" for i in range(14)},
+        "params": {},
+    }
+    # m1 did not move; of the four that did, the table keeps the first three in the key
+    # figures' order (the headline figures come first)
+    new_values = {"m0": 101.0, "m1": 100.0, "m2": 130.0, "m3": 104.0, "m4": 150.0}
+    new = {
+        "metrics": [metric(n, new_values[n], label=f"Показатель {n}") for n in names],
+        "inputs": {f"data/t{i}.csv": "b" for i in range(14)},
+        "params": {f"p{i}": 1.0 for i in range(10)},
+    }
+    html = changes_block(new, old)
+    text = " ".join(html.replace("\u00a0", " ").split())
+    rows = [n for n in names if f"Показатель {n}<" in html]
+    assert rows == ["m0", "m2", "m3"]
+    assert html.index("Показатель m0") < html.index("Показатель m2") < html.index("Показатель m3")
+    assert "Изменились и другие ключевые показатели — 1." in text
+    assert "Обновлены данные в 14 таблицах." in text
+    assert "Новых допущений — 10." in text
+    assert "p0" not in html and "Новые допущения:" not in html
+    assert "в главе «Допущения, ограничения и источники»" in text

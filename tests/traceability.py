@@ -161,6 +161,8 @@ def known_values(
             names[path].add(metric["name"])
     # the changes block counts the key figures new since the published baseline
     values["metrics"].add(Decimal(len(names[metrics_file] - names[PUBLISHED])))
+    # the key-figures table counts its rows when it shows only the first of them
+    values["metrics"].add(Decimal(len(names[metrics_file])))
     chart_text = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", html))
     values["charts"] = {Decimal(n.replace(",", ".")) for n in printed_numbers(chart_text)}
     return values

@@ -1,9 +1,12 @@
 """«Что изменилось с прошлой редакции»: a short block for the summary page.
 
-`changes_block(current, baseline)` returns the HTML of the block: old → new for each key
-figure that moved, the data tables and assumptions that changed, named in Russian. When there
-is no baseline (None) the block says that this is the first edition; when the published
-baseline is missing ({"missing": path}) it says that the comparison is not available.
+`changes_block(current, baseline)` returns the HTML of the block: old → new for the first
+(at most three) key figures that moved, in the key figures' order (the headline ones first);
+the data tables and assumptions that changed, named in Russian when there are at most three
+of a kind and counted otherwise (the appendix lists them all), so the block stays short on
+the memo's page. When there is no baseline (None) the block says that this is the first
+edition; when the published baseline is missing ({"missing": path}) it says that the
+comparison is not available.
 The renderer places the block (see `render.CHANGES_SLOT`).
 """
 
@@ -18,6 +21,7 @@ from sergek_report.chapter import fmt
 from sergek_report.chapter.units import quantity
 
 WORDS = L.CHANGES  # the block's words, in the catalog
+LISTED = 3  # items of one kind named on the memo's page; a longer list is counted
 
 
 def table_label(name: str) -> str:
@@ -104,6 +108,8 @@ def changes_block(
     # Old and new values exactly: rounded, a moved figure could look unchanged.
     moved = [row for row in diff["metrics"] if row["old"] is not None]
     added = [row for row in diff["metrics"] if row["old"] is None]
+    hidden = max(0, len(moved) - LISTED)
+    moved = moved[:LISTED]  # the key figures' own order: the headline figures come first
     if moved:
         parts.append(
             f"<p>{fmt.fill(WORDS['moved'], since=since)}</p>"
@@ -123,11 +129,20 @@ def changes_block(
         parts.append("</tbody></table></div>")
     elif not added:
         parts.append(f"<p>{fmt.fill(WORDS['unchanged'], since=since).rstrip('.')}.</p>")
+    # the rest in one short paragraph: named when short, counted when long
+    notes = []
+    if hidden:
+        notes.append(fmt.fill(WORDS["more_moved"], count=fmt.integer(hidden)))
     if added:
-        parts.append(f"<p>{WORDS['added']}</p>")
-    if diff["inputs"]:
+        notes.append(WORDS["added"])
+    counted = False
+    if len(diff["inputs"]) > LISTED:
+        tables = fmt.count(len(diff["inputs"]), L.TABLE_FORMS_LOCATIVE)
+        notes.append(fmt.fill(WORDS["inputs_counted"], count=tables))
+        counted = True
+    elif diff["inputs"]:
         tables = ", ".join(html.escape(table_label(name)) for name in diff["inputs"])
-        parts.append(f"<p>{fmt.fill(WORDS['inputs'], tables=tables)}</p>")
+        notes.append(fmt.fill(WORDS["inputs"], tables=tables))
     changed, new_ones, dropped = [], [], []
     for name, old, new in diff["params"]:
         label, unit = _param_label(name, labels)
@@ -141,12 +156,24 @@ def changes_block(
                 f"{html.escape(label)}: {html.escape(quantity(old, unit))} → "
                 f"{html.escape(quantity(new, unit))}"
             )
-    if changed:
-        parts.append(f"<p>{fmt.fill(WORDS['params'], items='; '.join(changed))}</p>")
-    if new_ones:
-        parts.append(f"<p>{fmt.fill(WORDS['params_added'], items='; '.join(new_ones))}</p>")
-    if dropped:
-        parts.append(f"<p>{fmt.fill(WORDS['params_removed'], items='; '.join(dropped))}</p>")
+    # a changed assumption, old → new, is what a reader looks for: its own paragraph, first
+    own = []
+    for items, listed, many in (
+        (changed, "params", "params_counted"),
+        (new_ones, "params_added", "params_added_counted"),
+        (dropped, "params_removed", "params_removed_counted"),
+    ):
+        if len(items) > LISTED:
+            notes.append(fmt.fill(WORDS[many], count=fmt.integer(len(items))))
+            counted = True
+        elif items:
+            sentence = fmt.fill(WORDS[listed], items="; ".join(items))
+            (own if items is changed else notes).append(sentence)
+    if counted or added:  # where the whole list is
+        notes.append(WORDS["appendix"])
+    parts.extend(f"<p>{sentence}</p>" for sentence in own)
+    if notes:
+        parts.append(f"<p>{' '.join(notes)}</p>")
     parts.append("</section>")
     return "".join(parts)
 

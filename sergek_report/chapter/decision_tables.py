@@ -13,6 +13,7 @@ from sergek_report import labels as L
 from sergek_report.chapter import charts, fmt, precision
 from sergek_report.chapter.outputs import NUMERIC_COLUMNS
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
+from sergek_report.model.montecarlo import PERCENTILES
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
 
@@ -27,15 +28,16 @@ def bn(x: float) -> str:
 OPTION_BASIS = {
     "ppp_new": "reference_continuation_to_service",
     "service_contract": "service_anchors",
-    "municipal": "equipment_only",
+    "municipal": "transfer_unpriced",
     "astana_style": "reference_continuation_to_service",
     "stopgap": "current_price",
 }
 # Which one-basis calculation prices each option of data/options.csv (appraisal.evaluate).
+# The transfer of the existing complexes is not priced: taking them over is not buying new
+# ones (the «new equipment» line of the appraisal), and their operation has no public price.
 ONE_BASIS = {
     "ppp_new": "current_price",
     "service_contract": "service",
-    "municipal": "equipment",
     "astana_style": "current_price",
     "stopgap": "stopgap",
 }
@@ -207,9 +209,31 @@ APPRAISAL_ROWS = ("stopgap", "current_price", "service", "equipment")
 
 
 def _years() -> dict[str, str]:
-    from sergek_report.model.appraisal import YEARS
+    from sergek_report.model.appraisal import VALUATION_DATE, YEARS
 
-    return {"first": fmt.year(YEARS[0]), "years": fmt.year_range(YEARS[0], YEARS[-1])}
+    return {
+        "first": fmt.year(YEARS[0]),
+        "years": fmt.year_range(YEARS[0], YEARS[-1]),
+        "valuation": fmt.date_long(VALUATION_DATE),
+    }
+
+
+def amount(u, output: str) -> str:
+    """«35,5 млрд тенге (от 20,2 до 52,7)»: the base value and P10–P90 in the memo's plain
+    words, without nested brackets."""
+    point = f"{bn(u.get(output))}{fmt.NBSP}{L.NUMBER_WORDS['billion']}"
+    return L.AMOUNT_RANGE.format(
+        point=point, low=bn(u.get(output, "p10")), high=bn(u.get(output, "p90"))
+    )
+
+
+def likely() -> str:
+    """«в 8 случаях из 10»: how often a draw falls between P10 and P90, in plain words."""
+    low, _, high = PERCENTILES
+    inside = (high - low) // 10
+    return L.LIKELY.format(
+        inside=fmt.integer(inside), cases=fmt.plural(str(inside), L.CASE_FORMS), of=fmt.integer(10)
+    )
 
 
 def p_range(u, output: str) -> str:
@@ -290,13 +314,6 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
 def is_priced(results: Results, line: str) -> bool:
     """Whether the appraisal prices a budget line of the path (`transfer` is not priced)."""
     return f"{line}.cash_2027" in results.appraisal.summary.index
-
-
-def costliest_branch(path: pd.DataFrame, results: Results) -> str:
-    """The priced branch of the path with the largest 2027 budget line (base calculation): the
-    floor of a budget that holds whichever branch comes true."""
-    priced = [line for line in path["budget_line"] if is_priced(results, line)]
-    return max(priced, key=lambda line: results.appraisal.get(f"{line}.cash_2027"))
 
 
 def branch_name(line: str) -> str:

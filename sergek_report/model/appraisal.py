@@ -245,6 +245,17 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         ),
         # branches of the path from the edition date
         "announced": service_path(n, p, s, g, r, 0.0, 0.0),
+        # the same contract priced by Pavlodar alone (Karaganda's figure is not checked
+        # against its primary source and drives most of the spread)
+        "pavlodar_only": service_path(
+            n,
+            p,
+            service_price_2026(data, x["karaganda_price_year"], x["inflation_2026"], 0.0),
+            g,
+            r,
+            0.0,
+            0.0,
+        ),
         "bridge": service_path(n, p, s, g, r, m, 0.0),
         "no_bridge": service_path(n, p, s, g, r, 0.0, gap),
     }
@@ -253,6 +264,11 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         out[f"{name}.cash_2027"] = c.cash_2027
         out[f"{name}.cash_total"] = c.cash_total
         out[f"{name}.present_value"] = c.present_value
+    # the 2027 line of other cities' prices against the current price for the same network:
+    # how many times what the city pays now (the memo's comparison)
+    current_2027 = out["current_price.cash_2027"]
+    out["announced_vs_current_price"] = out["announced.cash_2027"] / current_2027
+    out["pavlodar_only_vs_current_price"] = out["pavlodar_only.cash_2027"] / current_2027
     # the reconciliation: estimate 1 is the obligations ÷ (766 × term), so its payments exceed
     # the obligations exactly by the complex-months ratio (it cannot test them)
     term = _a(x["service_term_months"])
