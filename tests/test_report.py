@@ -148,6 +148,17 @@ def test_contents_page_numbers_and_links_point_at_the_chapters(report):
     assert sum(1 for a in links if a.get("/Subtype") == "/Link") >= len(CHAPTERS)
 
 
+def test_no_two_entries_of_the_contents_read_the_same(report):
+    """A deputy looking for a section finds one entry per title (the memo's section on the
+    deadlines and the decision chapter's path once shared a title)."""
+    toc = re.search(r'<nav[^>]*class="toc".*?</nav>', report["html"], re.S).group(0)
+    entries = [
+        " ".join(re.sub(r"<[^>]+>", "", e).split()) for e in re.findall(r"<a [^>]*>.*?</a>", toc)
+    ]
+    assert len(entries) > 20
+    assert sorted(e for e in set(entries) if entries.count(e) > 1) == []
+
+
 def test_pdf_has_page_numbers_running_header_and_bookmarks(report):
     reader = PdfReader(report["pdf"])
     pages = len(reader.pages)
@@ -502,7 +513,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     parts = [
         "Что решить и к какому сроку",
         "Таблица 1. Варианты на одной основе: бюджет 2027",
-        "Путь к 1 января 2027 года",
+        "Что нужно успеть до 1 января 2027 года",
         "Рекомендации маслихату",
         "Что неизвестно и у кого это есть",
         "Главные риски",
