@@ -148,6 +148,23 @@ def test_contents_page_numbers_and_links_point_at_the_chapters(report):
     assert sum(1 for a in links if a.get("/Subtype") == "/Link") >= len(CHAPTERS)
 
 
+def test_every_chart_prints_its_smallest_text_at_six_points_or_more(report):
+    """print.css caps a chart at 78 mm tall and the text width (172 mm on A4): a drawing
+    taller than that shrinks with its words (the options chart once printed 8 pt at 4.4 pt)."""
+    mm = 72 / 25.4
+    printed = []
+    html = report["html"]
+    for match in re.finditer(r'<svg[^>]*class="chart-wide"[^>]*>', html):
+        tag, body = match.group(0), html[match.end() : html.find("</svg>", match.end())]
+        width = float(re.search(r'width="([\d.]+)pt"', tag).group(1))
+        height = float(re.search(r'height="([\d.]+)pt"', tag).group(1))
+        sizes = [float(x) for x in re.findall(r"font-size: ([\d.]+)px", body)]
+        scale = min(1.0, 78 * mm / height, 172 * mm / width)
+        printed.append(round(scale * min(sizes), 1))
+    assert len(printed) >= 8
+    assert min(printed) >= 6.0, printed
+
+
 def test_no_two_entries_of_the_contents_read_the_same(report):
     """A deputy looking for a section finds one entry per title (the memo's section on the
     deadlines and the decision chapter's path once shared a title)."""

@@ -192,11 +192,13 @@ MIN_SCREEN_TEXT_PX = 9.0
 
 def to_narrow_svg(fig) -> str:
     """The figure laid out again NARROW_WIDTH inches wide for a phone, as an inline <svg>
-    (then closed): the same data, marks and words. Text below NARROW_MIN_FONT grows to it;
+    (then closed), as tall as before or as its `narrow_height` (inches) asks: the same
+    data, marks and words. Text below NARROW_MIN_FONT grows to it;
     tick labels that would collide on the narrower axis wrap onto more lines (words) or show
     every second one (years, months, figures: the ticks stay); long category labels and
     axis titles wrap; a legend in several columns takes fewer."""
-    fig.set_size_inches(NARROW_WIDTH, fig.get_size_inches()[1])
+    height = getattr(fig, "narrow_height", None) or fig.get_size_inches()[1]
+    fig.set_size_inches(NARROW_WIDTH, height)
     for text in fig.findobj(Text):
         if text.get_text() and text.get_fontsize() < NARROW_MIN_FONT:
             text.set_fontsize(NARROW_MIN_FONT)
@@ -557,10 +559,14 @@ def options_chart(
     fig, axes = plt.subplots(
         len(panels),
         1,
-        figsize=(6.4, 0.55 * len(options) * len(panels) + 1.2),
+        # Low enough to print near full size under print.css's 78 mm cap on a chart's
+        # height (at 0.55 in a bar it shrank to 55 %: its 8.5 pt labels printed at 4.7 pt).
+        figsize=(6.4, 0.36 * len(options) * len(panels) + 0.9),
         layout="constrained",
         sharex=False,
     )
+    # On a phone the option labels wrap onto three lines: the narrow drawing is taller.
+    fig.narrow_height = 0.6 * len(options) * len(panels) + 1.2
     for ax, (title, rows) in zip(np.atleast_1d(axes), panels.items(), strict=True):
         rows = rows[::-1]  # the first option on top
         ys = range(len(rows))
@@ -576,13 +582,13 @@ def options_chart(
                 textcoords="offset points",
                 xytext=(5, 0),
                 va="center",
-                fontsize=8,
+                fontsize=9,
             )
         ax.set_yticks(list(ys), [textwrap.fill(r[0], 34) for r in rows])
-        ax.set_title(title)
+        ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
         ax.set_xlim(0, max(max(r[1], r[3]) for r in rows) * 1.45)
         ax.xaxis.set_major_formatter(axis_formatter(axis_format))
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
-        ax.tick_params(axis="y", labelsize=8.5)
+        ax.tick_params(axis="y", labelsize=9)
     return fig, axes
