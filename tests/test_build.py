@@ -212,14 +212,14 @@ def test_a_new_edition_date_reexecutes_the_chapters_that_print_it(changed_editio
     html = " ".join(
         (second.out_dir / "report.html").read_text(encoding="utf-8").replace("\u00a0", " ").split()
     )
-    assert "На дату редакции (29 ноября 2026 г.)" in html
+    assert "На дату редакции (4 декабря 2026 г.)" in html
     # the old edition date is printed nowhere as the edition's date (sources.csv still says
-    # the sources were consulted on 28 November: «обращение: 28 ноября 2026 г.» is data)
+    # some sources were consulted on 3 December: «обращение: 3 декабря 2026 г.» is data)
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert "На дату редакции (28 ноября" not in text and "к дате редакции (28 ноября" not in text
-    assert "Редакция отчёта 28 ноября 2026 г." not in text
-    assert "Редакция отчёта 29 ноября 2026 г." in text
-    assert text.count("28 ноября 2026 г.") == text.count("обращение: 28 ноября 2026 г.")
+    assert "На дату редакции (3 декабря" not in text and "к дате редакции (3 декабря" not in text
+    assert "Редакция отчёта 3 декабря 2026 г." not in text
+    assert "Редакция отчёта 4 декабря 2026 г." in text
+    assert text.count(" 3 декабря 2026 г.") == text.count("обращение: 3 декабря 2026 г.")
 
 
 @pytest.mark.slow
