@@ -137,11 +137,11 @@ def test_an_inline_value_that_fails_or_is_not_text_names_the_cell_and_keeps_the_
 def test_invalid_table_that_no_chapter_shows_still_stops_the_build(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(paths.DATA_DIR, data)
-    assert not any("base_rate" in spec.tables for spec in load_chapters())
-    with (data / "base_rate.csv").open("a", encoding="utf-8") as handle:
+    assert not any("cpi" in spec.tables for spec in load_chapters())
+    with (data / "cpi.csv").open("a", encoding="utf-8") as handle:
         handle.write("junk,row\n")
     fake_previous_report(tmp_path / "build")
-    with pytest.raises(DataValidationError, match="base_rate.csv"):
+    with pytest.raises(DataValidationError, match="cpi.csv"):
         build(DEFAULT, data_dir=data, build_root=tmp_path / "build")
     assert_previous_report_intact(tmp_path / "build")
 
