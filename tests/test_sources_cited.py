@@ -110,7 +110,7 @@ def test_the_numbers_of_unverified_sources_resolve_to_their_entries(body_and_lis
     """The report names the sources it could not check by their numbers in the list; each
     number is an entry that says its page was not found, and every such entry is named."""
     body, items = body_and_list
-    found = re.search(r"номера ([\d ,и]+?) списка", body)
+    found = re.search(r"источник\w* — (№[\d №,и]+?) в списке", body)
     assert found, "the sources section names the unverified sources by number"
     numbers = [int(n) for n in re.findall(r"\d+", found.group(1))]
     assert numbers == sorted(numbers) and numbers
