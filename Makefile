@@ -1,6 +1,10 @@
 # Sergek PPP report. `make report` and `make test` do all the set-up on a fresh machine.
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
+# Compiled modules are kept (in __pycache__, which git ignores) even where the shell asks
+# Python not to write them: otherwise every test process, kernel and build compiles the
+# package and rewrites the tests' asserts again (about 2 s a process).
+unexport PYTHONDONTWRITEBYTECODE
 
 # Python 3.11, 3.12 or 3.13. Without PYTHON=..., an up-to-date .venv keeps its Python.
 PYTHON ?= python3

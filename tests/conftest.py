@@ -4,9 +4,8 @@ is shared by the tests that only read its outputs:
 - built_report: the default edition, shared by the test processes;
 - second_build: the same inputs again, by the command line, offline, its PDF laid out at the
   end (determinism, the log);
-- changed_edition: an edition with one assumption's value, label and rationale and one
-  contract figure changed, from a data/ whose sources.csv is in Windows-1251, then rebuilt
-  with only its date changed.
+- changed_edition: an edition a day later, with one assumption's value, label and rationale
+  and one contract figure changed, from a data/ whose sources.csv is in Windows-1251.
 
 A test that changes a build's folder or data works on its own copy (copy_of_build)."""
 
@@ -233,12 +232,11 @@ def second_build(data_copy, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def changed_edition(tmp_path_factory):
-    """One full build for four tests: the default edition with the discount rate's value (18 →
-    16), label and rationale changed, from a copy of data/ whose sources.csv is in
-    Windows-1251 and whose contract counts 1 650 complexes in service (was 1 641); then the
-    same edition with only its date changed, built again into the same folder. What each
-    build printed is kept: `pdf` and `metrics` of the first, `first` and `second` its
-    BuildResults."""
+    """One full build for five tests: the default edition dated a day later (28 → 29 November),
+    with the discount rate's value (18 → 16), label and rationale changed, from a copy of data/
+    whose sources.csv is in Windows-1251 and whose contract counts 1 650 complexes in service
+    (was 1 641). `pdf` and `metrics` are what it printed, `result` its BuildResult. (That a
+    new date makes every chapter run again is test_sequence's, without a build.)"""
     from sergek_report.build.sequence import build
 
     root = tmp_path_factory.mktemp("changed")
@@ -267,13 +265,11 @@ def changed_edition(tmp_path_factory):
     )
     assert "value: 2026-12-03" in text
     params = root / "rate16.yaml"
-    params.write_text(text, encoding="utf-8")
-    first = build(params, data_dir=data, build_root=root / "build")
-    pdf = pdf_text(first.out_dir / "report.pdf")
-    metrics = json.loads((first.out_dir / "metrics.json").read_text(encoding="utf-8"))
     params.write_text(text.replace("value: 2026-12-03", "value: 2026-12-04"), encoding="utf-8")
-    second = build(params, data_dir=data, build_root=root / "build")
-    return SimpleNamespace(pdf=pdf, metrics=metrics, first=first, second=second)
+    result = build(params, data_dir=data, build_root=root / "build")
+    pdf = pdf_text(result.out_dir / "report.pdf")
+    metrics = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))
+    return SimpleNamespace(pdf=pdf, metrics=metrics, result=result)
 
 
 def one_chapter(folder: Path, name: str, title: str, *code: str) -> Path:

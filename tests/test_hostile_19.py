@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -83,21 +84,34 @@ def test_leftovers_of_a_running_build_are_kept_those_of_a_dead_one_removed(tmp_p
 
 
 def test_a_second_build_of_the_same_folder_waits_for_the_first(tmp_path):
+    # Each process holds the lock until a line arrives on its stdin: the first lets go only
+    # once the second has said it is waiting (no sleeps, no race on a slow machine).
     script = (
-        "import sys, time; from pathlib import Path; from sergek_report.build import editions\n"
+        "import sys; from pathlib import Path; from sergek_report.build import editions\n"
         "with editions.build_lock(Path(sys.argv[1])):\n    print('in', flush=True)\n"
-        "    time.sleep(1.5)\n"
+        "    sys.stdin.readline()\n"
     )
-    first = subprocess.Popen(
-        [sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True
-    )
+
+    def start():
+        return subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    first = start()
     assert first.stdout.readline().strip() == "in"
-    second = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=30
-    )
-    first.wait(timeout=30)
-    assert "another build of" in second.stderr and "waiting" in second.stderr
-    assert second.stdout.strip() == "in"
+    second = start()
+    # Without a lock the second would print "in" and wait: never block on its stderr then.
+    ready, _, _ = select.select([second.stderr, second.stdout], [], [], 30)
+    assert ready == [second.stderr], "the second build did not wait for the first"
+    said = second.stderr.readline()
+    assert "another build of" in said and "waiting" in said, said
+    first.communicate("go\n", timeout=30)
+    out, _ = second.communicate("go\n", timeout=30)
+    assert out.strip() == "in"
 
 
 # -- 5. the "unchanged" message checks what it claims ---------------------------------------

@@ -204,7 +204,7 @@ def test_a_changed_assumption_reads_the_same_on_every_page(changed_edition):
     assert "Ставка дисконтирования (номинальная, годовая)" not in pdf
     # chapter 5's text and table, the appendix row: the new value; 18 % survives only as the
     # old value in the changes block, the top of the range and the sourced base rate
-    html = (changed_edition.second.out_dir / "report.html").read_text(encoding="utf-8")
+    html = (changed_edition.result.out_dir / "report.html").read_text(encoding="utf-8")
     assert "ставке 16\u00a0%" in html and "(ставка 16 %)" in pdf
     assert "ставке 18 %" not in pdf and "(ставка 18 %)" not in pdf
     assert "(проверочная метка) 16 %" in pdf

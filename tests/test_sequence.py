@@ -191,3 +191,26 @@ def test_a_corrected_translation_runs_the_translated_chapters_again(tmp_path, mo
     assert sequence.kernel_fingerprint(inputs) != before
     inputs.language = labels.SOURCE_LANGUAGE
     assert sequence.kernel_fingerprint(inputs) == russian
+
+
+def test_a_new_edition_date_runs_every_chapter_again(tmp_path):
+    """Every chapter prints the edition's date or reads results that depend on it (what has
+    passed by the edition's date): a date changed alone leaves no chapter as it was. The
+    date's printed text is test_build's, on the changed edition."""
+    from sergek_report.inputs.edition import load_edition
+
+    inputs = sequence.read_inputs()
+    kernel = sequence.kernel_fingerprint(inputs)
+    before = sequence.chapter_fingerprints(inputs.edition, inputs.chapters, inputs.data_dir, kernel)
+    text = paths.DEFAULT_PARAMS.read_text(encoding="utf-8")
+    assert text.count("value: 2026-12-03") == 1
+    later = tmp_path / "later.yaml"
+    later.write_text(text.replace("value: 2026-12-03", "value: 2026-12-04"), encoding="utf-8")
+    edition = load_edition(later)
+    assert edition.edition_date.isoformat() == "2026-12-04"
+    after = sequence.chapter_fingerprints(edition, inputs.chapters, inputs.data_dir, kernel)
+    assert len(before) == 8 and all(after[name] != before[name] for name in before)
+    same = sequence.chapter_fingerprints(
+        load_edition(paths.DEFAULT_PARAMS), inputs.chapters, inputs.data_dir, kernel
+    )
+    assert same == before

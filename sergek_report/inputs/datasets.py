@@ -156,8 +156,10 @@ def check_files(data_dir: str | Path | None = None) -> None:
 
 
 # Validated tables by file content: the model and the tests read the same files many times,
-# and validation is most of the cost. A load that warned (a BOM removed, a guessed encoding)
-# is not kept, so that every read says it again; long tables are not kept either.
+# and validation is most of the cost. The key leaves out where the file lies (a copy of data/
+# elsewhere validates to the same frames; only error texts name the place, and an error is
+# never kept). A load that warned (a BOM removed, a guessed encoding) is not kept, so that
+# every read says it again; long tables are not kept either.
 _VALIDATED: dict[tuple, tuple[TableSpec, pd.DataFrame, pd.DataFrame]] = {}
 _KEEP_ROWS, _KEEP_TABLES = 5_000, 256
 
@@ -176,7 +178,7 @@ def _load(
     except OSError:  # read_cells names the problem
         return _load_uncached(spec, data_dir, as_of, source_ids, sources_file)
     ids = None if source_ids is None else frozenset(source_ids)
-    key = (id(spec), content, _where(path), as_of, ids, sources_file)
+    key = (id(spec), content, as_of, ids)
     kept = _VALIDATED.get(key)
     if kept is not None and kept[0] is spec:
         return kept[1].copy(), kept[2].copy()

@@ -126,10 +126,13 @@ def cpi_rates(cpi: pd.DataFrame, assumptions: Any) -> tuple[dict[int, float], di
     rows = cpi[cpi["measure"] == "dec_dec"]
     rates: dict[int, float] = {}
     basis: dict[int, str] = {}
-    for _, row in rows.iterrows():
-        if pd.notna(row["percent"]):
-            rates[int(row["year"])] = float(row["percent"])
-            basis[int(row["year"])] = f"source:{row['source_id']}"
+    # zip over columns, not iterrows: the sensitivity tables call this thousands of times.
+    for year, percent, source_id in zip(
+        rows["year"].tolist(), rows["percent"].tolist(), rows["source_id"].tolist(), strict=True
+    ):
+        if pd.notna(percent):
+            rates[int(year)] = float(percent)
+            basis[int(year)] = f"source:{source_id}"
     if 2024 not in rates:
         rates[2024] = assumptions.cpi_2024_dec_dec
         basis[2024] = "assumption:cpi_2024_dec_dec"

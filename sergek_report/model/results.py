@@ -214,8 +214,17 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
 
     # 4. 2026 budget and its sensitivity
     budget = budget_for(tables, assumptions)
-    tornado_real = tornado(assumptions, lambda a: budget_for(tables, a).real_2021_tenge)
-    tornado_pv = tornado(assumptions, lambda a: budget_for(tables, a).present_value)
+    # Both tornados move the same assumptions to the same values: one budget per set of values.
+    budgets: dict[tuple, Budget2026] = {}
+
+    def budget_under(a: AssumptionValues) -> Budget2026:
+        key = tuple(sorted(a.as_dict().items()))
+        if key not in budgets:
+            budgets[key] = budget_for(tables, a)
+        return budgets[key]
+
+    tornado_real = tornado(assumptions, lambda a: budget_under(a).real_2021_tenge)
+    tornado_pv = tornado(assumptions, lambda a: budget_under(a).present_value)
     erosion_range = None
     if rate_basis[2024].startswith("assumption:"):
         low, high = assumptions.range("cpi_2024_dec_dec")

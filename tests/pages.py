@@ -1,0 +1,196 @@
+"""What lands on which page of a built PDF, read from its tagged structure (issue 18: pages
+that are full and whole).
+
+The PDF is tagged (PDF/UA-1): each piece of text on a page is marked content with an id
+(MCID), and the page's entry in the structure's parent tree maps that id to its structure
+element (a span in a table cell, a heading, a paragraph…). The elements' own /Pg entries are
+not used: WeasyPrint gives a table split over two pages all its rows on the first one. Text
+in the page margins (running header, page number) is left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HEADINGS = {"/H1", "/H2", "/H3", "/H4", "/H5", "/H6"}
+LINES_AFTER_HEADING = 3  # a heading with fewer lines after it, its section going on overleaf
+ROWS_PER_PART = 3  # no part of a split table has fewer body rows
+MM = 72 / 25.4
+TOP_MARGIN, BOTTOM_MARGIN = 22 * MM, 20 * MM  # print.css's @page margins, in points
+ARTIFACT = "artifact"
+
+
+@dataclass
+class Mark:
+    """One run of text on a page: its baseline (points from the page's foot) and the chain of
+    structure elements above it, innermost first, as (role, object number). A chart's own
+    labels are left out: it moves whole, and its caption (a mark) tells where it stands."""
+
+    y: float
+    text: str
+    chain: list[tuple[str, int]]
+
+    def nearest(self, roles) -> tuple[str, int] | None:
+        return next((link for link in self.chain if link[0] in roles), None)
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    marks: list[Mark] = field(default_factory=list)
+
+    # The order text is drawn in is not the page's order (a chart's labels come last), so
+    # the first and last text are told by their height.
+    def top(self) -> Mark:
+        return max(self.marks, key=lambda m: m.y)
+
+    def foot(self) -> Mark:
+        return min(self.marks, key=lambda m: m.y)
+
+
+def _chain(element) -> list[tuple[str, int]]:
+    chain = []
+    while element is not None and hasattr(element, "get") and "/S" in element:
+        reference = element.indirect_reference
+        chain.append((str(element["/S"]), reference.idnum if reference else id(element)))
+        parent = element.get("/P")
+        element = parent.get_object() if parent is not None else None
+    return chain
+
+
+def read_pages(pdf: Path) -> list[Page]:
+    """Every page's tagged text, in the order it is drawn."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    tree = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    nums = tree["/ParentTree"].get_object()["/Nums"]
+    parents = {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
+    chains: dict[int, list] = {}
+    pages = []
+    for number, pdf_page in enumerate(reader.pages, start=1):
+        page = Page(number)
+        top = float(pdf_page.mediabox.height) - TOP_MARGIN
+        elements = parents.get(int(pdf_page.get("/StructParents", -1)), [])
+        stack: list[int | str | None] = []  # the marked content open: MCID, ARTIFACT or None
+
+        def before(operator, operands, cm, tm, stack=stack):
+            if operator in (b"BDC", b"BMC"):
+                properties = operands[1] if operator == b"BDC" and len(operands) > 1 else {}
+                mcid = properties.get("/MCID") if hasattr(properties, "get") else None
+                stack.append(ARTIFACT if operands[0] == "/Artifact" else mcid)
+            elif operator == b"EMC" and stack:
+                stack.pop()
+
+        def text(content, cm, tm, font, size, page=page, stack=stack, elements=elements, top=top):
+            if not content.strip() or ARTIFACT in stack:
+                return
+            mcid = next((int(m) for m in reversed(stack) if m is not None), None)
+            if mcid is None or mcid >= len(elements):
+                return
+            element = elements[mcid].get_object()
+            key = element.indirect_reference.idnum
+            if key not in chains:
+                chains[key] = _chain(element)
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]  # the text origin on the page
+            if not BOTTOM_MARGIN < y < top or chains[key][-1][0] != "/Document":
+                return  # a page margin's text (running header, page number)
+            if any(role == "/Figure" for role, _ in chains[key]):
+                return  # a chart's labels: drawn last, and their height is not read right
+            page.marks.append(Mark(y, content, chains[key]))
+
+        pdf_page.extract_text(visitor_operand_before=before, visitor_text=text)
+        pages.append(page)
+    return pages
+
+
+def table_parts(pages: list[Page]) -> list[dict]:
+    """Each table's body rows page by page: {"pages": [...], "rows": [...], "first": text}
+    (the header's rows, repeated on each page, are not counted). A table split over pages is
+    one structure element per page; a part continues the previous page's table when it opens
+    its page and that table closed the previous page."""
+    tables: list[dict] = []
+    previous_last = None  # the table that closed the previous page, if any
+    for page in pages:
+        on_page: dict[int, dict] = {}
+        for mark in page.marks:
+            table = mark.nearest({"/Table"})
+            if table is None:
+                continue
+            part = on_page.setdefault(table[1], {"rows": set(), "first": ""})
+            row = mark.nearest({"/TR"})
+            if row is not None and not mark.nearest({"/THead"}):
+                part["rows"].add(row[1])
+                part["first"] = part["first"] or mark.text.strip()
+        first = page.top().nearest({"/Table"}) if page.marks else None
+        for key, part in on_page.items():
+            if previous_last is not None and first is not None and key == first[1]:
+                previous_last["pages"].append(page.number)
+                previous_last["rows"].append(len(part["rows"]))
+                part["table"] = previous_last
+            else:
+                part["table"] = {
+                    "pages": [page.number],
+                    "rows": [len(part["rows"])],
+                    "first": part["first"],
+                }
+                tables.append(part["table"])
+        last = page.foot().nearest({"/Table"}) if page.marks else None
+        previous_last = on_page[last[1]]["table"] if last is not None else None
+    return tables
+
+
+def stranded_parts(pages: list[Page]) -> list[str]:
+    """Tables split so that their first or last part has fewer than ROWS_PER_PART body rows
+    (a part between them fills its page, however few its rows)."""
+    return [
+        f"p. {'–'.join(map(str, t['pages']))}: rows {t['rows']} (table starting «{t['first']}»)"
+        for t in table_parts(pages)
+        if len(t["rows"]) > 1 and min(t["rows"][0], t["rows"][-1]) < ROWS_PER_PART
+    ]
+
+
+def _lines(marks: list[Mark]) -> int:
+    return len({round(m.y) for m in marks})
+
+
+def headings_at_foot(pages: list[Page]) -> list[str]:
+    """Headings followed on their page by fewer than LINES_AFTER_HEADING lines while their
+    section goes on at the top of the next page (the next page does not open with a
+    heading)."""
+    found = []
+    for page, following in zip(pages, pages[1:], strict=False):
+        if not following.marks or following.top().nearest(HEADINGS):
+            continue  # the section ends with this page
+        headings = [m for m in page.marks if m.nearest(HEADINGS)]
+        if not headings:
+            continue
+        last = min(headings, key=lambda m: m.y).nearest(HEADINGS)
+        low = min(m.y for m in headings if m.nearest(HEADINGS) == last)
+        below = [m for m in page.marks if m.y < low - 1 and not m.nearest(HEADINGS)]
+        if _lines(below) < LINES_AFTER_HEADING:
+            title = " ".join(m.text.strip() for m in headings if m.nearest(HEADINGS) == last)
+            found.append(f"p. {page.number}: «{title}», {_lines(below)} line(s) after it")
+    return found
+
+
+def short_parts(pages: list[Page]) -> list[str]:
+    """The split tables that break print.css's rule: the first part keeps three rows and so
+    does the last, except in a table of fewer than six rows (it cannot be cut so) and in a
+    long one (more than twelve rows, which may be tall enough that three of them leave the
+    page before with a single row): there two rows or more."""
+    found = []
+    for table in table_parts(pages):
+        rows, total = table["rows"], sum(table["rows"])
+        if len(rows) < 2:
+            continue
+        least = ROWS_PER_PART if 6 <= total <= 12 else 2
+        if min(rows[0], rows[-1]) < least:
+            found.append(f"p. {table['pages'][0]}: rows {rows} (table starting «{table['first']}»)")
+    return found
+
+
+def breaches(pages: list[Page]) -> list[str]:
+    """Headings at a page's foot and tables cut against the rule, for a test's message."""
+    return headings_at_foot(pages) + short_parts(pages)

@@ -1,0 +1,114 @@
+"""Whole pages (issue 18): no table split so that a part keeps fewer than three rows, no heading
+at the foot of a page. The rules are print.css's; the PDF is read back from its tagged
+structure (tests/pages.py). Small documents laid out here show that the rules hold where
+WeasyPrint's own choice breaks them, and that the checks see the breach; the built report
+is then checked whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from sergek_report.build.render import CSS_FILE, html_to_pdf
+from tests.pages import (
+    breaches,
+    headings_at_foot,
+    read_pages,
+    short_parts,
+    stranded_parts,
+    table_parts,
+)
+
+# What print.css sets aside, to lay the same page out as WeasyPrint would by itself.
+WITHOUT_RULES = """<style>
+table.data tbody tr { break-before: auto !important; break-after: auto !important; }
+h2 + p { orphans: 2 !important; break-after: auto !important; }
+</style>"""
+
+
+def page(body: str, extra: str = "") -> str:
+    css = CSS_FILE.read_text(encoding="utf-8")
+    return (
+        f'<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Проба</title>'
+        f"<style>{css}</style>{extra}</head><body>{body}</body></html>"
+    )
+
+
+def table(rows: int) -> str:
+    body = "".join(f"<tr><td>Строка {n}</td><td>{n} 000</td></tr>" for n in range(1, rows + 1))
+    return (
+        '<figure class="table"><figcaption>Таблица 1. Проба</figcaption>'
+        '<div class="table-scroll"><table class="data"><thead><tr><th>Строка</th>'
+        f"<th>Значение</th></tr></thead><tbody>{body}</tbody></table></div>"
+        '<span class="table-source">Источник: проба.</span></figure>'
+    )
+
+
+def laid_out(tmp_path, html: str, name: str):
+    pdf = tmp_path / f"{name}.pdf"
+    pdf.write_bytes(html_to_pdf(html))
+    return read_pages(pdf)
+
+
+def spacer(mm: int) -> str:
+    return f'<div style="height: {mm}mm"></div><p>Текст перед таблицей.</p>'
+
+
+@pytest.mark.parametrize(
+    ("space", "rows", "stranded"),
+    [  # the space above the table (mm) leaves room at the page's foot for:
+        (224, 10, [1, 9]),  # the caption, the header and one row
+        (218, 10, [2, 8]),  # ... two rows
+        (176, 10, [9, 1]),  # all rows but the last
+        (184, 10, [8, 2]),  # all rows but two
+    ],
+)
+def test_a_split_table_keeps_three_rows_in_each_part(tmp_path, space, rows, stranded):
+    body = spacer(space) + table(rows)
+    # By itself WeasyPrint strands rows (and the check sees it) ...
+    before = laid_out(tmp_path, page(body, WITHOUT_RULES), "without")
+    assert [t["rows"] for t in table_parts(before)] == [stranded]
+    assert stranded_parts(before) == [f"p. 1–2: rows {stranded} (table starting «Строка 1»)"]
+    # ... with the print rules each part keeps three rows or more.
+    assert short_parts(before) == [f"p. 1: rows {stranded} (table starting «Строка 1»)"]
+    pages = laid_out(tmp_path, page(body), "with")
+    assert stranded_parts(pages) == short_parts(pages) == [], table_parts(pages)
+    assert sum(table_parts(pages)[0]["rows"]) == rows
+
+
+@pytest.mark.parametrize(("space", "before", "after"), [(206, [4, 1], [3, 2]), (224, [1, 4], [5])])
+def test_a_short_table_moves_whole_or_keeps_two_rows_in_each_part(tmp_path, space, before, after):
+    """A table of five rows cannot be cut into parts of three: a part never holds one row."""
+    body = spacer(space) + table(5)
+    pages = laid_out(tmp_path, page(body, WITHOUT_RULES), "without")
+    assert [t["rows"] for t in table_parts(pages)] == [before]
+    assert short_parts(pages) == [f"p. 1: rows {before} (table starting «Строка 1»)"]
+    pages = laid_out(tmp_path, page(body), "with")
+    assert [t["rows"] for t in table_parts(pages)] == [after]
+    assert short_parts(pages) == []
+
+
+def test_a_heading_keeps_three_lines_of_its_section_on_its_page(tmp_path):
+    text = "Слова одного длинного абзаца, который идёт на следующую страницу. " * 40
+    body = f'<div style="height: 228mm"></div><h2>Раздел</h2><p>{text}</p>'
+    before = laid_out(tmp_path, page(body, WITHOUT_RULES), "without")
+    assert headings_at_foot(before) == ["p. 1: «Раздел», 2 line(s) after it"]
+    assert headings_at_foot(laid_out(tmp_path, page(body), "with")) == []
+
+
+def test_a_heading_and_a_short_paragraph_go_over_with_their_table(tmp_path):
+    body = '<div style="height: 225mm"></div><h2>Раздел</h2><p>Одна строка.</p>' + table(8)
+    before = laid_out(tmp_path, page(body, WITHOUT_RULES), "without")
+    assert headings_at_foot(before) == ["p. 1: «Раздел», 1 line(s) after it"], before
+    after = laid_out(tmp_path, page(body), "with")
+    assert headings_at_foot(after) == []
+    assert [m.text for m in after[1].marks][:2] == ["Раздел", "Одна строка."]
+
+
+@pytest.mark.slow
+def test_the_report_has_no_stranded_rows_and_no_heading_at_a_page_foot(built_report, note):
+    pages = read_pages(built_report.out_dir / "report.pdf")
+    assert breaches(pages) == []
+    note(
+        f"pages: {len(pages)}; tables split with a part under three rows (in a table of fewer "
+        f"than six rows or more than twelve): {len(stranded_parts(pages))}"
+    )
