@@ -263,9 +263,9 @@ def changed_edition(tmp_path_factory):
         "Базовая ставка Национального банка, действующая с 10 октября 2025 года",
         "Проверочное обоснование ставки, действующей с 10 октября 2025 года",
     )
-    assert "value: 2026-11-28" in text
+    assert "value: 2026-12-03" in text
     params = root / "rate16.yaml"
-    params.write_text(text.replace("value: 2026-11-28", "value: 2026-11-29"), encoding="utf-8")
+    params.write_text(text.replace("value: 2026-12-03", "value: 2026-12-04"), encoding="utf-8")
     result = build(params, data_dir=data, build_root=root / "build")
     pdf = pdf_text(result.out_dir / "report.pdf")
     metrics = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))

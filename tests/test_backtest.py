@@ -52,9 +52,12 @@ def _figures(then, baseline) -> dict[str, float]:
     """Today's model on the model tables in `then` (the published edition's) and the
     published assumption values."""
     published = {t for t in MODEL_TABLES if f"data/{t}.csv" in baseline["inputs"]}
-    tables = datasets.load_tables(
-        [*sorted(published), "sources"], data_dir=then, as_of=baseline["edition_date"]
-    )
+    # the model tables as of the published edition; the sources (read for their ids) without
+    # it: today's list holds pages read after that edition, which its tables do not cite
+    tables = {
+        **datasets.load_tables(["sources"], data_dir=then),
+        **datasets.load_tables(sorted(published), data_dir=then, as_of=baseline["edition_date"]),
+    }
     newer = [t for t in MODEL_TABLES if t not in published]
     if newer:  # each validated against the sources of its own time
         tables = {**datasets.load_tables(newer, data_dir=paths.DATA_DIR), **tables}

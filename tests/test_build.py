@@ -137,11 +137,11 @@ def test_an_inline_value_that_fails_or_is_not_text_names_the_cell_and_keeps_the_
 def test_invalid_table_that_no_chapter_shows_still_stops_the_build(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(paths.DATA_DIR, data)
-    assert not any("base_rate" in spec.tables for spec in load_chapters())
-    with (data / "base_rate.csv").open("a", encoding="utf-8") as handle:
+    assert not any("cpi" in spec.tables for spec in load_chapters())
+    with (data / "cpi.csv").open("a", encoding="utf-8") as handle:
         handle.write("junk,row\n")
     fake_previous_report(tmp_path / "build")
-    with pytest.raises(DataValidationError, match="base_rate.csv"):
+    with pytest.raises(DataValidationError, match="cpi.csv"):
         build(DEFAULT, data_dir=data, build_root=tmp_path / "build")
     assert_previous_report_intact(tmp_path / "build")
 
@@ -205,7 +205,7 @@ def test_one_table_change_reexecutes_only_its_readers(second_build, data_copy):
 
 @pytest.mark.slow
 def test_a_new_edition_date_is_printed_everywhere_the_edition_is_dated(changed_edition):
-    # changed_edition: dated 29 November, a day after the default edition
+    # changed_edition: dated 4 December, a day after the default edition
     assert len(changed_edition.result.executed) == 8
     html = " ".join(
         (changed_edition.result.out_dir / "report.html")
@@ -213,14 +213,14 @@ def test_a_new_edition_date_is_printed_everywhere_the_edition_is_dated(changed_e
         .replace("\u00a0", " ")
         .split()
     )
-    assert "На дату редакции (29 ноября 2026 г.)" in html
+    assert "На дату редакции (4 декабря 2026 г.)" in html
     # the default edition's date is printed nowhere as the edition's date (sources.csv still
-    # says the sources were consulted on 28 November: «обращение: 28 ноября 2026 г.» is data)
+    # says some sources were consulted on 3 December: «обращение: 3 декабря 2026 г.» is data)
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert "На дату редакции (28 ноября" not in text and "к дате редакции (28 ноября" not in text
-    assert "Редакция отчёта 28 ноября 2026 г." not in text
-    assert "Редакция отчёта 29 ноября 2026 г." in text
-    assert text.count("28 ноября 2026 г.") == text.count("обращение: 28 ноября 2026 г.")
+    assert "На дату редакции (3 декабря" not in text and "к дате редакции (3 декабря" not in text
+    assert "Редакция отчёта 3 декабря 2026 г." not in text
+    assert "Редакция отчёта 4 декабря 2026 г." in text
+    assert text.count(" 3 декабря 2026 г.") == text.count("обращение: 3 декабря 2026 г.")
 
 
 @pytest.mark.slow

@@ -36,7 +36,7 @@ def folder_error(data_dir: Path) -> errors.DataValidationError:
 
 
 def test_load_all_returns_every_declared_table():
-    tables = datasets.load_all(DATA, as_of="2026-11-25")
+    tables = datasets.load_all(DATA, as_of="2026-12-03")
     assert list(tables) == list(TABLES)
     assert all(len(frame) > 0 for frame in tables.values())
 

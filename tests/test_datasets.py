@@ -97,7 +97,7 @@ def logged(caplog: pytest.LogCaptureFixture, *parts: str) -> bool:
 
 
 def test_real_data_loads_with_hand_checked_values():
-    tables = load_tables(as_of="2026-11-25")
+    tables = load_tables(as_of="2026-12-03")
     assert list(tables) == list(TABLES)
     contract = tables["contract"].set_index("item")
     assert contract.at["state_obligations", "value"] == 9_986_042_340

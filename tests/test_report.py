@@ -44,7 +44,7 @@ def test_pdf_has_title_page_contents_chapters_and_at_least_six_pages(report):
     for number, title in enumerate(CHAPTERS, start=1):
         assert f"{number}. {title}" in text, title
     assert len(PdfReader(report["pdf"]).pages) >= 6
-    assert "Редакция отчёта 28 ноября 2026 г." in text
+    assert "Редакция отчёта 3 декабря 2026 г." in text
     assert "Что изменилось с прошлой редакции" in text
     # edition metadata sits in the colophon at the end, without file names
     assert "Версия расчёта" in text and "Сведения о редакции" in text
@@ -552,5 +552,5 @@ def test_the_cover_names_the_decision_and_its_date(report):
     first day without a contract, from data/contract.csv), the edition and data dates below."""
     cover = normalise(PdfReader(report["pdf"]).pages[0].extract_text())
     assert "Что делать с «Сергек» с 1 января 2027 года: решение до 31 декабря 2026 г." in cover
-    assert cover.index("решение до 31 декабря 2026") < cover.index("Редакция отчёта 28 ноября")
+    assert cover.index("решение до 31 декабря 2026") < cover.index("Редакция отчёта 3 декабря")
     assert cover.index("Редакция отчёта") < cover.index("Данные по состоянию на")

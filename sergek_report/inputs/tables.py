@@ -63,8 +63,13 @@ TABLES: dict[str, TableSpec] = {
                     required=False,
                     doc="the likely period when `published` is empty; may qualify a date",
                 ),
-                # When the page was read, not a date of the data: not checked against as_of.
-                Field("accessed", "date", as_of=False, doc="when the page was read"),
+                # When the page was read: an edition cannot cite a page read after its own date,
+                # so it is checked against as_of (the edition date) like the data's dates.
+                Field(
+                    "accessed",
+                    "date",
+                    doc="when the page was read; not after the edition date",
+                ),
                 Field("quote", doc="a short excerpt with the figure, in the page's language"),
                 Field("language", "choice", choices=LANGUAGES, doc="language of the page"),
             ),

@@ -1,0 +1,120 @@
+"""The list of sources and the report agree: every listed source is cited where its fact is
+used, the numbers of the list the report names resolve to the entries they describe, and no
+page is cited as read after the edition it appears in."""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+
+import pytest
+
+from sergek_report import paths
+from sergek_report.chapter import fmt
+from sergek_report.errors import ParameterError
+from sergek_report.inputs.edition import load_edition
+from sergek_report.model.computed import compute_edition
+
+SOURCES = paths.DATA_DIR / "sources.csv"
+
+
+def sources() -> list[dict]:
+    with SOURCES.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def plain(markup: str) -> str:
+    """The words of an HTML fragment, one space between them (no-break spaces too)."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", markup)).replace("\u00a0", " ")
+    return " ".join(text.split())
+
+
+def citation(row: dict) -> str:
+    """How a chapter cites the source (api.Chapter.cite): «Zakon.kz, 30 декабря 2025 г.»."""
+    when = fmt.date_long(row["published"]) if row["published"] else row["published_note"]
+    return plain(f"{row['publisher']}, {when}")
+
+
+# -- fast: the data alone -------------------------------------------------------------------
+
+
+def test_no_source_is_read_after_the_edition_date():
+    edition = load_edition(paths.DEFAULT_PARAMS)
+    late = [
+        (line, r["source_id"], r["accessed"])
+        for line, r in enumerate(sources(), start=2)
+        if r["accessed"] > edition.edition_date.isoformat()
+    ]
+    assert not late, f"read after the edition date {edition.edition_date}: {late}"
+
+
+def test_an_edition_dated_before_a_reading_names_the_file_row_and_column(tmp_path):
+    """The edition of 28 November cannot cite a page read on 3 December: one paragraph names
+    the edition file, data/sources.csv, the line and the column."""
+    last_read = max(r["accessed"] for r in sources())
+    line = 2 + [r["accessed"] for r in sources()].index(last_read)
+    text = paths.DEFAULT_PARAMS.read_text(encoding="utf-8")
+    edition_date = load_edition(paths.DEFAULT_PARAMS).edition_date.isoformat()
+    assert f"value: {edition_date}" in text
+    early = tmp_path / "early.yaml"
+    early.write_text(text.replace(f"value: {edition_date}", "value: 2026-11-28"), "utf-8")
+    with pytest.raises(ParameterError) as err:
+        compute_edition(early, paths.DATA_DIR)
+    message = str(err.value)
+    assert "\n" not in message
+    assert message.startswith(f"{early}: edition_date 2026-11-28 is earlier than")
+    assert f'sources.csv, line {line}, column "accessed": "{last_read}"' in message
+
+
+def test_a_source_without_an_address_says_why():
+    """An empty address is a page not found (or a document not published), and the entry
+    says so; never a wrong address kept for want of the right one."""
+    missing = [
+        r["source_id"]
+        for r in sources()
+        if not r["url"]
+        and "не найден в открытом доступе" not in r["published_note"]
+        and "документ не опубликован" not in r["published_note"]
+    ]
+    assert not missing
+    kt = next(r for r in sources() if r["source_id"] == "kt_2025_12_31")
+    assert "glava_komiteta" not in kt["url"]  # the address of an unrelated story
+
+
+# -- slow: the built report -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def body_and_list(built_report):
+    page = (built_report.out_dir / "report.html").read_text(encoding="utf-8")
+    start = page.index('<ol class="sources">')
+    end = page.index("</ol>", start)
+    items = re.findall(r"<li>(.*?)</li>", page[start:end], flags=re.S)
+    return plain(page[:start]), [plain(i) for i in items]
+
+
+@pytest.mark.slow
+def test_every_listed_source_is_cited_in_the_report(body_and_list):
+    body, items = body_and_list
+    rows = sources()
+    assert len(items) == len(rows)  # the list is whole and in the order of sources.csv
+    for row, item in zip(rows, items, strict=True):
+        assert item.startswith(plain(row["publisher"])), (row["source_id"], item[:80])
+    uncited = [r["source_id"] for r in rows if citation(r) not in body]
+    assert not uncited, f"listed but cited nowhere before the list: {uncited}"
+
+
+@pytest.mark.slow
+def test_the_numbers_of_unverified_sources_resolve_to_their_entries(body_and_list):
+    """The report names the sources it could not check by their numbers in the list; each
+    number is an entry that says its page was not found, and every such entry is named."""
+    body, items = body_and_list
+    found = re.search(r"источник\w* — (№[\d №,и]+?) в списке", body)
+    assert found, "the sources section names the unverified sources by number"
+    numbers = [int(n) for n in re.findall(r"\d+", found.group(1))]
+    assert numbers == sorted(numbers) and numbers
+    for n in numbers:
+        assert "не найден в открытом доступе" in items[n - 1], (n, items[n - 1][:120])
+    without_address = [i for i, r in enumerate(sources(), start=1) if not r["url"]]
+    assert numbers == without_address
