@@ -307,6 +307,9 @@ ROW_FORMS = ("строка", "строки", "строк")  # «Показаны
 CHAPTER = {
     "source": "Источник: {sources}",
     "undated": "без даты",
+    # In a table's or chart's source line, after a source whose page was not found (the
+    # source list says what is known of it): «Liter.kz, без даты (~2021 г.), не проверено».
+    "unverified": "не проверено",
     # {shown}: «60 строк»; {total}: all rows of the table.
     "more_rows": "Показаны первые {shown} из {total}; остальные — в таблице данных отчёта.",
     "no_address": "адрес не указан.",

@@ -41,6 +41,26 @@ LANGUAGE_PARAMETERS = ("report_language", "report_draft")
 _INJECTED_HEADER = "# Parameters"
 
 
+# A source line names each source by publisher and date; what else is known of an undated
+# source (why its date is approximate, where it was looked for) is in the source list.
+_SHORT_NOTE = 60
+
+
+def _first_clause(note: str) -> str:
+    """«без даты (~2021 г.)» of «без даты (~2021 г.); материал не найден …»; a first clause
+    still longer than _SHORT_NOTE characters loses its bracket or its explanation."""
+    depth, end = 0, len(note)
+    for i, char in enumerate(note):  # the first «;» outside brackets
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == ";" and depth == 0:
+            end = i
+            break
+    clause = note[:end].strip()
+    if len(clause) > _SHORT_NOTE:
+        clause = clause.split(" (")[0].split(":")[0].strip()
+    return clause
+
+
 def _resolve(path: str | Path) -> Path:
     """A path as given, or relative to notebooks/ (papermill may run from the project root)."""
     path = Path(path)
@@ -159,11 +179,12 @@ class Chapter:
             if source_id not in self.sources.index:
                 raise KeyError(f"source id {source_id!r} is not in data/sources.csv")
             row = self.sources.loc[source_id]
-            when = (
-                fmt.date_long(row["published"])
-                if pd.notna(row["published"])
-                else str(row.get("published_note") or L.CHAPTER["undated"])
-            )
+            if pd.notna(row["published"]):
+                when = fmt.date_long(row["published"])
+            else:
+                when = _first_clause(str(row.get("published_note") or L.CHAPTER["undated"]))
+            if pd.isna(row.get("url")):  # the page was not found: figures not checked
+                when = f"{when}, {L.CHAPTER['unverified']}"
             parts.append(f"{row['publisher']}, {when}")
         return "; ".join(parts)
 
