@@ -231,8 +231,11 @@ def likely() -> str:
     """«в 8 случаях из 10»: how often a draw falls between P10 and P90, in plain words."""
     low, _, high = PERCENTILES
     inside = (high - low) // 10
-    return L.LIKELY.format(
-        inside=fmt.integer(inside), cases=fmt.plural(str(inside), L.CASE_FORMS), of=fmt.integer(10)
+    return fmt.fill(
+        L.LIKELY,
+        inside=fmt.integer(inside),
+        cases=fmt.plural(str(inside), L.CASE_FORMS),
+        of=fmt.integer(10),
     )
 
 
