@@ -12,6 +12,9 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 # One test process per core; the tests that share a build run in one of them (tests/conftest.py).
 TEST_PARALLEL ?= -n auto --dist loadgroup
+# pytest with the one plugin the tests use: the Jupyter stack installs others (anyio,
+# platformdirs) that every test process would load for nothing (about 0.5 s each).
+PYTEST := PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(VPY) -m pytest -p xdist.plugin
 PARAMS ?= params/default.yaml
 JOBS ?=
 PYTEST_ARGS ?=
@@ -70,10 +73,10 @@ publish: report ## record this edition's key figures as the baseline (published/
 	@$(VPY) -m sergek_report publish --params "$(PARAMS)"
 
 test: venv ## run all tests (unit, data, backtest, end-to-end build, lint, JupyterLab)
-	@$(VPY) -m pytest -q -rs $(TEST_PARALLEL) $(PYTEST_ARGS)
+	@$(PYTEST) -q -rs $(TEST_PARALLEL) $(PYTEST_ARGS)
 
 test-fast: venv ## unit tests only (no end-to-end build)
-	@$(VPY) -m pytest -q -rs -m "not slow" $(TEST_PARALLEL) $(PYTEST_ARGS)
+	@$(PYTEST) -q -rs -m "not slow" $(TEST_PARALLEL) $(PYTEST_ARGS)
 
 lint: venv ## ruff check and ruff format --check on the package, tests and notebooks
 	@$(VPY) -m ruff check sergek_report tests notebooks tools
