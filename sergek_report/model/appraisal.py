@@ -97,8 +97,8 @@ def discount_factors(rate_percent) -> np.ndarray:
 def growth_factors(growth_percent) -> np.ndarray:
     """(draws, 36): the price level of each month relative to 2026."""
     g = _a(growth_percent)[:, None] / 100
-    years = np.repeat(np.array(YEARS) - PRICE_BASE_YEAR, 12)[None, :]
-    return (1 + g) ** years
+    by_year = (1 + g) ** (np.array(YEARS) - PRICE_BASE_YEAR)[None, :]  # (draws, 3)
+    return np.repeat(by_year, 12, axis=1)  # the same powers, 12 months each
 
 
 @dataclass(frozen=True)
@@ -127,11 +127,21 @@ def path_flows(
     k = np.arange(36, dtype=float)[None, :]  # months since 1 January 2027, at their start
     bridge = _a(bridge_months)[:, None]
     start = bridge + _a(gap_months)[:, None]
-    on_current = np.clip(bridge - k, 0, 1)
-    on_service = np.clip(k + 1 - start, 0, 1)
-    level = growth_factors(growth)
-    n = _a(complexes)[:, None]
-    flows = n * level * (on_current * _a(current)[:, None] + on_service * _a(service)[:, None])
+    # n × level × (on_current × current + on_service × service), computed in place: the
+    # (draws, 36) arrays are the appraisal's main cost, and the same operations in the same
+    # order give the same bits.
+    current, service = _a(current)[:, None], _a(service)[:, None]
+    n, level = _a(complexes)[:, None], growth_factors(growth)
+    draws = max(len(x) for x in (bridge, start, current, service, n, level))
+    on_current = np.subtract(bridge, k, out=np.empty((draws, 36)))
+    np.clip(on_current, 0, 1, out=on_current)
+    on_service = np.subtract(k + 1, start, out=np.empty((draws, 36)))
+    np.clip(on_service, 0, 1, out=on_service)
+    on_current *= current
+    on_service *= service
+    on_current += on_service
+    flows = np.multiply(n, level, out=np.empty((draws, 36)))
+    flows *= on_current
     if years < 3:
         flows[:, 12 * years :] = 0.0
     return flows
@@ -231,10 +241,12 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     )
     g, r, m = x["price_growth_2027_2029"], x["discount_rate"], x["stopgap_months"]
     gap = _a(x["procurement_lead_days"]) / DAYS_PER_MONTH
+    # The stop-gap, then the service contract: the «service» option and the «bridge» branch.
+    bridged = service_path(n, p, s, g, r, m, 0.0)
     cash = {
         "stopgap": stopgap(n, p, g, m, r),
         "current_price": continuation(n, p, g, r),
-        "service": service_path(n, p, s, g, r, m, 0.0),
+        "service": bridged,
         "equipment": equipment(
             n,
             x["replacement_capex_per_complex"],
@@ -256,7 +268,7 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
             0.0,
             0.0,
         ),
-        "bridge": service_path(n, p, s, g, r, m, 0.0),
+        "bridge": bridged,
         "no_bridge": service_path(n, p, s, g, r, 0.0, gap),
     }
     out = {}
