@@ -12,6 +12,7 @@ A test that changes a build's folder or data works on its own copy (copy_of_buil
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import os
@@ -79,8 +80,11 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_finish(session):
-    """Stop the run if the groups did not reach the tests' ids: each process would then make
-    every shared build again (what pytest 9.2 did silently)."""
+    """Freeze what collection made; stop the run if the groups did not reach the tests' ids:
+    each process would then make every shared build again (what pytest 9.2 did silently)."""
+    # What collection imported (pandas, matplotlib, the package) stays alive to the end: out
+    # of the garbage collector's sight it is not traversed again at every full collection.
+    gc.freeze()
     if not getattr(session.config.option, "loadgroup", False):
         return
     lost = [
