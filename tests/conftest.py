@@ -69,7 +69,8 @@ BUILD_GROUPS = {
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns the groups into the tests' ids
 def pytest_collection_modifyitems(config, items):
-    if not config.pluginmanager.hasplugin("xdist"):
+    # "xdist" when loaded from its entry point, "xdist.plugin" by `-p` (make test)
+    if not any(config.pluginmanager.hasplugin(n) for n in ("xdist", "xdist.plugin")):
         return
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
@@ -90,7 +91,7 @@ def pytest_collection_finish(session):
     lost = [
         item.nodeid
         for item in session.items
-        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+        if set(getattr(item, "fixturenames", ())) & set(BUILD_GROUPS) and "@" not in item.nodeid
     ]
     if lost:
         raise pytest.UsageError(
