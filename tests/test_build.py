@@ -249,9 +249,19 @@ def test_scenarios_build_one_report_each_and_a_comparison(built_report, tmp_path
     monkeypatch.setattr(scenarios, "scenario_files", lambda project=None: chosen)
     names = [p.stem for p in chosen]
     # The base scenario has the default edition's assumptions: started from a copy of the
-    # default build, none of its chapters runs again (it is rendered with its own title).
+    # default build, none of its chapters runs again (its title is the comparison page's).
     copy_of_build(built_report, tmp_path / "scenarios" / "base")
+    executed = {}
+
+    def recorded(path, **kwargs):
+        result = build(path, **kwargs)
+        executed[path.stem] = list(result.executed)
+        return result
+
+    build = scenarios.build
+    monkeypatch.setattr(scenarios, "build", recorded)
     root = scenarios.build_scenarios(build_root=tmp_path)
+    assert executed["base"] == [] and len(executed["late_installation"]) == 8, executed
     for name in names:
         assert (root / name / "report.pdf").is_file()
     text = pdf_text(root / "comparison.pdf")

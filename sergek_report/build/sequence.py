@@ -206,10 +206,12 @@ def chapter_fingerprints(
     )
 
     kernel_fp = kernel_fp or kernel_code_fingerprint()
-    # The edition's date and title are printed by chapters and bound the data (as_of).
-    # Labels and rationales quote table cells ({cpi.percent[year=2025,…]}): those tables too.
+    # The edition's date is printed by chapters and bounds the data (as_of); its title names
+    # a scenario on the comparison page only, so a scenario with the default assumptions
+    # reuses the default edition's chapters. Labels and rationales quote table cells
+    # ({cpi.percent[year=2025,…]}): those tables too.
     declared = _sha(
-        (edition.declaration_digest() + edition.info.model_dump_json()).encode(),
+        (edition.declaration_digest() + edition.edition_date.isoformat()).encode(),
         *(table_file(data_dir, t).read_bytes() for t in referenced_tables(edition)),
     )
     model_fp = _sha(
