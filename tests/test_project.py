@@ -103,6 +103,17 @@ def test_every_chapter_notebook_is_listed_and_committed_without_outputs():
             )
 
 
+def test_no_two_cells_of_the_chapters_share_an_id():
+    """The report joins the chapters into one notebook: a cell id used twice is renamed by
+    nbconvert, with a warning, on every build (a cell copied from one chapter to another)."""
+    seen: dict[str, str] = {}
+    for path in sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")):
+        for i, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
+            where = f"notebooks/{path.name} cell {i + 1}"
+            assert cell["id"] not in seen, f"{where} has the id of {seen.get(cell['id'])}"
+            seen[cell["id"]] = where
+
+
 def test_every_parameters_cell_lists_what_papermill_may_pass():
     """Each chapter takes the edition file, the data folder and the build's computed edition,
     then every assumption of params/default.yaml with no value of its own (None: the
