@@ -112,3 +112,29 @@ def test_the_report_has_no_stranded_rows_and_no_heading_at_a_page_foot(built_rep
         f"pages: {len(pages)}; tables split with a part under three rows (in a table of fewer "
         f"than six rows or more than twelve): {len(stranded_parts(pages))}"
     )
+
+
+def test_a_long_table_gives_its_explanations_the_width_and_its_figures_their_words():
+    """Left to itself the PDF's layout gave a column of long explanations the width of one of
+    short figures (the assumptions table ran six pages, 12 characters to a line)."""
+    import re
+
+    import pandas as pd
+
+    from sergek_report.chapter.api import _column_widths
+
+    explanation = "Базовая ставка Национального банка, действующая с 10 октября 2025 года. " * 4
+    frame = pd.DataFrame(
+        {
+            "Допущение": ["Ставка дисконтирования (номинальная, годовая)"] * 8,
+            "Диапазон": ["14,25–18 %"] * 8,
+            "Обоснование": [explanation] * 8,
+        }
+    )
+    shares = [float(x) for x in re.findall(r"width: ([\d.]+)%", _column_widths(frame))]
+    assert len(shares) == 3 and abs(sum(shares) - 100) < 0.5
+    assert shares[2] > 50 and shares[2] == max(shares)
+    # «14,25–18» (8 characters) never breaks: 8 × 1.6 mm + 3 mm of padding of 172 mm
+    assert shares[1] >= 100 * (8 * 1.6 + 3) / 172
+    # a short table keeps the layout's own widths
+    assert _column_widths(frame.head(5)) == ""

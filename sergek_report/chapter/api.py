@@ -41,6 +41,38 @@ LANGUAGE_PARAMETERS = ("report_language", "report_draft")
 _INJECTED_HEADER = "# Parameters"
 
 
+# The printed table's width (A4 less the margins, print.css) and what a character of its
+# 8.5 pt text and a cell's padding take, in millimetres.
+_TABLE_MM, _CHAR_MM, _PADDING_MM = 172, 1.6, 3
+_SIZED_ROWS = 6  # from this many rows a table's column widths are set by its text
+
+
+def _column_widths(frame: pd.DataFrame) -> str:
+    """A <colgroup> giving each column a share of the width: first room for its longest
+    word (a figure with its unit, a long Russian word never breaks), then the rest by how
+    much text it holds. Left to itself, the PDF's table layout gave a column of long
+    explanations the width of one of short figures (the assumptions table ran six pages,
+    12 characters to a line)."""
+    if len(frame.columns) < 3 or len(frame) < _SIZED_ROWS:
+        return ""  # a short table keeps the layout's own widths (its page breaks settled)
+    floors, weights = [], []
+    for column in frame.columns:
+        cells = [_cell(v) for v in frame[column]]
+        words = [w for text in [str(column), *cells] for w in text.split()]
+        longest = max((len(w) for w in words), default=4)
+        floors.append(min(45.0, 100 * (longest * _CHAR_MM + _PADDING_MM) / _TABLE_MM))
+        # a long header wraps onto as many lines as a long cell would
+        typical = max(sum(len(c) for c in cells) / len(cells), len(str(column)) / 2)
+        weights.append(typical**0.75)
+    if sum(floors) >= 100:
+        shares = [100 * f / sum(floors) for f in floors]
+    else:
+        rest = 100 - sum(floors)
+        shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
+    cols = "".join(f'<col style="width: {share:.1f}%">' for share in shares)
+    return f"<colgroup>{cols}</colgroup>"
+
+
 # A source line names each source by publisher and date; what else is known of an undated
 # source (why its date is approximate, where it was looked for) is in the source list.
 _SHORT_NOTE = 60
@@ -248,6 +280,7 @@ class Chapter:
         numeric = {*numeric, *frame.attrs.get(NUMERIC_COLUMNS, ())}
         frame = frame.head(MAX_TABLE_ROWS)
         stack = stacks_on_a_phone(list(frame.columns), numeric)
+        widths = _column_widths(frame)
         head = "".join(
             f'<th scope="col" class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
             for c in frame.columns
@@ -280,7 +313,8 @@ class Chapter:
                 f"{html.escape(caption)}</figcaption>"
                 f'<div class="table-scroll" role="region" tabindex="0" '
                 f'aria-label="{html.escape(caption)}">'
-                f'<table class="{"data stack" if stack else "data"}">'
+                f'<table class="{"data stack" if stack else "data"}{" sized" if widths else ""}">'
+                f"{widths}"
                 f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
                 "</div>"
                 f'<p class="table-source">{self._source_line(sources, note)}</p>'
