@@ -213,8 +213,8 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     tariff_by_year = pd.DataFrame(by_year)
 
     # 4. 2026 budget and its sensitivity
-    budget = budget_for(tables, assumptions)
-    # Both tornados move the same assumptions to the same values: one budget per set of values.
+    # The base and both tornados move the same assumptions to the same values: one budget
+    # per set of values.
     budgets: dict[tuple, Budget2026] = {}
 
     def budget_under(a: AssumptionValues) -> Budget2026:
@@ -223,6 +223,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
             budgets[key] = budget_for(tables, a)
         return budgets[key]
 
+    budget = budget_under(assumptions)
     tornado_real = tornado(assumptions, lambda a: budget_under(a).real_2021_tenge)
     tornado_pv = tornado(assumptions, lambda a: budget_under(a).present_value)
     erosion_range = None
