@@ -134,7 +134,78 @@ def test_a_long_table_gives_its_explanations_the_width_and_its_figures_their_wor
     shares = [float(x) for x in re.findall(r"width: ([\d.]+)%", _column_widths(frame))]
     assert len(shares) == 3 and abs(sum(shares) - 100) < 0.5
     assert shares[2] > 50 and shares[2] == max(shares)
-    # «14,25–18» (8 characters) never breaks: 8 × 1.6 mm + 3 mm of padding of 172 mm
-    assert shares[1] >= 100 * (8 * 1.6 + 3) / 172
+    # «14,25–» never breaks: in DejaVu Sans a digit is 0.636 em, a comma 0.318, an en dash
+    # 0.5; 3.36 em of 8.5 pt (3.0 mm) is 10.1 mm of the table's 172
+    assert shares[1] >= 100 * 10.0 / 172
     # a short table keeps the layout's own widths
     assert _column_widths(frame.head(5)) == ""
+
+
+def test_a_figure_bound_by_no_break_spaces_gets_room_for_all_of_it():
+    """«8 250 000 тенге» (no-break spaces between the digit groups and before the unit) is
+    one word to the line breaker: a column narrower than it printed it over its neighbour
+    (the assumptions table, the key-figures table). A table whose unbreakable words fill the
+    width keeps the layout's own widths."""
+    import re
+
+    import pandas as pd
+
+    from sergek_report.chapter.api import _column_widths
+
+    nbsp = "\u00a0"
+    value = f"8{nbsp}250{nbsp}000{nbsp}тенге"  # 15 characters, one word
+    frame = pd.DataFrame(
+        {
+            "Допущение": ["Стоимость оборудования одного нового комплекса"] * 8,
+            "Значение": [value] * 8,
+            "Диапазон": [f"3{nbsp}500{nbsp}000–13{nbsp}000{nbsp}000 тенге"] * 8,
+            "Обоснование": ["Нижняя граница — оборудование комплекса на переходе. " * 6] * 8,
+        }
+    )
+    shares = [float(x) for x in re.findall(r"width: ([\d.]+)%", _column_widths(frame))]
+    assert len(shares) == 4
+    # the whole figure with its unit: 7 digits of 0.636 em, 3 spaces of 0.318 em and «тенге»
+    # (2.87 em) in DejaVu Sans, 8.3 em of 8.5 pt (3.0 mm): 24.9 mm of 172
+    assert shares[1] >= 100 * 24.5 / 172
+    # the range breaks after its dash: room for «13 000 000» (5.7 em: 17.2 mm), not for all
+    # of it (about 50 mm)
+    assert 100 * 17 / 172 <= shares[2] < 100 * 40 / 172
+    # «Сергек» (Мангистауская …): no line break between a quotation mark and a bracket
+    from sergek_report.chapter.api import _words
+
+    assert _words("«Сергек» (Мангистауская область)") == [
+        "«Сергек»\u00a0(Мангистауская",
+        "область)",
+    ]
+    wide = pd.DataFrame({c: [f"1{nbsp}" * 30 + "тенге"] * 8 for c in "abc"})
+    assert _column_widths(wide) == ""
+
+
+def test_a_cell_whose_text_is_wider_than_its_column_is_found(tmp_path):
+    """The check the build runs on every part it lays out (its log warns, naming the cell):
+    a figure bound by no-break spaces in a column set narrower than it is printed over the
+    next column; in a column wide enough, nothing is found."""
+    from weasyprint import HTML
+
+    from sergek_report.build.pdf import overflowing_cells
+
+    figure = "8\u00a0250\u00a0000\u00a0тенге"
+
+    def cells(first_column: str) -> tuple[str, ...]:
+        rows = "".join(f"<tr><td>{figure}</td><td>Пояснение</td></tr>" for _ in range(6))
+        body = (
+            '<table class="data sized" style="table-layout: fixed">'
+            f'<colgroup><col style="width: {first_column}"><col></colgroup>'
+            f"<thead><tr><th>Значение</th><th>Обоснование</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+        return overflowing_cells(HTML(string=page(body)).render())
+
+    # 8 % of 172 mm: 13.8 mm, for 25 mm of figure (and 17 of the bold header)
+    assert cells("8%") == ("Значение",) + (figure.replace("\u00a0", " "),) * 6
+    assert cells("30%") == ()
+
+
+@pytest.mark.slow
+def test_no_table_cell_of_the_report_is_printed_over_its_neighbour(built_report):
+    assert "wider than their column" not in built_report.log, built_report.log

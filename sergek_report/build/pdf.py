@@ -41,6 +41,7 @@ class Part:
     pages: int
     pdf: bytes
     anchors: dict[str, int]  # anchor -> 0-based page index inside the part
+    overflows: tuple[str, ...] = ()  # table cells whose text is wider than their column
 
 
 def split_report(html: str) -> tuple[str, str, list[str], str]:
@@ -120,7 +121,7 @@ class PartRenderer:
                 if known is None and (known := _read_back(pdf)) is not None:
                     _write_atomically(sidecar, _sidecar_bytes(*known))
                 if known is not None:
-                    return Part(html, first_page, known[0], pdf, known[1])
+                    return Part(html, first_page, known[0], pdf, known[1], known[2])
             cached.unlink(missing_ok=True)  # truncated or damaged: lay the part out again
         document = self.document(html)
         with quiet_missing_anchors():
@@ -130,9 +131,10 @@ class PartRenderer:
             for name in page.anchors:
                 anchors.setdefault(name, index)
         self.laid_out += 1
+        overflows = overflowing_cells(document)
         _write_atomically(cached, pdf)
-        _write_atomically(sidecar, _sidecar_bytes(len(document.pages), anchors))
-        return Part(html, first_page, len(document.pages), pdf, anchors)
+        _write_atomically(sidecar, _sidecar_bytes(len(document.pages), anchors, overflows))
+        return Part(html, first_page, len(document.pages), pdf, anchors, overflows)
 
     def chapter(self, head: str, body: str, tail: str, first_page: int) -> Part:
         """A chapter's part (a body of `split_report`) from its first page number."""
@@ -159,20 +161,46 @@ def _write_atomically(path: Path, content: bytes) -> None:
     tmp.replace(path)
 
 
-def _sidecar_bytes(pages: int, anchors: dict[str, int]) -> bytes:
-    return json.dumps({"pages": pages, "anchors": anchors}).encode()
+def _sidecar_bytes(pages: int, anchors: dict[str, int], overflows=()) -> bytes:
+    return json.dumps({"pages": pages, "anchors": anchors, "overflows": list(overflows)}).encode()
 
 
-def _read_sidecar(path: Path) -> tuple[int, dict[str, int]] | None:
+def _read_sidecar(path: Path) -> tuple[int, dict[str, int], tuple[str, ...]] | None:
     try:
         known = json.loads(path.read_text(encoding="utf-8"))
         pages, anchors = int(known["pages"]), dict(known["anchors"])
+        overflows = tuple(str(text) for text in known["overflows"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return (pages, anchors) if pages > 0 else None
+    return (pages, anchors, overflows) if pages > 0 else None
 
 
-def _read_back(pdf: bytes) -> tuple[int, dict[str, int]] | None:
+def overflowing_cells(document) -> tuple[str, ...]:
+    """The text of each table cell in which a line is wider than the cell (a column set
+    narrower than a word that cannot break prints it over the next column)."""
+    from weasyprint.formatting_structure.boxes import LineBox, TableCellBox
+
+    found = []
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if not isinstance(box, TableCellBox):
+                continue
+            right = box.content_box_x() + box.width + 0.5  # CSS px; rounding
+            if any(
+                isinstance(line, LineBox)
+                and any(child.position_x + child.margin_width() > right for child in line.children)
+                for line in box.descendants()
+            ):
+                found.append(" ".join(_box_text(box).split())[:60])
+    return tuple(found)
+
+
+def _box_text(box) -> str:
+    text = getattr(box, "text", "")
+    return text + " ".join(_box_text(child) for child in getattr(box, "children", ()))
+
+
+def _read_back(pdf: bytes) -> tuple[int, dict[str, int], tuple[str, ...]] | None:
     """Page count and anchors read from a cached part that has no sidecar."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -182,7 +210,7 @@ def _read_back(pdf: bytes) -> tuple[int, dict[str, int]] | None:
         anchors = anchor_pages(pdf)
     except (PyPdfError, ValueError, KeyError, OSError):
         return None
-    return (pages, anchors) if pages else None
+    return (pages, anchors, ()) if pages else None
 
 
 def report_pdf(
@@ -273,7 +301,11 @@ def report_pdf(
     writer.add_metadata(metadata)
     renderer.prune()
     if stats is not None:
-        stats.update(parts=len(parts), laid_out=renderer.laid_out)
+        stats.update(
+            parts=len(parts),
+            laid_out=renderer.laid_out,
+            overflows=[text for part in parts for text in part.overflows],
+        )
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue(), len(writer.pages)

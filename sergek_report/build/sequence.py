@@ -621,6 +621,12 @@ def _build_locked(
         for pool in kernels:
             pool.close()
     log(f"  PDF: {stats['laid_out']} of {stats['parts']} chapter part(s) laid out now")
+    if stats.get("overflows"):
+        cells = "; ".join(f"«{text}»" for text in stats["overflows"][:3])
+        log(
+            f"  warning: {len(stats['overflows'])} table cell(s) in the PDF hold a line wider "
+            f"than their column, printed over the next one: {cells}"
+        )
     switch_live_edition(out_dir, files, everything_fp)
     write_json(
         out_dir / STATE_FILE, {"notebooks": previous, "seconds": seconds, "inputs": everything_fp}

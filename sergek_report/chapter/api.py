@@ -22,7 +22,7 @@ from IPython.display import HTML, display
 
 from sergek_report import labels as L
 from sergek_report import paths
-from sergek_report.chapter import charts, fmt, inline
+from sergek_report.chapter import charts, fmt, inline, measure
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE, NUMERIC_COLUMNS, RESULTS
 from sergek_report.errors import ParameterError
 from sergek_report.inputs.edition import AssumptionValues, Edition
@@ -41,10 +41,21 @@ LANGUAGE_PARAMETERS = ("report_language", "report_draft")
 _INJECTED_HEADER = "# Parameters"
 
 
-# The printed table's width (A4 less the margins, print.css) and what a character of its
-# 8.5 pt text and a cell's padding take, in millimetres.
-_TABLE_MM, _CHAR_MM, _PADDING_MM = 172, 1.6, 3
+# The printed table: its width (A4 less the margins, print.css) and a cell's padding in
+# millimetres (0.4 em a side, report.css, with a little room to spare), its text in points.
+_TABLE_MM, _PADDING_MM, _TABLE_PT = 172, 3.2, 8.5
 _SIZED_ROWS = 6  # from this many rows a table's column widths are set by its text
+# Where a line may break: an ordinary space (never a no-break one, which binds a figure's
+# digit groups and its unit) and after a dash or hyphen.
+_BREAKS = re.compile(r"[ \t\n]+|(?<=[–—-])")
+# ... but never between a quotation mark and an opening bracket, spaces or not (Unicode's
+# line-breaking rule LB15, which the layout follows: «Сергек» (Костанай) breaks only inside).
+_QUOTE_BRACKET = re.compile(r"(?<=[«»„“”\"])\s+(?=\()")
+
+
+def _words(text: str) -> list[str]:
+    """The pieces of `text` a line never breaks inside."""
+    return [w for w in _BREAKS.split(_QUOTE_BRACKET.sub("\u00a0", text)) if w]
 
 
 def _column_widths(frame: pd.DataFrame) -> str:
@@ -58,17 +69,20 @@ def _column_widths(frame: pd.DataFrame) -> str:
     floors, weights = [], []
     for column in frame.columns:
         cells = [_cell(v) for v in frame[column]]
-        words = [w for text in [str(column), *cells] for w in text.split()]
-        longest = max((len(w) for w in words), default=4)
-        floors.append(min(45.0, 100 * (longest * _CHAR_MM + _PADDING_MM) / _TABLE_MM))
+        words = {w for text in cells for w in _words(text)}
+        header = _words(str(column))
+        longest = max(
+            max((measure.width_mm(w, _TABLE_PT) for w in words), default=0.0),
+            max((measure.width_mm(w, _TABLE_PT, bold=True) for w in header), default=0.0),
+        )
+        floors.append(100 * (longest + _PADDING_MM) / _TABLE_MM)
         # a long header wraps onto as many lines as a long cell would
         typical = max(sum(len(c) for c in cells) / len(cells), len(str(column)) / 2)
         weights.append(typical**0.75)
     if sum(floors) >= 100:
-        shares = [100 * f / sum(floors) for f in floors]
-    else:
-        rest = 100 - sum(floors)
-        shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
+        return ""  # its unbreakable words fill the width: the layout's own widths fit them
+    rest = 100 - sum(floors)
+    shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
     cols = "".join(f'<col style="width: {share:.1f}%">' for share in shares)
     return f"<colgroup>{cols}</colgroup>"
 

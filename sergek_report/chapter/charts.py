@@ -292,13 +292,29 @@ def _fit_y_labels(fig, ax, renderer, share: float = 0.4) -> None:
         return
     limit = fig.bbox.width * share
     base = axis.get_major_formatter()
-    for width in _widths(texts):
-        if width is not None:
-            axis.set_major_formatter(NarrowTicks(base, width))
-            fig.draw_without_rendering()
-        widest = max(t.get_window_extent(renderer).width for t in axis.get_ticklabels())
+    # A label's width depends on its text and font, not on the layout: each wrapping is
+    # measured on the labels themselves, and the figure is laid out again once, for the
+    # one chosen (the narrowest tried if none fits).
+    labels = [(t, t.get_text()) for t in axis.get_ticklabels()]
+    widths = _widths(texts)
+    chosen = widths[-1]
+    for width in widths:
+        fitted = NarrowTicks(base, width)
+        widest = max(_width_as(t, fitted._fit(text), renderer) for t, text in labels)
         if widest <= limit:
-            return
+            chosen = width
+            break
+    for t, text in labels:
+        t.set_text(text)
+    if chosen is not None:
+        axis.set_major_formatter(NarrowTicks(base, chosen))
+        fig.draw_without_rendering()
+
+
+def _width_as(label: Text, text: str, renderer) -> float:
+    """The width `label` would take showing `text`."""
+    label.set_text(text)
+    return label.get_window_extent(renderer).width
 
 
 def _fit_legends(fig, renderer) -> None:
