@@ -108,7 +108,7 @@ def test_preview_refreshes_after_an_edit_and_keeps_the_last_good_page(built_copy
     try:
         # Started from the build: no chapter runs again, the page is there at once.
         page = wait_for(
-            lambda: "chapter-7" in (p := get(url)) and p, 120, "the first page", server, log
+            lambda: "chapter-6" in (p := get(url)) and p, 120, "the first page", server, log
         )
         assert "no chapter executed" in log.read_text(encoding="utf-8")
         assert "__preview/state" in page  # the reload script, only in the preview

@@ -1,5 +1,6 @@
-"""Sentences of the chapters «Бюджет 2026 года» and «Сравнения» whose wording depends on the
-data (sergek_report/chapter/sentences.py): exact text, checked by hand, no-break spaces included."""
+"""Sentences of the section «Бюджет 2026 года» (the money chapter) and of the chapter
+«Сравнения» whose wording depends on the data (sergek_report/chapter/sentences.py): exact
+text, checked by hand, no-break spaces included."""
 
 from __future__ import annotations
 

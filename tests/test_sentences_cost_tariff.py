@@ -1,6 +1,6 @@
-"""The data-dependent sentences of the chapters «Стоимость одного комплекса» and «Замороженный
-тариф в реальном выражении» (sergek_report/chapter/sentences.py), with hand-checked expected
-text."""
+"""The data-dependent sentences of the money chapter's sections «Стоимость одного комплекса» and
+«Замороженный тариф в реальном выражении» (sergek_report/chapter/sentences.py), with
+hand-checked expected text."""
 
 from __future__ import annotations
 
