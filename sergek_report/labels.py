@@ -494,7 +494,7 @@ NUMBER_WORDS = {
 # --- The frame's headings (the templates: title page, contents, glossary, colophon) --------
 FRAME = {
     "edition": "Редакция отчёта",
-    "data_as_of": "Данные по состоянию на",
+    "data_as_of": "Самый новый из источников опубликован",
     "contents": "Содержание",
     "glossary": "Словарь терминов",
     "colophon": "Сведения о редакции",

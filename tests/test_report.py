@@ -554,4 +554,4 @@ def test_the_cover_names_the_decision_and_its_date(report):
     cover = normalise(PdfReader(report["pdf"]).pages[0].extract_text())
     assert "Что делать с «Сергек» с 1 января 2027 года: решение до 31 декабря 2026 г." in cover
     assert cover.index("решение до 31 декабря 2026") < cover.index("Редакция отчёта 3 декабря")
-    assert cover.index("Редакция отчёта") < cover.index("Данные по состоянию на")
+    assert cover.index("Редакция отчёта") < cover.index("Самый новый из источников опубликован")
