@@ -10,6 +10,7 @@ in the page margins (running header, page number) is left out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,15 +176,30 @@ def headings_at_foot(pages: list[Page]) -> list[str]:
     return found
 
 
-def short_parts(pages: list[Page]) -> list[str]:
+def block_rows(html: str) -> set[str]:
+    """The first cell of every row of the tables printed as blocks (print.css: a short table
+    of paragraphs, one block per row), whose page breaks fall between blocks as between
+    paragraphs."""
+    import html as entities
+
+    cells = set()
+    for table in re.findall(r'<table class="[^"]*\bblocks\b[^"]*">(.*?)</table>', html, re.S):
+        for row in re.findall(r"<tr>\s*<td[^>]*>(.*?)</td>", table, re.S):
+            cells.add(" ".join(entities.unescape(re.sub(r"<[^>]+>", "", row)).split()))
+    return cells
+
+
+def short_parts(pages: list[Page], blocks: set[str] = frozenset()) -> list[str]:
     """The split tables that break print.css's rule: the first part keeps three rows and so
     does the last, except in a table of fewer than six rows (it cannot be cut so) and in a
     long one (more than twelve rows, which may be tall enough that three of them leave the
-    page before with a single row): there two rows or more."""
+    page before with a single row): there two rows or more. A table printed as blocks
+    (`blocks`: the first cells of its rows) is not a table to the eye and is left out."""
     found = []
     for table in table_parts(pages):
         rows, total = table["rows"], sum(table["rows"])
-        if len(rows) < 2:
+        start = " ".join(table["first"].split())[:30]
+        if len(rows) < 2 or (start and any(cell.startswith(start) for cell in blocks)):
             continue
         least = ROWS_PER_PART if 6 <= total <= 12 else 2
         if min(rows[0], rows[-1]) < least:
@@ -191,6 +207,6 @@ def short_parts(pages: list[Page]) -> list[str]:
     return found
 
 
-def breaches(pages: list[Page]) -> list[str]:
+def breaches(pages: list[Page], blocks: set[str] = frozenset()) -> list[str]:
     """Headings at a page's foot and tables cut against the rule, for a test's message."""
-    return headings_at_foot(pages) + short_parts(pages)
+    return headings_at_foot(pages) + short_parts(pages, blocks)

@@ -10,6 +10,7 @@ import pytest
 
 from sergek_report.build.render import CSS_FILE, html_to_pdf
 from tests.pages import (
+    block_rows,
     breaches,
     headings_at_foot,
     read_pages,
@@ -107,7 +108,9 @@ def test_a_heading_and_a_short_paragraph_go_over_with_their_table(tmp_path):
 @pytest.mark.slow
 def test_the_report_has_no_stranded_rows_and_no_heading_at_a_page_foot(built_report, note):
     pages = read_pages(built_report.out_dir / "report.pdf")
-    assert breaches(pages) == []
+    blocks = block_rows((built_report.out_dir / "report.html").read_text(encoding="utf-8"))
+    assert blocks  # the options table is printed as blocks
+    assert breaches(pages, blocks) == []
     note(
         f"pages: {len(pages)}; tables split with a part under three rows (in a table of fewer "
         f"than six rows or more than twelve): {len(stranded_parts(pages))}"
@@ -209,3 +212,24 @@ def test_a_cell_whose_text_is_wider_than_its_column_is_found(tmp_path):
 @pytest.mark.slow
 def test_no_table_cell_of_the_report_is_printed_over_its_neighbour(built_report):
     assert "wider than their column" not in built_report.log, built_report.log
+
+
+def test_a_short_table_of_paragraphs_prints_as_blocks_and_a_table_of_figures_as_columns():
+    """Four columns or more, at most six rows, cells of paragraphs (70 characters on average
+    after the first column): on paper one block per row (print.css) — as columns it set a
+    word or two a line (the options table ran over two pages). A table of figures, a long
+    table or a narrow one stays a table."""
+    import pandas as pd
+
+    from sergek_report.chapter.api import prints_as_blocks
+
+    paragraph = "Закон о государственных закупках: договор на один финансовый год, не более."
+    assert len(paragraph) >= 70
+    options = pd.DataFrame(
+        {"Вариант": ["Новый договор ГЧП"] * 4} | {c: [paragraph] * 4 for c in "abc"}
+    )
+    assert prints_as_blocks(options)
+    assert not prints_as_blocks(pd.concat([options] * 2))  # eight rows: a table
+    assert not prints_as_blocks(options.iloc[:, :3])  # three columns: a table
+    figures = options.assign(a="30,3 млрд тенге", b="17,5–44,7", c="61,6–161,0")
+    assert not prints_as_blocks(figures)

@@ -242,14 +242,14 @@ def test_the_decision_table_and_every_wide_table_stack_on_a_phone(built_html):
         numeric = [
             html.unescape(h) for h in re.findall(r'<th\b[^>]*class="num"[^>]*>(.*?)</th>', table)
         ]
-        stacked = re.match(r'<table class="data stack( sized)?">', table) is not None
+        stacked = re.match(r'<table class="data stack( blocks)?( sized)?">', table) is not None
         assert stacked == api.stacks_on_a_phone(heads, numeric), caption[:80]
         if stacked:
             for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S):
                 labels = re.findall(r'<td[^>]*data-label="([^"]*)"', row)
                 assert [html.unescape(label) for label in labels] == heads, caption[:80]
     for table in decision:
-        assert re.match(r'<table class="data stack( sized)?">', table)
+        assert re.match(r'<table class="data stack( blocks)?( sized)?">', table)
 
 
 def test_narrow_options_chart_keeps_its_panel_titles_inside_the_figure():

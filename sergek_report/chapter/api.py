@@ -45,6 +45,7 @@ _INJECTED_HEADER = "# Parameters"
 # millimetres (0.4 em a side, report.css, with a little room to spare), its text in points.
 _TABLE_MM, _PADDING_MM, _TABLE_PT = 172, 3.2, 8.5
 _SIZED_ROWS = 6  # from this many rows a table's column widths are set by its text
+_SIZED_COLUMNS = 5  # ... and a table this wide whatever its rows (the layout gave it a word a line)
 # Where a line may break: an ordinary space (never a no-break one, which binds a figure's
 # digit groups and its unit) and after a dash or hyphen.
 _BREAKS = re.compile(r"[ \t\n]+|(?<=[–—-])")
@@ -58,18 +59,19 @@ def _words(text: str) -> list[str]:
     return [w for w in _BREAKS.split(_QUOTE_BRACKET.sub("\u00a0", text)) if w]
 
 
-def _column_widths(frame: pd.DataFrame) -> str:
+def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> str:
     """A <colgroup> giving each column a share of the width: first room for its longest
     word (a figure with its unit, a long Russian word never breaks), then the rest by how
     much text it holds. Left to itself, the PDF's table layout gave a column of long
     explanations the width of one of short figures (the assumptions table ran six pages,
     12 characters to a line)."""
-    if len(frame.columns) < 3 or len(frame) < _SIZED_ROWS:
+    if len(frame.columns) < 3 or (len(frame) < _SIZED_ROWS and len(frame.columns) < _SIZED_COLUMNS):
         return ""  # a short table keeps the layout's own widths (its page breaks settled)
     floors, weights = [], []
     for column in frame.columns:
         cells = [_cell(v) for v in frame[column]]
-        words = {w for text in cells for w in _words(text)}
+        # a figure's cell never wraps (td.num, report.css): all of it is one word
+        words = set(cells) if column in numeric else {w for text in cells for w in _words(text)}
         header = _words(str(column))
         longest = max(
             max((measure.width_mm(w, _TABLE_PT) for w in words), default=0.0),
@@ -294,7 +296,11 @@ class Chapter:
         numeric = {*numeric, *frame.attrs.get(NUMERIC_COLUMNS, ())}
         frame = frame.head(MAX_TABLE_ROWS)
         stack = stacks_on_a_phone(list(frame.columns), numeric)
-        widths = _column_widths(frame)
+        blocks = stack and prints_as_blocks(frame)
+        widths = "" if blocks else _column_widths(frame, numeric)
+        kind = " ".join(
+            ["data"] + ["stack"] * stack + ["blocks"] * blocks + ["sized"] * bool(widths)
+        )
         head = "".join(
             f'<th scope="col" class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
             for c in frame.columns
@@ -327,7 +333,7 @@ class Chapter:
                 f"{html.escape(caption)}</figcaption>"
                 f'<div class="table-scroll" role="region" tabindex="0" '
                 f'aria-label="{html.escape(caption)}">'
-                f'<table class="{"data stack" if stack else "data"}{" sized" if widths else ""}">'
+                f'<table class="{kind}">'
                 f"{widths}"
                 f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
                 "</div>"
@@ -375,6 +381,20 @@ class Chapter:
             else ""
         )
         display(HTML(f'<ol class="sources">{"".join(items)}</ol>{tail}'))
+
+
+# A short table whose cells are paragraphs in four columns or more: on paper one block per
+# row (print.css), as columns it set a word or two a line and ran over two pages.
+_BLOCK_ROWS, _BLOCK_COLUMNS, _BLOCK_CHARACTERS = 6, 4, 70
+
+
+def prints_as_blocks(frame: pd.DataFrame) -> bool:
+    """Whether the table prints as blocks: at most _BLOCK_ROWS rows, at least _BLOCK_COLUMNS
+    columns, and its cells after the first hold _BLOCK_CHARACTERS characters on average."""
+    if len(frame) > _BLOCK_ROWS or len(frame.columns) < _BLOCK_COLUMNS or frame.empty:
+        return False
+    texts = [_cell(v) for column in frame.columns[1:] for v in frame[column]]
+    return sum(map(len, texts)) / len(texts) >= _BLOCK_CHARACTERS
 
 
 def stacks_on_a_phone(columns: Sequence, numeric: Iterable = ()) -> bool:
