@@ -246,4 +246,6 @@ def test_runs_must_be_positive(capsys):
 def test_only_a_kernel_port_race_counts_as_transient():
     assert bench.is_transient("zmq.error.ZMQError: Address already in use (addr='tcp://…')")
     assert bench.is_transient("RuntimeError: Kernel died before replying to kernel_info")
-    assert not bench.is_transient("error: BuildError: 03_money.ipynb failed in cell 4: KeyError")
+    assert not bench.is_transient(
+        "error: BuildError: 05_budget_2026.ipynb failed in cell 4: KeyError"
+    )

@@ -101,6 +101,41 @@ def test_chapter_title_comes_from_the_first_markdown_heading(tmp_path):
         chapter_title(bad, tmp_path / "x.ipynb")
 
 
+def test_a_notebook_opening_with_a_section_title_continues_the_chapter_before_it(tmp_path):
+    """The money chapter is three notebooks: the first opens with '# Chapter', the others
+    (after their parameters and set-up) with '## Section'. They print as one chapter: one
+    heading, their titles as its sections, the link back to the contents once, at its end."""
+    from sergek_report.build.render import chapter_numbers, is_section, merge_chapters
+
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    books = {
+        "a.ipynb": [md("# Деньги"), md("## Стоимость\n\nтекст A")],
+        "b.ipynb": [code("x = 1"), md("## Тариф\n\nтекст B")],
+        "c.ipynb": [md("# Развёртывание"), md("текст C")],
+    }
+    paths_ = []
+    for name, cells in books.items():
+        nbformat.write(nbformat.v4.new_notebook(cells=cells), tmp_path / name)
+        paths_.append(tmp_path / name)
+    notebooks = [nbformat.read(p, as_version=4) for p in paths_]
+    assert [is_section(nb) for nb in notebooks] == [False, True, False]
+    assert chapter_numbers(notebooks, paths_) == [1, 1, 2]
+    merged = merge_chapters(paths_, {}, "<p>изменения</p>")
+    headings = [
+        c.metadata["sergek_chapter"]["title"]
+        for c in merged.cells
+        if "sergek_chapter" in c.metadata
+    ]
+    assert headings == ["Деньги", "Развёртывание"]
+    sources = [c.source for c in merged.cells]
+    assert sources.index("## Тариф\n\nтекст B") < sources.index("текст C")
+    assert sum("to-contents" in s for s in sources) == 2  # one per chapter, at its end
+    link = next(i for i, s in enumerate(sources) if "to-contents" in s)
+    assert sources.index("## Тариф\n\nтекст B") < link < sources.index("текст C")
+    with pytest.raises(ValueError, match="b.ipynb: the first chapter's notebook must open"):
+        chapter_numbers(notebooks[1:], paths_[1:])
+
+
 def test_build_outputs_are_removed_before_rendering():
     cell = nbformat.v4.new_code_cell("")
     cell.outputs = [

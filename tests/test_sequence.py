@@ -211,7 +211,7 @@ def test_a_new_edition_date_runs_every_chapter_again(tmp_path):
     edition = load_edition(later)
     assert edition.edition_date.isoformat() == "2026-12-04"
     after = sequence.chapter_fingerprints(edition, inputs.chapters, inputs.data_dir, kernel)
-    assert len(before) == 6 and all(after[name] != before[name] for name in before)
+    assert len(before) == 8 and all(after[name] != before[name] for name in before)
     same = sequence.chapter_fingerprints(
         load_edition(paths.DEFAULT_PARAMS), inputs.chapters, inputs.data_dir, kernel
     )

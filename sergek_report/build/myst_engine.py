@@ -1,7 +1,7 @@
 """papermill's nbclient engine with MyST inline expressions evaluated (see `inline`).
 
 The build uses it; an analyst running one chapter alone gets the values in the executed
-notebook with `papermill --engine myst notebooks/03_money.ipynb out.ipynb` (the engine is
+notebook with `papermill --engine myst notebooks/05_budget_2026.ipynb out.ipynb` (the engine is
 registered as the entry point `myst` of papermill's engines).
 """
 

@@ -253,14 +253,42 @@ def toc_html(entries: list[dict]) -> str:
     return f'<ol class="toc-chapters">{"".join(items)}</ol>'
 
 
+def is_section(notebook: nbformat.NotebookNode) -> bool:
+    """Whether the notebook continues the chapter before it: its first Markdown cell is a
+    '## Section title' (after its parameters and set-up, whose values the title may use; a
+    chapter's notebook opens with '# Chapter title'). A chapter may so be written and
+    executed as several notebooks (in parallel, each re-run only when its own inputs
+    change) and still print as one chapter, its sections on no new page."""
+    first = next((cell for cell in notebook.cells if cell.cell_type == "markdown"), None)
+    return first is not None and first.source.startswith("## ")
+
+
 def chapter_title(notebook: nbformat.NotebookNode, path: Path) -> str:
     first = notebook.cells[0] if notebook.cells else None
     if first is None or first.cell_type != "markdown" or not first.source.startswith("# "):
         raise ValueError(
             f"{paths.display_path(path)}: the first cell must be a Markdown heading "
-            "'# Chapter title'."
+            "'# Chapter title' (or '## Section title' in a notebook that continues the "
+            "chapter before it)."
         )
     return first.source.splitlines()[0][2:].strip()
+
+
+def chapter_numbers(notebooks: list, chapter_paths: list[Path]) -> list[int]:
+    """The chapter each notebook prints in (1-based): a section notebook in its
+    predecessor's."""
+    numbers, number = [], 0
+    for path, notebook in zip(chapter_paths, notebooks, strict=True):
+        if not is_section(notebook):
+            chapter_title(notebook, path)  # a notebook must open with a heading
+            number += 1
+        elif number == 0:
+            raise ValueError(
+                f"{paths.display_path(path)}: the first chapter's notebook must open with "
+                "'# Chapter title'; '## Section title' continues the chapter before it."
+            )
+        numbers.append(number)
+    return numbers
 
 
 def strip_build_outputs(notebook: nbformat.NotebookNode) -> None:
@@ -290,8 +318,8 @@ def is_changes_slot(cell) -> bool:
 
 
 def changes_chapter(notebooks: list) -> int:
-    """The chapter (1-based) that holds the «what changed» block: the first with a slot cell,
-    else the first chapter, at its end."""
+    """The notebook (1-based) that holds the «what changed» block: the first with a slot
+    cell, else the first, at its end."""
     for number, notebook in enumerate(notebooks, start=1):
         if any(is_changes_slot(cell) for cell in notebook.cells[1:]):
             return number
@@ -308,15 +336,22 @@ def _chapter_heading(number: int, title: str) -> nbformat.NotebookNode:
 
 
 def chapter_cells(
-    number: int, path: Path, notebook: nbformat.NotebookNode, changes_html: str | None
+    number: int,
+    path: Path,
+    notebook: nbformat.NotebookNode,
+    changes_html: str | None,
+    closes: bool = True,
 ) -> list:
-    """One chapter's cells in the report: its heading cell, its cells (the «what changed»
-    block in its first slot, or at its end, when `changes_html` is given) and the link back
-    to the contents."""
-    title = chapter_title(notebook, path)
+    """One notebook's cells in the report: the chapter's heading cell (a section notebook
+    keeps its own '## …' cell instead), its cells (the «what changed» block in its first
+    slot, or at its end, when `changes_html` is given) and, if it `closes` its chapter, the
+    link back to the contents."""
+    if is_section(notebook):
+        cells, body = [], notebook.cells
+    else:
+        cells, body = [_chapter_heading(number, chapter_title(notebook, path))], notebook.cells[1:]
     strip_build_outputs(notebook)
-    cells = [_chapter_heading(number, title)]
-    for cell in notebook.cells[1:]:
+    for cell in body:
         if changes_html is not None and is_changes_slot(cell):
             cells.append(_html_cell(changes_html, sergek_slot="changes"))
             changes_html = None
@@ -324,7 +359,8 @@ def chapter_cells(
             cells.append(cell)
     if changes_html is not None:
         cells.append(_html_cell(changes_html, sergek_slot="changes"))
-    cells.append(_html_cell(to_contents()))
+    if closes:
+        cells.append(_html_cell(to_contents()))
     return cells
 
 
@@ -345,9 +381,12 @@ def merge_chapters(
     The block's cell is marked `sergek_slot: changes`, so it can be filled in later."""
     notebooks = [inline.read_resolved(path, paths.display_path(path)) for path in chapter_paths]
     holder = changes_chapter(notebooks)
+    numbers = chapter_numbers(notebooks, chapter_paths)
     cells = []
-    for number, (path, notebook) in enumerate(zip(chapter_paths, notebooks, strict=True), start=1):
-        cells += chapter_cells(number, path, notebook, changes_html if number == holder else None)
+    for index, (path, notebook) in enumerate(zip(chapter_paths, notebooks, strict=True)):
+        closes = index + 1 == len(notebooks) or not is_section(notebooks[index + 1])
+        changes = changes_html if index + 1 == holder else None
+        cells += chapter_cells(numbers[index], path, notebook, changes, closes)
     if not chapter_paths:
         cells.append(_html_cell(changes_html, sergek_slot="changes"))
     if back_matter:
@@ -500,7 +539,8 @@ class PartsAhead:
     """The PDF parts of the chapters laid out one by one, in report order, while later
     chapters still execute (the build calls `lay_out` as each chapter is ready).
 
-    A chapter's part is its HTML exactly as in the whole report (rendered on its own, with
+    A chapter's part (all its notebooks: one that opens with '## …' continues the chapter
+    before it) is its HTML exactly as in the whole report (rendered on its own, with
     the caption numbers of the chapters before it) from its first page number, so the
     render finds it in the PDF cache (`pdf.PartRenderer`, keyed by the part's HTML and first
     page). The first page of chapter 1 follows the front matter, whose contents are not
@@ -515,27 +555,35 @@ class PartsAhead:
         self.exporter = ReportHTMLExporter()
         unexecuted = [nbformat.read(path, as_version=4) for path in notebooks]
         self.holder = changes_chapter(unexecuted)
+        self.numbers = chapter_numbers(unexecuted, notebooks)
+        self.sections = [is_section(notebook) for notebook in unexecuted]
         self.drafted = [
             cell
-            for number, path in enumerate(notebooks, start=1)
-            for cell in _drafted_headings(number, path, unexecuted[number - 1])
+            for number, path, notebook in zip(self.numbers, notebooks, unexecuted, strict=True)
+            for cell in _drafted_headings(number, path, notebook)
         ]
         self.captions = dict.fromkeys(L.CAPTION_LABELS, 0)
-        self.number = 0
+        self.index = 0  # notebooks laid out (or waiting for the rest of their chapter)
+        self.pending: list = []  # the cells of the chapter being gathered
         self.bodies: list[str] = []
         self.head = self.tail = ""
         self.front_pages = self._front_pages()  # before any chapter has run
         self.first_page = 1 + self.front_pages
 
     def lay_out(self, executed: Path) -> None:
-        """The part of the next chapter in report order, from its executed notebook."""
-        self.number += 1
-        number = self.number
+        """The next notebook in report order, from its executed copy; the chapter's part is
+        laid out once its last notebook is in."""
+        self.index += 1
+        index, last = self.index, self.index == len(self.notebooks)
         notebook = inline.read_resolved(executed, paths.display_path(executed))
-        changes = self.frame.changes_html if number == self.holder else None
-        cells = chapter_cells(number, executed, notebook, changes)
-        if number == len(self.notebooks) and self.frame.back_matter:
-            cells.append(_html_cell(self.frame.back_matter))
+        changes = self.frame.changes_html if index == self.holder else None
+        closes = last or not self.sections[index]
+        self.pending += chapter_cells(self.numbers[index - 1], executed, notebook, changes, closes)
+        if last and self.frame.back_matter:
+            self.pending.append(_html_cell(self.frame.back_matter))
+        if not closes:
+            return
+        cells, self.pending = self.pending, []
         html, resources = self.exporter.from_notebook_node(
             report_notebook(cells, self.frame.meta), {"sergek_captions": self.captions}
         )
@@ -551,7 +599,7 @@ class PartsAhead:
         """The report's HTML from the chapters' parts and the front matter with the full
         contents, once every chapter is laid out (else None): the same bytes as
         `report_html` gives in one pass (a test of the build compares them)."""
-        if self.number != len(self.notebooks):
+        if self.index != len(self.notebooks):
             return None
         notebook = report_notebook([], self.frame.meta)
         html, _ = self.exporter.from_notebook_node(notebook, {"sergek_keep_toc_slot": True})
@@ -573,10 +621,13 @@ _EVAL_ROLE = re.compile(r"\{eval\}`([^`]*)`")
 
 def _drafted_headings(number: int, path: Path, notebook) -> list:
     """A chapter's heading cell and its section headings ('## …' lines of its Markdown; an
-    inline value stands in as its expression), for the drafted contents."""
-    return [_chapter_heading(number, chapter_title(notebook, path))] + [
+    inline value stands in as its expression), for the drafted contents; a section
+    notebook's own title is one of its chapter's sections."""
+    section = is_section(notebook)
+    heading = [] if section else [_chapter_heading(number, chapter_title(notebook, path))]
+    return heading + [
         nbformat.v4.new_markdown_cell(_EVAL_ROLE.sub(r"\1", line))
-        for cell in notebook.cells[1:]
+        for cell in notebook.cells[0 if section else 1 :]
         if cell.cell_type == "markdown"
         for line in cell.source.splitlines()
         if line.startswith("## ")
