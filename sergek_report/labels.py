@@ -237,8 +237,7 @@ APPRAISAL_OPTIONS = {
 # contract row names its price, so that every amount of the memo has its row.
 APPRAISAL_ROW_NAMES = {
     "current_price": "Нынешняя цена (ориентир для нового ГЧП)",
-    "pavlodar_only": "Сервисный договор с 1 января по ценам Павлодара",
-    "announced": "Сервисный договор с 1 января по середине цен Павлодара и Караганды",
+    "announced": "Сервисный договор по середине цен Павлодара и Караганды",
     "service": "Временная мера, затем сервисный договор по середине цен",
 }
 # What the options on one basis cannot price (no public figure): a row of the appraisal

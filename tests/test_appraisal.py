@@ -265,8 +265,8 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     # Pavlodar's prices (16,0) and by the midpoint of Pavlodar's and Karaganda's (35,5) too
     assert len(priced) == 6
     names = list(priced[table.columns[0]])
-    assert names.index("Сервисный договор с 1 января по ценам Павлодара") == 2
-    middle = "Сервисный договор с 1 января по середине цен Павлодара и Караганды"
+    assert names.index("Сервисный договор только по ценам Павлодара") == 2
+    middle = "Сервисный договор по середине цен Павлодара и Караганды"
     row = priced[priced[table.columns[0]] == middle].iloc[0]
     assert row[budget_column] == dtab.budget_cell(results.appraisal, "announced.cash_2027")
     assert set(priced[budget_column]) == budget_labels

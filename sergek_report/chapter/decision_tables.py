@@ -284,20 +284,21 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def appraisal_chart(results: Results):
+def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
     """The options of the appraisal table as a chart: the 2027 budget line and the present
-    value, each with its P10–P90 whisker, in billions of tenge."""
+    value, each with its P10–P90 whisker, in billions of tenge; `measures` chooses the panels
+    (one panel a chart prints at full size under the page's cap on a chart's height)."""
     u = results.appraisal
     years = _years()
     panels = {
-        title.format(**years): [
+        L.APPRAISAL_CHART_PANELS[measure].format(**years): [
             (
                 row_name(option),
                 *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in ("point", "p10", "p90")),
             )
             for option in APPRAISAL_ROWS
         ]
-        for measure, title in L.APPRAISAL_CHART_PANELS.items()
+        for measure in measures
     }
     return charts.options_chart(panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0))
 
