@@ -232,6 +232,14 @@ APPRAISAL_OPTIONS = {
     "bridge": "Сценарий «временная мера подтверждена»",
     "no_bridge": "Сценарий «ни закупки, ни временной меры»",
 }
+# The rows of the options table and chart (decision_tables.appraisal_table, appraisal_chart)
+# where they are named otherwise than the key figures (APPRAISAL_OPTIONS): each service
+# contract row names its price, so that every amount of the memo has its row.
+APPRAISAL_ROW_NAMES = {
+    "current_price": "Нынешняя цена (ориентир для нового ГЧП)",
+    "announced": "Сервисный договор по середине цен Павлодара и Караганды",
+    "service": "Временная мера, затем сервисный договор по середине цен",
+}
 # What the options on one basis cannot price (no public figure): a row of the appraisal
 # table that says so; data/gaps.csv names who holds the figure.
 UNPRICED_APPRAISAL_ROWS = {

@@ -261,7 +261,14 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     pv_labels = {t.get_text() for t in axes[1].texts}
     budget_column, pv_column = table.columns[1], table.columns[3]
     priced = table[table[budget_column] != table.iloc[-1][budget_column]]  # not «не оценено»
-    assert len(priced) == 4
+    # six priced rows: every amount of the memo has its row, the service contract by
+    # Pavlodar's prices (16,0) and by the midpoint of Pavlodar's and Karaganda's (35,5) too
+    assert len(priced) == 6
+    names = list(priced[table.columns[0]])
+    assert names.index("Сервисный договор только по ценам Павлодара") == 2
+    middle = "Сервисный договор по середине цен Павлодара и Караганды"
+    row = priced[priced[table.columns[0]] == middle].iloc[0]
+    assert row[budget_column] == dtab.budget_cell(results.appraisal, "announced.cash_2027")
     assert set(priced[budget_column]) == budget_labels
     # the table gives P10–P90 of the present value; the chart adds the base value before it
     assert {label.split(" (")[1].rstrip(")") for label in pv_labels} == set(priced[pv_column])

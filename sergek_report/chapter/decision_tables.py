@@ -205,7 +205,21 @@ def timeline_table(timeline: pd.DataFrame, as_of) -> pd.DataFrame:
 
 # -- the options on one basis, the path for 1 January, what drives the spread -------------
 
-APPRAISAL_ROWS = ("stopgap", "current_price", "service", "equipment")
+# The memo's amounts each have a row: the current price, the service contract from 1 January
+# by Pavlodar's prices alone and by the midpoint of Pavlodar's and Karaganda's, the bridge.
+APPRAISAL_ROWS = (
+    "stopgap",
+    "current_price",
+    "pavlodar_only",
+    "announced",
+    "service",
+    "equipment",
+)
+
+
+def row_name(option: str) -> str:
+    """The name of an option's row in the options table and chart."""
+    return L.APPRAISAL_ROW_NAMES.get(option, L.APPRAISAL_OPTIONS[option])
 
 
 def _years() -> dict[str, str]:
@@ -261,7 +275,7 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
         measures["present_value"] = p_range
     rows = []
     for option in APPRAISAL_ROWS:
-        row = {column["option"]: L.APPRAISAL_OPTIONS[option]}
+        row = {column["option"]: row_name(option)}
         for measure, cell in measures.items():
             row[column[measure]] = cell(u, f"{option}.{measure}")
         rows.append(row)
@@ -270,20 +284,21 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def appraisal_chart(results: Results):
+def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
     """The options of the appraisal table as a chart: the 2027 budget line and the present
-    value, each with its P10–P90 whisker, in billions of tenge."""
+    value, each with its P10–P90 whisker, in billions of tenge; `measures` chooses the panels
+    (one panel a chart prints at full size under the page's cap on a chart's height)."""
     u = results.appraisal
     years = _years()
     panels = {
-        title.format(**years): [
+        L.APPRAISAL_CHART_PANELS[measure].format(**years): [
             (
-                L.APPRAISAL_OPTIONS[option],
+                row_name(option),
                 *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in ("point", "p10", "p90")),
             )
             for option in APPRAISAL_ROWS
         ]
-        for measure, title in L.APPRAISAL_CHART_PANELS.items()
+        for measure in measures
     }
     return charts.options_chart(panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0))
 
