@@ -15,6 +15,10 @@ from sergek_report.model.appraisal import YEARS as APPRAISAL_YEARS
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
 
+# The basis of a figure of the joint calculation of uncertainty: it rests on every assumption
+# at once (an estimate, not arithmetic on published figures).
+JOINT_BASIS = "assumptions"
+
 
 def label_values(r: Results) -> dict[str, str]:
     """The figures the key figures' labels name, computed from the results."""
@@ -128,7 +132,7 @@ def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]
                     ),
                     u.get(output, stat),
                     "раз",
-                    "derived",
+                    JOINT_BASIS,
                 )
             )
     return rows
