@@ -93,8 +93,8 @@ _SHORT_NOTE = 60
 
 
 def _first_clause(note: str) -> str:
-    """«без даты (около 2021 г.)» of «без даты (около 2021 г.); материал не найден …»; a first clause
-    still longer than _SHORT_NOTE characters loses its bracket or its explanation."""
+    """«без даты (около 2021 г.)» of «без даты (около 2021 г.); материал не найден …»; a first
+    clause still longer than _SHORT_NOTE characters loses its bracket or its explanation."""
     depth, end = 0, len(note)
     for i, char in enumerate(note):  # the first «;» outside brackets
         depth += {"(": 1, ")": -1}.get(char, 0)
