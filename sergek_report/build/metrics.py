@@ -131,7 +131,7 @@ def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]
                         stat=L.APPRAISAL_STATS[stat],
                     ),
                     u.get(output, stat),
-                    "раз",
+                    "",  # a ratio «к …», printed bare on either side of one: «0,89», «1,02»
                     JOINT_BASIS,
                 )
             )
