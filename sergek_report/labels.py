@@ -248,6 +248,14 @@ APPRAISAL_CHART_PANELS = {
     "present_value": "Приведённая стоимость {years} годов, млрд тенге",
 }
 APPRAISAL_STATS = {"point": "базовый расчёт", "p10": "P10", "p50": "P50", "p90": "P90"}
+# The note of the appendix's table of the options: what P10–P90 and the base calculation are.
+# {complexes}: «350 новых комплексов»; {start}: «1 марта 2026» (the planned date, the edge of
+# the assumptions' ranges, so that the base calculation may lie above P90).
+APPRAISAL_TABLE_NOTE = (
+    "расчёт авторов; P10–P90 — при совместном разбросе всех допущений; базовый расчёт "
+    "принимает, что все {complexes} работают с {start} года (край диапазона), поэтому может "
+    "быть выше P90"
+)
 APPRAISAL_FIGURE = "{option}: {measure}, {stat}"
 RECONCILIATION_FIGURES = {
     "estimates_ratio": "Отношение оценки платы за АПК из выплаты к оценке из обязательств",
