@@ -256,18 +256,28 @@ APPRAISAL_CHART_PANELS = {
     "present_value": "Приведённая стоимость {years} годов, млрд тенге",
 }
 APPRAISAL_STATS = {"point": "базовый расчёт", "p10": "P10", "p50": "P50", "p90": "P90"}
+# The note of the appendix's table of the options: what P10–P90 and the base calculation are.
+# {complexes}: «350 новых комплексов»; {start}: «1 марта 2026» (the planned date, the edge of
+# the assumptions' ranges, so that the base calculation may lie above P90).
+APPRAISAL_TABLE_NOTE = (
+    "расчёт авторов; P10–P90 — при совместном разбросе всех допущений; базовый расчёт "
+    "принимает, что все {complexes} работают с {start} года (край диапазона), поэтому может "
+    "быть выше P90"
+)
 APPRAISAL_FIGURE = "{option}: {measure}, {stat}"
 RECONCILIATION_FIGURES = {
     "estimates_ratio": "Отношение оценки платы за АПК из выплаты к оценке из обязательств",
     "estimate2_vs_total_cost": (
-        "Оценка 2 выплат с начала услуг по год продления к «общей стоимости»"
+        "Выплаты по оценке 2 с начала услуг до конца года продления к «общей стоимости»"
     ),
-    "measure": "по всему диапазону допущений",
+    # the joint calculation: every assumption varies, the new complexes' date and share too
+    # (the base calculation assumes all of them in service on the planned date)
+    "measure": "при совместном разбросе всех допущений",
 }
 
 # --- «Что изменилось с прошлой редакции» (changes.py, on the summary page) -----------------
 # At most three items of each kind are named on the memo's page; longer lists are counted.
-TABLE_FORMS_LOCATIVE = ("таблице", "таблицах", "таблицах")  # «в 14 таблицах»
+TABLE_FORMS_COUNTED = ("таблица", "таблицы", "таблиц")  # «14 таблиц»
 # {since}: « от 25 ноября 2026 г.» (the baseline's date) or nothing; {count}: a number;
 # {tables}, {items}: lists joined by the code.
 CHANGES = {
@@ -296,8 +306,8 @@ CHANGES = {
     # assumptions the previous edition did not have: their value alone, no «— →»
     "params_added": "Новые допущения: {items}.",
     "params_removed": "Допущения, которые больше не используются: {items}.",
-    # longer lists are counted, not listed, on the memo's page ({count}: «14 таблицах»)
-    "inputs_counted": "Обновлены данные в {count}.",
+    # longer lists are counted, not listed, on the memo's page ({count}: «14 таблиц»)
+    "inputs_counted": "Обновлены исходные данные ({count}).",
     "params_counted": "Изменённых допущений — {count}.",
     "params_added_counted": "Новых допущений — {count}.",
     "params_removed_counted": "Допущений, которые больше не используются, — {count}.",
@@ -316,7 +326,7 @@ CHAPTER = {
     "source": "Источник: {sources}",
     "undated": "без даты",
     # In a table's or chart's source line, after a source whose page was not found (the
-    # source list says what is known of it): «Liter.kz, без даты (~2021 г.), не проверено».
+    # source list says what is known of it): «Liter.kz, без даты (около 2021 г.), не проверено».
     "unverified": "не проверено",
     # {shown}: «60 строк»; {total}: all rows of the table.
     "more_rows": "Показаны первые {shown} из {total}; остальные — в таблице данных отчёта.",
@@ -483,9 +493,10 @@ ONE_BASIS_CELL = (
 DISTRIBUTIONS = {
     "uniform": "равномерное по диапазону",
     "triangular": "треугольное, мода — значение",
-    "fixed": "не меняется (сценарий пути или только «торнадо»)",
+    "fixed": "в совместном расчёте не меняется; его влияние показано отдельно",
 }
-CORRELATION = "ранговая связь с «{other}»: {rho}"
+# «{rho}»: the rank correlation, said in plain words («меняется вместе с …»)
+CORRELATION = "меняется вместе с «{other}» (связь {rho})"
 # The unit of an assumption that is a calendar year (printed without digit groups).
 YEAR_UNIT = "год"
 
@@ -536,6 +547,22 @@ MONTHS_PREPOSITIONAL = (
     "октябре",
     "ноябре",
     "декабре",
+)
+# Months in the genitive, as a date writes them («22 декабря»): the typography of the texts
+# joins a day to its month (inputs.typography).
+MONTHS_GENITIVE = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 )
 SENTENCES = {
     "deadline_passed": "{deadline}, и этот срок прошёл",

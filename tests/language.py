@@ -151,6 +151,21 @@ _ISO_DATE = re.compile(r"(?<![\d/.\w-])(?:19|20)\d{2}-\d{2}(?![\d/])")
 _SAME_ENDS = re.compile(
     rf"(?<![\w,])((?:[а-яё]+{_SPACE})?\d[\d \u00a0\u202f,]*?)\s?[—–]\s?\1(?![\d,])"
 )
+# A date written with digits («14.11.2025»): the report writes months in words.
+_NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?![\d])")
+# «~» for «около»: the report writes «около» (or «≈» before a computed figure).
+_TILDE = re.compile(r"~")
+# A ratio below one with «раза» («0,89 раза»): it reads «0,89 от …» or as a bare number.
+_RATIO_BELOW_ONE = re.compile(r"(?<![\d,])0,\d+[ \u00a0\u202f]раза\b")
+# The system's name declined inside its quotes («Сергека»): the report keeps «Сергек».
+_DECLINED_NAME = re.compile(r"«Сергек(?:а|у|ом|е)»")
+# Where the no-break spaces are kept (HTML): a digit group or a day before its month after an
+# ordinary space may break across lines («20 / 000 камер», «22 / декабря»).
+_GROUP_SPACE = re.compile(r"(?<![\d,.])\d{1,3} \d{3}(?![\d])")
+_MONTHS_GENITIVE = (
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
+_DAY_SPACE = re.compile(rf"(?<![\d,.])\d{{1,2}} (?:{_MONTHS_GENITIVE})\b")
 # Words of the project's machinery that the council's document must not contain.
 MACHINERY = (
     "сводк",  # the project's own summary of facts
@@ -165,6 +180,11 @@ MACHINERY = (
     "YAML",
     "CSV",
     "Продление-",
+    "сценарий пути",  # «не меняется (сценарий пути или только «торнадо»)»
+    "ранговая связь",  # a rank correlation, said in plain words instead
+    "Обновлены данные в",  # «в 14 таблицах»: the project's tables
+    "посторонн",  # «посторонней статьи»: a working note
+    " по год ",  # «по год продления»: a label built without its case
 )
 _FILE = re.compile(r"\b[\w/.-]+\.(?:ya?ml|csv|json|ipynb|py)\b")
 _IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
@@ -195,10 +215,33 @@ def slips(text: str, keeps_nbsp: bool = False) -> list[tuple[str, str]]:
     found += [("capital after colon", m.group(0)) for m in _CAPITAL_AFTER_COLON.finditer(text)]
     found += [("ISO date", _excerpt(text, m)) for m in _ISO_DATE.finditer(text)]
     found += [("same ends", m.group(0)) for m in _SAME_ENDS.finditer(text)]
+    found += [("numeric date", _excerpt(text, m)) for m in _NUMERIC_DATE.finditer(text)]
+    found += [("tilde", _excerpt(text, m)) for m in _TILDE.finditer(text)]
+    found += [("ratio below one", m.group(0)) for m in _RATIO_BELOW_ONE.finditer(text)]
+    found += [("declined name", _excerpt(text, m)) for m in _DECLINED_NAME.finditer(text)]
+
     for word in MACHINERY:
         found += [("machinery", _excerpt(text, m)) for m in re.finditer(re.escape(word), text)]
     found += [("machinery", m.group(0)) for m in _FILE.finditer(text)]
     found += [("machinery", m.group(0)) for m in _IDENTIFIER.finditer(text)]
+    return found
+
+
+def breakable(html: str) -> list[tuple[str, str]]:
+    """Every place of an HTML edition where a number or a date may break across lines, as
+    (kind, excerpt): an ordinary space inside a digit group («20 / 000 камер») or between a
+    day and its month («22 / декабря»). Each piece of text is read on its own: the space
+    between two table cells is not the text's."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    found: list[tuple[str, str]] = []
+    for piece in soup.find_all(string=True):
+        text = str(piece)
+        found += [("breakable number", _excerpt(text, m)) for m in _GROUP_SPACE.finditer(text)]
+        found += [("breakable date", _excerpt(text, m)) for m in _DAY_SPACE.finditer(text)]
     return found
 
 

@@ -236,7 +236,7 @@ def test_changed_figure_appears_with_its_old_to_new_line(changed_edition):
     assert "1 641 АПК 1 650 АПК" in text
     # more than three tables changed since the published edition: counted, not listed, on the
     # memo's page (a short list names them: tests/test_render.py)
-    assert re.search(r"Обновлены данные в \d+\s?таблицах\.", text)
+    assert re.search(r"Обновлены исходные данные \(\d+\s?таблиц\)\.", text)
     assert "условия договора" not in text.split("Что изменилось с прошлой редакции")[-1][:600]
     assert "2 000" in text  # 1 650 + 350 new complexes
 

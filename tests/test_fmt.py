@@ -279,3 +279,35 @@ def test_year_is_written_without_a_group_separator():
     assert fmt.year(dt.date(2026, 12, 31)) == "2026"
     assert fmt.year("2027-01-01") == "2027"
     assert fmt.year(None) == "—"
+
+
+def test_an_estimate_keeps_its_significant_digits():
+    """«≈ 5,0 млрд тенге» beside «≈ 4,2 млрд тенге» in one column (3 Dec 2026 review, Table
+    15 printed «≈ 5 млрд»): two significant digits keep their final zero."""
+    assert fmt.estimate(4.97e9) == f"≈{NB}5,0{NB}млрд{NB}тенге"
+    assert fmt.estimate(4.2e9) == f"≈{NB}4,2{NB}млрд{NB}тенге"
+    assert fmt.estimate(181_064) == f"≈{NB}180{NB}тыс.{NB}тенге"
+    assert fmt.estimate(9.96e9) == f"≈{NB}10{NB}млрд{NB}тенге"
+    assert fmt.estimate(2.454e9, significant=3) == f"≈{NB}2,45{NB}млрд{NB}тенге"
+
+
+def test_a_ratio_below_one_has_no_times():
+    """«0,89», never «0,89 раза»; «2,6 раза» above one (3 Dec 2026 review)."""
+    from sergek_report.chapter import units
+
+    assert units.quantity(0.8912, "раз") == "0,89"
+    assert units.quantity(2.604, "раз", 1) == f"2,6{NB}раза"
+    assert units.quantity(1.02, "раз") == f"1,02{NB}раза"
+
+
+def test_texts_of_data_and_params_keep_numbers_and_dates_whole():
+    """A data cell or an assumption's text: «20 000 камер» and «22 декабря» are joined by
+    no-break spaces when read (a CSV or YAML cell cannot show one), so they never break
+    across lines («20 / 000», «22 / декабря» in the 3 Dec 2026 review); a year beside a
+    count and a decimal are left alone."""
+    from sergek_report.inputs.typography import typeset
+
+    assert typeset("более 20 000 камер") == f"более 20{NB}000 камер"
+    assert typeset("9 986 042 340 тенге") == f"9{NB}986{NB}042{NB}340 тенге"
+    assert typeset("не позднее 22 декабря 2026 г.") == f"не позднее 22{NB}декабря 2026 г."
+    assert typeset("в 2026 году 404 комплекса; 1,5 000") == "в 2026 году 404 комплекса; 1,5 000"

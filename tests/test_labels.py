@@ -111,6 +111,7 @@ def test_the_allow_lists_name_what_is_there():
 FIGURES_ALLOWED = {
     "Оценка 1": "the estimates' numbers, as the report numbers them",
     "Оценка 2": "the estimates' numbers, as the report numbers them",
+    "оценке 2": "the estimates' numbers, as the report numbers them (a key figure's label)",
     "предложения 2025 г.": (
         "the year of the four vendors' proposals, a fact in the text of data/bidders.csv "
         "and options.csv (no column holds it)"

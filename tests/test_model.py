@@ -536,7 +536,7 @@ def test_key_metrics(tables, assumptions):
     for m in metrics:
         assert set(m) == {"name", "label", "value", "unit", "basis"}
         assert isinstance(m["value"], float)
-        assert re.fullmatch(r"source:\S+|assumption:[a-z0-9_]+|derived", m["basis"])
+        assert re.fullmatch(r"source:\S+|assumption:[a-z0-9_]+|assumptions|derived", m["basis"])
         assert re.search("[а-яА-Я]", m["label"])
     by_name = {m["name"]: m for m in metrics}
     assert by_name["monthly_tariff_estimate"]["value"] == 181_064.0111  # rounded to 4 places

@@ -220,7 +220,7 @@ def test_long_lists_of_changes_are_counted_and_the_table_keeps_the_first_three_m
     assert rows == ["m0", "m2", "m3"]
     assert html.index("Показатель m0") < html.index("Показатель m2") < html.index("Показатель m3")
     assert "Изменились и другие ключевые показатели — 1." in text
-    assert "Обновлены данные в 14 таблицах." in text
+    assert "Обновлены исходные данные (14 таблиц)." in text
     assert "Новых допущений — 10." in text
     assert "p0" not in html and "Новые допущения:" not in html
     assert "в главе «Допущения, ограничения и источники»" in text

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import normalise, pdf_text
-from tests.language import html_text, printed_forms, slips
+from tests.language import breakable, html_text, printed_forms, slips
 
 pytestmark = pytest.mark.slow
 
@@ -368,6 +368,22 @@ def test_whole_text_reads_as_plain_russian(report):
         assert "январь–ноябрь 2024" in text and "январь–март 2025" in text
         assert "январь 2020 Штрафы наложены" in text  # one month, not «январь 2020 — январь 2020»
         assert "Продление — временная мера" in text
+    # the slips the reader of the 3 Dec 2026 edition found, fixed where they were made: the
+    # data cells (dates, «около», a quoted period, a deadline), the key figures' labels and
+    # bases, the changes block, the assumptions' table, the precision of a figure
+    assert breakable(report["html"]) == []  # «20 / 000 камер», «22 / декабря»
+    text = normalise(html)  # the PDF may hyphenate a phrase across lines
+    assert "о сроке договора пишет: «договор действует с 2021 года», хотя" in text
+    assert "без даты (около сентября 2022 г.)" in text
+    assert "с начала услуг до конца года продления" in text
+    assert "оценка (все допущения вместе)" in text
+    assert "Обновлены исходные данные (" in text
+    assert "сразу на 404 комплекса" in text
+    for text in (report["text"], normalise(html)):
+        assert "Заключение юристов акимата до декабря" not in text
+        assert "примерно на 400" not in text
+        assert "не индексируются" not in text  # the model indexes every price alike
+        assert "≈ 5 млрд" not in text  # «≈ 5,0» in a column of «≈ 4,2»
 
 
 # A figure of another quantity that happens to round like one of the key figures below (hand-

@@ -46,9 +46,9 @@ def test_a_source_line_names_a_source_by_publisher_and_date_only():
     ch = Chapter(compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR))
     ch.cite = lambda ids, cite=ch.cite: cite(ids).replace("\u202f", " ")  # «2025 г.»
     assert ch.cite(["zakon_2025_12_30"]) == "Zakon.kz, 30 декабря 2025 г."
-    assert ch.cite(["literkz_2021"]) == "Liter.kz, без даты (~2021 г.), не проверено"
+    assert ch.cite(["literkz_2021"]) == "Liter.kz, без даты (около 2021 г.), не проверено"
     assert ch.cite(["stat_2024_08"]) == (
-        "Бюро национальной статистики (stat.gov.kz), без даты (~август 2024 г.; данные за "
+        "Бюро национальной статистики (stat.gov.kz), без даты (около августа 2024 г.; данные за "
         "июль 2024 г.)"
     )  # a «;» inside the brackets is not the clause's end
     assert ch.cite(["qostanaytv_2025_09"]) == "Qostanay.tv, без даты на странице"

@@ -137,7 +137,7 @@ def changes_block(
         notes.append(WORDS["added"])
     counted = False
     if len(diff["inputs"]) > LISTED:
-        tables = fmt.count(len(diff["inputs"]), L.TABLE_FORMS_LOCATIVE)
+        tables = fmt.count(len(diff["inputs"]), L.TABLE_FORMS_COUNTED)
         notes.append(fmt.fill(WORDS["inputs_counted"], count=tables))
         counted = True
     elif diff["inputs"]:

@@ -15,6 +15,10 @@ from sergek_report.model.appraisal import YEARS as APPRAISAL_YEARS
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
 
+# The basis of a figure of the joint calculation of uncertainty: it rests on every assumption
+# at once (an estimate, not arithmetic on published figures).
+JOINT_BASIS = "assumptions"
+
 
 def label_values(r: Results) -> dict[str, str]:
     """The figures the key figures' labels name, computed from the results."""
@@ -127,8 +131,8 @@ def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]
                         stat=L.APPRAISAL_STATS[stat],
                     ),
                     u.get(output, stat),
-                    "раз",
-                    "derived",
+                    "",  # a ratio «к …», printed bare on either side of one: «0,89», «1,02»
+                    JOINT_BASIS,
                 )
             )
     return rows

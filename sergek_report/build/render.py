@@ -31,6 +31,7 @@ from sergek_report.build.pdf import (
 from sergek_report.chapter import fmt, inline
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
 from sergek_report.inputs.edition import Edition
+from sergek_report.inputs.typography import typeset
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
@@ -188,8 +189,22 @@ def postprocess_html(
     html = _CAPTION.sub(number, _ANCHOR_LINK.sub("", html))
     # An abbreviation's full stop also ends the sentence: «2026 г.» + «.» is «2026 г.».
     html = _DOUBLE_STOP.sub(r"\1\2", html)
+    html = _TEXT_NODE.sub(_typeset_text, html)
     html, entries = _section_ids(html)
     return html.replace(TOC_SLOT, toc_html(entries), 1) if fill_toc else html
+
+
+# The text between two tags, scripts, styles and drawings left as they are.
+_TEXT_NODE = re.compile(r"(<(script|style|svg)\b.*?</\2>)|>([^<]+)<", re.S)
+
+
+def _typeset_text(match: re.Match) -> str:
+    """The typography of the texts of data/ and params/ (`typeset`) for the prose too: a
+    number typed in a notebook keeps its digit groups and a day its month on one line
+    («1 января 2027 года»)."""
+    if match.group(1):
+        return match.group(1)
+    return f">{typeset(match.group(3))}<"
 
 
 _HEADING = re.compile(
@@ -203,7 +218,8 @@ _TAG = re.compile(r"<[^>]+>")
 def _text(fragment: str) -> str:
     import html as html_lib
 
-    return " ".join(html_lib.unescape(_TAG.sub("", fragment)).split())
+    # ordinary white space only: a no-break space of the heading stays one («1 января»)
+    return re.sub(r"[ \t\r\n]+", " ", html_lib.unescape(_TAG.sub("", fragment))).strip()
 
 
 def _section_ids(html: str) -> tuple[str, list[dict]]:

@@ -95,8 +95,8 @@ _SHORT_NOTE = 60
 
 
 def _first_clause(note: str) -> str:
-    """«без даты (~2021 г.)» of «без даты (~2021 г.); материал не найден …»; a first clause
-    still longer than _SHORT_NOTE characters loses its bracket or its explanation."""
+    """«без даты (около 2021 г.)» of «без даты (около 2021 г.); материал не найден …»; a first
+    clause still longer than _SHORT_NOTE characters loses its bracket or its explanation."""
     depth, end = 0, len(note)
     for i, char in enumerate(note):  # the first «;» outside brackets
         depth += {"(": 1, ")": -1}.get(char, 0)
@@ -220,8 +220,9 @@ class Chapter:
         """'Zakon.kz, 30 декабря 2025 г.; …' for the given source ids, in the given order."""
         parts = []
         for ref in dict.fromkeys(source_ids):
-            # A results basis ("source:<id>", "assumption:<name>", "derived") cites its source.
-            if ref == "derived" or str(ref).startswith("assumption:"):
+            # A results basis ("source:<id>", "assumption:<name>", "assumptions" (all of them,
+            # the joint calculation), "derived") cites its source.
+            if ref in ("derived", "assumptions") or str(ref).startswith("assumption:"):
                 continue
             source_id = str(ref).removeprefix("source:")
             if source_id not in self.sources.index:

@@ -490,6 +490,7 @@ def tornado_chart(
     xlabel: str,
     min_share: float = 0.01,
     base_label: str | None = None,
+    base_format=None,
 ):
     """Horizontal bars from the base value to the metric at each assumption's low/high.
 
@@ -497,7 +498,8 @@ def tornado_chart(
     a key for the two bar shades. An assumption whose swing is below `min_share` of the
     largest swing would be an invisible bar: it is left out of the bars and named in a
     note under the chart instead. The base value's label is the catalog's word in the
-    edition's language, read when the chart is drawn."""
+    edition's language, read when the chart is drawn. `base_format` writes the base value as
+    the report's text and tables print it («≈ 2,5»; `value_format` by default)."""
     base_label = L.TORNADO_CHART["base"] if base_label is None else base_label
     fig_rows = frame.copy()
     swing = (fig_rows["metric_high"] - fig_rows["metric_low"]).abs()
@@ -525,7 +527,7 @@ def tornado_chart(
             )
     ax.axvline(base, color="#222222", linewidth=1.2, zorder=3)
     ax.annotate(
-        f"{base_label}: {value_format(base)}",
+        f"{base_label}: {(base_format or value_format)(base)}",
         (base, len(rows) - 0.45),
         xytext=(0, 2),
         textcoords="offset points",

@@ -292,8 +292,11 @@ def _scaled(value: Decimal, digits: int | None = None, significant: int | None =
             value, word = value / factor, labels.NUMBER_WORDS[name]
             break
     places = max(0, -value.normalize().as_tuple().exponent) if digits is None else digits
+    if significant is not None and abs(value) >= 1:
+        # the decimals the significant digits imply, a final zero kept: «≈ 5,0» beside «≈ 4,2»
+        places = max(0, significant - len(str(int(abs(value)))))
     places = min(places, 3)
-    text = _format(_rounded(value, places), places, trim=True)
+    text = _format(_rounded(value, places), places, trim=significant is None)
     return f"{text}{NBSP}{word}" if word else text
 
 

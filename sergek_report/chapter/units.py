@@ -18,6 +18,8 @@ from sergek_report.chapter import fmt, precision
 # Units as written in params/*.yaml and metrics.json -> the forms the number agrees with
 # (the catalog of the report's words, labels.py).
 UNIT_FORMS = L.UNIT_FORMS
+# How many times: a ratio below one is a bare number («0,89 от оценки», not «0,89 раза»).
+RATIO_UNIT = "раз"
 
 
 def quantity(value: object, unit: str, digits: int = 2) -> str:
@@ -37,6 +39,8 @@ def quantity(value: object, unit: str, digits: int = 2) -> str:
         return f"{fmt.year(int(value))}{fmt.NBSP}{L.translate(unit)}"
     if unit == "тенге":
         return fmt.tenge(value)
+    if unit == RATIO_UNIT and abs(float(value)) < 1:  # «0,89», never «0,89 раза»
+        return fmt.plain(value, digits)
     if unit in UNIT_FORMS:
         return fmt.count(value, UNIT_FORMS[unit], 0 if float(value).is_integer() else digits)
     if unit in ("", "дата"):
