@@ -210,3 +210,46 @@ def short_parts(pages: list[Page], blocks: set[str] = frozenset()) -> list[str]:
 def breaches(pages: list[Page], blocks: set[str] = frozenset()) -> list[str]:
     """Headings at a page's foot and tables cut against the rule, for a test's message."""
     return headings_at_foot(pages) + short_parts(pages, blocks)
+
+
+def page_fill(page) -> float:
+    """Share of the page's text area that holds text (lowest text line, footer excluded)."""
+    height = float(page.mediabox.height)
+    lows: list[float] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip():
+            y = tm[5] * cm[3] + cm[5] if cm[3] else tm[5]
+            lows.append(y)
+
+    page.extract_text(visitor_text=visit)
+    top, bottom = height - 22 * 72 / 25.4, 20 * 72 / 25.4  # the @page margins
+    body = [y for y in lows if bottom + 4 < y < top - 4]
+    if not body:
+        return 0.0
+    return (top - min(body)) / (top - bottom)
+
+
+def chapter_first_pages(reader) -> set[int]:
+    """The pages (1-based) the PDF's top-level bookmarks point at: each chapter's and the
+    glossary's first page, in any language."""
+    return {
+        reader.get_destination_page_number(entry) + 1
+        for entry in reader.outline
+        if not isinstance(entry, list)
+    }
+
+
+def thin_pages(path: Path, floor: float) -> list[str]:
+    """Pages less full than `floor` but for the title and contents pages and each chapter's
+    last page, as «p. N: 0,61» for a test's message."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    starts = chapter_first_pages(reader)
+    last = len(reader.pages)
+    return [
+        f"p. {number}: {page_fill(reader.pages[number - 1]):.2f}"
+        for number in range(3, last)
+        if number + 1 not in starts and page_fill(reader.pages[number - 1]) < floor
+    ]

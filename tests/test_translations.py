@@ -20,7 +20,7 @@ from sergek_report import cli, labels, paths
 from sergek_report.build import translations as T
 from sergek_report.chapter import fmt
 from sergek_report.errors import BuildError
-from tests.pages import block_rows, breaches, read_pages
+from tests.pages import block_rows, breaches, read_pages, thin_pages
 
 ROOT = paths.PACKAGE_DIR.parent
 NBSP = "\u00a0"
@@ -462,6 +462,8 @@ def test_the_kazakh_report(request, tmp_path):
     assert (result.out_dir / "report.pdf").is_file()
     # Whole pages in Kazakh too (issue 18): no heading at a page's foot, no stranded rows.
     assert breaches(read_pages(result.out_dir / "report.pdf"), block_rows(html)) == []
+    # no page under two-thirds full but a chapter's last (as in Russian: test_report)
+    assert thin_pages(result.out_dir / "report.pdf", 2 / 3) == []
     assert russian_paragraphs(html) == []
     # Inline values take the case their postposition governs: no «31 желтоқсан дейін»,
     # «1 қаңтар бастап», «1 641 дейін» (a month or a number in the nominative before it).
