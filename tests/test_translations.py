@@ -605,8 +605,10 @@ def test_what_a_deployment_source_counted_is_translated_whole(kazakh):
     numeral stays singular), so no Russian word of the cell is left."""
     from sergek_report.chapter import sentences
 
-    assert sentences.counted_as(414, "комплексы (2 060 камер)") == "кешен (2 060 камера)"
+    # the cell as loaded: a number's digit groups joined by a no-break space (typography)
+    cell = "комплексы (2\u00a0060 камер)"
+    assert sentences.counted_as(414, cell) == "кешен (2\u00a0060 камера)"
     assert sentences.counted_as(10, "АПК «Сергек» в эксплуатации") == "пайдаланудағы «Сергек» АБК"
     assert fmt.count(5, labels.INLINE_FORMS["из … участников"]) == "5\u00a0қатысушы"
     labels.use_language(labels.SOURCE_LANGUAGE)
-    assert sentences.counted_as(414, "комплексы (2 060 камер)") == "комплексов (2 060 камер)"
+    assert sentences.counted_as(414, cell) == "комплексов (2\u00a0060 камер)"
