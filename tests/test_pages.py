@@ -134,21 +134,21 @@ def test_a_long_table_gives_its_explanations_the_width_and_its_figures_their_wor
             "Обоснование": [explanation] * 8,
         }
     )
-    shares = [float(x) for x in re.findall(r"width: ([\d.]+)%", _column_widths(frame))]
+    shares = [float(x) for x in re.findall(r"width: ([\d.]+)%", _column_widths(frame)[0])]
     assert len(shares) == 3 and abs(sum(shares) - 100) < 0.5
     assert shares[2] > 50 and shares[2] == max(shares)
     # «14,25–» never breaks: in DejaVu Sans a digit is 0.636 em, a comma 0.318, an en dash
     # 0.5; 3.36 em of 8.5 pt (3.0 mm) is 10.1 mm of the table's 172
     assert shares[1] >= 100 * 10.0 / 172
     # a short table keeps the layout's own widths
-    assert _column_widths(frame.head(5)) == ""
+    assert _column_widths(frame.head(5)) == ("", False)
 
 
 def test_a_figure_bound_by_no_break_spaces_gets_room_for_all_of_it():
     """«8 250 000 тенге» (no-break spaces between the digit groups and before the unit) is
     one word to the line breaker: a column narrower than it printed it over its neighbour
-    (the assumptions table, the key-figures table). A table whose unbreakable words fill the
-    width keeps the layout's own widths."""
+    (the assumptions table, the key-figures table). When the longest words fill the width,
+    a column of figures keeps its room and the text columns' words may be hyphenated."""
     import re
 
     import pandas as pd
@@ -165,7 +165,7 @@ def test_a_figure_bound_by_no_break_spaces_gets_room_for_all_of_it():
             "Обоснование": ["Нижняя граница — оборудование комплекса на переходе. " * 6] * 8,
         }
     )
-    shares = [float(x) for x in re.findall(r"width: ([\d.]+)%", _column_widths(frame))]
+    shares = [float(x) for x in re.findall(r"width: ([\d.]+)%", _column_widths(frame)[0])]
     assert len(shares) == 4
     # the whole figure with its unit: 7 digits of 0.636 em, 3 spaces of 0.318 em and «тенге»
     # (2.87 em) in DejaVu Sans, 8.3 em of 8.5 pt (3.0 mm): 24.9 mm of 172
@@ -180,8 +180,11 @@ def test_a_figure_bound_by_no_break_spaces_gets_room_for_all_of_it():
         "«Сергек»\u00a0(Мангистауская",
         "область)",
     ]
+    # figures that fill the width between them: each column its share of what they need,
+    # laid out as it is (a figure never breaks)
     wide = pd.DataFrame({c: [f"1{nbsp}" * 30 + "тенге"] * 8 for c in "abc"})
-    assert _column_widths(wide) == ""
+    colgroup, fixed = _column_widths(wide)
+    assert fixed and re.findall(r"width: ([\d.]+)%", colgroup) == ["33.3"] * 3
 
 
 def test_a_cell_whose_text_is_wider_than_its_column_is_found(tmp_path):
@@ -215,10 +218,10 @@ def test_no_table_cell_of_the_report_is_printed_over_its_neighbour(built_report)
 
 
 def test_a_short_table_of_paragraphs_prints_as_blocks_and_a_table_of_figures_as_columns():
-    """Four columns or more, at most six rows, cells of paragraphs (70 characters on average
-    after the first column): on paper one block per row (print.css) — as columns it set a
-    word or two a line (the options table ran over two pages). A table of figures, a long
-    table or a narrow one stays a table."""
+    """Four columns or more, at most twenty rows, cells of paragraphs (70 characters on
+    average after the first column): on paper one block per row (print.css) — as columns it
+    set a word or two a line (the options table ran over two pages). A table of figures, a
+    longer table or a narrow one stays a table."""
     import pandas as pd
 
     from sergek_report.chapter.api import prints_as_blocks
@@ -229,7 +232,8 @@ def test_a_short_table_of_paragraphs_prints_as_blocks_and_a_table_of_figures_as_
         {"Вариант": ["Новый договор ГЧП"] * 4} | {c: [paragraph] * 4 for c in "abc"}
     )
     assert prints_as_blocks(options)
-    assert not prints_as_blocks(pd.concat([options] * 2))  # eight rows: a table
+    assert prints_as_blocks(pd.concat([options] * 5))  # twenty rows (the assumptions)
+    assert not prints_as_blocks(pd.concat([options] * 6))  # twenty-four rows: a table
     assert not prints_as_blocks(options.iloc[:, :3])  # three columns: a table
     figures = options.assign(a="30,3 млрд тенге", b="17,5–44,7", c="61,6–161,0")
     assert not prints_as_blocks(figures)

@@ -44,6 +44,7 @@ _INJECTED_HEADER = "# Parameters"
 # The printed table: its width (A4 less the margins, print.css) and a cell's padding in
 # millimetres (0.4 em a side, report.css, with a little room to spare), its text in points.
 _TABLE_MM, _PADDING_MM, _TABLE_PT = 172, 3.2, 8.5
+_SPARE = 25  # per cent of a crowded table's width shared by its columns' text
 _SIZED_ROWS = 6  # from this many rows a table's column widths are set by its text
 _SIZED_COLUMNS = 5  # ... and a table this wide whatever its rows (the layout gave it a word a line)
 # Where a line may break: an ordinary space (never a no-break one, which binds a figure's
@@ -59,34 +60,55 @@ def _words(text: str) -> list[str]:
     return [w for w in _BREAKS.split(_QUOTE_BRACKET.sub("\u00a0", text)) if w]
 
 
-def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> str:
+def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bool]:
     """A <colgroup> giving each column a share of the width: first room for its longest
-    word (a figure with its unit, a long Russian word never breaks), then the rest by how
-    much text it holds. Left to itself, the PDF's table layout gave a column of long
-    explanations the width of one of short figures (the assumptions table ran six pages,
-    12 characters to a line)."""
+    word (a figure with its unit, a long word unbroken), then the rest by how much text it
+    holds; and whether the table has one (a fixed layout on paper). Left to itself, the
+    PDF's table layout gave a column of long explanations the width of one of short
+    figures (the assumptions table ran six pages, 12 characters to a line)."""
     if len(frame.columns) < 3 or (len(frame) < _SIZED_ROWS and len(frame.columns) < _SIZED_COLUMNS):
-        return ""  # a short table keeps the layout's own widths (its page breaks settled)
-    floors, weights = [], []
+        return "", False  # a short table keeps the layout's own widths (page breaks settled)
+    floors, weights, holds_figures, headers = [], [], [], []
     for column in frame.columns:
         cells = [_cell(v) for v in frame[column]]
         # a figure's cell never wraps (td.num, report.css): all of it is one word
         words = set(cells) if column in numeric else {w for text in cells for w in _words(text)}
         header = _words(str(column))
-        longest = max(
-            max((measure.width_mm(w, _TABLE_PT) for w in words), default=0.0),
-            max((measure.width_mm(w, _TABLE_PT, bold=True) for w in header), default=0.0),
-        )
+        widest = max(words, key=lambda w: measure.width_mm(w, _TABLE_PT), default="")
+        heading = max((measure.width_mm(w, _TABLE_PT, bold=True) for w in header), default=0.0)
+        longest = max(measure.width_mm(widest, _TABLE_PT), heading)
         floors.append(100 * (longest + _PADDING_MM) / _TABLE_MM)
+        headers.append(100 * (heading + _PADDING_MM) / _TABLE_MM)  # a header never breaks
+        # a figure with its unit is never broken: its column keeps room for it
+        holds_figures.append(column in numeric or any(char.isdigit() for char in widest))
         # a long header wraps onto as many lines as a long cell would
         typical = max(sum(len(c) for c in cells) / len(cells), len(str(column)) / 2)
         weights.append(typical**0.75)
-    if sum(floors) >= 100:
-        return ""  # its unbreakable words fill the width: the layout's own widths fit them
-    rest = 100 - sum(floors)
-    shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
+    if sum(floors) < 100:
+        rest = 100 - sum(floors)
+        shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
+    else:
+        # The words fill the width: a column of figures keeps its room (a figure is never
+        # broken); the text columns' floors shrink to leave _SPARE of the width to share by
+        # how much text each holds, and a word longer than its column is hyphenated, or
+        # broken where no hyphenation is known (print.css), never printed over its neighbour.
+        kept = holds_figures
+        figures = sum(f for f, keep in zip(floors, kept, strict=True) if keep)
+        text = sum(f for f, keep in zip(floors, kept, strict=True) if not keep)
+        if not text:  # figures only: each column its share of what they need
+            shares = [100 * f / sum(floors) for f in floors]
+            cols = "".join(f'<col style="width: {share:.1f}%">' for share in shares)
+            return f"<colgroup>{cols}</colgroup>", True
+        scale = max(0.0, 100 - _SPARE - figures) / text
+        floors = [
+            f if keep else max(f * scale, head)
+            for f, keep, head in zip(floors, kept, headers, strict=True)
+        ]
+        weights = [0.0 if keep else w for w, keep in zip(weights, kept, strict=True)]
+        rest = 100 - sum(floors)
+        shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
     cols = "".join(f'<col style="width: {share:.1f}%">' for share in shares)
-    return f"<colgroup>{cols}</colgroup>"
+    return f"<colgroup>{cols}</colgroup>", True
 
 
 # A source line names each source by publisher and date; what else is known of an undated
@@ -298,10 +320,8 @@ class Chapter:
         frame = frame.head(MAX_TABLE_ROWS)
         stack = stacks_on_a_phone(list(frame.columns), numeric)
         blocks = stack and prints_as_blocks(frame)
-        widths = "" if blocks else _column_widths(frame, numeric)
-        kind = " ".join(
-            ["data"] + ["stack"] * stack + ["blocks"] * blocks + ["sized"] * bool(widths)
-        )
+        widths, fixed = ("", False) if blocks else _column_widths(frame, numeric)
+        kind = " ".join(["data"] + ["stack"] * stack + ["blocks"] * blocks + ["sized"] * fixed)
         head = "".join(
             f'<th scope="col" class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
             for c in frame.columns
@@ -384,9 +404,11 @@ class Chapter:
         display(HTML(f'<ol class="sources">{"".join(items)}</ol>{tail}'))
 
 
-# A short table whose cells are paragraphs in four columns or more: on paper one block per
-# row (print.css), as columns it set a word or two a line and ran over two pages.
-_BLOCK_ROWS, _BLOCK_COLUMNS, _BLOCK_CHARACTERS = 6, 4, 70
+# A table whose cells are paragraphs in four columns or more: on paper one block per row
+# (print.css). As columns it set a word or two a line: the options ran over two pages, the
+# assumptions over five with their rationale a narrow column (blocks: three). A longer
+# table (the sources of a chapter, a request list) is scanned by its columns and stays one.
+_BLOCK_ROWS, _BLOCK_COLUMNS, _BLOCK_CHARACTERS = 20, 4, 70
 
 
 def prints_as_blocks(frame: pd.DataFrame) -> bool:
