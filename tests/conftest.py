@@ -129,13 +129,16 @@ def kazakh():
 
 
 def pdf_text(path: Path) -> str:
-    """All text of a PDF with whitespace (incl. no-break spaces) folded to single spaces; a
+    """All text of a PDF with whitespace (incl. no-break spaces) folded to single spaces and
+    hyphenated words joined; a
     «¶» ends each page, so that a page's number (the last word of its text) never reads as a
     count with the next page's first word («23 комплексов»)."""
     from pypdf import PdfReader
 
     text = "\n¶\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-    return normalise(text)
+    # a word the layout hyphenated at a line's end (U+2010; a typed hyphen is U+002D) is
+    # read whole
+    return normalise(re.sub("\u2010\n(?!¶)", "", text))
 
 
 def normalise(text: str) -> str:
