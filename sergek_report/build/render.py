@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import matplotlib
 import nbformat
 from nbconvert.exporters import HTMLExporter
 from traitlets import default
@@ -29,6 +28,7 @@ from sergek_report.build.pdf import (
     split_report,
 )
 from sergek_report.chapter import fmt, inline
+from sergek_report.chapter.measure import FONT_DIR, FONT_STEM
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
 from sergek_report.inputs.edition import Edition
 from sergek_report.inputs.typography import typeset
@@ -107,16 +107,15 @@ class WeasyPDFExporter(ReportHTMLExporter):
 
 def _font_faces() -> str:
     """@font-face rules for the PDF only (the HTML must not point at local files)."""
-    ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     faces = []
-    for family, stem in (("Report Sans", "DejaVuSans"),):  # one family: see report.css
+    for family, stem in (("Report Sans", FONT_STEM),):  # one family: see report.css
         for suffix, weight, style in (
             ("", "normal", "normal"),
             ("-Bold", "bold", "normal"),
             ("-Oblique", "normal", "italic"),
             ("-BoldOblique", "bold", "italic"),
         ):
-            path = ttf / f"{stem}{suffix}.ttf"
+            path = FONT_DIR / f"{stem}{suffix}.ttf"
             if path.is_file():
                 faces.append(
                     f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); '
@@ -307,6 +306,11 @@ def chapter_numbers(notebooks: list, chapter_paths: list[Path]) -> list[int]:
     return numbers
 
 
+def closes_chapter(numbers: list[int], index: int) -> bool:
+    """Whether the notebook at `index` (0-based) is its chapter's last (`chapter_numbers`)."""
+    return index + 1 == len(numbers) or numbers[index + 1] != numbers[index]
+
+
 def strip_build_outputs(notebook: nbformat.NotebookNode) -> None:
     """Outputs as the report prints them: drop what tells the build what a chapter read and
     the notebook-only chart captions; a chart (PNG and SVG for notebook views) becomes the
@@ -400,8 +404,8 @@ def merge_chapters(
     numbers = chapter_numbers(notebooks, chapter_paths)
     cells = []
     for index, (path, notebook) in enumerate(zip(chapter_paths, notebooks, strict=True)):
-        closes = index + 1 == len(notebooks) or not is_section(notebooks[index + 1])
         changes = changes_html if index + 1 == holder else None
+        closes = closes_chapter(numbers, index)
         cells += chapter_cells(numbers[index], path, notebook, changes, closes)
     if not chapter_paths:
         cells.append(_html_cell(changes_html, sergek_slot="changes"))
@@ -572,7 +576,6 @@ class PartsAhead:
         unexecuted = [nbformat.read(path, as_version=4) for path in notebooks]
         self.holder = changes_chapter(unexecuted)
         self.numbers = chapter_numbers(unexecuted, notebooks)
-        self.sections = [is_section(notebook) for notebook in unexecuted]
         self.drafted = [
             cell
             for number, path, notebook in zip(self.numbers, notebooks, unexecuted, strict=True)
@@ -593,7 +596,7 @@ class PartsAhead:
         index, last = self.index, self.index == len(self.notebooks)
         notebook = inline.read_resolved(executed, paths.display_path(executed))
         changes = self.frame.changes_html if index == self.holder else None
-        closes = last or not self.sections[index]
+        closes = closes_chapter(self.numbers, index - 1)
         self.pending += chapter_cells(self.numbers[index - 1], executed, notebook, changes, closes)
         if last and self.frame.back_matter:
             self.pending.append(_html_cell(self.frame.back_matter))

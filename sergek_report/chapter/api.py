@@ -74,9 +74,12 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
         # a figure's cell never wraps (td.num, report.css): all of it is one word
         words = set(cells) if column in numeric else {w for text in cells for w in _words(text)}
         header = _words(str(column))
-        widest = max(words, key=lambda w: measure.width_mm(w, _TABLE_PT), default="")
+        # (width, word): a tie goes to the same word whatever the set's order
+        widest_mm, widest = max(
+            ((measure.width_mm(w, _TABLE_PT), w) for w in words), default=(0.0, "")
+        )
         heading = max((measure.width_mm(w, _TABLE_PT, bold=True) for w in header), default=0.0)
-        longest = max(measure.width_mm(widest, _TABLE_PT), heading)
+        longest = max(widest_mm, heading)
         floors.append(100 * (longest + _PADDING_MM) / _TABLE_MM)
         headers.append(100 * (heading + _PADDING_MM) / _TABLE_MM)  # a header never breaks
         # a figure with its unit is never broken: its column keeps room for it
@@ -92,21 +95,17 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
         # broken); the text columns' floors shrink to leave _SPARE of the width to share by
         # how much text each holds, and a word longer than its column is hyphenated, or
         # broken where no hyphenation is known (print.css), never printed over its neighbour.
-        kept = holds_figures
-        figures = sum(f for f, keep in zip(floors, kept, strict=True) if keep)
-        text = sum(f for f, keep in zip(floors, kept, strict=True) if not keep)
+        columns = list(zip(floors, holds_figures, headers, weights, strict=True))
+        figures = sum(f for f, keep, _, _ in columns if keep)
+        text = sum(f for f, keep, _, _ in columns if not keep)
         if not text:  # figures only: each column its share of what they need
             shares = [100 * f / sum(floors) for f in floors]
-            cols = "".join(f'<col style="width: {share:.1f}%">' for share in shares)
-            return f"<colgroup>{cols}</colgroup>", True
-        scale = max(0.0, 100 - _SPARE - figures) / text
-        floors = [
-            f if keep else max(f * scale, head)
-            for f, keep, head in zip(floors, kept, headers, strict=True)
-        ]
-        weights = [0.0 if keep else w for w, keep in zip(weights, kept, strict=True)]
-        rest = 100 - sum(floors)
-        shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
+        else:
+            scale = max(0.0, 100 - _SPARE - figures) / text
+            floors = [f if keep else max(f * scale, head) for f, keep, head, _ in columns]
+            weights = [0.0 if keep else w for _, keep, _, w in columns]
+            rest = 100 - sum(floors)
+            shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
     cols = "".join(f'<col style="width: {share:.1f}%">' for share in shares)
     return f"<colgroup>{cols}</colgroup>", True
 

@@ -9,14 +9,17 @@ from pathlib import Path
 import matplotlib
 
 PT_MM = 25.4 / 72
+# The report's one font family: matplotlib's copy of DejaVu Sans (the PDF's @font-face rules,
+# build/render.py, name these files too).
+FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+FONT_STEM = "DejaVuSans"
 
 
 @cache
 def _advances(bold: bool) -> tuple[dict[int, int], int, int]:
     from fontTools.ttLib import TTFont
 
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    font = TTFont(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name, lazy=True)
+    font = TTFont(FONT_DIR / f"{FONT_STEM}{'-Bold' if bold else ''}.ttf", lazy=True)
     cmap = font.getBestCmap()
     metrics = font["hmtx"].metrics
     widths = {code: metrics[glyph][0] for code, glyph in cmap.items()}
