@@ -102,7 +102,7 @@ BASIS_TEXT = {
         "как в варианте выше"
     ),
     "ppp_unpriced": (
-        "не оценено: ценовые предложения поставщиков 2025 г. не опубликованы; нынешняя цена "
+        "не оценено: ценовые предложения поставщиков не опубликованы; нынешняя цена "
         "в таблице вариантов — только для сравнения, не цена нового ГЧП"
     ),
     "transfer_unpriced": (
@@ -229,15 +229,15 @@ KEY_FIGURES = {
 # the report prints it (the memo's table, the chapter's tables and charts, the key figures).
 # A service contract's name says which price it is costed with.
 APPRAISAL_OPTIONS = {
-    "stopgap": "Временная мера (её месяцы)",
-    "current_price": "Нынешняя цена для сравнения (так продолжить нельзя)",
     "service": "Временная мера, затем сервисный договор (середина цен Павлодара и Караганды)",
-    "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
-    "announced": "Сервисный договор с первого дня (середина цен Павлодара и Караганды)",
+    "stopgap": "Временная мера (её месяцы)",
     "pavlodar_only": "Сервисный договор с первого дня (цены Павлодара)",
+    "announced": "Сервисный договор с первого дня (середина цен Павлодара и Караганды)",
     "no_bridge": (
         "Перерыв на время закупки, затем сервисный договор (середина цен Павлодара и Караганды)"
     ),
+    "current_price": "Нынешняя цена для сравнения (так продолжить нельзя)",
+    "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
 # A row that is a part of the path above it, not an alternative (decision_tables.PART_OF).
 PART_ROW = "в том числе: {name}"
@@ -485,15 +485,16 @@ APPRAISAL_COLUMNS = {
 }
 PATH_COLUMNS = {
     "condition": "Положение на дату редакции",
-    "option": "Вариант (как в таблице вариантов)",
     "on_january_1": "Что будет {first_day}",
     "legal_route": "Правовой путь",
     "next_decisions": "Следующие решения",
-    "cash_2027": "Бюджет {first} г., млрд тенге: базовый расчёт (P10–P90)",
+    "cash_2027": "Вариант и бюджет {first} г., млрд тенге: базовый расчёт (P10–P90)",
     "cash_total": "Расходы {years} гг., млрд тенге (номинальные), P10–P90",
 }
 NOT_PRICED = "не оценено: нет открытых данных"
 NOT_PRICED_BRIEF = "не оценено"  # the memo's table; its note says why
+# The path table's budget cell: the option the branch is, by its one name, and its figure.
+PATH_OPTION_CELL = "«{option}»: {figure}"
 # The memo's plain words for a computed amount and its P10–P90 (decision_tables.amount):
 # «35,5 млрд тенге (от 20,2 до 52,7)»; and how often a draw falls inside P10–P90
 # (decision_tables.likely): «в 8 случаях из 10».
@@ -506,7 +507,7 @@ DRIVER_COLUMNS = {
 }
 DRIVER_OUTPUTS = {
     "service.cash_2027": "Временная мера, затем сервисный договор: бюджет {first} г.",
-    "current_price.cash_total": "Нынешняя цена: расходы {years} гг.",
+    "current_price.cash_total": "Нынешняя цена для сравнения: расходы {years} гг.",
     "equipment.cash_2027": "Новое оборудование: бюджет {first} г.",
     "estimates_ratio": "Отношение двух оценок платы за АПК",
     "estimate2_vs_total_cost": "Оценка 2 выплат к «общей стоимости»",

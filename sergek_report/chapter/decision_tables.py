@@ -332,7 +332,7 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
 
 def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
     """The branches of the path from the edition date, each with the option it is (its one
-    name), its 2027 budget line and its 2027–2029 range, on the options' basis."""
+    name) beside its 2027 budget line, and its 2027–2029 range, on the options' basis."""
     u = results.appraisal
     column = {k: v.format(**_years()) for k, v in L.PATH_COLUMNS.items()}
     ordered = path.sort_values("step", kind="stable")
@@ -345,12 +345,14 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
     return pd.DataFrame(
         {
             column["condition"]: ordered["condition"],
-            column["option"]: [branch_option(line) for line in ordered["budget_line"]],
             column["on_january_1"]: ordered["on_january_1"],
             column["legal_route"]: ordered["legal_route"],
             column["next_decisions"]: ordered["next_decisions"],
             column["cash_2027"]: [
-                priced(line, "cash_2027", budget_cell) for line in ordered["budget_line"]
+                L.PATH_OPTION_CELL.format(
+                    option=branch_option(line), figure=priced(line, "cash_2027", budget_cell)
+                )
+                for line in ordered["budget_line"]
             ],
             column["cash_total"]: [
                 priced(line, "cash_total", p_range) for line in ordered["budget_line"]
