@@ -85,7 +85,7 @@ DECISION_COLUMNS = {
     "option": "Вариант",
     "route": "Правовой путь; что утверждает маслихат",
     "time": "Срок запуска",
-    "cost": "Стоимость: бюджет первого года и {years} гг.",
+    "cost": "Стоимость, млрд тенге: бюджет первого года и {years} гг.",
     "basis": "Основание цены",
 }
 # The «route» cell: the legal route and what the council approves (data/options.csv).
@@ -514,10 +514,7 @@ DRIVER_OUTPUTS = {
 }
 # An option's cost cell on one basis, one part per computation that prices it: its name, the
 # 2027 budget line (point and P10–P90) and 2027–2029; the parts joined by «; ».
-ONE_BASIS_CELL = (
-    "«{name}»: бюджет {first} г. — {budget} млрд тенге, за {years} гг. — {total} млрд тенге "
-    "(P10–P90, номинальные тенге)"
-)
+ONE_BASIS_CELL = "«{name}»: {first} г. — {budget}, {years} гг. — {total}"
 # The appendix: how each assumption is drawn in the joint calculation of uncertainty.
 DISTRIBUTIONS = {
     "uniform": "равномерное по диапазону",

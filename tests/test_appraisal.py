@@ -336,13 +336,11 @@ def test_one_name_per_option_in_every_table():
     decision = dtab.decision_table(tables["options"], results)
     cost = decision.set_index(decision.columns[0])[decision.columns[3]]
     contract = cost["Сервисный договор через государственные закупки"]
-    assert (
-        f"«{L.APPRAISAL_OPTIONS['pavlodar_only']}»: бюджет 2027 г. — 16,0 (15,2–17,8)" in contract
-    )
-    assert f"«{L.APPRAISAL_OPTIONS['announced']}»: бюджет 2027 г. — 35,5 (20,2–52,7)" in contract
+    assert f"«{L.APPRAISAL_OPTIONS['pavlodar_only']}»: 2027 г. — 16,0 (15,2–17,8)" in contract
+    assert f"«{L.APPRAISAL_OPTIONS['announced']}»: 2027 г. — 35,5 (20,2–52,7)" in contract
     stopgap = cost[options.loc["stopgap", "name"]]
-    assert stopgap.startswith(f"«{L.APPRAISAL_OPTIONS['stopgap']}»: бюджет 2027 г. — 0,7")
-    assert f"«{service}»: бюджет 2027 г. — 30,3" in stopgap
+    assert stopgap.startswith(f"«{L.APPRAISAL_OPTIONS['stopgap']}»: 2027 г. — 0,7")
+    assert f"«{service}»: 2027 г. — 30,3" in stopgap
     # a new PPP has no public price: today's price is not printed as its cost
     assert cost["Новый договор ГЧП (конкурс или прямые переговоры)"] == L.NOT_PRICED
 
