@@ -327,7 +327,7 @@ def test_one_name_per_option_in_every_table():
     )
     assert "bridge.cash_2027" not in u.summary.index  # one computation, one set of figures
     # the first branch has a contract on 1 January: its field is not «без договора»
-    assert path.columns[1] == "Что будет 1 января 2027\u202fг."
+    assert path.columns[1] == "Что будет 1\u00a0января 2027\u202fг."
     options = tables["options"].set_index("option_id")
     assert options.loc["municipal", "name"] == L.UNPRICED_APPRAISAL_ROWS["municipal"]
     assert options.loc["ppp_new", "name"] == L.UNPRICED_APPRAISAL_ROWS["ppp_new"]

@@ -244,7 +244,9 @@ def _years() -> dict[str, str]:
         "first": fmt.year(YEARS[0]),
         "years": fmt.year_range(YEARS[0], YEARS[-1]),
         "valuation": fmt.date_long(VALUATION_DATE),
-        "first_day": fmt.date_long(VALUATION_DATE),
+        # a header's day and month do not break apart (the HTML binds them in the header
+        # cell; the phone's field labels must read the same)
+        "first_day": fmt.date_long(VALUATION_DATE).replace(" ", fmt.NBSP, 1),
     }
 
 
