@@ -494,7 +494,7 @@ PATH_COLUMNS = {
 NOT_PRICED = "не оценено: нет открытых данных"
 NOT_PRICED_BRIEF = "не оценено"  # the memo's table; its note says why
 # The path table's budget cell: the option the branch is, by its one name, and its figure.
-PATH_OPTION_CELL = "«{option}»: {figure}"
+PATH_OPTION_CELL = "«{option}» — {figure}"
 # The memo's plain words for a computed amount and its P10–P90 (decision_tables.amount):
 # «35,5 млрд тенге (от 20,2 до 52,7)»; and how often a draw falls inside P10–P90
 # (decision_tables.likely): «в 8 случаях из 10».

@@ -318,11 +318,11 @@ def test_one_name_per_option_in_every_table():
     path = dtab.path_table(tables["decision_path"], results)
     cells = list(path[path.columns[4]])
     service = L.APPRAISAL_OPTIONS["service"]
-    assert cells[1] == f"«{service}»: {dtab.budget_cell(u, 'service.cash_2027')}"
+    assert cells[1] == f"«{service}» — {dtab.budget_cell(u, 'service.cash_2027')}"
     assert cells[1].endswith("30,3 (17,5–44,7)")
     assert cells[0].startswith("«Сервисный договор с первого дня (середина цен Павлодара")
     assert cells[3] == (
-        "«Передача комплексов в коммунальную собственность и эксплуатация городом»: "
+        "«Передача комплексов в коммунальную собственность и эксплуатация городом» — "
         "не оценено: нет открытых данных"
     )
     assert "bridge.cash_2027" not in u.summary.index  # one computation, one set of figures
