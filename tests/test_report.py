@@ -548,3 +548,48 @@ def test_the_cover_names_the_decision_and_its_date(report):
     assert "Что делать с «Сергек» с 1 января 2027 года: решение до 31 декабря 2026 г." in cover
     assert cover.index("решение до 31 декабря 2026") < cover.index("Редакция отчёта 3 декабря")
     assert cover.index("Редакция отчёта") < cover.index("Самый новый из источников опубликован")
+
+
+def test_the_memo_names_the_realistic_path_its_budget_line_and_what_it_rests_on(report):
+    """Issue 18, the deputy's «how much in 2027»: one sentence names the path realistic on
+    1 January (the stop-gap, then a service contract), its 2027 line with P10–P90, the
+    unverified Karaganda figures it rests on and the suppliers' prices to ask for before the
+    vote. Hand-checked: 30,3 = 0,7 (two months at today's price) + 10/12 × 35,5 (the midpoint
+    price for the rest of the year). The Pavlodar price is «about», never a floor; today's
+    price is a comparison, not «a reference for a new PPP»; the draft budget is the council's
+    own document."""
+    import json
+
+    from sergek_report.chapter import precision
+
+    text = normalise(html_text(report["html"], changes=False))
+    memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
+    metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
+    values = {m["name"]: m["value"] for m in metrics["metrics"]}
+    low, high = (precision.billions(values[f"service_cash_2027_{s}"]) for s in ("p10", "p90"))
+    start = memo.index("Реалистичный к 1 января 2027 г. путь — временная мера, затем сервисный")
+    # one sentence: up to the suppliers' prices, no full stop before a capital in between
+    sentence = memo[start : memo.index("поставщиков.", start) + len("поставщиков")]
+    assert not re.search(r"\. [А-ЯЁ]", sentence), sentence
+    assert f"около 30,3 млрд тенге (от {low} до {high})" in sentence
+    assert "Караганды по первоисточнику не найдены" in sentence
+    assert "до голосования нужны ценовые предложения поставщиков" in sentence
+    # the first recommendation: the same line, with the same caveat in the same sentence
+    rec = memo[
+        memo.index("Заложить в бюджет 2027 года строку на путь") : memo.index(
+            "Потребовать от акимата, если закупка не объявлена"
+        )
+    ]
+    first = re.split(r"\. (?=[А-ЯЁ])", rec)[0]
+    assert f"около 30,3 млрд тенге (от {low} до {high};" in first
+    assert "цифры Караганды, на которых она стоит, по первоисточнику не найдены" in first
+    assert "около 16,0 млрд тенге" in memo and "от 16,0" not in memo
+    assert "ориентир для нового ГЧП" not in text
+    assert "Нынешняя цена для сравнения (так продолжить нельзя)" in memo
+    assert "Ответ могут дать" not in memo
+    assert "покажут аппарат маслихата и комиссия по бюджету" in memo
+    # the deadline chain in one line: both announcement dates, then the contract's end
+    chain = memo[memo.index("Сроки одной строкой") :]
+    chain = chain[: chain.index("договор заканчивается")]
+    assert chain.index("22 декабря 2026 г.") < chain.index("2 ноября 2026 г.")
+    assert "31 декабря 2026 г." in chain and "на сессии по бюджету" in chain
