@@ -137,9 +137,9 @@ def pdf_text(path: Path) -> str:
     hyphenated words joined; a
     «¶» ends each page, so that a page's number (the last word of its text) never reads as a
     count with the next page's first word («23 комплексов»)."""
-    from pypdf import PdfReader
+    from tests.pages import page_texts
 
-    text = "\n¶\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    text = "\n¶\n".join(page_texts(path))
     # a word the layout hyphenated at a line's end (U+2010; a typed hyphen is U+002D) is
     # read whole
     return normalise(re.sub("\u2010\n(?!¶)", "", text))

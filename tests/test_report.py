@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from tests.conftest import normalise, pdf_text
 from tests.language import breakable, html_text, printed_forms, slips
-from tests.pages import chapter_first_pages, thin_pages
+from tests.pages import chapter_first_pages, page_texts, thin_pages
 
 pytestmark = pytest.mark.slow
 
@@ -135,10 +135,11 @@ def test_pdf_fonts_are_embedded_and_cover_cyrillic(report):
 
 def test_contents_page_numbers_and_links_point_at_the_chapters(report):
     reader = PdfReader(report["pdf"])
-    toc = normalise(reader.pages[1].extract_text())
+    texts = page_texts(report["pdf"])
+    toc = normalise(texts[1])
     starts = {}
-    for index, page in enumerate(reader.pages):
-        text = normalise(page.extract_text())
+    for index, page in enumerate(texts):
+        text = normalise(page)
         for number, title in enumerate(CHAPTERS, start=1):
             if f"{number}. {title}" in text and index > 1:
                 starts.setdefault(number, index + 1)
@@ -178,10 +179,11 @@ def test_no_two_entries_of_the_contents_read_the_same(report):
 
 def test_pdf_has_page_numbers_running_header_and_bookmarks(report):
     reader = PdfReader(report["pdf"])
-    pages = len(reader.pages)
+    texts = page_texts(report["pdf"])
+    pages = len(texts)
     for index in (1, pages // 2, pages - 1):  # the footer carries the page number
-        assert normalise(reader.pages[index].extract_text()).strip().endswith(str(index + 1))
-    assert "ГЧП «Сергек» в Алматы" in normalise(reader.pages[2].extract_text())
+        assert normalise(texts[index]).strip().endswith(str(index + 1))
+    assert "ГЧП «Сергек» в Алматы" in normalise(texts[2])
     titles = [
         normalise(item.title).strip() for item in reader.outline if not isinstance(item, list)
     ]
@@ -339,8 +341,8 @@ def test_no_identifiers_or_file_names_in_the_council_document(report):
 
 def test_no_identifiers_in_the_front_and_back_matter(report):
     """The parts the renderer writes itself (title, contents, changes, glossary, colophon)."""
-    reader = PdfReader(report["pdf"])
-    own = [normalise(reader.pages[i].extract_text()) for i in (0, 1, len(reader.pages) - 1)]
+    texts = page_texts(report["pdf"])
+    own = [normalise(texts[i]) for i in (0, 1, len(texts) - 1)]
     html = report["html"]
     changes = html[html.index('<section class="changes"') :]
     own.append(normalise(re.sub(r"<[^>]+>", " ", changes[: changes.index("</section>")])))
@@ -460,7 +462,7 @@ PAGE_FILL_FLOOR = 2 / 3
 
 def test_no_page_is_emptier_than_the_floor_except_chapter_ends(report):
     reader = PdfReader(report["pdf"])
-    texts = [normalise(page.extract_text()) for page in reader.pages]
+    texts = [normalise(page) for page in page_texts(report["pdf"])]
     # the chapters' first pages, by their headings and by the PDF's bookmarks
     assert chapter_starts(texts) == {page - 1 for page in chapter_first_pages(reader)}
     assert thin_pages(report["pdf"], PAGE_FILL_FLOOR) == []
@@ -516,8 +518,7 @@ def test_memo_pages_are_counted_between_two_chapter_headings():
 def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     """The deputy's ten minutes: the memo (what, by when, how much in 2027, what to ask) with
     the «what changed» block at its end fits on two pages."""
-    reader = PdfReader(report["pdf"])
-    texts = [normalise(page.extract_text()) for page in reader.pages]
+    texts = [normalise(page) for page in page_texts(report["pdf"])]
     pages = memo_pages(texts)
     assert 1 <= len(pages) <= 2, [p + 1 for p in pages]
     memo = " ".join(texts[p] for p in pages)
@@ -544,7 +545,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
 def test_the_cover_names_the_decision_and_its_date(report):
     """The title page says what the council decides and by when (the extension's end and the
     first day without a contract, from data/contract.csv), the edition and data dates below."""
-    cover = normalise(PdfReader(report["pdf"]).pages[0].extract_text())
+    cover = normalise(page_texts(report["pdf"])[0])
     assert "Что делать с «Сергек» с 1 января 2027 года: решение до 31 декабря 2026 г." in cover
     assert cover.index("решение до 31 декабря 2026") < cover.index("Редакция отчёта 3 декабря")
     assert cover.index("Редакция отчёта") < cover.index("Самый новый из источников опубликован")
