@@ -239,7 +239,7 @@ def test_changed_figure_appears_with_its_old_to_new_line(changed_edition):
     assert "1 641 АПК 1 650 АПК" in text
     # more than three tables changed since the published edition: counted, not listed, on the
     # memo's page (a short list names them: tests/test_render.py)
-    assert re.search(r"Обновлены исходные данные \(\d+\s?таблиц\)\.", text)
+    assert "Уточнены и дополнены сведения из источников." in text
     assert "условия договора" not in text.split("Что изменилось с прошлой редакции")[-1][:600]
     assert "2 000" in text  # 1 650 + 350 new complexes
 
@@ -289,7 +289,7 @@ def test_scenarios_build_one_report_each_and_a_comparison(built_report, tmp_path
     # colophon's set of assumptions; the others read as it does.
     def assumption_set(page) -> tuple[str, int]:
         text = page.read_text(encoding="utf-8")
-        return re.subn(r"(<dt>Набор допущений</dt><dd>)[^<]*", r"\1", text)
+        return re.subn(r"(<dt>Допущения</dt><dd>)[^<]*", r"\1", text)
 
     base, default = (
         assumption_set(root / "base" / "report.html"),

@@ -47,7 +47,7 @@ def test_pdf_has_title_page_contents_chapters_and_at_least_six_pages(report):
     assert "Редакция отчёта 3 декабря 2026 г." in text
     assert "Что изменилось с прошлой редакции" in text
     # edition metadata sits in the colophon at the end, without file names
-    assert "Версия расчёта" in text and "Сведения о редакции" in text
+    assert "Повторение расчёта" in text and "Сведения о редакции" in text
     assert "Словарь терминов" in text
 
 
@@ -378,7 +378,7 @@ def test_whole_text_reads_as_plain_russian(report):
     assert "без даты (около сентября 2022 г.)" in text
     assert "с начала услуг до конца года продления" in text
     assert "оценка (все допущения вместе)" in text
-    assert "Обновлены исходные данные (" in text
+    assert "Уточнены и дополнены сведения из источников." in text
     assert "сразу на 404 комплекса" in text
     for text in (report["text"], normalise(html)):
         assert "Заключение юристов акимата до декабря" not in text
@@ -547,4 +547,4 @@ def test_the_cover_names_the_decision_and_its_date(report):
     cover = normalise(PdfReader(report["pdf"]).pages[0].extract_text())
     assert "Что делать с «Сергек» с 1 января 2027 года: решение до 31 декабря 2026 г." in cover
     assert cover.index("решение до 31 декабря 2026") < cover.index("Редакция отчёта 3 декабря")
-    assert cover.index("Редакция отчёта") < cover.index("Самый новый из источников опубликован")
+    assert cover.index("Редакция отчёта") < cover.index("Самый поздний источник опубликован")

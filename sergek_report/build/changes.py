@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt
-from sergek_report.chapter.units import quantity
+from sergek_report.chapter.units import key_figure, quantity
 
 WORDS = L.CHANGES  # the block's words, in the catalog
 LISTED = 3  # items of one kind named on the memo's page; a longer list is counted
@@ -79,6 +79,33 @@ def compare(current: dict, baseline: dict | None) -> dict:
     }
 
 
+def _printed(row: dict, value: object) -> str:
+    """A key figure of the block, old (`value`) or new (None), as the report prints it."""
+    metric = row["metric"]
+    value = metric["value"] if value is None else value
+    if not isinstance(value, int | float):
+        return quantity(value, metric["unit"])
+    return key_figure(value, metric["unit"], metric.get("basis", ""), metric["name"])
+
+
+def _why(row: dict, diff: dict, labels: Mapping[str, tuple[str, str]]) -> str:
+    """Why a key figure moved, in words: the changed assumption it rests on, else the changed
+    data tables it is computed from (build.metrics.READS), else the updated data in general."""
+    from sergek_report.build.metrics import READS
+
+    metric = row["metric"]
+    basis = metric.get("basis", "")
+    changed = {name for name, _old, _new in diff["params"]}
+    if basis.startswith("assumption:") and basis.split(":", 1)[1] in changed:
+        label, _unit = _param_label(basis.split(":", 1)[1], labels)
+        return fmt.fill(WORDS["why_param"], label=fmt.mid_sentence(label))
+    inputs = {name.rsplit("/", 1)[-1].removesuffix(".csv") for name in diff["inputs"]}
+    tables = [table_label(t) for t in READS.get(metric["name"], ()) if t in inputs]
+    if tables:
+        return fmt.fill(WORDS["why_data"], tables=", ".join(tables))
+    return WORDS["why_other"]
+
+
 def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str, str]:
     """(Russian label, unit) of an assumption; a range is labelled as the range of it."""
     base = name.removesuffix("_range")
@@ -105,8 +132,13 @@ def changes_block(
     if not diff["metrics"] and not diff["inputs"] and not diff["params"]:
         parts.append(f"<p>{fmt.fill(WORDS['nothing_changed'], since=since)}</p></section>")
         return "".join(parts)
-    # Old and new values exactly: rounded, a moved figure could look unchanged.
-    moved = [row for row in diff["metrics"] if row["old"] is not None]
+    # Old and new values at the figure's own precision (the one every place prints it): a
+    # change the precision does not show is not a change a reader sees, and is not listed.
+    moved = [
+        row
+        for row in diff["metrics"]
+        if row["old"] is not None and _printed(row, row["old"]) != _printed(row, None)
+    ]
     added = [row for row in diff["metrics"] if row["old"] is None]
     hidden = max(0, len(moved) - LISTED)
     moved = moved[:LISTED]  # the key figures' own order: the headline figures come first
@@ -116,15 +148,16 @@ def changes_block(
             '<div class="table-scroll"><table class="data changes-table"><thead><tr>'
             f'<th scope="col">{WORDS["column_metric"]}</th>'
             f'<th scope="col" class="num">{WORDS["column_old"]}</th>'
-            f'<th scope="col" class="num">{WORDS["column_new"]}</th></tr></thead><tbody>'
+            f'<th scope="col" class="num">{WORDS["column_new"]}</th>'
+            f'<th scope="col">{WORDS["column_why"]}</th></tr></thead><tbody>'
         )
         for row in moved:
             metric = row["metric"]
             parts.append(
                 f"<tr><td>{html.escape(metric['label'])}</td>"
-                f'<td class="num">{html.escape(quantity(row["old"], metric["unit"]))}</td>'
-                f'<td class="num new">'
-                f"{html.escape(quantity(metric['value'], metric['unit']))}</td></tr>"
+                f'<td class="num">{html.escape(_printed(row, row["old"]))}</td>'
+                f'<td class="num new">{html.escape(_printed(row, None))}</td>'
+                f"<td>{html.escape(_why(row, diff, labels))}</td></tr>"
             )
         parts.append("</tbody></table></div>")
     elif not added:
