@@ -199,7 +199,7 @@ KEY_FIGURES = {
     "obligations_per_complex": "Обязательства на один комплекс",
     "monthly_tariff_estimate": "Оценка тарифа за комплекс в месяц",
     "annual_tariff_estimate": "Оценка тарифа за комплекс в год",
-    "implied_monthly_tariff_from_payments": "Средняя выплата за комплекс в месяц ({paid_period})",
+    "implied_monthly_tariff_from_payments": "Средняя выплата за АПК в месяц ({paid_period})",
     "tariff_estimates_ratio": "Отношение средней выплаты к оценке тарифа",
     "cpi_index_2025": "Индекс цен, декабрь {index_year} (декабрь {base_year} = 100)",
     "real_erosion_2025": "Потеря реальной стоимости тарифа к концу {index_year} года",
@@ -299,9 +299,9 @@ CHANGES = {
     "column_metric": "Показатель",
     "column_old": "Было",
     "column_new": "Стало",
-    # why a key figure moved: the changed assumption ({label}) or the updated data ({tables}:
-    # the titles of the data tables it is computed from, «развёртывание комплексов»)
-    "column_why": "Почему",
+    # why the key figures moved ({reasons}, each one: the changed assumption, {label}, or the
+    # updated data, {tables}: the titles of the data tables they are computed from)
+    "why": "Причина — {reasons}.",
     "why_param": "изменено допущение «{label}»",
     "why_data": "уточнены данные: {tables}",
     "why_other": "уточнены исходные данные",
@@ -320,8 +320,7 @@ CHANGES = {
     # {count}: how many more key figures moved than the table shows
     "more_moved": "Изменились и другие ключевые показатели — {count}.",
     "appendix": (
-        "Все ключевые показатели и допущения с основанием каждого и все источники — "
-        "в главе «Допущения, ограничения и источники»."
+        "Все показатели, допущения и источники — в главе «Допущения, ограничения и источники»."
     ),
     "range": "{label} (диапазон)",
 }

@@ -109,9 +109,11 @@ def test_a_moved_figure_is_printed_at_its_precision_with_the_reason_it_moved():
     text = " ".join(html.replace("\u00a0", " ").split())
     assert '≈ 176 тыс. тенге</td><td class="num new">≈ 162 тыс. тенге' in text
     assert "161 714" not in text and "176 308" not in text
-    assert "уточнены данные: развёртывание комплексов, штрафы и выплаты партнёру" in text
+    assert (
+        "Причина — изменено допущение «срок оказания услуг»; уточнены данные: "
+        "развёртывание комплексов, штрафы и выплаты партнёру." in text
+    )
     assert '181 064 тенге</td><td class="num new">150 887 тенге' in text
-    assert "изменено допущение «срок оказания услуг»" in text
     # 6,7308 → 6,7301: «≈ 6,7 раза» both times, not a change a reader sees
     assert "Штрафы" not in text and "fines_to_payments_ratio" not in text
 

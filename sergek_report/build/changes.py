@@ -88,22 +88,31 @@ def _printed(row: dict, value: object) -> str:
     return key_figure(value, metric["unit"], metric.get("basis", ""), metric["name"])
 
 
-def _why(row: dict, diff: dict, labels: Mapping[str, tuple[str, str]]) -> str:
-    """Why a key figure moved, in words: the changed assumption it rests on, else the changed
-    data tables it is computed from (build.metrics.READS), else the updated data in general."""
+def _why(rows: list[dict], diff: dict, labels: Mapping[str, tuple[str, str]]) -> list[str]:
+    """Why the key figures `rows` moved, in words, each reason once: the changed assumptions
+    they rest on, then the changed data tables they are computed from (build.metrics.READS),
+    else the updated data in general."""
     from sergek_report.build.metrics import READS
 
-    metric = row["metric"]
-    basis = metric.get("basis", "")
     changed = {name for name, _old, _new in diff["params"]}
-    if basis.startswith("assumption:") and basis.split(":", 1)[1] in changed:
-        label, _unit = _param_label(basis.split(":", 1)[1], labels)
-        return fmt.fill(WORDS["why_param"], label=fmt.mid_sentence(label))
     inputs = {name.rsplit("/", 1)[-1].removesuffix(".csv") for name in diff["inputs"]}
-    tables = [table_label(t) for t in READS.get(metric["name"], ()) if t in inputs]
+    params, tables, other = [], [], False
+    for row in rows:
+        metric = row["metric"]
+        basis = metric.get("basis", "")
+        if basis.startswith("assumption:") and basis.split(":", 1)[1] in changed:
+            label, _unit = _param_label(basis.split(":", 1)[1], labels)
+            params.append(fmt.fill(WORDS["why_param"], label=fmt.mid_sentence(label)))
+            continue
+        read = [table_label(t) for t in READS.get(metric["name"], ()) if t in inputs]
+        tables += read
+        other = other or not read
+    reasons = list(dict.fromkeys(params))
     if tables:
-        return fmt.fill(WORDS["why_data"], tables=", ".join(tables))
-    return WORDS["why_other"]
+        reasons.append(fmt.fill(WORDS["why_data"], tables=", ".join(dict.fromkeys(tables))))
+    if other:
+        reasons.append(WORDS["why_other"])
+    return reasons
 
 
 def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str, str]:
@@ -148,25 +157,28 @@ def changes_block(
             '<div class="table-scroll"><table class="data changes-table"><thead><tr>'
             f'<th scope="col">{WORDS["column_metric"]}</th>'
             f'<th scope="col" class="num">{WORDS["column_old"]}</th>'
-            f'<th scope="col" class="num">{WORDS["column_new"]}</th>'
-            f'<th scope="col">{WORDS["column_why"]}</th></tr></thead><tbody>'
+            f'<th scope="col" class="num">{WORDS["column_new"]}</th></tr></thead><tbody>'
         )
         for row in moved:
             metric = row["metric"]
             parts.append(
                 f"<tr><td>{html.escape(metric['label'])}</td>"
                 f'<td class="num">{html.escape(_printed(row, row["old"]))}</td>'
-                f'<td class="num new">{html.escape(_printed(row, None))}</td>'
-                f"<td>{html.escape(_why(row, diff, labels))}</td></tr>"
+                f'<td class="num new">{html.escape(_printed(row, None))}</td></tr>'
             )
         parts.append("</tbody></table></div>")
     elif not added:
         parts.append(f"<p>{fmt.fill(WORDS['unchanged'], since=since).rstrip('.')}.</p>")
-    # the rest in one short paragraph: named when short, counted when long
+    # the rest in one short paragraph: named when short, counted when long; first why the
+    # figures of the table moved, once for all its rows (a column took the memo's page a
+    # third line a row): the changed assumptions and the updated data they are computed from
     notes = []
+    if moved:
+        reasons = "; ".join(_why(moved, diff, labels))
+        notes.append(html.escape(fmt.fill(WORDS["why"], reasons=reasons)))
     if hidden:
         notes.append(fmt.fill(WORDS["more_moved"], count=fmt.integer(hidden)))
-    if added:
+    if added and not moved:  # beside a table of moved figures the memo's page has no room
         notes.append(WORDS["added"])
     counted = False
     if len(diff["inputs"]) > LISTED:
