@@ -85,7 +85,7 @@ DECISION_COLUMNS = {
     "option": "Вариант",
     "route": "Правовой путь; что утверждает маслихат",
     "time": "Срок запуска",
-    "cost": "Стоимость: бюджет первого года и {years} гг.",
+    "cost": "Стоимость, млрд тенге: бюджет первого года и {years} гг.",
     "basis": "Основание цены",
 }
 # The «route» cell: the legal route and what the council approves (data/options.csv).
@@ -93,13 +93,17 @@ ROUTE_CELL = "{legal_route}. Маслихат: {council_approval}"
 # The «basis» cell; key: the option's price basis (decision_tables.OPTION_BASIS).
 BASIS_TEXT = {
     "service_anchors": (
-        "временная мера по нынешней плате, затем цены сервисных договоров Павлодара и "
-        "Караганды (с новым оборудованием)"
+        "цены сервисных договоров Павлодара и Караганды; обе включают новое оборудование, "
+        "поэтому для работающих комплексов скорее завышены; цифры Караганды по первоисточнику "
+        "не проверены"
     ),
-    "current_price": "две оценки нынешней платы за АПК",
-    "reference_continuation_to_service": (
-        "не оценивается: предложения 2025 г. не опубликованы; показана нынешняя плата за "
-        "три года как ориентир, а не предложение"
+    "current_price": (
+        "две оценки нынешней платы за АПК; после временной меры — цены сервисного договора, "
+        "как в варианте выше"
+    ),
+    "ppp_unpriced": (
+        "не оценено: ценовые предложения поставщиков не опубликованы; нынешняя цена "
+        "в таблице вариантов — только для сравнения, не цена нового ГЧП"
     ),
     "transfer_unpriced": (
         "не оценено: условия передачи и цена эксплуатации комплексов городом (обслуживание, "
@@ -221,30 +225,35 @@ KEY_FIGURES = {
         "Оценка выплат {reconciled_years} годов по средней выплате {paid_years} годов"
     ),
 }
-# The options and branches on one basis (appraisal), their figures; {option}, {stat}.
+# The options and paths on one basis (appraisal): the one name each computation has wherever
+# the report prints it (the memo's table, the chapter's tables and charts, the key figures).
+# A service contract's name says which price it is costed with.
 APPRAISAL_OPTIONS = {
-    "stopgap": "Временная мера (только её месяцы)",
-    "current_price": "Нынешняя цена на три года (ориентир для нового ГЧП)",
-    "service": "Временная мера, затем сервисный договор",
+    "service": "Временная мера, затем сервисный договор (середина цен Павлодара и Караганды)",
+    "stopgap": "Временная мера (её месяцы)",
+    "pavlodar_only": "Сервисный договор с первого дня (цены Павлодара)",
+    "announced": "Сервисный договор с первого дня (середина цен Павлодара и Караганды)",
+    "no_bridge": (
+        "Перерыв на время закупки, затем сервисный договор (середина цен Павлодара и Караганды)"
+    ),
+    "current_price": "Нынешняя цена для сравнения (так продолжить нельзя)",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
-    "announced": "Сценарий «закупка объявлена вовремя»",
-    "pavlodar_only": "Сервисный договор только по ценам Павлодара",
-    "bridge": "Сценарий «временная мера подтверждена»",
-    "no_bridge": "Сценарий «ни закупки, ни временной меры»",
 }
-# The rows of the options table and chart (decision_tables.appraisal_table, appraisal_chart)
-# where they are named otherwise than the key figures (APPRAISAL_OPTIONS): each service
-# contract row names its price, so that every amount of the memo has its row.
-APPRAISAL_ROW_NAMES = {
-    "current_price": "Нынешняя цена (ориентир для нового ГЧП)",
-    "announced": "Сервисный договор по середине цен Павлодара и Караганды",
-    "service": "Временная мера, затем сервисный договор по середине цен",
-}
+# A row that is a part of the path above it, not an alternative (decision_tables.PART_OF).
+PART_ROW = "в том числе: {name}"
 # What the options on one basis cannot price (no public figure): a row of the appraisal
-# table that says so; data/gaps.csv names who holds the figure.
+# table that says so, named as in data/options.csv; data/gaps.csv names who holds the figure.
 UNPRICED_APPRAISAL_ROWS = {
-    "municipal_operation": "Эксплуатация переданных городу комплексов (без нового оборудования)",
+    "ppp_new": "Новый договор ГЧП (конкурс или прямые переговоры)",
+    "municipal": "Передача комплексов в коммунальную собственность и эксплуатация городом",
 }
+# Under the options chart: what it does not draw, and the one-off equipment it leaves out
+# because it is a part of a path, not a path. {unpriced}: the unpriced rows' names;
+# {equipment}: the equipment's 2027 amount in words.
+APPRAISAL_CHART_NOTE = (
+    "не оценены и не показаны: {unpriced} — нет открытых цен; новое оборудование, если город "
+    "покупает его сам, — {equipment} разово, без эксплуатации; это часть пути, а не путь"
+)
 APPRAISAL_MEASURES = {
     "cash_2027": "расходы бюджета {first} года",
     "cash_total": "расходы {years} годов",
@@ -486,13 +495,16 @@ APPRAISAL_COLUMNS = {
 }
 PATH_COLUMNS = {
     "condition": "Положение на дату редакции",
-    "on_january_1": "Что будет в первый день без договора",
+    "on_january_1": "Что будет {first_day}",
     "legal_route": "Правовой путь",
     "next_decisions": "Следующие решения",
-    "cash_2027": "Бюджет {first} г., млрд тенге: базовый расчёт (P10–P90)",
+    "cash_2027": "Вариант и бюджет {first} г., млрд тенге: базовый расчёт (P10–P90)",
     "cash_total": "Расходы {years} гг., млрд тенге (номинальные), P10–P90",
 }
 NOT_PRICED = "не оценено: нет открытых данных"
+NOT_PRICED_BRIEF = "не оценено"  # the memo's table; its note says why
+# The path table's budget cell: the option the branch is, by its one name, and its figure.
+PATH_OPTION_CELL = "«{option}» — {figure}"
 # The memo's plain words for a computed amount and its P10–P90 (decision_tables.amount):
 # «35,5 млрд тенге (от 20,2 до 52,7)»; and how often a draw falls inside P10–P90
 # (decision_tables.likely): «в 8 случаях из 10».
@@ -504,17 +516,15 @@ DRIVER_COLUMNS = {
     "driver": "Главные источники разброса (доля)",
 }
 DRIVER_OUTPUTS = {
-    "service.cash_2027": "Временная мера и сервисный договор: бюджет {first} г.",
-    "current_price.cash_total": "Нынешняя цена: расходы {years} гг.",
+    "service.cash_2027": "Временная мера, затем сервисный договор: бюджет {first} г.",
+    "current_price.cash_total": "Нынешняя цена для сравнения: расходы {years} гг.",
     "equipment.cash_2027": "Новое оборудование: бюджет {first} г.",
     "estimates_ratio": "Отношение двух оценок платы за АПК",
     "estimate2_vs_total_cost": "Выплаты по оценке 2 (из известной выплаты) к «общей стоимости»",
 }
-# An option's cost cell on one basis: the 2027 budget line (point and P10–P90), 2027–2029.
-ONE_BASIS_CELL = (
-    "бюджет {first} г.: {budget} млрд тенге; за {years} гг. (P10–P90, номинальные тенге): "
-    "{total} млрд тенге"
-)
+# An option's cost cell on one basis, one part per computation that prices it: its name, the
+# 2027 budget line (point and P10–P90) and 2027–2029; the parts joined by «; ».
+ONE_BASIS_CELL = "«{name}»: {first} г. — {budget}, {years} гг. — {total}"
 # The appendix: how each assumption is drawn in the joint calculation of uncertainty.
 DISTRIBUTIONS = {
     "uniform": "равномерное: любое значение диапазона одинаково вероятно",

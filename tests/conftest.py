@@ -4,8 +4,11 @@ is shared by the tests that only read its outputs:
 - built_report: the default edition, shared by the test processes;
 - second_build: the same inputs again, by the command line, offline, its PDF laid out at the
   end (determinism, the log);
-- changed_edition: an edition a day later, with one assumption's value, label and rationale
-  and one contract figure changed, from a data/ whose sources.csv is in Windows-1251.
+- changed_edition: `make scenarios` with the base scenario (a copy of the default build: no
+  chapter runs again) and one changed scenario, dated a day later, with one assumption's
+  value, label and rationale changed besides the scenario's own;
+- changed_data: the memo alone, from a data/ whose sources.csv is in Windows-1251 and whose
+  contract counts other complexes.
 
 A test that changes a build's folder or data works on its own copy (copy_of_build)."""
 
@@ -58,12 +61,14 @@ def pytest_terminal_summary(terminalreporter):
 
 # The session's builds, each made once per run. A test that reads one runs in the test process
 # that holds it (pytest-xdist's groups); a test that reads two goes with the first build listed.
-# The default edition is shared between processes (shared_build), so any group may read it.
+# The default edition is shared between processes (shared_build): the forty tests that read
+# only it are in no group, so that both processes share them rather than one running all of
+# them.
 BUILD_GROUPS = {
     "second_build": "second-build",
     "data_copy": "second-build",
     "changed_edition": "changed-edition",
-    "built_report": "default-build",
+    "changed_data": "changed-edition",
 }
 
 
@@ -133,9 +138,9 @@ def pdf_text(path: Path) -> str:
     hyphenated words joined; a
     «¶» ends each page, so that a page's number (the last word of its text) never reads as a
     count with the next page's first word («23 комплексов»)."""
-    from pypdf import PdfReader
+    from tests.pages import page_texts
 
-    text = "\n¶\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    text = "\n¶\n".join(page_texts(path))
     # a word the layout hyphenated at a line's end (U+2010; a typed hyphen is U+002D) is
     # read whole
     return normalise(re.sub("\u2010\n(?!¶)", "", text))
@@ -238,16 +243,86 @@ def second_build(data_copy, tmp_path_factory):
     return SimpleNamespace(out_dir=root, offline=bool(prefix), log=result.stderr)
 
 
+def changed_scenario(late_installation: Path) -> str:
+    """The late-installation scenario changed further, as an analyst edits an edition: dated a
+    day later (3 → 4 December) and the discount rate's value (18 → 16), label and rationale
+    rewritten; the YAML of that scenario file."""
+    import yaml
+
+    scenario = yaml.safe_load(late_installation.read_text(encoding="utf-8"))
+    default = yaml.safe_load((ROOT / "params" / "default.yaml").read_text(encoding="utf-8"))
+    assert default["edition"]["edition_date"]["value"].isoformat() == "2026-12-03"
+    rate = default["assumptions"]["discount_rate"]
+    assert (
+        rate["value"] == 18.0 and rate["label"] == "Ставка дисконтирования (номинальная, годовая)"
+    )
+    old = "Базовая ставка Национального банка, действующая с 10 октября 2025 года"
+    assert old in rate["rationale"]
+    scenario["edition"]["edition_date"] = {"value": "2026-12-04"}
+    scenario["assumptions"]["discount_rate"] = {
+        "value": 16.0,
+        "label": "Ставка приведения платежей (проверочная метка)",
+        "rationale": rate["rationale"].replace(
+            old, "Проверочное обоснование ставки, действующей с 10 октября 2025 года"
+        ),
+    }
+    return yaml.safe_dump(scenario, allow_unicode=True, sort_keys=False)
+
+
 @pytest.fixture(scope="session")
-def changed_edition(tmp_path_factory):
-    """One full build for five tests: the default edition dated a day later (28 → 29 November),
-    with the discount rate's value (18 → 16), label and rationale changed, from a copy of data/
-    whose sources.csv is in Windows-1251 and whose contract counts 1 650 complexes in service
-    (was 1 641). `pdf` and `metrics` are what it printed, `result` its BuildResult. (That a
-    new date makes every chapter run again is test_sequence's, without a build.)"""
+def changed_edition(built_report, tmp_path_factory):
+    """One full build for the scenario test and five others: `make scenarios` run in a copy of
+    the project with two scenario files, the base one (the default edition's assumptions; its
+    folder starts as a copy of the default build, so none of its chapters runs again) and the
+    late-installation one changed further (changed_scenario: dated a day later, the discount
+    rate's value, label and rationale changed). `pdf`, `metrics` and `result` are the changed
+    scenario's (what it printed, its BuildResult); `root` the scenarios' folder, `executed`
+    the chapters each scenario's build ran. (That a new date makes every chapter run again is
+    test_sequence's, without a build.)"""
+    from sergek_report import paths
+    from sergek_report.build import scenarios
+
+    base = tmp_path_factory.mktemp("scenarios")
+    project = base / "project"
+    for name in ("notebooks", "data", "params", "published"):
+        shutil.copytree(ROOT / name, project / name)
+    folder = project / "params" / "scenarios"
+    for path in folder.glob("*.yaml"):
+        if path.stem != "base":
+            path.unlink()
+    late = ROOT / "params" / "scenarios" / "late_installation.yaml"
+    (folder / late.name).write_text(changed_scenario(late), encoding="utf-8")
+    copy_of_build(built_report, base / "build" / "scenarios" / "base")
+    built = {}
+
+    def recorded(path, **kwargs):
+        built[path.stem] = result = build(path, **kwargs)
+        return result
+
+    build = scenarios.build
+    with pytest.MonkeyPatch.context() as patch:
+        # as `sergek-report --project COPY scenarios` (its kernels inherit the project)
+        patch.setenv(paths.PROJECT_ENV, str(project))
+        patch.setattr(scenarios, "build", recorded)
+        root = scenarios.build_scenarios(build_root=base / "build", project=paths.Project(project))
+    result = built["late_installation"]
+    pdf = pdf_text(result.out_dir / "report.pdf")
+    metrics = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))
+    executed = {name: list(r.executed) for name, r in built.items()}
+    return SimpleNamespace(pdf=pdf, metrics=metrics, result=result, root=root, executed=executed)
+
+
+@pytest.fixture(scope="session")
+def changed_data(tmp_path_factory):
+    """The memo alone (the first chapter, with the title page, the contents and the «what
+    changed» block the build adds) from a copy of data/ whose sources.csv is in Windows-1251
+    and whose contract counts 1 650 complexes in service (was 1 641; the deployment's
+    milestones with it). `pdf` is what it printed."""
+    import yaml
+
     from sergek_report.build.sequence import build
 
-    root = tmp_path_factory.mktemp("changed")
+    root = tmp_path_factory.mktemp("changed-data")
     data = data_with(root, "contract.csv", ",1641,", ",1650,")
     # the contract figure must agree with the latest observed deployment milestone, and the
     # planned network with it (1 650 + 350)
@@ -260,24 +335,19 @@ def changed_edition(tmp_path_factory):
     )
     text = (data / "sources.csv").read_text(encoding="utf-8")
     (data / "sources.csv").write_bytes(text.encode("cp1251", errors="replace"))
-    default = ROOT / "params" / "default.yaml"
-    text = default.read_text(encoding="utf-8")
-    text = text.replace("value: 18.0", "value: 16.0")
-    text = text.replace(
-        "label: Ставка дисконтирования (номинальная, годовая)",
-        "label: Ставка приведения платежей (проверочная метка)",
+    chapters = yaml.safe_load((ROOT / "notebooks" / "chapters.yaml").read_text(encoding="utf-8"))
+    memo = chapters["chapters"][0]
+    assert memo["notebook"] == "01_summary.ipynb"
+    shutil.copy(ROOT / "notebooks" / memo["notebook"], root)
+    chapters_file = root / "chapters.yaml"
+    chapters_file.write_text(yaml.safe_dump({"chapters": [memo]}), encoding="utf-8")
+    result = build(
+        ROOT / "params" / "default.yaml",
+        data_dir=data,
+        build_root=root / "build",
+        chapters_file=chapters_file,
     )
-    text = text.replace(
-        "Базовая ставка Национального банка, действующая с 10 октября 2025 года",
-        "Проверочное обоснование ставки, действующей с 10 октября 2025 года",
-    )
-    assert "value: 2026-12-03" in text
-    params = root / "rate16.yaml"
-    params.write_text(text.replace("value: 2026-12-03", "value: 2026-12-04"), encoding="utf-8")
-    result = build(params, data_dir=data, build_root=root / "build")
-    pdf = pdf_text(result.out_dir / "report.pdf")
-    metrics = json.loads((result.out_dir / "metrics.json").read_text(encoding="utf-8"))
-    return SimpleNamespace(pdf=pdf, metrics=metrics, result=result)
+    return SimpleNamespace(pdf=pdf_text(result.out_dir / "report.pdf"))
 
 
 def one_chapter(folder: Path, name: str, title: str, *code: str) -> Path:

@@ -10,6 +10,7 @@ in the page margins (running header, page number) is left out.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,8 +213,9 @@ def breaches(pages: list[Page], blocks: set[str] = frozenset()) -> list[str]:
     return headings_at_foot(pages) + short_parts(pages, blocks)
 
 
-def page_fill(page) -> float:
-    """Share of the page's text area that holds text (lowest text line, footer excluded)."""
+def text_and_fill(page) -> tuple[str, float]:
+    """The page's text as pypdf extracts it, and the share of its text area that holds text
+    (lowest text line, footer excluded), from one reading of the page."""
     height = float(page.mediabox.height)
     lows: list[float] = []
 
@@ -222,12 +224,40 @@ def page_fill(page) -> float:
             y = tm[5] * cm[3] + cm[5] if cm[3] else tm[5]
             lows.append(y)
 
-    page.extract_text(visitor_text=visit)
+    text = page.extract_text(visitor_text=visit) or ""
     top, bottom = height - 22 * 72 / 25.4, 20 * 72 / 25.4  # the @page margins
     body = [y for y in lows if bottom + 4 < y < top - 4]
-    if not body:
-        return 0.0
-    return (top - min(body)) / (top - bottom)
+    return text, (top - min(body)) / (top - bottom) if body else 0.0
+
+
+def page_fill(page) -> float:
+    """Share of the page's text area that holds text (lowest text line, footer excluded)."""
+    return text_and_fill(page)[1]
+
+
+@functools.lru_cache(maxsize=16)
+def _read(path: str, stamp: tuple[int, int]) -> tuple[tuple[str, float], ...]:
+    from pypdf import PdfReader
+
+    return tuple(text_and_fill(page) for page in PdfReader(path).pages)
+
+
+def _pages(path: Path) -> tuple[tuple[str, float], ...]:
+    """Each page's (text, fill), read once per PDF file and test process: pypdf takes about
+    a twentieth of a second a page, and a dozen tests read the same report."""
+    real = Path(path).resolve()  # report.pdf is a link into its edition's folder
+    stat = real.stat()
+    return _read(str(real), (stat.st_mtime_ns, stat.st_size))
+
+
+def page_texts(path: Path) -> list[str]:
+    """Each page's text as pypdf extracts it (`page.extract_text()`), in page order."""
+    return [text for text, _ in _pages(path)]
+
+
+def page_fills(path: Path) -> list[float]:
+    """Each page's fill (page_fill), in page order."""
+    return [fill for _, fill in _pages(path)]
 
 
 def chapter_first_pages(reader) -> set[int]:
@@ -245,11 +275,10 @@ def thin_pages(path: Path, floor: float) -> list[str]:
     last page, as «p. N: 0,61» for a test's message."""
     from pypdf import PdfReader
 
-    reader = PdfReader(path)
-    starts = chapter_first_pages(reader)
-    last = len(reader.pages)
+    starts = chapter_first_pages(PdfReader(path))
+    fills = page_fills(path)
     return [
-        f"p. {number}: {page_fill(reader.pages[number - 1]):.2f}"
-        for number in range(3, last)
-        if number + 1 not in starts and page_fill(reader.pages[number - 1]) < floor
+        f"p. {number}: {fills[number - 1]:.2f}"
+        for number in range(3, len(fills))
+        if number + 1 not in starts and fills[number - 1] < floor
     ]

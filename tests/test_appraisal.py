@@ -238,7 +238,6 @@ def test_every_printed_base_value_lies_inside_its_own_p10_p90():
             "service",
             "equipment",
             "announced",
-            "bridge",
             "no_bridge",
             "pavlodar_only",
         )
@@ -260,18 +259,102 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     budget_labels = {t.get_text() for t in axes[0].texts}
     pv_labels = {t.get_text() for t in axes[1].texts}
     budget_column, pv_column = table.columns[1], table.columns[3]
-    priced = table[table[budget_column] != table.iloc[-1][budget_column]]  # not «не оценено»
-    # six priced rows: every amount of the memo has its row, the service contract by
-    # Pavlodar's prices (16,0) and by the midpoint of Pavlodar's and Karaganda's (35,5) too
-    assert len(priced) == 6
+    priced = table[~table[budget_column].str.startswith("не оценено")]
+    # five priced rows: the path realistic on 1 January, its stop-gap as a part («в том
+    # числе», not an alternative), the service contract from the first day at Pavlodar's
+    # prices and at the midpoint, today's price last as a comparison; new equipment without
+    # operation is a part of no priced path and is left to the chart's note
     names = list(priced[table.columns[0]])
-    assert names.index("Сервисный договор только по ценам Павлодара") == 2
-    middle = "Сервисный договор по середине цен Павлодара и Караганды"
-    row = priced[priced[table.columns[0]] == middle].iloc[0]
+    assert names == [
+        "Временная мера, затем сервисный договор (середина цен Павлодара и Караганды)",
+        "в том числе: временная мера (её месяцы)",
+        "Сервисный договор с первого дня (цены Павлодара)",
+        "Сервисный договор с первого дня (середина цен Павлодара и Караганды)",
+        "Нынешняя цена для сравнения (так продолжить нельзя)",
+    ]
+    # hand-checked base values (test_appraisal_on_the_real_tables): 0,7 + 10/12 × 35,5 = 30,3;
+    # 1 991 × 12 × 342 778 / 2 = 4,1 bn; 1 991 × 9 bn / 3 / 420 × 1,123 = 16,0 bn
+    assert [cell.split(" (")[0] for cell in priced[budget_column]] == [
+        "30,3",
+        "0,7",
+        "16,0",
+        "35,5",
+        "4,1",
+    ]
+    row = priced[priced[table.columns[0]] == names[3]].iloc[0]
     assert row[budget_column] == dtab.budget_cell(results.appraisal, "announced.cash_2027")
+    # the options no public figure prices are rows of the table, said, before the comparison
+    unpriced = list(table[table[budget_column].str.startswith("не оценено")][table.columns[0]])
+    assert unpriced == [
+        "Новый договор ГЧП (конкурс или прямые переговоры)",
+        "Передача комплексов в коммунальную собственность и эксплуатация городом",
+    ]
+    assert list(table[table.columns[0]]).index(unpriced[-1]) == len(table) - 2
     assert set(priced[budget_column]) == budget_labels
     # the table gives P10–P90 of the present value; the chart adds the base value before it
     assert {label.split(" (")[1].rstrip(")") for label in pv_labels} == set(priced[pv_column])
     # bars in the table's order, top to bottom
     ticks = [t.get_text().replace("\n", " ") for t in axes[0].get_yticklabels()][::-1]
     assert ticks == list(priced[table.columns[0]])
+
+
+def test_one_name_per_option_in_every_table():
+    """An option has one name wherever it is printed: the path table names the option each
+    branch is with the options table's name and the same figures (the branch «stop-gap
+    confirmed» is the stop-gap-then-contract path, not a second line under another name); the
+    chapter's options table quotes the same names in its cost cells; the unpriced rows are
+    named as data/options.csv names them."""
+    from sergek_report import labels as L
+    from sergek_report import paths
+    from sergek_report.chapter import decision_tables as dtab
+    from sergek_report.inputs import datasets
+    from sergek_report.model.computed import compute_edition
+
+    project = paths.current()
+    computed = compute_edition(project.default_params, project.data_dir)
+    results = computed.results
+    tables = datasets.load_tables(None, data_dir=project.data_dir)
+    u = results.appraisal
+    path = dtab.path_table(tables["decision_path"], results)
+    cells = list(path[path.columns[4]])
+    service = L.APPRAISAL_OPTIONS["service"]
+    assert cells[1] == f"«{service}» — {dtab.budget_cell(u, 'service.cash_2027')}"
+    assert cells[1].endswith("30,3 (17,5–44,7)")
+    assert cells[0].startswith("«Сервисный договор с первого дня (середина цен Павлодара")
+    assert cells[3] == (
+        "«Передача комплексов в коммунальную собственность и эксплуатация городом» — "
+        "не оценено: нет открытых данных"
+    )
+    assert "bridge.cash_2027" not in u.summary.index  # one computation, one set of figures
+    # the first branch has a contract on 1 January: its field is not «без договора»
+    assert path.columns[1] == "Что будет 1\u00a0января 2027\u202fг."
+    options = tables["options"].set_index("option_id")
+    assert options.loc["municipal", "name"] == L.UNPRICED_APPRAISAL_ROWS["municipal"]
+    assert options.loc["ppp_new", "name"] == L.UNPRICED_APPRAISAL_ROWS["ppp_new"]
+    # no option is named after Pavlodar while costed with Karaganda's prices as well
+    assert "модель Павлодара" not in options.loc["service_contract", "name"]
+    decision = dtab.decision_table(tables["options"], results)
+    cost = decision.set_index(decision.columns[0])[decision.columns[3]]
+    contract = cost["Сервисный договор через государственные закупки"]
+    assert f"«{L.APPRAISAL_OPTIONS['pavlodar_only']}»: 2027 г. — 16,0 (15,2–17,8)" in contract
+    assert f"«{L.APPRAISAL_OPTIONS['announced']}»: 2027 г. — 35,5 (20,2–52,7)" in contract
+    stopgap = cost[options.loc["stopgap", "name"]]
+    assert stopgap.startswith(f"«{L.APPRAISAL_OPTIONS['stopgap']}»: 2027 г. — 0,7")
+    assert f"«{service}»: 2027 г. — 30,3" in stopgap
+    # a new PPP has no public price: today's price is not printed as its cost
+    assert cost["Новый договор ГЧП (конкурс или прямые переговоры)"] == L.NOT_PRICED
+
+
+def test_the_options_chart_says_what_it_leaves_out():
+    """The chart draws the priced rows only: its note names the unpriced options and gives
+    the one-off equipment (1 991 × 8,25 mn × 1,123 = 18,4 bn) as a part, not a path."""
+    from sergek_report import paths
+    from sergek_report.chapter import decision_tables as dtab
+    from sergek_report.model.computed import compute_edition
+
+    project = paths.current()
+    results = compute_edition(project.default_params, project.data_dir).results
+    note = dtab.appraisal_chart_note(results)
+    assert "передача комплексов в коммунальную собственность и эксплуатация городом" in note
+    assert "новый договор ГЧП" in note
+    assert "18,4\u00a0млрд тенге (от 10,3 до 27,8) разово" in note

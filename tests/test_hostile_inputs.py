@@ -198,7 +198,8 @@ def test_a_cached_part_keeps_the_page_count_and_anchors_it_was_laid_out_with(tmp
 @pytest.mark.slow
 def test_a_changed_assumption_reads_the_same_on_every_page(changed_edition):
     """Value, label and rationale of an assumption change together in every chapter
-    (changed_edition: the discount rate 18 → 16 %, its label and rationale rewritten)."""
+    (changed_edition: a scenario whose discount rate is 16 % (18 % by default), its label and
+    rationale rewritten)."""
     pdf = changed_edition.pdf
     assert "проверочная метка" in pdf and "Проверочное обоснование" in pdf
     assert "Ставка дисконтирования (номинальная, годовая)" not in pdf
@@ -253,6 +254,6 @@ def test_a_cell_that_runs_too_long_is_named_with_the_timeout(tmp_path):
 
 
 @pytest.mark.slow
-def test_sources_in_windows_1251_reach_the_title_page(changed_edition):
-    # changed_edition is built from a copy of data/ whose sources.csv is in Windows-1251
-    assert "Самый поздний источник опубликован 10 марта 2026 г." in changed_edition.pdf
+def test_sources_in_windows_1251_reach_the_title_page(changed_data):
+    # changed_data is built from a copy of data/ whose sources.csv is in Windows-1251
+    assert "Самый поздний источник опубликован 10 марта 2026 г." in changed_data.pdf

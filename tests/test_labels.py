@@ -112,10 +112,6 @@ FIGURES_ALLOWED = {
     "Оценка 1": "the estimates' numbers, as the report numbers them",
     "Оценка 2": "the estimates' numbers, as the report numbers them",
     "оценке 2": "the estimates' numbers, as the report numbers them (a key figure's label)",
-    "предложения 2025 г.": (
-        "the year of the four vendors' proposals, a fact in the text of data/bidders.csv "
-        "and options.csv (no column holds it)"
-    ),
     "100 комплексов за 12 месяцев — 1 200 комплексо-месяцев": "the glossary's worked example",
     "= 100": "an index's base value («декабрь 2021 = 100») by definition",
     "P10": "the name of a percentile (the tenth), not data",
@@ -247,7 +243,7 @@ def test_key_figure_labels_follow_the_data_and_the_assumptions(real_tables):
     by_name = {m["name"]: m["label"] for m in metrics.key_metrics(r)}
     assert by_name["complexes_after_extension"] == "Комплексы после установки 400 новых"
     assert by_name["stopgap_cash_2027_point"] == (
-        "Временная мера (только её месяцы): расходы бюджета 2027 года, базовый расчёт"
+        "Временная мера (её месяцы): расходы бюджета 2027 года, базовый расчёт"
     )
     assert not [name for name in by_name if name.startswith("option_")]  # the old ranges
     assert by_name["complex_months_2020_2025"] == (

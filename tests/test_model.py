@@ -508,14 +508,17 @@ METRIC_NAMES = [
 METRIC_NAMES += [
     f"{option}_{measure}_{stat}"
     for option in (
-        "stopgap",
-        "current_price",
+        # the path realistic on 1 January first, then its part, the service contract from the
+        # first day at both prices, the path with a gap, today's price (a comparison), the
+        # one-off equipment; the branch «stop-gap confirmed» is the first path, not a second
+        # set of figures
         "service",
-        "equipment",
-        "announced",
+        "stopgap",
         "pavlodar_only",
-        "bridge",
+        "announced",
         "no_bridge",
+        "current_price",
+        "equipment",
     )
     for measure, stats in (
         ("cash_2027", ("point", "p10", "p50", "p90")),

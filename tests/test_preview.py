@@ -23,8 +23,6 @@ import pytest
 from sergek_report import paths
 from tests.conftest import copy_of_build
 
-pytestmark = pytest.mark.slow
-
 PROJECT_DIRS = ("notebooks", "data", "params", "published")
 # The glossary closes the report: once the served page has it, every chapter is there.
 WHOLE_PAGE = '<h1 class="backmatter" id="glossary">'
@@ -48,6 +46,7 @@ def built_copy(built_report, tmp_path_factory):
     return project, build_root
 
 
+@pytest.mark.slow
 def test_build_log_has_no_error_and_no_tcp_warning(second_build):
     stderr = second_build.log
     assert "wrote " in stderr
@@ -93,6 +92,7 @@ def add_code_cell(notebook: Path, source: str) -> None:
     notebook.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_preview_refreshes_after_an_edit_and_keeps_the_last_good_page(built_copy, tmp_path):
     project, build_root = built_copy
     port = free_port()

@@ -9,9 +9,7 @@ from pypdf import PdfReader
 
 from tests.conftest import normalise, pdf_text
 from tests.language import breakable, html_text, printed_forms, slips
-from tests.pages import chapter_first_pages, thin_pages
-
-pytestmark = pytest.mark.slow
+from tests.pages import chapter_first_pages, page_texts, thin_pages
 
 # In the order of the decision (notebooks/chapters.yaml): the memo; the options and the path;
 # the money (one chapter: the cost, the tariff, the 2026 budget); the network; other cities;
@@ -37,6 +35,7 @@ def report(built_report):
     }
 
 
+@pytest.mark.slow  # reads the session's build
 def test_pdf_has_title_page_contents_chapters_and_at_least_six_pages(report):
     text = report["text"]
     assert "ГЧП «Сергек» в Алматы" in text
@@ -51,6 +50,7 @@ def test_pdf_has_title_page_contents_chapters_and_at_least_six_pages(report):
     assert "Словарь терминов" in text
 
 
+@pytest.mark.slow  # reads the session's build
 def test_pdf_holds_key_figures_in_russian_formatting(report):
     text = report["text"]
     for figure in [
@@ -68,6 +68,7 @@ def test_pdf_holds_key_figures_in_russian_formatting(report):
     assert "13 036 609" not in text
 
 
+@pytest.mark.slow  # reads the session's build
 def test_every_figure_and_table_is_numbered_with_a_source_line(report):
     html = report["html"]
     figures = re.findall(r'<figure class="(chart|table)">(.*?)</figure>', html, re.S)
@@ -82,6 +83,7 @@ def test_every_figure_and_table_is_numbered_with_a_source_line(report):
     assert "Рисунок 1." in text and "Таблица 1." in text
 
 
+@pytest.mark.slow  # reads the session's build
 def test_no_code_prompts_or_stderr_in_pdf_or_html(report):
     for content in (report["text"], normalise(report["html"])):
         for marker in (
@@ -100,6 +102,7 @@ def test_no_code_prompts_or_stderr_in_pdf_or_html(report):
     assert "<pre" not in report["html"]
 
 
+@pytest.mark.slow  # reads the session's build
 def test_html_is_self_contained(report):
     html = report["html"]
     assert "<script" not in html
@@ -112,6 +115,7 @@ def test_html_is_self_contained(report):
     assert "@import" not in html
 
 
+@pytest.mark.slow  # reads the session's build
 def test_pdf_fonts_are_embedded_and_cover_cyrillic(report):
     reader = PdfReader(report["pdf"])
     fonts = {}
@@ -133,12 +137,14 @@ def test_pdf_fonts_are_embedded_and_cover_cyrillic(report):
     assert "Қ" in report["text"] or "Көркем" in report["text"]
 
 
+@pytest.mark.slow  # reads the session's build
 def test_contents_page_numbers_and_links_point_at_the_chapters(report):
     reader = PdfReader(report["pdf"])
-    toc = normalise(reader.pages[1].extract_text())
+    texts = page_texts(report["pdf"])
+    toc = normalise(texts[1])
     starts = {}
-    for index, page in enumerate(reader.pages):
-        text = normalise(page.extract_text())
+    for index, page in enumerate(texts):
+        text = normalise(page)
         for number, title in enumerate(CHAPTERS, start=1):
             if f"{number}. {title}" in text and index > 1:
                 starts.setdefault(number, index + 1)
@@ -148,6 +154,7 @@ def test_contents_page_numbers_and_links_point_at_the_chapters(report):
     assert sum(1 for a in links if a.get("/Subtype") == "/Link") >= len(CHAPTERS)
 
 
+@pytest.mark.slow  # reads the session's build
 def test_every_chart_prints_its_smallest_text_at_six_points_or_more(report):
     """print.css caps a chart at 78 mm tall and the text width (172 mm on A4): a drawing
     taller than that shrinks with its words (the options chart once printed 8 pt at 4.4 pt)."""
@@ -165,6 +172,7 @@ def test_every_chart_prints_its_smallest_text_at_six_points_or_more(report):
     assert min(printed) >= 6.0, printed
 
 
+@pytest.mark.slow  # reads the session's build
 def test_no_two_entries_of_the_contents_read_the_same(report):
     """A deputy looking for a section finds one entry per title (the memo's section on the
     deadlines and the decision chapter's path once shared a title)."""
@@ -176,12 +184,14 @@ def test_no_two_entries_of_the_contents_read_the_same(report):
     assert sorted(e for e in set(entries) if entries.count(e) > 1) == []
 
 
+@pytest.mark.slow  # reads the session's build
 def test_pdf_has_page_numbers_running_header_and_bookmarks(report):
     reader = PdfReader(report["pdf"])
-    pages = len(reader.pages)
+    texts = page_texts(report["pdf"])
+    pages = len(texts)
     for index in (1, pages // 2, pages - 1):  # the footer carries the page number
-        assert normalise(reader.pages[index].extract_text()).strip().endswith(str(index + 1))
-    assert "ГЧП «Сергек» в Алматы" in normalise(reader.pages[2].extract_text())
+        assert normalise(texts[index]).strip().endswith(str(index + 1))
+    assert "ГЧП «Сергек» в Алматы" in normalise(texts[2])
     titles = [
         normalise(item.title).strip() for item in reader.outline if not isinstance(item, list)
     ]
@@ -189,6 +199,7 @@ def test_pdf_has_page_numbers_running_header_and_bookmarks(report):
         assert any(t.startswith(f"{number}. {title}") for t in titles), title
 
 
+@pytest.mark.slow  # reads the session's build
 def test_metrics_json_lists_key_figures_with_units_and_basis(report):
     import json
 
@@ -201,12 +212,14 @@ def test_metrics_json_lists_key_figures_with_units_and_basis(report):
     assert metrics["inputs"]["data/contract.csv"]
 
 
+@pytest.mark.slow  # reads the session's build
 def test_executed_notebooks_are_kept(report):
     executed = sorted(p.name for p in (report["dir"] / "notebooks").glob("*.ipynb"))
     # the money chapter is three notebooks (a cost, a tariff and a budget section)
     assert executed[0] == "01_summary.ipynb" and len(executed) == len(CHAPTERS) + 2
 
 
+@pytest.mark.slow  # reads the session's build
 def test_weasypdf_is_an_nbconvert_exporter_for_single_notebooks(report, tmp_path):
     import nbformat
     from nbconvert.exporters import get_exporter
@@ -224,11 +237,13 @@ def test_weasypdf_is_an_nbconvert_exporter_for_single_notebooks(report, tmp_path
 # --- a council-grade document: wording, links, pages, accessibility ------------------------
 
 
+@pytest.mark.slow  # reads the session's build
 def test_no_double_full_stop_after_dates(report):
     assert "г.." not in report["text"]
     assert "г.." not in normalise(report["html"])
 
 
+@pytest.mark.slow  # reads the session's build
 def test_every_url_in_the_html_is_a_link_that_opens_outside(report):
     html = report["html"]
     links = re.findall(r'<a [^>]*href="(https?://[^"]+)"[^>]*>', html)
@@ -241,6 +256,7 @@ def test_every_url_in_the_html_is_a_link_that_opens_outside(report):
     assert not re.search(r"https?://", text_only)
 
 
+@pytest.mark.slow  # reads the session's build
 def test_source_list_shows_no_internal_source_ids(report):
     import csv
 
@@ -253,6 +269,7 @@ def test_source_list_shows_no_internal_source_ids(report):
     assert not shown, shown[:5]
 
 
+@pytest.mark.slow  # reads the session's build
 def test_html_has_contents_with_sections_back_links_and_scrolling_tables(report):
     html = report["html"]
     assert 'id="contents"' in html
@@ -264,6 +281,7 @@ def test_html_has_contents_with_sections_back_links_and_scrolling_tables(report)
     assert "display: table-header-group" in html
 
 
+@pytest.mark.slow  # reads the session's build
 def test_charts_have_alt_text_from_their_captions(report):
     html = report["html"]
     svgs = re.findall(r"<svg\b[^>]*>", html)
@@ -273,6 +291,7 @@ def test_charts_have_alt_text_from_their_captions(report):
     assert html.count("<title>") >= len(svgs) + 1  # + the document's own title
 
 
+@pytest.mark.slow  # reads the session's build
 def test_pdf_is_tagged_in_russian_with_figure_alt_texts(report):
     reader = PdfReader(report["pdf"])
     root = reader.trailer["/Root"]
@@ -329,6 +348,7 @@ SNAKE_CASE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 FILE_NAME = re.compile(r"\b[\w/.-]+\.(?:ya?ml|csv|json|ipynb|py)\b")
 
 
+@pytest.mark.slow  # reads the session's build
 def test_no_identifiers_or_file_names_in_the_council_document(report):
     text = without_source_addresses(report["text"])
     assert not SNAKE_CASE.findall(text), sorted(set(SNAKE_CASE.findall(text)))[:10]
@@ -337,10 +357,11 @@ def test_no_identifiers_or_file_names_in_the_council_document(report):
         assert word not in text, word
 
 
+@pytest.mark.slow  # reads the session's build
 def test_no_identifiers_in_the_front_and_back_matter(report):
     """The parts the renderer writes itself (title, contents, changes, glossary, colophon)."""
-    reader = PdfReader(report["pdf"])
-    own = [normalise(reader.pages[i].extract_text()) for i in (0, 1, len(reader.pages) - 1)]
+    texts = page_texts(report["pdf"])
+    own = [normalise(texts[i]) for i in (0, 1, len(texts) - 1)]
     html = report["html"]
     changes = html[html.index('<section class="changes"') :]
     own.append(normalise(re.sub(r"<[^>]+>", " ", changes[: changes.index("</section>")])))
@@ -350,6 +371,7 @@ def test_no_identifiers_in_the_front_and_back_matter(report):
         assert "git" not in text and "пересобрать" not in text
 
 
+@pytest.mark.slow  # reads the session's build
 def test_whole_text_reads_as_plain_russian(report):
     """Every word of the default edition, HTML and PDF, whatever wrote it (prose, data cells,
     table builders, chart labels): numerals agree, «%» has its no-break space, a range says
@@ -408,6 +430,7 @@ SHARED_FIGURES = (
 )
 
 
+@pytest.mark.slow  # reads the session's build
 def test_one_precision_per_quantity(report):
     """Each key figure that the memo, the chapters and the key-figures table print is printed
     in one form, the one its precision declares (sergek_report/chapter/precision.py): never
@@ -462,14 +485,16 @@ def test_chapter_starts_are_found_by_their_headings_not_the_running_header():
 PAGE_FILL_FLOOR = 2 / 3
 
 
+@pytest.mark.slow  # reads the session's build
 def test_no_page_is_emptier_than_the_floor_except_chapter_ends(report):
     reader = PdfReader(report["pdf"])
-    texts = [normalise(page.extract_text()) for page in reader.pages]
+    texts = [normalise(page) for page in page_texts(report["pdf"])]
     # the chapters' first pages, by their headings and by the PDF's bookmarks
     assert chapter_starts(texts) == {page - 1 for page in chapter_first_pages(reader)}
     assert thin_pages(report["pdf"], PAGE_FILL_FLOOR) == []
 
 
+@pytest.mark.slow  # reads the session's build
 def test_one_network_range_everywhere_and_the_extension_from_the_data(report):
     """Every range of complexes the report prints is the one the appraisal computes (1 641 in
     service + 50–100 % of the 350 new = 1 816–1 991), never the older 1 641–1 991; the
@@ -490,7 +515,7 @@ def test_one_network_range_everywhere_and_the_extension_from_the_data(report):
     assert "Эксплуатация переданных городу комплексов не оценена" in html_text
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # reads the session's build
 def test_a_dated_source_without_an_address_keeps_its_status(report):
     # data/sources.csv: bizmedia_2024_11_30 has a date, no address, and a published_note
     # that says the item was not found; the list printed «адрес не указан» alone before.
@@ -517,11 +542,11 @@ def test_memo_pages_are_counted_between_two_chapter_headings():
     assert memo_pages(texts) == [2, 3, 4]
 
 
+@pytest.mark.slow  # reads the session's build
 def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     """The deputy's ten minutes: the memo (what, by when, how much in 2027, what to ask) with
     the «what changed» block at its end fits on two pages."""
-    reader = PdfReader(report["pdf"])
-    texts = [normalise(page.extract_text()) for page in reader.pages]
+    texts = [normalise(page) for page in page_texts(report["pdf"])]
     pages = memo_pages(texts)
     assert 1 <= len(pages) <= 2, [p + 1 for p in pages]
     memo = " ".join(texts[p] for p in pages)
@@ -545,10 +570,56 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     assert text.count("Варианты на одной основе: бюджет 2027 года и расходы") == 1
 
 
+@pytest.mark.slow  # reads the session's build
 def test_the_cover_names_the_decision_and_its_date(report):
     """The title page says what the council decides and by when (the extension's end and the
     first day without a contract, from data/contract.csv), the edition and data dates below."""
-    cover = normalise(PdfReader(report["pdf"]).pages[0].extract_text())
+    cover = normalise(page_texts(report["pdf"])[0])
     assert "Что делать с «Сергек» с 1 января 2027 года: решение до 31 декабря 2026 г." in cover
     assert cover.index("решение до 31 декабря 2026") < cover.index("Редакция отчёта 3 декабря")
     assert cover.index("Редакция отчёта") < cover.index("Самый поздний источник опубликован")
+
+
+def test_the_memo_names_the_realistic_path_its_budget_line_and_what_it_rests_on(report):
+    """Issue 18, the deputy's «how much in 2027»: one sentence names the path realistic on
+    1 January (the stop-gap, then a service contract), its 2027 line with P10–P90, the
+    unverified Karaganda figures it rests on and the suppliers' prices to ask for before the
+    vote. Hand-checked: 30,3 = 0,7 (two months at today's price) + 10/12 × 35,5 (the midpoint
+    price for the rest of the year). The Pavlodar price is «about», never a floor; today's
+    price is a comparison, not «a reference for a new PPP»; the draft budget is the council's
+    own document."""
+    import json
+
+    from sergek_report.chapter import precision
+
+    text = normalise(html_text(report["html"], changes=False))
+    memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
+    metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
+    values = {m["name"]: m["value"] for m in metrics["metrics"]}
+    low, high = (precision.billions(values[f"service_cash_2027_{s}"]) for s in ("p10", "p90"))
+    start = memo.index("Реалистичный к 1 января 2027 г. путь — временная мера, затем сервисный")
+    # one sentence: up to the suppliers' prices, no full stop before a capital in between
+    sentence = memo[start : memo.index("поставщиков.", start) + len("поставщиков")]
+    assert not re.search(r"\. [А-ЯЁ]", sentence), sentence
+    assert f"около 30,3 млрд тенге (от {low} до {high})" in sentence
+    assert "Караганды по первоисточнику не найдены" in sentence
+    assert "до голосования нужны ценовые предложения поставщиков" in sentence
+    # the first recommendation: the same line, with the same caveat in the same sentence
+    rec = memo[
+        memo.index("Заложить в бюджет 2027 года строку на путь") : memo.index(
+            "Потребовать от акимата, если закупка не объявлена"
+        )
+    ]
+    first = re.split(r"\. (?=[А-ЯЁ])", rec)[0]
+    assert f"около 30,3 млрд тенге (от {low} до {high};" in first
+    assert "цифры Караганды, на которых она стоит, по первоисточнику не найдены" in first
+    assert "около 16,0 млрд тенге" in memo and "от 16,0" not in memo
+    assert "ориентир для нового ГЧП" not in text
+    assert "Нынешняя цена для сравнения (так продолжить нельзя)" in memo
+    assert "Ответ могут дать" not in memo
+    assert "покажут аппарат маслихата и комиссия по бюджету" in memo
+    # the deadline chain in one line: both announcement dates, then the contract's end
+    chain = memo[memo.index("Сроки одной строкой") :]
+    chain = chain[: chain.index("договор заканчивается")]
+    assert chain.index("22 декабря 2026 г.") < chain.index("2 ноября 2026 г.")
+    assert "31 декабря 2026 г." in chain and "на сессии по бюджету" in chain

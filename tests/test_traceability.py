@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from pypdf import PdfReader
 
 from sergek_report import paths
 from sergek_report.model.computed import compute_edition
+from tests.pages import page_texts
 from tests.traceability import known_values, untraced
 
 pytestmark = pytest.mark.slow
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 def test_every_printed_number_traces(built_report, note):
     out = built_report.out_dir
-    text = "\n".join(page.extract_text() or "" for page in PdfReader(out / "report.pdf").pages)
+    text = "\n".join(page_texts(out / "report.pdf"))
     params = paths.PARAMS_DIR / "default.yaml"
     results = compute_edition(params, paths.DATA_DIR).results
     values = known_values(

@@ -26,37 +26,40 @@ def bn(x: float) -> str:
 
 # How each option of data/options.csv is priced: the key of its «basis» cell (labels.BASIS_TEXT).
 OPTION_BASIS = {
-    "ppp_new": "reference_continuation_to_service",
+    "ppp_new": "ppp_unpriced",
     "service_contract": "service_anchors",
     "municipal": "transfer_unpriced",
-    "astana_style": "reference_continuation_to_service",
+    "astana_style": "ppp_unpriced",
     "stopgap": "current_price",
 }
-# Which one-basis calculation prices each option of data/options.csv (appraisal.evaluate).
-# The transfer of the existing complexes is not priced: taking them over is not buying new
-# ones (the «new equipment» line of the appraisal), and their operation has no public price.
+# Which one-basis calculations price each option of data/options.csv (appraisal.evaluate),
+# each printed under its one name (labels.APPRAISAL_OPTIONS): the service contract from the
+# first day at both prices; the stop-gap alone and the path it opens. A new PPP is not
+# priced (no offer is public): today's price is a comparison, not its price. The transfer of
+# the existing complexes is not priced either: taking them over is not buying new ones (the
+# «new equipment» line of the appraisal), and their operation has no public price.
 ONE_BASIS = {
-    "ppp_new": "current_price",
-    "service_contract": "service",
-    "astana_style": "current_price",
-    "stopgap": "stopgap",
+    "service_contract": ("pavlodar_only", "announced"),
+    "stopgap": ("stopgap", "service"),
 }
 
 
 def one_basis_cell(results: Results, option_id: str) -> str:
-    """'2027: 30,3 (17,5–44,6); 2027–2029: 61,5–160,7 млрд тенге' on one basis, or «не
-    оценено» for an option no calculation prices."""
+    """'«name»: бюджет 2027 г. — 30,3 (17,5–44,6) млрд тенге, за 2027–2029 гг. — 61,5–160,7
+    млрд тенге (…)' for each calculation that prices the option, or «не оценено»."""
     u = results.appraisal
-    output = ONE_BASIS.get(option_id)
-    if u is None or output is None:
+    outputs = ONE_BASIS.get(option_id)
+    if u is None or outputs is None:
         return L.NOT_PRICED
-    from sergek_report.model.appraisal import YEARS
-
-    return L.ONE_BASIS_CELL.format(
-        first=fmt.year(YEARS[0]),
-        years=fmt.year_range(YEARS[0], YEARS[-1]),
-        budget=budget_cell(u, f"{output}.cash_2027"),
-        total=p_range(u, f"{output}.cash_total"),
+    return "; ".join(
+        L.ONE_BASIS_CELL.format(
+            name=L.APPRAISAL_OPTIONS[output],
+            first=fmt.year(OPTION_YEARS[0]),
+            years=option_years(),
+            budget=budget_cell(u, f"{output}.cash_2027"),
+            total=p_range(u, f"{output}.cash_total"),
+        )
+        for output in outputs
     )
 
 
@@ -215,21 +218,33 @@ def timeline_table(timeline: pd.DataFrame, as_of) -> pd.DataFrame:
 
 # -- the options on one basis, the path for 1 January, what drives the spread -------------
 
-# The memo's amounts each have a row: the current price, the service contract from 1 January
-# by Pavlodar's prices alone and by the midpoint of Pavlodar's and Karaganda's, the bridge.
+# The rows of the options table and chart, the path realistic on 1 January first: the
+# alternatives a council can choose, each part of a path right under it (PART_OF: printed «в
+# том числе», never an alternative to add), and today's price last, as a comparison. New
+# equipment without its operation is a part of no priced path: the chart's note gives it.
 APPRAISAL_ROWS = (
+    "service",
     "stopgap",
-    "current_price",
     "pavlodar_only",
     "announced",
-    "service",
-    "equipment",
+    "current_price",
 )
+PART_OF = {"stopgap": "service"}
+COMPARISON = "current_price"  # not a path: what the city pays now, for comparison
+# The branches of the path (data/decision_path.csv, budget_line) and the computation that
+# prices each: the branch where the stop-gap is confirmed is the «service» path itself.
+BRANCH_OUTPUT = {"announced": "announced", "bridge": "service", "no_bridge": "no_bridge"}
+# The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).
+BRANCH_UNPRICED = {"transfer": "municipal"}
 
 
 def row_name(option: str) -> str:
-    """The name of an option's row in the options table and chart."""
-    return L.APPRAISAL_ROW_NAMES.get(option, L.APPRAISAL_OPTIONS[option])
+    """The name of an option's row in the options table and chart: its one name, a part of a
+    path marked as such."""
+    name = L.APPRAISAL_OPTIONS[option]
+    if option in PART_OF:
+        return L.PART_ROW.format(name=fmt.mid_sentence(name))
+    return name
 
 
 def _years() -> dict[str, str]:
@@ -239,6 +254,9 @@ def _years() -> dict[str, str]:
         "first": fmt.year(YEARS[0]),
         "years": fmt.year_range(YEARS[0], YEARS[-1]),
         "valuation": fmt.date_long(VALUATION_DATE),
+        # a header's day and month do not break apart (the HTML binds them in the header
+        # cell; the phone's field labels must read the same)
+        "first_day": fmt.date_long(VALUATION_DATE).replace(" ", fmt.NBSP, 1),
     }
 
 
@@ -285,13 +303,24 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
         measures["present_value"] = p_range
     rows = []
     for option in APPRAISAL_ROWS:
+        if option == COMPARISON:  # the options no public figure prices, said, not left out
+            for label in L.UNPRICED_APPRAISAL_ROWS.values():
+                unpriced = L.NOT_PRICED_BRIEF if brief else L.NOT_PRICED
+                rows.append({column["option"]: label, **{column[k]: unpriced for k in measures}})
         row = {column["option"]: row_name(option)}
         for measure, cell in measures.items():
             row[column[measure]] = cell(u, f"{option}.{measure}")
         rows.append(row)
-    for label in L.UNPRICED_APPRAISAL_ROWS.values():  # said, not silently left out
-        rows.append({column["option"]: label, **{column[k]: L.NOT_PRICED for k in measures}})
     return pd.DataFrame(rows)
+
+
+def appraisal_chart_note(results: Results) -> str:
+    """What the options chart leaves out, said under it: the unpriced options and the one-off
+    equipment (a part of a path, with its 2027 amount)."""
+    return L.APPRAISAL_CHART_NOTE.format(
+        unpriced="; ".join(fmt.mid_sentence(n) for n in L.UNPRICED_APPRAISAL_ROWS.values()),
+        equipment=amount(results.appraisal, "equipment.cash_2027"),
+    )
 
 
 def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
@@ -314,14 +343,16 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
 
 
 def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
-    """The branches of the path from the edition date, each with its 2027 budget line and
-    its 2027–2029 range, on the options' basis."""
+    """The branches of the path from the edition date, each with the option it is (its one
+    name) beside its 2027 budget line, and its 2027–2029 range, on the options' basis."""
     u = results.appraisal
     column = {k: v.format(**_years()) for k, v in L.PATH_COLUMNS.items()}
     ordered = path.sort_values("step", kind="stable")
 
     def priced(line: str, measure: str, cell) -> str:
-        return cell(u, f"{line}.{measure}") if is_priced(results, line) else L.NOT_PRICED
+        if not is_priced(results, line):
+            return L.NOT_PRICED
+        return cell(u, f"{BRANCH_OUTPUT[line]}.{measure}")
 
     return pd.DataFrame(
         {
@@ -330,7 +361,10 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
             column["legal_route"]: ordered["legal_route"],
             column["next_decisions"]: ordered["next_decisions"],
             column["cash_2027"]: [
-                priced(line, "cash_2027", budget_cell) for line in ordered["budget_line"]
+                L.PATH_OPTION_CELL.format(
+                    option=branch_option(line), figure=priced(line, "cash_2027", budget_cell)
+                )
+                for line in ordered["budget_line"]
             ],
             column["cash_total"]: [
                 priced(line, "cash_total", p_range) for line in ordered["budget_line"]
@@ -341,13 +375,22 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
 
 def is_priced(results: Results, line: str) -> bool:
     """Whether the appraisal prices a budget line of the path (`transfer` is not priced)."""
-    return f"{line}.cash_2027" in results.appraisal.summary.index
+    output = BRANCH_OUTPUT.get(line)
+    return output is not None and f"{output}.cash_2027" in results.appraisal.summary.index
+
+
+def branch_option(line: str) -> str:
+    """The option a branch of the path is, by its one name."""
+    if line in BRANCH_UNPRICED:
+        return L.UNPRICED_APPRAISAL_ROWS[BRANCH_UNPRICED[line]]
+    return L.APPRAISAL_OPTIONS[BRANCH_OUTPUT[line]]
 
 
 def branch_name(line: str) -> str:
-    """«закупка объявлена вовремя»: a branch as the text names it (its label's quoted part)."""
-    label = L.APPRAISAL_OPTIONS[line]
-    return label[label.index("«") : label.rindex("»") + 1]
+    """«перерыв на время закупки, затем сервисный договор»: a branch as the prose names it,
+    its option's name in quotes without the price in brackets."""
+    name = branch_option(line).split(" (")[0]
+    return f"«{fmt.mid_sentence(name)}»"
 
 
 def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:

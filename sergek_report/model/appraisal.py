@@ -241,12 +241,12 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     )
     g, r, m = x["price_growth_2027_2029"], x["discount_rate"], x["stopgap_months"]
     gap = _a(x["procurement_lead_days"]) / DAYS_PER_MONTH
-    # The stop-gap, then the service contract: the «service» option and the «bridge» branch.
-    bridged = service_path(n, p, s, g, r, m, 0.0)
     cash = {
         "stopgap": stopgap(n, p, g, m, r),
         "current_price": continuation(n, p, g, r),
-        "service": bridged,
+        # the stop-gap, then the service contract: the path realistic on 1 January, and the
+        # branch of the path where the lawyers confirm the stop-gap (one computation, one name)
+        "service": service_path(n, p, s, g, r, m, 0.0),
         "equipment": equipment(
             n,
             x["replacement_capex_per_complex"],
@@ -268,7 +268,6 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
             0.0,
             0.0,
         ),
-        "bridge": bridged,
         "no_bridge": service_path(n, p, s, g, r, 0.0, gap),
     }
     out = {}
