@@ -136,13 +136,13 @@ REQUEST_COLUMNS = {
     "effect": "Что изменится в расчётах",
 }
 # The reconciliation 2020–2025: reconciliation_table. {years}: the years reconciled (the
-# service start to the contract's expiry); {obligations}: the state obligations of the
-# original contract in billions («9,99 млрд»); {extension_year}: the year of the extension.
+# service start to the contract's expiry); {extension_year}: the year of the extension (the
+# obligations' figure is in the sentence above the table, in the one form the report prints).
 RECONCILIATION_COLUMNS = {
     "estimate": "Оценка платы за АПК в месяц",
     "monthly": "Тенге за АПК в месяц",
     "to_end": "{years} гг., млрд тенге",
-    "to_end_vs_obligations": "К обязательствам {obligations}",
+    "to_end_vs_obligations": "К первоначальным обязательствам",
     "with_extension": "С {extension_year} г., млрд тенге",
     "with_extension_vs_total_cost": "К «общей стоимости»",
 }
@@ -203,7 +203,7 @@ KEY_FIGURES = {
     "obligations_per_complex": "Обязательства на один комплекс",
     "monthly_tariff_estimate": "Оценка тарифа за комплекс в месяц",
     "annual_tariff_estimate": "Оценка тарифа за комплекс в год",
-    "implied_monthly_tariff_from_payments": "Средняя выплата за комплекс в месяц ({paid_period})",
+    "implied_monthly_tariff_from_payments": "Средняя выплата за АПК в месяц ({paid_period})",
     "tariff_estimates_ratio": "Отношение средней выплаты к оценке тарифа",
     "cpi_index_2025": "Индекс цен, декабрь {index_year} (декабрь {base_year} = 100)",
     "real_erosion_2025": "Потеря реальной стоимости тарифа к концу {index_year} года",
@@ -211,8 +211,8 @@ KEY_FIGURES = {
     "tariff_in_mrp_base_year": "Тариф в МРП, {base_year} год",
     "tariff_in_mrp_2026": "Тариф в МРП, {budget_year} год",
     "complex_months_2026": "Комплексо-месяцы {budget_year} года",
-    "budget_2026_nominal": "Расходы бюджета {budget_year} года (номинал)",
-    "budget_2026_real_2021": "Расходы бюджета {budget_year} года в тенге {base_year} года",
+    "budget_2026_nominal": "Расходы бюджета {budget_year} года в номинальных тенге",
+    "budget_2026_real_2021": "Расходы бюджета {budget_year} года в ценах {base_year} года",
     "budget_2026_present_value": "Приведённая стоимость платежей {budget_year} года",
     "fines_to_payments_ratio": "Штрафы в бюджет к выплатам партнёру ({paid_period})",
     "complex_months_2020_2025": "Комплексо-месяцы {reconciled_years} годов (по вехам сети)",
@@ -311,6 +311,12 @@ CHANGES = {
     "column_metric": "Показатель",
     "column_old": "Было",
     "column_new": "Стало",
+    # why the key figures moved ({reasons}, each one: the changed assumption, {label}, or the
+    # updated data, {tables}: the titles of the data tables they are computed from)
+    "why": "Причина — {reasons}.",
+    "why_param": "изменено допущение «{label}»",
+    "why_data": "уточнены данные: {tables}",
+    "why_other": "уточнены исходные данные",
     "unchanged": "Ключевые показатели не изменились по сравнению с редакцией{since}",
     "added": "В этой редакции появились новые ключевые показатели.",
     "inputs": "Обновлены данные: {tables}.",
@@ -319,15 +325,14 @@ CHANGES = {
     "params_added": "Новые допущения: {items}.",
     "params_removed": "Допущения, которые больше не используются: {items}.",
     # longer lists are counted, not listed, on the memo's page ({count}: «14 таблиц»)
-    "inputs_counted": "Обновлены исходные данные ({count}).",
-    "params_counted": "Изменённых допущений — {count}.",
-    "params_added_counted": "Новых допущений — {count}.",
+    "inputs_counted": "Уточнены и дополнены сведения из источников.",
+    "params_counted": "Изменились допущения расчёта ({count}).",
+    "params_added_counted": "В расчёт введены новые допущения ({count}).",
     "params_removed_counted": "Допущений, которые больше не используются, — {count}.",
     # {count}: how many more key figures moved than the table shows
     "more_moved": "Изменились и другие ключевые показатели — {count}.",
     "appendix": (
-        "Все ключевые показатели, допущения и таблицы данных с основанием каждого — "
-        "в главе «Допущения, ограничения и источники»."
+        "Все показатели, допущения и источники — в главе «Допущения, ограничения и источники»."
     ),
     "range": "{label} (диапазон)",
 }
@@ -368,10 +373,15 @@ PAGE_LINK = "Страница {page}"  # a contents link's description in the PD
 COLOPHON = {
     "no_date": "не указана",
     "no_data_date": "нет данных",
-    "default": "основной",  # the set of assumptions: the default edition's
+    "default": "основной вариант",  # the set of assumptions: the default edition's
     "scenario": "сценарный вариант",  # or a scenario's (params/scenarios/)
-    "no_version": "не указана",
-    "uncommitted": "{code} (с неучтёнными правками)",
+    # how the calculation can be repeated, in a deputy's words: no version code in the text
+    # (the PDF's document properties keep it); a draft build says that it cannot be repeated
+    "reproducible": (
+        "из тех же данных и допущений получается тот же отчёт; для проверки авторы "
+        "отчёта по запросу аппарата маслихата передают расчёт этой редакции"
+    ),
+    "draft": "черновик: эту редакцию в точности повторить нельзя",
 }
 
 # --- The scenario comparison page (scenarios.py, edition.py) -------------------------------
@@ -516,15 +526,15 @@ DRIVER_OUTPUTS = {
     "current_price.cash_total": "Нынешняя цена для сравнения: расходы {years} гг.",
     "equipment.cash_2027": "Новое оборудование: бюджет {first} г.",
     "estimates_ratio": "Отношение двух оценок платы за АПК",
-    "estimate2_vs_total_cost": "Оценка 2 выплат к «общей стоимости»",
+    "estimate2_vs_total_cost": "Выплаты по оценке 2 (из известной выплаты) к «общей стоимости»",
 }
 # An option's cost cell on one basis, one part per computation that prices it: its name, the
 # 2027 budget line (point and P10–P90) and 2027–2029; the parts joined by «; ».
 ONE_BASIS_CELL = "«{name}»: {first} г. — {budget}, {years} гг. — {total}"
 # The appendix: how each assumption is drawn in the joint calculation of uncertainty.
 DISTRIBUTIONS = {
-    "uniform": "равномерное по диапазону",
-    "triangular": "треугольное, мода — значение",
+    "uniform": "равномерное: любое значение диапазона одинаково вероятно",
+    "triangular": "треугольное: чаще всего близко к значению, реже — к краям диапазона",
     "fixed": "в совместном расчёте не меняется; его влияние показано отдельно",
 }
 # «{rho}»: the rank correlation, said in plain words («меняется вместе с …»)
@@ -545,20 +555,18 @@ NUMBER_WORDS = {
 # --- The frame's headings (the templates: title page, contents, glossary, colophon) --------
 FRAME = {
     "edition": "Редакция отчёта",
-    "data_as_of": "Самый новый из источников опубликован",
+    "data_as_of": "Самый поздний источник опубликован",
     "contents": "Содержание",
     "glossary": "Словарь терминов",
     "colophon": "Сведения о редакции",
-    "assumptions": "Набор допущений",
-    "version": "Версия расчёта",
+    "assumptions": "Допущения",
+    "version": "Повторение расчёта",
     # The line breaks are those of the printed HTML (the same bytes as before the catalog).
     "colophon_note": (
         "Каждое число отчёта взято из источника списка (глава о допущениях и источниках,\n"
         "раздел «Источники») или из названного допущения с обоснованием. Источники, чьи страницы\n"
         "не найдены, названы в начале списка по номерам: их цифры — из рабочих записей авторов,\n"
-        "по первоисточнику не проверены. Расчёт воспроизводим: те же данные и допущения дают\n"
-        "тот же отчёт той же версии расчёта; пометка «с неучтёнными правками» означает\n"
-        "черновую версию, которую воспроизвести нельзя."
+        "по первоисточнику не проверены."
     ),
     "running_header": "ГЧП «Сергек» в Алматы",
 }
@@ -641,8 +649,9 @@ SENTENCES = {
         "за тот же период, не опубликовано."
     ),
     "about_the_same": "примерно столько же",
-    "times_more": "в **{times}** больше",
-    "times_less": "в **{times}** меньше",
+    # the payment is rounded in its source to a tenth of a billion: «примерно в 6,7 раза»
+    "times_more": "примерно в **{times}** больше",
+    "times_less": "примерно в **{times}** меньше",
     "fines_against_payments": (
         "За {period} в бюджет города поступило {fines} штрафов, партнёру выплачено {paid}: "
         "{comparison}."

@@ -157,6 +157,14 @@ _NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?![\d])"
 _TILDE = re.compile(r"~")
 # A ratio below one with «раза» («0,89 раза»): it reads «0,89 от …» or as a bare number.
 _RATIO_BELOW_ONE = re.compile(r"(?<![\d,])0,\d+[ \u00a0\u202f]раза\b")
+# A range of dates or words with a spaced hyphen or en dash, or an en dash glued to «г.»: the
+# report writes the spaced em dash («январь 2020 — август 2022», «2026 г. — 22 декабря»).
+_RANGE_DASH = re.compile(rf"(?:\S{_SPACE}[–-]{_SPACE}(?=\S)|\bг\.[–-](?={_SPACE}?\d))")
+# A version code or hash (seven or more hex digits with a letter and a digit): «56444d6».
+_HASH = re.compile(r"(?<![\w/.#-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![\w/.-])")
+# A change in percent without its sign, where the report's changes carry one («+8,1 %»):
+# «Изменение числа ДТП за год 8,1 %».
+_UNSIGNED_CHANGE = re.compile(rf"\bИзменени[ея]\b[^%\d+−]{{0,40}}(?<![+−-]){_NUMBER}{_SPACE}%")
 # The system's name declined inside its quotes («Сергека»): the report keeps «Сергек».
 _DECLINED_NAME = re.compile(r"«Сергек(?:а|у|ом|е)»")
 # Where the no-break spaces are kept (HTML): a digit group or a day before its month after an
@@ -184,6 +192,14 @@ MACHINERY = (
     "ранговая связь",  # a rank correlation, said in plain words instead
     "Обновлены данные в",  # «в 14 таблицах»: the project's tables
     "посторонн",  # «посторонней статьи»: a working note
+    "Версия расчёта",  # the colophon's version code: said in words, kept in the file's data
+    "неучтённ",  # «с неучтёнными правками»: a working copy's state
+    "начальным числом",  # a random seed
+    "будут пересчитаны",  # «все главы отчёта будут пересчитаны»: the build
+    "вместе с данными отчёта",  # where the project keeps its quotes
+    "исходные данные (",  # «Обновлены исходные данные (15 таблиц)»: the project's tables
+    "мода —",  # «треугольное, мода — значение»: statistics said in plain words
+    "sergek-report",
     " по год ",  # «по год продления»: a label built without its case
 )
 _FILE = re.compile(r"\b[\w/.-]+\.(?:ya?ml|csv|json|ipynb|py)\b")
@@ -219,6 +235,9 @@ def slips(text: str, keeps_nbsp: bool = False) -> list[tuple[str, str]]:
     found += [("tilde", _excerpt(text, m)) for m in _TILDE.finditer(text)]
     found += [("ratio below one", m.group(0)) for m in _RATIO_BELOW_ONE.finditer(text)]
     found += [("declined name", _excerpt(text, m)) for m in _DECLINED_NAME.finditer(text)]
+    found += [("range dash", _excerpt(text, m)) for m in _RANGE_DASH.finditer(text)]
+    found += [("version code", m.group(0)) for m in _HASH.finditer(text)]
+    found += [("unsigned change", m.group(0)) for m in _UNSIGNED_CHANGE.finditer(text)]
 
     for word in MACHINERY:
         found += [("machinery", _excerpt(text, m)) for m in re.finditer(re.escape(word), text)]

@@ -83,7 +83,8 @@ def test_tornado_chart_is_readable_at_print_size():
     fig.canvas.draw()
     # the assumption with no visible swing is named in a note, not drawn as an empty row
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Инфляция 2026", "Срок"]
-    assert "Инфляция 2024" in fig.get_supxlabel()
+    # inside the note's sentence, after its colon, the label starts in lower case
+    assert "не показано): инфляция 2024" in fig.get_supxlabel()
     sizes = [t.get_fontsize() for t in ax.texts] + [
         t.get_fontsize() for t in ax.get_yticklabels() + ax.get_xticklabels()
     ]
@@ -113,3 +114,36 @@ def test_svg_coordinates_do_not_depend_on_the_last_bit_of_a_float():
     # colours, ids, font sizes and text with a decimal comma stay as they are
     kept = 'fill: #8fb8d6; font-size: 8.5px" id="f0123abcd-x">13 036 608,7991'
     assert fix(kept) == kept
+
+
+def test_chart_notes_are_dark_and_a_tornado_prints_at_full_size():
+    """Issue 18, review of 3 Dec 2026, defect 27: the tornado's legend and note were small grey
+    text. The note and legend are 9 pt in dark grey, and a tornado of four bars is no taller
+    than print.css's 78 mm cap on a chart's height, so it prints unscaled (at 0.5 in a bar it
+    shrank to 81 %, its 9 pt to 7.3 pt)."""
+    from matplotlib.colors import to_rgb
+
+    frame = pd.concat([tornado_frame(), tornado_frame().assign(assumption=["d", "e", "f"])])
+    frame.loc[frame["assumption"].isin(["d", "e"]), "metric_low"] = [2.6e9, 2.7e9]
+    fig = charts.tornado_chart(frame, LABELS, 2.45e9, lambda v: fmt.number(v / 1e9, 2), "млрд")
+    assert len(fig.axes[0].get_yticklabels()) == 4
+    assert fig.get_size_inches()[1] * 25.4 <= 78
+    note = fig._supxlabel
+    assert note.get_fontsize() >= 9 and max(to_rgb(note.get_color())) <= 0.3
+    assert all(t.get_fontsize() >= 9 for t in fig.legends[0].get_texts())
+
+
+def test_a_chart_label_never_ends_on_one_short_word():
+    """«Нынешняя цена (ориентир для нового / ГЧП)» left «ГЧП)» alone on its line (defect 27):
+    the label wraps where its last line keeps two words, at the same number of lines."""
+    assert charts.wrap_label("Нынешняя цена (ориентир для нового ГЧП)", 34) == (
+        "Нынешняя цена (ориентир для\nнового ГЧП)"
+    )
+    for label in (
+        "Сервисный договор по середине цен Павлодара и Караганды",
+        "Новое оборудование для всех комплексов (без эксплуатации)",
+        "Временная мера, затем сервисный договор по ценам Павлодара",
+    ):
+        lines = charts.wrap_label(label, 34).split("\n")
+        assert len(lines[-1].split()) >= 2 and max(map(len, lines)) <= 34, lines
+    assert charts.wrap_label("Временная мера", 34) == "Временная мера"  # one line: as it is

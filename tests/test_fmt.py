@@ -311,3 +311,22 @@ def test_texts_of_data_and_params_keep_numbers_and_dates_whole():
     assert typeset("9 986 042 340 тенге") == f"9{NB}986{NB}042{NB}340 тенге"
     assert typeset("не позднее 22 декабря 2026 г.") == f"не позднее 22{NB}декабря 2026 г."
     assert typeset("в 2026 году 404 комплекса; 1,5 000") == "в 2026 году 404 комплекса; 1,5 000"
+
+
+def test_texts_of_data_and_params_write_a_range_of_dates_with_one_dash():
+    """One dash style for ranges (issue 18, review of 3 Dec 2026, defect 20): a range whose
+    ends contain spaces takes the spaced em dash, whether the cell had a spaced en dash
+    («январь 2020 – август 2022», «запуск – около 2022 г.») or an en dash glued to «г.»
+    («2 ноября 2026 г.–22 декабря 2026 г.»); a range of numbers keeps its en dash without
+    spaces, and a minus sign or a hyphenated word is not a dash."""
+    from sergek_report.inputs.typography import typeset
+
+    assert typeset("январь 2020 – август 2022") == "январь 2020 — август 2022"
+    assert typeset("запуск – около 2022 г.") == "запуск — около 2022 г."
+    assert typeset("2 ноября 2026 г.–22 декабря 2026 г.") == (
+        f"2{NB}ноября 2026 г. — 22{NB}декабря 2026 г."
+    )
+    assert typeset("за 2020–2025 годы, 10–60 дней") == "за 2020–2025 годы, 10–60 дней"
+    assert typeset(f"1{NB}января − 60 дней; аппаратно-программный") == (
+        f"1{NB}января − 60 дней; аппаратно-программный"
+    )

@@ -205,14 +205,23 @@ def test_the_reconciliation_headers_name_the_data(real_tables):
         "Оценка платы за АПК в месяц",
         "Тенге за АПК в месяц",
         "2020–2025 гг., млрд тенге",
-        "К обязательствам 9,99\u00a0млрд",
+        "К первоначальным обязательствам",
         "С 2026 г., млрд тенге",
         "К «общей стоимости»",
     ]
     # the figures' columns are right-aligned without a chapter typing their headers
     assert table.attrs["numeric"] == list(table.columns[1:])
+    # the rows: each estimate at its quantity's precision (181 064 tenge from an exact figure;
+    # ≈ 162 thousand from a payment rounded to a tenth of a billion), ratios to two decimals
+    monthly = list(table["Тенге за АПК в месяц"])
+    assert monthly == ["181\u00a0064", "\u2248\u00a0162\u00a0тыс."]
+    assert all(re.fullmatch(r"\d,\d\d", v) for v in table["К «общей стоимости»"])
+    # the obligations change the ratio, not the header (their figure is in the text above)
     changed = results.compute(_with_contract(tables, state_obligations=12e9), assumptions)
-    assert "К обязательствам 12\u00a0млрд" in decision_tables.reconciliation_table(changed)
+    assert "К первоначальным обязательствам" in decision_tables.reconciliation_table(changed)
+    assert list(decision_tables.reconciliation_table(changed)["К «общей стоимости»"]) != list(
+        table["К «общей стоимости»"]
+    )
 
 
 def test_a_chapter_table_right_aligns_the_columns_its_builder_declares(monkeypatch):

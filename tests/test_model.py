@@ -550,7 +550,7 @@ def test_key_metrics(tables, assumptions):
     assert by_name["state_obligations"]["basis"] == "source:zakon_2025"
     assert by_name["complex_months_2026"]["value"] == 23_192
     assert by_name["real_erosion_2025"]["unit"] == "%"
-    assert "январь 2020 – август 2022" in by_name["fines_to_payments_ratio"]["label"]
+    assert "январь 2020 — август 2022" in by_name["fines_to_payments_ratio"]["label"]
     assert by_name["fines_to_payments_ratio"]["basis"] == "derived"  # a ratio the authors computed
 
 

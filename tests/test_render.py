@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 
@@ -9,6 +11,7 @@ from sergek_report.build.changes import changes_block, changes_section, compare
 from sergek_report.build.render import (
     TOC_SLOT,
     _short_version,
+    _version_text,
     chapter_title,
     colophon_html,
     glossary_html,
@@ -29,8 +32,8 @@ def test_captions_are_numbered_in_order_per_kind_and_permalinks_dropped():
     assert "Таблица 3." in out and "Рисунок 3." not in out
 
 
-def metric(name, value, unit="тенге", label=None):
-    return {"name": name, "label": label or name, "value": value, "unit": unit, "basis": "x"}
+def metric(name, value, unit="тенге", label=None, basis="x"):
+    return {"name": name, "label": label or name, "value": value, "unit": unit, "basis": basis}
 
 
 def test_first_edition_without_baseline():
@@ -50,12 +53,15 @@ def test_same_edition_as_baseline_says_nothing_changed_not_first_edition():
 def test_moved_metric_shows_old_and_new_in_russian_format_and_changed_inputs():
     old = {
         "edition_date": "2026-06-01",
-        "metrics": [metric("cost", 9986042340), metric("rate", 12.3, "%")],
+        "metrics": [metric("cost", 9986042340, basis="source:s"), metric("rate", 12.3, "%")],
         "inputs": {"data/cpi.csv": "aaa", "data/mrp.csv": "bbb"},
         "params": {"inflation_2026": 12.3},
     }
     new = {
-        "metrics": [metric("cost", 10000000000, label="Стоимость"), metric("rate", 12.3, "%")],
+        "metrics": [
+            metric("cost", 10000000000, label="Стоимость", basis="source:s"),
+            metric("rate", 12.3, "%"),
+        ],
         "inputs": {"data/cpi.csv": "ccc", "data/mrp.csv": "bbb"},
         "params": {"inflation_2026": 15.0},
     }
@@ -72,6 +78,44 @@ def test_moved_metric_shows_old_and_new_in_russian_format_and_changed_inputs():
     # inside the sentence the label starts in lower case
     assert "Изменённые допущения: инфляция 2026 года: 12,3\u00a0% → 15\u00a0%." in labelled
     assert "июня 2026" in html
+
+
+def test_a_moved_figure_is_printed_at_its_precision_with_the_reason_it_moved():
+    """«176 308 тенге → 161 714 тенге» with no reason (review of 3 Dec 2026, defect 10): the
+    average payment is printed as every place prints it, «≈ 176 тыс. → ≈ 162 тыс.», and says
+    which updated data it is computed from; a figure whose change its precision does not
+    show is not listed; a figure resting on a changed assumption names the assumption."""
+    name = "implied_monthly_tariff_from_payments"
+    old = {
+        "edition_date": "2026-11-25",
+        "metrics": [
+            metric(name, 176_307.98, label="Средняя выплата", basis="derived"),
+            metric("monthly_tariff_estimate", 181_064.0, basis="assumption:service_term_months"),
+            metric("fines_to_payments_ratio", 6.7308, "раз", basis="derived"),
+        ],
+        "inputs": {"data/deployment.csv": "a", "data/payments.csv": "b", "data/cpi.csv": "c"},
+        "params": {"service_term_months": 72},
+    }
+    new = {
+        "metrics": [
+            metric(name, 161_713.53, label="Средняя выплата", basis="derived"),
+            metric("monthly_tariff_estimate", 150_886.7, basis="assumption:service_term_months"),
+            metric("fines_to_payments_ratio", 6.7301, "раз", basis="derived"),
+        ],
+        "inputs": {"data/deployment.csv": "x", "data/payments.csv": "y", "data/cpi.csv": "c"},
+        "params": {"service_term_months": 84},
+    }
+    html = changes_block(new, old, {"service_term_months": ("Срок оказания услуг", "месяцев")})
+    text = " ".join(html.replace("\u00a0", " ").split())
+    assert '≈ 176 тыс. тенге</td><td class="num new">≈ 162 тыс. тенге' in text
+    assert "161 714" not in text and "176 308" not in text
+    assert (
+        "Причина — изменено допущение «срок оказания услуг»; уточнены данные: "
+        "развёртывание комплексов, штрафы и выплаты партнёру." in text
+    )
+    assert '181 064 тенге</td><td class="num new">150 887 тенге' in text
+    # 6,7308 → 6,7301: «≈ 6,7 раза» both times, not a change a reader sees
+    assert "Штрафы" not in text and "fines_to_payments_ratio" not in text
 
 
 def test_new_and_dropped_assumptions_are_named_without_an_empty_before():
@@ -185,15 +229,20 @@ def test_glossary_and_colophon_speak_russian_without_file_or_tool_names():
         {
             "edition_date_text": "25 ноября 2026 г.",
             "data_as_of_text": "7 февраля 2026 г.",
-            "assumptions_text": "основной",
-            "version_text": _short_version("ce32461a5b5c"),
+            "assumptions_text": "основной вариант",
+            "version_text": _version_text("ce32461a5b5c"),
         }
     )
-    assert "Версия расчёта" in colophon and "ce32461" in colophon
-    for word in ("git", "yaml", "params", "выпуск", "сборк", "пересобрать"):
+    text = " ".join(colophon.split())
+    # how to repeat the calculation, in words; no version code, hash or build word
+    assert "Повторение расчёта" in text and "тот же отчёт" in text
+    assert "ce32461" not in colophon and not re.search(r"\b[0-9a-f]{7,40}\b", colophon)
+    for word in ("git", "yaml", "params", "выпуск", "сборк", "пересобрать", "версия расчёта"):
         assert word not in colophon.lower(), word
-    assert _short_version("ce32461a5b5c (с незафиксированными изменениями)").startswith("ce32461 (")
-    assert _short_version("нет данных (сборка вне git)") == "не указана"
+    assert _short_version("ce32461a5b5c") == ("ce32461", False)
+    assert _short_version("ce32461a5b5c (с незафиксированными изменениями)") == ("ce32461", True)
+    assert _version_text("ce32461a5b5c (с незафиксированными изменениями)").startswith("черновик")
+    assert _short_version("нет данных (сборка вне git)") == ("", False)
 
 
 def test_long_lists_of_changes_are_counted_and_the_table_keeps_the_first_three_moves():
@@ -202,7 +251,8 @@ def test_long_lists_of_changes_are_counted_and_the_table_keeps_the_first_three_m
     names = [f"m{i}" for i in range(5)]
     old = {
         "edition_date": "2026-11-25",
-        "metrics": [metric(n, 100.0, label=f"Показатель {n}") for n in names],
+        # sourced figures, printed exactly: each move shows
+        "metrics": [metric(n, 100.0, label=f"Показатель {n}", basis="source:s") for n in names],
         "inputs": {f"data/t{i}.csv": "a" for i in range(14)},
         "params": {},
     }
@@ -210,7 +260,9 @@ def test_long_lists_of_changes_are_counted_and_the_table_keeps_the_first_three_m
     # figures' order (the headline figures come first)
     new_values = {"m0": 101.0, "m1": 100.0, "m2": 130.0, "m3": 104.0, "m4": 150.0}
     new = {
-        "metrics": [metric(n, new_values[n], label=f"Показатель {n}") for n in names],
+        "metrics": [
+            metric(n, new_values[n], label=f"Показатель {n}", basis="source:s") for n in names
+        ],
         "inputs": {f"data/t{i}.csv": "b" for i in range(14)},
         "params": {f"p{i}": 1.0 for i in range(10)},
     }
@@ -220,7 +272,8 @@ def test_long_lists_of_changes_are_counted_and_the_table_keeps_the_first_three_m
     assert rows == ["m0", "m2", "m3"]
     assert html.index("Показатель m0") < html.index("Показатель m2") < html.index("Показатель m3")
     assert "Изменились и другие ключевые показатели — 1." in text
-    assert "Обновлены исходные данные (14 таблиц)." in text
-    assert "Новых допущений — 10." in text
+    # counted in words a deputy reads: no «таблиц», no file names
+    assert "Уточнены и дополнены сведения из источников." in text and "таблиц" not in text
+    assert "В расчёт введены новые допущения (10)." in text
     assert "p0" not in html and "Новые допущения:" not in html
     assert "в главе «Допущения, ограничения и источники»" in text

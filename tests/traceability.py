@@ -67,7 +67,6 @@ def normalised(text: str) -> str:
     text = re.sub(r"(?m)^\s*\d+\.\s", " ", text)  # list markers, "2. Title"
     text = re.sub(r"(?m)^\s*\d+\s*$", " ", text)  # page numbers
     text = re.sub(r"\.{3,}\s*\d+", " ", text)  # contents: dot leaders and page numbers
-    text = re.sub(r"Версия расчёта:?\s*\S+", " ", text)  # the colophon's version code
     return text
 
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt
-from sergek_report.chapter.units import quantity
+from sergek_report.chapter.units import key_figure, quantity
 
 WORDS = L.CHANGES  # the block's words, in the catalog
 LISTED = 3  # items of one kind named on the memo's page; a longer list is counted
@@ -79,6 +79,42 @@ def compare(current: dict, baseline: dict | None) -> dict:
     }
 
 
+def _printed(row: dict, value: object) -> str:
+    """A key figure of the block, old (`value`) or new (None), as the report prints it."""
+    metric = row["metric"]
+    value = metric["value"] if value is None else value
+    if not isinstance(value, int | float):
+        return quantity(value, metric["unit"])
+    return key_figure(value, metric["unit"], metric.get("basis", ""), metric["name"])
+
+
+def _why(rows: list[dict], diff: dict, labels: Mapping[str, tuple[str, str]]) -> list[str]:
+    """Why the key figures `rows` moved, in words, each reason once: the changed assumptions
+    they rest on, then the changed data tables they are computed from (build.metrics.READS),
+    else the updated data in general."""
+    from sergek_report.build.metrics import READS
+
+    changed = {name for name, _old, _new in diff["params"]}
+    inputs = {name.rsplit("/", 1)[-1].removesuffix(".csv") for name in diff["inputs"]}
+    params, tables, other = [], [], False
+    for row in rows:
+        metric = row["metric"]
+        basis = metric.get("basis", "")
+        if basis.startswith("assumption:") and basis.split(":", 1)[1] in changed:
+            label, _unit = _param_label(basis.split(":", 1)[1], labels)
+            params.append(fmt.fill(WORDS["why_param"], label=fmt.mid_sentence(label)))
+            continue
+        read = [table_label(t) for t in READS.get(metric["name"], ()) if t in inputs]
+        tables += read
+        other = other or not read
+    reasons = list(dict.fromkeys(params))
+    if tables:
+        reasons.append(fmt.fill(WORDS["why_data"], tables=", ".join(dict.fromkeys(tables))))
+    if other:
+        reasons.append(WORDS["why_other"])
+    return reasons
+
+
 def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str, str]:
     """(Russian label, unit) of an assumption; a range is labelled as the range of it."""
     base = name.removesuffix("_range")
@@ -105,8 +141,13 @@ def changes_block(
     if not diff["metrics"] and not diff["inputs"] and not diff["params"]:
         parts.append(f"<p>{fmt.fill(WORDS['nothing_changed'], since=since)}</p></section>")
         return "".join(parts)
-    # Old and new values exactly: rounded, a moved figure could look unchanged.
-    moved = [row for row in diff["metrics"] if row["old"] is not None]
+    # Old and new values at the figure's own precision (the one every place prints it): a
+    # change the precision does not show is not a change a reader sees, and is not listed.
+    moved = [
+        row
+        for row in diff["metrics"]
+        if row["old"] is not None and _printed(row, row["old"]) != _printed(row, None)
+    ]
     added = [row for row in diff["metrics"] if row["old"] is None]
     hidden = max(0, len(moved) - LISTED)
     moved = moved[:LISTED]  # the key figures' own order: the headline figures come first
@@ -122,18 +163,22 @@ def changes_block(
             metric = row["metric"]
             parts.append(
                 f"<tr><td>{html.escape(metric['label'])}</td>"
-                f'<td class="num">{html.escape(quantity(row["old"], metric["unit"]))}</td>'
-                f'<td class="num new">'
-                f"{html.escape(quantity(metric['value'], metric['unit']))}</td></tr>"
+                f'<td class="num">{html.escape(_printed(row, row["old"]))}</td>'
+                f'<td class="num new">{html.escape(_printed(row, None))}</td></tr>'
             )
         parts.append("</tbody></table></div>")
     elif not added:
         parts.append(f"<p>{fmt.fill(WORDS['unchanged'], since=since).rstrip('.')}.</p>")
-    # the rest in one short paragraph: named when short, counted when long
+    # the rest in one short paragraph: named when short, counted when long; first why the
+    # figures of the table moved, once for all its rows (a column took the memo's page a
+    # third line a row): the changed assumptions and the updated data they are computed from
     notes = []
+    if moved:
+        reasons = "; ".join(_why(moved, diff, labels))
+        notes.append(html.escape(fmt.fill(WORDS["why"], reasons=reasons)))
     if hidden:
         notes.append(fmt.fill(WORDS["more_moved"], count=fmt.integer(hidden)))
-    if added:
+    if added and not moved:  # beside a table of moved figures the memo's page has no room
         notes.append(WORDS["added"])
     counted = False
     if len(diff["inputs"]) > LISTED:

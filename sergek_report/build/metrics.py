@@ -10,7 +10,6 @@ import math
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt
-from sergek_report.chapter.fmt import month_year
 from sergek_report.model.appraisal import YEARS as APPRAISAL_YEARS
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
@@ -20,12 +19,36 @@ from sergek_report.model.results import Results
 JOINT_BASIS = "assumptions"
 
 
+# The data tables each key figure is computed from (data/<name>.csv), so that the changes
+# block can say why a figure moved: «обновлены данные: развёртывание комплексов, …». A figure
+# not listed here is said to follow the updated data in general.
+READS = {
+    "original_scope": ("contract",),
+    "complexes_in_operation": ("deployment",),
+    "complexes_after_extension": ("deployment", "contract"),
+    "growth_extension_vs_original": ("deployment", "contract"),
+    "state_obligations": ("contract",),
+    "obligations_per_complex": ("contract",),
+    "monthly_tariff_estimate": ("contract",),
+    "annual_tariff_estimate": ("contract",),
+    "implied_monthly_tariff_from_payments": ("deployment", "payments"),
+    "tariff_estimates_ratio": ("contract", "deployment", "payments"),
+    "fines_to_payments_ratio": ("payments",),
+    "complex_months_2020_2025": ("deployment",),
+    "contract_complex_months": ("contract",),
+    "complex_months_vs_contract": ("contract", "deployment"),
+    "payments_2020_2025_at_obligations_estimate": ("contract", "deployment"),
+    "payments_2020_2025_at_payments_estimate": ("deployment", "payments"),
+}
+
+
 def label_values(r: Results) -> dict[str, str]:
     """The figures the key figures' labels name, computed from the results."""
     rc = r.reconciliation
     return {
         "additional": fmt.integer(r.additional_complexes),
-        "paid_period": f"{month_year(r.payment_period_start)} – {month_year(r.payment_period_end)}",
+        # a span of months, the spaced em dash of every range of dates: «январь 2020 — август 2022»
+        "paid_period": fmt.period(r.payment_period_start, r.payment_period_end),
         "paid_years": fmt.year_range(r.payment_period_start, r.payment_period_end),
         "reconciled_years": fmt.MISSING if rc is None else fmt.year_range(rc.start, rc.end),
         "base_year": fmt.year(r.tariff_base_year),

@@ -466,15 +466,21 @@ def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:
     )
 
 
-def _short_version(commit: str) -> str:
-    """The commit as a short calculation-version code ("ce32461"), with a note when the
-    working copy had uncommitted changes; never the name of the version-control tool."""
+def _short_version(commit: str) -> tuple[str, bool]:
+    """The commit as a short calculation-version code ("ce32461", "" when unknown) and whether
+    the working copy had uncommitted changes. The code goes into the PDF's document
+    properties only: the council's text says in words how the calculation can be repeated."""
     match = re.match(r"\s*([0-9a-fA-F]{7,40})\b", commit or "")
     if not match:
-        return L.COLOPHON["no_version"]
-    code = match.group(1)[:7]
-    dirty = "(" in (commit or "")[match.end() :]
-    return L.COLOPHON["uncommitted"].format(code=code) if dirty else code
+        return "", False
+    return match.group(1)[:7], "(" in (commit or "")[match.end() :]
+
+
+def _version_text(commit: str) -> str:
+    """The colophon's words on repeating the calculation: a draft (uncommitted changes)
+    cannot be repeated exactly; otherwise the same data and assumptions give the same report."""
+    _code, dirty = _short_version(commit)
+    return L.COLOPHON["draft" if dirty else "reproducible"]
 
 
 def _pdf_date(iso_date: str | None) -> str:
@@ -526,7 +532,8 @@ def report_frame(
         "assumptions_text": words["default" if variant == "default" else "scenario"],
         "params_file": paths.display_path(edition.path),
         "git_commit": git_commit,
-        "version_text": _short_version(git_commit),
+        "version_text": _version_text(git_commit),
+        "version_code": _short_version(git_commit)[0],
         "version": __import__("sergek_report").__version__,
     }
     if L.LANGUAGE != L.SOURCE_LANGUAGE:  # the Russian original's HTML is unchanged
@@ -675,7 +682,9 @@ def render_report(
             "/Title": L.TITLE,
             "/Author": L.AUTHOR,
             "/Subject": meta["subtitle"],
-            "/Creator": f"sergek-report {meta['version']}",
+            "/Creator": L.TITLE,
+            # the calculation's version, for an auditor; never printed in the text
+            "/CalculationVersion": meta.get("version_code", ""),
             "/Producer": "WeasyPrint + pypdf",
             "/CreationDate": _pdf_date(edition_date),
             "/ModDate": _pdf_date(edition_date),

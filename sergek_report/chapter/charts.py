@@ -29,6 +29,10 @@ from sergek_report.chapter import fmt
 ACCENT = "#1f5f8b"
 ACCENT_LIGHT = "#8fb8d6"
 CONTEXT = "#8a8a8a"
+# Words in a chart (notes, labels of reference lines) are dark and at least 8 pt at print
+# size: the context grey is for lines, not for text a reader must read.
+TEXT_GREY = "#444444"
+NOTE_SIZE = 9
 WARNING = "#b23a2e"
 PALETTE = [ACCENT, "#d98c1e", "#4b8b3b", WARNING, "#6b4c9a", CONTEXT]
 
@@ -220,6 +224,25 @@ def to_narrow_svg(fig) -> str:
     return to_svg(fig)
 
 
+def wrap_label(text: str, width: int) -> str:
+    """`text` wrapped at `width` characters, never leaving one word alone on the last line
+    («Нынешняя цена (ориентир для нового / ГЧП)»): a narrower width that keeps the number of
+    lines and ends on two or more words is taken, else the widest wrapping one line longer."""
+    lines = textwrap.wrap(text, width, break_long_words=False)
+    if len(lines) < 2 or len(lines[-1].split()) > 1:
+        return "\n".join(lines)
+    more_lines = None
+    for narrower in range(width - 1, max(4, width // 3), -1):
+        candidate = textwrap.wrap(text, narrower, break_long_words=False)
+        if len(candidate[-1].split()) < 2:
+            continue
+        if len(candidate) == len(lines):
+            return "\n".join(candidate)
+        if more_lines is None and len(candidate) == len(lines) + 1:
+            more_lines = candidate
+    return "\n".join(more_lines or lines)
+
+
 class NarrowTicks(Formatter):
     """A chart's own tick labels, each line wrapped at `width` characters (None: as they
     are), and only every `step`-th label shown."""
@@ -230,9 +253,7 @@ class NarrowTicks(Formatter):
     def _fit(self, label: str) -> str:
         if not self.width:
             return label
-        return "\n".join(
-            textwrap.fill(line, self.width, break_long_words=False) for line in label.split("\n")
-        )
+        return "\n".join(wrap_label(line, self.width) for line in label.split("\n"))
 
     def format_ticks(self, values):
         labels = self.base.format_ticks(values)
@@ -427,8 +448,8 @@ def reconciliation_chart(cumulative, estimates: dict, lines: dict, extension_yea
             (years[0], value / 1e9),
             textcoords="offset points",
             xytext=(0, 4),
-            fontsize=7,
-            color=color,
+            fontsize=NOTE_SIZE,
+            color=color if color != CONTEXT else TEXT_GREY,
         )
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_ylabel(L.RECONCILIATION_CHART["y_axis"])
@@ -506,7 +527,9 @@ def tornado_chart(
     largest = float(swing.max()) if len(swing) else 0.0
     shown = fig_rows[swing > largest * min_share] if largest > 0 else fig_rows.iloc[0:0]
     hidden = fig_rows[~fig_rows.index.isin(shown.index)]
-    fig, ax = new_figure(height=0.5 * max(len(shown), 1) + 1.8)
+    # low enough to print at full size under print.css's 78 mm cap on a chart's height (at
+    # 0.5 in a bar and 1.8 in of frame four bars shrank to 81 %: 9 pt notes printed at 7.3)
+    fig, ax = new_figure(height=0.42 * max(len(shown), 1) + 1.3)
     rows = shown.iloc[::-1].reset_index(drop=True)  # largest swing on top
     for y, row in rows.iterrows():
         low, high = row["metric_low"], row["metric_high"]
@@ -553,13 +576,15 @@ def tornado_chart(
         Patch(color=ACCENT, label=L.TORNADO_CHART["high"]),
         Line2D([], [], color="#222222", linewidth=1.2, label=base_label),
     ]
-    fig.legend(handles=handles, loc="outside upper center", ncol=3, fontsize=8.5, handlelength=1.5)
+    fig.legend(
+        handles=handles, loc="outside upper center", ncol=3, fontsize=NOTE_SIZE, handlelength=1.5
+    )
     if not hidden.empty:
-        names = ", ".join(labels.get(a, a) for a in hidden["assumption"])
+        names = ", ".join(fmt.mid_sentence(labels.get(a, a)) for a in hidden["assumption"])
         fig.supxlabel(
             L.TORNADO_CHART["hidden"].format(names=names),
-            fontsize=8,
-            color=CONTEXT,
+            fontsize=NOTE_SIZE,
+            color=TEXT_GREY,
             x=0.01,
             ha="left",
         )
@@ -602,7 +627,7 @@ def options_chart(
                 va="center",
                 fontsize=9,
             )
-        ax.set_yticks(list(ys), [textwrap.fill(r[0], 34) for r in rows])
+        ax.set_yticks(list(ys), [wrap_label(r[0], 34) for r in rows])
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
         ax.set_xlim(0, max(max(r[1], r[3]) for r in rows) * 1.45)
         ax.xaxis.set_major_formatter(axis_formatter(axis_format))

@@ -146,7 +146,7 @@ def estimate_names(results: Results) -> dict[str, str]:
 
 def reconciliation_columns(results: Results) -> dict[str, str]:
     """The reconciliation table's column names, with the years reconciled, the obligations
-    ("К обязательствам 9,99 млрд") and the extension year computed from the results."""
+    ("К первоначальным обязательствам") and the extension year computed from the results."""
     rc = results.reconciliation
     values = {
         "years": fmt.year_range(rc.start, rc.end),
@@ -154,6 +154,13 @@ def reconciliation_columns(results: Results) -> dict[str, str]:
         "extension_year": fmt.year(BUDGET_YEAR),
     }
     return {key: label.format(**values) for key, label in L.RECONCILIATION_COLUMNS.items()}
+
+
+# The key figure of each estimate of the monthly payment (its precision is declared there).
+MONTHLY = {
+    "obligations": "monthly_tariff_estimate",
+    "payments": "implied_monthly_tariff_from_payments",
+}
 
 
 def reconciliation_table(results: Results) -> pd.DataFrame:
@@ -165,11 +172,14 @@ def reconciliation_table(results: Results) -> pd.DataFrame:
         rows.append(
             {
                 column["estimate"]: names.get(r["estimate"], r["estimate"]),
-                column["monthly"]: fmt.integer(round(r["monthly"])),
+                # each estimate at its own quantity's precision (precision.py): «181 064»,
+                # «≈ 162 тыс.» from a payment rounded to a tenth of a billion
+                column["monthly"]: precision.figure(MONTHLY[r["estimate"]], r["monthly"], "")
+                or fmt.integer(round(r["monthly"])),
                 column["to_end"]: bn(r["to_end"]),
-                column["to_end_vs_obligations"]: fmt.ratio(r["to_end_vs_obligations"]),
+                column["to_end_vs_obligations"]: precision.hundredths(r["to_end_vs_obligations"]),
                 column["with_extension"]: bn(r["with_extension"]),
-                column["with_extension_vs_total_cost"]: fmt.ratio(
+                column["with_extension_vs_total_cost"]: precision.hundredths(
                     r["with_extension_vs_total_cost"]
                 ),
             }

@@ -515,10 +515,11 @@ def month_year_short(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> st
     return _lower(format_date(as_date(d), pattern, locale=_locale()))
 
 
-def period(start: object, end: object) -> str:
+def period(start: object, end: object, whole_year: bool = True) -> str:
     """A span of months: "январь 2020 — август 2022" (spaced dash: both ends contain spaces);
     within one year the months joined by an en dash: "январь–ноябрь 2024"; a whole calendar
-    year is the year: "2023"; one month is that month: "январь 2020" (never "январь 2020 —
+    year is the year: "2023" (with `whole_year=False`, in a column of month spans, its months:
+    "январь–декабрь 2023"); one month is that month: "январь 2020" (never "январь 2020 —
     январь 2020"). In Kazakh the year first, written once: «2020 жылғы қаңтар — 2022 жылғы
     тамыз», «2024 жылғы қаңтар–қараша»."""
     if _is_missing(start) or _is_missing(end):
@@ -527,7 +528,7 @@ def period(start: object, end: object) -> str:
     if (first.year, first.month) == (last.year, last.month):
         return month_year(first)
     if first.year == last.year:
-        if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and whole_year:
             return year(first)
         same_year = _pattern("period_same_year", None)
         if same_year:  # «2024 жылғы қаңтар–қараша»

@@ -8,7 +8,13 @@ functions as the key-figures table (`units.key_figure` looks the name up here):
 
 - the options' figures (2027 budget line, 2027–2029 cash and present value, with P10–P90) and
   the payments of 2020–2025: billions with one decimal, «0,7», «30,3», «11,3 млрд тенге»;
-- the estimates of the monthly tariff: whole tenge, «181 064 тенге», «161 714 тенге»;
+- the estimate of the monthly tariff from the obligations (an exact source figure divided by
+  an assumed term): whole tenge, «181 064 тенге»;
+- the average payment per complex-month (a payment the source rounds to a tenth of a billion,
+  ±2 %, divided by interpolated complex-months): whole thousands, marked «≈», «≈ 162 тыс.
+  тенге»; a ratio built on that payment likewise one decimal, «≈ 6,7 раза»;
+- the ratios near one that compare two estimates (the base case and P10–P90): two decimals,
+  trailing zeros kept, «1,00», «0,89», so that a range never reads «от 1 до 1,03»;
 - the annual tariff and the obligations per complex: millions with two decimals, «2,17 млн
   тенге», «13,04 млн тенге»;
 - the complex-months of 2020–2025 (an interpolation): thousands with one decimal, «69,7 тыс.
@@ -39,6 +45,21 @@ def thousands(x: float) -> str:
     return fmt.number(x / 1e3, 1)
 
 
+def approx_thousands(x: float) -> str:
+    """Whole thousands marked as rounded, no unit: 161_713.5 -> "≈ 162"."""
+    return f"{fmt.APPROX}{fmt.NBSP}{fmt.integer(round(x / 1e3))}"
+
+
+def approx_tenths(x: float) -> str:
+    """One decimal marked as rounded, no unit: 6.7308 -> "≈ 6,7"."""
+    return f"{fmt.APPROX}{fmt.NBSP}{fmt.number(x, 1)}"
+
+
+def hundredths(x: float) -> str:
+    """Two decimals, trailing zeros kept: 1.0 -> "1,00", 0.8931 -> "0,89"."""
+    return fmt.number(x, 2)
+
+
 def whole(x: float) -> str:
     """Whole units with grouped thousands: 181_064.01 -> "181 064"."""
     return fmt.integer(round(x))
@@ -54,7 +75,16 @@ QUANTITIES: tuple[tuple[re.Pattern, Callable[[float], str], str], ...] = (
         "billion",
     ),
     (re.compile(r"payments_2020_2025_at_\w+"), billions, "billion"),
-    (re.compile(r"monthly_tariff_estimate|implied_monthly_tariff_from_payments"), whole, ""),
+    (re.compile(r"monthly_tariff_estimate"), whole, ""),
+    (re.compile(r"implied_monthly_tariff_from_payments"), approx_thousands, "thousand"),
+    (re.compile(r"fines_to_payments_ratio"), approx_tenths, ""),
+    (
+        re.compile(
+            r"tariff_estimates_ratio|(?:estimates_ratio|estimate2_vs_total_cost)_(?:p10|p50|p90)"
+        ),
+        hundredths,
+        "",
+    ),
     (re.compile(r"annual_tariff_estimate|obligations_per_complex"), millions, "million"),
     (re.compile(r"complex_months_2020_2025"), thousands, "thousand"),
 )
@@ -75,9 +105,14 @@ def figure(name: str, value: float, unit: str) -> str | None:
     if found is None:
         return None
     text, scale = found
-    words = [text(value)]
+    number = text(value)
+    words = [number]
     if scale:
         words.append(L.NUMBER_WORDS[scale])
-    if unit:
+    if unit == "раз" and abs(value) < 1:  # «0,89 от оценки», never «0,89 раза»
+        pass
+    elif unit in L.UNIT_FORMS:  # a counted unit agrees with the printed number: «≈ 6,7 раза»
+        words.append(fmt.plural(number.split(fmt.NBSP)[-1], L.UNIT_FORMS[unit]))
+    elif unit:
         words.append(L.translate(unit))
     return fmt.NBSP.join(words)

@@ -203,8 +203,10 @@ def usd_series_gaps(by_year, usd_kzt) -> str:
 def fines_against_payments(r) -> str:
     """The fines collected in the period of the published payment to the partner, against that
     payment: «За январь 2020 — август 2022 в бюджет города поступило 17,5 млрд тенге штрафов,
-    партнёру выплачено 2,6 млрд тенге: в **6,73 раза** больше.» «Меньше» when the fines were
-    the smaller sum; when the fines of that period are not published, says so."""
+    партнёру выплачено 2,6 млрд тенге: примерно в **6,7 раза** больше.» (one decimal: the
+    payment is rounded in its source to a tenth of a billion, the precision of the key figure,
+    «≈ 6,7 раза»). «Меньше» when the fines were the smaller sum; when the fines of that period
+    are not published, says so."""
     period = fmt.period(r.payment_period_start, r.payment_period_end)
     paid = fmt.compact_tenge(r.paid_to_partner)
     ratio = r.fines_to_payments_ratio
@@ -214,9 +216,9 @@ def fines_against_payments(r) -> str:
     if fmt.ratio(ratio) == "1":
         comparison = _say("about_the_same")
     elif ratio > 1:
-        comparison = _say("times_more", times=fmt.count(ratio, times, 2))
+        comparison = _say("times_more", times=fmt.count(ratio, times, 1))
     else:
-        comparison = _say("times_less", times=fmt.count(1 / ratio, times, 2))
+        comparison = _say("times_less", times=fmt.count(1 / ratio, times, 1))
     fines = fmt.compact_tenge(r.fines_collected_paid_period)
     return _say(
         "fines_against_payments", period=period, fines=fines, paid=paid, comparison=comparison

@@ -4,7 +4,12 @@ A source's text is printed as written, with the rules of Russian typesetting tha
 cell cannot show (a no-break space is invisible there, and YAML folds it): a percent sign is
 joined to its number by a no-break space, so that «12,3 %» never breaks across lines and
 «47%» reads «47 %» as the report's own figures do; the digit groups of a number («20 000
-камер») and a day and its month («22 декабря») are joined the same way. The loaders
+камер») and a day and its month («22 декабря») are joined the same way. A dash between
+words or dates is the spaced em dash of Russian text, one style for every range whose ends
+contain spaces: «январь 2020 — август 2022», «запуск — около 2022 г.», «2 ноября 2026 г. —
+22 декабря 2026 г.», never a spaced hyphen or en dash («январь 2020 – август 2022») nor an
+en dash glued to «г.» (the en dash without spaces stays between numbers: «2020–2025»,
+«10–60 дней»). The loaders
 (`csvfile.normalise`, `edition`) and the extractor of the texts to translate
 (`build.translations`) apply the same function, so the translated edition finds each text
 under the same words; the renderer applies it to the prose of the notebooks too.
@@ -21,12 +26,20 @@ _PERCENT = re.compile(r"(\d)[ \u202f]?%")
 # «20 000», «9 986 042 340»: a number of one to three digits, then groups of three
 _GROUPS = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?!\d)")
 _DAY = re.compile(rf"(?<![\d,.])(\d{{1,2}}) (?=(?:{'|'.join(L.MONTHS_GENITIVE)})\b)")
+# a spaced hyphen or en dash between two words or figures: «август 2022 – январь 2023»
+_SPACED_DASH = re.compile(r"(?<=\S) [–-] (?=\S)")
+# an en dash glued to the «г.» of a date that ends a range: «2 ноября 2026 г.–22 декабря»
+_GLUED_DATE_DASH = re.compile(r"(?<=\b\u0433\.)[–-](?=\s?\d)")  # \u0433: the «г» of «г.»
 
 
 def typeset(text: str) -> str:
     """`text` with a no-break space between a number and its percent sign, inside a number's
     digit groups and between a day and its month: "8,1 %", "47%", "20 000 камер", "22 декабря"
-    -> "8,1\u00a0%", "47\u00a0%", "20\u00a0000 камер", "22\u00a0декабря"."""
+    -> "8,1\u00a0%", "47\u00a0%", "20\u00a0000 камер", "22\u00a0декабря"; a range whose
+    ends contain spaces with the spaced em dash: "январь 2020 – август 2022", "2026 г.–22
+    декабря" -> "январь 2020 — август 2022", "2026 г. — 22 декабря"."""
+    text = _SPACED_DASH.sub(" \u2014 ", text)
+    text = _GLUED_DATE_DASH.sub(" \u2014 ", text)
     text = _PERCENT.sub(rf"\1{NBSP}%", text)
     text = _GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     return _DAY.sub(rf"\1{NBSP}", text)
