@@ -228,7 +228,10 @@ KEY_FIGURES = {
 # The options and paths on one basis (appraisal): the one name each computation has wherever
 # the report prints it (the memo's table, the chapter's tables and charts, the key figures).
 # A service contract's name says which price it is costed with.
+# Each path at both price bases, Pavlodar's (the one verified price) first, then the midpoint
+# (the base case).
 APPRAISAL_OPTIONS = {
+    "service_pavlodar": "Временная мера, затем сервисный договор (цены Павлодара)",
     "service": "Временная мера, затем сервисный договор (середина цен Павлодара и Караганды)",
     "stopgap": "Временная мера (её месяцы)",
     "pavlodar_only": "Сервисный договор с первого дня (цены Павлодара)",
@@ -516,7 +519,10 @@ DRIVER_COLUMNS = {
     "driver": "Главные источники разброса (доля)",
 }
 DRIVER_OUTPUTS = {
-    "service.cash_2027": "Временная мера, затем сервисный договор: бюджет {first} г.",
+    "service.cash_2027": (
+        "Временная мера, затем сервисный договор (середина цен Павлодара и Караганды): "
+        "бюджет {first} г."
+    ),
     "current_price.cash_total": "Нынешняя цена для сравнения: расходы {years} гг.",
     "equipment.cash_2027": "Новое оборудование: бюджет {first} г.",
     "estimates_ratio": "Отношение двух оценок платы за АПК",

@@ -213,6 +213,28 @@ def test_point_estimates_on_the_edition():
         1991 * 9e9 / 3 / 420 * 1.123 / current_2027, rel=1e-6
     )
     assert round(u.get("pavlodar_only_vs_current_price"), 1) == 3.9
+    # the realistic path at Pavlodar's prices, nominal, no growth in 2027: the stop-gap's two
+    # months at the current price, then ten months at Pavlodar's, for the same 1 991 complexes:
+    # 1 991 × (2 × 171 388.77 + 10 × 8 021 428.57 / 12) = 1 991 × (342 777.54 + 6 684 523.81)
+    # = 1 991 × 7 027 301.35 = 13 991.36 mn tenge, printed «14,0»
+    pavlodar_month = 9e9 / 3 / 420 * 1.123 / 12  # 668 452.38 tenge a complex-month
+    path_pavlodar = 1991 * (2 * (181_064.011 + 161_713.533) / 2 + 10 * pavlodar_month)
+    assert path_pavlodar == pytest.approx(13_991.36e6, rel=1e-6)
+    assert u.get("service_pavlodar.cash_2027") == pytest.approx(path_pavlodar, rel=1e-6)
+    # the same path at the midpoint costs more: only the service price differs
+    assert u.get("service.cash_2027") - u.get("service_pavlodar.cash_2027") == pytest.approx(
+        u.get("announced.cash_2027") * 10 / 12 - u.get("pavlodar_only.cash_2027") * 10 / 12,
+        rel=1e-9,
+    )
+    # Pavlodar's prices come from its primary source: none of the Pavlodar path's spread is
+    # due to Karaganda (its weight and price year: what is left is the draws' chance rank
+    # correlation, below the half percent a driver needs to be named), nearly all of the
+    # midpoint path's is
+    shares = u.contributions
+    karaganda = ["service_anchor_weight", "karaganda_price_year"]
+    assert shares.loc["service_pavlodar.cash_2027", karaganda].sum() < 0.005
+    assert u.drivers("service_pavlodar.cash_2027").index.isin(karaganda).sum() == 0
+    assert shares.loc["service.cash_2027", karaganda].sum() > 0.9
     assert u.get("announced_vs_current_price") == pytest.approx(
         u.get("announced.cash_2027") / current_2027, rel=1e-6
     )
@@ -236,6 +258,7 @@ def test_every_printed_base_value_lies_inside_its_own_p10_p90():
             "stopgap",
             "current_price",
             "service",
+            "service_pavlodar",
             "equipment",
             "announced",
             "no_bridge",
@@ -260,28 +283,32 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     pv_labels = {t.get_text() for t in axes[1].texts}
     budget_column, pv_column = table.columns[1], table.columns[3]
     priced = table[~table[budget_column].str.startswith("не оценено")]
-    # five priced rows: the path realistic on 1 January, its stop-gap as a part («в том
-    # числе», not an alternative), the service contract from the first day at Pavlodar's
-    # prices and at the midpoint, today's price last as a comparison; new equipment without
-    # operation is a part of no priced path and is left to the chart's note
+    # six priced rows: the path realistic on 1 January at Pavlodar's prices and at the
+    # midpoint, its stop-gap as a part («в том числе», not an alternative), the service
+    # contract from the first day at Pavlodar's prices and at the midpoint (each path at both
+    # price bases in the same order), today's price last as a comparison; new equipment
+    # without operation is a part of no priced path and is left to the chart's note
     names = list(priced[table.columns[0]])
     assert names == [
+        "Временная мера, затем сервисный договор (цены Павлодара)",
         "Временная мера, затем сервисный договор (середина цен Павлодара и Караганды)",
         "в том числе: временная мера (её месяцы)",
         "Сервисный договор с первого дня (цены Павлодара)",
         "Сервисный договор с первого дня (середина цен Павлодара и Караганды)",
         "Нынешняя цена для сравнения (так продолжить нельзя)",
     ]
-    # hand-checked base values (test_appraisal_on_the_real_tables): 0,7 + 10/12 × 35,5 = 30,3;
-    # 1 991 × 12 × 342 778 / 2 = 4,1 bn; 1 991 × 9 bn / 3 / 420 × 1,123 = 16,0 bn
+    # hand-checked base values (test_point_estimates_on_the_edition): 0,7 + 10/12 × 16,0 =
+    # 14,0; 0,7 + 10/12 × 35,5 = 30,3; 1 991 × 12 × 342 778 / 2 = 4,1 bn; 1 991 × 9 bn / 3 /
+    # 420 × 1,123 = 16,0 bn
     assert [cell.split(" (")[0] for cell in priced[budget_column]] == [
+        "14,0",
         "30,3",
         "0,7",
         "16,0",
         "35,5",
         "4,1",
     ]
-    row = priced[priced[table.columns[0]] == names[3]].iloc[0]
+    row = priced[priced[table.columns[0]] == names[4]].iloc[0]
     assert row[budget_column] == dtab.budget_cell(results.appraisal, "announced.cash_2027")
     # the options no public figure prices are rows of the table, said, before the comparison
     unpriced = list(table[table[budget_column].str.startswith("не оценено")][table.columns[0]])
@@ -341,6 +368,11 @@ def test_one_name_per_option_in_every_table():
     stopgap = cost[options.loc["stopgap", "name"]]
     assert stopgap.startswith(f"«{L.APPRAISAL_OPTIONS['stopgap']}»: 2027 г. — 0,7")
     assert f"«{service}»: 2027 г. — 30,3" in stopgap
+    # the path at both prices, Pavlodar's first, as in the options table
+    pavlodar_path = f"«{L.APPRAISAL_OPTIONS['service_pavlodar']}»: 2027 г. — 14,0 (13,4–15,6)"
+    assert pavlodar_path in stopgap
+    assert stopgap.index(pavlodar_path) < stopgap.index(f"«{service}»")
+    assert stopgap.index(L.APPRAISAL_OPTIONS["stopgap"]) < stopgap.index(pavlodar_path)
     # a new PPP has no public price: today's price is not printed as its cost
     assert cost["Новый договор ГЧП (конкурс или прямые переговоры)"] == L.NOT_PRICED
 

@@ -508,10 +508,11 @@ METRIC_NAMES = [
 METRIC_NAMES += [
     f"{option}_{measure}_{stat}"
     for option in (
-        # the path realistic on 1 January first, then its part, the service contract from the
-        # first day at both prices, the path with a gap, today's price (a comparison), the
-        # one-off equipment; the branch «stop-gap confirmed» is the first path, not a second
-        # set of figures
+        # the path realistic on 1 January first, at Pavlodar's prices and at the midpoint, then
+        # its part, the service contract from the first day at both prices, the path with a
+        # gap, today's price (a comparison), the one-off equipment; the branch «stop-gap
+        # confirmed» is the midpoint path, not a second set of figures
+        "service_pavlodar",
         "service",
         "stopgap",
         "pavlodar_only",

@@ -426,6 +426,9 @@ SHARED_FIGURES = (
     "service_cash_2027_p90",
     "service_cash_total_p10",
     "service_cash_total_p90",
+    "service_pavlodar_cash_2027_point",
+    "service_pavlodar_cash_2027_p10",
+    "service_pavlodar_cash_2027_p90",
     "complex_months_2020_2025",
 )
 
@@ -582,12 +585,14 @@ def test_the_cover_names_the_decision_and_its_date(report):
 
 def test_the_memo_names_the_realistic_path_its_budget_line_and_what_it_rests_on(report):
     """Issue 18, the deputy's «how much in 2027»: one sentence names the path realistic on
-    1 January (the stop-gap, then a service contract), its 2027 line with P10–P90, the
-    unverified Karaganda figures it rests on and the suppliers' prices to ask for before the
-    vote. Hand-checked: 30,3 = 0,7 (two months at today's price) + 10/12 × 35,5 (the midpoint
-    price for the rest of the year). The Pavlodar price is «about», never a floor; today's
-    price is a comparison, not «a reference for a new PPP»; the draft budget is the council's
-    own document."""
+    1 January (the stop-gap, then a service contract), its 2027 line with P10–P90 at the base
+    case (the midpoint of Pavlodar's and Karaganda's prices) and the same path at Pavlodar's
+    prices with its range (not the first-day contract: another path), the unverified
+    Karaganda figures and the suppliers' prices to ask for before the vote. Hand-checked:
+    30,3 = 0,7 (two months at today's price) + 10/12 × 35,5 (the midpoint price for the rest
+    of the year); 14,0 = 0,7 + 10/12 × 16,0 (Pavlodar's). The Pavlodar price is «about», never
+    a floor; today's price is a comparison, not «a reference for a new PPP»; the draft budget
+    is the council's own document."""
     import json
 
     from sergek_report.chapter import precision
@@ -597,11 +602,17 @@ def test_the_memo_names_the_realistic_path_its_budget_line_and_what_it_rests_on(
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     values = {m["name"]: m["value"] for m in metrics["metrics"]}
     low, high = (precision.billions(values[f"service_cash_2027_{s}"]) for s in ("p10", "p90"))
+    pav_low, pav_high = (
+        precision.billions(values[f"service_pavlodar_cash_2027_{s}"]) for s in ("p10", "p90")
+    )
+    pavlodar_path = f"около 14,0 млрд тенге (от {pav_low} до {pav_high})"
     start = memo.index("Реалистичный к 1 января 2027 г. путь — временная мера, затем сервисный")
     # one sentence: up to the suppliers' prices, no full stop before a capital in between
     sentence = memo[start : memo.index("поставщиков.", start) + len("поставщиков")]
     assert not re.search(r"\. [А-ЯЁ]", sentence), sentence
-    assert f"около 30,3 млрд тенге (от {low} до {high})" in sentence
+    assert f"около 30,3 млрд тенге (от {low} до {high}) по середине цен" in sentence
+    assert f"и {pavlodar_path} по ценам одного Павлодара" in sentence
+    assert sentence.index("30,3") < sentence.index("14,0")
     assert "Караганды по первоисточнику не найдены" in sentence
     assert "до голосования нужны ценовые предложения поставщиков" in sentence
     # the first recommendation: the same line, with the same caveat in the same sentence
@@ -613,7 +624,10 @@ def test_the_memo_names_the_realistic_path_its_budget_line_and_what_it_rests_on(
     first = re.split(r"\. (?=[А-ЯЁ])", rec)[0]
     assert f"около 30,3 млрд тенге (от {low} до {high};" in first
     assert "цифры Караганды, на которых она стоит, по первоисточнику не найдены" in first
-    assert "около 16,0 млрд тенге" in memo and "от 16,0" not in memo
+    assert f"по ценам одного Павлодара — {pavlodar_path}" in first
+    # the first-day contract is compared in Table 1 only, not in the prose: one path, two prices
+    assert "договор с первого дня стоил бы" not in memo
+    assert "16,0 (15,2–17,8)" in memo and "от 14,0" not in memo
     assert "ориентир для нового ГЧП" not in text
     assert "Нынешняя цена для сравнения (так продолжить нельзя)" in memo
     assert "Ответ могут дать" not in memo

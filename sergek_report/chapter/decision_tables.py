@@ -34,13 +34,14 @@ OPTION_BASIS = {
 }
 # Which one-basis calculations price each option of data/options.csv (appraisal.evaluate),
 # each printed under its one name (labels.APPRAISAL_OPTIONS): the service contract from the
-# first day at both prices; the stop-gap alone and the path it opens. A new PPP is not
+# first day at both prices; the stop-gap alone and the path it opens, at both prices (Pavlodar's
+# first, then the midpoint, as in the options table). A new PPP is not
 # priced (no offer is public): today's price is a comparison, not its price. The transfer of
 # the existing complexes is not priced either: taking them over is not buying new ones (the
 # «new equipment» line of the appraisal), and their operation has no public price.
 ONE_BASIS = {
     "service_contract": ("pavlodar_only", "announced"),
-    "stopgap": ("stopgap", "service"),
+    "stopgap": ("stopgap", "service_pavlodar", "service"),
 }
 
 
@@ -219,17 +220,20 @@ def timeline_table(timeline: pd.DataFrame, as_of) -> pd.DataFrame:
 # -- the options on one basis, the path for 1 January, what drives the spread -------------
 
 # The rows of the options table and chart, the path realistic on 1 January first: the
-# alternatives a council can choose, each part of a path right under it (PART_OF: printed «в
-# том числе», never an alternative to add), and today's price last, as a comparison. New
-# equipment without its operation is a part of no priced path: the chart's note gives it.
+# alternatives a council can choose, each path at both price bases side by side (Pavlodar's,
+# the one verified price, then the midpoint, the base case), each part of a path right under
+# it (PART_OF: printed «в том числе», never an alternative to add; the stop-gap is the same
+# part of the path at either price), and today's price last, as a comparison. New equipment
+# without its operation is a part of no priced path: the chart's note gives it.
 APPRAISAL_ROWS = (
+    "service_pavlodar",
     "service",
     "stopgap",
     "pavlodar_only",
     "announced",
     "current_price",
 )
-PART_OF = {"stopgap": "service"}
+PART_OF = {"stopgap": ("service_pavlodar", "service")}
 COMPARISON = "current_price"  # not a path: what the city pays now, for comparison
 # The branches of the path (data/decision_path.csv, budget_line) and the computation that
 # prices each: the branch where the stop-gap is confirmed is the «service» path itself.

@@ -239,6 +239,10 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     s = service_price_2026(
         data, x["karaganda_price_year"], x["inflation_2026"], x["service_anchor_weight"]
     )
+    # the same service contract priced by Pavlodar alone (`service_anchor_weight` = 0):
+    # Karaganda's figure is not checked against its primary source and drives most of the
+    # spread, so each path is also priced at the one verified price
+    s_pavlodar = service_price_2026(data, x["karaganda_price_year"], x["inflation_2026"], 0.0)
     g, r, m = x["price_growth_2027_2029"], x["discount_rate"], x["stopgap_months"]
     gap = _a(x["procurement_lead_days"]) / DAYS_PER_MONTH
     cash = {
@@ -247,6 +251,8 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         # the stop-gap, then the service contract: the path realistic on 1 January, and the
         # branch of the path where the lawyers confirm the stop-gap (one computation, one name)
         "service": service_path(n, p, s, g, r, m, 0.0),
+        # the same path at Pavlodar's prices
+        "service_pavlodar": service_path(n, p, s_pavlodar, g, r, m, 0.0),
         "equipment": equipment(
             n,
             x["replacement_capex_per_complex"],
@@ -257,17 +263,8 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         ),
         # branches of the path from the edition date
         "announced": service_path(n, p, s, g, r, 0.0, 0.0),
-        # the same contract priced by Pavlodar alone (Karaganda's figure is not checked
-        # against its primary source and drives most of the spread)
-        "pavlodar_only": service_path(
-            n,
-            p,
-            service_price_2026(data, x["karaganda_price_year"], x["inflation_2026"], 0.0),
-            g,
-            r,
-            0.0,
-            0.0,
-        ),
+        # the same contract at Pavlodar's prices
+        "pavlodar_only": service_path(n, p, s_pavlodar, g, r, 0.0, 0.0),
         "no_bridge": service_path(n, p, s, g, r, 0.0, gap),
     }
     out = {}
