@@ -199,6 +199,7 @@ MACHINERY = (
     "вместе с данными отчёта",  # where the project keeps its quotes
     "исходные данные (",  # «Обновлены исходные данные (15 таблиц)»: the project's tables
     "мода —",  # «треугольное, мода — значение»: statistics said in plain words
+    "ранговой корреляц",  # «квадрат ранговой корреляции»: said in plain words
     "sergek-report",
     " по год ",  # «по год продления»: a label built without its case
 )
