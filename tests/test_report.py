@@ -400,7 +400,7 @@ def test_whole_text_reads_as_plain_russian(report):
     assert "без даты (около сентября 2022 г.)" in text
     assert "с начала услуг до конца года продления" in text
     assert "оценка (все допущения вместе)" in text
-    assert "Уточнены и дополнены сведения из источников." in text
+    assert "Причина — уточнены данные:" in text
     assert "сразу на 404 комплекса" in text
     for text in (report["text"], normalise(html)):
         assert "Заключение юристов акимата до декабря" not in text

@@ -88,10 +88,12 @@ def _printed(row: dict, value: object) -> str:
     return key_figure(value, metric["unit"], metric.get("basis", ""), metric["name"])
 
 
-def _why(rows: list[dict], diff: dict, labels: Mapping[str, tuple[str, str]]) -> list[str]:
+def _why(
+    rows: list[dict], diff: dict, labels: Mapping[str, tuple[str, str]]
+) -> tuple[list[str], bool]:
     """Why the key figures `rows` moved, in words, each reason once: the changed assumptions
     they rest on, then the changed data tables they are computed from (build.metrics.READS),
-    else the updated data in general."""
+    else the updated data in general; and whether a reason is the updated data."""
     from sergek_report.build.metrics import READS
 
     changed = {name for name, _old, _new in diff["params"]}
@@ -112,7 +114,7 @@ def _why(rows: list[dict], diff: dict, labels: Mapping[str, tuple[str, str]]) ->
         reasons.append(fmt.fill(WORDS["why_data"], tables=", ".join(dict.fromkeys(tables))))
     if other:
         reasons.append(WORDS["why_other"])
-    return reasons
+    return reasons, bool(tables) or other
 
 
 def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str, str]:
@@ -173,15 +175,18 @@ def changes_block(
     # figures of the table moved, once for all its rows (a column took the memo's page a
     # third line a row): the changed assumptions and the updated data they are computed from
     notes = []
+    data_said = False  # the reason already says the data were updated
     if moved:
-        reasons = "; ".join(_why(moved, diff, labels))
-        notes.append(html.escape(fmt.fill(WORDS["why"], reasons=reasons)))
+        reasons, data_said = _why(moved, diff, labels)
+        notes.append(html.escape(fmt.fill(WORDS["why"], reasons="; ".join(reasons))))
     if hidden:
         notes.append(fmt.fill(WORDS["more_moved"], count=fmt.integer(hidden)))
     if added and not moved:  # beside a table of moved figures the memo's page has no room
         notes.append(WORDS["added"])
     counted = False
-    if len(diff["inputs"]) > LISTED:
+    if len(diff["inputs"]) > LISTED and data_said:
+        counted = True  # the reason said it; the whole list is in the appendix
+    elif len(diff["inputs"]) > LISTED:
         tables = fmt.count(len(diff["inputs"]), L.TABLE_FORMS_COUNTED)
         notes.append(fmt.fill(WORDS["inputs_counted"], count=tables))
         counted = True
