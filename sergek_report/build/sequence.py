@@ -414,6 +414,7 @@ class LayoutAhead:
         self.thread.join()
 
     def _run(self) -> None:
+        parts = None
         try:
             from sergek_report.build.render import PartsAhead
 
@@ -430,6 +431,9 @@ class LayoutAhead:
         except Exception as exc:  # the render lays the parts out and reports any error
             self.parts = None
             log(f"  (PDF parts not laid out ahead: {type(exc).__name__}: {exc})")
+        finally:
+            if parts is not None:
+                parts.renderer.wait()  # the last part's PDF, written aside, is in the cache
 
 
 def accept_chapter(inputs: Inputs, spec: ChapterSpec, staged: Path, executed_dir: Path) -> None:
