@@ -83,7 +83,8 @@ def test_parts_written_aside_are_the_bytes_written_in_the_process(tmp_path):
         reference = here.part(html, first_page)
         # The first PDF is written in the process (the writer's imports), later ones aside.
         assert part.pdf == (reference.pdf if first_page == 3 else b"")
-        assert (part.pages, part.anchors) == (reference.pages, reference.anchors) == (2, {f"p{n}": 0})
+        expected = (2, {f"p{n}": 0})
+        assert (part.pages, part.anchors) == (reference.pages, reference.anchors) == expected
     aside.wait()
     assert aside.writer is None and aside.laid_out == 3
     for name in ("aside", "here"):
