@@ -571,7 +571,7 @@ class PartsAhead:
     def __init__(self, *, notebooks: list[Path], out_dir: Path, **inputs):
         self.frame = report_frame(**inputs)
         self.notebooks = notebooks
-        self.renderer = PartRenderer(out_dir / CACHE_DIR_NAME, _font_faces(), write_aside=True)
+        self.renderer = PartRenderer(out_dir / CACHE_DIR_NAME, _font_faces())  # see `finish`
         self.exporter = ReportHTMLExporter()
         unexecuted = [nbformat.read(path, as_version=4) for path in notebooks]
         self.holder = changes_chapter(unexecuted)

@@ -407,8 +407,13 @@ class LayoutAhead:
 
     def finish(self) -> None:
         """Wait for the parts of the chapters that are ready (all of them, after a
-        successful execution); stop before the others."""
+        successful execution); stop before the others. From now on no kernel runs, so each
+        part's PDF is written by a forked copy of the build on the core the kernels left,
+        while the next part is laid out (`pdf.PartRenderer`, `write_aside`); while chapters
+        run both cores are busy, and a forked writer would only cost its memory pages."""
         with self.changed:
+            if self.parts is not None:
+                self.parts.renderer.write_aside = hasattr(os, "fork")
             self.stopped = True
             self.changed.notify()
         self.thread.join()
