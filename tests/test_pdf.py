@@ -63,3 +63,51 @@ def test_joined_pdf_has_one_structure_tree_language_and_section_page_numbers(tmp
     assert "/Contents" in [
         key for a in reader.pages[0]["/Annots"] for key in a.get_object() if key == "/Contents"
     ]
+
+
+def _parts(count: int) -> list[str]:
+    return [
+        f'<html lang="ru"><body><p id="p{n}">Часть {n}.</p>'
+        f'<p style="break-before: page">Вторая страница части {n}.</p></body></html>'
+        for n in range(count)
+    ]
+
+
+def test_parts_written_aside_are_the_bytes_written_in_the_process(tmp_path):
+    from sergek_report.build.pdf import PartRenderer
+
+    aside = PartRenderer(tmp_path / "aside", _font_faces(), write_aside=True)
+    here = PartRenderer(tmp_path / "here", _font_faces())
+    for n, (first_page, html) in enumerate(zip((3, 5, 7), _parts(3), strict=True)):
+        part = aside.part(html, first_page)
+        reference = here.part(html, first_page)
+        # The first PDF is written in the process (the writer's imports), later ones aside.
+        assert part.pdf == (reference.pdf if first_page == 3 else b"")
+        expected = (2, {f"p{n}": 0})
+        assert (part.pages, part.anchors) == (reference.pages, reference.anchors) == expected
+    aside.wait()
+    assert aside.writer is None and aside.laid_out == 3
+    for name in ("aside", "here"):
+        assert len(list((tmp_path / name).glob("*.json"))) == 3
+    for cached in (tmp_path / "here").glob("*.pdf"):
+        assert (tmp_path / "aside" / cached.name).read_bytes() == cached.read_bytes()
+        json_name = cached.with_suffix(".json").name
+        assert (tmp_path / "aside" / json_name).read_bytes() == (
+            tmp_path / "here" / json_name
+        ).read_bytes()
+
+
+def test_a_part_whose_writer_fails_is_laid_out_again(tmp_path, monkeypatch):
+    from sergek_report.build import pdf
+
+    renderer = pdf.PartRenderer(tmp_path, _font_faces(), write_aside=True)
+    renderer.part(_parts(1)[0], first_page=1)  # written here: the next one goes aside
+    monkeypatch.setattr(pdf, "write_pdf", lambda document: 1 / 0)  # the child's write fails
+    html = _parts(2)[1]
+    assert renderer.part(html, first_page=3).pages == 2
+    renderer.wait()
+    assert len(list(tmp_path.glob("*.pdf"))) == 1  # the failed part left no file
+    monkeypatch.undo()
+    again = pdf.PartRenderer(tmp_path, _font_faces())
+    part = again.part(html, first_page=3)
+    assert again.laid_out == 1 and part.pages == 2 and part.pdf.rstrip().endswith(b"%%EOF")

@@ -85,6 +85,22 @@ def test_the_pdf_gets_the_print_rules_after_the_report_css_and_before_a_page_own
         render.for_print("<html><head></head></html>")
 
 
+def test_the_pdf_leaves_out_the_charts_narrow_drawings_and_keeps_the_wide_ones():
+    wide = '<svg aria-label="Круг" class="chart-wide" role="img"><title>Круг</title></svg>'
+    narrow = (
+        '<svg aria-label="Круг" class="chart-narrow" role="img">\n<title>Круг</title>\n'
+        '<g id="patch_1"><path d="M 0 0"></path></g></svg>'
+    )
+    chart = f'<figure class="chart"><div class="chart-body">{wide}\n{narrow}</div></figure>'
+    page = f"<html><head><style></style></head><body>{chart}<p>после</p>{chart}</body></html>"
+    printed = render.for_print(page)
+    assert "chart-narrow" not in printed and "patch_1" not in printed
+    assert printed.count(wide) == 2 and printed.endswith(
+        "<p>после</p>" + chart.replace(narrow, "") + "</body></html>"
+    )
+    assert page.count(narrow) == 2  # the published HTML keeps them (report.css, below 640 px)
+
+
 def test_links_are_underlined_on_screen_and_charts_have_no_minimum_width():
     css = without_comments(render.CSS_FILE.read_text(encoding="utf-8"))
     screen = block(css, "@media screen {")

@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import logging
+import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ CACHE_DIR_NAME = ".pdf-cache"
 _CHAPTER_START = re.compile(r'(?=<h1 class="chapter" id="chapter-\d+">)')
 _TOC_LINK = re.compile(r'<a href="#([\w-]+)">')
 PX_TO_PT = 0.75  # WeasyPrint lays out in CSS px (96 per inch); PDF uses points (72 per inch)
+WRITER_TIMEOUT_S = 300  # the longest a part written aside may take (a few seconds at most)
 PDF_VARIANT = "pdf/ua-1"  # tagged, with language, title and alternative texts (ISO 14289-1)
 
 
@@ -85,7 +87,13 @@ def quiet_missing_anchors():
 
 
 class PartRenderer:
-    def __init__(self, cache_dir: Path, font_css: str):
+    """Parts laid out through the cache. With `write_aside`, a laid-out part's PDF is written
+    by a forked copy of this process while this one lays out the next part (the page count,
+    which the next part's first page needs, is known once the layout is done; the writing,
+    about a third of a part's time, is not): the part's PDF is in the cache once `wait`
+    returns, and the `Part` returned carries no PDF bytes."""
+
+    def __init__(self, cache_dir: Path, font_css: str, *, write_aside: bool = False):
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
@@ -96,6 +104,9 @@ class PartRenderer:
         self.stylesheets = [CSS(string=font_css, font_config=self.fonts)]
         self.used: set[str] = set()
         self.laid_out = 0  # parts laid out by this renderer (not found in the cache)
+        self.write_aside = write_aside and hasattr(os, "fork")
+        self.wrote_here = False  # a PDF written in this process: the writer's imports done
+        self.writer: int | None = None  # the process writing the last part, until `wait`
 
     def document(self, html: str):
         from weasyprint import HTML
@@ -124,17 +135,62 @@ class PartRenderer:
                     return Part(html, first_page, known[0], pdf, known[1], known[2])
             cached.unlink(missing_ok=True)  # truncated or damaged: lay the part out again
         document = self.document(html)
-        with quiet_missing_anchors():
-            pdf = write_pdf(document)
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for name in page.anchors:
                 anchors.setdefault(name, index)
         self.laid_out += 1
         overflows = overflowing_cells(document)
+        known = _sidecar_bytes(len(document.pages), anchors, overflows)
+        if self.write_aside and self.wrote_here:
+            self._write_in_child(document, cached, sidecar, known)
+            return Part(html, first_page, len(document.pages), b"", anchors, overflows)
+        with quiet_missing_anchors():
+            pdf = write_pdf(document)
+        self.wrote_here = True
         _write_atomically(cached, pdf)
-        _write_atomically(sidecar, _sidecar_bytes(len(document.pages), anchors, overflows))
+        _write_atomically(sidecar, known)
         return Part(html, first_page, len(document.pages), pdf, anchors, overflows)
+
+    def _write_in_child(self, document, cached: Path, sidecar: Path, known: bytes) -> None:
+        """Write the part's PDF and sidecar into the cache from a forked copy of this process
+        (one at a time). The child writes files only: no output, no new import (a PDF was
+        written here before, so the writer's modules are loaded), no exit handlers. A child
+        that fails leaves no file, and the render lays that part out again."""
+        self.wait()
+        pid = os.fork()
+        if pid == 0:  # the child
+            code = 1
+            try:
+                with quiet_missing_anchors():
+                    pdf = write_pdf(document)
+                _write_atomically(cached, pdf)
+                _write_atomically(sidecar, known)
+                code = 0
+            finally:  # whatever happened (an error is not printed: the parent redoes the part)
+                os._exit(code)
+        self.writer = pid
+
+    def wait(self, timeout: float = WRITER_TIMEOUT_S) -> None:
+        """Wait for the part being written aside (a writer still at work after `timeout`
+        seconds is stopped; its part is then laid out again by the render)."""
+        pid, self.writer = self.writer, None
+        if pid is None:
+            return
+        import select
+        import signal
+
+        try:
+            handle = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            handle = None
+        try:
+            if handle is not None and not select.select([handle], [], [], timeout)[0]:
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        finally:
+            if handle is not None:
+                os.close(handle)
 
     def chapter(self, head: str, body: str, tail: str, first_page: int) -> Part:
         """A chapter's part (a body of `split_report`) from its first page number."""

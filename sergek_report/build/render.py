@@ -127,6 +127,8 @@ def _font_faces() -> str:
 _MAIN_END = "</main>"  # the template closes it just before </body>
 _MAIN_OPEN = re.compile(r"(<body>\s*)<main>")
 _MAIN_CLOSE = re.compile(r"</main>(\s*</body>)")
+# A chart's drawing for narrow screens (report.css shows it on a screen only, below 640 px).
+_NARROW_CHART = re.compile(r'<svg [^>]*class="chart-narrow"[^>]*>.*?</svg>', re.DOTALL)
 
 
 def for_print(html: str) -> str:
@@ -135,7 +137,9 @@ def for_print(html: str) -> str:
     win over it. The published HTML never carries it.
 
     The page's <main> landmark (for screen readers) is dropped: the PDF is laid out chapter
-    by chapter (pdf.py cuts the body at each chapter) and tagged from its headings."""
+    by chapter (pdf.py cuts the body at each chapter) and tagged from its headings. So are
+    the charts' drawings for narrow screens, which paper never shows: WeasyPrint would still
+    parse and style every element of them (about half the report's markup)."""
     end = html.find("</style>")
     if end < 0:
         raise ValueError("the page has no stylesheet to add the print rules to")
@@ -145,7 +149,8 @@ def for_print(html: str) -> str:
         PRINT_CSS_FILE.read_text(encoding="utf-8"),
     )
     html = f"{html[:end]}\n<style>\n{rules}</style>{html[end:]}"
-    return _MAIN_CLOSE.sub(r"\1", _MAIN_OPEN.sub(r"\1", html, count=1), count=1)
+    html = _MAIN_CLOSE.sub(r"\1", _MAIN_OPEN.sub(r"\1", html, count=1), count=1)
+    return _NARROW_CHART.sub("", html)
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -578,7 +583,7 @@ class PartsAhead:
     def __init__(self, *, notebooks: list[Path], out_dir: Path, **inputs):
         self.frame = report_frame(**inputs)
         self.notebooks = notebooks
-        self.renderer = PartRenderer(out_dir / CACHE_DIR_NAME, _font_faces())
+        self.renderer = PartRenderer(out_dir / CACHE_DIR_NAME, _font_faces())  # see `finish`
         self.exporter = ReportHTMLExporter()
         unexecuted = [nbformat.read(path, as_version=4) for path in notebooks]
         self.holder = changes_chapter(unexecuted)

@@ -407,13 +407,19 @@ class LayoutAhead:
 
     def finish(self) -> None:
         """Wait for the parts of the chapters that are ready (all of them, after a
-        successful execution); stop before the others."""
+        successful execution); stop before the others. From now on no kernel runs, so each
+        part's PDF is written by a forked copy of the build on the core the kernels left,
+        while the next part is laid out (`pdf.PartRenderer`, `write_aside`); while chapters
+        run both cores are busy, and a forked writer would only cost its memory pages."""
         with self.changed:
+            if self.parts is not None:
+                self.parts.renderer.write_aside = hasattr(os, "fork")
             self.stopped = True
             self.changed.notify()
         self.thread.join()
 
     def _run(self) -> None:
+        parts = None
         try:
             from sergek_report.build.render import PartsAhead
 
@@ -430,6 +436,9 @@ class LayoutAhead:
         except Exception as exc:  # the render lays the parts out and reports any error
             self.parts = None
             log(f"  (PDF parts not laid out ahead: {type(exc).__name__}: {exc})")
+        finally:
+            if parts is not None:
+                parts.renderer.wait()  # the last part's PDF, written aside, is in the cache
 
 
 def accept_chapter(inputs: Inputs, spec: ChapterSpec, staged: Path, executed_dir: Path) -> None:
