@@ -583,16 +583,16 @@ def test_the_cover_names_the_decision_and_its_date(report):
     assert cover.index("Редакция отчёта") < cover.index("Самый поздний источник опубликован")
 
 
-def test_the_memo_names_the_realistic_path_its_budget_line_and_what_it_rests_on(report):
-    """Issue 18, the deputy's «how much in 2027»: one sentence names the path realistic on
-    1 January (the stop-gap, then a service contract), its 2027 line with P10–P90 at the base
-    case (the midpoint of Pavlodar's and Karaganda's prices) and the same path at Pavlodar's
-    prices with its range (not the first-day contract: another path), the unverified
-    Karaganda figures and the suppliers' prices to ask for before the vote. Hand-checked:
-    30,3 = 0,7 (two months at today's price) + 10/12 × 35,5 (the midpoint price for the rest
-    of the year); 14,0 = 0,7 + 10/12 × 16,0 (Pavlodar's). The Pavlodar price is «about», never
-    a floor; today's price is a comparison, not «a reference for a new PPP»; the draft budget
-    is the council's own document."""
+def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
+    """Issue 18, the deputy's «how much in 2027»: one figure to vote on and why. A procurement
+    contract is signed only within the budget's money, and the only price found at its source
+    is Pavlodar's: the line is the upper edge (P90) of the dearer Pavlodar path, the contract
+    from the first day (16,0, 15,2–17,8 in Table 1), so that it covers the path after the
+    stop-gap too (14,0, 13,4–15,6). Hand-checked: 16,0 = 1 991 × 8,02 mn (Pavlodar's 9 bn ÷ 3
+    years ÷ 420 complexes × 1,123); 14,0 = 0,7 (two months at today's price) + 10/12 × 16,0;
+    30,3 = 0,7 + 10/12 × 35,5 (the midpoint price). The midpoint path is said with the
+    unverified Karaganda figures it rests on, as the condition to raise the line; today's
+    price is a comparison; the draft budget is the akimat's, held by the council."""
     import json
 
     from sergek_report.chapter import precision
@@ -601,37 +601,46 @@ def test_the_memo_names_the_realistic_path_its_budget_line_and_what_it_rests_on(
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     values = {m["name"]: m["value"] for m in metrics["metrics"]}
-    low, high = (precision.billions(values[f"service_cash_2027_{s}"]) for s in ("p10", "p90"))
-    pav_low, pav_high = (
-        precision.billions(values[f"service_pavlodar_cash_2027_{s}"]) for s in ("p10", "p90")
+
+    def p10_p90(name):
+        return (precision.billions(values[f"{name}_cash_2027_{s}"]) for s in ("p10", "p90"))
+
+    low, high = p10_p90("service")
+    pav_low, pav_high = p10_p90("service_pavlodar")
+    first_low, first_high = p10_p90("pavlodar_only")
+    assert (first_low, first_high) == ("15,2", "17,8")  # Table 1's first-day Pavlodar row
+    assert values["pavlodar_only_cash_2027_p90"] > values["service_pavlodar_cash_2027_p90"]
+    # how much: the Pavlodar paths first, then the midpoint with its caveat, in one paragraph
+    how = memo[memo.index("Сколько заложить на 2027 год") : memo.index("Что нужно успеть")]
+    assert (
+        "По ценам Павлодара — единственным, найденным в первоисточнике, — сервисный договор с "
+        f"1 января 2027 г. стоит около 16,0 млрд тенге (от {first_low} до {first_high}), а после "
+        f"временной меры — около 14,0 млрд тенге (от {pav_low} до {pav_high})"
+    ) in how
+    assert f"путь с временной мерой стоит около 30,3 млрд тенге (от {low} до {high})" in how
+    assert "96 % его разброса — от цен Караганды, первоисточник которых не найден" in how
+    assert "скорее завышены" in how and "вероятный" not in how  # P10–P90 is not a probability
+    # the first recommendation: one figure, the legal reason, the condition to raise it
+    rec = memo[memo.index("Заложить в бюджет") : memo.index("Потребовать от акимата, если")]
+    assert rec.startswith(
+        f"Заложить в бюджет 2027 года на услуги фиксации нарушений {first_high} млрд тенге: "
+        "договор закупки заключают лишь в пределах денег бюджета"
     )
-    pavlodar_path = f"около 14,0 млрд тенге (от {pav_low} до {pav_high})"
-    start = memo.index("Реалистичный к 1 января 2027 г. путь — временная мера, затем сервисный")
-    # one sentence: up to the suppliers' prices, no full stop before a capital in between
-    sentence = memo[start : memo.index("поставщиков.", start) + len("поставщиков")]
-    assert not re.search(r"\. [А-ЯЁ]", sentence), sentence
-    assert f"около 30,3 млрд тенге (от {low} до {high}) по середине цен" in sentence
-    assert f"и {pavlodar_path} по ценам одного Павлодара" in sentence
-    assert sentence.index("30,3") < sentence.index("14,0")
-    assert "Караганды по первоисточнику не найдены" in sentence
-    assert "до голосования нужны ценовые предложения поставщиков" in sentence
-    # the first recommendation: the same line, with the same caveat in the same sentence
-    rec = memo[
-        memo.index("Заложить в бюджет 2027 года строку на путь") : memo.index(
-            "Потребовать от акимата, если закупка не объявлена"
-        )
-    ]
-    first = re.split(r"\. (?=[А-ЯЁ])", rec)[0]
-    assert f"около 30,3 млрд тенге (от {low} до {high};" in first
-    assert "цифры Караганды, на которых она стоит, по первоисточнику не найдены" in first
-    assert f"по ценам одного Павлодара — {pavlodar_path}" in first
-    # the first-day contract is compared in Table 1 only, not in the prose: one path, two prices
-    assert "договор с первого дня стоил бы" not in memo
-    assert "16,0 (15,2–17,8)" in memo and "от 14,0" not in memo
+    assert (
+        "хватит на договор по ценам Павлодара и с 1 января 2027 г., и после временной меры" in rec
+    )
+    assert (
+        "если они выше — увеличить строку до заключения договора (по середине цен Павлодара и "
+        f"Караганды путь с временной мерой стоит около 30,3 млрд тенге, до {high})"
+    ) in rec
     assert "ориентир для нового ГЧП" not in text
     assert "Нынешняя цена для сравнения (так продолжить нельзя)" in memo
-    assert "Ответ могут дать" not in memo
+    assert "Ответ могут дать" not in memo and "своему проекту" not in memo
+    assert "который акимат внёс в маслихат" in memo
     assert "покажут аппарат маслихата и комиссия по бюджету" in memo
+    assert "самый поздний источник отчёта опубликован 10 марта 2026 г." in memo
+    # the stop-gap path depends on the lawyers' opinion, said where it is asked for
+    assert "без него путь с временной мерой под вопросом" in memo
     # the deadline chain in one line: both announcement dates, then the contract's end
     chain = memo[memo.index("Сроки одной строкой") :]
     chain = chain[: chain.index("договор заканчивается")]
