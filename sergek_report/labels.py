@@ -269,12 +269,14 @@ APPRAISAL_CHART_PANELS = {
 }
 APPRAISAL_STATS = {"point": "базовый расчёт", "p10": "P10", "p50": "P50", "p90": "P90"}
 # The note of the appendix's table of the options: what P10–P90 and the base calculation are.
-# {complexes}: «350 новых комплексов»; {start}: «1 марта 2026» (the planned date, the edge of
-# the assumptions' ranges, so that the base calculation may lie above P90).
+# {complexes}: «350 новых комплексов»; {start}: «1 марта 2026» (the planned date); {growth}:
+# «0 %» (the price growth's base value): both at the edge of their ranges, so the base
+# calculation may lie at an edge of P10–P90 or outside it, either side.
 APPRAISAL_TABLE_NOTE = (
-    "расчёт авторов; P10–P90 — при совместном разбросе всех допущений; базовый расчёт "
-    "принимает, что все {complexes} работают с {start} года (край диапазона), поэтому может "
-    "быть выше P90"
+    "расчёт авторов; P10–P90 — при совместном разбросе всех допущений; в базовом расчёте "
+    "два допущения на краю своих диапазонов — все {complexes} работают с {start} года, "
+    "рост цены в {years} годах — {growth} в год, — поэтому он может лежать у края P10–P90 "
+    "или вне его"
 )
 APPRAISAL_FIGURE = "{option}: {measure}, {stat}"
 RECONCILIATION_FIGURES = {

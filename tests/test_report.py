@@ -618,7 +618,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"временной меры — около 14,0 млрд тенге (от {pav_low} до {pav_high})"
     ) in how
     assert f"путь с временной мерой стоит около 30,3 млрд тенге (от {low} до {high})" in how
-    assert "96 % его разброса — от цен Караганды, первоисточник которых не найден" in how
+    assert "96 % его разброса зависит от цен Караганды, первоисточник которых не найден" in how
     assert "скорее завышены" in how and "вероятный" not in how  # P10–P90 is not a probability
     # the first recommendation: one figure, the legal reason, the condition to raise it
     rec = memo[memo.index("Заложить в бюджет") : memo.index("Потребовать от акимата, если")]
