@@ -492,11 +492,13 @@ GLOSSARY = (
 
 
 # --- the options on one basis and the path for 1 January (decision_tables.py) -------------
+# the memo's Table 1: the unit is in its caption, so that short headers leave the options'
+# names the width (a long header widens its column, a Kazakh name then took three lines)
 APPRAISAL_COLUMNS = {
     "option": "Вариант",
-    "cash_2027": "Бюджет {first} г., млрд тенге: базовый расчёт (P10–P90)",
-    "cash_total": "Расходы {years} гг., млрд тенге (номинальные), P10–P90",
-    "present_value": "Приведённая стоимость на {valuation}, млрд тенге, P10–P90",
+    "cash_2027": "Бюджет {first} г.: базовый расчёт (P10–\u2060P90)",  # no break after «–»
+    "cash_total": "Расходы {years} гг. (номинальные), P10–P90",
+    "present_value": "Приведённая стоимость на {valuation}, P10–P90",
 }
 PATH_COLUMNS = {
     "condition": "Положение на дату редакции",
