@@ -143,7 +143,7 @@ RECONCILIATION_COLUMNS = {
     "monthly": "Тенге за АПК в месяц",
     "to_end": "{years} гг., млрд тенге",
     "to_end_vs_obligations": "К первоначальным обязательствам",
-    "with_extension": "С {extension_year} г., млрд тенге",
+    "with_extension": "Включая {extension_year} г., млрд тенге",
     "with_extension_vs_total_cost": "К «общей стоимости»",
 }
 # The two estimates of the payment per complex-month, in the report's order, numbered as
