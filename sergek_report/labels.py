@@ -538,7 +538,11 @@ DISTRIBUTIONS = {
     "fixed": "в совместном расчёте не меняется; его влияние показано отдельно",
 }
 # «{rho}»: the rank correlation, said in plain words («меняется вместе с …»)
-CORRELATION = "меняется вместе с допущением «{other}» (коэффициент связи {rho})"
+# A declared rank correlation in words, by its sign (the strength is in the rationale).
+CORRELATION = {
+    True: "меняется вместе с допущением «{other}»: чем выше одно, тем скорее выше и другое",
+    False: "меняется вместе с допущением «{other}»: чем выше одно, тем скорее ниже другое",
+}
 # The unit of an assumption that is a calendar year (printed without digit groups).
 YEAR_UNIT = "год"
 
