@@ -347,8 +347,10 @@ CHAPTER = {
     "unverified": "не проверено",
     # {shown}: «60 строк»; {total}: all rows of the table.
     "more_rows": "Показаны первые {shown} из {total}; остальные — в таблице данных отчёта.",
-    "no_address": "адрес не указан.",
+    "no_address": "Адрес не указан.",
     "published": "Опубликовано: {published}; обращение: {accessed}",
+    # A source without an address was searched for, not read: its `accessed` is the search.
+    "searched": "Опубликовано: {published}; поиск: {accessed}",
     "more_sources": "И ещё {count} в таблице источников отчёта.",
 }
 

@@ -528,6 +528,9 @@ def test_a_dated_source_without_an_address_keeps_its_status(report):
         in text
     )
     assert "(nan)" not in text
+    # review of 3 Dec 2026 (s5), D17: a source not found was searched for, not consulted
+    entry = normalise(text.split("(bizmedia.kz")[1].split("Адрес не указан.")[0])
+    assert "поиск: 3 декабря 2026 г." in entry and "обращение" not in entry
 
 
 def memo_pages(texts: list[str]) -> list[int]:
