@@ -139,3 +139,15 @@ def test_p10_p90_in_plain_words():
 
     # 80 % of the draws lie between P10 and P90: eight cases out of ten
     assert decision_tables.likely() == "в 8 случаях из 10"
+
+
+def test_the_other_cities_dates_are_no_more_precise_than_their_sources():
+    """Review of 3 Dec 2026 (s5), D19: an undated source «около 2021 г.» printed as «январь
+    2021», a year as «январь 2025»."""
+    from sergek_report.chapter import decision_tables
+
+    assert decision_tables.dated_to_precision("2017-09-15", "day") == "сентябрь 2017"
+    assert decision_tables.dated_to_precision("2024-05-01", "month") == "май 2024"
+    assert decision_tables.dated_to_precision("2025-01-01", "year") == "2025"
+    assert decision_tables.dated_to_precision("2021-01-01", "approx") == "\u2248 2021"
+    assert decision_tables.dated_to_precision("2024-06-01", "approx") == "\u2248 июнь 2024"
