@@ -143,7 +143,7 @@ RECONCILIATION_COLUMNS = {
     "monthly": "Тенге за АПК в месяц",
     "to_end": "{years} гг., млрд тенге",
     "to_end_vs_obligations": "К первоначальным обязательствам",
-    "with_extension": "С {extension_year} г., млрд тенге",
+    "with_extension": "Включая {extension_year} г., млрд тенге",
     "with_extension_vs_total_cost": "К «общей стоимости»",
 }
 # The two estimates of the payment per complex-month, in the report's order, numbered as
@@ -349,8 +349,10 @@ CHAPTER = {
     "unverified": "не проверено",
     # {shown}: «60 строк»; {total}: all rows of the table.
     "more_rows": "Показаны первые {shown} из {total}; остальные — в таблице данных отчёта.",
-    "no_address": "адрес не указан.",
+    "no_address": "Адрес не указан.",
     "published": "Опубликовано: {published}; обращение: {accessed}",
+    # A source without an address was searched for, not read: its `accessed` is the search.
+    "searched": "Опубликовано: {published}; поиск: {accessed}",
     "more_sources": "И ещё {count} в таблице источников отчёта.",
 }
 
@@ -470,8 +472,8 @@ GLOSSARY = (
     ),
     (
         "Временная мера",
-        "Продление действующего договора об оказании услуг до подведения итогов новой "
-        "закупки, но не более чем на два месяца (Закон о государственных закупках).",
+        "Продление действующего договора до итогов закупки, не более двух месяцев "
+        "(Закон о государственных закупках).",
     ),
     (
         "Чувствительность",
@@ -542,7 +544,11 @@ DISTRIBUTIONS = {
     "fixed": "в совместном расчёте не меняется; его влияние показано отдельно",
 }
 # «{rho}»: the rank correlation, said in plain words («меняется вместе с …»)
-CORRELATION = "меняется вместе с допущением «{other}» (коэффициент связи {rho})"
+# A declared rank correlation in words, by its sign (the strength is in the rationale).
+CORRELATION = {
+    True: "меняется вместе с допущением «{other}»: чем выше одно, тем скорее выше и другое",
+    False: "меняется вместе с допущением «{other}»: чем выше одно, тем скорее ниже другое",
+}
 # The unit of an assumption that is a calendar year (printed without digit groups).
 YEAR_UNIT = "год"
 

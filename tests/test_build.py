@@ -221,14 +221,14 @@ def test_a_new_edition_date_is_printed_everywhere_the_edition_is_dated(changed_e
     assert "На дату редакции (4 декабря 2026 г.)" in html
     # the default edition's date is printed nowhere as the edition's date (sources.csv still
     # says some sources were consulted or searched for on 3 December: «обращение: 3 декабря
-    # 2026 г.», «поиск 3 декабря 2026 г.» are data)
+    # 2026 г.», «поиск: 3 декабря 2026 г.» are data)
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert "На дату редакции (3 декабря" not in text and "к дате редакции (3 декабря" not in text
     assert "Редакция отчёта 3 декабря 2026 г." not in text
     assert "Редакция отчёта 4 декабря 2026 г." in text
     assert text.count(" 3 декабря 2026 г.") == text.count(
         "обращение: 3 декабря 2026 г."
-    ) + text.count("поиск 3 декабря 2026 г.")  # when a source was consulted or searched for
+    ) + text.count("поиск: 3 декабря 2026 г.")  # when a source was consulted or searched for
 
 
 @pytest.mark.slow

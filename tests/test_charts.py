@@ -100,6 +100,22 @@ def test_tornado_chart_is_readable_at_print_size():
     assert all(w > 0 for w in widths[::2] + widths[1::2] if w) and max(widths) > 0
 
 
+def test_the_base_label_sits_beside_the_base_line_not_across_it():
+    """Review of 3 Dec 2026 (s5), L6: the base line ran through «базовая оценка: 2,45». The
+    label's box starts right of the line and ends inside the plot."""
+    fig = charts.tornado_chart(
+        tornado_frame(), LABELS, 2.45e9, lambda v: fmt.number(v / 1e9, 2), "млрд тенге"
+    )
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    (label,) = [t for t in ax.texts if t.get_text().startswith("базовая оценка")]
+    box = label.get_window_extent(renderer)
+    line_x = ax.transData.transform((2.45e9, 0))[0]
+    assert box.x0 > line_x  # the whole label is right of the line
+    assert box.x1 < ax.get_window_extent(renderer).x1  # and not cut off by the plot's edge
+
+
 def test_svg_coordinates_do_not_depend_on_the_last_bit_of_a_float():
     """Python 3.11 and 3.12 builds of the report once differed in one SVG digit: a text box
     edge at 367.6484375 (a multiple of 1/128) came out as 367.648437 on one and 367.648438 on

@@ -330,3 +330,17 @@ def test_texts_of_data_and_params_write_a_range_of_dates_with_one_dash():
     assert typeset(f"1{NB}января − 60 дней; аппаратно-программный") == (
         f"1{NB}января − 60 дней; аппаратно-программный"
     )
+
+
+def test_the_options_current_price_is_printed_no_more_precisely_than_the_rounded_payment():
+    from sergek_report.chapter import precision
+
+    # the midpoint of 181 064 (exact) and ≈ 161 714 (a payment rounded to a tenth of a billion)
+    assert precision.figure("current_monthly_price", 171_389.0, "тенге") == (
+        "\u2248\u00a0171\u00a0тыс.\u00a0тенге"
+    )
+    # the estimate from the exact obligations keeps its whole tenge
+    assert (
+        precision.figure("monthly_tariff_estimate", 181_064.01, "тенге")
+        == "181\u00a0064\u00a0тенге"
+    )

@@ -206,7 +206,7 @@ def test_the_reconciliation_headers_name_the_data(real_tables):
         "Тенге за АПК в месяц",
         "2020–2025 гг., млрд тенге",
         "К первоначальным обязательствам",
-        "С 2026 г., млрд тенге",
+        "Включая 2026 г., млрд тенге",
         "К «общей стоимости»",
     ]
     # the figures' columns are right-aligned without a chapter typing their headers

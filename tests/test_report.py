@@ -389,7 +389,8 @@ def test_whole_text_reads_as_plain_russian(report):
         assert "1 641 аппаратно-программный комплекс «Сергек»" in text
         assert "3 773 фунта за камеру в год" in text
         assert "январь–ноябрь 2024" in text and "январь–март 2025" in text
-        assert "январь 2020 Штрафы наложены" in text  # one month, not «январь 2020 — январь 2020»
+        # eight days as their dates, not «январь 2020 — январь 2020» nor the month (s5, D20)
+        assert "1 января 2020 г. — 8 января 2020 г. Штрафы наложены" in text
         assert "Продление — временная мера" in text
     # the slips the reader of the 3 Dec 2026 edition found, fixed where they were made: the
     # data cells (dates, «около», a quoted period, a deadline), the key figures' labels and
@@ -528,6 +529,9 @@ def test_a_dated_source_without_an_address_keeps_its_status(report):
         in text
     )
     assert "(nan)" not in text
+    # review of 3 Dec 2026 (s5), D17: a source not found was searched for, not consulted
+    entry = normalise(text.split("(bizmedia.kz")[1].split("Адрес не указан.")[0])
+    assert "поиск: 3 декабря 2026 г." in entry and "обращение" not in entry
 
 
 def memo_pages(texts: list[str]) -> list[int]:

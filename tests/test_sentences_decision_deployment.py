@@ -72,6 +72,27 @@ def test_a_count_that_changed_says_by_how_much_since_the_previous_milestone():
     )
 
 
+def test_the_latest_count_report_is_the_latest_dated_source_up_to_the_first_plan():
+    deployment = pd.DataFrame(
+        [
+            ("2024-11-30", 1641, "reported", "bizmedia"),
+            ("2025-12-31", 1641, "reported", "kt"),
+            ("2026-03-01", 1991, "planned", "inform"),
+            ("2027-01-01", 2500, "planned", "later_plan"),
+        ],
+        columns=["date", "complexes", "status", "source_id"],
+    )
+    sources = pd.DataFrame(
+        {"published": ["2024-11-30", "", "2026-02-07", "2026-06-01"]},
+        index=["bizmedia", "kt", "inform", "later_plan"],
+    )
+    # The plan's source of 7 February 2026 is later than the last reported milestone; the
+    # second plan's source is not a report of the working network; the undated one is skipped.
+    assert sentences.latest_count_report(deployment, sources) == dt.date(2026, 2, 7)
+    only_reported = deployment.iloc[:2]
+    assert sentences.latest_count_report(only_reported, sources) == dt.date(2025, 12, 31)
+
+
 def test_the_first_milestone_has_nothing_to_compare_with():
     deployment = milestones(("2019-04-01", 10))
     assert (
@@ -118,3 +139,15 @@ def test_p10_p90_in_plain_words():
 
     # 80 % of the draws lie between P10 and P90: eight cases out of ten
     assert decision_tables.likely() == "в 8 случаях из 10"
+
+
+def test_the_other_cities_dates_are_no_more_precise_than_their_sources():
+    """Review of 3 Dec 2026 (s5), D19: an undated source «около 2021 г.» printed as «январь
+    2021», a year as «январь 2025»."""
+    from sergek_report.chapter import decision_tables
+
+    assert decision_tables.dated_to_precision("2017-09-15", "day") == "сентябрь 2017"
+    assert decision_tables.dated_to_precision("2024-05-01", "month") == "май 2024"
+    assert decision_tables.dated_to_precision("2025-01-01", "year") == "2025"
+    assert decision_tables.dated_to_precision("2021-01-01", "approx") == "\u2248 2021"
+    assert decision_tables.dated_to_precision("2024-06-01", "approx") == "\u2248 июнь 2024"

@@ -384,7 +384,7 @@ class Chapter:
                 else f'<span class="url">{html.escape(L.CHAPTER["no_address"])}</span>'
             )
             dates = fmt.fill(
-                L.CHAPTER["published"],
+                L.CHAPTER["published" if url else "searched"],
                 published=published,
                 accessed=_sentence(fmt.date_long(row["accessed"])),
             )

@@ -549,12 +549,13 @@ def tornado_chart(
                 fontsize=8.5,
             )
     ax.axvline(base, color="#222222", linewidth=1.2, zorder=3)
+    # beside the base line, not across it: the line would run through a centred label
     ax.annotate(
         f"{base_label}: {(base_format or value_format)(base)}",
         (base, len(rows) - 0.45),
-        xytext=(0, 2),
+        xytext=(4, 2),
         textcoords="offset points",
-        ha="center",
+        ha="left",
         va="bottom",
         fontsize=8.5,
         color="#222222",

@@ -217,6 +217,19 @@ def timeline_table(timeline: pd.DataFrame, as_of) -> pd.DataFrame:
     )
 
 
+def dated_to_precision(d, precision: str) -> str:
+    """A date no more precise than its source («Когда» of the other cities' table): a day or
+    a month as the month, «сентябрь 2017»; a year alone, «2025»; an approximate date as
+    «≈ 2021» (on 1 January: only the year is known) or «≈ июнь 2024»."""
+    day = pd.Timestamp(d)
+    if precision == "year":
+        return fmt.year(day)
+    if precision == "approx":
+        known = fmt.year(day) if (day.month, day.day) == (1, 1) else fmt.month_year(day)
+        return L.APPROXIMATE_DATE.format(date=known)
+    return fmt.month_year(day)
+
+
 # -- the options on one basis, the path for 1 January, what drives the spread -------------
 
 # The rows of the options table and chart, the path realistic on 1 January first: the

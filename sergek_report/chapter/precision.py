@@ -12,6 +12,7 @@ functions as the key-figures table (`units.key_figure` looks the name up here):
   an assumed term): whole tenge, «181 064 тенге»;
 - the average payment per complex-month (a payment the source rounds to a tenth of a billion,
   ±2 %, divided by interpolated complex-months): whole thousands, marked «≈», «≈ 162 тыс.
+  тенге»; the options' current price, the midpoint of the two estimates, likewise, «≈ 171 тыс.
   тенге»; a ratio built on that payment likewise one decimal, «≈ 6,7 раза»;
 - the ratios near one that compare two estimates (the base case and P10–P90): two decimals,
   trailing zeros kept, «1,00», «0,89», so that a range never reads «от 1 до 1,03»;
@@ -77,6 +78,9 @@ QUANTITIES: tuple[tuple[re.Pattern, Callable[[float], str], str], ...] = (
     (re.compile(r"payments_2020_2025_at_\w+"), billions, "billion"),
     (re.compile(r"monthly_tariff_estimate"), whole, ""),
     (re.compile(r"implied_monthly_tariff_from_payments"), approx_thousands, "thousand"),
+    # the current price of the options: the midpoint of the two estimates, one of them the
+    # rounded payment's, so no more precise than it
+    (re.compile(r"current_monthly_price"), approx_thousands, "thousand"),
     (re.compile(r"fines_to_payments_ratio"), approx_tenths, ""),
     (
         re.compile(

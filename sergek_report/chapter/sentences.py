@@ -78,6 +78,26 @@ def in_month(d: object) -> str:
     return _say("in_month", month=labels.MONTHS_PREPOSITIONAL[day.month - 1], year=day.year)
 
 
+def latest_count_report(deployment, sources):
+    """The date of the latest report of the working network, for «по последнему найденному
+    сообщению (7 февраля 2026 г.) работает 1 641»: the latest of the reported milestones'
+    dates and the publication dates of the sources of the milestones up to the first planned
+    one (a plan's source announces it against the count then working: «1 641 действующий +
+    350 новых»). An undated source does not count. `deployment`: the milestones table (date,
+    complexes, status, source_id); `sources`: the sources table indexed by source_id."""
+    import pandas as pd
+
+    from sergek_report.model.dates import as_date
+
+    planned = deployment["status"] == "planned"
+    upto = deployment if not planned.any() else deployment.loc[: planned.idxmax()]
+    dates = list(pd.to_datetime(deployment.loc[~planned, "date"]))
+    published = pd.to_datetime(
+        sources.loc[upto["source_id"].unique(), "published"], errors="coerce"
+    ).dropna()
+    return as_date(max(dates + list(published)))
+
+
 def count_against_earlier(deployment, reported) -> str:
     """The latest reported count against the earlier milestones, for «работает 1 641 — …»:
     «столько же, сколько уже в ноябре 2024 года» when an earlier milestone already had the

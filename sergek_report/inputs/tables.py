@@ -63,7 +63,8 @@ TABLES: dict[str, TableSpec] = {
                     required=False,
                     doc="the likely period when `published` is empty; may qualify a date",
                 ),
-                # When the page was read: an edition cannot cite a page read after its own date,
+                # When the page was read (without an address: when it was searched for and not
+                # found): an edition cannot cite a page read after its own date,
                 # so it is checked against as_of (the edition date) like the data's dates.
                 Field(
                     "accessed",
