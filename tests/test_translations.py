@@ -464,8 +464,10 @@ def test_the_kazakh_report(request, tmp_path):
     assert breaches(read_pages(result.out_dir / "report.pdf"), block_rows(html)) == []
     # no page under two-thirds full but a chapter's last (as in Russian: test_report), with
     # one known exception: the risk register's Kazakh rows are taller, and its heading,
-    # caption and first three rows do not fit below the path (p. 14, 0,55 full)
-    assert thin_pages(result.out_dir / "report.pdf", 2 / 3) in ([], ["p. 14: 0.55"])
+    # caption and first three rows do not fit below the path (p. 14, 0,55–0,56 full): that page
+    # alone may be thin, and never under 0,54
+    thin = thin_pages(result.out_dir / "report.pdf", 2 / 3)
+    assert thin == [] or (len(thin) == 1 and thin[0].startswith("p. 14: ")), thin
     assert thin_pages(result.out_dir / "report.pdf", 0.54) == []
     assert russian_paragraphs(html) == []
     # Inline values take the case their postposition governs: no «31 желтоқсан дейін»,
