@@ -72,6 +72,21 @@ BUILD_GROUPS = {
 }
 
 
+# The session fixtures that build a whole report: a test that uses one is marked slow, or
+# `make test-fast` would build the report (one unmarked test once took it from 14 to 25 s).
+BUILDS = {"built_report", "second_build", "changed_edition", "changed_data"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before the fixtures: an unmarked test fails, builds nothing
+def pytest_runtest_setup(item):
+    if BUILDS & set(getattr(item, "fixturenames", ())) and not item.get_closest_marker("slow"):
+        pytest.fail(
+            "this test builds a whole report but is not marked slow: add @pytest.mark.slow, "
+            "or `make test-fast` builds the report",
+            pytrace=False,
+        )
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns the groups into the tests' ids
 def pytest_collection_modifyitems(config, items):
     # "xdist" when loaded from its entry point, "xdist.plugin" by `-p` (make test)

@@ -587,6 +587,7 @@ def test_the_cover_names_the_decision_and_its_date(report):
     assert cover.index("Редакция отчёта") < cover.index("Самый поздний источник опубликован")
 
 
+@pytest.mark.slow  # reads the session's build
 def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     """Issue 18, the deputy's «how much in 2027»: one figure to vote on and why. A procurement
     contract is signed only within the budget's money, and the only price found at its source
