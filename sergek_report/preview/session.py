@@ -276,6 +276,7 @@ class Preview:
 
         html, _, _ = report_html(
             chapters=[self.executed_dir / spec.name for spec in chapters],
+            reserialise=False,  # the page shown, not the published bytes
             **report_inputs(self.edition_data, self.data_dir, baseline, commit),
         )
         self.served.update(report=html)
