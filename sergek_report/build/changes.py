@@ -17,6 +17,7 @@ import math
 from collections.abc import Mapping
 
 from sergek_report import labels as L
+from sergek_report.build.metrics import READS
 from sergek_report.chapter import fmt
 from sergek_report.chapter.units import key_figure, quantity
 
@@ -94,8 +95,6 @@ def _why(
     """Why the key figures `rows` moved, in words, each reason once: the changed assumptions
     they rest on, then the changed data tables they are computed from (build.metrics.READS),
     else the updated data in general; and whether a reason is the updated data."""
-    from sergek_report.build.metrics import READS
-
     changed = {name for name, _old, _new in diff["params"]}
     inputs = {name.rsplit("/", 1)[-1].removesuffix(".csv") for name in diff["inputs"]}
     params, tables, other = [], [], False

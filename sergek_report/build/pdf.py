@@ -104,7 +104,9 @@ class PartRenderer:
         self.stylesheets = [CSS(string=font_css, font_config=self.fonts)]
         self.used: set[str] = set()
         self.laid_out = 0  # parts laid out by this renderer (not found in the cache)
-        self.write_aside = write_aside and hasattr(os, "fork")
+        self.write_aside = False
+        if write_aside:
+            self.start_writing_aside()
         self.wrote_here = False  # a PDF written in this process: the writer's imports done
         self.writer: int | None = None  # the process writing the last part, until `wait`
 
@@ -151,6 +153,11 @@ class PartRenderer:
         _write_atomically(cached, pdf)
         _write_atomically(sidecar, known)
         return Part(html, first_page, len(document.pages), pdf, anchors, overflows)
+
+    def start_writing_aside(self) -> None:
+        """From now on write each part's PDF from a forked copy of this process, where the
+        system can fork (elsewhere in this process, as before)."""
+        self.write_aside = hasattr(os, "fork")
 
     def _write_in_child(self, document, cached: Path, sidecar: Path, known: bytes) -> None:
         """Write the part's PDF and sidecar into the cache from a forked copy of this process

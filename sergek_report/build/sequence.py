@@ -413,7 +413,7 @@ class LayoutAhead:
         run both cores are busy, and a forked writer would only cost its memory pages."""
         with self.changed:
             if self.parts is not None:
-                self.parts.renderer.write_aside = hasattr(os, "fork")
+                self.parts.renderer.start_writing_aside()
             self.stopped = True
             self.changed.notify()
         self.thread.join()

@@ -68,6 +68,11 @@ class Reconciliation:
         column = "with_extension" if with_extension else "to_end"
         return float(self.table.set_index("estimate").loc[estimate, column])
 
+    def vs_total_cost(self, estimate: str) -> float:
+        """Payments at `estimate` with the extension year ÷ the «общая стоимость» (the base
+        case the table prints, beside the P10–P90 of the joint spread)."""
+        return float(self.table.set_index("estimate").loc[estimate, "with_extension_vs_total_cost"])
+
 
 def reconcile(
     deployment: pd.DataFrame,
