@@ -61,7 +61,9 @@ def _data():
         obligations=72_000,
         original=10,
         implied_price=150.0,
-        pavlodar_year=1_200.0,
+        pavlodar_sum_year=48_000.0,  # 1 200 a complex-year over 40 complexes, or 1 600 over 30
+        pavlodar_complexes=40.0,
+        pavlodar_complexes_low=30.0,
         pavlodar_price_year=2025,
         karaganda_year=2_400.0,
         cpi_index={2020: 50.0, 2021: 50.0, 2022: 80.0, 2023: 80.0, 2024: 100.0, 2025: 100.0},
@@ -78,7 +80,15 @@ def test_current_price_between_the_estimates():
 def test_service_price_indexed_to_2026():
     # Pavlodar 1 200 a year at 2025 prices × 1.1 = 1 320; Karaganda 2 400 at 2021 prices
     # × 100 / 50 × 1.1 = 5 280; halfway 3 300 a year = 275 a month
-    assert ap.service_price_2026(_data(), 2021, 10.0, 0.5)[0] == pytest.approx(275)
+    assert ap.service_price_2026(_data(), 2021, 10.0, 0.5, 0.0)[0] == pytest.approx(275)
+
+
+def test_pavlodar_sum_over_the_region_or_the_city():
+    # 48 000 over 40 complexes = 1 200 a year; over 30 (the city only) = 1 600; halfway 35
+    # complexes = 1 371.43; × 1.1 (2026 inflation) ÷ 12 a month; Karaganda's weight 0
+    for coverage, per_year in ((0.0, 1_200.0), (1.0, 1_600.0), (0.5, 48_000 / 35)):
+        price = ap.service_price_2026(_data(), 2021, 10.0, 0.0, coverage)[0]
+        assert price == pytest.approx(per_year * 1.1 / 12)
 
 
 def test_reconciliation_estimate1_is_circular():
@@ -90,6 +100,7 @@ def test_reconciliation_estimate1_is_circular():
             "service_term_months": 72.0,
             "tariff_estimate_weight": 0.5,
             "service_anchor_weight": 0.5,
+            "pavlodar_coverage_weight": 0.0,
             "karaganda_price_year": 2021.0,
             "inflation_2026": 10.0,
             "discount_rate": 10.0,
@@ -235,15 +246,19 @@ def test_point_estimates_on_the_edition():
     assert shares.loc["service_pavlodar.cash_2027", karaganda].sum() < 0.005
     assert u.drivers("service_pavlodar.cash_2027").index.isin(karaganda).sum() == 0
     assert shares.loc["service.cash_2027", karaganda].sum() > 0.9
+    # what the sources leave open about Pavlodar (the region's 420 complexes or the city's
+    # 240) drives most of the Pavlodar path's spread
+    assert shares.loc["service_pavlodar.cash_2027", "pavlodar_coverage_weight"] > 0.8
     assert u.get("announced_vs_current_price") == pytest.approx(
         u.get("announced.cash_2027") / current_2027, rel=1e-6
     )
 
 
-def test_every_printed_base_value_lies_inside_its_own_p10_p90():
-    """The memo prints «base (P10–P90)»: a base outside its own range (it was 7,8 against
-    10,3–27,8 for new equipment, priced at the lowest end of a uniform range) is a
-    contradiction a reader sees at once."""
+def test_the_printed_figure_is_the_median_inside_its_own_p10_p90():
+    """The report prints «median (P10–P90)». The base case sets Pavlodar's complexes at all
+    420 of the region (the cheapest end of its range) and the price growth at 0 %: printed as
+    the options' figure it lay below its own P10 (16,0 against 17,0–26,8), a contradiction a
+    reader sees at once."""
     from sergek_report.inputs import datasets
     from sergek_report.inputs.edition import load_edition
     from sergek_report.model import results
@@ -265,8 +280,15 @@ def test_every_printed_base_value_lies_inside_its_own_p10_p90():
             "pavlodar_only",
         )
     ]
+    from sergek_report.chapter import decision_tables as dtab
+
+    assert dtab.CENTRAL == "p50"
     for output in printed:
-        assert u.get(output, "p10") <= u.get(output) <= u.get(output, "p90"), output
+        assert u.get(output, "p10") <= u.get(output, "p50") <= u.get(output, "p90"), output
+    # the base case of the contract at Pavlodar's prices: 1 991 × 9 bn / 3 / 420 × 1,123 =
+    # 16,0 bn (test_point_estimates_on_the_edition), below its own P10
+    assert u.get("pavlodar_only.cash_2027") < u.get("pavlodar_only.cash_2027", "p10")
+    assert dtab.budget_cell(u, "pavlodar_only.cash_2027") == "20,9 (17,0–26,8)"
 
 
 def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
@@ -297,16 +319,16 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Сервисный договор с первого дня (середина цен Павлодара и Караганды)",
         "Нынешняя цена для сравнения (так продолжить нельзя)",
     ]
-    # hand-checked base values (test_point_estimates_on_the_edition): 0,7 + 10/12 × 16,0 =
-    # 14,0; 0,7 + 10/12 × 35,5 = 30,3; 1 991 × 12 × 342 778 / 2 = 4,1 bn; 1 991 × 9 bn / 3 /
-    # 420 × 1,123 = 16,0 bn
+    # the medians of the joint calculation (the base values are hand-checked in
+    # test_point_estimates_on_the_edition; a median is not a sum of medians, but the path's is
+    # still about the stop-gap plus ten twelfths of the contract: 0,7 + 10/12 × 20,9 = 18,1)
     assert [cell.split(" (")[0] for cell in priced[budget_column]] == [
-        "14,0",
-        "30,3",
+        "18,1",
+        "32,1",
         "0,7",
-        "16,0",
-        "35,5",
-        "4,1",
+        "20,9",
+        "37,6",
+        "4,2",
     ]
     row = priced[priced[table.columns[0]] == names[4]].iloc[0]
     assert row[budget_column] == dtab.budget_cell(results.appraisal, "announced.cash_2027")
@@ -317,12 +339,15 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Передача комплексов в коммунальную собственность и эксплуатация городом",
     ]
     assert list(table[table.columns[0]]).index(unpriced[-1]) == len(table) - 2
-    assert set(priced[budget_column]) == budget_labels
+    # the chart draws the paths, not the stop-gap that is a part of two of them
+    paths = priced[~priced[table.columns[0]].str.startswith("в том числе")]
+    assert len(paths) == len(priced) - 1
+    assert set(paths[budget_column]) == budget_labels
     # the table gives P10–P90 of the present value; the chart adds the base value before it
-    assert {label.split(" (")[1].rstrip(")") for label in pv_labels} == set(priced[pv_column])
+    assert {label.split(" (")[1].rstrip(")") for label in pv_labels} == set(paths[pv_column])
     # bars in the table's order, top to bottom
     ticks = [t.get_text().replace("\n", " ") for t in axes[0].get_yticklabels()][::-1]
-    assert ticks == list(priced[table.columns[0]])
+    assert ticks == list(paths[table.columns[0]])
 
 
 def test_one_name_per_option_in_every_table():
@@ -345,9 +370,18 @@ def test_one_name_per_option_in_every_table():
     path = dtab.path_table(tables["decision_path"], results)
     cells = list(path[path.columns[4]])
     service = L.APPRAISAL_OPTIONS["service"]
-    assert cells[1] == f"«{service}» — {dtab.budget_cell(u, 'service.cash_2027')}"
-    assert cells[1].endswith("30,3 (17,5–44,7)")
-    assert cells[0].startswith("«Сервисный договор с первого дня (середина цен Павлодара")
+    # each branch at both price bases, Pavlodar's first, with the options table's names
+    pavlodar_path = L.APPRAISAL_OPTIONS["service_pavlodar"]
+    assert cells[1] == (
+        f"«{pavlodar_path}» — {dtab.budget_cell(u, 'service_pavlodar.cash_2027')}; "
+        f"«{service}» — {dtab.budget_cell(u, 'service.cash_2027')}"
+    )
+    assert cells[1].endswith("32,1 (20,9–45,5)")
+    assert cells[0].startswith("«Сервисный договор с первого дня (цены Павлодара)» — 20,9")
+    assert "(середина цен Павлодара и Караганды)» — 37,6" in cells[0]
+    assert cells[2].startswith(
+        "«Перерыв на время закупки, затем сервисный договор (цены Павлодара)»"
+    )
     assert cells[3] == (
         "«Передача комплексов в коммунальную собственность и эксплуатация городом» — "
         "не оценено: нет открытых данных"
@@ -363,13 +397,13 @@ def test_one_name_per_option_in_every_table():
     decision = dtab.decision_table(tables["options"], results)
     cost = decision.set_index(decision.columns[0])[decision.columns[3]]
     contract = cost["Сервисный договор через государственные закупки"]
-    assert f"«{L.APPRAISAL_OPTIONS['pavlodar_only']}»: 2027 г. — 16,0 (15,2–17,8)" in contract
-    assert f"«{L.APPRAISAL_OPTIONS['announced']}»: 2027 г. — 35,5 (20,2–52,7)" in contract
+    assert f"«{L.APPRAISAL_OPTIONS['pavlodar_only']}»: 2027 г. — 20,9 (17,0–26,8)" in contract
+    assert f"«{L.APPRAISAL_OPTIONS['announced']}»: 2027 г. — 37,6 (24,2–53,8)" in contract
     stopgap = cost[options.loc["stopgap", "name"]]
     assert stopgap.startswith(f"«{L.APPRAISAL_OPTIONS['stopgap']}»: 2027 г. — 0,7")
-    assert f"«{service}»: 2027 г. — 30,3" in stopgap
+    assert f"«{service}»: 2027 г. — 32,1" in stopgap
     # the path at both prices, Pavlodar's first, as in the options table
-    pavlodar_path = f"«{L.APPRAISAL_OPTIONS['service_pavlodar']}»: 2027 г. — 14,0 (13,4–15,6)"
+    pavlodar_path = f"«{L.APPRAISAL_OPTIONS['service_pavlodar']}»: 2027 г. — 18,1 (14,9–23,0)"
     assert pavlodar_path in stopgap
     assert stopgap.index(pavlodar_path) < stopgap.index(f"«{service}»")
     assert stopgap.index(L.APPRAISAL_OPTIONS["stopgap"]) < stopgap.index(pavlodar_path)
@@ -379,7 +413,8 @@ def test_one_name_per_option_in_every_table():
 
 def test_the_options_chart_says_what_it_leaves_out():
     """The chart draws the priced rows only: its note names the unpriced options and gives
-    the one-off equipment (1 991 × 8,25 mn × 1,123 = 18,4 bn) as a part, not a path."""
+    the one-off equipment (its median; the base case is 1 991 × 8,25 mn × 1,123 = 18,4 bn) as
+    a part, not a path."""
     from sergek_report import paths
     from sergek_report.chapter import decision_tables as dtab
     from sergek_report.model.computed import compute_edition
@@ -389,4 +424,4 @@ def test_the_options_chart_says_what_it_leaves_out():
     note = dtab.appraisal_chart_note(results)
     assert "передача комплексов в коммунальную собственность и эксплуатация городом" in note
     assert "новый договор ГЧП" in note
-    assert "18,4\u00a0млрд тенге (от 10,3 до 27,8) разово" in note
+    assert "18,8\u00a0млрд тенге (от 10,2 до 27,8) разово" in note

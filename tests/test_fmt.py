@@ -344,3 +344,30 @@ def test_the_options_current_price_is_printed_no_more_precisely_than_the_rounded
         precision.figure("monthly_tariff_estimate", 181_064.01, "тенге")
         == "181\u00a0064\u00a0тенге"
     )
+
+
+def test_a_counted_unit_after_a_scale_word_agrees_with_the_scale_word():
+    from sergek_report.chapter import precision
+
+    # «69,7 тыс. комплексо-месяцев» (as after any «тыс.»), never «… комплексо-месяца», the
+    # form «69,7» alone would take
+    assert precision.figure("complex_months_2020_2025", 69_712.0, "комплексо-месяцев") == (
+        "69,7\u00a0тыс.\u00a0комплексо-месяцев"
+    )
+    assert fmt.count(69.7, ("комплексо-месяц", "комплексо-месяца", "комплексо-месяцев"), 1) == (
+        "69,7\u00a0комплексо-месяца"
+    )
+
+
+def test_a_year_keeps_its_abbreviation_on_its_line():
+    from sergek_report.inputs.typography import typeset, typeset_page
+
+    # «2027 / г. — 30,3» was split at a line's end inside a table cell
+    assert typeset_page("2027 г. — 30,3; 2027–2029 гг. — 51,0") == (
+        f"2027{NB}г. — 30,3; 2027–2029{NB}гг. — 51,0"
+    )
+    assert typeset_page("2027 ж. шығыстары") == f"2027{NB}ж. шығыстары"
+    # a year's own digits, not a sum's last group or a decimal
+    assert typeset_page("1,2027 г.") == "1,2027 г."
+    # the catalog's messages keep the texts as the loader reads them
+    assert typeset("2027 г.") == "2027 г."

@@ -134,11 +134,11 @@ def tables() -> dict[str, pd.DataFrame]:
     ).assign(status="reported", note="")
     cost_anchors = pd.DataFrame(
         [
-            ("almaty_total_cost_14_6", 14.6e9, None, None, "kokshetau_2025"),
-            ("pavlodar_service_2025", 9e9, 420, 3, "profit_2025_12_22"),
-            ("karaganda_service", 4.6e9, 100, 3, "literkz_2021"),
+            ("almaty_total_cost_14_6", 14.6e9, None, None, None, "kokshetau_2025"),
+            ("pavlodar_service_2025", 9e9, 420, 240, 3, "profit_2025_12_22"),
+            ("karaganda_service", 4.6e9, 100, None, 3, "literkz_2021"),
         ],
-        columns=["anchor_id", "value", "complexes", "term_years", "source_id"],
+        columns=["anchor_id", "value", "complexes", "complexes_low", "term_years", "source_id"],
     )
     return {
         "cost_anchors": cost_anchors,
@@ -517,6 +517,7 @@ METRIC_NAMES += [
         "stopgap",
         "pavlodar_only",
         "announced",
+        "no_bridge_pavlodar",
         "no_bridge",
         "current_price",
         "equipment",

@@ -592,12 +592,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     """Issue 18, the deputy's «how much in 2027»: one figure to vote on and why. A procurement
     contract is signed only within the budget's money, and the only price found at its source
     is Pavlodar's: the line is the upper edge (P90) of the dearer Pavlodar path, the contract
-    from the first day (16,0, 15,2–17,8 in Table 1), so that it covers the path after the
-    stop-gap too (14,0, 13,4–15,6). Hand-checked: 16,0 = 1 991 × 8,02 mn (Pavlodar's 9 bn ÷ 3
-    years ÷ 420 complexes × 1,123); 14,0 = 0,7 (two months at today's price) + 10/12 × 16,0;
-    30,3 = 0,7 + 10/12 × 35,5 (the midpoint price). The midpoint path is said with the
-    unverified Karaganda figures it rests on, as the condition to raise the line; today's
-    price is a comparison; the draft budget is the akimat's, held by the council."""
+    from the first day, so that it covers the path after the stop-gap too. The sources do not
+    say whether Pavlodar's 9 bn covers the region's 420 complexes or the city's 240: the range
+    spans both. Hand-checked bounds: at 420 complexes and 0 % growth the contract costs
+    1 991 × 9 bn ÷ 3 ÷ 420 × 1,123 = 16,0 bn, at 240 complexes 16,0 × 420 / 240 = 27,9 bn;
+    its P10–P90 lies between the two. Each cost is its median with P10–P90 (the base case
+    sits at the cheap edge). The midpoint path is said with the unverified Karaganda figures
+    it rests on; today's price is a comparison; the draft budget is the akimat's."""
     import json
 
     from sergek_report.chapter import precision
@@ -607,48 +608,49 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     values = {m["name"]: m["value"] for m in metrics["metrics"]}
 
-    def p10_p90(name):
-        return (precision.billions(values[f"{name}_cash_2027_{s}"]) for s in ("p10", "p90"))
+    def bn(name, stat):
+        return precision.billions(values[f"{name}_cash_2027_{stat}"])
 
-    low, high = p10_p90("service")
-    pav_low, pav_high = p10_p90("service_pavlodar")
-    first_low, first_high = p10_p90("pavlodar_only")
-    assert (first_low, first_high) == ("15,2", "17,8")  # Table 1's first-day Pavlodar row
+    first_low, first_mid, first_high = (bn("pavlodar_only", s) for s in ("p10", "p50", "p90"))
+    pav_low, pav_mid, pav_high = (bn("service_pavlodar", s) for s in ("p10", "p50", "p90"))
+    low, mid, high = (bn("service", s) for s in ("p10", "p50", "p90"))
+    assert (first_mid, first_high) == ("20,9", "26,8")  # Table 1's first-day Pavlodar row
+    assert 16.0e9 < values["pavlodar_only_cash_2027_p10"]
+    assert values["pavlodar_only_cash_2027_p90"] < 27.9e9
     assert values["pavlodar_only_cash_2027_p90"] > values["service_pavlodar_cash_2027_p90"]
-    # how much: the Pavlodar paths first, then the midpoint with its caveat, in one paragraph
+    # how much: the Pavlodar paths first, what the range spans, then the midpoint with its caveat
     how = memo[memo.index("Сколько заложить на 2027 год") : memo.index("Что нужно успеть")]
     assert (
         "По ценам Павлодара — единственным, найденным в первоисточнике, — сервисный договор с "
-        f"1 января 2027 г. стоит около 16,0 млрд тенге (от {first_low} до {first_high}), а после "
-        f"временной меры — около 14,0 млрд тенге (от {pav_low} до {pav_high})"
+        f"1 января 2027 г. стоит около {first_mid} млрд тенге (от {first_low} до {first_high}), "
+        f"после временной меры — около {pav_mid} млрд тенге (от {pav_low} до {pav_high})"
     ) in how
-    assert f"путь с временной мерой стоит около 30,3 млрд тенге (от {low} до {high})" in how
-    assert "96 % его разброса зависит от цен Караганды, первоисточник которых не найден" in how
-    assert "скорее завышены" in how and "вероятный" not in how  # P10–P90 is not a probability
+    assert (
+        "покрывают ли 9 млрд тенге Павлодара все 420 АПК области или только 240 АПК города"
+    ) in how
+    assert f"путь с временной мерой стоит около {mid} млрд тенге (от {low} до {high})" in how
+    assert "первоисточник цифр Караганды не найден" in how
+    assert "Первое число — медиана" in how and "вероятный" not in how
     # the first recommendation: one figure, the legal reason, the condition to raise it
     rec = memo[memo.index("Заложить в бюджет") : memo.index("Потребовать от акимата, если")]
     assert rec.startswith(
         f"Заложить в бюджет 2027 года на «Сергек» {first_high} млрд тенге — верхний край "
-        "диапазона P10–P90 договора по ценам Павлодара с 1 января 2027 г.: договор закупки "
-        "заключают лишь в пределах денег бюджета, а этой суммы хватит и на путь с временной мерой"
+        "P10–P90 договора по ценам Павлодара с 1 января 2027 г.: договор закупки заключают лишь "
+        "в пределах денег бюджета"
     )  # P90 is the range's upper edge, not «enough in 8 cases of 10» (that is P10–P90)
     assert f"Сколько заложить на 2027 год: {first_high} млрд тенге (первая рекомендация)" in how
-    assert (
-        "если они выше — увеличить строку до заключения договора (по середине цен Павлодара и "
-        f"Караганды путь с временной мерой стоит около 30,3 млрд тенге, до {high})"
-    ) in rec
+    assert "если они выше — увеличить строку до заключения договора" in rec
     assert "ориентир для нового ГЧП" not in text
     assert "Нынешняя цена для сравнения (так продолжить нельзя)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
-    assert "который акимат внёс в маслихат" in memo
-    assert "покажут аппарат маслихата и комиссия по бюджету" in memo
+    assert "внесённому акиматом не позднее 15 октября" in memo
     assert "(самый поздний источник — 10 марта 2026 г.;" in memo
     # the data request leads with the gap that drives most of the spread: Karaganda's contract
     assert "Договор Караганды на фиксацию нарушений" in memo
     # the stop-gap path depends on the lawyers' opinion, said where it is asked for
     assert "без него путь с временной мерой под вопросом" in memo
-    # the deadline chain in one line: both announcement dates, then the contract's end
-    chain = memo[memo.index("Сроки одной строкой") :]
+    # the deadline chain: both announcement dates, then the contract's end
+    chain = memo[memo.index("Сроки:") :]
     chain = chain[: chain.index("договор заканчивается")]
     assert chain.index("22 декабря 2026 г.") < chain.index("2 ноября 2026 г.")
     assert "31 декабря 2026 г." in chain and "на сессии по бюджету" in chain

@@ -117,20 +117,21 @@ def test_the_site_split_sentence_follows_the_data():
 
 
 class _Summary:
-    """An appraisal summary with one output: 35,549 bn, P10 20,18 bn, P90 52,74 bn."""
+    """An appraisal summary with one output: base 35,549 bn, P10 20,18 bn, median 37,63 bn,
+    P90 52,74 bn."""
 
-    values = {"point": 35.549e9, "p10": 20.18e9, "p90": 52.74e9}
+    values = {"point": 35.549e9, "p10": 20.18e9, "p50": 37.63e9, "p90": 52.74e9}
 
     def get(self, output, column="point"):
         assert output == "announced.cash_2027"
         return self.values[column]
 
 
-def test_an_amount_is_the_base_value_with_its_range_in_words_not_nested_brackets():
+def test_an_amount_is_the_median_with_its_range_in_words_not_nested_brackets():
     from sergek_report.chapter import decision_tables
 
     text = decision_tables.amount(_Summary(), "announced.cash_2027")
-    assert text == f"35,5{NBSP}млрд тенге (от 20,2 до 52,7)"
+    assert text == f"37,6{NBSP}млрд тенге (от 20,2 до 52,7)"
     assert text.count("(") == 1
 
 

@@ -138,6 +138,9 @@ def known_values(
     }
     if results is not None:
         _flatten(results, values["model"])
+        # the drivers' shares of a spread are printed as percentages («Цена сервиса … (85 %)»)
+        shares = results.appraisal.contributions.to_numpy().ravel()
+        values["model"].update(abs(Decimal(str(100 * float(v)))) for v in shares)
     report_text = _plain(html)
     for path in sorted(data_dir.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:

@@ -33,7 +33,7 @@ from sergek_report.chapter import fmt, inline
 from sergek_report.chapter.measure import FONT_DIR, FONT_STEM
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
 from sergek_report.inputs.edition import Edition
-from sergek_report.inputs.typography import typeset
+from sergek_report.inputs.typography import typeset_page
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
@@ -221,10 +221,13 @@ def postprocess_html(
     # An abbreviation's full stop also ends the sentence: «2026 г.» + «.» is «2026 г.».
     html = _DOUBLE_STOP.sub(r"\1\2", html)
     html = _TEXT_NODE.sub(_typeset_text, html)
+    # a stacked table's field labels on a phone read as its header cells
+    html = _FIELD_LABEL.sub(lambda m: f'data-label="{typeset_page(m.group(1))}"', html)
     html, entries = _section_ids(html)
     return html.replace(TOC_SLOT, toc_html(entries), 1) if fill_toc else html
 
 
+_FIELD_LABEL = re.compile(r'data-label="([^"]*)"')
 # The text between two tags, scripts, styles and drawings left as they are.
 _TEXT_NODE = re.compile(r"(<(script|style|svg)\b.*?</\2>)|>([^<]+)<", re.S)
 
@@ -235,7 +238,7 @@ def _typeset_text(match: re.Match) -> str:
     («1 января 2027 года»)."""
     if match.group(1):
         return match.group(1)
-    return f">{typeset(match.group(3))}<"
+    return f">{typeset_page(match.group(3))}<"
 
 
 _HEADING = re.compile(

@@ -71,7 +71,8 @@ def option_years() -> str:
 
 def decision_table(options: pd.DataFrame, results: Results, brief: bool = False) -> pd.DataFrame:
     """One row per option: route and approval, time, cost 2027–2029 and its basis."""
-    column = {**L.DECISION_COLUMNS, "cost": L.DECISION_COLUMNS["cost"].format(years=option_years())}
+    cost = L.DECISION_COLUMNS["cost"].format(first=fmt.year(OPTION_YEARS[0]), years=option_years())
+    column = {**L.DECISION_COLUMNS, "cost": cost}
     rows = []
     for _, o in options.iterrows():
         row = {column["option"]: o["name"]}
@@ -248,9 +249,19 @@ APPRAISAL_ROWS = (
 )
 PART_OF = {"stopgap": ("service_pavlodar", "service")}
 COMPARISON = "current_price"  # not a path: what the city pays now, for comparison
-# The branches of the path (data/decision_path.csv, budget_line) and the computation that
-# prices each: the branch where the stop-gap is confirmed is the «service» path itself.
-BRANCH_OUTPUT = {"announced": "announced", "bridge": "service", "no_bridge": "no_bridge"}
+# The branches of the path (data/decision_path.csv, budget_line) and the computations that
+# price each, at Pavlodar's prices and at the midpoint (as the options table): the branch
+# where the stop-gap is confirmed is the «service» path itself.
+BRANCH_OUTPUT = {
+    "announced": ("pavlodar_only", "announced"),
+    "bridge": ("service_pavlodar", "service"),
+    "no_bridge": ("no_bridge_pavlodar", "no_bridge"),
+}
+# The figure printed for an option's cost beside its P10–P90: the median of the joint
+# calculation (P50), as appraisal guides report it. The base case (every assumption at its
+# value) puts two assumptions at the edge of their ranges, so it can lie at an edge of
+# P10–P90: it stays the pivot of the one-at-a-time charts, not the options' figure.
+CENTRAL = "p50"
 # The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).
 BRANCH_UNPRICED = {"transfer": "municipal"}
 
@@ -278,9 +289,9 @@ def _years() -> dict[str, str]:
 
 
 def amount(u, output: str) -> str:
-    """«35,5 млрд тенге (от 20,2 до 52,7)»: the base value and P10–P90 in the memo's plain
+    """«35,3 млрд тенге (от 20,2 до 52,7)»: the median and P10–P90 in the memo's plain
     words, without nested brackets."""
-    point = f"{bn(u.get(output))}{fmt.NBSP}{L.NUMBER_WORDS['billion']}"
+    point = f"{bn(u.get(output, CENTRAL))}{fmt.NBSP}{L.NUMBER_WORDS['billion']}"
     return L.AMOUNT_RANGE.format(
         point=point, low=bn(u.get(output, "p10")), high=bn(u.get(output, "p90"))
     )
@@ -304,14 +315,14 @@ def p_range(u, output: str) -> str:
 
 
 def budget_cell(u, output: str) -> str:
-    """'30,3 (17,5–44,6)': the point estimate and P10–P90 of an output, in billions."""
-    return f"{bn(u.get(output))} ({p_range(u, output)})"
+    """'30,1 (17,5–44,7)': the median and P10–P90 of an output, in billions."""
+    return f"{bn(u.get(output, CENTRAL))} ({p_range(u, output)})"
 
 
 def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
-    """Each option on one basis: the 2027 budget line, cash 2027–2029 and its present value
-    (not in the `brief` table of the memo); then what no public figure prices, marked «не
-    оценено» (data/gaps.csv says who holds it)."""
+    """Each option on one basis: its 2027 cost, cash 2027–2029 and its present value (the
+    `brief` table of the memo: neither the present value nor the parts of a path); then what
+    no public figure prices, marked «не оценено» (data/gaps.csv says who holds it)."""
     u = results.appraisal
     years = _years()
     column = {k: v.format(**years) for k, v in L.APPRAISAL_COLUMNS.items()}
@@ -320,6 +331,8 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
         measures["present_value"] = p_range
     rows = []
     for option in APPRAISAL_ROWS:
+        if brief and option in PART_OF:  # the memo names the paths; the chapter, their parts
+            continue
         if option == COMPARISON:  # the options no public figure prices, said, not left out
             for label in L.UNPRICED_APPRAISAL_ROWS.values():
                 unpriced = L.NOT_PRICED_BRIEF if brief else L.NOT_PRICED
@@ -341,18 +354,20 @@ def appraisal_chart_note(results: Results) -> str:
 
 
 def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
-    """The options of the appraisal table as a chart: the 2027 budget line and the present
-    value, each with its P10–P90 whisker, in billions of tenge; `measures` chooses the panels
-    (one panel a chart prints at full size under the page's cap on a chart's height)."""
+    """The paths of the appraisal table as a chart (not the parts of a path): the 2027 cost
+    and the present value, each with its P10–P90 whisker, in billions of tenge; `measures`
+    chooses the panels (one panel a chart prints at full size under the page's cap on a
+    chart's height)."""
     u = results.appraisal
     years = _years()
     panels = {
         L.APPRAISAL_CHART_PANELS[measure].format(**years): [
             (
                 row_name(option),
-                *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in ("point", "p10", "p90")),
+                *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in (CENTRAL, "p10", "p90")),
             )
             for option in APPRAISAL_ROWS
+            if option not in PART_OF  # a part of a path is no bar beside the paths
         ]
         for measure in measures
     }
@@ -366,10 +381,17 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
     column = {k: v.format(**_years()) for k, v in L.PATH_COLUMNS.items()}
     ordered = path.sort_values("step", kind="stable")
 
-    def priced(line: str, measure: str, cell) -> str:
+    def priced(line: str, measure: str) -> str:
+        """Each computation pricing the branch, by its one name, with its figure."""
         if not is_priced(results, line):
             return L.NOT_PRICED
-        return cell(u, f"{BRANCH_OUTPUT[line]}.{measure}")
+        cell = budget_cell if measure == "cash_2027" else p_range
+        return "; ".join(
+            L.PATH_OPTION_CELL.format(
+                option=L.APPRAISAL_OPTIONS[output], figure=cell(u, f"{output}.{measure}")
+            )
+            for output in BRANCH_OUTPUT[line]
+        )
 
     return pd.DataFrame(
         {
@@ -378,29 +400,29 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
             column["legal_route"]: ordered["legal_route"],
             column["next_decisions"]: ordered["next_decisions"],
             column["cash_2027"]: [
-                L.PATH_OPTION_CELL.format(
-                    option=branch_option(line), figure=priced(line, "cash_2027", budget_cell)
-                )
+                L.PATH_OPTION_CELL.format(option=branch_option(line), figure=L.NOT_PRICED)
+                if line in BRANCH_UNPRICED
+                else priced(line, "cash_2027")
                 for line in ordered["budget_line"]
             ],
-            column["cash_total"]: [
-                priced(line, "cash_total", p_range) for line in ordered["budget_line"]
-            ],
+            column["cash_total"]: [priced(line, "cash_total") for line in ordered["budget_line"]],
         }
     )
 
 
 def is_priced(results: Results, line: str) -> bool:
     """Whether the appraisal prices a budget line of the path (`transfer` is not priced)."""
-    output = BRANCH_OUTPUT.get(line)
-    return output is not None and f"{output}.cash_2027" in results.appraisal.summary.index
+    outputs = BRANCH_OUTPUT.get(line, ())
+    return bool(outputs) and all(
+        f"{output}.cash_2027" in results.appraisal.summary.index for output in outputs
+    )
 
 
 def branch_option(line: str) -> str:
     """The option a branch of the path is, by its one name."""
     if line in BRANCH_UNPRICED:
         return L.UNPRICED_APPRAISAL_ROWS[BRANCH_UNPRICED[line]]
-    return L.APPRAISAL_OPTIONS[BRANCH_OUTPUT[line]]
+    return L.APPRAISAL_OPTIONS[BRANCH_OUTPUT[line][-1]]
 
 
 def branch_name(line: str) -> str:

@@ -116,7 +116,10 @@ def figure(name: str, value: float, unit: str) -> str | None:
     if unit == "раз" and abs(value) < 1:  # «0,89 от оценки», never «0,89 раза»
         pass
     elif unit in L.UNIT_FORMS:  # a counted unit agrees with the printed number: «≈ 6,7 раза»
-        words.append(fmt.plural(number.split(fmt.NBSP)[-1], L.UNIT_FORMS[unit]))
+        # after a scale word it agrees with the scale word: «69,7 тыс. комплексо-месяцев»
+        # (the form of «0», the genitive plural), never «69,7 тыс. комплексо-месяца»
+        counted = "0" if scale else number.split(fmt.NBSP)[-1]
+        words.append(fmt.plural(counted, L.UNIT_FORMS[unit]))
     elif unit:
         words.append(L.translate(unit))
     return fmt.NBSP.join(words)

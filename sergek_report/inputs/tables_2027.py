@@ -87,6 +87,18 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
                 max=MAX_COMPLEXES,
                 doc="complexes the figure covers, when the source gives it",
             ),
+            Field(
+                "complexes_low",
+                "int",
+                required=False,
+                unit="complexes",
+                min=1,
+                max=MAX_COMPLEXES,
+                doc=(
+                    "the fewest complexes the figure may cover, where the sources leave it open "
+                    "(the assumption `pavlodar_coverage_weight` places the count between the two)"
+                ),
+            ),
             Field("term_years", "int", required=False, min=1, max=50, doc="contract term, years"),
             Field("comparability", shape="text (ru)", doc="why it is (not) comparable"),
             STATUS,

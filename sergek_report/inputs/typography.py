@@ -28,6 +28,9 @@ _GROUPS = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?!\d)")
 _DAY = re.compile(rf"(?<![\d,.])(\d{{1,2}}) (?=(?:{'|'.join(L.MONTHS_GENITIVE)})\b)")
 # a spaced hyphen or en dash between two words or figures: «август 2022 – январь 2023»
 _SPACED_DASH = re.compile(r"(?<=\S) [–-] (?=\S)")
+# a year and its abbreviation on one line: «2027 г.», «2027–2029 гг.» (Kazakh «2027 ж.»);
+# \u0433: «г», \u0436: «ж»
+_YEAR_WORD = re.compile(r"(?<![\d,.])(\d{4}) (?=(?:\u0433\u0433|\u0433|\u0436\u0436|\u0436)\.)")
 # an en dash glued to the «г.» of a date that ends a range: «2 ноября 2026 г.–22 декабря»
 _GLUED_DATE_DASH = re.compile(r"(?<=\b\u0433\.)[–-](?=\s?\d)")  # \u0433: the «г» of «г.»
 
@@ -43,3 +46,10 @@ def typeset(text: str) -> str:
     text = _PERCENT.sub(rf"\1{NBSP}%", text)
     text = _GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     return _DAY.sub(rf"\1{NBSP}", text)
+
+
+def typeset_page(text: str) -> str:
+    """`typeset`, and a year bound to its abbreviation, «2027 г.», «2027–2029 гг.» (Kazakh
+    «2027 ж.»), for the text of the rendered page only: the messages of the catalog keep the
+    texts as `typeset` reads them, so a translation is found by the text it was made for."""
+    return _YEAR_WORD.sub(rf"\1{NBSP}", typeset(text))

@@ -10,7 +10,9 @@ One basis for every option (the price convention the report states once):
   its 2021 level until 2026, a point between the two estimates: `tariff_estimate_weight`);
   the service contracts of other cities (per complex-year, brought from their price year to
   December 2025 by the CPI chain of data/cpi.csv and to 2026 by `inflation_2026`; the point
-  between them: `service_anchor_weight`); new equipment (its 2025 price × 2026 inflation);
+  between them: `service_anchor_weight`; Pavlodar's sum spread over the region's complexes or
+  only the city's: `pavlodar_coverage_weight`); new equipment (its 2025 price × 2026
+  inflation);
 - one-off equipment paid on `equipment_purchase_date`; the city's own operation of the
   complexes it would take over is not priced: no public figure (data/gaps.csv,
   `municipal_operation_cost`, names who holds it).
@@ -51,7 +53,9 @@ class AppraisalData:
     obligations: float  # original state obligations
     original: float  # complexes of the original contract
     implied_price: float  # estimate 2: tenge per complex-month from the known payment
-    pavlodar_year: float  # tenge per complex-year, nominal, at its price year
+    pavlodar_sum_year: float  # Pavlodar's contract per year, tenge, nominal, at its price year
+    pavlodar_complexes: float  # the complexes the sum may cover: all of the region's …
+    pavlodar_complexes_low: float  # … or only the city's (the sources do not say which)
     pavlodar_price_year: int
     karaganda_year: float  # tenge per complex-year, nominal, at its (assumed) price year
     cpi_index: dict  # December index by year (any base), 2020–2025
@@ -80,10 +84,19 @@ def current_price(data: AppraisalData, term_months, weight) -> np.ndarray:
     return data.implied_price + _a(weight) * (p1 - data.implied_price)
 
 
-def service_price_2026(data: AppraisalData, karaganda_year, inflation_2026, weight):
-    """Tenge per complex-month at 2026 prices, between Pavlodar (0) and Karaganda (1)."""
+def pavlodar_complexes(data: AppraisalData, coverage) -> np.ndarray:
+    """The complexes Pavlodar's sum pays for: all of the region's (0) to the city's only (1)."""
+    return data.pavlodar_complexes - _a(coverage) * (
+        data.pavlodar_complexes - data.pavlodar_complexes_low
+    )
+
+
+def service_price_2026(data: AppraisalData, karaganda_year, inflation_2026, weight, coverage):
+    """Tenge per complex-month at 2026 prices, between Pavlodar (0) and Karaganda (1);
+    `coverage` places Pavlodar's complexes between the region's and the city's."""
     i26 = 1 + _a(inflation_2026) / 100
-    pav = data.pavlodar_year * index_to_2025(data.cpi_index, data.pavlodar_price_year) * i26
+    pavlodar_year = data.pavlodar_sum_year / pavlodar_complexes(data, coverage)
+    pav = pavlodar_year * index_to_2025(data.cpi_index, data.pavlodar_price_year) * i26
     kar = data.karaganda_year * index_to_2025(data.cpi_index, karaganda_year) * i26
     return (pav + _a(weight) * (kar - pav)) / 12
 
@@ -191,6 +204,7 @@ class BasisFigures:
     estimate1: float  # obligations ÷ (original complexes × term), at the declared term
     estimate2: float  # the known payment ÷ its complex-months
     pavlodar_year: float  # tenge per complex-year at 2026 prices
+    pavlodar_year_city: float  # the same if Pavlodar's sum covers the city's complexes only
     karaganda_year: float  # the same, Karaganda at its declared price year
 
 
@@ -199,6 +213,7 @@ def basis_figures(data: AppraisalData, x: dict, share_range: tuple[float, float]
     low, high = network(data, list(share_range))
     term = x["service_term_months"]
     kar_year, inflation = x["karaganda_price_year"], x["inflation_2026"]
+    coverage = x["pavlodar_coverage_weight"]
     return BasisFigures(
         network=float(network(data, x["new_complexes_in_service"])[0]),
         network_low=float(low),
@@ -206,8 +221,9 @@ def basis_figures(data: AppraisalData, x: dict, share_range: tuple[float, float]
         current_price=float(current_price(data, term, x["tariff_estimate_weight"])[0]),
         estimate1=float(current_price(data, term, 1.0)[0]),
         estimate2=float(data.implied_price),
-        pavlodar_year=float(12 * service_price_2026(data, kar_year, inflation, 0.0)[0]),
-        karaganda_year=float(12 * service_price_2026(data, kar_year, inflation, 1.0)[0]),
+        pavlodar_year=float(12 * service_price_2026(data, kar_year, inflation, 0.0, coverage)[0]),
+        pavlodar_year_city=float(12 * service_price_2026(data, kar_year, inflation, 0.0, 1.0)[0]),
+        karaganda_year=float(12 * service_price_2026(data, kar_year, inflation, 1.0, coverage)[0]),
     )
 
 
@@ -220,6 +236,7 @@ INPUTS = (
     "service_term_months",
     "tariff_estimate_weight",
     "service_anchor_weight",
+    "pavlodar_coverage_weight",
     "karaganda_price_year",
     "inflation_2026",
     "discount_rate",
@@ -236,13 +253,16 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     as its month number in 2026, `equipment_purchase_date` as days from 1 January 2027)."""
     n = network(data, x["new_complexes_in_service"])
     p = current_price(data, x["service_term_months"], x["tariff_estimate_weight"])
+    coverage = x["pavlodar_coverage_weight"]
     s = service_price_2026(
-        data, x["karaganda_price_year"], x["inflation_2026"], x["service_anchor_weight"]
+        data, x["karaganda_price_year"], x["inflation_2026"], x["service_anchor_weight"], coverage
     )
     # the same service contract priced by Pavlodar alone (`service_anchor_weight` = 0):
     # Karaganda's figure is not checked against its primary source and drives most of the
     # spread, so each path is also priced at the one verified price
-    s_pavlodar = service_price_2026(data, x["karaganda_price_year"], x["inflation_2026"], 0.0)
+    s_pavlodar = service_price_2026(
+        data, x["karaganda_price_year"], x["inflation_2026"], 0.0, coverage
+    )
     g, r, m = x["price_growth_2027_2029"], x["discount_rate"], x["stopgap_months"]
     gap = _a(x["procurement_lead_days"]) / DAYS_PER_MONTH
     cash = {
@@ -266,6 +286,8 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         # the same contract at Pavlodar's prices
         "pavlodar_only": service_path(n, p, s_pavlodar, g, r, 0.0, 0.0),
         "no_bridge": service_path(n, p, s, g, r, 0.0, gap),
+        # the same branch at Pavlodar's prices
+        "no_bridge_pavlodar": service_path(n, p, s_pavlodar, g, r, 0.0, gap),
     }
     out = {}
     for name, c in cash.items():

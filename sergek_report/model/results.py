@@ -74,6 +74,7 @@ BASIS_INPUTS = (
     "tariff_estimate_weight",
     "karaganda_price_year",
     "inflation_2026",
+    "pavlodar_coverage_weight",
 )
 # How many times compute() ran in this process (the build checks it runs once).
 COMPUTATIONS = 0
@@ -282,9 +283,11 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         obligations=obligations,
         original=original,
         implied_price=implied,
-        pavlodar_year=per_complex_year(
-            float(pavlodar["value"]), float(pavlodar["term_years"]), float(pavlodar["complexes"])
+        pavlodar_sum_year=per_complex_year(
+            float(pavlodar["value"]), float(pavlodar["term_years"]), 1
         ),
+        pavlodar_complexes=float(pavlodar["complexes"]),
+        pavlodar_complexes_low=float(pavlodar["complexes_low"]),
         pavlodar_price_year=int(str(pavlodar.get("period", BUDGET_YEAR - 1))[:4]),
         karaganda_year=per_complex_year(
             float(karaganda["value"]), float(karaganda["term_years"]), float(karaganda["complexes"])
