@@ -809,3 +809,32 @@ PROPER_NAMES = frozenset(
         "Сергек",
     }
 )
+
+
+# --- The title page's key figures (chapter/key_facts.py) ----------------------------------
+# Each a large figure with the line under it, below the title page's dates. (By place in the
+# report they belong with the frame's words above; kept last, so that adding them left the
+# other labels' line numbers, which the catalog's references cite, as they were.)
+# {year}: the first year the options are priced for; {announce_by}: the last day to announce
+# the procurement; {date}: the first day without a contract.
+COVER_FACTS = {
+    "heading": "Главное в цифрах",
+    # under the proposed budget line: «17,8 млрд тенге»
+    "budget_line": (
+        "предлагаемая строка бюджета {year} года на «Сергек»: верхний край диапазона "
+        "P10–P90 сервисного договора по ценам Павлодара"
+    ),
+    # under the days left: «28 дней»
+    "days_left": (
+        "до окончания договора на дату редакции; закупку услуг объявить не позднее {announce_by}"
+    ),
+    # under the network: «1 816–1 991 АПК»
+    "network": (
+        "в сети на {date} в зависимости от числа введённых новых комплексов; их работе нужна "
+        "новая законная основа"
+    ),
+    # under the year at today's price: «4,1 млрд тенге»
+    "today_price": (
+        "стоил бы {year} год по нынешней цене за АПК (только для сравнения: так продолжить нельзя)"
+    ),
+}

@@ -228,6 +228,42 @@ def test_the_built_html_carries_no_paged_media_css_and_underlines_links(built_ht
     assert built_html.count("<main>") == 1
 
 
+def phone_layout(html: str, width: int = 400):
+    """The title page as a phone `width` CSS px wide lays it out (WeasyPrint's page box):
+    the screen styles, with the rules for narrow screens applied (WeasyPrint reads a media
+    query's type, not its width)."""
+    from weasyprint import HTML
+
+    head = re.search(r"<head>.*?</head>", html, re.S).group(0).replace(PHONE_MEDIA, "@media screen")
+    page_size = f"<style>@page {{ size: {width}px 4000px; margin: 0 }}</style></head>"
+    head = head.replace("</head>", page_size)
+    cover = re.search(r'<section class="title-page">.*?</section>\s*</section>', html, re.S)
+    page = f"<!DOCTYPE html><html>{head}<body>{cover.group(0)}</body></html>"
+    return HTML(string=page, media_type="screen").render().pages[0]._page_box
+
+
+def boxes(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from boxes(child)
+
+
+@pytest.mark.slow
+def test_the_title_pages_key_figures_stack_on_a_phone_and_fit_its_width(built_html):
+    """On paper the key figures are a 2 × 2 grid; at 400 px one column, and no line of the
+    title page (the figures keep their words together) is wider than the screen."""
+    assert 'class="key-facts"' in built_html
+    root = phone_layout(built_html)
+    laid_out = list(boxes(root))
+    widest = max(box.position_x + box.margin_width() for box in laid_out)
+    assert widest <= 400 + 0.5, widest
+    facts = [box for box in laid_out if box.element_tag == "li"]
+    assert len(facts) == 4
+    assert len({round(box.position_x) for box in facts}) == 1  # one column
+    tops = [box.position_y for box in facts]
+    assert tops == sorted(tops) and len(set(tops)) == 4
+
+
 @pytest.mark.slow
 def test_every_chart_has_a_narrow_drawing_readable_at_400_px(built_html):
     figures = re.findall(r'<figure class="chart">.*?</figure>', built_html, re.S)

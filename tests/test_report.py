@@ -588,6 +588,42 @@ def test_the_cover_names_the_decision_and_its_date(report):
 
 
 @pytest.mark.slow  # reads the session's build
+def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(report):
+    """The title page's «key facts» panel: the budget line the memo proposes, printed as the
+    memo prints it; the days left to the contract's end from the edition's date (3 → 31
+    December: «28 дней», the plural of 5 and more) and the last day to announce the
+    procurement; the network on 1 January 2027; the year at today's price for comparison.
+    Below the dates, on the title page alone: the contents stay on page 2."""
+    import datetime as dt
+    import json
+
+    from sergek_report.chapter import precision
+
+    pages = [normalise(text) for text in page_texts(report["pdf"])]
+    cover = pages[0]
+    text = normalise(html_text(report["html"], changes=False))
+    memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
+    line = re.search(r"Сколько заложить на 2027 год: (\d+,\d) млрд тенге", memo).group(1)
+    assert f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге" in memo
+    assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
+    days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 3)).days
+    assert f"до окончания договора {days} дней" in memo  # the memo's count
+    assert f"{days} дней до окончания договора на дату редакции" in cover
+    assert "закупку услуг объявить не позднее 22 декабря 2026 г." in cover
+    assert "объявить её не позднее 22 декабря 2026 г." in memo
+    assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
+    assert "работе 1 816–1 991 АПК" in memo
+    # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
+    metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
+    today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
+    assert f"{precision.billions(today)} млрд тенге стоил бы 2027 год по нынешней цене" in cover
+    assert f" {precision.billions(today)} (" in memo
+    assert cover.index("Самый поздний источник") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
+    assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")
+    assert pages[1].startswith("Содержание")
+
+
+@pytest.mark.slow  # reads the session's build
 def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     """Issue 18, the deputy's «how much in 2027»: one figure to vote on and why. A procurement
     contract is signed only within the budget's money, and the only price found at its source

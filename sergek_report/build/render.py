@@ -30,6 +30,7 @@ from sergek_report.build.pdf import (
     split_report,
 )
 from sergek_report.chapter import fmt, inline
+from sergek_report.chapter.key_facts import KeyFact
 from sergek_report.chapter.measure import FONT_DIR, FONT_STEM
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
 from sergek_report.inputs.edition import Edition
@@ -501,6 +502,18 @@ def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:
     )
 
 
+# An en dash between two figures or names, «P10–P90», «2027–2029»: a line may break after it.
+_RANGE_DASH = re.compile(r"(?<=\S)\u2013(?=\S)")
+_WORD_JOINER = "\u2060"
+
+
+def _unbroken_ranges(text: str) -> str:
+    """`text` whose ranges never break after their dash («P10–» at a line's end, «P90» on the
+    next): a word joiner after it, which neither the eye nor a text extraction sees. For the
+    short lines of the title page's figures."""
+    return _RANGE_DASH.sub("\u2013" + _WORD_JOINER, text)
+
+
 def _short_version(commit: str) -> tuple[str, bool]:
     """The commit as a short calculation-version code ("ce32461", "" when unknown) and whether
     the working copy had uncommitted changes. The code goes into the PDF's document
@@ -545,9 +558,11 @@ def report_frame(
     tariff_base_year: int,
     extension_end: dt.date,
     decision_day: dt.date,
+    key_facts: tuple[KeyFact, ...],
 ) -> Frame:
     """`tariff_base_year` (the results') goes into the subtitle and glossary; the extension's
-    end and the first day without a contract (the results') into the title page's heading."""
+    end and the first day without a contract (the results') into the title page's heading;
+    `key_facts` (`key_facts.cover_facts`, as the memo states them) into its panel of figures."""
     edition_date = edition.edition_date.isoformat()
     as_of = data_as_of(sources)
     variant = edition.name
@@ -564,6 +579,10 @@ def report_frame(
         "edition_date": edition_date,
         "edition_date_text": fmt.date_long(edition_date) if edition_date else words["no_date"],
         "data_as_of_text": fmt.date_long(as_of) if as_of else words["no_data_date"],
+        "key_facts": {
+            "heading": L.COVER_FACTS["heading"],
+            "facts": [{"figure": f.figure, "text": _unbroken_ranges(f.text)} for f in key_facts],
+        },
         "assumptions_text": words["default" if variant == "default" else "scenario"],
         "params_file": paths.display_path(edition.path),
         "git_commit": git_commit,

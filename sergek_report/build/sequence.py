@@ -232,6 +232,7 @@ def chapter_fingerprints(
 def report_inputs(edition_data, data_dir: Path, baseline: dict | None, commit: str) -> dict:
     """What the renderer needs besides the executed chapters (build and preview alike)."""
     from sergek_report.build.metrics import key_metrics
+    from sergek_report.chapter.key_facts import cover_facts
 
     return {
         "edition": edition_data.edition,
@@ -243,6 +244,8 @@ def report_inputs(edition_data, data_dir: Path, baseline: dict | None, commit: s
         "tariff_base_year": edition_data.results.tariff_base_year,
         "extension_end": edition_data.results.extension_end,
         "decision_day": edition_data.results.decision_day,
+        # the title page's figures, in the edition's language (the catalog is switched)
+        "key_facts": cover_facts(edition_data.results, edition_data.edition.edition_date),
     }
 
 

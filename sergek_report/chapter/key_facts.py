@@ -1,0 +1,105 @@
+"""The decision's key figures, as the memo states them and as the title page shows them large.
+
+The memo (notebooks/01_summary.ipynb) says them in its prose and the title page (the build's
+renderer) prints them as a «key facts» panel: both read them here, so that each is computed
+once and printed alike: the proposed 2027 budget line, the days left until the contract ends
+and the last day to announce the procurement, the network on the first day without a
+contract, and the year at today's price for comparison. The figures are printed at the
+precision declared for their key figure (`precision`), as the memo's table and text print
+them; the words are the catalog's (labels.COVER_FACTS).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sergek_report import labels as L
+from sergek_report.chapter import fmt, precision
+from sergek_report.chapter.decision_tables import CENTRAL
+from sergek_report.model.appraisal import YEARS as OPTION_YEARS
+from sergek_report.model.dates import as_date
+from sergek_report.model.results import Results
+
+# The 2027 budget line the memo proposes: the upper edge (P90) of the service contract from
+# the first day at Pavlodar's prices, the one price verified at its source (the memo's first
+# recommendation says why).
+BUDGET_LINE = "pavlodar_only.cash_2027"
+BUDGET_LINE_STAT = "p90"
+# The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
+# be continued so), at the statistic every option's cost is printed with (its median).
+TODAY_PRICE = "current_price.cash_2027"
+TODAY_PRICE_STAT = CENTRAL
+
+
+def days_left(results: Results, edition_date: object) -> int:
+    """Days from the edition's date to the day the extended contract ends (the memo's «до
+    окончания договора 28 дней»)."""
+    return (results.extension_end - as_date(edition_date)).days
+
+
+def announce_by(results: Results) -> dt.date:
+    """The last day to announce the procurement of services: at the shortest procurement of
+    the assumption's range (the memo's second recommendation)."""
+    return results.procurement_latest_start_range[1]
+
+
+def _metric_name(output: str, stat: str) -> str:
+    """The key figure's name in metrics.json (build/metrics.py): «pavlodar_only_cash_2027_p90»;
+    its precision is declared by that name."""
+    return f"{output.replace('.', '_')}_{stat}"
+
+
+def _amount(results: Results, output: str, stat: str) -> str:
+    """An option's figure with its scale and unit, as every place prints it: «17,8 млрд
+    тенге»."""
+    value = results.appraisal.get(output, stat)
+    return precision.figure(_metric_name(output, stat), value, "тенге")
+
+
+@dataclass(frozen=True)
+class KeyFact:
+    """One figure of the title page's panel and the line under it."""
+
+    figure: str
+    text: str
+
+
+def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
+    """The title page's key figures in the edition's language, in reading order: how much to
+    budget, how long is left, what has to keep working, and today's price for comparison.
+    A figure the results do not have (no appraisal) is left out, and so are the days left
+    once the contract has ended."""
+    words = L.COVER_FACTS
+    year = fmt.year(OPTION_YEARS[0])
+    facts = []
+    if results.appraisal is not None:
+        facts.append(
+            KeyFact(
+                _amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
+                fmt.fill(words["budget_line"], year=year),
+            )
+        )
+    left = days_left(results, edition_date)
+    if left >= 0:
+        facts.append(
+            KeyFact(
+                fmt.count(left, L.UNIT_FORMS["дней"]),
+                fmt.fill(words["days_left"], announce_by=fmt.date_long(announce_by(results))),
+            )
+        )
+    net = results.one_basis
+    facts.append(
+        KeyFact(
+            fmt.count_range(net.network_low, net.network_high, L.UNIT_FORMS["АПК"]),
+            fmt.fill(words["network"], date=fmt.date_long(results.decision_day)),
+        )
+    )
+    if results.appraisal is not None:
+        facts.append(
+            KeyFact(
+                _amount(results, TODAY_PRICE, TODAY_PRICE_STAT),
+                fmt.fill(words["today_price"], year=year),
+            )
+        )
+    return tuple(facts)

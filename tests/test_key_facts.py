@@ -1,0 +1,95 @@
+"""The title page's key figures (chapter/key_facts.py): the memo's figures, computed once and
+printed as the memo prints them; the days left agree with their number; in Kazakh too. (That
+the built cover shows them: tests/test_report.py; that they fit a phone: tests/test_phone.py.)"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from sergek_report import paths
+from sergek_report.build import render
+from sergek_report.chapter import decision_tables, fmt, key_facts, precision
+from sergek_report.model.computed import compute_edition
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def computed():
+    return compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR)
+
+
+def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(computed):
+    r, edition_date = computed.results, computed.edition.edition_date
+    facts = key_facts.cover_facts(r, edition_date)
+    assert [f.figure for f in facts] == [
+        f"26,8{NBSP}млрд{NBSP}тенге",
+        f"28{NBSP}дней",
+        f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
+        f"4,2{NBSP}млрд{NBSP}тенге",
+    ]
+    u = r.appraisal
+    # the memo's «Сколько заложить на 2027 год: {bn(u.get(first_day_pavlodar, 'p90'))} млрд
+    # тенге» and its table's «нынешняя цена» row: the same function, the same text
+    line = u.get(key_facts.BUDGET_LINE, "p90")
+    assert facts[0].figure.startswith(decision_tables.bn(line) + NBSP)
+    assert facts[0].figure == precision.figure("pavlodar_only_cash_2027_p90", line, "тенге")
+    today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
+    assert facts[3].figure.startswith(decision_tables.bn(today) + NBSP)
+    # the memo's «до окончания договора 28 дней», from the edition's date
+    assert edition_date == dt.date(2026, 12, 3) and r.extension_end == dt.date(2026, 12, 31)
+    assert key_facts.days_left(r, edition_date) == 28
+    assert facts[1].text.endswith(f"не позднее {fmt.date_long(dt.date(2026, 12, 22))}")
+    assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
+    assert "P10–P90" in facts[0].text and "2027 года" in facts[0].text
+    assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
+
+
+@pytest.mark.parametrize(
+    ("edition_date", "figure"),
+    [
+        (dt.date(2026, 12, 30), "1 день"),
+        (dt.date(2026, 12, 29), "2 дня"),
+        (dt.date(2026, 12, 26), "5 дней"),
+        (dt.date(2026, 12, 10), "21 день"),
+        (dt.date(2026, 12, 9), "22 дня"),
+        (dt.date(2026, 12, 3), "28 дней"),
+        (dt.date(2026, 12, 31), "0 дней"),
+    ],
+)
+def test_the_days_left_agree_with_their_number(computed, edition_date, figure):
+    facts = key_facts.cover_facts(computed.results, edition_date)
+    assert facts[1].figure == figure.replace(" ", NBSP)
+
+
+def test_after_the_contract_has_ended_no_days_are_counted(computed):
+    facts = key_facts.cover_facts(computed.results, dt.date(2027, 1, 2))
+    assert len(facts) == 3 and not any("дн" in f.figure for f in facts)
+
+
+def test_without_the_appraisal_the_cover_keeps_the_days_and_the_network(computed):
+    r = dataclasses.replace(computed.results, appraisal=None)
+    facts = key_facts.cover_facts(r, computed.edition.edition_date)
+    assert [f.figure for f in facts] == [f"28{NBSP}дней", f"1{NBSP}816–1{NBSP}991{NBSP}АПК"]
+
+
+def test_the_cover_facts_in_kazakh(computed, kazakh):
+    facts = key_facts.cover_facts(computed.results, computed.edition.edition_date)
+    assert [f.figure for f in facts] == [
+        f"26,8{NBSP}млрд{NBSP}теңге",
+        f"28{NBSP}күн",
+        f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
+        f"4,2{NBSP}млрд{NBSP}теңге",
+    ]
+    # the translation asks for the cases of the dates: «… 22 желтоқсаннан кешіктірмей»,
+    # «2027 жылғы 1 қаңтарда желіде»
+    assert "22 желтоқсаннан кешіктірмей" in facts[1].text.replace(NBSP, " ")
+    assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
+
+
+def test_a_range_on_the_cover_never_breaks_after_its_dash():
+    text = render._unbroken_ranges("диапазона P10–P90 и 2027–2029 гг. — не диапазон")
+    assert text == "диапазона P10–\u2060P90 и 2027–\u20602029 гг. — не диапазон"
