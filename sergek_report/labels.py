@@ -259,7 +259,7 @@ APPRAISAL_CHART_NOTE = (
     "покупает его сам, — {equipment} разово, без эксплуатации; это часть пути, а не путь"
 )
 APPRAISAL_MEASURES = {
-    "cash_2027": "расходы бюджета {first} года",
+    "cash_2027": "расходы {first} года",
     "cash_total": "расходы {years} годов",
     "present_value": "приведённая стоимость {years} годов",
 }
@@ -268,6 +268,9 @@ APPRAISAL_CHART_PANELS = {
     "cash_2027": "Расходы {first} года, млрд тенге",
     "present_value": "Приведённая стоимость {years} годов, млрд тенге",
 }
+# Over the 2027 panel of the options chart: the dashed line of the proposed budget line
+# ({line}: «26,8»).
+APPRAISAL_CHART_LINE = "пунктир — предлагаемая строка бюджета, {line}"
 APPRAISAL_STATS = {"point": "базовый расчёт", "p10": "P10", "p50": "P50", "p90": "P90"}
 # The note of the appendix's table of the options: what P10–P90 and the base calculation are.
 # {complexes}: «350 новых комплексов»; {start}: «1 марта 2026» (the planned date); {growth}:
@@ -275,9 +278,9 @@ APPRAISAL_STATS = {"point": "базовый расчёт", "p10": "P10", "p50": 
 # calculation may lie at an edge of P10–P90 or outside it, either side.
 APPRAISAL_TABLE_NOTE = (
     "расчёт авторов; P10–P90 — при совместном разбросе всех допущений; в базовом расчёте "
-    "два допущения на краю своих диапазонов — все {complexes} работают с {start} года, "
-    "рост цены в {years} годах — {growth} в год, — поэтому он может лежать у края P10–P90 "
-    "или вне его"
+    "часть допущений на краю своих диапазонов (например, все {complexes} работают с {start} "
+    "года, рост цены в {years} годах — {growth} в год), поэтому он может лежать у края "
+    "P10–P90 или вне его; варианты отчёт называет медианой"
 )
 APPRAISAL_FIGURE = "{option}: {measure}, {stat}"
 RECONCILIATION_FIGURES = {
@@ -293,6 +296,7 @@ RECONCILIATION_FIGURES = {
 # --- «Что изменилось с прошлой редакции» (changes.py, on the summary page) -----------------
 # At most three items of each kind are named on the memo's page; longer lists are counted.
 TABLE_FORMS_COUNTED = ("таблица", "таблицы", "таблиц")  # «14 таблиц»
+NEW_ASSUMPTION_FORMS = ("новое допущение", "новых допущения", "новых допущений")
 # {since}: « от 25 ноября 2026 г.» (the baseline's date) or nothing; {count}: a number;
 # {tables}, {items}: lists joined by the code.
 CHANGES = {
@@ -331,6 +335,13 @@ CHANGES = {
     "inputs_counted": "Уточнены и дополнены сведения из источников.",
     "params_counted": "Изменились допущения расчёта ({count}).",
     "params_added_counted": "В расчёт введены новые допущения ({count}).",
+    # the proposed budget line is new since the baseline: the options were first priced in
+    # this edition ({year}: the budget year; {line}: «26,8 млрд тенге»; {count}: «11 новых
+    # допущений», NEW_ASSUMPTION_FORMS)
+    "budget_line_added": (
+        "Впервые в этой редакции: варианты на {year} год на одной основе и предлагаемая "
+        "строка бюджета — {line}; для них в расчёт введено {count}."
+    ),
     "params_removed_counted": "Допущений, которые больше не используются, — {count}.",
     # {count}: how many more key figures moved than the table shows
     "more_moved": "Изменились и другие ключевые показатели — {count}.",
@@ -526,13 +537,16 @@ PATH_OPTION_CELL = "«{option}» — {figure}"
 # «35,5 млрд тенге (от 20,2 до 52,7)»; and how often a draw falls inside P10–P90
 # (decision_tables.likely): «в 8 случаях из 10».
 AMOUNT_RANGE = "{point} тенге (от {low} до {high})"  # {point}: «35,5 млрд», no-break space
-LIKELY = "в {inside} {cases} из {of}"
+LIKELY = "в {inside} {cases} из\u00a0{of}"  # «из 10» stays on one line
 CASE_FORMS = ("случае", "случаях", "случаях")  # prepositional: «в 8 случаях»
 DRIVER_COLUMNS = {
     "output": "Показатель",
     "driver": "Главные источники разброса (доля)",
 }
 DRIVER_OUTPUTS = {
+    "pavlodar_only.cash_2027": (
+        "Сервисный договор с первого дня (цены Павлодара): расходы {first} г."
+    ),
     "service.cash_2027": (
         "Временная мера, затем сервисный договор (середина цен Павлодара и Караганды): "
         "расходы {first} г."
@@ -826,12 +840,13 @@ COVER_FACTS = {
     ),
     # under the days left: «28 дней»
     "days_left": (
-        "до окончания договора на дату редакции; закупку услуг объявить не позднее {announce_by}"
+        "до окончания договора на дату редакции; закупку услуг объявить не позднее "
+        "{announce_by} (при самой короткой закупке)"
     ),
     # under the network: «1 816–1 991 АПК»
     "network": (
         "в сети на {date} в зависимости от числа введённых новых комплексов; их работе нужна "
-        "новая законная основа"
+        "новая правовая основа"
     ),
     # under the year at today's price: «4,1 млрд тенге»
     "today_price": (

@@ -20,11 +20,20 @@ def test_stopgap_two_months_by_hand():
     assert c.present_value[0] == pytest.approx(200_000)  # zero discount rate
 
 
-def test_continuation_grows_from_2026_prices():
-    # 10 complexes × 100 tenge × 12 months × 1.1 (2027) = 13 200; 2028: 14 520; 2029: 15 972
-    c = ap.continuation(10, 100.0, 10.0, 0.0)
-    assert c.cash_2027[0] == pytest.approx(13_200)
-    assert c.cash_total[0] == pytest.approx(13_200 + 14_520 + 15_972)
+def test_continuation_at_the_frozen_tariff_does_not_grow():
+    # 10 complexes × 100 tenge × 12 months = 12 000 a year, three years the same: the
+    # contract's tariff is frozen (the service prices of a new contract grow, not it)
+    c = ap.continuation(10, 100.0, 0.0)
+    assert c.cash_2027[0] == pytest.approx(12_000)
+    assert c.cash_total[0] == pytest.approx(36_000)
+
+
+def test_the_bridge_is_paid_at_the_frozen_tariff_and_the_service_price_grows():
+    # 10 complexes: 2 months at 100 tenge (frozen: 2 000), then 10 months at 50 × 1.1 (10 %
+    # growth in 2027: 5 500); 2028 at 50 × 1.21 × 12 × 10 = 7 260
+    c = ap.service_path(10, 100.0, 50.0, 10.0, 0.0, 2, 0.0)
+    assert c.cash_2027[0] == pytest.approx(7_500)
+    assert c.cash_total[0] - c.cash_2027[0] == pytest.approx(7_260 + 50 * 1.331 * 12 * 10)
 
 
 def test_service_path_bridge_then_service():
@@ -324,11 +333,11 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     # still about the stop-gap plus ten twelfths of the contract: 0,7 + 10/12 × 20,9 = 18,1)
     assert [cell.split(" (")[0] for cell in priced[budget_column]] == [
         "18,1",
-        "32,1",
+        "32,0",
         "0,7",
         "20,9",
         "37,6",
-        "4,2",
+        "3,9",
     ]
     row = priced[priced[table.columns[0]] == names[4]].iloc[0]
     assert row[budget_column] == dtab.budget_cell(results.appraisal, "announced.cash_2027")
@@ -376,7 +385,7 @@ def test_one_name_per_option_in_every_table():
         f"«{pavlodar_path}» — {dtab.budget_cell(u, 'service_pavlodar.cash_2027')}; "
         f"«{service}» — {dtab.budget_cell(u, 'service.cash_2027')}"
     )
-    assert cells[1].endswith("32,1 (20,9–45,5)")
+    assert cells[1].endswith("32,0 (20,8–45,5)")
     assert cells[0].startswith("«Сервисный договор с первого дня (цены Павлодара)» — 20,9")
     assert "(середина цен Павлодара и Караганды)» — 37,6" in cells[0]
     assert cells[2].startswith(
@@ -401,9 +410,9 @@ def test_one_name_per_option_in_every_table():
     assert f"«{L.APPRAISAL_OPTIONS['announced']}»: 2027 г. — 37,6 (24,2–53,8)" in contract
     stopgap = cost[options.loc["stopgap", "name"]]
     assert stopgap.startswith(f"«{L.APPRAISAL_OPTIONS['stopgap']}»: 2027 г. — 0,7")
-    assert f"«{service}»: 2027 г. — 32,1" in stopgap
+    assert f"«{service}»: 2027 г. — 32,0" in stopgap
     # the path at both prices, Pavlodar's first, as in the options table
-    pavlodar_path = f"«{L.APPRAISAL_OPTIONS['service_pavlodar']}»: 2027 г. — 18,1 (14,9–23,0)"
+    pavlodar_path = f"«{L.APPRAISAL_OPTIONS['service_pavlodar']}»: 2027 г. — 18,1 (14,8–23,0)"
     assert pavlodar_path in stopgap
     assert stopgap.index(pavlodar_path) < stopgap.index(f"«{service}»")
     assert stopgap.index(L.APPRAISAL_OPTIONS["stopgap"]) < stopgap.index(pavlodar_path)

@@ -281,6 +281,30 @@ def test_long_lists_of_changes_are_counted_and_the_table_keeps_the_first_three_m
     assert "в главе «Допущения, ограничения и источники»" in text
 
 
+def test_a_new_budget_line_is_said_with_the_new_assumptions_it_rests_on():
+    """The edition that first prices the options: a returning reader learns that the proposed
+    budget line is new, with its figure as the memo prints it, not only that ten assumptions
+    were added."""
+    old = {"edition_date": "2026-11-25", "metrics": [], "inputs": {}, "params": {}}
+    new = {
+        "metrics": [
+            metric("pavlodar_only_cash_2027_p90", 26_764_000_000.0, label="Строка", unit="тенге")
+        ],
+        "inputs": {},
+        "params": {f"p{i}": 1.0 for i in range(11)},
+    }
+    text = " ".join(changes_block(new, old).replace("\u00a0", " ").split())
+    assert (
+        "Впервые в этой редакции: варианты на 2027 год на одной основе и предлагаемая строка "
+        "бюджета — 26,8 млрд тенге; для них в расчёт введено 11 новых допущений."
+    ) in text
+    assert "В расчёт введены новые допущения (11)." not in text
+    # without the budget line among the new figures, the assumptions are counted as before
+    new["metrics"] = [metric("other", 1.0, label="Другой", unit="тенге")]
+    text = " ".join(changes_block(new, old).replace("\u00a0", " ").split())
+    assert "Впервые" not in text and "В расчёт введены новые допущения (11)." in text
+
+
 def test_the_preview_skips_the_reserialising_pass_and_shows_the_same_page():
     """The preview renders without nbconvert's BeautifulSoup pass (0.22 s of its render): the
     bytes differ (attribute order, space between tags), the page does not: the same elements

@@ -139,7 +139,7 @@ def test_p10_p90_in_plain_words():
     from sergek_report.chapter import decision_tables
 
     # 80 % of the draws lie between P10 and P90: eight cases out of ten
-    assert decision_tables.likely() == "в 8 случаях из 10"
+    assert decision_tables.likely() == "в 8 случаях из\u00a010"  # «из 10» on one line
 
 
 def test_the_other_cities_dates_are_no_more_precise_than_their_sources():

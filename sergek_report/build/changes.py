@@ -19,10 +19,14 @@ from collections.abc import Mapping
 from sergek_report import labels as L
 from sergek_report.build.metrics import READS
 from sergek_report.chapter import fmt
+from sergek_report.chapter.key_facts import BUDGET_LINE, BUDGET_LINE_STAT
 from sergek_report.chapter.units import key_figure, quantity
+from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 
 WORDS = L.CHANGES  # the block's words, in the catalog
 LISTED = 3  # items of one kind named on the memo's page; a longer list is counted
+# the proposed budget line as a key figure of metrics.json (build/metrics.py)
+BUDGET_LINE_METRIC = f"{BUDGET_LINE.replace('.', '_')}_{BUDGET_LINE_STAT}"
 
 
 def table_label(name: str) -> str:
@@ -205,6 +209,20 @@ def changes_block(
                 f"{html.escape(label)}: {html.escape(quantity(old, unit))} → "
                 f"{html.escape(quantity(new, unit))}"
             )
+    # the options priced for the first time: the proposed budget line is the news a returning
+    # reader looks for, said with the new assumptions it rests on
+    line = next((row for row in added if row["metric"]["name"] == BUDGET_LINE_METRIC), None)
+    if line is not None and len(new_ones) > LISTED:
+        notes.append(
+            fmt.fill(
+                WORDS["budget_line_added"],
+                year=fmt.year(OPTION_YEARS[0]),
+                line=html.escape(_printed(line, None)),
+                count=fmt.count(len(new_ones), L.NEW_ASSUMPTION_FORMS),
+            )
+        )
+        new_ones = []
+        counted = True
     # a changed assumption, old → new, is what a reader looks for: its own paragraph, first
     own = []
     for items, listed, many in (

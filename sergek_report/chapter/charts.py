@@ -593,11 +593,17 @@ def tornado_chart(
 
 
 def options_chart(
-    panels: dict[str, list[tuple[str, float, float, float]]], value_format, axis_format
+    panels: dict[str, list[tuple[str, float, float, float]]],
+    value_format,
+    axis_format,
+    references: dict[str, tuple[float, str]] | None = None,
 ):
     """The options side by side on one basis: for each panel (a measure), one horizontal bar
-    per option at its base value with a P10–P90 whisker, the value written beside the bar.
-    `panels`: panel title -> [(option label, base, p10, p90)], the same options in each."""
+    per option at its central value with a P10–P90 whisker, the value written beside the bar.
+    `panels`: panel title -> [(option label, central, p10, p90)], the same options in each;
+    `references`: panel title -> (value, words): a dashed line across that panel, its words
+    added to the panel's title (a figure's label beside the bars would read as a bar's)."""
+    references = references or {}
     apply_style()
     options = next(iter(panels.values()))
     fig, axes = plt.subplots(
@@ -627,8 +633,15 @@ def options_chart(
                 xytext=(5, 0),
                 va="center",
                 fontsize=9,
+                # a reference line behind a label does not strike through its figures
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+                zorder=4,
             )
         ax.set_yticks(list(ys), [wrap_label(r[0], 34) for r in rows])
+        reference = references.get(title)
+        if reference is not None:
+            ax.axvline(reference[0], color=WARNING, ls="--", lw=1.2, zorder=3)
+            title = f"{title}\n{reference[1]}"
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
         ax.set_xlim(0, max(max(r[1], r[3]) for r in rows) * 1.45)
         ax.xaxis.set_major_formatter(axis_formatter(axis_format))

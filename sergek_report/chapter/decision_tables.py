@@ -262,6 +262,11 @@ BRANCH_OUTPUT = {
 # value) puts two assumptions at the edge of their ranges, so it can lie at an edge of
 # P10–P90: it stays the pivot of the one-at-a-time charts, not the options' figure.
 CENTRAL = "p50"
+# The 2027 budget line the memo proposes: the upper edge (P90) of the service contract from
+# the first day at Pavlodar's prices, the one price verified at its source (the memo's first
+# recommendation says why); the cover, the memo and the options chart print it.
+BUDGET_LINE = "pavlodar_only.cash_2027"
+BUDGET_LINE_STAT = "p90"
 # The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).
 BRANCH_UNPRICED = {"transfer": "municipal"}
 
@@ -360,6 +365,14 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
     chart's height)."""
     u = results.appraisal
     years = _years()
+    # the proposed budget line drawn across the 2027 panel, said in its title
+    line = u.get(BUDGET_LINE, BUDGET_LINE_STAT) / 1e9
+    references = {
+        L.APPRAISAL_CHART_PANELS["cash_2027"].format(**years): (
+            line,
+            L.APPRAISAL_CHART_LINE.format(line=fmt.number(line, 1)),
+        )
+    }
     panels = {
         L.APPRAISAL_CHART_PANELS[measure].format(**years): [
             (
@@ -371,7 +384,9 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
         ]
         for measure in measures
     }
-    return charts.options_chart(panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0))
+    return charts.options_chart(
+        panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0), references
+    )
 
 
 def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:

@@ -16,16 +16,11 @@ from dataclasses import dataclass
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt, precision
-from sergek_report.chapter.decision_tables import CENTRAL
+from sergek_report.chapter.decision_tables import BUDGET_LINE, BUDGET_LINE_STAT, CENTRAL
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
-# The 2027 budget line the memo proposes: the upper edge (P90) of the service contract from
-# the first day at Pavlodar's prices, the one price verified at its source (the memo's first
-# recommendation says why).
-BUDGET_LINE = "pavlodar_only.cash_2027"
-BUDGET_LINE_STAT = "p90"
 # The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
 # be continued so), at the statistic every option's cost is printed with (its median).
 TODAY_PRICE = "current_price.cash_2027"

@@ -31,7 +31,6 @@ import numpy as np
 YEARS = (2027, 2028, 2029)
 VALUATION_DATE = dt.date(YEARS[0], 1, 1)
 PRICE_BASE_YEAR = 2026
-DAYS_PER_MONTH = 365 / 12
 
 # The month ends of 2027–2029 in days from the valuation date.
 MONTH_END_DAYS = np.array(
@@ -136,11 +135,13 @@ def path_flows(
 ) -> np.ndarray:
     """(draws, 36) monthly payments of a path: the first `bridge_months` at the current price,
     then `gap_months` with no contract (no payment, no enforcement), then the service price.
-    `years=1` stops after 2027 (the stop-gap alone). Fractions of a month are paid pro rata."""
+    `years=1` stops after 2027 (the stop-gap alone). Fractions of a month are paid pro rata.
+    The current price is the contract's frozen tariff: it does not grow; the service price
+    grows by `growth` a year from 2027."""
     k = np.arange(36, dtype=float)[None, :]  # months since 1 January 2027, at their start
     bridge = _a(bridge_months)[:, None]
     start = bridge + _a(gap_months)[:, None]
-    # n × level × (on_current × current + on_service × service), computed in place: the
+    # n × (on_current × current + on_service × service × level), computed in place: the
     # (draws, 36) arrays are the appraisal's main cost, and the same operations in the same
     # order give the same bits.
     current, service = _a(current)[:, None], _a(service)[:, None]
@@ -152,23 +153,23 @@ def path_flows(
     np.clip(on_service, 0, 1, out=on_service)
     on_current *= current
     on_service *= service
+    on_service *= level
     on_current += on_service
-    flows = np.multiply(n, level, out=np.empty((draws, 36)))
-    flows *= on_current
+    flows = np.multiply(n, on_current, out=np.empty((draws, 36)))
     if years < 3:
         flows[:, 12 * years :] = 0.0
     return flows
 
 
 def stopgap(complexes, current, growth, months, rate) -> Cash:
-    """The two-month bridge alone, at the current price of 2027."""
+    """The two-month bridge alone, at the current (frozen) price."""
     flows = path_flows(complexes, current, 0.0, growth, months, 1e9, years=1)
     return _cash(flows, discount_factors(rate))
 
 
-def continuation(complexes, current, growth, rate) -> Cash:
-    """The current price for three years: a reference for an unpriced new PPP."""
-    flows = path_flows(complexes, current, current, growth, 0, 0)
+def continuation(complexes, current, rate) -> Cash:
+    """The current (frozen) price for three years: a comparison, not a path."""
+    flows = path_flows(complexes, current, current, 0.0, 1e9, 0)
     return _cash(flows, discount_factors(rate))
 
 
@@ -264,10 +265,9 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         data, x["karaganda_price_year"], x["inflation_2026"], 0.0, coverage
     )
     g, r, m = x["price_growth_2027_2029"], x["discount_rate"], x["stopgap_months"]
-    gap = _a(x["procurement_lead_days"]) / DAYS_PER_MONTH
     cash = {
         "stopgap": stopgap(n, p, g, m, r),
-        "current_price": continuation(n, p, g, r),
+        "current_price": continuation(n, p, r),
         # the stop-gap, then the service contract: the path realistic on 1 January, and the
         # branch of the path where the lawyers confirm the stop-gap (one computation, one name)
         "service": service_path(n, p, s, g, r, m, 0.0),
@@ -285,9 +285,12 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         "announced": service_path(n, p, s, g, r, 0.0, 0.0),
         # the same contract at Pavlodar's prices
         "pavlodar_only": service_path(n, p, s_pavlodar, g, r, 0.0, 0.0),
-        "no_bridge": service_path(n, p, s, g, r, 0.0, gap),
+        # no stop-gap: no contract for the months the stop-gap would have bridged (the same
+        # start of the new contract as the stop-gap path, so the two differ by the stop-gap's
+        # payment alone, and by the months without enforcement)
+        "no_bridge": service_path(n, p, s, g, r, 0.0, m),
         # the same branch at Pavlodar's prices
-        "no_bridge_pavlodar": service_path(n, p, s_pavlodar, g, r, 0.0, gap),
+        "no_bridge_pavlodar": service_path(n, p, s_pavlodar, g, r, 0.0, m),
     }
     out = {}
     for name, c in cash.items():
