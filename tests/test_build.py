@@ -218,12 +218,13 @@ def test_a_new_edition_date_is_printed_everywhere_the_edition_is_dated(changed_e
         .replace("\u00a0", " ")
         .split()
     )
-    assert "На дату редакции (4 декабря 2026 г.)" in html
+    assert "на дату редакции (4 декабря 2026 г.)" in html  # the path's first sentence
+    assert "27 дней до окончания договора на дату редакции" in html  # the title page
     # the default edition's date is printed nowhere as the edition's date (sources.csv still
     # says some sources were consulted or searched for on 3 December: «обращение: 3 декабря
     # 2026 г.», «поиск: 3 декабря 2026 г.» are data)
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert "На дату редакции (3 декабря" not in text and "к дате редакции (3 декабря" not in text
+    assert "дату редакции (3 декабря" not in text and "к дате редакции (3 декабря" not in text
     assert "Редакция отчёта 3 декабря 2026 г." not in text
     assert "Редакция отчёта 4 декабря 2026 г." in text
     assert text.count(" 3 декабря 2026 г.") == text.count(

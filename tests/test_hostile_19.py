@@ -333,7 +333,7 @@ def test_the_edition_date_changes_the_chapters_fingerprints(tmp_path):
     before = chapter_fingerprints(load_edition(DEFAULT), chapters, paths.DATA_DIR, "k")
     after = chapter_fingerprints(load_edition(later), chapters, paths.DATA_DIR, "k")
     summary = "01_summary.ipynb"
-    assert before[summary] != after[summary]  # it prints «На дату редакции (…)»
+    assert before[summary] != after[summary]  # a deadline «…, и этот срок прошёл» depends on it
 
 
 # -- 2. one quantity, two tables: the loader checks that they agree -------------------------

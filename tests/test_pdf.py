@@ -73,8 +73,12 @@ def _parts(count: int) -> list[str]:
     ]
 
 
-def test_parts_written_aside_are_the_bytes_written_in_the_process(tmp_path):
+def test_parts_written_aside_are_the_bytes_written_in_the_process(tmp_path, monkeypatch):
     from sergek_report.build.pdf import PartRenderer
+
+    # the font subsets' timestamp, as the build fixes it (sequence.py): two writes a second
+    # apart differed in it, on a loaded machine
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764720000")
 
     aside = PartRenderer(tmp_path / "aside", _font_faces(), write_aside=True)
     here = PartRenderer(tmp_path / "here", _font_faces())

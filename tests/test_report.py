@@ -656,16 +656,21 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # how much: the Pavlodar paths first, what the range spans, then the midpoint with its caveat
     how = memo[memo.index("Сколько заложить на 2027 год") : memo.index("Что нужно успеть")]
     assert (
-        "По ценам Павлодара — единственным, найденным в первоисточнике, — сервисный договор с "
-        f"1 января 2027 г. стоит около {first_mid} млрд тенге (от {first_low} до {first_high}), "
-        f"после временной меры — около {pav_mid} млрд тенге (от {pav_low} до {pav_high})"
+        f"Сколько заложить на 2027 год: {first_high} млрд тенге (первая рекомендация) — верхний "
+        "край диапазона P10–P90 сервисного договора с 1 января 2027 г. по ценам Павлодара, "
+        f"единственным, найденным в первоисточнике; медиана — {first_mid} млрд тенге, путь с "
+        "временной мерой дешевле (таблица выше)"
     ) in how
+    # Table 1 gives both Pavlodar paths, the median first
+    assert f"{first_mid} ({first_low}–{first_high})" in memo
+    assert f"{pav_mid} ({pav_low}–{pav_high})" in memo
     assert (
         "покрывают ли 9 млрд тенге Павлодара все 420 АПК области или только 240 АПК города"
     ) in how
     assert f"путь с временной мерой стоит около {mid} млрд тенге (от {low} до {high})" in how
     assert "первоисточник цифр Караганды не найден" in how
     assert "Первое число — медиана" in how and "вероятный" not in how
+    assert "при диапазонах допущений, выбранных авторами" in how  # not a bare frequency
     # the first recommendation: one figure, the legal reason, the condition to raise it
     rec = memo[memo.index("Заложить в бюджет") : memo.index("Потребовать от акимата, если")]
     assert rec.startswith(
