@@ -491,7 +491,7 @@ def data_as_of(sources) -> dt.date | None:
 
 
 def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:
-    """The title page's heading: the decision and its date, «Что делать с «Сергек» с 1 января
+    """The title page's heading: the decision and its date, «Система «Сергек» с 1 января
     2027 года: решение до 31 декабря 2026 г.» (the dates from the results)."""
     start = fmt.date_genitive(decision_day)  # «1 января 2027» (Kazakh: «2027 жылғы 1 қаңтар»)
     deadline = fmt.date_long(extension_end)

@@ -118,9 +118,19 @@ def risk_register(risks: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+# The queues of the data request the report prints: the last queue of data/gaps.csv holds
+# documents that change no figure of the report (a check, a series only quoted).
+REQUEST_QUEUES = 3
+
+
+def requested(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The gaps the data request prints: those of its first REQUEST_QUEUES queues."""
+    return gaps[gaps["priority"] <= REQUEST_QUEUES]
+
+
 def data_request(gaps: pd.DataFrame) -> pd.DataFrame:
     """The gaps as a request to the akimat, most urgent first."""
-    ordered = gaps.sort_values("priority", kind="stable")
+    ordered = requested(gaps).sort_values("priority", kind="stable")
     column = L.REQUEST_COLUMNS
     return pd.DataFrame(
         {
