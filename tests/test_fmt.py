@@ -371,3 +371,15 @@ def test_a_year_keeps_its_abbreviation_on_its_line():
     assert typeset_page("1,2027 г.") == "1,2027 г."
     # the catalog's messages keep the texts as the loader reads them
     assert typeset("2027 г.") == "2027 г."
+
+
+def test_items_of_a_cell_take_no_capital_after_a_semicolon():
+    # review of 4 Dec 2026: «(86 %); Рост цены 2027–2029 (7 %)», «… 2027 г.; Приостановка …»
+    assert fmt.listed(["Комплексы в договоре Павлодара (86 %)", "Рост цены 2027–2029 (7 %)"]) == (
+        "Комплексы в договоре Павлодара (86 %); рост цены 2027–2029 (7 %)"
+    )
+    # an abbreviation and a name keep their capitals
+    assert fmt.listed(["Разрыв", "ГЧП не успевает", "Караганда"]) == (
+        "Разрыв; ГЧП не успевает; Караганда"
+    )
+    assert fmt.listed([]) == ""

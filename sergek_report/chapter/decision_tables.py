@@ -99,7 +99,7 @@ def ownership_table(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
             column["assets"]: options["assets_owner"],
             column["software"]: options["software_data"],
             column["risks"]: [
-                "; ".join(names[r] for r in cell.split(";")) for cell in options["main_risks"]
+                fmt.listed([names[r] for r in cell.split(";")]) for cell in options["main_risks"]
             ],
         }
     )
@@ -467,9 +467,11 @@ def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
         rows.append(
             {
                 L.DRIVER_COLUMNS["output"]: text.format(**years),
-                L.DRIVER_COLUMNS["driver"]: "; ".join(
-                    f"{a.declared(name).short_label} ({fmt.percent(100 * share, 0)})"
-                    for name, share in drivers.items()
+                L.DRIVER_COLUMNS["driver"]: fmt.listed(
+                    [
+                        f"{a.declared(name).short_label} ({fmt.percent(100 * share, 0)})"
+                        for name, share in drivers.items()
+                    ]
                 ),
             }
         )

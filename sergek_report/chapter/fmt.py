@@ -542,6 +542,13 @@ def period(start: object, end: object, whole_year: bool = True) -> str:
     return f"{month_year(first)} \u2014 {month_year(last)}"
 
 
+def listed(items: list[str]) -> str:
+    """Items of one cell joined by «; », each after the first as it reads inside a sentence:
+    ["Разрыв …", "Приостановка договора судом"] -> "Разрыв …; приостановка договора судом"
+    (never a capital after a semicolon)."""
+    return "; ".join([*items[:1], *(mid_sentence(item) for item in items[1:])])
+
+
 def mid_sentence(text: object) -> str:
     """A data cell or label written to stand alone («Управление цифровизации», «Решение
     маслихата …»), as it reads inside a sentence, after a colon: its first letter in lower
