@@ -221,13 +221,15 @@ def test_growth_steps(tables):
         dt.date(2025, 12, 31),
     ]
     assert steps["end"].iloc[-1] == dt.date(2026, 3, 1)
-    # calendar months between milestones: Apr 2019 -> Dec 2020 = 20; Dec 2020 -> Apr 2021 = 4;
-    # Apr 2021 -> Nov 2022 = 19; Nov 2022 -> Dec 2025 = 37; Dec 2025 -> Mar 2026 = 3
-    assert list(steps["months"]) == [20, 4, 19, 37, 3]
-    # (414 - 10) / 20 = 20.2; 46 / 4 = 11.5; 306 / 19 = 16.105…; 875 / 37 = 23.648…;
-    # 350 / 3 = 116.67
+    # days between milestones in months of 365.25 / 12 days, rounded: 1 Apr 2019 -> 31 Dec
+    # 2020, 640 days = 21.03; -> 30 Apr 2021, 120 days = 3.94; -> 30 Nov 2022, 579 days =
+    # 19.02; -> 31 Dec 2025, 1 127 days = 37.03; -> 1 Mar 2026, 60 days = 1.97 (two months,
+    # not the three calendar months from December to March)
+    assert list(steps["months"]) == [21, 4, 19, 37, 2]
+    # (414 - 10) / 21 = 19.238…; 46 / 4 = 11.5; 306 / 19 = 16.105…; 875 / 37 = 23.648…;
+    # 350 / 2 = 175
     assert list(steps["per_month"]) == pytest.approx(
-        [20.2, 11.5, 16.10526, 23.64865, 116.66667], abs=1e-5
+        [19.2381, 11.5, 16.10526, 23.64865, 175.0], abs=1e-4
     )
     assert round(steps["per_month"].iloc[3], 1) == 23.6  # 766 -> 1 641 over 37 months
     # 414 / 10 = 41.4; 460 / 414 = 1.1111; 766 / 460 = 1.6652; 1641 / 766 = 2.1423;

@@ -15,9 +15,10 @@ from sergek_report.model.dates import (
     as_date,
     check_positive,
     mid_months,
-    month_index,
     months_between,
 )
+
+DAYS_PER_MONTH = 365.25 / 12  # an average month: the pace between two dated milestones
 
 
 def growth_ratio(new: float, old: float) -> float:
@@ -78,13 +79,15 @@ def in_service_by_month(deployment: pd.DataFrame, start: Any, end: Any) -> pd.Se
 def growth_steps(deployment: pd.DataFrame) -> pd.DataFrame:
     """Growth between neighbouring milestones: before, after, ratio and complexes per month.
 
-    Columns: start, end, before, after, ratio, months, per_month. Months are calendar months
-    between the two milestones (at least one).
+    Columns: start, end, before, after, ratio, months, per_month. Months are the days between
+    the two milestones in average months, rounded (at least one): 31 December 2025 to 1 March
+    2026 is two months, not the three its calendar months count.
     """
     points = _points(deployment)
     rows = []
     for prev, curr in pairwise(points.itertuples()):
-        months = max(month_index(curr.date.date()) - month_index(prev.date.date()), 1)
+        days = (curr.date.date() - prev.date.date()).days
+        months = max(round(days / DAYS_PER_MONTH), 1)
         rows.append(
             {
                 "start": prev.date.date(),
