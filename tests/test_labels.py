@@ -112,6 +112,8 @@ FIGURES_ALLOWED = {
     "Оценка 1": "the estimates' numbers, as the report numbers them",
     "Оценка 2": "the estimates' numbers, as the report numbers them",
     "оценке 2": "the estimates' numbers, as the report numbers them (a key figure's label)",
+    "оценка 1": "the estimates' numbers, as the report numbers them (the glossary)",
+    "оценка 2": "the estimates' numbers, as the report numbers them (the glossary)",
     "100 комплексов за 12 месяцев — 1 200 комплексо-месяцев": "the glossary's worked example",
     "= 100": "an index's base value («декабрь 2021 = 100») by definition",
     "P10": "the name of a percentile (the tenth), not data",
