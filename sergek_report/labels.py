@@ -359,6 +359,11 @@ CHAPTER = {
     # In a table's or chart's source line, after a source whose page was not found (the
     # source list says what is known of it): «Liter.kz, без даты (около 2021 г.), не проверено».
     "unverified": "не проверено",
+    # A table's or chart's source line names its sources by their numbers in the source list
+    # (the appendix), the ones whose page was not found apart: «Источник: № 3, 17, 45 в
+    # списке источников; не проверено: № 70; расчёт авторов».
+    "numbered": "№ {numbers} в списке источников",
+    "numbered_unverified": "не проверено: № {numbers}",
     # {shown}: «60 строк»; {total}: all rows of the table.
     "more_rows": "Показаны первые {shown} из {total}; остальные — в таблице данных отчёта.",
     "no_address": "Адрес не указан.",

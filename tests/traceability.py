@@ -63,7 +63,9 @@ def normalised(text: str) -> str:
     text = re.sub(rf"\b\d{{1,2}}[\s{GROUP_SPACE}]+({MONTHS})\b", " ", text)
     text = re.sub(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", " ", text)
     text = re.sub(r"\b(19|20)\d{2}\b(–\d{4})?", " ", text)
-    text = re.sub(r"(Таблица|Рисунок|Глава|глава|ст\.|п\.|пп\.|№)\s*\d+", " ", text)
+    text = re.sub(r"(Таблица|Рисунок|Глава|глава|ст\.|п\.|пп\.)\s*\d+", " ", text)
+    # the numbers of the source list a source line cites: «№ 3, 17, 45», «№ 70»
+    text = re.sub(r"№\s*\d+(?:,\s*\d+)*", " ", text)
     text = re.sub(r"(?m)^\s*\d+\.\s", " ", text)  # list markers, "2. Title"
     text = re.sub(r"(?m)^\s*\d+\s*$", " ", text)  # page numbers
     text = re.sub(r"\.{3,}\s*\d+", " ", text)  # contents: dot leaders and page numbers

@@ -258,8 +258,32 @@ class Chapter:
             parts.append(f"{row['publisher']}, {when}")
         return "; ".join(parts)
 
+    def source_numbers(self, source_ids: Iterable[str]) -> str:
+        """'№ 3, 17 в списке источников; не проверено: № 70' for the given source ids: their
+        numbers in the appendix's list (the order of data/sources.csv), those whose page was
+        not found apart. A caption cites so: a publisher and date for each source ran the
+        notes under a chart to eight lines; the list gives them, with the address."""
+        position = {source_id: n for n, source_id in enumerate(self.sources.index, start=1)}
+        checked, unverified = [], []
+        for ref in dict.fromkeys(source_ids):
+            if ref in ("derived", "assumptions") or str(ref).startswith("assumption:"):
+                continue
+            source_id = str(ref).removeprefix("source:")
+            if source_id not in position:
+                raise KeyError(f"source id {source_id!r} is not in data/sources.csv")
+            url = self.sources.loc[source_id, "url"]
+            (checked if pd.notna(url) else unverified).append(position[source_id])
+        parts = []
+        if checked:
+            numbers = ", ".join(fmt.integer(n) for n in sorted(checked))
+            parts.append(fmt.fill(L.CHAPTER["numbered"], numbers=numbers))
+        if unverified:
+            numbers = ", ".join(fmt.integer(n) for n in sorted(unverified))
+            parts.append(fmt.fill(L.CHAPTER["numbered_unverified"], numbers=numbers))
+        return "; ".join(parts)
+
     def _source_line(self, sources: Iterable[str], note: str | None) -> str:
-        text = self.cite(sources)
+        text = self.source_numbers(sources)
         if note:
             text = f"{text}; {note}" if text else note
         source = fmt.fill(L.CHAPTER["source"], sources=_sentence(text))
