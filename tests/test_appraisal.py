@@ -14,7 +14,7 @@ from sergek_report.model import montecarlo as mc
 
 def test_stopgap_two_months_by_hand():
     # 100 complexes × 1 000 tenge a month × 2 months, no price growth = 200 000 tenge in 2027
-    c = ap.stopgap(100, 1000.0, 0.0, 2, 0.0)
+    c = ap.stopgap(100, 1000.0, 2, 0.0)
     assert c.cash_2027[0] == pytest.approx(200_000)
     assert c.cash_total[0] == pytest.approx(200_000)
     assert c.present_value[0] == pytest.approx(200_000)  # zero discount rate
@@ -52,7 +52,7 @@ def test_gap_is_unpaid_pro_rata():
 
 def test_present_value_of_first_month():
     # one payment of 1 000 on 31 January 2027 (30 days) at 10 %: 1 000 / 1.1 ** (30 / 365)
-    c = ap.stopgap(1, 1000.0, 0.0, 1, 10.0)
+    c = ap.stopgap(1, 1000.0, 1, 10.0)
     assert c.present_value[0] == pytest.approx(1000 / 1.1 ** (30 / 365))
 
 

@@ -19,14 +19,15 @@ from collections.abc import Mapping
 from sergek_report import labels as L
 from sergek_report.build.metrics import READS
 from sergek_report.chapter import fmt
-from sergek_report.chapter.key_facts import BUDGET_LINE, BUDGET_LINE_STAT
+from sergek_report.chapter.decision_tables import BUDGET_LINE, BUDGET_LINE_STAT
 from sergek_report.chapter.units import key_figure, quantity
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
+from sergek_report.model.appraisal import key_figure_name
 
 WORDS = L.CHANGES  # the block's words, in the catalog
 LISTED = 3  # items of one kind named on the memo's page; a longer list is counted
 # the proposed budget line as a key figure of metrics.json (build/metrics.py)
-BUDGET_LINE_METRIC = f"{BUDGET_LINE.replace('.', '_')}_{BUDGET_LINE_STAT}"
+BUDGET_LINE_METRIC = key_figure_name(BUDGET_LINE, BUDGET_LINE_STAT)
 
 
 def table_label(name: str) -> str:

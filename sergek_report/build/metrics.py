@@ -11,6 +11,7 @@ import math
 from sergek_report import labels as L
 from sergek_report.chapter import fmt
 from sergek_report.model.appraisal import YEARS as APPRAISAL_YEARS
+from sergek_report.model.appraisal import key_figure_name
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
 
@@ -129,7 +130,7 @@ def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]
             for stat, stat_label in stats.items():
                 rows.append(
                     (
-                        f"{option}_{measure}_{stat}",
+                        key_figure_name(f"{option}.{measure}", stat),
                         L.APPRAISAL_FIGURE.format(
                             option=option_label,
                             measure=measure_label.format(

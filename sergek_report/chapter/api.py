@@ -237,17 +237,24 @@ class Chapter:
             _report_read(RESULTS)
         return self._results
 
-    def cite(self, source_ids: Iterable[str]) -> str:
-        """'Zakon.kz, 30 декабря 2025 г.; …' for the given source ids, in the given order."""
-        parts = []
-        for ref in dict.fromkeys(source_ids):
-            # A results basis ("source:<id>", "assumption:<name>", "assumptions" (all of them,
-            # the joint calculation), "derived") cites its source.
+    def _cited(self, refs: Iterable[str]) -> list[str]:
+        """The source ids `refs` cite, once each, in their order. A results basis
+        ("source:<id>", "assumption:<name>", "assumptions" (all of them, the joint
+        calculation), "derived") cites its source, if any."""
+        ids = []
+        for ref in dict.fromkeys(refs):
             if ref in ("derived", "assumptions") or str(ref).startswith("assumption:"):
                 continue
             source_id = str(ref).removeprefix("source:")
             if source_id not in self.sources.index:
                 raise KeyError(f"source id {source_id!r} is not in data/sources.csv")
+            ids.append(source_id)
+        return ids
+
+    def cite(self, source_ids: Iterable[str]) -> str:
+        """'Zakon.kz, 30 декабря 2025 г.; …' for the given source ids, in the given order."""
+        parts = []
+        for source_id in self._cited(source_ids):
             row = self.sources.loc[source_id]
             if pd.notna(row["published"]):
                 when = fmt.date_long(row["published"])
@@ -265,12 +272,7 @@ class Chapter:
         notes under a chart to eight lines; the list gives them, with the address."""
         position = {source_id: n for n, source_id in enumerate(self.sources.index, start=1)}
         checked, unverified = [], []
-        for ref in dict.fromkeys(source_ids):
-            if ref in ("derived", "assumptions") or str(ref).startswith("assumption:"):
-                continue
-            source_id = str(ref).removeprefix("source:")
-            if source_id not in position:
-                raise KeyError(f"source id {source_id!r} is not in data/sources.csv")
+        for source_id in self._cited(source_ids):
             url = self.sources.loc[source_id, "url"]
             (checked if pd.notna(url) else unverified).append(position[source_id])
         parts = []

@@ -269,8 +269,9 @@ BRANCH_OUTPUT = {
 }
 # The figure printed for an option's cost beside its P10–P90: the median of the joint
 # calculation (P50), as appraisal guides report it. The base case (every assumption at its
-# value) puts two assumptions at the edge of their ranges, so it can lie at an edge of
-# P10–P90: it stays the pivot of the one-at-a-time charts, not the options' figure.
+# value) puts several assumptions at the edge of their ranges, so it can lie at an edge of
+# P10–P90 or outside it: it stays the pivot of the one-at-a-time charts, not the options'
+# figure.
 CENTRAL = "p50"
 # The 2027 budget line the memo proposes: the upper edge (P90) of the service contract from
 # the first day at Pavlodar's prices, the one price verified at its source (the memo's first

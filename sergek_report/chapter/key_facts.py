@@ -18,6 +18,7 @@ from sergek_report import labels as L
 from sergek_report.chapter import fmt, precision
 from sergek_report.chapter.decision_tables import BUDGET_LINE, BUDGET_LINE_STAT, CENTRAL
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
+from sergek_report.model.appraisal import key_figure_name
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
@@ -28,8 +29,8 @@ TODAY_PRICE_STAT = CENTRAL
 
 
 def days_left(results: Results, edition_date: object) -> int:
-    """Days from the edition's date to the day the extended contract ends (the memo's «до
-    окончания договора 28 дней»)."""
+    """Days from the edition's date to the day the extended contract ends (the title page's
+    «28 дней до окончания договора»)."""
     return (results.extension_end - as_date(edition_date)).days
 
 
@@ -39,17 +40,11 @@ def announce_by(results: Results) -> dt.date:
     return results.procurement_latest_start_range[1]
 
 
-def _metric_name(output: str, stat: str) -> str:
-    """The key figure's name in metrics.json (build/metrics.py): «pavlodar_only_cash_2027_p90»;
-    its precision is declared by that name."""
-    return f"{output.replace('.', '_')}_{stat}"
-
-
 def _amount(results: Results, output: str, stat: str) -> str:
-    """An option's figure with its scale and unit, as every place prints it: «17,8 млрд
-    тенге»."""
+    """An option's figure with its scale and unit, as every place prints it (the precision
+    declared for its key figure): «26,8 млрд тенге»."""
     value = results.appraisal.get(output, stat)
-    return precision.figure(_metric_name(output, stat), value, "тенге")
+    return precision.figure(key_figure_name(output, stat), value, "тенге")
 
 
 @dataclass(frozen=True)

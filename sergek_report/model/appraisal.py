@@ -161,9 +161,9 @@ def path_flows(
     return flows
 
 
-def stopgap(complexes, current, growth, months, rate) -> Cash:
-    """The two-month bridge alone, at the current (frozen) price."""
-    flows = path_flows(complexes, current, 0.0, growth, months, 1e9, years=1)
+def stopgap(complexes, current, months, rate) -> Cash:
+    """The two-month bridge alone, at the current (frozen) price: no growth applies."""
+    flows = path_flows(complexes, current, 0.0, 0.0, months, 1e9, years=1)
     return _cash(flows, discount_factors(rate))
 
 
@@ -186,6 +186,12 @@ def equipment(complexes, capex_2025, inflation_2026, growth, rate, purchase: dt.
     r = _a(rate) / 100
     pv = cash * (1 + r) ** (-days / 365)
     return Cash(cash_2027=cash, cash_total=cash, present_value=pv)
+
+
+def key_figure_name(output: str, stat: str) -> str:
+    """The key figure of an output's statistic, as metrics.json names it:
+    ("pavlodar_only.cash_2027", "p90") -> "pavlodar_only_cash_2027_p90"."""
+    return f"{output.replace('.', '_')}_{stat}"
 
 
 def days_from_valuation(d: dt.date) -> float:
@@ -266,7 +272,7 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     )
     g, r, m = x["price_growth_2027_2029"], x["discount_rate"], x["stopgap_months"]
     cash = {
-        "stopgap": stopgap(n, p, g, m, r),
+        "stopgap": stopgap(n, p, m, r),
         "current_price": continuation(n, p, r),
         # the stop-gap, then the service contract: the path realistic on 1 January, and the
         # branch of the path where the lawyers confirm the stop-gap (one computation, one name)
