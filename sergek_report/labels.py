@@ -80,13 +80,23 @@ STATUS_LABELS = {
 }
 
 # --- Tables of the decision of 1 January 2027 (decision_tables.py) -------------------------
-# The options: decision_table. {years}: the three years the options are priced for.
-DECISION_COLUMNS = {
+# The options side by side: decision_matrix. {first_day}: «1 января 2027 г.».
+MATRIX_COLUMNS = {
+    "option": "Вариант",
+    "on_decision_day": "Работает ли с {first_day}",
+    "council": "Что утверждает маслихат",
+    "assets": "Комплексы, ПО и данные",
+    "risk": "Главный риск",
+}
+# Each option in full: options_detail.
+DETAIL_COLUMNS = {
     "option": "Вариант",
     "route": "Правовой путь; что утверждает маслихат",
     "time": "Срок запуска",
-    "cost": "Расходы, млрд тенге: {first} г. и {years} гг.",
     "basis": "Основание цены",
+    "assets": "Комплексы",
+    "software": "ПО и данные",
+    "risks": "Риски",
 }
 # The «route» cell: the legal route and what the council approves (data/options.csv).
 ROUTE_CELL = "{legal_route}. Маслихат: {council_approval}"
@@ -110,13 +120,6 @@ BASIS_TEXT = {
         "связь, ПО) не опубликованы; их может рассчитать акимат, см. запрос данных. Передача "
         "действующих комплексов — не покупка новых: цена нового оборудования сюда не входит"
     ),
-}
-# Who owns what: ownership_table.
-OWNERSHIP_COLUMNS = {
-    "option": "Вариант",
-    "assets": "Комплексы",
-    "software": "ПО и данные",
-    "risks": "Главные риски",
 }
 # The risk register: risk_register; likelihood and impact of data/risks.csv in words.
 RISK_COLUMNS = {
@@ -544,13 +547,9 @@ PATH_COLUMNS = {
     "on_january_1": "Что будет {first_day}",
     "legal_route": "Правовой путь",
     "next_decisions": "Следующие решения",
-    "cash_2027": "Вариант и расходы {first} г., млрд тенге: медиана (P10–P90)",
-    "cash_total": "Расходы {years} гг., млрд тенге (номинальные), P10–P90",
+    "option": "Вариант",
 }
 NOT_PRICED = "не оценено: нет открытых данных"
-NOT_PRICED_BRIEF = "не оценено"  # the memo's table; its note says why
-# The path table's budget cell: the option the branch is, by its one name, and its figure.
-PATH_OPTION_CELL = "«{option}» — {figure}"
 # The memo's plain words for a computed amount and its P10–P90 (decision_tables.amount):
 # «35,5 млрд тенге (от 20,2 до 52,7)»; and how often a draw falls inside P10–P90
 # (decision_tables.likely): «в 8 случаях из 10».

@@ -32,70 +32,47 @@ OPTION_BASIS = {
     "astana_style": "ppp_unpriced",
     "stopgap": "current_price",
 }
-# Which one-basis calculations price each option of data/options.csv (appraisal.evaluate),
-# each printed under its one name (labels.APPRAISAL_OPTIONS): the service contract from the
-# first day at both prices; the stop-gap alone and the path it opens, at both prices (Pavlodar's
-# first, then the midpoint, as in the options table). A new PPP is not
-# priced (no offer is public): today's price is a comparison, not its price. The transfer of
-# the existing complexes is not priced either: taking them over is not buying new ones (the
-# «new equipment» line of the appraisal), and their operation has no public price.
-ONE_BASIS = {
-    "service_contract": ("pavlodar_only", "announced"),
-    "stopgap": ("stopgap", "service_pavlodar", "service"),
-}
-
-
-def one_basis_cell(results: Results, option_id: str) -> str:
-    """'«name»: бюджет 2027 г. — 30,3 (17,5–44,6) млрд тенге, за 2027–2029 гг. — 61,5–160,7
-    млрд тенге (…)' for each calculation that prices the option, or «не оценено»."""
-    u = results.appraisal
-    outputs = ONE_BASIS.get(option_id)
-    if u is None or outputs is None:
-        return L.NOT_PRICED
-    return "; ".join(
-        L.ONE_BASIS_CELL.format(
-            name=L.APPRAISAL_OPTIONS[output],
-            first=fmt.year(OPTION_YEARS[0]),
-            years=option_years(),
-            budget=budget_cell(u, f"{output}.cash_2027"),
-            total=p_range(u, f"{output}.cash_total"),
-        )
-        for output in outputs
-    )
-
-
 def option_years() -> str:
     """The years the options are priced for: "2027–2029" (appraisal.YEARS)."""
     return fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1])
 
 
-def decision_table(options: pd.DataFrame, results: Results, brief: bool = False) -> pd.DataFrame:
-    """One row per option: route and approval, time, cost 2027–2029 and its basis."""
-    cost = L.DECISION_COLUMNS["cost"].format(first=fmt.year(OPTION_YEARS[0]), years=option_years())
-    column = {**L.DECISION_COLUMNS, "cost": cost}
-    rows = []
-    for _, o in options.iterrows():
-        row = {column["option"]: o["name"]}
-        if not brief:
-            row[column["route"]] = L.ROUTE_CELL.format(
-                legal_route=o["legal_route"],
-                council_approval=fmt.mid_sentence(o["council_approval"]),
-            )
-        row[column["time"]] = o["time_to_start"]
-        row[column["cost"]] = one_basis_cell(results, o["option_id"])
-        basis = OPTION_BASIS.get(o["option_id"])
-        row[column["basis"]] = L.BASIS_TEXT[basis] if basis else L.NOT_PRICED
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def ownership_table(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
-    """Who owns the complexes, the software and the data; the option's main risks."""
+def decision_matrix(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
+    """The options side by side, one short row each: can it work on 1 January, what the
+    council approves, who holds the complexes and data, its main risk (the first of its risks
+    in data/options.csv). Their costs are the options table's and chart's; the long texts,
+    the price basis among them, are in `options_detail`."""
     names = risks.set_index("risk_id")["risk"]
-    column = L.OWNERSHIP_COLUMNS
+    column = {k: v.format(**_years()) for k, v in L.MATRIX_COLUMNS.items()}
+    return pd.DataFrame(
+        {
+            column["option"]: options["short_name"],
+            column["on_decision_day"]: options["on_decision_day"],
+            column["council"]: options["council_approval"],
+            column["assets"]: options["owner_short"],
+            column["risk"]: [names[cell.split(";")[0]] for cell in options["main_risks"]],
+        }
+    )
+
+
+def options_detail(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
+    """Each option in full, for the auditor: the law, what the council approves, the time to
+    start, the price basis, who owns the complexes, the software and the data, and all its
+    risks (no figures: they are the options table's)."""
+    names = risks.set_index("risk_id")["risk"]
+    column = L.DETAIL_COLUMNS
     return pd.DataFrame(
         {
             column["option"]: options["name"],
+            column["route"]: [
+                L.ROUTE_CELL.format(
+                    legal_route=o["legal_route"],
+                    council_approval=fmt.mid_sentence(o["council_approval"]),
+                )
+                for _, o in options.iterrows()
+            ],
+            column["time"]: options["time_to_start"],
+            column["basis"]: [L.BASIS_TEXT[OPTION_BASIS[o]] for o in options["option_id"]],
             column["assets"]: options["assets_owner"],
             column["software"]: options["software_data"],
             column["risks"]: [
@@ -336,9 +313,10 @@ def budget_cell(u, output: str) -> str:
 
 
 def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
-    """Each option on one basis: its 2027 cost, cash 2027–2029 and its present value (the
-    `brief` table of the memo: neither the present value nor the parts of a path); then what
-    no public figure prices, marked «не оценено» (data/gaps.csv says who holds it)."""
+    """Each option on one basis: its 2027 cost, cash 2027–2029 and its present value; then
+    what no public figure prices, marked «не оценено» (data/gaps.csv says who holds it). The
+    `brief` table of the memo has the priced paths only: neither the present value, nor the
+    parts of a path, nor the unpriced rows (its note names them)."""
     u = results.appraisal
     years = _years()
     column = {k: v.format(**years) for k, v in L.APPRAISAL_COLUMNS.items()}
@@ -349,10 +327,9 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
     for option in APPRAISAL_ROWS:
         if brief and option in PART_OF:  # the memo names the paths; the chapter, their parts
             continue
-        if option == COMPARISON:  # the options no public figure prices, said, not left out
-            for label in L.UNPRICED_APPRAISAL_ROWS.values():
-                unpriced = L.NOT_PRICED_BRIEF if brief else L.NOT_PRICED
-                rows.append({column["option"]: label, **{column[k]: unpriced for k in measures}})
+        if option == COMPARISON and not brief:  # the unpriced options, said, not left out
+            for label in L.UNPRICED_APPRAISAL_ROWS.values():  # (the memo's note names them)
+                rows.append({column["option"]: label, **{column[k]: L.NOT_PRICED for k in measures}})
         row = {column["option"]: row_name(option)}
         for measure, cell in measures.items():
             row[column[measure]] = cell(u, f"{option}.{measure}")
@@ -400,48 +377,28 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
     )
 
 
-def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
-    """The branches of the path from the edition date, each with the option it is (its one
-    name) beside its 2027 budget line, and its 2027–2029 range, on the options' basis."""
-    u = results.appraisal
+def path_table(path: pd.DataFrame) -> pd.DataFrame:
+    """The branches of the path from the edition date, each with the option it is, by its
+    one name (its figures are the options table's, not printed twice)."""
     column = {k: v.format(**_years()) for k, v in L.PATH_COLUMNS.items()}
     ordered = path.sort_values("step", kind="stable")
-
-    def priced(line: str, measure: str) -> str:
-        """Each computation pricing the branch, by its one name, with its figure."""
-        if not is_priced(results, line):
-            return L.NOT_PRICED
-        cell = budget_cell if measure == "cash_2027" else p_range
-        return "; ".join(
-            L.PATH_OPTION_CELL.format(
-                option=L.APPRAISAL_OPTIONS[output], figure=cell(u, f"{output}.{measure}")
-            )
-            for output in BRANCH_OUTPUT[line]
-        )
-
     return pd.DataFrame(
         {
             column["condition"]: ordered["condition"],
             column["on_january_1"]: ordered["on_january_1"],
             column["legal_route"]: ordered["legal_route"],
             column["next_decisions"]: ordered["next_decisions"],
-            column["cash_2027"]: [
-                L.PATH_OPTION_CELL.format(option=branch_option(line), figure=L.NOT_PRICED)
-                if line in BRANCH_UNPRICED
-                else priced(line, "cash_2027")
-                for line in ordered["budget_line"]
-            ],
-            column["cash_total"]: [priced(line, "cash_total") for line in ordered["budget_line"]],
+            column["option"]: [branch_options(line) for line in ordered["budget_line"]],
         }
     )
 
 
-def is_priced(results: Results, line: str) -> bool:
-    """Whether the appraisal prices a budget line of the path (`transfer` is not priced)."""
-    outputs = BRANCH_OUTPUT.get(line, ())
-    return bool(outputs) and all(
-        f"{output}.cash_2027" in results.appraisal.summary.index for output in outputs
-    )
+def branch_options(line: str) -> str:
+    """The rows of the options table a branch of the path is: each computation pricing it,
+    by its one name, in quotes (at both price bases, Pavlodar's first)."""
+    if line in BRANCH_UNPRICED:
+        return f"«{L.UNPRICED_APPRAISAL_ROWS[BRANCH_UNPRICED[line]]}» — {L.NOT_PRICED}"
+    return "; ".join(f"«{L.APPRAISAL_OPTIONS[output]}»" for output in BRANCH_OUTPUT[line])
 
 
 def branch_option(line: str) -> str:
