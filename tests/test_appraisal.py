@@ -407,8 +407,9 @@ def test_one_name_per_option_in_every_table():
 
 def test_the_options_matrix_compares_them_side_by_side():
     """The chapter's comparison of the options is one short row each, in the order of
-    data/options.csv, without cost figures (the options table's); the stop-gap's main risk is that the law's extension may not apply to a PPP; the
-    detailed table keeps every risk and prints no cost figure (the options table does)."""
+    data/options.csv, without cost figures (the options table's); the stop-gap's main risk
+    is that the law's extension may not apply to a PPP; the detailed table keeps every risk
+    and prints no cost figure either."""
     from sergek_report.chapter import decision_tables as dtab
     from sergek_report.inputs import datasets
 

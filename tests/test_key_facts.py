@@ -32,8 +32,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"3,9{NBSP}млрд{NBSP}тенге",
     ]
     u = r.appraisal
-    # the memo's «Сколько заложить на 2027 год: {bn(u.get(first_day_pavlodar, 'p90'))} млрд
-    # тенге» and its table's «нынешняя цена» row: the same function, the same text
+    # the memo's «Заложить в бюджет 2027 года на «Сергек» 26,8 млрд тенге» and its table's
+    # «нынешняя цена» row: the same function, the same text
     line = u.get(key_facts.BUDGET_LINE, "p90")
     assert facts[0].figure.startswith(decision_tables.bn(line) + NBSP)
     assert facts[0].figure == precision.figure("pavlodar_only_cash_2027_p90", line, "тенге")

@@ -603,7 +603,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     cover = pages[0]
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
-    line = re.search(r"Сколько заложить на 2027 год: (\d+,\d) млрд тенге", memo).group(1)
+    line = re.search(r"Заложить в бюджет 2027 года на «Сергек» (\d+,\d) млрд тенге", memo).group(1)
     assert f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге" in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 3)).days
@@ -611,7 +611,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert "закупку услуг объявить не позднее 22 декабря 2026 г." in cover
     assert "объявить её не позднее 22 декабря 2026 г." in memo
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
-    assert "работе 1 816–1 991 АПК" in memo
+    assert "для работы 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
@@ -654,37 +654,35 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert values["pavlodar_only_cash_2027_p90"] < 27.9e9
     assert values["pavlodar_only_cash_2027_p90"] > values["service_pavlodar_cash_2027_p90"]
     # how much: the Pavlodar paths first, what the range spans, then the midpoint with its caveat
-    how = memo[memo.index("Сколько заложить на 2027 год") : memo.index("Что нужно успеть")]
-    assert (
-        f"Сколько заложить на 2027 год: {first_high} млрд тенге (первая рекомендация) — верхний "
-        "край диапазона P10–P90 сервисного договора с 1 января 2027 г. по ценам Павлодара "
-        f"(только они найдены в первоисточнике); медиана — {first_mid} млрд тенге, путь с "
-        "временной мерой дешевле (таблица выше)"
-    ) in how
+    how = memo[memo.index(f"Почему {first_high} млрд тенге") : memo.index("Что нужно успеть")]
+    assert how.startswith(
+        f"Почему {first_high} млрд тенге. Это верхний край диапазона P10–P90 сервисного "
+        "договора с 1 января 2027 г. по ценам Павлодара — единственной цене, найденной в "
+        f"первоисточнике; медиана — {first_mid} млрд тенге, путь с временной мерой дешевле."
+    )
     # Table 1 gives both Pavlodar paths, the median first
     assert f"{first_mid} ({first_low}–{first_high})" in memo
     assert f"{pav_mid} ({pav_low}–{pav_high})" in memo
     assert (
         "покрывают ли 9 млрд тенге Павлодара все 420 АПК области или только 240 АПК города"
     ) in how
-    assert f"путь с временной мерой стоит около {mid} млрд тенге (от {low} до {high})" in how
-    assert "первоисточник цифр Караганды не найден" in how
+    assert f"{mid} ({low}–{high})" in memo  # the midpoint path, in Table 1
+    assert "опираются на цифры Караганды, первоисточник которых не найден" in how
     assert "Первое число — медиана" in how and "вероятный" not in how
     assert "при диапазонах допущений, выбранных авторами" in how  # not a bare frequency
     # the first recommendation: one figure, the legal reason, the condition to raise it
     rec = memo[memo.index("Заложить в бюджет") : memo.index("Потребовать от акимата, если")]
     assert rec.startswith(
-        f"Заложить в бюджет 2027 года на «Сергек» {first_high} млрд тенге — верхний край "
-        "P10–P90 договора по ценам Павлодара с 1 января 2027 г.: договор закупки заключают лишь "
-        "в пределах денег бюджета"
+        f"Заложить в бюджет 2027 года на «Сергек» {first_high} млрд тенге — с запасом на "
+        "сервисный договор с 1 января 2027 г. по ценам Павлодара (почему столько — ниже): "
+        "договор закупки заключают лишь в пределах денег бюджета"
     )  # P90 is the range's upper edge, not «enough in 8 cases of 10» (that is P10–P90)
-    assert f"Сколько заложить на 2027 год: {first_high} млрд тенге (первая рекомендация)" in how
     assert "если они выше — увеличить строку до заключения договора" in rec
     assert "ориентир для нового ГЧП" not in text
     assert "Нынешняя цена для сравнения (так продолжить нельзя)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
-    assert "внесённому акиматом не позднее 15 октября" in memo
-    assert "(весь запрос — в главе «Решение на 1 января 2027 года»)" in memo
+    assert "Если в проекте бюджета, внесённом акиматом не позднее 15 октября" in rec
+    assert "Что неизвестно и у кого это есть — запросить до голосования:" in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
     assert "Договор Павлодарской области на фиксацию нарушений" in memo

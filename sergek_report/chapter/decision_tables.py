@@ -32,6 +32,8 @@ OPTION_BASIS = {
     "astana_style": "ppp_unpriced",
     "stopgap": "current_price",
 }
+
+
 def option_years() -> str:
     """The years the options are priced for: "2027–2029" (appraisal.YEARS)."""
     return fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1])
@@ -329,7 +331,8 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
             continue
         if option == COMPARISON and not brief:  # the unpriced options, said, not left out
             for label in L.UNPRICED_APPRAISAL_ROWS.values():  # (the memo's note names them)
-                rows.append({column["option"]: label, **{column[k]: L.NOT_PRICED for k in measures}})
+                unpriced = {column[k]: L.NOT_PRICED for k in measures}
+                rows.append({column["option"]: label, **unpriced})
         row = {column["option"]: row_name(option)}
         for measure, cell in measures.items():
             row[column[measure]] = cell(u, f"{option}.{measure}")

@@ -21,11 +21,14 @@ from sergek_report import labels
 TRANSLATED_COLUMNS: dict[str, tuple[str, ...]] = {
     "options": (
         "name",
+        "short_name",
+        "on_decision_day",
         "legal_route",
         "council_approval",
         "time_to_start",
         "assets_owner",
         "software_data",
+        "owner_short",
     ),
     "decision_path": ("condition", "on_january_1", "legal_route", "next_decisions"),
     "risks": ("risk", "evidence", "mitigation"),
