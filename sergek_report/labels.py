@@ -157,10 +157,14 @@ ESTIMATE_NAMES = {
     "payments": "Оценка 2: выплата {years} ÷ комплексо-месяцы",
 }
 # The chronology: timeline_table. A planned date that has passed without confirmation, and a
-# date known only approximately.
+# date known only approximately, in words («≈» marks computed figures): a day, «около
+# 31 декабря 2020 г.» ({date}: the long date, genitive); a month, «около июня 2024 г.»
+# ({month}: month and year, genitive); a year, «около 2021 г.» (dated_to_precision).
 TIMELINE_COLUMNS = {"date": "Дата", "event": "Событие", "status": "Статус"}
 DEADLINE_PASSED = "срок прошёл; исполнение не подтверждено"
-APPROXIMATE_DATE = "≈ {date}"
+APPROXIMATE_DATE = "около {date}"
+APPROXIMATE_MONTH = "около {month} г."
+APPROXIMATE_YEAR = "около {year} г."
 
 # --- Charts (charts.py) --------------------------------------------------------------------
 # Complexes at each milestone: milestones_chart.

@@ -72,12 +72,13 @@ _COUNT = re.compile(
     rf"(?<![\d,.\-–/])({_NUMBER}){_SPACE}((?:{_ADJECTIVE}{_SPACE}){{0,2}})"
     rf"({'|'.join(sorted(_FORMS, key=len, reverse=True))})(?![а-яё-])"
 )
-# A preposition or a word after which a count is in the genitive («более 2 комплексов»); after
-# «в», «на», «за», «по» a count is in the accusative, where the (one, few, many) rule holds
-# («за 32 месяца», «в 2,6 раза»), and an oblique form is accepted anyway («в 12 месяцах»).
+# A preposition or a word after which a count is in the genitive («более 2 комплексов», «в
+# составе 404 комплексов»); after «в», «на», «за», «по» a count is in the accusative, where the
+# (one, few, many) rule holds («за 32 месяца», «в 2,6 раза»), and an oblique form is accepted
+# anyway («в 12 месяцах»).
 _GOVERNING = re.compile(
     r"(?:^|[\s(«])(?:из|до|от|с|со|около|более|менее|свыше|без|для|у|после|кроме|порядка|"
-    r"нескольких)$",
+    r"нескольких|составе)$",
     re.IGNORECASE,
 )
 

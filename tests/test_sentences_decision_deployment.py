@@ -150,5 +150,6 @@ def test_the_other_cities_dates_are_no_more_precise_than_their_sources():
     assert decision_tables.dated_to_precision("2017-09-15", "day") == "сентябрь 2017"
     assert decision_tables.dated_to_precision("2024-05-01", "month") == "май 2024"
     assert decision_tables.dated_to_precision("2025-01-01", "year") == "2025"
-    assert decision_tables.dated_to_precision("2021-01-01", "approx") == "\u2248 2021"
-    assert decision_tables.dated_to_precision("2024-06-01", "approx") == "\u2248 июнь 2024"
+    # an approximate date in words, the genitive after «около» («≈» marks computed figures)
+    assert decision_tables.dated_to_precision("2021-01-01", "approx") == "около 2021 г."
+    assert decision_tables.dated_to_precision("2024-06-01", "approx") == "около июня 2024 г."

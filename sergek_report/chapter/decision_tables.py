@@ -210,13 +210,14 @@ def timeline_table(timeline: pd.DataFrame, as_of) -> pd.DataFrame:
 def dated_to_precision(d, precision: str) -> str:
     """A date no more precise than its source («Когда» of the other cities' table): a day or
     a month as the month, «сентябрь 2017»; a year alone, «2025»; an approximate date as
-    «≈ 2021» (on 1 January: only the year is known) or «≈ июнь 2024»."""
+    «около 2021 г.» (on 1 January: only the year is known) or «около июня 2024 г.»."""
     day = pd.Timestamp(d)
     if precision == "year":
         return fmt.year(day)
     if precision == "approx":
-        known = fmt.year(day) if (day.month, day.day) == (1, 1) else fmt.month_year(day)
-        return L.APPROXIMATE_DATE.format(date=known)
+        if (day.month, day.day) == (1, 1):
+            return L.APPROXIMATE_YEAR.format(year=fmt.year(day))
+        return L.APPROXIMATE_MONTH.format(month=fmt.month_genitive(day))
     return fmt.month_year(day)
 
 
