@@ -133,7 +133,7 @@ LEVELS = {"low": "низкая", "medium": "средняя", "high": "высок
 IMPACTS = {"low": "низкое", "medium": "среднее", "high": "высокое"}
 # The request to the akimat: data_request (data/gaps.csv).
 REQUEST_COLUMNS = {
-    "priority": "Очередь",
+    "priority": "Приоритет",
     "document": "Документ",
     "holder": "У кого",
     "effect": "Что изменится в расчётах",
@@ -249,6 +249,18 @@ APPRAISAL_OPTIONS = {
     ),
     "current_price": "Нынешняя цена для сравнения (так продолжить нельзя)",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
+}
+# The first-day contract at Pavlodar's prices under each reading of Pavlodar's contract (its
+# sum for all the region's complexes, or the city's only): key figures (appraisal.evaluate).
+COVERAGE_READINGS = {
+    "pavlodar_region": (
+        "Сервисный договор с первого дня (цены Павлодара), если сумма Павлодара покрывает все "
+        "комплексы области"
+    ),
+    "pavlodar_city": (
+        "Сервисный договор с первого дня (цены Павлодара), если сумма Павлодара покрывает "
+        "только комплексы города"
+    ),
 }
 # A row that is a part of the path above it, not an alternative (decision_tables.PART_OF).
 PART_ROW = "в том числе: {name}"
@@ -854,10 +866,10 @@ PROPER_NAMES = frozenset(
 # the procurement; {date}: the first day without a contract.
 COVER_FACTS = {
     "heading": "Главное в цифрах",
-    # under the proposed budget line: «17,8 млрд тенге»
+    # under the proposed budget line: «26,8 млрд тенге»; {below}: «в 9 случаях из 10»
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: верхний край диапазона "
-        "P10–P90 сервисного договора по ценам Павлодара"
+        "предлагаемая строка бюджета {year} года на «Сергек»: расход на сервисный договор по "
+        "ценам Павлодара окажется ниже неё {below} (при допущениях отчёта)"
     ),
     # under the days left: «28 дней»
     "days_left": (
@@ -866,11 +878,12 @@ COVER_FACTS = {
     ),
     # under the network: «1 816–1 991 АПК»
     "network": (
-        "в сети на {date} в зависимости от числа введённых новых комплексов; их работе нужна "
-        "новая правовая основа"
+        "в сети на {date} в зависимости от числа введённых новых комплексов; для их работы "
+        "нужна новая правовая основа"
     ),
-    # under the year at today's price: «4,1 млрд тенге»
-    "today_price": (
-        "стоил бы {year} год по нынешней цене за АПК (только для сравнения: так продолжить нельзя)"
+    # under the median of the same contract: «20,9 млрд тенге»; {today}: «3,9 млрд тенге»
+    "median": (
+        "медиана расходов {year} года на тот же договор; по нынешней цене за АПК год стоил бы "
+        "{today} (только для сравнения: так продолжить нельзя)"
     ),
 }

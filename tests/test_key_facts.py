@@ -29,7 +29,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"26,8{NBSP}млрд{NBSP}тенге",
         f"28{NBSP}дней",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
-        f"3,9{NBSP}млрд{NBSP}тенге",
+        f"20,9{NBSP}млрд{NBSP}тенге",
     ]
     u = r.appraisal
     # the memo's «Заложить в бюджет 2027 года на «Сергек» 26,8 млрд тенге» and its table's
@@ -37,14 +37,19 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     line = u.get(key_facts.BUDGET_LINE, "p90")
     assert facts[0].figure.startswith(decision_tables.bn(line) + NBSP)
     assert facts[0].figure == precision.figure("pavlodar_only_cash_2027_p90", line, "тенге")
+    # the same contract's median, as Table 1 prints it, and today's price beside it
+    median = u.get(key_facts.BUDGET_LINE, decision_tables.CENTRAL)
+    assert facts[3].figure.startswith(decision_tables.bn(median) + NBSP)
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
-    assert facts[3].figure.startswith(decision_tables.bn(today) + NBSP)
+    assert f"год стоил бы {decision_tables.bn(today)}{NBSP}млрд" in facts[3].text
+    assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
     assert edition_date == dt.date(2026, 12, 3) and r.extension_end == dt.date(2026, 12, 31)
     assert key_facts.days_left(r, edition_date) == 28
     assert f"не позднее {fmt.date_long(dt.date(2026, 12, 22))} (при самой короткой" in facts[1].text
     assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
-    assert "P10–P90" in facts[0].text and "2027 года" in facts[0].text
+    # P90 in plain words: the contract costs less in 9 cases of 10
+    assert "ниже неё в 9 случаях из\u00a010" in facts[0].text and "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
 
 
@@ -82,7 +87,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         f"26,8{NBSP}млрд{NBSP}теңге",
         f"28{NBSP}күн",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
-        f"3,9{NBSP}млрд{NBSP}теңге",
+        f"20,9{NBSP}млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 22 желтоқсаннан кешіктірмей»,
     # «2027 жылғы 1 қаңтарда желіде»

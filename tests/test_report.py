@@ -615,7 +615,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
-    assert f"{precision.billions(today)} млрд тенге стоил бы 2027 год по нынешней цене" in cover
+    assert f"по нынешней цене за АПК год стоил бы {precision.billions(today)} млрд тенге" in cover
     assert f" {precision.billions(today)} (" in memo
     assert cover.index("Самый поздний источник") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")

@@ -37,7 +37,7 @@ SCALES = tuple(Decimal(10**k) for k in (0, 2, 3, 6, 9))  # 100: an index against
 # number as printed -> why it needs no data row
 ALLOWED = {
     "0": "zero: a minimum of a range or an empty count",
-    "1": "«1 января», «очередь 1» and first-of-month dates",
+    "1": "«1 января», «приоритет 1» and first-of-month dates",
     "2": "«2 мес.» of the two-month bridge is the assumption stopgap_months; also list markers",
     "3": "«на 3 года» (term_years of the service anchors); list markers",
     "4": "list markers",

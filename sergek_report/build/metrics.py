@@ -144,6 +144,22 @@ def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]
                         "derived",
                     )
                 )
+    # the first-day contract at Pavlodar's prices under each reading of Pavlodar's contract
+    for reading, reading_label in L.COVERAGE_READINGS.items():
+        for stat in ("p10", "p50", "p90"):
+            rows.append(
+                (
+                    key_figure_name(f"{reading}.cash_2027", stat),
+                    L.APPRAISAL_FIGURE.format(
+                        option=reading_label,
+                        measure=L.APPRAISAL_MEASURES["cash_2027"].format(first=APPRAISAL_YEARS[0]),
+                        stat=L.APPRAISAL_STATS[stat],
+                    ),
+                    u.get(f"{reading}.cash_2027", stat),
+                    "тенге",
+                    "derived",
+                )
+            )
     for output in ("estimates_ratio", "estimate2_vs_total_cost"):
         for stat in ("p10", "p50", "p90"):
             rows.append(

@@ -4,9 +4,9 @@ The memo (notebooks/01_summary.ipynb) says them in its prose and the title page 
 renderer) prints them as a «key facts» panel: both read them here, so that each is computed
 once and printed alike: the proposed 2027 budget line, the days left until the contract ends
 and the last day to announce the procurement, the network on the first day without a
-contract, and the year at today's price for comparison. The figures are printed at the
-precision declared for their key figure (`precision`), as the memo's table and text print
-them; the words are the catalog's (labels.COVER_FACTS).
+contract, and the same contract's median, with the year at today's price for comparison. The
+figures are printed at the precision declared for their key figure (`precision`), as the
+memo's table and text print them; the words are the catalog's (labels.COVER_FACTS).
 """
 
 from __future__ import annotations
@@ -47,6 +47,18 @@ def _amount(results: Results, output: str, stat: str) -> str:
     return precision.figure(key_figure_name(output, stat), value, "тенге")
 
 
+def _below_line() -> str:
+    """How often the contract costs less than the proposed line, in plain words: its
+    statistic, P90, is «в 9 случаях из 10»."""
+    share = int(BUDGET_LINE_STAT.removeprefix("p")) // 10
+    return fmt.fill(
+        L.LIKELY,
+        inside=fmt.integer(share),
+        cases=fmt.plural(str(share), L.CASE_FORMS),
+        of=fmt.integer(10),
+    )
+
+
 @dataclass(frozen=True)
 class KeyFact:
     """One figure of the title page's panel and the line under it."""
@@ -57,7 +69,8 @@ class KeyFact:
 
 def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     """The title page's key figures in the edition's language, in reading order: how much to
-    budget, how long is left, what has to keep working, and today's price for comparison.
+    budget, how long is left, what has to keep working, and the likely cost (the median of the
+    same contract), with today's price for comparison.
     A figure the results do not have (no appraisal) is left out, and so are the days left
     once the contract has ended."""
     words = L.COVER_FACTS
@@ -67,7 +80,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 _amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
-                fmt.fill(words["budget_line"], year=year),
+                fmt.fill(words["budget_line"], year=year, below=_below_line()),
             )
         )
     left = days_left(results, edition_date)
@@ -88,8 +101,12 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     if results.appraisal is not None:
         facts.append(
             KeyFact(
-                _amount(results, TODAY_PRICE, TODAY_PRICE_STAT),
-                fmt.fill(words["today_price"], year=year),
+                _amount(results, BUDGET_LINE, CENTRAL),
+                fmt.fill(
+                    words["median"],
+                    year=year,
+                    today=_amount(results, TODAY_PRICE, TODAY_PRICE_STAT),
+                ),
             )
         )
     return tuple(facts)

@@ -255,6 +255,10 @@ INPUTS = (
 )
 
 
+# The two readings of Pavlodar's contract: its sum for the region's complexes, or the city's.
+COVERAGE_READINGS = {"pavlodar_region": 0.0, "pavlodar_city": 1.0}
+
+
 def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     """All outputs for arrays of inputs `x` (assumption name -> array; `new_complexes_start`
     as its month number in 2026, `equipment_purchase_date` as days from 1 January 2027)."""
@@ -303,6 +307,14 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         out[f"{name}.cash_2027"] = c.cash_2027
         out[f"{name}.cash_total"] = c.cash_total
         out[f"{name}.present_value"] = c.present_value
+    # the first-day contract at Pavlodar's prices if its sum covers all the region's
+    # complexes (coverage 0) or the city's only (1): the two readings behind most of the
+    # proposed line's spread, each with the other assumptions' spread (the memo says both)
+    for reading, cover in COVERAGE_READINGS.items():
+        s_read = service_price_2026(
+            data, x["karaganda_price_year"], x["inflation_2026"], 0.0, cover
+        )
+        out[f"{reading}.cash_2027"] = service_path(n, p, s_read, g, r, 0.0, 0.0).cash_2027
     # the 2027 line of other cities' prices against the current price for the same network:
     # how many times what the city pays now (the memo's comparison)
     current_2027 = out["current_price.cash_2027"]
