@@ -399,7 +399,7 @@ TITLE = "ГЧП «Сергек» в Алматы: что решить до ок�
 AUTHOR = "Аналитическая записка для маслихата города Алматы"
 # The title page's heading names the decision and the day by which it is taken: {start}, the
 # first day without a contract («1 января 2027»); {deadline}, the day the extension ends.
-COVER_TITLE = "Система «Сергек» с {start} года: что решить до {deadline}"
+COVER_TITLE = "Система «Сергек» с {start} года: что решить до {deadline} года"
 # {years}: the years the options are priced for; {first_year}: the first of them.
 SUBTITLE = (
     "Варианты, бюджет {first_year} года и расходы на {years} годы, путь к новому договору "

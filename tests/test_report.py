@@ -582,7 +582,7 @@ def test_the_cover_names_the_decision_and_its_date(report):
     """The title page says what the council decides and by when (the extension's end and the
     first day without a contract, from data/contract.csv), the edition and data dates below."""
     cover = normalise(page_texts(report["pdf"])[0])
-    assert "Система «Сергек» с 1 января 2027 года: что решить до 31 декабря 2026 г." in cover
+    assert "Система «Сергек» с 1 января 2027 года: что решить до 31 декабря 2026 года" in cover
     assert cover.index("что решить до 31 декабря 2026") < cover.index("Редакция отчёта 3 декабря")
     assert cover.index("Редакция отчёта") < cover.index("Самый поздний источник опубликован")
 

@@ -492,9 +492,10 @@ def data_as_of(sources) -> dt.date | None:
 
 def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:
     """The title page's heading: the decision and its date, «Система «Сергек» с 1 января
-    2027 года: решение до 31 декабря 2026 г.» (the dates from the results)."""
+    2027 года: что решить до 31 декабря 2026 года» (the dates from the results, both in one
+    form)."""
     start = fmt.date_genitive(decision_day)  # «1 января 2027» (Kazakh: «2027 жылғы 1 қаңтар»)
-    deadline = fmt.date_long(extension_end)
+    deadline = fmt.date_genitive(extension_end)
     # the date's first two words stay on one line: «31 декабря»; a translation may give a
     # date its case ({start}[abl] бастап)
     return fmt.fill(
@@ -736,10 +737,9 @@ def render_report(
         cache_dir=out_dir / CACHE_DIR_NAME,
         font_css=_font_faces(),
         metadata={
-            "/Title": L.TITLE,
-            "/Author": L.AUTHOR,
+            # the title page's heading (the council's document has no named author)
+            "/Title": meta["cover_title"].replace(NBSP, " "),
             "/Subject": meta["subtitle"],
-            "/Creator": L.TITLE,
             # the calculation's version, for an auditor; never printed in the text
             "/CalculationVersion": meta.get("version_code", ""),
             "/Producer": "WeasyPrint + pypdf",
