@@ -291,15 +291,14 @@ APPRAISAL_CHART_PANELS = {
 # ({line}: «26,8»).
 APPRAISAL_CHART_LINE = "пунктир — предлагаемая строка бюджета, {line}"
 APPRAISAL_STATS = {"point": "базовый расчёт", "p10": "P10", "p50": "P50", "p90": "P90"}
-# The note of the appendix's table of the options: what P10–P90 and the base calculation are.
-# {complexes}: «350 новых комплексов»; {start}: «1 марта 2026» (the planned date); {growth}:
-# «0 %» (the price growth's base value): both at the edge of their ranges, so the base
-# calculation may lie at an edge of P10–P90 or outside it, either side.
+# The appendix's tables of the options (one per measure): the columns of the joint
+# calculation (the base calculation is not printed there: some of its assumptions sit at the
+# edges of their ranges, so it may lie outside P10–P90, which read as a contradiction), and
+# the note under each table.
+APPRAISAL_STAT_COLUMNS = {"p10": "P10", "p50": "Медиана (P50)", "p90": "P90"}
 APPRAISAL_TABLE_NOTE = (
-    "расчёт авторов; P10–P90 — при совместном разбросе всех допущений; в базовом расчёте "
-    "часть допущений на краю своих диапазонов (например, все {complexes} работают с {start} "
-    "года, рост цены в {years} годах — {growth} в год), поэтому он может лежать у края "
-    "P10–P90 или вне его; варианты отчёт называет медианой"
+    "расчёт авторов; P10, медиана (P50) и P90 — при совместном разбросе всех допущений; "
+    "стоимость варианта отчёт называет медианой"
 )
 APPRAISAL_FIGURE = "{option}: {measure}, {stat}"
 RECONCILIATION_FIGURES = {
@@ -589,15 +588,21 @@ DRIVER_OUTPUTS = {
     "estimates_ratio": "Отношение двух оценок платы за АПК",
     "estimate2_vs_total_cost": "Выплаты по оценке 2 (из известной выплаты) к «общей стоимости»",
 }
-# An option's cost cell on one basis, one part per computation that prices it: its name, the
-# 2027 cost (median and P10–P90) and 2027–2029; the parts joined by «; ».
-ONE_BASIS_CELL = "«{name}»: {first} г. — {budget}, {years} гг. — {total}"
-# The appendix: how each assumption is drawn in the joint calculation of uncertainty.
+# The appendix: how each assumption is drawn in the joint calculation of uncertainty, by a
+# short name in its row of the assumptions table, each name explained once above the table.
 DISTRIBUTIONS = {
-    "uniform": "равномерное: любое значение диапазона одинаково вероятно",
-    "triangular": "треугольное: чаще всего близко к значению, реже — к краям диапазона",
-    "fixed": "в совместном расчёте не меняется; его влияние показано отдельно",
+    "uniform": "равномерное",
+    "triangular": "треугольное",
+    "fixed": "не меняется",
 }
+DISTRIBUTION_MEANINGS = {
+    "uniform": "любое значение диапазона одинаково вероятно",
+    "triangular": "чаще всего близко к базовому значению, реже — к краям диапазона",
+    "fixed": "допущение остаётся на базовом значении; его влияние показано отдельно",
+}
+# One explained name: {name} (DISTRIBUTIONS), {meaning} (DISTRIBUTION_MEANINGS); the items
+# joined by «; ».
+DISTRIBUTION_ITEM = "«{name}» — {meaning}"
 # «{rho}»: the rank correlation, said in plain words («меняется вместе с …»)
 # A declared rank correlation in words, by its sign (the strength is in the rationale).
 CORRELATION = {
@@ -630,8 +635,8 @@ FRAME = {
     "colophon_note": (
         "Каждое число отчёта взято из источника списка (глава о допущениях и источниках,\n"
         "раздел «Источники») или из названного допущения с обоснованием. Источники, чьи страницы\n"
-        "не найдены, названы в начале списка по номерам: их цифры — из рабочих записей авторов,\n"
-        "по первоисточнику не проверены."
+        "не найдены, названы в начале списка по номерам: их цифры — из записей, которые\n"
+        "авторы вели при подготовке отчёта, по первоисточнику не проверены."
     ),
     "running_header": "ГЧП «Сергек» в Алматы",
 }

@@ -208,7 +208,10 @@ def test_a_changed_assumption_reads_the_same_on_every_page(changed_edition):
     html = (changed_edition.result.out_dir / "report.html").read_text(encoding="utf-8")
     assert "ставке 16\u00a0%" in html and "(ставка 16 %)" in pdf
     assert "ставке 18 %" not in pdf and "(ставка 18 %)" not in pdf
-    assert "(проверочная метка) Значение 16 %" in pdf  # the assumptions, printed as blocks
+    # the assumptions' grid: the label, then the base value and the range in their columns,
+    # the rewritten rationale under the row
+    assert "(проверочная метка) 16 % 14,25–18 %" in pdf
+    assert 'data-label="Обоснование">Проверочное обоснование ставки' in html
     assert "(проверочная метка): 18 % → 16 %" in pdf
     assert changed_edition.metrics["params"]["discount_rate"] == 16.0
 

@@ -232,7 +232,7 @@ def test_a_short_table_of_paragraphs_prints_as_blocks_and_a_table_of_figures_as_
         {"Вариант": ["Новый договор ГЧП"] * 4} | {c: [paragraph] * 4 for c in "abc"}
     )
     assert prints_as_blocks(options)
-    assert prints_as_blocks(pd.concat([options] * 5))  # twenty rows (the assumptions)
+    assert prints_as_blocks(pd.concat([options] * 5))  # twenty rows
     assert not prints_as_blocks(pd.concat([options] * 6))  # twenty-four rows: a table
     assert not prints_as_blocks(options.iloc[:, :3])  # three columns: a table
     figures = options.assign(a="30,3 млрд тенге", b="17,5–44,7", c="61,6–161,0")

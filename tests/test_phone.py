@@ -207,6 +207,47 @@ def test_a_stacked_table_names_the_column_of_every_value(monkeypatch):
     assert '<table class="data">' in shown[1].data and "data-label" not in shown[1].data
 
 
+def test_a_detail_column_prints_under_its_row_and_keeps_the_other_columns_a_grid(monkeypatch):
+    """The assumptions' rationale: under its row across the table, after its column's name
+    (on paper, on screen and on a phone), the row and its detail one group; the other
+    columns a grid, where without `detail` a short table of paragraphs prints as blocks."""
+    shown = []
+    monkeypatch.setattr(api, "display", shown.append)
+    chapter = SimpleNamespace(_source_line=lambda sources, note: "")
+    paragraph = "Закон о государственных закупках: договор на один финансовый год, не более."
+    frame = pd.DataFrame(
+        {
+            "Допущение": ["Срок закупки", "Срок конкурса"],
+            "Значение": ["60 дней", "6 месяцев"],
+            "Источник": [paragraph, paragraph],
+            "Обоснование": [paragraph * 3, f"Суждение авторов. {paragraph}"],
+        }
+    )
+    api.Chapter.table(chapter, frame, "Допущения", sources=[])
+    assert '<table class="data stack blocks">' in shown[0].data
+    api.Chapter.table(chapter, frame, "Допущения", sources=[], detail="Обоснование")
+    html = shown[1].data
+    assert '<table class="data stack">' in html
+    assert re.findall(r"<th\b[^>]*>(.*?)</th>", html) == ["Допущение", "Значение", "Источник"]
+    groups = re.findall(r'<tbody class="with-detail">(.*?)</tbody>', html)
+    assert len(groups) == 2
+    assert groups[1] == (
+        '<tr><td class="" data-label="Допущение">Срок конкурса</td>'
+        '<td class="" data-label="Значение">6 месяцев</td>'
+        f'<td class="" data-label="Источник">{paragraph}</td></tr>'
+        '<tr class="detail"><td colspan="3" data-label="Обоснование">'
+        f"Суждение авторов. {paragraph}</td></tr>"
+    )
+    from sergek_report import paths
+
+    screen = without_comments((paths.TEMPLATES_DIR / "report.css").read_text(encoding="utf-8"))
+    assert re.search(r"tr\.detail td::before\s*\{\s*content: attr\(data-label\)", screen)
+    phone = block(screen, PHONE_MEDIA)
+    assert "tr.detail td { font-weight: normal; }" in phone  # not the bold head of a block
+    paper = without_comments((paths.TEMPLATES_DIR / "print.css").read_text(encoding="utf-8"))
+    assert "tbody.with-detail { break-inside: avoid; }" in paper
+
+
 # -- the built report -------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def built_html(built_report):
@@ -301,9 +342,17 @@ def test_the_decision_table_and_every_wide_table_stack_on_a_phone(built_html):
         stacked = re.match(r'<table class="data stack( blocks)?( sized)?">', table) is not None
         assert stacked == api.stacks_on_a_phone(heads, numeric), caption[:80]
         if stacked:
-            for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S):
+            body = table.split("</thead>")[1]
+            rows = re.findall(r"<tr>(.*?)</tr>", body, re.S)
+            assert rows, caption[:80]
+            for row in rows:
                 labels = re.findall(r'<td[^>]*data-label="([^"]*)"', row)
                 assert [html.unescape(label) for label in labels] == heads, caption[:80]
+            # a row's detail (the assumptions' rationale): one cell across the row, named
+            for row in re.findall(r'<tr class="detail">(.*?)</tr>', body, re.S):
+                assert re.fullmatch(
+                    rf'<td colspan="{len(heads)}" data-label="[^"]+">[^<]+</td>', row
+                ), caption[:80]
     for table in decision:
         assert re.match(r'<table class="data stack( blocks)?( sized)?">', table)
 

@@ -328,10 +328,17 @@ class Chapter:
         sources: Iterable[str],
         note: str | None = None,
         numeric: Sequence[str] = (),
+        detail: str | None = None,
     ) -> None:
         """A table of already formatted values; `numeric` columns are right-aligned, and so
         are those the table's builder declares in `frame.attrs["numeric"]` (decision_tables
         does: its headers name computed figures, which a chapter should not type).
+
+        `detail` names a column of long text (the assumptions' rationale) printed under each
+        row across the table's width, after its column's name, instead of as a narrow
+        column: the other columns stay a grid read down the page (a short table of
+        paragraphs would print as blocks, `prints_as_blocks`), and a row and its detail are
+        one group that a page never splits.
 
         On paper a long table continues on the next page with its header row repeated. On a
         phone a table of more than two columns (`stacks_on_a_phone`) shows each row as a block,
@@ -343,15 +350,17 @@ class Chapter:
         total = len(frame)
         numeric = {*numeric, *frame.attrs.get(NUMERIC_COLUMNS, ())}
         frame = frame.head(MAX_TABLE_ROWS)
+        details = None if detail is None else [_cell(v) for v in frame[detail]]
+        frame = frame if detail is None else frame.drop(columns=detail)
         stack = stacks_on_a_phone(list(frame.columns), numeric)
-        blocks = stack and prints_as_blocks(frame)
+        blocks = stack and details is None and prints_as_blocks(frame)
         widths, fixed = ("", False) if blocks else _column_widths(frame, numeric)
         kind = " ".join(["data"] + ["stack"] * stack + ["blocks"] * blocks + ["sized"] * fixed)
         head = "".join(
             f'<th scope="col" class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
             for c in frame.columns
         )
-        rows = "".join(
+        rows = [
             "<tr>"
             + "".join(
                 f'<td class="{"num" if c in numeric else ""}"'
@@ -361,17 +370,28 @@ class Chapter:
             )
             + "</tr>"
             for row in frame.itertuples(index=False)
-        )
+        ]
+        if details is not None:  # each row with its detail, one group (a <tbody>) each
+            rows = [
+                f'{row}<tr class="detail"><td colspan="{len(frame.columns)}" '
+                f'data-label="{html.escape(str(detail))}">{html.escape(text)}</td></tr>'
+                for row, text in zip(rows, details, strict=True)
+            ]
         if total > len(frame):
             more = fmt.fill(
                 L.CHAPTER["more_rows"],
                 shown=fmt.count(len(frame), L.ROW_FORMS),
                 total=fmt.integer(total),
             )
-            rows += (
+            rows.append(
                 f'<tr class="more-rows"><td colspan="{len(frame.columns)}">'
                 f"{html.escape(more)}</td></tr>"
             )
+        body = (
+            "".join(f'<tbody class="with-detail">{row}</tbody>' for row in rows)
+            if details is not None
+            else f"<tbody>{''.join(rows)}</tbody>"
+        )
         display(
             HTML(
                 '<figure class="table">'
@@ -381,7 +401,7 @@ class Chapter:
                 f'aria-label="{html.escape(caption)}">'
                 f'<table class="{kind}">'
                 f"{widths}"
-                f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+                f"<thead><tr>{head}</tr></thead>{body}</table>"
                 "</div>"
                 f'<p class="table-source">{self._source_line(sources, note)}</p>'
                 "</figure>"
@@ -431,8 +451,9 @@ class Chapter:
 
 # A table whose cells are paragraphs in four columns or more: on paper one block per row
 # (print.css). As columns it set a word or two a line: the options ran over two pages, the
-# assumptions over five with their rationale a narrow column (blocks: three). A longer
-# table (the sources of a chapter, a request list) is scanned by its columns and stays one.
+# assumptions over five with their rationale a narrow column (blocks: four; now a grid with
+# the rationale under each row, `Chapter.table(detail=...)`: three). A longer table (the
+# sources of a chapter, a request list) is scanned by its columns and stays one.
 _BLOCK_ROWS, _BLOCK_COLUMNS, _BLOCK_CHARACTERS = 20, 4, 70
 
 
