@@ -451,3 +451,20 @@ def test_the_options_chart_says_what_it_leaves_out():
     assert "передача комплексов в коммунальную собственность и эксплуатация городом" in note
     assert "новый договор ГЧП" in note
     assert "18,8\u00a0млрд тенге (от 10,2 до 27,8) разово" in note
+
+
+def test_each_reading_of_pavlodars_contract_is_priced_alone():
+    """Pavlodar's 9 bn for 3 years over the region's 420 complexes or the city's 240: at the
+    base values (no price growth, 2026 prices 1,123 × 2025's) the first-day contract for
+    1 991 complexes costs 1 991 × 9 bn ÷ 3 ÷ 420 × 1,123 = 16,0 bn in 2027, or 420/240 times
+    that, 27,9 bn; the joint range of the proposed line lies between the two readings."""
+    from sergek_report import paths
+    from sergek_report.model.computed import compute_edition
+
+    u = compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR).results.appraisal
+    region = u.get("pavlodar_region.cash_2027", "point")
+    city = u.get("pavlodar_city.cash_2027", "point")
+    assert region == pytest.approx(1991 * 9e9 / 3 / 420 * 1.123, rel=2e-3)
+    assert city == pytest.approx(region * 420 / 240, rel=1e-9)
+    assert u.get("pavlodar_region.cash_2027", "p90") < u.get("pavlodar_only.cash_2027", "p90")
+    assert u.get("pavlodar_only.cash_2027", "p90") < u.get("pavlodar_city.cash_2027", "p90")
