@@ -240,7 +240,7 @@ KEY_FIGURES = {
 APPRAISAL_OPTIONS = {
     "service_pavlodar": "Временная мера, затем сервисный договор (цены Павлодара)",
     "service": "Временная мера, затем сервисный договор (середина цен Павлодара и Караганды)",
-    "stopgap": "Временная мера (её месяцы)",
+    "stopgap": "Временная мера (плата за её месяцы)",
     "pavlodar_only": "Сервисный договор с первого дня (цены Павлодара)",
     "announced": "Сервисный договор с первого дня (середина цен Павлодара и Караганды)",
     "no_bridge_pavlodar": "Перерыв на время закупки, затем сервисный договор (цены Павлодара)",
@@ -580,9 +580,11 @@ PATH_COLUMNS = {
     "on_january_1": "Что будет {first_day}",
     "legal_route": "Правовой путь",
     "next_decisions": "Следующие решения",
-    "option": "Вариант",
+    "option": "Вариант и расходы {first} г., млрд тенге: медиана (P10–P90)",
 }
 NOT_PRICED = "не оценено: нет открытых данных"
+# The path table's budget cell: the option the branch is, by its one name, and its figure.
+PATH_OPTION_CELL = "«{option}» — {figure}"
 # The memo's plain words for a computed amount and its P10–P90 (decision_tables.amount):
 # «35,5 млрд тенге (от 20,2 до 52,7)»; and how often a draw falls inside P10–P90
 # (decision_tables.likely): «в 8 случаях из 10».
@@ -889,10 +891,11 @@ PROPER_NAMES = frozenset(
 # the procurement; {date}: the first day without a contract.
 COVER_FACTS = {
     "heading": "Главное в цифрах",
-    # under the proposed budget line: «26,8 млрд тенге»; {below}: «в 9 случаях из 10»
+    # under the proposed budget line: «31,1 млрд тенге»; {below}: «в 9 случаях из 10»
     "budget_line": (
         "предлагаемая строка бюджета {year} года на «Сергек»: расход на сервисный договор по "
-        "ценам Павлодара окажется ниже неё {below} (при допущениях отчёта)"
+        "ценам Павлодара окажется ниже неё не реже чем {below}, что бы ни покрывала сумма "
+        "договора Павлодара (при допущениях отчёта)"
     ),
     # under the days left: «28 дней»
     "days_left": (
@@ -904,9 +907,11 @@ COVER_FACTS = {
         "в сети на {date} в зависимости от числа введённых новых комплексов; для их работы "
         "нужна новая правовая основа"
     ),
-    # under the median of the same contract: «20,9 млрд тенге»; {today}: «3,9 млрд тенге»
+    # under the medians of the same contract at both readings of Pavlodar's contract:
+    # «16,5–28,8 млрд тенге»; {today}: «3,9 млрд тенге»
     "median": (
-        "медиана расходов {year} года на тот же договор; по нынешней цене за АПК год стоил бы "
-        "{today} (только для сравнения: так продолжить нельзя)"
+        "медиана расходов {year} года на этот договор: меньшая — если сумма Павлодара "
+        "покрывает все АПК области, большая — если только АПК города; по нынешней цене за "
+        "АПК год стоил бы {today} (только для сравнения: так продолжить нельзя)"
     ),
 }

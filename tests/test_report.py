@@ -635,14 +635,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
 def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     """Issue 18, the deputy's «how much in 2027»: one figure to vote on and why. A procurement
     contract is signed only within the budget's money, and the only price found at its source
-    is Pavlodar's: the line is the upper edge (P90) of the dearer Pavlodar path, the contract
-    from the first day, so that it covers the path after the stop-gap too. The sources do not
-    say whether Pavlodar's 9 bn covers the region's 420 complexes or the city's 240: the range
-    spans both. Hand-checked bounds: at 420 complexes and 0 % growth the contract costs
-    1 991 × 9 bn ÷ 3 ÷ 420 × 1,123 = 16,0 bn, at 240 complexes 16,0 × 420 / 240 = 27,9 bn;
-    its P10–P90 lies between the two. Each cost is its median with P10–P90 (the base case
-    sits at the cheap edge). The midpoint path is said with the unverified Karaganda figures
-    it rests on; today's price is a comparison; the draft budget is the akimat's."""
+    is Pavlodar's; the sources do not say whether its 9 bn covers the region's 420 complexes
+    or the city's 240, an either-or. Hand-checked at the base values (0 % growth): the
+    contract from the first day costs 1 991 × 9 bn ÷ 3 ÷ 420 × 1,123 = 16,0 bn at 420
+    complexes, 16,0 × 420 / 240 = 27,9 bn at 240. The line is the upper edge (P90) of the
+    dearer reading, so that it covers either; the memo gives both readings and the line it
+    could shrink to (the cheaper reading's P90). Each cost is its median with P10–P90. The
+    midpoint path is said with the unverified Karaganda figures it rests on; today's price
+    is a comparison; the draft budget is the akimat's."""
     import json
 
     from sergek_report.chapter import precision
@@ -658,30 +658,30 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     first_low, first_mid, first_high = (bn("pavlodar_only", s) for s in ("p10", "p50", "p90"))
     pav_low, pav_mid, pav_high = (bn("service_pavlodar", s) for s in ("p10", "p50", "p90"))
     low, mid, high = (bn("service", s) for s in ("p10", "p50", "p90"))
-    assert (first_mid, first_high) == ("20,9", "26,8")  # Table 1's first-day Pavlodar row
-    assert 16.0e9 < values["pavlodar_only_cash_2027_p10"]
-    assert values["pavlodar_only_cash_2027_p90"] < 27.9e9
-    assert values["pavlodar_only_cash_2027_p90"] > values["service_pavlodar_cash_2027_p90"]
-    # how much: the Pavlodar paths first, what the range spans, then the midpoint with its caveat
-    how = memo[memo.index(f"Почему {first_high} млрд тенге") : memo.index("Что нужно успеть")]
-    assert how.startswith(
-        f"Почему {first_high} млрд тенге. Это верхний край диапазона P10–P90 сервисного "
-        "договора с 1 января 2027 г. по ценам Павлодара — единственной цене, найденной в "
-        f"первоисточнике; медиана — {first_mid} млрд тенге, путь с временной мерой дешевле."
+    region = [bn("pavlodar_region", s) for s in ("p50", "p10", "p90")]
+    city = [bn("pavlodar_city", s) for s in ("p50", "p10", "p90")]
+    line = city[2]
+    assert line == "31,1" and region[2] == "17,7"
+    # the readings' ranges lie around their hand-checked base values, each on its side
+    assert (
+        values["pavlodar_region_cash_2027_p10"] < 16.0e9 < values["pavlodar_region_cash_2027_p90"]
     )
+    assert values["pavlodar_city_cash_2027_p10"] < 27.9e9 < values["pavlodar_city_cash_2027_p90"]
+    assert values["pavlodar_only_cash_2027_p90"] < values["pavlodar_city_cash_2027_p90"]
+    # why this line: Pavlodar's contract, its two readings, the dearer one chosen
+    how = memo[memo.index(f"Почему {line} млрд тенге") : memo.index("Что нужно успеть")]
+    assert how.startswith(
+        f"Почему {line} млрд тенге. Единственная цена, найденная в первоисточнике, — договор "
+        "Павлодара: 9 млрд тенге на три года. Источники не говорят, покрывает ли эта сумма все "
+        "420 АПК области или только 240 АПК города. В первом случае сервисный договор с "
+        f"1 января 2027 г. обойдётся в {region[0]} ({region[1]}–{region[2]}) млрд тенге, во "
+        f"втором — в {city[0]} ({city[1]}–{city[2]}). Пока договор Павлодара не получен, строка "
+        "рассчитана по второму, дорогому прочтению"
+    )
+    assert f"строку можно уменьшить до {region[2]} млрд тенге" in how
     # Table 1 gives both Pavlodar paths, the median first
     assert f"{first_mid} ({first_low}–{first_high})" in memo
     assert f"{pav_mid} ({pav_low}–{pav_high})" in memo
-    # each reading of Pavlodar's contract with its own median (420 complexes: 16,0 bn at the
-    # base values, see above; 240: 27,9), the city's set against the proposed line
-    region = bn("pavlodar_region", "p50")
-    city = [bn("pavlodar_city", s) for s in ("p50", "p10", "p90")]
-    assert (
-        f"покрывают ли 9 млрд тенге Павлодара все 420 АПК области (тогда медиана — {region} "
-        f"млрд тенге) или только 240 АПК города (тогда — {city[0]} ({city[1]}–{city[2]}) млрд "
-        "тенге, медиана больше предложенной строки)"
-    ) in how
-    assert float(region.replace(",", ".")) < 20 < 26.8 < float(city[0].replace(",", "."))
     assert f"{mid} ({low}–{high})" in memo  # the midpoint path, in Table 1
     assert "опираются на цифры Караганды, первоисточник которых не найден" in how
     assert "Первое число — медиана" in how and "вероятный" not in how
@@ -689,11 +689,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the first recommendation: one figure, the legal reason, the condition to raise it
     rec = memo[memo.index("Заложить в бюджет") : memo.index("Потребовать от акимата, если")]
     assert rec.startswith(
-        f"Заложить в бюджет 2027 года на «Сергек» {first_high} млрд тенге — с запасом на "
+        f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге — с запасом на "
         "сервисный договор с 1 января 2027 г. по ценам Павлодара (почему столько — ниже): "
-        "договор закупки заключают лишь в пределах денег бюджета"
+        "договор закупки заключают лишь в пределах бюджетных средств"
     )  # P90 is the range's upper edge, not «enough in 8 cases of 10» (that is P10–P90)
     assert "если они выше — увеличить строку до заключения договора" in rec
+    assert "— внести поправку до утверждения бюджета" in rec
     assert "ориентир для нового ГЧП" not in text
     assert "Нынешняя цена для сравнения (так продолжить нельзя)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo

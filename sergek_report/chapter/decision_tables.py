@@ -254,10 +254,15 @@ BRANCH_OUTPUT = {
 # figure.
 CENTRAL = "p50"
 # The 2027 budget line the memo proposes: the upper edge (P90) of the service contract from
-# the first day at Pavlodar's prices, the one price verified at its source (the memo's first
-# recommendation says why); the cover, the memo and the options chart print it.
-BUDGET_LINE = "pavlodar_only.cash_2027"
+# the first day at Pavlodar's prices, the one price verified at its source, read the dearer
+# way (Pavlodar's sum for the city's complexes only). Which complexes the sum covers is an
+# either-or the sources leave open; a procurement contract is signed only within the
+# budget's money, so the line covers the dearer reading until Pavlodar's contract settles it
+# (the memo gives both). The cover, the memo and the options chart print it.
+BUDGET_LINE = "pavlodar_city.cash_2027"
 BUDGET_LINE_STAT = "p90"
+# The cheaper reading (the region's complexes): the line the memo says it could shrink to.
+BUDGET_LINE_CHEAPER = "pavlodar_region.cash_2027"
 # The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).
 BRANCH_UNPRICED = {"transfer": "municipal"}
 
@@ -381,28 +386,36 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
     )
 
 
-def path_table(path: pd.DataFrame) -> pd.DataFrame:
-    """The branches of the path from the edition date, each with the option it is, by its
-    one name (its figures are the options table's, not printed twice)."""
+def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
+    """The branches of the path from the edition date, each with the rows of the options
+    table it is, by their one names, and their 2027 figures (the 2027–2029 ones are that
+    table's alone)."""
+    u = results.appraisal
     column = {k: v.format(**_years()) for k, v in L.PATH_COLUMNS.items()}
     ordered = path.sort_values("step", kind="stable")
+
+    def priced(line: str) -> str:
+        """Each computation pricing the branch, by its one name, with its 2027 figure."""
+        if line in BRANCH_UNPRICED:
+            name = L.UNPRICED_APPRAISAL_ROWS[BRANCH_UNPRICED[line]]
+            return L.PATH_OPTION_CELL.format(option=name, figure=L.NOT_PRICED)
+        return "; ".join(
+            L.PATH_OPTION_CELL.format(
+                option=L.APPRAISAL_OPTIONS[output],
+                figure=budget_cell(u, f"{output}.cash_2027"),
+            )
+            for output in BRANCH_OUTPUT[line]
+        )
+
     return pd.DataFrame(
         {
             column["condition"]: ordered["condition"],
             column["on_january_1"]: ordered["on_january_1"],
             column["legal_route"]: ordered["legal_route"],
             column["next_decisions"]: ordered["next_decisions"],
-            column["option"]: [branch_options(line) for line in ordered["budget_line"]],
+            column["option"]: [priced(line) for line in ordered["budget_line"]],
         }
     )
-
-
-def branch_options(line: str) -> str:
-    """The rows of the options table a branch of the path is: each computation pricing it,
-    by its one name, in quotes (at both price bases, Pavlodar's first)."""
-    if line in BRANCH_UNPRICED:
-        return f"«{L.UNPRICED_APPRAISAL_ROWS[BRANCH_UNPRICED[line]]}» — {L.NOT_PRICED}"
-    return "; ".join(f"«{L.APPRAISAL_OPTIONS[output]}»" for output in BRANCH_OUTPUT[line])
 
 
 def branch_option(line: str) -> str:

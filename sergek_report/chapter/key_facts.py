@@ -4,7 +4,8 @@ The memo (notebooks/01_summary.ipynb) says them in its prose and the title page 
 renderer) prints them as a «key facts» panel: both read them here, so that each is computed
 once and printed alike: the proposed 2027 budget line, the days left until the contract ends
 and the last day to announce the procurement, the network on the first day without a
-contract, and the same contract's median, with the year at today's price for comparison. The
+contract, and the same contract's medians at both readings of Pavlodar's contract, with the
+year at today's price for comparison. The
 figures are printed at the precision declared for their key figure (`precision`), as the
 memo's table and text print them; the words are the catalog's (labels.COVER_FACTS).
 """
@@ -16,7 +17,12 @@ from dataclasses import dataclass
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt, precision
-from sergek_report.chapter.decision_tables import BUDGET_LINE, BUDGET_LINE_STAT, CENTRAL
+from sergek_report.chapter.decision_tables import (
+    BUDGET_LINE,
+    BUDGET_LINE_CHEAPER,
+    BUDGET_LINE_STAT,
+    CENTRAL,
+)
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
 from sergek_report.model.dates import as_date
@@ -101,7 +107,9 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     if results.appraisal is not None:
         facts.append(
             KeyFact(
-                _amount(results, BUDGET_LINE, CENTRAL),
+                # the medians at both readings: «16,5–28,8 млрд тенге»
+                f"{precision.billions(results.appraisal.get(BUDGET_LINE_CHEAPER, CENTRAL))}"
+                f"{fmt.EN_DASH}{_amount(results, BUDGET_LINE, CENTRAL)}",
                 fmt.fill(
                     words["median"],
                     year=year,
