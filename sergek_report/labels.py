@@ -234,32 +234,32 @@ KEY_FIGURES = {
 }
 # The options and paths on one basis (appraisal): the one name each computation has wherever
 # the report prints it (the memo's table, the chapter's tables and charts, the key figures).
-# A service contract's name says which price it is costed with.
+# «Договор» is the new service contract (a procurement of services); its name says which
+# price it is costed with: Pavlodar's or the midpoint of Pavlodar's and Karaganda's
+# («середина цен», the glossary's term). Short, so that a name is one line of a table.
 # Each path at both price bases, Pavlodar's (the one verified price) first, then the midpoint
 # (the base case).
 APPRAISAL_OPTIONS = {
-    "service_pavlodar": "Временная мера, затем сервисный договор (цены Павлодара)",
-    "service": "Временная мера, затем сервисный договор (середина цен Павлодара и Караганды)",
+    "service_pavlodar": "Временная мера, затем договор (цены Павлодара)",
+    "service": "Временная мера, затем договор (середина цен)",
     "stopgap": "Временная мера (плата за её месяцы)",
-    "pavlodar_only": "Сервисный договор с первого дня (цены Павлодара)",
-    "announced": "Сервисный договор с первого дня (середина цен Павлодара и Караганды)",
-    "no_bridge_pavlodar": "Перерыв на время закупки, затем сервисный договор (цены Павлодара)",
-    "no_bridge": (
-        "Перерыв на время закупки, затем сервисный договор (середина цен Павлодара и Караганды)"
-    ),
-    "current_price": "Нынешняя цена для сравнения (так продолжить нельзя)",
+    "pavlodar_only": "Договор с первого дня (цены Павлодара)",
+    "announced": "Договор с первого дня (середина цен)",
+    "no_bridge_pavlodar": "Перерыв, затем договор (цены Павлодара)",
+    "no_bridge": "Перерыв, затем договор (середина цен)",
+    "current_price": "Нынешняя цена (для сравнения: так продолжить нельзя)",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
 # The first-day contract at Pavlodar's prices under each reading of Pavlodar's contract (its
 # sum for all the region's complexes, or the city's only): key figures (appraisal.evaluate).
 COVERAGE_READINGS = {
     "pavlodar_region": (
-        "Сервисный договор с первого дня (цены Павлодара), если сумма Павлодара покрывает все "
-        "комплексы области"
+        "Договор с первого дня (цены Павлодара), если сумма Павлодара покрывает все комплексы "
+        "области"
     ),
     "pavlodar_city": (
-        "Сервисный договор с первого дня (цены Павлодара), если сумма Павлодара покрывает "
-        "только комплексы города"
+        "Договор с первого дня (цены Павлодара), если сумма Павлодара покрывает только "
+        "комплексы города"
     ),
 }
 # A row that is a part of the path above it, not an alternative (decision_tables.PART_OF).
@@ -526,6 +526,12 @@ GLOSSARY = (
         "верен настолько, насколько верны эти диапазоны.",
     ),
     (
+        "Договор (в названиях вариантов)",
+        "Новый сервисный договор на фиксацию нарушений через государственные закупки. «С "
+        "первого дня» — с начала года, без временной меры; «перерыв» — месяцы без договора до "
+        "конца закупки; в скобках — по какой цене он посчитан.",
+    ),
+    (
         "Середина цен Павлодара и Караганды",
         "Цена сервисного договора между ценами Павлодара и Караганды за комплекс в год: в "
         "расчёте она может лежать в любом месте между ними, а медиана — посередине. Цифры "
@@ -571,8 +577,8 @@ GLOSSARY = (
 # names the width (a long header widens its column, a Kazakh name then took three lines)
 APPRAISAL_COLUMNS = {
     "option": "Вариант",
-    "cash_2027": "Расходы {first} г.: медиана (P10–\u2060P90)",  # no break after «–»
-    "cash_total": "Расходы {years} гг. (номинальные), P10–P90",
+    "cash_2027": "{first} г.: медиана (P10–\u2060P90)",  # no break after «–»
+    "cash_total": "{years} гг.: P10–P90",
     "present_value": "Приведённая стоимость на {valuation}, P10–P90",
 }
 PATH_COLUMNS = {
@@ -596,14 +602,9 @@ DRIVER_COLUMNS = {
     "driver": "Главные источники разброса (доля)",
 }
 DRIVER_OUTPUTS = {
-    "pavlodar_only.cash_2027": (
-        "Сервисный договор с первого дня (цены Павлодара): расходы {first} г."
-    ),
-    "service.cash_2027": (
-        "Временная мера, затем сервисный договор (середина цен Павлодара и Караганды): "
-        "расходы {first} г."
-    ),
-    "current_price.cash_total": "Нынешняя цена для сравнения: расходы {years} гг.",
+    "pavlodar_only.cash_2027": "Договор с первого дня (цены Павлодара): расходы {first} г.",
+    "service.cash_2027": "Временная мера, затем договор (середина цен): расходы {first} г.",
+    "current_price.cash_total": "Нынешняя цена (для сравнения): расходы {years} гг.",
     "equipment.cash_2027": "Новое оборудование: расходы {first} г.",
     "estimates_ratio": "Отношение двух оценок платы за АПК",
     "estimate2_vs_total_cost": "Выплаты по оценке 2 (из известной выплаты) к «общей стоимости»",

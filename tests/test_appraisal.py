@@ -321,12 +321,12 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     # without operation is a part of no priced path and is left to the chart's note
     names = list(priced[table.columns[0]])
     assert names == [
-        "Временная мера, затем сервисный договор (цены Павлодара)",
-        "Временная мера, затем сервисный договор (середина цен Павлодара и Караганды)",
-        "в том числе: временная мера (её месяцы)",
-        "Сервисный договор с первого дня (цены Павлодара)",
-        "Сервисный договор с первого дня (середина цен Павлодара и Караганды)",
-        "Нынешняя цена для сравнения (так продолжить нельзя)",
+        "Временная мера, затем договор (цены Павлодара)",
+        "Временная мера, затем договор (середина цен)",
+        "в том числе: временная мера (плата за её месяцы)",
+        "Договор с первого дня (цены Павлодара)",
+        "Договор с первого дня (середина цен)",
+        "Нынешняя цена (для сравнения: так продолжить нельзя)",
     ]
     # the medians of the joint calculation (the base values are hand-checked in
     # test_point_estimates_on_the_edition; a median is not a sum of medians, but the path's is
@@ -387,11 +387,9 @@ def test_one_name_per_option_in_every_table():
         f"«{service}» — {dtab.budget_cell(u, 'service.cash_2027')}"
     )
     assert cells[1].endswith("32,0 (20,8–45,5)")
-    assert cells[0].startswith("«Сервисный договор с первого дня (цены Павлодара)» — 20,9")
-    assert "(середина цен Павлодара и Караганды)» — 37,6" in cells[0]
-    assert cells[2].startswith(
-        "«Перерыв на время закупки, затем сервисный договор (цены Павлодара)»"
-    )
+    assert cells[0].startswith("«Договор с первого дня (цены Павлодара)» — 20,9")
+    assert "(середина цен)» — 37,6" in cells[0]
+    assert cells[2].startswith("«Перерыв, затем договор (цены Павлодара)»")
     assert cells[3] == (
         "«Передача комплексов в коммунальную собственность и эксплуатация городом» — "
         "не оценено: нет открытых данных"

@@ -288,7 +288,7 @@ def test_a_new_budget_line_is_said_with_the_new_assumptions_it_rests_on():
     old = {"edition_date": "2026-11-25", "metrics": [], "inputs": {}, "params": {}}
     new = {
         "metrics": [
-            metric("pavlodar_only_cash_2027_p90", 26_764_000_000.0, label="Строка", unit="тенге")
+            metric("pavlodar_city_cash_2027_p90", 31_064_000_000.0, label="Строка", unit="тенге")
         ],
         "inputs": {},
         "params": {f"p{i}": 1.0 for i in range(11)},

@@ -402,7 +402,7 @@ def test_whole_text_reads_as_plain_russian(report):
     assert "с начала услуг до конца года продления" in text
     assert "оценка (все допущения вместе)" in text
     assert "Причина — уточнены данные:" in text
-    assert "сразу на 404 комплекса" in text
+    assert "сразу в составе 404 комплексов" in text
     for text in (report["text"], normalise(html)):
         assert "Заключение юристов акимата до декабря" not in text
         assert "примерно на 400" not in text
@@ -568,7 +568,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     memo = " ".join(texts[p] for p in pages)
     parts = [
         "Что решить и к какому сроку",
-        "Таблица 1. Варианты в сопоставимых условиях, млрд тенге",
+        "Таблица 1. Варианты в сопоставимых условиях: расходы, млрд тенге (номинальные)",
         "Что нужно успеть до 1 января 2027 года",
         "Рекомендации маслихату",
         "Что неизвестно и у кого это есть",
@@ -583,7 +583,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     assert text.count("Хронология договора и предстоящие сроки") == 1
     assert text.count("Официальные заявления и опубликованные цифры о ДТП в Алматы") == 1
     assert "Хронология договора" not in memo and "о ДТП в Алматы" not in memo
-    assert text.count("Варианты в сопоставимых условиях, млрд тенге") == 1  # Table 1, once
+    assert text.count("Варианты в сопоставимых условиях: расходы, млрд") == 1  # Table 1, once
 
 
 @pytest.mark.slow  # reads the session's build
@@ -696,7 +696,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "если они выше — увеличить строку до заключения договора" in rec
     assert "— внести поправку до утверждения бюджета" in rec
     assert "ориентир для нового ГЧП" not in text
-    assert "Нынешняя цена для сравнения (так продолжить нельзя)" in memo
+    assert "Нынешняя цена (для сравнения: так продолжить нельзя)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     assert "Если в проекте бюджета, внесённом акиматом не позднее 15 октября" in rec
     assert "Что неизвестно и у кого это есть — запросить до голосования:" in memo

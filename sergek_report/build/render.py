@@ -33,6 +33,7 @@ from sergek_report.chapter import fmt, inline
 from sergek_report.chapter.key_facts import KeyFact
 from sergek_report.chapter.measure import FONT_DIR, FONT_STEM
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
+from sergek_report.inputs.datasets import data_as_of
 from sergek_report.inputs.edition import Edition
 from sergek_report.inputs.typography import typeset_page
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
@@ -482,12 +483,6 @@ def colophon_html(meta: dict) -> str:
 def assumption_labels(edition: Edition) -> dict[str, tuple[str, str]]:
     """Russian label and unit of every assumption, for the changes block."""
     return {name: (a.label, a.unit) for name, a in edition.assumptions.items()}
-
-
-def data_as_of(sources) -> dt.date | None:
-    """Latest publication date among the sources (the loaded table): the data are as of then."""
-    dates = sources["published"].dropna()
-    return dates.max().date() if len(dates) else None
 
 
 def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:

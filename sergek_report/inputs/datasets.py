@@ -247,6 +247,13 @@ def _where(path: Path) -> str:
         return str(path)
 
 
+def data_as_of(sources: pd.DataFrame):
+    """Latest publication date among the sources (the loaded table): the data are as of then
+    (the title page and the memo say it); None without a dated source."""
+    dates = sources["published"].dropna()
+    return dates.max().date() if len(dates) else None
+
+
 # --- command line -------------------------------------------------------------------------
 
 
