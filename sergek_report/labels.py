@@ -247,7 +247,7 @@ APPRAISAL_OPTIONS = {
     "announced": "Договор с первого дня (середина цен)",
     "no_bridge_pavlodar": "Перерыв, затем договор (цены Павлодара)",
     "no_bridge": "Перерыв, затем договор (середина цен)",
-    "current_price": "Нынешняя цена (для сравнения: так продолжить нельзя)",
+    "current_price": "Нынешняя цена (для сравнения; так продолжить нельзя)",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
 # The first-day contract at Pavlodar's prices under each reading of Pavlodar's contract (its
@@ -903,10 +903,10 @@ COVER_FACTS = {
         "до окончания договора на дату редакции; закупку услуг объявить не позднее "
         "{announce_by} (при самой короткой закупке)"
     ),
-    # under the network: «1 816–1 991 АПК»
+    # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»
     "network": (
-        "в сети на {date} в зависимости от числа введённых новых комплексов; для их работы "
-        "нужна новая правовая основа"
+        "в сети на {date}, если введена часть или все {additional} новых комплексов (ввод не "
+        "подтверждён; без них — {existing}); для их работы нужна новая правовая основа"
     ),
     # under the medians of the same contract at both readings of Pavlodar's contract:
     # «16,5–28,8 млрд тенге»; {today}: «3,9 млрд тенге»

@@ -326,7 +326,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "в том числе: временная мера (плата за её месяцы)",
         "Договор с первого дня (цены Павлодара)",
         "Договор с первого дня (середина цен)",
-        "Нынешняя цена (для сравнения: так продолжить нельзя)",
+        "Нынешняя цена (для сравнения; так продолжить нельзя)",
     ]
     # the medians of the joint calculation (the base values are hand-checked in
     # test_point_estimates_on_the_edition; a median is not a sum of medians, but the path's is

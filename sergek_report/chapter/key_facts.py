@@ -28,6 +28,7 @@ from sergek_report.model.appraisal import key_figure_name
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
+WORD_JOINER = "\u2060"  # a range never breaks after its dash: «16,5–28,8»
 # The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
 # be continued so), at the statistic every option's cost is printed with (its median).
 TODAY_PRICE = "current_price.cash_2027"
@@ -101,7 +102,12 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     facts.append(
         KeyFact(
             fmt.count_range(net.network_low, net.network_high, L.UNIT_FORMS["АПК"]),
-            fmt.fill(words["network"], date=fmt.date_long(results.decision_day)),
+            fmt.fill(
+                words["network"],
+                date=fmt.date_long(results.decision_day),
+                additional=fmt.integer(results.additional_complexes),
+                existing=fmt.integer(results.complexes_in_operation),
+            ),
         )
     )
     if results.appraisal is not None:
@@ -109,7 +115,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
             KeyFact(
                 # the medians at both readings: «16,5–28,8 млрд тенге»
                 f"{precision.billions(results.appraisal.get(BUDGET_LINE_CHEAPER, CENTRAL))}"
-                f"{fmt.EN_DASH}{_amount(results, BUDGET_LINE, CENTRAL)}",
+                f"{fmt.EN_DASH}{WORD_JOINER}{_amount(results, BUDGET_LINE, CENTRAL)}",
                 fmt.fill(
                     words["median"],
                     year=year,
