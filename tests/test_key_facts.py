@@ -29,7 +29,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"31,1{NBSP}млрд{NBSP}тенге",
         f"28{NBSP}дней",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
-        f"16,5–\u206028,8{NBSP}млрд{NBSP}тенге",
+        f"16,5–\u206028,8 млрд{NBSP}тенге",
     ]
     u = r.appraisal
     # the memo's «Заложить в бюджет 2027 года на «Сергек» 31,1 млрд тенге» and its table's
@@ -90,7 +90,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         f"31,1{NBSP}млрд{NBSP}теңге",
         f"28{NBSP}күн",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
-        f"16,5–\u206028,8{NBSP}млрд{NBSP}теңге",
+        f"16,5–\u206028,8 млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 22 желтоқсаннан кешіктірмей»,
     # «2027 жылғы 1 қаңтарда желіде»

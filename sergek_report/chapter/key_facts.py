@@ -115,7 +115,9 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
             KeyFact(
                 # the medians at both readings: «16,5–28,8 млрд тенге»
                 f"{precision.billions(results.appraisal.get(BUDGET_LINE_CHEAPER, CENTRAL))}"
-                f"{fmt.EN_DASH}{WORD_JOINER}{_amount(results, BUDGET_LINE, CENTRAL)}",
+                # (a line may break before the unit: the range alone is as wide as a column)
+                f"{fmt.EN_DASH}{WORD_JOINER}"
+                f"{_amount(results, BUDGET_LINE, CENTRAL).replace(fmt.NBSP, ' ', 1)}",
                 fmt.fill(
                     words["median"],
                     year=year,
