@@ -262,6 +262,11 @@ COVERAGE_READINGS = {
         "комплексы города"
     ),
 }
+# The same readings as bars of the options chart, under the row that blends them.
+COVERAGE_READING_ROWS = {
+    "pavlodar_region": "…если сумма Павлодара — на все АПК области",
+    "pavlodar_city": "…если только на АПК города",
+}
 # A row that is a part of the path above it, not an alternative (decision_tables.PART_OF).
 PART_ROW = "в том числе: {name}"
 # What the options on one basis cannot price (no public figure): a row of the appraisal

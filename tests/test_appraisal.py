@@ -302,6 +302,7 @@ def test_the_printed_figure_is_the_median_inside_its_own_p10_p90():
 
 def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     """One figure, one rendering: every bar's label is the table's cell for that option."""
+    from sergek_report import labels as L
     from sergek_report import paths
     from sergek_report.chapter import decision_tables as dtab
     from sergek_report.model.computed import compute_edition
@@ -351,12 +352,19 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     # the chart draws the paths, not the stop-gap that is a part of two of them
     paths = priced[~priced[table.columns[0]].str.startswith("в том числе")]
     assert len(paths) == len(priced) - 1
-    assert set(paths[budget_column]) == budget_labels
+    # the 2027 panel adds, under the row that blends them, the two readings of Pavlodar's
+    # contract (16,5 and 28,8: the proposed line, 31,1, is the dearer one's P90)
+    readings = [dtab.budget_cell(results.appraisal, f"{r}.cash_2027") for r in L.COVERAGE_READINGS]
+    assert [cell.split(" (")[0] for cell in readings] == ["16,5", "28,8"]
+    assert budget_labels == set(paths[budget_column]) | set(readings)
     # the table gives P10–P90 of the present value; the chart adds the base value before it
     assert {label.split(" (")[1].rstrip(")") for label in pv_labels} == set(paths[pv_column])
-    # bars in the table's order, top to bottom
+    # bars in the table's order, top to bottom, the readings under the blend
     ticks = [t.get_text().replace("\n", " ") for t in axes[0].get_yticklabels()][::-1]
-    assert ticks == list(paths[table.columns[0]])
+    names = list(paths[table.columns[0]])
+    blend = names.index(L.APPRAISAL_OPTIONS[dtab.READINGS_OF]) + 1
+    assert ticks == names[:blend] + list(L.COVERAGE_READING_ROWS.values()) + names[blend:]
+    assert [t.get_text().replace("\n", " ") for t in axes[1].get_yticklabels()][::-1] == names
 
 
 def test_one_name_per_option_in_every_table():

@@ -263,6 +263,9 @@ BUDGET_LINE = "pavlodar_city.cash_2027"
 BUDGET_LINE_STAT = "p90"
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
 BUDGET_LINE_CHEAPER = "pavlodar_region.cash_2027"
+# The row whose price blends the two readings of Pavlodar's contract: the options chart draws
+# each reading under it (labels.COVERAGE_READING_ROWS).
+READINGS_OF = "pavlodar_only"
 # The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).
 BRANCH_UNPRICED = {"transfer": "municipal"}
 
@@ -370,17 +373,25 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
             L.APPRAISAL_CHART_LINE.format(line=fmt.number(line, 1)),
         )
     }
-    panels = {
-        L.APPRAISAL_CHART_PANELS[measure].format(**years): [
-            (
-                row_name(option),
-                *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in (CENTRAL, "p10", "p90")),
-            )
-            for option in APPRAISAL_ROWS
-            if option not in PART_OF  # a part of a path is no bar beside the paths
-        ]
-        for measure in measures
-    }
+
+    def bar(output: str, label: str) -> tuple[str, float, float, float]:
+        return (label, *(u.get(output, stat) / 1e9 for stat in (CENTRAL, "p10", "p90")))
+
+    panels = {}
+    for measure in measures:
+        rows = []
+        for option in APPRAISAL_ROWS:
+            if option in PART_OF:  # a part of a path is no bar beside the paths
+                continue
+            rows.append(bar(f"{option}.{measure}", row_name(option)))
+            if option == READINGS_OF and measure == "cash_2027":
+                # the two readings of Pavlodar's contract under the row that blends them:
+                # the proposed line is the dearer one's P90 (drawn across the panel)
+                rows += [
+                    bar(f"{reading}.cash_2027", label)
+                    for reading, label in L.COVERAGE_READING_ROWS.items()
+                ]
+        panels[L.APPRAISAL_CHART_PANELS[measure].format(**years)] = rows
     return charts.options_chart(
         panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0), references
     )
