@@ -51,7 +51,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert f"не позднее {fmt.date_long(dt.date(2026, 12, 22))} (при самой короткой" in facts[1].text
     assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
     # P90 in plain words: the contract costs less in 9 cases of 10
-    assert "ниже неё не реже чем в 9 случаях из\u00a010" in facts[0].text
+    assert "ниже этой суммы не реже чем в 9 случаях из\u00a010" in facts[0].text
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
 
