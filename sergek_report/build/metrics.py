@@ -115,51 +115,38 @@ def _decision_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
 
 def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
     """Each option's and branch's 2027 budget line, 2027–2029 cash and present value on one
-    basis: the point estimate and P10/P50/P90 of the joint Monte Carlo."""
+    basis: the point estimate and P10/P50/P90 of the joint Monte Carlo; the first-day
+    contract at Pavlodar's prices under each reading of Pavlodar's contract (2027, P10/P50/P90)."""
     u = r.appraisal
     if u is None:
         return []
-    rows: list[tuple[str, str, float | None, str, str]] = []
-    for option, option_label in L.APPRAISAL_OPTIONS.items():
-        for measure, measure_label in L.APPRAISAL_MEASURES.items():
-            stats = (
-                L.APPRAISAL_STATS
-                if measure == "cash_2027"
-                else {k: v for k, v in L.APPRAISAL_STATS.items() if k in ("p10", "p50", "p90")}
-            )
-            for stat, stat_label in stats.items():
-                rows.append(
-                    (
-                        key_figure_name(f"{option}.{measure}", stat),
-                        L.APPRAISAL_FIGURE.format(
-                            option=option_label,
-                            measure=measure_label.format(
-                                first=APPRAISAL_YEARS[0],
-                                years=f"{APPRAISAL_YEARS[0]}–{APPRAISAL_YEARS[-1]}",
-                            ),
-                            stat=stat_label,
-                        ),
-                        u.get(f"{option}.{measure}", stat),
-                        "тенге",
-                        "derived",
-                    )
-                )
-    # the first-day contract at Pavlodar's prices under each reading of Pavlodar's contract
-    for reading, reading_label in L.COVERAGE_READINGS.items():
-        for stat in ("p10", "p50", "p90"):
-            rows.append(
-                (
-                    key_figure_name(f"{reading}.cash_2027", stat),
-                    L.APPRAISAL_FIGURE.format(
-                        option=reading_label,
-                        measure=L.APPRAISAL_MEASURES["cash_2027"].format(first=APPRAISAL_YEARS[0]),
-                        stat=L.APPRAISAL_STATS[stat],
-                    ),
-                    u.get(f"{reading}.cash_2027", stat),
-                    "тенге",
-                    "derived",
-                )
-            )
+    spread = {k: v for k, v in L.APPRAISAL_STATS.items() if k in ("p10", "p50", "p90")}
+
+    def figure(output: str, label: str, measure: str, stat: str) -> tuple:
+        measure_label = L.APPRAISAL_MEASURES[measure].format(
+            first=APPRAISAL_YEARS[0], years=f"{APPRAISAL_YEARS[0]}–{APPRAISAL_YEARS[-1]}"
+        )
+        return (
+            key_figure_name(f"{output}.{measure}", stat),
+            L.APPRAISAL_FIGURE.format(
+                option=label, measure=measure_label, stat=L.APPRAISAL_STATS[stat]
+            ),
+            u.get(f"{output}.{measure}", stat),
+            "тенге",
+            "derived",
+        )
+
+    rows: list[tuple[str, str, float | None, str, str]] = [
+        figure(option, label, measure, stat)
+        for option, label in L.APPRAISAL_OPTIONS.items()
+        for measure in L.APPRAISAL_MEASURES
+        for stat in (L.APPRAISAL_STATS if measure == "cash_2027" else spread)
+    ]
+    rows += [
+        figure(reading, label, "cash_2027", stat)
+        for reading, label in L.COVERAGE_READINGS.items()
+        for stat in spread
+    ]
     for output in ("estimates_ratio", "estimate2_vs_total_cost"):
         for stat in ("p10", "p50", "p90"):
             rows.append(

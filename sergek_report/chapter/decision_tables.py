@@ -301,16 +301,20 @@ def amount(u, output: str) -> str:
     )
 
 
+def in_cases_of_ten(cases: int) -> str:
+    """«в 8 случаях из 10»: a share of the draws in tenths, in plain words."""
+    return fmt.fill(
+        L.LIKELY,
+        inside=fmt.integer(cases),
+        cases=fmt.plural(str(cases), L.CASE_FORMS),
+        of=fmt.integer(10),
+    )
+
+
 def likely() -> str:
     """«в 8 случаях из 10»: how often a draw falls between P10 and P90, in plain words."""
     low, _, high = PERCENTILES
-    inside = (high - low) // 10
-    return fmt.fill(
-        L.LIKELY,
-        inside=fmt.integer(inside),
-        cases=fmt.plural(str(inside), L.CASE_FORMS),
-        of=fmt.integer(10),
-    )
+    return in_cases_of_ten((high - low) // 10)
 
 
 def p_range(u, output: str) -> str:
@@ -408,8 +412,7 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
     def priced(line: str) -> str:
         """Each computation pricing the branch, by its one name, with its 2027 figure."""
         if line in BRANCH_UNPRICED:
-            name = L.UNPRICED_APPRAISAL_ROWS[BRANCH_UNPRICED[line]]
-            return L.PATH_OPTION_CELL.format(option=name, figure=L.NOT_PRICED)
+            return L.PATH_OPTION_CELL.format(option=branch_option(line), figure=L.NOT_PRICED)
         return "; ".join(
             L.PATH_OPTION_CELL.format(
                 option=L.APPRAISAL_OPTIONS[output],

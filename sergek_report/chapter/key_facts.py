@@ -5,9 +5,9 @@ renderer) prints them as a «key facts» panel: both read them here, so that eac
 once and printed alike: the proposed 2027 budget line, the days left until the contract ends
 and the last day to announce the procurement, the network on the first day without a
 contract, and the same contract's medians at both readings of Pavlodar's contract, with the
-year at today's price for comparison. The
-figures are printed at the precision declared for their key figure (`precision`), as the
-memo's table and text print them; the words are the catalog's (labels.COVER_FACTS).
+year at today's price for comparison. The figures are printed at the precision declared for
+their key figure (`precision`), as the memo's table and text print them; the words are the
+catalog's (labels.COVER_FACTS).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from sergek_report.chapter.decision_tables import (
     BUDGET_LINE_CHEAPER,
     BUDGET_LINE_STAT,
     CENTRAL,
+    in_cases_of_ten,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
@@ -57,13 +58,7 @@ def _amount(results: Results, output: str, stat: str) -> str:
 def _below_line() -> str:
     """How often the contract costs less than the proposed line, in plain words: its
     statistic, P90, is «в 9 случаях из 10»."""
-    share = int(BUDGET_LINE_STAT.removeprefix("p")) // 10
-    return fmt.fill(
-        L.LIKELY,
-        inside=fmt.integer(share),
-        cases=fmt.plural(str(share), L.CASE_FORMS),
-        of=fmt.integer(10),
-    )
+    return in_cases_of_ten(int(BUDGET_LINE_STAT.removeprefix("p")) // 10)
 
 
 @dataclass(frozen=True)
