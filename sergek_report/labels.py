@@ -237,35 +237,32 @@ KEY_FIGURES = {
 # «Договор» is the new service contract (a procurement of services); its name says which
 # price it is costed with: Pavlodar's or the midpoint of Pavlodar's and Karaganda's
 # («середина цен», the glossary's term). Short, so that a name is one line of a table.
-# Each path at both price bases, Pavlodar's (the one verified price) first, then the midpoint
-# (the base case).
+# Each path at both price bases: Pavlodar's (the one verified price) under each reading of
+# Pavlodar's contract («сумма на область»: its sum for all the region's complexes; «сумма на
+# город»: for the city's only; the sources leave it open, so each is priced on its own), then
+# the midpoint.
 APPRAISAL_OPTIONS = {
-    "service_pavlodar": "Временная мера, затем договор (цены Павлодара)",
+    "service_pavlodar_region": "Временная мера, затем договор (цены Павлодара, сумма на область)",
+    "service_pavlodar_city": "Временная мера, затем договор (цены Павлодара, сумма на город)",
     "service": "Временная мера, затем договор (середина цен)",
     "stopgap": "Временная мера (плата за её месяцы)",
-    "pavlodar_only": "Договор с первого дня (цены Павлодара)",
+    "pavlodar_region": "Договор с первого дня (цены Павлодара, сумма на область)",
+    "pavlodar_city": "Договор с первого дня (цены Павлодара, сумма на город)",
     "announced": "Договор с первого дня (середина цен)",
-    "no_bridge_pavlodar": "Перерыв, затем договор (цены Павлодара)",
+    "no_bridge_pavlodar_region": "Перерыв, затем договор (цены Павлодара, сумма на область)",
+    "no_bridge_pavlodar_city": "Перерыв, затем договор (цены Павлодара, сумма на город)",
     "no_bridge": "Перерыв, затем договор (середина цен)",
     "current_price": "Нынешняя цена (для сравнения; так продолжить нельзя)",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
-# The first-day contract at Pavlodar's prices under each reading of Pavlodar's contract (its
-# sum for all the region's complexes, or the city's only): key figures (appraisal.evaluate).
-COVERAGE_READINGS = {
-    "pavlodar_region": (
-        "Договор с первого дня (цены Павлодара), если сумма Павлодара покрывает все комплексы "
-        "области"
-    ),
-    "pavlodar_city": (
-        "Договор с первого дня (цены Павлодара), если сумма Павлодара покрывает только "
-        "комплексы города"
-    ),
-}
-# The same readings as bars of the options chart, under the row that blends them.
-COVERAGE_READING_ROWS = {
-    "pavlodar_region": "…если сумма Павлодара — на все АПК области",
-    "pavlodar_city": "…если только на АПК города",
+# The memo's table (decision_tables.MEMO_ROWS): the paths at Pavlodar's prices, which its
+# caption names, so each row says only the path and the reading of Pavlodar's contract.
+MEMO_APPRAISAL_ROWS = {
+    "service_pavlodar_region": "Временная мера, затем договор (сумма на область)",
+    "service_pavlodar_city": "Временная мера, затем договор (сумма на город)",
+    "pavlodar_region": "Договор с первого дня (сумма на область)",
+    "pavlodar_city": "Договор с первого дня (сумма на город)",
+    "current_price": "Нынешняя цена (для сравнения; так продолжить нельзя)",
 }
 # A row that is a part of the path above it, not an alternative (decision_tables.PART_OF).
 PART_ROW = "в том числе: {name}"
@@ -534,7 +531,9 @@ GLOSSARY = (
         "Договор (в названиях вариантов)",
         "Новый сервисный договор на фиксацию нарушений через государственные закупки. «С "
         "первого дня» — с начала года, без временной меры; «перерыв» — месяцы без договора до "
-        "конца закупки; в скобках — по какой цене он посчитан.",
+        "конца закупки; в скобках — по какой цене он посчитан. «Сумма на область» и «сумма на "
+        "город» — два прочтения договора Павлодара: его сумма оплачивает все комплексы области "
+        "или только комплексы города (источники этого не говорят).",
     ),
     (
         "Середина цен Павлодара и Караганды",
@@ -607,7 +606,9 @@ DRIVER_COLUMNS = {
     "driver": "Главные источники разброса (доля)",
 }
 DRIVER_OUTPUTS = {
-    "pavlodar_only.cash_2027": "Договор с первого дня (цены Павлодара): расходы {first} г.",
+    "pavlodar_city.cash_2027": (
+        "Договор с первого дня (цены Павлодара, сумма на город): расходы {first} г."
+    ),
     "service.cash_2027": "Временная мера, затем договор (середина цен): расходы {first} г.",
     "current_price.cash_total": "Нынешняя цена (для сравнения): расходы {years} гг.",
     "equipment.cash_2027": "Новое оборудование: расходы {first} г.",

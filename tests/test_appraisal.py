@@ -222,17 +222,22 @@ def test_point_estimates_on_the_edition():
     # new equipment: 1 991 complexes × 8 250 000 tenge (the middle of 3,5–13 mn, the base of
     # a uniform range) × 1.123 (2026 inflation) × 1.0 (no growth) = 18 446 117 250 tenge
     assert u.get("equipment.cash_2027") == pytest.approx(18_446_117_250, rel=1e-9)
-    # Pavlodar alone: 1 991 × 8 021 428.57 tenge a complex-year at 2026 prices (9 bn ÷ 3
-    # years ÷ 420 complexes at 2025 prices, × 1.123), twelve months of 2027, no growth
-    assert u.get("pavlodar_only.cash_2027") == pytest.approx(1991 * 9e9 / 3 / 420 * 1.123, rel=1e-9)
+    # Pavlodar alone, its sum over the region's complexes: 1 991 × 8 021 428.57 tenge a
+    # complex-year at 2026 prices (9 bn ÷ 3 years ÷ 420 complexes at 2025 prices, × 1.123),
+    # twelve months of 2027, no growth; over the city's 240 complexes: 420/240 times that
+    region = 1991 * 9e9 / 3 / 420 * 1.123
+    assert u.get("pavlodar_region.cash_2027") == pytest.approx(region, rel=1e-9)
+    assert u.get("pavlodar_city.cash_2027") == pytest.approx(1991 * 9e9 / 3 / 240 * 1.123, rel=1e-9)
     # against the current price for the same network and year: 1 991 × 12 × 171 388.77
     # (halfway between 181 064 and 161 714) = 4 094.9 mn; Pavlodar alone is 3.9 times that
+    # over the region's complexes, 6.8 times over the city's
     current_2027 = 1991 * 12 * (181_064.011 + 161_713.533) / 2
     assert u.get("current_price.cash_2027") == pytest.approx(current_2027, rel=1e-6)
-    assert u.get("pavlodar_only_vs_current_price") == pytest.approx(
-        1991 * 9e9 / 3 / 420 * 1.123 / current_2027, rel=1e-6
+    assert u.get("pavlodar_region_vs_current_price") == pytest.approx(
+        region / current_2027, rel=1e-6
     )
-    assert round(u.get("pavlodar_only_vs_current_price"), 1) == 3.9
+    assert round(u.get("pavlodar_region_vs_current_price"), 1) == 3.9
+    assert round(u.get("pavlodar_city_vs_current_price"), 1) == 6.8
     # the realistic path at Pavlodar's prices, nominal, no growth in 2027: the stop-gap's two
     # months at the current price, then ten months at Pavlodar's, for the same 1 991 complexes:
     # 1 991 × (2 × 171 388.77 + 10 × 8 021 428.57 / 12) = 1 991 × (342 777.54 + 6 684 523.81)
@@ -240,11 +245,22 @@ def test_point_estimates_on_the_edition():
     pavlodar_month = 9e9 / 3 / 420 * 1.123 / 12  # 668 452.38 tenge a complex-month
     path_pavlodar = 1991 * (2 * (181_064.011 + 161_713.533) / 2 + 10 * pavlodar_month)
     assert path_pavlodar == pytest.approx(13_991.36e6, rel=1e-6)
-    assert u.get("service_pavlodar.cash_2027") == pytest.approx(path_pavlodar, rel=1e-6)
-    # the same path at the midpoint costs more: only the service price differs
-    assert u.get("service.cash_2027") - u.get("service_pavlodar.cash_2027") == pytest.approx(
-        u.get("announced.cash_2027") * 10 / 12 - u.get("pavlodar_only.cash_2027") * 10 / 12,
-        rel=1e-9,
+    assert u.get("service_pavlodar_region.cash_2027") == pytest.approx(path_pavlodar, rel=1e-6)
+    # over the city's 240 complexes: 1 991 × (342 777.54 + 10 × 1 169 791.67) = 23 972.9 mn
+    path_city = 1991 * (2 * (181_064.011 + 161_713.533) / 2 + 10 * pavlodar_month * 420 / 240)
+    assert path_city == pytest.approx(23_972.86e6, rel=1e-5)
+    assert u.get("service_pavlodar_city.cash_2027") == pytest.approx(path_city, rel=1e-6)
+    # a gap instead of the stop-gap: the same ten months of the contract, nothing before
+    assert u.get("no_bridge_pavlodar_region.cash_2027") == pytest.approx(
+        1991 * 10 * pavlodar_month, rel=1e-6
+    )
+    # the same path at the midpoint (whose Pavlodar end is the region's at the base values)
+    # costs more: only the service price differs
+    assert u.get("service.cash_2027") - u.get("service_pavlodar_region.cash_2027") == (
+        pytest.approx(
+            u.get("announced.cash_2027") * 10 / 12 - u.get("pavlodar_region.cash_2027") * 10 / 12,
+            rel=1e-9,
+        )
     )
     # Pavlodar's prices come from its primary source: none of the Pavlodar path's spread is
     # due to Karaganda (its weight and price year: what is left is the draws' chance rank
@@ -252,12 +268,14 @@ def test_point_estimates_on_the_edition():
     # midpoint path's is
     shares = u.contributions
     karaganda = ["service_anchor_weight", "karaganda_price_year"]
-    assert shares.loc["service_pavlodar.cash_2027", karaganda].sum() < 0.005
-    assert u.drivers("service_pavlodar.cash_2027").index.isin(karaganda).sum() == 0
+    for reading in ("region", "city"):
+        output = f"service_pavlodar_{reading}.cash_2027"
+        assert shares.loc[output, karaganda].sum() < 0.005
+        assert u.drivers(output).index.isin(karaganda).sum() == 0
+        # each reading of Pavlodar's contract is priced alone: the weight that places the
+        # midpoint's Pavlodar end between them does not move it
+        assert shares.loc[output, "pavlodar_coverage_weight"] < 0.005
     assert shares.loc["service.cash_2027", karaganda].sum() > 0.9
-    # what the sources leave open about Pavlodar (the region's 420 complexes or the city's
-    # 240) drives most of the Pavlodar path's spread
-    assert shares.loc["service_pavlodar.cash_2027", "pavlodar_coverage_weight"] > 0.8
     assert u.get("announced_vs_current_price") == pytest.approx(
         u.get("announced.cash_2027") / current_2027, rel=1e-6
     )
@@ -282,11 +300,13 @@ def test_the_printed_figure_is_the_median_inside_its_own_p10_p90():
             "stopgap",
             "current_price",
             "service",
-            "service_pavlodar",
+            "service_pavlodar_region",
+            "service_pavlodar_city",
             "equipment",
             "announced",
             "no_bridge",
-            "pavlodar_only",
+            "pavlodar_region",
+            "pavlodar_city",
         )
     ]
     from sergek_report.chapter import decision_tables as dtab
@@ -294,10 +314,11 @@ def test_the_printed_figure_is_the_median_inside_its_own_p10_p90():
     assert dtab.CENTRAL == "p50"
     for output in printed:
         assert u.get(output, "p10") <= u.get(output, "p50") <= u.get(output, "p90"), output
-    # the base case of the contract at Pavlodar's prices: 1 991 × 9 bn / 3 / 420 × 1,123 =
-    # 16,0 bn (test_point_estimates_on_the_edition), below its own P10
-    assert u.get("pavlodar_only.cash_2027") < u.get("pavlodar_only.cash_2027", "p10")
-    assert dtab.budget_cell(u, "pavlodar_only.cash_2027") == "20,9 (17,0–26,8)"
+    # the base case of the contract at the midpoint puts the price growth at 0 %, the
+    # bottom of its range: it lies below the median the report prints
+    assert u.get("announced.cash_2027") < u.get("announced.cash_2027", "p50")
+    assert dtab.budget_cell(u, "pavlodar_region.cash_2027") == "16,5 (15,3–17,7)"
+    assert dtab.budget_cell(u, "pavlodar_city.cash_2027") == "28,8 (26,7–31,1)"
 
 
 def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
@@ -322,25 +343,30 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     # without operation is a part of no priced path and is left to the chart's note
     names = list(priced[table.columns[0]])
     assert names == [
-        "Временная мера, затем договор (цены Павлодара)",
+        "Временная мера, затем договор (цены Павлодара, сумма на область)",
+        "Временная мера, затем договор (цены Павлодара, сумма на город)",
         "Временная мера, затем договор (середина цен)",
         "в том числе: временная мера (плата за её месяцы)",
-        "Договор с первого дня (цены Павлодара)",
+        "Договор с первого дня (цены Павлодара, сумма на область)",
+        "Договор с первого дня (цены Павлодара, сумма на город)",
         "Договор с первого дня (середина цен)",
         "Нынешняя цена (для сравнения; так продолжить нельзя)",
     ]
     # the medians of the joint calculation (the base values are hand-checked in
     # test_point_estimates_on_the_edition; a median is not a sum of medians, but the path's is
-    # still about the stop-gap plus ten twelfths of the contract: 0,7 + 10/12 × 20,9 = 18,1)
+    # still about the stop-gap plus ten twelfths of the contract: 0,7 + 10/12 × 16,5 = 14,4,
+    # 0,7 + 10/12 × 28,8 = 24,7); the proposed line, 31,1, is the P90 of «28,8»
     assert [cell.split(" (")[0] for cell in priced[budget_column]] == [
-        "18,1",
+        "14,4",
+        "24,7",
         "32,0",
         "0,7",
-        "20,9",
+        "16,5",
+        "28,8",
         "37,6",
         "3,9",
     ]
-    row = priced[priced[table.columns[0]] == names[4]].iloc[0]
+    row = priced[priced[table.columns[0]] == names[6]].iloc[0]
     assert row[budget_column] == dtab.budget_cell(results.appraisal, "announced.cash_2027")
     # the options no public figure prices are rows of the table, said, before the comparison
     unpriced = list(table[table[budget_column].str.startswith("не оценено")][table.columns[0]])
@@ -352,18 +378,19 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     # the chart draws the paths, not the stop-gap that is a part of two of them
     paths = priced[~priced[table.columns[0]].str.startswith("в том числе")]
     assert len(paths) == len(priced) - 1
-    # the 2027 panel adds, under the row that blends them, the two readings of Pavlodar's
-    # contract (16,5 and 28,8: the proposed line, 31,1, is the dearer one's P90)
-    readings = [dtab.budget_cell(results.appraisal, f"{r}.cash_2027") for r in L.COVERAGE_READINGS]
-    assert [cell.split(" (")[0] for cell in readings] == ["16,5", "28,8"]
-    assert budget_labels == set(paths[budget_column]) | set(readings)
+    assert budget_labels == set(paths[budget_column])
+    assert str(dtab.BUDGET_LINE_STAT) == "p90"
+    assert (
+        paths.set_index(table.columns[0])
+        .loc[L.APPRAISAL_OPTIONS["pavlodar_city"], budget_column]
+        .endswith("–31,1)")
+    )
     # the table gives P10–P90 of the present value; the chart adds the base value before it
     assert {label.split(" (")[1].rstrip(")") for label in pv_labels} == set(paths[pv_column])
-    # bars in the table's order, top to bottom, the readings under the blend
+    # bars in the table's order, top to bottom
     ticks = [t.get_text().replace("\n", " ") for t in axes[0].get_yticklabels()][::-1]
     names = list(paths[table.columns[0]])
-    blend = names.index(L.APPRAISAL_OPTIONS[dtab.READINGS_OF]) + 1
-    assert ticks == names[:blend] + list(L.COVERAGE_READING_ROWS.values()) + names[blend:]
+    assert ticks == names
     assert [t.get_text().replace("\n", " ") for t in axes[1].get_yticklabels()][::-1] == names
 
 
@@ -386,18 +413,17 @@ def test_one_name_per_option_in_every_table():
     u = results.appraisal
     path = dtab.path_table(tables["decision_path"], results)
     cells = list(path[path.columns[4]])
-    service = L.APPRAISAL_OPTIONS["service"]
     # each branch at both price bases, Pavlodar's first, with the options table's names and
     # 2027 figures
-    pavlodar_path = L.APPRAISAL_OPTIONS["service_pavlodar"]
-    assert cells[1] == (
-        f"«{pavlodar_path}» — {dtab.budget_cell(u, 'service_pavlodar.cash_2027')}; "
-        f"«{service}» — {dtab.budget_cell(u, 'service.cash_2027')}"
+    assert cells[1] == "; ".join(
+        f"«{L.APPRAISAL_OPTIONS[o]}» — {dtab.budget_cell(u, f'{o}.cash_2027')}"
+        for o in ("service_pavlodar_region", "service_pavlodar_city", "service")
     )
     assert cells[1].endswith("32,0 (20,8–45,5)")
-    assert cells[0].startswith("«Договор с первого дня (цены Павлодара)» — 20,9")
+    assert cells[0].startswith("«Договор с первого дня (цены Павлодара, сумма на область)» — 16,5")
+    assert "(цены Павлодара, сумма на город)» — 28,8 (26,7–31,1)" in cells[0]
     assert "(середина цен)» — 37,6" in cells[0]
-    assert cells[2].startswith("«Перерыв, затем договор (цены Павлодара)»")
+    assert cells[2].startswith("«Перерыв, затем договор (цены Павлодара, сумма на область)»")
     assert cells[3] == (
         "«Передача комплексов в коммунальную собственность и эксплуатация городом» — "
         "не оценено: нет открытых данных"
@@ -465,7 +491,7 @@ def test_each_reading_of_pavlodars_contract_is_priced_alone():
     """Pavlodar's 9 bn for 3 years over the region's 420 complexes or the city's 240: at the
     base values (no price growth, 2026 prices 1,123 × 2025's) the first-day contract for
     1 991 complexes costs 1 991 × 9 bn ÷ 3 ÷ 420 × 1,123 = 16,0 bn in 2027, or 420/240 times
-    that, 27,9 bn; the joint range of the proposed line lies between the two readings."""
+    that, 27,9 bn; each reading is a row of its own, never blended with the other."""
     from sergek_report import paths
     from sergek_report.model.computed import compute_edition
 
@@ -474,5 +500,6 @@ def test_each_reading_of_pavlodars_contract_is_priced_alone():
     city = u.get("pavlodar_city.cash_2027", "point")
     assert region == pytest.approx(1991 * 9e9 / 3 / 420 * 1.123, rel=2e-3)
     assert city == pytest.approx(region * 420 / 240, rel=1e-9)
-    assert u.get("pavlodar_region.cash_2027", "p90") < u.get("pavlodar_only.cash_2027", "p90")
-    assert u.get("pavlodar_only.cash_2027", "p90") < u.get("pavlodar_city.cash_2027", "p90")
+    # priced alone, each reading's range lies wholly on its own side: no blend of the two
+    assert u.get("pavlodar_region.cash_2027", "p90") < u.get("pavlodar_city.cash_2027", "p10")
+    assert not any(name.startswith("pavlodar_only") for name in u.summary.index)

@@ -507,43 +507,38 @@ METRIC_NAMES = [
 ]
 # The options and branches on one basis: the 2027 budget line (point and percentiles), cash
 # 2027–2029 and present value (percentiles), then the reconciliation ratios.
-METRIC_NAMES += (
-    [
-        f"{option}_{measure}_{stat}"
-        for option in (
-            # the path realistic on 1 January first, at Pavlodar's prices and at the midpoint, then
-            # its part, the service contract from the first day at both prices, the path with a
-            # gap, today's price (a comparison), the one-off equipment; the branch «stop-gap
-            # confirmed» is the midpoint path, not a second set of figures
-            "service_pavlodar",
-            "service",
-            "stopgap",
-            "pavlodar_only",
-            "announced",
-            "no_bridge_pavlodar",
-            "no_bridge",
-            "current_price",
-            "equipment",
-        )
-        for measure, stats in (
-            ("cash_2027", ("point", "p10", "p50", "p90")),
-            ("cash_total", ("p10", "p50", "p90")),
-            ("present_value", ("p10", "p50", "p90")),
-        )
-        for stat in stats
-    ]
-    + [
-        # the first-day contract at Pavlodar's prices under each reading of Pavlodar's contract
-        f"{reading}_cash_2027_{stat}"
-        for reading in ("pavlodar_region", "pavlodar_city")
-        for stat in ("p10", "p50", "p90")
-    ]
-    + [
-        f"{ratio}_{stat}"
-        for ratio in ("estimates_ratio", "estimate2_vs_total_cost")
-        for stat in ("p10", "p50", "p90")
-    ]
-)
+METRIC_NAMES += [
+    f"{option}_{measure}_{stat}"
+    for option in (
+        # the path realistic on 1 January first, at Pavlodar's prices (each reading of
+        # Pavlodar's contract) and at the midpoint, then
+        # its part, the service contract from the first day at both prices, the path with a
+        # gap, today's price (a comparison), the one-off equipment; the branch «stop-gap
+        # confirmed» is the midpoint path, not a second set of figures
+        "service_pavlodar_region",
+        "service_pavlodar_city",
+        "service",
+        "stopgap",
+        "pavlodar_region",
+        "pavlodar_city",
+        "announced",
+        "no_bridge_pavlodar_region",
+        "no_bridge_pavlodar_city",
+        "no_bridge",
+        "current_price",
+        "equipment",
+    )
+    for measure, stats in (
+        ("cash_2027", ("point", "p10", "p50", "p90")),
+        ("cash_total", ("p10", "p50", "p90")),
+        ("present_value", ("p10", "p50", "p90")),
+    )
+    for stat in stats
+] + [
+    f"{ratio}_{stat}"
+    for ratio in ("estimates_ratio", "estimate2_vs_total_cost")
+    for stat in ("p10", "p50", "p90")
+]
 
 
 def test_key_metrics(tables, assumptions):

@@ -115,8 +115,7 @@ def _decision_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
 
 def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
     """Each option's and branch's 2027 budget line, 2027–2029 cash and present value on one
-    basis: the point estimate and P10/P50/P90 of the joint Monte Carlo; the first-day
-    contract at Pavlodar's prices under each reading of Pavlodar's contract (2027, P10/P50/P90)."""
+    basis: the point estimate and P10/P50/P90 of the joint Monte Carlo."""
     u = r.appraisal
     if u is None:
         return []
@@ -141,11 +140,6 @@ def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]
         for option, label in L.APPRAISAL_OPTIONS.items()
         for measure in L.APPRAISAL_MEASURES
         for stat in (L.APPRAISAL_STATS if measure == "cash_2027" else spread)
-    ]
-    rows += [
-        figure(reading, label, "cash_2027", stat)
-        for reading, label in L.COVERAGE_READINGS.items()
-        for stat in spread
     ]
     for output in ("estimates_ratio", "estimate2_vs_total_cost"):
         for stat in ("p10", "p50", "p90"):

@@ -224,28 +224,35 @@ def dated_to_precision(d, precision: str) -> str:
 # -- the options on one basis, the path for 1 January, what drives the spread -------------
 
 # The rows of the options table and chart, the path realistic on 1 January first: the
-# alternatives a council can choose, each path at both price bases side by side (Pavlodar's,
-# the one verified price, then the midpoint, the base case), each part of a path right under
-# it (PART_OF: printed «в том числе», never an alternative to add; the stop-gap is the same
-# part of the path at either price), and today's price last, as a comparison. New equipment
-# without its operation is a part of no priced path: the chart's note gives it.
+# alternatives a council can choose, each path at both price bases (Pavlodar's, the one
+# verified price, under each reading of Pavlodar's contract, then the midpoint, the base
+# case), each part of a path right under it (PART_OF: printed «в том числе», never an
+# alternative to add; the stop-gap is the same part of the path at any price), and today's
+# price last, as a comparison. New equipment without its operation is a part of no priced
+# path: the chart's note gives it.
 APPRAISAL_ROWS = (
-    "service_pavlodar",
+    "service_pavlodar_region",
+    "service_pavlodar_city",
     "service",
     "stopgap",
-    "pavlodar_only",
+    "pavlodar_region",
+    "pavlodar_city",
     "announced",
     "current_price",
 )
-PART_OF = {"stopgap": ("service_pavlodar", "service")}
+PART_OF = {"stopgap": ("service_pavlodar_region", "service_pavlodar_city", "service")}
 COMPARISON = "current_price"  # not a path: what the city pays now, for comparison
+# The memo's table: the paths at Pavlodar's prices, the one verified price, and today's
+# price (named as labels.MEMO_APPRAISAL_ROWS); the midpoint rests on Karaganda's unverified
+# figures, and the chapter gives it.
+MEMO_ROWS = tuple(option for option in APPRAISAL_ROWS if option in L.MEMO_APPRAISAL_ROWS)
 # The branches of the path (data/decision_path.csv, budget_line) and the computations that
-# price each, at Pavlodar's prices and at the midpoint (as the options table): the branch
-# where the stop-gap is confirmed is the «service» path itself.
+# price each, at Pavlodar's prices under each reading and at the midpoint (as the options
+# table): the branch where the stop-gap is confirmed is the «service» path itself.
 BRANCH_OUTPUT = {
-    "announced": ("pavlodar_only", "announced"),
-    "bridge": ("service_pavlodar", "service"),
-    "no_bridge": ("no_bridge_pavlodar", "no_bridge"),
+    "announced": ("pavlodar_region", "pavlodar_city", "announced"),
+    "bridge": ("service_pavlodar_region", "service_pavlodar_city", "service"),
+    "no_bridge": ("no_bridge_pavlodar_region", "no_bridge_pavlodar_city", "no_bridge"),
 }
 # The figure printed for an option's cost beside its P10–P90: the median of the joint
 # calculation (P50), as appraisal guides report it. The base case (every assumption at its
@@ -258,14 +265,11 @@ CENTRAL = "p50"
 # way (Pavlodar's sum for the city's complexes only). Which complexes the sum covers is an
 # either-or the sources leave open; a procurement contract is signed only within the
 # budget's money, so the line covers the dearer reading until Pavlodar's contract settles it
-# (the memo gives both). The cover, the memo and the options chart print it.
+# (the memo's table gives both). The cover, the memo and the options chart print it.
 BUDGET_LINE = "pavlodar_city.cash_2027"
 BUDGET_LINE_STAT = "p90"
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
 BUDGET_LINE_CHEAPER = "pavlodar_region.cash_2027"
-# The row whose price blends the two readings of Pavlodar's contract: the options chart draws
-# each reading under it (labels.COVERAGE_READING_ROWS).
-READINGS_OF = "pavlodar_only"
 # The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).
 BRANCH_UNPRICED = {"transfer": "municipal"}
 
@@ -277,6 +281,11 @@ def row_name(option: str) -> str:
     if option in PART_OF:
         return L.PART_ROW.format(name=fmt.mid_sentence(name))
     return name
+
+
+def memo_row_name(option: str) -> str:
+    """The name of an option's row in the memo's table, whose caption names the price."""
+    return L.MEMO_APPRAISAL_ROWS[option]
 
 
 def _years() -> dict[str, str]:
@@ -330,8 +339,9 @@ def budget_cell(u, output: str) -> str:
 def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
     """Each option on one basis: its 2027 cost, cash 2027–2029 and its present value; then
     what no public figure prices, marked «не оценено» (data/gaps.csv says who holds it). The
-    `brief` table of the memo has the priced paths only: neither the present value, nor the
-    parts of a path, nor the unpriced rows (its note names them)."""
+    `brief` table of the memo has the paths at Pavlodar's prices (MEMO_ROWS) only: neither
+    the midpoint, nor the present value, nor the parts of a path, nor the unpriced rows (its
+    note names them)."""
     u = results.appraisal
     years = _years()
     column = {k: v.format(**years) for k, v in L.APPRAISAL_COLUMNS.items()}
@@ -339,14 +349,14 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
     if not brief:
         measures["present_value"] = p_range
     rows = []
-    for option in APPRAISAL_ROWS:
+    for option in MEMO_ROWS if brief else APPRAISAL_ROWS:
         if brief and option in PART_OF:  # the memo names the paths; the chapter, their parts
             continue
         if option == COMPARISON and not brief:  # the unpriced options, said, not left out
             for label in L.UNPRICED_APPRAISAL_ROWS.values():  # (the memo's note names them)
                 unpriced = {column[k]: L.NOT_PRICED for k in measures}
                 rows.append({column["option"]: label, **unpriced})
-        row = {column["option"]: row_name(option)}
+        row = {column["option"]: memo_row_name(option) if brief else row_name(option)}
         for measure, cell in measures.items():
             row[column[measure]] = cell(u, f"{option}.{measure}")
         rows.append(row)
@@ -388,13 +398,6 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
             if option in PART_OF:  # a part of a path is no bar beside the paths
                 continue
             rows.append(bar(f"{option}.{measure}", row_name(option)))
-            if option == READINGS_OF and measure == "cash_2027":
-                # the two readings of Pavlodar's contract under the row that blends them:
-                # the proposed line is the dearer one's P90 (drawn across the panel)
-                rows += [
-                    bar(f"{reading}.cash_2027", label)
-                    for reading, label in L.COVERAGE_READING_ROWS.items()
-                ]
         panels[L.APPRAISAL_CHART_PANELS[measure].format(**years)] = rows
     return charts.options_chart(
         panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0), references

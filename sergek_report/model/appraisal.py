@@ -256,7 +256,15 @@ INPUTS = (
 
 
 # The two readings of Pavlodar's contract: its sum for the region's complexes, or the city's.
-COVERAGE_READINGS = {"pavlodar_region": 0.0, "pavlodar_city": 1.0}
+COVERAGE_READINGS = {"region": 0.0, "city": 1.0}
+# The paths priced at Pavlodar's prices under each reading, named as the output per reading
+# («pavlodar_city»: the proposed budget line's name since it was first published), as the
+# midpoint's paths: the stop-gap's months spent on the stop-gap, and without a contract.
+PAVLODAR_PATHS = {
+    "service_pavlodar_{reading}": (1, 0),  # the stop-gap, then the contract («service»)
+    "pavlodar_{reading}": (0, 0),  # the contract from the first day («announced»)
+    "no_bridge_pavlodar_{reading}": (0, 1),  # no contract for those months («no_bridge»)
+}
 
 
 def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
@@ -268,12 +276,6 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     s = service_price_2026(
         data, x["karaganda_price_year"], x["inflation_2026"], x["service_anchor_weight"], coverage
     )
-    # the same service contract priced by Pavlodar alone (`service_anchor_weight` = 0):
-    # Karaganda's figure is not checked against its primary source and drives most of the
-    # spread, so each path is also priced at the one verified price
-    s_pavlodar = service_price_2026(
-        data, x["karaganda_price_year"], x["inflation_2026"], 0.0, coverage
-    )
     g, r, m = x["price_growth_2027_2029"], x["discount_rate"], x["stopgap_months"]
     cash = {
         "stopgap": stopgap(n, p, m, r),
@@ -281,8 +283,6 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         # the stop-gap, then the service contract: the path realistic on 1 January, and the
         # branch of the path where the lawyers confirm the stop-gap (one computation, one name)
         "service": service_path(n, p, s, g, r, m, 0.0),
-        # the same path at Pavlodar's prices
-        "service_pavlodar": service_path(n, p, s_pavlodar, g, r, m, 0.0),
         "equipment": equipment(
             n,
             x["replacement_capex_per_complex"],
@@ -293,33 +293,37 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         ),
         # branches of the path from the edition date
         "announced": service_path(n, p, s, g, r, 0.0, 0.0),
-        # the same contract at Pavlodar's prices
-        "pavlodar_only": service_path(n, p, s_pavlodar, g, r, 0.0, 0.0),
         # no stop-gap: no contract for the months the stop-gap would have bridged (the same
         # start of the new contract as the stop-gap path, so the two differ by the stop-gap's
         # payment alone, and by the months without enforcement)
         "no_bridge": service_path(n, p, s, g, r, 0.0, m),
-        # the same branch at Pavlodar's prices
-        "no_bridge_pavlodar": service_path(n, p, s_pavlodar, g, r, 0.0, m),
     }
+    # Each path at Pavlodar's prices alone (`service_anchor_weight` = 0: Karaganda's figure is
+    # not checked against its primary source and drives most of the midpoint's spread), under
+    # each reading of Pavlodar's contract: its sum for all the region's complexes, or for the
+    # city's only. The sources leave this an either-or, not a range, so each reading is priced
+    # on its own (with the other assumptions' spread) and never blended.
+    for reading, cover in COVERAGE_READINGS.items():
+        s_read = service_price_2026(
+            data, x["karaganda_price_year"], x["inflation_2026"], 0.0, cover
+        )
+        for name, (bridge, gap) in PAVLODAR_PATHS.items():
+            cash[name.format(reading=reading)] = service_path(
+                n, p, s_read, g, r, bridge * _a(m), gap * _a(m)
+            )
     out = {}
     for name, c in cash.items():
         out[f"{name}.cash_2027"] = c.cash_2027
         out[f"{name}.cash_total"] = c.cash_total
         out[f"{name}.present_value"] = c.present_value
-    # the first-day contract at Pavlodar's prices if its sum covers all the region's
-    # complexes (coverage 0) or the city's only (1): the two readings behind most of the
-    # proposed line's spread, each with the other assumptions' spread (the memo says both)
-    for reading, cover in COVERAGE_READINGS.items():
-        s_read = service_price_2026(
-            data, x["karaganda_price_year"], x["inflation_2026"], 0.0, cover
-        )
-        out[f"{reading}.cash_2027"] = service_path(n, p, s_read, g, r, 0.0, 0.0).cash_2027
     # the 2027 line of other cities' prices against the current price for the same network:
     # how many times what the city pays now (the memo's comparison)
     current_2027 = out["current_price.cash_2027"]
     out["announced_vs_current_price"] = out["announced.cash_2027"] / current_2027
-    out["pavlodar_only_vs_current_price"] = out["pavlodar_only.cash_2027"] / current_2027
+    for reading in COVERAGE_READINGS:
+        out[f"pavlodar_{reading}_vs_current_price"] = (
+            out[f"pavlodar_{reading}.cash_2027"] / current_2027
+        )
     # the reconciliation: estimate 1 is the obligations ÷ (766 × term), so its payments exceed
     # the obligations exactly by the complex-months ratio (it cannot test them)
     term = _a(x["service_term_months"])
