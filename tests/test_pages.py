@@ -34,11 +34,11 @@ def page(body: str, extra: str = "") -> str:
     )
 
 
-def table(rows: int) -> str:
+def table(rows: int, kind: str = "data") -> str:
     body = "".join(f"<tr><td>Строка {n}</td><td>{n} 000</td></tr>" for n in range(1, rows + 1))
     return (
         '<figure class="table"><figcaption>Таблица 1. Проба</figcaption>'
-        '<div class="table-scroll"><table class="data"><thead><tr><th>Строка</th>'
+        f'<div class="table-scroll"><table class="{kind}"><thead><tr><th>Строка</th>'
         f"<th>Значение</th></tr></thead><tbody>{body}</tbody></table></div>"
         '<span class="table-source">Источник: проба.</span></figure>'
     )
@@ -76,10 +76,9 @@ def test_a_split_table_keeps_three_rows_in_each_part(tmp_path, space, rows, stra
     assert sum(table_parts(pages)[0]["rows"]) == rows
 
 
-@pytest.mark.parametrize(("space", "before", "after"), [(206, [4, 1], [5]), (224, [1, 4], [5])])
-def test_a_short_table_moves_whole(tmp_path, space, before, after):
-    """A table of five rows cannot be cut into parts of three: it moves to the next page whole
-    (the memo's table of options split 3 + 2 over the memo's two pages)."""
+@pytest.mark.parametrize(("space", "before", "after"), [(206, [4, 1], [3, 2]), (224, [1, 4], [5])])
+def test_a_short_table_moves_whole_or_keeps_two_rows_in_each_part(tmp_path, space, before, after):
+    """A table of five rows cannot be cut into parts of three: a part never holds one row."""
     body = spacer(space) + table(5)
     pages = laid_out(tmp_path, page(body, WITHOUT_RULES), "without")
     assert [t["rows"] for t in table_parts(pages)] == [before]
@@ -87,6 +86,24 @@ def test_a_short_table_moves_whole(tmp_path, space, before, after):
     pages = laid_out(tmp_path, page(body), "with")
     assert [t["rows"] for t in table_parts(pages)] == [after]
     assert short_parts(pages) == []
+
+
+def test_a_grid_of_five_short_rows_is_never_cut(tmp_path):
+    """The memo's table of options (five one-line rows) split 3 + 2 over the memo's two pages:
+    a grid of at most five short rows moves to the next page whole; a grid of long texts
+    (the options compared side by side) keeps the rule above, or it would leave a chapter's
+    first page nearly empty."""
+    import pandas as pd
+
+    from sergek_report.chapter.api import stays_whole
+
+    short = pd.DataFrame({"Строка": [f"Строка {n}" for n in range(1, 6)], "Значение": ["1"] * 5})
+    assert stays_whole(short)
+    assert not stays_whole(pd.concat([short, short.head(1)]))  # six rows
+    assert not stays_whole(short.assign(Значение="слово " * 12))  # cells of 72 characters
+    body = spacer(206) + table(5, "data whole")
+    pages = laid_out(tmp_path, page(body), "whole")
+    assert [t["rows"] for t in table_parts(pages)] == [[5]]
 
 
 def test_a_heading_keeps_three_lines_of_its_section_on_its_page(tmp_path):

@@ -355,7 +355,14 @@ class Chapter:
         stack = stacks_on_a_phone(list(frame.columns), numeric)
         blocks = stack and details is None and prints_as_blocks(frame)
         widths, fixed = ("", False) if blocks else _column_widths(frame, numeric)
-        kind = " ".join(["data"] + ["stack"] * stack + ["blocks"] * blocks + ["sized"] * fixed)
+        whole = not blocks and details is None and stays_whole(frame)
+        kind = " ".join(
+            ["data"]
+            + ["stack"] * stack
+            + ["blocks"] * blocks
+            + ["sized"] * fixed
+            + ["whole"] * whole
+        )
         head = "".join(
             f'<th scope="col" class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
             for c in frame.columns
@@ -464,6 +471,20 @@ def prints_as_blocks(frame: pd.DataFrame) -> bool:
         return False
     texts = [_cell(v) for column in frame.columns[1:] for v in frame[column]]
     return sum(map(len, texts)) / len(texts) >= _BLOCK_CHARACTERS
+
+
+# A grid of at most five short rows could not be cut into parts of three rows each: it moves
+# to the next page whole (print.css, «whole»). Its cells are short, so it is never taller
+# than a page; a grid of long texts keeps the general rule (it may fill a page).
+_WHOLE_ROWS, _WHOLE_CHARACTERS = 5, 60
+
+
+def stays_whole(frame: pd.DataFrame) -> bool:
+    """Whether a page never cuts the table: at most _WHOLE_ROWS rows, no cell longer than
+    _WHOLE_CHARACTERS characters."""
+    if len(frame) > _WHOLE_ROWS or frame.empty:
+        return False
+    return all(len(_cell(v)) <= _WHOLE_CHARACTERS for column in frame for v in frame[column])
 
 
 def stacks_on_a_phone(columns: Sequence, numeric: Iterable = ()) -> bool:
