@@ -312,7 +312,9 @@ def printed_forms(text: str, value: float) -> dict[str, int]:
     scale word («0,7 млрд», «≈ 680 млн» as «680 млн») that rounds to the value, or a bare
     number of at least three significant digits that does at some scale («12,6» in a table
     of billions is the form «12,6 млрд»; «181 064 тенге»). A bare number followed by a word
-    other than «тенге», or by «%», counts something else."""
+    other than «тенге», or by «%», counts something else. A whole number written out to its
+    groups of zeros is the form with the scale word: «≈ 162 000» in a column of tenge is
+    «162 тыс.», the same rounding (never «181 064» beside «≈ 180 тыс.» or «≈ 180 000»)."""
     forms: dict[str, int] = {}
     for match in _FIGURE.finditer(text):
         printed, word = match.groups()
@@ -331,6 +333,12 @@ def printed_forms(text: str, value: float) -> dict[str, int]:
                 continue
             # «12,6» in a table of billions is the form «12,6 млрд»
             word = next((w for w, s in _SCALE_WORDS.items() if s == scale), "")
+            if not word and "," not in printed:  # «162 000» is «162 тыс.»
+                groups, zeros = re.split(_SPACE, printed), 0
+                while zeros < len(_SCALE_WORDS) and len(groups) > 1 and groups[-1] == "000":
+                    groups, zeros = groups[:-1], zeros + 1
+                if zeros:
+                    printed, word = " ".join(groups), list(_SCALE_WORDS)[zeros - 1]
         form = re.sub(r"[ \u00a0\u202f]", " ", f"{printed} {word}".strip())
         forms[form] = forms.get(form, 0) + 1
     return forms

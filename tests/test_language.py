@@ -144,3 +144,7 @@ def test_printed_forms_of_one_quantity():
         "181 064": 1,
         "180 тыс.": 1,
     }
+    # a whole number written out to its zeros is the same rounding as with its scale word: the
+    # reconciliation's column of tenge prints «≈ 162 000» for «≈ 162 тыс. тенге» (s8)
+    assert printed_forms("≈ 162 000 | ≈ 162 тыс. тенге", 161_713.5) == {"162 тыс.": 2}
+    assert printed_forms("181 064 | ≈ 181 000", 181_064.01) == {"181 064": 1, "181 тыс.": 1}

@@ -162,9 +162,9 @@ def reconciliation_table(results: Results) -> pd.DataFrame:
         rows.append(
             {
                 column["estimate"]: names.get(r["estimate"], r["estimate"]),
-                # each estimate at its own quantity's precision (precision.py): «181 064»,
-                # «≈ 162 тыс.» from a payment rounded to a tenth of a billion
-                column["monthly"]: precision.figure(MONTHLY[r["estimate"]], r["monthly"], "")
+                # each estimate at its own quantity's precision (precision.py), both in tenge:
+                # «181 064», «≈ 162 000» from a payment rounded to a tenth of a billion
+                column["monthly"]: precision.in_units(MONTHLY[r["estimate"]], r["monthly"])
                 or fmt.integer(round(r["monthly"])),
                 column["to_end"]: bn(r["to_end"]),
                 column["to_end_vs_obligations"]: precision.hundredths(r["to_end_vs_obligations"]),
