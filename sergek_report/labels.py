@@ -600,6 +600,10 @@ PATH_OPTION_CELL = "«{option}» — {figure}"
 # «35,5 млрд тенге (от 20,2 до 52,7)»; and how often a draw falls inside P10–P90
 # (decision_tables.likely): «в 8 случаях из 10».
 AMOUNT_RANGE = "{point} тенге (от {low} до {high})"  # {point}: «35,5 млрд», no-break space
+# ... a median that rounds to an end of its range is not said apart from it (never «0,7 (от 0,6
+# до 0,7)»): the range alone, «0,6–0,7 млрд тенге» ({range}: the two ends and the scale word)
+AMOUNT_SPAN = "{range} тенге"
+AMOUNT_ABOUT = "около {amount}"  # a median said in running text: «около 31,4 млрд тенге (…)»
 LIKELY = "в {inside} {cases} из\u00a0{of}"  # «из 10» stays on one line
 CASE_FORMS = ("случае", "случаях", "случаях")  # prepositional: «в 8 случаях»
 DRIVER_COLUMNS = {
