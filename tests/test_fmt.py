@@ -239,6 +239,13 @@ def test_ranges_use_one_style():
     assert fmt.period("2020-01-01", "2022-08-31") == "январь 2020 \u2014 август 2022"
     assert fmt.period("2022-01-01", "2022-08-31") == "январь\u2013август 2022"
     assert fmt.period("2024-01-01", "2024-11-30") == "январь\u2013ноябрь 2024"
+    # beside a column of years a span within its year says the year once (s8, Table 11)
+    assert fmt.period("2024-01-01", "2024-11-30", year_apart=True) == "январь\u2013ноябрь"
+    assert fmt.period("2024-03-01", "2024-03-31", year_apart=True) == "март"
+    assert fmt.period("2023-01-01", "2023-12-31", year_apart=True) == "2023"  # «весь год»
+    assert fmt.period("2023-01-01", "2024-03-31", year_apart=True) == (
+        "январь 2023 \u2014 март 2024"
+    )
 
 
 def test_a_range_never_has_two_equal_ends():

@@ -388,7 +388,9 @@ def test_whole_text_reads_as_plain_russian(report):
         assert "414 комплексов (2 060 камер)" in text  # the source's noun, agreeing
         assert "1 641 аппаратно-программный комплекс «Сергек»" in text
         assert "3 773 фунта за камеру в год" in text
-        assert "январь–ноябрь 2024" in text and "январь–март 2025" in text
+        assert "январь–ноябрь 2024" in text  # the deployment's table: a period of its own
+        # the dollar table: the year in its column, the months beside it, the year said once
+        assert "2024 январь–ноябрь 464,4" in text and "2025 январь–март 510,2" in text
         # eight days as their dates, not «январь 2020 — январь 2020» nor the month (s5, D20)
         assert "1 января 2020 г. — 8 января 2020 г. Штрафы наложены" in text
         assert "Продление было лишь временной мерой" in text

@@ -515,16 +515,22 @@ def month_year_short(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> st
     return _lower(format_date(as_date(d), pattern, locale=_locale()))
 
 
-def period(start: object, end: object, whole_year: bool = True) -> str:
+def period(start: object, end: object, whole_year: bool = True, year_apart: bool = False) -> str:
     """A span of months: "январь 2020 — август 2022" (spaced dash: both ends contain spaces);
     within one year the months joined by an en dash: "январь–ноябрь 2024"; a whole calendar
     year is the year: "2023" (with `whole_year=False`, in a column of month spans, its months:
     "январь–декабрь 2023"); one month is that month: "январь 2020" (never "январь 2020 —
     январь 2020"). In Kazakh the year first, written once: «2020 жылғы қаңтар — 2022 жылғы
-    тамыз», «2024 жылғы қаңтар–қараша»."""
+    тамыз», «2024 жылғы қаңтар–қараша». With `year_apart` (a row whose year is in a column of
+    its own) a span within one year is its months only, the year said once: "январь–ноябрь",
+    "январь"."""
     if _is_missing(start) or _is_missing(end):
         return MISSING
     first, last = as_date(start), as_date(end)
+    whole = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+    if year_apart and first.year == last.year and not (whole and whole_year):
+        months = [_lower(format_date(d, "LLLL", locale=_locale())) for d in (first, last)]
+        return months[0] if first.month == last.month else EN_DASH.join(months)
     if (first.year, first.month) == (last.year, last.month):
         return month_year(first)
     if first.year == last.year:
