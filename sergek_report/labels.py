@@ -68,6 +68,20 @@ NUMBERS_IN_WORDS = {
     9: "девять",
     10: "десять",
 }
+# ... and in the genitive, after a preposition or before «из» («для двух из пяти участников»):
+# fmt.in_words(n, "genitive"), fmt.count_in_words(n, forms, case="genitive").
+NUMBERS_IN_WORDS_GENITIVE = {
+    1: "одного",
+    2: "двух",
+    3: "трёх",
+    4: "четырёх",
+    5: "пяти",
+    6: "шести",
+    7: "семи",
+    8: "восьми",
+    9: "девяти",
+    10: "десяти",
+}
 
 # --- Status of a data row (the «Статус» columns of the chapters' tables) -------------------
 # fmt.status_label; key: the `status` column of data/*.csv.

@@ -206,6 +206,19 @@ def test_count_in_words_agrees_and_falls_back_to_digits():
     assert fmt.count_in_words(None, years) == "\u2014"
 
 
+def test_small_counts_in_words_in_the_genitive():
+    """«Для двух из пяти участников», not «По 2 из 5 участников» (s8, p. 33)."""
+    of = ("участника", "участников", "участников")  # the genitive after a genitive numeral
+    assert fmt.in_words(2, "genitive") == "двух"
+    assert fmt.in_words(2) == "два"
+    assert fmt.count_in_words(5, of, case="genitive") == f"пяти{NB}участников"
+    assert fmt.count_in_words(1, of, case="genitive") == f"одного{NB}участника"
+    assert fmt.count_in_words(3, of, case="genitive") == f"трёх{NB}участников"
+    # beyond the words: digits
+    assert fmt.in_words(11, "genitive") == "11"
+    assert fmt.count_in_words(12, of, case="genitive") == f"12{NB}участников"
+
+
 def test_plain_has_no_trailing_zeros():
     assert fmt.plain(7.0) == "7"
     assert fmt.plain(94.0) == "94"
