@@ -736,6 +736,9 @@ SENTENCES = {
         "дат, и источники расходятся между собой."
     ),
     "list_and": "{items} и {last}",
+    # who can calculate a missing figure (sentences.holders_can): one holder, or several
+    "can_one": "может {holders}",
+    "can_many": "могут {holders}",
     "year_one": "{years} год",
     "year_many": "{years} годы",
     "cpi_from_source": "Инфляция {year} года (декабрь к декабрю) — {percent} по источнику.",

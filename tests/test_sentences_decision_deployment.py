@@ -160,6 +160,21 @@ def test_a_median_that_rounds_to_an_end_of_its_range_is_said_as_the_range():
     )
 
 
+def test_several_holders_are_a_plural_subject_listed_with_and():
+    """«Рассчитать её может управление цифровизации; управление финансов; департамент
+    полиции» (s8, p. 7): several holders take «могут» and read «A, B и C»."""
+    cell = "Управление цифровизации; управление финансов; департамент полиции"
+    assert sentences.holders_can(cell) == (
+        "могут управление цифровизации, управление финансов и департамент полиции"
+    )
+    assert sentences.holders_can("Управление цифровизации г. Алматы") == (
+        "может управление цифровизации г. Алматы"
+    )
+    assert sentences.holders("Акимат Алматы; аппарат маслихата (решения)") == (
+        "акимат Алматы и аппарат маслихата (решения)"
+    )
+
+
 def test_p10_p90_in_plain_words():
     from sergek_report.chapter import decision_tables
 
