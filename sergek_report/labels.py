@@ -431,15 +431,18 @@ PAGE_LINK = "Страница {page}"  # a contents link's description in the PD
 COLOPHON = {
     "no_date": "не указана",
     "no_data_date": "нет данных",
-    "default": "основной вариант",  # the set of assumptions: the default edition's
-    "scenario": "сценарный вариант",  # or a scenario's (params/scenarios/)
-    # how the calculation can be repeated, in a deputy's words: no version code in the text
-    # (the PDF's document properties keep it); a draft build says that it cannot be repeated
+    # the set of assumptions: the default edition's, or a scenario's (params/scenarios/)
+    "default": "приняты авторами; каждое с обоснованием — в главе «Допущения, ограничения и "
+    "источники»",
+    "scenario": "часть допущений изменена для сравнения; все они — в главе «Допущения, "
+    "ограничения и источники»",
+    # how the figures can be checked, in a deputy's words: no version code in the text (the
+    # PDF's document properties keep it); a draft build says that it cannot be repeated
     "reproducible": (
-        "из тех же данных и допущений получается тот же отчёт; для проверки авторы "
-        "отчёта по запросу аппарата маслихата передают расчёт этой редакции"
+        "по запросу аппарата маслихата авторы передают расчёт этой редакции, чтобы каждое "
+        "число отчёта можно было проверить"
     ),
-    "draft": "черновик: эту редакцию в точности повторить нельзя",
+    "draft": "черновик: расчёт этой редакции в точности повторить нельзя",
 }
 
 # --- The scenario comparison page (scenarios.py, edition.py) -------------------------------
@@ -674,13 +677,14 @@ FRAME = {
     "glossary": "Словарь терминов",
     "colophon": "Сведения о редакции",
     "assumptions": "Допущения",
-    "version": "Повторение расчёта",
-    # The line breaks are those of the printed HTML (the same bytes as before the catalog).
+    "version": "Проверка расчёта",
+    # The line breaks are those of the printed HTML.
     "colophon_note": (
-        "Каждое число отчёта взято из источника списка (глава о допущениях и источниках,\n"
-        "раздел «Источники») или из названного допущения с обоснованием. Источники, чьи страницы\n"
-        "не найдены, названы в начале списка по номерам: их цифры — из записей, которые\n"
-        "авторы вели при подготовке отчёта, по первоисточнику не проверены."
+        "Каждое число отчёта взято из источника (список — в главе «Допущения, ограничения и\n"
+        "источники», раздел «Источники») или из допущения, которое названо и обосновано в той\n"
+        "же главе. Источники, чьи страницы не найдены, перечислены по номерам перед списком:\n"
+        "их цифры — из записей, которые авторы вели при подготовке отчёта, по первоисточнику\n"
+        "не проверены."
     ),
     "running_header": "ГЧП «Сергек» в Алматы",
 }

@@ -46,7 +46,7 @@ def test_pdf_has_title_page_contents_chapters_and_at_least_six_pages(report):
     assert "Редакция отчёта 3 декабря 2026 г." in text
     assert "Что изменилось с прошлой редакции" in text
     # edition metadata sits in the colophon at the end, without file names
-    assert "Повторение расчёта" in text and "Сведения о редакции" in text
+    assert "Проверка расчёта" in text and "Сведения о редакции" in text
     assert "Словарь терминов" in text
 
 
