@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import normalise, pdf_text
-from tests.language import breakable, html_text, printed_forms, slips
+from tests.language import body_slips, breakable, html_text, printed_forms, slips
 from tests.pages import chapter_first_pages, page_texts, thin_pages
 
 # In the order of the decision (notebooks/chapters.yaml): the memo; the options and the path;
@@ -383,6 +383,11 @@ def test_whole_text_reads_as_plain_russian(report):
         "HTML": slips(html, keeps_nbsp=True),
     }
     assert found == {"PDF": [], "HTML": []}, found
+    # the chapters, tables and captions (the list of sources keeps its entries' own words):
+    # no web address after a source's name, no bracket inside a bracket, no relative year
+    page = report["html"]
+    body = html_text(page[: page.index('<ol class="sources">')])
+    assert body_slips(body) == [], body_slips(body)
     # the slips the readers of the 28 Nov 2026 edition found, fixed where they were made
     for text in (report["text"], normalise(html)):
         assert "414 комплексов (2 060 камер)" in text  # the source's noun, agreeing
