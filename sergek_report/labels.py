@@ -68,6 +68,20 @@ NUMBERS_IN_WORDS = {
     9: "девять",
     10: "десять",
 }
+# ... and in the genitive, after a preposition or before «из» («для двух из пяти участников»):
+# fmt.in_words(n, "genitive"), fmt.count_in_words(n, forms, case="genitive").
+NUMBERS_IN_WORDS_GENITIVE = {
+    1: "одного",
+    2: "двух",
+    3: "трёх",
+    4: "четырёх",
+    5: "пяти",
+    6: "шести",
+    7: "семи",
+    8: "восьми",
+    9: "девяти",
+    10: "десяти",
+}
 
 # --- Status of a data row (the «Статус» columns of the chapters' tables) -------------------
 # fmt.status_label; key: the `status` column of data/*.csv.
@@ -414,15 +428,18 @@ PAGE_LINK = "Страница {page}"  # a contents link's description in the PD
 COLOPHON = {
     "no_date": "не указана",
     "no_data_date": "нет данных",
-    "default": "основной вариант",  # the set of assumptions: the default edition's
-    "scenario": "сценарный вариант",  # or a scenario's (params/scenarios/)
-    # how the calculation can be repeated, in a deputy's words: no version code in the text
-    # (the PDF's document properties keep it); a draft build says that it cannot be repeated
+    # the set of assumptions: the default edition's, or a scenario's (params/scenarios/)
+    "default": "приняты авторами; каждое с обоснованием — в главе «Допущения, ограничения и "
+    "источники»",
+    "scenario": "часть допущений изменена для сравнения; все они — в главе «Допущения, "
+    "ограничения и источники»",
+    # how the figures can be checked, in a deputy's words: no version code in the text (the
+    # PDF's document properties keep it); a draft build says that it cannot be repeated
     "reproducible": (
-        "из тех же данных и допущений получается тот же отчёт; для проверки авторы "
-        "отчёта по запросу аппарата маслихата передают расчёт этой редакции"
+        "по запросу аппарата маслихата авторы передают расчёт этой редакции, чтобы каждое "
+        "число отчёта можно было проверить"
     ),
-    "draft": "черновик: эту редакцию в точности повторить нельзя",
+    "draft": "черновик: расчёт этой редакции в точности повторить нельзя",
 }
 
 # --- The scenario comparison page (scenarios.py, edition.py) -------------------------------
@@ -599,6 +616,10 @@ PATH_OPTION_CELL = "«{option}» — {figure}"
 # «35,5 млрд тенге (от 20,2 до 52,7)»; and how often a draw falls inside P10–P90
 # (decision_tables.likely): «в 8 случаях из 10».
 AMOUNT_RANGE = "{point} тенге (от {low} до {high})"  # {point}: «35,5 млрд», no-break space
+# ... a median that rounds to an end of its range is not said apart from it (never «0,7 (от 0,6
+# до 0,7)»): the range alone, «0,6–0,7 млрд тенге» ({range}: the two ends and the scale word)
+AMOUNT_SPAN = "{range} тенге"
+AMOUNT_ABOUT = "около {amount}"  # a median said in running text: «около 31,4 млрд тенге (…)»
 LIKELY = "в {inside} {cases} из\u00a0{of}"  # «из 10» stays on one line
 CASE_FORMS = ("случае", "случаях", "случаях")  # prepositional: «в 8 случаях»
 DRIVER_COLUMNS = {
@@ -657,13 +678,14 @@ FRAME = {
     "glossary": "Словарь терминов",
     "colophon": "Сведения о редакции",
     "assumptions": "Допущения",
-    "version": "Повторение расчёта",
-    # The line breaks are those of the printed HTML (the same bytes as before the catalog).
+    "version": "Проверка расчёта",
+    # The line breaks are those of the printed HTML.
     "colophon_note": (
-        "Каждое число отчёта взято из источника списка (глава о допущениях и источниках,\n"
-        "раздел «Источники») или из названного допущения с обоснованием. Источники, чьи страницы\n"
-        "не найдены, названы в начале списка по номерам: их цифры — из записей, которые\n"
-        "авторы вели при подготовке отчёта, по первоисточнику не проверены."
+        "Каждое число отчёта взято из источника (список — в главе «Допущения, ограничения и\n"
+        "источники», раздел «Источники») или из допущения, которое названо и обосновано в той\n"
+        "же главе. Источники, чьи страницы не найдены, перечислены по номерам перед списком:\n"
+        "их цифры — из записей, которые авторы вели при подготовке отчёта, по первоисточнику\n"
+        "не проверены."
     ),
     "running_header": "ГЧП «Сергек» в Алматы",
 }
@@ -719,6 +741,9 @@ SENTENCES = {
         "дат, и источники расходятся между собой."
     ),
     "list_and": "{items} и {last}",
+    # who can calculate a missing figure (sentences.holders_can): one holder, or several
+    "can_one": "может {holders}",
+    "can_many": "могут {holders}",
     "year_one": "{years} год",
     "year_many": "{years} годы",
     "cpi_from_source": "Инфляция {year} года (декабрь к декабрю) — {percent} по источнику.",

@@ -11,9 +11,17 @@ table builders, chart labels):
 - an ISO-like date («2024-01», «2024-01..11») outside web addresses;
 - a range whose two ends are the same («январь 2020 — январь 2020», «5–5»);
 - a word of the machinery (a file, a table of the project, an identifier, the analyst's
-  instructions).
+  instructions);
+- a year said twice in a row of a table («2024 январь–ноябрь 2024»);
+- a median that is an end of the range after it («около 0,7 млрд тенге (от 0,6 до 0,7)»);
+- a small count in digits before «из» in running prose («По 2 из 5 участников»);
+- several holders after a singular verb, joined by semicolons («может управление
+  цифровизации; управление финансов»).
 
-`slips(text)` returns (kind, excerpt) pairs; an empty list is a clean text.
+`slips(text)` returns (kind, excerpt) pairs; an empty list is a clean text. `body_slips(text)`
+checks the text before the list of sources, which keeps its entries' own words (addresses,
+titles, notes): a web address in brackets after a source's name («Адилет (zan.kz)»), a
+bracket inside a bracket, a date said relative to an unnamed year («от декабря этого года»).
 """
 
 from __future__ import annotations
@@ -175,6 +183,31 @@ _MONTHS_GENITIVE = (
     "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 )
 _DAY_SPACE = re.compile(rf"(?<![\d,.])\d{{1,2}} (?:{_MONTHS_GENITIVE})\b")
+# A year, the months of that year, the year again: a table row whose period repeats its year
+# (not a chart's ticks, «янв. 2020 июль 2020»: a year after a word is a date's).
+_MONTHS_NOMINATIVE = (
+    "январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь"
+)
+_YEAR_REPEATED = re.compile(
+    rf"(?<![\d,.])(?<![а-яёА-ЯЁ.]{_SPACE})((?:19|20)\d\d){_SPACE}+"
+    rf"(?:(?:{_MONTHS_NOMINATIVE})[–-])?(?:{_MONTHS_NOMINATIVE}){_SPACE}+\1(?!\d)"
+)
+# A figure with its range in words after it («0,7 млрд тенге (от 0,6 до 0,7)»): the figure
+# is not to be one of the range's ends (say the range alone, «0,6–0,7 млрд тенге»).
+_POINT_AND_RANGE = re.compile(
+    rf"(?<![\d,])({_NUMBER})(?:{_SPACE}(?:тыс\.|млн|млрд))?(?:{_SPACE}[а-яё]+){{0,2}}"
+    rf"{_SPACE}\(от{_SPACE}({_NUMBER}){_SPACE}до{_SPACE}({_NUMBER})(?![\d,])"
+)
+# «По 2 из 5 участников»: running prose says a small count in words («для двух из пяти»).
+_SMALL_COUNT_OF = re.compile(rf"(?<![\d,.\w])\d{_SPACE}из{_SPACE}\d{{1,2}}(?![\d,]){_SPACE}[а-яё]")
+# «Рассчитать её может управление цифровизации; управление финансов»: several holders are a
+# plural subject, listed «A, B и C».
+_HOLDERS = "управлени|департамент|акимат|аппарат|портал|министерств|комитет"
+_HOLDERS_AFTER_SINGULAR = re.compile(
+    rf"\bмож(?:ет|ёт){_SPACE}(?:[а-яё]+{_SPACE}){{0,2}}?(?:{_HOLDERS})[^.;:]*;{_SPACE}"
+    rf"(?:{_HOLDERS})",
+    re.IGNORECASE,
+)
 # Words of the project's machinery that the council's document must not contain.
 MACHINERY = (
     "сводк",  # the project's own summary of facts
@@ -203,6 +236,8 @@ MACHINERY = (
     "ранговой корреляц",  # «квадрат ранговой корреляции»: said in plain words
     "sergek-report",
     " по год ",  # «по год продления»: a label built without its case
+    "основной вариант",  # the colophon's name of the default set of assumptions
+    "тот же отчёт",  # «из тех же данных и допущений получается тот же отчёт»: the build
 )
 _FILE = re.compile(r"\b[\w/.-]+\.(?:ya?ml|csv|json|ipynb|py)\b")
 _IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
@@ -240,11 +275,43 @@ def slips(text: str, keeps_nbsp: bool = False) -> list[tuple[str, str]]:
     found += [("range dash", _excerpt(text, m)) for m in _RANGE_DASH.finditer(text)]
     found += [("version code", m.group(0)) for m in _HASH.finditer(text)]
     found += [("unsigned change", m.group(0)) for m in _UNSIGNED_CHANGE.finditer(text)]
+    found += [("year repeated", m.group(0)) for m in _YEAR_REPEATED.finditer(text)]
+    for match in _POINT_AND_RANGE.finditer(text):
+        point, low, high = (re.sub(_SPACE, " ", g) for g in match.groups())
+        if point in (low, high):
+            found.append(("point at an end of its range", match.group(0)))
+    found += [("small count in digits", _excerpt(text, m)) for m in _SMALL_COUNT_OF.finditer(text)]
+    found += [("holders list", m.group(0)) for m in _HOLDERS_AFTER_SINGULAR.finditer(text)]
 
     for word in MACHINERY:
         found += [("machinery", _excerpt(text, m)) for m in re.finditer(re.escape(word), text)]
     found += [("machinery", m.group(0)) for m in _FILE.finditer(text)]
     found += [("machinery", m.group(0)) for m in _IDENTIFIER.finditer(text)]
+    return found
+
+
+# A web address in brackets after a source's name: «Адилет (zan.kz)», «Kazinform
+# (kaz.inform.kz)» (the list of sources gives the addresses); an outlet named by its site
+# keeps its capital, «(Ult.kz)», «(El.kz)», and is a name.
+_BRACKETED_ADDRESS = re.compile(r"\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)")
+# A bracket opened inside another: «(…, Адилет (zan.kz), …)», «(Nur.kz, без даты (около …))».
+_NESTED_BRACKET = re.compile(r"\([^()]{0,400}\([^()]*\)[^()]{0,400}\)")
+# A date said relative to a year the reader has to guess: «от декабря этого года».
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:этого|этом|прошлого|прошлом|следующего|следующем|нынешнего|нынешнем|сего)"
+    rf"{_SPACE}год[ау]\b",
+    re.IGNORECASE,
+)
+
+
+def body_slips(text: str) -> list[tuple[str, str]]:
+    """The slips of the text before the list of sources (the chapters, tables and captions):
+    a web address in brackets after a source's name, a bracket inside a bracket, a relative
+    year, as (kind, excerpt). The list of sources keeps its entries as published (their
+    addresses and notes); the glossary's definitions may say «текущего года» in general."""
+    found = [("web address", _excerpt(text, m)) for m in _BRACKETED_ADDRESS.finditer(text)]
+    found += [("nested brackets", m.group(0)) for m in _NESTED_BRACKET.finditer(text)]
+    found += [("relative year", _excerpt(text, m)) for m in _RELATIVE_YEAR.finditer(text)]
     return found
 
 
@@ -312,7 +379,9 @@ def printed_forms(text: str, value: float) -> dict[str, int]:
     scale word («0,7 млрд», «≈ 680 млн» as «680 млн») that rounds to the value, or a bare
     number of at least three significant digits that does at some scale («12,6» in a table
     of billions is the form «12,6 млрд»; «181 064 тенге»). A bare number followed by a word
-    other than «тенге», or by «%», counts something else."""
+    other than «тенге», or by «%», counts something else. A whole number written out to its
+    groups of zeros is the form with the scale word: «≈ 162 000» in a column of tenge is
+    «162 тыс.», the same rounding (never «181 064» beside «≈ 180 тыс.» or «≈ 180 000»)."""
     forms: dict[str, int] = {}
     for match in _FIGURE.finditer(text):
         printed, word = match.groups()
@@ -331,6 +400,12 @@ def printed_forms(text: str, value: float) -> dict[str, int]:
                 continue
             # «12,6» in a table of billions is the form «12,6 млрд»
             word = next((w for w, s in _SCALE_WORDS.items() if s == scale), "")
+            if not word and "," not in printed:  # «162 000» is «162 тыс.»
+                groups, zeros = re.split(_SPACE, printed), 0
+                while zeros < len(_SCALE_WORDS) and len(groups) > 1 and groups[-1] == "000":
+                    groups, zeros = groups[:-1], zeros + 1
+                if zeros:
+                    printed, word = " ".join(groups), list(_SCALE_WORDS)[zeros - 1]
         form = re.sub(r"[ \u00a0\u202f]", " ", f"{printed} {word}".strip())
         forms[form] = forms.get(form, 0) + 1
     return forms

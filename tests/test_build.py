@@ -284,7 +284,7 @@ def test_scenarios_build_one_report_each_and_a_comparison(built_report, changed_
     # of the project, outside git); the others read as it does.
     def assumption_set(page) -> tuple[str, int]:
         text = page.read_text(encoding="utf-8")
-        return re.subn(r"(<dt>(?:Допущения|Повторение расчёта)</dt><dd>)[^<]*", r"\1", text)
+        return re.subn(r"(<dt>(?:Допущения|Проверка расчёта)</dt><dd>)[^<]*", r"\1", text)
 
     base, default = (
         assumption_set(root / "base" / "report.html"),

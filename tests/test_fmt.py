@@ -206,6 +206,19 @@ def test_count_in_words_agrees_and_falls_back_to_digits():
     assert fmt.count_in_words(None, years) == "\u2014"
 
 
+def test_small_counts_in_words_in_the_genitive():
+    """«Для двух из пяти участников», not «По 2 из 5 участников» (s8, p. 33)."""
+    of = ("участника", "участников", "участников")  # the genitive after a genitive numeral
+    assert fmt.in_words(2, "genitive") == "двух"
+    assert fmt.in_words(2) == "два"
+    assert fmt.count_in_words(5, of, case="genitive") == f"пяти{NB}участников"
+    assert fmt.count_in_words(1, of, case="genitive") == f"одного{NB}участника"
+    assert fmt.count_in_words(3, of, case="genitive") == f"трёх{NB}участников"
+    # beyond the words: digits
+    assert fmt.in_words(11, "genitive") == "11"
+    assert fmt.count_in_words(12, of, case="genitive") == f"12{NB}участников"
+
+
 def test_plain_has_no_trailing_zeros():
     assert fmt.plain(7.0) == "7"
     assert fmt.plain(94.0) == "94"
@@ -239,6 +252,13 @@ def test_ranges_use_one_style():
     assert fmt.period("2020-01-01", "2022-08-31") == "январь 2020 \u2014 август 2022"
     assert fmt.period("2022-01-01", "2022-08-31") == "январь\u2013август 2022"
     assert fmt.period("2024-01-01", "2024-11-30") == "январь\u2013ноябрь 2024"
+    # beside a column of years a span within its year says the year once (s8, Table 11)
+    assert fmt.period("2024-01-01", "2024-11-30", year_apart=True) == "январь\u2013ноябрь"
+    assert fmt.period("2024-03-01", "2024-03-31", year_apart=True) == "март"
+    assert fmt.period("2023-01-01", "2023-12-31", year_apart=True) == "2023"  # «весь год»
+    assert fmt.period("2023-01-01", "2024-03-31", year_apart=True) == (
+        "январь 2023 \u2014 март 2024"
+    )
 
 
 def test_a_range_never_has_two_equal_ends():

@@ -213,10 +213,11 @@ def test_the_reconciliation_headers_name_the_data(real_tables):
     ]
     # the figures' columns are right-aligned without a chapter typing their headers
     assert table.attrs["numeric"] == list(table.columns[1:])
-    # the rows: each estimate at its quantity's precision (181 064 tenge from an exact figure;
-    # ≈ 162 thousand from a payment rounded to a tenth of a billion), ratios to two decimals
+    # the rows: each estimate at its quantity's precision, both in tenge (181 064 tenge from an
+    # exact figure; ≈ 162 000, whole thousands, from a payment rounded to a tenth of a
+    # billion: never «≈ 162 тыс.» in a column of tenge), ratios to two decimals
     monthly = list(table["Тенге за АПК в месяц"])
-    assert monthly == ["181\u00a0064", "\u2248\u00a0162\u00a0тыс."]
+    assert monthly == ["181\u00a0064", "\u2248\u00a0162\u00a0000"]
     assert all(re.fullmatch(r"\d,\d\d", v) for v in table["К «общей стоимости»"])
     # the obligations change the ratio, not the header (their figure is in the text above)
     changed = results.compute(_with_contract(tables, state_obligations=12e9), assumptions)

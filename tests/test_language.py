@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.language import agreement_errors, breakable, printed_forms, slips
+from tests.language import agreement_errors, body_slips, breakable, printed_forms, slips
 
 NB = "\u00a0"
 
@@ -69,10 +69,47 @@ NB = "\u00a0"
         ("Обновлены исходные данные (15 таблиц). Новых допущений — 10.", "machinery"),
         ("Распределение треугольное, мода — значение", "machinery"),
         ("Изменение числа ДТП за год 8,1 % январь–июль", "unsigned change"),
+        # the slips a fresh reader of the 3 Dec 2026 edition found (s8), as the text had them
+        ("2024 январь–ноябрь 2024 464,4 390", "year repeated"),
+        (f"временной меры — около 0,7{NB}млрд тенге (от 0,6 до 0,7) — и", "point at an end"),
+        ("По 2 из 5 участников в открытых источниках", "small count in digits"),
+        (
+            "Рассчитать её может управление цифровизации; управление финансов; департамент",
+            "holders list",
+        ),
+        ("Допущения основной вариант Повторение расчёта", "machinery"),
+        ("из тех же данных и допущений получается тот же отчёт", "machinery"),
     ],
 )
 def test_each_slip_is_found(text, kind):
-    assert kind in [k for k, _ in slips(text)], slips(text)
+    assert any(k.startswith(kind) for k, _ in slips(text)), slips(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("со ссылкой на п. 3 ст. 91, Адилет (zan.kz), 25 декабря 2025 г.)", "web address"),
+        ("число АПК — Kazinform (kaz.inform.kz), 13 ноября 2025 г.", "web address"),
+        (
+            "(Бюро национальной статистики, без даты (около августа 2024 г.; данные за июль))",
+            "nested brackets",
+        ),
+        ("(Nur.kz, без даты (около ноября 2022 г.))", "nested brackets"),
+        ("по индексу потребительских цен от декабря этого года; диапазон", "relative year"),
+    ],
+)
+def test_each_slip_of_the_text_before_the_sources_is_found(text, kind):
+    """The chapters, tables and captions; the list of sources keeps its entries' own words."""
+    assert kind in [k for k, _ in body_slips(text)], body_slips(text)
+
+
+def test_the_text_before_the_sources_may_name_an_outlet_by_its_site_and_bracket_apart():
+    text = (
+        "(Profit.kz, 27 ноября 2025 г.); Официальная формулировка (Ult.kz); Новый партнёр, "
+        "Presight (ОАЭ), подал заявку (цены Павлодара) — Бюро национальной статистики, без "
+        "даты (около августа 2024 г.); цены декабря текущего года; в 2026 году"
+    )
+    assert body_slips(text) == []
 
 
 def test_a_percent_after_an_ordinary_space_is_a_slip_where_spaces_are_kept():
@@ -109,6 +146,12 @@ def test_a_number_or_a_date_that_may_break_across_lines_is_found():
         "ranks; по годам 2017–2025; по 15 марта 2025 г.; Уточнены и дополнены сведения.",
         "январь 2020 — август 2022; 2 ноября 2026 г. — 22 декабря 2026 г.; 1 января − 60 дней",
         "Изменение числа ДТП за год +8,1 %; Изменение −28 %; аппаратно-программный; 1641",
+        "2023 весь год 456,2; 2024 январь–ноябрь 464,4; январь–ноябрь 2024 1 341 1 641",
+        "янв. 2020 июль 2020 янв. 2021 июль 2021; за май 2024 май 2024",
+        "— 0,6–0,7 млрд тенге —; около 31,4 млрд тенге (от 20,2 до 44,8); 18,8 (от 10,2 до 27,8)",
+        "Для двух из пяти участников; в 8 случаях из 10; в 9 случаях из 10",
+        "могут управление цифровизации, управление финансов и департамент полиции",
+        "подтвердить может акимат Карагандинской области); держатели — акимат Алматы; аппарат",
     ],
 )
 def test_correct_russian_passes(text):
@@ -144,3 +187,7 @@ def test_printed_forms_of_one_quantity():
         "181 064": 1,
         "180 тыс.": 1,
     }
+    # a whole number written out to its zeros is the same rounding as with its scale word: the
+    # reconciliation's column of tenge prints «≈ 162 000» for «≈ 162 тыс. тенге» (s8)
+    assert printed_forms("≈ 162 000 | ≈ 162 тыс. тенге", 161_713.5) == {"162 тыс.": 2}
+    assert printed_forms("181 064 | ≈ 181 000", 181_064.01) == {"181 064": 1, "181 тыс.": 1}

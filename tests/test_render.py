@@ -7,6 +7,7 @@ import re
 import nbformat
 import pytest
 
+from sergek_report import labels as L
 from sergek_report.build.changes import changes_block, changes_section, compare
 from sergek_report.build.render import (
     TOC_SLOT,
@@ -229,13 +230,15 @@ def test_glossary_and_colophon_speak_russian_without_file_or_tool_names():
         {
             "edition_date_text": "25 ноября 2026 г.",
             "data_as_of_text": "7 февраля 2026 г.",
-            "assumptions_text": "основной вариант",
+            "assumptions_text": L.COLOPHON["default"],
             "version_text": _version_text("ce32461a5b5c"),
         }
     )
     text = " ".join(colophon.split())
-    # how to repeat the calculation, in words; no version code, hash or build word
-    assert "Повторение расчёта" in text and "тот же отчёт" in text
+    # how the figures can be checked, in a deputy's words; no version code, hash, build word
+    # or the project's jargon («основной вариант», «тот же отчёт»)
+    assert "Проверка расчёта" in text and "каждое число отчёта можно было проверить" in text
+    assert "основной вариант" not in text and "тот же отчёт" not in text
     assert "ce32461" not in colophon and not re.search(r"\b[0-9a-f]{7,40}\b", colophon)
     for word in ("git", "yaml", "params", "выпуск", "сборк", "пересобрать", "версия расчёта"):
         assert word not in colophon.lower(), word

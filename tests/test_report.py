@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import normalise, pdf_text
-from tests.language import breakable, html_text, printed_forms, slips
+from tests.language import body_slips, breakable, html_text, printed_forms, slips
 from tests.pages import chapter_first_pages, page_texts, thin_pages
 
 # In the order of the decision (notebooks/chapters.yaml): the memo; the options and the path;
@@ -46,7 +46,7 @@ def test_pdf_has_title_page_contents_chapters_and_at_least_six_pages(report):
     assert "Редакция отчёта 3 декабря 2026 г." in text
     assert "Что изменилось с прошлой редакции" in text
     # edition metadata sits in the colophon at the end, without file names
-    assert "Повторение расчёта" in text and "Сведения о редакции" in text
+    assert "Проверка расчёта" in text and "Сведения о редакции" in text
     assert "Словарь терминов" in text
 
 
@@ -383,12 +383,19 @@ def test_whole_text_reads_as_plain_russian(report):
         "HTML": slips(html, keeps_nbsp=True),
     }
     assert found == {"PDF": [], "HTML": []}, found
+    # the chapters, tables and captions (the list of sources keeps its entries' own words):
+    # no web address after a source's name, no bracket inside a bracket, no relative year
+    page = report["html"]
+    body = html_text(page[: page.index('<ol class="sources">')])
+    assert body_slips(body) == [], body_slips(body)
     # the slips the readers of the 28 Nov 2026 edition found, fixed where they were made
     for text in (report["text"], normalise(html)):
         assert "414 комплексов (2 060 камер)" in text  # the source's noun, agreeing
         assert "1 641 аппаратно-программный комплекс «Сергек»" in text
         assert "3 773 фунта за камеру в год" in text
-        assert "январь–ноябрь 2024" in text and "январь–март 2025" in text
+        assert "январь–ноябрь 2024" in text  # the deployment's table: a period of its own
+        # the dollar table: the year in its column, the months beside it, the year said once
+        assert "2024 январь–ноябрь 464,4" in text and "2025 январь–март 510,2" in text
         # eight days as their dates, not «январь 2020 — январь 2020» nor the month (s5, D20)
         assert "1 января 2020 г. — 8 января 2020 г. Штрафы наложены" in text
         assert "Продление было лишь временной мерой" in text

@@ -135,6 +135,46 @@ def test_an_amount_is_the_median_with_its_range_in_words_not_nested_brackets():
     assert text.count("(") == 1
 
 
+class _Narrow(_Summary):
+    """The stopgap's two months: median 0,66 bn, P10 0,58 bn, P90 0,71 bn (the p. 9 slip of
+    the 3 Dec 2026 edition: «около 0,7 млрд тенге (от 0,6 до 0,7)»)."""
+
+    values = {"point": 0.68e9, "p10": 0.58e9, "p50": 0.66e9, "p90": 0.71e9}
+
+
+def test_a_median_that_rounds_to_an_end_of_its_range_is_said_as_the_range():
+    from sergek_report.chapter import decision_tables
+
+    assert decision_tables.amount(_Narrow(), "announced.cash_2027", about=True) == (
+        f"0,6–0,7{NBSP}млрд тенге"
+    )
+    assert decision_tables.amount(_Summary(), "announced.cash_2027", about=True) == (
+        f"около 37,6{NBSP}млрд тенге (от 20,2 до 52,7)"
+    )
+
+    class _One(_Summary):
+        values = {"point": 0.7e9, "p10": 0.68e9, "p50": 0.7e9, "p90": 0.72e9}
+
+    assert decision_tables.amount(_One(), "announced.cash_2027", about=True) == (
+        f"около 0,7{NBSP}млрд тенге"
+    )
+
+
+def test_several_holders_are_a_plural_subject_listed_with_and():
+    """«Рассчитать её может управление цифровизации; управление финансов; департамент
+    полиции» (s8, p. 7): several holders take «могут» and read «A, B и C»."""
+    cell = "Управление цифровизации; управление финансов; департамент полиции"
+    assert sentences.holders_can(cell) == (
+        "могут управление цифровизации, управление финансов и департамент полиции"
+    )
+    assert sentences.holders_can("Управление цифровизации г. Алматы") == (
+        "может управление цифровизации г. Алматы"
+    )
+    assert sentences.holders("Акимат Алматы; аппарат маслихата (решения)") == (
+        "акимат Алматы и аппарат маслихата (решения)"
+    )
+
+
 def test_p10_p90_in_plain_words():
     from sergek_report.chapter import decision_tables
 

@@ -33,14 +33,17 @@ def plain(markup: str) -> str:
 def citation(row: dict) -> str:
     """The start of a chapter's citation of the source: «Zakon.kz, 30 декабря 2025 г.», or
     for an undated one the publisher and its note's first word («Liter.kz, без …»)."""
+    from sergek_report.chapter.api import publisher_in_text
+
     when = fmt.date_long(row["published"]) if row["published"] else row["published_note"][:3]
-    return plain(f"{row['publisher']}, {when}")
+    return plain(f"{publisher_in_text(row['publisher'])}, {when}")
 
 
 def test_a_source_line_names_a_source_by_publisher_and_date_only():
     """What else is known of an undated source is in the source list: a table's source line
     keeps the note's first clause (its approximate date), and says «не проверено» where the
-    page was not found (sources.csv has no address)."""
+    page was not found (sources.csv has no address). A publisher is named without the web
+    address the list gives («Адилет (zan.kz)» is «Адилет» in the text)."""
     from sergek_report.chapter.api import Chapter
 
     ch = Chapter(compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR))
@@ -48,9 +51,11 @@ def test_a_source_line_names_a_source_by_publisher_and_date_only():
     assert ch.cite(["zakon_2025_12_30"]) == "Zakon.kz, 30 декабря 2025 г."
     assert ch.cite(["literkz_2021"]) == "Liter.kz, без даты (около 2021 г.), не проверено"
     assert ch.cite(["stat_2024_08"]) == (
-        "Бюро национальной статистики (stat.gov.kz), без даты (около августа 2024 г.; данные за "
-        "июль 2024 г.)"
+        "Бюро национальной статистики, без даты (около августа 2024 г.; данные за июль 2024 г.)"
     )  # a «;» inside the brackets is not the clause's end
+    assert ch.cite(["adilet_2025_12_25"]) == "Адилет, 25 декабря 2025 г."
+    assert ch.cite(["inform_2025_11_13"]) == "Kazinform, 13 ноября 2025 г."
+    assert ch.cite(["tengrinews_2022_05_13"]).startswith("Tengrinews.kz (на казахском языке), ")
     assert ch.cite(["qostanaytv_2025_09"]) == "Qostanay.tv, без даты на странице"
     assert ch.cite(["kokshetau_2025", "zakon_2025_12_30"]) == (
         "Kokshetau.asia (перепечатка материала LS), без даты (2025 г.), не проверено; "

@@ -1,7 +1,9 @@
 """Where each number printed in the report comes from (used by test_traceability.py).
 
 A number of the PDF text traces when it equals, as printed (same decimals, at a scale of 1, hundred
-(an index over its base of 100), thousand, million or billion, sign ignored), a value of one of:
+(an index over its base of 100), thousand, million or billion, sign ignored; a whole number
+written out to its groups of zeros, «≈ 162 000», rounded where its zeros begin), a value of one
+of:
 - a numeric cell of data/*.csv; a number inside a text cell (a quote or a note of a sourced
   row) only when that cell's text is itself printed in the report (a number merely present
   somewhere in a CSV text cell does not vouch for a sentence that types it by hand);
@@ -187,9 +189,23 @@ def traces(printed: str, values: set[Decimal]) -> bool:
                     # estimates to two significant digits («≈ 530 млн тенге»)
                     if quantum == 1 and scaled >= 100 and target == _significant(scaled, 2):
                         return True
+                    # a whole figure written out to its groups of zeros, «≈ 162 000» for
+                    # «≈ 162 тыс.» in a column of tenge: rounded where its zeros begin
+                    if quantum == 1 and target >= 1000 and target % 1000 == 0:
+                        zeros = Decimal(1).scaleb(3 * _zero_groups(int(target)))
+                        if scaled.quantize(zeros, rounding=ROUND_HALF_UP) == target:
+                            return True
                 except InvalidOperation:
                     continue
     return False
+
+
+def _zero_groups(number: int) -> int:
+    """How many trailing groups of three zeros a whole number has: 162000 -> 1."""
+    groups = 0
+    while number and number % 1000 == 0:
+        number, groups = number // 1000, groups + 1
+    return groups
 
 
 def _significant(value: Decimal, digits: int) -> Decimal:

@@ -115,6 +115,20 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
 _SHORT_NOTE = 60
 
 
+# A web address in brackets after a publisher's name, «Kazinform (kaz.inform.kz)»: the list of
+# sources gives it; the text names the publisher only (an address is in lower case: an outlet
+# named by its site keeps its capital, «Ult.kz»).
+_BRACKETED_ADDRESS = re.compile(r"\s*\((?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)")
+
+
+def publisher_in_text(publisher: str) -> str:
+    """A source's publisher as the text names it, without the web address the list of
+    sources prints: «Kazinform (kaz.inform.kz)» -> «Kazinform», «Адилет (adilet.zan.kz), Закон
+    РК …» -> «Адилет, Закон РК …»; a bracket of words stays («Tengrinews.kz (на казахском
+    языке)»)."""
+    return _BRACKETED_ADDRESS.sub("", publisher)
+
+
 def _first_clause(note: str) -> str:
     """«без даты (около 2021 г.)» of «без даты (около 2021 г.); материал не найден …»; a first
     clause still longer than _SHORT_NOTE characters loses its bracket or its explanation."""
@@ -252,7 +266,8 @@ class Chapter:
         return ids
 
     def cite(self, source_ids: Iterable[str]) -> str:
-        """'Zakon.kz, 30 декабря 2025 г.; …' for the given source ids, in the given order."""
+        """'Zakon.kz, 30 декабря 2025 г.; …' for the given source ids, in the given order; a
+        publisher without its web address (the list of sources gives it)."""
         parts = []
         for source_id in self._cited(source_ids):
             row = self.sources.loc[source_id]
@@ -262,7 +277,7 @@ class Chapter:
                 when = _first_clause(str(row.get("published_note") or L.CHAPTER["undated"]))
             if pd.isna(row.get("url")):  # the page was not found: figures not checked
                 when = f"{when}, {L.CHAPTER['unverified']}"
-            parts.append(f"{row['publisher']}, {when}")
+            parts.append(f"{publisher_in_text(row['publisher'])}, {when}")
         return "; ".join(parts)
 
     def source_numbers(self, source_ids: Iterable[str]) -> str:

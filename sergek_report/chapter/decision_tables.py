@@ -162,9 +162,9 @@ def reconciliation_table(results: Results) -> pd.DataFrame:
         rows.append(
             {
                 column["estimate"]: names.get(r["estimate"], r["estimate"]),
-                # each estimate at its own quantity's precision (precision.py): «181 064»,
-                # «≈ 162 тыс.» from a payment rounded to a tenth of a billion
-                column["monthly"]: precision.figure(MONTHLY[r["estimate"]], r["monthly"], "")
+                # each estimate at its own quantity's precision (precision.py), both in tenge:
+                # «181 064», «≈ 162 000» from a payment rounded to a tenth of a billion
+                column["monthly"]: precision.in_units(MONTHLY[r["estimate"]], r["monthly"])
                 or fmt.integer(round(r["monthly"])),
                 column["to_end"]: bn(r["to_end"]),
                 column["to_end_vs_obligations"]: precision.hundredths(r["to_end_vs_obligations"]),
@@ -301,13 +301,21 @@ def _years() -> dict[str, str]:
     }
 
 
-def amount(u, output: str) -> str:
+def amount(u, output: str, about: bool = False) -> str:
     """«35,3 млрд тенге (от 20,2 до 52,7)»: the median and P10–P90 in the memo's plain
-    words, without nested brackets."""
-    point = f"{bn(u.get(output, CENTRAL))}{fmt.NBSP}{L.NUMBER_WORDS['billion']}"
-    return L.AMOUNT_RANGE.format(
-        point=point, low=bn(u.get(output, "p10")), high=bn(u.get(output, "p90"))
-    )
+    words, without nested brackets; `about`: «около 35,3 млрд тенге (от 20,2 до 52,7)», as
+    running text says a median. A median that rounds to an end of its range is not said apart
+    from it: «0,6–0,7 млрд тенге» (never «около 0,7 млрд тенге (от 0,6 до 0,7)»), or one figure
+    when the range rounds to one («около 0,7 млрд тенге»)."""
+    billion = L.NUMBER_WORDS["billion"]
+    point, low, high = (bn(u.get(output, stat)) for stat in (CENTRAL, "p10", "p90"))
+    if point not in (low, high):
+        text = L.AMOUNT_RANGE.format(point=f"{point}{fmt.NBSP}{billion}", low=low, high=high)
+    elif low != high:
+        return L.AMOUNT_SPAN.format(range=f"{low}{fmt.EN_DASH}{high}{fmt.NBSP}{billion}")
+    else:
+        text = L.AMOUNT_SPAN.format(range=f"{point}{fmt.NBSP}{billion}")
+    return L.AMOUNT_ABOUT.format(amount=text) if about else text
 
 
 def in_cases_of_ten(cases: int) -> str:

@@ -93,6 +93,7 @@ __all__ = [
     "date_long",
     "estimate",
     "fill",
+    "in_words",
     "inflect",
     "integer",
     "mid_sentence",
@@ -380,17 +381,40 @@ def count(n: float | int | None, forms: tuple[str, ...] | list[str], digits: int
     return f"{text}{NBSP}{plural(text, forms)}"
 
 
+def _number_words(case: str) -> dict[int, str]:
+    """The catalog's small numbers in words in `case` ("nominative" or "genitive")."""
+    return {"nominative": labels.NUMBERS_IN_WORDS, "genitive": labels.NUMBERS_IN_WORDS_GENITIVE}[
+        case
+    ]
+
+
+def in_words(n: float | int | None, case: str = "nominative") -> str:
+    """A small whole number in words, as running prose says it: in_words(2) -> "два",
+    in_words(2, "genitive") -> "двух" («для двух из пяти»); a number beyond
+    labels.NUMBERS_IN_WORDS or a fraction in digits: "11", "1,5"."""
+    if _is_missing(n):
+        return MISSING
+    value = _rounded(n, 1)
+    words = _number_words(case).get(int(value)) if value == int(value) else None
+    return words if words is not None else plain(n, 1)
+
+
 def count_in_words(
-    n: float | int | None, forms: tuple[str, ...] | list[str], digits: int = 1
+    n: float | int | None,
+    forms: tuple[str, ...] | list[str],
+    digits: int = 1,
+    case: str = "nominative",
 ) -> str:
     """A small whole count in words with the noun that agrees with it, as prose says it
     (masculine nouns): count_in_words(1, ("год", "года", "лет")) -> "один год";
     (2, …месяц…) -> "два месяца"; a count beyond labels.NUMBERS_IN_WORDS or a fraction is
-    written in digits, as `count` writes it: "11 лет", "1,5 года"."""
+    written in digits, as `count` writes it: "11 лет", "1,5 года". In the genitive the forms
+    are the noun's genitive (singular, plural, plural): count_in_words(5, ("участника",
+    "участников", "участников"), case="genitive") -> "пяти участников"."""
     if _is_missing(n):
         return MISSING
     value = _rounded(n, digits)
-    words = labels.NUMBERS_IN_WORDS.get(int(value)) if value == int(value) else None
+    words = _number_words(case).get(int(value)) if value == int(value) else None
     if words is None:
         return count(n, forms, digits)
     return f"{words}{NBSP}{plural(int(value), forms)}"
@@ -515,16 +539,22 @@ def month_year_short(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> st
     return _lower(format_date(as_date(d), pattern, locale=_locale()))
 
 
-def period(start: object, end: object, whole_year: bool = True) -> str:
+def period(start: object, end: object, whole_year: bool = True, year_apart: bool = False) -> str:
     """A span of months: "январь 2020 — август 2022" (spaced dash: both ends contain spaces);
     within one year the months joined by an en dash: "январь–ноябрь 2024"; a whole calendar
     year is the year: "2023" (with `whole_year=False`, in a column of month spans, its months:
     "январь–декабрь 2023"); one month is that month: "январь 2020" (never "январь 2020 —
     январь 2020"). In Kazakh the year first, written once: «2020 жылғы қаңтар — 2022 жылғы
-    тамыз», «2024 жылғы қаңтар–қараша»."""
+    тамыз», «2024 жылғы қаңтар–қараша». With `year_apart` (a row whose year is in a column of
+    its own) a span within one year is its months only, the year said once: "январь–ноябрь",
+    "январь"."""
     if _is_missing(start) or _is_missing(end):
         return MISSING
     first, last = as_date(start), as_date(end)
+    whole = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+    if year_apart and first.year == last.year and not (whole and whole_year):
+        months = [_lower(format_date(d, "LLLL", locale=_locale())) for d in (first, last)]
+        return months[0] if first.month == last.month else EN_DASH.join(months)
     if (first.year, first.month) == (last.year, last.month):
         return month_year(first)
     if first.year == last.year:

@@ -20,6 +20,11 @@ functions as the key-figures table (`units.key_figure` looks the name up here):
   тенге», «13,04 млн тенге»;
 - the complex-months of 2020–2025 (an interpolation): thousands with one decimal, «69,7 тыс.
   комплексо-месяцев».
+
+A column that holds two of these quantities in one unit prints each at its own precision in
+that unit (`in_units`): in the reconciliation's column of tenge, the tariff estimate «181 064»
+and the average payment «≈ 162 000», the same rounding as «≈ 162 тыс. тенге», never «181 064»
+above «≈ 162 тыс.».
 """
 
 from __future__ import annotations
@@ -100,6 +105,29 @@ def declared(name: str) -> tuple[Callable[[float], str], str] | None:
         if pattern.fullmatch(name):
             return text, scale
     return None
+
+
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def in_units(name: str, value: float) -> str | None:
+    """The key figure `name` at its declared precision, written out in its plain unit without
+    a scale word, for a column of one unit: "≈ 162 000" for "≈ 162 тыс." (the same rounding),
+    "181 064" as it is; None when no precision is declared for it, or when it has decimals at
+    its scale ("2,17 млн" is not written out)."""
+    found = declared(name)
+    if found is None:
+        return None
+    text, scale = found
+    printed = text(value)
+    if not scale:
+        return printed
+    approx = f"{fmt.APPROX}{fmt.NBSP}"
+    number = printed.removeprefix(approx)
+    if "," in number:
+        return None
+    whole = int(re.sub(r"\D", "", number)) * _SCALES[scale]
+    return printed[: len(printed) - len(number)] + fmt.integer(whole)
 
 
 def figure(name: str, value: float, unit: str) -> str | None:

@@ -66,6 +66,25 @@ def more_or_less(low: float, high: float, reference: float) -> str:
     return _say("more_or_less")
 
 
+def holders(holder: object) -> str:
+    """A data cell's holders (joined by «; », gaps.csv) as running text lists them: «A, B и
+    C», each as it reads inside a sentence: «управление цифровизации, управление финансов и
+    департамент полиции»; one holder as it is («управление цифровизации»)."""
+    items = [fmt.mid_sentence(h.strip()) for h in str(holder).split(";") if h.strip()]
+    if len(items) == 1:
+        return items[0]
+    return _say("list_and", items=", ".join(items[:-1]), last=items[-1])
+
+
+def holders_can(holder: object) -> str:
+    """Who can do it, said after «Рассчитать её стоимость …»: the holders as the subject of
+    «мочь», «может управление цифровизации»; several, the verb plural and the list «A, B и
+    C»: «могут управление цифровизации, управление финансов и департамент полиции» (never
+    «может A; B; C»)."""
+    several = len([h for h in str(holder).split(";") if h.strip()]) > 1
+    return _say("can_many" if several else "can_one", holders=holders(holder))
+
+
 # --- Рост сети (02_deployment) -----------------------------------------------------------------
 
 
