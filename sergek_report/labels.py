@@ -612,6 +612,25 @@ PATH_COLUMNS = {
 NOT_PRICED = "не оценено: нет открытых данных"
 # The path table's budget cell: the option the branch is, by its one name, and its figure.
 PATH_OPTION_CELL = "«{option}» — {figure}"
+# The path as a tree (decision_tables.path_chart): the questions a branch of
+# data/decision_path.csv answers, asked in the order of its steps, and the words on the arrows.
+# {day}: the first day without the contract («1 января»).
+PATH_QUESTIONS = {
+    "announced": "Закупка услуг объявлена и завершится к {day}?",
+    "bridge": "Юристы акимата подтвердили временную меру?",
+    "transfer": "Условия передачи комплексов городу известны?",
+}
+PATH_ANSWERS = {"yes": "да", "no": "нет"}
+# The dated steps of the path (decision_tables.path_steps_chart), each under its date.
+# {year}: the budget's year; {days}: the procurement's length; {months}: the stop-gap's.
+PATH_STEPS = {
+    "budget_draft": "проект бюджета {year} г. в маслихате",
+    "announce": "объявить закупку, если она длится {days}",
+    "edition": "дата редакции отчёта",
+    "contract_end": "последний день договора ГЧП",
+    "decision_day": "первый день без договора ГЧП",
+    "stopgap_end": "конец временной меры, если она длится {months}",
+}
 # The memo's plain words for a computed amount and its P10–P90 (decision_tables.amount):
 # «35,5 млрд тенге (от 20,2 до 52,7)»; and how often a draw falls inside P10–P90
 # (decision_tables.likely): «в 8 случаях из 10».

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import matplotlib.dates as mdates
 import pandas as pd
+import pytest
 
 from sergek_report.chapter import charts, fmt
 
@@ -163,3 +164,166 @@ def test_a_chart_label_never_ends_on_one_short_word():
         lines = charts.wrap_label(label, 34).split("\n")
         assert len(lines[-1].split()) >= 2 and max(map(len, lines)) <= 34, lines
     assert charts.wrap_label("Временная мера", 34) == "Временная мера"  # one line: as it is
+
+
+# -- diagrams: the path to 1 January 2027 ----------------------------------------------------
+@pytest.fixture(scope="module")
+def path_inputs():
+    from sergek_report import paths
+    from sergek_report.inputs import datasets
+    from sergek_report.model.computed import compute_edition
+
+    computed = compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR)
+    tables = datasets.load_tables(["decision_path", "timeline"], data_dir=paths.DATA_DIR)
+    return computed.results, tables, computed.edition.edition_date
+
+
+def path_figures(path_inputs):
+    """The two diagrams of the path, each wide and narrow: (name, figure)."""
+    from sergek_report.chapter import decision_tables
+
+    results, tables, edition_date = path_inputs
+    makers = {
+        "tree": lambda: decision_tables.path_chart(tables["decision_path"], results),
+        "steps": lambda: decision_tables.path_steps_chart(
+            results, tables["timeline"], edition_date
+        ),
+    }
+    for name, make in makers.items():
+        fig = make()
+        yield f"{name}, wide", fig
+        yield f"{name}, narrow", fig.narrow_drawing()
+
+
+def drawn_texts(fig):
+    """The texts a figure draws, each with its box on the canvas (pixels)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()
+    return [
+        (t, t.get_window_extent(renderer))
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip()
+    ]
+
+
+def test_the_path_diagrams_keep_every_word_inside_its_box_and_none_over_another(path_inputs):
+    """Review of 4 Dec 2026: Table 4 (the path to 1 January) read as two pages of stacked
+    prose; it is a tree and a strip of dates. Every word is at least 8 pt (printed at full
+    size: the wide drawing is lower than print.css's 78 mm cap; on a phone its own narrow
+    drawing, 4 in wide), inside the figure, inside the box it stands in, never over another
+    word."""
+    from matplotlib.patches import FancyBboxPatch
+
+    for name, fig in path_figures(path_inputs):
+        width, height = fig.get_size_inches()
+        expected = charts.NARROW_WIDTH if "narrow" in name else 6.4
+        assert width == pytest.approx(expected), name
+        if "wide" in name:
+            assert height * 25.4 <= 78, (name, height * 25.4)
+        texts = drawn_texts(fig)
+        assert texts, name
+        assert min(t.get_fontsize() for t, _ in texts) >= charts.NARROW_MIN_FONT, name
+        page = fig.bbox
+        boxes = [p.get_window_extent() for p in fig.findobj(FancyBboxPatch)]
+        for text, box in texts:
+            assert page.x0 <= box.x0 and box.x1 <= page.x1, (name, text.get_text())
+            assert page.y0 <= box.y0 and box.y1 <= page.y1, (name, text.get_text())
+            for frame in boxes:
+                if frame.contains(*box.get_points().mean(axis=0)):
+                    assert frame.x0 < box.x0 and box.x1 < frame.x1, (name, text.get_text())
+                    assert frame.y0 < box.y0 and box.y1 < frame.y1, (name, text.get_text())
+        for index, (text, box) in enumerate(texts):
+            for other, other_box in texts[index + 1 :]:
+                assert not box.overlaps(other_box), (name, text.get_text(), other.get_text())
+
+
+def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(path_inputs):
+    """The tree's words are data/decision_path.csv's and the catalog's; each outcome's 2027
+    cost is the one text the path table prints (decision_tables.branch_cost), a line per
+    computation; a word is never cut at a line's end."""
+    from sergek_report import labels as L
+    from sergek_report.chapter import decision_tables
+
+    results, tables, _ = path_inputs
+    path = tables["decision_path"]
+    branches = decision_tables.path_branches(path, results)
+    table = decision_tables.path_table(path, results)
+    assert [decision_tables.BRANCH_COSTS_JOINED.join(b.costs) for b in branches] == list(
+        table[table.columns[4]]
+    )
+    assert [b.outcome for b in branches] == list(path.sort_values("step")["on_january_1"])
+    assert [b.question for b in branches] == [
+        "Закупка услуг объявлена и завершится к 1\u00a0января?",
+        L.PATH_QUESTIONS["bridge"],
+        None,  # the other answer of the lawyers' question
+        L.PATH_QUESTIONS["transfer"],
+    ]
+    assert [(b.answer, b.from_above) for b in branches] == [
+        ("да", None),
+        ("да", "нет"),
+        ("нет", None),
+        ("да", None),
+    ]
+    assert branches[1].costs[0].endswith("18,1 (14,8–23,0)")
+    for name, fig in path_figures(path_inputs):
+        if name.startswith("tree"):
+            drawn = " ".join(t.get_text() for t, _ in drawn_texts(fig))
+            words = set(drawn.split())
+            for branch in branches:
+                expected = [branch.outcome, *branch.costs, branch.question or ""]
+                for word in " ".join(expected).split():
+                    assert word in words, (name, word)
+
+
+def test_the_path_steps_are_the_models_dates_in_their_order(path_inputs):
+    """The strip's dates come from the data and the model, as the chapter's prose prints
+    them: the draft budget (data/timeline.csv), the last day to announce the procurement at
+    60 and at 10 days, the edition, the contract's last day, the first day without it, the
+    end of the two-month stop-gap."""
+    import datetime as dt
+
+    from sergek_report.chapter import decision_tables
+
+    results, tables, edition_date = path_inputs
+    steps = decision_tables.path_steps(results, tables["timeline"], edition_date)
+    assert [(day.isoformat(), key) for day, key, _ in steps] == [
+        ("2026-10-15", "budget_draft"),
+        ("2026-11-02", "announce"),
+        ("2026-12-03", "edition"),
+        ("2026-12-22", "announce"),
+        ("2026-12-31", "contract_end"),
+        ("2027-01-01", "decision_day"),
+        ("2027-02-28", "stopgap_end"),
+    ]
+    assert steps[3][0] == decision_tables.announce_by(results)
+    assert steps[3][2] == "объявить закупку, если она длится 10\u00a0дней"
+    assert steps[-1][2] == "конец временной меры, если она длится два\u00a0месяца"
+    assert steps[-1][0] == decision_tables.stopgap_end(results) == dt.date(2027, 2, 28)
+    strip = decision_tables.path_steps_chart(results, tables["timeline"], edition_date)
+    drawn = [t.get_text() for t, _ in drawn_texts(strip)]
+    assert "15\u00a0октября" in drawn and "2026\u202fг." in drawn
+
+
+def test_a_diagram_is_the_same_svg_every_time(path_inputs):
+    """Same inputs, same bytes: the wide and the narrow drawings of the path's diagrams."""
+    first = [charts.to_svg(fig) for _, fig in path_figures(path_inputs)]
+    again = [charts.to_svg(fig) for _, fig in path_figures(path_inputs)]
+    assert first == again
+    assert len(set(first)) == 4
+
+
+def test_a_diagrams_lines_break_between_words_only():
+    from sergek_report.chapter import diagrams
+
+    text = "Фиксация продолжается до двух месяцев по нынешней цене, пока идёт закупка"
+    lines = diagrams.wrap(text, 150)
+    assert " ".join(lines) == text and len(lines) > 1
+    assert all(diagrams.text_width(line) <= 150 for line in lines)
+    assert len(lines[-1].split()) >= 2  # no word alone on the last line
+    bound = "«Договор с первого дня (середина цен)» — 37,6\u00a0(24,2–53,8)"
+    assert any("37,6\u00a0(24,2–53,8)" in line for line in diagrams.wrap(bound, 120))
+    # a bound group wider than any line breaks at its no-break space, not over its box
+    assert diagrams.wrap("22\u00a0желтоқсан", 40, bold=True) == ["22", "желтоқсан"]

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from sergek_report.model.options import latest_start, per_complex_year
+from sergek_report.model.options import latest_start, per_complex_year, term_end
 from sergek_report.model.reconciliation import anchor_row, complex_months_by_year, reconcile
 
 # 100 complexes from 1 Jan 2020, 200 from 1 Jan 2021 on: linear in between.
@@ -70,3 +70,12 @@ def test_latest_start():
     assert latest_start(dt.date(2027, 1, 1), days=60) == dt.date(2026, 11, 2)
     assert latest_start(dt.date(2027, 1, 1), months=6) == dt.date(2026, 7, 1)
     assert latest_start(dt.date(2027, 3, 31), months=1) == dt.date(2027, 2, 28)
+
+
+def test_term_end():
+    """The stop-gap of at most two months from the first day without the contract."""
+    assert term_end(dt.date(2027, 1, 1), 2) == dt.date(2027, 2, 28)
+    assert term_end(dt.date(2028, 1, 1), 2) == dt.date(2028, 2, 29)  # a leap year
+    assert term_end(dt.date(2027, 1, 15), 2) == dt.date(2027, 3, 14)
+    assert term_end(dt.date(2026, 12, 31), 2) == dt.date(2027, 2, 27)  # no 31 February
+    assert term_end(dt.date(2027, 1, 1), 12) == dt.date(2027, 12, 31)

@@ -26,6 +26,7 @@ from sergek_report.chapter import charts, fmt, inline, measure
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE, NUMERIC_COLUMNS, RESULTS
 from sergek_report.errors import ParameterError
 from sergek_report.inputs.edition import AssumptionValues, Edition
+from sergek_report.inputs.typography import typeset_page
 from sergek_report.model.computed import ComputedEdition, compute_edition, load_saved
 from sergek_report.model.results import Results
 
@@ -531,7 +532,9 @@ _SVG_OPEN = re.compile(r"<svg\b")
 
 def _with_alt_text(svg: str, caption: str) -> str:
     """The caption as the chart's text alternative: role="img", aria-label and a <title>
-    (WeasyPrint writes the <title> as the tagged PDF figure's /Alt)."""
+    (WeasyPrint writes the <title> as the tagged PDF figure's /Alt), with the page's
+    typography (the renderer leaves a drawing's text as it is): «1 января» is one word."""
+    caption = typeset_page(caption)
     label = html.escape(caption, quote=True)
     opened = _SVG_OPEN.sub(f'<svg role="img" aria-label="{label}"', svg, count=1)
     end = opened.index(">", opened.index("<svg")) + 1

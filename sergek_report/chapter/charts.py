@@ -200,7 +200,13 @@ def to_narrow_svg(fig) -> str:
     data, marks and words. Text below NARROW_MIN_FONT grows to it;
     tick labels that would collide on the narrower axis wrap onto more lines (words) or show
     every second one (years, months, figures: the ticks stay); long category labels and
-    axis titles wrap; a legend in several columns takes fewer."""
+    axis titles wrap; a legend in several columns takes fewer. A diagram (`diagrams`), whose
+    boxes are laid out from their words, is drawn again for the width by its own
+    `narrow_drawing` instead."""
+    redraw = getattr(fig, "narrow_drawing", None)
+    if redraw is not None:
+        plt.close(fig)
+        return to_svg(redraw())
     height = getattr(fig, "narrow_height", None) or fig.get_size_inches()[1]
     fig.set_size_inches(NARROW_WIDTH, height)
     for text in fig.findobj(Text):

@@ -1,4 +1,5 @@
-"""The tables of the decision of 1 January 2027 as the report prints them (Russian text).
+"""The tables of the decision of 1 January 2027 as the report prints them (Russian text), and
+its charts: the options on one basis, the path to 1 January as a tree and its dated steps.
 
 Presentation only: the figures come from `Results.appraisal` (the options on one basis),
 `Results.one_basis` and `Results.reconciliation`, the words from data/options.csv, risks.csv,
@@ -7,13 +8,18 @@ timeline.csv, gaps.csv and decision_path.csv.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pandas as pd
 
 from sergek_report import labels as L
-from sergek_report.chapter import charts, fmt, precision
+from sergek_report.chapter import charts, diagrams, fmt, precision, sentences
 from sergek_report.chapter.outputs import NUMERIC_COLUMNS
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
+from sergek_report.model.dates import as_date
 from sergek_report.model.montecarlo import PERCENTILES
+from sergek_report.model.options import term_end
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
 
@@ -412,35 +418,149 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
     )
 
 
+# Between the computations pricing a branch, in its one cost text (branch_cost): the path
+# table prints them in one cell, the path chart one under the other.
+BRANCH_COSTS_JOINED = "; "
+
+
+def branch_cost(line: str, results: Results) -> str:
+    """Each computation pricing a branch of the path (data/decision_path.csv, budget_line), by
+    its one name, with its 2027 figure: ««Договор с первого дня (цены Павлодара)» — 20,9
+    (17,0–26,8); «Договор с первого дня (середина цен)» — 37,6 (24,2–53,8)»; an unpriced
+    branch says so. The one text of a branch's cost: the path table and the path chart
+    print it."""
+    if line in BRANCH_UNPRICED:
+        return L.PATH_OPTION_CELL.format(option=branch_option(line), figure=L.NOT_PRICED)
+    return BRANCH_COSTS_JOINED.join(
+        L.PATH_OPTION_CELL.format(
+            option=L.APPRAISAL_OPTIONS[output],
+            figure=budget_cell(results.appraisal, f"{output}.cash_2027"),
+        )
+        for output in BRANCH_OUTPUT[line]
+    )
+
+
 def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
     """The branches of the path from the edition date, each with the rows of the options
     table it is, by their one names, and their 2027 figures (the 2027–2029 ones are that
     table's alone)."""
-    u = results.appraisal
     column = {k: v.format(**_years()) for k, v in L.PATH_COLUMNS.items()}
     ordered = path.sort_values("step", kind="stable")
-
-    def priced(line: str) -> str:
-        """Each computation pricing the branch, by its one name, with its 2027 figure."""
-        if line in BRANCH_UNPRICED:
-            return L.PATH_OPTION_CELL.format(option=branch_option(line), figure=L.NOT_PRICED)
-        return "; ".join(
-            L.PATH_OPTION_CELL.format(
-                option=L.APPRAISAL_OPTIONS[output],
-                figure=budget_cell(u, f"{output}.cash_2027"),
-            )
-            for output in BRANCH_OUTPUT[line]
-        )
-
     return pd.DataFrame(
         {
             column["condition"]: ordered["condition"],
             column["on_january_1"]: ordered["on_january_1"],
             column["legal_route"]: ordered["legal_route"],
             column["next_decisions"]: ordered["next_decisions"],
-            column["option"]: [priced(line) for line in ordered["budget_line"]],
+            column["option"]: [branch_cost(line, results) for line in ordered["budget_line"]],
         }
     )
+
+
+# The path as a tree (path_chart): for each branch of data/decision_path.csv (branch_id), the
+# question it answers (a key of labels.PATH_QUESTIONS; None: the other answer of the question
+# above), the answer that leads to its outcome, the answer of the question above that leads
+# to its own question (None: a question of its own), and its outcome's tone (enforcement goes
+# on, stops, or is open: diagrams.TONES).
+PATH_TREE = {
+    "announced": ("announced", "yes", None, "go"),
+    "bridge": ("bridge", "yes", "no", "go"),
+    "no_bridge": (None, "no", None, "stop"),
+    "transfer": ("transfer", "yes", None, "open"),
+}
+
+
+def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]:
+    """The branches of data/decision_path.csv in the order of their steps, as the tree draws
+    them: the question each answers, the answer's arrow, what happens on 1 January (the
+    branch's `on_january_1`) and the options it is with their 2027 figures (`branch_cost`,
+    the path table's text, one computation a line)."""
+    day = sentences.day_month(results.decision_day).replace(" ", fmt.NBSP)  # «1 января»
+    branches = []
+    for _, row in path.sort_values("step", kind="stable").iterrows():
+        question, answer, from_above, tone = PATH_TREE[row["branch_id"]]
+        branches.append(
+            diagrams.Branch(
+                question=fmt.fill(L.PATH_QUESTIONS[question], day=day) if question else None,
+                answer=L.PATH_ANSWERS[answer],
+                outcome=row["on_january_1"],
+                costs=tuple(branch_cost(row["budget_line"], results).split(BRANCH_COSTS_JOINED)),
+                tone=tone,
+                from_above=L.PATH_ANSWERS[from_above] if from_above else None,
+            )
+        )
+    return branches
+
+
+def path_chart(path: pd.DataFrame, results: Results):
+    """The path to 1 January as a tree (`path_branches`): each question on the left, the
+    arrow of each answer to what happens on 1 January and what it costs in 2027."""
+    return diagrams.tree_chart(path_branches(path, results))
+
+
+# The timeline's row of the day the draft budget reaches the maslikhat (data/timeline.csv).
+BUDGET_DRAFT_EVENT = "budget_draft_2027"
+
+
+def announce_by(results: Results) -> dt.date:
+    """The last day to announce the procurement of services: at the shortest procurement of
+    the assumption's range (the memo's second recommendation)."""
+    return results.procurement_latest_start_range[1]
+
+
+def stopgap_months_at_most(results: Results) -> int:
+    """The stop-gap's longest term, the law's cap (the assumption's upper bound): 2 months."""
+    return int(results.assumptions.range("stopgap_months")[1])
+
+
+def stopgap_end(results: Results) -> dt.date:
+    """The last day of the stop-gap at its longest, from the first day without the contract:
+    28 February 2027."""
+    return term_end(results.decision_day, stopgap_months_at_most(results))
+
+
+def path_steps(results: Results, timeline: pd.DataFrame, edition_date) -> list[tuple]:
+    """The dated steps of the path in their order, as (date, key of labels.PATH_STEPS,
+    words): the draft budget in the maslikhat (data/timeline.csv), the last day to announce
+    the procurement at its longest and at its shortest (the assumption's range), the
+    edition's date, the contract's last day, the first day without it, the end of the
+    stop-gap at its longest."""
+    days = L.UNIT_FORMS["дней"]
+    lead_low, lead_high = results.assumptions.range("procurement_lead_days")
+    draft = timeline.set_index("event_id").loc[BUDGET_DRAFT_EVENT, "date"]
+    longest = results.procurement_latest_start_range[0]
+    months = fmt.count_in_words(stopgap_months_at_most(results), L.UNIT_FORMS["месяцев"])
+    steps = [
+        (as_date(draft), "budget_draft", {"year": fmt.year(OPTION_YEARS[0])}),
+        (longest, "announce", {"days": fmt.count(lead_high, days)}),
+        (announce_by(results), "announce", {"days": fmt.count(lead_low, days)}),
+        (as_date(edition_date), "edition", {}),
+        (results.extension_end, "contract_end", {}),
+        (results.decision_day, "decision_day", {}),
+        (stopgap_end(results), "stopgap_end", {"months": months}),
+    ]
+    steps.sort(key=lambda step: step[0])  # stable: a tie keeps this order
+    return [(day, key, fmt.fill(L.PATH_STEPS[key], **values)) for day, key, values in steps]
+
+
+_DAY_AND_MONTH = re.compile(r"(?<!\d)(\d{1,2}) (?=\w)")
+
+
+def _day_with_month(date: str) -> str:
+    """A long date whose day never parts from its month, in either language's order: «22
+    декабря / 2026 г.», «2026 жылғы / 22 желтоқсан»."""
+    return _DAY_AND_MONTH.sub(rf"\1{fmt.NBSP}", date, count=1)
+
+
+def path_steps_chart(results: Results, timeline: pd.DataFrame, edition_date):
+    """The dated steps of the path as a strip (`path_steps`): those before the edition's date
+    grey, the edition's date marked."""
+    edition = as_date(edition_date)
+    strip = []
+    for day, key, words in path_steps(results, timeline, edition_date):
+        kind = "now" if key == "edition" else "past" if day < edition else "next"
+        strip.append(diagrams.Step(_day_with_month(fmt.date_long(day)), words, kind))
+    return diagrams.steps_chart(strip)
 
 
 def branch_option(line: str) -> str:

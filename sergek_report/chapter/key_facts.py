@@ -12,7 +12,6 @@ catalog's (labels.COVER_FACTS).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from sergek_report import labels as L
@@ -22,6 +21,7 @@ from sergek_report.chapter.decision_tables import (
     BUDGET_LINE_CHEAPER,
     BUDGET_LINE_STAT,
     CENTRAL,
+    announce_by,
     in_cases_of_ten,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
@@ -40,12 +40,6 @@ def days_left(results: Results, edition_date: object) -> int:
     """Days from the edition's date to the day the extended contract ends (the title page's
     «28 дней до окончания договора»)."""
     return (results.extension_end - as_date(edition_date)).days
-
-
-def announce_by(results: Results) -> dt.date:
-    """The last day to announce the procurement of services: at the shortest procurement of
-    the assumption's range (the memo's second recommendation)."""
-    return results.procurement_latest_start_range[1]
 
 
 def _amount(results: Results, output: str, stat: str) -> str:

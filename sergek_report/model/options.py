@@ -3,7 +3,7 @@
 - A service contract of another city priced per complex-year: its total ÷ its years ÷ its
   complexes (data/cost_anchors.csv); `appraisal` brings it to 2026 prices.
 - The last day to start a procedure so that it ends by a deadline (procurement, PPP
-  competition).
+  competition), and the last day of a term that starts on a given day (the stop-gap).
 
 The options' costs themselves are computed once, on one basis, in `appraisal` (point estimate)
 and `uncertainty` (the joint Monte Carlo).
@@ -30,3 +30,14 @@ def latest_start(deadline: dt.date, months: int = 0, days: int = 0) -> dt.date:
     start = dt.date(month_index // 12, month_index % 12 + 1, 1)
     start = start.replace(day=min(deadline.day, month_end(start.year, start.month).day))
     return start - dt.timedelta(days=days)
+
+
+def term_end(start: dt.date, months: int) -> dt.date:
+    """The last day of a term of `months` months that starts on `start`: the day before the
+    same day `months` months on (that month's last day when it has no such day). A stop-gap
+    of two months from 1 January 2027 ends on 28 February 2027; from 15 January, on
+    14 March."""
+    month_index = start.year * 12 + start.month - 1 + months
+    after = dt.date(month_index // 12, month_index % 12 + 1, 1)
+    after = after.replace(day=min(start.day, month_end(after.year, after.month).day))
+    return after - dt.timedelta(days=1)
