@@ -278,6 +278,12 @@ MEMO_APPRAISAL_ROWS = {
     "pavlodar_city": "Договор с первого дня (сумма на город)",
     "current_price": "Нынешняя цена (для сравнения; так продолжить нельзя)",
 }
+# The report's parts, named in the contents before the first chapter of each (a chapter's
+# notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
+REPORT_PARTS = {
+    "decision": "Для решения",
+    "reference": "Справочные главы: подробности и проверка расчётов",
+}
 # A row that is a part of the path above it, not an alternative (decision_tables.PART_OF).
 PART_ROW = "в том числе: {name}"
 # What the options on one basis cannot price (no public figure): a row of the appraisal

@@ -212,6 +212,42 @@ def test_contents_list_chapters_and_their_sections_with_stable_ids():
     assert "1. Резюме" in toc and "Темпы роста" in toc and "Словарь терминов" in toc
 
 
+def test_the_contents_name_the_reports_parts_before_their_first_chapters():
+    """Readers asked which chapters a decision needs: the chapters' notebooks open the parts
+    (the memo «Для решения», the money chapter the reference chapters), and the contents name
+    each part before its first chapter; an unknown part is an error that names the parts."""
+    import json
+
+    from sergek_report import paths
+    from sergek_report.build.render import opens_part
+
+    parts = {
+        path.name: json.loads(path.read_text(encoding="utf-8"))["metadata"]
+        .get("sergek", {})
+        .get("opens_part")
+        for path in sorted(paths.current().notebooks_dir.glob("*.ipynb"))
+    }
+    assert {name: part for name, part in parts.items() if part} == {
+        "01_summary.ipynb": "decision",
+        "03_cost.ipynb": "reference",
+    }
+    html = (
+        f'<nav class="toc"><h2 class="toc-title">Содержание</h2>{TOC_SLOT}</nav>'
+        '<h1 class="chapter" id="chapter-1"><span>1.</span> Резюме</h1>'
+        "<!-- sergek:part decision -->"
+        '<h1 class="chapter" id="chapter-2"><span>2.</span> Решение</h1>'
+        '<h1 class="chapter" id="chapter-3"><span>3.</span> Деньги</h1>'
+        "<!-- sergek:part reference -->"
+    )
+    toc = postprocess_html(html)
+    toc = toc[: toc.index("</nav>")]
+    assert toc.index("Для решения") < toc.index("1. Резюме") < toc.index("2. Решение")
+    assert toc.index("2. Решение") < toc.index("Справочные главы") < toc.index("3. Деньги")
+    notebook = nbformat.v4.new_notebook(metadata={"sergek": {"opens_part": "appendix"}})
+    with pytest.raises(ValueError, match="expected one of decision, reference"):
+        opens_part(notebook)
+
+
 def test_glossary_and_colophon_speak_russian_without_file_or_tool_names():
     glossary = glossary_html(2021)
     for term in (

@@ -245,6 +245,7 @@ def _typeset_text(match: re.Match) -> str:
 
 _HEADING = re.compile(
     r'<h1 class="(?P<kind>chapter|backmatter)" id="(?P<anchor>[\w-]+)">(?P<h1>.*?)</h1>'
+    r"(?:<!-- sergek:part (?P<part>\w+) -->)?"
     r"|<h2(?P<attrs>[^>]*)>(?P<h2>.*?)</h2>",
     re.S,
 )
@@ -269,6 +270,7 @@ def _section_ids(html: str) -> tuple[str, list[dict]]:
             current = {
                 "anchor": match.group("anchor"),
                 "label": _text(match.group("h1")),
+                "part": match.group("part"),
                 "sections": [],
             }
             entries.append(current)
@@ -296,6 +298,10 @@ def toc_html(entries: list[dict]) -> str:
             f"{html_lib.escape(section['label'])}</a></li>"
             for section in entry["sections"]
         )
+        if entry.get("part"):  # the part's name before its first chapter
+            items.append(
+                f'<li class="toc-part">{html_lib.escape(L.REPORT_PARTS[entry["part"]])}</li>'
+            )
         items.append(
             f'<li class="toc-chapter"><a href="#{entry["anchor"]}">'
             f"{html_lib.escape(entry['label'])}</a>"
@@ -383,11 +389,32 @@ def changes_chapter(notebooks: list) -> int:
     return 1
 
 
-def _chapter_heading(number: int, title: str) -> nbformat.NotebookNode:
+# A chapter's notebook may open a part of the report (its metadata "sergek": {"opens_part":
+# key of labels.REPORT_PARTS}): the chapters a decision needs, then the reference chapters.
+# The contents print the part's name before its first chapter.
+PART_KEY = "opens_part"
+
+
+def opens_part(notebook: nbformat.NotebookNode) -> str | None:
+    part = notebook.metadata.get("sergek", {}).get(PART_KEY)
+    if part is not None and part not in L.REPORT_PARTS:
+        raise ValueError(
+            f"a notebook's metadata names the part {part!r}; expected one of "
+            + ", ".join(sorted(L.REPORT_PARTS))
+        )
+    return part
+
+
+def _chapter_heading(number: int, title: str, part: str | None = None) -> nbformat.NotebookNode:
     return nbformat.v4.new_markdown_cell(
         "",
         metadata={
-            "sergek_chapter": {"number": number, "title": title, "anchor": f"chapter-{number}"}
+            "sergek_chapter": {
+                "number": number,
+                "title": title,
+                "anchor": f"chapter-{number}",
+                "part": part,
+            }
         },
     )
 
@@ -406,7 +433,8 @@ def chapter_cells(
     if is_section(notebook):
         cells, body = [], notebook.cells
     else:
-        cells, body = [_chapter_heading(number, chapter_title(notebook, path))], notebook.cells[1:]
+        heading = _chapter_heading(number, chapter_title(notebook, path), opens_part(notebook))
+        cells, body = [heading], notebook.cells[1:]
     strip_build_outputs(notebook)
     for cell in body:
         if changes_html is not None and is_changes_slot(cell):
@@ -703,7 +731,11 @@ def _drafted_headings(number: int, path: Path, notebook) -> list:
     inline value stands in as its expression), for the drafted contents; a section
     notebook's own title is one of its chapter's sections."""
     section = is_section(notebook)
-    heading = [] if section else [_chapter_heading(number, chapter_title(notebook, path))]
+    heading = (
+        []
+        if section
+        else [_chapter_heading(number, chapter_title(notebook, path), opens_part(notebook))]
+    )
     return heading + [
         nbformat.v4.new_markdown_cell(_EVAL_ROLE.sub(r"\1", line))
         for cell in notebook.cells[0 if section else 1 :]
