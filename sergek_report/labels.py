@@ -627,6 +627,13 @@ PATH_QUESTIONS = {
     "transfer": "Условия передачи комплексов городу известны?",
 }
 PATH_ANSWERS = {"yes": "да", "no": "нет"}
+# Under an outcome of the tree: the option ({option}, without its price) and the medians of
+# its 2027 cost at Pavlodar's prices, the sum for the region's complexes or the city's, and at
+# the midpoint (decision_tables.branch_cost_lines; P10–P90 are in the detailed table).
+PATH_TREE_COSTS = {
+    "pavlodar": "«{option}»: цены Павлодара — {region} или {city}",
+    "midpoint": "середина цен — {midpoint}",
+}
 # The dated steps of the path (decision_tables.path_steps_chart), each under its date.
 # {year}: the budget's year; {days}: the procurement's length; {months}: the stop-gap's.
 PATH_STEPS = {

@@ -200,11 +200,11 @@ def test_a_stacked_table_names_the_column_of_every_value(monkeypatch):
     )
     api.Chapter.table(chapter, frame, "Варианты", sources=[], numeric=["Стоимость"])
     html = shown[0].data
-    assert '<table class="data stack">' in html
+    assert '<table class="data stack whole">' in html  # one short row: never cut on paper
     assert '<td class="" data-label="Вариант">Новый договор</td>' in html
     assert '<td class="num" data-label="Стоимость">4,1</td>' in html
     api.Chapter.table(chapter, frame.iloc[:, :2], "Два столбца", sources=[])
-    assert '<table class="data">' in shown[1].data and "data-label" not in shown[1].data
+    assert '<table class="data whole">' in shown[1].data and "data-label" not in shown[1].data
 
 
 def test_a_detail_column_prints_under_its_row_and_keeps_the_other_columns_a_grid(monkeypatch):
@@ -339,7 +339,8 @@ def test_the_decision_table_and_every_wide_table_stack_on_a_phone(built_html):
         numeric = [
             html.unescape(h) for h in re.findall(r'<th\b[^>]*class="num"[^>]*>(.*?)</th>', table)
         ]
-        stacked = re.match(r'<table class="data stack( blocks)?( sized)?">', table) is not None
+        stacked = re.match(r'<table class="data stack( blocks)?( sized)?( whole)?">', table)
+        stacked = stacked is not None
         assert stacked == api.stacks_on_a_phone(heads, numeric), caption[:80]
         if stacked:
             body = table.split("</thead>")[1]
@@ -354,7 +355,7 @@ def test_the_decision_table_and_every_wide_table_stack_on_a_phone(built_html):
                     rf'<td colspan="{len(heads)}" data-label="[^"]+">[^<]+</td>', row
                 ), caption[:80]
     for table in decision:
-        assert re.match(r'<table class="data stack( blocks)?( sized)?">', table)
+        assert re.match(r'<table class="data stack( blocks)?( sized)?( whole)?">', table)
 
 
 def test_narrow_options_chart_keeps_its_panel_titles_inside_the_figure():

@@ -440,6 +440,23 @@ def branch_cost(line: str, results: Results) -> str:
     )
 
 
+def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
+    """A branch's cost as the path tree prints it, short enough for its box: the option's
+    name without its price, the medians of `branch_cost` at Pavlodar's prices under both
+    readings of its contract, then at the midpoint («Договор с первого дня»: цены Павлодара —
+    16,5 или 28,8», «середина цен — 37,6»); an unpriced branch says so, as in the table."""
+    if line in BRANCH_UNPRICED:
+        return (branch_cost(line, results),)
+    region, city, midpoint = (
+        bn(results.appraisal.get(f"{output}.cash_2027", CENTRAL)) for output in BRANCH_OUTPUT[line]
+    )
+    option = branch_option(line).split(" (")[0]
+    return (
+        L.PATH_TREE_COSTS["pavlodar"].format(option=option, region=region, city=city),
+        L.PATH_TREE_COSTS["midpoint"].format(midpoint=midpoint),
+    )
+
+
 def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
     """The branches of the path from the edition date, each with the rows of the options
     table it is, by their one names, and their 2027 figures (the 2027–2029 ones are that
@@ -473,8 +490,8 @@ PATH_TREE = {
 def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]:
     """The branches of data/decision_path.csv in the order of their steps, as the tree draws
     them: the question each answers, the answer's arrow, what happens on 1 January (the
-    branch's `on_january_1`) and the options it is with their 2027 figures (`branch_cost`,
-    the path table's text, one computation a line)."""
+    branch's `on_january_1`) and the options it is with their 2027 figures
+    (`branch_cost_lines`: the path table's figures, one price a line)."""
     day = sentences.day_month(results.decision_day).replace(" ", fmt.NBSP)  # «1 января»
     branches = []
     for _, row in path.sort_values("step", kind="stable").iterrows():
@@ -484,7 +501,7 @@ def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]
                 question=fmt.fill(L.PATH_QUESTIONS[question], day=day) if question else None,
                 answer=L.PATH_ANSWERS[answer],
                 outcome=row["on_january_1"],
-                costs=tuple(branch_cost(row["budget_line"], results).split(BRANCH_COSTS_JOINED)),
+                costs=branch_cost_lines(row["budget_line"], results),
                 tone=tone,
                 from_above=L.PATH_ANSWERS[from_above] if from_above else None,
             )
