@@ -411,6 +411,12 @@ CHAPTER = {
     # A source without an address was searched for, not read: its `accessed` is the search.
     "searched": "Опубликовано: {published}; поиск: {accessed}",
     "more_sources": "И ещё {count} в таблице источников отчёта.",
+    # Each entry of the source list quotes its page (data/sources.csv `quote`, in the page's
+    # language), so that a figure can be checked against its words; a bracketed quote says
+    # why there is none and is printed as it is.
+    "quote": "Цитата: {quote}",
+    # A news report or a copy of an official figure (sources.csv `primary_source`).
+    "secondary": "Вторичный источник: первоисточник — {primary}, по нему не проверено.",
 }
 
 # --- The frame's words that code fills in (render.py, pdf.py) ------------------------------

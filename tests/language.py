@@ -252,10 +252,26 @@ def without_addresses(text: str) -> str:
     return re.sub(r"https?://\S+", " ", text)
 
 
+# A quotation of the source list: from its label to what follows it in the entry (the
+# secondary-source note, the dates, the address); the PDF may break a phrase across lines or
+# hyphenate «Опубли-/ковано».
+_QUOTATION = re.compile(
+    r"Цитата:.*?(?=Вторичный\s+источник:|Опубл|обращение:|поиск:|https?://|Адрес\s+не\s+указан)",
+    re.S,
+)
+
+
+def without_quotations(text: str) -> str:
+    """The text without the quotations of the source list («Цитата: …»): a page's words as
+    it wrote them, in its language and spelling («400 камера», «12,2%», «$164 Million»), are
+    not the report's text."""
+    return _QUOTATION.sub(" ", text)
+
+
 def slips(text: str, keeps_nbsp: bool = False) -> list[tuple[str, str]]:
     """Every slip of `text` as (kind, excerpt). `keeps_nbsp`: the text keeps its no-break
     spaces (the HTML's), so a percent sign after an ordinary space is a slip too."""
-    text = without_addresses(text)
+    text = without_quotations(without_addresses(text))
     found: list[tuple[str, str]] = [("agreement", e) for e in agreement_errors(text)]
     found += [("percent", _excerpt(text, m)) for m in _PERCENT_GLUED.finditer(text)]
     if keeps_nbsp:
@@ -383,6 +399,7 @@ def printed_forms(text: str, value: float) -> dict[str, int]:
     groups of zeros is the form with the scale word: «≈ 162 000» in a column of tenge is
     «162 тыс.», the same rounding (never «181 064» beside «≈ 180 тыс.» or «≈ 180 000»)."""
     forms: dict[str, int] = {}
+    text = without_quotations(text)  # a page's figure as it wrote it is not the report's form
     for match in _FIGURE.finditer(text):
         printed, word = match.groups()
         if word:

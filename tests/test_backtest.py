@@ -45,7 +45,30 @@ def _published_inputs(tmp_path):
         digest = hashlib.sha256((tmp_path / path).read_bytes()).hexdigest()
         assert digest == baseline["inputs"][path], f"{path}: git blob {blob} is not that input"
     assert set(baseline["git_blobs"]) == set(baseline["inputs"])
+    for path in baseline["git_blobs"]:
+        _add_optional_columns(tmp_path / path)
     return tmp_path / "data", baseline
+
+
+def _add_optional_columns(file) -> None:
+    """An optional column added to a table since the published edition (sources.csv
+    `primary_source`), added empty to its file as it was: it holds no figure of that edition,
+    and today's loader reads a table with today's columns."""
+    import csv
+
+    spec = datasets.TABLES.get(file.stem)
+    if spec is None:
+        return
+    with file.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    header = list(rows[0]) if rows else []
+    added = [f.name for f in spec.fields if not f.required and f.name not in header]
+    if not added or set(header) - set(spec.columns):
+        return
+    with file.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(spec.columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**row, **dict.fromkeys(added, "")} for row in rows)
 
 
 def _figures(then, baseline) -> dict[str, float]:

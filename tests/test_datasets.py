@@ -310,6 +310,27 @@ def test_impossible_values_rejected(data_dir, table, old, new, column):
     assert f'"{new.strip(",").split(",")[-1]}"' in str(err)
 
 
+def test_a_source_without_a_quotation_is_rejected(data_dir):
+    """A source's quote is what the source list prints for a reader to check a figure: a
+    quotation in «…» or "…", or in [brackets] why there is none; a bare paraphrase is not."""
+    old = "«сумма принятых государственных обязательств – 9 986 042 340 тенге»"
+    line = replace(data_dir, "sources", old, "сумма обязательств 9 986 042 340 тенге")
+    err = rejected(data_dir, "sources")
+    assert_names(err, "sources", line, "quote")
+    assert "[brackets]" in str(err)
+
+
+def test_a_quotation_keeps_its_page_s_dashes_and_percent_signs(data_dir):
+    """The loader gives a quotation only its invisible no-break spaces: «+ / - 1» is not a
+    range and «14,5%» is the page's spelling (another text cell gets the report's
+    typography: «47 %»)."""
+    sources = load_table("sources", data_dir).set_index("source_id")
+    quote = sources.loc["fingramota_2024_05_30", "quote"]
+    assert "тармаққа – + / - 1 пайыздық" in quote and "14,5%-ға" in quote
+    assert "9\u00a0986\u00a0042\u00a0340" in sources.loc["zakon_2025_12_30", "quote"]
+    assert sources.loc["bizmedia_2022_11_30", "title"].endswith("47\u00a0%")
+
+
 def test_complex_counts_rejected_when_over_total(data_dir):
     line = replace(data_dir, "deployment", ",78,336,", ",78,400,")
     assert_names(rejected(data_dir, "deployment"), "deployment", line, "intersections")

@@ -352,6 +352,27 @@ def test_texts_of_data_and_params_write_a_range_of_dates_with_one_dash():
     )
 
 
+def test_a_quotation_keeps_its_page_s_spelling_and_the_text_around_it_the_report_s():
+    """A source's quotation is printed as its page wrote it: only the invisible no-break
+    spaces are added (`bind`), on loading and on the rendered page, so «+ / - 1» (not a range)
+    and «12,2%» stay; the entry's own words around it get the report's typography."""
+    from sergek_report.build.render import _TEXT_NODE, _typeset_text
+    from sergek_report.inputs.typography import bind
+
+    quote = "«25 базистік тармаққа – + / - 1 пайыздық… 12,2% … 9 986 042 340 тенге»"
+    assert bind(quote) == (
+        f"«25 базистік тармаққа – + / - 1 пайыздық… 12,2% … 9{NB}986{NB}042{NB}340 тенге»"
+    )
+    entry = (
+        '<li>Zakon.kz. Title. <span class="quote">Цитата: «a - b 8%».</span> '
+        "Опубликовано: 5 января 2026 г.; обращение: 3 декабря 2026 г.</li>"
+    )
+    assert _TEXT_NODE.sub(_typeset_text, entry) == (
+        '<li>Zakon.kz. Title. <span class="quote">Цитата: «a - b 8%».</span> '
+        f"Опубликовано: 5{NB}января 2026{NB}г.; обращение: 3{NB}декабря 2026{NB}г.</li>"
+    )
+
+
 def test_the_options_current_price_is_printed_no_more_precisely_than_the_rounded_payment():
     from sergek_report.chapter import precision
 

@@ -191,3 +191,20 @@ def test_printed_forms_of_one_quantity():
     # reconciliation's column of tenge prints «≈ 162 000» for «≈ 162 тыс. тенге» (s8)
     assert printed_forms("≈ 162 000 | ≈ 162 тыс. тенге", 161_713.5) == {"162 тыс.": 2}
     assert printed_forms("181 064 | ≈ 181 000", 181_064.01) == {"181 064": 1, "181 тыс.": 1}
+
+
+def test_a_quotation_of_the_source_list_is_the_page_s_words_not_the_report_s():
+    """The source list prints each page's words as the page wrote them (Kazakh, English, a
+    glued «%»): not the report's slips, and not the report's form of a figure. The entry's own
+    words around the quotation are still read."""
+    entry = (
+        "7. Qazaq Times. [о запуске]. Цитата: «1 қаңтар жаңа 400 камера іске қосылды». "
+        "Опубликовано: без даты; обращение: 25 ноября 2026 г. https://qazaqtimes.com/a/1 "
+        '48. U.S. DOT. Цитата: "Costs over $164 Million". Вторичный источник: первоисточник — '
+        "Бюро национальной статистики, по нему не проверено. Опубликовано: без даты"
+    )
+    assert slips(entry) == []
+    assert printed_forms(entry, 164.1e9) == {}
+    assert slips(entry.replace("Опубликовано: без даты;", "Опубликовано: 3 лет;")) == [
+        ("agreement", "3 лет")
+    ]

@@ -109,6 +109,95 @@ def test_a_source_without_an_address_says_why():
     assert "glava_komiteta" not in kt["url"]  # the address of an unrelated story
 
 
+# The official series the report takes from pages that report them (inflation, the National
+# Bank's base rate, the МРП) and the assumptions that rest on such a page; the official
+# publishers' own sites; the pages an auditor flagged as weak (a French market site, an Uzbek
+# news site, a mail portal, an Azerbaijani paper, a mirror of a New York report, a host of
+# zan.kz without encryption).
+OFFICIAL_SERIES = ("cpi", "base_rate", "mrp")
+OFFICIAL_ASSUMPTIONS = ("cpi_2024_dec_dec", "inflation_2026", "discount_rate")
+OFFICIAL_SITES = ("stat.gov.kz", "nationalbank.kz", "adilet.zan.kz")
+WEAK_HOSTS = (
+    "zonebourse.com",
+    "daryo.uz",
+    "news.mail.ru",
+    "kommersant.az",
+    "rumble-crumble-i.com",
+    "insecure.zan.kz",
+)
+
+
+def test_a_secondary_page_names_the_primary_source_of_its_figure():
+    """A news report or a copy of an official figure is cited as what it is: its entry names
+    the body that publishes the figure first-hand (`primary_source`), which the list prints
+    as «Вторичный источник: первоисточник — …, по нему не проверено»."""
+    from urllib.parse import urlparse
+
+    import yaml
+
+    from sergek_report.inputs.datasets import load_table
+
+    rows = {r["source_id"]: r for r in sources()}
+    cited = {sid for name in OFFICIAL_SERIES for sid in load_table(name)["source_id"]}
+    params = yaml.safe_load(paths.DEFAULT_PARAMS.read_text(encoding="utf-8"))["assumptions"]
+    cited |= {params[name]["source"] for name in OFFICIAL_ASSUMPTIONS}
+    cited |= {
+        sid for sid, r in rows.items() if any(h in urlparse(r["url"]).netloc for h in WEAK_HOSTS)
+    }
+    assert {"zonebourse_2022_01", "daryo_2024_01_05", "newsmail_2026_02_05"} <= cited
+    assert {"kommersant_2026_01_23", "nycdot_2022", "adilet_2025_12_25"} <= cited
+    unnamed = [
+        sid
+        for sid in sorted(cited)
+        if rows[sid]["url"]  # a page not found says so instead (and is not checked at all)
+        and not any(site in urlparse(rows[sid]["url"]).netloc for site in OFFICIAL_SITES)
+        and not rows[sid]["primary_source"].strip()
+    ]
+    assert not unnamed, f"secondary pages without their primary source: {unnamed}"
+
+
+def test_an_entry_says_what_its_source_is_not_how_the_work_went():
+    """A reader learns from an entry what the page is (a publisher, a reprint, a copy), not
+    the analysts' history of the work («с этой статьи начата работа над отчётом»)."""
+    notes = re.compile(r"начата работа|с этой статьи|работа над отчётом|seed", re.I)
+    found = [
+        (r["source_id"], column)
+        for r in sources()
+        for column in ("publisher", "title", "primary_source")
+        if notes.search(r[column])
+    ]
+    assert not found
+
+
+def _spellings(tenge: float) -> set[str]:
+    """How a source may write a sum: «42 010 397», «2,6 млрд», «156 млрд», «35 миллиардов»."""
+    billions = tenge / 1e9
+    short = f"{billions:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return {
+        f"{round(tenge):,}".replace(",", " "),
+        f"{short} млрд",
+        f"{int(billions)} миллиард",
+    }
+
+
+def test_the_source_of_a_payment_or_fines_figure_quotes_it():
+    """Each sum of data/payments.csv (the fines and the payment to the partner, Table and
+    Figure of «Штрафы и выплаты партнёру») is in the quote of the source its row cites, so the
+    number a source line gives leads to a page that shows the figure: 94 bn collected is
+    quoted from Kazinform of 30 December 2025 (№ 3), next to the 156 bn imposed."""
+    from sergek_report.inputs.datasets import load_table
+
+    quotes = {r["source_id"]: r["quote"].replace("\u00a0", " ") for r in sources()}
+    payments = load_table("payments")
+    missing = [
+        (row.flow, row.tenge, row.source_id)
+        for row in payments.itertuples()
+        if row.status == "reported"
+        and not any(s in quotes[row.source_id] for s in _spellings(row.tenge))
+    ]
+    assert not missing, f"a sum not in its source's quote: {missing}"
+
+
 # -- slow: the built report -----------------------------------------------------------------
 
 
@@ -178,3 +267,45 @@ def test_the_numbers_of_unverified_sources_resolve_to_their_entries(body_and_lis
         assert "не найден в открытом доступе" in items[n - 1], (n, items[n - 1][:120])
     without_address = [i for i, r in enumerate(sources(), start=1) if not r["url"]]
     assert numbers == without_address
+
+
+@pytest.mark.slow
+def test_every_entry_prints_its_quote_and_a_secondary_one_its_primary_source(body_and_list):
+    """The list keeps the intro's word: each entry quotes its page (as the page writes it), or
+    says in brackets why there is no quote; a secondary page names its primary source."""
+    body, items = body_and_list
+    assert "короткая цитата с цифрой" in body
+    for row, item in zip(sources(), items, strict=True):
+        quote = plain(row["quote"])
+        assert quote in item, (row["source_id"], item[:120])
+        assert (not quote.startswith("[")) == (f"Цитата: {quote}" in item), row["source_id"]
+        primary = plain(row["primary_source"])
+        says = "Вторичный источник: первоисточник —"
+        assert (says in item) == bool(primary), row["source_id"]
+        assert not primary or f"{says} {primary}, по нему не проверено." in item
+
+
+@pytest.mark.slow
+def test_the_fines_chart_cites_the_sources_of_the_figures_it_plots(built_report):
+    """The source line of the chart of fines and payments is derived from the rows it plots
+    (the fines and the payment of the published period, the latest fines collected): their
+    numbers in the list, no more and no fewer."""
+    from sergek_report.inputs.datasets import load_table
+    from sergek_report.model.lookups import latest_fines_collected
+
+    page = (built_report.out_dir / "report.html").read_text(encoding="utf-8")
+    text = plain(page)
+    start = text.index("Штрафы, взысканные в бюджет Алматы, и выплаты частному партнёру")
+    line = text[text.index("Источник:", start) :][:300]
+    cited = {int(n) for n in re.findall(r"\d+", line.split("в списке источников")[0])}
+    payments = load_table("payments")
+    number = {r["source_id"]: n for n, r in enumerate(sources(), start=1)}
+    paid = payments[payments["flow"] == "payment_to_partner"].iloc[0]
+    same_period = payments[
+        (payments["flow"] == "fines_collected")
+        & (payments["period_start"] == paid["period_start"])
+        & (payments["period_end"] == paid["period_end"])
+    ].iloc[0]
+    plotted = {paid["source_id"], same_period["source_id"]}
+    plotted.add(latest_fines_collected(payments)["source_id"])
+    assert cited == {number[s] for s in plotted}, line

@@ -33,7 +33,8 @@ MONTHS = (
 )
 PUBLISHED = Path(__file__).resolve().parent.parent / "published" / "metrics.json"
 GROUP_SPACE = "\u00a0\u202f\u2009"
-NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d+)?(?![\w])")
+# a decimal comma, or the decimal dot of a page quoted as it is written («115.75%», "KZT 458.7")
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 SCALES = tuple(Decimal(10**k) for k in (0, 2, 3, 6, 9))  # 100: an index against its base
 
 # number as printed -> why it needs no data row
@@ -52,6 +53,7 @@ ALLOWED = {
 
 
 def decimals(text: str) -> int:
+    text = text.replace(".", ",")
     return len(text.split(",", 1)[1]) if "," in text else 0
 
 

@@ -230,8 +230,15 @@ def postprocess_html(
 
 
 _FIELD_LABEL = re.compile(r'data-label="([^"]*)"')
-# The text between two tags, scripts, styles and drawings left as they are.
-_TEXT_NODE = re.compile(r"(<(script|style|svg)\b.*?</\2>)|>([^<]+)<", re.S)
+# The text between two tags; scripts, styles and drawings left as they are, and so is a
+# source's quotation in the source list, printed as its page wrote it (the loader gave it
+# only its invisible no-break spaces: typography.bind). The text nodes on either side stop
+# short of the quotation's tags, so that the quotation is matched whole and they are too.
+_TEXT_NODE = re.compile(
+    r'(<(script|style|svg)\b.*?</\2>|<span class="quote">[^<]*</span(?=>))'
+    r'|>([^<]+)(?:(?=<span class="quote">)|<)',
+    re.S,
+)
 
 
 def _typeset_text(match: re.Match) -> str:
@@ -240,7 +247,8 @@ def _typeset_text(match: re.Match) -> str:
     («1 января 2027 года»)."""
     if match.group(1):
         return match.group(1)
-    return f">{typeset_page(match.group(3))}<"
+    end = "<" if match.group(0).endswith("<") else ""
+    return f">{typeset_page(match.group(3))}{end}"
 
 
 _HEADING = re.compile(

@@ -24,7 +24,7 @@ from sergek_report import labels as L
 from sergek_report import paths
 from sergek_report.chapter import charts, fmt, inline, measure
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE, NUMERIC_COLUMNS, RESULTS
-from sergek_report.errors import ParameterError
+from sergek_report.errors import MissingDataError, ParameterError
 from sergek_report.inputs.edition import AssumptionValues, Edition
 from sergek_report.inputs.typography import typeset_page
 from sergek_report.model.computed import ComputedEdition, compute_edition, load_saved
@@ -281,6 +281,19 @@ class Chapter:
             parts.append(f"{publisher_in_text(row['publisher'])}, {when}")
         return "; ".join(parts)
 
+    def quote(self, source_id: str, containing: str) -> str:
+        """The quotation of a source's quote (data/sources.csv) that holds `containing`, as
+        the source list prints it: «из бюджета было выделено 9 млрд тенге». A sentence that
+        reports a source's words takes them from the data, not typed again."""
+        text = str(self.sources.loc[source_id, "quote"])
+        found = [q for q in _QUOTATIONS.findall(text) if containing in q]
+        if len(found) != 1:
+            raise MissingDataError(
+                f"sources.csv, {source_id}: {len(found)} quotations hold {containing!r}, "
+                "one expected"
+            )
+        return found[0]
+
     def source_numbers(self, source_ids: Iterable[str]) -> str:
         """'№ 3, 17 в списке источников; не проверено: № 70' for the given source ids: their
         numbers in the appendix's list (the order of data/sources.csv), those whose page was
@@ -432,9 +445,11 @@ class Chapter:
         )
 
     def source_list(self) -> None:
-        """Every source with its dates and address, as a numbered list (cheaper to lay out
-        than an eight-page table, and easier to read). Addresses are links that open outside
-        the report; internal source codes are not printed."""
+        """Every source with its quote, its dates and address, as a numbered list (cheaper to
+        lay out than an eight-page table, and easier to read). The quote, in the page's
+        language, lets a reader check a figure against the page's words; a secondary page (a
+        news report or a copy of an official figure) names its primary source. Addresses
+        are links that open outside the report; internal source codes are not printed."""
         items = []
         for _source_id, row in self.sources.head(MAX_SOURCES).iterrows():
             url = str(row["url"]).strip() if pd.notna(row["url"]) else ""
@@ -457,10 +472,20 @@ class Chapter:
                 published=published,
                 accessed=_sentence(fmt.date_long(row["accessed"])),
             )
+            quote = str(row["quote"]).strip()
+            if not quote.startswith("["):  # «[цитаты нет: …]» says why, as it is
+                quote = fmt.fill(L.CHAPTER["quote"], quote=quote)
+            primary = row.get("primary_source")
+            secondary = (
+                f"{html.escape(fmt.fill(L.CHAPTER['secondary'], primary=str(primary).strip()))} "
+                if pd.notna(primary) and str(primary).strip()
+                else ""
+            )
             items.append(
                 f"<li>{html.escape(_sentence(str(row['publisher'])))} "
                 f"{html.escape(_sentence(str(row['title'])))} "
-                f"{html.escape(dates)} {address}</li>"
+                f'<span class="quote">{html.escape(_sentence(quote))}</span> '
+                f"{secondary}{html.escape(dates)} {address}</li>"
             )
         more = len(self.sources) - MAX_SOURCES
         tail = (
@@ -521,10 +546,17 @@ def _cell(value) -> str:
     return fmt.MISSING if missing else str(value)
 
 
+# A quotation of a source's quote: «…» (with «…» inside it) or "…".
+_QUOTATIONS = re.compile(r"«(?:[^«»]|«[^«»]*»)*»|\"[^\"]*\"")
+
+
 def _sentence(text: str) -> str:
-    """End a sentence with exactly one full stop: «… 2026 г.» stays, never «г..»."""
+    """End a sentence with exactly one full stop: «… 2026 г.» stays, never «г..»; a quotation
+    that ends its own sentence ("… in 2026.") takes none after its closing mark."""
     text = text.rstrip()
-    return text if not text or text[-1] in ".!?…" else f"{text}."
+    if not text or text[-1] in ".!?…" or (text[-1] in '»"' and text[-2:-1] in (".", "!", "?")):
+        return text
+    return f"{text}."
 
 
 _SVG_OPEN = re.compile(r"<svg\b")

@@ -28,7 +28,7 @@ import pandas as pd
 
 from sergek_report.inputs.problems import INVISIBLE, char_name, data_error, visible
 from sergek_report.inputs.schema import Field, TableSpec
-from sergek_report.inputs.typography import typeset
+from sergek_report.inputs.typography import bind, typeset
 
 log = logging.getLogger("sergek_report.data")
 
@@ -290,14 +290,15 @@ def non_ascii_digits(cell: str) -> list[str]:
 
 def normalise(cells: pd.DataFrame, spec: TableSpec, where: str) -> pd.DataFrame:
     """Number and date cells with the accepted spellings rewritten; each change logged.
-    Text cells get the report's typography (a no-break space before «%», `typeset`): not a
-    change of what the cell says, so not logged."""
+    Text cells get the report's typography (a no-break space before «%», `typeset`), a
+    quotation only its invisible part (`bind`): not a change of what the cell says, so not
+    logged."""
     out = cells.copy()
     for f in spec.fields:
         if f.kind in ("int", "float", "date"):
             out[f.name] = _normalise_column(cells[f.name], f, where)
         elif f.kind == "text":
-            out[f.name] = cells[f.name].map(typeset, na_action="ignore")
+            out[f.name] = cells[f.name].map(bind if f.verbatim else typeset, na_action="ignore")
     return out
 
 

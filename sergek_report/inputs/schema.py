@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +51,9 @@ class Field:
     shape: str = ""
     # A date before this is a typo (1745 for 2019), unless the column says why it may be older.
     earliest: str = "2015-01-01"
+    # A quotation, printed as its page wrote it: the loader keeps its dashes and percent signs
+    # (typography.bind, not typeset), and so does the renderer (<span class="quote">).
+    verbatim: bool = False
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -209,6 +213,27 @@ def starts_with_one_of(column: str, words: tuple[str, ...]) -> Rule:
         column,
         f"text starting with one of {listed}",
         lambda df: df[column].map(lambda c: isinstance(c, str) and leading(c, words) is not None),
+    )
+
+
+_QUOTATION = re.compile(r"«[^»]*\S[^»]*»|\"[^\"]*\S[^\"]*\"")
+
+
+def quoted(column: str) -> Rule:
+    """The cell quotes its page (a «…» or "…" quotation, as the source list prints it), or
+    says in [brackets] why it cannot («[цитаты нет: страница не найдена]»)."""
+
+    def ok(cell) -> bool:
+        if not isinstance(cell, str):
+            return False
+        cell = cell.strip()
+        return bool(_QUOTATION.search(cell)) or (cell.startswith("[") and cell.endswith("]"))
+
+    return Rule(
+        "quoted",
+        column,
+        'a quotation in «…» or "…", or a reason in [brackets] why there is none',
+        lambda df: df[column].map(ok),
     )
 
 

@@ -19,6 +19,7 @@ from sergek_report.inputs.schema import (
     increasing,
     not_before,
     parts_within,
+    quoted,
     required_when,
     starts_with_one_of,
     unit_is,
@@ -71,7 +72,24 @@ TABLES: dict[str, TableSpec] = {
                     "date",
                     doc="when the page was read; not after the edition date",
                 ),
-                Field("quote", doc="a short excerpt with the figure, in the page's language"),
+                Field(
+                    "quote",
+                    verbatim=True,
+                    doc="a short excerpt with the figure, in the page's language; the source "
+                    "list prints it in the entry (in [brackets]: why there is none)",
+                ),
+                # A news report or a copy of an official figure names the body that publishes
+                # it first-hand: the source list says the entry is secondary and unchecked
+                # against that body (tests/test_sources_cited.py requires it for the official
+                # series: inflation, the base rate, the МРП).
+                Field(
+                    "primary_source",
+                    required=False,
+                    shape="text (ru)",
+                    doc="for a secondary page (a news report, a copy on another site): who "
+                    "publishes the figure first-hand; the list prints «Вторичный источник: "
+                    "первоисточник — …, по нему не проверено»",
+                ),
                 Field("language", "choice", choices=LANGUAGES, doc="language of the page"),
             ),
             title="список источников",
@@ -81,6 +99,7 @@ TABLES: dict[str, TableSpec] = {
                 required_when(
                     "published_note", '"published" is empty', lambda df: df["published"].isna()
                 ),
+                quoted("quote"),
             ),
         ),
         TableSpec(

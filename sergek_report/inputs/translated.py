@@ -47,7 +47,8 @@ TRANSLATED_COLUMNS: dict[str, tuple[str, ...]] = {
     "bidders": ("company", "system", "what_is_known"),
     "peers": ("name", "place", "country", "metric", "unit", "period", "comparability"),
     "cost_anchors": ("period",),  # quoted in the decision chapter's text
-    "sources": ("published_note",),  # a note on the date, not the citation itself
+    # a note on the date and a secondary page's primary source, not the citation itself
+    "sources": ("published_note", "primary_source"),
     "deployment": ("note",),  # "counted": CHAPTER_TRANSLATED_COLUMNS
 }
 

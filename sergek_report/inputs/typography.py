@@ -53,3 +53,12 @@ def typeset_page(text: str) -> str:
     «2027 ж.»), for the text of the rendered page only: the messages of the catalog keep the
     texts as `typeset` reads them, so a translation is found by the text it was made for."""
     return _YEAR_WORD.sub(rf"\1{NBSP}", typeset(text))
+
+
+def bind(text: str) -> str:
+    """Only the invisible part of `typeset`, for a quotation printed as its page wrote it
+    (sources.csv `quote`): a number's digit groups and a day and its month kept on one line.
+    Its dashes and percent signs stay as the page has them: «+ / - 1» is not a range, and
+    «12,2%» is the page's spelling, not the report's."""
+    text = _GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    return _DAY.sub(rf"\1{NBSP}", text)
