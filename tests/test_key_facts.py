@@ -29,7 +29,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"31,1{NBSP}млрд{NBSP}тенге",
         f"28{NBSP}дней",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
-        f"16,5–\u206028,8 млрд{NBSP}тенге",
+        f"14,4–\u206024,7 млрд{NBSP}тенге",
     ]
     u = r.appraisal
     # the memo's «Заложить в бюджет 2027 года на «Сергек» 31,1 млрд тенге» and its table's
@@ -37,10 +37,16 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     line = u.get(key_facts.BUDGET_LINE, "p90")
     assert facts[0].figure.startswith(decision_tables.bn(line) + NBSP)
     assert facts[0].figure == precision.figure("pavlodar_city_cash_2027_p90", line, "тенге")
-    # the same contract's medians at both readings of Pavlodar's contract, and today's price
-    cheaper = u.get(decision_tables.BUDGET_LINE_CHEAPER, decision_tables.CENTRAL)
-    median = u.get(key_facts.BUDGET_LINE, decision_tables.CENTRAL)
-    range_ = f"{decision_tables.bn(cheaper)}–\u2060{decision_tables.bn(median)}"
+    # the realistic path's medians at both readings of Pavlodar's contract (the stop-gap,
+    # then the contract: Table 1's first two rows), and today's price
+    region, city = (
+        u.get(output, decision_tables.CENTRAL) for output in decision_tables.REALISTIC_PATH
+    )
+    range_ = f"{decision_tables.bn(region)}–\u2060{decision_tables.bn(city)}"
+    assert decision_tables.REALISTIC_PATH == (
+        "service_pavlodar_region.cash_2027",
+        "service_pavlodar_city.cash_2027",
+    )
     assert facts[3].figure.startswith(range_)  # the dash never ends a line
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     assert f"год стоил бы {decision_tables.bn(today)}{NBSP}млрд" in facts[3].text
@@ -50,8 +56,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert key_facts.days_left(r, edition_date) == 28
     assert f"не позднее {fmt.date_long(dt.date(2026, 12, 22))} (при самой короткой" in facts[1].text
     assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
-    # P90 in plain words: the contract costs less in 9 cases of 10
-    assert "ниже этой суммы не реже чем в 9 случаях из\u00a010" in facts[0].text
+    # what the line is: the upper edge of the dearest case, said in words (no «9 of 10»,
+    # which read against Table 1's «8 of 10» for P10–P90)
+    assert "верхний край расходов, если новый договор по ценам Павлодара" in facts[0].text
+    assert "только АПК города (дорогое прочтение)" in facts[0].text
+    assert "случаях" not in facts[0].text
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
 
@@ -90,7 +99,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         f"31,1{NBSP}млрд{NBSP}теңге",
         f"28{NBSP}күн",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
-        f"16,5–\u206028,8 млрд{NBSP}теңге",
+        f"14,4–\u206024,7 млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 22 желтоқсаннан кешіктірмей»,
     # «2027 жылғы 1 қаңтарда желіде»

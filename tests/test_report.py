@@ -699,18 +699,22 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     how = memo[memo.index(f"Почему {line} млрд тенге") : memo.index("Что нужно успеть")]
     assert how.startswith(
         f"Почему {line} млрд тенге. Это верхнее число строки «Договор с первого дня (сумма на "
-        f"город)»: договор оплачивает всю сеть с 1 января 2027 г., сумма Павлодара прочитана "
-        "дорогим образом."
+        f"город)»: договор оплачивает всю сеть с 1 января 2027 г., и взято дорогое прочтение: "
+        "сумма Павлодара делится только на 240 АПК города. Реалистичный путь — временная мера, "
+        f"затем договор — дешевле: до {pav_city[2]} млрд тенге."
     )
     assert f"строку можно уменьшить до {region[2]} млрд тенге" in how
     assert "цифры Караганды не проверены" in how and "вероятный" not in how
     # the first recommendation: one figure, the legal reason, the condition to raise it
     rec = memo[memo.index("Заложить в бюджет") : memo.index("Потребовать от акимата, если")]
     assert rec.startswith(
-        f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге — с запасом на "
-        "сервисный договор с 1 января 2027 г. по ценам Павлодара (почему столько — ниже): "
-        "договор закупки заключают лишь в пределах бюджетных средств"
+        f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге. Это верхний край "
+        "расходов по ценам Павлодара (почему столько — ниже), а договор закупки заключают "
+        "лишь в пределах бюджетных средств."
     )  # P90 is the range's upper edge, not «enough in 8 cases of 10» (that is P10–P90)
+    # a three-year contract needs 2028–2029 money: the three years' upper edge, Table 1's
+    three_years = precision.billions(values["pavlodar_city_cash_total_p90"])
+    assert f"за три года — до {three_years} млрд тенге" in rec and three_years == "103,2"
     assert "если они выше — увеличить строку до заключения договора" in rec
     assert "— внести поправку до утверждения бюджета" in rec
     assert "ориентир для нового ГЧП" not in text

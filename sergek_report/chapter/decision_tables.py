@@ -276,6 +276,10 @@ BUDGET_LINE = "pavlodar_city.cash_2027"
 BUDGET_LINE_STAT = "p90"
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
 BUDGET_LINE_CHEAPER = "pavlodar_region.cash_2027"
+# The path realistic on 1 January (the stop-gap, then the contract; a contract with new
+# equipment cannot work from the first day) at Pavlodar's prices, under each reading of
+# Pavlodar's contract: the cover's likely cost of 2027 beside the line.
+REALISTIC_PATH = ("service_pavlodar_region.cash_2027", "service_pavlodar_city.cash_2027")
 # The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).
 BRANCH_UNPRICED = {"transfer": "municipal"}
 

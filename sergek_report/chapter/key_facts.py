@@ -4,10 +4,10 @@ The memo (notebooks/01_summary.ipynb) says them in its prose and the title page 
 renderer) prints them as a «key facts» panel: both read them here, so that each is computed
 once and printed alike: the proposed 2027 budget line, the days left until the contract ends
 and the last day to announce the procurement, the network on the first day without a
-contract, and the same contract's medians at both readings of Pavlodar's contract, with the
-year at today's price for comparison. The figures are printed at the precision declared for
-their key figure (`precision`), as the memo's table and text print them; the words are the
-catalog's (labels.COVER_FACTS).
+contract, and the medians of the path realistic on 1 January at both readings of Pavlodar's
+contract, with the year at today's price for comparison. The figures are printed at the
+precision declared for their key figure (`precision`), as the memo's table and text print
+them; the words are the catalog's (labels.COVER_FACTS).
 """
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ from sergek_report import labels as L
 from sergek_report.chapter import fmt, precision
 from sergek_report.chapter.decision_tables import (
     BUDGET_LINE,
-    BUDGET_LINE_CHEAPER,
     BUDGET_LINE_STAT,
     CENTRAL,
+    REALISTIC_PATH,
     announce_by,
-    in_cases_of_ten,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
@@ -49,12 +48,6 @@ def _amount(results: Results, output: str, stat: str) -> str:
     return precision.figure(key_figure_name(output, stat), value, "тенге")
 
 
-def _below_line() -> str:
-    """How often the contract costs less than the proposed line, in plain words: its
-    statistic, P90, is «в 9 случаях из 10»."""
-    return in_cases_of_ten(int(BUDGET_LINE_STAT.removeprefix("p")) // 10)
-
-
 @dataclass(frozen=True)
 class KeyFact:
     """One figure of the title page's panel and the line under it."""
@@ -65,8 +58,8 @@ class KeyFact:
 
 def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     """The title page's key figures in the edition's language, in reading order: how much to
-    budget, how long is left, what has to keep working, and the likely cost (the median of the
-    same contract), with today's price for comparison.
+    budget, how long is left, what has to keep working, and the likely cost (the medians of the
+    realistic path), with today's price for comparison.
     A figure the results do not have (no appraisal) is left out, and so are the days left
     once the contract has ended."""
     words = L.COVER_FACTS
@@ -76,7 +69,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 _amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
-                fmt.fill(words["budget_line"], year=year, below=_below_line()),
+                fmt.fill(words["budget_line"], year=year, day=fmt.date_long(results.decision_day)),
             )
         )
     left = days_left(results, edition_date)
@@ -102,11 +95,11 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     if results.appraisal is not None:
         facts.append(
             KeyFact(
-                # the medians at both readings: «16,5–28,8 млрд тенге»
-                f"{precision.billions(results.appraisal.get(BUDGET_LINE_CHEAPER, CENTRAL))}"
+                # the realistic path's medians at both readings: «14,4–24,7 млрд тенге»
+                f"{precision.billions(results.appraisal.get(REALISTIC_PATH[0], CENTRAL))}"
                 # (a line may break before the unit: the range alone is as wide as a column)
                 f"{fmt.EN_DASH}{WORD_JOINER}"
-                f"{_amount(results, BUDGET_LINE, CENTRAL).replace(fmt.NBSP, ' ', 1)}",
+                f"{_amount(results, REALISTIC_PATH[1], CENTRAL).replace(fmt.NBSP, ' ', 1)}",
                 fmt.fill(
                     words["median"],
                     year=year,

@@ -129,6 +129,9 @@ class Results:
     fines_collected_paid_period: float | None
     fines_to_payments_ratio: float | None
     fines_collected_latest: float | None
+    # the same sum over the months of its period: what a month without enforcement forgoes,
+    # on average (the path's gap)
+    fines_collected_latest_per_month: float | None
     # 6. the decision of 1 January 2027
     reconciliation: Reconciliation | None  # None when the milestones stop before expiry
     # the one basis: the network on 1 January 2027 (one range for every chapter), unit prices
@@ -353,6 +356,11 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
             growth_ratio(fines_paid_period, paid) if fines_paid_period is not None else None
         ),
         fines_collected_latest=float(latest["tenge"]) if latest is not None else None,
+        fines_collected_latest_per_month=(
+            float(latest["tenge"]) / months_between(latest["period_start"], latest["period_end"])
+            if latest is not None
+            else None
+        ),
         reconciliation=reconciliation,
         one_basis=one_basis,
         decision_day=decision_day,
