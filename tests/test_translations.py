@@ -348,7 +348,9 @@ def russian_paragraphs(page: str) -> list[str]:
         text = " ".join(H.unescape(re.sub(r"<[^>]+>", "", block)).split())
         for citation in sorted(allowed, key=len, reverse=True):
             text = text.replace(citation, " ")
-        text = re.sub(r"«[^«»]*»|\[[^\[\]]*\]", " ", text)
+        # a quotation may quote a name in its turn («… «Сергек» …»): the innermost first
+        while (stripped := re.sub(r"«[^«»]*»|\[[^\[\]]*\]", " ", text)) != text:
+            text = stripped
         words = re.findall(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+", text.lower())
         if sum(w in RUSSIAN_WORDS for w in words) >= 2:
             found.append(text)
