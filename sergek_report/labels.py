@@ -297,7 +297,8 @@ UNPRICED_APPRAISAL_ROWS = {
 # {equipment}: the equipment's 2027 amount in words.
 APPRAISAL_CHART_NOTE = (
     "не оценены и не показаны: {unpriced} — нет открытых цен; новое оборудование, если город "
-    "покупает его сам, — {equipment} разово, без эксплуатации; это часть пути, а не путь"
+    "покупает его сам, — {equipment} разово, без эксплуатации; это часть расходов пути, а не "
+    "отдельный вариант"
 )
 APPRAISAL_MEASURES = {
     "cash_2027": "расходы {first} года",
@@ -711,7 +712,7 @@ NUMBER_WORDS = {
 # --- The frame's headings (the templates: title page, contents, glossary, colophon) --------
 FRAME = {
     "edition": "Редакция отчёта",
-    "data_as_of": "Самый поздний источник опубликован",
+    "data_as_of": "Дата самого позднего источника",
     "contents": "Содержание",
     "glossary": "Словарь терминов",
     "colophon": "Сведения о редакции",

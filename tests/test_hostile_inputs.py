@@ -259,4 +259,4 @@ def test_a_cell_that_runs_too_long_is_named_with_the_timeout(tmp_path):
 @pytest.mark.slow
 def test_sources_in_windows_1251_reach_the_title_page(changed_data):
     # changed_data is built from a copy of data/ whose sources.csv is in Windows-1251
-    assert "Самый поздний источник опубликован 10 марта 2026 г." in changed_data.pdf
+    assert "Дата самого позднего источника 10 марта 2026 г." in changed_data.pdf

@@ -604,7 +604,7 @@ def test_the_cover_names_the_decision_and_its_date(report):
     cover = normalise(page_texts(report["pdf"])[0])
     assert "Система «Сергек» с 1 января 2027 года: что решить до 31 декабря 2026 года" in cover
     assert cover.index("что решить до 31 декабря 2026") < cover.index("Редакция отчёта 3 декабря")
-    assert cover.index("Редакция отчёта") < cover.index("Самый поздний источник опубликован")
+    assert cover.index("Редакция отчёта") < cover.index("Дата самого позднего источника")
 
 
 @pytest.mark.slow  # reads the session's build
@@ -637,7 +637,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
     assert f"по нынешней цене за АПК год стоил бы {precision.billions(today)} млрд тенге" in cover
     assert f" {precision.billions(today)} (" in memo
-    assert cover.index("Самый поздний источник") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
+    assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")
     assert pages[1].startswith("Содержание")
 
