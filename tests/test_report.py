@@ -708,9 +708,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the first recommendation: one figure, the legal reason, the condition to raise it
     rec = memo[memo.index("Заложить в бюджет") : memo.index("Потребовать от акимата, если")]
     assert rec.startswith(
-        f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге. Это верхний край "
-        "расходов по ценам Павлодара (почему столько — ниже), а договор закупки заключают "
-        "лишь в пределах бюджетных средств."
+        f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге — верхний край "
+        "расходов по ценам Павлодара (почему — выше); по нынешней цене год стоил бы 3,9 млрд, "
+        "но цена нового договора включает новое оборудование. Договор закупки заключают "
+        "лишь в пределах бюджетных средств"
     )  # P90 is the range's upper edge, not «enough in 8 cases of 10» (that is P10–P90)
     # a three-year contract needs 2028–2029 money: the three years' upper edge, Table 1's
     three_years = precision.billions(values["pavlodar_city_cash_total_p90"])
