@@ -721,7 +721,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "ориентир для нового ГЧП" not in text
     assert "Нынешняя цена (для сравнения; так продолжить нельзя)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
-    assert "Если в проекте бюджета, внесённом акиматом не позднее 15 октября" in rec
+    assert "если в проекте бюджета, внесённом акиматом не позднее 15 октября" in rec
     assert "Что неизвестно и у кого это есть — запросить до голосования:" in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
