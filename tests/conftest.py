@@ -141,14 +141,27 @@ def pytest_collection_finish(session):
         )
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """The temporary folder of this test run that all its test processes see."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pages_read_once_per_run(tmp_path_factory):
+    """A PDF's pages are read by one test process and kept for the others (tests/pages.py)."""
+    from tests import pages
+
+    pages.SHARED = shared_folder(tmp_path_factory)
+
+
 def shared_build(tmp_path_factory, name: str, make) -> Path:
     """What `make(folder)` builds (it returns the path of its result), once per test run,
     whichever test process asks first; another process asking meanwhile waits for it (a lock
     beside the folder)."""
     import fcntl
 
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    shared = shared_folder(tmp_path_factory)
     folder, done = shared / name, shared / f"{name}.done"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

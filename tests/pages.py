@@ -235,16 +235,43 @@ def page_fill(page) -> float:
     return text_and_fill(page)[1]
 
 
-@functools.lru_cache(maxsize=16)
-def _read(path: str, stamp: tuple[int, int]) -> tuple[tuple[str, float], ...]:
+# A folder the test processes of one run share (tests/conftest.py sets it): a PDF's pages are
+# then read by one process, and the others find them there.
+SHARED: Path | None = None
+
+
+def _extract(path: str) -> tuple[tuple[str, float], ...]:
     from pypdf import PdfReader
 
     return tuple(text_and_fill(page) for page in PdfReader(path).pages)
 
 
+@functools.lru_cache(maxsize=16)
+def _read(path: str, stamp: tuple[int, int]) -> tuple[tuple[str, float], ...]:
+    if SHARED is None:
+        return _extract(path)
+    import fcntl
+    import hashlib
+    import json
+    import os
+
+    key = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    kept = SHARED / f"pages-{key}.json"
+    with open(SHARED / f"pages-{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another process reading the same PDF: wait for it
+        if kept.is_file():
+            return tuple((text, fill) for text, fill in json.loads(kept.read_bytes()))
+        pages = _extract(path)
+        staged = kept.with_suffix(f".{os.getpid()}.tmp")
+        staged.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+        os.replace(staged, kept)
+        return pages
+
+
 def _pages(path: Path) -> tuple[tuple[str, float], ...]:
-    """Each page's (text, fill), read once per PDF file and test process: pypdf takes about
-    a twentieth of a second a page, and a dozen tests read the same report."""
+    """Each page's (text, fill), read once per PDF file and test run (in the process that
+    first asks; the others find it in SHARED): pypdf takes about a twentieth of a second a
+    page, and a dozen tests in each process read the same report."""
     real = Path(path).resolve()  # report.pdf is a link into its edition's folder
     stat = real.stat()
     return _read(str(real), (stat.st_mtime_ns, stat.st_size))
