@@ -87,8 +87,28 @@ def pytest_runtest_setup(item):
         )
 
 
+def pytest_configure(config):
+    # Declared here, not in pyproject.toml: a change there rebuilds every .venv (tools/env.sh).
+    config.addinivalue_line(
+        "markers",
+        "duration(seconds): about how long the test takes on two quiet cores; the longest "
+        "start first (tests/conftest.py)",
+    )
+
+
+def duration(item) -> float:
+    """The seconds a test marked `duration(seconds)` takes about (0 for the others)."""
+    marker = item.get_closest_marker("duration")
+    return float(marker.args[0]) if marker else 0.0
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns the groups into the tests' ids
 def pytest_collection_modifyitems(config, items):
+    # The longest tests first (a stable sort: the others keep their order). pytest-xdist hands
+    # out the groups of the shared builds first, then the tests in this order, so that no long
+    # test starts while the other process is nearly done: the Kazakh edition's build, last in
+    # file order, once kept one process busy for its whole length after the other had ended.
+    items.sort(key=lambda item: -duration(item))
     # "xdist" when loaded from its entry point, "xdist.plugin" by `-p` (make test)
     if not any(config.pluginmanager.hasplugin(n) for n in ("xdist", "xdist.plugin")):
         return
@@ -121,14 +141,27 @@ def pytest_collection_finish(session):
         )
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """The temporary folder of this test run that all its test processes see."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pages_read_once_per_run(tmp_path_factory):
+    """A PDF's pages are read by one test process and kept for the others (tests/pages.py)."""
+    from tests import pages
+
+    pages.SHARED = shared_folder(tmp_path_factory)
+
+
 def shared_build(tmp_path_factory, name: str, make) -> Path:
     """What `make(folder)` builds (it returns the path of its result), once per test run,
     whichever test process asks first; another process asking meanwhile waits for it (a lock
     beside the folder)."""
     import fcntl
 
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    shared = shared_folder(tmp_path_factory)
     folder, done = shared / name, shared / f"{name}.done"
     with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

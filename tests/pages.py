@@ -10,7 +10,7 @@ in the page margins (running header, page number) is left out.
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,7 +62,16 @@ def _chain(element) -> list[tuple[str, int]]:
 
 
 def read_pages(pdf: Path) -> list[Page]:
-    """Every page's tagged text, in the order it is drawn."""
+    """Every page's tagged text, in the order it is drawn. The same reading of the pages
+    gives their texts and fills (`page_texts`, `page_fills`), which are kept for them."""
+    key = _key(pdf)
+    with _reading(key[0]) as kept:
+        pages, texts = _read_pages(pdf)
+        _keep(key, texts, kept)
+    return pages
+
+
+def _read_pages(pdf: Path) -> tuple[list[Page], tuple[tuple[str, float], ...]]:
     from pypdf import PdfReader
 
     reader = PdfReader(pdf)
@@ -70,9 +79,10 @@ def read_pages(pdf: Path) -> list[Page]:
     nums = tree["/ParentTree"].get_object()["/Nums"]
     parents = {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
     chains: dict[int, list] = {}
-    pages = []
+    pages, texts = [], []
     for number, pdf_page in enumerate(reader.pages, start=1):
         page = Page(number)
+        lows: list[float] = []  # as text_and_fill reads them
         top = float(pdf_page.mediabox.height) - TOP_MARGIN
         elements = parents.get(int(pdf_page.get("/StructParents", -1)), [])
         stack: list[int | str | None] = []  # the marked content open: MCID, ARTIFACT or None
@@ -85,7 +95,20 @@ def read_pages(pdf: Path) -> list[Page]:
             elif operator == b"EMC" and stack:
                 stack.pop()
 
-        def text(content, cm, tm, font, size, page=page, stack=stack, elements=elements, top=top):
+        def text(
+            content,
+            cm,
+            tm,
+            font,
+            size,
+            page=page,
+            stack=stack,
+            elements=elements,
+            top=top,
+            lows=lows,
+        ):
+            if content.strip():
+                lows.append(_low(cm, tm))
             if not content.strip() or ARTIFACT in stack:
                 return
             mcid = next((int(m) for m in reversed(stack) if m is not None), None)
@@ -102,9 +125,10 @@ def read_pages(pdf: Path) -> list[Page]:
                 return  # a chart's labels: drawn last, and their height is not read right
             page.marks.append(Mark(y, content, chains[key]))
 
-        pdf_page.extract_text(visitor_operand_before=before, visitor_text=text)
+        extracted = pdf_page.extract_text(visitor_operand_before=before, visitor_text=text)
+        texts.append((extracted or "", _fill(pdf_page, lows)))
         pages.append(page)
-    return pages
+    return pages, tuple(texts)
 
 
 def table_parts(pages: list[Page]) -> list[dict]:
@@ -216,18 +240,26 @@ def breaches(pages: list[Page], blocks: set[str] = frozenset()) -> list[str]:
 def text_and_fill(page) -> tuple[str, float]:
     """The page's text as pypdf extracts it, and the share of its text area that holds text
     (lowest text line, footer excluded), from one reading of the page."""
-    height = float(page.mediabox.height)
     lows: list[float] = []
 
     def visit(text, cm, tm, font_dict, font_size):
         if text.strip():
-            y = tm[5] * cm[3] + cm[5] if cm[3] else tm[5]
-            lows.append(y)
+            lows.append(_low(cm, tm))
 
     text = page.extract_text(visitor_text=visit) or ""
+    return text, _fill(page, lows)
+
+
+def _low(cm, tm) -> float:
+    """The height of a run of text on its page, as page_fill reads it."""
+    return tm[5] * cm[3] + cm[5] if cm[3] else tm[5]
+
+
+def _fill(page, lows: list[float]) -> float:
+    height = float(page.mediabox.height)
     top, bottom = height - 22 * 72 / 25.4, 20 * 72 / 25.4  # the @page margins
     body = [y for y in lows if bottom + 4 < y < top - 4]
-    return text, (top - min(body)) / (top - bottom) if body else 0.0
+    return (top - min(body)) / (top - bottom) if body else 0.0
 
 
 def page_fill(page) -> float:
@@ -235,19 +267,67 @@ def page_fill(page) -> float:
     return text_and_fill(page)[1]
 
 
-@functools.lru_cache(maxsize=16)
-def _read(path: str, stamp: tuple[int, int]) -> tuple[tuple[str, float], ...]:
+# A folder the test processes of one run share (tests/conftest.py sets it): a PDF's pages are
+# then read by one process, and the others find them there.
+SHARED: Path | None = None
+_READ: dict[tuple[str, int, int], tuple[tuple[str, float], ...]] = {}  # this process's
+
+
+def _key(path: Path) -> tuple[str, int, int]:
+    real = Path(path).resolve()  # report.pdf is a link into its edition's folder
+    stat = real.stat()
+    return str(real), stat.st_mtime_ns, stat.st_size
+
+
+def _extract(path: str) -> tuple[tuple[str, float], ...]:
     from pypdf import PdfReader
 
     return tuple(text_and_fill(page) for page in PdfReader(path).pages)
 
 
+@contextlib.contextmanager
+def _reading(path: str):
+    """Held while a PDF's pages are read: another process asking for the same PDF's texts
+    meanwhile waits for them rather than reading them too. Gives the file they are kept in
+    for the other processes (None when no folder is shared)."""
+    if SHARED is None:
+        yield None
+        return
+    import fcntl
+    import hashlib
+
+    kept = SHARED / f"pages-{hashlib.sha256(Path(path).read_bytes()).hexdigest()}.json"
+    with open(kept.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield kept
+
+
 def _pages(path: Path) -> tuple[tuple[str, float], ...]:
-    """Each page's (text, fill), read once per PDF file and test process: pypdf takes about
-    a twentieth of a second a page, and a dozen tests read the same report."""
-    real = Path(path).resolve()  # report.pdf is a link into its edition's folder
-    stat = real.stat()
-    return _read(str(real), (stat.st_mtime_ns, stat.st_size))
+    """Each page's (text, fill), read once per PDF file and test run (by the process that
+    first asks, or by `read_pages`; the others find them in SHARED): pypdf takes about a
+    twentieth of a second a page, and a dozen tests in each process read the same report."""
+    import json
+
+    key = _key(path)
+    if key not in _READ:
+        with _reading(key[0]) as kept:
+            if kept is not None and kept.is_file():
+                _READ[key] = tuple((text, fill) for text, fill in json.loads(kept.read_bytes()))
+            else:
+                _keep(key, _extract(key[0]), kept)
+    return _READ[key]
+
+
+def _keep(key: tuple, pages: tuple[tuple[str, float], ...], kept: Path | None) -> None:
+    """The texts and fills of a PDF's pages, for this process and (in `kept`) the others."""
+    import json
+    import os
+
+    _READ[key] = pages
+    if kept is not None and not kept.is_file():
+        staged = kept.with_suffix(f".{os.getpid()}.tmp")
+        staged.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+        os.replace(staged, kept)
 
 
 def page_texts(path: Path) -> list[str]:
