@@ -87,28 +87,8 @@ def pytest_runtest_setup(item):
         )
 
 
-def pytest_configure(config):
-    # Declared here, not in pyproject.toml: a change there rebuilds every .venv (tools/env.sh).
-    config.addinivalue_line(
-        "markers",
-        "duration(seconds): about how long the test takes on two quiet cores; the longest "
-        "start first (tests/conftest.py)",
-    )
-
-
-def duration(item) -> float:
-    """The seconds a test marked `duration(seconds)` takes about (0 for the others)."""
-    marker = item.get_closest_marker("duration")
-    return float(marker.args[0]) if marker else 0.0
-
-
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns the groups into the tests' ids
 def pytest_collection_modifyitems(config, items):
-    # The longest tests first (a stable sort: the others keep their order). pytest-xdist hands
-    # out the groups of the shared builds first, then the tests in this order, so that no long
-    # test starts while the other process is nearly done: the Kazakh edition's build, last in
-    # file order, once kept one process busy for its whole length after the other had ended.
-    items.sort(key=lambda item: -duration(item))
     # "xdist" when loaded from its entry point, "xdist.plugin" by `-p` (make test)
     if not any(config.pluginmanager.hasplugin(n) for n in ("xdist", "xdist.plugin")):
         return

@@ -89,7 +89,6 @@ def test_invalid_data_stops_the_build_before_kernels_and_keeps_the_last_report(t
 
 
 @pytest.mark.slow
-@pytest.mark.duration(2)
 def test_a_failing_cell_names_notebook_cell_and_error_and_keeps_the_report(tmp_path):
     chapters = one_chapter(
         tmp_path,
@@ -111,7 +110,6 @@ def test_a_failing_cell_names_notebook_cell_and_error_and_keeps_the_report(tmp_p
 
 
 @pytest.mark.slow
-@pytest.mark.duration(2)
 def test_an_inline_value_that_fails_or_is_not_text_names_the_cell_and_keeps_the_report(tmp_path):
     chapters = one_chapter(
         tmp_path,
@@ -327,7 +325,6 @@ def test_the_comparison_names_each_scenario_and_its_differences():
 
 
 @pytest.mark.slow
-@pytest.mark.duration(7)  # two runs of papermill, a kernel each
 def test_one_chapter_runs_with_papermill_alone_and_takes_assumption_overrides(tmp_path):
     """`papermill --engine myst … -p name value` and `-f flat.yaml` work without the build, the
     prose's inline values included; an unknown name is an error, not silently ignored."""

@@ -160,7 +160,6 @@ print(json.dumps({"rows": len(frame), "seconds": time.perf_counter() - start, "e
 
 
 @pytest.mark.slow
-@pytest.mark.duration(5)
 @pytest.mark.parametrize("table", ["peers", "payments"])
 def test_a_100k_row_table_loads_fast_and_light(tmp_path, table, note):
     data_dir = tmp_path / "data"

@@ -245,7 +245,6 @@ def test_leftovers_of_a_killed_build_are_removed_at_the_next_start(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.duration(3)
 def test_a_cell_that_runs_too_long_is_named_with_the_timeout(tmp_path):
     chapters = one_chapter(
         tmp_path, "slow.ipynb", "Медленная глава", "import time\n\ntime.sleep(30)"

@@ -14,7 +14,7 @@ import pytest
 
 from sergek_report import paths
 
-pytestmark = [pytest.mark.slow, pytest.mark.duration(3)]
+pytestmark = pytest.mark.slow
 
 
 def free_port() -> int:

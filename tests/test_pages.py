@@ -124,7 +124,6 @@ def test_a_heading_and_a_short_paragraph_go_over_with_their_table(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.duration(3)  # reads the report's pages, and keeps their texts for the other tests
 def test_the_report_has_no_stranded_rows_and_no_heading_at_a_page_foot(built_report, note):
     pages = read_pages(built_report.out_dir / "report.pdf")
     blocks = block_rows((built_report.out_dir / "report.html").read_text(encoding="utf-8"))

@@ -93,7 +93,6 @@ def add_code_cell(notebook: Path, source: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.duration(12)  # a kernel per chapter
 def test_preview_refreshes_after_an_edit_and_keeps_the_last_good_page(built_copy, tmp_path):
     project, build_root = built_copy
     port = free_port()

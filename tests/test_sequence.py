@@ -24,7 +24,6 @@ def _digest(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-@pytest.mark.duration(2)
 def test_build_and_preview_hand_chapters_the_same_file(tmp_path, monkeypatch):
     handed: dict[str, str] = {}
 
@@ -101,7 +100,6 @@ print(hashlib.sha256(computed.handoff_bytes(data)).hexdigest())
 """
 
 
-@pytest.mark.duration(2)
 def test_the_handoff_file_is_the_same_bytes_in_any_process():
     """This process (its string hashes randomly seeded) and another one seeded otherwise, whose
     files and caches are its own, write the same bytes."""

@@ -263,7 +263,6 @@ def test_switching_back_gives_the_russian_report_again(kazakh):
 
 
 @pytest.mark.slow
-@pytest.mark.duration(2)
 def test_a_translated_chapter_builds_in_kazakh(tmp_path, monkeypatch):
     """A one-chapter edition in Kazakh: the paragraph translated, its inline value in Kazakh
     form, lang="kk"; then the Russian sentence changes and the build names it as fuzzy."""
@@ -435,7 +434,6 @@ def test_the_russian_paragraph_detector():
 
 
 @pytest.mark.slow
-@pytest.mark.duration(25)  # a whole build, in Kazakh
 def test_the_kazakh_report(request, tmp_path):
     """The whole report in Kazakh (the catalog is complete): the same figures as the Russian
     edition, nothing marked as untranslated, the catalog's words in Kazakh, no Russian
