@@ -405,37 +405,31 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
             L.APPRAISAL_CHART_LINE.format(line=fmt.number(line, 1)),
         )
     }
-
-    def bar(output: str, label: str) -> tuple[str, float, float, float]:
-        return (label, *(u.get(output, stat) / 1e9 for stat in (CENTRAL, "p10", "p90")))
-
-    panels = {}
-    for measure in measures:
-        rows = []
-        for option in APPRAISAL_ROWS:
-            if option in PART_OF:  # a part of a path is no bar beside the paths
-                continue
-            rows.append(bar(f"{option}.{measure}", row_name(option)))
-        panels[L.APPRAISAL_CHART_PANELS[measure].format(**years)] = rows
+    panels = {
+        L.APPRAISAL_CHART_PANELS[measure].format(**years): [
+            (
+                row_name(option),
+                *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in (CENTRAL, "p10", "p90")),
+            )
+            for option in APPRAISAL_ROWS
+            if option not in PART_OF  # a part of a path is no bar beside the paths
+        ]
+        for measure in measures
+    }
     return charts.options_chart(
         panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0), references
     )
 
 
-# Between the computations pricing a branch, in its one cost text (branch_cost): the path
-# table prints them in one cell, the path chart one under the other.
-BRANCH_COSTS_JOINED = "; "
-
-
 def branch_cost(line: str, results: Results) -> str:
     """Each computation pricing a branch of the path (data/decision_path.csv, budget_line), by
-    its one name, with its 2027 figure: ««Договор с первого дня (цены Павлодара)» — 20,9
-    (17,0–26,8); «Договор с первого дня (середина цен)» — 37,6 (24,2–53,8)»; an unpriced
-    branch says so. The one text of a branch's cost: the path table and the path chart
-    print it."""
+    its one name, with its 2027 figure: ««Договор с первого дня (цены Павлодара, сумма на
+    область)» — 16,5 (15,3–17,7); …; «Договор с первого дня (середина цен)» — 37,6
+    (24,2–53,8)»; an unpriced branch says so (the path table's cell; the tree prints the same
+    medians shorter: `branch_cost_lines`)."""
     if line in BRANCH_UNPRICED:
         return L.PATH_OPTION_CELL.format(option=branch_option(line), figure=L.NOT_PRICED)
-    return BRANCH_COSTS_JOINED.join(
+    return "; ".join(
         L.PATH_OPTION_CELL.format(
             option=L.APPRAISAL_OPTIONS[output],
             figure=budget_cell(results.appraisal, f"{output}.cash_2027"),
@@ -454,7 +448,7 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
     region, city, midpoint = (
         bn(results.appraisal.get(f"{output}.cash_2027", CENTRAL)) for output in BRANCH_OUTPUT[line]
     )
-    option = branch_option(line).split(" (")[0]
+    option = branch_path(line)
     return (
         L.PATH_TREE_COSTS["pavlodar"].format(option=option, region=region, city=city),
         L.PATH_TREE_COSTS["midpoint"].format(midpoint=midpoint),
@@ -591,11 +585,15 @@ def branch_option(line: str) -> str:
     return L.APPRAISAL_OPTIONS[BRANCH_OUTPUT[line][-1]]
 
 
+def branch_path(line: str) -> str:
+    """«Перерыв, затем договор»: a branch's option named without the price in brackets."""
+    return branch_option(line).split(" (")[0]
+
+
 def branch_name(line: str) -> str:
-    """«перерыв на время закупки, затем сервисный договор»: a branch as the prose names it,
-    its option's name in quotes without the price in brackets."""
-    name = branch_option(line).split(" (")[0]
-    return f"«{fmt.mid_sentence(name)}»"
+    """«перерыв, затем договор»: a branch as the prose names it, its option's name in quotes
+    without the price in brackets."""
+    return f"«{fmt.mid_sentence(branch_path(line))}»"
 
 
 def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
