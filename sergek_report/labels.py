@@ -252,31 +252,43 @@ KEY_FIGURES = {
 # price it is costed with: Pavlodar's or the midpoint of Pavlodar's and Karaganda's
 # («середина цен», the glossary's term). Short, so that a name is one line of a table.
 # Each path at both price bases: Pavlodar's (the one verified price) under each reading of
-# Pavlodar's contract («сумма на область»: its sum for all the region's complexes; «сумма на
-# город»: for the city's only; the sources leave it open, so each is priced on its own), then
+# Pavlodar's contract («за АПК области»: its sum for all the region's complexes; «за АПК
+# города»: for the city's only; the sources leave it open, so each is priced on its own), then
 # the midpoint.
 APPRAISAL_OPTIONS = {
-    "service_pavlodar_region": "Временная мера, затем договор (цены Павлодара, сумма на область)",
-    "service_pavlodar_city": "Временная мера, затем договор (цены Павлодара, сумма на город)",
+    "service_pavlodar_region": "Временная мера, затем договор (цены Павлодара за АПК области)",
+    "service_pavlodar_city": "Временная мера, затем договор (цены Павлодара за АПК города)",
     "service": "Временная мера, затем договор (середина цен)",
     "stopgap": "Временная мера (плата за её месяцы)",
-    "pavlodar_region": "Договор с первого дня (цены Павлодара, сумма на область)",
-    "pavlodar_city": "Договор с первого дня (цены Павлодара, сумма на город)",
+    "pavlodar_region": "Договор с первого дня (цены Павлодара за АПК области)",
+    "pavlodar_city": "Договор с первого дня (цены Павлодара за АПК города)",
     "announced": "Договор с первого дня (середина цен)",
-    "no_bridge_pavlodar_region": "Перерыв, затем договор (цены Павлодара, сумма на область)",
-    "no_bridge_pavlodar_city": "Перерыв, затем договор (цены Павлодара, сумма на город)",
+    "no_bridge_pavlodar_region": "Перерыв, затем договор (цены Павлодара за АПК области)",
+    "no_bridge_pavlodar_city": "Перерыв, затем договор (цены Павлодара за АПК города)",
     "no_bridge": "Перерыв, затем договор (середина цен)",
     "current_price": "Нынешняя цена (для сравнения; так продолжить нельзя)",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
 # The memo's table (decision_tables.MEMO_ROWS): the paths at Pavlodar's prices, which its
-# caption names, so each row says only the path and the reading of Pavlodar's contract.
+# caption names; each row says the path, and a column what Pavlodar's sum is taken to pay
+# for (MEMO_COVERAGE: the sources leave it open, so each reading has its rows).
 MEMO_APPRAISAL_ROWS = {
-    "service_pavlodar_region": "Временная мера, затем договор (сумма на область)",
-    "service_pavlodar_city": "Временная мера, затем договор (сумма на город)",
-    "pavlodar_region": "Договор с первого дня (сумма на область)",
-    "pavlodar_city": "Договор с первого дня (сумма на город)",
+    "service_pavlodar_region": "Временная мера, затем договор",
+    "service_pavlodar_city": "Временная мера, затем договор",
+    "pavlodar_region": "Договор с первого дня",
+    "pavlodar_city": "Договор с первого дня",
     "current_price": "Нынешняя цена (для сравнения; так продолжить нельзя)",
+}
+# {complexes}: «420» (the region's) or «240» (the city's), from data/cost_anchors.csv
+MEMO_COVERAGE = {
+    "region": "все {complexes} АПК области",
+    "city": "только {complexes} АПК города",
+}
+MEMO_APPRAISAL_COLUMNS = {
+    "option": "Вариант",
+    "coverage": "Сумма договора Павлодара оплачивает",
+    "cash_2027": "{first} г.: медиана (разброс)",
+    "cash_total": "{years} гг.: разброс",
 }
 # The report's parts, named in the contents before the first chapter of each (a chapter's
 # notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
@@ -561,9 +573,9 @@ GLOSSARY = (
         "Договор (в названиях вариантов)",
         "Новый сервисный договор на фиксацию нарушений через государственные закупки. «С "
         "первого дня» — с начала года, без временной меры; «перерыв» — месяцы без договора до "
-        "конца закупки; в скобках — по какой цене он посчитан. «Сумма на область» и «сумма на "
-        "город» — два прочтения договора Павлодара: его сумма оплачивает все комплексы области "
-        "или только комплексы города (источники этого не говорят).",
+        "конца закупки; в скобках — по какой цене он посчитан. «Цены Павлодара за АПК "
+        "области» и «за АПК города» — два случая: сумма договора Павлодара оплачивает все "
+        "комплексы области или только комплексы города (источники этого не говорят).",
     ),
     (
         "Середина цен Павлодара и Караганды",
@@ -667,7 +679,7 @@ DRIVER_COLUMNS = {
 }
 DRIVER_OUTPUTS = {
     "pavlodar_city.cash_2027": (
-        "Договор с первого дня (цены Павлодара, сумма на город): расходы {first} г."
+        "Договор с первого дня (цены Павлодара за АПК города): расходы {first} г."
     ),
     "service.cash_2027": "Временная мера, затем договор (середина цен): расходы {first} г.",
     "current_price.cash_total": "Нынешняя цена (для сравнения): расходы {years} гг.",
@@ -962,11 +974,12 @@ PROPER_NAMES = frozenset(
 # the procurement; {date}: the first day without a contract.
 COVER_FACTS = {
     "heading": "Главное в цифрах",
-    # under the proposed budget line: «31,1 млрд тенге»; {day}: «1 января 2027 г.»
+    # under the proposed budget line: «31,1 млрд тенге»; {day}: «1 января 2027 г.»; {cases}:
+    # «в 9 случаях из 10» (the line is a P90); {city}: «240»
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: верхний край расходов, если новый "
-        "договор по ценам Павлодара оплачивает всю сеть с {day}, а сумма договора Павлодара "
-        "покрывает только АПК города (дорогое прочтение)"
+        "предлагаемая строка бюджета {year} года на «Сергек»: расходы не превысят её {cases}, "
+        "если новый договор по ценам Павлодара оплачивает всю сеть с {day}, а сумма договора "
+        "Павлодара — только {city} АПК города"
     ),
     # under the days left: «28 дней»
     "days_left": (
@@ -980,11 +993,11 @@ COVER_FACTS = {
         "не подтверждён; без них — {existing}); для их работы нужна новая правовая основа"
     ),
     # under the medians of the path realistic on 1 January at both readings of Pavlodar's
-    # contract: «14,4–24,7 млрд тенге»; {today}: «3,9 млрд тенге»
+    # contract: «14,4–24,7 млрд тенге»; {today}: «3,9 млрд тенге»; {region}, {city}: «420», «240»
     "median": (
         "медианы расходов {year} года на реалистичном пути — временная мера, затем договор по "
-        "ценам Павлодара: меньшая — если сумма Павлодара покрывает все АПК области, большая — "
-        "если только АПК города; по нынешней цене за АПК год стоил бы {today} (только для "
-        "сравнения: так продолжить нельзя)"
+        "ценам Павлодара: меньшая — если сумма Павлодара оплачивает все {region} АПК области, "
+        "большая — если только {city} АПК города; по нынешней цене год стоил бы {today}, но "
+        "так продолжить нельзя"
     ),
 }

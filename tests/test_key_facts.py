@@ -56,11 +56,16 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert key_facts.days_left(r, edition_date) == 28
     assert f"не позднее {fmt.date_long(dt.date(2026, 12, 22))} (при самой короткой" in facts[1].text
     assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
-    # what the line is: the upper edge of the dearest case, said in words (no «9 of 10»,
-    # which read against Table 1's «8 of 10» for P10–P90)
-    assert "верхний край расходов, если новый договор по ценам Павлодара" in facts[0].text
-    assert "только АПК города (дорогое прочтение)" in facts[0].text
-    assert "случаях" not in facts[0].text
+    # what the line is: a P90, said as the cases it is not exceeded in (Table 1's note says
+    # its range leaves one case of ten below and one above), in the dearest case, with the
+    # complexes Pavlodar's sum is then taken to pay for (no authors' shorthand)
+    assert (
+        f"расходы не превысят её в 9 случаях из{NBSP}10, если новый договор по ценам Павлодара "
+        f"оплачивает всю сеть с {fmt.date_long(r.decision_day)}, а сумма договора Павлодара — "
+        "только 240 АПК города"
+    ) in facts[0].text
+    assert "прочтение" not in facts[0].text and "верхний край" not in facts[0].text
+    assert "все 420 АПК области, большая — если только 240 АПК города" in facts[3].text
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
 

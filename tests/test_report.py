@@ -582,7 +582,8 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
         "(номинальные)",
         "Что нужно успеть до 1 января 2027 года",
         "Рекомендации маслихату",
-        "Что неизвестно и у кого это есть",
+        "Проверить до голосования",
+        "Какие документы запросить и у кого они есть",
         "Главные риски",
         "Что изменилось с прошлой редакции",
     ]
@@ -677,52 +678,67 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         values["pavlodar_region_cash_2027_p10"] < 16.0e9 < values["pavlodar_region_cash_2027_p90"]
     )
     assert values["pavlodar_city_cash_2027_p10"] < 27.9e9 < values["pavlodar_city_cash_2027_p90"]
-    # Table 1: each path at Pavlodar's prices under each reading, the median first; the
-    # line is the upper number of the dearer reading's row; no blend of the two readings
-    for path, (mid, low, high) in {
-        "Временная мера, затем договор (сумма на область)": pav_region,
-        "Временная мера, затем договор (сумма на город)": pav_city,
-        "Договор с первого дня (сумма на область)": region,
-        "Договор с первого дня (сумма на город)": city,
-    }.items():
-        assert f"{path} {mid} ({low}–{high})" in memo
+    # Table 1: each path at Pavlodar's prices under each reading (a column says which
+    # complexes Pavlodar's sum is taken to pay for, in words), the median first; the line is
+    # the upper number of the dearer reading's row; no blend of the two readings
+    for path, reading, (mid, low, high) in [
+        ("Временная мера, затем договор", "все 420 АПК области", pav_region),
+        ("Временная мера, затем договор", "только 240 АПК города", pav_city),
+        ("Договор с первого дня", "все 420 АПК области", region),
+        ("Договор с первого дня", "только 240 АПК города", city),
+    ]:
+        assert f"{path} {reading} {mid} ({low}–{high})" in memo
     assert "pavlodar_only_cash_2027_p50" not in values
     assert "середина цен" not in memo.split("Таблица 1")[1].split("Источник:")[0]
-    # what the two readings are and what P10–P90 means, said under the table
+    # the authors' shorthand for the readings is gone from the memo
+    for shorthand in ("сумма на область", "сумма на город", "прочтение", "P10–P90"):
+        assert shorthand not in memo, shorthand
+    # what the two readings are and what the range means, said under the table
     assert (
-        "«сумма на область» и «сумма на город»: источники не говорят, оплачивает ли сумма "
-        "договора Павлодара (9 млрд тенге на три года) все 420 АПК области или только 240 "
-        "АПК города; в скобках — P10–P90: при диапазонах допущений авторов расход попадает в "
-        "этот диапазон в 8 случаях из 10"
+        "источники не говорят, оплачивает ли сумма договора Павлодара (9 млрд тенге на три "
+        "года) все АПК области или только АПК города, поэтому показаны оба случая; разброс — "
+        "от P10 до P90: при диапазонах допущений авторов расход в 1 случае из 10 ниже нижнего "
+        "числа и в 1 случае из 10 выше верхнего"
     ) in memo
-    # why this line: the dearer reading's upper number, and what it could shrink to
-    how = memo[memo.index(f"Почему {line} млрд тенге") : memo.index("Что нужно успеть")]
+    # why this line: not exceeded in 9 cases of 10 in the dearer case, about 8 times today's
+    # price (31,1 / 3,9 = 7,97), and what it could shrink to
+    how = memo[memo.index(f"Почему {line} млрд тенге") : memo.index("Рекомендации")]
     assert how.startswith(
-        f"Почему {line} млрд тенге. Это верхнее число строки «Договор с первого дня (сумма на "
-        f"город)»: договор оплачивает всю сеть с 1 января 2027 г., и взято дорогое прочтение: "
-        "сумма Павлодара делится только на 240 АПК города. Реалистичный путь — временная мера, "
-        f"затем договор — дешевле: до {pav_city[2]} млрд тенге."
+        f"Почему {line} млрд тенге. Расходы не превысят эту сумму в 9 случаях из 10, если "
+        "договор по ценам Павлодара оплачивает всю сеть с 1 января 2027 г., а сумма Павлодара "
+        "— только 240 АПК города. Это примерно в 8 раз больше, чем 3,9 млрд тенге по нынешней "
+        "цене: цена нового договора включает новое оборудование"
     )
-    assert f"строку можно уменьшить до {region[2]} млрд тенге" in how
+    assert f"Реалистичный путь — временная мера, затем договор — дешевле: до {pav_city[2]}" in how
+    assert f"все 420 АПК области, строку можно уменьшить до {region[2]} млрд тенге" in how
     assert "цифры Караганды не проверены" in how and "вероятный" not in how
-    # the first recommendation: one figure, the legal reason, the condition to raise it
+    # the recommendations: the line and the vendors' offers; the amendment with its legal
+    # reason; the three years' money; each its own point
     rec = memo[memo.index("Заложить в бюджет") : memo.index("Потребовать от акимата, если")]
     assert rec.startswith(
-        f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге — верхний край "
-        "расходов по ценам Павлодара (почему — выше); по нынешней цене год стоил бы 3,9 млрд, "
-        "но цена нового договора включает новое оборудование. Договор закупки заключают "
-        "лишь в пределах бюджетных средств"
-    )  # P90 is the range's upper edge, not «enough in 8 cases of 10» (that is P10–P90)
+        f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге (почему — выше). До сессии "
+        "по бюджету потребовать от акимата ценовые предложения поставщиков"
+    )
+    assert "если они выше — увеличить строку до заключения договора. 2. Если в проекте" in rec
+    assert (
+        "— внести поправку до утверждения бюджета: договор закупки заключают лишь в пределах "
+        "бюджетных средств. 3. Для договора на три года"
+    ) in rec
     # a three-year contract needs 2028–2029 money: the three years' upper edge, Table 1's
     three_years = precision.billions(values["pavlodar_city_cash_total_p90"])
     assert f"за три года — до {three_years} млрд тенге" in rec and three_years == "103,2"
-    assert "если они выше — увеличить строку до заключения договора" in rec
-    assert "— внести поправку до утверждения бюджета" in rec
     assert "ориентир для нового ГЧП" not in text
     assert "Нынешняя цена (для сравнения; так продолжить нельзя)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
-    assert "если в проекте бюджета, внесённом акиматом не позднее 15 октября" in rec
-    assert "Что неизвестно и у кого это есть — запросить до голосования:" in memo
+    assert "Если в проекте бюджета, внесённом акиматом не позднее 15 октября" in rec
+    # what happened after the sources' last date, to check before the vote
+    assert (
+        "Проверить до голосования. Открытые источники отчёта заканчиваются 10 марта 2026 г.; "
+        "что было позже, знают акимат и аппарат маслихата: есть ли строка на «Сергек» в проекте "
+        "бюджета 2027 года и когда сессия по бюджету; объявлена ли закупка; сколько из 350 "
+        "новых АПК введено; какой была инфляция 2026 года."
+    ) in memo
+    assert "Какие документы запросить и у кого они есть:" in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
     assert "Договор Павлодарской области на фиксацию нарушений" in memo

@@ -293,9 +293,15 @@ def row_name(option: str) -> str:
     return name
 
 
-def memo_row_name(option: str) -> str:
-    """The name of an option's row in the memo's table, whose caption names the price."""
-    return L.MEMO_APPRAISAL_ROWS[option]
+def memo_coverage(results: Results, option: str) -> str:
+    """What Pavlodar's sum is taken to pay for in an option's row of the memo's table: «все 420
+    АПК области» or «только 240 АПК города» (an option not at Pavlodar's prices: a dash)."""
+    data = results.appraisal_data
+    complexes = {"region": data.pavlodar_complexes, "city": data.pavlodar_complexes_low}
+    for reading, words in L.MEMO_COVERAGE.items():
+        if option.endswith(f"_{reading}"):
+            return fmt.fill(words, complexes=fmt.integer(complexes[reading]))
+    return fmt.MISSING
 
 
 def _years() -> dict[str, str]:
@@ -362,7 +368,8 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
     note names them)."""
     u = results.appraisal
     years = _years()
-    column = {k: v.format(**years) for k, v in L.APPRAISAL_COLUMNS.items()}
+    labels = L.MEMO_APPRAISAL_COLUMNS if brief else L.APPRAISAL_COLUMNS
+    column = {k: v.format(**years) for k, v in labels.items()}
     measures = {"cash_2027": budget_cell, "cash_total": p_range}
     if not brief:
         measures["present_value"] = p_range
@@ -374,7 +381,13 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
             for label in L.UNPRICED_APPRAISAL_ROWS.values():  # (the memo's note names them)
                 unpriced = {column[k]: L.NOT_PRICED for k in measures}
                 rows.append({column["option"]: label, **unpriced})
-        row = {column["option"]: memo_row_name(option) if brief else row_name(option)}
+        if brief:
+            row = {
+                column["option"]: L.MEMO_APPRAISAL_ROWS[option],
+                column["coverage"]: memo_coverage(results, option),
+            }
+        else:
+            row = {column["option"]: row_name(option)}
         for measure, cell in measures.items():
             row[column[measure]] = cell(u, f"{option}.{measure}")
         rows.append(row)

@@ -22,6 +22,7 @@ from sergek_report.chapter.decision_tables import (
     CENTRAL,
     REALISTIC_PATH,
     announce_by,
+    in_cases_of_ten,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
@@ -69,7 +70,13 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 _amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
-                fmt.fill(words["budget_line"], year=year, day=fmt.date_long(results.decision_day)),
+                fmt.fill(
+                    words["budget_line"],
+                    year=year,
+                    day=fmt.date_long(results.decision_day),
+                    cases=in_cases_of_ten(int(BUDGET_LINE_STAT.removeprefix("p")) // 10),
+                    city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
+                ),
             )
         )
     left = days_left(results, edition_date)
@@ -104,6 +111,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     words["median"],
                     year=year,
                     today=_amount(results, TODAY_PRICE, TODAY_PRICE_STAT),
+                    region=fmt.integer(results.appraisal_data.pavlodar_complexes),
+                    city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
                 ),
             )
         )
