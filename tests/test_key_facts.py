@@ -49,7 +49,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     )
     assert facts[3].figure.startswith(range_)  # the dash never ends a line
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
-    assert f"год стоил бы {decision_tables.bn(today)}{NBSP}млрд" in facts[3].text
+    assert f"по нынешней цене — {decision_tables.bn(today)}{NBSP}млрд" in facts[3].text
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
     assert edition_date == dt.date(2026, 12, 3) and r.extension_end == dt.date(2026, 12, 31)
@@ -65,7 +65,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         "только 240 АПК города"
     ) in facts[0].text
     assert "прочтение" not in facts[0].text and "верхний край" not in facts[0].text
-    assert "все 420 АПК области, большая — если только 240 АПК города" in facts[3].text
+    assert "договор по ценам Павлодара за 420 или за 240 АПК" in facts[3].text
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
 
