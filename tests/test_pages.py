@@ -123,6 +123,34 @@ def test_a_heading_and_a_short_paragraph_go_over_with_their_table(tmp_path):
     assert [m.text for m in after[1].marks][:2] == ["Раздел", "Одна строка."]
 
 
+def pages_holding(pages, words: tuple[str, ...]) -> dict[str, int]:
+    """The page each word is first printed on."""
+    return {
+        word: next(p.number for p in pages for m in p.marks if word in m.text) for word in words
+    }
+
+
+def test_a_blocks_field_name_never_parts_from_its_value(tmp_path):
+    """«ПО и данные» at the foot of a page, its value overleaf (the options in detail): a
+    block may split between its fields, never inside one."""
+    value = " ".join(f"значение{n}" for n in range(60))  # four lines
+    fields = {"Правовой путь": "Закон.", "Срок запуска": "Месяцы.", "ПО и данные": value}
+    cells = "".join(f'<td data-label="{name}">{text}</td>' for name, text in fields.items())
+    heads = "".join(f"<th>{name}</th>" for name in ("Вариант", *fields, "Риски"))
+    body = spacer(218) + (
+        '<figure class="table"><figcaption>Таблица 1. Проба</figcaption>'
+        '<div class="table-scroll"><table class="data stack blocks">'
+        f"<thead><tr>{heads}</tr></thead><tbody><tr><td>Вариант</td>{cells}"
+        '<td data-label="Риски">Риск.</td></tr></tbody></table></div></figure>'
+    )
+    words = ("ПО и данные", "значение0", "значение59")
+    inside = "<style>table.data.blocks td { break-inside: auto !important; }</style>"
+    before = laid_out(tmp_path, page(body, inside), "without")
+    assert pages_holding(before, words) == {"ПО и данные": 1, "значение0": 2, "значение59": 2}
+    after = laid_out(tmp_path, page(body), "with")
+    assert pages_holding(after, words) == {"ПО и данные": 2, "значение0": 2, "значение59": 2}
+
+
 @pytest.mark.slow
 def test_the_report_has_no_stranded_rows_and_no_heading_at_a_page_foot(built_report, note):
     pages = read_pages(built_report.out_dir / "report.pdf")

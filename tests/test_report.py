@@ -749,6 +749,22 @@ def _table(html: str, caption: str) -> tuple[list[str], str]:
 
 
 @pytest.mark.slow  # reads the session's build
+def test_the_short_grids_of_words_print_as_blocks_and_their_fields_say_no_more(report):
+    """The options compared and the risk register printed as five narrow columns, nearly
+    every word of their first column hyphenated: they print as blocks (print.css). The other
+    cities' table named the authors' judgement in its field's name, once in each of its
+    blocks: its caption says it once, and no field's name says it."""
+    html = report["html"]
+    for caption in ("Варианты на", "Реестр рисков перехода", "Договоры других городов"):
+        _heads, table = _table(html, caption)
+        assert re.match(r'<table class="data stack blocks">', table), caption
+    heads, _table_html = _table(html, "Договоры других городов")
+    assert heads[-1] == "Урок для Алматы"
+    labels = set(re.findall(r'data-label="([^"]*)"', html))
+    assert [label for label in labels if "суждение авторов" in label] == []
+
+
+@pytest.mark.slow  # reads the session's build
 def test_the_appendix_tables_read_as_grids(report):
     """The assumptions: a grid, each rationale under its row, a distribution's wording once
     above the table (not in each of its rows); the joint calculation's P10, median and P90 in

@@ -23,7 +23,13 @@ from IPython.display import HTML, display
 from sergek_report import labels as L
 from sergek_report import paths
 from sergek_report.chapter import charts, fmt, inline, measure
-from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE, NUMERIC_COLUMNS, RESULTS
+from sergek_report.chapter.outputs import (
+    FIGURE_METADATA,
+    INPUTS_MIMETYPE,
+    NUMERIC_COLUMNS,
+    PRINT_AS_BLOCKS,
+    RESULTS,
+)
 from sergek_report.errors import MissingDataError, ParameterError
 from sergek_report.inputs.edition import AssumptionValues, Edition
 from sergek_report.inputs.typography import typeset_page
@@ -369,6 +375,11 @@ class Chapter:
         paragraphs would print as blocks, `prints_as_blocks`), and a row and its detail are
         one group that a page never splits.
 
+        A short table of paragraphs prints as blocks on paper (`prints_as_blocks`), and so
+        does one whose builder asks for it in `frame.attrs["blocks"]` (decision_tables does
+        for the options compared and the risk register: as five narrow columns they
+        hyphenated nearly every word of their first column).
+
         On paper a long table continues on the next page with its header row repeated. On a
         phone a table of more than two columns (`stacks_on_a_phone`) shows each row as a block,
         every value under its column's name (`data-label`, report.css), so nothing is off
@@ -378,11 +389,12 @@ class Chapter:
         lay out thousands of rows."""
         total = len(frame)
         numeric = {*numeric, *frame.attrs.get(NUMERIC_COLUMNS, ())}
+        asks_for_blocks = bool(frame.attrs.get(PRINT_AS_BLOCKS))
         frame = frame.head(MAX_TABLE_ROWS)
         details = None if detail is None else [_cell(v) for v in frame[detail]]
         frame = frame if detail is None else frame.drop(columns=detail)
         stack = stacks_on_a_phone(list(frame.columns), numeric)
-        blocks = stack and details is None and prints_as_blocks(frame)
+        blocks = stack and details is None and (asks_for_blocks or prints_as_blocks(frame))
         widths, fixed = ("", False) if blocks else _column_widths(frame, numeric)
         whole = not blocks and details is None and stays_whole(frame)
         kind = " ".join(
