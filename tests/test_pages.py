@@ -130,6 +130,26 @@ def pages_holding(pages, words: tuple[str, ...]) -> dict[str, int]:
     }
 
 
+def test_a_tables_source_note_is_never_cut_between_pages(tmp_path):
+    """Table 1's note ran from the memo's first page onto its second, cut mid-sentence: a
+    note goes over whole, with the table's last rows (report.css keeps it with them)."""
+    rows = "".join(f"<tr><td>Строка {n}</td><td>{n} 000</td></tr>" for n in range(1, 9))
+    note = " ".join(f"слово{n}" for n in range(70))  # five lines
+    body = spacer(166) + (
+        '<figure class="table"><figcaption>Таблица 1. Проба</figcaption>'
+        '<div class="table-scroll"><table class="data"><thead><tr><th>Строка</th>'
+        f"<th>Значение</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        f'<p class="table-source"><span class="caption-source">Источник: {note}.</span></p>'
+        "</figure>"
+    )
+    words = ("Строка 8", "Источник", "слово69")
+    cut = "<style>.table-source { break-inside: auto !important; }</style>"
+    before = laid_out(tmp_path, page(body, cut), "without")
+    assert pages_holding(before, words) == {"Строка 8": 1, "Источник": 1, "слово69": 2}
+    after = laid_out(tmp_path, page(body), "with")
+    assert pages_holding(after, words) == {"Строка 8": 2, "Источник": 2, "слово69": 2}
+
+
 def test_a_blocks_field_name_never_parts_from_its_value(tmp_path):
     """«ПО и данные» at the foot of a page, its value overleaf (the options in detail): a
     block may split between its fields, never inside one."""
