@@ -253,6 +253,45 @@ def test_a_figure_bound_by_no_break_spaces_gets_room_for_all_of_it():
     assert fixed and re.findall(r"width: ([\d.]+)%", colgroup) == ["33.3"] * 3
 
 
+def test_a_table_of_figures_gives_its_labels_the_room_its_figures_leave():
+    """The reconciliation (labels, then five columns of figures under long headers): shared
+    by how long their headers are, the figures' columns took the width, one as wide as
+    «К первоначальным обязательствам» holding «1,26», and the labels were hyphenated at every
+    line («обязатель-ства ÷ (766 АПК × срок)»). A figures' column is now no wider than its
+    header on two lines; the labels get the rest."""
+    import re
+
+    import pandas as pd
+
+    from sergek_report.chapter import measure
+    from sergek_report.chapter.api import _column_widths
+
+    nbsp = "\u00a0"
+    frame = pd.DataFrame(
+        {
+            "Оценка платы за АПК в месяц": [
+                "Оценка 1: обязательства ÷ (766 АПК × срок)",
+                "Оценка 2: выплата 2020–2022 ÷ комплексо-месяцы",
+            ],
+            "Тенге за АПК в месяц": [f"181{nbsp}064", f"≈ 162{nbsp}000"],
+            f"2020–2025{nbsp}гг., млрд тенге": ["12,6", "11,3"],
+            "К первоначальным обязательствам": ["1,26", "1,13"],
+            f"Включая 2026{nbsp}г., млрд тенге": ["16,8", "15,0"],
+            "К «общей стоимости»": ["1,15", "1,03"],
+        }
+    )
+    colgroup, fixed = _column_widths(frame, numeric=list(frame.columns[1:]))
+    shares = [float(x) for x in re.findall(r"width: ([\d.]+)%", colgroup)]
+    assert fixed and abs(sum(shares) - 100) < 0.5
+    # «Оценка 1: обязательства» on one line (39.6 mm of DejaVu Sans at 8.5 pt, with the
+    # cell's 3.2 mm of padding): the labels break between words only
+    room = measure.width_mm("Оценка 1: обязательства", 8.5) + 3.2
+    assert shares[0] >= 100 * room / 172 and shares[0] == max(shares)
+    # «К первоначальным / обязательствам»: two lines, not more room than that
+    two_lines = measure.width_mm("К первоначальным", 8.5, bold=True) + 3.2
+    assert 100 * two_lines / 172 <= shares[3] < 100 * (two_lines + 1) / 172
+
+
 def test_a_cell_whose_text_is_wider_than_its_column_is_found(tmp_path):
     """The check the build runs on every part it lays out (its log warns, naming the cell):
     a figure bound by no-break spaces in a column set narrower than it is printed over the

@@ -97,6 +97,8 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
     if sum(floors) < 100:
         rest = 100 - sum(floors)
         shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
+        if len(frame.columns) > 1 and all(c in numeric for c in frame.columns[1:]):
+            shares = _labels_take_the_room(shares, floors, list(frame.columns))
     else:
         # The words fill the width: a column of figures keeps its room (a figure is never
         # broken); the text columns' floors shrink to leave _SPARE of the width to share by
@@ -115,6 +117,36 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
             shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
     cols = "".join(f'<col style="width: {share:.1f}%">' for share in shares)
     return f"<colgroup>{cols}</colgroup>", True
+
+
+def _labels_take_the_room(shares: list[float], floors: list[float], columns: list) -> list[float]:
+    """A table of figures beside their labels (its first column the only text): a figure's
+    column is no wider than its header set on two lines (or its widest figure, or its
+    header's longest word), and the room it would leave empty goes to the labels. Shared by
+    how long their headers are, the figures' columns took the reconciliation's width: a
+    column as wide as «К первоначальным обязательствам» held «1,26» beside labels hyphenated
+    at every line («обязатель-ства ÷ (766 АПК × срок)»)."""
+    caps = [
+        max(floor, 100 * (_two_lines_mm(str(column)) + _PADDING_MM) / _TABLE_MM)
+        for column, floor in zip(columns[1:], floors[1:], strict=True)
+    ]
+    figures = [min(share, cap) for share, cap in zip(shares[1:], caps, strict=True)]
+    return [100 - sum(figures), *figures]
+
+
+def _two_lines_mm(header: str) -> float:
+    """The width of a (bold) header set on two lines, broken where it is narrowest; a header
+    of one word on one."""
+    words = _words(header)
+    if len(words) < 2:
+        return measure.width_mm(header, _TABLE_PT, bold=True)
+    return min(
+        max(
+            measure.width_mm(" ".join(words[:cut]), _TABLE_PT, bold=True),
+            measure.width_mm(" ".join(words[cut:]), _TABLE_PT, bold=True),
+        )
+        for cut in range(1, len(words))
+    )
 
 
 # A source line names each source by publisher and date; what else is known of an undated
