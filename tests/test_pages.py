@@ -123,6 +123,54 @@ def test_a_heading_and_a_short_paragraph_go_over_with_their_table(tmp_path):
     assert [m.text for m in after[1].marks][:2] == ["Раздел", "Одна строка."]
 
 
+def pages_holding(pages, words: tuple[str, ...]) -> dict[str, int]:
+    """The page each word is first printed on."""
+    return {
+        word: next(p.number for p in pages for m in p.marks if word in m.text) for word in words
+    }
+
+
+def test_a_tables_source_note_is_never_cut_between_pages(tmp_path):
+    """Table 1's note ran from the memo's first page onto its second, cut mid-sentence: a
+    note goes over whole, with the table's last rows (report.css keeps it with them)."""
+    rows = "".join(f"<tr><td>Строка {n}</td><td>{n} 000</td></tr>" for n in range(1, 9))
+    note = " ".join(f"слово{n}" for n in range(70))  # five lines
+    body = spacer(166) + (
+        '<figure class="table"><figcaption>Таблица 1. Проба</figcaption>'
+        '<div class="table-scroll"><table class="data"><thead><tr><th>Строка</th>'
+        f"<th>Значение</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        f'<p class="table-source"><span class="caption-source">Источник: {note}.</span></p>'
+        "</figure>"
+    )
+    words = ("Строка 8", "Источник", "слово69")
+    cut = "<style>.table-source { break-inside: auto !important; }</style>"
+    before = laid_out(tmp_path, page(body, cut), "without")
+    assert pages_holding(before, words) == {"Строка 8": 1, "Источник": 1, "слово69": 2}
+    after = laid_out(tmp_path, page(body), "with")
+    assert pages_holding(after, words) == {"Строка 8": 2, "Источник": 2, "слово69": 2}
+
+
+def test_a_blocks_field_name_never_parts_from_its_value(tmp_path):
+    """«ПО и данные» at the foot of a page, its value overleaf (the options in detail): a
+    block may split between its fields, never inside one."""
+    value = " ".join(f"значение{n}" for n in range(60))  # four lines
+    fields = {"Правовой путь": "Закон.", "Срок запуска": "Месяцы.", "ПО и данные": value}
+    cells = "".join(f'<td data-label="{name}">{text}</td>' for name, text in fields.items())
+    heads = "".join(f"<th>{name}</th>" for name in ("Вариант", *fields, "Риски"))
+    body = spacer(218) + (
+        '<figure class="table"><figcaption>Таблица 1. Проба</figcaption>'
+        '<div class="table-scroll"><table class="data stack blocks">'
+        f"<thead><tr>{heads}</tr></thead><tbody><tr><td>Вариант</td>{cells}"
+        '<td data-label="Риски">Риск.</td></tr></tbody></table></div></figure>'
+    )
+    words = ("ПО и данные", "значение0", "значение59")
+    inside = "<style>table.data.blocks td { break-inside: auto !important; }</style>"
+    before = laid_out(tmp_path, page(body, inside), "without")
+    assert pages_holding(before, words) == {"ПО и данные": 1, "значение0": 2, "значение59": 2}
+    after = laid_out(tmp_path, page(body), "with")
+    assert pages_holding(after, words) == {"ПО и данные": 2, "значение0": 2, "значение59": 2}
+
+
 @pytest.mark.slow
 def test_the_report_has_no_stranded_rows_and_no_heading_at_a_page_foot(built_report, note):
     pages = read_pages(built_report.out_dir / "report.pdf")
@@ -203,6 +251,45 @@ def test_a_figure_bound_by_no_break_spaces_gets_room_for_all_of_it():
     wide = pd.DataFrame({c: [f"1{nbsp}" * 30 + "тенге"] * 8 for c in "abc"})
     colgroup, fixed = _column_widths(wide)
     assert fixed and re.findall(r"width: ([\d.]+)%", colgroup) == ["33.3"] * 3
+
+
+def test_a_table_of_figures_gives_its_labels_the_room_its_figures_leave():
+    """The reconciliation (labels, then five columns of figures under long headers): shared
+    by how long their headers are, the figures' columns took the width, one as wide as
+    «К первоначальным обязательствам» holding «1,26», and the labels were hyphenated at every
+    line («обязатель-ства ÷ (766 АПК × срок)»). A figures' column is now no wider than its
+    header on two lines; the labels get the rest."""
+    import re
+
+    import pandas as pd
+
+    from sergek_report.chapter import measure
+    from sergek_report.chapter.api import _column_widths
+
+    nbsp = "\u00a0"
+    frame = pd.DataFrame(
+        {
+            "Оценка платы за АПК в месяц": [
+                "Оценка 1: обязательства ÷ (766 АПК × срок)",
+                "Оценка 2: выплата 2020–2022 ÷ комплексо-месяцы",
+            ],
+            "Тенге за АПК в месяц": [f"181{nbsp}064", f"≈ 162{nbsp}000"],
+            f"2020–2025{nbsp}гг., млрд тенге": ["12,6", "11,3"],
+            "К первоначальным обязательствам": ["1,26", "1,13"],
+            f"Включая 2026{nbsp}г., млрд тенге": ["16,8", "15,0"],
+            "К «общей стоимости»": ["1,15", "1,03"],
+        }
+    )
+    colgroup, fixed = _column_widths(frame, numeric=list(frame.columns[1:]))
+    shares = [float(x) for x in re.findall(r"width: ([\d.]+)%", colgroup)]
+    assert fixed and abs(sum(shares) - 100) < 0.5
+    # «Оценка 1: обязательства» on one line (39.6 mm of DejaVu Sans at 8.5 pt, with the
+    # cell's 3.2 mm of padding): the labels break between words only
+    room = measure.width_mm("Оценка 1: обязательства", 8.5) + 3.2
+    assert shares[0] >= 100 * room / 172 and shares[0] == max(shares)
+    # «К первоначальным / обязательствам»: two lines, not more room than that
+    two_lines = measure.width_mm("К первоначальным", 8.5, bold=True) + 3.2
+    assert 100 * two_lines / 172 <= shares[3] < 100 * (two_lines + 1) / 172
 
 
 def test_a_cell_whose_text_is_wider_than_its_column_is_found(tmp_path):

@@ -207,6 +207,33 @@ def test_a_stacked_table_names_the_column_of_every_value(monkeypatch):
     assert '<table class="data whole">' in shown[1].data and "data-label" not in shown[1].data
 
 
+def test_the_options_compared_and_the_risk_register_print_as_blocks(monkeypatch):
+    """As five narrow columns the two tables hyphenated nearly every word of their first
+    column («Новый дого-вор ГЧП», «Завышение стоимо-сти»): their builders ask for blocks (a
+    heading line per option or risk, each field beside its name), which their short cells
+    would not get by themselves (`prints_as_blocks`); on a phone they stack as before."""
+    from sergek_report.chapter import decision_tables
+    from sergek_report.chapter.outputs import PRINT_AS_BLOCKS
+    from sergek_report.inputs import datasets
+
+    shown = []
+    monkeypatch.setattr(api, "display", shown.append)
+    chapter = SimpleNamespace(_source_line=lambda sources, note: "")
+    tables = datasets.load_tables(None)
+    for frame in (
+        decision_tables.decision_matrix(tables["options"], tables["risks"]),
+        decision_tables.risk_register(tables["risks"]),
+    ):
+        assert frame.attrs[PRINT_AS_BLOCKS] and not api.prints_as_blocks(frame)
+        api.Chapter.table(chapter, frame, "Проба", sources=[])
+        html = shown[-1].data
+        assert '<table class="data stack blocks">' in html and "<colgroup>" not in html
+        assert f'data-label="{frame.columns[1]}"' in html
+    # the same cells without the request: a grid of columns, as before
+    api.Chapter.table(chapter, pd.DataFrame(frame.to_dict("list")), "Проба", sources=[])
+    assert '<table class="data stack sized">' in shown[-1].data
+
+
 def test_a_detail_column_prints_under_its_row_and_keeps_the_other_columns_a_grid(monkeypatch):
     """The assumptions' rationale: under its row across the table, after its column's name
     (on paper, on screen and on a phone), the row and its detail one group; the other

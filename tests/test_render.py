@@ -248,6 +248,37 @@ def test_the_contents_name_the_reports_parts_before_their_first_chapters():
         opens_part(notebook)
 
 
+def test_the_contents_list_the_colophon_after_the_glossary():
+    """A reader looking for the edition's date found it in no contents: the colophon's title
+    is a top-level heading, so the contents (and the PDF's bookmarks) list it, after the
+    glossary; on paper it starts no page of its own (report.css, print.css)."""
+    colophon = colophon_html(
+        {
+            "edition_date_text": "25 ноября 2026 г.",
+            "data_as_of_text": "7 февраля 2026 г.",
+            "assumptions_text": L.COLOPHON["default"],
+            "version_text": _version_text("ce32461a5b5c"),
+        }
+    )
+    assert f'<h1 class="colophon-title" id="colophon-title">{L.FRAME["colophon"]}</h1>' in colophon
+    html = (
+        f'<nav class="toc"><h2 class="toc-title">Содержание</h2>{TOC_SLOT}</nav>'
+        '<h1 class="chapter" id="chapter-1"><span>1.</span> Резюме</h1>'
+        f"{glossary_html(2021)}{colophon}"
+    )
+    toc = postprocess_html(html).split("</nav>")[0]
+    entries = re.findall(r'<li class="toc-chapter"><a href="#([\w-]+)">(.*?)</a>', toc)
+    assert entries[-2:] == [
+        ("glossary", L.FRAME["glossary"]),
+        ("colophon-title", L.FRAME["colophon"]),
+    ]
+    from sergek_report.build.render import PRINT_CSS_FILE
+
+    paper = PRINT_CSS_FILE.read_text(encoding="utf-8")
+    assert "h1.colophon-title { bookmark-level: 1; }" in paper
+    assert not re.search(r"colophon-title[^{]*\{[^}]*page-break-before", paper)
+
+
 def test_glossary_and_colophon_speak_russian_without_file_or_tool_names():
     glossary = glossary_html(2021)
     for term in (

@@ -150,6 +150,9 @@ def test_contents_page_numbers_and_links_point_at_the_chapters(report):
                 starts.setdefault(number, index + 1)
     for number, title in enumerate(CHAPTERS, start=1):
         assert re.search(rf"{number}\. {re.escape(title)}[^0-9]*\.+ {starts[number]}\b", toc), title
+    # the colophon too, on its page (after the glossary's)
+    colophon = next(i + 1 for i, page in enumerate(texts) if "Проверка расчёта" in page)
+    assert re.search(rf"Словарь терминов ?\.+ \d+ Сведения о редакции ?\.+ {colophon}\b", toc)
     links = [a.get_object() for a in reader.pages[1].get("/Annots") or []]
     assert sum(1 for a in links if a.get("/Subtype") == "/Link") >= len(CHAPTERS)
 
@@ -197,6 +200,8 @@ def test_pdf_has_page_numbers_running_header_and_bookmarks(report):
     ]
     for number, title in enumerate(CHAPTERS, start=1):
         assert any(t.startswith(f"{number}. {title}") for t in titles), title
+    # the back matter: the glossary, then the colophon (the edition's date and data date)
+    assert titles[-2:] == ["Словарь терминов", "Сведения о редакции"]
 
 
 @pytest.mark.slow  # reads the session's build
@@ -762,6 +767,22 @@ def _table(html: str, caption: str) -> tuple[list[str], str]:
             heads = [entities.unescape(h) for h in re.findall(r"<th\b[^>]*>(.*?)</th>", table)]
             return heads, table
     raise AssertionError(caption)
+
+
+@pytest.mark.slow  # reads the session's build
+def test_the_short_grids_of_words_print_as_blocks_and_their_fields_say_no_more(report):
+    """The options compared and the risk register printed as five narrow columns, nearly
+    every word of their first column hyphenated: they print as blocks (print.css). The other
+    cities' table named the authors' judgement in its field's name, once in each of its
+    blocks: its caption says it once, and no field's name says it."""
+    html = report["html"]
+    for caption in ("Варианты на", "Реестр рисков перехода", "Договоры других городов"):
+        _heads, table = _table(html, caption)
+        assert re.match(r'<table class="data stack blocks">', table), caption
+    heads, _table_html = _table(html, "Договоры других городов")
+    assert heads[-1] == "Урок для Алматы"
+    labels = set(re.findall(r'data-label="([^"]*)"', html))
+    assert [label for label in labels if "суждение авторов" in label] == []
 
 
 @pytest.mark.slow  # reads the session's build

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
+from pypdf import PdfReader
 
 from sergek_report import cli, labels, paths
 from sergek_report.build import translations as T
@@ -457,6 +458,13 @@ def test_the_kazakh_report(request, tmp_path):
     assert '<html lang="kk">' in html
     assert T.DRAFT_OPEN not in html and labels.DRAFT_MARK not in html
     assert "Терминдер сөздігі" in html and "1-кесте." in html and "Түйіндеме" in html
+    # the colophon in the contents and the bookmarks, after the glossary, as in Russian
+    contents = html[: html.index("</nav>")]
+    assert contents.index('href="#glossary"') < contents.index('href="#colophon-title"')
+    outline = PdfReader(result.out_dir / "report.pdf").outline
+    assert [entry.title for entry in outline if not isinstance(entry, list)][-1] == (
+        "Редакция туралы мәліметтер"
+    )
     # Counts in Kazakh numeral grammar, none with a Russian plural form.
     assert re.search(rf"\d{NBSP}кешен\b", html) and re.search(rf"\d{NBSP}ай\b", html)
     russian_counts = rf"\d{NBSP}(месяца|месяцев|комплекса|комплексов|дня|дней|лет)\b"

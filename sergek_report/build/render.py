@@ -252,7 +252,8 @@ def _typeset_text(match: re.Match) -> str:
 
 
 _HEADING = re.compile(
-    r'<h1 class="(?P<kind>chapter|backmatter)" id="(?P<anchor>[\w-]+)">(?P<h1>.*?)</h1>'
+    r'<h1 class="(?P<kind>chapter|backmatter|colophon-title)" id="(?P<anchor>[\w-]+)">'
+    r"(?P<h1>.*?)</h1>"
     r"(?:<!-- sergek:part (?P<part>\w+) -->)?"
     r"|<h2(?P<attrs>[^>]*)>(?P<h2>.*?)</h2>",
     re.S,

@@ -23,7 +23,13 @@ from IPython.display import HTML, display
 from sergek_report import labels as L
 from sergek_report import paths
 from sergek_report.chapter import charts, fmt, inline, measure
-from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE, NUMERIC_COLUMNS, RESULTS
+from sergek_report.chapter.outputs import (
+    FIGURE_METADATA,
+    INPUTS_MIMETYPE,
+    NUMERIC_COLUMNS,
+    PRINT_AS_BLOCKS,
+    RESULTS,
+)
 from sergek_report.errors import MissingDataError, ParameterError
 from sergek_report.inputs.edition import AssumptionValues, Edition
 from sergek_report.inputs.typography import typeset_page
@@ -91,6 +97,8 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
     if sum(floors) < 100:
         rest = 100 - sum(floors)
         shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
+        if len(frame.columns) > 1 and all(c in numeric for c in frame.columns[1:]):
+            shares = _labels_take_the_room(shares, floors, list(frame.columns))
     else:
         # The words fill the width: a column of figures keeps its room (a figure is never
         # broken); the text columns' floors shrink to leave _SPARE of the width to share by
@@ -109,6 +117,36 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
             shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
     cols = "".join(f'<col style="width: {share:.1f}%">' for share in shares)
     return f"<colgroup>{cols}</colgroup>", True
+
+
+def _labels_take_the_room(shares: list[float], floors: list[float], columns: list) -> list[float]:
+    """A table of figures beside their labels (its first column the only text): a figure's
+    column is no wider than its header set on two lines (or its widest figure, or its
+    header's longest word), and the room it would leave empty goes to the labels. Shared by
+    how long their headers are, the figures' columns took the reconciliation's width: a
+    column as wide as «К первоначальным обязательствам» held «1,26» beside labels hyphenated
+    at every line («обязатель-ства ÷ (766 АПК × срок)»)."""
+    caps = [
+        max(floor, 100 * (_two_lines_mm(str(column)) + _PADDING_MM) / _TABLE_MM)
+        for column, floor in zip(columns[1:], floors[1:], strict=True)
+    ]
+    figures = [min(share, cap) for share, cap in zip(shares[1:], caps, strict=True)]
+    return [100 - sum(figures), *figures]
+
+
+def _two_lines_mm(header: str) -> float:
+    """The width of a (bold) header set on two lines, broken where it is narrowest; a header
+    of one word on one."""
+    words = _words(header)
+    if len(words) < 2:
+        return measure.width_mm(header, _TABLE_PT, bold=True)
+    return min(
+        max(
+            measure.width_mm(" ".join(words[:cut]), _TABLE_PT, bold=True),
+            measure.width_mm(" ".join(words[cut:]), _TABLE_PT, bold=True),
+        )
+        for cut in range(1, len(words))
+    )
 
 
 # A source line names each source by publisher and date; what else is known of an undated
@@ -369,6 +407,11 @@ class Chapter:
         paragraphs would print as blocks, `prints_as_blocks`), and a row and its detail are
         one group that a page never splits.
 
+        A short table of paragraphs prints as blocks on paper (`prints_as_blocks`), and so
+        does one whose builder asks for it in `frame.attrs["blocks"]` (decision_tables does
+        for the options compared and the risk register: as five narrow columns they
+        hyphenated nearly every word of their first column).
+
         On paper a long table continues on the next page with its header row repeated. On a
         phone a table of more than two columns (`stacks_on_a_phone`) shows each row as a block,
         every value under its column's name (`data-label`, report.css), so nothing is off
@@ -378,11 +421,12 @@ class Chapter:
         lay out thousands of rows."""
         total = len(frame)
         numeric = {*numeric, *frame.attrs.get(NUMERIC_COLUMNS, ())}
+        asks_for_blocks = bool(frame.attrs.get(PRINT_AS_BLOCKS))
         frame = frame.head(MAX_TABLE_ROWS)
         details = None if detail is None else [_cell(v) for v in frame[detail]]
         frame = frame if detail is None else frame.drop(columns=detail)
         stack = stacks_on_a_phone(list(frame.columns), numeric)
-        blocks = stack and details is None and prints_as_blocks(frame)
+        blocks = stack and details is None and (asks_for_blocks or prints_as_blocks(frame))
         widths, fixed = ("", False) if blocks else _column_widths(frame, numeric)
         whole = not blocks and details is None and stays_whole(frame)
         kind = " ".join(

@@ -15,7 +15,7 @@ import pandas as pd
 
 from sergek_report import labels as L
 from sergek_report.chapter import charts, diagrams, fmt, precision, sentences
-from sergek_report.chapter.outputs import NUMERIC_COLUMNS
+from sergek_report.chapter.outputs import NUMERIC_COLUMNS, PRINT_AS_BLOCKS
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.dates import as_date
 from sergek_report.model.montecarlo import PERCENTILES
@@ -49,10 +49,12 @@ def decision_matrix(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
     """The options side by side, one short row each: can it work on 1 January, what the
     council approves, who holds the complexes and data, its main risk (the first of its risks
     in data/options.csv). Their costs are the options table's and chart's; the long texts,
-    the price basis among them, are in `options_detail`."""
+    the price basis among them, are in `options_detail`. Printed as blocks (a heading line
+    per option, its fields under it): as five narrow columns it hyphenated nearly every word
+    of the options' names («Новый дого-вор ГЧП»)."""
     names = risks.set_index("risk_id")["risk"]
     column = {k: v.format(**_years()) for k, v in L.MATRIX_COLUMNS.items()}
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             column["option"]: options["short_name"],
             column["on_decision_day"]: options["on_decision_day"],
@@ -61,6 +63,8 @@ def decision_matrix(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
             column["risk"]: [names[cell.split(";")[0]] for cell in options["main_risks"]],
         }
     )
+    table.attrs[PRINT_AS_BLOCKS] = True
+    return table
 
 
 def options_detail(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
@@ -91,8 +95,11 @@ def options_detail(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
 
 
 def risk_register(risks: pd.DataFrame) -> pd.DataFrame:
+    """The risks of the transition, each with its likelihood, impact, evidence and
+    mitigation; printed as blocks (a heading line per risk, its fields under it): as five
+    narrow columns it hyphenated the risks' names («Завышение стоимо-сти»)."""
     column = L.RISK_COLUMNS
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             column["risk"]: risks["risk"],
             column["likelihood"]: risks["likelihood"].map(L.LEVELS),
@@ -101,6 +108,8 @@ def risk_register(risks: pd.DataFrame) -> pd.DataFrame:
             column["mitigation"]: risks["mitigation"],
         }
     )
+    table.attrs[PRINT_AS_BLOCKS] = True
+    return table
 
 
 # The queues of the data request the report prints: the last queue of data/gaps.csv holds

@@ -9,3 +9,8 @@ FIGURE_METADATA = "sergek_figure"
 # A table builder lists the columns a chapter's table right-aligns under this key of its
 # DataFrame.attrs (Chapter.table reads it).
 NUMERIC_COLUMNS = "numeric"
+# A table builder asks for its table printed as blocks on paper (one block per row, each
+# value beside its column's name: print.css) under this key of its DataFrame.attrs, whatever
+# `api.prints_as_blocks` says of its cells: a short grid of five narrow columns hyphenated
+# nearly every word of its first column (the options compared, the risk register).
+PRINT_AS_BLOCKS = "blocks"
