@@ -60,9 +60,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # its range leaves one case of ten below and one above), in the dearest case, with the
     # complexes Pavlodar's sum is then taken to pay for (no authors' shorthand)
     assert (
-        f"расходы не превысят её в 9 случаях из{NBSP}10, если новый договор по ценам Павлодара "
-        f"оплачивает всю сеть с {fmt.date_long(r.decision_day)}, а сумма договора Павлодара — "
-        "только 240 АПК города"
+        "— запас на самый дорогой случай по ценам Павлодара: новый договор оплачивает всю сеть "
+        f"с {fmt.date_long(r.decision_day)}, а сумма договора Павлодара — только 240 АПК города; "
+        f"при допущениях авторов расходы не превысят её в 9 случаях из{NBSP}10"
     ) in facts[0].text
     assert "прочтение" not in facts[0].text and "верхний край" not in facts[0].text
     assert "договор по ценам Павлодара за 420 или за 240 АПК" in facts[3].text
