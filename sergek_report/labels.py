@@ -54,6 +54,11 @@ COUNTED_NOUNS = {
         "аппаратно-программных комплексов",
     ),
 }
+# The words a source writes before a figure it gives as a lower bound («более 9 000
+# видеокамер»): data/deployment.csv's `counted` quotes the source's camera count with them, and
+# the model reads the count in the `cameras` column as a lower bound when they precede it.
+# Matched in the Russian data, so not translated (NOT_TRANSLATED).
+LOWER_BOUND_WORDS = ("более", "свыше")
 # Small whole numbers in words, as prose says a count with a masculine noun («продлённый на
 # один год», «на два месяца»): fmt.count_in_words; a number not listed is written in digits.
 NUMBERS_IN_WORDS = {
@@ -844,7 +849,10 @@ DRAFT_TITLE = "не переведено"  # the tooltip of a draft's untranslat
 # (a year's unit is «год» in params/*.yaml whatever the report's language).
 NOT_TRANSLATED = frozenset(
     {"YEAR_UNIT", "SOURCE_LANGUAGE", "LANGUAGES", "DOMAIN", "DRAFT_MARK", "DRAFT_TITLE"}
-) | {"PROPER_NAMES"}  # names, not words: the same in every language
+) | {
+    "PROPER_NAMES",  # names, not words: the same in every language
+    "LOWER_BOUND_WORDS",  # matched in the Russian data, never printed
+}
 LANGUAGE = SOURCE_LANGUAGE
 _ORIGINALS: dict[str, object] = {}
 _TRANSLATE = None
