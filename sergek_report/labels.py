@@ -818,6 +818,13 @@ SENTENCES = {
     # the payment is rounded in its source to a tenth of a billion: «примерно в 6,7 раза»
     "times_more": "примерно в **{times}** больше",
     "times_less": "примерно в **{times}** меньше",
+    # an Almaty complex at Pavlodar's price per camera (sentences.per_camera_price)
+    "at_least": "более {count}",
+    "times_dearer": "в {times} дороже",
+    "times_cheaper": "в {times} дешевле",
+    "times_either": "от {cheaper} дешевле до {dearer} дороже",
+    "at_least_times": "по меньшей мере {times}",
+    "at_most_times": "не больше чем {times}",
     "fines_against_payments": (
         "За {period} в бюджет города поступило {fines} штрафов, партнёру выплачено {paid}: "
         "{comparison}."
