@@ -54,6 +54,11 @@ COUNTED_NOUNS = {
         "аппаратно-программных комплексов",
     ),
 }
+# The words a source writes before a figure it gives as a lower bound («более 9 000
+# видеокамер»): data/deployment.csv's `counted` quotes the source's camera count with them, and
+# the model reads the count in the `cameras` column as a lower bound when they precede it.
+# Matched in the Russian data, so not translated (NOT_TRANSLATED).
+LOWER_BOUND_WORDS = ("более", "свыше")
 # Small whole numbers in words, as prose says a count with a masculine noun («продлённый на
 # один год», «на два месяца»): fmt.count_in_words; a number not listed is written in digits.
 NUMBERS_IN_WORDS = {
@@ -823,6 +828,13 @@ SENTENCES = {
     # the payment is rounded in its source to a tenth of a billion: «примерно в 6,7 раза»
     "times_more": "примерно в **{times}** больше",
     "times_less": "примерно в **{times}** меньше",
+    # an Almaty complex at Pavlodar's price per camera (sentences.per_camera_price)
+    "at_least": "более {count}",
+    "times_dearer": "в {times} дороже",
+    "times_cheaper": "в {times} дешевле",
+    "times_either": "от {cheaper} дешевле до {dearer} дороже",
+    "at_least_times": "по меньшей мере {times}",
+    "at_most_times": "не больше чем {times}",
     "fines_against_payments": (
         "За {period} в бюджет города поступило {fines} штрафов, партнёру выплачено {paid}: "
         "{comparison}."
@@ -854,7 +866,10 @@ DRAFT_TITLE = "не переведено"  # the tooltip of a draft's untranslat
 # (a year's unit is «год» in params/*.yaml whatever the report's language).
 NOT_TRANSLATED = frozenset(
     {"YEAR_UNIT", "SOURCE_LANGUAGE", "LANGUAGES", "DOMAIN", "DRAFT_MARK", "DRAFT_TITLE"}
-) | {"PROPER_NAMES"}  # names, not words: the same in every language
+) | {
+    "PROPER_NAMES",  # names, not words: the same in every language
+    "LOWER_BOUND_WORDS",  # matched in the Russian data, never printed
+}
 LANGUAGE = SOURCE_LANGUAGE
 _ORIGINALS: dict[str, object] = {}
 _TRANSLATE = None

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from sergek_report.inputs.datasets import TABLES, DataValidationError, load_table, load_tables
+from sergek_report.inputs.schema import quoted_count
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LOGGER = "sergek_report.data"
@@ -115,6 +116,16 @@ def test_real_data_loads_with_hand_checked_values():
     assert mrp[pd.Timestamp("2026-01-01")] == 4325
     assert tables["deployment"]["date"].dtype == "datetime64[ns]"
     assert tables["deployment"]["complexes"].dtype == "int64"
+    # camera counts only where the source gives them; «более 9 000» kept as its bound, 9 000
+    cameras = tables["deployment"].set_index("date")["cameras"]
+    assert cameras[pd.Timestamp("2020-12-31")] == 2060
+    assert cameras[pd.Timestamp("2022-11-30")] == 5034
+    assert cameras[pd.Timestamp("2024-11-30")] == 9000
+    assert pd.isna(cameras[pd.Timestamp("2025-12-31")])
+    assert cameras.dtype == "Int64"
+    pavlodar = tables["cost_anchors"].set_index("anchor_id").loc["pavlodar_service_2025"]
+    assert (pavlodar["cameras"], pavlodar["cameras_source_id"]) == (1287, "profit_2025_11_27")
+    assert (pavlodar["complexes_low"], pavlodar["complexes"]) == (240, 420)
 
 
 def test_contract_items_and_param_sources_exist():
@@ -296,6 +307,9 @@ def test_duplicate_key_rejected(data_dir):
         ("deployment", "2021-04-30,460,", "2021-04-30,10.5,", "complexes"),
         ("deployment", "2021-04-30,460,", "2021-04-30,-3,", "complexes"),
         ("deployment", ",78,336,", ",78,-336,", "linear"),
+        ("deployment", ",2284,", ",2284.5,", "cameras"),
+        ("deployment", ",2284,", ",-2284,", "cameras"),
+        ("deployment", ",9000,", ",9000000000,", "cameras"),
         ("mrp", "2917", "2917.5", "tenge"),
         ("cpi", "20.3", "120.3", "percent"),
         ("cpi", "9.8", "-19.8", "percent"),
@@ -334,6 +348,64 @@ def test_a_quotation_keeps_its_page_s_dashes_and_percent_signs(data_dir):
 def test_complex_counts_rejected_when_over_total(data_dir):
     line = replace(data_dir, "deployment", ",78,336,", ",78,400,")
     assert_names(rejected(data_dir, "deployment"), "deployment", line, "intersections")
+
+
+def test_fewer_cameras_than_complexes_rejected(data_dir):
+    """A complex has at least one camera: 206 cameras for 414 complexes is a typo."""
+    line = replace(data_dir, "deployment", "камер),2060,", "камер),206,")
+    err = rejected(data_dir, "deployment")
+    assert_names(err, "deployment", line, "cameras")
+    assert err.rule == "not_fewer_than" and "206 < complexes 414" in str(err)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("видеокамер),9000,", "видеокамер),9100,"),  # not the count the source gives
+        ("камеры),5034,", "камеры),50340,"),  # a digit too many
+        ("в эксплуатации,,", "в эксплуатации,10,"),  # a count the source does not give
+    ],
+)
+def test_a_camera_count_that_the_counted_text_does_not_quote_is_rejected(data_dir, old, new):
+    """The number the model reads and the words the report prints («более 9 000
+    видеокамер») are one figure: a count not quoted in "counted" is refused."""
+    line = replace(data_dir, "deployment", old, new)
+    err = rejected(data_dir, "deployment")
+    assert_names(err, "deployment", line, "cameras")
+    assert err.rule == "quotes_count" and 'while "counted" reads' in str(err)
+
+
+def test_a_camera_count_quoted_with_a_thousands_space_or_without_is_accepted(data_dir):
+    replace(data_dir, "deployment", "АПК (5 034 камеры)", "АПК (5034 камеры)")
+    cameras = load_table("deployment", data_dir).set_index("date")["cameras"]
+    assert cameras[pd.Timestamp("2022-11-30")] == 5034
+
+
+def test_a_camera_count_without_its_source_is_rejected(data_dir):
+    line = replace(data_dir, "cost_anchors", ",1287,profit_2025_11_27,", ",1287,,")
+    err = rejected(data_dir, "cost_anchors")
+    assert_names(err, "cost_anchors", line, "cameras_source_id")
+    assert err.rule == "required_when"
+
+
+def test_a_camera_count_s_source_must_be_listed(data_dir):
+    line = replace(data_dir, "cost_anchors", ",1287,profit_2025_11_27,", ",1287,profit_2025_11_28,")
+    err = rejected(data_dir, "cost_anchors")
+    assert_names(err, "cost_anchors", line, "cameras_source_id")
+    assert err.rule == "known_source"
+
+
+def test_a_count_is_found_in_a_text_as_it_is_written():
+    words = ("более", "свыше")
+    assert quoted_count("АПК «Сергек» (более 9 000 видеокамер)", 9000, words) == "более"
+    assert quoted_count("АПК «Сергек» (более\u00a09\u00a0000 видеокамер)", 9000, words) == "более"
+    assert quoted_count("комплексы (2 060 камер)", 2060, words) == ""
+    assert quoted_count("АПК (5034 камеры)", 5034, words) == ""
+    assert quoted_count("АПК (план: 1 641 + 350)", 350, words) == ""
+    # not the number: another figure, a part of a group, a fraction
+    assert quoted_count("комплексы (2 060 камер)", 2061, words) is None
+    assert quoted_count("АПК (5 034 камеры)", 34, words) is None
+    assert quoted_count("1,5 камеры", 5, words) is None
 
 
 def test_dates_out_of_order_rejected(data_dir):

@@ -113,6 +113,9 @@ DATA_CASES = [
     ("contract", "extension_years,", ",1,", ",2,", 'line 6, column "value_date"'),
     ("contract", "contract_expiry,", ",2025-12-31,", ",2025-06-30,", 'column "value_date"'),
     ("deployment", "2020-01-01,", ",404,", ",410,", "reacts"),
+    # Almaty's cameras: the count and the words that quote it change together, or not at all
+    ("deployment", "2024-11-30,", "9 000 видеокамер),9000,", "9 500 видеокамер),9500,", "reacts"),
+    ("deployment", "2024-11-30,", ",9000,", ",9500,", 'line 8, column "cameras"'),
     ("payments", "payment_to_partner,", ",2600000000,", ",3000000000,", "reacts"),
     ("cpi", "2025,dec_dec,", ",12.3,", ",15.0,", "reacts"),
     ("mrp", "2026-01-01,", ",4325,", ",4500,", "reacts"),
@@ -120,6 +123,7 @@ DATA_CASES = [
     ("cost_anchors", "pavlodar_service_2025,", ",9000000000,", ",10000000000,", "reacts"),
     ("cost_anchors", "karaganda_service,", ",4600000000,", ",5000000000,", "reacts"),
     ("cost_anchors", "almaty_total_cost_14_6,", ",14600000000,", ",15600000000,", "reacts"),
+    ("cost_anchors", "pavlodar_service_2025,", ",1287,", ",1300,", "reacts"),
 ]
 
 

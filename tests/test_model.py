@@ -87,6 +87,9 @@ def tables() -> dict[str, pd.DataFrame]:
         ["date", "complexes", "source_id"],
         ["date"],
     ).assign(counted="АПК", intersections=None, linear=None, status="reported", note="")
+    # cameras only where a source gives them: 5 034 on 766 complexes in November 2022
+    deployment_table["cameras"] = pd.array([None, 2060, None, 5034, None, None], dtype="Int64")
+    deployment_table.loc[3, "counted"] = "АПК (5 034 камеры)"
     cpi = frame(
         [
             (2021, "dec_dec", 8.4, "zonebourse_2022"),
@@ -140,6 +143,9 @@ def tables() -> dict[str, pd.DataFrame]:
         ],
         columns=["anchor_id", "value", "complexes", "complexes_low", "term_years", "source_id"],
     )
+    # Pavlodar's cameras, counted by another page than the contract's sum
+    cost_anchors["cameras"] = pd.array([None, 1287, None], dtype="Int64")
+    cost_anchors["cameras_source_id"] = [None, "profit_2025_11_27", None]
     return {
         "cost_anchors": cost_anchors,
         "contract": contract,
@@ -441,6 +447,8 @@ def test_compute_cross_check_on_hand_deployment(tables, assumptions):
     assert r.tariff_estimates_ratio == pytest.approx(1.04327, abs=1e-5)
     # the milestones stop before 2025: no reconciliation rather than an extrapolation
     assert r.reconciliation is None
+    # no camera counts in these milestones: no cameras per complex rather than an error
+    assert r.cameras is None
 
 
 def test_erosion_2025_range_spans_the_cpi_2024_assumption(tables, assumptions):
@@ -576,6 +584,51 @@ def test_key_metrics_leave_out_what_cannot_be_computed(tables, assumptions):
 def test_key_metrics_index_basis_when_cpi_2024_is_sourced(tables, assumptions):
     metrics = key_metrics(results.compute(with_cpi_2024(tables), assumptions))
     assert {m["name"]: m for m in metrics}["cpi_index_2025"]["basis"] == "derived"
+
+
+def test_cameras_per_complex_from_the_latest_milestone_with_both_counts(tables, assumptions):
+    """Almaty: 5 034 cameras on 766 complexes (30 Nov 2022, the latest fixture row with a camera
+    count): 766 * 6 = 4 596, 438 / 766 = 0.5718 -> 6.5718. Pavlodar: 1 287 cameras on 240 to
+    420 complexes: 1 287 / 420 = 3.0643, 1 287 / 240 = 5.3625. Factor: 5 034 * 240 / (766 *
+    1 287) = 1 208 160 / 985 842 = 1.2255; 5 034 * 420 / 985 842 = 2 114 280 / 985 842 = 2.1446.
+    The options stay per complex: the caveat changes no budget."""
+    r = results.compute(tables, assumptions)
+    c = r.cameras
+    assert c.almaty_date == dt.date(2022, 11, 30)
+    assert (c.almaty_cameras, c.almaty_complexes) == (5034, 766)
+    assert not c.almaty_at_least  # «5 034 камеры»: an exact count
+    assert c.almaty == pytest.approx(6.5718, abs=1e-4)
+    assert c.pavlodar_complexes == (240, 420)
+    assert c.pavlodar == pytest.approx((3.0643, 5.3625), abs=1e-4)
+    assert c.factor == pytest.approx((1.2255, 2.1446), abs=1e-4)
+    assert c.inverse == pytest.approx((1 / 2.1446, 1 / 1.2255), abs=1e-4)
+    assert (c.almaty_source, c.pavlodar_source) == ("bizmedia_2022", "profit_2025_11_27")
+    assert r.basis["cameras_pavlodar"] == "source:profit_2025_11_27"
+
+
+def test_without_pavlodar_s_camera_count_there_is_no_camera_caveat(tables, assumptions):
+    """An edition whose data give no camera count (the published one) computes the rest."""
+    anchors = tables["cost_anchors"].drop(columns=["cameras", "cameras_source_id"])
+    r = results.compute({**tables, "cost_anchors": anchors}, assumptions)
+    assert r.cameras is None and "cameras_pavlodar" not in r.basis
+    assert r.budget.complex_months == results.compute(tables, assumptions).budget.complex_months
+
+
+def test_cameras_per_complex_on_real_tables(assumptions):
+    """The reviewer's figures: 9 000 / 1 641 = 5.4845 (30 Nov 2024, «более 9 000»: a lower
+    bound); 1 287 / 420 = 3.0643 and 1 287 / 240 = 5.3625 (the complexes installed in
+    Pavlodar by 13 Nov 2025, Kazinform; not the 100 switched on, which are fewer than those
+    installed); 1 641 * 1 287 = 2 111 967: 9 000 * 240 / 2 111 967 = 2 160 000 / 2 111 967 =
+    1.0227 and 9 000 * 420 / 2 111 967 = 3 780 000 / 2 111 967 = 1.7898."""
+    edition = load_edition(DEFAULT_EDITION)
+    tables = datasets.load_tables(None, data_dir=DATA_DIR, as_of=edition.edition_date)
+    c = results.compute(tables, assumptions).cameras
+    assert c.almaty_date == dt.date(2024, 11, 30)
+    assert (c.almaty_cameras, c.almaty_complexes, c.almaty_at_least) == (9000, 1641, True)
+    assert c.almaty == pytest.approx(5.4845, abs=1e-4)
+    assert c.pavlodar_cameras == 1287
+    assert c.pavlodar == pytest.approx((3.0643, 5.3625), abs=1e-4)
+    assert c.factor == pytest.approx((1.0227, 1.7898), abs=1e-4)
 
 
 def test_compute_on_real_tables(assumptions):

@@ -34,6 +34,51 @@ def test_a_range_around_the_known_sum_depends_on_the_estimate():
     )
 
 
+def cameras(factor, inverse, at_least=False, count=9000.0):
+    """A stand-in for model.cameras.CamerasPerComplex with what the sentences read."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        factor=factor, inverse=inverse, almaty_at_least=at_least, almaty_cameras=count
+    )
+
+
+def test_almaty_s_cameras_are_printed_as_their_source_gives_them():
+    assert (
+        sentences.cameras_counted(cameras((1, 1), (1, 1), True)) == f"более 9{NBSP}000{NBSP}камер"
+    )
+    assert sentences.cameras_counted(cameras((1, 1), (1, 1), False, 7894.0)) == (
+        f"7{NBSP}894{NBSP}камеры"
+    )
+
+
+def test_an_almaty_complex_dearer_at_either_end_of_pavlodar_s_range():
+    # 9 000 / 1 641 = 5.4845 cameras per complex; Pavlodar's 1 287 over 240 and 420 complexes:
+    # 5.3625 and 3.0643; 5.4845 / 5.3625 = 1.0228, 5.4845 / 3.0643 = 1.7898
+    c = cameras((1.0228, 1.7898), (0.5587, 0.9778))
+    assert sentences.per_camera_price(c) == f"в 1,02–1,79{NBSP}раза дороже"
+
+
+def test_a_lower_bound_of_almaty_s_cameras_makes_the_factor_one_too():
+    c = cameras((1.0228, 1.7898), (0.5587, 0.9778), at_least=True)
+    assert sentences.per_camera_price(c) == f"по меньшей мере в 1,02–1,79{NBSP}раза дороже"
+
+
+def test_an_almaty_complex_cheaper_at_either_end_says_how_many_times_cheaper():
+    # factor 0.4 and 0.8: 1 / 0.8 = 1.25 and 1 / 0.4 = 2.5 times cheaper
+    c = cameras((0.4, 0.8), (1.25, 2.5))
+    assert sentences.per_camera_price(c) == f"в 1,25–2,5{NBSP}раза дешевле"
+    c = cameras((0.4, 0.8), (1.25, 2.5), at_least=True)
+    assert sentences.per_camera_price(c) == f"не больше чем в 1,25–2,5{NBSP}раза дешевле"
+
+
+def test_a_range_across_one_says_both_directions():
+    # the reviewer's reading, 100 complexes at the low end: 5.4845 / 12.87 = 0.4261,
+    # 1 / 0.4261 = 2.3466 times cheaper; 1.7898 times dearer at the other end
+    c = cameras((0.4261, 1.7898), (0.5587, 2.3466))
+    assert sentences.per_camera_price(c) == (f"от 2,35{NBSP}раза дешевле до 1,79{NBSP}раза дороже")
+
+
 # --- 02_deployment ---------------------------------------------------------------------------
 
 

@@ -85,6 +85,38 @@ def holders_can(holder: object) -> str:
     return _say("can_many" if several else "can_one", holders=holders(holder))
 
 
+CAMERAS = ("камера", "камеры", "камер")
+TIMES = ("раз", "раза", "раз")
+
+
+def cameras_counted(c) -> str:
+    """Almaty's cameras as the source gives them (`c`: model.cameras.CamerasPerComplex):
+    «более 9 000 камер» for a lower bound, «7 894 камеры» for an exact count."""
+    text = fmt.count(c.almaty_cameras, CAMERAS)
+    return _say("at_least", count=text) if c.almaty_at_least else text
+
+
+def per_camera_price(c) -> str:
+    """How an Almaty complex would cost at Pavlodar's price if it paid per camera, against
+    its price per complex (`c`: model.cameras.CamerasPerComplex; two decimals, the factor is
+    near 1): «в 1,02–1,79 раза дороже»; «в 1,25–2,3 раза дешевле» when Almaty's complexes
+    hold fewer cameras at either end; «от 2,35 раза дешевле до 1,79 раза дороже» when the
+    range spans both. Almaty's cameras given as a lower bound («более 9 000») make the
+    factor one too: «по меньшей мере в …» dearer, «не больше чем в …» cheaper."""
+    low, high = c.factor  # c.inverse: (1 / high, 1 / low), how many times cheaper
+    if low >= 1:
+        text = _say("times_dearer", times=fmt.count_range(low, high, TIMES, 2))
+        return _say("at_least_times", times=text) if c.almaty_at_least else text
+    if high <= 1:
+        text = _say("times_cheaper", times=fmt.count_range(*c.inverse, TIMES, 2))
+        return _say("at_most_times", times=text) if c.almaty_at_least else text
+    return _say(
+        "times_either",
+        cheaper=fmt.count(c.inverse[1], TIMES, 2),
+        dearer=fmt.count(high, TIMES, 2),
+    )
+
+
 # --- Рост сети (02_deployment) -----------------------------------------------------------------
 
 

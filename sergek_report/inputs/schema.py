@@ -189,6 +189,63 @@ def parts_within(total: str, parts: tuple[str, ...]) -> Rule:
     )
 
 
+def not_fewer_than(column: str, other: str, why: str) -> Rule:
+    """`column` is not smaller than `other` in the same row (when both have a value)."""
+
+    def test(df: pd.DataFrame) -> pd.Series:
+        return (df[column] >= df[other]).fillna(True).astype(bool)
+
+    return Rule(
+        "not_fewer_than",
+        column,
+        f'a number not smaller than "{other}" ({why})',
+        test,
+        lambda df, line: f"{show(df.at[line, column])} < {other} {show(df.at[line, other])}",
+    )
+
+
+# A whole number as a text writes it: «2 060», «9\u00a0000», «1287» (groups of three digits
+# after a space, a no-break or a narrow no-break space).
+_WRITTEN_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?![\d]|[.,]\d)")
+
+
+def quoted_count(text: str, n: int, qualifiers: Iterable[str]) -> str | None:
+    """How `text` quotes the whole number `n`: the qualifier word that precedes it, one of
+    `qualifiers` («(более 9 000 видеокамер)» -> "более"), "" when it is quoted without one
+    («(2 060 камер)»), None when the text does not quote `n`."""
+    for match in _WRITTEN_NUMBER.finditer(text):
+        if int(re.sub(r"\D", "", match.group())) != n:
+            continue
+        before = re.split(r"[\s\u00a0\u202f]+", text[: match.start()].strip())[-1]
+        word = before.strip('(«"').lower()
+        return word if word in qualifiers else ""
+    return None
+
+
+def quotes_count(column: str, text: str, qualifiers: tuple[str, ...]) -> Rule:
+    """Where `column` has a count, the text cell `text` quotes it as its source does: the
+    number the model reads and the words the report prints agree."""
+
+    def ok(count, cell) -> bool:
+        if pd.isna(count):
+            return True
+        return isinstance(cell, str) and quoted_count(cell, int(count), qualifiers) is not None
+
+    listed = ", ".join(f"«{q}»" for q in qualifiers)
+    return Rule(
+        "quotes_count",
+        column,
+        f'the count that "{text}" quotes, as the source writes it («2 060 камер»; a lower '
+        f"bound after {listed}: «более 9 000 видеокамер»)",
+        lambda df: pd.Series(
+            [ok(c, t) for c, t in zip(df[column], df[text], strict=True)], index=df.index
+        ),
+        lambda df, line: (
+            f'{show(df.at[line, column])}, while "{text}" reads "{show(df.at[line, text])}"'
+        ),
+    )
+
+
 def required_when(column: str, condition: str, when: Callable[[pd.DataFrame], pd.Series]) -> Rule:
     return Rule(
         "required_when",
@@ -302,13 +359,13 @@ def not_before_date(column: str, earliest: str) -> Rule:
     )
 
 
-def known_source(ids: Iterable[str], sources_file: str) -> Rule:
+def known_source(ids: Iterable[str], sources_file: str, column: str = "source_id") -> Rule:
     ids = frozenset(ids)
     return Rule(
         "known_source",
-        "source_id",
+        column,
         f"a source_id listed in {sources_file}",
-        lambda df: df["source_id"].isin(ids) | df["source_id"].isna(),
+        lambda df: df[column].isin(ids) | df[column].isna(),
     )
 
 
@@ -386,8 +443,12 @@ class TableSpec:
             rules += [
                 not_after_as_of(f.name, as_of) for f in self.fields if f.kind == "date" and f.as_of
             ]
-        if source_ids is not None and any(f.kind == "source" for f in self.fields):
-            rules.append(known_source(source_ids, sources_file))
+        if source_ids is not None:  # the row's source and any other column naming a source
+            rules += [
+                known_source(source_ids, sources_file, f.name)
+                for f in self.fields
+                if f.kind == "source"
+            ]
         return rules
 
 

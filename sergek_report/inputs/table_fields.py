@@ -7,6 +7,7 @@ from sergek_report.inputs.schema import Field
 STATUSES = ("reported", "derived", "estimate", "planned")
 LANGUAGES = ("ru", "kk", "en", "fr", "it", "az", "sk")
 MAX_COMPLEXES = 100_000  # Almaty has about 2 000; 10¹² is a typo
+MAX_CAMERAS = 1_000_000  # Almaty has about 9 000; ten cameras for each of MAX_COMPLEXES
 MAX_TENGE = 1e13  # ten trillion tenge, above the whole city budget
 ROW_UNIT = 'the unit given in the row\'s "unit" column'
 

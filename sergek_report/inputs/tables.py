@@ -18,8 +18,10 @@ from sergek_report.inputs.schema import (
     bounds_by,
     increasing,
     not_before,
+    not_fewer_than,
     parts_within,
     quoted,
+    quotes_count,
     required_when,
     starts_with_one_of,
     unit_is,
@@ -27,6 +29,7 @@ from sergek_report.inputs.schema import (
 from sergek_report.inputs.table_fields import (
     COMPLEX_PART,
     LANGUAGES,
+    MAX_CAMERAS,
     MAX_COMPLEXES,
     MAX_TENGE,
     ROW_UNIT,
@@ -34,7 +37,7 @@ from sergek_report.inputs.table_fields import (
     STATUS,
 )
 from sergek_report.inputs.tables_2027 import DECISION_TABLES
-from sergek_report.labels import COUNTED_NOUNS
+from sergek_report.labels import COUNTED_NOUNS, LOWER_BOUND_WORDS
 
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
@@ -122,6 +125,17 @@ TABLES: dict[str, TableSpec] = {
                     "report makes agree with the number: «комплексы (2 060 камер)» reads "
                     "«414 комплексов (2 060 камер)»",
                 ),
+                Field(
+                    "cameras",
+                    "int",
+                    required=False,
+                    unit="cameras",
+                    min=1,
+                    max=MAX_CAMERAS,
+                    doc="cameras in those complexes, where the source gives their number (as "
+                    "`counted` quotes it); a source's «более 9 000» is its lower bound, 9000, "
+                    "and `counted` keeps the «более»",
+                ),
                 Field("intersections", **COMPLEX_PART, doc="of which at intersections"),
                 Field("linear", **COMPLEX_PART, doc="of which on linear sections / roadside"),
                 STATUS,
@@ -135,6 +149,8 @@ TABLES: dict[str, TableSpec] = {
                 increasing("complexes", strict=False, what="numbers of complexes"),
                 parts_within("complexes", ("intersections", "linear")),
                 starts_with_one_of("counted", tuple(COUNTED_NOUNS)),
+                not_fewer_than("cameras", "complexes", "a complex has at least one camera"),
+                quotes_count("cameras", "counted", LOWER_BOUND_WORDS),
             ),
         ),
         TableSpec(

@@ -7,8 +7,9 @@ each module short.
 
 from __future__ import annotations
 
-from sergek_report.inputs.schema import Field, TableSpec
+from sergek_report.inputs.schema import Field, TableSpec, required_when
 from sergek_report.inputs.table_fields import (
+    MAX_CAMERAS,
     MAX_COMPLEXES,
     MAX_TENGE,
     ROW_UNIT,
@@ -102,6 +103,24 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
                     "(the assumption `pavlodar_coverage_weight` places the count between the two)"
                 ),
             ),
+            Field(
+                "cameras",
+                "int",
+                required=False,
+                unit="cameras",
+                min=1,
+                max=MAX_CAMERAS,
+                doc="cameras of the complexes behind the figure, where a source counts them "
+                "(Pavlodar: those installed by November 2025, in at least `complexes_low` and at "
+                "most `complexes` complexes); the report sets them against Almaty's cameras per "
+                "complex, never in the price",
+            ),
+            Field(
+                "cameras_source_id",
+                "source",
+                required=False,
+                doc="the source of `cameras` (a page other than the row's `source_id`)",
+            ),
             Field("term_years", "int", required=False, min=1, max=50, doc="contract term, years"),
             Field("comparability", shape="text (ru)", doc="why it is (not) comparable"),
             STATUS,
@@ -110,6 +129,16 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
         ),
         title="ценовые ориентиры",
         key=("anchor_id",),
+        rules=(
+            required_when(
+                "cameras_source_id", '"cameras" has a value', lambda df: df["cameras"].notna()
+            ),
+            required_when(
+                "cameras",
+                '"cameras_source_id" has a value',
+                lambda df: df["cameras_source_id"].notna(),
+            ),
+        ),
     ),
     TableSpec(
         "peer_cities",

@@ -13,6 +13,9 @@ Modelling choices (the report states them in its method section):
   Real 2026 costs deflate each month by a CPI path compounding the 2026 inflation assumption
   evenly from the end-2025 index. Present value discounts at (1 + r) ** (days / 365) from
   1 January 2026.
+- The options are priced per complex. Cameras per complex (Almaty's, Pavlodar region's, and
+  their ratio, `model/cameras.py`) are a caveat stated as a range, not a path: what an Almaty
+  complex would cost if Pavlodar's sum paid per camera.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from sergek_report.errors import MissingDataError
 from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model.appraisal import AppraisalData, BasisFigures, basis_figures
 from sergek_report.model.budget import (
@@ -33,6 +37,7 @@ from sergek_report.model.budget import (
     obligations_per_complex,
     tariff_by_term,
 )
+from sergek_report.model.cameras import CamerasPerComplex, cameras_per_complex
 from sergek_report.model.dates import as_date, months_between
 from sergek_report.model.deployment import (
     complex_months,
@@ -139,6 +144,9 @@ class Results:
     decision_day: dt.date
     procurement_latest_start: dt.date
     ppp_latest_start: dt.date
+    # cameras per complex in Almaty and Pavlodar region: the caveat on Pavlodar's price if it
+    # paid per camera (the options stay per complex); None when the data give no camera count
+    cameras: CamerasPerComplex | None
     # the options on one basis and the joint Monte Carlo (2027 cash, 2027–2029, PV)
     appraisal: Uncertainty | None = None
     appraisal_data: AppraisalData | None = field(default=None, repr=False)
@@ -303,6 +311,15 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         total_cost=float(total_cost["value"]),
     )
     appraisal = appraise(appraisal_data, assumptions)
+    # Pavlodar's cameras belong to at least the complexes installed in Pavlodar and at most
+    # the region's plan (the two counts of its contract's row)
+    try:
+        cameras = cameras_per_complex(deployment, pavlodar)
+    except MissingDataError:  # data without the camera counts (the edition published before)
+        cameras = None
+    else:
+        basis["cameras_almaty"] = f"source:{cameras.almaty_source}"
+        basis["cameras_pavlodar"] = f"source:{cameras.pavlodar_source}"
     one_basis = basis_figures(
         appraisal_data,
         {name: float(assumptions[name]) for name in BASIS_INPUTS},
@@ -366,6 +383,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         decision_day=decision_day,
         procurement_latest_start=latest_start(decision_day, days=assumptions.procurement_lead_days),
         ppp_latest_start=latest_start(decision_day, months=assumptions.ppp_competition_months),
+        cameras=cameras,
         appraisal=appraisal,
         appraisal_data=appraisal_data,
         procurement_latest_start_range=(

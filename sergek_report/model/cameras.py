@@ -1,0 +1,98 @@
+"""Cameras per complex: Almaty's and Pavlodar's, and what Pavlodar's price would mean for an
+Almaty complex if Pavlodar's sum paid per camera rather than per complex.
+
+The options are priced per complex (АПК) at Pavlodar's and Karaganda's prices; a complex
+holds several cameras, and not the same number in every city. This module states the caveat
+as a range, never as a new path:
+- Almaty: the cameras of the latest deployment milestone that gives both counts, divided by
+  its complexes (a lower bound when the source writes «более 9 000»: `counted` says so);
+- Pavlodar region: the «Мерген» cameras installed in its cities and on its roads (one news item,
+  November 2025) over the complexes installed by then, which the sources bound only: at least
+  those already installed in Pavlodar (13 November 2025), at most the region's plan;
+- the factor: Almaty's cameras per complex over Pavlodar's, a range (low: Pavlodar's most
+  cameras per complex, over its fewest complexes; high: over the region's plan).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sergek_report.errors import MissingDataError
+from sergek_report.inputs.schema import quoted_count
+from sergek_report.labels import LOWER_BOUND_WORDS
+from sergek_report.model.dates import as_date, check_positive
+
+
+@dataclass(frozen=True)
+class CamerasPerComplex:
+    """Cameras per complex in Almaty and Pavlodar region, and their ratio (a range)."""
+
+    almaty_date: dt.date  # the milestone the counts come from
+    almaty_source: str  # its source_id
+    almaty_cameras: float
+    almaty_complexes: float
+    almaty_at_least: bool  # the source gives the cameras as a lower bound («более 9 000»)
+    almaty: float  # cameras per complex
+    pavlodar_cameras: float
+    pavlodar_source: str  # the source_id of the cameras' count
+    # the complexes those cameras may belong to: (fewest, most)
+    pavlodar_complexes: tuple[float, float]
+    # cameras per complex: (over the most complexes, over the fewest)
+    pavlodar: tuple[float, float]
+    # Almaty's cameras per complex over Pavlodar's: (low, high); above 1, an Almaty complex
+    # would cost more at Pavlodar's price per camera than at its price per complex
+    factor: tuple[float, float]
+    # the same the other way round, Pavlodar's over Almaty's: (low, high) (how many times
+    # cheaper, where the factor is below 1)
+    inverse: tuple[float, float]
+
+
+def latest_camera_count(deployment: pd.DataFrame) -> pd.Series:
+    """The latest deployment milestone, not planned, with both complexes and cameras."""
+    if "cameras" not in deployment or "status" not in deployment:
+        raise MissingDataError("data/deployment.csv has no camera counts")
+    rows = deployment[deployment["cameras"].notna() & deployment["status"].ne("planned")]
+    if rows.empty:
+        raise MissingDataError("data/deployment.csv has no milestone with a camera count")
+    return rows.loc[pd.to_datetime(rows["date"]).idxmax()]
+
+
+def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> CamerasPerComplex:
+    """Almaty's and Pavlodar's cameras per complex and Almaty's over Pavlodar's.
+
+    `pavlodar`: the row of data/cost_anchors.csv of Pavlodar's contract: its `cameras` (with
+    `cameras_source_id`) belong to at least `complexes_low` complexes (installed in Pavlodar)
+    and at most `complexes` (the region's plan).
+    Hand check on the data: 9 000 / 1 641 = 5.4845; 1 287 / 420 = 3.0643 and
+    1 287 / 240 = 5.3625; 5.4845 / 5.3625 = 1.0228 and 5.4845 / 3.0643 = 1.7898."""
+    row = latest_camera_count(deployment)
+    cameras, complexes = float(row["cameras"]), float(row["complexes"])
+    if pd.isna(pavlodar.get("cameras")):
+        raise MissingDataError(f"data/cost_anchors.csv: {pavlodar['anchor_id']} has no cameras")
+    fewest, most = float(pavlodar["complexes_low"]), float(pavlodar["complexes"])
+    check_positive(complexes, "Almaty's complexes")
+    check_positive(fewest, "Pavlodar's fewest complexes")
+    if most < fewest:
+        raise ValueError(f"Pavlodar's complexes: most ({most}) below fewest ({fewest})")
+    almaty = cameras / complexes
+    pavlodar_cameras = float(pavlodar["cameras"])
+    per_complex = (pavlodar_cameras / most, pavlodar_cameras / fewest)
+    check_positive(per_complex[0], "Pavlodar's cameras per complex")
+    factor = (almaty / per_complex[1], almaty / per_complex[0])
+    return CamerasPerComplex(
+        almaty_date=as_date(row["date"]),
+        almaty_source=str(row["source_id"]),
+        almaty_cameras=cameras,
+        almaty_complexes=complexes,
+        almaty_at_least=bool(quoted_count(str(row["counted"]), int(cameras), LOWER_BOUND_WORDS)),
+        almaty=almaty,
+        pavlodar_cameras=pavlodar_cameras,
+        pavlodar_source=str(pavlodar["cameras_source_id"]),
+        pavlodar_complexes=(fewest, most),
+        pavlodar=per_complex,
+        factor=factor,
+        inverse=(1 / factor[1], 1 / factor[0]),
+    )
