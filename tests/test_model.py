@@ -425,6 +425,9 @@ def test_compute_default(tables, assumptions):
     assert r.fines_to_payments_ratio == pytest.approx(6.7308, abs=1e-4)
     assert r.fines_collected_paid_period == 17.5e9
     assert r.fines_collected_latest == 94e9
+    # no earlier running total from the same start (2021 here): no recent pace
+    assert r.fines_collected_recent_per_month is None and r.fines_recent_period is None
+    assert r.fines_collected_latest_per_month == pytest.approx(94e9 / 60)  # 2021-01..2025-12
     assert r.basis["state_obligations"] == "source:zakon_2025"
     assert r.basis["paid_to_partner"] == "source:caravan_2022"
     # tornados: one metric each, based on the budget computed here
@@ -658,3 +661,25 @@ def test_reconciliation_on_real_tables(assumptions):
     assert rc.payments("payments") > OBLIGATIONS and rc.payments("obligations") > OBLIGATIONS
     assert rc.extension_complex_months == 23_192
     assert r.decision_day.isoformat() == "2027-01-01"
+
+
+def test_the_recent_pace_of_fines_is_the_difference_of_two_running_totals():
+    """data/payments.csv: 27,532 bn collected from January 2020 to November 2023 and 94 bn to
+    30 December 2025 (both from the launch): 66,468 bn over December 2023 – December 2025."""
+    from sergek_report.model.lookups import recent_fines_collected
+
+    payments = pd.DataFrame(
+        [
+            ("fines_collected", "2020-01-01", "2022-08-31", 17.5e9),
+            ("fines_collected", "2020-01-01", "2023-11-30", 27.532e9),
+            ("fines_imposed", "2020-01-01", "2025-12-30", 156e9),
+            ("fines_collected", "2020-01-01", "2025-12-30", 94e9),
+        ],
+        columns=["flow", "period_start", "period_end", "tenge"],
+    )
+    earlier, later = recent_fines_collected(payments)
+    assert (earlier["tenge"], later["tenge"]) == (27.532e9, 94e9)
+    # with another start, the totals are not comparable
+    payments.loc[1, "period_start"] = "2021-01-01"
+    payments.loc[0, "period_start"] = "2021-01-01"
+    assert recent_fines_collected(payments) is None

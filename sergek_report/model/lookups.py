@@ -77,3 +77,21 @@ def latest_fines_collected(payments: pd.DataFrame) -> pd.Series | None:
     if fines.empty:
         return None
     return fines.loc[pd.to_datetime(fines["period_end"]).idxmax()]
+
+
+def recent_fines_collected(payments: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
+    """The two latest sums of fines collected counted from the same start (running totals):
+    their difference is what was collected between the two ends (the recent pace, where the
+    average over the whole period mixes in the first years). None without two such sums."""
+    fines = payments[payments["flow"] == "fines_collected"]
+    latest = latest_fines_collected(payments)
+    if latest is None:
+        return None
+    same_start = fines[
+        (fines["period_start"] == latest["period_start"])
+        & (pd.to_datetime(fines["period_end"]) < pd.to_datetime(latest["period_end"]))
+    ]
+    if same_start.empty:
+        return None
+    earlier = same_start.loc[pd.to_datetime(same_start["period_end"]).idxmax()]
+    return earlier, latest

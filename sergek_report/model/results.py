@@ -52,6 +52,7 @@ from sergek_report.model.lookups import (
     contract_value,
     latest_fines_collected,
     payment_rows,
+    recent_fines_collected,
     table,
 )
 from sergek_report.model.options import latest_start, per_complex_year
@@ -137,6 +138,10 @@ class Results:
     # the same sum over the months of its period: what a month without enforcement forgoes,
     # on average (the path's gap)
     fines_collected_latest_per_month: float | None
+    # the recent pace: the difference of the two latest running totals over the months between
+    # their ends (months after the earlier end's, to the later end's), and those months' span
+    fines_collected_recent_per_month: float | None
+    fines_recent_period: tuple[dt.date, dt.date] | None
     # 6. the decision of 1 January 2027
     reconciliation: Reconciliation | None  # None when the milestones stop before expiry
     # the one basis: the network on 1 January 2027 (one range for every chapter), unit prices
@@ -253,6 +258,15 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     latest = latest_fines_collected(table(tables, "payments"))
     if latest is not None:
         basis["fines_collected_latest"] = f"source:{latest['source_id']}"
+    recent = recent_fines_collected(table(tables, "payments"))
+    recent_per_month = recent_period = None
+    if recent is not None:
+        earlier, later = recent
+        first_month = (pd.Timestamp(earlier["period_end"]) + pd.offsets.MonthBegin(1)).date()
+        recent_period = (first_month, as_date(later["period_end"]))
+        recent_per_month = (float(later["tenge"]) - float(earlier["tenge"])) / months_between(
+            *recent_period
+        )
 
     # 6. the decision of 1 January 2027
     anchors = table(tables, "cost_anchors")
@@ -378,6 +392,8 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
             if latest is not None
             else None
         ),
+        fines_collected_recent_per_month=recent_per_month,
+        fines_recent_period=recent_period,
         reconciliation=reconciliation,
         one_basis=one_basis,
         decision_day=decision_day,
