@@ -327,6 +327,12 @@ APPRAISAL_CHART_PANELS = {
     "cash_2027": "Расходы {first} года, млрд тенге",
     "present_value": "Приведённая стоимость {years} годов, млрд тенге",
 }
+# How the options chart is read, in its captions (decision_tables.appraisal_chart_key): the
+# rows at the midpoint of Pavlodar's and Karaganda's prices are drawn grey and hatched.
+APPRAISAL_CHART_KEY = (
+    "полоса — медиана, отрезок — P10–P90; серые штрихованные полосы — середина цен Павлодара "
+    "и Караганды: цифры Караганды не проверены, их первоисточник не найден"
+)
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «26,8»).
 APPRAISAL_CHART_LINE = "пунктир — предлагаемая строка бюджета, {line}"
