@@ -662,6 +662,14 @@ PATH_TREE_COSTS = {
     "pavlodar": "«{option}»: цены Павлодара — {region} или {city}",
     "midpoint": "середина цен — {midpoint}",
 }
+# Under the tree (decision_tables.path_chart_note): which of the two figures at Pavlodar's
+# prices is which, in plain words; {region}, {city}: MEMO_COVERAGE's words with the complexes
+# («все 420 АПК области», «только 240 АПК города»).
+PATH_TREE_NOTE = (
+    "из двух цифр «цены Павлодара» меньшая — если сумма договора Павлодара оплачивает "
+    "{region}, большая — если {city}; «середина цен» — середина цен Павлодара и Караганды, "
+    "цифры Караганды не проверены"
+)
 # The dated steps of the path (decision_tables.path_steps_chart), each under its date.
 # {year}: the budget's year; {days}: the procurement's length; {months}: the stop-gap's.
 PATH_STEPS = {

@@ -491,6 +491,18 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
     )
 
 
+def path_chart_note(results: Results) -> str:
+    """Under the tree: which of the two figures at Pavlodar's prices is which («меньшая — если
+    сумма договора Павлодара оплачивает все 420 АПК области, большая — если только 240 АПК
+    города»: the more complexes Pavlodar's sum pays for, the cheaper one complex), and what
+    the midpoint is (tests/test_charts.py checks the order on every branch)."""
+    return fmt.fill(
+        L.PATH_TREE_NOTE,
+        region=memo_coverage(results, "pavlodar_region"),
+        city=memo_coverage(results, "pavlodar_city"),
+    )
+
+
 def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
     """The branches of the path from the edition date, each with the rows of the options
     table it is, by their one names, and their 2027 figures (the 2027–2029 ones are that
