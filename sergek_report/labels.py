@@ -327,6 +327,12 @@ APPRAISAL_CHART_PANELS = {
     "cash_2027": "Расходы {first} года, млрд тенге",
     "present_value": "Приведённая стоимость {years} годов, млрд тенге",
 }
+# How the options chart is read, in its captions (decision_tables.appraisal_chart_key): the
+# rows at the midpoint of Pavlodar's and Karaganda's prices are drawn grey and hatched.
+APPRAISAL_CHART_KEY = (
+    "полоса — медиана, отрезок — P10–P90; серые штрихованные полосы — середина цен Павлодара "
+    "и Караганды: цифры Караганды не проверены, их первоисточник не найден"
+)
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «26,8»).
 APPRAISAL_CHART_LINE = "пунктир — предлагаемая строка бюджета, {line}"
@@ -656,6 +662,14 @@ PATH_TREE_COSTS = {
     "pavlodar": "«{option}»: цены Павлодара — {region} или {city}",
     "midpoint": "середина цен — {midpoint}",
 }
+# Under the tree (decision_tables.path_chart_note): which of the two figures at Pavlodar's
+# prices is which, in plain words; {region}, {city}: MEMO_COVERAGE's words with the complexes
+# («все 420 АПК области», «только 240 АПК города»).
+PATH_TREE_NOTE = (
+    "из двух цифр «цены Павлодара» меньшая — если сумма договора Павлодара оплачивает "
+    "{region}, большая — если {city}; «середина цен» — середина цен Павлодара и Караганды, "
+    "цифры Караганды не проверены"
+)
 # The dated steps of the path (decision_tables.path_steps_chart), each under its date.
 # {year}: the budget's year; {days}: the procurement's length; {months}: the stop-gap's.
 PATH_STEPS = {

@@ -471,6 +471,49 @@ def test_the_options_matrix_compares_them_side_by_side():
     assert "20,9" not in " ".join(detail.to_numpy().ravel())
 
 
+def test_the_options_chart_draws_the_midpoint_rows_apart():
+    """The rows at the midpoint of Pavlodar's and Karaganda's prices rest on Karaganda's
+    unverified figures: a grey hatched bar with a grey whisker, never the accent of the rows
+    at Pavlodar's verified price; the captions say what the grey bars are."""
+    from matplotlib import colors as matplotlib_colors
+    from matplotlib.collections import LineCollection
+
+    from sergek_report import paths
+    from sergek_report.chapter import charts
+    from sergek_report.chapter import decision_tables as dtab
+    from sergek_report.model.computed import compute_edition
+
+    project = paths.current()
+    results = compute_edition(project.default_params, project.data_dir).results
+    fig, axes = dtab.appraisal_chart(results)
+    for ax in axes:
+        names = {
+            round(label.get_position()[1]): label.get_text().replace("\n", " ")
+            for label in ax.get_yticklabels()
+        }
+        bars = {names[round(bar.get_y() + bar.get_height() / 2)]: bar for bar in ax.patches}
+        whiskers = {
+            names[round(line.get_segments()[0][0][1])]: line
+            for line in ax.collections
+            if isinstance(line, LineCollection)
+        }
+        midpoint = {name for name in bars if name.endswith("(середина цен)")}
+        assert midpoint == {
+            "Временная мера, затем договор (середина цен)",
+            "Договор с первого дня (середина цен)",
+        }
+        for name, bar in bars.items():
+            weak = name in midpoint
+            assert (bar.get_hatch() == charts.MUTED_HATCH) is weak, name
+            grey = matplotlib_colors.to_hex(bar.get_facecolor()) == charts.MUTED_FILL
+            assert grey is weak, name
+            whisker = matplotlib_colors.to_hex(whiskers[name].get_colors()[0])
+            assert whisker == (charts.CONTEXT if weak else charts.ACCENT), name
+    key = dtab.appraisal_chart_key()
+    assert "серые штрихованные полосы — середина цен Павлодара и Караганды" in key
+    assert "цифры Караганды не проверены" in key
+
+
 def test_the_options_chart_says_what_it_leaves_out():
     """The chart draws the priced rows only: its note names the unpriced options and gives
     the one-off equipment (its median; the base case is 1 991 × 8,25 mn × 1,123 = 18,4 bn) as

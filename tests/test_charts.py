@@ -262,6 +262,22 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
         "«Временная мера, затем договор»: цены Павлодара — 14,4 или 24,7",
         "середина цен — 32,0",
     )
+    # the note under the tree says which figure is which in plain words, the complexes from
+    # data/cost_anchors.csv: the smaller figure is always the region's reading
+    note = decision_tables.path_chart_note(results)
+    assert note.startswith(
+        "из двух цифр «цены Павлодара» меньшая — если сумма договора Павлодара оплачивает все "
+        "420 АПК области, большая — если только 240 АПК города;"
+    )
+    assert "A или B" not in note and "цифры Караганды не проверены" in note
+    for line in path["budget_line"]:
+        if line in decision_tables.BRANCH_OUTPUT:
+            region, city, _ = decision_tables.BRANCH_OUTPUT[line]
+            medians = [
+                results.appraisal.get(f"{o}.cash_2027", decision_tables.CENTRAL)
+                for o in (region, city)
+            ]
+            assert medians[0] < medians[1], line
     assert [b.outcome for b in branches] == list(path.sort_values("step")["on_january_1"])
     assert [b.question for b in branches] == [
         "Закупка услуг объявлена и завершится к 1\u00a0января?",

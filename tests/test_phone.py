@@ -232,6 +232,12 @@ def test_the_options_compared_and_the_risk_register_print_as_blocks(monkeypatch)
     # the same cells without the request: a grid of columns, as before
     api.Chapter.table(chapter, pd.DataFrame(frame.to_dict("list")), "Проба", sources=[])
     assert '<table class="data stack sized">' in shown[-1].data
+    # ... and a chapter's own request (the peers, the road-safety claims: five columns of
+    # short phrases, «Инвестиции част-ных инвесторов»)
+    plain = pd.DataFrame(frame.to_dict("list"))
+    api.Chapter.table(chapter, plain, "Проба", sources=[], blocks=True)
+    assert '<table class="data stack blocks">' in shown[-1].data
+    assert not plain.attrs  # the request does not stay on the frame
 
 
 def test_a_detail_column_prints_under_its_row_and_keeps_the_other_columns_a_grid(monkeypatch):
@@ -383,6 +389,17 @@ def test_the_decision_table_and_every_wide_table_stack_on_a_phone(built_html):
                 ), caption[:80]
     for table in decision:
         assert re.match(r'<table class="data stack( blocks)?( sized)?( whole)?">', table)
+    # the peers and the road-safety claims print as blocks: as five narrow columns of short
+    # phrases they hyphenated nearly every word («Стоимость од-ной стационар-ной камеры»)
+    for words in (
+        "Договоры «Сергек» в других регионах Казахстана",
+        "Другие поставщики в Казахстане",
+        "Зарубежные программы автоматической фиксации нарушений",
+        "Официальные заявления и опубликованные цифры о ДТП в Алматы",
+    ):
+        found = [t for c, t in tables if words in html.unescape(c).replace("\u00a0", " ")]
+        assert len(found) == 1, words
+        assert found[0].startswith('<table class="data stack blocks">'), words
 
 
 def test_narrow_options_chart_keeps_its_panel_titles_inside_the_figure():
@@ -396,8 +413,17 @@ def test_narrow_options_chart_keeps_its_panel_titles_inside_the_figure():
             ("Новое оборудование для всех комплексов (без эксплуатации)", 7.8, 10.3, 27.8),
         ],
     }
-    fig, axes = charts.options_chart(panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0))
-    charts.to_narrow_svg(fig)
+    fig, axes = charts.options_chart(
+        panels,
+        lambda v: fmt.number(v, 1),
+        lambda v: fmt.number(v, 0),
+        muted=["Временная мера (только её месяцы)"],
+    )
+    narrow = charts.to_narrow_svg(fig)
+    # the muted option stays grey and hatched on a phone: the one pattern, referenced
+    assert narrow.count("<pattern ") == 1
+    pattern = re.search(r'<pattern id="([^"]+)"', narrow).group(1)
+    assert f"url(#{pattern})" in narrow
     renderer = FigureCanvasAgg(fig).get_renderer()
     fig.draw_without_rendering()
     for ax in axes:

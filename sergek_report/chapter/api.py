@@ -396,6 +396,7 @@ class Chapter:
         note: str | None = None,
         numeric: Sequence[str] = (),
         detail: str | None = None,
+        blocks: bool = False,
     ) -> None:
         """A table of already formatted values; `numeric` columns are right-aligned, and so
         are those the table's builder declares in `frame.attrs["numeric"]` (decision_tables
@@ -410,7 +411,9 @@ class Chapter:
         A short table of paragraphs prints as blocks on paper (`prints_as_blocks`), and so
         does one whose builder asks for it in `frame.attrs["blocks"]` (decision_tables does
         for the options compared and the risk register: as five narrow columns they
-        hyphenated nearly every word of their first column).
+        hyphenated nearly every word of their first column) or whose chapter asks for it
+        with `blocks=True` (the peers and the road-safety claims: five columns of short
+        phrases, «Инвестиции част-ных инвесторов»).
 
         On paper a long table continues on the next page with its header row repeated. On a
         phone a table of more than two columns (`stacks_on_a_phone`) shows each row as a block,
@@ -421,7 +424,7 @@ class Chapter:
         lay out thousands of rows."""
         total = len(frame)
         numeric = {*numeric, *frame.attrs.get(NUMERIC_COLUMNS, ())}
-        asks_for_blocks = bool(frame.attrs.get(PRINT_AS_BLOCKS))
+        asks_for_blocks = blocks or bool(frame.attrs.get(PRINT_AS_BLOCKS))
         frame = frame.head(MAX_TABLE_ROWS)
         details = None if detail is None else [_cell(v) for v in frame[detail]]
         frame = frame if detail is None else frame.drop(columns=detail)

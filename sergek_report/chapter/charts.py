@@ -6,7 +6,7 @@ import hashlib
 import io
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import matplotlib
@@ -32,6 +32,10 @@ CONTEXT = "#8a8a8a"
 # Words in a chart (notes, labels of reference lines) are dark and at least 8 pt at print
 # size: the context grey is for lines, not for text a reader must read.
 TEXT_GREY = "#444444"
+# An option on a weaker basis in the options chart (options_chart's `muted`): a light grey
+# bar hatched in the context grey, never the accent of the verified ones.
+MUTED_FILL = "#e3e3e3"
+MUTED_HATCH = "////"
 NOTE_SIZE = 9
 WARNING = "#b23a2e"
 PALETTE = [ACCENT, "#d98c1e", "#4b8b3b", WARNING, "#6b4c9a", CONTEXT]
@@ -603,13 +607,18 @@ def options_chart(
     value_format,
     axis_format,
     references: dict[str, tuple[float, str]] | None = None,
+    muted: Collection[str] = (),
 ):
     """The options side by side on one basis: for each panel (a measure), one horizontal bar
     per option at its central value with a P10–P90 whisker, the value written beside the bar.
     `panels`: panel title -> [(option label, central, p10, p90)], the same options in each;
     `references`: panel title -> (value, words): a dashed line across that panel, its words
-    added to the panel's title (a figure's label beside the bars would read as a bar's)."""
+    added to the panel's title (a figure's label beside the bars would read as a bar's);
+    `muted`: the labels of options on a weaker basis (the midpoint of Pavlodar's and
+    Karaganda's prices, Karaganda's unverified), drawn as a grey hatched bar with a grey
+    whisker, so that they never read as the verified ones (the caller's note says so)."""
     references = references or {}
+    muted = set(muted)
     apply_style()
     options = next(iter(panels.values()))
     fig, axes = plt.subplots(
@@ -626,11 +635,21 @@ def options_chart(
     for ax, (title, rows) in zip(np.atleast_1d(axes), panels.items(), strict=True):
         rows = rows[::-1]  # the first option on top
         ys = range(len(rows))
-        ax.barh(ys, [r[1] for r in rows], color=ACCENT_LIGHT, height=0.55)
-        # The whisker spans P10–P90 on its own: the base calculation may lie outside it.
-        ax.hlines(ys, [r[2] for r in rows], [r[3] for r in rows], color=ACCENT, lw=1.2)
         for y, row in zip(ys, rows, strict=True):
-            ax.plot([row[2], row[3]], [y, y], "|", color=ACCENT, markersize=7)
+            weak = row[0] in muted
+            ax.barh(
+                y,
+                row[1],
+                height=0.55,
+                color=MUTED_FILL if weak else ACCENT_LIGHT,
+                edgecolor=CONTEXT if weak else "none",
+                hatch=MUTED_HATCH if weak else None,
+                linewidth=0.6 if weak else 0,
+            )
+            # The whisker spans P10–P90 on its own: the base calculation may lie outside it.
+            whisker = CONTEXT if weak else ACCENT
+            ax.hlines(y, row[2], row[3], color=whisker, lw=1.2)
+            ax.plot([row[2], row[3]], [y, y], "|", color=whisker, markersize=7)
         for y, row in zip(ys, rows, strict=True):
             ax.annotate(
                 f"{value_format(row[1])} ({value_format(row[2])}–{value_format(row[3])})",

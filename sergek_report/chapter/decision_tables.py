@@ -255,6 +255,10 @@ APPRAISAL_ROWS = (
     "announced",
     "current_price",
 )
+# The rows at the midpoint of Pavlodar's and Karaganda's prices («(середина цен)»): Karaganda's
+# figures are not verified at their source, so the options chart draws them apart (grey,
+# hatched) and its caption says so (labels.APPRAISAL_CHART_KEY).
+MIDPOINT_ROWS = ("service", "announced", "no_bridge")
 PART_OF = {"stopgap": ("service_pavlodar_region", "service_pavlodar_city", "service")}
 COMPARISON = "current_price"  # not a path: what the city pays now, for comparison
 # The memo's table: the paths at Pavlodar's prices, the one verified price, and today's
@@ -439,8 +443,18 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
         for measure in measures
     }
     return charts.options_chart(
-        panels, lambda v: fmt.number(v, 1), lambda v: fmt.number(v, 0), references
+        panels,
+        lambda v: fmt.number(v, 1),
+        lambda v: fmt.number(v, 0),
+        references,
+        muted=[row_name(option) for option in MIDPOINT_ROWS if option in APPRAISAL_ROWS],
     )
+
+
+def appraisal_chart_key() -> str:
+    """How the options chart is read, said in its caption: the bar, the whisker and the grey
+    hatched bars of the midpoint (Karaganda's figures unverified)."""
+    return L.APPRAISAL_CHART_KEY
 
 
 def branch_cost(line: str, results: Results) -> str:
@@ -474,6 +488,18 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
     return (
         L.PATH_TREE_COSTS["pavlodar"].format(option=option, region=region, city=city),
         L.PATH_TREE_COSTS["midpoint"].format(midpoint=midpoint),
+    )
+
+
+def path_chart_note(results: Results) -> str:
+    """Under the tree: which of the two figures at Pavlodar's prices is which («меньшая — если
+    сумма договора Павлодара оплачивает все 420 АПК области, большая — если только 240 АПК
+    города»: the more complexes Pavlodar's sum pays for, the cheaper one complex), and what
+    the midpoint is (tests/test_charts.py checks the order on every branch)."""
+    return fmt.fill(
+        L.PATH_TREE_NOTE,
+        region=memo_coverage(results, "pavlodar_region"),
+        city=memo_coverage(results, "pavlodar_city"),
     )
 
 
