@@ -1000,13 +1000,12 @@ PROPER_NAMES = frozenset(
 # the procurement; {date}: the first day without a contract.
 COVER_FACTS = {
     "heading": "Главное в цифрах",
-    # under the proposed budget line: «31,1 млрд тенге»; {day}: «1 января 2027 г.»; {cases}:
-    # «в 9 случаях из 10» (the line is a P90); {city}: «240»
+    # under the proposed budget line: «31,1 млрд тенге»; {day}: «1 января 2027 г.»; {city}:
+    # «240» (how often it is not exceeded, the memo says)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек» — запас на самый дорогой случай по "
-        "ценам Павлодара: новый договор оплачивает всю сеть с {day}, а сумма договора "
-        "Павлодара — только {city} АПК города; при допущениях авторов расходы не превысят её "
-        "{cases}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: запас на самый дорогой случай — "
+        "договор по ценам Павлодара за всю сеть с {day}, если сумма Павлодара оплачивает "
+        "только {city} АПК города"
     ),
     # under the days left: «28 дней»
     "days_left": (

@@ -56,13 +56,12 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert key_facts.days_left(r, edition_date) == 28
     assert f"не позднее {fmt.date_long(dt.date(2026, 12, 22))} (при самой короткой" in facts[1].text
     assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
-    # what the line is: a P90, said as the cases it is not exceeded in (Table 1's note says
-    # its range leaves one case of ten below and one above), in the dearest case, with the
-    # complexes Pavlodar's sum is then taken to pay for (no authors' shorthand)
+    # what the line is, in one short phrase: a margin for the dearest case, with the complexes
+    # Pavlodar's sum is then taken to pay for (no authors' shorthand; how often it is not
+    # exceeded is the memo's to say)
     assert (
-        "— запас на самый дорогой случай по ценам Павлодара: новый договор оплачивает всю сеть "
-        f"с {fmt.date_long(r.decision_day)}, а сумма договора Павлодара — только 240 АПК города; "
-        f"при допущениях авторов расходы не превысят её в 9 случаях из{NBSP}10"
+        "запас на самый дорогой случай — договор по ценам Павлодара за всю сеть с "
+        f"{fmt.date_long(r.decision_day)}, если сумма Павлодара оплачивает только 240 АПК города"
     ) in facts[0].text
     assert "прочтение" not in facts[0].text and "верхний край" not in facts[0].text
     assert "договор по ценам Павлодара за 420 или за 240 АПК" in facts[3].text

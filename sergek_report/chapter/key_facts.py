@@ -22,7 +22,6 @@ from sergek_report.chapter.decision_tables import (
     CENTRAL,
     REALISTIC_PATH,
     announce_by,
-    in_cases_of_ten,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
@@ -74,7 +73,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     words["budget_line"],
                     year=year,
                     day=fmt.date_long(results.decision_day),
-                    cases=in_cases_of_ten(int(BUDGET_LINE_STAT.removeprefix("p")) // 10),
                     city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
                 ),
             )
