@@ -21,6 +21,7 @@ PYTEST := PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 OPENBLAS_NUM_THREADS=1 OMP_NUM_THREAD
 PARAMS ?= params/default.yaml
 JOBS ?=
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 LAB_PORT ?= 8888
 PREVIEW_PORT ?=
 UV_VERSION := 0.13.9
@@ -94,8 +95,8 @@ lab: venv ## JupyterLab in the project environment (loopback only)
 	@$(VPY) -m jupyter lab --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) \
 		--ServerApp.root_dir=$(CURDIR) $(if $(filter 0,$(shell id -u)),--allow-root)
 
-bench: venv ## benchmark: cold, no-op, one-table builds vs the plain papermill+nbconvert chain
-	@$(VPY) tools/bench.py
+bench: venv ## benchmark: cold, no-op, one-table builds vs the plain chain (BENCH_ARGS=--suite: make test's time)
+	@$(VPY) tools/bench.py $(BENCH_ARGS)
 
 lock: ## regenerate requirements.txt (pins + hashes, Python 3.11-3.13) from requirements.in; check it for withdrawn releases
 	@rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -249,3 +249,19 @@ def test_only_a_kernel_port_race_counts_as_transient():
     assert not bench.is_transient(
         "error: BuildError: 05_budget_2026.ipynb failed in cell 4: KeyError"
     )
+
+
+def test_the_suite_timing_prints_each_run_and_the_spread():
+    runs = [
+        {"wall_s": 120.0, "cpu_s": 230.0, "user_s": 210.0, "system_s": 20.0}
+        | {"load_before": [0.5, 1.0, 1.0], "load_after": [2.0, 1.5, 1.1], "exit": 0}
+        | {"summary": "816 passed in 119.00s (0:01:59)"},
+        {"wall_s": 130.0, "cpu_s": 240.0, "user_s": 218.0, "system_s": 22.0}
+        | {"load_before": [2.0, 1.5, 1.1], "load_after": [2.1, 1.6, 1.2], "exit": 0}
+        | {"summary": "816 passed in 129.00s (0:02:09)"},
+    ]
+    text = bench.format_suite(runs)
+    assert "| 1 | 120.0 | 230.0 | 210.0 | 20.0 | [0.5, 1.0, 1.0] → [2.0, 1.5, 1.1] |" in text
+    assert "816 passed in 129.00s" in text
+    assert "wall: median 125.0 s, min 120.0 s, max 130.0 s" in text
+    assert "CPU: median 235.0 s, min 230.0 s, max 240.0 s" in text

@@ -115,3 +115,45 @@ def test_a_part_whose_writer_fails_is_laid_out_again(tmp_path, monkeypatch):
     again = pdf.PartRenderer(tmp_path, _font_faces())
     part = again.part(html, first_page=3)
     assert again.laid_out == 1 and part.pages == 2 and part.pdf.rstrip().endswith(b"%%EOF")
+
+
+def test_font_subsets_dropping_tables_first_are_the_bytes_fonttools_makes(monkeypatch):
+    """The report's fonts subset as WeasyPrint subsets them (its options), by fontTools' own
+    Subsetter and by the one the build uses (`pdf.lean_font_subsetting`: the tables to drop
+    deleted before fontTools decompiles them): the same bytes, for the report's letters."""
+    import weasyprint.pdf.fonts as weasyprint_fonts
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from sergek_report.build import pdf
+    from sergek_report.chapter.measure import FONT_DIR, FONT_STEM
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764720000")  # the subset's timestamp
+    text = "".join(map(chr, [*range(0x20, 0x7F), *range(0x400, 0x4A0), *range(0x2010, 0x2040)]))
+    text += "ӘәҒғҚқҢңӨөҰұҮүҺһІі№°±×−≈≤≥€₸«»"
+    for stem in (FONT_STEM, f"{FONT_STEM}-Bold"):
+        data = (FONT_DIR / f"{stem}.ttf").read_bytes()
+        cmap = TTFont(FONT_DIR / f"{stem}.ttf", lazy=True).getBestCmap()
+        reference = TTFont(FONT_DIR / f"{stem}.ttf", lazy=True)
+        gids = sorted({reference.getGlyphID(cmap[ord(c)]) for c in text if ord(c) in cmap})
+        assert "GPOS" in reference and "kern" in reference  # what the subset drops
+
+        def subset_with(subsetter_class, gids=gids, data=data):
+            options = subset.Options(  # weasyprint.pdf.fonts.Font._fonttools_subset's
+                retain_gids=True, passthrough_tables=True, ignore_missing_glyphs=True,
+                hinting=False, desubroutinize=True, notdef_outline=False,
+            )  # fmt: skip
+            options.drop_tables += ["GSUB", "GPOS", "SVG"]
+            subsetter = subsetter_class(options)
+            subsetter.populate(gids=gids)
+            font = TTFont(io.BytesIO(data))
+            subsetter.subset(font)
+            out = io.BytesIO()
+            font.save(out)
+            return out.getvalue()
+
+        lean = subset_with(pdf._subsetter_dropping_first())
+        assert lean == subset_with(subset.Subsetter), stem
+        assert "kern" not in TTFont(io.BytesIO(lean))
+    pdf.lean_font_subsetting()
+    assert weasyprint_fonts.subset.Subsetter is pdf._subsetter_dropping_first()

@@ -20,6 +20,11 @@ workers, the kernels), sampled every 50 ms. Goals failing do not change the exit
 
 `--profile` adds a breakdown of what bounds a cold build: interpreter start-up and imports,
 a bare kernel start, the notebooks' imports inside a kernel, and the render (HTML, PDF).
+
+`--suite [--runs N]` times `make test` instead (the whole suite, N times one after the
+other, in the working tree): wall time and the CPU time of every process it started (user +
+system), with the load average before and after each run. On a machine shared with other
+work the wall time follows the load; the CPU time much less (docs/benchmark.md).
 """
 
 from __future__ import annotations
@@ -940,12 +945,80 @@ def montecarlo_timing(repeat: int = 5) -> int:
     return 0
 
 
+def time_suite(runs: int, pytest_args: str = "") -> list[dict]:
+    """`make test` run `runs` times: each run's wall and CPU seconds (every process it
+    started and waited for: pytest's workers, the builds, the kernels), the load averages
+    before and after, and pytest's closing line."""
+    import resource
+
+    measured = []
+    for run in range(1, runs + 1):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        load_before = load_average()
+        started = time.perf_counter()
+        done = subprocess.run(
+            ["make", "--no-print-directory", "test", f"PYTEST_ARGS={pytest_args}"],
+            cwd=paths.PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+        )
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        lines = [line for line in done.stdout.splitlines() if line.strip()]
+        entry = {
+            "wall_s": round(wall, 1),
+            "user_s": round(after.ru_utime - before.ru_utime, 1),
+            "system_s": round(after.ru_stime - before.ru_stime, 1),
+            "load_before": load_before,
+            "load_after": load_average(),
+            "exit": done.returncode,
+            "summary": lines[-1] if lines else "",
+        }
+        entry["cpu_s"] = round(entry["user_s"] + entry["system_s"], 1)
+        measured.append(entry)
+        log(
+            f"make test, run {run}/{runs}: {entry['wall_s']} s wall, {entry['cpu_s']} s CPU "
+            f"(load {load_before} -> {entry['load_after']}): {entry['summary']}"
+        )
+    return measured
+
+
+def format_suite(runs: list[dict]) -> str:
+    """The `--suite` runs as a table, with the median, min and max of wall and CPU."""
+    lines = [
+        "| run | wall (s) | CPU (s) | user | system | load before → after | pytest |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for number, run in enumerate(runs, 1):
+        lines.append(
+            f"| {number} | {run['wall_s']} | {run['cpu_s']} | {run['user_s']} | "
+            f"{run['system_s']} | {run['load_before']} → {run['load_after']} | {run['summary']} |"
+        )
+    for key, label in (("wall_s", "wall"), ("cpu_s", "CPU")):
+        summary = summarize([run[key] for run in runs])
+        lines.append(
+            f"{label}: median {summary['median']:.1f} s, min {summary['min']:.1f} s, "
+            f"max {summary['max']:.1f} s"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["--_build-once"]:
         return _build_once(argv[1:])
     if argv[:1] == ["--montecarlo"]:
         return montecarlo_timing()
+    if argv[:1] == ["--suite"]:
+        suite = argparse.ArgumentParser(prog="python tools/bench.py --suite")
+        suite.add_argument("--runs", type=int, default=2, help="repetitions (default 2)")
+        suite.add_argument("--pytest-args", default="", help="as make test PYTEST_ARGS=…")
+        options = suite.parse_args(argv[1:])
+        if options.runs < 1:
+            suite.error("--runs must be at least 1")
+        runs = time_suite(options.runs, options.pytest_args)
+        print(format_suite(runs))
+        return 0 if all(run["exit"] == 0 for run in runs) else 1
     parser = argparse.ArgumentParser(
         prog="python tools/bench.py",
         description="Cold, no-op and one-table builds against the plain "

@@ -26,6 +26,7 @@ from sergek_report.build.pdf import (
     CACHE_DIR_NAME,
     PDF_VARIANT,
     PartRenderer,
+    lean_font_subsetting,
     report_pdf,
     split_report,
 )
@@ -186,6 +187,7 @@ def html_to_pdf(html: str) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    lean_font_subsetting()
     fonts = FontConfiguration()
     document = HTML(string=for_print(html), base_url=str(paths.PROJECT_ROOT))
     return document.write_pdf(

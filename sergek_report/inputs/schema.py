@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from sergek_report.inputs.problems import num, show
+
+if TYPE_CHECKING:  # pandera is imported where tables are validated (not in the chapters' kernels)
+    import pandera.pandas as pa
 
 NUMBER = r"[-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?"
 WHOLE = r"[0-9]+(\.0+)?"
@@ -138,6 +140,8 @@ class Rule:
         return f"{self.name}({self.column})"
 
     def check(self) -> pa.Check:
+        import pandera.pandas as pa
+
         return pa.Check(self.test, name=self.check_name)
 
 
@@ -411,6 +415,8 @@ class TableSpec:
 
     def cell_schema(self) -> pa.DataFrameSchema:
         """Cells as text: required values, formats, size and allowed values."""
+        import pandera.pandas as pa
+
         columns = {}
         for f in self.fields:
             checks = [pa.Check(test(f), name=rule) for rule, test in CELL_CHECKS.get(f.kind, ())]
@@ -419,6 +425,8 @@ class TableSpec:
 
     def value_schema(self, extra_rules: Iterable[Rule] = ()) -> pa.DataFrameSchema:
         """Typed values: finite and within bounds, unique key, the table rules and `extra_rules`."""
+        import pandera.pandas as pa
+
         columns = {}
         for f in self.fields:
             checks = []

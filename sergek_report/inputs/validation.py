@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from sergek_report.errors import DataValidationError
 from sergek_report.inputs.csvfile import AMBIGUOUS_COMMA, non_ascii_digits
@@ -27,6 +27,9 @@ from sergek_report.inputs.schema import (
     TableSpec,
 )
 
+if TYPE_CHECKING:  # pandera is imported where tables are validated (not in the chapters' kernels)
+    import pandera.pandas as pa
+
 
 def validate(
     schema: pa.DataFrameSchema,
@@ -36,6 +39,8 @@ def validate(
     where: str,
     extra_rules: Iterable[Rule] = (),
 ) -> None:
+    import pandera.pandas as pa
+
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:

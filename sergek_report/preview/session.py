@@ -3,9 +3,12 @@ as you edit, as `quarto preview` does for Quarto documents.
 
 - Watches notebooks/, data/, params/ (and the edition's files), the published baseline and
   the package by polling modification times; nothing new to install.
-- Keeps one kernel per chapter running (over Unix sockets, as the build's). A changed chapter
-  is executed again on its own kernel after its namespace is reset, so the imports (pandas,
-  matplotlib, the package) are paid once; then only the HTML is rendered again (no PDF).
+- Keeps a kernel for each chapter it has run (over Unix sockets, as the build's), and one
+  spare kernel warm: a chapter that changes for the first time takes the spare (a new one
+  starts once the page is refreshed), then runs again on its own kernel after its namespace
+  is reset, so the imports (pandas, matplotlib, the package) are paid once; then only the
+  HTML is rendered again (no PDF). Started from `make report`'s chapters, the preview runs
+  one kernel, not one per chapter.
 - It runs the build's own sequence (`build.sequence`: `read_inputs`, `compute_model`,
   `chapter_fingerprints`, `stale_chapters`, `write_handoff`, `chapter_parameters`,
   `accept_chapter`, `report_inputs`), with its warm kernels as the executor and an HTML-only
@@ -123,7 +126,8 @@ class Preview:
             )
         self.failing = False  # the last refresh ended in an error (shown as a banner)
         self.current: asyncio.Future | None = None  # the refresh under way
-        self.kernels: dict[str, ChapterKernel] = {}
+        self.kernels: dict[str, ChapterKernel] = {}  # the chapters' own, once they have run
+        self.spare: ChapterKernel | None = None  # warm, for the next chapter that must run
         self.fingerprints: dict[str, str] = self._read_state()
         self.model_key: str | None = None
         self.edition_data = None
@@ -232,10 +236,9 @@ class Preview:
         inputs = self.read_inputs()
         chapters = inputs.chapters
         fingerprints, stale = self.prepare(inputs)
-        for spec in chapters:  # a kernel for every chapter, started once
+        for spec in stale:  # a kernel for each chapter that runs, kept for its next run
             if spec.name not in self.kernels:
-                self.kernels[spec.name] = ChapterKernel(spec.notebook.parent)
-                self.kernels[spec.name].start()
+                self.kernels[spec.name] = self._kernel_for(spec)
         executed: list[str] = []
         if stale:
             limit = asyncio.Semaphore(self.jobs)
@@ -271,6 +274,7 @@ class Preview:
             + commit.encode()
         ).hexdigest()
         if render_key == self.render_key and self.served.report is not None:
+            self._keep_a_spare(chapters)
             return executed, False
         from sergek_report.build.render import report_html
 
@@ -281,7 +285,24 @@ class Preview:
         )
         self.served.update(report=html)
         self.render_key = render_key
+        self._keep_a_spare(chapters)
         return executed, True
+
+    def _kernel_for(self, spec: ChapterSpec) -> ChapterKernel:
+        """The spare kernel (warm, or starting), or a new one."""
+        kernel, self.spare = self.spare, None
+        if kernel is None or kernel.cwd != spec.notebook.parent:
+            if kernel is not None:
+                self.spare = kernel
+            kernel = ChapterKernel(spec.notebook.parent)
+            kernel.start()
+        return kernel
+
+    def _keep_a_spare(self, chapters: list[ChapterSpec]) -> None:
+        """A spare kernel starts (once the page is refreshed) while a chapter has none."""
+        if self.spare is None and any(spec.name not in self.kernels for spec in chapters):
+            self.spare = ChapterKernel(chapters[0].notebook.parent)
+            self.spare.start()
 
     async def _execute(
         self,
@@ -364,7 +385,8 @@ class Preview:
                 more = " …" if len(names) > 3 else ""
                 await self._refresh_now(f"{', '.join(names[:3])}{more} changed")
         finally:
-            await asyncio.gather(*(k.stop() for k in self.kernels.values()))
+            spare = [self.spare] if self.spare is not None else []
+            await asyncio.gather(*(k.stop() for k in [*self.kernels.values(), *spare]))
             from sergek_report.build.kernels import socket_folder
 
             shutil.rmtree(socket_folder(), ignore_errors=True)
