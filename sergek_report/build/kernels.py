@@ -91,6 +91,7 @@ WARM_UP = (
     "import gc, sergek_report.chapter.api, sergek_report.inputs.datasets\ngc.collect()\ngc.freeze()"
 )
 RESET = "get_ipython().run_line_magic('reset', '-f')"
+HISTORY_IN_MEMORY = "--HistoryManager.hist_file=:memory:"
 
 
 def warm_client_class():
@@ -123,7 +124,10 @@ class ChapterKernel:
 
     async def _start(self) -> None:
         self.km = IPCKernelManager(kernel_name=KERNEL_NAME)
-        await self.km.start_kernel(cwd=str(self.cwd))
+        # The input history in memory, as nbclient (papermill, nbconvert) starts kernels: not
+        # every chapter's cells added to the user's ~/.ipython history database, one new
+        # session and a write per cell.
+        await self.km.start_kernel(cwd=str(self.cwd), extra_arguments=[HISTORY_IN_MEMORY])
         self.kc = self.km.client()
         self.kc.start_channels()
         await self.kc.wait_for_ready(timeout=120)
