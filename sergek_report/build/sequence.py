@@ -20,9 +20,9 @@ kernels, HTML served) and `make scenarios` (`build` once per scenario):
    process; save them for the chapters and write the key figures (metrics.json).
 3. Execute the chapters whose inputs changed (on warm kernels, in parallel, started as soon
    as the data have passed validation, so that they start up while the model is computed;
-   the preview keeps one kernel per chapter it runs): a chapter's fingerprint covers its notebook,
-   the tables it shows, the model's inputs and the kernel-side code; the renderer, its CSS
-   and the command line are not part of it.
+   the preview keeps one kernel per chapter it runs): a chapter's fingerprint covers its
+   notebook, the tables it shows, the model's inputs and the kernel-side code; the renderer,
+   its CSS and the command line are not part of it.
 4. Render HTML and PDF, begun during step 3 (`LayoutAhead`): each chapter's PDF part is laid
    out as soon as it and the chapters before it have run. Outputs are written under
    temporary names and swapped in, so a failed build never replaces the last good report.
