@@ -223,8 +223,9 @@ def test_several_holders_are_a_plural_subject_listed_with_and():
 def test_p10_p90_in_plain_words():
     from sergek_report.chapter import decision_tables
 
-    # 80 % of the draws lie between P10 and P90: eight cases out of ten
-    assert decision_tables.likely() == "в 8 случаях из\u00a010"  # «из 10» on one line
+    # 80 % of the draws lie between P10 and P90: eight cases out of ten; one below P10
+    assert decision_tables.in_cases_of_ten(8) == "в 8 случаях из\u00a010"  # «из 10» on one line
+    assert decision_tables.in_cases_of_ten(1) == "в 1 случае из\u00a010"
 
 
 def test_the_other_cities_dates_are_no_more_precise_than_their_sources():

@@ -18,7 +18,6 @@ from sergek_report.chapter import charts, diagrams, fmt, precision, sentences
 from sergek_report.chapter.outputs import NUMERIC_COLUMNS, PRINT_AS_BLOCKS
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.dates import as_date
-from sergek_report.model.montecarlo import PERCENTILES
 from sergek_report.model.options import term_end
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
@@ -355,12 +354,6 @@ def in_cases_of_ten(cases: int) -> str:
         cases=fmt.plural(str(cases), L.CASE_FORMS),
         of=fmt.integer(10),
     )
-
-
-def likely() -> str:
-    """«в 8 случаях из 10»: how often a draw falls between P10 and P90, in plain words."""
-    low, _, high = PERCENTILES
-    return in_cases_of_ten((high - low) // 10)
 
 
 def p_range(u, output: str) -> str:

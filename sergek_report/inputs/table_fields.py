@@ -14,3 +14,5 @@ ROW_UNIT = 'the unit given in the row\'s "unit" column'
 STATUS = Field("status", "choice", choices=STATUSES, doc="see Conventions")
 SOURCE = Field("source_id", "source", doc="see Conventions")
 COMPLEX_PART = dict(kind="int", required=False, unit="complexes", min=0, max=MAX_COMPLEXES)
+# a count of cameras, where a source gives one (deployment.csv, cost_anchors.csv)
+CAMERA_COUNT = dict(kind="int", required=False, unit="cameras", min=1, max=MAX_CAMERAS)

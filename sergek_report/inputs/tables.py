@@ -27,9 +27,9 @@ from sergek_report.inputs.schema import (
     unit_is,
 )
 from sergek_report.inputs.table_fields import (
+    CAMERA_COUNT,
     COMPLEX_PART,
     LANGUAGES,
-    MAX_CAMERAS,
     MAX_COMPLEXES,
     MAX_TENGE,
     ROW_UNIT,
@@ -127,11 +127,7 @@ TABLES: dict[str, TableSpec] = {
                 ),
                 Field(
                     "cameras",
-                    "int",
-                    required=False,
-                    unit="cameras",
-                    min=1,
-                    max=MAX_CAMERAS,
+                    **CAMERA_COUNT,
                     doc="cameras in those complexes, where the source gives their number (as "
                     "`counted` quotes it); a source's «более 9 000» is its lower bound, 9000, "
                     "and `counted` keeps the «более»",

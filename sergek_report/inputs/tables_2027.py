@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sergek_report.inputs.schema import Field, TableSpec, required_when
 from sergek_report.inputs.table_fields import (
-    MAX_CAMERAS,
+    CAMERA_COUNT,
     MAX_COMPLEXES,
     MAX_TENGE,
     ROW_UNIT,
@@ -105,11 +105,7 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
             ),
             Field(
                 "cameras",
-                "int",
-                required=False,
-                unit="cameras",
-                min=1,
-                max=MAX_CAMERAS,
+                **CAMERA_COUNT,
                 doc="cameras of the complexes behind the figure, where a source counts them "
                 "(Pavlodar: those installed by November 2025, in at least `complexes_low` and at "
                 "most `complexes` complexes); the report sets them against Almaty's cameras per "
