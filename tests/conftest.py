@@ -279,14 +279,14 @@ def changed_scenario(late_installation: Path) -> str:
 
     scenario = yaml.safe_load(late_installation.read_text(encoding="utf-8"))
     default = yaml.safe_load((ROOT / "params" / "default.yaml").read_text(encoding="utf-8"))
-    assert default["edition"]["edition_date"]["value"].isoformat() == "2026-12-03"
+    assert default["edition"]["edition_date"]["value"].isoformat() == "2026-12-04"
     rate = default["assumptions"]["discount_rate"]
     assert (
         rate["value"] == 18.0 and rate["label"] == "Ставка дисконтирования (номинальная, годовая)"
     )
     old = "Базовая ставка Национального банка, действующая с 10 октября 2025 года"
     assert old in rate["rationale"]
-    scenario["edition"]["edition_date"] = {"value": "2026-12-04"}
+    scenario["edition"]["edition_date"] = {"value": "2026-12-05"}
     scenario["assumptions"]["discount_rate"] = {
         "value": 16.0,
         "label": "Ставка приведения платежей (проверочная метка)",

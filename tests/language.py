@@ -412,7 +412,11 @@ def printed_forms(text: str, value: float) -> dict[str, int]:
             counted = re.match(r"\s?(?:[а-яёА-ЯЁ%]|г\.)", after) and not re.match(r"\sтенге", after)
             if len(significant) < 3 or counted:
                 continue
-            scale = next((s for s in (1, 1e3, 1e6, 1e9) if _renders(printed, s, value)), None)
+            # a bare fraction is a table's millions or billions: the report writes thousands
+            # with «тыс.» (no column of thousands), so «161,7» in a table of billions is not
+            # «161,7 тыс.»
+            scales = (1e6, 1e9) if "," in printed else (1, 1e3, 1e6, 1e9)
+            scale = next((s for s in scales if _renders(printed, s, value)), None)
             if scale is None:
                 continue
             # «12,6» in a table of billions is the form «12,6 млрд»

@@ -29,11 +29,11 @@ def test_continuation_at_the_frozen_tariff_does_not_grow():
 
 
 def test_the_bridge_is_paid_at_the_frozen_tariff_and_the_service_price_grows():
-    # 10 complexes: 2 months at 100 tenge (frozen: 2 000), then 10 months at 50 × 1.1 (10 %
-    # growth in 2027: 5 500); 2028 at 50 × 1.21 × 12 × 10 = 7 260
+    # 10 complexes: 2 months at 100 tenge (frozen: 2 000), then 10 months at 50 (no growth in
+    # the contract's first year: 5 000); 2028 at 50 × 1.1 × 12 × 10 = 6 600, 2029 at 50 × 1.21
     c = ap.service_path(10, 100.0, 50.0, 10.0, 0.0, 2, 0.0)
-    assert c.cash_2027[0] == pytest.approx(7_500)
-    assert c.cash_total[0] - c.cash_2027[0] == pytest.approx(7_260 + 50 * 1.331 * 12 * 10)
+    assert c.cash_2027[0] == pytest.approx(7_000)
+    assert c.cash_total[0] - c.cash_2027[0] == pytest.approx(6_600 + 50 * 1.21 * 12 * 10)
 
 
 def test_service_path_bridge_then_service():
@@ -56,9 +56,18 @@ def test_present_value_of_first_month():
     assert c.present_value[0] == pytest.approx(1000 / 1.1 ** (30 / 365))
 
 
-def test_equipment_at_2027_prices_paid_on_its_date():
-    # 2 complexes × 1 000 × 1.1 (2026 inflation) × 1.0 (no growth) = 2 200, paid after 365 days
-    c = ap.equipment(2, 1000.0, 10.0, 0.0, 10.0, 365.0)
+def test_service_price_grows_from_2028_not_in_2027():
+    # review of 4 Dec 2026: prices already brought to the end of 2026 must not grow again in
+    # 2027. 10 complexes at 50 a month, 10 % growth: 2027 = 10 × 50 × 12 = 6 000;
+    # 2028 = 6 600; 2029 = 7 260; total 19 860
+    c = ap.service_path(10, 100.0, 50.0, 10.0, 0.0, 0, 0.0)
+    assert c.cash_2027[0] == pytest.approx(6_000)
+    assert c.cash_total[0] == pytest.approx(19_860)
+
+
+def test_equipment_at_end_of_2026_prices_paid_on_its_date():
+    # 2 complexes × 1 000 × 1.1 (2026 inflation) = 2 200, paid after 365 days
+    c = ap.equipment(2, 1000.0, 10.0, 10.0, 365.0)
     assert c.cash_2027[0] == pytest.approx(2_200)
     assert c.present_value[0] == pytest.approx(2_000)
 
@@ -113,7 +122,7 @@ def test_reconciliation_estimate1_is_circular():
             "karaganda_price_year": 2021.0,
             "inflation_2026": 10.0,
             "discount_rate": 10.0,
-            "price_growth_2027_2029": 0.0,
+            "price_growth_2028_2029": 0.0,
             "replacement_capex_per_complex": 1000.0,
             "equipment_purchase_date": 180.0,
             "stopgap_months": 2.0,
@@ -314,11 +323,8 @@ def test_the_printed_figure_is_the_median_inside_its_own_p10_p90():
     assert dtab.CENTRAL == "p50"
     for output in printed:
         assert u.get(output, "p10") <= u.get(output, "p50") <= u.get(output, "p90"), output
-    # the base case of the contract at the midpoint puts the price growth at 0 %, the
-    # bottom of its range: it lies below the median the report prints
-    assert u.get("announced.cash_2027") < u.get("announced.cash_2027", "p50")
-    assert dtab.budget_cell(u, "pavlodar_region.cash_2027") == "16,5 (15,3–17,7)"
-    assert dtab.budget_cell(u, "pavlodar_city.cash_2027") == "28,8 (26,7–31,1)"
+    assert dtab.budget_cell(u, "pavlodar_region.cash_2027") == "15,5 (14,8–16,2)"
+    assert dtab.budget_cell(u, "pavlodar_city.cash_2027") == "27,2 (25,9–28,4)"
 
 
 def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
@@ -354,16 +360,16 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     ]
     # the medians of the joint calculation (the base values are hand-checked in
     # test_point_estimates_on_the_edition; a median is not a sum of medians, but the path's is
-    # still about the stop-gap plus ten twelfths of the contract: 0,7 + 10/12 × 16,5 = 14,4,
-    # 0,7 + 10/12 × 28,8 = 24,7); the proposed line, 31,1, is the P90 of «28,8»
+    # still about the stop-gap plus ten twelfths of the contract: 0,7 + 10/12 × 15,5 = 13,6,
+    # 0,7 + 10/12 × 27,2 = 23,3); the proposed line, 28,4, is the P90 of «27,2»
     assert [cell.split(" (")[0] for cell in priced[budget_column]] == [
-        "14,4",
-        "24,7",
-        "32,0",
+        "13,6",
+        "23,3",
+        "30,2",
         "0,7",
-        "16,5",
-        "28,8",
-        "37,6",
+        "15,5",
+        "27,2",
+        "35,5",
         "3,9",
     ]
     row = priced[priced[table.columns[0]] == names[6]].iloc[0]
@@ -383,7 +389,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     assert (
         paths.set_index(table.columns[0])
         .loc[L.APPRAISAL_OPTIONS["pavlodar_city"], budget_column]
-        .endswith("–31,1)")
+        .endswith("–28,4)")
     )
     # the table gives P10–P90 of the present value; the chart adds the base value before it
     assert {label.split(" (")[1].rstrip(")") for label in pv_labels} == set(paths[pv_column])
@@ -419,10 +425,10 @@ def test_one_name_per_option_in_every_table():
         f"«{L.APPRAISAL_OPTIONS[o]}» — {dtab.budget_cell(u, f'{o}.cash_2027')}"
         for o in ("service_pavlodar_region", "service_pavlodar_city", "service")
     )
-    assert cells[1].endswith("32,0 (20,8–45,5)")
-    assert cells[0].startswith("«Договор с первого дня (цены Павлодара за АПК области)» — 16,5")
-    assert "(цены Павлодара за АПК города)» — 28,8 (26,7–31,1)" in cells[0]
-    assert "(середина цен)» — 37,6" in cells[0]
+    assert cells[1].endswith("30,2 (19,8–42,7)")
+    assert cells[0].startswith("«Договор с первого дня (цены Павлодара за АПК области)» — 15,5")
+    assert "(цены Павлодара за АПК города)» — 27,2 (25,9–28,4)" in cells[0]
+    assert "(середина цен)» — 35,5" in cells[0]
     assert cells[2].startswith("«Перерыв, затем договор (цены Павлодара за АПК области)»")
     assert cells[3] == (
         "«Передача комплексов в коммунальную собственность и эксплуатация городом» — "
@@ -527,7 +533,7 @@ def test_the_options_chart_says_what_it_leaves_out():
     note = dtab.appraisal_chart_note(results)
     assert "передача комплексов в коммунальную собственность и эксплуатация городом" in note
     assert "новый договор ГЧП" in note
-    assert "18,8\u00a0млрд тенге (от 10,2 до 27,8) разово" in note
+    assert "17,8\u00a0млрд тенге (от 9,6 до 26,2) разово" in note
 
 
 def test_each_reading_of_pavlodars_contract_is_priced_alone():

@@ -210,7 +210,7 @@ def test_one_table_change_reexecutes_only_its_readers(second_build, data_copy):
 
 @pytest.mark.slow
 def test_a_new_edition_date_is_printed_everywhere_the_edition_is_dated(changed_edition):
-    # changed_edition: a scenario dated 4 December, a day after the default edition
+    # changed_edition: a scenario dated 5 December, a day after the default edition
     assert len(changed_edition.result.executed) == 8
     html = " ".join(
         (changed_edition.result.out_dir / "report.html")
@@ -218,18 +218,18 @@ def test_a_new_edition_date_is_printed_everywhere_the_edition_is_dated(changed_e
         .replace("\u00a0", " ")
         .split()
     )
-    assert "на дату редакции (4 декабря 2026 г.)" in html  # the path's first sentence
+    assert "на дату редакции (5 декабря 2026 г.)" in html  # the path's first sentence
     # the default edition's date is printed nowhere as the edition's date (sources.csv still
-    # says some sources were consulted or searched for on 3 December: «обращение: 3 декабря
-    # 2026 г.», «поиск: 3 декабря 2026 г.» are data)
+    # may say a source was consulted or searched for on 4 December: «обращение: 4 декабря
+    # 2026 г.», «поиск: 4 декабря 2026 г.» are data)
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert "дату редакции (3 декабря" not in text and "к дате редакции (3 декабря" not in text
-    assert "Редакция отчёта 3 декабря 2026 г." not in text
-    assert "Редакция отчёта 4 декабря 2026 г." in text
-    assert "27 дней до окончания договора на дату редакции" in text  # the title page
-    assert text.count(" 3 декабря 2026 г.") == text.count(
-        "обращение: 3 декабря 2026 г."
-    ) + text.count("поиск: 3 декабря 2026 г.")  # when a source was consulted or searched for
+    assert "дату редакции (4 декабря" not in text and "к дате редакции (4 декабря" not in text
+    assert "Редакция отчёта 4 декабря 2026 г." not in text
+    assert "Редакция отчёта 5 декабря 2026 г." in text
+    assert "26 дней до окончания договора на дату редакции" in text  # the title page
+    assert text.count(" 4 декабря 2026 г.") == text.count(
+        "обращение: 4 декабря 2026 г."
+    ) + text.count("поиск: 4 декабря 2026 г.")  # when a source was consulted or searched for
 
 
 @pytest.mark.slow

@@ -329,7 +329,7 @@ def test_the_edition_date_changes_the_chapters_fingerprints(tmp_path):
     chapters = load_chapters(paths.CHAPTERS_FILE)
     text = DEFAULT.read_text(encoding="utf-8")
     later = tmp_path / "default.yaml"
-    later.write_text(text.replace("value: 2026-12-03", "value: 2026-12-04"), encoding="utf-8")
+    later.write_text(text.replace("value: 2026-12-04", "value: 2026-12-05"), encoding="utf-8")
     before = chapter_fingerprints(load_edition(DEFAULT), chapters, paths.DATA_DIR, "k")
     after = chapter_fingerprints(load_edition(later), chapters, paths.DATA_DIR, "k")
     summary = "01_summary.ipynb"

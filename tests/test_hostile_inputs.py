@@ -120,7 +120,7 @@ def test_an_assumption_outside_its_own_range_is_refused(tmp_path):
 
 
 def test_an_edition_dated_before_its_data_names_the_edition_file(tmp_path):
-    text = DEFAULT.read_text(encoding="utf-8").replace("value: 2026-12-03", "value: 2020-01-01")
+    text = DEFAULT.read_text(encoding="utf-8").replace("value: 2026-12-04", "value: 2020-01-01")
     params = tmp_path / "early.yaml"
     params.write_text(text, encoding="utf-8")
     with pytest.raises(ParameterError) as err:

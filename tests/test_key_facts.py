@@ -26,13 +26,13 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     r, edition_date = computed.results, computed.edition.edition_date
     facts = key_facts.cover_facts(r, edition_date)
     assert [f.figure for f in facts] == [
-        f"31,1{NBSP}млрд{NBSP}тенге",
-        f"28{NBSP}дней",
+        f"28,4{NBSP}млрд{NBSP}тенге",
+        f"27{NBSP}дней",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
-        f"14,4–\u206024,7 млрд{NBSP}тенге",
+        f"13,6–\u206023,3 млрд{NBSP}тенге",
     ]
     u = r.appraisal
-    # the memo's «Заложить в бюджет 2027 года на «Сергек» 31,1 млрд тенге» and its table's
+    # the memo's «Заложить в бюджет 2027 года на «Сергек» 28,4 млрд тенге» and its table's
     # «нынешняя цена» row: the same function, the same text
     line = u.get(key_facts.BUDGET_LINE, "p90")
     assert facts[0].figure.startswith(decision_tables.bn(line) + NBSP)
@@ -52,8 +52,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert f"по нынешней цене — {decision_tables.bn(today)}{NBSP}млрд" in facts[3].text
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
-    assert edition_date == dt.date(2026, 12, 3) and r.extension_end == dt.date(2026, 12, 31)
-    assert key_facts.days_left(r, edition_date) == 28
+    assert edition_date == dt.date(2026, 12, 4) and r.extension_end == dt.date(2026, 12, 31)
+    assert key_facts.days_left(r, edition_date) == 27
     assert f"не позднее {fmt.date_long(dt.date(2026, 12, 22))} (при самой короткой" in facts[1].text
     assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, in one short phrase: a margin for the dearest case, with the complexes
@@ -94,16 +94,16 @@ def test_after_the_contract_has_ended_no_days_are_counted(computed):
 def test_without_the_appraisal_the_cover_keeps_the_days_and_the_network(computed):
     r = dataclasses.replace(computed.results, appraisal=None)
     facts = key_facts.cover_facts(r, computed.edition.edition_date)
-    assert [f.figure for f in facts] == [f"28{NBSP}дней", f"1{NBSP}816–1{NBSP}991{NBSP}АПК"]
+    assert [f.figure for f in facts] == [f"27{NBSP}дней", f"1{NBSP}816–1{NBSP}991{NBSP}АПК"]
 
 
 def test_the_cover_facts_in_kazakh(computed, kazakh):
     facts = key_facts.cover_facts(computed.results, computed.edition.edition_date)
     assert [f.figure for f in facts] == [
-        f"31,1{NBSP}млрд{NBSP}теңге",
-        f"28{NBSP}күн",
+        f"28,4{NBSP}млрд{NBSP}теңге",
+        f"27{NBSP}күн",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
-        f"14,4–\u206024,7 млрд{NBSP}теңге",
+        f"13,6–\u206023,3 млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 22 желтоқсаннан кешіктірмей»,
     # «2027 жылғы 1 қаңтарда желіде»

@@ -191,6 +191,9 @@ def test_printed_forms_of_one_quantity():
     # reconciliation's column of tenge prints «≈ 162 000» for «≈ 162 тыс. тенге» (s8)
     assert printed_forms("≈ 162 000 | ≈ 162 тыс. тенге", 161_713.5) == {"162 тыс.": 2}
     assert printed_forms("181 064 | ≈ 181 000", 181_064.01) == {"181 064": 1, "181 тыс.": 1}
+    # a bare fraction in a table of billions is billions: the three years' P90 «161,7» is not
+    # the average payment «161,7 тыс.» (4 Dec 2026, when the P90 came to that figure)
+    assert printed_forms("72,7 | 113,1 | 161,7 |", 161_713.5) == {}
 
 
 def test_a_quotation_of_the_source_list_is_the_page_s_words_not_the_report_s():

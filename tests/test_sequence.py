@@ -205,11 +205,11 @@ def test_a_new_edition_date_runs_every_chapter_again(tmp_path):
     kernel = sequence.kernel_fingerprint(inputs)
     before = sequence.chapter_fingerprints(inputs.edition, inputs.chapters, inputs.data_dir, kernel)
     text = paths.DEFAULT_PARAMS.read_text(encoding="utf-8")
-    assert text.count("value: 2026-12-03") == 1
+    assert text.count("value: 2026-12-04") == 1
     later = tmp_path / "later.yaml"
-    later.write_text(text.replace("value: 2026-12-03", "value: 2026-12-04"), encoding="utf-8")
+    later.write_text(text.replace("value: 2026-12-04", "value: 2026-12-05"), encoding="utf-8")
     edition = load_edition(later)
-    assert edition.edition_date.isoformat() == "2026-12-04"
+    assert edition.edition_date.isoformat() == "2026-12-05"
     after = sequence.chapter_fingerprints(edition, inputs.chapters, inputs.data_dir, kernel)
     assert len(before) == 8 and all(after[name] != before[name] for name in before)
     same = sequence.chapter_fingerprints(

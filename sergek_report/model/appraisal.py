@@ -5,14 +5,15 @@ One basis for every option (the price convention the report states once):
   `new_complexes_in_service` assumes;
 - the same years (2027–2029) and valuation date (1 January 2027): payments at each month end,
   discounted at `discount_rate` with (1 + r) ** (days / 365);
-- nominal tenge. Every price is first brought to 2026 prices, then grows by
-  `price_growth_2027_2029` a year from 2027: the current payment per complex-month (frozen at
+- nominal tenge. Every price is first brought to 2026 prices (the level a contract signed for
+  1 January 2027 starts from), then grows by `price_growth_2028_2029` a year from 2028: the
+  current payment per complex-month (frozen at
   its 2021 level until 2026, a point between the two estimates: `tariff_estimate_weight`);
   the service contracts of other cities (per complex-year, brought from their price year to
   December 2025 by the CPI chain of data/cpi.csv and to 2026 by `inflation_2026`; the point
   between them: `service_anchor_weight`; Pavlodar's sum spread over the region's complexes or
   only the city's: `pavlodar_coverage_weight`); new equipment (its 2025 price × 2026
-  inflation);
+  inflation, bought in 2027 at that level);
 - one-off equipment paid on `equipment_purchase_date`; the city's own operation of the
   complexes it would take over is not priced: no public figure (data/gaps.csv,
   `municipal_operation_cost`, names who holds it).
@@ -31,6 +32,8 @@ import numpy as np
 YEARS = (2027, 2028, 2029)
 VALUATION_DATE = dt.date(YEARS[0], 1, 1)
 PRICE_BASE_YEAR = 2026
+# A new contract's first year is priced at the end-of-2026 level; growth applies from its second.
+FIRST_GROWTH_YEAR = 2028
 
 # The month ends of 2027–2029 in days from the valuation date.
 MONTH_END_DAYS = np.array(
@@ -107,9 +110,10 @@ def discount_factors(rate_percent) -> np.ndarray:
 
 
 def growth_factors(growth_percent) -> np.ndarray:
-    """(draws, 36): the price level of each month relative to 2026."""
+    """(draws, 36): the price level of each month relative to 2026 (1 through 2027)."""
     g = _a(growth_percent)[:, None] / 100
-    by_year = (1 + g) ** (np.array(YEARS) - PRICE_BASE_YEAR)[None, :]  # (draws, 3)
+    steps = np.maximum(np.array(YEARS) - FIRST_GROWTH_YEAR + 1, 0)
+    by_year = (1 + g) ** steps[None, :]  # (draws, 3)
     return np.repeat(by_year, 12, axis=1)  # the same powers, 12 months each
 
 
@@ -137,7 +141,7 @@ def path_flows(
     then `gap_months` with no contract (no payment, no enforcement), then the service price.
     `years=1` stops after 2027 (the stop-gap alone). Fractions of a month are paid pro rata.
     The current price is the contract's frozen tariff: it does not grow; the service price
-    grows by `growth` a year from 2027."""
+    grows by `growth` a year from 2028."""
     k = np.arange(36, dtype=float)[None, :]  # months since 1 January 2027, at their start
     bridge = _a(bridge_months)[:, None]
     start = bridge + _a(gap_months)[:, None]
@@ -178,10 +182,10 @@ def service_path(complexes, current, service, growth, rate, bridge_months, gap_m
     return _cash(flows, discount_factors(rate))
 
 
-def equipment(complexes, capex_2025, inflation_2026, growth, rate, purchase: dt.date | np.ndarray):
-    """New equipment for every complex, bought once in 2027 at 2027 prices (2025 price ×
-    2026 inflation × one year of price growth), paid on the purchase date."""
-    cash = _a(complexes) * _a(capex_2025) * (1 + _a(inflation_2026) / 100) * (1 + _a(growth) / 100)
+def equipment(complexes, capex_2025, inflation_2026, rate, purchase: dt.date | np.ndarray):
+    """New equipment for every complex, bought once in 2027 at the end-of-2026 price (2025
+    price × 2026 inflation), paid on the purchase date."""
+    cash = _a(complexes) * _a(capex_2025) * (1 + _a(inflation_2026) / 100)
     days = _a(purchase)
     r = _a(rate) / 100
     pv = cash * (1 + r) ** (-days / 365)
@@ -247,7 +251,7 @@ INPUTS = (
     "karaganda_price_year",
     "inflation_2026",
     "discount_rate",
-    "price_growth_2027_2029",
+    "price_growth_2028_2029",
     "replacement_capex_per_complex",
     "equipment_purchase_date",
     "stopgap_months",
@@ -276,7 +280,7 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     s = service_price_2026(
         data, x["karaganda_price_year"], x["inflation_2026"], x["service_anchor_weight"], coverage
     )
-    g, r, m = x["price_growth_2027_2029"], x["discount_rate"], x["stopgap_months"]
+    g, r, m = x["price_growth_2028_2029"], x["discount_rate"], x["stopgap_months"]
     cash = {
         "stopgap": stopgap(n, p, m, r),
         "current_price": continuation(n, p, r),
@@ -287,7 +291,6 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
             n,
             x["replacement_capex_per_complex"],
             x["inflation_2026"],
-            g,
             r,
             x["equipment_purchase_date"],
         ),
