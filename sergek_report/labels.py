@@ -101,7 +101,7 @@ STATUS_LABELS = {
 # --- Tables of the decision of 1 January 2027 (decision_tables.py) -------------------------
 # The options side by side: decision_matrix. {first_day}: «1 января 2027 г.».
 MATRIX_COLUMNS = {
-    "option": "Вариант",
+    "option": "Правовая основа",
     "on_decision_day": "Работает ли с {first_day}",
     "council": "Что утверждает маслихат",
     "assets": "Комплексы, ПО и данные",
@@ -109,7 +109,7 @@ MATRIX_COLUMNS = {
 }
 # Each option in full: options_detail.
 DETAIL_COLUMNS = {
-    "option": "Вариант",
+    "option": "Правовая основа",
     "route": "Правовой путь; что утверждает маслихат",
     "time": "Срок запуска",
     "basis": "Основание цены",
@@ -128,11 +128,11 @@ BASIS_TEXT = {
     ),
     "current_price": (
         "две оценки нынешней платы за АПК; после временной меры — цены сервисного договора, "
-        "как в варианте выше"
+        "как в строке выше"
     ),
     "ppp_unpriced": (
         "не оценено: ценовые предложения поставщиков не опубликованы; нынешняя цена "
-        "в таблице вариантов — только для сравнения, не цена нового ГЧП"
+        "в таблице сценариев расходов — только для сравнения, не цена нового ГЧП"
     ),
     "transfer_unpriced": (
         "не оценено: условия передачи и цена эксплуатации комплексов городом (обслуживание, "
@@ -290,7 +290,7 @@ MEMO_COVERAGE = {
     "city": "только {complexes} АПК города",
 }
 MEMO_APPRAISAL_COLUMNS = {
-    "option": "Вариант",
+    "option": "Сценарий расходов",
     "coverage": "Сумма договора Павлодара оплачивает",
     "cash_2027": "{first} г.: медиана (разброс)",
     "cash_total": "{years} гг.: разброс",
@@ -360,7 +360,6 @@ RECONCILIATION_FIGURES = {
 # --- «Что изменилось с прошлой редакции» (changes.py, on the summary page) -----------------
 # At most three items of each kind are named on the memo's page; longer lists are counted.
 TABLE_FORMS_COUNTED = ("таблица", "таблицы", "таблиц")  # «14 таблиц»
-NEW_ASSUMPTION_FORMS = ("новое допущение", "новых допущения", "новых допущений")
 # {since}: « от 25 ноября 2026 г.» (the baseline's date) or nothing; {count}: a number;
 # {tables}, {items}: lists joined by the code.
 CHANGES = {
@@ -400,11 +399,11 @@ CHANGES = {
     "params_counted": "Изменились допущения расчёта ({count}).",
     "params_added_counted": "В расчёт введены новые допущения ({count}).",
     # the proposed budget line is new since the baseline: the options were first priced in
-    # this edition ({year}: the budget year; {line}: «26,8 млрд тенге»; {count}: «11 новых
-    # допущений», NEW_ASSUMPTION_FORMS)
+    # this edition ({year}: the budget year; {line}: «28,4 млрд тенге»; the new assumptions are
+    # in the appendix's table, not counted here)
     "budget_line_added": (
-        "Впервые в этой редакции: варианты на {year} год в сопоставимых условиях и предлагаемая "
-        "строка бюджета — {line}; для них в расчёт введено {count}."
+        "Впервые в этой редакции: сценарии расходов на {year} год в сопоставимых условиях и "
+        "предлагаемая строка бюджета — {line}."
     ),
     "params_removed_counted": "Допущений, которые больше не используются, — {count}.",
     # {count}: how many more key figures moved than the table shows
@@ -451,9 +450,9 @@ AUTHOR = "Аналитическая записка для маслихата г
 COVER_TITLE = "Система «Сергек» с {start} года: что решить до {deadline} года"
 # {years}: the years the options are priced for; {first_year}: the first of them.
 SUBTITLE = (
-    "Варианты, бюджет {first_year} года и расходы на {years} годы, путь к новому договору "
-    "и риски; рост сети и стоимость комплекса при тарифе, замороженном на уровне "
-    "{base_year} года"
+    "Правовые основы и сценарии расходов, бюджет {first_year} года и расходы на {years} годы, "
+    "путь к новому договору и риски; рост сети и стоимость комплекса при тарифе, замороженном "
+    "на уровне {base_year} года"
 )
 CAPTION_LABELS = {"figure": "Рисунок", "table": "Таблица"}  # «Рисунок 5.», «Таблица 8.»
 TO_CONTENTS = "↑ К содержанию"  # the link at the end of each chapter
@@ -631,7 +630,7 @@ GLOSSARY = (
 # the memo's Table 1: the unit is in its caption, so that short headers leave the options'
 # names the width (a long header widens its column, a Kazakh name then took three lines)
 APPRAISAL_COLUMNS = {
-    "option": "Вариант",
+    "option": "Сценарий расходов",
     "cash_2027": "{first} г.: медиана (P10–\u2060P90)",  # no break after «–»
     "cash_total": "{years} гг.: P10–P90",
     "present_value": "Приведённая стоимость на {valuation}, P10–P90",
@@ -641,7 +640,7 @@ PATH_COLUMNS = {
     "on_january_1": "Что будет {first_day}",
     "legal_route": "Правовой путь",
     "next_decisions": "Следующие решения",
-    "option": "Вариант и расходы {first} г., млрд тенге: медиана (P10–P90)",
+    "option": "Сценарий расходов; {first} г., млрд тенге: медиана (P10–P90)",
 }
 NOT_PRICED = "не оценено: нет открытых данных"
 # The path table's budget cell: the option the branch is, by its one name, and its figure.
@@ -652,7 +651,7 @@ PATH_OPTION_CELL = "«{option}» — {figure}"
 PATH_QUESTIONS = {
     "announced": "Закупка услуг объявлена и завершится к {day}?",
     "bridge": "Юристы акимата подтвердили временную меру?",
-    "transfer": "Условия передачи комплексов городу известны?",
+    "transfer": "Условия передачи АПК известны?",
 }
 PATH_ANSWERS = {"yes": "да", "no": "нет"}
 # Under an outcome of the tree: the option ({option}, without its price) and the medians of
@@ -1000,12 +999,11 @@ PROPER_NAMES = frozenset(
 # the procurement; {date}: the first day without a contract.
 COVER_FACTS = {
     "heading": "Главное в цифрах",
-    # under the proposed budget line: «31,1 млрд тенге»; {day}: «1 января 2027 г.»; {city}:
-    # «240» (how often it is not exceeded, the memo says)
+    # under the proposed budget line: «28,4 млрд тенге» (the case, how often it is not
+    # exceeded and what it needs, the memo says)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: запас на самый дорогой случай — "
-        "договор по ценам Павлодара за всю сеть с {day}, если сумма Павлодара оплачивает "
-        "только {city} АПК города"
+        "предлагаемая строка бюджета {year} года на «Сергек»: запас на самый дорогой случай по "
+        "ценам Павлодара"
     ),
     # under the days left: «28 дней»
     "days_left": (
@@ -1019,10 +1017,9 @@ COVER_FACTS = {
         "не подтверждён; без них — {existing}); для их работы нужна новая правовая основа"
     ),
     # under the medians of the path realistic on 1 January at both readings of Pavlodar's
-    # contract: «14,4–24,7 млрд тенге»; {today}: «3,9 млрд тенге»; {region}, {city}: «420», «240»
+    # contract: «13,6–23,3 млрд тенге»; {today}: «3,9 млрд тенге»
     "median": (
-        "медианы расходов {year} года на реалистичном пути — временная мера, затем договор по "
-        "ценам Павлодара за {region} или за {city} АПК; по нынешней цене — {today}, но так "
-        "продолжить нельзя"
+        "ожидаемые расходы {year} года, если юристы подтвердят временную меру: она, затем "
+        "договор по ценам Павлодара (медианы); нынешняя цена — {today}, продлить её нельзя"
     ),
 }

@@ -356,12 +356,16 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Договор с первого дня (цены Павлодара за АПК области)",
         "Договор с первого дня (цены Павлодара за АПК города)",
         "Договор с первого дня (середина цен)",
+        "Перерыв, затем договор (цены Павлодара за АПК области)",
+        "Перерыв, затем договор (цены Павлодара за АПК города)",
+        "Перерыв, затем договор (середина цен)",
         "Нынешняя цена (для сравнения; так продолжить нельзя)",
     ]
     # the medians of the joint calculation (the base values are hand-checked in
     # test_point_estimates_on_the_edition; a median is not a sum of medians, but the path's is
     # still about the stop-gap plus ten twelfths of the contract: 0,7 + 10/12 × 15,5 = 13,6,
-    # 0,7 + 10/12 × 27,2 = 23,3); the proposed line, 28,4, is the P90 of «27,2»
+    # 0,7 + 10/12 × 27,2 = 23,3); the proposed line, 28,4, is the P90 of «27,2»; the gap path
+    # pays ten twelfths of the contract: 10/12 × 15,5 = 12,9, 10/12 × 27,2 = 22,7
     assert [cell.split(" (")[0] for cell in priced[budget_column]] == [
         "13,6",
         "23,3",
@@ -370,6 +374,9 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "15,5",
         "27,2",
         "35,5",
+        "12,9",
+        "22,7",
+        "29,6",
         "3,9",
     ]
     row = priced[priced[table.columns[0]] == names[6]].iloc[0]
@@ -454,7 +461,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     from sergek_report.inputs import datasets
 
     tables = datasets.load_tables(None)
-    matrix = dtab.decision_matrix(tables["options"], tables["risks"]).set_index("Вариант")
+    matrix = dtab.decision_matrix(tables["options"], tables["risks"]).set_index("Правовая основа")
     assert list(matrix.index) == [
         "Новый договор ГЧП",
         "Сервисный договор через госзакупки",
@@ -471,7 +478,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     assert matrix.loc["Новый договор ГЧП", "Главный риск"] == (
         "Конкурс ГЧП не успевает к 1\u00a0января 2027 г."
     )
-    detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Вариант")
+    detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Правовая основа")
     stopgap = detail.loc[tables["options"].set_index("option_id").loc["stopgap", "name"]]
     assert stopgap["Риски"].count(";") == 2  # its three risks, none dropped
     assert "20,9" not in " ".join(detail.to_numpy().ravel())
@@ -507,6 +514,7 @@ def test_the_options_chart_draws_the_midpoint_rows_apart():
         assert midpoint == {
             "Временная мера, затем договор (середина цен)",
             "Договор с первого дня (середина цен)",
+            "Перерыв, затем договор (середина цен)",
         }
         for name, bar in bars.items():
             weak = name in midpoint

@@ -17,6 +17,7 @@ def test_the_path_loads_with_its_branches_in_order():
         "bridge",
         "no_bridge",
         "transfer",
+        "no_transfer",
     ]
     # each branch names a computed budget line or «transfer» (not priced)
     assert set(path["budget_line"]) <= {"announced", "bridge", "no_bridge", "transfer"}

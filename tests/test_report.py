@@ -583,11 +583,10 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     memo = " ".join(texts[p] for p in pages)
     parts = [
         "Что решить и к какому сроку",
-        "Таблица 1. Варианты по ценам Павлодара в сопоставимых условиях: расходы, млрд тенге "
+        "Таблица 1. Сценарии расходов по ценам Павлодара в сопоставимых условиях, млрд тенге "
         "(номинальные)",
-        "Что нужно успеть до 1 января 2027 года",
         "Рекомендации маслихату",
-        "Проверить до голосования",
+        "Что проверить до голосования",
         "Запросить документы:",
         "Главные риски",
         "Что изменилось с прошлой редакции",
@@ -600,7 +599,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     assert text.count("Хронология договора и предстоящие сроки") == 1
     assert text.count("Официальные заявления и опубликованные цифры о ДТП в Алматы") == 1
     assert "Хронология договора" not in memo and "о ДТП в Алматы" not in memo
-    assert text.count("Варианты по ценам Павлодара в сопоставимых условиях: расходы") == 1
+    assert text.count("Сценарии расходов по ценам Павлодара в сопоставимых условиях") == 1
 
 
 @pytest.mark.slow  # reads the session's build
@@ -641,7 +640,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
-    assert f"по нынешней цене — {precision.billions(today)} млрд тенге, но так" in cover
+    assert f"нынешняя цена — {precision.billions(today)} млрд тенге, продлить её нельзя" in cover
     assert f" {precision.billions(today)} (" in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")
@@ -711,17 +710,22 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     how = memo[memo.index(f"Почему {line} млрд тенге") : memo.index("Рекомендации")]
     assert how.startswith(
         f"Почему {line} млрд тенге. Это запас на самый дорогой случай по ценам Павлодара: новый "
-        "договор оплачивает всю сеть с 1 января 2027 г., а сумма Павлодара — только 240 АПК "
-        "города; при допущениях авторов расходы не превысят эту сумму в 9 случаях из 10. "
-        f"Медиана этого случая — {city[0]} млрд тенге, примерно в 7 раз больше, чем 3,9 млрд по "
-        "нынешней цене: цена нового договора включает новое оборудование."
+        "договор с 1 января 2027 г. оплачивает всю сеть, а 9 млрд тенге Павлодара — плата "
+        "только за 240 АПК города. При допущениях авторов расходы не превысят эту сумму в 9 "
+        f"случаях из 10. Медиана этого случая — {city[0]} млрд тенге, примерно в 7 раз больше, "
+        "чем 3,9 млрд по нынешней цене: цена нового договора включает новое оборудование. Такой "
+        "договор возможен, только если новый поставщик с 1 января обслуживает уже стоящие "
+        "комплексы."
     )
     # the unverified midpoint is above the line: said, with what follows from it
     midpoint = precision.billions(values["announced_cash_2027_p50"])
     assert f"медиана договора с первого дня — {midpoint} млрд тенге" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     assert "строки не хватит" in how
-    assert f"Реалистичный путь — временная мера, затем договор — дешевле: до {pav_city[2]}" in how
+    assert (
+        "Если юристы подтвердят временную меру, путь «временная мера, затем договор» дешевле: "
+        f"до {pav_city[2]}"
+    ) in how
     assert f"все 420 АПК области, строку можно уменьшить до {region[2]} млрд тенге" in how
     assert "цифры Караганды не проверены" in how and "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
@@ -741,28 +745,37 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # a three-year contract needs 2028–2029 money: the three years' upper edge, Table 1's
     three_years = precision.billions(values["pavlodar_city_cash_total_p90"])
     assert f"за три года — до {three_years} млрд тенге" in rec and three_years == "93,5"
+    # and each later year's money (review of 4 Dec 2026: the price grows from 2028, the
+    # contract's second year); the years' medians add up to the three years' median:
+    # 27,2 + 28,8 + 30,6 = 86,6
+    assert "на 2028–2029 годы: по 28,8 и 30,6 млрд тенге в медиане (до 31,1 и 34,3)" in rec
+    assert city[0] == "27,2"
+    assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
     assert "Нынешняя цена (для сравнения; так продолжить нельзя)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     assert "Если в проекте бюджета, внесённом акиматом не позднее 15 октября" in rec
     # what happened after the sources' last date, to check before the vote
     assert (
-        "Проверить до голосования. Открытые источники отчёта заканчиваются 10 марта 2026 г.; "
-        "позже — спросить у акимата: есть ли строка на «Сергек» в проекте "
-        "бюджета 2027 года и когда сессия по бюджету; объявлена ли закупка; сколько из 350 "
-        "новых АПК введено; какой была инфляция 2026 года. Запросить документы: договор ГЧП с "
-        "приложениями"
+        "Что проверить до голосования Самый поздний источник отчёта опубликован 10 марта "
+        "2026 г.; более поздних публикаций авторы не нашли. Спросить у акимата: есть ли строка "
+        "на «Сергек» в проекте бюджета 2027 года и когда сессия по бюджету; объявлена ли "
+        "закупка; сколько из 350 новых АПК введено; какой была инфляция 2026 года. Запросить "
+        "документы: • договор ГЧП с приложениями"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
     assert "договор Павлодарской области на фиксацию нарушений" in memo
     # the stop-gap path depends on the lawyers' opinion, said where it is asked for
     assert "без него путь с временной мерой под вопросом" in memo
-    # the deadline chain: both announcement dates, then the contract's end
-    chain = memo[memo.index("Сроки:") :]
-    chain = chain[: chain.index("договор заканчивается")]
-    assert chain.index("22 декабря 2026 г.") < chain.index("2 ноября 2026 г.")
-    assert "31 декабря 2026 г." in chain
+    # the deadline chain, in the recommendation that asks for it: the shortest procurement's
+    # last day, then the longest's (passed)
+    chain = memo[memo.index("объявить её не позднее") :]
+    chain = chain[: chain.index("и дать письменное заключение юристов")]
+    assert chain == (
+        "объявить её не позднее 22 декабря 2026 г., если она займёт 10 дней (если 60 дней — "
+        "не позднее 2 ноября 2026 г., и этот срок прошёл), "
+    )
 
 
 def _table(html: str, caption: str) -> tuple[list[str], str]:
@@ -820,7 +833,7 @@ def test_the_appendix_tables_read_as_grids(report):
     assert len(captions) == 3 and all(c.endswith(", млрд тенге") for c in captions)
     for caption in captions:
         heads, table = _table(html, caption)
-        assert heads == ["Вариант", "P10", "Медиана (P50)", "P90"]
+        assert heads == ["Сценарий расходов", "P10", "Медиана (P50)", "P90"]
         cells = re.findall(r'<td class="num"[^>]*>([^<]*)</td>', table)
         assert cells and all(re.fullmatch(r"\d+,\d", c) for c in cells), cells
 

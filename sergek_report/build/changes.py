@@ -219,7 +219,6 @@ def changes_block(
                 WORDS["budget_line_added"],
                 year=fmt.year(OPTION_YEARS[0]),
                 line=html.escape(_printed(line, None)),
-                count=fmt.count(len(new_ones), L.NEW_ASSUMPTION_FORMS),
             )
         )
         new_ones = []

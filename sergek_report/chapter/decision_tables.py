@@ -252,6 +252,11 @@ APPRAISAL_ROWS = (
     "pavlodar_region",
     "pavlodar_city",
     "announced",
+    # the branch where the lawyers refuse the stop-gap: no contract and no enforcement for
+    # the stop-gap's months (its 2027 cash is lower, the fines of those months are lost)
+    "no_bridge_pavlodar_region",
+    "no_bridge_pavlodar_city",
+    "no_bridge",
     "current_price",
 )
 # The rows at the midpoint of Pavlodar's and Karaganda's prices («(середина цен)»): Karaganda's
@@ -471,9 +476,10 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
     """A branch's cost as the path tree prints it, short enough for its box: the option's
     name without its price, the medians of `branch_cost` at Pavlodar's prices under both
     readings of its contract, then at the midpoint («Договор с первого дня»: цены Павлодара —
-    16,5 или 28,8», «середина цен — 37,6»); an unpriced branch says so, as in the table."""
+    16,5 или 28,8», «середина цен — 37,6»); an unpriced branch has no line: the note under
+    the tree says it is not priced (the tree stays under print.css's cap on a chart's height)."""
     if line in BRANCH_UNPRICED:
-        return (branch_cost(line, results),)
+        return ()
     region, city, midpoint = (
         bn(results.appraisal.get(f"{output}.cash_2027", CENTRAL)) for output in BRANCH_OUTPUT[line]
     )
@@ -523,6 +529,7 @@ PATH_TREE = {
     "bridge": ("bridge", "yes", "no", "go"),
     "no_bridge": (None, "no", None, "stop"),
     "transfer": ("transfer", "yes", None, "open"),
+    "no_transfer": (None, "no", None, "stop"),
 }
 
 

@@ -212,8 +212,8 @@ class Branch:
 
 QUESTION_WIDTH = 106.0  # the wide drawing's column of questions
 ARROW = 28.0  # between a question and its outcome: room for «да» or «нет»
-ROW_GAP = 6.0
-SEPARATE_GAP = 10.0  # above a question reached by no arrow
+ROW_GAP = 3.0
+SEPARATE_GAP = 4.0  # above a question reached by no arrow
 SPINE = 12.0  # the narrow drawing's line down from a question, from the left edge
 INDENT = 30.0  # the narrow drawing's outcomes, from the left edge
 

@@ -72,8 +72,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
-                    day=fmt.date_long(results.decision_day),
-                    city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
                 ),
             )
         )
@@ -109,8 +107,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     words["median"],
                     year=year,
                     today=_amount(results, TODAY_PRICE, TODAY_PRICE_STAT),
-                    region=fmt.integer(results.appraisal_data.pavlodar_complexes),
-                    city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
                 ),
             )
         )

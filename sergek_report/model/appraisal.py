@@ -119,11 +119,13 @@ def growth_factors(growth_percent) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Cash:
-    """Per draw: cash in 2027 (the budget line), cash 2027–2029, present value 1 Jan 2027."""
+    """Per draw: cash in 2027 (the budget line), cash 2027–2029, present value 1 Jan 2027, and
+    the cash of each later year (2028, 2029: a three-year contract's money in those budgets)."""
 
     cash_2027: np.ndarray
     cash_total: np.ndarray
     present_value: np.ndarray
+    later_years: tuple[np.ndarray, ...] = ()
 
 
 def _cash(flows: np.ndarray, discount: np.ndarray) -> Cash:
@@ -131,6 +133,7 @@ def _cash(flows: np.ndarray, discount: np.ndarray) -> Cash:
         cash_2027=flows[:, :12].sum(axis=1),
         cash_total=flows.sum(axis=1),
         present_value=(flows * discount).sum(axis=1),
+        later_years=tuple(flows[:, 12 * i : 12 * (i + 1)].sum(axis=1) for i in (1, 2)),
     )
 
 
@@ -319,6 +322,8 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         out[f"{name}.cash_2027"] = c.cash_2027
         out[f"{name}.cash_total"] = c.cash_total
         out[f"{name}.present_value"] = c.present_value
+        for year, cash_year in zip(YEARS[1:], c.later_years, strict=False):
+            out[f"{name}.cash_{year}"] = cash_year
     # the 2027 line of other cities' prices against the current price for the same network:
     # how many times what the city pays now (the memo's comparison)
     current_2027 = out["current_price.cash_2027"]
