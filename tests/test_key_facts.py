@@ -57,15 +57,15 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert key_facts.days_left(r, edition_date) == 27
     assert f"не позднее {fmt.date_long(dt.date(2026, 12, 22))} (при самой короткой" in facts[1].text
     assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
-    # what the line is, in one short phrase: a margin for the dearest case, with the complexes
-    # Pavlodar's sum is then taken to pay for (no authors' shorthand; how often it is not
-    # exceeded is the memo's to say)
-    assert (
-        "запас на самый дорогой случай — договор по ценам Павлодара за всю сеть с "
-        f"{fmt.date_long(r.decision_day)}, если сумма Павлодара оплачивает только 240 АПК города"
-    ) in facts[0].text
-    assert "прочтение" not in facts[0].text and "верхний край" not in facts[0].text
-    assert "договор по ценам Павлодара за 420 или за 240 АПК" in facts[3].text
+    # what the line is, in one short phrase (review of 4 Dec 2026: the cover's 47 words): a
+    # margin for the dearest case at Pavlodar's prices; the case, how often it is not exceeded
+    # and what it needs are the memo's to say
+    assert facts[0].text == (
+        "предлагаемая строка бюджета 2027 года на «Сергек»: запас на самый дорогой случай по "
+        "ценам Павлодара"
+    )
+    # the realistic path's condition, said on the cover: the lawyers' opinion
+    assert "если юристы подтвердят временную меру" in facts[3].text
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
 

@@ -761,7 +761,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "2026 г.; более поздних публикаций авторы не нашли. Спросить у акимата: есть ли строка "
         "на «Сергек» в проекте бюджета 2027 года и когда сессия по бюджету; объявлена ли "
         "закупка; сколько из 350 новых АПК введено; какой была инфляция 2026 года. Запросить "
-        "документы: • договор ГЧП с приложениями"
+        "документы: договор ГЧП с приложениями"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
