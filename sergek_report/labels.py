@@ -716,6 +716,15 @@ DISTRIBUTION_MEANINGS = {
     "triangular": "чаще всего близко к базовому значению, реже — к краям диапазона",
     "fixed": "допущение остаётся на базовом значении; его влияние показано отдельно",
 }
+# A model weight whose two ends are two readings of a source, each computed on its own
+# (chapter.shown): its range, «420 или 240», and its distribution: the paths at Pavlodar's
+# prices take each reading, the midpoint of Pavlodar's and Karaganda's prices any count
+# between them (appraisal.COVERAGE_READINGS).
+EITHER_OR = "{first} или {second}"
+EITHER_OR_DISTRIBUTION = (
+    "считаются оба случая: варианты по ценам Павлодара — каждый отдельно; в середине цен "
+    "Павлодара и Караганды — равномерное между ними"
+)
 # One explained name: {name} (DISTRIBUTIONS), {meaning} (DISTRIBUTION_MEANINGS); the items
 # joined by «; ».
 DISTRIBUTION_ITEM = "«{name}» — {meaning}"
