@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt
@@ -71,6 +72,14 @@ def whole(x: float) -> str:
     return fmt.integer(round(x))
 
 
+def rounding_interval(x: float) -> tuple[float, float]:
+    """The values a source's rounded figure stands for: half its last digit's step either
+    side, 2.6e9 -> (2.55e9, 2.65e9) (the step is read from the figure: 2,6 bn to tenths)."""
+    exponent = Decimal(repr(float(x))).normalize().as_tuple().exponent
+    half = float(Decimal(5).scaleb(int(exponent) - 1))
+    return x - half, x + half
+
+
 # Name of a key figure (a regular expression matched in full) -> the number's text and the
 # scale word that follows it (labels.NUMBER_WORDS), declared once.
 QUANTITIES: tuple[tuple[re.Pattern, Callable[[float], str], str], ...] = (
@@ -87,13 +96,10 @@ QUANTITIES: tuple[tuple[re.Pattern, Callable[[float], str], str], ...] = (
     # rounded payment's, so no more precise than it
     (re.compile(r"current_monthly_price"), approx_thousands, "thousand"),
     (re.compile(r"fines_to_payments_ratio"), approx_tenths, ""),
-    (
-        re.compile(
-            r"tariff_estimates_ratio|(?:estimates_ratio|estimate2_vs_total_cost)_(?:p10|p50|p90)"
-        ),
-        hundredths,
-        "",
-    ),
+    (re.compile(r"tariff_estimates_ratio|estimates_ratio_(?:p10|p50|p90)"), hundredths, ""),
+    # the payments at estimate 2 against «общая стоимость»: the rounding of the one payment
+    # alone (±2 %) moves it by ±0,02, more than the spread of the assumptions: one decimal
+    (re.compile(r"estimate2_vs_total_cost_(?:p10|p50|p90)"), approx_tenths, ""),
     (re.compile(r"annual_tariff_estimate|obligations_per_complex"), millions, "million"),
     (re.compile(r"complex_months_2020_2025"), thousands, "thousand"),
 )
