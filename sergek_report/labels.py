@@ -614,16 +614,8 @@ GLOSSARY = (
         "Насколько меняется результат расчёта, если допущение принимает нижнее или верхнее "
         "значение своего диапазона.",
     ),
-    (
-        "PFRAM",
-        "Public-Private Partnership Fiscal Risk Assessment Model — модель оценки бюджетных "
-        "рисков ГЧП, разработанная Международным валютным фондом и Всемирным банком.",
-    ),
-    (
-        "PFI",
-        "Private Finance Initiative — британская форма ГЧП: частный партнёр финансирует, "
-        "строит и обслуживает объект, а государство долгие годы платит за его доступность.",
-    ),
+    # PFRAM and PFI, the abbreviations of two sources' titles, are not used in the text: the
+    # text describes those models in Russian (no glossary entry for them)
 )
 
 
@@ -817,6 +809,12 @@ SENTENCES = {
         "дат, и источники расходятся между собой."
     ),
     "list_and": "{items} и {last}",
+    # where to get a gap's document (sentences.where_to_ask): the bodies that hold it are asked
+    # (the accusative after «в», as the nominative of these bodies' names), a public register
+    # is checked (its name after «на», the prepositional)
+    "ask": "направить запрос в {holders}",
+    "check": "проверить на {registers}",
+    "ask_and_check": "{ask}; {check}",
     # who can calculate a missing figure (sentences.holders_can): one holder, or several
     "can_one": "может {holders}",
     "can_many": "могут {holders}",
@@ -847,9 +845,10 @@ SENTENCES = {
         "за тот же период, не опубликовано."
     ),
     "about_the_same": "примерно столько же",
-    # the payment is rounded in its source to a tenth of a billion: «примерно в 6,7 раза»
-    "times_more": "примерно в **{times}** больше",
-    "times_less": "примерно в **{times}** меньше",
+    # one decimal, as precise as the payment rounded in its source (±2 %): «в 6,7 раза», not
+    # «примерно в 6,7 раза» (the decimal already says how precise it is)
+    "times_more": "в **{times}** больше",
+    "times_less": "в **{times}** меньше",
     # an Almaty complex at Pavlodar's price per camera (sentences.per_camera_price)
     "at_least": "более {count}",
     "times_dearer": "в {times} дороже",
