@@ -713,6 +713,9 @@ DISTRIBUTION_MEANINGS = {
 # prices take each reading, the midpoint of Pavlodar's and Karaganda's prices any count
 # between them (appraisal.COVERAGE_READINGS).
 EITHER_OR = "{first} или {second}"
+# the range of a weight whose ends are key figures printed at their own precision:
+# «от ≈ 162 тыс. до 181 064 тенге» (chapter.shown)
+SHOWN_SPAN = "от {low} до {high}"
 EITHER_OR_DISTRIBUTION = (
     "считаются оба случая: варианты по ценам Павлодара — каждый отдельно; в середине цен "
     "Павлодара и Караганды — равномерное между ними"

@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import Decimal
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt
+from sergek_report.model.rounding import rounding_interval  # noqa: F401 (the chapters)
 
 
 def billions(x: float) -> str:
@@ -70,14 +70,6 @@ def hundredths(x: float) -> str:
 def whole(x: float) -> str:
     """Whole units with grouped thousands: 181_064.01 -> "181 064"."""
     return fmt.integer(round(x))
-
-
-def rounding_interval(x: float) -> tuple[float, float]:
-    """The values a source's rounded figure stands for: half its last digit's step either
-    side, 2.6e9 -> (2.55e9, 2.65e9) (the step is read from the figure: 2,6 bn to tenths)."""
-    exponent = Decimal(repr(float(x))).normalize().as_tuple().exponent
-    half = float(Decimal(5).scaleb(int(exponent) - 1))
-    return x - half, x + half
 
 
 # Name of a key figure (a regular expression matched in full) -> the number's text and the

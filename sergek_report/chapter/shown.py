@@ -1,42 +1,26 @@
 """A model weight of the assumptions table shown as the quantity it places, in tenge or
-complexes (params: an assumption's `shown_as`).
+complexes (params: an assumption's `shown_as`; the figures: model/weights.py, kept in
+`Results.shown_figures`).
 
-Three assumptions are weights between 0 and 1 that place a quantity between two sourced
-figures: the current payment per complex-month between its two estimates, the service
-contract's price between Pavlodar's and Karaganda's, the complexes Pavlodar's sum pays for
-between the region's and the city's. The reader is shown the quantity, computed here by the
-model's own functions (model/appraisal.py) at the weight's value and at both ends of its range,
-the other assumptions at their declared values; nothing is typed.
+A quantity the report prints elsewhere as a key figure keeps that figure's precision
+(chapter/precision.py): the current payment «≈ 171 тыс. тенге», between estimate 2
+«≈ 162 тыс.» and estimate 1 «181 064 тенге».
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sergek_report import labels as L
-from sergek_report.chapter import fmt
-from sergek_report.model import appraisal as A
+from sergek_report.chapter import fmt, precision
 
-# quantity key (params: shown_as.quantity) -> (assumptions it also reads, f(data, x, weight))
-QUANTITIES: dict[str, tuple[tuple[str, ...], Callable]] = {
-    # tenge per complex-month in 2026: estimate 2 (0) to estimate 1 (1)
+# quantity key -> the key figures its value, its low end and its high end are (precision)
+KEY_FIGURES = {
     "current_price": (
-        ("service_term_months",),
-        lambda d, x, w: A.current_price(d, x["service_term_months"], w)[0],
+        "current_monthly_price",
+        "implied_monthly_tariff_from_payments",
+        "monthly_tariff_estimate",
     ),
-    # tenge per complex-year at 2026 prices: Pavlodar's (0) to Karaganda's (1)
-    "service_price_year": (
-        ("karaganda_price_year", "inflation_2026", "pavlodar_coverage_weight"),
-        lambda d, x, w: (
-            12
-            * A.service_price_2026(
-                d, x["karaganda_price_year"], x["inflation_2026"], w, x["pavlodar_coverage_weight"]
-            )[0]
-        ),
-    ),
-    # the complexes Pavlodar's sum pays for: the region's (0) or the city's (1)
-    "pavlodar_complexes": ((), lambda d, x, w: A.pavlodar_complexes(d, w)[0]),
 }
 
 
@@ -53,11 +37,7 @@ class Shown:
 
 def figures(item, results) -> tuple[float, float, float]:
     """The quantity at the weight's value and at the low and high ends of its range."""
-    reads, f = QUANTITIES[item.shown_as.quantity]
-    x = {name: float(results.assumptions[name]) for name in reads}
-    data = results.appraisal_data
-    low, high = item.range
-    return tuple(float(f(data, x, w)) for w in (item.value, low, high))
+    return results.shown_figures[item.name]
 
 
 def _number(value: float, scale: float, digits: int) -> str:
@@ -70,7 +50,15 @@ def shown(item, results) -> Shown | None:
     if s is None:
         return None
     value, at_low, at_high = figures(item, results)
-    unit = L.translate(s.unit).replace(" ", fmt.NBSP)  # «тыс. тенге» on one line
+    names = KEY_FIGURES.get(s.quantity)
+    if names:  # printed as the report prints these key figures elsewhere
+        base = L.translate("тенге")
+        low_text, high_text = (
+            precision.figure(n, v, "") for n, v in zip(names[1:], (at_low, at_high), strict=True)
+        )
+        span = L.SHOWN_SPAN.format(low=low_text, high=f"{high_text}{fmt.NBSP}{base}")
+        return Shown(s.label, precision.figure(names[0], value, "тенге"), span)
+    unit = L.translate(s.unit).replace(" ", fmt.NBSP)  # «млн тенге» on one line
     number = _number(value, s.scale, s.digits)
     # a value the printed digits round is marked «≈» (a count of complexes is not)
     rounded = round(value / s.scale, s.digits) != value / s.scale

@@ -315,6 +315,11 @@ class AssumptionValues:
                     )
         return found
 
+    def shown(self) -> dict[str, ShownAs]:
+        """The weights the assumptions table shows as the quantities they place, by name."""
+        declared = object.__getattribute__(self, "_edition").assumptions
+        return {n: a.shown_as for n, a in declared.items() if a.shown_as is not None}
+
     def declared(self, name: str) -> Assumption:
         self._lookup(name)
         return object.__getattribute__(self, "_edition").assumptions[name]
