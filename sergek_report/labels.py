@@ -613,16 +613,8 @@ GLOSSARY = (
         "Насколько меняется результат расчёта, если допущение принимает нижнее или верхнее "
         "значение своего диапазона.",
     ),
-    (
-        "PFRAM",
-        "Public-Private Partnership Fiscal Risk Assessment Model — модель оценки бюджетных "
-        "рисков ГЧП, разработанная Международным валютным фондом и Всемирным банком.",
-    ),
-    (
-        "PFI",
-        "Private Finance Initiative — британская форма ГЧП: частный партнёр финансирует, "
-        "строит и обслуживает объект, а государство долгие годы платит за его доступность.",
-    ),
+    # PFRAM and PFI, the abbreviations of two sources' titles, are not used in the text: the
+    # text describes those models in Russian (no glossary entry for them)
 )
 
 
@@ -715,6 +707,18 @@ DISTRIBUTION_MEANINGS = {
     "triangular": "чаще всего близко к базовому значению, реже — к краям диапазона",
     "fixed": "допущение остаётся на базовом значении; его влияние показано отдельно",
 }
+# A model weight whose two ends are two readings of a source, each computed on its own
+# (chapter.shown): its range, «420 или 240», and its distribution: the paths at Pavlodar's
+# prices take each reading, the midpoint of Pavlodar's and Karaganda's prices any count
+# between them (appraisal.COVERAGE_READINGS).
+EITHER_OR = "{first} или {second}"
+# the range of a weight whose ends are key figures printed at their own precision:
+# «от ≈ 162 тыс. до 181 064 тенге» (chapter.shown)
+SHOWN_SPAN = "от {low} до {high}"
+EITHER_OR_DISTRIBUTION = (
+    "считаются оба случая: варианты по ценам Павлодара — каждый отдельно; в середине цен "
+    "Павлодара и Караганды — равномерное между ними"
+)
 # One explained name: {name} (DISTRIBUTIONS), {meaning} (DISTRIBUTION_MEANINGS); the items
 # joined by «; ».
 DISTRIBUTION_ITEM = "«{name}» — {meaning}"
@@ -807,6 +811,12 @@ SENTENCES = {
         "дат, и источники расходятся между собой."
     ),
     "list_and": "{items} и {last}",
+    # where to get a gap's document (sentences.where_to_ask): the bodies that hold it are asked
+    # (the accusative after «в», as the nominative of these bodies' names), a public register
+    # is checked (its name after «на», the prepositional)
+    "ask": "направить запрос в {holders}",
+    "check": "проверить на {registers}",
+    "ask_and_check": "{ask}; {check}",
     # who can calculate a missing figure (sentences.holders_can): one holder, or several
     "can_one": "может {holders}",
     "can_many": "могут {holders}",
@@ -837,9 +847,10 @@ SENTENCES = {
         "за тот же период, не опубликовано."
     ),
     "about_the_same": "примерно столько же",
-    # the payment is rounded in its source to a tenth of a billion: «примерно в 6,7 раза»
-    "times_more": "примерно в **{times}** больше",
-    "times_less": "примерно в **{times}** меньше",
+    # one decimal, as precise as the payment rounded in its source (±2 %): «в 6,7 раза», not
+    # «примерно в 6,7 раза» (the decimal already says how precise it is)
+    "times_more": "в **{times}** больше",
+    "times_less": "в **{times}** меньше",
     # an Almaty complex at Pavlodar's price per camera (sentences.per_camera_price)
     "at_least": "более {count}",
     "times_dearer": "в {times} дороже",

@@ -357,7 +357,7 @@ def changed_data(tmp_path_factory):
     deployment = data / "deployment.csv"
     deployment.write_text(
         deployment.read_text(encoding="utf-8")
-        .replace("2025-12-31,1641,", "2025-12-31,1650,")
+        .replace("2026-02-07,1641,", "2026-02-07,1650,")
         .replace("2026-03-01,1991,", "2026-03-01,2000,"),
         encoding="utf-8",
     )

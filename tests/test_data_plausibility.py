@@ -127,7 +127,7 @@ def test_agreement_ignores_planned_rows(data_dir):
     [("１６４１", "FULLWIDTH"), ("١٦٤١", "ARABIC-INDIC"), ("۱۶۴۱", "EXTENDED ARABIC-INDIC")],
 )
 def test_non_ascii_digits_in_numbers_are_normalised_and_logged(data_dir, warnings, spelled, name):
-    line = replace(data_dir, "deployment", "2025-12-31,1641,", f"2025-12-31,{spelled},")
+    line = replace(data_dir, "deployment", "2026-02-07,1641,", f"2026-02-07,{spelled},")
     tables = load_all(data_dir)
     assert 1641 in set(tables["deployment"]["complexes"])
     assert logged(warnings, "data/deployment.csv", f"line {line}", 'column "complexes"', "1641")

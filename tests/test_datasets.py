@@ -107,7 +107,7 @@ def test_real_data_loads_with_hand_checked_values():
     assert contract.at["new_complexes_deadline", "value_date"] == pd.Timestamp("2026-03-01")
     deployment = tables["deployment"].set_index("date")["complexes"]
     assert deployment[pd.Timestamp("2022-11-30")] == 766
-    assert deployment[pd.Timestamp("2025-12-31")] == 1641
+    assert deployment[pd.Timestamp("2026-02-07")] == 1641
     assert deployment[pd.Timestamp("2026-03-01")] == 1991
     cpi = tables["cpi"].set_index(["year", "measure"])["percent"]
     assert cpi[(2022, "dec_dec")] == 20.3
@@ -121,7 +121,7 @@ def test_real_data_loads_with_hand_checked_values():
     assert cameras[pd.Timestamp("2020-12-31")] == 2060
     assert cameras[pd.Timestamp("2022-11-30")] == 5034
     assert cameras[pd.Timestamp("2024-11-30")] == 9000
-    assert pd.isna(cameras[pd.Timestamp("2025-12-31")])
+    assert pd.isna(cameras[pd.Timestamp("2026-02-07")])
     assert cameras.dtype == "Int64"
     pavlodar = tables["cost_anchors"].set_index("anchor_id").loc["pavlodar_service_2025"]
     assert (pavlodar["cameras"], pavlodar["cameras_source_id"]) == (1287, "profit_2025_11_27")
@@ -426,12 +426,12 @@ def test_period_end_before_start_rejected(data_dir):
 
 
 def test_dates_after_as_of_rejected_except_planned(data_dir):
-    line = replace(data_dir, "deployment", "2025-12-31,1641", "2025-12-31,1641")
+    line = replace(data_dir, "deployment", "2026-02-07,1641", "2026-02-07,1641")
     err = rejected(data_dir, "deployment", as_of="2025-06-30")
     assert_names(err, "deployment", line, "date")
     assert "2025-06-30" in str(err)
     # the planned 2026-03-01 row is later than this as-of date and still accepted
-    assert len(load_table("deployment", data_dir, as_of="2026-01-15")) == 9
+    assert len(load_table("deployment", data_dir, as_of="2026-02-15")) == 9
 
 
 @pytest.mark.parametrize("bad", ["2026-02-30", "March 2026", "2026/01/01", "31.02.2026"])

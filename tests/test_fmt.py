@@ -387,6 +387,19 @@ def test_the_options_current_price_is_printed_no_more_precisely_than_the_rounded
     )
 
 
+def test_a_rounded_source_figure_stands_for_half_its_last_step_either_side():
+    from sergek_report.chapter import precision
+
+    # «2,6 млрд тенге» (rounded to tenths of a billion): 2,55–2,65 bn, so the average payment
+    # per complex-month (÷ 16 078) is known only to ±3 thousand tenge, and its ratio to
+    # «общая стоимость» (≈ 1,0) only to one decimal
+    assert precision.rounding_interval(2.6e9) == (2.55e9, 2.65e9)
+    low, high = (v / 16_078 for v in precision.rounding_interval(2.6e9))
+    assert round(low / 1e3, 1) == 158.6 and round(high / 1e3, 1) == 164.8
+    assert precision.rounding_interval(1641) == (1640.5, 1641.5)
+    assert precision.figure("estimate2_vs_total_cost_p50", 1.0149, "") == "\u2248\u00a01,0"
+
+
 def test_a_counted_unit_after_a_scale_word_agrees_with_the_scale_word():
     from sergek_report.chapter import precision
 

@@ -396,7 +396,7 @@ def test_whole_text_reads_as_plain_russian(report):
     # the slips the readers of the 28 Nov 2026 edition found, fixed where they were made
     for text in (report["text"], normalise(html)):
         assert "414 комплексов (2 060 камер)" in text  # the source's noun, agreeing
-        assert "1 641 аппаратно-программный комплекс «Сергек»" in text
+        assert "1 641 комплекс видеоконтроля «Сергек»" in text
         assert "3 773 фунта за камеру в год" in text
         assert "январь–ноябрь 2024" in text  # the deployment's table: a period of its own
         # the dollar table: the year in its column, the months beside it, the year said once

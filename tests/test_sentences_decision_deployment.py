@@ -205,6 +205,20 @@ def test_a_median_that_rounds_to_an_end_of_its_range_is_said_as_the_range():
     )
 
 
+def test_a_gap_says_whom_to_ask_and_where_to_check():
+    """«держатели — акимат Павлодарской области; портал госзакупок» (s9b review, p. 7, 17,
+    27): the bodies are asked, the public portal is checked."""
+    assert sentences.where_to_ask("Акимат Павлодарской области; портал госзакупок") == (
+        "направить запрос в акимат Павлодарской области; проверить на портале госзакупок"
+    )
+    assert sentences.where_to_ask("Департамент полиции г. Алматы; управление финансов") == (
+        "направить запрос в департамент полиции г. Алматы и управление финансов"
+    )
+    assert sentences.where_to_ask("Портал государственных закупок") == (
+        "проверить на портале государственных закупок"
+    )
+
+
 def test_several_holders_are_a_plural_subject_listed_with_and():
     """«Рассчитать её может управление цифровизации; управление финансов; департамент
     полиции» (s8, p. 7): several holders take «могут» and read «A, B и C»."""

@@ -644,6 +644,13 @@ def branch_name(line: str) -> str:
     return f"«{fmt.mid_sentence(branch_path(line))}»"
 
 
+def _factor_name(declared) -> str:
+    """An assumption's short label as the name of a factor, without the unit a chart's axis
+    needs: «Цена комплекса, тенге» -> «Цена комплекса» (never «Цена комплекса, тенге (95 %)»)."""
+    unit = declared.unit.split(" ")[0] if declared.unit else ""
+    return declared.short_label.removesuffix(f", {unit}") if unit else declared.short_label
+
+
 def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
     """Which unknown contributes most to each spread (share of squared rank correlations)."""
     u, a = results.appraisal, results.assumptions
@@ -656,7 +663,7 @@ def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
                 L.DRIVER_COLUMNS["output"]: text.format(**years),
                 L.DRIVER_COLUMNS["driver"]: fmt.listed(
                     [
-                        f"{a.declared(name).short_label} ({fmt.percent(100 * share, 0)})"
+                        f"{_factor_name(a.declared(name))} ({fmt.percent(100 * share, 0)})"
                         for name, share in drivers.items()
                     ]
                 ),

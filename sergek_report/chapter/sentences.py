@@ -11,6 +11,8 @@ language says them in that language.
 
 from __future__ import annotations
 
+import re
+
 from babel.dates import format_date
 
 from sergek_report import labels
@@ -74,6 +76,25 @@ def holders(holder: object) -> str:
     if len(items) == 1:
         return items[0]
     return _say("list_and", items=", ".join(items[:-1]), last=items[-1])
+
+
+# A public register among a gap's holders (gaps.csv): not asked but checked, «портал
+# госзакупок» -> «проверить на портале госзакупок».
+REGISTER = re.compile(r"^портал\b", re.IGNORECASE)
+
+
+def where_to_ask(holder: object) -> str:
+    """Where a gap's document is to be had, said after its name: the bodies that hold it
+    asked, a public register checked: «направить запрос в акимат Павлодарской области; проверить на
+    портале госзакупок» (never «держатели — акимат …; портал госзакупок»)."""
+    items = [h.strip() for h in str(holder).split(";") if h.strip()]
+    bodies = [h for h in items if not REGISTER.match(h)]
+    registers = [REGISTER.sub("портале", fmt.mid_sentence(h)) for h in items if REGISTER.match(h)]
+    ask = _say("ask", holders=holders("; ".join(bodies))) if bodies else ""
+    check = _say("check", registers=" и ".join(registers)) if registers else ""
+    if ask and check:
+        return _say("ask_and_check", ask=ask, check=check)
+    return ask or check
 
 
 def holders_can(holder: object) -> str:
@@ -274,7 +295,7 @@ def usd_series_gaps(by_year, usd_kzt) -> str:
 def fines_against_payments(r) -> str:
     """The fines collected in the period of the published payment to the partner, against that
     payment: «За январь 2020 — август 2022 в бюджет города поступило 17,5 млрд тенге штрафов,
-    партнёру выплачено 2,6 млрд тенге: примерно в **6,7 раза** больше.» (one decimal: the
+    партнёру выплачено 2,6 млрд тенге: в **6,7 раза** больше.» (one decimal: the
     payment is rounded in its source to a tenth of a billion, the precision of the key figure,
     «≈ 6,7 раза»). «Меньше» when the fines were the smaller sum; when the fines of that period
     are not published, says so."""

@@ -100,6 +100,34 @@ class Distribution(BaseModel):
         return self
 
 
+class ShownAs(BaseModel):
+    """How the assumptions table shows a model weight (a number between 0 and 1 that places a
+    quantity between two sourced figures) to the reader: as the quantity itself, in its unit.
+
+    `label`: what the quantity is; `quantity`: the figure the weight places (a key of
+    chapter.shown.QUANTITIES, which computes it from the model's data at the weight's value and
+    at both ends of its range); `unit`: the unit it is printed in, `scale` the tenge in one
+    unit (1 000 for «тыс. тенге»), `digits` its decimals. `either_or`: the two ends are two
+    readings of a source, each computed on its own (printed «420 или 240»), not a range.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str
+    quantity: str
+    unit: str
+    scale: float = 1.0
+    digits: int = 0
+    either_or: bool = False
+
+    @field_validator("label", "unit")
+    @classmethod
+    def _spaced(cls, text: str) -> str:
+        if not text.strip():
+            raise ValueError("must not be empty")
+        return typeset(" ".join(text.split()))  # as the extractor of translations reads it
+
+
 class Assumption(BaseModel):
     """One assumption: its value and everything the report prints about it."""
 
@@ -115,6 +143,7 @@ class Assumption(BaseModel):
     rationale: str
     source: str
     distribution: Distribution | None = None  # uncertainty for the Monte Carlo
+    shown_as: ShownAs | None = None  # a weight shown as the quantity it places
 
     @field_validator("label", "short_label", "rationale", "source")
     @classmethod
@@ -285,6 +314,11 @@ class AssumptionValues:
                         "is not an assumption with a distribution."
                     )
         return found
+
+    def shown(self) -> dict[str, ShownAs]:
+        """The weights the assumptions table shows as the quantities they place, by name."""
+        declared = object.__getattribute__(self, "_edition").assumptions
+        return {n: a.shown_as for n, a in declared.items() if a.shown_as is not None}
 
     def declared(self, name: str) -> Assumption:
         self._lookup(name)
@@ -663,6 +697,10 @@ def resolve_references(edition: Edition, tables: Mapping[str, Any]) -> Edition:
             rationale = say(a.distribution.rationale)
             if rationale != a.distribution.rationale:
                 changes["distribution"] = a.distribution.model_copy(update={"rationale": rationale})
+        if a.shown_as is not None:
+            label = say(a.shown_as.label)  # its unit is translated where printed, as others
+            if label != a.shown_as.label:
+                changes["shown_as"] = a.shown_as.model_copy(update={"label": label})
         assumptions[name] = a.model_copy(update=changes) if changes else a
     info = edition.info
     if say(info.title) != info.title:

@@ -68,8 +68,10 @@ from sergek_report.model.prices import (
     usd_rate_for_year,
 )
 from sergek_report.model.reconciliation import Reconciliation, anchor_row, reconcile
+from sergek_report.model.rounding import rounding_interval
 from sergek_report.model.sensitivity import budget_for, erosion_2025, scenario_rows, tornado
 from sergek_report.model.uncertainty import Uncertainty, appraise
+from sergek_report.model.weights import shown_figures
 
 # Service terms (months) for the chart of the tariff estimate against the term.
 TERM_SWEEP = tuple(range(48, 97, 6))
@@ -156,6 +158,11 @@ class Results:
     appraisal: Uncertainty | None = None
     appraisal_data: AppraisalData | None = field(default=None, repr=False)
     procurement_latest_start_range: tuple[dt.date, dt.date] | None = None
+    # the average payment per complex-month at both ends of the payment's rounding in its
+    # source (2,6 bn is 2,55–2,65 bn): what the rounded payment allows
+    implied_monthly_tariff_span: tuple[float, float] | None = None
+    # the weights shown as quantities (model/weights.py): name -> (value, at low, at high)
+    shown_figures: Mapping[str, tuple[float, float, float]] = field(default_factory=dict)
     # where each input came from: name -> "source:<id>" / "assumption:<param>" / "derived"
     basis: Mapping[str, str] = field(default_factory=dict)
 
@@ -406,5 +413,9 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
             latest_start(decision_day, days=lead_high),
             latest_start(decision_day, days=lead_low),
         ),
+        implied_monthly_tariff_span=tuple(
+            implied_tariff_from_payments(p, cm_paid) for p in rounding_interval(paid)
+        ),
+        shown_figures=shown_figures(appraisal_data, assumptions),
         basis=basis,
     )
