@@ -81,6 +81,7 @@ def holders(holder: object) -> str:
 # A public register among a gap's holders (gaps.csv): not asked but checked, «портал
 # госзакупок» -> «проверить на портале госзакупок».
 REGISTER = re.compile(r"^портал\b", re.IGNORECASE)
+PORTAL = re.compile(r"портал", re.IGNORECASE)
 
 
 def where_to_ask(holder: object) -> str:
@@ -88,8 +89,10 @@ def where_to_ask(holder: object) -> str:
     asked, a public register checked: «направить запрос в акимат Павлодарской области; проверить на
     портале госзакупок» (never «держатели — акимат …; портал госзакупок»)."""
     items = [h.strip() for h in str(holder).split(";") if h.strip()]
-    bodies = [h for h in items if not REGISTER.match(h)]
-    registers = [REGISTER.sub("портале", fmt.mid_sentence(h)) for h in items if REGISTER.match(h)]
+    # a register by its word in either language («портал …», «… порталы»); the Russian
+    # takes the prepositional after «на», the Kazakh template its own postposition
+    bodies = [h for h in items if not PORTAL.search(h)]
+    registers = [REGISTER.sub("портале", fmt.mid_sentence(h)) for h in items if PORTAL.search(h)]
     ask = _say("ask", holders=holders("; ".join(bodies))) if bodies else ""
     check = _say("check", registers=" и ".join(registers)) if registers else ""
     if ask and check:
