@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from sergek_report.chapter import fmt
+from sergek_report.model.rounding import rounding_interval
 
 NB = "\u00a0"  # no-break space: babel's group separator, and our space before units
 NNB = "\u202f"  # narrow no-break space: babel's space before "г." in long dates
@@ -393,10 +394,10 @@ def test_a_rounded_source_figure_stands_for_half_its_last_step_either_side():
     # «2,6 млрд тенге» (rounded to tenths of a billion): 2,55–2,65 bn, so the average payment
     # per complex-month (÷ 16 078) is known only to ±3 thousand tenge, and its ratio to
     # «общая стоимость» (≈ 1,0) only to one decimal
-    assert precision.rounding_interval(2.6e9) == (2.55e9, 2.65e9)
-    low, high = (v / 16_078 for v in precision.rounding_interval(2.6e9))
+    assert rounding_interval(2.6e9) == (2.55e9, 2.65e9)
+    low, high = (v / 16_078 for v in rounding_interval(2.6e9))
     assert round(low / 1e3, 1) == 158.6 and round(high / 1e3, 1) == 164.8
-    assert precision.rounding_interval(1641) == (1640.5, 1641.5)
+    assert rounding_interval(1641) == (1640.5, 1641.5)
     assert precision.figure("estimate2_vs_total_cost_p50", 1.0149, "") == "\u2248\u00a01,0"
 
 

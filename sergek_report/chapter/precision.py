@@ -34,7 +34,6 @@ from collections.abc import Callable
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt
-from sergek_report.model.rounding import rounding_interval  # noqa: F401 (the chapters)
 
 
 def billions(x: float) -> str:

@@ -161,6 +161,8 @@ class Results:
     # the average payment per complex-month at both ends of the payment's rounding in its
     # source (2,6 bn is 2,55–2,65 bn): what the rounded payment allows
     implied_monthly_tariff_span: tuple[float, float] | None = None
+    # the payment itself at both ends of its rounding (2,55–2,65 bn), printed beside it
+    paid_to_partner_span: tuple[float, float] | None = None
     # the weights shown as quantities (model/weights.py): name -> (value, at low, at high)
     shown_figures: Mapping[str, tuple[float, float, float]] = field(default_factory=dict)
     # where each input came from: name -> "source:<id>" / "assumption:<param>" / "derived"
@@ -416,6 +418,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         implied_monthly_tariff_span=tuple(
             implied_tariff_from_payments(p, cm_paid) for p in rounding_interval(paid)
         ),
+        paid_to_partner_span=rounding_interval(paid),
         shown_figures=shown_figures(appraisal_data, assumptions),
         basis=basis,
     )
