@@ -163,7 +163,7 @@ REQUEST_COLUMNS = {
 RECONCILIATION_COLUMNS = {
     "estimate": "Оценка платы за АПК в месяц",
     "monthly": "Тенге за АПК в месяц",
-    "to_end": "{years} гг., млрд тенге",
+    "to_end": "{years}, млрд тенге",
     "to_end_vs_obligations": "К первоначальным обязательствам",
     "with_extension": "Включая {extension_year} г., млрд тенге",
     "with_extension_vs_total_cost": "К «общей стоимости»",

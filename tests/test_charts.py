@@ -82,10 +82,13 @@ def test_tornado_chart_is_readable_at_print_size():
     )
     ax = fig.axes[0]
     fig.canvas.draw()
-    # the assumption with no visible swing is named in a note, not drawn as an empty row
+    # the assumption with no visible swing is named in a note, not drawn as an empty row;
+    # the note goes into the figure's caption (Chapter.figure), not under the axes, where it
+    # hung between the chart and its caption
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Инфляция 2026", "Срок"]
+    assert fig.get_supxlabel() == ""
     # inside the note's sentence, after its colon, the label starts in lower case
-    assert "не показано): инфляция 2024" in fig.get_supxlabel()
+    assert "не показано): инфляция 2024" in fig.caption_note
     sizes = [t.get_fontsize() for t in ax.texts] + [
         t.get_fontsize() for t in ax.get_yticklabels() + ax.get_xticklabels()
     ]
@@ -135,18 +138,15 @@ def test_svg_coordinates_do_not_depend_on_the_last_bit_of_a_float():
 
 def test_chart_notes_are_dark_and_a_tornado_prints_at_full_size():
     """Issue 18, review of 3 Dec 2026, defect 27: the tornado's legend and note were small grey
-    text. The note and legend are 9 pt in dark grey, and a tornado of four bars is no taller
-    than print.css's 78 mm cap on a chart's height, so it prints unscaled (at 0.5 in a bar it
-    shrank to 81 %, its 9 pt to 7.3 pt)."""
-    from matplotlib.colors import to_rgb
-
+    text. The legend is 9 pt (the note is now in the caption), and a tornado of four bars is
+    no taller than print.css's 78 mm cap on a chart's height, so it prints unscaled (at 0.5 in
+    a bar it shrank to 81 %, its 9 pt to 7.3 pt)."""
     frame = pd.concat([tornado_frame(), tornado_frame().assign(assumption=["d", "e", "f"])])
     frame.loc[frame["assumption"].isin(["d", "e"]), "metric_low"] = [2.6e9, 2.7e9]
     fig = charts.tornado_chart(frame, LABELS, 2.45e9, lambda v: fmt.number(v / 1e9, 2), "млрд")
     assert len(fig.axes[0].get_yticklabels()) == 4
     assert fig.get_size_inches()[1] * 25.4 <= 78
-    note = fig._supxlabel
-    assert note.get_fontsize() >= 9 and max(to_rgb(note.get_color())) <= 0.3
+    assert fig._supxlabel is None and fig.caption_note
     assert all(t.get_fontsize() >= 9 for t in fig.legends[0].get_texts())
 
 

@@ -313,7 +313,7 @@ def test_a_table_of_figures_gives_its_labels_the_room_its_figures_leave():
                 "Оценка 2: выплата 2020–2022 ÷ комплексо-месяцы",
             ],
             "Тенге за АПК в месяц": [f"181{nbsp}064", f"≈ 162{nbsp}000"],
-            f"2020–2025{nbsp}гг., млрд тенге": ["12,6", "11,3"],
+            "2020–2025, млрд тенге": ["12,6", "11,3"],
             "К первоначальным обязательствам": ["1,26", "1,13"],
             f"Включая 2026{nbsp}г., млрд тенге": ["16,8", "15,0"],
             "К «общей стоимости»": ["1,15", "1,03"],
@@ -329,6 +329,10 @@ def test_a_table_of_figures_gives_its_labels_the_room_its_figures_leave():
     # «К первоначальным / обязательствам»: two lines, not more room than that
     two_lines = measure.width_mm("К первоначальным", 8.5, bold=True) + 3.2
     assert 100 * two_lines / 172 <= shares[3] < 100 * (two_lines + 1) / 172
+    # «2020–2025, / млрд тенге»: two lines too, not four («2020– / 2025, / млрд / тенге»,
+    # the width its figures asked for)
+    assert shares[2] >= 100 * (measure.width_mm("2020–2025,", 8.5, bold=True) + 3.2) / 172
+    assert shares[2] >= 100 * (measure.width_mm("млрд тенге", 8.5, bold=True) + 3.2) / 172
 
 
 def test_a_cell_whose_text_is_wider_than_its_column_is_found(tmp_path):

@@ -98,7 +98,8 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
         rest = 100 - sum(floors)
         shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
         if len(frame.columns) > 1 and all(c in numeric for c in frame.columns[1:]):
-            shares = _labels_take_the_room(shares, floors, list(frame.columns))
+            labels = [_cell(v) for v in frame[frame.columns[0]]]
+            shares = _labels_take_the_room(shares, floors, list(frame.columns), labels)
     else:
         # The words fill the width: a column of figures keeps its room (a figure is never
         # broken); the text columns' floors shrink to leave _SPARE of the width to share by
@@ -119,33 +120,57 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
     return f"<colgroup>{cols}</colgroup>", True
 
 
-def _labels_take_the_room(shares: list[float], floors: list[float], columns: list) -> list[float]:
+def _labels_take_the_room(
+    shares: list[float], floors: list[float], columns: list, labels: Iterable[str] = ()
+) -> list[float]:
     """A table of figures beside their labels (its first column the only text): a figure's
     column is no wider than its header set on two lines (or its widest figure, or its
     header's longest word), and the room it would leave empty goes to the labels. Shared by
     how long their headers are, the figures' columns took the reconciliation's width: a
     column as wide as «К первоначальным обязательствам» held «1,26» beside labels hyphenated
-    at every line («обязатель-ства ÷ (766 АПК × срок)»)."""
-    caps = [
-        max(floor, 100 * (_two_lines_mm(str(column)) + _PADDING_MM) / _TABLE_MM)
-        for column, floor in zip(columns[1:], floors[1:], strict=True)
+    at every line («обязатель-ства ÷ (766 АПК × срок)»). Nor is a figure's column narrower
+    than that, while the labels keep room for their longest on two lines: given its
+    figures' width, «2020–2025 гг., млрд тенге» was set on four lines. Where two lines for
+    every header leave the labels too little, the headers that lose most are set on three."""
+    heads = [str(column) for column in columns[1:]]
+    two = [
+        max(floor, _share(_lines_mm(head, 2)))
+        for head, floor in zip(heads, floors[1:], strict=True)
     ]
-    figures = [min(share, cap) for share, cap in zip(shares[1:], caps, strict=True)]
+    three = [
+        max(floor, _share(_lines_mm(head, 3)))
+        for head, floor in zip(heads, floors[1:], strict=True)
+    ]
+    need = max([floors[0], *(_share(_lines_mm(label, 2, bold=False)) for label in labels)])
+    figures = list(two)
+    for i in sorted(range(len(two)), key=lambda i: three[i] - two[i]):
+        if 100 - sum(figures) >= need:
+            break
+        figures[i] = three[i]
+    if 100 - sum(figures) < need:  # the labels first; the figures as the shares have them
+        figures = [min(share, cap) for share, cap in zip(shares[1:], two, strict=True)]
     return [100 - sum(figures), *figures]
 
 
-def _two_lines_mm(header: str) -> float:
-    """The width of a (bold) header set on two lines, broken where it is narrowest; a header
-    of one word on one."""
-    words = _words(header)
-    if len(words) < 2:
-        return measure.width_mm(header, _TABLE_PT, bold=True)
+def _share(mm: float) -> float:
+    """A width in millimetres (a cell's text) as a column's share of the table, padding in."""
+    return 100 * (mm + _PADDING_MM) / _TABLE_MM
+
+
+def _lines_mm(text: str, lines: int, bold: bool = True) -> float:
+    """The width of a text (a bold header) set on at most `lines` lines, broken where it is
+    narrowest; a text of one word on one."""
+    words = _words(text)
+    if len(words) <= 1:
+        return measure.width_mm(text, _TABLE_PT, bold=bold)
+    from itertools import combinations
+
     return min(
         max(
-            measure.width_mm(" ".join(words[:cut]), _TABLE_PT, bold=True),
-            measure.width_mm(" ".join(words[cut:]), _TABLE_PT, bold=True),
+            measure.width_mm(" ".join(words[a:b]), _TABLE_PT, bold=bold)
+            for a, b in zip((0, *cuts), (*cuts, len(words)), strict=True)
         )
-        for cut in range(1, len(words))
+        for cuts in combinations(range(1, len(words)), min(lines, len(words)) - 1)
     )
 
 
@@ -361,7 +386,12 @@ class Chapter:
     # -- output -------------------------------------------------------------------------
     def figure(self, fig, caption: str, sources: Iterable[str], note: str | None = None):
         """A numbered chart; its caption is also the chart's text alternative (an SVG <title>
-        and aria-label), which the tagged PDF carries as the figure's /Alt."""
+        and aria-label), which the tagged PDF carries as the figure's /Alt. A chart that
+        leaves something out says so in `fig.caption_note` (charts.tornado_chart: the
+        assumptions that barely move the result), a sentence added to the caption."""
+        after = getattr(fig, "caption_note", None)
+        if after:
+            caption = f"{caption}. {after.rstrip('.')}"
         png = base64.b64encode(charts.to_png(fig)).decode("ascii")
         svg = _with_alt_text(charts.to_svg(fig, close=False), caption)
         # A phone shows the narrow drawing instead (report.css), so its text stays readable.

@@ -527,8 +527,9 @@ def tornado_chart(
 
     Readable at print size: labels of at least 8 pt, the base value marked and labelled,
     a key for the two bar shades. An assumption whose swing is below `min_share` of the
-    largest swing would be an invisible bar: it is left out of the bars and named in a
-    note under the chart instead. The base value's label is the catalog's word in the
+    largest swing would be an invisible bar: it is left out of the bars and named in
+    the figure's caption instead (`fig.caption_note`, which Chapter.figure adds to the
+    caption). The base value's label is the catalog's word in the
     edition's language, read when the chart is drawn. `base_format` writes the base value as
     the report's text and tables print it («≈ 2,5»; `value_format` by default)."""
     base_label = L.TORNADO_CHART["base"] if base_label is None else base_label
@@ -591,14 +592,10 @@ def tornado_chart(
         handles=handles, loc="outside upper center", ncol=3, fontsize=NOTE_SIZE, handlelength=1.5
     )
     if not hidden.empty:
+        # in the figure's caption (Chapter.figure: `caption_note`), not under the axes: drawn
+        # in the chart, the line hung between the chart and its caption
         names = ", ".join(fmt.mid_sentence(labels.get(a, a)) for a in hidden["assumption"])
-        fig.supxlabel(
-            L.TORNADO_CHART["hidden"].format(names=names),
-            fontsize=NOTE_SIZE,
-            color=TEXT_GREY,
-            x=0.01,
-            ha="left",
-        )
+        fig.caption_note = L.TORNADO_CHART["hidden"].format(names=names)
     return fig
 
 
