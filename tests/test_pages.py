@@ -385,3 +385,30 @@ def test_a_short_table_of_paragraphs_prints_as_blocks_and_a_table_of_figures_as_
     assert not prints_as_blocks(options.iloc[:, :3])  # three columns: a table
     figures = options.assign(a="30,3 млрд тенге", b="17,5–44,7", c="61,6–161,0")
     assert not prints_as_blocks(figures)
+
+
+def test_a_column_of_dates_keeps_most_of_them_on_one_line():
+    """The chronologies (tables 10, 11, 13) set «1 апреля / 2019 г.» and «апрель 2019 — январь
+    / 2020» on two lines, every row two lines tall, and chapter 4 ran onto a fourth page for
+    two rows: a column of short phrases gets room for most of them on one line; a rare longer
+    one («около 31 декабря 2020 г.») may take two."""
+    import re
+
+    import pandas as pd
+
+    from sergek_report.chapter import measure
+    from sergek_report.chapter.api import _column_widths
+
+    nbsp, narrow = "\u00a0", "\u202f"
+    dates = [f"{d}{nbsp}декабря 2020{narrow}г." for d in range(20, 31)]
+    frame = pd.DataFrame(
+        {
+            "Дата": [*dates, f"около 31{nbsp}декабря 2020{narrow}г."],
+            "Событие": ["Маслихат одобрил однократное продление договора до конца года. "] * 12,
+            "Статус": ["по источнику"] * 12,
+        }
+    )
+    shares = [float(x) for x in re.findall(r"width: ([\d.]+)%", _column_widths(frame)[0])]
+    one_line = measure.width_mm(dates[-1], 8.5) + 3.2
+    assert 100 * one_line / 172 <= shares[0] < 100 * (one_line + 1) / 172
+    assert shares[1] == max(shares)  # the events take the rest

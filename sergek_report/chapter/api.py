@@ -54,6 +54,8 @@ _TABLE_MM, _PADDING_MM, _TABLE_PT = 172, 3.2, 8.5
 _SPARE = 25  # per cent of a crowded table's width shared by its columns' text
 _SIZED_ROWS = 6  # from this many rows a table's column widths are set by its text
 _SIZED_COLUMNS = 5  # ... and a table this wide whatever its rows (the layout gave it a word a line)
+_SHORT_CELL = 28  # characters: a column of cells no longer keeps each on one line if it can
+_DIGIT_GROUPS = re.compile(r"\d\u00a0\d")  # «3 500 000»: a sum, not a date
 # Where a line may break: an ordinary space (never a no-break one, which binds a figure's
 # digit groups and its unit) and after a dash or hyphen.
 _BREAKS = re.compile(r"[ \t\n]+|(?<=[–—-])")
@@ -94,6 +96,29 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
         # a long header wraps onto as many lines as a long cell would
         typical = max(sum(len(c) for c in cells) / len(cells), len(str(column)) / 2)
         weights.append(typical**0.75)
+    # A column of short phrases (dates, periods: «апрель 2019 — январь 2020», «31 декабря
+    # 2020 г.») keeps most of them on one line where the width allows (set on two, they made
+    # every row of the chronologies two lines tall); a rare longer one («около 31 декабря
+    # 2020 г.») may take two rather than widen the column for all.
+    whole = [
+        max(f, 100 * (_most(cells) + _PADDING_MM) / _TABLE_MM)
+        if column not in numeric
+        and cells
+        and max(map(len, cells)) <= _SHORT_CELL
+        and not any(_DIGIT_GROUPS.search(c) for c in cells)  # a range of sums breaks at «–»
+        else f
+        for column, f, cells in zip(
+            frame.columns,
+            floors,
+            ([_cell(v) for v in frame[c]] for c in frame.columns),
+            strict=True,
+        )
+    ]
+    if sum(whole) < 100:  # ... and needs no more room than that
+        weights = [
+            0.0 if w > f else weight for w, f, weight in zip(whole, floors, weights, strict=True)
+        ]
+        floors = whole
     if sum(floors) < 100:
         rest = 100 - sum(floors)
         shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
@@ -118,6 +143,12 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
             shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
     cols = "".join(f'<col style="width: {share:.1f}%">' for share in shares)
     return f"<colgroup>{cols}</colgroup>", True
+
+
+def _most(cells: list[str], share: float = 0.8) -> float:
+    """The width (mm) that holds `share` of the cells on one line."""
+    widths = sorted(measure.width_mm(c, _TABLE_PT) for c in cells)
+    return widths[int(share * (len(widths) - 1))]
 
 
 def _labels_take_the_room(

@@ -373,13 +373,13 @@ def _fit_legends(fig, renderer) -> None:
 # Each returns a matplotlib Figure in the report style; the notebooks add caption and source.
 
 
-def milestones_chart(deployment, planned_status: str = "planned", separate=()):
+def milestones_chart(deployment, planned_status: str = "planned", separate=(), height: float = 3.4):
     """Complexes at each dated milestone: points where a source gives a number, thin straight
     segments between neighbouring points (the linear interpolation of the calculations), no
     segment into a date listed in `separate` (e.g. the launch: the pilot did not ramp up), a
     dashed segment to a planned point drawn open. No step: nothing is drawn as flat or jumping
-    where no source says so."""
-    fig, ax = new_figure()
+    where no source says so. `height` as in line_chart."""
+    fig, ax = new_figure(height=height)
     separate = {str(d)[:10] for d in separate}
     done = deployment[deployment["status"] != planned_status].reset_index(drop=True)
     planned = deployment[deployment["status"] == planned_status]
@@ -493,11 +493,20 @@ def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_l
     return fig, ax
 
 
-def line_chart(x, series: dict, ylabel: str, value_axis=None, markers: bool = True, max_gap=None):
+def line_chart(
+    x,
+    series: dict,
+    ylabel: str,
+    value_axis=None,
+    markers: bool = True,
+    max_gap=None,
+    height: float = 3.4,
+):
     """Lines over x; dates on x get Russian labels. With `max_gap` (days for dates, x units
     otherwise) a line breaks where consecutive points are further apart: no line is drawn
-    across a stretch with no data, and a lone point is drawn as a marker."""
-    fig, ax = new_figure()
+    across a stretch with no data, and a lone point is drawn as a marker. `height` (inches,
+    for 6.4 of width): a low chart fits below a chapter's opening text."""
+    fig, ax = new_figure(height=height)
     for (label, values), color in zip(series.items(), PALETTE, strict=False):
         for index, (xs, ys) in enumerate(segments(x, values, max_gap)):
             style = "o-" if markers else "-"
