@@ -197,6 +197,8 @@ MILESTONES_CHART = {
 RECONCILIATION_CHART = {"y_axis": "млрд тенге, нарастающим итогом"}
 # A bar with no value: bars_chart.
 NO_DATA = "нет данных"
+# A bar that is a range of the report's estimates, not a published figure: bars_chart.
+ESTIMATE_BAR = "оценка"
 # The tornado chart of the sensitivity: tornado_chart. {names}: the assumptions left out.
 TORNADO_CHART = {
     "base": "базовая оценка",

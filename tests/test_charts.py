@@ -350,3 +350,19 @@ def test_a_diagrams_lines_break_between_words_only():
     assert any("37,6\u00a0(24,2–53,8)" in line for line in diagrams.wrap(bound, 120))
     # a bound group wider than any line breaks at its no-break space, not over its box
     assert diagrams.wrap("22\u00a0желтоқсан", 40, bold=True) == ["22", "желтоқсан"]
+
+
+def test_a_bar_of_estimates_is_a_hatched_range_marked_as_an_estimate():
+    """Figure 14: the payments to the partner over the fines' period are not published; the
+    reconciliation's two estimates of them are drawn as an open hatched bar to the higher,
+    a line at the lower, labelled «≈ 11,3–12,6» and «оценка», never as a reported bar (nor
+    as «нет данных» when the report has an estimate)."""
+    fig, ax = charts.bars_chart(
+        ["штрафы", "выплаты"], [94.0, (11.3, 12.6)], lambda v: fmt.plain(v, 1), "млрд тенге"
+    )
+    reported, estimate = ax.patches
+    assert not reported.get_hatch() and estimate.get_hatch() == "///"
+    assert estimate.get_height() == 12.6 and estimate.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    assert [list(line.get_ydata()) for line in ax.get_lines()] == [[11.3, 11.3]]
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["94", "≈ 11,3–12,6\nоценка"] and "нет данных" not in texts

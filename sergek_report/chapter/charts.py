@@ -470,17 +470,31 @@ def reconciliation_chart(cumulative, estimates: dict, lines: dict, extension_yea
 
 def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_label=None):
     """Simple vertical bars with value labels; a None value is drawn as a 'no data' note (in
-    the edition's language: the catalog's word is read when the chart is drawn)."""
+    the edition's language: the catalog's word is read when the chart is drawn). A value
+    given as a range, (low, high), is an estimate, not a reported figure: an open hatched bar
+    to its high end, a line at its low end, labelled «≈ low–high» and the catalog's word for
+    an estimate (L.ESTIMATE_BAR)."""
     missing_label = L.NO_DATA if missing_label is None else missing_label
     fig, ax = new_figure()
     positions = range(len(labels))
-    shown = [0 if v is None else v for v in values]
-    ax.bar(positions, shown, color=colors or ACCENT, width=0.6)
-    for x, v in zip(positions, values, strict=True):
-        text = missing_label if v is None else value_format(v)
+    colors = list(colors) if colors else [ACCENT] * len(labels)
+    shown = [0 if v is None else max(v) if isinstance(v, tuple) else v for v in values]
+    for x, v, top, color in zip(positions, values, shown, colors, strict=True):
+        if isinstance(v, tuple):
+            ax.bar(x, top, width=0.6, color="white", edgecolor=color, hatch="///", linewidth=1)
+            ax.plot([x - 0.3, x + 0.3], [min(v)] * 2, color=color, linewidth=1.2)
+        else:
+            ax.bar(x, top, color=color, width=0.6)
+    for x, v, top in zip(positions, values, shown, strict=True):
+        if v is None:
+            text = missing_label
+        elif isinstance(v, tuple):
+            text = f"≈ {value_format(min(v))}–{value_format(max(v))}\n{L.ESTIMATE_BAR}"
+        else:
+            text = value_format(v)
         ax.annotate(
             text,
-            (x, 0 if v is None else v),
+            (x, top),
             textcoords="offset points",
             xytext=(0, 4),
             ha="center",
