@@ -163,7 +163,7 @@ REQUEST_COLUMNS = {
 RECONCILIATION_COLUMNS = {
     "estimate": "Оценка платы за АПК в месяц",
     "monthly": "Тенге за АПК в месяц",
-    "to_end": "{years} гг., млрд тенге",
+    "to_end": "{years}, млрд тенге",
     "to_end_vs_obligations": "К первоначальным обязательствам",
     "with_extension": "Включая {extension_year} г., млрд тенге",
     "with_extension_vs_total_cost": "К «общей стоимости»",
@@ -197,6 +197,8 @@ MILESTONES_CHART = {
 RECONCILIATION_CHART = {"y_axis": "млрд тенге, нарастающим итогом"}
 # A bar with no value: bars_chart.
 NO_DATA = "нет данных"
+# A bar that is a range of the report's estimates, not a published figure: bars_chart.
+ESTIMATE_BAR = "оценка"
 # The tornado chart of the sensitivity: tornado_chart. {names}: the assumptions left out.
 TORNADO_CHART = {
     "base": "базовая оценка",

@@ -232,9 +232,38 @@ def short_parts(pages: list[Page], blocks: set[str] = frozenset()) -> list[str]:
     return found
 
 
+def split_cards(pages: list[Page]) -> list[str]:
+    """The cards (rows of a table printed as blocks) cut between two pages. A card's heading
+    (its first cell) is a cell of its row; its fields are tables of their own inside their
+    cells (print.css: a name beside its value), so a field's text has a cell between it and
+    the row. WeasyPrint makes a row cut by a page break one structure element per page: a
+    card's part on a page that holds fields but not its heading is the tail of a card begun
+    on the page before."""
+    found = []
+    for page in pages:
+        parts: dict[int, dict[str, list[Mark]]] = {}
+        for mark in page.marks:
+            row = mark.nearest({"/TR"})
+            cell = mark.nearest({"/TD"})
+            if row is None or cell is None:
+                continue
+            roles = [role for role, _ in mark.chain]
+            cells = roles[: roles.index("/TR")].count("/TD")
+            part = parts.setdefault(row[1], {"heading": [], "fields": []})
+            part["heading" if cells == 1 else "fields"].append(mark)
+        for part in parts.values():
+            if part["fields"] and not part["heading"]:
+                top = max(part["fields"], key=lambda m: m.y)
+                found.append(
+                    f"p. {page.number}: a card goes on from the page before («{top.text}»)"
+                )
+    return found
+
+
 def breaches(pages: list[Page], blocks: set[str] = frozenset()) -> list[str]:
-    """Headings at a page's foot and tables cut against the rule, for a test's message."""
-    return headings_at_foot(pages) + short_parts(pages, blocks)
+    """Headings at a page's foot, tables cut against the rule and cards cut between pages,
+    for a test's message."""
+    return headings_at_foot(pages) + short_parts(pages, blocks) + split_cards(pages)
 
 
 def text_and_fill(page) -> tuple[str, float]:

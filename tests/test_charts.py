@@ -82,10 +82,13 @@ def test_tornado_chart_is_readable_at_print_size():
     )
     ax = fig.axes[0]
     fig.canvas.draw()
-    # the assumption with no visible swing is named in a note, not drawn as an empty row
+    # the assumption with no visible swing is named in a note, not drawn as an empty row;
+    # the note goes into the figure's caption (Chapter.figure), not under the axes, where it
+    # hung between the chart and its caption
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Инфляция 2026", "Срок"]
+    assert fig.get_supxlabel() == ""
     # inside the note's sentence, after its colon, the label starts in lower case
-    assert "не показано): инфляция 2024" in fig.get_supxlabel()
+    assert "не показано): инфляция 2024" in fig.caption_note
     sizes = [t.get_fontsize() for t in ax.texts] + [
         t.get_fontsize() for t in ax.get_yticklabels() + ax.get_xticklabels()
     ]
@@ -135,18 +138,15 @@ def test_svg_coordinates_do_not_depend_on_the_last_bit_of_a_float():
 
 def test_chart_notes_are_dark_and_a_tornado_prints_at_full_size():
     """Issue 18, review of 3 Dec 2026, defect 27: the tornado's legend and note were small grey
-    text. The note and legend are 9 pt in dark grey, and a tornado of four bars is no taller
-    than print.css's 78 mm cap on a chart's height, so it prints unscaled (at 0.5 in a bar it
-    shrank to 81 %, its 9 pt to 7.3 pt)."""
-    from matplotlib.colors import to_rgb
-
+    text. The legend is 9 pt (the note is now in the caption), and a tornado of four bars is
+    no taller than print.css's 78 mm cap on a chart's height, so it prints unscaled (at 0.5 in
+    a bar it shrank to 81 %, its 9 pt to 7.3 pt)."""
     frame = pd.concat([tornado_frame(), tornado_frame().assign(assumption=["d", "e", "f"])])
     frame.loc[frame["assumption"].isin(["d", "e"]), "metric_low"] = [2.6e9, 2.7e9]
     fig = charts.tornado_chart(frame, LABELS, 2.45e9, lambda v: fmt.number(v / 1e9, 2), "млрд")
     assert len(fig.axes[0].get_yticklabels()) == 4
     assert fig.get_size_inches()[1] * 25.4 <= 78
-    note = fig._supxlabel
-    assert note.get_fontsize() >= 9 and max(to_rgb(note.get_color())) <= 0.3
+    assert fig._supxlabel is None and fig.caption_note
     assert all(t.get_fontsize() >= 9 for t in fig.legends[0].get_texts())
 
 
@@ -350,3 +350,19 @@ def test_a_diagrams_lines_break_between_words_only():
     assert any("37,6\u00a0(24,2–53,8)" in line for line in diagrams.wrap(bound, 120))
     # a bound group wider than any line breaks at its no-break space, not over its box
     assert diagrams.wrap("22\u00a0желтоқсан", 40, bold=True) == ["22", "желтоқсан"]
+
+
+def test_a_bar_of_estimates_is_a_hatched_range_marked_as_an_estimate():
+    """Figure 14: the payments to the partner over the fines' period are not published; the
+    reconciliation's two estimates of them are drawn as an open hatched bar to the higher,
+    a line at the lower, labelled «≈ 11,3–12,6» and «оценка», never as a reported bar (nor
+    as «нет данных» when the report has an estimate)."""
+    fig, ax = charts.bars_chart(
+        ["штрафы", "выплаты"], [94.0, (11.3, 12.6)], lambda v: fmt.plain(v, 1), "млрд тенге"
+    )
+    reported, estimate = ax.patches
+    assert not reported.get_hatch() and estimate.get_hatch() == "///"
+    assert estimate.get_height() == 12.6 and estimate.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    assert [list(line.get_ydata()) for line in ax.get_lines()] == [[11.3, 11.3]]
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["94", "≈ 11,3–12,6\nоценка"] and "нет данных" not in texts

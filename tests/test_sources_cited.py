@@ -287,8 +287,9 @@ def test_every_entry_prints_its_quote_and_a_secondary_one_its_primary_source(bod
 @pytest.mark.slow
 def test_the_fines_chart_cites_the_sources_of_the_figures_it_plots(built_report):
     """The source line of the chart of fines and payments is derived from the rows it plots
-    (the fines and the payment of the published period, the latest fines collected): their
-    numbers in the list, no more and no fewer."""
+    (the fines and the payment of the published period, the latest fines collected, and the
+    estimate of the later payments: the reconciliation's, from the payment and the state
+    obligations): their numbers in the list, no more and no fewer."""
     from sergek_report.inputs.datasets import load_table
     from sergek_report.model.lookups import latest_fines_collected
 
@@ -307,4 +308,6 @@ def test_the_fines_chart_cites_the_sources_of_the_figures_it_plots(built_report)
     ].iloc[0]
     plotted = {paid["source_id"], same_period["source_id"]}
     plotted.add(latest_fines_collected(payments)["source_id"])
+    contract = load_table("contract").set_index("item")
+    plotted.add(contract.loc["state_obligations", "source_id"])
     assert cited == {number[s] for s in plotted}, line

@@ -54,6 +54,8 @@ _TABLE_MM, _PADDING_MM, _TABLE_PT = 172, 3.2, 8.5
 _SPARE = 25  # per cent of a crowded table's width shared by its columns' text
 _SIZED_ROWS = 6  # from this many rows a table's column widths are set by its text
 _SIZED_COLUMNS = 5  # ... and a table this wide whatever its rows (the layout gave it a word a line)
+_SHORT_CELL = 28  # characters: a column of cells no longer keeps each on one line if it can
+_DIGIT_GROUPS = re.compile(r"\d\u00a0\d")  # «3 500 000»: a sum, not a date
 # Where a line may break: an ordinary space (never a no-break one, which binds a figure's
 # digit groups and its unit) and after a dash or hyphen.
 _BREAKS = re.compile(r"[ \t\n]+|(?<=[–—-])")
@@ -94,11 +96,35 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
         # a long header wraps onto as many lines as a long cell would
         typical = max(sum(len(c) for c in cells) / len(cells), len(str(column)) / 2)
         weights.append(typical**0.75)
+    # A column of short phrases (dates, periods: «апрель 2019 — январь 2020», «31 декабря
+    # 2020 г.») keeps most of them on one line where the width allows (set on two, they made
+    # every row of the chronologies two lines tall); a rare longer one («около 31 декабря
+    # 2020 г.») may take two rather than widen the column for all.
+    whole = [
+        max(f, 100 * (_most(cells) + _PADDING_MM) / _TABLE_MM)
+        if column not in numeric
+        and cells
+        and max(map(len, cells)) <= _SHORT_CELL
+        and not any(_DIGIT_GROUPS.search(c) for c in cells)  # a range of sums breaks at «–»
+        else f
+        for column, f, cells in zip(
+            frame.columns,
+            floors,
+            ([_cell(v) for v in frame[c]] for c in frame.columns),
+            strict=True,
+        )
+    ]
+    if sum(whole) < 100:  # ... and needs no more room than that
+        weights = [
+            0.0 if w > f else weight for w, f, weight in zip(whole, floors, weights, strict=True)
+        ]
+        floors = whole
     if sum(floors) < 100:
         rest = 100 - sum(floors)
         shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
         if len(frame.columns) > 1 and all(c in numeric for c in frame.columns[1:]):
-            shares = _labels_take_the_room(shares, floors, list(frame.columns))
+            labels = [_cell(v) for v in frame[frame.columns[0]]]
+            shares = _labels_take_the_room(shares, floors, list(frame.columns), labels)
     else:
         # The words fill the width: a column of figures keeps its room (a figure is never
         # broken); the text columns' floors shrink to leave _SPARE of the width to share by
@@ -119,33 +145,63 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
     return f"<colgroup>{cols}</colgroup>", True
 
 
-def _labels_take_the_room(shares: list[float], floors: list[float], columns: list) -> list[float]:
+def _most(cells: list[str], share: float = 0.8) -> float:
+    """The width (mm) that holds `share` of the cells on one line."""
+    widths = sorted(measure.width_mm(c, _TABLE_PT) for c in cells)
+    return widths[int(share * (len(widths) - 1))]
+
+
+def _labels_take_the_room(
+    shares: list[float], floors: list[float], columns: list, labels: Iterable[str] = ()
+) -> list[float]:
     """A table of figures beside their labels (its first column the only text): a figure's
     column is no wider than its header set on two lines (or its widest figure, or its
     header's longest word), and the room it would leave empty goes to the labels. Shared by
     how long their headers are, the figures' columns took the reconciliation's width: a
     column as wide as «К первоначальным обязательствам» held «1,26» beside labels hyphenated
-    at every line («обязатель-ства ÷ (766 АПК × срок)»)."""
-    caps = [
-        max(floor, 100 * (_two_lines_mm(str(column)) + _PADDING_MM) / _TABLE_MM)
-        for column, floor in zip(columns[1:], floors[1:], strict=True)
+    at every line («обязатель-ства ÷ (766 АПК × срок)»). Nor is a figure's column narrower
+    than that, while the labels keep room for their longest on two lines: given its
+    figures' width, «2020–2025 гг., млрд тенге» was set on four lines. Where two lines for
+    every header leave the labels too little, the headers that lose most are set on three."""
+    heads = [str(column) for column in columns[1:]]
+    two = [
+        max(floor, _share(_lines_mm(head, 2)))
+        for head, floor in zip(heads, floors[1:], strict=True)
     ]
-    figures = [min(share, cap) for share, cap in zip(shares[1:], caps, strict=True)]
+    three = [
+        max(floor, _share(_lines_mm(head, 3)))
+        for head, floor in zip(heads, floors[1:], strict=True)
+    ]
+    need = max([floors[0], *(_share(_lines_mm(label, 2, bold=False)) for label in labels)])
+    figures = list(two)
+    for i in sorted(range(len(two)), key=lambda i: three[i] - two[i]):
+        if 100 - sum(figures) >= need:
+            break
+        figures[i] = three[i]
+    if 100 - sum(figures) < need:  # the labels first; the figures as the shares have them
+        figures = [min(share, cap) for share, cap in zip(shares[1:], two, strict=True)]
     return [100 - sum(figures), *figures]
 
 
-def _two_lines_mm(header: str) -> float:
-    """The width of a (bold) header set on two lines, broken where it is narrowest; a header
-    of one word on one."""
-    words = _words(header)
-    if len(words) < 2:
-        return measure.width_mm(header, _TABLE_PT, bold=True)
+def _share(mm: float) -> float:
+    """A width in millimetres (a cell's text) as a column's share of the table, padding in."""
+    return 100 * (mm + _PADDING_MM) / _TABLE_MM
+
+
+def _lines_mm(text: str, lines: int, bold: bool = True) -> float:
+    """The width of a text (a bold header) set on at most `lines` lines, broken where it is
+    narrowest; a text of one word on one."""
+    words = _words(text)
+    if len(words) <= 1:
+        return measure.width_mm(text, _TABLE_PT, bold=bold)
+    from itertools import combinations
+
     return min(
         max(
-            measure.width_mm(" ".join(words[:cut]), _TABLE_PT, bold=True),
-            measure.width_mm(" ".join(words[cut:]), _TABLE_PT, bold=True),
+            measure.width_mm(" ".join(words[a:b]), _TABLE_PT, bold=bold)
+            for a, b in zip((0, *cuts), (*cuts, len(words)), strict=True)
         )
-        for cut in range(1, len(words))
+        for cuts in combinations(range(1, len(words)), min(lines, len(words)) - 1)
     )
 
 
@@ -361,7 +417,12 @@ class Chapter:
     # -- output -------------------------------------------------------------------------
     def figure(self, fig, caption: str, sources: Iterable[str], note: str | None = None):
         """A numbered chart; its caption is also the chart's text alternative (an SVG <title>
-        and aria-label), which the tagged PDF carries as the figure's /Alt."""
+        and aria-label), which the tagged PDF carries as the figure's /Alt. A chart that
+        leaves something out says so in `fig.caption_note` (charts.tornado_chart: the
+        assumptions that barely move the result), a sentence added to the caption."""
+        after = getattr(fig, "caption_note", None)
+        if after:
+            caption = f"{caption}. {after.rstrip('.')}"
         png = base64.b64encode(charts.to_png(fig)).decode("ascii")
         svg = _with_alt_text(charts.to_svg(fig, close=False), caption)
         # A phone shows the narrow drawing instead (report.css), so its text stays readable.

@@ -373,13 +373,13 @@ def _fit_legends(fig, renderer) -> None:
 # Each returns a matplotlib Figure in the report style; the notebooks add caption and source.
 
 
-def milestones_chart(deployment, planned_status: str = "planned", separate=()):
+def milestones_chart(deployment, planned_status: str = "planned", separate=(), height: float = 3.4):
     """Complexes at each dated milestone: points where a source gives a number, thin straight
     segments between neighbouring points (the linear interpolation of the calculations), no
     segment into a date listed in `separate` (e.g. the launch: the pilot did not ramp up), a
     dashed segment to a planned point drawn open. No step: nothing is drawn as flat or jumping
-    where no source says so."""
-    fig, ax = new_figure()
+    where no source says so. `height` as in line_chart."""
+    fig, ax = new_figure(height=height)
     separate = {str(d)[:10] for d in separate}
     done = deployment[deployment["status"] != planned_status].reset_index(drop=True)
     planned = deployment[deployment["status"] == planned_status]
@@ -470,17 +470,31 @@ def reconciliation_chart(cumulative, estimates: dict, lines: dict, extension_yea
 
 def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_label=None):
     """Simple vertical bars with value labels; a None value is drawn as a 'no data' note (in
-    the edition's language: the catalog's word is read when the chart is drawn)."""
+    the edition's language: the catalog's word is read when the chart is drawn). A value
+    given as a range, (low, high), is an estimate, not a reported figure: an open hatched bar
+    to its high end, a line at its low end, labelled «≈ low–high» and the catalog's word for
+    an estimate (L.ESTIMATE_BAR)."""
     missing_label = L.NO_DATA if missing_label is None else missing_label
     fig, ax = new_figure()
     positions = range(len(labels))
-    shown = [0 if v is None else v for v in values]
-    ax.bar(positions, shown, color=colors or ACCENT, width=0.6)
-    for x, v in zip(positions, values, strict=True):
-        text = missing_label if v is None else value_format(v)
+    colors = list(colors) if colors else [ACCENT] * len(labels)
+    shown = [0 if v is None else max(v) if isinstance(v, tuple) else v for v in values]
+    for x, v, top, color in zip(positions, values, shown, colors, strict=True):
+        if isinstance(v, tuple):
+            ax.bar(x, top, width=0.6, color="white", edgecolor=color, hatch="///", linewidth=1)
+            ax.plot([x - 0.3, x + 0.3], [min(v)] * 2, color=color, linewidth=1.2)
+        else:
+            ax.bar(x, top, color=color, width=0.6)
+    for x, v, top in zip(positions, values, shown, strict=True):
+        if v is None:
+            text = missing_label
+        elif isinstance(v, tuple):
+            text = f"≈ {value_format(min(v))}–{value_format(max(v))}\n{L.ESTIMATE_BAR}"
+        else:
+            text = value_format(v)
         ax.annotate(
             text,
-            (x, 0 if v is None else v),
+            (x, top),
             textcoords="offset points",
             xytext=(0, 4),
             ha="center",
@@ -493,11 +507,20 @@ def bars_chart(labels, values, value_format, ylabel: str, colors=None, missing_l
     return fig, ax
 
 
-def line_chart(x, series: dict, ylabel: str, value_axis=None, markers: bool = True, max_gap=None):
+def line_chart(
+    x,
+    series: dict,
+    ylabel: str,
+    value_axis=None,
+    markers: bool = True,
+    max_gap=None,
+    height: float = 3.4,
+):
     """Lines over x; dates on x get Russian labels. With `max_gap` (days for dates, x units
     otherwise) a line breaks where consecutive points are further apart: no line is drawn
-    across a stretch with no data, and a lone point is drawn as a marker."""
-    fig, ax = new_figure()
+    across a stretch with no data, and a lone point is drawn as a marker. `height` (inches,
+    for 6.4 of width): a low chart fits below a chapter's opening text."""
+    fig, ax = new_figure(height=height)
     for (label, values), color in zip(series.items(), PALETTE, strict=False):
         for index, (xs, ys) in enumerate(segments(x, values, max_gap)):
             style = "o-" if markers else "-"
@@ -527,8 +550,9 @@ def tornado_chart(
 
     Readable at print size: labels of at least 8 pt, the base value marked and labelled,
     a key for the two bar shades. An assumption whose swing is below `min_share` of the
-    largest swing would be an invisible bar: it is left out of the bars and named in a
-    note under the chart instead. The base value's label is the catalog's word in the
+    largest swing would be an invisible bar: it is left out of the bars and named in
+    the figure's caption instead (`fig.caption_note`, which Chapter.figure adds to the
+    caption). The base value's label is the catalog's word in the
     edition's language, read when the chart is drawn. `base_format` writes the base value as
     the report's text and tables print it («≈ 2,5»; `value_format` by default)."""
     base_label = L.TORNADO_CHART["base"] if base_label is None else base_label
@@ -591,14 +615,10 @@ def tornado_chart(
         handles=handles, loc="outside upper center", ncol=3, fontsize=NOTE_SIZE, handlelength=1.5
     )
     if not hidden.empty:
+        # in the figure's caption (Chapter.figure: `caption_note`), not under the axes: drawn
+        # in the chart, the line hung between the chart and its caption
         names = ", ".join(fmt.mid_sentence(labels.get(a, a)) for a in hidden["assumption"])
-        fig.supxlabel(
-            L.TORNADO_CHART["hidden"].format(names=names),
-            fontsize=NOTE_SIZE,
-            color=TEXT_GREY,
-            x=0.01,
-            ha="left",
-        )
+        fig.caption_note = L.TORNADO_CHART["hidden"].format(names=names)
     return fig
 
 
