@@ -661,7 +661,8 @@ PATH_TREE_COSTS = {
 PATH_TREE_NOTE = (
     "из двух цифр «цены Павлодара» меньшая — если сумма договора Павлодара оплачивает "
     "{region}, большая — если {city}; «середина цен» — середина цен Павлодара и Караганды, "
-    "цифры Караганды не проверены"
+    "цифры Караганды не проверены; расходы при передаче комплексов городу не оценены: нет "
+    "открытых данных"
 )
 # The dated steps of the path (decision_tables.path_steps_chart), each under its date.
 # {year}: the budget's year; {days}: the procurement's length; {months}: the stop-gap's.

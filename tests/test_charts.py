@@ -252,7 +252,8 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
     branches = decision_tables.path_branches(path, results)
     table = decision_tables.path_table(path, results)
     for branch, cell in zip(branches, table[table.columns[4]], strict=True):
-        if branch.costs == (cell,):  # unpriced: the table's words
+        if not branch.costs:  # unpriced: no cost line (the table and the note say so)
+            assert cell.endswith(L.NOT_PRICED)
             continue
         # the medians of the table's cell, in its order: the two readings, the midpoint
         medians = [part.rsplit(" — ", 1)[-1].split(" (")[0] for part in cell.split("; ")]
@@ -284,13 +285,18 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
         L.PATH_QUESTIONS["bridge"],
         None,  # the other answer of the lawyers' question
         L.PATH_QUESTIONS["transfer"],
+        None,  # the other answer of the transfer's question (review of 4 Dec 2026)
     ]
     assert [(b.answer, b.from_above) for b in branches] == [
         ("да", None),
         ("да", "нет"),
         ("нет", None),
         ("да", None),
+        ("нет", None),
     ]
+    # the transfer's outcomes are not priced: no cost line, the note says so
+    assert branches[3].costs == branches[4].costs == ()
+    assert note.endswith("; расходы при передаче комплексов городу не оценены: нет открытых данных")
     for name, fig in path_figures(path_inputs):
         if name.startswith("tree"):
             drawn = " ".join(t.get_text() for t, _ in drawn_texts(fig))
