@@ -374,6 +374,19 @@ def test_a_quotation_keeps_its_page_s_spelling_and_the_text_around_it_the_report
     )
 
 
+def test_a_style_after_a_text_node_is_left_as_it_is():
+    """The W3C checker found «width: 100 %» in the page's CSS (4 Dec 2026): the text node
+    between «<head>» and «<style>» had consumed the style's «<», so the style was read as text
+    and typeset. Styles, scripts and drawings stay byte for byte."""
+    from sergek_report.build.render import _TEXT_NODE, _typeset_text
+
+    page = (
+        "<head>\n<style>table { width: 100%; }</style>\n<script>var a = 5 %2;</script></head>"
+        "<p>рост 8%</p>"
+    )
+    assert _TEXT_NODE.sub(_typeset_text, page) == page.replace("рост 8%", f"рост 8{NB}%")
+
+
 def test_the_options_current_price_is_printed_no_more_precisely_than_the_rounded_payment():
     from sergek_report.chapter import precision
 

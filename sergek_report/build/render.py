@@ -234,11 +234,12 @@ def postprocess_html(
 _FIELD_LABEL = re.compile(r'data-label="([^"]*)"')
 # The text between two tags; scripts, styles and drawings left as they are, and so is a
 # source's quotation in the source list, printed as its page wrote it (the loader gave it
-# only its invisible no-break spaces: typography.bind). The text nodes on either side stop
-# short of the quotation's tags, so that the quotation is matched whole and they are too.
+# only its invisible no-break spaces: typography.bind). A text node stops short of the next
+# tag (a lookahead, not consumed), so that a style, script, drawing or quotation after it is
+# matched whole: «<head>\n<style>» once let the style's CSS be typeset («width: 100 %»).
 _TEXT_NODE = re.compile(
     r'(<(script|style|svg)\b.*?</\2>|<span class="quote">[^<]*</span(?=>))'
-    r'|>([^<]+)(?:(?=<span class="quote">)|<)',
+    r"|>([^<]+)(?=<)",
     re.S,
 )
 
@@ -249,8 +250,7 @@ def _typeset_text(match: re.Match) -> str:
     («1 января 2027 года»)."""
     if match.group(1):
         return match.group(1)
-    end = "<" if match.group(0).endswith("<") else ""
-    return f">{typeset_page(match.group(3))}{end}"
+    return f">{typeset_page(match.group(3))}"
 
 
 _HEADING = re.compile(
