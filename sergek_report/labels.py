@@ -295,7 +295,7 @@ MEMO_APPRAISAL_COLUMNS = {
     "option": "Сценарий расходов",
     "coverage": "Сумма договора Павлодара оплачивает",
     "cash_2027": "{first} г.: медиана (разброс)",
-    "cash_total": "{years} гг.: разброс",
+    "cash_total": "{years} гг.: медиана (разброс)",
 }
 # The report's parts, named in the contents before the first chapter of each (a chapter's
 # notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
@@ -452,9 +452,8 @@ AUTHOR = "Аналитическая записка для маслихата г
 COVER_TITLE = "Система «Сергек» с {start} года: что решить до {deadline} года"
 # {years}: the years the options are priced for; {first_year}: the first of them.
 SUBTITLE = (
-    "Правовые основы и сценарии расходов, бюджет {first_year} года и расходы на {years} годы, "
-    "путь к новому договору и риски; рост сети и стоимость комплекса при тарифе, замороженном "
-    "на уровне {base_year} года"
+    "Сценарии расходов и бюджет {first_year} года, путь к новому договору и риски; рост сети "
+    "и стоимость комплекса при тарифе, замороженном на уровне {base_year} года"
 )
 CAPTION_LABELS = {"figure": "Рисунок", "table": "Таблица"}  # «Рисунок 5.», «Таблица 8.»
 TO_CONTENTS = "↑ К содержанию"  # the link at the end of each chapter
@@ -1016,14 +1015,13 @@ COVER_FACTS = {
     # under the proposed budget line: «28,4 млрд тенге» (the case, how often it is not
     # exceeded and what it needs, the memo says)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: запас на самый дорогой случай по "
-        "ценам Павлодара"
+        "предлагаемая строка бюджета {year} года на «Сергек»: запас, если новый договор по "
+        "ценам Павлодара работает с {day}"
     ),
     # under the days left: «28 дней»
     "days_left": (
         "до окончания договора на дату редакции; закупку услуг объявить не позднее "
-        "{announce_by} (при самой короткой закупке); до её итогов без временной меры "
-        "фиксация нарушений прервётся"
+        "{announce_by}; если к {day} она не завершится, без временной меры фиксация прервётся"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»
     "network": (
@@ -1033,7 +1031,7 @@ COVER_FACTS = {
     # under the medians of the path realistic on 1 January at both readings of Pavlodar's
     # contract: «13,6–23,3 млрд тенге»; {today}: «3,9 млрд тенге»
     "median": (
-        "ожидаемые расходы {year} года, если юристы подтвердят временную меру: она, затем "
-        "договор по ценам Павлодара (медианы); нынешняя цена — {today}, продлить её нельзя"
+        "медианы расходов {year} года с временной мерой (если юристы её подтвердят) и затем "
+        "договором по ценам Павлодара; нынешняя цена — {today}, продлить её нельзя"
     ),
 }

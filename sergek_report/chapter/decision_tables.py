@@ -381,7 +381,9 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
     years = _years()
     labels = L.MEMO_APPRAISAL_COLUMNS if brief else L.APPRAISAL_COLUMNS
     column = {k: v.format(**years) for k, v in labels.items()}
-    measures = {"cash_2027": budget_cell, "cash_total": p_range}
+    # the memo gives the three years as the year: the median and its range (review of 4 Dec
+    # 2026: a range alone next to «медиана (разброс)» read as a different kind of figure)
+    measures = {"cash_2027": budget_cell, "cash_total": budget_cell if brief else p_range}
     if not brief:
         measures["present_value"] = p_range
     rows = []

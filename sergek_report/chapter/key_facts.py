@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sergek_report import labels as L
-from sergek_report.chapter import fmt, precision
+from sergek_report.chapter import fmt, precision, sentences
 from sergek_report.chapter.decision_tables import (
     BUDGET_LINE,
     BUDGET_LINE_STAT,
@@ -72,6 +72,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
+                    day=sentences.day_month(results.decision_day),
                 ),
             )
         )
@@ -80,7 +81,11 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 fmt.count(left, L.UNIT_FORMS["дней"]),
-                fmt.fill(words["days_left"], announce_by=fmt.date_long(announce_by(results))),
+                fmt.fill(
+                    words["days_left"],
+                    announce_by=fmt.date_long(announce_by(results)),
+                    day=sentences.day_month(results.decision_day),
+                ),
             )
         )
     net = results.one_basis

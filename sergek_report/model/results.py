@@ -144,6 +144,9 @@ class Results:
     # their ends (months after the earlier end's, to the later end's), and those months' span
     fines_collected_recent_per_month: float | None
     fines_recent_period: tuple[dt.date, dt.date] | None
+    # the fines the gap path forgoes over the stop-gap's months without enforcement: at the
+    # average pace and at the recent one (low, high); None without both paces
+    fines_forgone_in_gap: tuple[float, float] | None
     # 6. the decision of 1 January 2027
     reconciliation: Reconciliation | None  # None when the milestones stop before expiry
     # the one basis: the network on 1 January 2027 (one range for every chapter), unit prices
@@ -403,6 +406,20 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         ),
         fines_collected_recent_per_month=recent_per_month,
         fines_recent_period=recent_period,
+        fines_forgone_in_gap=(
+            tuple(
+                sorted(
+                    assumptions.stopgap_months * pace
+                    for pace in (
+                        float(latest["tenge"])
+                        / months_between(latest["period_start"], latest["period_end"]),
+                        recent_per_month,
+                    )
+                )
+            )
+            if latest is not None and recent_per_month is not None
+            else None
+        ),
         reconciliation=reconciliation,
         one_basis=one_basis,
         decision_day=decision_day,
