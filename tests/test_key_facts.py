@@ -50,7 +50,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert facts[3].figure.startswith(range_)  # the dash never ends a line
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     assert f"нынешняя цена — {decision_tables.bn(today)}{NBSP}млрд" in facts[3].text
-    assert facts[3].text.startswith("ожидаемые расходы 2027 года, если юристы подтвердят")
+    assert facts[3].text.startswith(
+        "медианы расходов 2027 года с временной мерой (если юристы её подтвердят)"
+    )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
     assert edition_date == dt.date(2026, 12, 4) and r.extension_end == dt.date(2026, 12, 31)

@@ -428,9 +428,12 @@ class Chapter:
         # A phone shows the narrow drawing instead (report.css), so its text stays readable.
         narrow = _with_alt_text(charts.to_narrow_svg(fig), caption)
         source_line = self._source_line(sources, note)
+        # a chart of many labelled rows (charts.options_chart) may be taller than the others'
+        # cap and still print its labels near full size (print.css: chart-tall)
+        wide = "chart-wide chart-tall" if getattr(fig, "tall", False) else "chart-wide"
         figure_html = (
             '<figure class="chart">'
-            f'<div class="chart-body">{_with_class(svg, "chart-wide")}'
+            f'<div class="chart-body">{_with_class(svg, wide)}'
             f"{_with_class(narrow, 'chart-narrow')}</div>"
             '<figcaption><span class="caption-number" data-kind="figure"></span> '
             f"{html.escape(caption)} {source_line}</figcaption>"

@@ -652,6 +652,7 @@ def options_chart(
     )
     # On a phone the option labels wrap onto three lines: the narrow drawing is taller.
     fig.narrow_height = 0.6 * len(options) * len(panels) + 1.2
+    fig.tall = True  # printed under print.css's taller cap (chart-tall): a row per option
     for ax, (title, rows) in zip(np.atleast_1d(axes), panels.items(), strict=True):
         rows = rows[::-1]  # the first option on top
         ys = range(len(rows))
@@ -682,7 +683,8 @@ def options_chart(
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
                 zorder=4,
             )
-        ax.set_yticks(list(ys), [wrap_label(r[0], 34) for r in rows])
+        # two lines a label at most in either language (three overlapped the next row's)
+        ax.set_yticks(list(ys), [wrap_label(r[0], 40) for r in rows])
         reference = references.get(title)
         if reference is not None:
             ax.axvline(reference[0], color=WARNING, ls="--", lw=1.2, zorder=3)
