@@ -57,7 +57,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # the memo's «до окончания договора 28 дней», from the edition's date
     assert edition_date == dt.date(2026, 12, 4) and r.extension_end == dt.date(2026, 12, 31)
     assert key_facts.days_left(r, edition_date) == 27
-    assert f"не позднее {fmt.date_long(dt.date(2026, 12, 22))} (при самой короткой" in facts[1].text
+    assert f"не позднее {fmt.date_long(dt.date(2026, 12, 22))}; если к 1 января" in facts[1].text
     assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, in one short phrase (review of 4 Dec 2026: the cover's 47 words): a
     # margin for the dearest case at Pavlodar's prices; the case, how often it is not exceeded

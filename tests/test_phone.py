@@ -343,7 +343,7 @@ def test_every_chart_has_a_narrow_drawing_readable_at_400_px(built_html):
     figures = re.findall(r'<figure class="chart">.*?</figure>', built_html, re.S)
     assert len(figures) >= 6
     for figure in figures:
-        wide = re.findall(r'<svg\b[^>]*class="chart-wide".*?</svg>', figure, re.S)
+        wide = re.findall(r'<svg\b[^>]*class="chart-wide(?: chart-tall)?".*?</svg>', figure, re.S)
         narrow = re.findall(r'<svg\b[^>]*class="chart-narrow".*?</svg>', figure, re.S)
         assert len(wide) == len(narrow) == 1, figure[:200]
         assert view_box_width(narrow[0]) == pytest.approx(charts.NARROW_WIDTH * 72)
