@@ -67,7 +67,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         "Павлодара работает с 1 января"
     )
     # the realistic path's condition, said on the cover: the lawyers' opinion
-    assert "если юристы подтвердят временную меру" in facts[3].text
+    assert "(если юристы её подтвердят)" in facts[3].text
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
 
