@@ -734,7 +734,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "Если бюджет утверждён без неё, добиваться её при уточнении бюджета" in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
-    rec = memo[memo.index("Заложить в бюджет") : memo.index("Потребовать от акимата, если")]
+    rec = memo[memo.index("Заложить в бюджет") : memo.index("Если закупка не объявлена, потребовать")]
     assert rec.startswith(
         f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге (почему — выше). До сессии "
         "по бюджету потребовать от акимата ценовые предложения поставщиков"
@@ -760,7 +760,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # what happened after the sources' last date, to check before the vote
     assert (
         "Что проверить до голосования Самый поздний источник отчёта опубликован 10 марта "
-        "2026 г.; более поздних публикаций авторы не нашли. Спросить у акимата: есть ли строка "
+        "2026 г.: более поздние публикации в отчёт не вошли. Спросить у акимата: есть ли строка "
         "на «Сергек» в проекте бюджета 2027 года и когда сессия по бюджету; объявлена ли "
         "закупка; сколько из 350 новых АПК введено; какой была инфляция 2026 года. Запросить "
         "документы: договор ГЧП с приложениями"
@@ -773,10 +773,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the deadline chain, in the recommendation that asks for it: the shortest procurement's
     # last day, then the longest's (passed)
     chain = memo[memo.index("объявить её не позднее") :]
-    chain = chain[: chain.index("и дать письменное заключение юристов")]
+    chain = chain[: chain.index("Потребовать и письменное заключение юристов")]
     assert chain == (
-        "объявить её не позднее 22 декабря 2026 г., если она займёт 10 дней (если 60 дней — "
-        "не позднее 2 ноября 2026 г., и этот срок прошёл), "
+        "объявить её не позднее 22 декабря 2026 г. (так успеет закупка в 10 дней; для закупки "
+        "в 60 дней — 2 ноября 2026 г., и этот срок прошёл). "
     )
 
 
