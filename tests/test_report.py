@@ -830,7 +830,7 @@ def test_the_appendix_tables_read_as_grids(report):
     assert heads == ["Показатель", "Значение", "Основание"] and ", P50" not in table
 
     captions = re.findall(
-        r"</span> (Ключевые показатели вариантов в сопоставимых условиях: [^<]*)", html
+        r"</span> (Ключевые показатели сценариев расходов в сопоставимых условиях: [^<]*)", html
     )
     assert len(captions) == 3 and all(c.endswith(", млрд тенге") for c in captions)
     for caption in captions:
