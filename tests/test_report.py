@@ -734,7 +734,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "Если бюджет утверждён без неё, добиваться её при уточнении бюджета" in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
-    rec = memo[memo.index("Заложить в бюджет") : memo.index("Если закупка не объявлена, потребовать")]
+    end = memo.index("Если закупка не объявлена, потребовать")
+    rec = memo[memo.index("Заложить в бюджет") : end]
     assert rec.startswith(
         f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге (почему — выше). До сессии "
         "по бюджету потребовать от акимата ценовые предложения поставщиков"
