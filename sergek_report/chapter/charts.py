@@ -194,6 +194,7 @@ def to_svg(fig, close: bool = True) -> str:
 # still 9 px on a 360 px screen; the wide drawing on a phone would shrink 9 pt to 7 px.
 NARROW_WIDTH = 4.0
 NARROW_MIN_FONT = 8.0
+NARROW_MIN_HEIGHT = 2.8  # inches: the phone drawing of a chart is never lower
 PHONE_CHART_PX = 376
 MIN_SCREEN_TEXT_PX = 9.0
 
@@ -212,7 +213,9 @@ def to_narrow_svg(fig) -> str:
         plt.close(fig)
         return to_svg(redraw())
     height = getattr(fig, "narrow_height", None) or fig.get_size_inches()[1]
-    fig.set_size_inches(NARROW_WIDTH, height)
+    # a low wide chart (2 in) left its plot a sliver on a phone once its legend and labels
+    # grew to the phone's font (the Kazakh Figure 5, 4 Dec 2026)
+    fig.set_size_inches(NARROW_WIDTH, max(height, NARROW_MIN_HEIGHT))
     for text in fig.findobj(Text):
         if text.get_text() and text.get_fontsize() < NARROW_MIN_FONT:
             text.set_fontsize(NARROW_MIN_FONT)

@@ -135,10 +135,26 @@ def spearman(inputs: pd.DataFrame, output: np.ndarray, input_ranks=None) -> pd.S
 
 
 def contributions(inputs: pd.DataFrame, output: np.ndarray, input_ranks=None) -> pd.Series:
-    """Share of an output's spread per input: ρ² ÷ Σρ² (zeros when nothing moves it)."""
-    rho2 = spearman(inputs, output, input_ranks) ** 2
-    total = rho2.sum()
-    return rho2 / total if total > 0 else rho2
+    """Share of an output's spread per input: the squared standardised rank regression
+    coefficients (SRRC²) over their sum (zeros when nothing moves it). Unlike a rank
+    correlation alone, the regression does not lend an input the share of another it is
+    drawn correlated with: the discount rate, drawn with inflation, took 12 % of the nominal
+    2027 cash it does not enter (review of 4 Dec 2026)."""
+    values_in = inputs.to_numpy(dtype=float)
+    r_in = _centred_ranks(values_in) if input_ranks is None else input_ranks
+    output = np.asarray(output, dtype=float)
+    moving = (np.ptp(values_in, axis=0) > 0) & ((r_in**2).sum(axis=0) > 0)
+    if np.ptp(output) == 0 or not moving.any():
+        return pd.Series(0.0, index=inputs.columns)
+    r_out = _centred_ranks(output[:, None])[:, 0]
+    x = r_in[:, moving]
+    x = x / np.sqrt((x**2).mean(axis=0))
+    y = r_out / np.sqrt((r_out**2).mean())
+    beta, *_ = np.linalg.lstsq(x, y, rcond=None)
+    squared = np.zeros(r_in.shape[1])
+    squared[moving] = beta**2
+    total = squared.sum()
+    return pd.Series(squared / total if total > 0 else squared, index=inputs.columns)
 
 
 def centred_ranks(inputs: pd.DataFrame) -> np.ndarray:
