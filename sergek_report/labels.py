@@ -147,7 +147,10 @@ RISK_COLUMNS = {
     "impact": "Влияние",
     "evidence": "Чем подтверждается",
     "mitigation": "Что снижает риск",
+    # the register of chapter 2 in three columns (the appendix prints every field)
+    "level": "Вероятность / влияние",
 }
+RISK_LEVEL = "{likelihood} / {impact}"  # «высокая / высокое»
 LEVELS = {"low": "низкая", "medium": "средняя", "high": "высокая"}
 IMPACTS = {"low": "низкое", "medium": "среднее", "high": "высокое"}
 # The request to the akimat: data_request (data/gaps.csv).

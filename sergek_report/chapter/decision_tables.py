@@ -93,11 +93,25 @@ def options_detail(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def risk_register(risks: pd.DataFrame) -> pd.DataFrame:
+def risk_register(risks: pd.DataFrame, brief: bool = False) -> pd.DataFrame:
     """The risks of the transition, each with its likelihood, impact, evidence and
     mitigation; printed as blocks (a heading line per risk, its fields under it): as five
-    narrow columns it hyphenated the risks' names («Завышение стоимо-сти»)."""
+    narrow columns it hyphenated the risks' names («Завышение стоимо-сти»). The `brief`
+    register of chapter 2 is three columns, the risk, «высокая / высокое» and what mitigates
+    it (eleven cards took three pages there, review of 4 Dec 2026); the appendix prints all."""
     column = L.RISK_COLUMNS
+    if brief:
+        level = [
+            fmt.fill(L.RISK_LEVEL, likelihood=L.LEVELS[a], impact=L.IMPACTS[b])
+            for a, b in zip(risks["likelihood"], risks["impact"], strict=True)
+        ]
+        return pd.DataFrame(
+            {
+                column["risk"]: risks["risk"],
+                column["level"]: level,
+                column["mitigation"]: risks["mitigation"],
+            }
+        )
     table = pd.DataFrame(
         {
             column["risk"]: risks["risk"],
