@@ -118,6 +118,8 @@ def test_on_a_phone_the_narrow_chart_shows_and_wide_tables_stack():
     assert re.search(r"svg\.chart-wide\s*\{\s*display:\s*none", phone)
     assert re.search(r"svg\.chart-narrow\s*\{\s*display:\s*block", phone)
     assert re.search(r"table\.data\.stack td\s*\{[^}]*display:\s*block", phone)
+    # an empty field of a stacked row is not shown (Table 11's «Примечание» alone, 4 Dec 2026)
+    assert re.search(r"table\.data\.stack td:empty\s*\{\s*display:\s*none", phone)
     assert re.search(r"td\[data-label\][^{]*::before\s*\{[^}]*content:\s*attr\(data-label\)", phone)
 
 
