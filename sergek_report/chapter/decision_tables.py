@@ -668,7 +668,8 @@ def _factor_name(declared) -> str:
 
 
 def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
-    """Which unknown contributes most to each spread (share of squared rank correlations)."""
+    """Which unknown contributes most to each spread (share of the squared standardised rank
+    regression coefficients, model.montecarlo.contributions)."""
     u, a = results.appraisal, results.assumptions
     years = _years()
     rows = []
@@ -686,6 +687,17 @@ def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def driver_names(results: Results, output: str) -> str:
+    """The assumptions that drive an output's spread, named in a sentence: «инфляция 2026
+    года и доля введённых новых комплексов» (the memo's line, from the joint calculation)."""
+    a = results.appraisal
+    names = [
+        fmt.mid_sentence(_factor_name(results.assumptions.declared(n)))
+        for n in a.drivers(output).index
+    ]
+    return sentences.holders("; ".join(names))  # «A, B и C», as a list reads in a sentence
 
 
 def driver_rank(results: Results) -> dict[str, float]:
