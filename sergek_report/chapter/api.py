@@ -78,8 +78,9 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
     if len(frame.columns) < 3 or (len(frame) < _SIZED_ROWS and len(frame.columns) < _SIZED_COLUMNS):
         return "", False  # a short table keeps the layout's own widths (page breaks settled)
     floors, weights, holds_figures, headers = [], [], [], []
+    texts = {column: [_cell(v) for v in frame[column]] for column in frame.columns}
     for column in frame.columns:
-        cells = [_cell(v) for v in frame[column]]
+        cells = texts[column]
         # a figure's cell never wraps (td.num, report.css): all of it is one word
         words = set(cells) if column in numeric else {w for text in cells for w in _words(text)}
         header = _words(str(column))
@@ -89,8 +90,8 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
         )
         heading = max((measure.width_mm(w, _TABLE_PT, bold=True) for w in header), default=0.0)
         longest = max(widest_mm, heading)
-        floors.append(100 * (longest + _PADDING_MM) / _TABLE_MM)
-        headers.append(100 * (heading + _PADDING_MM) / _TABLE_MM)  # a header never breaks
+        floors.append(_share(longest))
+        headers.append(_share(heading))  # a header never breaks
         # a figure with its unit is never broken: its column keeps room for it
         holds_figures.append(column in numeric or any(char.isdigit() for char in widest))
         # a long header wraps onto as many lines as a long cell would
@@ -101,18 +102,13 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
     # every row of the chronologies two lines tall); a rare longer one («около 31 декабря
     # 2020 г.») may take two rather than widen the column for all.
     whole = [
-        max(f, 100 * (_most(cells) + _PADDING_MM) / _TABLE_MM)
+        max(f, _share(_most(cells)))
         if column not in numeric
         and cells
         and max(map(len, cells)) <= _SHORT_CELL
         and not any(_DIGIT_GROUPS.search(c) for c in cells)  # a range of sums breaks at «–»
         else f
-        for column, f, cells in zip(
-            frame.columns,
-            floors,
-            ([_cell(v) for v in frame[c]] for c in frame.columns),
-            strict=True,
-        )
+        for (column, cells), f in zip(texts.items(), floors, strict=True)
     ]
     if sum(whole) < 100:  # ... and needs no more room than that
         weights = [
@@ -123,7 +119,7 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
         rest = 100 - sum(floors)
         shares = [f + rest * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
         if len(frame.columns) > 1 and all(c in numeric for c in frame.columns[1:]):
-            labels = [_cell(v) for v in frame[frame.columns[0]]]
+            labels = texts[frame.columns[0]]
             shares = _labels_take_the_room(shares, floors, list(frame.columns), labels)
     else:
         # The words fill the width: a column of figures keeps its room (a figure is never

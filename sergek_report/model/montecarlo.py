@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -134,27 +135,44 @@ def spearman(inputs: pd.DataFrame, output: np.ndarray, input_ranks=None) -> pd.S
     return pd.Series(values, index=inputs.columns)
 
 
-def contributions(inputs: pd.DataFrame, output: np.ndarray, input_ranks=None) -> pd.Series:
+@dataclass(frozen=True)
+class RankDesign:
+    """The inputs of a Monte Carlo run as a rank regression's design, solved once for all its
+    outputs: which inputs move, and the pseudo-inverse of their standardised ranks."""
+
+    columns: pd.Index
+    moving: np.ndarray  # bool per input: drawn over a range (a constant has no share)
+    solve: np.ndarray  # (moving inputs, draws): standardised output ranks -> coefficients
+
+
+def rank_design(inputs: pd.DataFrame, input_ranks=None) -> RankDesign:
+    values_in = inputs.to_numpy(dtype=float)
+    r_in = _centred_ranks(values_in) if input_ranks is None else input_ranks
+    moving = (np.ptp(values_in, axis=0) > 0) & ((r_in**2).sum(axis=0) > 0)
+    x = r_in[:, moving]
+    x = x / np.sqrt((x**2).mean(axis=0))
+    return RankDesign(inputs.columns, moving, np.linalg.pinv(x))
+
+
+def contributions(
+    inputs: pd.DataFrame, output: np.ndarray, input_ranks=None, design: RankDesign | None = None
+) -> pd.Series:
     """Share of an output's spread per input: the squared standardised rank regression
     coefficients (SRRC²) over their sum (zeros when nothing moves it). Unlike a rank
     correlation alone, the regression does not lend an input the share of another it is
     drawn correlated with: the discount rate, drawn with inflation, took 12 % of the nominal
-    2027 cash it does not enter (review of 4 Dec 2026)."""
-    values_in = inputs.to_numpy(dtype=float)
-    r_in = _centred_ranks(values_in) if input_ranks is None else input_ranks
+    2027 cash it does not enter (review of 4 Dec 2026). `design`: `rank_design(inputs)`,
+    when the caller solves it once for many outputs."""
+    design = rank_design(inputs, input_ranks) if design is None else design
     output = np.asarray(output, dtype=float)
-    moving = (np.ptp(values_in, axis=0) > 0) & ((r_in**2).sum(axis=0) > 0)
-    if np.ptp(output) == 0 or not moving.any():
-        return pd.Series(0.0, index=inputs.columns)
+    if np.ptp(output) == 0 or not design.moving.any():
+        return pd.Series(0.0, index=design.columns)
     r_out = _centred_ranks(output[:, None])[:, 0]
-    x = r_in[:, moving]
-    x = x / np.sqrt((x**2).mean(axis=0))
-    y = r_out / np.sqrt((r_out**2).mean())
-    beta, *_ = np.linalg.lstsq(x, y, rcond=None)
-    squared = np.zeros(r_in.shape[1])
-    squared[moving] = beta**2
+    beta = design.solve @ (r_out / np.sqrt((r_out**2).mean()))
+    squared = np.zeros(len(design.columns))
+    squared[design.moving] = beta**2
     total = squared.sum()
-    return pd.Series(squared / total if total > 0 else squared, index=inputs.columns)
+    return pd.Series(squared / total if total > 0 else squared, index=design.columns)
 
 
 def centred_ranks(inputs: pd.DataFrame) -> np.ndarray:

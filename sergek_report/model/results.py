@@ -268,8 +268,12 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     if fines_row is not None:
         basis["fines_collected_paid_period"] = f"source:{fines_row['source_id']}"
     latest = latest_fines_collected(table(tables, "payments"))
+    latest_per_month = None
     if latest is not None:
         basis["fines_collected_latest"] = f"source:{latest['source_id']}"
+        latest_per_month = float(latest["tenge"]) / months_between(
+            latest["period_start"], latest["period_end"]
+        )
     recent = recent_fines_collected(table(tables, "payments"))
     recent_per_month = recent_period = None
     if recent is not None:
@@ -399,25 +403,14 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
             growth_ratio(fines_paid_period, paid) if fines_paid_period is not None else None
         ),
         fines_collected_latest=float(latest["tenge"]) if latest is not None else None,
-        fines_collected_latest_per_month=(
-            float(latest["tenge"]) / months_between(latest["period_start"], latest["period_end"])
-            if latest is not None
-            else None
-        ),
+        fines_collected_latest_per_month=latest_per_month,
         fines_collected_recent_per_month=recent_per_month,
         fines_recent_period=recent_period,
         fines_forgone_in_gap=(
             tuple(
-                sorted(
-                    assumptions.stopgap_months * pace
-                    for pace in (
-                        float(latest["tenge"])
-                        / months_between(latest["period_start"], latest["period_end"]),
-                        recent_per_month,
-                    )
-                )
+                sorted(assumptions.stopgap_months * p for p in (latest_per_month, recent_per_month))
             )
-            if latest is not None and recent_per_month is not None
+            if latest_per_month is not None and recent_per_month is not None
             else None
         ),
         reconciliation=reconciliation,

@@ -85,6 +85,7 @@ def appraise(
         x[name] = _draws_as_inputs(name, drawn[name].to_numpy())
     outputs = evaluate(data, x)
     input_ranks = mc.centred_ranks(drawn)
+    design = mc.rank_design(drawn, input_ranks)  # one regression design for every output
     rows, shares = {}, {}
     for name, values_ in outputs.items():
         v = np.broadcast_to(values_, (draws,))
@@ -97,7 +98,7 @@ def appraise(
             "low": float(v.min()),
             "high": float(v.max()),
         }
-        shares[name] = mc.contributions(drawn, v, input_ranks)
+        shares[name] = mc.contributions(drawn, v, design=design)
     inputs_frame = drawn.astype(float)
     ranked = pd.DataFrame(input_ranks, columns=inputs_frame.columns)
     return Uncertainty(
