@@ -383,9 +383,8 @@ CHANGES = {
         "исходное значение не изменились."
     ),
     "moved": "Ключевые показатели, изменившиеся по сравнению с редакцией{since}:",
-    "column_metric": "Показатель",
-    "column_old": "Было",
-    "column_new": "Стало",
+    # a moved key figure in the block's sentence: «…: было 0,97, стало 0,89»
+    "moved_item": "{label}: было {old}, стало {new}",
     # why the key figures moved ({reasons}, each one: the changed assumption, {label}, or the
     # updated data, {tables}: the titles of the data tables they are computed from)
     "why": "Причина — {reasons}.",
@@ -413,7 +412,10 @@ CHANGES = {
     "params_removed_counted": "Допущений, которые больше не используются, — {count}.",
     # {count}: how many more key figures moved than the table shows
     "more_moved": "Изменились и другие ключевые показатели — {count}.",
-    "appendix": "Полный список — в главе «Допущения, ограничения и источники».",
+    "appendix": (
+        "Все ключевые показатели этой редакции — в главе «Допущения, ограничения и "
+        "источники», раздел «Ключевые показатели»."
+    ),
     "range": "{label} (диапазон)",
 }
 
@@ -639,6 +641,12 @@ APPRAISAL_COLUMNS = {
     "cash_2027": "{first} г.: медиана (P10–\u2060P90)",  # no break after «–»
     "cash_total": "{years} гг.: P10–P90",
     "present_value": "Приведённая стоимость на {valuation}, P10–P90",
+}
+# The options year by year (the appendix): each cell the median and P10–P90 in billions
+APPRAISAL_BY_YEAR_COLUMNS = {
+    "option": "Сценарий расходов",
+    "year": "{year} г.",
+    "total": "{years} гг.",
 }
 PATH_COLUMNS = {
     "condition": "Положение на дату редакции",

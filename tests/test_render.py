@@ -70,7 +70,8 @@ def test_moved_metric_shows_old_and_new_in_russian_format_and_changed_inputs():
     assert [row["metric"]["name"] for row in diff["metrics"]] == ["cost"]
     assert diff["inputs"] == ["data/cpi.csv"]
     html = changes_section(new, old)
-    assert "Стоимость" in html
+    # one sentence on the memo's page: the label in lower case inside it, old and new
+    assert "стоимость: было 9\u00a0986\u00a0042\u00a0340\u00a0тенге, стало" in html
     assert "9\u00a0986\u00a0042\u00a0340\u00a0тенге" in html
     assert "10\u00a0000\u00a0000\u00a0000" in html
     assert "индекс потребительских цен" in html and "месячный расчётный" not in html
@@ -108,13 +109,13 @@ def test_a_moved_figure_is_printed_at_its_precision_with_the_reason_it_moved():
     }
     html = changes_block(new, old, {"service_term_months": ("Срок оказания услуг", "месяцев")})
     text = " ".join(html.replace("\u00a0", " ").split())
-    assert '≈ 176 тыс. тенге</td><td class="num new">≈ 162 тыс. тенге' in text
+    assert 'средняя выплата: было ≈ 176 тыс. тенге, стало <span class="new">≈ 162 тыс. тенге' in text
     assert "161 714" not in text and "176 308" not in text
     assert (
         "Причина — изменено допущение «срок оказания услуг»; уточнены данные: "
         "развёртывание комплексов, штрафы и выплаты партнёру." in text
     )
-    assert '181 064 тенге</td><td class="num new">150 887 тенге' in text
+    assert 'было 181 064 тенге, стало <span class="new">150 887 тенге' in text
     # 6,7308 → 6,7301: «≈ 6,7 раза» both times, not a change a reader sees
     assert "Штрафы" not in text and "fines_to_payments_ratio" not in text
 
@@ -338,9 +339,9 @@ def test_long_lists_of_changes_are_counted_and_the_table_keeps_the_first_three_m
     }
     html = changes_block(new, old)
     text = " ".join(html.replace("\u00a0", " ").split())
-    rows = [n for n in names if f"Показатель {n}<" in html]
+    rows = [n for n in names if f"показатель {n}:" in html]
     assert rows == ["m0", "m2", "m3"]
-    assert html.index("Показатель m0") < html.index("Показатель m2") < html.index("Показатель m3")
+    assert html.index("показатель m0") < html.index("показатель m2") < html.index("показатель m3")
     assert "Изменились и другие ключевые показатели — 1." in text
     # counted in words a deputy reads: no «таблиц», no file names
     # the figures moved with the data: the reason says so once, no second sentence on the data

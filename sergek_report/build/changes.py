@@ -157,26 +157,26 @@ def changes_block(
     added = [row for row in diff["metrics"] if row["old"] is None]
     hidden = max(0, len(moved) - LISTED)
     moved = moved[:LISTED]  # the key figures' own order: the headline figures come first
+    head = len(parts)  # where the news of this edition goes: before the moved figures
+    moved_at = None
     if moved:
-        parts.append(
-            f"<p>{fmt.fill(WORDS['moved'], since=since)}</p>"
-            '<div class="table-scroll"><table class="data changes-table"><thead><tr>'
-            f'<th scope="col">{WORDS["column_metric"]}</th>'
-            f'<th scope="col" class="num">{WORDS["column_old"]}</th>'
-            f'<th scope="col" class="num">{WORDS["column_new"]}</th></tr></thead><tbody>'
-        )
-        for row in moved:
-            metric = row["metric"]
-            parts.append(
-                f"<tr><td>{html.escape(metric['label'])}</td>"
-                f'<td class="num">{html.escape(_printed(row, row["old"]))}</td>'
-                f'<td class="num new">{html.escape(_printed(row, None))}</td></tr>'
+        # one sentence, not a table: on the memo's page a moved figure is a line of text, and
+        # the memo's own figures come first (review of 4 Dec 2026)
+        items = "; ".join(
+            fmt.fill(
+                WORDS["moved_item"],
+                label=html.escape(fmt.mid_sentence(row["metric"]["label"])),
+                old=html.escape(_printed(row, row["old"])),
+                new=f'<span class="new">{html.escape(_printed(row, None))}</span>',
             )
-        parts.append("</tbody></table></div>")
+            for row in moved
+        )
+        moved_at = len(parts)  # the paragraph the reasons join
+        parts.append(f"<p>{fmt.fill(WORDS['moved'], since=since)} {items}.</p>")
     elif not added:
         parts.append(f"<p>{fmt.fill(WORDS['unchanged'], since=since).rstrip('.')}.</p>")
     # the rest in one short paragraph: named when short, counted when long; first why the
-    # figures of the table moved, once for all its rows (a column took the memo's page a
+    # figures of the sentence moved, once for all of them (a column took the memo's page a
     # third line a row): the changed assumptions and the updated data they are computed from
     notes = []
     data_said = False  # the reason already says the data were updated
@@ -187,9 +187,9 @@ def changes_block(
         notes.append(fmt.fill(WORDS["more_moved"], count=fmt.integer(hidden)))
     if added and not moved:  # beside a table of moved figures the memo's page has no room
         notes.append(WORDS["added"])
-    counted = False
+    counted = bool(hidden)  # the other moved figures: the appendix has them all
     if len(diff["inputs"]) > LISTED and data_said:
-        counted = True  # the reason said it; the whole list is in the appendix
+        pass  # the reason named the data the moved figures rest on; nothing to point to
     elif len(diff["inputs"]) > LISTED:
         tables = fmt.count(len(diff["inputs"]), L.TABLE_FORMS_COUNTED)
         notes.append(fmt.fill(WORDS["inputs_counted"], count=tables))
@@ -214,15 +214,18 @@ def changes_block(
     # reader looks for, said with the new assumptions it rests on
     line = next((row for row in added if row["metric"]["name"] == BUDGET_LINE_METRIC), None)
     if line is not None and len(new_ones) > LISTED:
-        notes.append(
-            fmt.fill(
-                WORDS["budget_line_added"],
-                year=fmt.year(OPTION_YEARS[0]),
-                line=html.escape(_printed(line, None)),
-            )
+        # the memo's own figure first, before the moved key figures (review of 4 Dec 2026:
+        # a returning deputy looks for the line, not for a ratio of the appendix)
+        news = fmt.fill(
+            WORDS["budget_line_added"],
+            year=fmt.year(OPTION_YEARS[0]),
+            line=html.escape(_printed(line, None)),
         )
-        new_ones = []
-        counted = True
+        parts.insert(head, f"<p>{news}</p>")
+        moved_at = moved_at + 1 if moved else None
+        # the new assumptions are the new scenarios' own: the news says it, the assumptions
+        # table lists them; no pointer to the appendix on the memo's page
+        new_ones, added = [], []
     # a changed assumption, old → new, is what a reader looks for: its own paragraph, first
     own = []
     for items, listed, many in (
@@ -238,6 +241,9 @@ def changes_block(
             (own if items is changed else notes).append(sentence)
     if counted or added:  # where the whole list is
         notes.append(WORDS["appendix"])
+    if notes and moved:  # why the figures moved, in their own paragraph (a line saved)
+        parts[moved_at] = parts[moved_at].removesuffix("</p>") + f" {' '.join(notes)}</p>"
+        notes = []
     parts.extend(f"<p>{sentence}</p>" for sentence in own)
     if notes:
         parts.append(f"<p>{' '.join(notes)}</p>")

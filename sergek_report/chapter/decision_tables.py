@@ -21,6 +21,7 @@ from sergek_report.model.dates import as_date
 from sergek_report.model.options import term_end
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
+from sergek_report.model.uncertainty import point_shift
 
 
 def bn(x: float) -> str:
@@ -417,6 +418,43 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
             row = {column["option"]: row_name(option)}
         for measure, cell in measures.items():
             row[column[measure]] = cell(u, f"{option}.{measure}")
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+RECKONER_COMPLEXES = 100  # «каждые 100 не введённых АПК»: the memo's step of the network
+
+
+def line_reckoner(results: Results) -> tuple[float, float]:
+    """What moves the budget line's case, in tenge, for the answers the memo asks the akimat
+    for: one percentage point more of 2026 inflation, and RECKONER_COMPLEXES fewer of the new
+    complexes in service (a negative amount), each with every other assumption as declared."""
+    data, assumptions = results.appraisal_data, results.assumptions
+    per_point = point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
+    fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
+    per_hundred = point_shift(data, assumptions, BUDGET_LINE, {"new_complexes_in_service": fewer})
+    return per_point, per_hundred
+
+
+def appraisal_by_year(results: Results) -> pd.DataFrame:
+    """Each path's cost in each year of a three-year contract and over the three years: the
+    median and P10–P90 in billions (a path's parts and the unpriced rows are in the options
+    table). The years' P90 do not add up to the P90 of the sum: the dear draws of one year
+    are not always the dear draws of another."""
+    from sergek_report.model.appraisal import YEARS
+
+    u = results.appraisal
+    column = L.APPRAISAL_BY_YEAR_COLUMNS
+    rows = []
+    for option in APPRAISAL_ROWS:
+        if option in PART_OF:
+            continue
+        row = {column["option"]: row_name(option)}
+        for year in YEARS:
+            row[column["year"].format(year=fmt.year(year))] = budget_cell(
+                u, f"{option}.cash_{year}"
+            )
+        row[column["total"].format(**_years())] = budget_cell(u, f"{option}.cash_total")
         rows.append(row)
     return pd.DataFrame(rows)
 

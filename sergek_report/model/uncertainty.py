@@ -39,6 +39,18 @@ def _draws_as_inputs(name: str, column: np.ndarray) -> np.ndarray:
     return column
 
 
+def point_shift(
+    data: AppraisalData, assumptions: AssumptionValues, output: str, shifts: dict[str, float]
+) -> float:
+    """How much an output's point estimate moves when some inputs move by `shifts` (name ->
+    added amount, in the assumption's unit) and the rest stay at their declared values: the
+    ready reckoner a reader applies to a fact learnt after the edition."""
+    values = {n: _numeric(n, assumptions[n]) for n in INPUTS}
+    moved = {n: v + shifts.get(n, 0.0) for n, v in values.items()}
+    before, after = evaluate(data, values)[output], evaluate(data, moved)[output]
+    return float(np.atleast_1d(after)[0] - np.atleast_1d(before)[0])
+
+
 MIN_SHARE = 0.005  # a driver below half a percent of the spread is not named
 
 
