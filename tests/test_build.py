@@ -237,7 +237,7 @@ def test_changed_figure_appears_with_its_old_to_new_line(changed_data):
     # changed_data: the contract's complexes in service 1 641 → 1 650 (and the deployment's
     # milestones with it), against the published baseline
     text = changed_data.pdf
-    assert "1 641 АПК 1 650 АПК" in text
+    assert "было 1 641 АПК, стало 1 650 АПК" in " ".join(text.split())
     # more than three tables changed since the published edition: counted, not listed, on the
     # memo's page (a short list names them: tests/test_render.py)
     block = " ".join(text.split("Что изменилось с прошлой редакции")[-1][:900].split())

@@ -109,7 +109,8 @@ def test_a_moved_figure_is_printed_at_its_precision_with_the_reason_it_moved():
     }
     html = changes_block(new, old, {"service_term_months": ("Срок оказания услуг", "месяцев")})
     text = " ".join(html.replace("\u00a0", " ").split())
-    assert 'средняя выплата: было ≈ 176 тыс. тенге, стало <span class="new">≈ 162 тыс. тенге' in text
+    moved = 'средняя выплата: было ≈ 176 тыс. тенге, стало <span class="new">≈ 162 тыс. тенге'
+    assert moved in text
     assert "161 714" not in text and "176 308" not in text
     assert (
         "Причина — изменено допущение «срок оказания услуг»; уточнены данные: "
