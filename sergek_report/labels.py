@@ -467,6 +467,9 @@ PAGE_LINK = "Страница {page}"  # a contents link's description in the PD
 # The colophon's values (templates/colophon.html.j2 holds its headings).
 COLOPHON = {
     "no_date": "не указана",
+    # the edition's date beside the previous published one's, so a reader knows which edition
+    # he holds: «4 декабря 2026 г. (предыдущая — 25 ноября)»
+    "with_previous": "{date} (предыдущая — {previous})",
     "no_data_date": "нет данных",
     # the set of assumptions: the default edition's, or a scenario's (params/scenarios/)
     "default": "приняты авторами; каждое с обоснованием — в главе «Допущения, ограничения и "
@@ -1045,8 +1048,8 @@ COVER_FACTS = {
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»
     "network": (
-        "в сети на {date}, если введены все {additional} новых комплексов или часть из них (ввод "
-        "не подтверждён; без них — {existing}); для их работы нужна новая правовая основа"
+        "в сети на {date}, если введена часть новых комплексов или все {additional} (ввод не "
+        "подтверждён; без них — {existing}); для их работы нужна новая правовая основа"
     ),
     # under the medians of the path realistic on 1 January at both readings of Pavlodar's
     # contract: «13,6–23,3 млрд тенге»; {today}: «3,9 млрд тенге»

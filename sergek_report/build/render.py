@@ -34,6 +34,7 @@ from sergek_report.chapter import fmt, inline
 from sergek_report.chapter.key_facts import KeyFact
 from sergek_report.chapter.measure import FONT_DIR, FONT_STEM
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
+from sergek_report.chapter.sentences import day_month
 from sergek_report.inputs.datasets import data_as_of
 from sergek_report.inputs.edition import Edition
 from sergek_report.inputs.typography import typeset_page
@@ -514,6 +515,20 @@ def glossary_html(tariff_base_year: int) -> str:
     return _jinja().get_template("glossary.html.j2").render(entries=entries, words=L.FRAME)
 
 
+def _edition_date_text(edition_date: str, baseline: dict | None) -> str:
+    """The edition's date, with the previous published edition's when there is one and it is
+    another day: «4 декабря 2026 г. (предыдущая — 25 ноября)»."""
+    if not edition_date:
+        return L.COLOPHON["no_date"]
+    text = fmt.date_long(edition_date)
+    previous = (baseline or {}).get("edition_date")
+    if previous and previous != edition_date:
+        # the same year once: «(предыдущая — 25 ноября)»; the title page keeps one line
+        said = day_month(previous) if previous[:4] == edition_date[:4] else fmt.date_long(previous)
+        text = fmt.fill(L.COLOPHON["with_previous"], date=text, previous=said)
+    return text
+
+
 def colophon_html(meta: dict) -> str:
     """The small colophon at the end: edition date, data date, assumptions, version."""
     return _jinja().get_template("colophon.html.j2").render(r=meta, words=L.FRAME)
@@ -530,10 +545,10 @@ def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:
     form)."""
     start = fmt.date_genitive(decision_day)  # «1 января 2027» (Kazakh: «2027 жылғы 1 қаңтар»)
     deadline = fmt.date_genitive(extension_end)
-    # the date's first two words stay on one line: «31 декабря»; a translation may give a
-    # date its case ({start}[abl] бастап)
+    # a date stays on one line, «1 января 2027 года» (review of 4 Dec 2026: «…с 1 января /
+    # 2027 года»); a translation may give a date its case ({start}[abl] бастап)
     return fmt.fill(
-        L.COVER_TITLE, start=start.replace(" ", NBSP, 1), deadline=deadline.replace(" ", NBSP, 1)
+        L.COVER_TITLE, start=start.replace(" ", NBSP), deadline=deadline.replace(" ", NBSP)
     )
 
 
@@ -612,7 +627,7 @@ def report_frame(
         ),
         "author": L.AUTHOR,
         "edition_date": edition_date,
-        "edition_date_text": fmt.date_long(edition_date) if edition_date else words["no_date"],
+        "edition_date_text": _edition_date_text(edition_date, baseline),
         "data_as_of_text": fmt.date_long(as_of) if as_of else words["no_data_date"],
         "key_facts": {
             "heading": L.COVER_FACTS["heading"],
