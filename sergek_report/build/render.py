@@ -545,10 +545,11 @@ def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:
     form)."""
     start = fmt.date_genitive(decision_day)  # «1 января 2027» (Kazakh: «2027 жылғы 1 қаңтар»)
     deadline = fmt.date_genitive(extension_end)
-    # a date stays on one line, «1 января 2027 года» (review of 4 Dec 2026: «…с 1 января /
-    # 2027 года»); a translation may give a date its case ({start}[abl] бастап)
+    # the first day stays on one line, «1 января 2027 года» (review of 4 Dec 2026: «…с 1 января
+    # / 2027 года»); the deadline keeps its day and month together (whole, it is wider than a
+    # phone's title line); a translation may give a date its case ({start}[abl] бастап)
     return fmt.fill(
-        L.COVER_TITLE, start=start.replace(" ", NBSP), deadline=deadline.replace(" ", NBSP)
+        L.COVER_TITLE, start=start.replace(" ", NBSP), deadline=deadline.replace(" ", NBSP, 1)
     )
 
 
