@@ -151,6 +151,15 @@ RISK_COLUMNS = {
     "level": "Вероятность / влияние",
 }
 RISK_LEVEL = "{likelihood} / {impact}"  # «высокая / высокое»
+# The peers' figures (decision_tables.peer_table, data/peers.csv): the programme heads its
+# rows once; its figures in four columns.
+PEER_COLUMNS = {
+    "name": "Программа",
+    "metric": "Показатель",
+    "value": "Значение",
+    "period": "Период",
+    "comparability": "Сопоставимость",
+}
 LEVELS = {"low": "низкая", "medium": "средняя", "high": "высокая"}
 IMPACTS = {"low": "низкое", "medium": "среднее", "high": "высокое"}
 # The request to the akimat: data_request (data/gaps.csv).
@@ -670,6 +679,9 @@ PATH_QUESTIONS = {
     "transfer": "Условия передачи АПК известны?",
 }
 PATH_ANSWERS = {"yes": "да", "no": "нет"}
+# The title of a framed group of the tree (decision_tables.PATH_TREE): the transfer's question,
+# asked whatever the procurement's answers.
+PATH_TREE_GROUPS = {"independent": "Независимо от закупки"}
 # Under an outcome of the tree: the option ({option}, without its price) and the medians of
 # its 2027 cost at Pavlodar's prices, the sum for the region's complexes or the city's, and at
 # the midpoint (decision_tables.branch_cost_lines; P10–P90 are in the detailed table).

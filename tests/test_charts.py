@@ -307,6 +307,41 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
                     assert word in words, (name, word)
 
 
+def test_the_transfer_question_stands_in_a_frame_of_its_own(path_inputs):
+    """Review s10c: the transfer's question stood under the tree without an arrow into it and
+    read as the «нет» branch's next step, though it is asked whatever the procurement's
+    answers. Its two rows stand in a dashed frame titled «Независимо от закупки» (the
+    catalog's words), its title on the frame's top edge; the procurement's rows outside it.
+    The wide drawing stays under print.css's cap (its words at full size)."""
+    from matplotlib.patches import FancyBboxPatch, Rectangle
+
+    from sergek_report import labels as L
+    from sergek_report.chapter import decision_tables, diagrams
+
+    results, tables, _ = path_inputs
+    branches = decision_tables.path_branches(tables["decision_path"], results)
+    title = L.PATH_TREE_GROUPS["independent"]
+    assert [b.group for b in branches] == [None, None, None, title, title]
+    for name, fig in path_figures(path_inputs):
+        if not name.startswith("tree"):
+            continue
+        frames = [p for p in fig.findobj(Rectangle) if p.get_gid() == diagrams.GROUP_FRAME]
+        assert len(frames) == 1, name
+        frame = frames[0].get_window_extent()
+        texts = dict((t.get_text(), box) for t, box in drawn_texts(fig))
+        heading = texts[title]
+        assert frame.x0 < heading.x0 and heading.x1 < frame.x1, name
+        assert heading.y0 < frame.y1 < heading.y1, name  # on the top edge (y upwards)
+        boxes = sorted(
+            (p.get_window_extent() for p in fig.findobj(FancyBboxPatch)), key=lambda b: -b.y1
+        )
+        inside = [b for b in boxes if frame.x0 < b.x0 and b.x1 < frame.x1 and frame.y0 < b.y0]
+        inside = [b for b in inside if b.y1 < frame.y1]
+        # the transfer's question and its two outcomes; the other five boxes outside
+        assert len(inside) == 3 and len(boxes) == 8, name
+        assert all(b in inside for b in boxes[-3:]), name
+
+
 def test_the_path_steps_are_the_models_dates_in_their_order(path_inputs):
     """The strip's dates come from the data and the model, as the chapter's prose prints
     them: the draft budget (data/timeline.csv), the last day to announce the procurement at

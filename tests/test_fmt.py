@@ -451,3 +451,14 @@ def test_items_of_a_cell_take_no_capital_after_a_semicolon():
         "Разрыв; ГЧП не успевает; Караганда"
     )
     assert fmt.listed([]) == ""
+
+
+def test_a_spread_is_shown_only_if_its_figures_differ_as_printed():
+    """The appendix's table of the joint calculation prints a row only if its P10, median
+    and P90 do not all print the same: «≈ 1,0 | ≈ 1,0 | ≈ 1,0» told nothing (review s10c)."""
+    from sergek_report.chapter import precision, units
+
+    same = [precision.figure("estimate2_vs_total_cost_p50", v, "") for v in (0.98, 1.01, 1.04)]
+    assert not units.spread_shown(same)
+    assert units.spread_shown(["0,77", "0,89", "1,02"])
+    assert units.spread_shown(iter(["≈ 1,0", "≈ 1,1", "≈ 1,1"]))  # any iterable, read once

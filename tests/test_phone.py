@@ -234,12 +234,71 @@ def test_the_options_compared_and_the_risk_register_print_as_blocks(monkeypatch)
     # the same cells without the request: a grid of columns, as before
     api.Chapter.table(chapter, pd.DataFrame(frame.to_dict("list")), "Проба", sources=[])
     assert '<table class="data stack sized">' in shown[-1].data
-    # ... and a chapter's own request (the peers, the road-safety claims: five columns of
-    # short phrases, «Инвестиции част-ных инвесторов»)
+    # ... and a chapter's own request (the road-safety claims: five columns of short
+    # phrases)
     plain = pd.DataFrame(frame.to_dict("list"))
     api.Chapter.table(chapter, plain, "Проба", sources=[], blocks=True)
     assert '<table class="data stack blocks">' in shown[-1].data
     assert not plain.attrs  # the request does not stay on the frame
+
+
+def test_the_peers_name_each_programme_once_above_its_rows(monkeypatch):
+    """Review s10c: the peers printed as cards of one row each, the programme repeated in
+    every card («Presight (Астана)» four in a row). Their builder names the programme as the
+    table's group: a row across the table heads its rows once (a <tbody> each, which keeps
+    it with its first row on paper), the other four columns a grid; every figure and source
+    stays."""
+    from sergek_report.chapter import decision_tables
+    from sergek_report.chapter.outputs import GROUP_COLUMN
+    from sergek_report.inputs import datasets
+
+    shown = []
+    monkeypatch.setattr(api, "display", shown.append)
+    chapter = SimpleNamespace(_source_line=lambda sources, note: "")
+    peers = datasets.load_tables(["peers"])["peers"]
+    rows = peers[peers["kind"] == "other_vendor_kz"]
+    frame = decision_tables.peer_table(rows)
+    assert frame.attrs[GROUP_COLUMN] == "Программа" and len(frame) == len(rows) == 5
+    api.Chapter.table(chapter, frame, "Проба", sources=rows["source_id"])
+    table = shown[-1].data
+    assert "blocks" not in re.search(r'<table class="([^"]*)"', table).group(1)
+    assert table.count('<tbody class="group">') == 1
+    assert table.count("Presight (Астана)") == 1
+    assert '<th scope="rowgroup" colspan="4">Presight (Астана)</th>' in table
+    assert table.count('<td class="num" data-label="Значение">') == 5
+    # runs of rows: each programme once, in the data's order
+    rows = peers[peers["kind"] == "sergek_kz"]
+    api.Chapter.table(chapter, decision_tables.peer_table(rows), "Проба", sources=[])
+    names = re.findall(r'<th scope="rowgroup"[^>]*>(.*?)</th>', shown[-1].data)
+    assert [html.unescape(n) for n in names] == list(dict.fromkeys(rows["name"]))
+    # no rows: one row of dashes under a dash
+    empty = decision_tables.peer_table(peers.iloc[:0])
+    assert list(empty.iloc[0]) == [fmt.MISSING] * 5
+
+
+def test_a_high_risk_level_is_marked(monkeypatch):
+    """Review s10c: «высокая / высокое» in grey text, the main risks could not be found by
+    eye. A high likelihood or impact prints bold and dark red (report.css: 8:1 on white), in
+    the register of chapter 2 and in the appendix's; a medium or low one is not marked."""
+    from sergek_report.chapter import decision_tables
+    from sergek_report.inputs import datasets
+
+    shown = []
+    monkeypatch.setattr(api, "display", shown.append)
+    chapter = SimpleNamespace(_source_line=lambda sources, note: "")
+    risks = datasets.load_tables(["risks"])["risks"]
+    highs = int((risks["likelihood"] == "high").sum() + (risks["impact"] == "high").sum())
+    for brief in (True, False):
+        api.Chapter.table(
+            chapter, decision_tables.risk_register(risks, brief=brief), "Проба", sources=[]
+        )
+        table = shown[-1].data
+        marked = re.findall(r'<strong class="marked">([^<]*)</strong>', table)
+        assert len(marked) == highs and set(marked) == {"высокая", "высокое"}, brief
+        assert "средняя / <strong" in table or not brief
+        assert '<strong class="marked">средн' not in table
+    css = render.CSS_FILE.read_text(encoding="utf-8")
+    assert "table.data strong.marked { color: #9e1b12; font-weight: bold; }" in css
 
 
 def test_a_detail_column_prints_under_its_row_and_keeps_the_other_columns_a_grid(monkeypatch):
@@ -370,9 +429,10 @@ def test_the_decision_table_and_every_wide_table_stack_on_a_phone(built_html):
     ]
     assert decision
     for caption, table in tables:
-        heads = [html.unescape(h) for h in re.findall(r"<th\b[^>]*>(.*?)</th>", table)]
+        header = table.split("</thead>")[0]  # a group's name heads its rows in the body
+        heads = [html.unescape(h) for h in re.findall(r"<th\b[^>]*>(.*?)</th>", header)]
         numeric = [
-            html.unescape(h) for h in re.findall(r'<th\b[^>]*class="num"[^>]*>(.*?)</th>', table)
+            html.unescape(h) for h in re.findall(r'<th\b[^>]*class="num"[^>]*>(.*?)</th>', header)
         ]
         stacked = re.match(r'<table class="data stack( blocks)?( sized)?( whole)?">', table)
         stacked = stacked is not None
@@ -391,17 +451,32 @@ def test_the_decision_table_and_every_wide_table_stack_on_a_phone(built_html):
                 ), caption[:80]
     for table in decision:
         assert re.match(r'<table class="data stack( blocks)?( sized)?( whole)?">', table)
-    # the peers and the road-safety claims print as blocks: as five narrow columns of short
-    # phrases they hyphenated nearly every word («Стоимость од-ной стационар-ной камеры»)
+
+    # the road-safety claims print as blocks: as five narrow columns of short phrases they
+    # hyphenated nearly every word («Стоимость од-ной стационар-ной камеры»)
+    def found(words):
+        found = [t for c, t in tables if words in html.unescape(c).replace("\u00a0", " ")]
+        assert len(found) == 1, words
+        return found[0]
+
+    words = "Официальные заявления и опубликованные цифры о ДТП в Алматы"
+    assert found(words).startswith('<table class="data stack blocks">'), words
+    # the peers: a grid of four columns, each programme named once above its rows (review
+    # s10c: «Presight (Астана)» four cards in a row), a block per row on a phone
     for words in (
         "Договоры «Сергек» в других регионах Казахстана",
         "Другие поставщики в Казахстане",
         "Зарубежные программы автоматической фиксации нарушений",
-        "Официальные заявления и опубликованные цифры о ДТП в Алматы",
     ):
-        found = [t for c, t in tables if words in html.unescape(c).replace("\u00a0", " ")]
-        assert len(found) == 1, words
-        assert found[0].startswith('<table class="data stack blocks">'), words
+        table = found(words)
+        assert re.match(r'<table class="data stack( sized)?( whole)?">', table), words
+        heads = re.findall(r"<th\b[^>]*>(.*?)</th>", table.split("</thead>")[0])
+        assert heads == ["Показатель", "Значение", "Период", "Сопоставимость"], words
+        names = re.findall(r'<tr class="group"><th\b[^>]*>(.*?)</th>', table)
+        assert names and len(names) == len(set(names)), words
+    assert re.findall(
+        r'<tr class="group"><th[^>]*>(.*?)</th>', found("Другие поставщики в Казахстане")
+    ) == ["Presight (Астана)"]
 
 
 def test_narrow_options_chart_keeps_its_panel_titles_inside_the_figure():

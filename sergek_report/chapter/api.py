@@ -25,7 +25,9 @@ from sergek_report import paths
 from sergek_report.chapter import charts, fmt, inline, measure
 from sergek_report.chapter.outputs import (
     FIGURE_METADATA,
+    GROUP_COLUMN,
     INPUTS_MIMETYPE,
+    MARKED_WORDS,
     NUMERIC_COLUMNS,
     PRINT_AS_BLOCKS,
     RESULTS,
@@ -69,12 +71,17 @@ def _words(text: str) -> list[str]:
     return [w for w in _BREAKS.split(_QUOTE_BRACKET.sub("\u00a0", text)) if w]
 
 
-def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bool]:
+def _column_widths(
+    frame: pd.DataFrame, numeric: Iterable = (), bold: Iterable = ()
+) -> tuple[str, bool]:
     """A <colgroup> giving each column a share of the width: first room for its longest
     word (a figure with its unit, a long word unbroken), then the rest by how much text it
     holds; and whether the table has one (a fixed layout on paper). Left to itself, the
     PDF's table layout gave a column of long explanations the width of one of short
-    figures (the assumptions table ran six pages, 12 characters to a line)."""
+    figures (the assumptions table ran six pages, 12 characters to a line). A column in
+    `bold` (its words marked, `MARKED_WORDS`) is measured in bold: measured as plain text,
+    the risk register's «высокое» was hyphenated in its bold face."""
+    bold = set(bold)
     if len(frame.columns) < 3 or (len(frame) < _SIZED_ROWS and len(frame.columns) < _SIZED_COLUMNS):
         return "", False  # a short table keeps the layout's own widths (page breaks settled)
     floors, weights, holds_figures, headers = [], [], [], []
@@ -86,7 +93,8 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
         header = _words(str(column))
         # (width, word): a tie goes to the same word whatever the set's order
         widest_mm, widest = max(
-            ((measure.width_mm(w, _TABLE_PT), w) for w in words), default=(0.0, "")
+            ((measure.width_mm(w, _TABLE_PT, bold=column in bold), w) for w in words),
+            default=(0.0, ""),
         )
         heading = max((measure.width_mm(w, _TABLE_PT, bold=True) for w in header), default=0.0)
         longest = max(widest_mm, heading)
@@ -102,7 +110,7 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
     # every row of the chronologies two lines tall); a rare longer one («около 31 декабря
     # 2020 г.») may take two rather than widen the column for all.
     whole = [
-        max(f, _share(_most(cells)))
+        max(f, _share(_most(cells, bold=column in bold)))
         if column not in numeric
         and cells
         and max(map(len, cells)) <= _SHORT_CELL
@@ -141,9 +149,9 @@ def _column_widths(frame: pd.DataFrame, numeric: Iterable = ()) -> tuple[str, bo
     return f"<colgroup>{cols}</colgroup>", True
 
 
-def _most(cells: list[str], share: float = 0.8) -> float:
+def _most(cells: list[str], share: float = 0.8, bold: bool = False) -> float:
     """The width (mm) that holds `share` of the cells on one line."""
-    widths = sorted(measure.width_mm(c, _TABLE_PT) for c in cells)
+    widths = sorted(measure.width_mm(c, _TABLE_PT, bold=bold) for c in cells)
     return widths[int(share * (len(widths) - 1))]
 
 
@@ -472,8 +480,12 @@ class Chapter:
         does one whose builder asks for it in `frame.attrs["blocks"]` (decision_tables does
         for the options compared and the risk register: as five narrow columns they
         hyphenated nearly every word of their first column) or whose chapter asks for it
-        with `blocks=True` (the peers and the road-safety claims: five columns of short
-        phrases, «Инвестиции част-ных инвесторов»).
+        with `blocks=True` (the road-safety claims: five columns of short phrases).
+
+        A builder may name a column shared by runs of rows (`frame.attrs["group"]`, the
+        peers' programme): its value heads each run once, a row across the table (a <tbody>
+        each), and is no column of its own; and it may list words of a column printed marked
+        (`frame.attrs["marked"]`, the risk register's high levels: bold and dark red).
 
         On paper a long table continues on the next page with its header row repeated. On a
         phone a table of more than two columns (`stacks_on_a_phone`) shows each row as a block,
@@ -485,12 +497,21 @@ class Chapter:
         total = len(frame)
         numeric = {*numeric, *frame.attrs.get(NUMERIC_COLUMNS, ())}
         asks_for_blocks = blocks or bool(frame.attrs.get(PRINT_AS_BLOCKS))
+        marked = frame.attrs.get(MARKED_WORDS, {})
+        group = frame.attrs.get(GROUP_COLUMN)
         frame = frame.head(MAX_TABLE_ROWS)
         details = None if detail is None else [_cell(v) for v in frame[detail]]
         frame = frame if detail is None else frame.drop(columns=detail)
+        groups = None if group is None else [_cell(v) for v in frame[group]]
+        frame = frame if group is None else frame.drop(columns=group)
         stack = stacks_on_a_phone(list(frame.columns), numeric)
-        blocks = stack and details is None and (asks_for_blocks or prints_as_blocks(frame))
-        widths, fixed = ("", False) if blocks else _column_widths(frame, numeric)
+        blocks = (
+            stack
+            and details is None
+            and groups is None
+            and (asks_for_blocks or prints_as_blocks(frame))
+        )
+        widths, fixed = ("", False) if blocks else _column_widths(frame, numeric, marked)
         whole = not blocks and details is None and stays_whole(frame)
         kind = " ".join(
             ["data"]
@@ -508,7 +529,7 @@ class Chapter:
             + "".join(
                 f'<td class="{"num" if c in numeric else ""}"'
                 + (f' data-label="{html.escape(str(c))}"' if stack else "")
-                + f">{html.escape(_cell(v))}</td>"
+                + f">{_marked(_cell(v), marked.get(c, ()))}</td>"
                 for c, v in zip(frame.columns, row, strict=True)
             )
             + "</tr>"
@@ -530,11 +551,12 @@ class Chapter:
                 f'<tr class="more-rows"><td colspan="{len(frame.columns)}">'
                 f"{html.escape(more)}</td></tr>"
             )
-        body = (
-            "".join(f'<tbody class="with-detail">{row}</tbody>' for row in rows)
-            if details is not None
-            else f"<tbody>{''.join(rows)}</tbody>"
-        )
+        if details is not None:
+            body = "".join(f'<tbody class="with-detail">{row}</tbody>' for row in rows)
+        elif groups is not None:
+            body = _grouped(rows, groups, len(frame.columns))
+        else:
+            body = f"<tbody>{''.join(rows)}</tbody>"
         display(
             HTML(
                 '<figure class="table">'
@@ -643,6 +665,35 @@ def stacks_on_a_phone(columns: Sequence, numeric: Iterable = ()) -> bool:
     if len(columns) <= 2:
         return False
     return not (len(columns) == 3 and all(c in numeric for c in columns[1:]))
+
+
+def _grouped(rows: list[str], groups: list[str], columns: int) -> str:
+    """The rows in runs of the same group, a <tbody> each headed by the group's name once, a
+    row across the table (`tr.group`: on paper it keeps its first row, print.css); a row
+    past the table's cap (`more-rows`) closes the last run."""
+    runs: list[tuple[str, list[str]]] = []
+    for index, row in enumerate(rows):
+        name = groups[index] if index < len(groups) else None
+        if name is None or (runs and runs[-1][0] == name):
+            runs[-1][1].append(row)
+        else:
+            runs.append((name, [row]))
+    return "".join(
+        '<tbody class="group">'
+        f'<tr class="group"><th scope="rowgroup" colspan="{columns}">{html.escape(name)}</th>'
+        f"</tr>{''.join(members)}</tbody>"
+        for name, members in runs
+    )
+
+
+def _marked(text: str, words: Iterable[str]) -> str:
+    """The cell's text, escaped, each of `words` in it (a whole word) marked: <strong
+    class="marked"> (report.css: bold, dark red)."""
+    escaped = html.escape(text)
+    for word in words:
+        pattern = rf"(?<!\w){re.escape(html.escape(word))}(?!\w)"
+        escaped = re.sub(pattern, r'<strong class="marked">\g<0></strong>', escaped)
+    return escaped
 
 
 def _cell(value) -> str:

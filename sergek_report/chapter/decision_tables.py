@@ -3,7 +3,8 @@ its charts: the options on one basis, the path to 1 January as a tree and its da
 
 Presentation only: the figures come from `Results.appraisal` (the options on one basis),
 `Results.one_basis` and `Results.reconciliation`, the words from data/options.csv, risks.csv,
-timeline.csv, gaps.csv and decision_path.csv.
+timeline.csv, gaps.csv and decision_path.csv; and the other programmes' figures the
+comparisons chapter prints (data/peers.csv).
 """
 
 from __future__ import annotations
@@ -14,8 +15,13 @@ import re
 import pandas as pd
 
 from sergek_report import labels as L
-from sergek_report.chapter import charts, diagrams, fmt, precision, sentences
-from sergek_report.chapter.outputs import NUMERIC_COLUMNS, PRINT_AS_BLOCKS
+from sergek_report.chapter import charts, diagrams, fmt, precision, sentences, units
+from sergek_report.chapter.outputs import (
+    GROUP_COLUMN,
+    MARKED_WORDS,
+    NUMERIC_COLUMNS,
+    PRINT_AS_BLOCKS,
+)
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.dates import as_date
 from sergek_report.model.options import term_end
@@ -99,20 +105,25 @@ def risk_register(risks: pd.DataFrame, brief: bool = False) -> pd.DataFrame:
     mitigation; printed as blocks (a heading line per risk, its fields under it): as five
     narrow columns it hyphenated the risks' names («Завышение стоимо-сти»). The `brief`
     register of chapter 2 is three columns, the risk, «высокая / высокое» and what mitigates
-    it (eleven cards took three pages there, review of 4 Dec 2026); the appendix prints all."""
+    it (eleven cards took three pages there, review of 4 Dec 2026); the appendix prints all.
+    A high likelihood or impact is marked (`MARKED_WORDS`: bold, dark red): in plain text
+    the main risks could not be found by eye (review s10c)."""
     column = L.RISK_COLUMNS
+    high, high_impact = L.LEVELS["high"], L.IMPACTS["high"]
     if brief:
         level = [
             fmt.fill(L.RISK_LEVEL, likelihood=L.LEVELS[a], impact=L.IMPACTS[b])
             for a, b in zip(risks["likelihood"], risks["impact"], strict=True)
         ]
-        return pd.DataFrame(
+        brief_table = pd.DataFrame(
             {
                 column["risk"]: risks["risk"],
                 column["level"]: level,
                 column["mitigation"]: risks["mitigation"],
             }
         )
+        brief_table.attrs[MARKED_WORDS] = {column["level"]: (high, high_impact)}
+        return brief_table
     table = pd.DataFrame(
         {
             column["risk"]: risks["risk"],
@@ -123,6 +134,48 @@ def risk_register(risks: pd.DataFrame, brief: bool = False) -> pd.DataFrame:
         }
     )
     table.attrs[PRINT_AS_BLOCKS] = True
+    table.attrs[MARKED_WORDS] = {column["likelihood"]: (high,), column["impact"]: (high_impact,)}
+    return table
+
+
+def peer_value(value, unit: str, currency: str) -> str:
+    """A peer's figure as the source states it: tenge at the report's scale («8,4 млрд
+    тенге»), money in another currency at the scale the report writes («164 млн долларов»),
+    a count whose noun agrees with it («3 773 фунта»); a dash where the source gives none."""
+    if pd.isna(value):
+        return fmt.MISSING
+    if unit == L.translate("тенге"):  # the unit as the edition prints it
+        return fmt.compact_tenge(value)
+    if currency and abs(value) >= 1e6:
+        return fmt.reported(value, unit)
+    return units.quantity(value, unit)
+
+
+def peer_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """The peers' figures (rows of data/peers.csv), each programme named once above its rows
+    (`GROUP_COLUMN`), then the figure, its value, period and how comparable it is: as cards of
+    one row each the programme repeated in every card («Presight (Астана)» four in a row,
+    review s10c); as five columns its name took a column of the width. No rows: one row of
+    dashes, the report's sign for "no data"."""
+    column = L.PEER_COLUMNS
+    table = pd.DataFrame(
+        {
+            column["name"]: rows["name"],
+            column["metric"]: rows["metric"],
+            column["value"]: [
+                peer_value(v, u, c)
+                for v, u, c in zip(
+                    rows["value"], rows["unit"].fillna(""), rows["currency"].fillna(""), strict=True
+                )
+            ],
+            column["period"]: rows["period"].fillna(""),
+            column["comparability"]: rows["comparability"].fillna(""),
+        }
+    )
+    if table.empty:
+        table = pd.DataFrame({name: [fmt.MISSING] for name in table.columns})
+    table.attrs[GROUP_COLUMN] = column["name"]
+    table.attrs[NUMERIC_COLUMNS] = [column["value"]]
     return table
 
 
@@ -576,14 +629,17 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
 # The path as a tree (path_chart): for each branch of data/decision_path.csv (branch_id), the
 # question it answers (a key of labels.PATH_QUESTIONS; None: the other answer of the question
 # above), the answer that leads to its outcome, the answer of the question above that leads
-# to its own question (None: a question of its own), and its outcome's tone (enforcement goes
-# on, stops, or is open: diagrams.TONES).
+# to its own question (None: a question of its own), its outcome's tone (enforcement goes
+# on, stops, or is open: diagrams.TONES), and the framed group it stands in (a key of
+# labels.PATH_TREE_GROUPS; None: none). The transfer's question is asked whatever the
+# procurement's answers: under the tree without a frame it read as the «нет» branch's next
+# step (review s10c).
 PATH_TREE = {
-    "announced": ("announced", "yes", None, "go"),
-    "bridge": ("bridge", "yes", "no", "go"),
-    "no_bridge": (None, "no", None, "stop"),
-    "transfer": ("transfer", "yes", None, "open"),
-    "no_transfer": (None, "no", None, "stop"),
+    "announced": ("announced", "yes", None, "go", None),
+    "bridge": ("bridge", "yes", "no", "go", None),
+    "no_bridge": (None, "no", None, "stop", None),
+    "transfer": ("transfer", "yes", None, "open", "independent"),
+    "no_transfer": (None, "no", None, "stop", "independent"),
 }
 
 
@@ -595,7 +651,7 @@ def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]
     day = sentences.day_month(results.decision_day).replace(" ", fmt.NBSP)  # «1 января»
     branches = []
     for _, row in path.sort_values("step", kind="stable").iterrows():
-        question, answer, from_above, tone = PATH_TREE[row["branch_id"]]
+        question, answer, from_above, tone, group = PATH_TREE[row["branch_id"]]
         branches.append(
             diagrams.Branch(
                 question=fmt.fill(L.PATH_QUESTIONS[question], day=day) if question else None,
@@ -604,6 +660,7 @@ def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]
                 costs=branch_cost_lines(row["budget_line"], results),
                 tone=tone,
                 from_above=L.PATH_ANSWERS[from_above] if from_above else None,
+                group=L.PATH_TREE_GROUPS[group] if group else None,
             )
         )
     return branches

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import FancyBboxPatch
+from matplotlib.patches import FancyBboxPatch, Rectangle
 from matplotlib.textpath import TextToPath
 
 from sergek_report.chapter import charts
@@ -28,9 +28,9 @@ POINTS = 72.0
 WIDE = 6.4 * POINTS  # the width of every chart of the report
 NARROW = charts.NARROW_WIDTH * POINTS
 SIZE = 8.0  # every word of a diagram, in points (charts.NARROW_MIN_FONT)
-LEADING = 1.25 * SIZE  # from one line's top to the next
+LEADING = 1.2 * SIZE  # from one line's top to the next
 BASELINE = 0.9 * SIZE  # from a line's top to its baseline
-PAD = 4.0  # between a box's edge and its words
+PAD = 3.0  # between a box's edge and its words
 DARK = "#222222"
 LINE = "#555555"  # arrows and connectors
 # An outcome's box: its fill and edge by its tone (the activity goes on, stops, or is open).
@@ -200,7 +200,9 @@ class Branch:
     the outcome; `from_above`: the answer of the question above that leads to this row's
     question (None: a question of its own, no arrow into it); `outcome` and `costs`: the
     words of the outcome's box, `costs` a line each, in the accent colour; `tone`: a key of
-    TONES."""
+    TONES; `group`: the title of a framed group of rows (consecutive branches with the same
+    title: a question asked whatever the answers above, «Независимо от закупки»), None
+    outside any."""
 
     question: str | None
     answer: str
@@ -208,6 +210,7 @@ class Branch:
     costs: tuple[str, ...]
     tone: str
     from_above: str | None = None
+    group: str | None = None
 
 
 QUESTION_WIDTH = 106.0  # the wide drawing's column of questions
@@ -216,6 +219,11 @@ ROW_GAP = 3.0
 SEPARATE_GAP = 4.0  # above a question reached by no arrow
 SPINE = 12.0  # the narrow drawing's line down from a question, from the left edge
 INDENT = 30.0  # the narrow drawing's outcomes, from the left edge
+# A group's frame: dashed, its title inside at the top left, its rows inset from its edges.
+FRAME = "#8a8a8a"
+FRAME_INSET = 4.0  # from the frame to the boxes inside it, on each side
+FRAME_GAP = 5.0  # above a frame (it follows a row reached by no arrow from it)
+GROUP_FRAME = "group-frame"  # the frame's id among the figure's patches (tests find it)
 
 
 def _outcome(branch: Branch, width: float) -> Block:
@@ -238,10 +246,57 @@ def _draw_question(ax, block: Block, x: float, top: float, width: float) -> None
     block.draw(ax, x + PAD, top + PAD)
 
 
+def _group_title(title: str, width: float) -> Block:
+    return Block.of([(title, True, LINE)], width - 2 * FRAME_INSET)
+
+
+def _draw_frame(ax, title: Block, left: float, top: float, right: float, bottom: float) -> None:
+    """A group's frame (dashed, no fill: the boxes inside keep their tones) and its title on
+    its top edge, the edge broken behind it (as a fieldset's legend: no line of its own)."""
+    ax.add_patch(
+        Rectangle(
+            (left, top),
+            right - left,
+            bottom - top,
+            facecolor="none",
+            edgecolor=FRAME,
+            linewidth=0.8,
+            linestyle=(0, (3, 2)),
+            gid=GROUP_FRAME,
+        )
+    )
+    title_top = top - LEADING / 2
+    width = max(text_width(line, bold) for line, bold, _ in title.lines)
+    ax.add_patch(
+        Rectangle(
+            (left + 2 * FRAME_INSET - 2, title_top),
+            width + 4,
+            title.height,
+            facecolor="white",
+            edgecolor="none",
+        )
+    )
+    title.draw(ax, left + 2 * FRAME_INSET, title_top)
+
+
+def _groups(branches: Sequence[Branch]) -> list[tuple[int, int, str]]:
+    """The framed groups as (first index, last index, title): runs of the same title."""
+    runs: list[tuple[int, int, str]] = []
+    for index, branch in enumerate(branches):
+        if branch.group is None:
+            continue
+        if runs and runs[-1][2] == branch.group and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index, branch.group)
+        else:
+            runs.append((index, index, branch.group))
+    return runs
+
+
 def tree_chart(branches: Sequence[Branch]):
     """The branches as a tree, questions on the left and their outcomes on the right (one
-    row each, the arrow «да» across, «нет» down to the next question); its narrow drawing
-    puts each outcome under its question, the answers down a line on the left."""
+    row each, the arrow «да» across, «нет» down to the next question), a group of rows in a
+    dashed frame under its title; its narrow drawing puts each outcome under its question,
+    the answers down a line on the left."""
     fig = _wide_tree(branches)
     fig.narrow_drawing = lambda: _narrow_tree(branches)
     return fig
@@ -252,35 +307,55 @@ def _wide_tree(branches: Sequence[Branch]):
     answers = [b.answer for b in branches] + [b.from_above or "" for b in branches]
     arrow = max(ARROW, max(text_width(a) for a in answers) + 2 * PAD + 4)
     leaf_x = QUESTION_WIDTH + arrow
-    leaf_width = WIDE - leaf_x - 1
-    rows = []  # (branch, question block, outcome block, top of the row, row height)
+    groups = _groups(branches)
+    starts = {first: (last, title) for first, last, title in groups}
+    ends = {last for _, last, _ in groups}
+    rows = []  # (branch, question block, outcome block, top of the row, row height, inset)
+    frames = []  # (title block, top, bottom)
     y = 1.0
     previous_bottom = None  # the bottom of the last question's box
+    inset = 0.0
+    frame = None  # (title block, top) of the group being laid out
     for index, branch in enumerate(branches):
-        question = _question(branch.question, QUESTION_WIDTH) if branch.question else None
+        if index in starts:  # the frame's top edge through the middle of its title
+            title = _group_title(starts[index][1], WIDE)
+            y += (FRAME_GAP if index else 0.0) + title.height / 2
+            frame = (title, y)
+            y += title.height / 2 + 1
+            inset = FRAME_INSET
+        question_width = QUESTION_WIDTH - inset
+        leaf_width = WIDE - leaf_x - 1 - inset
+        question = _question(branch.question, question_width) if branch.question else None
         outcome = _outcome(branch, leaf_width)
         q_height = question.height + 2 * PAD if question else 0.0
         o_height = outcome.height + 2 * PAD
         height = max(q_height, o_height)
-        if index:
+        if index and index not in starts:
             y += SEPARATE_GAP if branch.question and not branch.from_above else ROW_GAP
         if branch.from_above and previous_bottom is not None:
             # room for the answer beside the arrow down from the question above
             y = max(y, previous_bottom + LEADING + 4 - (height - q_height) / 2)
-        rows.append((branch, question, outcome, y, height))
+        rows.append((branch, question, outcome, y, height, inset))
         if question:
             previous_bottom = y + (height + q_height) / 2
         y += height
+        if index in ends and frame is not None:
+            y += FRAME_INSET
+            frames.append((*frame, y))
+            frame, inset = None, 0.0
     fig, ax = _canvas(WIDE, y + 1)
+    for title, top, bottom in frames:
+        _draw_frame(ax, title, 0.5, top, WIDE - 0.5, bottom)
     above = None  # (x, bottom) of the last question's box
-    for branch, question, outcome, top, height in rows:
+    for branch, question, outcome, top, height, inset in rows:
         middle = top + height / 2
+        leaf_width = WIDE - leaf_x - 1 - inset
         if question:
             q_top = middle - (question.height + 2 * PAD) / 2
             if branch.from_above and above is not None:
                 _arrow(ax, above, (above[0], q_top))
                 _label(ax, above[0] + 4, (above[1] + q_top) / 2 - LEADING / 2, branch.from_above)
-            _draw_question(ax, question, 0.5, q_top, QUESTION_WIDTH)
+            _draw_question(ax, question, 0.5 + inset, q_top, QUESTION_WIDTH - inset)
             _arrow(ax, (QUESTION_WIDTH + 0.5, middle), (leaf_x, middle))
             _label(ax, QUESTION_WIDTH + arrow / 2, middle - LEADING - 1, branch.answer, "center")
             above = (QUESTION_WIDTH / 2, q_top + question.height + 2 * PAD)
@@ -294,41 +369,60 @@ def _wide_tree(branches: Sequence[Branch]):
 
 
 def _narrow_tree(branches: Sequence[Branch]):
-    leaf_width = NARROW - INDENT - 1
-    parts = []  # (kind, payload, top)
+    groups = _groups(branches)
+    starts = {first: (last, title) for first, last, title in groups}
+    ends = {last for _, last, _ in groups}
+    parts = []  # (kind, payload, top, inset)
+    frames = []  # (title block, top, bottom)
     y = 1.0
+    inset = 0.0
+    frame = None
     for index, branch in enumerate(branches):
+        if index in starts:  # the frame's top edge through the middle of its title
+            title = _group_title(starts[index][1], NARROW)
+            y += (FRAME_GAP if index else 0.0) + title.height / 2
+            frame = (title, y)
+            y += title.height / 2 + 1
+            inset = FRAME_INSET
         if branch.question:
             if branch.from_above:
-                parts.append(("down", branch.from_above, y))
+                parts.append(("down", branch.from_above, y, inset))
                 y += LEADING + 6
-            elif index:
+            elif index and index not in starts:
                 y += SEPARATE_GAP
-            question = _question(branch.question, NARROW - 1)
-            parts.append(("question", question, y))
+            question = _question(branch.question, NARROW - 1 - 2 * inset)
+            parts.append(("question", question, y, inset))
             y += question.height + 2 * PAD
-        parts.append(("answer", branch.answer, y))
+        parts.append(("answer", branch.answer, y, inset))
         y += LEADING
-        outcome = _outcome(branch, leaf_width)
-        parts.append(("outcome", (branch, outcome), y))
-        y += outcome.height + 2 * PAD + ROW_GAP
+        outcome = _outcome(branch, NARROW - INDENT - 1 - 2 * inset)
+        parts.append(("outcome", (branch, outcome), y, inset))
+        y += outcome.height + 2 * PAD
+        if index in ends and frame is not None:
+            y += FRAME_INSET
+            frames.append((*frame, y))
+            frame, inset = None, 0.0
+        y += ROW_GAP
     fig, ax = _canvas(NARROW, y - ROW_GAP + 1)
+    for title, top, bottom in frames:
+        _draw_frame(ax, title, 0.5, top, NARROW - 0.5, bottom)
     spine = None  # where the line down from the last question (or its last arrow) starts
-    for kind, payload, top in parts:
+    for kind, payload, top, inset in parts:
         if kind == "question":
-            _draw_question(ax, payload, 0.5, top, NARROW - 1)
+            _draw_question(ax, payload, 0.5 + inset, top, NARROW - 1 - 2 * inset)
             spine = top + payload.height + 2 * PAD
         elif kind == "down":
-            _arrow(ax, (SPINE, spine), (SPINE, top + LEADING + 6))
-            _label(ax, SPINE + 4, top + 2, payload)
+            _arrow(ax, (SPINE + inset, spine), (SPINE + inset, top + LEADING + 6))
+            _label(ax, SPINE + inset + 4, top + 2, payload)
         elif kind == "answer":
-            _label(ax, SPINE + 4, top, payload)
+            _label(ax, SPINE + inset + 4, top, payload)
         else:
             branch, outcome = payload
-            _draw_outcome(ax, branch, outcome, INDENT, top, leaf_width)
+            width = NARROW - INDENT - 1 - 2 * inset
+            _draw_outcome(ax, branch, outcome, INDENT + inset, top, width)
             level = top + PAD + LEADING / 2
-            _line(ax, (SPINE, spine), (SPINE, level))
-            _arrow(ax, (SPINE, level), (INDENT, level))
+            _line(ax, (SPINE + inset, spine), (SPINE + inset, level))
+            _arrow(ax, (SPINE + inset, level), (INDENT + inset, level))
             spine = level
     return fig
 

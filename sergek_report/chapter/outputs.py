@@ -14,3 +14,11 @@ NUMERIC_COLUMNS = "numeric"
 # `api.prints_as_blocks` says of its cells: a short grid of five narrow columns hyphenated
 # nearly every word of its first column (the options compared, the risk register).
 PRINT_AS_BLOCKS = "blocks"
+# A table builder names a column whose value is shared by runs of rows under this key of its
+# DataFrame.attrs: the value heads its group once (a row across the table) instead of
+# repeating in each row (the peers: «Presight (Астана)» four cards in a row).
+GROUP_COLUMN = "group"
+# A table builder lists, under this key of its DataFrame.attrs, the words of a column that
+# are printed marked ({column: words}): the high likelihood and impact of the risk register,
+# bold and dark red, so the main risks are found by eye (in grey print too).
+MARKED_WORDS = "marked"

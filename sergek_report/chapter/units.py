@@ -85,3 +85,11 @@ def key_figure(value: object, unit: str, basis: str, name: str = "") -> str:
     if unit in ("комплексо-месяцев", "АПК", "комплексов"):
         return quantity(round(value), unit)
     return quantity(value, unit, 2 if abs(value) < 10 else 1)
+
+
+def spread_shown(figures) -> bool:
+    """Whether a row of the joint calculation's P10, median and P90 (as printed) tells
+    anything: not all of them print the same. «≈ 1,0 | ≈ 1,0 | ≈ 1,0» said only that the
+    figure does not move at the precision it is printed to (review s10c); the chapter that
+    reports it gives that figure."""
+    return len(set(figures)) > 1
