@@ -235,7 +235,7 @@ def test_the_options_compared_and_the_risk_register_print_as_blocks(monkeypatch)
     api.Chapter.table(chapter, pd.DataFrame(frame.to_dict("list")), "Проба", sources=[])
     assert '<table class="data stack sized">' in shown[-1].data
     # ... and a chapter's own request (the peers, the road-safety claims: five columns of
-    # short phrases, «Инвестиции част-ных инвесторов»)
+    # short phrases, «Вложено част-ными инвесторами»)
     plain = pd.DataFrame(frame.to_dict("list"))
     api.Chapter.table(chapter, plain, "Проба", sources=[], blocks=True)
     assert '<table class="data stack blocks">' in shown[-1].data

@@ -473,7 +473,7 @@ class Chapter:
         for the options compared and the risk register: as five narrow columns they
         hyphenated nearly every word of their first column) or whose chapter asks for it
         with `blocks=True` (the peers and the road-safety claims: five columns of short
-        phrases, «Инвестиции част-ных инвесторов»).
+        phrases, «Вложено част-ными инвесторами»).
 
         On paper a long table continues on the next page with its header row repeated. On a
         phone a table of more than two columns (`stacks_on_a_phone`) shows each row as a block,
