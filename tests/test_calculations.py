@@ -338,3 +338,13 @@ def test_budget_2026_defaults():
     # with no discounting the present value is the cash cost
     flat = budget.budget_2026(1641, 350, "2026-03-01", TARIFF, index_2025, 12.3, 0.0)
     assert flat.present_value == pytest.approx(4_199_236_545.35, abs=0.01)
+
+
+def test_budget_2026_at_another_monthly_price():
+    """The same complex-months at another price: estimate 2 or the midpoint of the two
+    estimates (the price of the options of 2027), printed beside the year at estimate 1."""
+    b = budget.budget_2026(1641, 350, "2026-03-01", TARIFF, 160.7966535, 12.3, 18.0)
+    # at its own tariff: the nominal payments of the year
+    assert b.nominal_at(TARIFF) == pytest.approx(b.nominal)
+    # 23 192 complex-months * 171 000 tenge = 3 965 832 000 (≈ 4,0 bn, the report's midpoint)
+    assert b.nominal_at(171_000) == pytest.approx(3_965_832_000)

@@ -58,7 +58,7 @@ def test_a_source_line_names_a_source_by_publisher_and_date_only():
     assert ch.cite(["tengrinews_2022_05_13"]).startswith("Tengrinews.kz (на казахском языке), ")
     assert ch.cite(["qostanaytv_2025_09"]) == "Qostanay.tv, без даты на странице"
     assert ch.cite(["kokshetau_2025", "zakon_2025_12_30"]) == (
-        "Kokshetau.asia (перепечатка материала LS), без даты (2025 г.), не проверено; "
+        "Kokshetau.asia (перепечатка материала издания LS), без даты (2025 г.), не проверено; "
         "Zakon.kz, 30 декабря 2025 г."
     )
 

@@ -126,6 +126,11 @@ class Budget2026:
     index_2025: float
     monthly: pd.Series = field(repr=False)
 
+    def nominal_at(self, monthly_price: float) -> float:
+        """The year's nominal payments for the same complex-months at another monthly price
+        (estimate 2, or the midpoint of the two estimates the options of 2027 use)."""
+        return self.complex_months * float(monthly_price)
+
 
 def budget_2026(
     existing: float,
