@@ -678,11 +678,22 @@ def _grouped(rows: list[str], groups: list[str], columns: int) -> str:
             runs[-1][1].append(row)
         else:
             runs.append((name, [row]))
+    # the first run of a single row goes over a page break with the next run, the last one
+    # with the one before: on paper a table's first and last parts keep three rows (print.css),
+    # and a group's name with one row is two
+    def kind(index: int, members: list[str]) -> str:
+        keep = []
+        if len(members) < 2 and index == 0 and len(runs) > 1:
+            keep.append("keep-next")
+        if len(members) < 2 and index == len(runs) - 1 and len(runs) > 1:
+            keep.append("keep-previous")
+        return " ".join(["group", *keep])
+
     return "".join(
-        '<tbody class="group">'
+        f'<tbody class="{kind(index, members)}">'
         f'<tr class="group"><th scope="rowgroup" colspan="{columns}">{html.escape(name)}</th>'
         f"</tr>{''.join(members)}</tbody>"
-        for name, members in runs
+        for index, (name, members) in enumerate(runs)
     )
 
 
