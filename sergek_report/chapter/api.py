@@ -678,6 +678,7 @@ def _grouped(rows: list[str], groups: list[str], columns: int) -> str:
             runs[-1][1].append(row)
         else:
             runs.append((name, [row]))
+
     # the first run of a single row goes over a page break with the next run, the last one
     # with the one before: on paper a table's first and last parts keep three rows (print.css),
     # and a group's name with one row is two
