@@ -492,6 +492,12 @@ def test_the_kazakh_report(request, tmp_path):
     # Months and years in the official order, «2019 жылғы сәуірден бері», never CLDR's
     # «сәуір 2019» or a year's ending after a month («1 қаңтар 2026-ға»).
     assert month_before_year(html) == []
+    # the title page fits a phone's width (the Kazakh title's dates are longer: bound whole,
+    # «2027 жылғы 1 қаңтардан» made the page 489 px wide at 400)
+    from tests.test_phone import boxes, phone_layout
+
+    cover = list(boxes(phone_layout(html)))
+    assert max(box.position_x + box.margin_width() for box in cover) <= 400 + 0.5
 
 
 def test_a_scenario_edition_reads_its_own_texts_in_kazakh(kazakh):

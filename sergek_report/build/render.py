@@ -545,12 +545,20 @@ def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:
     form)."""
     start = fmt.date_genitive(decision_day)  # «1 января 2027» (Kazakh: «2027 жылғы 1 қаңтар»)
     deadline = fmt.date_genitive(extension_end)
-    # the first day stays on one line, «1 января 2027 года» (review of 4 Dec 2026: «…с 1 января
-    # / 2027 года»); the deadline keeps its day and month together (whole, it is wider than a
-    # phone's title line); a translation may give a date its case ({start}[abl] бастап)
-    return fmt.fill(
-        L.COVER_TITLE, start=start.replace(" ", NBSP), deadline=deadline.replace(" ", NBSP, 1)
-    )
+
+    # a short date stays on one line, «1 января 2027 года» (review of 4 Dec 2026: «…с 1 января
+    # / 2027 года»); a longer one (whole, wider than a phone's title line) keeps each number
+    # with the word after it: «31 декабря», «2027 жылғы 1 қаңтар»; a translation may give a
+    # date its case ({start}[abl] бастап)
+    def bound(date: str) -> str:
+        if len(date) <= WHOLE_TITLE_DATE:
+            return date.replace(" ", NBSP)
+        return re.sub(r"(\d) ", rf"\1{NBSP}", date)
+
+    return fmt.fill(L.COVER_TITLE, start=bound(start), deadline=bound(deadline))
+
+
+WHOLE_TITLE_DATE = 14  # characters: «1 января 2027» (13) whole; «31 декабря 2026» (15) not
 
 
 # An en dash between two figures or names, «P10–P90», «2027–2029»: a line may break after it.
