@@ -305,7 +305,7 @@ MEMO_COVERAGE = {
 }
 MEMO_APPRAISAL_COLUMNS = {
     "option": "Сценарий расходов",
-    "coverage": "Сумма Павлодара — плата за",
+    "coverage": "Сумма Павлодара оплачивает",
     "cash_2027": "{first} г.: медиана (разброс)",
     "cash_total": "{years} гг.: медиана (разброс)",
 }
@@ -414,6 +414,13 @@ CHANGES = {
     # the proposed budget line is new since the baseline: the options were first priced in
     # this edition ({year}: the budget year; {line}: «28,4 млрд тенге»; the new assumptions are
     # in the appendix's table, not counted here)
+    # the memo's block: the line's old and new value, and where the other changes are
+    "budget_line_moved": "Предлагаемая строка бюджета: было {old}, стало {new}.",
+    "details": (
+        "Какие ещё показатели, допущения и данные изменились, — в разделе «Изменения с прошлой "
+        "редакции подробно» в конце отчёта."
+    ),
+    "details_title": "Изменения с прошлой редакции подробно",
     "budget_line_added": (
         "Впервые в этой редакции: сценарии расходов на {year} год в сопоставимых условиях и "
         "предлагаемая строка бюджета — {line}."

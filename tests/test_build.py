@@ -240,7 +240,10 @@ def test_changed_figure_appears_with_its_old_to_new_line(changed_data):
     assert "было 1 641 АПК, стало 1 650 АПК" in " ".join(text.split())
     # more than three tables changed since the published edition: counted, not listed, on the
     # memo's page (a short list names them: tests/test_render.py)
-    block = " ".join(text.split("Что изменилось с прошлой редакции")[-1][:900].split())
+    # the memo gives the line's news and points to the full block after the colophon
+    memo_block = " ".join(text.split("Что изменилось с прошлой редакции")[-1][:400].split())
+    assert "в разделе «Изменения с прошлой редакции подробно» в конце отчёта" in memo_block
+    block = " ".join(text.split("Изменения с прошлой редакции подробно")[-1][:900].split())
     assert "Уточнены и дополнены" not in block  # the reason below says it once
     assert "Обновлены данные:" not in block  # the changed tables are not listed one by one
     # why the figures of the table moved: the data they are computed from (1 641 in service

@@ -128,14 +128,55 @@ def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str,
     return (fmt.fill(WORDS["range"], label=label) if base != name else label), unit
 
 
-def changes_block(
+def memo_changes_block(
     current: dict, baseline: dict | None, labels: Mapping[str, tuple[str, str]] | None = None
 ) -> str:
-    """HTML of the short «what changed» block. `labels` maps an assumption name to its
-    Russian label and unit (from the parameter file), so no identifier reaches the reader."""
+    """The memo's «what changed»: what changed in the memo's own figures — the proposed
+    budget line priced for the first time, or its old and new value — and where the rest is
+    (`changes_block` in the colophon). Without news of the line, the full block itself."""
+    diff = compare(current, baseline)
+    if diff["first_edition"] or diff.get("no_baseline"):
+        return changes_block(current, baseline, labels)
+    row = next((r for r in diff["metrics"] if r["metric"]["name"] == BUDGET_LINE_METRIC), None)
+    if row is None:
+        return changes_block(current, baseline, labels)
+    if row["old"] is None:
+        news = fmt.fill(
+            WORDS["budget_line_added"],
+            year=fmt.year(OPTION_YEARS[0]),
+            line=html.escape(_printed(row, None)),
+        )
+    else:
+        news = fmt.fill(
+            WORDS["budget_line_moved"],
+            old=html.escape(_printed(row, row["old"])),
+            new=html.escape(_printed(row, None)),
+        )
+    others = len(diff["metrics"]) > 1 or diff["inputs"] or diff["params"]
+    more = f" {WORDS['details']}" if others else ""
+    return (
+        f'<section class="changes" id="changes"><h2>{L.CHANGES["title"]}</h2>'
+        f"<p>{news}{more}</p></section>"
+    )
+
+
+def changes_block(
+    current: dict,
+    baseline: dict | None,
+    labels: Mapping[str, tuple[str, str]] | None = None,
+    full: bool = False,
+) -> str:
+    """HTML of the «what changed» block. `labels` maps an assumption name to its Russian
+    label and unit (from the parameter file), so no identifier reaches the reader. `full`: the
+    colophon's version, under its own title, after the memo's short one."""
     labels = labels or {}
     diff = compare(current, baseline)
-    parts = [f'<section class="changes" id="changes"><h2>{L.CHANGES["title"]}</h2>']
+    title, anchor = (
+        (WORDS["details_title"], "changes-full") if full else (WORDS["title"], "changes")
+    )
+    # the colophon's version is not in the contents (the memo's block is)
+    heading = '<h2 class="no-toc">' if full else "<h2>"
+    parts = [f'<section class="changes" id="{anchor}">{heading}{title}</h2>']
     if diff["first_edition"]:
         parts.append(f"<p>{WORDS['first_edition']}</p></section>")
         return "".join(parts)

@@ -21,7 +21,7 @@ from traitlets import Bool, default
 
 from sergek_report import labels as L
 from sergek_report import paths
-from sergek_report.build.changes import changes_block
+from sergek_report.build.changes import changes_block, memo_changes_block
 from sergek_report.build.pdf import (
     CACHE_DIR_NAME,
     PDF_VARIANT,
@@ -287,8 +287,8 @@ def _section_ids(html: str) -> tuple[str, list[dict]]:
             }
             entries.append(current)
             return match.group(0)
-        if current is None or 'class="toc-title"' in match.group("attrs"):
-            return match.group(0)
+        if current is None or re.search(r'class="(toc-title|no-toc)"', match.group("attrs")):
+            return match.group(0)  # the contents' own title; a heading the contents omit
         anchor = f"{current['anchor']}-{len(current['sections']) + 1}"
         current["sections"].append({"anchor": anchor, "label": _text(match.group("h2"))})
         attrs = re.sub(r'\s+id="[^"]*"', "", match.group("attrs"))
@@ -529,6 +529,15 @@ def _edition_date_text(edition_date: str, baseline: dict | None) -> str:
     return text
 
 
+def _full_changes(current: dict, baseline: dict | None, labels) -> str:
+    """Every change since the previous edition, after the colophon, when the memo's block
+    gives only the budget line's (changes.memo_changes_block); else nothing."""
+    memo = memo_changes_block(current, baseline, labels)
+    if memo == changes_block(current, baseline, labels):
+        return ""
+    return changes_block(current, baseline, labels, full=True)
+
+
 def colophon_html(meta: dict) -> str:
     """The small colophon at the end: edition date, data date, assumptions, version."""
     return _jinja().get_template("colophon.html.j2").render(r=meta, words=L.FRAME)
@@ -660,8 +669,10 @@ def report_frame(
     }
     return Frame(
         meta=meta,
-        changes_html=changes_block(current, baseline, assumption_labels(edition)),
-        back_matter=glossary_html(tariff_base_year) + colophon_html(meta),
+        changes_html=memo_changes_block(current, baseline, assumption_labels(edition)),
+        back_matter=glossary_html(tariff_base_year)
+        + colophon_html(meta)
+        + _full_changes(current, baseline, assumption_labels(edition)),
         current=current,
     )
 
