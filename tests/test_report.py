@@ -730,9 +730,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     ) in how
     # the cameras' correction of the line's case: 28,4 × 1,02 (5,48 cameras a complex in
     # Almaty against 5,36 in Pavlodar's city) ≈ 29
-    assert (
-        "или если сумма Павлодара — плата за камеры, а не за комплексы (около 29 млрд)" in how
-    )
+    assert "или если сумма Павлодара — плата за камеры, а не за комплексы (около 29 млрд)" in how
     assert "цифры Караганды не проверены" in how and "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
     assert "Если бюджет утверждён без неё, добиваться её при уточнении бюджета" in memo

@@ -419,6 +419,10 @@ def amount(u, output: str, about: bool = False) -> str:
     return L.AMOUNT_ABOUT.format(amount=text) if about else text
 
 
+# P10 and P90 leave one draw in ten below and one above: eight in ten lie between them
+CASES_BETWEEN_P10_P90 = 8
+
+
 def in_cases_of_ten(cases: int) -> str:
     """«в 8 случаях из 10»: a share of the draws in tenths, in plain words."""
     return fmt.fill(
