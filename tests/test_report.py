@@ -733,7 +733,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "или если сумма Павлодара — плата за камеры, а не за комплексы (около 29 млрд)" in how
     assert "цифры Караганды не проверены" in how and "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
-    assert "Если бюджет утверждён без неё, добиваться её при уточнении бюджета" in memo
+    assert "Если бюджет утверждён без этой суммы, добиваться её при уточнении бюджета" in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
     end = memo.index("Если закупка не объявлена, потребовать")
