@@ -745,7 +745,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "если они выше — увеличить строку до заключения договора. Если в проекте" in rec
     assert (
         "— внести поправку до утверждения бюджета: договор закупки заключают лишь в пределах "
-        "бюджетных средств. Если бюджет утверждён без неё"
+        "бюджетных средств. Если бюджет утверждён без этой суммы"
     ) in rec
     # a three-year contract needs 2028–2029 money: the three years' upper edge, Table 1's
     three_years = precision.billions(values["pavlodar_city_cash_total_p90"])
