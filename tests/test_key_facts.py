@@ -51,7 +51,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     assert f"нынешняя цена — {decision_tables.bn(today)}{NBSP}млрд" in facts[3].text
     assert facts[3].text.startswith(
-        "медианы расходов 2027 года с временной мерой (если юристы её подтвердят)"
+        "ожидаемые расходы 2027 года с временной мерой (если юристы её подтвердят)"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date

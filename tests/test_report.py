@@ -705,19 +705,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "года) все АПК области или только АПК города, поэтому показаны оба случая; разброс — "
         "от P10 до P90: при допущениях авторов расход в 8 случаях из 10 между этими числами"
     ) in memo
-    # why this line: a margin for the dearest case at Pavlodar's prices, not exceeded in 9
-    # cases of 10 under the authors' assumptions; that case's median is about 7 times today's
-    # price (27,2 / 3,9 = 7,0, as chapter 2 says it), and what the line could shrink to
+    # why this line: the dearest scenario at the one known price, for the whole network up to
+    # the 2026 inflation it covers (hand check: 28,43 bn / (1 991 complexes × 12,5 mn tenge, 9 bn
+    # / 3 years / 240) = 1,142: 14,2 %); that case's median is about 7 times today's price
+    # (27,2 / 3,9 = 7,0, as chapter 2 says it)
     how = memo[memo.index(f"Почему {line} млрд тенге") : memo.index("Рекомендации")]
     assert how.startswith(
-        f"Почему {line} млрд тенге. Это верхняя граница самого дорогого сценария по "
-        "единственной известной цене — договору Павлодара: расходы этого сценария ниже строки "
-        "в 9 случаях из 10. В нём новый договор с 1 января 2027 г. оплачивает всю сеть, а "
-        "9 млрд тенге Павлодара приняты за плату только за 240 АПК города (источники этого не "
-        "уточняют). Такой договор возможен, только если новый поставщик с 1 января "
-        "обслуживает уже установленные комплексы. Медиана сценария — "
-        f"{city[0]} млрд тенге, примерно в 7 раз больше, чем 3,9 млрд по нынешней цене: цена "
-        "нового договора включает новое оборудование."
+        f"Почему {line} млрд тенге. Это сумма на самый дорогой сценарий по единственной "
+        "известной цене — договору Павлодара: она оплачивает всю сеть (1 991 АПК) при инфляции "
+        "2026 года до 14,2 %. В нём новый договор действует с 1 января 2027 г., а 9 млрд тенге "
+        "Павлодара приняты за плату только за 240 АПК города. Такой договор возможен, только "
+        "если новый поставщик с 1 января обслуживает уже установленные комплексы. Медиана "
+        "сценария примерно в 7 раз больше нынешней цены: в него входит новое оборудование."
     )
     # what could make the line too large or too small, each said once, with its figure
     midpoint = precision.billions(values["announced_cash_2027_p50"])
@@ -725,12 +724,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     assert (
         f"Может хватить меньшего: с временной мерой, если юристы её подтвердят, — до "
-        f"{pav_city[2]} млрд тенге; если договор Павлодара покажет, что сумма оплачивает все "
-        f"420 АПК области, — до {region[2]} млрд."
+        f"{pav_city[2]} млрд тенге; если сумма Павлодара оплачивает все 420 АПК области, — до "
+        f"{region[2]} млрд."
     ) in how
     # the cameras' correction of the line's case: 28,4 × 1,02 (5,48 cameras a complex in
     # Almaty against 5,36 in Pavlodar's city) ≈ 29
-    assert "или если сумма Павлодара — плата за камеры, а не за комплексы (около 29 млрд)" in how
+    assert "или если Павлодар платит за камеры, а не за комплексы (около 29 млрд)" in how
     assert "цифры Караганды не проверены" in how and "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
     assert "Если бюджет утверждён без этой суммы, добиваться её при уточнении бюджета" in memo
@@ -749,11 +748,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     ) in rec
     # a three-year contract needs 2028–2029 money: the three years' upper edge, Table 1's
     three_years = precision.billions(values["pavlodar_city_cash_total_p90"])
-    assert f"за три года — до {three_years} млрд тенге" in rec and three_years == "93,5"
-    # and each later year's money (review of 4 Dec 2026: the price grows from 2028, the
-    # contract's second year); the years' medians add up to the three years' median:
-    # 27,2 + 28,8 + 30,6 = 86,6
-    assert "на 2028–2029 годы: по 28,8 и 30,6 млрд тенге в медиане (до 31,1 и 34,3)" in rec
+    assert f"за три года — до {three_years} млрд." in rec and three_years == "93,5"
+    # and each later year's money: at a constant price, as Pavlodar's, the 2027 amount again;
+    # indexed (recommendation 5), the later years' upper edges (review s11b: «как в
+    # Павлодаре» is a fixed sum, and the line is an upper edge, so are these)
+    assert (
+        "на 2028–2029 годы (п. 3 ст. 17 Закона о государственных закупках): при постоянной "
+        "цене, как в Павлодаре, — столько же, сколько на 2027 год; если цена индексируется "
+        "(рекомендация 5), — до 31,1 и 34,3 млрд тенге, за три года — до 93,5 млрд."
+    ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor
     assert "иначе договор — только на один год, и его цена может быть выше трети" in rec
     # the ready reckoner beside the questions to the akimat (hand-checked at the declared
@@ -762,7 +765,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "сколько из 350 новых АПК введено (каждые 100 невведённых комплексов уменьшают нужную "
         "сумму примерно на 1,4 млрд тенге); какой была инфляция 2026 года (каждый процентный "
-        "пункт сверх принятых 12,3 % добавляет примерно 0,25 млрд тенге)"
+        "пункт сверх 14,2 % добавляет к строке примерно 0,25 млрд тенге)"
     ) in memo
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
@@ -772,12 +775,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "Если в проекте бюджета, внесённом акиматом не позднее 15 октября" in rec
     # what happened after the sources' last date, to check before the vote
     assert (
-        "Что проверить до голосования Самый поздний источник отчёта опубликован 10 марта "
-        "2026 г.: более поздние публикации в отчёт не вошли. Проверить, есть ли строка на "
+        "Что проверить до голосования Самый поздний из найденных источников опубликован 10 "
+        "марта 2026 г.: что произошло позже, нужно подтвердить. Проверить, есть ли строка на "
         "«Сергек» в проекте бюджета 2027 года, внесённом акиматом. Спросить у акимата: "
         "объявлена ли закупка; сколько из 350 новых АПК введено (каждые 100 невведённых "
         "комплексов уменьшают нужную сумму примерно на 1,4 млрд тенге); какой была инфляция "
-        "2026 года (каждый процентный пункт сверх принятых 12,3 % добавляет примерно 0,25 млрд "
+        "2026 года (каждый процентный пункт сверх 14,2 % добавляет к строке примерно 0,25 млрд "
         "тенге). Запросить документы: договор ГЧП с приложениями"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:

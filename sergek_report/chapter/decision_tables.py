@@ -493,6 +493,17 @@ def line_reckoner(results: Results) -> tuple[float, float]:
     return per_point, per_hundred
 
 
+def line_covers_inflation(results: Results) -> float:
+    """The 2026 inflation, in per cent, up to which the proposed line pays the line's case for
+    the whole network (every new complex in service): the line over the network's year at
+    Pavlodar's city price before 2026 inflation, less one. Once the year's inflation is known,
+    the line holds if it is not higher (the memo's ready reckoner starts here)."""
+    net, assumptions = results.one_basis, results.assumptions
+    line = results.appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
+    before_2026 = net.pavlodar_year_city / (1 + assumptions.inflation_2026 / 100)
+    return (line / (net.network_high * before_2026) - 1) * 100
+
+
 def appraisal_by_year(results: Results) -> pd.DataFrame:
     """Each path's cost in each year of a three-year contract and over the three years: the
     median and P10–P90 in billions (a path's parts and the unpriced rows are in the options
