@@ -758,7 +758,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(рекомендация 5), — до 31,1 и 34,3 млрд тенге, за три года — до 93,5 млрд."
     ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor
-    assert "иначе договор — только на один год, и его цена может быть выше трети" in rec
+    assert "Иначе договор — только на один год, и его цена может быть выше трети" in rec
     # the ready reckoner beside the questions to the akimat (hand-checked at the declared
     # values: 100 complexes × 14,04 mn tenge a year at the city's reading = 1,40 bn; all
     # 1 991 complexes × 12,5 mn (9 bn / 3 years / 240) × 1 % = 0,249 bn a point of inflation)
