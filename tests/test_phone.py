@@ -506,3 +506,96 @@ def test_narrow_options_chart_keeps_its_panel_titles_inside_the_figure():
     for ax in axes:
         box = ax.title.get_window_extent(renderer)
         assert 0 <= box.x0 and box.x1 <= fig.bbox.width, (ax.title.get_text(), box)
+
+
+def test_narrow_kazakh_dates_and_a_long_legend_leave_the_plot_its_width(kazakh):
+    """The Kazakh Figure 4 (review of 4 Dec 2026): its one-line legend, wider than the phone's
+    axes, squeezed the plot to 40 px and «2020 ж. қаң.» overlapped 29 times. The legend goes
+    under the figure, the plot keeps most of the width, dates take two lines at most."""
+    months = pd.date_range("2020-01-01", "2022-08-01", freq="MS")
+    fig, ax = charts.line_chart(
+        months,
+        {"жұмыс істеп тұрған кешендер (интерполяция)": range(400, 400 + 10 * len(months), 10)},
+        "кешен",
+        value_axis=charts.integer_axis,
+        markers=False,
+        height=2.0,
+    )
+    narrow = charts.to_narrow_svg(fig)
+    assert smallest_text_px(narrow, PHONE_CHART_PX) >= charts.MIN_SCREEN_TEXT_PX
+    assert ax.get_legend() is None and len(fig.legends) == 1
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()
+    assert ax.get_window_extent(renderer).width > 0.7 * fig.bbox.width
+    legend = fig.legends[0].get_window_extent(renderer)
+    assert 0 <= legend.x0 and legend.x1 <= fig.bbox.width
+    assert legend.y1 <= ax.get_window_extent(renderer).y0  # under the axes
+    shown = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert len(shown) >= 3 and all(t.count("\n") <= 1 for t in shown), shown
+    assert "ж." in shown[0] and not charts._collide(ax.xaxis, renderer)
+
+
+def test_narrow_milestones_keep_the_legend_off_the_value_labels_and_the_labels_apart():
+    """Figure 12 on a phone: the legend covered «1 991» and «414» overlapped «460»."""
+    deployment = pd.DataFrame(
+        {
+            "date": pd.to_datetime(
+                ["2019-04-01", "2020-01-01", "2021-01-01", "2021-05-01", "2022-12-01"]
+                + ["2024-01-01", "2024-11-30", "2026-02-01", "2026-03-01"]
+            ),
+            "complexes": [10, 404, 414, 460, 766, 1341, 1641, 1641, 1991],
+            "status": ["reported"] * 8 + ["planned"],
+        }
+    )
+    fig = charts.milestones_chart(deployment, separate=["2020-01-01"])
+    ax = fig.axes[0]
+    charts.to_narrow_svg(fig)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()
+    values = [t.get_window_extent(renderer) for t in ax.texts]
+    legends = [legend.get_window_extent(renderer) for legend in fig.legends]
+    legend = ax.get_legend()
+    if legend is not None:
+        legends.append(legend.get_window_extent(renderer))
+    for box in legends:
+        assert 0 <= box.x0 and box.x1 <= fig.bbox.width
+        assert not any(charts._overlap(box, value) for value in values)
+    for i, a in enumerate(values):
+        assert not any(charts._overlap(a, b) for b in values[i + 1 :])
+
+
+def test_narrow_options_chart_gives_wrapped_labels_rows_of_their_own(kazakh):
+    """The Kazakh options chart on a phone: a label of five lines ran into the next row's."""
+    name = "Алғашқы күннен бастап шарт (Павлодар бағалары, {} АБК-сі үшін)"
+    panels = {
+        "2027 жылғы шығыстар, млрд теңге": [
+            (name.format(where), 15.5 + i, 14.8, 16.2 + i)
+            for i, where in enumerate(["облыс", "қала", "облыс", "қала", "облыс", "қала"])
+        ]
+    }
+    fig, axes = charts.options_chart(
+        panels,
+        lambda v: fmt.number(v, 1),
+        lambda v: fmt.number(v, 0),
+        {
+            "2027 жылғы шығыстар, млрд теңге": (
+                28.4,
+                "үзік сызық — бюджеттің ұсынылған шығыс сомасы, 28,4",
+            )
+        },
+    )
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()
+    box = axes.title.get_window_extent(renderer)  # the wide drawing: the title inside
+    assert 0 <= box.x0 and box.x1 <= fig.bbox.width
+    charts.to_narrow_svg(fig)
+    fig.draw_without_rendering()
+    labels = sorted(
+        (t.get_window_extent(renderer) for t in axes.get_yticklabels() if t.get_text()),
+        key=lambda b: b.y0,
+    )
+    assert all(a.y1 <= b.y0 for a, b in zip(labels, labels[1:], strict=False))
+    texts = [t.get_text() for t in axes.get_yticklabels()]
+    assert not any(line.endswith("-") for t in texts for line in t.split("\n"))  # «АБК-сі»
+    title = axes.title.get_text().split("\n")
+    assert all(len(line.split()) > 1 for line in title), title  # no word alone on a line

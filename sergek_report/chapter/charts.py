@@ -17,9 +17,10 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.text import Text
+from matplotlib.text import Annotation, Text
 from matplotlib.ticker import Formatter, FuncFormatter
 
 from sergek_report import labels as L
@@ -232,21 +233,35 @@ def to_narrow_svg(fig) -> str:
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
         _fit_y_labels(fig, ax, renderer)
+    # a title's lines wrapped with no word alone on the last one («… бюджета, / 28,4»), with
+    # a margin: matplotlib's own wrapping (the safety net) breaks a line the layout moves out
+    _fit_titles(fig, slack=-0.03)
+    _legends_below(fig, renderer)  # before the dates fit: a wide legend squeezed the axes
+    for ax in fig.axes:
         _fit_x_labels(fig, ax, renderer)
     _fit_legends(fig, renderer)
+    _legends_below(fig, renderer)  # the axes laid out for their labels: over a value label?
+    _room_for_rows(fig, renderer)
+    for ax in fig.axes:
+        _separate_labels(fig, ax, renderer)
     return to_svg(fig)
 
 
-def wrap_label(text: str, width: int) -> str:
+def wrap_label(text: str, width: int, hyphens: bool = True) -> str:
     """`text` wrapped at `width` characters, never leaving one word alone on the last line
     («Нынешняя цена (ориентир для нового / ГЧП)»): a narrower width that keeps the number of
-    lines and ends on two or more words is taken, else the widest wrapping one line longer."""
-    lines = textwrap.wrap(text, width, break_long_words=False)
+    lines and ends on two or more words is taken, else the widest wrapping one line longer.
+    `hyphens=False` keeps a hyphenated word whole (the phone's «АБК-сі», not «АБК- / сі»)."""
+
+    def wrap(at: int) -> list[str]:
+        return textwrap.wrap(text, at, break_long_words=False, break_on_hyphens=hyphens)
+
+    lines = wrap(width)
     if len(lines) < 2 or len(lines[-1].split()) > 1:
         return "\n".join(lines)
     more_lines = None
     for narrower in range(width - 1, max(4, width // 3), -1):
-        candidate = textwrap.wrap(text, narrower, break_long_words=False)
+        candidate = wrap(narrower)
         if len(candidate[-1].split()) < 2:
             continue
         if len(candidate) == len(lines):
@@ -266,7 +281,7 @@ class NarrowTicks(Formatter):
     def _fit(self, label: str) -> str:
         if not self.width:
             return label
-        return "\n".join(wrap_label(line, self.width) for line in label.split("\n"))
+        return "\n".join(wrap_label(line, self.width, False) for line in label.split("\n"))
 
     def format_ticks(self, values):
         labels = self.base.format_ticks(values)
@@ -303,6 +318,8 @@ def _fit_x_labels(fig, ax, renderer) -> None:
     if not texts or not _collide(axis, renderer):
         return
     base = axis.get_major_formatter()
+    if isinstance(base, RussianDateFormatter) and _fit_dates(fig, axis, base, renderer):
+        return
     single_tokens = _widths(texts) == [None]
     for width in _widths(texts):
         axis.set_major_formatter(NarrowTicks(base, width))
@@ -315,6 +332,33 @@ def _fit_x_labels(fig, ax, renderer) -> None:
             fig.draw_without_rendering()
             if not _collide(axis, renderer):
                 return
+
+
+def _fit_dates(fig, axis, base: Formatter, renderer) -> bool:
+    """Dates on the x axis on two lines at most, fewer of them if they still collide: the
+    Kazakh «2020 ж. қаң.» wrapped onto three lines, «ж.» alone on one, where the Russian
+    «янв. 2020» takes two; fewer ticks a year apart read «2020», «2021»… Whether it fits
+    (otherwise the date axis is as it was)."""
+    locator = axis.get_major_locator()
+    count = len(_label_texts(axis))
+    for most in [None, *range(count - 1, 2, -1)]:
+        if most is not None:
+            axis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=most))
+            axis.set_major_formatter(base)
+            fig.draw_without_rendering()
+        texts = _label_texts(axis)
+        for width in _widths(texts):
+            narrow = NarrowTicks(base, width)
+            if any(narrow._fit(t).count("\n") > 1 for t in texts):
+                continue  # three lines: fewer ticks instead
+            axis.set_major_formatter(narrow)
+            fig.draw_without_rendering()
+            if not _collide(axis, renderer):
+                return True
+    axis.set_major_locator(locator)
+    axis.set_major_formatter(base)
+    fig.draw_without_rendering()
+    return False
 
 
 def _fit_y_labels(fig, ax, renderer, share: float = 0.4) -> None:
@@ -369,6 +413,122 @@ def _fit_legends(fig, renderer) -> None:
             outside = legend._outside_loc  # set_loc forgets "outside upper center"
             legend.set_loc(legend._loc)  # the new box at the legend's place
             legend._outside_loc = outside
+            fig.draw_without_rendering()
+
+
+def _overlap(a, b, gap: float = 0.0) -> bool:
+    """Whether two window extents overlap (or come closer than `gap` pixels)."""
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > -gap and min(a.y1, b.y1) - max(a.y0, b.y0) > -gap
+
+
+def _visible_texts(ax) -> list[Text]:
+    return [t for t in ax.texts if t.get_visible() and t.get_text()]
+
+
+def _legends_below(fig, renderer) -> None:
+    """An axes' legend that on the phone is wider than its axes (the Kazakh Figure 4's one
+    line squeezed the plot to 40 px) or lies over the axes' own words (the network's growth:
+    «1 991» under the legend; the Kazakh Figure 5's over the line) goes under the figure, its
+    entries in a row if they fit, else in fewer columns down to one, a line wider than the
+    figure wrapped, and the figure grows by the legend's height: the plot keeps its size. A
+    legend already under its axes (Figure 7's) stays."""
+    if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
+        return
+    grown = 0.0
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is None or not legend.get_visible():
+            continue
+        box = legend.get_window_extent(renderer)
+        plot = ax.get_window_extent(renderer)
+        covers = any(_overlap(box, t.get_window_extent(renderer)) for t in _visible_texts(ax))
+        squeezes = box.width > plot.width and _overlap(box, plot)  # inside, wider than the plot
+        if not (covers or squeezes or box.x0 < 0 or box.x1 > fig.bbox.width):
+            continue
+        texts = [t.get_text() for t in legend.get_texts()]
+        handles, labels = ax.get_legend_handles_labels()
+        if labels != texts:  # a legend made of its own handles
+            handles = list(legend.legend_handles)
+        size = legend.get_texts()[0].get_fontsize()
+        legend.remove()
+        for columns in range(max(len(texts), 1), 0, -1):  # in a row if it fits, else fewer
+            below = fig.legend(
+                handles, texts, loc="outside lower center", ncols=columns, fontsize=size
+            )
+            fig.draw_without_rendering()
+            if columns == 1 or below.get_window_extent(renderer).width <= fig.bbox.width:
+                break
+            below.remove()
+        outer = below.get_window_extent(renderer).width
+        if outer > fig.bbox.width:  # one column, and still a line wider than the figure
+            room = fig.bbox.width - (outer - _widest(below, renderer)) - 4
+            for text in below.get_texts():
+                words = text.get_text()
+                for width in range(len(words), 5, -2):
+                    text.set_text(wrap_label(words, width, False))
+                    if text.get_window_extent(renderer).width <= room:
+                        break
+            fig.draw_without_rendering()
+        grown += below.get_window_extent(renderer).height / fig.dpi
+    if grown:
+        width, height = fig.get_size_inches()
+        fig.set_size_inches(width, height + grown)
+        fig.draw_without_rendering()
+
+
+def _widest(legend, renderer) -> float:
+    return max(t.get_window_extent(renderer).width for t in legend.get_texts())
+
+
+def _room_for_rows(fig, renderer, gap: float = 2.0) -> None:
+    """Category labels on the y axis that wrapped onto more lines than their rows hold (the
+    Kazakh options chart: a label's first line over the tail of the one above) get rows tall
+    enough: the figure grows until no two neighbouring labels overlap."""
+    for _ in range(6):
+        need = 1.0
+        for ax in fig.axes:
+            boxes = sorted(
+                (
+                    t.get_window_extent(renderer)
+                    for t in ax.yaxis.get_ticklabels()
+                    if t.get_visible() and t.get_text()
+                ),
+                key=lambda box: box.y0,
+            )
+            for a, b in zip(boxes, boxes[1:], strict=False):
+                distance = (b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2
+                wanted = (a.height + b.height) / 2 + gap
+                if distance > 0 and wanted > distance:
+                    need = max(need, wanted / distance)
+        if need <= 1.0:
+            return
+        plots = sum(ax.get_window_extent(renderer).height for ax in fig.axes)
+        width, height = fig.get_size_inches()
+        fig.set_size_inches(width, height + plots * (need - 1) / fig.dpi + 0.05)
+        fig.draw_without_rendering()
+
+
+def _separate_labels(fig, ax, renderer) -> None:
+    """Value labels of neighbouring points that overlap on the narrower axis («414» and
+    «460» of the network's growth) move apart: the left one ends at its point, the right one
+    starts at its; if they still overlap, the lower one goes under its point."""
+    labels = sorted(
+        (t for t in _visible_texts(ax) if isinstance(t, Annotation) and t.get_ha() == "center"),
+        key=lambda t: t.get_window_extent(renderer).x0,
+    )
+    for a, b in zip(labels, labels[1:], strict=False):
+        if not _overlap(a.get_window_extent(renderer), b.get_window_extent(renderer), 1.0):
+            continue
+        for text, side, shift in ((a, "right", -1.0), (b, "left", 1.0)):
+            x, y = text.xyann
+            text.set_horizontalalignment(side)
+            text.xyann = (x + shift, y)
+        fig.draw_without_rendering()
+        if _overlap(a.get_window_extent(renderer), b.get_window_extent(renderer), 1.0):
+            lower = min((a, b), key=lambda t: float(t.xy[1]))
+            x, y = lower.xyann
+            lower.xyann = (x, -y)
+            lower.set_verticalalignment("top")
             fig.draw_without_rendering()
 
 
@@ -698,4 +858,41 @@ def options_chart(
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", labelsize=9)
+    _fit_titles(fig)
     return fig, axes
+
+
+def _fit_titles(fig, slack: float = 0.04) -> None:
+    """A panel's title line wider than the figure holds centred over its bars wraps (the
+    Kazakh reference line ran 14 px past the drawing's right edge in a browser), never
+    leaving one word alone on its last line («… сомасы, / 28,4»). matplotlib measures the
+    font's lines about 4 % wider than browsers and WeasyPrint draw them (that line: 393 px
+    here, 377 px there): a line past the edge by less than `slack` of its width is drawn
+    inside and stays whole (the present value's title in both editions); a negative `slack`
+    keeps that share free on either side. The figure's layout is put back as it was:
+    measuring it changes nothing else drawn."""
+    renderer = fig.canvas.get_renderer()
+    places = [(ax, ax.get_position(original=True), ax.get_position()) for ax in fig.axes]
+
+    def overflows(box) -> bool:
+        return max(-box.x0, box.x1 - fig.bbox.width) > slack * box.width
+
+    fig.draw_without_rendering()
+    for ax in fig.axes:
+        title, wrap = ax.title, ax.title.get_wrap()
+        title.set_wrap(False)  # matplotlib's own wrapping may leave a word alone
+        # the lines as given (the phone's drawing wraps them anew, not the wide one's lines)
+        lines = ax.__dict__.setdefault("title_lines", title.get_text().split("\n"))[:]
+        title.set_text("\n".join(lines))
+        for index in sorted(range(len(lines)), key=lambda i: -len(lines[i])):  # widest first
+            line = lines[index]
+            for width in range(len(line) - 1, 9, -1):
+                if not overflows(title.get_window_extent(renderer)):
+                    break
+                lines[index] = wrap_label(line, width, False)
+                title.set_text("\n".join(lines))
+                fig.draw_without_rendering()
+        title.set_wrap(wrap)
+    for ax, original, active in places:
+        ax._set_position(original, which="original")
+        ax._set_position(active, which="active")
