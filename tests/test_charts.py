@@ -268,7 +268,7 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
     note = decision_tables.path_chart_note(results)
     assert note.startswith(
         "из двух цифр «цены Павлодара» меньшая — если сумма договора Павлодара оплачивает все "
-        "420 АПК области, большая — если только 240 АПК города;"
+        "420 АПК области, большая — если только 240 АПК г. Павлодара;"
     )
     assert "A или B" not in note and "цифры Караганды не проверены" in note
     for line in path["budget_line"]:

@@ -689,9 +689,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the upper number of the dearer reading's row; no blend of the two readings
     for path, reading, (mid, low, high) in [
         ("Временная мера, затем договор", "все 420 АПК области", pav_region),
-        ("Временная мера, затем договор", "только 240 АПК города", pav_city),
+        ("Временная мера, затем договор", "только 240 АПК г. Павлодара", pav_city),
         ("Договор с первого дня", "все 420 АПК области", region),
-        ("Договор с первого дня", "только 240 АПК города", city),
+        ("Договор с первого дня", "только 240 АПК г. Павлодара", city),
     ]:
         assert f"{path} {reading} {mid} ({low}–{high})" in memo
     assert "pavlodar_only_cash_2027_p50" not in values
@@ -702,7 +702,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # what the two readings are and what the range means, said under the table
     assert (
         "источники не говорят, оплачивает ли сумма договора Павлодара (9 млрд тенге на три "
-        "года) все АПК области или только АПК города, поэтому показаны оба случая; разброс — "
+        "года) все АПК области или только АПК г. Павлодара, поэтому показаны оба случая; разброс — "
         "от P10 до P90: при допущениях авторов расход в 8 случаях из 10 между этими числами"
     ) in memo
     # why this line: the dearest scenario at the one known price, for the whole network up to
@@ -714,9 +714,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"Почему {line} млрд тенге. Это сумма на самый дорогой сценарий по единственной "
         "известной цене — договору Павлодара: она оплачивает всю сеть (1 991 АПК) при инфляции "
         "2026 года до 14,2 %. В нём новый договор действует с 1 января 2027 г., а 9 млрд тенге "
-        "Павлодара приняты за плату только за 240 АПК города. Такой договор возможен, только "
-        "если новый поставщик с 1 января обслуживает уже установленные комплексы. Медиана "
-        "сценария примерно в 7 раз больше нынешней цены: в него входит новое оборудование."
+        "Павлодара приняты за плату только за 240 АПК г. Павлодара. Такой договор возможен, "
+        "лишь если новый поставщик с 1 января обслуживает установленные комплексы. Медиана "
+        "сценария почти в 7 раз выше нынешней цены: в него входит новое оборудование."
     )
     # what could make the line too large or too small, each said once, with its figure
     midpoint = precision.billions(values["announced_cash_2027_p50"])
@@ -724,12 +724,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     assert (
         f"Может хватить меньшего: с временной мерой, если юристы её подтвердят, — до "
-        f"{pav_city[2]} млрд тенге; если сумма Павлодара оплачивает все 420 АПК области, — до "
+        f"{pav_city[2]} млрд тенге; если сумма Павлодара — за все 420 АПК области, — до "
         f"{region[2]} млрд."
     ) in how
     # the cameras' correction of the line's case: 28,4 × 1,02 (5,48 cameras a complex in
     # Almaty against 5,36 in Pavlodar's city) ≈ 29
-    assert "или если Павлодар платит за камеры, а не за комплексы (около 29 млрд)" in how
+    assert "или если Павлодар платит за камеры, а не за комплексы (не менее 29 млрд)" in how
     assert "цифры Караганды не проверены" in how and "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
     assert "Если бюджет утверждён без этой суммы, добиваться её при уточнении бюджета" in memo

@@ -380,7 +380,7 @@ def row_name(option: str) -> str:
 
 def memo_coverage(results: Results, option: str) -> str:
     """What Pavlodar's sum is taken to pay for in an option's row of the memo's table: «все 420
-    АПК области» or «только 240 АПК города» (an option not at Pavlodar's prices: a dash)."""
+    АПК области» or «только 240 АПК г. Павлодара» (an option not at Pavlodar's prices: a dash)."""
     data = results.appraisal_data
     complexes = {"region": data.pavlodar_complexes, "city": data.pavlodar_complexes_low}
     for reading, words in L.MEMO_COVERAGE.items():
