@@ -711,16 +711,17 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (27,2 / 3,9 = 7,0, as chapter 2 says it)
     how = memo[memo.index(f"Почему {line} млрд тенге") : memo.index("Рекомендации")]
     assert how.startswith(
-        f"Почему {line} млрд тенге. Это сумма на самый дорогой сценарий по единственной "
-        "известной цене — договору Павлодара: она оплачивает всю сеть (1 991 АПК) при инфляции "
-        "2026 года до 14,2 %. В нём новый договор действует с 1 января 2027 г., а 9 млрд тенге "
-        "Павлодара приняты за плату только за 240 АПК г. Павлодара. Такой договор возможен, "
-        "лишь если новый поставщик с 1 января обслуживает установленные комплексы. Медиана "
+        f"Почему {line} млрд тенге. Это верхняя граница самого дорогого сценария по "
+        "единственной известной цене — договору Павлодара, а значит, потолок для всех путей по "
+        "этой цене: сумма оплачивает всю сеть (1 991 АПК) при инфляции 2026 года до 14,2 % "
+        "(допущение отчёта — 12,3 %). В этом сценарии новый договор действует с 1 января "
+        "2027 г. (это возможно, лишь если новый поставщик обслуживает установленные комплексы), "
+        "а 9 млрд тенге Павлодара приняты за плату только за 240 АПК г. Павлодара. Медиана "
         "сценария почти в 7 раз выше нынешней цены: в него входит новое оборудование."
     )
     # what could make the line too large or too small, each said once, with its figure
     midpoint = precision.billions(values["announced_cash_2027_p50"])
-    assert f"медиана договора с первого дня — {midpoint} млрд тенге" in how
+    assert f"медиана договора с первого дня — {midpoint} млрд;" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     assert (
         f"Может хватить меньшего: с временной мерой, если юристы её подтвердят, — до "
@@ -729,8 +730,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     ) in how
     # the cameras' correction of the line's case: 28,4 × 1,02 (5,48 cameras a complex in
     # Almaty against 5,36 in Pavlodar's city) ≈ 29
-    assert "или если Павлодар платит за камеры, а не за комплексы (не менее 29 млрд)" in how
-    assert "цифры Караганды не проверены" in how and "вероятный" not in how
+    assert "если Павлодар платит за камеры, а не за комплексы (не менее 29 млрд)" in how
+    # a one-year contract pays for the equipment in one year (review s11c)
+    assert "или если договор заключат на один год. Цена Павлодара — из одного сообщения." in how
+    assert "Караганда не проверена" in how and "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
     assert "Если бюджет утверждён без этой суммы, добиваться её при уточнении бюджета" in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
@@ -748,14 +751,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     ) in rec
     # a three-year contract needs 2028–2029 money: the three years' upper edge, Table 1's
     three_years = precision.billions(values["pavlodar_city_cash_total_p90"])
-    assert f"за три года — до {three_years} млрд." in rec and three_years == "93,5"
+    assert f"за три года — до {three_years} млрд (" in rec and three_years == "93,5"
     # and each later year's money: at a constant price, as Pavlodar's, the 2027 amount again;
     # indexed (recommendation 5), the later years' upper edges (review s11b: «как в
     # Павлодаре» is a fixed sum, and the line is an upper edge, so are these)
     assert (
         "на 2028–2029 годы (п. 3 ст. 17 Закона о государственных закупках): при постоянной "
         "цене, как в Павлодаре, — столько же, сколько на 2027 год; если цена индексируется "
-        "(рекомендация 5), — до 31,1 и 34,3 млрд тенге, за три года — до 93,5 млрд."
+        "(рекомендация 5), — до 31,1 и 34,3 млрд тенге, за три года — до 93,5 млрд (верхние "
+        "границы лет не складываются)."
     ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor
     assert "Иначе договор — только на один год, и его цена может быть выше трети" in rec
