@@ -1060,8 +1060,8 @@ COVER_FACTS = {
     # under the proposed budget line: «28,4 млрд тенге» (the case, how often it is not
     # exceeded and what it needs, the memo says)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: запас, если новый договор по "
-        "ценам Павлодара работает с {day}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: потолок расходов по ценам "
+        "Павлодара на любом пути, даже если новый договор работает с {day}"
     ),
     # under the days left: «28 дней»
     "days_left": (

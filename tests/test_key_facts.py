@@ -63,8 +63,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # margin for the dearest case at Pavlodar's prices; the case, how often it is not exceeded
     # and what it needs are the memo's to say
     assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек»: запас, если новый договор по ценам "
-        "Павлодара работает с 1 января"
+        "предлагаемая строка бюджета 2027 года на «Сергек»: потолок расходов по ценам Павлодара "
+        "на любом пути, даже если новый договор работает с 1 января"
     )
     # the realistic path's condition, said on the cover: the lawyers' opinion
     assert "(если юристы её подтвердят)" in facts[3].text
