@@ -302,27 +302,57 @@ def tree_chart(branches: Sequence[Branch]):
     return fig
 
 
+class _Frames:
+    """The framed groups of a tree as its rows are laid out from the top (one mechanism for
+    the wide and the narrow drawing): a frame opens at its group's first branch, under its
+    title, and closes after its last; `inset` is how far the boxes inside it stand in."""
+
+    def __init__(self, branches: Sequence[Branch], width: float):
+        groups = _groups(branches)
+        self.starts = {first: title for first, _last, title in groups}
+        self.ends = {last for _first, last, _title in groups}
+        self.width = width
+        self.closed = []  # (title block, top, bottom)
+        self.open = None  # (title block, top) of the group being laid out
+        self.inset = 0.0
+
+    def enter(self, index: int, y: float) -> float:
+        """The row's top: below the frame's title when a group starts at `index` (the
+        frame's top edge through the middle of its title)."""
+        if index not in self.starts:
+            return y
+        title = _group_title(self.starts[index], self.width)
+        y += (FRAME_GAP if index else 0.0) + title.height / 2
+        self.open = (title, y)
+        self.inset = FRAME_INSET
+        return y + title.height / 2 + 1
+
+    def leave(self, index: int, y: float) -> float:
+        """The bottom after the row: below the frame when its group ends at `index`."""
+        if index not in self.ends or self.open is None:
+            return y
+        y += FRAME_INSET
+        self.closed.append((*self.open, y))
+        self.open, self.inset = None, 0.0
+        return y
+
+    def draw(self, ax) -> None:
+        for title, top, bottom in self.closed:
+            _draw_frame(ax, title, 0.5, top, self.width - 0.5, bottom)
+
+
 def _wide_tree(branches: Sequence[Branch]):
     # the arrows between the columns as long as their longest answer needs
     answers = [b.answer for b in branches] + [b.from_above or "" for b in branches]
     arrow = max(ARROW, max(text_width(a) for a in answers) + 2 * PAD + 4)
     leaf_x = QUESTION_WIDTH + arrow
-    groups = _groups(branches)
-    starts = {first: (last, title) for first, last, title in groups}
-    ends = {last for _, last, _ in groups}
+    frames = _Frames(branches, WIDE)
     rows = []  # (branch, question block, outcome block, top of the row, row height, inset)
-    frames = []  # (title block, top, bottom)
     y = 1.0
     previous_bottom = None  # the bottom of the last question's box
-    inset = 0.0
-    frame = None  # (title block, top) of the group being laid out
     for index, branch in enumerate(branches):
-        if index in starts:  # the frame's top edge through the middle of its title
-            title = _group_title(starts[index][1], WIDE)
-            y += (FRAME_GAP if index else 0.0) + title.height / 2
-            frame = (title, y)
-            y += title.height / 2 + 1
-            inset = FRAME_INSET
+        y = frames.enter(index, y)
+        inset = frames.inset
         question_width = QUESTION_WIDTH - inset
         leaf_width = WIDE - leaf_x - 1 - inset
         question = _question(branch.question, question_width) if branch.question else None
@@ -330,7 +360,7 @@ def _wide_tree(branches: Sequence[Branch]):
         q_height = question.height + 2 * PAD if question else 0.0
         o_height = outcome.height + 2 * PAD
         height = max(q_height, o_height)
-        if index and index not in starts:
+        if index and index not in frames.starts:
             y += SEPARATE_GAP if branch.question and not branch.from_above else ROW_GAP
         if branch.from_above and previous_bottom is not None:
             # room for the answer beside the arrow down from the question above
@@ -338,14 +368,9 @@ def _wide_tree(branches: Sequence[Branch]):
         rows.append((branch, question, outcome, y, height, inset))
         if question:
             previous_bottom = y + (height + q_height) / 2
-        y += height
-        if index in ends and frame is not None:
-            y += FRAME_INSET
-            frames.append((*frame, y))
-            frame, inset = None, 0.0
+        y = frames.leave(index, y + height)
     fig, ax = _canvas(WIDE, y + 1)
-    for title, top, bottom in frames:
-        _draw_frame(ax, title, 0.5, top, WIDE - 0.5, bottom)
+    frames.draw(ax)
     above = None  # (x, bottom) of the last question's box
     for branch, question, outcome, top, height, inset in rows:
         middle = top + height / 2
@@ -369,26 +394,17 @@ def _wide_tree(branches: Sequence[Branch]):
 
 
 def _narrow_tree(branches: Sequence[Branch]):
-    groups = _groups(branches)
-    starts = {first: (last, title) for first, last, title in groups}
-    ends = {last for _, last, _ in groups}
+    frames = _Frames(branches, NARROW)
     parts = []  # (kind, payload, top, inset)
-    frames = []  # (title block, top, bottom)
     y = 1.0
-    inset = 0.0
-    frame = None
     for index, branch in enumerate(branches):
-        if index in starts:  # the frame's top edge through the middle of its title
-            title = _group_title(starts[index][1], NARROW)
-            y += (FRAME_GAP if index else 0.0) + title.height / 2
-            frame = (title, y)
-            y += title.height / 2 + 1
-            inset = FRAME_INSET
+        y = frames.enter(index, y)
+        inset = frames.inset
         if branch.question:
             if branch.from_above:
                 parts.append(("down", branch.from_above, y, inset))
                 y += LEADING + 6
-            elif index and index not in starts:
+            elif index and index not in frames.starts:
                 y += SEPARATE_GAP
             question = _question(branch.question, NARROW - 1 - 2 * inset)
             parts.append(("question", question, y, inset))
@@ -397,15 +413,9 @@ def _narrow_tree(branches: Sequence[Branch]):
         y += LEADING
         outcome = _outcome(branch, NARROW - INDENT - 1 - 2 * inset)
         parts.append(("outcome", (branch, outcome), y, inset))
-        y += outcome.height + 2 * PAD
-        if index in ends and frame is not None:
-            y += FRAME_INSET
-            frames.append((*frame, y))
-            frame, inset = None, 0.0
-        y += ROW_GAP
+        y = frames.leave(index, y + outcome.height + 2 * PAD) + ROW_GAP
     fig, ax = _canvas(NARROW, y - ROW_GAP + 1)
-    for title, top, bottom in frames:
-        _draw_frame(ax, title, 0.5, top, NARROW - 0.5, bottom)
+    frames.draw(ax)
     spine = None  # where the line down from the last question (or its last arrow) starts
     for kind, payload, top, inset in parts:
         if kind == "question":
