@@ -7,7 +7,9 @@ of a kind and counted otherwise (the appendix lists them all), so the block stay
 the memo's page. When there is no baseline (None) the block says that this is the first
 edition; when the published baseline is missing ({"missing": path}) it says that the
 comparison is not available.
-The renderer places the block (see `render.CHANGES_SLOT`).
+`changes_blocks` gives the memo's block (the proposed budget line's news and a pointer)
+and the full block after the colophon. The renderer places the memo's block (see
+`render.CHANGES_SLOT`).
 """
 
 from __future__ import annotations
@@ -128,18 +130,18 @@ def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str,
     return (fmt.fill(WORDS["range"], label=label) if base != name else label), unit
 
 
-def memo_changes_block(
+def changes_blocks(
     current: dict, baseline: dict | None, labels: Mapping[str, tuple[str, str]] | None = None
-) -> str:
-    """The memo's «what changed»: what changed in the memo's own figures — the proposed
-    budget line priced for the first time, or its old and new value — and where the rest is
-    (`changes_block` in the colophon). Without news of the line, the full block itself."""
+) -> tuple[str, str]:
+    """The memo's «what changed» and the full list after the colophon. The memo's block says
+    what changed in the memo's own figures — the proposed budget line priced for the first
+    time, or its old and new value — and where the rest is; the full list is then
+    `changes_block(full=True)`. Without news of the line, the memo's block is the full block
+    itself and nothing follows the colophon."""
     diff = compare(current, baseline)
-    if diff["first_edition"] or diff.get("no_baseline"):
-        return changes_block(current, baseline, labels)
     row = next((r for r in diff["metrics"] if r["metric"]["name"] == BUDGET_LINE_METRIC), None)
-    if row is None:
-        return changes_block(current, baseline, labels)
+    if diff["first_edition"] or diff.get("no_baseline") or row is None:
+        return changes_block(current, baseline, labels), ""
     if row["old"] is None:
         news = fmt.fill(
             WORDS["budget_line_added"],
@@ -154,10 +156,11 @@ def memo_changes_block(
         )
     others = len(diff["metrics"]) > 1 or diff["inputs"] or diff["params"]
     more = f" {WORDS['details']}" if others else ""
-    return (
+    memo = (
         f'<section class="changes" id="changes"><h2>{L.CHANGES["title"]}</h2>'
         f"<p>{news}{more}</p></section>"
     )
+    return memo, changes_block(current, baseline, labels, full=True)
 
 
 def changes_block(

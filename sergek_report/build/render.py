@@ -21,7 +21,7 @@ from traitlets import Bool, default
 
 from sergek_report import labels as L
 from sergek_report import paths
-from sergek_report.build.changes import changes_block, memo_changes_block
+from sergek_report.build.changes import changes_blocks
 from sergek_report.build.pdf import (
     CACHE_DIR_NAME,
     PDF_VARIANT,
@@ -529,15 +529,6 @@ def _edition_date_text(edition_date: str, baseline: dict | None) -> str:
     return text
 
 
-def _full_changes(current: dict, baseline: dict | None, labels) -> str:
-    """Every change since the previous edition, after the colophon, when the memo's block
-    gives only the budget line's (changes.memo_changes_block); else nothing."""
-    memo = memo_changes_block(current, baseline, labels)
-    if memo == changes_block(current, baseline, labels):
-        return ""
-    return changes_block(current, baseline, labels, full=True)
-
-
 def colophon_html(meta: dict) -> str:
     """The small colophon at the end: edition date, data date, assumptions, version."""
     return _jinja().get_template("colophon.html.j2").render(r=meta, words=L.FRAME)
@@ -667,12 +658,12 @@ def report_frame(
         "inputs": inputs,
         "metrics": metrics,
     }
+    # the memo's block and the full list after the colophon, from one comparison
+    memo_changes, full_changes = changes_blocks(current, baseline, assumption_labels(edition))
     return Frame(
         meta=meta,
-        changes_html=memo_changes_block(current, baseline, assumption_labels(edition)),
-        back_matter=glossary_html(tariff_base_year)
-        + colophon_html(meta)
-        + _full_changes(current, baseline, assumption_labels(edition)),
+        changes_html=memo_changes,
+        back_matter=glossary_html(tariff_base_year) + colophon_html(meta) + full_changes,
         current=current,
     )
 
