@@ -509,20 +509,17 @@ def appraisal_by_year(results: Results) -> pd.DataFrame:
     median and P10–P90 in billions (a path's parts and the unpriced rows are in the options
     table). The years' P90 do not add up to the P90 of the sum: the dear draws of one year
     are not always the dear draws of another."""
-    from sergek_report.model.appraisal import YEARS
-
     u = results.appraisal
     column = L.APPRAISAL_BY_YEAR_COLUMNS
+    # the columns once: each year's cash, then the three years'
+    measures = {f"cash_{year}": column["year"].format(year=fmt.year(year)) for year in OPTION_YEARS}
+    measures["cash_total"] = column["total"].format(**_years())
     rows = []
     for option in APPRAISAL_ROWS:
         if option in PART_OF:
             continue
         row = {column["option"]: row_name(option)}
-        for year in YEARS:
-            row[column["year"].format(year=fmt.year(year))] = budget_cell(
-                u, f"{option}.cash_{year}"
-            )
-        row[column["total"].format(**_years())] = budget_cell(u, f"{option}.cash_total")
+        row |= {title: budget_cell(u, f"{option}.{m}") for m, title in measures.items()}
         rows.append(row)
     return pd.DataFrame(rows)
 
