@@ -294,9 +294,11 @@ APPRAISAL_OPTIONS = {
 MEMO_APPRAISAL_ROWS = {
     "service_pavlodar_region": "Временная мера, затем договор",
     "service_pavlodar_city": "Временная мера, затем договор",
+    "no_bridge_pavlodar_region": "Перерыв, затем договор",
+    "no_bridge_pavlodar_city": "Перерыв, затем договор",
     "pavlodar_region": "Договор с первого дня",
     "pavlodar_city": "Договор с первого дня",
-    "current_price": "Нынешняя цена (для сравнения; так продолжить нельзя)",
+    "current_price": "Нынешняя цена (продлить нельзя)",
 }
 # {complexes}: «420» (the region's) or «240» (the city's), from data/cost_anchors.csv
 MEMO_COVERAGE = {
@@ -471,8 +473,9 @@ TITLE = "ГЧП «Сергек» в Алматы: что решить до ок�
 AUTHOR = "Аналитическая записка для маслихата города Алматы"
 # The title page's heading names the decision and the day by which it is taken: {start}, the
 # first day without a contract («1 января 2027»); {deadline}, the day the extension ends.
-# a no-break space before «года»: the title never ends a line on «2027 / года»
-COVER_TITLE = "Система «Сергек» с {start}\u00a0года: что решить до {deadline}\u00a0года"
+# no-break spaces after «с» and before «года»: the title never ends a line on «с» or «2027 /
+# года»
+COVER_TITLE = "Система «Сергек» с\u00a0{start}\u00a0года: что решить до {deadline}\u00a0года"
 # {years}: the years the options are priced for; {first_year}: the first of them.
 SUBTITLE = (
     "Сценарии расходов и бюджет {first_year} года, путь к новому договору и риски; рост сети "
@@ -1060,23 +1063,24 @@ COVER_FACTS = {
     # under the proposed budget line: «28,4 млрд тенге» (the case, how often it is not
     # exceeded and what it needs, the memo says)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: потолок расходов по ценам "
-        "Павлодара на любом пути, даже если новый договор работает с {day}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: потолок по ценам Павлодара "
+        "для любого пути"
     ),
     # under the days left: «28 дней»
     "days_left": (
-        "до окончания договора на дату редакции; закупку услуг объявить не позднее "
-        "{announce_by}; если к {day} она не завершится, без временной меры фиксация прервётся"
+        "до окончания договора на дату редакции; закупку услуг объявить не позднее {announce_by}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»
     "network": (
-        "в сети на {date}, если введена часть новых комплексов или все {additional} (ввод не "
-        "подтверждён; без них — {existing}); для их работы нужна новая правовая основа"
+        "в сети на {date}: {existing} действующих и часть или все {additional} новых (ввод не "
+        "подтверждён)"
     ),
     # under the medians of the path realistic on 1 January at both readings of Pavlodar's
-    # contract: «13,6–23,3 млрд тенге»; {today}: «3,9 млрд тенге»
+    # contract: «13,6 или 23,3 млрд тенге»; {today}: «3,9 млрд тенге»
     "median": (
-        "ожидаемые расходы {year} года с временной мерой (если юристы её подтвердят) и затем "
-        "договором по ценам Павлодара; нынешняя цена — {today}, продлить её нельзя"
+        "медианы расходов {year} года с временной мерой (если юристы её подтвердят): сумма "
+        "Павлодара оплачивает все АПК области или только АПК города; нынешняя цена — {today}"
     ),
+    # between the two medians: «13,6 или 23,3 млрд тенге»
+    "or": "или",
 }

@@ -582,3 +582,26 @@ def test_each_reading_of_pavlodars_contract_is_priced_alone():
     # priced alone, each reading's range lies wholly on its own side: no blend of the two
     assert u.get("pavlodar_region.cash_2027", "p90") < u.get("pavlodar_city.cash_2027", "p10")
     assert not any(name.startswith("pavlodar_only") for name in u.summary.index)
+
+
+def test_the_budget_line_as_the_memo_multiplies_it_out():
+    """The memo's line as a product a deputy can check, its reckoner and its later years,
+    hand-checked at the edition's values: Pavlodar's 9 bn over 3 years over the city's 240
+    complexes = 12,5 mn tenge a complex-year before 2026 inflation; the line 28,43 bn over
+    1 991 × 12,5 mn = 1,142 (2026 inflation up to 14,2 %); one point more of inflation on the
+    whole network: 1 991 × 12,5 mn × 1 % = 0,249 bn; 100 complexes fewer at the city's price
+    with 12,3 % inflation: 100 × 12,5 mn × 1,123 = 1,40 bn; indexed at 12,2 % a year (the
+    upper end of price growth): 28,43 × 1,122 = 31,90, × 1,122² = 35,79, three years 96,12."""
+    from sergek_report import paths
+    from sergek_report.model.computed import compute_edition
+
+    project = paths.current()
+    line = compute_edition(project.default_params, project.data_dir).results.budget_line
+    assert line.price_before_2026 == pytest.approx(12.5e6)
+    assert line.amount == pytest.approx(28.43e9, rel=1e-3)
+    assert line.covered_factor == pytest.approx(1.142, abs=5e-4)
+    assert line.covered_inflation == pytest.approx(14.2, abs=0.05)
+    assert line.per_inflation_point == pytest.approx(0.249e9, rel=0.01)
+    assert line.per_fewer_complexes == pytest.approx(-1.40e9, rel=0.01)
+    assert line.indexed_growth == 12.2
+    assert [round(v / 1e9, 1) for v in line.indexed] == [28.4, 31.9, 35.8, 96.1]

@@ -642,7 +642,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
-    assert f"нынешняя цена — {precision.billions(today)} млрд тенге, продлить её нельзя" in cover
+    assert cover.endswith(f"нынешняя цена — {precision.billions(today)} млрд тенге")
+    # the two medians of the stop-gap path are two readings of Pavlodar's sum, not a range
+    assert "13,6 или 23,3 млрд тенге медианы расходов 2027 года с временной мерой" in cover
     assert f" {precision.billions(today)} (" in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")
@@ -677,6 +679,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     city = [bn("pavlodar_city", s) for s in ("p50", "p10", "p90")]
     pav_region = [bn("service_pavlodar_region", s) for s in ("p50", "p10", "p90")]
     pav_city = [bn("service_pavlodar_city", s) for s in ("p50", "p10", "p90")]
+    gap_region = [bn("no_bridge_pavlodar_region", s) for s in ("p50", "p10", "p90")]
+    gap_city = [bn("no_bridge_pavlodar_city", s) for s in ("p50", "p10", "p90")]
     line = city[2]
     assert line == "28,4" and region[2] == "16,2"
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -686,14 +690,22 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert values["pavlodar_city_cash_2027_p10"] < 27.9e9 < values["pavlodar_city_cash_2027_p90"]
     # Table 1: each path at Pavlodar's prices under each reading (a column says which
     # complexes Pavlodar's sum is taken to pay for, in words), the median first; the line is
-    # the upper number of the dearer reading's row; no blend of the two readings
-    for path, reading, (mid, low, high) in [
+    # the upper number of the dearer reading's row; no blend of the two readings; the two
+    # paths realistic on 1 January (the stop-gap, the gap) first, the line's case last
+    rows = [
         ("Временная мера, затем договор", "все 420 АПК области", pav_region),
         ("Временная мера, затем договор", "только 240 АПК г. Павлодара", pav_city),
+        ("Перерыв, затем договор", "все 420 АПК области", gap_region),
+        ("Перерыв, затем договор", "только 240 АПК г. Павлодара", gap_city),
         ("Договор с первого дня", "все 420 АПК области", region),
         ("Договор с первого дня", "только 240 АПК г. Павлодара", city),
-    ]:
-        assert f"{path} {reading} {mid} ({low}–{high})" in memo
+    ]
+    at = [
+        memo.index(f"{path} {reading} {mid} ({low}–{high})")
+        for path, reading, (mid, low, high) in rows
+    ]
+    assert at == sorted(at)
+    assert gap_region[0] == "12,9" and gap_city[0] == "22,7"
     assert "pavlodar_only_cash_2027_p50" not in values
     assert "середина цен" not in memo.split("Таблица 1")[1].split("Источник:")[0]
     # the authors' shorthand for the readings is gone from the memo
@@ -701,32 +713,34 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         assert shorthand not in memo, shorthand
     # what the two readings are and what the range means, said under the table
     assert (
-        "источники не говорят, оплачивает ли сумма договора Павлодара (9 млрд тенге на три "
-        "года) все АПК области или только АПК г. Павлодара, поэтому показаны оба случая; разброс — "
-        "от P10 до P90: при допущениях авторов расход в 8 случаях из 10 между этими числами"
+        "сумма договора Павлодара — 9 млрд тенге на три года; источники не говорят, за какие "
+        "АПК, — показаны оба случая; разброс — от P10 до P90: расход в 8 случаях из 10 при "
+        "допущениях авторов; «перерыв» — месяцы без фиксации нарушений: платить меньше, но "
+        "штрафы не поступают;"
     ) in memo
-    # why this line: the dearest scenario at the one known price, for the whole network up to
-    # the 2026 inflation it covers (hand check: 28,43 bn / (1 991 complexes × 12,5 mn tenge, 9 bn
-    # / 3 years / 240) = 1,142: 14,2 %); that case's median is about 7 times today's price
-    # (27,2 / 3,9 = 7,0, as chapter 2 says it)
+    # why this line: a ceiling at the one known price for any path, as a product a deputy can
+    # check (hand check: 9 bn / 3 years / 240 = 12,5 mn tenge; 28,43 bn / (1 991 × 12,5 mn) =
+    # 1,142: 14,2 % of 2026 inflation); the dearest case's median is about 7 times today's
+    # price (27,2 / 3,9 = 7,0, as chapter 2 says it); the stop-gap path needs at most its P90
+    # (24,4), the rest is the reserve for a supplier taking over on 1 January (review s11d)
     how = memo[memo.index(f"Почему {line} млрд тенге") : memo.index("Рекомендации")]
     assert how.startswith(
-        f"Почему {line} млрд тенге. Это верхняя граница самого дорогого сценария по "
-        "единственной известной цене — договору Павлодара, а значит, потолок для всех путей по "
-        "этой цене: сумма оплачивает всю сеть (1 991 АПК) при инфляции 2026 года до 14,2 % "
-        "(допущение отчёта — 12,3 %). В этом сценарии новый договор действует с 1 января "
-        "2027 г. (это возможно, лишь если новый поставщик обслуживает установленные комплексы), "
-        "а 9 млрд тенге Павлодара приняты за плату только за 240 АПК г. Павлодара. Медиана "
-        "сценария почти в 7 раз выше нынешней цены: в него входит новое оборудование."
+        f"Почему {line} млрд тенге. Это потолок по единственной известной цене — договору "
+        "Павлодара — для любого пути: 1 991 АПК × 12,5 млн тенге в год (сумма Павлодара за "
+        "год на 240 АПК г. Павлодара) × 1,142 (инфляция 2026 года до 14,2 %; допущение "
+        "отчёта — 12,3 %). Столько стоил бы договор с новым оборудованием с первого дня (его "
+        "медиана почти в 7 раз больше нынешней платы); он возможен, лишь если новый "
+        "поставщик с 1 января обслуживает действующие комплексы. С временной мерой хватит "
+        f"{pav_city[2]} млрд; остаток — запас на этот случай."
     )
+    assert pav_city[2] == "24,4"
     # what could make the line too large or too small, each said once, with its figure
     midpoint = precision.billions(values["announced_cash_2027_p50"])
     assert f"медиана договора с первого дня — {midpoint} млрд;" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     assert (
-        f"Может хватить меньшего: с временной мерой, если юристы её подтвердят, — до "
-        f"{pav_city[2]} млрд тенге; если сумма Павлодара — за все 420 АПК области, — до "
-        f"{region[2]} млрд."
+        f"Может хватить меньшего: до {region[2]} млрд, если сумма Павлодара — за все 420 АПК "
+        "области."
     ) in how
     # the cameras' correction of the line's case: 28,4 × 1,02 (5,48 cameras a complex in
     # Almaty against 5,36 in Pavlodar's city) ≈ 29
@@ -749,43 +763,43 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "— внести поправку до утверждения бюджета: договор закупки заключают лишь в пределах "
         "бюджетных средств. Если бюджет утверждён без этой суммы"
     ) in rec
-    # a three-year contract needs 2028–2029 money: the three years' upper edge, Table 1's
-    three_years = precision.billions(values["pavlodar_city_cash_total_p90"])
-    assert f"за три года — до {three_years} млрд (" in rec and three_years == "93,5"
-    # and each later year's money: at a constant price, as Pavlodar's, the 2027 amount again;
-    # indexed (recommendation 5), the later years' upper edges (review s11b: «как в
-    # Павлодаре» is a fixed sum, and the line is an upper edge, so are these)
+    # a three-year contract needs 2028–2029 money: at a constant price, as Pavlodar's, the
+    # line again each year; indexed every year at the assumed upper end of price growth
+    # (recommendation 5; 12,2 %), the line carried on, so the years add up (review s11d: the
+    # joint calculation's P90 of each year, 31,1 and 34,3, mixed constant and indexed prices).
+    # Hand check: 28,43 × 1,122 = 31,90; × 1,122² = 35,79; 28,43 + 31,90 + 35,79 = 96,12
     assert (
         "на 2028–2029 годы (п. 3 ст. 17 Закона о государственных закупках): при постоянной "
-        "цене, как в Павлодаре, — столько же, сколько на 2027 год; если цена индексируется "
-        "(рекомендация 5), — до 31,1 и 34,3 млрд тенге, за три года — до 93,5 млрд (верхние "
-        "границы лет не складываются)."
+        f"цене, как в Павлодаре, — по {line} млрд тенге в год; если цена индексируется на "
+        "инфляцию (рекомендация 5; до 12,2 % в год), — до 31,9 и 35,8 млрд, за три года — до "
+        "96,1 млрд."
     ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor
-    assert "Иначе договор — только на один год, и его цена может быть выше трети" in rec
+    assert "Иначе договор — только на один год, а годовой договор может стоить больше трети" in rec
     # the ready reckoner beside the questions to the akimat (hand-checked at the declared
     # values: 100 complexes × 14,04 mn tenge a year at the city's reading = 1,40 bn; all
-    # 1 991 complexes × 12,5 mn (9 bn / 3 years / 240) × 1 % = 0,249 bn a point of inflation)
+    # 1 991 complexes × 12,5 mn (9 bn / 3 years / 240) × 1 % = 0,249 bn a point of inflation);
+    # the 1,4 bn holds at Pavlodar's city price, and the number is the city's choice (s11d)
     assert (
-        "сколько из 350 новых АПК введено (каждые 100 невведённых комплексов уменьшают нужную "
-        "сумму примерно на 1,4 млрд тенге); какой была инфляция 2026 года (каждый процентный "
-        "пункт сверх 14,2 % добавляет к строке примерно 0,25 млрд тенге)"
+        "сколько из 350 новых АПК введено (каждые 100 комплексов в договоре по цене Павлодара "
+        "— около 1,4 млрд тенге в год; их число задаёт город); какой была инфляция 2026 года "
+        "(каждый процентный пункт сверх 14,2 % добавляет к строке примерно 0,25 млрд тенге)"
     ) in memo
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
-    assert "Нынешняя цена (для сравнения; так продолжить нельзя)" in memo
+    assert "Нынешняя цена (продлить нельзя)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     assert "Если в проекте бюджета, внесённом акиматом не позднее 15 октября" in rec
     # what happened after the sources' last date, to check before the vote
     assert (
-        "Что проверить до голосования Самый поздний из найденных источников опубликован 10 "
-        "марта 2026 г.: что произошло позже, нужно подтвердить. Проверить, есть ли строка на "
-        "«Сергек» в проекте бюджета 2027 года, внесённом акиматом. Спросить у акимата: "
-        "объявлена ли закупка; сколько из 350 новых АПК введено (каждые 100 невведённых "
-        "комплексов уменьшают нужную сумму примерно на 1,4 млрд тенге); какой была инфляция "
-        "2026 года (каждый процентный пункт сверх 14,2 % добавляет к строке примерно 0,25 млрд "
-        "тенге). Запросить документы: договор ГЧП с приложениями"
+        "Что проверить до голосования Найденные источники заканчиваются 10 марта 2026 г.: что "
+        "было позже, нужно подтвердить. Проверить, есть ли строка на «Сергек» в проекте "
+        "бюджета 2027 года, внесённом акиматом. Спросить у акимата: объявлена ли закупка; "
+        "сколько из 350 новых АПК введено (каждые 100 комплексов в договоре по цене Павлодара "
+        "— около 1,4 млрд тенге в год; их число задаёт город); какой была инфляция 2026 года "
+        "(каждый процентный пункт сверх 14,2 % добавляет к строке примерно 0,25 млрд тенге). "
+        "Запросить документы: договор ГЧП с приложениями"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
@@ -797,8 +811,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     chain = memo[memo.index("объявить её не позднее") :]
     chain = chain[: chain.index("Потребовать и письменное заключение юристов")]
     assert chain == (
-        "объявить её не позднее 22 декабря 2026 г. (этого хватит только самой короткой "
-        "закупке — в 10 дней; для закупки в 60 дней — 2 ноября 2026 г., и этот срок прошёл). "
+        "объявить её не позднее 22 декабря 2026 г. (этот срок годится только для самой "
+        "короткой закупки, в 10 дней; для закупки в 60 дней — 2 ноября 2026 г., и этот срок "
+        "прошёл). "
     )
 
 

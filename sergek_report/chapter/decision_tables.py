@@ -23,11 +23,11 @@ from sergek_report.chapter.outputs import (
     PRINT_AS_BLOCKS,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
+from sergek_report.model.budget_line import BUDGET_LINE, BUDGET_LINE_STAT
 from sergek_report.model.dates import as_date
 from sergek_report.model.options import term_end
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
-from sergek_report.model.uncertainty import point_shift
 
 
 def bn(x: float) -> str:
@@ -336,7 +336,10 @@ COMPARISON = "current_price"  # not a path: what the city pays now, for comparis
 # The memo's table: the paths at Pavlodar's prices, the one verified price, and today's
 # price (named as labels.MEMO_APPRAISAL_ROWS); the midpoint rests on Karaganda's unverified
 # figures, and the chapter gives it.
-MEMO_ROWS = tuple(option for option in APPRAISAL_ROWS if option in L.MEMO_APPRAISAL_ROWS)
+# The memo's rows in the order of the choice on 1 January: the two realistic paths (the
+# stop-gap, the gap) first, the line's case (the contract from the first day) last before the
+# comparison; each under both readings of Pavlodar's contract.
+MEMO_ROWS = tuple(L.MEMO_APPRAISAL_ROWS)
 # The branches of the path (data/decision_path.csv, budget_line) and the computations that
 # price each, at Pavlodar's prices under each reading and at the midpoint (as the options
 # table): the branch where the stop-gap is confirmed is the «service» path itself.
@@ -356,9 +359,8 @@ CENTRAL = "p50"
 # way (Pavlodar's sum for the city's complexes only). Which complexes the sum covers is an
 # either-or the sources leave open; a procurement contract is signed only within the
 # budget's money, so the line covers the dearer reading until Pavlodar's contract settles it
-# (the memo's table gives both). The cover, the memo and the options chart print it.
-BUDGET_LINE = "pavlodar_city.cash_2027"
-BUDGET_LINE_STAT = "p90"
+# (the memo's table gives both). The cover, the memo and the options chart print it; the
+# model declares it (model/budget_line.py), with its check and reckoner.
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
 BUDGET_LINE_CHEAPER = "pavlodar_region.cash_2027"
 # The path realistic on 1 January (the stop-gap, then the contract; a contract with new
@@ -477,31 +479,6 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
             row[column[measure]] = cell(u, f"{option}.{measure}")
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-RECKONER_COMPLEXES = 100  # «каждые 100 не введённых АПК»: the memo's step of the network
-
-
-def line_reckoner(results: Results) -> tuple[float, float]:
-    """What moves the budget line's case, in tenge, for the answers the memo asks the akimat
-    for: one percentage point more of 2026 inflation, and RECKONER_COMPLEXES fewer of the new
-    complexes in service (a negative amount), each with every other assumption as declared."""
-    data, assumptions = results.appraisal_data, results.assumptions
-    per_point = point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
-    fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
-    per_hundred = point_shift(data, assumptions, BUDGET_LINE, {"new_complexes_in_service": fewer})
-    return per_point, per_hundred
-
-
-def line_covers_inflation(results: Results) -> float:
-    """The 2026 inflation, in per cent, up to which the proposed line pays the line's case for
-    the whole network (every new complex in service): the line over the network's year at
-    Pavlodar's city price before 2026 inflation, less one. Once the year's inflation is known,
-    the line holds if it is not higher (the memo's ready reckoner starts here)."""
-    net, assumptions = results.one_basis, results.assumptions
-    line = results.appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
-    before_2026 = net.pavlodar_year_city / (1 + assumptions.inflation_2026 / 100)
-    return (line / (net.network_high * before_2026) - 1) * 100
 
 
 def appraisal_by_year(results: Results) -> pd.DataFrame:

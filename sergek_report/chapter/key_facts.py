@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sergek_report import labels as L
-from sergek_report.chapter import fmt, precision, sentences
+from sergek_report.chapter import fmt, precision
 from sergek_report.chapter.decision_tables import (
     BUDGET_LINE,
     BUDGET_LINE_STAT,
@@ -28,7 +28,6 @@ from sergek_report.model.appraisal import key_figure_name
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
-WORD_JOINER = "\u2060"  # a range never breaks after its dash: «16,5–28,8»
 # The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
 # be continued so), at the statistic every option's cost is printed with (its median).
 TODAY_PRICE = "current_price.cash_2027"
@@ -69,11 +68,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 _amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
-                fmt.fill(
-                    words["budget_line"],
-                    year=year,
-                    day=sentences.day_month(results.decision_day),
-                ),
+                fmt.fill(words["budget_line"], year=year),
             )
         )
     left = days_left(results, edition_date)
@@ -81,11 +76,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 fmt.count(left, L.UNIT_FORMS["дней"]),
-                fmt.fill(
-                    words["days_left"],
-                    announce_by=fmt.date_long(announce_by(results)),
-                    day=sentences.day_month(results.decision_day),
-                ),
+                fmt.fill(words["days_left"], announce_by=fmt.date_long(announce_by(results))),
             )
         )
     net = results.one_basis
@@ -103,11 +94,11 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     if results.appraisal is not None:
         facts.append(
             KeyFact(
-                # the realistic path's medians at both readings: «14,4–24,7 млрд тенге»
+                # the realistic path's medians at both readings: «13,6 или 23,3 млрд тенге»
+                # (two readings, not a range: a reader took «13,6–23,3» for one)
                 f"{precision.billions(results.appraisal.get(REALISTIC_PATH[0], CENTRAL))}"
-                # (a line may break before the unit: the range alone is as wide as a column)
-                f"{fmt.EN_DASH}{WORD_JOINER}"
-                f"{_amount(results, REALISTIC_PATH[1], CENTRAL).replace(fmt.NBSP, ' ', 1)}",
+                f"{fmt.NBSP}{words['or']} "
+                f"{_amount(results, REALISTIC_PATH[1], CENTRAL)}",
                 fmt.fill(
                     words["median"],
                     year=year,

@@ -37,6 +37,7 @@ from sergek_report.model.budget import (
     obligations_per_complex,
     tariff_by_term,
 )
+from sergek_report.model.budget_line import BudgetLine, budget_line
 from sergek_report.model.cameras import CamerasPerComplex, cameras_per_complex
 from sergek_report.model.dates import as_date, months_between
 from sergek_report.model.deployment import (
@@ -160,6 +161,8 @@ class Results:
     # the options on one basis and the joint Monte Carlo (2027 cash, 2027–2029, PV)
     appraisal: Uncertainty | None = None
     appraisal_data: AppraisalData | None = field(default=None, repr=False)
+    # the 2027 line the memo proposes, its check and its reckoner (model/budget_line.py)
+    budget_line: BudgetLine | None = None
     procurement_latest_start_range: tuple[dt.date, dt.date] | None = None
     # the average payment per complex-month at both ends of the payment's rounding in its
     # source (2,6 bn is 2,55–2,65 bn): what the rounded payment allows
@@ -421,6 +424,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         cameras=cameras,
         appraisal=appraisal,
         appraisal_data=appraisal_data,
+        budget_line=budget_line(appraisal, appraisal_data, assumptions, one_basis),
         procurement_latest_start_range=(
             latest_start(decision_day, days=lead_high),
             latest_start(decision_day, days=lead_low),

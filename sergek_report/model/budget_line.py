@@ -1,0 +1,69 @@
+"""The budget line the memo proposes for 2027, as the model computes it once per edition.
+
+The line is the upper bound (P90) of the dearest path at the one verified price: the contract
+from the first day at Pavlodar's price, its sum taken to pay for the city's complexes only. The
+memo states it as a product a reader can check (the network × Pavlodar's price for a complex's
+year before 2026 inflation × the 2026 inflation it covers), with a ready reckoner for the
+answers it asks the akimat for, and carried to the later years of a three-year contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sergek_report.inputs.edition import AssumptionValues
+from sergek_report.model.appraisal import YEARS, AppraisalData, BasisFigures
+from sergek_report.model.uncertainty import Uncertainty, point_shift
+
+# The line: the contract from the first day at Pavlodar's city price, 2027 cash, its P90.
+BUDGET_LINE = "pavlodar_city.cash_2027"
+BUDGET_LINE_STAT = "p90"
+RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo's step of the network
+PRICE_GROWTH = "price_growth_2028_2029"  # the assumption whose upper end indexes the line
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """The proposed 2027 line and what the memo says of it, in tenge unless said."""
+
+    amount: float
+    # one complex's year at Pavlodar's city price before 2026 inflation («12,5 млн тенге»)
+    price_before_2026: float
+    # the 2026 inflation up to which the line pays for the whole network: as the factor the
+    # memo multiplies by («× 1,142») and in per cent («до 14,2 %»)
+    covered_factor: float
+    covered_inflation: float
+    per_inflation_point: float  # one point more of 2026 inflation moves the line's case by
+    per_fewer_complexes: float  # RECKONER_COMPLEXES fewer new complexes (a negative amount)
+    # the line in each year of a three-year contract indexed every year at the upper end of
+    # the assumed price growth, then the three years' sum (the years add up, unlike the
+    # joint calculation's P90 of each year, which mixes constant and indexed prices)
+    indexed: tuple[float, ...]
+    indexed_growth: float  # that upper end, in per cent a year
+
+
+def budget_line(
+    appraisal: Uncertainty,
+    data: AppraisalData,
+    assumptions: AssumptionValues,
+    basis: BasisFigures,
+) -> BudgetLine:
+    """The line from the joint calculation and the point estimate's reckoner."""
+    amount = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
+    price_before_2026 = basis.pavlodar_year_city / (1 + assumptions.inflation_2026 / 100)
+    fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
+    growth = assumptions.range(PRICE_GROWTH)[1]
+    years = tuple(amount * (1 + growth / 100) ** k for k in range(len(YEARS)))
+    covered_factor = amount / (basis.network_high * price_before_2026)
+    return BudgetLine(
+        amount=amount,
+        price_before_2026=price_before_2026,
+        covered_factor=covered_factor,
+        covered_inflation=(covered_factor - 1) * 100,
+        per_inflation_point=point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0}),
+        per_fewer_complexes=point_shift(
+            data, assumptions, BUDGET_LINE, {"new_complexes_in_service": fewer}
+        ),
+        indexed=(*years, sum(years)),
+        indexed_growth=growth,
+    )
