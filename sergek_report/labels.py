@@ -97,6 +97,10 @@ STATUS_LABELS = {
     "planned": "план",
     "not_found": "не найдено",
 }
+# A row whose amount is the source's but whose period's start the authors assumed (the source
+# says «за 5 лет» and names no start: data/payments.csv, period_basis «assumed»).
+# {status}: STATUS_LABELS' word for the amount.
+STATUS_PERIOD_ASSUMED = "сумма — {status}; период — допущение авторов"
 
 # --- Tables of the decision of 1 January 2027 (decision_tables.py) -------------------------
 # The options side by side: decision_matrix. {first_day}: «1 января 2027 г.».
