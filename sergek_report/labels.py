@@ -696,6 +696,11 @@ PATH_ANSWERS = {"yes": "да", "no": "нет"}
 # The title of a framed group of the tree (decision_tables.PATH_TREE): the transfer's question,
 # asked whatever the procurement's answers.
 PATH_TREE_GROUPS = {"independent": "Независимо от закупки"}
+# Over an outcome of the tree that is unlikely (decision_tables.PATH_TREE: greyed), by its
+# branch_id in data/decision_path.csv: why, in the chapter's own words (its «Сроки»), one line.
+PATH_TREE_CAVEATS = {
+    "announced": "Маловероятно: поставка оборудования — сверх срока закупки",
+}
 # Under an outcome of the tree: the option ({option}, without its price) and the medians of
 # its 2027 cost at Pavlodar's prices, the sum for the region's complexes or the city's, and at
 # the midpoint (decision_tables.branch_cost_lines; P10–P90 are in the detailed table).

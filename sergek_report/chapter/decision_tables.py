@@ -642,12 +642,14 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
 # question it answers (a key of labels.PATH_QUESTIONS; None: the other answer of the question
 # above), the answer that leads to its outcome, the answer of the question above that leads
 # to its own question (None: a question of its own), its outcome's tone (enforcement goes
-# on, stops, or is open: diagrams.TONES), and the framed group it stands in (a key of
+# on, stops, is open or is unlikely: diagrams.TONES), and the framed group it stands in (a key of
 # labels.PATH_TREE_GROUPS; None: none). The transfer's question is asked whatever the
 # procurement's answers: under the tree without a frame it read as the «нет» branch's next
-# step (review s10c).
+# step (review s10c). A contract with new equipment cannot work from the first day (the
+# chapter's «Сроки»): that branch is greyed, its caveat (labels.PATH_TREE_CAVEATS) over it, so
+# that it never reads as likely as the others (review s11d, item 5).
 PATH_TREE = {
-    "announced": ("announced", "yes", None, "go", None),
+    "announced": ("announced", "yes", None, "unlikely", None),
     "bridge": ("bridge", "yes", "no", "go", None),
     "no_bridge": (None, "no", None, "stop", None),
     "transfer": ("transfer", "yes", None, "open", "independent"),
@@ -673,6 +675,7 @@ def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]
                 tone=tone,
                 from_above=L.PATH_ANSWERS[from_above] if from_above else None,
                 group=L.PATH_TREE_GROUPS[group] if group else None,
+                caveat=L.PATH_TREE_CAVEATS.get(row["branch_id"]),
             )
         )
     return branches
