@@ -352,6 +352,19 @@ APPRAISAL_CHART_KEY = (
     "полоса — медиана, отрезок — P10–P90; серые штрихованные полосы — середина цен Павлодара "
     "и Караганды: цифры Караганды не проверены, их первоисточник не найден"
 )
+# The options chart's rows, grouped by path (decision_tables.appraisal_chart): each path's
+# name (APPRAISAL_OPTIONS' without its price) in bold over its rows, each row named by its
+# price alone; {complexes}: «420» (the region's) or «240» (the city's), from
+# data/cost_anchors.csv. Today's price under a heading of its own.
+APPRAISAL_CHART_ROWS = {
+    "region": "Павлодар: {complexes} АПК области",
+    "city": "Павлодар: {complexes} АПК г. Павлодара",
+    "midpoint": "середина цен (не проверено)",
+}
+APPRAISAL_CHART_COMPARISON = {
+    "heading": "Для сравнения",
+    "row": "нынешняя цена (так продолжить нельзя)",
+}
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «26,8»).
 APPRAISAL_CHART_LINE = "пунктир — предлагаемая строка бюджета, {line}"

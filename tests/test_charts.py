@@ -314,6 +314,7 @@ def test_the_contract_from_the_first_day_is_greyed_as_unlikely(path_inputs):
     equipment cannot work from the first day. Its box is greyed (as the past deadlines of the
     strip of dates), its words grey, never the accent, under a caveat in bold, in the wide and
     the narrow drawing; the other outcomes keep their tones."""
+    import matplotlib.pyplot as plt
     from matplotlib import colors as matplotlib_colors
     from matplotlib.patches import FancyBboxPatch
 
@@ -329,6 +330,7 @@ def test_the_contract_from_the_first_day_is_greyed_as_unlikely(path_inputs):
     fill, edge = diagrams.TONES["unlikely"]
     for name, fig in path_figures(path_inputs):
         if not name.startswith("tree"):
+            plt.close(fig)
             continue
         texts = drawn_texts(fig)
         grey = [t for t, _ in texts if matplotlib_colors.to_hex(t.get_color()) == diagrams.MUTED]
@@ -345,6 +347,7 @@ def test_the_contract_from_the_first_day_is_greyed_as_unlikely(path_inputs):
         assert "«Временная мера, затем договор»:" in accent, name
         fills = [matplotlib_colors.to_hex(p.get_facecolor()) for p in fig.findobj(FancyBboxPatch)]
         assert fills.count(fill) == 1, name
+        plt.close(fig)
 
 
 def test_the_transfer_question_stands_in_a_frame_of_its_own(path_inputs):

@@ -533,11 +533,43 @@ def appraisal_chart_note(results: Results) -> str:
     )
 
 
+def appraisal_chart_rows() -> list[tuple[str, str, str | None]]:
+    """The options chart's rows from the top, grouped by path: (option, the row's short
+    label's key in labels.APPRAISAL_CHART_ROWS or «comparison», the heading of the group it
+    opens or None). A path's three rows (Pavlodar's prices for the region's complexes, for
+    the city's, the midpoint: BRANCH_OUTPUT's order) under its name, today's price last under
+    «Для сравнения»; a part of a path is no bar beside the paths."""
+    shown = [option for option in APPRAISAL_ROWS if option not in PART_OF]
+    readings = ("region", "city", "midpoint")
+    rows = []
+    for option in shown:
+        line = next((k for k, v in BRANCH_OUTPUT.items() if option in v), None)
+        if line is None:  # today's price: a comparison, not a path
+            rows.append((option, "comparison", L.APPRAISAL_CHART_COMPARISON["heading"]))
+            continue
+        index = BRANCH_OUTPUT[line].index(option)
+        rows.append((option, readings[index], branch_path(line) if index == 0 else None))
+    return rows
+
+
+def appraisal_chart_label(results: Results, key: str) -> str:
+    """A row's short label on the options chart: «Павлодар: 420 АПК области», «Павлодар: 240
+    АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «середина цен (не
+    проверено)», «нынешняя цена (так продолжить нельзя)»."""
+    if key == "comparison":
+        return L.APPRAISAL_CHART_COMPARISON["row"]
+    data = results.appraisal_data
+    complexes = {"region": data.pavlodar_complexes, "city": data.pavlodar_complexes_low}
+    if key in complexes:
+        return fmt.fill(L.APPRAISAL_CHART_ROWS[key], complexes=fmt.integer(complexes[key]))
+    return L.APPRAISAL_CHART_ROWS[key]
+
+
 def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
-    """The paths of the appraisal table as a chart (not the parts of a path): the 2027 cost
-    and the present value, each with its P10–P90 whisker, in billions of tenge; `measures`
-    chooses the panels (one panel a chart prints at full size under the page's cap on a
-    chart's height)."""
+    """The paths of the appraisal table as a chart (not the parts of a path), grouped by path
+    under its name (`appraisal_chart_rows`): the 2027 cost and the present value, each with
+    its P10–P90 whisker, in billions of tenge; `measures` chooses the panels (one panel a
+    chart prints at full size under the page's cap on a chart's height)."""
     u = results.appraisal
     years = _years()
     # the proposed budget line drawn across the 2027 panel, said in its title
@@ -548,14 +580,14 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
             L.APPRAISAL_CHART_LINE.format(line=fmt.number(line, 1)),
         )
     }
+    rows = appraisal_chart_rows()
     panels = {
         L.APPRAISAL_CHART_PANELS[measure].format(**years): [
             (
-                row_name(option),
+                appraisal_chart_label(results, key),
                 *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in (CENTRAL, "p10", "p90")),
             )
-            for option in APPRAISAL_ROWS
-            if option not in PART_OF  # a part of a path is no bar beside the paths
+            for option, key, _heading in rows
         ]
         for measure in measures
     }
@@ -564,7 +596,8 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
         lambda v: fmt.number(v, 1),
         lambda v: fmt.number(v, 0),
         references,
-        muted=[row_name(option) for option in MIDPOINT_ROWS if option in APPRAISAL_ROWS],
+        muted=[L.APPRAISAL_CHART_ROWS["midpoint"]],
+        headings={i: heading for i, (_o, _k, heading) in enumerate(rows) if heading},
     )
 
 
