@@ -97,6 +97,10 @@ STATUS_LABELS = {
     "planned": "план",
     "not_found": "не найдено",
 }
+# A row whose amount is the source's but whose period's start the authors assumed (the source
+# says «за 5 лет» and names no start: data/payments.csv, period_basis «assumed»).
+# {status}: STATUS_LABELS' word for the amount.
+STATUS_PERIOD_ASSUMED = "сумма — {status}; период — допущение авторов"
 
 # --- Tables of the decision of 1 January 2027 (decision_tables.py) -------------------------
 # The options side by side: decision_matrix. {first_day}: «1 января 2027 г.».
@@ -350,6 +354,19 @@ APPRAISAL_CHART_KEY = (
     "полоса — медиана, отрезок — P10–P90; серые штрихованные полосы — середина цен Павлодара "
     "и Караганды: цифры Караганды не проверены, их первоисточник не найден"
 )
+# The options chart's rows, grouped by path (decision_tables.appraisal_chart): each path's
+# name (APPRAISAL_OPTIONS' without its price) in bold over its rows, each row named by its
+# price alone; {complexes}: «420» (the region's) or «240» (the city's), from
+# data/cost_anchors.csv. Today's price under a heading of its own.
+APPRAISAL_CHART_ROWS = {
+    "region": "Павлодар: {complexes} АПК области",
+    "city": "Павлодар: {complexes} АПК г. Павлодара",
+    "midpoint": "середина цен (не проверено)",
+}
+APPRAISAL_CHART_COMPARISON = {
+    "heading": "Для сравнения",
+    "row": "нынешняя цена (так продолжить нельзя)",
+}
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «26,8»).
 APPRAISAL_CHART_LINE = "пунктир — предлагаемая строка бюджета, {line}"
@@ -695,6 +712,11 @@ PATH_ANSWERS = {"yes": "да", "no": "нет"}
 # The title of a framed group of the tree (decision_tables.PATH_TREE): the transfer's question,
 # asked whatever the procurement's answers.
 PATH_TREE_GROUPS = {"independent": "Независимо от закупки"}
+# Over an outcome of the tree that is unlikely (decision_tables.PATH_TREE: greyed), by its
+# branch_id in data/decision_path.csv: why, in the chapter's own words (its «Сроки»), one line.
+PATH_TREE_CAVEATS = {
+    "announced": "Маловероятно: поставка оборудования — сверх срока закупки",
+}
 # Under an outcome of the tree: the option ({option}, without its price) and the medians of
 # its 2027 cost at Pavlodar's prices, the sum for the region's complexes or the city's, and at
 # the midpoint (decision_tables.branch_cost_lines; P10–P90 are in the detailed table).

@@ -423,11 +423,30 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     )
     # the table gives P10–P90 of the present value; the chart adds the base value before it
     assert {label.split(" (")[1].rstrip(")") for label in pv_labels} == set(paths[pv_column])
-    # bars in the table's order, top to bottom
-    ticks = [t.get_text().replace("\n", " ") for t in axes[0].get_yticklabels()][::-1]
-    names = list(paths[table.columns[0]])
-    assert ticks == names
-    assert [t.get_text().replace("\n", " ") for t in axes[1].get_yticklabels()][::-1] == names
+    # bars in the table's order, top to bottom, grouped by path (review s11d): each path's
+    # name in bold over its rows, each row named by its price alone
+    rows = dtab.appraisal_chart_rows()
+    assert [dtab.row_name(option) for option, _, _ in rows] == list(paths[table.columns[0]])
+    expected = []
+    for _option, key, heading in rows:
+        expected += [(heading, True)] if heading else []
+        expected.append((dtab.appraisal_chart_label(results, key), False))
+    assert expected[:4] == [
+        ("Временная мера, затем договор", True),
+        ("Павлодар: 420 АПК области", False),
+        ("Павлодар: 240 АПК г. Павлодара", False),
+        ("середина цен (не проверено)", False),
+    ]
+    assert [heading for heading, bold in expected if bold] == [
+        "Временная мера, затем договор",
+        "Договор с первого дня",
+        "Перерыв, затем договор",
+        "Для сравнения",
+    ]
+    for ax in axes:
+        ticks = sorted(ax.get_yticklabels(), key=lambda t: -t.get_position()[1])
+        drawn = [(t.get_text().replace("\n", " "), t.get_fontweight() == "bold") for t in ticks]
+        assert drawn == expected
 
 
 def test_one_name_per_option_in_every_table():
@@ -522,29 +541,35 @@ def test_the_options_chart_draws_the_midpoint_rows_apart():
     results = compute_edition(project.default_params, project.data_dir).results
     fig, axes = dtab.appraisal_chart(results)
     for ax in axes:
-        names = {
-            round(label.get_position()[1]): label.get_text().replace("\n", " ")
-            for label in ax.get_yticklabels()
-        }
-        bars = {names[round(bar.get_y() + bar.get_height() / 2)]: bar for bar in ax.patches}
+        # each row by its place from the top: its heading (the path, in bold) and its label
+        names, heading, path = {}, {}, None
+        for label in sorted(ax.get_yticklabels(), key=lambda t: -t.get_position()[1]):
+            text = label.get_text().replace("\n", " ")
+            if label.get_fontweight() == "bold":
+                path = text
+                continue
+            names[round(label.get_position()[1])] = text
+            heading[round(label.get_position()[1])] = path
+        bars = {round(bar.get_y() + bar.get_height() / 2): bar for bar in ax.patches}
+        assert sorted(bars) == sorted(names)  # a heading's row has no bar
         whiskers = {
-            names[round(line.get_segments()[0][0][1])]: line
+            round(line.get_segments()[0][0][1]): line
             for line in ax.collections
             if isinstance(line, LineCollection)
         }
-        midpoint = {name for name in bars if name.endswith("(середина цен)")}
-        assert midpoint == {
-            "Временная мера, затем договор (середина цен)",
-            "Договор с первого дня (середина цен)",
-            "Перерыв, затем договор (середина цен)",
+        midpoint = {y for y, name in names.items() if name == "середина цен (не проверено)"}
+        assert {heading[y] for y in midpoint} == {
+            "Временная мера, затем договор",
+            "Договор с первого дня",
+            "Перерыв, затем договор",
         }
-        for name, bar in bars.items():
-            weak = name in midpoint
-            assert (bar.get_hatch() == charts.MUTED_HATCH) is weak, name
+        for y, bar in bars.items():
+            weak = y in midpoint
+            assert (bar.get_hatch() == charts.MUTED_HATCH) is weak, names[y]
             grey = matplotlib_colors.to_hex(bar.get_facecolor()) == charts.MUTED_FILL
-            assert grey is weak, name
-            whisker = matplotlib_colors.to_hex(whiskers[name].get_colors()[0])
-            assert whisker == (charts.CONTEXT if weak else charts.ACCENT), name
+            assert grey is weak, names[y]
+            whisker = matplotlib_colors.to_hex(whiskers[y].get_colors()[0])
+            assert whisker == (charts.CONTEXT if weak else charts.ACCENT), names[y]
     key = dtab.appraisal_chart_key()
     assert "серые штрихованные полосы — середина цен Павлодара и Караганды" in key
     assert "цифры Караганды не проверены" in key

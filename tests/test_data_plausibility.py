@@ -203,7 +203,7 @@ def test_many_normalised_cells_log_a_bounded_number_of_lines(data_dir, caplog):
     lines = path.read_text(encoding="utf-8").splitlines()
     days = [date(2015, 1, 1) + timedelta(days=i) for i in range(300)]  # plausible dates
     rows = [
-        f"fines_imposed,{d:%d.%m.%Y},{d:%d.%m.%Y},{i},reported,inbusiness_2020_01,"
+        f"fines_imposed,{d:%d.%m.%Y},{d:%d.%m.%Y},{i},reported,,inbusiness_2020_01,"
         for i, d in enumerate(days)
     ]
     path.write_text("\n".join(lines[:1] + rows) + "\n", encoding="utf-8")

@@ -6,7 +6,8 @@ import hashlib
 import io
 import re
 import textwrap
-from collections.abc import Callable, Collection
+import warnings
+from collections.abc import Callable, Collection, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import matplotlib
@@ -229,10 +230,15 @@ def to_narrow_svg(fig) -> str:
                 ax.tick_params(axis="x" if axis is ax.xaxis else "y", labelsize=NARROW_MIN_FONT)
     for text in fig.texts:  # figure-level notes (a tornado's hidden assumptions)
         text.set_wrap(True)
-    fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
-    for ax in fig.axes:
-        _fit_y_labels(fig, ax, renderer)
+    with warnings.catch_warnings():
+        # a layout at the phone's width before every panel's category labels wrap may leave
+        # no room for the axes (the options chart: its labels and its column of figures);
+        # the labels are measured on their own and the figure laid out again once they fit
+        warnings.filterwarnings("ignore", "constrained_layout not applied", UserWarning)
+        fig.draw_without_rendering()
+        for ax in fig.axes:
+            _fit_y_labels(fig, ax, renderer)
     # a title's lines wrapped with no word alone on the last one («… бюджета, / 28,4»), with
     # a margin: matplotlib's own wrapping (the safety net) breaks a line the layout moves out
     _fit_titles(fig, slack=-0.03)
@@ -785,41 +791,62 @@ def tornado_chart(
     return fig
 
 
+GROUP_GAP = 0.4  # the options chart's room above a group's heading, in rows
+
+
 def options_chart(
     panels: dict[str, list[tuple[str, float, float, float]]],
     value_format,
     axis_format,
     references: dict[str, tuple[float, str]] | None = None,
     muted: Collection[str] = (),
+    headings: Mapping[int, str] | None = None,
 ):
     """The options side by side on one basis: for each panel (a measure), one horizontal bar
-    per option at its central value with a P10–P90 whisker, the value written beside the bar.
-    `panels`: panel title -> [(option label, central, p10, p90)], the same options in each;
-    `references`: panel title -> (value, words): a dashed line across that panel, its words
-    added to the panel's title (a figure's label beside the bars would read as a bar's);
-    `muted`: the labels of options on a weaker basis (the midpoint of Pavlodar's and
-    Karaganda's prices, Karaganda's unverified), drawn as a grey hatched bar with a grey
-    whisker, so that they never read as the verified ones (the caller's note says so)."""
+    per option at its central value with a P10–P90 whisker, the figures («27,2 (25,9–28,4)»)
+    in a column right of the plot, clear of its bars and of a reference line (beside the bars
+    they ran into the dashed line: review s11d). `panels`: panel title -> [(option label,
+    central, p10, p90)], the same options in each; `references`: panel title -> (value,
+    words): a dashed line across that panel, its words added to the panel's title (a
+    figure's label beside the bars would read as a bar's); `muted`: the labels of options on
+    a weaker basis (the midpoint of Pavlodar's and Karaganda's prices, Karaganda's
+    unverified), drawn as a grey hatched bar with a grey whisker, so that they never read as
+    the verified ones (the caller's note says so); `headings`: index of an option -> the
+    heading of the group it opens, in bold on a row of its own above it (the options of one
+    path under the path's name)."""
     references = references or {}
     muted = set(muted)
+    headings = dict(headings or {})
     apply_style()
     options = next(iter(panels.values()))
+    # an option's row or a heading's, and a little room above each group but the first
+    rows_drawn = len(options) + len(headings) + GROUP_GAP * max(len(headings) - 1, 0)
     fig, axes = plt.subplots(
         len(panels),
         1,
-        # Low enough to print near full size under print.css's 78 mm cap on a chart's
-        # height (at 0.55 in a bar it shrank to 55 %: its 8.5 pt labels printed at 4.7 pt).
-        figsize=(6.4, 0.36 * len(options) * len(panels) + 0.9),
+        # Low enough to print near full size under print.css's 100 mm cap on a tall chart's
+        # height (at 0.55 in a bar it shrank to 55 %: its 8.5 pt labels printed at 4.7 pt);
+        # a label is one line, so a row is lower than the two-line labels' 0.36 in.
+        figsize=(6.4, 0.2 * rows_drawn * len(panels) + 0.85),
         layout="constrained",
         sharex=False,
     )
-    # On a phone the option labels wrap onto three lines: the narrow drawing is taller.
-    fig.narrow_height = 0.6 * len(options) * len(panels) + 1.2
+    # On a phone the labels wrap onto two lines: the narrow drawing is taller.
+    fig.narrow_height = 0.36 * rows_drawn * len(panels) + 1.2
     fig.tall = True  # printed under print.css's taller cap (chart-tall): a row per option
     for ax, (title, rows) in zip(np.atleast_1d(axes), panels.items(), strict=True):
-        rows = rows[::-1]  # the first option on top
-        ys = range(len(rows))
-        for y, row in zip(ys, rows, strict=True):
+        # from the top: a group's heading, then its options
+        placed, ticks = [], []  # (y, row); (y, label, bold)
+        y = rows_drawn - 1
+        for index, row in enumerate(rows):
+            if index in headings:
+                y -= GROUP_GAP if ticks else 0.0
+                ticks.append((y, headings[index], True))
+                y -= 1
+            placed.append((y, row))
+            ticks.append((y, row[0], False))
+            y -= 1
+        for y, row in placed:
             weak = row[0] in muted
             ax.barh(
                 y,
@@ -834,30 +861,37 @@ def options_chart(
             whisker = CONTEXT if weak else ACCENT
             ax.hlines(y, row[2], row[3], color=whisker, lw=1.2)
             ax.plot([row[2], row[3]], [y, y], "|", color=whisker, markersize=7)
-        for y, row in zip(ys, rows, strict=True):
+        for y, row in placed:
+            # in the column right of the plot (x in the axes' fraction, y the row's)
             ax.annotate(
                 f"{value_format(row[1])} ({value_format(row[2])}–{value_format(row[3])})",
-                (max(row[1], row[3]), y),
+                (1, y),
+                xycoords=ax.get_yaxis_transform(),
                 textcoords="offset points",
-                xytext=(5, 0),
+                xytext=(6, 0),
+                ha="left",
                 va="center",
                 fontsize=9,
-                # a reference line behind a label does not strike through its figures
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
-                zorder=4,
+                annotation_clip=False,
             )
         # two lines a label at most in either language (three overlapped the next row's)
-        ax.set_yticks(list(ys), [wrap_label(r[0], 40) for r in rows])
+        ax.set_yticks([t[0] for t in ticks], [wrap_label(t[1], 40) for t in ticks])
+        for label, (_y, _text, bold) in zip(ax.get_yticklabels(), ticks, strict=True):
+            if bold:
+                label.set_fontweight("bold")
+        ax.set_ylim(-0.6, rows_drawn - 0.4)
         reference = references.get(title)
+        highest = max(max(r[1], r[3]) for r in rows)
         if reference is not None:
             ax.axvline(reference[0], color=WARNING, ls="--", lw=1.2, zorder=3)
             title = f"{title}\n{reference[1]}"
+            highest = max(highest, reference[0])
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
-        ax.set_xlim(0, max(max(r[1], r[3]) for r in rows) * 1.45)
+        ax.set_xlim(0, highest * 1.04)  # the figures stand right of the plot, not in it
         ax.xaxis.set_major_formatter(axis_formatter(axis_format))
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
-        ax.tick_params(axis="y", labelsize=9)
+        ax.tick_params(axis="y", labelsize=9, length=0)
     _fit_titles(fig)
     return fig, axes
 

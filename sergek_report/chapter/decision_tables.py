@@ -510,11 +510,43 @@ def appraisal_chart_note(results: Results) -> str:
     )
 
 
+def appraisal_chart_rows() -> list[tuple[str, str, str | None]]:
+    """The options chart's rows from the top, grouped by path: (option, the row's short
+    label's key in labels.APPRAISAL_CHART_ROWS or «comparison», the heading of the group it
+    opens or None). A path's three rows (Pavlodar's prices for the region's complexes, for
+    the city's, the midpoint: BRANCH_OUTPUT's order) under its name, today's price last under
+    «Для сравнения»; a part of a path is no bar beside the paths."""
+    shown = [option for option in APPRAISAL_ROWS if option not in PART_OF]
+    readings = ("region", "city", "midpoint")
+    rows = []
+    for option in shown:
+        line = next((k for k, v in BRANCH_OUTPUT.items() if option in v), None)
+        if line is None:  # today's price: a comparison, not a path
+            rows.append((option, "comparison", L.APPRAISAL_CHART_COMPARISON["heading"]))
+            continue
+        index = BRANCH_OUTPUT[line].index(option)
+        rows.append((option, readings[index], branch_path(line) if index == 0 else None))
+    return rows
+
+
+def appraisal_chart_label(results: Results, key: str) -> str:
+    """A row's short label on the options chart: «Павлодар: 420 АПК области», «Павлодар: 240
+    АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «середина цен (не
+    проверено)», «нынешняя цена (так продолжить нельзя)»."""
+    if key == "comparison":
+        return L.APPRAISAL_CHART_COMPARISON["row"]
+    data = results.appraisal_data
+    complexes = {"region": data.pavlodar_complexes, "city": data.pavlodar_complexes_low}
+    if key in complexes:
+        return fmt.fill(L.APPRAISAL_CHART_ROWS[key], complexes=fmt.integer(complexes[key]))
+    return L.APPRAISAL_CHART_ROWS[key]
+
+
 def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
-    """The paths of the appraisal table as a chart (not the parts of a path): the 2027 cost
-    and the present value, each with its P10–P90 whisker, in billions of tenge; `measures`
-    chooses the panels (one panel a chart prints at full size under the page's cap on a
-    chart's height)."""
+    """The paths of the appraisal table as a chart (not the parts of a path), grouped by path
+    under its name (`appraisal_chart_rows`): the 2027 cost and the present value, each with
+    its P10–P90 whisker, in billions of tenge; `measures` chooses the panels (one panel a
+    chart prints at full size under the page's cap on a chart's height)."""
     u = results.appraisal
     years = _years()
     # the proposed budget line drawn across the 2027 panel, said in its title
@@ -525,14 +557,14 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
             L.APPRAISAL_CHART_LINE.format(line=fmt.number(line, 1)),
         )
     }
+    rows = appraisal_chart_rows()
     panels = {
         L.APPRAISAL_CHART_PANELS[measure].format(**years): [
             (
-                row_name(option),
+                appraisal_chart_label(results, key),
                 *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in (CENTRAL, "p10", "p90")),
             )
-            for option in APPRAISAL_ROWS
-            if option not in PART_OF  # a part of a path is no bar beside the paths
+            for option, key, _heading in rows
         ]
         for measure in measures
     }
@@ -541,7 +573,8 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
         lambda v: fmt.number(v, 1),
         lambda v: fmt.number(v, 0),
         references,
-        muted=[row_name(option) for option in MIDPOINT_ROWS if option in APPRAISAL_ROWS],
+        muted=[L.APPRAISAL_CHART_ROWS["midpoint"]],
+        headings={i: heading for i, (_o, _k, heading) in enumerate(rows) if heading},
     )
 
 
@@ -619,12 +652,14 @@ def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
 # question it answers (a key of labels.PATH_QUESTIONS; None: the other answer of the question
 # above), the answer that leads to its outcome, the answer of the question above that leads
 # to its own question (None: a question of its own), its outcome's tone (enforcement goes
-# on, stops, or is open: diagrams.TONES), and the framed group it stands in (a key of
+# on, stops, is open or is unlikely: diagrams.TONES), and the framed group it stands in (a key of
 # labels.PATH_TREE_GROUPS; None: none). The transfer's question is asked whatever the
 # procurement's answers: under the tree without a frame it read as the «нет» branch's next
-# step (review s10c).
+# step (review s10c). A contract with new equipment cannot work from the first day (the
+# chapter's «Сроки»): that branch is greyed, its caveat (labels.PATH_TREE_CAVEATS) over it, so
+# that it never reads as likely as the others (review s11d, item 5).
 PATH_TREE = {
-    "announced": ("announced", "yes", None, "go", None),
+    "announced": ("announced", "yes", None, "unlikely", None),
     "bridge": ("bridge", "yes", "no", "go", None),
     "no_bridge": (None, "no", None, "stop", None),
     "transfer": ("transfer", "yes", None, "open", "independent"),
@@ -650,6 +685,7 @@ def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]
                 tone=tone,
                 from_above=L.PATH_ANSWERS[from_above] if from_above else None,
                 group=L.PATH_TREE_GROUPS[group] if group else None,
+                caveat=L.PATH_TREE_CAVEATS.get(row["branch_id"]),
             )
         )
     return branches

@@ -28,17 +28,24 @@ POINTS = 72.0
 WIDE = 6.4 * POINTS  # the width of every chart of the report
 NARROW = charts.NARROW_WIDTH * POINTS
 SIZE = 8.0  # every word of a diagram, in points (charts.NARROW_MIN_FONT)
+# print.css's cap on a chart's height: a wide drawing taller than this is marked `tall`
+# (its taller cap, chart-tall), so that it still prints at full size
+PRINT_CAP = 78 / 25.4 * POINTS
 LEADING = 1.2 * SIZE  # from one line's top to the next
 BASELINE = 0.9 * SIZE  # from a line's top to its baseline
 PAD = 3.0  # between a box's edge and its words
 DARK = "#222222"
 LINE = "#555555"  # arrows and connectors
-# An outcome's box: its fill and edge by its tone (the activity goes on, stops, or is open).
+# An outcome's box: its fill and edge by its tone (the activity goes on, stops, or is open;
+# or the outcome is unlikely: greyed, as the past deadlines of the strip of dates).
 TONES = {
     "go": ("#e3eef6", charts.ACCENT_LIGHT),
     "stop": ("#f7e3e0", "#d59a91"),
     "open": ("#eeeeee", "#b5b5b5"),
+    "unlikely": ("#f5f5f5", "#c4c4c4"),
 }
+# The words of an unlikely outcome (its caveat, outcome and costs): grey, never the accent.
+MUTED = "#6b6b6b"
 
 _MEASURE = TextToPath()
 
@@ -202,7 +209,8 @@ class Branch:
     words of the outcome's box, `costs` a line each, in the accent colour; `tone`: a key of
     TONES; `group`: the title of a framed group of rows (consecutive branches with the same
     title: a question asked whatever the answers above, «Независимо от закупки»), None
-    outside any."""
+    outside any; `caveat`: a line in bold over the outcome's words (why the outcome is
+    unlikely), None without."""
 
     question: str | None
     answer: str
@@ -211,6 +219,7 @@ class Branch:
     tone: str
     from_above: str | None = None
     group: str | None = None
+    caveat: str | None = None
 
 
 QUESTION_WIDTH = 106.0  # the wide drawing's column of questions
@@ -227,8 +236,12 @@ GROUP_FRAME = "group-frame"  # the frame's id among the figure's patches (tests 
 
 
 def _outcome(branch: Branch, width: float) -> Block:
-    paragraphs = [(branch.outcome, False, DARK)]
-    paragraphs += [(cost, False, charts.ACCENT) for cost in branch.costs]
+    """An outcome's words: its caveat in bold, what happens, its costs in the accent colour;
+    an unlikely outcome's all in grey."""
+    muted = branch.tone == "unlikely"
+    paragraphs = [(branch.caveat, True, MUTED)] if branch.caveat else []
+    paragraphs += [(branch.outcome, False, MUTED if muted else DARK)]
+    paragraphs += [(cost, False, MUTED if muted else charts.ACCENT) for cost in branch.costs]
     return Block.of(paragraphs, width - 2 * PAD)
 
 
@@ -390,6 +403,8 @@ def _wide_tree(branches: Sequence[Branch]):
             _label(ax, (above[0] + leaf_x) / 2, middle - LEADING - 1, branch.answer, "center")
         o_top = middle - (outcome.height + 2 * PAD) / 2
         _draw_outcome(ax, branch, outcome, leaf_x, o_top, leaf_width)
+    # the greyed outcome's caveat took the tree a line over the common cap (review s11d)
+    fig.tall = y + 1 > PRINT_CAP
     return fig
 
 

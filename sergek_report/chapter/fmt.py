@@ -596,9 +596,14 @@ def mid_sentence(text: object) -> str:
 STATUS_LABELS = labels.STATUS_LABELS  # the words live in the catalog, labels.py
 
 
-def status_label(status: str) -> str:
-    """Russian label of a data row's status (reported / derived / estimate / planned)."""
-    return STATUS_LABELS.get(str(status), str(status))
+def status_label(status: str, period_basis: object = None) -> str:
+    """Russian label of a data row's status (reported / derived / estimate / planned); a row
+    whose period's start the authors assumed (`period_basis` «assumed», data/payments.csv)
+    says so beside the amount's status: «сумма — по источнику; период — допущение авторов»."""
+    label = STATUS_LABELS.get(str(status), str(status))
+    if period_basis == "assumed":
+        return labels.STATUS_PERIOD_ASSUMED.format(status=label)
+    return label
 
 
 def month_genitive(d: object) -> str:

@@ -280,6 +280,15 @@ TABLES: dict[str, TableSpec] = {
                 Field("period_end", "date", doc="last day of that period"),
                 Field("tenge", "float", unit="tenge", min=0, max=MAX_TENGE, doc="the amount"),
                 STATUS,
+                # «за 5 лет»: the amount is the source's, the period's start the authors'
+                Field(
+                    "period_basis",
+                    "choice",
+                    required=False,
+                    choices=("source", "assumed"),
+                    doc="the period as the source states it (empty: the same) / its start "
+                    "assumed by the authors, the source naming none (the note says which)",
+                ),
                 SOURCE,
                 Field("note", required=False, shape="text (ru)", doc="quote and caveats"),
             ),
