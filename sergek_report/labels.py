@@ -434,6 +434,31 @@ CHANGES = {
         "источники», раздел «Ключевые показатели»."
     ),
     "range": "{label} (диапазон)",
+    # the model's figures a moved key figure is computed from (CHANGE_DRIVERS): those that
+    # moved, then those that did not ({items}: «выплата партнёру за тот же период (2,6 млрд
+    # тенге) и оценка тарифа по обязательствам (181 064 тенге)»)
+    "why_same": "без изменений — {items}",
+    "and": " и ",
+}
+# The figures a moved key figure is computed from (build.metrics.DRIVERS), in the changes
+# block's reason: "changed" with {old} and {new}, "same" with {value} (empty: not said when
+# it did not move); {paid_period}: «январь 2020 — август 2022».
+CHANGE_DRIVERS = {
+    "complex_months_paid_period": {
+        "changed": (
+            "по уточнённым вехам развёртывания сети пересчитаны комплексо-месяцы за "
+            "{paid_period}: было {old}, стало {new}"
+        ),
+        "same": "",
+    },
+    "paid_to_partner": {
+        "changed": "изменилась выплата партнёру за {paid_period}: было {old}, стало {new}",
+        "same": "выплата партнёру за тот же период ({value})",
+    },
+    "monthly_tariff": {
+        "changed": "изменилась оценка тарифа по обязательствам: было {old}, стало {new}",
+        "same": "оценка тарифа по обязательствам ({value})",
+    },
 }
 
 # --- What every chapter prints around its tables and charts (notebook.py) ------------------
