@@ -934,6 +934,15 @@ SENTENCES = {
         "За {period} в бюджет города поступило {fines} штрафов, партнёру выплачено {paid}: "
         "{comparison}."
     ),
+    # the memo's «нынешняя цена» for 2027 against the 2026 payments at estimate 1
+    # (sentences.current_price_against_budget)
+    "current_price_against_budget": (
+        "Нынешняя цена на {year} год в резюме ({median}) меньше выплат {budget_year} года "
+        "({budget}) не из-за изменения цены (тариф заморожен): она посчитана не по оценке 1, "
+        "а по середине двух оценок ({price} за комплекс в месяц; по ней выплаты "
+        "{budget_year} года — {budget_mid}), и это медиана совместного расчёта, в котором доля "
+        "введённых новых комплексов и плата между оценками меняются по своим диапазонам."
+    ),
 }
 
 # What the colophon of an edition in another language adds (not printed in the Russian

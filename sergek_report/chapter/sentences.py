@@ -16,8 +16,9 @@ import re
 from babel.dates import format_date
 
 from sergek_report import labels
-from sergek_report.chapter import fmt
+from sergek_report.chapter import fmt, precision
 from sergek_report.model.dates import as_date
+from sergek_report.model.prices import BUDGET_YEAR
 
 
 def _say(key: str, **values: object) -> str:
@@ -290,6 +291,25 @@ def usd_series_gaps(by_year, usd_kzt) -> str:
 
 
 # --- Бюджет 2026 года (05_budget_2026) ------------------------------------------------------------
+
+
+def current_price_against_budget(r, central: str) -> str:
+    """Why the memo's «нынешняя цена» for 2027 (the `central` statistic of the joint
+    calculation: «≈ 3,9 млрд тенге») is below the 2026 payments of chapter 3 («≈ 4,2 млрд
+    тенге») though the tariff is frozen: the 2026 figure is at estimate 1, the 2027 one at the
+    midpoint of the two estimates (the 2026 payments at it: «≈ 4,0 млрд тенге») and a median
+    over the assumptions' ranges (review s11d, item 7). Said where each is printed: chapter 3's
+    budget of 2026 and the appendix's account of the scenarios."""
+    u, b = r.appraisal, r.budget
+    return _say(
+        "current_price_against_budget",
+        year=fmt.year(r.decision_day),
+        median=fmt.estimate(u.get("current_price.cash_2027", central)),
+        budget_year=fmt.year(BUDGET_YEAR),
+        budget=fmt.estimate(b.nominal),
+        price=precision.figure("current_monthly_price", r.one_basis.current_price, "тенге"),
+        budget_mid=fmt.estimate(b.nominal_at(r.one_basis.current_price)),
+    )
 
 
 # --- Сравнения (06_comparisons) --------------------------------------------------------------
