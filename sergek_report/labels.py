@@ -883,12 +883,14 @@ SENTENCES = {
         "дат, и источники расходятся между собой."
     ),
     "list_and": "{items} и {last}",
-    # where to get a gap's document (sentences.where_to_ask): the bodies that hold it are asked
-    # (the accusative after «в», as the nominative of these bodies' names), a public register
-    # is checked (its name after «на», the prepositional)
-    "ask": "направить запрос в {holders}",
-    "check": "проверить на {registers}",
-    "ask_and_check": "{ask}; {check}",
+    # where to get a gap's document (sentences.where_to_ask): requested through the bodies
+    # that hold it (the accusative after «через», as the nominative of these bodies' names),
+    # or found in a public register (its name after «на», the prepositional); one phrase, no
+    # pronoun, so that it agrees with any document before it (review s11d: «…; направить
+    # запрос…» read as a template)
+    "ask": "запросить через {holders}",
+    "check": "найти на {registers}",
+    "ask_and_check": "{ask} или {check}",
     # who can calculate a missing figure (sentences.holders_can): one holder, or several
     "can_one": "может {holders}",
     "can_many": "могут {holders}",

@@ -80,15 +80,15 @@ def holders(holder: object) -> str:
 
 
 # A public register among a gap's holders (gaps.csv): not asked but checked, «портал
-# госзакупок» -> «проверить на портале госзакупок».
+# госзакупок» -> «найти на портале госзакупок».
 REGISTER = re.compile(r"^портал\b", re.IGNORECASE)
 PORTAL = re.compile(r"портал", re.IGNORECASE)
 
 
 def where_to_ask(holder: object) -> str:
-    """Where a gap's document is to be had, said after its name: the bodies that hold it
-    asked, a public register checked: «направить запрос в акимат Павлодарской области; проверить на
-    портале госзакупок» (never «держатели — акимат …; портал госзакупок»)."""
+    """Where a gap's document is to be had, said after its name: requested through the bodies
+    that hold it or found in a public register: «запросить через акимат Павлодарской области
+    или найти на портале госзакупок» (never «держатели — акимат …; портал госзакупок»)."""
     items = [h.strip() for h in str(holder).split(";") if h.strip()]
     # a register by its word in either language («портал …», «… порталы»); the Russian
     # takes the prepositional after «на», the Kazakh template its own postposition
