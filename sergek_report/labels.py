@@ -434,11 +434,10 @@ CHANGES = {
         "источники», раздел «Ключевые показатели»."
     ),
     "range": "{label} (диапазон)",
-    # the model's figures a moved key figure is computed from (CHANGE_DRIVERS): those that
-    # moved, then those that did not ({items}: «выплата партнёру за тот же период (2,6 млрд
-    # тенге) и оценка тарифа по обязательствам (181 064 тенге)»)
+    # the model's figures a moved key figure is computed from (CHANGE_DRIVERS) that did not
+    # move ({items}: «выплата партнёру за тот же период (2,6 млрд тенге), оценка тарифа по
+    # обязательствам (181 064 тенге)»)
     "why_same": "без изменений — {items}",
-    "and": " и ",
 }
 # The figures a moved key figure is computed from (build.metrics.DRIVERS), in the changes
 # block's reason: "changed" with {old} and {new}, "same" with {value} (empty: not said when

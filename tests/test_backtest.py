@@ -14,32 +14,86 @@ import hashlib
 import json
 import subprocess
 
-import pytest
-
 from sergek_report import paths
-from sergek_report.build.metrics import key_metrics
-from sergek_report.build.published import published_results, restore_inputs
-from sergek_report.errors import BuildError
+from sergek_report.build.metrics import driver_values, key_metrics
+from sergek_report.inputs import datasets
+from sergek_report.inputs.edition import load_edition
+from sergek_report.model import results as model
+from sergek_report.model.lookups import MODEL_TABLES
 
 BASELINE = paths.PUBLISHED_DIR / "metrics.json"
+
+
+def _restore(path: str, blob: str, target) -> None:
+    result = subprocess.run(
+        ["git", "cat-file", "blob", blob], cwd=paths.PROJECT_ROOT, capture_output=True
+    )
+    assert result.returncode == 0, (
+        f"{path} of the published edition (git blob {blob}) is not in this clone's history "
+        f"({result.stderr.decode().strip()}); clone the whole history (git fetch --unshallow, "
+        "or actions/checkout with fetch-depth: 0)"
+    )
+    target.write_bytes(result.stdout)
 
 
 def _published_inputs(tmp_path):
     """data/ of the published edition (its files, as they were), and the baseline."""
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    try:
-        then = restore_inputs(baseline, paths.PROJECT_ROOT, tmp_path)
-    except BuildError as exc:
-        pytest.fail(str(exc))
+    (tmp_path / "data").mkdir()
+    for path, blob in baseline["git_blobs"].items():
+        _restore(path, blob, tmp_path / path)
+        digest = hashlib.sha256((tmp_path / path).read_bytes()).hexdigest()
+        assert digest == baseline["inputs"][path], f"{path}: git blob {blob} is not that input"
     assert set(baseline["git_blobs"]) == set(baseline["inputs"])
-    return then, baseline
+    for path in baseline["git_blobs"]:
+        _add_optional_columns(tmp_path / path)
+    return tmp_path / "data", baseline
+
+
+def _add_optional_columns(file) -> None:
+    """An optional column added to a table since the published edition (sources.csv
+    `primary_source`), added empty to its file as it was: it holds no figure of that edition,
+    and today's loader reads a table with today's columns."""
+    import csv
+
+    spec = datasets.TABLES.get(file.stem)
+    if spec is None:
+        return
+    with file.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    header = list(rows[0]) if rows else []
+    added = [f.name for f in spec.fields if not f.required and f.name not in header]
+    if not added or set(header) - set(spec.columns):
+        return
+    with file.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(spec.columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**row, **dict.fromkeys(added, "")} for row in rows)
 
 
 def _figures(then, baseline) -> dict[str, float]:
+    """Today's model's key figures on the model tables in `then` (the published edition's)
+    and the published assumption values."""
+    return {m["name"]: m["value"] for m in key_metrics(_results(then, baseline))}
+
+
+def _results(then, baseline):
     """Today's model on the model tables in `then` (the published edition's) and the
     published assumption values."""
-    results = published_results(baseline, then, paths.DATA_DIR, paths.DEFAULT_PARAMS)
-    return {m["name"]: m["value"] for m in key_metrics(results)}
+    published = {t for t in MODEL_TABLES if f"data/{t}.csv" in baseline["inputs"]}
+    # the model tables as of the published edition; the sources (read for their ids) without
+    # it: today's list holds pages read after that edition, which its tables do not cite
+    tables = {
+        **datasets.load_tables(["sources"], data_dir=then),
+        **datasets.load_tables(sorted(published), data_dir=then, as_of=baseline["edition_date"]),
+    }
+    newer = [t for t in MODEL_TABLES if t not in published]
+    if newer:  # each validated against the sources of its own time
+        tables = {**datasets.load_tables(newer, data_dir=paths.DATA_DIR), **tables}
+    edition = load_edition(paths.DEFAULT_PARAMS).with_values(
+        baseline["params"], paths.display_path(BASELINE)
+    )
+    return model.compute(tables, edition.assumption_values())
 
 
 def test_published_figures_are_computed_again_from_the_published_inputs(tmp_path, note):
@@ -83,25 +137,14 @@ def test_publish_records_each_input_by_its_git_blob(tmp_path):
     assert list(record) == ["inputs", "git_blobs", "metrics"]
 
 
-def test_the_changes_block_gets_the_published_figures_a_key_figure_is_computed_from(tmp_path):
-    """The baseline records no complex-months (build.metrics.DRIVERS came later): they are
-    computed again from its inputs. Hand-checked: the published average payment is the
-    payment over them, 2 600 000 000 / 176 307,9793 = 14 746,92 complex-months."""
-    from sergek_report.build.published import published_drivers
-
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    assert "drivers" not in baseline
-    drivers = published_drivers(baseline, paths.PROJECT_ROOT, paths.DATA_DIR, paths.DEFAULT_PARAMS)
-    assert abs(drivers["complex_months_paid_period"] - 2.6e9 / 176_307.9793) < 0.01
-    assert drivers["paid_to_partner"] == 2.6e9
-    assert drivers["monthly_tariff"] == 181_064.0111  # 9 986 042 340 / 766 / 72
-    # recorded ones are taken as they are; without git history there are none (the block
-    # then names the data tables)
-    assert published_drivers({**baseline, "drivers": {"x": 1.0}}, tmp_path, tmp_path, tmp_path) == {
-        "x": 1.0
-    }
-    elsewhere = {**baseline, "git_blobs": {k: "0" * 40 for k in baseline["git_blobs"]}}
-    assert (
-        published_drivers(elsewhere, paths.PROJECT_ROOT, paths.DATA_DIR, paths.DEFAULT_PARAMS)
-        is None
-    )
+def test_the_published_figures_a_key_figure_is_computed_from_are_its_inputs(tmp_path):
+    """The baseline's `drivers` (build.metrics.DRIVERS: the changes block's reason names the
+    one that moved, «комплексо-месяцы …: было ≈ 14,7 тыс., стало ≈ 16,1 тыс.») are what
+    today's model gives on the published inputs, as its figures are; recorded after that
+    edition (the build reads them and needs no git). Hand-checked: the published average
+    payment is the payment over them, 2 600 000 000 / 176 307,9793 = 14 746,92; the tariff
+    estimate 9 986 042 340 / 766 / 72 = 181 064,01."""
+    then, baseline = _published_inputs(tmp_path)
+    assert baseline["drivers"] == driver_values(_results(then, baseline))
+    assert abs(baseline["drivers"]["complex_months_paid_period"] - 2.6e9 / 176_307.9793) < 0.01
+    assert baseline["drivers"]["monthly_tariff"] == round(9_986_042_340 / 766 / 72, 4)

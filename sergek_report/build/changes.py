@@ -95,7 +95,7 @@ def compare(current: dict, baseline: dict | None) -> dict:
         "inputs": inputs,
         "params": params,
         # the figures the key figures are computed from, then and now (build.metrics.DRIVERS;
-        # a baseline without them: build.published computes them again)
+        # a baseline without them: the reason names the tables instead)
         "drivers": (baseline.get("drivers") or {}, current.get("drivers") or {}),
     }
 

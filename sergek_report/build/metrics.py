@@ -46,8 +46,9 @@ READS = {
 # changes block can name the one that moved, old → new: «комплексо-месяцы за январь 2020 —
 # август 2022: было ≈ 14,7 тыс., стало ≈ 16,1 тыс.» (review s11d, item 8), not every table the
 # figure reads (the payments table holds the fines too, which do not enter the average). The
-# words are the catalog's (labels.CHANGE_DRIVERS); metrics.json records the values, so that a
-# later edition compares with them without computing this one again (build.published).
+# words are the catalog's (labels.CHANGE_DRIVERS); metrics.json records the values (`drivers`),
+# and the published baseline with them: the backtest checks them against its inputs. A
+# baseline without them: the reason names the data tables the figure reads (READS).
 DRIVERS = {
     "implied_monthly_tariff_from_payments": ("complex_months_paid_period", "paid_to_partner"),
     "tariff_estimates_ratio": ("complex_months_paid_period", "paid_to_partner", "monthly_tariff"),

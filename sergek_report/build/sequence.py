@@ -233,13 +233,8 @@ def chapter_fingerprints(
 def report_inputs(edition_data, data_dir: Path, baseline: dict | None, commit: str) -> dict:
     """What the renderer needs besides the executed chapters (build and preview alike)."""
     from sergek_report.build.metrics import driver_values, key_metrics, label_values
-    from sergek_report.build.published import published_drivers
     from sergek_report.chapter.key_facts import cover_facts
 
-    project = paths.current()
-    # the figures the key figures are computed from, in the published edition too: a moved
-    # figure's reason names the one that moved (a baseline without them: computed again)
-    then = published_drivers(baseline, project.root, data_dir, project.default_params)
     return {
         "edition": edition_data.edition,
         "sources": edition_data.tables["sources"],
@@ -247,7 +242,7 @@ def report_inputs(edition_data, data_dir: Path, baseline: dict | None, commit: s
         "drivers": driver_values(edition_data.results),
         "driver_fills": label_values(edition_data.results),
         "git_commit": commit,
-        "baseline": baseline if then is None else {**baseline, "drivers": then},
+        "baseline": baseline,
         "inputs": input_hashes(data_dir),
         "tariff_base_year": edition_data.results.tariff_base_year,
         "extension_end": edition_data.results.extension_end,
