@@ -172,7 +172,7 @@ def test_a_moved_figure_names_the_figure_it_is_computed_from_that_moved():
         "изменилась выплата партнёру за январь 2020 — август 2022: было 2,6 млрд тенге, стало "
         "2,4 млрд тенге; без изменений — оценка тарифа по обязательствам (181 064 тенге)."
     ) in text
-    # a baseline without the drivers (none recorded, no git history): the tables, as before
+    # a baseline that records no drivers (one published before them): the tables, as before
     del old["drivers"]
     text = " ".join(changes_block(new, old, fills=fills).replace("\u00a0", " ").split())
     assert "Причина — уточнены данные: развёртывание комплексов, штрафы и выплаты партнёру" in text
