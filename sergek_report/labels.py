@@ -453,6 +453,30 @@ CHANGES = {
         "источники», раздел «Ключевые показатели»."
     ),
     "range": "{label} (диапазон)",
+    # the model's figures a moved key figure is computed from (CHANGE_DRIVERS) that did not
+    # move ({items}: «выплата партнёру за тот же период (2,6 млрд тенге), оценка тарифа по
+    # обязательствам (181 064 тенге)»)
+    "why_same": "без изменений — {items}",
+}
+# The figures a moved key figure is computed from (build.metrics.DRIVERS), in the changes
+# block's reason: "changed" with {old} and {new}, "same" with {value} (empty: not said when
+# it did not move); {paid_period}: «январь 2020 — август 2022».
+CHANGE_DRIVERS = {
+    "complex_months_paid_period": {
+        "changed": (
+            "по уточнённым вехам развёртывания сети пересчитаны комплексо-месяцы за "
+            "{paid_period}: было {old}, стало {new}"
+        ),
+        "same": "",
+    },
+    "paid_to_partner": {
+        "changed": "изменилась выплата партнёру за {paid_period}: было {old}, стало {new}",
+        "same": "выплата партнёру за тот же период ({value})",
+    },
+    "monthly_tariff": {
+        "changed": "изменилась оценка тарифа по обязательствам: было {old}, стало {new}",
+        "same": "оценка тарифа по обязательствам ({value})",
+    },
 }
 
 # --- What every chapter prints around its tables and charts (notebook.py) ------------------
@@ -883,12 +907,14 @@ SENTENCES = {
         "дат, и источники расходятся между собой."
     ),
     "list_and": "{items} и {last}",
-    # where to get a gap's document (sentences.where_to_ask): the bodies that hold it are asked
-    # (the accusative after «в», as the nominative of these bodies' names), a public register
-    # is checked (its name after «на», the prepositional)
-    "ask": "направить запрос в {holders}",
-    "check": "проверить на {registers}",
-    "ask_and_check": "{ask}; {check}",
+    # where to get a gap's document (sentences.where_to_ask): requested through the bodies
+    # that hold it (the accusative after «через», as the nominative of these bodies' names),
+    # or found in a public register (its name after «на», the prepositional); one phrase, no
+    # pronoun, so that it agrees with any document before it (review s11d: «…; направить
+    # запрос…» read as a template)
+    "ask": "запросить через {holders}",
+    "check": "найти на {registers}",
+    "ask_and_check": "{ask} или {check}",
     # who can calculate a missing figure (sentences.holders_can): one holder, or several
     "can_one": "может {holders}",
     "can_many": "могут {holders}",
@@ -933,6 +959,15 @@ SENTENCES = {
     "fines_against_payments": (
         "За {period} в бюджет города поступило {fines} штрафов, партнёру выплачено {paid}: "
         "{comparison}."
+    ),
+    # the memo's «нынешняя цена» for 2027 against the 2026 payments at estimate 1
+    # (sentences.current_price_against_budget)
+    "current_price_against_budget": (
+        "Нынешняя цена на {year} год в резюме ({median}) меньше выплат {budget_year} года "
+        "({budget}) не из-за изменения цены (тариф заморожен): она посчитана не по оценке 1, "
+        "а по середине двух оценок ({price} за комплекс в месяц; по ней выплаты "
+        "{budget_year} года — {budget_mid}), и это медиана совместного расчёта, в котором доля "
+        "введённых новых комплексов и плата между оценками меняются по своим диапазонам."
     ),
 }
 

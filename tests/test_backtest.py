@@ -15,7 +15,7 @@ import json
 import subprocess
 
 from sergek_report import paths
-from sergek_report.build.metrics import key_metrics
+from sergek_report.build.metrics import driver_values, key_metrics
 from sergek_report.inputs import datasets
 from sergek_report.inputs.edition import load_edition
 from sergek_report.model import results as model
@@ -72,6 +72,12 @@ def _add_optional_columns(file) -> None:
 
 
 def _figures(then, baseline) -> dict[str, float]:
+    """Today's model's key figures on the model tables in `then` (the published edition's)
+    and the published assumption values."""
+    return {m["name"]: m["value"] for m in key_metrics(_results(then, baseline))}
+
+
+def _results(then, baseline):
     """Today's model on the model tables in `then` (the published edition's) and the
     published assumption values."""
     published = {t for t in MODEL_TABLES if f"data/{t}.csv" in baseline["inputs"]}
@@ -87,8 +93,7 @@ def _figures(then, baseline) -> dict[str, float]:
     edition = load_edition(paths.DEFAULT_PARAMS).with_values(
         baseline["params"], paths.display_path(BASELINE)
     )
-    results = model.compute(tables, edition.assumption_values())
-    return {m["name"]: m["value"] for m in key_metrics(results)}
+    return model.compute(tables, edition.assumption_values())
 
 
 def test_published_figures_are_computed_again_from_the_published_inputs(tmp_path, note):
@@ -130,3 +135,16 @@ def test_publish_records_each_input_by_its_git_blob(tmp_path):
     )
     assert record["git_blobs"] == {"data/x.csv": git.stdout.strip()}
     assert list(record) == ["inputs", "git_blobs", "metrics"]
+
+
+def test_the_published_figures_a_key_figure_is_computed_from_are_its_inputs(tmp_path):
+    """The baseline's `drivers` (build.metrics.DRIVERS: the changes block's reason names the
+    one that moved, «комплексо-месяцы …: было ≈ 14,7 тыс., стало ≈ 16,1 тыс.») are what
+    today's model gives on the published inputs, as its figures are; recorded after that
+    edition (the build reads them and needs no git). Hand-checked: the published average
+    payment is the payment over them, 2 600 000 000 / 176 307,9793 = 14 746,92; the tariff
+    estimate 9 986 042 340 / 766 / 72 = 181 064,01."""
+    then, baseline = _published_inputs(tmp_path)
+    assert baseline["drivers"] == driver_values(_results(then, baseline))
+    assert abs(baseline["drivers"]["complex_months_paid_period"] - 2.6e9 / 176_307.9793) < 0.01
+    assert baseline["drivers"]["monthly_tariff"] == round(9_986_042_340 / 766 / 72, 4)

@@ -112,6 +112,7 @@ FIGURES_ALLOWED = {
     "Оценка 1": "the estimates' numbers, as the report numbers them",
     "Оценка 2": "the estimates' numbers, as the report numbers them",
     "оценке 2": "the estimates' numbers, as the report numbers them (a key figure's label)",
+    "оценке 1": "the estimates' numbers, as the report numbers them (a sentence of chapter 3)",
     "оценка 1": "the estimates' numbers, as the report numbers them (the glossary)",
     "оценка 2": "the estimates' numbers, as the report numbers them (the glossary)",
     "100 комплексов за 12 месяцев — 1 200 комплексо-месяцев": "the glossary's worked example",

@@ -121,6 +121,67 @@ def test_a_moved_figure_is_printed_at_its_precision_with_the_reason_it_moved():
     assert "Штрафы" not in text and "fines_to_payments_ratio" not in text
 
 
+def test_a_moved_figure_names_the_figure_it_is_computed_from_that_moved():
+    """Review s11d, item 8: the reason names the model's figure that moved, old → new, and
+    says which of the others did not (build.metrics.DRIVERS), not every table the figure reads
+    (the payments table holds the fines, which the average payment does not use). Hand-checked:
+    2,6 млрд / 14 746,92 = 176 308 тенге; 2,6 млрд / 16 077,81 = 161 714 тенге."""
+    name = "implied_monthly_tariff_from_payments"
+    ratio = "tariff_estimates_ratio"
+    old = {
+        "edition_date": "2026-11-25",
+        "metrics": [
+            metric(name, 176_307.98, label="Средняя выплата", basis="derived"),
+            metric(ratio, 0.9737, "раз", label="Отношение", basis="assumption:x"),
+        ],
+        "inputs": {"data/deployment.csv": "a", "data/payments.csv": "b"},
+        "params": {},
+        "drivers": {
+            "complex_months_paid_period": 14_746.92,
+            "paid_to_partner": 2.6e9,
+            "monthly_tariff": 181_064.01,
+        },
+    }
+    new = {
+        "metrics": [
+            metric(name, 161_713.53, label="Средняя выплата", basis="derived"),
+            metric(ratio, 0.8931, "раз", label="Отношение", basis="assumption:x"),
+        ],
+        "inputs": {"data/deployment.csv": "x", "data/payments.csv": "y"},
+        "params": {},
+        "drivers": {**old["drivers"], "complex_months_paid_period": 16_077.81},
+    }
+    fills = {"paid_period": "январь 2020 — август 2022"}
+    text = " ".join(changes_block(new, old, fills=fills).replace("\u00a0", " ").split())
+    assert (
+        "Причина — по уточнённым вехам развёртывания сети пересчитаны комплексо-месяцы за "
+        "январь 2020 — август 2022: было ≈ 14,7 тыс., стало ≈ 16,1 тыс.; без изменений — "
+        "выплата партнёру за тот же период (2,6 млрд тенге), оценка тарифа по обязательствам "
+        "(181 064 тенге)."
+    ) in text
+    # said once for both figures; the reason names no table, and no fines (the changed
+    # tables are listed after it, as any short list of changed data is)
+    assert text.count("комплексо-месяцы") == 1
+    reason = text.split("Причина — ")[1].split(". ")[0]
+    assert "уточнены данные" not in reason and "штраф" not in reason
+    # the payment moved too: both named, old → new, and nothing said to be unchanged but the
+    # tariff estimate
+    new["drivers"]["paid_to_partner"] = 2.4e9
+    text = " ".join(changes_block(new, old, fills=fills).replace("\u00a0", " ").split())
+    assert (
+        "изменилась выплата партнёру за январь 2020 — август 2022: было 2,6 млрд тенге, стало "
+        "2,4 млрд тенге; без изменений — оценка тарифа по обязательствам (181 064 тенге)."
+    ) in text
+    # a baseline that records no drivers (one published before them): the tables, as before
+    del old["drivers"]
+    text = " ".join(changes_block(new, old, fills=fills).replace("\u00a0", " ").split())
+    assert "Причина — уточнены данные: развёртывание комплексов, штрафы и выплаты партнёру" in text
+    # drivers that did not move at their precision: the figure moved for another reason
+    old["drivers"] = dict(new["drivers"])
+    text = " ".join(changes_block(new, old, fills=fills).replace("\u00a0", " ").split())
+    assert "комплексо-месяцы" not in text and "Причина — уточнены данные:" in text
+
+
 def test_new_and_dropped_assumptions_are_named_without_an_empty_before():
     old = {"edition_date": "2026-06-01", "metrics": [], "inputs": {}, "params": {"a": 1}}
     new = {"metrics": [metric("cost", 1.0)], "inputs": {}, "params": {"b": 100.0}}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -153,6 +154,18 @@ def test_contents_page_numbers_and_links_point_at_the_chapters(report):
     # the colophon too, on its page (after the glossary's)
     colophon = next(i + 1 for i, page in enumerate(texts) if "Проверка расчёта" in page)
     assert re.search(rf"Словарь терминов ?\.+ \d+ Сведения о редакции ?\.+ {colophon}\b", toc)
+    # the full list of changes the memo points to by name, listed under the colophon (review
+    # s11d, item 8), on the page it is printed on
+    details = next(
+        i + 1
+        for i, page in enumerate(texts)
+        if "Изменения с прошлой редакции подробно" in page and i > 1
+    )
+    assert re.search(
+        rf"Сведения о редакции ?\.+ {colophon} Изменения с прошлой редакции подробно ?\.+ "
+        rf"{details}\b",
+        toc,
+    )
     links = [a.get_object() for a in reader.pages[1].get("/Annots") or []]
     assert sum(1 for a in links if a.get("/Subtype") == "/Link") >= len(CHAPTERS)
 
@@ -203,6 +216,27 @@ def test_pdf_has_page_numbers_running_header_and_bookmarks(report):
         assert any(t.startswith(f"{number}. {title}") for t in titles), title
     # the back matter: the glossary, then the colophon (the edition's date and data date)
     assert titles[-2:] == ["Словарь терминов", "Сведения о редакции"]
+
+
+@pytest.mark.slow  # reads the session's build
+def test_the_full_list_of_changes_names_the_figure_the_average_payment_moved_with(report):
+    """Review s11d, item 8: «Причина — уточнены данные: развёртывание комплексов, штрафы и
+    выплаты партнёру, условия договора» named every table the moved figures read. The average
+    payment of January 2020 — August 2022 is the payment (2,6 млрд тенге, unchanged) over the
+    complex-months of that period: 2,6e9 / 176 307,98 = 14 747 in the published edition
+    (25 November), 2,6e9 / 161 713,53 = 16 078 now; the fines do not enter it."""
+    text = normalise(report["text"]).split("Изменения с прошлой редакции подробно")[-1]
+    block = " ".join(text.split())[:900]
+    assert (
+        "Причина — по уточнённым вехам развёртывания сети пересчитаны комплексо-месяцы за "
+        "январь 2020 — август 2022: было ≈ 14,7 тыс., стало ≈ 16,1 тыс.; без изменений — "
+        "выплата партнёру за тот же период (2,6 млрд тенге), оценка тарифа по обязательствам "
+        "(181 064 тенге)."
+    ) in block
+    assert "штраф" not in block and "условия договора" not in block
+    metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
+    # recorded, so that the next edition compares with them without computing this one again
+    assert round(metrics["drivers"]["complex_months_paid_period"]) == 16_078
 
 
 @pytest.mark.slow  # reads the session's build
@@ -415,7 +449,7 @@ def test_whole_text_reads_as_plain_russian(report):
     # («с начала услуг до конца года продления», the label of a row of the joint calculation,
     # is printed only while its P10, median and P90 differ: test_the_appendix_tables_read_as_grids)
     assert "оценка (все допущения вместе)" in text
-    assert "Причина — уточнены данные:" in text
+    assert "Причина — по уточнённым вехам развёртывания сети пересчитаны" in text
     assert "сразу в составе 404 комплексов" in text
     for text in (report["text"], normalise(html)):
         assert "Заключение юристов акимата до декабря" not in text

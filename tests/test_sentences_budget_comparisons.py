@@ -56,3 +56,34 @@ def test_unpublished_fines_of_the_payment_period_are_said_to_be_unpublished():
         f"За январь 2020 — август 2022 партнёру выплачено 2,6{NB}млрд{NB}тенге; сколько штрафов "
         "поступило в бюджет города за тот же период, не опубликовано."
     )
+
+
+def test_the_current_price_for_2027_is_set_against_the_2026_payments_on_their_bases():
+    """Review s11d, item 7: «нынешняя цена — 3,9 млрд тенге» for 2027 (the memo) against
+    «≈ 4,2 млрд тенге» for 2026 (chapter 3) with a frozen tariff. Hand-checked: 23 192
+    complex-months × 181 064 тенге = 4,199 млрд (estimate 1); × 171 389 тенге (the midpoint of
+    181 064 and 161 714) = 3,975 млрд; the median of the joint calculation 3,91 млрд."""
+    budget = SimpleNamespace(
+        nominal=23_192 * 181_064.01,
+        nominal_at=lambda price: 23_192 * price,
+    )
+    appraisal = SimpleNamespace(
+        get=lambda output, stat: {("current_price.cash_2027", "p50"): 3_914_540_808.0}[
+            (output, stat)
+        ]
+    )
+    r = SimpleNamespace(
+        appraisal=appraisal,
+        budget=budget,
+        decision_day=dt.date(2027, 1, 1),
+        one_basis=SimpleNamespace(current_price=(181_064.01 + 161_713.53) / 2),
+    )
+    text = sentences.current_price_against_budget(r, "p50")
+    assert text == (
+        f"Нынешняя цена на 2027 год в резюме (≈{NB}3,9{NB}млрд{NB}тенге) меньше выплат 2026 года "
+        f"(≈{NB}4,2{NB}млрд{NB}тенге) не из-за изменения цены (тариф заморожен): она посчитана "
+        f"не по оценке 1, а по середине двух оценок (≈{NB}171{NB}тыс.{NB}тенге за комплекс в "
+        f"месяц; по ней выплаты 2026 года — ≈{NB}4,0{NB}млрд{NB}тенге), и это медиана "
+        "совместного расчёта, в котором доля введённых новых комплексов и плата между оценками "
+        "меняются по своим диапазонам."
+    )

@@ -207,15 +207,16 @@ def test_a_median_that_rounds_to_an_end_of_its_range_is_said_as_the_range():
 
 def test_a_gap_says_whom_to_ask_and_where_to_check():
     """«держатели — акимат Павлодарской области; портал госзакупок» (s9b review, p. 7, 17,
-    27): the bodies are asked, the public portal is checked."""
+    27): the bodies are asked, the public portal is searched; one phrase, not two
+    instructions after a semicolon («…; направить запрос …; проверить …», review s11d)."""
     assert sentences.where_to_ask("Акимат Павлодарской области; портал госзакупок") == (
-        "направить запрос в акимат Павлодарской области; проверить на портале госзакупок"
+        "запросить через акимат Павлодарской области или найти на портале госзакупок"
     )
     assert sentences.where_to_ask("Департамент полиции г. Алматы; управление финансов") == (
-        "направить запрос в департамент полиции г. Алматы и управление финансов"
+        "запросить через департамент полиции г. Алматы и управление финансов"
     )
     assert sentences.where_to_ask("Портал государственных закупок") == (
-        "проверить на портале государственных закупок"
+        "найти на портале государственных закупок"
     )
 
 

@@ -167,6 +167,11 @@ def known_values(
         for metric in json.loads(path.read_text(encoding="utf-8"))["metrics"]:
             values["metrics"].add(abs(Decimal(str(metric["value"]))))
             names[path].add(metric["name"])
+    # the figures a moved key figure is computed from, which the changes block's reason
+    # prints old → new: this edition's and the published edition's (metrics.json `drivers`)
+    for path in (metrics_file, PUBLISHED):
+        drivers = json.loads(path.read_text(encoding="utf-8")).get("drivers", {})
+        values["metrics"].update(abs(Decimal(str(v))) for v in drivers.values())
     # the changes block counts the key figures new since the published baseline
     values["metrics"].add(Decimal(len(names[metrics_file] - names[PUBLISHED])))
     # the key-figures table counts its rows when it shows only the first of them

@@ -19,7 +19,7 @@ import math
 from collections.abc import Mapping
 
 from sergek_report import labels as L
-from sergek_report.build.metrics import READS
+from sergek_report.build.metrics import DRIVERS, READS
 from sergek_report.chapter import fmt
 from sergek_report.chapter.decision_tables import BUDGET_LINE, BUDGET_LINE_STAT
 from sergek_report.chapter.units import key_figure, quantity
@@ -30,6 +30,16 @@ WORDS = L.CHANGES  # the block's words, in the catalog
 LISTED = 3  # items of one kind named on the memo's page; a longer list is counted
 # the proposed budget line as a key figure of metrics.json (build/metrics.py)
 BUDGET_LINE_METRIC = key_figure_name(BUDGET_LINE, BUDGET_LINE_STAT)
+# each figure of build.metrics.DRIVERS as the report prints it where it explains it (chapter 3:
+# «около 16 078 комплексо-месяцев», «2,6 млрд тенге», «181 064 тенге»), at a precision that
+# shows a change a reader would see: «≈ 14,7 тыс.»
+DRIVER_PRINTED = {
+    "complex_months_paid_period": lambda value: fmt.estimate(value, "", significant=3),
+    "paid_to_partner": fmt.reported,
+    "monthly_tariff": lambda value: key_figure(
+        value, "тенге", "derived", "monthly_tariff_estimate"
+    ),
+}
 
 
 def table_label(name: str) -> str:
@@ -84,6 +94,9 @@ def compare(current: dict, baseline: dict | None) -> dict:
         "metrics": moved,
         "inputs": inputs,
         "params": params,
+        # the figures the key figures are computed from, then and now (build.metrics.DRIVERS;
+        # a baseline without them: the reason names the tables instead)
+        "drivers": (baseline.get("drivers") or {}, current.get("drivers") or {}),
     }
 
 
@@ -96,15 +109,34 @@ def _printed(row: dict, value: object) -> str:
     return key_figure(value, metric["unit"], metric.get("basis", ""), metric["name"])
 
 
+def _drivers(name: str, diff: dict) -> tuple[list[str], list[str]] | None:
+    """The figures the key figure `name` is computed from (build.metrics.DRIVERS) that moved
+    and those that did not, as printed; None when they are not known for both editions or none
+    of them moved (the figure moved for a reason they do not show)."""
+    old, new = diff.get("drivers", ({}, {}))
+    names = DRIVERS.get(name, ())
+    if not names or any(n not in old or n not in new for n in names):
+        return None
+    moved, same = [], []
+    for driver in names:
+        before, now = DRIVER_PRINTED[driver](old[driver]), DRIVER_PRINTED[driver](new[driver])
+        (moved if before != now else same).append((driver, before, now))
+    return (moved, same) if moved else None
+
+
 def _why(
-    rows: list[dict], diff: dict, labels: Mapping[str, tuple[str, str]]
+    rows: list[dict], diff: dict, labels: Mapping[str, tuple[str, str]], fills: Mapping[str, str]
 ) -> tuple[list[str], bool]:
     """Why the key figures `rows` moved, in words, each reason once: the changed assumptions
-    they rest on, then the changed data tables they are computed from (build.metrics.READS),
-    else the updated data in general; and whether a reason is the updated data."""
+    they rest on; the figures they are computed from that moved, old → new, and those that did
+    not (build.metrics.DRIVERS: «комплексо-месяцы за …: было ≈ 14,7 тыс., стало ≈ 16,1 тыс.»);
+    else the changed data tables they are computed from (build.metrics.READS), else the
+    updated data in general; and whether a reason is the updated data. `fills`: the figures
+    the drivers' words name (build.metrics.label_values: the period of the payments)."""
     changed = {name for name, _old, _new in diff["params"]}
     inputs = {name.rsplit("/", 1)[-1].removesuffix(".csv") for name in diff["inputs"]}
     params, tables, other = [], [], False
+    moved, same = {}, {}  # driver -> its words, each once, in the key figures' order
     for row in rows:
         metric = row["metric"]
         basis = metric.get("basis", "")
@@ -112,15 +144,27 @@ def _why(
             label, _unit = _param_label(basis.split(":", 1)[1], labels)
             params.append(fmt.fill(WORDS["why_param"], label=fmt.mid_sentence(label)))
             continue
+        drivers = _drivers(metric["name"], diff)
+        if drivers is not None:
+            words = L.CHANGE_DRIVERS
+            for driver, old, new in drivers[0]:
+                moved[driver] = fmt.fill(words[driver]["changed"], old=old, new=new, **fills)
+            for driver, _old, now in drivers[1]:
+                if words[driver]["same"]:
+                    same[driver] = fmt.fill(words[driver]["same"], value=now, **fills)
+            continue
         read = [table_label(t) for t in READS.get(metric["name"], ()) if t in inputs]
         tables += read
         other = other or not read
-    reasons = list(dict.fromkeys(params))
+    reasons = list(dict.fromkeys(params)) + list(moved.values())
+    unmoved = [text for driver, text in same.items() if driver not in moved]
+    if unmoved:
+        reasons.append(fmt.fill(WORDS["why_same"], items=", ".join(unmoved)))
     if tables:
         reasons.append(fmt.fill(WORDS["why_data"], tables=", ".join(dict.fromkeys(tables))))
     if other:
         reasons.append(WORDS["why_other"])
-    return reasons, bool(tables) or other
+    return reasons, bool(tables) or other or bool(moved)
 
 
 def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str, str]:
@@ -131,7 +175,10 @@ def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str,
 
 
 def changes_blocks(
-    current: dict, baseline: dict | None, labels: Mapping[str, tuple[str, str]] | None = None
+    current: dict,
+    baseline: dict | None,
+    labels: Mapping[str, tuple[str, str]] | None = None,
+    fills: Mapping[str, str] | None = None,
 ) -> tuple[str, str]:
     """The memo's «what changed» and the full list after the colophon. The memo's block says
     what changed in the memo's own figures — the proposed budget line priced for the first
@@ -141,7 +188,7 @@ def changes_blocks(
     diff = compare(current, baseline)
     row = next((r for r in diff["metrics"] if r["metric"]["name"] == BUDGET_LINE_METRIC), None)
     if diff["first_edition"] or diff.get("no_baseline") or row is None:
-        return changes_block(current, baseline, labels), ""
+        return changes_block(current, baseline, labels, fills=fills), ""
     if row["old"] is None:
         news = fmt.fill(
             WORDS["budget_line_added"],
@@ -160,7 +207,7 @@ def changes_blocks(
         f'<section class="changes" id="changes"><h2>{L.CHANGES["title"]}</h2>'
         f"<p>{news}{more}</p></section>"
     )
-    return memo, changes_block(current, baseline, labels, full=True)
+    return memo, changes_block(current, baseline, labels, full=True, fills=fills)
 
 
 def changes_block(
@@ -168,18 +215,20 @@ def changes_block(
     baseline: dict | None,
     labels: Mapping[str, tuple[str, str]] | None = None,
     full: bool = False,
+    fills: Mapping[str, str] | None = None,
 ) -> str:
     """HTML of the «what changed» block. `labels` maps an assumption name to its Russian
     label and unit (from the parameter file), so no identifier reaches the reader. `full`: the
-    colophon's version, under its own title, after the memo's short one."""
+    colophon's version, under its own title, after the memo's short one. `fills`: the figures
+    the words of a moved figure's reason name (build.metrics.label_values)."""
     labels = labels or {}
     diff = compare(current, baseline)
     title, anchor = (
         (WORDS["details_title"], "changes-full") if full else (WORDS["title"], "changes")
     )
-    # the colophon's version is not in the contents (the memo's block is)
-    heading = '<h2 class="no-toc">' if full else "<h2>"
-    parts = [f'<section class="changes" id="{anchor}">{heading}{title}</h2>']
+    # both are in the contents: the memo's under its chapter, the colophon's version under
+    # «Сведения о редакции» (the memo points to it by name: review s11d, item 8)
+    parts = [f'<section class="changes" id="{anchor}"><h2>{title}</h2>']
     if diff["first_edition"]:
         parts.append(f"<p>{WORDS['first_edition']}</p></section>")
         return "".join(parts)
@@ -225,7 +274,7 @@ def changes_block(
     notes = []
     data_said = False  # the reason already says the data were updated
     if moved:
-        reasons, data_said = _why(moved, diff, labels)
+        reasons, data_said = _why(moved, diff, labels, fills or {})
         notes.append(html.escape(fmt.fill(WORDS["why"], reasons="; ".join(reasons))))
     if hidden:
         notes.append(fmt.fill(WORDS["more_moved"], count=fmt.integer(hidden)))

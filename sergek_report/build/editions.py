@@ -100,6 +100,11 @@ def _baseline_problem(data: dict) -> str | None:
     for key, value in data.get("inputs", {}).items():
         if not isinstance(value, str):
             return f"inputs.{key} is {value!r}; expected a sha256 text"
+    if "drivers" in data and not isinstance(data["drivers"], dict):
+        return f"'drivers' is {type(data['drivers']).__name__}; expected an object"
+    for key, value in data.get("drivers", {}).items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"drivers.{key} is {value!r}; expected a number"
     for number, metric in enumerate(data["metrics"], start=1):
         for field in ("name", "label", "unit"):
             if not isinstance(metric[field], str):

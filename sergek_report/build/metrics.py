@@ -42,6 +42,24 @@ READS = {
     "payments_2020_2025_at_payments_estimate": ("deployment", "payments"),
 }
 
+# The model's figures each key figure is computed from (Results attributes), so that the
+# changes block can name the one that moved, old → new: «комплексо-месяцы за январь 2020 —
+# август 2022: было ≈ 14,7 тыс., стало ≈ 16,1 тыс.» (review s11d, item 8), not every table the
+# figure reads (the payments table holds the fines too, which do not enter the average). The
+# words are the catalog's (labels.CHANGE_DRIVERS); metrics.json records the values (`drivers`),
+# and the published baseline with them: the backtest checks them against its inputs. A
+# baseline without them: the reason names the data tables the figure reads (READS).
+DRIVERS = {
+    "implied_monthly_tariff_from_payments": ("complex_months_paid_period", "paid_to_partner"),
+    "tariff_estimates_ratio": ("complex_months_paid_period", "paid_to_partner", "monthly_tariff"),
+}
+
+
+def driver_values(r: Results) -> dict[str, float]:
+    """The figures of DRIVERS in this edition, rounded as the key figures are."""
+    names = dict.fromkeys(name for names in DRIVERS.values() for name in names)
+    return {name: round(float(getattr(r, name)), 4) for name in names}
+
 
 def label_values(r: Results) -> dict[str, str]:
     """The figures the key figures' labels name, computed from the results."""

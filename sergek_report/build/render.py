@@ -611,6 +611,8 @@ def report_frame(
     edition: Edition,
     sources,
     metrics: list[dict],
+    drivers: dict[str, float],
+    driver_fills: dict[str, str],
     git_commit: str,
     baseline: dict | None,
     inputs: dict[str, str],
@@ -621,7 +623,9 @@ def report_frame(
 ) -> Frame:
     """`tariff_base_year` (the results') goes into the subtitle and glossary; the extension's
     end and the first day without a contract (the results') into the title page's heading;
-    `key_facts` (`key_facts.cover_facts`, as the memo states them) into its panel of figures."""
+    `key_facts` (`key_facts.cover_facts`, as the memo states them) into its panel of figures;
+    `drivers` (metrics.driver_values) into metrics.json and, with the figures their words name
+    (`driver_fills`: metrics.label_values), into the reason a key figure moved."""
     edition_date = edition.edition_date.isoformat()
     as_of = data_as_of(sources)
     variant = edition.name
@@ -657,9 +661,12 @@ def report_frame(
         "params": edition.values(),
         "inputs": inputs,
         "metrics": metrics,
+        "drivers": drivers,
     }
     # the memo's block and the full list after the colophon, from one comparison
-    memo_changes, full_changes = changes_blocks(current, baseline, assumption_labels(edition))
+    memo_changes, full_changes = changes_blocks(
+        current, baseline, assumption_labels(edition), driver_fills
+    )
     return Frame(
         meta=meta,
         changes_html=memo_changes,

@@ -232,13 +232,15 @@ def chapter_fingerprints(
 
 def report_inputs(edition_data, data_dir: Path, baseline: dict | None, commit: str) -> dict:
     """What the renderer needs besides the executed chapters (build and preview alike)."""
-    from sergek_report.build.metrics import key_metrics
+    from sergek_report.build.metrics import driver_values, key_metrics, label_values
     from sergek_report.chapter.key_facts import cover_facts
 
     return {
         "edition": edition_data.edition,
         "sources": edition_data.tables["sources"],
         "metrics": key_metrics(edition_data.results),
+        "drivers": driver_values(edition_data.results),
+        "driver_fills": label_values(edition_data.results),
         "git_commit": commit,
         "baseline": baseline,
         "inputs": input_hashes(data_dir),

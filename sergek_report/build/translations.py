@@ -54,7 +54,8 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}(?:\[([A-Za-z_]+)\](?!\()
 # The catalog's templates filled by fmt.fill (a case is allowed in them); another label is
 # filled by str.format, which knows no case.
 CASE_LABELS = (
-    *("labels.SENTENCES", "labels.CHANGES", "labels.CHAPTER", "labels.SCENARIO_PAGE"),
+    *("labels.SENTENCES", "labels.CHANGES", "labels.CHANGE_DRIVERS", "labels.CHAPTER"),
+    "labels.SCENARIO_PAGE",
     *("labels.COVER_TITLE", "labels.COVER_FACTS", "labels.PATH_QUESTIONS", "labels.PATH_STEPS"),
 )
 # A line that starts a unit of its own: a heading or a list item (the marker is not translated).

@@ -16,8 +16,9 @@ import re
 from babel.dates import format_date
 
 from sergek_report import labels
-from sergek_report.chapter import fmt
+from sergek_report.chapter import fmt, precision
 from sergek_report.model.dates import as_date
+from sergek_report.model.prices import BUDGET_YEAR
 
 
 def _say(key: str, **values: object) -> str:
@@ -79,15 +80,15 @@ def holders(holder: object) -> str:
 
 
 # A public register among a gap's holders (gaps.csv): not asked but checked, «портал
-# госзакупок» -> «проверить на портале госзакупок».
+# госзакупок» -> «найти на портале госзакупок».
 REGISTER = re.compile(r"^портал\b", re.IGNORECASE)
 PORTAL = re.compile(r"портал", re.IGNORECASE)
 
 
 def where_to_ask(holder: object) -> str:
-    """Where a gap's document is to be had, said after its name: the bodies that hold it
-    asked, a public register checked: «направить запрос в акимат Павлодарской области; проверить на
-    портале госзакупок» (never «держатели — акимат …; портал госзакупок»)."""
+    """Where a gap's document is to be had, said after its name: requested through the bodies
+    that hold it or found in a public register: «запросить через акимат Павлодарской области
+    или найти на портале госзакупок» (never «держатели — акимат …; портал госзакупок»)."""
     items = [h.strip() for h in str(holder).split(";") if h.strip()]
     # a register by its word in either language («портал …», «… порталы»); the Russian
     # takes the prepositional after «на», the Kazakh template its own postposition
@@ -290,6 +291,25 @@ def usd_series_gaps(by_year, usd_kzt) -> str:
 
 
 # --- Бюджет 2026 года (05_budget_2026) ------------------------------------------------------------
+
+
+def current_price_against_budget(r, central: str) -> str:
+    """Why the memo's «нынешняя цена» for 2027 (the `central` statistic of the joint
+    calculation: «≈ 3,9 млрд тенге») is below the 2026 payments of chapter 3 («≈ 4,2 млрд
+    тенге») though the tariff is frozen: the 2026 figure is at estimate 1, the 2027 one at the
+    midpoint of the two estimates (the 2026 payments at it: «≈ 4,0 млрд тенге») and a median
+    over the assumptions' ranges (review s11d, item 7). Said where each is printed: chapter 3's
+    budget of 2026 and the appendix's account of the scenarios."""
+    u, b = r.appraisal, r.budget
+    return _say(
+        "current_price_against_budget",
+        year=fmt.year(r.decision_day),
+        median=fmt.estimate(u.get("current_price.cash_2027", central)),
+        budget_year=fmt.year(BUDGET_YEAR),
+        budget=fmt.estimate(b.nominal),
+        price=precision.figure("current_monthly_price", r.one_basis.current_price, "тенге"),
+        budget_mid=fmt.estimate(b.nominal_at(r.one_basis.current_price)),
+    )
 
 
 # --- Сравнения (06_comparisons) --------------------------------------------------------------
