@@ -107,10 +107,13 @@ def risk_register(risks: pd.DataFrame, brief: bool = False) -> pd.DataFrame:
     register of chapter 2 is three columns, the risk, «высокая / высокое» and what mitigates
     it (eleven cards took three pages there, review of 4 Dec 2026); the appendix prints all.
     A high likelihood or impact is marked (`MARKED_WORDS`: bold, dark red): in plain text
-    the main risks could not be found by eye (review s10c)."""
+    the main risks could not be found by eye (review s10c); the brief register puts the most
+    severe first, the memo's three main risks at its top."""
     column = L.RISK_COLUMNS
     high, high_impact = L.LEVELS["high"], L.IMPACTS["high"]
     if brief:
+        # the most severe first: a deputy reads the register's top (review s11d, 2.10)
+        risks = by_severity(risks)
         level = [
             fmt.fill(L.RISK_LEVEL, likelihood=L.LEVELS[a], impact=L.IMPACTS[b])
             for a, b in zip(risks["likelihood"], risks["impact"], strict=True)
@@ -842,14 +845,19 @@ def data_request_by_spread(gaps: pd.DataFrame, results: Results) -> pd.DataFrame
 SEVERITY = {"low": 0, "medium": 1, "high": 2}
 
 
-def main_risks(risks: pd.DataFrame, top: int = 3) -> pd.DataFrame:
-    """The `top` most severe risks of data/risks.csv: highest impact first, then highest
-    likelihood, ties in the register's own order (the memo's «three main risks»)."""
+def by_severity(risks: pd.DataFrame) -> pd.DataFrame:
+    """The risks of data/risks.csv, the most severe first: highest impact, then highest
+    likelihood, ties in the register's own order."""
     rank = risks.assign(
         _impact=-risks["impact"].map(SEVERITY), _likelihood=-risks["likelihood"].map(SEVERITY)
     )
     ordered = rank.sort_values(["_impact", "_likelihood"], kind="stable")
-    return ordered.drop(columns=["_impact", "_likelihood"]).head(top)
+    return ordered.drop(columns=["_impact", "_likelihood"])
+
+
+def main_risks(risks: pd.DataFrame, top: int = 3) -> pd.DataFrame:
+    """The `top` most severe risks (the memo's «three main risks»)."""
+    return by_severity(risks).head(top)
 
 
 def main_gaps(gaps: pd.DataFrame, results: Results, top: int = 3) -> pd.DataFrame:
