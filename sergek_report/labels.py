@@ -1120,24 +1120,25 @@ COVER_FACTS = {
     # under the proposed budget line: «28,4 млрд тенге» (the case, how often it is not
     # exceeded and what it needs, the memo says)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: потолок по ценам Павлодара "
-        "для любого пути"
+        "предлагаемая строка бюджета {year} года на «Сергек»: верхняя оценка расходов по "
+        "ценам Павлодара на любом пути, с запасом"
     ),
     # under the days left: «28 дней»
+    # {days}: the shortest procurement («10 дней»)
     "days_left": (
-        "до окончания договора на дату редакции; закупку услуг объявить не позднее {announce_by}"
+        "до окончания договора на дату редакции; закупку услуг объявить не позднее "
+        "{announce_by}, и то лишь самую короткую ({days}) и без обжалования"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»
     "network": (
         "в сети на {date}: {existing} действующих и часть или все {additional} новых (ввод не "
         "подтверждён)"
     ),
-    # under the medians of the path realistic on 1 January at both readings of Pavlodar's
-    # contract: «13,6 или 23,3 млрд тенге»; {today}: «3,9 млрд тенге»
-    "median": (
-        "медианы расходов {year} года с временной мерой (если юристы её подтвердят): сумма "
-        "Павлодара оплачивает все АПК области или только АПК города; нынешняя цена — {today}"
+    # under the upper bound (P90) of the paths realistic on 1 January at Pavlodar's prices,
+    # the dearer reading: «24,4 млрд тенге»; {cases}: «в 9 случаях из 10»; {date}: «1 января»;
+    # {today}: «3,9 млрд тенге»
+    "realistic": (
+        "хватит {cases} на пути, реальные на {date}: временная мера или перерыв, затем "
+        "договор по ценам Павлодара; нынешняя плата — {today}, так продолжить нельзя"
     ),
-    # between the two medians: «13,6 или 23,3 млрд тенге»
-    "or": "или",
 }

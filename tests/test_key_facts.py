@@ -29,7 +29,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"28,4{NBSP}млрд{NBSP}тенге",
         f"27{NBSP}дней",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
-        f"13,6{NBSP}или 23,3{NBSP}млрд{NBSP}тенге",
+        f"24,4{NBSP}млрд{NBSP}тенге",
     ]
     u = r.appraisal
     # the memo's «Заложить в бюджет 2027 года на «Сергек» 28,4 млрд тенге» and its table's
@@ -37,39 +37,40 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     line = u.get(key_facts.BUDGET_LINE, "p90")
     assert facts[0].figure.startswith(decision_tables.bn(line) + NBSP)
     assert facts[0].figure == precision.figure("pavlodar_city_cash_2027_p90", line, "тенге")
-    # the realistic path's medians at both readings of Pavlodar's contract (the stop-gap,
-    # then the contract: Table 1's first two rows), and today's price; two readings, not a
-    # range (review s11d: «13,6–23,3» read as one)
-    region, city = (
-        u.get(output, decision_tables.CENTRAL) for output in decision_tables.REALISTIC_PATH
-    )
-    readings = f"{decision_tables.bn(region)}{NBSP}или {decision_tables.bn(city)}{NBSP}"
-    assert decision_tables.REALISTIC_PATH == (
-        "service_pavlodar_region.cash_2027",
+    # what the paths realistic on 1 January need at the line's statistic (P90), the dearer
+    # reading (review s12a: the two medians «13,6 или 23,3» beside the line were four figures
+    # whose link was not seen): the stop-gap's 24,4 is above the gap's 23,7, so it covers both
+    stopgap, gap = (u.get(o, "p90") for o in decision_tables.REALISTIC_PATHS)
+    assert decision_tables.REALISTIC_PATHS == (
         "service_pavlodar_city.cash_2027",
+        "no_bridge_pavlodar_city.cash_2027",
     )
-    assert facts[3].figure.startswith(readings)
+    assert decision_tables.bn(stopgap) == "24,4" and decision_tables.bn(gap) == "23,7"
+    assert decision_tables.realistic_need(r) == "service_pavlodar_city.cash_2027"
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
-    assert f"нынешняя цена — {decision_tables.bn(today)}{NBSP}млрд" in facts[3].text
-    assert facts[3].text.startswith(
-        "медианы расходов 2027 года с временной мерой (если юристы её подтвердят): сумма "
-        "Павлодара оплачивает все АПК области или только АПК города"
+    assert facts[3].text == (
+        "хватит в 9 случаях из\xa010 на пути, реальные на 1 января: временная мера или "
+        "перерыв, затем договор по ценам Павлодара; нынешняя плата — "
+        f"{decision_tables.bn(today)}{NBSP}млрд{NBSP}тенге, так продолжить нельзя"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
     assert edition_date == dt.date(2026, 12, 4) and r.extension_end == dt.date(2026, 12, 31)
     assert key_facts.days_left(r, edition_date) == 27
-    assert facts[1].text.endswith(f"не позднее {fmt.date_long(dt.date(2026, 12, 22))}")
-    assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
-    # what the line is, in one short phrase (reviews of 4 Dec 2026: the cover's 47 words; a
-    # ceiling for any path, not a margin for the path chapter 2 calls unlikely); the case, how
-    # often it is not exceeded and what it needs are the memo's to say
-    assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек»: потолок по ценам Павлодара для "
-        "любого пути"
+    # the date holds only for the shortest procurement and with no appeal (review s12a)
+    assert facts[1].text.endswith(
+        f"не позднее {fmt.date_long(dt.date(2026, 12, 22))}, и то лишь самую короткую "
+        f"(10{NBSP}дней) и без обжалования"
     )
-    # the realistic path's condition, said on the cover: the lawyers' opinion
-    assert "(если юристы её подтвердят)" in facts[3].text
+    assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
+    # what the line is, in one short phrase (reviews of 4 Dec 2026: the cover's 47 words; for
+    # any path, not a margin for the path chapter 2 calls unlikely; an upper estimate with a
+    # margin, not a «ceiling» that «may not be enough», s12a); the case, how often it is not
+    # exceeded and what it needs are the memo's to say
+    assert facts[0].text == (
+        "предлагаемая строка бюджета 2027 года на «Сергек»: верхняя оценка расходов по ценам "
+        "Павлодара на любом пути, с запасом"
+    )
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
 
@@ -108,7 +109,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         f"28,4{NBSP}млрд{NBSP}теңге",
         f"27{NBSP}күн",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
-        f"13,6{NBSP}немесе 23,3{NBSP}млрд{NBSP}теңге",
+        f"24,4{NBSP}млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 22 желтоқсаннан кешіктірмей»,
     # «2027 жылғы 1 қаңтарда желіде»

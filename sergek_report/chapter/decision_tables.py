@@ -366,10 +366,18 @@ CENTRAL = "p50"
 # model declares it (model/budget_line.py), with its check and reckoner.
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
 BUDGET_LINE_CHEAPER = "pavlodar_region.cash_2027"
-# The path realistic on 1 January (the stop-gap, then the contract; a contract with new
-# equipment cannot work from the first day) at Pavlodar's prices, under each reading of
-# Pavlodar's contract: the cover's likely cost of 2027 beside the line.
-REALISTIC_PATH = ("service_pavlodar_region.cash_2027", "service_pavlodar_city.cash_2027")
+# The paths realistic on 1 January at Pavlodar's prices, the dearer reading: the stop-gap if
+# the lawyers confirm it, else the gap, each then the contract. The memo and the cover say
+# what the dearer of the two needs at the line's statistic (`realistic_need`).
+REALISTIC_PATHS = ("service_pavlodar_city.cash_2027", "no_bridge_pavlodar_city.cash_2027")
+
+
+def realistic_need(results: Results) -> str:
+    """The output of REALISTIC_PATHS with the higher value at the line's statistic (P90): the
+    amount that covers either path on 1 January as often as the line covers its own."""
+    return max(REALISTIC_PATHS, key=lambda o: results.appraisal.get(o, BUDGET_LINE_STAT))
+
+
 # The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).
 BRANCH_UNPRICED = {"transfer": "municipal"}
 

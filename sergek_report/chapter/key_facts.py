@@ -4,8 +4,8 @@ The memo (notebooks/01_summary.ipynb) says them in its prose and the title page 
 renderer) prints them as a «key facts» panel: both read them here, so that each is computed
 once and printed alike: the proposed 2027 budget line, the days left until the contract ends
 and the last day to announce the procurement, the network on the first day without a
-contract, and the medians of the path realistic on 1 January at both readings of Pavlodar's
-contract, with the year at today's price for comparison. The figures are printed at the
+contract, and what the paths realistic on 1 January need at the line's statistic, with the
+year at today's price for comparison. The figures are printed at the
 precision declared for their key figure (`precision`), as the memo's table and text print
 them; the words are the catalog's (labels.COVER_FACTS).
 """
@@ -15,13 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sergek_report import labels as L
-from sergek_report.chapter import fmt, precision
+from sergek_report.chapter import fmt, precision, sentences
 from sergek_report.chapter.decision_tables import (
     BUDGET_LINE,
     BUDGET_LINE_STAT,
     CENTRAL,
-    REALISTIC_PATH,
     announce_by,
+    in_cases_of_ten,
+    realistic_need,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
@@ -57,8 +58,8 @@ class KeyFact:
 
 def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     """The title page's key figures in the edition's language, in reading order: how much to
-    budget, how long is left, what has to keep working, and the likely cost (the medians of the
-    realistic path), with today's price for comparison.
+    budget, how long is left, what has to keep working, and what the paths realistic on
+    1 January need, with today's price for comparison.
     A figure the results do not have (no appraisal) is left out, and so are the days left
     once the contract has ended."""
     words = L.COVER_FACTS
@@ -76,7 +77,14 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 fmt.count(left, L.UNIT_FORMS["дней"]),
-                fmt.fill(words["days_left"], announce_by=fmt.date_long(announce_by(results))),
+                fmt.fill(
+                    words["days_left"],
+                    announce_by=fmt.date_long(announce_by(results)),
+                    days=fmt.count(
+                        results.assumptions.range("procurement_lead_days")[0],
+                        L.UNIT_FORMS["дней"],
+                    ),
+                ),
             )
         )
     net = results.one_basis
@@ -94,14 +102,14 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     if results.appraisal is not None:
         facts.append(
             KeyFact(
-                # the realistic path's medians at both readings: «13,6 или 23,3 млрд тенге»
-                # (two readings, not a range: a reader took «13,6–23,3» for one)
-                f"{precision.billions(results.appraisal.get(REALISTIC_PATH[0], CENTRAL))}"
-                f"{fmt.NBSP}{words['or']} "
-                f"{_amount(results, REALISTIC_PATH[1], CENTRAL)}",
+                # what the paths realistic on 1 January need at the line's statistic (review
+                # s12a: the two medians «13,6 или 23,3» beside the line were four figures
+                # whose link was not seen)
+                _amount(results, realistic_need(results), BUDGET_LINE_STAT),
                 fmt.fill(
-                    words["median"],
-                    year=year,
+                    words["realistic"],
+                    cases=in_cases_of_ten(int(BUDGET_LINE_STAT[1:]) // 10),
+                    date=sentences.day_month(results.decision_day),
                     today=_amount(results, TODAY_PRICE, TODAY_PRICE_STAT),
                 ),
             )
