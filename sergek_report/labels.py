@@ -1131,8 +1131,8 @@ COVER_FACTS = {
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»
     "network": (
-        "в сети на {date}: {existing} действующих и часть или все {additional} новых (ввод не "
-        "подтверждён)"
+        "в сети на {date}: действующие ({existing}) и часть или все новые ({additional}; ввод "
+        "не подтверждён)"
     ),
     # under the upper bound (P90) of the paths realistic on 1 January at Pavlodar's prices,
     # the dearer reading: «24,4 млрд тенге»; {cases}: «в 9 случаях из 10»; {date}: «1 января»;
