@@ -106,7 +106,7 @@ STATUS_PERIOD_ASSUMED = "сумма — {status}; период — допуще�
 # The options side by side: decision_matrix. {first_day}: «1 января 2027 г.».
 MATRIX_COLUMNS = {
     "option": "Правовая основа",
-    "on_decision_day": "Работает ли с {first_day}",
+    "on_decision_day": "Заработает ли с {first_day}",
     "council": "Что утверждает маслихат",
     "assets": "Комплексы, ПО и данные",
     "risk": "Главный риск",

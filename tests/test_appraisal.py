@@ -516,14 +516,22 @@ def test_the_options_matrix_compares_them_side_by_side():
         "Переход по образцу Астаны",
         "Передача комплексов городу",
     ]
-    assert matrix.columns[0] == "Работает ли с 1\u00a0января 2027\u202fг."
+    # «заработает»: the question is whether the route will be working on that day (review
+    # s12a, section 4)
+    assert matrix.columns[0] == "Заработает ли с 1\u00a0января 2027\u202fг."
     assert not any(char.isdigit() for char in "".join(matrix.iloc[:, 0]))  # no cost figure
     assert matrix.loc["Временная мера: продление до итогов закупки", "Главный риск"] == (
         "Продление может оказаться неприменимым к договору ГЧП"
     )
     assert matrix.loc["Новый договор ГЧП", "Главный риск"] == (
-        "Конкурс ГЧП не успевает к 1\u00a0января 2027 г."
+        "Конкурс или прямые переговоры по ГЧП не успевают к 1\u00a0января 2027 г."
     )
+    # the Astana route is direct negotiations with the previous operator kept on (review s12a,
+    # 3.9: «конкурс не успевает» did not fit it): its main risk is that dependence, and its
+    # complexes and data are said as what the route means for Almaty, Astana the example
+    astana = matrix.loc["Переход по образцу Астаны"]
+    assert astana["Главный риск"].startswith("Зависимость от прежнего оператора")
+    assert astana[matrix.columns[2]].startswith("По условиям нового договора; в Астане")
     detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Правовая основа")
     stopgap = detail.loc[tables["options"].set_index("option_id").loc["stopgap", "name"]]
     assert stopgap["Риски"].count(";") == 2  # its three risks, none dropped
