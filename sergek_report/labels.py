@@ -106,7 +106,7 @@ STATUS_PERIOD_ASSUMED = "сумма — {status}; период — допуще�
 # The options side by side: decision_matrix. {first_day}: «1 января 2027 г.».
 MATRIX_COLUMNS = {
     "option": "Правовая основа",
-    "on_decision_day": "Работает ли с {first_day}",
+    "on_decision_day": "Заработает ли с {first_day}",
     "council": "Что утверждает маслихат",
     "assets": "Комплексы, ПО и данные",
     "risk": "Главный риск",
@@ -278,17 +278,20 @@ KEY_FIGURES = {
 # Pavlodar's contract («за АПК области»: its sum for all the region's complexes; «за АПК
 # города»: for the city's only; the sources leave it open, so each is priced on its own), then
 # the midpoint.
+# The paths in one order wherever they are listed (decision_tables.APPRAISAL_ROWS, the memo's
+# table): the stop-gap then the contract, the gap then the contract, the contract from the
+# first day (review s12a, 3.7); the key figures' tables follow this order.
 APPRAISAL_OPTIONS = {
     "service_pavlodar_region": "Временная мера, затем договор (цены Павлодара за АПК области)",
     "service_pavlodar_city": "Временная мера, затем договор (цены Павлодара за АПК г. Павлодара)",
     "service": "Временная мера, затем договор (середина цен)",
     "stopgap": "Временная мера (плата за её месяцы)",
-    "pavlodar_region": "Договор с первого дня (цены Павлодара за АПК области)",
-    "pavlodar_city": "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
-    "announced": "Договор с первого дня (середина цен)",
     "no_bridge_pavlodar_region": "Перерыв, затем договор (цены Павлодара за АПК области)",
     "no_bridge_pavlodar_city": "Перерыв, затем договор (цены Павлодара за АПК г. Павлодара)",
     "no_bridge": "Перерыв, затем договор (середина цен)",
+    "pavlodar_region": "Договор с первого дня (цены Павлодара за АПК области)",
+    "pavlodar_city": "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
+    "announced": "Договор с первого дня (середина цен)",
     "current_price": "Нынешняя цена (для сравнения; так продолжить нельзя)",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
@@ -595,7 +598,7 @@ GLOSSARY = (
     (
         "Приведённая стоимость",
         "Сумма будущих выплат, пересчитанная на сегодняшний день: выплата через год сегодня "
-        "«стоит» меньше на величину ставки дисконтирования.",
+        "«стоит» меньше: её делят на (1 + ставка дисконтирования).",
     ),
     (
         "Ставка дисконтирования",

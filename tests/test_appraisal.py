@@ -365,10 +365,12 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     pv_labels = {t.get_text() for t in axes[1].texts}
     budget_column, pv_column = table.columns[1], table.columns[3]
     priced = table[~table[budget_column].str.startswith("не оценено")]
-    # six priced rows: the path realistic on 1 January at Pavlodar's prices and at the
-    # midpoint, its stop-gap as a part («в том числе», not an alternative), the service
-    # contract from the first day at Pavlodar's prices and at the midpoint (each path at both
-    # price bases in the same order), today's price last as a comparison; new equipment
+    # the priced rows in the memo's order of the paths (review s12a, 3.7: one order in the
+    # memo's table, the chart and the tables, so that a deputy finds a row at the same place):
+    # the path realistic on 1 January (the stop-gap, then the contract) at Pavlodar's prices
+    # and at the midpoint, its stop-gap as a part right under it («в том числе», not an
+    # alternative), the gap then the contract, the contract from the first day (each path at
+    # both price bases in the same order), today's price last as a comparison; new equipment
     # without operation is a part of no priced path and is left to the chart's note
     names = list(priced[table.columns[0]])
     assert names == [
@@ -376,12 +378,12 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Временная мера, затем договор (цены Павлодара за АПК г. Павлодара)",
         "Временная мера, затем договор (середина цен)",
         "в том числе: временная мера (плата за её месяцы)",
-        "Договор с первого дня (цены Павлодара за АПК области)",
-        "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
-        "Договор с первого дня (середина цен)",
         "Перерыв, затем договор (цены Павлодара за АПК области)",
         "Перерыв, затем договор (цены Павлодара за АПК г. Павлодара)",
         "Перерыв, затем договор (середина цен)",
+        "Договор с первого дня (цены Павлодара за АПК области)",
+        "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
+        "Договор с первого дня (середина цен)",
         "Нынешняя цена (для сравнения; так продолжить нельзя)",
     ]
     # the medians of the joint calculation (the base values are hand-checked in
@@ -394,15 +396,15 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "23,3",
         "30,2",
         "0,7",
-        "15,5",
-        "27,2",
-        "35,5",
         "12,9",
         "22,7",
         "29,6",
+        "15,5",
+        "27,2",
+        "35,5",
         "3,9",
     ]
-    row = priced[priced[table.columns[0]] == names[6]].iloc[0]
+    row = priced[priced[table.columns[0]] == names[9]].iloc[0]
     assert row[budget_column] == dtab.budget_cell(results.appraisal, "announced.cash_2027")
     # the options no public figure prices are rows of the table, said, before the comparison
     unpriced = list(table[table[budget_column].str.startswith("не оценено")][table.columns[0]])
@@ -439,8 +441,8 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     ]
     assert [heading for heading, bold in expected if bold] == [
         "Временная мера, затем договор",
-        "Договор с первого дня",
         "Перерыв, затем договор",
+        "Договор с первого дня",
         "Для сравнения",
     ]
     for ax in axes:
@@ -514,14 +516,22 @@ def test_the_options_matrix_compares_them_side_by_side():
         "Переход по образцу Астаны",
         "Передача комплексов городу",
     ]
-    assert matrix.columns[0] == "Работает ли с 1\u00a0января 2027\u202fг."
+    # «заработает»: the question is whether the route will be working on that day (review
+    # s12a, section 4)
+    assert matrix.columns[0] == "Заработает ли с 1\u00a0января 2027\u202fг."
     assert not any(char.isdigit() for char in "".join(matrix.iloc[:, 0]))  # no cost figure
     assert matrix.loc["Временная мера: продление до итогов закупки", "Главный риск"] == (
         "Продление может оказаться неприменимым к договору ГЧП"
     )
     assert matrix.loc["Новый договор ГЧП", "Главный риск"] == (
-        "Конкурс ГЧП не успевает к 1\u00a0января 2027 г."
+        "Конкурс или прямые переговоры по ГЧП не успевают к 1\u00a0января 2027 г."
     )
+    # the Astana route is direct negotiations with the previous operator kept on (review s12a,
+    # 3.9: «конкурс не успевает» did not fit it): its main risk is that dependence, and its
+    # complexes and data are said as what the route means for Almaty, Astana the example
+    astana = matrix.loc["Переход по образцу Астаны"]
+    assert astana["Главный риск"].startswith("Зависимость от прежнего оператора")
+    assert astana[matrix.columns[2]].startswith("По условиям нового договора; в Астане")
     detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Правовая основа")
     stopgap = detail.loc[tables["options"].set_index("option_id").loc["stopgap", "name"]]
     assert stopgap["Риски"].count(";") == 2  # its three risks, none dropped

@@ -117,6 +117,8 @@ FIGURES_ALLOWED = {
     "оценка 2": "the estimates' numbers, as the report numbers them (the glossary)",
     "100 комплексов за 12 месяцев — 1 200 комплексо-месяцев": "the glossary's worked example",
     "= 100": "an index's base value («декабрь 2021 = 100») by definition",
+    "(1 + ставка": "the glossary's discounting formula (a payment a year later divided by one plus "
+    "the rate), not data",
     "P10": "the name of a percentile (the tenth), not data",
     "P50": "the name of a percentile (the median), not data",
     "P90": "the name of a percentile (the ninetieth), not data",

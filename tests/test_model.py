@@ -521,21 +521,22 @@ METRIC_NAMES = [
 METRIC_NAMES += [
     f"{option}_{measure}_{stat}"
     for option in (
-        # the path realistic on 1 January first, at Pavlodar's prices (each reading of
-        # Pavlodar's contract) and at the midpoint, then
-        # its part, the service contract from the first day at both prices, the path with a
-        # gap, today's price (a comparison), the one-off equipment; the branch «stop-gap
-        # confirmed» is the midpoint path, not a second set of figures
+        # the memo's order of the paths (review s12a, 3.7: the key figures' tables list them
+        # as the memo's table does): the path realistic on 1 January first, at Pavlodar's
+        # prices (each reading of Pavlodar's contract) and at the midpoint, then its part, the
+        # path with a gap, the service contract from the first day at both prices, today's
+        # price (a comparison), the one-off equipment; the branch «stop-gap confirmed» is the
+        # midpoint path, not a second set of figures
         "service_pavlodar_region",
         "service_pavlodar_city",
         "service",
         "stopgap",
-        "pavlodar_region",
-        "pavlodar_city",
-        "announced",
         "no_bridge_pavlodar_region",
         "no_bridge_pavlodar_city",
         "no_bridge",
+        "pavlodar_region",
+        "pavlodar_city",
+        "announced",
         "current_price",
         "equipment",
     )

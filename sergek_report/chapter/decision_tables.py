@@ -308,26 +308,30 @@ def dated_to_precision(d, precision: str) -> str:
 
 # -- the options on one basis, the path for 1 January, what drives the spread -------------
 
-# The rows of the options table and chart, the path realistic on 1 January first: the
-# alternatives a council can choose, each path at both price bases (Pavlodar's, the one
-# verified price, under each reading of Pavlodar's contract, then the midpoint, the base
-# case), each part of a path right under it (PART_OF: printed «в том числе», never an
-# alternative to add; the stop-gap is the same part of the path at any price), and today's
-# price last, as a comparison. New equipment without its operation is a part of no priced
-# path: the chart's note gives it.
+# The rows of the options table and chart, the year-by-year table and the key figures, in
+# the one order of the memo's table (review s12a, 3.7: a deputy moving between the tables and
+# the chart found the paths in a different order in each): the stop-gap then the contract
+# (the path realistic on 1 January), the gap then the contract (where the lawyers refuse the
+# stop-gap), the contract from the first day (the budget line's case) last; each path at both
+# price bases (Pavlodar's, the one price whose source is found, under each reading of
+# Pavlodar's contract, then the midpoint, the base case), each part of a path right under it
+# (PART_OF: printed «в том числе», never an alternative to add; the stop-gap is the same part
+# of the path at any price), and today's price last, as a comparison. New equipment without
+# its operation is a part of no priced path: the chart's note gives it. The decision tree
+# (path_chart) keeps the order of its questions.
 APPRAISAL_ROWS = (
     "service_pavlodar_region",
     "service_pavlodar_city",
     "service",
     "stopgap",
-    "pavlodar_region",
-    "pavlodar_city",
-    "announced",
     # the branch where the lawyers refuse the stop-gap: no contract and no enforcement for
     # the stop-gap's months (its 2027 cash is lower, the fines of those months are lost)
     "no_bridge_pavlodar_region",
     "no_bridge_pavlodar_city",
     "no_bridge",
+    "pavlodar_region",
+    "pavlodar_city",
+    "announced",
     "current_price",
 )
 # The rows at the midpoint of Pavlodar's and Karaganda's prices («(середина цен)»): Karaganda's

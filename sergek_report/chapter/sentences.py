@@ -298,8 +298,8 @@ def current_price_against_budget(r, central: str) -> str:
     calculation: «≈ 3,9 млрд тенге») is below the 2026 payments of chapter 3 («≈ 4,2 млрд
     тенге») though the tariff is frozen: the 2026 figure is at estimate 1, the 2027 one at the
     midpoint of the two estimates (the 2026 payments at it: «≈ 4,0 млрд тенге») and a median
-    over the assumptions' ranges (review s11d, item 7). Said where each is printed: chapter 3's
-    budget of 2026 and the appendix's account of the scenarios."""
+    over the assumptions' ranges (review s11d, item 7). Said once, in chapter 3's budget of
+    2026; the appendix's account of the scenarios points there (review s12a, 3.8)."""
     u, b = r.appraisal, r.budget
     return _say(
         "current_price_against_budget",
