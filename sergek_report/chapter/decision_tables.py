@@ -368,6 +368,9 @@ CENTRAL = "p50"
 # budget's money, so the line covers the dearer reading until Pavlodar's contract settles it
 # (the memo's table gives both). The cover, the memo and the options chart print it; the
 # model declares it (model/budget_line.py), with its check and reckoner.
+# How often the line is not exceeded, and is, on its own path, in cases of ten (a P90: 9, 1).
+LINE_NOT_EXCEEDED = int(BUDGET_LINE_STAT[1:]) // 10
+LINE_EXCEEDED = 10 - LINE_NOT_EXCEEDED
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
 BUDGET_LINE_CHEAPER = "pavlodar_region.cash_2027"
 # The paths realistic on 1 January at Pavlodar's prices, the dearer reading: the stop-gap if

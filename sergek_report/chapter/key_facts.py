@@ -20,6 +20,7 @@ from sergek_report.chapter.decision_tables import (
     BUDGET_LINE,
     BUDGET_LINE_STAT,
     CENTRAL,
+    LINE_NOT_EXCEEDED,
     announce_by,
     in_cases_of_ten,
     realistic_need,
@@ -108,7 +109,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 _amount(results, realistic_need(results), BUDGET_LINE_STAT),
                 fmt.fill(
                     words["realistic"],
-                    cases=in_cases_of_ten(int(BUDGET_LINE_STAT[1:]) // 10),
+                    cases=in_cases_of_ten(LINE_NOT_EXCEEDED),
                     date=sentences.day_month(results.decision_day),
                     today=_amount(results, TODAY_PRICE, TODAY_PRICE_STAT),
                 ),
