@@ -232,13 +232,17 @@ def short_parts(pages: list[Page], blocks: set[str] = frozenset()) -> list[str]:
     return found
 
 
+TAIL_FIELDS = 3  # a tall card's part overleaf keeps at least three fields (print.css)
+
+
 def split_cards(pages: list[Page]) -> list[str]:
     """The cards (rows of a table printed as blocks) cut between two pages. A card's heading
     (its first cell) is a cell of its row; its fields are tables of their own inside their
     cells (print.css: a name beside its value), so a field's text has a cell between it and
     the row. WeasyPrint makes a row cut by a page break one structure element per page: a
     card's part on a page that holds fields but not its heading is the tail of a card begun
-    on the page before."""
+    on the page before. A tall card (seven fields or more, print.css) may go on with at least
+    TAIL_FIELDS of its fields: such a tail is not a cut."""
     found = []
     for page in pages:
         parts: dict[int, dict[str, list[Mark]]] = {}
@@ -249,10 +253,14 @@ def split_cards(pages: list[Page]) -> list[str]:
                 continue
             roles = [role for role, _ in mark.chain]
             cells = roles[: roles.index("/TR")].count("/TD")
-            part = parts.setdefault(row[1], {"heading": [], "fields": []})
+            part = parts.setdefault(row[1], {"heading": [], "fields": [], "cells": set()})
             part["heading" if cells == 1 else "fields"].append(mark)
+            # the field's own cell: the outermost cell inside the row
+            part["cells"].add(
+                [id_ for role, id_ in mark.chain[: roles.index("/TR")] if role == "/TD"][-1]
+            )
         for part in parts.values():
-            if part["fields"] and not part["heading"]:
+            if part["fields"] and not part["heading"] and len(part["cells"]) < TAIL_FIELDS:
                 top = max(part["fields"], key=lambda m: m.y)
                 found.append(
                     f"p. {page.number}: a card goes on from the page before («{top.text}»)"

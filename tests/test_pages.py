@@ -175,10 +175,14 @@ def test_a_blocks_field_name_never_parts_from_its_value(tmp_path):
     assert pages_holding(after, words) == {"ПО и данные": 2, "значение0": 2, "значение59": 2}
 
 
-def cards(names: list[str]) -> str:
-    """A table printed as blocks: one card a name, four short fields each (the risk
-    register's)."""
-    fields = ("Вероятность", "Влияние", "Чем подтверждается", "Что снижает риск")
+RISK_FIELDS = ("Вероятность", "Влияние", "Чем подтверждается", "Что снижает риск")
+# the legal bases in detail: a tall card (a heading and six fields)
+LEGAL_FIELDS = ("Правовой путь", "Срок запуска", "Основа цены", "Комплексы", "ПО и данные", "Риски")
+
+
+def cards(names: list[str], fields: tuple[str, ...] = RISK_FIELDS) -> str:
+    """A table printed as blocks: one card a name, its short fields each (by default the risk
+    register's four)."""
     heads = "".join(f"<th>{name}</th>" for name in ("Риск", *fields))
     rows = "".join(
         f"<tr><td>{name}</td>"
@@ -207,6 +211,20 @@ def test_a_card_is_never_cut_between_pages(tmp_path):
     assert split_cards(before) == [cut_at]
     after = laid_out(tmp_path, page(body), "with")
     assert set(pages_holding(after, words).values()) == {2}
+    assert split_cards(after) == []
+
+
+def test_a_tall_card_goes_over_with_three_fields_at_least(tmp_path):
+    """A card of six fields (the legal bases in detail: half a page in the Kazakh edition)
+    kept whole left a third of the page before it empty; it may split between fields, its
+    heading with two fields at least at the page's foot and three fields at least overleaf,
+    and the check takes such a tail for no cut."""
+    body = spacer(186) + cards(["Первый путь", "Второй путь"], LEGAL_FIELDS)
+    words = ("Второй путь", "Срок запуска: Второй путь", "Риски: Второй путь")
+    after = laid_out(tmp_path, page(body), "with")
+    held = pages_holding(after, words)
+    assert held["Второй путь"] == 1 and held["Риски: Второй путь"] == 2, held
+    assert held["Срок запуска: Второй путь"] == 1
     assert split_cards(after) == []
 
 
