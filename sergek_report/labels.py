@@ -1123,8 +1123,9 @@ COVER_FACTS = {
     # under the proposed budget line: «28,4 млрд тенге» (the case, how often it is not
     # exceeded and what it needs, the memo says)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: верхняя оценка расходов по "
-        "ценам Павлодара на любом пути, с запасом"
+        "предлагаемая строка бюджета {year} года на «Сергек»: осторожная оценка по ценам "
+        "Павлодара; на путях, реальных на {date} (временная мера или перерыв), хватит "
+        "{realistic}"
     ),
     # under the days left: «28 дней»
     # {days}: the shortest procurement («10 дней»)
@@ -1137,11 +1138,12 @@ COVER_FACTS = {
         "в сети на {date}: действующие ({existing}) и часть или все новые ({additional}; ввод "
         "не подтверждён)"
     ),
-    # under the upper bound (P90) of the paths realistic on 1 January at Pavlodar's prices,
-    # the dearer reading: «24,4 млрд тенге»; {cases}: «в 9 случаях из 10»; {date}: «1 января»;
-    # {today}: «3,9 млрд тенге»
-    "realistic": (
-        "хватит {cases} на пути, реальные на {date}: временная мера или перерыв, затем "
-        "договор по ценам Павлодара; нынешняя плата — {today}, так продолжить нельзя"
+    # under the three years of a contract as Pavlodar's, indexed at the upper end of the
+    # assumed price growth: «96,1 млрд тенге»; {years}: «2027–2029»; {growth}: «12,2 %»;
+    # {line}: «28,4 млрд тенге»; {today}: «3,9 млрд тенге»
+    "three_years": (
+        "на {years} годы — верхняя оценка трёхлетнего договора по ценам Павлодара с "
+        "индексацией до {growth} в год (без неё — по {line} в год); нынешняя плата — {today} "
+        "в год, так продолжить нельзя"
     ),
 }

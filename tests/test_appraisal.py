@@ -641,5 +641,7 @@ def test_the_budget_line_as_the_memo_multiplies_it_out():
     assert line.covered_inflation == pytest.approx(14.2, abs=0.05)
     assert line.per_inflation_point == pytest.approx(0.249e9, rel=0.01)
     assert line.per_fewer_complexes == pytest.approx(-1.40e9, rel=0.01)
+    # at the cheaper reading (the region's 420): 100 × 9 bn / 3 / 420 × 1,123 = 0,802 bn
+    assert line.per_fewer_complexes_cheaper == pytest.approx(-0.802e9, rel=0.01)
     assert line.indexed_growth == 12.2
     assert [round(v / 1e9, 1) for v in line.indexed] == [28.4, 31.9, 35.8, 96.1]

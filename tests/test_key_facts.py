@@ -29,7 +29,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"28,4{NBSP}млрд{NBSP}тенге",
         f"27{NBSP}дней",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
-        f"24,4{NBSP}млрд{NBSP}тенге",
+        f"96,1{NBSP}млрд{NBSP}тенге",
     ]
     u = r.appraisal
     # the memo's «Заложить в бюджет 2027 года на «Сергек» 28,4 млрд тенге» and its table's
@@ -38,8 +38,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert facts[0].figure.startswith(decision_tables.bn(line) + NBSP)
     assert facts[0].figure == precision.figure("pavlodar_city_cash_2027_p90", line, "тенге")
     # what the paths realistic on 1 January need at the line's statistic (P90), the dearer
-    # reading (review s12a: the two medians «13,6 или 23,3» beside the line were four figures
-    # whose link was not seen): the stop-gap's 24,4 is above the gap's 23,7, so it covers both
+    # reading, said with the line (review s12b: two sums side by side read as rivals): the
+    # stop-gap's 24,4 is above the gap's 23,7, so it covers both
     stopgap, gap = (u.get(o, "p90") for o in decision_tables.REALISTIC_PATHS)
     assert decision_tables.REALISTIC_PATHS == (
         "service_pavlodar_city.cash_2027",
@@ -47,11 +47,14 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     )
     assert decision_tables.bn(stopgap) == "24,4" and decision_tables.bn(gap) == "23,7"
     assert decision_tables.realistic_need(r) == "service_pavlodar_city.cash_2027"
+    # the three years of a contract as Pavlodar's (review s12b: the vote commits three
+    # years): the line indexed at 12,2 % a year, 28,43 + 31,90 + 35,79 = 96,12
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     assert facts[3].text == (
-        "хватит в 9 случаях из\xa010 на пути, реальные на 1 января: временная мера или "
-        "перерыв, затем договор по ценам Павлодара; нынешняя плата — "
-        f"{decision_tables.bn(today)}{NBSP}млрд{NBSP}тенге, так продолжить нельзя"
+        "на 2027–2029 годы — верхняя оценка трёхлетнего договора по ценам Павлодара с "
+        f"индексацией до 12,2{NBSP}% в год (без неё — по 28,4{NBSP}млрд{NBSP}тенге в год); "
+        f"нынешняя плата — {decision_tables.bn(today)}{NBSP}млрд{NBSP}тенге в год, так "
+        "продолжить нельзя"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -68,8 +71,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # margin, not a «ceiling» that «may not be enough», s12a); the case, how often it is not
     # exceeded and what it needs are the memo's to say
     assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек»: верхняя оценка расходов по ценам "
-        "Павлодара на любом пути, с запасом"
+        "предлагаемая строка бюджета 2027 года на «Сергек»: осторожная оценка по ценам "
+        f"Павлодара; на путях, реальных на 1 января (временная мера или перерыв), хватит "
+        f"24,4{NBSP}млрд{NBSP}тенге"
     )
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
@@ -109,7 +113,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         f"28,4{NBSP}млрд{NBSP}теңге",
         f"27{NBSP}күн",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
-        f"24,4{NBSP}млрд{NBSP}теңге",
+        f"96,1{NBSP}млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 22 желтоқсаннан кешіктірмей»,
     # «2027 жылғы 1 қаңтарда желіде»

@@ -677,10 +677,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
     assert cover.endswith(
-        f"нынешняя плата — {precision.billions(today)} млрд тенге, так продолжить нельзя"
+        f"нынешняя плата — {precision.billions(today)} млрд тенге в год, так продолжить нельзя"
     )
-    # what the paths realistic on 1 January need, one figure beside the line (review s12a)
-    assert "24,4 млрд тенге хватит в 9 случаях из 10 на пути, реальные на 1 января" in cover
+    # what the paths realistic on 1 January need, said with the line (reviews s12a, s12b),
+    # and the three years a contract as Pavlodar's commits
+    assert (
+        "на путях, реальных на 1 января (временная мера или перерыв), хватит 24,4 млрд тенге"
+    ) in cover
+    assert "96,1 млрд тенге на 2027–2029 годы — верхняя оценка трёхлетнего договора" in cover
     assert f" {precision.billions(today)} (" in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")
@@ -761,16 +765,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 1,142); why it is about 7 times today's payment (27,2 / 3,9 = 7,0: new equipment); the
     # paths realistic on 1 January need at most 24,4 (the stop-gap's P90; the gap's is 23,7)
     how = memo[memo.index(f"Почему {line} млрд тенге") : memo.index("Рекомендации")]
+    # (review s12b: the cautious reading said as such, with what the one source suggests; the
+    # times today's price at both readings, 15,5 / 3,9 = 4,0 and 27,2 / 3,9 = 7,0)
     assert how.startswith(
-        f"Почему {line} млрд тенге. Это верхняя оценка расходов 2027 года по единственной "
-        "цене, для которой найден источник (одно сообщение), — договору Павлодара: даже на "
-        "самом дорогом пути по этой цене расход выше неё лишь в 1 случае из 10. Запас — в трёх "
-        "допущениях: вся сеть (1 991 АПК) с первого дня; дорогой вариант Павлодара — сумма, "
-        "9 млрд тенге на три года, только на 240 АПК г. Павлодара (12,5 млн тенге за АПК в "
-        "год); инфляция 2026 года до 14,2 % вместо 12,3 % по допущению отчёта (1 991 × 12,5 "
-        "млн × 1,142). Цена по образцу Павлодара почти в 7 раз выше нынешней платы: в неё "
-        "входит новое оборудование; цены одного обслуживания в открытых источниках нет. На "
-        "пути, реальные на 1 января, — временную меру или перерыв — хватит "
+        f"Почему {line} млрд тенге. Это осторожная оценка по единственной цене, для которой "
+        "найден источник (одно сообщение), — договору Павлодара: даже на самом дорогом пути по "
+        f"этой цене расход превышает {line} млрд лишь в 1 случае из 10. Из чего она: вся сеть "
+        "(1 991 АПК) с первого дня; дорогой случай: сумма Павлодара, 9 млрд тенге на три "
+        "года, оплачивает только 240 АПК г. Павлодара, 12,5 млн тенге за АПК в год (сообщение "
+        f"указывает скорее на все 420 АПК области — тогда хватит {region[2]} млрд); инфляция "
+        "2026 года до 14,2 % (допущение отчёта — 12,3 %): 1 991 × 12,5 млн × 1,142. Цена по "
+        "образцу Павлодара примерно в 4–7 раз выше нынешней платы: в неё входит новое "
+        "оборудование. На путях, реальных на 1 января (временная мера или перерыв), хватит "
         f"{pav_city[2]} млрд; остальное — страховка от более высокой цены или договора с "
         "первого дня."
     )
@@ -780,15 +786,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     midpoint = precision.billions(values["announced_cash_2027_p50"])
     assert f"медиана договора с первого дня — {midpoint} млрд;" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
-    assert f"Может хватить: {region[2]} млрд, если сумма Павлодара — на 420 АПК области." in how
     # what the line does not cover, said as such: the midpoint's prices, the cameras'
     # correction of the line's case (28,4 × 1,02: 5,48 cameras a complex in Almaty against
     # 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for the equipment in
     # one year (review s11c)
     assert (
-        "Строка не покрывает: цены между павлодарскими и карагандинскими (медиана договора с "
-        f"первого дня — {midpoint} млрд; Караганда не проверена), расчёт Павлодара на камеры "
-        "(не менее 29 млрд) и годовой договор."
+        "Строка не покрывает цены между павлодарскими и карагандинскими (медиана договора с "
+        f"первого дня — {midpoint} млрд; цена Караганды не проверена), оплату по Павлодару за "
+        "камеры, а не за комплексы (не менее 29 млрд), и годовой договор."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
@@ -801,7 +806,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге (почему — выше). До сессии "
         "по бюджету потребовать от акимата ценовые предложения поставщиков"
     )
-    assert "если они выше — увеличить строку. Если в проекте" in rec
+    # symmetric (review s12b): Pavlodar's contract may show the cheaper reading
+    assert (
+        "если они выше — увеличить строку; если договор Павлодара покажет все 420 АПК области, "
+        "а предложения не выше, — уменьшить её при уточнении бюджета. Если в проекте"
+    ) in rec
     assert (
         "— внести поправку до утверждения бюджета: договор закупки заключают лишь в пределах "
         "бюджетных средств. Если бюджет утверждён без этой суммы"
@@ -813,12 +822,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # Hand check: 28,43 × 1,122 = 31,90; × 1,122² = 35,79; 28,43 + 31,90 + 35,79 = 96,12
     assert (
         "на 2028–2029 годы (п. 3 ст. 17 Закона о государственных закупках): при постоянной "
-        f"цене, как в Павлодаре, — по {line} млрд тенге в год; если цена индексируется на "
-        "инфляцию (рекомендация 5; до 12,2 % в год), — до 31,9 и 35,8 млрд, за три года — до "
-        "96,1 млрд."
+        f"цене, как в Павлодаре, — по {line} млрд тенге в год; если цена индексируется по "
+        "инфляции (рекомендация 5; до 12,2 % в год), — до 31,9 млрд в 2028 г. и 35,8 млрд в "
+        "2029 г., за три года — до 96,1 млрд."
     ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor
-    assert "Иначе договор — только на год, а он может стоить больше трети трёхлетнего." in rec
+    assert "Иначе договор — только на год, а он может стоить больше трети цены трёхлетнего." in rec
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
@@ -839,9 +848,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Павлодара (портал госзакупок); какой была инфляция 2026 года (Бюро национальной "
         "статистики; каждый процентный пункт сверх 14,2 % добавляет к строке около 0,25 млрд "
         "тенге). Спросить у акимата, сколько из 350 новых АПК введено (каждые 100 комплексов "
-        "в договоре по цене Павлодара — около 1,4 млрд тенге в год; их число задаёт город). "
+        "в договоре по цене Павлодара — около 0,8–1,4 млрд тенге в год; их число задаёт город). "
         "Запросить документы: договор ГЧП с приложениями"
     ) in memo
+    # the remedy for the gap between the stop-gap and new equipment (review s12b)
+    assert "в новом договоре — обслуживание действующих комплексов до приёмки новых" in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
     assert "договор Павлодарской области на фиксацию нарушений" in memo

@@ -23,7 +23,7 @@ from sergek_report.chapter.outputs import (
     PRINT_AS_BLOCKS,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
-from sergek_report.model.budget_line import BUDGET_LINE, BUDGET_LINE_STAT
+from sergek_report.model.budget_line import BUDGET_LINE, BUDGET_LINE_STAT, CHEAPER_READING
 from sergek_report.model.dates import as_date
 from sergek_report.model.options import term_end
 from sergek_report.model.prices import BUDGET_YEAR
@@ -372,7 +372,7 @@ CENTRAL = "p50"
 LINE_NOT_EXCEEDED = int(BUDGET_LINE_STAT[1:]) // 10
 LINE_EXCEEDED = 10 - LINE_NOT_EXCEEDED
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
-BUDGET_LINE_CHEAPER = "pavlodar_region.cash_2027"
+BUDGET_LINE_CHEAPER = CHEAPER_READING
 # The paths realistic on 1 January at Pavlodar's prices, the dearer reading: the stop-gap if
 # the lawyers confirm it, else the gap, each then the contract. The memo and the cover say
 # what the dearer of the two needs at the line's statistic (`realistic_need`).

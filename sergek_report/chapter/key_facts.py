@@ -4,8 +4,8 @@ The memo (notebooks/01_summary.ipynb) says them in its prose and the title page 
 renderer) prints them as a «key facts» panel: both read them here, so that each is computed
 once and printed alike: the proposed 2027 budget line, the days left until the contract ends
 and the last day to announce the procurement, the network on the first day without a
-contract, and what the paths realistic on 1 January need at the line's statistic, with the
-year at today's price for comparison. The figures are printed at the
+contract, and the three years of a contract as Pavlodar's, with the year at today's price
+for comparison. The figures are printed at the
 precision declared for their key figure (`precision`), as the memo's table and text print
 them; the words are the catalog's (labels.COVER_FACTS).
 """
@@ -20,9 +20,7 @@ from sergek_report.chapter.decision_tables import (
     BUDGET_LINE,
     BUDGET_LINE_STAT,
     CENTRAL,
-    LINE_NOT_EXCEEDED,
     announce_by,
-    in_cases_of_ten,
     realistic_need,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
@@ -59,8 +57,8 @@ class KeyFact:
 
 def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     """The title page's key figures in the edition's language, in reading order: how much to
-    budget, how long is left, what has to keep working, and what the paths realistic on
-    1 January need, with today's price for comparison.
+    budget (and what of it the paths realistic on 1 January need), how long is left, what
+    has to keep working, and what a three-year contract commits, with today's price.
     A figure the results do not have (no appraisal) is left out, and so are the days left
     once the contract has ended."""
     words = L.COVER_FACTS
@@ -70,7 +68,12 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 _amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
-                fmt.fill(words["budget_line"], year=year),
+                fmt.fill(
+                    words["budget_line"],
+                    year=year,
+                    date=sentences.day_month(results.decision_day),
+                    realistic=_amount(results, realistic_need(results), BUDGET_LINE_STAT),
+                ),
             )
         )
     left = days_left(results, edition_date)
@@ -100,17 +103,22 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
             ),
         )
     )
-    if results.appraisal is not None:
+    if results.appraisal is not None and results.budget_line is not None:
+        line = results.budget_line
         facts.append(
             KeyFact(
-                # what the paths realistic on 1 January need at the line's statistic (review
-                # s12a: the two medians «13,6 или 23,3» beside the line were four figures
-                # whose link was not seen)
-                _amount(results, realistic_need(results), BUDGET_LINE_STAT),
+                # the three years of a contract as Pavlodar's, the line indexed at the upper
+                # end of price growth (review s12b: the vote commits the city for three years,
+                # and the cover said one)
+                # (printed as the line is: its precision, its scale and unit)
+                precision.figure(
+                    key_figure_name(BUDGET_LINE, BUDGET_LINE_STAT), line.indexed[-1], "тенге"
+                ),
                 fmt.fill(
-                    words["realistic"],
-                    cases=in_cases_of_ten(LINE_NOT_EXCEEDED),
-                    date=sentences.day_month(results.decision_day),
+                    words["three_years"],
+                    years=fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
+                    growth=fmt.percent(line.indexed_growth),
+                    line=_amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
                     today=_amount(results, TODAY_PRICE, TODAY_PRICE_STAT),
                 ),
             )

@@ -18,6 +18,8 @@ from sergek_report.model.uncertainty import Uncertainty, point_shift
 # The line: the contract from the first day at Pavlodar's city price, 2027 cash, its P90.
 BUDGET_LINE = "pavlodar_city.cash_2027"
 BUDGET_LINE_STAT = "p90"
+# The same contract if Pavlodar's sum covers the region's complexes: the cheaper reading.
+CHEAPER_READING = "pavlodar_region.cash_2027"
 RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo's step of the network
 PRICE_GROWTH = "price_growth_2028_2029"  # the assumption whose upper end indexes the line
 
@@ -35,6 +37,7 @@ class BudgetLine:
     covered_inflation: float
     per_inflation_point: float  # one point more of 2026 inflation moves the line's case by
     per_fewer_complexes: float  # RECKONER_COMPLEXES fewer new complexes (a negative amount)
+    per_fewer_complexes_cheaper: float  # the same at the cheaper reading (the region's)
     # the line in each year of a three-year contract indexed every year at the upper end of
     # the assumed price growth, then the three years' sum (the years add up, unlike the
     # joint calculation's P90 of each year, which mixes constant and indexed prices)
@@ -63,6 +66,9 @@ def budget_line(
         per_inflation_point=point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0}),
         per_fewer_complexes=point_shift(
             data, assumptions, BUDGET_LINE, {"new_complexes_in_service": fewer}
+        ),
+        per_fewer_complexes_cheaper=point_shift(
+            data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
         indexed=(*years, sum(years)),
         indexed_growth=growth,
