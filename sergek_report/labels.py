@@ -598,7 +598,7 @@ GLOSSARY = (
     (
         "Приведённая стоимость",
         "Сумма будущих выплат, пересчитанная на сегодняшний день: выплата через год сегодня "
-        "«стоит» меньше: её делят на (1 + ставка дисконтирования).",
+        "«стоит» меньше — её делят на (1 + ставка дисконтирования).",
     ),
     (
         "Ставка дисконтирования",
@@ -742,7 +742,7 @@ PATH_TREE_GROUPS = {"independent": "Независимо от закупки"}
 # Over an outcome of the tree that is unlikely (decision_tables.PATH_TREE: greyed), by its
 # branch_id in data/decision_path.csv: why, in the chapter's own words (its «Сроки»), one line.
 PATH_TREE_CAVEATS = {
-    "announced": "Маловероятно: поставка оборудования — сверх срока закупки",
+    "announced": "Маловероятно: к сроку закупки добавляется поставка оборудования",
 }
 # Under an outcome of the tree: the option ({option}, without its price) and the medians of
 # its 2027 cost at Pavlodar's prices, the sum for the region's complexes or the city's, and at
