@@ -1123,15 +1123,18 @@ COVER_FACTS = {
     # under the proposed budget line: «28,4 млрд тенге» (the case, how often it is not
     # exceeded and what it needs, the memo says)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: осторожная оценка по ценам "
-        "Павлодара; на путях, реальных на {date} (временная мера или перерыв), хватит "
-        "{realistic}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: резерв по ценам Павлодара до "
+        "ценовых предложений поставщиков; на путях, реальных на {date} (временная мера или "
+        "перерыв), хватит {realistic}"
     ),
     # under the days left: «28 дней»
-    # {days}: the shortest procurement («10 дней»)
+    # {in_stopgap}: the last day to announce the longest procurement to end within the
+    # stop-gap («31 декабря 2026 г.»); {day}: «1 января»; {days}: the shortest procurement
+    # («10 дней»); {announce_by}: its last day for a contract from {day}
     "days_left": (
         "до окончания договора на дату редакции; закупку услуг объявить не позднее "
-        "{announce_by}, и то лишь самую короткую ({days}) и без обжалования"
+        "{in_stopgap}, чтобы она закончилась до конца временной меры; договор с {day} — лишь "
+        "при закупке в {days}, объявленной до {announce_by}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»
     "network": (
@@ -1142,8 +1145,8 @@ COVER_FACTS = {
     # assumed price growth: «96,1 млрд тенге»; {years}: «2027–2029»; {growth}: «12,2 %»;
     # {line}: «28,4 млрд тенге»; {today}: «3,9 млрд тенге»
     "three_years": (
-        "на {years} годы — верхняя оценка трёхлетнего договора по ценам Павлодара с "
-        "индексацией до {growth} в год (без неё — по {line} в год); нынешняя плата — {today} "
-        "в год, так продолжить нельзя"
+        "на {years} годы при трёхлетнем договоре по ценам Павлодара, если цену индексировать "
+        "до {growth} в год (без индексации — по {line} в год); нынешняя плата — {today} в год, "
+        "так продолжить нельзя"
     ),
 }

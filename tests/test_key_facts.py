@@ -51,8 +51,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # years): the line indexed at 12,2 % a year, 28,43 + 31,90 + 35,79 = 96,12
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     assert facts[3].text == (
-        "на 2027–2029 годы — верхняя оценка трёхлетнего договора по ценам Павлодара с "
-        f"индексацией до 12,2{NBSP}% в год (без неё — по 28,4{NBSP}млрд{NBSP}тенге в год); "
+        "на 2027–2029 годы при трёхлетнем договоре по ценам Павлодара, если цену индексировать "
+        f"до 12,2{NBSP}% в год (без индексации — по 28,4{NBSP}млрд{NBSP}тенге в год); "
         f"нынешняя плата — {decision_tables.bn(today)}{NBSP}млрд{NBSP}тенге в год, так "
         "продолжить нельзя"
     )
@@ -60,10 +60,15 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # the memo's «до окончания договора 28 дней», from the edition's date
     assert edition_date == dt.date(2026, 12, 4) and r.extension_end == dt.date(2026, 12, 31)
     assert key_facts.days_left(r, edition_date) == 27
-    # the date holds only for the shortest procurement and with no appeal (review s12a)
-    assert facts[1].text.endswith(
-        f"не позднее {fmt.date_long(dt.date(2026, 12, 22))}, и то лишь самую короткую "
-        f"(10{NBSP}дней) и без обжалования"
+    # the realistic path's deadline: the longest procurement (60 days) ends within the
+    # stop-gap (to 28 February) if announced by 31 December (1 March − 60 days); a contract from
+    # 1 January only with the shortest, announced by 22 December (reviews s12a, s12c)
+    assert r.procurement_latest_start_in_stopgap == dt.date(2026, 12, 31)
+    assert facts[1].text == (
+        "до окончания договора на дату редакции; закупку услуг объявить не позднее "
+        f"{fmt.date_long(dt.date(2026, 12, 31))}, чтобы она закончилась до конца временной "
+        f"меры; договор с 1 января — лишь при закупке в 10{NBSP}дней, объявленной до "
+        f"{fmt.date_long(dt.date(2026, 12, 22))}"
     )
     assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, in one short phrase (reviews of 4 Dec 2026: the cover's 47 words; for
@@ -71,9 +76,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # margin, not a «ceiling» that «may not be enough», s12a); the case, how often it is not
     # exceeded and what it needs are the memo's to say
     assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек»: осторожная оценка по ценам "
-        f"Павлодара; на путях, реальных на 1 января (временная мера или перерыв), хватит "
-        f"24,4{NBSP}млрд{NBSP}тенге"
+        "предлагаемая строка бюджета 2027 года на «Сергек»: резерв по ценам Павлодара до "
+        "ценовых предложений поставщиков; на путях, реальных на 1 января (временная мера или "
+        f"перерыв), хватит 24,4{NBSP}млрд{NBSP}тенге"
     )
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
@@ -117,7 +122,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     ]
     # the translation asks for the cases of the dates: «… 22 желтоқсаннан кешіктірмей»,
     # «2027 жылғы 1 қаңтарда желіде»
-    assert "22 желтоқсаннан кешіктірмей" in facts[1].text.replace(NBSP, " ")
+    assert "31 желтоқсаннан кешіктірмей" in facts[1].text.replace(NBSP, " ")
+    assert "22 желтоқсанға дейін" in facts[1].text.replace(NBSP, " ")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

@@ -669,8 +669,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
-    assert "закупку услуг объявить не позднее 22 декабря 2026 г." in cover
-    assert "объявить её не позднее 22 декабря 2026 г." in memo
+    assert "закупку услуг объявить не позднее 31 декабря 2026 г., чтобы она закончилась" in cover
+    assert "объявить её не позднее 31 декабря 2026 г." in memo and "до 22 декабря 2026 г." in memo
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "для работы 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
@@ -684,7 +684,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         "на путях, реальных на 1 января (временная мера или перерыв), хватит 24,4 млрд тенге"
     ) in cover
-    assert "96,1 млрд тенге на 2027–2029 годы — верхняя оценка трёхлетнего договора" in cover
+    assert "96,1 млрд тенге на 2027–2029 годы при трёхлетнем договоре по ценам Павлодара" in cover
     assert f" {precision.billions(today)} (" in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")
@@ -765,20 +765,23 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 1,142); why it is about 7 times today's payment (27,2 / 3,9 = 7,0: new equipment); the
     # paths realistic on 1 January need at most 24,4 (the stop-gap's P90; the gap's is 23,7)
     how = memo[memo.index(f"Почему {line} млрд тенге") : memo.index("Рекомендации")]
-    # (review s12b: the cautious reading said as such, with what the one source suggests; the
-    # times today's price at both readings, 15,5 / 3,9 = 4,0 and 27,2 / 3,9 = 7,0)
+    # (reviews s12b, s12c: the cautious reading said as such, what the one source suggests;
+    # the whole network's point at the dearer reading, 1 991 × 14,04 mn = 27,9 bn, and the
+    # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
+    # an assumption; the times today's price at both readings, 15,5 / 3,9 = 4,0 and 27,2 / 3,9
+    # = 7,0; the rest a reserve until the suppliers' offers)
     assert how.startswith(
         f"Почему {line} млрд тенге. Это осторожная оценка по единственной цене, для которой "
-        "найден источник (одно сообщение), — договору Павлодара: даже на самом дорогом пути по "
-        f"этой цене расход превышает {line} млрд лишь в 1 случае из 10. Из чего она: вся сеть "
-        "(1 991 АПК) с первого дня; дорогой случай: сумма Павлодара, 9 млрд тенге на три "
-        "года, оплачивает только 240 АПК г. Павлодара, 12,5 млн тенге за АПК в год (сообщение "
-        f"указывает скорее на все 420 АПК области — тогда хватит {region[2]} млрд); инфляция "
-        "2026 года до 14,2 % (допущение отчёта — 12,3 %): 1 991 × 12,5 млн × 1,142. Цена по "
-        "образцу Павлодара примерно в 4–7 раз выше нынешней платы: в неё входит новое "
-        "оборудование. На путях, реальных на 1 января (временная мера или перерыв), хватит "
-        f"{pav_city[2]} млрд; остальное — страховка от более высокой цены или договора с "
-        "первого дня."
+        "найден источник (одно сообщение), — договору Павлодара. Вся сеть (1 991 АПК) с "
+        "первого дня в дорогом случае (сумма Павлодара оплачивает только 240 АПК г. "
+        "Павлодара: 14,04 млн тенге за АПК в год с инфляцией 2026 года) стоила бы около 27,9 "
+        "млрд; строка добавляет запас на разброс допущений: на самом дорогом пути расход выше "
+        "неё лишь в 1 случае из 10, а всей сети её хватит, если инфляция 2026 года не выше "
+        f"14,2 % (допущение отчёта — 12,3 %). Сообщение указывает скорее на все 420 АПК "
+        f"области — тогда хватит {region[2]} млрд. Цена по образцу Павлодара примерно в 4–7 "
+        "раз выше нынешней платы: в неё входит новое оборудование. На путях, реальных на "
+        f"1 января (временная мера или перерыв), хватит {pav_city[2]} млрд; остальное — "
+        "резерв до ценовых предложений поставщиков."
     )
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
@@ -862,10 +865,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # last day, then the longest's (passed)
     chain = memo[memo.index("объявить её не позднее") :]
     chain = chain[: chain.index("Потребовать и письменное заключение юристов")]
+    # the realistic path's deadline first (the longest procurement within the stop-gap), the
+    # contract from 1 January after it (review s12c)
     assert chain == (
-        "объявить её не позднее 22 декабря 2026 г. (этот срок годится только для самой "
-        "короткой закупки, в 10 дней; для закупки в 60 дней — 2 ноября 2026 г., и этот срок "
-        "прошёл). "
+        "объявить её не позднее 31 декабря 2026 г., чтобы даже закупка в 60 дней закончилась "
+        "до конца временной меры (договор с 1 января возможен лишь при закупке в 10 дней, "
+        "объявленной до 22 декабря 2026 г.). "
     )
 
 

@@ -84,6 +84,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["days_left"],
                     announce_by=fmt.date_long(announce_by(results)),
+                    in_stopgap=fmt.date_long(results.procurement_latest_start_in_stopgap),
+                    day=sentences.day_month(results.decision_day),
                     days=fmt.count(
                         results.assumptions.range("procurement_lead_days")[0],
                         L.UNIT_FORMS["дней"],

@@ -31,6 +31,9 @@ class BudgetLine:
     amount: float
     # one complex's year at Pavlodar's city price before 2026 inflation («12,5 млн тенге»)
     price_before_2026: float
+    # the whole network from the first day at the dearer reading with the assumed 2026
+    # inflation (1 991 × 14,0 mn ≈ 27,9 bn): what the line adds its margin to
+    whole_network_point: float
     # the 2026 inflation up to which the line pays for the whole network: as the factor the
     # memo multiplies by («× 1,142») and in per cent («до 14,2 %»)
     covered_factor: float
@@ -61,6 +64,7 @@ def budget_line(
     return BudgetLine(
         amount=amount,
         price_before_2026=price_before_2026,
+        whole_network_point=basis.network_high * basis.pavlodar_year_city,
         covered_factor=covered_factor,
         covered_inflation=(covered_factor - 1) * 100,
         per_inflation_point=point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0}),

@@ -56,7 +56,7 @@ from sergek_report.model.lookups import (
     recent_fines_collected,
     table,
 )
-from sergek_report.model.options import latest_start, per_complex_year
+from sergek_report.model.options import latest_start, per_complex_year, term_end
 from sergek_report.model.prices import (
     BUDGET_YEAR,
     cpi_chain_index,
@@ -164,6 +164,9 @@ class Results:
     # the 2027 line the memo proposes, its check and its reckoner (model/budget_line.py)
     budget_line: BudgetLine | None = None
     procurement_latest_start_range: tuple[dt.date, dt.date] | None = None
+    # the last day to announce the longest procurement so that it ends within the longest
+    # stop-gap (two months from 1 January: by 28 February), the realistic path's deadline
+    procurement_latest_start_in_stopgap: dt.date | None = None
     # the average payment per complex-month at both ends of the payment's rounding in its
     # source (2,6 bn is 2,55–2,65 bn): what the rounded payment allows
     implied_monthly_tariff_span: tuple[float, float] | None = None
@@ -425,6 +428,11 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         appraisal=appraisal,
         appraisal_data=appraisal_data,
         budget_line=budget_line(appraisal, appraisal_data, assumptions, one_basis),
+        procurement_latest_start_in_stopgap=latest_start(
+            term_end(decision_day, int(assumptions.range("stopgap_months")[1]))
+            + dt.timedelta(days=1),
+            days=lead_high,
+        ),
         procurement_latest_start_range=(
             latest_start(decision_day, days=lead_high),
             latest_start(decision_day, days=lead_low),
