@@ -53,8 +53,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert facts[3].text == (
         "на 2027–2029 годы при трёхлетнем договоре по ценам Павлодара, если цену индексировать "
         f"до 12,2{NBSP}% в год (без индексации — по 28,4{NBSP}млрд{NBSP}тенге в год); "
-        f"нынешняя плата — {decision_tables.bn(today)}{NBSP}млрд{NBSP}тенге в год, так "
-        "продолжить нельзя"
+        f"нынешняя плата — {decision_tables.bn(today)}{NBSP}млрд{NBSP}тенге в год (оценка: "
+        "тариф не опубликован), так продолжить нельзя"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date

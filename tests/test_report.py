@@ -677,7 +677,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
     assert cover.endswith(
-        f"нынешняя плата — {precision.billions(today)} млрд тенге в год, так продолжить нельзя"
+        f"нынешняя плата — {precision.billions(today)} млрд тенге в год (оценка: тариф не "
+        "опубликован), так продолжить нельзя"
     )
     # what the paths realistic on 1 January need, said with the line (reviews s12a, s12b),
     # and the three years a contract as Pavlodar's commits
@@ -864,7 +865,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the deadline chain, in the recommendation that asks for it: the shortest procurement's
     # last day, then the longest's (passed)
     chain = memo[memo.index("объявить её не позднее") :]
-    chain = chain[: chain.index("Потребовать и письменное заключение юристов")]
+    chain = chain[: chain.index("Потребовать также письменное заключение юристов")]
     # the realistic path's deadline first (the longest procurement within the stop-gap), the
     # contract from 1 January after it (review s12c)
     assert chain == (
