@@ -428,6 +428,9 @@ def test_compute_default(tables, assumptions):
     # no earlier running total from the same start (2021 here): no recent pace
     assert r.fines_collected_recent_per_month is None and r.fines_recent_period is None
     assert r.fines_collected_latest_per_month == pytest.approx(94e9 / 60)  # 2021-01..2025-12
+    # a gap of the stop-gap's months at the pace of the paid period (review s12d): the
+    # hand tables' stop-gap months × 17,5 bn over the 32 months of 2020 – August 2022
+    assert r.fines_forgone_in_gap_early == pytest.approx(assumptions.stopgap_months * 17.5e9 / 32)
     assert r.basis["state_obligations"] == "source:zakon_2025"
     assert r.basis["paid_to_partner"] == "source:caravan_2022"
     # tornados: one metric each, based on the budget computed here

@@ -167,6 +167,9 @@ class Results:
     # the last day to announce the longest procurement so that it ends within the longest
     # stop-gap (two months from 1 January: by 28 February), the realistic path's deadline
     procurement_latest_start_in_stopgap: dt.date | None = None
+    # the fines a gap of the stop-gap's months forgoes at the pace of the paid period
+    # (2020 – August 2022, a smaller network): the lowest of the paces the sources give
+    fines_forgone_in_gap_early: float | None = None
     # the average payment per complex-month at both ends of the payment's rounding in its
     # source (2,6 bn is 2,55–2,65 bn): what the rounded payment allows
     implied_monthly_tariff_span: tuple[float, float] | None = None
@@ -412,6 +415,11 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         fines_collected_latest_per_month=latest_per_month,
         fines_collected_recent_per_month=recent_per_month,
         fines_recent_period=recent_period,
+        fines_forgone_in_gap_early=(
+            assumptions.stopgap_months * fines_paid_period / months_between(pay_start, pay_end)
+            if fines_paid_period is not None
+            else None
+        ),
         fines_forgone_in_gap=(
             tuple(
                 sorted(assumptions.stopgap_months * p for p in (latest_per_month, recent_per_month))
