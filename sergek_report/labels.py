@@ -314,7 +314,7 @@ MEMO_COVERAGE = {
 }
 MEMO_APPRAISAL_COLUMNS = {
     "option": "Сценарий расходов",
-    "coverage": "Сумма Павлодара оплачивает",
+    "coverage": "Сумма Павлодара рассчитана на",
     "cash_2027": "{first} г.: медиана (разброс)",
     "cash_total": "{years} гг.: медиана (разброс)",
 }
@@ -1124,8 +1124,8 @@ COVER_FACTS = {
     # exceeded and what it needs, the memo says)
     "budget_line": (
         "предлагаемая строка бюджета {year} года на «Сергек»: резерв по ценам Павлодара до "
-        "ценовых предложений поставщиков; на путях, реальных на {date} (временная мера или "
-        "перерыв), хватит {realistic}"
+        "ценовых предложений поставщиков; если с {date} действует временная мера или фиксация "
+        "прерывается, хватит {realistic}"
     ),
     # under the days left: «28 дней»
     # {in_stopgap}: the last day to announce the longest procurement to end within the

@@ -77,8 +77,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # exceeded and what it needs are the memo's to say
     assert facts[0].text == (
         "предлагаемая строка бюджета 2027 года на «Сергек»: резерв по ценам Павлодара до "
-        "ценовых предложений поставщиков; на путях, реальных на 1 января (временная мера или "
-        f"перерыв), хватит 24,4{NBSP}млрд{NBSP}тенге"
+        "ценовых предложений поставщиков; если с 1 января действует временная мера или "
+        f"фиксация прерывается, хватит 24,4{NBSP}млрд{NBSP}тенге"
     )
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
