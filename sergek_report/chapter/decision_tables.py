@@ -397,11 +397,17 @@ def row_name(option: str) -> str:
     return name
 
 
+def pavlodar_complexes(results: Results) -> dict[str, float]:
+    """The complexes Pavlodar's sum is taken to pay for under each reading: the region's
+    («region», 420) and the city's («city», 240), from data/cost_anchors.csv."""
+    data = results.appraisal_data
+    return {"region": data.pavlodar_complexes, "city": data.pavlodar_complexes_low}
+
+
 def memo_coverage(results: Results, option: str) -> str:
     """What Pavlodar's sum is taken to pay for in an option's row of the memo's table: «все 420
     АПК области» or «только 240 АПК г. Павлодара» (an option not at Pavlodar's prices: a dash)."""
-    data = results.appraisal_data
-    complexes = {"region": data.pavlodar_complexes, "city": data.pavlodar_complexes_low}
+    complexes = pavlodar_complexes(results)
     for reading, words in L.MEMO_COVERAGE.items():
         if option.endswith(f"_{reading}"):
             return fmt.fill(words, complexes=fmt.integer(complexes[reading]))
@@ -552,8 +558,7 @@ def appraisal_chart_label(results: Results, key: str) -> str:
     проверено)», «нынешняя цена (так продолжить нельзя)»."""
     if key == "comparison":
         return L.APPRAISAL_CHART_COMPARISON["row"]
-    data = results.appraisal_data
-    complexes = {"region": data.pavlodar_complexes, "city": data.pavlodar_complexes_low}
+    complexes = pavlodar_complexes(results)
     if key in complexes:
         return fmt.fill(L.APPRAISAL_CHART_ROWS[key], complexes=fmt.integer(complexes[key]))
     return L.APPRAISAL_CHART_ROWS[key]

@@ -209,6 +209,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
 
     paid_row, fines_row = payment_rows(table(tables, "payments"))
     pay_start, pay_end = as_date(paid_row["period_start"]), as_date(paid_row["period_end"])
+    pay_months = months_between(pay_start, pay_end)
     paid = float(paid_row["tenge"])
     basis["paid_to_partner"] = f"source:{paid_row['source_id']}"
     deployment = table(tables, "deployment")
@@ -384,7 +385,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         annual_tariff=tariff * 12,
         payment_period_start=pay_start,
         payment_period_end=pay_end,
-        payment_period_months=months_between(pay_start, pay_end),
+        payment_period_months=pay_months,
         paid_to_partner=paid,
         complex_months_paid_period=cm_paid,
         implied_monthly_tariff=implied,
@@ -416,7 +417,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         fines_collected_recent_per_month=recent_per_month,
         fines_recent_period=recent_period,
         fines_forgone_in_gap_early=(
-            assumptions.stopgap_months * fines_paid_period / months_between(pay_start, pay_end)
+            assumptions.stopgap_months * fines_paid_period / pay_months
             if fines_paid_period is not None
             else None
         ),
