@@ -670,7 +670,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
     assert "закупку услуг объявить не позднее 31 декабря 2026 г., чтобы она закончилась" in cover
-    assert "объявить её не позднее 31 декабря 2026 г." in memo and "до 22 декабря 2026 г." in memo
+    assert "Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку" in memo
+    assert "до 22 декабря 2026 г." in memo
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "для работы 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
@@ -771,64 +772,75 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
     # an assumption; the times today's price at both readings, 15,5 / 3,9 = 4,0 and 27,2 / 3,9
     # = 7,0; the rest a reserve until the suppliers' offers)
+    # (review s12d: the three readings as a list a deputy scans, each with its amount)
     assert how.startswith(
         f"Почему {line} млрд тенге. Это осторожная оценка по единственной цене, для которой "
-        "найден источник (одно сообщение), — договору Павлодара. Вся сеть (1 991 АПК) с "
-        "первого дня в дорогом случае (сумма Павлодара оплачивает только 240 АПК г. "
-        "Павлодара: 14,04 млн тенге за АПК в год с инфляцией 2026 года) стоила бы около 27,9 "
-        "млрд; строка добавляет запас на разброс допущений: на самом дорогом пути расход выше "
-        "неё лишь в 1 случае из 10, а всей сети её хватит, если инфляция 2026 года не выше "
-        f"14,2 % (допущение отчёта — 12,3 %). Сообщение указывает скорее на все 420 АПК "
-        f"области — тогда хватит {region[2]} млрд. Цена по образцу Павлодара примерно в 4–7 "
-        "раз выше нынешней платы: в неё входит новое оборудование. Если с 1 января действует "
-        "временная мера или фиксация прерывается, хватит "
-        f"{pav_city[2]} млрд; остальное — резерв до ценовых предложений поставщиков."
+        "найден источник (одно сообщение), — договору Павлодара (она в 4–7 раз выше нынешней "
+        "платы: в неё входит новое оборудование): вся сеть (1 991 АПК) с первого дня по 14,04 "
+        "млн тенге за АПК в год (сумма Павлодара только на 240 АПК г. Павлодара, с инфляцией "
+        "2026 года) — около 27,9 млрд; строки хватит при инфляции 2026 года до 14,2 % "
+        "(допущение отчёта — 12,3 %), а на самом дорогом пути расход выше неё лишь в 1 случае "
+        f"из 10; если сумма Павлодара оплачивает все 420 АПК области (на это скорее указывает "
+        f"сообщение), хватит {region[2]} млрд; если с 1 января действует временная мера или "
+        f"фиксация прерывается, хватит {pav_city[2]} млрд; остальное — резерв до ценовых "
+        "предложений поставщиков."
     )
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
     midpoint = precision.billions(values["announced_cash_2027_p50"])
-    assert f"медиана договора с первого дня — {midpoint} млрд;" in how
+    assert f"центральная оценка договора с первого дня — {midpoint} млрд;" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     # what the line does not cover, said as such: the midpoint's prices, the cameras'
     # correction of the line's case (28,4 × 1,02: 5,48 cameras a complex in Almaty against
     # 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for the equipment in
     # one year (review s11c)
     assert (
-        "Строка не покрывает цены между павлодарскими и карагандинскими (медиана договора с "
-        f"первого дня — {midpoint} млрд; цена Караганды не проверена), оплату по Павлодару за "
+        "Строка не покрывает цены между павлодарскими и карагандинскими (центральная оценка "
+        f"договора с первого дня — {midpoint} млрд; цена Караганды не проверена), оплату по Павлодару за "
         "камеры, а не за комплексы (не менее 29 млрд), и годовой договор."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
-    assert "Если бюджет утверждён без этой суммы, добиваться её при уточнении бюджета" in memo
+    assert "Если бюджет утверждён без неё, добиваться её при уточнении бюджета" in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
-    end = memo.index("Если закупка не объявлена, потребовать")
+    end = memo.index("Не позднее 31 декабря 2026 г. — потребовать")
     rec = memo[memo.index("Заложить в бюджет") : end]
+    # each recommendation opens with its deadline or condition, in the order of the decision
+    # (review s12d: the recommendations by urgency)
     assert rec.startswith(
-        f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге (почему — выше). До сессии "
-        "по бюджету потребовать от акимата ценовые предложения поставщиков"
+        f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге. До сессии потребовать от "
+        "акимата ценовые предложения поставщиков"
+    )
+    assert (
+        memo.index("Рекомендации маслихату До утверждения бюджета. Заложить")
+        < memo.index("Если строки в проекте бюджета нет или она меньше")
+        < memo.index("На 2028–2029 годы. Для договора на три года")
+        < memo.index("Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку")
+        < memo.index("До окончания договора. Выяснить, кому после 31 декабря 2026 г.")
     )
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading
     assert (
         "если они выше — увеличить строку; если договор Павлодара покажет все 420 АПК области, "
-        "а предложения не выше, — уменьшить её при уточнении бюджета. Если в проекте"
+        "а предложения не выше, — уменьшить её при уточнении бюджета. Если строки в проекте"
     ) in rec
     assert (
         "— внести поправку до утверждения бюджета: договор закупки заключают лишь в пределах "
-        "бюджетных средств. Если бюджет утверждён без этой суммы"
+        "бюджетных средств. Если бюджет утверждён без неё"
     ) in rec
     # a three-year contract needs 2028–2029 money: at a constant price, as Pavlodar's, the
     # line again each year; indexed every year at the assumed upper end of price growth
     # (recommendation 5; 12,2 %), the line carried on, so the years add up (review s11d: the
     # joint calculation's P90 of each year, 31,1 and 34,3, mixed constant and indexed prices).
     # Hand check: 28,43 × 1,122 = 31,90; × 1,122² = 35,79; 28,43 + 31,90 + 35,79 = 96,12
+    # (each year at its upper estimate: more than the joint P90 of the three years in Table
+    # 1, 93,5, which a reader set against it, review s12d)
     assert (
-        "на 2028–2029 годы (п. 3 ст. 17 Закона о государственных закупках): при постоянной "
-        f"цене, как в Павлодаре, — по {line} млрд тенге в год; если цена индексируется по "
-        "инфляции (рекомендация 5; до 12,2 % в год), — до 31,9 млрд в 2028 г. и 35,8 млрд в "
-        "2029 г., за три года — до 96,1 млрд."
+        "Для договора на три года, как в Павлодаре (п. 3 ст. 17 Закона о государственных "
+        f"закупках), заложить по {line} млрд тенге в год при постоянной цене; при индексации "
+        "по инфляции (рекомендация 5; до 12,2 % в год) — до 31,9 млрд в 2028 г. и 35,8 млрд в "
+        "2029 г., за три года — до 96,1 млрд (каждый год по верхней оценке)."
     ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor
     assert "Иначе договор — только на год, а он может стоить больше трети цены трёхлетнего." in rec
@@ -837,7 +849,6 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "ориентир для нового ГЧП" not in text
     assert "Нынешняя цена (продлить нельзя)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
-    assert "Если в проекте бюджета, внесённом акиматом не позднее 15 октября" in rec
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
     # statistics bureau's inflation; review s12a) apart from what only the akimat knows; the
@@ -846,13 +857,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 14,04 mn tenge a year at the city's reading = 1,40 bn, a price said with it, and the
     # number the city's choice, s11d)
     assert (
-        "Что проверить до голосования Найденные источники заканчиваются 10 марта 2026 г.: что "
-        "было позже, нужно подтвердить. Проверить самим: есть ли строка на «Сергек» в проекте "
-        "бюджета 2027 года (он внесён в маслихат); объявлена ли закупка и каков договор "
-        "Павлодара (портал госзакупок); какой была инфляция 2026 года (Бюро национальной "
-        "статистики; каждый процентный пункт сверх 14,2 % добавляет к строке около 0,25 млрд "
-        "тенге). Спросить у акимата, сколько из 350 новых АПК введено (каждые 100 комплексов "
-        "в договоре по цене Павлодара — около 0,8–1,4 млрд тенге в год; их число задаёт город). "
+        "Что проверить до голосования Проверить самим, что изменилось после 10 марта 2026 г. "
+        "(дата последнего найденного источника): есть ли строка на «Сергек» в проекте бюджета "
+        "2027 года (он внесён в маслихат); объявлена ли закупка и каков договор Павлодара "
+        "(портал госзакупок); какой была инфляция 2026 года (Бюро национальной статистики): "
+        "каждый процентный пункт сверх 14,2 % добавляет к строке около 0,25 млрд тенге. "
+        "Спросить у акимата: сколько из 350 новых АПК введено (каждые 100 комплексов в "
+        "договоре по цене Павлодара — около 0,8–1,4 млрд тенге в год; их число задаёт город). "
         "Запросить документы: договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b)
@@ -864,14 +875,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "без него путь с временной мерой под вопросом" in memo
     # the deadline chain, in the recommendation that asks for it: the shortest procurement's
     # last day, then the longest's (passed)
-    chain = memo[memo.index("объявить её не позднее") :]
-    chain = chain[: chain.index("Потребовать также письменное заключение юристов")]
+    chain = memo[memo.index("Не позднее 31 декабря") :]
+    chain = chain[: chain.index("Потребовать письменное заключение юристов")]
     # the realistic path's deadline first (the longest procurement within the stop-gap), the
     # contract from 1 January after it (review s12c)
     assert chain == (
-        "объявить её не позднее 31 декабря 2026 г., чтобы даже закупка в 60 дней закончилась "
-        "до конца временной меры (договор с 1 января возможен лишь при закупке в 10 дней, "
-        "объявленной до 22 декабря 2026 г.). "
+        "Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку, если она не "
+        "объявлена: тогда даже закупка в 60 дней закончится до конца временной меры (договор "
+        "с 1 января возможен лишь при закупке в 10 дней, объявленной до 22 декабря 2026 г.). "
     )
 
 
