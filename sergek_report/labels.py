@@ -272,8 +272,9 @@ KEY_FIGURES = {
 # The options and paths on one basis (appraisal): the one name each computation has wherever
 # the report prints it (the memo's table, the chapter's tables and charts, the key figures).
 # «Договор» is the new service contract (a procurement of services); its name says which
-# price it is costed with: Pavlodar's or the midpoint of Pavlodar's and Karaganda's
-# («середина цен», the glossary's term). Short, so that a name is one line of a table.
+# price it is costed with: Pavlodar's or a price between Pavlodar's and Karaganda's
+# («цена между Павлодаром и Карагандой», the glossary's term; the model's midpoint). Short,
+# so that a name is one line of a table.
 # Each path at both price bases: Pavlodar's (the one verified price) under each reading of
 # Pavlodar's contract («за АПК области»: its sum for all the region's complexes; «за АПК
 # города»: for the city's only; the sources leave it open, so each is priced on its own), then
@@ -284,14 +285,14 @@ KEY_FIGURES = {
 APPRAISAL_OPTIONS = {
     "service_pavlodar_region": "Временная мера, затем договор (цены Павлодара за АПК области)",
     "service_pavlodar_city": "Временная мера, затем договор (цены Павлодара за АПК г. Павлодара)",
-    "service": "Временная мера, затем договор (середина цен)",
+    "service": "Временная мера, затем договор (цена между Павлодаром и Карагандой)",
     "stopgap": "Временная мера (плата за её месяцы)",
     "no_bridge_pavlodar_region": "Перерыв, затем договор (цены Павлодара за АПК области)",
     "no_bridge_pavlodar_city": "Перерыв, затем договор (цены Павлодара за АПК г. Павлодара)",
-    "no_bridge": "Перерыв, затем договор (середина цен)",
+    "no_bridge": "Перерыв, затем договор (цена между Павлодаром и Карагандой)",
     "pavlodar_region": "Договор с первого дня (цены Павлодара за АПК области)",
     "pavlodar_city": "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
-    "announced": "Договор с первого дня (середина цен)",
+    "announced": "Договор с первого дня (цена между Павлодаром и Карагандой)",
     "current_price": "Нынешняя цена (для сравнения; так продолжить нельзя)",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
@@ -315,8 +316,8 @@ MEMO_COVERAGE = {
 MEMO_APPRAISAL_COLUMNS = {
     "option": "Сценарий расходов",
     "coverage": "Сумма Павлодара рассчитана на",
-    "cash_2027": "{first} г.: медиана (разброс)",
-    "cash_total": "{years} гг.: медиана (разброс)",
+    "cash_2027": "{first} г.: центральная оценка (разброс)",
+    "cash_total": "{years} гг.: центральная оценка (разброс)",
 }
 # The report's parts, named in the contents before the first chapter of each (a chapter's
 # notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
@@ -354,17 +355,20 @@ APPRAISAL_CHART_PANELS = {
 # How the options chart is read, in its captions (decision_tables.appraisal_chart_key): the
 # rows at the midpoint of Pavlodar's and Karaganda's prices are drawn grey and hatched.
 APPRAISAL_CHART_KEY = (
-    "полоса — медиана, отрезок — P10–P90; серые штрихованные полосы — середина цен Павлодара "
-    "и Караганды: цифры Караганды не проверены, их первоисточник не найден"
+    "полоса — центральная оценка, отрезок — разброс; серые штрихованные полосы — цена между "
+    "Павлодаром и Карагандой: цифры Караганды не проверены, их первоисточник не найден"
 )
 # The options chart's rows, grouped by path (decision_tables.appraisal_chart): each path's
 # name (APPRAISAL_OPTIONS' without its price) in bold over its rows, each row named by its
 # price alone; {complexes}: «420» (the region's) or «240» (the city's), from
-# data/cost_anchors.csv. Today's price under a heading of its own.
+# data/cost_anchors.csv; the rows at a price between Pavlodar's and Karaganda's as the range
+# of the two cities (one line: «между Павлодаром и Карагандой (не проверено)» wrapped onto the
+# row above; the caption says «цена между Павлодаром и Карагандой»). Today's price under a
+# heading of its own.
 APPRAISAL_CHART_ROWS = {
     "region": "Павлодар: {complexes} АПК области",
     "city": "Павлодар: {complexes} АПК г. Павлодара",
-    "midpoint": "середина цен (не проверено)",
+    "midpoint": "Павлодар–Караганда (не проверено)",
 }
 APPRAISAL_CHART_COMPARISON = {
     "heading": "Для сравнения",
@@ -373,15 +377,27 @@ APPRAISAL_CHART_COMPARISON = {
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «26,8»).
 APPRAISAL_CHART_LINE = "пунктир — предлагаемая строка бюджета, {line}"
-APPRAISAL_STATS = {"point": "базовый расчёт", "p10": "P10", "p50": "P50", "p90": "P90"}
+# the joint calculation's statistics in the key figures' labels (metrics.json, the changes
+# block): P10, median and P90 in plain words
+APPRAISAL_STATS = {
+    "point": "базовый расчёт",
+    "p10": "нижняя граница разброса",
+    "p50": "центральная оценка",
+    "p90": "верхняя граница разброса",
+}
 # The appendix's tables of the options (one per measure): the columns of the joint
 # calculation (the base calculation is not printed there: some of its assumptions sit at the
 # edges of their ranges, so it may lie outside P10–P90, which read as a contradiction), and
-# the note under each table.
-APPRAISAL_STAT_COLUMNS = {"p10": "P10", "p50": "Медиана (P50)", "p90": "P90"}
+# the note under each table: what P10, P50 and P90 mean, in plain words (JOINT_RANGE_NOTE, also
+# under the ratios' table; {likely}: «в 8 случаях из 10», decision_tables.in_cases_of_ten).
+APPRAISAL_STAT_COLUMNS = {"p10": "P10", "p50": "Центральная оценка (P50)", "p90": "P90"}
+JOINT_RANGE_NOTE = (
+    "P10 и P90 — нижняя и верхняя границы разброса: {likely} значение между ними; P50 — "
+    "центральная оценка (медиана)"
+)
 APPRAISAL_TABLE_NOTE = (
-    "расчёт авторов; P10, медиана (P50) и P90 — при совместном разбросе всех допущений; "
-    "стоимость сценария отчёт называет медианой"
+    "расчёт авторов при совместном разбросе всех допущений; {range}; стоимость сценария в "
+    "отчёте — его центральная оценка"
 )
 APPRAISAL_FIGURE = "{option}: {measure}, {stat}"
 RECONCILIATION_FIGURES = {
@@ -650,16 +666,24 @@ GLOSSARY = (
         "Базовый расчёт",
         "Расчёт, в котором каждое допущение принимает своё базовое значение (таблица допущений "
         "в главе «Допущения, ограничения и источники»); точка отсчёта графиков "
-        "чувствительности. Стоимость сценария в отчёте — медиана всех расчётов, а не базовый "
-        "расчёт: у некоторых допущений базовое значение совпадает с границей диапазона "
-        "(например, все новые комплексы введены и работают с запланированной даты), поэтому "
+        "чувствительности. Стоимость сценария в отчёте — центральная оценка (медиана) всех "
+        "расчётов, а не базовый расчёт: у некоторых допущений базовое значение совпадает с "
+        "границей диапазона (например, все новые комплексы введены и работают с "
+        "запланированной даты), поэтому "
         "базовый расчёт может оказаться у края разброса, а не в его середине.",
     ),
     (
-        "P10–P90",
-        "Диапазон, в который попадает результат в восьми случаях из десяти, когда допущения "
-        "одновременно принимают разные значения из своих диапазонов, выбранных авторами: он "
-        "верен настолько, насколько верны эти диапазоны.",
+        "Центральная оценка (медиана)",
+        "Середина результатов расчёта, в котором все допущения одновременно меняются по своим "
+        "диапазонам: в половине сочетаний допущений расход ниже, в половине — выше. Её отчёт "
+        "называет стоимостью сценария; рядом с ней в скобках — разброс.",
+    ),
+    (
+        "Разброс (P10–P90)",
+        "Диапазон, в который расход (или другой результат расчёта) попадает в восьми случаях из "
+        "десяти, когда допущения одновременно принимают разные значения из своих диапазонов, "
+        "выбранных авторами: в одном случае из десяти он ниже нижней границы (P10), в одном — "
+        "выше верхней (P90). Разброс верен настолько, насколько верны эти диапазоны.",
     ),
     (
         "Договор (в названиях сценариев)",
@@ -670,9 +694,10 @@ GLOSSARY = (
         "комплексы области или только комплексы города (источники этого не говорят).",
     ),
     (
-        "Середина цен Павлодара и Караганды",
+        "Цена между Павлодаром и Карагандой",
         "Цена сервисного договора между ценами Павлодара и Караганды за комплекс в год: в "
-        "расчёте она может лежать в любом месте между ними, а медиана — посередине. Цифры "
+        "расчёте она может лежать в любом месте между ними, а центральная оценка — посередине. "
+        "Цифры "
         "Караганды по первоисточнику не проверены, поэтому предложение бюджета опирается на "
         "цены Павлодара.",
     ),
@@ -681,11 +706,6 @@ GLOSSARY = (
         "Две оценки нынешней платы за комплекс в месяц (тариф не опубликован): оценка 1 — "
         "государственные обязательства, делённые на комплексы договора и срок; оценка 2 — "
         "известная выплата партнёру, делённая на комплексо-месяцы того же периода.",
-    ),
-    (
-        "Медиана (P50)",
-        "Середина результатов того же расчёта: в половине сочетаний допущений результат ниже, "
-        "в половине — выше.",
     ),
     (
         "Временная мера",
@@ -707,9 +727,9 @@ GLOSSARY = (
 # names the width (a long header widens its column, a Kazakh name then took three lines)
 APPRAISAL_COLUMNS = {
     "option": "Сценарий расходов",
-    "cash_2027": "{first} г.: медиана (P10–\u2060P90)",  # no break after «–»
-    "cash_total": "{years} гг.: P10–P90",
-    "present_value": "Приведённая стоимость на {valuation}, P10–P90",
+    "cash_2027": "{first} г.: центральная оценка (разброс)",
+    "cash_total": "{years} гг.: разброс",
+    "present_value": "Приведённая стоимость на {valuation}: разброс",
 }
 # The options year by year (the appendix): each cell the median and P10–P90 in billions
 APPRAISAL_BY_YEAR_COLUMNS = {
@@ -722,7 +742,7 @@ PATH_COLUMNS = {
     "on_january_1": "Что будет {first_day}",
     "legal_route": "Правовой путь",
     "next_decisions": "Следующие решения",
-    "option": "Сценарий расходов; {first} г., млрд тенге: медиана (P10–P90)",
+    "option": "Сценарий расходов; {first} г., млрд тенге: центральная оценка (разброс)",
 }
 NOT_PRICED = "не оценено: нет открытых данных"
 # The path table's budget cell: the option the branch is, by its one name, and its figure.
@@ -749,16 +769,15 @@ PATH_TREE_CAVEATS = {
 # the midpoint (decision_tables.branch_cost_lines; P10–P90 are in the detailed table).
 PATH_TREE_COSTS = {
     "pavlodar": "«{option}»: цены Павлодара — {region} или {city}",
-    "midpoint": "середина цен — {midpoint}",
+    "midpoint": "цена между Павлодаром и Карагандой — {midpoint}",
 }
 # Under the tree (decision_tables.path_chart_note): which of the two figures at Pavlodar's
 # prices is which, in plain words; {region}, {city}: MEMO_COVERAGE's words with the complexes
 # («все 420 АПК области», «только 240 АПК г. Павлодара»).
 PATH_TREE_NOTE = (
     "из двух цифр «цены Павлодара» меньшая — если сумма договора Павлодара оплачивает "
-    "{region}, большая — если {city}; «середина цен» — середина цен Павлодара и Караганды, "
-    "цифры Караганды не проверены; расходы при передаче комплексов городу не оценены: нет "
-    "открытых данных"
+    "{region}, большая — если {city}; цифры Караганды не проверены; расходы при передаче "
+    "комплексов городу не оценены: нет открытых данных"
 )
 # The dated steps of the path (decision_tables.path_steps_chart), each under its date.
 # {year}: the budget's year; {days}: the procurement's length; {months}: the stop-gap's.
@@ -788,7 +807,9 @@ DRIVER_OUTPUTS = {
     "pavlodar_city.cash_2027": (
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара): расходы {first} г."
     ),
-    "service.cash_2027": "Временная мера, затем договор (середина цен): расходы {first} г.",
+    "service.cash_2027": (
+        "Временная мера, затем договор (цена между Павлодаром и Карагандой): расходы {first} г."
+    ),
     "current_price.cash_total": "Нынешняя цена (для сравнения): расходы {years} гг.",
     "equipment.cash_2027": "Новое оборудование: расходы {first} г.",
     "estimates_ratio": "Отношение двух оценок платы за АПК",
@@ -815,8 +836,8 @@ EITHER_OR = "{first} или {second}"
 # «от ≈ 162 тыс. до 181 064 тенге» (chapter.shown)
 SHOWN_SPAN = "от {low} до {high}"
 EITHER_OR_DISTRIBUTION = (
-    "считаются оба случая: сценарии по ценам Павлодара — каждый отдельно; в середине цен "
-    "Павлодара и Караганды — равномерное между ними"
+    "считаются оба случая: сценарии по ценам Павлодара — каждый отдельно; при цене между "
+    "Павлодаром и Карагандой — равномерное между ними"
 )
 # One explained name: {name} (DISTRIBUTIONS), {meaning} (DISTRIBUTION_MEANINGS); the items
 # joined by «; ».
@@ -969,8 +990,9 @@ SENTENCES = {
         "Нынешняя цена на {year} год в резюме ({median}) меньше выплат {budget_year} года "
         "({budget}) не из-за изменения цены (тариф заморожен): она посчитана не по оценке 1, "
         "а по середине двух оценок ({price} за комплекс в месяц; по ней выплаты "
-        "{budget_year} года — {budget_mid}), и это медиана совместного расчёта, в котором доля "
-        "введённых новых комплексов и плата между оценками меняются по своим диапазонам."
+        "{budget_year} года — {budget_mid}), и это центральная оценка совместного расчёта, в "
+        "котором доля введённых новых комплексов и плата между оценками меняются по своим "
+        "диапазонам."
     ),
 }
 

@@ -376,14 +376,14 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     assert names == [
         "Временная мера, затем договор (цены Павлодара за АПК области)",
         "Временная мера, затем договор (цены Павлодара за АПК г. Павлодара)",
-        "Временная мера, затем договор (середина цен)",
+        "Временная мера, затем договор (цена между Павлодаром и Карагандой)",
         "в том числе: временная мера (плата за её месяцы)",
         "Перерыв, затем договор (цены Павлодара за АПК области)",
         "Перерыв, затем договор (цены Павлодара за АПК г. Павлодара)",
-        "Перерыв, затем договор (середина цен)",
+        "Перерыв, затем договор (цена между Павлодаром и Карагандой)",
         "Договор с первого дня (цены Павлодара за АПК области)",
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
-        "Договор с первого дня (середина цен)",
+        "Договор с первого дня (цена между Павлодаром и Карагандой)",
         "Нынешняя цена (для сравнения; так продолжить нельзя)",
     ]
     # the medians of the joint calculation (the base values are hand-checked in
@@ -437,7 +437,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         ("Временная мера, затем договор", True),
         ("Павлодар: 420 АПК области", False),
         ("Павлодар: 240 АПК г. Павлодара", False),
-        ("середина цен (не проверено)", False),
+        ("Павлодар–Караганда (не проверено)", False),
     ]
     assert [heading for heading, bold in expected if bold] == [
         "Временная мера, затем договор",
@@ -479,7 +479,7 @@ def test_one_name_per_option_in_every_table():
     assert cells[1].endswith("30,2 (19,8–42,7)")
     assert cells[0].startswith("«Договор с первого дня (цены Павлодара за АПК области)» — 15,5")
     assert "(цены Павлодара за АПК г. Павлодара)» — 27,2 (25,9–28,4)" in cells[0]
-    assert "(середина цен)» — 35,5" in cells[0]
+    assert "(цена между Павлодаром и Карагандой)» — 35,5" in cells[0]
     assert cells[2].startswith("«Перерыв, затем договор (цены Павлодара за АПК области)»")
     assert cells[3] == (
         "«Передача комплексов в коммунальную собственность и эксплуатация городом» — "
@@ -570,7 +570,7 @@ def test_the_options_chart_draws_the_midpoint_rows_apart():
             for line in ax.collections
             if isinstance(line, LineCollection)
         }
-        midpoint = {y for y, name in names.items() if name == "середина цен (не проверено)"}
+        midpoint = {y for y, name in names.items() if name == "Павлодар–Караганда (не проверено)"}
         assert {heading[y] for y in midpoint} == {
             "Временная мера, затем договор",
             "Договор с первого дня",
@@ -584,7 +584,8 @@ def test_the_options_chart_draws_the_midpoint_rows_apart():
             whisker = matplotlib_colors.to_hex(whiskers[y].get_colors()[0])
             assert whisker == (charts.CONTEXT if weak else charts.ACCENT), names[y]
     key = dtab.appraisal_chart_key()
-    assert "серые штрихованные полосы — середина цен Павлодара и Караганды" in key
+    assert "полоса — центральная оценка, отрезок — разброс" in key
+    assert "серые штрихованные полосы — цена между Павлодаром и Карагандой" in key
     assert "цифры Караганды не проверены" in key
 
 

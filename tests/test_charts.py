@@ -157,7 +157,7 @@ def test_a_chart_label_never_ends_on_one_short_word():
         "Нынешняя цена (ориентир для\nнового ГЧП)"
     )
     for label in (
-        "Сервисный договор по середине цен Павлодара и Караганды",
+        "Сервисный договор по цене между Павлодаром и Карагандой",
         "Новое оборудование для всех комплексов (без эксплуатации)",
         "Временная мера, затем сервисный договор по ценам Павлодара",
     ):
@@ -262,7 +262,7 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
         assert [drawn.index(m) for m in medians] == sorted(drawn.index(m) for m in medians)
     assert branches[1].costs == (
         "«Временная мера, затем договор»: цены Павлодара — 13,6 или 23,3",
-        "середина цен — 30,2",
+        "цена между Павлодаром и Карагандой — 30,2",
     )
     # the note under the tree says which figure is which in plain words, the complexes from
     # data/cost_anchors.csv: the smaller figure is always the region's reading
@@ -430,7 +430,7 @@ def test_a_diagrams_lines_break_between_words_only():
     assert " ".join(lines) == text and len(lines) > 1
     assert all(diagrams.text_width(line) <= 150 for line in lines)
     assert len(lines[-1].split()) >= 2  # no word alone on the last line
-    bound = "«Договор с первого дня (середина цен)» — 37,6\u00a0(24,2–53,8)"
+    bound = "«Договор с первого дня (цена между Павлодаром и Карагандой)» — 37,6\u00a0(24,2–53,8)"
     assert any("37,6\u00a0(24,2–53,8)" in line for line in diagrams.wrap(bound, 120))
     # a bound group wider than any line breaks at its no-break space, not over its box
     assert diagrams.wrap("22\u00a0желтоқсан", 40, bold=True) == ["22", "желтоқсан"]

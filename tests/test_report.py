@@ -749,15 +749,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert at == sorted(at)
     assert gap_region[0] == "12,9" and gap_city[0] == "22,7"
     assert "pavlodar_only_cash_2027_p50" not in values
-    assert "середина цен" not in memo.split("Таблица 1")[1].split("Источник:")[0]
+    table_1 = memo.split("Таблица 1")[1].split("Источник:")[0]
+    assert "между Павлодаром и Карагандой" not in table_1 and "середина цен" not in table_1
     # the authors' shorthand for the readings is gone from the memo
     for shorthand in ("сумма на область", "сумма на город", "прочтение", "P10–P90"):
         assert shorthand not in memo, shorthand
     # what the range means and what a gap is, said under the table (the two readings are the
     # table's own column and the paragraph's words)
     assert (
-        "разброс — от P10 до P90: расход в 8 случаях из 10 при допущениях авторов; «перерыв» — "
-        "месяцы без фиксации нарушений и без штрафов."
+        "разброс: расход в 8 случаях из 10 при допущениях авторов; центральная оценка — "
+        "середина этих расчётов; «перерыв» — месяцы без фиксации нарушений и без штрафов."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -886,6 +887,57 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     )
 
 
+# The model's words a council deputy stumbles on (review s13): said in plain words in the
+# council's text, defined in the appendix's method part and the glossary, which keep them.
+JARGON = re.compile(r"середин\w* цен|медиан|P10|P50|P90", re.IGNORECASE)
+
+
+def plain_text_parts(text: str) -> tuple[str, str, str]:
+    """The council's text (the PDF's, pdf_text) without the parts that define the model's
+    words: (before the appendix's method part, between it and the glossary, after the
+    glossary). The method part runs from the table of the key figures of the joint
+    calculation (its P10, P50 and P90 in columns, a note under each saying what they mean) to
+    the heading after «Как получены цифры сценариев расходов»; the glossary from its first
+    page to the colophon."""
+    method = re.search(r"Таблица \d+\. Ключевые показатели отчёта при совместном разбросе", text)
+    assert method, "the first table of the joint calculation"
+    # the heading, not the contents' entry (before) nor a cross-reference «…» (after)
+    after = re.compile(r"(?<!«)Чего мы не знаем: запрос данных")
+    end = after.search(text, method.end())
+    assert end and "Как получены цифры сценариев расходов" in text[method.start() : end.start()]
+    glossary = text.index("¶ Словарь терминов", end.end())
+    colophon = text.index("Сведения о редакции", glossary)  # its heading, then its header
+    return text[: method.start()], text[end.start() : glossary], text[colophon:]
+
+
+@pytest.mark.slow  # reads the session's build
+def test_the_council_text_says_the_models_words_plainly(report):
+    """Outside the appendix's method part and the glossary, the report says «цена между
+    Павлодаром и Карагандой» (not «середина цен»), «центральная оценка» (not «медиана») and
+    «разброс» (not «P10–P90»); the method part and the glossary define the terms."""
+    text = report["text"]
+    parts = plain_text_parts(text)
+    found = []
+    for part in parts:
+        found += [part[max(m.start() - 40, 0) : m.end() + 40] for m in JARGON.finditer(part)]
+    assert found == [], found
+    # the plain words are there, with what the range means said in the memo and in chapter 2
+    council = " ".join(parts)
+    assert "Договор с первого дня (цена между Павлодаром и Карагандой)" in council
+    assert "Павлодар–Караганда (не проверено)" in council
+    assert "2027 г.: центральная оценка (разброс)" in council
+    assert council.count("в 8 случаях из 10") >= 2
+    # the glossary defines them in plain words
+    glossary = text[text.index("¶ Словарь терминов") : text.index(parts[2])]
+    for term in ("Центральная оценка (медиана)", "Разброс (P10–P90)", "Цена между Павлодаром"):
+        assert term in glossary, term
+    assert "попадает в восьми случаях из десяти" in glossary
+    # the method part says what P10, P50 and P90 are in the report's words
+    method = text[len(parts[0]) : text.index(parts[1])]
+    assert "P10 и P90 — нижняя и верхняя границы разброса: в 8 случаях из 10" in method
+    assert "Центральная оценка (медиана, P50)" in method
+
+
 def _table(html: str, caption: str) -> tuple[list[str], str]:
     """The header cells and the markup of the table whose caption starts with `caption`."""
     import html as entities
@@ -931,7 +983,7 @@ def test_the_appendix_tables_read_as_grids(report):
     assert "«равномерное» — любое значение диапазона одинаково вероятно" in text
 
     heads, table = _table(html, "Ключевые показатели отчёта при совместном разбросе")
-    assert heads == ["Показатель", "P10", "Медиана (P50)", "P90", "Основание"]
+    assert heads == ["Показатель", "P10", "Центральная оценка (P50)", "P90", "Основание"]
     # a row whose P10, median and P90 print the same («≈ 1,0 | ≈ 1,0 | ≈ 1,0», review s10c)
     # tells nothing: it is not printed
     for row in re.findall(r"<tr>(.*?)</tr>", table.split("</thead>")[1], re.S):
@@ -946,7 +998,7 @@ def test_the_appendix_tables_read_as_grids(report):
     assert len(captions) == 3 and all(c.endswith(", млрд тенге") for c in captions)
     for caption in captions:
         heads, table = _table(html, caption)
-        assert heads == ["Сценарий расходов", "P10", "Медиана (P50)", "P90"]
+        assert heads == ["Сценарий расходов", "P10", "Центральная оценка (P50)", "P90"]
         cells = re.findall(r'<td class="num"[^>]*>([^<]*)</td>', table)
         assert cells and all(re.fullmatch(r"\d+,\d", c) for c in cells), cells
 

@@ -334,7 +334,7 @@ APPRAISAL_ROWS = (
     "announced",
     "current_price",
 )
-# The rows at the midpoint of Pavlodar's and Karaganda's prices («(середина цен)»): Karaganda's
+# The rows at a price between Pavlodar's and Karaganda's (the model's midpoint): Karaganda's
 # figures are not verified at their source, so the options chart draws them apart (grey,
 # hatched) and its caption says so (labels.APPRAISAL_CHART_KEY).
 MIDPOINT_ROWS = ("service", "announced", "no_bridge")
@@ -554,7 +554,7 @@ def appraisal_chart_rows() -> list[tuple[str, str, str | None]]:
 
 def appraisal_chart_label(results: Results, key: str) -> str:
     """A row's short label on the options chart: «Павлодар: 420 АПК области», «Павлодар: 240
-    АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «середина цен (не
+    АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «Павлодар–Караганда (не
     проверено)», «нынешняя цена (так продолжить нельзя)»."""
     if key == "comparison":
         return L.APPRAISAL_CHART_COMPARISON["row"]
@@ -609,9 +609,9 @@ def appraisal_chart_key() -> str:
 def branch_cost(line: str, results: Results) -> str:
     """Each computation pricing a branch of the path (data/decision_path.csv, budget_line), by
     its one name, with its 2027 figure: ««Договор с первого дня (цены Павлодара, сумма на
-    область)» — 16,5 (15,3–17,7); …; «Договор с первого дня (середина цен)» — 37,6
-    (24,2–53,8)»; an unpriced branch says so (the path table's cell; the tree prints the same
-    medians shorter: `branch_cost_lines`)."""
+    область)» — 16,5 (15,3–17,7); …; «Договор с первого дня (цена между Павлодаром и
+    Карагандой)» — 37,6 (24,2–53,8)»; an unpriced branch says so (the path table's cell; the
+    tree prints the same medians shorter: `branch_cost_lines`)."""
     if line in BRANCH_UNPRICED:
         return L.PATH_OPTION_CELL.format(option=branch_option(line), figure=L.NOT_PRICED)
     return "; ".join(
@@ -627,8 +627,9 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
     """A branch's cost as the path tree prints it, short enough for its box: the option's
     name without its price, the medians of `branch_cost` at Pavlodar's prices under both
     readings of its contract, then at the midpoint («Договор с первого дня»: цены Павлодара —
-    16,5 или 28,8», «середина цен — 37,6»); an unpriced branch has no line: the note under
-    the tree says it is not priced (the tree stays under print.css's cap on a chart's height)."""
+    16,5 или 28,8», «цена между Павлодаром и Карагандой — 37,6»); an unpriced branch has no
+    line: the note under the tree says it is not priced (the tree stays under print.css's cap
+    on a chart's height)."""
     if line in BRANCH_UNPRICED:
         return ()
     region, city, midpoint = (
