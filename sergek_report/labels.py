@@ -316,8 +316,10 @@ MEMO_COVERAGE = {
 MEMO_APPRAISAL_COLUMNS = {
     "option": "Сценарий расходов",
     "coverage": "Сумма Павлодара рассчитана на",
-    "cash_2027": "{first} г.: центральная оценка (разброс)",
-    "cash_total": "{years} гг.: центральная оценка (разброс)",
+    # what a cell holds is said once, in the caption (the memo's cell 5): short headers keep
+    # the table's head two lines high
+    "cash_2027": "{first} г.",
+    "cash_total": "{years} гг.",
 }
 # The report's parts, named in the contents before the first chapter of each (a chapter's
 # notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
