@@ -428,8 +428,8 @@ def test_a_new_budget_line_is_said_with_the_new_assumptions_it_rests_on():
     }
     text = " ".join(changes_block(new, old).replace("\u00a0", " ").split())
     assert (
-        "Впервые в этой редакции: сценарии расходов на 2027 год в сопоставимых условиях и "
-        "предлагаемая строка бюджета — 31,1 млрд тенге."
+        "Впервые в этой редакции: сценарии расходов на 2027 год и предлагаемая строка бюджета "
+        "— 31,1 млрд тенге."
     ) in text
     assert "В расчёт введены новые допущения (11)." not in text
     # without the budget line among the new figures, the assumptions are counted as before

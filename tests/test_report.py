@@ -725,6 +725,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     gap_city = [bn("no_bridge_pavlodar_city", s) for s in ("p50", "p10", "p90")]
     line = city[2]
     assert line == "28,4" and region[2] == "16,2"
+    # what to decide says the amount proposed (review s12d: the memo's first paragraph)
+    assert f"и деньги в бюджете 2027 года (предложение — {line} млрд тенге)." in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
     assert (
         values["pavlodar_region_cash_2027_p10"] < 16.0e9 < values["pavlodar_region_cash_2027_p90"]
@@ -758,7 +760,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # table's own column and the paragraph's words)
     assert (
         "разброс: расход в 8 случаях из 10 при допущениях авторов; центральная оценка — "
-        "середина этих расчётов; «перерыв» — месяцы без фиксации нарушений и без штрафов."
+        "середина расчётов; «перерыв» — месяцы без фиксации нарушений."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -790,20 +792,20 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
     midpoint = precision.billions(values["announced_cash_2027_p50"])
-    assert f"центральная оценка договора с первого дня — {midpoint} млрд;" in how
+    assert f"договор с первого дня — около {midpoint} млрд;" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     # what the line does not cover, said as such: the midpoint's prices, the cameras'
     # correction of the line's case (28,4 × 1,02: 5,48 cameras a complex in Almaty against
     # 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for the equipment in
     # one year (review s11c)
     assert (
-        "Строка не покрывает цены между павлодарскими и карагандинскими (центральная оценка "
-        f"договора с первого дня — {midpoint} млрд; цена Караганды не проверена), оплату по "
-        "Павлодару за камеры, а не за комплексы (не менее 29 млрд), и годовой договор."
+        "Строка не покрывает цены между павлодарскими и карагандинскими (договор с первого дня "
+        f"— около {midpoint} млрд; цена Караганды не проверена), оплату по Павлодару за камеры, "
+        "а не за комплексы (не менее 29 млрд), и годовой договор."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
-    assert "Если бюджет утверждён без неё, добиваться её при уточнении бюджета" in memo
+    assert "если бюджет утверждён — вносить её при уточнении до конца временной меры" in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
     end = memo.index("Не позднее 31 декабря 2026 г. — потребовать")
@@ -817,7 +819,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         memo.index("Рекомендации маслихату До утверждения бюджета. Заложить")
         < memo.index("Если строки в проекте бюджета нет или она меньше")
-        < memo.index("На 2028–2029 годы. Для договора на три года")
+        < memo.index("На 2028–2029 годы. Договору на три года")
         < memo.index("Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку")
         < memo.index("До окончания договора. Выяснить, кому после 31 декабря 2026 г.")
     )
@@ -827,8 +829,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "а предложения не выше, — уменьшить её при уточнении бюджета. Если строки в проекте"
     ) in rec
     assert (
-        "— внести поправку до утверждения бюджета: договор закупки заключают лишь в пределах "
-        "бюджетных средств. Если бюджет утверждён без неё"
+        "— внести поправку до утверждения: договор закупки заключают лишь в пределах "
+        "бюджетных средств; если бюджет утверждён"
     ) in rec
     # a three-year contract needs 2028–2029 money: at a constant price, as Pavlodar's, the
     # line again each year; indexed every year at the assumed upper end of price growth
@@ -838,13 +840,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (each year at its upper estimate: more than the joint P90 of the three years in Table
     # 1, 93,5, which a reader set against it, review s12d)
     assert (
-        "Для договора на три года, как в Павлодаре (п. 3 ст. 17 Закона о государственных "
-        f"закупках), заложить по {line} млрд тенге в год при постоянной цене; при индексации "
-        "по инфляции (рекомендация 5; до 12,2 % в год) — до 31,9 млрд в 2028 г. и 35,8 млрд в "
+        "Договору на три года, как в Павлодаре (п. 3 ст. 17 Закона о государственных закупках), "
+        f"нужны деньги и на эти годы: по {line} млрд тенге в год при постоянной цене; при "
+        "индексации (рекомендация 5; до 12,2 % в год) — до 31,9 млрд в 2028 г. и 35,8 млрд в "
         "2029 г., за три года — до 96,1 млрд (каждый год по верхней оценке)."
     ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor
-    assert "Иначе договор — только на год, а он может стоить больше трети цены трёхлетнего." in rec
+    assert "Иначе — договор на год, а он может стоить больше трети трёхлетнего." in rec
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
@@ -859,12 +861,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # number the city's choice, s11d)
     assert (
         "Что проверить до голосования Проверить самим, что изменилось после 10 марта 2026 г. "
-        "(дата последнего найденного источника): есть ли строка на «Сергек» в проекте бюджета "
-        "2027 года (он внесён в маслихат); объявлена ли закупка и каков договор Павлодара "
-        "(портал госзакупок); какой была инфляция 2026 года (Бюро национальной статистики): "
-        "каждый процентный пункт сверх 14,2 % добавляет к строке около 0,25 млрд тенге. "
-        "Спросить у акимата: сколько из 350 новых АПК введено (каждые 100 комплексов в "
-        "договоре по цене Павлодара — около 0,8–1,4 млрд тенге в год; их число задаёт город). "
+        "(последний найденный источник): есть ли строка на «Сергек» в проекте бюджета 2027 "
+        "года (он внесён в маслихат); объявлена ли закупка и каков договор Павлодара (портал "
+        "госзакупок); какой была инфляция 2026 года (Бюро национальной статистики): каждый "
+        "процентный пункт сверх 14,2 % добавляет к строке около 0,25 млрд тенге. Спросить у "
+        "акимата: сколько из 350 новых АПК введено (каждые 100 комплексов по цене Павлодара — "
+        "около 0,8–1,4 млрд тенге в год; их число задаёт город). "
         "Запросить документы: договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b)
@@ -925,7 +927,7 @@ def test_the_council_text_says_the_models_words_plainly(report):
     council = " ".join(parts)
     assert "Договор с первого дня (цена между Павлодаром и Карагандой)" in council
     assert "Павлодар–Караганда (не проверено)" in council
-    assert "2027 г.: центральная оценка (разброс)" in council
+    assert "млрд тенге (номинальные): центральная оценка (разброс)" in council
     assert council.count("в 8 случаях из 10") >= 2
     # the glossary defines them in plain words
     glossary = text[text.index("¶ Словарь терминов") : text.index(parts[2])]
