@@ -1152,13 +1152,16 @@ COVER_FACTS = {
         "прерывается, хватит {realistic}"
     ),
     # under the days left: «28 дней»
-    # {in_stopgap}: the last day to announce the longest procurement to end within the
-    # stop-gap («31 декабря 2026 г.»); {day}: «1 января»; {days}: the shortest procurement
-    # («10 дней»); {announce_by}: its last day for a contract from {day}
+    # {day}: «1 января»; {days}: the shortest procurement («10 дней»); {announce_by}: its last
+    # day for a contract from {day}; {in_stopgap}: the last day to announce the longest
+    # procurement to end within the stop-gap («31 декабря 2026 г.»); {months}: the stop-gap's
+    # cap («2 месяца»). The firm deadline first, then the one that needs the lawyers (review
+    # s13a); the stop-gap said in words where it is first named
     "days_left": (
-        "до окончания договора на дату редакции; закупку услуг объявить не позднее "
-        "{in_stopgap}, чтобы она закончилась до конца временной меры; договор с {day} — лишь "
-        "при закупке в {days}, объявленной до {announce_by}"
+        "до окончания договора на дату редакции. Договор с {day} возможен лишь при закупке в "
+        "{days}, объявленной до {announce_by}; иначе закупку объявить до {in_stopgap}, чтобы она "
+        "закончилась в пределах временной меры (продление договора максимум на {months}, если "
+        "его подтвердят юристы)"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»
     "network": (
@@ -1168,9 +1171,11 @@ COVER_FACTS = {
     # under the three years of a contract as Pavlodar's, indexed at the upper end of the
     # assumed price growth: «96,1 млрд тенге»; {years}: «2027–2029»; {growth}: «12,2 %»;
     # {line}: «28,4 млрд тенге»; {today}: «3,9 млрд тенге»
+    # (an upper estimate: each year the line indexed at the upper end, above the joint
+    # calculation's P90 of the three years; review s13a)
     "three_years": (
-        "на {years} годы при трёхлетнем договоре по ценам Павлодара, если цену индексировать "
+        "на {years} годы, верхняя оценка: трёхлетний договор по ценам Павлодара с индексацией "
         "до {growth} в год (без индексации — по {line} в год); нынешняя плата — {today} в год "
-        "(оценка: тариф не опубликован), так продолжить нельзя"
+        "(оценка), так продолжить нельзя"
     ),
 }

@@ -669,7 +669,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
-    assert "закупку услуг объявить не позднее 31 декабря 2026 г., чтобы она закончилась" in cover
+    # the firm deadline first, then the stop-gap's, which needs the lawyers (review s13a)
+    assert (
+        "Договор с 1 января возможен лишь при закупке в 10 дней, объявленной до 22 декабря "
+        "2026 г.; иначе закупку объявить до 31 декабря 2026 г., чтобы она закончилась в "
+        "пределах временной меры (продление договора максимум на 2 месяца, если его "
+        "подтвердят юристы)"
+    ) in cover
     assert "Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку" in memo
     assert "до 22 декабря 2026 г." in memo
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
@@ -678,15 +684,18 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
     assert cover.endswith(
-        f"нынешняя плата — {precision.billions(today)} млрд тенге в год (оценка: тариф не "
-        "опубликован), так продолжить нельзя"
+        f"нынешняя плата — {precision.billions(today)} млрд тенге в год (оценка), так "
+        "продолжить нельзя"
     )
     # what the paths realistic on 1 January need, said with the line (reviews s12a, s12b),
     # and the three years a contract as Pavlodar's commits
     assert (
         "если с 1 января действует временная мера или фиксация прерывается, хватит 24,4 млрд тенге"
     ) in cover
-    assert "96,1 млрд тенге на 2027–2029 годы при трёхлетнем договоре по ценам Павлодара" in cover
+    assert (
+        "96,1 млрд тенге на 2027–2029 годы, верхняя оценка: трёхлетний договор по ценам "
+        "Павлодара с индексацией до 12,2 % в год"
+    ) in cover
     assert f" {precision.billions(today)} (" in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")
@@ -775,33 +784,37 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
     # an assumption; the times today's price at both readings, 15,5 / 3,9 = 4,0 and 27,2 / 3,9
     # = 7,0; the rest a reserve until the suppliers' offers)
-    # (review s12d: the three readings as a list a deputy scans, each with its amount)
+    # (review s13a: what most likely happens on 1 January and what it needs first, then what
+    # the margin above it buys; the stop-gap said in words; «the dearest path» at Pavlodar's
+    # prices, as the midpoint's is dearer; review s12d: the readings as a list a deputy scans)
     assert how.startswith(
-        f"Почему {line} млрд тенге. Это осторожная оценка по единственной цене, для которой "
-        "найден источник (одно сообщение), — договору Павлодара (она в 4–7 раз выше нынешней "
-        "платы: в неё входит новое оборудование): вся сеть (1 991 АПК) с первого дня по 14,04 "
-        "млн тенге за АПК в год (сумма Павлодара только на 240 АПК г. Павлодара, с инфляцией "
-        "2026 года) — около 27,9 млрд; строки хватит при инфляции 2026 года до 14,2 % "
-        "(допущение отчёта — 12,3 %), а на самом дорогом пути расход выше неё лишь в 1 случае "
-        f"из 10; если сумма Павлодара оплачивает все 420 АПК области (на это скорее указывает "
-        f"сообщение), хватит {region[2]} млрд; если с 1 января действует временная мера или "
-        f"фиксация прерывается, хватит {pav_city[2]} млрд; остальное — резерв до ценовых "
-        "предложений поставщиков."
+        f"Почему {line} млрд тенге. С 1 января скорее всего действует временная мера "
+        "(продление договора до итогов закупки, максимум на 2 месяца, если его подтвердят "
+        "юристы) или фиксация нарушений прерывается: на эти пути хватит "
+        f"{pav_city[2]} млрд. Строка больше — с резервом до ценовых предложений поставщиков: "
+        "её хватит и договору со всей сетью с первого дня по цене Павлодара — единственной, "
+        "для которой найден источник (одно сообщение), и в 4–7 раз выше нынешней платы, так "
+        "как в неё входит новое оборудование: 1 991 АПК по 14,04 млн тенге за АПК в год (сумма "
+        "Павлодара только на 240 АПК г. Павлодара, с инфляцией 2026 года) — около 27,9 млрд; "
+        "строки хватит при инфляции 2026 года до 14,2 % (допущение отчёта — 12,3 %), а на "
+        "самом дорогом пути по ценам Павлодара расход выше неё лишь в 1 случае из 10; если "
+        "сумма Павлодара оплачивает все 420 АПК области (на это скорее указывает сообщение), "
+        f"хватит {region[2]} млрд."
     )
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
     midpoint = precision.billions(values["announced_cash_2027_p50"])
-    assert f"договор с первого дня — около {midpoint} млрд;" in how
+    assert f"если цена ближе к карагандинской (около {midpoint} млрд; не проверена)" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
-    # what the line does not cover, said as such: the midpoint's prices, the cameras'
-    # correction of the line's case (28,4 × 1,02: 5,48 cameras a complex in Almaty against
-    # 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for the equipment in
-    # one year (review s11c)
+    # when the line may not be enough, said as conditions (review s13a): the midpoint's
+    # prices, the cameras' correction of the line's case (28,4 × 1,02: 5,48 cameras a complex
+    # in Almaty against 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for
+    # the equipment in one year (review s11c)
     assert (
-        "Строка не покрывает цены между павлодарскими и карагандинскими (договор с первого дня "
-        f"— около {midpoint} млрд; цена Караганды не проверена), оплату по Павлодару за камеры, "
-        "а не за комплексы (не менее 29 млрд), и годовой договор."
+        f"Строки может не хватить, если цена ближе к карагандинской (около {midpoint} млрд; не "
+        "проверена), если договор Павлодара платит за камеры, а не за комплексы (не менее 29 "
+        "млрд), или при договоре на год."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
@@ -841,7 +854,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 1, 93,5, which a reader set against it, review s12d)
     assert (
         "Договору на три года, как в Павлодаре (п. 3 ст. 17 Закона о государственных закупках), "
-        f"нужны деньги и на эти годы: по {line} млрд тенге в год при постоянной цене; при "
+        f"нужны деньги и на них: по {line} млрд тенге в год при постоянной цене; при "
         "индексации (рекомендация 5; до 12,2 % в год) — до 31,9 млрд в 2028 г. и 35,8 млрд в "
         "2029 г., за три года — до 96,1 млрд (каждый год по верхней оценке)."
     ) in rec

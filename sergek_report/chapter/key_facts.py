@@ -22,6 +22,7 @@ from sergek_report.chapter.decision_tables import (
     CENTRAL,
     announce_by,
     realistic_need,
+    stopgap_months_at_most,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
@@ -90,6 +91,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                         results.assumptions.range("procurement_lead_days")[0],
                         L.UNIT_FORMS["дней"],
                     ),
+                    months=fmt.count(stopgap_months_at_most(results), L.UNIT_FORMS["месяцев"]),
                 ),
             )
         )
