@@ -1170,12 +1170,12 @@ COVER_FACTS = {
     ),
     # under the three years of a contract as Pavlodar's, indexed at the upper end of the
     # assumed price growth: «96,1 млрд тенге»; {years}: «2027–2029»; {growth}: «12,2 %»;
-    # {line}: «28,4 млрд тенге»; {today}: «3,9 млрд тенге»
+    # {line}: «28,4 млрд тенге» (today's price is the memo's table's: the card held too much,
+    # review s13a)
     # (an upper estimate: each year the line indexed at the upper end, above the joint
     # calculation's P90 of the three years; review s13a)
     "three_years": (
         "на {years} годы, верхняя оценка: трёхлетний договор по ценам Павлодара с индексацией "
-        "до {growth} в год (без индексации — по {line} в год); нынешняя плата — {today} в год "
-        "(оценка), так продолжить нельзя"
+        "до {growth} в год (без индексации — по {line} в год)"
     ),
 }

@@ -19,7 +19,6 @@ from sergek_report.chapter import fmt, precision, sentences
 from sergek_report.chapter.decision_tables import (
     BUDGET_LINE,
     BUDGET_LINE_STAT,
-    CENTRAL,
     announce_by,
     realistic_need,
     stopgap_months_at_most,
@@ -30,9 +29,8 @@ from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
 # The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
-# be continued so), at the statistic every option's cost is printed with (its median).
+# be continued so); the memo sets the options against it (at their medians).
 TODAY_PRICE = "current_price.cash_2027"
-TODAY_PRICE_STAT = CENTRAL
 
 
 def days_left(results: Results, edition_date: object) -> int:
@@ -123,7 +121,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     years=fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
                     growth=fmt.percent(line.indexed_growth),
                     line=_amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
-                    today=_amount(results, TODAY_PRICE, TODAY_PRICE_STAT),
                 ),
             )
         )
