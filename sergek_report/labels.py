@@ -306,7 +306,7 @@ MEMO_APPRAISAL_ROWS = {
     "no_bridge_pavlodar_city": "Перерыв, затем договор",
     "pavlodar_region": "Договор с первого дня",
     "pavlodar_city": "Договор с первого дня",
-    "current_price": "Нынешняя цена (продлить нельзя)",
+    "current_price": "Нынешняя цена на год (так нельзя)",
 }
 # {complexes}: «420» (the region's) or «240» (the city's), from data/cost_anchors.csv
 MEMO_COVERAGE = {
@@ -1158,10 +1158,10 @@ COVER_FACTS = {
     # cap («2 месяца»). The firm deadline first, then the one that needs the lawyers (review
     # s13a); the stop-gap said in words where it is first named
     "days_left": (
-        "до окончания договора на дату редакции. Договор с {day} возможен лишь при закупке в "
-        "{days}, объявленной до {announce_by}; иначе закупку объявить до {in_stopgap}, чтобы она "
+        "до окончания договора на дату редакции. Закупку объявить до {in_stopgap}, чтобы она "
         "закончилась в пределах временной меры (продление договора максимум на {months}, если "
-        "его подтвердят юристы)"
+        "его подтвердят юристы); договор с {day} маловероятен: закупку в {days} пришлось бы "
+        "объявить до {announce_by}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»
     "network": (
@@ -1170,12 +1170,13 @@ COVER_FACTS = {
     ),
     # under the three years of a contract as Pavlodar's, indexed at the upper end of the
     # assumed price growth: «96,1 млрд тенге»; {years}: «2027–2029»; {growth}: «12,2 %»;
-    # {line}: «28,4 млрд тенге» (today's price is the memo's table's: the card held too much,
-    # review s13a)
-    # (an upper estimate: each year the line indexed at the upper end, above the joint
-    # calculation's P90 of the three years; review s13a)
+    # {line}: «28,4 млрд тенге»; {central}: the same contract's central estimate over the
+    # three years («86,6 млрд тенге»). The figure is the line carried over the years at the
+    # upper end of price growth, above the joint calculation's P90 of the three years: said
+    # as such, with the central estimate Table 1 gives (reviews s13a, s13b). Today's price is
+    # the memo's table's (the card held too much, s13a)
     "three_years": (
-        "на {years} годы, верхняя оценка: трёхлетний договор по ценам Павлодара с индексацией "
-        "до {growth} в год (без индексации — по {line} в год)"
+        "на {years} годы, если строку {line} индексировать по максимуму ({growth} в год); "
+        "центральная оценка трёхлетнего договора по ценам Павлодара — {central}"
     ),
 }

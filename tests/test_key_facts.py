@@ -51,9 +51,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # years): the line indexed at 12,2 % a year, 28,43 + 31,90 + 35,79 = 96,12
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     assert facts[3].text == (
-        "на 2027–2029 годы, верхняя оценка: трёхлетний договор по ценам Павлодара с "
-        f"индексацией до 12,2{NBSP}% в год (без индексации — по 28,4{NBSP}млрд{NBSP}тенге в "
-        "год)"
+        f"на 2027–2029 годы, если строку 28,4{NBSP}млрд{NBSP}тенге индексировать по максимуму "
+        f"(12,2{NBSP}% в год); центральная оценка трёхлетнего договора по ценам Павлодара — "
+        f"86,6{NBSP}млрд{NBSP}тенге"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -63,13 +63,14 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # stop-gap (to 28 February) if announced by 31 December (1 March − 60 days); a contract from
     # 1 January only with the shortest, announced by 22 December (reviews s12a, s12c)
     assert r.procurement_latest_start_in_stopgap == dt.date(2026, 12, 31)
-    # (review s13a: the firm deadline first; the stop-gap said in words, with its cap)
+    # (reviews s13a, s13b: the stop-gap said in words, with its cap; the contract from
+    # 1 January as unlikely)
     assert facts[1].text == (
-        "до окончания договора на дату редакции. Договор с 1 января возможен лишь при закупке "
-        f"в 10{NBSP}дней, объявленной до {fmt.date_long(dt.date(2026, 12, 22))}; иначе "
-        f"закупку объявить до {fmt.date_long(dt.date(2026, 12, 31))}, чтобы она закончилась "
-        f"в пределах временной меры (продление договора максимум на 2{NBSP}месяца, если его "
-        "подтвердят юристы)"
+        "до окончания договора на дату редакции. Закупку объявить до "
+        f"{fmt.date_long(dt.date(2026, 12, 31))}, чтобы она закончилась в пределах временной "
+        f"меры (продление договора максимум на 2{NBSP}месяца, если его подтвердят юристы); "
+        f"договор с 1 января маловероятен: закупку в 10{NBSP}дней пришлось бы объявить до "
+        f"{fmt.date_long(dt.date(2026, 12, 22))}"
     )
     assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, in one short phrase (reviews of 4 Dec 2026: the cover's 47 words; for

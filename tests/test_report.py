@@ -619,8 +619,8 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     memo = " ".join(texts[p] for p in pages)
     parts = [
         "Что решить и к какому сроку",
-        "Таблица 1. Сценарии расходов по ценам Павлодара в сопоставимых условиях, млрд тенге "
-        "(номинальные)",
+        "Таблица 1. Сценарии расходов по ценам Павлодара, млрд тенге (номинальные): центральная "
+        "оценка (разброс)",
         "Рекомендации маслихату",
         "Что проверить до голосования",
         "Запросить документы:",
@@ -635,7 +635,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     assert text.count("Хронология договора и предстоящие сроки") == 1
     assert text.count("Официальные заявления и опубликованные цифры о ДТП в Алматы") == 1
     assert "Хронология договора" not in memo and "о ДТП в Алматы" not in memo
-    assert text.count("Сценарии расходов по ценам Павлодара в сопоставимых условиях") == 1
+    assert text.count("Сценарии расходов по ценам Павлодара, млрд тенге") == 1
 
 
 @pytest.mark.slow  # reads the session's build
@@ -669,12 +669,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
-    # the firm deadline first, then the stop-gap's, which needs the lawyers (review s13a)
+    # the stop-gap's deadline, which needs the lawyers, and the contract from 1 January as
+    # unlikely (reviews s13a, s13b)
     assert (
-        "Договор с 1 января возможен лишь при закупке в 10 дней, объявленной до 22 декабря "
-        "2026 г.; иначе закупку объявить до 31 декабря 2026 г., чтобы она закончилась в "
-        "пределах временной меры (продление договора максимум на 2 месяца, если его "
-        "подтвердят юристы)"
+        "Закупку объявить до 31 декабря 2026 г., чтобы она закончилась в пределах временной "
+        "меры (продление договора максимум на 2 месяца, если его подтвердят юристы); договор "
+        "с 1 января маловероятен: закупку в 10 дней пришлось бы объявить до 22 декабря 2026 г."
     ) in cover
     assert "Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку" in memo
     assert "до 22 декабря 2026 г." in memo
@@ -683,16 +683,20 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
-    assert cover.endswith("(без индексации — по 28,4 млрд тенге в год)")
+    assert cover.endswith(
+        "центральная оценка трёхлетнего договора по ценам Павлодара — 86,6 млрд тенге"
+    )
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # what the paths realistic on 1 January need, said with the line (reviews s12a, s12b),
     # and the three years a contract as Pavlodar's commits
     assert (
         "если с 1 января действует временная мера или фиксация прерывается, хватит 24,4 млрд тенге"
     ) in cover
+    # (reviews s13a, s13b: the line carried over three years, said as such beside the
+    # central estimate of Table 1's row, 86,6, not read as the calculation's upper bound)
     assert (
-        "96,1 млрд тенге на 2027–2029 годы, верхняя оценка: трёхлетний договор по ценам "
-        "Павлодара с индексацией до 12,2 % в год"
+        "96,1 млрд тенге на 2027–2029 годы, если строку 28,4 млрд тенге индексировать по "
+        "максимуму (12,2 % в год)"
     ) in cover
     assert f" {precision.billions(today)} (" in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
@@ -767,7 +771,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # table's own column and the paragraph's words)
     assert (
         "разброс: расход в 8 случаях из 10 при допущениях авторов; центральная оценка — "
-        "середина расчётов; «перерыв» — месяцы без фиксации нарушений."
+        "середина расчётов; 28,4 — верхняя граница договора с первого дня при 240 АПК; "
+        "«перерыв» — месяцы без фиксации нарушений."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -790,36 +795,39 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(продление договора до итогов закупки, максимум на 2 месяца, если его подтвердят "
         "юристы) или фиксация нарушений прерывается: на эти пути хватит "
         f"{pav_city[2]} млрд. Строка больше — с резервом до ценовых предложений поставщиков: "
-        "её хватит и договору со всей сетью с первого дня по цене Павлодара — единственной, "
-        "для которой найден источник (одно сообщение), и в 4–7 раз выше нынешней платы, так "
-        "как в неё входит новое оборудование: 1 991 АПК по 14,04 млн тенге за АПК в год (сумма "
-        "Павлодара только на 240 АПК г. Павлодара, с инфляцией 2026 года) — около 27,9 млрд; "
-        "строки хватит при инфляции 2026 года до 14,2 % (допущение отчёта — 12,3 %), а на "
-        "самом дорогом пути по ценам Павлодара расход выше неё лишь в 1 случае из 10; если "
-        "сумма Павлодара оплачивает все 420 АПК области (на это скорее указывает сообщение), "
-        f"хватит {region[2]} млрд."
+        "её хватит и договору со всей сетью с первого дня по цене Павлодара, единственной, "
+        "для которой найден источник (одно сообщение). Такой договор в 4–7 раз дороже "
+        "нынешней платы: в цену входит новое оборудование. По цене Павлодара: 1 991 АПК по "
+        "14,04 млн тенге за АПК в год (сумма Павлодара только на 240 АПК г. Павлодара, с "
+        "инфляцией 2026 года) — около 27,9 млрд; строки хватит при инфляции 2026 года до "
+        "14,2 % (в расчёте — 12,3 %); если сумма Павлодара оплачивает все 420 АПК области (на "
+        f"это скорее указывает сообщение), хватит {region[2]} млрд."
     )
+    # the line is the upper edge of the dearest path at Pavlodar's prices, said once, under
+    # the table that shows it (review s13b: the row the line comes from)
+    assert "28,4 — верхняя граница договора с первого дня при 240 АПК" in memo
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
     midpoint = precision.billions(values["announced_cash_2027_p50"])
-    assert f"если цена ближе к карагандинской (около {midpoint} млрд; не проверена)" in how
+    # (review s13b: 35,5 is the midpoint's, not Karaganda's own price)
+    assert f"цена окажется между павлодарской и карагандинской (около {midpoint} млрд;" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     # when the line may not be enough, said as conditions (review s13a): the midpoint's
     # prices, the cameras' correction of the line's case (28,4 × 1,02: 5,48 cameras a complex
     # in Almaty against 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for
     # the equipment in one year (review s11c)
     assert (
-        f"Строки может не хватить, если цена ближе к карагандинской (около {midpoint} млрд; не "
-        "проверена), если договор Павлодара платит за камеры, а не за комплексы (не менее 29 "
-        "млрд), или при договоре на год."
+        "Строки может не хватить, если цена окажется между павлодарской и карагандинской "
+        f"(около {midpoint} млрд; цена Караганды не проверена), если договор Павлодара платит "
+        "за камеры, а не за комплексы (не менее 29 млрд), или при договоре на год."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
     assert "если бюджет утверждён — вносить её при уточнении до конца временной меры" in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
-    end = memo.index("Не позднее 31 декабря 2026 г. — потребовать")
+    end = memo.index("До окончания договора. Выяснить")
     rec = memo[memo.index("Заложить в бюджет") : end]
     # each recommendation opens with its deadline or condition, in the order of the decision
     # (review s12d: the recommendations by urgency)
@@ -827,11 +835,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге. До сессии потребовать от "
         "акимата ценовые предложения поставщиков"
     )
+    # (review s13b: the most urgent first: the procurement and the lawyers' opinion)
     assert (
-        memo.index("Рекомендации маслихату До утверждения бюджета. Заложить")
+        memo.index("Рекомендации маслихату Не позднее 31 декабря 2026 г. — потребовать")
+        < memo.index("До утверждения бюджета. Заложить")
         < memo.index("Если строки в проекте бюджета нет или она меньше")
         < memo.index("На 2028–2029 годы. Договору на три года")
-        < memo.index("Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку")
         < memo.index("До окончания договора. Выяснить, кому после 31 декабря 2026 г.")
     )
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading
@@ -861,7 +870,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
-    assert "Нынешняя цена (продлить нельзя)" in memo
+    # (review s13b: not «продлить нельзя» beside a stop-gap that extends the contract)
+    assert "Нынешняя цена на год (так нельзя)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
@@ -873,10 +883,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "Что проверить до голосования Проверить самим, что изменилось после 10 марта 2026 г. "
         "(последний найденный источник): есть ли строка на «Сергек» в проекте бюджета 2027 "
-        "года (он внесён в маслихат); объявлена ли закупка и каков договор Павлодара (портал "
-        "госзакупок); какой была инфляция 2026 года (Бюро национальной статистики): каждый "
-        "процентный пункт сверх 14,2 % добавляет к строке около 0,25 млрд тенге. Спросить у "
-        "акимата: сколько из 350 новых АПК введено (каждые 100 комплексов по цене Павлодара — "
+        "года (акимат вносит его не позднее 15 октября); объявлена ли закупка и каков договор "
+        "Павлодара (портал госзакупок); какой была инфляция 2026 года (Бюро национальной "
+        "статистики): каждый процентный пункт сверх 14,2 % добавляет к строке около 0,25 млрд "
+        "тенге. Спросить у акимата: сколько из 350 новых АПК введено (каждые 100 комплексов по цене Павлодара — "
         "около 0,8–1,4 млрд тенге в год; их число задаёт город). "
         "Запросить документы: договор ГЧП с приложениями"
     ) in memo
@@ -893,10 +903,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     chain = chain[: chain.index("Потребовать письменное заключение юристов")]
     # the realistic path's deadline first (the longest procurement within the stop-gap), the
     # contract from 1 January after it (review s12c)
+    # (review s13b: the contract from 1 January is not a live option, said so)
     assert chain == (
         "Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку, если она не "
         "объявлена: тогда даже закупка в 60 дней закончится до конца временной меры (договор "
-        "с 1 января возможен лишь при закупке в 10 дней, объявленной до 22 декабря 2026 г.). "
+        "с 1 января маловероятен: закупку в 10 дней пришлось бы объявить до 22 декабря 2026 "
+        "г.). "
     )
 
 

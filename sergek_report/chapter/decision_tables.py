@@ -368,8 +368,6 @@ CENTRAL = "p50"
 # budget's money, so the line covers the dearer reading until Pavlodar's contract settles it
 # (the memo's table gives both). The cover, the memo and the options chart print it; the
 # model declares it (model/budget_line.py), with its check and reckoner.
-# How often the cost on the line's own path is above the line, in cases of ten (a P90: 1).
-LINE_EXCEEDED = 10 - int(BUDGET_LINE_STAT[1:]) // 10
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
 BUDGET_LINE_CHEAPER = CHEAPER_READING
 # The paths realistic on 1 January at Pavlodar's prices, the dearer reading: the stop-gap if

@@ -19,12 +19,14 @@ from sergek_report.chapter import fmt, precision, sentences
 from sergek_report.chapter.decision_tables import (
     BUDGET_LINE,
     BUDGET_LINE_STAT,
+    CENTRAL,
     announce_by,
     realistic_need,
     stopgap_months_at_most,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
+from sergek_report.model.budget_line import BUDGET_LINE_YEARS
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
@@ -121,6 +123,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     years=fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
                     growth=fmt.percent(line.indexed_growth),
                     line=_amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
+                    central=_amount(results, BUDGET_LINE_YEARS, CENTRAL),
                 ),
             )
         )
