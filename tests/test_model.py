@@ -432,6 +432,7 @@ def test_compute_default(tables, assumptions):
     assert r.fines_collected_latest_per_month == pytest.approx((94e9 / 60, 94e9 / 60))
     assert r.fines_forgone_in_gap == pytest.approx((assumptions.stopgap_months * 94e9 / 60,) * 2)
     assert r.fines_forgone_in_gap_recent is None
+    assert r.fines_collected_latest_per_month_assumed == pytest.approx(94e9 / 60)
     # a gap of the stop-gap's months at the pace of the paid period (review s12d): the
     # hand tables' stop-gap months × 17,5 bn over the 32 months of 2020 – August 2022
     assert r.fines_forgone_in_gap_early == pytest.approx(assumptions.stopgap_months * 17.5e9 / 32)
@@ -688,27 +689,28 @@ def test_the_fines_of_five_years_are_read_both_ways_in_the_default_edition():
     assert r.assumptions.stopgap_months == 2
     assert r.fines_latest_months == (60, 72)
     assert r.fines_collected_latest_per_month == pytest.approx((94e9 / 72, 94e9 / 60))
+    assert r.fines_collected_latest_per_month_assumed == pytest.approx(94e9 / 72)  # the authors'
     assert r.fines_forgone_in_gap == pytest.approx((2.6111e9, 3.1333e9), abs=1e5)
     assert r.fines_forgone_in_gap_recent == pytest.approx(5.31744e9, abs=1e5)
     assert r.fines_forgone_in_gap_early == pytest.approx(1.09375e9)  # unchanged by the reading
     assert r.basis["fines_latest_months"] == "assumption:fines_five_years_months"
 
 
-def test_an_assumed_fines_period_must_span_the_assumption(tables, assumptions):
-    """A total whose start the authors assumed must span as many months as the assumption
-    fines_five_years_months says (the table and the chart show that period): 60 months here
-    against the default 72 stops the computation, naming both."""
+def test_an_assumed_fines_period_must_lie_in_the_assumptions_range(tables, assumptions):
+    """A total whose start the authors assumed is read at both ends of the assumption
+    fines_five_years_months' range (60–72 months), the authors' reading at its value; a row
+    spanning months outside the range stops the computation, naming both."""
     from sergek_report.errors import ParameterError
 
     payments = tables["payments"].copy()
     payments["period_basis"] = None
     payments.loc[payments["source_id"] == "inform_kz_2025", "period_basis"] = "assumed"
-    with pytest.raises(ParameterError, match="spans 60 months.*says 72"):
-        results.compute({**tables, "payments": payments}, assumptions)
-    r = results.compute(
-        {**tables, "payments": payments}, assumptions.replace(fines_five_years_months=60)
-    )
+    r = results.compute({**tables, "payments": payments}, assumptions)
     assert r.fines_latest_months == (60, 72)  # the range's ends: both readings
+    assert r.fines_collected_latest_per_month_assumed == pytest.approx(94e9 / 72)
+    payments.loc[payments["source_id"] == "inform_kz_2025", "period_start"] = "2018-01-01"
+    with pytest.raises(ParameterError, match="spans 96 months, outside the range 60–72"):
+        results.compute({**tables, "payments": payments}, assumptions)
 
 
 def test_the_recent_pace_of_fines_is_the_difference_of_two_running_totals():

@@ -1074,5 +1074,8 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
         "не поступило бы около 5,3 млрд тенге, а если пять лет считать буквально, — не меньше"
     ) in html
     # the appendix prints the assumption: the authors' 72 months, the range 60–72
-    assert "Период штрафов «за 5 лет» из сообщения 30 декабря 2025 года, месяцев" in html
+    assert (
+        "Период, за который, по сообщению 30 декабря 2025 года, взысканы штрафы «за 5 лет», месяцев"
+        in html
+    )
     assert re.search(r"72 месяца\s+60–72 месяца", html)

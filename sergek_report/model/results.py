@@ -144,6 +144,9 @@ class Results:
     # the same sum over those months: what a month without enforcement forgoes on average
     # (the path's gap), low (the longer period) and high (the shorter)
     fines_collected_latest_per_month: tuple[float, float] | None
+    # and over the assumption's value, the authors' reading (from the launch, as the table and
+    # the chart show the period); the text gives both readings
+    fines_collected_latest_per_month_assumed: float | None
     # the recent pace: the difference of the two latest running totals over the months between
     # their ends (months after the earlier end's, to the later end's), and those months' span
     fines_collected_recent_per_month: float | None
@@ -191,24 +194,25 @@ def _low_base_high(assumptions: AssumptionValues, name: str) -> tuple:
     return (low, assumptions[name], high)
 
 
-def fines_latest_months(latest: pd.Series, assumptions: AssumptionValues) -> tuple[int, int]:
-    """The months of the latest fines total, the shorter reading first. A period the source
-    states is read one way; a period whose start the authors assumed (the source says «за 5
-    лет» and names no start) at both ends of the assumption fines_five_years_months' range: read
-    literally (to the publication) and from the system's launch. Such a row must span the
-    assumption's value, so that the table and the chart show the period the assumption names."""
+def fines_latest_months(latest: pd.Series, assumptions: AssumptionValues) -> tuple[int, int, int]:
+    """The months of the latest fines total: the shorter and the longer reading, and the
+    authors'. A period the source states is read one way; a period whose start the authors
+    assumed (the source says «за 5 лет» and names no start) at both ends of the assumption
+    fines_five_years_months' range (read literally, to the publication; and from the system's
+    launch), the authors' reading its value. Such a row (the period the table and the chart
+    show) must span months the range allows."""
     months = months_between(latest["period_start"], latest["period_end"])
-    declared = assumptions.fines_five_years_months  # read (used) whichever the row's basis
+    authors = assumptions.fines_five_years_months
     if latest.get("period_basis") != "assumed":
-        return (months, months)
-    if months != declared:
+        return (months, months, months)
+    low, high = assumptions.range("fines_five_years_months")
+    if not low <= months <= high:
         raise ParameterError(
             f"data/payments.csv: the fines row of {latest['period_start']} – "
-            f"{latest['period_end']} spans {months} months, the assumption "
-            f"fines_five_years_months says {declared}: change both."
+            f"{latest['period_end']} spans {months} months, outside the range {low}–{high} of "
+            "the assumption fines_five_years_months: change one or the other."
         )
-    low, high = assumptions.range("fines_five_years_months")
-    return (int(low), int(high))
+    return (int(low), int(high), int(authors))
 
 
 def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -> Results:
@@ -303,12 +307,14 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     if fines_row is not None:
         basis["fines_collected_paid_period"] = f"source:{fines_row['source_id']}"
     latest = latest_fines_collected(table(tables, "payments"))
-    latest_months = latest_per_month = None
+    latest_months = latest_per_month = latest_per_month_assumed = None
     if latest is not None:
         basis["fines_collected_latest"] = f"source:{latest['source_id']}"
-        latest_months = fines_latest_months(latest, assumptions)
+        *latest_months, authors_months = fines_latest_months(latest, assumptions)
+        latest_months = tuple(latest_months)
         basis["fines_latest_months"] = "assumption:fines_five_years_months"
         latest_per_month = tuple(float(latest["tenge"]) / m for m in reversed(latest_months))
+        latest_per_month_assumed = float(latest["tenge"]) / authors_months
     recent = recent_fines_collected(table(tables, "payments"))
     recent_per_month = recent_period = None
     if recent is not None:
@@ -440,6 +446,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         fines_collected_latest=float(latest["tenge"]) if latest is not None else None,
         fines_latest_months=latest_months,
         fines_collected_latest_per_month=latest_per_month,
+        fines_collected_latest_per_month_assumed=latest_per_month_assumed,
         fines_collected_recent_per_month=recent_per_month,
         fines_recent_period=recent_period,
         fines_forgone_in_gap_early=(
