@@ -427,7 +427,12 @@ def test_compute_default(tables, assumptions):
     assert r.fines_collected_latest == 94e9
     # no earlier running total from the same start (2021 here): no recent pace
     assert r.fines_collected_recent_per_month is None and r.fines_recent_period is None
-    assert r.fines_collected_latest_per_month == pytest.approx(94e9 / 60)  # 2021-01..2025-12
+    # a period the source states (no period_basis here: 2021-01..2025-12) is read one way
+    assert r.fines_latest_months == (60, 60)
+    assert r.fines_collected_latest_per_month == pytest.approx((94e9 / 60, 94e9 / 60))
+    assert r.fines_forgone_in_gap == pytest.approx((assumptions.stopgap_months * 94e9 / 60,) * 2)
+    assert r.fines_forgone_in_gap_recent is None
+    assert r.fines_collected_latest_per_month_assumed == pytest.approx(94e9 / 60)
     # a gap of the stop-gap's months at the pace of the paid period (review s12d): the
     # hand tables' stop-gap months × 17,5 bn over the 32 months of 2020 – August 2022
     assert r.fines_forgone_in_gap_early == pytest.approx(assumptions.stopgap_months * 17.5e9 / 32)
@@ -665,6 +670,47 @@ def test_reconciliation_on_real_tables(assumptions):
     assert rc.payments("payments") > OBLIGATIONS and rc.payments("obligations") > OBLIGATIONS
     assert rc.extension_complex_months == 23_192
     assert r.decision_day.isoformat() == "2027-01-01"
+
+
+def test_the_fines_of_five_years_are_read_both_ways_in_the_default_edition():
+    """The latest fines total (94 bn, «за 5 лет», published 30 December 2025; its start the
+    authors' assumption) over both readings of its period, the assumption
+    fines_five_years_months: from the launch, January 2020 – December 2025, 72 months; the
+    source's five years read literally, 60 months. Hand-checked, in bn: 94 / 72 = 1,306 and
+    94 / 60 = 1,567 a month; two months without enforcement forgo 94 / 72 × 2 = 2,61 and
+    94 / 60 × 2 = 3,13. The recent pace: (94 − 27,532) / 25 months (December 2023 –
+    December 2025) = 2,659 a month, × 2 = 5,32 (a floor if the five years are read literally).
+    The pace of January 2020 – August 2022 comes from another period: 17,5 / 32 × 2 = 1,09."""
+    from sergek_report import paths
+    from sergek_report.model.computed import compute_edition
+
+    edition = compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR)
+    r = edition.results
+    assert r.assumptions.stopgap_months == 2
+    assert r.fines_latest_months == (60, 72)
+    assert r.fines_collected_latest_per_month == pytest.approx((94e9 / 72, 94e9 / 60))
+    assert r.fines_collected_latest_per_month_assumed == pytest.approx(94e9 / 72)  # the authors'
+    assert r.fines_forgone_in_gap == pytest.approx((2.6111e9, 3.1333e9), abs=1e5)
+    assert r.fines_forgone_in_gap_recent == pytest.approx(5.31744e9, abs=1e5)
+    assert r.fines_forgone_in_gap_early == pytest.approx(1.09375e9)  # unchanged by the reading
+    assert r.basis["fines_latest_months"] == "assumption:fines_five_years_months"
+
+
+def test_an_assumed_fines_period_must_lie_in_the_assumptions_range(tables, assumptions):
+    """A total whose start the authors assumed is read at both ends of the assumption
+    fines_five_years_months' range (60–72 months), the authors' reading at its value; a row
+    spanning months outside the range stops the computation, naming both."""
+    from sergek_report.errors import ParameterError
+
+    payments = tables["payments"].copy()
+    payments["period_basis"] = None
+    payments.loc[payments["source_id"] == "inform_kz_2025", "period_basis"] = "assumed"
+    r = results.compute({**tables, "payments": payments}, assumptions)
+    assert r.fines_latest_months == (60, 72)  # the range's ends: both readings
+    assert r.fines_collected_latest_per_month_assumed == pytest.approx(94e9 / 72)
+    payments.loc[payments["source_id"] == "inform_kz_2025", "period_start"] = "2018-01-01"
+    with pytest.raises(ParameterError, match="spans 96 months, outside the range 60–72"):
+        results.compute({**tables, "payments": payments}, assumptions)
 
 
 def test_the_recent_pace_of_fines_is_the_difference_of_two_running_totals():

@@ -1037,3 +1037,57 @@ def test_the_source_list_says_where_unchecked_figures_come_from_in_plain_words(r
     assert "со ссылкой на этот материал по первоисточнику не проверены" in text
     for notes in ("записаны авторами", "записали при подготовке", "запись авторов"):
         assert notes not in text, notes
+
+
+@pytest.mark.slow  # reads the session's build
+def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(report):
+    """The source says 94 bn collected «за 5 лет» (30 December 2025) and names no start: from
+    the launch, January 2020 – December 2025, it is 72 months; read literally, 60. Hand-checked:
+    94 / 72 = 1,31 and 94 / 60 = 1,57 bn a month; two months without enforcement forgo
+    94 / 72 × 2 = 2,61 and 94 / 60 × 2 = 3,13 bn, printed «2,6–3,1 млрд» in both chapters that
+    give them, against the stop-gap's fee saved (about 0,65 bn): 4–5 times. The pace of January
+    2020 – August 2022 comes from another period and stays one figure: 17,5 / 32 × 2 = 1,09.
+    The recent pace, (94 − 27,532) / 25 months × 2 = 5,32, is a floor if read literally; the
+    comparison of December 2023 – December 2025 (66,5 bn at least) with the years before (27,5)
+    holds under either start, and says so."""
+    for text in (report["text"], normalise(html_text(report["html"], changes=False))):
+        # chapter 2 (the decision): the period both ways, the pace and the gap's fines
+        assert (
+            "если считать с запуска системы, с января 2020 года, это 72 месяца, если "
+            "буквально — 60; в среднем 1,3–1,6 млрд тенге за месяц"
+        ) in text
+        assert (
+            "не поступило бы около 2,6–3,1 млрд тенге штрафов — примерно в 4–5 раз больше "
+            "экономии на плате; по темпу за январь 2020 — август 2022, когда сеть была "
+            "меньше, — около 1,1 млрд тенге"
+        ) in text
+        # chapter 5 (comparisons): the same range, the months, the recent pace as a floor
+        assert (
+            "со средним темпом за эти пять лет — около 2,6–3,1 млрд тенге за два месяца (с "
+            "запуска системы — 72 месяца, буквально — 60)"
+        ) in text
+        assert (
+            "(в таблице — с января 2020 года, с запуска системы: 72 месяца; буквально — 60 "
+            "месяцев, с января 2021 года)"
+        ) in text
+        assert (
+            "то при любом начале за декабрь 2023 — декабрь 2025 взыскано больше, чем за все "
+            "годы до того"
+        ) in text
+        assert "За пять лет по декабрь 2025 взыскано 94 млрд тенге" in text
+        # the old single figures and the upper estimate are gone
+        assert "около 2,6 млрд тенге штрафов" not in text
+        assert "около 2,6 млрд тенге за два месяца" not in text
+        assert "верхняя оценка штрафов" not in text and "до 5,3 млрд" not in text
+        assert "За январь 2020 — декабрь 2025 взыскано" not in text
+    # across a page break in the PDF: read in the HTML
+    html = normalise(html_text(report["html"], changes=False))
+    assert (
+        "не поступило бы около 5,3 млрд тенге, а если пять лет считать буквально, — не меньше"
+    ) in html
+    # the appendix prints the assumption: the authors' 72 months, the range 60–72
+    assert (
+        "Период, за который, по сообщению 30 декабря 2025 года, взысканы штрафы «за 5 лет», месяцев"
+        in html
+    )
+    assert re.search(r"72 месяца\s+60–72 месяца", html)

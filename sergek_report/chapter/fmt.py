@@ -242,6 +242,19 @@ def millions_range(low: float | int | None, high: float | int | None, digits: in
     )
 
 
+def billions_range(low: float | int | None, high: float | int | None, digits: int = 2) -> str:
+    """A range of amounts in billions, the scale word once: (2.61e9, 3.13e9), 1 -> "2,6–3,1
+    млрд"; one figure when both ends print alike."""
+    if _is_missing(low) or _is_missing(high):
+        return MISSING
+    return number_range(
+        _decimal(low) / Decimal(10**9),
+        _decimal(high) / Decimal(10**9),
+        digits,
+        labels.NUMBER_WORDS["billion"],
+    )
+
+
 def tenge(x: float | int | None) -> str:
     """Exact amount in tenge: 9986042340 -> "9 986 042 340 тенге"."""
     if _is_missing(x):

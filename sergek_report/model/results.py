@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from sergek_report.errors import MissingDataError
+from sergek_report.errors import MissingDataError, ParameterError
 from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model.appraisal import AppraisalData, BasisFigures, basis_figures
 from sergek_report.model.budget import (
@@ -138,16 +138,24 @@ class Results:
     fines_collected_paid_period: float | None
     fines_to_payments_ratio: float | None
     fines_collected_latest: float | None
-    # the same sum over the months of its period: what a month without enforcement forgoes,
-    # on average (the path's gap)
-    fines_collected_latest_per_month: float | None
+    # the months of its period at both readings of the source's «за 5 лет» (the assumption
+    # fines_five_years_months' range: read literally, to the publication; and from the launch)
+    fines_latest_months: tuple[int, int] | None
+    # the same sum over those months: what a month without enforcement forgoes on average
+    # (the path's gap), low (the longer period) and high (the shorter)
+    fines_collected_latest_per_month: tuple[float, float] | None
+    # and over the assumption's value, the authors' reading (from the launch, as the table and
+    # the chart show the period); the text gives both readings
+    fines_collected_latest_per_month_assumed: float | None
     # the recent pace: the difference of the two latest running totals over the months between
     # their ends (months after the earlier end's, to the later end's), and those months' span
     fines_collected_recent_per_month: float | None
     fines_recent_period: tuple[dt.date, dt.date] | None
-    # the fines the gap path forgoes over the stop-gap's months without enforcement: at the
-    # average pace and at the recent one (low, high); None without both paces
+    # the fines the gap path forgoes over the stop-gap's months without enforcement at the
+    # average pace, at both readings of the period (low, high); and at the recent pace (a floor
+    # if the period is read literally: the earlier total then also covers months before it)
     fines_forgone_in_gap: tuple[float, float] | None
+    fines_forgone_in_gap_recent: float | None
     # 6. the decision of 1 January 2027
     reconciliation: Reconciliation | None  # None when the milestones stop before expiry
     # the one basis: the network on 1 January 2027 (one range for every chapter), unit prices
@@ -184,6 +192,27 @@ class Results:
 def _low_base_high(assumptions: AssumptionValues, name: str) -> tuple:
     low, high = assumptions.range(name)
     return (low, assumptions[name], high)
+
+
+def fines_latest_months(latest: pd.Series, assumptions: AssumptionValues) -> tuple[int, int, int]:
+    """The months of the latest fines total: the shorter and the longer reading, and the
+    authors'. A period the source states is read one way; a period whose start the authors
+    assumed (the source says «за 5 лет» and names no start) at both ends of the assumption
+    fines_five_years_months' range (read literally, to the publication; and from the system's
+    launch), the authors' reading its value. Such a row (the period the table and the chart
+    show) must span months the range allows."""
+    months = months_between(latest["period_start"], latest["period_end"])
+    authors = assumptions.fines_five_years_months
+    if latest.get("period_basis") != "assumed":
+        return (months, months, months)
+    low, high = assumptions.range("fines_five_years_months")
+    if not low <= months <= high:
+        raise ParameterError(
+            f"data/payments.csv: the fines row of {latest['period_start']} – "
+            f"{latest['period_end']} spans {months} months, outside the range {low}–{high} of "
+            "the assumption fines_five_years_months: change one or the other."
+        )
+    return (int(low), int(high), int(authors))
 
 
 def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -> Results:
@@ -278,12 +307,14 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     if fines_row is not None:
         basis["fines_collected_paid_period"] = f"source:{fines_row['source_id']}"
     latest = latest_fines_collected(table(tables, "payments"))
-    latest_per_month = None
+    latest_months = latest_per_month = latest_per_month_assumed = None
     if latest is not None:
         basis["fines_collected_latest"] = f"source:{latest['source_id']}"
-        latest_per_month = float(latest["tenge"]) / months_between(
-            latest["period_start"], latest["period_end"]
-        )
+        *latest_months, authors_months = fines_latest_months(latest, assumptions)
+        latest_months = tuple(latest_months)
+        basis["fines_latest_months"] = "assumption:fines_five_years_months"
+        latest_per_month = tuple(float(latest["tenge"]) / m for m in reversed(latest_months))
+        latest_per_month_assumed = float(latest["tenge"]) / authors_months
     recent = recent_fines_collected(table(tables, "payments"))
     recent_per_month = recent_period = None
     if recent is not None:
@@ -413,7 +444,9 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
             growth_ratio(fines_paid_period, paid) if fines_paid_period is not None else None
         ),
         fines_collected_latest=float(latest["tenge"]) if latest is not None else None,
+        fines_latest_months=latest_months,
         fines_collected_latest_per_month=latest_per_month,
+        fines_collected_latest_per_month_assumed=latest_per_month_assumed,
         fines_collected_recent_per_month=recent_per_month,
         fines_recent_period=recent_period,
         fines_forgone_in_gap_early=(
@@ -422,11 +455,12 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
             else None
         ),
         fines_forgone_in_gap=(
-            tuple(
-                sorted(assumptions.stopgap_months * p for p in (latest_per_month, recent_per_month))
-            )
-            if latest_per_month is not None and recent_per_month is not None
+            tuple(assumptions.stopgap_months * p for p in latest_per_month)
+            if latest_per_month is not None
             else None
+        ),
+        fines_forgone_in_gap_recent=(
+            assumptions.stopgap_months * recent_per_month if recent_per_month is not None else None
         ),
         reconciliation=reconciliation,
         one_basis=one_basis,
