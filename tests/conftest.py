@@ -135,6 +135,16 @@ def _pages_read_once_per_run(tmp_path_factory):
     pages.SHARED = shared_folder(tmp_path_factory)
 
 
+@pytest.fixture(autouse=True)
+def _figures_closed_after_each_test():
+    """The chart tests draw with pyplot, which keeps every figure until it is closed: closed
+    after each test, a test process holds none (matplotlib warned past twenty)."""
+    yield
+    pyplot = sys.modules.get("matplotlib.pyplot")  # only where a test has drawn
+    if pyplot is not None:
+        pyplot.close("all")
+
+
 def shared_build(tmp_path_factory, name: str, make) -> Path:
     """What `make(folder)` builds (it returns the path of its result), once per test run,
     whichever test process asks first; another process asking meanwhile waits for it (a lock
