@@ -786,6 +786,8 @@ PATH_TREE_NOTE = (
 PATH_STEPS = {
     "budget_draft": "проект бюджета {year} г. в маслихате",
     "announce": "объявить закупку, если она длится {days}",
+    # the last day to announce the longest procurement so that it ends within the stop-gap
+    "announce_stopgap": "объявить закупку под временную меру ({days})",
     "edition": "дата редакции отчёта",
     "contract_end": "последний день договора ГЧП",
     "decision_day": "первый день без договора ГЧП",

@@ -388,8 +388,10 @@ def test_the_transfer_question_stands_in_a_frame_of_its_own(path_inputs):
 def test_the_path_steps_are_the_models_dates_in_their_order(path_inputs):
     """The strip's dates come from the data and the model, as the chapter's prose prints
     them: the draft budget (data/timeline.csv), the last day to announce the procurement at
-    60 and at 10 days, the edition, the contract's last day, the first day without it, the
-    end of the two-month stop-gap."""
+    60 and at 10 days, the edition, the last day to announce a 60-day procurement that ends
+    within the stop-gap (1 March − 60 days: 31 December, before the contract's last day on
+    the same date; review s13b), the contract's last day, the first day without it, the end
+    of the two-month stop-gap."""
     import datetime as dt
 
     from sergek_report.chapter import decision_tables
@@ -401,12 +403,14 @@ def test_the_path_steps_are_the_models_dates_in_their_order(path_inputs):
         ("2026-11-02", "announce"),
         ("2026-12-04", "edition"),
         ("2026-12-22", "announce"),
+        ("2026-12-31", "announce_stopgap"),
         ("2026-12-31", "contract_end"),
         ("2027-01-01", "decision_day"),
         ("2027-02-28", "stopgap_end"),
     ]
     assert steps[3][0] == decision_tables.announce_by(results)
     assert steps[3][2] == "объявить закупку, если она длится 10\u00a0дней"
+    assert steps[4][2] == "объявить закупку под временную меру (60\u00a0дней)"
     assert steps[-1][2] == "конец временной меры, если она длится два\u00a0месяца"
     assert steps[-1][0] == decision_tables.stopgap_end(results) == dt.date(2027, 2, 28)
     strip = decision_tables.path_steps_chart(results, tables["timeline"], edition_date)

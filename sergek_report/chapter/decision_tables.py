@@ -9,6 +9,7 @@ comparisons chapter prints (data/peers.csv).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -743,7 +744,8 @@ def path_steps(results: Results, timeline: pd.DataFrame, edition_date) -> list[t
     """The dated steps of the path in their order, as (date, key of labels.PATH_STEPS,
     words): the draft budget in the maslikhat (data/timeline.csv), the last day to announce
     the procurement at its longest and at its shortest (the assumption's range), the
-    edition's date, the contract's last day, the first day without it, the end of the
+    edition's date, the last day to announce the longest procurement within the stop-gap,
+    the contract's last day, the first day without it, the end of the
     stop-gap at its longest."""
     days = L.UNIT_FORMS["дней"]
     lead_low, lead_high = results.assumptions.range("procurement_lead_days")
@@ -755,6 +757,12 @@ def path_steps(results: Results, timeline: pd.DataFrame, edition_date) -> list[t
         (longest, "announce", {"days": fmt.count(lead_high, days)}),
         (announce_by(results), "announce", {"days": fmt.count(lead_low, days)}),
         (as_date(edition_date), "edition", {}),
+        # the stop-gap path's deadline (the memo's first recommendation; review s13b)
+        (
+            results.procurement_latest_start_in_stopgap,
+            "announce_stopgap",
+            {"days": fmt.count(lead_high, days)},
+        ),
         (results.extension_end, "contract_end", {}),
         (results.decision_day, "decision_day", {}),
         (stopgap_end(results), "stopgap_end", {"months": months}),
@@ -776,10 +784,16 @@ def path_steps_chart(results: Results, timeline: pd.DataFrame, edition_date):
     """The dated steps of the path as a strip (`path_steps`): those before the edition's date
     grey, the edition's date marked."""
     edition = as_date(edition_date)
-    strip = []
+    strip, days = [], []
     for day, key, words in path_steps(results, timeline, edition_date):
         kind = "now" if key == "edition" else "past" if day < edition else "next"
+        if days and days[-1] == day and strip[-1].kind == kind:
+            # one mark a day: its steps' words one after the other (a column more left every
+            # date too narrow for its day and month on one line)
+            strip[-1] = dataclasses.replace(strip[-1], words=f"{strip[-1].words}; {words}")
+            continue
         strip.append(diagrams.Step(_day_with_month(fmt.date_long(day)), words, kind))
+        days.append(day)
     return diagrams.steps_chart(strip)
 
 
