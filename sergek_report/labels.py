@@ -306,7 +306,7 @@ MEMO_APPRAISAL_ROWS = {
     "no_bridge_pavlodar_city": "Перерыв, затем договор",
     "pavlodar_region": "Договор с первого дня",
     "pavlodar_city": "Договор с первого дня",
-    "current_price": "Нынешняя цена на год (так нельзя)",
+    "current_price": "Для сравнения: нынешняя цена за год",
 }
 # {complexes}: «420» (the region's) or «240» (the city's), from data/cost_anchors.csv
 MEMO_COVERAGE = {
@@ -315,7 +315,7 @@ MEMO_COVERAGE = {
 }
 MEMO_APPRAISAL_COLUMNS = {
     "option": "Сценарий расходов",
-    "coverage": "Сумма Павлодара рассчитана на",
+    "coverage": "Договор Павлодара оплачивает",
     # what a cell holds is said once, in the caption (the memo's cell 5): short headers keep
     # the table's head two lines high
     "cash_2027": "{first} г.",

@@ -772,7 +772,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "разброс: расход в 8 случаях из 10 при допущениях авторов; центральная оценка — "
         "середина расчётов; 28,4 — верхняя граница договора с первого дня при 240 АПК; "
-        "«перерыв» — месяцы без фиксации нарушений."
+        "«перерыв» — месяцы без фиксации нарушений и штрафов (около 2,6–3,1 млрд за два "
+        "месяца)."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -793,7 +794,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert how.startswith(
         f"Почему {line} млрд тенге. С 1 января скорее всего действует временная мера "
         "(продление договора до итогов закупки, максимум на 2 месяца, если его подтвердят "
-        "юристы) или фиксация нарушений прерывается: на эти пути хватит "
+        "юристы) или фиксация нарушений прерывается: тогда в 2027 году хватит "
         f"{pav_city[2]} млрд. Строка больше — с резервом до ценовых предложений поставщиков: "
         "её хватит и договору со всей сетью с первого дня по цене Павлодара, единственной, "
         "для которой найден источник (одно сообщение). Такой договор в 4–7 раз дороже "
@@ -871,7 +872,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
     # (review s13b: not «продлить нельзя» beside a stop-gap that extends the contract)
-    assert "Нынешняя цена на год (так нельзя)" in memo
+    assert "Для сравнения: нынешняя цена за год" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
@@ -906,9 +907,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s13b: the contract from 1 January is not a live option, said so)
     assert chain == (
         "Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку, если она не "
-        "объявлена: тогда даже закупка в 60 дней закончится до конца временной меры (договор "
-        "с 1 января маловероятен: закупку в 10 дней пришлось бы объявить до 22 декабря 2026 "
-        "г.). "
+        "объявлена: тогда даже закупка в 60 дней закончится к концу временной меры, хотя и без "
+        "запаса на обжалование (договор с 1 января маловероятен: закупку в 10 дней пришлось бы "
+        "объявить до 22 декабря 2026 г.). "
     )
 
 
