@@ -53,7 +53,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert facts[3].text == (
         f"на 2027–2029 годы, если строку 28,4{NBSP}млрд{NBSP}тенге индексировать по максимуму "
         f"(12,2{NBSP}% в год); центральная оценка трёхлетнего договора по ценам Павлодара — "
-        f"86,6{NBSP}млрд{NBSP}тенге"
+        f"49,5–86,6{NBSP}млрд тенге (за 420 или 240 АПК)"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date

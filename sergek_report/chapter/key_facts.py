@@ -26,7 +26,7 @@ from sergek_report.chapter.decision_tables import (
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
-from sergek_report.model.budget_line import BUDGET_LINE_YEARS
+from sergek_report.model.budget_line import BUDGET_LINE_YEARS, CHEAPER_READING_YEARS
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
@@ -123,7 +123,13 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     years=fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
                     growth=fmt.percent(line.indexed_growth),
                     line=_amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
-                    central=_amount(results, BUDGET_LINE_YEARS, CENTRAL),
+                    central=fmt.billions_range(
+                        results.appraisal.get(CHEAPER_READING_YEARS, CENTRAL),
+                        results.appraisal.get(BUDGET_LINE_YEARS, CENTRAL),
+                        1,
+                    ),
+                    region=fmt.integer(results.appraisal_data.pavlodar_complexes),
+                    city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
                 ),
             )
         )
