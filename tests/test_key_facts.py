@@ -66,11 +66,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (reviews s13a, s13b: the stop-gap said in words, with its cap; the contract from
     # 1 January as unlikely)
     assert facts[1].text == (
-        "до окончания договора на дату редакции. Закупку объявить до "
+        "до окончания договора на дату редакции. Закупку объявить не позднее "
         f"{fmt.date_long(dt.date(2026, 12, 31))}, чтобы она закончилась в пределах временной "
         f"меры (продление договора максимум на 2{NBSP}месяца, если его подтвердят юристы); "
-        f"договор с 1 января маловероятен: закупку в 10{NBSP}дней пришлось бы объявить до "
-        f"{fmt.date_long(dt.date(2026, 12, 22))}"
+        f"договор с 1 января маловероятен: закупку в 10{NBSP}дней пришлось бы объявить не "
+        f"позднее {fmt.date_long(dt.date(2026, 12, 22))}"
     )
     assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, in one short phrase (reviews of 4 Dec 2026: the cover's 47 words; for
