@@ -1172,15 +1172,15 @@ COVER_FACTS = {
     ),
     # under the three years of a contract as Pavlodar's, indexed at the upper end of the
     # assumed price growth: «96,1 млрд тенге»; {years}: «2027–2029»; {growth}: «12,2 %»;
-    # {line}: «28,4 млрд тенге»; {central}: the same contract's central estimates over the
-    # three years at the two readings of Pavlodar's contract («49,5–86,6 млрд»), {region} and
+    # {line}: «28,4 млрд тенге»; {central}: the likely path's central estimates over the
+    # three years at the two readings of Pavlodar's contract («47,6–82,8 млрд»), {region} and
     # {city}: the complexes of each («420», «240»). The figure is the line carried over the
     # years at the upper end of price growth, above the joint calculation's P90 of the three
     # years: said as such, with the central estimates Table 1 gives (reviews s13a–s13c).
     # Today's price is the memo's table's (the card held too much, s13a)
     "three_years": (
         "на {years} годы, если строку {line} индексировать по максимуму ({growth} в год); "
-        "центральная оценка трёхлетнего договора по ценам Павлодара — {central} тенге (за "
-        "{region} или {city} АПК)"
+        "на вероятном пути (временная мера, затем договор по ценам Павлодара) центральная "
+        "оценка — {central} тенге (за {region} или {city} АПК)"
     ),
 }

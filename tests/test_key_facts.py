@@ -52,8 +52,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     assert facts[3].text == (
         f"на 2027–2029 годы, если строку 28,4{NBSP}млрд{NBSP}тенге индексировать по максимуму "
-        f"(12,2{NBSP}% в год); центральная оценка трёхлетнего договора по ценам Павлодара — "
-        f"49,5–86,6{NBSP}млрд тенге (за 420 или 240 АПК)"
+        f"(12,2{NBSP}% в год); на вероятном пути (временная мера, затем договор по ценам "
+        f"Павлодара) центральная оценка — 47,6–82,8{NBSP}млрд тенге (за 420 или 240 АПК)"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date

@@ -684,10 +684,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
-    # (review s13c: the central estimates at both readings of Pavlodar's contract, as Table 1)
+    # (reviews s13c, s13d: the likely path's central estimates at both readings of
+    # Pavlodar's contract, as Table 1's rows «Временная мера, затем договор» give them)
     assert cover.endswith(
-        "центральная оценка трёхлетнего договора по ценам Павлодара — 49,5–86,6 млрд тенге (за "
-        "420 или 240 АПК)"
+        "на вероятном пути (временная мера, затем договор по ценам Павлодара) центральная "
+        "оценка — 47,6–82,8 млрд тенге (за 420 или 240 АПК)"
     )
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # what the paths realistic on 1 January need, said with the line (reviews s12a, s12b),

@@ -375,6 +375,10 @@ BUDGET_LINE_CHEAPER = CHEAPER_READING
 # the lawyers confirm it, else the gap, each then the contract. The memo and the cover say
 # what the dearer of the two needs at the line's statistic (`realistic_need`).
 REALISTIC_PATHS = ("service_pavlodar_city.cash_2027", "no_bridge_pavlodar_city.cash_2027")
+# The likely path over the three years at Pavlodar's prices, the cheaper reading then the
+# dearer: the stop-gap, then the contract (the cover sets their central estimates beside the
+# line carried over the years; review s13d: not the unlikely contract from the first day).
+LIKELY_PATH_YEARS = ("service_pavlodar_region.cash_total", "service_pavlodar_city.cash_total")
 
 
 def realistic_need(results: Results) -> str:

@@ -20,13 +20,13 @@ from sergek_report.chapter.decision_tables import (
     BUDGET_LINE,
     BUDGET_LINE_STAT,
     CENTRAL,
+    LIKELY_PATH_YEARS,
     announce_by,
     realistic_need,
     stopgap_months_at_most,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
-from sergek_report.model.budget_line import BUDGET_LINE_YEARS, CHEAPER_READING_YEARS
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
@@ -124,9 +124,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     growth=fmt.percent(line.indexed_growth),
                     line=_amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
                     central=fmt.billions_range(
-                        results.appraisal.get(CHEAPER_READING_YEARS, CENTRAL),
-                        results.appraisal.get(BUDGET_LINE_YEARS, CENTRAL),
-                        1,
+                        *(results.appraisal.get(path, CENTRAL) for path in LIKELY_PATH_YEARS), 1
                     ),
                     region=fmt.integer(results.appraisal_data.pavlodar_complexes),
                     city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),

@@ -18,10 +18,6 @@ from sergek_report.model.uncertainty import Uncertainty, point_shift
 # The line: the contract from the first day at Pavlodar's city price, 2027 cash, its P90.
 BUDGET_LINE = "pavlodar_city.cash_2027"
 BUDGET_LINE_STAT = "p90"
-# The same contract over the three years of the options, at each reading (their central
-# estimates are set beside the line carried over them)
-BUDGET_LINE_YEARS = "pavlodar_city.cash_total"
-CHEAPER_READING_YEARS = "pavlodar_region.cash_total"
 # The same contract if Pavlodar's sum covers the region's complexes: the cheaper reading.
 CHEAPER_READING = "pavlodar_region.cash_2027"
 RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo's step of the network
