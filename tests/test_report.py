@@ -797,18 +797,20 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # prices, as the midpoint's is dearer; review s12d: the readings as a list a deputy scans)
     # (review s13d: the amounts a deputy may choose between, each with what it buys, the
     # proposal among them; the stop-gap said in words; review s13a: the likely paths named)
+    # (reviews s13e: the margin above the likely paths said as a sum, 28,4 − 24,4 ≈ 4; the
+    # region's price per complex, 9 bn / 3 / 420 × 1,123 = 8,02 mn)
     assert how.startswith(
         f"Почему {line} млрд тенге. Цена нового договора известна лишь по договору Павлодара "
         "(одно сообщение); с новым оборудованием она в 4–7 раз выше нынешней платы. Хватит в "
         f"2027 году (верхние границы разброса): {region[2]} млрд — на любом пути, если договор "
-        "Павлодара оплачивает все 420 АПК области (на это скорее указывает сообщение); "
-        f"{pav_city[2]} млрд — если он оплачивает только 240 АПК г. Павлодара, а с 1 января "
-        "действует временная мера (продление договора максимум на 2 месяца, если его "
-        "подтвердят юристы) или фиксация нарушений прерывается — это вероятные пути; "
-        f"{line} млрд — предложение: то же с резервом до предложений поставщиков; хватит и "
-        "договору со всей сетью с первого дня (1 991 АПК по 14,04 млн тенге в год — около 27,9 "
-        "млрд) при инфляции 2026 года до 14,2 % (в расчёте — 12,3 %). Договор заключают лишь "
-        "в пределах бюджета, а лишнее снимают при его уточнении;"
+        "Павлодара оплачивает все 420 АПК области (8,02 млн тенге за АПК в год; на это скорее "
+        f"указывает сообщение); {pav_city[2]} млрд — если он оплачивает только 240 АПК г. "
+        "Павлодара, а с 1 января действует временная мера (продление договора максимум на 2 "
+        "месяца, если его подтвердят юристы) или фиксация нарушений прерывается — это "
+        f"вероятные пути; {line} млрд — предложение: то же и около 4 млрд резерва до "
+        "предложений поставщиков: хватит и договору со всей сетью с первого дня (1 991 АПК по "
+        "14,04 млн тенге в год — около 27,9 млрд) при инфляции 2026 года до 14,2 % (в расчёте "
+        "— 12,3 %);"
     )
     # the line is the upper edge of the dearest path at Pavlodar's prices, said once, under
     # the table that shows it (review s13b: the row the line comes from)
@@ -896,7 +898,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "около 0,25 млрд тенге. Спросить у акимата: сколько из 350 новых АПК введено (каждые "
         "100 комплексов по цене Павлодара — около 0,8–1,4 млрд тенге в год; их число задаёт "
         "город). "
-        "Запросить документы: договор ГЧП с приложениями"
+        "Запросить документы: 1) договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b)
     assert "в новом договоре — обслуживание действующих комплексов до приёмки новых" in memo
@@ -904,7 +906,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # Pavlodar's contract (which complexes its sum covers)
     assert "договор Павлодарской области на фиксацию нарушений" in memo
     # the stop-gap path depends on the lawyers' opinion, said where it is asked for
-    assert "без него путь с временной мерой под вопросом" in memo
+    assert "без него временная мера под вопросом" in memo
     # the deadline chain, in the recommendation that asks for it: the shortest procurement's
     # last day, then the longest's (passed)
     chain = memo[memo.index("Не позднее 31 декабря") :]
@@ -914,9 +916,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s13b: the contract from 1 January is not a live option, said so)
     assert chain == (
         "Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку, если она не "
-        "объявлена: тогда даже закупка в 60 дней закончится к концу временной меры, хотя и без "
-        "запаса на обжалование (договор с 1 января маловероятен: закупку в 10 дней пришлось бы "
-        "объявить не позднее 22 декабря 2026 г.). "
+        "объявлена: тогда даже закупка в 60 дней закончится к концу временной меры, но без "
+        "запаса на обжалование и поставку оборудования (до приёмки — обслуживание действующих "
+        "комплексов, рекомендация 5; договор с 1 января маловероятен: закупку в 10 дней "
+        "пришлось бы объявить не позднее 22 декабря 2026 г.). "
     )
 
 

@@ -24,7 +24,12 @@ from sergek_report.chapter.outputs import (
     PRINT_AS_BLOCKS,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
-from sergek_report.model.budget_line import BUDGET_LINE, BUDGET_LINE_STAT, CHEAPER_READING
+from sergek_report.model.budget_line import (
+    BUDGET_LINE,
+    BUDGET_LINE_STAT,
+    CHEAPER_READING,
+    REALISTIC_PATHS,
+)
 from sergek_report.model.dates import as_date
 from sergek_report.model.options import term_end
 from sergek_report.model.prices import BUDGET_YEAR
@@ -371,10 +376,6 @@ CENTRAL = "p50"
 # model declares it (model/budget_line.py), with its check and reckoner.
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
 BUDGET_LINE_CHEAPER = CHEAPER_READING
-# The paths realistic on 1 January at Pavlodar's prices, the dearer reading: the stop-gap if
-# the lawyers confirm it, else the gap, each then the contract. The memo and the cover say
-# what the dearer of the two needs at the line's statistic (`realistic_need`).
-REALISTIC_PATHS = ("service_pavlodar_city.cash_2027", "no_bridge_pavlodar_city.cash_2027")
 # The likely path over the three years at Pavlodar's prices, the cheaper reading then the
 # dearer: the stop-gap, then the contract (the cover sets their central estimates beside the
 # line carried over the years; review s13d: not the unlikely contract from the first day).

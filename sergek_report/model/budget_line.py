@@ -20,6 +20,10 @@ BUDGET_LINE = "pavlodar_city.cash_2027"
 BUDGET_LINE_STAT = "p90"
 # The same contract if Pavlodar's sum covers the region's complexes: the cheaper reading.
 CHEAPER_READING = "pavlodar_region.cash_2027"
+# The paths realistic on 1 January at Pavlodar's prices, the dearer reading: the stop-gap if
+# the lawyers confirm it, else the gap, each then the contract. The memo and the cover say
+# what the dearer of the two needs at the line's statistic, and the line's margin above it.
+REALISTIC_PATHS = ("service_pavlodar_city.cash_2027", "no_bridge_pavlodar_city.cash_2027")
 RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo's step of the network
 PRICE_GROWTH = "price_growth_2028_2029"  # the assumption whose upper end indexes the line
 
@@ -46,6 +50,10 @@ class BudgetLine:
     # joint calculation's P90 of each year, which mixes constant and indexed prices)
     indexed: tuple[float, ...]
     indexed_growth: float  # that upper end, in per cent a year
+    # what the realistic paths need at the line's statistic (the dearer of REALISTIC_PATHS:
+    # «24,4»), and the line's margin above it until the suppliers' offers («около 4,0»)
+    realistic_need: float
+    margin: float
 
 
 def budget_line(
@@ -61,6 +69,7 @@ def budget_line(
     growth = assumptions.range(PRICE_GROWTH)[1]
     years = tuple(amount * (1 + growth / 100) ** k for k in range(len(YEARS)))
     covered_factor = amount / (basis.network_high * price_before_2026)
+    realistic = max(appraisal.get(path, BUDGET_LINE_STAT) for path in REALISTIC_PATHS)
     return BudgetLine(
         amount=amount,
         price_before_2026=price_before_2026,
@@ -76,4 +85,6 @@ def budget_line(
         ),
         indexed=(*years, sum(years)),
         indexed_growth=growth,
+        realistic_need=realistic,
+        margin=amount - realistic,
     )
