@@ -12,6 +12,7 @@ import pytest
 from sergek_report import paths
 from sergek_report.build import render
 from sergek_report.chapter import decision_tables, fmt, key_facts, precision
+from sergek_report.model import budget_line
 from sergek_report.model.computed import compute_edition
 
 NBSP = "\u00a0"
@@ -40,13 +41,17 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # what the paths realistic on 1 January need at the line's statistic (P90), the dearer
     # reading, said with the line (review s12b: two sums side by side read as rivals): the
     # stop-gap's 24,4 is above the gap's 23,7, so it covers both
-    stopgap, gap = (u.get(o, "p90") for o in decision_tables.REALISTIC_PATHS)
-    assert decision_tables.REALISTIC_PATHS == (
+    stopgap, gap = (u.get(o, "p90") for o in budget_line.REALISTIC_PATHS)
+    assert budget_line.REALISTIC_PATHS == (
         "service_pavlodar_city.cash_2027",
         "no_bridge_pavlodar_city.cash_2027",
     )
     assert decision_tables.bn(stopgap) == "24,4" and decision_tables.bn(gap) == "23,7"
     assert decision_tables.realistic_need(r) == "service_pavlodar_city.cash_2027"
+    # the line's margin above it, as the memo says it («около 4»): 28,43 − 24,36
+    line_model = r.budget_line
+    assert line_model.realistic_need == stopgap
+    assert round(line_model.margin / 1e9) == 4 and line_model.margin == line_model.amount - stopgap
     # the three years of a contract as Pavlodar's (review s12b: the vote commits three
     # years): the line indexed at 12,2 % a year, 28,43 + 31,90 + 35,79 = 96,12
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1

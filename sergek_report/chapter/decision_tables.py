@@ -28,7 +28,6 @@ from sergek_report.model.budget_line import (
     BUDGET_LINE,
     BUDGET_LINE_STAT,
     CHEAPER_READING,
-    REALISTIC_PATHS,
 )
 from sergek_report.model.dates import as_date
 from sergek_report.model.options import term_end
@@ -385,7 +384,7 @@ LIKELY_PATH_YEARS = ("service_pavlodar_region.cash_total", "service_pavlodar_cit
 def realistic_need(results: Results) -> str:
     """The output of REALISTIC_PATHS with the higher value at the line's statistic (P90): the
     amount that covers either path on 1 January as often as the line covers its own."""
-    return max(REALISTIC_PATHS, key=lambda o: results.appraisal.get(o, BUDGET_LINE_STAT))
+    return results.budget_line.realistic_path  # the model's choice (model/budget_line.py)
 
 
 # The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).

@@ -50,8 +50,10 @@ class BudgetLine:
     # joint calculation's P90 of each year, which mixes constant and indexed prices)
     indexed: tuple[float, ...]
     indexed_growth: float  # that upper end, in per cent a year
-    # what the realistic paths need at the line's statistic (the dearer of REALISTIC_PATHS:
-    # «24,4»), and the line's margin above it until the suppliers' offers («около 4,0»)
+    # the dearer of REALISTIC_PATHS at the line's statistic (the stop-gap's), what it needs
+    # («24,4»: it covers either path as often as the line covers its own) and the line's
+    # margin above it until the suppliers' offers («около 4»)
+    realistic_path: str
     realistic_need: float
     margin: float
 
@@ -69,7 +71,8 @@ def budget_line(
     growth = assumptions.range(PRICE_GROWTH)[1]
     years = tuple(amount * (1 + growth / 100) ** k for k in range(len(YEARS)))
     covered_factor = amount / (basis.network_high * price_before_2026)
-    realistic = max(appraisal.get(path, BUDGET_LINE_STAT) for path in REALISTIC_PATHS)
+    realistic_path = max(REALISTIC_PATHS, key=lambda path: appraisal.get(path, BUDGET_LINE_STAT))
+    realistic = appraisal.get(realistic_path, BUDGET_LINE_STAT)
     return BudgetLine(
         amount=amount,
         price_before_2026=price_before_2026,
@@ -85,6 +88,7 @@ def budget_line(
         ),
         indexed=(*years, sum(years)),
         indexed_growth=growth,
+        realistic_path=realistic_path,
         realistic_need=realistic,
         margin=amount - realistic,
     )
