@@ -1170,17 +1170,15 @@ COVER_FACTS = {
         "в сети на {date}: действующие ({existing}) и часть или все новые ({additional}; ввод "
         "не подтверждён)"
     ),
-    # under the three years of a contract as Pavlodar's, indexed at the upper end of the
-    # assumed price growth: «96,1 млрд тенге»; {years}: «2027–2029»; {growth}: «12,2 %»;
-    # {line}: «28,4 млрд тенге»; {central}: the likely path's central estimates over the
-    # three years at the two readings of Pavlodar's contract («47,6–82,8 млрд»), {region} and
-    # {city}: the complexes of each («420», «240»). The figure is the line carried over the
-    # years at the upper end of price growth, above the joint calculation's P90 of the three
-    # years: said as such, with the central estimates Table 1 gives (reviews s13a–s13c).
-    # Today's price is the memo's table's (the card held too much, s13a)
+    # under the likely path's central estimates over the three years at the two readings of
+    # Pavlodar's contract: «47,6–82,8 млрд тенге»; {years}: «2027–2029»; {region} and {city}:
+    # the complexes of each reading («420», «240»); {line}: «28,4 млрд тенге»; {growth}:
+    # «12,2 %»; {ceiling}: the line carried over the years at the upper end of price growth
+    # («96,1 млрд тенге»), above the joint calculation's P90 of the three years, so said as
+    # an upper bound (reviews s13a–s13f). Today's price is the memo's table's (s13a)
     "three_years": (
-        "на {years} годы, если строку {line} индексировать по максимуму ({growth} в год); "
-        "на вероятном пути (временная мера, затем договор по ценам Павлодара) центральная "
-        "оценка — {central} тенге (за {region} или {city} АПК)"
+        "на {years} годы на вероятном пути (временная мера, затем договор по ценам Павлодара "
+        "за {region} или {city} АПК), центральная оценка; строка {line} с индексацией до "
+        "{growth} в год — до {ceiling}"
     ),
 }

@@ -30,7 +30,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"28,4{NBSP}млрд{NBSP}тенге",
         f"27{NBSP}дней",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
-        f"96,1{NBSP}млрд{NBSP}тенге",
+        f"47,6–82,8{NBSP}млрд{NBSP}тенге",
     ]
     u = r.appraisal
     # the memo's «Заложить в бюджет 2027 года на «Сергек» 28,4 млрд тенге» and its table's
@@ -52,13 +52,16 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     line_model = r.budget_line
     assert line_model.realistic_need == stopgap
     assert round(line_model.margin / 1e9) == 4 and line_model.margin == line_model.amount - stopgap
-    # the three years of a contract as Pavlodar's (review s12b: the vote commits three
-    # years): the line indexed at 12,2 % a year, 28,43 + 31,90 + 35,79 = 96,12
+    # the three years of the likely path, its central estimates at the two readings (Table
+    # 1's rows «Временная мера, затем договор»: 47,6 and 82,8), headed (reviews s13a, s13d,
+    # s13f: the line carried over the years read as the cost when it headed the card); the
+    # line indexed at 12,2 % a year as the upper bound, 28,43 + 31,90 + 35,79 = 96,12
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     assert facts[3].text == (
-        f"на 2027–2029 годы, если строку 28,4{NBSP}млрд{NBSP}тенге индексировать по максимуму "
-        f"(12,2{NBSP}% в год); на вероятном пути (временная мера, затем договор по ценам "
-        f"Павлодара) центральная оценка — 47,6–82,8{NBSP}млрд тенге (за 420 или 240 АПК)"
+        "на 2027–2029 годы на вероятном пути (временная мера, затем договор по ценам "
+        "Павлодара за 420 или 240 АПК), центральная оценка; строка "
+        f"28,4{NBSP}млрд{NBSP}тенге с индексацией до 12,2{NBSP}% в год — до "
+        f"96,1{NBSP}млрд{NBSP}тенге"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -125,7 +128,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         f"28,4{NBSP}млрд{NBSP}теңге",
         f"27{NBSP}күн",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
-        f"96,1{NBSP}млрд{NBSP}теңге",
+        f"47,6–82,8{NBSP}млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 22 желтоқсаннан кешіктірмей»,
     # «2027 жылғы 1 қаңтарда желіде»

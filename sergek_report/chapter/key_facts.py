@@ -111,20 +111,22 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         line = results.budget_line
         facts.append(
             KeyFact(
-                # the three years of a contract as Pavlodar's, the line indexed at the upper
-                # end of price growth (review s12b: the vote commits the city for three years,
-                # and the cover said one)
-                # (printed as the line is: its precision, its scale and unit)
-                precision.figure(
-                    key_figure_name(BUDGET_LINE, BUDGET_LINE_STAT), line.indexed[-1], "тенге"
-                ),
+                # the three years of the likely path, its central estimates at the two
+                # readings of Pavlodar's contract (review s12b: the vote commits the city for
+                # three years; reviews s13a, s13d, s13f: the line carried over them at the
+                # upper end of price growth, 96,1, read as the cost when it headed the card)
+                fmt.billions_range(
+                    *(results.appraisal.get(path, CENTRAL) for path in LIKELY_PATH_YEARS), 1
+                )
+                + f"{fmt.NBSP}{L.NUMBER_WORDS['tenge']}",
                 fmt.fill(
                     words["three_years"],
                     years=fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
                     growth=fmt.percent(line.indexed_growth),
                     line=_amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
-                    central=fmt.billions_range(
-                        *(results.appraisal.get(path, CENTRAL) for path in LIKELY_PATH_YEARS), 1
+                    # (printed as the line is: its precision, its scale and unit)
+                    ceiling=precision.figure(
+                        key_figure_name(BUDGET_LINE, BUDGET_LINE_STAT), line.indexed[-1], "тенге"
                     ),
                     region=fmt.integer(results.appraisal_data.pavlodar_complexes),
                     city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
