@@ -770,12 +770,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     for shorthand in ("сумма на область", "сумма на город", "прочтение", "P10–P90"):
         assert shorthand not in memo, shorthand
     # what the range means and what a gap is, said under the table (the two readings are the
-    # table's own column and the paragraph's words)
+    # table's own column and the paragraph's words); the gap's fines said as fines the budget
+    # does not receive (reviews s13f, s13g); the central estimate is the caption's and the
+    # glossary's
     assert (
-        "разброс: расход в 8 случаях из 10 при допущениях авторов; центральная оценка — "
-        "середина расчётов; 28,4 — верхняя граница договора с первого дня при 240 АПК; "
-        "«перерыв» — месяцы без фиксации нарушений и штрафов (около 2,6–3,1 млрд за два "
-        "месяца)."
+        "разброс: расход в 8 случаях из 10 при допущениях авторов; 28,4 — верхняя граница "
+        "договора с первого дня при 240 АПК; «перерыв» — месяцы без фиксации нарушений: бюджет "
+        "недополучит около 2,6–3,1 млрд штрафов за два месяца."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
