@@ -30,7 +30,6 @@ from sergek_report.model.budget_line import (
     CHEAPER_READING,
 )
 from sergek_report.model.dates import as_date
-from sergek_report.model.options import term_end
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
 
@@ -740,8 +739,8 @@ def stopgap_months_at_most(results: Results) -> int:
 
 def stopgap_end(results: Results) -> dt.date:
     """The last day of the stop-gap at its longest, from the first day without the contract:
-    28 February 2027."""
-    return term_end(results.decision_day, stopgap_months_at_most(results))
+    28 February 2027 (the model's, `Results.stopgap_end`)."""
+    return results.stopgap_end
 
 
 def path_steps(results: Results, timeline: pd.DataFrame, edition_date) -> list[tuple]:

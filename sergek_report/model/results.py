@@ -172,8 +172,10 @@ class Results:
     # the 2027 line the memo proposes, its check and its reckoner (model/budget_line.py)
     budget_line: BudgetLine | None = None
     procurement_latest_start_range: tuple[dt.date, dt.date] | None = None
-    # the last day to announce the longest procurement so that it ends within the longest
-    # stop-gap (two months from 1 January: by 28 February), the realistic path's deadline
+    # the last day of the stop-gap at its longest (the law's cap, the assumption's upper
+    # bound, from the first day without the contract: 28 February 2027), and the last day to
+    # announce the longest procurement so that it ends within it, the realistic path's deadline
+    stopgap_end: dt.date | None = None
     procurement_latest_start_in_stopgap: dt.date | None = None
     # the fines a gap of the stop-gap's months forgoes at the pace of the paid period
     # (2020 – August 2022, a smaller network): the lowest of the paces the sources give
@@ -398,6 +400,8 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     )
     basis["extension_years"] = contract_basis(contract, "extension_years")
     lead_low, lead_high = assumptions.range("procurement_lead_days")
+    # the stop-gap at its longest: the law's cap, the assumption's upper bound
+    stopgap_end = term_end(decision_day, int(assumptions.range("stopgap_months")[1]))
 
     return Results(
         assumptions=assumptions,
@@ -471,10 +475,9 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         appraisal=appraisal,
         appraisal_data=appraisal_data,
         budget_line=budget_line(appraisal, appraisal_data, assumptions, one_basis),
+        stopgap_end=stopgap_end,
         procurement_latest_start_in_stopgap=latest_start(
-            term_end(decision_day, int(assumptions.range("stopgap_months")[1]))
-            + dt.timedelta(days=1),
-            days=lead_high,
+            stopgap_end + dt.timedelta(days=1), days=lead_high
         ),
         procurement_latest_start_range=(
             latest_start(decision_day, days=lead_high),
