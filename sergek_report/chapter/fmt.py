@@ -230,29 +230,25 @@ def billions(x: float | int | None, digits: int = 2) -> str:
     return f"{plain(_decimal(x) / Decimal(10**9), digits)}{NBSP}{labels.NUMBER_WORDS['billion']}"
 
 
-def millions_range(low: float | int | None, high: float | int | None, digits: int = 2) -> str:
-    """A range of amounts in millions, the scale word once: (3.5e6, 13e6) -> "3,5–13 млн"."""
+def _scaled_range(low, high, digits: int, power: int, word: str) -> str:
+    """A range of amounts in 10**power, the scale word (labels.NUMBER_WORDS) once."""
     if _is_missing(low) or _is_missing(high):
         return MISSING
+    scale = Decimal(10**power)
     return number_range(
-        _decimal(low) / Decimal(10**6),
-        _decimal(high) / Decimal(10**6),
-        digits,
-        labels.NUMBER_WORDS["million"],
+        _decimal(low) / scale, _decimal(high) / scale, digits, labels.NUMBER_WORDS[word]
     )
+
+
+def millions_range(low: float | int | None, high: float | int | None, digits: int = 2) -> str:
+    """A range of amounts in millions, the scale word once: (3.5e6, 13e6) -> "3,5–13 млн"."""
+    return _scaled_range(low, high, digits, 6, "million")
 
 
 def billions_range(low: float | int | None, high: float | int | None, digits: int = 2) -> str:
     """A range of amounts in billions, the scale word once: (2.61e9, 3.13e9), 1 -> "2,6–3,1
     млрд"; one figure when both ends print alike."""
-    if _is_missing(low) or _is_missing(high):
-        return MISSING
-    return number_range(
-        _decimal(low) / Decimal(10**9),
-        _decimal(high) / Decimal(10**9),
-        digits,
-        labels.NUMBER_WORDS["billion"],
-    )
+    return _scaled_range(low, high, digits, 9, "billion")
 
 
 def tenge(x: float | int | None) -> str:
