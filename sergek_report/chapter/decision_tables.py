@@ -787,16 +787,16 @@ def path_steps_chart(results: Results, timeline: pd.DataFrame, edition_date):
     """The dated steps of the path as a strip (`path_steps`): those before the edition's date
     grey, the edition's date marked."""
     edition = as_date(edition_date)
-    strip, days = [], []
+    strip, previous_day = [], None
     for day, key, words in path_steps(results, timeline, edition_date):
         kind = "now" if key == "edition" else "past" if day < edition else "next"
-        if days and days[-1] == day and strip[-1].kind == kind:
+        if day == previous_day and strip[-1].kind == kind:
             # one mark a day: its steps' words one after the other (a column more left every
             # date too narrow for its day and month on one line)
             strip[-1] = dataclasses.replace(strip[-1], words=f"{strip[-1].words}; {words}")
             continue
         strip.append(diagrams.Step(_day_with_month(fmt.date_long(day)), words, kind))
-        days.append(day)
+        previous_day = day
     return diagrams.steps_chart(strip)
 
 

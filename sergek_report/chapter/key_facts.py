@@ -4,10 +4,9 @@ The memo (notebooks/01_summary.ipynb) says them in its prose and the title page 
 renderer) prints them as a «key facts» panel: both read them here, so that each is computed
 once and printed alike: the proposed 2027 budget line, the days left until the contract ends
 and the last day to announce the procurement, the network on the first day without a
-contract, and the three years of a contract as Pavlodar's, with the year at today's price
-for comparison. The figures are printed at the
-precision declared for their key figure (`precision`), as the memo's table and text print
-them; the words are the catalog's (labels.COVER_FACTS).
+contract, and the likely path's three years with the line carried over them. The figures are
+printed at the precision declared for their key figure (`precision`), as the memo's table and
+text print them; the words are the catalog's (labels.COVER_FACTS).
 """
 
 from __future__ import annotations
@@ -59,7 +58,7 @@ class KeyFact:
 def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     """The title page's key figures in the edition's language, in reading order: how much to
     budget (and what of it the paths realistic on 1 January need), how long is left, what
-    has to keep working, and what a three-year contract commits, with today's price.
+    has to keep working, and what the likely path costs over three years.
     A figure the results do not have (no appraisal) is left out, and so are the days left
     once the contract has ended."""
     words = L.COVER_FACTS
