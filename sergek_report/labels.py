@@ -1142,43 +1142,40 @@ PROPER_NAMES = frozenset(
 # Each a large figure with the line under it, below the title page's dates. (By place in the
 # report they belong with the frame's words above; kept last, so that adding them left the
 # other labels' line numbers, which the catalog's references cite, as they were.)
-# {year}: the first year the options are priced for; {announce_by}: the last day to announce
-# the procurement; {date}: the first day without a contract.
+# {year}: the first year the options are priced for; {date}: the first day without a contract.
 COVER_FACTS = {
     "heading": "Главное в цифрах",
-    # under the proposed budget line: «28,4 млрд тенге» (the case, how often it is not
-    # exceeded and what it needs, the memo says)
+    # under the proposed budget line: «28,4 млрд тенге»; {realistic}: what the paths realistic
+    # on 1 January need at the line's statistic («24,4 млрд тенге»). One reason for the line
+    # (reviews s13g: «резерв» read alone was backwards): it covers every path at Pavlodar's
+    # prices, the likely ones need less, the rest is the margin
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: резерв по ценам Павлодара до "
-        "ценовых предложений поставщиков; если с {date} действует временная мера или фиксация "
-        "прерывается, хватит {realistic}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: хватит на любой путь по ценам "
+        "Павлодара; вероятным путям нужно до {realistic}, остальное — резерв до ценовых "
+        "предложений поставщиков"
     ),
-    # under the days left: «28 дней»
-    # {day}: «1 января»; {days}: the shortest procurement («10 дней»); {announce_by}: its last
-    # day for a contract from {day}; {in_stopgap}: the last day to announce the longest
+    # under the days left: «28 дней»; {in_stopgap}: the last day to announce the longest
     # procurement to end within the stop-gap («31 декабря 2026 г.»); {months}: the stop-gap's
-    # cap («2 месяца»). The firm deadline first, then the one that needs the lawyers (review
-    # s13a); the stop-gap said in words where it is first named
+    # cap («2 месяца»); {day}: «1 января». The contract from {day} and its deadline are the
+    # memo's (review s13g: the cards were paragraphs)
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить не позднее {in_stopgap}, "
-        "чтобы она закончилась в пределах временной меры (продление договора максимум на "
-        "{months}, если его подтвердят юристы); договор с {day} маловероятен: закупку в {days} "
-        "пришлось бы объявить не позднее {announce_by}"
+        "чтобы уложиться во временную меру (продление не больше чем на {months}, если его "
+        "подтвердят юристы); "
+        "договор с {day} маловероятен"
     ),
-    # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»
+    # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
+    # lower end is the assumption that at least half the new complexes work (review s13g)
     "network": (
-        "в сети на {date}: действующие ({existing}) и часть или все новые ({additional}; ввод "
-        "не подтверждён)"
+        "в сети на {date}: действующие ({existing}) и от половины до всех новых "
+        "({additional}; ввод не подтверждён)"
     ),
     # under the likely path's central estimates over the three years at the two readings of
     # Pavlodar's contract: «47,6–82,8 млрд тенге»; {years}: «2027–2029»; {region} and {city}:
-    # the complexes of each reading («420», «240»); {line}: «28,4 млрд тенге»; {growth}:
-    # «12,2 %»; {ceiling}: the line carried over the years at the upper end of price growth
-    # («96,1 млрд тенге»), above the joint calculation's P90 of the three years, so said as
-    # an upper bound (reviews s13a–s13f). Today's price is the memo's table's (s13a)
+    # the complexes of each reading («420», «240»). The line carried over the years (an
+    # upper bound beside central estimates, reviews s13a–s13g) is the memo's
     "three_years": (
-        "на {years} годы на вероятном пути (временная мера, затем договор по ценам Павлодара "
-        "за {region} или {city} АПК), центральная оценка; строка {line} с индексацией до "
-        "{growth} в год — до {ceiling}"
+        "на {years} годы на вероятном пути: временная мера, затем договор по ценам Павлодара "
+        "за {region} или {city} АПК (центральная оценка)"
     ),
 }

@@ -55,14 +55,14 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # the three years of the likely path, its central estimates at the two readings (Table
     # 1's rows «Временная мера, затем договор»: 47,6 and 82,8), headed (reviews s13a, s13d,
     # s13f: the line carried over the years read as the cost when it headed the card); the
-    # line indexed at 12,2 % a year as the upper bound, 28,43 + 31,90 + 35,79 = 96,12
+    # line indexed over the years is an upper bound, the memo's (review s13g: three «upper»
+    # figures beside central estimates)
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     assert facts[3].text == (
-        "на 2027–2029 годы на вероятном пути (временная мера, затем договор по ценам "
-        "Павлодара за 420 или 240 АПК), центральная оценка; строка "
-        f"28,4{NBSP}млрд{NBSP}тенге с индексацией до 12,2{NBSP}% в год — до "
-        f"96,1{NBSP}млрд{NBSP}тенге"
+        "на 2027–2029 годы на вероятном пути: временная мера, затем договор по ценам "
+        "Павлодара за 420 или 240 АПК (центральная оценка)"
     )
+    assert "96,1" not in facts[3].text
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
     assert edition_date == dt.date(2026, 12, 4) and r.extension_end == dt.date(2026, 12, 31)
@@ -72,23 +72,28 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # 1 January only with the shortest, announced by 22 December (reviews s12a, s12c)
     assert r.procurement_latest_start_in_stopgap == dt.date(2026, 12, 31)
     # (reviews s13a, s13b: the stop-gap said in words, with its cap; the contract from
-    # 1 January as unlikely)
+    # 1 January as unlikely; s13g: the cards were paragraphs, the contract's own deadline,
+    # 22 December, is the memo's)
     assert facts[1].text == (
         "до окончания договора на дату редакции. Закупку объявить не позднее "
-        f"{fmt.date_long(dt.date(2026, 12, 31))}, чтобы она закончилась в пределах временной "
-        f"меры (продление договора максимум на 2{NBSP}месяца, если его подтвердят юристы); "
-        f"договор с 1 января маловероятен: закупку в 10{NBSP}дней пришлось бы объявить не "
-        f"позднее {fmt.date_long(dt.date(2026, 12, 22))}"
+        f"{fmt.date_long(dt.date(2026, 12, 31))}, чтобы уложиться во временную меру "
+        f"(продление не больше чем на 2{NBSP}месяца, если его подтвердят юристы); "
+        f"договор с 1{NBSP}января маловероятен"
     )
-    assert key_facts.announce_by(r) == r.procurement_latest_start_range[1]
-    # what the line is, in one short phrase (reviews of 4 Dec 2026: the cover's 47 words; for
-    # any path, not a margin for the path chapter 2 calls unlikely; an upper estimate with a
-    # margin, not a «ceiling» that «may not be enough», s12a); the case, how often it is not
-    # exceeded and what it needs are the memo's to say
+    assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
+    # what the line is, in one short phrase (reviews of 4 Dec 2026: the cover's 47 words; an
+    # upper estimate with a margin, not a «ceiling» that «may not be enough», s12a; s13g: one
+    # reason, not «резерв» read alone): it covers every path at Pavlodar's prices, the likely
+    # ones need 24,4, the rest is the margin
     assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек»: резерв по ценам Павлодара до "
-        "ценовых предложений поставщиков; если с 1 января действует временная мера или "
-        f"фиксация прерывается, хватит 24,4{NBSP}млрд{NBSP}тенге"
+        "предлагаемая строка бюджета 2027 года на «Сергек»: хватит на любой путь по ценам "
+        f"Павлодара; вероятным путям нужно до 24,4{NBSP}млрд{NBSP}тенге, остальное — резерв "
+        "до ценовых предложений поставщиков"
+    )
+    # the network's lower end is the assumption that half the new complexes work (s13g)
+    assert facts[2].text == (
+        f"в сети на {fmt.date_long(r.decision_day)}: действующие (1{NBSP}641) и от половины "
+        "до всех новых (350; ввод не подтверждён)"
     )
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
@@ -130,10 +135,11 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
         f"47,6–82,8{NBSP}млрд{NBSP}теңге",
     ]
-    # the translation asks for the cases of the dates: «… 22 желтоқсаннан кешіктірмей»,
-    # «2027 жылғы 1 қаңтарда желіде»
+    # the translation asks for the cases of the dates: «… 31 желтоқсаннан кешіктірмей»,
+    # «1 қаңтардан бастап», «2027 жылғы 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
     assert "31 желтоқсаннан кешіктірмей" in facts[1].text.replace(NBSP, " ")
-    assert "22 желтоқсанға дейін" in facts[1].text.replace(NBSP, " ")
+    assert "1 қаңтардан бастап шарт екіталай" in facts[1].text.replace(NBSP, " ")
+    assert "24,4 млрд теңгеге дейін" in facts[0].text.replace(NBSP, " ")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

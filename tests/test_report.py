@@ -575,7 +575,7 @@ def test_one_network_range_everywhere_and_the_extension_from_the_data(report):
         assert ranges and set(ranges) <= {"1 816–1 991 АПК", "от 1 816 до 1 991 АПК"}, ranges
         assert "1 641–1 991" not in text and "1 641 или до 1 991" not in text
     # Sentences are read in the HTML: on paper a page break may fall inside them.
-    assert "продлённый маслихатом на один год «без возможности" in html_text
+    assert "маслихат продлил его на один год «без возможности" in html_text
     assert "Эксплуатацию переданных городу комплексов оценить нельзя" in html_text
 
 
@@ -664,21 +664,21 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     cover = pages[0]
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
-    line = re.search(r"Заложить в бюджет 2027 года на «Сергек» (\d+,\d) млрд тенге", memo).group(1)
-    assert f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге" in memo
+    line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге", memo).group(1)
+    assert f"Предлагаемая строка — {line} млрд тенге." in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
     # the stop-gap's deadline, which needs the lawyers, and the contract from 1 January as
-    # unlikely (reviews s13a, s13b)
+    # unlikely (reviews s13a, s13b); the contract's own deadline is the memo's (s13g: the
+    # cards were paragraphs)
     assert (
-        "Закупку объявить не позднее 31 декабря 2026 г., чтобы она закончилась в пределах "
-        "временной меры (продление договора максимум на 2 месяца, если его подтвердят юристы); "
-        "договор с 1 января маловероятен: закупку в 10 дней пришлось бы объявить не позднее 22 "
-        "декабря 2026 г."
+        "Закупку объявить не позднее 31 декабря 2026 г., чтобы уложиться во временную меру "
+        "(продление не больше чем на 2 месяца, если его подтвердят юристы); договор с 1 января "
+        "маловероятен"
     ) in cover
-    assert "Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку" in memo
-    assert "не позднее 22 декабря 2026 г." in memo
+    assert "Не позднее 31 декабря 2026 г. потребовать от акимата объявить закупку" in memo
+    assert "не позднее 22 декабря 2026 г." in memo and "22 декабря" not in cover
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "для работы 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
@@ -686,16 +686,19 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
     # (reviews s13c, s13d: the likely path's central estimates at both readings of
     # Pavlodar's contract, as Table 1's rows «Временная мера, затем договор» give them)
+    # (review s13g: the line indexed over the years, an upper bound, beside central
+    # estimates made three «upper» figures; the memo's recommendation says it)
     assert cover.endswith(
-        "47,6–82,8 млрд тенге на 2027–2029 годы на вероятном пути (временная мера, затем "
-        "договор по ценам Павлодара за 420 или 240 АПК), центральная оценка; строка 28,4 млрд "
-        "тенге с индексацией до 12,2 % в год — до 96,1 млрд тенге"
+        "47,6–82,8 млрд тенге на 2027–2029 годы на вероятном пути: временная мера, затем "
+        "договор по ценам Павлодара за 420 или 240 АПК (центральная оценка)"
     )
+    assert "96,1" not in cover and "за три года — до 96,1 млрд." in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # what the paths realistic on 1 January need, said with the line (reviews s12a, s12b),
-    # and the three years a contract as Pavlodar's commits
+    # the line's one reason (s13g): it covers every path at Pavlodar's prices
     assert (
-        "если с 1 января действует временная мера или фиксация прерывается, хватит 24,4 млрд тенге"
+        "хватит на любой путь по ценам Павлодара; вероятным путям нужно до 24,4 млрд тенге, "
+        "остальное — резерв до ценовых предложений поставщиков"
     ) in cover
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
     # the card's figure)
@@ -739,7 +742,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     line = city[2]
     assert line == "28,4" and region[2] == "16,2"
     # what to decide says the amount proposed (review s12d: the memo's first paragraph)
-    assert f"и деньги в бюджете 2027 года (предложение — {line} млрд тенге)." in memo
+    assert f"и деньги в бюджете 2027 года. Предлагаемая строка — {line} млрд тенге." in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
     assert (
         values["pavlodar_region_cash_2027_p10"] < 16.0e9 < values["pavlodar_region_cash_2027_p90"]
@@ -771,12 +774,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         assert shorthand not in memo, shorthand
     # what the range means and what a gap is, said under the table (the two readings are the
     # table's own column and the paragraph's words); the gap's fines said as fines the budget
-    # does not receive (reviews s13f, s13g); the central estimate is the caption's and the
-    # glossary's
+    # does not receive, set against its lower cost, at the average pace of the source's five
+    # years (reviews s13f, s13g; hand check: 94 bn / 72 × 2 = 2,61; 94 / 60 × 2 = 3,13); the
+    # central estimate is the caption's and the glossary's
     assert (
-        "разброс: расход в 8 случаях из 10 при допущениях авторов; 28,4 — верхняя граница "
-        "договора с первого дня при 240 АПК; «перерыв» — месяцы без фиксации нарушений: бюджет "
-        "недополучит около 2,6–3,1 млрд штрафов за два месяца."
+        "разброс: расход в 8 случаях из 10 при допущениях авторов; «перерыв» дешевле временной "
+        "меры, но это месяцы без фиксации нарушений: бюджет недополучит около 2,6–3,1 млрд "
+        "штрафов за два месяца (при среднем темпе за пять лет)."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -798,22 +802,28 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # proposal among them; the stop-gap said in words; review s13a: the likely paths named)
     # (reviews s13e: the margin above the likely paths said as a sum, 28,4 − 24,4 ≈ 4; the
     # region's price per complex, 9 bn / 3 / 420 × 1,123 = 8,02 mn)
+    # (review s13g: one reason for the line, said before the amounts: a contract only within
+    # the line, no offers yet, hence the dearest path of the table at the dearer reading; the
+    # likely paths' need and the margin, then what would do at the cheaper reading: «on any
+    # path of the table», as the new ГЧП and the handover are not priced)
     assert how.startswith(
         f"Почему {line} млрд тенге. Цена нового договора известна лишь по договору Павлодара "
-        "(одно сообщение); с новым оборудованием она в 4–7 раз выше нынешней платы. Хватит в "
-        f"2027 году (верхние границы разброса): {region[2]} млрд — на любом пути, если договор "
-        "Павлодара оплачивает все 420 АПК области (8,02 млн тенге за АПК в год; на это скорее "
-        f"указывает сообщение); {pav_city[2]} млрд — если он оплачивает только 240 АПК г. "
-        "Павлодара, а с 1 января действует временная мера (продление договора максимум на 2 "
-        "месяца, если его подтвердят юристы) или фиксация нарушений прерывается — это "
-        f"вероятные пути; {line} млрд — предложение: то же и около 4 млрд резерва до "
-        "предложений поставщиков: хватит и договору со всей сетью с первого дня (1 991 АПК по "
-        "14,04 млн тенге в год — около 27,9 млрд) при инфляции 2026 года до 14,2 % (в расчёте "
-        "— 12,3 %);"
+        "(одно сообщение; с новым оборудованием — в 4–7 раз выше нынешней платы). Сообщение "
+        "не говорит, за сколько АПК он платит: за все 420 АПК области (8,02 млн тенге за АПК в "
+        "год; на это оно скорее указывает) или только за 240 АПК г. Павлодара (14,04 млн). "
+        "Договор нельзя заключить сверх строки бюджета, а ценовых предложений поставщиков ещё "
+        "нет, поэтому строка покрывает самый дорогой путь из таблицы выше — договор со всей "
+        "сетью с первого дня при 240 АПК (1 991 АПК × 14,04 млн ≈ 27,9 млрд; хватит при "
+        "инфляции 2026 года до 14,2 %, в расчёте — 12,3 %). "
+        f"{pav_city[2]} млрд нужно на вероятных путях — временная мера (продление договора не "
+        "более чем на 2 месяца, если его подтвердят юристы) или перерыв, затем договор; "
+        "остальные около 4 млрд — резерв до ценовых предложений; "
+        f"{region[2]} млрд хватит на любом пути из таблицы выше, если договор Павлодара "
+        "оплачивает все 420 АПК области;"
     )
-    # the line is the upper edge of the dearest path at Pavlodar's prices, said once, under
-    # the table that shows it (review s13b: the row the line comes from)
-    assert "28,4 — верхняя граница договора с первого дня при 240 АПК" in memo
+    # the line is the upper edge of the dearest path at Pavlodar's prices: Table 1's last
+    # priced row
+    assert memo.index(f"только 240 АПК г. Павлодара 27,2 (25,9–{line})") < memo.index("Почему")
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -826,55 +836,56 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # in Almaty against 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for
     # the equipment in one year (review s11c)
     assert (
-        "больше — если цена окажется между павлодарской и карагандинской (около "
+        "больше понадобится, если цена окажется между павлодарской и карагандинской (около "
         f"{midpoint} млрд; цена Караганды не проверена), если договор Павлодара платит за "
         "камеры, а не за комплексы (не менее 29 млрд), или при договоре на год."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
-    assert "если бюджет утверждён — вносить её при уточнении до конца временной меры" in memo
+    assert "Если бюджет уже утверждён — уточнить его до конца временной меры." in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
-    end = memo.index("До окончания договора. Выяснить")
-    rec = memo[memo.index("Заложить в бюджет") : end]
+    end = memo.index("До окончания договора выяснить")
+    rec = memo[memo.index("До утверждения бюджета заложить") : end]
     # each recommendation opens with its deadline or condition, in the order of the decision
-    # (review s12d: the recommendations by urgency)
+    # (review s12d: the recommendations by urgency; s13b: the most urgent first, the
+    # procurement; s13g: the lawyers' opinion its own point, with what if it is refused)
     assert rec.startswith(
-        f"Заложить в бюджет 2027 года на «Сергек» {line} млрд тенге. До сессии потребовать от "
-        "акимата ценовые предложения поставщиков"
+        f"До утверждения бюджета заложить {line} млрд тенге и потребовать от акимата ценовые "
+        "предложения поставщиков (рабочая группа 2025 года)."
     )
-    # (review s13b: the most urgent first: the procurement and the lawyers' opinion)
     assert (
-        memo.index("Рекомендации маслихату Не позднее 31 декабря 2026 г. — потребовать")
-        < memo.index("До утверждения бюджета. Заложить")
+        memo.index("Рекомендации маслихату Не позднее 31 декабря 2026 г. потребовать")
+        < memo.index("Сразу получить письменное заключение юристов")
+        < memo.index("До утверждения бюджета заложить")
         < memo.index("Если строки в проекте бюджета нет или она меньше")
         < memo.index("На 2028–2029 годы. Договору на три года")
-        < memo.index("До окончания договора. Выяснить, кому после 31 декабря 2026 г.")
+        < memo.index("До окончания договора выяснить, кому после 31 декабря 2026 г.")
     )
-    # symmetric (review s12b): Pavlodar's contract may show the cheaper reading
+    # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
+    # the line it may shrink to (s13g); the budget session's date is the maslikhat's staff's
     assert (
-        "если они выше — увеличить строку; если договор Павлодара покажет все 420 АПК области, "
-        "а предложения не выше, — уменьшить её при уточнении бюджета. Если строки в проекте"
+        "Если они выше — увеличить строку; если договор Павлодара оплачивает все 420 АПК "
+        f"области, а предложения не выше, — уменьшить её при уточнении бюджета (хватит "
+        f"{region[2]} млрд). Дату сессии по бюджету источники не называют: её знает аппарат "
+        "маслихата."
     ) in rec
     assert (
-        "— внести поправку до утверждения (без денег в бюджете договор не заключить); если "
-        "бюджет утверждён"
+        "— внести поправку до утверждения: без денег в бюджете договор не заключить. Если "
+        "бюджет уже утверждён"
     ) in rec
     # a three-year contract needs 2028–2029 money: at a constant price, as Pavlodar's, the
     # line again each year; indexed every year at the assumed upper end of price growth
-    # (recommendation 5; 12,2 %), the line carried on, so the years add up (review s11d: the
-    # joint calculation's P90 of each year, 31,1 and 34,3, mixed constant and indexed prices).
+    # (12,2 %), the line carried on, so the years add up (review s11d: the joint
+    # calculation's P90 of each year, 31,1 and 34,3, mixed constant and indexed prices).
     # Hand check: 28,43 × 1,122 = 31,90; × 1,122² = 35,79; 28,43 + 31,90 + 35,79 = 96,12
-    # (each year at its upper estimate: more than the joint P90 of the three years in Table
-    # 1, 93,5, which a reader set against it, review s12d)
     assert (
         "Договору на три года, как в Павлодаре (п. 3 ст. 17 Закона о государственных закупках), "
         f"нужны деньги и на них: по {line} млрд тенге в год при постоянной цене; при "
-        "индексации (рекомендация 5; до 12,2 % в год) — до 31,9 млрд в 2028 г. и 35,8 млрд в "
-        "2029 г., за три года — до 96,1 млрд (каждый год по верхней оценке)."
+        "индексации до 12,2 % в год — до 31,9 и 35,8 млрд, за три года — до 96,1 млрд."
     ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor
-    assert "Иначе — договор на год, а он может стоить больше трети трёхлетнего." in rec
+    assert "Договор на год может стоить больше трети трёхлетнего." in rec
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
@@ -891,34 +902,36 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "Что проверить до голосования Проверить самим, что изменилось после 10 марта 2026 г. "
         "(последний найденный источник): есть ли строка на «Сергек» в проекте бюджета 2027 "
-        "года (акимат вносит его не позднее 15 октября); объявлена ли закупка и каков договор "
-        "Павлодара (портал госзакупок); последняя опубликованная годовая инфляция (Бюро "
-        "национальной статистики): каждый процентный пункт сверх 14,2 % добавляет к строке "
-        "около 0,25 млрд тенге. Спросить у акимата: сколько из 350 новых АПК введено (каждые "
-        "100 комплексов по цене Павлодара — около 0,8–1,4 млрд тенге в год; их число задаёт "
-        "город). "
+        "года; объявлена ли закупка и каков договор Павлодара (портал госзакупок); последняя "
+        "опубликованная годовая инфляция (Бюро национальной статистики): каждый процентный "
+        "пункт сверх 14,2 % добавляет к строке около 0,25 млрд тенге. Спросить у акимата: "
+        "сколько из 350 новых АПК введено (каждые 100 комплексов по цене Павлодара — около "
+        "0,8–1,4 млрд тенге в год). "
         "Запросить документы: 1) договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b)
-    assert "в новом договоре — обслуживание действующих комплексов до приёмки новых" in memo
+    assert "В новом договоре — обслуживание действующих комплексов до приёмки новых" in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
     assert "договор Павлодарской области на фиксацию нарушений" in memo
-    # the stop-gap path depends on the lawyers' opinion, said where it is asked for
-    assert "без него временная мера под вопросом" in memo
-    # the deadline chain, in the recommendation that asks for it: the shortest procurement's
-    # last day, then the longest's (passed)
+    # the stop-gap path depends on the lawyers' opinion, said where it is asked for, with
+    # what follows if they refuse it (review s13g)
+    assert (
+        "Сразу получить письменное заключение юристов о продлении договора до итогов закупки. "
+        "Если заключения нет или оно отрицательное, с 1 января фиксация нарушений прервётся; "
+        "маслихату заранее решить, допустим ли такой перерыв."
+    ) in memo
+    # the deadline chain, in the recommendation that asks for it: the realistic path's
+    # deadline first (the longest procurement within the stop-gap), the contract from
+    # 1 January after it (review s12c) as not a live option (s13b), in short sentences (s13g)
     chain = memo[memo.index("Не позднее 31 декабря") :]
-    chain = chain[: chain.index("Потребовать письменное заключение юристов")]
-    # the realistic path's deadline first (the longest procurement within the stop-gap), the
-    # contract from 1 January after it (review s12c)
-    # (review s13b: the contract from 1 January is not a live option, said so)
+    chain = chain[: chain.index("Сразу получить")]
     assert chain == (
-        "Не позднее 31 декабря 2026 г. — потребовать от акимата объявить закупку, если она не "
-        "объявлена: тогда даже закупка в 60 дней закончится к концу временной меры, но без "
-        "запаса на обжалование и поставку оборудования (до приёмки — обслуживание действующих "
-        "комплексов, рекомендация 5; договор с 1 января маловероятен: закупку в 10 дней "
-        "пришлось бы объявить не позднее 22 декабря 2026 г.). "
+        "Не позднее 31 декабря 2026 г. потребовать от акимата объявить закупку, если она ещё "
+        "не объявлена. Тогда даже закупка в 60 дней закончится к концу временной меры, хотя и "
+        "без запаса на обжалование и поставку оборудования. Договор с 1 января маловероятен: "
+        "закупку в 10 дней пришлось бы объявить не позднее 22 декабря 2026 г.; новый ГЧП к "
+        "1 января 2027 года не успеть. "
     )
 
 

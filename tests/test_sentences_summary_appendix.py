@@ -11,8 +11,9 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 
 
 def test_day_month_is_the_genitive_date_without_the_year():
-    assert sentences.day_month(dt.date(2027, 1, 1)) == "1 января"
-    assert sentences.day_month("2026-12-31") == "31 декабря"
+    # the day and the month never part at a line's end (the cover's «1 / января», s14)
+    assert sentences.day_month(dt.date(2027, 1, 1)) == f"1{NBSP}января"
+    assert sentences.day_month("2026-12-31") == f"31{NBSP}декабря"
 
 
 def test_a_passed_deadline_says_so():

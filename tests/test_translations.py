@@ -562,13 +562,13 @@ def test_sentences_in_kazakh_and_in_russian(kazakh):
     from sergek_report.chapter import sentences
 
     assert sentences.in_month(dt.date(2024, 11, 30)) == "2024 жылғы қарашада"
-    assert sentences.day_month(dt.date(2027, 1, 1)) == "1 қаңтар"
+    assert sentences.day_month(dt.date(2027, 1, 1)) == "1\u00a0қаңтар"
     passed = sentences.deadline_with_status(dt.date(2026, 11, 2), dt.date(2026, 11, 28))
     assert passed == "2026 жылғы 2 қараша, және бұл мерзім өтті"
     assert sentences.year_list([2021, 2022, 2026]) == "2021–2022 және 2026"
     labels.use_language(labels.SOURCE_LANGUAGE)
     assert sentences.in_month(dt.date(2024, 11, 30)) == "в ноябре 2024 года"
-    assert sentences.day_month(dt.date(2027, 1, 1)) == "1 января"
+    assert sentences.day_month(dt.date(2027, 1, 1)) == "1\u00a0января"
     passed = sentences.deadline_with_status(dt.date(2026, 11, 2), dt.date(2026, 11, 28))
     assert passed == f"2 ноября 2026{chr(0x202F)}г., и этот срок прошёл"
     assert sentences.year_list([2021, 2023, 2025]) == "2021, 2023 и 2025"

@@ -4,7 +4,7 @@ The memo (notebooks/01_summary.ipynb) says them in its prose and the title page 
 renderer) prints them as a «key facts» panel: both read them here, so that each is computed
 once and printed alike: the proposed 2027 budget line, the days left until the contract ends
 and the last day to announce the procurement, the network on the first day without a
-contract, and the likely path's three years with the line carried over them. The figures are
+contract, and the likely path's three years. The figures are
 printed at the precision declared for their key figure (`precision`), as the memo's table and
 text print them; the words are the catalog's (labels.COVER_FACTS).
 """
@@ -20,7 +20,6 @@ from sergek_report.chapter.decision_tables import (
     BUDGET_LINE_STAT,
     CENTRAL,
     LIKELY_PATH_YEARS,
-    announce_by,
     realistic_need,
     stopgap_months_at_most,
 )
@@ -83,13 +82,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.count(left, L.UNIT_FORMS["дней"]),
                 fmt.fill(
                     words["days_left"],
-                    announce_by=fmt.date_long(announce_by(results)),
                     in_stopgap=fmt.date_long(results.procurement_latest_start_in_stopgap),
                     day=sentences.day_month(results.decision_day),
-                    days=fmt.count(
-                        results.assumptions.range("procurement_lead_days")[0],
-                        L.UNIT_FORMS["дней"],
-                    ),
                     months=fmt.count(stopgap_months_at_most(results), L.UNIT_FORMS["месяцев"]),
                 ),
             )
@@ -106,14 +100,13 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
             ),
         )
     )
-    if results.appraisal is not None and results.budget_line is not None:
-        line = results.budget_line
+    if results.appraisal is not None:
         facts.append(
             KeyFact(
                 # the three years of the likely path, its central estimates at the two
                 # readings of Pavlodar's contract (review s12b: the vote commits the city for
-                # three years; reviews s13a, s13d, s13f: the line carried over them at the
-                # upper end of price growth, 96,1, read as the cost when it headed the card)
+                # three years; reviews s13a–s13g: the line carried over them, an upper bound,
+                # read as the cost beside them; the memo says it)
                 fmt.billions_range(
                     *(results.appraisal.get(path, CENTRAL) for path in LIKELY_PATH_YEARS), 1
                 )
@@ -121,12 +114,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["three_years"],
                     years=fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
-                    growth=fmt.percent(line.indexed_growth),
-                    line=_amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
-                    # (printed as the line is: its precision, its scale and unit)
-                    ceiling=precision.figure(
-                        key_figure_name(BUDGET_LINE, BUDGET_LINE_STAT), line.indexed[-1], "тенге"
-                    ),
                     region=fmt.integer(results.appraisal_data.pavlodar_complexes),
                     city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
                 ),

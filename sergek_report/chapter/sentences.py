@@ -31,8 +31,9 @@ def _say(key: str, **values: object) -> str:
 
 def day_month(d: object) -> str:
     """Day and month of a date in the genitive, without the year: 2027-01-01 -> «1 января»
-    (for «с 1 января», «после 31 декабря 2026 года», where the year is written apart)."""
-    return format_date(as_date(d), "d MMMM", locale=labels.LANGUAGE)
+    (for «с 1 января», «после 31 декабря 2026 года», where the year is written apart). The
+    day and the month are joined by a no-break space: a line never ends after the day."""
+    return format_date(as_date(d), "d MMMM", locale=labels.LANGUAGE).replace(" ", fmt.NBSP, 1)
 
 
 def deadline_with_status(deadline: object, edition_date: object) -> str:
