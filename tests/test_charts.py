@@ -454,3 +454,29 @@ def test_a_bar_of_estimates_is_a_hatched_range_marked_as_an_estimate():
     assert [list(line.get_ydata()) for line in ax.get_lines()] == [[11.3, 11.3]]
     texts = [t.get_text() for t in ax.texts]
     assert texts == ["94", "≈ 11,3–12,6\nоценка"] and "нет данных" not in texts
+
+
+def test_the_passed_steps_stand_on_a_band_of_their_own(path_inputs):
+    """Review s13g: the deadlines passed on the edition's date (15 October, 2 November) read
+    as those ahead. They stand on a grey band, which ends before the edition's mark, in the
+    wide drawing (across) and the narrow one (down the screen)."""
+    from matplotlib.colors import to_hex
+
+    from sergek_report.chapter import decision_tables, diagrams
+
+    results, tables, edition_date = path_inputs
+    wide = decision_tables.path_steps_chart(results, tables["timeline"], edition_date)
+    for fig, axis in ((wide, 0), (wide.narrow_drawing(), 1)):
+        ax = fig.axes[0]
+        bands = [p for p in ax.patches if to_hex(p.get_facecolor()) == diagrams.PAST_BAND]
+        assert len(bands) == 1
+        corners = bands[0].get_path().transformed(bands[0].get_patch_transform()).vertices
+        low, high = sorted((corners[:, axis].min(), corners[:, axis].max()))
+        marks = {}
+        for line in ax.lines:
+            if line.get_marker() in ("o", "D"):
+                kind = "now" if line.get_marker() == "D" else to_hex(line.get_mfc())
+                marks.setdefault(kind, []).append(line.get_xydata()[0][axis])
+        passed = marks["#ffffff"]
+        assert len(passed) == 2 and all(low < at < high for at in passed)
+        assert not low < marks["now"][0] < high

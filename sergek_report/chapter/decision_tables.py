@@ -733,8 +733,9 @@ def announce_by(results: Results) -> dt.date:
 
 
 def stopgap_months_at_most(results: Results) -> int:
-    """The stop-gap's longest term, the law's cap (the assumption's upper bound): 2 months."""
-    return int(results.assumptions.range("stopgap_months")[1])
+    """The stop-gap's longest term, the law's cap (the assumption's upper bound): 2 months
+    (the model's, `Results.stopgap_months_at_most`)."""
+    return results.stopgap_months_at_most
 
 
 def stopgap_end(results: Results) -> dt.date:

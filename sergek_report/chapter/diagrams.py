@@ -458,7 +458,8 @@ def _narrow_tree(branches: Sequence[Branch]):
 @dataclass(frozen=True)
 class Step:
     """A dated step: its date and words as printed, and its kind: «past» (before the
-    edition's date: grey, an open mark), «now» (the edition's date) or «next»."""
+    edition's date: grey on a grey band, an open mark), «now» (the edition's date) or
+    «next»."""
 
     date: str
     words: str
@@ -471,10 +472,19 @@ MARKS = {
     "next": {"marker": "o", "mfc": charts.ACCENT, "mec": charts.ACCENT, "ms": 7},
 }
 MARK_ROW = 12.0  # the height of the row of marks
+# The steps before the edition's date: lighter words on a band (review s13g: the dark grey
+# words of passed deadlines read as those still ahead); the words keep a contrast of 5:1
+PAST_TEXT = "#666666"
+PAST_BAND = "#eeeeee"
 
 
 def _colour(step: Step) -> str:
-    return charts.TEXT_GREY if step.kind == "past" else DARK
+    return PAST_TEXT if step.kind == "past" else DARK
+
+
+def _passed(steps: Sequence[Step]) -> int:
+    """How many steps, from the first, are before the edition's date (they come first)."""
+    return next((i for i, step in enumerate(steps) if step.kind != "past"), len(steps))
 
 
 def steps_chart(steps: Sequence[Step]):
@@ -495,6 +505,8 @@ def _wide_steps(steps: Sequence[Step]):
     words_top = line_y + MARK_ROW / 2 + 2
     fig, ax = _canvas(WIDE, words_top + max(b.height for b in words) + 1)
     centres = [slot * (i + 0.5) for i in range(len(steps))]
+    if passed := _passed(steps):
+        ax.axvspan(0, slot * passed, color=PAST_BAND, lw=0, zorder=0)
     ax.plot([centres[0], centres[-1]], [line_y, line_y], color=charts.CONTEXT, lw=1, zorder=1)
     for step, centre, date, word in zip(steps, centres, dates, words, strict=True):
         date.draw(ax, centre, 1 + date_height - date.height, "center")
@@ -518,6 +530,11 @@ def _narrow_steps(steps: Sequence[Step]):
         y += max(date.height, word.height) + 5
     fig, ax = _canvas(NARROW, y - 5 + 1)
     levels = [top + LEADING / 2 for *_, top in rows]
+    if passed := _passed(steps):
+        # to halfway between the last passed step's words and the next step's
+        last = rows[passed - 1]
+        end = last[3] + max(last[1].height, last[2].height) + 2.5
+        ax.axhspan(0, end, color=PAST_BAND, lw=0, zorder=0)
     ax.plot([mark_x, mark_x], [levels[0], levels[-1]], color=charts.CONTEXT, lw=1, zorder=1)
     for (step, date, word, top), level in zip(rows, levels, strict=True):
         date.draw(ax, DATE_WIDTH, top, "right")

@@ -172,9 +172,11 @@ class Results:
     # the 2027 line the memo proposes, its check and its reckoner (model/budget_line.py)
     budget_line: BudgetLine | None = None
     procurement_latest_start_range: tuple[dt.date, dt.date] | None = None
-    # the last day of the stop-gap at its longest (the law's cap, the assumption's upper
-    # bound, from the first day without the contract: 28 February 2027), and the last day to
-    # announce the longest procurement so that it ends within it, the realistic path's deadline
+    # the stop-gap's longest term in months (the law's cap, the assumption's upper bound: 2),
+    # its last day from the first day without the contract (28 February 2027), and the last
+    # day to announce the longest procurement so that it ends within it, the realistic path's
+    # deadline
+    stopgap_months_at_most: int | None = None
     stopgap_end: dt.date | None = None
     procurement_latest_start_in_stopgap: dt.date | None = None
     # the fines a gap of the stop-gap's months forgoes at the pace of the paid period
@@ -401,7 +403,8 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     basis["extension_years"] = contract_basis(contract, "extension_years")
     lead_low, lead_high = assumptions.range("procurement_lead_days")
     # the stop-gap at its longest: the law's cap, the assumption's upper bound
-    stopgap_end = term_end(decision_day, int(assumptions.range("stopgap_months")[1]))
+    stopgap_months_at_most = int(assumptions.range("stopgap_months")[1])
+    stopgap_end = term_end(decision_day, stopgap_months_at_most)
 
     return Results(
         assumptions=assumptions,
@@ -475,6 +478,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         appraisal=appraisal,
         appraisal_data=appraisal_data,
         budget_line=budget_line(appraisal, appraisal_data, assumptions, one_basis),
+        stopgap_months_at_most=stopgap_months_at_most,
         stopgap_end=stopgap_end,
         procurement_latest_start_in_stopgap=latest_start(
             stopgap_end + dt.timedelta(days=1), days=lead_high
