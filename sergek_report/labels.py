@@ -1146,23 +1146,24 @@ PROPER_NAMES = frozenset(
 COVER_FACTS = {
     "heading": "Главное в цифрах",
     # under the proposed budget line: «28,4 млрд тенге»; {realistic}: what the paths realistic
-    # on 1 January need at the line's statistic («24,4 млрд тенге»). One reason for the line
-    # (reviews s13g: «резерв» read alone was backwards): it covers every path at Pavlodar's
-    # prices, the likely ones need less, the rest is the margin
+    # on 1 January need at the line's statistic («24,4 млрд тенге»); {cheaper}: what any path
+    # needs if Pavlodar's sum pays for the region's {region} complexes («16,2 млрд тенге»). One
+    # reason for the line (review s13g: «резерв» read alone was backwards; s14a: not «enough
+    # for any path», which a price per camera would exceed): the dearest scenario's upper end
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: хватит на любой путь по ценам "
-        "Павлодара; вероятным путям нужно до {realistic}, остальное — резерв до ценовых "
-        "предложений поставщиков"
+        "предлагаемая строка бюджета {year} года на «Сергек» — верхняя граница самого дорогого "
+        "сценария по ценам Павлодара; вероятным путям нужно до {realistic}, а если договор "
+        "Павлодара оплачивает все {region} АПК области — до {cheaper}"
     ),
     # under the days left: «28 дней»; {in_stopgap}: the last day to announce the longest
     # procurement to end within the stop-gap («31 декабря 2026 г.»); {months}: the stop-gap's
-    # cap («2 месяца»); {day}: «1 января». The contract from {day} and its deadline are the
-    # memo's (review s13g: the cards were paragraphs)
+    # cap («2 месяца»); {day}: «1 января». Now, with the latest day (review s14a: «не позднее»
+    # alone read as time to spare); the contract from {day} and its deadline are the memo's
+    # (review s13g: the cards were paragraphs)
     "days_left": (
-        "до окончания договора на дату редакции. Закупку объявить не позднее {in_stopgap}, "
-        "чтобы уложиться во временную меру (продление не больше чем на {months}, если его "
-        "подтвердят юристы); "
-        "договор с {day} маловероятен"
+        "до окончания договора на дату редакции. Закупку объявить сейчас, не позднее "
+        "{in_stopgap}; с {day} — продление договора не больше чем на {months}, если его "
+        "подтвердят юристы"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1173,9 +1174,11 @@ COVER_FACTS = {
     # under the likely path's central estimates over the three years at the two readings of
     # Pavlodar's contract: «47,6–82,8 млрд тенге»; {years}: «2027–2029»; {region} and {city}:
     # the complexes of each reading («420», «240»). The line carried over the years (an
-    # upper bound beside central estimates, reviews s13a–s13g) is the memo's
+    # upper bound beside central estimates, reviews s13a–s13g) is the memo's; the two ends
+    # are two central estimates, not a range (review s14a)
     "three_years": (
-        "на {years} годы на вероятном пути: временная мера, затем договор по ценам Павлодара "
-        "за {region} или {city} АПК (центральная оценка)"
+        "ожидаемый расход на {years} годы на вероятном пути (временная мера, затем договор по "
+        "ценам Павлодара): центральная оценка, если договор Павлодара оплачивает {region} или "
+        "{city} АПК"
     ),
 }

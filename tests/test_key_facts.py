@@ -58,9 +58,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # line indexed over the years is an upper bound, the memo's (review s13g: three «upper»
     # figures beside central estimates)
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
+    # (review s14a: the two ends are two central estimates, not a range)
     assert facts[3].text == (
-        "на 2027–2029 годы на вероятном пути: временная мера, затем договор по ценам "
-        "Павлодара за 420 или 240 АПК (центральная оценка)"
+        "ожидаемый расход на 2027–2029 годы на вероятном пути (временная мера, затем договор "
+        "по ценам Павлодара): центральная оценка, если договор Павлодара оплачивает 420 или "
+        "240 АПК"
     )
     assert "96,1" not in facts[3].text
     assert decision_tables.bn(today) == "3,9"
@@ -74,21 +76,22 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (reviews s13a, s13b: the stop-gap said in words, with its cap; the contract from
     # 1 January as unlikely; s13g: the cards were paragraphs, the contract's own deadline,
     # 22 December, is the memo's)
+    # (review s14a: «не позднее» alone read as time to spare: now, and the latest day)
     assert facts[1].text == (
-        "до окончания договора на дату редакции. Закупку объявить не позднее "
-        f"{fmt.date_long(dt.date(2026, 12, 31))}, чтобы уложиться во временную меру "
-        f"(продление не больше чем на 2{NBSP}месяца, если его подтвердят юристы); "
-        f"договор с 1{NBSP}января маловероятен"
+        "до окончания договора на дату редакции. Закупку объявить сейчас, не позднее "
+        f"{fmt.date_long(dt.date(2026, 12, 31))}; с 1{NBSP}января — продление договора не "
+        f"больше чем на 2{NBSP}месяца, если его подтвердят юристы"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, in one short phrase (reviews of 4 Dec 2026: the cover's 47 words; an
-    # upper estimate with a margin, not a «ceiling» that «may not be enough», s12a; s13g: one
-    # reason, not «резерв» read alone): it covers every path at Pavlodar's prices, the likely
-    # ones need 24,4, the rest is the margin
+    # upper estimate, not a «ceiling» that «may not be enough», s12a; s13g: one reason, not
+    # «резерв» read alone; s14a: not «enough for any path», which a price per camera would
+    # exceed): the dearest scenario's upper end; the likely paths need 24,4, the cheaper
+    # reading 16,2 (the region's P90: 9 bn / 3 / 420 × 1,123 × 1 991 ≈ 16,0 at its base)
     assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек»: хватит на любой путь по ценам "
-        f"Павлодара; вероятным путям нужно до 24,4{NBSP}млрд{NBSP}тенге, остальное — резерв "
-        "до ценовых предложений поставщиков"
+        "предлагаемая строка бюджета 2027 года на «Сергек» — верхняя граница самого дорогого "
+        f"сценария по ценам Павлодара; вероятным путям нужно до 24,4{NBSP}млрд{NBSP}тенге, а "
+        f"если договор Павлодара оплачивает все 420 АПК области — до 16,2{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -138,8 +141,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     # the translation asks for the cases of the dates: «… 31 желтоқсаннан кешіктірмей»,
     # «1 қаңтардан бастап», «2027 жылғы 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
     assert "31 желтоқсаннан кешіктірмей" in facts[1].text.replace(NBSP, " ")
-    assert "1 қаңтардан бастап шарт екіталай" in facts[1].text.replace(NBSP, " ")
+    assert "1 қаңтардан бастап — заңгерлер растаса" in facts[1].text.replace(NBSP, " ")
     assert "24,4 млрд теңгеге дейін" in facts[0].text.replace(NBSP, " ")
+    assert facts[0].text.replace(NBSP, " ").endswith("16,2 млрд теңгеге дейін")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

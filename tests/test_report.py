@@ -664,7 +664,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     cover = pages[0]
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
-    line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге", memo).group(1)
+    line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге:", memo).group(1)
     assert f"Предлагаемая строка — {line} млрд тенге." in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
@@ -673,11 +673,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # unlikely (reviews s13a, s13b); the contract's own deadline is the memo's (s13g: the
     # cards were paragraphs)
     assert (
-        "Закупку объявить не позднее 31 декабря 2026 г., чтобы уложиться во временную меру "
-        "(продление не больше чем на 2 месяца, если его подтвердят юристы); договор с 1 января "
-        "маловероятен"
+        "Закупку объявить сейчас, не позднее 31 декабря 2026 г.; с 1 января — продление договора "
+        "не больше чем на 2 месяца, если его подтвердят юристы"
     ) in cover
-    assert "Не позднее 31 декабря 2026 г. потребовать от акимата объявить закупку" in memo
+    assert "Немедленно, не позднее 31 декабря 2026 г., потребовать от акимата объявить" in memo
     assert "не позднее 22 декабря 2026 г." in memo and "22 декабря" not in cover
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "для работы 1 816–1 991 АПК" in memo
@@ -688,17 +687,21 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # Pavlodar's contract, as Table 1's rows «Временная мера, затем договор» give them)
     # (review s13g: the line indexed over the years, an upper bound, beside central
     # estimates made three «upper» figures; the memo's recommendation says it)
+    # (review s14a: two central estimates, not a range; the three years' ceiling, 96,1, said
+    # nowhere: the memo gives the line's later years)
     assert cover.endswith(
-        "47,6–82,8 млрд тенге на 2027–2029 годы на вероятном пути: временная мера, затем "
-        "договор по ценам Павлодара за 420 или 240 АПК (центральная оценка)"
+        "47,6–82,8 млрд тенге ожидаемый расход на 2027–2029 годы на вероятном пути (временная "
+        "мера, затем договор по ценам Павлодара): центральная оценка, если договор Павлодара "
+        "оплачивает 420 или 240 АПК"
     )
-    assert "96,1" not in cover and "за три года — до 96,1 млрд." in memo
+    assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # what the paths realistic on 1 January need, said with the line (reviews s12a, s12b),
     # the line's one reason (s13g): it covers every path at Pavlodar's prices
     assert (
-        "хватит на любой путь по ценам Павлодара; вероятным путям нужно до 24,4 млрд тенге, "
-        "остальное — резерв до ценовых предложений поставщиков"
+        "— верхняя граница самого дорогого сценария по ценам Павлодара; вероятным путям нужно "
+        "до 24,4 млрд тенге, а если договор Павлодара оплачивает все 420 АПК области — до "
+        "16,2 млрд тенге"
     ) in cover
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
     # the card's figure)
@@ -780,8 +783,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "разброс: расход в 8 случаях из 10 при допущениях авторов; «перерыв» дешевле временной "
         "меры, но это месяцы без фиксации нарушений: бюджет недополучит около 2,6–3,1 млрд "
-        "штрафов за два месяца (при среднем темпе за пять лет)."
+        "штрафов за два месяца при среднем темпе за пять лет (по темпу последних лет — около "
+        "5,3 млрд)."
     ) in memo
+    # (review s14a: the recent pace too, chapter 6's (94 − 27,53) / 25 × 2 = 5,3)
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
     # the three assumptions it takes (review s12a: not a «ceiling» that «may not be enough»;
@@ -803,23 +808,24 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (reviews s13e: the margin above the likely paths said as a sum, 28,4 − 24,4 ≈ 4; the
     # region's price per complex, 9 bn / 3 / 420 × 1,123 = 8,02 mn)
     # (review s13g: one reason for the line, said before the amounts: a contract only within
-    # the line, no offers yet, hence the dearest path of the table at the dearer reading; the
-    # likely paths' need and the margin, then what would do at the cheaper reading: «on any
-    # path of the table», as the new ГЧП and the handover are not priced)
+    # the line, no offers yet, hence the dearest scenario at the dearer reading; s14a: the
+    # amounts a deputy may choose between as a table, each with when it is enough; the
+    # dearer reading said as unconfirmed; «any scenario», as the new ГЧП and the handover
+    # are not priced and a price per camera is the «больше» row)
     assert how.startswith(
         f"Почему {line} млрд тенге. Цена нового договора известна лишь по договору Павлодара "
-        "(одно сообщение; с новым оборудованием — в 4–7 раз выше нынешней платы). Сообщение "
-        "не говорит, за сколько АПК он платит: за все 420 АПК области (8,02 млн тенге за АПК в "
-        "год; на это оно скорее указывает) или только за 240 АПК г. Павлодара (14,04 млн). "
-        "Договор нельзя заключить сверх строки бюджета, а ценовых предложений поставщиков ещё "
-        "нет, поэтому строка покрывает самый дорогой путь из таблицы выше — договор со всей "
-        "сетью с первого дня при 240 АПК (1 991 АПК × 14,04 млн ≈ 27,9 млрд; хватит при "
-        "инфляции 2026 года до 14,2 %, в расчёте — 12,3 %). "
-        f"{pav_city[2]} млрд нужно на вероятных путях — временная мера (продление договора не "
-        "более чем на 2 месяца, если его подтвердят юристы) или перерыв, затем договор; "
-        "остальные около 4 млрд — резерв до ценовых предложений; "
-        f"{region[2]} млрд хватит на любом пути из таблицы выше, если договор Павлодара "
-        "оплачивает все 420 АПК области;"
+        "(одно сообщение; с новым оборудованием — в 4–7 раз выше нынешней платы), и "
+        "неизвестно, за сколько АПК он платит. Договор нельзя заключить сверх строки бюджета, а "
+        "ценовых предложений поставщиков ещё нет, поэтому строка осторожная: верхняя граница "
+        "самого дорогого сценария расходов при дорогом прочтении договора Павлодара. "
+        "Таблица 2. Сколько заложить в бюджет 2027 года, млрд тенге (верхние границы разброса) "
+        f"Строка Когда её хватит {region[2]} сумма Павлодара оплачивает все 420 АПК области "
+        "(8,02 млн тенге за АПК в год; на это скорее указывает сообщение): любой сценарий "
+        f"расходов {pav_city[2]} сумма оплачивает только 240 АПК г. Павлодара (14,04 млн; не "
+        "подтверждено): вероятные пути — временная мера (если её подтвердят юристы) или "
+        f"перерыв {line} — предложение то же и договор со всей сетью с первого дня (1 991 АПК × "
+        "14,04 млн ≈ 27,9 млрд) при инфляции 2026 года до 14,2 %; около 4 млрд — резерв до "
+        "предложений поставщиков "
     )
     # the line is the upper edge of the dearest path at Pavlodar's prices: Table 1's last
     # priced row
@@ -829,63 +835,62 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # what could make the line too large or too small, each said once, with its figure
     midpoint = precision.billions(values["announced_cash_2027_p50"])
     # (review s13b: 35,5 is the midpoint's, not Karaganda's own price)
-    assert f"цена окажется между павлодарской и карагандинской (около {midpoint} млрд;" in how
+    assert f"больше цена между павлодарской и карагандинской (около {midpoint} млрд;" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     # when the line may not be enough, said as conditions (review s13a): the midpoint's
     # prices, the cameras' correction of the line's case (28,4 × 1,02: 5,48 cameras a complex
     # in Almaty against 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for
     # the equipment in one year (review s11c)
     assert (
-        "больше понадобится, если цена окажется между павлодарской и карагандинской (около "
-        f"{midpoint} млрд; цена Караганды не проверена), если договор Павлодара платит за "
-        "камеры, а не за комплексы (не менее 29 млрд), или при договоре на год."
+        "больше цена между павлодарской и карагандинской (около "
+        f"{midpoint} млрд; цена Караганды не проверена); плата за камеры, а не за комплексы (не "
+        "менее 29 млрд); договор на год Источник: № 67 в списке источников; не проверено: № 70."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
-    assert "Если бюджет уже утверждён — уточнить его до конца временной меры." in memo
+    assert "если бюджет уже утверждён — уточнить его до конца временной меры." in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
     end = memo.index("До окончания договора выяснить")
     rec = memo[memo.index("До утверждения бюджета заложить") : end]
     # each recommendation opens with its deadline or condition, in the order of the decision
     # (review s12d: the recommendations by urgency; s13b: the most urgent first, the
-    # procurement; s13g: the lawyers' opinion its own point, with what if it is refused)
+    # procurement; s13g: the lawyers' opinion its own point, with what if it is refused;
+    # s14a: «немедленно», the servicing of the installed complexes a condition of the
+    # procurement; the amendment within the budget's point)
     assert rec.startswith(
-        f"До утверждения бюджета заложить {line} млрд тенге и потребовать от акимата ценовые "
-        "предложения поставщиков (рабочая группа 2025 года)."
+        f"До утверждения бюджета заложить {line} млрд тенге: если строки в проекте нет или она "
+        "меньше — внести поправку (без денег в бюджете договор не заключить); если бюджет уже "
+        "утверждён — уточнить его до конца временной меры. Потребовать от акимата ценовые "
+        "предложения поставщиков:"
     )
     assert (
-        memo.index("Рекомендации маслихату Не позднее 31 декабря 2026 г. потребовать")
+        memo.index("Рекомендации маслихату Немедленно, не позднее 31 декабря 2026 г., потребовать")
         < memo.index("Сразу получить письменное заключение юристов")
         < memo.index("До утверждения бюджета заложить")
-        < memo.index("Если строки в проекте бюджета нет или она меньше")
-        < memo.index("На 2028–2029 годы. Договору на три года")
+        < memo.index("На 2028–2029 годы. Трёхлетнему договору")
         < memo.index("До окончания договора выяснить, кому после 31 декабря 2026 г.")
     )
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
-    # the line it may shrink to (s13g); the budget session's date is the maslikhat's staff's
+    # the line it may shrink to (s13g)
     assert (
-        "Если они выше — увеличить строку; если договор Павлодара оплачивает все 420 АПК "
+        "если они выше — увеличить строку; если договор Павлодара оплачивает все 420 АПК "
         f"области, а предложения не выше, — уменьшить её при уточнении бюджета (хватит "
-        f"{region[2]} млрд). Дату сессии по бюджету источники не называют: её знает аппарат "
-        "маслихата."
-    ) in rec
-    assert (
-        "— внести поправку до утверждения: без денег в бюджете договор не заключить. Если "
-        "бюджет уже утверждён"
+        f"{region[2]} млрд)."
     ) in rec
     # a three-year contract needs 2028–2029 money: at a constant price, as Pavlodar's, the
     # line again each year; indexed every year at the assumed upper end of price growth
     # (12,2 %), the line carried on, so the years add up (review s11d: the joint
     # calculation's P90 of each year, 31,1 and 34,3, mixed constant and indexed prices).
-    # Hand check: 28,43 × 1,122 = 31,90; × 1,122² = 35,79; 28,43 + 31,90 + 35,79 = 96,12
+    # Hand check: 28,43 × 1,122 = 31,90; × 1,122² = 35,79 (the three years' sum, a third
+    # «upper» figure beside Table 1's P90s, is not printed: review s14a)
     assert (
-        "Договору на три года, как в Павлодаре (п. 3 ст. 17 Закона о государственных закупках), "
-        f"нужны деньги и на них: по {line} млрд тенге в год при постоянной цене; при "
-        "индексации до 12,2 % в год — до 31,9 и 35,8 млрд, за три года — до 96,1 млрд."
+        "Трёхлетнему договору, как в Павлодаре (п. 3 ст. 17 Закона о государственных закупках), "
+        f"нужно по {line} млрд тенге в год при постоянной цене и до 31,9 и 35,8 млрд при "
+        "индексации до 12,2 % в год;"
     ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor
-    assert "Договор на год может стоить больше трети трёхлетнего." in rec
+    assert "договор на год может стоить больше трети трёхлетнего." in rec
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
@@ -902,36 +907,41 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "Что проверить до голосования Проверить самим, что изменилось после 10 марта 2026 г. "
         "(последний найденный источник): есть ли строка на «Сергек» в проекте бюджета 2027 "
-        "года; объявлена ли закупка и каков договор Павлодара (портал госзакупок); последняя "
-        "опубликованная годовая инфляция (Бюро национальной статистики): каждый процентный "
-        "пункт сверх 14,2 % добавляет к строке около 0,25 млрд тенге. Спросить у акимата: "
+        "года и когда сессия по нему (аппарат маслихата); объявлена ли закупка и каков договор "
+        "Павлодара (портал госзакупок); последняя годовая инфляция (Бюро национальной "
+        "статистики): каждый пункт сверх 14,2 % добавляет к строке около 0,25 млрд тенге. "
+        "Спросить у акимата: "
         "сколько из 350 новых АПК введено (каждые 100 комплексов по цене Павлодара — около "
         "0,8–1,4 млрд тенге в год). "
         "Запросить документы: 1) договор ГЧП с приложениями"
     ) in memo
-    # the remedy for the gap between the stop-gap and new equipment (review s12b)
-    assert "В новом договоре — обслуживание действующих комплексов до приёмки новых" in memo
+    # the remedy for the gap between the stop-gap and new equipment (review s12b), a
+    # condition of the procurement (review s14a: else a second gap from March)
+    assert (
+        "с условием обслуживать действующие комплексы до приёмки новых. Закупка в 60 дней "
+        "закончится к концу временной меры без запаса на обжалование и поставку оборудования; "
+        "без этого условия с марта возможен новый перерыв."
+    ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
     assert "договор Павлодарской области на фиксацию нарушений" in memo
     # the stop-gap path depends on the lawyers' opinion, said where it is asked for, with
-    # what follows if they refuse it (review s13g)
+    # what follows if they refuse it (review s13g) and what the council then asks for (s14a:
+    # «decide whether a gap is acceptable» left it nothing to choose)
     assert (
         "Сразу получить письменное заключение юристов о продлении договора до итогов закупки. "
-        "Если заключения нет или оно отрицательное, с 1 января фиксация нарушений прервётся; "
-        "маслихату заранее решить, допустим ли такой перерыв."
+        "Если заключения нет или оно отрицательное, с 1 января фиксация нарушений прервётся: "
+        "потребовать от акимата план на этот случай — сохранность комплексов и базы нарушений, "
+        "срок возобновления фиксации."
     ) in memo
     # the deadline chain, in the recommendation that asks for it: the realistic path's
     # deadline first (the longest procurement within the stop-gap), the contract from
     # 1 January after it (review s12c) as not a live option (s13b), in short sentences (s13g)
-    chain = memo[memo.index("Не позднее 31 декабря") :]
+    chain = memo[memo.index("Немедленно, не позднее 31 декабря") :]
     chain = chain[: chain.index("Сразу получить")]
-    assert chain == (
-        "Не позднее 31 декабря 2026 г. потребовать от акимата объявить закупку, если она ещё "
-        "не объявлена. Тогда даже закупка в 60 дней закончится к концу временной меры, хотя и "
-        "без запаса на обжалование и поставку оборудования. Договор с 1 января маловероятен: "
-        "закупку в 10 дней пришлось бы объявить не позднее 22 декабря 2026 г.; новый ГЧП к "
-        "1 января 2027 года не успеть. "
+    assert chain.endswith(
+        "Договор с 1 января маловероятен: закупку в 10 дней пришлось бы объявить не позднее 22 "
+        "декабря 2026 г.; новый ГЧП к 1 января 2027 года не успеть. "
     )
 
 

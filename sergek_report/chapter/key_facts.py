@@ -17,6 +17,7 @@ from sergek_report import labels as L
 from sergek_report.chapter import fmt, precision, sentences
 from sergek_report.chapter.decision_tables import (
     BUDGET_LINE,
+    BUDGET_LINE_CHEAPER,
     BUDGET_LINE_STAT,
     CENTRAL,
     LIKELY_PATH_YEARS,
@@ -70,8 +71,9 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
-                    date=sentences.day_month(results.decision_day),
                     realistic=_amount(results, realistic_need(results), BUDGET_LINE_STAT),
+                    cheaper=_amount(results, BUDGET_LINE_CHEAPER, BUDGET_LINE_STAT),
+                    region=fmt.integer(results.appraisal_data.pavlodar_complexes),
                 ),
             )
         )

@@ -46,8 +46,8 @@ class BudgetLine:
     per_fewer_complexes: float  # RECKONER_COMPLEXES fewer new complexes (a negative amount)
     per_fewer_complexes_cheaper: float  # the same at the cheaper reading (the region's)
     # the line in each year of a three-year contract indexed every year at the upper end of
-    # the assumed price growth, then the three years' sum (the years add up, unlike the
-    # joint calculation's P90 of each year, which mixes constant and indexed prices)
+    # the assumed price growth (the memo's 2028–2029 money; not the joint calculation's P90
+    # of each year, which mixes constant and indexed prices)
     indexed: tuple[float, ...]
     indexed_growth: float  # that upper end, in per cent a year
     # the dearer of REALISTIC_PATHS at the line's statistic (the stop-gap's), what it needs
@@ -86,7 +86,7 @@ def budget_line(
         per_fewer_complexes_cheaper=point_shift(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
-        indexed=(*years, sum(years)),
+        indexed=years,
         indexed_growth=growth,
         realistic_path=realistic_path,
         realistic_need=realistic,
