@@ -180,7 +180,13 @@ class ChapterKernel:
         if self.km is not None:
             with contextlib.suppress(Exception):
                 if self.km.has_kernel:
-                    await self.km.shutdown_kernel(now=False)
+                    # Killed, not asked to shut down: the kernel holds nothing to save (its
+                    # history is in memory), and ipykernel's reply to a shutdown request
+                    # races the closing of its output socket, which now and then logged
+                    # «ERROR:tornado.general:Uncaught exception in ZMQStream callback» on a
+                    # good build (ipython/ipykernel#1518, not in the pinned 7.4.0). The
+                    # kernel manager still removes the connection file and the sockets.
+                    await self.km.shutdown_kernel(now=True)
             self.km = None
 
 
