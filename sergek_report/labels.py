@@ -1146,14 +1146,15 @@ PROPER_NAMES = frozenset(
 COVER_FACTS = {
     "heading": "Главное в цифрах",
     # under the proposed budget line: «28,4 млрд тенге»; {realistic}: what the paths realistic
-    # on 1 January need at the line's statistic («24,4 млрд тенге»); {cheaper}: what any path
-    # needs if Pavlodar's sum pays for the region's {region} complexes («16,2 млрд тенге»). One
-    # reason for the line (review s13g: «резерв» read alone was backwards; s14a: not «enough
-    # for any path», which a price per camera would exceed): the dearest scenario's upper end
+    # on 1 January need at the line's statistic («24,4 млрд тенге»); {margin}: the line above
+    # it («4 млрд тенге»); {cheaper}: what any path needs if Pavlodar's sum pays for the
+    # region's {region} complexes («16,2 млрд тенге»). The line as the memo composes it
+    # (reviews s13g, s14b: the likely paths' need and a margin; s14a: not «enough for any
+    # path», which a price per camera would exceed)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек» — верхняя граница самого дорогого "
-        "сценария по ценам Павлодара; вероятным путям нужно до {realistic}, а если договор "
-        "Павлодара оплачивает все {region} АПК области — до {cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: до {realistic} на вероятные пути "
+        "и около {margin} резерва до ценовых предложений поставщиков; если договор Павлодара "
+        "оплачивает все {region} АПК области, хватит {cheaper}"
     ),
     # under the days left: «28 дней»; {in_stopgap}: the last day to announce the longest
     # procurement to end within the stop-gap («31 декабря 2026 г.»); {months}: the stop-gap's

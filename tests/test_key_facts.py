@@ -16,6 +16,7 @@ from sergek_report.model import budget_line
 from sergek_report.model.computed import compute_edition
 
 NBSP = "\u00a0"
+NNBSP = "\u202f"
 
 
 @pytest.fixture(scope="module")
@@ -79,19 +80,20 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (review s14a: «не позднее» alone read as time to spare: now, and the latest day)
     assert facts[1].text == (
         "до окончания договора на дату редакции. Закупку объявить сейчас, не позднее "
-        f"{fmt.date_long(dt.date(2026, 12, 31))}; с 1{NBSP}января — продление договора не "
+        f"31{NBSP}декабря 2026{NNBSP}г.; с 1{NBSP}января — продление договора не "
         f"больше чем на 2{NBSP}месяца, если его подтвердят юристы"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
-    # what the line is, in one short phrase (reviews of 4 Dec 2026: the cover's 47 words; an
-    # upper estimate, not a «ceiling» that «may not be enough», s12a; s13g: one reason, not
-    # «резерв» read alone; s14a: not «enough for any path», which a price per camera would
-    # exceed): the dearest scenario's upper end; the likely paths need 24,4, the cheaper
-    # reading 16,2 (the region's P90: 9 bn / 3 / 420 × 1,123 × 1 991 ≈ 16,0 at its base)
+    # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
+    # an upper estimate, not a «ceiling» that «may not be enough», s12a; s13g, s14b: the
+    # likely paths' need and the margin above it, 28,43 − 24,36 ≈ 4; s14a: not «enough for any
+    # path», which a price per camera would exceed); the cheaper reading's 16,2 (the region's
+    # P90: 9 bn / 3 / 420 × 1,123 × 1 991 ≈ 16,0 at its base)
     assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек» — верхняя граница самого дорогого "
-        f"сценария по ценам Павлодара; вероятным путям нужно до 24,4{NBSP}млрд{NBSP}тенге, а "
-        f"если договор Павлодара оплачивает все 420 АПК области — до 16,2{NBSP}млрд{NBSP}тенге"
+        f"предлагаемая строка бюджета 2027 года на «Сергек»: до 24,4{NBSP}млрд{NBSP}тенге на "
+        f"вероятные пути и около 4{NBSP}млрд{NBSP}тенге резерва до ценовых предложений "
+        "поставщиков; если договор Павлодара оплачивает все 420 АПК области, хватит "
+        f"16,2{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -143,7 +145,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     assert "31 желтоқсаннан кешіктірмей" in facts[1].text.replace(NBSP, " ")
     assert "1 қаңтардан бастап — заңгерлер растаса" in facts[1].text.replace(NBSP, " ")
     assert "24,4 млрд теңгеге дейін" in facts[0].text.replace(NBSP, " ")
-    assert facts[0].text.replace(NBSP, " ").endswith("16,2 млрд теңгеге дейін")
+    assert facts[0].text.replace(NBSP, " ").endswith("16,2 млрд теңге жетеді")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

@@ -699,9 +699,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # what the paths realistic on 1 January need, said with the line (reviews s12a, s12b),
     # the line's one reason (s13g): it covers every path at Pavlodar's prices
     assert (
-        "— верхняя граница самого дорогого сценария по ценам Павлодара; вероятным путям нужно "
-        "до 24,4 млрд тенге, а если договор Павлодара оплачивает все 420 АПК области — до "
-        "16,2 млрд тенге"
+        "на «Сергек»: до 24,4 млрд тенге на вероятные пути и около 4 млрд тенге резерва до "
+        "ценовых предложений поставщиков; если договор Павлодара оплачивает все 420 АПК "
+        "области, хватит 16,2 млрд тенге"
     ) in cover
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
     # the card's figure)
@@ -783,8 +783,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "разброс: расход в 8 случаях из 10 при допущениях авторов; «перерыв» дешевле временной "
         "меры, но это месяцы без фиксации нарушений: бюджет недополучит около 2,6–3,1 млрд "
-        "штрафов за два месяца при среднем темпе за пять лет (по темпу последних лет — около "
-        "5,3 млрд)."
+        "штрафов за два месяца, по темпу последних лет — около 5,3 млрд."
     ) in memo
     # (review s14a: the recent pace too, chapter 6's (94 − 27,53) / 25 × 2 = 5,3)
     # why this line: an upper estimate at the one price found at a source, exceeded in one
@@ -812,20 +811,24 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # amounts a deputy may choose between as a table, each with when it is enough; the
     # dearer reading said as unconfirmed; «any scenario», as the new ГЧП and the handover
     # are not priced and a price per camera is the «больше» row)
+    # (review s14b: the line composed as the likely paths' upper end at the dearer,
+    # unconfirmed reading, 24,4, and a margin sized to cover the unlikely contract from the
+    # first day, 28,4 − 24,4 ≈ 4)
     assert how.startswith(
-        f"Почему {line} млрд тенге. Цена нового договора известна лишь по договору Павлодара "
-        "(одно сообщение; с новым оборудованием — в 4–7 раз выше нынешней платы), и "
+        f"Почему {line} млрд тенге. Цена нового договора известна лишь из одного сообщения о "
+        "договоре Павлодара (с новым оборудованием — в 4–7 раз выше нынешней платы), и "
         "неизвестно, за сколько АПК он платит. Договор нельзя заключить сверх строки бюджета, а "
-        "ценовых предложений поставщиков ещё нет, поэтому строка осторожная: верхняя граница "
-        "самого дорогого сценария расходов при дорогом прочтении договора Павлодара. "
+        "предложений поставщиков ещё нет. Поэтому строка — верхняя граница вероятных путей при "
+        f"дорогом, не подтверждённом прочтении ({pav_city[2]} млрд) и около 4 млрд резерва: "
+        "столько, чтобы хватило и маловероятному договору со всей сетью с 1 января. "
         "Таблица 2. Сколько заложить в бюджет 2027 года, млрд тенге (верхние границы разброса) "
         f"Строка Когда её хватит {region[2]} сумма Павлодара оплачивает все 420 АПК области "
         "(8,02 млн тенге за АПК в год; на это скорее указывает сообщение): любой сценарий "
         f"расходов {pav_city[2]} сумма оплачивает только 240 АПК г. Павлодара (14,04 млн; не "
         "подтверждено): вероятные пути — временная мера (если её подтвердят юристы) или "
-        f"перерыв {line} — предложение то же и договор со всей сетью с первого дня (1 991 АПК × "
-        "14,04 млн ≈ 27,9 млрд) при инфляции 2026 года до 14,2 %; около 4 млрд — резерв до "
-        "предложений поставщиков "
+        f"перерыв {line} — предложение {pav_city[2]} и резерв до предложений поставщиков: "
+        "хватит и договору со всей сетью с первого дня (1 991 АПК × 14,04 млн ≈ 27,9 млрд) при "
+        "инфляции 2026 года до 14,2 % "
     )
     # the line is the upper edge of the dearest path at Pavlodar's prices: Table 1's last
     # priced row
@@ -884,13 +887,19 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # calculation's P90 of each year, 31,1 and 34,3, mixed constant and indexed prices).
     # Hand check: 28,43 × 1,122 = 31,90; × 1,122² = 35,79 (the three years' sum, a third
     # «upper» figure beside Table 1's P90s, is not printed: review s14a)
+    # (review s14b: the ceiling said as such beside the cover's expected three years, the
+    # likely path's central estimates)
     assert (
         "Трёхлетнему договору, как в Павлодаре (п. 3 ст. 17 Закона о государственных закупках), "
-        f"нужно по {line} млрд тенге в год при постоянной цене и до 31,9 и 35,8 млрд при "
-        "индексации до 12,2 % в год;"
+        f"нужно не больше {line} млрд тенге в год при постоянной цене и до 31,9 и 35,8 млрд при "
+        "индексации до 12,2 % в год (ожидаемый расход за три года — 47,6–82,8 млрд тенге)."
     ) in rec
-    # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor
-    assert "договор на год может стоить больше трети трёхлетнего." in rec
+    # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor,
+    # its price the akimat's to compute (review s14b)
+    assert (
+        "Договор на год может стоить больше трети трёхлетнего: при нём потребовать от акимата "
+        "расчёт цены."
+    ) in rec
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
@@ -899,16 +908,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
-    # statistics bureau's inflation; review s12a) apart from what only the akimat knows; the
+    # statistics bureau's inflation; review s12a; Pavlodar's contract first, which decides
+    # between the readings, s14b) apart from what only the akimat knows; the
     # ready reckoner beside each (hand-checked at the declared values: all 1 991 complexes ×
     # 12,5 mn (9 bn / 3 years / 240) × 1 % = 0,249 bn a point of inflation; 100 complexes ×
     # 14,04 mn tenge a year at the city's reading = 1,40 bn, a price said with it, and the
     # number the city's choice, s11d)
     assert (
         "Что проверить до голосования Проверить самим, что изменилось после 10 марта 2026 г. "
-        "(последний найденный источник): есть ли строка на «Сергек» в проекте бюджета 2027 "
-        "года и когда сессия по нему (аппарат маслихата); объявлена ли закупка и каков договор "
-        "Павлодара (портал госзакупок); последняя годовая инфляция (Бюро национальной "
+        "(последний найденный источник): прежде всего договор Павлодара на портале госзакупок "
+        "— за сколько АПК и за комплекс или за камеру (от этого зависит, 16,2 или 28,4 млрд); "
+        "объявлена ли закупка; есть ли строка на «Сергек» в проекте бюджета 2027 года и когда "
+        "сессия по нему (аппарат маслихата); последняя годовая инфляция (Бюро национальной "
         "статистики): каждый пункт сверх 14,2 % добавляет к строке около 0,25 млрд тенге. "
         "Спросить у акимата: "
         "сколько из 350 новых АПК введено (каждые 100 комплексов по цене Павлодара — около "
@@ -939,9 +950,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 1 January after it (review s12c) as not a live option (s13b), in short sentences (s13g)
     chain = memo[memo.index("Немедленно, не позднее 31 декабря") :]
     chain = chain[: chain.index("Сразу получить")]
+    # (review s14b: why unlikely, not only the earlier deadline, which is still ahead)
     assert chain.endswith(
-        "Договор с 1 января маловероятен: закупку в 10 дней пришлось бы объявить не позднее 22 "
-        "декабря 2026 г.; новый ГЧП к 1 января 2027 года не успеть. "
+        "Договор с 1 января маловероятен: закупку в 10 дней надо объявить не позднее 22 "
+        "декабря 2026 г., и новый поставщик должен с первого дня обслуживать действующие "
+        "комплексы; новый ГЧП не успеть. "
     )
 
 

@@ -21,6 +21,7 @@ from sergek_report.chapter.decision_tables import (
     BUDGET_LINE_STAT,
     CENTRAL,
     LIKELY_PATH_YEARS,
+    day_with_month,
     realistic_need,
     stopgap_months_at_most,
 )
@@ -45,6 +46,14 @@ def _amount(results: Results, output: str, stat: str) -> str:
     declared for its key figure): «26,8 млрд тенге»."""
     value = results.appraisal.get(output, stat)
     return precision.figure(key_figure_name(output, stat), value, "тенге")
+
+
+def likely_path_years(results: Results) -> str:
+    """The likely path's three years, its central estimates at the two readings of
+    Pavlodar's contract (Table 1's rows «Временная мера, затем договор»): «47,6–82,8 млрд
+    тенге», as the cover and the memo's recommendation on 2028–2029 print it."""
+    low, high = (results.appraisal.get(path, CENTRAL) for path in LIKELY_PATH_YEARS)
+    return fmt.billions_range(low, high, 1) + f"{fmt.NBSP}{L.NUMBER_WORDS['tenge']}"
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     year=year,
                     realistic=_amount(results, realistic_need(results), BUDGET_LINE_STAT),
                     cheaper=_amount(results, BUDGET_LINE_CHEAPER, BUDGET_LINE_STAT),
+                    margin=fmt.billions(results.budget_line.margin, 0)
+                    + f"{fmt.NBSP}{L.NUMBER_WORDS['tenge']}",
                     region=fmt.integer(results.appraisal_data.pavlodar_complexes),
                 ),
             )
@@ -84,7 +95,10 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.count(left, L.UNIT_FORMS["дней"]),
                 fmt.fill(
                     words["days_left"],
-                    in_stopgap=fmt.date_long(results.procurement_latest_start_in_stopgap),
+                    # the day never parts from its month («31 / желтоқсаннан»)
+                    in_stopgap=day_with_month(
+                        fmt.date_long(results.procurement_latest_start_in_stopgap)
+                    ),
                     day=sentences.day_month(results.decision_day),
                     months=fmt.count(stopgap_months_at_most(results), L.UNIT_FORMS["месяцев"]),
                 ),
@@ -109,10 +123,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 # readings of Pavlodar's contract (review s12b: the vote commits the city for
                 # three years; reviews s13a–s13g: the line carried over them, an upper bound,
                 # read as the cost beside them; the memo says it)
-                fmt.billions_range(
-                    *(results.appraisal.get(path, CENTRAL) for path in LIKELY_PATH_YEARS), 1
-                )
-                + f"{fmt.NBSP}{L.NUMBER_WORDS['tenge']}",
+                likely_path_years(results),
                 fmt.fill(
                     words["three_years"],
                     years=fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
