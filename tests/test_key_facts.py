@@ -63,7 +63,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert facts[3].text == (
         "ожидаемый расход на 2027–2029 годы на вероятном пути (временная мера, затем договор "
         "по ценам Павлодара): центральная оценка, если договор Павлодара оплачивает 420 или "
-        "240 АПК"
+        f"240{NBSP}АПК"
     )
     assert "96,1" not in facts[3].text
     assert decision_tables.bn(today) == "3,9"
