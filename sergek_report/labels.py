@@ -869,6 +869,10 @@ NUMBER_WORDS = {
 FRAME = {
     "edition": "Редакция отчёта",
     "data_as_of": "Дата самого позднего источника",
+    # the title page's and the colophon's value: the latest source's date and when the
+    # sources were searched for (review s14b: whether «10 марта» meant «nothing later found» or
+    # «not searched»); {date}: «10 марта 2026 г.»; {period}: «с 25 ноября по 3 декабря 2026 г.»
+    "data_as_of_found": "{date}; более поздних не нашли (поиск {period})",
     "contents": "Содержание",
     "glossary": "Словарь терминов",
     "colophon": "Сведения о редакции",
@@ -918,6 +922,9 @@ MONTHS_GENITIVE = (
     "декабря",
 )
 SENTENCES = {
+    # when the sources were searched for (sentences.search_period): «с 25 ноября по
+    # 3 декабря 2026 г.»
+    "search_period": "с {first} по {last}",
     "deadline_passed": "{deadline}, и этот срок прошёл",
     "real_value_lost": "{percent} реальной стоимости",
     "real_value_lost_assumed": "{percent} реальной стоимости ({what} — допущение)",

@@ -34,8 +34,9 @@ from sergek_report.chapter import fmt, inline
 from sergek_report.chapter.key_facts import KeyFact
 from sergek_report.chapter.measure import FONT_DIR, FONT_STEM
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
-from sergek_report.chapter.sentences import day_month
+from sergek_report.chapter.sentences import day_month, search_period
 from sergek_report.inputs.datasets import data_as_of
+from sergek_report.inputs.datasets import search_period as searched
 from sergek_report.inputs.edition import Edition
 from sergek_report.inputs.typography import typeset_page
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
@@ -539,6 +540,19 @@ def assumption_labels(edition: Edition) -> dict[str, tuple[str, str]]:
     return {name: (a.label, a.unit) for name, a in edition.assumptions.items()}
 
 
+def _data_as_of_text(sources) -> str:
+    """The latest source's date and when the sources were searched for: «10 марта 2026 г.;
+    более поздних не нашли (поиск с 25 ноября по 3 декабря 2026 г.)»."""
+    as_of, period = data_as_of(sources), searched(sources)
+    if as_of is None:
+        return L.COLOPHON["no_data_date"]
+    if period is None:
+        return fmt.date_long(as_of)
+    return fmt.fill(
+        L.FRAME["data_as_of_found"], date=fmt.date_long(as_of), period=search_period(*period)
+    )
+
+
 def cover_title(extension_end: dt.date, decision_day: dt.date) -> str:
     """The title page's heading: the decision and its date, «Система «Сергек» с 1 января
     2027 года: что решить до 31 декабря 2026 года» (the dates from the results, both in one
@@ -627,7 +641,6 @@ def report_frame(
     `drivers` (metrics.driver_values) into metrics.json and, with the figures their words name
     (`driver_fills`: metrics.label_values), into the reason a key figure moved."""
     edition_date = edition.edition_date.isoformat()
-    as_of = data_as_of(sources)
     variant = edition.name
     words = L.COLOPHON
     meta = {
@@ -641,7 +654,7 @@ def report_frame(
         "author": L.AUTHOR,
         "edition_date": edition_date,
         "edition_date_text": _edition_date_text(edition_date, baseline),
-        "data_as_of_text": fmt.date_long(as_of) if as_of else words["no_data_date"],
+        "data_as_of_text": _data_as_of_text(sources),
         "key_facts": {
             "heading": L.COVER_FACTS["heading"],
             "facts": [{"figure": f.figure, "text": _unbroken_ranges(f.text)} for f in key_facts],

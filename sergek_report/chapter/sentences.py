@@ -36,6 +36,14 @@ def day_month(d: object) -> str:
     return format_date(as_date(d), "d MMMM", locale=labels.LANGUAGE).replace(" ", fmt.NBSP, 1)
 
 
+def search_period(first: object, last: object) -> str:
+    """When the sources were searched for: «с 25 ноября по 3 декабря 2026 г.» (the year once
+    when both days are in it)."""
+    first, last = as_date(first), as_date(last)
+    start = day_month(first) if first.year == last.year else fmt.date_long(first)
+    return fmt.fill(labels.SENTENCES["search_period"], first=start, last=fmt.date_long(last))
+
+
 def deadline_with_status(deadline: object, edition_date: object) -> str:
     """A deadline's date, followed by «, и этот срок прошёл» once the edition is later:
     «2 ноября 2026 г., и этот срок прошёл» or «2 ноября 2026 г.»."""

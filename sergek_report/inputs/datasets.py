@@ -254,6 +254,14 @@ def data_as_of(sources: pd.DataFrame):
     return dates.max().date() if len(dates) else None
 
 
+def search_period(sources: pd.DataFrame):
+    """The first and the last day the authors consulted a source (their «accessed» dates): when
+    later publications were searched for (the title page and the list of sources say it);
+    None without an accessed date."""
+    dates = sources["accessed"].dropna()
+    return (dates.min().date(), dates.max().date()) if len(dates) else None
+
+
 # --- command line -------------------------------------------------------------------------
 
 
