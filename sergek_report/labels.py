@@ -1159,9 +1159,9 @@ COVER_FACTS = {
     # (reviews s13g, s14b: the likely paths' need and a margin; s14a: not «enough for any
     # path», which a price per camera would exceed)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: до {realistic} на вероятные пути "
-        "и около {margin} резерва до ценовых предложений поставщиков; если договор Павлодара "
-        "оплачивает все {region} АПК области, хватит {cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: {realistic} на вероятные пути и "
+        "около {margin} резерва; если договор Павлодара оплачивает все {region} АПК области, "
+        "хватит {cheaper}"
     ),
     # under the days left: «28 дней»; {in_stopgap}: the last day to announce the longest
     # procurement to end within the stop-gap («31 декабря 2026 г.»); {months}: the stop-gap's
