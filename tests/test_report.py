@@ -895,7 +895,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "Трёхлетнему договору, как в Павлодаре (п. 3 ст. 17 Закона о госзакупках), нужно до "
         f"{line} млрд тенге в год при постоянной цене и до 31,9 и 35,8 млрд при индексации до "
-        "12,2 % в год (ожидаемо за три года — 47,6–82,8 млрд тенге)."
+        "12,2 % в год (ожидаемо 47,6–82,8 млрд тенге за три года)."
     ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor,
     # its price the akimat's to compute (review s14b)
