@@ -313,9 +313,13 @@ MEMO_COVERAGE = {
     "region": "все {complexes} АПК области",
     "city": "только {complexes} АПК г. Павлодара",
 }
+# The memo's table says each reading as the price it gives a complex's year and the complexes
+# it divides Pavlodar's sum by (reviews s14b–s14d: «Договор Павлодара оплачивает все 420 АПК
+# области» asked a deputy to grasp another region's contract first): «8,02 млн (420 АПК)».
+MEMO_PRICE = "{price} ({complexes} АПК)"
 MEMO_APPRAISAL_COLUMNS = {
     "option": "Сценарий расходов",
-    "coverage": "Договор Павлодара оплачивает",
+    "coverage": "Цена Павлодара за АПК в год",
     # what a cell holds is said once, in the caption (the memo's cell 5): short headers keep
     # the table's head two lines high
     "cash_2027": "{first} г.",
@@ -1152,15 +1156,12 @@ PROPER_NAMES = frozenset(
 # {year}: the first year the options are priced for; {date}: the first day without a contract.
 COVER_FACTS = {
     "heading": "Главное в цифрах",
-    # under the proposed budget line: «28,4 млрд тенге»; {realistic}: what the paths realistic
-    # on 1 January need at the line's statistic («24,4 млрд тенге»); {margin}: the line above
-    # it («4 млрд тенге»); {cheaper}: what any path needs if Pavlodar's sum pays for the
-    # region's {region} complexes («16,2 млрд тенге»). The line as the memo composes it
-    # (reviews s13g, s14b: the likely paths' need and a margin; s14a: not «enough for any
-    # path», which a price per camera would exceed)
+    # under the proposed budget line: «28,4 млрд тенге»; {cheaper}: what any path needs if
+    # Pavlodar's sum pays for the region's {region} complexes («16,2 млрд тенге»). What the
+    # line holds and why is the memo's (review s14c, s14d: the card packed three figures)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: {realistic} на вероятные пути и "
-        "около {margin} резерва; если договор Павлодара оплачивает все {region} АПК области, "
+        "предлагаемая строка бюджета {year} года на «Сергек», с резервом до ценовых "
+        "предложений поставщиков; если договор Павлодара оплачивает все {region} АПК области, "
         "хватит {cheaper}"
     ),
     # under the days left: «28 дней»; {in_stopgap}: the last day to announce the longest

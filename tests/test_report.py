@@ -696,11 +696,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     )
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
-    # what the paths realistic on 1 January need, said with the line (reviews s12a, s12b),
-    # the line's one reason (s13g): it covers every path at Pavlodar's prices
+    # the line with its margin and what the cheaper reading needs (reviews s12a, s12b, s13g;
+    # s14c, s14d: the likely paths' need is the memo's, the card packed three figures)
     assert (
-        "на «Сергек»: 24,4 млрд тенге на вероятные пути и около 4 млрд тенге резерва; если "
-        "договор Павлодара оплачивает все 420 АПК области, хватит 16,2 млрд тенге"
+        "на «Сергек», с резервом до ценовых предложений поставщиков; если договор Павлодара "
+        "оплачивает все 420 АПК области, хватит 16,2 млрд тенге"
     ) in cover
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
     # the card's figure)
@@ -750,17 +750,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         values["pavlodar_region_cash_2027_p10"] < 16.0e9 < values["pavlodar_region_cash_2027_p90"]
     )
     assert values["pavlodar_city_cash_2027_p10"] < 27.9e9 < values["pavlodar_city_cash_2027_p90"]
-    # Table 1: each path at Pavlodar's prices under each reading (a column says which
-    # complexes Pavlodar's sum is taken to pay for, in words), the median first; the line is
+    # Table 1: each path at Pavlodar's prices under each reading (a column says the price of a
+    # complex's year each gives and the complexes Pavlodar's sum is divided by: 9 bn / 3 /
+    # 420 × 1,123 = 8,02 mn, / 240 = 14,04 mn; reviews s14b–s14d), the median first; the line is
     # the upper number of the dearer reading's row; no blend of the two readings; the two
     # paths realistic on 1 January (the stop-gap, the gap) first, the line's case last
     rows = [
-        ("Временная мера, затем договор", "все 420 АПК области", pav_region),
-        ("Временная мера, затем договор", "только 240 АПК г. Павлодара", pav_city),
-        ("Перерыв, затем договор", "все 420 АПК области", gap_region),
-        ("Перерыв, затем договор", "только 240 АПК г. Павлодара", gap_city),
-        ("Договор с первого дня", "все 420 АПК области", region),
-        ("Договор с первого дня", "только 240 АПК г. Павлодара", city),
+        ("Временная мера, затем договор", "8,02 млн (420 АПК)", pav_region),
+        ("Временная мера, затем договор", "14,04 млн (240 АПК)", pav_city),
+        ("Перерыв, затем договор", "8,02 млн (420 АПК)", gap_region),
+        ("Перерыв, затем договор", "14,04 млн (240 АПК)", gap_city),
+        ("Договор с первого дня", "8,02 млн (420 АПК)", region),
+        ("Договор с первого дня", "14,04 млн (240 АПК)", city),
     ]
     at = [
         memo.index(f"{path} {reading} {mid} ({low}–{high})")
@@ -832,7 +833,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     )
     # the line is the upper edge of the dearest path at Pavlodar's prices: Table 1's last
     # priced row
-    assert memo.index(f"только 240 АПК г. Павлодара 27,2 (25,9–{line})") < memo.index("Почему")
+    assert memo.index(f"14,04 млн (240 АПК) 27,2 (25,9–{line})") < memo.index("Почему")
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -869,7 +870,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     )
     assert (
         memo.index("Рекомендации маслихату Немедленно, не позднее 31 декабря 2026 г., потребовать")
-        < memo.index("До объявления закупки выяснить, кому после 31 декабря 2026 г. переходят")
+        < memo.index("Вместе с закупкой выяснить у акимата, кому после 31 декабря 2026 г.")
         < memo.index("Сразу получить письменное заключение юристов")
         < memo.index("До утверждения бюджета заложить")
         < memo.index("На 2028–2029 годы. Трёхлетнему договору")
@@ -884,18 +885,19 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "если они выше — увеличить строку; если договор Павлодара — на все 420 АПК области, а "
         f"предложения не выше, — уменьшить её при уточнении (хватит {region[2]} млрд)."
     ) in rec
-    # a three-year contract needs 2028–2029 money: at a constant price, as Pavlodar's, the
-    # line again each year; indexed every year at the assumed upper end of price growth
-    # (12,2 %), the line carried on, so the years add up (review s11d: the joint
-    # calculation's P90 of each year, 31,1 and 34,3, mixed constant and indexed prices).
-    # Hand check: 28,43 × 1,122 = 31,90; × 1,122² = 35,79 (the three years' sum, a third
-    # «upper» figure beside Table 1's P90s, is not printed: review s14a)
-    # (review s14b: the ceiling said as such beside the cover's expected three years, the
-    # likely path's central estimates)
+    # a three-year contract needs 2028–2029 money: the line's case in those years at the
+    # line's statistic, as the appendix's table by year gives it (review s14d: the line
+    # indexed at the upper end of price growth, 31,9 and 35,8, did not match that table's
+    # 31,1 and 34,3), beside the likely path's expected three years (s14b: a ceiling said as
+    # such beside the cover's central estimates)
     assert (
-        "Трёхлетнему договору, как в Павлодаре (п. 3 ст. 17 Закона о госзакупках), нужно до "
-        f"{line} млрд тенге в год при постоянной цене и до 31,9 и 35,8 млрд при индексации до "
-        "12,2 % в год (ожидаемо 47,6–82,8 млрд тенге за три года)."
+        "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "
+        "28,8 (26,7–31,1) 30,6 (27,2–34,3)"
+    ) in text
+    assert (
+        "Трёхлетнему договору, как в Павлодаре (п. 3 ст. 17 Закона о госзакупках), нужно до 31,1 "
+        "и 34,3 млрд тенге в 2028 и 2029 годах — верхние границы разброса с ростом цены "
+        "(ожидаемо 47,6–82,8 млрд тенге за три года)."
     ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor,
     # its price the akimat's to compute (review s14b)
@@ -951,7 +953,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # deadline first (the longest procurement within the stop-gap), the contract from
     # 1 January after it (review s12c) as not a live option (s13b), in short sentences (s13g)
     chain = memo[memo.index("Немедленно, не позднее 31 декабря") :]
-    chain = chain[: chain.index("До объявления закупки")]
+    chain = chain[: chain.index("Вместе с закупкой")]
     # (review s14b: why unlikely, not only the earlier deadline, which is still ahead)
     assert chain.endswith(
         "Договор с 1 января маловероятен: закупку в 10 дней надо объявить не позднее 22 "

@@ -416,6 +416,23 @@ def memo_coverage(results: Results, option: str) -> str:
     return fmt.MISSING
 
 
+def memo_price(results: Results, option: str) -> str:
+    """The price of a complex's year an option's row of the memo's table takes from Pavlodar's
+    contract, with the complexes its sum is divided by: «8,02 млн (420 АПК)» or «14,04 млн
+    (240 АПК)» (an option not at Pavlodar's prices: a dash)."""
+    complexes = pavlodar_complexes(results)
+    net = results.one_basis
+    price = {"region": net.pavlodar_year, "city": net.pavlodar_year_city}
+    for reading in complexes:
+        if option.endswith(f"_{reading}"):
+            return fmt.fill(
+                L.MEMO_PRICE,
+                price=fmt.millions(price[reading]),
+                complexes=fmt.integer(complexes[reading]),
+            )
+    return fmt.MISSING
+
+
 def _years() -> dict[str, str]:
     from sergek_report.model.appraisal import VALUATION_DATE, YEARS
 
@@ -496,7 +513,7 @@ def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
         if brief:
             row = {
                 column["option"]: L.MEMO_APPRAISAL_ROWS[option],
-                column["coverage"]: memo_coverage(results, option),
+                column["coverage"]: memo_price(results, option),
             }
         else:
             row = {column["option"]: row_name(option)}

@@ -22,7 +22,6 @@ from sergek_report.chapter.decision_tables import (
     CENTRAL,
     LIKELY_PATH_YEARS,
     day_with_month,
-    realistic_need,
     stopgap_months_at_most,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
@@ -80,10 +79,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
-                    realistic=_amount(results, realistic_need(results), BUDGET_LINE_STAT),
                     cheaper=_amount(results, BUDGET_LINE_CHEAPER, BUDGET_LINE_STAT),
-                    margin=fmt.billions(results.budget_line.margin, 0)
-                    + f"{fmt.NBSP}{L.NUMBER_WORDS['tenge']}",
                     region=fmt.integer(results.appraisal_data.pavlodar_complexes),
                 ),
             )

@@ -4,7 +4,7 @@ The line is the upper bound (P90) of the dearest path at the one verified price:
 from the first day at Pavlodar's price, its sum taken to pay for the city's complexes only. The
 memo states it as a product a reader can check (the network × Pavlodar's price for a complex's
 year before 2026 inflation × the 2026 inflation it covers), with a ready reckoner for the
-answers it asks the akimat for, and carried to the later years of a three-year contract.
+answers it asks the akimat for.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sergek_report.inputs.edition import AssumptionValues
-from sergek_report.model.appraisal import YEARS, AppraisalData, BasisFigures
+from sergek_report.model.appraisal import AppraisalData, BasisFigures
 from sergek_report.model.uncertainty import Uncertainty, point_shift
 
 # The line: the contract from the first day at Pavlodar's city price, 2027 cash, its P90.
@@ -25,7 +25,6 @@ CHEAPER_READING = "pavlodar_region.cash_2027"
 # what the dearer of the two needs at the line's statistic, and the line's margin above it.
 REALISTIC_PATHS = ("service_pavlodar_city.cash_2027", "no_bridge_pavlodar_city.cash_2027")
 RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo's step of the network
-PRICE_GROWTH = "price_growth_2028_2029"  # the assumption whose upper end indexes the line
 
 
 @dataclass(frozen=True)
@@ -45,11 +44,6 @@ class BudgetLine:
     per_inflation_point: float  # one point more of 2026 inflation moves the line's case by
     per_fewer_complexes: float  # RECKONER_COMPLEXES fewer new complexes (a negative amount)
     per_fewer_complexes_cheaper: float  # the same at the cheaper reading (the region's)
-    # the line in each year of a three-year contract indexed every year at the upper end of
-    # the assumed price growth (the memo's 2028–2029 money; not the joint calculation's P90
-    # of each year, which mixes constant and indexed prices)
-    indexed: tuple[float, ...]
-    indexed_growth: float  # that upper end, in per cent a year
     # the dearer of REALISTIC_PATHS at the line's statistic (the stop-gap's), what it needs
     # («24,4»: it covers either path as often as the line covers its own) and the line's
     # margin above it until the suppliers' offers («около 4»)
@@ -68,8 +62,6 @@ def budget_line(
     amount = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
     price_before_2026 = basis.pavlodar_year_city / (1 + assumptions.inflation_2026 / 100)
     fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
-    growth = assumptions.range(PRICE_GROWTH)[1]
-    years = tuple(amount * (1 + growth / 100) ** k for k in range(len(YEARS)))
     covered_factor = amount / (basis.network_high * price_before_2026)
     realistic_path = max(REALISTIC_PATHS, key=lambda path: appraisal.get(path, BUDGET_LINE_STAT))
     realistic = appraisal.get(realistic_path, BUDGET_LINE_STAT)
@@ -86,8 +78,6 @@ def budget_line(
         per_fewer_complexes_cheaper=point_shift(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
-        indexed=years,
-        indexed_growth=growth,
         realistic_path=realistic_path,
         realistic_need=realistic,
         margin=amount - realistic,
