@@ -16,6 +16,16 @@ def test_day_month_is_the_genitive_date_without_the_year():
     assert sentences.day_month("2026-12-31") == f"31{NBSP}декабря"
 
 
+def test_the_search_period_names_its_year_once_unless_it_spans_two():
+    # the title page's and the list of sources' «поиск с 25 ноября по 3 декабря 2026 г.»
+    assert sentences.search_period(dt.date(2026, 11, 25), dt.date(2026, 12, 3)) == (
+        f"с 25{NBSP}ноября по 3{NBSP}декабря 2026{NNBSP}г."
+    )
+    assert sentences.search_period(dt.date(2025, 12, 30), dt.date(2026, 1, 5)) == (
+        f"с 30{NBSP}декабря 2025{NNBSP}г. по 5{NBSP}января 2026{NNBSP}г."
+    )
+
+
 def test_a_passed_deadline_says_so():
     deadline = dt.date(2026, 11, 2)
     assert (

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
 import pandas as pd
 
@@ -792,15 +791,6 @@ def path_steps(results: Results, timeline: pd.DataFrame, edition_date) -> list[t
     return [(day, key, fmt.fill(L.PATH_STEPS[key], **values)) for day, key, values in steps]
 
 
-_DAY_AND_MONTH = re.compile(r"(?<!\d)(\d{1,2}) (?=\w)")
-
-
-def day_with_month(date: str) -> str:
-    """A long date whose day never parts from its month, in either language's order: «22
-    декабря / 2026 г.», «2026 жылғы / 22 желтоқсан»."""
-    return _DAY_AND_MONTH.sub(rf"\1{fmt.NBSP}", date, count=1)
-
-
 def path_steps_chart(results: Results, timeline: pd.DataFrame, edition_date):
     """The dated steps of the path as a strip (`path_steps`): those before the edition's date
     grey, the edition's date marked."""
@@ -813,7 +803,7 @@ def path_steps_chart(results: Results, timeline: pd.DataFrame, edition_date):
             # date too narrow for its day and month on one line)
             strip[-1] = dataclasses.replace(strip[-1], words=f"{strip[-1].words}; {words}")
             continue
-        strip.append(diagrams.Step(day_with_month(fmt.date_long(day)), words, kind))
+        strip.append(diagrams.Step(fmt.day_with_month(fmt.date_long(day)), words, kind))
         previous_day = day
     return diagrams.steps_chart(strip)
 

@@ -510,6 +510,15 @@ def date_long(d: dt.date | dt.datetime | pd.Timestamp | str | None) -> str:
     return format_date(as_date(d), _pattern("long", "long"), locale=_locale())
 
 
+_DAY_AND_MONTH = re.compile(r"(?<!\d)(\d{1,2}) (?=\w)")
+
+
+def day_with_month(date: str) -> str:
+    """A long date whose day never parts from its month, in either language's order: «22
+    декабря / 2026 г.», «2026 жылғы / 22 желтоқсан»."""
+    return _DAY_AND_MONTH.sub(rf"\1{NBSP}", date, count=1)
+
+
 def _pattern(name: str, russian):
     """The date pattern `name` of the report's language, or the Russian one ("long" is
     babel's named format; None where Russian has no pattern of that name)."""

@@ -21,7 +21,6 @@ from sergek_report.chapter.decision_tables import (
     BUDGET_LINE_STAT,
     CENTRAL,
     LIKELY_PATH_YEARS,
-    day_with_month,
     stopgap_months_at_most,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
@@ -92,7 +91,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["days_left"],
                     # the day never parts from its month («31 / желтоқсаннан»)
-                    in_stopgap=day_with_month(
+                    in_stopgap=fmt.day_with_month(
                         fmt.date_long(results.procurement_latest_start_in_stopgap)
                     ),
                     day=sentences.day_month(results.decision_day),

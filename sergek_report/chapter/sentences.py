@@ -40,8 +40,11 @@ def search_period(first: object, last: object) -> str:
     """When the sources were searched for: «с 25 ноября по 3 декабря 2026 г.» (the year once
     when both days are in it)."""
     first, last = as_date(first), as_date(last)
-    start = day_month(first) if first.year == last.year else fmt.date_long(first)
-    return fmt.fill(labels.SENTENCES["search_period"], first=start, last=fmt.date_long(last))
+    start = (
+        day_month(first) if first.year == last.year else fmt.day_with_month(fmt.date_long(first))
+    )
+    last_day = fmt.day_with_month(fmt.date_long(last))
+    return fmt.fill(labels.SENTENCES["search_period"], first=start, last=last_day)
 
 
 def deadline_with_status(deadline: object, edition_date: object) -> str:
