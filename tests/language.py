@@ -430,3 +430,24 @@ def printed_forms(text: str, value: float) -> dict[str, int]:
         form = re.sub(r"[ \u00a0\u202f]", " ", f"{printed} {word}".strip())
         forms[form] = forms.get(form, 0) + 1
     return forms
+
+
+# a paragraph, not the title page's words under a key figure, which continue the figure
+# («28,4 млрд тенге / предлагаемая строка …»)
+_PARAGRAPH_START = re.compile(r"<p\b(?![^>]*fact-text)[^>]*>\s*((?:<[^>]+>\s*)*)([^<\s]{1,40})")
+_AFTER_LEAD = re.compile(r"<strong>([^<]*?[.!?])</strong>\s*([^<\s]{1,40})")
+
+
+def lower_case_starts(html: str) -> list[str]:
+    """Each sentence of an HTML edition that starts with a lower-case word: a paragraph's
+    first word, or the word after a bold lead that ends a sentence («**Что решить.** …»).
+    A translation that puts an inline value first printed «бес қатысушының …», «бір жылға …».
+    List items may continue a sentence («если …;»), and a lead that ends with a comma is
+    the sentence's start («**Немедленно,** потребовать …»): neither is read."""
+    found = []
+    for match in _PARAGRAPH_START.finditer(html):
+        word = match.group(2)
+        if word[0].islower() and "<strong>" not in match.group(1):
+            found.append(word)
+    found += [word for _, word in _AFTER_LEAD.findall(html) if word[0].islower()]
+    return found

@@ -9,7 +9,14 @@ import re
 
 import pytest
 
-from tests.language import agreement_errors, body_slips, breakable, printed_forms, slips
+from tests.language import (
+    agreement_errors,
+    body_slips,
+    breakable,
+    lower_case_starts,
+    printed_forms,
+    slips,
+)
 
 NB = "\u00a0"
 
@@ -211,3 +218,23 @@ def test_a_quotation_of_the_source_list_is_the_page_s_words_not_the_report_s():
     assert slips(entry.replace("Опубликовано: без даты;", "Опубликовано: 3 лет;")) == [
         ("agreement", "3 лет")
     ]
+
+
+def test_a_sentence_that_starts_lower_case_is_found():
+    """The Kazakh slips found on the page (a translation that put an inline value first) are
+    caught; a list item that continues a sentence, a bold lead that ends with a comma and the
+    title page's words under a key figure are not."""
+    assert lower_case_starts(
+        "<p>бес қатысушының ішінен екі қатысушы бойынша</p>"
+        "<p><strong>Не шешу керек және қай мерзімге дейін.</strong> бір жылға «одан әрі</p>"
+    ) == ["бес", "бір"]
+    assert (
+        lower_case_starts(
+            "<li>если они выше — увеличить строку;</li>"
+            "<li><strong>Немедленно, не позднее 31 декабря 2026 г.,</strong> потребовать</li>"
+            "<p><strong>Сразу</strong> получить</p>"
+            '<p class="fact-text">до окончания договора на дату редакции</p>'
+            "<p>Ашық дереккөздерде</p><p><strong>Почему 28,4.</strong> Цена</p>"
+        )
+        == []
+    )

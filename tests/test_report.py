@@ -9,7 +9,14 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import normalise, pdf_text
-from tests.language import body_slips, breakable, html_text, printed_forms, slips
+from tests.language import (
+    body_slips,
+    breakable,
+    html_text,
+    lower_case_starts,
+    printed_forms,
+    slips,
+)
 from tests.pages import chapter_first_pages, page_texts, thin_pages
 
 # In the order of the decision (notebooks/chapters.yaml): the memo; the options and the path;
@@ -443,6 +450,7 @@ def test_whole_text_reads_as_plain_russian(report):
     # data cells (dates, «около», a quoted period, a deadline), the key figures' labels and
     # bases, the changes block, the assumptions' table, the precision of a figure
     assert breakable(report["html"]) == []  # «20 / 000 камер», «22 / декабря»
+    assert lower_case_starts(report["html"]) == []  # a sentence starts with a capital
     text = normalise(html)  # the PDF may hyphenate a phrase across lines
     assert "о сроке договора пишет: «договор действует с 2021 года», хотя" in text
     assert "без даты (около сентября 2022 г.)" in text

@@ -492,6 +492,11 @@ def test_the_kazakh_report(request, tmp_path):
     # Months and years in the official order, «2019 жылғы сәуірден бері», never CLDR's
     # «сәуір 2019» or a year's ending after a month («1 қаңтар 2026-ға»).
     assert month_before_year(html) == []
+    # no sentence starts with a lower-case word where a translation put a value first
+    # («бес қатысушының ішінен …», «**Не шешу керек.** бір жылға …», found on the page)
+    from tests.language import lower_case_starts
+
+    assert lower_case_starts(html) == []
     # the title page fits a phone's width (the Kazakh title's dates are longer: bound whole,
     # «2027 жылғы 1 қаңтардан» made the page 489 px wide at 400)
     from tests.test_phone import boxes, phone_layout
