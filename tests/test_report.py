@@ -789,11 +789,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # years (reviews s13f, s13g; hand check: 94 bn / 72 × 2 = 2,61; 94 / 60 × 2 = 3,13); the
     # central estimate is the caption's and the glossary's
     # (reviews s14b, s14c: what the range leaves out; s14c: the recent pace, 5,3, rests on
-    # two reports chapter 6 cannot reconcile, so it stays there)
+    # two reports chapter 6 cannot reconcile, so it stays there; s14d, s14f: the gap's
+    # length, two months, said first)
     assert (
         "разброс: расход в 8 случаях из 10 при допущениях авторов (без цены за камеру, договора "
-        "на год и предложений поставщиков); «перерыв» дешевле временной меры, но это месяцы без "
-        "фиксации нарушений: бюджет недополучит 2,6–3,1 млрд штрафов за два месяца."
+        "на год и предложений поставщиков); «перерыв» — два месяца без фиксации нарушений: он "
+        "дешевле временной меры, но бюджет недополучит 2,6–3,1 млрд штрафов."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
