@@ -441,7 +441,7 @@ def _years() -> dict[str, str]:
         "valuation": fmt.date_long(VALUATION_DATE),
         # a header's day and month do not break apart (the HTML binds them in the header
         # cell; the phone's field labels must read the same)
-        "first_day": fmt.date_long(VALUATION_DATE).replace(" ", fmt.NBSP, 1),
+        "first_day": fmt.day_with_month(fmt.date_long(VALUATION_DATE)),
     }
 
 

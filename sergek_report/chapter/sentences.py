@@ -33,7 +33,7 @@ def day_month(d: object) -> str:
     """Day and month of a date in the genitive, without the year: 2027-01-01 -> «1 января»
     (for «с 1 января», «после 31 декабря 2026 года», where the year is written apart). The
     day and the month are joined by a no-break space: a line never ends after the day."""
-    return format_date(as_date(d), "d MMMM", locale=labels.LANGUAGE).replace(" ", fmt.NBSP, 1)
+    return fmt.day_with_month(format_date(as_date(d), "d MMMM", locale=labels.LANGUAGE))
 
 
 def search_period(first: object, last: object) -> str:
