@@ -412,7 +412,7 @@ def test_the_path_steps_are_the_models_dates_in_their_order(path_inputs):
     assert steps[3][2] == "объявить закупку, если она длится 10\u00a0дней"
     assert steps[4][2] == "объявить закупку под временную меру (60\u00a0дней)"
     assert steps[-1][2] == "конец временной меры, если она длится два\u00a0месяца"
-    assert steps[-1][0] == decision_tables.stopgap_end(results) == dt.date(2027, 2, 28)
+    assert steps[-1][0] == results.stopgap_end == dt.date(2027, 2, 28)
     strip = decision_tables.path_steps_chart(results, tables["timeline"], edition_date)
     drawn = [t.get_text() for t, _ in drawn_texts(strip)]
     assert "15\u00a0октября" in drawn and "2026\u202fг." in drawn

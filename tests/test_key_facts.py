@@ -48,7 +48,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         "no_bridge_pavlodar_city.cash_2027",
     )
     assert decision_tables.bn(stopgap) == "24,4" and decision_tables.bn(gap) == "23,7"
-    assert decision_tables.realistic_need(r) == "service_pavlodar_city.cash_2027"
+    assert r.budget_line.realistic_path == "service_pavlodar_city.cash_2027"
     # the line's margin above it, as the memo says it («около 4»): 28,43 − 24,36
     line_model = r.budget_line
     assert line_model.realistic_need == stopgap

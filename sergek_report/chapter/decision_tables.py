@@ -374,15 +374,11 @@ CENTRAL = "p50"
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
 BUDGET_LINE_CHEAPER = CHEAPER_READING
 # The likely path over the three years at Pavlodar's prices, the cheaper reading then the
-# dearer: the stop-gap, then the contract (the cover sets their central estimates beside the
-# line carried over the years; review s13d: not the unlikely contract from the first day).
+# dearer: the stop-gap, then the contract (the cover and the memo give their central
+# estimates, key_facts.likely_path_years; review s13d: not the unlikely contract from the
+# first day). The paths realistic on 1 January and the dearer of them, which the memo says
+# the line covers, are the model's (`Results.budget_line.realistic_path`).
 LIKELY_PATH_YEARS = ("service_pavlodar_region.cash_total", "service_pavlodar_city.cash_total")
-
-
-def realistic_need(results: Results) -> str:
-    """The output of REALISTIC_PATHS with the higher value at the line's statistic (P90): the
-    amount that covers either path on 1 January as often as the line covers its own."""
-    return results.budget_line.realistic_path  # the model's choice (model/budget_line.py)
 
 
 # The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).
@@ -748,18 +744,6 @@ def announce_by(results: Results) -> dt.date:
     return results.procurement_latest_start_range[1]
 
 
-def stopgap_months_at_most(results: Results) -> int:
-    """The stop-gap's longest term, the law's cap (the assumption's upper bound): 2 months
-    (the model's, `Results.stopgap_months_at_most`)."""
-    return results.stopgap_months_at_most
-
-
-def stopgap_end(results: Results) -> dt.date:
-    """The last day of the stop-gap at its longest, from the first day without the contract:
-    28 February 2027 (the model's, `Results.stopgap_end`)."""
-    return results.stopgap_end
-
-
 def path_steps(results: Results, timeline: pd.DataFrame, edition_date) -> list[tuple]:
     """The dated steps of the path in their order, as (date, key of labels.PATH_STEPS,
     words): the draft budget in the maslikhat (data/timeline.csv), the last day to announce
@@ -771,7 +755,7 @@ def path_steps(results: Results, timeline: pd.DataFrame, edition_date) -> list[t
     lead_low, lead_high = results.assumptions.range("procurement_lead_days")
     draft = timeline.set_index("event_id").loc[BUDGET_DRAFT_EVENT, "date"]
     longest = results.procurement_latest_start_range[0]
-    months = fmt.count_in_words(stopgap_months_at_most(results), L.UNIT_FORMS["месяцев"])
+    months = fmt.count_in_words(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"])
     steps = [
         (as_date(draft), "budget_draft", {"year": fmt.year(OPTION_YEARS[0])}),
         (longest, "announce", {"days": fmt.count(lead_high, days)}),
@@ -785,7 +769,7 @@ def path_steps(results: Results, timeline: pd.DataFrame, edition_date) -> list[t
         ),
         (results.extension_end, "contract_end", {}),
         (results.decision_day, "decision_day", {}),
-        (stopgap_end(results), "stopgap_end", {"months": months}),
+        (results.stopgap_end, "stopgap_end", {"months": months}),
     ]
     steps.sort(key=lambda step: step[0])  # stable: a tie keeps this order
     return [(day, key, fmt.fill(L.PATH_STEPS[key], **values)) for day, key, values in steps]

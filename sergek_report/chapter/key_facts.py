@@ -21,7 +21,6 @@ from sergek_report.chapter.decision_tables import (
     BUDGET_LINE_STAT,
     CENTRAL,
     LIKELY_PATH_YEARS,
-    stopgap_months_at_most,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
@@ -95,7 +94,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                         fmt.date_long(results.procurement_latest_start_in_stopgap)
                     ),
                     day=sentences.day_month(results.decision_day),
-                    months=fmt.count(stopgap_months_at_most(results), L.UNIT_FORMS["месяцев"]),
+                    months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
                 ),
             )
         )
