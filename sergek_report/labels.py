@@ -1182,9 +1182,9 @@ COVER_FACTS = {
     ),
     # under the likely path's central estimates over the three years at the two readings of
     # Pavlodar's contract: «47,6–82,8 млрд тенге»; {years}: «2027–2029»; {region} and {city}:
-    # the complexes of each reading («420», «240»). The line carried over the years (an
-    # upper bound beside central estimates, reviews s13a–s13g) is the memo's; the two ends
-    # are two central estimates, not a range (review s14a)
+    # the complexes of each reading («420», «240»). The upper bounds of 2028–2029 are the
+    # memo's (an upper bound beside central estimates read as the cost, reviews s13a–s13g);
+    # the two ends are two central estimates, not a range (review s14a)
     "three_years": (
         "ожидаемый расход на {years} годы на вероятном пути (временная мера, затем договор по "
         "ценам Павлодара): центральная оценка, если договор Павлодара оплачивает {region} или "
