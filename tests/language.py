@@ -331,6 +331,17 @@ def body_slips(text: str) -> list[tuple[str, str]]:
     return found
 
 
+# a line of the PDF's text that ends inside a range of figures: «не хватит 8–» (its «12 млрд»
+# on the next line). A range of sums in digit groups («3 500 000–») may break after its dash.
+_RANGE_AT_LINE_END = re.compile(r"(?:^|[^\d\s])\s?\d+(?:,\d+)?–$")
+
+
+def ranges_broken(pdf_text: str) -> list[str]:
+    """The lines of a PDF's text (pdftotext) that end with a range's dash, its second figure
+    on the next line (typography.typeset_page binds them with a word joiner)."""
+    return [line for line in pdf_text.splitlines() if _RANGE_AT_LINE_END.search(line.rstrip())]
+
+
 def breakable(html: str) -> list[tuple[str, str]]:
     """Every place of an HTML edition where a number or a date may break across lines, as
     (kind, excerpt): an ordinary space inside a digit group («20 / 000 камер») or between a
@@ -365,7 +376,8 @@ def html_text(html: str, changes: bool = True) -> str:
     if not changes:
         for tag in soup.select("section.changes"):
             tag.decompose()
-    return soup.get_text(" ")
+    # the word joiner that keeps a range on one line is invisible (typography.typeset_page)
+    return soup.get_text(" ").replace("\u2060", "")
 
 
 # --- one precision per quantity --------------------------------------------------------------

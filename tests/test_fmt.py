@@ -427,12 +427,25 @@ def test_a_counted_unit_after_a_scale_word_agrees_with_the_scale_word():
     )
 
 
+def test_a_range_of_figures_keeps_its_ends_on_one_line():
+    """«8–» at a line's end and «12 млрд» on the next (the memo's table, s15): a word joiner
+    after the dash of a range of figures; a range of sums in digit groups keeps its break
+    after the dash (a narrow column could not hold «3 500 000–13 000 000 тенге» whole)."""
+    from sergek_report.inputs.typography import typeset_page
+
+    assert typeset_page("не хватит 8–12 млрд") == "не хватит 8–\u206012 млрд"
+    assert typeset_page("13,6 (13,0–14,2)") == "13,6 (13,0–\u206014,2)"
+    assert "\u2060" not in typeset_page("3 500 000–13 000 000 тенге")
+    assert "\u2060" not in typeset_page("1 816–1 991 АПК")
+    assert "\u2060" not in typeset_page("январь–март")
+
+
 def test_a_year_keeps_its_abbreviation_on_its_line():
     from sergek_report.inputs.typography import typeset, typeset_page
 
     # «2027 / г. — 30,3» was split at a line's end inside a table cell
     assert typeset_page("2027 г. — 30,3; 2027–2029 гг. — 51,0") == (
-        f"2027{NB}г. — 30,3; 2027–2029{NB}гг. — 51,0"
+        f"2027{NB}г. — 30,3; 2027–\u20602029{NB}гг. — 51,0"
     )
     assert typeset_page("2027 ж. шығыстары") == f"2027{NB}ж. шығыстары"
     # a year's own digits, not a sum's last group or a decimal

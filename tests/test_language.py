@@ -15,6 +15,7 @@ from tests.language import (
     breakable,
     lower_case_starts,
     printed_forms,
+    ranges_broken,
     slips,
 )
 
@@ -238,3 +239,14 @@ def test_a_sentence_that_starts_lower_case_is_found():
         )
         == []
     )
+
+
+def test_a_range_broken_after_its_dash_is_found():
+    """A line of the PDF's text that ends with a range's dash is found («не хватит 8–», the
+    memo's table, s15; «выплата 2020–»); a range of sums in digit groups may break there, and
+    a range inside a line is not a break."""
+    assert ranges_broken("при 240 АПК не хватит 8–\n12 млрд\nОценка 2: выплата 2020–\n2022") == [
+        "при 240 АПК не хватит 8–",
+        "Оценка 2: выплата 2020–",
+    ]
+    assert ranges_broken("от 3 500 000–\n13 000 000 тенге\nСверка 2020–2025 годов") == []

@@ -38,7 +38,7 @@ from sergek_report.chapter.sentences import day_month, search_period
 from sergek_report.inputs.datasets import data_as_of
 from sergek_report.inputs.datasets import search_period as searched
 from sergek_report.inputs.edition import Edition
-from sergek_report.inputs.typography import typeset_page
+from sergek_report.inputs.typography import WORD_JOINER, typeset_page
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 
 NBCONVERT_TEMPLATES = paths.TEMPLATES_DIR / "nbconvert"
@@ -577,14 +577,13 @@ WHOLE_TITLE_DATE = 14  # characters: «1 января 2027» (13) whole; «31 д
 
 # An en dash between two figures or names, «P10–P90», «2027–2029»: a line may break after it.
 _RANGE_DASH = re.compile(r"(?<=\S)\u2013(?=\S)")
-_WORD_JOINER = "\u2060"
 
 
 def _unbroken_ranges(text: str) -> str:
     """`text` whose ranges never break after their dash («P10–» at a line's end, «P90» on the
     next): a word joiner after it, which neither the eye nor a text extraction sees. For the
     short lines of the title page's figures."""
-    return _RANGE_DASH.sub("\u2013" + _WORD_JOINER, text)
+    return _RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
 
 
 def _short_version(commit: str) -> tuple[str, bool]:

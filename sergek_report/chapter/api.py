@@ -59,16 +59,19 @@ _SIZED_COLUMNS = 5  # ... and a table this wide whatever its rows (the layout ga
 _SHORT_CELL = 28  # characters: a column of cells no longer keeps each on one line if it can
 _DIGIT_GROUPS = re.compile(r"\d\u00a0\d")  # «3 500 000»: a sum, not a date
 # Where a line may break: an ordinary space (never a no-break one, which binds a figure's
-# digit groups and its unit) and after a dash or hyphen.
-_BREAKS = re.compile(r"[ \t\n]+|(?<=[–—-])")
+# digit groups and its unit) and after a dash or hyphen, unless a word joiner binds it (the
+# range of figures «2027–2029», typography.typeset_page).
+_BREAKS = re.compile(r"[ \t\n]+|(?<=[–—-])(?!\u2060)")
 # ... but never between a quotation mark and an opening bracket, spaces or not (Unicode's
 # line-breaking rule LB15, which the layout follows: «Сергек» (Костанай) breaks only inside).
 _QUOTE_BRACKET = re.compile(r"(?<=[«»„“”\"])\s+(?=\()")
 
 
 def _words(text: str) -> list[str]:
-    """The pieces of `text` a line never breaks inside."""
-    return [w for w in _BREAKS.split(_QUOTE_BRACKET.sub("\u00a0", text)) if w]
+    """The pieces of `text` a line never breaks inside, as the page prints it (`typeset_page`
+    binds a year to «г.» and a range of figures to its dash)."""
+    text = _QUOTE_BRACKET.sub("\u00a0", typeset_page(text))
+    return [w.replace("\u2060", "") for w in _BREAKS.split(text) if w]
 
 
 def _column_widths(

@@ -32,6 +32,10 @@ _SPACED_DASH = re.compile(r"(?<=\S) [–-] (?=\S)")
 # \u0433: «г», \u0436: «ж»
 _YEAR_WORD = re.compile(r"(?<![\d,.])(\d{4}) (?=(?:\u0433\u0433|\u0433|\u0436\u0436|\u0436)\.)")
 # an en dash glued to the «г.» of a date that ends a range: «2 ноября 2026 г.–22 декабря»
+# the en dash of a range of figures, «8–12», «2027–2029»: no line break after it; a range
+# of sums in digit groups («3 500 000–13 000 000 тенге») may still break after its dash
+_FIGURE_RANGE_DASH = re.compile(r"(?<=\d)(?<!\u00a0\d{3})\u2013(?=\d+(?:,\d+)?(?!\d|\u00a0\d{3}))")
+WORD_JOINER = "\u2060"
 _GLUED_DATE_DASH = re.compile(r"(?<=\b\u0433\.)[–-](?=\s?\d)")  # \u0433: the «г» of «г.»
 
 
@@ -49,10 +53,14 @@ def typeset(text: str) -> str:
 
 
 def typeset_page(text: str) -> str:
-    """`typeset`, and a year bound to its abbreviation, «2027 г.», «2027–2029 гг.» (Kazakh
-    «2027 ж.»), for the text of the rendered page only: the messages of the catalog keep the
-    texts as `typeset` reads them, so a translation is found by the text it was made for."""
-    return _YEAR_WORD.sub(rf"\1{NBSP}", typeset(text))
+    """`typeset`, a year bound to its abbreviation, «2027 г.», «2027–2029 гг.» (Kazakh
+    «2027 ж.»), and a range of figures that never breaks after its dash («8–» at a line's
+    end, «12 млрд» on the next: a word joiner after the dash, which neither the eye nor a
+    text extraction sees), for the text of the rendered page only: the messages of the
+    catalog keep the texts as `typeset` reads them, so a translation is found by the text it
+    was made for."""
+    text = _YEAR_WORD.sub(rf"\1{NBSP}", typeset(text))
+    return _FIGURE_RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
 
 
 def bind(text: str) -> str:
