@@ -1158,11 +1158,11 @@ COVER_FACTS = {
     "heading": "Главное в цифрах",
     # under the proposed budget line: «28,4 млрд тенге»; {cheaper}: what any path needs if
     # Pavlodar's sum pays for the region's {region} complexes («16,2 млрд тенге»). What the
-    # line holds and why is the memo's (review s14c, s14d: the card packed three figures)
+    # line holds and why is the memo's (review s14c, s14d: the card packed three figures);
+    # the likelier reading said first (reviews s14e–s14g: the line above it is insurance)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек», с резервом до ценовых "
-        "предложений поставщиков; если договор Павлодара оплачивает все {region} АПК области, "
-        "хватит {cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек» — с запасом: вероятно, хватит "
+        "{cheaper}, если договор Павлодара оплачивает все {region} АПК области"
     ),
     # under the days left: «28 дней»; {in_stopgap}: the last day to announce the longest
     # procurement to end within the stop-gap («31 декабря 2026 г.»); {months}: the stop-gap's

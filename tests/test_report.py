@@ -15,6 +15,7 @@ from tests.language import (
     html_text,
     lower_case_starts,
     printed_forms,
+    ranges_broken,
     slips,
 )
 from tests.pages import chapter_first_pages, page_texts, thin_pages
@@ -450,6 +451,8 @@ def test_whole_text_reads_as_plain_russian(report):
     # data cells (dates, «около», a quoted period, a deadline), the key figures' labels and
     # bases, the changes block, the assumptions' table, the precision of a figure
     assert breakable(report["html"]) == []  # «20 / 000 камер», «22 / декабря»
+    # «не хватит 8–» at a line's end, «12 млрд» on the next (the memo's new table, s15)
+    assert ranges_broken("\n".join(page_texts(report["pdf"]))) == []
     assert lower_case_starts(report["html"]) == []  # a sentence starts with a capital
     text = normalise(html)  # the PDF may hyphenate a phrase across lines
     assert "о сроке договора пишет: «договор действует с 2021 года», хотя" in text
@@ -672,7 +675,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     cover = pages[0]
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
-    line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге:", memo).group(1)
+    line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге \(", memo).group(1)
     assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге." in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
@@ -684,8 +687,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "Закупку объявить сейчас, не позднее 31 декабря 2026 г.; с 1 января — продление договора "
         "не больше чем на 2 месяца, если его подтвердят юристы"
     ) in cover
-    assert "Немедленно, не позднее 31 декабря 2026 г., потребовать от акимата объявить" in memo
-    assert "не позднее 22 декабря 2026 г." in memo and "22 декабря" not in cover
+    assert "Немедленно потребовать от акимата объявить закупку" in memo
+    assert "Закупка в 60 дней, объявленная до 31 декабря," in memo
+    assert "не позднее 22 декабря," in memo and "22 декабря" not in cover
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "С 1 января 2027 г. для 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
@@ -706,9 +710,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # the line with its margin and what the cheaper reading needs (reviews s12a, s12b, s13g;
     # s14c, s14d: the likely paths' need is the memo's, the card packed three figures)
+    # (s14e–s14g: the likelier reading first, the line above it said as insurance)
     assert (
-        "на «Сергек», с резервом до ценовых предложений поставщиков; если договор Павлодара "
-        "оплачивает все 420 АПК области, хватит 16,2 млрд тенге"
+        "на «Сергек» — с запасом: вероятно, хватит 16,2 млрд тенге, если договор Павлодара "
+        "оплачивает все 420 АПК области"
     ) in cover
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
     # the card's figure)
@@ -791,10 +796,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (reviews s14b, s14c: what the range leaves out; s14c: the recent pace, 5,3, rests on
     # two reports chapter 6 cannot reconcile, so it stays there; s14d, s14f: the gap's
     # length, two months, said first)
+    # (reviews s14c–s14g: the narrow range is what the authors' assumptions spread, the
+    # readings are the rows, the rest is left out; its drivers from the joint calculation)
     assert (
-        "разброс: расход в 8 случаях из 10 при допущениях авторов (без цены за камеру, договора "
-        "на год и предложений поставщиков); «перерыв» — два месяца без фиксации нарушений: он "
-        "дешевле временной меры, но бюджет недополучит 2,6–3,1 млрд штрафов."
+        "разброс (расход в 8 случаях из 10) задают инфляция 2026 года и доля введённых новых "
+        "комплексов (за три года и рост цены в 2028–2029 годах), а не число АПК в договоре "
+        "Павлодара (разница между строками), цена за камеру, договор на год или предложения "
+        "поставщиков; «перерыв» — два месяца без фиксации: дешевле временной меры, но без "
+        "2,6–3,1 млрд штрафов."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -825,19 +834,23 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # unconfirmed reading, 24,4, and a margin sized to cover the unlikely contract from the
     # first day, 28,4 − 24,4 ≈ 4; s14c: why the dearer reading, the errors' unequal costs;
     # s14e: the one report is of money allotted, 9 bn for three years)
+    # (reviews s14e–s14g: the amounts as options with what each error costs, the proposal
+    # marked among them, no «reserve» of its own: the line is the dearest path's upper end;
+    # hand check: 24,37 − 16,25 = 8,1 and 28,43 − 16,25 = 12,2 short at the cheaper line,
+    # 28,43 − 24,37 = 4,1 short of a contract from 1 January)
     assert how.startswith(
-        f"Почему {line} млрд тенге. Цена нового договора известна лишь из одного сообщения о 9 "
-        "млрд тенге, выделенных Павлодарской области на три года (в 4–7 раз выше нынешней "
-        "платы: новое оборудование), и неизвестно, за сколько АПК. Ошибки неравноценны: договор "
-        "нельзя заключить сверх строки бюджета, нехватка задержит его до поправки, а лишнее "
-        "перераспределят при уточнении бюджета. Поэтому строка взята по дорогой цене (240 АПК; "
-        f"не подтверждено): {pav_city[2]} млрд на вероятные пути и около 4 млрд резерва. "
+        f"Почему {line} млрд тенге. Цена нового договора известна лишь из одного сообщения: 9 "
+        "млрд тенге выделены Павлодарской области на три года (в 4–7 раз выше нынешней платы: "
+        "новое оборудование), за сколько АПК — неизвестно. Договор нельзя заключить сверх "
+        "строки бюджета, поэтому строка — с запасом (таблица ниже): нехватка задержит договор "
+        "до поправки, лишнее перераспределят при уточнении. "
         "Таблица 2. Сколько заложить в бюджет 2027 года, млрд тенге (верхние границы разброса) "
-        f"Строка Когда её хватит {region[2]} договор Павлодара — на все 420 АПК области (скорее "
-        f"так): любой сценарий {pav_city[2]} он только на 240 АПК г. Павлодара (не "
-        f"подтверждено): временная мера или перерыв {line} — предложение {pav_city[2]} и резерв "
-        "до предложений поставщиков: хватит и договору со всей сетью с первого дня (1 991 АПК × "
-        "14,04 млн ≈ 28 млрд) при инфляции 2026 года до 14,2 % "
+        f"Строка Когда её хватит Если ошибиться {region[2]} договор Павлодара — на все 420 АПК "
+        "области (скорее так) при 240 АПК не хватит 8–12: договор ждёт поправки "
+        f"{pav_city[2]} он только на 240 АПК г. Павлодара (не подтверждено): временная мера или "
+        f"перерыв договору с 1 января не хватит около 4 {line} — предлагаем и договор с первого "
+        "дня (1 991 АПК × 14,04 млн ≈ 28 млрд) при инфляции 2026 года до 14,2 % при 420 АПК "
+        "лишние около 12 до уточнения бюджета "
     )
     # the line is the upper edge of the dearest path at Pavlodar's prices: Table 1's last
     # priced row
@@ -847,20 +860,21 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # what could make the line too large or too small, each said once, with its figure
     midpoint = precision.billions(values["announced_cash_2027_p50"])
     # (review s13b: 35,5 is the midpoint's, not Karaganda's own price)
-    assert f"больше цена между павлодарской и карагандинской (около {midpoint} млрд;" in how
+    assert f"цена между павлодарской и карагандинской (около {midpoint})" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     # when the line may not be enough, said as conditions (review s13a): the midpoint's
     # prices, the cameras' correction of the line's case (28,4 × 1,02: 5,48 cameras a complex
     # in Almaty against 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for
     # the equipment in one year (review s11c)
+    # (review s14g: the last row with a figure, «от 29», not «больше»)
     assert (
-        "больше цена между павлодарской и карагандинской (около "
-        f"{midpoint} млрд; цена Караганды не проверена); плата за камеры, а не за комплексы (не "
-        "менее 29 млрд); договор на год Источник: № 67 в списке источников; не проверено: № 70."
+        "от 29 плата за камеры; договор на год; цена между павлодарской и карагандинской (около "
+        f"{midpoint}) строку увеличить по ценовым предложениям поставщиков Источник: № 67 в "
+        "списке источников; не проверено: № 70."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
-    assert "если бюджет уже утверждён — уточнить его до конца временной меры." in memo
+    assert "бюджет утверждён — уточнение до конца временной меры)" in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
     end = memo.index("Что проверить до голосования")
@@ -871,27 +885,31 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # s14a: «немедленно», the servicing of the installed complexes a condition of the
     # procurement; the amendment within the budget's point; s14c: the handover before the
     # procurement, as its condition needs it, the amendment with its source of money)
+    # (review s14g: the handover decided with the procurement, in its point: else only the
+    # incumbent meets its condition; the urgent deadline, 22 December, before the latest)
     assert rec.startswith(
-        f"До утверждения бюджета заложить {line} млрд тенге: если строки в проекте нет или она "
-        "меньше — потребовать поправку с источником денег; если бюджет уже утверждён — уточнить "
-        "его до конца временной меры. Потребовать от акимата ценовые предложения поставщиков:"
+        f"До утверждения бюджета заложить {line} млрд тенге (нет строки или она меньше — "
+        "поправка с источником денег; бюджет утверждён — уточнение до конца временной меры) и "
+        "потребовать от акимата ценовые предложения поставщиков:"
     )
     assert (
-        memo.index("Рекомендации маслихату Немедленно, не позднее 31 декабря 2026 г., потребовать")
-        < memo.index("Вместе с закупкой выяснить у акимата, кому после 31 декабря 2026 г.")
-        < memo.index("Сразу получить письменное заключение юристов")
+        memo.index("Рекомендации маслихату Немедленно потребовать от акимата объявить закупку")
+        < memo.index("и решить, кому после 31 декабря переходят комплексы")
+        < memo.index("не позднее 22 декабря")
+        < memo.index("объявленная до 31 декабря")
+        < memo.index("В условиях закупки — права города на данные и ПО")
+        < memo.index("Сразу получить до сессии письменное заключение юристов акимата")
         < memo.index("До утверждения бюджета заложить")
-        < memo.index("На 2028–2029 годы. Трёхлетнему договору")
+        < memo.index("На 2028–2029 годы трёхлетнему договору")
     )
-    assert (
-        "ПО и база нарушений: без этого обслуживать действующие комплексы сможет только "
-        "нынешний оператор."
-    ) in memo.replace("программное обеспечение (ПО)", "ПО")
+    assert ("ПО и база нарушений: иначе условие выполнит лишь нынешний оператор.") in memo.replace(
+        "программное обеспечение (ПО)", "ПО"
+    )
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the line it may shrink to (s13g)
     assert (
         "если они выше — увеличить строку; если договор Павлодара — на все 420 АПК области, а "
-        f"предложения не выше, — уменьшить её при уточнении (хватит {region[2]} млрд)."
+        f"предложения не выше, — уменьшить её до {region[2]} млрд."
     ) in rec
     # a three-year contract needs 2028–2029 money: the line's case in those years at the
     # line's statistic, as the appendix's table by year gives it (review s14d: the line
@@ -902,15 +920,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "
         "28,8 (26,7–31,1) 30,6 (27,2–34,3)"
     ) in text
+    # (review s14g: the three years at the lines proposed, 28,43 + 31,06 + 34,29 = 93,8, a sum
+    # of lines; the central estimates said as the two readings', not as a range)
     assert (
-        "Трёхлетнему договору, как в Павлодаре (п. 3 ст. 17 Закона о госзакупках), нужно до 31,1 "
-        "и 34,3 млрд тенге в 2028 и 2029 годах — верхние границы разброса с ростом цены "
-        "(ожидаемо 47,6–82,8 млрд тенге за три года)."
+        "На 2028–2029 годы трёхлетнему договору, как в Павлодаре (п. 3 ст. 17 Закона о "
+        "госзакупках), нужно до 31,1 и 34,3 млрд тенге (верхние границы с ростом цены), за три "
+        "года — 93,8 млрд (центральная оценка — 47,6 или 82,8: договор Павлодара на 420 или "
+        "240 АПК);"
     ) in rec
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor,
     # its price the akimat's to compute (review s14b)
     assert (
-        "Договор на год может стоить больше трети трёхлетнего: потребовать расчёт его цены."
+        "договор на год может стоить больше трети трёхлетнего — потребовать расчёт его цены."
     ) in rec
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
@@ -926,13 +947,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 12,5 mn (9 bn / 3 years / 240) × 1 % = 0,249 bn a point of inflation; 100 complexes ×
     # 14,04 mn tenge a year at the city's reading = 1,40 bn, a price said with it, and the
     # number the city's choice, s11d)
+    # (review s14g: the deputies cannot search the portal on the eve of the session: their
+    # staff can)
     assert (
-        "Что проверить до голосования Проверить самим, что изменилось после 10 марта 2026 г.: "
-        "прежде всего договор Павлодара на портале госзакупок — за сколько АПК и за комплекс "
-        "или за камеру (от этого зависит, 16,2 или 28,4 млрд); объявлена ли закупка; есть ли "
-        "строка на «Сергек» в проекте бюджета 2027 года и когда сессия по нему (аппарат "
-        "маслихата); годовая инфляция (Бюро национальной статистики): каждый пункт сверх "
-        "14,2 % — около 0,25 млрд тенге к строке. "
+        "Что проверить до голосования Поручить аппарату маслихата проверить, что изменилось "
+        "после 10 марта 2026 г.: прежде всего договор Павлодара на портале госзакупок — за "
+        "сколько АПК и за комплекс или за камеру (от этого зависит, 16,2 или 28,4 млрд); "
+        "объявлена ли закупка; есть ли строка в проекте бюджета 2027 года и когда сессия; "
+        "инфляция (Бюро национальной статистики): каждый пункт сверх 14,2 % — около 0,25 млрд "
+        "к строке. "
         "Спросить у акимата: "
         "сколько из 350 новых АПК введено (каждые 100 комплексов по цене Павлодара — около "
         "0,8–1,4 млрд тенге в год). "
@@ -941,9 +964,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
     # condition of the procurement (review s14a: else a second gap from March)
     assert (
-        "с условием обслуживать действующие комплексы до приёмки новых. Закупка в 60 дней "
-        "закончится к концу временной меры без запаса на обжалование и поставку оборудования; "
-        "без этого условия с марта возможен новый перерыв."
+        "Закупка в 60 дней, объявленная до 31 декабря, кончится к концу временной меры без "
+        "запаса на обжалование и поставку: без того условия с марта возможен новый перерыв."
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
@@ -951,23 +973,25 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the stop-gap path depends on the lawyers' opinion, said where it is asked for, with
     # what follows if they refuse it (review s13g) and what the council then asks for (s14a:
     # «decide whether a gap is acceptable» left it nothing to choose)
+    # (review s14g: whose lawyers, and an opinion from outside the akimat too)
     assert (
-        "Сразу получить письменное заключение юристов о продлении договора до итогов закупки. "
-        "Если заключения нет или оно отрицательное, с 1 января фиксация нарушений прервётся: "
-        "потребовать от акимата план на этот случай (сохранность комплексов и базы, срок "
-        "возобновления фиксации)."
+        "Сразу получить до сессии письменное заключение юристов акимата о продлении договора "
+        "до итогов закупки (лучше и разъяснение уполномоченного органа по госзакупкам); если "
+        "его нет или оно отрицательное, с 1 января фиксация нарушений прервётся — потребовать "
+        "от акимата план (сохранность комплексов и базы, сроки)."
     ) in memo
     # the deadline chain, in the recommendation that asks for it: the realistic path's
     # deadline first (the longest procurement within the stop-gap), the contract from
     # 1 January after it (review s12c) as not a live option (s13b), in short sentences (s13g)
-    chain = memo[memo.index("Немедленно, не позднее 31 декабря") :]
-    chain = chain[: chain.index("Вместе с закупкой")]
+    # (review s14g: the urgent date, 22 December, said before the latest, 31 December)
+    chain = memo[memo.index("Немедленно потребовать") :]
+    chain = chain[: chain.index("В условиях закупки")]
     # (review s14b: why unlikely, not only the earlier deadline, which is still ahead)
-    assert chain.endswith(
+    assert (
         "Договор с 1 января маловероятен: закупку в 10 дней надо объявить не позднее 22 "
-        "декабря 2026 г., и новый поставщик должен с первого дня обслуживать действующие "
-        "комплексы; новый конкурс ГЧП не успеть. "
-    )
+        "декабря, и новый поставщик должен с первого дня обслуживать действующие комплексы. "
+        "Закупка в 60 дней, объявленная до 31 декабря,"
+    ) in chain
 
 
 # The model's words a council deputy stumbles on (review s13): said in plain words in the

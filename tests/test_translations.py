@@ -482,6 +482,10 @@ def test_the_kazakh_report(request, tmp_path):
     # the register's alone may be thin, and never under 0,54
     thin = thin_pages(result.out_dir / "report.pdf", 2 / 3)
     texts = page_texts(result.out_dir / "report.pdf")
+    # a range of figures never breaks after its dash («8–» / «12 жетпейді»)
+    from tests.language import ranges_broken
+
+    assert ranges_broken("\n".join(texts)) == []
     register = next(n for n, t in enumerate(texts, 1) if n > 2 and "тәуекелдерінің тізілімі" in t)
     assert thin == [] or (len(thin) == 1 and thin[0].startswith(f"p. {register - 1}: ")), thin
     assert thin_pages(result.out_dir / "report.pdf", 0.54) == []

@@ -839,13 +839,17 @@ def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def driver_names(results: Results, output: str) -> str:
+def driver_names(results: Results, output: str, besides: str | None = None) -> str:
     """The assumptions that drive an output's spread, named in a sentence: «инфляция 2026
-    года и доля введённых новых комплексов» (the memo's line, from the joint calculation)."""
+    года и доля введённых новых комплексов» (the memo's line, from the joint calculation);
+    with `besides`, only those that do not drive that output too («рост цены в 2028–2029
+    годах»: what three years add to the spread of one)."""
     a = results.appraisal
+    known = set(a.drivers(besides).index) if besides else set()
     names = [
         fmt.mid_sentence(_factor_name(results.assumptions.declared(n)))
         for n in a.drivers(output).index
+        if n not in known
     ]
     return sentences.holders("; ".join(names))  # «A, B и C», as a list reads in a sentence
 

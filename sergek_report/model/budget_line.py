@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sergek_report.inputs.edition import AssumptionValues
-from sergek_report.model.appraisal import AppraisalData, BasisFigures
+from sergek_report.model.appraisal import YEARS, AppraisalData, BasisFigures
 from sergek_report.model.uncertainty import Uncertainty, point_shift
 
 # The line: the contract from the first day at Pavlodar's city price, 2027 cash, its P90.
@@ -50,6 +50,11 @@ class BudgetLine:
     realistic_path: str
     realistic_need: float
     margin: float
+    # the line's case in the later years of a three-year contract, at the line's statistic
+    # (the appendix's table by year: «31,1 и 34,3»), and the three years' lines added up
+    # («за три года — 93,8»: a sum of lines, not the P90 of the three years' sum)
+    later_years: tuple[float, ...] = ()
+    three_years: float = 0.0
 
 
 def budget_line(
@@ -65,6 +70,8 @@ def budget_line(
     covered_factor = amount / (basis.network_high * price_before_2026)
     realistic_path = max(REALISTIC_PATHS, key=lambda path: appraisal.get(path, BUDGET_LINE_STAT))
     realistic = appraisal.get(realistic_path, BUDGET_LINE_STAT)
+    path = BUDGET_LINE.split(".")[0]
+    later = tuple(appraisal.get(f"{path}.cash_{year}", BUDGET_LINE_STAT) for year in YEARS[1:])
     return BudgetLine(
         amount=amount,
         price_before_2026=price_before_2026,
@@ -81,4 +88,6 @@ def budget_line(
         realistic_path=realistic_path,
         realistic_need=realistic,
         margin=amount - realistic,
+        later_years=later,
+        three_years=amount + sum(later),
     )
