@@ -823,6 +823,12 @@ DRIVER_OUTPUTS = {
     "estimates_ratio": "Отношение двух оценок платы за АПК",
     "estimate2_vs_total_cost": "Выплаты по оценке 2 (из известной выплаты) к «общей стоимости»",
 }
+# Under the drivers' table when two rows print the same shares for different unknowns
+# (reviews s13, s14f, s14g took it for a copying slip): {shares}: «63 % и 37 %»; {exact}: the
+# first share of each row to a tenth, «62,7 и 63,4 %»
+DRIVERS_SAME_SHARES = (
+    "одинаковые доли двух строк ({shares}) — совпадение при округлении до процента ({exact})"
+)
 # The appendix: how each assumption is drawn in the joint calculation of uncertainty, by a
 # short name in its row of the assumptions table, each name explained once above the table.
 DISTRIBUTIONS = {

@@ -648,3 +648,34 @@ def test_the_budget_line_as_the_memo_multiplies_it_out():
     # which the memo prints: 28,43 + 31,06 + 34,29 = 93,8
     assert [round(x / 1e9, 1) for x in line.later_years] == [31.1, 34.3]
     assert round(line.three_years / 1e9, 1) == 93.8
+
+
+def test_two_rows_of_the_drivers_table_with_the_same_shares_are_said_to_be_a_coincidence():
+    """Reviews s13, s14f, s14g took the first and last rows of the appendix's table of what
+    drives each spread (63 % / 37 % for inflation and the new complexes, and for the new
+    complexes' date and share) for a copying slip: 0,634 / 0,366 and 0,627 / 0,373 round to
+    the same whole per cents. The note under the table says so; rows with other shares, or
+    the same shares of the same unknowns, need no note."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from sergek_report import labels as L
+    from sergek_report.chapter.decision_tables import drivers_same_shares
+
+    first, *middle, last = L.DRIVER_OUTPUTS
+    shares = {output: pd.Series({f"x{n}": 1.0}) for n, output in enumerate(middle)}
+    shares[first] = pd.Series({"inflation_2026": 0.634, "new_complexes_in_service": 0.366})
+    shares[last] = pd.Series({"new_complexes_start": 0.627, "new_complexes_in_service": 0.373})
+
+    def results(table):
+        return SimpleNamespace(appraisal=SimpleNamespace(drivers=lambda o, top=3: table[o]))
+
+    assert drivers_same_shares(results(shares)) == (
+        "одинаковые доли двух строк (63\u00a0% и 37\u00a0%) — совпадение при округлении до "
+        "процента (63,4 и 62,7\u00a0%)"
+    )
+    other = {**shares, last: pd.Series({"new_complexes_start": 0.7, "x": 0.3})}
+    assert drivers_same_shares(results(other)) is None
+    same_unknowns = {**shares, last: shares[first] * 1.0}
+    assert drivers_same_shares(results(same_unknowns)) is None

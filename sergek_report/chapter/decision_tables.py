@@ -839,6 +839,29 @@ def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def drivers_same_shares(results: Results, top: int = 3) -> str | None:
+    """The note under `drivers_table` when two of its rows print the same shares for
+    different unknowns (a coincidence of rounding to whole per cent, not a copying slip):
+    «одинаковые доли двух строк (63 % и 37 %) — совпадение … (62,7 и 63,4 %)»; None if none."""
+    u = results.appraisal
+    outputs = list(L.DRIVER_OUTPUTS)
+    drivers = {output: u.drivers(output, top) for output in outputs}
+    printed = {o: tuple(round(100 * share) for share in d.values) for o, d in drivers.items()}
+    for i, first in enumerate(outputs):
+        for second in outputs[i + 1 :]:
+            # (one unknown at 100 % in two rows reads as what it is)
+            same = printed[first] == printed[second] and len(printed[first]) > 1
+            if same and list(drivers[first].index) != list(drivers[second].index):
+                shares = [fmt.percent(p, 0) for p in printed[first]]
+                exact = [fmt.number(100 * drivers[o].iloc[0], 1) for o in (first, second)]
+                return fmt.fill(
+                    L.DRIVERS_SAME_SHARES,
+                    shares=sentences.holders("; ".join(shares)),
+                    exact=sentences.holders("; ".join(exact)) + f"{fmt.NBSP}%",
+                )
+    return None
+
+
 def driver_names(results: Results, output: str, besides: str | None = None) -> str:
     """The assumptions that drive an output's spread, named in a sentence: «инфляция 2026
     года и доля введённых новых комплексов» (the memo's line, from the joint calculation);
