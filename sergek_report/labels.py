@@ -1197,4 +1197,8 @@ COVER_FACTS = {
         "ценам Павлодара): центральная оценка, если договор Павлодара оплачивает {region} или "
         "{city}\u00a0АПК"
     ),
+    # the two central estimates of the three years, one a reading, not a range (reviews
+    # s14e–s15a read «47,6–82,8» as an uncertainty range; «47,6 или 82,8» took two lines at the
+    # card's size): «47,6 / 82,8 млрд тенге», the words under it say «420 или 240 АПК»
+    "either": "{first} / {second}",
 }

@@ -675,7 +675,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     cover = pages[0]
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
-    line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге \(", memo).group(1)
+    line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге\.", memo).group(1)
     assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге." in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
@@ -688,8 +688,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "не больше чем на 2 месяца, если его подтвердят юристы"
     ) in cover
     assert "Немедленно потребовать от акимата объявить закупку" in memo
-    assert "Закупка в 60 дней, объявленная до 31 декабря," in memo
-    assert "не позднее 22 декабря," in memo and "22 декабря" not in cover
+    assert "в любом случае — не позднее 31 декабря: тогда и закупка в 60 дней" in memo
+    assert "не позднее 22 декабря (" in memo and "22 декабря" not in cover
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "С 1 января 2027 г. для 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
@@ -702,7 +702,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (review s14a: two central estimates, not a range; the three years' ceiling, 96,1, said
     # nowhere: the memo gives the line's later years)
     assert cover.endswith(
-        "47,6–82,8 млрд тенге ожидаемый расход на 2027–2029 годы на вероятном пути (временная "
+        "47,6 / 82,8 млрд тенге ожидаемый расход на 2027–2029 годы на вероятном пути (временная "
         "мера, затем договор по ценам Павлодара): центральная оценка, если договор Павлодара "
         "оплачивает 420 или 240 АПК"
     )
@@ -799,11 +799,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (reviews s14c–s14g: the narrow range is what the authors' assumptions spread, the
     # readings are the rows, the rest is left out; its drivers from the joint calculation)
     assert (
-        "разброс (расход в 8 случаях из 10) задают инфляция 2026 года и доля введённых новых "
-        "комплексов (за три года и рост цены в 2028–2029 годах), а не число АПК в договоре "
-        "Павлодара (разница между строками), цена за камеру, договор на год или предложения "
-        "поставщиков; «перерыв» — два месяца без фиксации: дешевле временной меры, но без "
-        "2,6–3,1 млрд штрафов."
+        "разброс — расход в 8 случаях из 10; его задают инфляция 2026 года и доля введённых "
+        "новых комплексов (за три года и рост цены в 2028–2029 годах). Не входят в разброс: "
+        "число АПК в договоре Павлодара (это разные строки), плата за камеры, договор на год, "
+        "предложения поставщиков. «Перерыв» — два месяца без фиксации: дешевле временной меры, "
+        "но без 2,6–3,1 млрд штрафов."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -837,20 +837,24 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (reviews s14e–s14g: the amounts as options with what each error costs, the proposal
     # marked among them, no «reserve» of its own: the line is the dearest path's upper end;
     # hand check: 24,37 − 16,25 = 8,1 and 28,43 − 16,25 = 12,2 short at the cheaper line,
-    # 28,43 − 24,37 = 4,1 short of a contract from 1 January)
+    # 28,43 − 24,37 = 4,1 short of a contract from 1 January; review s15a: the likelier need
+    # said in the paragraph, from the gap's upper end to the first day's at 420 complexes,
+    # 13,54–16,25, and the surplus against it, 28,43 − 16,25 = 12,2 to 28,43 − 13,54 = 14,9)
     assert how.startswith(
         f"Почему {line} млрд тенге. Цена нового договора известна лишь из одного сообщения: 9 "
         "млрд тенге выделены Павлодарской области на три года (в 4–7 раз выше нынешней платы: "
-        "новое оборудование), за сколько АПК — неизвестно. Договор нельзя заключить сверх "
-        "строки бюджета, поэтому строка — с запасом (таблица ниже): нехватка задержит договор "
-        "до поправки, лишнее перераспределят при уточнении. "
+        "новое оборудование), за сколько АПК — неизвестно. Вероятнее, что на все 420 АПК "
+        "области: тогда понадобится 13,5–16,2 млрд. Но договор нельзя заключить сверх строки "
+        "бюджета, поэтому предлагаем строку, которой хватит и при 240 АПК, и с 1 января; "
+        "лишнее перераспределят при уточнении. "
         "Таблица 2. Сколько заложить в бюджет 2027 года, млрд тенге (верхние границы разброса) "
         f"Строка Когда её хватит Если ошибиться {region[2]} договор Павлодара — на все 420 АПК "
-        "области (скорее так) при 240 АПК не хватит 8–12: договор ждёт поправки "
-        f"{pav_city[2]} он только на 240 АПК г. Павлодара (не подтверждено): временная мера или "
-        f"перерыв договору с 1 января не хватит около 4 {line} — предлагаем и договор с первого "
-        "дня (1 991 АПК × 14,04 млн ≈ 28 млрд) при инфляции 2026 года до 14,2 % при 420 АПК "
-        "лишние около 12 до уточнения бюджета "
+        "области (скорее так), любой сценарий при 240 АПК не хватит 8–12: договор ждёт "
+        f"поправки {pav_city[2]} он только на 240 АПК г. Павлодара (не подтверждено), договор — "
+        "после временной меры или перерыва договору с 1 января не хватит около 4 "
+        f"{line} — предлагаем хватит и договору с 1 января при 240 АПК (1 991 АПК × 14,04 млн ≈ "
+        "28 млрд), если инфляция 2026 года не выше 14,2 % при 420 АПК лишние 12–15 до "
+        "уточнения бюджета "
     )
     # the line is the upper edge of the dearest path at Pavlodar's prices: Table 1's last
     # priced row
@@ -860,21 +864,23 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # what could make the line too large or too small, each said once, with its figure
     midpoint = precision.billions(values["announced_cash_2027_p50"])
     # (review s13b: 35,5 is the midpoint's, not Karaganda's own price)
-    assert f"цена между павлодарской и карагандинской (около {midpoint})" in how
+    assert f"цена между павлодарской и карагандинской (центральная оценка {midpoint};" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     # when the line may not be enough, said as conditions (review s13a): the midpoint's
     # prices, the cameras' correction of the line's case (28,4 × 1,02: 5,48 cameras a complex
     # in Almaty against 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for
     # the equipment in one year (review s11c)
-    # (review s14g: the last row with a figure, «от 29», not «больше»)
+    # (review s14g: the per-camera case with its figure; s15a: each condition its own row,
+    # the midpoint said as its central estimate in a table of upper ends)
     assert (
-        "от 29 плата за камеры; договор на год; цена между павлодарской и карагандинской (около "
-        f"{midpoint}) строку увеличить по ценовым предложениям поставщиков Источник: № 67 в "
-        "списке источников; не проверено: № 70."
+        "около 29 сумма Павлодара — за камеры, а не за комплексы увеличить строку больше "
+        "договор на год (не оценён) или цена между павлодарской и карагандинской (центральная "
+        f"оценка {midpoint}; не проверена) увеличить строку по ценовым предложениям "
+        "поставщиков Источник: № 67 в списке источников; не проверено: № 70."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
-    assert "бюджет утверждён — уточнение до конца временной меры)" in memo
+    assert "если бюджет утверждён — уточнить его до конца временной меры." in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
     end = memo.index("Что проверить до голосования")
@@ -887,29 +893,32 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # procurement, as its condition needs it, the amendment with its source of money)
     # (review s14g: the handover decided with the procurement, in its point: else only the
     # incumbent meets its condition; the urgent deadline, 22 December, before the latest)
+    # (review s15a: the council's own vote in sentences, not a parenthesis of notes)
     assert rec.startswith(
-        f"До утверждения бюджета заложить {line} млрд тенге (нет строки или она меньше — "
-        "поправка с источником денег; бюджет утверждён — уточнение до конца временной меры) и "
-        "потребовать от акимата ценовые предложения поставщиков:"
+        f"До утверждения бюджета заложить {line} млрд тенге. Если в проекте строки нет или она "
+        "меньше — внести поправку с источником денег; если бюджет утверждён — уточнить его до "
+        "конца временной меры. Запросить у акимата ценовые предложения поставщиков:"
     )
+    # (review s15a: the deadlines one recommendation, the procurement's conditions the next)
     assert (
         memo.index("Рекомендации маслихату Немедленно потребовать от акимата объявить закупку")
-        < memo.index("и решить, кому после 31 декабря переходят комплексы")
         < memo.index("не позднее 22 декабря")
-        < memo.index("объявленная до 31 декабря")
-        < memo.index("В условиях закупки — права города на данные и ПО")
+        < memo.index("в любом случае — не позднее 31 декабря")
+        < memo.index("В условия закупки включить обслуживание действующих комплексов")
+        < memo.index("и решить, кому после 31 декабря переходят комплексы")
         < memo.index("Сразу получить до сессии письменное заключение юристов акимата")
         < memo.index("До утверждения бюджета заложить")
         < memo.index("На 2028–2029 годы трёхлетнему договору")
     )
-    assert ("ПО и база нарушений: иначе условие выполнит лишь нынешний оператор.") in memo.replace(
-        "программное обеспечение (ПО)", "ПО"
-    )
+    assert (
+        "ПО и база нарушений: иначе обслуживать их сможет только нынешний оператор, а с марта "
+        "возможен новый перерыв."
+    ) in memo.replace("программное обеспечение (ПО)", "ПО")
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the line it may shrink to (s13g)
     assert (
-        "если они выше — увеличить строку; если договор Павлодара — на все 420 АПК области, а "
-        f"предложения не выше, — уменьшить её до {region[2]} млрд."
+        "выше — увеличить строку; если договор Павлодара на все 420 АПК области, а "
+        f"предложения не выше, — уменьшить до {region[2]} млрд."
     ) in rec
     # a three-year contract needs 2028–2029 money: the line's case in those years at the
     # line's statistic, as the appendix's table by year gives it (review s14d: the line
@@ -920,18 +929,19 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "
         "28,8 (26,7–31,1) 30,6 (27,2–34,3)"
     ) in text
-    # (review s14g: the three years at the lines proposed, 28,43 + 31,06 + 34,29 = 93,8, a sum
-    # of lines; the central estimates said as the two readings', not as a range)
+    # (review s14g: the three years together; s15a: at their upper end as the appendix's table
+    # by year prints it, 93,5, not the years' upper ends added up, 93,8; the central
+    # estimates said as the two readings' of the path they belong to, not as a range)
     assert (
         "На 2028–2029 годы трёхлетнему договору, как в Павлодаре (п. 3 ст. 17 Закона о "
-        "госзакупках), нужно до 31,1 и 34,3 млрд тенге (верхние границы с ростом цены), за три "
-        "года — 93,8 млрд (центральная оценка — 47,6 или 82,8: договор Павлодара на 420 или "
-        "240 АПК);"
+        "госзакупках), нужно до 31,1 и 34,3 млрд, за три года — до 93,5 млрд (верхние границы; "
+        "с временной мерой вероятнее 47,6 или 82,8 млрд при 420 или 240 АПК)."
     ) in rec
+    assert "86,6 (80,1–93,5)" in text  # the appendix's three years of the line's case
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor,
     # its price the akimat's to compute (review s14b)
     assert (
-        "договор на год может стоить больше трети трёхлетнего — потребовать расчёт его цены."
+        "Цена договора на год может быть больше трети трёхлетней: потребовать её расчёт."
     ) in rec
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
@@ -951,7 +961,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # staff can)
     assert (
         "Что проверить до голосования Поручить аппарату маслихата проверить, что изменилось "
-        "после 10 марта 2026 г.: прежде всего договор Павлодара на портале госзакупок — за "
+        "после 10 марта 2026 г.: сначала договор Павлодара (портал госзакупок) — за "
         "сколько АПК и за комплекс или за камеру (от этого зависит, 16,2 или 28,4 млрд); "
         "объявлена ли закупка; есть ли строка в проекте бюджета 2027 года и когда сессия; "
         "инфляция (Бюро национальной статистики): каждый пункт сверх 14,2 % — около 0,25 млрд "
@@ -964,8 +974,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
     # condition of the procurement (review s14a: else a second gap from March)
     assert (
-        "Закупка в 60 дней, объявленная до 31 декабря, кончится к концу временной меры без "
-        "запаса на обжалование и поставку: без того условия с марта возможен новый перерыв."
+        "в любом случае — не позднее 31 декабря: тогда и закупка в 60 дней закончится к концу "
+        "временной меры (28 февраля). В условия закупки включить обслуживание действующих "
+        "комплексов до приёмки новых"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
@@ -985,13 +996,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 1 January after it (review s12c) as not a live option (s13b), in short sentences (s13g)
     # (review s14g: the urgent date, 22 December, said before the latest, 31 December)
     chain = memo[memo.index("Немедленно потребовать") :]
-    chain = chain[: chain.index("В условиях закупки")]
+    chain = chain[: chain.index("В условия закупки")]
     # (review s14b: why unlikely, not only the earlier deadline, which is still ahead)
-    assert (
-        "Договор с 1 января маловероятен: закупку в 10 дней надо объявить не позднее 22 "
-        "декабря, и новый поставщик должен с первого дня обслуживать действующие комплексы. "
-        "Закупка в 60 дней, объявленная до 31 декабря,"
-    ) in chain
+    assert chain.startswith(
+        "Немедленно потребовать от акимата объявить закупку: для договора с 1 января — не "
+        "позднее 22 декабря (маловероятно: новый поставщик должен с первого дня обслуживать "
+        "действующие комплексы), в любом случае — не позднее 31 декабря"
+    )
 
 
 # The model's words a council deputy stumbles on (review s13): said in plain words in the

@@ -51,8 +51,9 @@ class BudgetLine:
     realistic_need: float
     margin: float
     # the line's case in the later years of a three-year contract, at the line's statistic
-    # (the appendix's table by year: «31,1 и 34,3»), and the three years' lines added up
-    # («за три года — 93,8»: a sum of lines, not the P90 of the three years' sum)
+    # (the appendix's table by year: «31,1 и 34,3»), and its three years together at that
+    # statistic («до 93,5»: less than the years' upper ends added up, 93,8, as the dear draws
+    # of one year are not always those of another; review s15a)
     later_years: tuple[float, ...] = ()
     three_years: float = 0.0
 
@@ -89,5 +90,5 @@ def budget_line(
         realistic_need=realistic,
         margin=amount - realistic,
         later_years=later,
-        three_years=amount + sum(later),
+        three_years=appraisal.get(f"{path}.cash_total", BUDGET_LINE_STAT),
     )
