@@ -767,8 +767,11 @@ PATH_ANSWERS = {"yes": "да", "no": "нет"}
 PATH_TREE_GROUPS = {"independent": "Независимо от закупки"}
 # Over an outcome of the tree that is unlikely (decision_tables.PATH_TREE: greyed), by its
 # branch_id in data/decision_path.csv: why, in the chapter's own words (its «Сроки»), one line.
+# {date}: the last day to announce the shortest procurement (review s15a: «Маловероятно» over
+# the «да» of «will it be done by 1 January» read as a contradiction; the outcome is unlikely
+# because that day is near, as the memo says)
 PATH_TREE_CAVEATS = {
-    "announced": "Маловероятно: к сроку закупки добавляется поставка оборудования",
+    "announced": "Маловероятный исход: закупку надо объявить не позднее {date}",
 }
 # Under an outcome of the tree: the option ({option}, without its price) and the medians of
 # its 2027 cost at Pavlodar's prices, the sum for the region's complexes or the city's, and at

@@ -318,14 +318,16 @@ def test_the_contract_from_the_first_day_is_greyed_as_unlikely(path_inputs):
     from matplotlib import colors as matplotlib_colors
     from matplotlib.patches import FancyBboxPatch
 
-    from sergek_report import labels as L
     from sergek_report.chapter import decision_tables, diagrams
 
     results, tables, _ = path_inputs
     branches = decision_tables.path_branches(tables["decision_path"], results)
     assert [b.tone for b in branches] == ["unlikely", "go", "stop", "open", "stop"]
-    assert branches[0].caveat == L.PATH_TREE_CAVEATS["announced"]
-    assert branches[0].caveat.startswith("Маловероятно")
+    # (review s15a: the outcome is unlikely because its deadline is near, said with the date;
+    # the shortest procurement, 10 days, ends on 1 January if announced on 22 December)
+    assert branches[0].caveat == (
+        "Маловероятный исход: закупку надо объявить не позднее 22\u00a0декабря"
+    )
     assert all(b.caveat is None for b in branches[1:])
     fill, edge = diagrams.TONES["unlikely"]
     for name, fig in path_figures(path_inputs):

@@ -710,6 +710,7 @@ def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]
     branch's `on_january_1`) and the options it is with their 2027 figures
     (`branch_cost_lines`: the path table's figures, one price a line)."""
     day = sentences.day_month(results.decision_day).replace(" ", fmt.NBSP)  # «1 января»
+    deadline = fmt.day_with_month(sentences.day_month(announce_by(results)))  # «22 декабря»
     branches = []
     for _, row in path.sort_values("step", kind="stable").iterrows():
         question, answer, from_above, tone, group = PATH_TREE[row["branch_id"]]
@@ -722,7 +723,9 @@ def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]
                 tone=tone,
                 from_above=L.PATH_ANSWERS[from_above] if from_above else None,
                 group=L.PATH_TREE_GROUPS[group] if group else None,
-                caveat=L.PATH_TREE_CAVEATS.get(row["branch_id"]),
+                caveat=fmt.fill(caveat, date=deadline)
+                if (caveat := L.PATH_TREE_CAVEATS.get(row["branch_id"]))
+                else None,
             )
         )
     return branches
