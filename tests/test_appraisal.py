@@ -623,32 +623,44 @@ def test_each_reading_of_pavlodars_contract_is_priced_alone():
     assert not any(name.startswith("pavlodar_only") for name in u.summary.index)
 
 
-def test_the_budget_line_as_the_memo_multiplies_it_out():
-    """The memo's line as a product a deputy can check and its reckoner, hand-checked at the
-    edition's values: Pavlodar's 9 bn over 3 years over the city's 240 complexes = 12,5 mn
-    tenge a complex-year before 2026 inflation; the line 28,43 bn over 1 991 × 12,5 mn =
-    1,142 (2026 inflation up to 14,2 %); one point more of inflation on the whole network:
-    1 991 × 12,5 mn × 1 % = 0,249 bn; 100 complexes fewer at the city's price with 12,3 %
-    inflation: 100 × 12,5 mn × 1,123 = 1,40 bn."""
+def test_the_budget_line_and_its_reckoner_by_hand():
+    """The memo's line is the likely path's upper end at the dearer reading: the stop-gap
+    (two months at today's price), then the contract at Pavlodar's price for the city's
+    240 complexes from March (reviews s14a–s15b: not the unlikely first day). Hand-checked at
+    the edition's values: Pavlodar's 9 bn over 3 years over 240 complexes = 12,5 mn tenge a
+    complex-year before 2026 inflation, 14,04 mn with 12,3 %; the path's point estimate is
+    10/12 × 1 991 × 14,04 mn = 23,29 bn plus the stop-gap's 2 × 1 991 × ≈ 171 thousand =
+    0,68 bn, 23,97 bn; one point more of inflation adds 10/12 × 1 991 × 12,5 mn × 1 % =
+    0,207 bn, so the line (24,37 bn, Table 1's upper end «22,3–24,4») holds it up to
+    12,3 + (24,37 − 23,97) / 0,207 ≈ 14,2 %; 100 complexes fewer: 10/12 × 100 × 14,04 mn +
+    2 × 100 × 171 thousand = 1,20 bn (0,70 bn at the region's 8,02 mn). The contract from the
+    first day needs Table 1's 28,4 (25,9–28,4), about 4 more."""
     from sergek_report import paths
+    from sergek_report.model import budget_line as model_line
     from sergek_report.model.computed import compute_edition
 
     project = paths.current()
-    line = compute_edition(project.default_params, project.data_dir).results.budget_line
+    results = compute_edition(project.default_params, project.data_dir).results
+    line = results.budget_line
+    u = results.appraisal
+    assert model_line.BUDGET_LINE == "service_pavlodar_city.cash_2027"
+    # the line holds either realistic path: the stop-gap adds its fee to the same contract
+    assert u.get(model_line.BUDGET_LINE, "p90") >= u.get(model_line.REALISTIC_PATHS[1], "p90")
     assert line.price_before_2026 == pytest.approx(12.5e6)
-    assert line.amount == pytest.approx(28.43e9, rel=1e-3)
-    assert line.covered_factor == pytest.approx(1.142, abs=5e-4)
-    assert line.covered_inflation == pytest.approx(14.2, abs=0.05)
-    assert line.per_inflation_point == pytest.approx(0.249e9, rel=0.01)
-    assert line.per_fewer_complexes == pytest.approx(-1.40e9, rel=0.01)
-    # at the cheaper reading (the region's 420): 100 × 9 bn / 3 / 420 × 1,123 = 0,802 bn
-    assert line.per_fewer_complexes_cheaper == pytest.approx(-0.802e9, rel=0.01)
+    assert line.amount == pytest.approx(24.37e9, rel=1e-3)
+    assert u.get(model_line.BUDGET_LINE) == pytest.approx(23.97e9, rel=2e-3)
+    assert line.per_inflation_point == pytest.approx(0.207e9, rel=0.01)
+    assert line.covered_inflation == pytest.approx(14.2, abs=0.1)
+    assert line.per_fewer_complexes == pytest.approx(-1.20e9, rel=0.01)
+    assert line.per_fewer_complexes_cheaper == pytest.approx(-0.70e9, rel=0.01)
+    assert line.first_day == pytest.approx(28.43e9, rel=1e-3)
+    assert round(line.first_day_extra / 1e9) == 4
     # the later years of a three-year contract as the appendix's table by year prints them
-    # (the line's case, its upper ends 31,1 and 34,3), and the three years together at their
-    # upper end, as that table's last column prints it: 93,5, less than the years' upper ends
-    # added up (28,43 + 31,06 + 34,29 = 93,8; review s15a)
+    # (31,1 and 34,3), and the three years together at their upper end, as Table 1 prints
+    # them for the line's path: 89,4 (76,4–89,4), less than the years' upper ends added up
+    # (24,37 + 31,06 + 34,29 = 89,7; review s15a)
     assert [round(x / 1e9, 1) for x in line.later_years] == [31.1, 34.3]
-    assert round(line.three_years / 1e9, 1) == 93.5
+    assert round(line.three_years / 1e9, 1) == 89.4
     assert line.three_years < line.amount + sum(line.later_years)
 
 

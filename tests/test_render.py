@@ -418,11 +418,12 @@ def test_a_new_budget_line_is_said_with_the_new_assumptions_it_rests_on():
     """The edition that first prices the options: a returning reader learns that the proposed
     budget line is new, with its figure as the memo prints it, not only that ten assumptions
     were added."""
+    from sergek_report.build.changes import BUDGET_LINE_METRIC
+
+    assert BUDGET_LINE_METRIC == "service_pavlodar_city_cash_2027_p90"  # the memo's line
     old = {"edition_date": "2026-11-25", "metrics": [], "inputs": {}, "params": {}}
     new = {
-        "metrics": [
-            metric("pavlodar_city_cash_2027_p90", 31_064_000_000.0, label="Строка", unit="тенге")
-        ],
+        "metrics": [metric(BUDGET_LINE_METRIC, 31_064_000_000.0, label="Строка", unit="тенге")],
         "inputs": {},
         "params": {f"p{i}": 1.0 for i in range(11)},
     }

@@ -712,7 +712,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # s14c, s14d: the likely paths' need is the memo's, the card packed three figures)
     # (s14e–s14g: the likelier reading first, the line above it said as insurance)
     assert (
-        "на «Сергек» — с запасом: вероятно, хватит 16,2 млрд тенге, если договор Павлодара "
+        "на «Сергек» — с запасом: вероятно, хватит 14,2 млрд тенге, если договор Павлодара "
         "оплачивает все 420 АПК области"
     ) in cover
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
@@ -754,8 +754,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     pav_city = [bn("service_pavlodar_city", s) for s in ("p50", "p10", "p90")]
     gap_region = [bn("no_bridge_pavlodar_region", s) for s in ("p50", "p10", "p90")]
     gap_city = [bn("no_bridge_pavlodar_city", s) for s in ("p50", "p10", "p90")]
-    line = city[2]
-    assert line == "28,4" and region[2] == "16,2"
+    # (reviews s14a–s15b: the line is the likely path's upper end at the dearer reading, the
+    # stop-gap then the contract; the first day's 28,4 above it, unlikely)
+    line, cheaper = pav_city[2], pav_region[2]
+    assert line == "24,4" and cheaper == "14,2" and city[2] == "28,4"
     # what to decide says the amount proposed (review s12d: the memo's first paragraph)
     assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге." in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -840,29 +842,33 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 28,43 − 24,37 = 4,1 short of a contract from 1 January; review s15a: the likelier need
     # said in the paragraph, from the gap's upper end to the first day's at 420 complexes,
     # 13,54–16,25, and the surplus against it, 28,43 − 16,25 = 12,2 to 28,43 − 13,54 = 14,9)
+    # (review s15b: the line on the likely path, 24,4, the cheaper reading's 14,2 beside it;
+    # hand check: 24,37 − 14,22 = 10,2 short at the cheaper line and the same surplus at the
+    # dearer; the first day, 28,43, needs 28,43 − 24,37 = 4,1 more, as an amendment; the
+    # per-camera case 24,37 × 1,02 ≈ 25; the midpoint's path central estimate 30,2)
     assert how.startswith(
-        f"Почему {line} млрд тенге. Цена нового договора известна лишь из одного сообщения: 9 "
-        "млрд тенге выделены Павлодарской области на три года (в 4–7 раз выше нынешней платы: "
-        "новое оборудование), за сколько АПК — неизвестно. Вероятнее, что на все 420 АПК "
-        "области: тогда понадобится 13,5–16,2 млрд. Но договор нельзя заключить сверх строки "
-        "бюджета, поэтому предлагаем строку, которой хватит и при 240 АПК, и с 1 января; "
-        "лишнее перераспределят при уточнении. "
-        "Таблица 2. Сколько заложить в бюджет 2027 года, млрд тенге (верхние границы разброса) "
-        f"Строка Когда её хватит Если ошибиться {region[2]} договор Павлодара — на все 420 АПК "
-        "области (скорее так), любой сценарий при 240 АПК не хватит 8–12: договор ждёт "
-        f"поправки {pav_city[2]} он только на 240 АПК г. Павлодара (не подтверждено), договор — "
-        "после временной меры или перерыва договору с 1 января не хватит около 4 "
-        f"{line} — предлагаем хватит и договору с 1 января при 240 АПК (1 991 АПК × 14,04 млн ≈ "
-        "28 млрд), если инфляция 2026 года не выше 14,2 % при 420 АПК лишние 12–15 до "
-        "уточнения бюджета "
+        f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: 9 млрд "
+        "тенге выделены Павлодарской области на три года (в 4–7 раз выше нынешней платы: новое "
+        "оборудование), за сколько АПК — неизвестно. Вероятнее — за все 420 АПК области: "
+        f"тогда хватит {cheaper} млрд. Но договор нельзя заключить сверх строки бюджета, "
+        "поэтому строка рассчитана и на 240 АПК на вероятном пути (временная мера или перерыв, "
+        "затем договор); лишнее перераспределят при уточнении. "
+        "Таблица 2. Сколько заложить в бюджет 2027 года, млрд тенге (верхние границы "
+        "разброса): временная мера или перерыв, затем договор, если не сказано иное "
+        f"Сумма Когда её хватит Если ошибиться {cheaper} договор Павлодара — на все 420 АПК "
+        "области (скорее так) при 240 АПК не хватит около 10: договор ждёт поправки "
+        f"{line} — предлагаем сумма Павлодара — только на 240 АПК г. Павлодара (не "
+        "подтверждено) при 420 АПК лишние около 10 до уточнения бюджета "
+        f"{city[2]} договор с 1 января при 240 АПК (1 991 АПК × 14,04 млн ≈ 28 млрд) "
+        "маловероятно: поправка около 4 "
     )
-    # the line is the upper edge of the dearest path at Pavlodar's prices: Table 1's last
-    # priced row
-    assert memo.index(f"14,04 млн (240 АПК) 27,2 (25,9–{line})") < memo.index("Почему")
+    # the line is the upper edge of the likely path at the dearer reading: Table 1's second
+    # row
+    assert memo.index(f"14,04 млн (240 АПК) 23,3 (22,3–{line})") < memo.index("Почему")
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
-    midpoint = precision.billions(values["announced_cash_2027_p50"])
+    midpoint = precision.billions(values["service_cash_2027_p50"])
     # (review s13b: 35,5 is the midpoint's, not Karaganda's own price)
     assert f"цена между павлодарской и карагандинской (центральная оценка {midpoint};" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
@@ -873,7 +879,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s14g: the per-camera case with its figure; s15a: each condition its own row,
     # the midpoint said as its central estimate in a table of upper ends)
     assert (
-        "около 29 сумма Павлодара — за камеры, а не за комплексы увеличить строку больше "
+        "около 25 сумма Павлодара — за камеры, а не за комплексы увеличить строку больше "
         "договор на год (не оценён) или цена между павлодарской и карагандинской (центральная "
         f"оценка {midpoint}; не проверена) увеличить строку по ценовым предложениям "
         "поставщиков Источник: № 67 в списке источников; не проверено: № 70."
@@ -918,7 +924,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the line it may shrink to (s13g)
     assert (
         "выше — увеличить строку; если договор Павлодара на все 420 АПК области, а "
-        f"предложения не выше, — уменьшить до {region[2]} млрд."
+        f"предложения не выше, — уменьшить до {cheaper} млрд."
     ) in rec
     # a three-year contract needs 2028–2029 money: the line's case in those years at the
     # line's statistic, as the appendix's table by year gives it (review s14d: the line
@@ -934,10 +940,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # estimates said as the two readings' of the path they belong to, not as a range)
     assert (
         "На 2028–2029 годы трёхлетнему договору, как в Павлодаре (п. 3 ст. 17 Закона о "
-        "госзакупках), нужно до 31,1 и 34,3 млрд, за три года — до 93,5 млрд (верхние границы; "
-        "с временной мерой вероятнее 47,6 или 82,8 млрд при 420 или 240 АПК)."
+        "госзакупках), нужно до 31,1 и 34,3 млрд, за три года — до 89,4 млрд (верхние границы; "
+        "центральная оценка — 47,6 или 82,8 млрд при 420 или 240 АПК)."
     ) in rec
-    assert "86,6 (80,1–93,5)" in text  # the appendix's three years of the line's case
+    assert "82,8 (76,4–89,4)" in memo  # Table 1's three years of the line's path
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor,
     # its price the akimat's to compute (review s14b)
     assert (
@@ -953,22 +959,23 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
     # statistics bureau's inflation; review s12a; Pavlodar's contract first, which decides
     # between the readings, s14b) apart from what only the akimat knows; the
-    # ready reckoner beside each (hand-checked at the declared values: all 1 991 complexes ×
-    # 12,5 mn (9 bn / 3 years / 240) × 1 % = 0,249 bn a point of inflation; 100 complexes ×
-    # 14,04 mn tenge a year at the city's reading = 1,40 bn, a price said with it, and the
-    # number the city's choice, s11d)
+    # ready reckoner beside each (hand-checked at the declared values, the line's path from
+    # March: 10/12 × 1 991 complexes × 12,5 mn (9 bn / 3 years / 240) × 1 % = 0,207 bn a
+    # point of inflation; 100 complexes: 10/12 × 100 × 14,04 mn + two months at today's
+    # ≈ 171 thousand = 1,20 bn in 2027 at the city's reading, 0,70 at the region's, a price
+    # said with it, and the number the city's choice, s11d)
     # (review s14g: the deputies cannot search the portal on the eve of the session: their
     # staff can)
     assert (
         "Что проверить до голосования Поручить аппарату маслихата проверить, что изменилось "
         "после 10 марта 2026 г.: сначала договор Павлодара (портал госзакупок) — за "
-        "сколько АПК и за комплекс или за камеру (от этого зависит, 16,2 или 28,4 млрд); "
+        "сколько АПК и за комплекс или за камеру (от этого зависит, 14,2 или 24,4 млрд); "
         "объявлена ли закупка; есть ли строка в проекте бюджета 2027 года и когда сессия; "
-        "инфляция (Бюро национальной статистики): каждый пункт сверх 14,2 % — около 0,25 млрд "
+        "инфляция (Бюро национальной статистики): каждый пункт сверх 14,2 % — около 0,21 млрд "
         "к строке. "
         "Спросить у акимата: "
         "сколько из 350 новых АПК введено (каждые 100 комплексов по цене Павлодара — около "
-        "0,8–1,4 млрд тенге в год). "
+        "0,7–1,2 млрд тенге в 2027 году). "
         "Запросить документы: 1) договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a

@@ -27,6 +27,7 @@ from sergek_report.model.budget_line import (
     BUDGET_LINE,
     BUDGET_LINE_STAT,
     CHEAPER_READING,
+    FIRST_DAY,
 )
 from sergek_report.model.dates import as_date
 from sergek_report.model.prices import BUDGET_YEAR
@@ -364,21 +365,27 @@ BRANCH_OUTPUT = {
 # P10–P90 or outside it: it stays the pivot of the one-at-a-time charts, not the options'
 # figure.
 CENTRAL = "p50"
-# The 2027 budget line the memo proposes: the upper edge (P90) of the service contract from
-# the first day at Pavlodar's prices, the one price verified at its source, read the dearer
-# way (Pavlodar's sum for the city's complexes only). Which complexes the sum covers is an
-# either-or the sources leave open; a procurement contract is signed only within the
-# budget's money, so the line covers the dearer reading until Pavlodar's contract settles it
-# (the memo's table gives both). The cover, the memo and the options chart print it; the
-# model declares it (model/budget_line.py), with its check and reckoner.
+# The 2027 budget line the memo proposes: the upper edge (P90) of the likely path at
+# Pavlodar's prices, the one price verified at its source, read the dearer way (Pavlodar's
+# sum for the city's complexes only): the stop-gap, then the contract. Which complexes the sum
+# covers is an either-or the sources leave open; a procurement contract is signed only within
+# the budget's money, so the line covers the dearer reading until Pavlodar's contract settles
+# it (the memo's table gives both). The contract from the first day needs more (an
+# amendment; the memo says how much). The cover, the memo and the options chart print the
+# line; the model declares it (model/budget_line.py), with its check and reckoner.
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
 BUDGET_LINE_CHEAPER = CHEAPER_READING
 # The likely path over the three years at Pavlodar's prices, the cheaper reading then the
 # dearer: the stop-gap, then the contract (the cover and the memo give their central
 # estimates, key_facts.likely_path_years; review s13d: not the unlikely contract from the
-# first day). The paths realistic on 1 January and the dearer of them, which the memo says
-# the line covers, are the model's (`Results.budget_line.realistic_path`).
-LIKELY_PATH_YEARS = ("service_pavlodar_region.cash_total", "service_pavlodar_city.cash_total")
+# first day): the line's path over three years.
+LIKELY_PATH_YEARS = (
+    CHEAPER_READING.replace("cash_2027", "cash_total"),
+    BUDGET_LINE.replace("cash_2027", "cash_total"),
+)
+# The contract from the first day at Pavlodar's prices under each reading: a year of the new
+# contract against a year at today's price («в 4–7 раз», the memo and chapter 2)
+FIRST_DAY_READINGS = (FIRST_DAY.replace("_city", "_region"), FIRST_DAY)
 
 
 # The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).
