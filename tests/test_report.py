@@ -911,7 +911,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         < memo.index("не позднее 22 декабря")
         < memo.index("в любом случае — не позднее 31 декабря")
         < memo.index("В условия закупки включить обслуживание действующих комплексов")
-        < memo.index("и решить, кому после 31 декабря переходят комплексы")
+        < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
         < memo.index("Сразу получить до сессии письменное заключение юристов акимата")
         < memo.index("До утверждения бюджета заложить")
         < memo.index("На 2028–2029 годы трёхлетнему договору")
@@ -941,13 +941,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "На 2028–2029 годы трёхлетнему договору, как в Павлодаре (п. 3 ст. 17 Закона о "
         "госзакупках), нужно до 31,1 и 34,3 млрд, за три года — до 89,4 млрд (верхние границы; "
-        "центральная оценка — 47,6 или 82,8 млрд при 420 или 240 АПК)."
+        "центральная — 47,6 или 82,8 млрд при 420 или 240 АПК)."
     ) in rec
     assert "82,8 (76,4–89,4)" in memo  # Table 1's three years of the line's path
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor,
-    # its price the akimat's to compute (review s14b)
+    # its price the akimat's to compute (review s14b), and it is what the city gets without
+    # the later years' money (review s15b: the line rests on a three-year contract)
     assert (
-        "Цена договора на год может быть больше трети трёхлетней: потребовать её расчёт."
+        "Без них договор — на год, и его цена может быть выше трети трёхлетней: потребовать её "
+        "расчёт."
     ) in rec
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
@@ -991,12 +993,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the stop-gap path depends on the lawyers' opinion, said where it is asked for, with
     # what follows if they refuse it (review s13g) and what the council then asks for (s14a:
     # «decide whether a gap is acceptable» left it nothing to choose)
-    # (review s14g: whose lawyers, and an opinion from outside the akimat too)
+    # (review s14g: whose lawyers, and an opinion from outside the akimat too; s15b: the
+    # stop-gap extends a contract with a private partner, at the 2021 tariff: its consent)
     assert (
         "Сразу получить до сессии письменное заключение юристов акимата о продлении договора "
-        "до итогов закупки (лучше и разъяснение уполномоченного органа по госзакупкам); если "
-        "его нет или оно отрицательное, с 1 января фиксация нарушений прервётся — потребовать "
-        "от акимата план (сохранность комплексов и базы, сроки)."
+        "до итогов закупки (лучше и разъяснение уполномоченного органа по госзакупкам) и "
+        "согласие оператора продлить договор по нынешней цене; если их нет или ответ "
+        "отрицательный, с 1 января фиксация нарушений прервётся — потребовать от акимата план "
+        "(сохранность комплексов и базы, сроки)."
     ) in memo
     # the deadline chain, in the recommendation that asks for it: the realistic path's
     # deadline first (the longest procurement within the stop-gap), the contract from
