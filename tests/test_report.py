@@ -795,9 +795,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # does not receive, set against its lower cost, at the average pace of the source's five
     # years (reviews s13f, s13g; hand check: 94 bn / 72 × 2 = 2,61; 94 / 60 × 2 = 3,13); the
     # central estimate is the caption's and the glossary's
-    # (reviews s14b, s14c: what the range leaves out; s14c: the recent pace, 5,3, rests on
-    # two reports chapter 6 cannot reconcile, so it stays there; s14d, s14f: the gap's
-    # length, two months, said first)
+    # (reviews s14b, s14c: what the range leaves out; s14d, s14f: the gap's length, two
+    # months, said first; s15a–s15c: the later pace, 5,3, said beside the average as the
+    # later one, chapter 5 saying the two reports it rests on)
     # (reviews s14c–s14g: the narrow range is what the authors' assumptions spread, the
     # readings are the rows, the rest is left out; its drivers from the joint calculation)
     assert (
@@ -805,7 +805,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "новых комплексов (за три года и рост цены в 2028–2029 годах). Не входят в разброс: "
         "число АПК в договоре Павлодара (это разные строки), плата за камеры, договор на год, "
         "предложения поставщиков. «Перерыв» — два месяца без фиксации: дешевле временной меры, "
-        "но без 2,6–3,1 млрд штрафов."
+        "но без 2,6–3,1 млрд штрафов (по более позднему темпу — около 5,3 млрд)."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -846,21 +846,23 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # hand check: 24,37 − 14,22 = 10,2 short at the cheaper line and the same surplus at the
     # dearer; the first day, 28,43, needs 28,43 − 24,37 = 4,1 more, as an amendment; the
     # per-camera case 24,37 × 1,02 ≈ 25; the midpoint's path central estimate 30,2)
+    # (review s15c: Table 2 one meaning a column, the case, what it needs, whether the line
+    # holds it; the price per complex said as what it is, a year's price higher than today's)
     assert how.startswith(
         f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: 9 млрд "
-        "тенге выделены Павлодарской области на три года (в 4–7 раз выше нынешней платы: новое "
-        "оборудование), за сколько АПК — неизвестно. Вероятнее — за все 420 АПК области: "
-        f"тогда хватит {cheaper} млрд. Но договор нельзя заключить сверх строки бюджета, "
-        "поэтому строка рассчитана и на 240 АПК на вероятном пути (временная мера или перерыв, "
-        "затем договор); лишнее перераспределят при уточнении. "
-        "Таблица 2. Сколько заложить в бюджет 2027 года, млрд тенге (верхние границы "
+        "тенге выделены Павлодарской области на три года (за АПК — в 4–7 раз дороже нынешней "
+        "платы: новое оборудование), за сколько АПК — неизвестно. Вероятнее — за все 420 АПК "
+        f"области: тогда хватит {cheaper} млрд. Но договор нельзя заключить сверх строки "
+        "бюджета, поэтому строка рассчитана и на 240 АПК на вероятном пути; лишнее "
+        "перераспределят при уточнении. "
+        "Таблица 2. Сколько нужно в 2027 году в каждом случае, млрд тенге (верхние границы "
         "разброса): временная мера или перерыв, затем договор, если не сказано иное "
-        f"Сумма Когда её хватит Если ошибиться {cheaper} договор Павлодара — на все 420 АПК "
-        "области (скорее так) при 240 АПК не хватит около 10: договор ждёт поправки "
-        f"{line} — предлагаем сумма Павлодара — только на 240 АПК г. Павлодара (не "
-        "подтверждено) при 420 АПК лишние около 10 до уточнения бюджета "
-        f"{city[2]} договор с 1 января при 240 АПК (1 991 АПК × 14,04 млн ≈ 28 млрд) "
-        "маловероятно: поправка около 4 "
+        f"Случай Нужно в 2027 г. Хватит ли {line} договор Павлодара — на все 420 АПК области "
+        f"(скорее так) {cheaper} да; лишние около 10 вернуть при уточнении бюджета "
+        "сумма Павлодара — только на 240 АПК г. Павлодара (не подтверждено) "
+        f"{line} — предлагаем да: строка рассчитана на этот случай "
+        "договор с 1 января при 240 АПК (1 991 АПК × 14,04 млн ≈ 28 млрд); маловероятно "
+        f"{city[2]} нет, не хватит около 4: поправка "
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
     # row
@@ -876,13 +878,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # prices, the cameras' correction of the line's case (28,4 × 1,02: 5,48 cameras a complex
     # in Almaty against 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for
     # the equipment in one year (review s11c)
-    # (review s14g: the per-camera case with its figure; s15a: each condition its own row,
-    # the midpoint said as its central estimate in a table of upper ends)
+    # (review s14g: the per-camera case with its figure; s15a: the midpoint said as its
+    # central estimate in a table of upper ends; s15c: what the line cannot hold, one row)
     assert (
-        "около 25 сумма Павлодара — за камеры, а не за комплексы увеличить строку больше "
-        "договор на год (не оценён) или цена между павлодарской и карагандинской (центральная "
-        f"оценка {midpoint}; не проверена) увеличить строку по ценовым предложениям "
-        "поставщиков Источник: № 67 в списке источников; не проверено: № 70."
+        "сумма Павлодара — за камеры (около 25), договор на год (не оценён) или цена между "
+        f"павлодарской и карагандинской (центральная оценка {midpoint}; не проверена) больше "
+        "нет: увеличить строку по ценовым предложениям поставщиков Источник: № 67 в списке "
+        "источников; не проверено: № 70."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
@@ -939,9 +941,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # by year prints it, 93,5, not the years' upper ends added up, 93,8; the central
     # estimates said as the two readings' of the path they belong to, not as a range)
     assert (
-        "На 2028–2029 годы трёхлетнему договору, как в Павлодаре (п. 3 ст. 17 Закона о "
-        "госзакупках), нужно до 31,1 и 34,3 млрд, за три года — до 89,4 млрд (верхние границы; "
-        "центральная — 47,6 или 82,8 млрд при 420 или 240 АПК)."
+        "На 2028–2029 годы трёхлетнему договору (п. 3 ст. 17 Закона о госзакупках) нужно до "
+        "31,1 и 34,3 млрд, за три года — до 89,4 млрд (меньше суммы верхних границ лет: "
+        "дорогие годы редко совпадают)."
     ) in rec
     assert "82,8 (76,4–89,4)" in memo  # Table 1's three years of the line's path
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor,
@@ -972,9 +974,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Что проверить до голосования Поручить аппарату маслихата проверить, что изменилось "
         "после 10 марта 2026 г.: сначала договор Павлодара (портал госзакупок) — за "
         "сколько АПК и за комплекс или за камеру (от этого зависит, 14,2 или 24,4 млрд); "
-        "объявлена ли закупка; есть ли строка в проекте бюджета 2027 года и когда сессия; "
-        "инфляция (Бюро национальной статистики): каждый пункт сверх 14,2 % — около 0,21 млрд "
-        "к строке. "
+        "объявлена ли закупка; есть ли строка в проекте бюджета и когда сессия; инфляция 2026 "
+        "года (Бюро национальной статистики): строки хватит при инфляции до 14,2 %, каждый "
+        "пункт сверх — около 0,21 млрд. "
         "Спросить у акимата: "
         "сколько из 350 новых АПК введено (каждые 100 комплексов по цене Павлодара — около "
         "0,7–1,2 млрд тенге в 2027 году). "
