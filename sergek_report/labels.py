@@ -316,10 +316,12 @@ MEMO_COVERAGE = {
 # The memo's table says each reading as the price it gives a complex's year and the complexes
 # it divides Pavlodar's sum by (reviews s14b–s14d: «Договор Павлодара оплачивает все 420 АПК
 # области» asked a deputy to grasp another region's contract first): «8,02 млн (420 АПК)».
-MEMO_PRICE = "{price} ({complexes} АПК)"
+# (reviews s15b, s15c: «8,02 млн (420 АПК)» read as the scenario's network; the complexes
+# are what Pavlodar's sum is divided by)
+MEMO_PRICE = "{price} (÷\u00a0{complexes})"
 MEMO_APPRAISAL_COLUMNS = {
     "option": "Сценарий расходов",
-    "coverage": "Цена Павлодара за АПК в год",
+    "coverage": "Цена за АПК в год",
     # what a cell holds is said once, in the caption (the memo's cell 5): short headers keep
     # the table's head two lines high
     "cash_2027": "{first} г.",

@@ -771,18 +771,21 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the upper number of the dearer reading's row; no blend of the two readings; the two
     # paths realistic on 1 January (the stop-gap, the gap) first, the line's case last
     rows = [
-        ("Временная мера, затем договор", "8,02 млн (420 АПК)", pav_region),
-        ("Временная мера, затем договор", "14,04 млн (240 АПК)", pav_city),
-        ("Перерыв, затем договор", "8,02 млн (420 АПК)", gap_region),
-        ("Перерыв, затем договор", "14,04 млн (240 АПК)", gap_city),
-        ("Договор с первого дня", "8,02 млн (420 АПК)", region),
-        ("Договор с первого дня", "14,04 млн (240 АПК)", city),
+        ("Временная мера, затем договор", "8,02 млн (÷ 420)", pav_region),
+        ("Временная мера, затем договор", "14,04 млн (÷ 240)", pav_city),
+        ("Перерыв, затем договор", "8,02 млн (÷ 420)", gap_region),
+        ("Перерыв, затем договор", "14,04 млн (÷ 240)", gap_city),
+        ("Договор с первого дня", "8,02 млн (÷ 420)", region),
+        ("Договор с первого дня", "14,04 млн (÷ 240)", city),
     ]
     at = [
         memo.index(f"{path} {reading} {mid} ({low}–{high})")
         for path, reading, (mid, low, high) in rows
     ]
     assert at == sorted(at)
+    # (reviews s15b, s15c: «(420 АПК)» read as the scenario's network and 9 / 3 / 420 = 7,14
+    # did not give 8,02: the division and the 2026 inflation said in the caption)
+    assert "цена за АПК — 9 млрд ÷ 3 года ÷ 420 или 240 АПК с инфляцией 2026 года" in memo
     assert gap_region[0] == "12,9" and gap_city[0] == "22,7"
     assert "pavlodar_only_cash_2027_p50" not in values
     table_1 = memo.split("Таблица 1")[1].split("Источник:")[0]
@@ -866,7 +869,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
     # row
-    assert memo.index(f"14,04 млн (240 АПК) 23,3 (22,3–{line})") < memo.index("Почему")
+    assert memo.index(f"14,04 млн (÷ 240) 23,3 (22,3–{line})") < memo.index("Почему")
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
