@@ -830,7 +830,7 @@ DRIVER_OUTPUTS = {
 }
 # Under the drivers' table when two rows print the same shares for different unknowns
 # (reviews s13, s14f, s14g took it for a copying slip): {shares}: «63 % и 37 %»; {exact}: the
-# first share of each row to a tenth, «62,7 и 63,4 %»
+# first share of each row to a tenth, in the rows' order, «63,4 и 62,7 %»
 DRIVERS_SAME_SHARES = (
     "одинаковые доли двух строк ({shares}) — совпадение при округлении до процента ({exact})"
 )
