@@ -1172,9 +1172,12 @@ COVER_FACTS = {
     # Pavlodar's sum pays for the region's {region} complexes («16,2 млрд тенге»). What the
     # line holds and why is the memo's (review s14c, s14d: the card packed three figures);
     # the likelier reading said first (reviews s14e–s14g: the line above it is insurance)
+    # (review s15d: «с запасом» was true only against the cheaper reading; the line is the
+    # dearer reading's upper end, {city}: «240»)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек» — с запасом: вероятно, хватит "
-        "{cheaper}, если договор Павлодара оплачивает все {region} АПК области"
+        "предлагаемая строка бюджета {year} года на «Сергек»: верхняя граница, если договор "
+        "Павлодара оплачивает только {city} АПК; если все {region} АПК области (вероятнее), "
+        "хватит {cheaper}"
     ),
     # under the days left: «28 дней»; {in_stopgap}: the last day to announce the longest
     # procurement to end within the stop-gap («31 декабря 2026 г.»); {months}: the stop-gap's

@@ -91,9 +91,12 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # the memo's)
     # (s14e–s14g: the likelier reading first, the line above it said as insurance)
     # (s15b: the line on the likely path; the cheaper reading's need on that path, 14,2)
+    # (s15d: «с запасом» held only against the cheaper reading: the line said as the
+    # dearer reading's upper end)
     assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек» — с запасом: вероятно, хватит "
-        f"14,2{NBSP}млрд{NBSP}тенге, если договор Павлодара оплачивает все 420 АПК области"
+        "предлагаемая строка бюджета 2027 года на «Сергек»: верхняя граница, если договор "
+        "Павлодара оплачивает только 240 АПК; если все 420 АПК области (вероятнее), хватит "
+        f"14,2{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -144,7 +147,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     # «1 қаңтардан бастап», «2027 жылғы 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
     assert "31 желтоқсаннан кешіктірмей" in facts[1].text.replace(NBSP, " ")
     assert "1 қаңтардан бастап — заңгерлер растаса" in facts[1].text.replace(NBSP, " ")
-    assert facts[0].text.replace(NBSP, " ").endswith("14,2 млрд теңге жетуі ықтимал")
+    assert facts[0].text.replace(NBSP, " ").endswith("14,2 млрд теңге жетеді")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

@@ -688,7 +688,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "не больше чем на 2 месяца, если его подтвердят юристы"
     ) in cover
     assert "Немедленно потребовать от акимата объявить закупку" in memo
-    assert "в любом случае — не позднее 31 декабря: тогда и закупка в 60 дней" in memo
+    assert "в любом случае — не позднее 31 декабря: тогда закупка в 60 дней" in memo
     assert "не позднее 22 декабря (" in memo and "22 декабря" not in cover
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "С 1 января 2027 г. для 1 816–1 991 АПК" in memo
@@ -712,8 +712,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # s14c, s14d: the likely paths' need is the memo's, the card packed three figures)
     # (s14e–s14g: the likelier reading first, the line above it said as insurance)
     assert (
-        "на «Сергек» — с запасом: вероятно, хватит 14,2 млрд тенге, если договор Павлодара "
-        "оплачивает все 420 АПК области"
+        "на «Сергек»: верхняя граница, если договор Павлодара оплачивает только 240 АПК; если "
+        "все 420 АПК области (вероятнее), хватит 14,2 млрд тенге"
     ) in cover
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
     # the card's figure)
@@ -988,9 +988,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
     # condition of the procurement (review s14a: else a second gap from March)
     assert (
-        "в любом случае — не позднее 31 декабря: тогда и закупка в 60 дней закончится к концу "
-        "временной меры (28 февраля). В условия закупки включить обслуживание действующих "
-        "комплексов до приёмки новых"
+        # (review s15d: 31 December + 60 days is 1 March, the day after the stop-gap)
+        "в любом случае — не позднее 31 декабря: тогда закупка в 60 дней кончится 1 марта, без "
+        "запаса на обжалование. В условия закупки включить обслуживание действующих комплексов "
+        "до приёмки новых"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
@@ -1016,7 +1017,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s14b: why unlikely, not only the earlier deadline, which is still ahead)
     assert chain.startswith(
         "Немедленно потребовать от акимата объявить закупку: для договора с 1 января — не "
-        "позднее 22 декабря (маловероятно: новый поставщик должен с первого дня обслуживать "
+        "позднее 22 декабря (маловероятно: новый поставщик должен сразу обслуживать "
         "действующие комплексы), в любом случае — не позднее 31 декабря"
     )
 
