@@ -676,7 +676,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге\.", memo).group(1)
-    assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге." in memo
+    assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге, в " in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
@@ -759,7 +759,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     line, cheaper = pav_city[2], pav_region[2]
     assert line == "24,4" and cheaper == "14,2" and city[2] == "28,4"
     # what to decide says the amount proposed (review s12d: the memo's first paragraph)
-    assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге." in memo
+    # (review s15d: the scale of the vote, the line against a year at today's price, 24,37 /
+    # 3,91 = 6,2)
+    assert (
+        f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге, в 6 раз больше "
+        "нынешней платы за год."
+    ) in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
     assert (
         values["pavlodar_region_cash_2027_p10"] < 16.0e9 < values["pavlodar_region_cash_2027_p90"]
