@@ -878,21 +878,22 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
-    midpoint = precision.billions(values["service_cash_2027_p50"])
-    # (review s13b: 35,5 is the midpoint's, not Karaganda's own price)
-    assert f"цена между павлодарской и карагандинской (центральная оценка {midpoint};" in how
+    # (review s13b: 30,2 / 42,7 are the midpoint's, not Karaganda's own price; s15e: in a
+    # table of upper ends, its upper end)
+    midpoint = precision.billions(values["service_cash_2027_p90"])
+    assert f"цена между павлодарской и карагандинской (до {midpoint};" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     # when the line may not be enough, said as conditions (review s13a): the midpoint's
-    # prices, the cameras' correction of the line's case (28,4 × 1,02: 5,48 cameras a complex
-    # in Almaty against 5,36 in Pavlodar's city ≈ 29) and a one-year contract, which pays for
+    # prices, the cameras' correction of the line's case (24,4 × 1,02: 5,48 cameras a complex
+    # in Almaty against 5,36 in Pavlodar's city ≈ 25) and a one-year contract, which pays for
     # the equipment in one year (review s11c)
-    # (review s14g: the per-camera case with its figure; s15a: the midpoint said as its
-    # central estimate in a table of upper ends; s15c: what the line cannot hold, one row)
+    # (review s14g: the per-camera case with its figure; s15c: what the line cannot hold,
+    # one row)
     assert (
         "сумма Павлодара — за камеры (около 25), договор на год (не оценён) или цена между "
-        f"павлодарской и карагандинской (центральная оценка {midpoint}; не проверена) больше "
-        "нет: увеличить строку по ценовым предложениям поставщиков Источник: № 67 в списке "
-        "источников; не проверено: № 70."
+        f"павлодарской и карагандинской (до {midpoint}; не проверена) больше нет: увеличить "
+        "строку по ценовым предложениям поставщиков Источник: № 67 в списке источников; не "
+        "проверено: № 70."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
