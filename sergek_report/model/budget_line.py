@@ -37,8 +37,6 @@ class BudgetLine:
     """The proposed 2027 line and what the memo says of it, in tenge unless said."""
 
     amount: float
-    # one complex's year at Pavlodar's city price before 2026 inflation («12,5 млн тенге»)
-    price_before_2026: float
     # the whole network from the first day at the dearer reading with the assumed 2026
     # inflation (1 991 × 14,0 mn ≈ 27,9 bn): the contract from the first day, multiplied out
     whole_network_point: float
@@ -68,7 +66,6 @@ def budget_line(
 ) -> BudgetLine:
     """The line from the joint calculation and the point estimate's reckoner."""
     amount = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
-    price_before_2026 = basis.pavlodar_year_city / (1 + assumptions.inflation_2026 / 100)
     fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
     per_point = point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
     # the path's cost is linear in 2026 inflation: the line holds its point estimate up to
@@ -78,7 +75,6 @@ def budget_line(
     later = tuple(appraisal.get(f"{path}.cash_{year}", BUDGET_LINE_STAT) for year in YEARS[1:])
     return BudgetLine(
         amount=amount,
-        price_before_2026=price_before_2026,
         whole_network_point=basis.network_high * basis.pavlodar_year_city,
         covered_inflation=covered,
         per_inflation_point=per_point,
