@@ -761,9 +761,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # what to decide says the amount proposed (review s12d: the memo's first paragraph)
     # (review s15d: the scale of the vote, the line against a year at today's price, 24,37 /
     # 3,91 = 6,2)
+    # (review s15e: the rule said with the figure: the likelier reading's 14,2)
     assert (
         f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге, в 6 раз больше "
-        "нынешней платы за год."
+        "нынешней платы за год; если договор Павлодара оплачивает все 420 АПК области, хватит "
+        f"{cheaper} млрд."
     ) in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
     assert (
