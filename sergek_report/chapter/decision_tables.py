@@ -420,8 +420,8 @@ def memo_coverage(results: Results, option: str) -> str:
 
 def memo_price(results: Results, option: str) -> str:
     """The price of a complex's year an option's row of the memo's table takes from Pavlodar's
-    contract, with the complexes its sum is divided by: «8,02 млн (420 АПК)» or «14,04 млн
-    (240 АПК)» (an option not at Pavlodar's prices: a dash)."""
+    contract, with the complexes its sum is divided by: «8,02 млн (÷ 420)» or «14,04 млн
+    (÷ 240)» (an option not at Pavlodar's prices: a dash)."""
     complexes = pavlodar_complexes(results)
     net = results.one_basis
     price = {"region": net.pavlodar_year, "city": net.pavlodar_year_city}
@@ -716,8 +716,8 @@ def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]
     them: the question each answers, the answer's arrow, what happens on 1 January (the
     branch's `on_january_1`) and the options it is with their 2027 figures
     (`branch_cost_lines`: the path table's figures, one price a line)."""
-    day = sentences.day_month(results.decision_day).replace(" ", fmt.NBSP)  # «1 января»
-    deadline = fmt.day_with_month(sentences.day_month(announce_by(results)))  # «22 декабря»
+    # the day bound to its month by sentences.day_month: «1 января», «22 декабря»
+    day, deadline = (sentences.day_month(d) for d in (results.decision_day, announce_by(results)))
     branches = []
     for _, row in path.sort_values("step", kind="stable").iterrows():
         question, answer, from_above, tone, group = PATH_TREE[row["branch_id"]]

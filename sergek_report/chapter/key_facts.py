@@ -53,7 +53,7 @@ def likely_path_years(results: Results) -> str:
     tenge = f"{fmt.NBSP}{L.NUMBER_WORDS['tenge']}"
     return (
         fmt.fill(
-            L.COVER_FACTS["either"], first=fmt.number(low / 1e9, 1), second=fmt.billions(high, 1)
+            L.COVER_FACTS["either"], first=precision.billions(low), second=fmt.billions(high, 1)
         )
         + tenge
     )
