@@ -297,36 +297,28 @@ APPRAISAL_OPTIONS = {
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
 # The memo's table (decision_tables.MEMO_ROWS): the paths at Pavlodar's prices, which its
-# caption names; each row says the path, and a column what Pavlodar's sum is taken to pay
-# for (MEMO_COVERAGE: the sources leave it open, so each reading has its rows).
+# caption names, a row each; each reading of Pavlodar's contract (MEMO_COVERAGE: the sources
+# leave it open) a column of each measure.
 MEMO_APPRAISAL_ROWS = {
-    "service_pavlodar_region": "Временная мера, затем договор",
-    "service_pavlodar_city": "Временная мера, затем договор",
-    "no_bridge_pavlodar_region": "Перерыв, затем договор",
-    "no_bridge_pavlodar_city": "Перерыв, затем договор",
-    "pavlodar_region": "Договор с первого дня",
-    "pavlodar_city": "Договор с первого дня",
-    "current_price": "Для сравнения: нынешняя цена за год",
+    "service_pavlodar": "Временная мера, затем договор",
+    "no_bridge_pavlodar": "Перерыв, затем договор",
+    "pavlodar": "Договор с первого дня",
+    "current_price": "Нынешняя цена (для сравнения)",
 }
 # {complexes}: «420» (the region's) or «240» (the city's), from data/cost_anchors.csv
 MEMO_COVERAGE = {
     "region": "все {complexes} АПК области",
     "city": "только {complexes} АПК г. Павлодара",
 }
-# The memo's table says each reading as the price it gives a complex's year and the complexes
-# it divides Pavlodar's sum by (reviews s14b–s14d: «Договор Павлодара оплачивает все 420 АПК
-# области» asked a deputy to grasp another region's contract first): «8,02 млн (420 АПК)».
-# (reviews s15b, s15c: «8,02 млн (420 АПК)» read as the scenario's network; the complexes
-# are what Pavlodar's sum is divided by)
-MEMO_PRICE = "{price} (÷\u00a0{complexes})"
 MEMO_APPRAISAL_COLUMNS = {
     "option": "Сценарий расходов",
-    "coverage": "Цена за АПК в год",
-    # what a cell holds is said once, in the caption (the memo's cell 5): short headers keep
-    # the table's head two lines high
+    # what a cell holds is said once, in the caption (the memo's table cell)
     "cash_2027": "{first} г.",
     "cash_total": "{years} гг.",
 }
+# A measure under one reading of Pavlodar's contract: «2027 г., если 420 АПК» (the caption
+# says what the complexes are: those Pavlodar's sum is divided by)
+MEMO_READING_COLUMN = "{measure}, если {complexes} АПК"
 # The report's parts, named in the contents before the first chapter of each (a chapter's
 # notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
 REPORT_PARTS = {
@@ -1206,7 +1198,7 @@ COVER_FACTS = {
         "{city}\u00a0АПК"
     ),
     # the two central estimates of the three years, one a reading, not a range (reviews
-    # s14e–s15a read «47,6–82,8» as an uncertainty range; «47,6 или 82,8» took two lines at the
-    # card's size): «47,6 / 82,8 млрд тенге», the words under it say «420 или 240 АПК»
-    "either": "{first} / {second}",
+    # s14e–s15a read «47,6–82,8» as an uncertainty range; s15f read «47,6 / 82,8» as a ratio):
+    # «47,6 или 82,8 млрд тенге», the words under it say «420 или 240 АПК»
+    "either": "{first} или {second}",
 }

@@ -31,7 +31,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"24,4{NBSP}млрд{NBSP}тенге",
         f"27{NBSP}дней",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
-        f"47,6 / 82,8{NBSP}млрд{NBSP}тенге",  # one reading or the other (s14e–s15a)
+        f"47,6 или 82,8{NBSP}млрд{NBSP}тенге",  # one reading or the other (s14e–s15f)
     ]
     u = r.appraisal
     # the memo's «До утверждения бюджета заложить 24,4 млрд тенге» and its table's
@@ -141,7 +141,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         f"24,4{NBSP}млрд{NBSP}теңге",
         f"27{NBSP}күн",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
-        f"47,6 / 82,8{NBSP}млрд{NBSP}теңге",
+        f"47,6 немесе 82,8{NBSP}млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 31 желтоқсаннан кешіктірмей»,
     # «1 қаңтардан бастап», «2027 жылғы 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»

@@ -688,8 +688,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "не больше чем на 2 месяца, если его подтвердят юристы"
     ) in cover
     assert "Немедленно потребовать от акимата объявить закупку" in memo
-    assert "в любом случае — не позднее 31 декабря: тогда закупка в 60 дней" in memo
-    assert "не позднее 22 декабря (" in memo and "22 декабря" not in cover
+    assert "не дожидаясь 31 декабря: объявленная в этот день закупка в 60 дней" in memo
+    assert "нужна закупка до 22 декабря (" in memo and "22 декабря" not in cover
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "С 1 января 2027 г. для 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
@@ -702,7 +702,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (review s14a: two central estimates, not a range; the three years' ceiling, 96,1, said
     # nowhere: the memo gives the line's later years)
     assert cover.endswith(
-        "47,6 / 82,8 млрд тенге ожидаемый расход на 2027–2029 годы на вероятном пути (временная "
+        "47,6 или 82,8 млрд тенге ожидаемый расход на 2027–2029 годы на вероятном пути (временная "
         "мера, затем договор по ценам Павлодара): центральная оценка, если договор Павлодара "
         "оплачивает 420 или 240 АПК"
     )
@@ -772,27 +772,30 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         values["pavlodar_region_cash_2027_p10"] < 16.0e9 < values["pavlodar_region_cash_2027_p90"]
     )
     assert values["pavlodar_city_cash_2027_p10"] < 27.9e9 < values["pavlodar_city_cash_2027_p90"]
-    # Table 1: each path at Pavlodar's prices under each reading (a column says the price of a
-    # complex's year each gives and the complexes Pavlodar's sum is divided by: 9 bn / 3 /
-    # 420 × 1,123 = 8,02 mn, / 240 = 14,04 mn; reviews s14b–s14d), the median first; the line is
-    # the upper number of the dearer reading's row; no blend of the two readings; the two
-    # paths realistic on 1 January (the stop-gap, the gap) first, the line's case last
+    # Table 1: each path at Pavlodar's prices a row, each reading of Pavlodar's contract a
+    # column of each measure (review s15f: six rows whose names differed in a small cell), the
+    # median first; the line is the upper number of the dearer reading's 2027 cell on the
+    # first row; the two paths realistic on 1 January (the stop-gap, the gap) first
+    assert (
+        "Сценарий расходов 2027 г., если 420 АПК 2027 г., если 240 АПК 2027–2029 гг., если "
+        "420 АПК 2027–2029 гг., если 240 АПК"
+    ) in memo
     rows = [
-        ("Временная мера, затем договор", "8,02 млн (÷ 420)", pav_region),
-        ("Временная мера, затем договор", "14,04 млн (÷ 240)", pav_city),
-        ("Перерыв, затем договор", "8,02 млн (÷ 420)", gap_region),
-        ("Перерыв, затем договор", "14,04 млн (÷ 240)", gap_city),
-        ("Договор с первого дня", "8,02 млн (÷ 420)", region),
-        ("Договор с первого дня", "14,04 млн (÷ 240)", city),
+        ("Временная мера, затем договор", pav_region, pav_city),
+        ("Перерыв, затем договор", gap_region, gap_city),
+        ("Договор с первого дня", region, city),
     ]
     at = [
-        memo.index(f"{path} {reading} {mid} ({low}–{high})")
-        for path, reading, (mid, low, high) in rows
+        memo.index(f"{path} {r[0]} ({r[1]}–{r[2]}) {c[0]} ({c[1]}–{c[2]})") for path, r, c in rows
     ]
     assert at == sorted(at)
     # (reviews s15b, s15c: «(420 АПК)» read as the scenario's network and 9 / 3 / 420 = 7,14
-    # did not give 8,02: the division and the 2026 inflation said in the caption)
-    assert "цена за АПК — 9 млрд ÷ 3 года ÷ 420 или 240 АПК с инфляцией 2026 года" in memo
+    # did not give 8,02: what the complexes are, and the 2026 inflation, said in the caption;
+    # hand check: 9 bn / 3 / 420 × 1,123 = 8,02 mn, / 240 × 1,123 = 14,04 mn)
+    assert (
+        "420 или 240 АПК — на сколько комплексов делится сумма Павлодара (9 млрд на три года): "
+        "8,02 млн или 14,04 млн за АПК в год с инфляцией 2026 года"
+    ) in memo
     assert gap_region[0] == "12,9" and gap_city[0] == "22,7"
     assert "pavlodar_only_cash_2027_p50" not in values
     table_1 = memo.split("Таблица 1")[1].split("Источник:")[0]
@@ -811,11 +814,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (reviews s14c–s14g: the narrow range is what the authors' assumptions spread, the
     # readings are the rows, the rest is left out; its drivers from the joint calculation)
     assert (
-        "разброс — расход в 8 случаях из 10; его задают инфляция 2026 года и доля введённых "
-        "новых комплексов (за три года и рост цены в 2028–2029 годах). Не входят в разброс: "
-        "число АПК в договоре Павлодара (это разные строки), плата за камеры, договор на год, "
-        "предложения поставщиков. «Перерыв» — два месяца без фиксации: дешевле временной меры, "
-        "но без 2,6–3,1 млрд штрафов (по более позднему темпу — около 5,3 млрд)."
+        # (review s15f: the range is the authors' assumptions' spread, not a probability the
+        # data measured; the gap's two months are an assumption, the gap may last longer)
+        "разброс — расход в 8 случаях из 10 на диапазонах допущений авторов (не вероятность по "
+        "данным); его задают инфляция 2026 года и доля введённых новых комплексов (за три года "
+        "и рост цены в 2028–2029 годах). Не входят в разброс: плата за камеры, договор на год, "
+        "предложения поставщиков. «Перерыв» — в расчёте два месяца без фиксации (на деле — до "
+        "приёмки нового договора): дешевле, но без 2,6–3,1 млрд штрафов (по более позднему "
+        "темпу — около 5,3 млрд)."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -858,32 +864,37 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # per-camera case 24,37 × 1,02 ≈ 25; the midpoint's path central estimate 30,2)
     # (review s15c: Table 2 one meaning a column, the case, what it needs, whether the line
     # holds it; the price per complex said as what it is, a year's price higher than today's)
+    # (review s15f: one case a row; hand checks: 24,37 − 14,22 = 10,2 returned at the cheaper
+    # reading; per camera 14,22 × 1,79 (5,48 cameras a complex in Almaty against 3,06 at 420
+    # in Pavlodar's region) = 25,4 and 24,37 × 1,02 = 24,9, at most about 1 short; the first
+    # day 28,43 − 24,37 = 4,1 short; the midpoint's upper end 42,7)
     assert how.startswith(
         f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: 9 млрд "
         "тенге выделены Павлодарской области на три года (за АПК — в 4–7 раз дороже нынешней "
         "платы: новое оборудование), за сколько АПК — неизвестно. Вероятнее — за все 420 АПК "
         f"области: тогда хватит {cheaper} млрд. Но договор нельзя заключить сверх строки "
-        "бюджета, поэтому строка рассчитана и на 240 АПК на вероятном пути; лишнее "
-        "перераспределят при уточнении. "
+        "бюджета, поэтому строка рассчитана и на 240 АПК; если подтвердится 420, лишнее "
+        "вернётся при уточнении бюджета. "
         "Таблица 2. Сколько нужно в 2027 году в каждом случае, млрд тенге (верхние границы "
-        "разброса): временная мера или перерыв, затем договор, если не сказано иное "
-        f"Случай Нужно в 2027 г. Хватит ли {line} договор Павлодара — на все 420 АПК области "
-        f"(скорее так) {cheaper} да; лишние около 10 вернуть при уточнении бюджета "
+        "разброса): если не сказано иное — временная мера до 28 февраля (или перерыв), затем "
+        f"договор Случай Нужно в 2027 г. Хватит ли {line} сумма Павлодара — на все 420 АПК "
+        f"области (вероятнее) {cheaper} да; около 10 вернуть при уточнении "
         "сумма Павлодара — только на 240 АПК г. Павлодара (не подтверждено) "
-        f"{line} — предлагаем да: строка рассчитана на этот случай "
-        "договор с 1 января при 240 АПК (1 991 АПК × 14,04 млн ≈ 28 млрд); маловероятно "
-        f"{city[2]} нет, не хватит около 4: поправка "
+        f"{line} да: предлагаемая строка "
+        "сумма Павлодара — за камеры, а не за комплексы около 25 нет, не хватит около 1 "
+        f"договор с 1 января при 240 АПК (маловероятно) {city[2]} нет, не хватит около 4 "
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
     # row
-    assert memo.index(f"14,04 млн (÷ 240) 23,3 (22,3–{line})") < memo.index("Почему")
+    assert memo.index(f"Временная мера, затем договор 13,6 (13,0–{cheaper}) 23,3 (22,3–{line})") < (
+        memo.index("Почему")
+    )
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
     # (review s13b: 30,2 / 42,7 are the midpoint's, not Karaganda's own price; s15e: in a
     # table of upper ends, its upper end)
     midpoint = precision.billions(values["service_cash_2027_p90"])
-    assert f"цена между павлодарской и карагандинской (до {midpoint};" in how
     assert float(midpoint.replace(",", ".")) > float(line.replace(",", "."))
     # when the line may not be enough, said as conditions (review s13a): the midpoint's
     # prices, the cameras' correction of the line's case (24,4 × 1,02: 5,48 cameras a complex
@@ -892,10 +903,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s14g: the per-camera case with its figure; s15c: what the line cannot hold,
     # one row)
     assert (
-        "сумма Павлодара — за камеры (около 25), договор на год (не оценён) или цена между "
-        f"павлодарской и карагандинской (до {midpoint}; не проверена) больше нет: увеличить "
-        "строку по ценовым предложениям поставщиков Источник: № 67 в списке источников; не "
-        "проверено: № 70."
+        f"цена между павлодарской и карагандинской (карагандинская не проверена) {midpoint} нет: "
+        "по предложениям поставщиков Источник: № 67 в списке источников; не проверено: № 70."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
@@ -921,8 +930,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s15a: the deadlines one recommendation, the procurement's conditions the next)
     assert (
         memo.index("Рекомендации маслихату Немедленно потребовать от акимата объявить закупку")
-        < memo.index("не позднее 22 декабря")
-        < memo.index("в любом случае — не позднее 31 декабря")
+        < memo.index("не дожидаясь 31 декабря")
+        < memo.index("нужна закупка до 22 декабря")
         < memo.index("В условия закупки включить обслуживание действующих комплексов")
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
         < memo.index("Сразу получить до сессии письменное заключение юристов акимата")
@@ -930,8 +939,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         < memo.index("На 2028–2029 годы трёхлетнему договору")
     )
     assert (
-        "ПО и база нарушений: иначе обслуживать их сможет только нынешний оператор, а с марта "
-        "возможен новый перерыв."
+        "ПО и база нарушений: иначе их сможет обслуживать только нынешний оператор."
     ) in memo.replace("программное обеспечение (ПО)", "ПО")
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the line it may shrink to (s13g)
@@ -951,11 +959,17 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s14g: the three years together; s15a: at their upper end as the appendix's table
     # by year prints it, 93,5, not the years' upper ends added up, 93,8; the central
     # estimates said as the two readings' of the path they belong to, not as a range)
+    # (review s15f: both readings' later years, and no reason for the three years' P90 that
+    # a deputy cannot weigh: the years' upper ends rarely part, 24,4 + 31,1 + 34,3 = 89,8
+    # against 89,4)
     assert (
         "На 2028–2029 годы трёхлетнему договору (п. 3 ст. 17 Закона о госзакупках) нужно до "
-        "31,1 и 34,3 млрд, за три года — до 89,4 млрд (меньше суммы верхних границ лет: "
-        "дорогие годы редко совпадают)."
+        "17,7 и 19,6 млрд при 420 АПК или до 31,1 и 34,3 млрд при 240, за три года — до 51,4 "
+        "или 89,4 млрд."
     ) in rec
+    # the same upper ends as the appendix's table by year prints for the path at each reading
+    assert "13,6 (13,0–14,2) 16,5 (15,3–17,7) 17,5 (15,5–19,6) 47,6 (43,9–51,4)" in text
+    assert "47,6 (43,9–51,4)" in memo  # Table 1's three years at the cheaper reading
     assert "82,8 (76,4–89,4)" in memo  # Table 1's three years of the line's path
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor,
     # its price the akimat's to compute (review s14b), and it is what the city gets without
@@ -968,7 +982,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
     # (review s13b: not «продлить нельзя» beside a stop-gap that extends the contract)
-    assert "Для сравнения: нынешняя цена за год" in memo
+    assert "Нынешняя цена (для сравнения) 3,9 (3,7–4,4) 3,9 (3,7–4,4) 11,7" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
@@ -985,21 +999,24 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Что проверить до голосования Поручить аппарату маслихата проверить, что изменилось "
         "после 10 марта 2026 г.: сначала договор Павлодара (портал госзакупок) — за "
         "сколько АПК и за комплекс или за камеру (от этого зависит, 14,2 или 24,4 млрд); "
-        "объявлена ли закупка; есть ли строка в проекте бюджета и когда сессия; инфляция 2026 "
-        "года (Бюро национальной статистики): строки хватит при инфляции до 14,2 %, каждый "
-        "пункт сверх — около 0,21 млрд. "
-        "Спросить у акимата: "
-        "сколько из 350 новых АПК введено (каждые 100 комплексов по цене Павлодара — около "
-        "0,7–1,2 млрд тенге в 2027 году). "
+        # (review s15f: 14,2 % beside 14,2 bn; the threshold said as the assumption and the
+        # line's margin over it, 14,2 − 12,3 = 1,9 points at the city's reading)
+        "объявлена ли закупка; сколько из 350 новых АПК введено (акимат; каждые 100 по цене "
+        "Павлодара — 0,7–1,2 млрд в 2027 году); есть ли строка в проекте бюджета и когда "
+        "сессия; инфляция 2026 года (Бюро национальной статистики): в расчёте — 12,3 %, каждый "
+        "пункт сверх — около 0,21 млрд; при 240 АПК строки хватит ещё на 1,9 пункта. "
         "Запросить документы: 1) договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
     # condition of the procurement (review s14a: else a second gap from March)
     assert (
-        # (review s15d: 31 December + 60 days is 1 March, the day after the stop-gap)
-        "в любом случае — не позднее 31 декабря: тогда закупка в 60 дней кончится 1 марта, без "
-        "запаса на обжалование. В условия закупки включить обслуживание действующих комплексов "
-        "до приёмки новых"
+        # (review s15d: 31 December + 60 days is 1 March, the day after the stop-gap; s15f:
+        # said as no margin at all, and not as a deadline to wait for)
+        "Немедленно потребовать от акимата объявить закупку, не дожидаясь 31 декабря: "
+        "объявленная в этот день закупка в 60 дней кончится 1 марта, в первый день после "
+        "временной меры, и любая задержка или жалоба даст перерыв. Договору с 1 января нужна "
+        "закупка до 22 декабря (маловероятно). В условия закупки включить обслуживание "
+        "действующих комплексов до приёмки новых"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
@@ -1010,24 +1027,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s14g: whose lawyers, and an opinion from outside the akimat too; s15b: the
     # stop-gap extends a contract with a private partner, at the 2021 tariff: its consent)
     assert (
-        "Сразу получить до сессии письменное заключение юристов акимата о продлении договора "
-        "до итогов закупки (лучше и разъяснение уполномоченного органа по госзакупкам) и "
-        "согласие оператора продлить договор по нынешней цене; если их нет или ответ "
-        "отрицательный, с 1 января фиксация нарушений прервётся — потребовать от акимата план "
+        # (review s15f: whether the stop-gap needs a procurement announced before 1 January)
+        "Сразу получить до сессии письменное заключение юристов акимата (лучше и органа по "
+        "госзакупкам): можно ли продлить договор до итогов закупки и нужно ли для этого "
+        "объявить её до 1 января; и согласие оператора на продление по нынешней цене. Если "
+        "ответ отрицательный, с 1 января фиксация нарушений прервётся: потребовать план акимата "
         "(сохранность комплексов и базы, сроки)."
     ) in memo
-    # the deadline chain, in the recommendation that asks for it: the realistic path's
-    # deadline first (the longest procurement within the stop-gap), the contract from
-    # 1 January after it (review s12c) as not a live option (s13b), in short sentences (s13g)
-    # (review s14g: the urgent date, 22 December, said before the latest, 31 December)
-    chain = memo[memo.index("Немедленно потребовать") :]
-    chain = chain[: chain.index("В условия закупки")]
-    # (review s14b: why unlikely, not only the earlier deadline, which is still ahead)
-    assert chain.startswith(
-        "Немедленно потребовать от акимата объявить закупку: для договора с 1 января — не "
-        "позднее 22 декабря (маловероятно: новый поставщик должен сразу обслуживать "
-        "действующие комплексы), в любом случае — не позднее 31 декабря"
-    )
 
 
 # The model's words a council deputy stumbles on (review s13): said in plain words in the

@@ -346,11 +346,12 @@ PART_OF = {"stopgap": ("service_pavlodar_region", "service_pavlodar_city", "serv
 COMPARISON = "current_price"  # not a path: what the city pays now, for comparison
 # The memo's table: the paths at Pavlodar's prices, the one verified price, and today's
 # price (named as labels.MEMO_APPRAISAL_ROWS); the midpoint rests on Karaganda's unverified
-# figures, and the chapter gives it.
-# The memo's rows in the order of the choice on 1 January: the two realistic paths (the
-# stop-gap, the gap) first, the line's case (the contract from the first day) last before the
-# comparison; each under both readings of Pavlodar's contract.
+# figures, and the chapter gives it. Its rows in the order of the choice on 1 January: the
+# two realistic paths (the stop-gap, the gap) first, the contract from the first day last
+# before the comparison; each reading of Pavlodar's contract is a column (review s15f: six
+# rows whose names differed only in a small cell).
 MEMO_ROWS = tuple(L.MEMO_APPRAISAL_ROWS)
+READINGS = ("region", "city")  # Pavlodar's sum for the region's complexes, then the city's
 # The branches of the path (data/decision_path.csv, budget_line) and the computations that
 # price each, at Pavlodar's prices under each reading and at the midpoint (as the options
 # table): the branch where the stop-gap is confirmed is the «service» path itself.
@@ -418,23 +419,6 @@ def memo_coverage(results: Results, option: str) -> str:
     return fmt.MISSING
 
 
-def memo_price(results: Results, option: str) -> str:
-    """The price of a complex's year an option's row of the memo's table takes from Pavlodar's
-    contract, with the complexes its sum is divided by: «8,02 млн (÷ 420)» or «14,04 млн
-    (÷ 240)» (an option not at Pavlodar's prices: a dash)."""
-    complexes = pavlodar_complexes(results)
-    net = results.one_basis
-    price = {"region": net.pavlodar_year, "city": net.pavlodar_year_city}
-    for reading in complexes:
-        if option.endswith(f"_{reading}"):
-            return fmt.fill(
-                L.MEMO_PRICE,
-                price=fmt.millions(price[reading]),
-                complexes=fmt.integer(complexes[reading]),
-            )
-    return fmt.MISSING
-
-
 def _years() -> dict[str, str]:
     from sergek_report.model.appraisal import VALUATION_DATE, YEARS
 
@@ -489,38 +473,48 @@ def budget_cell(u, output: str) -> str:
     return f"{bn(u.get(output, CENTRAL))} ({p_range(u, output)})"
 
 
-def appraisal_table(results: Results, brief: bool = False) -> pd.DataFrame:
+def appraisal_table(results: Results) -> pd.DataFrame:
     """Each option on one basis: its 2027 cost, cash 2027–2029 and its present value; then
-    what no public figure prices, marked «не оценено» (data/gaps.csv says who holds it). The
-    `brief` table of the memo has the paths at Pavlodar's prices (MEMO_ROWS) only: neither
-    the midpoint, nor the present value, nor the parts of a path, nor the unpriced rows (its
-    note names them)."""
+    what no public figure prices, marked «не оценено» (data/gaps.csv says who holds it)."""
     u = results.appraisal
     years = _years()
-    labels = L.MEMO_APPRAISAL_COLUMNS if brief else L.APPRAISAL_COLUMNS
-    column = {k: v.format(**years) for k, v in labels.items()}
-    # the memo gives the three years as the year: the median and its range (review of 4 Dec
-    # 2026: a range alone next to «медиана (разброс)» read as a different kind of figure)
-    measures = {"cash_2027": budget_cell, "cash_total": budget_cell if brief else p_range}
-    if not brief:
-        measures["present_value"] = p_range
+    column = {k: v.format(**years) for k, v in L.APPRAISAL_COLUMNS.items()}
+    measures = {"cash_2027": budget_cell, "cash_total": p_range, "present_value": p_range}
     rows = []
-    for option in MEMO_ROWS if brief else APPRAISAL_ROWS:
-        if brief and option in PART_OF:  # the memo names the paths; the chapter, their parts
-            continue
-        if option == COMPARISON and not brief:  # the unpriced options, said, not left out
-            for label in L.UNPRICED_APPRAISAL_ROWS.values():  # (the memo's note names them)
+    for option in APPRAISAL_ROWS:
+        if option == COMPARISON:  # the unpriced options, said, not left out
+            for label in L.UNPRICED_APPRAISAL_ROWS.values():
                 unpriced = {column[k]: L.NOT_PRICED for k in measures}
                 rows.append({column["option"]: label, **unpriced})
-        if brief:
-            row = {
-                column["option"]: L.MEMO_APPRAISAL_ROWS[option],
-                column["coverage"]: memo_price(results, option),
-            }
-        else:
-            row = {column["option"]: row_name(option)}
+        row = {column["option"]: row_name(option)}
         for measure, cell in measures.items():
             row[column[measure]] = cell(u, f"{option}.{measure}")
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def memo_table(results: Results) -> pd.DataFrame:
+    """The memo's table: each path at Pavlodar's prices and today's price, a row each; its
+    2027 cash and its three years, the median and P10–P90 in billions, under each reading of
+    Pavlodar's contract (a column each: «2027 г., если 420 АПК»). Today's price does not
+    depend on the reading: both columns give it. Neither the midpoint, nor the present value,
+    nor the parts of a path, nor the unpriced rows (its note names them)."""
+    u = results.appraisal
+    years = _years()
+    complexes = pavlodar_complexes(results)
+    column = {k: v.format(**years) for k, v in L.MEMO_APPRAISAL_COLUMNS.items()}
+    rows = []
+    for path in MEMO_ROWS:
+        row = {column["option"]: L.MEMO_APPRAISAL_ROWS[path]}
+        for measure in ("cash_2027", "cash_total"):
+            for reading in READINGS:
+                header = fmt.fill(
+                    L.MEMO_READING_COLUMN,
+                    measure=column[measure],
+                    complexes=fmt.integer(complexes[reading]),
+                )
+                option = path if path == COMPARISON else f"{path}_{reading}"
+                row[header] = budget_cell(u, f"{option}.{measure}")
         rows.append(row)
     return pd.DataFrame(rows)
 

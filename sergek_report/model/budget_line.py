@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sergek_report.inputs.edition import AssumptionValues
-from sergek_report.model.appraisal import YEARS, AppraisalData, BasisFigures
+from sergek_report.model.appraisal import YEARS, AppraisalData
 from sergek_report.model.uncertainty import Uncertainty, point_shift
 
 # The line: the stop-gap, then the contract at Pavlodar's city price, 2027 cash, its P90.
@@ -37,9 +37,6 @@ class BudgetLine:
     """The proposed 2027 line and what the memo says of it, in tenge unless said."""
 
     amount: float
-    # the whole network from the first day at the dearer reading with the assumed 2026
-    # inflation (1 991 × 14,0 mn ≈ 27,9 bn): the contract from the first day, multiplied out
-    whole_network_point: float
     # the 2026 inflation up to which the line holds its path's point estimate («до 14,2 %»)
     # and how much one point more adds to it (the memo's reckoner)
     covered_inflation: float
@@ -56,13 +53,16 @@ class BudgetLine:
     # not always those of another; review s15a)
     later_years: tuple[float, ...] = ()
     three_years: float = 0.0
+    # the same at the cheaper reading (the region's complexes: «17,7 и 19,6», «51,4»; review
+    # s15f: the memo gave the later years of one reading only)
+    later_years_cheaper: tuple[float, ...] = ()
+    three_years_cheaper: float = 0.0
 
 
 def budget_line(
     appraisal: Uncertainty,
     data: AppraisalData,
     assumptions: AssumptionValues,
-    basis: BasisFigures,
 ) -> BudgetLine:
     """The line from the joint calculation and the point estimate's reckoner."""
     amount = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
@@ -71,11 +71,15 @@ def budget_line(
     # the path's cost is linear in 2026 inflation: the line holds its point estimate up to
     covered = assumptions.inflation_2026 + (amount - appraisal.get(BUDGET_LINE)) / per_point
     first_day = appraisal.get(FIRST_DAY, BUDGET_LINE_STAT)
-    path = BUDGET_LINE.split(".")[0]
-    later = tuple(appraisal.get(f"{path}.cash_{year}", BUDGET_LINE_STAT) for year in YEARS[1:])
+    path, cheaper = BUDGET_LINE.split(".")[0], CHEAPER_READING.split(".")[0]
+
+    def later(reading: str) -> tuple[float, ...]:
+        return tuple(
+            appraisal.get(f"{reading}.cash_{year}", BUDGET_LINE_STAT) for year in YEARS[1:]
+        )
+
     return BudgetLine(
         amount=amount,
-        whole_network_point=basis.network_high * basis.pavlodar_year_city,
         covered_inflation=covered,
         per_inflation_point=per_point,
         per_fewer_complexes=point_shift(
@@ -86,6 +90,8 @@ def budget_line(
         ),
         first_day=first_day,
         first_day_extra=first_day - amount,
-        later_years=later,
+        later_years=later(path),
         three_years=appraisal.get(f"{path}.cash_total", BUDGET_LINE_STAT),
+        later_years_cheaper=later(cheaper),
+        three_years_cheaper=appraisal.get(f"{cheaper}.cash_total", BUDGET_LINE_STAT),
     )
