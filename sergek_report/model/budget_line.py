@@ -37,6 +37,7 @@ class BudgetLine:
     """The proposed 2027 line and what the memo says of it, in tenge unless said."""
 
     amount: float
+    amount_cheaper: float  # the same path and statistic at the cheaper reading («14,2»)
     # the 2026 inflation up to which the line holds its path's point estimate («до 14,2 %»)
     # and how much one point more adds to it (the memo's reckoner)
     covered_inflation: float
@@ -80,6 +81,7 @@ def budget_line(
 
     return BudgetLine(
         amount=amount,
+        amount_cheaper=appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT),
         covered_inflation=covered,
         per_inflation_point=per_point,
         per_fewer_complexes=point_shift(
