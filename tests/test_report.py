@@ -471,7 +471,9 @@ def test_whole_text_reads_as_plain_russian(report):
 
 # A figure of another quantity that happens to round like one of the key figures below (hand-
 # checked): the Aksai cameras' project (700 млн тенге) looks like the stopgap's 682 млн.
-OTHER_FIGURES = ("в проекте на 700 млн тенге",)
+# figures a reader may take for a key figure's rounding, which are other quantities: a
+# project's cost; the readings' lines' difference, 24,4 − 14,2 ≈ 10 (not 12,6 rounded)
+OTHER_FIGURES = ("в проекте на 700 млн тенге", "около 10 млрд, которые при 420 АПК")
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
 # option by its median and P10–P90 (its base case is not printed: it may lie outside them).
 SHARED_FIGURES = (
@@ -676,7 +678,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге\.", memo).group(1)
-    assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге, в " in memo
+    assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге — верхнюю" in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
@@ -687,7 +689,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "Закупку объявить сейчас, не позднее 31 декабря 2026 г.; с 1 января — продление договора "
         "не больше чем на 2 месяца, если его подтвердят юристы"
     ) in cover
-    assert "Немедленно потребовать от акимата объявить закупку" in memo
+    assert "немедленно потребовать от акимата объявить её" in memo
     assert "не дожидаясь 31 декабря: объявленная в этот день закупка в 60 дней" in memo
     assert "нужна закупка до 22 декабря (" in memo and "22 декабря" not in cover
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
@@ -761,11 +763,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # what to decide says the amount proposed (review s12d: the memo's first paragraph)
     # (review s15d: the scale of the vote, the line against a year at today's price, 24,37 /
     # 3,91 = 6,2)
-    # (review s15e: the rule said with the figure: the likelier reading's 14,2)
+    # (review s15e: the rule said with the figure: the likelier reading's 14,2; s16a: the line
+    # is an upper end, the scale the path's median against today's, 23,3 / 3,9 = 6,0; the
+    # evidence's date in the first paragraph, s15a–s15f)
     assert (
-        f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге, в 6 раз больше "
-        "нынешней платы за год; если договор Павлодара оплачивает все 420 АПК области, хватит "
-        f"{cheaper} млрд."
+        f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге — верхнюю границу "
+        "расходов (по центральной оценке они в 6 раз больше нынешней платы за год); если "
+        f"договор Павлодара оплачивает все 420 АПК области, хватит {cheaper} млрд. Источники — "
+        "по 10 марта 2026 г.; что сверить до сессии — ниже."
     ) in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
     assert (
@@ -820,8 +825,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "данным); его задают инфляция 2026 года и доля введённых новых комплексов (за три года "
         "и рост цены в 2028–2029 годах). Не входят в разброс: плата за камеры, договор на год, "
         "предложения поставщиков. «Перерыв» — в расчёте два месяца без фиксации (на деле — до "
-        "приёмки нового договора): дешевле, но без 2,6–3,1 млрд штрафов (по более позднему "
-        "темпу — около 5,3 млрд)."
+        "приёмки нового договора): дешевле, но без 2,6–3,1 млрд штрафов."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -873,15 +877,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "тенге выделены Павлодарской области на три года (за АПК — в 4–7 раз дороже нынешней "
         "платы: новое оборудование), за сколько АПК — неизвестно. Вероятнее — за все 420 АПК "
         f"области: тогда хватит {cheaper} млрд. Но договор нельзя заключить сверх строки "
-        "бюджета, поэтому строка рассчитана и на 240 АПК; если подтвердится 420, лишнее "
-        "вернётся при уточнении бюджета. "
+        # (review s16a: the caution's cost said, 24,37 − 14,22 ≈ 10)
+        "бюджета, поэтому строка рассчитана и на 240 АПК. Цена этой осторожности — около "
+        "10 млрд, которые при 420 АПК до уточнения бюджета нельзя направить на другое. "
         "Таблица 2. Сколько нужно в 2027 году в каждом случае, млрд тенге (верхние границы "
         "разброса): если не сказано иное — временная мера до 28 февраля (или перерыв), затем "
         f"договор Случай Нужно в 2027 г. Хватит ли {line} сумма Павлодара — на все 420 АПК "
         f"области (вероятнее) {cheaper} да; около 10 вернуть при уточнении "
         "сумма Павлодара — только на 240 АПК г. Павлодара (не подтверждено) "
         f"{line} да: предлагаемая строка "
-        "сумма Павлодара — за камеры, а не за комплексы около 25 нет, не хватит около 1 "
+        "сумма Павлодара — за камеры, а не за комплексы около 25 нет, не хватит до 1 "
         f"договор с 1 января при 240 АПК (маловероятно) {city[2]} нет, не хватит около 4 "
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
@@ -904,15 +909,17 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # one row)
     assert (
         f"цена между павлодарской и карагандинской (карагандинская не проверена) {midpoint} нет: "
-        "по предложениям поставщиков Источник: № 67 в списке источников; не проверено: № 70."
+        "увеличить строку по предложениям поставщиков Источник: № 67 в списке источников; не "
+        "проверено: № 70."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
     assert "если бюджет утверждён — уточнить его до конца временной меры." in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
-    end = memo.index("Что проверить до голосования")
-    rec = memo[memo.index("До утверждения бюджета заложить") : end]
+    # (review s16a: what to check first, as the recommendations may be moot by the session)
+    assert memo.index("Что проверить до голосования") < memo.index("Рекомендации маслихату")
+    rec = memo[memo.index("До утверждения бюджета заложить") :]
     # each recommendation opens with its deadline or condition, in the order of the decision
     # (review s12d: the recommendations by urgency; s13b: the most urgent first, the
     # procurement; s13g: the lawyers' opinion its own point, with what if it is refused;
@@ -929,7 +936,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     )
     # (review s15a: the deadlines one recommendation, the procurement's conditions the next)
     assert (
-        memo.index("Рекомендации маслихату Немедленно потребовать от акимата объявить закупку")
+        memo.index("Рекомендации маслихату Если закупка не объявлена — немедленно потребовать")
         < memo.index("не дожидаясь 31 декабря")
         < memo.index("нужна закупка до 22 декабря")
         < memo.index("В условия закупки включить обслуживание действующих комплексов")
@@ -1004,19 +1011,22 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "объявлена ли закупка; сколько из 350 новых АПК введено (акимат; каждые 100 по цене "
         "Павлодара — 0,7–1,2 млрд в 2027 году); есть ли строка в проекте бюджета и когда "
         "сессия; инфляция 2026 года (Бюро национальной статистики): в расчёте — 12,3 %, каждый "
-        "пункт сверх — около 0,21 млрд; при 240 АПК строки хватит ещё на 1,9 пункта. "
-        "Запросить документы: 1) договор ГЧП с приложениями"
+        # (review s16a: the margin is over the point estimate with all the new complexes,
+        # (24,37 − 23,97) / 0,207 = 1,9)
+        "пункт сверх — около 0,21 млрд; при 240 АПК и всех новых комплексах строки хватит ещё "
+        "на 1,9 пункта. Запросить документы: 1) договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
     # condition of the procurement (review s14a: else a second gap from March)
     assert (
         # (review s15d: 31 December + 60 days is 1 March, the day after the stop-gap; s15f:
-        # said as no margin at all, and not as a deadline to wait for)
-        "Немедленно потребовать от акимата объявить закупку, не дожидаясь 31 декабря: "
-        "объявленная в этот день закупка в 60 дней кончится 1 марта, в первый день после "
-        "временной меры, и любая задержка или жалоба даст перерыв. Договору с 1 января нужна "
-        "закупка до 22 декабря (маловероятно). В условия закупки включить обслуживание "
-        "действующих комплексов до приёмки новых"
+        # said as no margin at all, and not as a deadline to wait for; s16a: the contract it
+        # gives starts on 1 March, and the demand holds if the procurement is not yet out)
+        "Если закупка не объявлена — немедленно потребовать от акимата объявить её, не "
+        "дожидаясь 31 декабря: объявленная в этот день закупка в 60 дней даст договор не "
+        "раньше 1 марта, в первый день после временной меры, без запаса на задержку или "
+        "жалобу. Договору с 1 января нужна закупка до 22 декабря (маловероятно). В условия "
+        "закупки включить обслуживание действующих комплексов до приёмки новых"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
