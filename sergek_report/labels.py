@@ -879,7 +879,12 @@ FRAME = {
     # the title page's and the colophon's value: the latest source's date and when the
     # sources were searched for (review s14b: whether «10 марта» meant «nothing later found» or
     # «not searched»); {date}: «10 марта 2026 г.»; {period}: «с 25 ноября по 3 декабря 2026 г.»
-    "data_as_of_found": "{date}; более поздних не нашли (поиск {period})",
+    # (review s16b: which facts of the decision a later source would hold, said where the
+    # date is; the memo's checks say who holds them)
+    "data_as_of_found": (
+        "{date}; более поздних не нашли (поиск {period}). До сессии сверить: объявлена ли "
+        "закупка, есть ли строка в проекте бюджета, сколько новых АПК введено"
+    ),
     "contents": "Содержание",
     "glossary": "Словарь терминов",
     "colophon": "Сведения о редакции",
@@ -1166,20 +1171,24 @@ COVER_FACTS = {
     # the likelier reading said first (reviews s14e–s14g: the line above it is insurance)
     # (review s15d: «с запасом» was true only against the cheaper reading; the line is the
     # dearer reading's upper end, {city}: «240»)
+    # (review s16b: not «верхняя граница», which Table 2's dearer cases exceed: a line with a
+    # margin until Pavlodar's contract says which complexes its sum pays for)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: верхняя граница, если договор "
-        "Павлодара оплачивает только {city} АПК; если все {region} АПК области (вероятнее), "
-        "хватит {cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек» с запасом, пока неизвестно, на "
+        "сколько АПК рассчитана цена Павлодара ({city} или {region}); если на все {region} АПК "
+        "области (вероятнее), хватит {cheaper}"
     ),
     # under the days left: «28 дней»; {in_stopgap}: the last day to announce the longest
     # procurement to end within the stop-gap («31 декабря 2026 г.»); {months}: the stop-gap's
     # cap («2 месяца»); {day}: «1 января». Now, with the latest day (review s14a: «не позднее»
     # alone read as time to spare); the contract from {day} and its deadline are the memo's
     # (review s13g: the cards were paragraphs)
+    # (review s16b: «сейчас» beside «не позднее 31 декабря» pulled two ways; {contract}: the
+    # day after the stop-gap, «1 марта»)
     "days_left": (
-        "до окончания договора на дату редакции. Закупку объявить сейчас, не позднее "
-        "{in_stopgap}; с {day} — продление договора не больше чем на {months}, если его "
-        "подтвердят юристы"
+        "до окончания договора на дату редакции. Закупку объявить сейчас: объявленная "
+        "{in_stopgap} даст договор лишь с {contract}; до него — продление договора не больше "
+        "чем на {months}, если его подтвердят юристы"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1192,9 +1201,10 @@ COVER_FACTS = {
     # the complexes of each reading («420», «240»). The upper bounds of 2028–2029 are the
     # memo's (an upper bound beside central estimates read as the cost, reviews s13a–s13g);
     # the two ends are two central estimates, not a range (review s14a)
+    # (review s16b: «ожидаемый» read as a mean)
     "three_years": (
-        "ожидаемый расход на {years} годы на вероятном пути (временная мера, затем договор по "
-        "ценам Павлодара): центральная оценка, если договор Павлодара оплачивает {region} или "
+        "расход на {years} годы по центральной оценке на вероятном пути (временная мера, затем "
+        "договор по ценам Павлодара), если договор Павлодара оплачивает {region} или "
         "{city}\u00a0АПК"
     ),
     # the two central estimates of the three years, one a reading, not a range (reviews

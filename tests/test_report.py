@@ -678,7 +678,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге\.", memo).group(1)
-    assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге — верхнюю" in memo
+    assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге с запасом" in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
@@ -686,12 +686,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # unlikely (reviews s13a, s13b); the contract's own deadline is the memo's (s13g: the
     # cards were paragraphs)
     assert (
-        "Закупку объявить сейчас, не позднее 31 декабря 2026 г.; с 1 января — продление договора "
-        "не больше чем на 2 месяца, если его подтвердят юристы"
+        "Закупку объявить сейчас: объявленная 31 декабря 2026 г. даст договор лишь с 1 марта; до "
+        "него — продление договора не больше чем на 2 месяца, если его подтвердят юристы"
     ) in cover
     assert "немедленно потребовать от акимата объявить её" in memo
     assert "не дожидаясь 31 декабря: объявленная в этот день закупка в 60 дней" in memo
-    assert "нужна закупка до 22 декабря (" in memo and "22 декабря" not in cover
+    assert "Для договора с 1 января — объявить до 22 декабря (" in memo
+    assert "22 декабря" not in cover
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "С 1 января 2027 г. для 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
@@ -704,8 +705,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (review s14a: two central estimates, not a range; the three years' ceiling, 96,1, said
     # nowhere: the memo gives the line's later years)
     assert cover.endswith(
-        "47,6 или 82,8 млрд тенге ожидаемый расход на 2027–2029 годы на вероятном пути (временная "
-        "мера, затем договор по ценам Павлодара): центральная оценка, если договор Павлодара "
+        "47,6 или 82,8 млрд тенге расход на 2027–2029 годы по центральной оценке на вероятном "
+        "пути (временная мера, затем договор по ценам Павлодара), если договор Павлодара "
         "оплачивает 420 или 240 АПК"
     )
     assert "96,1" not in cover and "96,1" not in memo
@@ -713,9 +714,16 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # the line with its margin and what the cheaper reading needs (reviews s12a, s12b, s13g;
     # s14c, s14d: the likely paths' need is the memo's, the card packed three figures)
     # (s14e–s14g: the likelier reading first, the line above it said as insurance)
+    # (s16b: the line with a margin until Pavlodar's contract is read, not an upper bound)
     assert (
-        "на «Сергек»: верхняя граница, если договор Павлодара оплачивает только 240 АПК; если "
-        "все 420 АПК области (вероятнее), хватит 14,2 млрд тенге"
+        "на «Сергек» с запасом, пока неизвестно, на сколько АПК рассчитана цена Павлодара (240 "
+        "или 420); если на все 420 АПК области (вероятнее), хватит 14,2 млрд тенге"
+    ) in cover
+    # (s16b: which facts a later source would hold, beside the latest source's date)
+    assert (
+        "10 марта 2026 г.; более поздних не нашли (поиск с 25 ноября по 3 декабря 2026 г.). До "
+        "сессии сверить: объявлена ли закупка, есть ли строка в проекте бюджета, сколько новых "
+        "АПК введено"
     ) in cover
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
     # the card's figure)
@@ -766,11 +774,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s15e: the rule said with the figure: the likelier reading's 14,2; s16a: the line
     # is an upper end, the scale the path's median against today's, 23,3 / 3,9 = 6,0; the
     # evidence's date in the first paragraph, s15a–s15f)
+    # (s16b: a margin, not an upper bound, which Table 2's dearer cases exceed; the scale at
+    # both readings, 13,6 / 3,9 = 3,5 and 23,3 / 3,9 = 6,0)
     assert (
-        f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге — верхнюю границу "
-        "расходов (по центральной оценке они в 6 раз больше нынешней платы за год); если "
-        f"договор Павлодара оплачивает все 420 АПК области, хватит {cheaper} млрд. Источники — "
-        "по 10 марта 2026 г.; что сверить до сессии — ниже."
+        f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге с запасом, пока "
+        "неизвестно, на сколько АПК рассчитана цена Павлодара (по центральной оценке расход в "
+        "3–6 раз больше нынешней платы за год); если на все 420 АПК области, хватит "
+        f"{cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до сессии — ниже."
     ) in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
     assert (
@@ -886,7 +896,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"области (вероятнее) {cheaper} да; около 10 вернуть при уточнении "
         "сумма Павлодара — только на 240 АПК г. Павлодара (не подтверждено) "
         f"{line} да: предлагаемая строка "
-        "сумма Павлодара — за камеры, а не за комплексы около 25 нет, не хватит до 1 "
+        # (s16b: why per camera costs more; what it needs above the line at each reading,
+        # 24,37 × 1,02 − 24,37 = 0,55 and 14,22 × 1,79 − 24,37 = 1,08)
+        "сумма Павлодара — плата за камеру (в комплексе Алматы их больше) около 25 нет, не "
+        "хватит 0,6–1,1 "
         f"договор с 1 января при 240 АПК (маловероятно) {city[2]} нет, не хватит около 4 "
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
@@ -938,7 +951,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         memo.index("Рекомендации маслихату Если закупка не объявлена — немедленно потребовать")
         < memo.index("не дожидаясь 31 декабря")
-        < memo.index("нужна закупка до 22 декабря")
+        < memo.index("объявить до 22 декабря")
         < memo.index("В условия закупки включить обслуживание действующих комплексов")
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
         < memo.index("Сразу получить до сессии письменное заключение юристов акимата")
@@ -967,13 +980,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # by year prints it, 93,5, not the years' upper ends added up, 93,8; the central
     # estimates said as the two readings' of the path they belong to, not as a range)
     # (review s15f: both readings' later years, and no reason for the three years' P90 that
-    # a deputy cannot weigh: the years' upper ends rarely part, 24,4 + 31,1 + 34,3 = 89,8
-    # against 89,4)
+    # a deputy cannot weigh; s16b: a three-year upper end beside the years' did not add up,
+    # 24,4 + 31,1 + 34,3 = 89,8 against 89,4: the years alone, Table 1 has the three years)
     assert (
         "На 2028–2029 годы трёхлетнему договору (п. 3 ст. 17 Закона о госзакупках) нужно до "
-        "17,7 и 19,6 млрд при 420 АПК или до 31,1 и 34,3 млрд при 240, за три года — до 51,4 "
-        "или 89,4 млрд."
+        "17,7 и 19,6 млрд при 420 АПК или до 31,1 и 34,3 млрд при 240 (верхние границы каждого "
+        "года)."
     ) in rec
+    assert "89,4 млрд" not in memo
     # the same upper ends as the appendix's table by year prints for the path at each reading
     assert "13,6 (13,0–14,2) 16,5 (15,3–17,7) 17,5 (15,5–19,6) 47,6 (43,9–51,4)" in text
     assert "47,6 (43,9–51,4)" in memo  # Table 1's three years at the cheaper reading
@@ -1010,11 +1024,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # line's margin over it, 14,2 − 12,3 = 1,9 points at the city's reading)
         "объявлена ли закупка; сколько из 350 новых АПК введено (акимат; каждые 100 по цене "
         "Павлодара — 0,7–1,2 млрд в 2027 году); есть ли строка в проекте бюджета и когда "
-        "сессия; инфляция 2026 года (Бюро национальной статистики): в расчёте — 12,3 %, каждый "
+        "сессия. "
         # (review s16a: the margin is over the point estimate with all the new complexes,
-        # (24,37 − 23,97) / 0,207 = 1,9)
-        "пункт сверх — около 0,21 млрд; при 240 АПК и всех новых комплексах строки хватит ещё "
-        "на 1,9 пункта. Запросить документы: 1) договор ГЧП с приложениями"
+        # (24,37 − 23,97) / 0,207 = 1,9; s16b: its own point, the reading it holds at said)
+        "Инфляция 2026 года (Бюро национальной статистики): в расчёте — 12,3 %; при 240 АПК и "
+        "всех новых комплексах каждый пункт сверх — около 0,21 млрд, запас строки — "
+        "1,9 пункта. Запросить документы: 1) договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
     # condition of the procurement (review s14a: else a second gap from March)
@@ -1025,7 +1040,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Если закупка не объявлена — немедленно потребовать от акимата объявить её, не "
         "дожидаясь 31 декабря: объявленная в этот день закупка в 60 дней даст договор не "
         "раньше 1 марта, в первый день после временной меры, без запаса на задержку или "
-        "жалобу. Договору с 1 января нужна закупка до 22 декабря (маловероятно). В условия "
+        "жалобу. Для договора с 1 января — объявить до 22 декабря (маловероятно). В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:

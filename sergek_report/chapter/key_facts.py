@@ -11,6 +11,7 @@ text print them; the words are the catalog's (labels.COVER_FACTS).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sergek_report import labels as L
@@ -100,7 +101,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     in_stopgap=fmt.day_with_month(
                         fmt.date_long(results.procurement_latest_start_in_stopgap)
                     ),
-                    day=sentences.day_month(results.decision_day),
+                    contract=sentences.day_month(results.stopgap_end + dt.timedelta(days=1)),
                     months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
                 ),
             )

@@ -49,15 +49,12 @@ class BudgetLine:
     first_day: float
     first_day_extra: float
     # the line's case in the later years of a three-year contract, at the line's statistic
-    # (the appendix's table by year: «31,1 и 34,3»), and its three years together at that
-    # statistic (less than the years' upper ends added up, as the dear draws of one year are
-    # not always those of another; review s15a)
+    # (the appendix's table by year: «31,1 и 34,3»), and the same at the cheaper reading
+    # («17,7 и 19,6»; review s15f: the memo gave the later years of one reading only). Their
+    # three years together are Table 1's (reviews s15f, s16b: a three-year upper end beside
+    # the years' did not add up, as upper ends do not)
     later_years: tuple[float, ...] = ()
-    three_years: float = 0.0
-    # the same at the cheaper reading (the region's complexes: «17,7 и 19,6», «51,4»; review
-    # s15f: the memo gave the later years of one reading only)
     later_years_cheaper: tuple[float, ...] = ()
-    three_years_cheaper: float = 0.0
 
 
 def budget_line(
@@ -93,7 +90,5 @@ def budget_line(
         first_day=first_day,
         first_day_extra=first_day - amount,
         later_years=later(path),
-        three_years=appraisal.get(f"{path}.cash_total", BUDGET_LINE_STAT),
         later_years_cheaper=later(cheaper),
-        three_years_cheaper=appraisal.get(f"{cheaper}.cash_total", BUDGET_LINE_STAT),
     )
