@@ -774,14 +774,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s15e: the rule said with the figure: the likelier reading's 14,2; s16a: the line
     # is an upper end, the scale the path's median against today's, 23,3 / 3,9 = 6,0; the
     # evidence's date in the first paragraph, s15a–s15f)
-    # (s16b: a margin, not an upper bound, which Table 2's dearer cases exceed; the scale at
-    # both readings, 13,6 / 3,9 = 3,5 and 23,3 / 3,9 = 6,0)
+    # (s16b: a margin, not an upper bound, which Table 2's dearer cases exceed; s16c: the
+    # scale is the next paragraph's, a complex's year against today's, «в 4–7 раз»: two
+    # multiples four lines apart read as one fact said twice)
     assert (
         f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге с запасом, пока "
-        "неизвестно, на сколько АПК рассчитана цена Павлодара (по центральной оценке расход в "
-        "3–6 раз больше нынешней платы за год); если на все 420 АПК области, хватит "
-        f"{cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до сессии — ниже."
+        "неизвестно, на сколько АПК рассчитана цена Павлодара; если на все 420 АПК области, "
+        f"хватит {cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до сессии — ниже."
     ) in memo
+    assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
     assert (
         values["pavlodar_region_cash_2027_p10"] < 16.0e9 < values["pavlodar_region_cash_2027_p90"]
@@ -885,21 +886,25 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert how.startswith(
         f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: 9 млрд "
         "тенге выделены Павлодарской области на три года (за АПК — в 4–7 раз дороже нынешней "
-        "платы: новое оборудование), за сколько АПК — неизвестно. Вероятнее — за все 420 АПК "
-        f"области: тогда хватит {cheaper} млрд. Но договор нельзя заключить сверх строки "
+        # (review s16c: the price buys new equipment for the whole network; why 420 is likelier)
+        "платы: новое оборудование для всей сети), за сколько АПК — неизвестно. Вероятнее — за "
+        "все 420 АПК области (оборудование поставщика стоит по всей области): тогда хватит "
+        f"{cheaper} млрд. Но договор нельзя заключить сверх строки бюджета, поэтому строка "
         # (review s16a: the caution's cost said, 24,37 − 14,22 ≈ 10)
-        "бюджета, поэтому строка рассчитана и на 240 АПК. Цена этой осторожности — около "
-        "10 млрд, которые при 420 АПК до уточнения бюджета нельзя направить на другое. "
+        "рассчитана и на 240 АПК; цена этой осторожности — около 10 млрд, которые при 420 АПК "
+        "до уточнения бюджета нельзя направить на другое. "
         "Таблица 2. Сколько нужно в 2027 году в каждом случае, млрд тенге (верхние границы "
         "разброса): если не сказано иное — временная мера до 28 февраля (или перерыв), затем "
+        # (review s16c: the cheaper reading needs the sum per complex, as per camera at 420
+        # complexes needs 14,22 × 1,79 = 25,45)
         f"договор Случай Нужно в 2027 г. Хватит ли {line} сумма Павлодара — на все 420 АПК "
-        f"области (вероятнее) {cheaper} да; около 10 вернуть при уточнении "
+        f"области, за комплекс (вероятнее) {cheaper} да; около 10 высвободить "
         "сумма Павлодара — только на 240 АПК г. Павлодара (не подтверждено) "
         f"{line} да: предлагаемая строка "
-        # (s16b: why per camera costs more; what it needs above the line at each reading,
-        # 24,37 × 1,02 − 24,37 = 0,55 and 14,22 × 1,79 − 24,37 = 1,08)
-        "сумма Павлодара — плата за камеру (в комплексе Алматы их больше) около 25 нет, не "
-        "хватит 0,6–1,1 "
+        # (s16b: why per camera costs more; s16c: at either reading, its upper end, 25,45 at
+        # 420 complexes (24,37 × 1,02 = 24,92 at 240), about 1 above the line)
+        "сумма Павлодара — плата за камеру (в комплексе Алматы их больше), при 240 или 420 АПК "
+        "до 25,4 нет, не хватит около 1 "
         f"договор с 1 января при 240 АПК (маловероятно) {city[2]} нет, не хватит около 4 "
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
@@ -956,7 +961,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
         < memo.index("Сразу получить до сессии письменное заключение юристов акимата")
         < memo.index("До утверждения бюджета заложить")
-        < memo.index("На 2028–2029 годы трёхлетнему договору")
+        < memo.index("В бюджет на 2028–2029 годы для трёхлетнего договора")
     )
     assert (
         "ПО и база нарушений: иначе их сможет обслуживать только нынешний оператор."
@@ -964,8 +969,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the line it may shrink to (s13g)
     assert (
-        "выше — увеличить строку; если договор Павлодара на все 420 АПК области, а "
-        f"предложения не выше, — уменьшить до {cheaper} млрд."
+        # (review s16c: and per complex: per camera the region's reading needs about 25)
+        "выше — увеличить строку; если договор Павлодара на все 420 АПК области и за комплекс, "
+        f"а предложения не выше, — уменьшить до {cheaper} млрд."
     ) in rec
     # a three-year contract needs 2028–2029 money: the line's case in those years at the
     # line's statistic, as the appendix's table by year gives it (review s14d: the line
@@ -982,10 +988,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s15f: both readings' later years, and no reason for the three years' P90 that
     # a deputy cannot weigh; s16b: a three-year upper end beside the years' did not add up,
     # 24,4 + 31,1 + 34,3 = 89,8 against 89,4: the years alone, Table 1 has the three years)
+    # (review s16c: an action for the three-year budget the maslikhat votes, the line's
+    # caution carried on, the cheaper reading's figures as the condition to shrink them)
     assert (
-        "На 2028–2029 годы трёхлетнему договору (п. 3 ст. 17 Закона о госзакупках) нужно до "
-        "17,7 и 19,6 млрд при 420 АПК или до 31,1 и 34,3 млрд при 240 (верхние границы каждого "
-        "года)."
+        "В бюджет на 2028–2029 годы для трёхлетнего договора (п. 3 ст. 17 Закона о госзакупках) "
+        "заложить до 31,1 и 34,3 млрд (верхние границы каждого года), а при 420 АПК за "
+        "комплекс — до 17,7 и 19,6 млрд."
     ) in rec
     assert "89,4 млрд" not in memo
     # the same upper ends as the appendix's table by year prints for the path at each reading

@@ -55,14 +55,20 @@ class BudgetLine:
     # the years' did not add up, as upper ends do not)
     later_years: tuple[float, ...] = ()
     later_years_cheaper: tuple[float, ...] = ()
+    # Pavlodar's sum paid per camera: each reading's line times Almaty's cameras per complex
+    # over Pavlodar's (model/cameras.py), the dearer of the two («до 25,4»: about 1 above the
+    # line); None without the camera counts
+    per_camera: float | None = None
 
 
 def budget_line(
     appraisal: Uncertainty,
     data: AppraisalData,
     assumptions: AssumptionValues,
+    camera_factor: tuple[float, float] | None = None,
 ) -> BudgetLine:
-    """The line from the joint calculation and the point estimate's reckoner."""
+    """The line from the joint calculation and the point estimate's reckoner; `camera_factor`:
+    Almaty's cameras per complex over Pavlodar's at the city's and the region's reading."""
     amount = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
     fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
     per_point = point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
@@ -76,9 +82,13 @@ def budget_line(
             appraisal.get(f"{reading}.cash_{year}", BUDGET_LINE_STAT) for year in YEARS[1:]
         )
 
+    amount_cheaper = appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT)
+    per_camera = None
+    if camera_factor is not None:
+        per_camera = max(amount * camera_factor[0], amount_cheaper * camera_factor[1])
     return BudgetLine(
         amount=amount,
-        amount_cheaper=appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT),
+        amount_cheaper=amount_cheaper,
         covered_inflation=covered,
         per_inflation_point=per_point,
         per_fewer_complexes=point_shift(
@@ -91,4 +101,5 @@ def budget_line(
         first_day_extra=first_day - amount,
         later_years=later(path),
         later_years_cheaper=later(cheaper),
+        per_camera=per_camera,
     )

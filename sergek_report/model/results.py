@@ -477,7 +477,9 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         cameras=cameras,
         appraisal=appraisal,
         appraisal_data=appraisal_data,
-        budget_line=budget_line(appraisal, appraisal_data, assumptions),
+        budget_line=budget_line(
+            appraisal, appraisal_data, assumptions, cameras.factor if cameras else None
+        ),
         stopgap_months_at_most=stopgap_months_at_most,
         stopgap_end=stopgap_end,
         procurement_latest_start_in_stopgap=latest_start(
