@@ -665,10 +665,13 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert [round(x / 1e9, 1) for x in line.later_years] == [31.1, 34.3]
     assert [round(x / 1e9, 1) for x in line.later_years_cheaper] == [17.7, 19.6]
     assert line.amount < line.later_years[0] < line.later_years[1]
-    # Pavlodar's sum paid per camera: 5,48 cameras a complex in Almaty against 1 287 / 240 =
-    # 5,36 or 1 287 / 420 = 3,06 in Pavlodar: 24,37 × 1,02 = 24,9 or 14,22 × 1,79 = 25,45,
-    # the dearer («до 25,4», Table 2 of the memo)
-    assert line.per_camera == pytest.approx(14.22e9 * 5.484 / 3.064, rel=5e-3)
+    # Pavlodar's sum paid per camera: 9 000 / 1 641 = 5,48 cameras a complex in Almaty against
+    # 1 287 / 240 = 5,36 in Pavlodar's city: 24,37 × 1,023 = 24,93 («около 25», as the
+    # appendix says); at the region's reading the same complex-year, 8,02 × 1,79 = 14,36 mn
+    assert line.per_camera == pytest.approx(24.37e9 * (9000 / 1641) / (1287 / 240), rel=2e-3)
+    assert results.one_basis.pavlodar_year * results.cameras.factor[1] == pytest.approx(
+        results.one_basis.pavlodar_year_city * results.cameras.factor[0]
+    )
 
 
 def test_two_rows_of_the_drivers_table_with_the_same_shares_are_said_to_be_a_coincidence():

@@ -677,7 +677,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     cover = pages[0]
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
-    line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге\.", memo).group(1)
+    line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге ", memo).group(1)
     assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге с запасом" in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
@@ -690,8 +690,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "него — продление договора не больше чем на 2 месяца, если его подтвердят юристы"
     ) in cover
     assert "немедленно потребовать от акимата объявить её" in memo
-    assert "не дожидаясь 31 декабря: объявленная в этот день закупка в 60 дней" in memo
-    assert "Для договора с 1 января — объявить до 22 декабря (" in memo
+    assert "объявленная 31 декабря закупка в 60 дней" in memo
+    assert "Договор с 1 января маловероятен: для него закупку надо объявить не позднее 22 " in memo
     assert "22 декабря" not in cover
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "С 1 января 2027 г. для 1 816–1 991 АПК" in memo
@@ -832,7 +832,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         # (review s15f: the range is the authors' assumptions' spread, not a probability the
         # data measured; the gap's two months are an assumption, the gap may last longer)
-        "разброс — расход в 8 случаях из 10 на диапазонах допущений авторов (не вероятность по "
+        "разброс — расход в 8 случаях из 10 при допущениях авторов (не вероятность по "
         "данным); его задают инфляция 2026 года и доля введённых новых комплексов (за три года "
         "и рост цены в 2028–2029 годах). Не входят в разброс: плата за камеры, договор на год, "
         "предложения поставщиков. «Перерыв» — в расчёте два месяца без фиксации (на деле — до "
@@ -888,7 +888,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "тенге выделены Павлодарской области на три года (за АПК — в 4–7 раз дороже нынешней "
         # (review s16c: the price buys new equipment for the whole network; why 420 is likelier)
         "платы: новое оборудование для всей сети), за сколько АПК — неизвестно. Вероятнее — за "
-        "все 420 АПК области (оборудование поставщика стоит по всей области): тогда хватит "
+        "все 420 АПК области (оборудование поставщика — по всей области): тогда хватит "
         f"{cheaper} млрд. Но договор нельзя заключить сверх строки бюджета, поэтому строка "
         # (review s16a: the caution's cost said, 24,37 − 14,22 ≈ 10)
         "рассчитана и на 240 АПК; цена этой осторожности — около 10 млрд, которые при 420 АПК "
@@ -901,10 +901,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"области, за комплекс (вероятнее) {cheaper} да; около 10 высвободить "
         "сумма Павлодара — только на 240 АПК г. Павлодара (не подтверждено) "
         f"{line} да: предлагаемая строка "
-        # (s16b: why per camera costs more; s16c: at either reading, its upper end, 25,45 at
-        # 420 complexes (24,37 × 1,02 = 24,92 at 240), about 1 above the line)
-        "сумма Павлодара — плата за камеру (в комплексе Алматы их больше), при 240 или 420 АПК "
-        "до 25,4 нет, не хватит около 1 "
+        # (s16b: why per camera costs more; s16d: then the readings give one price for a
+        # complex, 8,02 × 1,79 = 14,04 × 1,02 = 14,36 mn: 24,37 × 1,023 = 24,93, 0,55 above)
+        "сумма Павлодара — плата за камеру (число АПК тогда не важно; в комплексе Алматы камер "
+        "больше) около 25 нет, не хватит около 0,6 "
         f"договор с 1 января при 240 АПК (маловероятно) {city[2]} нет, не хватит около 4 "
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
@@ -948,18 +948,19 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # incumbent meets its condition; the urgent deadline, 22 December, before the latest)
     # (review s15a: the council's own vote in sentences, not a parenthesis of notes)
     assert rec.startswith(
-        f"До утверждения бюджета заложить {line} млрд тенге. Если в проекте строки нет или она "
+        f"До утверждения бюджета заложить {line} млрд тенге (треть цены трёхлетнего договора, "
+        "см. следующий пункт). Если в проекте строки нет или она "
         "меньше — внести поправку с источником денег; если бюджет утверждён — уточнить его до "
         "конца временной меры. Запросить у акимата ценовые предложения поставщиков:"
     )
     # (review s15a: the deadlines one recommendation, the procurement's conditions the next)
     assert (
         memo.index("Рекомендации маслихату Если закупка не объявлена — немедленно потребовать")
-        < memo.index("не дожидаясь 31 декабря")
-        < memo.index("объявить до 22 декабря")
+        < memo.index("объявленная 31 декабря закупка")
+        < memo.index("объявить не позднее 22 декабря")
         < memo.index("В условия закупки включить обслуживание действующих комплексов")
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
-        < memo.index("Сразу получить до сессии письменное заключение юристов акимата")
+        < memo.index("До сессии получить письменное заключение юристов акимата")
         < memo.index("До утверждения бюджета заложить")
         < memo.index("В бюджет на 2028–2029 годы для трёхлетнего договора")
     )
@@ -992,7 +993,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # caution carried on, the cheaper reading's figures as the condition to shrink them)
     assert (
         "В бюджет на 2028–2029 годы для трёхлетнего договора (п. 3 ст. 17 Закона о госзакупках) "
-        "заложить до 31,1 и 34,3 млрд (верхние границы каждого года), а при 420 АПК за "
+        "заложить до 31,1 и 34,3 млрд, а при 420 АПК за "
         "комплекс — до 17,7 и 19,6 млрд."
     ) in rec
     assert "89,4 млрд" not in memo
@@ -1003,10 +1004,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor,
     # its price the akimat's to compute (review s14b), and it is what the city gets without
     # the later years' money (review s15b: the line rests on a three-year contract)
-    assert (
-        "Без них договор — на год, и его цена может быть выше трети трёхлетней: потребовать её "
-        "расчёт."
-    ) in rec
+    assert "Без них договор — на год, возможно дороже трети трёхлетнего: потребовать расчёт." in rec
+    # (review s16d: the 2027 line is a third of a three-year price, said where it is proposed)
+    assert "заложить 24,4 млрд тенге (треть цены трёхлетнего договора, см. следующий пункт)." in rec
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
@@ -1035,9 +1035,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "сессия. "
         # (review s16a: the margin is over the point estimate with all the new complexes,
         # (24,37 − 23,97) / 0,207 = 1,9; s16b: its own point, the reading it holds at said)
-        "Инфляция 2026 года (Бюро национальной статистики): в расчёте — 12,3 %; при 240 АПК и "
-        "всех новых комплексах каждый пункт сверх — около 0,21 млрд, запас строки — "
-        "1,9 пункта. Запросить документы: 1) договор ГЧП с приложениями"
+        "Инфляция 2026 года (Бюро национальной статистики): в расчёте — 12,3 %; при 240 АПК "
+        "каждый пункт сверх — около 0,21 млрд, запас строки — 1,9 пункта. Запросить "
+        "документы: 1) договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
     # condition of the procurement (review s14a: else a second gap from March)
@@ -1045,10 +1045,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (review s15d: 31 December + 60 days is 1 March, the day after the stop-gap; s15f:
         # said as no margin at all, and not as a deadline to wait for; s16a: the contract it
         # gives starts on 1 March, and the demand holds if the procurement is not yet out)
-        "Если закупка не объявлена — немедленно потребовать от акимата объявить её, не "
-        "дожидаясь 31 декабря: объявленная в этот день закупка в 60 дней даст договор не "
-        "раньше 1 марта, в первый день после временной меры, без запаса на задержку или "
-        "жалобу. Для договора с 1 января — объявить до 22 декабря (маловероятно). В условия "
+        # (s16d: «маловероятно» said of the contract, not of an instruction)
+        "Если закупка не объявлена — немедленно потребовать от акимата объявить её: "
+        "объявленная 31 декабря закупка в 60 дней даст договор не раньше 1 марта, в первый "
+        "день после временной меры, без запаса на задержку или жалобу. Договор с 1 января "
+        "маловероятен: для него закупку надо объявить не позднее 22 декабря. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
@@ -1061,11 +1062,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # stop-gap extends a contract with a private partner, at the 2021 tariff: its consent)
     assert (
         # (review s15f: whether the stop-gap needs a procurement announced before 1 January)
-        "Сразу получить до сессии письменное заключение юристов акимата (лучше и органа по "
+        "До сессии получить письменное заключение юристов акимата (лучше и органа по "
         "госзакупкам): можно ли продлить договор до итогов закупки и нужно ли для этого "
         "объявить её до 1 января; и согласие оператора на продление по нынешней цене. Если "
-        "ответ отрицательный, с 1 января фиксация нарушений прервётся: потребовать план акимата "
-        "(сохранность комплексов и базы, сроки)."
+        "ответ отрицательный, с 1 января фиксация нарушений прервётся: потребовать план "
+        "акимата."
     ) in memo
 
 

@@ -55,9 +55,11 @@ class BudgetLine:
     # the years' did not add up, as upper ends do not)
     later_years: tuple[float, ...] = ()
     later_years_cheaper: tuple[float, ...] = ()
-    # Pavlodar's sum paid per camera: each reading's line times Almaty's cameras per complex
-    # over Pavlodar's (model/cameras.py), the dearer of the two («до 25,4»: about 1 above the
-    # line); None without the camera counts
+    # Pavlodar's sum paid per camera: a complex of Almaty's cameras then costs the same at
+    # either reading (8,02 mn × 1,79 = 14,04 mn × 1,02 = 14,36 mn), so the line times the
+    # city reading's factor (model/cameras.py): «около 25», about 0,6 above the line (review
+    # s16d: the region's factor on the region's line scaled its months at today's tariff too);
+    # None without the camera counts
     per_camera: float | None = None
 
 
@@ -65,10 +67,10 @@ def budget_line(
     appraisal: Uncertainty,
     data: AppraisalData,
     assumptions: AssumptionValues,
-    camera_factor: tuple[float, float] | None = None,
+    camera_factor: float | None = None,
 ) -> BudgetLine:
     """The line from the joint calculation and the point estimate's reckoner; `camera_factor`:
-    Almaty's cameras per complex over Pavlodar's at the city's and the region's reading."""
+    Almaty's cameras per complex over those of Pavlodar's city (its 240 complexes)."""
     amount = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
     fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
     per_point = point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
@@ -82,13 +84,9 @@ def budget_line(
             appraisal.get(f"{reading}.cash_{year}", BUDGET_LINE_STAT) for year in YEARS[1:]
         )
 
-    amount_cheaper = appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT)
-    per_camera = None
-    if camera_factor is not None:
-        per_camera = max(amount * camera_factor[0], amount_cheaper * camera_factor[1])
     return BudgetLine(
         amount=amount,
-        amount_cheaper=amount_cheaper,
+        amount_cheaper=appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT),
         covered_inflation=covered,
         per_inflation_point=per_point,
         per_fewer_complexes=point_shift(
@@ -101,5 +99,5 @@ def budget_line(
         first_day_extra=first_day - amount,
         later_years=later(path),
         later_years_cheaper=later(cheaper),
-        per_camera=per_camera,
+        per_camera=None if camera_factor is None else amount * camera_factor,
     )

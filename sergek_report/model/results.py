@@ -478,7 +478,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         appraisal=appraisal,
         appraisal_data=appraisal_data,
         budget_line=budget_line(
-            appraisal, appraisal_data, assumptions, cameras.factor if cameras else None
+            appraisal, appraisal_data, assumptions, cameras.factor[0] if cameras else None
         ),
         stopgap_months_at_most=stopgap_months_at_most,
         stopgap_end=stopgap_end,
