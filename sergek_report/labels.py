@@ -1165,26 +1165,21 @@ PROPER_NAMES = frozenset(
 # {year}: the first year the options are priced for; {date}: the first day without a contract.
 COVER_FACTS = {
     "heading": "Главное в цифрах",
-    # under the proposed budget line: «28,4 млрд тенге»; {cheaper}: what any path needs if
-    # Pavlodar's sum pays for the region's {region} complexes («16,2 млрд тенге»). What the
-    # line holds and why is the memo's (review s14c, s14d: the card packed three figures);
-    # the likelier reading said first (reviews s14e–s14g: the line above it is insurance)
-    # (review s15d: «с запасом» was true only against the cheaper reading; the line is the
-    # dearer reading's upper end, {city}: «240»)
-    # (review s16b: not «верхняя граница», which Table 2's dearer cases exceed: a line with a
-    # margin until Pavlodar's contract says which complexes its sum pays for)
+    # under the proposed budget line: «24,4 млрд тенге»; {cheaper}: what the same path needs if
+    # Pavlodar's sum pays for the region's {region} complexes («14,2 млрд тенге»); {city}:
+    # «240». What the line holds and why is the memo's (review s14c, s14d: the card packed
+    # three figures). Review s16b: not «верхняя граница», which the memo's dearer cases
+    # exceed: a line with a margin until Pavlodar's contract says which complexes it pays for
     "budget_line": (
         "предлагаемая строка бюджета {year} года на «Сергек» с запасом, пока неизвестно, на "
         "сколько АПК рассчитана цена Павлодара ({city} или {region}); если на все {region} АПК "
         "области (вероятнее), хватит {cheaper}"
     ),
-    # under the days left: «28 дней»; {in_stopgap}: the last day to announce the longest
-    # procurement to end within the stop-gap («31 декабря 2026 г.»); {months}: the stop-gap's
-    # cap («2 месяца»); {day}: «1 января». Now, with the latest day (review s14a: «не позднее»
-    # alone read as time to spare); the contract from {day} and its deadline are the memo's
-    # (review s13g: the cards were paragraphs)
-    # (review s16b: «сейчас» beside «не позднее 31 декабря» pulled two ways; {contract}: the
-    # day after the stop-gap, «1 марта»)
+    # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
+    # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:
+    # that day, «1 марта»; {months}: the stop-gap's cap («2 месяца»). Now, and what the last
+    # day gives (reviews s14a, s16b: «не позднее» beside «сейчас» read as time to spare); the
+    # contract from 1 January and its deadline are the memo's (review s13g)
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить сейчас: объявленная "
         "{in_stopgap} даст договор лишь с {contract}; до него — продление договора не больше "

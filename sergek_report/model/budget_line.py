@@ -38,8 +38,9 @@ class BudgetLine:
 
     amount: float
     amount_cheaper: float  # the same path and statistic at the cheaper reading («14,2»)
-    # the 2026 inflation up to which the line holds its path's point estimate («до 14,2 %»)
-    # and how much one point more adds to it (the memo's reckoner)
+    # the 2026 inflation up to which the line holds its path's point estimate (14,2 %: the
+    # memo's «запас строки — 1,9 пункта» over the assumed 12,3 %) and how much one point more
+    # adds to it (the memo's reckoner)
     covered_inflation: float
     per_inflation_point: float
     per_fewer_complexes: float  # RECKONER_COMPLEXES fewer new complexes (a negative amount)
