@@ -1170,20 +1170,24 @@ COVER_FACTS = {
     # «240». What the line holds and why is the memo's (review s14c, s14d: the card packed
     # three figures). Review s16b: not «верхняя граница», which the memo's dearer cases
     # exceed: a line with a margin until Pavlodar's contract says which complexes it pays for
+    # (review s16e: «с запасом» overstated a line the per-camera case exceeds; {likely}:
+    # «в 9 случаях из 10», the line being the P90)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек» с запасом, пока неизвестно, на "
-        "сколько АПК рассчитана цена Павлодара ({city} или {region}); если на все {region} АПК "
-        "области (вероятнее), хватит {cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: хватит {likely}, даже если цена "
+        "Павлодара рассчитана только на {city} АПК; если на все {region} АПК области "
+        "(вероятнее), хватит {cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:
     # that day, «1 марта»; {months}: the stop-gap's cap («2 месяца»). Now, and what the last
     # day gives (reviews s14a, s16b: «не позднее» beside «сейчас» read as time to spare); the
     # contract from 1 January and its deadline are the memo's (review s13g)
+    # (review s16e: «сейчас» then a 31 December example: the last day said as such, and
+    # what covers the months before the contract)
     "days_left": (
-        "до окончания договора на дату редакции. Закупку объявить сейчас: объявленная "
-        "{in_stopgap} даст договор лишь с {contract}; до него — продление договора не больше "
-        "чем на {months}, если его подтвердят юристы"
+        "до окончания договора на дату редакции. Крайний срок объявить закупку — {in_stopgap}: "
+        "тогда договор с {contract}, без запаса на жалобы; до него — продление не больше чем "
+        "на {months}, если его подтвердят юристы, иначе перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1197,9 +1201,10 @@ COVER_FACTS = {
     # memo's (an upper bound beside central estimates read as the cost, reviews s13a–s13g);
     # the two ends are two central estimates, not a range (review s14a)
     # (review s16b: «ожидаемый» read as a mean)
+    # (review s16e: «вероятный путь» beside the report's own doubts on the stop-gap)
     "three_years": (
-        "расход на {years} годы по центральной оценке на вероятном пути (временная мера, затем "
-        "договор по ценам Павлодара), если договор Павлодара оплачивает {region} или "
+        "расход на {years} годы по центральной оценке: временная мера (если её подтвердят "
+        "юристы), затем договор по ценам Павлодара, если он оплачивает {region} или "
         "{city}\u00a0АПК"
     ),
     # the two central estimates of the three years, one a reading, not a range (reviews
