@@ -1170,11 +1170,11 @@ COVER_FACTS = {
     # «240». What the line holds and why is the memo's (review s14c, s14d: the card packed
     # three figures). Review s16b: not «верхняя граница», which the memo's dearer cases
     # exceed: a line with a margin until Pavlodar's contract says which complexes it pays for
-    # (review s16e: «с запасом» overstated a line the per-camera case exceeds; {likely}:
-    # «в 9 случаях из 10», the line being the P90)
+    # (reviews s16e, s16f: «с запасом», «хватит в 9 случаях из 10» overstated a line the
+    # per-camera case exceeds: the upper end of the dearer reading's calculation, said so)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: хватит {likely}, даже если цена "
-        "Павлодара рассчитана только на {city} АПК; если на все {region} АПК области "
+        "предлагаемая строка бюджета {year} года на «Сергек»: верхняя граница расчёта, если "
+        "цена Павлодара рассчитана только на {city} АПК; если на все {region} АПК области "
         "(вероятнее), хватит {cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
@@ -1185,7 +1185,8 @@ COVER_FACTS = {
     # (review s16e: «сейчас» then a 31 December example: the last day said as such, and
     # what covers the months before the contract)
     "days_left": (
-        "до окончания договора на дату редакции. Крайний срок объявить закупку — {in_stopgap}: "
+        "до окончания договора на дату редакции. Закупку объявить немедленно; крайний срок — "
+        "{in_stopgap}: "
         "тогда договор с {contract}, без запаса на жалобы; до него — продление не больше чем "
         "на {months}, если его подтвердят юристы, иначе перерыв в фиксации"
     ),

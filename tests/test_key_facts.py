@@ -82,7 +82,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # said with the contract it gives, from 1 March, 31 December + 60 days)
     # (s16e: the last day said as such, and what covers the months before the contract)
     assert facts[1].text == (
-        "до окончания договора на дату редакции. Крайний срок объявить закупку — "
+        "до окончания договора на дату редакции. Закупку объявить немедленно; крайний срок — "
         f"31{NBSP}декабря 2026{NNBSP}г.: тогда договор с 1{NBSP}марта, без запаса на жалобы; "
         f"до него — продление не больше чем на 2{NBSP}месяца, если его подтвердят юристы, "
         "иначе перерыв в фиксации"
@@ -103,10 +103,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # Pavlodar's contract says which complexes its sum pays for)
     # (s16e: «с запасом» overstated a line the per-camera case exceeds: the P90 said as
     # what it is, enough in nine cases of ten)
+    # (s16f: nor «хватит в 9 случаях из 10», which the per-camera case exceeds)
     assert facts[0].text == (
-        f"предлагаемая строка бюджета 2027 года на «Сергек»: хватит в 9 случаях из{NBSP}10, "
-        "даже если цена Павлодара рассчитана только на 240 АПК; если на все 420 АПК области "
-        f"(вероятнее), хватит 14,2{NBSP}млрд{NBSP}тенге"
+        "предлагаемая строка бюджета 2027 года на «Сергек»: верхняя граница расчёта, если цена "
+        "Павлодара рассчитана только на 240 АПК; если на все 420 АПК области (вероятнее), "
+        f"хватит 14,2{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -156,6 +157,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     # the translation asks for the cases of the dates: «… 1 наурыздан басталады», «2027 жылғы
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
     assert "соңғы күні — 2026 жылғы 31 желтоқсан" in facts[1].text.replace(NBSP, " ")
+    assert facts[1].text.startswith("редакция күніне шарт аяқталғанша қалды. Сатып алуды дереу")
     assert "шарт 1 наурыздан басталады" in facts[1].text.replace(NBSP, " ")
     assert facts[0].text.replace(NBSP, " ").endswith("14,2 млрд теңге жетеді")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

@@ -678,7 +678,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге ", memo).group(1)
-    assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге — этого хватит" in memo
+    assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге — верхнюю" in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
@@ -686,12 +686,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # unlikely (reviews s13a, s13b); the contract's own deadline is the memo's (s13g: the
     # cards were paragraphs)
     assert (
-        "Крайний срок объявить закупку — 31 декабря 2026 г.: тогда договор с 1 марта, без запаса "
-        "на жалобы; до него — продление не больше чем на 2 месяца, если его подтвердят юристы, "
-        "иначе перерыв в фиксации"
+        "Закупку объявить немедленно; крайний срок — 31 декабря 2026 г.: тогда договор с 1 марта, "
+        "без запаса на жалобы; до него — продление не больше чем на 2 месяца, если его "
+        "подтвердят юристы, иначе перерыв в фиксации"
     ) in cover
     assert "немедленно потребовать от акимата объявить её" in memo
-    assert "объявленная 31 декабря закупка в 60 дней" in memo
+    assert "даже объявленная 31 декабря закупка в 60 дней даст договор к 1 марта" in memo
     assert "Договор с 1 января маловероятен: для него закупку надо объявить не позднее 22 " in memo
     assert "22 декабря" not in cover
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
@@ -718,8 +718,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s16b: not an upper bound, which the memo's dearer cases exceed; s16e: nor «с запасом»:
     # enough in nine cases of ten at the dearer reading)
     assert (
-        "на «Сергек»: хватит в 9 случаях из 10, даже если цена Павлодара рассчитана только на "
-        "240 АПК; если на все 420 АПК области (вероятнее), хватит 14,2 млрд тенге"
+        "на «Сергек»: верхняя граница расчёта, если цена Павлодара рассчитана только на 240 АПК; "
+        "если на все 420 АПК области (вероятнее), хватит 14,2 млрд тенге"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date)
     assert (
@@ -779,12 +779,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s16b: a margin, not an upper bound, which Table 2's dearer cases exceed; s16c: the
     # scale is the next paragraph's, a complex's year against today's, «в 4–7 раз»: two
     # multiples four lines apart read as one fact said twice)
-    # (s16e: «с запасом» overstated it: the line is the P90, enough in nine cases of ten)
+    # (s16e, s16f: «с запасом», «хватит в 9 случаях из 10» overstated a line Table 2's
+    # dearer cases exceed: the upper end of the dearer reading's calculation, said so)
     assert (
-        f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге — этого хватит в 9 "
-        "случаях из 10, даже если цена Павлодара рассчитана только на 240 АПК; если на все "
-        f"420 АПК области, хватит {cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить "
-        "до сессии — ниже."
+        f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге — верхнюю границу расчёта, "
+        "если цена Павлодара рассчитана только на 240 АПК; если на все 420 АПК области, хватит "
+        f"{cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до сессии — ниже."
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -908,8 +908,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"{line} да: предлагаемая строка "
         # (s16b: why per camera costs more; s16d: then the readings give one price for a
         # complex, 8,02 × 1,79 = 14,04 × 1,02 = 14,36 mn: 24,37 × 1,023 = 24,93, 0,55 above)
-        "сумма Павлодара — плата за камеру (число АПК тогда не важно; в комплексе Алматы камер "
-        "больше) около 25 нет, не хватит около 0,6 "
+        "сумма Павлодара — за камеру (в АПК Алматы камер больше; число АПК не важно) около 25 "
+        "нет, не хватит около 0,6 "
         f"договор с 1 января при 240 АПК (маловероятно) {city[2]} нет, не хватит около 4 "
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
@@ -1054,9 +1054,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # said as no margin at all, and not as a deadline to wait for; s16a: the contract it
         # gives starts on 1 March, and the demand holds if the procurement is not yet out)
         # (s16d: «маловероятно» said of the contract, not of an instruction)
-        "Если закупка не объявлена — немедленно потребовать от акимата объявить её: "
-        "объявленная 31 декабря закупка в 60 дней даст договор не раньше 1 марта, в первый "
-        "день после временной меры, без запаса на задержку или жалобу. Договор с 1 января "
+        # (s16f: the longest procurement gives the contract by 1 March at the latest)
+        "Если закупка не объявлена — немедленно потребовать от акимата объявить её: даже "
+        "объявленная 31 декабря закупка в 60 дней даст договор к 1 марта, в первый день после "
+        "временной меры, но без запаса на задержку или жалобу. Договор с 1 января "
         "маловероятен: для него закупку надо объявить не позднее 22 декабря. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых"
     ) in memo

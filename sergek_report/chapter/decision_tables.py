@@ -451,8 +451,6 @@ def amount(u, output: str, about: bool = False) -> str:
 
 # P10 and P90 leave one draw in ten below and one above: eight in ten lie between them
 CASES_BETWEEN_P10_P90 = 8
-# ... and P90 one in ten above it: the line holds in nine cases of ten (the memo, the cover)
-CASES_BELOW_P90 = 9
 
 
 def in_cases_of_ten(cases: int) -> str:

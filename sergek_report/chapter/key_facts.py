@@ -20,10 +20,8 @@ from sergek_report.chapter.decision_tables import (
     BUDGET_LINE,
     BUDGET_LINE_CHEAPER,
     BUDGET_LINE_STAT,
-    CASES_BELOW_P90,
     CENTRAL,
     LIKELY_PATH_YEARS,
-    in_cases_of_ten,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
@@ -87,7 +85,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     words["budget_line"],
                     year=year,
                     cheaper=_amount(results, BUDGET_LINE_CHEAPER, BUDGET_LINE_STAT),
-                    likely=in_cases_of_ten(CASES_BELOW_P90),
                     region=fmt.integer(results.appraisal_data.pavlodar_complexes),
                     city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
                 ),
