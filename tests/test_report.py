@@ -473,7 +473,7 @@ def test_whole_text_reads_as_plain_russian(report):
 # checked): the Aksai cameras' project (700 млн тенге) looks like the stopgap's 682 млн.
 # figures a reader may take for a key figure's rounding, which are other quantities: a
 # project's cost; the readings' lines' difference, 24,4 − 14,2 ≈ 10 (not 12,6 rounded)
-OTHER_FIGURES = ("в проекте на 700 млн тенге", "около 10 млрд, которые при 420 АПК")
+OTHER_FIGURES = ("в проекте на 700 млн тенге", "около 10 млрд до уточнения бюджета")
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
 # option by its median and P10–P90 (its base case is not printed: it may lie outside them).
 SHARED_FIGURES = (
@@ -781,9 +781,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # multiples four lines apart read as one fact said twice)
     # (s16e, s16f: «с запасом», «хватит в 9 случаях из 10» overstated a line Table 2's
     # dearer cases exceed: the upper end of the dearer reading's calculation, said so)
+    # (s16g: and where it falls short, Table 2's dearer cases, in one clause)
     assert (
         f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге — верхнюю границу расчёта, "
-        "если цена Павлодара рассчитана только на 240 АПК; если на все 420 АПК области, хватит "
+        "если цена Павлодара рассчитана только на 240 АПК (не хватит при плате за камеру, "
+        "договоре с 1 января или цене выше павлодарской); если на все 420 АПК области, хватит "
         f"{cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до сессии — ниже."
     ) in memo
     assert "3–6 раз" not in memo
@@ -891,12 +893,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: 9 млрд "
         "тенге выделены Павлодарской области на три года (за АПК — в 4–7 раз дороже нынешней "
         # (review s16c: the price buys new equipment for the whole network; why 420 is likelier)
-        "платы: новое оборудование для всей сети), за сколько АПК — неизвестно. Вероятнее — за "
-        "все 420 АПК области (оборудование поставщика — по всей области): тогда хватит "
-        f"{cheaper} млрд. Но договор нельзя заключить сверх строки бюджета, поэтому строка "
-        # (review s16a: the caution's cost said, 24,37 − 14,22 ≈ 10)
-        "рассчитана и на 240 АПК; цена этой осторожности — около 10 млрд, которые при 420 АПК "
-        "до уточнения бюджета нельзя направить на другое. "
+        "платы: новое оборудование для всей сети), за сколько АПК — неизвестно. Договор нельзя "
+        # (review s16a: the caution's cost said, 24,37 − 14,22 ≈ 10; s16g: one sentence)
+        "заключить сверх строки бюджета, поэтому строка рассчитана на 240 АПК; вероятнее 420 "
+        "(оборудование поставщика — по всей области), и тогда около 10 млрд до уточнения "
+        "бюджета нельзя направить на другое: это цена осторожности. "
         "Таблица 2. Сколько нужно в 2027 году в каждом случае, млрд тенге (верхние границы "
         # (review s16e: its figures are the stop-gap path's, not the gap's)
         "разброса): если не сказано иное — временная мера до 28 февраля, затем "
@@ -1033,8 +1034,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # staff can)
     assert (
         "Что проверить до голосования Поручить аппарату маслихата проверить, что изменилось "
-        "после 10 марта 2026 г.: сначала договор Павлодара (портал госзакупок) — за "
-        "сколько АПК и за комплекс или за камеру (от этого зависит, 14,2 или 24,4 млрд); "
+        # (review s16g: what each answer means for the line, as rules)
+        "после 10 марта 2026 г.: сначала договор Павлодара (портал госзакупок): если он на 420 "
+        "АПК и за комплекс — хватит 14,2 млрд, на 240 — 24,4, за камеру — около 25; "
         # (review s15f: 14,2 % beside 14,2 bn; the threshold said as the assumption and the
         # line's margin over it, 14,2 − 12,3 = 1,9 points at the city's reading)
         "объявлена ли закупка; сколько из 350 новых АПК введено (акимат; каждые 100 по цене "
