@@ -48,8 +48,9 @@ def _amount(results: Results, output: str, stat: str) -> str:
 
 def likely_path_years(results: Results) -> str:
     """The likely path's three years, its central estimates at the two readings of
-    Pavlodar's contract (Table 1's rows «Временная мера, затем договор»): «47,6 / 82,8 млрд
-    тенге», one or the other, as the cover prints it (a dash read as a range)."""
+    Pavlodar's contract (Table 1's row «Временная мера, затем договор»): «47,6 или 82,8 млрд
+    тенге», one or the other, as the cover prints it (a dash read as a range, a slash as a
+    ratio)."""
     low, high = (results.appraisal.get(path, CENTRAL) for path in LIKELY_PATH_YEARS)
     tenge = f"{fmt.NBSP}{L.NUMBER_WORDS['tenge']}"
     return (

@@ -39,7 +39,7 @@ class BudgetLine:
     amount: float
     amount_cheaper: float  # the same path and statistic at the cheaper reading («14,2»)
     # the 2026 inflation up to which the line holds its path's point estimate (14,2 %: the
-    # memo's «запас строки — 1,9 пункта» over the assumed 12,3 %) and how much one point more
+    # memo's «запас — 1,9 пункта» over the assumed 12,3 %) and how much one point more
     # adds to it (the memo's reckoner)
     covered_inflation: float
     per_inflation_point: float
