@@ -11,7 +11,6 @@ text print them; the words are the catalog's (labels.COVER_FACTS).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from sergek_report import labels as L
@@ -102,7 +101,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     in_stopgap=fmt.day_with_month(
                         fmt.date_long(results.procurement_latest_start_in_stopgap)
                     ),
-                    contract=sentences.day_month(results.stopgap_end + dt.timedelta(days=1)),
+                    contract=sentences.day_month(results.contract_after_stopgap),
                     months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
                 ),
             )

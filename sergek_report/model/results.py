@@ -173,11 +173,12 @@ class Results:
     budget_line: BudgetLine | None = None
     procurement_latest_start_range: tuple[dt.date, dt.date] | None = None
     # the stop-gap's longest term in months (the law's cap, the assumption's upper bound: 2),
-    # its last day from the first day without the contract (28 February 2027), and the last
-    # day to announce the longest procurement so that it ends within it, the realistic path's
-    # deadline
+    # its last day from the first day without the contract (28 February 2027), the first day
+    # of the contract that follows it (1 March 2027), and the last day to announce the longest
+    # procurement so that its contract starts then, the realistic path's deadline
     stopgap_months_at_most: int | None = None
     stopgap_end: dt.date | None = None
+    contract_after_stopgap: dt.date | None = None
     procurement_latest_start_in_stopgap: dt.date | None = None
     # the fines a gap of the stop-gap's months forgoes at the pace of the paid period
     # (2020 – August 2022, a smaller network): the lowest of the paces the sources give
@@ -405,6 +406,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     # the stop-gap at its longest: the law's cap, the assumption's upper bound
     stopgap_months_at_most = int(assumptions.range("stopgap_months")[1])
     stopgap_end = term_end(decision_day, stopgap_months_at_most)
+    contract_after_stopgap = stopgap_end + dt.timedelta(days=1)
 
     return Results(
         assumptions=assumptions,
@@ -482,9 +484,8 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         ),
         stopgap_months_at_most=stopgap_months_at_most,
         stopgap_end=stopgap_end,
-        procurement_latest_start_in_stopgap=latest_start(
-            stopgap_end + dt.timedelta(days=1), days=lead_high
-        ),
+        contract_after_stopgap=contract_after_stopgap,
+        procurement_latest_start_in_stopgap=latest_start(contract_after_stopgap, days=lead_high),
         procurement_latest_start_range=(
             latest_start(decision_day, days=lead_high),
             latest_start(decision_day, days=lead_low),
