@@ -46,9 +46,7 @@ class BudgetLine:
     per_fewer_complexes: float  # RECKONER_COMPLEXES fewer new complexes (a negative amount)
     per_fewer_complexes_cheaper: float  # the same at the cheaper reading (the region's)
     # the contract from the first day at the dearer reading at the line's statistic (28,4)
-    # and what it needs above the line («около 4»: an amendment)
     first_day: float
-    first_day_extra: float
     # the line's case in the later years of a three-year contract, at the line's statistic
     # (the appendix's table by year: «31,1 и 34,3»), and the same at the cheaper reading
     # («17,7 и 19,6»; review s15f: the memo gave the later years of one reading only). Their
@@ -62,6 +60,12 @@ class BudgetLine:
     # s16d: the region's factor on the region's line scaled its months at today's tariff too);
     # None without the camera counts
     per_camera: float | None = None
+
+    @property
+    def first_day_extra(self) -> float:
+        """What the contract from the first day needs above the line («около 4»: an
+        amendment)."""
+        return self.first_day - self.amount
 
 
 def budget_line(
@@ -77,7 +81,6 @@ def budget_line(
     per_point = point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
     # the path's cost is linear in 2026 inflation: the line holds its point estimate up to
     covered = assumptions.inflation_2026 + (amount - appraisal.get(BUDGET_LINE)) / per_point
-    first_day = appraisal.get(FIRST_DAY, BUDGET_LINE_STAT)
     path, cheaper = BUDGET_LINE.split(".")[0], CHEAPER_READING.split(".")[0]
 
     def later(reading: str) -> tuple[float, ...]:
@@ -96,8 +99,7 @@ def budget_line(
         per_fewer_complexes_cheaper=point_shift(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
-        first_day=first_day,
-        first_day_extra=first_day - amount,
+        first_day=appraisal.get(FIRST_DAY, BUDGET_LINE_STAT),
         later_years=later(path),
         later_years_cheaper=later(cheaper),
         per_camera=None if camera_factor is None else amount * camera_factor,
