@@ -50,13 +50,12 @@ def likely_path_years(results: Results) -> str:
     Pavlodar's contract (Table 1's row «Временная мера, затем договор»): «47,6 или 82,8 млрд
     тенге», one or the other, as the cover prints it (a dash read as a range, a slash as a
     ratio)."""
-    low, high = (results.appraisal.get(path, CENTRAL) for path in LIKELY_PATH_YEARS)
-    tenge = f"{fmt.NBSP}{L.NUMBER_WORDS['tenge']}"
-    return (
-        fmt.fill(
-            L.COVER_FACTS["either"], first=precision.billions(low), second=fmt.billions(high, 1)
-        )
-        + tenge
+    cheaper, dearer = LIKELY_PATH_YEARS
+    # the first bare, the second with its unit, each at its key figure's precision (_amount)
+    return fmt.fill(
+        L.COVER_FACTS["either"],
+        first=precision.billions(results.appraisal.get(cheaper, CENTRAL)),
+        second=_amount(results, dearer, CENTRAL),
     )
 
 
