@@ -259,6 +259,7 @@ KEY_FIGURES = {
     "budget_2026_real_2021": "Расходы бюджета {budget_year} года в ценах {base_year} года",
     "budget_2026_present_value": "Приведённая стоимость платежей {budget_year} года",
     "fines_to_payments_ratio": "Штрафы в бюджет к выплатам партнёру ({paid_period})",
+    "budget_line": "Предлагаемая строка бюджета {line_year} года на «Сергек»",
     "complex_months_2020_2025": "Комплексо-месяцы {reconciled_years} годов (по вехам сети)",
     "contract_complex_months": "Комплексо-месяцы по исходному договору",
     "complex_months_vs_contract": "Комплексо-месяцы {reconciled_years} к исходному договору",
@@ -1165,17 +1166,17 @@ PROPER_NAMES = frozenset(
 # {year}: the first year the options are priced for; {date}: the first day without a contract.
 COVER_FACTS = {
     "heading": "Главное в цифрах",
-    # under the proposed budget line: «24,4 млрд тенге»; {cheaper}: what the same path needs if
-    # Pavlodar's sum pays for the region's {region} complexes («14,2 млрд тенге»); {city}:
-    # «240». What the line holds and why is the memo's (review s14c, s14d: the card packed
-    # three figures). Review s16b: not «верхняя граница», which the memo's dearer cases
-    # exceed: a line with a margin until Pavlodar's contract says which complexes it pays for
-    # (reviews s16e, s16f: «с запасом», «хватит в 9 случаях из 10» overstated a line the
-    # per-camera case exceeds: the upper end of the dearer reading's calculation, said so)
+    # under the proposed budget line: «25 млрд тенге»; {cheaper}: what the same path needs if
+    # Pavlodar's sum pays for the region's {region} complexes per complex («14,2 млрд
+    # тенге»); {city}: «240». What the line holds and why is the memo's (review s14c, s14d:
+    # the card packed three figures). Reviews s16b–s16h: a line at the 240 complexes' upper
+    # end was short per camera, whatever it was called; the line now covers every reading
+    # of Pavlodar's sum, and the card says so
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: верхняя граница расчёта, если "
-        "цена Павлодара рассчитана только на {city} АПК; если на все {region} АПК области "
-        "(вероятнее), хватит {cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: хватит, на что бы ни была "
+        "рассчитана сумма Павлодара — на {city} или {region}\u00a0АПК, за комплекс или за "
+        "камеру; если на все {region}\u00a0АПК области за комплекс (вероятнее), хватит "
+        "{cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:
@@ -1184,11 +1185,12 @@ COVER_FACTS = {
     # contract from 1 January and its deadline are the memo's (review s13g)
     # (review s16e: «сейчас» then a 31 December example: the last day said as such, and
     # what covers the months before the contract)
+    # (review s16h: three conditions in a headline card; a contract on 1 March is not new
+    # cameras working on 1 March: the card says by when, the memo says what follows)
     "days_left": (
-        "до окончания договора на дату редакции. Закупку объявить немедленно; крайний срок — "
-        "{in_stopgap}: "
-        "тогда договор с {contract}, без запаса на жалобы; до него — продление не больше чем "
-        "на {months}, если его подтвердят юристы, иначе перерыв в фиксации"
+        "до окончания договора на дату редакции. Закупку объявить немедленно: объявленная "
+        "{in_stopgap} даст договор лишь к {contract}, сразу после продления на {months} (если "
+        "его подтвердят юристы); позже — перерыв в фиксации нарушений"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1196,20 +1198,14 @@ COVER_FACTS = {
         "в сети на {date}: действующие ({existing}) и от половины до всех новых "
         "({additional}; ввод не подтверждён)"
     ),
-    # under the likely path's central estimates over the three years at the two readings of
-    # Pavlodar's contract: «47,6–82,8 млрд тенге»; {years}: «2027–2029»; {region} and {city}:
-    # the complexes of each reading («420», «240»). The upper bounds of 2028–2029 are the
-    # memo's (an upper bound beside central estimates read as the cost, reviews s13a–s13g);
-    # the two ends are two central estimates, not a range (review s14a)
-    # (review s16b: «ожидаемый» read as a mean)
-    # (review s16e: «вероятный путь» beside the report's own doubts on the stop-gap)
-    "three_years": (
-        "расход на {years} годы по центральной оценке: временная мера (если её подтвердят "
-        "юристы), затем договор по ценам Павлодара, если он оплачивает {region} или "
-        "{city}\u00a0АПК"
+    # under the later years' lines of a three-year contract: «32 и 36 млрд тенге»; {years}:
+    # «2028 и 2029». Reviews s12b: the vote commits the city for three years; s16h: the
+    # likely path's central estimates beside the 2027 line, an upper end rounded up, were two
+    # kinds of figure unannounced: the later lines are drawn as the 2027 line is
+    "later_lines": (
+        "строки бюджета на {years} годы для трёхлетнего договора, рассчитанные так же "
+        "(цена договора растёт с {years_first} года); без них договор — только на год"
     ),
-    # the two central estimates of the three years, one a reading, not a range (reviews
-    # s14e–s15a read «47,6–82,8» as an uncertainty range; s15f read «47,6 / 82,8» as a ratio):
-    # «47,6 или 82,8 млрд тенге», the words under it say «420 или 240 АПК»
-    "either": "{first} или {second}",
+    # two figures or years together: «32 и 36 млрд тенге», «2028 и 2029»
+    "both": "{first} и {second}",
 }

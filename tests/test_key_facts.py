@@ -28,44 +28,42 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     r, edition_date = computed.results, computed.edition.edition_date
     facts = key_facts.cover_facts(r, edition_date)
     assert [f.figure for f in facts] == [
-        f"24,4{NBSP}млрд{NBSP}тенге",
+        f"25{NBSP}млрд{NBSP}тенге",
         f"27{NBSP}дней",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
-        f"47,6 или 82,8{NBSP}млрд{NBSP}тенге",  # one reading or the other (s14e–s15f)
+        f"32 и 36{NBSP}млрд{NBSP}тенге",  # the later years' lines, drawn as the 2027 line
     ]
     u = r.appraisal
-    # the memo's «До утверждения бюджета заложить 24,4 млрд тенге» and its table's
-    # «нынешняя цена» row: the same function, the same text
-    line = u.get(key_facts.BUDGET_LINE, "p90")
-    assert facts[0].figure.startswith(decision_tables.bn(line) + NBSP)
-    assert facts[0].figure == precision.figure("service_pavlodar_city_cash_2027_p90", line, "тенге")
-    # the line is the dearer of the paths realistic on 1 January at the dearer reading
-    # (reviews s14a–s15b: not the unlikely first day): the stop-gap's 24,4 is above the
-    # gap's 23,7, so it covers both; the first day's 28,4 needs about 4 more
+    # the line: the likely path's upper end at the city's reading (24,4), per camera (× 1,023:
+    # 24,9), rounded up to a whole billion; the memo's «заложить 25 млрд тенге» and the key
+    # figure print it alike
+    line = r.budget_line.amount
+    assert decision_tables.bn(u.get(budget_line.BUDGET_LINE, "p90")) == "24,4"
+    assert decision_tables.bn(r.budget_line.per_camera) == "24,9"
+    assert line == 25e9
+    assert facts[0].figure == precision.figure("budget_line_2027", line, "тенге")
+    # the line is drawn from the dearer of the paths realistic on 1 January at the dearer
+    # reading (reviews s14a–s15b: not the unlikely first day): the stop-gap's 24,4 is above
+    # the gap's 23,7, so it covers both; the first day's 28,4 needs about 3 more
     stopgap, gap = (u.get(o, "p90") for o in budget_line.REALISTIC_PATHS)
     assert budget_line.REALISTIC_PATHS == (
         "service_pavlodar_city.cash_2027",
         "no_bridge_pavlodar_city.cash_2027",
     )
     assert decision_tables.bn(stopgap) == "24,4" and decision_tables.bn(gap) == "23,7"
-    assert line == stopgap
+    assert r.budget_line.upper_end == stopgap
     assert decision_tables.bn(r.budget_line.first_day) == "28,4"
-    assert round(r.budget_line.first_day_extra / 1e9) == 4
-    # the three years of the likely path, its central estimates at the two readings (Table
-    # 1's rows «Временная мера, затем договор»: 47,6 and 82,8), headed (reviews s13a, s13d,
-    # s13f: the line carried over the years read as the cost when it headed the card); the
-    # line indexed over the years is an upper bound, the memo's (review s13g: three «upper»
-    # figures beside central estimates)
+    assert round(r.budget_line.first_day_extra / 1e9) == 3
+    # the later years' lines (31,1 and 34,3 per camera, rounded up), headed (review s12b: the
+    # vote commits the city for three years; s16h: not central estimates beside an upper end)
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     # (review s14a: the two ends are two central estimates, not a range)
     # (review s16b: «ожидаемый» read as a mean; the two figures are medians)
     # (review s16e: not «вероятный путь», as the stop-gap waits on the lawyers)
     assert facts[3].text == (
-        "расход на 2027–2029 годы по центральной оценке: временная мера (если её подтвердят "
-        "юристы), затем договор по ценам Павлодара, если он оплачивает 420 или "
-        f"240{NBSP}АПК"
+        "строки бюджета на 2028 и 2029 годы для трёхлетнего договора, рассчитанные так же "
+        "(цена договора растёт с 2028 года); без них договор — только на год"
     )
-    assert "96,1" not in facts[3].text
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
     assert edition_date == dt.date(2026, 12, 4) and r.extension_end == dt.date(2026, 12, 31)
@@ -81,11 +79,13 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (review s16b: «сейчас» beside «не позднее 31 декабря» pulled two ways: the last day
     # said with the contract it gives, from 1 March, 31 December + 60 days)
     # (s16e: the last day said as such, and what covers the months before the contract)
+    # (s16h: three conditions in a headline card; a contract on 1 March is not new cameras
+    # working then)
     assert facts[1].text == (
-        "до окончания договора на дату редакции. Закупку объявить немедленно; крайний срок — "
-        f"31{NBSP}декабря 2026{NNBSP}г.: тогда договор с 1{NBSP}марта, без запаса на жалобы; "
-        f"до него — продление не больше чем на 2{NBSP}месяца, если его подтвердят юристы, "
-        "иначе перерыв в фиксации"
+        "до окончания договора на дату редакции. Закупку объявить немедленно: объявленная "
+        f"31{NBSP}декабря 2026{NNBSP}г. даст договор лишь к 1{NBSP}марта, сразу после "
+        f"продления на 2{NBSP}месяца (если его подтвердят юристы); позже — перерыв в "
+        "фиксации нарушений"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -104,10 +104,12 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s16e: «с запасом» overstated a line the per-camera case exceeds: the P90 said as
     # what it is, enough in nine cases of ten)
     # (s16f: nor «хватит в 9 случаях из 10», which the per-camera case exceeds)
+    # (s16h: the line now covers every reading of Pavlodar's sum, per camera too, and says so)
     assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек»: верхняя граница расчёта, если цена "
-        "Павлодара рассчитана только на 240 АПК; если на все 420 АПК области (вероятнее), "
-        f"хватит 14,2{NBSP}млрд{NBSP}тенге"
+        "предлагаемая строка бюджета 2027 года на «Сергек»: хватит, на что бы ни была "
+        f"рассчитана сумма Павлодара — на 240 или 420{NBSP}АПК, за комплекс или за камеру; "
+        f"если на все 420{NBSP}АПК области за комплекс (вероятнее), хватит "
+        f"14,2{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -149,16 +151,16 @@ def test_without_the_appraisal_the_cover_keeps_the_days_and_the_network(computed
 def test_the_cover_facts_in_kazakh(computed, kazakh):
     facts = key_facts.cover_facts(computed.results, computed.edition.edition_date)
     assert [f.figure for f in facts] == [
-        f"24,4{NBSP}млрд{NBSP}теңге",
+        f"25{NBSP}млрд{NBSP}теңге",
         f"27{NBSP}күн",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
-        f"47,6 немесе 82,8{NBSP}млрд{NBSP}теңге",
+        f"32 және 36{NBSP}млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 1 наурыздан басталады», «2027 жылғы
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
     assert "соңғы күні — 2026 жылғы 31 желтоқсан" in facts[1].text.replace(NBSP, " ")
     assert facts[1].text.startswith("редакция күніне шарт аяқталғанша қалды. Сатып алуды дереу")
-    assert "шарт 1 наурыздан басталады" in facts[1].text.replace(NBSP, " ")
+    assert "шарт тек 1 наурыздан басталады" in facts[1].text.replace(NBSP, " ")
     assert facts[0].text.replace(NBSP, " ").endswith("14,2 млрд теңге жетеді")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 

@@ -524,8 +524,10 @@ METRIC_NAMES = [
     "payments_2020_2025_at_obligations_estimate",
     "payments_2020_2025_at_payments_estimate",
 ]
-# The options and branches on one basis: the 2027 budget line (point and percentiles), cash
-# 2027–2029 and present value (percentiles), then the reconciliation ratios.
+# The proposed 2027 budget line (model/budget_line.py, rounded up), then the options and
+# branches on one basis: their 2027 cash (point and percentiles), cash 2027–2029 and present
+# value (percentiles), then the reconciliation ratios.
+METRIC_NAMES += ["budget_line_2027"]
 METRIC_NAMES += [
     f"{option}_{measure}_{stat}"
     for option in (
@@ -579,6 +581,9 @@ def test_key_metrics(tables, assumptions):
     assert by_name["real_erosion_2025"]["unit"] == "%"
     assert "январь 2020 — август 2022" in by_name["fines_to_payments_ratio"]["label"]
     assert by_name["fines_to_payments_ratio"]["basis"] == "derived"  # a ratio the authors computed
+    # the line in whole billions, rounded up by a named assumption
+    assert by_name["budget_line_2027"]["value"] % 1e9 == 0
+    assert by_name["budget_line_2027"]["basis"] == "assumption:budget_line_step"
 
 
 def test_key_metrics_leave_out_what_cannot_be_computed(tables, assumptions):

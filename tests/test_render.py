@@ -420,17 +420,17 @@ def test_a_new_budget_line_is_said_with_the_new_assumptions_it_rests_on():
     were added."""
     from sergek_report.build.changes import BUDGET_LINE_METRIC
 
-    assert BUDGET_LINE_METRIC == "service_pavlodar_city_cash_2027_p90"  # the memo's line
+    assert BUDGET_LINE_METRIC == "budget_line_2027"  # the memo's line, rounded up
     old = {"edition_date": "2026-11-25", "metrics": [], "inputs": {}, "params": {}}
     new = {
-        "metrics": [metric(BUDGET_LINE_METRIC, 31_064_000_000.0, label="Строка", unit="тенге")],
+        "metrics": [metric(BUDGET_LINE_METRIC, 31_000_000_000.0, label="Строка", unit="тенге")],
         "inputs": {},
         "params": {f"p{i}": 1.0 for i in range(11)},
     }
     text = " ".join(changes_block(new, old).replace("\u00a0", " ").split())
     assert (
         "Впервые в этой редакции: сценарии расходов на 2027 год и предлагаемая строка бюджета "
-        "— 31,1 млрд тенге."
+        "— 31 млрд тенге."
     ) in text
     assert "В расчёт введены новые допущения (11)." not in text
     # without the budget line among the new figures, the assumptions are counted as before

@@ -472,11 +472,18 @@ def test_whole_text_reads_as_plain_russian(report):
 # A figure of another quantity that happens to round like one of the key figures below (hand-
 # checked): the Aksai cameras' project (700 млн тенге) looks like the stopgap's 682 млн.
 # figures a reader may take for a key figure's rounding, which are other quantities: a
-# project's cost; the readings' lines' difference, 24,4 − 14,2 ≈ 10 (not 12,6 rounded)
-OTHER_FIGURES = ("в проекте на 700 млн тенге", "около 10 млрд до уточнения бюджета")
+# project's cost; the line less the cheaper reading's need, 25 − 14,2 ≈ 11 (not a rounding
+# of 11,3, the payments at the average payment); the step the line is rounded up to, and its
+# range, in the assumptions' table (not the stop-gap's 0,7 rounded)
+OTHER_FIGURES = (
+    "в проекте на 700 млн тенге",
+    "около 11 млрд до уточнения бюджета",
+    "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
+)
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
 # option by its median and P10–P90 (its base case is not printed: it may lie outside them).
 SHARED_FIGURES = (
+    "budget_line_2027",
     "monthly_tariff_estimate",
     "implied_monthly_tariff_from_payments",
     "payments_2020_2025_at_obligations_estimate",
@@ -535,6 +542,8 @@ def test_one_precision_per_quantity(report):
     assert list(forms["payments_2020_2025_at_payments_estimate"]) == ["11,3 млрд"]
     assert list(forms["payments_2020_2025_at_obligations_estimate"]) == ["12,6 млрд"]
     assert list(forms["stopgap_cash_2027_p50"]) == ["0,7 млрд"]
+    # the proposed line, rounded up to a whole billion (review s16h), never «24,9» or «25,0»
+    assert set(forms["budget_line_2027"]) == {"25 млрд"}
     # the Presight project in Astana: two sources, one figure (the most precise, 93,25 млрд)
     assert printed_forms(text, 93.25e9) == {"93,25 млрд": 2}
     assert "93,2 " not in normalise(text).replace("\u00a0", " ")
@@ -677,18 +686,20 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     cover = pages[0]
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
-    line = re.search(r"До утверждения бюджета заложить (\d+,\d) млрд тенге ", memo).group(1)
-    assert f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге — верхнюю" in memo
+    line = re.search(r"На сессии — строка бюджета: заложить (\d+) млрд тенге ", memo).group(1)
+    assert line == "25"  # 24,9 per camera, rounded up (review s16h)
+    assert f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге: хватит" in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
     # the stop-gap's deadline, which needs the lawyers, and the contract from 1 January as
     # unlikely (reviews s13a, s13b); the contract's own deadline is the memo's (s13g: the
     # cards were paragraphs)
+    # (s16h: three conditions in a headline card; the contract by 1 March, no sooner)
     assert (
-        "Закупку объявить немедленно; крайний срок — 31 декабря 2026 г.: тогда договор с 1 марта, "
-        "без запаса на жалобы; до него — продление не больше чем на 2 месяца, если его "
-        "подтвердят юристы, иначе перерыв в фиксации"
+        "Закупку объявить немедленно: объявленная 31 декабря 2026 г. даст договор лишь к 1 марта, "
+        "сразу после продления на 2 месяца (если его подтвердят юристы); позже — перерыв в "
+        "фиксации нарушений"
     ) in cover
     assert "немедленно потребовать от акимата объявить её" in memo
     assert "даже объявленная 31 декабря закупка в 60 дней даст договор к 1 марта" in memo
@@ -705,11 +716,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # estimates made three «upper» figures; the memo's recommendation says it)
     # (review s14a: two central estimates, not a range; the three years' ceiling, 96,1, said
     # nowhere: the memo gives the line's later years)
+    # (s16h: central estimates beside the line, an upper end, two kinds of figure: the later
+    # years' lines instead, drawn as the 2027 line is, and the memo's recommendation says them)
     assert cover.endswith(
-        "47,6 или 82,8 млрд тенге расход на 2027–2029 годы по центральной оценке: временная мера "
-        "(если её подтвердят юристы), затем договор по ценам Павлодара, если он оплачивает 420 "
-        "или 240 АПК"
+        "32 и 36 млрд тенге строки бюджета на 2028 и 2029 годы для трёхлетнего договора, "
+        "рассчитанные так же (цена договора растёт с 2028 года); без них договор — только на год"
     )
+    assert "— 32 и 36 млрд на 2028 и 2029 годы" in memo
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # the line with its margin and what the cheaper reading needs (reviews s12a, s12b, s13g;
@@ -717,9 +730,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s14e–s14g: the likelier reading first, the line above it said as insurance)
     # (s16b: not an upper bound, which the memo's dearer cases exceed; s16e: nor «с запасом»:
     # enough in nine cases of ten at the dearer reading)
+    # (s16h: an upper end called the calculation's upper bound fell short per camera; the
+    # line now covers every reading and says so)
     assert (
-        "на «Сергек»: верхняя граница расчёта, если цена Павлодара рассчитана только на 240 АПК; "
-        "если на все 420 АПК области (вероятнее), хватит 14,2 млрд тенге"
+        "на «Сергек»: хватит, на что бы ни была рассчитана сумма Павлодара — на 240 или 420 АПК, "
+        "за комплекс или за камеру; если на все 420 АПК области за комплекс (вероятнее), хватит "
+        "14,2 млрд тенге"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date)
     assert (
@@ -768,8 +784,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     gap_city = [bn("no_bridge_pavlodar_city", s) for s in ("p50", "p10", "p90")]
     # (reviews s14a–s15b: the line is the likely path's upper end at the dearer reading, the
     # stop-gap then the contract; the first day's 28,4 above it, unlikely)
-    line, cheaper = pav_city[2], pav_region[2]
-    assert line == "24,4" and cheaper == "14,2" and city[2] == "28,4"
+    upper, cheaper = pav_city[2], pav_region[2]
+    assert upper == "24,4" and cheaper == "14,2" and city[2] == "28,4"
+    # (review s16h: the line covers every reading of Pavlodar's sum: the city's upper end per
+    # camera, 24,37 × 1,023 = 24,93, rounded up to a whole billion)
+    line = precision.whole_billions(values["budget_line_2027"])
+    assert line == "25" and values["budget_line_2027"] == 25e9
     # what to decide says the amount proposed (review s12d: the memo's first paragraph)
     # (review s15d: the scale of the vote, the line against a year at today's price, 24,37 /
     # 3,91 = 6,2)
@@ -782,11 +802,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s16e, s16f: «с запасом», «хватит в 9 случаях из 10» overstated a line Table 2's
     # dearer cases exceed: the upper end of the dearer reading's calculation, said so)
     # (s16g: and where it falls short, Table 2's dearer cases, in one clause)
+    # (s16h: an upper end called the calculation's upper bound fell short per camera: the
+    # line covers every reading, said so, with the one case it does not cover)
     assert (
-        f"и деньги в бюджете 2027 года: предлагаем {line} млрд тенге — верхнюю границу расчёта, "
-        "если цена Павлодара рассчитана только на 240 АПК (не хватит при плате за камеру, "
-        "договоре с 1 января или цене выше павлодарской); если на все 420 АПК области, хватит "
-        f"{cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до сессии — ниже."
+        f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге: хватит, на что бы ни была "
+        "рассчитана сумма Павлодара (на 240 или 420 АПК, за комплекс или за камеру), но не при "
+        f"цене выше павлодарской; при 420 АПК за комплекс хватит {cheaper} млрд. Источники — по "
+        "10 марта 2026 г.; что сверить до сессии — ниже."
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -842,7 +864,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "данным); его задают инфляция 2026 года и доля введённых новых комплексов (за три года "
         "и рост цены в 2028–2029 годах). Не входят в разброс: плата за камеры, договор на год, "
         "предложения поставщиков. «Перерыв» — в расчёте два месяца без фиксации (на деле — до "
-        "приёмки нового договора): дешевле, но без 2,6–3,1 млрд штрафов."
+        # (s16h: the gap cheaper by the stop-gap's fee only, beside the later pace's 5,3)
+        "приёмки нового договора): дешевле лишь на плату за временную меру, но без 2,6–3,1 млрд "
+        "штрафов (по последним сообщениям — 5,3 млрд)."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -889,35 +913,30 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # reading; per camera 14,22 × 1,79 (5,48 cameras a complex in Almaty against 3,06 at 420
     # in Pavlodar's region) = 25,4 and 24,37 × 1,02 = 24,9, at most about 1 short; the first
     # day 28,43 − 24,37 = 4,1 short; the midpoint's upper end 42,7)
+    # (review s16h: the line drawn per camera and rounded up; the caution's cost 25 − 14,22
+    # = 10,8 ≈ 11; the rows one case each, every reading of Pavlodar's sum covered: 24,37 at
+    # the city's, 24,93 per camera, below 25; the first day's 28,43 − 25 = 3,4 short)
     assert how.startswith(
         f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: 9 млрд "
-        "тенге выделены Павлодарской области на три года (за АПК — в 4–7 раз дороже нынешней "
-        # (review s16c: the price buys new equipment for the whole network; why 420 is likelier)
-        "платы: новое оборудование для всей сети), за сколько АПК — неизвестно. Договор нельзя "
-        # (review s16a: the caution's cost said, 24,37 − 14,22 ≈ 10; s16g: one sentence)
-        "заключить сверх строки бюджета, поэтому строка рассчитана на 240 АПК; вероятнее 420 "
-        "(оборудование поставщика — по всей области), и тогда около 10 млрд до уточнения "
-        "бюджета нельзя направить на другое: это цена осторожности. "
-        "Таблица 2. Сколько нужно в 2027 году в каждом случае, млрд тенге (верхние границы "
+        "тенге на три года в Павлодарской области (за АПК — в 4–7 раз дороже нынешней платы: "
+        "новое оборудование); на сколько АПК и за комплекс ли, не сказано. Договор нельзя "
+        "заключить сверх строки, поэтому она рассчитана на самый дорогой случай — плату за "
+        "камеру — и округлена вверх. Вероятнее 420 АПК за комплекс; тогда около 11 млрд до "
+        "уточнения бюджета нельзя направить на другое — цена осторожности. "
+        "Таблица 2. Сколько нужно в 2027 году, млрд тенге (верхние границы разброса), смотря на "
+        "что рассчитана сумма Павлодара, и в двух других случаях; если не сказано иное — "
         # (review s16e: its figures are the stop-gap path's, not the gap's)
-        "разброса): если не сказано иное — временная мера до 28 февраля, затем "
-        # (review s16c: the cheaper reading needs the sum per complex, as per camera at 420
-        # complexes needs 14,22 × 1,79 = 25,45)
-        f"договор Случай Нужно в 2027 г. Хватит ли {line} сумма Павлодара — на все 420 АПК "
-        f"области, за комплекс (вероятнее) {cheaper} да; около 10 высвободить "
-        "сумма Павлодара — только на 240 АПК г. Павлодара (не подтверждено) "
-        f"{line} да: предлагаемая строка "
-        # (s16b: why per camera costs more; s16d: then the readings give one price for a
-        # complex, 8,02 × 1,79 = 14,04 × 1,02 = 14,36 mn: 24,37 × 1,023 = 24,93, 0,55 above)
-        "сумма Павлодара — за камеру (в АПК Алматы камер больше; число АПК не важно) около 25 "
-        "нет, не хватит около 0,6 "
-        f"договор с 1 января при 240 АПК (маловероятно) {city[2]} нет, не хватит около 4 "
+        f"временная мера до 28 февраля, затем договор Случай Нужно в 2027 г. Хватит ли {line} "
+        f"на 420 АПК области, за комплекс (вероятнее) {cheaper} да; около 11 высвободить "
+        f"на 240 АПК г. Павлодара (не подтверждено) {upper} да "
+        "за камеру (в АПК Алматы камер больше) 24,9 да: по нему рассчитана строка "
+        f"договор с 1 января при 240 АПК (маловероятно) {city[2]} нет, не хватит около 3 "
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
     # row
-    assert memo.index(f"Временная мера, затем договор 13,6 (13,0–{cheaper}) 23,3 (22,3–{line})") < (
-        memo.index("Почему")
-    )
+    assert memo.index(
+        f"Временная мера, затем договор 13,6 (13,0–{cheaper}) 23,3 (22,3–{upper})"
+    ) < (memo.index("Почему"))
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -932,7 +951,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s14g: the per-camera case with its figure; s15c: what the line cannot hold,
     # one row)
     assert (
-        f"цена между павлодарской и карагандинской (карагандинская не проверена) {midpoint} нет: "
+        f"цена между павлодарской и карагандинской (не проверена) {midpoint} нет: "
         "увеличить строку по предложениям поставщиков Источник: № 67 в списке источников; не "
         "проверено: № 70."
     ) in how
@@ -943,78 +962,52 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # reason; the three years' money; each its own point
     # (review s16a: what to check first, as the recommendations may be moot by the session)
     assert memo.index("Что проверить до голосования") < memo.index("Рекомендации маслихату")
-    rec = memo[memo.index("До утверждения бюджета заложить") :]
-    # each recommendation opens with its deadline or condition, in the order of the decision
-    # (review s12d: the recommendations by urgency; s13b: the most urgent first, the
-    # procurement; s13g: the lawyers' opinion its own point, with what if it is refused;
-    # s14a: «немедленно», the servicing of the installed complexes a condition of the
-    # procurement; the amendment within the budget's point; s14c: the handover before the
-    # procurement, as its condition needs it, the amendment with its source of money)
-    # (review s14g: the handover decided with the procurement, in its point: else only the
-    # incumbent meets its condition; the urgent deadline, 22 December, before the latest)
-    # (review s15a: the council's own vote in sentences, not a parenthesis of notes)
+    rec = memo[memo.index("На сессии — строка бюджета") :]
+    # each recommendation opens with its deadline or condition (review s12d: by urgency;
+    # s13b: the procurement before its conditions; s13g: the lawyers' opinion its own point,
+    # with what if it is refused; s14a: «немедленно», the servicing of the installed
+    # complexes a condition of the procurement; s14c: the amendment with its source of money)
+    # (review s16h: what the maslikhat itself votes on first, the lines of the three years
+    # a three-year contract needs, drawn alike: 31,1 × 1,023 = 31,8 → 32, 34,3 × 1,023 =
+    # 35,1 → 36; the rest is asked of the akimat)
     assert rec.startswith(
-        # (review s16e: not «a third» of the three years, which the stop-gap and the later
-        # years' prices make untrue: 82,8 / 3 = 27,6)
-        f"До утверждения бюджета заложить {line} млрд тенге (в расчёте — трёхлетний договор, "
-        "см. следующий пункт). Если в проекте строки нет или она "
-        "меньше — внести поправку с источником денег; если бюджет утверждён — уточнить его до "
-        "конца временной меры. Запросить у акимата ценовые предложения поставщиков:"
+        f"На сессии — строка бюджета: заложить {line} млрд тенге на 2027 год, а для "
+        "трёхлетнего договора (п. 3 ст. 17 Закона о госзакупках) — 32 и 36 млрд на 2028 и "
+        "2029 годы; без них договор — на год, возможно дороже трети трёхлетнего. Если в "
+        "проекте строки нет или она меньше — внести поправку с источником денег; если бюджет "
+        "утверждён — уточнить его до конца временной меры."
     )
-    # (review s15a: the deadlines one recommendation, the procurement's conditions the next)
     assert (
-        memo.index("Рекомендации маслихату Если закупка не объявлена — немедленно потребовать")
+        memo.index("Рекомендации маслихату На сессии — строка бюджета")
+        < memo.index("Если закупка не объявлена — немедленно потребовать")
         < memo.index("объявленная 31 декабря закупка")
         < memo.index("объявить не позднее 22 декабря")
         < memo.index("В условия закупки включить обслуживание действующих комплексов")
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
         < memo.index("До сессии получить письменное заключение юристов акимата")
-        < memo.index("До утверждения бюджета заложить")
-        < memo.index("В бюджет на 2028–2029 годы для трёхлетнего договора")
+        < memo.index("Запросить у акимата ценовые предложения поставщиков")
     )
     assert (
         "ПО и база нарушений: иначе их сможет обслуживать только нынешний оператор."
     ) in memo.replace("программное обеспечение (ПО)", "ПО")
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
-    # the line it may shrink to (s13g)
+    # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,
+    # as the appendix's table by year prints them (s15f: both readings' later years)
     assert (
         # (review s16c: and per complex: per camera the region's reading needs about 25)
-        "выше — увеличить строку; если договор Павлодара на все 420 АПК области и за комплекс, "
-        f"а предложения не выше, — уменьшить до {cheaper} млрд."
+        "Запросить у акимата ценовые предложения поставщиков: если они выше — увеличить "
+        "строку; если договор Павлодара на все 420 АПК области и за комплекс, а предложения не "
+        f"выше, — уменьшить строки: хватит {cheaper}, 17,7 и 19,6 млрд."
     ) in rec
-    # a three-year contract needs 2028–2029 money: the line's case in those years at the
-    # line's statistic, as the appendix's table by year gives it (review s14d: the line
-    # indexed at the upper end of price growth, 31,9 and 35,8, did not match that table's
-    # 31,1 and 34,3), beside the likely path's expected three years (s14b: a ceiling said as
-    # such beside the cover's central estimates)
     assert (
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "
         "28,8 (26,7–31,1) 30,6 (27,2–34,3)"
     ) in text
-    # (review s14g: the three years together; s15a: at their upper end as the appendix's table
-    # by year prints it, 93,5, not the years' upper ends added up, 93,8; the central
-    # estimates said as the two readings' of the path they belong to, not as a range)
-    # (review s15f: both readings' later years, and no reason for the three years' P90 that
-    # a deputy cannot weigh; s16b: a three-year upper end beside the years' did not add up,
-    # 24,4 + 31,1 + 34,3 = 89,8 against 89,4: the years alone, Table 1 has the three years)
-    # (review s16c: an action for the three-year budget the maslikhat votes, the line's
-    # caution carried on, the cheaper reading's figures as the condition to shrink them)
-    assert (
-        "В бюджет на 2028–2029 годы для трёхлетнего договора (п. 3 ст. 17 Закона о госзакупках) "
-        "заложить до 31,1 и 34,3 млрд, а при 420 АПК за "
-        "комплекс — до 17,7 и 19,6 млрд."
-    ) in rec
     assert "89,4 млрд" not in memo
     # the same upper ends as the appendix's table by year prints for the path at each reading
     assert "13,6 (13,0–14,2) 16,5 (15,3–17,7) 17,5 (15,5–19,6) 47,6 (43,9–51,4)" in text
     assert "47,6 (43,9–51,4)" in memo  # Table 1's three years at the cheaper reading
     assert "82,8 (76,4–89,4)" in memo  # Table 1's three years of the line's path
-    # a one-year contract still pays for the new equipment: a third of Pavlodar's is a floor,
-    # its price the akimat's to compute (review s14b), and it is what the city gets without
-    # the later years' money (review s15b: the line rests on a three-year contract)
-    assert "Без них договор — на год, возможно дороже трети трёхлетнего: потребовать расчёт." in rec
-    # (review s16d: the 2027 line is a third of a three-year price, said where it is proposed)
-    assert "заложить 24,4 млрд тенге (в расчёте — трёхлетний договор, см. следующий пункт)." in rec
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
@@ -1035,8 +1028,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "Что проверить до голосования Поручить аппарату маслихата проверить, что изменилось "
         # (review s16g: what each answer means for the line, as rules)
+        # (s16h: the readings' rules are Table 2's, said once there: the check's own answer)
         "после 10 марта 2026 г.: сначала договор Павлодара (портал госзакупок): если он на 420 "
-        "АПК и за комплекс — хватит 14,2 млрд, на 240 — 24,4, за камеру — около 25; "
+        "АПК и за комплекс, хватит 14,2 млрд; "
         # (review s15f: 14,2 % beside 14,2 bn; the threshold said as the assumption and the
         # line's margin over it, 14,2 − 12,3 = 1,9 points at the city's reading)
         "объявлена ли закупка; сколько из 350 новых АПК введено (акимат; каждые 100 по цене "
@@ -1045,8 +1039,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (review s16a: the margin is over the point estimate with all the new complexes,
         # (24,37 − 23,97) / 0,207 = 1,9; s16b: its own point, the reading it holds at said)
         # (s16e: the qualifier back: the margin holds with all the new complexes)
-        "Инфляция 2026 года (Бюро национальной статистики): в расчёте 12,3 %; при 240 АПК и "
-        "всех новых АПК каждый пункт сверх — 0,21 млрд, запас — 1,9 пункта. Запросить "
+        # (s16h: «запас — 1,9 пункта» left the sum to the reader: the inflation the line holds,
+        # per camera with all the new complexes, 12,3 + (25 − 24,52) / 0,212 = 14,6 %)
+        "Инфляция 2026 года (Бюро национальной статистики): в расчёте 12,3 %; строка "
+        "выдерживает до 14,6 %; каждый пункт выше — около 0,21 млрд. Запросить "
         "документы: 1) договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
@@ -1058,7 +1054,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16d: «маловероятно» said of the contract, not of an instruction)
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         "Если закупка не объявлена — немедленно потребовать от акимата объявить её: даже "
-        "объявленная 31 декабря закупка в 60 дней даст договор к 1 марта, в первый день после "
+        "объявленная 31 декабря закупка в 60 дней даст договор к 1 марта, сразу после "
         "временной меры, но без запаса на задержку или жалобу. Договор с 1 января "
         "маловероятен: для него закупку надо объявить не позднее 22 декабря. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых"

@@ -21,15 +21,14 @@ from collections.abc import Mapping
 from sergek_report import labels as L
 from sergek_report.build.metrics import DRIVERS, READS
 from sergek_report.chapter import fmt
-from sergek_report.chapter.decision_tables import BUDGET_LINE, BUDGET_LINE_STAT
 from sergek_report.chapter.units import key_figure, quantity
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
-from sergek_report.model.appraisal import key_figure_name
+from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 
 WORDS = L.CHANGES  # the block's words, in the catalog
 LISTED = 3  # items of one kind named on the memo's page; a longer list is counted
 # the proposed budget line as a key figure of metrics.json (build/metrics.py)
-BUDGET_LINE_METRIC = key_figure_name(BUDGET_LINE, BUDGET_LINE_STAT)
+BUDGET_LINE_METRIC = BUDGET_LINE_FIGURE
 # each figure of build.metrics.DRIVERS as the report prints it where it explains it (chapter 3:
 # «около 16 078 комплексо-месяцев», «2,6 млрд тенге», «181 064 тенге»), at a precision that
 # shows a change a reader would see: «≈ 14,7 тыс.»

@@ -12,6 +12,7 @@ from sergek_report import labels as L
 from sergek_report.chapter import fmt
 from sergek_report.model.appraisal import YEARS as APPRAISAL_YEARS
 from sergek_report.model.appraisal import key_figure_name
+from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 from sergek_report.model.prices import BUDGET_YEAR
 from sergek_report.model.results import Results
 
@@ -73,6 +74,7 @@ def label_values(r: Results) -> dict[str, str]:
         "base_year": fmt.year(r.tariff_base_year),
         "index_year": fmt.year(BUDGET_YEAR - 1),
         "budget_year": fmt.year(BUDGET_YEAR),
+        "line_year": fmt.year(APPRAISAL_YEARS[0]),
     }
 
 
@@ -153,7 +155,17 @@ def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]
             "derived",
         )
 
+    label = key_figure_labels(r)
+    # the proposed line first: the memo's figure, rounded up from an option's upper end
     rows: list[tuple[str, str, float | None, str, str]] = [
+        (
+            BUDGET_LINE_FIGURE,
+            label["budget_line"],
+            r.budget_line.amount,
+            "тенге",
+            "assumption:budget_line_step",
+        )
+    ] + [
         figure(option, label, measure, stat)
         for option, label in L.APPRAISAL_OPTIONS.items()
         for measure in L.APPRAISAL_MEASURES

@@ -25,7 +25,6 @@ from sergek_report.chapter.outputs import (
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
     BUDGET_LINE,
-    BUDGET_LINE_STAT,
     CHEAPER_READING,
     FIRST_DAY,
 )
@@ -38,6 +37,12 @@ def bn(x: float) -> str:
     """Billions with one decimal, no unit: 9,6 (the options' precision, declared once in
     `precision`)."""
     return precision.billions(x)
+
+
+def line_bn(x: float) -> str:
+    """A proposed budget line in whole billions, no unit: 25 (the model rounds the lines up;
+    their precision declared once in `precision`)."""
+    return precision.whole_billions(x)
 
 
 # How each option of data/options.csv is priced: the key of its «basis» cell (labels.BASIS_TEXT).
@@ -587,11 +592,11 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
     u = results.appraisal
     years = _years()
     # the proposed budget line drawn across the 2027 panel, said in its title
-    line = u.get(BUDGET_LINE, BUDGET_LINE_STAT) / 1e9
+    line = results.budget_line.amount
     references = {
         L.APPRAISAL_CHART_PANELS["cash_2027"].format(**years): (
-            line,
-            L.APPRAISAL_CHART_LINE.format(line=fmt.number(line, 1)),
+            line / 1e9,
+            L.APPRAISAL_CHART_LINE.format(line=precision.whole_billions(line)),
         )
     }
     rows = appraisal_chart_rows()

@@ -15,15 +15,10 @@ from dataclasses import dataclass
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt, precision, sentences
-from sergek_report.chapter.decision_tables import (
-    BUDGET_LINE,
-    BUDGET_LINE_CHEAPER,
-    BUDGET_LINE_STAT,
-    CENTRAL,
-    LIKELY_PATH_YEARS,
-)
+from sergek_report.chapter.decision_tables import BUDGET_LINE_CHEAPER
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
+from sergek_report.model.budget_line import BUDGET_LINE_FIGURE, BUDGET_LINE_STAT
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
@@ -45,17 +40,21 @@ def _amount(results: Results, output: str, stat: str) -> str:
     return precision.figure(key_figure_name(output, stat), value, "тенге")
 
 
-def likely_path_years(results: Results) -> str:
-    """The likely path's three years, its central estimates at the two readings of
-    Pavlodar's contract (Table 1's row «Временная мера, затем договор»): «47,6 или 82,8 млрд
-    тенге», one or the other, as the cover prints it (a dash read as a range, a slash as a
-    ratio)."""
-    cheaper, dearer = LIKELY_PATH_YEARS
-    # the first bare, the second with its unit, each at its key figure's precision (_amount)
+def line(value: float) -> str:
+    """A proposed budget line with its scale and unit, at the line's declared precision:
+    «25 млрд тенге» (the later years' lines as the 2027 line, rounded up alike)."""
+    return precision.figure(BUDGET_LINE_FIGURE, value, "тенге")
+
+
+def later_lines(results: Results) -> str:
+    """The lines of the later years of a three-year contract, drawn as the 2027 line is:
+    «32 и 36 млрд тенге», as the cover prints them (reviews s16h: the cover set the line, an
+    upper end, beside the likely path's central estimates, two kinds of figure unannounced)."""
+    first, *_, last = results.budget_line.later_years
     return fmt.fill(
-        L.COVER_FACTS["either"],
-        first=precision.billions(results.appraisal.get(cheaper, CENTRAL)),
-        second=_amount(results, dearer, CENTRAL),
+        L.COVER_FACTS["both"],
+        first=precision.whole_billions(first),
+        second=line(last),
     )
 
 
@@ -79,7 +78,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     if results.appraisal is not None:
         facts.append(
             KeyFact(
-                _amount(results, BUDGET_LINE, BUDGET_LINE_STAT),
+                line(results.budget_line.amount),
                 fmt.fill(
                     words["budget_line"],
                     year=year,
@@ -120,16 +119,18 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     if results.appraisal is not None:
         facts.append(
             KeyFact(
-                # the three years of the likely path, its central estimates at the two
-                # readings of Pavlodar's contract (review s12b: the vote commits the city for
-                # three years; reviews s13a–s13g: the line carried over them, an upper bound,
-                # read as the cost beside them; the memo says it)
-                likely_path_years(results),
+                # the later years' lines of a three-year contract (review s12b: the vote
+                # commits the city for three years; review s16h: drawn as the 2027 line is,
+                # not central estimates beside an upper end)
+                later_lines(results),
                 fmt.fill(
-                    words["three_years"],
-                    years=fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
-                    region=fmt.integer(results.appraisal_data.pavlodar_complexes),
-                    city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
+                    words["later_lines"],
+                    years=fmt.fill(
+                        L.COVER_FACTS["both"],
+                        first=fmt.year(OPTION_YEARS[1]),
+                        second=fmt.year(OPTION_YEARS[-1]),
+                    ),
+                    years_first=fmt.year(OPTION_YEARS[1]),
                 ),
             )
         )

@@ -6,7 +6,8 @@ precision, by the quantity's name in the key figures (`build/metrics.py`, metric
 the place that prints it. The decision tables and the chapters' inline values call the same
 functions as the key-figures table (`units.key_figure` looks the name up here):
 
-- the options' figures (2027 budget line, 2027–2029 cash and present value, with P10–P90) and
+- the proposed budget lines: whole billions, «25 млрд тенге» (the model rounds them up);
+- the options' figures (2027 cash and present value, with P10–P90) and
   the payments of 2020–2025: billions with one decimal, «0,7», «30,3», «11,3 млрд тенге»;
 - the estimate of the monthly tariff from the obligations (an exact source figure divided by
   an assumed term): whole tenge, «181 064 тенге»;
@@ -39,6 +40,12 @@ from sergek_report.chapter import fmt
 def billions(x: float) -> str:
     """Billions with one decimal, no unit: 9.6e9 -> "9,6" (the options, the payments)."""
     return fmt.number(x / 1e9, 1)
+
+
+def whole_billions(x: float) -> str:
+    """Whole billions, no unit: 25e9 -> "25" (the proposed budget lines, rounded up by the
+    model to whole billions)."""
+    return fmt.number(x / 1e9, 0)
 
 
 def millions(x: float) -> str:
@@ -81,6 +88,8 @@ QUANTITIES: tuple[tuple[re.Pattern, Callable[[float], str], str], ...] = (
         "billion",
     ),
     (re.compile(r"payments_2020_2025_at_\w+"), billions, "billion"),
+    # the proposed budget lines: whole billions, as the model rounds them up
+    (re.compile(r"budget_line_\d{4}"), whole_billions, "billion"),
     (re.compile(r"monthly_tariff_estimate"), whole, ""),
     (re.compile(r"implied_monthly_tariff_from_payments"), approx_thousands, "thousand"),
     # the current price of the options: the midpoint of the two estimates, one of them the

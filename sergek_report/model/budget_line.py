@@ -1,17 +1,21 @@
 """The budget line the memo proposes for 2027, as the model computes it once per edition.
 
-The line is the upper bound (P90) of the likely path at the one verified price, at the dearer
-reading of it: the stop-gap (the law's two months at today's price), then the contract at
-Pavlodar's price with its sum taken to pay for the city's complexes only. That path is dearer
-than the gap (the same contract, no stop-gap), so the line holds either. The contract from the
-first day needs more, and the memo says how much more: it is unlikely (its procurement would
-have to be announced within days of the edition), and it would need an amendment. Reviews
-s14a–s15b: a line sized to the first day's upper end at the dearer reading stacked two cautious
-choices the report itself calls unlikely and unconfirmed.
+The line covers the likely path at the one verified price whatever Pavlodar's sum turns out to
+pay for: the stop-gap (the law's two months at today's price), then the contract at Pavlodar's
+price, its upper bound (P90) at the dearest reading of that price — the sum over the city's
+complexes only, or paid per camera (Almaty's complexes carry more cameras) — rounded up to the
+edition's step (`budget_line_step`, whole billions: a figure said in a session, never below the
+calculation). That path is dearer than the gap (the same contract, no stop-gap), so the line
+holds either. The contract from the first day needs more, and the memo says how much more: it
+is unlikely (its procurement would have to be announced within days of the edition), and it
+would need an amendment. Reviews s14a–s15b: a line sized to the first day's upper end stacked
+two cautious choices the report itself calls unlikely; review s16h: a line at the 240
+complexes' upper end, called the calculation's upper bound, fell short per camera.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from sergek_report.inputs.edition import AssumptionValues
@@ -29,6 +33,8 @@ CHEAPER_READING = "service_pavlodar_region.cash_2027"
 REALISTIC_PATHS = (BUDGET_LINE, "no_bridge_pavlodar_city.cash_2027")
 # The contract from the first day at the dearer reading: what the line does not cover.
 FIRST_DAY = "pavlodar_city.cash_2027"
+# the line as a key figure (metrics.json, the change log's news, its declared precision)
+BUDGET_LINE_FIGURE = f"budget_line_{YEARS[0]}"
 RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo's step of the network
 
 
@@ -36,34 +42,35 @@ RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo'
 class BudgetLine:
     """The proposed 2027 line and what the memo says of it, in tenge unless said."""
 
-    amount: float
+    amount: float  # the proposed line: the dearest reading's upper end, rounded up («25»)
+    upper_end: float  # the path's upper end with the sum over the city's complexes («24,4»)
     amount_cheaper: float  # the same path and statistic at the cheaper reading («14,2»)
-    # the 2026 inflation up to which the line holds its path's point estimate (14,2 %: the
-    # memo's «запас — 1,9 пункта» over the assumed 12,3 %) and how much one point more
-    # adds to it (the memo's reckoner)
+    # the 2026 inflation up to which the line holds its path's point estimate at the dearest
+    # reading (14,6 %: over the assumed 12,3 %) and how much one point more adds to it at the
+    # city's complexes (the memo's reckoner)
     covered_inflation: float
     per_inflation_point: float
     per_fewer_complexes: float  # RECKONER_COMPLEXES fewer new complexes (a negative amount)
     per_fewer_complexes_cheaper: float  # the same at the cheaper reading (the region's)
     # the contract from the first day at the dearer reading at the line's statistic (28,4)
     first_day: float
-    # the line's case in the later years of a three-year contract, at the line's statistic
-    # (the appendix's table by year: «31,1 и 34,3»), and the same at the cheaper reading
-    # («17,7 и 19,6»; review s15f: the memo gave the later years of one reading only). Their
-    # three years together are Table 1's (reviews s15f, s16b: a three-year upper end beside
-    # the years' did not add up, as upper ends do not)
+    # the lines of the later years of a three-year contract, drawn as the 2027 line is (the
+    # appendix's upper ends by year, 31,1 and 34,3, per camera and rounded up: «32 и 36»),
+    # and the upper ends at the cheaper reading («17,7 и 19,6»; review s15f: the memo gave the
+    # later years of one reading only; reviews s15f, s16b: a three-year upper end beside the
+    # years' did not add up, as upper ends do not)
     later_years: tuple[float, ...] = ()
     later_years_cheaper: tuple[float, ...] = ()
     # Pavlodar's sum paid per camera: a complex of Almaty's cameras then costs the same at
-    # either reading (8,02 mn × 1,79 = 14,04 mn × 1,02 = 14,36 mn), so the line times the
-    # city reading's factor (model/cameras.py): «около 25», about 0,6 above the line (review
-    # s16d: the region's factor on the region's line scaled its months at today's tariff too);
-    # None without the camera counts
+    # either reading (8,02 mn × 1,79 = 14,04 mn × 1,02 = 14,36 mn), so the upper end times
+    # the city reading's factor (model/cameras.py): «около 25» (review s16d: the region's
+    # factor on the region's line scaled its months at today's tariff too); None without the
+    # camera counts
     per_camera: float | None = None
 
     @property
     def first_day_extra(self) -> float:
-        """What the contract from the first day needs above the line («около 4»: an
+        """What the contract from the first day needs above the line («около 3»: an
         amendment)."""
         return self.first_day - self.amount
 
@@ -76,11 +83,22 @@ def budget_line(
 ) -> BudgetLine:
     """The line from the joint calculation and the point estimate's reckoner; `camera_factor`:
     Almaty's cameras per complex over those of Pavlodar's city (its 240 complexes)."""
-    amount = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
+    upper_end = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
+    # the dearest reading: per camera if Almaty's complexes carry more cameras than Pavlodar's
+    dearest = max(1.0, camera_factor or 1.0)
+    step = assumptions.budget_line_step * 1e9
+
+    def line(value: float) -> float:
+        return math.ceil(value * dearest / step) * step
+
+    amount = line(upper_end)
     fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
     per_point = point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
-    # the path's cost is linear in 2026 inflation: the line holds its point estimate up to
-    covered = assumptions.inflation_2026 + (amount - appraisal.get(BUDGET_LINE)) / per_point
+    # the path's cost is linear in 2026 inflation: the line holds the dearest reading's point
+    # estimate up to
+    covered = assumptions.inflation_2026 + (amount - dearest * appraisal.get(BUDGET_LINE)) / (
+        dearest * per_point
+    )
     path, cheaper = BUDGET_LINE.split(".")[0], CHEAPER_READING.split(".")[0]
 
     def later(reading: str) -> tuple[float, ...]:
@@ -90,6 +108,7 @@ def budget_line(
 
     return BudgetLine(
         amount=amount,
+        upper_end=upper_end,
         amount_cheaper=appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT),
         covered_inflation=covered,
         per_inflation_point=per_point,
@@ -100,7 +119,7 @@ def budget_line(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
         first_day=appraisal.get(FIRST_DAY, BUDGET_LINE_STAT),
-        later_years=later(path),
+        later_years=tuple(line(year) for year in later(path)),
         later_years_cheaper=later(cheaper),
-        per_camera=None if camera_factor is None else amount * camera_factor,
+        per_camera=None if camera_factor is None else upper_end * camera_factor,
     )
