@@ -317,9 +317,9 @@ MEMO_APPRAISAL_COLUMNS = {
     "cash_2027": "{first} г.",
     "cash_total": "{years} гг.",
 }
-# A measure under one reading of Pavlodar's contract: «2027 г., если 420 АПК» (the caption
-# says what the complexes are: those Pavlodar's sum is divided by)
-MEMO_READING_COLUMN = "{measure}, если {complexes} АПК"
+# A measure under one reading of Pavlodar's contract: «2027 г.: сумма на 420 АПК»
+# (review s17a: «если 420 АПК» read as Almaty's network; the caption says more)
+MEMO_READING_COLUMN = "{measure}: сумма на {complexes} АПК"
 # The report's parts, named in the contents before the first chapter of each (a chapter's
 # notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
 REPORT_PARTS = {
@@ -1172,11 +1172,13 @@ COVER_FACTS = {
     # the card packed three figures). Reviews s16b–s16h: a line at the 240 complexes' upper
     # end was short per camera, whatever it was called; the line now covers every reading
     # of Pavlodar's sum, and the card says so
+    # (review s17a: the line is an upper end of the calculation, enough in nine cases of
+    # ten, and per camera only just; «вероятнее» is the authors' judgement)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: хватит, на что бы ни была "
-        "рассчитана сумма Павлодара — на {city} или {region}\u00a0АПК, за комплекс или за "
-        "камеру; если на все {region}\u00a0АПК области за комплекс (вероятнее), хватит "
-        "{cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: хватит {cases}, на что "
+        "бы ни была рассчитана сумма Павлодара — на {city} или {region}\u00a0АПК, за комплекс "
+        "или за камеру (за камеру — впритык); если на все {region}\u00a0АПК области за "
+        "комплекс (вероятнее, по суждению авторов), хватит {cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:
@@ -1187,10 +1189,12 @@ COVER_FACTS = {
     # what covers the months before the contract)
     # (review s16h: three conditions in a headline card; a contract on 1 March is not new
     # cameras working on 1 March: the card says by when, the memo says what follows)
+    # (review s17a: «немедленно» and the last day competed in one sentence; the condition
+    # in brackets: the last day said as such, the lawyers' condition and its alternative)
     "days_left": (
-        "до окончания договора на дату редакции. Закупку объявить немедленно: объявленная "
-        "{in_stopgap} даст договор лишь к {contract}, сразу после продления на {months} (если "
-        "его подтвердят юристы); позже — перерыв в фиксации нарушений"
+        "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
+        "{in_stopgap}: тогда договор с {contract}, если юристы подтвердят продление на "
+        "{months}; без продления — перерыв в фиксации с {first_day}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1202,9 +1206,12 @@ COVER_FACTS = {
     # «2028 и 2029». Reviews s12b: the vote commits the city for three years; s16h: the
     # likely path's central estimates beside the 2027 line, an upper end rounded up, were two
     # kinds of figure unannounced: the later lines are drawn as the 2027 line is
+    # (review s17a: the lines hold a price growth the base case does not assume, up to
+    # {growth} a year, said; a contract from 1 March for three years would run into 2030:
+    # the lines are for a contract to the end of {years_last}, as the model prices it)
     "later_lines": (
-        "строки бюджета на {years} годы для трёхлетнего договора, рассчитанные так же "
-        "(цена договора растёт с {years_first} года); без них договор — только на год"
+        "строки бюджета на {years} годы для договора до конца {years_last} года, рассчитанные "
+        "так же, с запасом на рост цены до {growth} в год; без них договор — только на год"
     ),
     # two figures or years together: «32 и 36 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

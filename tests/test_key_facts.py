@@ -60,9 +60,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (review s14a: the two ends are two central estimates, not a range)
     # (review s16b: «ожидаемый» read as a mean; the two figures are medians)
     # (review s16e: not «вероятный путь», as the stop-gap waits on the lawyers)
+    # (s17a: to the end of 2029, as the model prices the contract; the growth they hold,
+    # the assumption's upper end, which the base case does not assume)
     assert facts[3].text == (
-        "строки бюджета на 2028 и 2029 годы для трёхлетнего договора, рассчитанные так же "
-        "(цена договора растёт с 2028 года); без них договор — только на год"
+        "строки бюджета на 2028 и 2029 годы для договора до конца 2029 года, рассчитанные так "
+        f"же, с запасом на рост цены до 12,2{NBSP}% в год; без них договор — только на год"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -81,11 +83,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s16e: the last day said as such, and what covers the months before the contract)
     # (s16h: three conditions in a headline card; a contract on 1 March is not new cameras
     # working then)
+    # (s17a: «немедленно» and the last day competed; the lawyers' condition in brackets)
     assert facts[1].text == (
-        "до окончания договора на дату редакции. Закупку объявить немедленно: объявленная "
-        f"31{NBSP}декабря 2026{NNBSP}г. даст договор лишь к 1{NBSP}марта, сразу после "
-        f"продления на 2{NBSP}месяца (если его подтвердят юристы); позже — перерыв в "
-        "фиксации нарушений"
+        "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
+        f"31{NBSP}декабря 2026{NNBSP}г.: тогда договор с 1{NBSP}марта, если юристы подтвердят "
+        f"продление на 2{NBSP}месяца; без продления — перерыв в фиксации с 1{NBSP}января"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -105,11 +107,13 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # what it is, enough in nine cases of ten)
     # (s16f: nor «хватит в 9 случаях из 10», which the per-camera case exceeds)
     # (s16h: the line now covers every reading of Pavlodar's sum, per camera too, and says so)
+    # (s17a: an upper end, nine cases in ten, per camera only just; «вероятнее» the
+    # authors' judgement)
     assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек»: хватит, на что бы ни была "
-        f"рассчитана сумма Павлодара — на 240 или 420{NBSP}АПК, за комплекс или за камеру; "
-        f"если на все 420{NBSP}АПК области за комплекс (вероятнее), хватит "
-        f"14,2{NBSP}млрд{NBSP}тенге"
+        f"предлагаемая строка бюджета 2027 года на «Сергек»: хватит в 9 случаях из{NBSP}10, на "
+        f"что бы ни была рассчитана сумма Павлодара — на 240 или 420{NBSP}АПК, за комплекс или "
+        f"за камеру (за камеру — впритык); если на все 420{NBSP}АПК области за комплекс "
+        f"(вероятнее, по суждению авторов), хватит 14,2{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -160,7 +164,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
     assert "соңғы күні — 2026 жылғы 31 желтоқсан" in facts[1].text.replace(NBSP, " ")
     assert facts[1].text.startswith("редакция күніне шарт аяқталғанша қалды. Сатып алуды дереу")
-    assert "шарт тек 1 наурыздан басталады" in facts[1].text.replace(NBSP, " ")
+    assert "сонда шарт 1 наурыздан, заңгерлер 2 айға ұзартуды растаса" in facts[1].text.replace(
+        NBSP, " "
+    )
     assert facts[0].text.replace(NBSP, " ").endswith("14,2 млрд теңге жетеді")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 

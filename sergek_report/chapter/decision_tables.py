@@ -456,6 +456,9 @@ def amount(u, output: str, about: bool = False) -> str:
 
 # P10 and P90 leave one draw in ten below and one above: eight in ten lie between them
 CASES_BETWEEN_P10_P90 = 8
+# The proposed line is at least the upper end (P90) of its dearest reading: nine draws in ten
+# need no more («хватит в 9 случаях из 10»)
+CASES_UNDER_LINE = 9
 
 
 def in_cases_of_ten(cases: int) -> str:
@@ -923,7 +926,15 @@ def main_risks(risks: pd.DataFrame, top: int = 3) -> pd.DataFrame:
     return by_severity(risks).head(top)
 
 
-def main_gaps(gaps: pd.DataFrame, results: Results, top: int = 3) -> pd.DataFrame:
-    """The first `top` rows of the data request (`gaps_by_spread`): the documents of the first
-    priority on which the figures depend most, with their holders (the memo's list)."""
-    return gaps_by_spread(gaps, results).head(top)
+# The data request's row for Pavlodar's contract: the memo's first check asks for it by name
+PAVLODAR_CONTRACT_GAP = "pavlodar_contract_coverage"
+
+
+def main_gaps(
+    gaps: pd.DataFrame, results: Results, top: int = 3, besides: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """The first `top` rows of the data request (`gaps_by_spread`) other than `besides`: the
+    documents of the first priority on which the figures depend most, with their holders (the
+    memo's list)."""
+    ranked = gaps_by_spread(gaps, results)
+    return ranked[~ranked["gap_id"].isin(besides)].head(top)

@@ -15,7 +15,11 @@ from dataclasses import dataclass
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt, precision, sentences
-from sergek_report.chapter.decision_tables import BUDGET_LINE_CHEAPER
+from sergek_report.chapter.decision_tables import (
+    BUDGET_LINE_CHEAPER,
+    CASES_UNDER_LINE,
+    in_cases_of_ten,
+)
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
 from sergek_report.model.budget_line import BUDGET_LINE_FIGURE, BUDGET_LINE_STAT
@@ -82,6 +86,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
+                    cases=in_cases_of_ten(CASES_UNDER_LINE),
                     cheaper=_amount(results, BUDGET_LINE_CHEAPER, BUDGET_LINE_STAT),
                     region=fmt.integer(results.appraisal_data.pavlodar_complexes),
                     city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
@@ -100,6 +105,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                         fmt.date_long(results.procurement_latest_start_in_stopgap)
                     ),
                     contract=sentences.day_month(results.contract_after_stopgap),
+                    first_day=sentences.day_month(results.decision_day),
                     months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
                 ),
             )
@@ -130,7 +136,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                         first=fmt.year(OPTION_YEARS[1]),
                         second=fmt.year(OPTION_YEARS[-1]),
                     ),
-                    years_first=fmt.year(OPTION_YEARS[1]),
+                    years_last=fmt.year(OPTION_YEARS[-1]),
+                    growth=fmt.percent(results.assumptions.range("price_growth_2028_2029")[1]),
                 ),
             )
         )
