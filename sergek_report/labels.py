@@ -317,9 +317,10 @@ MEMO_APPRAISAL_COLUMNS = {
     "cash_2027": "{first} г.",
     "cash_total": "{years} гг.",
 }
-# A measure under one reading of Pavlodar's contract: «2027 г.: сумма на 420 АПК»
-# (review s17a: «если 420 АПК» read as Almaty's network; the caption says more)
-MEMO_READING_COLUMN = "{measure}: сумма на {complexes} АПК"
+# A measure under one reading of Pavlodar's contract: «2027 г., Павлодар: 420 АПК», as
+# Fig. 3 names the readings (reviews s17a, s17b: «если 420 АПК», «сумма на 420 АПК» read as
+# Almaty's network)
+MEMO_READING_COLUMN = "{measure}, Павлодар: {complexes}\u00a0АПК"
 # The report's parts, named in the contents before the first chapter of each (a chapter's
 # notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
 REPORT_PARTS = {
@@ -1172,13 +1173,15 @@ COVER_FACTS = {
     # the card packed three figures). Reviews s16b–s16h: a line at the 240 complexes' upper
     # end was short per camera, whatever it was called; the line now covers every reading
     # of Pavlodar's sum, and the card says so
-    # (review s17a: the line is an upper end of the calculation, enough in nine cases of
-    # ten, and per camera only just; «вероятнее» is the authors' judgement)
+    # (review s17a: the line is an upper end of the calculation, per camera only just;
+    # «вероятнее» is the authors' judgement; s17b: «в 9 случаях из 10» read as a measured
+    # probability: the upper end said as such, across every reading)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: хватит {cases}, на что "
-        "бы ни была рассчитана сумма Павлодара — на {city} или {region}\u00a0АПК, за комплекс "
-        "или за камеру (за камеру — впритык); если на все {region}\u00a0АПК области за "
-        "комплекс (вероятнее, по суждению авторов), хватит {cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: верхняя граница расчёта, "
+        "округлённая вверх, на что бы ни была рассчитана сумма Павлодара — на {city} или "
+        "{region}\u00a0АПК, за комплекс или за камеру (за камеру — без запаса); если на все "
+        "{region}\u00a0АПК области за комплекс (вероятнее, по суждению авторов), хватит "
+        "{cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:
@@ -1211,7 +1214,7 @@ COVER_FACTS = {
     # the lines are for a contract to the end of {years_last}, as the model prices it)
     "later_lines": (
         "строки бюджета на {years} годы для договора до конца {years_last} года, рассчитанные "
-        "так же, с запасом на рост цены до {growth} в год; без них договор — только на год"
+        "так же, с ростом цены договора до {growth} в год; без них договор — только на год"
     ),
     # two figures or years together: «32 и 36 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

@@ -678,6 +678,8 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert [round(x / 1e9, 1) for x in city_later] == [31.1, 34.3]
     assert [round(x * factor / 1e9, 1) for x in city_later] == [31.8, 35.1]
     assert line.later_years == (32e9, 36e9)
+    # the lines at the cheaper reading, per complex, rounded up alike: 14,22, 17,75, 19,59
+    assert line.lines_cheaper == (15e9, 18e9, 20e9)
     assert [round(x / 1e9, 1) for x in line.later_years_cheaper] == [17.7, 19.6]
     assert line.amount < line.later_years[0] < line.later_years[1]
     # Pavlodar's sum paid per camera: 9 000 / 1 641 = 5,48 cameras a complex in Almaty against

@@ -64,7 +64,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # the assumption's upper end, which the base case does not assume)
     assert facts[3].text == (
         "строки бюджета на 2028 и 2029 годы для договора до конца 2029 года, рассчитанные так "
-        f"же, с запасом на рост цены до 12,2{NBSP}% в год; без них договор — только на год"
+        f"же, с ростом цены договора до 12,2{NBSP}% в год; без них договор — только на год"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -110,10 +110,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s17a: an upper end, nine cases in ten, per camera only just; «вероятнее» the
     # authors' judgement)
     assert facts[0].text == (
-        f"предлагаемая строка бюджета 2027 года на «Сергек»: хватит в 9 случаях из{NBSP}10, на "
-        f"что бы ни была рассчитана сумма Павлодара — на 240 или 420{NBSP}АПК, за комплекс или "
-        f"за камеру (за камеру — впритык); если на все 420{NBSP}АПК области за комплекс "
-        f"(вероятнее, по суждению авторов), хватит 14,2{NBSP}млрд{NBSP}тенге"
+        "предлагаемая строка бюджета 2027 года на «Сергек»: верхняя граница расчёта, "
+        "округлённая вверх, на что бы ни была рассчитана сумма Павлодара — на 240 или "
+        f"420{NBSP}АПК, за комплекс или за камеру (за камеру — без запаса); если на все "
+        f"420{NBSP}АПК области за комплекс (вероятнее, по суждению авторов), хватит "
+        f"14,2{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (

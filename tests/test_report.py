@@ -474,11 +474,16 @@ def test_whole_text_reads_as_plain_russian(report):
 # figures a reader may take for a key figure's rounding, which are other quantities: a
 # project's cost; the line less the cheaper reading's need, 25 − 14,2 ≈ 11 (not a rounding
 # of 11,3, the payments at the average payment); the step the line is rounded up to, and its
-# range, in the assumptions' table (not the stop-gap's 0,7 rounded)
+# range, in the assumptions' table (not the stop-gap's 0,7 rounded); the lines at the cheaper
+# reading
 OTHER_FIGURES = (
     "в проекте на 700 млн тенге",
     "около 11 млрд до уточнения бюджета",
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
+    # the cheaper reading's lines, rounded up alike (not the 2027 line's 25 to one digit)
+    "уменьшить строки до 15, 18 и 20 млрд",
+    # the three years' lines together, 25 + 32 + 36 (not the Presight project's 93,25)
+    "всего 93 млрд; без них",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
 # option by its median and P10–P90 (its base case is not printed: it may lie outside them).
@@ -688,7 +693,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     line = re.search(r"На сессии — строка бюджета: заложить (\d+) млрд тенге ", memo).group(1)
     assert line == "25"  # 24,9 per camera, rounded up (review s16h)
-    assert f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге: хватит в 9" in memo
+    assert f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю" in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
@@ -723,7 +728,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # end of 2029, not three years from March into 2030)
     assert cover.endswith(
         "32 и 36 млрд тенге строки бюджета на 2028 и 2029 годы для договора до конца 2029 года, "
-        "рассчитанные так же, с запасом на рост цены до 12,2 % в год; без них договор — только "
+        "рассчитанные так же, с ростом цены договора до 12,2 % в год; без них договор — только "
         "на год"
     )
     assert "— 32 и 36 млрд на 2028 и 2029 годы" in memo
@@ -736,12 +741,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # enough in nine cases of ten at the dearer reading)
     # (s16h: an upper end called the calculation's upper bound fell short per camera; the
     # line now covers every reading and says so)
-    # (s17a: an upper end, enough in nine cases of ten, per camera only just; «вероятнее» the
-    # authors' judgement)
+    # (s17a: an upper end, per camera only just; «вероятнее» the authors' judgement; s17b:
+    # «в 9 случаях из 10» read as a measured probability)
     assert (
-        "на «Сергек»: хватит в 9 случаях из 10, на что бы ни была рассчитана сумма Павлодара — "
-        "на 240 или 420 АПК, за комплекс или за камеру (за камеру — впритык); если на все "
-        "420 АПК области за комплекс (вероятнее, по суждению авторов), хватит 14,2 млрд тенге"
+        "на «Сергек»: верхняя граница расчёта, округлённая вверх, на что бы ни была рассчитана "
+        "сумма Павлодара — на 240 или 420 АПК, за комплекс или за камеру (за камеру — без "
+        "запаса); если на все 420 АПК области за комплекс (вероятнее, по суждению авторов), "
+        "хватит 14,2 млрд тенге"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date)
     assert (
@@ -810,14 +816,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s16g: and where it falls short, Table 2's dearer cases, in one clause)
     # (s16h: an upper end called the calculation's upper bound fell short per camera: the
     # line covers every reading, said so, with the one case it does not cover)
-    # (s17a: the line is an upper end, enough in nine cases of ten; per camera only just:
-    # 24,93 against 25)
+    # (s17a: the line is an upper end, per camera only just: 24,93 against 25; s17b: not «in
+    # nine cases of ten», read as a measured probability)
     assert (
-        f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге: хватит в 9 случаях из 10, "
-        "на что бы ни была рассчитана сумма Павлодара (на 240 или 420 АПК, за комплекс или за "
-        "камеру — за камеру впритык), но не при цене выше павлодарской; при 420 АПК за "
-        f"комплекс хватит {cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до "
-        "сессии — ниже."
+        f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу расчёта, "
+        "округлённую вверх, на что бы ни была рассчитана сумма Павлодара (на 240 или 420 АПК, "
+        "за комплекс или за камеру; за камеру — без запаса), но не при цене выше павлодарской; "
+        f"при 420 АПК за комплекс хватит {cheaper} млрд. Источники — по 10 марта 2026 г.; что "
+        "сверить до сессии — ниже."
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -829,10 +835,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # column of each measure (review s15f: six rows whose names differed in a small cell), the
     # median first; the line is the upper number of the dearer reading's 2027 cell on the
     # first row; the two paths realistic on 1 January (the stop-gap, the gap) first
-    # (review s17a: «если 420 АПК» read as Almaty's network: the sum Pavlodar's, said)
+    # (reviews s17a, s17b: «если 420 АПК», «сумма на 420 АПК» read as Almaty's network: the
+    # readings named as Fig. 3 names them)
     assert (
-        "Сценарий расходов 2027 г.: сумма на 420 АПК 2027 г.: сумма на 240 АПК 2027–2029 гг.: "
-        "сумма на 420 АПК 2027–2029 гг.: сумма на 240 АПК"
+        "Сценарий расходов 2027 г., Павлодар: 420 АПК 2027 г., Павлодар: 240 АПК 2027–2029 гг., "
+        "Павлодар: 420 АПК 2027–2029 гг., Павлодар: 240 АПК"
     ) in memo
     rows = [
         ("Временная мера, затем договор", pav_region, pav_city),
@@ -874,9 +881,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "года и доля введённых новых комплексов (за три года и рост цены в 2028–2029 годах). Не "
         "входят в разброс: плата за камеры, договор на год, предложения поставщиков. «Перерыв» "
         # (s16h: the gap cheaper by the stop-gap's fee only, beside the later pace's 5,3)
+        # (s17b: one range for the fines, the five years' average pace to the latest reports',
+        # beside the fee the gap saves, 0,68)
         "— в расчёте два месяца без фиксации (на деле — до нового договора): дешевле лишь на "
-        "плату за временную меру, но без 2,6–3,1 млрд штрафов (по последним сообщениям — "
-        "5,3 млрд)."
+        "плату за временную меру (0,7 млрд), но без 2,6–5,3 млрд штрафов."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -941,8 +949,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"Павлодара; другие случаи Нужно в 2027 г. Хватит ли {line} "
         f"на 420 АПК области, за комплекс (вероятнее) {cheaper} да; около 11 высвободить "
         f"на 240 АПК г. Павлодара (не подтверждено) {upper} да "
-        # (s17a: 25 against 24,93, only just)
-        "за камеру (в АПК Алматы камер больше) 24,9 да, впритык: строка по нему "
+        # (s17a: 25 against 24,93, only just; s17b: Almaty's cameras «более 9 000», a floor)
+        "за камеру (9 000 камер Алматы; их больше) 24,9 впритык; больше камер — не хватит "
         f"договор с 1 января, 240 АПК (маловероятно) {city[2]} нет, не хватит около 3 "
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
@@ -989,8 +997,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # upper end, 12,2 % a year, which the base case does not assume)
         f"На сессии — строка бюджета: заложить {line} млрд тенге на 2027 год, а для "
         "договора до конца 2029 года (п. 3 ст. 17 Закона о госзакупках) — 32 и 36 млрд на "
-        "2028 и 2029 годы (с запасом на рост цены до 12,2 % в год); без них договор — на год, "
-        "возможно дороже. Если в "
+        # (s17b: the three years' lines together, 25 + 32 + 36 = 93; without the later ones a
+        # one-year contract may need more than the 2027 line)
+        "2028 и 2029 годы (с ростом цены до 12,2 % в год), всего 93 млрд; без них договор — на "
+        "год, и 25 млрд может не хватить. Если в "
         "проекте строки нет или она меньше — внести поправку с источником денег; если бюджет "
         "утверждён — уточнить его до конца временной меры."
     )
@@ -1014,7 +1024,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (review s16c: and per complex: per camera the region's reading needs about 25)
         "Запросить у акимата ценовые предложения поставщиков: если они выше — увеличить "
         "строку; если договор Павлодара на все 420 АПК области и за комплекс, а предложения не "
-        f"выше, — уменьшить строки: хватит {cheaper}, 17,7 и 19,6 млрд."
+        # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20)
+        "выше, — уменьшить строки до 15, 18 и 20 млрд."
     ) in rec
     assert (
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "

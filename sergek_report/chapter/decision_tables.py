@@ -456,9 +456,6 @@ def amount(u, output: str, about: bool = False) -> str:
 
 # P10 and P90 leave one draw in ten below and one above: eight in ten lie between them
 CASES_BETWEEN_P10_P90 = 8
-# The proposed line is at least the upper end (P90) of its dearest reading: nine draws in ten
-# need no more («хватит в 9 случаях из 10»)
-CASES_UNDER_LINE = 9
 
 
 def in_cases_of_ten(cases: int) -> str:

@@ -15,11 +15,7 @@ from dataclasses import dataclass
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt, precision, sentences
-from sergek_report.chapter.decision_tables import (
-    BUDGET_LINE_CHEAPER,
-    CASES_UNDER_LINE,
-    in_cases_of_ten,
-)
+from sergek_report.chapter.decision_tables import BUDGET_LINE_CHEAPER
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.appraisal import key_figure_name
 from sergek_report.model.budget_line import BUDGET_LINE_FIGURE, BUDGET_LINE_STAT
@@ -86,7 +82,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
-                    cases=in_cases_of_ten(CASES_UNDER_LINE),
                     cheaper=_amount(results, BUDGET_LINE_CHEAPER, BUDGET_LINE_STAT),
                     region=fmt.integer(results.appraisal_data.pavlodar_complexes),
                     city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),

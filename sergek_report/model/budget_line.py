@@ -61,6 +61,10 @@ class BudgetLine:
     # years' did not add up, as upper ends do not)
     later_years: tuple[float, ...] = ()
     later_years_cheaper: tuple[float, ...] = ()
+    # the lines the budget may shrink to if Pavlodar's sum pays for the region's complexes
+    # per complex: that reading's upper ends of the three years rounded up alike («15, 18 и
+    # 20»; review s17b: the fallback said as raw upper ends beside lines rounded up)
+    lines_cheaper: tuple[float, ...] = ()
     # Pavlodar's sum paid per camera: a complex of Almaty's cameras then costs the same at
     # either reading (8,02 mn × 1,79 = 14,04 mn × 1,02 = 14,36 mn), so the upper end times
     # the city reading's factor (model/cameras.py): «около 25» (review s16d: the region's
@@ -88,10 +92,11 @@ def budget_line(
     dearest = max(1.0, camera_factor or 1.0)
     step = assumptions.budget_line_step * 1e9
 
-    def line(value: float) -> float:
-        return math.ceil(value * dearest / step) * step
+    def line(value: float, factor: float = dearest) -> float:
+        return math.ceil(value * factor / step) * step
 
     amount = line(upper_end)
+    amount_cheaper = appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT)
     fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
     per_point = point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
     # the path's cost is linear in 2026 inflation: the line holds the dearest reading's point
@@ -109,7 +114,7 @@ def budget_line(
     return BudgetLine(
         amount=amount,
         upper_end=upper_end,
-        amount_cheaper=appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT),
+        amount_cheaper=amount_cheaper,
         covered_inflation=covered,
         per_inflation_point=per_point,
         per_fewer_complexes=point_shift(
@@ -121,5 +126,6 @@ def budget_line(
         first_day=appraisal.get(FIRST_DAY, BUDGET_LINE_STAT),
         later_years=tuple(line(year) for year in later(path)),
         later_years_cheaper=later(cheaper),
+        lines_cheaper=tuple(line(x, 1.0) for x in (amount_cheaper, *later(cheaper))),
         per_camera=None if camera_factor is None else upper_end * camera_factor,
     )
