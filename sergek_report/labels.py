@@ -1175,13 +1175,14 @@ COVER_FACTS = {
     # of Pavlodar's sum, and the card says so
     # (review s17a: the line is an upper end of the calculation, per camera only just;
     # «вероятнее» is the authors' judgement; s17b: «в 9 случаях из 10» read as a measured
-    # probability: the upper end said as such, across every reading)
+    # probability; s17c: «на что бы ни была» beside Table 2's «больше камер — не хватит»: the
+    # per-camera case said with its condition)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: верхняя граница расчёта, "
-        "округлённая вверх, на что бы ни была рассчитана сумма Павлодара — на {city} или "
-        "{region}\u00a0АПК, за комплекс или за камеру (за камеру — без запаса); если на все "
-        "{region}\u00a0АПК области за комплекс (вероятнее, по суждению авторов), хватит "
-        "{cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек»: верхняя граница разброса по "
+        "ценам Павлодара, округлённая вверх; хватит, на сколько бы АПК ни была рассчитана "
+        "сумма Павлодара ({city} или {region}), и при плате за камеру, если камер не больше, "
+        "чем в расчёте; при {region}\u00a0АПК за комплекс (вероятнее, по суждению авторов) "
+        "хватит {cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:

@@ -110,10 +110,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s17a: an upper end, nine cases in ten, per camera only just; «вероятнее» the
     # authors' judgement)
     assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек»: верхняя граница расчёта, "
-        "округлённая вверх, на что бы ни была рассчитана сумма Павлодара — на 240 или "
-        f"420{NBSP}АПК, за комплекс или за камеру (за камеру — без запаса); если на все "
-        f"420{NBSP}АПК области за комплекс (вероятнее, по суждению авторов), хватит "
+        "предлагаемая строка бюджета 2027 года на «Сергек»: верхняя граница разброса по ценам "
+        "Павлодара, округлённая вверх; хватит, на сколько бы АПК ни была рассчитана сумма "
+        "Павлодара (240 или 420), и при плате за камеру, если камер не больше, чем в расчёте; "
+        f"при 420{NBSP}АПК за комплекс (вероятнее, по суждению авторов) хватит "
         f"14,2{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
@@ -168,7 +168,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     assert "сонда шарт 1 наурыздан, заңгерлер 2 айға ұзартуды растаса" in facts[1].text.replace(
         NBSP, " "
     )
-    assert facts[0].text.replace(NBSP, " ").endswith("14,2 млрд теңге жетеді")
+    assert facts[0].text.replace(NBSP, " ").endswith("— 14,2 млрд теңге")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

@@ -693,7 +693,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     line = re.search(r"На сессии — строка бюджета: заложить (\d+) млрд тенге ", memo).group(1)
     assert line == "25"  # 24,9 per camera, rounded up (review s16h)
-    assert f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю" in memo
+    assert f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу" in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
@@ -743,11 +743,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # line now covers every reading and says so)
     # (s17a: an upper end, per camera only just; «вероятнее» the authors' judgement; s17b:
     # «в 9 случаях из 10» read as a measured probability)
+    # (s17c: «на что бы ни была» beside Table 2's «больше камер — не хватит»: the per-camera
+    # case with its condition)
     assert (
-        "на «Сергек»: верхняя граница расчёта, округлённая вверх, на что бы ни была рассчитана "
-        "сумма Павлодара — на 240 или 420 АПК, за комплекс или за камеру (за камеру — без "
-        "запаса); если на все 420 АПК области за комплекс (вероятнее, по суждению авторов), "
-        "хватит 14,2 млрд тенге"
+        "на «Сергек»: верхняя граница разброса по ценам Павлодара, округлённая вверх; хватит, на "
+        "сколько бы АПК ни была рассчитана сумма Павлодара (240 или 420), и при плате за камеру, "
+        "если камер не больше, чем в расчёте; при 420 АПК за комплекс (вероятнее, по суждению "
+        "авторов) хватит 14,2 млрд тенге"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date)
     assert (
@@ -818,12 +820,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # line covers every reading, said so, with the one case it does not cover)
     # (s17a: the line is an upper end, per camera only just: 24,93 against 25; s17b: not «in
     # nine cases of ten», read as a measured probability)
+    # (s17c: one 47-word sentence: three; the range's upper end, as Table 1 names the range)
     assert (
-        f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу расчёта, "
-        "округлённую вверх, на что бы ни была рассчитана сумма Павлодара (на 240 или 420 АПК, "
-        "за комплекс или за камеру; за камеру — без запаса), но не при цене выше павлодарской; "
-        f"при 420 АПК за комплекс хватит {cheaper} млрд. Источники — по 10 марта 2026 г.; что "
-        "сверить до сессии — ниже."
+        f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу разброса "
+        "по ценам Павлодара, округлённую вверх. Её хватит, на сколько бы АПК ни была рассчитана "
+        "сумма Павлодара (240 или 420), и при плате за камеру, если камер не больше, чем в "
+        f"расчёте. При 420 АПК за комплекс хватит {cheaper} млрд. Источники — по 10 марта "
+        "2026 г.; что сверить до сессии — ниже."
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -883,8 +886,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16h: the gap cheaper by the stop-gap's fee only, beside the later pace's 5,3)
         # (s17b: one range for the fines, the five years' average pace to the latest reports',
         # beside the fee the gap saves, 0,68)
+        # (s17c: the five years' average pace, as chapter 2 gives it; the later reports' pace
+        # said as higher, as chapter 2 says it)
         "— в расчёте два месяца без фиксации (на деле — до нового договора): дешевле лишь на "
-        "плату за временную меру (0,7 млрд), но без 2,6–5,3 млрд штрафов."
+        "плату за временную меру (0,7 млрд), но без 2,6–3,1 млрд штрафов (по последним "
+        "сообщениям — больше)."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -935,8 +941,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # = 10,8 ≈ 11; the rows one case each, every reading of Pavlodar's sum covered: 24,37 at
     # the city's, 24,93 per camera, below 25; the first day's 28,43 − 25 = 3,4 short)
     assert how.startswith(
+        # (s17c: a sum allocated, not a contract's price)
         f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: 9 млрд "
-        "тенге на три года в Павлодарской области (за АПК — в 4–7 раз дороже нынешней платы: "
+        "тенге выделено на три года в Павлодарской области (за АПК — в 4–7 раз дороже нынешней "
+        "платы: "
         "новое оборудование для всей сети); на сколько АПК и за комплекс ли, не сказано. "
         "Договор нельзя заключить сверх строки, поэтому она рассчитана на самый дорогой из "
         # (s17a: the likelier reading the authors' judgement, said so)
@@ -950,7 +958,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"на 420 АПК области, за комплекс (вероятнее) {cheaper} да; около 11 высвободить "
         f"на 240 АПК г. Павлодара (не подтверждено) {upper} да "
         # (s17a: 25 against 24,93, only just; s17b: Almaty's cameras «более 9 000», a floor)
-        "за камеру (9 000 камер Алматы; их больше) 24,9 впритык; больше камер — не хватит "
+        # (s17c: the cameras the case counts, 5,48 a complex × 1 991 ≈ 10 920, not the older
+        # network's 9 000)
+        "за камеру (≈ 11 тыс. камер: 5,5 на АПК) 24,9 впритык; больше камер — не хватит "
         f"договор с 1 января, 240 АПК (маловероятно) {city[2]} нет, не хватит около 3 "
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
@@ -999,8 +1009,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "договора до конца 2029 года (п. 3 ст. 17 Закона о госзакупках) — 32 и 36 млрд на "
         # (s17b: the three years' lines together, 25 + 32 + 36 = 93; without the later ones a
         # one-year contract may need more than the 2027 line)
+        # (s17c: why a one-year contract may need more: it pays for the equipment in a year)
         "2028 и 2029 годы (с ростом цены до 12,2 % в год), всего 93 млрд; без них договор — на "
-        "год, и 25 млрд может не хватить. Если в "
+        "год, а годовой договор с новым оборудованием дороже трети трёхлетнего: 25 млрд может "
+        "не хватить. Если в "
         "проекте строки нет или она меньше — внести поправку с источником денег; если бюджет "
         "утверждён — уточнить его до конца временной меры."
     )
@@ -1022,8 +1034,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # as the appendix's table by year prints them (s15f: both readings' later years)
     assert (
         # (review s16c: and per complex: per camera the region's reading needs about 25)
-        "Запросить у акимата ценовые предложения поставщиков: если они выше — увеличить "
-        "строку; если договор Павлодара на все 420 АПК области и за комплекс, а предложения не "
+        # (s17c: and the price of servicing the complexes the city may receive: the line buys
+        # new equipment for the whole network)
+        "Запросить у акимата ценовые предложения поставщиков (и на одно обслуживание "
+        "действующих АПК, если город их получит): если они выше — увеличить строку; если "
+        "договор Павлодара на все 420 АПК области и за комплекс, а предложения не "
         # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20)
         "выше, — уменьшить строки до 15, 18 и 20 млрд."
     ) in rec

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model.appraisal import YEARS, AppraisalData
+from sergek_report.model.cameras import CamerasPerComplex
 from sergek_report.model.uncertainty import Uncertainty, point_shift
 
 # The line: the stop-gap, then the contract at Pavlodar's city price, 2027 cash, its P90.
@@ -71,6 +72,9 @@ class BudgetLine:
     # factor on the region's line scaled its months at today's tariff too); None without the
     # camera counts
     per_camera: float | None = None
+    # the cameras that case counts: Almaty's cameras a complex over the whole network («около
+    # 11 000»; review s17c: not the older network's count, «9 000», the ratio was taken from)
+    per_camera_cameras: float | None = None
 
     @property
     def first_day_extra(self) -> float:
@@ -83,10 +87,12 @@ def budget_line(
     appraisal: Uncertainty,
     data: AppraisalData,
     assumptions: AssumptionValues,
-    camera_factor: float | None = None,
+    cameras: CamerasPerComplex | None = None,
 ) -> BudgetLine:
-    """The line from the joint calculation and the point estimate's reckoner; `camera_factor`:
-    Almaty's cameras per complex over those of Pavlodar's city (its 240 complexes)."""
+    """The line from the joint calculation and the point estimate's reckoner; `cameras`:
+    Almaty's and Pavlodar's cameras per complex (model/cameras.py), whose factor at Pavlodar's
+    city (its 240 complexes) prices the sum paid per camera."""
+    camera_factor = cameras.factor[0] if cameras is not None else None
     upper_end = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
     # the dearest reading: per camera if Almaty's complexes carry more cameras than Pavlodar's
     dearest = max(1.0, camera_factor or 1.0)
@@ -128,4 +134,7 @@ def budget_line(
         later_years_cheaper=later(cheaper),
         lines_cheaper=tuple(line(x, 1.0) for x in (amount_cheaper, *later(cheaper))),
         per_camera=None if camera_factor is None else upper_end * camera_factor,
+        per_camera_cameras=(
+            None if cameras is None else cameras.almaty * (data.existing + data.additional)
+        ),
     )
