@@ -951,6 +951,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "этих случаев — плату за камеру — и округлена вверх. Вероятнее, по суждению авторов, "
         "420 АПК за комплекс; тогда около 11 млрд до уточнения бюджета нельзя направить на "
         "другое — цена осторожности. "
+    )
+    # (s17d: Pavlodar's price explained before the tables that rest on it)
+    assert memo.index("Почему") < memo.index("Таблица 1") < memo.index("Таблица 2")
+    table_2 = memo[memo.index("Таблица 2") :]
+    assert table_2.startswith(
         "Таблица 2. Сколько нужно в 2027 году, млрд тенге (верхние границы разброса); если не "
         # (review s16e: its figures are the stop-gap path's, not the gap's)
         "сказано иное — временная мера до 28 февраля, затем договор На что рассчитана сумма "
@@ -967,7 +972,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # row
     assert memo.index(
         f"Временная мера, затем договор 13,6 (13,0–{cheaper}) 23,3 (22,3–{upper})"
-    ) < (memo.index("Почему"))
+    ) < (memo.index("Таблица 2"))
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -1010,7 +1015,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s17b: the three years' lines together, 25 + 32 + 36 = 93; without the later ones a
         # one-year contract may need more than the 2027 line)
         # (s17c: why a one-year contract may need more: it pays for the equipment in a year)
-        "2028 и 2029 годы (с ростом цены до 12,2 % в год), всего 93 млрд; без них договор — на "
+        # (s17d: 25 → 32 read as a growth above 12,2 %: the later years are full years)
+        "2028 и 2029 годы (полные годы договора, в 2027 году — с марта; рост цены — до 12,2 % в "
+        "год), всего 93 млрд; без них договор — на "
         "год, а годовой договор с новым оборудованием дороже трети трёхлетнего: 25 млрд может "
         "не хватить. Если в "
         "проекте строки нет или она меньше — внести поправку с источником денег; если бюджет "
@@ -1072,13 +1079,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Что проверить до голосования Поручить аппарату маслихата проверить, что изменилось "
         # (review s16g: what each answer means for the line, as rules)
         # (s16h: the readings' rules are Table 2's, said once there: the check's own answer)
-        "после 10 марта 2026 г.: сначала договор Павлодара (портал госзакупок): если он на 420 "
-        "АПК и за комплекс, хватит 14,2 млрд; "
+        # (s17d: the staff's checklist numbered)
+        "после 10 марта 2026 г.: 1) договор Павлодара (портал госзакупок): если он на 420 "
+        "АПК и за комплекс, хватит 14,2 млрд; 2) "
         # (review s15f: 14,2 % beside 14,2 bn; the threshold said as the assumption and the
         # line's margin over it, 14,2 − 12,3 = 1,9 points at the city's reading)
-        "объявлена ли закупка; сколько из 350 новых АПК введено (акимат; каждые 100 по цене "
-        "Павлодара — 0,7–1,2 млрд в 2027 году); есть ли строка в проекте бюджета и когда "
-        "сессия. "
+        "объявлена ли закупка; 3) сколько из 350 новых АПК введено (акимат; каждые 100 по "
+        "цене Павлодара — 0,7–1,2 млрд в 2027 году); 4) есть ли строка в проекте бюджета и "
+        "когда сессия. "
         # (review s16a: the margin is over the point estimate with all the new complexes,
         # (24,37 − 23,97) / 0,207 = 1,9; s16b: its own point, the reading it holds at said)
         # (s16e: the qualifier back: the margin holds with all the new complexes)
@@ -1106,7 +1114,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # Pavlodar's contract (which complexes its sum covers)
     # (s17a: the document request names the PPP contract; Pavlodar's, which the first check
     # asks for, is not asked twice)
-    assert "сначала договор Павлодара (портал госзакупок)" in memo
+    assert "1) договор Павлодара (портал госзакупок)" in memo
     assert "Запросить документ: договор ГЧП с приложениями" in memo
     assert "договор Павлодарской области на фиксацию нарушений" not in memo
     # the stop-gap path depends on the lawyers' opinion, said where it is asked for, with
