@@ -721,3 +721,22 @@ def test_two_rows_of_the_drivers_table_with_the_same_shares_are_said_to_be_a_coi
     assert drivers_same_shares(results(other)) is None
     same_unknowns = {**shares, last: shares[first] * 1.0}
     assert drivers_same_shares(results(same_unknowns)) is None
+
+
+def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
+    """The lines are rounded up to the edition's step (params: budget_line_step): at 0,1 bn
+    the later years' upper ends per camera, 31,1 × 1,023 = 31,8 and 34,3 × 1,023 = 35,1, stay
+    as they are, and the memo prints them so, never rounded again to 32 and 36 (the whole
+    billions of the default step); 24,93 rounds up to 25,0, printed «25»."""
+    from sergek_report import paths
+    from sergek_report.chapter import decision_tables
+    from sergek_report.model.computed import compute_edition
+
+    project = paths.current()
+    results = compute_edition(
+        project.default_params, project.data_dir, {"budget_line_step": 0.1}
+    ).results
+    line = results.budget_line
+    printed = [decision_tables.line_bn(x) for x in (line.amount, *line.later_years)]
+    assert printed == ["25", "31,8", "35,1"]
+    assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["14,3", "17,8", "19,6"]

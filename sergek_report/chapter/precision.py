@@ -43,9 +43,11 @@ def billions(x: float) -> str:
 
 
 def whole_billions(x: float) -> str:
-    """Whole billions, no unit: 25e9 -> "25" (the proposed budget lines, rounded up by the
-    model to whole billions)."""
-    return fmt.number(x / 1e9, 0)
+    """Billions at the step the model rounds the proposed budget lines up to, no unit: 25e9 ->
+    "25"; a finer step (params: budget_line_step 0,1) prints its tenth, 31.9e9 -> "31,9",
+    never a line rounded again to a figure it is not."""
+    billions = round(x / 1e9, 1)
+    return fmt.number(billions, 0 if billions.is_integer() else 1)
 
 
 def millions(x: float) -> str:

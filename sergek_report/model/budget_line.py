@@ -55,7 +55,7 @@ class BudgetLine:
     per_fewer_complexes_cheaper: float  # the same at the cheaper reading (the region's)
     # the contract from the first day at the dearer reading at the line's statistic (28,4)
     first_day: float
-    # the lines of the later years of a three-year contract, drawn as the 2027 line is (the
+    # the lines of the later years of a contract to the end of 2029, drawn as the 2027 line is (the
     # appendix's upper ends by year, 31,1 and 34,3, per camera and rounded up: «32 и 36»),
     # and the upper ends at the cheaper reading («17,7 и 19,6»; review s15f: the memo gave the
     # later years of one reading only; reviews s15f, s16b: a three-year upper end beside the
@@ -99,7 +99,8 @@ def budget_line(
     step = assumptions.budget_line_step * 1e9
 
     def line(value: float, factor: float = dearest) -> float:
-        return math.ceil(value * factor / step) * step
+        # rounded to a millionth of a step first: float noise never adds a whole step
+        return math.ceil(round(value * factor / step, 6)) * step
 
     amount = line(upper_end)
     amount_cheaper = appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT)
