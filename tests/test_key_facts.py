@@ -86,8 +86,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s17a: «немедленно» and the last day competed; the lawyers' condition in brackets)
     assert facts[1].text == (
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
-        f"31{NBSP}декабря 2026{NNBSP}г.: тогда договор с 1{NBSP}марта, если юристы подтвердят "
-        f"продление на 2{NBSP}месяца; без продления — перерыв в фиксации с 1{NBSP}января"
+        f"31{NBSP}декабря 2026{NNBSP}г.: тогда договор заключат к 1{NBSP}марта, если юристы "
+        f"подтвердят продление на 2{NBSP}месяца; без продления — перерыв в фиксации с "
+        f"1{NBSP}января"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -165,8 +166,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
     assert "соңғы күні — 2026 жылғы 31 желтоқсан" in facts[1].text.replace(NBSP, " ")
     assert facts[1].text.startswith("редакция күніне шарт аяқталғанша қалды. Сатып алуды дереу")
-    assert "сонда шарт 1 наурыздан, заңгерлер 2 айға ұзартуды растаса" in facts[1].text.replace(
-        NBSP, " "
+    assert "сонда шарт 1 наурызға дейін жасалады, заңгерлер 2 айға ұзартуды растаса" in (
+        facts[1].text.replace(NBSP, " ")
     )
     assert facts[0].text.replace(NBSP, " ").endswith("— 14,2 млрд теңге")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

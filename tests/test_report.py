@@ -703,9 +703,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s16h: three conditions in a headline card; s17a: «немедленно» and the last day in
     # one sentence, the lawyers' condition in brackets: the last day, then its condition)
     assert (
-        "Закупку объявить немедленно, самое позднее 31 декабря 2026 г.: тогда договор с 1 марта, "
-        "если юристы подтвердят продление на 2 месяца; без продления — перерыв в фиксации с "
-        "1 января"
+        # (s17b–s17e: the contract signed by 1 March, not cameras working from it)
+        "Закупку объявить немедленно, самое позднее 31 декабря 2026 г.: тогда договор заключат к "
+        "1 марта, если юристы подтвердят продление на 2 месяца; без продления — перерыв в "
+        "фиксации с 1 января"
     ) in cover
     assert "немедленно потребовать от акимата объявить её" in memo
     assert "даже объявленная 31 декабря закупка в 60 дней даст договор к 1 марта" in memo
@@ -1017,9 +1018,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s17c: why a one-year contract may need more: it pays for the equipment in a year)
         # (s17d: 25 → 32 read as a growth above 12,2 %: the later years are full years)
         "2028 и 2029 годы (полные годы договора, в 2027 году — с марта; рост цены — до 12,2 % в "
-        "год), всего 93 млрд; без них договор — на "
-        "год, а годовой договор с новым оборудованием дороже трети трёхлетнего: 25 млрд может "
-        "не хватить. Если в "
+        # (s17e: «25 млрд может не хватить» beside «её хватит»: the one-year contract is
+        # not in the calculation, said so)
+        "год), всего 93 млрд; без них договор можно заключить лишь на год, а годовой договор "
+        "с новым оборудованием дороже трети трёхлетнего (в расчёте его нет). Если в "
         "проекте строки нет или она меньше — внести поправку с источником денег; если бюджет "
         "утверждён — уточнить его до конца временной меры."
     )
