@@ -687,6 +687,10 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     # appendix says); at the region's reading the same complex-year, 8,02 × 1,79 = 14,36 mn
     assert line.per_camera == pytest.approx(24.37e9 * factor, rel=2e-3)
     assert line.per_camera == pytest.approx(24.93e9, rel=1e-3)
+    # at the latest exact count of Almaty's cameras (7 894 / 1 341 = 5,887 a complex against
+    # the lower bound's 5,485): 24,37 × 5,887 / 5,3625 = 26,75, which the line does not cover
+    assert line.per_camera_high == pytest.approx(24.37e9 * (7894 / 1341) / (1287 / 240), rel=2e-3)
+    assert line.per_camera_high > line.amount
     assert results.one_basis.pavlodar_year * results.cameras.factor[1] == pytest.approx(
         results.one_basis.pavlodar_year_city * results.cameras.factor[0]
     )

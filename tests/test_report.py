@@ -949,7 +949,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "новое оборудование для всей сети); на сколько АПК и за комплекс ли, не сказано. "
         "Договор нельзя заключить сверх строки, поэтому она рассчитана на самый дорогой из "
         # (s17a: the likelier reading the authors' judgement, said so)
-        "этих случаев — плату за камеру — и округлена вверх. Вероятнее, по суждению авторов, "
+        "этих случаев — плату за камеру по последнему счёту камер — и округлена вверх. "
+        "Вероятнее, по суждению авторов, "
         "420 АПК за комплекс; тогда около 11 млрд до уточнения бюджета нельзя направить на "
         "другое — цена осторожности. "
     )
@@ -966,7 +967,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s17a: 25 against 24,93, only just; s17b: Almaty's cameras «более 9 000», a floor)
         # (s17c: the cameras the case counts, 5,48 a complex × 1 991 ≈ 10 920, not the older
         # network's 9 000)
-        "за камеру (≈ 11 тыс. камер: 5,5 на АПК) 24,9 впритык; больше камер — не хватит "
+        # (s17d–s17f: the latest count a lower bound; at the latest exact one, 5,89 a complex,
+        # the case needs 24,37 × 5,887 / 5,3625 = 26,75)
+        "за камеру (5,5 камеры на АПК) 24,9 впритык; при 5,9 на АПК — 26,8 "
         f"договор с 1 января, 240 АПК (маловероятно) {city[2]} нет, не хватит около 3 "
     )
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second

@@ -72,9 +72,10 @@ class BudgetLine:
     # factor on the region's line scaled its months at today's tariff too); None without the
     # camera counts
     per_camera: float | None = None
-    # the cameras that case counts: Almaty's cameras a complex over the whole network («около
-    # 11 000»; review s17c: not the older network's count, «9 000», the ratio was taken from)
-    per_camera_cameras: float | None = None
+    # the same case at the latest exact count of Almaty's cameras a complex (5,89 at the start
+    # of 2024 against the latest count's 5,48, a lower bound): what the line does not cover if
+    # the network kept its earlier cameras a complex («26,8»; reviews s17d–s17f)
+    per_camera_high: float | None = None
 
     @property
     def first_day_extra(self) -> float:
@@ -135,7 +136,9 @@ def budget_line(
         later_years_cheaper=later(cheaper),
         lines_cheaper=tuple(line(x, 1.0) for x in (amount_cheaper, *later(cheaper))),
         per_camera=None if camera_factor is None else upper_end * camera_factor,
-        per_camera_cameras=(
-            None if cameras is None else cameras.almaty * (data.existing + data.additional)
+        per_camera_high=(
+            None
+            if cameras is None
+            else upper_end * camera_factor * cameras.almaty_exact / cameras.almaty
         ),
     )

@@ -36,6 +36,12 @@ class CamerasPerComplex:
     almaty_complexes: float
     almaty_at_least: bool  # the source gives the cameras as a lower bound («более 9 000»)
     almaty: float  # cameras per complex
+    # when the latest count is a lower bound, the latest exact count's cameras per complex and
+    # its date (7 894 on 1 341 complexes at the start of 2024: 5,89): how many cameras a
+    # complex may carry, the per-camera case's other end (review s17d–s17f); the latest
+    # count's own otherwise
+    almaty_exact: float
+    almaty_exact_date: dt.date
     pavlodar_cameras: float
     pavlodar_source: str  # the source_id of the cameras' count
     # the complexes those cameras may belong to: (fewest, most)
@@ -60,6 +66,20 @@ def latest_camera_count(deployment: pd.DataFrame) -> pd.Series:
     return rows.loc[pd.to_datetime(rows["date"]).idxmax()]
 
 
+def latest_exact_camera_count(deployment: pd.DataFrame) -> pd.Series | None:
+    """The latest milestone whose cameras its source counts exactly (not «более …»), or None."""
+    rows = deployment[deployment["cameras"].notna() & deployment["status"].ne("planned")]
+    exact = rows[
+        [
+            quoted_count(str(counted), int(cameras), LOWER_BOUND_WORDS) == ""
+            for counted, cameras in zip(rows["counted"], rows["cameras"], strict=True)
+        ]
+    ]
+    if exact.empty:
+        return None
+    return exact.loc[pd.to_datetime(exact["date"]).idxmax()]
+
+
 def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> CamerasPerComplex:
     """Almaty's and Pavlodar's cameras per complex and Almaty's over Pavlodar's.
 
@@ -78,6 +98,10 @@ def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> Camera
     if most < fewest:
         raise ValueError(f"Pavlodar's complexes: most ({most}) below fewest ({fewest})")
     almaty = cameras / complexes
+    at_least = bool(quoted_count(str(row["counted"]), int(cameras), LOWER_BOUND_WORDS))
+    exact_row = latest_exact_camera_count(deployment) if at_least else row
+    exact = row if exact_row is None else exact_row
+    almaty_exact = max(almaty, float(exact["cameras"]) / float(exact["complexes"]))
     pavlodar_cameras = float(pavlodar["cameras"])
     per_complex = (pavlodar_cameras / most, pavlodar_cameras / fewest)
     check_positive(per_complex[0], "Pavlodar's cameras per complex")
@@ -87,8 +111,10 @@ def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> Camera
         almaty_source=str(row["source_id"]),
         almaty_cameras=cameras,
         almaty_complexes=complexes,
-        almaty_at_least=bool(quoted_count(str(row["counted"]), int(cameras), LOWER_BOUND_WORDS)),
+        almaty_at_least=at_least,
         almaty=almaty,
+        almaty_exact=almaty_exact,
+        almaty_exact_date=as_date(exact["date"]),
         pavlodar_cameras=pavlodar_cameras,
         pavlodar_source=str(pavlodar["cameras_source_id"]),
         pavlodar_complexes=(fewest, most),
