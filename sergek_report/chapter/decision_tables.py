@@ -382,9 +382,8 @@ CENTRAL = "p50"
 # The cheaper reading (the region's complexes): the line the memo says it could shrink to.
 BUDGET_LINE_CHEAPER = CHEAPER_READING
 # The likely path over the three years at Pavlodar's prices, the cheaper reading then the
-# dearer: the stop-gap, then the contract (the cover and the memo give their central
-# estimates, key_facts.likely_path_years; review s13d: not the unlikely contract from the
-# first day): the line's path over three years.
+# dearer: the stop-gap, then the contract (review s13d: not the unlikely contract from the
+# first day): the line's path over three years, whose spread's drivers the memo names.
 LIKELY_PATH_YEARS = (
     CHEAPER_READING.replace("cash_2027", "cash_total"),
     BUDGET_LINE.replace("cash_2027", "cash_total"),

@@ -4,7 +4,7 @@ The memo (notebooks/01_summary.ipynb) says them in its prose and the title page 
 renderer) prints them as a «key facts» panel: both read them here, so that each is computed
 once and printed alike: the proposed 2027 budget line, the days left until the contract ends
 and the last day to announce the procurement, the network on the first day without a
-contract, and the likely path's three years. The figures are
+contract, and the later years' lines of a contract to the end of 2029. The figures are
 printed at the precision declared for their key figure (`precision`), as the memo's table and
 text print them; the words are the catalog's (labels.COVER_FACTS).
 """
@@ -47,7 +47,7 @@ def line(value: float) -> str:
 
 
 def later_lines(results: Results) -> str:
-    """The lines of the later years of a three-year contract, drawn as the 2027 line is:
+    """The lines of the later years of a contract to the end of 2029, drawn as the 2027 line is:
     «32 и 36 млрд тенге», as the cover prints them (reviews s16h: the cover set the line, an
     upper end, beside the likely path's central estimates, two kinds of figure unannounced)."""
     first, *_, last = results.budget_line.later_years
@@ -120,7 +120,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     if results.appraisal is not None:
         facts.append(
             KeyFact(
-                # the later years' lines of a three-year contract (review s12b: the vote
+                # the later years' lines of a multi-year contract (review s12b: the vote
                 # commits the city for three years; review s16h: drawn as the 2027 line is,
                 # not central estimates beside an upper end)
                 later_lines(results),

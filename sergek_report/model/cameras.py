@@ -36,12 +36,11 @@ class CamerasPerComplex:
     almaty_complexes: float
     almaty_at_least: bool  # the source gives the cameras as a lower bound («более 9 000»)
     almaty: float  # cameras per complex
-    # when the latest count is a lower bound, the latest exact count's cameras per complex and
-    # its date (7 894 on 1 341 complexes at the start of 2024: 5,89): how many cameras a
-    # complex may carry, the per-camera case's other end (review s17d–s17f); the latest
+    # when the latest count is a lower bound, the latest exact count's cameras per complex
+    # (7 894 on 1 341 complexes at the start of 2024: 5,89) if it is higher: how many cameras
+    # a complex may carry, the per-camera case's other end (reviews s17d–s17f); the latest
     # count's own otherwise
     almaty_exact: float
-    almaty_exact_date: dt.date
     pavlodar_cameras: float
     pavlodar_source: str  # the source_id of the cameras' count
     # the complexes those cameras may belong to: (fewest, most)
@@ -114,7 +113,6 @@ def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> Camera
         almaty_at_least=at_least,
         almaty=almaty,
         almaty_exact=almaty_exact,
-        almaty_exact_date=as_date(exact["date"]),
         pavlodar_cameras=pavlodar_cameras,
         pavlodar_source=str(pavlodar["cameras_source_id"]),
         pavlodar_complexes=(fewest, most),
