@@ -1195,12 +1195,13 @@ COVER_FACTS = {
     # cameras working on 1 March: the card says by when, the memo says what follows)
     # (review s17a: «немедленно» and the last day competed in one sentence; the condition
     # in brackets: the last day said as such, the lawyers' condition and its alternative;
-    # s17b–s17e: «договор с 1 марта» read as cameras working from 1 March: the contract's
-    # signing, not the new equipment's start)
+    # s17b–s17h: «договор с 1 марта» read as cameras working from 1 March: the contract's
+    # signing, not the new equipment's start, and the condition for no gap after it)
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
         "{in_stopgap}: тогда договор заключат к {contract}, если юристы подтвердят продление на "
-        "{months}; без продления — перерыв в фиксации с {first_day}"
+        "{months}; без продления — перерыв в фиксации с {first_day}, а после {contract} — если "
+        "в договоре нет обслуживания действующих АПК"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

@@ -706,7 +706,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s17b–s17e: the contract signed by 1 March, not cameras working from it)
         "Закупку объявить немедленно, самое позднее 31 декабря 2026 г.: тогда договор заключат к "
         "1 марта, если юристы подтвердят продление на 2 месяца; без продления — перерыв в "
-        "фиксации с 1 января"
+        # (s17h: and after 1 March, unless the contract services the installed complexes)
+        "фиксации с 1 января, а после 1 марта — если в договоре нет обслуживания действующих "
+        "АПК"
     ) in cover
     assert "немедленно потребовать от акимата объявить её" in memo
     assert "даже объявленная 31 декабря закупка в 60 дней даст договор к 1 марта" in memo
