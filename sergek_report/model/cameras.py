@@ -55,28 +55,36 @@ class CamerasPerComplex:
     inverse: tuple[float, float]
 
 
+def _counted(deployment: pd.DataFrame) -> pd.DataFrame:
+    """The deployment milestones, not planned, with both complexes and cameras."""
+    return deployment[deployment["cameras"].notna() & deployment["status"].ne("planned")]
+
+
+def _latest(rows: pd.DataFrame) -> pd.Series:
+    return rows.loc[pd.to_datetime(rows["date"]).idxmax()]
+
+
+def _qualifier(row: pd.Series) -> str | None:
+    """How the milestone's words quote its cameras: «более» for a lower bound («более 9 000»),
+    "" for an exact count, None when they do not quote it (schema.quoted_count)."""
+    return quoted_count(str(row["counted"]), int(row["cameras"]), LOWER_BOUND_WORDS)
+
+
 def latest_camera_count(deployment: pd.DataFrame) -> pd.Series:
     """The latest deployment milestone, not planned, with both complexes and cameras."""
     if "cameras" not in deployment or "status" not in deployment:
         raise MissingDataError("data/deployment.csv has no camera counts")
-    rows = deployment[deployment["cameras"].notna() & deployment["status"].ne("planned")]
+    rows = _counted(deployment)
     if rows.empty:
         raise MissingDataError("data/deployment.csv has no milestone with a camera count")
-    return rows.loc[pd.to_datetime(rows["date"]).idxmax()]
+    return _latest(rows)
 
 
 def latest_exact_camera_count(deployment: pd.DataFrame) -> pd.Series | None:
     """The latest milestone whose cameras its source counts exactly (not «более …»), or None."""
-    rows = deployment[deployment["cameras"].notna() & deployment["status"].ne("planned")]
-    exact = rows[
-        [
-            quoted_count(str(counted), int(cameras), LOWER_BOUND_WORDS) == ""
-            for counted, cameras in zip(rows["counted"], rows["cameras"], strict=True)
-        ]
-    ]
-    if exact.empty:
-        return None
-    return exact.loc[pd.to_datetime(exact["date"]).idxmax()]
+    rows = _counted(deployment)
+    exact = rows[[_qualifier(row) == "" for _, row in rows.iterrows()]]
+    return None if exact.empty else _latest(exact)
 
 
 def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> CamerasPerComplex:
@@ -97,9 +105,10 @@ def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> Camera
     if most < fewest:
         raise ValueError(f"Pavlodar's complexes: most ({most}) below fewest ({fewest})")
     almaty = cameras / complexes
-    at_least = bool(quoted_count(str(row["counted"]), int(cameras), LOWER_BOUND_WORDS))
-    exact_row = latest_exact_camera_count(deployment) if at_least else row
-    exact = row if exact_row is None else exact_row
+    at_least = bool(_qualifier(row))
+    exact = latest_exact_camera_count(deployment) if at_least else None
+    if exact is None:
+        exact = row
     almaty_exact = max(almaty, float(exact["cameras"]) / float(exact["complexes"]))
     pavlodar_cameras = float(pavlodar["cameras"])
     per_complex = (pavlodar_cameras / most, pavlodar_cameras / fewest)
