@@ -119,6 +119,8 @@ def budget_line(
             appraisal.get(f"{reading}.cash_{year}", BUDGET_LINE_STAT) for year in YEARS[1:]
         )
 
+    later_cheaper = later(cheaper)
+
     return BudgetLine(
         amount=amount,
         upper_end=upper_end,
@@ -133,12 +135,11 @@ def budget_line(
         ),
         first_day=appraisal.get(FIRST_DAY, BUDGET_LINE_STAT),
         later_years=tuple(line(year) for year in later(path)),
-        later_years_cheaper=later(cheaper),
-        lines_cheaper=tuple(line(x, 1.0) for x in (amount_cheaper, *later(cheaper))),
+        later_years_cheaper=later_cheaper,
+        lines_cheaper=tuple(line(x, 1.0) for x in (amount_cheaper, *later_cheaper)),
         per_camera=None if camera_factor is None else upper_end * camera_factor,
+        # Almaty's latest exact count over the cameras of Pavlodar's city's complexes
         per_camera_high=(
-            None
-            if cameras is None
-            else upper_end * camera_factor * cameras.almaty_exact / cameras.almaty
+            None if cameras is None else upper_end * cameras.almaty_exact / cameras.pavlodar[1]
         ),
     )
