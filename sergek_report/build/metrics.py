@@ -130,10 +130,12 @@ def _decision_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
             ),
         ]
     )
-    return rows + _appraisal_rows(r)
+    return rows + _appraisal_rows(r, label)
 
 
-def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]:
+def _appraisal_rows(
+    r: Results, labels: dict[str, str]
+) -> list[tuple[str, str, float | None, str, str]]:
     """Each option's and branch's 2027 budget line, 2027–2029 cash and present value on one
     basis: the point estimate and P10/P50/P90 of the joint Monte Carlo."""
     u = r.appraisal
@@ -155,12 +157,11 @@ def _appraisal_rows(r: Results) -> list[tuple[str, str, float | None, str, str]]
             "derived",
         )
 
-    label = key_figure_labels(r)
     # the proposed line first: the memo's figure, rounded up from an option's upper end
     rows: list[tuple[str, str, float | None, str, str]] = [
         (
             BUDGET_LINE_FIGURE,
-            label["budget_line"],
+            labels["budget_line"],
             r.budget_line.amount,
             "тенге",
             "assumption:budget_line_step",
