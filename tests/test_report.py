@@ -805,7 +805,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert upper == "24,4" and cheaper == "14,2" and city[2] == "28,4"
     # (review s16h: the line covers every reading of Pavlodar's sum: the city's upper end per
     # camera, 24,37 × 1,023 = 24,93, rounded up to a whole billion)
-    line = precision.whole_billions(values["budget_line_2027"])
+    line = precision.line_billions(values["budget_line_2027"])
     assert line == "25" and values["budget_line_2027"] == 25e9
     # what to decide says the amount proposed (review s12d: the memo's first paragraph)
     # (review s15d: the scale of the vote, the line against a year at today's price, 24,37 /

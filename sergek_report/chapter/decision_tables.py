@@ -40,9 +40,9 @@ def bn(x: float) -> str:
 
 
 def line_bn(x: float) -> str:
-    """A proposed budget line in whole billions, no unit: 25 (the model rounds the lines up;
-    their precision declared once in `precision`)."""
-    return precision.whole_billions(x)
+    """A proposed budget line in billions, no unit: 25 (the model rounds the lines up; their
+    precision declared once in `precision`)."""
+    return precision.line_billions(x)
 
 
 # How each option of data/options.csv is priced: the key of its «basis» cell (labels.BASIS_TEXT).
@@ -507,18 +507,21 @@ def memo_table(results: Results) -> pd.DataFrame:
     years = _years()
     complexes = pavlodar_complexes(results)
     column = {k: v.format(**years) for k, v in L.MEMO_APPRAISAL_COLUMNS.items()}
+    headers = {
+        (measure, reading): fmt.fill(
+            L.MEMO_READING_COLUMN,
+            measure=column[measure],
+            complexes=fmt.integer(complexes[reading]),
+        )
+        for measure in ("cash_2027", "cash_total")
+        for reading in READINGS
+    }
     rows = []
     for path in MEMO_ROWS:
         row = {column["option"]: L.MEMO_APPRAISAL_ROWS[path]}
-        for measure in ("cash_2027", "cash_total"):
-            for reading in READINGS:
-                header = fmt.fill(
-                    L.MEMO_READING_COLUMN,
-                    measure=column[measure],
-                    complexes=fmt.integer(complexes[reading]),
-                )
-                option = path if path == COMPARISON else f"{path}_{reading}"
-                row[header] = budget_cell(u, f"{option}.{measure}")
+        for (measure, reading), header in headers.items():
+            option = path if path == COMPARISON else f"{path}_{reading}"
+            row[header] = budget_cell(u, f"{option}.{measure}")
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -595,7 +598,7 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
     references = {
         L.APPRAISAL_CHART_PANELS["cash_2027"].format(**years): (
             line / 1e9,
-            L.APPRAISAL_CHART_LINE.format(line=precision.whole_billions(line)),
+            L.APPRAISAL_CHART_LINE.format(line=precision.line_billions(line)),
         )
     }
     rows = appraisal_chart_rows()

@@ -53,7 +53,7 @@ def later_lines(results: Results) -> str:
     first, *_, last = results.budget_line.later_years
     return fmt.fill(
         L.COVER_FACTS["both"],
-        first=precision.whole_billions(first),
+        first=precision.line_billions(first),
         second=line(last),
     )
 

@@ -6,7 +6,8 @@ precision, by the quantity's name in the key figures (`build/metrics.py`, metric
 the place that prints it. The decision tables and the chapters' inline values call the same
 functions as the key-figures table (`units.key_figure` looks the name up here):
 
-- the proposed budget lines: whole billions, «25 млрд тенге» (the model rounds them up);
+- the proposed budget lines: billions at the step the model rounds them up to, «25 млрд
+  тенге» (a finer step, its tenth: «31,8»);
 - the options' figures (2027 cash and present value, with P10–P90) and
   the payments of 2020–2025: billions with one decimal, «0,7», «30,3», «11,3 млрд тенге»;
 - the estimate of the monthly tariff from the obligations (an exact source figure divided by
@@ -42,7 +43,7 @@ def billions(x: float) -> str:
     return fmt.number(x / 1e9, 1)
 
 
-def whole_billions(x: float) -> str:
+def line_billions(x: float) -> str:
     """Billions at the step the model rounds the proposed budget lines up to, no unit: 25e9 ->
     "25"; a finer step (params: budget_line_step 0,1) prints its tenth, 31.9e9 -> "31,9",
     never a line rounded again to a figure it is not."""
@@ -90,8 +91,8 @@ QUANTITIES: tuple[tuple[re.Pattern, Callable[[float], str], str], ...] = (
         "billion",
     ),
     (re.compile(r"payments_2020_2025_at_\w+"), billions, "billion"),
-    # the proposed budget lines: whole billions, as the model rounds them up
-    (re.compile(r"budget_line_\d{4}"), whole_billions, "billion"),
+    # the proposed budget lines: at the step the model rounds them up to
+    (re.compile(r"budget_line_\d{4}"), line_billions, "billion"),
     (re.compile(r"monthly_tariff_estimate"), whole, ""),
     (re.compile(r"implied_monthly_tariff_from_payments"), approx_thousands, "thousand"),
     # the current price of the options: the midpoint of the two estimates, one of them the
