@@ -317,10 +317,10 @@ MEMO_APPRAISAL_COLUMNS = {
     "cash_2027": "{first} г.",
     "cash_total": "{years} гг.",
 }
-# A measure under one reading of Pavlodar's contract: «2027 г., Павлодар: 420 АПК», as
-# Fig. 3 names the readings (reviews s17a, s17b: «если 420 АПК», «сумма на 420 АПК» read as
-# Almaty's network)
-MEMO_READING_COLUMN = "{measure}, Павлодар: {complexes}\u00a0АПК"
+# A measure under one reading of Pavlodar's contract: «2027 г., сумма Павлодара на 420 АПК»
+# (reviews s17a, s17b: «если 420 АПК», «сумма на 420 АПК» read as Almaty's network; s17h:
+# «Павлодар: 420 АПК» as Pavlodar's network, the sum unnamed)
+MEMO_READING_COLUMN = "{measure}, сумма Павлодара на {complexes}\u00a0АПК"
 # The report's parts, named in the contents before the first chapter of each (a chapter's
 # notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
 REPORT_PARTS = {
@@ -1000,6 +1000,13 @@ SENTENCES = {
     "times_less": "в **{times}** меньше",
     # an Almaty complex at Pavlodar's price per camera (sentences.per_camera_price)
     "at_least": "более {count}",
+    # after Almaty's exact count of cameras, the later count given as a lower bound
+    # (sentences.later_bound): «; позднее, в ноябре 2024 года, — более 9 000 камер на
+    # 1 641 АПК, то есть не меньше 5,5 на комплекс, что с этим счётом согласуется»
+    "later_bound": (
+        "; позднее, {when}, — более {cameras} на {complexes}\u00a0АПК, то есть не меньше "
+        "{per_complex} на комплекс, что с этим счётом согласуется"
+    ),
     "times_dearer": "в {times} дороже",
     "times_cheaper": "в {times} дешевле",
     "times_either": "от {cheaper} дешевле до {dearer} дороже",
@@ -1177,12 +1184,13 @@ COVER_FACTS = {
     # «вероятнее» is the authors' judgement; s17b: «в 9 случаях из 10» read as a measured
     # probability; s17c: «на что бы ни была» beside Table 2's «больше камер — не хватит»: the
     # per-camera case said with its condition)
+    # (reviews s17d–s17h: the line per camera at Almaty's exact count, the dearest reading;
+    # the card says the reading it is drawn at, not the conditions it holds under)
     "budget_line": (
         "предлагаемая строка бюджета {year} года на «Сергек»: верхняя граница разброса по "
-        "ценам Павлодара, округлённая вверх; хватит, на сколько бы АПК ни была рассчитана "
-        "сумма Павлодара ({city} или {region}), и при плате за камеру, если камер не больше, "
-        "чем в расчёте; при {region}\u00a0АПК за комплекс (вероятнее, по суждению авторов) "
-        "хватит {cheaper}"
+        "ценам Павлодара при самом дорогом их прочтении (сумма на {city}\u00a0АПК, плата за "
+        "камеру), округлённая вверх; при {region}\u00a0АПК за комплекс (вероятнее, по "
+        "суждению авторов) хватит {cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:
@@ -1197,11 +1205,13 @@ COVER_FACTS = {
     # in brackets: the last day said as such, the lawyers' condition and its alternative;
     # s17b–s17h: «договор с 1 марта» read as cameras working from 1 March: the contract's
     # signing, not the new equipment's start, and the condition for no gap after it)
+    # (review s17h: after 1 March the cameras keep working only if the procurement's
+    # conditions hold the existing complexes' servicing: said as the order it is)
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
         "{in_stopgap}: тогда договор заключат к {contract}, если юристы подтвердят продление на "
-        "{months}; без продления — перерыв в фиксации с {first_day}, а после {contract} — если "
-        "в договоре нет обслуживания действующих АПК"
+        "{months} (без него — перерыв в фиксации с {first_day}); чтобы не было перерыва после "
+        "{contract}, включить в закупку обслуживание действующих АПК до приёмки новых"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1215,10 +1225,13 @@ COVER_FACTS = {
     # kinds of figure unannounced: the later lines are drawn as the 2027 line is
     # (review s17a: the lines hold a price growth the base case does not assume, up to
     # {growth} a year, said; a contract from 1 March for three years would run into 2030:
-    # the lines are for a contract to the end of {years_last}, as the model prices it)
+    # the lines are for a contract to the end of {years_last}, as the model prices it;
+    # s17h: a one-year contract with new equipment costs more than a third of three years:
+    # the {year} line may then fall short)
     "later_lines": (
         "строки бюджета на {years} годы для договора до конца {years_last} года, рассчитанные "
-        "так же, с ростом цены договора до {growth} в год; без них договор — только на год"
+        "так же, с ростом цены договора до {growth} в год; без них договор — только на год, и "
+        "строки {year} года может не хватить"
     ),
     # two figures or years together: «32 и 36 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

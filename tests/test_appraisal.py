@@ -628,19 +628,21 @@ def test_each_reading_of_pavlodars_contract_is_priced_alone():
 def test_the_budget_line_and_its_reckoner_by_hand():
     """The memo's line covers the likely path whatever Pavlodar's sum pays for: the stop-gap
     (two months at today's price), then the contract at Pavlodar's price from March (reviews
-    s14a–s15b: not the unlikely first day), its upper end at the dearest reading, per camera,
-    rounded up to a whole billion (review s16h). Hand-checked at the edition's values:
-    Pavlodar's 9 bn over 3 years over 240 complexes = 12,5 mn tenge a complex-year before 2026
-    inflation, 14,04 mn with 12,3 %; the path's point estimate is 10/12 × 1 991 × 14,04 mn =
-    23,29 bn plus the stop-gap's 2 × 1 991 × ≈ 171 thousand = 0,68 bn, 23,97 bn; its upper end
-    24,37 bn (Table 1's «22,3–24,4»). Per camera: 9 000 / 1 641 = 5,48 cameras a complex in
-    Almaty against 1 287 / 240 = 5,36 in Pavlodar's city, × 1,023: 24,93 bn, rounded up: 25.
-    One point more of inflation adds 10/12 × 1 991 × 12,5 mn × 1 % = 0,207 bn, so the line
-    holds the per-camera point estimate (23,97 × 1,023 = 24,52) up to 12,3 + (25 − 24,52) /
-    (0,207 × 1,023) ≈ 14,6 %; 100 complexes fewer: 10/12 × 100 × 14,04 mn + 2 × 100 ×
-    171 thousand = 1,20 bn (0,70 bn at the region's 8,02 mn). The contract from the first day
-    needs Table 1's 28,4 (25,9–28,4), about 3 more. The later years' upper ends 31,1 and 34,3,
-    × 1,023 = 31,8 and 35,1, rounded up: 32 and 36."""
+    s14a–s15b: not the unlikely first day), its upper end at the dearest reading, per camera
+    at Almaty's latest exact count, rounded up to a whole billion (reviews s16h, s17d–s17h).
+    Hand-checked at the edition's values: Pavlodar's 9 bn over 3 years over 240 complexes =
+    12,5 mn tenge a complex-year before 2026 inflation, 14,04 mn with 12,3 %; the path's point
+    estimate is 10/12 × 1 991 × 14,04 mn = 23,29 bn plus the stop-gap's 2 × 1 991 × ≈ 171
+    thousand = 0,68 bn, 23,97 bn; its upper end 24,37 bn (Table 1's «22,3–24,4»). Per camera:
+    7 894 / 1 341 = 5,887 cameras a complex in Almaty (the later «более 9 000» on 1 641, at
+    least 5,48, does not contradict it) against 1 287 / 240 = 5,3625 in Pavlodar's city,
+    × 1,0977: 26,75 bn, rounded up: 27. One point more of inflation adds 10/12 × 1 991 ×
+    12,5 mn × 1 % = 0,207 bn, so the line holds the per-camera point estimate (23,97 × 1,0977
+    = 26,31) up to 12,3 + (27 − 26,31) / (0,207 × 1,0977) ≈ 15,3 %; 100 complexes fewer:
+    10/12 × 100 × 14,04 mn + 2 × 100 × 171 thousand = 1,20 bn (0,70 bn at the region's
+    8,02 mn). The contract from the first day needs Table 1's 28,4 (25,9–28,4), per camera
+    × 1,0977 = 31,2, about 4 more (review s17h: «около 3» compared it per complex). The later
+    years' upper ends 31,06 and 34,29, × 1,0977 = 34,09 and 37,64, rounded up: 35 and 38."""
     from sergek_report import paths
     from sergek_report.model import budget_line as model_line
     from sergek_report.model.computed import compute_edition
@@ -655,42 +657,41 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     # 9 bn / 3 / 240 × 1,123 = 14,04 mn a complex-year, the memo's Table 1
     assert results.one_basis.pavlodar_year_city == pytest.approx(12.5e6 * 1.123)
     assert line.upper_end == pytest.approx(24.37e9, rel=1e-3)
-    factor = (9000 / 1641) / (1287 / 240)
-    assert factor == pytest.approx(1.023, abs=1e-3)
-    assert line.amount == 25e9  # 24,93 rounded up to a whole billion
+    factor = (7894 / 1341) / (1287 / 240)
+    assert factor == pytest.approx(1.0977, abs=1e-4)
+    assert results.cameras.factor[0] == pytest.approx(factor)
+    assert line.amount == 27e9  # 26,75 rounded up to a whole billion
     # the same path at the region's reading (9 bn / 3 / 420 × 1,123 = 8,02 mn a complex-year):
     # the line the memo says the budget may shrink to, 14,2
     assert line.amount_cheaper == pytest.approx(14.22e9, rel=2e-3)
     assert u.get(model_line.BUDGET_LINE) == pytest.approx(23.97e9, rel=2e-3)
     assert line.per_inflation_point == pytest.approx(0.207e9, rel=0.01)
     assert line.covered_inflation == pytest.approx(
-        12.3 + (25e9 - 23.97e9 * factor) / (0.207e9 * factor), abs=0.05
+        12.3 + (27e9 - 23.97e9 * factor) / (0.207e9 * factor), abs=0.05
     )
-    assert line.covered_inflation == pytest.approx(14.6, abs=0.05)
+    assert line.covered_inflation == pytest.approx(15.3, abs=0.05)
     assert line.per_fewer_complexes == pytest.approx(-1.20e9, rel=0.01)
     assert line.per_fewer_complexes_cheaper == pytest.approx(-0.70e9, rel=0.01)
-    assert line.first_day == pytest.approx(28.43e9, rel=1e-3)
-    assert round(line.first_day_extra / 1e9) == 3
+    assert u.get(model_line.FIRST_DAY, "p90") == pytest.approx(28.43e9, rel=1e-3)
+    assert line.first_day == pytest.approx(28.43e9 * factor, rel=1e-3)
+    assert round(line.first_day / 1e9, 1) == 31.2
+    assert round(line.first_day_extra / 1e9) == 4
     # the later years of a three-year contract: the appendix's table by year prints 31,1 and
-    # 34,3 at the city's reading, per camera and rounded up 32 and 36; 17,7 and 19,6 at the
+    # 34,3 at the city's reading, per camera and rounded up 35 and 38; 17,7 and 19,6 at the
     # region's; each above the year before (the price grows by assumption from 2028)
     city_later = [u.get(f"service_pavlodar_city.cash_{y}", "p90") for y in (2028, 2029)]
     assert [round(x / 1e9, 1) for x in city_later] == [31.1, 34.3]
-    assert [round(x * factor / 1e9, 1) for x in city_later] == [31.8, 35.1]
-    assert line.later_years == (32e9, 36e9)
+    assert [round(x * factor / 1e9, 2) for x in city_later] == [34.09, 37.64]
+    assert line.later_years == (35e9, 38e9)
     # the lines at the cheaper reading, per complex, rounded up alike: 14,22, 17,75, 19,59
     assert line.lines_cheaper == (15e9, 18e9, 20e9)
     assert [round(x / 1e9, 1) for x in line.later_years_cheaper] == [17.7, 19.6]
     assert line.amount < line.later_years[0] < line.later_years[1]
-    # Pavlodar's sum paid per camera: 9 000 / 1 641 = 5,48 cameras a complex in Almaty against
-    # 1 287 / 240 = 5,36 in Pavlodar's city: 24,37 × 1,023 = 24,93 («около 25», as the
-    # appendix says); at the region's reading the same complex-year, 8,02 × 1,79 = 14,36 mn
+    # Pavlodar's sum paid per camera: 24,37 × 1,0977 = 26,75 (the appendix's «26,8»); at the
+    # region's reading the same complex-year, 8,02 × 1,921 = 14,04 × 1,0977 = 15,41 mn
     assert line.per_camera == pytest.approx(24.37e9 * factor, rel=2e-3)
-    assert line.per_camera == pytest.approx(24.93e9, rel=1e-3)
-    # at the latest exact count of Almaty's cameras (7 894 / 1 341 = 5,887 a complex against
-    # the lower bound's 5,485): 24,37 × 5,887 / 5,3625 = 26,75, which the line does not cover
-    assert line.per_camera_high == pytest.approx(24.37e9 * (7894 / 1341) / (1287 / 240), rel=2e-3)
-    assert line.per_camera_high > line.amount
+    assert line.per_camera == pytest.approx(26.75e9, rel=1e-3)
+    assert line.per_camera <= line.amount
     assert results.one_basis.pavlodar_year * results.cameras.factor[1] == pytest.approx(
         results.one_basis.pavlodar_year_city * results.cameras.factor[0]
     )
@@ -729,9 +730,9 @@ def test_two_rows_of_the_drivers_table_with_the_same_shares_are_said_to_be_a_coi
 
 def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     """The lines are rounded up to the edition's step (params: budget_line_step): at 0,1 bn
-    the later years' upper ends per camera, 31,1 × 1,023 = 31,8 and 34,3 × 1,023 = 35,1, stay
-    as they are, and the memo prints them so, never rounded again to 32 and 36 (the whole
-    billions of the default step); 24,93 rounds up to 25,0, printed «25»."""
+    the later years' upper ends per camera, 31,06 × 1,0977 = 34,09 and 34,29 × 1,0977 =
+    37,64, round up to 34,1 and 37,7, and the memo prints them so, never rounded again to 35
+    and 38 (the whole billions of the default step); 26,76 rounds up to 26,8."""
     from sergek_report import paths
     from sergek_report.chapter import decision_tables
     from sergek_report.model.computed import compute_edition
@@ -742,5 +743,5 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     ).results
     line = results.budget_line
     printed = [decision_tables.line_bn(x) for x in (line.amount, *line.later_years)]
-    assert printed == ["25", "31,8", "35,1"]
+    assert printed == ["26,8", "34,1", "37,7"]
     assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["14,3", "17,8", "19,6"]

@@ -28,23 +28,24 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     r, edition_date = computed.results, computed.edition.edition_date
     facts = key_facts.cover_facts(r, edition_date)
     assert [f.figure for f in facts] == [
-        f"25{NBSP}млрд{NBSP}тенге",
+        f"27{NBSP}млрд{NBSP}тенге",
         f"27{NBSP}дней",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
-        f"32 и 36{NBSP}млрд{NBSP}тенге",  # the later years' lines, drawn as the 2027 line
+        f"35 и 38{NBSP}млрд{NBSP}тенге",  # the later years' lines, drawn as the 2027 line
     ]
     u = r.appraisal
-    # the line: the likely path's upper end at the city's reading (24,4), per camera (× 1,023:
-    # 24,9), rounded up to a whole billion; the memo's «заложить 25 млрд тенге» and the key
-    # figure print it alike
+    # the line: the likely path's upper end at the city's reading (24,4), per camera at
+    # Almaty's latest exact count (× 1,0977: 26,8), rounded up to a whole billion; the memo's
+    # «заложить 27 млрд тенге» and the key figure print it alike
     line = r.budget_line.amount
     assert decision_tables.bn(u.get(budget_line.BUDGET_LINE, "p90")) == "24,4"
-    assert decision_tables.bn(r.budget_line.per_camera) == "24,9"
-    assert line == 25e9
+    assert decision_tables.bn(r.budget_line.per_camera) == "26,8"
+    assert line == 27e9
     assert facts[0].figure == precision.figure("budget_line_2027", line, "тенге")
     # the line is drawn from the dearer of the paths realistic on 1 January at the dearer
     # reading (reviews s14a–s15b: not the unlikely first day): the stop-gap's 24,4 is above
-    # the gap's 23,7, so it covers both; the first day's 28,4 needs about 3 more
+    # the gap's 23,7, so it covers both; the first day's 28,4, per camera 31,2, needs about 4
+    # more (review s17h: on the line's basis)
     stopgap, gap = (u.get(o, "p90") for o in budget_line.REALISTIC_PATHS)
     assert budget_line.REALISTIC_PATHS == (
         "service_pavlodar_city.cash_2027",
@@ -52,10 +53,12 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     )
     assert decision_tables.bn(stopgap) == "24,4" and decision_tables.bn(gap) == "23,7"
     assert r.budget_line.upper_end == stopgap
-    assert decision_tables.bn(r.budget_line.first_day) == "28,4"
-    assert round(r.budget_line.first_day_extra / 1e9) == 3
-    # the later years' lines (31,1 and 34,3 per camera, rounded up), headed (review s12b: the
-    # vote commits the city for three years; s16h: not central estimates beside an upper end)
+    assert decision_tables.bn(u.get(budget_line.FIRST_DAY, "p90")) == "28,4"
+    assert decision_tables.bn(r.budget_line.first_day) == "31,2"
+    assert round(r.budget_line.first_day_extra / 1e9) == 4
+    # the later years' lines (31,1 and 34,3, per camera 34,1 and 37,6, rounded up), headed
+    # (review s12b: the vote commits the city for three years; s16h: not central estimates
+    # beside an upper end)
     today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     # (review s14a: the two ends are two central estimates, not a range)
     # (review s16b: «ожидаемый» read as a mean; the two figures are medians)
@@ -64,7 +67,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # the assumption's upper end, which the base case does not assume)
     assert facts[3].text == (
         "строки бюджета на 2028 и 2029 годы для договора до конца 2029 года, рассчитанные так "
-        f"же, с ростом цены договора до 12,2{NBSP}% в год; без них договор — только на год"
+        f"же, с ростом цены договора до 12,2{NBSP}% в год; без них договор — только на год, и "
+        "строки 2027 года может не хватить"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -87,9 +91,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert facts[1].text == (
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
         f"31{NBSP}декабря 2026{NNBSP}г.: тогда договор заключат к 1{NBSP}марта, если юристы "
-        f"подтвердят продление на 2{NBSP}месяца; без продления — перерыв в фиксации с "
-        f"1{NBSP}января, а после 1{NBSP}марта — если в договоре нет обслуживания действующих "
-        "АПК"
+        f"подтвердят продление на 2{NBSP}месяца (без него — перерыв в фиксации с "
+        f"1{NBSP}января); чтобы не было перерыва после 1{NBSP}марта, включить в закупку "
+        "обслуживание действующих АПК до приёмки новых"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -111,12 +115,13 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s16h: the line now covers every reading of Pavlodar's sum, per camera too, and says so)
     # (s17a: an upper end, nine cases in ten, per camera only just; «вероятнее» the
     # authors' judgement)
+    # (s17d–s17h: per camera at a lower-bound count the line fell short; now drawn at the
+    # dearest reading, which the card names instead of the conditions it holds under)
     assert facts[0].text == (
         "предлагаемая строка бюджета 2027 года на «Сергек»: верхняя граница разброса по ценам "
-        "Павлодара, округлённая вверх; хватит, на сколько бы АПК ни была рассчитана сумма "
-        "Павлодара (240 или 420), и при плате за камеру, если камер не больше, чем в расчёте; "
-        f"при 420{NBSP}АПК за комплекс (вероятнее, по суждению авторов) хватит "
-        f"14,2{NBSP}млрд{NBSP}тенге"
+        f"Павлодара при самом дорогом их прочтении (сумма на 240{NBSP}АПК, плата за камеру), "
+        f"округлённая вверх; при 420{NBSP}АПК за комплекс (вероятнее, по суждению авторов) "
+        f"хватит 14,2{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -158,19 +163,20 @@ def test_without_the_appraisal_the_cover_keeps_the_days_and_the_network(computed
 def test_the_cover_facts_in_kazakh(computed, kazakh):
     facts = key_facts.cover_facts(computed.results, computed.edition.edition_date)
     assert [f.figure for f in facts] == [
-        f"25{NBSP}млрд{NBSP}теңге",
+        f"27{NBSP}млрд{NBSP}теңге",
         f"27{NBSP}күн",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
-        f"32 және 36{NBSP}млрд{NBSP}теңге",
+        f"35 және 38{NBSP}млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 1 наурыздан басталады», «2027 жылғы
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
-    assert "соңғы күні — 2026 жылғы 31 желтоқсан" in facts[1].text.replace(NBSP, " ")
-    assert facts[1].text.startswith("редакция күніне шарт аяқталғанша қалды. Сатып алуды дереу")
-    assert "сонда шарт 1 наурызға дейін (заңгерлер 2 айға ұзартуды растаса)" in (
+    assert "ең кеші 2026 жылғы 31 желтоқсанда жариялау" in facts[1].text.replace(NBSP, " ")
+    assert facts[1].text.startswith("шарт соңына дейін (редакция күніне). Сатып алуды дереу")
+    assert "сонда шарт 1 наурызға дейін (заңгерлер 2 айға ұзартуды растаса;" in (
         facts[1].text.replace(NBSP, " ")
     )
-    assert facts[0].text.replace(NBSP, " ").endswith("— 14,2 млрд теңге")
+    assert "1 наурыздан кейін үзіліс болмасын деп" in facts[1].text.replace(NBSP, " ")
+    assert facts[0].text.replace(NBSP, " ").endswith(", 14,2 млрд теңге жетеді")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

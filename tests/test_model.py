@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from sergek_report.build.metrics import key_metrics
+from sergek_report.chapter import sentences
 from sergek_report.errors import MissingDataError
 from sergek_report.inputs import datasets
 from sergek_report.inputs.edition import AssumptionValues, load_edition
@@ -615,8 +616,7 @@ def test_cameras_per_complex_from_the_latest_milestone_with_both_counts(tables, 
     assert (c.almaty_cameras, c.almaty_complexes) == (5034, 766)
     assert not c.almaty_at_least  # «5 034 камеры»: an exact count
     assert c.almaty == pytest.approx(6.5718, abs=1e-4)
-    # an exact latest count is its own upper end
-    assert c.almaty_exact == c.almaty
+    assert c.later_bound is None  # the latest count is exact: no later bound to agree with
     assert c.pavlodar_complexes == (240, 420)
     assert c.pavlodar == pytest.approx((3.0643, 5.3625), abs=1e-4)
     assert c.factor == pytest.approx((1.2255, 2.1446), abs=1e-4)
@@ -634,23 +634,53 @@ def test_without_pavlodar_s_camera_count_there_is_no_camera_caveat(tables, assum
 
 
 def test_cameras_per_complex_on_real_tables(assumptions):
-    """The reviewer's figures: 9 000 / 1 641 = 5.4845 (30 Nov 2024, «более 9 000»: a lower
-    bound); 1 287 / 420 = 3.0643 and 1 287 / 240 = 5.3625 (the complexes installed in
-    Pavlodar by 13 Nov 2025, Kazinform; not the 100 switched on, which are fewer than those
-    installed); 1 641 * 1 287 = 2 111 967: 9 000 * 240 / 2 111 967 = 2 160 000 / 2 111 967 =
-    1.0227 and 9 000 * 420 / 2 111 967 = 3 780 000 / 2 111 967 = 1.7898."""
+    """The reviewer's figures: the latest count, 9 000 / 1 641 = 5.4845 (30 Nov 2024, «более
+    9 000»), is a lower bound that the latest exact count, 7 894 / 1 341 = 5.8866 (the start of
+    2024), does not contradict: the exact one is taken (reviews s17d–s17h: a line drawn at the
+    bound fell short at the exact count); 1 287 / 420 = 3.0643 and 1 287 / 240 = 5.3625 (the
+    complexes installed in Pavlodar by 13 Nov 2025, Kazinform; not the 100 switched on, which
+    are fewer than those installed); 1 341 * 1 287 = 1 725 867: 7 894 * 240 / 1 725 867 =
+    1 894 560 / 1 725 867 = 1.0977 and 7 894 * 420 / 1 725 867 = 3 315 480 / 1 725 867 =
+    1.9211."""
     edition = load_edition(DEFAULT_EDITION)
     tables = datasets.load_tables(None, data_dir=DATA_DIR, as_of=edition.edition_date)
     c = results.compute(tables, assumptions).cameras
-    assert c.almaty_date == dt.date(2024, 11, 30)
-    assert (c.almaty_cameras, c.almaty_complexes, c.almaty_at_least) == (9000, 1641, True)
-    assert c.almaty == pytest.approx(5.4845, abs=1e-4)
+    assert c.almaty_date == dt.date(2024, 1, 1)
+    assert (c.almaty_cameras, c.almaty_complexes, c.almaty_at_least) == (7894, 1341, False)
+    assert c.almaty == pytest.approx(5.8866, abs=1e-4)
     assert c.pavlodar_cameras == 1287
     assert c.pavlodar == pytest.approx((3.0643, 5.3625), abs=1e-4)
-    assert c.factor == pytest.approx((1.0227, 1.7898), abs=1e-4)
-    # the latest count a lower bound: the latest exact one, 7 894 cameras on 1 341 complexes
-    # (the start of 2024), 5.8866 a complex, is the per-camera case's other end (s17d–s17f)
-    assert c.almaty_exact == pytest.approx(7894 / 1341) == pytest.approx(5.8866, abs=1e-4)
+    assert c.factor == pytest.approx((1.0977, 1.9211), abs=1e-4)
+    bound = c.later_bound
+    assert (bound.date, bound.cameras, bound.complexes) == (dt.date(2024, 11, 30), 9000, 1641)
+    assert bound.per_complex == pytest.approx(5.4845, abs=1e-4)
+    # the appendix says the bound after the exact count, in the words the source uses
+    assert sentences.later_bound(c) == (
+        "; позднее, в ноябре 2024 года, — более 9\u00a0000\u00a0камер на 1\u00a0641\u00a0АПК, "
+        "то есть не меньше 5,5 на комплекс, что с этим счётом согласуется"
+    )
+
+
+def test_a_later_lower_bound_above_the_exact_count_is_the_count(assumptions):
+    """A later «более 10 000» cameras on 1 641 complexes (6.0938 a complex) says more than the
+    exact 7 894 on 1 341 (5.8866): the bound is the count, said as a lower bound («более»), and
+    the factor a lower bound too (10 000 * 240 / (1 641 * 1 287) = 2 400 000 / 2 111 967 =
+    1.1364)."""
+    edition = load_edition(DEFAULT_EDITION)
+    tables = datasets.load_tables(None, data_dir=DATA_DIR, as_of=edition.edition_date)
+    deployment = tables["deployment"].copy()
+    row = deployment.index[deployment["date"].astype(str).str.startswith("2024-11-30")][0]
+    deployment.loc[row, "cameras"] = 10000
+    deployment.loc[row, "counted"] = "АПК «Сергек» (более 10 000 видеокамер)"
+    c = results.compute({**tables, "deployment": deployment}, assumptions).cameras
+    assert (c.almaty_date, c.almaty_cameras, c.almaty_at_least) == (
+        dt.date(2024, 11, 30),
+        10000,
+        True,
+    )
+    assert c.later_bound is None and sentences.later_bound(c) == ""
+    assert c.factor[0] == pytest.approx(1.1364, abs=1e-4)
+    assert sentences.cameras_counted(c) == "более 10\u00a0000\u00a0камер"
 
 
 def test_compute_on_real_tables(assumptions):

@@ -472,18 +472,18 @@ def test_whole_text_reads_as_plain_russian(report):
 # A figure of another quantity that happens to round like one of the key figures below (hand-
 # checked): the Aksai cameras' project (700 млн тенге) looks like the stopgap's 682 млн.
 # figures a reader may take for a key figure's rounding, which are other quantities: a
-# project's cost; the line less the cheaper reading's need, 25 − 14,2 ≈ 11 (not a rounding
-# of 11,3, the payments at the average payment); the step the line is rounded up to, and its
+# project's cost; the line less the cheaper reading's need, 27 − 14,2 ≈ 13 (not a rounding
+# of the gap's 12,9 or 13,0); the step the line is rounded up to, and its
 # range, in the assumptions' table (not the stop-gap's 0,7 rounded); the lines at the cheaper
 # reading
 OTHER_FIGURES = (
     "в проекте на 700 млн тенге",
-    "около 11 млрд до уточнения бюджета",
+    "около 13 млрд до уточнения бюджета",
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
-    # the cheaper reading's lines, rounded up alike (not the 2027 line's 25 to one digit)
+    # the cheaper reading's lines, rounded up alike (not the 2027 line's 27 to one digit)
     "уменьшить строки до 15, 18 и 20 млрд",
-    # the three years' lines together, 25 + 32 + 36 (not the Presight project's 93,25)
-    "всего 93 млрд; без них",
+    # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10)
+    "всего 100 млрд; без них",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
 # option by its median and P10–P90 (its base case is not printed: it may lie outside them).
@@ -548,7 +548,7 @@ def test_one_precision_per_quantity(report):
     assert list(forms["payments_2020_2025_at_obligations_estimate"]) == ["12,6 млрд"]
     assert list(forms["stopgap_cash_2027_p50"]) == ["0,7 млрд"]
     # the proposed line, rounded up to a whole billion (review s16h), never «24,9» or «25,0»
-    assert set(forms["budget_line_2027"]) == {"25 млрд"}
+    assert set(forms["budget_line_2027"]) == {"27 млрд"}
     # the Presight project in Astana: two sources, one figure (the most precise, 93,25 млрд)
     assert printed_forms(text, 93.25e9) == {"93,25 млрд": 2}
     assert "93,2 " not in normalise(text).replace("\u00a0", " ")
@@ -692,7 +692,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     line = re.search(r"На сессии — строка бюджета: заложить (\d+) млрд тенге ", memo).group(1)
-    assert line == "25"  # 24,9 per camera, rounded up (review s16h)
+    assert line == "27"  # 26,8 per camera at the exact count, rounded up (s16h, s17d–s17h)
     assert f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу" in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
@@ -705,10 +705,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s17b–s17e: the contract signed by 1 March, not cameras working from it)
         "Закупку объявить немедленно, самое позднее 31 декабря 2026 г.: тогда договор заключат к "
-        "1 марта, если юристы подтвердят продление на 2 месяца; без продления — перерыв в "
-        # (s17h: and after 1 March, unless the contract services the installed complexes)
-        "фиксации с 1 января, а после 1 марта — если в договоре нет обслуживания действующих "
-        "АПК"
+        "1 марта, если юристы подтвердят продление на 2 месяца (без него — перерыв в фиксации "
+        # (s17h: and after 1 March, unless the contract services the installed complexes:
+        # said as the order it is)
+        "с 1 января); чтобы не было перерыва после 1 марта, включить в закупку обслуживание "
+        "действующих АПК до приёмки новых"
     ) in cover
     assert "немедленно потребовать от акимата объявить её" in memo
     assert "даже объявленная 31 декабря закупка в 60 дней даст договор к 1 марта" in memo
@@ -730,11 +731,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s17a: the lines hold a price growth the base case does not assume; a contract to the
     # end of 2029, not three years from March into 2030)
     assert cover.endswith(
-        "32 и 36 млрд тенге строки бюджета на 2028 и 2029 годы для договора до конца 2029 года, "
+        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы для договора до конца 2029 года, "
         "рассчитанные так же, с ростом цены договора до 12,2 % в год; без них договор — только "
-        "на год"
+        # (s17h: the one-year contract unpriced, so the 2027 line may then fall short)
+        "на год, и строки 2027 года может не хватить"
     )
-    assert "— 32 и 36 млрд на 2028 и 2029 годы" in memo
+    assert "— 35 и 38 млрд на 2028 и 2029 годы" in memo
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # the line with its margin and what the cheaper reading needs (reviews s12a, s12b, s13g;
@@ -748,11 +750,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # «в 9 случаях из 10» read as a measured probability)
     # (s17c: «на что бы ни была» beside Table 2's «больше камер — не хватит»: the per-camera
     # case with its condition)
+    # (s17d–s17h: the condition was not met at the exact count: the line drawn there, at the
+    # dearest reading, which the card names)
     assert (
-        "на «Сергек»: верхняя граница разброса по ценам Павлодара, округлённая вверх; хватит, на "
-        "сколько бы АПК ни была рассчитана сумма Павлодара (240 или 420), и при плате за камеру, "
-        "если камер не больше, чем в расчёте; при 420 АПК за комплекс (вероятнее, по суждению "
-        "авторов) хватит 14,2 млрд тенге"
+        "на «Сергек»: верхняя граница разброса по ценам Павлодара при самом дорогом их прочтении "
+        "(сумма на 240 АПК, плата за камеру), округлённая вверх; при 420 АПК за комплекс "
+        "(вероятнее, по суждению авторов) хватит 14,2 млрд тенге"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date)
     assert (
@@ -804,9 +807,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     upper, cheaper = pav_city[2], pav_region[2]
     assert upper == "24,4" and cheaper == "14,2" and city[2] == "28,4"
     # (review s16h: the line covers every reading of Pavlodar's sum: the city's upper end per
-    # camera, 24,37 × 1,023 = 24,93, rounded up to a whole billion)
+    # camera, 24,37 × 1,0977 = 26,75 at Almaty's exact count, rounded up to a whole billion)
     line = precision.line_billions(values["budget_line_2027"])
-    assert line == "25" and values["budget_line_2027"] == 25e9
+    assert line == "27" and values["budget_line_2027"] == 27e9
     # what to decide says the amount proposed (review s12d: the memo's first paragraph)
     # (review s15d: the scale of the vote, the line against a year at today's price, 24,37 /
     # 3,91 = 6,2)
@@ -824,12 +827,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s17a: the line is an upper end, per camera only just: 24,93 against 25; s17b: not «in
     # nine cases of ten», read as a measured probability)
     # (s17c: one 47-word sentence: three; the range's upper end, as Table 1 names the range)
+    # (s17h: «хватит … если камер не больше» a condition the count did not meet: the line
+    # said at the reading it is drawn at)
     assert (
         f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу разброса "
-        "по ценам Павлодара, округлённую вверх. Её хватит, на сколько бы АПК ни была рассчитана "
-        "сумма Павлодара (240 или 420), и при плате за камеру, если камер не больше, чем в "
-        f"расчёте. При 420 АПК за комплекс хватит {cheaper} млрд. Источники — по 10 марта "
-        "2026 г.; что сверить до сессии — ниже."
+        "по ценам Павлодара при самом дорогом их прочтении, округлённую вверх. При 420 АПК за "
+        f"комплекс хватило бы {cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до "
+        "сессии — ниже."
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -841,11 +845,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # column of each measure (review s15f: six rows whose names differed in a small cell), the
     # median first; the line is the upper number of the dearer reading's 2027 cell on the
     # first row; the two paths realistic on 1 January (the stop-gap, the gap) first
-    # (reviews s17a, s17b: «если 420 АПК», «сумма на 420 АПК» read as Almaty's network: the
-    # readings named as Fig. 3 names them)
+    # (reviews s17a, s17b: «если 420 АПК», «сумма на 420 АПК» read as Almaty's network;
+    # s17h: «Павлодар: 420 АПК» as Pavlodar's network: the sum named)
     assert (
-        "Сценарий расходов 2027 г., Павлодар: 420 АПК 2027 г., Павлодар: 240 АПК 2027–2029 гг., "
-        "Павлодар: 420 АПК 2027–2029 гг., Павлодар: 240 АПК"
+        "Сценарий расходов 2027 г., сумма Павлодара на 420 АПК 2027 г., сумма Павлодара на "
+        "240 АПК 2027–2029 гг., сумма Павлодара на 420 АПК 2027–2029 гг., сумма Павлодара на "
+        "240 АПК"
     ) in memo
     rows = [
         ("Временная мера, затем договор", pav_region, pav_city),
@@ -948,14 +953,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: 9 млрд "
         "тенге выделено на три года в Павлодарской области (за АПК — в 4–7 раз дороже нынешней "
         "платы: "
-        "новое оборудование для всей сети); на сколько АПК и за комплекс ли, не сказано. "
-        # (s17g: not «the dearest of these cases»: Table 2's per-camera row at the exact
-        # count, the first day and the midpoint need more)
-        "Договор нельзя заключить сверх строки, поэтому она рассчитана на плату за камеру по "
-        # (s17a: the likelier reading the authors' judgement, said so)
-        "последнему счёту камер Алматы (дороже платы за комплекс) и округлена вверх. "
+        "новое оборудование для всей сети); не сказано, на сколько АПК (240 в городе или 420 "
+        "в области) и за комплекс или за камеру. "
+        # (s17h: the per-camera reading explained: Almaty's complexes carry more cameras,
+        # 7 894 / 1 341 = 5,89 against 1 287 / 240 = 5,36, 1,0977 ≈ 1,1 times)
+        "Договор нельзя заключить сверх строки, поэтому она взята по самому дорогому прочтению "
+        "— 240 АПК и плата за камеру: в комплексе Алматы камер больше (5,9 против 5,4), и он "
+        "обошёлся бы в 1,1 раза дороже. "
+        # (s17a: the likelier reading the authors' judgement, said so; 27 − 14,22 = 12,8)
         "Вероятнее, по суждению авторов, "
-        "420 АПК за комплекс; тогда около 11 млрд до уточнения бюджета нельзя направить на "
+        "420 АПК за комплекс; тогда около 13 млрд до уточнения бюджета нельзя направить на "
         "другое — цена осторожности. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
@@ -966,16 +973,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (review s16e: its figures are the stop-gap path's, not the gap's)
         "сказано иное — временная мера до 28 февраля, затем договор На что рассчитана сумма "
         f"Павлодара; другие случаи Нужно в 2027 г. Хватит ли {line} "
-        f"на 420 АПК области, за комплекс (вероятнее) {cheaper} да; около 11 высвободить "
-        f"на 240 АПК г. Павлодара (не подтверждено) {upper} да "
-        # (s17a: 25 against 24,93, only just; s17b: Almaty's cameras «более 9 000», a floor)
-        # (s17c: the cameras the case counts, 5,48 a complex × 1 991 ≈ 10 920, not the older
-        # network's 9 000)
-        # (s17d–s17f: the latest count a lower bound; at the latest exact one, 5,89 a complex,
-        # the case needs 24,37 × 5,887 / 5,3625 = 26,75)
-        "за камеру (5,5 камеры на АПК) 24,9 впритык; при 5,9 на АПК — 26,8 "
-        f"договор с 1 января, 240 АПК (маловероятно) {city[2]} нет, не хватит около 3 "
+        f"на 420 АПК области, за комплекс (вероятнее) {cheaper} да; около 13 высвободить "
+        f"на 240 АПК г. Павлодара, за комплекс (не подтверждено) {upper} да "
+        # (s17c: the cameras the case counts, not the older network's; s17d–s17h: at the
+        # latest exact count, 5,89 a complex, 24,37 × 5,887 / 5,3625 = 26,75, the line's case)
+        "за камеру (5,9 камеры на АПК в Алматы) 26,8 да "
+        # (s17h: the first day at the line's reading, 28,43 × 1,0977 = 31,21; 31,2 − 27 ≈ 4)
+        "договор с 1 января, за камеру (маловероятно) 31,2 нет, не хватит около 4 "
     )
+    assert city[2] == "28,4"
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
     # row
     assert memo.index(
@@ -995,13 +1001,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s14g: the per-camera case with its figure; s15c: what the line cannot hold,
     # one row)
     assert (
-        f"цена между Павлодаром и Карагандой (не проверена) {midpoint} нет: "
-        "увеличить строку по предложениям поставщиков Источник: № 67 в списке источников; не "
-        "проверено: № 70."
+        f"цена между Павлодаром и Карагандой (не проверена) {midpoint} нет: по предложениям "
+        "поставщиков Источник: № 67 в списке источников; не проверено: № 70."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
-    assert "если бюджет утверждён — уточнить его до конца временной меры." in memo
+    assert "или уточнить утверждённый бюджет до конца временной меры." in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
     # (review s16a: what to check first, as the recommendations may be moot by the session)
@@ -1012,25 +1017,25 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # with what if it is refused; s14a: «немедленно», the servicing of the installed
     # complexes a condition of the procurement; s14c: the amendment with its source of money)
     # (review s16h: what the maslikhat itself votes on first, the lines of the three years
-    # a three-year contract needs, drawn alike: 31,1 × 1,023 = 31,8 → 32, 34,3 × 1,023 =
-    # 35,1 → 36; the rest is asked of the akimat)
+    # a three-year contract needs, drawn alike: 31,06 × 1,0977 = 34,09 → 35, 34,29 × 1,0977 =
+    # 37,64 → 38; the rest is asked of the akimat)
     assert rec.startswith(
         # (s17a: a three-year contract from 1 March would run into 2030: to the end of 2029,
         # as the model prices it; the later lines hold a price growth up to the assumption's
         # upper end, 12,2 % a year, which the base case does not assume)
         f"На сессии — строка бюджета: заложить {line} млрд тенге на 2027 год, а для "
-        "договора до конца 2029 года (п. 3 ст. 17 Закона о госзакупках) — 32 и 36 млрд на "
-        # (s17b: the three years' lines together, 25 + 32 + 36 = 93; without the later ones a
+        "договора до конца 2029 года (п. 3 ст. 17 Закона о госзакупках) — 35 и 38 млрд на "
+        # (s17b: the three years' lines together, 27 + 35 + 38 = 100; without the later ones a
         # one-year contract may need more than the 2027 line)
         # (s17c: why a one-year contract may need more: it pays for the equipment in a year)
         # (s17d: 25 → 32 read as a growth above 12,2 %: the later years are full years)
-        "2028 и 2029 годы (полные годы договора, в 2027 году — с марта; рост цены — до 12,2 % в "
-        # (s17e: «25 млрд может не хватить» beside «её хватит»: the one-year contract is
-        # not in the calculation, said so)
-        "год), всего 93 млрд; без них договор можно заключить лишь на год, а годовой договор "
-        "с новым оборудованием дороже трети трёхлетнего (в расчёте его нет). Если в "
-        "проекте строки нет или она меньше — внести поправку с источником денег; если бюджет "
-        "утверждён — уточнить его до конца временной меры."
+        "2028 и 2029 годы (полные годы договора; рост цены — до 12,2 % в "
+        # (s17e: the one-year contract is not in the calculation; s17h: so the 2027 line may
+        # then fall short, said so)
+        "год), всего 100 млрд; без них договор — лишь на год, и 27 млрд может не хватить: "
+        "годовой договор с новым оборудованием дороже трети трёхлетнего (его цена не оценена). "
+        "Если строки в проекте нет или она меньше — внести поправку с источником денег или "
+        "уточнить утверждённый бюджет до конца временной меры."
     )
     assert (
         memo.index("Рекомендации маслихату На сессии — строка бюджета")
@@ -1100,9 +1105,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (24,37 − 23,97) / 0,207 = 1,9; s16b: its own point, the reading it holds at said)
         # (s16e: the qualifier back: the margin holds with all the new complexes)
         # (s16h: «запас — 1,9 пункта» left the sum to the reader: the inflation the line holds,
-        # per camera with all the new complexes, 12,3 + (25 − 24,52) / 0,212 = 14,6 %)
+        # per camera with all the new complexes, 12,3 + (27 − 26,31) / 0,227 = 15,3 %)
         "Инфляция 2026 года (Бюро национальной статистики): в расчёте 12,3 %; строка "
-        "выдерживает до 14,6 %; каждый пункт выше — около 0,21 млрд. Запросить "
+        "выдерживает до 15,3 %; каждый пункт выше — около 0,21 млрд. Запросить "
         "документ: договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
@@ -1133,13 +1138,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # stop-gap extends a contract with a private partner, at the 2021 tariff: its consent)
     assert (
         # (review s15f: whether the stop-gap needs a procurement announced before 1 January)
-        "До сессии получить письменное заключение юристов акимата (лучше и органа по "
-        "госзакупкам): можно ли продлить договор до итогов закупки и нужно ли для этого "
+        # (the memo's two pages: the procurement body dropped, the lawyers' opinion kept)
+        "До сессии получить письменное заключение юристов акимата: можно ли продлить договор "
+        "до итогов закупки и нужно ли для этого "
         # (s16h, s17a: and the single source the incumbent's rights to the software may allow)
         "объявить её до 1 января, можно ли закупить у нынешнего оператора из одного источника "
-        "(права на ПО); и согласие оператора на продление по нынешней цене. Если "
-        "ответ отрицательный, с 1 января фиксация нарушений прервётся: потребовать план "
-        "акимата."
+        "(права на ПО); и согласие оператора на продление по нынешней цене. Если нельзя, "
+        "с 1 января фиксация прервётся: потребовать план акимата."
     ) in memo
 
 

@@ -132,6 +132,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                         second=fmt.year(OPTION_YEARS[-1]),
                     ),
                     years_last=fmt.year(OPTION_YEARS[-1]),
+                    year=year,
                     growth=fmt.percent(results.assumptions.range("price_growth_2028_2029")[1]),
                 ),
             )

@@ -133,6 +133,23 @@ def cameras_counted(c) -> str:
     return _say("at_least", count=text) if c.almaty_at_least else text
 
 
+def later_bound(c) -> str:
+    """After Almaty's exact count of cameras (`c`: model.cameras.CamerasPerComplex), the later
+    count its source gives as a lower bound: «; позднее, в ноябре 2024 года, — более 9 000
+    камер на 1 641 АПК, то есть не меньше 5,5 на комплекс: …»; "" when the count is the
+    latest."""
+    bound = c.later_bound
+    if bound is None:
+        return ""
+    return _say(
+        "later_bound",
+        when=in_month(bound.date),
+        cameras=fmt.count(bound.cameras, CAMERAS),
+        complexes=fmt.integer(bound.complexes),
+        per_complex=fmt.number(bound.per_complex, 1),
+    )
+
+
 def per_camera_price(c) -> str:
     """How an Almaty complex would cost at Pavlodar's price if it paid per camera, against
     its price per complex (`c`: model.cameras.CamerasPerComplex; two decimals, the factor is

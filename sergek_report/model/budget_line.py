@@ -3,14 +3,15 @@
 The line covers the likely path at the one verified price whatever Pavlodar's sum turns out to
 pay for: the stop-gap (the law's two months at today's price), then the contract at Pavlodar's
 price, its upper bound (P90) at the dearest reading of that price — the sum over the city's
-complexes only, or paid per camera (Almaty's complexes carry more cameras) — rounded up to the
-edition's step (`budget_line_step`, whole billions: a figure said in a session, never below the
-calculation). That path is dearer than the gap (the same contract, no stop-gap), so the line
-holds either. The contract from the first day needs more, and the memo says how much more: it
-is unlikely (its procurement would have to be announced within days of the edition), and it
-would need an amendment. Reviews s14a–s15b: a line sized to the first day's upper end stacked
-two cautious choices the report itself calls unlikely; review s16h: a line at the 240
-complexes' upper end, called the calculation's upper bound, fell short per camera.
+complexes only, paid per camera (Almaty's complexes carry more cameras, at its latest exact
+count) — rounded up to the edition's step (`budget_line_step`, whole billions: a figure said in
+a session, never below the calculation). That path is dearer than the gap (the same contract,
+no stop-gap), so the line holds either. The contract from the first day needs more, and the
+memo says how much more, at the same reading: it is unlikely (its procurement would have to be
+announced within days of the edition), and it would need an amendment. Reviews s14a–s15b: a
+line sized to the first day's upper end stacked two cautious choices the report itself calls
+unlikely; review s16h: a line at the 240 complexes' upper end fell short per camera; reviews
+s17d–s17h: a line per camera at a lower-bound count fell short at the exact one.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo'
 class BudgetLine:
     """The proposed 2027 line and what the memo says of it, in tenge unless said."""
 
-    amount: float  # the proposed line: the dearest reading's upper end, rounded up («25»)
+    amount: float  # the proposed line: the dearest reading's upper end, rounded up («27»)
     upper_end: float  # the path's upper end with the sum over the city's complexes («24,4»)
     amount_cheaper: float  # the same path and statistic at the cheaper reading («14,2»)
     # the 2026 inflation up to which the line holds its path's point estimate at the dearest
@@ -53,7 +54,8 @@ class BudgetLine:
     per_inflation_point: float
     per_fewer_complexes: float  # RECKONER_COMPLEXES fewer new complexes (a negative amount)
     per_fewer_complexes_cheaper: float  # the same at the cheaper reading (the region's)
-    # the contract from the first day at the dearer reading at the line's statistic (28,4)
+    # the contract from the first day at the line's reading and statistic (31,2; review s17h:
+    # the memo's «не хватит около 3» compared it per complex with a line per camera)
     first_day: float
     # the lines of the later years of a contract to the end of 2029, drawn as the 2027 line is (the
     # appendix's upper ends by year, 31,1 and 34,3, per camera and rounded up: «32 и 36»),
@@ -67,19 +69,15 @@ class BudgetLine:
     # 20»; review s17b: the fallback said as raw upper ends beside lines rounded up)
     lines_cheaper: tuple[float, ...] = ()
     # Pavlodar's sum paid per camera: a complex of Almaty's cameras then costs the same at
-    # either reading (8,02 mn × 1,79 = 14,04 mn × 1,02 = 14,36 mn), so the upper end times
-    # the city reading's factor (model/cameras.py): «около 25» (review s16d: the region's
+    # either reading (8,02 mn × 1,92 = 14,04 mn × 1,10 = 15,4 mn), so the upper end times
+    # the city reading's factor (model/cameras.py): «26,8» (review s16d: the region's
     # factor on the region's line scaled its months at today's tariff too); None without the
     # camera counts
     per_camera: float | None = None
-    # the same case at the latest exact count of Almaty's cameras a complex (5,89 at the start
-    # of 2024 against the latest count's 5,48, a lower bound): what the line does not cover if
-    # the network kept its earlier cameras a complex («26,8»; reviews s17d–s17f)
-    per_camera_high: float | None = None
 
     @property
     def first_day_extra(self) -> float:
-        """What the contract from the first day needs above the line («около 3»: an
+        """What the contract from the first day needs above the line («около 4»: an
         amendment)."""
         return self.first_day - self.amount
 
@@ -133,13 +131,9 @@ def budget_line(
         per_fewer_complexes_cheaper=point_shift(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
-        first_day=appraisal.get(FIRST_DAY, BUDGET_LINE_STAT),
+        first_day=appraisal.get(FIRST_DAY, BUDGET_LINE_STAT) * dearest,
         later_years=tuple(line(year) for year in later(path)),
         later_years_cheaper=later_cheaper,
         lines_cheaper=tuple(line(x, 1.0) for x in (amount_cheaper, *later_cheaper)),
         per_camera=None if camera_factor is None else upper_end * camera_factor,
-        # Almaty's latest exact count over the cameras of Pavlodar's city's complexes
-        per_camera_high=(
-            None if cameras is None else upper_end * cameras.almaty_exact / cameras.pavlodar[1]
-        ),
     )

@@ -5,7 +5,10 @@ The options are priced per complex (АПК) at Pavlodar's and Karaganda's prices
 holds several cameras, and not the same number in every city. This module states the caveat
 as a range, never as a new path:
 - Almaty: the cameras of the latest deployment milestone that gives both counts, divided by
-  its complexes (a lower bound when the source writes «более 9 000»: `counted` says so);
+  its complexes; when its source gives only a lower bound («более 9 000 камер» on 1 641, at
+  least 5,48 a complex: `counted` says so) and the latest exact count gives more a complex
+  (7 894 on 1 341 at the start of 2024: 5,89), the exact count, which the bound does not
+  contradict (reviews s17d–s17h: a line drawn at the bound fell short at the exact count);
 - Pavlodar region: the «Мерген» cameras installed in its cities and on its roads (one news item,
   November 2025) over the complexes installed by then, which the sources bound only: at least
   those already installed in Pavlodar (13 November 2025), at most the region's plan;
@@ -27,6 +30,19 @@ from sergek_report.model.dates import as_date, check_positive
 
 
 @dataclass(frozen=True)
+class LowerBound:
+    """A count of Almaty's cameras its source gives as a lower bound («более 9 000»)."""
+
+    date: dt.date
+    cameras: float
+    complexes: float
+
+    @property
+    def per_complex(self) -> float:
+        return self.cameras / self.complexes
+
+
+@dataclass(frozen=True)
 class CamerasPerComplex:
     """Cameras per complex in Almaty and Pavlodar region, and their ratio (a range)."""
 
@@ -36,11 +52,7 @@ class CamerasPerComplex:
     almaty_complexes: float
     almaty_at_least: bool  # the source gives the cameras as a lower bound («более 9 000»)
     almaty: float  # cameras per complex
-    # when the latest count is a lower bound, the latest exact count's cameras per complex
-    # (7 894 on 1 341 complexes at the start of 2024: 5,89) if it is higher: how many cameras
-    # a complex may carry, the per-camera case's other end (reviews s17d–s17f); the latest
-    # count's own otherwise
-    almaty_exact: float
+    pavlodar_cameras: float
     pavlodar_cameras: float
     pavlodar_source: str  # the source_id of the cameras' count
     # the complexes those cameras may belong to: (fewest, most)
@@ -53,6 +65,9 @@ class CamerasPerComplex:
     # the same the other way round, Pavlodar's over Almaty's: (low, high) (how many times
     # cheaper, where the factor is below 1)
     inverse: tuple[float, float]
+    # the later count given as a lower bound that the exact count above does not contradict
+    # («более 9 000» on 1 641 complexes in November 2024), None when the count is the latest
+    later_bound: LowerBound | None = None
 
 
 def _counted(deployment: pd.DataFrame) -> pd.DataFrame:
@@ -68,6 +83,10 @@ def _qualifier(row: pd.Series) -> str | None:
     """How the milestone's words quote its cameras: «более» for a lower bound («более 9 000»),
     "" for an exact count, None when they do not quote it (schema.quoted_count)."""
     return quoted_count(str(row["counted"]), int(row["cameras"]), LOWER_BOUND_WORDS)
+
+
+def _per_complex(row: pd.Series) -> float:
+    return float(row["cameras"]) / float(row["complexes"])
 
 
 def latest_camera_count(deployment: pd.DataFrame) -> pd.Series:
@@ -93,9 +112,17 @@ def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> Camera
     `pavlodar`: the row of data/cost_anchors.csv of Pavlodar's contract: its `cameras` (with
     `cameras_source_id`) belong to at least `complexes_low` complexes (installed in Pavlodar)
     and at most `complexes` (the region's plan).
-    Hand check on the data: 9 000 / 1 641 = 5.4845; 1 287 / 420 = 3.0643 and
-    1 287 / 240 = 5.3625; 5.4845 / 5.3625 = 1.0228 and 5.4845 / 3.0643 = 1.7898."""
+    Hand check on the data: 9 000 / 1 641 = 5.4845 at least, 7 894 / 1 341 = 5.8866 exactly
+    (taken); 1 287 / 420 = 3.0643 and 1 287 / 240 = 5.3625; 5.8866 / 5.3625 = 1.0977 and
+    5.8866 / 3.0643 = 1.9210."""
     row = latest_camera_count(deployment)
+    later_bound = None
+    if _qualifier(row):
+        exact = latest_exact_camera_count(deployment)
+        bound = LowerBound(as_date(row["date"]), float(row["cameras"]), float(row["complexes"]))
+        check_positive(bound.complexes, "Almaty's complexes")
+        if exact is not None and _per_complex(exact) >= bound.per_complex:
+            row, later_bound = exact, bound
     cameras, complexes = float(row["cameras"]), float(row["complexes"])
     if pd.isna(pavlodar.get("cameras")):
         raise MissingDataError(f"data/cost_anchors.csv: {pavlodar['anchor_id']} has no cameras")
@@ -105,11 +132,6 @@ def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> Camera
     if most < fewest:
         raise ValueError(f"Pavlodar's complexes: most ({most}) below fewest ({fewest})")
     almaty = cameras / complexes
-    at_least = bool(_qualifier(row))
-    exact = latest_exact_camera_count(deployment) if at_least else None
-    if exact is None:
-        exact = row
-    almaty_exact = max(almaty, float(exact["cameras"]) / float(exact["complexes"]))
     pavlodar_cameras = float(pavlodar["cameras"])
     per_complex = (pavlodar_cameras / most, pavlodar_cameras / fewest)
     check_positive(per_complex[0], "Pavlodar's cameras per complex")
@@ -119,13 +141,13 @@ def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> Camera
         almaty_source=str(row["source_id"]),
         almaty_cameras=cameras,
         almaty_complexes=complexes,
-        almaty_at_least=at_least,
+        almaty_at_least=bool(_qualifier(row)),
         almaty=almaty,
-        almaty_exact=almaty_exact,
         pavlodar_cameras=pavlodar_cameras,
         pavlodar_source=str(pavlodar["cameras_source_id"]),
         pavlodar_complexes=(fewest, most),
         pavlodar=per_complex,
         factor=factor,
         inverse=(1 / factor[1], 1 / factor[0]),
+        later_bound=later_bound,
     )
