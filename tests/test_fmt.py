@@ -475,3 +475,12 @@ def test_a_spread_is_shown_only_if_its_figures_differ_as_printed():
     assert not units.spread_shown(same)
     assert units.spread_shown(["0,77", "0,89", "1,02"])
     assert units.spread_shown(iter(["≈ 1,0", "≈ 1,1", "≈ 1,1"]))  # any iterable, read once
+
+
+def test_a_range_whose_ends_both_have_decimals_prints_as_many_at_each_end():
+    """«в 1,10–1,92 раза», not «1,1–1,92» (the trailing zero of 1,0977 at two decimals
+    dropped from one end read as a coarser figure); an end without decimals stays («1,5–2»)."""
+    assert fmt.count_range(1.0977, 1.921, ("раз", "раза", "раз"), 2) == f"1,10–1,92{NB}раза"
+    assert fmt.number_range(1.5, 2.0) == "1,5–2"
+    assert fmt.percent_range(0.5, 12.25, 2) == f"0,50–12,25{NB}%"
+    assert fmt.number_range(8.4, 8.6) == "8,4–8,6"

@@ -65,11 +65,11 @@ def test_a_lower_bound_of_almaty_s_cameras_makes_the_factor_one_too():
 
 
 def test_an_almaty_complex_cheaper_at_either_end_says_how_many_times_cheaper():
-    # factor 0.4 and 0.8: 1 / 0.8 = 1.25 and 1 / 0.4 = 2.5 times cheaper
+    # factor 0.4 and 0.8: 1 / 0.8 = 1.25 and 1 / 0.4 = 2.5 times cheaper (both ends at two decimals)
     c = cameras((0.4, 0.8), (1.25, 2.5))
-    assert sentences.per_camera_price(c) == f"в 1,25–2,5{NBSP}раза дешевле"
+    assert sentences.per_camera_price(c) == f"в 1,25–2,50{NBSP}раза дешевле"
     c = cameras((0.4, 0.8), (1.25, 2.5), at_least=True)
-    assert sentences.per_camera_price(c) == f"не больше чем в 1,25–2,5{NBSP}раза дешевле"
+    assert sentences.per_camera_price(c) == f"не больше чем в 1,25–2,50{NBSP}раза дешевле"
 
 
 def test_a_range_across_one_says_both_directions():

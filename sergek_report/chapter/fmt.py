@@ -48,7 +48,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol
 
 from sergek_report import labels
 from sergek_report.chapter import kazakh
@@ -439,9 +439,22 @@ def number_range(
     "60–84"; no trailing zeros."""
     if _is_missing(low) or _is_missing(high):
         return MISSING
-    first, last = plain(low, digits), plain(high, digits)
+    first, last = _same_decimals(plain(low, digits), plain(high, digits))
     text = last if first == last else f"{first}{EN_DASH}{last}"  # never «5–5»
     return f"{text}{NBSP}{unit}" if unit else text
+
+
+def _same_decimals(first: str, last: str) -> tuple[str, str]:
+    """Two ends that both have decimals print as many of them: «1,10–1,92», not «1,1–1,92»
+    (a trailing zero dropped from one end read as a coarser figure); «1,5–2» stays."""
+    comma = get_decimal_symbol(_locale())
+    if comma not in first or comma not in last:
+        return first, last
+    places = max(len(first.split(comma)[1]), len(last.split(comma)[1]))
+    return (
+        first + "0" * (places - len(first.split(comma)[1])),
+        last + "0" * (places - len(last.split(comma)[1])),
+    )
 
 
 def percent_range(low: float | int | None, high: float | int | None, digits: int = 1) -> str:

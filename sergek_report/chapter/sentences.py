@@ -153,7 +153,7 @@ def later_bound(c) -> str:
 def per_camera_price(c) -> str:
     """How an Almaty complex would cost at Pavlodar's price if it paid per camera, against
     its price per complex (`c`: model.cameras.CamerasPerComplex; two decimals, the factor is
-    near 1): «в 1,02–1,79 раза дороже»; «в 1,25–2,3 раза дешевле» when Almaty's complexes
+    near 1): «в 1,10–1,92 раза дороже»; «в 1,25–2,30 раза дешевле» when Almaty's complexes
     hold fewer cameras at either end; «от 2,35 раза дешевле до 1,79 раза дороже» when the
     range spans both. Almaty's cameras given as a lower bound («более 9 000») make the
     factor one too: «по меньшей мере в …» dearer, «не больше чем в …» cheaper."""
