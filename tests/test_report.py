@@ -889,16 +889,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (review s15f: the range is the authors' assumptions' spread, not a probability the
         # data measured; the gap's two months are an assumption, the gap may last longer)
         "разброс — расход в 8 случаях из 10 при допущениях авторов; его задают инфляция 2026 "
-        "года и доля введённых новых комплексов (за три года и рост цены в 2028–2029 годах). Не "
-        "входят в разброс: плата за камеры, договор на год, предложения поставщиков. «Перерыв» "
+        "года и доля введённых новых комплексов (за три года и рост цены в 2028–2029 годах). "
+        "Вне разброса: плата за камеры, договор на год, предложения поставщиков. «Перерыв» "
         # (s16h: the gap cheaper by the stop-gap's fee only, beside the later pace's 5,3)
         # (s17b: one range for the fines, the five years' average pace to the latest reports',
         # beside the fee the gap saves, 0,68)
         # (s17c: the five years' average pace, as chapter 2 gives it; the later reports' pace
         # said as higher, as chapter 2 says it)
-        "— в расчёте два месяца без фиксации (на деле — до нового договора): дешевле лишь на "
-        "плату за временную меру (0,7 млрд), но без 2,6–3,1 млрд штрафов (по последним "
-        "сообщениям — больше)."
+        # (s17h: the gap's cost is months without enforcement; the fines, an average two
+        # months' collection, its scale, not a sum the budget loses outright)
+        "— два месяца без автоматического контроля (на деле — до нового договора): дешевле лишь "
+        "на плату временной меры (0,7 млрд), но без штрафов — в среднем 2,6–3,1 млрд (в "
+        "последние годы — больше)."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -1099,7 +1101,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (review s15f: 14,2 % beside 14,2 bn; the threshold said as the assumption and the
         # line's margin over it, 14,2 − 12,3 = 1,9 points at the city's reading)
         "объявлена ли закупка; 3) сколько из 350 новых АПК введено (акимат; каждые 100 по "
-        "цене Павлодара — 0,7–1,2 млрд в 2027 году); 4) есть ли строка в проекте бюджета и "
+        "цене Павлодара — 0,7–1,3 млрд в 2027 году); 4) есть ли строка в проекте бюджета и "
         "когда сессия. "
         # (review s16a: the margin is over the point estimate with all the new complexes,
         # (24,37 − 23,97) / 0,207 = 1,9; s16b: its own point, the reading it holds at said)
@@ -1107,7 +1109,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16h: «запас — 1,9 пункта» left the sum to the reader: the inflation the line holds,
         # per camera with all the new complexes, 12,3 + (27 − 26,31) / 0,227 = 15,3 %)
         "Инфляция 2026 года (Бюро национальной статистики): в расчёте 12,3 %; строка "
-        "выдерживает до 15,3 %; каждый пункт выше — около 0,21 млрд. Запросить "
+        # (s18a: the point at the line's reading, per camera: 0,207 × 1,0977 = 0,227)
+        "выдерживает до 15,3 %; каждый пункт выше — около 0,23 млрд. Запросить "
         "документ: договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a

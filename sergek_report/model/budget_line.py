@@ -48,11 +48,12 @@ class BudgetLine:
     upper_end: float  # the path's upper end with the sum over the city's complexes («24,4»)
     amount_cheaper: float  # the same path and statistic at the cheaper reading («14,2»)
     # the 2026 inflation up to which the line holds its path's point estimate at the dearest
-    # reading (14,6 %: over the assumed 12,3 %) and how much one point more adds to it at the
-    # city's complexes (the memo's reckoner)
+    # reading (15,3 %: over the assumed 12,3 %) and how much one point more adds to it at that
+    # reading (the memo's reckoner; review s18a: said per complex beside a line per camera)
     covered_inflation: float
     per_inflation_point: float
-    per_fewer_complexes: float  # RECKONER_COMPLEXES fewer new complexes (a negative amount)
+    # RECKONER_COMPLEXES fewer new complexes (a negative amount) at the line's reading
+    per_fewer_complexes: float
     per_fewer_complexes_cheaper: float  # the same at the cheaper reading (the region's)
     # the contract from the first day at the line's reading and statistic (31,2; review s17h:
     # the memo's «не хватит около 3» compared it per complex with a line per camera)
@@ -104,12 +105,14 @@ def budget_line(
     amount = line(upper_end)
     amount_cheaper = appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT)
     fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
-    per_point = point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
+    # the reckoner at the line's reading: the path's shifts scaled as the line is (the
+    # stop-gap's months at today's price scaled too: 0,004 bn on 100 complexes, below print)
+    per_point = dearest * point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
     # the path's cost is linear in 2026 inflation: the line holds the dearest reading's point
     # estimate up to
-    covered = assumptions.inflation_2026 + (amount - dearest * appraisal.get(BUDGET_LINE)) / (
-        dearest * per_point
-    )
+    covered = assumptions.inflation_2026 + (
+        amount - dearest * appraisal.get(BUDGET_LINE)
+    ) / per_point
     path, cheaper = BUDGET_LINE.split(".")[0], CHEAPER_READING.split(".")[0]
 
     def later(reading: str) -> tuple[float, ...]:
@@ -125,9 +128,8 @@ def budget_line(
         amount_cheaper=amount_cheaper,
         covered_inflation=covered,
         per_inflation_point=per_point,
-        per_fewer_complexes=point_shift(
-            data, assumptions, BUDGET_LINE, {"new_complexes_in_service": fewer}
-        ),
+        per_fewer_complexes=dearest
+        * point_shift(data, assumptions, BUDGET_LINE, {"new_complexes_in_service": fewer}),
         per_fewer_complexes_cheaper=point_shift(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
