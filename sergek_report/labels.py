@@ -1186,11 +1186,12 @@ COVER_FACTS = {
     # per-camera case said with its condition)
     # (reviews s17d–s17h: the line per camera at Almaty's exact count, the dearest reading;
     # the card says the reading it is drawn at, not the conditions it holds under)
+    # (review s18a: the contract from the first day needs more: the path the line is for)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек»: верхняя граница разброса по "
-        "ценам Павлодара при самом дорогом их прочтении (сумма на {city}\u00a0АПК, плата за "
-        "камеру), округлённая вверх; при {region}\u00a0АПК за комплекс (вероятнее, по "
-        "суждению авторов) хватит {cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек» (временная мера, затем договор): "
+        "верхняя граница разброса по ценам Павлодара при самом дорогом их прочтении (сумма на "
+        "{city}\u00a0АПК, плата за камеру), округлённая вверх; при {region}\u00a0АПК за "
+        "комплекс (вероятнее, по суждению авторов) хватит {cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:

@@ -118,7 +118,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s17d–s17h: per camera at a lower-bound count the line fell short; now drawn at the
     # dearest reading, which the card names instead of the conditions it holds under)
     assert facts[0].text == (
-        "предлагаемая строка бюджета 2027 года на «Сергек»: верхняя граница разброса по ценам "
+        "предлагаемая строка бюджета 2027 года на «Сергек» (временная мера, затем договор): "
+        "верхняя граница разброса по ценам "
         f"Павлодара при самом дорогом их прочтении (сумма на 240{NBSP}АПК, плата за камеру), "
         f"округлённая вверх; при 420{NBSP}АПК за комплекс (вероятнее, по суждению авторов) "
         f"хватит 14,2{NBSP}млрд{NBSP}тенге"

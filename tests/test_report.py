@@ -753,7 +753,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s17d–s17h: the condition was not met at the exact count: the line drawn there, at the
     # dearest reading, which the card names)
     assert (
-        "на «Сергек»: верхняя граница разброса по ценам Павлодара при самом дорогом их прочтении "
+        "на «Сергек» (временная мера, затем договор): верхняя граница разброса по ценам "
+        "Павлодара при самом дорогом их прочтении "
         "(сумма на 240 АПК, плата за камеру), округлённая вверх; при 420 АПК за комплекс "
         "(вероятнее, по суждению авторов) хватит 14,2 млрд тенге"
     ) in cover
