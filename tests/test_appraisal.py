@@ -637,12 +637,13 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     7 894 / 1 341 = 5,887 cameras a complex in Almaty (the later «более 9 000» on 1 641, at
     least 5,48, does not contradict it) against 1 287 / 240 = 5,3625 in Pavlodar's city,
     × 1,0977: 26,75 bn, rounded up: 27. One point more of inflation adds 10/12 × 1 991 ×
-    12,5 mn × 1 % = 0,207 bn, so the line holds the per-camera point estimate (23,97 × 1,0977
-    = 26,31) up to 12,3 + (27 − 26,31) / (0,207 × 1,0977 = 0,227) ≈ 15,3 %; 100 complexes
-    fewer: 10/12 × 100 × 14,04 mn + 2 × 100 × 171 thousand = 1,20 bn, × 1,0977 = 1,32 per
-    camera (0,70 bn at the region's 8,02 mn per complex). The contract from the first day needs Table 1's 28,4 (25,9–28,4), per camera
-    × 1,0977 = 31,2, about 4 more (review s17h: «около 3» compared it per complex). The later
-    years' upper ends 31,06 and 34,29, × 1,0977 = 34,09 and 37,64, rounded up: 35 and 38."""
+    12,5 mn × 1 % = 0,207 bn, × 1,0977 = 0,227 per camera, so the line holds the per-camera
+    point estimate (23,97 × 1,0977 = 26,31) up to 12,3 + (27 − 26,31) / 0,227 ≈ 15,3 %;
+    100 complexes fewer: 10/12 × 100 × 14,04 mn + 2 × 100 × 171 thousand = 1,20 bn, × 1,0977
+    = 1,32 per camera (0,70 bn at the region's 8,02 mn per complex). The contract from the
+    first day needs Table 1's 28,4 (25,9–28,4), per camera × 1,0977 = 31,2, about 4 more
+    (review s17h: «около 3» compared it per complex). The later years' upper ends 31,06 and
+    34,29, × 1,0977 = 34,09 and 37,64, rounded up: 35 and 38."""
     from sergek_report import paths
     from sergek_report.model import budget_line as model_line
     from sergek_report.model.computed import compute_edition

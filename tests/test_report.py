@@ -1297,8 +1297,11 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
             "буквально — 60; в среднем 1,3–1,6 млрд тенге за месяц"
         ) in text
         assert (
-            "не поступило бы около 2,6–3,1 млрд тенге штрафов — примерно в 4–5 раз больше "
-            "экономии на плате; по темпу за январь 2020 — август 2022, когда сеть была "
+            # (review s17h: fines not imposed, at an average two months' collection, not a
+            # sum the budget loses outright)
+            "не были бы наложены штрафы, которых система в среднем взыскивает за такой срок "
+            "около 2,6–3,1 млрд тенге, — примерно в 4–5 раз больше экономии на плате; по "
+            "темпу за январь 2020 — август 2022, когда сеть была "
             "меньше, — около 1,1 млрд тенге"
         ) in text
         # chapter 5 (comparisons): the same range, the months, the recent pace as a floor

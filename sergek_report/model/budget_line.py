@@ -110,9 +110,9 @@ def budget_line(
     per_point = dearest * point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
     # the path's cost is linear in 2026 inflation: the line holds the dearest reading's point
     # estimate up to
-    covered = assumptions.inflation_2026 + (
-        amount - dearest * appraisal.get(BUDGET_LINE)
-    ) / per_point
+    covered = (
+        assumptions.inflation_2026 + (amount - dearest * appraisal.get(BUDGET_LINE)) / per_point
+    )
     path, cheaper = BUDGET_LINE.split(".")[0], CHEAPER_READING.split(".")[0]
 
     def later(reading: str) -> tuple[float, ...]:
