@@ -196,7 +196,9 @@ ESTIMATE_NAMES = {
 # 31 декабря 2020 г.» ({date}: the long date, genitive); a month, «около июня 2024 г.»
 # ({month}: month and year, genitive); a year, «около 2021 г.» (dated_to_precision).
 TIMELINE_COLUMNS = {"date": "Дата", "event": "Событие", "status": "Статус"}
-DEADLINE_PASSED = "срок прошёл; исполнение не подтверждено"
+# (review s18a: «не подтверждено» read as the report doubting what the council knows: it is
+# the sources that do not say)
+DEADLINE_PASSED = "срок прошёл; в источниках не подтверждено"
 APPROXIMATE_DATE = "около {date}"
 APPROXIMATE_MONTH = "около {month} г."
 APPROXIMATE_YEAR = "около {year} г."
