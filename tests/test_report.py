@@ -483,7 +483,7 @@ OTHER_FIGURES = (
     # the cheaper reading's lines, rounded up alike (not the 2027 line's 27 to one digit)
     "уменьшить строки до 15, 18 и 20 млрд",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10)
-    "всего 100 млрд; без них",
+    "всего 100 млрд, для договора",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
 # option by its median and P10–P90 (its base case is not printed: it may lie outside them).
@@ -691,7 +691,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     cover = pages[0]
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
-    line = re.search(r"На сессии — строка бюджета: заложить (\d+) млрд тенге ", memo).group(1)
+    line = re.search(r"На сессии — строки бюджета: 2027 год — (\d+) млрд тенге", memo).group(1)
     assert line == "27"  # 26,8 per camera at the exact count, rounded up (s16h, s17d–s17h)
     assert f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу" in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
@@ -736,7 +736,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s17h: the one-year contract unpriced, so the 2027 line may then fall short)
         "на год, и строки 2027 года может не хватить"
     )
-    assert "— 35 и 38 млрд на 2028 и 2029 годы" in memo
+    assert "2028 — 35, 2029 — 38, всего 100 млрд" in memo
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # the line with its margin and what the cheaper reading needs (reviews s12a, s12b, s13g;
@@ -1004,8 +1004,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s14g: the per-camera case with its figure; s15c: what the line cannot hold,
     # one row)
     assert (
-        f"цена между Павлодаром и Карагандой (не проверена) {midpoint} нет: по предложениям "
-        "поставщиков Источник: № 67 в списке источников; не проверено: № 70."
+        # (s18a: how much short, 42,7 − 27 = 15,7 ≈ 16; the offers decide, recommendation 5)
+        f"цена между Павлодаром и Карагандой (не проверена) {midpoint} нет, не хватит около 16 "
+        "Источник: № 67 в списке источников; не проверено: № 70."
     ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
@@ -1014,7 +1015,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # reason; the three years' money; each its own point
     # (review s16a: what to check first, as the recommendations may be moot by the session)
     assert memo.index("Что проверить до голосования") < memo.index("Рекомендации маслихату")
-    rec = memo[memo.index("На сессии — строка бюджета") :]
+    rec = memo[memo.index("На сессии — строки бюджета") :]
     # each recommendation opens with its deadline or condition (review s12d: by urgency;
     # s13b: the procurement before its conditions; s13g: the lawyers' opinion its own point,
     # with what if it is refused; s14a: «немедленно», the servicing of the installed
@@ -1026,22 +1027,23 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s17a: a three-year contract from 1 March would run into 2030: to the end of 2029,
         # as the model prices it; the later lines hold a price growth up to the assumption's
         # upper end, 12,2 % a year, which the base case does not assume)
-        f"На сессии — строка бюджета: заложить {line} млрд тенге на 2027 год, а для "
-        "договора до конца 2029 года (п. 3 ст. 17 Закона о госзакупках) — 35 и 38 млрд на "
-        # (s17b: the three years' lines together, 27 + 35 + 38 = 100; without the later ones a
-        # one-year contract may need more than the 2027 line)
-        # (s17c: why a one-year contract may need more: it pays for the equipment in a year)
+        # (s18a: the motion first, the three lines by year and their total; why and the
+        # fallback after)
+        f"На сессии — строки бюджета: 2027 год — {line} млрд тенге, 2028 — 35, 2029 — 38, всего "
+        # (s17b: the three years' lines together, 27 + 35 + 38 = 100)
+        "100 млрд, для договора до конца 2029 года (п. 3 ст. 17 Закона о госзакупках; полные "
         # (s17d: 25 → 32 read as a growth above 12,2 %: the later years are full years)
-        "2028 и 2029 годы (полные годы договора; рост цены — до 12,2 % в "
-        # (s17e: the one-year contract is not in the calculation; s17h: so the 2027 line may
+        "годы договора, рост цены — до 12,2 % в год). Без строк 2028 и 2029 годов договор — "
+        # (s17c: why a one-year contract may need more: it pays for the equipment in a year;
+        # s17e: the one-year contract is not in the calculation; s17h: so the 2027 line may
         # then fall short, said so)
-        "год), всего 100 млрд; без них договор — лишь на год, и 27 млрд может не хватить: "
-        "годовой договор с новым оборудованием дороже трети трёхлетнего (его цена не оценена). "
-        "Если строки в проекте нет или она меньше — внести поправку с источником денег или "
-        "уточнить утверждённый бюджет до конца временной меры."
+        "лишь на год, и 27 млрд может не хватить: годовой договор с новым оборудованием дороже "
+        "трети трёхлетнего (его цена не оценена). Если строки в проекте нет или она меньше — "
+        "внести поправку с источником денег или уточнить утверждённый бюджет до конца "
+        "временной меры."
     )
     assert (
-        memo.index("Рекомендации маслихату На сессии — строка бюджета")
+        memo.index("Рекомендации маслихату На сессии — строки бюджета")
         < memo.index("Если закупка не объявлена — немедленно потребовать")
         < memo.index("объявленная 31 декабря закупка")
         < memo.index("объявить не позднее 22 декабря")
