@@ -754,7 +754,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # dearest reading, which the card names)
     assert (
         "на «Сергек» (временная мера, затем договор): верхняя граница разброса по ценам "
-        "Павлодара при самом дорогом их прочтении "
+        "Павлодара в самом дорогом случае "
         "(сумма на 240 АПК, плата за камеру), округлённая вверх; при 420 АПК за комплекс "
         "(вероятнее, по суждению авторов) хватит 14,2 млрд тенге"
     ) in cover
@@ -832,7 +832,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # said at the reading it is drawn at)
     assert (
         f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу разброса "
-        "по ценам Павлодара при самом дорогом их прочтении, округлённую вверх. При 420 АПК за "
+        "по ценам Павлодара в самом дорогом случае, округлённую вверх. При 420 АПК за "
         f"комплекс хватило бы {cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до "
         "сессии — ниже."
     ) in memo
@@ -873,8 +873,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "pavlodar_only_cash_2027_p50" not in values
     table_1 = memo.split("Таблица 1")[1].split("Источник:")[0]
     assert "между Павлодаром и Карагандой" not in table_1 and "середина цен" not in table_1
-    # the authors' shorthand for the readings is gone from the memo
-    for shorthand in ("сумма на область", "сумма на город", "прочтение", "P10–P90"):
+    # the authors' shorthand for the readings is gone from the memo (review s18a: «прочтение»,
+    # any form of it, is the authors' word, not a deputy's)
+    for shorthand in ("сумма на область", "сумма на город", "прочтени", "P10–P90"):
         assert shorthand not in memo, shorthand
     # what the range means and what a gap is, said under the table (the two readings are the
     # table's own column and the paragraph's words); the gap's fines said as fines the budget
@@ -960,7 +961,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "в области) и за комплекс или за камеру. "
         # (s17h: the per-camera reading explained: Almaty's complexes carry more cameras,
         # 7 894 / 1 341 = 5,89 against 1 287 / 240 = 5,36, 1,0977 ≈ 1,1 times)
-        "Договор нельзя заключить сверх строки, поэтому она взята по самому дорогому прочтению "
+        "Договор нельзя заключить сверх строки, поэтому она взята по самому дорогому случаю "
         "— 240 АПК и плата за камеру: в комплексе Алматы камер больше (5,9 против 5,4), и он "
         "обошёлся бы в 1,1 раза дороже. "
         # (s17a: the likelier reading the authors' judgement, said so; 27 − 14,22 = 12,8)
