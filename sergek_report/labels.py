@@ -1178,7 +1178,7 @@ COVER_FACTS = {
     "heading": "Главное в цифрах",
     # under the proposed budget line: «25 млрд тенге»; {cheaper}: what the same path needs if
     # Pavlodar's sum pays for the region's {region} complexes per complex («14,2 млрд
-    # тенге»); {city}: «240». What the line holds and why is the memo's (review s14c, s14d:
+    # тенге»). What the line holds and why is the memo's (review s14c, s14d:
     # the card packed three figures). Reviews s16b–s16h: a line at the 240 complexes' upper
     # end was short per camera, whatever it was called; the line now covers every reading
     # of Pavlodar's sum, and the card says so
@@ -1188,12 +1188,14 @@ COVER_FACTS = {
     # per-camera case said with its condition)
     # (reviews s17d–s17h: the line per camera at Almaty's exact count, the dearest reading;
     # the card says the reading it is drawn at, not the conditions it holds under)
-    # (review s18a: the contract from the first day needs more: the path the line is for)
+    # (review s18a: the contract from the first day needs more: the path the line is for;
+    # s18b: per camera the complexes' count does not matter, and fewer cameras than counted
+    # would cost more: the case said as the dearest of those calculated)
     "budget_line": (
         "предлагаемая строка бюджета {year} года на «Сергек» (временная мера, затем договор): "
-        "верхняя граница разброса по ценам Павлодара в самом дорогом случае (сумма на "
-        "{city}\u00a0АПК, плата за камеру), округлённая вверх; при {region}\u00a0АПК за "
-        "комплекс (вероятнее, по суждению авторов) хватит {cheaper}"
+        "верхняя граница разброса по ценам Павлодара при плате за камеру (самый дорогой из "
+        "рассчитанных случаев), округлённая вверх; при {region}\u00a0АПК за комплекс "
+        "(вероятнее, по суждению авторов) хватит {cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:
@@ -1209,12 +1211,14 @@ COVER_FACTS = {
     # s17b–s17h: «договор с 1 марта» read as cameras working from 1 March: the contract's
     # signing, not the new equipment's start, and the condition for no gap after it)
     # (review s17h: after 1 March the cameras keep working only if the procurement's
-    # conditions hold the existing complexes' servicing: said as the order it is)
+    # conditions hold the existing complexes' servicing: said as the order it is; s18b: and
+    # only if the city gets their software and database)
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
         "{in_stopgap}: тогда договор заключат к {contract}, если юристы подтвердят продление на "
         "{months} (без него — перерыв в фиксации с {first_day}); чтобы не было перерыва после "
-        "{contract}, включить в закупку обслуживание действующих АПК до приёмки новых"
+        "{contract}, включить в закупку обслуживание действующих АПК до приёмки новых "
+        "(сработает, если город получит их ПО и базу нарушений)"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

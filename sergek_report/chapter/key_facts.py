@@ -84,7 +84,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     year=year,
                     cheaper=_amount(results, BUDGET_LINE_CHEAPER, BUDGET_LINE_STAT),
                     region=fmt.integer(results.appraisal_data.pavlodar_complexes),
-                    city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
                 ),
             )
         )
