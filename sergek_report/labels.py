@@ -1211,14 +1211,14 @@ COVER_FACTS = {
     # s17b–s17h: «договор с 1 марта» read as cameras working from 1 March: the contract's
     # signing, not the new equipment's start, and the condition for no gap after it)
     # (review s17h: after 1 March the cameras keep working only if the procurement's
-    # conditions hold the existing complexes' servicing: said as the order it is; s18b: and
-    # only if the city gets their software and database)
+    # conditions hold the existing complexes' servicing; s18b: a clause in the tender works
+    # only if the city gets their software and database: the card points to the memo's
+    # recommendation 3, which says both)
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
         "{in_stopgap}: тогда договор заключат к {contract}, если юристы подтвердят продление на "
-        "{months} (без него — перерыв в фиксации с {first_day}); чтобы не было перерыва после "
-        "{contract}, включить в закупку обслуживание действующих АПК до приёмки новых "
-        "(сработает, если город получит их ПО и базу нарушений)"
+        "{months} (без него — перерыв в фиксации с {first_day}); как избежать перерыва после "
+        "{contract}, — в рекомендации 3"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
