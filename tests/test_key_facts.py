@@ -92,8 +92,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
         f"31{NBSP}декабря 2026{NNBSP}г.: тогда договор заключат к 1{NBSP}марта, если юристы "
         f"подтвердят продление на 2{NBSP}месяца (без него — перерыв в фиксации с "
-        f"1{NBSP}января); чтобы не было перерыва после 1{NBSP}марта, включить в закупку "
-        "обслуживание действующих АПК до приёмки новых"
+        f"1{NBSP}января); как избежать перерыва после 1{NBSP}марта, — в рекомендации 3"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -120,8 +119,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert facts[0].text == (
         "предлагаемая строка бюджета 2027 года на «Сергек» (временная мера, затем договор): "
         "верхняя граница разброса по ценам "
-        f"Павлодара в самом дорогом случае (сумма на 240{NBSP}АПК, плата за камеру), "
-        f"округлённая вверх; при 420{NBSP}АПК за комплекс (вероятнее, по суждению авторов) "
+        # (s18b: per camera the complexes' count does not matter; the dearest of the cases
+        # calculated, as fewer cameras than counted would cost more)
+        "Павлодара при плате за камеру (самый дорогой из рассчитанных случаев), округлённая "
+        f"вверх; при 420{NBSP}АПК за комплекс (вероятнее, по суждению авторов) "
         f"хватит 14,2{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
@@ -176,7 +177,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     assert "сонда шарт 1 наурызға дейін (заңгерлер 2 айға ұзартуды растаса;" in (
         facts[1].text.replace(NBSP, " ")
     )
-    assert "1 наурыздан кейін үзіліс болмасын деп" in facts[1].text.replace(NBSP, " ")
+    assert "1 наурыздан кейінгі үзілісті қалай болдырмау керек — 3-ұсынымда" in (
+        facts[1].text.replace(NBSP, " ")
+    )
     assert facts[0].text.replace(NBSP, " ").endswith(", 14,2 млрд теңге жетеді")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 

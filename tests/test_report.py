@@ -481,7 +481,7 @@ OTHER_FIGURES = (
     "около 13 млрд до уточнения бюджета",
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the cheaper reading's lines, rounded up alike (not the 2027 line's 27 to one digit)
-    "уменьшить строки до 15, 18 и 20 млрд",
+    "— строки 15, 18 и 20 млрд вместо 27, 35 и 38",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10)
     "всего 100 млрд, для договора",
 )
@@ -706,10 +706,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s17b–s17e: the contract signed by 1 March, not cameras working from it)
         "Закупку объявить немедленно, самое позднее 31 декабря 2026 г.: тогда договор заключат к "
         "1 марта, если юристы подтвердят продление на 2 месяца (без него — перерыв в фиксации "
-        # (s17h: and after 1 March, unless the contract services the installed complexes:
-        # said as the order it is)
-        "с 1 января); чтобы не было перерыва после 1 марта, включить в закупку обслуживание "
-        "действующих АПК до приёмки новых"
+        # (s17h: and after 1 March, unless the contract services the installed complexes;
+        # s18b: which needs their software and database: recommendation 3 says both)
+        "с 1 января); как избежать перерыва после 1 марта, — в рекомендации 3"
     ) in cover
     assert "немедленно потребовать от акимата объявить её" in memo
     assert "даже объявленная 31 декабря закупка в 60 дней даст договор к 1 марта" in memo
@@ -754,8 +753,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # dearest reading, which the card names)
     assert (
         "на «Сергек» (временная мера, затем договор): верхняя граница разброса по ценам "
-        "Павлодара в самом дорогом случае "
-        "(сумма на 240 АПК, плата за камеру), округлённая вверх; при 420 АПК за комплекс "
+        "Павлодара при плате за камеру (самый дорогой из рассчитанных случаев), округлённая "
+        "вверх; при 420 АПК за комплекс "
         "(вероятнее, по суждению авторов) хватит 14,2 млрд тенге"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date)
@@ -832,7 +831,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # said at the reading it is drawn at)
     assert (
         f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу разброса "
-        "по ценам Павлодара в самом дорогом случае, округлённую вверх. При 420 АПК за "
+        "по ценам Павлодара при плате за камеру (самый дорогой из рассчитанных случаев), "
+        "округлённую вверх. При 420 АПК за "
         f"комплекс хватило бы {cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до "
         "сессии — ниже."
     ) in memo
@@ -961,9 +961,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "в области) и за комплекс или за камеру. "
         # (s17h: the per-camera reading explained: Almaty's complexes carry more cameras,
         # 7 894 / 1 341 = 5,89 against 1 287 / 240 = 5,36, 1,0977 ≈ 1,1 times)
-        "Договор нельзя заключить сверх строки, поэтому она взята по самому дорогому случаю "
-        "— 240 АПК и плата за камеру: в комплексе Алматы камер больше (5,9 против 5,4), и он "
-        "обошёлся бы в 1,1 раза дороже. "
+        "Договор нельзя заключить сверх строки, поэтому она взята по самому дорогому из "
+        "рассчитанных случаев — плате за камеру: в комплексе Алматы камер больше (5,9 против "
+        "5,4 при 240 АПК), и он обошёлся бы в 1,1 раза дороже (если сумма покрывает не все "
+        "камеры Павлодара — ещё дороже). "
         # (s17a: the likelier reading the authors' judgement, said so; 27 − 14,22 = 12,8)
         "Вероятнее, по суждению авторов, "
         "420 АПК за комплекс; тогда около 13 млрд до уточнения бюджета нельзя направить на "
@@ -975,8 +976,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert table_2.startswith(
         "Таблица 2. Сколько нужно в 2027 году, млрд тенге (верхние границы разброса); если не "
         # (review s16e: its figures are the stop-gap path's, not the gap's)
-        "сказано иное — временная мера до 28 февраля, затем договор На что рассчитана сумма "
-        f"Павлодара; другие случаи Нужно в 2027 г. Хватит ли {line} "
+        # (s18b: the first column headed «Случай»: each row says its case)
+        "сказано иное — временная мера до 28 февраля, затем договор Случай Нужно в 2027 г. "
+        f"Хватит ли {line} "
         f"на 420 АПК области, за комплекс (вероятнее) {cheaper} да; около 13 высвободить "
         f"на 240 АПК г. Павлодара, за комплекс (не подтверждено) {upper} да "
         # (s17c: the cameras the case counts, not the older network's; s17d–s17h: at the
