@@ -1213,12 +1213,12 @@ COVER_FACTS = {
     # (review s17h: after 1 March the cameras keep working only if the procurement's
     # conditions hold the existing complexes' servicing; s18b: a clause in the tender works
     # only if the city gets their software and database: the card points to the memo's
-    # recommendation 3, which says both)
+    # recommendations, which say both)
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
         "{in_stopgap}: тогда договор заключат к {contract}, если юристы подтвердят продление на "
         "{months} (без него — перерыв в фиксации с {first_day}); как избежать перерыва после "
-        "{contract}, — в рекомендации 3"
+        "{contract}, — в рекомендациях маслихату"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

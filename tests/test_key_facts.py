@@ -92,7 +92,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
         f"31{NBSP}декабря 2026{NNBSP}г.: тогда договор заключат к 1{NBSP}марта, если юристы "
         f"подтвердят продление на 2{NBSP}месяца (без него — перерыв в фиксации с "
-        f"1{NBSP}января); как избежать перерыва после 1{NBSP}марта, — в рекомендации 3"
+        f"1{NBSP}января); как избежать перерыва после 1{NBSP}марта, — в рекомендациях маслихату"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -177,7 +177,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     assert "сонда шарт 1 наурызға дейін (заңгерлер 2 айға ұзартуды растаса;" in (
         facts[1].text.replace(NBSP, " ")
     )
-    assert "1 наурыздан кейінгі үзілісті қалай болдырмау керек — 3-ұсынымда" in (
+    assert "1 наурыздан кейінгі үзілісті қалай болдырмау керек — мәслихатқа ұсынымдарда" in (
         facts[1].text.replace(NBSP, " ")
     )
     assert facts[0].text.replace(NBSP, " ").endswith(", 14,2 млрд теңге жетеді")

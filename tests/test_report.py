@@ -708,7 +708,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "1 марта, если юристы подтвердят продление на 2 месяца (без него — перерыв в фиксации "
         # (s17h: and after 1 March, unless the contract services the installed complexes;
         # s18b: which needs their software and database: recommendation 3 says both)
-        "с 1 января); как избежать перерыва после 1 марта, — в рекомендации 3"
+        "с 1 января); как избежать перерыва после 1 марта, — в рекомендациях маслихату"
     ) in cover
     assert "немедленно потребовать от акимата объявить её" in memo
     assert "даже объявленная 31 декабря закупка в 60 дней даст договор к 1 марта" in memo
@@ -1065,11 +1065,19 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (review s16c: and per complex: per camera the region's reading needs about 25)
         # (s17c: and the price of servicing the complexes the city may receive: the line buys
         # new equipment for the whole network)
-        "Запросить у акимата ценовые предложения поставщиков (и на одно обслуживание "
-        "действующих АПК, если город их получит): если они выше — увеличить строку; если "
-        "договор Павлодара на все 420 АПК области и за комплекс, а предложения не "
-        # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20)
-        "выше, — уменьшить строки до 15, 18 и 20 млрд."
+        # (s18b: «в том числе только на обслуживание»; the lower lines are check 1's, where
+        # the vote can depend on Pavlodar's contract)
+        "Запросить у акимата ценовые предложения поставщиков (в том числе только на "
+        "обслуживание действующих АПК, если город их получит): если они выше — увеличить "
+        "строки; уменьшать их по договору Павлодара (проверка 1) — только если предложения не "
+        "выше."
+    ) in rec
+    # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
+    # says them against the proposed lines, so that the vote may follow the contract)
+    assert (
+        "1) договор Павлодара (портал госзакупок): если он на 420 АПК и за комплекс — строки "
+        "15, 18 и 20 млрд вместо 27, 35 и 38; 2) объявлена ли закупка"
+    ) in memo
     ) in rec
     assert (
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "
