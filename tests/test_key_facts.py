@@ -177,9 +177,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     assert "сонда шарт 1 наурызға дейін (заңгерлер 2 айға ұзартуды растаса;" in (
         facts[1].text.replace(NBSP, " ")
     )
-    assert "1 наурыздан кейінгі үзіліс туралы — ұсынымдарда" in (
-        facts[1].text.replace(NBSP, " ")
-    )
+    assert "1 наурыздан кейінгі үзіліс туралы — ұсынымдарда" in (facts[1].text.replace(NBSP, " "))
     assert facts[0].text.replace(NBSP, " ").endswith(", 14,2 млрд теңге жетеді")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 

@@ -1110,7 +1110,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16h: the readings' rules are Table 2's, said once there: the check's own answer)
         # (s17d: the staff's checklist numbered)
         "после 10 марта 2026 г.: 1) договор Павлодара (портал госзакупок): если он на 420 "
-        "АПК и за комплекс, хватит 14,2 млрд; 2) "
+        "АПК и за комплекс — строки 15, 18 и 20 млрд вместо 27, 35 и 38; 2) "
         # (review s15f: 14,2 % beside 14,2 bn; the threshold said as the assumption and the
         # line's margin over it, 14,2 − 12,3 = 1,9 points at the city's reading)
         "объявлена ли закупка; 3) сколько из 350 новых АПК введено (акимат; каждые 100 по "
