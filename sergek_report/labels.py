@@ -1190,12 +1190,13 @@ COVER_FACTS = {
     # the card says the reading it is drawn at, not the conditions it holds under)
     # (review s18a: the contract from the first day needs more: the path the line is for;
     # s18b: per camera the complexes' count does not matter, and fewer cameras than counted
-    # would cost more: the case said as the dearest of those calculated)
+    # would cost more; s18c: nor «the dearest of the cases calculated», beside Table 2's
+    # dearer paths: the price per camera said as dearer than per complex, which it is)
     "budget_line": (
         "предлагаемая строка бюджета {year} года на «Сергек» (временная мера, затем договор): "
-        "верхняя граница разброса по ценам Павлодара при плате за камеру (самый дорогой из "
-        "рассчитанных случаев), округлённая вверх; при {region}\u00a0АПК за комплекс "
-        "(вероятнее, по суждению авторов) хватит {cheaper}"
+        "верхняя граница разброса по ценам Павлодара при плате за камеру (дороже, чем за "
+        "комплекс), округлённая вверх; при {region}\u00a0АПК за комплекс (вероятнее, по "
+        "суждению авторов) хватит {cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:
