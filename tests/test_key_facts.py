@@ -121,8 +121,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         "верхняя граница разброса по ценам "
         # (s18b: per camera the complexes' count does not matter; the dearest of the cases
         # calculated, as fewer cameras than counted would cost more)
-        "Павлодара при плате за камеру (самый дорогой из рассчитанных случаев), округлённая "
-        f"вверх; при 420{NBSP}АПК за комплекс (вероятнее, по суждению авторов) "
+        # (s18c: nor «the dearest of the cases calculated», beside Table 2's dearer paths)
+        "Павлодара при плате за камеру (дороже, чем за комплекс), округлённая вверх; при "
+        f"420{NBSP}АПК за комплекс (вероятнее, по суждению авторов) "
         f"хватит 14,2{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)

@@ -646,8 +646,8 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     memo = " ".join(texts[p] for p in pages)
     parts = [
         "Что решить и к какому сроку",
-        "Таблица 1. Сценарии расходов по ценам Павлодара, млрд тенге (номинальные): центральная "
-        "оценка (разброс)",
+        "Таблица 1. Сценарии расходов по ценам Павлодара за комплекс, млрд тенге (номинальные): "
+        "центральная оценка (разброс)",
         "Рекомендации маслихату",
         "Что проверить до голосования",
         "Запросить документ:",
@@ -662,7 +662,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     assert text.count("Хронология договора и предстоящие сроки") == 1
     assert text.count("Официальные заявления и опубликованные цифры о ДТП в Алматы") == 1
     assert "Хронология договора" not in memo and "о ДТП в Алматы" not in memo
-    assert text.count("Сценарии расходов по ценам Павлодара, млрд тенге") == 1
+    assert text.count("Сценарии расходов по ценам Павлодара за комплекс, млрд тенге") == 1
 
 
 @pytest.mark.slow  # reads the session's build
@@ -753,8 +753,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # dearest reading, which the card names)
     assert (
         "на «Сергек» (временная мера, затем договор): верхняя граница разброса по ценам "
-        "Павлодара при плате за камеру (самый дорогой из рассчитанных случаев), округлённая "
-        "вверх; при 420 АПК за комплекс "
+        # (s18c: per camera dearer than per complex, not the dearest case, beside Table 2's
+        # dearer paths)
+        "Павлодара при плате за камеру (дороже, чем за комплекс), округлённая вверх; при 420 "
+        "АПК за комплекс "
         "(вероятнее, по суждению авторов) хватит 14,2 млрд тенге"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date)
@@ -831,7 +833,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # said at the reading it is drawn at)
     assert (
         f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу разброса "
-        "по ценам Павлодара при плате за камеру (самый дорогой из рассчитанных случаев), "
+        "по ценам Павлодара при плате за камеру (дороже, чем за комплекс), "
         "округлённую вверх. При 420 АПК за "
         f"комплекс хватило бы {cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до "
         "сессии — ниже."
@@ -863,11 +865,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     ]
     assert at == sorted(at)
     # (reviews s15b, s15c: «(420 АПК)» read as the scenario's network and 9 / 3 / 420 = 7,14
-    # did not give 8,02: what the complexes are, and the 2026 inflation, said in the caption;
-    # hand check: 9 bn / 3 / 420 × 1,123 = 8,02 mn, / 240 × 1,123 = 14,04 mn)
+    # did not give 8,02: what the complexes are, and the 2026 inflation, said; s18c: in the
+    # paragraph before the table, beside the price per camera; hand check: 9 bn / 3 / 420 ×
+    # 1,123 = 8,02 mn, / 240 × 1,123 = 14,04 mn)
+    assert "сумма Павлодара (9 млрд на три года) на 420 или 240 АПК" in memo
     assert (
-        "сумма Павлодара (9 млрд на три года) на 420 или 240 АПК — 8,02 млн или 14,04 млн за "
-        "АПК в год с инфляцией 2026 года"
+        "За комплекс это 8,02 млн или 14,04 млн тенге в год (с инфляцией 2026 года; в 4–7 раз "
+        "дороже нынешней платы)."
     ) in memo
     assert gap_region[0] == "12,9" and gap_city[0] == "22,7"
     assert "pavlodar_only_cash_2027_p50" not in values
@@ -892,7 +896,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # data measured; the gap's two months are an assumption, the gap may last longer)
         "разброс — расход в 8 случаях из 10 при допущениях авторов; его задают инфляция 2026 "
         "года и доля введённых новых комплексов (за три года и рост цены в 2028–2029 годах). "
-        "Вне разброса: плата за камеры, договор на год, предложения поставщиков. «Перерыв» "
+        "Вне разброса: плата за камеру (Таблица 2), договор на год, предложения поставщиков. "
+        "«Перерыв» "
         # (s16h: the gap cheaper by the stop-gap's fee only, beside the later pace's 5,3)
         # (s17b: one range for the fines, the five years' average pace to the latest reports',
         # beside the fee the gap saves, 0,68)
@@ -955,24 +960,24 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert how.startswith(
         # (s17c: a sum allocated, not a contract's price)
         f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: 9 млрд "
-        "тенге выделено на три года в Павлодарской области (за АПК — в 4–7 раз дороже нынешней "
-        "платы: "
-        "новое оборудование для всей сети); не сказано, на сколько АПК (240 в городе или 420 "
-        "в области) и за комплекс или за камеру. "
-        # (s17h: the per-camera reading explained: Almaty's complexes carry more cameras,
-        # 7 894 / 1 341 = 5,89 against 1 287 / 240 = 5,36, 1,0977 ≈ 1,1 times)
-        "Договор нельзя заключить сверх строки, поэтому она взята по самому дорогому из "
-        "рассчитанных случаев — плате за камеру: в комплексе Алматы камер больше (5,9 против "
-        "5,4 при 240 АПК), и он обошёлся бы в 1,1 раза дороже (если сумма покрывает не все "
-        "камеры Павлодара — ещё дороже). "
+        "тенге выделено на три года в Павлодарской области (новое оборудование для всей "
+        "сети); не сказано, на сколько АПК (240 в городе или 420 в области) и за комплекс или "
+        "за камеру. За комплекс это 8,02 млн или 14,04 млн тенге в год (с инфляцией 2026 года; "
+        "в 4–7 раз дороже нынешней платы). "
+        # (s17h: the per-camera reading explained; s18c: as one question, per complex or per
+        # camera: 9 bn / 3 / 1 287 × 1,123 × 7 894 / 1 341 = 15,41 mn a complex-year at any
+        # count of complexes, above 14,04)
+        "За камеру (1 287 камер) комплекс Алматы с его 5,9 камеры стоил бы 15,41 млн — дороже "
+        "при любом числе АПК (если сумма — не на все эти камеры, ещё дороже). Договор нельзя "
+        "заключить сверх строки, поэтому строка взята по плате за камеру. "
         # (s17a: the likelier reading the authors' judgement, said so; 27 − 14,22 = 12,8)
         "Вероятнее, по суждению авторов, "
         "420 АПК за комплекс; тогда около 13 млрд до уточнения бюджета нельзя направить на "
         "другое — цена осторожности. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
-    assert memo.index("Почему") < memo.index("Таблица 1") < memo.index("Таблица 2")
-    table_2 = memo[memo.index("Таблица 2") :]
+    assert memo.index("Почему") < memo.index("Таблица 1") < memo.index("Таблица 2. ")
+    table_2 = memo[memo.index("Таблица 2. ") :]
     assert table_2.startswith(
         "Таблица 2. Сколько нужно в 2027 году, млрд тенге (верхние границы разброса); если не "
         # (review s16e: its figures are the stop-gap path's, not the gap's)
@@ -992,7 +997,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # row
     assert memo.index(
         f"Временная мера, затем договор 13,6 (13,0–{cheaper}) 23,3 (22,3–{upper})"
-    ) < (memo.index("Таблица 2"))
+    ) < (memo.index("Таблица 2. "))
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
