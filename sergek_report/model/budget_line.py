@@ -75,6 +75,10 @@ class BudgetLine:
     # factor on the region's line scaled its months at today's tariff too); None without the
     # camera counts
     per_camera: float | None = None
+    # an Almaty complex-year at Pavlodar's price per camera, at any count of Pavlodar's
+    # complexes (14,04 mn × 1,0977 = 15,41 mn; review s18c: the memo compares it with the
+    # prices per complex, 8,02 and 14,04); None without the camera counts
+    per_camera_year: float | None = None
 
     @property
     def first_day_extra(self) -> float:
@@ -88,10 +92,12 @@ def budget_line(
     data: AppraisalData,
     assumptions: AssumptionValues,
     cameras: CamerasPerComplex | None = None,
+    city_year: float | None = None,
 ) -> BudgetLine:
     """The line from the joint calculation and the point estimate's reckoner; `cameras`:
     Almaty's and Pavlodar's cameras per complex (model/cameras.py), whose factor at Pavlodar's
-    city (its 240 complexes) prices the sum paid per camera."""
+    city (its 240 complexes) prices the sum paid per camera; `city_year`: a complex-year at
+    Pavlodar's city reading, at 2026 prices (the one basis's)."""
     camera_factor = cameras.factor[0] if cameras is not None else None
     upper_end = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
     # the dearest reading: per camera if Almaty's complexes carry more cameras than Pavlodar's
@@ -138,4 +144,7 @@ def budget_line(
         later_years_cheaper=later_cheaper,
         lines_cheaper=tuple(line(x, 1.0) for x in (amount_cheaper, *later_cheaper)),
         per_camera=None if camera_factor is None else upper_end * camera_factor,
+        per_camera_year=(
+            None if camera_factor is None or city_year is None else city_year * camera_factor
+        ),
     )

@@ -479,7 +479,9 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         cameras=cameras,
         appraisal=appraisal,
         appraisal_data=appraisal_data,
-        budget_line=budget_line(appraisal, appraisal_data, assumptions, cameras),
+        budget_line=budget_line(
+            appraisal, appraisal_data, assumptions, cameras, one_basis.pavlodar_year_city
+        ),
         stopgap_months_at_most=stopgap_months_at_most,
         stopgap_end=stopgap_end,
         contract_after_stopgap=contract_after_stopgap,
