@@ -1176,7 +1176,7 @@ PROPER_NAMES = frozenset(
 # {year}: the first year the options are priced for; {date}: the first day without a contract.
 COVER_FACTS = {
     "heading": "Главное в цифрах",
-    # under the proposed budget line: «25 млрд тенге»; {cheaper}: what the same path needs if
+    # under the proposed budget line: «27 млрд тенге»; {cheaper}: what the same path needs if
     # Pavlodar's sum pays for the region's {region} complexes per complex («14,2 млрд
     # тенге»). What the line holds and why is the memo's (review s14c, s14d:
     # the card packed three figures). Reviews s16b–s16h: a line at the 240 complexes' upper
@@ -1227,7 +1227,7 @@ COVER_FACTS = {
         "в сети на {date}: действующие ({existing}) и от половины до всех новых "
         "({additional}; ввод не подтверждён)"
     ),
-    # under the later years' lines of a three-year contract: «32 и 36 млрд тенге»; {years}:
+    # under the later years' lines of a three-year contract: «35 и 38 млрд тенге»; {years}:
     # «2028 и 2029». Reviews s12b: the vote commits the city for three years; s16h: the
     # likely path's central estimates beside the 2027 line, an upper end rounded up, were two
     # kinds of figure unannounced: the later lines are drawn as the 2027 line is
@@ -1241,6 +1241,6 @@ COVER_FACTS = {
         "так же, с ростом цены договора до {growth} в год; без них договор — только на год, и "
         "строки {year} года может не хватить"
     ),
-    # two figures or years together: «32 и 36 млрд тенге», «2028 и 2029»
+    # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",
 }

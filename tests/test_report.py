@@ -547,7 +547,7 @@ def test_one_precision_per_quantity(report):
     assert list(forms["payments_2020_2025_at_payments_estimate"]) == ["11,3 млрд"]
     assert list(forms["payments_2020_2025_at_obligations_estimate"]) == ["12,6 млрд"]
     assert list(forms["stopgap_cash_2027_p50"]) == ["0,7 млрд"]
-    # the proposed line, rounded up to a whole billion (review s16h), never «24,9» or «25,0»
+    # the proposed line, rounded up to a whole billion (review s16h), never «26,8» or «27,0»
     assert set(forms["budget_line_2027"]) == {"27 млрд"}
     # the Presight project in Astana: two sources, one figure (the most precise, 93,25 млрд)
     assert printed_forms(text, 93.25e9) == {"93,25 млрд": 2}

@@ -42,13 +42,13 @@ def _amount(results: Results, output: str, stat: str) -> str:
 
 def line(value: float) -> str:
     """A proposed budget line with its scale and unit, at the line's declared precision:
-    «25 млрд тенге» (the later years' lines as the 2027 line, rounded up alike)."""
+    «27 млрд тенге» (the later years' lines as the 2027 line, rounded up alike)."""
     return precision.figure(BUDGET_LINE_FIGURE, value, "тенге")
 
 
 def later_lines(results: Results) -> str:
     """The lines of the later years of a contract to the end of 2029, drawn as the 2027 line is:
-    «32 и 36 млрд тенге», as the cover prints them (reviews s16h: the cover set the line, an
+    «35 и 38 млрд тенге», as the cover prints them (reviews s16h: the cover set the line, an
     upper end, beside the likely path's central estimates, two kinds of figure unannounced)."""
     first, *_, last = results.budget_line.later_years
     return fmt.fill(

@@ -6,8 +6,8 @@ precision, by the quantity's name in the key figures (`build/metrics.py`, metric
 the place that prints it. The decision tables and the chapters' inline values call the same
 functions as the key-figures table (`units.key_figure` looks the name up here):
 
-- the proposed budget lines: billions at the step the model rounds them up to, «25 млрд
-  тенге» (a finer step, its tenth: «31,8»);
+- the proposed budget lines: billions at the step the model rounds them up to, «27 млрд
+  тенге» (a finer step, its tenth: «34,1»);
 - the options' figures (2027 cash and present value, with P10–P90) and
   the payments of 2020–2025: billions with one decimal, «0,7», «30,3», «11,3 млрд тенге»;
 - the estimate of the monthly tariff from the obligations (an exact source figure divided by

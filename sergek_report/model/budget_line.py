@@ -2,16 +2,17 @@
 
 The line covers the likely path at the one verified price whatever Pavlodar's sum turns out to
 pay for: the stop-gap (the law's two months at today's price), then the contract at Pavlodar's
-price, its upper bound (P90) at the dearest reading of that price — the sum over the city's
-complexes only, paid per camera (Almaty's complexes carry more cameras, at its latest exact
-count) — rounded up to the edition's step (`budget_line_step`, whole billions: a figure said in
-a session, never below the calculation). That path is dearer than the gap (the same contract,
-no stop-gap), so the line holds either. The contract from the first day needs more, and the
-memo says how much more, at the same reading: it is unlikely (its procurement would have to be
-announced within days of the edition), and it would need an amendment. Reviews s14a–s15b: a
-line sized to the first day's upper end stacked two cautious choices the report itself calls
-unlikely; review s16h: a line at the 240 complexes' upper end fell short per camera; reviews
-s17d–s17h: a line per camera at a lower-bound count fell short at the exact one.
+price, its upper bound (P90) at the dearer reading of that price — paid per camera, which
+costs an Almaty complex more than either count of complexes per complex (Almaty's complexes
+carry more cameras, at its latest exact count) — rounded up to the edition's step
+(`budget_line_step`, whole billions: a figure said in a session, never below the
+calculation). That path is dearer than the gap (the same contract, no stop-gap), so the line
+holds either. The contract from the first day needs more, and the memo says how much more,
+at the same reading: it is unlikely (its procurement would have to be announced within days
+of the edition), and it would need an amendment. Reviews s14a–s15b: a line sized to the first
+day's upper end stacked two cautious choices the report itself calls unlikely; review s16h: a
+line at the 240 complexes' upper end fell short per camera; reviews s17d–s17h: a line per
+camera at a lower-bound count fell short at the exact one.
 """
 
 from __future__ import annotations
@@ -44,10 +45,10 @@ RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo'
 class BudgetLine:
     """The proposed 2027 line and what the memo says of it, in tenge unless said."""
 
-    amount: float  # the proposed line: the dearest reading's upper end, rounded up («27»)
+    amount: float  # the proposed line: the upper end per camera, rounded up («27»)
     upper_end: float  # the path's upper end with the sum over the city's complexes («24,4»)
     amount_cheaper: float  # the same path and statistic at the cheaper reading («14,2»)
-    # the 2026 inflation up to which the line holds its path's point estimate at the dearest
+    # the 2026 inflation up to which the line holds its path's point estimate at the line's
     # reading (15,3 %: over the assumed 12,3 %) and how much one point more adds to it at that
     # reading (the memo's reckoner; review s18a: said per complex beside a line per camera)
     covered_inflation: float
@@ -59,7 +60,7 @@ class BudgetLine:
     # the memo's «не хватит около 3» compared it per complex with a line per camera)
     first_day: float
     # the lines of the later years of a contract to the end of 2029, drawn as the 2027 line is (the
-    # appendix's upper ends by year, 31,1 and 34,3, per camera and rounded up: «32 и 36»),
+    # appendix's upper ends by year, 31,1 and 34,3, per camera and rounded up: «35 и 38»),
     # and the upper ends at the cheaper reading («17,7 и 19,6»; review s15f: the memo gave the
     # later years of one reading only; reviews s15f, s16b: a three-year upper end beside the
     # years' did not add up, as upper ends do not)
@@ -100,11 +101,11 @@ def budget_line(
     Pavlodar's city reading, at 2026 prices (the one basis's)."""
     camera_factor = cameras.factor[0] if cameras is not None else None
     upper_end = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
-    # the dearest reading: per camera if Almaty's complexes carry more cameras than Pavlodar's
-    dearest = max(1.0, camera_factor or 1.0)
+    # the line's reading: per camera if Almaty's complexes carry more cameras than Pavlodar's
+    line_factor = max(1.0, camera_factor or 1.0)
     step = assumptions.budget_line_step * 1e9
 
-    def line(value: float, factor: float = dearest) -> float:
+    def line(value: float, factor: float = line_factor) -> float:
         # rounded to a millionth of a step first: float noise never adds a whole step
         return math.ceil(round(value * factor / step, 6)) * step
 
@@ -113,11 +114,11 @@ def budget_line(
     fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
     # the reckoner at the line's reading: the path's shifts scaled as the line is (the
     # stop-gap's months at today's price scaled too: 0,004 bn on 100 complexes, below print)
-    per_point = dearest * point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
-    # the path's cost is linear in 2026 inflation: the line holds the dearest reading's point
+    per_point = line_factor * point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
+    # the path's cost is linear in 2026 inflation: the line holds the line reading's point
     # estimate up to
     covered = (
-        assumptions.inflation_2026 + (amount - dearest * appraisal.get(BUDGET_LINE)) / per_point
+        assumptions.inflation_2026 + (amount - line_factor * appraisal.get(BUDGET_LINE)) / per_point
     )
     path, cheaper = BUDGET_LINE.split(".")[0], CHEAPER_READING.split(".")[0]
 
@@ -134,12 +135,12 @@ def budget_line(
         amount_cheaper=amount_cheaper,
         covered_inflation=covered,
         per_inflation_point=per_point,
-        per_fewer_complexes=dearest
+        per_fewer_complexes=line_factor
         * point_shift(data, assumptions, BUDGET_LINE, {"new_complexes_in_service": fewer}),
         per_fewer_complexes_cheaper=point_shift(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
-        first_day=appraisal.get(FIRST_DAY, BUDGET_LINE_STAT) * dearest,
+        first_day=appraisal.get(FIRST_DAY, BUDGET_LINE_STAT) * line_factor,
         later_years=tuple(line(year) for year in later(path)),
         later_years_cheaper=later_cheaper,
         lines_cheaper=tuple(line(x, 1.0) for x in (amount_cheaper, *later_cheaper)),

@@ -53,7 +53,6 @@ class CamerasPerComplex:
     almaty_at_least: bool  # the source gives the cameras as a lower bound («более 9 000»)
     almaty: float  # cameras per complex
     pavlodar_cameras: float
-    pavlodar_cameras: float
     pavlodar_source: str  # the source_id of the cameras' count
     # the complexes those cameras may belong to: (fewest, most)
     pavlodar_complexes: tuple[float, float]
