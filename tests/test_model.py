@@ -244,13 +244,17 @@ def test_growth_steps(tables):
     assert list(steps["ratio"]) == pytest.approx([41.4, 1.1111, 1.6652, 2.1423, 1.2133], abs=1e-4)
 
 
-def test_growth_steps_counts_at_least_one_month():
+def test_growth_steps_count_an_interval_shorter_than_a_month_in_its_days():
+    """Reviews s18c, s18d: 350 complexes planned between 7 February and 1 March 2026 (22 days)
+    were printed as 350 a month; 22 / (365,25 / 12) = 0,7228 of a month, 484 a month. Here:
+    19 days, 19 / 30,4375 = 0,6242, 30 / 0,6242 = 48,06 (two milestones on one day are refused
+    before: `_points`)."""
     same_month = pd.DataFrame(
         {"date": pd.to_datetime(["2026-03-01", "2026-03-20"]), "complexes": [100, 130]}
     )
     steps = deployment.growth_steps(same_month)
-    assert steps.loc[0, "months"] == 1
-    assert steps.loc[0, "per_month"] == 30
+    assert steps.loc[0, "months"] == pytest.approx(19 / 30.4375)
+    assert steps.loc[0, "per_month"] == pytest.approx(48.06, abs=0.01)
 
 
 def test_milestones_vs_original(tables):
