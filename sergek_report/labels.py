@@ -1217,7 +1217,8 @@ COVER_FACTS = {
     # recommendations, which say both)
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
-        "{in_stopgap}: тогда договор заключат к {contract}, если юристы подтвердят продление на "
+        "{in_stopgap}: тогда договор можно заключить к {contract}, если юристы подтвердят "
+        "продление на "
         "{months} (без него — перерыв в фиксации с {first_day}); как избежать перерыва после "
         "{contract}, — в рекомендациях маслихату"
     ),
@@ -1235,11 +1236,12 @@ COVER_FACTS = {
     # {growth} a year, said; a contract from 1 March for three years would run into 2030:
     # the lines are for a contract to the end of {years_last}, as the model prices it;
     # s17h: a one-year contract with new equipment costs more than a third of three years:
-    # the {year} line may then fall short)
+    # the {year} line may then fall short; s18d: the vote is for the three years, {total}:
+    # «100 млрд тенге»)
     "later_lines": (
-        "строки бюджета на {years} годы для договора до конца {years_last} года, рассчитанные "
-        "так же, с ростом цены договора до {growth} в год; без них договор — только на год, и "
-        "строки {year} года может не хватить"
+        "строки бюджета на {years} годы для договора до конца {years_last} года (с {year} годом "
+        "— {total}), рассчитанные так же, с ростом цены договора до {growth} в год; без них "
+        "договор — только на год, и строки {year} года может не хватить"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",
