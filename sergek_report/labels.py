@@ -1220,7 +1220,7 @@ COVER_FACTS = {
         "{in_stopgap}: тогда договор можно заключить к {contract}, если юристы подтвердят "
         "продление на "
         "{months} (без него — перерыв в фиксации с {first_day}); как избежать перерыва после "
-        "{contract}, — в рекомендациях маслихату"
+        "{contract}, — в рекомендациях"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1239,9 +1239,9 @@ COVER_FACTS = {
     # the {year} line may then fall short; s18d: the vote is for the three years, {total}:
     # «100 млрд тенге»)
     "later_lines": (
-        "строки бюджета на {years} годы для договора до конца {years_last} года (с {year} годом "
-        "— {total}), рассчитанные так же, с ростом цены договора до {growth} в год; без них "
-        "договор — только на год, и строки {year} года может не хватить"
+        "строки бюджета на {years} годы (с {year} годом — {total}) для договора до конца "
+        "{years_last} года, с ростом цены до {growth} в год; без них договор — только на год, "
+        "и строки {year} года может не хватить"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",
