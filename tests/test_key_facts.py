@@ -66,9 +66,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s17a: to the end of 2029, as the model prices the contract; the growth they hold,
     # the assumption's upper end, which the base case does not assume)
     assert facts[3].text == (
-        "строки бюджета на 2028 и 2029 годы для договора до конца 2029 года, рассчитанные так "
-        f"же, с ростом цены договора до 12,2{NBSP}% в год; без них договор — только на год, и "
-        "строки 2027 года может не хватить"
+        # (s18d: the vote is for three years, 27 + 35 + 38 = 100)
+        f"строки бюджета на 2028 и 2029 годы (с 2027 годом — 100{NBSP}млрд{NBSP}тенге) для "
+        f"договора до конца 2029 года, с ростом цены до 12,2{NBSP}% в год; без них договор — "
+        "только на год, и строки 2027 года может не хватить"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -90,9 +91,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s17a: «немедленно» and the last day competed; the lawyers' condition in brackets)
     assert facts[1].text == (
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
-        f"31{NBSP}декабря 2026{NNBSP}г.: тогда договор заключат к 1{NBSP}марта, если юристы "
-        f"подтвердят продление на 2{NBSP}месяца (без него — перерыв в фиксации с "
-        f"1{NBSP}января); как избежать перерыва после 1{NBSP}марта, — в рекомендациях маслихату"
+        f"31{NBSP}декабря 2026{NNBSP}г.: тогда договор можно заключить к 1{NBSP}марта, если "
+        f"юристы подтвердят продление на 2{NBSP}месяца (без него — перерыв в фиксации с "
+        f"1{NBSP}января); как избежать перерыва после 1{NBSP}марта, — в рекомендациях"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;

@@ -482,8 +482,10 @@ OTHER_FIGURES = (
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the cheaper reading's lines, rounded up alike (not the 2027 line's 27 to one digit)
     "— строки 15, 18 и 20 млрд вместо 27, 35 и 38",
-    # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10)
+    # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
+    # the memo and on the cover
     "всего 100 млрд, для договора",
+    "(с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
 # option by its median and P10–P90 (its base case is not printed: it may lie outside them).
@@ -704,11 +706,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # one sentence, the lawyers' condition in brackets: the last day, then its condition)
     assert (
         # (s17b–s17e: the contract signed by 1 March, not cameras working from it)
-        "Закупку объявить немедленно, самое позднее 31 декабря 2026 г.: тогда договор заключат к "
-        "1 марта, если юристы подтвердят продление на 2 месяца (без него — перерыв в фиксации "
+        # (s18d: the contract can be signed by then, not will be: no margin for a complaint)
+        "Закупку объявить немедленно, самое позднее 31 декабря 2026 г.: тогда договор можно "
+        "заключить к 1 марта, если юристы подтвердят продление на 2 месяца (без него — перерыв "
+        "в фиксации "
         # (s17h: and after 1 March, unless the contract services the installed complexes;
         # s18b: which needs their software and database: recommendation 3 says both)
-        "с 1 января); как избежать перерыва после 1 марта, — в рекомендациях маслихату"
+        "с 1 января); как избежать перерыва после 1 марта, — в рекомендациях"
     ) in cover
     assert "немедленно потребовать от акимата объявить её" in memo
     assert "даже объявленная 31 декабря закупка в 60 дней даст договор к 1 марта" in memo
@@ -730,8 +734,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s17a: the lines hold a price growth the base case does not assume; a contract to the
     # end of 2029, not three years from March into 2030)
     assert cover.endswith(
-        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы для договора до конца 2029 года, "
-        "рассчитанные так же, с ростом цены договора до 12,2 % в год; без них договор — только "
+        # (s18d: the vote is for three years: 27 + 35 + 38 = 100)
+        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (с 2027 годом — 100 млрд тенге) "
+        "для договора до конца 2029 года, с ростом цены до 12,2 % в год; без них договор — только "
         # (s17h: the one-year contract unpriced, so the 2027 line may then fall short)
         "на год, и строки 2027 года может не хватить"
     )
