@@ -972,8 +972,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s17h: the per-camera reading explained; s18c: as one question, per complex or per
         # camera: 9 bn / 3 / 1 287 × 1,123 × 7 894 / 1 341 = 15,41 mn a complex-year at any
         # count of complexes, above 14,04)
-        "За камеру (1 287 камер) комплекс Алматы с его 5,9 камеры стоил бы 15,41 млн — дороже "
-        "при любом числе АПК (если сумма — не на все эти камеры, ещё дороже). Договор нельзя "
+        # (s18e: not «at any count of complexes»: a sum for the 420 planned complexes' cameras
+        # would price a camera lower; the 1 287 installed, as the source counts them)
+        "За камеру (на 1 287 камер, установленных в области) комплекс Алматы с его 5,9 камеры "
+        "стоил бы 15,41 млн — дороже, чем за комплекс (если сумма — на меньшее число камер, ещё "
+        "дороже). Договор нельзя "
         # (s18c: the line traced to Table 1: 24,37 × 1,0977 = 26,75, rounded up to 27)
         "заключить сверх строки, поэтому строка взята по плате за камеру: 24,4 (Таблица 1, "
         "240 АПК) × 1,1 = 26,8, с округлением — 27. "
