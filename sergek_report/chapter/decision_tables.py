@@ -598,7 +598,11 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
     references = {
         L.APPRAISAL_CHART_PANELS["cash_2027"].format(**years): (
             line / 1e9,
-            L.APPRAISAL_CHART_LINE.format(line=precision.line_billions(line)),
+            fmt.fill(
+                L.APPRAISAL_CHART_LINE,
+                line=precision.line_billions(line),
+                per_camera=bn(results.budget_line.per_camera or line),
+            ),
         )
     }
     rows = appraisal_chart_rows()
