@@ -1222,9 +1222,8 @@ COVER_FACTS = {
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
         "{in_stopgap}: тогда договор можно заключить к {contract}, если юристы подтвердят "
-        "продление на "
-        "{months} (без него — перерыв в фиксации с {first_day}); как избежать перерыва после "
-        "{contract}, — в рекомендациях"
+        "продление на {months} (без него — перерыв в фиксации с {first_day}); как избежать "
+        "перерыва после {contract}, — в рекомендациях"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
