@@ -385,6 +385,8 @@ APPRAISAL_CHART_LINE = (
     "пунктир — предлагаемая строка бюджета, {line} (плата за камеру: до {per_camera}, "
     "с округлением вверх)"
 )
+# the same without the camera counts (data that do not give them): the line is not per camera
+APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — предлагаемая строка бюджета, {line}"
 # the joint calculation's statistics in the key figures' labels (metrics.json, the changes
 # block): P10, median and P90 in plain words
 APPRAISAL_STATS = {

@@ -586,6 +586,16 @@ def appraisal_chart_label(results: Results, key: str) -> str:
     return L.APPRAISAL_CHART_ROWS[key]
 
 
+def _chart_line_title(budget_line) -> str:
+    """The dashed line's words over the 2027 panel: the line and the per-camera upper end it
+    is rounded up from; the line alone without the camera counts (never a per-camera figure
+    the data do not give)."""
+    line = precision.line_billions(budget_line.amount)
+    if budget_line.per_camera is None:
+        return fmt.fill(L.APPRAISAL_CHART_LINE_PER_COMPLEX, line=line)
+    return fmt.fill(L.APPRAISAL_CHART_LINE, line=line, per_camera=bn(budget_line.per_camera))
+
+
 def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
     """The paths of the appraisal table as a chart (not the parts of a path), grouped by path
     under its name (`appraisal_chart_rows`): the 2027 cost and the present value, each with
@@ -598,11 +608,7 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
     references = {
         L.APPRAISAL_CHART_PANELS["cash_2027"].format(**years): (
             line / 1e9,
-            fmt.fill(
-                L.APPRAISAL_CHART_LINE,
-                line=precision.line_billions(line),
-                per_camera=bn(results.budget_line.per_camera or line),
-            ),
+            _chart_line_title(results.budget_line),
         )
     }
     rows = appraisal_chart_rows()

@@ -82,6 +82,12 @@ class BudgetLine:
     per_camera_year: float | None = None
 
     @property
+    def three_years(self) -> float:
+        """The lines of a contract to the end of 2029 together («всего 100 млрд»): the memo's
+        recommendation and the cover's card print the same sum."""
+        return self.amount + sum(self.later_years)
+
+    @property
     def first_day_extra(self) -> float:
         """What the contract from the first day needs above the line («около 4»: an
         amendment)."""

@@ -130,7 +130,7 @@ def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> Camera
     check_positive(fewest, "Pavlodar's fewest complexes")
     if most < fewest:
         raise ValueError(f"Pavlodar's complexes: most ({most}) below fewest ({fewest})")
-    almaty = cameras / complexes
+    almaty = _per_complex(row)
     pavlodar_cameras = float(pavlodar["cameras"])
     per_complex = (pavlodar_cameras / most, pavlodar_cameras / fewest)
     check_positive(per_complex[0], "Pavlodar's cameras per complex")
