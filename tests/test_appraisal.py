@@ -765,8 +765,7 @@ def test_the_charts_dashed_line_says_a_per_camera_figure_only_where_the_data_giv
 
     with_cameras = SimpleNamespace(amount=27e9, per_camera=26.76e9)
     assert _chart_line_title(with_cameras) == (
-        "пунктир — предлагаемая строка бюджета, 27 (плата за камеру: до 26,8, с округлением "
-        "вверх)"
+        "пунктир — предлагаемая строка бюджета, 27 (плата за камеру: до 26,8, с округлением вверх)"
     )
     without = SimpleNamespace(amount=25e9, per_camera=None)
     assert _chart_line_title(without) == "пунктир — предлагаемая строка бюджета, 25"
