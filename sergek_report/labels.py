@@ -1198,11 +1198,13 @@ COVER_FACTS = {
     # s18b: per camera the complexes' count does not matter, and fewer cameras than counted
     # would cost more; s18c: nor «the dearest of the cases calculated», beside Table 2's
     # dearer paths: the price per camera said as dearer than per complex, which it is)
+    # (review s18g: seven qualifiers in a card read in three seconds: the line said as what
+    # holds until Pavlodar's contract is checked, and the likelier reading's line; {cheaper}
+    # is that line, «15 млрд тенге»)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек» (временная мера, затем договор): "
-        "верхняя граница разброса по ценам Павлодара при плате за камеру (дороже, чем за "
-        "комплекс), округлённая вверх; при {region}\u00a0АПК за комплекс (вероятнее, по "
-        "суждению авторов) хватит {cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек» (временная мера, затем договор), "
+        "пока не проверен договор Павлодара; если он — за комплекс на {region}\u00a0АПК "
+        "(вероятнее, по суждению авторов), строка — {cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:

@@ -690,6 +690,10 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     # the lines at the cheaper reading, per complex, rounded up alike: 14,22, 17,75, 19,59
     assert line.lines_cheaper == (15e9, 18e9, 20e9)
     assert [round(x / 1e9, 1) for x in line.later_years_cheaper] == [17.7, 19.6]
+    # at the city's 240 complexes per complex: 24,37, 31,06 and 34,29 rounded up (the memo's
+    # table of lines, review s18g)
+    assert line.lines_city == (25e9, 32e9, 35e9)
+    assert line.lines == (27e9, 35e9, 38e9)
     assert line.amount < line.later_years[0] < line.later_years[1]
     # Pavlodar's sum paid per camera: 24,37 × 1,0977 = 26,75 (the appendix's «26,8»); at the
     # region's reading the same complex-year, 8,02 × 1,921 = 14,04 × 1,0977 = 15,41 mn

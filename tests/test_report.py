@@ -478,13 +478,11 @@ def test_whole_text_reads_as_plain_russian(report):
 # reading
 OTHER_FIGURES = (
     "в проекте на 700 млн тенге",
-    "около 13 млрд до уточнения бюджета",
+    "а 12 млрд сверх неё — цена осторожности",
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
-    # the cheaper reading's lines, rounded up alike (not the 2027 line's 27 to one digit)
-    "— строки 15, 18 и 20 млрд вместо 27, 35 и 38",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "всего 100 млрд, для договора",
+    "всего 100) для договора",
     "(с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
@@ -694,11 +692,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     line = re.search(
-        r"На сессии — строки бюджета \(если проверка 1 не покажет иного\): 2027 год — (\d+) млрд",
+        r"На сессии — строки бюджета по Таблице 2 \(по проверке 1; пока договор Павлодара не "
+        r"найден — (\d+), 35 и 38 млрд",
         memo,
     ).group(1)
     assert line == "27"  # 26,8 per camera at the exact count, rounded up (s16h, s17d–s17h)
-    assert f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу" in memo
+    assert f"и деньги в бюджете 2027 года. Предлагаем строку {line} млрд тенге, пока" in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
@@ -743,7 +742,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s17h: the one-year contract unpriced, so the 2027 line may then fall short)
         "на год, и строки 2027 года может не хватить"
     )
-    assert "2028 — 35, 2029 — 38, всего 100 млрд" in memo
+    assert "35 и 38 млрд тенге на 2027–2029 годы, всего 100)" in memo
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # the line with its margin and what the cheaper reading needs (reviews s12a, s12b, s13g;
@@ -759,13 +758,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # case with its condition)
     # (s17d–s17h: the condition was not met at the exact count: the line drawn there, at the
     # dearest reading, which the card names)
+    # (s18g: seven qualifiers in a card read in three seconds: what the line holds until,
+    # and the likelier reading's line, Table 2's first row)
     assert (
-        "на «Сергек» (временная мера, затем договор): верхняя граница разброса по ценам "
-        # (s18c: per camera dearer than per complex, not the dearest case, beside Table 2's
-        # dearer paths)
-        "Павлодара при плате за камеру (дороже, чем за комплекс), округлённая вверх; при 420 "
-        "АПК за комплекс "
-        "(вероятнее, по суждению авторов) хватит 14,2 млрд тенге"
+        "на «Сергек» (временная мера, затем договор), пока не проверен договор Павлодара; если "
+        "он — за комплекс на 420 АПК (вероятнее, по суждению авторов), строка — 15 млрд тенге"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date)
     assert (
@@ -839,11 +836,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s17c: one 47-word sentence: three; the range's upper end, as Table 1 names the range)
     # (s17h: «хватит … если камер не больше» a condition the count did not meet: the line
     # said at the reading it is drawn at)
+    # (s18g: seven qualifiers: the line said as what holds until Pavlodar's contract is
+    # checked, and the likelier reading's line, 14,22 rounded up to 15)
     assert (
-        f"и деньги в бюджете 2027 года. Предлагаем {line} млрд тенге — верхнюю границу разброса "
-        "по ценам Павлодара при плате за камеру (дороже, чем за комплекс), "
-        "округлённую вверх. При 420 АПК за "
-        f"комплекс хватило бы {cheaper} млрд. Источники — по 10 марта 2026 г.; что сверить до "
+        f"и деньги в бюджете 2027 года. Предлагаем строку {line} млрд тенге, пока не проверен "
+        "договор Павлодара (единственная найденная цена нового договора); если он за комплекс "
+        "на 420 АПК — 15 млрд (Таблица 2). Источники — по 10 марта 2026 г.; что сверить до "
         "сессии — ниже."
     ) in memo
     assert "3–6 раз" not in memo
@@ -878,8 +876,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 1,123 = 8,02 mn, / 240 × 1,123 = 14,04 mn)
     assert "сумма Павлодара (9 млрд на три года) на 420 или 240 АПК" in memo
     assert (
-        "За комплекс это 8,02 млн или 14,04 млн тенге в год (с инфляцией 2026 года; в 4–7 раз "
-        "дороже нынешней платы)."
+        "Год комплекса Алматы стоил бы за комплекс 8,02 млн или 14,04 млн тенге (с инфляцией "
+        "2026 года; в 4–7 раз дороже нынешней платы)"
     ) in memo
     assert gap_region[0] == "12,9" and gap_city[0] == "22,7"
     assert "pavlodar_only_cash_2027_p50" not in values
@@ -966,44 +964,48 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # = 10,8 ≈ 11; the rows one case each, every reading of Pavlodar's sum covered: 24,37 at
     # the city's, 24,93 per camera, below 25; the first day's 28,43 − 25 = 3,4 short)
     assert how.startswith(
-        # (s17c: a sum allocated, not a contract's price)
-        f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: 9 млрд "
-        "тенге выделено на три года в Павлодарской области (новое оборудование для всей "
-        "сети); не сказано, на сколько АПК (240 в городе или 420 в области) и за комплекс или "
-        "за камеру. За комплекс это 8,02 млн или 14,04 млн тенге в год (с инфляцией 2026 года; "
-        "в 4–7 раз дороже нынешней платы). "
+        # (s17c: a sum allocated, not a contract's price; s18g: the source gives the sum and
+        # the three years in two sentences: whether the sum is the whole term's, said open)
+        f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: в "
+        "Павлодарской области на сервисную модель на три года (новое оборудование для всей "
+        "сети) из бюджета выделено 9 млрд тенге; не сказано, на сколько АПК (240 в городе или "
+        "420 в области), за комплекс или за камеру и на весь ли срок эта сумма (в расчёте — на "
+        "весь). "
         # (s17h: the per-camera reading explained; s18c: as one question, per complex or per
-        # camera: 9 bn / 3 / 1 287 × 1,123 × 7 894 / 1 341 = 15,41 mn a complex-year at any
-        # count of complexes, above 14,04)
-        # (s18e: not «at any count of complexes»: a sum for the 420 planned complexes' cameras
-        # would price a camera lower; the 1 287 installed, as the source counts them)
-        "За камеру (на 1 287 камер, установленных в области) комплекс Алматы с его 5,9 камеры "
-        "стоил бы 15,41 млн — дороже, чем за комплекс (если сумма — на меньшее число камер, ещё "
-        "дороже). Договор нельзя "
-        # (s18c: the line traced to Table 1: 24,37 × 1,0977 = 26,75, rounded up to 27)
-        "заключить сверх строки, поэтому строка взята по плате за камеру: 24,4 (Таблица 1, "
-        "240 АПК) × 1,1 = 26,8, с округлением — 27. "
-        # (s17a: the likelier reading the authors' judgement, said so; 27 − 14,22 = 12,8)
-        "Вероятнее, по суждению авторов, "
-        "420 АПК за комплекс; тогда около 13 млрд до уточнения бюджета нельзя направить на "
-        "другое — цена осторожности. "
+        # camera: 9 bn / 3 / 1 287 × 1,123 × 7 894 / 1 341 = 15,41 mn a complex-year, above
+        # 14,04)
+        "Год комплекса Алматы стоил бы за комплекс 8,02 млн или 14,04 млн тенге (с инфляцией "
+        "2026 года; в 4–7 раз дороже нынешней платы), за камеру — 15,41 млн (в нём 5,9 камеры, "
+        "в Павлодаре меньше). Договор нельзя заключить сверх строки, поэтому, пока договор "
+        # (s18c: the line traced to Table 1; s18g: «× 1,1» unexplained: the two prices' ratio,
+        # 24,37 × 15,41 / 14,04 = 26,75, rounded up to 27)
+        "Павлодара не проверен, строка взята по самой высокой из трёх цен: 24,4 (Таблица 1, "
+        "240 АПК) × 15,41/14,04 = 26,8, с округлением — 27. "
+        # (s17a: the likelier reading the authors' judgement, said so; the lines' difference
+        # 27 − 15 = 12)
+        "Вероятнее, по суждению авторов, 420 АПК за комплекс; тогда строка — 15 млрд, а 12 млрд "
+        "сверх неё — цена осторожности. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
-    assert memo.index("Почему") < memo.index("Таблица 1") < memo.index("Таблица 2. ")
+    assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
     table_2 = memo[memo.index("Таблица 2. ") :]
+    # (s18g: the figure voted on in a table, each reading of Pavlodar's contract the check
+    # may find a row with its three years' lines and their total: 14,22, 17,75, 19,59 → 15,
+    # 18, 20 (53); 24,37, 31,06, 34,29 → 25, 32, 35 (92); per camera × 1,0977 → 27, 35, 38
+    # (100))
     assert table_2.startswith(
-        "Таблица 2. Сколько нужно в 2027 году, млрд тенге (верхние границы разброса); если не "
-        # (review s16e: its figures are the stop-gap path's, not the gap's)
-        # (s18b: the first column headed «Случай»: each row says its case)
-        "сказано иное — временная мера до 28 февраля, затем договор Случай Нужно в 2027 г. "
-        f"Хватит ли {line} "
-        f"на 420 АПК области, за комплекс (вероятнее) {cheaper} да; около 13 высвободить "
-        f"на 240 АПК г. Павлодара, за комплекс (не подтверждено) {upper} да "
-        # (s17c: the cameras the case counts, not the older network's; s17d–s17h: at the
-        # latest exact count, 5,89 a complex, 24,37 × 5,887 / 5,3625 = 26,75, the line's case)
-        "за камеру (5,9 камеры на АПК в Алматы) 26,8 да "
-        # (s17h: the first day at the line's reading, 28,43 × 1,0977 = 31,21; 31,2 − 27 ≈ 4)
-        "договор с 1 января, за камеру (маловероятно) 31,2 нет, не хватит около 4 "
+        "Таблица 2. Строки бюджета по договору Павлодара (проверка 1), млрд тенге: верхние "
+        "границы разброса, округлённые вверх; временная мера до 28 февраля, затем договор до "
+        "конца 2029 года Договор Павлодара покажет 2027 г. 2028 г. 2029 г. Всего "
+        "за комплекс, 420 АПК области (вероятнее) 15 18 20 53 "
+        "за комплекс, 240 АПК г. Павлодара 25 32 35 92 "
+        f"за камеру, или договор не найден (предлагаем) {line} 35 38 100 "
+        "Источник: № 67 в списке источников; не проверено: № 70; "
+        # (s17h: the first day at the line's reading, 28,43 × 1,0977 = 31,21; s18a: the
+        # midpoint's upper end 42,7; s18g: a sum for a year would triple every price)
+        "строки не покрывают: договор с 1 января (в 2027 г. до 31,2 при плате за камеру; "
+        "маловероятно); цену между Павлодаром и Карагандой (до 42,7; не проверена); сумму "
+        "Павлодара на год, а не на три года."
     )
     assert city[2] == "28,4"
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
@@ -1024,11 +1026,6 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the equipment in one year (review s11c)
     # (review s14g: the per-camera case with its figure; s15c: what the line cannot hold,
     # one row)
-    assert (
-        # (s18a: how much short, 42,7 − 27 = 15,7 ≈ 16; the offers decide, recommendation 5)
-        f"цена между Павлодаром и Карагандой (не проверена) {midpoint} нет, не хватит около 16 "
-        "Источник: № 67 в списке источников; не проверено: № 70."
-    ) in how
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
     assert "или уточнить утверждённый бюджет до конца временной меры." in memo
@@ -1052,19 +1049,19 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # fallback after)
         # (s18a, s18b, s18e, s18f: the vote depends on Pavlodar's contract, check 1, which says
         # the lines it would set)
-        "На сессии — строки бюджета (если проверка 1 не покажет иного): "
-        f"2027 год — {line} млрд тенге, 2028 — 35, 2029 — 38, всего "
+        # (s18g: the motion takes Table 2's line for what check 1 finds)
+        "На сессии — строки бюджета по Таблице 2 (по проверке 1; пока договор Павлодара не "
+        f"найден — {line}, 35 и 38 млрд тенге на 2027–2029 годы, всего "
         # (s17b: the three years' lines together, 27 + 35 + 38 = 100)
-        "100 млрд, для договора до конца 2029 года (п. 3 ст. 17 Закона о госзакупках; полные "
-        # (s17d: 25 → 32 read as a growth above 12,2 %: the later years are full years)
-        "годы договора, рост цены — до 12,2 % в год). Без строк 2028 и 2029 годов договор — "
+        "100) для договора до конца 2029 года (п. 3 ст. 17 Закона о госзакупках; "
+        "рост цены — до 12,2 % в год). Без строк 2028 и 2029 годов договор — "
         # (s17c: why a one-year contract may need more: it pays for the equipment in a year;
         # s17e: the one-year contract is not in the calculation; s17h: so the 2027 line may
         # then fall short, said so)
-        "лишь на год, и 27 млрд может не хватить: годовой договор с новым оборудованием дороже "
-        "трети трёхлетнего (его цена не оценена). Если строки в проекте нет или она меньше — "
-        "внести поправку с источником денег или уточнить утверждённый бюджет до конца "
-        "временной меры."
+        "лишь на год, и строки 2027 года может не хватить: годовой договор с новым "
+        "оборудованием дороже трети трёхлетнего (его цена не оценена). Если строки в проекте "
+        "нет или она меньше — внести поправку с источником денег или уточнить утверждённый "
+        "бюджет до конца временной меры."
     )
     assert (
         memo.index("Рекомендации маслихату На сессии — строки бюджета")
@@ -1088,16 +1085,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # new equipment for the whole network)
         # (s18b: «в том числе только на обслуживание»; the lower lines are check 1's, where
         # the vote can depend on Pavlodar's contract)
+        # (s18g: the lines are Table 2's by check 1; the offers raise them)
         "Запросить у акимата ценовые предложения поставщиков (в том числе только на "
-        "обслуживание действующих АПК, если город их получит): если они выше — увеличить "
-        "строки; уменьшать их по договору Павлодара (проверка 1) — только если предложения не "
-        "выше."
+        "обслуживание действующих АПК): если они выше строк — увеличить строки."
     ) in rec
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
     assert (
-        "1) договор Павлодара (портал госзакупок): если он на 420 АПК и за комплекс — строки "
-        "15, 18 и 20 млрд вместо 27, 35 и 38; 2) объявлена ли закупка"
+        "1) договор Павлодара (портал госзакупок): сколько АПК, за комплекс или за камеру, на "
+        "какой срок — строки по Таблице 2; 2) объявлена ли закупка"
     ) in memo
     assert (
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "
@@ -1130,8 +1126,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (review s16g: what each answer means for the line, as rules)
         # (s16h: the readings' rules are Table 2's, said once there: the check's own answer)
         # (s17d: the staff's checklist numbered)
-        "после 10 марта 2026 г.: 1) договор Павлодара (портал госзакупок): если он на 420 "
-        "АПК и за комплекс — строки 15, 18 и 20 млрд вместо 27, 35 и 38; 2) "
+        "после 10 марта 2026 г.: 1) договор Павлодара (портал госзакупок): сколько АПК, за "
+        "комплекс или за камеру, на какой срок — строки по Таблице 2; 2) "
         # (review s15f: 14,2 % beside 14,2 bn; the threshold said as the assumption and the
         # line's margin over it, 14,2 − 12,3 = 1,9 points at the city's reading)
         "объявлена ли закупка; 3) сколько из 350 новых АПК введено (акимат; каждые 100 по "

@@ -379,8 +379,6 @@ CENTRAL = "p50"
 # it (the memo's table gives both). The contract from the first day needs more (an
 # amendment; the memo says how much). The cover, the memo and the options chart print the
 # line; the model declares it (model/budget_line.py), with its check and reckoner.
-# The cheaper reading (the region's complexes): the line the memo says it could shrink to.
-BUDGET_LINE_CHEAPER = CHEAPER_READING
 # The likely path over the three years at Pavlodar's prices, the cheaper reading then the
 # dearer: the stop-gap, then the contract (review s13d: not the unlikely contract from the
 # first day): the line's path over three years, whose spread's drivers the memo names.

@@ -15,10 +15,8 @@ from dataclasses import dataclass
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt, precision, sentences
-from sergek_report.chapter.decision_tables import BUDGET_LINE_CHEAPER
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
-from sergek_report.model.appraisal import key_figure_name
-from sergek_report.model.budget_line import BUDGET_LINE_FIGURE, BUDGET_LINE_STAT
+from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
@@ -31,13 +29,6 @@ def days_left(results: Results, edition_date: object) -> int:
     """Days from the edition's date to the day the extended contract ends (the title page's
     «28 дней до окончания договора»)."""
     return (results.extension_end - as_date(edition_date)).days
-
-
-def _amount(results: Results, output: str, stat: str) -> str:
-    """An option's figure with its scale and unit, as every place prints it (the precision
-    declared for its key figure): «26,8 млрд тенге»."""
-    value = results.appraisal.get(output, stat)
-    return precision.figure(key_figure_name(output, stat), value, "тенге")
 
 
 def line(value: float) -> str:
@@ -82,7 +73,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
-                    cheaper=_amount(results, BUDGET_LINE_CHEAPER, BUDGET_LINE_STAT),
+                    cheaper=line(results.budget_line.lines_cheaper[0]),
                     region=fmt.integer(results.appraisal_data.pavlodar_complexes),
                 ),
             )

@@ -70,6 +70,10 @@ class BudgetLine:
     # per complex: that reading's upper ends of the three years rounded up alike («15, 18 и
     # 20»; review s17b: the fallback said as raw upper ends beside lines rounded up)
     lines_cheaper: tuple[float, ...] = ()
+    # the same at Pavlodar's city (its 240 complexes) per complex, the line's own path at
+    # factor one («25, 32 и 35»; review s18g: the memo's table of lines gives every reading
+    # of Pavlodar's contract the check may find, each with its three years)
+    lines_city: tuple[float, ...] = ()
     # Pavlodar's sum paid per camera: a complex of Almaty's cameras then costs the same at
     # either reading (8,02 mn × 1,92 = 14,04 mn × 1,10 = 15,4 mn), so the upper end times
     # the city reading's factor (model/cameras.py): «26,8» (review s16d: the region's
@@ -80,6 +84,11 @@ class BudgetLine:
     # complexes (14,04 mn × 1,0977 = 15,41 mn; review s18c: the memo compares it with the
     # prices per complex, 8,02 and 14,04); None without the camera counts
     per_camera_year: float | None = None
+
+    @property
+    def lines(self) -> tuple[float, ...]:
+        """The proposed lines of the three years («27, 35 и 38»)."""
+        return (self.amount, *self.later_years)
 
     @property
     def three_years(self) -> float:
@@ -150,6 +159,7 @@ def budget_line(
         later_years=tuple(line(year) for year in later(path)),
         later_years_cheaper=later_cheaper,
         lines_cheaper=tuple(line(x, 1.0) for x in (amount_cheaper, *later_cheaper)),
+        lines_city=tuple(line(x, 1.0) for x in (upper_end, *later(path))),
         per_camera=None if camera_factor is None else upper_end * camera_factor,
         per_camera_year=(
             None if camera_factor is None or city_year is None else city_year * camera_factor
