@@ -371,14 +371,9 @@ BRANCH_OUTPUT = {
 # P10–P90 or outside it: it stays the pivot of the one-at-a-time charts, not the options'
 # figure.
 CENTRAL = "p50"
-# The 2027 budget line the memo proposes: the upper edge (P90) of the likely path at
-# Pavlodar's prices, the one price verified at its source, read the dearer way (Pavlodar's
-# sum for the city's complexes only): the stop-gap, then the contract. Which complexes the sum
-# covers is an either-or the sources leave open; a procurement contract is signed only within
-# the budget's money, so the line covers the dearer reading until Pavlodar's contract settles
-# it (the memo's table gives both). The contract from the first day needs more (an
-# amendment; the memo says how much). The cover, the memo and the options chart print the
-# line; the model declares it (model/budget_line.py), with its check and reckoner.
+# The 2027 budget line the memo proposes is the model's (model/budget_line.py): the likely
+# path's upper edge (P90) at Pavlodar's prices, per camera, rounded up, until Pavlodar's
+# contract is checked; the memo's table of lines gives each reading the check may find.
 # The likely path over the three years at Pavlodar's prices, the cheaper reading then the
 # dearer: the stop-gap, then the contract (review s13d: not the unlikely contract from the
 # first day): the line's path over three years, whose spread's drivers the memo names.
