@@ -661,7 +661,8 @@ def test_cameras_per_complex_on_real_tables(assumptions):
     # the appendix says the bound after the exact count, in the words the source uses
     assert sentences.later_bound(c) == (
         "; позднее, в ноябре 2024 года, — более 9\u00a0000\u00a0камер на 1\u00a0641\u00a0АПК, "
-        "то есть не меньше 5,5 на комплекс, что с этим счётом согласуется"
+        # (review s19a: a lower bound rounded down, 5,48 → «больше 5,4»)
+        "то есть больше 5,4 на комплекс, что с этим счётом согласуется"
     )
 
 

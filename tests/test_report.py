@@ -876,7 +876,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 1,123 = 8,02 mn, / 240 × 1,123 = 14,04 mn)
     assert "сумма Павлодара (9 млрд на три года) на 420 или 240 АПК" in memo
     assert (
-        "Год комплекса Алматы стоил бы за комплекс 8,02 млн или 14,04 млн тенге (с инфляцией "
+        "Год комплекса Алматы по цене Павлодара — 8,02 млн или 14,04 млн тенге (с инфляцией "
         "2026 года; в 4–7 раз дороже нынешней платы)"
     ) in memo
     assert gap_region[0] == "12,9" and gap_city[0] == "22,7"
@@ -967,19 +967,24 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s17c: a sum allocated, not a contract's price; s18g: the source gives the sum and
         # the three years in two sentences: whether the sum is the whole term's, said open)
         f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: в "
-        "Павлодарской области на сервисную модель на три года (новое оборудование для всей "
-        "сети) из бюджета выделено 9 млрд тенге; не сказано, на сколько АПК (240 в городе или "
+        "Павлодарской области на сервисную модель на три года (с новым оборудованием) из "
+        "бюджета выделено 9 млрд тенге; не сказано, на сколько АПК (240 в городе или "
         "420 в области), за комплекс или за камеру и на весь ли срок эта сумма (в расчёте — на "
         "весь). "
         # (s17h: the per-camera reading explained; s18c: as one question, per complex or per
         # camera: 9 bn / 3 / 1 287 × 1,123 × 7 894 / 1 341 = 15,41 mn a complex-year, above
         # 14,04)
-        "Год комплекса Алматы стоил бы за комплекс 8,02 млн или 14,04 млн тенге (с инфляцией "
-        "2026 года; в 4–7 раз дороже нынешней платы), за камеру — 15,41 млн (в нём 5,9 камеры, "
-        "в Павлодаре меньше). Договор нельзя заключить сверх строки, поэтому, пока договор "
+        # (s19a: «за камеру — 15,41 млн» read as a camera's price: a complex's at that rate)
+        "Год комплекса Алматы по цене Павлодара — 8,02 млн или 14,04 млн тенге (с инфляцией "
+        "2026 года; в 4–7 раз дороже нынешней платы), при плате за камеру — 15,41 млн (в "
+        "комплексе Алматы больше камер — 5,9). Договор нельзя заключить сверх строки, поэтому, "
+        "пока договор "
         # (s18c: the line traced to Table 1; s18g: «× 1,1» unexplained: the two prices' ratio,
         # 24,37 × 15,41 / 14,04 = 26,75, rounded up to 27)
-        "Павлодара не проверен, строка взята по самой высокой из трёх цен: 24,4 (Таблица 1, "
+        # (s19a: the highest of Pavlodar's three prices, not of the report's: the midpoint's
+        # is higher, Table 2's note)
+        "Павлодара не проверен, строка взята по самой высокой из трёх цен Павлодара: 24,4 "
+        "(Таблица 1, "
         "240 АПК) × 15,41/14,04 = 26,8, с округлением — 27. "
         # (s17a: the likelier reading the authors' judgement, said so; the lines' difference
         # 27 − 15 = 12)
@@ -1059,7 +1064,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # s17e: the one-year contract is not in the calculation; s17h: so the 2027 line may
         # then fall short, said so)
         "лишь на год, и строки 2027 года может не хватить: годовой договор с новым "
-        "оборудованием дороже трети трёхлетнего (его цена не оценена). Если строки в проекте "
+        "оборудованием дороже трети трёхлетнего (не оценён). Если строки в проекте "
         "нет или она меньше — внести поправку с источником денег или уточнить утверждённый "
         "бюджет до конца временной меры."
     )
@@ -1086,8 +1091,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s18b: «в том числе только на обслуживание»; the lower lines are check 1's, where
         # the vote can depend on Pavlodar's contract)
         # (s18g: the lines are Table 2's by check 1; the offers raise them)
-        "Запросить у акимата ценовые предложения поставщиков (в том числе только на "
-        "обслуживание действующих АПК): если они выше строк — увеличить строки."
+        "в том числе только на "
+        # (s19a: beside the line, the purchase of new complexes for the whole network, once)
+        "обслуживание действующих АПК и на покупку оборудования (новые комплексы на всю сеть "
+        "— около 17,8 млрд разово): если цена услуг выше — увеличить строки."
     ) in rec
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
@@ -1131,16 +1138,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (review s15f: 14,2 % beside 14,2 bn; the threshold said as the assumption and the
         # line's margin over it, 14,2 − 12,3 = 1,9 points at the city's reading)
         "объявлена ли закупка; 3) сколько из 350 новых АПК введено (акимат; каждые 100 по "
-        "цене Павлодара — 0,7–1,3 млрд в 2027 году); 4) есть ли строка в проекте бюджета и "
-        "когда сессия. "
+        "цене Павлодара — 0,7–1,3 млрд в 2027 году); 4) есть ли строка в проекте бюджета (и "
+        # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
+        "выплаты по ГЧП в приложении, ст. 91), когда сессия. "
         # (review s16a: the margin is over the point estimate with all the new complexes,
         # (24,37 − 23,97) / 0,207 = 1,9; s16b: its own point, the reading it holds at said)
         # (s16e: the qualifier back: the margin holds with all the new complexes)
         # (s16h: «запас — 1,9 пункта» left the sum to the reader: the inflation the line holds,
         # per camera with all the new complexes, 12,3 + (27 − 26,31) / 0,227 = 15,3 %)
-        "Инфляция 2026 года (Бюро национальной статистики): в расчёте 12,3 %; строка "
+        # (s19a: the margin holds with all the new complexes, said so)
+        "Инфляция 2026 года (Бюро национальной статистики): в расчёте 12,3 %; при всех новых "
         # (s18a: the point at the line's reading, per camera: 0,207 × 1,0977 = 0,227)
-        "выдерживает до 15,3 %; каждый пункт выше — около 0,23 млрд. Запросить "
+        "АПК строка выдерживает до 15,3 %; каждый пункт выше — около 0,23 млрд. Запросить "
         "документ: договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
@@ -1152,8 +1161,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16d: «маловероятно» said of the contract, not of an instruction)
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         "Если закупка не объявлена — немедленно потребовать от акимата объявить её: даже "
-        "объявленная 31 декабря закупка в 60 дней даст договор к 1 марта, сразу после "
-        "временной меры, но без запаса на задержку или жалобу. Договор с 1 января "
+        "объявленная 31 декабря закупка в 60 дней даст договор к 1 марта, но без запаса на "
+        "задержку или жалобу. Договор с 1 января "
         "маловероятен: для него закупку надо объявить не позднее 22 декабря. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых"
     ) in memo

@@ -11,6 +11,7 @@ language says them in that language.
 
 from __future__ import annotations
 
+import math
 import re
 
 from babel.dates import format_date
@@ -136,7 +137,7 @@ def cameras_counted(c) -> str:
 def later_bound(c) -> str:
     """After Almaty's exact count of cameras (`c`: model.cameras.CamerasPerComplex), the later
     count its source gives as a lower bound: «; позднее, в ноябре 2024 года, — более 9 000
-    камер на 1 641 АПК, то есть не меньше 5,5 на комплекс: …»; "" when the count is the
+    камер на 1 641 АПК, то есть больше 5,4 на комплекс: …»; "" when the count is the
     latest."""
     bound = c.later_bound
     if bound is None:
@@ -146,7 +147,9 @@ def later_bound(c) -> str:
         when=in_month(bound.date),
         cameras=fmt.count(bound.cameras, CAMERAS),
         complexes=fmt.integer(bound.complexes),
-        per_complex=fmt.number(bound.per_complex, 1),
+        # a lower bound printed rounded down (review s19a: 9 000 / 1 641 = 5,48, «не меньше
+        # 5,5» overstated it)
+        per_complex=fmt.number(math.floor(bound.per_complex * 10) / 10, 1),
     )
 
 
