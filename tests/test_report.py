@@ -478,8 +478,9 @@ def test_whole_text_reads_as_plain_russian(report):
 # reading
 OTHER_FIGURES = (
     "в проекте на 700 млн тенге",
-    "а 12 млрд сверх неё — цена осторожности",
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
+    # the cheaper reading's lines, rounded up alike (not the midpoint's 2027 P10, 19,8)
+    "тогда строки — 15, 18 и 20 млрд",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
     "всего 100) для договора",
@@ -646,7 +647,9 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     memo = " ".join(texts[p] for p in pages)
     parts = [
         "Что решить и к какому сроку",
-        "Таблица 1. Сценарии расходов по ценам Павлодара за комплекс, млрд тенге (номинальные): "
+        # (s19a: the lines voted on first, the scenarios they rest on second)
+        "Таблица 1. Строки бюджета по договору Павлодара (проверка 1)",
+        "Таблица 2. Сценарии расходов по ценам Павлодара за комплекс, млрд тенге (номинальные): "
         "центральная оценка (разброс)",
         "Рекомендации маслихату",
         "Что проверить до голосования",
@@ -692,7 +695,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     line = re.search(
-        r"На сессии — строки бюджета по Таблице 2 \(по проверке 1; пока договор Павлодара не "
+        r"На сессии — строки бюджета по Таблице 1 \(по проверке 1; пока договор Павлодара не "
         r"найден — (\d+), 35 и 38 млрд",
         memo,
     ).group(1)
@@ -841,7 +844,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         f"и деньги в бюджете 2027 года. Предлагаем строку {line} млрд тенге, пока не проверен "
         "договор Павлодара (единственная найденная цена нового договора); если он за комплекс "
-        "на 420 АПК — 15 млрд (Таблица 2). Источники — по 10 марта 2026 г.; что сверить до "
+        "на 420 АПК — 15 млрд (Таблица 1). Источники — по 10 марта 2026 г.; что сверить до "
         "сессии — ниже."
     ) in memo
     assert "3–6 раз" not in memo
@@ -875,13 +878,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # paragraph before the table, beside the price per camera; hand check: 9 bn / 3 / 420 ×
     # 1,123 = 8,02 mn, / 240 × 1,123 = 14,04 mn)
     assert "сумма Павлодара (9 млрд на три года) на 420 или 240 АПК" in memo
-    assert (
-        "Год комплекса Алматы по цене Павлодара — 8,02 млн или 14,04 млн тенге (с инфляцией "
-        "2026 года; в 4–7 раз дороже нынешней платы)"
-    ) in memo
+    # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
+    assert "в 4–7 раз выше нынешней платы" in memo
+    assert "420 АПК области, за комплекс 8,02 15" in memo
+    assert "240 АПК г. Павлодара, за комплекс 14,04 25" in memo
     assert gap_region[0] == "12,9" and gap_city[0] == "22,7"
     assert "pavlodar_only_cash_2027_p50" not in values
-    table_1 = memo.split("Таблица 1")[1].split("Источник:")[0]
+    table_1 = memo.split("Таблица 2. ")[1].split("Источник:")[0]
     assert "между Павлодаром и Карагандой" not in table_1 and "середина цен" not in table_1
     # the authors' shorthand for the readings is gone from the memo (review s18a: «прочтение»,
     # any form of it, is the authors' word, not a deputy's)
@@ -902,7 +905,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # data measured; the gap's two months are an assumption, the gap may last longer)
         "разброс — расход в 8 случаях из 10 при допущениях авторов; его задают инфляция 2026 "
         "года и доля введённых новых комплексов (за три года и рост цены в 2028–2029 годах). "
-        "Вне разброса: плата за камеру (Таблица 2), договор на год, предложения поставщиков. "
+        "Вне разброса: плата за камеру (Таблица 1), договор на год, предложения поставщиков. "
         "«Перерыв» "
         # (s16h: the gap cheaper by the stop-gap's fee only, beside the later pace's 5,3)
         # (s17b: one range for the fines, the five years' average pace to the latest reports',
@@ -971,41 +974,37 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "бюджета выделено 9 млрд тенге; не сказано, на сколько АПК (240 в городе или "
         "420 в области), за комплекс или за камеру и на весь ли срок эта сумма (в расчёте — на "
         "весь). "
-        # (s17h: the per-camera reading explained; s18c: as one question, per complex or per
-        # camera: 9 bn / 3 / 1 287 × 1,123 × 7 894 / 1 341 = 15,41 mn a complex-year, above
-        # 14,04)
-        # (s19a: «за камеру — 15,41 млн» read as a camera's price: a complex's at that rate)
-        "Год комплекса Алматы по цене Павлодара — 8,02 млн или 14,04 млн тенге (с инфляцией "
-        "2026 года; в 4–7 раз дороже нынешней платы), при плате за камеру — 15,41 млн (в "
-        "комплексе Алматы больше камер — 5,9). Договор нельзя заключить сверх строки, поэтому, "
-        "пока договор "
-        # (s18c: the line traced to Table 1; s18g: «× 1,1» unexplained: the two prices' ratio,
-        # 24,37 × 15,41 / 14,04 = 26,75, rounded up to 27)
+        # (s19a: p. 3 read as arithmetic: the prices of a complex-year and the line's
+        # arithmetic are Table 1's; here what they depend on and why the dearest)
+        "От ответа зависят цена года комплекса Алматы — в 4–7 раз выше нынешней платы — и "
+        "строки бюджета (Таблица 1). Договор нельзя заключить сверх строки, поэтому, пока "
         # (s19a: the highest of Pavlodar's three prices, not of the report's: the midpoint's
-        # is higher, Table 2's note)
-        "Павлодара не проверен, строка взята по самой высокой из трёх цен Павлодара: 24,4 "
-        "(Таблица 1, "
-        "240 АПК) × 15,41/14,04 = 26,8, с округлением — 27. "
-        # (s17a: the likelier reading the authors' judgement, said so; the lines' difference
-        # 27 − 15 = 12)
-        "Вероятнее, по суждению авторов, 420 АПК за комплекс; тогда строка — 15 млрд, а 12 млрд "
-        "сверх неё — цена осторожности. "
+        # is higher, Table 1's note)
+        "договор Павлодара не проверен, строки взяты по самой высокой из трёх цен — за камеру "
+        "(в комплексе Алматы камер больше, чем в Павлодаре: 5,9). "
+        # (s17a: the likelier reading the authors' judgement, said so)
+        "Вероятнее, по суждению авторов, 420 АПК за комплекс; тогда строки — 15, 18 и 20 млрд, "
+        "а разница — цена осторожности. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
-    table_2 = memo[memo.index("Таблица 2. ") :]
+    table_1 = memo[memo.index("Таблица 1. ") :]
     # (s18g: the figure voted on in a table, each reading of Pavlodar's contract the check
     # may find a row with its three years' lines and their total: 14,22, 17,75, 19,59 → 15,
     # 18, 20 (53); 24,37, 31,06, 34,29 → 25, 32, 35 (92); per camera × 1,0977 → 27, 35, 38
-    # (100))
-    assert table_2.startswith(
-        "Таблица 2. Строки бюджета по договору Павлодара (проверка 1), млрд тенге: верхние "
-        "границы разброса, округлённые вверх; временная мера до 28 февраля, затем договор до "
-        "конца 2029 года Договор Павлодара покажет 2027 г. 2028 г. 2029 г. Всего "
-        "за комплекс, 420 АПК области (вероятнее) 15 18 20 53 "
-        "за комплекс, 240 АПК г. Павлодара 25 32 35 92 "
-        f"за камеру, или договор не найден (предлагаем) {line} 35 38 100 "
+    # (100); s19a: with the price of a complex-year each reading gives, 9 bn / 3 / 420 ×
+    # 1,123 = 8,02 mn, / 240 = 14,04, per camera × 7 894 / 1 341 / (1 287 / 240) = 15,41)
+    assert table_1.startswith(
+        "Таблица 1. Строки бюджета по договору Павлодара (проверка 1), млрд тенге, и цена года "
+        "комплекса Алматы; временная мера до 28 февраля, затем договор до конца 2029 года "
+        "Договор Павлодара Год АПК, млн тенге 2027 2028 2029 Всего "
+        "420 АПК области, за комплекс 8,02 15 18 20 53 "
+        "240 АПК г. Павлодара, за комплекс 14,04 25 32 35 92 "
+        f"за камеру или не найден (предлагаем) 15,41 {line} 35 38 100 "
         "Источник: № 67 в списке источников; не проверено: № 70; "
+        # (s18c: the line traced to the scenarios' table, 24,37 × 15,41 / 14,04 = 26,75)
+        "строка — верхняя граница разброса (Таблица 2) с округлением вверх, за камеру — "
+        f"24,4 × 15,41/14,04 = 26,8 → {line} в 2027 г.; "
         # (s17h: the first day at the line's reading, 28,43 × 1,0977 = 31,21; s18a: the
         # midpoint's upper end 42,7; s18g: a sum for a year would triple every price)
         "строки не покрывают: договор с 1 января (в 2027 г. до 31,2 при плате за камеру; "
@@ -1017,7 +1016,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # row
     assert memo.index(
         f"Временная мера, затем договор 13,6 (13,0–{cheaper}) 23,3 (22,3–{upper})"
-    ) < (memo.index("Таблица 2. "))
+    ) > (memo.index("Таблица 2. "))
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -1055,7 +1054,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s18a, s18b, s18e, s18f: the vote depends on Pavlodar's contract, check 1, which says
         # the lines it would set)
         # (s18g: the motion takes Table 2's line for what check 1 finds)
-        "На сессии — строки бюджета по Таблице 2 (по проверке 1; пока договор Павлодара не "
+        "На сессии — строки бюджета по Таблице 1 (по проверке 1; пока договор Павлодара не "
         f"найден — {line}, 35 и 38 млрд тенге на 2027–2029 годы, всего "
         # (s17b: the three years' lines together, 27 + 35 + 38 = 100)
         "100) для договора до конца 2029 года (п. 3 ст. 17 Закона о госзакупках; "
@@ -1100,7 +1099,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # says them against the proposed lines, so that the vote may follow the contract)
     assert (
         "1) договор Павлодара (портал госзакупок): сколько АПК, за комплекс или за камеру, на "
-        "какой срок — строки по Таблице 2; 2) объявлена ли закупка"
+        "какой срок — строки по Таблице 1; 2) объявлена ли закупка"
     ) in memo
     assert (
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "
@@ -1134,7 +1133,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16h: the readings' rules are Table 2's, said once there: the check's own answer)
         # (s17d: the staff's checklist numbered)
         "после 10 марта 2026 г.: 1) договор Павлодара (портал госзакупок): сколько АПК, за "
-        "комплекс или за камеру, на какой срок — строки по Таблице 2; 2) "
+        "комплекс или за камеру, на какой срок — строки по Таблице 1; 2) "
         # (review s15f: 14,2 % beside 14,2 bn; the threshold said as the assumption and the
         # line's margin over it, 14,2 − 12,3 = 1,9 points at the city's reading)
         "объявлена ли закупка; 3) сколько из 350 новых АПК введено (акимат; каждые 100 по "
