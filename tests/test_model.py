@@ -586,9 +586,10 @@ def test_key_metrics(tables, assumptions):
     assert by_name["real_erosion_2025"]["unit"] == "%"
     assert "январь 2020 — август 2022" in by_name["fines_to_payments_ratio"]["label"]
     assert by_name["fines_to_payments_ratio"]["basis"] == "derived"  # a ratio the authors computed
-    # the line in whole billions, rounded up by a named assumption
+    # the line in whole billions, rounded up from the joint calculation's upper end (review
+    # s19a: its basis is that calculation, not the rounding step alone)
     assert by_name["budget_line_2027"]["value"] % 1e9 == 0
-    assert by_name["budget_line_2027"]["basis"] == "assumption:budget_line_step"
+    assert by_name["budget_line_2027"]["basis"] == "assumptions"
 
 
 def test_key_metrics_leave_out_what_cannot_be_computed(tables, assumptions):

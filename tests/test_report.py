@@ -915,8 +915,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s17h: the gap's cost is months without enforcement; the fines, an average two
         # months' collection, its scale, not a sum the budget loses outright)
         "— два месяца без автоматического контроля (на деле — до нового договора): дешевле лишь "
-        "на плату временной меры (0,7 млрд), но без штрафов — в среднем 2,6–3,1 млрд (в "
-        "последние годы — больше)."
+        # (s19a: the fines as the gap's price read as the system's purpose: said as scale)
+        "на плату временной меры (0,7 млрд); для масштаба — штрафов за такой срок взыскивают в "
+        "среднем 2,6–3,1 млрд (в последние годы — больше)."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as

@@ -164,7 +164,9 @@ def _appraisal_rows(
             labels["budget_line"],
             r.budget_line.amount,
             "тенге",
-            "assumption:budget_line_step",
+            # the joint calculation's upper end, rounded up (review s19a: «шаг округления»
+            # alone named the rounding, not what is rounded)
+            "assumptions",
         )
     ] + [
         figure(option, label, measure, stat)
