@@ -638,9 +638,11 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     least 5,48, does not contradict it) against 1 287 / 240 = 5,3625 in Pavlodar's city,
     × 1,0977: 26,75 bn, rounded up: 27. One point more of inflation adds 10/12 × 1 991 ×
     12,5 mn × 1 % = 0,207 bn, × 1,0977 = 0,227 per camera, so the line holds the per-camera
-    point estimate (23,97 × 1,0977 = 26,31) up to 12,3 + (27 − 26,31) / 0,227 ≈ 15,3 %;
-    100 complexes fewer: 10/12 × 100 × 14,04 mn + 2 × 100 × 171 thousand = 1,20 bn, × 1,0977
-    = 1,32 per camera (0,70 bn at the region's 8,02 mn per complex). The contract from the
+    point estimate (the stop-gap's 0,68 at today's price and the contract's 23,29 × 1,0977:
+    26,25) up to 12,3 + (27 − 26,25) / 0,227 ≈ 15,6 % (review s19b: 15,3 scaled the stop-gap
+    too); 100 complexes fewer: 10/12 × 100 × 14,04 mn = 1,17 bn, × 1,0977 = 1,28, and two
+    months at today's 171 thousand, 0,03: 1,32 per camera (0,70 bn at the region's 8,02 mn
+    per complex). The contract from the
     first day needs Table 1's 28,4 (25,9–28,4), per camera × 1,0977 = 31,2, about 4 more
     (review s17h: «около 3» compared it per complex). The later years' upper ends 31,06 and
     34,29, × 1,0977 = 34,09 and 37,64, rounded up: 35 and 38."""
@@ -670,11 +672,13 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     # camera): 0,207 × 1,0977 = 0,227
     assert line.per_inflation_point == pytest.approx(0.207e9 * factor, rel=0.01)
     assert line.per_inflation_point == pytest.approx(0.227e9, rel=0.01)
+    stopgap = u.get(model_line.STOPGAP)
+    assert stopgap == pytest.approx(0.68e9, rel=0.01)
     assert line.covered_inflation == pytest.approx(
-        12.3 + (27e9 - 23.97e9 * factor) / (0.227e9), abs=0.05
+        12.3 + (27e9 - 0.68e9 - (23.97e9 - 0.68e9) * factor) / (0.227e9), abs=0.05
     )
-    assert line.covered_inflation == pytest.approx(15.3, abs=0.05)
-    assert line.per_fewer_complexes == pytest.approx(-1.20e9 * factor, rel=0.01)  # 1,32
+    assert line.covered_inflation == pytest.approx(15.6, abs=0.05)
+    assert line.per_fewer_complexes == pytest.approx(-(1.166e9 * factor + 0.034e9), rel=0.01)
     assert line.per_fewer_complexes_cheaper == pytest.approx(-0.70e9, rel=0.01)
     assert u.get(model_line.FIRST_DAY, "p90") == pytest.approx(28.43e9, rel=1e-3)
     assert line.first_day == pytest.approx(28.43e9 * factor, rel=1e-3)

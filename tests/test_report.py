@@ -480,7 +480,7 @@ OTHER_FIGURES = (
     "в проекте на 700 млн тенге",
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the cheaper reading's lines, rounded up alike (not the midpoint's 2027 P10, 19,8)
-    "тогда строки — 15, 18 и 20 млрд",
+    "тогда строки — 15, 18 и 20 млрд;",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
     "всего 100) для договора",
@@ -977,15 +977,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "весь). "
         # (s19a: p. 3 read as arithmetic: the prices of a complex-year and the line's
         # arithmetic are Table 1's; here what they depend on and why the dearest)
-        "От ответа зависят цена года комплекса Алматы — в 4–7 раз выше нынешней платы — и "
-        "строки бюджета (Таблица 1). Договор нельзя заключить сверх строки, поэтому, пока "
+        "От ответа зависят цена АПК Алматы (в 4–7 раз выше нынешней платы) и строки (Таблица "
+        "1). Договор нельзя заключить сверх строки; пока "
         # (s19a: the highest of Pavlodar's three prices, not of the report's: the midpoint's
         # is higher, Table 1's note)
-        "договор Павлодара не проверен, строки взяты по самой высокой из трёх цен — за камеру "
-        "(в комплексе Алматы камер больше, чем в Павлодаре: 5,9). "
+        # (s19b: the comparator of Almaty's 5,9 cameras a complex: Pavlodar's city, 5,36)
+        "договор Павлодара не проверен, строки взяты по самой высокой из трёх цен Павлодара — "
+        "за камеру (в АПК Алматы 5,9 камеры, Павлодара — до 5,4). "
         # (s17a: the likelier reading the authors' judgement, said so)
-        "Вероятнее, по суждению авторов, 420 АПК за комплекс; тогда строки — 15, 18 и 20 млрд, "
-        "а разница — цена осторожности. "
+        # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
+        # years)
+        "Вероятнее, по суждению авторов, 420 АПК за комплекс; тогда строки — 15, 18 и 20 млрд; "
+        "разница (12 млрд в 2027 г., 47 за три года) — цена осторожности. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -998,13 +1001,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert table_1.startswith(
         "Таблица 1. Строки бюджета по договору Павлодара (проверка 1), млрд тенге, и цена года "
         "комплекса Алматы; временная мера до 28 февраля, затем договор до конца 2029 года "
-        "Договор Павлодара Год АПК, млн тенге 2027 2028 2029 Всего "
+        "Договор Павлодара Цена АПК в год, млн тенге 2027 2028 2029 Всего "
         "420 АПК области, за комплекс 8,02 15 18 20 53 "
         "240 АПК г. Павлодара, за комплекс 14,04 25 32 35 92 "
         f"за камеру или не найден (предлагаем) 15,41 {line} 35 38 100 "
         "Источник: № 67 в списке источников; не проверено: № 70; "
         # (s18c: the line traced to the scenarios' table, 24,37 × 15,41 / 14,04 = 26,75)
-        "строка — верхняя граница разброса (Таблица 2) с округлением вверх, за камеру — "
+        # (s19b: the later years' upper ends are the appendix's, not Table 2's)
+        "строка — верхняя граница разброса с округлением вверх (2027 г. — Таблица 2), за "
+        "камеру — "
         f"24,4 × 15,41/14,04 = 26,8 → {line} в 2027 г.; "
         # (s17h: the first day at the line's reading, 28,43 × 1,0977 = 31,21; s18a: the
         # midpoint's upper end 42,7; s18g: a sum for a year would triple every price)
@@ -1145,11 +1150,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (24,37 − 23,97) / 0,207 = 1,9; s16b: its own point, the reading it holds at said)
         # (s16e: the qualifier back: the margin holds with all the new complexes)
         # (s16h: «запас — 1,9 пункта» left the sum to the reader: the inflation the line holds,
-        # per camera with all the new complexes, 12,3 + (27 − 26,31) / 0,227 = 15,3 %)
+        # per camera with all the new complexes, 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b:
+        # the stop-gap's months at today's price, not per camera)
         # (s19a: the margin holds with all the new complexes, said so)
         "Инфляция 2026 года (Бюро национальной статистики): в расчёте 12,3 %; при всех новых "
         # (s18a: the point at the line's reading, per camera: 0,207 × 1,0977 = 0,227)
-        "АПК строка выдерживает до 15,3 %; каждый пункт выше — около 0,23 млрд. Запросить "
+        "АПК строка выдерживает до 15,6 %; каждый пункт выше — около 0,23 млрд. Запросить "
         "документ: договор ГЧП с приложениями"
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a

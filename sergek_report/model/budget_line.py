@@ -28,6 +28,9 @@ from sergek_report.model.uncertainty import Uncertainty, point_shift
 # The line: the stop-gap, then the contract at Pavlodar's city price, 2027 cash, its P90.
 BUDGET_LINE = "service_pavlodar_city.cash_2027"
 BUDGET_LINE_STAT = "p90"
+# The stop-gap's part of the line's path: its months at today's price, whatever Pavlodar's
+# contract pays for.
+STOPGAP = "stopgap.cash_2027"
 # The same path if Pavlodar's sum covers the region's complexes: the cheaper reading.
 CHEAPER_READING = "service_pavlodar_region.cash_2027"
 # The paths realistic on 1 January at Pavlodar's prices, the dearer reading: the stop-gap if
@@ -49,7 +52,7 @@ class BudgetLine:
     upper_end: float  # the path's upper end with the sum over the city's complexes («24,4»)
     amount_cheaper: float  # the same path and statistic at the cheaper reading («14,2»)
     # the 2026 inflation up to which the line holds its path's point estimate at the line's
-    # reading (15,3 %: over the assumed 12,3 %) and how much one point more adds to it at that
+    # reading (15,6 %: over the assumed 12,3 %) and how much one point more adds to it at that
     # reading (the memo's reckoner; review s18a: said per complex beside a line per camera)
     covered_inflation: float
     per_inflation_point: float
@@ -127,14 +130,22 @@ def budget_line(
     amount = line(upper_end)
     amount_cheaper = appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT)
     fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
-    # the reckoner at the line's reading: the path's shifts scaled as the line is (the
-    # stop-gap's months at today's price scaled too: 0,004 bn on 100 complexes, below print)
-    per_point = line_factor * point_shift(data, assumptions, BUDGET_LINE, {"inflation_2026": 1.0})
+
+    def at_line_reading(output: str, shift: dict[str, float] | None = None) -> float:
+        """The path's point estimate (or its shift) at the line's reading: the contract's part
+        scaled by the camera factor, the stop-gap's months at today's price not (review s19b:
+        scaling them too put the inflation the line holds 0,3 point low)."""
+        if shift is None:
+            whole, stopgap = appraisal.get(output), appraisal.get(STOPGAP)
+        else:
+            whole = point_shift(data, assumptions, output, shift)
+            stopgap = point_shift(data, assumptions, STOPGAP, shift)
+        return stopgap + line_factor * (whole - stopgap)
+
+    per_point = at_line_reading(BUDGET_LINE, {"inflation_2026": 1.0})
     # the path's cost is linear in 2026 inflation: the line holds the line reading's point
     # estimate up to
-    covered = (
-        assumptions.inflation_2026 + (amount - line_factor * appraisal.get(BUDGET_LINE)) / per_point
-    )
+    covered = assumptions.inflation_2026 + (amount - at_line_reading(BUDGET_LINE)) / per_point
     path, cheaper = BUDGET_LINE.split(".")[0], CHEAPER_READING.split(".")[0]
 
     def later(reading: str) -> tuple[float, ...]:
@@ -150,8 +161,7 @@ def budget_line(
         amount_cheaper=amount_cheaper,
         covered_inflation=covered,
         per_inflation_point=per_point,
-        per_fewer_complexes=line_factor
-        * point_shift(data, assumptions, BUDGET_LINE, {"new_complexes_in_service": fewer}),
+        per_fewer_complexes=at_line_reading(BUDGET_LINE, {"new_complexes_in_service": fewer}),
         per_fewer_complexes_cheaper=point_shift(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
