@@ -1223,11 +1223,13 @@ COVER_FACTS = {
     # conditions hold the existing complexes' servicing; s18b: a clause in the tender works
     # only if the city gets their software and database: the card points to the memo's
     # recommendations, which say both)
+    # (reviews s19a, s19b: «немедленно» beside «самое позднее 31 декабря» still read as
+    # time to spare: the last day said as what it gives, a contract with no margin)
     "days_left": (
-        "до окончания договора на дату редакции. Закупку объявить немедленно, самое позднее "
-        "{in_stopgap}: тогда договор можно заключить к {contract}, если юристы подтвердят "
-        "продление на {months} (без него — перерыв в фиксации с {first_day}); как избежать "
-        "перерыва после {contract}, — в рекомендациях"
+        "до окончания договора на дату редакции. Закупку объявить немедленно: даже "
+        "объявленная {in_stopgap}, она даст договор лишь к {contract}, без запаса; до него — "
+        "продление на {months}, если юристы подтвердят (иначе перерыв в фиксации с "
+        "{first_day}); как избежать перерыва после {contract}, — в рекомендациях"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

@@ -712,9 +712,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s17b–s17e: the contract signed by 1 March, not cameras working from it)
         # (s18d: the contract can be signed by then, not will be: no margin for a complaint)
-        "Закупку объявить немедленно, самое позднее 31 декабря 2026 г.: тогда договор можно "
-        "заключить к 1 марта, если юристы подтвердят продление на 2 месяца (без него — перерыв "
-        "в фиксации "
+        # (s19a, s19b: the last day as what it gives, a contract with no margin)
+        "Закупку объявить немедленно: даже объявленная 31 декабря 2026 г., она даст договор "
+        "лишь к 1 марта, без запаса; до него — продление на 2 месяца, если юристы подтвердят "
+        "(иначе перерыв в фиксации "
         # (s17h: and after 1 March, unless the contract services the installed complexes;
         # s18b: which needs their software and database: recommendation 3 says both)
         "с 1 января); как избежать перерыва после 1 марта, — в рекомендациях"
