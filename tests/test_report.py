@@ -880,7 +880,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 1,123 = 8,02 mn, / 240 × 1,123 = 14,04 mn)
     assert "сумма Павлодара (9 млрд на три года) на 420 или 240 АПК" in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
-    assert "в 4–7 раз выше нынешней платы" in memo
+    # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
+    assert "в 4–8 раз выше нынешней платы" in memo
     assert "420 АПК области, за комплекс 8,02 15" in memo
     assert "240 АПК г. Павлодара, за комплекс 14,04 25" in memo
     assert gap_region[0] == "12,9" and gap_city[0] == "22,7"
@@ -978,7 +979,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "весь). "
         # (s19a: p. 3 read as arithmetic: the prices of a complex-year and the line's
         # arithmetic are Table 1's; here what they depend on and why the dearest)
-        "От ответа зависят цена АПК Алматы (в 4–7 раз выше нынешней платы) и строки (Таблица "
+        "От ответа зависят цена АПК Алматы (в 4–8 раз выше нынешней платы) и строки (Таблица "
         "1). Договор нельзя заключить сверх строки; пока "
         # (s19a: the highest of Pavlodar's three prices, not of the report's: the midpoint's
         # is higher, Table 1's note)
