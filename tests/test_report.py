@@ -483,7 +483,7 @@ OTHER_FIGURES = (
     "тогда строки — 15, 18 и 20 млрд;",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "всего 100) для договора",
+    "всего 100; найдётся позже",
     "(с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
@@ -648,7 +648,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     parts = [
         "Что решить и к какому сроку",
         # (s19a: the lines voted on first, the scenarios they rest on second)
-        "Таблица 1. Строки бюджета по договору Павлодара (проверка 1)",
+        "Таблица 1. Строки бюджета по договору Павлодара (Таблица 3, строка 1)",
         "Таблица 2. Сценарии расходов по ценам Павлодара за комплекс, млрд тенге (номинальные): "
         "центральная оценка (разброс)",
         "Рекомендации маслихату",
@@ -695,8 +695,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     line = re.search(
-        r"На сессии — строки бюджета по Таблице 1 \(по проверке 1; пока договор Павлодара не "
-        r"найден — (\d+), 35 и 38 млрд",
+        r"На сессии — строки бюджета по Таблице 1 \(по строке 1 Таблицы 3; пока договор "
+        r"Павлодара не найден — (\d+), 35 и 38 млрд",
         memo,
     ).group(1)
     assert line == "27"  # 26,8 per camera at the exact count, rounded up (s16h, s17d–s17h)
@@ -748,7 +748,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s17h: the one-year contract unpriced, so the 2027 line may then fall short)
         "на год, и строки 2027 года может не хватить"
     )
-    assert "35 и 38 млрд тенге на 2027–2029 годы, всего 100)" in memo
+    assert "35 и 38 млрд тенге на 2027–2029 годы, всего 100;" in memo
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # the line with its margin and what the cheaper reading needs (reviews s12a, s12b, s13g;
@@ -1003,8 +1003,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (100); s19a: with the price of a complex-year each reading gives, 9 bn / 3 / 420 ×
     # 1,123 = 8,02 mn, / 240 = 14,04, per camera × 7 894 / 1 341 / (1 287 / 240) = 15,41)
     assert table_1.startswith(
-        "Таблица 1. Строки бюджета по договору Павлодара (проверка 1), млрд тенге, и цена года "
-        "комплекса Алматы; временная мера до 28 февраля, затем договор до конца 2029 года "
+        # (s19c: «проверка 1» a forward reference: the checklist's table and row named)
+        "Таблица 1. Строки бюджета по договору Павлодара (Таблица 3, строка 1), млрд тенге, и "
+        "цена года комплекса Алматы; временная мера до 28 февраля, затем договор до конца 2029 "
+        "года "
         "Договор Павлодара Цена АПК в год, млн тенге 2027 2028 2029 Всего "
         "420 АПК области, за комплекс 8,02 15 18 20 53 "
         "240 АПК г. Павлодара, за комплекс 14,04 25 32 35 92 "
@@ -1064,10 +1066,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s18a, s18b, s18e, s18f: the vote depends on Pavlodar's contract, check 1, which says
         # the lines it would set)
         # (s18g: the motion takes Table 2's line for what check 1 finds)
-        "На сессии — строки бюджета по Таблице 1 (по проверке 1; пока договор Павлодара не "
-        f"найден — {line}, 35 и 38 млрд тенге на 2027–2029 годы, всего "
-        # (s17b: the three years' lines together, 27 + 35 + 38 = 100)
-        "100) для договора до конца 2029 года (п. 3 ст. 17 Закона о госзакупках; "
+        "На сессии — строки бюджета по Таблице 1 (по строке 1 Таблицы 3; пока договор Павлодара "
+        f"не найден — {line}, 35 и 38 млрд тенге на 2027–2029 годы, всего "
+        # (s17b: the three years' lines together, 27 + 35 + 38 = 100; s19c: lowered by a
+        # budget revision if the contract is found after the session)
+        "100; найдётся позже — уменьшить их уточнением бюджета) для договора до конца 2029 года "
+        "(п. 3 ст. 17 Закона о госзакупках; "
         "рост цены — до 12,2 % в год). Без строк 2028 и 2029 годов договор — "
         # (s17c: why a one-year contract may need more: it pays for the equipment in a year;
         # s17e: the one-year contract is not in the calculation; s17h: so the 2027 line may
