@@ -1225,11 +1225,12 @@ COVER_FACTS = {
     # recommendations, which say both)
     # (reviews s19a, s19b: «немедленно» beside «самое позднее 31 декабря» still read as
     # time to spare: the last day said as what it gives, a contract with no margin)
+    # (reviews s19b–s19d: five ideas in a card: what to do, what the last day gives and what
+    # covers the months before it; the gap after the contract is the memo's, recommendation 3)
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить немедленно: даже "
         "объявленная {in_stopgap}, она даст договор лишь к {contract}, без запаса; до него — "
-        "продление на {months}, если юристы подтвердят (иначе перерыв в фиксации с "
-        "{first_day}); как избежать перерыва после {contract}, — в рекомендациях"
+        "продление на {months}, если юристы подтвердят, иначе перерыв в фиксации с {first_day}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1247,10 +1248,11 @@ COVER_FACTS = {
     # s17h: a one-year contract with new equipment costs more than a third of three years:
     # the {year} line may then fall short; s18d: the vote is for the three years, {total}:
     # «100 млрд тенге»)
+    # (reviews s19b–s19d: the cards as captions: the price growth they hold and the one-year
+    # contract's shortfall are the memo's recommendation 1)
     "later_lines": (
         "строки бюджета на {years} годы (с {year} годом — {total}) для договора до конца "
-        "{years_last} года, с ростом цены до {growth} в год; без них договор — только на год, "
-        "и строки {year} года может не хватить"
+        "{years_last} года; без них договор — только на год"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

@@ -714,11 +714,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s18d: the contract can be signed by then, not will be: no margin for a complaint)
         # (s19a, s19b: the last day as what it gives, a contract with no margin)
         "Закупку объявить немедленно: даже объявленная 31 декабря 2026 г., она даст договор "
-        "лишь к 1 марта, без запаса; до него — продление на 2 месяца, если юристы подтвердят "
-        "(иначе перерыв в фиксации "
-        # (s17h: and after 1 March, unless the contract services the installed complexes;
-        # s18b: which needs their software and database: recommendation 3 says both)
-        "с 1 января); как избежать перерыва после 1 марта, — в рекомендациях"
+        "лишь к 1 марта, без запаса; до него — продление на 2 месяца, если юристы подтвердят, "
+        # (s19b–s19d: the gap after 1 March is the memo's, recommendation 3)
+        "иначе перерыв в фиксации с 1 января"
     ) in cover
     assert "немедленно потребовать от акимата объявить её" in memo
     assert "даже объявленная 31 декабря закупка в 60 дней даст договор к 1 марта" in memo
@@ -744,9 +742,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert cover.endswith(
         # (s18d: the vote is for three years: 27 + 35 + 38 = 100)
         "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (с 2027 годом — 100 млрд тенге) "
-        "для договора до конца 2029 года, с ростом цены до 12,2 % в год; без них договор — только "
-        # (s17h: the one-year contract unpriced, so the 2027 line may then fall short)
-        "на год, и строки 2027 года может не хватить"
+        # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
+        "для договора до конца 2029 года; без них договор — только на год"
     )
     assert "35 и 38 млрд тенге на 2027–2029 годы, всего 100;" in memo
     assert "96,1" not in cover and "96,1" not in memo

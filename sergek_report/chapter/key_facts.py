@@ -124,7 +124,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     years_last=fmt.year(OPTION_YEARS[-1]),
                     year=year,
                     total=line(results.budget_line.three_years),
-                    growth=fmt.percent(results.assumptions.range("price_growth_2028_2029")[1]),
                 ),
             )
         )
