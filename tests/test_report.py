@@ -1151,8 +1151,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
-        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) строка "
-        "выдерживает до 15,6 %; пункт выше — около 0,23 млрд "
+        # (s19d: «выдерживает» barely parseable)
+        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) строки хватит "
+        "до 15,6 %; каждый пункт выше — ещё 0,23 млрд "
         "Источник: расчёт авторов."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
