@@ -1010,7 +1010,7 @@ SENTENCES = {
     "at_least": "более {count}",
     # after Almaty's exact count of cameras, the later count given as a lower bound
     # (sentences.later_bound): «; позднее, в ноябре 2024 года, — более 9 000 камер на
-    # 1 641 АПК, то есть не меньше 5,5 на комплекс, что с этим счётом согласуется»
+    # 1 641 АПК, то есть больше 5,4 на комплекс, что с этим счётом согласуется»
     "later_bound": (
         "; позднее, {when}, — более {cameras} на {complexes}\u00a0АПК, то есть больше "
         "{per_complex} на комплекс, что с этим счётом согласуется"

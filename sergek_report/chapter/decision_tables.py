@@ -382,7 +382,7 @@ LIKELY_PATH_YEARS = (
     BUDGET_LINE.replace("cash_2027", "cash_total"),
 )
 # The contract from the first day at Pavlodar's prices under each reading: a year of the new
-# contract against a year at today's price («в 4–7 раз», the memo and chapter 2)
+# contract against a year at today's price (chapter 2; the memo adds the price per camera)
 FIRST_DAY_READINGS = (FIRST_DAY.replace("_city", "_region"), FIRST_DAY)
 
 
