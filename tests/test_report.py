@@ -983,7 +983,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19a: the highest of Pavlodar's three prices, not of the report's: the midpoint's
         # is higher, Table 1's note)
         # (s19b: the comparator of Almaty's 5,9 cameras a complex: Pavlodar's city, 5,36)
-        "договор Павлодара не проверен, строки взяты по самой высокой из трёх цен Павлодара — "
+        # (s19e: the highest of the three prices calculated, not a bound on Pavlodar's price)
+        "договор Павлодара не проверен, строки взяты по самой высокой из трёх цен Таблицы 1 — "
         "за камеру (в АПК Алматы 5,9 камеры, Павлодара — до 5,4). "
         # (s17a: the likelier reading the authors' judgement, said so)
         # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
@@ -1167,7 +1168,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Если закупка не объявлена — немедленно потребовать от акимата объявить её: даже "
         "объявленная 31 декабря закупка в 60 дней даст договор к 1 марта, но без запаса на "
         "задержку или жалобу. В условия "
-        "закупки включить обслуживание действующих комплексов до приёмки новых"
+        "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
+        # (s19e: the path's enforcement from 1 March holds only with it)
+        "возможен перерыв до поставки)"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
