@@ -1068,7 +1068,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"не найден — {line}, 35 и 38 млрд тенге на 2027–2029 годы, всего "
         # (s17b: the three years' lines together, 27 + 35 + 38 = 100; s19c: lowered by a
         # budget revision if the contract is found after the session)
-        "100; найдётся позже — уменьшить их уточнением бюджета) для договора до конца 2029 года "
+        "100; найдётся позже — уменьшить уточнением бюджета) для договора до конца 2029 года "
         "(п. 3 ст. 17 Закона о госзакупках; "
         "рост цены — до 12,2 % в год). Без строк 2028 и 2029 годов договор — "
         # (s17c: why a one-year contract may need more: it pays for the equipment in a year;
@@ -1076,7 +1076,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # then fall short, said so)
         "лишь на год, и строки 2027 года может не хватить: годовой договор с новым "
         # (s19c: the amendment if the draft has no line is Table 3's fourth row)
-        "оборудованием дороже трети трёхлетнего (не оценён). "
+        # (s19c: an estimate no source gives, said as likely)
+        "оборудованием, вероятно, дороже трети трёхлетнего. "
     )
     assert (
         memo.index("Рекомендации маслихату На сессии — строки бюджета")
@@ -1166,7 +1167,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16d: «маловероятно» said of the contract, not of an instruction)
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         "Если закупка не объявлена — немедленно потребовать от акимата объявить её: даже "
-        "объявленная 31 декабря закупка в 60 дней даст договор к 1 марта, но без запаса на "
+        "объявленная 31 декабря закупка в 60 дней даст договор к 1 марта, без запаса на "
         "задержку или жалобу. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
         # (s19e: the path's enforcement from 1 March holds only with it)
