@@ -972,14 +972,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s17c: a sum allocated, not a contract's price; s18g: the source gives the sum and
         # the three years in two sentences: whether the sum is the whole term's, said open)
         f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: в "
-        "Павлодарской области на сервисную модель на три года (с новым оборудованием) из "
+        "Павлодарской области на сервисную модель на три года из "
         "бюджета выделено 9 млрд тенге; не сказано, на сколько АПК (240 в городе или "
         "420 в области), за комплекс или за камеру и на весь ли срок эта сумма (в расчёте — на "
         "весь). "
         # (s19a: p. 3 read as arithmetic: the prices of a complex-year and the line's
         # arithmetic are Table 1's; here what they depend on and why the dearest)
-        "От ответа зависят цена АПК Алматы (в 4–8 раз выше нынешней платы) и строки (Таблица "
-        "1). Договор нельзя заключить сверх строки; пока "
+        # (s19g: why several times today's payment: the new equipment, said where the multiple is)
+        "От ответа зависят цена АПК Алматы (в 4–8 раз выше нынешней платы: в неё входит новое "
+        "оборудование) и строки (Таблица 1). Договор нельзя заключить сверх строки; пока "
         # (s19a: the highest of Pavlodar's three prices, not of the report's: the midpoint's
         # is higher, Table 1's note)
         # (s19b: the comparator of Almaty's 5,9 cameras a complex: Pavlodar's city, 5,36)
