@@ -663,6 +663,7 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     factor = (7894 / 1341) / (1287 / 240)
     assert factor == pytest.approx(1.0977, abs=1e-4)
     assert results.cameras.factor[0] == pytest.approx(factor)
+    assert line.line_factor == pytest.approx(factor)  # the line's reading: per camera
     assert line.amount == 27e9  # 26,75 rounded up to a whole billion
     # the same path at the region's reading (9 bn / 3 / 420 × 1,123 = 8,02 mn a complex-year):
     # the line the memo says the budget may shrink to, 14,2

@@ -450,11 +450,9 @@ def _same_decimals(first: str, last: str) -> tuple[str, str]:
     comma = get_decimal_symbol(_locale())
     if comma not in first or comma not in last:
         return first, last
-    places = max(len(first.split(comma)[1]), len(last.split(comma)[1]))
-    return (
-        first + "0" * (places - len(first.split(comma)[1])),
-        last + "0" * (places - len(last.split(comma)[1])),
-    )
+    first_places, last_places = len(first.split(comma)[1]), len(last.split(comma)[1])
+    places = max(first_places, last_places)
+    return first + "0" * (places - first_places), last + "0" * (places - last_places)
 
 
 def percent_range(low: float | int | None, high: float | int | None, digits: int = 1) -> str:

@@ -87,6 +87,9 @@ class BudgetLine:
     # complexes (14,04 mn × 1,0977 = 15,41 mn; review s18c: the memo compares it with the
     # prices per complex, 8,02 and 14,04); None without the camera counts
     per_camera_year: float | None = None
+    # the line's reading over a price per complex: the camera factor if Almaty's complexes
+    # carry more cameras than Pavlodar's, else one (the memo scales the dearest price by it)
+    line_factor: float = 1.0
 
     @property
     def lines(self) -> tuple[float, ...]:
@@ -97,7 +100,7 @@ class BudgetLine:
     def three_years(self) -> float:
         """The lines of a contract to the end of 2029 together («всего 100 млрд»): the memo's
         recommendation and the cover's card print the same sum."""
-        return self.amount + sum(self.later_years)
+        return sum(self.lines)
 
     @property
     def first_day_extra(self) -> float:
@@ -174,4 +177,5 @@ def budget_line(
         per_camera_year=(
             None if camera_factor is None or city_year is None else city_year * camera_factor
         ),
+        line_factor=line_factor,
     )
