@@ -322,7 +322,8 @@ MEMO_APPRAISAL_COLUMNS = {
 # A measure under one reading of Pavlodar's contract: «2027 г., сумма Павлодара на 420 АПК»
 # (reviews s17a, s17b: «если 420 АПК», «сумма на 420 АПК» read as Almaty's network; s17h:
 # «Павлодар: 420 АПК» as Pavlodar's network, the sum unnamed)
-MEMO_READING_COLUMN = "{measure}, сумма Павлодара на {complexes}\u00a0АПК"
+# (review s19g: four-line headers: Pavlodar's sum is the caption's, the column says on what)
+MEMO_READING_COLUMN = "{measure}, {complexes}\u00a0АПК"
 # The report's parts, named in the contents before the first chapter of each (a chapter's
 # notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
 REPORT_PARTS = {
@@ -1201,10 +1202,10 @@ COVER_FACTS = {
     # (review s18g: seven qualifiers in a card read in three seconds: the line said as what
     # holds until Pavlodar's contract is checked, and the likelier reading's line; {cheaper}
     # is that line, «15 млрд тенге»)
+    # (review s19g: the card says what the likelier reading needs, the reading is the memo's)
     "budget_line": (
         "предлагаемая строка бюджета {year} года на «Сергек» (временная мера, затем договор), "
-        "пока не проверен договор Павлодара; если он — за комплекс на {region}\u00a0АПК "
-        "(вероятнее, по суждению авторов), строка — {cheaper}"
+        "пока не проверен договор Павлодара; вероятнее, по суждению авторов, хватит {cheaper}"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:
@@ -1227,10 +1228,12 @@ COVER_FACTS = {
     # time to spare: the last day said as what it gives, a contract with no margin)
     # (reviews s19b–s19d: five ideas in a card: what to do, what the last day gives and what
     # covers the months before it; the gap after the contract is the memo's, recommendation 3)
+    # (review s19g: «немедленно» then «даже 31 декабря» read as a contradiction: the last day
+    # said as such, with what ends on the day its procurement does; {lead}: «60 дней»)
     "days_left": (
-        "до окончания договора на дату редакции. Закупку объявить немедленно: даже "
-        "объявленная {in_stopgap}, она даст договор лишь к {contract}, без запаса; до него — "
-        "продление на {months}, если юристы подтвердят, иначе перерыв в фиксации с {first_day}"
+        "до окончания договора на дату редакции. Закупку объявить немедленно. Последний "
+        "день — {in_stopgap}: закупка в {lead} закончится к {contract}, когда истечёт продление "
+        "на {months} (если юристы его подтвердят; иначе перерыв в фиксации с {first_day})"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

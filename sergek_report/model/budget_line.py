@@ -28,6 +28,8 @@ from sergek_report.model.uncertainty import Uncertainty, point_shift
 # The line: the stop-gap, then the contract at Pavlodar's city price, 2027 cash, its P90.
 BUDGET_LINE = "service_pavlodar_city.cash_2027"
 BUDGET_LINE_STAT = "p90"
+# a path's central estimate and its range, in the order the memo prints them
+RANGE_STATS = ("p50", "p10", BUDGET_LINE_STAT)
 # The stop-gap's part of the line's path: its months at today's price, whatever Pavlodar's
 # contract pays for.
 STOPGAP = "stopgap.cash_2027"
@@ -83,6 +85,10 @@ class BudgetLine:
     # factor on the region's line scaled its months at today's tariff too); None without the
     # camera counts
     per_camera: float | None = None
+    # the path's 2027 median and P10–P90 at the same reading, scaled alike («25,6 (24,5–26,8)»;
+    # reviews s19g, s20a: the memo showed the line's reading only as its upper end's product,
+    # the other readings as their table's results); None without the camera counts
+    per_camera_range: tuple[float, float, float] | None = None
     # an Almaty complex-year at Pavlodar's price per camera, at any count of Pavlodar's
     # complexes (14,04 mn × 1,0977 = 15,41 mn; review s18c: the memo compares it with the
     # prices per complex, 8,02 and 14,04); None without the camera counts
@@ -174,6 +180,11 @@ def budget_line(
         lines_cheaper=tuple(line(x, 1.0) for x in (amount_cheaper, *later_cheaper)),
         lines_city=tuple(line(x, 1.0) for x in (upper_end, *later(path))),
         per_camera=None if camera_factor is None else upper_end * camera_factor,
+        per_camera_range=(
+            None
+            if camera_factor is None
+            else tuple(appraisal.get(BUDGET_LINE, s) * camera_factor for s in RANGE_STATS)
+        ),
         per_camera_year=(
             None if camera_factor is None or city_year is None else city_year * camera_factor
         ),
