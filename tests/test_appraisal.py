@@ -348,6 +348,9 @@ def test_the_printed_figure_is_the_median_inside_its_own_p10_p90():
         assert u.get(output, "p10") <= u.get(output, "p50") <= u.get(output, "p90"), output
     assert dtab.budget_cell(u, "pavlodar_region.cash_2027") == "15,5 (14,8–16,2)"
     assert dtab.budget_cell(u, "pavlodar_city.cash_2027") == "27,2 (25,9–28,4)"
+    # a reading the model cannot price (no camera counts) prints a dash, not a failure
+    assert dtab.range_cell((25.61e9, 24.46e9, 26.76e9)) == "25,6 (24,5–26,8)"
+    assert dtab.range_cell(None) == "\u2014"  # an em dash
 
 
 def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
@@ -705,6 +708,11 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert line.per_camera == pytest.approx(24.37e9 * factor, rel=2e-3)
     assert line.per_camera == pytest.approx(26.75e9, rel=1e-3)
     assert line.per_camera <= line.amount
+    # the path's 2027 median and P10–P90 at the same reading, scaled alike (the memo's table
+    # of lines, reviews s19g, s20a): 23,33, 22,28 and 24,37 × 1,0977 = 25,61, 24,46, 26,75;
+    # its upper end is the one the line rounds up
+    assert [round(x / 1e9, 1) for x in line.per_camera_range] == [25.6, 24.5, 26.8]
+    assert line.per_camera_range[2] == line.per_camera
     # a complex-year per camera at any count of Pavlodar's complexes: 9 bn / 3 / 1 287 cameras
     # × 1,123 × 5,887 cameras = 15,41 mn, above 14,04 per complex (the memo's «Почему»)
     assert line.per_camera_year == pytest.approx(9e9 / 3 / 1287 * 1.123 * 7894 / 1341, rel=1e-4)

@@ -92,12 +92,14 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s17a: «немедленно» and the last day competed; the lawyers' condition in brackets)
     assert facts[1].text == (
         # (s19a, s19b: the last day said as what it gives: a contract with no margin)
-        "до окончания договора на дату редакции. Закупку объявить немедленно: даже "
-        f"объявленная 31{NBSP}декабря 2026{NNBSP}г., она даст договор лишь к 1{NBSP}марта, "
+        # (s19g: «немедленно» then «даже 31 декабря» read as a contradiction: the last day
+        # said as such, with what ends when its procurement, 60 days, does)
+        "до окончания договора на дату редакции. Закупку объявить немедленно. Последний день "
+        f"— 31{NBSP}декабря 2026{NNBSP}г.: закупка в 60{NBSP}дней закончится к 1{NBSP}марта, "
         # (s19b–s19d: five ideas in a card; the gap after 1 March is the memo's, its
         # recommendation 3)
-        f"без запаса; до него — продление на 2{NBSP}месяца, если юристы подтвердят, иначе "
-        f"перерыв в фиксации с 1{NBSP}января"
+        f"когда истечёт продление на 2{NBSP}месяца (если юристы его подтвердят; иначе перерыв в "
+        f"фиксации с 1{NBSP}января)"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -124,9 +126,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert facts[0].text == (
         # (s18g: seven qualifiers: the line holds until Pavlodar's contract is checked; the
         # likelier reading's line, 14,22 rounded up to 15, as the memo's Table 2)
+        # (s19g: the likelier reading's need said, the reading itself is the memo's)
         "предлагаемая строка бюджета 2027 года на «Сергек» (временная мера, затем договор), "
-        f"пока не проверен договор Павлодара; если он — за комплекс на 420{NBSP}АПК "
-        f"(вероятнее, по суждению авторов), строка — 15{NBSP}млрд{NBSP}тенге"
+        "пока не проверен договор Павлодара; вероятнее, по суждению авторов, хватит "
+        f"15{NBSP}млрд{NBSP}тенге"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -175,13 +178,14 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     ]
     # the translation asks for the cases of the dates: «… 1 наурыздан басталады», «2027 жылғы
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
-    assert "2026 жылғы 31 желтоқсанда жарияланса да" in facts[1].text.replace(NBSP, " ")
-    assert facts[1].text.startswith("шарт соңына дейін (редакция күніне). Сатып алуды дереу")
-    assert "шарт тек 1 наурызға дейін, қорсыз; оған дейін — заңгерлер растаса, 2 айға ұзарту" in (
+    # (s19g: the last day said as such: «60 күндік», the adjective of a count of days)
+    assert "Соңғы күн — 2026 жылғы 31 желтоқсан: 60 күндік сатып алу 1 наурызға дейін" in (
         facts[1].text.replace(NBSP, " ")
     )
-    assert facts[1].text.replace(NBSP, " ").endswith("әйтпесе 1 қаңтардан тіркеуде үзіліс")
-    assert facts[0].text.replace(NBSP, " ").endswith("ықтималырақ), жол — 15 млрд теңге")
+    assert facts[1].text.startswith("шарт соңына дейін (редакция күніне). Сатып алуды дереу")
+    assert "сол кезде 2 айға ұзарту бітеді (заңгерлер растаса;" in facts[1].text.replace(NBSP, " ")
+    assert facts[1].text.replace(NBSP, " ").endswith("әйтпесе 1 қаңтардан тіркеуде үзіліс)")
+    assert facts[0].text.replace(NBSP, " ").endswith("15 млрд теңге жетуі ықтималырақ")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

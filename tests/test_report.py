@@ -480,10 +480,10 @@ OTHER_FIGURES = (
     "в проекте на 700 млн тенге",
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the cheaper reading's lines, rounded up alike (not the midpoint's 2027 P10, 19,8)
-    "тогда строки — 15, 18 и 20 млрд;",
+    "тогда хватит 15, 18 и 20 млрд;",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "всего 100; найдётся позже",
+    "(всего 100); найдётся договор",
     "(с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
@@ -648,7 +648,9 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     parts = [
         "Что решить и к какому сроку",
         # (s19a: the lines voted on first, the scenarios they rest on second)
-        "Таблица 1. Строки бюджета по договору Павлодара (Таблица 3, строка 1)",
+        # (s20a: the table says what the check may find, not where the check is)
+        "Таблица 1. Строки бюджета по тому, что покажет договор Павлодара, млрд тенге: расход "
+        "2027 года (оценка и разброс) и строки",
         "Таблица 2. Сценарии расходов по ценам Павлодара за комплекс, млрд тенге (номинальные): "
         "центральная оценка (разброс)",
         "Рекомендации маслихату",
@@ -695,12 +697,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     text = normalise(html_text(report["html"], changes=False))
     memo = text[text.index("Что решить и к какому сроку") : text.index("Главные риски")]
     line = re.search(
-        r"На сессии — строки бюджета по Таблице 1 \(по строке 1 Таблицы 3; пока договор "
-        r"Павлодара не найден — (\d+), 35 и 38 млрд",
+        r"На сессии — заложить в бюджет 2027–2029 годов (\d+), 35 и 38 млрд тенге",
         memo,
     ).group(1)
     assert line == "27"  # 26,8 per camera at the exact count, rounded up (s16h, s17d–s17h)
-    assert f"и деньги в бюджете 2027 года. Предлагаем строку {line} млрд тенге, пока" in memo
+    # (s20a: the proposal's reason has its own heading, the opening says what is decided)
+    assert f"Почему предлагаем {line}, а не 15 млрд тенге." in memo
     assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
@@ -713,16 +715,17 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s17b–s17e: the contract signed by 1 March, not cameras working from it)
         # (s18d: the contract can be signed by then, not will be: no margin for a complaint)
         # (s19a, s19b: the last day as what it gives, a contract with no margin)
-        "Закупку объявить немедленно: даже объявленная 31 декабря 2026 г., она даст договор "
-        "лишь к 1 марта, без запаса; до него — продление на 2 месяца, если юристы подтвердят, "
+        # (s19g: «немедленно» then «даже 31 декабря» read as a contradiction: the last day
+        # said as such, with what ends when its 60-day procurement does)
+        "Закупку объявить немедленно. Последний день — 31 декабря 2026 г.: закупка в 60 дней "
+        "закончится к 1 марта, когда истечёт продление на 2 месяца (если юристы его "
         # (s19b–s19d: the gap after 1 March is the memo's, recommendation 3)
-        "иначе перерыв в фиксации с 1 января"
+        "подтвердят; иначе перерыв в фиксации с 1 января)"
     ) in cover
-    assert "немедленно потребовать от акимата объявить её" in memo
-    assert "даже объявленная 31 декабря закупка в 60 дней даст договор к 1 марта" in memo
+    assert "немедленно потребовать от акимата объявить её: последний день — 31 декабря" in memo
     # the contract from 1 January said unlikely with its deadline in chapter 2 (the memo's
     # table of lines says «маловероятно»)
-    assert "договор с 1 января (в 2027 г. до 31,2 при плате за камеру; маловероятно)" in memo
+    assert "договор с 1 января (до 31,2 в 2027 г.; маловероятно)" in memo
     assert "22 декабря" not in cover
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "С 1 января 2027 г. для 1 816–1 991 АПК" in memo
@@ -745,7 +748,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         "для договора до конца 2029 года; без них договор — только на год"
     )
-    assert "35 и 38 млрд тенге на 2027–2029 годы, всего 100;" in memo
+    assert "2027–2029 годов 27, 35 и 38 млрд тенге (всего 100);" in memo
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # the line with its margin and what the cheaper reading needs (reviews s12a, s12b, s13g;
@@ -763,9 +766,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # dearest reading, which the card names)
     # (s18g: seven qualifiers in a card read in three seconds: what the line holds until,
     # and the likelier reading's line, Table 2's first row)
+    # (s19g: the card says what the likelier reading needs; the reading is the memo's)
     assert (
-        "на «Сергек» (временная мера, затем договор), пока не проверен договор Павлодара; если "
-        "он — за комплекс на 420 АПК (вероятнее, по суждению авторов), строка — 15 млрд тенге"
+        "на «Сергек» (временная мера, затем договор), пока не проверен договор Павлодара; "
+        "вероятнее, по суждению авторов, хватит 15 млрд тенге"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date)
     assert (
@@ -841,11 +845,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # said at the reading it is drawn at)
     # (s18g: seven qualifiers: the line said as what holds until Pavlodar's contract is
     # checked, and the likelier reading's line, 14,22 rounded up to 15)
+    # (s19g, s20a: the opening says what is decided and by when; how much, and why, each
+    # have their own paragraph; the evidence's date is Table 3's caption)
     assert (
-        f"и деньги в бюджете 2027 года. Предлагаем строку {line} млрд тенге, пока не проверен "
-        "договор Павлодара (единственная найденная цена нового договора); если он за комплекс "
-        "на 420 АПК — 15 млрд (Таблица 1). Источники — по 10 марта 2026 г.; что сверить до "
-        "сессии — ниже."
+        "С 1 января 2027 г. для 1 816–1 991 АПК (аппаратно-программных комплексов фиксации "
+        "нарушений) нужны новый договор и, до него, временная мера (продление договора до "
+        "итогов закупки), а в бюджете 2027–2029 годов — деньги на них. Сколько стоит"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -859,10 +864,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # first row; the two paths realistic on 1 January (the stop-gap, the gap) first
     # (reviews s17a, s17b: «если 420 АПК», «сумма на 420 АПК» read as Almaty's network;
     # s17h: «Павлодар: 420 АПК» as Pavlodar's network: the sum named)
+    # (s19g: four-line headers: the sum is the caption's, a column says on what)
     assert (
-        "Сценарий расходов 2027 г., сумма Павлодара на 420 АПК 2027 г., сумма Павлодара на "
-        "240 АПК 2027–2029 гг., сумма Павлодара на 420 АПК 2027–2029 гг., сумма Павлодара на "
-        "240 АПК"
+        "Сценарий расходов 2027 г., 420 АПК 2027 г., 240 АПК 2027–2029 гг., 420 АПК "
+        "2027–2029 гг., 240 АПК"
     ) in memo
     rows = [
         ("Временная мера, затем договор", pav_region, pav_city),
@@ -880,9 +885,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "сумма Павлодара (9 млрд на три года) на 420 или 240 АПК" in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
-    assert "в 4–8 раз выше нынешней платы" in memo
-    assert "420 АПК области, за комплекс 8,02 15" in memo
-    assert "240 АПК г. Павлодара, за комплекс 14,04 25" in memo
+    # (s20d: at Pavlodar's prices, not as a fact about any new contract)
+    assert "По ценам Павлодара — в 4–8 раз дороже нынешней платы" in memo
+    # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
+    assert "420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
+    assert "240 АПК г. Павлодара, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
     assert gap_region[0] == "12,9" and gap_city[0] == "22,7"
     assert "pavlodar_only_cash_2027_p50" not in values
     table_1 = memo.split("Таблица 2. ")[1].split("Источник:")[0]
@@ -904,9 +911,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         # (review s15f: the range is the authors' assumptions' spread, not a probability the
         # data measured; the gap's two months are an assumption, the gap may last longer)
-        "разброс — расход в 8 случаях из 10 при допущениях авторов; его задают инфляция 2026 "
-        "года и доля введённых новых комплексов (за три года и рост цены в 2028–2029 годах). "
-        "Вне разброса: плата за камеру (Таблица 1), договор на год, предложения поставщиков. "
+        # (s19g: the drivers of the three years said as an addition, not a garble)
+        "разброс — расход в 8 случаях из 10 при допущениях авторов (инфляция 2026 года и доля "
+        "введённых новых комплексов; за три года — и рост цены в 2028–2029 годах). "
         "«Перерыв» "
         # (s16h: the gap cheaper by the stop-gap's fee only, beside the later pace's 5,3)
         # (s17b: one range for the fines, the five years' average pace to the latest reports',
@@ -915,10 +922,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # said as higher, as chapter 2 says it)
         # (s17h: the gap's cost is months without enforcement; the fines, an average two
         # months' collection, its scale, not a sum the budget loses outright)
-        "— два месяца без автоматического контроля (на деле — до нового договора): дешевле лишь "
-        # (s19a: the fines as the gap's price read as the system's purpose: said as scale)
-        "на плату временной меры (0,7 млрд); для масштаба — штрафов за такой срок взыскивают в "
-        "среднем 2,6–3,1 млрд (в последние годы — больше)."
+        "— два месяца без автоматического контроля: дешевле лишь на 0,7 млрд (плата временной "
+        # (s19a: the fines as the gap's price read as the system's purpose: said as scale;
+        # s20a, s20d: the later pace's figure, chapter 5's 5,3, not «больше»)
+        "меры), а штрафов за такой срок взыскивают в среднем 2,6–3,1 млрд (в последние годы — "
+        "около 5,3)."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -927,7 +935,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (hand check: 9 bn / 3 years / 240 = 12,5 mn tenge; 28,43 bn / (1 991 × 12,5 mn) =
     # 1,142); why it is about 7 times today's payment (27,2 / 3,9 = 7,0: new equipment); the
     # paths realistic on 1 January need at most 24,4 (the stop-gap's P90; the gap's is 23,7)
-    how = memo[memo.index(f"Почему {line} млрд тенге") : memo.index("Рекомендации")]
+    how = memo[memo.index("Сколько стоит новый договор") : memo.index("Рекомендации")]
     # (reviews s12b, s12c: the cautious reading said as such, what the one source suggests;
     # the whole network's point at the dearer reading, 1 991 × 14,04 mn = 27,9 bn, and the
     # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
@@ -969,28 +977,28 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # = 10,8 ≈ 11; the rows one case each, every reading of Pavlodar's sum covered: 24,37 at
     # the city's, 24,93 per camera, below 25; the first day's 28,43 − 25 = 3,4 short)
     assert how.startswith(
-        # (s17c: a sum allocated, not a contract's price; s18g: the source gives the sum and
-        # the three years in two sentences: whether the sum is the whole term's, said open)
-        f"Почему {line} млрд тенге. Цена нового договора известна из одного сообщения: в "
-        "Павлодарской области на сервисную модель на три года из "
-        "бюджета выделено 9 млрд тенге; не сказано, на сколько АПК (240 в городе или "
-        "420 в области), за комплекс или за камеру и на весь ли срок эта сумма (в расчёте — на "
-        "весь). "
-        # (s19a: p. 3 read as arithmetic: the prices of a complex-year and the line's
-        # arithmetic are Table 1's; here what they depend on and why the dearest)
-        # (s19g: why several times today's payment: the new equipment, said where the multiple is)
-        "От ответа зависят цена АПК Алматы (в 4–8 раз выше нынешней платы: в неё входит новое "
-        "оборудование) и строки (Таблица 1). Договор нельзя заключить сверх строки; пока "
-        # (s19a: the highest of Pavlodar's three prices, not of the report's: the midpoint's
-        # is higher, Table 1's note)
-        # (s19b: the comparator of Almaty's 5,9 cameras a complex: Pavlodar's city, 5,36)
-        # (s19e: the highest of the three prices calculated, not a bound on Pavlodar's price)
-        "договор Павлодара не проверен, строки взяты по самой высокой из трёх цен Таблицы 1 — "
-        "за камеру (в АПК Алматы 5,9 камеры, Павлодара — до 5,4). "
+        # (s17c: a sum allocated, not a contract's price; s20a: the sum's term is Table 1's
+        # note, a case no line covers)
+        # (s19g: why several times today's payment: the new equipment, said where the
+        # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
+        "Сколько стоит новый договор. По ценам Павлодара — в 4–8 раз дороже нынешней платы: в "
+        "цену входит новое оборудование, как в Павлодаре. Цена нового договора известна из "
+        "одного сообщения: в Павлодарской области на три года выделено 9 млрд тенге, но не "
+        "сказано, на сколько АПК (240 в городе или 420 в области) и за комплекс или за камеру. "
+        "От ответа зависит строка бюджета (Таблица 1). "
+        # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
+        # signed only within the line; money left over is reallocated)
+        f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки заключить "
+        "нельзя: если строка мала, договора не будет до уточнения бюджета, и фиксация может "
+        "прерваться; лишнее же можно перераспределить. Поэтому, пока договор Павлодара не "
+        # (s19e: the highest of the three prices calculated, not a bound on Pavlodar's price;
+        # s20b: not «the dearest reading», which the one-year sum would exceed)
+        "проверен, строки взяты по самой высокой цене Таблицы 1 — плате за камеру (камер в АПК "
+        "Алматы больше). "
         # (s17a: the likelier reading the authors' judgement, said so)
         # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
         # years)
-        "Вероятнее, по суждению авторов, 420 АПК за комплекс; тогда строки — 15, 18 и 20 млрд; "
+        "Вероятнее, по суждению авторов, 420 АПК за комплекс: тогда хватит 15, 18 и 20 млрд; "
         "разница (12 млрд в 2027 г., 47 за три года) — цена осторожности. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
@@ -1002,25 +1010,25 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (100); s19a: with the price of a complex-year each reading gives, 9 bn / 3 / 420 ×
     # 1,123 = 8,02 mn, / 240 = 14,04, per camera × 7 894 / 1 341 / (1 287 / 240) = 15,41)
     assert table_1.startswith(
-        # (s19c: «проверка 1» a forward reference: the checklist's table and row named)
-        "Таблица 1. Строки бюджета по договору Павлодара (Таблица 3, строка 1), млрд тенге, и "
-        "цена года комплекса Алматы; временная мера до 28 февраля, затем договор до конца 2029 "
-        "года "
-        "Договор Павлодара Цена АПК в год, млн тенге 2027 2028 2029 Всего "
-        "420 АПК области, за комплекс 8,02 15 18 20 53 "
-        "240 АПК г. Павлодара, за комплекс 14,04 25 32 35 92 "
-        f"за камеру или не найден (предлагаем) 15,41 {line} 35 38 100 "
+        # (s20a: the caption says what the check may find, not where the check is)
+        "Таблица 1. Строки бюджета по тому, что покажет договор Павлодара, млрд тенге: расход "
+        "2027 года (оценка и разброс) и строки; временная мера до 28 февраля, затем договор "
+        "Что покажет договор Павлодара Цена АПК Алматы в год, млн тенге Расход 2027 г. "
+        "(разброс) 2027 2028 2029 Всего "
+        "420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15 18 20 53 "
+        "240 АПК г. Павлодара, за комплекс 14,04 23,3 (22,3–24,4) 25 32 35 92 "
+        # (s19g, s20a: the line's reading a result beside the others: the city reading's
+        # 23,33, 22,28 and 24,37 × 1,0977 = 25,61, 24,46 and 26,76, the last rounded up to 27)
+        f"за камеру / не найден (предлагаем) 15,41 25,6 (24,5–26,8) {line} 35 38 100 "
         "Источник: № 67 в списке источников; не проверено: № 70; "
-        # (s18c: the line traced to the scenarios' table, 24,37 × 15,41 / 14,04 = 26,75)
-        # (s19b: the later years' upper ends are the appendix's, not Table 2's)
-        "строка — верхняя граница разброса с округлением вверх (2027 г. — Таблица 2), за "
-        "камеру — "
-        f"24,4 × 15,41/14,04 = 26,8 → {line} в 2027 г.; "
+        # (s20a: the rule said in words; its product is the row above)
+        "строка — верхняя граница разброса, округлённая вверх (её хватит в 9 случаях из 10 при "
+        "допущениях авторов). "
         # (s17h: the first day at the line's reading, 28,43 × 1,0977 = 31,21; s18a: the
         # midpoint's upper end 42,7; s18g: a sum for a year would triple every price)
-        "строки не покрывают: договор с 1 января (в 2027 г. до 31,2 при плате за камеру; "
-        "маловероятно); цену между Павлодаром и Карагандой (до 42,7; не проверена); сумму "
-        "Павлодара на год, а не на три года."
+        "Не покрывают: договор с 1 января (до 31,2 в 2027 г.; маловероятно), цену между "
+        "Павлодаром и Карагандой (до 42,7), сумму Павлодара на год, а не на три года (цены "
+        "втрое выше)."
     )
     assert city[2] == "28,4"
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
@@ -1048,7 +1056,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # reason; the three years' money; each its own point
     # (review s16a: what to check first, as the recommendations may be moot by the session)
     assert memo.index("Что проверить до голосования") < memo.index("Рекомендации маслихату")
-    rec = memo[memo.index("На сессии — строки бюджета") :]
+    rec = memo[memo.index("На сессии — заложить в бюджет") :]
     # each recommendation opens with its deadline or condition (review s12d: by urgency;
     # s13b: the procurement before its conditions; s13g: the lawyers' opinion its own point,
     # with what if it is refused; s14a: «немедленно», the servicing of the installed
@@ -1058,32 +1066,27 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 37,64 → 38; the rest is asked of the akimat)
     assert rec.startswith(
         # (s17a: a three-year contract from 1 March would run into 2030: to the end of 2029,
-        # as the model prices it; the later lines hold a price growth up to the assumption's
-        # upper end, 12,2 % a year, which the base case does not assume)
+        # as the model prices it)
         # (s18a: the motion first, the three lines by year and their total; why and the
-        # fallback after)
-        # (s18a, s18b, s18e, s18f: the vote depends on Pavlodar's contract, check 1, which says
-        # the lines it would set)
-        # (s18g: the motion takes Table 2's line for what check 1 finds)
-        "На сессии — строки бюджета по Таблице 1 (по строке 1 Таблицы 3; пока договор Павлодара "
-        f"не найден — {line}, 35 и 38 млрд тенге на 2027–2029 годы, всего "
+        # fallback after; s19g: the motion said as what is put in the budget)
+        f"На сессии — заложить в бюджет 2027–2029 годов {line}, 35 и 38 млрд тенге (всего "
         # (s17b: the three years' lines together, 27 + 35 + 38 = 100; s19c: lowered by a
         # budget revision if the contract is found after the session)
-        "100; найдётся позже — уменьшить уточнением бюджета) для договора до конца 2029 года "
-        "(п. 3 ст. 17 Закона о госзакупках; "
-        "рост цены — до 12,2 % в год). Без строк 2028 и 2029 годов договор — "
-        # (s17c: why a one-year contract may need more: it pays for the equipment in a year;
-        # s17e: the one-year contract is not in the calculation; s17h: so the 2027 line may
-        # then fall short, said so)
-        "лишь на год, и строки 2027 года может не хватить: годовой договор с новым "
-        # (s19c: the amendment if the draft has no line is Table 3's fourth row)
-        # (s19c: an estimate no source gives, said as likely)
-        "оборудованием, вероятно, дороже трети трёхлетнего. "
+        "100); найдётся договор Павлодара — строки по Таблице 1, после сессии — уточнением "
+        "бюджета. Строки трёх лет нужны для договора до конца 2029 года (п. 3 ст. 17 Закона о "
+        # (s17c, s17h: a one-year contract pays for the equipment in a year; s19c: said as
+        # likely)
+        "госзакупках); без них договор — лишь на год и, вероятно, дороже трети трёхлетнего. "
+        # (s19f: «до 12,2 %» beside the law read as a legal cap; s20c, s20d: «допускают рост
+        # до 12,2 %» overstated the lines, P90 of a growth drawn over 0–12,2 %: 2029 at
+        # 12,2 % needs 38,6)
+        "В строках 2028 и 2029 годов учтён рост цены (в расчёте — 0–12,2 % в год; допущение "
+        "авторов). "
     )
     assert (
-        memo.index("Рекомендации маслихату На сессии — строки бюджета")
+        memo.index("Рекомендации маслихату На сессии — заложить в бюджет")
         < memo.index("Если закупка не объявлена — немедленно потребовать")
-        < memo.index("объявленная 31 декабря закупка")
+        < memo.index("последний день — 31 декабря")
         < memo.index("В условия закупки включить обслуживание действующих комплексов")
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
         < memo.index("До сессии получить письменное заключение юристов акимата")
@@ -1139,24 +1142,28 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (reviews s18g, s19c: a status the staff fill in, one fact a row, what the report
     # holds on it and what the answer changes)
     assert (
-        "Что проверить до голосования Таблица 3. Что изменилось после 10 марта 2026 г.: "
-        "сверить аппарату маслихата Что сверить В отчёте Что меняет ответ "
+        # (s19g: «что изменилось» promised news of a checklist: what to verify, with the
+        # evidence's date)
+        "Что проверить до голосования Таблица 3. Что сверить до сессии (в отчёте — по 10 марта "
+        "2026 г.) Что сверить В отчёте Что меняет ответ "
         # (s17d: the staff's checklist numbered; s18g: its lines are Table 1's)
         "1) договор Павлодара (госзакупки) не найден строки по Таблице 1: 15, 25 или 27 млрд "
         # (s19c: a sum for a year, not three, triples every price)
-        "на 2027 г.; сумма на год — цены втрое выше "
+        "на 2027 г.; если сумма — на год, цены втрое выше "
         "2) объявлена ли закупка (акимат) сведений нет нет — объявить немедленно "
         "3) сколько из 350 новых АПК введено (управление цифровизации) учтены все каждые 100 "
         "меньше — строка на 0,7–1,3 млрд меньше "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
-        "4) проект бюджета: строка, выплаты по ГЧП (ст. 91); дата сессии (аппарат) сведений "
-        "нет строки нет или меньше — поправка; выплаты заменят оценку платы "
+        # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
+        "4) проект бюджета: строка, выплаты по ГЧП (ст. 91); дата сессии (аппарат) у аппарата; "
+        "в источниках нет строки нет или меньше — поправка; выплаты заменят оценку платы "
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
         # (s19d: «выдерживает» barely parseable)
-        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) строки хватит "
-        "до 15,6 %; каждый пункт выше — ещё 0,23 млрд "
+        # (s19g: which line: the proposed one)
+        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) строки 27 млрд "
+        "хватит до 15,6 %; каждый пункт выше — ещё 0,23 млрд "
         "Источник: расчёт авторов."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
@@ -1167,9 +1174,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # gives starts on 1 March, and the demand holds if the procurement is not yet out)
         # (s16d: «маловероятно» said of the contract, not of an instruction)
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
-        "Если закупка не объявлена — немедленно потребовать от акимата объявить её: даже "
-        "объявленная 31 декабря закупка в 60 дней даст договор к 1 марта, без запаса на "
-        "задержку или жалобу. В условия "
+        # (s20a: the last day said as such; what it gives is the cover's)
+        "Если закупка не объявлена — немедленно потребовать от акимата объявить её: последний "
+        "день — 31 декабря, и то без запаса на задержку или жалобу. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "возможен перерыв до поставки)"

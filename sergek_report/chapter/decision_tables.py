@@ -467,9 +467,18 @@ def p_range(u, output: str) -> str:
     return f"{bn(u.get(output, 'p10'))}–{bn(u.get(output, 'p90'))}"
 
 
+def range_cell(values: tuple[float, float, float] | None) -> str:
+    """'25,6 (24,5–26,8)': a median and its P10–P90 in tenge, printed in billions; a dash
+    where the model has none (the per-camera reading without the camera counts)."""
+    if values is None:
+        return fmt.MISSING
+    central, low, high = values
+    return f"{bn(central)} ({bn(low)}–{bn(high)})"
+
+
 def budget_cell(u, output: str) -> str:
     """'30,1 (17,5–44,7)': the median and P10–P90 of an output, in billions."""
-    return f"{bn(u.get(output, CENTRAL))} ({p_range(u, output)})"
+    return range_cell(tuple(u.get(output, stat) for stat in (CENTRAL, "p10", "p90")))
 
 
 def appraisal_table(results: Results) -> pd.DataFrame:
