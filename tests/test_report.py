@@ -480,7 +480,7 @@ OTHER_FIGURES = (
     "в проекте на 700 млн тенге",
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the cheaper reading's lines, rounded up alike (not the midpoint's 2027 P10, 19,8)
-    "тогда хватит 15, 18 и 20 млрд;",
+    "и тогда хватит 15, 18 и 20 млрд;",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
     "(всего 100); найдётся договор",
@@ -995,10 +995,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # s20b: not «the dearest reading», which the one-year sum would exceed)
         "проверен, строки взяты по самой высокой цене Таблицы 1 — плате за камеру (камер в АПК "
         "Алматы больше). "
+        # (s20c: the line said as a rule of caution, not a forecast)
         # (s17a: the likelier reading the authors' judgement, said so)
         # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
         # years)
-        "Вероятнее, по суждению авторов, 420 АПК за комплекс: тогда хватит 15, 18 и 20 млрд; "
+        "Это правило осторожности, а не прогноз: вероятнее, по суждению авторов, 420 АПК за "
+        "комплекс, и тогда хватит 15, 18 и 20 млрд; "
         "разница (12 млрд в 2027 г., 47 за три года) — цена осторожности. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
