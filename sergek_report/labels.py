@@ -1229,10 +1229,11 @@ COVER_FACTS = {
     # (reviews s19b–s19d: five ideas in a card: what to do, what the last day gives and what
     # covers the months before it; the gap after the contract is the memo's, recommendation 3)
     # (review s19g: «немедленно» then «даже 31 декабря» read as a contradiction: the last day
-    # said as such, with what ends on the day its procurement does; {lead}: «60 дней»)
+    # said as such, with what ends on the day its procurement does; {lead}: «60 дней»; s20f:
+    # the stop-gap ends on 28 February, the contract follows it)
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить немедленно. Последний "
-        "день — {in_stopgap}: закупка в {lead} закончится к {contract}, когда истечёт продление "
+        "день — {in_stopgap}: закупка в {lead} даст договор к {contract}, сразу после продления "
         "на {months} (если юристы его подтвердят; иначе перерыв в фиксации с {first_day})"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the

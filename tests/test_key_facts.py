@@ -59,7 +59,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # the later years' lines (31,1 and 34,3, per camera 34,1 and 37,6, rounded up), headed
     # (review s12b: the vote commits the city for three years; s16h: not central estimates
     # beside an upper end)
-    today = u.get(key_facts.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
+    today = u.get(decision_tables.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
     # (review s14a: the two ends are two central estimates, not a range)
     # (review s16b: «ожидаемый» read as a mean; the two figures are medians)
     # (review s16e: not «вероятный путь», as the stop-gap waits on the lawyers)
@@ -95,10 +95,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s19g: «немедленно» then «даже 31 декабря» read as a contradiction: the last day
         # said as such, with what ends when its procurement, 60 days, does)
         "до окончания договора на дату редакции. Закупку объявить немедленно. Последний день "
-        f"— 31{NBSP}декабря 2026{NNBSP}г.: закупка в 60{NBSP}дней закончится к 1{NBSP}марта, "
+        f"— 31{NBSP}декабря 2026{NNBSP}г.: закупка в 60{NBSP}дней даст договор к 1{NBSP}марта, "
         # (s19b–s19d: five ideas in a card; the gap after 1 March is the memo's, its
-        # recommendation 3)
-        f"когда истечёт продление на 2{NBSP}месяца (если юристы его подтвердят; иначе перерыв в "
+        # recommendation 3; s20f: the stop-gap ends on 28 February, the contract follows)
+        f"сразу после продления на 2{NBSP}месяца (если юристы его подтвердят; иначе перерыв в "
         f"фиксации с 1{NBSP}января)"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
@@ -179,11 +179,13 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     # the translation asks for the cases of the dates: «… 1 наурыздан басталады», «2027 жылғы
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
     # (s19g: the last day said as such: «60 күндік», the adjective of a count of days)
-    assert "Соңғы күн — 2026 жылғы 31 желтоқсан: 60 күндік сатып алу 1 наурызға дейін" in (
+    assert "Соңғы күн — 2026 жылғы 31 желтоқсан: 60 күндік сатып алу шартты 1 наурызға" in (
         facts[1].text.replace(NBSP, " ")
     )
     assert facts[1].text.startswith("шарт соңына дейін (редакция күніне). Сатып алуды дереу")
-    assert "сол кезде 2 айға ұзарту бітеді (заңгерлер растаса;" in facts[1].text.replace(NBSP, " ")
+    assert "ұзарту (2 ай) біткен бойда береді (заңгерлер растаса;" in (
+        facts[1].text.replace(NBSP, " ")
+    )
     assert facts[1].text.replace(NBSP, " ").endswith("әйтпесе 1 қаңтардан тіркеуде үзіліс)")
     assert facts[0].text.replace(NBSP, " ").endswith("15 млрд теңге жетуі ықтималырақ")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

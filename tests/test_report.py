@@ -717,8 +717,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s19a, s19b: the last day as what it gives, a contract with no margin)
         # (s19g: «немедленно» then «даже 31 декабря» read as a contradiction: the last day
         # said as such, with what ends when its 60-day procurement does)
+        # (s20f: the stop-gap ends on 28 February: the contract follows it)
         "Закупку объявить немедленно. Последний день — 31 декабря 2026 г.: закупка в 60 дней "
-        "закончится к 1 марта, когда истечёт продление на 2 месяца (если юристы его "
+        "даст договор к 1 марта, сразу после продления на 2 месяца (если юристы его "
         # (s19b–s19d: the gap after 1 March is the memo's, recommendation 3)
         "подтвердят; иначе перерыв в фиксации с 1 января)"
     ) in cover
@@ -1153,8 +1154,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19c: a sum for a year, not three, triples every price)
         "на 2027 г.; если сумма — на год, цены втрое выше "
         "2) объявлена ли закупка (акимат) сведений нет нет — объявить немедленно "
+        # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         "3) сколько из 350 новых АПК введено (управление цифровизации) учтены все каждые 100 "
-        "меньше — строка на 0,7–1,3 млрд меньше "
+        "меньше — строка 27 млрд меньше на 1,3 (строка 15 — на 0,7) "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         "4) проект бюджета: строка, выплаты по ГЧП (ст. 91); дата сессии (аппарат) у аппарата; "

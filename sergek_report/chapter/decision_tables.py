@@ -386,6 +386,29 @@ LIKELY_PATH_YEARS = (
 FIRST_DAY_READINGS = (FIRST_DAY.replace("_city", "_region"), FIRST_DAY)
 
 
+# The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
+# be continued so); the memo and chapter 2 set the options against it (at their medians).
+TODAY_PRICE = "current_price.cash_2027"
+
+
+def times_today(results: Results) -> dict[str, float]:
+    """How many times today's price the contract from the first day costs in 2027, medians
+    as the tables print them: at Pavlodar's prices for the region's complexes («region»),
+    for the city's («city»), paid per camera (the city's times the line's camera factor,
+    «camera») and at the midpoint with Karaganda («midpoint»): «в 4–8 раз» in the memo,
+    «в 4, 7 или 8 раз … в 9» in the chapter on the decision (review s20f: the two said
+    different multiples)."""
+    u = results.appraisal
+    today = u.get(TODAY_PRICE, CENTRAL)
+    region, city = (u.get(output, CENTRAL) / today for output in FIRST_DAY_READINGS)
+    return {
+        "region": region,
+        "city": city,
+        "camera": city * results.budget_line.line_factor,
+        "midpoint": u.get("announced.cash_2027", CENTRAL) / today,
+    }
+
+
 # The branch no public figure prices, and the option it is (labels.UNPRICED_APPRAISAL_ROWS).
 BRANCH_UNPRICED = {"transfer": "municipal"}
 

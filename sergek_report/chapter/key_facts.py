@@ -20,10 +20,6 @@ from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
-# The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
-# be continued so); the memo sets the options against it (at their medians).
-TODAY_PRICE = "current_price.cash_2027"
-
 
 def days_left(results: Results, edition_date: object) -> int:
     """Days from the edition's date to the day the extended contract ends (the title page's
