@@ -405,7 +405,7 @@ def times_today(results: Results) -> dict[str, float]:
         "region": region,
         "city": city,
         "camera": city * results.budget_line.line_factor,
-        "midpoint": u.get("announced.cash_2027", CENTRAL) / today,
+        "midpoint": u.get(f"{BRANCH_OUTPUT['announced'][-1]}.cash_2027", CENTRAL) / today,
     }
 
 
