@@ -1003,6 +1003,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Это правило осторожности, а не прогноз: вероятнее, по суждению авторов, 420 АПК за "
         "комплекс, и тогда хватит 15, 18 и 20 млрд; "
         "разница (12 млрд в 2027 г., 47 за три года) — цена осторожности. "
+        # (s20g: why caution stops there: Karaganda's figures are unverified)
+        "Непроверенных цифр Караганды в строках нет. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1025,8 +1027,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"за камеру / не найден (предлагаем) 15,41 25,6 (24,5–26,8) {line} 35 38 100 "
         "Источник: № 67 в списке источников; не проверено: № 70; "
         # (s20a: the rule said in words; its product is the row above)
-        "строка — верхняя граница разброса, округлённая вверх (её хватит в 9 случаях из 10 при "
-        "допущениях авторов). "
+        # (s20g, s20h: nine in ten at the row's own price, not at any price)
+        "строка — верхняя граница разброса, округлённая вверх (при цене своей строки её хватит "
+        "в 9 случаях из 10 при допущениях авторов). "
         # (s17h: the first day at the line's reading, 28,43 × 1,0977 = 31,21; s18a: the
         # midpoint's upper end 42,7; s18g: a sum for a year would triple every price)
         "Не покрывают: договор с 1 января (до 31,2 в 2027 г.; маловероятно), цену между "
