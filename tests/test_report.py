@@ -926,8 +926,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "— два месяца без автоматического контроля: дешевле лишь на 0,7 млрд (плата временной "
         # (s19a: the fines as the gap's price read as the system's purpose: said as scale;
         # s20a, s20d: the later pace's figure, chapter 5's 5,3, not «больше»)
-        "меры), а штрафов за такой срок взыскивают в среднем 2,6–3,1 млрд (в последние годы — "
-        "около 5,3)."
+        # (s20f: the later pace rests on two reports' running totals, said so)
+        "меры), а штрафов за такой срок взыскивают в среднем 2,6–3,1 млрд (по двум сообщениям "
+        "последних лет — около 5,3)."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -1114,7 +1115,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "в том числе только на "
         # (s19a: beside the line, the purchase of new complexes for the whole network, once)
         "обслуживание действующих АПК и на покупку оборудования (новые комплексы на всю сеть "
-        "— около 17,8 млрд разово): если цена услуг выше — увеличить строки."
+        # (s20g: the offers may lower the lines as well as raise them)
+        "— около 17,8 млрд разово): по ним уточнить строки."
     ) in rec
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
