@@ -288,6 +288,8 @@ KEY_FIGURES = {
 APPRAISAL_OPTIONS = {
     "service_pavlodar_region": "Временная мера, затем договор (цены Павлодара за АПК области)",
     "service_pavlodar_city": "Временная мера, затем договор (цены Павлодара за АПК г. Павлодара)",
+    # the budget line's path: Pavlodar's sum paid per camera (reviews s19g–s20h)
+    "service_pavlodar_camera": "Временная мера, затем договор (цены Павлодара за камеру)",
     "service": "Временная мера, затем договор (цена между Павлодаром и Карагандой)",
     "stopgap": "Временная мера (плата за её месяцы)",
     "no_bridge_pavlodar_region": "Перерыв, затем договор (цены Павлодара за АПК области)",
@@ -373,6 +375,7 @@ APPRAISAL_CHART_KEY = (
 APPRAISAL_CHART_ROWS = {
     "region": "Павлодар: {complexes} АПК области",
     "city": "Павлодар: {complexes} АПК г. Павлодара",
+    "camera": "Павлодар: плата за камеру",
     "midpoint": "Павлодар–Караганда (не проверено)",
 }
 APPRAISAL_CHART_COMPARISON = {

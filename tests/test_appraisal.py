@@ -379,6 +379,9 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     assert names == [
         "Временная мера, затем договор (цены Павлодара за АПК области)",
         "Временная мера, затем договор (цены Павлодара за АПК г. Павлодара)",
+        # the budget line's own path (reviews s19g–s20i: the line's reading a row as the
+        # others, not a product of one)
+        "Временная мера, затем договор (цены Павлодара за камеру)",
         "Временная мера, затем договор (цена между Павлодаром и Карагандой)",
         "в том числе: временная мера (плата за её месяцы)",
         "Перерыв, затем договор (цены Павлодара за АПК области)",
@@ -397,6 +400,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     assert [cell.split(" (")[0] for cell in priced[budget_column]] == [
         "13,6",
         "23,3",
+        "25,5",
         "30,2",
         "0,7",
         "12,9",
@@ -407,7 +411,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "35,5",
         "3,9",
     ]
-    row = priced[priced[table.columns[0]] == names[9]].iloc[0]
+    row = priced[priced[table.columns[0]] == names[10]].iloc[0]
     assert row[budget_column] == dtab.budget_cell(results.appraisal, "announced.cash_2027")
     # the options no public figure prices are rows of the table, said, before the comparison
     unpriced = list(table[table[budget_column].str.startswith("не оценено")][table.columns[0]])
@@ -438,10 +442,11 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     for _option, key, heading in rows:
         expected += [(heading, True)] if heading else []
         expected.append((dtab.appraisal_chart_label(results, key), False))
-    assert expected[:4] == [
+    assert expected[:5] == [
         ("Временная мера, затем договор", True),
         ("Павлодар: 420 АПК области", False),
         ("Павлодар: 240 АПК г. Павлодара", False),
+        ("Павлодар: плата за камеру", False),
         ("Павлодар–Караганда (не проверено)", False),
     ]
     assert [heading for heading, bold in expected if bold] == [
@@ -639,7 +644,8 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     thousand = 0,68 bn, 23,97 bn; its upper end 24,37 bn (Table 1's «22,3–24,4»). Per camera:
     7 894 / 1 341 = 5,887 cameras a complex in Almaty (the later «более 9 000» on 1 641, at
     least 5,48, does not contradict it) against 1 287 / 240 = 5,3625 in Pavlodar's city,
-    × 1,0977: 26,75 bn, rounded up: 27. One point more of inflation adds 10/12 × 1 991 ×
+    × 1,0977 on the contract's part, the stop-gap's 0,68 at today's price: 24,37 × 1,0977 −
+    0,68 × 0,0977 = 26,69 bn, rounded up: 27. One point more of inflation adds 10/12 × 1 991 ×
     12,5 mn × 1 % = 0,207 bn, × 1,0977 = 0,227 per camera, so the line holds the per-camera
     point estimate (the stop-gap's 0,68 at today's price and the contract's 23,29 × 1,0977:
     26,25) up to 12,3 + (27 − 26,25) / 0,227 ≈ 15,6 % (review s19b: 15,3 scaled the stop-gap
@@ -667,7 +673,7 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert factor == pytest.approx(1.0977, abs=1e-4)
     assert results.cameras.factor[0] == pytest.approx(factor)
     assert line.line_factor == pytest.approx(factor)  # the line's reading: per camera
-    assert line.amount == 27e9  # 26,75 rounded up to a whole billion
+    assert line.amount == 27e9  # 26,69 rounded up to a whole billion
     # the same path at the region's reading (9 bn / 3 / 420 × 1,123 = 8,02 mn a complex-year):
     # the line the memo says the budget may shrink to, 14,2
     assert line.amount_cheaper == pytest.approx(14.22e9, rel=2e-3)
@@ -676,7 +682,7 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     # camera): 0,207 × 1,0977 = 0,227
     assert line.per_inflation_point == pytest.approx(0.207e9 * factor, rel=0.01)
     assert line.per_inflation_point == pytest.approx(0.227e9, rel=0.01)
-    stopgap = u.get(model_line.STOPGAP)
+    stopgap = u.get("stopgap.cash_2027")
     assert stopgap == pytest.approx(0.68e9, rel=0.01)
     assert line.covered_inflation == pytest.approx(
         12.3 + (27e9 - 0.68e9 - (23.97e9 - 0.68e9) * factor) / (0.227e9), abs=0.05
@@ -694,6 +700,11 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     city_later = [u.get(f"service_pavlodar_city.cash_{y}", "p90") for y in (2028, 2029)]
     assert [round(x / 1e9, 1) for x in city_later] == [31.1, 34.3]
     assert [round(x * factor / 1e9, 2) for x in city_later] == [34.09, 37.64]
+    # the path per camera is priced by the joint calculation (reviews s19g–s20i: the line's
+    # own path, with its spread and later years): no stop-gap's months in 2028–2029, so its
+    # upper ends there are the city's times the factor
+    camera_later = [u.get(f"service_pavlodar_camera.cash_{y}", "p90") for y in (2028, 2029)]
+    assert camera_later == pytest.approx([x * factor for x in city_later], rel=1e-9)
     assert line.later_years == (35e9, 38e9)
     # the lines at the cheaper reading, per complex, rounded up alike: 14,22, 17,75, 19,59
     assert line.lines_cheaper == (15e9, 18e9, 20e9)
@@ -703,15 +714,16 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert line.lines_city == (25e9, 32e9, 35e9)
     assert line.lines == (27e9, 35e9, 38e9)
     assert line.amount < line.later_years[0] < line.later_years[1]
-    # Pavlodar's sum paid per camera: 24,37 × 1,0977 = 26,75 (the appendix's «26,8»); at the
-    # region's reading the same complex-year, 8,02 × 1,921 = 14,04 × 1,0977 = 15,41 mn
-    assert line.per_camera == pytest.approx(24.37e9 * factor, rel=2e-3)
-    assert line.per_camera == pytest.approx(26.75e9, rel=1e-3)
+    # Pavlodar's sum paid per camera: 24,37 × 1,0977 − 0,68 × 0,0977 = 26,69 (the appendix's
+    # «26,7»; review s20a: scaling the stop-gap's months too gave 26,75); at the region's
+    # reading the same complex-year, 8,02 × 1,921 = 14,04 × 1,0977 = 15,41 mn
+    assert line.per_camera == pytest.approx(24.37e9 * factor - 0.68e9 * (factor - 1), rel=2e-3)
+    assert line.per_camera == pytest.approx(26.69e9, rel=1e-3)
     assert line.per_camera <= line.amount
-    # the path's 2027 median and P10–P90 at the same reading, scaled alike (the memo's table
-    # of lines, reviews s19g, s20a): 23,33, 22,28 and 24,37 × 1,0977 = 25,61, 24,46, 26,75;
+    # the path's 2027 median and P10–P90 at the same reading (the memo's table of lines,
+    # reviews s19g, s20a): 23,33, 22,28 and 24,37 × 1,0977 − 0,066 = 25,54, 24,39, 26,69;
     # its upper end is the one the line rounds up
-    assert [round(x / 1e9, 1) for x in line.per_camera_range] == [25.6, 24.5, 26.8]
+    assert [round(x / 1e9, 1) for x in line.per_camera_range] == [25.5, 24.4, 26.7]
     assert line.per_camera_range[2] == line.per_camera
     # a complex-year per camera at any count of Pavlodar's complexes: 9 bn / 3 / 1 287 cameras
     # × 1,123 × 5,887 cameras = 15,41 mn, above 14,04 per complex (the memo's «Почему»)
@@ -757,7 +769,7 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     """The lines are rounded up to the edition's step (params: budget_line_step): at 0,1 bn
     the later years' upper ends per camera, 31,06 × 1,0977 = 34,09 and 34,29 × 1,0977 =
     37,64, round up to 34,1 and 37,7, and the memo prints them so, never rounded again to 35
-    and 38 (the whole billions of the default step); 26,76 rounds up to 26,8."""
+    and 38 (the whole billions of the default step); 26,69 rounds up to 26,7."""
     from sergek_report import paths
     from sergek_report.chapter import decision_tables
     from sergek_report.model.computed import compute_edition
@@ -768,7 +780,7 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     ).results
     line = results.budget_line
     printed = [decision_tables.line_bn(x) for x in (line.amount, *line.later_years)]
-    assert printed == ["26,8", "34,1", "37,7"]
+    assert printed == ["26,7", "34,1", "37,7"]
     assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["14,3", "17,8", "19,6"]
 
 

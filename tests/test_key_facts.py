@@ -35,11 +35,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     ]
     u = r.appraisal
     # the line: the likely path's upper end at the city's reading (24,4), per camera at
-    # Almaty's latest exact count (× 1,0977: 26,8), rounded up to a whole billion; the memo's
-    # «заложить 27 млрд тенге» and the key figure print it alike
+    # Almaty's latest exact count (its contract's part × 1,0977: 26,7), rounded up to a whole
+    # billion; the memo's «заложить 27 млрд тенге» and the key figure print it alike
     line = r.budget_line.amount
     assert decision_tables.bn(u.get(budget_line.BUDGET_LINE, "p90")) == "24,4"
-    assert decision_tables.bn(r.budget_line.per_camera) == "26,8"
+    assert decision_tables.bn(r.budget_line.per_camera) == "26,7"
     assert line == 27e9
     assert facts[0].figure == precision.figure("budget_line_2027", line, "тенге")
     # the line is drawn from the dearer of the paths realistic on 1 January at the dearer

@@ -544,6 +544,8 @@ METRIC_NAMES += [
         # midpoint path, not a second set of figures
         "service_pavlodar_region",
         "service_pavlodar_city",
+        # the budget line's own path, per camera (the data hold the camera counts)
+        "service_pavlodar_camera",
         "service",
         "stopgap",
         "no_bridge_pavlodar_region",

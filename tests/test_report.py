@@ -1023,9 +1023,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(разброс) 2027 2028 2029 Всего "
         "420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15 18 20 53 "
         "240 АПК г. Павлодара, за комплекс 14,04 23,3 (22,3–24,4) 25 32 35 92 "
-        # (s19g, s20a: the line's reading a result beside the others: the city reading's
-        # 23,33, 22,28 and 24,37 × 1,0977 = 25,61, 24,46 and 26,76, the last rounded up to 27)
-        f"за камеру / не найден (предлагаем) 15,41 25,6 (24,5–26,8) {line} 35 38 100 "
+        # (s19g, s20a: the line's reading a result beside the others, priced as its own path:
+        # the contract's part of the city reading's 23,33, 22,28 and 24,37 × 1,0977, the
+        # stop-gap's 0,68 not: ≈ 25,54, 24,39 and 26,69, the last rounded up to 27)
+        f"за камеру / не найден (предлагаем) 15,41 25,5 (24,4–26,7) {line} 35 38 100 "
         "Источник: № 67 в списке источников; не проверено: № 70; "
         # (s20a: the rule said in words; its product is the row above)
         # (s20g, s20h: nine in ten at the row's own price, not at any price)
@@ -1171,8 +1172,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
         # (s19d: «выдерживает» barely parseable)
         # (s19g: which line: the proposed one)
+        # (s20i: at the whole network, 1 991 complexes, the line's own basis)
         "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) строки 27 млрд "
-        "хватит до 15,6 %; каждый пункт выше — ещё 0,23 млрд "
+        "хватит до 15,6 % (при всех 1 991 АПК); каждый пункт выше — ещё 0,23 млрд "
         "Источник: расчёт авторов."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a

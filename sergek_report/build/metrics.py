@@ -171,6 +171,8 @@ def _appraisal_rows(
     ] + [
         figure(option, label, measure, stat)
         for option, label in L.APPRAISAL_OPTIONS.items()
+        # the path per camera only where the data give the camera counts
+        if f"{option}.cash_2027" in u.summary.index
         for measure in L.APPRAISAL_MEASURES
         for stat in (L.APPRAISAL_STATS if measure == "cash_2027" else spread)
     ]

@@ -22,6 +22,7 @@ from sergek_report.chapter.outputs import (
     NUMERIC_COLUMNS,
     PRINT_AS_BLOCKS,
 )
+from sergek_report.model.appraisal import CAMERA_PATH
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
     BUDGET_LINE,
@@ -331,6 +332,9 @@ def dated_to_precision(d, precision: str) -> str:
 APPRAISAL_ROWS = (
     "service_pavlodar_region",
     "service_pavlodar_city",
+    # Pavlodar's sum paid per camera: the budget line's own path (priced where the data give
+    # the camera counts: `priced`)
+    CAMERA_PATH,
     "service",
     "stopgap",
     # the branch where the lawyers refuse the stop-gap: no contract and no enforcement for
@@ -347,7 +351,7 @@ APPRAISAL_ROWS = (
 # figures are not verified at their source, so the options chart draws them apart (grey,
 # hatched) and its caption says so (labels.APPRAISAL_CHART_KEY).
 MIDPOINT_ROWS = ("service", "announced", "no_bridge")
-PART_OF = {"stopgap": ("service_pavlodar_region", "service_pavlodar_city", "service")}
+PART_OF = {"stopgap": ("service_pavlodar_region", "service_pavlodar_city", CAMERA_PATH, "service")}
 COMPARISON = "current_price"  # not a path: what the city pays now, for comparison
 # The memo's table: the paths at Pavlodar's prices, the one verified price, and today's
 # price (named as labels.MEMO_APPRAISAL_ROWS); the midpoint rests on Karaganda's unverified
@@ -504,6 +508,13 @@ def budget_cell(u, output: str) -> str:
     return range_cell(tuple(u.get(output, stat) for stat in (CENTRAL, "p10", "p90")))
 
 
+def priced(results: Results, options=APPRAISAL_ROWS) -> list[str]:
+    """The options the joint calculation priced, in their order: the path per camera only
+    where the data give the camera counts."""
+    index = results.appraisal.summary.index
+    return [option for option in options if f"{option}.cash_{OPTION_YEARS[0]}" in index]
+
+
 def appraisal_table(results: Results) -> pd.DataFrame:
     """Each option on one basis: its 2027 cost, cash 2027–2029 and its present value; then
     what no public figure prices, marked «не оценено» (data/gaps.csv says who holds it)."""
@@ -512,7 +523,7 @@ def appraisal_table(results: Results) -> pd.DataFrame:
     column = {k: v.format(**years) for k, v in L.APPRAISAL_COLUMNS.items()}
     measures = {"cash_2027": budget_cell, "cash_total": p_range, "present_value": p_range}
     rows = []
-    for option in APPRAISAL_ROWS:
+    for option in priced(results):
         if option == COMPARISON:  # the unpriced options, said, not left out
             for label in L.UNPRICED_APPRAISAL_ROWS.values():
                 unpriced = {column[k]: L.NOT_PRICED for k in measures}
@@ -564,7 +575,7 @@ def appraisal_by_year(results: Results) -> pd.DataFrame:
     measures = {f"cash_{year}": column["year"].format(year=fmt.year(year)) for year in OPTION_YEARS}
     measures["cash_total"] = column["total"].format(**_years())
     rows = []
-    for option in APPRAISAL_ROWS:
+    for option in priced(results):
         if option in PART_OF:
             continue
         row = {column["option"]: row_name(option)}
@@ -582,16 +593,19 @@ def appraisal_chart_note(results: Results) -> str:
     )
 
 
-def appraisal_chart_rows() -> list[tuple[str, str, str | None]]:
+def appraisal_chart_rows(options=APPRAISAL_ROWS) -> list[tuple[str, str, str | None]]:
     """The options chart's rows from the top, grouped by path: (option, the row's short
     label's key in labels.APPRAISAL_CHART_ROWS or «comparison», the heading of the group it
     opens or None). A path's three rows (Pavlodar's prices for the region's complexes, for
     the city's, the midpoint: BRANCH_OUTPUT's order) under its name, today's price last under
     «Для сравнения»; a part of a path is no bar beside the paths."""
-    shown = [option for option in APPRAISAL_ROWS if option not in PART_OF]
+    shown = [option for option in options if option not in PART_OF]
     readings = ("region", "city", "midpoint")
     rows = []
     for option in shown:
+        if option == CAMERA_PATH:  # the line's own path, under the path it belongs to
+            rows.append((option, "camera", None))
+            continue
         line = next((k for k, v in BRANCH_OUTPUT.items() if option in v), None)
         if line is None:  # today's price: a comparison, not a path
             rows.append((option, "comparison", L.APPRAISAL_CHART_COMPARISON["heading"]))
@@ -638,7 +652,7 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
             _chart_line_title(results.budget_line),
         )
     }
-    rows = appraisal_chart_rows()
+    rows = appraisal_chart_rows(priced(results))
     panels = {
         L.APPRAISAL_CHART_PANELS[measure].format(**years): [
             (

@@ -63,6 +63,10 @@ class AppraisalData:
     cpi_index: dict  # December index by year (any base), 2020–2025
     complex_months_to_end: float  # in service 2020–2025
     total_cost: float  # «общая стоимость» 14.6 bn, one source
+    # Almaty's cameras a complex over Pavlodar's city's (model/cameras.py): Pavlodar's sum
+    # paid per camera prices an Almaty complex at the city's price times it; None without the
+    # camera counts (the path per camera is then not priced)
+    camera_factor: float | None = None
 
 
 def _a(x) -> np.ndarray:
@@ -272,6 +276,11 @@ PAVLODAR_PATHS = {
     "pavlodar_{reading}": (0, 0),  # the contract from the first day («announced»)
     "no_bridge_pavlodar_{reading}": (0, 1),  # no contract for those months («no_bridge»)
 }
+# The path the budget line is drawn from, Pavlodar's sum paid per camera: the stop-gap, then
+# the contract at the city's price per complex times the camera factor (reviews s19g–s20h:
+# the line's reading priced as the other readings are, with its spread and later years, not
+# as a product of another reading's upper end).
+CAMERA_PATH = "service_pavlodar_camera"
 
 
 def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
@@ -317,6 +326,11 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
             cash[name.format(reading=reading)] = service_path(
                 n, p, s_read, g, r, bridge * _a(m), gap * _a(m)
             )
+    if data.camera_factor is not None:
+        s_camera = data.camera_factor * service_price_2026(
+            data, x["karaganda_price_year"], x["inflation_2026"], 0.0, COVERAGE_READINGS["city"]
+        )
+        cash[CAMERA_PATH] = service_path(n, p, s_camera, g, r, _a(m), 0 * _a(m))
     out = {}
     for name, c in cash.items():
         out[f"{name}.cash_2027"] = c.cash_2027

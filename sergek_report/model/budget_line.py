@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass
 
 from sergek_report.inputs.edition import AssumptionValues
-from sergek_report.model.appraisal import YEARS, AppraisalData
+from sergek_report.model.appraisal import CAMERA_PATH, YEARS, AppraisalData
 from sergek_report.model.cameras import CamerasPerComplex
 from sergek_report.model.uncertainty import Uncertainty, point_shift
 
@@ -30,9 +30,6 @@ BUDGET_LINE = "service_pavlodar_city.cash_2027"
 BUDGET_LINE_STAT = "p90"
 # a path's central estimate and its range, in the order the memo prints them
 RANGE_STATS = ("p50", "p10", BUDGET_LINE_STAT)
-# The stop-gap's part of the line's path: its months at today's price, whatever Pavlodar's
-# contract pays for.
-STOPGAP = "stopgap.cash_2027"
 # The same path if Pavlodar's sum covers the region's complexes: the cheaper reading.
 CHEAPER_READING = "service_pavlodar_region.cash_2027"
 # The paths realistic on 1 January at Pavlodar's prices, the dearer reading: the stop-gap if
@@ -128,33 +125,25 @@ def budget_line(
     Pavlodar's city reading, at 2026 prices (the one basis's)."""
     camera_factor = cameras.factor[0] if cameras is not None else None
     upper_end = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
+    # the path per camera, priced by the joint calculation where the data give the counts
+    camera_line = f"{CAMERA_PATH}.cash_{YEARS[0]}"
+    priced_per_camera = camera_line in appraisal.summary.index
     # the line's reading: per camera if Almaty's complexes carry more cameras than Pavlodar's
     line_factor = max(1.0, camera_factor or 1.0)
+    line_output = camera_line if priced_per_camera and line_factor > 1.0 else BUDGET_LINE
     step = assumptions.budget_line_step * 1e9
 
-    def line(value: float, factor: float = line_factor) -> float:
+    def line(value: float) -> float:
         # rounded to a millionth of a step first: float noise never adds a whole step
-        return math.ceil(round(value * factor / step, 6)) * step
+        return math.ceil(round(value / step, 6)) * step
 
-    amount = line(upper_end)
+    amount = line(appraisal.get(line_output, BUDGET_LINE_STAT))
     amount_cheaper = appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT)
     fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
-
-    def at_line_reading(output: str, shift: dict[str, float] | None = None) -> float:
-        """The path's point estimate (or its shift) at the line's reading: the contract's part
-        scaled by the camera factor, the stop-gap's months at today's price not (review s19b:
-        scaling them too put the inflation the line holds 0,3 point low)."""
-        if shift is None:
-            whole, stopgap = appraisal.get(output), appraisal.get(STOPGAP)
-        else:
-            whole = point_shift(data, assumptions, output, shift)
-            stopgap = point_shift(data, assumptions, STOPGAP, shift)
-        return stopgap + line_factor * (whole - stopgap)
-
-    per_point = at_line_reading(BUDGET_LINE, {"inflation_2026": 1.0})
+    per_point = point_shift(data, assumptions, line_output, {"inflation_2026": 1.0})
     # the path's cost is linear in 2026 inflation: the line holds the line reading's point
     # estimate up to
-    covered = assumptions.inflation_2026 + (amount - at_line_reading(BUDGET_LINE)) / per_point
+    covered = assumptions.inflation_2026 + (amount - appraisal.get(line_output)) / per_point
     path, cheaper = BUDGET_LINE.split(".")[0], CHEAPER_READING.split(".")[0]
 
     def later(reading: str) -> tuple[float, ...]:
@@ -170,20 +159,24 @@ def budget_line(
         amount_cheaper=amount_cheaper,
         covered_inflation=covered,
         per_inflation_point=per_point,
-        per_fewer_complexes=at_line_reading(BUDGET_LINE, {"new_complexes_in_service": fewer}),
+        per_fewer_complexes=point_shift(
+            data, assumptions, line_output, {"new_complexes_in_service": fewer}
+        ),
         per_fewer_complexes_cheaper=point_shift(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
+        # the contract from the first day has no stop-gap's months: its price per camera is
+        # the city's times the factor, its upper end too
         first_day=appraisal.get(FIRST_DAY, BUDGET_LINE_STAT) * line_factor,
-        later_years=tuple(line(year) for year in later(path)),
+        later_years=tuple(line(year) for year in later(line_output.split(".")[0])),
         later_years_cheaper=later_cheaper,
-        lines_cheaper=tuple(line(x, 1.0) for x in (amount_cheaper, *later_cheaper)),
-        lines_city=tuple(line(x, 1.0) for x in (upper_end, *later(path))),
-        per_camera=None if camera_factor is None else upper_end * camera_factor,
+        lines_cheaper=tuple(line(x) for x in (amount_cheaper, *later_cheaper)),
+        lines_city=tuple(line(x) for x in (upper_end, *later(path))),
+        per_camera=appraisal.get(camera_line, BUDGET_LINE_STAT) if priced_per_camera else None,
         per_camera_range=(
-            None
-            if camera_factor is None
-            else tuple(appraisal.get(BUDGET_LINE, s) * camera_factor for s in RANGE_STATS)
+            tuple(appraisal.get(camera_line, stat) for stat in RANGE_STATS)
+            if priced_per_camera
+            else None
         ),
         per_camera_year=(
             None if camera_factor is None or city_year is None else city_year * camera_factor

@@ -364,6 +364,15 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         if covered
         else float("nan")
     )
+    # Pavlodar's cameras belong to at least the complexes installed in Pavlodar and at most
+    # the region's plan (the two counts of its contract's row)
+    try:
+        cameras = cameras_per_complex(deployment, pavlodar)
+    except MissingDataError:  # data without the camera counts (the edition published before)
+        cameras = None
+    else:
+        basis["cameras_almaty"] = f"source:{cameras.almaty_source}"
+        basis["cameras_pavlodar"] = f"source:{cameras.pavlodar_source}"
     appraisal_data = AppraisalData(
         existing=operating,
         additional=additional,
@@ -385,17 +394,9 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         },
         complex_months_to_end=cm_to_end,
         total_cost=float(total_cost["value"]),
+        camera_factor=None if cameras is None else cameras.factor[0],
     )
     appraisal = appraise(appraisal_data, assumptions)
-    # Pavlodar's cameras belong to at least the complexes installed in Pavlodar and at most
-    # the region's plan (the two counts of its contract's row)
-    try:
-        cameras = cameras_per_complex(deployment, pavlodar)
-    except MissingDataError:  # data without the camera counts (the edition published before)
-        cameras = None
-    else:
-        basis["cameras_almaty"] = f"source:{cameras.almaty_source}"
-        basis["cameras_pavlodar"] = f"source:{cameras.pavlodar_source}"
     one_basis = basis_figures(
         appraisal_data,
         {name: float(assumptions[name]) for name in BASIS_INPUTS},
