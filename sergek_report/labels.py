@@ -787,6 +787,10 @@ PATH_TREE_CAVEATS = {
 PATH_TREE_COSTS = {
     "pavlodar": "«{option}»: цены Павлодара — {region} или {city}",
     "midpoint": "цена между Павлодаром и Карагандой — {midpoint}",
+    # the stop-gap's path: the price per camera the line is drawn from, with the line, then
+    # the midpoint, on one line of its box («за камеру — 25,5 (строка 27); Павлодар–Караганда
+    # — 30,2»)
+    "camera_midpoint": "за камеру — {camera} (строка {line}); Павлодар–Караганда — {midpoint}",
 }
 # Under the tree (decision_tables.path_chart_note): which of the two figures at Pavlodar's
 # prices is which, in plain words; {region}, {city}: MEMO_COVERAGE's words with the complexes

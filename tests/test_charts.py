@@ -262,8 +262,11 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
         assert [drawn.index(m) for m in medians] == sorted(drawn.index(m) for m in medians)
     assert branches[1].costs == (
         "«Временная мера, затем договор»: цены Павлодара — 13,6 или 23,3",
-        "цена между Павлодаром и Карагандой — 30,2",
+        # (reviews s20k, s20l: the price per camera the line is drawn from, with the line,
+        # on the stop-gap's box; the midpoint beside it, the box kept at three lines)
+        "за камеру — 25,5 (строка 27); Павлодар–Караганда — 30,2",
     )
+    assert branches[0].costs[-1] == "цена между Павлодаром и Карагандой — 35,5"
     # the note under the tree says which figure is which in plain words, the complexes from
     # data/cost_anchors.csv: the smaller figure is always the region's reading
     note = decision_tables.path_chart_note(results)

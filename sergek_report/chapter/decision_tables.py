@@ -709,10 +709,21 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
         bn(results.appraisal.get(f"{output}.cash_2027", CENTRAL)) for output in BRANCH_OUTPUT[line]
     )
     option = branch_path(line)
-    return (
-        L.PATH_TREE_COSTS["pavlodar"].format(option=option, region=region, city=city),
-        L.PATH_TREE_COSTS["midpoint"].format(midpoint=midpoint),
-    )
+    pavlodar = L.PATH_TREE_COSTS["pavlodar"].format(option=option, region=region, city=city)
+    # the path the budget line is drawn from, per camera, with the line, on the midpoint's
+    # line of its box (reviews s20k, s20l: the tree never showed the price behind the 27; a
+    # fourth line pushed the tree off its page)
+    if line == "bridge" and priced(results, (CAMERA_PATH,)):
+        return (
+            pavlodar,
+            fmt.fill(
+                L.PATH_TREE_COSTS["camera_midpoint"],
+                camera=bn(results.appraisal.get(f"{CAMERA_PATH}.cash_2027", CENTRAL)),
+                line=precision.line_billions(results.budget_line.amount),
+                midpoint=midpoint,
+            ),
+        )
+    return (pavlodar, L.PATH_TREE_COSTS["midpoint"].format(midpoint=midpoint))
 
 
 def path_chart_note(results: Results) -> str:
