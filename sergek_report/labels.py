@@ -383,7 +383,7 @@ APPRAISAL_CHART_COMPARISON = {
     "row": "нынешняя цена (так продолжить нельзя)",
 }
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
-# ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,8»; reviews
+# ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews
 # s18c–s18e: the chart drew the line but not what it rests on).
 APPRAISAL_CHART_LINE = (
     "пунктир — предлагаемая строка бюджета, {line} (плата за камеру: до {per_camera}, "

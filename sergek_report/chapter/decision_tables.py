@@ -495,7 +495,7 @@ def p_range(u, output: str) -> str:
 
 
 def range_cell(values: tuple[float, float, float] | None) -> str:
-    """'25,6 (24,5–26,8)': a median and its P10–P90 in tenge, printed in billions; a dash
+    """'25,5 (24,4–26,7)': a median and its P10–P90 in tenge, printed in billions; a dash
     where the model has none (the per-camera reading without the camera counts)."""
     if values is None:
         return fmt.MISSING
@@ -597,8 +597,10 @@ def appraisal_chart_rows(options=APPRAISAL_ROWS) -> list[tuple[str, str, str | N
     """The options chart's rows from the top, grouped by path: (option, the row's short
     label's key in labels.APPRAISAL_CHART_ROWS or «comparison», the heading of the group it
     opens or None). A path's three rows (Pavlodar's prices for the region's complexes, for
-    the city's, the midpoint: BRANCH_OUTPUT's order) under its name, today's price last under
-    «Для сравнения»; a part of a path is no bar beside the paths."""
+    the city's, the midpoint: BRANCH_OUTPUT's order) under its name, the stop-gap's path with
+    a fourth after the city's, its price per camera (the budget line's own path, where
+    `options` hold it), today's price last under «Для сравнения»; a part of a path is no bar
+    beside the paths."""
     shown = [option for option in options if option not in PART_OF]
     readings = ("region", "city", "midpoint")
     rows = []

@@ -77,14 +77,14 @@ class BudgetLine:
     # of Pavlodar's contract the check may find, each with its three years)
     lines_city: tuple[float, ...] = ()
     # Pavlodar's sum paid per camera: a complex of Almaty's cameras then costs the same at
-    # either reading (8,02 mn × 1,92 = 14,04 mn × 1,10 = 15,4 mn), so the upper end times
-    # the city reading's factor (model/cameras.py): «26,8» (review s16d: the region's
-    # factor on the region's line scaled its months at today's tariff too); None without the
-    # camera counts
+    # either reading (8,02 mn × 1,92 = 14,04 mn × 1,10 = 15,4 mn); the upper end of its own
+    # path (appraisal.CAMERA_PATH: the stop-gap's months at today's price, the contract per
+    # camera): «26,7» (review s20a: scaling the whole city path by the factor gave 26,75, the
+    # stop-gap's months scaled too); None without the camera counts
     per_camera: float | None = None
-    # the path's 2027 median and P10–P90 at the same reading, scaled alike («25,6 (24,5–26,8)»;
-    # reviews s19g, s20a: the memo showed the line's reading only as its upper end's product,
-    # the other readings as their table's results); None without the camera counts
+    # the same path's 2027 median and P10–P90 («25,5 (24,4–26,7)»; reviews s19g, s20a: the
+    # memo showed the line's reading only as its upper end's product, the other readings as
+    # their table's results); None without the camera counts
     per_camera_range: tuple[float, float, float] | None = None
     # an Almaty complex-year at Pavlodar's price per camera, at any count of Pavlodar's
     # complexes (14,04 mn × 1,0977 = 15,41 mn; review s18c: the memo compares it with the
