@@ -638,6 +638,21 @@ def test_without_pavlodar_s_camera_count_there_is_no_camera_caveat(tables, assum
     r = results.compute({**tables, "cost_anchors": anchors}, assumptions)
     assert r.cameras is None and "cameras_pavlodar" not in r.basis
     assert r.budget.complex_months == results.compute(tables, assumptions).budget.complex_months
+    # no price per camera: the model prices no per-camera path, the line is the city
+    # reading's upper end rounded up (24,37 → 25) and no table, chart or key figure has the row
+    from sergek_report.chapter import decision_tables
+    from sergek_report.model.appraisal import CAMERA_PATH
+
+    assert f"{CAMERA_PATH}.cash_2027" not in r.appraisal.summary.index
+    assert r.budget_line.per_camera is None and r.budget_line.per_camera_range is None
+    assert r.budget_line.amount == 25e9 and r.budget_line.line_factor == 1.0
+    assert CAMERA_PATH not in decision_tables.priced(r)
+    assert "Временная мера, затем договор (цены Павлодара за камеру)" not in set(
+        decision_tables.appraisal_table(r).iloc[:, 0]
+    )
+    assert not [m for m in key_metrics(r) if m["name"].startswith(CAMERA_PATH)]
+    with_cameras = key_metrics(results.compute(tables, assumptions))
+    assert [m for m in with_cameras if m["name"].startswith(CAMERA_PATH)]
 
 
 def test_cameras_per_complex_on_real_tables(assumptions):
