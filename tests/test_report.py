@@ -996,11 +996,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # signed only within the line; money left over is reallocated)
         f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки заключить "
         "нельзя: если строка мала, договора не будет до уточнения бюджета, и фиксация может "
-        "прерваться; лишнее же можно перераспределить. Поэтому, пока договор Павлодара не "
+        "прерваться. Поэтому, пока договор Павлодара не проверен, строки взяты по самой "
         # (s19e: the highest of the three prices calculated, not a bound on Pavlodar's price;
         # s20b: not «the dearest reading», which the one-year sum would exceed)
-        "проверен, строки взяты по самой высокой цене Таблицы 1 — плате за камеру (камер в АПК "
-        "Алматы больше). "
+        "высокой цене Таблицы 1 — плате за камеру; "
+        # (s20m: the sum allocated is seen by the bidders: a line too high may raise their
+        # prices, the cost of the caution besides the money held)
+        "лишнее можно перераспределить, но сумма закупки видна поставщикам и может поднять их "
+        "цены. "
         # (s20c: the line said as a rule of caution, not a forecast)
         # (s17a: the likelier reading the authors' judgement, said so)
         # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
