@@ -1190,9 +1190,9 @@ PROPER_NAMES = frozenset(
 # {year}: the first year the options are priced for; {date}: the first day without a contract.
 COVER_FACTS = {
     "heading": "Главное в цифрах",
-    # under the proposed budget line: «27 млрд тенге»; {cheaper}: what the same path needs if
-    # Pavlodar's sum pays for the region's {region} complexes per complex («14,2 млрд
-    # тенге»). What the line holds and why is the memo's (review s14c, s14d:
+    # under the proposed budget line: «27 млрд тенге» (earlier editions gave beside it what
+    # the same path needs at the region's complexes per complex; the history below). What the
+    # line holds and why is the memo's (review s14c, s14d:
     # the card packed three figures). Reviews s16b–s16h: a line at the 240 complexes' upper
     # end was short per camera, whatever it was called; the line now covers every reading
     # of Pavlodar's sum, and the card says so
@@ -1210,9 +1210,13 @@ COVER_FACTS = {
     # holds until Pavlodar's contract is checked, and the likelier reading's line; {cheaper}
     # is that line, «15 млрд тенге»)
     # (review s19g: the card says what the likelier reading needs, the reading is the memo's)
+    # (reviews s20e–s20o: the likelier line beside the proposed one on the card read as the
+    # headline's rebuttal, two figures to defend: the card says what the line is, a rule of
+    # caution, and the way down; the likelier line is the memo's)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек» (временная мера, затем договор), "
-        "пока не проверен договор Павлодара; вероятнее, по суждению авторов, хватит {cheaper}"
+        "предлагаемая строка бюджета {year} года на «Сергек» (временная мера, затем договор) — "
+        "правило осторожности, пока не проверен договор Павлодара; если он покажет цену ниже, "
+        "строку уменьшат уточнением бюджета"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:

@@ -127,9 +127,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s18g: seven qualifiers: the line holds until Pavlodar's contract is checked; the
         # likelier reading's line, 14,22 rounded up to 15, as the memo's Table 2)
         # (s19g: the likelier reading's need said, the reading itself is the memo's)
-        "предлагаемая строка бюджета 2027 года на «Сергек» (временная мера, затем договор), "
-        "пока не проверен договор Павлодара; вероятнее, по суждению авторов, хватит "
-        f"15{NBSP}млрд{NBSP}тенге"
+        # (s20e–s20o: the likelier line beside it read as the headline's rebuttal: the card
+        # says what the line is, a rule of caution, and the way down; the memo gives the 15)
+        "предлагаемая строка бюджета 2027 года на «Сергек» (временная мера, затем договор) — "
+        "правило осторожности, пока не проверен договор Павлодара; если он покажет цену ниже, "
+        "строку уменьшат уточнением бюджета"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -187,7 +189,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         facts[1].text.replace(NBSP, " ")
     )
     assert facts[1].text.replace(NBSP, " ").endswith("әйтпесе 1 қаңтардан тіркеуде үзіліс)")
-    assert facts[0].text.replace(NBSP, " ").endswith("15 млрд теңге жетуі ықтималырақ")
+    assert facts[0].text.endswith("жол бюджетті нақтылау арқылы азайтылады")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

@@ -769,9 +769,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # and the likelier reading's line, Table 2's first row)
     # (s19g: the card says what the likelier reading needs; the reading is the memo's)
     assert (
-        "на «Сергек» (временная мера, затем договор), пока не проверен договор Павлодара; "
-        "вероятнее, по суждению авторов, хватит 15 млрд тенге"
+        "на «Сергек» (временная мера, затем договор) — правило осторожности, пока не проверен "
+        "договор Павлодара; если он покажет цену ниже, строку уменьшат уточнением бюджета"
     ) in cover
+    assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
     # (s16b: which facts a later source would hold, beside the latest source's date)
     assert (
         "10 марта 2026 г.; более поздних не нашли (поиск с 25 ноября по 3 декабря 2026 г.). До "

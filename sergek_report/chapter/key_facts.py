@@ -66,11 +66,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 line(results.budget_line.amount),
-                fmt.fill(
-                    words["budget_line"],
-                    year=year,
-                    cheaper=line(results.budget_line.lines_cheaper[0]),
-                ),
+                fmt.fill(words["budget_line"], year=year),
             )
         )
     left = days_left(results, edition_date)
