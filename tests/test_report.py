@@ -1123,9 +1123,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s18g: the lines are Table 2's by check 1; the offers raise them)
         "в том числе только на "
         # (s19a: beside the line, the purchase of new complexes for the whole network, once)
-        "обслуживание действующих АПК и на покупку оборудования (новые комплексы на всю сеть "
+        # (s20q: the equipment's price beside the lines read as «why not buy?»: hardware only)
+        "обслуживание действующих АПК и на покупку оборудования (новые комплексы на всю сеть, "
         # (s20g: the offers may lower the lines as well as raise them)
-        "— около 17,8 млрд разово): по ним уточнить строки."
+        "без обслуживания, — около 17,8 млрд разово): по ним уточнить строки."
     ) in rec
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
