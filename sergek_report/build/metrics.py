@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from sergek_report import labels as L
-from sergek_report.chapter import fmt
+from sergek_report.chapter import decision_tables, fmt
 from sergek_report.model.appraisal import YEARS as APPRAISAL_YEARS
 from sergek_report.model.appraisal import key_figure_name
 from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
@@ -169,10 +169,9 @@ def _appraisal_rows(
             "assumptions",
         )
     ] + [
-        figure(option, label, measure, stat)
-        for option, label in L.APPRAISAL_OPTIONS.items()
+        figure(option, L.APPRAISAL_OPTIONS[option], measure, stat)
         # the path per camera only where the data give the camera counts
-        if f"{option}.cash_2027" in u.summary.index
+        for option in decision_tables.priced(r, L.APPRAISAL_OPTIONS)
         for measure in L.APPRAISAL_MEASURES
         for stat in (L.APPRAISAL_STATS if measure == "cash_2027" else spread)
     ]

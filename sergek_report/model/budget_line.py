@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model.appraisal import CAMERA_PATH, YEARS, AppraisalData
-from sergek_report.model.cameras import CamerasPerComplex
 from sergek_report.model.uncertainty import Uncertainty, point_shift
 
 # The line: the stop-gap, then the contract at Pavlodar's city price, 2027 cash, its P90.
@@ -116,18 +115,17 @@ def budget_line(
     appraisal: Uncertainty,
     data: AppraisalData,
     assumptions: AssumptionValues,
-    cameras: CamerasPerComplex | None = None,
     city_year: float | None = None,
 ) -> BudgetLine:
-    """The line from the joint calculation and the point estimate's reckoner; `cameras`:
-    Almaty's and Pavlodar's cameras per complex (model/cameras.py), whose factor at Pavlodar's
-    city (its 240 complexes) prices the sum paid per camera; `city_year`: a complex-year at
-    Pavlodar's city reading, at 2026 prices (the one basis's)."""
-    camera_factor = cameras.factor[0] if cameras is not None else None
+    """The line from the joint calculation and the point estimate's reckoner; the camera
+    factor at Pavlodar's city (its 240 complexes: `data.camera_factor`, model/cameras.py)
+    prices the sum paid per camera, and the joint calculation priced that path with it;
+    `city_year`: a complex-year at Pavlodar's city reading, at 2026 prices (the one basis's)."""
+    camera_factor = data.camera_factor
     upper_end = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
     # the path per camera, priced by the joint calculation where the data give the counts
     camera_line = f"{CAMERA_PATH}.cash_{YEARS[0]}"
-    priced_per_camera = camera_line in appraisal.summary.index
+    priced_per_camera = camera_factor is not None
     # the line's reading: per camera if Almaty's complexes carry more cameras than Pavlodar's
     line_factor = max(1.0, camera_factor or 1.0)
     line_output = camera_line if priced_per_camera and line_factor > 1.0 else BUDGET_LINE

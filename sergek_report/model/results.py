@@ -481,7 +481,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         appraisal=appraisal,
         appraisal_data=appraisal_data,
         budget_line=budget_line(
-            appraisal, appraisal_data, assumptions, cameras, one_basis.pavlodar_year_city
+            appraisal, appraisal_data, assumptions, one_basis.pavlodar_year_city
         ),
         stopgap_months_at_most=stopgap_months_at_most,
         stopgap_end=stopgap_end,
