@@ -871,11 +871,17 @@ EITHER_OR_DISTRIBUTION = (
 # One explained name: {name} (DISTRIBUTIONS), {meaning} (DISTRIBUTION_MEANINGS); the items
 # joined by «; ».
 DISTRIBUTION_ITEM = "«{name}» — {meaning}"
-# «{rho}»: the rank correlation, said in plain words («меняется вместе с …»)
-# A declared rank correlation in words, by its sign (the strength is in the rationale).
+# A declared rank correlation in words, by its sign, with its strength «{rho}» («0,5»;
+# reviews s20q: the three years' upper ends could not be reproduced without it)
 CORRELATION = {
-    True: "меняется вместе с допущением «{other}»: чем выше одно, тем скорее выше и другое",
-    False: "меняется вместе с допущением «{other}»: чем выше одно, тем скорее ниже другое",
+    True: (
+        "меняется вместе с допущением «{other}» (ранговая корреляция {rho}): чем выше одно, "
+        "тем скорее выше и другое"
+    ),
+    False: (
+        "меняется вместе с допущением «{other}» (ранговая корреляция {rho}): чем выше одно, "
+        "тем скорее ниже другое"
+    ),
 }
 # The unit of an assumption that is a calendar year (printed without digit groups).
 YEAR_UNIT = "год"
@@ -1242,10 +1248,12 @@ COVER_FACTS = {
     # (review s19g: «немедленно» then «даже 31 декабря» read as a contradiction: the last day
     # said as such, with what ends on the day its procurement does; {lead}: «60 дней»; s20f:
     # the stop-gap ends on 28 February, the contract follows it)
+    # (reviews s20q, s20r: one sentence of three conditions and two dates: what to do and its
+    # last day, then what covers the months before the contract, each its own sentence)
     "days_left": (
-        "до окончания договора на дату редакции. Закупку объявить немедленно. Последний "
-        "день — {in_stopgap}: закупка в {lead} даст договор к {contract}, сразу после продления "
-        "на {months} (если юристы его подтвердят; иначе перерыв в фиксации с {first_day})"
+        "до окончания договора на дату редакции. Закупку объявить сейчас; последний день — "
+        "{in_stopgap} (договор к {contract}). До договора — продление на {months}, если "
+        "юристы его подтвердят; иначе перерыв в фиксации с {first_day}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

@@ -94,12 +94,13 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s19a, s19b: the last day said as what it gives: a contract with no margin)
         # (s19g: «немедленно» then «даже 31 декабря» read as a contradiction: the last day
         # said as such, with what ends when its procurement, 60 days, does)
-        "до окончания договора на дату редакции. Закупку объявить немедленно. Последний день "
-        f"— 31{NBSP}декабря 2026{NNBSP}г.: закупка в 60{NBSP}дней даст договор к 1{NBSP}марта, "
+        # (s20q, s20r: three conditions and two dates in one sentence: what to do and its
+        # last day, then what covers the months before the contract)
+        "до окончания договора на дату редакции. Закупку объявить сейчас; последний день — "
+        f"31{NBSP}декабря 2026{NNBSP}г. (договор к 1{NBSP}марта). До договора — продление на "
         # (s19b–s19d: five ideas in a card; the gap after 1 March is the memo's, its
         # recommendation 3; s20f: the stop-gap ends on 28 February, the contract follows)
-        f"сразу после продления на 2{NBSP}месяца (если юристы его подтвердят; иначе перерыв в "
-        f"фиксации с 1{NBSP}января)"
+        f"2{NBSP}месяца, если юристы его подтвердят; иначе перерыв в фиксации с 1{NBSP}января"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -180,15 +181,16 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     ]
     # the translation asks for the cases of the dates: «… 1 наурыздан басталады», «2027 жылғы
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
-    # (s19g: the last day said as such: «60 күндік», the adjective of a count of days)
-    assert "Соңғы күн — 2026 жылғы 31 желтоқсан: 60 күндік сатып алу шартты 1 наурызға" in (
+    # (s20q, s20r: the action and its last day, then what covers the months before the
+    # contract: «1 наурызға дейін», the dative the translation asks for)
+    assert "соңғы күн — 2026 жылғы 31 желтоқсан (шарт 1 наурызға дейін)" in (
         facts[1].text.replace(NBSP, " ")
     )
-    assert facts[1].text.startswith("шарт соңына дейін (редакция күніне). Сатып алуды дереу")
-    assert "ұзарту (2 ай) біткен бойда береді (заңгерлер растаса;" in (
+    assert facts[1].text.startswith("шарт соңына дейін (редакция күніне). Сатып алуды қазір")
+    assert "Шартқа дейін — 2 ай ұзарту, егер заңгерлер растаса;" in (
         facts[1].text.replace(NBSP, " ")
     )
-    assert facts[1].text.replace(NBSP, " ").endswith("әйтпесе 1 қаңтардан тіркеуде үзіліс)")
+    assert facts[1].text.replace(NBSP, " ").endswith("әйтпесе 1 қаңтардан тіркеуде үзіліс")
     assert facts[0].text.endswith("жол бюджетті нақтылау арқылы азайтылады")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 

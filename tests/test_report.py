@@ -483,7 +483,7 @@ OTHER_FIGURES = (
     "и тогда хватит 15, 18 и 20 млрд;",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "(всего 100); найдётся договор",
+    "(всего 100; оценка расхода",
     "(с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
@@ -649,10 +649,10 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
         "Что решить и к какому сроку",
         # (s19a: the lines voted on first, the scenarios they rest on second)
         # (s20a: the table says what the check may find, not where the check is)
-        "Таблица 1. Строки бюджета по тому, что покажет договор Павлодара, млрд тенге: расход "
-        "2027 года (оценка и разброс) и строки",
+        "Таблица 1. Строки бюджета по тому, что покажет договор Павлодара, млрд тенге; "
+        "временная мера до 28 февраля, затем договор",
         "Таблица 2. Сценарии расходов по ценам Павлодара за комплекс, млрд тенге (номинальные): "
-        "центральная оценка (разброс)",
+        "центральная оценка (разброс) Сценарий расходов",
         "Рекомендации маслихату",
         "Что проверить до голосования",
         "Запросить у акимата",
@@ -718,10 +718,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s19g: «немедленно» then «даже 31 декабря» read as a contradiction: the last day
         # said as such, with what ends when its 60-day procurement does)
         # (s20f: the stop-gap ends on 28 February: the contract follows it)
-        "Закупку объявить немедленно. Последний день — 31 декабря 2026 г.: закупка в 60 дней "
-        "даст договор к 1 марта, сразу после продления на 2 месяца (если юристы его "
+        # (s20q, s20r: one sentence of three conditions: the action and its last day, then
+        # what covers the months before the contract)
+        "Закупку объявить сейчас; последний день — 31 декабря 2026 г. (договор к 1 марта). "
         # (s19b–s19d: the gap after 1 March is the memo's, recommendation 3)
-        "подтвердят; иначе перерыв в фиксации с 1 января)"
+        "До договора — продление на 2 месяца, если юристы его подтвердят; иначе перерыв в "
+        "фиксации с 1 января"
     ) in cover
     assert "немедленно потребовать от акимата объявить её: последний день — 31 декабря" in memo
     # the contract from 1 January said unlikely with its deadline in chapter 2 (the memo's
@@ -749,7 +751,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         "для договора до конца 2029 года; без них договор — только на год"
     )
-    assert "2027–2029 годов 27, 35 и 38 млрд тенге (всего 100);" in memo
+    assert "2027–2029 годов 27, 35 и 38 млрд тенге (всего 100;" in memo
+    # (s20q, s20r: the hundred beside no estimate on the memo's pages: the line's own path
+    # over three years, as the appendix's table by year prints it)
+    assert (
+        "(всего 100; оценка расхода — 90,8, разброс 83,8–98,1); если в проекте бюджета меньше"
+        in memo
+    )
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
     # the line with its margin and what the cheaper reading needs (reviews s12a, s12b, s13g;
@@ -884,11 +892,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # did not give 8,02: what the complexes are, and the 2026 inflation, said; s18c: in the
     # paragraph before the table, beside the price per camera; hand check: 9 bn / 3 / 420 ×
     # 1,123 = 8,02 mn, / 240 × 1,123 = 14,04 mn)
-    assert "сумма Павлодара (9 млрд на три года) на 420 или 240 АПК" in memo
+    # (the caption of Table 2 no longer repeats them: the text and the columns say them)
+    assert (
+        "в Павлодарской области на три года выделено 9 млрд тенге, но не сказано, на сколько "
+        "АПК (240 в городе или 420 в области)"
+    ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
-    assert "По ценам Павлодара — в 4–8 раз дороже нынешней платы" in memo
+    assert "По этим ценам год договора в 4–8 раз дороже нынешней платы" in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "240 АПК г. Павлодара, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -984,36 +996,41 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # note, a case no line covers)
         # (s19g: why several times today's payment: the new equipment, said where the
         # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
-        "Сколько стоит новый договор. По ценам Павлодара — в 4–8 раз дороже нынешней платы: в "
-        "цену входит новое оборудование, как в Павлодаре. Цена нового договора известна из "
-        "одного сообщения: в Павлодарской области на три года выделено 9 млрд тенге, но не "
-        "сказано, на сколько АПК (240 в городе или 420 в области) и за комплекс или за камеру. "
-        "От ответа зависит строка бюджета (Таблица 1). "
+        # (s20q: the source first, then the multiple it gives, with its reason)
+        "Сколько стоит новый договор. Цена нового договора известна из одного сообщения: в "
+        "Павлодарской области на три года выделено 9 млрд тенге, но не сказано, на сколько АПК "
+        "(240 в городе или 420 в области) и за комплекс или за камеру (Таблица 1). "
+        # (s19g: why several times today's payment: the new equipment, said where the
+        # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
+        "По этим ценам год договора в 4–8 раз дороже нынешней платы: в цену входит новое "
+        "оборудование. "
         # (s20h–s20l: the servicing of the existing complexes alone is not priced: said so,
         # with the recommendation that asks for it)
-        "Цены только обслуживания действующих АПК, без нового оборудования, в источниках нет "
-        "(рекомендация 5). "
+        "Цены только обслуживания действующих АПК в источниках нет (рекомендация 5). "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
-        f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки заключить "
-        "нельзя: если строка мала, договора не будет до уточнения бюджета, и фиксация может "
-        "прерваться. Поэтому, пока договор Павлодара не проверен, строки взяты по самой "
+        f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки бюджета "
+        "заключить нельзя: если строка мала, договора не будет до уточнения бюджета, и фиксация "
+        "может прерваться. Поэтому, пока договор Павлодара не проверен, строки взяты по самой "
         # (s19e: the highest of the three prices calculated, not a bound on Pavlodar's price;
         # s20b: not «the dearest reading», which the one-year sum would exceed)
-        "высокой цене Таблицы 1 — плате за камеру; "
-        # (s20m: the sum allocated is seen by the bidders: a line too high may raise their
-        # prices, the cost of the caution besides the money held)
-        "лишнее можно перераспределить, но сумма закупки видна поставщикам и может поднять их "
-        "цены. "
+        "высокой цене Таблицы 1 — плате за камеру. "
         # (s20c: the line said as a rule of caution, not a forecast)
         # (s17a: the likelier reading the authors' judgement, said so)
         # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
         # years)
         "Это правило осторожности, а не прогноз: вероятнее, по суждению авторов, 420 АПК за "
         "комплекс, и тогда хватит 15, 18 и 20 млрд; "
-        "разница (12 млрд в 2027 г., 47 за три года) — цена осторожности. "
-        # (s20g: why caution stops there: Karaganda's figures are unverified)
-        "Непроверенных цифр Караганды в строках нет. "
+        "разница (12 млрд в 2027 г., 47 за три года) — цена осторожности "
+        # (s20m: the sum allocated is seen by the bidders: a line too high may raise their
+        # prices, the cost of the caution besides the money held)
+        "(лишнее можно перераспределить, но сумма закупки видна поставщикам и может поднять их "
+        "цены). "
+        # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
+        # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
+        "Не хватит и 27 млрд, если 9 млрд Павлодара выделены на год (цены втрое выше) или "
+        "подтвердится непроверенная цена Караганды (до 42,7 млрд в 2027 г.): тогда нужна "
+        "поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1025,26 +1042,27 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 1,123 = 8,02 mn, / 240 = 14,04, per camera × 7 894 / 1 341 / (1 287 / 240) = 15,41)
     assert table_1.startswith(
         # (s20a: the caption says what the check may find, not where the check is)
-        "Таблица 1. Строки бюджета по тому, что покажет договор Павлодара, млрд тенге: расход "
-        "2027 года (оценка и разброс) и строки; временная мера до 28 февраля, затем договор "
-        "Что покажет договор Павлодара Цена АПК Алматы в год, млн тенге Расход 2027 г. "
+        # (the columns say what each figure is: the caption one line)
+        "Таблица 1. Строки бюджета по тому, что покажет договор Павлодара, млрд тенге; "
+        "временная мера до 28 февраля, затем договор "
+        "Что покажет договор Павлодара Цена АПК в год, млн тенге Расход 2027 г. "
         "(разброс) 2027 2028 2029 Всего "
         "420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15 18 20 53 "
         "240 АПК г. Павлодара, за комплекс 14,04 23,3 (22,3–24,4) 25 32 35 92 "
         # (s19g, s20a: the line's reading a result beside the others, priced as its own path:
         # the contract's part of the city reading's 23,33, 22,28 and 24,37 × 1,0977, the
         # stop-gap's 0,68 not: ≈ 25,54, 24,39 and 26,69, the last rounded up to 27)
-        f"за камеру / не найден (предлагаем) 15,41 25,5 (24,4–26,7) {line} 35 38 100 "
+        # (s20q: «не найден» said of what: the contract)
+        "за камеру или договор не найден (предлагаем) 15,41 25,5 (24,4–26,7) "
+        f"{line} 35 38 100 "
         "Источник: № 67 в списке источников; не проверено: № 70; "
         # (s20a: the rule said in words; its product is the row above)
-        # (s20g, s20h: nine in ten at the row's own price, not at any price)
-        "строка — верхняя граница разброса, округлённая вверх (при цене своей строки её хватит "
-        "в 9 случаях из 10 при допущениях авторов). "
-        # (s17h: the first day at the line's reading, 28,43 × 1,0977 = 31,21; s18a: the
-        # midpoint's upper end 42,7; s18g: a sum for a year would triple every price)
-        "Не покрывают: договор с 1 января (до 31,2 в 2027 г.; маловероятно), цену между "
-        "Павлодаром и Карагандой (до 42,7), сумму Павлодара на год, а не на три года (цены "
-        "втрое выше)."
+        # (s20g, s20h: nine in ten at the row's own price, not at any price; s20q, s20r:
+        # «строка» the budget's line only, never a table's row)
+        "строка бюджета — верхняя граница разброса, округлённая вверх (при цене своего варианта "
+        "её хватит в 9 случаях из 10 при допущениях авторов); "
+        # (s17h: the first day at the line's reading, 28,43 × 1,0977 = 31,21)
+        "не покрывает договор с 1 января (до 31,2 в 2027 г.; маловероятно)."
     )
     assert city[2] == "28,4"
     # the line is the upper edge of the likely path at the dearer reading: Table 1's second
@@ -1088,7 +1106,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"На сессии — заложить в бюджет 2027–2029 годов {line}, 35 и 38 млрд тенге (всего "
         # (s17b: the three years' lines together, 27 + 35 + 38 = 100; s19c: lowered by a
         # budget revision if the contract is found after the session)
-        "100); найдётся договор Павлодара — строки по Таблице 1, после сессии — уточнением "
+        # (s20q, s20r: the line's own path over three years beside the hundred: 90,8 (83,8–98,1)
+        # in the appendix's table by year; s20q: the draft budget may hold less: an amendment)
+        "100; оценка расхода — 90,8, разброс 83,8–98,1); если в проекте бюджета меньше — внести "
+        "поправку. Найдётся договор Павлодара — строки по Таблице 1, после сессии — уточнением "
         "бюджета. Строки трёх лет нужны для договора до конца 2029 года (п. 3 ст. 17 Закона о "
         # (s17c, s17h: a one-year contract pays for the equipment in a year; s19c: said as
         # likely)
@@ -1124,13 +1145,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "в том числе только на "
         # (s19a: beside the line, the purchase of new complexes for the whole network, once)
         # (s20q: the equipment's price beside the lines read as «why not buy?»: hardware only)
-        "обслуживание действующих АПК и на покупку оборудования (новые комплексы на всю сеть, "
+        # (s20q, s20r: hardware only, not comparable with the lines)
+        "обслуживание действующих АПК и на покупку оборудования (только комплексы на всю сеть, "
+        "без ПО, связи и обслуживания, — около 17,8 млрд разово; со строками бюджета не "
         # (s20g: the offers may lower the lines as well as raise them)
-        "без обслуживания, — около 17,8 млрд разово): по ним уточнить строки."
+        "сравнимо): по ним уточнить строки."
     ) in rec
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
-    assert "1) договор Павлодара (госзакупки) не найден строки по Таблице 1: 15, 25 или 27" in memo
+    assert (
+        "1) договор Павлодара (госзакупки) не найден строки 2027 г. по Таблице 1: 15, 25 или "
+        "27 млрд" in memo
+    )
     assert (
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "
         "28,8 (26,7–31,1) 30,6 (27,2–34,3)"
@@ -1165,9 +1191,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Что проверить до голосования Таблица 3. Что сверить до сессии (в отчёте — по 10 марта "
         "2026 г.) Что сверить В отчёте Что меняет ответ "
         # (s17d: the staff's checklist numbered; s18g: its lines are Table 1's)
-        "1) договор Павлодара (госзакупки) не найден строки по Таблице 1: 15, 25 или 27 млрд "
-        # (s19c: a sum for a year, not three, triples every price)
-        "на 2027 г.; если сумма — на год, цены втрое выше "
+        # (s19c: a sum for a year triples every price: said in the text since s20q, s20r)
+        "1) договор Павлодара (госзакупки) не найден строки 2027 г. по Таблице 1: 15, 25 или 27 "
+        "млрд "
         "2) объявлена ли закупка (акимат) сведений нет нет — объявить немедленно "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         "3) сколько из 350 новых АПК введено (управление цифровизации) учтены все каждые 100 "

@@ -83,9 +83,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     contract=sentences.day_month(results.contract_after_stopgap),
                     first_day=sentences.day_month(results.decision_day),
                     months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
-                    lead=fmt.count(
-                        results.assumptions.range("procurement_lead_days")[1], L.UNIT_FORMS["дней"]
-                    ),
                 ),
             )
         )

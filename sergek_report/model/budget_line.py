@@ -92,6 +92,10 @@ class BudgetLine:
     # the line's reading over a price per complex: the camera factor if Almaty's complexes
     # carry more cameras than Pavlodar's, else one (the memo scales the dearest price by it)
     line_factor: float = 1.0
+    # the path the line is drawn from: per camera where priced, else Pavlodar's city per
+    # complex (the memo gives its three years' cost beside the three lines' sum; reviews
+    # s20q, s20r: «100» beside no estimate on the memo's pages)
+    line_path: str = BUDGET_LINE.split(".")[0]
 
     @property
     def lines(self) -> tuple[float, ...]:
@@ -180,4 +184,5 @@ def budget_line(
             None if camera_factor is None or city_year is None else city_year * camera_factor
         ),
         line_factor=line_factor,
+        line_path=line_output.split(".")[0],
     )
