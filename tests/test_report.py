@@ -622,6 +622,22 @@ def test_a_dated_source_without_an_address_keeps_its_status(report):
     assert "поиск: 3 декабря 2026 г." in entry and "обращение" not in entry
 
 
+@pytest.mark.slow  # reads the session's build
+def test_a_milestone_says_when_its_source_is_undated_or_unverified(report):
+    # review s20r: Table 12 printed the undated kazlenta_2024 (sources.csv: no `published`)
+    # at «1 января 2024 г.» and the bizmedia item not found (no `url`) «по источнику», both
+    # as exact; the HTML keeps a row on one line
+    html_text = normalise(re.sub(r"<[^>]+>", " ", report["html"]))
+    assert "около 1 января 2024 г. 1 341 АПК «Сергек» (7 894 видеокамеры) 1,75 по источнику" in (
+        html_text
+    )
+    assert "30 ноября 2024 г. 1 641 АПК «Сергек» (более 9 000 видеокамер) 2,14 не проверено" in (
+        html_text
+    )
+    assert "около 31 декабря 2020 г. 414 комплексов (2 060 камер) 0,54 по источнику" in html_text
+    assert "30 апреля 2021 г. 460 комплексов (2 284 камеры) 0,60 по источнику" in html_text
+
+
 def memo_pages(texts: list[str]) -> list[int]:
     """The pages (0-based) of the memo: from the page its heading starts to the page before
     the next chapter's heading."""

@@ -382,6 +382,22 @@ class Chapter:
             parts.append(f"{publisher_in_text(row['publisher'])}, {when}")
         return "; ".join(parts)
 
+    def row_date(self, date: object, source_id: str) -> str:
+        """A data row's date as its table prints it: «около 1 января 2024 г.» when its source
+        is undated, the date being the authors' reading of it (review s20r: an undated
+        source's milestone read as exact)."""
+        text = fmt.date_long(date)
+        if pd.isna(self.sources.loc[source_id, "published"]):
+            return fmt.fill(L.APPROXIMATE_DATE, date=text)
+        return text
+
+    def row_status(self, status: str, source_id: str) -> str:
+        """A data row's status as its table prints it: a reported figure whose source's page
+        was not found reads «не проверено», not «по источнику» (review s20r)."""
+        if status == "reported" and pd.isna(self.sources.loc[source_id, "url"]):
+            return L.CHAPTER["unverified"]
+        return fmt.status_label(status)
+
     def quote(self, source_id: str, containing: str) -> str:
         """The quotation of a source's quote (data/sources.csv) that holds `containing`, as
         the source list prints it: «из бюджета было выделено 9 млрд тенге». A sentence that
