@@ -469,9 +469,9 @@ CHANGES = {
     # in the appendix's table, not counted here)
     # the memo's block: the line's old and new value, and where the other changes are
     "budget_line_moved": "Предлагаемая строка бюджета: было {old}, стало {new}.",
+    # (the block's last line: where the rest is, in as few words as the memo's page allows)
     "details": (
-        "Другие изменения показателей, допущений и данных — в разделе «Изменения с прошлой "
-        "редакции подробно» в конце отчёта."
+        "Другие изменения — в разделе «Изменения с прошлой редакции подробно» в конце отчёта."
     ),
     "details_title": "Изменения с прошлой редакции подробно",
     "budget_line_added": (

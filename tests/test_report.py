@@ -167,7 +167,8 @@ def test_contents_page_numbers_and_links_point_at_the_chapters(report):
     details = next(
         i + 1
         for i, page in enumerate(texts)
-        if "Изменения с прошлой редакции подробно" in page and i > 1
+        # the memo's block names the section too: its page is the colophon's or after it
+        if "Изменения с прошлой редакции подробно" in page and i + 1 >= colophon
     )
     assert re.search(
         rf"Сведения о редакции ?\.+ {colophon} Изменения с прошлой редакции подробно ?\.+ "
@@ -479,8 +480,6 @@ def test_whole_text_reads_as_plain_russian(report):
 OTHER_FIGURES = (
     "в проекте на 700 млн тенге",
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
-    # the cheaper reading's lines, rounded up alike (not the midpoint's 2027 P10, 19,8)
-    "и тогда хватит 15, 18 и 20 млрд;",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
     "(всего 100; оценка расхода",
@@ -875,8 +874,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # have their own paragraph; the evidence's date is Table 3's caption)
     assert (
         "С 1 января 2027 г. для 1 816–1 991 АПК (аппаратно-программных комплексов фиксации "
-        "нарушений) нужны новый договор и, до него, временная мера (продление договора до "
-        "итогов закупки), а в бюджете 2027–2029 годов — деньги на них. Сколько стоит"
+        # (s21b: an extension after «без возможности дальнейших продлений» read as a
+        # contradiction: the stop-gap is the procurement law's, if it applies)
+        "нарушений) нужны новый договор и, до него, временная мера (продление до итогов закупки "
+        "по Закону о госзакупках, если оно применимо), а в бюджете 2027–2029 годов — деньги на "
+        "них. Сколько стоит"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -1025,23 +1027,24 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Цены только обслуживания действующих АПК в источниках нет (рекомендация 5). "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
-        f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки бюджета "
-        "заключить нельзя: если строка мала, договора не будет до уточнения бюджета, и фиксация "
-        "может прерваться. Поэтому, пока договор Павлодара не проверен, строки взяты по самой "
-        # (s19e: the highest of the three prices calculated, not a bound on Pavlodar's price;
-        # s20b: not «the dearest reading», which the one-year sum would exceed)
-        "высокой цене Таблицы 1 — плате за камеру. "
+        # (s20r, s21b: the choice put to the council, each line with what it covers: 15 at the
+        # likeliest reading, 27 at any of Table 1's three)
+        f"Почему предлагаем {line}, а не 15 млрд тенге. Выбор таков: 15 млрд хватит при самом "
+        "вероятном, по суждению авторов, варианте (420 АПК, за комплекс), 27 — при любом из "
+        "трёх в Таблице 1. "
+        # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
+        # signed only within the line; money left over is reallocated)
+        "Договор дороже строки бюджета заключить нельзя: если строка мала, договора не будет до "
+        "уточнения бюджета, и фиксация может прерваться. Поэтому, пока договор Павлодара не "
         # (s20c: the line said as a rule of caution, not a forecast)
-        # (s17a: the likelier reading the authors' judgement, said so)
+        "проверен, предлагаем 27: это правило осторожности, а не прогноз. "
         # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
-        # years)
-        "Это правило осторожности, а не прогноз: вероятнее, по суждению авторов, 420 АПК за "
-        "комплекс, и тогда хватит 15, 18 и 20 млрд; "
-        "разница (12 млрд в 2027 г., 47 за три года) — цена осторожности "
+        # years; the cheaper lines, 15, 18 and 20, are Table 1's first row)
+        "Его цена — 12 млрд в 2027 г. и 47 за три года; "
         # (s20m: the sum allocated is seen by the bidders: a line too high may raise their
         # prices, the cost of the caution besides the money held)
-        "(лишнее можно перераспределить, но сумма закупки видна поставщикам и может поднять их "
-        "цены). "
+        "лишнее можно перераспределить, но сумма закупки видна поставщикам и может поднять их "
+        "цены. "
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         "Не хватит и 27 млрд, если 9 млрд Павлодара выделены на год (цены втрое выше) или "
@@ -1125,16 +1128,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20q, s20r: the line's own path over three years beside the hundred: 90,8 (83,8–98,1)
         # in the appendix's table by year; s20q: the draft budget may hold less: an amendment)
         "100; оценка расхода — 90,8, разброс 83,8–98,1); если в проекте бюджета меньше — внести "
-        "поправку. Найдётся договор Павлодара — строки по Таблице 1, после сессии — уточнением "
-        "бюджета. Строки трёх лет нужны для договора до конца 2029 года (п. 3 ст. 17 Закона о "
+        "поправку, а найдётся договор Павлодара — уточнить строки по Таблице 1. Строки трёх "
+        "лет нужны для договора до конца 2029 года (п. 3 ст. 17 Закона о "
         # (s17c, s17h: a one-year contract pays for the equipment in a year; s19c: said as
         # likely)
-        "госзакупках); без них договор — лишь на год и, вероятно, дороже трети трёхлетнего. "
+        "госзакупках); без них договор — лишь на год и, вероятно, дороже. "
         # (s19f: «до 12,2 %» beside the law read as a legal cap; s20c, s20d: «допускают рост
         # до 12,2 %» overstated the lines, P90 of a growth drawn over 0–12,2 %: 2029 at
         # 12,2 % needs 38,6)
-        "В строках 2028 и 2029 годов учтён рост цены (в расчёте — 0–12,2 % в год; допущение "
-        "авторов). "
+        "В строках 2028 и 2029 годов учтён рост цены (0–12,2 % в год; допущение авторов). "
     )
     assert (
         memo.index("Рекомендации маслихату На сессии — заложить в бюджет")
@@ -1163,9 +1165,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20q: the equipment's price beside the lines read as «why not buy?»: hardware only)
         # (s20q, s20r: hardware only, not comparable with the lines)
         "обслуживание действующих АПК и на покупку оборудования (только комплексы на всю сеть, "
-        "без ПО, связи и обслуживания, — около 17,8 млрд разово; со строками бюджета не "
+        "без ПО, связи и обслуживания: около 17,8 млрд разово): "
         # (s20g: the offers may lower the lines as well as raise them)
-        "сравнимо): по ним уточнить строки."
+        "по ним уточнить строки."
     ) in rec
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
@@ -1238,7 +1240,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
         "Если закупка не объявлена — немедленно потребовать от акимата объявить её: последний "
-        "день — 31 декабря, и то без запаса на задержку или жалобу. В условия "
+        "день — 31 декабря, если юристы подтвердят продление, и то без запаса; "
+        # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
+        # condition; 22 December + 10 days = 1 January)
+        "без продления — 22 декабря (закупка в 10 дней даст договор к 1 января). В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "возможен перерыв до поставки)"
@@ -1260,9 +1265,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (review s15f: whether the stop-gap needs a procurement announced before 1 January)
         # (the memo's two pages: the procurement body dropped, the lawyers' opinion kept)
         "До сессии получить письменное заключение юристов акимата: можно ли продлить договор "
-        "до итогов закупки и нужно ли для этого "
+        "до итогов закупки (и нужно ли для этого "
         # (s16h, s17a: and the single source the incumbent's rights to the software may allow)
-        "объявить её до 1 января, можно ли закупить у нынешнего оператора из одного источника "
+        "объявить её до 1 января) и закупить у нынешнего оператора из одного источника "
         "(права на ПО); и согласие оператора на продление по нынешней цене. Если нельзя, "
         "с 1 января фиксация прервётся: потребовать план акимата."
     ) in memo
