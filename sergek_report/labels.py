@@ -326,6 +326,8 @@ MEMO_APPRAISAL_COLUMNS = {
 # «Павлодар: 420 АПК» as Pavlodar's network, the sum unnamed)
 # (review s19g: four-line headers: Pavlodar's sum is the caption's, the column says on what)
 MEMO_READING_COLUMN = "{measure}, {complexes}\u00a0АПК"
+# the column of the line's reading, Pavlodar's sum paid per camera (decision_tables.memo_table)
+MEMO_CAMERA_COLUMN = "{measure}, за камеру"
 # The report's parts, named in the contents before the first chapter of each (a chapter's
 # notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
 REPORT_PARTS = {
@@ -1250,10 +1252,12 @@ COVER_FACTS = {
     # the stop-gap ends on 28 February, the contract follows it)
     # (reviews s20q, s20r: one sentence of three conditions and two dates: what to do and its
     # last day, then what covers the months before the contract, each its own sentence)
+    # (reviews s21a–s21d: the last day without the stop-gap, 22 December, was the memo's
+    # only: each last day with its condition; {without}: «22 декабря»)
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить сейчас; последний день — "
-        "{in_stopgap} (договор к {contract}). До договора — продление на {months}, если "
-        "юристы его подтвердят; иначе перерыв в фиксации с {first_day}"
+        "{in_stopgap} (договор к {contract}), если юристы подтвердят продление на {months}; без "
+        "него — {without} (договор с {first_day}), позже — перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

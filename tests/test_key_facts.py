@@ -97,10 +97,13 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s20q, s20r: three conditions and two dates in one sentence: what to do and its
         # last day, then what covers the months before the contract)
         "до окончания договора на дату редакции. Закупку объявить сейчас; последний день — "
-        f"31{NBSP}декабря 2026{NNBSP}г. (договор к 1{NBSP}марта). До договора — продление на "
+        f"31{NBSP}декабря 2026{NNBSP}г. (договор к 1{NBSP}марта), если юристы подтвердят "
         # (s19b–s19d: five ideas in a card; the gap after 1 March is the memo's, its
         # recommendation 3; s20f: the stop-gap ends on 28 February, the contract follows)
-        f"2{NBSP}месяца, если юристы его подтвердят; иначе перерыв в фиксации с 1{NBSP}января"
+        # (s21a–s21d: the last day without the stop-gap too: 22 December + 10 days = 1
+        # January)
+        f"продление на 2{NBSP}месяца; без него — 22{NBSP}декабря (договор с 1{NBSP}января), "
+        "позже — перерыв в фиксации"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -181,16 +184,14 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     ]
     # the translation asks for the cases of the dates: «… 1 наурыздан басталады», «2027 жылғы
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
-    # (s20q, s20r: the action and its last day, then what covers the months before the
-    # contract: «1 наурызға дейін», the dative the translation asks for)
+    # (s20q, s20r: the action and its last day; s21a–s21d: without the stop-gap, 22
+    # December: «1 наурызға дейін», «1 қаңтардан», the cases the translation asks for)
     assert "соңғы күн — 2026 жылғы 31 желтоқсан (шарт 1 наурызға дейін)" in (
         facts[1].text.replace(NBSP, " ")
     )
     assert facts[1].text.startswith("шарт соңына дейін (редакция күніне). Сатып алуды қазір")
-    assert "Шартқа дейін — 2 ай ұзарту, егер заңгерлер растаса;" in (
-        facts[1].text.replace(NBSP, " ")
-    )
-    assert facts[1].text.replace(NBSP, " ").endswith("әйтпесе 1 қаңтардан тіркеуде үзіліс")
+    assert "ұзартусыз — 22 желтоқсан (1 қаңтардан шарт)" in facts[1].text.replace(NBSP, " ")
+    assert facts[1].text.endswith("кейін — тіркеуде үзіліс")
     assert facts[0].text.endswith("жол бюджетті нақтылау арқылы азайтылады")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 

@@ -666,7 +666,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
         # (s20a: the table says what the check may find, not where the check is)
         "Таблица 1. Строки бюджета по тому, что покажет договор Павлодара, млрд тенге; "
         "временная мера до 28 февраля, затем договор",
-        "Таблица 2. Сценарии расходов по ценам Павлодара за комплекс, млрд тенге (номинальные): "
+        "Таблица 2. Сценарии расходов по ценам Павлодара, млрд тенге (номинальные): "
         "центральная оценка (разброс) Сценарий расходов",
         "Рекомендации маслихату",
         "Что проверить до голосования",
@@ -682,7 +682,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     assert text.count("Хронология договора и предстоящие сроки") == 1
     assert text.count("Официальные заявления и опубликованные цифры о ДТП в Алматы") == 1
     assert "Хронология договора" not in memo and "о ДТП в Алматы" not in memo
-    assert text.count("Сценарии расходов по ценам Павлодара за комплекс, млрд тенге") == 1
+    assert text.count("Сценарии расходов по ценам Павлодара, млрд тенге") == 1
 
 
 @pytest.mark.slow  # reads the session's build
@@ -735,16 +735,17 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s20f: the stop-gap ends on 28 February: the contract follows it)
         # (s20q, s20r: one sentence of three conditions: the action and its last day, then
         # what covers the months before the contract)
-        "Закупку объявить сейчас; последний день — 31 декабря 2026 г. (договор к 1 марта). "
+        "Закупку объявить сейчас; последний день — 31 декабря 2026 г. (договор к 1 марта), "
         # (s19b–s19d: the gap after 1 March is the memo's, recommendation 3)
-        "До договора — продление на 2 месяца, если юристы его подтвердят; иначе перерыв в "
-        "фиксации с 1 января"
+        # (s21a–s21d: each last day with its condition)
+        "если юристы подтвердят продление на 2 месяца; без него — 22 декабря (договор с "
+        "1 января), позже — перерыв в фиксации"
     ) in cover
     assert "немедленно потребовать от акимата объявить её: последний день — 31 декабря" in memo
     # the contract from 1 January said unlikely with its deadline in chapter 2 (the memo's
     # table of lines says «маловероятно»)
     assert "договор с 1 января (до 31,2 в 2027 г.; маловероятно)" in memo
-    assert "22 декабря" not in cover
+    assert cover.count("22 декабря") == 1  # the last day without the stop-gap (s21a–s21d)
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "С 1 января 2027 г. для 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
@@ -893,14 +894,21 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (reviews s17a, s17b: «если 420 АПК», «сумма на 420 АПК» read as Almaty's network;
     # s17h: «Павлодар: 420 АПК» as Pavlodar's network: the sum named)
     # (s19g: four-line headers: the sum is the caption's, a column says on what)
+    # (s20q–s21d: the line's own reading, per camera, in the memo's table of paths, beside
+    # the cheapest; the city's 240 complexes are Table 1's)
     assert (
-        "Сценарий расходов 2027 г., 420 АПК 2027 г., 240 АПК 2027–2029 гг., 420 АПК "
-        "2027–2029 гг., 240 АПК"
+        "Сценарий расходов 2027 г., 420 АПК 2027 г., за камеру 2027–2029 гг., 420 АПК "
+        "2027–2029 гг., за камеру"
     ) in memo
+    # per camera the gap's and the first day's contract months scale the city's exactly by
+    # 7 894 / 1 341 / (1 287 / 240) = 1,0977: 22,69 × 1,0977 = 24,9, 21,6 × 1,0977 = 23,7,
+    # 23,7 × 1,0977 = 26,0; 27,15 × 1,0977 = 29,8, 28,43 × 1,0977 = 31,2 (the line's «до 31,2»)
+    camera = [bn("service_pavlodar_camera", s) for s in ("p50", "p10", "p90")]
+    assert camera == ["25,5", "24,4", "26,7"]
     rows = [
-        ("Временная мера, затем договор", pav_region, pav_city),
-        ("Перерыв, затем договор", gap_region, gap_city),
-        ("Договор с первого дня", region, city),
+        ("Временная мера, затем договор", pav_region, camera),
+        ("Перерыв, затем договор", gap_region, ["24,9", "23,7", "26,0"]),
+        ("Договор с первого дня", region, ["29,8", "28,5", "31,2"]),
     ]
     at = [
         memo.index(f"{path} {r[0]} ({r[1]}–{r[2]}) {c[0]} ({c[1]}–{c[2]})") for path, r, c in rows
@@ -1084,11 +1092,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "не покрывает договор с 1 января (до 31,2 в 2027 г.; маловероятно)."
     )
     assert city[2] == "28,4"
-    # the line is the upper edge of the likely path at the dearer reading: Table 1's second
-    # row
-    assert memo.index(
-        f"Временная мера, затем договор 13,6 (13,0–{cheaper}) 23,3 (22,3–{upper})"
-    ) > (memo.index("Таблица 2. "))
+    # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's
+    # first row, beside the cheapest reading's (the city's 24,4 is Table 1's)
+    assert memo.index(f"Временная мера, затем договор 13,6 (13,0–{cheaper}) 25,5 (24,4–26,7)") > (
+        memo.index("Таблица 2. ")
+    )
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -1183,7 +1191,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the same upper ends as the appendix's table by year prints for the path at each reading
     assert "13,6 (13,0–14,2) 16,5 (15,3–17,7) 17,5 (15,5–19,6) 47,6 (43,9–51,4)" in text
     assert "47,6 (43,9–51,4)" in memo  # Table 1's three years at the cheaper reading
-    assert "82,8 (76,4–89,4)" in memo  # Table 1's three years of the line's path
+    # Table 2's three years of the line's own path, per camera, as the appendix's table by
+    # year prints it, and recommendation 1 beside the hundred (reviews s20q–s21d)
+    assert "90,8 (83,8–98,1)" in memo
+    assert "25,5 (24,4–26,7) 31,7 (29,3–34,1) 33,6 (29,8–37,6) 90,8 (83,8–98,1)" in text
+    assert "82,8 (76,4–89,4)" not in memo  # the city's three years: the appendix's
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text

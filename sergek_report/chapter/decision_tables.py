@@ -22,7 +22,7 @@ from sergek_report.chapter.outputs import (
     NUMERIC_COLUMNS,
     PRINT_AS_BLOCKS,
 )
-from sergek_report.model.appraisal import CAMERA_PATH
+from sergek_report.model.appraisal import CAMERA_PATH, CAMERA_READING
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
     BUDGET_LINE,
@@ -535,31 +535,47 @@ def appraisal_table(results: Results) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def memo_readings(results: Results) -> tuple[str, str]:
+    """The readings of Pavlodar's contract the memo's table of paths sets side by side: the
+    cheapest (the region's complexes) and the line's own, the sum paid per camera (reviews
+    s20q–s21d: the line's reading was in no table of the memo); the city's without the
+    camera counts, which the line then rests on."""
+    line = CAMERA_READING if priced(results, (CAMERA_PATH,)) else READINGS[1]
+    return (READINGS[0], line)
+
+
 def memo_table(results: Results) -> pd.DataFrame:
     """The memo's table: each path at Pavlodar's prices and today's price, a row each; its
-    2027 cash and its three years, the median and P10–P90 in billions, under each reading of
-    Pavlodar's contract (a column each: «2027 г., если 420 АПК»). Today's price does not
-    depend on the reading: both columns give it. Neither the midpoint, nor the present value,
-    nor the parts of a path, nor the unpriced rows (its note names them)."""
+    2027 cash and its three years, the median and P10–P90 in billions, under the cheapest
+    reading of Pavlodar's contract and the line's (a column each: «2027 г., 420 АПК», «2027
+    г., за камеру»). Today's price does not depend on the reading: both columns give it.
+    Neither the midpoint, nor the present value, nor the parts of a path, nor the unpriced
+    rows (its note names them)."""
     u = results.appraisal
     years = _years()
     complexes = pavlodar_complexes(results)
     column = {k: v.format(**years) for k, v in L.MEMO_APPRAISAL_COLUMNS.items()}
-    headers = {
-        (measure, reading): fmt.fill(
+
+    def header(measure: str, reading: str) -> str:
+        if reading == CAMERA_READING:
+            return fmt.fill(L.MEMO_CAMERA_COLUMN, measure=column[measure])
+        return fmt.fill(
             L.MEMO_READING_COLUMN,
             measure=column[measure],
             complexes=fmt.integer(complexes[reading]),
         )
+
+    headers = {
+        (measure, reading): header(measure, reading)
         for measure in ("cash_2027", "cash_total")
-        for reading in READINGS
+        for reading in memo_readings(results)
     }
     rows = []
     for path in MEMO_ROWS:
         row = {column["option"]: L.MEMO_APPRAISAL_ROWS[path]}
-        for (measure, reading), header in headers.items():
+        for (measure, reading), name in headers.items():
             option = path if path == COMPARISON else f"{path}_{reading}"
-            row[header] = budget_cell(u, f"{option}.{measure}")
+            row[name] = budget_cell(u, f"{option}.{measure}")
         rows.append(row)
     return pd.DataFrame(rows)
 

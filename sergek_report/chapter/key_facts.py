@@ -81,6 +81,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                         fmt.date_long(results.procurement_latest_start_in_stopgap)
                     ),
                     contract=sentences.day_month(results.contract_after_stopgap),
+                    without=sentences.day_month(results.procurement_latest_start_range[1]),
                     first_day=sentences.day_month(results.decision_day),
                     months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
                 ),

@@ -280,7 +280,8 @@ PAVLODAR_PATHS = {
 # the contract at the city's price per complex times the camera factor (reviews s19g–s20h:
 # the line's reading priced as the other readings are, with its spread and later years, not
 # as a product of another reading's upper end).
-CAMERA_PATH = "service_pavlodar_camera"
+CAMERA_READING = "camera"
+CAMERA_PATH = f"service_pavlodar_{CAMERA_READING}"
 
 
 def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
@@ -327,10 +328,16 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
                 n, p, s_read, g, r, bridge * _a(m), gap * _a(m)
             )
     if data.camera_factor is not None:
+        # each path with Pavlodar's sum paid per camera (CAMERA_PATH the stop-gap's, the
+        # line's; the gap's and the first day's the memo's table sets beside it: reviews
+        # s20q–s21d found the line's reading in no table of the memo)
         s_camera = data.camera_factor * service_price_2026(
             data, x["karaganda_price_year"], x["inflation_2026"], 0.0, COVERAGE_READINGS["city"]
         )
-        cash[CAMERA_PATH] = service_path(n, p, s_camera, g, r, _a(m), 0 * _a(m))
+        for name, (bridge, gap) in PAVLODAR_PATHS.items():
+            cash[name.format(reading=CAMERA_READING)] = service_path(
+                n, p, s_camera, g, r, bridge * _a(m), gap * _a(m)
+            )
     out = {}
     for name, c in cash.items():
         out[f"{name}.cash_2027"] = c.cash_2027
