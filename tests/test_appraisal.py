@@ -706,6 +706,19 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     camera_later = [u.get(f"service_pavlodar_camera.cash_{y}", "p90") for y in (2028, 2029)]
     assert camera_later == pytest.approx([x * factor for x in city_later], rel=1e-9)
     assert line.later_years == (35e9, 38e9)
+    # the gap's and the first day's paths per camera (the memo's Table 2, reviews s20q–s21d):
+    # no stop-gap's months at today's price, so every quantile is the city's times the factor:
+    # 22,69 × 1,0977 = 24,9 and 27,15 × 1,0977 = 29,8 (medians); the first day's 28,43 ×
+    # 1,0977 = 31,2 is what the line does not cover
+    for path in ("no_bridge_pavlodar", "pavlodar"):
+        for stat in ("p10", "p50", "p90"):
+            assert u.get(f"{path}_camera.cash_2027", stat) == pytest.approx(
+                u.get(f"{path}_city.cash_2027", stat) * factor, rel=1e-9
+            )
+    assert round(u.get("no_bridge_pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 24.9
+    assert round(u.get("pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 29.8
+    assert line.first_day == u.get("pavlodar_camera.cash_2027", "p90")
+    assert round(line.first_day / 1e9, 1) == 31.2
     # the lines at the cheaper reading, per complex, rounded up alike: 14,22, 17,75, 19,59
     assert line.lines_cheaper == (15e9, 18e9, 20e9)
     assert [round(x / 1e9, 1) for x in line.later_years_cheaper] == [17.7, 19.6]

@@ -398,17 +398,21 @@ TODAY_PRICE = "current_price.cash_2027"
 def times_today(results: Results) -> dict[str, float]:
     """How many times today's price the contract from the first day costs in 2027, medians
     as the tables print them: at Pavlodar's prices for the region's complexes («region»),
-    for the city's («city»), paid per camera (the city's times the line's camera factor,
-    «camera») and at the midpoint with Karaganda («midpoint»): «в 4–8 раз» in the memo,
-    «в 4, 7 или 8 раз … в 9» in the chapter on the decision (review s20f: the two said
-    different multiples)."""
+    for the city's («city»), paid per camera (the line's reading, «camera») and at the
+    midpoint with Karaganda («midpoint»): «в 4–8 раз» in the memo, «в 4, 7 или 8 раз … в 9»
+    in the chapter on the decision (review s20f: the two said different multiples)."""
     u = results.appraisal
     today = u.get(TODAY_PRICE, CENTRAL)
     region, city = (u.get(output, CENTRAL) / today for output in FIRST_DAY_READINGS)
     return {
         "region": region,
         "city": city,
-        "camera": city * results.budget_line.line_factor,
+        # the line's reading: per camera as the joint calculation priced it, else the city's
+        "camera": (
+            u.get(f"pavlodar_{CAMERA_READING}.cash_2027", CENTRAL) / today
+            if results.budget_line.line_path == CAMERA_PATH
+            else city
+        ),
         "midpoint": u.get(f"{BRANCH_OUTPUT['announced'][-1]}.cash_2027", CENTRAL) / today,
     }
 

@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass
 
 from sergek_report.inputs.edition import AssumptionValues
-from sergek_report.model.appraisal import CAMERA_PATH, YEARS, AppraisalData
+from sergek_report.model.appraisal import CAMERA_PATH, CAMERA_READING, YEARS, AppraisalData
 from sergek_report.model.uncertainty import Uncertainty, point_shift
 
 # The line: the stop-gap, then the contract at Pavlodar's city price, 2027 cash, its P90.
@@ -167,9 +167,14 @@ def budget_line(
         per_fewer_complexes_cheaper=point_shift(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
-        # the contract from the first day has no stop-gap's months: its price per camera is
-        # the city's times the factor, its upper end too
-        first_day=appraisal.get(FIRST_DAY, BUDGET_LINE_STAT) * line_factor,
+        # the contract from the first day at the line's reading, as the joint calculation
+        # priced it (per camera: the city's times the factor, having no stop-gap's months)
+        first_day=appraisal.get(
+            FIRST_DAY.replace("_city", f"_{CAMERA_READING}")
+            if line_output == camera_line
+            else FIRST_DAY,
+            BUDGET_LINE_STAT,
+        ),
         later_years=tuple(line(year) for year in later(line_output.split(".")[0])),
         later_years_cheaper=later_cheaper,
         lines_cheaper=tuple(line(x) for x in (amount_cheaper, *later_cheaper)),
