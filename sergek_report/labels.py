@@ -1257,7 +1257,7 @@ COVER_FACTS = {
     "days_left": (
         "до окончания договора на дату редакции. Закупку объявить сейчас; последний день — "
         "{in_stopgap} (договор к {contract}), если юристы подтвердят продление на {months}; без "
-        "него — {without} (договор с {first_day}), позже — перерыв в фиксации"
+        "него — {without} (договор с {first_day}, маловероятно), позже — перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

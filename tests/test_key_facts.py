@@ -102,7 +102,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # recommendation 3; s20f: the stop-gap ends on 28 February, the contract follows)
         # (s21a–s21d: the last day without the stop-gap too: 22 December + 10 days = 1
         # January)
-        f"продление на 2{NBSP}месяца; без него — 22{NBSP}декабря (договор с 1{NBSP}января), "
+        # (s21e, s21f: the contract from 1 January is unlikely, chapter 2's word, said so)
+        f"продление на 2{NBSP}месяца; без него — 22{NBSP}декабря (договор с 1{NBSP}января, "
+        "маловероятно), "
         "позже — перерыв в фиксации"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
@@ -190,7 +192,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         facts[1].text.replace(NBSP, " ")
     )
     assert facts[1].text.startswith("шарт соңына дейін (редакция күніне). Сатып алуды қазір")
-    assert "ұзартусыз — 22 желтоқсан (1 қаңтардан шарт)" in facts[1].text.replace(NBSP, " ")
+    assert "ұзартусыз — 22 желтоқсан (1 қаңтардан шарт, екіталай)" in (
+        facts[1].text.replace(NBSP, " ")
+    )
     assert facts[1].text.endswith("кейін — тіркеуде үзіліс")
     assert facts[0].text.endswith("жол бюджетті нақтылау арқылы азайтылады")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

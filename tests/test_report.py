@@ -739,9 +739,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s19b–s19d: the gap after 1 March is the memo's, recommendation 3)
         # (s21a–s21d: each last day with its condition)
         "если юристы подтвердят продление на 2 месяца; без него — 22 декабря (договор с "
-        "1 января), позже — перерыв в фиксации"
+        "1 января, маловероятно), позже — перерыв в фиксации"
     ) in cover
-    assert "немедленно потребовать от акимата объявить её: последний день — 31 декабря" in memo
+    assert (
+        "объявить её: с продлением (если юристы его подтвердят) последний день — 31 декабря" in memo
+    )
     # the contract from 1 January said unlikely with its deadline in chapter 2 (the memo's
     # table of lines says «маловероятно»)
     assert "договор с 1 января (до 31,2 в 2027 г.; маловероятно)" in memo
@@ -1056,8 +1058,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         "Не хватит и 27 млрд, если 9 млрд Павлодара выделены на год (цены втрое выше) или "
-        "подтвердится непроверенная цена Караганды (до 42,7 млрд в 2027 г.): тогда нужна "
-        "поправка бюджета. "
+        # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
+        "цена окажется между Павлодаром и непроверенной Карагандой (до 42,7 млрд в 2027 г.): "
+        "тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1251,11 +1254,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16d: «маловероятно» said of the contract, not of an instruction)
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
-        "Если закупка не объявлена — немедленно потребовать от акимата объявить её: последний "
-        "день — 31 декабря, если юристы подтвердят продление, и то без запаса; "
+        "Если закупка не объявлена — немедленно потребовать от акимата объявить её: "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
-        # condition; 22 December + 10 days = 1 January)
-        "без продления — 22 декабря (закупка в 10 дней даст договор к 1 января). В условия "
+        # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
+        # than the line, 28,43 × 1,0977 = 31,2)
+        "с продлением (если юристы его подтвердят) последний день — 31 декабря; без продления "
+        "— 22 декабря (договор с 1 января дороже строки: до 31,2 млрд). В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "возможен перерыв до поставки)"
