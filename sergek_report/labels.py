@@ -1248,7 +1248,7 @@ COVER_FACTS = {
     # (reviews s19b–s19d: five ideas in a card: what to do, what the last day gives and what
     # covers the months before it; the gap after the contract is the memo's, recommendation 3)
     # (review s19g: «немедленно» then «даже 31 декабря» read as a contradiction: the last day
-    # said as such, with what ends on the day its procurement does; {lead}: «60 дней»; s20f:
+    # said as such, with what ends on the day its procurement does; s20f:
     # the stop-gap ends on 28 February, the contract follows it)
     # (reviews s20q, s20r: one sentence of three conditions and two dates: what to do and its
     # last day, then what covers the months before the contract, each its own sentence)

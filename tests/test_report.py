@@ -1229,7 +1229,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "млрд "
         "2) объявлена ли закупка (акимат) сведений нет нет — объявить немедленно "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
-        "3) сколько из 350 новых АПК введено (управление цифровизации) учтены все каждые 100 "
+        # (s21g: the base case and the range, as the cover's «от половины до всех»)
+        "3) сколько из 350 новых АПК введено (управление цифровизации) все; в разбросе — от "
+        "половины каждые 100 "
         "меньше — строка 27 млрд меньше на 1,3 (строка 15 — на 0,7) "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sergek_report import labels as L
-from sergek_report.chapter import fmt, precision, sentences
+from sergek_report.chapter import decision_tables, fmt, precision, sentences
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 from sergek_report.model.dates import as_date
@@ -81,7 +81,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                         fmt.date_long(results.procurement_latest_start_in_stopgap)
                     ),
                     contract=sentences.day_month(results.contract_after_stopgap),
-                    without=sentences.day_month(results.procurement_latest_start_range[1]),
+                    # the last day without the stop-gap, the memo's recommendation 2's
+                    without=sentences.day_month(decision_tables.announce_by(results)),
                     first_day=sentences.day_month(results.decision_day),
                     months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
                 ),
