@@ -744,9 +744,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         "объявить её: с продлением (если юристы его подтвердят) последний день — 31 декабря" in memo
     )
-    # the contract from 1 January said unlikely with its deadline in chapter 2 (the memo's
-    # table of lines says «маловероятно»)
-    assert "договор с 1 января (до 31,2 в 2027 г.; маловероятно)" in memo
+    # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
+    # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
+    assert "(договор с 1 января дороже строки: до 31,2 млрд)" in memo
+    assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
+    assert "(до 31,2 в 2027 г.; маловероятно)" not in memo
     assert cover.count("22 декабря") == 1  # the last day without the stop-gap (s21a–s21d)
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "С 1 января 2027 г. для 1 816–1 991 АПК" in memo
@@ -1025,7 +1027,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19g: why several times today's payment: the new equipment, said where the
         # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
         # (s20q: the source first, then the multiple it gives, with its reason)
-        "Сколько стоит новый договор. Цена нового договора известна из одного сообщения: в "
+        # (s21g: no price for Almaty exists, Pavlodar's sum is a bearing, not «известна»)
+        "Сколько стоит новый договор. Цены для Алматы нет; ориентир — одно сообщение: в "
         "Павлодарской области на три года выделено 9 млрд тенге, но не сказано, на сколько АПК "
         "(240 в городе или 420 в области) и за комплекс или за камеру (Таблица 1). "
         # (s19g: why several times today's payment: the new equipment, said where the
@@ -1086,13 +1089,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "за камеру или договор не найден (предлагаем) 15,41 25,5 (24,4–26,7) "
         f"{line} 35 38 100 "
         "Источник: № 67 в списке источников; не проверено: № 70; "
+        # (s21e–s21h: what «за камеру» means, where its row is: 9 bn for all 1 287 of
+        # Pavlodar's cameras, 7 894 / 1 341 = 5,89 a complex in Almaty)
+        "за камеру — 9 млрд на все камеры Павлодара (1 287 камер), в АПК Алматы их около 5,9; "
         # (s20a: the rule said in words; its product is the row above)
         # (s20g, s20h: nine in ten at the row's own price, not at any price; s20q, s20r:
         # «строка» the budget's line only, never a table's row)
         "строка бюджета — верхняя граница разброса, округлённая вверх (при цене своего варианта "
-        "её хватит в 9 случаях из 10 при допущениях авторов); "
-        # (s17h: the first day at the line's reading, 28,43 × 1,0977 = 31,21)
-        "не покрывает договор с 1 января (до 31,2 в 2027 г.; маловероятно)."
+        "её хватит в 9 случаях из 10 при допущениях авторов)."
     )
     assert city[2] == "28,4"
     # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's
