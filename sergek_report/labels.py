@@ -1043,13 +1043,16 @@ SENTENCES = {
     # the memo's «нынешняя цена» for 2027 against the 2026 payments at estimate 1
     # (sentences.current_price_against_budget)
     # (reviews s14d, s14g: one long sentence; now its two reasons, each its own sentence)
+    # (reviews s21d–s21j: at the median inputs the year comes to 4,0, not 3,9: the median of
+    # the joint calculation is not the calculation at medians; the base values' 4,1 said)
     "current_price_against_budget": (
         "Нынешняя цена на {year} год в резюме ({median}) меньше выплат {budget_year} года "
         "({budget}), хотя тариф заморожен, по двум причинам. Во-первых, она посчитана не по "
         "оценке 1, а по середине двух оценок тарифа ({price} за комплекс в месяц; по ней "
         "выплаты {budget_year} года — {budget_mid}). Во-вторых, это центральная оценка "
-        "совместного расчёта, где в работе не обязательно все новые комплексы: их доля, как и "
-        "плата между оценками, меняется по своему диапазону."
+        "совместного расчёта: доля введённых новых комплексов, срок договора (от него зависит "
+        "оценка 1) и место платы между оценками меняются по своим диапазонам, и она ниже "
+        "расчёта при базовых значениях ({point})."
     ),
 }
 

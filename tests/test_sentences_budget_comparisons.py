@@ -68,9 +68,11 @@ def test_the_current_price_for_2027_is_set_against_the_2026_payments_on_their_ba
         nominal_at=lambda price: 23_192 * price,
     )
     appraisal = SimpleNamespace(
-        get=lambda output, stat: {("current_price.cash_2027", "p50"): 3_914_540_808.0}[
-            (output, stat)
-        ]
+        get=lambda output, stat: {
+            ("current_price.cash_2027", "p50"): 3_914_540_808.0,
+            # all inputs at their base values: 1 991 complexes × 12 months × 171,4 thousand
+            ("current_price.cash_2027", "point"): 4_094_820_544.4,
+        }[(output, stat)]
     )
     r = SimpleNamespace(
         appraisal=appraisal,
@@ -84,6 +86,7 @@ def test_the_current_price_for_2027_is_set_against_the_2026_payments_on_their_ba
         f"(≈{NB}4,2{NB}млрд{NB}тенге), хотя тариф заморожен, по двум причинам. Во-первых, она "
         f"посчитана не по оценке 1, а по середине двух оценок тарифа (≈{NB}171{NB}тыс.{NB}тенге "
         f"за комплекс в месяц; по ней выплаты 2026 года — ≈{NB}4,0{NB}млрд{NB}тенге). "
-        "Во-вторых, это центральная оценка совместного расчёта, где в работе не обязательно все "
-        "новые комплексы: их доля, как и плата между оценками, меняется по своему диапазону."
+        "Во-вторых, это центральная оценка совместного расчёта: доля введённых новых комплексов, "
+        "срок договора (от него зависит оценка 1) и место платы между оценками меняются по своим "
+        f"диапазонам, и она ниже расчёта при базовых значениях (≈{NB}4,1{NB}млрд{NB}тенге)."
     )

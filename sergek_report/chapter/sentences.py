@@ -341,6 +341,7 @@ def current_price_against_budget(r, central: str) -> str:
         budget=fmt.estimate(b.nominal),
         price=precision.figure("current_monthly_price", r.one_basis.current_price, "тенге"),
         budget_mid=fmt.estimate(b.nominal_at(r.one_basis.current_price)),
+        point=fmt.estimate(u.get("current_price.cash_2027", "point")),
     )
 
 
