@@ -635,6 +635,9 @@ def test_a_milestone_says_when_its_source_is_undated_or_unverified(report):
     )
     assert "около 31 декабря 2020 г. 414 комплексов (2 060 камер) 0,54 по источнику" in html_text
     assert "30 апреля 2021 г. 460 комплексов (2 284 камеры) 0,60 по источнику" in html_text
+    # the chronology says the same of the same source (review s21i: «по источнику» there)
+    assert "30 ноября 2024 г. 1 641 АПК (более 9 000 видеокамер) не проверено" in html_text
+    assert "1 641 АПК (более 9 000 видеокамер) по источнику" not in html_text
 
 
 def memo_pages(texts: list[str]) -> list[int]:

@@ -394,9 +394,7 @@ class Chapter:
     def row_status(self, status: str, source_id: str) -> str:
         """A data row's status as its table prints it: a reported figure whose source's page
         was not found reads «не проверено», not «по источнику» (review s20r)."""
-        if status == "reported" and pd.isna(self.sources.loc[source_id, "url"]):
-            return L.CHAPTER["unverified"]
-        return fmt.status_label(status)
+        return fmt.status_label(status, unverified=pd.isna(self.sources.loc[source_id, "url"]))
 
     def quote(self, source_id: str, containing: str) -> str:
         """The quotation of a source's quote (data/sources.csv) that holds `containing`, as

@@ -275,14 +275,24 @@ def reconciliation_table(results: Results) -> pd.DataFrame:
     return table
 
 
-def timeline_table(timeline: pd.DataFrame, as_of) -> pd.DataFrame:
-    """The chronology; a planned date before the edition's date is a deadline that passed."""
+def timeline_table(
+    timeline: pd.DataFrame, as_of, sources: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The chronology; a planned date before the edition's date is a deadline that passed; a
+    reported event whose source's page was not found (`sources`, data/sources.csv by id)
+    reads «не проверено», as the milestones' table says of the same source (review s21i)."""
     as_of = pd.Timestamp(as_of)
+
+    def unverified(source_id) -> bool:
+        return sources is not None and pd.isna(sources.loc[source_id, "url"])
+
     status = [
         L.DEADLINE_PASSED
         if s in ("planned", "estimate") and pd.Timestamp(d) < as_of
-        else fmt.status_label(s)
-        for d, s in zip(timeline["date"], timeline["status"], strict=True)
+        else fmt.status_label(s, unverified=unverified(source_id))
+        for d, s, source_id in zip(
+            timeline["date"], timeline["status"], timeline["source_id"], strict=True
+        )
     ]
     when = [
         fmt.month_year(d)

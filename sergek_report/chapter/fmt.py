@@ -625,10 +625,14 @@ def mid_sentence(text: object) -> str:
 STATUS_LABELS = labels.STATUS_LABELS  # the words live in the catalog, labels.py
 
 
-def status_label(status: str, period_basis: object = None) -> str:
+def status_label(status: str, period_basis: object = None, unverified: bool = False) -> str:
     """Russian label of a data row's status (reported / derived / estimate / planned); a row
     whose period's start the authors assumed (`period_basis` «assumed», data/payments.csv)
-    says so beside the amount's status: «сумма — по источнику; период — допущение авторов»."""
+    says so beside the amount's status: «сумма — по источнику; период — допущение авторов».
+    A reported row whose source's page was not found (`unverified`) reads «не проверено»,
+    as the tables' source lines say (review s20r: «по источнику» read as checked)."""
+    if unverified and status == "reported":
+        return labels.CHAPTER["unverified"]
     label = STATUS_LABELS.get(str(status), str(status))
     if period_basis == "assumed":
         return labels.STATUS_PERIOD_ASSUMED.format(status=label)
