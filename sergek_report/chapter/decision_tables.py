@@ -28,6 +28,7 @@ from sergek_report.model.budget_line import (
     BUDGET_LINE,
     CHEAPER_READING,
     FIRST_DAY,
+    FIRST_DAY_PATH,
 )
 from sergek_report.model.dates import as_date
 from sergek_report.model.prices import BUDGET_YEAR
@@ -418,11 +419,11 @@ def times_today(results: Results) -> dict[str, float]:
         "region": region,
         "city": city,
         # the line's reading: per camera as the joint calculation priced it, else the city's
-        "camera": (
-            u.get(f"pavlodar_{CAMERA_READING}.cash_2027", CENTRAL) / today
-            if results.budget_line.line_path == CAMERA_PATH
-            else city
-        ),
+        "camera": u.get(
+            f"{FIRST_DAY_PATH.format(reading=results.budget_line.line_reading)}.cash_2027",
+            CENTRAL,
+        )
+        / today,
         "midpoint": u.get(f"{BRANCH_OUTPUT['announced'][-1]}.cash_2027", CENTRAL) / today,
     }
 
@@ -553,9 +554,8 @@ def memo_readings(results: Results) -> tuple[str, str]:
     """The readings of Pavlodar's contract the memo's table of paths sets side by side: the
     cheapest (the region's complexes) and the line's own, the sum paid per camera (reviews
     s20q–s21d: the line's reading was in no table of the memo); the city's without the
-    camera counts, which the line then rests on."""
-    line = CAMERA_READING if priced(results, (CAMERA_PATH,)) else READINGS[1]
-    return (READINGS[0], line)
+    camera counts, which the line then rests on (the budget line decides which)."""
+    return (READINGS[0], results.budget_line.line_reading)
 
 
 def memo_table(results: Results) -> pd.DataFrame:

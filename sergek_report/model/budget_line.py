@@ -37,6 +37,11 @@ CHEAPER_READING = "service_pavlodar_region.cash_2027"
 REALISTIC_PATHS = (BUDGET_LINE, "no_bridge_pavlodar_city.cash_2027")
 # The contract from the first day at the dearer reading: what the line does not cover.
 FIRST_DAY = "pavlodar_city.cash_2027"
+# The line's path and the first day's at a reading of Pavlodar's contract (appraisal's
+# PAVLODAR_PATHS): «city» per complex, or CAMERA_READING where the line is drawn per camera.
+LINE_PATH = "service_pavlodar_{reading}"
+FIRST_DAY_PATH = "pavlodar_{reading}"
+CITY_READING = "city"
 # the line as a key figure (metrics.json, the change log's news, its declared precision)
 BUDGET_LINE_FIGURE = f"budget_line_{YEARS[0]}"
 RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo's step of the network
@@ -80,10 +85,9 @@ class BudgetLine:
     # path (appraisal.CAMERA_PATH: the stop-gap's months at today's price, the contract per
     # camera): «26,7» (review s20a: scaling the whole city path by the factor gave 26,75, the
     # stop-gap's months scaled too); None without the camera counts
-    per_camera: float | None = None
-    # the same path's 2027 median and P10–P90 («25,5 (24,4–26,7)»; reviews s19g, s20a: the
-    # memo showed the line's reading only as its upper end's product, the other readings as
-    # their table's results); None without the camera counts
+    # the per-camera path's 2027 median and P10–P90 («25,5 (24,4–26,7)»; reviews s19g, s20a:
+    # the memo showed the line's reading only as its upper end's product, the other readings
+    # as their table's results); None without the camera counts
     per_camera_range: tuple[float, float, float] | None = None
     # an Almaty complex-year at Pavlodar's price per camera, at any count of Pavlodar's
     # complexes (14,04 mn × 1,0977 = 15,41 mn; review s18c: the memo compares it with the
@@ -92,10 +96,21 @@ class BudgetLine:
     # the line's reading over a price per complex: the camera factor if Almaty's complexes
     # carry more cameras than Pavlodar's, else one (the memo scales the dearest price by it)
     line_factor: float = 1.0
-    # the path the line is drawn from: per camera where priced, else Pavlodar's city per
-    # complex (the memo gives its three years' cost beside the three lines' sum; reviews
-    # s20q, s20r: «100» beside no estimate on the memo's pages)
-    line_path: str = BUDGET_LINE.split(".")[0]
+    # the reading of Pavlodar's contract the line is drawn at: per camera where priced and
+    # Almaty's complexes carry more cameras, else the city's per complex (one decision: the
+    # memo's Table 2 and the multiples of today's price read it)
+    line_reading: str = CITY_READING
+
+    @property
+    def per_camera(self) -> float | None:
+        """The upper end of the path per camera («26,7»): its range's last figure."""
+        return None if self.per_camera_range is None else self.per_camera_range[2]
+
+    @property
+    def line_path(self) -> str:
+        """The path the line is drawn from (the memo gives its three years' cost beside the
+        three lines' sum; reviews s20q, s20r: «100» beside no estimate on the memo's pages)."""
+        return LINE_PATH.format(reading=self.line_reading)
 
     @property
     def lines(self) -> tuple[float, ...]:
@@ -132,7 +147,8 @@ def budget_line(
     priced_per_camera = camera_factor is not None
     # the line's reading: per camera if Almaty's complexes carry more cameras than Pavlodar's
     line_factor = max(1.0, camera_factor or 1.0)
-    line_output = camera_line if priced_per_camera and line_factor > 1.0 else BUDGET_LINE
+    reading = CAMERA_READING if priced_per_camera and line_factor > 1.0 else CITY_READING
+    line_output = f"{LINE_PATH.format(reading=reading)}.cash_{YEARS[0]}"
     step = assumptions.budget_line_step * 1e9
 
     def line(value: float) -> float:
@@ -170,16 +186,12 @@ def budget_line(
         # the contract from the first day at the line's reading, as the joint calculation
         # priced it (per camera: the city's times the factor, having no stop-gap's months)
         first_day=appraisal.get(
-            FIRST_DAY.replace("_city", f"_{CAMERA_READING}")
-            if line_output == camera_line
-            else FIRST_DAY,
-            BUDGET_LINE_STAT,
+            f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{YEARS[0]}", BUDGET_LINE_STAT
         ),
         later_years=tuple(line(year) for year in later(line_output.split(".")[0])),
         later_years_cheaper=later_cheaper,
         lines_cheaper=tuple(line(x) for x in (amount_cheaper, *later_cheaper)),
         lines_city=tuple(line(x) for x in (upper_end, *later(path))),
-        per_camera=appraisal.get(camera_line, BUDGET_LINE_STAT) if priced_per_camera else None,
         per_camera_range=(
             tuple(appraisal.get(camera_line, stat) for stat in RANGE_STATS)
             if priced_per_camera
@@ -189,5 +201,5 @@ def budget_line(
             None if camera_factor is None or city_year is None else city_year * camera_factor
         ),
         line_factor=line_factor,
-        line_path=line_output.split(".")[0],
+        line_reading=reading,
     )
