@@ -377,10 +377,15 @@ class Chapter:
                 when = fmt.date_long(row["published"])
             else:
                 when = _first_clause(str(row.get("published_note") or L.CHAPTER["undated"]))
-            if pd.isna(row.get("url")):  # the page was not found: figures not checked
+            if self.unverified(source_id):
                 when = f"{when}, {L.CHAPTER['unverified']}"
             parts.append(f"{publisher_in_text(row['publisher'])}, {when}")
         return "; ".join(parts)
+
+    def unverified(self, source_id: str) -> bool:
+        """Whether a source's page was not found (no address in data/sources.csv): its
+        figures are not checked at the source, and every place that cites it says so."""
+        return pd.isna(self.sources.loc[source_id, "url"])
 
     def row_date(self, date: object, source_id: str) -> str:
         """A data row's date as its table prints it: «около 1 января 2024 г.» when its source
@@ -394,7 +399,7 @@ class Chapter:
     def row_status(self, status: str, source_id: str) -> str:
         """A data row's status as its table prints it: a reported figure whose source's page
         was not found reads «не проверено», not «по источнику» (review s20r)."""
-        return fmt.status_label(status, unverified=pd.isna(self.sources.loc[source_id, "url"]))
+        return fmt.status_label(status, unverified=self.unverified(source_id))
 
     def quote(self, source_id: str, containing: str) -> str:
         """The quotation of a source's quote (data/sources.csv) that holds `containing`, as
@@ -417,8 +422,7 @@ class Chapter:
         position = {source_id: n for n, source_id in enumerate(self.sources.index, start=1)}
         checked, unverified = [], []
         for source_id in self._cited(source_ids):
-            url = self.sources.loc[source_id, "url"]
-            (checked if pd.notna(url) else unverified).append(position[source_id])
+            (unverified if self.unverified(source_id) else checked).append(position[source_id])
         parts = []
         if checked:
             numbers = ", ".join(fmt.integer(n) for n in sorted(checked))

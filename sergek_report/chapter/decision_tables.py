@@ -276,21 +276,21 @@ def reconciliation_table(results: Results) -> pd.DataFrame:
     return table
 
 
-def timeline_table(
-    timeline: pd.DataFrame, as_of, sources: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """The chronology; a planned date before the edition's date is a deadline that passed; a
-    reported event whose source's page was not found (`sources`, data/sources.csv by id)
-    reads «не проверено», as the milestones' table says of the same source (review s21i)."""
+def _status_only(status: str, _source_id: str) -> str:
+    """A row's status without its source's (a chronology built outside a chapter)."""
+    return fmt.status_label(status)
+
+
+def timeline_table(timeline: pd.DataFrame, as_of, row_status=_status_only) -> pd.DataFrame:
+    """The chronology; a planned date before the edition's date is a deadline that passed;
+    another row's status as `row_status(status, source_id)` says it (the chapter's
+    Chapter.row_status: a reported event whose source's page was not found reads «не
+    проверено», as the milestones' table says of the same source, review s21i)."""
     as_of = pd.Timestamp(as_of)
-
-    def unverified(source_id) -> bool:
-        return sources is not None and pd.isna(sources.loc[source_id, "url"])
-
     status = [
         L.DEADLINE_PASSED
         if s in ("planned", "estimate") and pd.Timestamp(d) < as_of
-        else fmt.status_label(s, unverified=unverified(source_id))
+        else row_status(s, source_id)
         for d, s, source_id in zip(
             timeline["date"], timeline["status"], timeline["source_id"], strict=True
         )
@@ -745,7 +745,7 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
     # the path the budget line is drawn from, per camera, with the line, on the midpoint's
     # line of its box (reviews s20k, s20l: the tree never showed the price behind the 27; a
     # fourth line pushed the tree off its page)
-    if line == "bridge" and priced(results, (CAMERA_PATH,)):
+    if line == "bridge" and results.budget_line.line_reading == CAMERA_READING:
         return (
             pavlodar,
             fmt.fill(
