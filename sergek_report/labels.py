@@ -321,13 +321,12 @@ MEMO_APPRAISAL_COLUMNS = {
     "cash_2027": "{first} г.",
     "cash_total": "{years} гг.",
 }
-# A measure under one reading of Pavlodar's contract: «2027 г., сумма Павлодара на 420 АПК»
-# (reviews s17a, s17b: «если 420 АПК», «сумма на 420 АПК» read as Almaty's network; s17h:
-# «Павлодар: 420 АПК» as Pavlodar's network, the sum unnamed)
-# (review s19g: four-line headers: Pavlodar's sum is the caption's, the column says on what)
-MEMO_READING_COLUMN = "{measure}, {complexes}\u00a0АПК"
-# the column of the line's reading, Pavlodar's sum paid per camera (decision_tables.memo_table)
-MEMO_CAMERA_COLUMN = "{measure}, за камеру"
+# A measure under one reading of Pavlodar's contract, by its row's number in the memo's
+# lines' table: «2027 г., вариант 1» (reviews s17a, s17b, s21l: «420 АПК» in a header read as
+# Almaty's network; s19g: four-line headers)
+MEMO_VARIANT_COLUMN = "{measure}, вариант\u00a0{variant}"
+# a row of the memo's lines' table: its number, then what Pavlodar's contract shows
+MEMO_VARIANT_ROW = "{variant}) {case}"
 # The report's parts, named in the contents before the first chapter of each (a chapter's
 # notebook opens one: its metadata "sergek": {"opens_part": key}, build/render.py).
 REPORT_PARTS = {
@@ -471,6 +470,9 @@ CHANGES = {
     # in the appendix's table, not counted here)
     # the memo's block: the line's old and new value, and where the other changes are
     "budget_line_moved": "Предлагаемая строка бюджета: было {old}, стало {new}.",
+    # the memo's block: the first other key figures that moved ({items}: moved_item's, «; »)
+    "also_moved": "Изменился и ключевой показатель — {items}.",
+    "also_moved_many": "Изменились и ключевые показатели — {items}.",
     # (the block's last line: where the rest is, in as few words as the memo's page allows)
     "details": (
         "Другие изменения — в разделе «Изменения с прошлой редакции подробно» в конце отчёта."

@@ -27,6 +27,7 @@ from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 
 WORDS = L.CHANGES  # the block's words, in the catalog
 LISTED = 3  # items of one kind named on the memo's page; a longer list is counted
+MEMO_LISTED = 2  # other key figures that moved, said in the memo's short block
 # the proposed budget line as a key figure of metrics.json (build/metrics.py)
 BUDGET_LINE_METRIC = BUDGET_LINE_FIGURE
 # each figure of build.metrics.DRIVERS as the report prints it where it explains it (chapter 3:
@@ -173,6 +174,26 @@ def _param_label(name: str, labels: Mapping[str, tuple[str, str]]) -> tuple[str,
     return (fmt.fill(WORDS["range"], label=label) if base != name else label), unit
 
 
+def _visibly_moved(diff: dict) -> list[dict]:
+    """The key figures that moved, at the figure's own precision (the one every place prints
+    it): a change the precision does not show is not a change a reader sees."""
+    return [
+        row
+        for row in diff["metrics"]
+        if row["old"] is not None and _printed(row, row["old"]) != _printed(row, None)
+    ]
+
+
+def _moved_item(row: dict) -> str:
+    """A moved key figure in words: «средняя выплата …: было ≈ 176 тыс. тенге, стало …»."""
+    return fmt.fill(
+        WORDS["moved_item"],
+        label=html.escape(fmt.mid_sentence(row["metric"]["label"])),
+        old=html.escape(_printed(row, row["old"])),
+        new=f'<span class="new">{html.escape(_printed(row, None))}</span>',
+    )
+
+
 def changes_blocks(
     current: dict,
     baseline: dict | None,
@@ -201,10 +222,23 @@ def changes_blocks(
             new=html.escape(_printed(row, None)),
         )
     others = len(diff["metrics"]) > 1 or diff["inputs"] or diff["params"]
+    # (review s21l: a deputy of the last edition met a figure of chapter 3 that moved only
+    # in the colophon's list: the first that moved are said here too)
+    moved = [r for r in _visibly_moved(diff) if r["metric"]["name"] != BUDGET_LINE_METRIC]
+    moved = moved[:MEMO_LISTED]
+    also = (
+        " "
+        + fmt.fill(
+            WORDS["also_moved" if len(moved) == 1 else "also_moved_many"],
+            items="; ".join(_moved_item(row) for row in moved),
+        )
+        if moved
+        else ""
+    )
     more = f" {WORDS['details']}" if others else ""
     memo = (
         f'<section class="changes" id="changes"><h2>{L.CHANGES["title"]}</h2>'
-        f"<p>{news}{more}</p></section>"
+        f"<p>{news}{also}{more}</p></section>"
     )
     return memo, changes_block(current, baseline, labels, full=True, fills=fills)
 
@@ -239,13 +273,7 @@ def changes_block(
     if not diff["metrics"] and not diff["inputs"] and not diff["params"]:
         parts.append(f"<p>{fmt.fill(WORDS['nothing_changed'], since=since)}</p></section>")
         return "".join(parts)
-    # Old and new values at the figure's own precision (the one every place prints it): a
-    # change the precision does not show is not a change a reader sees, and is not listed.
-    moved = [
-        row
-        for row in diff["metrics"]
-        if row["old"] is not None and _printed(row, row["old"]) != _printed(row, None)
-    ]
+    moved = _visibly_moved(diff)
     added = [row for row in diff["metrics"] if row["old"] is None]
     hidden = max(0, len(moved) - LISTED)
     moved = moved[:LISTED]  # the key figures' own order: the headline figures come first
@@ -254,15 +282,7 @@ def changes_block(
     if moved:
         # one sentence, not a table: on the memo's page a moved figure is a line of text, and
         # the memo's own figures come first (review of 4 Dec 2026)
-        items = "; ".join(
-            fmt.fill(
-                WORDS["moved_item"],
-                label=html.escape(fmt.mid_sentence(row["metric"]["label"])),
-                old=html.escape(_printed(row, row["old"])),
-                new=f'<span class="new">{html.escape(_printed(row, None))}</span>',
-            )
-            for row in moved
-        )
+        items = "; ".join(_moved_item(row) for row in moved)
         moved_at = len(parts)  # the paragraph the reasons join
         parts.append(f"<p>{fmt.fill(WORDS['moved'], since=since)} {items}.</p>")
     elif not added:

@@ -372,6 +372,21 @@ COMPARISON = "current_price"  # not a path: what the city pays now, for comparis
 # rows whose names differed only in a small cell).
 MEMO_ROWS = tuple(L.MEMO_APPRAISAL_ROWS)
 READINGS = ("region", "city")  # Pavlodar's sum for the region's complexes, then the city's
+# The memo's lines' table's rows, numbered from 1 («вариант 1»): the two readings per
+# complex, then per camera; the memo's table of paths names its columns by these numbers.
+MEMO_VARIANTS = (*READINGS, CAMERA_READING)
+
+
+def variant_number(reading: str) -> int:
+    """The number of a reading of Pavlodar's contract in the memo's lines' table."""
+    return MEMO_VARIANTS.index(reading) + 1
+
+
+def variant_row(reading: str, case: str) -> str:
+    """A row name of the memo's lines' table: «1) 420 АПК области, за комплекс»."""
+    return fmt.fill(L.MEMO_VARIANT_ROW, variant=variant_number(reading), case=case)
+
+
 # The branches of the path (data/decision_path.csv, budget_line) and the computations that
 # price each, at Pavlodar's prices under each reading and at the midpoint (as the options
 # table): the branch where the stop-gap is confirmed is the «service» path itself.
@@ -561,22 +576,16 @@ def memo_readings(results: Results) -> tuple[str, str]:
 def memo_table(results: Results) -> pd.DataFrame:
     """The memo's table: each path at Pavlodar's prices and today's price, a row each; its
     2027 cash and its three years, the median and P10–P90 in billions, under the cheapest
-    reading of Pavlodar's contract and the line's (a column each: «2027 г., 420 АПК», «2027
-    г., за камеру»). Today's price does not depend on the reading: both columns give it.
-    Neither the midpoint, nor the present value, nor the parts of a path, nor the unpriced
-    rows (its note names them)."""
+    reading of Pavlodar's contract and the line's (a column each, by the reading's number in
+    the lines' table: «2027 г., вариант 1», «2027 г., вариант 3»). Today's price does not
+    depend on the reading: both columns give it. Neither the midpoint, nor the present
+    value, nor the parts of a path, nor the unpriced rows (its note names them)."""
     u = results.appraisal
-    years = _years()
-    complexes = pavlodar_complexes(results)
-    column = {k: v.format(**years) for k, v in L.MEMO_APPRAISAL_COLUMNS.items()}
+    column = {k: v.format(**_years()) for k, v in L.MEMO_APPRAISAL_COLUMNS.items()}
 
     def header(measure: str, reading: str) -> str:
-        if reading == CAMERA_READING:
-            return fmt.fill(L.MEMO_CAMERA_COLUMN, measure=column[measure])
         return fmt.fill(
-            L.MEMO_READING_COLUMN,
-            measure=column[measure],
-            complexes=fmt.integer(complexes[reading]),
+            L.MEMO_VARIANT_COLUMN, measure=column[measure], variant=variant_number(reading)
         )
 
     headers = {
