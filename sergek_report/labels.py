@@ -783,7 +783,9 @@ PATH_TREE_GROUPS = {"independent": "Независимо от закупки"}
 # the «да» of «will it be done by 1 January» read as a contradiction; the outcome is unlikely
 # because that day is near, as the memo says)
 PATH_TREE_CAVEATS = {
-    "announced": "Маловероятный исход: закупку надо объявить не позднее {date}",
+    # (review s21l: «закупку надо объявить» under «да» read as a condition, not an outcome)
+    # {day}: «1 января», the questions' own
+    "announced": "Маловероятный исход: договор с {day} (закупка объявлена не позднее {date})",
 }
 # Under an outcome of the tree: the option ({option}, without its price) and the medians of
 # its 2027 cost at Pavlodar's prices, the sum for the region's complexes or the city's, and at
@@ -795,6 +797,8 @@ PATH_TREE_COSTS = {
     # the midpoint, on one line of its box («за камеру — 25,5 (строка 27); Павлодар–Караганда
     # — 30,2»)
     "camera_midpoint": "за камеру — {camera} (строка {line}); Павлодар–Караганда — {midpoint}",
+    # the other paths per camera, without the line they do not give
+    "camera_only_midpoint": "за камеру — {camera}; Павлодар–Караганда — {midpoint}",
 }
 # Under the tree (decision_tables.path_chart_note): which of the two figures at Pavlodar's
 # prices is which, in plain words; {region}, {city}: MEMO_COVERAGE's words with the complexes

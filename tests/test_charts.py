@@ -266,7 +266,10 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
         # on the stop-gap's box; the midpoint beside it, the box kept at three lines)
         "за камеру — 25,5 (строка 27); Павлодар–Караганда — 30,2",
     )
-    assert branches[0].costs[-1] == "цена между Павлодаром и Карагандой — 35,5"
+    # (review s21l: the line rests on the per-camera reading: every path's box gives it, the
+    # memo's Table 2 figures: the first day 27,15 × 1,0977 = 29,8, the gap 22,69 × 1,0977 = 24,9)
+    assert branches[0].costs[-1] == "за камеру — 29,8; Павлодар–Караганда — 35,5"
+    assert branches[2].costs[-1] == "за камеру — 24,9; Павлодар–Караганда — 29,6"
     # the note under the tree says which figure is which in plain words, the complexes from
     # data/cost_anchors.csv: the smaller figure is always the region's reading
     note = decision_tables.path_chart_note(results)
@@ -329,7 +332,9 @@ def test_the_contract_from_the_first_day_is_greyed_as_unlikely(path_inputs):
     # (review s15a: the outcome is unlikely because its deadline is near, said with the date;
     # the shortest procurement, 10 days, ends on 1 January if announced on 22 December)
     assert branches[0].caveat == (
-        "Маловероятный исход: закупку надо объявить не позднее 22\u00a0декабря"
+        # (review s21l: «закупку надо объявить» under «да» read as a condition: the outcome)
+        "Маловероятный исход: договор с 1\u00a0января (закупка объявлена не позднее "
+        "22\u00a0декабря)"
     )
     assert all(b.caveat is None for b in branches[1:])
     fill, edge = diagrams.TONES["unlikely"]

@@ -1452,9 +1452,11 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
         ) in text
         assert (
             # (review s17h: fines not imposed, at an average two months' collection, not a
-            # sum the budget loses outright)
-            "не были бы наложены штрафы, которых система в среднем взыскивает за такой срок "
-            "около 2,6–3,1 млрд тенге, — примерно в 4–5 раз больше экономии на плате; по "
+            # sum the budget loses outright; s21l: the gap's price is the months without
+            # enforcement, which the report does not value; the fines its scale, collected)
+            "Главная цена перерыва — два месяца без автоматического контроля нарушений; в "
+            "деньгах её отчёт не оценивает. Для масштаба: штрафов за такой срок в среднем "
+            "взыскивают около 2,6–3,1 млрд тенге — примерно в 4–5 раз больше экономии на плате; по "
             "темпу за январь 2020 — август 2022, когда сеть была "
             "меньше, — около 1,1 млрд тенге"
         ) in text

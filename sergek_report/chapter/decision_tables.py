@@ -751,20 +751,33 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
     )
     option = branch_path(line)
     pavlodar = L.PATH_TREE_COSTS["pavlodar"].format(option=option, region=region, city=city)
-    # the path the budget line is drawn from, per camera, with the line, on the midpoint's
-    # line of its box (reviews s20k, s20l: the tree never showed the price behind the 27; a
-    # fourth line pushed the tree off its page)
-    if line == "bridge" and results.budget_line.line_reading == CAMERA_READING:
+    # per camera, the line's reading, on the midpoint's line of each box: the stop-gap's path
+    # with the line drawn from it (reviews s20k, s20l: the tree never showed the price behind
+    # the 27; a fourth line pushed the tree off its page), the gap and the first day too
+    # (review s21l: the line rests on the per-camera reading, shown for one path only)
+    if results.budget_line.line_reading != CAMERA_READING:
+        return (pavlodar, L.PATH_TREE_COSTS["midpoint"].format(midpoint=midpoint))
+    camera = bn(results.appraisal.get(f"{branch_camera_output(line)}.cash_2027", CENTRAL))
+    if line == "bridge":
         return (
             pavlodar,
             fmt.fill(
                 L.PATH_TREE_COSTS["camera_midpoint"],
-                camera=bn(results.appraisal.get(f"{CAMERA_PATH}.cash_2027", CENTRAL)),
+                camera=camera,
                 line=precision.line_billions(results.budget_line.amount),
                 midpoint=midpoint,
             ),
         )
-    return (pavlodar, L.PATH_TREE_COSTS["midpoint"].format(midpoint=midpoint))
+    return (
+        pavlodar,
+        fmt.fill(L.PATH_TREE_COSTS["camera_only_midpoint"], camera=camera, midpoint=midpoint),
+    )
+
+
+def branch_camera_output(line: str) -> str:
+    """A branch's computation at Pavlodar's price per camera: its region's with the camera
+    reading («no_bridge_pavlodar_region» -> «no_bridge_pavlodar_camera»)."""
+    return BRANCH_OUTPUT[line][0].removesuffix(f"_{READINGS[0]}") + f"_{CAMERA_READING}"
 
 
 def path_chart_note(results: Results) -> str:
@@ -834,7 +847,7 @@ def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]
                 tone=tone,
                 from_above=L.PATH_ANSWERS[from_above] if from_above else None,
                 group=L.PATH_TREE_GROUPS[group] if group else None,
-                caveat=fmt.fill(caveat, date=deadline)
+                caveat=fmt.fill(caveat, date=deadline, day=day)
                 if (caveat := L.PATH_TREE_CAVEATS.get(row["branch_id"]))
                 else None,
             )
