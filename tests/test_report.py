@@ -749,7 +749,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
-    assert "(договор с 1 января дороже строки: до 31,2 млрд)" in memo
+    # (s22b: the line it needs said, 31,2 rounded up to 32: the proposed 27 does not cover it)
+    assert (
+        "без продления — 22 декабря, и тогда строку 2027 г. поднять до 32 млрд (договор с "
+        "1 января — до 31,2)."
+    ) in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
     assert "(до 31,2 в 2027 г.; маловероятно)" not in memo
     assert cover.count("22 декабря") == 1  # the last day without the stop-gap (s21a–s21d)
@@ -1044,12 +1048,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "оборудовании, которое в Павлодаре через три года переходит городу. "
         # (s20h–s20l: the servicing of the existing complexes alone is not priced: said so,
         # with the recommendations that ask for the complexes' transfer and its offers)
-        "Цены одного обслуживания действующих АПК в источниках нет (рекомендации 3 и 5). "
+        "Цены только на обслуживание действующих АПК в источниках нет (рекомендации 3 и 5). "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20r, s21b: the choice put to the council, each line with what it covers: 15 at the
         # likeliest reading, 27 at any of Table 1's three)
-        f"Почему предлагаем {line}, а не 15 млрд тенге. Выбор таков: 15 млрд хватит при самом "
+        f"Почему предлагаем {line}, а не 15 млрд тенге. 15 млрд хватит при самом "
         "вероятном, по суждению авторов, варианте (420 АПК, за комплекс), 27 — при любом из "
         "трёх в Таблице 1. "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
@@ -1060,7 +1064,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "проверен, предлагаем 27: это правило осторожности, а не прогноз. "
         # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
         # years; the cheaper lines, 15, 18 and 20, are Table 1's first row)
-        "Его цена — 12 млрд в 2027 г. и 47 за три года; "
+        # (s22b: «Его цена» read as money spent: the reserve over variant 1, returned if unused)
+        "Запас сверх варианта 1 — 12 млрд в 2027 г. и 47 за три года; "
         # (s20m: the sum allocated is seen by the bidders: a line too high may raise their
         # prices, the cost of the caution besides the money held)
         "лишнее можно перераспределить, но сумма закупки видна поставщикам и может поднять их "
@@ -1069,7 +1074,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         "Не хватит и 27 млрд, если 9 млрд Павлодара выделены на год (цены втрое выше) или "
         # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
-        "цена окажется между Павлодаром и непроверенной Карагандой (до 42,7 млрд в 2027 г.): "
+        # (s22b: the midpoint's median, 30,2, is above the line already, not only its upper end)
+        "цена окажется между Павлодаром и непроверенной Карагандой (в среднем 30,2 млрд, до "
+        "42,7): "
         "тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
@@ -1097,7 +1104,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20q: «не найден» said of what: the contract)
         # (the line's own reading marked; that it holds while the contract is not found is
         # the text's «пока договор Павлодара не проверен» and Table 3's first row)
-        "3) за камеру (предлагаем) 15,41 25,5 (24,4–26,7) "
+        # (s22a, s22b: the dearest reading, chosen as a reserve, not the authors' likeliest)
+        "3) за камеру, с запасом (предлагаем) 15,41 25,5 (24,4–26,7) "
         f"{line} 35 38 100 "
         "Источник: № 67 в списке источников; не проверено: № 70; "
         # (s21e–s21h: what «за камеру» means, where its row is: 9 bn for all 1 287 of
@@ -1276,7 +1284,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
         "с продлением (если юристы его подтвердят) последний день — 31 декабря; без продления "
-        "— 22 декабря (договор с 1 января дороже строки: до 31,2 млрд). В условия "
+        "— 22 декабря, и тогда строку 2027 г. поднять до 32 млрд (договор с 1 января — до "
+        "31,2). В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "возможен перерыв до поставки)"

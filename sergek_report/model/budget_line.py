@@ -65,6 +65,10 @@ class BudgetLine:
     # the contract from the first day at the line's reading and statistic (31,2; review s17h:
     # the memo's «не хватит около 3» compared it per complex with a line per camera)
     first_day: float
+    # the line that contract would need, its upper end rounded up as the line is («32»; review
+    # s22b: recommendation 2's path without the stop-gap, which the proposed line does not
+    # cover, said with the line it needs)
+    first_day_line: float
     # the lines of the later years of a contract to the end of 2029, drawn as the 2027 line is (the
     # appendix's upper ends by year, 31,1 and 34,3, per camera and rounded up: «35 и 38»),
     # and the upper ends at the cheaper reading («17,7 и 19,6»; review s15f: the memo gave the
@@ -170,6 +174,11 @@ def budget_line(
         )
 
     later_cheaper = later(cheaper)
+    # the contract from the first day at the line's reading, as the joint calculation priced it
+    # (per camera: the city's times the factor, having no stop-gap's months)
+    first_day = appraisal.get(
+        f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{YEARS[0]}", BUDGET_LINE_STAT
+    )
 
     return BudgetLine(
         amount=amount,
@@ -183,11 +192,8 @@ def budget_line(
         per_fewer_complexes_cheaper=point_shift(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
-        # the contract from the first day at the line's reading, as the joint calculation
-        # priced it (per camera: the city's times the factor, having no stop-gap's months)
-        first_day=appraisal.get(
-            f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{YEARS[0]}", BUDGET_LINE_STAT
-        ),
+        first_day=first_day,
+        first_day_line=line(first_day),
         later_years=tuple(line(year) for year in later(line_output.split(".")[0])),
         later_years_cheaper=later_cheaper,
         lines_cheaper=tuple(line(x) for x in (amount_cheaper, *later_cheaper)),
