@@ -294,9 +294,13 @@ APPRAISAL_OPTIONS = {
     "stopgap": "Временная мера (плата за её месяцы)",
     "no_bridge_pavlodar_region": "Перерыв, затем договор (цены Павлодара за АПК области)",
     "no_bridge_pavlodar_city": "Перерыв, затем договор (цены Павлодара за АПК г. Павлодара)",
+    # the gap and the first day per camera, the line's reading (reviews s21l, s22a, s22b: the
+    # memo's Table 2 gave them and no table or chart of the chapters did)
+    "no_bridge_pavlodar_camera": "Перерыв, затем договор (цены Павлодара за камеру)",
     "no_bridge": "Перерыв, затем договор (цена между Павлодаром и Карагандой)",
     "pavlodar_region": "Договор с первого дня (цены Павлодара за АПК области)",
     "pavlodar_city": "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
+    "pavlodar_camera": "Договор с первого дня (цены Павлодара за камеру)",
     "announced": "Договор с первого дня (цена между Павлодаром и Карагандой)",
     "current_price": "Нынешняя цена (для сравнения; так продолжить нельзя)",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",

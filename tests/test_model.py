@@ -550,9 +550,11 @@ METRIC_NAMES += [
         "stopgap",
         "no_bridge_pavlodar_region",
         "no_bridge_pavlodar_city",
+        "no_bridge_pavlodar_camera",  # every path per camera (reviews s21l, s22a, s22b)
         "no_bridge",
         "pavlodar_region",
         "pavlodar_city",
+        "pavlodar_camera",
         "announced",
         "current_price",
         "equipment",
@@ -647,6 +649,10 @@ def test_without_pavlodar_s_camera_count_there_is_no_camera_caveat(tables, assum
     assert r.budget_line.per_camera is None and r.budget_line.per_camera_range is None
     assert r.budget_line.amount == 25e9 and r.budget_line.line_factor == 1.0
     assert CAMERA_PATH not in decision_tables.priced(r)
+    assert not [o for o in decision_tables.priced(r) if o.endswith("_camera")]  # no path per camera
+    # the path tree's boxes then give the midpoint alone, never a per-camera figure
+    tree = decision_tables.branch_cost_lines("announced", r)
+    assert tree[-1].startswith("цена между Павлодаром и Карагандой") and "камер" not in tree[-1]
     assert "Временная мера, затем договор (цены Павлодара за камеру)" not in set(
         decision_tables.appraisal_table(r).iloc[:, 0]
     )

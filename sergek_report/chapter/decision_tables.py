@@ -352,9 +352,11 @@ APPRAISAL_ROWS = (
     # the stop-gap's months (its 2027 cash is lower, the fines of those months are lost)
     "no_bridge_pavlodar_region",
     "no_bridge_pavlodar_city",
+    "no_bridge_pavlodar_camera",
     "no_bridge",
     "pavlodar_region",
     "pavlodar_city",
+    "pavlodar_camera",
     "announced",
     "current_price",
 )
@@ -644,7 +646,7 @@ def appraisal_chart_rows(options=APPRAISAL_ROWS) -> list[tuple[str, str, str | N
     readings = ("region", "city", "midpoint")
     rows = []
     for option in shown:
-        if option == CAMERA_PATH:  # the line's own path, under the path it belongs to
+        if option.endswith(f"_{CAMERA_READING}"):  # per camera, under the path it belongs to
             rows.append((option, "camera", None))
             continue
         line = next((k for k, v in BRANCH_OUTPUT.items() if option in v), None)
