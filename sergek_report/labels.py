@@ -1267,10 +1267,12 @@ COVER_FACTS = {
     # last day, then what covers the months before the contract, each its own sentence)
     # (reviews s21a–s21d: the last day without the stop-gap, 22 December, was the memo's
     # only: each last day with its condition; {without}: «22 декабря»)
+    # (reviews s22a, s22b: «последний день — 31 декабря» read as the contract's last day, and
+    # 45 words in a tile: each last day to announce with what it gives, the likelier first)
     "days_left": (
-        "до окончания договора на дату редакции. Закупку объявить сейчас; последний день — "
-        "{in_stopgap} (договор к {contract}), если юристы подтвердят продление на {months}; без "
-        "него — {without} (договор с {first_day}, маловероятно), позже — перерыв в фиксации"
+        "до окончания договора на дату редакции. Объявить закупку не позднее {in_stopgap}, если "
+        "юристы подтвердят продление на {months} (договор к {contract}), иначе — {without} "
+        "(договор с {first_day}); позже\u00a0— перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

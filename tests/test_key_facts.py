@@ -96,16 +96,16 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # said as such, with what ends when its procurement, 60 days, does)
         # (s20q, s20r: three conditions and two dates in one sentence: what to do and its
         # last day, then what covers the months before the contract)
-        "до окончания договора на дату редакции. Закупку объявить сейчас; последний день — "
-        f"31{NBSP}декабря 2026{NNBSP}г. (договор к 1{NBSP}марта), если юристы подтвердят "
         # (s19b–s19d: five ideas in a card; the gap after 1 March is the memo's, its
         # recommendation 3; s20f: the stop-gap ends on 28 February, the contract follows)
         # (s21a–s21d: the last day without the stop-gap too: 22 December + 10 days = 1
         # January)
-        # (s21e, s21f: the contract from 1 January is unlikely, chapter 2's word, said so)
-        f"продление на 2{NBSP}месяца; без него — 22{NBSP}декабря (договор с 1{NBSP}января, "
-        "маловероятно), "
-        "позже — перерыв в фиксации"
+        # (s22a, s22b: «последний день — 31 декабря» read as the contract's last day: the
+        # last day to announce, with what each gives)
+        "до окончания договора на дату редакции. Объявить закупку не позднее "
+        f"31{NBSP}декабря 2026{NNBSP}г., если юристы подтвердят продление на 2{NBSP}месяца "
+        f"(договор к 1{NBSP}марта), иначе — 22{NBSP}декабря (договор с 1{NBSP}января); "
+        f"позже{NBSP}— перерыв в фиксации"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -188,14 +188,15 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
     # (s20q, s20r: the action and its last day; s21a–s21d: without the stop-gap, 22
     # December: «1 наурызға дейін», «1 қаңтардан», the cases the translation asks for)
-    assert "соңғы күн — 2026 жылғы 31 желтоқсан (шарт 1 наурызға дейін)" in (
-        facts[1].text.replace(NBSP, " ")
+    # (s22a, s22b: the last day to announce, each with what it gives; the ablative the
+    # translation asks for: «31 желтоқсаннан кешіктірмей»)
+    text = facts[1].text.replace(NBSP, " ")
+    assert text.startswith(
+        "шарт соңына дейін (редакция күніне). Сатып алуды 2026 жылғы 31 желтоқсаннан "
+        "кешіктірмей жариялау, егер заңгерлер 2 ай ұзартуды растаса (шарт 1 наурызға дейін), "
+        "әйтпесе — 22 желтоқсан (1 қаңтардан шарт)"
     )
-    assert facts[1].text.startswith("шарт соңына дейін (редакция күніне). Сатып алуды қазір")
-    assert "ұзартусыз — 22 желтоқсан (1 қаңтардан шарт, екіталай)" in (
-        facts[1].text.replace(NBSP, " ")
-    )
-    assert facts[1].text.endswith("кейін — тіркеуде үзіліс")
+    assert facts[1].text.endswith(f"кейін{NBSP}— тіркеуде үзіліс")
     assert facts[0].text.endswith("жол бюджетті нақтылау арқылы азайтылады")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 

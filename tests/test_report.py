@@ -738,11 +738,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s20f: the stop-gap ends on 28 February: the contract follows it)
         # (s20q, s20r: one sentence of three conditions: the action and its last day, then
         # what covers the months before the contract)
-        "Закупку объявить сейчас; последний день — 31 декабря 2026 г. (договор к 1 марта), "
         # (s19b–s19d: the gap after 1 March is the memo's, recommendation 3)
-        # (s21a–s21d: each last day with its condition)
-        "если юристы подтвердят продление на 2 месяца; без него — 22 декабря (договор с "
-        "1 января, маловероятно), позже — перерыв в фиксации"
+        # (s21a–s21d: each last day with its condition; s22a, s22b: the last day to announce)
+        "Объявить закупку не позднее 31 декабря 2026 г., если юристы подтвердят продление на "
+        "2 месяца (договор к 1 марта), иначе — 22 декабря (договор с 1 января); позже — "
+        "перерыв в фиксации"
     ) in cover
     assert (
         "объявить её: с продлением (если юристы его подтвердят) последний день — 31 декабря" in memo
@@ -979,8 +979,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19a: the fines as the gap's price read as the system's purpose: said as scale;
         # s20a, s20d: the later pace's figure, chapter 5's 5,3, not «больше»)
         # (s20f: the later pace rests on two reports' running totals, said so)
-        "меры), а штрафов за такой срок взыскивают в среднем 2,6–3,1 млрд (по поздним "
-        "сообщениям — 5,3)."
+        # (s22a: the later pace, the difference of two outlets' running totals, is chapter 5's
+        # to explain, not the memo's to state as a rate)
+        "меры), а штрафов за такой срок взыскивают в среднем 2,6–3,1 млрд."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -1091,7 +1092,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: the caption says what the check may find, not where the check is)
         # (the columns say what each figure is: the caption one line)
         "Таблица 1. Строки бюджета по тому, что покажет договор Павлодара, млрд тенге; "
-        "временная мера до 28 февраля, затем договор "
+        # (s22a: 9 / 3 / 420 = 7,14 is not 8,02: the prices' level and its inflation said,
+        # 7,14 × 1,123 = 8,02)
+        "временная мера до 28 февраля, затем договор; цена АПК — в ценах конца 2026 г. "
+        "(инфляция 12,3 %) "
         # (s21l: «Расход 2027 г.» beside «2027» read as two of a kind: the line is «Строка»;
         # the rows numbered, Table 2's columns name them)
         "Что покажет договор Павлодара Цена АПК в год, млн тенге Расход 2027 г. "
@@ -1253,13 +1257,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "2) объявлена ли закупка (акимат) сведений нет нет — объявить немедленно "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         # (s21g: the base case and the range, as the cover's «от половины до всех»)
-        "3) сколько из 350 новых АПК введено (управление цифровизации) все; в разбросе — от "
-        "половины каждые 100 "
+        # (s22a: «от половины» decoded: 350 × 50 % = 175)
+        "3) сколько из 350 новых АПК введено (управление цифровизации) все 350; в разбросе — "
+        "от 175 каждые 100 "
         "меньше — строка 27 млрд меньше на 1,3 (строка 15 — на 0,7) "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
-        "4) проект бюджета: строка, выплаты по ГЧП (ст. 91); дата сессии (аппарат) у аппарата; "
-        "в источниках нет строки нет или меньше — поправка; выплаты заменят оценку платы "
+        # (s22a: who lacks it and who holds it)
+        "4) проект бюджета: строка, выплаты по ГЧП (ст. 91); дата сессии (аппарат) авторам "
+        "неизвестно; есть у аппарата строки нет или меньше — поправка; выплаты заменят оценку "
+        "платы "
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
@@ -1306,8 +1313,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         # (review s15f: whether the stop-gap needs a procurement announced before 1 January)
         # (the memo's two pages: the procurement body dropped, the lawyers' opinion kept)
-        "До сессии получить письменное заключение юристов акимата: можно ли продлить договор "
-        "до итогов закупки (и нужно ли для этого "
+        # (s22a: whether a 2027 procurement may be announced before the budget is adopted,
+        # which the deadlines assume, is the lawyers' question too)
+        "До сессии получить письменное заключение юристов акимата: можно ли объявить закупку до "
+        "утверждения бюджета, продлить договор до итогов закупки (и нужно ли для этого "
         # (s16h, s17a: and the single source the incumbent's rights to the software may allow)
         "объявить её до 1 января) и закупить у нынешнего оператора из одного источника "
         "(права на ПО); и согласие оператора на продление по нынешней цене. Если нельзя, "

@@ -27,7 +27,7 @@ from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 
 WORDS = L.CHANGES  # the block's words, in the catalog
 LISTED = 3  # items of one kind named on the memo's page; a longer list is counted
-MEMO_LISTED = 2  # other key figures that moved, said in the memo's short block
+MEMO_LISTED = 1  # other key figures that moved, said in the memo's short block (s22a: one)
 # the proposed budget line as a key figure of metrics.json (build/metrics.py)
 BUDGET_LINE_METRIC = BUDGET_LINE_FIGURE
 # each figure of build.metrics.DRIVERS as the report prints it where it explains it (chapter 3:
