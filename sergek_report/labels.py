@@ -1272,7 +1272,7 @@ COVER_FACTS = {
     "days_left": (
         "до окончания договора на дату редакции. Объявить закупку не позднее {in_stopgap}, если "
         "юристы подтвердят продление на {months} (договор к {contract}), иначе — {without} "
-        "(договор с {first_day}); позже\u00a0— перерыв в фиксации"
+        "(договор с {first_day}, маловероятно); позже\u00a0— перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

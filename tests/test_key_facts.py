@@ -104,7 +104,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # last day to announce, with what each gives)
         "до окончания договора на дату редакции. Объявить закупку не позднее "
         f"31{NBSP}декабря 2026{NNBSP}г., если юристы подтвердят продление на 2{NBSP}месяца "
-        f"(договор к 1{NBSP}марта), иначе — 22{NBSP}декабря (договор с 1{NBSP}января); "
+        # (s22c: the contract from 1 January unlikely, said again)
+        f"(договор к 1{NBSP}марта), иначе — 22{NBSP}декабря (договор с 1{NBSP}января, "
+        "маловероятно); "
         f"позже{NBSP}— перерыв в фиксации"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
@@ -194,7 +196,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     assert text.startswith(
         "шарт соңына дейін (редакция күніне). Сатып алуды 2026 жылғы 31 желтоқсаннан "
         "кешіктірмей жариялау, егер заңгерлер 2 ай ұзартуды растаса (шарт 1 наурызға дейін), "
-        "әйтпесе — 22 желтоқсан (1 қаңтардан шарт)"
+        "әйтпесе — 22 желтоқсан (1 қаңтардан шарт, екіталай)"
     )
     assert facts[1].text.endswith(f"кейін{NBSP}— тіркеуде үзіліс")
     assert facts[0].text.endswith("жол бюджетті нақтылау арқылы азайтылады")

@@ -741,8 +741,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s19b–s19d: the gap after 1 March is the memo's, recommendation 3)
         # (s21a–s21d: each last day with its condition; s22a, s22b: the last day to announce)
         "Объявить закупку не позднее 31 декабря 2026 г., если юристы подтвердят продление на "
-        "2 месяца (договор к 1 марта), иначе — 22 декабря (договор с 1 января); позже — "
-        "перерыв в фиксации"
+        "2 месяца (договор к 1 марта), иначе — 22 декабря (договор с 1 января, маловероятно); "
+        "позже — перерыв в фиксации"
     ) in cover
     assert (
         "объявить её: с продлением (если юристы его подтвердят) последний день — 31 декабря" in memo
@@ -751,8 +751,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
     # (s22b: the line it needs said, 31,2 rounded up to 32: the proposed 27 does not cover it)
     assert (
-        "без продления — 22 декабря, и тогда строку 2027 г. поднять до 32 млрд (договор с "
-        "1 января — до 31,2)."
+        # (s22c, s22d: 32 only if the contract starts on 1 January, which is unlikely; else a
+        # gap, 24,9 (23,7–26,0), which 27 covers)
+        "без продления — 22 декабря; если договор начнётся 1 января (маловероятно), строку "
+        "поднять до 32 млрд (договор — до 31,2), иначе будет перерыв, и строки 27 хватит."
     ) in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
     assert "(до 31,2 в 2027 г.; маловероятно)" not in memo
@@ -981,7 +983,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20f: the later pace rests on two reports' running totals, said so)
         # (s22a: the later pace, the difference of two outlets' running totals, is chapter 5's
         # to explain, not the memo's to state as a rate)
-        "меры), а штрафов за такой срок взыскивают в среднем 2,6–3,1 млрд."
+        # (s22c, s22d: the three paces of chapters 2 and 5, the early 17,5 / 32 × 2 = 1,1 to
+        # the latest (94 − 27,5) / 25 × 2 = 5,3, not one of them)
+        "меры), а штрафов за такой срок взыскивают, по разным данным, 1,1–5,3 млрд."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -1060,7 +1064,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         "Договор дороже строки бюджета заключить нельзя: если строка мала, договора не будет до "
-        "уточнения бюджета, и фиксация может прерваться. Поэтому, пока договор Павлодара не "
+        "её уточнения, и фиксация может прерваться. Поэтому, пока договор Павлодара не "
         # (s20c: the line said as a rule of caution, not a forecast)
         "проверен, предлагаем 27: это правило осторожности, а не прогноз. "
         # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
@@ -1069,8 +1073,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Запас сверх варианта 1 — 12 млрд в 2027 г. и 47 за три года; "
         # (s20m: the sum allocated is seen by the bidders: a line too high may raise their
         # prices, the cost of the caution besides the money held)
-        "лишнее можно перераспределить, но сумма закупки видна поставщикам и может поднять их "
-        "цены. "
+        # (s22c: the memo said the reserve may raise the bids and left it there: the remedy)
+        "лишнее можно перераспределить, а сумму закупки ставить по ценовым предложениям, не по "
+        "строке. "
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         "Не хватит и 27 млрд, если 9 млрд Павлодара выделены на год (цены втрое выше) или "
@@ -1291,8 +1296,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
         "с продлением (если юристы его подтвердят) последний день — 31 декабря; без продления "
-        "— 22 декабря, и тогда строку 2027 г. поднять до 32 млрд (договор с 1 января — до "
-        "31,2). В условия "
+        "— 22 декабря; если договор начнётся 1 января (маловероятно), строку поднять до 32 млрд "
+        "(договор — до 31,2), иначе будет перерыв, и строки 27 хватит. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "возможен перерыв до поставки)"
