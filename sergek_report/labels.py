@@ -1234,14 +1234,16 @@ COVER_FACTS = {
     # (reviews s20e–s20o: the likelier line beside the proposed one on the card read as the
     # headline's rebuttal, two figures to defend: the card says what the line is, a rule of
     # caution, and the way down; the likelier line is the memo's)
+    # (reviews s21l–s22d: a tile of 35 words read as a paragraph: what the figure is and its
+    # one condition; the memo says the rest)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года на «Сергек» (временная мера, затем договор) — "
-        "правило осторожности, пока не проверен договор Павлодара; если он покажет цену ниже, "
-        "строку уменьшат уточнением бюджета"
+        "предлагаемая строка бюджета {year} года — с запасом, пока не проверен договор "
+        "Павлодара; окажется цена ниже — строку уменьшат"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
-    # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {contract}:
-    # that day, «1 марта»; {months}: the stop-gap's cap («2 месяца»). Now, and what the last
+    # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
+    # the stop-gap's cap («2 месяца»); {without}: the last day without it; {first_day}: «1
+    # января». Now, and what the last
     # day gives (reviews s14a, s16b: «не позднее» beside «сейчас» read as time to spare); the
     # contract from 1 January and its deadline are the memo's (review s13g)
     # (review s16e: «сейчас» then a 31 December example: the last day said as such, and
@@ -1271,8 +1273,9 @@ COVER_FACTS = {
     # 45 words in a tile: each last day to announce with what it gives, the likelier first)
     "days_left": (
         "до окончания договора на дату редакции. Объявить закупку не позднее {in_stopgap}, если "
-        "юристы подтвердят продление на {months} (договор к {contract}), иначе — {without} "
-        "(договор с {first_day}, маловероятно); позже\u00a0— перерыв в фиксации"
+        "юристы "
+        "подтвердят продление на {months}, иначе — {without} (договор с {first_day}, "
+        "маловероятно); позже\u00a0— перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

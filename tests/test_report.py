@@ -721,7 +721,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert line == "27"  # 26,8 per camera at the exact count, rounded up (s16h, s17d–s17h)
     # (s20a: the proposal's reason has its own heading, the opening says what is decided)
     assert f"Почему предлагаем {line}, а не 15 млрд тенге." in memo
-    assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года на «Сергек»" in cover
+    assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года — с запасом" in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
     # the stop-gap's deadline, which needs the lawyers, and the contract from 1 January as
@@ -741,8 +741,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s19b–s19d: the gap after 1 March is the memo's, recommendation 3)
         # (s21a–s21d: each last day with its condition; s22a, s22b: the last day to announce)
         "Объявить закупку не позднее 31 декабря 2026 г., если юристы подтвердят продление на "
-        "2 месяца (договор к 1 марта), иначе — 22 декабря (договор с 1 января, маловероятно); "
-        "позже — перерыв в фиксации"
+        "2 месяца, иначе — 22 декабря (договор с 1 января, маловероятно); позже — перерыв в "
+        "фиксации"
     ) in cover
     assert (
         "объявить её: с продлением (если юристы его подтвердят) последний день — 31 декабря" in memo
@@ -806,8 +806,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # and the likelier reading's line, Table 2's first row)
     # (s19g: the card says what the likelier reading needs; the reading is the memo's)
     assert (
-        "на «Сергек» (временная мера, затем договор) — правило осторожности, пока не проверен "
-        "договор Павлодара; если он покажет цену ниже, строку уменьшат уточнением бюджета"
+        "предлагаемая строка бюджета 2027 года — с запасом, пока не проверен договор "
+        "Павлодара; окажется цена ниже — строку уменьшат"
     ) in cover
     assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
     # (s16b: which facts a later source would hold, beside the latest source's date)
@@ -1123,8 +1123,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: the rule said in words; its product is the row above)
         # (s20g, s20h: nine in ten at the row's own price, not at any price; s20q, s20r:
         # «строка» the budget's line only, never a table's row)
-        "строка бюджета — верхняя граница разброса, округлённая вверх (при цене своего варианта "
-        "её хватит в 9 случаях из 10 при допущениях авторов)."
+        # (s22c, s22d: «9 из 10» read as over the readings too, and beside Table 2's «8 из 10»
+        # as a slip: the rule alone)
+        "строка бюджета — верхняя граница разброса, округлённая вверх."
     )
     assert city[2] == "28,4"
     # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's

@@ -507,8 +507,6 @@ def amount(u, output: str, about: bool = False) -> str:
 
 # P10 and P90 leave one draw in ten below and one above: eight in ten lie between them
 CASES_BETWEEN_P10_P90 = 8
-# P90 leaves one draw in ten above: nine in ten lie below it (a line at its upper end holds)
-CASES_BELOW_P90 = 9
 
 
 def in_cases_of_ten(cases: int) -> str:

@@ -80,7 +80,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     in_stopgap=fmt.day_with_month(
                         fmt.date_long(results.procurement_latest_start_in_stopgap)
                     ),
-                    contract=sentences.day_month(results.contract_after_stopgap),
                     # the last day without the stop-gap, the memo's recommendation 2's
                     without=sentences.day_month(decision_tables.announce_by(results)),
                     first_day=sentences.day_month(results.decision_day),
