@@ -474,9 +474,8 @@ CHANGES = {
     # in the appendix's table, not counted here)
     # the memo's block: the line's old and new value, and where the other changes are
     "budget_line_moved": "Предлагаемая строка бюджета: было {old}, стало {new}.",
-    # the memo's block: the first other key figures that moved ({items}: moved_item's, «; »)
-    "also_moved": "Изменился и ключевой показатель — {items}.",
-    "also_moved_many": "Изменились и ключевые показатели — {items}.",
+    # the memo's block: the first other key figure that moved ({item}: moved_item's words)
+    "also_moved": "Изменился и ключевой показатель — {item}.",
     # (the block's last line: where the rest is, in as few words as the memo's page allows)
     "details": (
         "Другие изменения — в разделе «Изменения с прошлой редакции подробно» в конце отчёта."

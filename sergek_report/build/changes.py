@@ -27,7 +27,6 @@ from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 
 WORDS = L.CHANGES  # the block's words, in the catalog
 LISTED = 3  # items of one kind named on the memo's page; a longer list is counted
-MEMO_LISTED = 1  # other key figures that moved, said in the memo's short block (s22a: one)
 # the proposed budget line as a key figure of metrics.json (build/metrics.py)
 BUDGET_LINE_METRIC = BUDGET_LINE_FIGURE
 # each figure of build.metrics.DRIVERS as the report prints it where it explains it (chapter 3:
@@ -223,18 +222,10 @@ def changes_blocks(
         )
     others = len(diff["metrics"]) > 1 or diff["inputs"] or diff["params"]
     # (review s21l: a deputy of the last edition met a figure of chapter 3 that moved only
-    # in the colophon's list: the first that moved are said here too)
+    # in the colophon's list: the first that moved is said here too; s22a: one, a second
+    # undefined ratio was noise on the memo's page)
     moved = [r for r in _visibly_moved(diff) if r["metric"]["name"] != BUDGET_LINE_METRIC]
-    moved = moved[:MEMO_LISTED]
-    also = (
-        " "
-        + fmt.fill(
-            WORDS["also_moved" if len(moved) == 1 else "also_moved_many"],
-            items="; ".join(_moved_item(row) for row in moved),
-        )
-        if moved
-        else ""
-    )
+    also = f" {fmt.fill(WORDS['also_moved'], item=_moved_item(moved[0]))}" if moved else ""
     more = f" {WORDS['details']}" if others else ""
     memo = (
         f'<section class="changes" id="changes"><h2>{L.CHANGES["title"]}</h2>'
