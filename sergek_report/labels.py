@@ -1234,10 +1234,10 @@ COVER_FACTS = {
     # headline's rebuttal, two figures to defend: the card says what the line is, a rule of
     # caution, and the way down; the likelier line is the memo's)
     # (reviews s21l–s22d: a tile of 35 words read as a paragraph: what the figure is and its
-    # one condition; the memo says the rest)
+    # one condition; the memo says the rest; s22h: the check may show a dearer price too)
     "budget_line": (
         "предлагаемая строка бюджета {year} года — с запасом, пока не проверен договор "
-        "Павлодара; окажется цена ниже — строку уменьшат"
+        "Павлодара; покажет он другую цену — строку уточнят"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
@@ -1268,13 +1268,15 @@ COVER_FACTS = {
     # last day, then what covers the months before the contract, each its own sentence)
     # (reviews s21a–s21d: the last day without the stop-gap, 22 December, was the memo's
     # only: each last day with its condition; {without}: «22 декабря»)
+    # (s22g: «иначе — 22 декабря (…, маловероятно)» read as a safe fallback: even then the
+    # contract from 1 January is unlikely)
     # (reviews s22a, s22b: «последний день — 31 декабря» read as the contract's last day, and
     # 45 words in a tile: each last day to announce with what it gives, the likelier first)
     "days_left": (
         "до окончания договора на дату редакции. Объявить закупку не позднее {in_stopgap}, если "
         "юристы "
-        "подтвердят продление на {months}, иначе — {without} (договор с {first_day}, "
-        "маловероятно); позже\u00a0— перерыв в фиксации"
+        "подтвердят продление на {months}, иначе — {without}, но и тогда договор с {first_day} "
+        "маловероятен; позже\u00a0— перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

@@ -106,7 +106,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s22c: the contract from 1 January unlikely, said again; s22c, s22d: the tile
         # shortened, the contract after the stop-gap is the memo's)
         f"31{NBSP}декабря 2026{NNBSP}г., если юристы подтвердят продление на 2{NBSP}месяца, "
-        f"иначе — 22{NBSP}декабря (договор с 1{NBSP}января, маловероятно); "
+        # (s22g: «(…, маловероятно)» read as a safe fallback: even then it is unlikely)
+        f"иначе — 22{NBSP}декабря, но и тогда договор с 1{NBSP}января маловероятен; "
         f"позже{NBSP}— перерыв в фиксации"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
@@ -138,8 +139,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s20e–s20o: the likelier line beside it read as the headline's rebuttal: the card
         # says what the line is, a rule of caution, and the way down; the memo gives the 15)
         # (s21l–s22d: a tile of 35 words read as a paragraph: the figure and its condition)
+        # (s22h: the check may show a dearer price too)
         "предлагаемая строка бюджета 2027 года — с запасом, пока не проверен договор "
-        "Павлодара; окажется цена ниже — строку уменьшат"
+        "Павлодара; покажет он другую цену — строку уточнят"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -196,10 +198,10 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     assert text.startswith(
         "шарт соңына дейін (редакция күніне). Сатып алуды 2026 жылғы 31 желтоқсаннан "
         "кешіктірмей жариялау, егер заңгерлер 2 ай ұзартуды растаса, "
-        "әйтпесе — 22 желтоқсан (1 қаңтардан шарт, екіталай)"
+        "әйтпесе — 22 желтоқсан, бірақ сонда да 1 қаңтардан шарт екіталай"
     )
     assert facts[1].text.endswith(f"кейін{NBSP}— тіркеуде үзіліс")
-    assert facts[0].text.endswith("баға төмен болса, жол азайтылады")
+    assert facts[0].text.endswith("ол басқа баға көрсетсе, жол нақтыланады")
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

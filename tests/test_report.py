@@ -741,8 +741,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s19b–s19d: the gap after 1 March is the memo's, recommendation 3)
         # (s21a–s21d: each last day with its condition; s22a, s22b: the last day to announce)
         "Объявить закупку не позднее 31 декабря 2026 г., если юристы подтвердят продление на "
-        "2 месяца, иначе — 22 декабря (договор с 1 января, маловероятно); позже — перерыв в "
-        "фиксации"
+        "2 месяца, иначе — 22 декабря, но и тогда договор с 1 января маловероятен; позже — "
+        "перерыв в фиксации"
     ) in cover
     assert (
         "объявить её: с продлением (если юристы его подтвердят) последний день — 31 декабря" in memo
@@ -809,7 +809,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s19g: the card says what the likelier reading needs; the reading is the memo's)
     assert (
         "предлагаемая строка бюджета 2027 года — с запасом, пока не проверен договор "
-        "Павлодара; окажется цена ниже — строку уменьшат"
+        "Павлодара; покажет он другую цену — строку уточнят"
     ) in cover
     assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
     # (s16b: which facts a later source would hold, beside the latest source's date)
@@ -979,7 +979,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # said as higher, as chapter 2 says it)
         # (s17h: the gap's cost is months without enforcement; the fines, an average two
         # months' collection, its scale, not a sum the budget loses outright)
-        "— два месяца без автоматического контроля: дешевле лишь на 0,7 млрд (плата временной "
+        # (s22h: 25,5 − 24,9 = 0,6 beside «0,7»: the fee's median, said as about)
+        "— два месяца без автоматического контроля: дешевле лишь на плату временной меры (около "
         # (s19a: the fines as the gap's price read as the system's purpose: said as scale;
         # s20a, s20d: the later pace's figure, chapter 5's 5,3, not «больше»)
         # (s20f: the later pace rests on two reports' running totals, said so)
@@ -987,7 +988,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # to explain, not the memo's to state as a rate)
         # (s22c, s22d: the three paces of chapters 2 and 5, the early 17,5 / 32 × 2 = 1,1 to
         # the latest (94 − 27,5) / 25 × 2 = 5,3, not one of them)
-        "меры), а штрафов за такой срок взыскивают, по разным данным, 1,1–5,3 млрд."
+        "0,7 млрд), а штрафов за такой срок взыскивают, по разным данным, 1,1–5,3 млрд."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -1185,7 +1186,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # до 12,2 %» overstated the lines, P90 of a growth drawn over 0–12,2 %: 2029 at
         # 12,2 % needs 38,6)
         # (s21l: the growth is a reserve, and Pavlodar's sum is constant for its three years)
-        "В строках 2028 и 2029 годов — запас на рост цены до 12,2 % в год (допущение авторов); "
+        # (s22g: «до 12,2 %» read as covered at 12,2 % every year; the lines are P90 of a
+        # growth drawn over 0–12,2 %)
+        "В строках 2028 и 2029 годов — запас на рост цены (допущение авторов: 0–12,2 % в год); "
         "при постоянной цене, как в Павлодаре, их можно уменьшить. "
     )
     assert (
