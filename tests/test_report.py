@@ -1122,7 +1122,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Источник: № 67 в списке источников; не проверено: № 70; "
         # (s21e–s21h: what «за камеру» means, where its row is: 9 bn for all 1 287 of
         # Pavlodar's cameras, 7 894 / 1 341 = 5,89 a complex in Almaty)
-        "за камеру — 9 млрд на все камеры Павлодара (1 287 камер), в АПК Алматы их около 5,9; "
+        "за камеру — 9 млрд на все камеры комплексов области (1 287 камер), в АПК Алматы их около "
+        "5,9; "
         # (s20a: the rule said in words; its product is the row above)
         # (s20g, s20h: nine in ten at the row's own price, not at any price; s20q, s20r:
         # «строка» the budget's line only, never a table's row)
