@@ -727,6 +727,17 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert round(u.get("pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 29.8
     assert line.first_day == u.get("pavlodar_camera.cash_2027", "p90")
     assert round(line.first_day / 1e9, 1) == 31.2
+    # at a price held for the three years, as Pavlodar's sum is (reviews s22k, s22l: 27 + 32
+    # + 32 = 91 against 100): a year of 2028 or 2029 is a whole year at the 2027 price, as
+    # the contract from the first day is in 2027, with the whole network (a new complex
+    # missing in 2027 works from 2028): its upper end lies between the first day's 31,2 and
+    # 31,2 × 1 991 / 1 940, and rounds up to 32 in both years
+    constant = [
+        u.get(f"service_pavlodar_camera_constant_price.cash_{y}", "p90") for y in (2028, 2029)
+    ]
+    assert constant[0] == pytest.approx(constant[1], rel=1e-9)
+    assert line.first_day <= constant[0] <= line.first_day * 1991 / 1940
+    assert line.later_years_constant_price == (32e9, 32e9)
     # the lines at the cheaper reading, per complex, rounded up alike: 14,22, 17,75, 19,59
     assert line.lines_cheaper == (15e9, 18e9, 20e9)
     assert [round(x / 1e9, 1) for x in line.later_years_cheaper] == [17.7, 19.6]

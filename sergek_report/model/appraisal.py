@@ -271,8 +271,9 @@ COVERAGE_READINGS = {"region": 0.0, "city": 1.0}
 # The paths priced at Pavlodar's prices under each reading, named as the output per reading
 # («pavlodar_city»: the proposed budget line's name since it was first published), as the
 # midpoint's paths: the stop-gap's months spent on the stop-gap, and without a contract.
+LINE_PATHS = "service_pavlodar_{reading}"  # the stop-gap, then the contract, at a reading
 PAVLODAR_PATHS = {
-    "service_pavlodar_{reading}": (1, 0),  # the stop-gap, then the contract («service»)
+    LINE_PATHS: (1, 0),  # the stop-gap, then the contract («service»)
     "pavlodar_{reading}": (0, 0),  # the contract from the first day («announced»)
     "no_bridge_pavlodar_{reading}": (0, 1),  # no contract for those months («no_bridge»)
 }
@@ -282,6 +283,10 @@ PAVLODAR_PATHS = {
 # as a product of another reading's upper end).
 CAMERA_READING = "camera"
 CAMERA_PATH = f"service_pavlodar_{CAMERA_READING}"
+# The stop-gap's path at a price held for the contract's three years, as Pavlodar's sum is
+# (no growth in 2028–2029): what the later years' lines would be without the growth reserve
+# (reviews s22k, s22l: 27 + 32 + 32 against 100)
+CONSTANT_PRICE = "{path}_constant_price"
 
 
 def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
@@ -327,6 +332,10 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
             cash[name.format(reading=reading)] = service_path(
                 n, p, s_read, g, r, bridge * _a(m), gap * _a(m)
             )
+        path = LINE_PATHS.format(reading=reading)
+        cash[CONSTANT_PRICE.format(path=path)] = service_path(
+            n, p, s_read, 0 * _a(g), r, _a(m), 0 * _a(m)
+        )
     if data.camera_factor is not None:
         # each path with Pavlodar's sum paid per camera (CAMERA_PATH the stop-gap's, the
         # line's; the gap's and the first day's the memo's table sets beside it: reviews
@@ -338,6 +347,9 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
             cash[name.format(reading=CAMERA_READING)] = service_path(
                 n, p, s_camera, g, r, bridge * _a(m), gap * _a(m)
             )
+        cash[CONSTANT_PRICE.format(path=CAMERA_PATH)] = service_path(
+            n, p, s_camera, 0 * _a(g), r, _a(m), 0 * _a(m)
+        )
     out = {}
     for name, c in cash.items():
         out[f"{name}.cash_2027"] = c.cash_2027

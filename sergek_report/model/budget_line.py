@@ -21,7 +21,13 @@ import math
 from dataclasses import dataclass
 
 from sergek_report.inputs.edition import AssumptionValues
-from sergek_report.model.appraisal import CAMERA_PATH, CAMERA_READING, YEARS, AppraisalData
+from sergek_report.model.appraisal import (
+    CAMERA_PATH,
+    CAMERA_READING,
+    CONSTANT_PRICE,
+    YEARS,
+    AppraisalData,
+)
 from sergek_report.model.uncertainty import Uncertainty, point_shift
 
 # The line: the stop-gap, then the contract at Pavlodar's city price, 2027 cash, its P90.
@@ -75,6 +81,9 @@ class BudgetLine:
     # later years of one reading only; reviews s15f, s16b: a three-year upper end beside the
     # years' did not add up, as upper ends do not)
     later_years: tuple[float, ...] = ()
+    # the same later years at a price held for the contract's three years, as Pavlodar's sum
+    # is («32 и 32»; reviews s22k, s22l: the lines' growth reserve, said with its size)
+    later_years_constant_price: tuple[float, ...] = ()
     later_years_cheaper: tuple[float, ...] = ()
     # the lines the budget may shrink to if Pavlodar's sum pays for the region's complexes
     # per complex: that reading's upper ends of the three years rounded up alike («15, 18 и
@@ -195,6 +204,10 @@ def budget_line(
         first_day=first_day,
         first_day_line=line(first_day),
         later_years=tuple(line(year) for year in later(line_output.split(".")[0])),
+        later_years_constant_price=tuple(
+            line(year)
+            for year in later(CONSTANT_PRICE.format(path=LINE_PATH.format(reading=reading)))
+        ),
         later_years_cheaper=later_cheaper,
         lines_cheaper=tuple(line(x) for x in (amount_cheaper, *later_cheaper)),
         lines_city=tuple(line(x) for x in (upper_end, *later(path))),
