@@ -492,9 +492,17 @@ def test_one_name_per_option_in_every_table():
     # 2027 figures
     assert cells[1] == "; ".join(
         f"«{L.APPRAISAL_OPTIONS[o]}» — {dtab.budget_cell(u, f'{o}.cash_2027')}"
-        for o in ("service_pavlodar_region", "service_pavlodar_city", "service")
+        for o in (
+            "service_pavlodar_region",
+            "service_pavlodar_city",
+            # (review s22m: per camera too, as the tree's box gives it)
+            "service_pavlodar_camera",
+            "service",
+        )
     )
     assert cells[1].endswith("30,2 (19,8–42,7)")
+    assert "«Договор с первого дня (цены Павлодара за камеру)» — 29,8 (28,5–31,2)" in cells[0]
+    assert "«Перерыв, затем договор (цены Павлодара за камеру)» — 24,9 (23,7–26,0)" in cells[2]
     assert cells[0].startswith("«Договор с первого дня (цены Павлодара за АПК области)» — 15,5")
     assert "(цены Павлодара за АПК г. Павлодара)» — 27,2 (25,9–28,4)" in cells[0]
     assert "(цена между Павлодаром и Карагандой)» — 35,5" in cells[0]

@@ -653,6 +653,7 @@ def test_without_pavlodar_s_camera_count_there_is_no_camera_caveat(tables, assum
     # the path tree's boxes then give the midpoint alone, never a per-camera figure
     tree = decision_tables.branch_cost_lines("announced", r)
     assert tree[-1].startswith("цена между Павлодаром и Карагандой") and "камер" not in tree[-1]
+    assert "за камеру" not in decision_tables.branch_cost("announced", r)  # nor its table
     assert "Временная мера, затем договор (цены Павлодара за камеру)" not in set(
         decision_tables.appraisal_table(r).iloc[:, 0]
     )

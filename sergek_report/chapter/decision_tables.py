@@ -728,12 +728,17 @@ def branch_cost(line: str, results: Results) -> str:
     tree prints the same medians shorter: `branch_cost_lines`)."""
     if line in BRANCH_UNPRICED:
         return L.PATH_OPTION_CELL.format(option=branch_option(line), figure=L.NOT_PRICED)
+    # per camera too, before the midpoint, where priced (review s22m: the tree gave it, its
+    # detailed table did not)
+    region, city, midpoint = BRANCH_OUTPUT[line]
+    outputs = [region, city, branch_camera_output(line), midpoint]
     return "; ".join(
         L.PATH_OPTION_CELL.format(
             option=L.APPRAISAL_OPTIONS[output],
             figure=budget_cell(results.appraisal, f"{output}.cash_2027"),
         )
-        for output in BRANCH_OUTPUT[line]
+        for output in outputs
+        if f"{output}.cash_2027" in results.appraisal.summary.index
     )
 
 
