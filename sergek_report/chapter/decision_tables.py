@@ -22,13 +22,12 @@ from sergek_report.chapter.outputs import (
     NUMERIC_COLUMNS,
     PRINT_AS_BLOCKS,
 )
-from sergek_report.model.appraisal import CAMERA_PATH, CAMERA_READING
+from sergek_report.model.appraisal import CAMERA_PATH, CAMERA_READING, FIRST_DAY_PATH
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
     BUDGET_LINE,
     CHEAPER_READING,
     FIRST_DAY,
-    FIRST_DAY_PATH,
 )
 from sergek_report.model.dates import as_date
 from sergek_report.model.prices import BUDGET_YEAR

@@ -271,18 +271,16 @@ COVERAGE_READINGS = {"region": 0.0, "city": 1.0}
 # The paths priced at Pavlodar's prices under each reading, named as the output per reading
 # («pavlodar_city»: the proposed budget line's name since it was first published), as the
 # midpoint's paths: the stop-gap's months spent on the stop-gap, and without a contract.
-LINE_PATHS = "service_pavlodar_{reading}"  # the stop-gap, then the contract, at a reading
-PAVLODAR_PATHS = {
-    LINE_PATHS: (1, 0),  # the stop-gap, then the contract («service»)
-    "pavlodar_{reading}": (0, 0),  # the contract from the first day («announced»)
-    "no_bridge_pavlodar_{reading}": (0, 1),  # no contract for those months («no_bridge»)
-}
+LINE_PATH = "service_pavlodar_{reading}"  # the stop-gap, then the contract («service»)
+FIRST_DAY_PATH = "pavlodar_{reading}"  # the contract from the first day («announced»)
+GAP_PATH = "no_bridge_pavlodar_{reading}"  # no contract for those months («no_bridge»)
+PAVLODAR_PATHS = {LINE_PATH: (1, 0), FIRST_DAY_PATH: (0, 0), GAP_PATH: (0, 1)}
 # The path the budget line is drawn from, Pavlodar's sum paid per camera: the stop-gap, then
 # the contract at the city's price per complex times the camera factor (reviews s19g–s20h:
 # the line's reading priced as the other readings are, with its spread and later years, not
 # as a product of another reading's upper end).
 CAMERA_READING = "camera"
-CAMERA_PATH = f"service_pavlodar_{CAMERA_READING}"
+CAMERA_PATH = LINE_PATH.format(reading=CAMERA_READING)
 # The stop-gap's path at a price held for the contract's three years, as Pavlodar's sum is
 # (no growth in 2028–2029): what the later years' lines would be without the growth reserve
 # (reviews s22k, s22l: 27 + 32 + 32 against 100)
@@ -324,31 +322,25 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     # each reading of Pavlodar's contract: its sum for all the region's complexes, or for the
     # city's only. The sources leave this an either-or, not a range, so each reading is priced
     # on its own (with the other assumptions' spread) and never blended.
-    for reading, cover in COVERAGE_READINGS.items():
-        s_read = service_price_2026(
+    prices = {
+        reading: service_price_2026(
             data, x["karaganda_price_year"], x["inflation_2026"], 0.0, cover
         )
+        for reading, cover in COVERAGE_READINGS.items()
+    }
+    if data.camera_factor is not None:
+        # Pavlodar's sum paid per camera: the city's price per complex times the camera
+        # factor (CAMERA_PATH the stop-gap's, the line's; the gap's and the first day's the
+        # memo's table sets beside it: reviews s20q–s21d found the line's reading in no table)
+        prices[CAMERA_READING] = data.camera_factor * prices["city"]
+    for reading, s_read in prices.items():
         for name, (bridge, gap) in PAVLODAR_PATHS.items():
             cash[name.format(reading=reading)] = service_path(
                 n, p, s_read, g, r, bridge * _a(m), gap * _a(m)
             )
-        path = LINE_PATHS.format(reading=reading)
+        path = LINE_PATH.format(reading=reading)
         cash[CONSTANT_PRICE.format(path=path)] = service_path(
             n, p, s_read, 0 * _a(g), r, _a(m), 0 * _a(m)
-        )
-    if data.camera_factor is not None:
-        # each path with Pavlodar's sum paid per camera (CAMERA_PATH the stop-gap's, the
-        # line's; the gap's and the first day's the memo's table sets beside it: reviews
-        # s20q–s21d found the line's reading in no table of the memo)
-        s_camera = data.camera_factor * service_price_2026(
-            data, x["karaganda_price_year"], x["inflation_2026"], 0.0, COVERAGE_READINGS["city"]
-        )
-        for name, (bridge, gap) in PAVLODAR_PATHS.items():
-            cash[name.format(reading=CAMERA_READING)] = service_path(
-                n, p, s_camera, g, r, bridge * _a(m), gap * _a(m)
-            )
-        cash[CONSTANT_PRICE.format(path=CAMERA_PATH)] = service_path(
-            n, p, s_camera, 0 * _a(g), r, _a(m), 0 * _a(m)
         )
     out = {}
     for name, c in cash.items():

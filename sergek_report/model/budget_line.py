@@ -25,6 +25,8 @@ from sergek_report.model.appraisal import (
     CAMERA_PATH,
     CAMERA_READING,
     CONSTANT_PRICE,
+    FIRST_DAY_PATH,
+    LINE_PATH,
     YEARS,
     AppraisalData,
 )
@@ -43,10 +45,8 @@ CHEAPER_READING = "service_pavlodar_region.cash_2027"
 REALISTIC_PATHS = (BUDGET_LINE, "no_bridge_pavlodar_city.cash_2027")
 # The contract from the first day at the dearer reading: what the line does not cover.
 FIRST_DAY = "pavlodar_city.cash_2027"
-# The line's path and the first day's at a reading of Pavlodar's contract (appraisal's
-# PAVLODAR_PATHS): «city» per complex, or CAMERA_READING where the line is drawn per camera.
-LINE_PATH = "service_pavlodar_{reading}"
-FIRST_DAY_PATH = "pavlodar_{reading}"
+# The reading the line is drawn at (appraisal's LINE_PATH and FIRST_DAY_PATH take it):
+# «city» per complex, or CAMERA_READING where the line is drawn per camera.
 CITY_READING = "city"
 # the line as a key figure (metrics.json, the change log's news, its declared precision)
 BUDGET_LINE_FIGURE = f"budget_line_{YEARS[0]}"
@@ -161,7 +161,8 @@ def budget_line(
     # the line's reading: per camera if Almaty's complexes carry more cameras than Pavlodar's
     line_factor = max(1.0, camera_factor or 1.0)
     reading = CAMERA_READING if priced_per_camera and line_factor > 1.0 else CITY_READING
-    line_output = f"{LINE_PATH.format(reading=reading)}.cash_{YEARS[0]}"
+    line_path = LINE_PATH.format(reading=reading)
+    line_output = f"{line_path}.cash_{YEARS[0]}"
     step = assumptions.budget_line_step * 1e9
 
     def line(value: float) -> float:
@@ -203,10 +204,9 @@ def budget_line(
         ),
         first_day=first_day,
         first_day_line=line(first_day),
-        later_years=tuple(line(year) for year in later(line_output.split(".")[0])),
+        later_years=tuple(line(year) for year in later(line_path)),
         later_years_constant_price=tuple(
-            line(year)
-            for year in later(CONSTANT_PRICE.format(path=LINE_PATH.format(reading=reading)))
+            line(year) for year in later(CONSTANT_PRICE.format(path=line_path))
         ),
         later_years_cheaper=later_cheaper,
         lines_cheaper=tuple(line(x) for x in (amount_cheaper, *later_cheaper)),
