@@ -22,7 +22,13 @@ from sergek_report.chapter.outputs import (
     NUMERIC_COLUMNS,
     PRINT_AS_BLOCKS,
 )
-from sergek_report.model.appraisal import CAMERA_PATH, CAMERA_READING, FIRST_DAY_PATH
+from sergek_report.model.appraisal import (
+    CAMERA_PATH,
+    CAMERA_READING,
+    FIRST_DAY_PATH,
+    GAP_PATH,
+    LINE_PATH,
+)
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
     BUDGET_LINE,
@@ -391,10 +397,16 @@ def variant_row(reading: str, case: str) -> str:
 # The branches of the path (data/decision_path.csv, budget_line) and the computations that
 # price each, at Pavlodar's prices under each reading and at the midpoint (as the options
 # table): the branch where the stop-gap is confirmed is the «service» path itself.
+# Each branch's path at Pavlodar's prices (appraisal's names, taking a reading), and its
+# midpoint's computation.
+BRANCH_PATH = {
+    "announced": (FIRST_DAY_PATH, "announced"),
+    "bridge": (LINE_PATH, "service"),
+    "no_bridge": (GAP_PATH, "no_bridge"),
+}
 BRANCH_OUTPUT = {
-    "announced": ("pavlodar_region", "pavlodar_city", "announced"),
-    "bridge": ("service_pavlodar_region", "service_pavlodar_city", "service"),
-    "no_bridge": ("no_bridge_pavlodar_region", "no_bridge_pavlodar_city", "no_bridge"),
+    line: (*(path.format(reading=reading) for reading in READINGS), midpoint)
+    for line, (path, midpoint) in BRANCH_PATH.items()
 }
 # The figure printed for an option's cost beside its P10–P90: the median of the joint
 # calculation (P50), as appraisal guides report it. The base case (every assumption at its
@@ -779,9 +791,9 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
 
 
 def branch_camera_output(line: str) -> str:
-    """A branch's computation at Pavlodar's price per camera: its region's with the camera
-    reading («no_bridge_pavlodar_region» -> «no_bridge_pavlodar_camera»)."""
-    return BRANCH_OUTPUT[line][0].removesuffix(f"_{READINGS[0]}") + f"_{CAMERA_READING}"
+    """A branch's computation at Pavlodar's price per camera: its path with the camera
+    reading («no_bridge_pavlodar_camera»)."""
+    return BRANCH_PATH[line][0].format(reading=CAMERA_READING)
 
 
 def path_chart_note(results: Results) -> str:
