@@ -565,6 +565,10 @@ SUBTITLE = (
 CAPTION_LABELS = {"figure": "Рисунок", "table": "Таблица"}  # «Рисунок 5.», «Таблица 8.»
 TO_CONTENTS = "↑ К содержанию"  # the link at the end of each chapter
 PAGE_LINK = "Страница {page}"  # a contents link's description in the PDF
+# after a cross-reference in the PDF: «в разделе «Источники» (с. 49)»
+PAGE_REFERENCE = "с. {page}"
+# …after a reference to a table or figure: «(табл. 33, с. 44)»
+CAPTION_REFERENCE = {"table": "табл. {number}, {page}", "figure": "рис. {number}, {page}"}
 # The colophon's values (templates/colophon.html.j2 holds its headings).
 COLOPHON = {
     "no_date": "не указана",

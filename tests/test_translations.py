@@ -22,6 +22,7 @@ from sergek_report.build import translations as T
 from sergek_report.chapter import fmt
 from sergek_report.errors import BuildError
 from tests.pages import block_rows, breaches, page_texts, read_pages, thin_pages
+from tests.test_references import check_references
 
 ROOT = paths.PACKAGE_DIR.parent
 NBSP = "\u00a0"
@@ -462,6 +463,8 @@ def test_the_kazakh_report(request, tmp_path):
     assert '<html lang="kk">' in html
     assert T.DRAFT_OPEN not in html and labels.DRAFT_MARK not in html
     assert "Терминдер сөздігі" in html and "1-кесте." in html and "Түйіндеме" in html
+    # each cross-reference links to its Kazakh heading and prints its page («(50-бет)»)
+    assert check_references(result.out_dir, "kk") > 30
     # the colophon in the contents and the bookmarks, after the glossary, as in Russian
     contents = html[: html.index("</nav>")]
     assert contents.index('href="#glossary"') < contents.index('href="#colophon-title"')

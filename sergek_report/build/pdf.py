@@ -29,6 +29,7 @@ from types import SimpleNamespace
 
 from sergek_report import labels as L
 from sergek_report import paths
+from sergek_report.build.references import XREF, with_page_numbers
 
 CACHE_DIR_NAME = ".pdf-cache"
 _CHAPTER_START = re.compile(r'(?=<h1 class="chapter" id="chapter-\d+">)')
@@ -36,6 +37,10 @@ _TOC_LINK = re.compile(r'<a href="#([\w-]+)">')
 PX_TO_PT = 0.75  # WeasyPrint lays out in CSS px (96 per inch); PDF uses points (72 per inch)
 WRITER_TIMEOUT_S = 300  # the longest a part written aside may take (a few seconds at most)
 PDF_VARIANT = "pdf/ua-1"  # tagged, with language, title and alternative texts (ISO 14289-1)
+# Layouts of the chapters until the pages their cross-references print stop changing: the
+# first measures with placeholders, the second prints; a third or fourth only if a page
+# number's width moved a heading to another page.
+MAX_LAYOUTS = 4
 
 
 @dataclass(frozen=True)
@@ -245,6 +250,33 @@ class PartRenderer:
         """A chapter's part (a body of `split_report`) from its first page number."""
         return self.part(_with_first_page(head, first_page) + body + tail, first_page)
 
+    def measure(self, html: str, first_page: int) -> Part:
+        """Where the part's pages break, without writing its PDF (cached as a sidecar
+        alone): a chapter whose cross-references still show placeholder pages."""
+        key = hashlib.sha256(f"measure\0{first_page}\0{self.font_css}\0{html}".encode()).hexdigest()
+        self.used.add(key)
+        sidecar = self.cache_dir / f"{key}.json"
+        known = _read_sidecar(sidecar)
+        if known is None:
+            document = self.document(html)
+            anchors: dict[str, int] = {}
+            for index, page in enumerate(document.pages):
+                for name in page.anchors:
+                    anchors.setdefault(name, index)
+            self.laid_out += 1
+            known = (len(document.pages), anchors, ())
+            _write_atomically(sidecar, _sidecar_bytes(*known))
+        return Part(html, first_page, known[0], b"", known[1], known[2])
+
+    def first_layout(self, head: str, body: str, tail: str, first_page: int) -> Part:
+        """A chapter's first layout: measured with placeholder pages if it has
+        cross-references (they print their pages once every chapter is measured), else laid
+        out and written as it will print."""
+        if XREF.search(body):
+            html = _with_first_page(head, first_page) + with_page_numbers(body, None) + tail
+            return self.measure(html, first_page)
+        return self.chapter(head, body, tail, first_page)
+
     def front_draft(self, head: str, front: str, tail: str):
         """The front matter laid out with blank page numbers (they have the same width
         either way): its length and the anchors its contents link to."""
@@ -325,12 +357,16 @@ def report_pdf(
     metadata: dict,
     stats: dict | None = None,
     front_pages: int | None = None,
+    pages_guess: dict[str, int] | None = None,
 ) -> tuple[bytes, int]:
     """Lay out the report part by part (cached) and join the parts. Returns (pdf, pages);
     `stats` gets the number of chapter parts found in the cache and laid out. With
     `front_pages` (the front matter's length, as the parts laid out ahead assumed) the
     front matter is laid out once instead of twice; should it come out another length, or
-    its contents link inside it, the report is laid out again without the hint."""
+    its contents link inside it, the report is laid out again without the hint. With
+    `pages_guess` (anchor -> page, from parts laid out ahead) the cross-references print
+    those pages in the first layout instead of being measured first; a wrong guess costs
+    one more layout, never a wrong page."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import NameObject, TextStringObject
@@ -345,30 +381,45 @@ def report_pdf(
     else:
         anchors, draft_pages = dict.fromkeys(_TOC_LINK.findall(front), 0), []
 
-    # 2. Each chapter from its first page number, through the cache.
-    parts, numbers, first_page = [], {}, front_pages + 1
-    for body in chapters:
-        anchor = re.match(r'<h1 class="chapter" id="([\w-]+)">', body).group(1)
-        numbers[anchor] = first_page
-        part = renderer.chapter(head, body, tail, first_page)
-        parts.append(part)
-        for name, page in part.anchors.items():
-            if name in anchors:
-                numbers.setdefault(name, first_page + page)
-        first_page += part.pages
+    # 2. Each chapter from its first page number, through the cache; again, with the pages
+    # its cross-references point to, until those pages stay put.
+    targets = {target for body in chapters for target in XREF.findall(body)}
+    printed: dict[str, int] | None = None  # the pages the cross-references print
+    if pages_guess and targets:
+        printed = {target: pages_guess.get(target) for target in targets}
+    for _layout in range(MAX_LAYOUTS):
+        parts, numbers, first_page = [], {}, front_pages + 1
+        for body in chapters:
+            anchor = re.match(r'<h1 class="chapter" id="([\w-]+)">', body).group(1)
+            numbers[anchor] = first_page
+            if printed is None:
+                part = renderer.first_layout(head, body, tail, first_page)
+            else:
+                part = renderer.chapter(head, with_page_numbers(body, printed), tail, first_page)
+            parts.append(part)
+            for name, page in part.anchors.items():
+                if name in anchors or name in targets:
+                    numbers.setdefault(name, first_page + page)
+            first_page += part.pages
+        found = {target: numbers.get(target) for target in targets}
+        if found == printed or (printed is None and not targets):
+            break
+        printed = found
+    else:
+        raise RuntimeError("the pages of the cross-references did not settle")
     for index, page in enumerate(draft_pages):  # anchors inside the front matter
         for anchor in page.anchors:
             if anchor in anchors and anchor not in numbers:
                 numbers[anchor] = index + 1
     if not draft_pages and set(anchors) - set(numbers):
-        return report_pdf(html, cache_dir, font_css, metadata, stats)
+        return report_pdf(html, cache_dir, font_css, metadata, stats, None, pages_guess)
 
     # 3. The front matter with the real numbers, then everything joined.
     front_html = _with_first_page(head, 1) + _front_with_page_numbers(front, numbers) + tail
     front_doc = renderer.document(front_html)
     if len(front_doc.pages) != front_pages:
         if not draft_pages:  # the hint was wrong
-            return report_pdf(html, cache_dir, font_css, metadata, stats)
+            return report_pdf(html, cache_dir, font_css, metadata, stats, None, pages_guess)
         raise RuntimeError("front matter changed length when its page numbers were filled in")
     with quiet_missing_anchors():
         front_pdf = write_pdf(front_doc)

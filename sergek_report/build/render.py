@@ -30,6 +30,7 @@ from sergek_report.build.pdf import (
     report_pdf,
     split_report,
 )
+from sergek_report.build.references import heading_titles, link_references
 from sergek_report.chapter import fmt, inline
 from sergek_report.chapter.key_facts import KeyFact
 from sergek_report.chapter.measure import FONT_DIR, FONT_STEM
@@ -221,7 +222,7 @@ def postprocess_html(
         kind = match.group(1)
         counters[kind] += 1
         label = fmt.numbered(L.CAPTION_LABELS[kind], counters[kind])
-        return f'<span class="caption-number">{label}.</span>'
+        return f'<span class="caption-number" id="{kind}-{counters[kind]}">{label}.</span>'
 
     html = _CAPTION.sub(number, _ANCHOR_LINK.sub("", html))
     # An abbreviation's full stop also ends the sentence: «2026 г.» + «.» is «2026 г.».
@@ -696,7 +697,7 @@ def report_html(
     frame = report_frame(**inputs)
     merged = merge_chapters(chapters, frame.meta, frame.changes_html, frame.back_matter)
     html, _ = ReportHTMLExporter(reserialise=reserialise).from_notebook_node(merged)
-    return html, frame.meta, frame.current
+    return link_references(html), frame.meta, frame.current
 
 
 class PartsAhead:
@@ -731,6 +732,7 @@ class PartsAhead:
         self.bodies: list[str] = []
         self.head = self.tail = ""
         self.front_pages = self._front_pages()  # before any chapter has run
+        self.pages: dict[str, int] = {}  # anchor -> page, as the parts laid out ahead have it
         self.first_page = 1 + self.front_pages
 
     def lay_out(self, executed: Path) -> None:
@@ -751,8 +753,12 @@ class PartsAhead:
             report_notebook(cells, self.frame.meta), {"sergek_captions": self.captions}
         )
         self.captions = resources["sergek_captions"]
-        printed_head, _front, printed, printed_tail = split_report(for_print(html))
-        part = self.renderer.chapter(printed_head, printed[0], printed_tail, self.first_page)
+        # its cross-references to chapters not yet run are found by their drafted titles
+        linked = link_references(html, self.drafted_titles)
+        printed_head, _front, printed, printed_tail = split_report(for_print(linked))
+        part = self.renderer.first_layout(printed_head, printed[0], printed_tail, self.first_page)
+        for anchor, index in part.anchors.items():  # where the references will point
+            self.pages.setdefault(anchor, self.first_page + index)
         self.first_page += part.pages
         head, _front, bodies, tail = split_report(html)
         self.head, self.tail = head, tail
@@ -769,12 +775,13 @@ class PartsAhead:
         front = split_report(html)[1].removesuffix(_MAIN_END)
         entries = _section_ids("".join(self.bodies))[1]
         front = front.replace(TOC_SLOT, toc_html(entries), 1)
-        return self.head + front + "".join(self.bodies) + _MAIN_END + self.tail
+        return link_references(self.head + front + "".join(self.bodies) + _MAIN_END + self.tail)
 
     def _front_pages(self) -> int:
         """The front matter's length, its contents drafted from the unexecuted notebooks."""
         cells = [*self.drafted, _html_cell(self.frame.back_matter)]
         html, _ = self.exporter.from_notebook_node(report_notebook(cells, self.frame.meta))
+        self.drafted_titles = heading_titles(html)
         head, front, _, tail = split_report(for_print(html))
         return len(self.renderer.front_draft(head, front, tail)[1].pages)
 
@@ -810,10 +817,11 @@ def render_report(
     assembled = ahead.report_html() if ahead is not None else None
     if assembled is None:
         html, meta, current = report_html(**inputs)
-        front_pages = None
+        front_pages, pages_guess = None, None
     else:
         frame = ahead.frame
         html, meta, current, front_pages = assembled, frame.meta, frame.current, ahead.front_pages
+        pages_guess = ahead.pages
     edition_date = meta["edition_date"]
     pdf, pages = report_pdf(
         for_print(html),
@@ -831,6 +839,7 @@ def render_report(
         },
         stats=stats,
         front_pages=front_pages,
+        pages_guess=pages_guess,
     )
 
     staged = {
