@@ -151,6 +151,7 @@ class PartRenderer:
         self.stylesheets = [CSS(string=font_css, font_config=self.fonts)]
         self.used: set[str] = set()
         self.laid_out = 0  # parts laid out by this renderer (not found in the cache)
+        self.measured = 0  # parts only measured (`measure`), not found in the cache
         self.write_aside = False
         if write_aside:
             self.start_writing_aside()
@@ -263,7 +264,7 @@ class PartRenderer:
             for index, page in enumerate(document.pages):
                 for name in page.anchors:
                     anchors.setdefault(name, index)
-            self.laid_out += 1
+            self.measured += 1
             known = (len(document.pages), anchors, ())
             _write_atomically(sidecar, _sidecar_bytes(*known))
         return Part(html, first_page, known[0], b"", known[1], known[2])
@@ -460,6 +461,7 @@ def report_pdf(
         stats.update(
             parts=len(parts),
             laid_out=renderer.laid_out,
+            measured=renderer.measured,
             overflows=[text for part in parts for text in part.overflows],
         )
     buffer = io.BytesIO()

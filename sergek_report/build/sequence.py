@@ -643,7 +643,8 @@ def _build_locked(
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         for pool in kernels:
             pool.close()
-    log(f"  PDF: {stats['laid_out']} of {stats['parts']} chapter part(s) laid out now")
+    measured = f", {stats['measured']} measured first" if stats.get("measured") else ""
+    log(f"  PDF: {stats['laid_out']} of {stats['parts']} chapter part(s) laid out now{measured}")
     if stats.get("overflows"):
         cells = "; ".join(f"«{text}»" for text in stats["overflows"][:3])
         log(
