@@ -166,13 +166,16 @@ class PartRenderer:
                 stylesheets=self.stylesheets, font_config=self.fonts
             )
 
+    def _key(self, kind: str, html: str, first_page: int) -> str:
+        """A cache entry's name (kept by `prune` as one this build used)."""
+        key = hashlib.sha256(f"{kind}\0{first_page}\0{self.font_css}\0{html}".encode())
+        self.used.add(key.hexdigest())
+        return key.hexdigest()
+
     def part(self, html: str, first_page: int) -> Part:
         """The part laid out from `html`, or from the cache: its PDF and, beside it, its page
         count and anchors (`<key>.json`; without it they are read back from the PDF)."""
-        key = hashlib.sha256(
-            f"{PDF_VARIANT}\0{first_page}\0{self.font_css}\0{html}".encode()
-        ).hexdigest()
-        self.used.add(key)
+        key = self._key(PDF_VARIANT, html, first_page)
         cached = self.cache_dir / f"{key}.pdf"
         sidecar = cached.with_suffix(".json")
         if cached.is_file():
@@ -185,10 +188,7 @@ class PartRenderer:
                     return Part(html, first_page, known[0], pdf, known[1], known[2])
             cached.unlink(missing_ok=True)  # truncated or damaged: lay the part out again
         document = self.document(html)
-        anchors: dict[str, int] = {}
-        for index, page in enumerate(document.pages):
-            for name in page.anchors:
-                anchors.setdefault(name, index)
+        anchors = document_anchors(document)
         self.laid_out += 1
         overflows = overflowing_cells(document)
         known = _sidecar_bytes(len(document.pages), anchors, overflows)
@@ -254,18 +254,12 @@ class PartRenderer:
     def measure(self, html: str, first_page: int) -> Part:
         """Where the part's pages break, without writing its PDF (cached as a sidecar
         alone): a chapter whose cross-references still show placeholder pages."""
-        key = hashlib.sha256(f"measure\0{first_page}\0{self.font_css}\0{html}".encode()).hexdigest()
-        self.used.add(key)
-        sidecar = self.cache_dir / f"{key}.json"
+        sidecar = self.cache_dir / f"{self._key('measure', html, first_page)}.json"
         known = _read_sidecar(sidecar)
         if known is None:
             document = self.document(html)
-            anchors: dict[str, int] = {}
-            for index, page in enumerate(document.pages):
-                for name in page.anchors:
-                    anchors.setdefault(name, index)
             self.measured += 1
-            known = (len(document.pages), anchors, ())
+            known = (len(document.pages), document_anchors(document), ())
             _write_atomically(sidecar, _sidecar_bytes(*known))
         return Part(html, first_page, known[0], b"", known[1], known[2])
 
@@ -291,6 +285,15 @@ class PartRenderer:
         for path in [*self.cache_dir.glob("*.pdf"), *self.cache_dir.glob("*.json")]:
             if path.stem not in self.used:
                 path.unlink(missing_ok=True)
+
+
+def document_anchors(document) -> dict[str, int]:
+    """Anchor -> 0-based index of the page it first appears on, in a laid-out document."""
+    anchors: dict[str, int] = {}
+    for index, page in enumerate(document.pages):
+        for name in page.anchors:
+            anchors.setdefault(name, index)
+    return anchors
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

@@ -29,6 +29,7 @@ _CHAPTER_NUMBER = re.compile(r'^<span class="chapter-number">[^<]*</span>\s*')
 # Where a quoted title is not a reference: headings, links, the contents, drawings, code.
 _SKIPPED = ("a", "h1", "h2", "h3", "nav", "svg", "style", "script", "title")
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>|<!--.*?-->|([^<]+)", re.S)
+_QUOTED = re.compile(r"«([^«»]*)»")
 # Invisible characters the typography adds inside a title (no-break spaces are spaces).
 _INVISIBLE = "\u2060\u00ad"
 XREF = re.compile(r'<a class="xref" href="#([\w-]+)"(?: data-inside="\(")?')
@@ -69,17 +70,6 @@ def _plain(fragment: str) -> str:
     return re.sub(r"[\s\u00a0]+", " ", text).strip()
 
 
-def _title_pattern(title: str) -> str:
-    """A title as it may be typeset: any space a no-break one, an invisible joiner anywhere."""
-    parts = []
-    for char in title:
-        if char == " ":
-            parts.append(r"[\s\u00a0]+")
-        else:
-            parts.append(re.escape(char) + f"[{_INVISIBLE}]*")
-    return "".join(parts)
-
-
 def link_references(html: str, known: dict[str, str] | None = None) -> str:
     """The HTML with every «title» of a heading in its text linked to that heading
     (`<a class="xref" href="#anchor">«title»</a>`). `known` adds titles -> anchors of
@@ -88,16 +78,14 @@ def link_references(html: str, known: dict[str, str] | None = None) -> str:
     if not titles:
         return html
     chapters = {anchor for anchor in titles.values() if re.fullmatch(r"chapter-\d+", anchor)}
-    by_pattern = sorted(titles, key=len, reverse=True)  # a longer title first
-    quoted = re.compile(
-        "«(?:" + "|".join(f"(?P<t{i}>{_title_pattern(t)})" for i, t in enumerate(by_pattern)) + ")»"
-    )
 
     def link_text(text: str) -> str:
-        found = []
-        for match in quoted.finditer(text):
-            index = int(match.lastgroup[1:])
-            found.append((match.start(), match.end(), titles[by_pattern[index]]))
+        # a quotation is a reference when, read as plain text, it is a title
+        found = [
+            (match.start(), match.end(), titles[title])
+            for match in _QUOTED.finditer(text)
+            if (title := _plain(match.group(1))) in titles
+        ]
         if not found:
             return text
         kept = []

@@ -731,7 +731,8 @@ class PartsAhead:
         self.pending: list = []  # the cells of the chapter being gathered
         self.bodies: list[str] = []
         self.head = self.tail = ""
-        self.front_pages = self._front_pages()  # before any chapter has run
+        # before any chapter has run: the front matter's length and the headings' titles
+        self.front_pages, self.drafted_titles = self._drafted_front()
         self.pages: dict[str, int] = {}  # anchor -> page, as the parts laid out ahead have it
         self.first_page = 1 + self.front_pages
 
@@ -777,13 +778,14 @@ class PartsAhead:
         front = front.replace(TOC_SLOT, toc_html(entries), 1)
         return link_references(self.head + front + "".join(self.bodies) + _MAIN_END + self.tail)
 
-    def _front_pages(self) -> int:
-        """The front matter's length, its contents drafted from the unexecuted notebooks."""
+    def _drafted_front(self) -> tuple[int, dict[str, str]]:
+        """The front matter's length, its contents drafted from the unexecuted notebooks, and
+        the drafted headings' titles (-> anchors) that a chapter's references may name."""
         cells = [*self.drafted, _html_cell(self.frame.back_matter)]
         html, _ = self.exporter.from_notebook_node(report_notebook(cells, self.frame.meta))
-        self.drafted_titles = heading_titles(html)
         head, front, _, tail = split_report(for_print(html))
-        return len(self.renderer.front_draft(head, front, tail)[1].pages)
+        pages = len(self.renderer.front_draft(head, front, tail)[1].pages)
+        return pages, heading_titles(html)
 
 
 _EVAL_ROLE = re.compile(r"\{eval\}`([^`]*)`")
