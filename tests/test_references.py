@@ -153,6 +153,26 @@ def printed_references(pdf: Path) -> list[tuple[str | None, int, int]]:
     return found
 
 
+def link_pages(pdf: Path) -> set[tuple[int, int]]:
+    """(page of a link, page it goes to) of every internal link of the PDF, 1-based, whether
+    its part linked it (a named destination) or the join did (a page)."""
+    reader = PdfReader(pdf)
+    named = reader.named_destinations
+    found = set()
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots", []) or []:
+            annotation = annotation.get_object()
+            destination = annotation.get("/Dest")
+            if annotation.get("/Subtype") != "/Link" or destination is None:
+                continue
+            if isinstance(destination, str):
+                target = reader.get_destination_page_number(named[destination])
+            else:
+                target = reader.get_page_number(destination[0].get_object())
+            found.add((number, target + 1))
+    return found
+
+
 def check_references(out_dir: Path, language: str) -> int:
     """An edition's references: none dangling, each printed with its page in the PDF, and
     that page holding the title (the number of links found)."""
@@ -170,6 +190,9 @@ def check_references(out_dir: Path, language: str) -> int:
         # the page named holds the heading or the table's caption with that title
         assert title is None or title in pages[target - 1], (title, target)
     assert sum(title is None for title, _, _ in printed) <= 2  # cut by a page break
+    # and each is a link to the page it names, in the PDF too
+    linked = link_pages(out_dir / "report.pdf")
+    assert [(where, target) for _, target, where in printed if (where, target) not in linked] == []
     return links
 
 

@@ -51,6 +51,9 @@ class Part:
     pdf: bytes
     anchors: dict[str, int]  # anchor -> 0-based page index inside the part
     overflows: tuple[str, ...] = ()  # table cells whose text is wider than their column
+    # links to anchors in other parts: (0-based page, anchor, rectangle in PDF points), added
+    # to the joined PDF once every part's pages are known
+    links: tuple[tuple[int, str, tuple[float, float, float, float]], ...] = ()
 
 
 def split_report(html: str) -> tuple[str, str, list[str], str]:
@@ -182,25 +185,25 @@ class PartRenderer:
             pdf = cached.read_bytes()
             if pdf.rstrip().endswith(b"%%EOF"):
                 known = _read_sidecar(sidecar)
-                if known is None and (known := _read_back(pdf)) is not None:
+                if known is None and (known := _read_back(pdf, html)) is not None:
                     _write_atomically(sidecar, _sidecar_bytes(*known))
                 if known is not None:
-                    return Part(html, first_page, known[0], pdf, known[1], known[2])
+                    return Part(html, first_page, known[0], pdf, *known[1:])
             cached.unlink(missing_ok=True)  # truncated or damaged: lay the part out again
         document = self.document(html)
         anchors = document_anchors(document)
         self.laid_out += 1
-        overflows = overflowing_cells(document)
-        known = _sidecar_bytes(len(document.pages), anchors, overflows)
+        layout = (anchors, overflowing_cells(document), outside_links(document, anchors))
+        known = _sidecar_bytes(len(document.pages), *layout)
         if self.write_aside and self.wrote_here:
             self._write_in_child(document, cached, sidecar, known)
-            return Part(html, first_page, len(document.pages), b"", anchors, overflows)
+            return Part(html, first_page, len(document.pages), b"", *layout)
         with quiet_missing_anchors():
             pdf = write_pdf(document)
         self.wrote_here = True
         _write_atomically(cached, pdf)
         _write_atomically(sidecar, known)
-        return Part(html, first_page, len(document.pages), pdf, anchors, overflows)
+        return Part(html, first_page, len(document.pages), pdf, *layout)
 
     def start_writing_aside(self) -> None:
         """From now on write each part's PDF from a forked copy of this process, where the
@@ -259,9 +262,9 @@ class PartRenderer:
         if known is None:
             document = self.document(html)
             self.measured += 1
-            known = (len(document.pages), document_anchors(document), ())
+            known = (len(document.pages), document_anchors(document), (), ())
             _write_atomically(sidecar, _sidecar_bytes(*known))
-        return Part(html, first_page, known[0], b"", known[1], known[2])
+        return Part(html, first_page, known[0], b"", *known[1:])
 
     def first_layout(self, head: str, body: str, tail: str, first_page: int) -> Part:
         """A chapter's first layout: measured with placeholder pages if it has
@@ -302,18 +305,48 @@ def _write_atomically(path: Path, content: bytes) -> None:
     tmp.replace(path)
 
 
-def _sidecar_bytes(pages: int, anchors: dict[str, int], overflows=()) -> bytes:
-    return json.dumps({"pages": pages, "anchors": anchors, "overflows": list(overflows)}).encode()
+def _sidecar_bytes(pages: int, anchors: dict[str, int], overflows=(), links=()) -> bytes:
+    return json.dumps(
+        {"pages": pages, "anchors": anchors, "overflows": list(overflows), "links": list(links)}
+    ).encode()
 
 
-def _read_sidecar(path: Path) -> tuple[int, dict[str, int], tuple[str, ...]] | None:
+def _read_sidecar(path: Path) -> tuple | None:
+    """(pages, anchors, overflows, links) of a part, as `_sidecar_bytes` wrote them."""
     try:
         known = json.loads(path.read_text(encoding="utf-8"))
         pages, anchors = int(known["pages"]), dict(known["anchors"])
         overflows = tuple(str(text) for text in known["overflows"])
+        links = tuple(
+            (int(page), str(target), tuple(float(x) for x in rect))
+            for page, target, rect in known["links"]
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return (pages, anchors, overflows) if pages > 0 else None
+    return (pages, anchors, overflows, links) if pages > 0 else None
+
+
+def outside_links(document, anchors: dict[str, int]) -> tuple:
+    """The document's links to anchors it does not hold (a cross-reference to another
+    chapter): (0-based page, anchor, rectangle in PDF points), one per line of the link."""
+    lines: dict[tuple, list[float]] = {}  # the link's text and its page number: one box a line
+    for index, page in enumerate(document.pages):
+        for kind, target, (x1, y1, x2, y2), _box in page.links:
+            if kind == "internal" and target not in anchors:
+                key = (index, target, round(y1), round(y2), page)
+                box = lines.setdefault(key, [x1, y1, x2, y2])
+                box[0], box[2] = min(box[0], x1), max(box[2], x2)
+    return tuple(
+        (index, target, _pdf_rect(page, box))
+        for (index, target, _y1, _y2, page), box in lines.items()
+    )
+
+
+def _pdf_rect(page, box) -> tuple[float, float, float, float]:
+    """A box of a laid-out page (CSS px, from the top) in PDF points (from the bottom)."""
+    x1, y1, x2, y2 = box
+    height_pt = page.height * PX_TO_PT
+    return (x1 * PX_TO_PT, height_pt - y2 * PX_TO_PT, x2 * PX_TO_PT, height_pt - y1 * PX_TO_PT)
 
 
 def overflowing_cells(document) -> tuple[str, ...]:
@@ -341,8 +374,9 @@ def _box_text(box) -> str:
     return text + " ".join(_box_text(child) for child in getattr(box, "children", ()))
 
 
-def _read_back(pdf: bytes) -> tuple[int, dict[str, int], tuple[str, ...]] | None:
-    """Page count and anchors read from a cached part that has no sidecar."""
+def _read_back(pdf: bytes, html: str) -> tuple | None:
+    """Page count and anchors read from a cached part that has no sidecar; None (lay it out
+    again) if it refers to another part: the PDF does not hold those links' places."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -351,7 +385,9 @@ def _read_back(pdf: bytes) -> tuple[int, dict[str, int], tuple[str, ...]] | None
         anchors = anchor_pages(pdf)
     except (PyPdfError, ValueError, KeyError, OSError):
         return None
-    return (pages, anchors, ()) if pages else None
+    if any(target not in anchors for target in XREF.findall(html)):
+        return None
+    return (pages, anchors, (), ()) if pages else None
 
 
 def report_pdf(
@@ -433,31 +469,25 @@ def report_pdf(
         writer.append(reader, import_outline=True)
     structure = merge_structure(writer, readers)
 
+    def link(page_index: int, rect, target: str) -> None:
+        """A link to `target`'s page, tagged, as WeasyPrint makes one inside a part."""
+        annotation = Link(rect=rect, target_page_index=numbers[target] - 1)
+        annotation[NameObject("/Contents")] = TextStringObject(
+            L.PAGE_LINK.format(page=numbers[target])
+        )
+        added = writer.add_annotation(page_number=page_index, annotation=annotation)
+        if structure is not None:
+            structure.tag_link(added, writer.pages[page_index])
+
     # Contents entries link to their pages, as in a single-document PDF: one rectangle per
     # entry (WeasyPrint gives the link text and its dot leader separately).
-    for page_index, page in enumerate(front_doc.pages):
-        height_pt = page.height * PX_TO_PT
-        boxes: dict[str, list[float]] = {}
-        for kind, target, (x1, y1, x2, y2), _box in page.links:
-            if kind == "internal" and target in numbers:
-                box = boxes.setdefault(target, [x1, y1, x2, y2])
-                box[:] = [min(box[0], x1), min(box[1], y1), max(box[2], x2), max(box[3], y2)]
-        for target, (x1, y1, x2, y2) in boxes.items():
-            link = Link(
-                rect=(
-                    x1 * PX_TO_PT,
-                    height_pt - y2 * PX_TO_PT,
-                    x2 * PX_TO_PT,
-                    height_pt - y1 * PX_TO_PT,
-                ),
-                target_page_index=numbers[target] - 1,
-            )
-            link[NameObject("/Contents")] = TextStringObject(
-                L.PAGE_LINK.format(page=numbers[target])
-            )
-            annotation = writer.add_annotation(page_number=page_index, annotation=link)
-            if structure is not None:
-                structure.tag_link(annotation, writer.pages[page_index])
+    for page_index, (target, rect) in _contents_links(front_doc, numbers):
+        link(page_index, rect, target)
+    # Cross-references to other chapters, which no part could link alone.
+    for part in parts:
+        for page_index, target, rect in part.links:
+            if target in numbers:
+                link(part.first_page - 1 + page_index, rect, target)
     writer.add_metadata(metadata)
     renderer.prune()
     if stats is not None:
@@ -470,6 +500,19 @@ def report_pdf(
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue(), len(writer.pages)
+
+
+def _contents_links(front_doc, numbers: dict[str, int]):
+    """(page index, (anchor, rectangle in PDF points)) of each contents entry: the union of
+    its text's and its dot leader's boxes."""
+    for page_index, page in enumerate(front_doc.pages):
+        boxes: dict[str, list[float]] = {}
+        for kind, target, (x1, y1, x2, y2), _box in page.links:
+            if kind == "internal" and target in numbers:
+                box = boxes.setdefault(target, [x1, y1, x2, y2])
+                box[:] = [min(box[0], x1), min(box[1], y1), max(box[2], x2), max(box[3], y2)]
+        for target, box in boxes.items():
+            yield page_index, (target, _pdf_rect(page, box))
 
 
 def write_pdf(document) -> bytes:
