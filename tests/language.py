@@ -376,6 +376,10 @@ def html_text(html: str, changes: bool = True) -> str:
     if not changes:
         for tag in soup.select("section.changes"):
             tag.decompose()
+    # a cross-reference's link is part of its sentence: no space around it
+    for link in soup.select("a.xref"):
+        link.unwrap()
+    soup.smooth()
     # the word joiner that keeps a range on one line is invisible (typography.typeset_page)
     return soup.get_text(" ").replace("\u2060", "")
 

@@ -1119,11 +1119,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s22a, s22b: the dearest reading, chosen as a reserve, not the authors' likeliest)
         "3) за камеру, с запасом (предлагаем) 15,41 25,5 (24,4–26,7) "
         f"{line} 35 38 100 "
-        "Источник: № 67 в списке источников; не проверено: № 70; "
+        # (s23f: Karaganda's unverified source feeds no figure of this table)
+        "Источник: № 67 в списке источников; "
         # (s21e–s21h: what «за камеру» means, where its row is: 9 bn for all 1 287 of
-        # Pavlodar's cameras, 7 894 / 1 341 = 5,89 a complex in Almaty)
+        # Pavlodar's cameras, 7 894 / 1 341 = 5,89 a complex in Almaty; s23e, s23f: where the
+        # appendix argues it, a link here and its page in the PDF: tests/test_references.py)
         "за камеру — 9 млрд на все камеры комплексов области (1 287 камер), в АПК Алматы их около "
-        "5,9; "
+        "5,9 (подробно — в разделе «За комплекс или за камеру»); "
         # (s20a: the rule said in words; its product is the row above)
         # (s20g, s20h: nine in ten at the row's own price, not at any price; s20q, s20r:
         # «строка» the budget's line only, never a table's row)
