@@ -795,26 +795,32 @@ PATH_TREE_CAVEATS = {
     "announced": "Маловероятный исход: договор с {day} (закупка объявлена не позднее {date})",
 }
 # Under an outcome of the tree: the option ({option}, without its price) and the medians of
-# its 2027 cost at Pavlodar's prices, the sum for the region's complexes or the city's, and at
-# the midpoint (decision_tables.branch_cost_lines; P10–P90 are in the detailed table).
+# its 2027 cost under the memo's Table 1 variants (its rows' numbers: {first}, {second}) at
+# Pavlodar's prices, and at the midpoint (decision_tables.branch_cost_lines; P10–P90 are in the
+# detailed table). (Reviews s23e, s23f: «цены Павлодара — 15,5 или 27,2» over «за камеру —
+# 29,8» read as 27,2 per camera; and the tree's prices were a third way of naming the cases
+# beside the table's variants: the variants' numbers now.)
 PATH_TREE_COSTS = {
-    "pavlodar": "«{option}»: цены Павлодара — {region} или {city}",
+    "pavlodar": "«{option}»: варианты {first} и {second} — {region} и {city}",
     "midpoint": "цена между Павлодаром и Карагандой — {midpoint}",
-    # the stop-gap's path: the price per camera the line is drawn from, with the line, then
-    # the midpoint, on one line of its box («за камеру — 25,5 (строка 27); Павлодар–Караганда
+    # the stop-gap's path: the variant per camera the line is drawn from, with the line, then
+    # the midpoint, on one line of its box («вариант 3 — 25,5 (строка 27); Павлодар–Караганда
     # — 30,2»)
-    "camera_midpoint": "за камеру — {camera} (строка {line}); Павлодар–Караганда — {midpoint}",
+    "camera_midpoint": (
+        "вариант {variant} — {camera} (строка {line}); Павлодар–Караганда — {midpoint}"
+    ),
     # the other paths per camera, without the line they do not give
-    "camera_only_midpoint": "за камеру — {camera}; Павлодар–Караганда — {midpoint}",
+    "camera_only_midpoint": "вариант {variant} — {camera}; Павлодар–Караганда — {midpoint}",
 }
-# Under the tree (decision_tables.path_chart_note): which of the two figures at Pavlodar's
-# prices is which, in plain words; {region}, {city}: MEMO_COVERAGE's words with the complexes
-# («все 420 АПК области», «только 240 АПК г. Павлодара»).
+# Under the tree (decision_tables.path_chart_note): which variant is which, in plain words;
+# {region}, {city}: MEMO_COVERAGE's words with the complexes («все 420 АПК области», «только
+# 240 АПК г. Павлодара»); {camera}: PATH_TREE_NOTE_CAMERA, or nothing without the camera counts.
 PATH_TREE_NOTE = (
-    "из двух цифр «цены Павлодара» меньшая — если сумма договора Павлодара оплачивает "
-    "{region}, большая — если {city}; цифры Караганды не проверены; расходы при передаче "
-    "комплексов городу не оценены: нет открытых данных"
+    "варианты — строки Таблицы 1 ({first} — сумма договора Павлодара оплачивает {region}, "
+    "{second} — {city}{camera}); цифры Караганды не проверены; расходы при передаче комплексов "
+    "городу не оценены: нет открытых данных"
 )
+PATH_TREE_NOTE_CAMERA = ", {variant} — за камеру"
 # The dated steps of the path (decision_tables.path_steps_chart), each under its date.
 # {year}: the budget's year; {days}: the procurement's length; {months}: the stop-gap's.
 PATH_STEPS = {

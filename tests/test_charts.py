@@ -260,22 +260,24 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
         medians = [part.rsplit(" — ", 1)[-1].split(" (")[0] for part in cell.split("; ")]
         drawn = " ".join(branch.costs)
         assert [drawn.index(m) for m in medians] == sorted(drawn.index(m) for m in medians)
+    # (reviews s23e, s23f: the cases by the memo's Table 1 variants, «27,2» never beside «за
+    # камеру» on the next line)
     assert branches[1].costs == (
-        "«Временная мера, затем договор»: цены Павлодара — 13,6 или 23,3",
+        "«Временная мера, затем договор»: варианты 1 и 2 — 13,6 и 23,3",
         # (reviews s20k, s20l: the price per camera the line is drawn from, with the line,
         # on the stop-gap's box; the midpoint beside it, the box kept at three lines)
-        "за камеру — 25,5 (строка 27); Павлодар–Караганда — 30,2",
+        "вариант 3 — 25,5 (строка 27); Павлодар–Караганда — 30,2",
     )
     # (review s21l: the line rests on the per-camera reading: every path's box gives it, the
     # memo's Table 2 figures: the first day 27,15 × 1,0977 = 29,8, the gap 22,69 × 1,0977 = 24,9)
-    assert branches[0].costs[-1] == "за камеру — 29,8; Павлодар–Караганда — 35,5"
-    assert branches[2].costs[-1] == "за камеру — 24,9; Павлодар–Караганда — 29,6"
-    # the note under the tree says which figure is which in plain words, the complexes from
-    # data/cost_anchors.csv: the smaller figure is always the region's reading
+    assert branches[0].costs[-1] == "вариант 3 — 29,8; Павлодар–Караганда — 35,5"
+    assert branches[2].costs[-1] == "вариант 3 — 24,9; Павлодар–Караганда — 29,6"
+    # the note under the tree says which variant is which in plain words, the complexes from
+    # data/cost_anchors.csv: the first is always the region's reading, the smaller figure
     note = decision_tables.path_chart_note(results)
     assert note.startswith(
-        "из двух цифр «цены Павлодара» меньшая — если сумма договора Павлодара оплачивает все "
-        "420 АПК области, большая — если только 240 АПК г. Павлодара;"
+        "варианты — строки Таблицы 1 (1 — сумма договора Павлодара оплачивает все 420 АПК "
+        "области, 2 — только 240 АПК г.\u00a0Павлодара, 3 — за камеру);"
     )
     assert "A или B" not in note and "цифры Караганды не проверены" in note
     for line in path["budget_line"]:

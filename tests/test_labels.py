@@ -122,6 +122,8 @@ FIGURES_ALLOWED = {
     "P10": "the name of a percentile (the tenth), not data",
     "P50": "the name of a percentile (the median), not data",
     "P90": "the name of a percentile (the ninetieth), not data",
+    "Таблицы 1": "the memo's table of variants, the report's first table, as the memo's Table 2 "
+    "names it (a table's number, not data)",
 }
 
 

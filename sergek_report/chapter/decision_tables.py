@@ -766,7 +766,15 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
         bn(results.appraisal.get(f"{output}.cash_2027", CENTRAL)) for output in BRANCH_OUTPUT[line]
     )
     option = branch_path(line)
-    pavlodar = L.PATH_TREE_COSTS["pavlodar"].format(option=option, region=region, city=city)
+    first, second = (variant_number(reading) for reading in READINGS)
+    pavlodar = fmt.fill(
+        L.PATH_TREE_COSTS["pavlodar"],
+        option=option,
+        first=first,
+        second=second,
+        region=region,
+        city=city,
+    )
     # per camera, the line's reading, on the midpoint's line of each box: the stop-gap's path
     # with the line drawn from it (reviews s20k, s20l: the tree never showed the price behind
     # the 27; a fourth line pushed the tree off its page), the gap and the first day too
@@ -779,6 +787,7 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
             pavlodar,
             fmt.fill(
                 L.PATH_TREE_COSTS["camera_midpoint"],
+                variant=variant_number(CAMERA_READING),
                 camera=camera,
                 line=precision.line_billions(results.budget_line.amount),
                 midpoint=midpoint,
@@ -786,7 +795,12 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
         )
     return (
         pavlodar,
-        fmt.fill(L.PATH_TREE_COSTS["camera_only_midpoint"], camera=camera, midpoint=midpoint),
+        fmt.fill(
+            L.PATH_TREE_COSTS["camera_only_midpoint"],
+            variant=variant_number(CAMERA_READING),
+            camera=camera,
+            midpoint=midpoint,
+        ),
     )
 
 
@@ -797,14 +811,23 @@ def branch_camera_output(line: str) -> str:
 
 
 def path_chart_note(results: Results) -> str:
-    """Under the tree: which of the two figures at Pavlodar's prices is which («меньшая — если
-    сумма договора Павлодара оплачивает все 420 АПК области, большая — если только 240 АПК
-    города»: the more complexes Pavlodar's sum pays for, the cheaper one complex), and what
-    the midpoint is (tests/test_charts.py checks the order on every branch)."""
+    """Under the tree: which variant of the memo's Table 1 is which («1 — сумма договора
+    Павлодара оплачивает все 420 АПК области, 2 — только 240 АПК г. Павлодара, 3 — за
+    камеру»; the third only with the camera counts), and what the midpoint is
+    (tests/test_charts.py checks the order on every branch)."""
+    camera = (
+        fmt.fill(L.PATH_TREE_NOTE_CAMERA, variant=variant_number(CAMERA_READING))
+        if results.budget_line.line_reading == CAMERA_READING
+        else ""
+    )
+    first, second = (variant_number(reading) for reading in READINGS)
     return fmt.fill(
         L.PATH_TREE_NOTE,
+        first=first,
+        second=second,
         region=memo_coverage(results, "pavlodar_region"),
         city=memo_coverage(results, "pavlodar_city"),
+        camera=camera,
     )
 
 
