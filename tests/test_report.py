@@ -749,15 +749,18 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
-    # (s22b: the line it needs said, 31,2 rounded up to 32: the proposed 27 does not cover it)
+    # (s22b: said with what the proposed 27 does not cover; s23a, s23c, s23g, s23h: a second
+    # line, «поднять до 32», read as a second figure to vote for: the remedy is an amendment
+    # if that unlikely contract comes, one line voted)
     assert (
-        # (s22c, s22d: 32 only if the contract starts on 1 January, which is unlikely; else a
+        # (s22c, s22d: only if the contract starts on 1 January, which is unlikely; else a
         # gap, 24,9 (23,7–26,0), which 27 covers)
         # (s22e, s22f: «иначе будет перерыв» read as every other path a gap: both cases said
         # as the ones without the stop-gap)
-        "без продления — 22 декабря, и тогда для договора с 1 января (маловероятно) строку "
-        "поднять до 32 млрд (договор — до 31,2), а при перерыве строки 27 хватит."
+        "без продления — 22 декабря. Договор с 1 января и тогда маловероятен, а обошёлся бы до "
+        "31,2 млрд — больше строки (тогда поправка); при перерыве строки 27 хватит."
     ) in memo
+    assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
     assert "(до 31,2 в 2027 г.; маловероятно)" not in memo
     assert cover.count("22 декабря") == 1  # the last day without the stop-gap (s21a–s21d)
@@ -1307,8 +1310,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
         "с продлением (если юристы его подтвердят) последний день — 31 декабря; без продления "
-        "— 22 декабря, и тогда для договора с 1 января (маловероятно) строку поднять до 32 млрд "
-        "(договор — до 31,2), а при перерыве строки 27 хватит. В условия "
+        "— 22 декабря. Договор с 1 января и тогда маловероятен, а обошёлся бы до 31,2 млрд — "
+        "больше строки (тогда поправка); при перерыве строки 27 хватит. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "возможен перерыв до поставки)"

@@ -71,10 +71,6 @@ class BudgetLine:
     # the contract from the first day at the line's reading and statistic (31,2; review s17h:
     # the memo's «не хватит около 3» compared it per complex with a line per camera)
     first_day: float
-    # the line that contract would need, its upper end rounded up as the line is («32»; review
-    # s22b: recommendation 2's path without the stop-gap, which the proposed line does not
-    # cover, said with the line it needs)
-    first_day_line: float
     # the lines of the later years of a contract to the end of 2029, drawn as the 2027 line is (the
     # appendix's upper ends by year, 31,1 and 34,3, per camera and rounded up: «35 и 38»),
     # and the upper ends at the cheaper reading («17,7 и 19,6»; review s15f: the memo gave the
@@ -203,7 +199,6 @@ def budget_line(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
         first_day=first_day,
-        first_day_line=line(first_day),
         later_years=tuple(line(year) for year in later(line_path)),
         later_years_constant_price=tuple(
             line(year) for year in later(CONSTANT_PRICE.format(path=line_path))
