@@ -1277,8 +1277,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         # (s21g: the base case and the range, as the cover's «от половины до всех»)
         # (s22a: «от половины» decoded: 350 × 50 % = 175)
-        "3) сколько из 350 новых АПК введено (управление цифровизации) все 350; в разбросе — "
-        "от 175 каждые 100 "
+        # (s23h: the central estimates rest on the share's median, not on all 350: a
+        # triangular share on 50–100 % with its mode at 100 has its median at
+        # 100 − 50 × √0,5 = 85,36 %, 350 × 0,8536 = 298,7 → 299)
+        "3) сколько из 350 новых АПК введено (управление цифровизации) в среднем 299 (от 175 "
+        "до 350) каждые 100 "
         "меньше — строка 27 млрд меньше на 1,3 (строка 15 — на 0,7) "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)

@@ -218,6 +218,10 @@ class BasisFigures:
     network: float
     network_low: float
     network_high: float
+    # at the median of the share's distribution: the network the central estimates rest on
+    # (about 1 940 of 1 991: review s23h reproduced 25,5 only with it)
+    network_median: float
+    new_median: float  # the new complexes in it (299 of 350): the memo's Table 3
     current_price: float  # tenge per complex-month: the point between the two estimates
     estimate1: float  # obligations ÷ (original complexes × term), at the declared term
     estimate2: float  # the known payment ÷ its complex-months
@@ -226,9 +230,12 @@ class BasisFigures:
     karaganda_year: float  # the same, Karaganda at its declared price year
 
 
-def basis_figures(data: AppraisalData, x: dict, share_range: tuple[float, float]) -> BasisFigures:
-    """`x`: the declared values (assumption name -> number) the point estimate uses."""
-    low, high = network(data, list(share_range))
+def basis_figures(
+    data: AppraisalData, x: dict, share_range: tuple[float, float], share_median: float
+) -> BasisFigures:
+    """`x`: the declared values (assumption name -> number) the point estimate uses;
+    `share_range`, `share_median`: the new complexes' share at its range's ends and median."""
+    low, high, median = network(data, [*share_range, share_median])
     term = x["service_term_months"]
     kar_year, inflation = x["karaganda_price_year"], x["inflation_2026"]
     coverage = x["pavlodar_coverage_weight"]
@@ -236,6 +243,8 @@ def basis_figures(data: AppraisalData, x: dict, share_range: tuple[float, float]
         network=float(network(data, x["new_complexes_in_service"])[0]),
         network_low=float(low),
         network_high=float(high),
+        network_median=float(median),
+        new_median=float(median - data.existing),
         current_price=float(current_price(data, term, x["tariff_estimate_weight"])[0]),
         estimate1=float(current_price(data, term, 1.0)[0]),
         estimate2=float(data.implied_price),

@@ -55,6 +55,11 @@ def marginal(u: np.ndarray, low: float, high: float, mode: float, shape: str) ->
     return np.where(u < c, left, right)
 
 
+def median(low: float, high: float, mode: float, shape: str) -> float:
+    """The median of a declared distribution: the value half of the draws fall below."""
+    return float(marginal(np.array([0.5]), low, high, mode, shape)[0])
+
+
 def correlation_matrix(names: list[str], distributions: Mapping[str, Distribution]) -> np.ndarray:
     """The normal correlation matrix that gives the declared rank correlations."""
     k = len(names)

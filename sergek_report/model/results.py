@@ -56,6 +56,7 @@ from sergek_report.model.lookups import (
     recent_fines_collected,
     table,
 )
+from sergek_report.model.montecarlo import median
 from sergek_report.model.options import latest_start, per_complex_year, term_end
 from sergek_report.model.prices import (
     BUDGET_YEAR,
@@ -397,10 +398,14 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         camera_factor=None if cameras is None else cameras.factor[0],
     )
     appraisal = appraise(appraisal_data, assumptions)
+    share = assumptions.declared("new_complexes_in_service")
     one_basis = basis_figures(
         appraisal_data,
         {name: float(assumptions[name]) for name in BASIS_INPUTS},
-        assumptions.range("new_complexes_in_service"),
+        share.range,
+        float(share.value)
+        if share.distribution is None
+        else median(*share.range, float(share.value), share.distribution.shape),
     )
     basis["extension_years"] = contract_basis(contract, "extension_years")
     lead_low, lead_high = assumptions.range("procurement_lead_days")
