@@ -333,12 +333,11 @@ def outside_links(document, anchors: dict[str, int]) -> tuple:
     for index, page in enumerate(document.pages):
         for kind, target, (x1, y1, x2, y2), _box in page.links:
             if kind == "internal" and target not in anchors:
-                key = (index, target, round(y1), round(y2), page)
-                box = lines.setdefault(key, [x1, y1, x2, y2])
+                box = lines.setdefault((index, target, round(y1), round(y2)), [x1, y1, x2, y2])
                 box[0], box[2] = min(box[0], x1), max(box[2], x2)
     return tuple(
-        (index, target, _pdf_rect(page, box))
-        for (index, target, _y1, _y2, page), box in lines.items()
+        (index, target, _pdf_rect(document.pages[index], box))
+        for (index, target, _y1, _y2), box in lines.items()
     )
 
 

@@ -389,6 +389,12 @@ def variant_number(reading: str) -> int:
     return MEMO_VARIANTS.index(reading) + 1
 
 
+# the variants' numbers of Pavlodar's two counts of complexes (the region's, the city's) and
+# of its price per camera
+REGION_VARIANT, CITY_VARIANT = (variant_number(reading) for reading in READINGS)
+CAMERA_VARIANT = variant_number(CAMERA_READING)
+
+
 def variant_row(reading: str, case: str) -> str:
     """A row name of the memo's lines' table: «1) 420 АПК области, за комплекс»."""
     return fmt.fill(L.MEMO_VARIANT_ROW, variant=variant_number(reading), case=case)
@@ -766,12 +772,11 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
         bn(results.appraisal.get(f"{output}.cash_2027", CENTRAL)) for output in BRANCH_OUTPUT[line]
     )
     option = branch_path(line)
-    first, second = (variant_number(reading) for reading in READINGS)
     pavlodar = fmt.fill(
         L.PATH_TREE_COSTS["pavlodar"],
         option=option,
-        first=first,
-        second=second,
+        first=REGION_VARIANT,
+        second=CITY_VARIANT,
         region=region,
         city=city,
     )
@@ -787,7 +792,7 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
             pavlodar,
             fmt.fill(
                 L.PATH_TREE_COSTS["camera_midpoint"],
-                variant=variant_number(CAMERA_READING),
+                variant=CAMERA_VARIANT,
                 camera=camera,
                 line=precision.line_billions(results.budget_line.amount),
                 midpoint=midpoint,
@@ -797,7 +802,7 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
         pavlodar,
         fmt.fill(
             L.PATH_TREE_COSTS["camera_only_midpoint"],
-            variant=variant_number(CAMERA_READING),
+            variant=CAMERA_VARIANT,
             camera=camera,
             midpoint=midpoint,
         ),
@@ -816,15 +821,14 @@ def path_chart_note(results: Results) -> str:
     камеру»; the third only with the camera counts), and what the midpoint is
     (tests/test_charts.py checks the order on every branch)."""
     camera = (
-        fmt.fill(L.PATH_TREE_NOTE_CAMERA, variant=variant_number(CAMERA_READING))
+        fmt.fill(L.PATH_TREE_NOTE_CAMERA, variant=CAMERA_VARIANT)
         if results.budget_line.line_reading == CAMERA_READING
         else ""
     )
-    first, second = (variant_number(reading) for reading in READINGS)
     return fmt.fill(
         L.PATH_TREE_NOTE,
-        first=first,
-        second=second,
+        first=REGION_VARIANT,
+        second=CITY_VARIANT,
         region=memo_coverage(results, "pavlodar_region"),
         city=memo_coverage(results, "pavlodar_city"),
         camera=camera,
