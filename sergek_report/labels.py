@@ -377,10 +377,12 @@ APPRAISAL_CHART_KEY = (
 # of the two cities (one line: «между Павлодаром и Карагандой (не проверено)» wrapped onto the
 # row above; the caption says «цена между Павлодаром и Карагандой»). Today's price under a
 # heading of its own.
+# (reviews s23i, s23j: «Павлодар: 420 АПК области» beside Table 1's «1) 420 АПК области» and
+# the tree's «вариант 1» named one case three ways: Table 1's variant numbers here too)
 APPRAISAL_CHART_ROWS = {
-    "region": "Павлодар: {complexes} АПК области",
-    "city": "Павлодар: {complexes} АПК г. Павлодара",
-    "camera": "Павлодар: плата за камеру",
+    "region": "вариант {variant}: {complexes} АПК области",
+    "city": "вариант {variant}: {complexes} АПК г. Павлодара",
+    "camera": "вариант {variant}: плата за камеру",
     "midpoint": "Павлодар–Караганда (не проверено)",
 }
 APPRAISAL_CHART_COMPARISON = {

@@ -452,9 +452,10 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         expected.append((dtab.appraisal_chart_label(results, key), False))
     assert expected[:5] == [
         ("Временная мера, затем договор", True),
-        ("Павлодар: 420 АПК области", False),
-        ("Павлодар: 240 АПК г. Павлодара", False),
-        ("Павлодар: плата за камеру", False),
+        # (reviews s23i, s23j: the memo's Table 1 variants, one name for each case)
+        ("вариант 1: 420 АПК области", False),
+        ("вариант 2: 240 АПК г. Павлодара", False),
+        ("вариант 3: плата за камеру", False),
         ("Павлодар–Караганда (не проверено)", False),
     ]
     assert [heading for heading, bold in expected if bold] == [

@@ -673,16 +673,24 @@ def appraisal_chart_rows(options=APPRAISAL_ROWS) -> list[tuple[str, str, str | N
     return rows
 
 
+# the variant of the memo's Table 1 each of the options chart's rows at Pavlodar's prices is
+CHART_ROW_VARIANTS = {"region": REGION_VARIANT, "city": CITY_VARIANT, "camera": CAMERA_VARIANT}
+
+
 def appraisal_chart_label(results: Results, key: str) -> str:
-    """A row's short label on the options chart: «Павлодар: 420 АПК области», «Павлодар: 240
-    АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «Павлодар–Караганда (не
-    проверено)», «нынешняя цена (так продолжить нельзя)»."""
+    """A row's short label on the options chart: «вариант 1: 420 АПК области», «вариант 2: 240
+    АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «вариант 3: плата за
+    камеру», «Павлодар–Караганда (не проверено)», «нынешняя цена (так продолжить нельзя)»."""
     if key == "comparison":
         return L.APPRAISAL_CHART_COMPARISON["row"]
+    if key not in CHART_ROW_VARIANTS:
+        return L.APPRAISAL_CHART_ROWS[key]
     complexes = pavlodar_complexes(results)
-    if key in complexes:
-        return fmt.fill(L.APPRAISAL_CHART_ROWS[key], complexes=fmt.integer(complexes[key]))
-    return L.APPRAISAL_CHART_ROWS[key]
+    return fmt.fill(
+        L.APPRAISAL_CHART_ROWS[key],
+        variant=CHART_ROW_VARIANTS[key],
+        complexes=fmt.integer(complexes[key]) if key in complexes else "",
+    )
 
 
 def _chart_line_title(budget_line) -> str:
