@@ -1087,7 +1087,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Не хватит и 27 млрд, если 9 млрд Павлодара выделены на год (цены втрое выше) или "
         # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
         # (s22b: the midpoint's median, 30,2, is above the line already, not only its upper end)
-        "цена окажется между Павлодаром и непроверенной Карагандой (в среднем 30,2 млрд, до "
+        # (s23j, s23k, s23l: «в среднем» said of a median: «около», as the chapters say it)
+        "цена окажется между Павлодаром и непроверенной Карагандой (около 30,2 млрд, до "
         "42,7): "
         "тогда — поправка бюджета. "
     )
@@ -1280,7 +1281,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s23h: the central estimates rest on the share's median, not on all 350: a
         # triangular share on 50–100 % with its mode at 100 has its median at
         # 100 − 50 × √0,5 = 85,36 %, 350 × 0,8536 = 298,7 → 299)
-        "3) сколько из 350 новых АПК введено (управление цифровизации) в среднем 299 (от 175 "
+        "3) сколько из 350 новых АПК введено (управление цифровизации) около 299 (от 175 "
         "до 350) каждые 100 "
         "меньше — строка 27 млрд меньше на 1,3 (строка 15 — на 0,7) "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
