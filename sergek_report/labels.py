@@ -1247,9 +1247,12 @@ COVER_FACTS = {
     # caution, and the way down; the likelier line is the memo's)
     # (reviews s21l–s22d: a tile of 35 words read as a paragraph: what the figure is and its
     # one condition; the memo says the rest; s22h: the check may show a dearer price too)
+    # (reviews s23i–s23k: «покажет он другую цену — строку уточнят» read as clipped, and the
+    # jump from today's price to the line was first explained on p. 3: what the line buys and
+    # the same year at today's price, {today}: «3,9», Table 2's figure)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года — с запасом, пока не проверен договор "
-        "Павлодара; покажет он другую цену — строку уточнят"
+        "предлагаемая строка бюджета {year} года: сервис на новом оборудовании (по нынешней "
+        "цене было бы около {today}\u00a0млрд); с запасом, пока не проверен договор Павлодара"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

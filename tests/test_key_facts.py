@@ -140,8 +140,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # says what the line is, a rule of caution, and the way down; the memo gives the 15)
         # (s21l–s22d: a tile of 35 words read as a paragraph: the figure and its condition)
         # (s22h: the check may show a dearer price too)
-        "предлагаемая строка бюджета 2027 года — с запасом, пока не проверен договор "
-        "Павлодара; покажет он другую цену — строку уточнят"
+        # (s23i–s23k: «покажет он другую цену — строку уточнят» clipped; the jump from today's
+        # price first explained on p. 3: what the line buys and the same year at today's
+        # price, the memo's Table 2 «Нынешняя цена» 3,9, beside it)
+        f"предлагаемая строка бюджета 2027 года: сервис на новом оборудовании (по нынешней "
+        f"цене было бы около 3,9{NBSP}млрд); с запасом, пока не проверен договор Павлодара"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -201,7 +204,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         "әйтпесе — 22 желтоқсан, бірақ сонда да 1 қаңтардан шарт екіталай"
     )
     assert facts[1].text.endswith(f"кейін{NBSP}— тіркеуде үзіліс")
-    assert facts[0].text.endswith("ол басқа баға көрсетсе, жол нақтыланады")
+    assert facts[0].text.endswith("Павлодар шарты тексерілгенше қормен")
+    assert f"шамамен 3,9{NBSP}млрд болар еді" in facts[0].text
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

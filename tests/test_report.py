@@ -721,7 +721,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert line == "27"  # 26,8 per camera at the exact count, rounded up (s16h, s17d–s17h)
     # (s20a: the proposal's reason has its own heading, the opening says what is decided)
     assert f"Почему предлагаем {line}, а не 15 млрд тенге." in memo
-    assert f"{line} млрд тенге предлагаемая строка бюджета 2027 года — с запасом" in cover
+    assert (
+        f"{line} млрд тенге предлагаемая строка бюджета 2027 года: сервис на новом оборудовании"
+    ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
     # the stop-gap's deadline, which needs the lawyers, and the contract from 1 January as
@@ -810,9 +812,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s18g: seven qualifiers in a card read in three seconds: what the line holds until,
     # and the likelier reading's line, Table 2's first row)
     # (s19g: the card says what the likelier reading needs; the reading is the memo's)
+    # (s23i–s23k: the jump from today's 3,9 to the line, on the cover)
     assert (
-        "предлагаемая строка бюджета 2027 года — с запасом, пока не проверен договор "
-        "Павлодара; покажет он другую цену — строку уточнят"
+        "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании (по нынешней "
+        "цене было бы около 3,9 млрд); с запасом, пока не проверен договор Павлодара"
     ) in cover
     assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
     # (s16b: which facts a later source would hold, beside the latest source's date)

@@ -66,7 +66,13 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 line(results.budget_line.amount),
-                fmt.fill(words["budget_line"], year=year),
+                fmt.fill(
+                    words["budget_line"],
+                    year=year,
+                    today=decision_tables.bn(
+                        results.appraisal.get("current_price.cash_2027", decision_tables.CENTRAL)
+                    ),
+                ),
             )
         )
     left = days_left(results, edition_date)
