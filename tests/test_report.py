@@ -1285,7 +1285,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # triangular share on 50–100 % with its mode at 100 has its median at
         # 100 − 50 × √0,5 = 85,36 %, 350 × 0,8536 = 298,7 → 299)
         "3) сколько из 350 новых АПК введено (управление цифровизации) около 299 (от 175 "
-        "до 350) каждые 100 "
+        "до 350; допущение) каждые 100 "
         "меньше — строка 27 млрд меньше на 1,3 (строка 15 — на 0,7) "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
