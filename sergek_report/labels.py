@@ -479,9 +479,7 @@ CHANGES = {
     # the memo's block: the first other key figure that moved ({item}: moved_item's words)
     "also_moved": "Изменился и ключевой показатель — {item}.",
     # (the block's last line: where the rest is, in as few words as the memo's page allows)
-    "details": (
-        "Другие изменения — в разделе «Изменения с прошлой редакции подробно» в конце отчёта."
-    ),
+    "details": ("Другие изменения — в разделе «Изменения с прошлой редакции подробно»."),
     "details_title": "Изменения с прошлой редакции подробно",
     "budget_line_added": (
         "Впервые в этой редакции: сценарии расходов на {year} год и предлагаемая строка "
@@ -1287,11 +1285,13 @@ COVER_FACTS = {
     # contract from 1 January is unlikely)
     # (reviews s22a, s22b: «последний день — 31 декабря» read as the contract's last day, and
     # 45 words in a tile: each last day to announce with what it gives, the likelier first)
+    # (reviews s23m, s23n: still one long conditional, and the maslikhat announces nothing:
+    # the akimat's two last days, the likelier condition second; the contract from 1 January,
+    # unlikely, is the memo's recommendation 2)
     "days_left": (
-        "до окончания договора на дату редакции. Объявить закупку не позднее {in_stopgap}, если "
-        "юристы "
-        "подтвердят продление на {months}, иначе — {without}, но и тогда договор с {first_day} "
-        "маловероятен; позже\u00a0— перерыв в фиксации"
+        "до окончания договора на дату редакции. Акимату объявить закупку не позднее "
+        "{without}, а если юристы подтвердят продление на {months}, — не позднее {in_stopgap}; "
+        "позже\u00a0— перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

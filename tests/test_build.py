@@ -255,7 +255,7 @@ def test_changed_figure_appears_with_its_old_to_new_line(changed_data):
     # the memo gives the line's news and points to the full block after the colophon
     memo_block = " ".join(text.split("Что изменилось с прошлой редакции")[-1][:400].split())
     # with its page: the block opens the last page of this seven-page, one-chapter report
-    assert "в разделе «Изменения с прошлой редакции подробно» (с. 7) в конце отчёта" in memo_block
+    assert "в разделе «Изменения с прошлой редакции подробно» (с. 7)." in memo_block
     block = " ".join(text.split("Изменения с прошлой редакции подробно")[-1][:900].split())
     assert "Уточнены и дополнены" not in block  # the reason below says it once
     assert "Обновлены данные:" not in block  # the changed tables are not listed one by one

@@ -102,13 +102,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # January)
         # (s22a, s22b: «последний день — 31 декабря» read as the contract's last day: the
         # last day to announce, with what each gives)
-        "до окончания договора на дату редакции. Объявить закупку не позднее "
-        # (s22c: the contract from 1 January unlikely, said again; s22c, s22d: the tile
-        # shortened, the contract after the stop-gap is the memo's)
-        f"31{NBSP}декабря 2026{NNBSP}г., если юристы подтвердят продление на 2{NBSP}месяца, "
-        # (s22g: «(…, маловероятно)» read as a safe fallback: even then it is unlikely)
-        f"иначе — 22{NBSP}декабря, но и тогда договор с 1{NBSP}января маловероятен; "
-        f"позже{NBSP}— перерыв в фиксации"
+        # (s23m, s23n: still one long conditional, and the maslikhat announces nothing: the
+        # akimat's two last days; the contract from 1 January is recommendation 2's)
+        "до окончания договора на дату редакции. Акимату объявить закупку не позднее "
+        f"22{NBSP}декабря, а если юристы подтвердят продление на 2{NBSP}месяца, — не позднее "
+        f"31{NBSP}декабря 2026{NNBSP}г.; позже{NBSP}— перерыв в фиксации"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -199,9 +197,10 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     # translation asks for: «31 желтоқсаннан кешіктірмей»)
     text = facts[1].text.replace(NBSP, " ")
     assert text.startswith(
-        "шарт соңына дейін (редакция күніне). Сатып алуды 2026 жылғы 31 желтоқсаннан "
-        "кешіктірмей жариялау, егер заңгерлер 2 ай ұзартуды растаса, "
-        "әйтпесе — 22 желтоқсан, бірақ сонда да 1 қаңтардан шарт екіталай"
+        # (s23m, s23n: the akimat's two last days, each in the ablative «кешіктірмей» asks)
+        "шарт соңына дейін (редакция күніне). Әкімдік сатып алуды 22 желтоқсаннан "
+        "кешіктірмей жариялауы керек, ал заңгерлер 2 ай ұзартуды растаса — 2026 жылғы "
+        "31 желтоқсаннан кешіктірмей; кейін — тіркеуде үзіліс"
     )
     assert facts[1].text.endswith(f"кейін{NBSP}— тіркеуде үзіліс")
     assert facts[0].text.endswith("Павлодар шарты тексерілгенше қормен")

@@ -742,9 +742,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # what covers the months before the contract)
         # (s19b–s19d: the gap after 1 March is the memo's, recommendation 3)
         # (s21a–s21d: each last day with its condition; s22a, s22b: the last day to announce)
-        "Объявить закупку не позднее 31 декабря 2026 г., если юристы подтвердят продление на "
-        "2 месяца, иначе — 22 декабря, но и тогда договор с 1 января маловероятен; позже — "
-        "перерыв в фиксации"
+        # (s23m, s23n: one long conditional, and the maslikhat announces nothing: the akimat's
+        # two last days; the contract from 1 January is recommendation 2's)
+        "Акимату объявить закупку не позднее 22 декабря, а если юристы подтвердят продление "
+        "на 2 месяца, — не позднее 31 декабря 2026 г.; позже — перерыв в фиксации"
     ) in cover
     assert (
         "объявить её: с продлением (если юристы его подтвердят) последний день — 31 декабря" in memo
@@ -759,9 +760,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # gap, 24,9 (23,7–26,0), which 27 covers)
         # (s22e, s22f: «иначе будет перерыв» read as every other path a gap: both cases said
         # as the ones without the stop-gap)
-        "без продления — 22 декабря. Договор с 1 января и тогда маловероятен, а обошёлся бы до "
-        "31,2 млрд — больше строки (тогда поправка); при перерыве строки 27 хватит."
+        # (s23n: «27 — при любом из трёх» beside a contract at 31,2: what 27 does not cover
+        # is said once, in «Почему предлагаем», with the other two cases)
+        "без продления — 22 декабря. Договор с 1 января и тогда маловероятен."
     ) in memo
+    assert "Не хватит и 27 млрд, если договор заключат с 1 января (до 31,2 млрд), 9 млрд" in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
     assert "(до 31,2 в 2027 г.; маловероятно)" not in memo
@@ -898,9 +901,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "С 1 января 2027 г. для 1 816–1 991 АПК (аппаратно-программных комплексов фиксации "
         # (s21b: an extension after «без возможности дальнейших продлений» read as a
         # contradiction: the stop-gap is the procurement law's, if it applies)
-        "нарушений) нужны новый договор и, до него, временная мера (продление до итогов закупки "
-        "по Закону о госзакупках, если оно применимо), а в бюджете 2027–2029 годов — деньги на "
-        "них. Сколько стоит"
+        # (s24: the memo's room for the recommendations, placed first: the law is chapter 2's)
+        "нарушений) нужны новый договор, до него — временная мера (продление до итогов "
+        "закупки), а в бюджете 2027–2029 годов — деньги на них. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -1003,7 +1006,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (hand check: 9 bn / 3 years / 240 = 12,5 mn tenge; 28,43 bn / (1 991 × 12,5 mn) =
     # 1,142); why it is about 7 times today's payment (27,2 / 3,9 = 7,0: new equipment); the
     # paths realistic on 1 January need at most 24,4 (the stop-gap's P90; the gap's is 23,7)
-    how = memo[memo.index("Сколько стоит новый договор") : memo.index("Рекомендации")]
+    how = memo[memo.index("Сколько стоит новый договор") : memo.index("Таблица 1. ")]
     # (reviews s12b, s12c: the cautious reading said as such, what the one source suggests;
     # the whole network's point at the dearer reading, 1 991 × 14,04 mn = 27,9 bn, and the
     # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
@@ -1069,25 +1072,28 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # likeliest reading, 27 at any of Table 1's three)
         f"Почему предлагаем {line}, а не 15 млрд тенге. 15 млрд хватит при самом "
         "вероятном, по суждению авторов, варианте (420 АПК, за комплекс), 27 — при любом из "
-        "трёх в Таблице 1. "
+        # (s23n: 27 covers every variant on the stop-gap's path or the gap's, not the contract
+        # from 1 January: said here, with the cases it does not cover)
+        "трёх в Таблице 1, если до договора действует временная мера или фиксация прерывается. "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         "Договор дороже строки бюджета заключить нельзя: если строка мала, договора не будет до "
-        "её уточнения, и фиксация может прерваться. Поэтому, пока договор Павлодара не "
+        "её уточнения. Поэтому, пока договор Павлодара не "
         # (s20c: the line said as a rule of caution, not a forecast)
-        "проверен, предлагаем 27: это правило осторожности, а не прогноз. "
+        "проверен, предлагаем 27: это правило осторожности, а не прогноз; "
         # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
         # years; the cheaper lines, 15, 18 and 20, are Table 1's first row)
         # (s22b: «Его цена» read as money spent: the reserve over variant 1, returned if unused)
-        "Запас сверх варианта 1 — 12 млрд в 2027 г. и 47 за три года; "
+        # (s23m: eight figures in the paragraph: the three years' 47 left to Table 1)
+        "лишнее (до 12 млрд в 2027 г.) "
         # (s20m: the sum allocated is seen by the bidders: a line too high may raise their
         # prices, the cost of the caution besides the money held)
         # (s22c: the memo said the reserve may raise the bids and left it there: the remedy)
-        "лишнее можно перераспределить, а сумму закупки ставить по ценовым предложениям, не по "
-        "строке. "
+        "можно перераспределить, а сумму закупки ставить по ценовым предложениям. "
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
-        "Не хватит и 27 млрд, если 9 млрд Павлодара выделены на год (цены втрое выше) или "
+        "Не хватит и 27 млрд, если договор заключат с 1 января (до 31,2 млрд), 9 млрд Павлодара "
+        "выделены на год (цены втрое выше) или "
         # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
         # (s22b: the midpoint's median, 30,2, is above the line already, not only its upper end)
         # (s23j, s23k, s23l: «в среднем» said of a median: «около», as the chapters say it)
@@ -1138,7 +1144,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # «строка» the budget's line only, never a table's row)
         # (s22c, s22d: «9 из 10» read as over the readings too, and beside Table 2's «8 из 10»
         # as a slip: the rule alone)
-        "строка бюджета — верхняя граница разброса, округлённая вверх."
+        "строка бюджета — верхняя граница разброса, округлённая вверх, а в 2028–2029 годах — "
+        "и с запасом на рост цены"
     )
     assert city[2] == "28,4"
     # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's
@@ -1167,7 +1174,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s16a: what to check first, as the recommendations may be moot by the session)
     # (the checklist's own heading went: its caption says the same, and the memo kept two
     # pages after the line's reserve and what it buys were said, review s21l)
-    assert memo.index("Таблица 3. Что сверить до сессии") < memo.index("Рекомендации маслихату")
+    # (s23n, s23m: the decision first: the recommendations open the memo, the costs and the
+    # checks follow)
+    assert (
+        memo.index("Рекомендации маслихату")
+        < memo.index("Сколько стоит новый договор")
+        < memo.index("Таблица 3. Что сверить до сессии")
+    )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
     # each recommendation opens with its deadline or condition (review s12d: by urgency;
     # s13b: the procurement before its conditions; s13g: the lawyers' opinion its own point,
@@ -1187,22 +1200,28 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20q, s20r: the line's own path over three years beside the hundred: 90,8 (83,8–98,1)
         # in the appendix's table by year; s20q: the draft budget may hold less: an amendment)
         "100; оценка расхода — 90,8, разброс 83,8–98,1); если в проекте бюджета меньше — внести "
-        "поправку, а найдётся договор Павлодара — уточнить строки по Таблице 1. Строки трёх "
+        # (s23m: «а найдётся» read as colloquial)
+        "поправку; когда найдётся договор Павлодара, уточнить строки по Таблице 1. Строки трёх "
         "лет нужны для договора до конца 2029 года (п. 3 ст. 17 Закона о "
         # (s17c, s17h: a one-year contract pays for the equipment in a year; s19c: said as
         # likely)
         "госзакупках); без них договор — лишь на год и, вероятно, дороже. "
-        # (s19f: «до 12,2 %» beside the law read as a legal cap; s20c, s20d: «допускают рост
-        # до 12,2 %» overstated the lines, P90 of a growth drawn over 0–12,2 %: 2029 at
-        # 12,2 % needs 38,6)
-        # (s21l: the growth is a reserve, and Pavlodar's sum is constant for its three years)
-        # (s22g: «до 12,2 %» read as covered at 12,2 % every year; the lines are P90 of a
-        # growth drawn over 0–12,2 %)
-        "В строках 2028 и 2029 годов — запас на рост цены (допущение авторов: 0–12,2 % в год); "
-        # (s22k, s22l: the constant price's lines computed, 27 + 32 + 32 = 91, not only said
-        # to be lower)
-        "при постоянной цене, как в Павлодаре, хватило бы 32 и 32 (всего 91). "
     )
+    # the later years' headroom is said under Table 1, where their columns are (s24: the
+    # recommendations moved to the memo's first page)
+    # (s19f: «до 12,2 %» beside the law read as a legal cap; s20c, s20d: «допускают рост
+    # до 12,2 %» overstated the lines, P90 of a growth drawn over 0–12,2 %: 2029 at
+    # 12,2 % needs 38,6)
+    # (s21l: the growth is a reserve, and Pavlodar's sum is constant for its three years)
+    # (s22g: «до 12,2 %» read as covered at 12,2 % every year; the lines are P90 of a
+    # growth drawn over 0–12,2 %)
+    # (s22k, s22l: the constant price's lines computed, 27 + 32 + 32 = 91, not only said
+    # to be lower)
+    assert (
+        "строка бюджета — верхняя граница разброса, округлённая вверх, а в 2028–2029 годах — и "
+        "с запасом на рост цены (0–12,2 % в год; при постоянной цене, как в Павлодаре, в "
+        "варианте 3 хватило бы 32 и 32)"
+    ) in memo
     assert (
         memo.index("Рекомендации маслихату На сессии — заложить в бюджет")
         < memo.index("Если закупка не объявлена — немедленно потребовать")
@@ -1225,12 +1244,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s18b: «в том числе только на обслуживание»; the lower lines are check 1's, where
         # the vote can depend on Pavlodar's contract)
         # (s18g: the lines are Table 2's by check 1; the offers raise them)
-        "в том числе только на "
+        "в том числе на "
         # (s19a: beside the line, the purchase of new complexes for the whole network, once)
         # (s20q: the equipment's price beside the lines read as «why not buy?»: hardware only)
         # (s20q, s20r: hardware only, not comparable with the lines)
-        "обслуживание действующих АПК и на покупку оборудования (одни комплексы на всю сеть, "
-        "без ПО и связи: около 17,8 млрд разово): "
+        # (s23m: «одни комплексы» read as colloquial and ambiguous)
+        "обслуживание одних действующих АПК и на оборудование для всей сети (без ПО и связи: "
+        "около 17,8 млрд разово); "
         # (s20g: the offers may lower the lines as well as raise them)
         "по ним уточнить строки."
     ) in rec
@@ -1317,8 +1337,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
         "с продлением (если юристы его подтвердят) последний день — 31 декабря; без продления "
-        "— 22 декабря. Договор с 1 января и тогда маловероятен, а обошёлся бы до 31,2 млрд — "
-        "больше строки (тогда поправка); при перерыве строки 27 хватит. В условия "
+        "— 22 декабря. Договор с 1 января и тогда маловероятен. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "возможен перерыв до поставки)"
