@@ -135,8 +135,12 @@ BASIS_TEXT = {
         "как в строке выше"
     ),
     "ppp_unpriced": (
+        # {year}: «2027»; the figure named by its title, which the build links and pages
+        # (reviews s23m, s23n: «в таблице сценариев расходов» had no page, and three tables
+        # fit it)
         "не оценено: ценовые предложения поставщиков не опубликованы; нынешняя цена "
-        "в таблице сценариев расходов — только для сравнения, не цена нового ГЧП"
+        "на рисунке «Сценарии расходов в сопоставимых условиях: расходы {year} года» — только "
+        "для сравнения, не цена нового ГЧП"
     ),
     "transfer_unpriced": (
         "не оценено: условия передачи и цена эксплуатации комплексов городом (обслуживание, "
@@ -816,9 +820,10 @@ PATH_TREE_COSTS = {
 # {region}, {city}: MEMO_COVERAGE's words with the complexes («все 420 АПК области», «только
 # 240 АПК г. Павлодара»); {camera}: PATH_TREE_NOTE_CAMERA, or nothing without the camera counts.
 PATH_TREE_NOTE = (
-    "варианты — строки Таблицы 1 ({first} — сумма договора Павлодара оплачивает {region}, "
-    "{second} — {city}{camera}); цифры Караганды не проверены; расходы при передаче комплексов "
-    "городу не оценены: нет открытых данных"
+    # (s24: the note kept to four lines, so that the tree stays on the page of the timeline)
+    "варианты — строки Таблицы 1 ({first} — сумма Павлодара на {region}, "
+    "{second} — {city}{camera}); цифры Караганды не проверены; передача комплексов "
+    "городу не оценена (нет открытых данных)"
 )
 PATH_TREE_NOTE_CAMERA = ", {variant} — за камеру"
 # The dated steps of the path (decision_tables.path_steps_chart), each under its date.

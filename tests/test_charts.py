@@ -276,7 +276,7 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
     # data/cost_anchors.csv: the first is always the region's reading, the smaller figure
     note = decision_tables.path_chart_note(results)
     assert note.startswith(
-        "варианты — строки Таблицы 1 (1 — сумма договора Павлодара оплачивает все 420 АПК "
+        "варианты — строки Таблицы 1 (1 — сумма Павлодара на все 420 АПК "
         "области, 2 — только 240 АПК г.\u00a0Павлодара, 3 — за камеру);"
     )
     assert "A или B" not in note and "цифры Караганды не проверены" in note
@@ -305,7 +305,7 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
     ]
     # the transfer's outcomes are not priced: no cost line, the note says so
     assert branches[3].costs == branches[4].costs == ()
-    assert note.endswith("; расходы при передаче комплексов городу не оценены: нет открытых данных")
+    assert note.endswith("; передача комплексов городу не оценена (нет открытых данных)")
     for name, fig in path_figures(path_inputs):
         if name.startswith("tree"):
             drawn = " ".join(t.get_text() for t, _ in drawn_texts(fig))

@@ -106,7 +106,10 @@ def options_detail(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
                 for _, o in options.iterrows()
             ],
             column["time"]: options["time_to_start"],
-            column["basis"]: [L.BASIS_TEXT[OPTION_BASIS[o]] for o in options["option_id"]],
+            column["basis"]: [
+                fmt.fill(L.BASIS_TEXT[OPTION_BASIS[o]], year=fmt.year(OPTION_YEARS[0]))
+                for o in options["option_id"]
+            ],
             column["assets"]: options["assets_owner"],
             column["software"]: options["software_data"],
             column["risks"]: [
