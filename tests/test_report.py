@@ -696,6 +696,12 @@ def test_the_cover_names_the_decision_and_its_date(report):
     assert "Система «Сергек» с 1 января 2027 года: что решить до 31 декабря 2026 года" in cover
     assert cover.index("что решить до 31 декабря 2026") < cover.index("Редакция отчёта 4 декабря")
     assert cover.index("Редакция отчёта") < cover.index("Дата самого позднего источника")
+    # one title for the document: the web page's, the PDF's and the cover's (review s23n: the
+    # HTML's tab said «что решить до окончания договора», the PDF's the cover's title)
+    title = "Система «Сергек» с 1 января 2027 года: что решить до 31 декабря 2026 года"
+    html_title = re.search(r"<title>([^<]*)</title>", report["html"]).group(1)
+    assert normalise(html_title) == title
+    assert normalise(PdfReader(report["pdf"]).metadata.title) == title
 
 
 @pytest.mark.slow  # reads the session's build
