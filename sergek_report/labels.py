@@ -481,7 +481,6 @@ CHANGES = {
     # the memo's block: the line's old and new value, and where the other changes are
     "budget_line_moved": "Предлагаемая строка бюджета: было {old}, стало {new}.",
     # the memo's block: the first other key figure that moved ({item}: moved_item's words)
-    "also_moved": "Изменился и ключевой показатель — {item}.",
     # (the block's last line: where the rest is, in as few words as the memo's page allows)
     "details": ("Другие изменения — в разделе «Изменения с прошлой редакции подробно»."),
     "details_title": "Изменения с прошлой редакции подробно",
@@ -852,9 +851,12 @@ DRIVER_COLUMNS = {
     "output": "Показатель",
     "driver": "Главные источники разброса (доля)",
 }
+# «budget_line_path»: the path the proposed budget line is drawn from, its variant of the
+# memo's Table 1 ({variant}) (review s23m: the table left out the line's own path)
 DRIVER_OUTPUTS = {
-    "pavlodar_city.cash_2027": (
-        "Договор с первого дня (цены Павлодара за АПК г. Павлодара): расходы {first} г."
+    "budget_line_path": (
+        "Путь строки бюджета — временная мера, затем договор (вариант {variant} Таблицы 1): "
+        "расходы {first} г."
     ),
     "service.cash_2027": (
         "Временная мера, затем договор (цена между Павлодаром и Карагандой): расходы {first} г."
@@ -1293,10 +1295,13 @@ COVER_FACTS = {
     # (reviews s23m, s23n: still one long conditional, and the maslikhat announces nothing:
     # the akimat's two last days, the likelier condition second; the contract from 1 January,
     # unlikely, is the memo's recommendation 2)
+    # (review s24a: «не позднее 22 декабря …; позже — перерыв» read as no gap after an
+    # announcement by then, which the memo calls unlikely: the gap without the extension
+    # said as likely, the last day with it as the akimat's; 22 December is recommendation 2's)
     "days_left": (
-        "до окончания договора на дату редакции. Акимату объявить закупку не позднее "
-        "{without}, а если юристы подтвердят продление на {months}, — не позднее {in_stopgap}; "
-        "позже\u00a0— перерыв в фиксации"
+        "до окончания договора на дату редакции. Без продления на {months} (его должны "
+        "подтвердить юристы) с {first_day} вероятен перерыв в фиксации; с продлением акимату "
+        "объявить закупку не позднее {in_stopgap}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

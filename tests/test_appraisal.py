@@ -789,12 +789,17 @@ def test_two_rows_of_the_drivers_table_with_the_same_shares_are_said_to_be_a_coi
     from sergek_report.chapter.decision_tables import drivers_same_shares
 
     first, *middle, last = L.DRIVER_OUTPUTS
+    assert first == "budget_line_path"  # the line's own path (review s23m), read below
+    first = "service_pavlodar_camera.cash_2027"
     shares = {output: pd.Series({f"x{n}": 1.0}) for n, output in enumerate(middle)}
     shares[first] = pd.Series({"inflation_2026": 0.634, "new_complexes_in_service": 0.366})
     shares[last] = pd.Series({"new_complexes_start": 0.627, "new_complexes_in_service": 0.373})
 
     def results(table):
-        return SimpleNamespace(appraisal=SimpleNamespace(drivers=lambda o, top=3: table[o]))
+        return SimpleNamespace(
+            appraisal=SimpleNamespace(drivers=lambda o, top=3: table[o]),
+            budget_line=SimpleNamespace(line_path="service_pavlodar_camera"),
+        )
 
     assert drivers_same_shares(results(shares)) == (
         "одинаковые доли двух строк (63\u00a0% и 37\u00a0%) — совпадение при округлении до "

@@ -221,15 +221,13 @@ def changes_blocks(
             new=html.escape(_printed(row, None)),
         )
     others = len(diff["metrics"]) > 1 or diff["inputs"] or diff["params"]
-    # (review s21l: a deputy of the last edition met a figure of chapter 3 that moved only
-    # in the colophon's list: the first that moved is said here too; s22a: one, a second
-    # undefined ratio was noise on the memo's page)
-    moved = [r for r in _visibly_moved(diff) if r["metric"]["name"] != BUDGET_LINE_METRIC]
-    also = f" {fmt.fill(WORDS['also_moved'], item=_moved_item(moved[0]))}" if moved else ""
+    # (review s21l had the first other figure that moved said here too; reviews s23m, s23n
+    # found a chapter 3 figure's move irrelevant to the vote, on the memo's fullest page: the
+    # figures that moved are the colophon's list, which the pointer names)
     more = f" {WORDS['details']}" if others else ""
     memo = (
         f'<section class="changes" id="changes"><h2>{L.CHANGES["title"]}</h2>'
-        f"<p>{news}{also}{more}</p></section>"
+        f"<p>{news}{more}</p></section>"
     )
     return memo, changes_block(current, baseline, labels, full=True, fills=fills)
 

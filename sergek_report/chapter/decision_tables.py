@@ -1003,12 +1003,13 @@ def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
     regression coefficients, model.montecarlo.contributions)."""
     u, a = results.appraisal, results.assumptions
     years = _years()
+    variant = variant_number(results.budget_line.line_reading)
     rows = []
-    for output, text in L.DRIVER_OUTPUTS.items():
-        drivers = u.drivers(output, top)
+    for key, text in L.DRIVER_OUTPUTS.items():
+        drivers = u.drivers(driver_output(results, key), top)
         rows.append(
             {
-                L.DRIVER_COLUMNS["output"]: text.format(**years),
+                L.DRIVER_COLUMNS["output"]: text.format(**years, variant=variant),
                 L.DRIVER_COLUMNS["driver"]: fmt.listed(
                     [
                         f"{_factor_name(a.declared(name))} ({fmt.percent(100 * share, 0)})"
@@ -1020,13 +1021,21 @@ def drivers_table(results: Results, top: int = 3) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def driver_output(results: Results, key: str) -> str:
+    """The output a row of the drivers' table reads: its key in labels.DRIVER_OUTPUTS, or,
+    for «budget_line_path», the 2027 cost of the path the proposed line is drawn from."""
+    if key == "budget_line_path":
+        return f"{results.budget_line.line_path}.cash_{OPTION_YEARS[0]}"
+    return key
+
+
 def drivers_same_shares(results: Results, top: int = 3) -> str | None:
     """The note under `drivers_table` when two of its rows print the same shares for
     different unknowns (a coincidence of rounding to whole per cent, not a copying slip):
     «одинаковые доли двух строк (63 % и 37 %) — совпадение … (62,7 и 63,4 %)»; None if none."""
     u = results.appraisal
     outputs = list(L.DRIVER_OUTPUTS)
-    drivers = {output: u.drivers(output, top) for output in outputs}
+    drivers = {output: u.drivers(driver_output(results, output), top) for output in outputs}
     printed = {o: tuple(round(100 * share) for share in d.values) for o, d in drivers.items()}
     for i, first in enumerate(outputs):
         for second in outputs[i + 1 :]:

@@ -86,8 +86,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     in_stopgap=fmt.day_with_month(
                         fmt.date_long(results.procurement_latest_start_in_stopgap)
                     ),
-                    # the last day without the stop-gap, the memo's recommendation 2's
-                    without=sentences.day_month(decision_tables.announce_by(results)),
+                    first_day=sentences.day_month(results.decision_day),
                     months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
                 ),
             )
