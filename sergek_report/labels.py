@@ -202,7 +202,10 @@ ESTIMATE_NAMES = {
 TIMELINE_COLUMNS = {"date": "Дата", "event": "Событие", "status": "Статус"}
 # (review s18a: «не подтверждено» read as the report doubting what the council knows: it is
 # the sources that do not say)
-DEADLINE_PASSED = "срок прошёл; в источниках не подтверждено"
+# (review s24b: «не подтверждено» did not say what: whether it was done)
+DEADLINE_PASSED = "срок прошёл; исполнение в источниках не найдено"
+# a deadline still ahead of the edition (review s24b: «план» read oddly for the contract's end)
+DEADLINE_AHEAD = "предстоящий срок"
 APPROXIMATE_DATE = "около {date}"
 APPROXIMATE_MONTH = "около {month} г."
 APPROXIMATE_YEAR = "около {year} г."
@@ -396,12 +399,10 @@ APPRAISAL_CHART_COMPARISON = {
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews
 # s18c–s18e: the chart drew the line but not what it rests on).
-APPRAISAL_CHART_LINE = (
-    "пунктир — предлагаемая строка бюджета, {line} (плата за камеру: до {per_camera}, "
-    "с округлением вверх)"
-)
+# (reviews s23m, s24b: the title wrapped over two lines: the figure and its rounding only)
+APPRAISAL_CHART_LINE = "пунктир — строка бюджета {line} ({per_camera} с округлением вверх)"
 # the same without the camera counts (data that do not give them): the line is not per camera
-APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — предлагаемая строка бюджета, {line}"
+APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — строка бюджета {line}"
 # the joint calculation's statistics in the key figures' labels (metrics.json, the changes
 # block): P10, median and P90 in plain words
 APPRAISAL_STATS = {
@@ -1322,7 +1323,7 @@ COVER_FACTS = {
     # (reviews s19b–s19d: the cards as captions: the price growth they hold and the one-year
     # contract's shortfall are the memo's recommendation 1)
     "later_lines": (
-        "строки бюджета на {years} годы (с {year} годом — {total}) для договора до конца "
+        "строки бюджета на {years} годы (с\u00a0{year} годом — {total}) для договора до конца "
         "{years_last} года; без них договор — только на год"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»

@@ -69,7 +69,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s18d: the vote is for three years, 27 + 35 + 38 = 100)
         # (s19b–s19d: a caption, not a paragraph: the growth and the one-year contract's
         # shortfall are the memo's recommendation 1)
-        f"строки бюджета на 2028 и 2029 годы (с 2027 годом — 100{NBSP}млрд{NBSP}тенге) для "
+        f"строки бюджета на 2028 и 2029 годы (с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}тенге) для "
         "договора до конца 2029 года; без них договор — только на год"
     )
     assert decision_tables.bn(today) == "3,9"

@@ -805,7 +805,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s20q, s20r: the hundred beside no estimate on the memo's pages: the line's own path
     # over three years, as the appendix's table by year prints it)
     assert (
-        "(всего 100; оценка расхода — 90,8, разброс 83,8–98,1); если в проекте бюджета меньше"
+        "(всего 100; оценка расхода по варианту 3 — 90,8, разброс 83,8–98,1); если в проекте бюджета меньше"
         in memo
     )
     assert "96,1" not in cover and "96,1" not in memo
@@ -1105,8 +1105,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # years; the cheaper lines, 15, 18 and 20, are Table 1's first row; s24b: the three
         # years' cushion is the figure a deputy asks for)
         # (s20m, s22c: the sum allocated is seen by the bidders: the remedy)
-        "лишнее (до 12 млрд в 2027 г. и 47 за три года) можно перераспределить, а сумму закупки "
-        "ставить по ценовым предложениям. "
+        # (s24b: «до 12» read as the unspent part, which at variant 1's 13,6 is 13,4: the
+        # reserve over variant 1's lines, said as such)
+        "запас сверх строк варианта 1 — 12 млрд в 2027 г. и 47 за три года; лишнее можно "
+        "перераспределить, а сумму закупки ставить по ценовым предложениям. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1206,7 +1208,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # budget revision if the contract is found after the session)
         # (s20q, s20r: the line's own path over three years beside the hundred: 90,8 (83,8–98,1)
         # in the appendix's table by year; s20q: the draft budget may hold less: an amendment)
-        "100; оценка расхода — 90,8, разброс 83,8–98,1); если в проекте бюджета меньше — внести "
+        "100; оценка расхода по варианту 3 — 90,8, разброс 83,8–98,1); если в проекте бюджета меньше — внести "
         # (s23m: «а найдётся» read as colloquial)
         "поправку; когда найдётся договор Павлодара, уточнить строки по Таблице 1. Строки трёх "
         "лет нужны для договора до конца 2029 года (п. 3 ст. 17 Закона о "

@@ -295,12 +295,22 @@ def timeline_table(timeline: pd.DataFrame, as_of, row_status=_status_only) -> pd
     Chapter.row_status: a reported event whose source's page was not found reads «не
     проверено», as the milestones' table says of the same source, review s21i)."""
     as_of = pd.Timestamp(as_of)
+
+    def status_of(date, status, kind, source_id) -> str:
+        if status in ("planned", "estimate") and pd.Timestamp(date) < as_of:
+            return L.DEADLINE_PASSED
+        if status == "planned" and kind == "deadline":
+            return L.DEADLINE_AHEAD
+        return row_status(status, source_id)
+
     status = [
-        L.DEADLINE_PASSED
-        if s in ("planned", "estimate") and pd.Timestamp(d) < as_of
-        else row_status(s, source_id)
-        for d, s, source_id in zip(
-            timeline["date"], timeline["status"], timeline["source_id"], strict=True
+        status_of(*row)
+        for row in zip(
+            timeline["date"],
+            timeline["status"],
+            timeline["kind"],
+            timeline["source_id"],
+            strict=True,
         )
     ]
     when = [
