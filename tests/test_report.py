@@ -805,8 +805,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s20q, s20r: the hundred beside no estimate on the memo's pages: the line's own path
     # over three years, as the appendix's table by year prints it)
     assert (
-        "(всего 100; оценка расхода по варианту 3 — 90,8, разброс 83,8–98,1); если в проекте бюджета меньше"
-        in memo
+        "(всего 100; оценка расхода по варианту 3 — 90,8, разброс 83,8–98,1); если в проекте "
+        "бюджета меньше" in memo
     )
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
@@ -1208,7 +1208,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # budget revision if the contract is found after the session)
         # (s20q, s20r: the line's own path over three years beside the hundred: 90,8 (83,8–98,1)
         # in the appendix's table by year; s20q: the draft budget may hold less: an amendment)
-        "100; оценка расхода по варианту 3 — 90,8, разброс 83,8–98,1); если в проекте бюджета меньше — внести "
+        "100; оценка расхода по варианту 3 — 90,8, разброс 83,8–98,1); если в проекте бюджета "
+        "меньше — внести "
         # (s23m: «а найдётся» read as colloquial)
         "поправку; когда найдётся договор Павлодара, уточнить строки по Таблице 1. Строки трёх "
         "лет нужны для договора до конца 2029 года (п. 3 ст. 17 Закона о "
