@@ -732,7 +732,7 @@ def tornado_chart(
     hidden = fig_rows[~fig_rows.index.isin(shown.index)]
     # low enough to print at full size under print.css's 78 mm cap on a chart's height (at
     # 0.5 in a bar and 1.8 in of frame four bars shrank to 81 %: 9 pt notes printed at 7.3)
-    fig, ax = new_figure(height=0.42 * max(len(shown), 1) + 1.3)
+    fig, ax = new_figure(height=0.28 * max(len(shown), 1) + 1.05)
     rows = shown.iloc[::-1].reset_index(drop=True)  # largest swing on top
     for y, row in rows.iterrows():
         low, high = row["metric_low"], row["metric_high"]
