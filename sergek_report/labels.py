@@ -1300,9 +1300,11 @@ COVER_FACTS = {
     # announcement by then, which the memo calls unlikely: the gap without the extension
     # said as likely, the last day with it as the akimat's; 22 December is recommendation 2's)
     "days_left": (
-        "до окончания договора на дату редакции. Без продления на {months} (его должны "
-        "подтвердить юристы) с {first_day} вероятен перерыв в фиксации; с продлением акимату "
-        "объявить закупку не позднее {in_stopgap}"
+        # (s24c: «продление» beside the council's «без возможности дальнейших продлений» read
+        # as the same extension: the stop-gap by the memo's name for it)
+        "до окончания договора на дату редакции. Без временной меры на {months} (её должны "
+        "подтвердить юристы) с {first_day} вероятен перерыв в фиксации; с ней акимату объявить "
+        "закупку не позднее {in_stopgap}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

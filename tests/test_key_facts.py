@@ -106,9 +106,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # akimat's two last days; the contract from 1 January is recommendation 2's)
         # (s24a: «не позднее 22 декабря …; позже — перерыв» read as no gap after an
         # announcement by 22 December: without the extension a gap is likely)
-        f"до окончания договора на дату редакции. Без продления на 2{NBSP}месяца (его должны "
-        f"подтвердить юристы) с 1{NBSP}января вероятен перерыв в фиксации; с продлением акимату "
-        f"объявить закупку не позднее 31{NBSP}декабря 2026{NNBSP}г."
+        # (s24c: «продление» read as the extension the council ruled out: the stop-gap's name)
+        f"до окончания договора на дату редакции. Без временной меры на 2{NBSP}месяца (её должны "
+        f"подтвердить юристы) с 1{NBSP}января вероятен перерыв в фиксации; с ней акимату объявить "
+        f"закупку не позднее 31{NBSP}декабря 2026{NNBSP}г."
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -201,9 +202,10 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     assert text.startswith(
         # (s24a: the gap without the extension, the akimat's last day with it, in the
         # ablatives «бастап» and «кешіктірмей» ask)
-        "шарт соңына дейін (редакция күніне). 2 ай ұзартусыз (оны заңгерлер растауы керек) "
-        "1 қаңтардан бастап тіркеуде үзіліс ықтимал; ұзартумен әкімдік сатып алуды 2026 жылғы "
-        "31 желтоқсаннан кешіктірмей жариялауы керек"
+        # (s24c: the stop-gap by its name, «уақытша шара», not «ұзарту»)
+        "шарт соңына дейін (редакция күніне). Уақытша шарасыз (2 ай; оны заңгерлер растауы "
+        "керек) 1 қаңтардан бастап тіркеуде үзіліс ықтимал; онымен әкімдік сатып алуды 2026 "
+        "жылғы 31 желтоқсаннан кешіктірмей жариялауы керек"
     )
     assert facts[1].text.endswith("жариялауы керек")
     assert facts[0].text.endswith("Павлодар шарты тексерілгенше қормен")

@@ -663,6 +663,12 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     pages = memo_pages(texts)
     assert 1 <= len(pages) <= 2, [p + 1 for p in pages]
     memo = " ".join(texts[p] for p in pages)
+    # the recommendations are the memo's panel, on its first page (reviews s23m, s24a: no
+    # visual anchor for the decision); the panel is the cell's metadata, not a word of the text
+    panel = re.search(r'<div class="text decision">\s*<h2[^>]*>([^<]*)</h2>', report["html"])
+    assert panel is not None and panel.group(1) == "Рекомендации маслихату"
+    assert report["html"].count('class="text decision"') == 1
+    assert "Рекомендации маслихату" in texts[pages[0]]
     parts = [
         "Что решить и к какому сроку",
         # (s19a: the lines voted on first, the scenarios they rest on second)
@@ -753,11 +759,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s24a: «не позднее 22 декабря …; позже — перерыв» read as no gap after an
         # announcement by then: without the extension a gap is likely; 22 December is the
         # memo's, recommendation 2)
-        "Без продления на 2 месяца (его должны подтвердить юристы) с 1 января вероятен перерыв "
-        "в фиксации; с продлением акимату объявить закупку не позднее 31 декабря 2026 г."
+        "Без временной меры на 2 месяца (её должны подтвердить юристы) с 1 января вероятен "
+        "перерыв в фиксации; с ней акимату объявить закупку не позднее 31 декабря 2026 г."
     ) in cover
     assert (
-        "объявить её: с продлением (если юристы его подтвердят) последний день — 31 декабря" in memo
+        "объявить её: с временной мерой (если юристы её подтвердят) последний день — 31 декабря"
+        in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -771,7 +778,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # as the ones without the stop-gap)
         # (s23n: «27 — при любом из трёх» beside a contract at 31,2: what 27 does not cover
         # is said once, in «Почему предлагаем», with the other two cases)
-        "без продления — 22 декабря. Договор с 1 января и тогда маловероятен."
+        "без неё — 22 декабря. Договор с 1 января и тогда маловероятен."
     ) in memo
     assert "не хватит и 27 млрд, если договор заключат с 1 января (до 31,2 млрд), 9 млрд" in memo
     assert "поднять до" not in memo
@@ -1346,7 +1353,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
-        "с продлением (если юристы его подтвердят) последний день — 31 декабря; без продления "
+        # (s24c: «продление» beside the council's ban read as the same extension)
+        "с временной мерой (если юристы её подтвердят) последний день — 31 декабря; без неё "
         "— 22 декабря. Договор с 1 января и тогда маловероятен. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
         # (s19e: the path's enforcement from 1 March holds only with it)
