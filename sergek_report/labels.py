@@ -188,12 +188,13 @@ RECONCILIATION_COLUMNS = {
     "with_extension": "Включая {extension_year} г., млрд тенге",
     "with_extension_vs_total_cost": "К «общей стоимости»",
 }
-# The two estimates of the payment per complex-month, in the report's order, numbered as
-# the report numbers them. {complexes}: the complexes of the original contract; {years}: the
-# years of the one known payment.
+# The two estimates of the payment per complex-month, in the report's order, each by its
+# formula (reviews s23m, s24b, s24d: «Оценка 1» read as kin of the memo's «вариант 1»).
+# {complexes}: the complexes of the original contract; {years}: the years of the one known
+# payment.
 ESTIMATE_NAMES = {
-    "obligations": "Оценка 1: обязательства ÷ ({complexes} АПК × срок)",
-    "payments": "Оценка 2: выплата {years} ÷ комплексо-месяцы",
+    "obligations": "Обязательства ÷ ({complexes} АПК × срок)",
+    "payments": "Выплата {years} ÷ комплексо-месяцы",
 }
 # The chronology: timeline_table. A planned date that has passed without confirmation, and a
 # date known only approximately, in words («≈» marks computed figures): a day, «около
@@ -429,7 +430,7 @@ APPRAISAL_FIGURE = "{option}: {measure}, {stat}"
 RECONCILIATION_FIGURES = {
     "estimates_ratio": "Отношение оценки платы за АПК из выплаты к оценке из обязательств",
     "estimate2_vs_total_cost": (
-        "Выплаты по оценке 2 с начала услуг до конца года продления к «общей стоимости»"
+        "Выплаты по оценке из выплаты с начала услуг до конца года продления к «общей стоимости»"
     ),
     # the joint calculation: every assumption varies, the new complexes' date and share too
     # (the base calculation assumes all of them in service on the planned date)
@@ -731,10 +732,12 @@ GLOSSARY = (
         "цены Павлодара.",
     ),
     (
-        "Оценка 1 и оценка 2",
-        "Две оценки нынешней платы за комплекс в месяц (тариф не опубликован): оценка 1 — "
-        "государственные обязательства, делённые на комплексы договора и срок; оценка 2 — "
-        "известная выплата партнёру, делённая на комплексо-месяцы того же периода.",
+        # (reviews s23m, s24b, s24d: «оценка 1» beside the memo's «вариант 1» read as kin:
+        # each estimate named by what it is computed from)
+        "Оценка из обязательств и оценка из выплаты",
+        "Две оценки нынешней платы за комплекс в месяц (тариф не опубликован): из "
+        "обязательств — государственные обязательства, делённые на комплексы договора и срок; "
+        "из выплаты — известная выплата партнёру, делённая на комплексо-месяцы того же периода.",
     ),
     (
         "Временная мера",
@@ -865,7 +868,7 @@ DRIVER_OUTPUTS = {
     "current_price.cash_total": "Нынешняя цена (для сравнения): расходы {years} гг.",
     "equipment.cash_2027": "Новое оборудование: расходы {first} г.",
     "estimates_ratio": "Отношение двух оценок платы за АПК",
-    "estimate2_vs_total_cost": "Выплаты по оценке 2 (из известной выплаты) к «общей стоимости»",
+    "estimate2_vs_total_cost": "Выплаты по оценке из выплаты к «общей стоимости»",
 }
 # Under the drivers' table when two rows print the same shares for different unknowns
 # (reviews s13, s14f, s14g took it for a copying slip): {shares}: «63 % и 37 %»; {exact}: the
@@ -1075,11 +1078,11 @@ SENTENCES = {
     "current_price_against_budget": (
         "Нынешняя цена на {year} год в резюме ({median}) меньше выплат {budget_year} года "
         "({budget}), хотя тариф заморожен, по двум причинам. Во-первых, она посчитана не по "
-        "оценке 1, а по середине двух оценок тарифа ({price} за комплекс в месяц; по ней "
-        "выплаты {budget_year} года — {budget_mid}). Во-вторых, это центральная оценка "
-        "совместного расчёта: доля введённых новых комплексов, срок договора (от него зависит "
-        "оценка 1) и место платы между оценками меняются по своим диапазонам, и она ниже "
-        "расчёта при базовых значениях ({point})."
+        "оценке из обязательств, а по середине двух оценок тарифа ({price} за комплекс в "
+        "месяц; по ней выплаты {budget_year} года — {budget_mid}). Во-вторых, это центральная "
+        "оценка совместного расчёта: доля введённых новых комплексов, срок договора (от него "
+        "зависит оценка из обязательств) и место платы между оценками меняются по своим "
+        "диапазонам, и она ниже расчёта при базовых значениях ({point})."
     ),
 }
 

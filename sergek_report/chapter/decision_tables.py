@@ -228,7 +228,7 @@ def data_request(gaps: pd.DataFrame) -> pd.DataFrame:
 def estimate_names(results: Results) -> dict[str, str]:
     """The two estimates of the payment per complex-month as the report names them, with the
     original contract's complexes and the years of the known payment from the data:
-    {"obligations": "Оценка 1: обязательства ÷ (766 АПК × срок)", "payments": …}."""
+    {"obligations": "Обязательства ÷ (766 АПК × срок)", "payments": …}."""
     values = {
         "obligations": {"complexes": fmt.integer(results.original_scope)},
         "payments": {
