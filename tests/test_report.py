@@ -460,7 +460,7 @@ def test_whole_text_reads_as_plain_russian(report):
     assert "без даты (около сентября 2022 г.)" in text
     # («с начала услуг до конца года продления», the label of a row of the joint calculation,
     # is printed only while its P10, median and P90 differ: test_the_appendix_tables_read_as_grids)
-    assert "оценка (все допущения вместе)" in text
+    assert "верхняя граница совместного расчёта, округлённая вверх" in text  # the line (s24f)
     assert "Причина — по уточнённым вехам развёртывания сети пересчитаны" in text
     assert "сразу в составе 404 комплексов" in text
     for text in (report["text"], normalise(html)):
@@ -482,7 +482,7 @@ OTHER_FIGURES = (
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "(всего 100; оценка расхода",
+    "(всего 100; расход по варианту",
     "(с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
@@ -763,8 +763,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "перерыв в фиксации; с ней акимату объявить закупку не позднее 31 декабря 2026 г."
     ) in cover
     assert (
-        "объявить её: с временной мерой (если юристы её подтвердят) последний день — 31 декабря"
-        in memo
+        # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what: the
+        # announcement's two last days, each with its condition)
+        "объявить её не позднее 22 декабря, а если юристы подтвердят временную меру, — не позднее "
+        "31 декабря" in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -778,7 +780,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # as the ones without the stop-gap)
         # (s23n: «27 — при любом из трёх» beside a contract at 31,2: what 27 does not cover
         # is said once, in «Почему предлагаем», with the other two cases)
-        "без неё — 22 декабря. Договор с 1 января и тогда маловероятен."
+        "— не позднее 31 декабря. Договор с 1 января и тогда маловероятен."
     ) in memo
     assert "не хватит и 27 млрд, если договор заключат с 1 января (до 31,2 млрд), 9 млрд" in memo
     assert "поднять до" not in memo
@@ -812,8 +814,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s20q, s20r: the hundred beside no estimate on the memo's pages: the line's own path
     # over three years, as the appendix's table by year prints it)
     assert (
-        "(всего 100; оценка расхода по варианту 3 — 90,8, разброс 83,8–98,1); если в проекте "
-        "бюджета меньше" in memo
+        # (s24e, s24f: «вариант 3» and «разброс» before Table 1 defined them: the table named,
+        # the range said in words)
+        "(всего 100; расход по варианту 3 Таблицы 1 — около 90,8, от 83,8 до 98,1); если в "
+        "проекте бюджета меньше" in memo
     )
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
@@ -1215,14 +1219,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # budget revision if the contract is found after the session)
         # (s20q, s20r: the line's own path over three years beside the hundred: 90,8 (83,8–98,1)
         # in the appendix's table by year; s20q: the draft budget may hold less: an amendment)
-        "100; оценка расхода по варианту 3 — 90,8, разброс 83,8–98,1); если в проекте бюджета "
-        "меньше — внести "
+        "100; расход по варианту 3 Таблицы 1 — около 90,8, от 83,8 до 98,1); если в проекте "
+        "бюджета меньше — внести "
         # (s23m: «а найдётся» read as colloquial)
-        "поправку; когда найдётся договор Павлодара, уточнить строки по Таблице 1. Строки трёх "
-        "лет нужны для договора до конца 2029 года (п. 3 ст. 17 Закона о "
+        "поправку; когда найдётся договор Павлодара, уточнить строки по Таблице 1. Три строки "
+        "нужны для договора до конца 2029 года (п. 3 ст. 17 Закона о "
         # (s17c, s17h: a one-year contract pays for the equipment in a year; s19c: said as
         # likely)
-        "госзакупках); без них договор — лишь на год и, вероятно, дороже. "
+        "госзакупках); без них договор — лишь на год, вероятно, дороже. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1242,7 +1246,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         memo.index("Рекомендации маслихату На сессии — заложить в бюджет")
         < memo.index("Если закупка не объявлена — немедленно потребовать")
-        < memo.index("последний день — 31 декабря")
+        < memo.index("не позднее 22 декабря, а если юристы подтвердят временную меру")
         < memo.index("В условия закупки включить обслуживание действующих комплексов")
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
         < memo.index("До сессии получить письменное заключение юристов акимата")
@@ -1349,13 +1353,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16d: «маловероятно» said of the contract, not of an instruction)
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
-        "Если закупка не объявлена — немедленно потребовать от акимата объявить её: "
+        "Если закупка не объявлена — немедленно потребовать от акимата объявить её "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
         # (s24c: «продление» beside the council's ban read as the same extension)
-        "с временной мерой (если юристы её подтвердят) последний день — 31 декабря; без неё "
-        "— 22 декабря. Договор с 1 января и тогда маловероятен. В условия "
+        # (s24e: the announcement's two last days, each with its condition)
+        "не позднее 22 декабря, а если юристы подтвердят временную меру, — не позднее 31 "
+        "декабря. Договор с 1 января и тогда маловероятен. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "возможен перерыв до поставки)"
