@@ -1001,8 +1001,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # data measured; the gap's two months are an assumption, the gap may last longer)
         # (s19g: the drivers of the three years said as an addition, not a garble)
         "разброс — расход в 8 случаях из 10 при допущениях авторов (инфляция 2026 года и доля "
-        "введённых новых комплексов; за три года — и рост цены в 2028–2029 годах). "
-        "«Перерыв» "
+        "введённых новых комплексов; за три года — и рост цены в 2028–2029 годах) при цене "
+        # (s24b, s24d, s24e: the range read as the whole uncertainty: the variant is the larger)
+        "своего варианта; какой вариант верен, покажет договор Павлодара. «Перерыв» "
         # (s16h: the gap cheaper by the stop-gap's fee only, beside the later pace's 5,3)
         # (s17b: one range for the fines, the five years' average pace to the latest reports',
         # beside the fee the gap saves, 0,68)
