@@ -461,6 +461,7 @@ def test_whole_text_reads_as_plain_russian(report):
     # («с начала услуг до конца года продления», the label of a row of the joint calculation,
     # is printed only while its P10, median and P90 differ: test_the_appendix_tables_read_as_grids)
     assert "верхняя граница совместного расчёта, округлённая вверх" in text  # the line (s24f)
+    assert "оценка (все допущения вместе)" in text  # the joint rows keep theirs (s24g, s24h)
     assert "Причина — по уточнённым вехам развёртывания сети пересчитаны" in text
     assert "сразу в составе 404 комплексов" in text
     for text in (report["text"], normalise(html)):
