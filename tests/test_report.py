@@ -483,7 +483,7 @@ OTHER_FIGURES = (
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "(всего 100; расход по варианту",
+    "(всего 100; расход при плате за камеру",
     "(с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
@@ -764,32 +764,27 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "перерыв в фиксации; с ней акимату объявить закупку не позднее 31 декабря 2026 г."
     ) in cover
     assert (
-        # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what: the
-        # announcement's two last days, each with its condition)
-        "объявить её не позднее 22 декабря, а если юристы подтвердят временную меру, — не позднее "
-        "31 декабря" in memo
+        # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
+        # s24g, s24h: two last days read as two dates to choose between: one last day, its
+        # condition, and what follows without it; 22 December is chapter 2's)
+        "объявить её: последний день — 31 декабря, и то если юристы подтвердят временную меру; "
+        "без неё с 1 января почти неизбежен перерыв в фиксации." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
     # (s22b: said with what the proposed 27 does not cover; s23a, s23c, s23g, s23h: a second
     # line, «поднять до 32», read as a second figure to vote for: the remedy is an amendment
     # if that unlikely contract comes, one line voted)
-    assert (
-        # (s22c, s22d: only if the contract starts on 1 January, which is unlikely; else a
-        # gap, 24,9 (23,7–26,0), which 27 covers)
-        # (s22e, s22f: «иначе будет перерыв» read as every other path a gap: both cases said
-        # as the ones without the stop-gap)
-        # (s23n: «27 — при любом из трёх» beside a contract at 31,2: what 27 does not cover
-        # is said once, in «Почему предлагаем», with the other two cases)
-        "— не позднее 31 декабря. Договор с 1 января и тогда маловероятен."
-    ) in memo
+    # (s22c–s22f, s23n: the contract from 1 January, unlikely, is said once, in «Почему
+    # предлагаем», with the other cases 27 does not cover)
     assert "не хватит и 27 млрд, если договор заключат с 1 января (до 31,2 млрд), 9 млрд" in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
     assert "(до 31,2 в 2027 г.; маловероятно)" not in memo
-    # the last day without the stop-gap is the memo's (s21a–s21d; s24a: on the cover it read as
-    # no gap after it)
-    assert "22 декабря" not in cover and "22 декабря" in memo
+    # the last day without the stop-gap is chapter 2's (s21a–s21d had it in the memo; s24a: on
+    # the cover it read as no gap after it; s24g, s24h: in the memo, as a second date to demand)
+    assert "22 декабря" not in cover and "22 декабря" not in memo
+    assert "не позднее 22 декабря 2026 г." in report["text"]
     assert "1 816–1 991 АПК в сети на 1 января 2027 г." in cover
     assert "С 1 января 2027 г. для 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
@@ -817,7 +812,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s24e, s24f: «вариант 3» and «разброс» before Table 1 defined them: the table named,
         # the range said in words)
-        "(всего 100; расход по варианту 3 Таблицы 1 — около 90,8, от 83,8 до 98,1); если в "
+        "(всего 100; расход при плате за камеру — около 90,8, от 83,8 до 98,1); если в "
         "проекте бюджета меньше" in memo
     )
     assert "96,1" not in cover and "96,1" not in memo
@@ -1221,7 +1216,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # budget revision if the contract is found after the session)
         # (s20q, s20r: the line's own path over three years beside the hundred: 90,8 (83,8–98,1)
         # in the appendix's table by year; s20q: the draft budget may hold less: an amendment)
-        "100; расход по варианту 3 Таблицы 1 — около 90,8, от 83,8 до 98,1); если в проекте "
+        "100; расход при плате за камеру — около 90,8, от 83,8 до 98,1); если в проекте "
         "бюджета меньше — внести "
         # (s23m: «а найдётся» read as colloquial)
         "поправку; когда найдётся договор Павлодара, уточнить строки по Таблице 1. Три строки "
@@ -1248,7 +1243,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         memo.index("Рекомендации маслихату На сессии — заложить в бюджет")
         < memo.index("Если закупка не объявлена — немедленно потребовать")
-        < memo.index("не позднее 22 декабря, а если юристы подтвердят временную меру")
+        < memo.index("последний день — 31 декабря, и то если юристы подтвердят")
         < memo.index("В условия закупки включить обслуживание действующих комплексов")
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
         < memo.index("До сессии получить письменное заключение юристов акимата")
@@ -1355,14 +1350,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16d: «маловероятно» said of the contract, not of an instruction)
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
-        "Если закупка не объявлена — немедленно потребовать от акимата объявить её "
+        "Если закупка не объявлена — немедленно потребовать от акимата объявить её"
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
         # (s24c: «продление» beside the council's ban read as the same extension)
         # (s24e: the announcement's two last days, each with its condition)
-        "не позднее 22 декабря, а если юристы подтвердят временную меру, — не позднее 31 "
-        "декабря. Договор с 1 января и тогда маловероятен. В условия "
+        ": последний день — 31 декабря, и то если юристы подтвердят временную меру; без неё "
+        "с 1 января почти неизбежен перерыв в фиксации. В условия "
         "закупки включить обслуживание действующих комплексов до приёмки новых (иначе с 1 марта "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "возможен перерыв до поставки)"
