@@ -758,7 +758,7 @@ class PartsAhead:
         # those to the chapters before it by their headings' and captions' titles (a caption
         # of an earlier chapter is not drafted: unlinked, it printed no page, and a part
         # laid out shorter than the report's moved the first page of every part after it)
-        earlier = heading_titles("".join(self.bodies)) if self.bodies else {}
+        earlier = heading_titles("".join(self.bodies))
         linked = link_references(html, {**self.drafted_titles, **earlier})
         printed_head, _front, printed, printed_tail = split_report(for_print(linked))
         part = self.renderer.first_layout(printed_head, printed[0], printed_tail, self.first_page)

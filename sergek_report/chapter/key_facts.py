@@ -70,7 +70,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     words["budget_line"],
                     year=year,
                     today=decision_tables.bn(
-                        results.appraisal.get("current_price.cash_2027", decision_tables.CENTRAL)
+                        results.appraisal.get(decision_tables.TODAY_PRICE, decision_tables.CENTRAL)
                     ),
                 ),
             )
