@@ -402,7 +402,6 @@ def test_compute_default(tables, assumptions):
     # the central estimates' network: the share's median, triangular on 50–100 % with its
     # mode at 100: 100 − 50 × √0,5 = 85,355 %, 1 641 + 350 × 0,85355 = 1 939,7
     assert n.network_median == pytest.approx(1939.74, abs=0.01)
-    assert n.new_median == pytest.approx(298.74, abs=0.01)
     assert r.monthly_tariff == pytest.approx(TARIFF)
     assert r.annual_tariff == pytest.approx(2_172_768.133, abs=1e-3)  # 12 * 181 064.0111
     assert r.payment_period_start == dt.date(2020, 1, 1)

@@ -221,7 +221,6 @@ class BasisFigures:
     # at the median of the share's distribution: the network the central estimates rest on
     # (about 1 940 of 1 991: review s23h reproduced 25,5 only with it)
     network_median: float
-    new_median: float  # the new complexes in it (299 of 350): the memo's Table 3
     current_price: float  # tenge per complex-month: the point between the two estimates
     estimate1: float  # obligations ÷ (original complexes × term), at the declared term
     estimate2: float  # the known payment ÷ its complex-months
@@ -244,7 +243,6 @@ def basis_figures(
         network_low=float(low),
         network_high=float(high),
         network_median=float(median),
-        new_median=float(median - data.existing),
         current_price=float(current_price(data, term, x["tariff_estimate_weight"])[0]),
         estimate1=float(current_price(data, term, 1.0)[0]),
         estimate2=float(data.implied_price),
