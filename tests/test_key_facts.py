@@ -107,9 +107,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s24a: «не позднее 22 декабря …; позже — перерыв» read as no gap after an
         # announcement by 22 December: without the extension a gap is likely)
         # (s24c: «продление» read as the extension the council ruled out: the stop-gap's name)
-        f"до окончания договора на дату редакции. Без временной меры на 2{NBSP}месяца (её должны "
-        f"подтвердить юристы) с 1{NBSP}января вероятен перерыв в фиксации; с ней акимату объявить "
-        f"закупку не позднее 31{NBSP}декабря 2026{NNBSP}г."
+        # (s24i, s24j: the akimat's action with a verb, its condition, then the gap, said as
+        # the memo's recommendation 4 says it)
+        f"до окончания договора на дату редакции. Акимату — объявить закупку не позднее "
+        f"31{NBSP}декабря 2026{NNBSP}г., если юристы подтвердят временную меру на 2{NBSP}месяца; "
+        f"без неё с 1{NBSP}января почти неизбежен перерыв в фиксации"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -203,11 +205,12 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s24a: the gap without the extension, the akimat's last day with it, in the
         # ablatives «бастап» and «кешіктірмей» ask)
         # (s24c: the stop-gap by its name, «уақытша шара», not «ұзарту»)
-        "шарт соңына дейін (редакция күніне). Уақытша шарасыз (2 ай; оны заңгерлер растауы "
-        "керек) 1 қаңтардан бастап тіркеуде үзіліс ықтимал; онымен әкімдік сатып алуды 2026 "
-        "жылғы 31 желтоқсаннан кешіктірмей жариялауы керек"
+        # (s24i, s24j: the akimat's action first, its condition, then the gap)
+        "шарт соңына дейін (редакция күніне). Әкімдік сатып алуды 2026 жылғы 31 желтоқсаннан "
+        "кешіктірмей жариялауы керек, егер заңгерлер уақытша шараны (2 ай) растаса; онсыз "
+        "1 қаңтардан бастап тіркеуде үзіліс сөзсіз дерлік"
     )
-    assert facts[1].text.endswith("жариялауы керек")
+    assert facts[1].text.endswith("үзіліс сөзсіз дерлік")
     assert facts[0].text.endswith("Павлодар шарты тексерілгенше қормен")
     assert f"шамамен 3,9{NBSP}млрд болар еді" in facts[0].text
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
@@ -216,3 +219,18 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
 def test_a_range_on_the_cover_never_breaks_after_its_dash():
     text = render._unbroken_ranges("диапазона P10–P90 и 2027–2029 гг. — не диапазон")
     assert text == "диапазона P10–\u2060P90 и 2027–\u20602029 гг. — не диапазон"
+
+
+def test_the_memo_says_not_enough_only_of_the_variants_it_is_true_of(computed):
+    """«Не хватит и 27, если договор заключат с 1 января по ценам варианта 2 или дороже»
+    (review s25a): at variant 1 the contract from 1 January needs 15,5 (14,8–16,2), within the
+    27 line; at variant 2 its upper end is 28,4 and at variant 3 31,2 (the memo's Table 2 and
+    chapter 2's path table print them). A line that holds every variant's upper end makes the
+    sentence false: the build stops with a message naming the memo, not a traceback."""
+    from sergek_report.errors import ReportError
+
+    r = computed.results
+    assert decision_tables.first_day_short_variant(r) == 2
+    roomy = dataclasses.replace(r, budget_line=dataclasses.replace(r.budget_line, amount=40e9))
+    with pytest.raises(ReportError, match=r"notebooks/01_summary\.ipynb.*reword"):
+        decision_tables.first_day_short_variant(roomy)

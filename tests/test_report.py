@@ -760,8 +760,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s24a: «не позднее 22 декабря …; позже — перерыв» read as no gap after an
         # announcement by then: without the extension a gap is likely; 22 December is the
         # memo's, recommendation 2)
-        "Без временной меры на 2 месяца (её должны подтвердить юристы) с 1 января вероятен "
-        "перерыв в фиксации; с ней акимату объявить закупку не позднее 31 декабря 2026 г."
+        # (s24i, s24j: the akimat's action with its verb first, then the gap, as in the memo)
+        "Акимату — объявить закупку не позднее 31 декабря 2026 г., если юристы подтвердят "
+        "временную меру на 2 месяца; без неё с 1 января почти неизбежен перерыв в фиксации"
     ) in cover
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
@@ -769,9 +770,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # condition, and what follows without it; 22 December is chapter 2's)
         # (s24i, s24j: «последний день» holds for the longest procurement: 31 December + 60
         # days = 1 March, the day after the stop-gap's 28 February)
-        "Если закупка не объявлена — потребовать объявить её не позднее 31 декабря: тогда даже "
-        "закупка в 60 дней завершится к концу временной меры, если юристы её подтвердят; без "
-        "неё с 1 января почти неизбежен перерыв в фиксации — потребовать план акимата." in memo
+        # (s25b: «завершится к концу временной меры» read as slack: 1 March is the day after
+        # it, with no margin for a complaint)
+        "Если закупка не объявлена — потребовать объявить её немедленно: 31 декабря — последний "
+        "день, и то без запаса: закупка в 60 дней закончится 1 марта, сразу после временной "
+        "меры (если юристы её подтвердят); без неё с 1 января почти неизбежен перерыв в "
+        "фиксации — потребовать план акимата." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -783,8 +787,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s24i, s24j: three conditions with four figures in one item: the conditions in words,
     # the figures in Table 2)
     assert (
-        "не хватит и 27, если договор заключат с 1 января, если 9 млрд Павлодара — на год (цены "
-        "втрое выше) или цена ближе к непроверенной Караганде: тогда — поправка бюджета;"
+        # (s25a: at variant 1 that contract needs 15,5 (14,8–16,2), within 27: said of the
+        # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
+        "не хватит и 27, если договор заключат с 1 января по ценам варианта 2 или дороже, если "
+        "9 млрд Павлодара — на год (цены втрое выше) или цена ближе к непроверенной Караганде: "
+        "тогда — поправка бюджета;"
     ) in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
@@ -974,7 +981,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (the caption of Table 2 no longer repeats them: the text and the columns say them)
     assert (
         "в Павлодарской области на три года выделено 9 млрд тенге, но не сказано, на сколько "
-        "АПК и за комплекс или за камеру (варианты в Таблице 1)"
+        "АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1): 1 — на 420 АПК "
+        "области, 2 — на 240 АПК города, 3 — за камеру."
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1084,19 +1092,20 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s21g: no price for Almaty exists, Pavlodar's sum is a bearing, not «известна»)
         "Сколько стоит новый договор. Цены для Алматы нет; ориентир — одно сообщение: в "
         "Павлодарской области на три года выделено 9 млрд тенге, но не сказано, на сколько АПК "
-        "и за комплекс или за камеру (варианты в Таблице 1). "
+        # (s25a: the variants defined before «Почему предлагаем» argues with them)
+        "и за комплекс или за камеру; отсюда три варианта цены (Таблица 1): 1 — на 420 АПК "
+        "области, 2 — на 240 АПК города, 3 — за камеру. "
         # (s19g: why several times today's payment: the new equipment, said where the
         # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
         # (s21l: what the line buys: a service on new equipment, which in Pavlodar passes to
         # the city after the contract's three years, data/cost_anchors.csv)
         "По этим ценам год договора в 4–8 раз дороже нынешней платы: это сервис на новом "
-        "оборудовании, которое в Павлодаре через три года переходит городу. "
+        "оборудовании, которое в Павлодаре через три года переходит городу; "
         # (s20h–s20l: the servicing of the existing complexes alone is not priced: said so,
         # with the recommendations that ask for the complexes' transfer and its offers)
         # (s24a: the servicing alone, without equipment, is the main way the line could be too
         # high: said as lower)
-        "Цены только на обслуживание действующих АПК (она ниже) в источниках нет (рекомендации 2 "
-        "и 5). "
+        "цены одного обслуживания (она ниже) нет (рекомендации 2 и 5). "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
@@ -1108,9 +1117,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20r, s21b: the choice put to the council, each line with what it covers: 15 at the
         # likeliest reading, 27 at any of Table 1's three; s23n: with the stop-gap or the gap,
         # not the contract from 1 January)
-        # (s24i: the likeliest variant's basis: the sum is the region's)
-        "хватит 15 млрд при самом вероятном, по суждению авторов, варианте 1 (420 АПК области, "
-        "за комплекс), а 27 — при любом из трёх с временной мерой или перерывом; "
+        "хватит 15 млрд при самом вероятном, по суждению авторов, варианте 1, а 27 — при любом "
+        "из трёх с временной мерой или перерывом; "
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
@@ -1118,8 +1126,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s23j, s23k, s23l: «в среднем» said of a median: «около», as the chapters say it)
         # (s24i, s24j: three conditions with four figures: the conditions in words; the
         # contract from 1 January is Table 2's row, the midpoint Fig. 3's)
-        "не хватит и 27, если договор заключат с 1 января, если 9 млрд Павлодара — на год (цены "
-        "втрое выше) или цена ближе к непроверенной Караганде: тогда — поправка бюджета; "
+        "не хватит и 27, если договор заключат с 1 января по ценам варианта 2 или дороже, если "
+        "9 млрд Павлодара — на год (цены втрое выше) или цена ближе к непроверенной Караганде: "
+        "тогда — поправка бюджета; "
         # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
         # years; the cheaper lines, 15, 18 and 20, are Table 1's first row; s24b: the three
         # years' cushion is the figure a deputy asks for)
@@ -1251,7 +1260,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         memo.index("Рекомендации маслихату До сессии — получить письменное заключение юристов")
         < memo.index("До сессии — запросить у акимата договор ГЧП с приложениями")
         < memo.index("На сессии — заложить в бюджет")
-        < memo.index("Если закупка не объявлена — потребовать объявить её не позднее 31 декабря")
+        < memo.index("Если закупка не объявлена — потребовать объявить её немедленно")
         < memo.index("В условия закупки включить обслуживание действующих комплексов")
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
     )
@@ -1271,10 +1280,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20q: the equipment's price beside the lines read as «why not buy?»: hardware only)
         # (s20q, s20r: hardware only, not comparable with the lines)
         # (s23m: «одни комплексы» read as colloquial and ambiguous)
-        "обслуживание одних действующих АПК и на оборудование для всей сети (без ПО и связи: "
-        "около 17,8 млрд разово); "
-        # (s20g: the offers may lower the lines as well as raise them)
-        "по ним уточнить строки."
+        # (s25b: the equipment's 17,8 read as part of the lines: the purchase instead of the
+        # service)
+        "обслуживание одних действующих АПК и на покупку оборудования для всей сети вместо "
+        "сервиса (без ПО и связи: около 17,8 млрд разово)."
     ) in memo
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
@@ -1356,7 +1365,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16d: «маловероятно» said of the contract, not of an instruction)
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
-        "Если закупка не объявлена — потребовать объявить её не позднее 31 декабря"
+        "Если закупка не объявлена — потребовать объявить её немедленно: 31 декабря — последний "
+        "день"
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
@@ -1364,11 +1374,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24e: the announcement's two last days, each with its condition)
         # (s24i, s24j: the last day holds for the longest procurement, and the plan asked for
         # if the stop-gap fails is here, not in the lawyers' item)
-        ": тогда даже закупка в 60 дней завершится к концу временной меры, если юристы её "
-        "подтвердят; без неё с 1 января почти неизбежен перерыв в фиксации — потребовать план "
-        "акимата. В условия закупки включить обслуживание действующих комплексов до приёмки "
+        ", и то без запаса: закупка в 60 дней закончится 1 марта, сразу после временной меры "
+        "(если юристы её подтвердят); без неё с 1 января почти неизбежен перерыв в фиксации — "
+        "потребовать план акимата. В условия закупки включить обслуживание действующих "
         # (s19e: the path's enforcement from 1 March holds only with it)
-        "новых (иначе с 1 марта возможен перерыв)"
+        "комплексов до приёмки новых, выяснив по договору ГЧП"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)

@@ -22,6 +22,7 @@ from sergek_report.chapter.outputs import (
     NUMERIC_COLUMNS,
     PRINT_AS_BLOCKS,
 )
+from sergek_report.errors import ReportError
 from sergek_report.model.appraisal import (
     CAMERA_PATH,
     CAMERA_READING,
@@ -451,6 +452,26 @@ FIRST_DAY_READINGS = (FIRST_DAY.replace("_city", "_region"), FIRST_DAY)
 # The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
 # be continued so); the memo and chapter 2 set the options against it (at their medians).
 TODAY_PRICE = "current_price.cash_2027"
+
+
+def first_day_short_variant(results: Results) -> int:
+    """The number of the cheapest variant of Pavlodar's price at which the contract from 1
+    January needs more than the proposed line (its P90 above it): the memo's «не хватит …, если
+    договор заключат с 1 января по ценам варианта 2 или дороже» (review s25a: at variant 1
+    that contract needs 15,5, within 27). The variants are numbered in the order of their
+    prices, so every dearer one needs more too."""
+    line = results.budget_line.amount
+    for reading in MEMO_VARIANTS:
+        output = f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{OPTION_YEARS[0]}"
+        if results.appraisal.get(output, "p90") > line:
+            return variant_number(reading)
+    raise ReportError(
+        "the memo (notebooks/01_summary.ipynb, the section on why the line is proposed) says "
+        "the proposed budget "
+        "line does not cover a contract from 1 January at the dearer variants of Pavlodar's "
+        "price, but at every variant that contract's upper end is within the line: reword "
+        "that item of the memo for these figures"
+    )
 
 
 def times_today(results: Results) -> dict[str, float]:
