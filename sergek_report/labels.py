@@ -1272,7 +1272,9 @@ COVER_FACTS = {
     # the same year at today's price, {today}: «3,9», Table 2's figure)
     "budget_line": (
         "предлагаемая строка бюджета {year} года: сервис на новом оборудовании (по нынешней "
-        "цене было бы около {today}\u00a0млрд); с запасом, пока не проверен договор Павлодара"
+        # (s25c: «с запасом» read as safe: the dearest of Pavlodar's three prices, a caution)
+        "цене было бы около {today}\u00a0млрд); по самой дорогой из трёх цен Павлодара, пока "
+        "его договор не проверен"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

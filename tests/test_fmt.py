@@ -437,6 +437,12 @@ def test_a_range_of_figures_keeps_its_ends_on_one_line():
     assert typeset_page("13,6 (13,0–14,2)") == "13,6 (13,0–\u206014,2)"
     assert "\u2060" not in typeset_page("3 500 000–13 000 000 тенге")
     assert "\u2060" not in typeset_page("1 816–1 991 АПК")
+    # a Kazakh case ending after a number or percent sign stays with it (review s24: «98,1-/ге»)
+    assert typeset_page("98,1-ге дейін") == "98,1-\u2060ге дейін"
+    assert typeset_page("18 %-ға") == "18\u00a0%-\u2060ға"
+    assert typeset_page("АБК-ге") == "АБК-ге"  # an abbreviation's ending may break as a word
+    assert typeset_page("№ 379-V") == "№ 379-V"  # a law's number, Latin, as written
+    assert typeset_page("news/6502970-v-almaty") == "news/6502970-v-almaty"  # an address
     assert "\u2060" not in typeset_page("январь–март")
 
 

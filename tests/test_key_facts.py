@@ -147,7 +147,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # price first explained on p. 3: what the line buys and the same year at today's
         # price, the memo's Table 2 «Нынешняя цена» 3,9, beside it)
         f"предлагаемая строка бюджета 2027 года: сервис на новом оборудовании (по нынешней "
-        f"цене было бы около 3,9{NBSP}млрд); с запасом, пока не проверен договор Павлодара"
+        f"цене было бы около 3,9{NBSP}млрд); по самой дорогой из трёх цен Павлодара, пока его "
+        "договор не проверен"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -211,7 +212,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         "1 қаңтардан бастап тіркеуде үзіліс сөзсіз дерлік"
     )
     assert facts[1].text.endswith("үзіліс сөзсіз дерлік")
-    assert facts[0].text.endswith("Павлодар шарты тексерілгенше қормен")
+    assert facts[0].text.endswith(
+        "Павлодардың үш бағасының ең қымбаты бойынша, оның шарты тексерілгенше"
+    )
     assert f"шамамен 3,9{NBSP}млрд болар еді" in facts[0].text
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 

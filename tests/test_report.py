@@ -852,7 +852,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s23i–s23k: the jump from today's 3,9 to the line, on the cover)
     assert (
         "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании (по нынешней "
-        "цене было бы около 3,9 млрд); с запасом, пока не проверен договор Павлодара"
+        # (s25c: «с запасом» read as safe: the dearest of the three prices, as a caution)
+        "цене было бы около 3,9 млрд); по самой дорогой из трёх цен Павлодара, пока его договор "
+        "не проверен"
     ) in cover
     assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
     # (s16b: which facts a later source would hold, beside the latest source's date)
@@ -936,8 +938,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s21b: an extension after «без возможности дальнейших продлений» read as a
         # contradiction: the stop-gap is the procurement law's, if it applies)
         # (s24: the memo's room for the recommendations, placed first: the law is chapter 2's)
-        "нарушений) нужны новый договор, до него — временная мера (продление до итогов "
-        "закупки), а в бюджете 2027–2029 годов — деньги на них. Рекомендации маслихату"
+        # (the stop-gap is defined where the lawyers are asked about it, recommendation 1 б)
+        "нарушений) нужны новый договор, до него — временная мера, а в бюджете 2027–2029 годов — "
+        "деньги на них. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -981,7 +984,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (the caption of Table 2 no longer repeats them: the text and the columns say them)
     assert (
         "в Павлодарской области на три года выделено 9 млрд тенге, но не сказано, на сколько "
-        "АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1): 1 — на 420 АПК "
+        "АПК и за комплекс или за камеру; отсюда три варианта (Таблица 1): 1 — на 420 АПК "
         "области, 2 — на 240 АПК города, 3 — за камеру."
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
@@ -1016,7 +1019,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "разброс — расход в 8 случаях из 10 при допущениях авторов (инфляция 2026 года и доля "
         "введённых новых комплексов; за три года — и рост цены в 2028–2029 годах) при цене "
         # (s24b, s24d, s24e: the range read as the whole uncertainty: the variant is the larger)
-        "своего варианта; какой вариант верен, покажет договор Павлодара. «Перерыв» "
+        "своего варианта; какой верен — покажет договор Павлодара. «Перерыв» "
         # (s16h: the gap cheaper by the stop-gap's fee only, beside the later pace's 5,3)
         # (s17b: one range for the fines, the five years' average pace to the latest reports',
         # beside the fee the gap saves, 0,68)
@@ -1025,7 +1028,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s17h: the gap's cost is months without enforcement; the fines, an average two
         # months' collection, its scale, not a sum the budget loses outright)
         # (s22h: 25,5 − 24,9 = 0,6 beside «0,7»: the fee's median, said as about)
-        "— два месяца без автоматического контроля: дешевле лишь на плату временной меры (около "
+        "— два месяца без автоматического контроля: экономия около "
         # (s19a: the fines as the gap's price read as the system's purpose: said as scale;
         # s20a, s20d: the later pace's figure, chapter 5's 5,3, not «больше»)
         # (s20f: the later pace rests on two reports' running totals, said so)
@@ -1033,7 +1036,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # to explain, not the memo's to state as a rate)
         # (s22c, s22d: the three paces of chapters 2 and 5, the early 17,5 / 32 × 2 = 1,1 to
         # the latest (94 − 27,5) / 25 × 2 = 5,3, not one of them)
-        "0,7 млрд), а штрафов за такой срок взыскивают, по разным данным, 1,1–5,3 млрд."
+        "0,7 млрд, а штрафов за такой срок — 1,1–5,3 млрд."
     ) in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -1093,25 +1096,25 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Сколько стоит новый договор. Цены для Алматы нет; ориентир — одно сообщение: в "
         "Павлодарской области на три года выделено 9 млрд тенге, но не сказано, на сколько АПК "
         # (s25a: the variants defined before «Почему предлагаем» argues with them)
-        "и за комплекс или за камеру; отсюда три варианта цены (Таблица 1): 1 — на 420 АПК "
+        "и за комплекс или за камеру; отсюда три варианта (Таблица 1): 1 — на 420 АПК "
         "области, 2 — на 240 АПК города, 3 — за камеру. "
         # (s19g: why several times today's payment: the new equipment, said where the
         # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
         # (s21l: what the line buys: a service on new equipment, which in Pavlodar passes to
         # the city after the contract's three years, data/cost_anchors.csv)
         "По этим ценам год договора в 4–8 раз дороже нынешней платы: это сервис на новом "
-        "оборудовании, которое в Павлодаре через три года переходит городу; "
+        "оборудовании, которое в Павлодаре через три года переходит городу. "
         # (s20h–s20l: the servicing of the existing complexes alone is not priced: said so,
         # with the recommendations that ask for the complexes' transfer and its offers)
         # (s24a: the servicing alone, without equipment, is the main way the line could be too
         # high: said as lower)
-        "цены одного обслуживания (она ниже) нет (рекомендации 2 и 5). "
+        # (s25c: «цены одного обслуживания (она ниже) нет» read as garbled)
+        "Одно обслуживание дешевле, но цены нет (рекомендации 2 и 5). "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
-        f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки бюджета заключить "
-        "нельзя; пока договор Павлодара не проверен, предлагаем 27 по правилу осторожности, а "
-        "не как прогноз: "
+        f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки заключить нельзя; "
+        "до проверки договора Павлодара предлагаем 27 из осторожности, не как прогноз: "
         # (s24a: eleven figures and three conditions in one paragraph: when it is enough, when
         # it is not, what is left over, each its own item)
         # (s20r, s21b: the choice put to the council, each line with what it covers: 15 at the
@@ -1176,7 +1179,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # appendix argues it, a link here and its page in the PDF: tests/test_references.py)
         # (s24i, s24j: why per camera is dearest, in words: 1 287 / 420 = 3,06 and 1 287 / 240 =
         # 5,36 cameras a complex in Pavlodar region, 5,89 in Almaty)
-        "за камеру — 9 млрд платят за все камеры области (1 287 камер, 3,1–5,4 на комплекс); в "
+        "за камеру — 9 млрд платят за камеры области (1 287 камер, 3,1–5,4 на комплекс); в "
         "АПК Алматы их около 5,9, и он дороже (раздел «За комплекс или за камеру»); "
         # (s20a: the rule said in words; its product is the row above)
         # (s20g, s20h: nine in ten at the row's own price, not at any price; s20q, s20r:
@@ -1275,15 +1278,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s18b: «в том числе только на обслуживание»; the lower lines are check 1's, where
         # the vote can depend on Pavlodar's contract)
         # (s18g: the lines are Table 2's by check 1; the offers raise them)
-        "в том числе на "
+        ": на "
         # (s19a: beside the line, the purchase of new complexes for the whole network, once)
         # (s20q: the equipment's price beside the lines read as «why not buy?»: hardware only)
         # (s20q, s20r: hardware only, not comparable with the lines)
         # (s23m: «одни комплексы» read as colloquial and ambiguous)
         # (s25b: the equipment's 17,8 read as part of the lines: the purchase instead of the
         # service)
+        # (s25c, s25d: the 17,8 set against the yearly lines: said as not in them)
         "обслуживание одних действующих АПК и на покупку оборудования для всей сети вместо "
-        "сервиса (без ПО и связи: около 17,8 млрд разово)."
+        "сервиса (разово около 17,8 млрд без ПО и связи; в строки не входит)."
     ) in memo
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
@@ -1404,7 +1408,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "и нужно ли для этого объявить закупку до 1 января; "
         # (s16h, s17a: and the single source the incumbent's rights to the software may allow)
         "в) закупить у нынешнего оператора из одного источника (права на программное "
-        "обеспечение, ПО); и согласие оператора на продление по нынешней цене."
+        # (s25d: whether the ban on further extensions, the maslikhat's own condition, can be
+        # lifted: a deputy's first question)
+        "обеспечение, ПО); г) снять запрет на новое продление договора ГЧП; и согласие "
+        "оператора на продление по нынешней цене."
     ) in memo
 
 

@@ -462,7 +462,8 @@ def test_the_kazakh_report(request, tmp_path):
     html = (result.out_dir / "report.html").read_text(encoding="utf-8")
     assert '<html lang="kk">' in html
     assert T.DRAFT_OPEN not in html and labels.DRAFT_MARK not in html
-    assert "Терминдер сөздігі" in html and "1-кесте." in html and "Түйіндеме" in html
+    # a numbered caption keeps its number and noun on one line («1-\u2060кесте»)
+    assert "Терминдер сөздігі" in html and "1-\u2060кесте." in html and "Түйіндеме" in html
     # each cross-reference links to its Kazakh heading and prints its page («(50-бет)»)
     assert check_references(result.out_dir, "kk") > 30
     # the colophon in the contents and the bookmarks, after the glossary, as in Russian

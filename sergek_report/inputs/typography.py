@@ -36,6 +36,10 @@ _YEAR_WORD = re.compile(r"(?<![\d,.])(\d{4}) (?=(?:\u0433\u0433|\u0433|\u0436\u0
 # of sums in digit groups («3 500 000–13 000 000 тенге») may still break after its dash
 _FIGURE_RANGE_DASH = re.compile(r"(?<=\d)(?<!\u00a0\d{3})\u2013(?=\d+(?:,\d+)?(?!\d|\u00a0\d{3}))")
 WORD_JOINER = "\u2060"
+# a case ending or suffix after a number or percent sign, «98,1-ге», «18 %-ға», «5-летний»:
+# never broken after its hyphen («98,1-» at a line's end, «ге» on the next)
+# (a Cyrillic ending only: «№ 379-V» and the addresses' «6502970-v-almaty» stay as written)
+_NUMBER_SUFFIX_HYPHEN = re.compile(r"(?<=[\d%])-(?=[а-яёәғқңөұүһі])")
 _GLUED_DATE_DASH = re.compile(r"(?<=\b\u0433\.)[–-](?=\s?\d)")  # \u0433: the «г» of «г.»
 
 
@@ -56,10 +60,12 @@ def typeset_page(text: str) -> str:
     """`typeset`, a year bound to its abbreviation, «2027 г.», «2027–2029 гг.» (Kazakh
     «2027 ж.»), and a range of figures that never breaks after its dash («8–» at a line's
     end, «12 млрд» on the next: a word joiner after the dash, which neither the eye nor a
-    text extraction sees), for the text of the rendered page only: the messages of the
+    text extraction sees), a case ending after a number kept with it the same way («98,1-ге»,
+    which broke as «98,1-» / «ге»), for the text of the rendered page only: the messages of the
     catalog keep the texts as `typeset` reads them, so a translation is found by the text it
     was made for."""
     text = _YEAR_WORD.sub(rf"\1{NBSP}", typeset(text))
+    text = _NUMBER_SUFFIX_HYPHEN.sub("-" + WORD_JOINER, text)
     return _FIGURE_RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
 
 
