@@ -39,7 +39,10 @@ WORD_JOINER = "\u2060"
 # a case ending or suffix after a number or percent sign, «98,1-ге», «18 %-ға», «5-летний»:
 # never broken after its hyphen («98,1-» at a line's end, «ге» on the next)
 # (a Cyrillic ending only: «№ 379-V» and the addresses' «6502970-v-almaty» stay as written)
-_NUMBER_SUFFIX_HYPHEN = re.compile(r"(?<=[\d%])-(?=[а-яёәғқңөұүһі])")
+# (Russian and Kazakh lower-case letters, as escapes: а–я, ё, ә, ғ, қ, ң, ө, ұ, ү, һ, і)
+_NUMBER_SUFFIX_HYPHEN = re.compile(
+    r"(?<=[\d%])-(?=[\u0430-\u044f\u0451\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb\u0456])"
+)
 _GLUED_DATE_DASH = re.compile(r"(?<=\b\u0433\.)[–-](?=\s?\d)")  # \u0433: the «г» of «г.»
 
 
