@@ -483,7 +483,7 @@ OTHER_FIGURES = (
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "(всего 100), с запасом",
+    "(всего 100); если в проекте",
     "(с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
@@ -823,7 +823,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     )
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
-    assert "2027–2029 годов 27, 35 и 38 млрд тенге (всего 100), с запасом; если в" in memo
+    assert "2027–2029 годов 27, 35 и 38 млрд тенге (всего 100); если в проекте меньше" in memo
     assert (
         "Временная мера, затем договор 13,6 (13,0–14,2) 25,5 (24,4–26,7) 47,6 (43,9–51,4) "
         "90,8 (83,8–98,1)" in memo
@@ -1120,8 +1120,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20r, s21b: the choice put to the council, each line with what it covers: 15 at the
         # likeliest reading, 27 at any of Table 1's three; s23n: with the stop-gap or the gap,
         # not the contract from 1 January)
-        "хватит 15 млрд при самом вероятном, по суждению авторов, варианте 1, а 27 — при любом "
-        "из трёх с временной мерой или перерывом; "
+        # (s25e: why variant 1 is the likeliest: the source speaks of the whole region's cameras)
+        "хватит 15 млрд при самом вероятном, по суждению авторов, варианте 1 (сумма — на всю "
+        "область), а 27 — при любом из трёх с временной мерой или перерывом; "
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
@@ -1170,7 +1171,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (the line's own reading marked; that it holds while the contract is not found is
         # the text's «пока договор Павлодара не проверен» and Table 3's first row)
         # (s22a, s22b: the dearest reading, chosen as a reserve, not the authors' likeliest)
-        "3) за камеру, с запасом (предлагаем) 15,41 25,5 (24,4–26,7) "
+        # (s25e: «с запасом» read as safe; the note says why per camera is the dearest)
+        "3) за камеру (предлагаем) 15,41 25,5 (24,4–26,7) "
         f"{line} 35 38 100 "
         # (s23f: Karaganda's unverified source feeds no figure of this table)
         "Источник: № 67 в списке источников; "
@@ -1237,10 +1239,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # as the model prices it; s17b: 27 + 35 + 38 = 100)
         f"На сессии — заложить в бюджет 2027–2029 годов {line}, 35 и 38 млрд тенге (всего "
         # (s24i, s24j: no estimate in brackets read aloud; the line's own path is Table 2's)
-        "100), с запасом; если в проекте бюджета меньше — внести поправку; когда договор "
-        "найдётся, уточнить строки по Таблице 1. Три строки нужны для договора до конца 2029 "
-        # (s24i: «вероятно, дороже» had no support in the report)
-        "года (п. 3 ст. 17 Закона о госзакупках); без них договор — лишь на год. "
+        "100); если в проекте меньше — внести поправку; когда договор найдётся, уточнить строки "
+        "по Таблице 1. Три строки нужны для договора до конца 2029 года (п. 3 ст. 17 Закона о "
+        # (s24i: «вероятно, дороже» had no support; s25e: a one-year contract pays for the
+        # equipment in a year, chapter 2 says it may cost more: the line may fall short)
+        "госзакупках); без них договор — лишь на год, и строки может не хватить. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1569,12 +1572,13 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
         ) in text
         assert "72 месяца, если буквально" not in text
         # chapter 5 (comparisons): the same range, the months, the early pace, and against the
-        # fee: 1,09 / 0,65 = 1,7 and 5,32 / 0,65 = 8,2, said as about 2–8 times
+        # fee: 1,09 and 5,32 both above 0,65, said as «больше» (s25d, s25f: a multiple of the
+        # rounded 0,7 read as 1,6–7,6, not «2–8»)
         assert (
             "По среднему темпу за эти пять лет за два месяца перерыва не поступило бы около "
             "2,6–3,1 млрд тенге (с запуска системы — 72 месяца, буквально — 60), по темпу за "
             "январь 2020 — август 2022, когда сеть была меньше, — около 1,1 млрд тенге. Всё это "
-            "примерно в 2–8 раз больше того, что перерыв экономит на плате временной меры "
+            "больше того, что перерыв экономит на плате временной меры "
             "(около 0,7 млрд тенге; раздел «Путь к 1 января 2027 года»"
         ) in text
         assert (
