@@ -467,10 +467,9 @@ def first_day_short_variant(results: Results) -> int:
             return variant_number(reading)
     raise ReportError(
         "the memo (notebooks/01_summary.ipynb, the section on why the line is proposed) says "
-        "the proposed budget "
-        "line does not cover a contract from 1 January at the dearer variants of Pavlodar's "
-        "price, but at every variant that contract's upper end is within the line: reword "
-        "that item of the memo for these figures"
+        "the proposed budget line does not cover a contract from 1 January at the dearer "
+        "variants of Pavlodar's price, but at every variant that contract's upper end is "
+        "within the line: reword that item of the memo for these figures"
     )
 
 
