@@ -1413,8 +1413,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "в) закупить у нынешнего оператора из одного источника (права на программное "
         # (s25d: whether the ban on further extensions, the maslikhat's own condition, can be
         # lifted: a deputy's first question)
-        "обеспечение, ПО); г) снять запрет на новое продление договора ГЧП; и согласие "
-        "оператора на продление по нынешней цене."
+        "обеспечение, ПО); г) снять запрет на новое продление договора ГЧП."
+    ) in memo
+    # (s25g: «и согласие оператора» had no verb after the lawyers' questions: the operator's
+    # written consent is asked of the akimat with the documents)
+    assert (
+        "До сессии — запросить у акимата договор ГЧП с приложениями (тариф за услуги одного "
+        "АПК) и все дополнительные соглашения, письменное согласие оператора на продление по "
+        "нынешней цене и ценовые предложения поставщиков: на обслуживание"
     ) in memo
 
 
