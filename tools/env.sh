@@ -147,7 +147,11 @@ touch "$mine"
 say "[2/3] installing the locked packages of $LOCK (1-3 min the first time; log: $LOG)"
 pip_flags=(--disable-pip-version-check --no-input --progress-bar off)
 locked=$(grep -c '^[A-Za-z0-9]' "$LOCK")
-if ! "$VENV/bin/python" -m pip install "${pip_flags[@]}" --require-hashes -r "$LOCK" 2>&1 |
+# --no-deps: the lock already pins every dependency with its hashes, and pip 23 cannot
+# combine a pinned package with another package's request for it with extras in hash mode
+# (weasyprint asks for «fonttools[woff]>=…»: pip fetched the newest fonttools and refused it
+# unpinned, pypa/pip#9644); `pip check` below proves the set complete instead.
+if ! "$VENV/bin/python" -m pip install "${pip_flags[@]}" --require-hashes --no-deps -r "$LOCK" 2>&1 |
     tee "$LOG" |
     awk -v locked="$locked" '
         /^Ignoring / { skipped++ }  # markers for another Python or platform
@@ -165,6 +169,11 @@ fi
 
 # pip's own warnings (a withdrawn release, a conflict) would otherwise stay in the log.
 grep -E '^WARNING: .*(yank|conflict|incompatible)' "$LOG" | sed 's/^/env: pip: /' >&2 || true
+# every requirement of every locked package is itself in the lock, at a version it accepts
+if ! "$VENV/bin/python" -m pip check >>"$LOG" 2>&1; then
+    tail -n 20 "$LOG" >&2
+    die "$LOCK is incomplete or inconsistent: pip check lists a missing or conflicting dependency above; regenerate it with «make lock»."
+fi
 
 say "[3/3] the project package (editable) and its Jupyter kernel (python3)"
 "$VENV/bin/python" -m pip install "${pip_flags[@]}" --quiet --no-deps --no-build-isolation -e . \
