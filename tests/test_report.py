@@ -1139,7 +1139,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20m, s22c: the sum allocated is seen by the bidders: the remedy)
         # (s24b: «до 12» read as the unspent part, which at variant 1's 13,6 is 13,4: the
         # reserve over variant 1's lines, said as such)
-        "запас сверх строк варианта 1 — 12 млрд в 2027 г. и 47 за три года; лишнее можно "
+        # (s25f, s25g, s25i, s25j: the later years' price growth, 100 − 27 − 32 − 32 = 9, in a
+        # grey note only: said with the reserve)
+        "запас сверх строк варианта 1 — 12 млрд в 2027 г. и 47 за три года (из них 9 — на рост "
+        "цены в 2028–2029 годах, в Павлодаре цена постоянна); лишнее можно "
         "перераспределить, а сумму закупки ставить по ценовым предложениям. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
@@ -1239,8 +1242,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # as the model prices it; s17b: 27 + 35 + 38 = 100)
         f"На сессии — заложить в бюджет 2027–2029 годов {line}, 35 и 38 млрд тенге (всего "
         # (s24i, s24j: no estimate in brackets read aloud; the line's own path is Table 2's)
-        "100); если в проекте меньше — внести поправку; когда договор найдётся, уточнить строки "
-        "по Таблице 1. Три строки нужны для договора до конца 2029 года (п. 3 ст. 17 Закона о "
+        "100); если в проекте меньше — поправка; когда договор найдётся — уточнить их по "
+        "Таблице 1. Три строки нужны для договора по 2029 год (п. 3 ст. 17 Закона о "
         # (s24i: «вероятно, дороже» had no support; s25e: a one-year contract pays for the
         # equipment in a year, chapter 2 says it may cost more: the line may fall short)
         "госзакупках); без них договор — лишь на год, и строки может не хватить. "
