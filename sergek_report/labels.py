@@ -1319,9 +1319,10 @@ COVER_FACTS = {
         # as the same extension: the stop-gap by the memo's name for it)
         # (s24i, s24j: «с ней акимату объявить …» had no verb, and «вероятен» beside the
         # memo's «почти неизбежен»: the akimat's action first, its condition, then the gap)
-        "до окончания договора на дату редакции. Акимату — объявить закупку не позднее "
-        "{in_stopgap}, если юристы подтвердят временную меру на {months}; без неё с "
-        "{first_day} почти неизбежен перерыв в фиксации"
+        # (s25k, s25l: «не позднее 31 декабря» read as slack: now, the last day without margin)
+        "до окончания договора на дату редакции. Акимату — объявить закупку немедленно: "
+        "{in_stopgap} — последний день, и то без запаса, если юристы подтвердят временную меру "
+        "на {months}; без неё с {first_day} почти неизбежен перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

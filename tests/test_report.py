@@ -761,8 +761,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # announcement by then: without the extension a gap is likely; 22 December is the
         # memo's, recommendation 2)
         # (s24i, s24j: the akimat's action with its verb first, then the gap, as in the memo)
-        "Акимату — объявить закупку не позднее 31 декабря 2026 г., если юристы подтвердят "
-        "временную меру на 2 месяца; без неё с 1 января почти неизбежен перерыв в фиксации"
+        "Акимату — объявить закупку немедленно: 31 декабря 2026 г. — последний день, и то без "
+        "запаса, если юристы подтвердят временную меру на 2 месяца; без неё с 1 января почти "
+        "неизбежен перерыв в фиксации"
     ) in cover
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
