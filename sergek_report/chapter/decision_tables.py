@@ -33,6 +33,7 @@ from sergek_report.model.appraisal import (
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
     BUDGET_LINE,
+    BUDGET_LINE_STAT,
     CHEAPER_READING,
     FIRST_DAY,
 )
@@ -456,14 +457,15 @@ TODAY_PRICE = "current_price.cash_2027"
 
 def first_day_short_variant(results: Results) -> int:
     """The number of the cheapest variant of Pavlodar's price at which the contract from 1
-    January needs more than the proposed line (its P90 above it): the memo's «не хватит …, если
+    January needs more than the proposed line (its upper end, the statistic the line is drawn
+    at, above it): the memo's «не хватит …, если
     договор заключат с 1 января по ценам варианта 2 или дороже» (review s25a: at variant 1
     that contract needs 15,5, within 27). The variants are numbered in the order of their
     prices, so every dearer one needs more too."""
     line = results.budget_line.amount
     for reading in MEMO_VARIANTS:
         output = f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{OPTION_YEARS[0]}"
-        if results.appraisal.get(output, "p90") > line:
+        if results.appraisal.get(output, BUDGET_LINE_STAT) > line:
             return variant_number(reading)
     raise ReportError(
         "the memo (notebooks/01_summary.ipynb, the section on why the line is proposed) says "
