@@ -483,7 +483,7 @@ OTHER_FIGURES = (
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "(всего 100); если в проекте",
+    "(всего 100; без роста цены",
     "(с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
@@ -792,7 +792,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
         "не хватит и 27, если договор заключат с 1 января по ценам варианта 2 или дороже, если "
         "9 млрд Павлодара — на год (цены втрое выше) или цена ближе к непроверенной Караганде: "
-        "тогда — поправка бюджета;"
+        "тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
@@ -824,7 +824,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     )
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
-    assert "2027–2029 годов 27, 35 и 38 млрд тенге (всего 100); если в проекте меньше" in memo
+    assert "2027–2029 годов 27, 35 и 38 млрд тенге (всего 100; без роста цены" in memo
     assert (
         "Временная мера, затем договор 13,6 (13,0–14,2) 25,5 (24,4–26,7) 47,6 (43,9–51,4) "
         "90,8 (83,8–98,1)" in memo
@@ -1114,37 +1114,31 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
-        f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки заключить нельзя; "
-        "до проверки договора Павлодара предлагаем 27 из осторожности, не как прогноз: "
+        f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки заключить нельзя, "
+        # (s25k, s25l: why the dearest variant, in one clause: which is right only Pavlodar's
+        # contract shows)
+        "а верный вариант покажет только договор Павлодара; поэтому строка — по самому "
+        "дорогому, варианту 3, из осторожности, не как прогноз: "
         # (s24a: eleven figures and three conditions in one paragraph: when it is enough, when
-        # it is not, what is left over, each its own item)
+        # it is not, each its own item)
         # (s20r, s21b: the choice put to the council, each line with what it covers: 15 at the
         # likeliest reading, 27 at any of Table 1's three; s23n: with the stop-gap or the gap,
-        # not the contract from 1 January)
+        # not the contract from 1 January: Table 2's 26,7 and 26,0 at variant 3)
         # (s25e: why variant 1 is the likeliest: the source speaks of the whole region's cameras)
-        "хватит 15 млрд при самом вероятном, по суждению авторов, варианте 1 (сумма — на всю "
-        "область), а 27 — при любом из трёх с временной мерой или перерывом; "
+        # (s25k, s25l: the reserve's «47 (из них 9)» did not parse: the reserve is 27 against 15
+        # in 2027, the later years' growth is recommendation 3's)
+        "хватит 27 при любом варианте, если с 1 января будет временная мера или перерыв; при "
+        "самом вероятном, по суждению авторов, варианте 1 (сумма — на всю область) хватило бы и "
+        "15, а лишнее перераспределят; "
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
         # (s22b: the midpoint's median, 30,2, is above the line already, not only its upper end)
-        # (s23j, s23k, s23l: «в среднем» said of a median: «около», as the chapters say it)
         # (s24i, s24j: three conditions with four figures: the conditions in words; the
         # contract from 1 January is Table 2's row, the midpoint Fig. 3's)
         "не хватит и 27, если договор заключат с 1 января по ценам варианта 2 или дороже, если "
         "9 млрд Павлодара — на год (цены втрое выше) или цена ближе к непроверенной Караганде: "
-        "тогда — поправка бюджета; "
-        # (s19b: the caution's price said: 27 − 15 = 12 in 2027, 100 − 53 = 47 over three
-        # years; the cheaper lines, 15, 18 and 20, are Table 1's first row; s24b: the three
-        # years' cushion is the figure a deputy asks for)
-        # (s20m, s22c: the sum allocated is seen by the bidders: the remedy)
-        # (s24b: «до 12» read as the unspent part, which at variant 1's 13,6 is 13,4: the
-        # reserve over variant 1's lines, said as such)
-        # (s25f, s25g, s25i, s25j: the later years' price growth, 100 − 27 − 32 − 32 = 9, in a
-        # grey note only: said with the reserve)
-        "запас сверх строк варианта 1 — 12 млрд в 2027 г. и 47 за три года (из них 9 — на рост "
-        "цены в 2028–2029 годах, в Павлодаре цена постоянна); лишнее можно "
-        "перераспределить, а сумму закупки ставить по ценовым предложениям. "
+        "тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1176,7 +1170,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the text's «пока договор Павлодара не проверен» and Table 3's first row)
         # (s22a, s22b: the dearest reading, chosen as a reserve, not the authors' likeliest)
         # (s25e: «с запасом» read as safe; the note says why per camera is the dearest)
-        "3) за камеру (предлагаем) 15,41 25,5 (24,4–26,7) "
+        # (s25k: «(предлагаем)» read as the authors proposing to pay per camera)
+        "3) за камеру (строка — по нему) 15,41 25,5 (24,4–26,7) "
         f"{line} 35 38 100 "
         # (s23f: Karaganda's unverified source feeds no figure of this table)
         "Источник: № 67 в списке источников; "
@@ -1243,7 +1238,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # as the model prices it; s17b: 27 + 35 + 38 = 100)
         f"На сессии — заложить в бюджет 2027–2029 годов {line}, 35 и 38 млрд тенге (всего "
         # (s24i, s24j: no estimate in brackets read aloud; the line's own path is Table 2's)
-        "100); если в проекте меньше — поправка; когда договор найдётся — уточнить их по "
+        # (s22k, s22l, s25k: the constant price's lines computed, 27 + 32 + 32 = 91, and said
+        # where the vote is, not in a grey note; s25l: a budget already adopted is amended too)
+        "100; без роста цены, как в Павлодаре, хватило бы 27, 32 и 32); если в бюджете или "
+        "проекте меньше — поправка; когда договор Павлодара найдётся — уточнить строки по "
         "Таблице 1. Три строки нужны для договора по 2029 год (п. 3 ст. 17 Закона о "
         # (s24i: «вероятно, дороже» had no support; s25e: a one-year contract pays for the
         # equipment in a year, chapter 2 says it may cost more: the line may fall short)
@@ -1257,12 +1255,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s21l: the growth is a reserve, and Pavlodar's sum is constant for its three years)
     # (s22g: «до 12,2 %» read as covered at 12,2 % every year; the lines are P90 of a
     # growth drawn over 0–12,2 %)
-    # (s22k, s22l: the constant price's lines computed, 27 + 32 + 32 = 91, not only said
-    # to be lower)
     assert (
         "строка бюджета — верхняя граница разброса, округлённая вверх (в 2028–2029 годах разброс "
-        "включает рост цены на 0–12,2 % в год; при постоянной цене, как в Павлодаре, в варианте 3 "
-        "хватило бы 32 и 32)"
+        "включает рост цены на 0–12,2 % в год). "
     ) in memo
     # (s24i, s24j: in the order the council acts: before the session, at it, then the
     # procurement's deadline and terms)
@@ -1285,7 +1280,6 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s18b: «в том числе только на обслуживание»; the lower lines are check 1's, where
         # the vote can depend on Pavlodar's contract)
         # (s18g: the lines are Table 2's by check 1; the offers raise them)
-        ": на "
         # (s19a: beside the line, the purchase of new complexes for the whole network, once)
         # (s20q: the equipment's price beside the lines read as «why not buy?»: hardware only)
         # (s20q, s20r: hardware only, not comparable with the lines)
@@ -1293,9 +1287,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25b: the equipment's 17,8 read as part of the lines: the purchase instead of the
         # service)
         # (s25c, s25d: the 17,8 set against the yearly lines: said as not in them)
-        "обслуживание одних действующих АПК и на покупку оборудования для всей сети вместо "
-        "сервиса (разово около 17,8 млрд без ПО и связи; в строки не входит)."
+        # (s25l: still read as a cost on top of the lines: the offer asked for, its figure
+        # chapter 2's, under Fig. 3)
+        "поставщиков на обслуживание одних действующих АПК и на покупку оборудования для всей "
+        "сети вместо сервиса."
     ) in memo
+    assert "17,8" not in memo
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
     assert "1) договор Павлодара (госзакупки) не найден строка 2027 г. — 15, 25 или 27 млрд" in memo
@@ -1424,7 +1421,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "До сессии — запросить у акимата договор ГЧП с приложениями (тариф за услуги одного "
         "АПК) и все дополнительные соглашения, письменное согласие оператора на продление по "
-        "нынешней цене и ценовые предложения поставщиков: на обслуживание"
+        "нынешней цене и ценовые предложения поставщиков на обслуживание"
     ) in memo
 
 
