@@ -310,7 +310,9 @@ APPRAISAL_OPTIONS = {
     "pavlodar_city": "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
     "pavlodar_camera": "Договор с первого дня (цены Павлодара за камеру)",
     "announced": "Договор с первого дня (цена между Павлодаром и Карагандой)",
-    "current_price": "Нынешняя цена (для сравнения; так продолжить нельзя)",
+    # (review s26b: «так продолжить нельзя» beside recommendation 1 г, which asks whether the
+    # ban on a further extension can be lifted: the whole year at it needs the lawyers)
+    "current_price": "Нынешняя цена (для сравнения; весь год — если разрешат юристы)",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
 # The memo's table (decision_tables.MEMO_ROWS): the paths at Pavlodar's prices, which its
@@ -395,7 +397,7 @@ APPRAISAL_CHART_ROWS = {
 }
 APPRAISAL_CHART_COMPARISON = {
     "heading": "Для сравнения",
-    "row": "нынешняя цена (так продолжить нельзя)",
+    "row": "нынешняя цена (весь год — если разрешат юристы)",
 }
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews
@@ -1272,8 +1274,9 @@ COVER_FACTS = {
     "budget_line": (
         "предлагаемая строка бюджета {year} года: сервис на новом оборудовании (по нынешней "
         # (s25c: «с запасом» read as safe: the dearest of Pavlodar's three prices, a caution)
-        "цене было бы около {today}\u00a0млрд); по самой дорогой из трёх цен Павлодара, пока "
-        "его договор не проверен"
+        # (s26a: «трёх цен Павлодара», «его договор» read as a puzzle: two plain sentences)
+        "цене — около {today}\u00a0млрд). Посчитана из осторожности по самой дорогой из трёх "
+        "возможных цен договора Павлодара, пока он не найден"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

@@ -394,7 +394,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
         "Договор с первого дня (цены Павлодара за камеру)",
         "Договор с первого дня (цена между Павлодаром и Карагандой)",
-        "Нынешняя цена (для сравнения; так продолжить нельзя)",
+        "Нынешняя цена (для сравнения; весь год — если разрешат юристы)",
     ]
     # the medians of the joint calculation (the base values are hand-checked in
     # test_point_estimates_on_the_edition; a median is not a sum of medians, but the path's is

@@ -148,9 +148,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s23i–s23k: «покажет он другую цену — строку уточнят» clipped; the jump from today's
         # price first explained on p. 3: what the line buys and the same year at today's
         # price, the memo's Table 2 «Нынешняя цена» 3,9, beside it)
+        # (s26a: «трёх цен Павлодара», «его договор» a puzzle: two plain sentences)
         f"предлагаемая строка бюджета 2027 года: сервис на новом оборудовании (по нынешней "
-        f"цене было бы около 3,9{NBSP}млрд); по самой дорогой из трёх цен Павлодара, пока его "
-        "договор не проверен"
+        f"цене — около 3,9{NBSP}млрд). Посчитана из осторожности по самой дорогой из трёх "
+        "возможных цен договора Павлодара, пока он не найден"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -216,9 +217,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     )
     assert facts[1].text.endswith("үзіліс сөзсіз дерлік")
     assert facts[0].text.endswith(
-        "Павлодардың үш бағасының ең қымбаты бойынша, оның шарты тексерілгенше"
+        "сақтық үшін оның үш ықтимал бағасының ең қымбаты бойынша есептелді"
     )
-    assert f"шамамен 3,9{NBSP}млрд болар еді" in facts[0].text
+    assert f"шамамен 3,9{NBSP}млрд)" in facts[0].text
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

@@ -773,10 +773,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # days = 1 March, the day after the stop-gap's 28 February)
         # (s25b: «завершится к концу временной меры» read as slack: 1 March is the day after
         # it, with no margin for a complaint)
-        "Если закупка не объявлена — потребовать объявить её немедленно: 31 декабря — последний "
-        "день, и то без запаса: закупка в 60 дней закончится 1 марта, сразу после временной "
-        "меры (если юристы её подтвердят); без неё с 1 января почти неизбежен перерыв в "
-        "фиксации — потребовать план акимата." in memo
+        # (s26a, s26b: the memo's Russian telegraphic: full sentences)
+        "Если закупка не объявлена — потребовать объявить её немедленно. Последний день — 31 "
+        "декабря, без запаса: закупка в 60 дней закончится 1 марта, сразу после временной "
+        "меры (если юристы её подтвердят). Без неё с 1 января почти неизбежен перерыв в "
+        "фиксации: нужен план акимата." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -790,9 +791,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s25a: at variant 1 that contract needs 15,5 (14,8–16,2), within 27: said of the
         # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
-        "не хватит и 27, если договор заключат с 1 января по ценам варианта 2 или дороже, если "
-        "9 млрд Павлодара — на год (цены втрое выше) или цена ближе к непроверенной Караганде: "
-        "тогда — поправка бюджета."
+        "27 млрд не хватит, если договор заключат с 1 января по ценам варианта 2 или дороже, "
+        "если 9 млрд Павлодара — за один год (цены втрое выше) или цена ближе к непроверенной "
+        "Караганде: тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
@@ -830,7 +831,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "90,8 (83,8–98,1)" in memo
     )
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
-    recommendations = memo[memo.index("Рекомендации маслихату") : memo.index("Сколько стоит")]
+    recommendations = memo[memo.index("Рекомендации маслихату") : memo.index("Что покупают")]
     assert not re.search(r"\d,\d+–\d|от \d+,\d до", recommendations), recommendations
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
@@ -854,8 +855,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании (по нынешней "
         # (s25c: «с запасом» read as safe: the dearest of the three prices, as a caution)
-        "цене было бы около 3,9 млрд); по самой дорогой из трёх цен Павлодара, пока его договор "
-        "не проверен"
+        # (s26a: two plain sentences)
+        "цене — около 3,9 млрд). Посчитана из осторожности по самой дорогой из трёх возможных "
+        "цен договора Павлодара, пока он не найден"
     ) in cover
     assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
     # (s16b: which facts a later source would hold, beside the latest source's date)
@@ -984,14 +986,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # 1,123 = 8,02 mn, / 240 × 1,123 = 14,04 mn)
     # (the caption of Table 2 no longer repeats them: the text and the columns say them)
     assert (
-        "в Павлодарской области на три года выделено 9 млрд тенге, но не сказано, на сколько "
-        "АПК и за комплекс или за камеру; отсюда три варианта (Таблица 1): 1 — на 420 АПК "
-        "области, 2 — на 240 АПК города, 3 — за камеру."
+        "в Павлодарской области на три года выделили 9 млрд тенге, но не сказано, на сколько "
+        "АПК и за комплекс или за камеру. Отсюда три варианта цены (Таблица 1): 1 — на 420 АПК "
+        "области, 2 — на 240 АПК города, 3 — за камеру"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
-    assert "По этим ценам год договора в 4–8 раз дороже нынешней платы" in memo
+    assert "поэтому год договора в 4–8 раз дороже нынешней платы" in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1037,8 +1039,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # to explain, not the memo's to state as a rate)
         # (s22c, s22d: the three paces of chapters 2 and 5, the early 17,5 / 32 × 2 = 1,1 to
         # the latest (94 − 27,5) / 25 × 2 = 5,3, not one of them)
-        "0,7 млрд, а штрафов за такой срок — 1,1–5,3 млрд."
+        # (s26a: 5,3 rests on two outlets' running totals: the fines are chapters 2 and 5's,
+        # with their caveats; the memo's note gives the gap's saving only)
+        # (s25k, s25l, s26b: today's price below the 2026 payments, 4,2: the midpoint's)
+        "0,7 млрд. Нынешняя цена ниже выплат 2026 г. (4,2 млрд), так как посчитана по середине "
+        "двух оценок тарифа"
     ) in memo
+    assert "1,1–5,3" not in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
     # the three assumptions it takes (review s12a: not a «ceiling» that «may not be enough»;
@@ -1046,7 +1053,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (hand check: 9 bn / 3 years / 240 = 12,5 mn tenge; 28,43 bn / (1 991 × 12,5 mn) =
     # 1,142); why it is about 7 times today's payment (27,2 / 3,9 = 7,0: new equipment); the
     # paths realistic on 1 January need at most 24,4 (the stop-gap's P90; the gap's is 23,7)
-    how = memo[memo.index("Сколько стоит новый договор") : memo.index("Таблица 1. ")]
+    how = memo[memo.index("Что покупают эти деньги") : memo.index("Таблица 1. ")]
     # (reviews s12b, s12c: the cautious reading said as such, what the one source suggests;
     # the whole network's point at the dearer reading, 1 991 × 14,04 mn = 27,9 bn, and the
     # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
@@ -1094,31 +1101,36 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
         # (s20q: the source first, then the multiple it gives, with its reason)
         # (s21g: no price for Almaty exists, Pavlodar's sum is a bearing, not «известна»)
-        "Сколько стоит новый договор. Цены для Алматы нет; ориентир — одно сообщение: в "
-        "Павлодарской области на три года выделено 9 млрд тенге, но не сказано, на сколько АПК "
+        # (s26a: what the money buys, said as the paragraph's heading; s26a, s26b: full
+        # sentences)
+        "Что покупают эти деньги. Цены для Алматы нет. Есть одно сообщение: в Павлодарской "
+        "области на три года выделили 9 млрд тенге, но не сказано, на сколько АПК и за "
         # (s25a: the variants defined before «Почему предлагаем» argues with them)
-        "и за комплекс или за камеру; отсюда три варианта (Таблица 1): 1 — на 420 АПК "
-        "области, 2 — на 240 АПК города, 3 — за камеру. "
+        # (s26b: why per camera is dearer, in the text: 5,9 cameras a complex in Almaty against
+        # 3,1–5,4 in Pavlodar region, Table 1's note)
+        "комплекс или за камеру. Отсюда три варианта цены (Таблица 1): 1 — на 420 АПК "
+        "области, 2 — на 240 АПК города, 3 — за камеру (в АПК Алматы камер больше, и он "
+        "дороже). "
         # (s19g: why several times today's payment: the new equipment, said where the
         # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
         # (s21l: what the line buys: a service on new equipment, which in Pavlodar passes to
         # the city after the contract's three years, data/cost_anchors.csv)
-        "По этим ценам год договора в 4–8 раз дороже нынешней платы: это сервис на новом "
-        "оборудовании, которое в Павлодаре через три года переходит городу. "
+        "Это сервис на новом оборудовании, которое в Павлодаре через три года переходит "
+        "городу, поэтому год договора в 4–8 раз дороже нынешней платы. "
         # (s20h–s20l: the servicing of the existing complexes alone is not priced: said so,
         # with the recommendations that ask for the complexes' transfer and its offers)
         # (s24a: the servicing alone, without equipment, is the main way the line could be too
         # high: said as lower)
         # (s25c: «цены одного обслуживания (она ниже) нет» read as garbled)
-        "Одно обслуживание дешевле, но цены нет (рекомендации 2 и 5). "
+        "Одно обслуживание действующих АПК дешевле, но его цены нет (рекомендации 2 и 5). "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
-        f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки заключить нельзя, "
+        f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки бюджета "
         # (s25k, s25l: why the dearest variant, in one clause: which is right only Pavlodar's
-        # contract shows)
-        "а верный вариант покажет только договор Павлодара; поэтому строка — по самому "
-        "дорогому, варианту 3, из осторожности, не как прогноз: "
+        # contract shows; s26a, s26b: in full sentences)
+        "заключить нельзя, а верный вариант цены покажет только договор Павлодара. Поэтому "
+        "строка посчитана по самому дорогому варианту 3 — из осторожности, а не как прогноз: "
         # (s24a: eleven figures and three conditions in one paragraph: when it is enough, when
         # it is not, each its own item)
         # (s20r, s21b: the choice put to the council, each line with what it covers: 15 at the
@@ -1127,18 +1139,19 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25e: why variant 1 is the likeliest: the source speaks of the whole region's cameras)
         # (s25k, s25l: the reserve's «47 (из них 9)» did not parse: the reserve is 27 against 15
         # in 2027, the later years' growth is recommendation 3's)
-        "хватит 27 при любом варианте, если с 1 января будет временная мера или перерыв; при "
-        "самом вероятном, по суждению авторов, варианте 1 (сумма — на всю область) хватило бы и "
-        "15, а лишнее перераспределят; "
+        # (s26b: the caution's price said: 27 − 15 = 12 in 2027, held until the contract is found)
+        "27 млрд хватит при любом варианте с временной мерой или перерывом; "
+        "15 млрд хватило бы при самом вероятном, по суждению авторов, варианте 1; разницу, 12 "
+        "млрд, перераспределят, когда найдётся договор Павлодара; "
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
         # (s22b: the midpoint's median, 30,2, is above the line already, not only its upper end)
         # (s24i, s24j: three conditions with four figures: the conditions in words; the
         # contract from 1 January is Table 2's row, the midpoint Fig. 3's)
-        "не хватит и 27, если договор заключат с 1 января по ценам варианта 2 или дороже, если "
-        "9 млрд Павлодара — на год (цены втрое выше) или цена ближе к непроверенной Караганде: "
-        "тогда — поправка бюджета. "
+        "27 млрд не хватит, если договор заключат с 1 января по ценам варианта 2 или дороже, "
+        "если 9 млрд Павлодара — за один год (цены втрое выше) или цена ближе к непроверенной "
+        "Караганде: тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1180,8 +1193,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # appendix argues it, a link here and its page in the PDF: tests/test_references.py)
         # (s24i, s24j: why per camera is dearest, in words: 1 287 / 420 = 3,06 and 1 287 / 240 =
         # 5,36 cameras a complex in Pavlodar region, 5,89 in Almaty)
-        "за камеру — 9 млрд платят за камеры области (1 287 камер, 3,1–5,4 на комплекс); в "
-        "АПК Алматы их около 5,9, и он дороже (раздел «За комплекс или за камеру»); "
+        # (s26b: why dearer is the memo's text; the note gives the counts)
+        "за камеру — 9 млрд платят за камеры области (1 287 камер, 3,1–5,4 на комплекс; в "
+        "АПК Алматы — около 5,9; раздел «За комплекс или за камеру»); "
         # (s20a: the rule said in words; its product is the row above)
         # (s20g, s20h: nine in ten at the row's own price, not at any price; s20q, s20r:
         # «строка» the budget's line only, never a table's row)
@@ -1223,7 +1237,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # checks follow)
     assert (
         memo.index("Рекомендации маслихату")
-        < memo.index("Сколько стоит новый договор")
+        < memo.index("Что покупают эти деньги")
         < memo.index("Таблица 3. Что сверить до сессии")
     )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
@@ -1240,12 +1254,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24i, s24j: no estimate in brackets read aloud; the line's own path is Table 2's)
         # (s22k, s22l, s25k: the constant price's lines computed, 27 + 32 + 32 = 91, and said
         # where the vote is, not in a grey note; s25l: a budget already adopted is amended too)
-        "100; без роста цены, как в Павлодаре, хватило бы 27, 32 и 32); если в бюджете или "
-        "проекте меньше — поправка; когда договор Павлодара найдётся — уточнить строки по "
-        "Таблице 1. Три строки нужны для договора по 2029 год (п. 3 ст. 17 Закона о "
+        "100; без роста цены, как в Павлодаре, — 27, 32 и 32); если в проекте меньше — "
+        "поправка. Три строки нужны для договора по 2029 год (п. 3 ст. 17 Закона о "
         # (s24i: «вероятно, дороже» had no support; s25e: a one-year contract pays for the
         # equipment in a year, chapter 2 says it may cost more: the line may fall short)
-        "госзакупках); без них договор — лишь на год, и строки может не хватить. "
+        # (s26a, s26b: «и строки может не хватить»: which line, and why, said)
+        "госзакупках); без них договор — лишь на год, а годовой договор с новым оборудованием "
+        "может стоить больше 27 млрд. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1289,8 +1304,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25c, s25d: the 17,8 set against the yearly lines: said as not in them)
         # (s25l: still read as a cost on top of the lines: the offer asked for, its figure
         # chapter 2's, under Fig. 3)
-        "поставщиков на обслуживание одних действующих АПК и на покупку оборудования для всей "
-        "сети вместо сервиса."
+        "поставщиков на обслуживание одних действующих АПК и на покупку оборудования вместо "
+        "сервиса."
     ) in memo
     assert "17,8" not in memo
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
@@ -1346,8 +1361,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24i: «около 299» read as a count however marked: unknown, with the assumption's
         # range, 350 × 50 % = 175 to 350)
         "3) сколько из 350 новых АПК введено (управление цифровизации) неизвестно; в расчёте — "
-        "от 175 до 350 (допущение) каждые 100 "
-        "меньше — строка 27 млрд меньше на 1,3 (строка 15 — на 0,7) "
+        # (s26a: «каждые 100 меньше — строка … меньше» read as shorthand)
+        "от 175 до 350 (допущение) если введено на 100 меньше, строку 27 млрд можно уменьшить "
+        "на 1,3 (строку 15 — на 0,7) "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
@@ -1373,8 +1389,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16d: «маловероятно» said of the contract, not of an instruction)
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
-        "Если закупка не объявлена — потребовать объявить её немедленно: 31 декабря — последний "
-        "день"
+        "Если закупка не объявлена — потребовать объявить её немедленно. Последний день — 31 "
+        "декабря"
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
@@ -1382,9 +1398,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24e: the announcement's two last days, each with its condition)
         # (s24i, s24j: the last day holds for the longest procurement, and the plan asked for
         # if the stop-gap fails is here, not in the lawyers' item)
-        ", и то без запаса: закупка в 60 дней закончится 1 марта, сразу после временной меры "
-        "(если юристы её подтвердят); без неё с 1 января почти неизбежен перерыв в фиксации — "
-        "потребовать план акимата. В условия закупки включить обслуживание действующих "
+        ", без запаса: закупка в 60 дней закончится 1 марта, сразу после временной меры "
+        "(если юристы её подтвердят). Без неё с 1 января почти неизбежен перерыв в фиксации: "
+        "нужен план акимата. В условия закупки включить обслуживание действующих "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "комплексов до приёмки новых, выяснив по договору ГЧП"
     ) in memo

@@ -715,7 +715,8 @@ CHART_ROW_VARIANTS = {"region": REGION_VARIANT, "city": CITY_VARIANT, "camera": 
 def appraisal_chart_label(results: Results, key: str) -> str:
     """A row's short label on the options chart: «вариант 1: 420 АПК области», «вариант 2: 240
     АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «вариант 3: плата за
-    камеру», «Павлодар–Караганда (не проверено)», «нынешняя цена (так продолжить нельзя)»."""
+    камеру», «Павлодар–Караганда (не проверено)», «нынешняя цена (весь год — если разрешат
+    юристы)»."""
     if key == "comparison":
         return L.APPRAISAL_CHART_COMPARISON["row"]
     if key not in CHART_ROW_VARIANTS:
