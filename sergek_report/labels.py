@@ -1323,9 +1323,10 @@ COVER_FACTS = {
         # (s24i, s24j: «с ней акимату объявить …» had no verb, and «вероятен» beside the
         # memo's «почти неизбежен»: the akimat's action first, its condition, then the gap)
         # (s25k, s25l: «не позднее 31 декабря» read as slack: now, the last day without margin)
-        "до окончания договора на дату редакции. Акимату — объявить закупку немедленно: "
-        "{in_stopgap} — последний день, и то без запаса, если юристы подтвердят временную меру "
-        "на {months}; без неё с {first_day} почти неизбежен перерыв в фиксации"
+        # (s26d: which the condition applied to was unclear: three plain sentences)
+        "до окончания договора на дату редакции. Акимату — объявить закупку немедленно. "
+        "{in_stopgap} — последний день, если юристы подтвердят временную меру на {months}, и "
+        "запаса нет. Без неё с {first_day} почти неизбежен перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

@@ -483,7 +483,7 @@ OTHER_FIGURES = (
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "(всего 100; без роста цены",
+    "(всего 100, с ростом цены",
     "(с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
@@ -761,8 +761,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # announcement by then: without the extension a gap is likely; 22 December is the
         # memo's, recommendation 2)
         # (s24i, s24j: the akimat's action with its verb first, then the gap, as in the memo)
-        "Акимату — объявить закупку немедленно: 31 декабря 2026 г. — последний день, и то без "
-        "запаса, если юристы подтвердят временную меру на 2 месяца; без неё с 1 января почти "
+        # (s26d: three plain sentences)
+        "Акимату — объявить закупку немедленно. 31 декабря 2026 г. — последний день, если "
+        "юристы подтвердят временную меру на 2 месяца, и запаса нет. Без неё с 1 января почти "
         "неизбежен перерыв в фиксации"
     ) in cover
     assert (
@@ -792,8 +793,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s25a: at variant 1 that contract needs 15,5 (14,8–16,2), within 27: said of the
         # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
         "27 млрд не хватит, если договор заключат с 1 января по ценам варианта 2 или дороже, "
-        "если 9 млрд Павлодара — за один год (цены втрое выше) или цена ближе к непроверенной "
-        "Караганде: тогда — поправка бюджета."
+        "если 9 млрд Павлодара — за один год (цены втрое выше) или цена ближе к цене Караганды "
+        "(её первоисточник не найден); тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
@@ -825,7 +826,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     )
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
-    assert "2027–2029 годов 27, 35 и 38 млрд тенге (всего 100; без роста цены" in memo
+    assert "2027–2029 годов 27, 35 и 38 млрд тенге (всего 100, с ростом цены" in memo
     assert (
         "Временная мера, затем договор 13,6 (13,0–14,2) 25,5 (24,4–26,7) 47,6 (43,9–51,4) "
         "90,8 (83,8–98,1)" in memo
@@ -1022,29 +1023,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "разброс — расход в 8 случаях из 10 при допущениях авторов (инфляция 2026 года и доля "
         "введённых новых комплексов; за три года — и рост цены в 2028–2029 годах) при цене "
         # (s24b, s24d, s24e: the range read as the whole uncertainty: the variant is the larger)
-        "своего варианта; какой верен — покажет договор Павлодара. «Перерыв» "
-        # (s16h: the gap cheaper by the stop-gap's fee only, beside the later pace's 5,3)
-        # (s17b: one range for the fines, the five years' average pace to the latest reports',
-        # beside the fee the gap saves, 0,68)
-        # (s17c: the five years' average pace, as chapter 2 gives it; the later reports' pace
-        # said as higher, as chapter 2 says it)
-        # (s17h: the gap's cost is months without enforcement; the fines, an average two
-        # months' collection, its scale, not a sum the budget loses outright)
-        # (s22h: 25,5 − 24,9 = 0,6 beside «0,7»: the fee's median, said as about)
-        "— два месяца без автоматического контроля: экономия около "
-        # (s19a: the fines as the gap's price read as the system's purpose: said as scale;
-        # s20a, s20d: the later pace's figure, chapter 5's 5,3, not «больше»)
-        # (s20f: the later pace rests on two reports' running totals, said so)
-        # (s22a: the later pace, the difference of two outlets' running totals, is chapter 5's
-        # to explain, not the memo's to state as a rate)
-        # (s22c, s22d: the three paces of chapters 2 and 5, the early 17,5 / 32 × 2 = 1,1 to
-        # the latest (94 − 27,5) / 25 × 2 = 5,3, not one of them)
-        # (s26a: 5,3 rests on two outlets' running totals: the fines are chapters 2 and 5's,
-        # with their caveats; the memo's note gives the gap's saving only)
-        # (s25k, s25l, s26b: today's price below the 2026 payments, 4,2: the midpoint's)
-        "0,7 млрд. Нынешняя цена ниже выплат 2026 г. (4,2 млрд), так как посчитана по середине "
-        "двух оценок тарифа"
+        # (s26a–s26d: page 4 crowded: the variant that is right is the text's; the gap's
+        # saving, 0,7, and the fines are chapter 2's; s26d: the 2026 payments' 4,2 beside
+        # today's 3,9 read as a second current price, chapter 3 reconciles them)
+        "своего варианта. "
     ) in memo
+    assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
     # why this line: an upper estimate at the one price found at a source, exceeded in one
     # case of ten even on the dearest path (it is that path's P90), with its margin said as
@@ -1122,7 +1106,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24a: the servicing alone, without equipment, is the main way the line could be too
         # high: said as lower)
         # (s25c: «цены одного обслуживания (она ниже) нет» read as garbled)
-        "Одно обслуживание действующих АПК дешевле, но его цены нет (рекомендации 2 и 5). "
+        "Только обслуживание действующих АПК дешевле, но его цены нет (рекомендации 2 и 5). "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
@@ -1141,8 +1125,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # in 2027, the later years' growth is recommendation 3's)
         # (s26b: the caution's price said: 27 − 15 = 12 in 2027, held until the contract is found)
         "27 млрд хватит при любом варианте с временной мерой или перерывом; "
-        "15 млрд хватило бы при самом вероятном, по суждению авторов, варианте 1; разницу, 12 "
-        "млрд, перераспределят, когда найдётся договор Павлодара; "
+        # (s26c: why variant 1, the source's «в городах и на трассах региона», p. 38)
+        "15 млрд хватило бы при самом вероятном, по суждению авторов, варианте 1 (источник "
+        "говорит о камерах области); тогда 12 млрд перераспределят; "
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
@@ -1150,8 +1135,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24i, s24j: three conditions with four figures: the conditions in words; the
         # contract from 1 January is Table 2's row, the midpoint Fig. 3's)
         "27 млрд не хватит, если договор заключат с 1 января по ценам варианта 2 или дороже, "
-        "если 9 млрд Павлодара — за один год (цены втрое выше) или цена ближе к непроверенной "
-        "Караганде: тогда — поправка бюджета. "
+        # (s26c: Karaganda unexplained in the memo: its source not found, said)
+        "если 9 млрд Павлодара — за один год (цены втрое выше) или цена ближе к цене Караганды "
+        "(её первоисточник не найден); тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1203,8 +1189,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # as a slip: the rule alone)
         # (s24j: «с запасом на рост цены» read as covering 12,2 % every year, 38,6 in 2029:
         # the range holds the growth, the line is its upper end)
-        "строка бюджета — верхняя граница разброса, округлённая вверх (в 2028–2029 годах разброс "
-        "включает рост цены"
+        # (s26c: the later years' growth is recommendation 3's)
+        "строка бюджета — верхняя граница разброса, округлённая вверх. "
     )
     assert city[2] == "28,4"
     # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's
@@ -1254,13 +1240,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24i, s24j: no estimate in brackets read aloud; the line's own path is Table 2's)
         # (s22k, s22l, s25k: the constant price's lines computed, 27 + 32 + 32 = 91, and said
         # where the vote is, not in a grey note; s25l: a budget already adopted is amended too)
-        "100; без роста цены, как в Павлодаре, — 27, 32 и 32); если в проекте меньше — "
-        "поправка. Три строки нужны для договора по 2029 год (п. 3 ст. 17 Закона о "
+        # (s26c: «как в Павлодаре» read as qualifying either; the growth and the lines without
+        # it, each said)
+        "100, с ростом цены до 12,2 % в год; без него, как в договоре Павлодара, — 27, 32 и "
+        "32). Без строк на 2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о "
         # (s24i: «вероятно, дороже» had no support; s25e: a one-year contract pays for the
         # equipment in a year, chapter 2 says it may cost more: the line may fall short)
         # (s26a, s26b: «и строки может не хватить»: which line, and why, said)
-        "госзакупках); без них договор — лишь на год, а годовой договор с новым оборудованием "
-        "может стоить больше 27 млрд. "
+        "госзакупках), а годовой договор с новым оборудованием может стоить больше 27 млрд. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1270,10 +1257,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s21l: the growth is a reserve, and Pavlodar's sum is constant for its three years)
     # (s22g: «до 12,2 %» read as covered at 12,2 % every year; the lines are P90 of a
     # growth drawn over 0–12,2 %)
-    assert (
-        "строка бюджета — верхняя граница разброса, округлённая вверх (в 2028–2029 годах разброс "
-        "включает рост цены на 0–12,2 % в год). "
-    ) in memo
+    assert ("строка бюджета — верхняя граница разброса, округлённая вверх. ") in memo
+    assert "рост цены на 0–12,2 % в год" not in memo  # recommendation 3 says «до 12,2 %»
     # (s24i, s24j: in the order the council acts: before the session, at it, then the
     # procurement's deadline and terms)
     assert (
@@ -1304,7 +1289,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25c, s25d: the 17,8 set against the yearly lines: said as not in them)
         # (s25l: still read as a cost on top of the lines: the offer asked for, its figure
         # chapter 2's, under Fig. 3)
-        "поставщиков на обслуживание одних действующих АПК и на покупку оборудования вместо "
+        "поставщиков на обслуживание только действующих АПК и на покупку оборудования вместо "
         "сервиса."
     ) in memo
     assert "17,8" not in memo
@@ -1346,8 +1331,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         # (s19g: «что изменилось» promised news of a checklist: what to verify, with the
         # evidence's date)
-        "Таблица 3. Что сверить до сессии (в отчёте — по 10 марта "
-        "2026 г.) Что сверить В отчёте Что меняет ответ "
+        # (s26c: «В отчёте» cryptic)
+        "Таблица 3. Что сверить до сессии (сведения — по 10 марта "
+        "2026 г.) Что сверить Что известно Что меняет ответ "
         # (s17d: the staff's checklist numbered; s18g: its lines are Table 1's)
         # (s19c: a sum for a year triples every price: said in the text since s20q, s20r)
         "1) договор Павлодара (госзакупки) не найден строка 2027 г. — 15, 25 или 27 млрд "
@@ -1430,7 +1416,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "в) закупить у нынешнего оператора из одного источника (права на программное "
         # (s25d: whether the ban on further extensions, the maslikhat's own condition, can be
         # lifted: a deputy's first question)
-        "обеспечение, ПО); г) снять запрет на новое продление договора ГЧП."
+        # (s26c: whose condition it is, said)
+        "обеспечение, ПО); г) снять запрет маслихата на новое продление."
     ) in memo
     # (s25g: «и согласие оператора» had no verb after the lawyers' questions: the operator's
     # written consent is asked of the akimat with the documents)
