@@ -112,9 +112,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s25k, s25l: «не позднее» read as slack: now, and the last day has no margin)
         # (s26d: which the condition applied to was unclear: three plain sentences)
         f"до окончания договора на дату редакции. Акимату — объявить закупку немедленно. "
-        f"31{NBSP}декабря 2026{NNBSP}г. — последний день, если юристы подтвердят временную меру "
-        f"на 2{NBSP}месяца, и запаса нет. Без неё с 1{NBSP}января почти неизбежен перерыв в "
-        "фиксации"
+        f"31{NBSP}декабря 2026{NNBSP}г. — последний день для этого, если юристы подтвердят "
+        f"временную меру на 2{NBSP}месяца, и запаса нет. Без неё с 1{NBSP}января почти "
+        "неизбежен перерыв в фиксации"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -213,8 +213,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s24i, s24j: the akimat's action first, its condition, then the gap; s25k, s25l:
         # now, the last day without margin; «кешіктірмей» and its ablative no longer asked)
         "шарт соңына дейін (редакция күніне). Әкімдік сатып алуды дереу жариялауы керек. 2026 "
-        "жылғы 31 желтоқсан — соңғы күн, егер заңгерлер уақытша шараны (2 ай) растаса, әрі қор "
-        "жоқ. Онсыз 1 қаңтардан бастап тіркеуде үзіліс сөзсіз дерлік"
+        "жылғы 31 желтоқсан — бұл үшін соңғы күн, егер заңгерлер уақытша шараны (2 ай) "
+        "растаса, әрі қор жоқ. Онсыз 1 қаңтардан бастап тіркеуде үзіліс сөзсіз дерлік"
     )
     assert facts[1].text.endswith("үзіліс сөзсіз дерлік")
     assert facts[0].text.endswith(

@@ -762,8 +762,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # memo's, recommendation 2)
         # (s24i, s24j: the akimat's action with its verb first, then the gap, as in the memo)
         # (s26d: three plain sentences)
-        "Акимату — объявить закупку немедленно. 31 декабря 2026 г. — последний день, если "
-        "юристы подтвердят временную меру на 2 месяца, и запаса нет. Без неё с 1 января почти "
+        "Акимату — объявить закупку немедленно. 31 декабря 2026 г. — последний день для этого, "
+        "если юристы подтвердят временную меру на 2 месяца, и запаса нет. Без неё с 1 января почти "
         "неизбежен перерыв в фиксации"
     ) in cover
     assert (
@@ -832,7 +832,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "90,8 (83,8–98,1)" in memo
     )
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
-    recommendations = memo[memo.index("Рекомендации маслихату") : memo.index("Что покупают")]
+    recommendations = memo[memo.index("Рекомендации маслихату") : memo.index("На что пойдут")]
     assert not re.search(r"\d,\d+–\d|от \d+,\d до", recommendations), recommendations
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
@@ -994,7 +994,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
-    assert "поэтому год договора в 4–8 раз дороже нынешней платы" in memo
+    assert "Год договора по этим ценам в 4–8 раз дороже нынешней платы" in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1037,7 +1037,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (hand check: 9 bn / 3 years / 240 = 12,5 mn tenge; 28,43 bn / (1 991 × 12,5 mn) =
     # 1,142); why it is about 7 times today's payment (27,2 / 3,9 = 7,0: new equipment); the
     # paths realistic on 1 January need at most 24,4 (the stop-gap's P90; the gap's is 23,7)
-    how = memo[memo.index("Что покупают эти деньги") : memo.index("Таблица 1. ")]
+    how = memo[memo.index("На что пойдут эти деньги") : memo.index("Таблица 1. ")]
     # (reviews s12b, s12c: the cautious reading said as such, what the one source suggests;
     # the whole network's point at the dearer reading, 1 991 × 14,04 mn = 27,9 bn, and the
     # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
@@ -1087,7 +1087,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s21g: no price for Almaty exists, Pavlodar's sum is a bearing, not «известна»)
         # (s26a: what the money buys, said as the paragraph's heading; s26a, s26b: full
         # sentences)
-        "Что покупают эти деньги. Цены для Алматы нет. Есть одно сообщение: в Павлодарской "
+        # (s26e: «Что покупают» read as translated)
+        "На что пойдут эти деньги. Цены для Алматы нет. Есть одно сообщение: в Павлодарской "
         "области на три года выделили 9 млрд тенге, но не сказано, на сколько АПК и за "
         # (s25a: the variants defined before «Почему предлагаем» argues with them)
         # (s26b: why per camera is dearer, in the text: 5,9 cameras a complex in Almaty against
@@ -1099,8 +1100,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
         # (s21l: what the line buys: a service on new equipment, which in Pavlodar passes to
         # the city after the contract's three years, data/cost_anchors.csv)
-        "Это сервис на новом оборудовании, которое в Павлодаре через три года переходит "
-        "городу, поэтому год договора в 4–8 раз дороже нынешней платы. "
+        # (s26f: «переходит городу, поэтому … дороже» read as the reason: the new equipment is)
+        "Год договора по этим ценам в 4–8 раз дороже нынешней платы, потому что это сервис на "
+        "новом оборудовании; в Павлодаре оно через три года переходит городу. "
         # (s20h–s20l: the servicing of the existing complexes alone is not priced: said so,
         # with the recommendations that ask for the complexes' transfer and its offers)
         # (s24a: the servicing alone, without equipment, is the main way the line could be too
@@ -1124,10 +1126,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25k, s25l: the reserve's «47 (из них 9)» did not parse: the reserve is 27 against 15
         # in 2027, the later years' growth is recommendation 3's)
         # (s26b: the caution's price said: 27 − 15 = 12 in 2027, held until the contract is found)
-        "27 млрд хватит при любом варианте с временной мерой или перерывом; "
+        # (s26c, s26e, s26f: «при любом варианте» beside Karaganda's dearer midpoint: Pavlodar's)
+        "27 млрд хватит при любой цене Павлодара с временной мерой или перерывом; "
         # (s26c: why variant 1, the source's «в городах и на трассах региона», p. 38)
-        "15 млрд хватило бы при самом вероятном, по суждению авторов, варианте 1 (источник "
-        "говорит о камерах области); тогда 12 млрд перераспределят; "
+        # (s26e: «о камерах области» read as support for per camera: the region against the city)
+        "15 млрд хватило бы при самом вероятном, по суждению авторов, варианте 1 (сумма — на "
+        "всю область, не только город); тогда 12 млрд перераспределят; "
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
@@ -1223,7 +1227,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # checks follow)
     assert (
         memo.index("Рекомендации маслихату")
-        < memo.index("Что покупают эти деньги")
+        < memo.index("На что пойдут эти деньги")
         < memo.index("Таблица 3. Что сверить до сессии")
     )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
