@@ -1332,9 +1332,10 @@ COVER_FACTS = {
         # (s25k, s25l: «не позднее 31 декабря» read as slack: now, the last day without margin)
         # (s26d: which the condition applied to was unclear: three plain sentences)
         "до окончания договора на дату редакции. Акимату — объявить закупку немедленно. "
-        # (s26e: «последний день» of what: said)
-        "{in_stopgap} — последний день для этого, если юристы подтвердят временную меру на "
-        "{months}, и запаса нет. Без неё с {first_day} почти неизбежен перерыв в фиксации"
+        # (s26e: «последний день» of what: said; s26h: still hard to parse: the last day, then
+        # its two conditions)
+        "Последний день — {in_stopgap}, без запаса и лишь если юристы подтвердят временную "
+        "меру на {months}. Без неё с {first_day} почти неизбежен перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

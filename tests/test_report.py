@@ -762,8 +762,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # memo's, recommendation 2)
         # (s24i, s24j: the akimat's action with its verb first, then the gap, as in the memo)
         # (s26d: three plain sentences)
-        "Акимату — объявить закупку немедленно. 31 декабря 2026 г. — последний день для этого, "
-        "если юристы подтвердят временную меру на 2 месяца, и запаса нет. Без неё с 1 января почти "
+        # (s26h: the last day, then its two conditions)
+        "Акимату — объявить закупку немедленно. Последний день — 31 декабря 2026 г., без запаса "
+        "и лишь если юристы подтвердят временную меру на 2 месяца. Без неё с 1 января почти "
         "неизбежен перерыв в фиксации"
     ) in cover
     assert (
@@ -792,9 +793,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s25a: at variant 1 that contract needs 15,5 (14,8–16,2), within 27: said of the
         # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
-        "27 млрд не хватит, если договор заключат с 1 января по ценам варианта 2 или дороже, "
-        "если 9 млрд Павлодара — за один год (цены втрое выше) или цена ближе к цене Караганды "
-        "(её первоисточник не найден); тогда — поправка бюджета."
+        "27 млрд не хватит в трёх случаях: договор с 1 января по ценам варианта 2 или дороже; 9 "
+        "млрд Павлодара — плата за один год (цены втрое выше); цена ближе к цене Караганды (её "
+        "первоисточник не найден). Тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
@@ -994,7 +995,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
-    assert "Год договора по этим ценам в 4–8 раз дороже нынешней платы" in memo
+    assert "Год договора в 4–8 раз дороже нынешней платы" in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1094,15 +1095,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26b: why per camera is dearer, in the text: 5,9 cameras a complex in Almaty against
         # 3,1–5,4 in Pavlodar region, Table 1's note)
         "комплекс или за камеру. Отсюда три варианта цены (Таблица 1): 1 — на 420 АПК "
-        "области, 2 — на 240 АПК города, 3 — за камеру (в АПК Алматы камер больше, и он "
-        "дороже). "
+        "области, 2 — на 240 АПК города, 3 — за камеру (в АПК Алматы камер больше). "
         # (s19g: why several times today's payment: the new equipment, said where the
         # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
         # (s21l: what the line buys: a service on new equipment, which in Pavlodar passes to
         # the city after the contract's three years, data/cost_anchors.csv)
         # (s26f: «переходит городу, поэтому … дороже» read as the reason: the new equipment is)
-        "Год договора по этим ценам в 4–8 раз дороже нынешней платы, потому что это сервис на "
-        "новом оборудовании; в Павлодаре оно через три года переходит городу. "
+        "Год договора в 4–8 раз дороже нынешней платы: это сервис на новом оборудовании, "
+        "которое в Павлодаре через три года переходит городу. "
         # (s20h–s20l: the servicing of the existing complexes alone is not priced: said so,
         # with the recommendations that ask for the complexes' transfer and its offers)
         # (s24a: the servicing alone, without equipment, is the main way the line could be too
@@ -1127,7 +1127,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # in 2027, the later years' growth is recommendation 3's)
         # (s26b: the caution's price said: 27 − 15 = 12 in 2027, held until the contract is found)
         # (s26c, s26e, s26f: «при любом варианте» beside Karaganda's dearer midpoint: Pavlodar's)
-        "27 млрд хватит при любой цене Павлодара с временной мерой или перерывом; "
+        # (s26g, s26h: the line is an upper end: the inflation it holds to, Table 3's)
+        "27 млрд хватит при любой цене Павлодара с временной мерой или перерывом, если инфляция "
+        "2026 года не выше 15,6 % (Таблица 3); "
         # (s26c: why variant 1, the source's «в городах и на трассах региона», p. 38)
         # (s26e: «о камерах области» read as support for per camera: the region against the city)
         "15 млрд хватило бы при самом вероятном, по суждению авторов, варианте 1 (сумма — на "
@@ -1138,10 +1140,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s22b: the midpoint's median, 30,2, is above the line already, not only its upper end)
         # (s24i, s24j: three conditions with four figures: the conditions in words; the
         # contract from 1 January is Table 2's row, the midpoint Fig. 3's)
-        "27 млрд не хватит, если договор заключат с 1 января по ценам варианта 2 или дороже, "
         # (s26c: Karaganda unexplained in the memo: its source not found, said)
-        "если 9 млрд Павлодара — за один год (цены втрое выше) или цена ближе к цене Караганды "
-        "(её первоисточник не найден); тогда — поправка бюджета. "
+        # (s26g: three conditions in one sentence: the three cases, each its own clause)
+        "27 млрд не хватит в трёх случаях: договор с 1 января по ценам варианта 2 или дороже; 9 "
+        "млрд Павлодара — плата за один год (цены втрое выше); цена ближе к цене Караганды (её "
+        "первоисточник не найден). Тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1246,12 +1249,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # where the vote is, not in a grey note; s25l: a budget already adopted is amended too)
         # (s26c: «как в Павлодаре» read as qualifying either; the growth and the lines without
         # it, each said)
-        "100, с ростом цены до 12,2 % в год; без него, как в договоре Павлодара, — 27, 32 и "
+        # (s26g: two sets of figures: the constant price's «хватило бы», not a second motion)
+        "100, с ростом цены до 12,2 % в год; без роста, как у Павлодара, хватило бы 27, 32 и "
         "32). Без строк на 2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о "
         # (s24i: «вероятно, дороже» had no support; s25e: a one-year contract pays for the
         # equipment in a year, chapter 2 says it may cost more: the line may fall short)
         # (s26a, s26b: «и строки может не хватить»: which line, and why, said)
-        "госзакупках), а годовой договор с новым оборудованием может стоить больше 27 млрд. "
+        "госзакупках), а такой договор с новым оборудованием может превысить 27 млрд. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
