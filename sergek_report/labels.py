@@ -177,6 +177,9 @@ REQUEST_COLUMNS = {
     "holder": "У кого",
     "effect": "Что изменится в расчётах",
 }
+# A request's card is headed by its priority in words (review s26g: a bare «1» over a card);
+# {priority}: its number.
+REQUEST_PRIORITY = "Приоритет {priority}"
 # The reconciliation 2020–2025: reconciliation_table. {years}: the years reconciled (the
 # service start to the contract's expiry); {extension_year}: the year of the extension (the
 # obligations' figure is in the sentence above the table, in the one form the report prints).

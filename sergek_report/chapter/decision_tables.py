@@ -219,7 +219,9 @@ def data_request(gaps: pd.DataFrame) -> pd.DataFrame:
     column = L.REQUEST_COLUMNS
     return pd.DataFrame(
         {
-            column["priority"]: ordered["priority"].map(fmt.integer),
+            column["priority"]: ordered["priority"].map(
+                lambda n: fmt.fill(L.REQUEST_PRIORITY, priority=fmt.integer(n))
+            ),
             column["document"]: ordered["closing_document"],
             column["holder"]: ordered["holder"],
             column["effect"]: ordered["effect_on_figures"],
