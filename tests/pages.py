@@ -378,12 +378,11 @@ def page_fills(path: Path) -> list[float]:
 
 
 def chapter_first_pages(reader) -> set[int]:
-    """The pages (1-based) the PDF's top-level bookmarks point at: each chapter's and the
-    glossary's first page, in any language. The last bookmark, the colophon's, is left out:
-    it follows the glossary and starts no page of its own (were it counted, the glossary's
-    last page would pass for a chapter's last)."""
+    """The pages (1-based) the PDF's top-level bookmarks point at: each chapter's, the
+    glossary's and the colophon's first page, in any language (the colophon starts a page of
+    its own: print.css)."""
     entries = [entry for entry in reader.outline if not isinstance(entry, list)]
-    return {reader.get_destination_page_number(entry) + 1 for entry in entries[:-1]}
+    return {reader.get_destination_page_number(entry) + 1 for entry in entries}
 
 
 def thin_pages(path: Path, floor: float) -> list[str]:

@@ -254,8 +254,9 @@ def test_changed_figure_appears_with_its_old_to_new_line(changed_data):
     # memo's page (a short list names them: tests/test_render.py)
     # the memo gives the line's news and points to the full block after the colophon
     memo_block = " ".join(text.split("Что изменилось с прошлой редакции")[-1][:400].split())
-    # with its page: the block opens the last page of this seven-page, one-chapter report
-    assert "в разделе «Изменения с прошлой редакции подробно» (с. 7)." in memo_block
+    # with its page: the block opens the last page of this eight-page, one-chapter report
+    # (the colophon on a page of its own: reviews s25k, s26i)
+    assert "в разделе «Изменения с прошлой редакции подробно» (с. 8)." in memo_block
     block = " ".join(text.split("Изменения с прошлой редакции подробно")[-1][:900].split())
     assert "Уточнены и дополнены" not in block  # the reason below says it once
     assert "Обновлены данные:" not in block  # the changed tables are not listed one by one

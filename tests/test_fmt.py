@@ -441,7 +441,15 @@ def test_a_range_of_figures_keeps_its_ends_on_one_line():
     assert typeset_page("98,1-ге дейін") == "98,1-\u2060ге дейін"
     assert typeset_page("18 %-ға") == "18\u00a0%-\u2060ға"
     assert typeset_page("АБК-ге") == "АБК-ге"  # an abbreviation's ending may break as a word
-    assert typeset_page("№ 379-V") == "№ 379-V"  # a law's number, Latin, as written
+    # a law's number, Latin, as written; the sign kept with it (review s26j)
+    assert typeset_page("№ 379-V") == "№\u00a0379-V"
+    # an abbreviation and its number on one line (review s26j: «ст.» ended a line)
+    assert typeset_page("(п. 3 ст. 17 Закона") == "(п.\u00a03 ст.\u00a017 Закона"
+    assert typeset_page("табл. 32, с. 41; рис. 3") == "табл.\u00a032, с.\u00a041; рис.\u00a03"
+    assert typeset_page("пп. 12") == "пп.\u00a012"
+    # not a sentence's end before a number, nor an abbreviation before a word
+    assert typeset_page("Алматы. 3 раза") == "Алматы. 3 раза"
+    assert typeset_page("ст. Ф") == "ст. Ф"
     assert typeset_page("news/6502970-v-almaty") == "news/6502970-v-almaty"  # an address
     assert "\u2060" not in typeset_page("январь–март")
 

@@ -556,10 +556,13 @@ def test_one_precision_per_quantity(report):
 
 
 def chapter_starts(texts: list[str]) -> set[int]:
-    """The pages (0-based) on which a chapter or the glossary begins: the page's text starts
-    with its heading (the running header, which names the chapter on every page, comes last
-    in the extracted text)."""
-    headings = [f"{n}. {title}" for n, title in enumerate(CHAPTERS, 1)] + ["Словарь терминов"]
+    """The pages (0-based) on which a chapter, the glossary or the colophon begins: the page's
+    text starts with its heading (the running header, which names the chapter on every page,
+    comes last in the extracted text)."""
+    headings = [f"{n}. {title}" for n, title in enumerate(CHAPTERS, 1)] + [
+        "Словарь терминов",
+        "Сведения о редакции",
+    ]
     return {
         index
         for index, text in enumerate(texts)
