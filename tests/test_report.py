@@ -779,10 +779,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s25b: «завершится к концу временной меры» read as slack: 1 March is the day after
         # it, with no margin for a complaint)
         # (s26a, s26b: the memo's Russian telegraphic: full sentences)
-        "Если закупка не объявлена — потребовать объявить её немедленно. Последний день — 31 "
+        # (s26i, s26k: «немедленно» beside recommendation 1 а, whether it may precede the
+        # budget: what if not, said)
+        "Если закупка не объявлена — потребовать объявить её немедленно (если до утверждения "
+        "бюджета нельзя, вопрос 1 а, — сразу после него). Последний день — 31 "
         "декабря, без запаса: закупка в 60 дней закончится 1 марта, сразу после временной "
-        "меры (если юристы её подтвердят). Без неё с 1 января почти неизбежен перерыв в "
-        "фиксации: нужен план акимата." in memo
+        "меры. Без неё с 1 января почти неизбежен перерыв: нужен план акимата." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -1386,7 +1388,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16d: «маловероятно» said of the contract, not of an instruction)
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
-        "Если закупка не объявлена — потребовать объявить её немедленно. Последний день — 31 "
+        "Если закупка не объявлена — потребовать объявить её немедленно (если до утверждения "
+        "бюджета нельзя, вопрос 1 а, — сразу после него). Последний день — 31 "
         "декабря"
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
@@ -1395,9 +1398,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24e: the announcement's two last days, each with its condition)
         # (s24i, s24j: the last day holds for the longest procurement, and the plan asked for
         # if the stop-gap fails is here, not in the lawyers' item)
-        ", без запаса: закупка в 60 дней закончится 1 марта, сразу после временной меры "
-        "(если юристы её подтвердят). Без неё с 1 января почти неизбежен перерыв в фиксации: "
-        "нужен план акимата. В условия закупки включить обслуживание действующих "
+        ", без запаса: закупка в 60 дней закончится 1 марта, сразу после временной меры. Без "
+        "неё с 1 января почти неизбежен перерыв: нужен план акимата. В условия закупки "
+        "включить обслуживание действующих "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "комплексов до приёмки новых, выяснив по договору ГЧП"
     ) in memo
