@@ -798,9 +798,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s25a: at variant 1 that contract needs 15,5 (14,8–16,2), within 27: said of the
         # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
-        "27 млрд не хватит в трёх случаях: договор с 1 января по ценам варианта 2 или дороже; 9 "
-        "млрд Павлодара — плата за один год (цены втрое выше); цена ближе к цене Караганды (её "
-        "первоисточник не найден). Тогда — поправка бюджета."
+        # (s26j, s26l: «9 млрд — за один год» contradicted the source's three years: the
+        # one-year contract instead, chapter 2's «может стоить больше», recommendation 3)
+        "27 млрд не хватит в трёх случаях: договор с 1 января по ценам варианта 2 или дороже; "
+        "договор лишь на год (рекомендация 3); цена ближе к цене Караганды (её первоисточник не "
+        "найден). Тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
@@ -1113,7 +1115,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24a: the servicing alone, without equipment, is the main way the line could be too
         # high: said as lower)
         # (s25c: «цены одного обслуживания (она ниже) нет» read as garbled)
-        "Только обслуживание действующих АПК дешевле, но его цены нет (рекомендации 2 и 5). "
+        # (s25k, s26l: the line assumes a choice, the new equipment: said as one, and why it
+        # cannot yet be made)
+        "Обслуживание только действующих АПК дешевле, но выбрать его нельзя, пока нет его цены "
+        "(рекомендации 2 и 5). "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
@@ -1147,9 +1152,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract from 1 January is Table 2's row, the midpoint Fig. 3's)
         # (s26c: Karaganda unexplained in the memo: its source not found, said)
         # (s26g: three conditions in one sentence: the three cases, each its own clause)
-        "27 млрд не хватит в трёх случаях: договор с 1 января по ценам варианта 2 или дороже; 9 "
-        "млрд Павлодара — плата за один год (цены втрое выше); цена ближе к цене Караганды (её "
-        "первоисточник не найден). Тогда — поправка бюджета. "
+        # (s26j, s26l: «9 млрд — за один год» contradicted the source's three years: the
+        # one-year contract instead, chapter 2's «может стоить больше», recommendation 3)
+        "27 млрд не хватит в трёх случаях: договор с 1 января по ценам варианта 2 или дороже; "
+        "договор лишь на год (рекомендация 3); цена ближе к цене Караганды (её первоисточник не "
+        "найден). Тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
