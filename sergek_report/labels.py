@@ -406,7 +406,8 @@ APPRAISAL_CHART_COMPARISON = {
 # ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews
 # s18c–s18e: the chart drew the line but not what it rests on).
 # (reviews s23m, s24b: the title wrapped over two lines: the figure and its rounding only)
-APPRAISAL_CHART_LINE = "пунктир — строка бюджета {line} ({per_camera} с округлением вверх)"
+# (reviews s26n: «27 (26,7 с округлением вверх)» read as confusing: the upper end rounded up)
+APPRAISAL_CHART_LINE = "пунктир — строка бюджета {line} ({per_camera}, округлённое вверх)"
 # the same without the camera counts (data that do not give them): the line is not per camera
 APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — строка бюджета {line}"
 # the joint calculation's statistics in the key figures' labels (metrics.json, the changes

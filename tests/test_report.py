@@ -1209,7 +1209,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24j: «с запасом на рост цены» read as covering 12,2 % every year, 38,6 in 2029:
         # the range holds the growth, the line is its upper end)
         # (s26c: the later years' growth is recommendation 3's)
-        "строка бюджета — верхняя граница разброса, округлённая вверх. "
+        # (s26k, s26m: «32 и 32» of recommendation 3 in no table: at a constant price a later
+        # year is a whole year at the 2027 contract's price, the first day's 31,2 (Table 2's
+        # upper end), rounded up to 32)
+        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены верхние "
+        "границы 2028–2029 годов — 31,2 и 31,2). "
     )
     assert city[2] == "28,4"
     # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's
@@ -1277,7 +1281,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s21l: the growth is a reserve, and Pavlodar's sum is constant for its three years)
     # (s22g: «до 12,2 %» read as covered at 12,2 % every year; the lines are P90 of a
     # growth drawn over 0–12,2 %)
-    assert ("строка бюджета — верхняя граница разброса, округлённая вверх. ") in memo
+    assert (
+        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены верхние "
+        "границы 2028–2029 годов — 31,2 и 31,2). "
+    ) in memo
     assert "рост цены на 0–12,2 % в год" not in memo  # recommendation 3 says «до 12,2 %»
     # (s24i, s24j: in the order the council acts: before the session, at it, then the
     # procurement's deadline and terms)
