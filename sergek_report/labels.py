@@ -609,7 +609,8 @@ SCENARIO_PAGE = {
 }
 
 # --- Glossary (render.glossary_html; templates/glossary.html.j2 is the frame) --------------
-# (term, definition), in the order printed. {base_year}: the year the tariff is frozen at.
+# (term, definition); printed in the alphabetical order of the report's language (render.
+# glossary_html). {base_year}: the year the tariff is frozen at.
 GLOSSARY = (
     (
         "АПК, комплекс",
@@ -1126,6 +1127,13 @@ TRANSLATION_NOTE = (
 # label above to its translation, in the build process and in each chapter's kernel.
 SOURCE_LANGUAGE = "ru"
 LANGUAGES = ("ru", "kk")
+# Each language's alphabet, in its order: the glossary is sorted by it (render.
+# alphabetical_key), so a term is found where a reader looks for it (review s26p), in Kazakh
+# too, whose letters Ә, Ғ, Қ, Ң, Ө, Ұ, Ү, Һ and І would sort after «я» by their code points.
+ALPHABETS = {
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+}
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "report"
 DRAFT_MARK = "[RU] "  # a draft's untranslated label, in a table or chart
@@ -1135,6 +1143,7 @@ DRAFT_TITLE = "не переведено"  # the tooltip of a draft's untranslat
 NOT_TRANSLATED = frozenset(
     {"YEAR_UNIT", "SOURCE_LANGUAGE", "LANGUAGES", "DOMAIN", "DRAFT_MARK", "DRAFT_TITLE"}
 ) | {
+    "ALPHABETS",  # sort orders, not words
     "PROPER_NAMES",  # names, not words: the same in every language
     "LOWER_BOUND_WORDS",  # matched in the Russian data, never printed
 }
@@ -1287,7 +1296,7 @@ COVER_FACTS = {
         # (s25c: «с запасом» read as safe: the dearest of Pavlodar's three prices, a caution)
         # (s26a: «трёх цен Павлодара», «его договор» read as a puzzle: two plain sentences)
         "цене — около {today}\u00a0млрд). Посчитана из осторожности по самой дорогой из трёх "
-        "возможных цен договора Павлодара, пока он не найден"
+        "возможных цен договора Павлодара, пока сам этот договор не найден"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

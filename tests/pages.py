@@ -377,20 +377,27 @@ def page_fills(path: Path) -> list[float]:
     return [fill for _, fill in _pages(path)]
 
 
-def chapter_first_pages(reader) -> set[int]:
-    """The pages (1-based) the PDF's top-level bookmarks point at: each chapter's, the
-    glossary's and the colophon's first page, in any language (the colophon starts a page of
-    its own: print.css)."""
-    entries = [entry for entry in reader.outline if not isinstance(entry, list)]
-    return {reader.get_destination_page_number(entry) + 1 for entry in entries}
+def chapter_first_pages(path: Path) -> set[int]:
+    """The pages (1-based) a part begins: those the PDF's top-level bookmarks (each chapter's,
+    the glossary's and the colophon's) point at, where the part's heading is the page's first
+    text, in any language. The glossary follows the sources on their last page (print.css):
+    that page is no part's first, nor the page before it a part's last."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    pages = read_pages(path)
+    marked = {
+        reader.get_destination_page_number(entry) + 1
+        for entry in reader.outline
+        if not isinstance(entry, list)
+    }
+    return {number for number in marked if pages[number - 1].top().nearest({"/H1"})}
 
 
 def thin_pages(path: Path, floor: float) -> list[str]:
     """Pages less full than `floor` but for the title and contents pages and each chapter's
     last page, as «p. N: 0,61» for a test's message."""
-    from pypdf import PdfReader
-
-    starts = chapter_first_pages(PdfReader(path))
+    starts = chapter_first_pages(path)
     fills = page_fills(path)
     return [
         f"p. {number}: {fills[number - 1]:.2f}"

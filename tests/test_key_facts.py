@@ -153,7 +153,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s26a: «трёх цен Павлодара», «его договор» a puzzle: two plain sentences)
         f"предлагаемая строка бюджета 2027 года: сервис на новом оборудовании (по нынешней "
         f"цене — около 3,9{NBSP}млрд). Посчитана из осторожности по самой дорогой из трёх "
-        "возможных цен договора Павлодара, пока он не найден"
+        # (s26o: «пока он не найден» read as ambiguous: the contract named)
+        "возможных цен договора Павлодара, пока сам этот договор не найден"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (

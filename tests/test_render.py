@@ -519,3 +519,36 @@ def test_the_memos_block_says_the_key_figures_that_moved_beside_the_new_line():
     new["metrics"] = [new["metrics"][0], new["metrics"][3]]
     memo, _ = changes_blocks(new, old)
     assert "Изменил" not in memo
+
+
+def test_the_glossary_is_in_the_alphabetical_order_of_its_language():
+    """A reader looks a term up by its first letter (review s26p: the glossary read as
+    unordered). Russian word by word, «ё» after «е»; Kazakh by its own alphabet, where «Қ»
+    follows «К» and «Ұ», «Ү» follow «У» (their code points would put them after «я»)."""
+    from sergek_report.build.render import alphabetical_key, glossary_html
+
+    def ordered(words, language):
+        return sorted(words, key=lambda w: alphabetical_key(w, language))
+
+    assert ordered(["Жук", "Ёж", "Варианты", "Ель", "В реальном"], "ru") == [
+        "В реальном",
+        "Варианты",
+        "Ель",
+        "Ёж",
+        "Жук",
+    ]
+    assert ordered(["Я", "Үй", "Ұзақ", "Қала", "Уақыт", "Кесте"], "kk") == [
+        "Кесте",
+        "Қала",
+        "Уақыт",
+        "Ұзақ",
+        "Үй",
+        "Я",
+    ]
+    terms = re.findall(r"<dt>(.*?)</dt>", glossary_html(2021))
+    assert terms[:3] == [
+        "АПК, комплекс",
+        "Базовый расчёт",
+        "В реальном выражении, в ценах 2021 года",
+    ]
+    assert terms[-2:] == ["Частный партнёр", "Чувствительность"]

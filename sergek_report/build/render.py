@@ -509,11 +509,26 @@ def _jinja():
     )
 
 
+def alphabetical_key(text: str, language: str) -> tuple[int, ...]:
+    """The sort key of `text` in the language's alphabet, word by word (a space before every
+    letter: «В реальном выражении» before «Варианты»); case ignored; any other character,
+    such as a digit or a Latin letter, after every letter, by its code point."""
+    alphabet = L.ALPHABETS[language]
+    return tuple(
+        -1 if c.isspace() else alphabet.index(c) if c in alphabet else len(alphabet) + ord(c)
+        for c in text.lower()
+    )
+
+
 def glossary_html(tariff_base_year: int) -> str:
     """The glossary page: the frame (templates/glossary.html.j2) around the catalog's terms
-    (labels.GLOSSARY), with the year the tariff is frozen at filled in from the data."""
+    (labels.GLOSSARY) in the alphabetical order of the report's language, with the year the
+    tariff is frozen at filled in from the data."""
     year = fmt.year(tariff_base_year)
-    entries = [(t.format(base_year=year), d.format(base_year=year)) for t, d in L.GLOSSARY]
+    entries = sorted(
+        ((t.format(base_year=year), d.format(base_year=year)) for t, d in L.GLOSSARY),
+        key=lambda entry: alphabetical_key(entry[0], L.LANGUAGE),
+    )
     return _jinja().get_template("glossary.html.j2").render(entries=entries, words=L.FRAME)
 
 
