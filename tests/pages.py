@@ -135,7 +135,9 @@ def table_parts(pages: list[Page]) -> list[dict]:
     """Each table's body rows page by page: {"pages": [...], "rows": [...], "first": text}
     (the header's rows, repeated on each page, are not counted). A table split over pages is
     one structure element per page; a part continues the previous page's table when it opens
-    its page and that table closed the previous page."""
+    its page and that table closed the previous page. A row printed with its detail under it
+    (chapter/api.py, `detail`: a <tbody> of two rows each) counts once: one claim with what
+    it does not show is one row to the eye."""
     tables: list[dict] = []
     previous_last = None  # the table that closed the previous page, if any
     for page in pages:
@@ -144,26 +146,34 @@ def table_parts(pages: list[Page]) -> list[dict]:
             table = mark.nearest({"/Table"})
             if table is None:
                 continue
-            part = on_page.setdefault(table[1], {"rows": set(), "first": ""})
+            part = on_page.setdefault(table[1], {"groups": {}, "first": ""})
             row = mark.nearest({"/TR"})
             if row is not None and not mark.nearest({"/THead"}):
-                part["rows"].add(row[1])
+                body = mark.nearest({"/TBody"})
+                part["groups"].setdefault(body[1] if body else None, set()).add(row[1])
                 part["first"] = part["first"] or mark.text.strip()
         first = page.top().nearest({"/Table"}) if page.marks else None
         for key, part in on_page.items():
             if previous_last is not None and first is not None and key == first[1]:
                 previous_last["pages"].append(page.number)
-                previous_last["rows"].append(len(part["rows"]))
+                previous_last["parts"].append(part["groups"])
                 part["table"] = previous_last
             else:
                 part["table"] = {
                     "pages": [page.number],
-                    "rows": [len(part["rows"])],
+                    "parts": [part["groups"]],
                     "first": part["first"],
                 }
                 tables.append(part["table"])
         last = page.foot().nearest({"/Table"}) if page.marks else None
         previous_last = on_page[last[1]]["table"] if last is not None else None
+    for table in tables:
+        parts = table.pop("parts")
+        bodies = [rows for groups in parts for rows in groups.values()]
+        with_details = max(map(len, parts)) > 1 and all(len(rows) <= 2 for rows in bodies)
+        table["rows"] = [
+            len(groups) if with_details else sum(map(len, groups.values())) for groups in parts
+        ]
     return tables
 
 

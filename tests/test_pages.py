@@ -77,6 +77,38 @@ def test_a_split_table_keeps_three_rows_in_each_part(tmp_path, space, rows, stra
     assert sum(table_parts(pages)[0]["rows"]) == rows
 
 
+def detail_table(rows: int) -> str:
+    """A table whose rows each carry a detail under them (chapter/api.py, `detail`: the
+    road-safety claims, the data request): a <tbody> of two rows each."""
+    body = "".join(
+        f'<tbody class="with-detail"><tr><td>Строка {n}</td><td>{n} 000</td></tr>'
+        f'<tr class="detail"><td colspan="2" data-label="Пояснение">Пояснение к строке {n}, '
+        "которое занимает целую строку под ней.</td></tr></tbody>"
+        for n in range(1, rows + 1)
+    )
+    return (
+        '<figure class="table"><figcaption>Таблица 1. Проба</figcaption>'
+        '<div class="table-scroll"><table class="data"><thead><tr><th>Строка</th>'
+        f"<th>Значение</th></tr></thead>{body}</table></div>"
+        '<span class="table-source">Источник: проба.</span></figure>'
+    )
+
+
+@pytest.mark.parametrize(("space", "stranded"), [(126, [9, 1]), (210, [1, 9])])
+def test_a_table_of_rows_with_details_counts_a_row_and_its_detail_once(tmp_path, space, stranded):
+    """The road-safety claims split 10 + 1 with one claim alone overleaf; counted by their
+    rows (two each) the check saw 20 + 2 and let it pass. A row with its detail is one row, and
+    print.css keeps three of them in each part of a table of six to twelve."""
+    body = spacer(space) + detail_table(10)
+    without = """<style>table.data tbody.with-detail { break-before: auto !important; }</style>"""
+    before = laid_out(tmp_path, page(body, without), "without")
+    assert [t["rows"] for t in table_parts(before)] == [stranded]
+    assert short_parts(before) == [f"p. 1: rows {stranded} (table starting «Строка 1»)"]
+    pages = laid_out(tmp_path, page(body), "with")
+    assert short_parts(pages) == [], table_parts(pages)
+    assert sum(table_parts(pages)[0]["rows"]) == 10
+
+
 @pytest.mark.parametrize(("space", "before", "after"), [(206, [4, 1], [3, 2]), (224, [1, 4], [5])])
 def test_a_short_table_moves_whole_or_keeps_two_rows_in_each_part(tmp_path, space, before, after):
     """A table of five rows cannot be cut into parts of three: a part never holds one row."""

@@ -454,15 +454,19 @@ def test_the_decision_table_and_every_wide_table_stack_on_a_phone(built_html):
     for table in decision:
         assert re.match(r'<table class="data stack( blocks)?( sized)?( whole)?">', table)
 
-    # the road-safety claims print as blocks: as five narrow columns of short phrases they
-    # hyphenated nearly every word («Стоимость од-ной стационар-ной камеры»)
+    # the road-safety claims: as five narrow columns of short phrases they hyphenated nearly
+    # every word («Стоимость од-ной стационар-ной камеры»), as blocks they took a page
+    # (reviews s26m–s26p): four short columns, what a claim does not show under its row
     def found(words):
         found = [t for c, t in tables if words in html.unescape(c).replace("\u00a0", " ")]
         assert len(found) == 1, words
         return found[0]
 
     words = "Официальные заявления и опубликованные цифры о ДТП в Алматы"
-    assert found(words).startswith('<table class="data stack blocks">'), words
+    claims = found(words)
+    assert claims.startswith('<table class="data stack sized">'), words
+    assert len(re.findall(r'<th [^>]*scope="col"', claims)) == 4, words
+    assert 'data-label="Чего это не показывает">Нет сопоставимого ряда прошлых лет</td>' in claims
     # the peers: a grid of four columns, each programme named once above its rows (review
     # s10c: «Presight (Астана)» four cards in a row), a block per row on a phone
     for words in (

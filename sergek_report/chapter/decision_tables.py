@@ -229,6 +229,12 @@ def data_request(gaps: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def request_effect_column() -> str:
+    """The data request's column of what each answer changes in the figures: printed under
+    its request's row (in the report's language at the time of the call)."""
+    return L.REQUEST_COLUMNS["effect"]
+
+
 def estimate_names(results: Results) -> dict[str, str]:
     """The two estimates of the payment per complex-month as the report names them, with the
     original contract's complexes and the years of the known payment from the data:
