@@ -1353,7 +1353,9 @@ COVER_FACTS = {
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
     "network": (
-        "в сети на {date}: действующие ({existing}) и от половины до всех новых "
+        # (reviews s26o, s27b: «АПК» undefined on the cover: what they are, said)
+        "камерных комплексов фиксации нарушений в сети на {date}: действующие ({existing}) и "
+        "от половины до всех новых "
         "({additional}; ввод не подтверждён)"
     ),
     # under the later years' lines of a three-year contract: «35 и 38 млрд тенге»; {years}:

@@ -158,11 +158,15 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
+        # (s26o, s27b: «АПК» undefined on the cover: what they are, said)
+        "камерных комплексов фиксации нарушений "
         f"в сети на {fmt.date_long(r.decision_day)}: действующие (1{NBSP}641) и от половины "
         "до всех новых (350; ввод не подтверждён)"
     )
     assert "2027 года" in facts[0].text
-    assert facts[2].text.startswith(f"в сети на {fmt.date_long(r.decision_day)}")
+    assert facts[2].text.startswith(
+        f"камерных комплексов фиксации нарушений в сети на {fmt.date_long(r.decision_day)}"
+    )
 
 
 @pytest.mark.parametrize(
