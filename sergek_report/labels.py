@@ -1347,8 +1347,9 @@ COVER_FACTS = {
         "до окончания договора на дату редакции. Акимату — объявить закупку немедленно. "
         # (s26e: «последний день» of what: said; s26h: still hard to parse: the last day, then
         # its two conditions)
-        "Последний день — {in_stopgap}, без запаса и лишь если юристы подтвердят временную "
-        "меру на {months}. Без неё с {first_day} почти неизбежен перерыв в фиксации"
+        # (s27d: «последний день» read as the contract's: the announcement's, said)
+        "Последний день объявления — {in_stopgap}, без запаса и лишь если юристы подтвердят "
+        "временную меру на {months}. Без неё с {first_day} почти неизбежен перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

@@ -113,7 +113,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s26d: which the condition applied to was unclear: three plain sentences)
         # (s26h: still hard to parse: the last day, then its two conditions)
         f"до окончания договора на дату редакции. Акимату — объявить закупку немедленно. "
-        f"Последний день — 31{NBSP}декабря 2026{NNBSP}г., без запаса и лишь если юристы "
+        f"Последний день объявления — 31{NBSP}декабря 2026{NNBSP}г., без запаса и лишь если юристы "
         f"подтвердят временную меру на 2{NBSP}месяца. Без неё с 1{NBSP}января почти неизбежен "
         "перерыв в фиксации"
     )
@@ -218,8 +218,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s24c: the stop-gap by its name, «уақытша шара», not «ұзарту»)
         # (s24i, s24j: the akimat's action first, its condition, then the gap; s25k, s25l:
         # now, the last day without margin; «кешіктірмей» and its ablative no longer asked)
-        "шарт соңына дейін (редакция күніне). Әкімдік сатып алуды дереу жариялауы керек. Соңғы "
-        "күн — 2026 жылғы 31 желтоқсан, қорсыз және заңгерлер уақытша шараны (2 ай) растаса "
+        "шарт соңына дейін (редакция күніне). Әкімдік сатып алуды дереу жариялауы керек. "
+        "Жариялаудың соңғы күні — 2026 жылғы 31 желтоқсан, қорсыз және заңгерлер уақытша шараны "
+        "(2 ай) растаса "
         "ғана. Онсыз 1 қаңтардан бастап тіркеуде үзіліс сөзсіз дерлік"
     )
     assert facts[1].text.endswith("үзіліс сөзсіз дерлік")

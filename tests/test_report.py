@@ -767,9 +767,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s24i, s24j: the akimat's action with its verb first, then the gap, as in the memo)
         # (s26d: three plain sentences)
         # (s26h: the last day, then its two conditions)
-        "Акимату — объявить закупку немедленно. Последний день — 31 декабря 2026 г., без запаса "
-        "и лишь если юристы подтвердят временную меру на 2 месяца. Без неё с 1 января почти "
-        "неизбежен перерыв в фиксации"
+        # (s27c, s27d: «последний день» read as the contract's: the announcement's, said)
+        "Акимату — объявить закупку немедленно. Последний день объявления — 31 декабря 2026 г., "
+        "без запаса и лишь если юристы подтвердят временную меру на 2 месяца. Без неё с 1 "
+        "января почти неизбежен перерыв в фиксации"
     ) in cover
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
@@ -787,9 +788,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "утверждения бюджета нельзя (вопрос 1 а), — сразу после него. Последний день — 31 "
         # (s27a: the stop-gap ends on 28 February, the procurement on 1 March, the day after;
         # s27b: «её» read as the procurement or the stop-gap: named)
-        "декабря: закупка в 60 дней закончится 1 марта, сразу после временной меры. Если "
-        "временную меру не разрешат, перерыв с 1 января почти неизбежен; акимату нужен план."
-        in memo
+        "декабря: закупка в 60 дней закончится 1 марта, сразу после временной меры. Без "
+        "временной меры перерыв с 1 января почти неизбежен; акимату нужен план." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -806,9 +806,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s26j, s26l: «9 млрд — за один год» contradicted the source's three years: the
         # one-year contract instead, chapter 2's «может стоить больше», recommendation 3)
         # (s26n, s26p: a bare «вариант 2» sent the deputy back to Table 1: its name beside it)
+        # (s27c, s27d: why a one-year contract needs more, said where it is named)
         "27 млрд не хватит в трёх случаях: договор с 1 января по цене варианта 2 (240 АПК "
-        "города) или дороже; договор лишь на год (рекомендация 3); цена ближе к цене Караганды "
-        "(её первоисточник не найден). Тогда — поправка бюджета."
+        "города) или дороже; договор лишь на год: он оплачивает и новое оборудование; цена "
+        "ближе к цене Караганды (её первоисточник не найден). Тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
@@ -1168,8 +1169,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26j, s26l: «9 млрд — за один год» contradicted the source's three years: the
         # one-year contract instead, chapter 2's «может стоить больше», recommendation 3)
         "27 млрд не хватит в трёх случаях: договор с 1 января по цене варианта 2 (240 АПК "
-        "города) или дороже; договор лишь на год (рекомендация 3); цена ближе к цене Караганды "
-        "(её первоисточник не найден). Тогда — поправка бюджета. "
+        "города) или дороже; договор лишь на год: он оплачивает и новое оборудование; цена "
+        "ближе к цене Караганды (её первоисточник не найден). Тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1427,9 +1428,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24e: the announcement's two last days, each with its condition)
         # (s24i, s24j: the last day holds for the longest procurement, and the plan asked for
         # if the stop-gap fails is here, not in the lawyers' item)
-        ": закупка в 60 дней закончится 1 марта, сразу после временной меры. Если временную "
-        "меру не разрешат, перерыв с 1 января почти неизбежен; акимату нужен план. В условия "
-        "закупки "
+        ": закупка в 60 дней закончится 1 марта, сразу после временной меры. Без временной "
+        "меры перерыв с 1 января почти неизбежен; акимату нужен план. В условия закупки "
         "включить обслуживание действующих "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "комплексов до приёмки новых, выяснив по договору ГЧП"
