@@ -838,10 +838,14 @@ PATH_TREE_COSTS = {
     # the midpoint, on one line of its box («вариант 3 — 25,5 (строка 27); Павлодар–Караганда
     # — 30,2»)
     "camera_midpoint": (
-        "вариант {variant} — {camera} (строка {line}); Павлодар–Караганда — {midpoint}"
+        # (reviews s26c, s26e, s27d: the boxes' figures had no unit: said once, at the end)
+        "вариант {variant} — {camera} (строка {line}); Павлодар–Караганда — {midpoint}\u00a0млрд "
+        "тенге"
     ),
     # the other paths per camera, without the line they do not give
-    "camera_only_midpoint": "вариант {variant} — {camera}; Павлодар–Караганда — {midpoint}",
+    "camera_only_midpoint": (
+        "вариант {variant} — {camera}; Павлодар–Караганда — {midpoint}\u00a0млрд тенге"
+    ),
 }
 # Under the tree (decision_tables.path_chart_note): which variant is which, in plain words;
 # {region}, {city}: MEMO_COVERAGE's words with the complexes («все 420 АПК области», «только

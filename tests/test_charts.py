@@ -266,12 +266,12 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
         "«Временная мера, затем договор»: варианты 1 и 2 — 13,6 и 23,3",
         # (reviews s20k, s20l: the price per camera the line is drawn from, with the line,
         # on the stop-gap's box; the midpoint beside it, the box kept at three lines)
-        "вариант 3 — 25,5 (строка 27); Павлодар–Караганда — 30,2",
+        "вариант 3 — 25,5 (строка 27); Павлодар–Караганда — 30,2\u00a0млрд тенге",
     )
     # (review s21l: the line rests on the per-camera reading: every path's box gives it, the
     # memo's Table 2 figures: the first day 27,15 × 1,0977 = 29,8, the gap 22,69 × 1,0977 = 24,9)
-    assert branches[0].costs[-1] == "вариант 3 — 29,8; Павлодар–Караганда — 35,5"
-    assert branches[2].costs[-1] == "вариант 3 — 24,9; Павлодар–Караганда — 29,6"
+    assert branches[0].costs[-1] == "вариант 3 — 29,8; Павлодар–Караганда — 35,5\u00a0млрд тенге"
+    assert branches[2].costs[-1] == "вариант 3 — 24,9; Павлодар–Караганда — 29,6\u00a0млрд тенге"
     # the note under the tree says which variant is which in plain words, the complexes from
     # data/cost_anchors.csv: the first is always the region's reading, the smaller figure
     note = decision_tables.path_chart_note(results)
