@@ -1250,7 +1250,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # one row)
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
-    assert "строки нет или меньше — поправка" in memo
+    assert "строки нет или она меньше — поправка на сессии" in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
     # (review s16a: what to check first, as the recommendations may be moot by the session)
@@ -1336,7 +1336,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "17,8" not in memo
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
-    assert "1) договор Павлодара (госзакупки) не найден строка 2027 г. — 15, 25 или 27 млрд" in memo
+    # (s26m, s26p, s27d: each answer with what to do)
+    assert (
+        "1) договор Павлодара (госзакупки) не найден за 420 АПК области — строка 15 млрд; за "
+        "240 АПК города — 25; за камеру или не найден — 27"
+    ) in memo
     assert (
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "
         "28,8 (26,7–31,1) 30,6 (27,2–34,3)"
@@ -1374,11 +1378,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # evidence's date)
         # (s26c: «В отчёте» cryptic)
         "Таблица 3. Что сверить до сессии (сведения — по 10 марта "
-        "2026 г.) Что сверить Что известно Что меняет ответ "
+        # (s26m, s26p, s27d: «если …, то …»: what to do on each answer)
+        "2026 г.) Что сверить Что известно Что делать по ответу "
         # (s17d: the staff's checklist numbered; s18g: its lines are Table 1's)
         # (s19c: a sum for a year triples every price: said in the text since s20q, s20r)
-        "1) договор Павлодара (госзакупки) не найден строка 2027 г. — 15, 25 или 27 млрд "
-        "2) объявлена ли закупка (акимат) сведений нет нет — объявить немедленно "
+        "1) договор Павлодара (госзакупки) не найден за 420 АПК области — строка 15 млрд; за "
+        "240 АПК города — 25; за камеру или не найден — 27 "
+        "2) объявлена ли закупка (акимат) сведений нет нет — потребовать объявить немедленно "
+        "(рекомендация 4) "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         # (s21g: the base case and the range, as the cover's «от половины до всех»)
         # (s22a: «от половины» decoded: 350 × 50 % = 175)
@@ -1396,16 +1403,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
         "4) проект бюджета: строка, выплаты по ГЧП; дата сессии (аппарат) авторам "
-        "неизвестно; есть у аппарата строки нет или меньше — поправка; выплаты заменят оценку "
-        "платы "
+        "неизвестно; есть у аппарата строки нет или она меньше — поправка на сессии; выплаты по "
+        "ГЧП заменят оценку платы "
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
         # (s19d: «выдерживает» barely parseable)
         # (s19g: which line: the proposed one)
         # (s20i: at the whole network, 1 991 complexes, the line's own basis)
-        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) строки 27 млрд "
-        "хватит до 15,6 % (при всех 1 991 АПК); каждый пункт выше — ещё 0,23 млрд "
+        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) выше 15,6 % — "
+        "строки 27 млрд не хватит: каждый пункт — ещё 0,23 млрд (при всех 1 991 АПК) "
         "Источник: расчёт авторов."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
