@@ -836,7 +836,7 @@ PATH_TREE_COSTS = {
     "midpoint": "цена между Павлодаром и Карагандой — {midpoint}",
     # the stop-gap's path: the variant per camera the line is drawn from, with the line, then
     # the midpoint, on one line of its box («вариант 3 — 25,5 (строка 27); Павлодар–Караганда
-    # — 30,2»)
+    # — 30,2 млрд тенге»)
     "camera_midpoint": (
         # (reviews s26c, s26e, s27d: the boxes' figures had no unit: said once, at the end)
         "вариант {variant} — {camera} (строка {line}); Павлодар–Караганда — {midpoint}\u00a0млрд "
