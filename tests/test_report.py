@@ -809,7 +809,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s27c, s27d: why a one-year contract needs more, said where it is named)
         "27 млрд не хватит в трёх случаях: договор с 1 января по цене варианта 2 (240 АПК "
         "города) или дороже; договор лишь на год: он оплачивает и новое оборудование; цена "
-        "ближе к цене Караганды (её первоисточник не найден). Тогда — поправка бюджета."
+        "ближе к цене Караганды (её источник не проверен). Тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
@@ -1150,7 +1150,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26b: the caution's price said: 27 − 15 = 12 in 2027, held until the contract is found)
         # (s26c, s26e, s26f: «при любом варианте» beside Karaganda's dearer midpoint: Pavlodar's)
         # (s26g, s26h: the line is an upper end: the inflation it holds to, Table 3's)
-        "27 млрд хватит при любой цене Павлодара с временной мерой или перерывом, если инфляция "
+        # (s27c, s27e: the line assumes the contract from 1 March: announced at once, a shorter
+        # procurement could start it earlier and dearer: the condition said)
+        "27 млрд хватит при любой цене Павлодара, если договор начнётся 1 марта, после временной "
+        "меры или перерыва, и инфляция "
         "2026 года не выше 15,6 % (Таблица 3); "
         # (s26c: why variant 1, the source's «в городах и на трассах региона», p. 38)
         # (s26e: «о камерах области» read as support for per camera: the region against the city)
@@ -1170,7 +1173,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # one-year contract instead, chapter 2's «может стоить больше», recommendation 3)
         "27 млрд не хватит в трёх случаях: договор с 1 января по цене варианта 2 (240 АПК "
         "города) или дороже; договор лишь на год: он оплачивает и новое оборудование; цена "
-        "ближе к цене Караганды (её первоисточник не найден). Тогда — поправка бюджета. "
+        "ближе к цене Караганды (её источник не проверен). Тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
