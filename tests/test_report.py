@@ -1672,3 +1672,18 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
         in html
     )
     assert re.search(r"72 месяца\s+60–72 месяца", html)
+
+
+@pytest.mark.slow  # reads the session's build
+def test_a_single_record_of_the_sites_is_a_sentence_not_a_table(report):
+    """The split of the network into intersections and road sections is known for one date
+    only (data/deployment.csv: 78 and 336 at the end of 2020, Kolesa.kz, source № 10): it is
+    said in a sentence with its source's number, not as a table of one record (reviews s26o,
+    s26p, s27b, s27f)."""
+    text = normalise(report["text"]).replace("\u00a0", " ")
+    assert "Комплексы на перекрёстках и линейных участках, где это известно" not in text
+    assert (
+        "источники расходятся между собой. На конец 2020 г. (страница без даты): 78 на "
+        "перекрёстках, 336 вдоль дорог;"
+    ) in text
+    assert "(Tengrinews 30 декабря 2020 г.) (№ 10 в списке источников)." in text
