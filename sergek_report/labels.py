@@ -241,7 +241,8 @@ TORNADO_CHART = {
 SCENARIOS = {
     "base": "Базовый",
     "high_inflation": "Высокая инфляция",
-    "late_installation": "Поздняя установка",
+    # (review s27f: named as the sensitivity charts name its assumption)
+    "late_installation": "Поздний ввод новых комплексов",
     "term": "Срок {months} мес.",
 }
 
