@@ -1011,8 +1011,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (the caption of Table 2 no longer repeats them: the text and the columns say them)
     assert (
         "в Павлодарской области на три года выделили 9 млрд тенге, но не сказано, на сколько "
-        "АПК и за комплекс или за камеру. Отсюда три варианта цены (Таблица 1): на 420 АПК "
-        "области, на 240 АПК города и за камеру"
+        "АПК и за комплекс или за камеру. Отсюда три варианта цены (Таблица 1): 1 — на 420 АПК "
+        "области, 2 — на 240 АПК города, 3 — за камеру"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1116,9 +1116,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25a: the variants defined before «Почему предлагаем» argues with them)
         # (s26b: why per camera is dearer, in the text: 5,9 cameras a complex in Almaty against
         # 3,1–5,4 in Pavlodar region, Table 1's note)
-        "комплекс или за камеру. Отсюда три варианта цены (Таблица 1): на 420 АПК области, на "
-        # (s27a: what per camera does to Almaty's price, in plain words)
-        "240 АПК города и за камеру — тогда АПК Алматы дороже всего: камер в нём больше. "
+        # (s27a: what per camera does to Almaty's price, in plain words; s27g: «вариант 3»
+        # used before it was numbered: the numbers where the variants are named)
+        "комплекс или за камеру. Отсюда три варианта цены (Таблица 1): 1 — на 420 АПК области, "
+        "2 — на 240 АПК города, 3 — за камеру — тогда АПК Алматы дороже всего: камер в нём "
+        "больше. "
         # (s19g: why several times today's payment: the new equipment, said where the
         # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
         # (s21l: what the line buys: a service on new equipment, which in Pavlodar passes to
@@ -1686,4 +1688,6 @@ def test_a_single_record_of_the_sites_is_a_sentence_not_a_table(report):
         "источники расходятся между собой. На конец 2020 г. (страница без даты): 78 на "
         "перекрёстках, 336 вдоль дорог;"
     ) in text
-    assert "(Tengrinews 30 декабря 2020 г.) (№ 10 в списке источников)." in text
+    assert (
+        "(Tengrinews 30 декабря 2020 г.) (источник этих цифр — № 10 в списке источников)." in text
+    )
