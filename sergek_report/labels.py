@@ -242,7 +242,7 @@ SCENARIOS = {
     "base": "Базовый",
     "high_inflation": "Высокая инфляция",
     # (review s27f: named as the sensitivity charts name its assumption)
-    "late_installation": "Поздний ввод новых комплексов",
+    "late_installation": "Поздний ввод",
     "term": "Срок {months} мес.",
 }
 

@@ -404,6 +404,22 @@ def chapter_first_pages(path: Path) -> set[int]:
     return {number for number in marked if pages[number - 1].top().nearest({"/H1"})}
 
 
+# A chapter's last page may be part-empty, but never a stub: a few lines alone on a page
+# (review of s27: a label on two lines pushed chapter 3's last lines to a page 5 % full)
+STUB_FLOOR = 0.2
+
+
+def stub_pages(path: Path, floor: float = STUB_FLOOR) -> list[str]:
+    """Pages after the contents less full than `floor`, a chapter's last page included, as
+    «p. N: 0,05» for a test's message."""
+    fills = page_fills(path)
+    return [
+        f"p. {number}: {fills[number - 1]:.2f}"
+        for number in range(3, len(fills) + 1)
+        if fills[number - 1] < floor
+    ]
+
+
 def thin_pages(path: Path, floor: float) -> list[str]:
     """Pages less full than `floor` but for the title and contents pages and each chapter's
     last page, as «p. N: 0,61» for a test's message."""

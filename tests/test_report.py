@@ -18,7 +18,7 @@ from tests.language import (
     ranges_broken,
     slips,
 )
-from tests.pages import chapter_first_pages, page_texts, thin_pages
+from tests.pages import chapter_first_pages, page_texts, stub_pages, thin_pages
 
 # In the order of the decision (notebooks/chapters.yaml): the memo; the options and the path;
 # the money (one chapter: the cost, the tariff, the 2026 budget); the network; other cities;
@@ -586,6 +586,7 @@ def test_no_page_is_emptier_than_the_floor_except_chapter_ends(report):
     # the chapters' first pages, by their headings and by the PDF's bookmarks
     assert chapter_starts(texts) == {page - 1 for page in chapter_first_pages(report["pdf"])}
     assert thin_pages(report["pdf"], PAGE_FILL_FLOOR) == []
+    assert stub_pages(report["pdf"]) == []
 
 
 @pytest.mark.slow  # reads the session's build
@@ -847,8 +848,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         "На сессии — заложить в бюджет 27 млрд тенге на 2027 год, 35 и 38 млрд — на 2028 и "
         "2029 годы (всего 100). В 2027 г. договор оплачивается лишь с 1 марта; в 2028–2029 "
-        "годах учтён рост цены до 12,2 % в год (без роста — 32 и 32). Без строк на 2028–2029 "
-        "годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках)."
+        # (s27h: «без роста — 32 и 32» read as a typo)
+        "годах учтён рост цены до 12,2 % в год (без роста хватило бы по 32). Без строк на "
+        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках)."
     ) in memo
     assert (
         "Временная мера, затем договор 13,6 (13,0–14,2) 25,5 (24,4–26,7) 47,6 (43,9–51,4) "
@@ -1289,8 +1291,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract is paid from 1 March in 2027; the one-year contract's shortfall is «Почему
         # предлагаем»'s)
         "и 2029 годы (всего 100). В 2027 г. договор оплачивается лишь с 1 марта; в 2028–2029 "
-        "годах учтён рост цены до 12,2 % в год (без роста — 32 и 32). Без строк на 2028–2029 "
-        "годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках). "
+        # (s27h: «без роста — 32 и 32» read as a typo)
+        "годах учтён рост цены до 12,2 % в год (без роста хватило бы по 32). Без строк на "
+        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)

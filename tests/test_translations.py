@@ -21,7 +21,14 @@ from sergek_report import cli, labels, paths
 from sergek_report.build import translations as T
 from sergek_report.chapter import fmt
 from sergek_report.errors import BuildError
-from tests.pages import block_rows, breaches, page_texts, read_pages, thin_pages
+from tests.pages import (
+    block_rows,
+    breaches,
+    page_texts,
+    read_pages,
+    stub_pages,
+    thin_pages,
+)
 from tests.test_references import check_references
 
 ROOT = paths.PACKAGE_DIR.parent
@@ -493,6 +500,7 @@ def test_the_kazakh_report(request, tmp_path):
     register = next(n for n, t in enumerate(texts, 1) if n > 2 and "тәуекелдерінің тізілімі" in t)
     assert thin == [] or (len(thin) == 1 and thin[0].startswith(f"p. {register - 1}: ")), thin
     assert thin_pages(result.out_dir / "report.pdf", 0.54) == []
+    assert stub_pages(result.out_dir / "report.pdf") == []
     assert russian_paragraphs(html) == []
     # Inline values take the case their postposition governs: no «31 желтоқсан дейін»,
     # «1 қаңтар бастап», «1 641 дейін» (a month or a number in the nominative before it).
