@@ -1694,3 +1694,19 @@ def test_a_single_record_of_the_sites_is_a_sentence_not_a_table(report):
     assert (
         "(Tengrinews 30 декабря 2020 г.) (источник этих цифр — № 10 в списке источников)." in text
     )
+
+
+@pytest.mark.slow  # reads the session's build
+def test_the_ratio_of_the_two_estimates_is_said_as_eight_cases_in_ten_not_as_the_terms_ends(
+    report,
+):
+    """Chapter 3's ratio of the two estimates over the service term's range is the joint
+    calculation's P10–P90, 0,77–1,02: at the term's ends it is 0,75 (84 months) and 1,04 (60
+    months), so «от 0,77 до 1,02 … при сроке 60–84 месяца» read as a wrong sum (reviews s27h,
+    s27j). It is said as eight cases in ten while the term varies, wider at its ends."""
+    text = " ".join(html_text(report["html"], changes=False).replace("\u2060", "").split())
+    assert (
+        "0,89 при сроке 72 месяца; когда срок меняется в диапазоне 60–84 мес., оно в 8 случаях "
+        "из 10 лежит от 0,77 до 1,02 (на самих границах срока — чуть шире), а отношение "
+        "комплексо-месяцев к договору — от 1,11 до 1,47."
+    ) in text
