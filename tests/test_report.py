@@ -1710,3 +1710,15 @@ def test_the_ratio_of_the_two_estimates_is_said_as_eight_cases_in_ten_not_as_the
         "из 10 лежит от 0,77 до 1,02 (на самих границах срока — чуть шире), а отношение "
         "комплексо-месяцев к договору — от 1,11 до 1,47."
     ) in text
+
+
+@pytest.mark.slow  # reads the session's build
+def test_the_aktobe_gap_points_to_the_source_of_its_figure(report):
+    """The gap «договор Актобе» names as its nearest find the item that gives Aktobe's
+    5,5 bn for three years (data/cost_anchors.csv: diapazon_2024), not Profit.kz on
+    Pavlodar (review s27l)."""
+    text = " ".join(normalise(report["text"]).replace("\u00a0", " ").split())
+    assert (
+        "договор Актобе (число АПК, состав услуг) с портала госзакупок; ближайшее найденное — "
+        "Диапазон, без даты (2024 г.)"
+    ) in text
