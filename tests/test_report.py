@@ -607,6 +607,10 @@ def test_one_network_range_everywhere_and_the_extension_from_the_data(report):
         assert "1 641–1 991" not in text and "1 641 или до 1 991" not in text
     # Sentences are read in the HTML: on paper a page break may fall inside them.
     assert "продлённый на один год договор ГЧП «Сергек» заканчивается" in html_text
+    # (reviews s27i, s27k: «продлить его ещё раз нельзя» beside recommendation 1 г, which asks
+    # whether the ban can be lifted: the condition said)
+    assert "ещё раз продлить договор можно, лишь если это условие снимут" in html_text
+    assert "продлить его ещё раз нельзя" not in html_text
     assert "Эксплуатацию переданных городу комплексов оценить нельзя" in html_text
 
 
