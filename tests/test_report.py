@@ -1237,8 +1237,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26k, s26m: «32 и 32» of recommendation 3 in no table: at a constant price a later
         # year is a whole year at the 2027 contract's price, the first day's 31,2 (Table 2's
         # upper end), rounded up to 32)
-        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены верхние "
-        "границы 2028–2029 годов — 31,2 и 31,2). "
+        # (s27i: «31,2 и 31,2» read as a typo: one figure, said once)
+        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены — по 31,2 "
+        "в 2028–2029 годах). "
     )
     assert city[2] == "28,4"
     # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's
@@ -1308,8 +1309,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s22g: «до 12,2 %» read as covered at 12,2 % every year; the lines are P90 of a
     # growth drawn over 0–12,2 %)
     assert (
-        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены верхние "
-        "границы 2028–2029 годов — 31,2 и 31,2). "
+        # (s27i: «31,2 и 31,2» read as a typo: one figure, said once)
+        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены — по 31,2 "
+        "в 2028–2029 годах). "
     ) in memo
     assert "рост цены на 0–12,2 % в год" not in memo  # recommendation 3 says «до 12,2 %»
     # (s24i, s24j: in the order the council acts: before the session, at it, then the
