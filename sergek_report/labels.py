@@ -1039,6 +1039,8 @@ SENTENCES = {
         "дат, и источники расходятся между собой."
     ),
     "list_and": "{items} и {last}",
+    # a figure the same in every year («без роста хватило бы по 32»; sentences.each_year)
+    "each_same": "по {figure}",
     # where to get a gap's document (sentences.where_to_ask): requested through the bodies
     # that hold it (the accusative after «через», as the nominative of these bodies' names),
     # or found in a public register (its name after «на», the prepositional); one phrase, no

@@ -59,3 +59,12 @@ def test_real_value_lost_names_the_assumed_inflation():
 def test_real_value_lost_without_caveat_when_the_inflation_is_reported():
     r = SimpleNamespace(erosion_2025_percent=37.0, cpi_2024_basis="source:stat_2025")
     assert sentences.real_value_lost(r, _Assumptions()) == f"37{NBSP}% реальной стоимости"
+
+
+def test_each_year_says_a_repeated_figure_once():
+    # (review s27h: «без роста — 32 и 32» read as a typo: «по 32»; the memo's lines at a
+    # constant price are 32 and 32, their upper ends 31,2 and 31,2)
+    assert sentences.each_year(["32", "32"]) == "по 32"
+    assert sentences.each_year(["31,2", "31,2"]) == "по 31,2"
+    assert sentences.each_year(["32", "33"]) == "32 и 33"
+    assert sentences.each_year(["31", "32", "33"]) == "31, 32 и 33"
