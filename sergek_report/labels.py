@@ -106,7 +106,8 @@ STATUS_PERIOD_ASSUMED = "сумма — {status}; период — допуще�
 # The options side by side: decision_matrix. {first_day}: «1 января 2027 г.».
 MATRIX_COLUMNS = {
     "option": "Правовая основа",
-    "on_decision_day": "Заработает ли с {first_day}",
+    # the day without its year: the label keeps to one line (the year is the caption's)
+    "on_decision_day": "Заработает ли с {day}",
     "council": "Что утверждает маслихат",
     "assets": "Комплексы, ПО и данные",
     "risk": "Главный риск",
@@ -133,6 +134,12 @@ BASIS_TEXT = {
     "current_price": (
         "две оценки нынешней платы за АПК; после временной меры — цены сервисного договора, "
         "как в строке выше"
+    ),
+    # another extension for the whole year at today's price (review s28b: the cheapest
+    # outcome a deputy asks about first, costed as the figure's comparison row)
+    "extension": (
+        "две оценки нынешней платы за АПК на весь {year} год: строка «нынешняя цена» рисунка "
+        "«Сценарии расходов в сопоставимых условиях: расходы {year} года»"
     ),
     "ppp_unpriced": (
         # {year}: «2027»; the figure named by its title, which the build links and pages
@@ -326,7 +333,9 @@ MEMO_APPRAISAL_ROWS = {
     "service_pavlodar": "Временная мера, затем договор",
     "no_bridge_pavlodar": "Перерыв, затем договор",
     "pavlodar": "Договор с первого дня",
-    "current_price": "Нынешняя цена (для сравнения)",
+    # today's price for the whole period is what another extension would cost (review s28b:
+    # the cheapest outcome, recommendation 1 г's, costed where the paths are)
+    "current_price": "Ещё одно продление (вопрос 1 г)",
 }
 # {complexes}: «420» (the region's) or «240» (the city's), from data/cost_anchors.csv
 MEMO_COVERAGE = {
@@ -1355,14 +1364,19 @@ COVER_FACTS = {
         # (s26e: «последний день» of what: said; s26h: still hard to parse: the last day, then
         # its two conditions)
         # (s27d: «последний день» read as the contract's: the announcement's, said)
-        "Последний день объявления — {in_stopgap}, без запаса и лишь если юристы подтвердят "
-        "временную меру на {months}. Без неё с {first_day} почти неизбежен перерыв в фиксации"
+        # (review s28a: 31 December read as a fixed rule: why that day, the longest
+        # procurement ending with the stop-gap; {lead}: «60 дней»)
+        "Последний день объявления — {in_stopgap}: тогда и самая долгая закупка ({lead}) закончится к "
+        "концу временной меры на {months}, если юристы её подтвердят. Без неё с {first_day} "
+        "почти неизбежен перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
     "network": (
         # (reviews s26o, s27b: «АПК» undefined on the cover: what they are, said)
-        "камерных комплексов фиксации нарушений в сети на {date}: действующие ({existing}) и "
+        # (review s28a: «камерных» means «chamber»: the abbreviation spelled out)
+        "аппаратно-программных комплексов фиксации нарушений в сети на {date}: действующие "
+        "({existing}) и "
         "от половины до всех новых "
         "({additional}; ввод не подтверждён)"
     ),

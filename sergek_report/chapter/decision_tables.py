@@ -61,6 +61,7 @@ OPTION_BASIS = {
     "municipal": "transfer_unpriced",
     "astana_style": "ppp_unpriced",
     "stopgap": "current_price",
+    "extension": "extension",
 }
 
 
@@ -77,7 +78,7 @@ def decision_matrix(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
     per option, its fields under it): as five narrow columns it hyphenated nearly every word
     of the options' names («Новый дого-вор ГЧП»)."""
     names = risks.set_index("risk_id")["risk"]
-    column = {k: v.format(**_years()) for k, v in L.MATRIX_COLUMNS.items()}
+    column = {k: fmt.fill(v, **_years()) for k, v in L.MATRIX_COLUMNS.items()}
     table = pd.DataFrame(
         {
             column["option"]: options["short_name"],
@@ -463,6 +464,18 @@ FIRST_DAY_READINGS = (FIRST_DAY.replace("_city", "_region"), FIRST_DAY)
 TODAY_PRICE = "current_price.cash_2027"
 
 
+def first_day_output(variant: int) -> str:
+    """The 2027 cash of the contract from 1 January at a variant of Pavlodar's price (its
+    number in the memo's lines' table)."""
+    reading = MEMO_VARIANTS[variant - 1]
+    return f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{OPTION_YEARS[0]}"
+
+
+# The line's path (the stop-gap, then the contract) at the midpoint with Karaganda's price:
+# a case the line does not cover if Karaganda's unverified figures hold (the memo's «не хватит»)
+LINE_MIDPOINT = f"{BRANCH_OUTPUT['bridge'][-1]}.cash_{OPTION_YEARS[0]}"
+
+
 def first_day_short_variant(results: Results) -> int:
     """The number of the cheapest variant of Pavlodar's price at which the contract from 1
     January needs more than the proposed line (its upper end, the statistic the line is drawn
@@ -471,10 +484,9 @@ def first_day_short_variant(results: Results) -> int:
     that contract needs 15,5, within 27). The variants are numbered in the order of their
     prices, so every dearer one needs more too."""
     line = results.budget_line.amount
-    for reading in MEMO_VARIANTS:
-        output = f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{OPTION_YEARS[0]}"
-        if results.appraisal.get(output, BUDGET_LINE_STAT) > line:
-            return variant_number(reading)
+    for variant in range(1, len(MEMO_VARIANTS) + 1):
+        if results.appraisal.get(first_day_output(variant), BUDGET_LINE_STAT) > line:
+            return variant
     raise ReportError(
         "the memo (notebooks/01_summary.ipynb, the section on why the line is proposed) says "
         "the proposed budget line does not cover a contract from 1 January at the dearer "
@@ -545,6 +557,7 @@ def _years() -> dict[str, str]:
         # a header's day and month do not break apart (the HTML binds them in the header
         # cell; the phone's field labels must read the same)
         "first_day": fmt.day_with_month(fmt.date_long(VALUATION_DATE)),
+        "day": sentences.day_month(VALUATION_DATE),  # «1 января»
     }
 
 

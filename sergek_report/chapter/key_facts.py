@@ -88,6 +88,11 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     ),
                     first_day=sentences.day_month(results.decision_day),
                     months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
+                    # the longest procurement, the one the last day is drawn for
+                    lead=fmt.count(
+                        results.assumptions.range("procurement_lead_days")[1],
+                        L.UNIT_FORMS["дней"],
+                    ),
                 ),
             )
         )
