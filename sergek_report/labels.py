@@ -1366,9 +1366,9 @@ COVER_FACTS = {
         # (s27d: «последний день» read as the contract's: the announcement's, said)
         # (review s28a: 31 December read as a fixed rule: why that day, the longest
         # procurement ending with the stop-gap; {lead}: «60 дней»)
-        "Последний день объявления — {in_stopgap}: тогда и самая долгая закупка ({lead}) закончится к "
-        "концу временной меры на {months}, если юристы её подтвердят. Без неё с {first_day} "
-        "почти неизбежен перерыв в фиксации"
+        "Последний день объявления — {in_stopgap}: тогда и самая долгая закупка ({lead}) "
+        "закончится к концу временной меры на {months}, если юристы её подтвердят. Без неё с "
+        "{first_day} почти неизбежен перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

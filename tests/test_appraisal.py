@@ -539,13 +539,18 @@ def test_the_options_matrix_compares_them_side_by_side():
     assert list(matrix.index) == [
         "Сервисный договор через госзакупки",
         "Временная мера: продление до итогов закупки",
+        # the cheapest outcome, if the maslikhat may lift its own ban (review s28b)
+        "Ещё одно продление договора ГЧП",
         "Новый договор ГЧП",
         "Переход по образцу Астаны",
         "Передача комплексов городу",
     ]
     # «заработает»: the question is whether the route will be working on that day (review
-    # s12a, section 4)
-    assert matrix.columns[0] == "Заработает ли с 1\u00a0января 2027\u202fг."
+    # s12a, section 4); the day without its year, which the caption gives (one line a label)
+    assert matrix.columns[0] == "Заработает ли с 1\u00a0января"
+    assert matrix.loc["Ещё одно продление договора ГЧП", "Главный риск"] == (
+        "Зависимость от прежнего оператора (ПО, база нарушений, связь)"
+    )
     assert not any(char.isdigit() for char in "".join(matrix.iloc[:, 0]))  # no cost figure
     assert matrix.loc["Временная мера: продление до итогов закупки", "Главный риск"] == (
         "Продление может оказаться неприменимым к договору ГЧП"
@@ -558,7 +563,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     # complexes and data are said as what the route means for Almaty, Astana the example
     astana = matrix.loc["Переход по образцу Астаны"]
     assert astana["Главный риск"].startswith("Зависимость от прежнего оператора")
-    assert astana[matrix.columns[2]].startswith("По условиям нового договора; в Астане")
+    assert astana[matrix.columns[2]].startswith("По новому договору; в Астане")
     detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Правовая основа")
     stopgap = detail.loc[tables["options"].set_index("option_id").loc["stopgap", "name"]]
     assert stopgap["Риски"].count(";") == 2  # its three risks, none dropped

@@ -113,9 +113,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s26d: which the condition applied to was unclear: three plain sentences)
         # (s26h: still hard to parse: the last day, then its two conditions)
         f"до окончания договора на дату редакции. Акимату — объявить закупку немедленно. "
-        f"Последний день объявления — 31{NBSP}декабря 2026{NNBSP}г., без запаса и лишь если юристы "
-        f"подтвердят временную меру на 2{NBSP}месяца. Без неё с 1{NBSP}января почти неизбежен "
-        "перерыв в фиксации"
+        # (s28a: 31 December read as a fixed rule: why that day, 31 December + 60 days =
+        # 1 March, the day after the two months' stop-gap ends)
+        f"Последний день объявления — 31{NBSP}декабря 2026{NNBSP}г.: тогда и самая долгая "
+        f"закупка (60{NBSP}дней) закончится к концу временной меры на 2{NBSP}месяца, если "
+        f"юристы её подтвердят. Без неё с 1{NBSP}января почти неизбежен перерыв в фиксации"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -158,14 +160,16 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
-        # (s26o, s27b: «АПК» undefined on the cover: what they are, said)
-        "камерных комплексов фиксации нарушений "
+        # (s26o, s27b: «АПК» undefined on the cover: what they are, said; s28a: «камерных»
+        # means «chamber»: the abbreviation spelled out)
+        "аппаратно-программных комплексов фиксации нарушений "
         f"в сети на {fmt.date_long(r.decision_day)}: действующие (1{NBSP}641) и от половины "
         "до всех новых (350; ввод не подтверждён)"
     )
     assert "2027 года" in facts[0].text
     assert facts[2].text.startswith(
-        f"камерных комплексов фиксации нарушений в сети на {fmt.date_long(r.decision_day)}"
+        "аппаратно-программных комплексов фиксации нарушений в сети на "
+        f"{fmt.date_long(r.decision_day)}"
     )
 
 
@@ -219,9 +223,10 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s24i, s24j: the akimat's action first, its condition, then the gap; s25k, s25l:
         # now, the last day without margin; «кешіктірмей» and its ablative no longer asked)
         "шарт соңына дейін (редакция күніне). Әкімдік сатып алуды дереу жариялауы керек. "
-        "Жариялаудың соңғы күні — 2026 жылғы 31 желтоқсан, қорсыз және заңгерлер уақытша шараны "
-        "(2 ай) растаса "
-        "ғана. Онсыз 1 қаңтардан бастап тіркеуде үзіліс сөзсіз дерлік"
+        # (s28a: why that last day: the longest procurement ends with the stop-gap)
+        "Жариялаудың соңғы күні — 2026 жылғы 31 желтоқсан: сонда ең ұзақ сатып алу да (60 күн) "
+        "уақытша шараның (2 ай) соңына қарай аяқталады, егер заңгерлер оны растаса. Онсыз "
+        "1 қаңтардан бастап тіркеуде үзіліс сөзсіз дерлік"
     )
     assert facts[1].text.endswith("үзіліс сөзсіз дерлік")
     assert facts[0].text.endswith(

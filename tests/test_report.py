@@ -609,7 +609,11 @@ def test_one_network_range_everywhere_and_the_extension_from_the_data(report):
     assert "продлённый на один год договор ГЧП «Сергек» заканчивается" in html_text
     # (reviews s27i, s27k: «продлить его ещё раз нельзя» beside recommendation 1 г, which asks
     # whether the ban can be lifted: the condition said)
-    assert "ещё раз продлить договор можно, лишь если это условие снимут" in html_text
+    # (s28a, s28b: another extension is now an option of Table 4: the question, recommendation 1 г)
+    assert (
+        "Маслихат одобрил продление «без возможности дальнейших продлений»; можно ли снять это "
+        "условие — вопрос к юристам (рекомендация 1 г)."
+    ) in html_text
     assert "продлить его ещё раз нельзя" not in html_text
     assert "Эксплуатацию переданных городу комплексов оценить нельзя" in html_text
 
@@ -773,9 +777,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s26d: three plain sentences)
         # (s26h: the last day, then its two conditions)
         # (s27c, s27d: «последний день» read as the contract's: the announcement's, said)
-        "Акимату — объявить закупку немедленно. Последний день объявления — 31 декабря 2026 г., "
-        "без запаса и лишь если юристы подтвердят временную меру на 2 месяца. Без неё с 1 "
-        "января почти неизбежен перерыв в фиксации"
+        # (s28a: why that day: 31 December + 60 days = 1 March, the stop-gap's end)
+        "Акимату — объявить закупку немедленно. Последний день объявления — 31 декабря 2026 г.: "
+        "тогда и самая долгая закупка (60 дней) закончится к концу временной меры на 2 месяца, "
+        "если юристы её подтвердят. Без неё с 1 января почти неизбежен перерыв в фиксации"
     ) in cover
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
@@ -812,9 +817,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # one-year contract instead, chapter 2's «может стоить больше», recommendation 3)
         # (s26n, s26p: a bare «вариант 2» sent the deputy back to Table 1: its name beside it)
         # (s27c, s27d: why a one-year contract needs more, said where it is named)
-        "27 млрд не хватит в трёх случаях: договор с 1 января по цене варианта 2 (240 АПК "
-        "города) или дороже; договор лишь на год: он оплачивает и новое оборудование; цена "
-        "ближе к цене Караганды (её источник не проверен). Тогда — поправка бюджета."
+        # (s28a, s28b: a colon inside a list of three: lettered cases, each with its amount,
+        # the medians of Fig. 3: 27,2 at variant 2 from 1 January, 30,2 at the midpoint)
+        "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (240 АПК "
+        "города, около 27,2) или дороже; б) договор заключат лишь на год (тогда за год "
+        "оплачивают и новое оборудование); в) цена окажется ближе к цене Караганды (около "
+        "30,2; её источник не проверен). Тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
@@ -824,7 +832,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert "22 декабря" not in cover and "22 декабря" not in memo
     assert "не позднее 22 декабря 2026 г." in report["text"]
     assert (
-        "1 816–1 991 АПК камерных комплексов фиксации нарушений в сети на 1 января 2027 г." in cover
+        "1 816–1 991 АПК аппаратно-программных комплексов фиксации нарушений в сети на 1 января "
+        "2027 г." in cover
     )
     assert "С 1 января для 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
@@ -853,7 +862,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "На сессии — заложить в бюджет 27 млрд тенге на 2027 год, 35 и 38 млрд — на 2028 и "
         "2029 годы (всего 100). В 2027 г. договор оплачивается лишь с 1 марта; в 2028–2029 "
         # (s27h: «без роста — 32 и 32» read as a typo)
-        "годах учтён рост цены до 12,2 % в год (без роста хватило бы по 32). Без строк на "
+        # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
+        # 39,3 > 38: the range the joint calculation draws the growth from)
+        "годах учтён рост цены на 0–12,2 % в год (без роста хватило бы по 32). Без строк на "
         "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках)."
     ) in memo
     assert (
@@ -1179,9 +1190,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26g: three conditions in one sentence: the three cases, each its own clause)
         # (s26j, s26l: «9 млрд — за один год» contradicted the source's three years: the
         # one-year contract instead, chapter 2's «может стоить больше», recommendation 3)
-        "27 млрд не хватит в трёх случаях: договор с 1 января по цене варианта 2 (240 АПК "
-        "города) или дороже; договор лишь на год: он оплачивает и новое оборудование; цена "
-        "ближе к цене Караганды (её источник не проверен). Тогда — поправка бюджета. "
+        "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (240 АПК "
+        "города, около 27,2) или дороже; б) договор заключат лишь на год (тогда за год "
+        "оплачивают и новое оборудование); в) цена окажется ближе к цене Караганды (около "
+        "30,2; её источник не проверен). Тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1217,7 +1229,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "3) за камеру (строка — по нему) 15,41 25,5 (24,4–26,7) "
         f"{line} 35 38 100 "
         # (s23f: Karaganda's unverified source feeds no figure of this table)
-        "Источник: № 67 в списке источников; "
+        # (s28b: the counts of cameras and complexes cite their sources, № 68 and № 69)
+        "Источник: № 67, 68, 69 в списке источников; "
+        # (s28b: why variant 1 is the likeliest, said where the variants are: p. 38's argument)
+        "вариант 1 — самый вероятный (суждение авторов): камеры стоят «в городах и на трассах "
+        "региона»; "
         # (s21e–s21h: what «за камеру» means, where its row is: 9 bn for all 1 287 of
         # Pavlodar's cameras, 7 894 / 1 341 = 5,89 a complex in Almaty; s23e, s23f: where the
         # appendix argues it, a link here and its page in the PDF: tests/test_references.py)
@@ -1238,7 +1254,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # year is a whole year at the 2027 contract's price, the first day's 31,2 (Table 2's
         # upper end), rounded up to 32)
         # (s27i: «31,2 и 31,2» read as a typo: one figure, said once)
-        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены — по 31,2 "
+        # (s28a, s28b: «по 31,2» beside recommendation 3's «по 32» read as two figures: the
+        # lines, 31,2 rounded up, as recommendation 3 says them)
+        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены — по 32 "
         "в 2028–2029 годах). "
     )
     assert city[2] == "28,4"
@@ -1297,7 +1315,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # предлагаем»'s)
         "и 2029 годы (всего 100). В 2027 г. договор оплачивается лишь с 1 марта; в 2028–2029 "
         # (s27h: «без роста — 32 и 32» read as a typo)
-        "годах учтён рост цены до 12,2 % в год (без роста хватило бы по 32). Без строк на "
+        # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
+        # 39,3 > 38: the range the joint calculation draws the growth from)
+        "годах учтён рост цены на 0–12,2 % в год (без роста хватило бы по 32). Без строк на "
         "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
@@ -1309,11 +1329,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s22g: «до 12,2 %» read as covered at 12,2 % every year; the lines are P90 of a
     # growth drawn over 0–12,2 %)
     assert (
-        # (s27i: «31,2 и 31,2» read as a typo: one figure, said once)
-        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены — по 31,2 "
+        # (s27i: «31,2 и 31,2» read as a typo: one figure, said once; s28a, s28b: the lines)
+        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены — по 32 "
         "в 2028–2029 годах). "
     ) in memo
-    assert "рост цены на 0–12,2 % в год" not in memo  # recommendation 3 says «до 12,2 %»
+    assert "рост цены до 12,2 %" not in memo  # a range, not a growth each year covered
     # (s24i, s24j: in the order the council acts: before the session, at it, then the
     # procurement's deadline and terms)
     assert (
@@ -1372,7 +1392,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
     assert "ориентир для нового ГЧП" not in text
     # (review s13b: not «продлить нельзя» beside a stop-gap that extends the contract)
-    assert "Нынешняя цена (для сравнения) 3,9 (3,7–4,4) 3,9 (3,7–4,4) 11,7" in memo
+    # (s28b: another year at today's price, the cheapest outcome, is recommendation 1 г's
+    # question: the row named as the option it prices)
+    assert "Ещё одно продление (вопрос 1 г) 3,9 (3,7–4,4) 3,9 (3,7–4,4) 11,7" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
@@ -1697,9 +1719,12 @@ def test_a_single_record_of_the_sites_is_a_sentence_not_a_table(report):
         "источники расходятся между собой. На конец 2020 г. (страница без даты): 78 на "
         "перекрёстках, 336 вдоль дорог;"
     ) in text
+    # (s28b: the 404 complexes of Tengrinews before «(источник этих цифр — № 10)» read as
+    # Kolesa's: that record is the deployment table's own row, not the note's)
     assert (
-        "(Tengrinews 30 декабря 2020 г.) (источник этих цифр — № 10 в списке источников)." in text
-    )
+        "входит ли он в 414, из текста не ясно (источник этих цифр — № 10 в списке источников)."
+    ) in text
+    assert "(Tengrinews 30 декабря 2020 г.) (источник" not in text
 
 
 @pytest.mark.slow  # reads the session's build
