@@ -714,8 +714,12 @@ def tornado_chart(
     min_share: float = 0.01,
     base_label: str | None = None,
     base_format=None,
+    ends: dict[str, tuple[str, str]] | None = None,
 ):
     """Horizontal bars from the base value to the metric at each assumption's low/high.
+    `ends` gives each assumption's low and high values as text: a bar's label then says
+    which end it is, «2,10 (84 месяца)» (review s28a: a dark bar pointing left read as the
+    assumption's low end).
 
     Readable at print size: labels of at least 8 pt, the base value marked and labelled,
     a key for the two bar shades. An assumption whose swing is below `min_share` of the
@@ -738,12 +742,13 @@ def tornado_chart(
         low, high = row["metric_low"], row["metric_high"]
         ax.barh(y, low - base, left=base, color=ACCENT_LIGHT, height=0.6)
         ax.barh(y, high - base, left=base, color=ACCENT, height=0.6)
-        for value in (low, high):
+        end_texts = (ends or {}).get(row["assumption"], (None, None))
+        for value, end in zip((low, high), end_texts, strict=True):
             if abs(value - base) <= 1e-9 * max(abs(base), 1):
                 continue  # the base value itself: the base line marks it
             side = "left" if value >= base else "right"
             ax.annotate(
-                value_format(value),
+                value_format(value) if end is None else f"{value_format(value)} ({end})",
                 (value, y),
                 textcoords="offset points",
                 xytext=(4 if side == "left" else -4, 0),
@@ -774,7 +779,9 @@ def tornado_chart(
     ax.xaxis.set_major_formatter(axis_formatter(value_format))
     values = np.concatenate([rows["metric_low"].to_numpy(), rows["metric_high"].to_numpy()])
     span = float(np.abs(values - base).max()) if len(values) else abs(base) * 0.1 or 1.0
-    ax.set_xlim(base - span * 1.45, base + span * 1.45)
+    # room for the bars' labels beyond the longest bar (longer with the assumptions' ends)
+    margin = 2.6 if ends else 1.45
+    ax.set_xlim(base - span * margin, base + span * margin)
     handles = [
         Patch(color=ACCENT_LIGHT, label=L.TORNADO_CHART["low"]),
         Patch(color=ACCENT, label=L.TORNADO_CHART["high"]),
