@@ -897,7 +897,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании (по нынешней "
         # (s25c: «с запасом» read as safe: the dearest of the three prices, as a caution)
         # (s26a: two plain sentences)
-        "цене — около 3,9 млрд). Посчитана из осторожности по самой дорогой из трёх возможных "
+        "цене — около 3,9 млрд). Рассчитана из осторожности по самой дорогой из трёх возможных "
         "цен договора Павлодара, пока сам этот договор не найден"
     ) in cover
     assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
@@ -1156,7 +1156,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25k, s25l: why the dearest variant, in one clause: which is right only Pavlodar's
         # contract shows; s26a, s26b: in full sentences)
         "заключить нельзя, а верный вариант цены покажет только договор Павлодара. Поэтому "
-        "строка посчитана из осторожности, а не как прогноз, по самому дорогому варианту 3 (за "
+        "строка рассчитана из осторожности, а не как прогноз, по самому дорогому варианту 3 (за "
         "камеру): "
         # (s24a: eleven figures and three conditions in one paragraph: when it is enough, when
         # it is not, each its own item)

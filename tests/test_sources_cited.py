@@ -53,7 +53,9 @@ def test_a_source_line_names_a_source_by_publisher_and_date_only():
     assert ch.cite(["stat_2024_08"]) == (
         "Бюро национальной статистики, без даты (около августа 2024 г.; данные за июль 2024 г.)"
     )  # a «;» inside the brackets is not the clause's end
-    assert ch.cite(["adilet_2025_12_25"]) == "Адилет, 25 декабря 2025 г."
+    assert (
+        ch.cite(["adilet_2025_03_15"]) == "Адилет, Бюджетный кодекс РК № 171-VIII, 15 марта 2025 г."
+    )
     assert ch.cite(["inform_2025_11_13"]) == "Kazinform, 13 ноября 2025 г."
     assert ch.cite(["tengrinews_2022_05_13"]).startswith("Tengrinews.kz (на казахском языке), ")
     assert ch.cite(["qostanaytv_2025_09"]) == "Qostanay.tv, без даты на странице"
