@@ -820,9 +820,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s28a, s28b: a colon inside a list of three: lettered cases, each with its amount,
         # the medians of Fig. 3: 27,2 at variant 2 from 1 January, 30,2 at the midpoint)
         "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (240 АПК "
-        "города, около 27,2) или дороже; б) договор заключат лишь на год (тогда за год "
-        "оплачивают и новое оборудование); в) цена окажется ближе к цене Караганды (около "
-        "30,2; её источник не проверен). Тогда — поправка бюджета."
+        # (s28c: 30,2 is the midpoint with Karaganda, not Karaganda's own price: said so)
+        "города, около 27,2) или дороже; б) договор — лишь на год (за год оплачивают и новое "
+        "оборудование); в) цена — посередине между Павлодаром и Карагандой (около 30,2) или "
+        "выше (цены Караганды не проверены). Тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
     assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
@@ -1066,7 +1067,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26a–s26d: page 4 crowded: the variant that is right is the text's; the gap's
         # saving, 0,7, and the fines are chapter 2's; s26d: the 2026 payments' 4,2 beside
         # today's 3,9 read as a second current price, chapter 3 reconciles them)
-        "своего варианта. "
+        # (s28c: without the 4,2 a deputy who finds it on p. 16 reads a slip: why it is
+        # lower, in a clause, and where the chapter reconciles them)
+        "своего варианта; «ещё одно продление» — по середине двух оценок тарифа, поэтому "
+        "меньше выплат 2026 года (≈ 4,2 млрд тенге; раздел «Бюджет 2026 года»). "
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1155,7 +1159,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки бюджета "
         # (s25k, s25l: why the dearest variant, in one clause: which is right only Pavlodar's
         # contract shows; s26a, s26b: in full sentences)
-        "заключить нельзя, а верный вариант цены покажет только договор Павлодара. Поэтому "
+        "заключить нельзя, а верный вариант покажет только договор Павлодара. Поэтому "
         "строка рассчитана из осторожности, а не как прогноз, по самому дорогому варианту 3 (за "
         "камеру): "
         # (s24a: eleven figures and three conditions in one paragraph: when it is enough, when
@@ -1191,9 +1195,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26j, s26l: «9 млрд — за один год» contradicted the source's three years: the
         # one-year contract instead, chapter 2's «может стоить больше», recommendation 3)
         "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (240 АПК "
-        "города, около 27,2) или дороже; б) договор заключат лишь на год (тогда за год "
-        "оплачивают и новое оборудование); в) цена окажется ближе к цене Караганды (около "
-        "30,2; её источник не проверен). Тогда — поправка бюджета. "
+        # (s28c: 30,2 is the midpoint with Karaganda, not Karaganda's own price: said so)
+        "города, около 27,2) или дороже; б) договор — лишь на год (за год оплачивают и новое "
+        "оборудование); в) цена — посередине между Павлодаром и Карагандой (около 30,2) или "
+        "выше (цены Караганды не проверены). Тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
