@@ -685,7 +685,9 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
         "Что решить и к какому сроку",
         # (s19a: the lines voted on first, the scenarios they rest on second)
         # (s20a: the table says what the check may find, not where the check is)
-        "Таблица 1. Строки бюджета по тому, что покажет договор Павлодара, млрд тенге; "
+        # (s28a, s28c: the later years' columns read as something else: the lines of the
+        # three years said; what Pavlodar's contract may show is the first column's header)
+        "Таблица 1. Строки бюджета 2027–2029 гг. по вариантам цены, млрд тенге; "
         "временная мера до 28 февраля, затем договор",
         # (s21l: the columns name Table 1's variants; today's price said in the caption)
         # (s26p, s27a: variant 2 left out unexplained: the cheapest and the line's)
@@ -1211,7 +1213,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert table_1.startswith(
         # (s20a: the caption says what the check may find, not where the check is)
         # (the columns say what each figure is: the caption one line)
-        "Таблица 1. Строки бюджета по тому, что покажет договор Павлодара, млрд тенге; "
+        # (s28a, s28c: the later years' columns read as something else: the lines of the
+        # three years said; what Pavlodar's contract may show is the first column's header)
+        "Таблица 1. Строки бюджета 2027–2029 гг. по вариантам цены, млрд тенге; "
         # (s22a: 9 / 3 / 420 = 7,14 is not 8,02: the prices' level and its inflation said,
         # 7,14 × 1,123 = 8,02)
         "временная мера до 28 февраля, затем договор; цена АПК — в ценах конца 2026 г. "

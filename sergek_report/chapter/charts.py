@@ -38,6 +38,7 @@ TEXT_GREY = "#444444"
 # bar hatched in the context grey, never the accent of the verified ones.
 MUTED_FILL = "#e3e3e3"
 MUTED_HATCH = "////"
+WHISKER_MUTED = "#555555"  # its P10–P90, darker than the hatching it crosses
 NOTE_SIZE = 9
 WARNING = "#b23a2e"
 PALETTE = [ACCENT, "#d98c1e", "#4b8b3b", WARNING, "#6b4c9a", CONTEXT]
@@ -865,9 +866,11 @@ def options_chart(
                 linewidth=0.6 if weak else 0,
             )
             # The whisker spans P10–P90 on its own: the base calculation may lie outside it.
-            whisker = CONTEXT if weak else ACCENT
-            ax.hlines(y, row[2], row[3], color=whisker, lw=1.2)
-            ax.plot([row[2], row[3]], [y, y], "|", color=whisker, markersize=7)
+            # drawn over the bar: across a hatched bar a grey whisker's ends were lost (review
+            # s28c), so the unverified rows' whisker is a darker grey than their hatching
+            whisker = WHISKER_MUTED if weak else ACCENT
+            ax.hlines(y, row[2], row[3], color=whisker, lw=1.2, zorder=3)
+            ax.plot([row[2], row[3]], [y, y], "|", color=whisker, markersize=7, zorder=3)
         for y, row in placed:
             # in the column right of the plot (x in the axes' fraction, y the row's)
             ax.annotate(
