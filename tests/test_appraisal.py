@@ -614,7 +614,9 @@ def test_the_options_chart_draws_the_midpoint_rows_apart():
             grey = matplotlib_colors.to_hex(bar.get_facecolor()) == charts.MUTED_FILL
             assert grey is weak, names[y]
             whisker = matplotlib_colors.to_hex(whiskers[y].get_colors()[0])
-            assert whisker == (charts.CONTEXT if weak else charts.ACCENT), names[y]
+            # a grey darker than the hatching it crosses (review s28c: its ends were lost)
+            assert whisker == (charts.WHISKER_MUTED if weak else charts.ACCENT), names[y]
+            assert whiskers[y].get_zorder() > bar.get_zorder(), names[y]
     key = dtab.appraisal_chart_key()
     assert "полоса — центральная оценка, отрезок — разброс" in key
     assert "серые штрихованные полосы — цена между Павлодаром и Карагандой" in key
