@@ -335,7 +335,8 @@ MEMO_APPRAISAL_ROWS = {
     "pavlodar": "Договор с первого дня",
     # today's price for the whole period is what another extension would cost (review s28b:
     # the cheapest outcome, recommendation 1 г's, costed where the paths are)
-    "current_price": "Ещё одно продление (вопрос 1 г)",
+    # (review s28e: «вопрос 1 г» read as «1 год»: the option as Table 4 names it)
+    "current_price": "Ещё одно продление ГЧП",
 }
 # {complexes}: «420» (the region's) or «240» (the city's), from data/cost_anchors.csv
 MEMO_COVERAGE = {
@@ -1390,9 +1391,10 @@ COVER_FACTS = {
         # (s27d: «последний день» read as the contract's: the announcement's, said)
         # (review s28a: 31 December read as a fixed rule: why that day, the longest
         # procurement ending with the stop-gap; {lead}: «60 дней»)
-        "Последний день объявления — {in_stopgap}: тогда и самая долгая закупка ({lead}) "
-        "закончится к концу временной меры на {months}, если юристы её подтвердят. Без неё с "
-        "{first_day} почти неизбежен перерыв в фиксации"
+        # (review s28e: «закончится к концу» read as slack: none, said again)
+        "Последний день объявления — {in_stopgap}, без запаса: тогда и самая долгая закупка "
+        "({lead}) закончится к концу временной меры на {months}, если юристы её подтвердят. "
+        "Без неё с {first_day} почти неизбежен перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

@@ -115,8 +115,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"до окончания договора на дату редакции. Акимату — объявить закупку немедленно. "
         # (s28a: 31 December read as a fixed rule: why that day, 31 December + 60 days =
         # 1 March, the day after the two months' stop-gap ends)
-        f"Последний день объявления — 31{NBSP}декабря 2026{NNBSP}г.: тогда и самая долгая "
-        f"закупка (60{NBSP}дней) закончится к концу временной меры на 2{NBSP}месяца, если "
+        f"Последний день объявления — 31{NBSP}декабря 2026{NNBSP}г., без запаса: тогда и самая "
+        f"долгая закупка (60{NBSP}дней) закончится к концу временной меры на 2{NBSP}месяца, если "
         f"юристы её подтвердят. Без неё с 1{NBSP}января почти неизбежен перерыв в фиксации"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
@@ -224,8 +224,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # now, the last day without margin; «кешіктірмей» and its ablative no longer asked)
         "шарт соңына дейін (редакция күніне). Әкімдік сатып алуды дереу жариялауы керек. "
         # (s28a: why that last day: the longest procurement ends with the stop-gap)
-        "Жариялаудың соңғы күні — 2026 жылғы 31 желтоқсан: сонда ең ұзақ сатып алу да (60 күн) "
-        "уақытша шараның (2 ай) соңына қарай аяқталады, егер заңгерлер оны растаса. Онсыз "
+        "Жариялаудың соңғы күні — 2026 жылғы 31 желтоқсан, қорсыз: сонда ең ұзақ сатып алу да "
+        "(60 күн) уақытша шараның (2 ай) соңына қарай аяқталады, егер заңгерлер оны растаса. Онсыз "
         "1 қаңтардан бастап тіркеуде үзіліс сөзсіз дерлік"
     )
     assert facts[1].text.endswith("үзіліс сөзсіз дерлік")

@@ -612,7 +612,8 @@ def test_one_network_range_everywhere_and_the_extension_from_the_data(report):
     # (s28a, s28b: another extension is now an option of Table 4: the question, recommendation 1 г)
     assert (
         "Маслихат одобрил продление «без возможности дальнейших продлений»; можно ли снять это "
-        "условие — вопрос к юристам (рекомендация 1 г)."
+        # (s28e: «1 г» read as «1 год»: the item named in words)
+        "условие — вопрос к юристам (пункт «г» рекомендации 1)."
     ) in html_text
     assert "продлить его ещё раз нельзя" not in html_text
     assert "Эксплуатацию переданных городу комплексов оценить нельзя" in html_text
@@ -780,7 +781,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s26h: the last day, then its two conditions)
         # (s27c, s27d: «последний день» read as the contract's: the announcement's, said)
         # (s28a: why that day: 31 December + 60 days = 1 March, the stop-gap's end)
-        "Акимату — объявить закупку немедленно. Последний день объявления — 31 декабря 2026 г.: "
+        # (s28e: «закончится к концу» read as slack: «без запаса» said again)
+        "Акимату — объявить закупку немедленно. Последний день объявления — 31 декабря 2026 г., "
+        "без запаса: "
         "тогда и самая долгая закупка (60 дней) закончится к концу временной меры на 2 месяца, "
         "если юристы её подтвердят. Без неё с 1 января почти неизбежен перерыв в фиксации"
     ) in cover
@@ -986,8 +989,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contradiction: the stop-gap is the procurement law's, if it applies)
         # (s24: the memo's room for the recommendations, placed first: the law is chapter 2's)
         # (the stop-gap is defined where the lawyers are asked about it, recommendation 1 б)
-        "нарушений) нужны новый договор, до него — временная мера и деньги в бюджете 2027–2029 "
-        "годов. Рекомендации маслихату"
+        # (s28: one line shorter, for the servicing of the existing complexes below)
+        "нарушений) нужны новый договор, временная мера до него и деньги на 2027–2029 годы. "
+        "Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -1071,7 +1075,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # today's 3,9 read as a second current price, chapter 3 reconciles them)
         # (s28c: without the 4,2 a deputy who finds it on p. 16 reads a slip: why it is
         # lower, in a clause, and where the chapter reconciles them)
-        "своего варианта; «ещё одно продление» — по середине двух оценок тарифа, поэтому "
+        "своего варианта; «ещё одно продление ГЧП» — по середине двух оценок тарифа, поэтому "
         "меньше выплат 2026 года (≈ 4,2 млрд тенге; раздел «Бюджет 2026 года»). "
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
@@ -1152,9 +1156,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Год договора в 4–8 раз дороже нынешней платы: это сервис на новом оборудовании, "
         "которое в Павлодаре через три года переходит городу. "
         # (s20h–s20l, s24a, s25c, s25k, s26l: the servicing of the existing complexes alone,
-        # unpriced, was said here; s27a: the memo's room went to what «за камеру» means:
-        # recommendation 2 asks for its offers, «это сервис на новом оборудовании» says the
-        # line's choice)
+        # unpriced; s27a: the memo's room went to what «за камеру» means; s28a, s28e, s28f:
+        # the line's choice of new equipment unsaid: the cheaper servicing said again, as a
+        # judgement, with the recommendation that asks for its price)
+        "Обслуживание только действующих АПК, по суждению авторов, дешевле, но его цены нет "
+        "(рекомендация 2). "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
@@ -1403,7 +1409,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (review s13b: not «продлить нельзя» beside a stop-gap that extends the contract)
     # (s28b: another year at today's price, the cheapest outcome, is recommendation 1 г's
     # question: the row named as the option it prices)
-    assert "Ещё одно продление (вопрос 1 г) 3,9 (3,7–4,4) 3,9 (3,7–4,4) 11,7" in memo
+    # (s28e: «(вопрос 1 г)» read as «1 год»: the option as Table 4 names it)
+    assert "Ещё одно продление ГЧП 3,9 (3,7–4,4) 3,9 (3,7–4,4) 11,7" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
