@@ -116,9 +116,6 @@ FIGURES_ALLOWED = {
     "P10": "the name of a percentile (the tenth), not data",
     "P50": "the name of a percentile (the median), not data",
     "P90": "the name of a percentile (the ninetieth), not data",
-    "(вопрос 1 г)": "the memo's first recommendation's question г) (can the ban on another "
-    "extension be lifted), which the memo's row of another extension answers to (a question's "
-    "number, not data)",
     "Таблицы 1": "the memo's table of variants, the report's first table, as the memo's Table 2 "
     "names it (a table's number, not data)",
 }
