@@ -803,8 +803,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "утверждения бюджета нельзя (вопрос 1 а), — сразу после него. Последний день — 31 "
         # (s27a: the stop-gap ends on 28 February, the procurement on 1 March, the day after;
         # s27b: «её» read as the procurement or the stop-gap: named)
-        "декабря: закупка в 60 дней закончится 1 марта, сразу после временной меры. Без "
-        "временной меры перерыв с 1 января почти неизбежен; акимату нужен план." in memo
+        # (s28g: the path on 1 January is the memo's opening now; the plan for a gap here)
+        "декабря: закупка в 60 дней закончится 1 марта. На случай перерыва нужен план." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -841,7 +841,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "1 816–1 991 АПК аппаратно-программных комплексов фиксации нарушений в сети на 1 января "
         "2027 г." in cover
     )
-    assert "С 1 января для 1 816–1 991 АПК" in memo
+    assert "Для 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
@@ -984,13 +984,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s19g, s20a: the opening says what is decided and by when; how much, and why, each
     # have their own paragraph; the evidence's date is Table 3's caption)
     assert (
-        "С 1 января для 1 816–1 991 АПК (аппаратно-программных комплексов фиксации "
+        "Для 1 816–1 991 АПК (аппаратно-программных комплексов фиксации "
         # (s21b: an extension after «без возможности дальнейших продлений» read as a
         # contradiction: the stop-gap is the procurement law's, if it applies)
         # (s24: the memo's room for the recommendations, placed first: the law is chapter 2's)
         # (the stop-gap is defined where the lawyers are asked about it, recommendation 1 б)
         # (s28: one line shorter, for the servicing of the existing complexes below)
-        "нарушений) нужны новый договор, временная мера до него и деньги на 2027–2029 годы. "
+        # (s28g: no one-line answer to what happens on 1 January: the path and its fallback)
+        "нарушений) путь — временная мера до 28 февраля, если её подтвердят юристы, и новый "
+        "договор с 1 марта, иначе — перерыв в фиксации. Нужны деньги на 2027–2029 годы. "
         "Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
@@ -1487,8 +1489,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24e: the announcement's two last days, each with its condition)
         # (s24i, s24j: the last day holds for the longest procurement, and the plan asked for
         # if the stop-gap fails is here, not in the lawyers' item)
-        ": закупка в 60 дней закончится 1 марта, сразу после временной меры. Без временной "
-        "меры перерыв с 1 января почти неизбежен; акимату нужен план. В условия закупки "
+        ": закупка в 60 дней закончится 1 марта. На случай перерыва нужен план. В условия закупки "
         "включить обслуживание действующих "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "комплексов до приёмки новых, выяснив по договору ГЧП"
