@@ -35,7 +35,6 @@ from sergek_report.model.budget_line import (
     BUDGET_LINE,
     BUDGET_LINE_STAT,
     CHEAPER_READING,
-    FIRST_DAY,
 )
 from sergek_report.model.dates import as_date
 from sergek_report.model.prices import BUDGET_YEAR
@@ -454,9 +453,6 @@ LIKELY_PATH_YEARS = (
     CHEAPER_READING.replace("cash_2027", "cash_total"),
     BUDGET_LINE.replace("cash_2027", "cash_total"),
 )
-# The contract from the first day at Pavlodar's prices under each reading: a year of the new
-# contract against a year at today's price (chapter 2; the memo adds the price per camera)
-FIRST_DAY_READINGS = (FIRST_DAY.replace("_city", "_region"), FIRST_DAY)
 
 
 # The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
@@ -503,16 +499,12 @@ def times_today(results: Results) -> dict[str, float]:
     in the chapter on the decision (review s20f: the two said different multiples)."""
     u = results.appraisal
     today = u.get(TODAY_PRICE, CENTRAL)
-    region, city = (u.get(output, CENTRAL) / today for output in FIRST_DAY_READINGS)
+    line_variant = variant_number(results.budget_line.line_reading)
     return {
-        "region": region,
-        "city": city,
+        "region": u.get(first_day_output(REGION_VARIANT), CENTRAL) / today,
+        "city": u.get(first_day_output(CITY_VARIANT), CENTRAL) / today,
         # the line's reading: per camera as the joint calculation priced it, else the city's
-        "camera": u.get(
-            f"{FIRST_DAY_PATH.format(reading=results.budget_line.line_reading)}.cash_2027",
-            CENTRAL,
-        )
-        / today,
+        "camera": u.get(first_day_output(line_variant), CENTRAL) / today,
         "midpoint": u.get(f"{BRANCH_OUTPUT['announced'][-1]}.cash_2027", CENTRAL) / today,
     }
 

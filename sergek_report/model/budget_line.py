@@ -78,10 +78,8 @@ class BudgetLine:
     # years' did not add up, as upper ends do not)
     later_years: tuple[float, ...] = ()
     # the same later years at a price held for the contract's three years, as Pavlodar's sum
-    # is («32 и 32»; reviews s22k, s22l: the lines' growth reserve, said with its size), and
-    # the upper ends they are rounded up from («31,2 и 31,2»: the memo's Table 1 note)
+    # is («32 и 32»; reviews s22k, s22l: the lines' growth reserve, said with its size)
     later_years_constant_price: tuple[float, ...] = ()
-    later_upper_ends_constant_price: tuple[float, ...] = ()
     later_years_cheaper: tuple[float, ...] = ()
     # the lines the budget may shrink to if Pavlodar's sum pays for the region's complexes
     # per complex: that reading's upper ends of the three years rounded up alike («15, 18 и
@@ -182,7 +180,6 @@ def budget_line(
         )
 
     later_cheaper = later(cheaper)
-    constant_upper_ends = later(CONSTANT_PRICE.format(path=line_path))
     # the contract from the first day at the line's reading, as the joint calculation priced it
     # (per camera: the city's times the factor, having no stop-gap's months)
     first_day = appraisal.get(
@@ -203,8 +200,9 @@ def budget_line(
         ),
         first_day=first_day,
         later_years=tuple(line(year) for year in later(line_path)),
-        later_years_constant_price=tuple(line(x) for x in constant_upper_ends),
-        later_upper_ends_constant_price=constant_upper_ends,
+        later_years_constant_price=tuple(
+            line(year) for year in later(CONSTANT_PRICE.format(path=line_path))
+        ),
         later_years_cheaper=later_cheaper,
         lines_cheaper=tuple(line(x) for x in (amount_cheaper, *later_cheaper)),
         lines_city=tuple(line(x) for x in (upper_end, *later(path))),
