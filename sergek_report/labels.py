@@ -349,10 +349,6 @@ MEMO_APPRAISAL_COLUMNS = {
     "cash_2027": "{first} г.",
     "cash_total": "{years} гг.",
 }
-# A measure under one reading of Pavlodar's contract, by its row's number in the memo's
-# lines' table: «2027 г., вариант 1» (reviews s17a, s17b, s21l: «420 АПК» in a header read as
-# Almaty's network; s19g: four-line headers)
-MEMO_VARIANT_COLUMN = "{measure}, вариант\u00a0{variant}"
 # a row of the memo's lines' table: its number, then what Pavlodar's contract shows
 MEMO_VARIANT_ROW = "{variant}) {case}"
 # The report's parts, named in the contents before the first chapter of each (a chapter's
@@ -1140,14 +1136,16 @@ SENTENCES = {
     # (reviews s14d, s14g: one long sentence; now its two reasons, each its own sentence)
     # (reviews s21d–s21j: at the median inputs the year comes to 4,0, not 3,9: the median of
     # the joint calculation is not the calculation at medians; the base values' 4,1 said)
+    # (reviews s28e, s28i, s28j: two reasons with nested brackets took an auditor several
+    # readings: the same as steps, each with its figure, 4,2 → 4,0 → 4,1 → 3,9)
     "current_price_against_budget": (
         "Нынешняя цена на {year} год в резюме ({median}) меньше выплат {budget_year} года "
-        "({budget}), хотя тариф заморожен, по двум причинам. Во-первых, она рассчитана не по "
-        "оценке из обязательств, а по середине двух оценок тарифа ({price} за комплекс в "
-        "месяц; по ней выплаты {budget_year} года — {budget_mid}). Во-вторых, это центральная "
-        "оценка совместного расчёта: доля введённых новых комплексов, срок договора (от него "
-        "зависит оценка из обязательств) и место платы между оценками меняются по своим "
-        "диапазонам, и она ниже расчёта при базовых значениях ({point})."
+        "({budget}), хотя тариф заморожен. Шаги такие: выплаты {budget_year} года по оценке из "
+        "обязательств — {budget}; по середине двух оценок тарифа ({price} за комплекс в месяц) "
+        "— {budget_mid}; {year} год по той же цене, весь год и вся сеть ({network}\u00a0АПК), — "
+        "{point}; центральная оценка совместного расчёта — {median}: в нём введены не все новые "
+        "комплексы (от половины до всех), а срок договора и место платы между двумя оценками "
+        "меняются по своим диапазонам."
     ),
 }
 
@@ -1337,7 +1335,10 @@ COVER_FACTS = {
         # (s25c: «с запасом» read as safe: the dearest of Pavlodar's three prices, a caution)
         # (s26a: «трёх цен Павлодара», «его договор» read as a puzzle: two plain sentences)
         "цене — около {today}\u00a0млрд). Рассчитана из осторожности по самой дорогой из трёх "
-        "возможных цен договора Павлодара, пока сам этот договор не найден"
+        # (review s28j: the dearest price read as a ceiling: the memo's two cases it does not
+        # cover, named; {first_day}: «1 января»)
+        "возможных цен Павлодара, пока его договор не найден; не хватит, если договор начнётся "
+        "{first_day} или цена ближе к карагандинской"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
@@ -1392,9 +1393,11 @@ COVER_FACTS = {
         # (review s28a: 31 December read as a fixed rule: why that day, the longest
         # procurement ending with the stop-gap; {lead}: «60 дней»)
         # (review s28e: «закончится к концу» read as slack: none, said again)
-        "Последний день объявления — {in_stopgap}, без запаса: тогда и самая долгая закупка "
-        "({lead}) закончится к концу временной меры на {months}, если юристы её подтвердят. "
-        "Без неё с {first_day} почти неизбежен перерыв в фиксации"
+        # (reviews s28i, s28j: «к концу временной меры» read as a day to spare: the day it
+        # ends said, the memo's «1 марта»; {contract_day}: «1 марта»)
+        "Последний день объявления — {in_stopgap}: самая долгая закупка ({lead}) закончится "
+        "{contract_day}, сразу после временной меры на {months} (если юристы её подтвердят), — "
+        "запаса нет. Без временной меры с {first_day} почти неизбежен перерыв в фиксации"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

@@ -192,7 +192,7 @@ def test_new_and_dropped_assumptions_are_named_without_an_empty_before():
     assert "→" not in html and "—\u00a0→" not in html
     # a new key figure is not counted for the reader
     assert "В этой редакции появились новые ключевые показатели." in html
-    assert "в главе «Допущения, ограничения и источники»" in html
+    assert "в главе «Подробности, допущения и источники»" in html
     assert "Новых ключевых показателей" not in html
 
 
@@ -412,7 +412,7 @@ def test_long_lists_of_changes_are_counted_and_the_table_keeps_the_first_three_m
     assert "Уточнены и дополнены" not in text
     assert "В расчёт введены новые допущения (10)." in text
     assert "p0" not in html and "Новые допущения:" not in html
-    assert "в главе «Допущения, ограничения и источники»" in text
+    assert "в главе «Подробности, допущения и источники»" in text
 
 
 def test_a_new_budget_line_is_said_with_the_new_assumptions_it_rests_on():

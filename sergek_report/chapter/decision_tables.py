@@ -467,6 +467,43 @@ def first_day_output(variant: int) -> str:
     return f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{OPTION_YEARS[0]}"
 
 
+@dataclasses.dataclass(frozen=True)
+class CameraPrice:
+    """A complex of Almaty at Pavlodar's price per camera, step by step, as the memo's Table 1
+    note and the appendix's «За комплекс или за камеру» print it (reviews s28e, s28i: the
+    line's price as arithmetic a reader can redo): Pavlodar's yearly sum over its cameras,
+    times Almaty's cameras a complex, brought to the end of 2026's prices."""
+
+    sum_year: float  # Pavlodar's contract a year, tenge, at its price year
+    cameras: float  # the cameras that sum is taken to pay for
+    per_camera: float  # tenge a camera-year, at Pavlodar's price year
+    almaty_cameras: float  # cameras per complex in Almaty (the latest exact count)
+    per_complex: float  # tenge a complex-year of Almaty, at Pavlodar's price year
+    to_prices: float  # the factor to the end of 2026's prices (1 + 2026 inflation, and the
+    # index to 2025 if Pavlodar's prices are of another year)
+    year_price: float  # tenge a complex-year of Almaty at the end of 2026's prices
+
+
+def camera_price(results: Results) -> CameraPrice | None:
+    """The per-camera price's steps, or None where the data give no camera counts (the line
+    then rests on the city's reading)."""
+    year_price = results.budget_line.per_camera_year
+    if year_price is None:
+        return None
+    data, cameras = results.appraisal_data, results.cameras
+    per_camera = data.pavlodar_sum_year / cameras.pavlodar_cameras
+    per_complex = per_camera * cameras.almaty
+    return CameraPrice(
+        sum_year=data.pavlodar_sum_year,
+        cameras=cameras.pavlodar_cameras,
+        per_camera=per_camera,
+        almaty_cameras=cameras.almaty,
+        per_complex=per_complex,
+        to_prices=year_price / per_complex,
+        year_price=year_price,
+    )
+
+
 # The line's path (the stop-gap, then the contract) at the midpoint with Karaganda's price:
 # a case the line does not cover if Karaganda's unverified figures hold (the memo's «не хватит»)
 LINE_MIDPOINT = f"{BRANCH_OUTPUT['bridge'][-1]}.cash_{OPTION_YEARS[0]}"
@@ -640,30 +677,26 @@ def memo_readings(results: Results) -> tuple[str, str]:
 
 def memo_table(results: Results) -> pd.DataFrame:
     """The memo's table: each path at Pavlodar's prices and today's price, a row each; its
-    2027 cash and its three years, the median and P10–P90 in billions, under the cheapest
-    reading of Pavlodar's contract and the line's (a column each, by the reading's number in
-    the lines' table: «2027 г., вариант 1», «2027 г., вариант 3»). Today's price does not
-    depend on the reading: both columns give it. Neither the midpoint, nor the present
-    value, nor the parts of a path, nor the unpriced rows (its note names them)."""
+    2027 cash and its three years in billions, each a span of medians from the cheapest
+    reading of Pavlodar's contract to the line's (variants 1 and 3 of the lines' table, whose
+    own row gives each variant's P10–P90). Today's price does not depend on the reading: one
+    figure. Neither the midpoint, nor the present value, nor the parts of a path, nor the
+    unpriced rows (reviews s28i, s28j: four columns of ranges made the memo's page a wall of
+    figures, and today's price repeated under each variant read as depending on it)."""
     u = results.appraisal
     column = {k: v.format(**_years()) for k, v in L.MEMO_APPRAISAL_COLUMNS.items()}
-
-    def header(measure: str, reading: str) -> str:
-        return fmt.fill(
-            L.MEMO_VARIANT_COLUMN, measure=column[measure], variant=variant_number(reading)
-        )
-
-    headers = {
-        (measure, reading): header(measure, reading)
-        for measure in ("cash_2027", "cash_total")
-        for reading in memo_readings(results)
-    }
+    cheapest, dearest = memo_readings(results)
     rows = []
     for path in MEMO_ROWS:
         row = {column["option"]: L.MEMO_APPRAISAL_ROWS[path]}
-        for (measure, reading), name in headers.items():
-            option = path if path == COMPARISON else f"{path}_{reading}"
-            row[name] = budget_cell(u, f"{option}.{measure}")
+        for measure in ("cash_2027", "cash_total"):
+            if path == COMPARISON:
+                row[column[measure]] = bn(u.get(f"{path}.{measure}", CENTRAL))
+                continue
+            low, high = (
+                bn(u.get(f"{path}_{reading}.{measure}", CENTRAL)) for reading in (cheapest, dearest)
+            )
+            row[column[measure]] = f"{low}{fmt.EN_DASH}{high}"
         rows.append(row)
     return pd.DataFrame(rows)
 

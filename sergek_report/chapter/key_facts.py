@@ -69,6 +69,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
+                    first_day=sentences.day_month(results.decision_day),
                     today=decision_tables.bn(
                         results.appraisal.get(decision_tables.TODAY_PRICE, decision_tables.CENTRAL)
                     ),
@@ -87,6 +88,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                         fmt.date_long(results.procurement_latest_start_in_stopgap)
                     ),
                     first_day=sentences.day_month(results.decision_day),
+                    contract_day=sentences.day_month(results.contract_after_stopgap),
                     months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
                     # the longest procurement, the one the last day is drawn for
                     lead=fmt.count(

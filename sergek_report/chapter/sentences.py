@@ -350,6 +350,7 @@ def current_price_against_budget(r, central: str) -> str:
         price=precision.figure("current_monthly_price", r.one_basis.current_price, "тенге"),
         budget_mid=fmt.estimate(b.nominal_at(r.one_basis.current_price)),
         point=fmt.estimate(u.get("current_price.cash_2027", "point")),
+        network=fmt.integer(r.one_basis.network_high),
     )
 
 
