@@ -115,9 +115,12 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"до окончания договора на дату редакции. Акимату — объявить закупку немедленно. "
         # (s28a: 31 December read as a fixed rule: why that day, 31 December + 60 days =
         # 1 March, the day after the two months' stop-gap ends)
-        f"Последний день объявления — 31{NBSP}декабря 2026{NNBSP}г., без запаса: тогда и самая "
-        f"долгая закупка (60{NBSP}дней) закончится к концу временной меры на 2{NBSP}месяца, если "
-        f"юристы её подтвердят. Без неё с 1{NBSP}января почти неизбежен перерыв в фиксации"
+        # (s28i, s28j: «к концу временной меры» read as a day to spare: the day it ends, 1
+        # March, the day after the stop-gap's 28 February)
+        f"Последний день объявления — 31{NBSP}декабря 2026{NNBSP}г.: самая долгая закупка "
+        f"(60{NBSP}дней) закончится 1{NBSP}марта, сразу после временной меры на 2{NBSP}месяца "
+        f"(если юристы её подтвердят), — запаса нет. Без временной меры с 1{NBSP}января почти "
+        "неизбежен перерыв в фиксации"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -156,7 +159,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"предлагаемая строка бюджета 2027 года: сервис на новом оборудовании (по нынешней "
         f"цене — около 3,9{NBSP}млрд). Рассчитана из осторожности по самой дорогой из трёх "
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
-        "возможных цен договора Павлодара, пока сам этот договор не найден"
+        # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
+        # memo's «не хватит» a) and в))
+        f"возможных цен Павлодара, пока его договор не найден; не хватит, если договор начнётся "
+        f"1{NBSP}января или цена ближе к карагандинской"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[2].text == (
@@ -224,13 +230,19 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # now, the last day without margin; «кешіктірмей» and its ablative no longer asked)
         "шарт соңына дейін (редакция күніне). Әкімдік сатып алуды дереу жариялауы керек. "
         # (s28a: why that last day: the longest procurement ends with the stop-gap)
-        "Жариялаудың соңғы күні — 2026 жылғы 31 желтоқсан, қорсыз: сонда ең ұзақ сатып алу да "
-        "(60 күн) уақытша шараның (2 ай) соңына қарай аяқталады, егер заңгерлер оны растаса. Онсыз "
-        "1 қаңтардан бастап тіркеуде үзіліс сөзсіз дерлік"
+        # (s28i, s28j: the day the longest procurement ends, 1 March, said)
+        "Жариялаудың соңғы күні — 2026 жылғы 31 желтоқсан: ең ұзақ сатып алу (60 күн) 1 наурызда, "
+        "2 ай уақытша шара біткен бойда аяқталады (егер заңгерлер оны растаса), — қор жоқ. "
+        "Уақытша шарасыз 1 қаңтардан бастап тіркеуде үзіліс сөзсіз дерлік"
     )
     assert facts[1].text.endswith("үзіліс сөзсіз дерлік")
-    assert facts[0].text.endswith(
-        "сақтық үшін оның үш ықтимал бағасының ең қымбаты бойынша есептелді"
+    assert (
+        facts[0]
+        .text.replace(NBSP, " ")
+        .endswith(
+            "сақтық үшін оның үш ықтимал бағасының ең қымбаты бойынша есептелді; шарт 1 қаңтардан "
+            "басталса немесе баға Қарағандыныкіне жақын болса, жетпейді"
+        )
     )
     assert f"шамамен 3,9{NBSP}млрд)" in facts[0].text
     assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

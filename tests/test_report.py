@@ -782,10 +782,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s27c, s27d: «последний день» read as the contract's: the announcement's, said)
         # (s28a: why that day: 31 December + 60 days = 1 March, the stop-gap's end)
         # (s28e: «закончится к концу» read as slack: «без запаса» said again)
-        "Акимату — объявить закупку немедленно. Последний день объявления — 31 декабря 2026 г., "
-        "без запаса: "
-        "тогда и самая долгая закупка (60 дней) закончится к концу временной меры на 2 месяца, "
-        "если юристы её подтвердят. Без неё с 1 января почти неизбежен перерыв в фиксации"
+        # (s28i, s28j: «к концу временной меры» read as a day to spare: 1 March said)
+        "Акимату — объявить закупку немедленно. Последний день объявления — 31 декабря 2026 г.: "
+        "самая долгая закупка (60 дней) закончится 1 марта, сразу после временной меры на "
+        "2 месяца (если юристы её подтвердят), — запаса нет. Без временной меры с 1 января почти "
+        "неизбежен перерыв в фиксации"
     ) in cover
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
@@ -904,7 +905,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s25c: «с запасом» read as safe: the dearest of the three prices, as a caution)
         # (s26a: two plain sentences)
         "цене — около 3,9 млрд). Рассчитана из осторожности по самой дорогой из трёх возможных "
-        "цен договора Павлодара, пока сам этот договор не найден"
+        # (s28j: the dearest price read as a ceiling: the cases it does not cover)
+        "цен Павлодара, пока его договор не найден; не хватит, если договор начнётся 1 января "
+        "или цена ближе к карагандинской"
     ) in cover
     assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
     # (s16b: which facts a later source would hold, beside the latest source's date)

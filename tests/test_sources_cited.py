@@ -250,7 +250,7 @@ def test_a_source_line_cites_the_list_numbers_of_its_sources(built_report, body_
     zakon, liter = number["zakon_2025_12_30"], number["literkz_2021"]
     assert items[zakon - 1].startswith("Zakon.kz") and items[liter - 1].startswith("Liter.kz")
     assert re.search(rf"№ [\d, ]*\b{zakon}\b[\d, ]* в списке источников", line), line[:200]
-    assert f"не проверено: № {liter}" not in line[: line.index("при цене своего варианта")]
+    assert f"не проверено: № {liter}" not in line[: line.index("от варианта не зависит")]
     caption = re.search(
         r"Рисунок \d+\. Сценарии расходов в сопоставимых условиях: расходы", plain(page)
     )

@@ -467,41 +467,9 @@ def first_day_output(variant: int) -> str:
     return f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{OPTION_YEARS[0]}"
 
 
-@dataclasses.dataclass(frozen=True)
-class CameraPrice:
-    """A complex of Almaty at Pavlodar's price per camera, step by step, as the memo's Table 1
-    note and the appendix's «За комплекс или за камеру» print it (reviews s28e, s28i: the
-    line's price as arithmetic a reader can redo): Pavlodar's yearly sum over its cameras,
-    times Almaty's cameras a complex, brought to the end of 2026's prices."""
-
-    sum_year: float  # Pavlodar's contract a year, tenge, at its price year
-    cameras: float  # the cameras that sum is taken to pay for
-    per_camera: float  # tenge a camera-year, at Pavlodar's price year
-    almaty_cameras: float  # cameras per complex in Almaty (the latest exact count)
-    per_complex: float  # tenge a complex-year of Almaty, at Pavlodar's price year
-    to_prices: float  # the factor to the end of 2026's prices (1 + 2026 inflation, and the
-    # index to 2025 if Pavlodar's prices are of another year)
-    year_price: float  # tenge a complex-year of Almaty at the end of 2026's prices
-
-
-def camera_price(results: Results) -> CameraPrice | None:
-    """The per-camera price's steps, or None where the data give no camera counts (the line
-    then rests on the city's reading)."""
-    year_price = results.budget_line.per_camera_year
-    if year_price is None:
-        return None
-    data, cameras = results.appraisal_data, results.cameras
-    per_camera = data.pavlodar_sum_year / cameras.pavlodar_cameras
-    per_complex = per_camera * cameras.almaty
-    return CameraPrice(
-        sum_year=data.pavlodar_sum_year,
-        cameras=cameras.pavlodar_cameras,
-        per_camera=per_camera,
-        almaty_cameras=cameras.almaty,
-        per_complex=per_complex,
-        to_prices=year_price / per_complex,
-        year_price=year_price,
-    )
+def factor(x: float) -> str:
+    """A price factor as the steps print it, three decimals: «1,123»."""
+    return fmt.number(x, 3)
 
 
 # The line's path (the stop-gap, then the contract) at the midpoint with Karaganda's price:

@@ -150,3 +150,41 @@ def cameras_per_complex(deployment: pd.DataFrame, pavlodar: pd.Series) -> Camera
         inverse=(1 / factor[1], 1 / factor[0]),
         later_bound=later_bound,
     )
+
+
+@dataclass(frozen=True)
+class CameraPrice:
+    """A complex of Almaty at Pavlodar's price per camera, step by step, as the memo's Table 1
+    note and the appendix's «За комплекс или за камеру» print it (reviews s28e, s28i: the
+    line's price as arithmetic a reader can redo): Pavlodar's yearly sum over its cameras,
+    times Almaty's cameras a complex, brought to the end of 2026's prices."""
+
+    sum_year: float  # Pavlodar's contract a year, tenge, at its price year
+    cameras: float  # the cameras that sum is taken to pay for
+    per_camera: float  # tenge a camera-year, at Pavlodar's price year
+    almaty_cameras: float  # cameras per complex in Almaty (the latest exact count)
+    per_complex: float  # tenge a complex-year of Almaty, at Pavlodar's price year
+    # the factor to the end of 2026's prices (1 + 2026 inflation, and the index to 2025 if
+    # Pavlodar's prices are of another year)
+    to_prices: float
+    year_price: float  # tenge a complex-year of Almaty at the end of 2026's prices
+
+
+def camera_price(
+    cameras: CamerasPerComplex | None, sum_year: float, year_price: float | None
+) -> CameraPrice | None:
+    """The per-camera price's steps from Pavlodar's yearly sum and the price the budget line
+    takes (`year_price`: BudgetLine.per_camera_year), or None without the camera counts."""
+    if cameras is None or year_price is None:
+        return None
+    per_camera = sum_year / cameras.pavlodar_cameras
+    per_complex = per_camera * cameras.almaty
+    return CameraPrice(
+        sum_year=sum_year,
+        cameras=cameras.pavlodar_cameras,
+        per_camera=per_camera,
+        almaty_cameras=cameras.almaty,
+        per_complex=per_complex,
+        to_prices=year_price / per_complex,
+        year_price=year_price,
+    )

@@ -38,7 +38,12 @@ from sergek_report.model.budget import (
     tariff_by_term,
 )
 from sergek_report.model.budget_line import BudgetLine, budget_line
-from sergek_report.model.cameras import CamerasPerComplex, cameras_per_complex
+from sergek_report.model.cameras import (
+    CameraPrice,
+    CamerasPerComplex,
+    camera_price,
+    cameras_per_complex,
+)
 from sergek_report.model.dates import as_date, months_between
 from sergek_report.model.deployment import (
     complex_months,
@@ -172,6 +177,8 @@ class Results:
     appraisal_data: AppraisalData | None = field(default=None, repr=False)
     # the 2027 line the memo proposes, its check and its reckoner (model/budget_line.py)
     budget_line: BudgetLine | None = None
+    # the line's price per camera as steps (None without the camera counts)
+    camera_price: CameraPrice | None = None
     procurement_latest_start_range: tuple[dt.date, dt.date] | None = None
     # the stop-gap's longest term in months (the law's cap, the assumption's upper bound: 2),
     # its last day from the first day without the contract (28 February 2027), the first day
@@ -407,6 +414,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         if share.distribution is None
         else median(*share.range, float(share.value), share.distribution.shape),
     )
+    line = budget_line(appraisal, appraisal_data, assumptions, one_basis.pavlodar_year_city)
     basis["extension_years"] = contract_basis(contract, "extension_years")
     lead_low, lead_high = assumptions.range("procurement_lead_days")
     # the stop-gap at its longest: the law's cap, the assumption's upper bound
@@ -485,9 +493,8 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         cameras=cameras,
         appraisal=appraisal,
         appraisal_data=appraisal_data,
-        budget_line=budget_line(
-            appraisal, appraisal_data, assumptions, one_basis.pavlodar_year_city
-        ),
+        budget_line=line,
+        camera_price=camera_price(cameras, appraisal_data.pavlodar_sum_year, line.per_camera_year),
         stopgap_months_at_most=stopgap_months_at_most,
         stopgap_end=stopgap_end,
         contract_after_stopgap=contract_after_stopgap,
