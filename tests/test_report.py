@@ -692,9 +692,9 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
         "временная мера до 28 февраля, затем договор",
         # (s21l: the columns name Table 1's variants; today's price said in the caption)
         # (s26p, s27a: variant 2 left out unexplained: the cheapest and the line's)
-        "Таблица 2. Сценарии расходов по вариантам 1 (самый дешёвый) и 3 (по нему строка) "
-        "Таблицы 1 и по нынешней цене, млрд тенге (номинальные): центральная оценка (разброс) "
-        "Сценарий расходов",
+        # (s28i, s28j: four columns of ranges a wall: the variants' central estimates spanned)
+        "Таблица 2. Сценарии расходов, млрд тенге (номинальные): центральные оценки от варианта "
+        "1 (самый дешёвый) до варианта 3 (по нему строка) Таблицы 1 Сценарий расходов",
         "Рекомендации маслихату",
         "До сессии — запросить у акимата",
         "Главные риски",
@@ -708,7 +708,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     assert text.count("Хронология договора и предстоящие сроки") == 1
     assert text.count("Официальные заявления и опубликованные цифры о ДТП в Алматы") == 1
     assert "Хронология договора" not in memo and "о ДТП в Алматы" not in memo
-    assert text.count("Сценарии расходов по вариантам 1 (самый дешёвый) и 3 (по нему строка)") == 1
+    assert text.count("центральные оценки от варианта 1 (самый дешёвый) до варианта 3") == 1
 
 
 @pytest.mark.slow  # reads the session's build
@@ -801,7 +801,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # budget: what if not, said)
         # (s26o, s26p: one action a sentence)
         "Если закупка не объявлена — потребовать объявить её немедленно, а если до "
-        "утверждения бюджета нельзя (вопрос 1 а), — сразу после него. Последний день — 31 "
+        # (s28e: «вопрос 1 г» read as «1 год»: the question is the recommendation above)
+        "утверждения бюджета нельзя, — сразу после него. Последний день — 31 "
         # (s27a: the stop-gap ends on 28 February, the procurement on 1 March, the day after;
         # s27b: «её» read as the procurement or the stop-gap: named)
         # (s28g: the path on 1 January is the memo's opening now; the plan for a gap here)
@@ -832,7 +833,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "выше (цены Караганды не проверены). Тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
-    assert "Договор с первого дня 15,5 (14,8–16,2) 29,8 (28,5–31,2)" in memo
+    assert "Договор с первого дня 15,5–29,8 49,5–95,1" in memo
     assert "(до 31,2 в 2027 г.; маловероятно)" not in memo
     # the last day without the stop-gap is chapter 2's (s21a–s21d had it in the memo; s24a: on
     # the cover it read as no gap after it; s24g, s24h: in the memo, as a second date to demand)
@@ -874,10 +875,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "годах учтён рост цены на 0–12,2 % в год (без роста хватило бы по 32). Без строк на "
         "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках)."
     ) in memo
-    assert (
-        "Временная мера, затем договор 13,6 (13,0–14,2) 25,5 (24,4–26,7) 47,6 (43,9–51,4) "
-        "90,8 (83,8–98,1)" in memo
-    )
+    assert "Временная мера, затем договор 13,6–25,5 47,6–90,8" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[memo.index("Рекомендации маслихату") : memo.index("На что пойдут")]
     assert not re.search(r"\d,\d+–\d|от \d+,\d до", recommendations), recommendations
@@ -919,7 +917,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
     # the card's figure)
     assert not re.search(r"96,1 млрд тенге на 2027", cover)
-    assert f" {precision.billions(today)} (" in memo
+    assert f"ГЧП {precision.billions(today)} " in memo  # Table 2's row at today's price
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")
     assert pages[1].startswith("Содержание")
@@ -1015,10 +1013,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the cheapest; the city's 240 complexes are Table 1's)
     # (s21l: «420 АПК» in a header read as Almaty's network: the columns are Table 1's rows
     # by number, the region's 1 and the line's per camera 3)
-    assert (
-        "Сценарий расходов 2027 г., вариант 1 2027 г., вариант 3 2027–2029 гг., вариант 1 "
-        "2027–2029 гг., вариант 3"
-    ) in memo
+    # (s28i, s28j: four columns of ranges made p. 4 a wall: each cell spans variant 1's and
+    # variant 3's central estimates, Table 1's «Расход 2027 г.» of its first and last rows)
+    assert "Сценарий расходов 2027 г. 2027–2029 гг." in memo
     # per camera the gap's and the first day's contract months scale the city's exactly by
     # 7 894 / 1 341 / (1 287 / 240) = 1,0977: 22,69 × 1,0977 = 24,9, 21,6 × 1,0977 = 23,7,
     # 23,7 × 1,0977 = 26,0; 27,15 × 1,0977 = 29,8, 28,43 × 1,0977 = 31,2 (the line's «до 31,2»)
@@ -1029,10 +1026,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         ("Перерыв, затем договор", gap_region, ["24,9", "23,7", "26,0"]),
         ("Договор с первого дня", region, ["29,8", "28,5", "31,2"]),
     ]
-    at = [
-        memo.index(f"{path} {r[0]} ({r[1]}–{r[2]}) {c[0]} ({c[1]}–{c[2]})") for path, r, c in rows
-    ]
+    at = [memo.index(f"{path} {r[0]}–{c[0]} ") for path, r, c in rows]
     assert at == sorted(at)
+    # the stop-gap's row over three years, 47,6–90,8, and today's price, one figure, not one
+    # a variant (s28j: repeated under each variant it read as depending on it): 3,9 a year
+    # at a frozen tariff, 11,7 over three (3 × 3,9 = 11,7)
+    assert "Временная мера, затем договор 13,6–25,5 47,6–90,8" in memo
+    assert "Ещё одно продление ГЧП 3,9 11,7" in memo
     # (reviews s15b, s15c: «(420 АПК)» read as the scenario's network and 9 / 3 / 420 = 7,14
     # did not give 8,02: what the complexes are, and the 2026 inflation, said; s18c: in the
     # paragraph before the table, beside the price per camera; hand check: 9 bn / 3 / 420 ×
@@ -1072,16 +1072,21 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (review s15f: the range is the authors' assumptions' spread, not a probability the
         # data measured; the gap's two months are an assumption, the gap may last longer)
         # (s19g: the drivers of the three years said as an addition, not a garble)
-        "разброс — расход в 8 случаях из 10 при допущениях авторов (инфляция 2026 года и доля "
-        "введённых новых комплексов; за три года — и рост цены в 2028–2029 годах) при цене "
+        # (s28i, s28j: Table 2 gives central estimates only: what the range means is said
+        # under Table 1, whose column gives it; its drivers are chapter 2's)
+        "разброс — расход в 8 случаях из 10 при допущениях авторов; строка бюджета — верхняя "
+        "граница разброса, округлённая вверх"
+    ) in memo
+    assert (
         # (s24b, s24d, s24e: the range read as the whole uncertainty: the variant is the larger)
         # (s26a–s26d: page 4 crowded: the variant that is right is the text's; the gap's
         # saving, 0,7, and the fines are chapter 2's; s26d: the 2026 payments' 4,2 beside
         # today's 3,9 read as a second current price, chapter 3 reconciles them)
         # (s28c: without the 4,2 a deputy who finds it on p. 16 reads a slip: why it is
         # lower, in a clause, and where the chapter reconciles them)
-        "своего варианта; «ещё одно продление ГЧП» — по середине двух оценок тарифа, поэтому "
-        "меньше выплат 2026 года (≈ 4,2 млрд тенге; раздел «Бюджет 2026 года»). "
+        # (s28j: today's price under each variant read as depending on it: said it does not)
+        "«ещё одно продление ГЧП» от варианта не зависит: по середине двух оценок тарифа, "
+        "поэтому меньше выплат 2026 года (≈ 4,2 млрд тенге; раздел «Бюджет 2026 года»)"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1259,9 +1264,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # appendix argues it, a link here and its page in the PDF: tests/test_references.py)
         # (s24i, s24j: why per camera is dearest, in words: 1 287 / 420 = 3,06 and 1 287 / 240 =
         # 5,36 cameras a complex in Pavlodar region, 5,89 in Almaty)
-        # (s26b: why dearer is the memo's text; the note gives the counts)
-        "за камеру — 9 млрд платят за камеры области (1 287 камер, 3,1–5,4 на комплекс; в "
-        "АПК Алматы — около 5,9; раздел «За комплекс или за камеру»); "
+        # (s26b: why dearer is the memo's text)
+        # (s28e, s28i: the per-camera price as arithmetic a deputy can repeat: 9 bn / 3 years
+        # / 1 287 cameras = 2,331 mn a camera-year; × 7 894 / 1 341 = 5,8866 cameras = 13,72
+        # mn; × 1,123 (2026 inflation) = 15,41; as printed 2,33 × 5,89 × 1,123 = 15,41)
+        "за камеру: 9 млрд тенге : 3 года : 1 287 камер области = 2,33 млн тенге за камеру в "
+        "год; × 5,89 камеры в АПК Алматы × 1,123 (инфляция) = 15,41 (раздел «За комплекс или "
+        "за камеру»); "
+        # (s28i: Table 2 gives central estimates only: the range said here, under its column)
+        "разброс — расход в 8 случаях из 10 при допущениях авторов; "
         # (s20a: the rule said in words; its product is the row above)
         # (s20g, s20h: nine in ten at the row's own price, not at any price; s20q, s20r:
         # «строка» the budget's line only, never a table's row)
@@ -1282,9 +1293,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert city[2] == "28,4"
     # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's
     # first row, beside the cheapest reading's (the city's 24,4 is Table 1's)
-    assert memo.index(f"Временная мера, затем договор 13,6 (13,0–{cheaper}) 25,5 (24,4–26,7)") > (
-        memo.index("Таблица 2. ")
-    )
+    assert f"1) 420 АПК области, за комплекс 8,02 13,6 (13,0–{cheaper})" in memo
+    assert memo.index("Временная мера, затем договор 13,6–25,5") > memo.index("Таблица 2. ")
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -1402,10 +1412,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert "89,4 млрд" not in memo
     # the same upper ends as the appendix's table by year prints for the path at each reading
     assert "13,6 (13,0–14,2) 16,5 (15,3–17,7) 17,5 (15,5–19,6) 47,6 (43,9–51,4)" in text
-    assert "47,6 (43,9–51,4)" in memo  # Table 1's three years at the cheaper reading
+    # the three years' medians, Table 2's span (s28i, s28j: their ranges are chapter 6's)
+    assert "47,6–90,8" in memo and "47,6 (43,9–51,4)" not in memo
     # Table 2's three years of the line's own path, per camera, as the appendix's table by
     # year prints it, and recommendation 1 beside the hundred (reviews s20q–s21d)
-    assert "90,8 (83,8–98,1)" in memo
     assert "25,5 (24,4–26,7) 31,7 (29,3–34,1) 33,6 (29,8–37,6) 90,8 (83,8–98,1)" in text
     assert "82,8 (76,4–89,4)" not in memo  # the city's three years: the appendix's
     assert city[0] == "27,2"
@@ -1415,7 +1425,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s28b: another year at today's price, the cheapest outcome, is recommendation 1 г's
     # question: the row named as the option it prices)
     # (s28e: «(вопрос 1 г)» read as «1 год»: the option as Table 4 names it)
-    assert "Ещё одно продление ГЧП 3,9 (3,7–4,4) 3,9 (3,7–4,4) 11,7" in memo
+    assert "Ещё одно продление ГЧП 3,9 11,7" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
@@ -1483,7 +1493,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
         "Если закупка не объявлена — потребовать объявить её немедленно, а если до "
-        "утверждения бюджета нельзя (вопрос 1 а), — сразу после него. Последний день — 31 "
+        "утверждения бюджета нельзя, — сразу после него. Последний день — 31 "
         "декабря"
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
@@ -1574,7 +1584,7 @@ def test_the_council_text_says_the_models_words_plainly(report):
     council = " ".join(parts)
     assert "Договор с первого дня (цена между Павлодаром и Карагандой)" in council
     assert "Павлодар–Караганда (не проверено)" in council
-    assert "млрд тенге (номинальные): центральная оценка (разброс)" in council
+    assert "млрд тенге (номинальные): центральные оценки от варианта" in council
     assert council.count("в 8 случаях из 10") >= 2
     # the glossary defines them in plain words
     glossary = text[len(parts[0]) + len(parts[1]) : text.index(parts[2])]
