@@ -16,6 +16,7 @@ from sergek_report.build.render import (
     chapter_title,
     colophon_html,
     glossary_html,
+    keep_words_whole,
     postprocess_html,
     strip_build_outputs,
 )
@@ -555,3 +556,19 @@ def test_the_glossary_is_in_the_alphabetical_order_of_its_language():
         "В реальном выражении, в ценах 2021 года",
     ]
     assert terms[-2:] == ["Частный партнёр", "Чувствительность"]
+
+
+def test_the_words_the_patterns_break_wrongly_are_kept_whole_in_print():
+    """The Russian patterns break «начнётся» as «на-чнётся» and «ЦентрКредит» as
+    «Цен-трКредит» (reviews s28e, s28j): in print each is in a span that is not hyphenated; a
+    word that merely contains one, a tag's attribute and a drawing are left as they are."""
+    html = (
+        '<p title="начнётся">договор начнётся 1 марта; Банк ЦентрКредит; начнётсяли</p>'
+        "<svg><text>начнётся</text></svg>"
+    )
+    printed = keep_words_whole(html)
+    assert printed == (
+        '<p title="начнётся">договор <span class="unbroken">начнётся</span> 1 марта; Банк '
+        '<span class="unbroken">ЦентрКредит</span>; начнётсяли</p>'
+        "<svg><text>начнётся</text></svg>"
+    )

@@ -1570,6 +1570,17 @@ def plain_text_parts(text: str) -> tuple[str, str, str]:
 
 
 @pytest.mark.slow  # reads the session's build
+def test_no_word_of_the_pdf_breaks_where_the_patterns_get_it_wrong(report):
+    """«на-чнётся» (p. 7) and «Цен-трКредит» (p. 41) were printed (reviews s28e, s28j): no line
+    of the PDF ends in the first part of a wrong break."""
+    lines = [line.strip() for page in page_texts(report["pdf"]) for line in page.splitlines()]
+    pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.endswith(("‐", "-"))]
+    assert pairs, "the PDF hyphenates some words"
+    wrong = [(a, b) for a, b in pairs if b.startswith(("чнётся", "трКредит"))]
+    assert wrong == []
+
+
+@pytest.mark.slow  # reads the session's build
 def test_the_council_text_says_the_models_words_plainly(report):
     """Outside the appendix's method part and the glossary, the report says «цена между
     Павлодаром и Карагандой» (not «середина цен»), «центральная оценка» (not «медиана») and
