@@ -349,6 +349,10 @@ MEMO_APPRAISAL_COLUMNS = {
     "cash_2027": "{first} г.",
     "cash_total": "{years} гг.",
 }
+# A measure under one reading of Pavlodar's contract, by its row's number in the memo's
+# lines' table: «2027 г., вариант 1» (reviews s17a, s17b, s21l: «420 АПК» in a header read as
+# Almaty's network; s19g: four-line headers)
+MEMO_VARIANT_COLUMN = "{measure}, вариант\u00a0{variant}"
 # a row of the memo's lines' table: its number, then what Pavlodar's contract shows
 MEMO_VARIANT_ROW = "{variant}) {case}"
 # The report's parts, named in the contents before the first chapter of each (a chapter's
@@ -1071,6 +1075,8 @@ SENTENCES = {
     "list_and": "{items} и {last}",
     # a figure the same in every year («без роста хватило бы по 32»; sentences.each_year)
     "each_same": "по {figure}",
+    # the same with its unit, said in full (review s29a: «по 32» had neither unit nor years)
+    "each_same_unit": "по {figure}\u00a0{unit} в год",
     # where to get a gap's document (sentences.where_to_ask): requested through the bodies
     # that hold it (the accusative after «через», as the nominative of these bodies' names),
     # or found in a public register (its name after «на», the prepositional); one phrase, no

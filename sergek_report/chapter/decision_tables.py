@@ -645,26 +645,29 @@ def memo_readings(results: Results) -> tuple[str, str]:
 
 def memo_table(results: Results) -> pd.DataFrame:
     """The memo's table: each path at Pavlodar's prices and today's price, a row each; its
-    2027 cash and its three years in billions, each a span of medians from the cheapest
-    reading of Pavlodar's contract to the line's (variants 1 and 3 of the lines' table, whose
-    own row gives each variant's P10–P90). Today's price does not depend on the reading: one
-    figure. Neither the midpoint, nor the present value, nor the parts of a path, nor the
-    unpriced rows (reviews s28i, s28j: four columns of ranges made the memo's page a wall of
-    figures, and today's price repeated under each variant read as depending on it)."""
+    2027 cash and its three years in billions, the median under the cheapest reading of
+    Pavlodar's contract and under the line's (a column each, by the reading's number in the
+    lines' table: «2027 г., вариант 1», «2027 г., вариант 3»), whose own row gives each
+    variant's P10–P90 (reviews s28i, s28j: four columns of ranges made the memo's page a wall
+    of figures; s29a: one span from variant 1 to variant 3 read as an uncertainty range).
+    Today's price does not depend on the reading: both columns give it, the note says so.
+    Neither the midpoint, nor the present value, nor the parts of a path, nor the unpriced
+    rows."""
     u = results.appraisal
     column = {k: v.format(**_years()) for k, v in L.MEMO_APPRAISAL_COLUMNS.items()}
-    cheapest, dearest = memo_readings(results)
+    headers = {
+        (measure, reading): fmt.fill(
+            L.MEMO_VARIANT_COLUMN, measure=column[measure], variant=variant_number(reading)
+        )
+        for measure in ("cash_2027", "cash_total")
+        for reading in memo_readings(results)
+    }
     rows = []
     for path in MEMO_ROWS:
         row = {column["option"]: L.MEMO_APPRAISAL_ROWS[path]}
-        for measure in ("cash_2027", "cash_total"):
-            if path == COMPARISON:
-                row[column[measure]] = bn(u.get(f"{path}.{measure}", CENTRAL))
-                continue
-            low, high = (
-                bn(u.get(f"{path}_{reading}.{measure}", CENTRAL)) for reading in (cheapest, dearest)
-            )
-            row[column[measure]] = f"{low}{fmt.EN_DASH}{high}"
+        for (measure, reading), name in headers.items():
+            option = path if path == COMPARISON else f"{path}_{reading}"
+            row[name] = bn(u.get(f"{option}.{measure}", CENTRAL))
         rows.append(row)
     return pd.DataFrame(rows)
 
