@@ -692,9 +692,10 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
         "временная мера до 28 февраля, затем договор",
         # (s21l: the columns name Table 1's variants; today's price said in the caption)
         # (s26p, s27a: variant 2 left out unexplained: the cheapest and the line's)
-        # (s28i, s28j: four columns of ranges a wall: the variants' central estimates spanned)
-        "Таблица 2. Сценарии расходов, млрд тенге (номинальные): центральные оценки от варианта "
-        "1 (самый дешёвый) до варианта 3 (по нему строка) Таблицы 1 Сценарий расходов",
+        # (s28i, s28j: four columns of ranges a wall: central estimates; s29a: one span of two
+        # variants read as an uncertainty range: a column each)
+        "Таблица 2. Сценарии расходов по вариантам 1 и 3 Таблицы 1, млрд тенге: центральные "
+        "оценки Сценарий расходов",
         "Рекомендации маслихату",
         "До сессии — запросить у акимата",
         "Главные риски",
@@ -708,7 +709,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     assert text.count("Хронология договора и предстоящие сроки") == 1
     assert text.count("Официальные заявления и опубликованные цифры о ДТП в Алматы") == 1
     assert "Хронология договора" not in memo and "о ДТП в Алматы" not in memo
-    assert text.count("центральные оценки от варианта 1 (самый дешёвый) до варианта 3") == 1
+    assert text.count("Сценарии расходов по вариантам 1 и 3 Таблицы 1") == 1
 
 
 @pytest.mark.slow  # reads the session's build
@@ -833,7 +834,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "выше (цены Караганды не проверены). Тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
-    assert "Договор с первого дня 15,5–29,8 49,5–95,1" in memo
+    assert "Договор с первого дня 15,5 29,8 49,5 95,1" in memo
     assert "(до 31,2 в 2027 г.; маловероятно)" not in memo
     # the last day without the stop-gap is chapter 2's (s21a–s21d had it in the memo; s24a: on
     # the cover it read as no gap after it; s24g, s24h: in the memo, as a second date to demand)
@@ -872,10 +873,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
-        "годах учтён рост цены на 0–12,2 % в год (без роста хватило бы по 32). Без строк на "
+        # (s29a: «по 32» had neither unit nor years: said in full)
+        "годах учтён рост цены на 0–12,2 % в год (без роста цены хватило бы по 32 млрд тенге в "
+        "год). Без строк на "
         "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках)."
     ) in memo
-    assert "Временная мера, затем договор 13,6–25,5 47,6–90,8" in memo
+    assert "Временная мера, затем договор 13,6 25,5 47,6 90,8" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[memo.index("Рекомендации маслихату") : memo.index("На что пойдут")]
     assert not re.search(r"\d,\d+–\d|от \d+,\d до", recommendations), recommendations
@@ -1015,7 +1018,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # by number, the region's 1 and the line's per camera 3)
     # (s28i, s28j: four columns of ranges made p. 4 a wall: each cell spans variant 1's and
     # variant 3's central estimates, Table 1's «Расход 2027 г.» of its first and last rows)
-    assert "Сценарий расходов 2027 г. 2027–2029 гг." in memo
+    assert (
+        "2027 г., вариант 1 2027 г., вариант 3 2027–2029 гг., вариант 1 2027–2029 гг., вариант 3"
+    ) in memo
     # per camera the gap's and the first day's contract months scale the city's exactly by
     # 7 894 / 1 341 / (1 287 / 240) = 1,0977: 22,69 × 1,0977 = 24,9, 21,6 × 1,0977 = 23,7,
     # 23,7 × 1,0977 = 26,0; 27,15 × 1,0977 = 29,8, 28,43 × 1,0977 = 31,2 (the line's «до 31,2»)
@@ -1026,13 +1031,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         ("Перерыв, затем договор", gap_region, ["24,9", "23,7", "26,0"]),
         ("Договор с первого дня", region, ["29,8", "28,5", "31,2"]),
     ]
-    at = [memo.index(f"{path} {r[0]}–{c[0]} ") for path, r, c in rows]
+    at = [memo.index(f"{path} {r[0]} {c[0]} ") for path, r, c in rows]
     assert at == sorted(at)
-    # the stop-gap's row over three years, 47,6–90,8, and today's price, one figure, not one
-    # a variant (s28j: repeated under each variant it read as depending on it): 3,9 a year
-    # at a frozen tariff, 11,7 over three (3 × 3,9 = 11,7)
-    assert "Временная мера, затем договор 13,6–25,5 47,6–90,8" in memo
-    assert "Ещё одно продление ГЧП 3,9 11,7" in memo
+    # the stop-gap's row over three years, 47,6 and 90,8, and today's price, the same under
+    # each variant, which the note says (s28j): 3,9 a year at a frozen tariff, 11,7 over
+    # three (3 × 3,9 = 11,7)
+    assert "Временная мера, затем договор 13,6 25,5 47,6 90,8" in memo
+    assert "Ещё одно продление ГЧП 3,9 3,9 11,7 11,7" in memo
     # (reviews s15b, s15c: «(420 АПК)» read as the scenario's network and 9 / 3 / 420 = 7,14
     # did not give 8,02: what the complexes are, and the 2026 inflation, said; s18c: in the
     # paragraph before the table, beside the price per camera; hand check: 9 bn / 3 / 420 ×
@@ -1040,8 +1045,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (the caption of Table 2 no longer repeats them: the text and the columns say them)
     assert (
         "в Павлодарской области на три года выделили 9 млрд тенге, но не сказано, на сколько "
-        "АПК и за комплекс или за камеру. Отсюда три варианта цены (Таблица 1): 1 — на 420 АПК "
-        "области, 2 — на 240 АПК города, 3 — за камеру"
+        # (s28e, s29a: three dashes of three meanings: what the sum pays for, numbered after)
+        "АПК и за комплекс или за камеру. Отсюда три варианта цены (Таблица 1): сумма оплачивает "
+        "420 АПК области (вариант 1), 240 АПК города (вариант 2) или камеры (вариант 3"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1085,8 +1091,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28c: without the 4,2 a deputy who finds it on p. 16 reads a slip: why it is
         # lower, in a clause, and where the chapter reconciles them)
         # (s28j: today's price under each variant read as depending on it: said it does not)
-        "«ещё одно продление ГЧП» от варианта не зависит: по середине двух оценок тарифа, "
-        "поэтому меньше выплат 2026 года (≈ 4,2 млрд тенге; раздел «Бюджет 2026 года»)"
+        # (s29a: «по середине» read as a misspelling: the mean of the two estimates, and the
+        # 2026 payments' upper one)
+        "продление от варианта не зависит: оно по средней из двух оценок тарифа, а выплаты 2026 "
+        "года (≈ 4,2 млрд тенге; раздел «Бюджет 2026 года») — по верхней"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1155,9 +1163,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # 3,1–5,4 in Pavlodar region, Table 1's note)
         # (s27a: what per camera does to Almaty's price, in plain words; s27g: «вариант 3»
         # used before it was numbered: the numbers where the variants are named)
-        "комплекс или за камеру. Отсюда три варианта цены (Таблица 1): 1 — на 420 АПК области, "
-        "2 — на 240 АПК города, 3 — за камеру — тогда АПК Алматы дороже всего: камер в нём "
-        "больше. "
+        "комплекс или за камеру. Отсюда три варианта цены (Таблица 1): сумма оплачивает 420 АПК "
+        "области (вариант 1), 240 АПК города (вариант 2) или камеры (вариант 3; в АПК Алматы "
+        "камер больше, поэтому он дороже всего). "
         # (s19g: why several times today's payment: the new equipment, said where the
         # multiple is; s20d: at Pavlodar's prices, 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
         # (s21l: what the line buys: a service on new equipment, which in Pavlodar passes to
@@ -1169,8 +1177,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # unpriced; s27a: the memo's room went to what «за камеру» means; s28a, s28e, s28f:
         # the line's choice of new equipment unsaid: the cheaper servicing said again, as a
         # judgement, with the recommendation that asks for its price)
-        "Обслуживание только действующих АПК, по суждению авторов, дешевле, но его цены нет "
-        "(рекомендация 2). "
+        # (s29a: the city buying the equipment itself, chapter 2's 17,8 once, set beside)
+        "Дешевле, по суждению авторов, обслуживание только действующих АПК (его цены нет) или "
+        "покупка оборудования городом — около 17,8 млрд тенге разово, но без обслуживания, ПО и "
+        "связи (рекомендация 2). "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
@@ -1257,8 +1267,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28b: the counts of cameras and complexes cite their sources, № 68 and № 69)
         "Источник: № 67, 68, 69 в списке источников; "
         # (s28b: why variant 1 is the likeliest, said where the variants are: p. 38's argument)
-        "вариант 1 — самый вероятный (суждение авторов): камеры стоят «в городах и на трассах "
-        "региона»; "
+        # (s29a: the memo's page 4 needed the room: why variant 1 is likeliest is the
+        # appendix's «За комплекс или за камеру», which the note points to)
         # (s21e–s21h: what «за камеру» means, where its row is: 9 bn for all 1 287 of
         # Pavlodar's cameras, 7 894 / 1 341 = 5,89 a complex in Almaty; s23e, s23f: where the
         # appendix argues it, a link here and its page in the PDF: tests/test_references.py)
@@ -1287,14 +1297,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s27i: «31,2 и 31,2» read as a typo: one figure, said once)
         # (s28a, s28b: «по 31,2» beside recommendation 3's «по 32» read as two figures: the
         # lines, 31,2 rounded up, as recommendation 3 says them)
-        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены — по 32 "
-        "в 2028–2029 годах). "
+        # (s29a: the lines without growth are recommendation 3's, in full words)
+        "строка бюджета — верхняя граница разброса, округлённая вверх. "
     )
     assert city[2] == "28,4"
     # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's
     # first row, beside the cheapest reading's (the city's 24,4 is Table 1's)
     assert f"1) 420 АПК области, за комплекс 8,02 13,6 (13,0–{cheaper})" in memo
-    assert memo.index("Временная мера, затем договор 13,6–25,5") > memo.index("Таблица 2. ")
+    assert memo.index("Временная мера, затем договор 13,6 25,5") > memo.index("Таблица 2. ")
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -1347,7 +1357,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
-        "годах учтён рост цены на 0–12,2 % в год (без роста хватило бы по 32). Без строк на "
+        # (s29a: «по 32» had neither unit nor years: said in full)
+        "годах учтён рост цены на 0–12,2 % в год (без роста цены хватило бы по 32 млрд тенге в "
+        "год). Без строк на "
         "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
@@ -1360,8 +1372,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # growth drawn over 0–12,2 %)
     assert (
         # (s27i: «31,2 и 31,2» read as a typo: one figure, said once; s28a, s28b: the lines)
-        "строка бюджета — верхняя граница разброса, округлённая вверх (без роста цены — по 32 "
-        "в 2028–2029 годах). "
+        # (s29a: the lines without growth are recommendation 3's, in full words)
+        "строка бюджета — верхняя граница разброса, округлённая вверх. "
     ) in memo
     assert "рост цены до 12,2 %" not in memo  # a range, not a growth each year covered
     # (s24i, s24j: in the order the council acts: before the session, at it, then the
@@ -1397,12 +1409,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "поставщиков на обслуживание только действующих АПК и на покупку оборудования вместо "
         "сервиса."
     ) in memo
-    assert "17,8" not in memo
+    # (s29a: the city's own purchase is the first question a deputy is asked: said once, as
+    # the cheaper alternative to the service, never beside the lines, which s25b–s25l read as
+    # holding it)
+    assert memo.count("17,8") == 1
+    assert "покупка оборудования городом — около 17,8 млрд тенге разово" in memo
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
     # (s26m, s26p, s27d: each answer with what to do)
     assert (
-        "1) договор Павлодара (госзакупки) не найден за 420 АПК области — строка 15 млрд; за "
+        "1) договор Павлодара (госзакупки) не найден за 420 АПК области — 15 млрд; за "
         "240 АПК города — 25; за камеру или не найден — 27"
     ) in memo
     assert (
@@ -1413,7 +1429,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the same upper ends as the appendix's table by year prints for the path at each reading
     assert "13,6 (13,0–14,2) 16,5 (15,3–17,7) 17,5 (15,5–19,6) 47,6 (43,9–51,4)" in text
     # the three years' medians, Table 2's span (s28i, s28j: their ranges are chapter 6's)
-    assert "47,6–90,8" in memo and "47,6 (43,9–51,4)" not in memo
+    assert "47,6 25,5" not in memo and "47,6 (43,9–51,4)" not in memo
     # Table 2's three years of the line's own path, per camera, as the appendix's table by
     # year prints it, and recommendation 1 beside the hundred (reviews s20q–s21d)
     assert "25,5 (24,4–26,7) 31,7 (29,3–34,1) 33,6 (29,8–37,6) 90,8 (83,8–98,1)" in text
@@ -1425,7 +1441,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s28b: another year at today's price, the cheapest outcome, is recommendation 1 г's
     # question: the row named as the option it prices)
     # (s28e: «(вопрос 1 г)» read as «1 год»: the option as Table 4 names it)
-    assert "Ещё одно продление ГЧП 3,9 11,7" in memo
+    assert "Ещё одно продление ГЧП 3,9 3,9 11,7 11,7" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
@@ -1449,7 +1465,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "2026 г.) Что сверить Что известно Что делать по ответу "
         # (s17d: the staff's checklist numbered; s18g: its lines are Table 1's)
         # (s19c: a sum for a year triples every price: said in the text since s20q, s20r)
-        "1) договор Павлодара (госзакупки) не найден за 420 АПК области — строка 15 млрд; за "
+        # (s29a: the memo's room: the lines said once, in the column's header words)
+        "1) договор Павлодара (госзакупки) не найден за 420 АПК области — 15 млрд; за "
         "240 АПК города — 25; за камеру или не найден — 27 "
         "2) объявлена ли закупка (акимат) сведений нет нет — потребовать объявить немедленно "
         "(рекомендация 4) "
@@ -1462,16 +1479,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24i: «около 299» read as a count however marked: unknown, with the assumption's
         # range, 350 × 50 % = 175 to 350)
         # (s26o: «на 100 меньше» than what: each 100 of the 350 not in service)
-        "3) сколько из 350 новых АПК введено (управление цифровизации) в расчёте — "
+        "3) сколько новых АПК введено (управление цифровизации) в расчёте — "
         # (s26a: «каждые 100 меньше — строка … меньше» read as shorthand)
         "от 175 до 350 (допущение) на каждые 100 невведённых строку 27 млрд можно уменьшить "
         "на 1,3 (строку 15 — на 0,7) "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
-        "4) проект бюджета: строка, выплаты по ГЧП; дата сессии (аппарат) авторам "
-        "неизвестно; есть у аппарата строки нет или она меньше — поправка на сессии; выплаты по "
-        "ГЧП заменят оценку платы "
+        # (s29a: the memo's room: the draft's PPP payments are chapter 3's)
+        "4) строка в проекте бюджета, дата сессии (аппарат) авторам "
+        "неизвестно; есть у аппарата строки нет или она меньше — поправка на сессии "
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
@@ -1479,7 +1496,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19g: which line: the proposed one)
         # (s20i: at the whole network, 1 991 complexes, the line's own basis)
         "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) выше 15,6 % — "
-        "строки 27 млрд не хватит: каждый пункт — ещё 0,23 млрд (при всех 1 991 АПК) "
+        # (s29a: the memo's room: the network the point is priced at is chapter 2's)
+        "строки 27 млрд не хватит: каждый пункт — ещё 0,23 млрд "
         "Источник: расчёт авторов."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
@@ -1530,11 +1548,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "закупку до утверждения бюджета; б) продлить договор до итогов закупки (временная мера) "
         "и нужно ли для этого объявить закупку до 1 января; "
         # (s16h, s17a: and the single source the incumbent's rights to the software may allow)
-        "в) закупить у нынешнего оператора из одного источника (права на программное "
+        # (s28i, s29b: «(права на программное обеспечение, ПО)» cryptic: the condition said)
+        "в) закупить из одного источника у нынешнего оператора, если права на программное "
         # (s25d: whether the ban on further extensions, the maslikhat's own condition, can be
-        # lifted: a deputy's first question)
-        # (s26c: whose condition it is, said)
-        "обеспечение, ПО); г) снять запрет маслихата на новое продление."
+        # lifted: a deputy's first question; the opening quotes the ban, whose it is)
+        "обеспечение (ПО) только у него; г) снять запрет на новое продление."
     ) in memo
     # (s25g: «и согласие оператора» had no verb after the lawyers' questions: the operator's
     # written consent is asked of the akimat with the documents)
@@ -1595,7 +1613,7 @@ def test_the_council_text_says_the_models_words_plainly(report):
     council = " ".join(parts)
     assert "Договор с первого дня (цена между Павлодаром и Карагандой)" in council
     assert "Павлодар–Караганда (не проверено)" in council
-    assert "млрд тенге (номинальные): центральные оценки от варианта" in council
+    assert "млрд тенге: центральные оценки" in council
     assert council.count("в 8 случаях из 10") >= 2
     # the glossary defines them in plain words
     glossary = text[len(parts[0]) + len(parts[1]) : text.index(parts[2])]
