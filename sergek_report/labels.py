@@ -898,9 +898,10 @@ PATH_STEPS = {
     "budget_draft": "проект бюджета {year} г. в маслихате",
     "announce": "объявить закупку, если она длится {days}",
     # the last day to announce the longest procurement so that it ends within the stop-gap
-    "announce_stopgap": "объявить закупку под временную меру ({days})",
+    # (reviews s28j, s29a, s29b: seven lines in the timeline: shorter words for one date)
+    "announce_stopgap": "последний день объявления закупки ({days})",
     "edition": "дата редакции отчёта",
-    "contract_end": "последний день договора ГЧП",
+    "contract_end": "конец договора ГЧП",
     "decision_day": "первый день без договора ГЧП",
     "stopgap_end": "конец временной меры, если она длится {months}",
 }
@@ -1348,9 +1349,10 @@ COVER_FACTS = {
         # (s26a: «трёх цен Павлодара», «его договор» read as a puzzle: two plain sentences)
         "цене — около {today}\u00a0млрд). Рассчитана из осторожности по самой дорогой из трёх "
         # (review s28j: the dearest price read as a ceiling: the memo's two cases it does not
-        # cover, named; {first_day}: «1 января»)
-        "возможных цен Павлодара, пока его договор не найден; не хватит, если договор начнётся "
-        "{first_day} или цена ближе к карагандинской"
+        # cover, named; {first_day}: «1 января»; s29a: from 1 January the cheapest price
+        # fits: «может не хватить»; s29b: «его договор» ambiguous, and cards as paragraphs)
+        "возможных цен; может не хватить, если договор начнётся {first_day} или цена ближе к "
+        "карагандинской"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
@@ -1407,9 +1409,11 @@ COVER_FACTS = {
         # (review s28e: «закончится к концу» read as slack: none, said again)
         # (reviews s28i, s28j: «к концу временной меры» read as a day to spare: the day it
         # ends said, the memo's «1 марта»; {contract_day}: «1 марта»)
-        "Последний день объявления — {in_stopgap}: самая долгая закупка ({lead}) закончится "
-        "{contract_day}, сразу после временной меры на {months} (если юристы её подтвердят), — "
-        "запаса нет. Без временной меры с {first_day} почти неизбежен перерыв в фиксации"
+        # (reviews s28b–s28h, s29a, s29b: a card read as a paragraph: the action, its last day
+        # and why no margin; the stop-gap's condition and the gap without it are the memo's
+        # opening)
+        "Последний день объявления — {in_stopgap}: закупка в {lead} закончится {contract_day}, "
+        "сразу после временной меры на {months}, — запаса нет"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
