@@ -336,7 +336,8 @@ MEMO_APPRAISAL_ROWS = {
     # today's price for the whole period is what another extension would cost (review s28b:
     # the cheapest outcome, recommendation 1 г's, costed where the paths are)
     # (review s28e: «вопрос 1 г» read as «1 год»: the option as Table 4 names it)
-    "current_price": "Ещё одно продление ГЧП",
+    # (review s29d: another extension is barred: the row read as an option like the others)
+    "current_price": "Ещё одно продление (если разрешат)",
 }
 # {complexes}: «420» (the region's) or «240» (the city's), from data/cost_anchors.csv
 MEMO_COVERAGE = {

@@ -919,7 +919,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
     # the card's figure)
     assert not re.search(r"96,1 млрд тенге на 2027", cover)
-    assert f"ГЧП {precision.billions(today)} " in memo  # Table 2's row at today's price
+    # Table 2's row at today's price
+    assert f"(если разрешат) {precision.billions(today)} " in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")
     assert pages[1].startswith("Содержание")
@@ -1036,7 +1037,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # each variant, which the note says (s28j): 3,9 a year at a frozen tariff, 11,7 over
     # three (3 × 3,9 = 11,7)
     assert "Временная мера, затем договор 13,6 25,5 47,6 90,8" in memo
-    assert "Ещё одно продление ГЧП 3,9 3,9 11,7 11,7" in memo
+    assert "Ещё одно продление (если разрешат) 3,9 3,9 11,7 11,7" in memo
     # (reviews s15b, s15c: «(420 АПК)» read as the scenario's network and 9 / 3 / 420 = 7,14
     # did not give 8,02: what the complexes are, and the 2026 inflation, said; s18c: in the
     # paragraph before the table, beside the price per camera; hand check: 9 bn / 3 / 420 ×
@@ -1440,7 +1441,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s28b: another year at today's price, the cheapest outcome, is recommendation 1 г's
     # question: the row named as the option it prices)
     # (s28e: «(вопрос 1 г)» read as «1 год»: the option as Table 4 names it)
-    assert "Ещё одно продление ГЧП 3,9 3,9 11,7 11,7" in memo
+    assert "Ещё одно продление (если разрешат) 3,9 3,9 11,7 11,7" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
@@ -1494,9 +1495,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19d: «выдерживает» barely parseable)
         # (s19g: which line: the proposed one)
         # (s20i: at the whole network, 1 991 complexes, the line's own basis)
-        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) выше 15,6 % — "
-        # (s29a: the memo's room: the network the point is priced at is chapter 2's)
-        "строки 27 млрд не хватит: каждый пункт — ещё 0,23 млрд "
+        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) выше 15,6 % "
+        # (s29c: the threshold holds at the whole network: said, briefly)
+        "(при 1 991 АПК) — 27 млрд не хватит: каждый пункт — ещё 0,23 млрд "
         "Источник: расчёт авторов."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
