@@ -29,9 +29,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     facts = key_facts.cover_facts(r, edition_date)
     assert [f.figure for f in facts] == [
         f"27{NBSP}млрд{NBSP}тенге",
+        # the later years' lines, drawn as the 2027 line, beside it (reviews s29b–s29d:
+        # «27 млрд тенге» beside «27 дней» read as linked)
+        f"35 и 38{NBSP}млрд{NBSP}тенге",
         f"27{NBSP}дней",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
-        f"35 и 38{NBSP}млрд{NBSP}тенге",  # the later years' lines, drawn as the 2027 line
     ]
     u = r.appraisal
     # the line: the likely path's upper end at the city's reading (24,4), per camera at
@@ -65,7 +67,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (review s16e: not «вероятный путь», as the stop-gap waits on the lawyers)
     # (s17a: to the end of 2029, as the model prices the contract; the growth they hold,
     # the assumption's upper end, which the base case does not assume)
-    assert facts[3].text == (
+    assert facts[1].text == (
         # (s18d: the vote is for three years, 27 + 35 + 38 = 100)
         # (s19b–s19d: a caption, not a paragraph: the growth and the one-year contract's
         # shortfall are the memo's recommendation 1)
@@ -90,7 +92,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s16h: three conditions in a headline card; a contract on 1 March is not new cameras
     # working then)
     # (s17a: «немедленно» and the last day competed; the lawyers' condition in brackets)
-    assert facts[1].text == (
+    assert facts[2].text == (
         # (s19a, s19b: the last day said as what it gives: a contract with no margin)
         # (s19g: «немедленно» then «даже 31 декабря» read as a contradiction: the last day
         # said as such, with what ends when its procurement, 60 days, does)
@@ -167,7 +169,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         "карагандинской"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
-    assert facts[2].text == (
+    assert facts[3].text == (
         # (s26o, s27b: «АПК» undefined on the cover: what they are, said; s28a: «камерных»
         # means «chamber»: the abbreviation spelled out)
         "аппаратно-программных комплексов фиксации нарушений "
@@ -175,7 +177,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         "до всех новых (350; ввод не подтверждён)"
     )
     assert "2027 года" in facts[0].text
-    assert facts[2].text.startswith(
+    assert facts[3].text.startswith(
         "аппаратно-программных комплексов фиксации нарушений в сети на "
         f"{fmt.date_long(r.decision_day)}"
     )
@@ -195,7 +197,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
 )
 def test_the_days_left_agree_with_their_number(computed, edition_date, figure):
     facts = key_facts.cover_facts(computed.results, edition_date)
-    assert facts[1].figure == figure.replace(" ", NBSP)
+    assert facts[2].figure == figure.replace(" ", NBSP)
 
 
 def test_after_the_contract_has_ended_no_days_are_counted(computed):
@@ -213,9 +215,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     facts = key_facts.cover_facts(computed.results, computed.edition.edition_date)
     assert [f.figure for f in facts] == [
         f"27{NBSP}млрд{NBSP}теңге",
+        f"35 және 38{NBSP}млрд{NBSP}теңге",
         f"27{NBSP}күн",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
-        f"35 және 38{NBSP}млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 1 наурыздан басталады», «2027 жылғы
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
@@ -223,7 +225,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     # December: «1 наурызға дейін», «1 қаңтардан», the cases the translation asks for)
     # (s22a, s22b: the last day to announce, each with what it gives; the ablative the
     # translation asks for: «31 желтоқсаннан кешіктірмей»)
-    text = facts[1].text.replace(NBSP, " ")
+    text = facts[2].text.replace(NBSP, " ")
     assert text.startswith(
         # (s24a: the gap without the extension, the akimat's last day with it, in the
         # ablatives «бастап» and «кешіктірмей» ask)
@@ -234,19 +236,19 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s28a: why that last day: the longest procurement ends with the stop-gap)
         # (s28i, s28j: the day the longest procurement ends, 1 March, said)
         # (s29a, s29b: a card read as a paragraph: the gap without the stop-gap is the memo's)
-        "Жариялаудың соңғы күні — 2026 жылғы 31 желтоқсан: сатып алу (60 күн) 1 наурызда, 2 ай "
-        "уақытша шара біткен бойда аяқталады, — қор жоқ"
+        "Соңғы күн — 2026 жылғы 31 желтоқсан: сатып алу (60 күн) 1 наурызда, 2 ай уақытша "
+        "шарадан кейін бітеді, — қор жоқ"
     )
     assert (
         facts[0]
         .text.replace(NBSP, " ")
         .endswith(
-            "Сақтық үшін үш ықтимал бағаның ең қымбаты бойынша есептелді; шарт 1 қаңтардан "
-            "басталса немесе баға Қарағандыныкіне жақын болса, жетпеуі мүмкін"
+            "Сақтық үшін үш ықтимал бағаның ең қымбатымен есептелді; шарт 1 қаңтардан басталса "
+            "не баға Қарағандыныкіне жақын болса, жетпеуі мүмкін"
         )
     )
     assert f"шамамен 3,9{NBSP}млрд)" in facts[0].text
-    assert facts[2].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
+    assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 
 def test_a_range_on_the_cover_never_breaks_after_its_dash():

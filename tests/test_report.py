@@ -858,12 +858,17 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # years' lines instead, drawn as the 2027 line is, and the memo's recommendation says them)
     # (s17a: the lines hold a price growth the base case does not assume; a contract to the
     # end of 2029, not three years from March into 2030)
-    assert cover.endswith(
+    assert (
         # (s18d: the vote is for three years: 27 + 35 + 38 = 100)
         "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (с 2027 годом — 100 млрд тенге) "
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         "для договора до конца 2029 года; без них договор — только на год"
-    )
+    ) in cover
+    # the money first, the two lines side by side, then the days and the network (s29b–s29d:
+    # «27 млрд тенге» beside «27 дней» read as linked)
+    assert cover.index("27 млрд тенге") < cover.index("35 и 38 млрд тенге")
+    assert cover.index("35 и 38 млрд тенге") < cover.index("27 дней")
+    assert cover.endswith("(350; ввод не подтверждён)")
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
     # (s26o, s26p: the vote on its own; why 2028 exceeds 2027 at a constant price, said)

@@ -55,8 +55,8 @@ class KeyFact:
 
 def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     """The title page's key figures in the edition's language, in reading order: how much to
-    budget (and what of it the paths realistic on 1 January need), how long is left, what
-    has to keep working, and what the likely path costs over three years.
+    budget in 2027 and in the later years of a three-year contract, how long is left, and
+    what has to keep working.
     A figure the results do not have (no appraisal) is left out, and so are the days left
     once the contract has ended."""
     words = L.COVER_FACTS
@@ -130,4 +130,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 ),
             )
         )
+        # the money first, side by side: the lines of 2027 and of the later years (reviews
+        # s29b–s29d: «27 млрд тенге» beside «27 дней» read as linked)
+        facts.insert(1, facts.pop())
     return tuple(facts)
