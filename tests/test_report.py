@@ -1085,8 +1085,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19g: the drivers of the three years said as an addition, not a garble)
         # (s28i, s28j: Table 2 gives central estimates only: what the range means is said
         # under Table 1, whose column gives it; its drivers are chapter 2's)
-        "разброс — расход в 8 случаях из 10 при допущениях авторов; строка бюджета — верхняя "
-        "граница разброса, округлённая вверх"
+        "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов; строка "
+        "бюджета — верхняя граница разброса, округлённая вверх"
     ) in memo
     assert (
         # (s24b, s24d, s24e: the range read as the whole uncertainty: the variant is the larger)
@@ -1183,9 +1183,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the line's choice of new equipment unsaid: the cheaper servicing said again, as a
         # judgement, with the recommendation that asks for its price)
         # (s29a: the city buying the equipment itself, chapter 2's 17,8 once, set beside)
-        "Дешевле, по суждению авторов, обслуживание только действующих АПК (его цены нет) или "
-        "покупка оборудования городом — около 17,8 млрд тенге разово, но без обслуживания, ПО и "
-        "связи (рекомендация 2). "
+        # (s29c: «why 7× more to replace working cameras?»: the servicing's bound, a judgement)
+        "Дешевле обслуживание только действующих АПК (по суждению авторов, не дороже нынешней "
+        "платы; цены нет) или покупка оборудования городом — около 17,8 млрд тенге разово, но "
+        "без обслуживания, ПО и связи (рекомендация 2). "
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
@@ -1287,7 +1288,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "год; × 5,89 камеры в АПК Алматы × 1,123 (инфляция) = 15,41 (раздел «За комплекс или "
         "за камеру»); "
         # (s28i: Table 2 gives central estimates only: the range said here, under its column)
-        "разброс — расход в 8 случаях из 10 при допущениях авторов; "
+        "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов; "
         # (s20a: the rule said in words; its product is the row above)
         # (s20g, s20h: nine in ten at the row's own price, not at any price; s20q, s20r:
         # «строка» the budget's line only, never a table's row)
