@@ -900,7 +900,9 @@ PATH_STEPS = {
     "announce": "объявить закупку, если она длится {days}",
     # the last day to announce the longest procurement so that it ends within the stop-gap
     # (reviews s28j, s29a, s29b: seven lines in the timeline: shorter words for one date)
-    "announce_stopgap": "последний день объявления закупки ({days})",
+    # (review s29f: beside 2 November's «если она длится 60 дней» it read as a second last
+    # day for the same procurement: the stop-gap's, said)
+    "announce_stopgap": "объявить закупку при временной мере ({days})",
     "edition": "дата редакции отчёта",
     "contract_end": "конец договора ГЧП",
     "decision_day": "первый день без договора ГЧП",
@@ -1412,8 +1414,9 @@ COVER_FACTS = {
         # (reviews s28b–s28h, s29a, s29b: a card read as a paragraph: the action, its last day
         # and why no margin; the stop-gap's condition and the gap without it are the memo's
         # opening)
-        "Последний день объявления — {in_stopgap}: закупка в {lead} закончится {contract_day}, "
-        "сразу после временной меры на {months}, — запаса нет"
+        # (reviews s29e, s29f: the last day without its condition: the lawyers' stop-gap)
+        "Последний день — {in_stopgap}, если юристы подтвердят временную меру на {months}: "
+        "закупка в {lead} закончится {contract_day}, сразу после неё, — запаса нет"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

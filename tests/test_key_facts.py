@@ -121,8 +121,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # March, the day after the stop-gap's 28 February)
         # (s29a, s29b: a card read as a paragraph: the stop-gap's condition and the gap without
         # it are the memo's opening)
-        f"Последний день объявления — 31{NBSP}декабря 2026{NNBSP}г.: закупка в 60{NBSP}дней "
-        f"закончится 1{NBSP}марта, сразу после временной меры на 2{NBSP}месяца, — запаса нет"
+        # (s29e, s29f: the last day without its condition read as unconditional)
+        f"Последний день — 31{NBSP}декабря 2026{NNBSP}г., если юристы подтвердят временную меру "
+        f"на 2{NBSP}месяца: закупка в 60{NBSP}дней закончится 1{NBSP}марта, сразу после неё, — "
+        "запаса нет"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -236,8 +238,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s28a: why that last day: the longest procurement ends with the stop-gap)
         # (s28i, s28j: the day the longest procurement ends, 1 March, said)
         # (s29a, s29b: a card read as a paragraph: the gap without the stop-gap is the memo's)
-        "Соңғы күн — 2026 жылғы 31 желтоқсан: сатып алу (60 күн) 1 наурызда, 2 ай уақытша "
-        "шарадан кейін бітеді, — қор жоқ"
+        "Соңғы күн — 2026 жылғы 31 желтоқсан, егер заңгерлер 2 ай уақытша шараны растаса: сатып "
+        "алу (60 күн) 1 наурызда бітеді — қор жоқ"
     )
     assert (
         facts[0]

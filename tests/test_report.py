@@ -784,10 +784,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s28a: why that day: 31 December + 60 days = 1 March, the stop-gap's end)
         # (s28e: «закончится к концу» read as slack: «без запаса» said again)
         # (s28i, s28j: «к концу временной меры» read as a day to spare: 1 March said)
-        "Акимату — объявить закупку немедленно. Последний день объявления — 31 декабря 2026 г.: "
-        # (s29a, s29b: the card a paragraph: the stop-gap's condition is the memo's)
-        "закупка в 60 дней закончится 1 марта, сразу после временной меры на 2 месяца, — запаса "
-        "нет"
+        "Акимату — объявить закупку немедленно. Последний день — 31 декабря 2026 г., если "
+        # (s29a, s29b: the card a paragraph; s29e, s29f: the last day's condition, said)
+        "юристы подтвердят временную меру на 2 месяца: закупка в 60 дней закончится 1 марта, "
+        "сразу после неё, — запаса нет"
     ) in cover
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
