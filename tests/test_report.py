@@ -885,7 +885,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     ) in memo
     assert "Временная мера, затем договор 13,6 25,5 47,6 90,8" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
-    recommendations = memo[memo.index("Рекомендации маслихату") : memo.index("На что пойдут")]
+    recommendations = memo[
+        memo.index("Рекомендации маслихату") : memo.index("Откуда цена и за что платят")
+    ]
     assert not re.search(r"\d,\d+–\d|от \d+,\d до", recommendations), recommendations
     assert "96,1" not in cover and "96,1" not in memo
     assert "нынешняя плата" not in cover  # the memo's table gives it (review s13a)
@@ -1110,7 +1112,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (hand check: 9 bn / 3 years / 240 = 12,5 mn tenge; 28,43 bn / (1 991 × 12,5 mn) =
     # 1,142); why it is about 7 times today's payment (27,2 / 3,9 = 7,0: new equipment); the
     # paths realistic on 1 January need at most 24,4 (the stop-gap's P90; the gap's is 23,7)
-    how = memo[memo.index("На что пойдут эти деньги") : memo.index("Таблица 1. ")]
+    how = memo[memo.index("Откуда цена и за что платят") : memo.index("Таблица 1. ")]
     # (reviews s12b, s12c: the cautious reading said as such, what the one source suggests;
     # the whole network's point at the dearer reading, 1 991 × 14,04 mn = 27,9 bn, and the
     # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
@@ -1161,7 +1163,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26a: what the money buys, said as the paragraph's heading; s26a, s26b: full
         # sentences)
         # (s26e: «Что покупают» read as translated)
-        "На что пойдут эти деньги. Цены для Алматы нет. Есть одно сообщение: в Павлодарской "
+        "Откуда цена и за что платят. Цены для Алматы нет. Есть одно сообщение: в Павлодарской "
         "области на три года выделили 9 млрд тенге, но не сказано, на сколько АПК и за "
         # (s25a: the variants defined before «Почему предлагаем» argues with them)
         # (s26b: why per camera is dearer, in the text: 5,9 cameras a complex in Almaty against
@@ -1336,7 +1338,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # checks follow)
     assert (
         memo.index("Рекомендации маслихату")
-        < memo.index("На что пойдут эти деньги")
+        < memo.index("Откуда цена и за что платят")
         < memo.index("Таблица 3. Что сверить до сессии")
     )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
