@@ -32,9 +32,7 @@ from sergek_report.model.appraisal import (
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
-    BUDGET_LINE,
     BUDGET_LINE_STAT,
-    CHEAPER_READING,
 )
 from sergek_report.model.dates import as_date
 from sergek_report.model.prices import BUDGET_YEAR
@@ -443,16 +441,6 @@ BRANCH_OUTPUT = {
 # P10–P90 or outside it: it stays the pivot of the one-at-a-time charts, not the options'
 # figure.
 CENTRAL = "p50"
-# The 2027 budget line the memo proposes is the model's (model/budget_line.py): the likely
-# path's upper edge (P90) at Pavlodar's prices, per camera, rounded up, until Pavlodar's
-# contract is checked; the memo's table of lines gives each reading the check may find.
-# The likely path over the three years at Pavlodar's prices, the cheaper reading then the
-# dearer: the stop-gap, then the contract (review s13d: not the unlikely contract from the
-# first day): the line's path over three years, whose spread's drivers the memo names.
-LIKELY_PATH_YEARS = (
-    CHEAPER_READING.replace("cash_2027", "cash_total"),
-    BUDGET_LINE.replace("cash_2027", "cash_total"),
-)
 
 
 # The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
@@ -1100,21 +1088,6 @@ def drivers_same_shares(results: Results, top: int = 3) -> str | None:
                     exact=sentences.holders("; ".join(exact)) + f"{fmt.NBSP}%",
                 )
     return None
-
-
-def driver_names(results: Results, output: str, besides: str | None = None) -> str:
-    """The assumptions that drive an output's spread, named in a sentence: «инфляция 2026
-    года и доля введённых новых комплексов» (the memo's line, from the joint calculation);
-    with `besides`, only those that do not drive that output too («рост цены в 2028–2029
-    годах»: what three years add to the spread of one)."""
-    a = results.appraisal
-    known = set(a.drivers(besides).index) if besides else set()
-    names = [
-        fmt.mid_sentence(_factor_name(results.assumptions.declared(n)))
-        for n in a.drivers(output).index
-        if n not in known
-    ]
-    return sentences.holders("; ".join(names))  # «A, B и C», as a list reads in a sentence
 
 
 def driver_rank(results: Results) -> dict[str, float]:
