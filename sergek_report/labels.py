@@ -1415,8 +1415,10 @@ COVER_FACTS = {
         # and why no margin; the stop-gap's condition and the gap without it are the memo's
         # opening)
         # (reviews s29e, s29f: the last day without its condition: the lawyers' stop-gap)
+        # (review s29g: «сразу после неё, — запаса нет»: «неё» ambiguous, a comma before the
+        # dash: the day the stop-gap ends, then the margin, each its own sentence)
         "Последний день — {in_stopgap}, если юристы подтвердят временную меру на {months}: "
-        "закупка в {lead} закончится {contract_day}, сразу после неё, — запаса нет"
+        "закупка в {lead} закончится {contract_day}, когда мера истечёт. Запаса нет"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

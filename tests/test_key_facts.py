@@ -123,8 +123,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # it are the memo's opening)
         # (s29e, s29f: the last day without its condition read as unconditional)
         f"Последний день — 31{NBSP}декабря 2026{NNBSP}г., если юристы подтвердят временную меру "
-        f"на 2{NBSP}месяца: закупка в 60{NBSP}дней закончится 1{NBSP}марта, сразу после неё, — "
-        "запаса нет"
+        # (s29g: «сразу после неё, — запаса нет» ambiguous and mispunctuated)
+        f"на 2{NBSP}месяца: закупка в 60{NBSP}дней закончится 1{NBSP}марта, когда мера истечёт. "
+        "Запаса нет"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -239,7 +240,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s28i, s28j: the day the longest procurement ends, 1 March, said)
         # (s29a, s29b: a card read as a paragraph: the gap without the stop-gap is the memo's)
         "Соңғы күн — 2026 жылғы 31 желтоқсан, егер заңгерлер 2 ай уақытша шараны растаса: сатып "
-        "алу (60 күн) 1 наурызда бітеді — қор жоқ"
+        "алу (60 күн) 1 наурызда бітеді. Қор жоқ"
     )
     assert (
         facts[0]

@@ -785,9 +785,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s28e: «закончится к концу» read as slack: «без запаса» said again)
         # (s28i, s28j: «к концу временной меры» read as a day to spare: 1 March said)
         "Акимату — объявить закупку немедленно. Последний день — 31 декабря 2026 г., если "
-        # (s29a, s29b: the card a paragraph; s29e, s29f: the last day's condition, said)
+        # (s29a, s29b: the card a paragraph; s29e, s29f: the last day's condition, said;
+        # s29g: «сразу после неё, — запаса нет» ambiguous and mispunctuated)
         "юристы подтвердят временную меру на 2 месяца: закупка в 60 дней закончится 1 марта, "
-        "сразу после неё, — запаса нет"
+        "когда мера истечёт. Запаса нет"
     ) in cover
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
@@ -803,7 +804,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s26o, s26p: one action a sentence)
         "Если закупка не объявлена — потребовать объявить её немедленно, а если до "
         # (s28e: «вопрос 1 г» read as «1 год»: the question is the recommendation above)
-        "утверждения бюджета нельзя, — сразу после него. Последний день — 31 "
+        # (s29g: the last day without its condition: the stop-gap's, said)
+        "утверждения бюджета нельзя, — сразу после него. Последний день при временной мере — 31 "
         # (s27a: the stop-gap ends on 28 February, the procurement on 1 March, the day after;
         # s27b: «её» read as the procurement or the stop-gap: named)
         # (s28g: the path on 1 January is the memo's opening now; the plan for a gap here)
@@ -827,10 +829,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s27c, s27d: why a one-year contract needs more, said where it is named)
         # (s28a, s28b: a colon inside a list of three: lettered cases, each with its amount,
         # the medians of Fig. 3: 27,2 at variant 2 from 1 January, 30,2 at the midpoint)
-        "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (240 АПК "
         # (s28c: 30,2 is the midpoint with Karaganda, not Karaganda's own price: said so)
-        "города, около 27,2) или дороже; б) договор — лишь на год (за год оплачивают и новое "
-        "оборудование); в) цена — посередине между Павлодаром и Карагандой (около 30,2) или "
+        # (s29h: the one-year contract's stake in the memo: the equipment's cost, chapter 2's
+        # bound of its extra; the variant's name is Table 1's, for the room)
+        "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (около 27,2) "
+        "или дороже; б) договор — лишь на год (за год оплачивают и оборудование стоимостью "
+        "около 17,8); в) цена — посередине между Павлодаром и Карагандой (около 30,2) или "
         "выше (цены Караганды не проверены). Тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
@@ -1230,10 +1234,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26g: three conditions in one sentence: the three cases, each its own clause)
         # (s26j, s26l: «9 млрд — за один год» contradicted the source's three years: the
         # one-year contract instead, chapter 2's «может стоить больше», recommendation 3)
-        "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (240 АПК "
         # (s28c: 30,2 is the midpoint with Karaganda, not Karaganda's own price: said so)
-        "города, около 27,2) или дороже; б) договор — лишь на год (за год оплачивают и новое "
-        "оборудование); в) цена — посередине между Павлодаром и Карагандой (около 30,2) или "
+        # (s29h: the one-year contract's stake in the memo: the equipment's cost, chapter 2's
+        # bound of its extra; the variant's name is Table 1's, for the room)
+        "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (около 27,2) "
+        "или дороже; б) договор — лишь на год (за год оплачивают и оборудование стоимостью "
+        "около 17,8); в) цена — посередине между Павлодаром и Карагандой (около 30,2) или "
         "выше (цены Караганды не проверены). Тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
@@ -1420,7 +1426,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s29a: the city's own purchase is the first question a deputy is asked: said once, as
     # the cheaper alternative to the service, never beside the lines, which s25b–s25l read as
     # holding it)
-    assert memo.count("17,8") == 1
+    assert memo.count("17,8") == 2  # and the one-year contract's stake (s29h)
     assert "покупка оборудования городом — около 17,8 млрд тенге разово" in memo
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
@@ -1519,7 +1525,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
         "Если закупка не объявлена — потребовать объявить её немедленно, а если до "
-        "утверждения бюджета нельзя, — сразу после него. Последний день — 31 "
+        "утверждения бюджета нельзя, — сразу после него. Последний день при временной мере — 31 "
         "декабря"
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
