@@ -1334,7 +1334,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # one row)
     assert "вероятный" not in how
     # a budget already approved without the line: the amendment still has a way
-    assert "строки нет или она меньше — поправка на сессии" in memo
+    assert "строки нет, она меньше или бюджет принят без неё — поправка к бюджету" in memo
     # the recommendations: the line and the vendors' offers; the amendment with its legal
     # reason; the three years' money; each its own point
     # (review s16a: what to check first, as the recommendations may be moot by the session)
@@ -1502,7 +1502,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s22a: who lacks it and who holds it)
         # (s29a: the memo's room: the draft's PPP payments are chapter 3's)
         "4) строка в проекте бюджета, дата сессии (аппарат) авторам "
-        "неизвестно; есть у аппарата строки нет или она меньше — поправка на сессии "
+        # (s29e, s29i: a budget already adopted had no route: an amendment either way)
+        "неизвестно; есть у аппарата строки нет, она меньше или бюджет принят без неё — поправка "
+        "к бюджету "
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
