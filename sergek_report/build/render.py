@@ -162,11 +162,10 @@ _MAIN_OPEN = re.compile(r"(<body>\s*)<main>")
 _MAIN_CLOSE = re.compile(r"</main>(\s*</body>)")
 # A chart's drawing for narrow screens (report.css shows it on a screen only, below 640 px).
 _NARROW_CHART = re.compile(r'<svg [^>]*class="chart-narrow"[^>]*>.*?</svg>', re.DOTALL)
-# labels.UNBROKEN_WORDS in the text (not in a drawing, style or script, not in a tag): each
-# in a span the print stylesheet does not hyphenate. A word given soft hyphens instead was
-# laid out on one line in the title page's cards (WeasyPrint 66).
+# labels.UNBROKEN_WORDS in the text (the text nodes `_typeset_text` typesets, `_TEXT_NODE`):
+# each in a span the print stylesheet does not hyphenate. A word given soft hyphens instead
+# was laid out on one line in the title page's cards (WeasyPrint 66).
 _UNBROKEN_WORD = re.compile(r"\b(" + "|".join(map(re.escape, L.UNBROKEN_WORDS)) + r")\b")
-_PRINTED_TEXT = re.compile(r"(<(script|style|svg)\b.*?</\2>)|>([^<]+)(?=<)", re.S)
 
 
 def keep_words_whole(html: str) -> str:
@@ -177,7 +176,7 @@ def keep_words_whole(html: str) -> str:
             return match.group(1)
         return ">" + _UNBROKEN_WORD.sub(r'<span class="unbroken">\1</span>', match.group(3))
 
-    return _PRINTED_TEXT.sub(text, html)
+    return _TEXT_NODE.sub(text, html)
 
 
 def for_print(html: str) -> str:
