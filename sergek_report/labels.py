@@ -301,9 +301,9 @@ KEY_FIGURES = {
 # Pavlodar's contract («за АПК области»: its sum for all the region's complexes; «за АПК
 # города»: for the city's only; the sources leave it open, so each is priced on its own), then
 # the midpoint.
-# The paths in one order wherever they are listed (decision_tables.APPRAISAL_ROWS, the memo's
-# table): the stop-gap then the contract, the gap then the contract, the contract from the
-# first day (review s12a, 3.7); the key figures' tables follow this order.
+# The paths in one order wherever they are listed (decision_tables.APPRAISAL_ROWS): the
+# stop-gap then the contract, the gap then the contract, the contract from the first day
+# (review s12a, 3.7); the key figures' tables follow this order.
 APPRAISAL_OPTIONS = {
     "service_pavlodar_region": "Временная мера, затем договор (цены Павлодара за АПК области)",
     "service_pavlodar_city": "Временная мера, затем договор (цены Павлодара за АПК г. Павлодара)",
@@ -326,34 +326,11 @@ APPRAISAL_OPTIONS = {
     "current_price": "Нынешняя цена (для сравнения; весь год — если разрешат юристы)",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
-# The memo's table (decision_tables.MEMO_ROWS): the paths at Pavlodar's prices, which its
-# caption names, a row each; each reading of Pavlodar's contract (MEMO_COVERAGE: the sources
-# leave it open) a column of each measure.
-MEMO_APPRAISAL_ROWS = {
-    "service_pavlodar": "Временная мера, затем договор",
-    "no_bridge_pavlodar": "Перерыв, затем договор",
-    "pavlodar": "Договор с первого дня",
-    # today's price for the whole period is what another extension would cost (review s28b:
-    # the cheapest outcome, recommendation 1 г's, costed where the paths are)
-    # (review s28e: «вопрос 1 г» read as «1 год»: the option as Table 4 names it)
-    # (review s29d: another extension is barred: the row read as an option like the others)
-    "current_price": "Ещё одно продление (если разрешат)",
-}
 # {complexes}: «420» (the region's) or «240» (the city's), from data/cost_anchors.csv
 MEMO_COVERAGE = {
     "region": "все {complexes} АПК области",
     "city": "только {complexes} АПК г. Павлодара",
 }
-MEMO_APPRAISAL_COLUMNS = {
-    "option": "Сценарий расходов",
-    # what a cell holds is said once, in the caption (the memo's table cell)
-    "cash_2027": "{first} г.",
-    "cash_total": "{years} гг.",
-}
-# A measure under one reading of Pavlodar's contract, by its row's number in the memo's
-# lines' table: «2027 г., вариант 1» (reviews s17a, s17b, s21l: «420 АПК» in a header read as
-# Almaty's network; s19g: four-line headers)
-MEMO_VARIANT_COLUMN = "{measure}, вариант\u00a0{variant}"
 # a row of the memo's lines' table: its number, then what Pavlodar's contract shows
 MEMO_VARIANT_ROW = "{variant}) {case}"
 # The report's parts, named in the contents before the first chapter of each (a chapter's
@@ -421,7 +398,8 @@ APPRAISAL_CHART_COMPARISON = {
 # s18c–s18e: the chart drew the line but not what it rests on).
 # (reviews s23m, s24b: the title wrapped over two lines: the figure and its rounding only)
 # (reviews s26n: «27 (26,7 с округлением вверх)» read as confusing: the upper end rounded up)
-APPRAISAL_CHART_LINE = "пунктир — строка бюджета {line} ({per_camera}, округлённое вверх)"
+# (review s29j: «27 (26,7, округлённое вверх)» did not agree: the upper end, named)
+APPRAISAL_CHART_LINE = "пунктир — строка бюджета {line} (верхняя граница {per_camera})"
 # the same without the camera counts (data that do not give them): the line is not per camera
 APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — строка бюджета {line}"
 # the joint calculation's statistics in the key figures' labels (metrics.json, the changes
@@ -868,7 +846,8 @@ PATH_TREE_CAVEATS = {
 # 29,8» read as 27,2 per camera; and the tree's prices were a third way of naming the cases
 # beside the table's variants: the variants' numbers now.)
 PATH_TREE_COSTS = {
-    "pavlodar": "«{option}»: варианты {first} и {second} — {region} и {city}",
+    # (review s29j: «27,2 вариант 3» read as one phrase across the box's lines: a semicolon)
+    "pavlodar": "«{option}»: варианты {first} и {second} — {region} и {city};",
     "midpoint": "цена между Павлодаром и Карагандой — {midpoint}",
     # the stop-gap's path: the variant per camera the line is drawn from, with the line, then
     # the midpoint, on one line of its box («вариант 3 — 25,5 (строка 27); Павлодар–Караганда
@@ -1005,8 +984,8 @@ FRAME = {
     # (review s16b: which facts of the decision a later source would hold, said where the
     # date is; the memo's checks say who holds them)
     "data_as_of_found": (
-        "{date}; более поздних не нашли (поиск {period}). До сессии сверить: объявлена ли "
-        "закупка, есть ли строка в проекте бюджета, сколько новых АПК введено"
+        # (the checks before the session are the title page's own list, under its figures)
+        "{date}; более поздних не нашли (поиск {period})"
     ),
     "contents": "Содержание",
     "glossary": "Словарь терминов",
@@ -1315,6 +1294,24 @@ PROPER_NAMES = frozenset(
 # report they belong with the frame's words above; kept last, so that adding them left the
 # other labels' line numbers, which the catalog's references cite, as they were.)
 # {year}: the first year the options are priced for; {date}: the first day without a contract.
+# The title page's checks before the session (key_facts.cover_checks), under the figures:
+# the question, then what its answer changes. {in_stopgap}: «31 декабря»; {line}: «27 млрд
+# тенге»; {additional}: «350»; {per}: «100»; {saving}: «1,3».
+COVER_CHECKS = {
+    "heading": "До сессии сверить: сведений об этом в источниках отчёта нет",
+    "procurement": (
+        "Объявлена ли закупка? Если нет — объявить немедленно: последний день при временной "
+        "мере — {in_stopgap}"
+    ),
+    "budget": (
+        "Есть ли в проекте бюджета {year} года строка {line}? Если нет или она меньше — "
+        "поправка к бюджету"
+    ),
+    "complexes": (
+        "Сколько из {additional} новых АПК введено? На каждые {per} невведённых строку можно "
+        "уменьшить на {saving}\u00a0млрд тенге"
+    ),
+}
 COVER_FACTS = {
     "heading": "Главное в цифрах",
     # under the proposed budget line: «27 млрд тенге» (earlier editions gave beside it what
@@ -1402,7 +1399,9 @@ COVER_FACTS = {
         # memo's «почти неизбежен»: the akimat's action first, its condition, then the gap)
         # (s25k, s25l: «не позднее 31 декабря» read as slack: now, the last day without margin)
         # (s26d: which the condition applied to was unclear: three plain sentences)
-        "до окончания договора на дату редакции. Акимату — объявить закупку немедленно. "
+        # (reviews s29g, s29j: the action is the title page's first check now; the card says
+        # why no margin)
+        "до окончания договора на дату редакции. "
         # (s26e: «последний день» of what: said; s26h: still hard to parse: the last day, then
         # its two conditions)
         # (s27d: «последний день» read as the contract's: the announcement's, said)
@@ -1417,8 +1416,8 @@ COVER_FACTS = {
         # (reviews s29e, s29f: the last day without its condition: the lawyers' stop-gap)
         # (review s29g: «сразу после неё, — запаса нет»: «неё» ambiguous, a comma before the
         # dash: the day the stop-gap ends, then the margin, each its own sentence)
-        "Последний день — {in_stopgap}, если юристы подтвердят временную меру на {months}: "
-        "закупка в {lead} закончится {contract_day}, когда мера истечёт. Запаса нет"
+        "Закупка в {lead}, объявленная {in_stopgap}, закончится {contract_day}, когда истечёт "
+        "временная мера на {months} (если её подтвердят юристы). Запаса нет"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

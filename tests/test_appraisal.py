@@ -840,16 +840,14 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
 
 
 def test_the_charts_dashed_line_says_a_per_camera_figure_only_where_the_data_give_one():
-    """Fig. 3's title: «27 (26,8, округлённое вверх)»; data without the
-    camera counts (the edition published before) have no per-camera figure, and the title
-    says the line alone rather than print the line again as one."""
+    """Fig. 3's title: «27 (верхняя граница 26,8)», the rounding said under the memo's Table
+    1; data without the camera counts (the edition published before) have no per-camera
+    figure, and the title says the line alone rather than print the line again as one."""
     from types import SimpleNamespace
 
     from sergek_report.chapter.decision_tables import _chart_line_title
 
     with_cameras = SimpleNamespace(amount=27e9, per_camera=26.76e9)
-    assert _chart_line_title(with_cameras) == (
-        "пунктир — строка бюджета 27 (26,8, округлённое вверх)"
-    )
+    assert _chart_line_title(with_cameras) == ("пунктир — строка бюджета 27 (верхняя граница 26,8)")
     without = SimpleNamespace(amount=25e9, per_camera=None)
     assert _chart_line_title(without) == "пунктир — строка бюджета 25"

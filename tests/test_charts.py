@@ -263,7 +263,7 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
     # (reviews s23e, s23f: the cases by the memo's Table 1 variants, «27,2» never beside «за
     # камеру» on the next line)
     assert branches[1].costs == (
-        "«Временная мера, затем договор»: варианты 1 и 2 — 13,6 и 23,3",
+        "«Временная мера, затем договор»: варианты 1 и 2 — 13,6 и 23,3;",
         # (reviews s20k, s20l: the price per camera the line is drawn from, with the line,
         # on the stop-gap's box; the midpoint beside it, the box kept at three lines)
         "вариант 3 — 25,5 (строка 27); Павлодар–Караганда — 30,2\u00a0млрд тенге",

@@ -114,7 +114,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s25k, s25l: «не позднее» read as slack: now, and the last day has no margin)
         # (s26d: which the condition applied to was unclear: three plain sentences)
         # (s26h: still hard to parse: the last day, then its two conditions)
-        f"до окончания договора на дату редакции. Акимату — объявить закупку немедленно. "
+        # (s29g, s29j: the action is the first of the title page's checks)
+        "до окончания договора на дату редакции. "
         # (s28a: 31 December read as a fixed rule: why that day, 31 December + 60 days =
         # 1 March, the day after the two months' stop-gap ends)
         # (s28i, s28j: «к концу временной меры» read as a day to spare: the day it ends, 1
@@ -122,10 +123,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s29a, s29b: a card read as a paragraph: the stop-gap's condition and the gap without
         # it are the memo's opening)
         # (s29e, s29f: the last day without its condition read as unconditional)
-        f"Последний день — 31{NBSP}декабря 2026{NNBSP}г., если юристы подтвердят временную меру "
         # (s29g: «сразу после неё, — запаса нет» ambiguous and mispunctuated)
-        f"на 2{NBSP}месяца: закупка в 60{NBSP}дней закончится 1{NBSP}марта, когда мера истечёт. "
-        "Запаса нет"
+        f"Закупка в 60{NBSP}дней, объявленная 31{NBSP}декабря 2026{NNBSP}г., закончится "
+        f"1{NBSP}марта, когда истечёт временная мера на 2{NBSP}месяца (если её подтвердят "
+        "юристы). Запаса нет"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -235,19 +236,21 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s24c: the stop-gap by its name, «уақытша шара», not «ұзарту»)
         # (s24i, s24j: the akimat's action first, its condition, then the gap; s25k, s25l:
         # now, the last day without margin; «кешіктірмей» and its ablative no longer asked)
-        "шарт соңына дейін (редакция күніне). Әкімдік сатып алуды дереу жариялауы керек. "
+        # (s29g, s29j: the action is the first of the title page's checks)
+        "шарт соңына дейін (редакция күніне). "
         # (s28a: why that last day: the longest procurement ends with the stop-gap)
         # (s28i, s28j: the day the longest procurement ends, 1 March, said)
         # (s29a, s29b: a card read as a paragraph: the gap without the stop-gap is the memo's)
-        "Соңғы күн — 2026 жылғы 31 желтоқсан, егер заңгерлер 2 ай уақытша шараны растаса: сатып "
-        "алу (60 күн) 1 наурызда бітеді. Қор жоқ"
+        "2026 жылғы 31 желтоқсанда жарияланған сатып алу (60 күн) 1 наурызда, 2 ай уақытша шара "
+        "біткен күні бітеді (заңгерлер растаса). Қор жоқ"
     )
     assert (
         facts[0]
         .text.replace(NBSP, " ")
         .endswith(
-            "Сақтық үшін үш ықтимал бағаның ең қымбатымен есептелді; шарт 1 қаңтардан басталса "
-            "не баға Қарағандыныкіне жақын болса, жетпеуі мүмкін"
+            # (the title page's checks took the room: the card shorter)
+            "Сақтықпен үш бағаның ең қымбатымен есептелді; шарт 1 қаңтардан басталса не баға "
+            "Қарағандыға жақын болса, жетпеуі мүмкін"
         )
     )
     assert f"шамамен 3,9{NBSP}млрд)" in facts[0].text

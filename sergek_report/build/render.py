@@ -664,6 +664,7 @@ def report_frame(
     extension_end: dt.date,
     decision_day: dt.date,
     key_facts: tuple[KeyFact, ...],
+    cover_checks: tuple[str, ...] = (),
 ) -> Frame:
     """`tariff_base_year` (the results') goes into the subtitle and glossary; the extension's
     end and the first day without a contract (the results') into the title page's heading;
@@ -688,6 +689,11 @@ def report_frame(
         "key_facts": {
             "heading": L.COVER_FACTS["heading"],
             "facts": [{"figure": f.figure, "text": _unbroken_ranges(f.text)} for f in key_facts],
+        },
+        # the checks before the session, under the figures (key_facts.cover_checks)
+        "cover_checks": {
+            "heading": L.COVER_CHECKS["heading"],
+            "items": [_unbroken_ranges(text) for text in cover_checks],
         },
         "assumptions_text": words["default" if variant == "default" else "scenario"],
         "params_file": paths.display_path(edition.path),

@@ -392,16 +392,10 @@ APPRAISAL_ROWS = (
 MIDPOINT_ROWS = ("service", "announced", "no_bridge")
 PART_OF = {"stopgap": ("service_pavlodar_region", "service_pavlodar_city", CAMERA_PATH, "service")}
 COMPARISON = "current_price"  # not a path: what the city pays now, for comparison
-# The memo's table: the paths at Pavlodar's prices, the one verified price, and today's
-# price (named as labels.MEMO_APPRAISAL_ROWS); the midpoint rests on Karaganda's unverified
-# figures, and the chapter gives it. Its rows in the order of the choice on 1 January: the
-# two realistic paths (the stop-gap, the gap) first, the contract from the first day last
-# before the comparison; each reading of Pavlodar's contract is a column (review s15f: six
-# rows whose names differed only in a small cell).
-MEMO_ROWS = tuple(L.MEMO_APPRAISAL_ROWS)
 READINGS = ("region", "city")  # Pavlodar's sum for the region's complexes, then the city's
 # The memo's lines' table's rows, numbered from 1 («вариант 1»): the two readings per
-# complex, then per camera; the memo's table of paths names its columns by these numbers.
+# complex, then per camera (reviews s29g, s29j: the memo's table of paths, a third table on its
+# second page, went: the lines' table and the cases under «27 млрд не хватит» give the paths).
 MEMO_VARIANTS = (*READINGS, CAMERA_READING)
 
 
@@ -565,6 +559,8 @@ def amount(u, output: str, about: bool = False) -> str:
 
 # P10 and P90 leave one draw in ten below and one above: eight in ten lie between them
 CASES_BETWEEN_P10_P90 = 8
+# below the upper end (P90): those inside and the tenth below P10
+CASES_BELOW_UPPER_END = CASES_BETWEEN_P10_P90 + (10 - CASES_BETWEEN_P10_P90) // 2
 
 
 def in_cases_of_ten(cases: int) -> str:
@@ -619,43 +615,6 @@ def appraisal_table(results: Results) -> pd.DataFrame:
         row = {column["option"]: row_name(option)}
         for measure, cell in measures.items():
             row[column[measure]] = cell(u, f"{option}.{measure}")
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def memo_readings(results: Results) -> tuple[str, str]:
-    """The readings of Pavlodar's contract the memo's table of paths sets side by side: the
-    cheapest (the region's complexes) and the line's own, the sum paid per camera (reviews
-    s20q–s21d: the line's reading was in no table of the memo); the city's without the
-    camera counts, which the line then rests on (the budget line decides which)."""
-    return (READINGS[0], results.budget_line.line_reading)
-
-
-def memo_table(results: Results) -> pd.DataFrame:
-    """The memo's table: each path at Pavlodar's prices and today's price, a row each; its
-    2027 cash and its three years in billions, the median under the cheapest reading of
-    Pavlodar's contract and under the line's (a column each, by the reading's number in the
-    lines' table: «2027 г., вариант 1», «2027 г., вариант 3»), whose own row gives each
-    variant's P10–P90 (reviews s28i, s28j: four columns of ranges made the memo's page a wall
-    of figures; s29a: one span from variant 1 to variant 3 read as an uncertainty range).
-    Today's price does not depend on the reading: both columns give it, the note says so.
-    Neither the midpoint, nor the present value, nor the parts of a path, nor the unpriced
-    rows."""
-    u = results.appraisal
-    column = {k: v.format(**_years()) for k, v in L.MEMO_APPRAISAL_COLUMNS.items()}
-    headers = {
-        (measure, reading): fmt.fill(
-            L.MEMO_VARIANT_COLUMN, measure=column[measure], variant=variant_number(reading)
-        )
-        for measure in ("cash_2027", "cash_total")
-        for reading in memo_readings(results)
-    }
-    rows = []
-    for path in MEMO_ROWS:
-        row = {column["option"]: L.MEMO_APPRAISAL_ROWS[path]}
-        for (measure, reading), name in headers.items():
-            option = path if path == COMPARISON else f"{path}_{reading}"
-            row[name] = bn(u.get(f"{option}.{measure}", CENTRAL))
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sergek_report import labels as L
 from sergek_report.chapter import decision_tables, fmt, precision, sentences
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
-from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
+from sergek_report.model.budget_line import BUDGET_LINE_FIGURE, RECKONER_COMPLEXES
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
@@ -134,3 +134,32 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         # s29b–s29d: «27 млрд тенге» beside «27 дней» read as linked)
         facts.insert(1, facts.pop())
     return tuple(facts)
+
+
+def cover_checks(results: Results) -> tuple[str, ...]:
+    """The title page's checks before the session, each with what its answer changes (reviews
+    s29g, s29j: the evidence stops months before the edition, and the three facts that decide
+    the line were handed back as a list; the title page says them with their consequences, the
+    memo's checklist with who holds each). None without an appraisal (no line to check)."""
+    if results.appraisal is None:
+        return ()
+    words, bl = L.COVER_CHECKS, results.budget_line
+    return (
+        fmt.fill(
+            words["procurement"],
+            in_stopgap=fmt.day_with_month(
+                fmt.date_long(results.procurement_latest_start_in_stopgap)
+            ),
+        ),
+        fmt.fill(
+            words["budget"],
+            year=fmt.year(OPTION_YEARS[0]),
+            line=line(bl.amount),
+        ),
+        fmt.fill(
+            words["complexes"],
+            additional=fmt.integer(results.additional_complexes),
+            per=fmt.integer(RECKONER_COMPLEXES),
+            saving=fmt.number(-bl.per_fewer_complexes / 1e9, 1),
+        ),
+    )
