@@ -902,10 +902,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "год). Без строк на "
         "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках)."
     ) in memo
-    assert "Временная мера, затем договор 13,6 25,5 47,6 90,8" in memo
+    # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
+    # the memo's table of paths went); the hundred is Table 1's «Всего»
+    assert "3) за камеру (строка — по нему) 15,41 25,5 (24,4–26,7) 27 35 38 100" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[
-        memo.index("Рекомендации маслихату") : memo.index("Откуда цена и за что платят")
+        memo.index("Рекомендации маслихату") : memo.index("Почему дороже нынешних")
     ]
     assert not re.search(r"\d,\d+–\d|от \d+,\d до", recommendations), recommendations
     assert "96,1" not in cover and "96,1" not in memo
@@ -936,17 +938,16 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "цен; может не хватить, если договор начнётся 1 января или цена ближе к карагандинской"
     ) in cover
     assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
-    # (s16b: which facts a later source would hold, beside the latest source's date)
+    # (s16b: which facts a later source would hold, beside the latest source's date; s29g,
+    # s29j: they are the checks under the cards, with what each answer changes)
     assert (
-        "10 марта 2026 г.; более поздних не нашли (поиск с 25 ноября по 3 декабря 2026 г.). До "
-        "сессии сверить: объявлена ли закупка, есть ли строка в проекте бюджета, сколько новых "
-        "АПК введено"
-    ) in cover
+        "10 марта 2026 г.; более поздних не нашли (поиск с 25 ноября по 3 декабря 2026 г.) "
+    ) in cover and "сессии сверить: объявлена ли закупка" not in cover
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
     # the card's figure)
     assert not re.search(r"96,1 млрд тенге на 2027", cover)
-    # Table 2's row at today's price
-    assert f"(если разрешат) {precision.billions(today)} " in memo
+    # today's price, the card's, heads the memo's «Почему дороже» (s29g, s29j)
+    assert f"Почему дороже нынешних {precision.billions(today)} млрд тенге в год" in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")
     assert pages[1].startswith("Содержание")
