@@ -1711,15 +1711,28 @@ def test_the_appendix_tables_read_as_grids(report):
     heads, table = _table(html, "Ключевые показатели отчёта")
     assert heads == ["Показатель", "Значение", "Основание"] and ", P50" not in table
 
-    captions = re.findall(
-        r"</span> (Ключевые показатели сценариев расходов в сопоставимых условиях: [^<]*)", html
-    )
-    assert len(captions) == 3 and all(c.endswith(", млрд тенге") for c in captions)
-    for caption in captions:
-        heads, table = _table(html, caption)
-        assert heads == ["Сценарий расходов", "P10", "Центральная оценка (P50)", "P90"]
-        cells = re.findall(r'<td class="num"[^>]*>([^<]*)</td>', table)
-        assert cells and all(re.fullmatch(r"\d+,\d", c) for c in cells), cells
+    # one table of the options, a column per measure (reviews s29g, s29j: three tables of the
+    # same rows read as four near-identical pages), each cell the median and its P10–P90
+    captions = re.findall(r"</span> (Ключевые показатели сценариев расходов[^<]*)", html)
+    assert captions == [
+        "Ключевые показатели сценариев расходов в сопоставимых условиях, млрд тенге: "
+        "центральная оценка (разброс)"
+    ]
+    heads, table = _table(html, captions[0])
+    heads = [h.replace("\u2060", "") for h in heads]  # a range's word joiner, not a letter
+    assert heads == [
+        "Сценарий расходов",
+        "Расходы 2027 года",
+        "Расходы 2027–2029 годов",
+        "Приведённая стоимость 2027–2029 годов",
+    ]
+    cells = [
+        c.replace("\u2060", "") for c in re.findall(r'<td class="num"[^>]*>([^<]*)</td>', table)
+    ]
+    assert len(cells) == 3 * 15
+    assert all(re.fullmatch(r"\d+,\d \(\d+,\d–\d+,\d\)", c) for c in cells), cells
+    # the line's path per camera, hand-checked against chapter 2's Fig. 3 and Fig. 14
+    assert "25,5 (24,4–26,7)" in cells and "71,5 (66,5–76,9)" in cells
 
 
 @pytest.mark.slow  # reads the session's build
