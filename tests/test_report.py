@@ -847,7 +847,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (около 27,2 "
         "млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование "
         "стоимостью около 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
-        "(около 30,2 млрд) или выше (цены Караганды не проверены). Тогда — поправка бюджета."
+        "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
+        # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
+        # inflation threshold is a case the line does not cover)
+        "15,6 % (Таблица 2). Тогда — поправка бюджета."
     ) in memo
     assert "поднять до" not in memo
     # (s29j: the memo's amounts carry their unit)
@@ -893,7 +896,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s26o, s26p: the vote on its own; why 2028 exceeds 2027 at a constant price, said)
     assert (
         "На сессии — заложить в бюджет 27 млрд тенге на 2027 год, 35 и 38 млрд — на 2028 и "
-        "2029 годы (всего 100). В 2027 г. договор оплачивается лишь с 1 марта; в 2028–2029 "
+        # (s30a: «лишь с 1 марта» hid the stop-gap's months in the line: 0,7, Table 24's)
+        "2029 годы (всего 100). В 2027 г. новый договор оплачивается с 1 марта, а два месяца "
+        "временной меры — по нынешней цене (0,7 млрд); в 2028–2029 "
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
@@ -1066,8 +1071,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на сколько "
         # (s28e, s29a: three dashes of three meanings: what the sum pays for, numbered after)
-        "АПК и за комплекс или за камеру. Отсюда три варианта цены (Таблица 1): сумма оплачивает "
-        "420 АПК области (вариант 1), 240 АПК города (вариант 2) или камеры (вариант 3"
+        # (s30a, s30b: the variants a list under the sentence that names them)
+        "АПК и за комплекс или за камеру. Отсюда три варианта цены (Таблица 1) — сумма "
+        "оплачивает: 420 АПК области (вариант 1); 240 АПК города (вариант 2); камеры (вариант 3"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1183,17 +1189,25 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # two months, then a service on new equipment)
         "Почему дороже нынешних 3,9 млрд тенге в год. По нынешней цене договор можно продлить "
         "лишь на два месяца (временная мера), дольше — если юристы найдут, как снять запрет "
-        "(рекомендация 1). Новый договор — сервис на новом оборудовании, которое в Павлодаре "
-        "через три года переходит городу: год такого договора в 4–8 раз дороже нынешней платы. "
-        "Цены для Алматы нет. Есть одно сообщение: в Павлодарской "
+        # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
+        "(рекомендация 1). Строка рассчитана на сервис с новым оборудованием для всей сети (в "
+        "Павлодаре оборудование через три года переходит городу): год такого договора в 4–8 "
+        "раз дороже нынешней платы. "
+        "Дешевле обслуживание только действующих АПК (по суждению авторов, не дороже нынешней "
+        "платы; цены нет) или покупка оборудования городом — около 17,8 млрд тенге разово, но "
+        "без обслуживания, ПО и связи. Если предложения поставщиков (рекомендация 2) покажут, что "
+        "это возможно, строку уменьшат при уточнении бюджета. "
+        # (s30a, s30b: one paragraph of eleven lines: the price's source its own, the variants
+        # a list)
+        "Откуда цена. Цены для Алматы нет. Есть одно сообщение: в Павлодарской "
         "области на три года выделили 9 млрд тенге, не сказано, на сколько АПК и за "
         # (s25a: the variants defined before «Почему предлагаем» argues with them)
         # (s26b: why per camera is dearer, in the text: 5,9 cameras a complex in Almaty against
         # 3,1–5,4 in Pavlodar region, Table 1's note)
         # (s27a: what per camera does to Almaty's price, in plain words; s27g: «вариант 3»
         # used before it was numbered: the numbers where the variants are named)
-        "комплекс или за камеру. Отсюда три варианта цены (Таблица 1): сумма оплачивает 420 АПК "
-        "области (вариант 1), 240 АПК города (вариант 2) или камеры (вариант 3; в АПК Алматы "
+        "комплекс или за камеру. Отсюда три варианта цены (Таблица 1) — сумма оплачивает: 420 "
+        "АПК области (вариант 1); 240 АПК города (вариант 2); камеры (вариант 3; в АПК Алматы "
         "камер больше, поэтому он дороже всего). "
         # (s20h–s20l, s24a, s25c, s25k, s26l: the servicing of the existing complexes alone,
         # unpriced; s27a: the memo's room went to what «за камеру» means; s28a, s28e, s28f:
@@ -1201,9 +1215,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # judgement, with the recommendation that asks for its price)
         # (s29a: the city buying the equipment itself, chapter 2's 17,8 once, set beside)
         # (s29c: «why 7× more to replace working cameras?»: the servicing's bound, a judgement)
-        "Дешевле обслуживание только действующих АПК (по суждению авторов, не дороже нынешней "
-        "платы; цены нет) или покупка оборудования городом — около 17,8 млрд тенге разово, но "
-        "без обслуживания, ПО и связи (рекомендация 2). "
+        # (s30a, s30b: said above, before the price's source)
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
@@ -1229,8 +1241,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29g: «при любой цене» overclaimed an upper end: at variant 3 it holds in at least
         # 9 draws of 10, P90 26,7 ≤ 27)
         "27 млрд хватит при любом варианте цены Павлодара (при варианте 3 — не менее чем в 9 "
-        "случаях из 10), если договор начнётся 1 марта и инфляция "
-        "2026 года не выше 15,6 % (Таблица 2); "
+        "случаях из 10), если договор начнётся 1 марта; "
         # (s26c: why variant 1, the source's «в городах и на трассах региона», p. 38)
         # (s26e: «о камерах области» read as support for per camera: the region against the city)
         # (s26o, s26p: who reallocates the 12 and when: the budget's revision, the procurement
@@ -1253,7 +1264,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (около 27,2 "
         "млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование "
         "стоимостью около 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
-        "(около 30,2 млрд) или выше (цены Караганды не проверены). Тогда — поправка бюджета. "
+        "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
+        # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
+        # inflation threshold is a case the line does not cover)
+        "15,6 % (Таблица 2). Тогда — поправка бюджета. "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1381,7 +1395,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26o, s26p: the vote on its own; why 2028 exceeds 2027 even without growth: the
         # contract is paid from 1 March in 2027; the one-year contract's shortfall is «Почему
         # предлагаем»'s)
-        "и 2029 годы (всего 100). В 2027 г. договор оплачивается лишь с 1 марта; в 2028–2029 "
+        # (s30a: the stop-gap's months at today's price, within the line, said)
+        "и 2029 годы (всего 100). В 2027 г. новый договор оплачивается с 1 марта, а два месяца "
+        "временной меры — по нынешней цене (0,7 млрд); в 2028–2029 "
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
