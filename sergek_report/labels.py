@@ -1416,8 +1416,9 @@ COVER_FACTS = {
         # (reviews s29e, s29f: the last day without its condition: the lawyers' stop-gap)
         # (review s29g: «сразу после неё, — запаса нет»: «неё» ambiguous, a comma before the
         # dash: the day the stop-gap ends, then the margin, each its own sentence)
-        "Закупка в {lead}, объявленная {in_stopgap}, закончится {contract_day}, когда истечёт "
-        "временная мера на {months} (если её подтвердят юристы). Запаса нет"
+        # (review s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
+        "Закупка в {lead}, объявленная {in_stopgap}, закончится {contract_day} — сразу после "
+        "временной меры на {months} (до {stopgap_end}, если её подтвердят юристы). Запаса нет"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

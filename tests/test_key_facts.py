@@ -125,8 +125,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s29e, s29f: the last day without its condition read as unconditional)
         # (s29g: «сразу после неё, — запаса нет» ambiguous and mispunctuated)
         f"Закупка в 60{NBSP}дней, объявленная 31{NBSP}декабря 2026{NNBSP}г., закончится "
-        f"1{NBSP}марта, когда истечёт временная мера на 2{NBSP}месяца (если её подтвердят "
-        "юристы). Запаса нет"
+        # (s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
+        f"1{NBSP}марта — сразу после временной меры на 2{NBSP}месяца (до 28{NBSP}февраля, если её "
+        "подтвердят юристы). Запаса нет"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -241,8 +242,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s28a: why that last day: the longest procurement ends with the stop-gap)
         # (s28i, s28j: the day the longest procurement ends, 1 March, said)
         # (s29a, s29b: a card read as a paragraph: the gap without the stop-gap is the memo's)
-        "2026 жылғы 31 желтоқсанда жарияланған сатып алу (60 күн) 1 наурызда, 2 ай уақытша шара "
-        "біткен күні бітеді (заңгерлер растаса). Қор жоқ"
+        "2026 жылғы 31 желтоқсанда жарияланған сатып алу (60 күн) 1 наурызда — 2 ай уақытша "
+        "шарадан кейін бірден бітеді (28 ақпанға дейін, заңгерлер растаса). Қор жоқ"
     )
     assert (
         facts[0]

@@ -786,8 +786,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s29a, s29b: the card a paragraph; s29e, s29f: the last day's condition, said;
         # s29g: «сразу после неё, — запаса нет» ambiguous and mispunctuated)
         # (s29g, s29j: the action is the first of the checks under the cards)
-        "Закупка в 60 дней, объявленная 31 декабря 2026 г., закончится 1 марта, когда истечёт "
-        "временная мера на 2 месяца (если её подтвердят юристы). Запаса нет"
+        # (s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
+        "Закупка в 60 дней, объявленная 31 декабря 2026 г., закончится 1 марта — сразу после "
+        "временной меры на 2 месяца (до 28 февраля, если её подтвердят юристы). Запаса нет"
     ) in cover
     # the checks before the session, each with what its answer changes (s29g, s29j: the
     # evidence ends on 10 March: the three facts it cannot give, said on the cover; hand
@@ -844,9 +845,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s28c: 30,2 is the midpoint with Karaganda, not Karaganda's own price: said so)
         # (s29h: the one-year contract's stake in the memo: the equipment's cost, chapter 2's
         # bound of its extra; the variant's name is Table 1's, for the room)
-        "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (около 27,2 "
-        "млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование "
-        "стоимостью около 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
+        # (s30b: 27,2 against 27 is within the range: «может не хватить»)
+        "27 млрд может не хватить, если а) договор начнётся 1 января по цене варианта 2 (около "
+        "27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование, "
+        "около 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
         # inflation threshold is a case the line does not cover)
@@ -1027,8 +1029,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (the stop-gap is defined where the lawyers are asked about it, recommendation 1 б)
         # (s28: one line shorter, for the servicing of the existing complexes below)
         # (s28g: no one-line answer to what happens on 1 January: the path and its fallback)
-        "нарушений) путь — временная мера до 28 февраля, если её подтвердят юристы, и новый "
-        "договор с 1 марта, иначе — перерыв в фиксации. Нужны деньги на 2027–2029 годы. "
+        # (s30b: «путь — …, иначе — …» elliptical: two plain clauses; the years' money is
+        # recommendation 3's)
+        "нарушений): если юристы подтвердят временную меру, договор продлится до 28 февраля, а "
+        "с 1 марта начнётся новый; если нет — с 1 января перерыв в фиксации. "
         "Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
@@ -1261,9 +1265,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28c: 30,2 is the midpoint with Karaganda, not Karaganda's own price: said so)
         # (s29h: the one-year contract's stake in the memo: the equipment's cost, chapter 2's
         # bound of its extra; the variant's name is Table 1's, for the room)
-        "27 млрд не хватит, если а) договор начнётся 1 января по цене варианта 2 (около 27,2 "
-        "млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование "
-        "стоимостью около 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
+        # (s30b: 27,2 against 27 is within the range: «может не хватить»)
+        "27 млрд может не хватить, если а) договор начнётся 1 января по цене варианта 2 (около "
+        "27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование, "
+        "около 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
         # inflation threshold is a case the line does not cover)
@@ -1423,11 +1428,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s24i, s24j: in the order the council acts: before the session, at it, then the
     # procurement's deadline and terms)
     assert (
-        memo.index("Рекомендации маслихату До сессии — получить письменное заключение юристов")
+        memo.index("Рекомендации маслихату До сессии — запросить у акимата письменное заключение")
         < memo.index("До сессии — запросить у акимата договор ГЧП с приложениями")
         < memo.index("На сессии — заложить в бюджет")
         < memo.index("Если закупка не объявлена — потребовать объявить её немедленно")
-        < memo.index("В условия закупки включить обслуживание действующих комплексов")
+        # (s30b: the maslikhat does not write the procurement's terms: it asks the akimat to)
+        < memo.index("Потребовать от акимата включить в условия закупки обслуживание действующих")
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
     )
     assert "ПО и база нарушений: иначе их сможет обслуживать только нынешний оператор." in memo
@@ -1567,8 +1573,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24e: the announcement's two last days, each with its condition)
         # (s24i, s24j: the last day holds for the longest procurement, and the plan asked for
         # if the stop-gap fails is here, not in the lawyers' item)
-        ": закупка в 60 дней закончится 1 марта. На случай перерыва нужен план. В условия закупки "
-        "включить обслуживание действующих "
+        # (s30b: the maslikhat asks the akimat, who writes the procurement's terms)
+        ": закупка в 60 дней закончится 1 марта. На случай перерыва нужен план. Потребовать от "
+        "акимата включить в условия закупки обслуживание действующих "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "комплексов до приёмки новых, выяснив по договору ГЧП"
     ) in memo
@@ -1591,7 +1598,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s22a: whether a 2027 procurement may be announced before the budget is adopted,
         # which the deadlines assume, is the lawyers' question too)
         # (s24i: four questions and a consent in one sentence: lettered, to read out)
-        "До сессии — получить письменное заключение юристов акимата: можно ли а) объявить "
+        "До сессии — запросить у акимата письменное заключение его юристов: можно ли а) объявить "
         "закупку до утверждения бюджета; б) продлить договор до итогов закупки (временная мера) "
         "и нужно ли для этого объявить закупку до 1 января; "
         # (s16h, s17a: and the single source the incumbent's rights to the software may allow)

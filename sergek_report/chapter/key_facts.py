@@ -89,6 +89,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     ),
                     first_day=sentences.day_month(results.decision_day),
                     contract_day=sentences.day_month(results.contract_after_stopgap),
+                    stopgap_end=sentences.day_month(results.stopgap_end),
                     months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
                     # the longest procurement, the one the last day is drawn for
                     lead=fmt.count(
