@@ -846,32 +846,19 @@ PATH_TREE_CAVEATS = {
 # 29,8» read as 27,2 per camera; and the tree's prices were a third way of naming the cases
 # beside the table's variants: the variants' numbers now.)
 PATH_TREE_COSTS = {
-    # (review s29j: «27,2 вариант 3» read as one phrase across the box's lines: a semicolon)
-    "pavlodar": "«{option}»: варианты {first} и {second} — {region} и {city};",
-    "midpoint": "цена между Павлодаром и Карагандой — {midpoint}",
-    # the stop-gap's path: the variant per camera the line is drawn from, with the line, then
-    # the midpoint, on one line of its box («вариант 3 — 25,5 (строка 27); Павлодар–Караганда
-    # — 30,2 млрд тенге»)
-    "camera_midpoint": (
-        # (reviews s26c, s26e, s27d: the boxes' figures had no unit: said once, at the end)
-        "вариант {variant} — {camera} (строка {line}); Павлодар–Караганда — {midpoint}\u00a0млрд "
-        "тенге"
-    ),
-    # the other paths per camera, without the line they do not give
-    "camera_only_midpoint": (
-        "вариант {variant} — {camera}; Павлодар–Караганда — {midpoint}\u00a0млрд тенге"
-    ),
+    # (reviews s29g, s29j, s30c: four figures a box read as a wall of numbers: the line's
+    # variant only, the others are the options chart's)
+    # (each box one line: «тенге» is the caption's unit)
+    "line_variant": "«{option}»: {cost}\u00a0млрд (вариант\u00a0{variant})",
+    "with_line": "«{option}»: {cost}\u00a0млрд (вариант\u00a0{variant}; строка {line})",
 }
-# Under the tree (decision_tables.path_chart_note): which variant is which, in plain words;
-# {region}, {city}: MEMO_COVERAGE's words with the complexes («все 420 АПК области», «только
-# 240 АПК г. Павлодара»); {camera}: PATH_TREE_NOTE_CAMERA, or nothing without the camera counts.
+# Under the tree (decision_tables.path_chart_note): the variant its figures are at, in plain
+# words ({words}: PATH_TREE_NOTE_CAMERA, or MEMO_COVERAGE's without the camera counts).
 PATH_TREE_NOTE = (
-    # (s24: the note kept to four lines, so that the tree stays on the page of the timeline)
-    "варианты — строки Таблицы 1 ({first} — сумма Павлодара на {region}, "
-    "{second} — {city}{camera}); цифры Караганды не проверены; передача комплексов "
-    "городу не оценена (нет открытых данных)"
+    "расходы — по варианту {variant} Таблицы 1 ({words}), по которому рассчитана строка "
+    "бюджета; передача комплексов городу не оценена (нет открытых данных)"
 )
-PATH_TREE_NOTE_CAMERA = ", {variant} — за камеру"
+PATH_TREE_NOTE_CAMERA = "за камеру"
 # The dated steps of the path (decision_tables.path_steps_chart), each under its date.
 # {year}: the budget's year; {days}: the procurement's length; {months}: the stop-gap's.
 PATH_STEPS = {

@@ -243,8 +243,9 @@ def test_the_path_diagrams_keep_every_word_inside_its_box_and_none_over_another(
 
 def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(path_inputs):
     """The tree's words are data/decision_path.csv's and the catalog's; each outcome's 2027
-    cost has the figures the path table prints (decision_tables.branch_cost), the option named
-    once and a line per price; a word is never cut at a line's end."""
+    cost is one of the figures the path table prints (decision_tables.branch_cost): the median
+    at the variant the budget line is drawn at, the option named once; a word is never cut at
+    a line's end."""
     from sergek_report import labels as L
     from sergek_report.chapter import decision_tables
 
@@ -256,30 +257,26 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(p
         if not branch.costs:  # unpriced: no cost line (the table and the note say so)
             assert cell.endswith(L.NOT_PRICED)
             continue
-        # the medians of the table's cell, in its order: the two readings, the midpoint
-        medians = [part.rsplit(" — ", 1)[-1].split(" (")[0] for part in cell.split("; ")]
-        drawn = " ".join(branch.costs)
-        assert [drawn.index(m) for m in medians] == sorted(drawn.index(m) for m in medians)
-    # (reviews s23e, s23f: the cases by the memo's Table 1 variants, «27,2» never beside «за
-    # камеру» on the next line)
+        # one line, its median one of the table's cell (the per-camera one, the line's)
+        (drawn,) = branch.costs
+        median = drawn.split(": ", 1)[1].split("\u00a0")[0]
+        assert median in cell, (drawn, cell)
+    # (reviews s29g, s29j, s30c: four figures a box, twelve in the tree, read as a wall of
+    # numbers: the line's variant per camera alone, the line beside its own path; hand check:
+    # 24,37 × 1,0977 = 26,7 → 27; the first day 27,15 × 1,0977 = 29,8, the gap 22,69 × 1,0977
+    # = 24,9)
     assert branches[1].costs == (
-        "«Временная мера, затем договор»: варианты 1 и 2 — 13,6 и 23,3;",
-        # (reviews s20k, s20l: the price per camera the line is drawn from, with the line,
-        # on the stop-gap's box; the midpoint beside it, the box kept at three lines)
-        "вариант 3 — 25,5 (строка 27); Павлодар–Караганда — 30,2\u00a0млрд тенге",
+        "«Временная мера, затем договор»: 25,5\u00a0млрд (вариант\u00a03; строка 27)",
     )
-    # (review s21l: the line rests on the per-camera reading: every path's box gives it, the
-    # memo's Table 2 figures: the first day 27,15 × 1,0977 = 29,8, the gap 22,69 × 1,0977 = 24,9)
-    assert branches[0].costs[-1] == "вариант 3 — 29,8; Павлодар–Караганда — 35,5\u00a0млрд тенге"
-    assert branches[2].costs[-1] == "вариант 3 — 24,9; Павлодар–Караганда — 29,6\u00a0млрд тенге"
-    # the note under the tree says which variant is which in plain words, the complexes from
-    # data/cost_anchors.csv: the first is always the region's reading, the smaller figure
+    assert branches[0].costs == ("«Договор с первого дня»: 29,8\u00a0млрд (вариант\u00a03)",)
+    assert branches[2].costs == ("«Перерыв, затем договор»: 24,9\u00a0млрд (вариант\u00a03)",)
+    # the note under the tree says which variant its figures are at, in plain words; the
+    # chapter's note adds where the others are
     note = decision_tables.path_chart_note(results)
     assert note.startswith(
-        "варианты — строки Таблицы 1 (1 — сумма Павлодара на все 420 АПК "
-        "области, 2 — только 240 АПК г.\u00a0Павлодара, 3 — за камеру);"
+        "расходы — по варианту 3 Таблицы 1 (за камеру), по которому рассчитана строка бюджета;"
     )
-    assert "A или B" not in note and "цифры Караганды не проверены" in note
+    assert "A или B" not in note and "не оценена" in note
     for line in path["budget_line"]:
         if line in decision_tables.BRANCH_OUTPUT:
             region, city, _ = decision_tables.BRANCH_OUTPUT[line]

@@ -653,9 +653,10 @@ def test_without_pavlodar_s_camera_count_there_is_no_camera_caveat(tables, assum
     assert r.budget_line.amount == 25e9 and r.budget_line.line_factor == 1.0
     assert CAMERA_PATH not in decision_tables.priced(r)
     assert not [o for o in decision_tables.priced(r) if o.endswith("_camera")]  # no path per camera
-    # the path tree's boxes then give the midpoint alone, never a per-camera figure
+    # the path tree's boxes then give the city's variant, the line's, never a per-camera one
     tree = decision_tables.branch_cost_lines("announced", r)
-    assert tree[-1].startswith("цена между Павлодаром и Карагандой") and "камер" not in tree[-1]
+    assert tree == ("«Договор с первого дня»: 27,2\u00a0млрд (вариант\u00a02)",)
+    assert "за камеру" not in decision_tables.path_chart_note(r)
     assert "за камеру" not in decision_tables.branch_cost("announced", r)  # nor its table
     assert "Временная мера, затем договор (цены Павлодара за камеру)" not in set(
         decision_tables.appraisal_table(r).iloc[:, 0]

@@ -768,53 +768,30 @@ def branch_cost(line: str, results: Results) -> str:
 
 
 def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
-    """A branch's cost as the path tree prints it, short enough for its box: the option's
-    name without its price, the medians of `branch_cost` at Pavlodar's prices under both
-    readings of its contract, then at the midpoint («Договор с первого дня»: цены Павлодара —
-    16,5 или 28,8», «цена между Павлодаром и Карагандой — 37,6»); an unpriced branch has no
-    line: the note under the tree says it is not priced (the tree stays under print.css's cap
-    on a chart's height)."""
+    """A branch's cost as the path tree prints it, one line in its box: the option's name and
+    its 2027 median at the variant of the memo's Table 1 the budget line is drawn at (per
+    camera, or the city's without the camera counts), the line beside the stop-gap's path,
+    whose upper end it is («Временная мера, затем договор»: 25,5 млрд тенге по варианту 3
+    (строка 27)»). The other variants and the midpoint are the options chart's (reviews
+    s29g, s29j, s30c: four figures a box, twelve in the tree, read as a wall of numbers); an
+    unpriced branch has no line: the note under the tree says it is not priced."""
     if line in BRANCH_UNPRICED:
         return ()
-    region, city, midpoint = (
-        bn(results.appraisal.get(f"{output}.cash_2027", CENTRAL)) for output in BRANCH_OUTPUT[line]
+    reading = results.budget_line.line_reading
+    output = (
+        branch_camera_output(line)
+        if reading == CAMERA_READING
+        else BRANCH_OUTPUT[line][READINGS.index(reading)]
     )
-    option = branch_path(line)
-    pavlodar = fmt.fill(
-        L.PATH_TREE_COSTS["pavlodar"],
-        option=option,
-        first=REGION_VARIANT,
-        second=CITY_VARIANT,
-        region=region,
-        city=city,
-    )
-    # per camera, the line's reading, on the midpoint's line of each box: the stop-gap's path
-    # with the line drawn from it (reviews s20k, s20l: the tree never showed the price behind
-    # the 27; a fourth line pushed the tree off its page), the gap and the first day too
-    # (review s21l: the line rests on the per-camera reading, shown for one path only)
-    if results.budget_line.line_reading != CAMERA_READING:
-        return (pavlodar, L.PATH_TREE_COSTS["midpoint"].format(midpoint=midpoint))
-    camera = bn(results.appraisal.get(f"{branch_camera_output(line)}.cash_2027", CENTRAL))
-    if line == "bridge":
-        return (
-            pavlodar,
-            fmt.fill(
-                L.PATH_TREE_COSTS["camera_midpoint"],
-                variant=CAMERA_VARIANT,
-                camera=camera,
-                line=precision.line_billions(results.budget_line.amount),
-                midpoint=midpoint,
-            ),
-        )
-    return (
-        pavlodar,
-        fmt.fill(
-            L.PATH_TREE_COSTS["camera_only_midpoint"],
-            variant=CAMERA_VARIANT,
-            camera=camera,
-            midpoint=midpoint,
-        ),
-    )
+    words = {
+        "option": branch_path(line),
+        "cost": bn(results.appraisal.get(f"{output}.cash_2027", CENTRAL)),
+        "variant": variant_number(reading),
+    }
+    if line == "bridge":  # the line is this path's upper end, rounded up
+        words["line"] = precision.line_billions(results.budget_line.amount)
+        return (fmt.fill(L.PATH_TREE_COSTS["with_line"], **words),)
+    return (fmt.fill(L.PATH_TREE_COSTS["line_variant"], **words),)
 
 
 def branch_camera_output(line: str) -> str:
@@ -824,23 +801,16 @@ def branch_camera_output(line: str) -> str:
 
 
 def path_chart_note(results: Results) -> str:
-    """Under the tree: which variant of the memo's Table 1 is which («1 — сумма договора
-    Павлодара оплачивает все 420 АПК области, 2 — только 240 АПК г. Павлодара, 3 — за
-    камеру»; the third only with the camera counts), and what the midpoint is
-    (tests/test_charts.py checks the order on every branch)."""
-    camera = (
-        fmt.fill(L.PATH_TREE_NOTE_CAMERA, variant=CAMERA_VARIANT)
-        if results.budget_line.line_reading == CAMERA_READING
-        else ""
+    """Under the tree: which variant of the memo's Table 1 its figures are at, in plain words
+    («вариант 3 Таблицы 1 (за камеру), по которому рассчитана строка бюджета»; without the
+    camera counts the city's, «только 240 АПК г. Павлодара»), and where the others are."""
+    reading = results.budget_line.line_reading
+    words = (
+        L.PATH_TREE_NOTE_CAMERA
+        if reading == CAMERA_READING
+        else memo_coverage(results, f"pavlodar_{reading}")
     )
-    return fmt.fill(
-        L.PATH_TREE_NOTE,
-        first=REGION_VARIANT,
-        second=CITY_VARIANT,
-        region=memo_coverage(results, "pavlodar_region"),
-        city=memo_coverage(results, "pavlodar_city"),
-        camera=camera,
-    )
+    return fmt.fill(L.PATH_TREE_NOTE, variant=variant_number(reading), words=words)
 
 
 def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
