@@ -1337,8 +1337,9 @@ COVER_FACTS = {
         # (review s28j: the dearest price read as a ceiling: the memo's two cases it does not
         # cover, named; {first_day}: «1 января»; s29a: from 1 January the cheapest price
         # fits: «может не хватить»; s29b: «его договор» ambiguous, and cards as paragraphs)
-        "возможных цен; может не хватить, если договор начнётся {first_day} или цена ближе к "
-        "карагандинской"
+        # (review s30c: «ближе к карагандинской» named a price the cover had not introduced)
+        "возможных цен; может не хватить, если договор начнётся {first_day} или цена окажется "
+        "выше павлодарской"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

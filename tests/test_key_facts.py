@@ -170,8 +170,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # memo's «не хватит» a) and в))
         # (s29a: from 1 January the cheapest price fits: «может не хватить»; s29b: «его
         # договор» ambiguous)
-        f"возможных цен; может не хватить, если договор начнётся 1{NBSP}января или цена ближе к "
-        "карагандинской"
+        # (s30c: Karaganda's price is not introduced on the cover)
+        f"возможных цен; может не хватить, если договор начнётся 1{NBSP}января или цена окажется "
+        "выше павлодарской"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
@@ -251,7 +252,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         .endswith(
             # (the title page's checks took the room: the card shorter)
             "Сақтықпен үш бағаның ең қымбатымен есептелді; шарт 1 қаңтардан басталса не баға "
-            "Қарағандыға жақын болса, жетпеуі мүмкін"
+            "Павлодардікінен жоғары болса, жетпеуі мүмкін"
         )
     )
     assert f"шамамен 3,9{NBSP}млрд)" in facts[0].text

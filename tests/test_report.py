@@ -942,7 +942,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s26a: two plain sentences)
         "цене — около 3,9 млрд). Рассчитана из осторожности по самой дорогой из трёх возможных "
         # (s28j: the dearest price read as a ceiling: the cases it does not cover)
-        "цен; может не хватить, если договор начнётся 1 января или цена ближе к карагандинской"
+        "цен; может не хватить, если договор начнётся 1 января или цена окажется выше "
+        "павлодарской"
     ) in cover
     assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
     # (s16b: which facts a later source would hold, beside the latest source's date; s29g,
