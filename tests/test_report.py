@@ -866,7 +866,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "1 816–1 991 АПК аппаратно-программных комплексов фиксации нарушений в сети на 1 января "
         "2027 г." in cover
     )
-    assert "Для 1 816–1 991 АПК" in memo
+    assert "Сеть — 1 816–1 991 АПК" in memo  # the cover's network, the memo's opening
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
@@ -1023,7 +1023,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s19g, s20a: the opening says what is decided and by when; how much, and why, each
     # have their own paragraph; the evidence's date is Table 3's caption)
     assert (
-        "Для 1 816–1 991 АПК (аппаратно-программных комплексов фиксации "
+        "Сеть — 1 816–1 991 АПК (аппаратно-программных комплексов фиксации "
         # (s21b: an extension after «без возможности дальнейших продлений» read as a
         # contradiction: the stop-gap is the procurement law's, if it applies)
         # (s24: the memo's room for the recommendations, placed first: the law is chapter 2's)
@@ -1032,9 +1032,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28g: no one-line answer to what happens on 1 January: the path and its fallback)
         # (s30b: «путь — …, иначе — …» elliptical: two plain clauses; the years' money is
         # recommendation 3's)
-        "нарушений): если юристы подтвердят временную меру, договор продлится до 28 февраля, а "
-        "с 1 марта начнётся новый; если нет — с 1 января перерыв в фиксации. "
-        "Рекомендации маслихату"
+        # (s30f: «Для … АПК (…): если …» ungrammatical; the new contract from 1 March holds
+        # only if the procurement is announced by the stop-gap's last day)
+        "нарушений). Если юристы подтвердят временную меру, договор продлится до 28 февраля, а "
+        "с 1 марта начнётся новый (если закупку объявят не позднее 31 декабря); если нет — с "
+        "1 января перерыв в фиксации. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
