@@ -737,12 +737,13 @@ def tornado_chart(
     hidden = fig_rows[~fig_rows.index.isin(shown.index)]
     # low enough to print at full size under print.css's 78 mm cap on a chart's height (at
     # 0.5 in a bar and 1.8 in of frame four bars shrank to 81 %: 9 pt notes printed at 7.3)
-    fig, ax = new_figure(height=0.28 * max(len(shown), 1) + 1.05)
+    # (reviews s30b, s30d–s30f: thin bars on a squat chart: a little more height a bar)
+    fig, ax = new_figure(height=0.31 * max(len(shown), 1) + 1.05)
     rows = shown.iloc[::-1].reset_index(drop=True)  # largest swing on top
     for y, row in rows.iterrows():
         low, high = row["metric_low"], row["metric_high"]
-        ax.barh(y, low - base, left=base, color=ACCENT_LIGHT, height=0.6)
-        ax.barh(y, high - base, left=base, color=ACCENT, height=0.6)
+        ax.barh(y, low - base, left=base, color=ACCENT_LIGHT, height=0.7)
+        ax.barh(y, high - base, left=base, color=ACCENT, height=0.7)
         end_texts = (ends or {}).get(row["assumption"], (None, None))
         for value, end in zip((low, high), end_texts, strict=True):
             if abs(value - base) <= 1e-9 * max(abs(base), 1):
