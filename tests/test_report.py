@@ -1035,7 +1035,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30f: «Для … АПК (…): если …» ungrammatical; the new contract from 1 March holds
         # only if the procurement is announced by the stop-gap's last day)
         "нарушений). Если юристы подтвердят временную меру, договор продлится до 28 февраля, а "
-        "с 1 марта начнётся новый (если закупку объявят не позднее 31 декабря); если нет — с "
+        # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
+        "с 1 марта начнётся новый (если закупку объявят не позднее 31 декабря); без временной "
+        "меры — с "
         "1 января перерыв в фиксации. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
@@ -1230,7 +1232,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25k, s25l: why the dearest variant, in one clause: which is right only Pavlodar's
         # contract shows; s26a, s26b: in full sentences)
         # (s29g: one sentence, for the memo's room)
-        "заключить нельзя, а вариант покажет только договор Павлодара, поэтому строка "
+        # (s30g: «а вариант покажет» elliptical)
+        "заключить нельзя, а какой вариант верен, покажет только договор Павлодара, поэтому строка "
         "рассчитана из осторожности по самому дорогому варианту 3 (за камеру): "
         # (s24a: eleven figures and three conditions in one paragraph: when it is enough, when
         # it is not, each its own item)
