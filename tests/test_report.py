@@ -847,8 +847,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # bound of its extra; the variant's name is Table 1's, for the room)
         # (s30b: 27,2 against 27 is within the range: «может не хватить»)
         "27 млрд может не хватить, если а) договор начнётся 1 января по цене варианта 2 (около "
-        "27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование, "
-        "около 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
+        "27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование: "
+        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds)
+        "ещё до 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
         # inflation threshold is a case the line does not cover)
@@ -1273,8 +1274,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # bound of its extra; the variant's name is Table 1's, for the room)
         # (s30b: 27,2 against 27 is within the range: «может не хватить»)
         "27 млрд может не хватить, если а) договор начнётся 1 января по цене варианта 2 (около "
-        "27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование, "
-        "около 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
+        "27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование: "
+        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds)
+        "ещё до 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
         # inflation threshold is a case the line does not cover)
