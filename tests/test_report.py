@@ -908,7 +908,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s29a: «по 32» had neither unit nor years: said in full)
         "годах учтён рост цены на 0–12,2 % в год (без роста цены хватило бы по 32 млрд тенге в "
         "год). Без строк на "
-        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках)."
+        # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
+        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках), и 27 млрд "
+        "может не хватить."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1203,9 +1205,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(рекомендация 1). Строка рассчитана на сервис с новым оборудованием для всей сети (в "
         "Павлодаре оборудование через три года переходит городу): год такого договора в 4–8 "
         "раз дороже нынешней платы. "
-        "Дешевле обслуживание только действующих АПК (по суждению авторов, не дороже нынешней "
-        "платы; цены нет) или покупка оборудования городом — около 17,8 млрд тенге разово, но "
-        "без обслуживания, ПО и связи. Если предложения поставщиков (рекомендация 2) покажут, что "
+        # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться», and
+        # the running costs named as unpriced)
+        "Дешевле может оказаться обслуживание только действующих АПК (по суждению авторов, не "
+        "дороже нынешней платы; цены нет) или покупка оборудования городом — около 17,8 млрд "
+        "тенге разово плюс обслуживание, ПО и связь, цен на которые нет. Если предложения "
+        "поставщиков (рекомендация 2) покажут, что "
         "это возможно, строку уменьшат при уточнении бюджета. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own, the variants
         # a list)
@@ -1417,7 +1422,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29a: «по 32» had neither unit nor years: said in full)
         "годах учтён рост цены на 0–12,2 % в год (без роста цены хватило бы по 32 млрд тенге в "
         "год). Без строк на "
-        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках). "
+        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках), и 27 млрд "
+        "может не хватить. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
