@@ -1083,9 +1083,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на сколько "
         # (s28e, s29a: three dashes of three meanings: what the sum pays for, numbered after)
-        # (s30a, s30b: the variants a list under the sentence that names them)
-        "АПК и за комплекс или за камеру. Отсюда три варианта цены (Таблица 1) — сумма "
-        "оплачивает: 420 АПК области (вариант 1); 240 АПК города (вариант 2); камеры (вариант 3"
+        # (s30a, s30b: the price's source its own paragraph; a list of the variants split
+        # across the memo's two pages: a sentence)
+        "АПК и за комплекс или за камеру. Отсюда три варианта цены (Таблица 1): сумма оплачивает "
+        "420 АПК области (вариант 1), 240 АПК города (вариант 2) или камеры (вариант 3"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1221,8 +1222,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # 3,1–5,4 in Pavlodar region, Table 1's note)
         # (s27a: what per camera does to Almaty's price, in plain words; s27g: «вариант 3»
         # used before it was numbered: the numbers where the variants are named)
-        "комплекс или за камеру. Отсюда три варианта цены (Таблица 1) — сумма оплачивает: 420 "
-        "АПК области (вариант 1); 240 АПК города (вариант 2); камеры (вариант 3; в АПК Алматы "
+        "комплекс или за камеру. Отсюда три варианта цены (Таблица 1): сумма оплачивает 420 АПК "
+        "области (вариант 1), 240 АПК города (вариант 2) или камеры (вариант 3; в АПК Алматы "
         "камер больше, поэтому он дороже всего). "
         # (s20h–s20l, s24a, s25c, s25k, s26l: the servicing of the existing complexes alone,
         # unpriced; s27a: the memo's room went to what «за камеру» means; s28a, s28e, s28f:
