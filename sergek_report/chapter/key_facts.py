@@ -45,6 +45,13 @@ def later_lines(results: Results) -> str:
     )
 
 
+def last_day_in_stopgap(results: Results) -> str:
+    """The last day to announce the longest procurement for a contract right after the
+    stop-gap, as the days card and the first check print it: «31 декабря 2026 г.», the day
+    never parted from its month («31 / желтоқсаннан»)."""
+    return fmt.day_with_month(fmt.date_long(results.procurement_latest_start_in_stopgap))
+
+
 @dataclass(frozen=True)
 class KeyFact:
     """One figure of the title page's panel and the line under it."""
@@ -83,10 +90,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.count(left, L.UNIT_FORMS["дней"]),
                 fmt.fill(
                     words["days_left"],
-                    # the day never parts from its month («31 / желтоқсаннан»)
-                    in_stopgap=fmt.day_with_month(
-                        fmt.date_long(results.procurement_latest_start_in_stopgap)
-                    ),
+                    in_stopgap=last_day_in_stopgap(results),
                     first_day=sentences.day_month(results.decision_day),
                     contract_day=sentences.day_month(results.contract_after_stopgap),
                     stopgap_end=sentences.day_month(results.stopgap_end),
@@ -148,9 +152,7 @@ def cover_checks(results: Results) -> tuple[str, ...]:
     return (
         fmt.fill(
             words["procurement"],
-            in_stopgap=fmt.day_with_month(
-                fmt.date_long(results.procurement_latest_start_in_stopgap)
-            ),
+            in_stopgap=last_day_in_stopgap(results),
         ),
         fmt.fill(
             words["budget"],
@@ -161,6 +163,7 @@ def cover_checks(results: Results) -> tuple[str, ...]:
             words["complexes"],
             additional=fmt.integer(results.additional_complexes),
             per=fmt.integer(RECKONER_COMPLEXES),
-            saving=fmt.number(-bl.per_fewer_complexes / 1e9, 1),
+            # the memo's checklist prints the same figure the same way
+            saving=decision_tables.bn(-bl.per_fewer_complexes),
         ),
     )

@@ -77,6 +77,8 @@ class BudgetLine:
     # later years of one reading only; reviews s15f, s16b: a three-year upper end beside the
     # years' did not add up, as upper ends do not)
     later_years: tuple[float, ...] = ()
+    # the upper ends those lines are rounded up from («34,1 и 37,6»: the appendix's steps)
+    later_upper_ends: tuple[float, ...] = ()
     # the same later years at a price held for the contract's three years, as Pavlodar's sum
     # is («32 и 32»; reviews s22k, s22l: the lines' growth reserve, said with its size)
     later_years_constant_price: tuple[float, ...] = ()
@@ -180,6 +182,7 @@ def budget_line(
         )
 
     later_cheaper = later(cheaper)
+    later_upper_ends = later(line_path)
     # the contract from the first day at the line's reading, as the joint calculation priced it
     # (per camera: the city's times the factor, having no stop-gap's months)
     first_day = appraisal.get(
@@ -199,7 +202,8 @@ def budget_line(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
         first_day=first_day,
-        later_years=tuple(line(year) for year in later(line_path)),
+        later_years=tuple(line(year) for year in later_upper_ends),
+        later_upper_ends=later_upper_ends,
         later_years_constant_price=tuple(
             line(year) for year in later(CONSTANT_PRICE.format(path=line_path))
         ),
