@@ -366,6 +366,11 @@ APPRAISAL_CHART_PANELS = {
     "cash_2027": "Расходы {first} года, млрд тенге",
     "present_value": "Приведённая стоимость {years} годов, млрд тенге",
 }
+# how the title page's chart is read (decision_tables.TITLE_PAGE_CHART_OPTIONS): the options
+# chart's key, shorter (the title page's room)
+TITLE_PAGE_CHART_KEY = (
+    "полоса — центральная оценка, отрезок — разброс; штриховка — цены Караганды не проверены"
+)
 # How the options chart is read, in its captions (decision_tables.appraisal_chart_key): the
 # rows at the midpoint of Pavlodar's and Karaganda's prices are drawn grey and hatched.
 APPRAISAL_CHART_KEY = (
@@ -392,6 +397,8 @@ APPRAISAL_CHART_COMPARISON = {
     # (review s28b: the cheapest outcome named as the option it prices, as the memo's
     # Table 2 names it: another extension, recommendation 1 г's question)
     "row": "ещё одно продление по нынешней цене (если разрешат юристы)",
+    # the same on the title page's chart, one line (its rows are low)
+    "title_page_row": "ещё одно продление по нынешней цене",
 }
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews
@@ -561,9 +568,10 @@ AUTHOR = "Аналитическая записка для маслихата г
 # года»
 COVER_TITLE = "Система «Сергек» с\u00a0{start}\u00a0года: что решить до {deadline}\u00a0года"
 # {years}: the years the options are priced for; {first_year}: the first of them.
+# (review s30i: a subtitle of three lines; the title page's chart needed its room)
 SUBTITLE = (
-    "Сценарии расходов и бюджет {first_year} года, путь к новому договору и риски; рост сети "
-    "и стоимость комплекса при тарифе, замороженном на уровне {base_year} года"
+    "Бюджет {years} годов, путь к новому договору и риски; рост сети и стоимость комплекса при "
+    "тарифе {base_year} года"
 )
 CAPTION_LABELS = {"figure": "Рисунок", "table": "Таблица"}  # «Рисунок 5.», «Таблица 8.»
 TO_CONTENTS = "↑ К содержанию"  # the link at the end of each chapter
@@ -1299,6 +1307,10 @@ COVER_CHECKS = {
         "уменьшить на {saving}\u00a0млрд тенге"
     ),
 }
+# the caption of the title page's chart (key_facts.cover_chart); {year}: «2027»; {key}: how
+# it is read (TITLE_PAGE_CHART_KEY)
+# {line}: the dashed line's words (APPRAISAL_CHART_LINE)
+COVER_CHART = "Расходы {year} года (временная мера, затем договор), млрд тенге: {line}; {key}"
 COVER_FACTS = {
     "heading": "Главное в цифрах",
     # under the proposed budget line: «27 млрд тенге» (earlier editions gave beside it what
@@ -1330,16 +1342,17 @@ COVER_FACTS = {
     # jump from today's price to the line was first explained on p. 3: what the line buys and
     # the same year at today's price, {today}: «3,9», Table 2's figure)
     "budget_line": (
-        "предлагаемая строка бюджета {year} года: сервис на новом оборудовании (по нынешней "
+        # (reviews s30a, s30j: cards of seven lines; today's price is the chart's, under them)
+        "предлагаемая строка бюджета {year} года: сервис на новом оборудовании по самой "
         # (s25c: «с запасом» read as safe: the dearest of Pavlodar's three prices, a caution)
         # (s26a: «трёх цен Павлодара», «его договор» read as a puzzle: two plain sentences)
-        "цене — около {today}\u00a0млрд). Рассчитана из осторожности по самой дорогой из трёх "
         # (review s28j: the dearest price read as a ceiling: the memo's two cases it does not
-        # cover, named; {first_day}: «1 января»; s29a: from 1 January the cheapest price
-        # fits: «может не хватить»; s29b: «его договор» ambiguous, and cards as paragraphs)
+        # cover, named; s29a: from 1 January the cheapest price fits: «может не хватить»;
+        # s29b: «его договор» ambiguous, and cards as paragraphs)
         # (review s30c: «ближе к карагандинской» named a price the cover had not introduced)
-        "возможных цен; может не хватить, если договор начнётся {first_day} или цена окажется "
-        "выше павлодарской"
+        # (reviews s30a, s30j: cards of seven lines: the cases are the chart's under the cards
+        # and the memo's)
+        "дорогой из трёх возможных цен; может не хватить (рисунок ниже)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
@@ -1389,7 +1402,8 @@ COVER_FACTS = {
         # (s26d: which the condition applied to was unclear: three plain sentences)
         # (reviews s29g, s29j: the action is the title page's first check now; the card says
         # why no margin)
-        "до окончания договора на дату редакции. "
+        # (reviews s30a, s30j: cards of seven lines: the edition's date is above them)
+        "до окончания договора. "
         # (s26e: «последний день» of what: said; s26h: still hard to parse: the last day, then
         # its two conditions)
         # (s27d: «последний день» read as the contract's: the announcement's, said)
@@ -1405,15 +1419,17 @@ COVER_FACTS = {
         # (review s29g: «сразу после неё, — запаса нет»: «неё» ambiguous, a comma before the
         # dash: the day the stop-gap ends, then the margin, each its own sentence)
         # (review s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
+        # (reviews s30a, s30j: cards of seven lines: the stop-gap's months are the memo's)
         "Закупка в {lead}, объявленная {in_stopgap}, закончится {contract_day} — сразу после "
-        "временной меры на {months} (до {stopgap_end}, если её подтвердят юристы). Запаса нет"
+        "временной меры, если её подтвердят юристы. Запаса нет"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
     "network": (
         # (reviews s26o, s27b: «АПК» undefined on the cover: what they are, said)
         # (review s28a: «камерных» means «chamber»: the abbreviation spelled out)
-        "аппаратно-программных комплексов фиксации нарушений в сети на {date}: действующие "
+        # (reviews s30a, s30j: cards of five lines: «в сети» said by the figure's «АПК»)
+        "аппаратно-программных комплексов фиксации нарушений на {date}: действующие "
         "({existing}) и "
         "от половины до всех новых "
         "({additional}; ввод не подтверждён)"

@@ -845,9 +845,9 @@ def test_the_charts_dashed_line_says_a_per_camera_figure_only_where_the_data_giv
     figure, and the title says the line alone rather than print the line again as one."""
     from types import SimpleNamespace
 
-    from sergek_report.chapter.decision_tables import _chart_line_title
+    from sergek_report.chapter.decision_tables import chart_line_title
 
     with_cameras = SimpleNamespace(amount=27e9, per_camera=26.76e9)
-    assert _chart_line_title(with_cameras) == ("пунктир — строка бюджета 27 (верхняя граница 26,8)")
+    assert chart_line_title(with_cameras) == ("пунктир — строка бюджета 27 (верхняя граница 26,8)")
     without = SimpleNamespace(amount=25e9, per_camera=None)
-    assert _chart_line_title(without) == "пунктир — строка бюджета 25"
+    assert chart_line_title(without) == "пунктир — строка бюджета 25"

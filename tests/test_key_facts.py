@@ -115,7 +115,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s26d: which the condition applied to was unclear: three plain sentences)
         # (s26h: still hard to parse: the last day, then its two conditions)
         # (s29g, s29j: the action is the first of the title page's checks)
-        "до окончания договора на дату редакции. "
+        # (s30a, s30j: cards of seven lines: the edition's date is printed above them)
+        "до окончания договора. "
         # (s28a: 31 December read as a fixed rule: why that day, 31 December + 60 days =
         # 1 March, the day after the two months' stop-gap ends)
         # (s28i, s28j: «к концу временной меры» read as a day to spare: the day it ends, 1
@@ -124,10 +125,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # it are the memo's opening)
         # (s29e, s29f: the last day without its condition read as unconditional)
         # (s29g: «сразу после неё, — запаса нет» ambiguous and mispunctuated)
-        f"Закупка в 60{NBSP}дней, объявленная 31{NBSP}декабря 2026{NNBSP}г., закончится "
+        # (s30a, s30j: the year is the edition's; the first check under the cards says it)
+        f"Закупка в 60{NBSP}дней, объявленная 31{NBSP}декабря, закончится "
         # (s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
-        f"1{NBSP}марта — сразу после временной меры на 2{NBSP}месяца (до 28{NBSP}февраля, если её "
-        "подтвердят юристы). Запаса нет"
+        # (s30a, s30j: the stop-gap's months and end are the memo's opening)
+        f"1{NBSP}марта — сразу после временной меры, если её подтвердят юристы. Запаса нет"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -163,29 +165,29 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # price first explained on p. 3: what the line buys and the same year at today's
         # price, the memo's Table 2 «Нынешняя цена» 3,9, beside it)
         # (s26a: «трёх цен Павлодара», «его договор» a puzzle: two plain sentences)
-        f"предлагаемая строка бюджета 2027 года: сервис на новом оборудовании (по нынешней "
-        f"цене — около 3,9{NBSP}млрд). Рассчитана из осторожности по самой дорогой из трёх "
+        # (s30a, s30j: cards of seven lines: today's price and the cases the line does not
+        # cover are the chart's under the cards, and the memo's)
+        "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самой дорогой "
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
         # memo's «не хватит» a) and в))
         # (s29a: from 1 January the cheapest price fits: «может не хватить»; s29b: «его
         # договор» ambiguous)
         # (s30c: Karaganda's price is not introduced on the cover)
-        f"возможных цен; может не хватить, если договор начнётся 1{NBSP}января или цена окажется "
-        "выше павлодарской"
+        "из трёх возможных цен; может не хватить (рисунок ниже)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
         # (s26o, s27b: «АПК» undefined on the cover: what they are, said; s28a: «камерных»
         # means «chamber»: the abbreviation spelled out)
+        # (s30a, s30j: cards of five lines: the figure's «АПК» says «в сети»)
         "аппаратно-программных комплексов фиксации нарушений "
-        f"в сети на {fmt.date_long(r.decision_day)}: действующие (1{NBSP}641) и от половины "
+        f"на {fmt.date_long(r.decision_day)}: действующие (1{NBSP}641) и от половины "
         "до всех новых (350; ввод не подтверждён)"
     )
     assert "2027 года" in facts[0].text
     assert facts[3].text.startswith(
-        "аппаратно-программных комплексов фиксации нарушений в сети на "
-        f"{fmt.date_long(r.decision_day)}"
+        f"аппаратно-программных комплексов фиксации нарушений на {fmt.date_long(r.decision_day)}"
     )
 
 
@@ -239,23 +241,24 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s24i, s24j: the akimat's action first, its condition, then the gap; s25k, s25l:
         # now, the last day without margin; «кешіктірмей» and its ablative no longer asked)
         # (s29g, s29j: the action is the first of the title page's checks)
-        "шарт соңына дейін (редакция күніне). "
+        "шарт соңына дейін. "
         # (s28a: why that last day: the longest procurement ends with the stop-gap)
         # (s28i, s28j: the day the longest procurement ends, 1 March, said)
         # (s29a, s29b: a card read as a paragraph: the gap without the stop-gap is the memo's)
-        "2026 жылғы 31 желтоқсанда жарияланған сатып алу (60 күн) 1 наурызда — 2 ай уақытша "
-        "шарадан кейін бірден бітеді (28 ақпанға дейін, заңгерлер растаса). Қор жоқ"
+        # (s30a, s30j: cards of seven lines)
+        "31 желтоқсанда жарияланған сатып алу (60 күн) 1 наурызда — заңгерлер растаса, "
+        "уақытша шарадан кейін бірден бітеді. Қор жоқ"
     )
     assert (
         facts[0]
         .text.replace(NBSP, " ")
         .endswith(
-            # (the title page's checks took the room: the card shorter)
-            "Сақтықпен үш бағаның ең қымбатымен есептелді; шарт 1 қаңтардан басталса не баға "
-            "Павлодардікінен жоғары болса, жетпеуі мүмкін"
+            # (the title page's checks took the room: the card shorter; s30a, s30j: the chart
+            # under the cards says the cases)
+            "үш ықтимал бағаның ең қымбатымен жаңа жабдықтағы сервис; жетпеуі мүмкін "
+            "(төмендегі сурет)"
         )
     )
-    assert f"шамамен 3,9{NBSP}млрд)" in facts[0].text
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
 
 

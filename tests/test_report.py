@@ -754,7 +754,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         f"{line} млрд тенге предлагаемая строка бюджета 2027 года: сервис на новом оборудовании"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
-    assert f"{days} дней до окончания договора на дату редакции" in cover  # said once, here
+    assert f"{days} дней до окончания договора." in cover  # said once, here
     # the stop-gap's deadline, which needs the lawyers, and the contract from 1 January as
     # unlikely (reviews s13a, s13b); the contract's own deadline is the memo's (s13g: the
     # cards were paragraphs)
@@ -787,8 +787,26 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # s29g: «сразу после неё, — запаса нет» ambiguous and mispunctuated)
         # (s29g, s29j: the action is the first of the checks under the cards)
         # (s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
-        "Закупка в 60 дней, объявленная 31 декабря 2026 г., закончится 1 марта — сразу после "
-        "временной меры на 2 месяца (до 28 февраля, если её подтвердят юристы). Запаса нет"
+        # (s30a, s30j: cards of seven lines: the year is the checks', the stop-gap's months and
+        # end the memo's opening)
+        "Закупка в 60 дней, объявленная 31 декабря, закончится 1 марта — сразу после "
+        "временной меры, если её подтвердят юристы. Запаса нет"
+    ) in cover
+    # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
+    # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
+    # column prints it, the midpoint with Karaganda and today's price as Fig. 3 prints them
+    # (hand check of the middle one: 24,4 × 1,0977 = 26,8 ≈ 26,7, the per-camera upper end)
+    assert (
+        "вариант 1: 420 АПК области вариант 2: 240 АПК г. Павлодара вариант 3: плата за камеру "
+        "Павлодар–Караганда (не проверено) ещё одно продление по нынешней цене "
+        "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 30,2 (19,8–42,7) 3,9 (3,7–4,4)"
+    ) in cover
+    for cell in ("13,6 (13,0–14,2)", "23,3 (22,3–24,4)", "25,5 (24,4–26,7)"):
+        assert cell in memo
+    assert (
+        "Расходы 2027 года (временная мера, затем договор), млрд тенге: пунктир — строка "
+        "бюджета 27; полоса — центральная оценка, отрезок — разброс; штриховка — цены "
+        "Караганды не проверены"
     ) in cover
     # the checks before the session, each with what its answer changes (s29g, s29j: the
     # evidence ends on 10 March: the three facts it cannot give, said on the cover; hand
@@ -864,7 +882,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert "22 декабря" not in cover and "22 декабря" not in memo
     assert "не позднее 22 декабря 2026 г." in report["text"]
     assert (
-        "1 816–1 991 АПК аппаратно-программных комплексов фиксации нарушений в сети на 1 января "
+        "1 816–1 991 АПК аппаратно-программных комплексов фиксации нарушений на 1 января "
         "2027 г." in cover
     )
     assert "Сеть — 1 816–1 991 АПК" in memo  # the cover's network, the memo's opening
@@ -893,7 +911,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert cover.index("35 и 38 млрд тенге") < cover.index("27 дней")
     # the cards, then the checks under them (the list's bullets are extracted last)
     assert cover.index("(350; ввод не подтверждён)") < cover.index("ДО СЕССИИ СВЕРИТЬ")
-    assert cover.rstrip(" •").endswith("уменьшить на 1,3 млрд тенге")
+    assert cover.index("ДО СЕССИИ СВЕРИТЬ") < cover.index("уменьшить на 1,3 млрд тенге")
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
     # (s26o, s26p: the vote on its own; why 2028 exceeds 2027 at a constant price, said)
@@ -940,13 +958,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s19g: the card says what the likelier reading needs; the reading is the memo's)
     # (s23i–s23k: the jump from today's 3,9 to the line, on the cover)
     assert (
-        "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании (по нынешней "
         # (s25c: «с запасом» read as safe: the dearest of the three prices, as a caution)
-        # (s26a: two plain sentences)
-        "цене — около 3,9 млрд). Рассчитана из осторожности по самой дорогой из трёх возможных "
-        # (s28j: the dearest price read as a ceiling: the cases it does not cover)
-        "цен; может не хватить, если договор начнётся 1 января или цена окажется выше "
-        "павлодарской"
+        # (s28j: the dearest price read as a ceiling: it may not be enough; s30a, s30j: cards
+        # of seven lines: the cases are the chart's under the cards, today's 3,9 its last row)
+        "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самой дорогой "
+        "из трёх возможных цен; может не хватить (рисунок ниже)"
     ) in cover
     assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
     # (s16b: which facts a later source would hold, beside the latest source's date; s29g,

@@ -32,7 +32,7 @@ from sergek_report.build.pdf import (
 )
 from sergek_report.build.references import heading_titles, link_references
 from sergek_report.chapter import fmt, inline
-from sergek_report.chapter.key_facts import KeyFact
+from sergek_report.chapter.key_facts import CoverChart, KeyFact
 from sergek_report.chapter.measure import FONT_DIR, FONT_STEM
 from sergek_report.chapter.outputs import FIGURE_METADATA, INPUTS_MIMETYPE
 from sergek_report.chapter.sentences import day_month, search_period
@@ -665,6 +665,7 @@ def report_frame(
     decision_day: dt.date,
     key_facts: tuple[KeyFact, ...],
     cover_checks: tuple[str, ...] = (),
+    cover_chart: CoverChart | None = None,
 ) -> Frame:
     """`tariff_base_year` (the results') goes into the subtitle and glossary; the extension's
     end and the first day without a contract (the results') into the title page's heading;
@@ -695,6 +696,10 @@ def report_frame(
             "heading": L.COVER_CHECKS["heading"],
             "items": [_unbroken_ranges(text) for text in cover_checks],
         },
+        # the line against the alternatives, under the figures (key_facts.cover_chart)
+        "cover_chart": None
+        if cover_chart is None
+        else {"body": cover_chart.body, "caption": _unbroken_ranges(cover_chart.caption)},
         "assumptions_text": words["default" if variant == "default" else "scenario"],
         "params_file": paths.display_path(edition.path),
         "git_commit": git_commit,

@@ -450,16 +450,11 @@ class Chapter:
             caption = f"{caption}. {after.rstrip('.')}"
         png = base64.b64encode(charts.to_png(fig)).decode("ascii")
         svg = _with_alt_text(charts.to_svg(fig, close=False), caption)
-        # A phone shows the narrow drawing instead (report.css), so its text stays readable.
-        narrow = _with_alt_text(charts.to_narrow_svg(fig), caption)
+        body = chart_body(fig, caption, svg)
         source_line = self._source_line(sources, note)
-        # a chart of many labelled rows (charts.options_chart) may be taller than the others'
-        # cap and still print its labels near full size (print.css: chart-tall)
-        wide = "chart-wide chart-tall" if getattr(fig, "tall", False) else "chart-wide"
         figure_html = (
             '<figure class="chart">'
-            f'<div class="chart-body">{_with_class(svg, wide)}'
-            f"{_with_class(narrow, 'chart-narrow')}</div>"
+            f"{body}"
             '<figcaption><span class="caption-number" data-kind="figure"></span> '
             f"{html.escape(caption)} {source_line}</figcaption>"
             "</figure>"
@@ -751,6 +746,23 @@ def _sentence(text: str) -> str:
 
 
 _SVG_OPEN = re.compile(r"<svg\b")
+
+
+def chart_body(fig, caption: str, svg: str | None = None) -> str:
+    """A chart's two drawings in a figure's body, each with the caption as its text
+    alternative: the page's (`svg`, when already drawn) and a phone's, which report.css shows
+    instead at a phone's width so that its text stays readable; the figure is then closed.
+    The title page's chart (key_facts.cover_chart) is drawn as the chapters' are."""
+    if svg is None:
+        svg = _with_alt_text(charts.to_svg(fig, close=False), caption)
+    narrow = _with_alt_text(charts.to_narrow_svg(fig), caption)
+    # a chart of many labelled rows (charts.options_chart) may be taller than the others'
+    # cap and still print its labels near full size (print.css: chart-tall)
+    wide = "chart-wide chart-tall" if getattr(fig, "tall", False) else "chart-wide"
+    return (
+        f'<div class="chart-body">{_with_class(svg, wide)}'
+        f"{_with_class(narrow, 'chart-narrow')}</div>"
+    )
 
 
 def _with_alt_text(svg: str, caption: str) -> str:

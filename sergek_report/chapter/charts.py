@@ -810,6 +810,8 @@ def options_chart(
     references: dict[str, tuple[float, str]] | None = None,
     muted: Collection[str] = (),
     headings: Mapping[int, str] | None = None,
+    frame_height: float = 0.85,
+    row_height: float = 0.2,
 ):
     """The options side by side on one basis: for each panel (a measure), one horizontal bar
     per option at its central value with a P10–P90 whisker, the figures («27,2 (25,9–28,4)»)
@@ -822,7 +824,9 @@ def options_chart(
     unverified), drawn as a grey hatched bar with a grey whisker, so that they never read as
     the verified ones (the caller's note says so); `headings`: index of an option -> the
     heading of the group it opens, in bold on a row of its own above it (the options of one
-    path under the path's name)."""
+    path under the path's name); `frame_height`: the inches a panel's title and axis take
+    (lower for a panel titled by its reference line alone, its measure said in the caption);
+    `row_height`: an option's row, in inches (lower on the title page, a chart of few rows)."""
     references = references or {}
     muted = set(muted)
     headings = dict(headings or {})
@@ -836,7 +840,7 @@ def options_chart(
         # Low enough to print near full size under print.css's 100 mm cap on a tall chart's
         # height (at 0.55 in a bar it shrank to 55 %: its 8.5 pt labels printed at 4.7 pt);
         # a label is one line, so a row is lower than the two-line labels' 0.36 in.
-        figsize=(6.4, 0.2 * rows_drawn * len(panels) + 0.85),
+        figsize=(6.4, row_height * rows_drawn * len(panels) + frame_height),
         layout="constrained",
         sharex=False,
     )
@@ -895,7 +899,7 @@ def options_chart(
         highest = max(max(r[1], r[3]) for r in rows)
         if reference is not None:
             ax.axvline(reference[0], color=WARNING, ls="--", lw=1.2, zorder=3)
-            title = f"{title}\n{reference[1]}"
+            title = "\n".join(t for t in (title, reference[1]) if t)
             highest = max(highest, reference[0])
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
         ax.set_xlim(0, highest * 1.04)  # the figures stand right of the plot, not in it

@@ -693,7 +693,7 @@ def appraisal_chart_label(results: Results, key: str) -> str:
     )
 
 
-def _chart_line_title(budget_line) -> str:
+def chart_line_title(budget_line) -> str:
     """The dashed line's words over the 2027 panel: the line and the per-camera upper end it
     is rounded up from; the line alone without the camera counts (never a per-camera figure
     the data do not give)."""
@@ -703,26 +703,51 @@ def _chart_line_title(budget_line) -> str:
     return fmt.fill(L.APPRAISAL_CHART_LINE, line=line, per_camera=bn(budget_line.per_camera))
 
 
-def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
+# The title page's chart: the line's path at each variant of Pavlodar's price and at the
+# midpoint with Karaganda, then another extension at today's price (reviews s30a, s30c, s30g,
+# s30i: the only picture of the line against the alternatives was chapter 2's); its panel has
+# no title (UNTITLED): its caption names the path, the year, the unit and the dashed line
+UNTITLED = {"cash_2027": ""}
+TITLE_PAGE_CHART_OPTIONS = (
+    *BRANCH_OUTPUT["bridge"][:2],
+    CAMERA_PATH,
+    BRANCH_OUTPUT["bridge"][-1],
+    COMPARISON,
+)
+
+
+def appraisal_chart(
+    results: Results,
+    measures=tuple(L.APPRAISAL_CHART_PANELS),
+    options=APPRAISAL_ROWS,
+    panel_titles=L.APPRAISAL_CHART_PANELS,
+):
     """The paths of the appraisal table as a chart (not the parts of a path), grouped by path
     under its name (`appraisal_chart_rows`): the 2027 cost and the present value, each with
     its P10–P90 whisker, in billions of tenge; `measures` chooses the panels (one panel a
-    chart prints at full size under the page's cap on a chart's height)."""
+    chart prints at full size under the page's cap on a chart's height). `options` of one
+    path (the title page's chart, TITLE_PAGE_CHART_OPTIONS) are drawn without the groups' headings
+    and titles: its caption names the path and the dashed line."""
     u = results.appraisal
     years = _years()
     # the proposed budget line drawn across the 2027 panel, said in its title
     line = results.budget_line.amount
+    grouped = options == APPRAISAL_ROWS
     references = {
-        L.APPRAISAL_CHART_PANELS["cash_2027"].format(**years): (
+        panel_titles["cash_2027"].format(**years): (
             line / 1e9,
-            _chart_line_title(results.budget_line),
+            # the title page's chart says its dashed line in its caption
+            chart_line_title(results.budget_line) if grouped else "",
         )
     }
-    rows = appraisal_chart_rows(priced(results))
+    rows = appraisal_chart_rows(priced(results, options))
     panels = {
-        L.APPRAISAL_CHART_PANELS[measure].format(**years): [
+        panel_titles[measure].format(**years): [
             (
-                appraisal_chart_label(results, key),
+                # one line a label on the title page's low rows
+                appraisal_chart_label(results, key)
+                if grouped or key != "comparison"
+                else L.APPRAISAL_CHART_COMPARISON["title_page_row"],
                 *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in (CENTRAL, "p10", "p90")),
             )
             for option, key, _heading in rows
@@ -735,8 +760,26 @@ def appraisal_chart(results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS)):
         lambda v: fmt.number(v, 0),
         references,
         muted=[L.APPRAISAL_CHART_ROWS["midpoint"]],
-        headings={i: heading for i, (_o, _k, heading) in enumerate(rows) if heading},
+        headings={i: heading for i, (_o, _k, heading) in enumerate(rows) if heading and grouped},
+        # the title page's rows lower, with no title over them (its caption says it)
+        **({} if grouped else {"frame_height": 0.3, "row_height": 0.19}),
     )
+
+
+def title_page_chart(results: Results):
+    """The title page's chart: the 2027 cost of the line's path at each variant of Pavlodar's
+    price and at the midpoint with Karaganda, and of another extension at today's price,
+    against the dashed line (TITLE_PAGE_CHART_OPTIONS); how it is read is
+    `title_page_chart_key`."""
+    return appraisal_chart(
+        results, ["cash_2027"], options=TITLE_PAGE_CHART_OPTIONS, panel_titles=UNTITLED
+    )[0]
+
+
+def title_page_chart_key() -> str:
+    """How the title page's chart is read, said in its caption (the options chart's key,
+    shorter)."""
+    return L.TITLE_PAGE_CHART_KEY
 
 
 def appraisal_chart_key() -> str:

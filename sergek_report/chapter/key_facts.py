@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sergek_report import labels as L
 from sergek_report.chapter import decision_tables, fmt, precision, sentences
+from sergek_report.chapter.api import chart_body
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import BUDGET_LINE_FIGURE, RECKONER_COMPLEXES
 from sergek_report.model.dates import as_date
@@ -76,10 +77,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
-                    first_day=sentences.day_month(results.decision_day),
-                    today=decision_tables.bn(
-                        results.appraisal.get(decision_tables.TODAY_PRICE, decision_tables.CENTRAL)
-                    ),
                 ),
             )
         )
@@ -90,11 +87,11 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.count(left, L.UNIT_FORMS["дней"]),
                 fmt.fill(
                     words["days_left"],
-                    in_stopgap=last_day_in_stopgap(results),
+                    # (the year is the edition's: the first check under the chart says it)
+                    in_stopgap=sentences.day_month(results.procurement_latest_start_in_stopgap),
                     first_day=sentences.day_month(results.decision_day),
                     contract_day=sentences.day_month(results.contract_after_stopgap),
                     stopgap_end=sentences.day_month(results.stopgap_end),
-                    months=fmt.count(results.stopgap_months_at_most, L.UNIT_FORMS["месяцев"]),
                     # the longest procurement, the one the last day is drawn for
                     lead=fmt.count(
                         results.assumptions.range("procurement_lead_days")[1],
@@ -167,3 +164,32 @@ def cover_checks(results: Results) -> tuple[str, ...]:
             saving=decision_tables.bn(-bl.per_fewer_complexes),
         ),
     )
+
+
+@dataclass(frozen=True)
+class CoverChart:
+    """The title page's chart: its drawings (a page's and a phone's, `api.chart_body`) and
+    its caption, which is also their text alternative."""
+
+    body: str
+    caption: str
+
+
+def cover_chart(results: Results) -> CoverChart | None:
+    """The proposed line against what 2027 may cost, on the title page under the figures
+    (reviews s30a, s30c, s30g, s30i: the only picture of the line against the alternatives
+    was chapter 2's): the line's path at each variant of Pavlodar's price and at the
+    midpoint with Karaganda, and another extension at today's price
+    (`decision_tables.title_page_chart`). None without an appraisal (no line to draw)."""
+    if results.appraisal is None:
+        return None
+    caption = fmt.fill(
+        L.COVER_CHART,
+        year=fmt.year(OPTION_YEARS[0]),
+        line=fmt.fill(
+            L.APPRAISAL_CHART_LINE_PER_COMPLEX,
+            line=precision.line_billions(results.budget_line.amount),
+        ),
+        key=decision_tables.title_page_chart_key(),
+    )
+    return CoverChart(chart_body(decision_tables.title_page_chart(results), caption), caption)
