@@ -1310,7 +1310,11 @@ COVER_CHECKS = {
 # the caption of the title page's chart (key_facts.cover_chart); {year}: «2027»; {key}: how
 # it is read (TITLE_PAGE_CHART_KEY)
 # {line}: the dashed line's words (APPRAISAL_CHART_LINE)
-COVER_CHART = "Расходы {year} года (временная мера, затем договор), млрд тенге: {line}; {key}"
+# (review s31b: the last bar is not the path the caption named; the variants unexplained)
+COVER_CHART = (
+    "Расходы {year} года, млрд тенге: временная мера, затем договор, по вариантам цены "
+    "(резюме, Таблица 1); для сравнения — ещё одно продление; {line}; {key}"
+)
 COVER_FACTS = {
     "heading": "Главное в цифрах",
     # under the proposed budget line: «27 млрд тенге» (earlier editions gave beside it what
@@ -1343,6 +1347,8 @@ COVER_FACTS = {
     # the same year at today's price, {today}: «3,9», Table 2's figure)
     "budget_line": (
         # (reviews s30a, s30j: cards of seven lines; today's price is the chart's, under them)
+        # (reviews s31a, s31b: that the line is a caution, the likeliest variant's line beside
+        # it; {likely}: «15 млрд тенге»)
         "предлагаемая строка бюджета {year} года: сервис на новом оборудовании по самой "
         # (s25c: «с запасом» read as safe: the dearest of Pavlodar's three prices, a caution)
         # (s26a: «трёх цен Павлодара», «его договор» read as a puzzle: two plain sentences)
@@ -1352,7 +1358,8 @@ COVER_FACTS = {
         # (review s30c: «ближе к карагандинской» named a price the cover had not introduced)
         # (reviews s30a, s30j: cards of seven lines: the cases are the chart's under the cards
         # and the memo's)
-        "дорогой из трёх возможных цен; может не хватить (рисунок ниже)"
+        "дорогой из трёх возможных цен (при самой вероятной — {likely}); может не хватить "
+        "(рисунок ниже)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
@@ -1421,7 +1428,9 @@ COVER_FACTS = {
         # (review s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
         # (reviews s30a, s30j: cards of seven lines: the stop-gap's months are the memo's)
         "Закупка в {lead}, объявленная {in_stopgap}, закончится {contract_day} — сразу после "
-        "временной меры, если её подтвердят юристы. Запаса нет"
+        # (review s31a: «временная мера» used before it was said what it is)
+        "временной меры (продления до итогов закупки), если её подтвердят юристы. "
+        "Запаса нет"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1447,8 +1456,11 @@ COVER_FACTS = {
     # (reviews s19b–s19d: the cards as captions: the price growth they hold and the one-year
     # contract's shortfall are the memo's recommendation 1)
     "later_lines": (
-        "строки бюджета на {years} годы (с\u00a0{year} годом — {total}) для договора до конца "
-        "{years_last} года; без них договор — только на год"
+        # (reviews s31a, s31b: what a one-year contract costs more, said: it pays for the
+        # equipment within its year, the memo's case б; the contract to the end of
+        # {years_last} is said by the years)
+        "строки бюджета на {years} годы (с\u00a0{year} годом — {total}); без них договор — "
+        "только на год и в {year} году дороже: за год оплачивают и оборудование"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

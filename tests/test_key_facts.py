@@ -71,8 +71,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s18d: the vote is for three years, 27 + 35 + 38 = 100)
         # (s19b–s19d: a caption, not a paragraph: the growth and the one-year contract's
         # shortfall are the memo's recommendation 1)
-        f"строки бюджета на 2028 и 2029 годы (с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}тенге) для "
-        "договора до конца 2029 года; без них договор — только на год"
+        # (s31a, s31b: the one-year contract's cost: it pays for the equipment in its year)
+        f"строки бюджета на 2028 и 2029 годы (с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}тенге); без "
+        "них договор — только на год и в 2027 году дороже: за год оплачивают и оборудование"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -129,7 +130,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"Закупка в 60{NBSP}дней, объявленная 31{NBSP}декабря, закончится "
         # (s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
         # (s30a, s30j: the stop-gap's months and end are the memo's opening)
-        f"1{NBSP}марта — сразу после временной меры, если её подтвердят юристы. Запаса нет"
+        # (s31a: «временная мера» said at its first use)
+        f"1{NBSP}марта — сразу после временной меры (продления до итогов закупки), если её "
+        "подтвердят юристы. Запаса нет"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -174,7 +177,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s29a: from 1 January the cheapest price fits: «может не хватить»; s29b: «его
         # договор» ambiguous)
         # (s30c: Karaganda's price is not introduced on the cover)
-        "из трёх возможных цен; может не хватить (рисунок ниже)"
+        # (s31a, s31b: the caution said with the likeliest variant's line, the memo's 15)
+        f"из трёх возможных цен (при самой вероятной — 15{NBSP}млрд{NBSP}тенге); может не хватить "
+        "(рисунок ниже)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
@@ -246,8 +251,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s28i, s28j: the day the longest procurement ends, 1 March, said)
         # (s29a, s29b: a card read as a paragraph: the gap without the stop-gap is the memo's)
         # (s30a, s30j: cards of seven lines)
-        "31 желтоқсанда жарияланған сатып алу (60 күн) 1 наурызда — заңгерлер растаса, "
-        "уақытша шарадан кейін бірден бітеді. Қор жоқ"
+        "31 желтоқсанда жарияланған сатып алу (60 күн) 1 наурызда, уақытша шарадан (сатып алу "
+        "біткенше ұзартудан) кейін бірден бітеді, егер оны заңгерлер растаса. Қор жоқ"
     )
     assert (
         facts[0]
@@ -255,8 +260,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         .endswith(
             # (the title page's checks took the room: the card shorter; s30a, s30j: the chart
             # under the cards says the cases)
-            "үш ықтимал бағаның ең қымбатымен жаңа жабдықтағы сервис; жетпеуі мүмкін "
-            "(төмендегі сурет)"
+            "үш ықтимал бағаның ең қымбатымен жаңа жабдықтағы сервис (ең ықтималымен — 15 млрд "
+            "теңге); жетпеуі мүмкін (төмендегі сурет)"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

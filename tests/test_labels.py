@@ -118,6 +118,8 @@ FIGURES_ALLOWED = {
     "P90": "the name of a percentile (the ninetieth), not data",
     "Таблицы 1": "the memo's table of variants, the report's first table, as the memo's Table 2 "
     "names it (a table's number, not data)",
+    "Таблица 1)": "the memo's table of variants, as the title page's chart points to it (a "
+    "table's number, not data)",
 }
 
 

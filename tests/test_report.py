@@ -789,8 +789,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
         # (s30a, s30j: cards of seven lines: the year is the checks', the stop-gap's months and
         # end the memo's opening)
+        # (s31a: «временная мера» said at its first use)
         "Закупка в 60 дней, объявленная 31 декабря, закончится 1 марта — сразу после "
-        "временной меры, если её подтвердят юристы. Запаса нет"
+        "временной меры (продления до итогов закупки), если её подтвердят юристы. Запаса нет"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -804,9 +805,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     for cell in ("13,6 (13,0–14,2)", "23,3 (22,3–24,4)", "25,5 (24,4–26,7)"):
         assert cell in memo
     assert (
-        "Расходы 2027 года (временная мера, затем договор), млрд тенге: пунктир — строка "
-        "бюджета 27; полоса — центральная оценка, отрезок — разброс; штриховка — цены "
-        "Караганды не проверены"
+        # (s31b: the last bar is not the path's; the variants are the memo's Table 1)
+        "Расходы 2027 года, млрд тенге: временная мера, затем договор, по вариантам цены "
+        "(резюме, Таблица 1); для сравнения — ещё одно продление; пунктир — строка бюджета 27; "
+        "полоса — центральная оценка, отрезок — разброс; штриховка — цены Караганды не "
+        "проверены"
     ) in cover
     # the checks before the session, each with what its answer changes (s29g, s29j: the
     # evidence ends on 10 March: the three facts it cannot give, said on the cover; hand
@@ -864,14 +867,18 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s29h: the one-year contract's stake in the memo: the equipment's cost, chapter 2's
         # bound of its extra; the variant's name is Table 1's, for the room)
         # (s30b: 27,2 against 27 is within the range: «может не хватить»)
-        "27 млрд может не хватить, если а) договор начнётся 1 января по цене варианта 2 (около "
-        "27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование: "
-        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds)
-        "ещё до 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
+        # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
+        # consequence named)
+        "Поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
+        "варианта 2 (около 27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и "
+        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b: «до
+        # 17,8» read as its bound: the median, and the upper end)
+        "оборудование: ещё около 17,8 млрд, до 26,2 млрд); в) цена — посередине между Павлодаром "
+        "и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
         # inflation threshold is a case the line does not cover)
-        "15,6 % (Таблица 2). Тогда — поправка бюджета."
+        "15,6 % (Таблица 2)."
     ) in memo
     assert "поднять до" not in memo
     # (s29j: the memo's amounts carry their unit)
@@ -901,9 +908,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # end of 2029, not three years from March into 2030)
     assert (
         # (s18d: the vote is for three years: 27 + 35 + 38 = 100)
-        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (с 2027 годом — 100 млрд тенге) "
+        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (с 2027 годом — 100 млрд тенге); "
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
-        "для договора до конца 2029 года; без них договор — только на год"
+        # (s31a, s31b: the one-year contract's cost, said: it pays for the equipment in its year)
+        "без них договор — только на год и в 2027 году дороже: за год оплачивают и оборудование"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
@@ -962,9 +970,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s28j: the dearest price read as a ceiling: it may not be enough; s30a, s30j: cards
         # of seven lines: the cases are the chart's under the cards, today's 3,9 its last row)
         "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самой дорогой "
-        "из трёх возможных цен; может не хватить (рисунок ниже)"
+        # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
+        # memo's «15 млрд хватило бы»)
+        "из трёх возможных цен (при самой вероятной — 15 млрд тенге); может не хватить "
+        "(рисунок ниже)"
     ) in cover
-    assert "15 млрд" not in cover  # the likelier line is the memo's (s20e–s20o)
     # (s16b: which facts a later source would hold, beside the latest source's date; s29g,
     # s29j: they are the checks under the cards, with what each answer changes)
     assert (
@@ -1053,7 +1063,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # recommendation 3's)
         # (s30f: «Для … АПК (…): если …» ungrammatical; the new contract from 1 March holds
         # only if the procurement is announced by the stop-gap's last day)
-        "нарушений). Если юристы подтвердят временную меру, договор продлится до 28 февраля, а "
+        # (s31a: «временная мера» said at its first use in the memo)
+        "нарушений). Если юристы подтвердят временную меру (продление договора до итогов "
+        "закупки), договор продлится до 28 февраля, а "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         "с 1 марта начнётся новый (если закупку объявят не позднее 31 декабря); без временной "
         "меры — с "
@@ -1295,14 +1307,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29h: the one-year contract's stake in the memo: the equipment's cost, chapter 2's
         # bound of its extra; the variant's name is Table 1's, for the room)
         # (s30b: 27,2 against 27 is within the range: «может не хватить»)
-        "27 млрд может не хватить, если а) договор начнётся 1 января по цене варианта 2 (около "
-        "27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и оборудование: "
-        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds)
-        "ещё до 17,8 млрд); в) цена — посередине между Павлодаром и Карагандой "
+        # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
+        # consequence named)
+        "Поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
+        "варианта 2 (около 27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и "
+        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b: «до
+        # 17,8» read as its bound: the median, and the upper end)
+        "оборудование: ещё около 17,8 млрд, до 26,2 млрд); в) цена — посередине между Павлодаром "
+        "и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
         # inflation threshold is a case the line does not cover)
-        "15,6 % (Таблица 2). Тогда — поправка бюджета. "
+        "15,6 % (Таблица 2). "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")

@@ -77,6 +77,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
+                    # the likeliest variant's line (the memo's «15 млрд хватило бы»)
+                    likely=line(results.budget_line.lines_cheaper[0]),
                 ),
             )
         )
