@@ -398,7 +398,8 @@ APPRAISAL_CHART_COMPARISON = {
     # Table 2 names it: another extension, recommendation 1 г's question)
     "row": "ещё одно продление по нынешней цене (если разрешат юристы)",
     # the same on the title page's chart, one line (its rows are low)
-    "title_page_row": "ещё одно продление по нынешней цене",
+    # (review s31c: the cheapest bar read as a choice: its condition said)
+    "title_page_row": "ещё продление, если разрешат юристы",
 }
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews
@@ -1358,8 +1359,10 @@ COVER_FACTS = {
         # (review s30c: «ближе к карагандинской» named a price the cover had not introduced)
         # (reviews s30a, s30j: cards of seven lines: the cases are the chart's under the cards
         # and the memo's)
-        "дорогой из трёх возможных цен (при самой вероятной — {likely}); может не хватить "
-        "(рисунок ниже)"
+        # (reviews s31c, s31d: three signals in one card: what the line is and the likeliest
+        # variant's line, the authors' judgement; the cases it does not cover are the chart's)
+        "дорогой из трёх возможных цен; по самой вероятной, на взгляд авторов, хватило бы "
+        "{likely} (рисунок ниже)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
@@ -1459,8 +1462,10 @@ COVER_FACTS = {
         # (reviews s31a, s31b: what a one-year contract costs more, said: it pays for the
         # equipment within its year, the memo's case б; the contract to the end of
         # {years_last} is said by the years)
+        # {one_year}: «43,3», the one-year contract's 2027 cost at most (its median)
         "строки бюджета на {years} годы (с\u00a0{year} годом — {total}); без них договор — "
-        "только на год и в {year} году дороже: за год оплачивают и оборудование"
+        "только на год и расход {year} года — до {one_year}\u00a0млрд: за год оплачивают и "
+        "оборудование"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

@@ -135,6 +135,14 @@ def test_reconciliation_estimate1_is_circular():
     assert out["estimates_ratio"][0] == pytest.approx(1.5)  # 150 / 100
     # extension: 100 × 12 + 20 × 10 = 1 400; (1 440 + 1 400) × 150 / 30 000 = 14.2
     assert out["estimate2_vs_total_cost"][0] == pytest.approx(14.2)
+    # a one-year contract on the stop-gap's path pays for the equipment within its year: at
+    # the region's reading, the path's 2027 cash and the equipment's, 120 complexes × 1 000 ×
+    # 1.1 = 132 000 (reviews s31b–s31d: the memo's case б said as a total)
+    path = ap.LINE_PATH.format(reading="region")
+    assert out["equipment.cash_2027"][0] == pytest.approx(132_000)
+    assert out[f"{ap.ONE_YEAR.format(path=path)}.cash_2027"][0] == pytest.approx(
+        out[f"{path}.cash_2027"][0] + 132_000
+    )
 
 
 UNIFORM = Distribution(shape="uniform")

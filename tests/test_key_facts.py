@@ -72,8 +72,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s19b–s19d: a caption, not a paragraph: the growth and the one-year contract's
         # shortfall are the memo's recommendation 1)
         # (s31a, s31b: the one-year contract's cost: it pays for the equipment in its year)
+        # (s31b–s31d: the one-year contract's 2027 cost at most, the line's path and the
+        # equipment drawn together: 25,5 + 17,8 ≈ 43,3 at the medians)
         f"строки бюджета на 2028 и 2029 годы (с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}тенге); без "
-        "них договор — только на год и в 2027 году дороже: за год оплачивают и оборудование"
+        f"них договор — только на год и расход 2027 года — до 43,3{NBSP}млрд: за год оплачивают "
+        "и оборудование"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -178,8 +181,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # договор» ambiguous)
         # (s30c: Karaganda's price is not introduced on the cover)
         # (s31a, s31b: the caution said with the likeliest variant's line, the memo's 15)
-        f"из трёх возможных цен (при самой вероятной — 15{NBSP}млрд{NBSP}тенге); может не хватить "
-        "(рисунок ниже)"
+        # (s31c, s31d: three signals in one card: the cases it does not cover are the chart's)
+        "из трёх возможных цен; по самой вероятной, на взгляд авторов, хватило бы "
+        f"15{NBSP}млрд{NBSP}тенге (рисунок ниже)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
@@ -260,8 +264,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         .endswith(
             # (the title page's checks took the room: the card shorter; s30a, s30j: the chart
             # under the cards says the cases)
-            "үш ықтимал бағаның ең қымбатымен жаңа жабдықтағы сервис (ең ықтималымен — 15 млрд "
-            "теңге); жетпеуі мүмкін (төмендегі сурет)"
+            "жаңа жабдықтағы сервис, үш бағаның ең қымбатымен; авторлар пайымынша ең ықтимал "
+            "бағамен 15 млрд теңге жетер еді (сурет төменде)"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

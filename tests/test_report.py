@@ -799,7 +799,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (hand check of the middle one: 24,4 × 1,0977 = 26,8 ≈ 26,7, the per-camera upper end)
     assert (
         "вариант 1: 420 АПК области вариант 2: 240 АПК г. Павлодара вариант 3: плата за камеру "
-        "Павлодар–Караганда (не проверено) ещё одно продление по нынешней цене "
+        "Павлодар–Караганда (не проверено) ещё продление, если разрешат юристы "
         "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 30,2 (19,8–42,7) 3,9 (3,7–4,4)"
     ) in cover
     for cell in ("13,6 (13,0–14,2)", "23,3 (22,3–24,4)", "25,5 (24,4–26,7)"):
@@ -871,10 +871,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # consequence named)
         "Поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
         "варианта 2 (около 27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и "
-        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b: «до
-        # 17,8» read as its bound: the median, and the upper end)
-        "оборудование: ещё около 17,8 млрд, до 26,2 млрд); в) цена — посередине между Павлодаром "
-        "и Карагандой "
+        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b–s31d:
+        # the 2027 cost then: the line's path and the equipment, 25,5 + 17,8 ≈ 43,3, drawn
+        # together, at most)
+        "оборудование: расход 2027 г. — до 43,3 млрд, разброс 35,1–51,8); в) цена — посередине "
+        "между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
         # inflation threshold is a case the line does not cover)
@@ -911,7 +912,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (с 2027 годом — 100 млрд тенге); "
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         # (s31a, s31b: the one-year contract's cost, said: it pays for the equipment in its year)
-        "без них договор — только на год и в 2027 году дороже: за год оплачивают и оборудование"
+        "без них договор — только на год и расход 2027 года — до 43,3 млрд: за год оплачивают и "
+        "оборудование"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
@@ -972,7 +974,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самой дорогой "
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
         # memo's «15 млрд хватило бы»)
-        "из трёх возможных цен (при самой вероятной — 15 млрд тенге); может не хватить "
+        "из трёх возможных цен; по самой вероятной, на взгляд авторов, хватило бы 15 млрд тенге "
         "(рисунок ниже)"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date; s29g,
@@ -1311,10 +1313,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # consequence named)
         "Поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
         "варианта 2 (около 27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и "
-        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b: «до
-        # 17,8» read as its bound: the median, and the upper end)
-        "оборудование: ещё около 17,8 млрд, до 26,2 млрд); в) цена — посередине между Павлодаром "
-        "и Карагандой "
+        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b–s31d:
+        # the 2027 cost then: the line's path and the equipment, 25,5 + 17,8 ≈ 43,3, drawn
+        # together, at most)
+        "оборудование: расход 2027 г. — до 43,3 млрд, разброс 35,1–51,8); в) цена — посередине "
+        "между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
         # inflation threshold is a case the line does not cover)
@@ -1509,7 +1512,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s29a: the city's own purchase is the first question a deputy is asked: said once, as
     # the cheaper alternative to the service, never beside the lines, which s25b–s25l read as
     # holding it)
-    assert memo.count("17,8") == 2  # and the one-year contract's stake (s29h)
+    # and the one-year contract's 2027 cost, the line's path with it (s29h; s31b–s31d)
+    assert memo.count("17,8") == 1 and memo.count("43,3") == 1
     assert "покупка оборудования городом — около 17,8 млрд тенге разово" in memo
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)

@@ -29,6 +29,7 @@ from sergek_report.model.appraisal import (
     FIRST_DAY_PATH,
     GAP_PATH,
     LINE_PATH,
+    ONE_YEAR,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
@@ -440,6 +441,14 @@ CENTRAL = "p50"
 # The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
 # be continued so); the memo and chapter 2 set the options against it (at their medians).
 TODAY_PRICE = "current_price.cash_2027"
+
+
+def one_year_output(results: Results) -> str:
+    """The 2027 cash of the line's path (its reading) when the contract is for one year only
+    and pays for the new equipment within it: at most the path's and the equipment's together,
+    the authors' bound (model/appraisal.py: ONE_YEAR)."""
+    path = LINE_PATH.format(reading=results.budget_line.line_reading)
+    return f"{ONE_YEAR.format(path=path)}.cash_{OPTION_YEARS[0]}"
 
 
 def first_day_output(variant: int) -> str:

@@ -130,6 +130,13 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     ),
                     years_last=fmt.year(OPTION_YEARS[-1]),
                     year=year,
+                    # (reviews s31b–s31d: the one-year contract's 2027 cost unsaid; its median,
+                    # at most the path's and the equipment's together, as the memo says it)
+                    one_year=decision_tables.bn(
+                        results.appraisal.get(
+                            decision_tables.one_year_output(results), decision_tables.CENTRAL
+                        )
+                    ),
                     total=line(results.budget_line.three_years),
                 ),
             )

@@ -292,6 +292,11 @@ CAMERA_PATH = LINE_PATH.format(reading=CAMERA_READING)
 # (no growth in 2028–2029): what the later years' lines would be without the growth reserve
 # (reviews s22k, s22l: 27 + 32 + 32 against 100)
 CONSTANT_PRICE = "{path}_constant_price"
+# The stop-gap's path when the contract is for one year only (no lines for the later years:
+# Art. 17(3) of the public procurement law): it then pays for the new equipment within its
+# year, at most all of it, the authors' bound (chapter 2): the 2027 cash of the path plus the
+# equipment's, drawn jointly (reviews s31b–s31d: the one-year contract's 2027 cost unsaid)
+ONE_YEAR = "{path}_one_year"
 
 
 def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
@@ -356,6 +361,11 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         out[f"{name}.present_value"] = c.present_value
         for year, cash_year in zip(YEARS[1:], c.later_years, strict=False):
             out[f"{name}.cash_{year}"] = cash_year
+    for reading in prices:
+        path = LINE_PATH.format(reading=reading)
+        out[f"{ONE_YEAR.format(path=path)}.cash_2027"] = (
+            out[f"{path}.cash_2027"] + out["equipment.cash_2027"]
+        )
     # the 2027 line of other cities' prices against the current price for the same network:
     # how many times what the city pays now (the memo's comparison)
     current_2027 = out["current_price.cash_2027"]
