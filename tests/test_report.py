@@ -1071,7 +1071,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         "с 1 марта начнётся новый (если закупку объявят не позднее 31 декабря); без временной "
         "меры — с "
-        "1 января перерыв в фиксации. Рекомендации маслихату"
+        # (s31d: «Что решить» headed a paragraph that said what happens: what to decide, said)
+        "1 января перерыв в фиксации. Маслихату решить, сколько заложить в бюджет и как не "
+        "допустить перерыва, — рекомендации ниже. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
