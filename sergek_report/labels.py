@@ -421,12 +421,18 @@ APPRAISAL_STATS = {
 # The appendix's tables of the options (one per measure): the columns of the joint
 # calculation (the base calculation is not printed there: some of its assumptions sit at the
 # edges of their ranges, so it may lie outside P10–P90, which read as a contradiction), and
-# the note under each table: what P10, P50 and P90 mean, in plain words (JOINT_RANGE_NOTE, also
-# under the ratios' table; {likely}: «в 8 случаях из 10», decision_tables.in_cases_of_ten).
+# the note under each table: what P10, P50 and P90 mean, in plain words (JOINT_RANGE_NOTE, under
+# the scenarios' table; {likely}: «в 8 случаях из 10», decision_tables.in_cases_of_ten).
 APPRAISAL_STAT_COLUMNS = {"p10": "P10", "p50": "Центральная оценка (P50)", "p90": "P90"}
 JOINT_RANGE_NOTE = (
     "P10 и P90 — нижняя и верхняя границы разброса: {likely} значение между ними; P50 — "
     "центральная оценка (медиана)"
+)
+# under the key figures' table, for its rows of the joint calculation (a median and its
+# P10–P90); {likely}: «в 8 случаях из 10»
+JOINT_ROWS_NOTE = (
+    "у оценки при совместном разбросе всех допущений — центральная оценка (медиана) и в "
+    "скобках разброс: {likely} значение между его границами"
 )
 APPRAISAL_TABLE_NOTE = (
     "расчёт авторов при совместном разбросе всех допущений; {range}; стоимость сценария в "
