@@ -366,6 +366,8 @@ APPRAISAL_CHART_PANELS = {
     "cash_2027": "Расходы {first} года, млрд тенге",
     "present_value": "Приведённая стоимость {years} годов, млрд тенге",
 }
+# beside the dashed line on the title page's chart ({line}: «27»; review s31e: unnamed there)
+TITLE_PAGE_CHART_LINE = "строка {line}"
 # how the title page's chart is read (decision_tables.TITLE_PAGE_CHART_OPTIONS): the options
 # chart's key, shorter (the title page's room)
 TITLE_PAGE_CHART_KEY = (
@@ -1367,7 +1369,8 @@ COVER_FACTS = {
         # and the memo's)
         # (reviews s31c, s31d: three signals in one card: what the line is and the likeliest
         # variant's line, the authors' judgement; the cases it does not cover are the chart's)
-        "дорогой из трёх возможных цен; по самой вероятной, на взгляд авторов, хватило бы "
+        # (reviews s31c, s31e: «трёх возможных цен» beside the chart's four bars: Pavlodar's)
+        "дорогой из трёх цен Павлодара; по самой вероятной, на взгляд авторов, хватило бы "
         "{likely} (рисунок ниже)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
@@ -1436,7 +1439,9 @@ COVER_FACTS = {
         # dash: the day the stop-gap ends, then the margin, each its own sentence)
         # (review s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
         # (reviews s30a, s30j: cards of seven lines: the stop-gap's months are the memo's)
-        "Закупка в {lead}, объявленная {in_stopgap}, закончится {contract_day} — сразу после "
+        # (review s31f: «закупка, объявленная 31 декабря» read as the plan: the last day)
+        "Последний день объявить закупку (до {lead}) — {in_stopgap}: она закончится "
+        "{contract_day}, сразу после "
         # (review s31a: «временная мера» used before it was said what it is)
         "временной меры (продления до итогов закупки), если её подтвердят юристы. "
         "Запаса нет"
@@ -1470,7 +1475,8 @@ COVER_FACTS = {
         # {years_last} is said by the years)
         # {one_year}: «43,3», the one-year contract's 2027 cost at most (its median)
         "строки бюджета на {years} годы (с\u00a0{year} годом — {total}); без них договор — "
-        "только на год и расход {year} года — до {one_year}\u00a0млрд: за год оплачивают и "
+        # (review s31e: «до 43,3» beside its range read as a contradiction: its median)
+        "только на год и расход {year} года — около {one_year}\u00a0млрд: за год оплачивают и "
         "оборудование"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»

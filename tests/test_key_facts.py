@@ -75,7 +75,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s31b–s31d: the one-year contract's 2027 cost at most, the line's path and the
         # equipment drawn together: 25,5 + 17,8 ≈ 43,3 at the medians)
         f"строки бюджета на 2028 и 2029 годы (с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}тенге); без "
-        f"них договор — только на год и расход 2027 года — до 43,3{NBSP}млрд: за год оплачивают "
+        f"них договор — только на год и расход 2027 года — около 43,3{NBSP}млрд: за год оплачивают "
         "и оборудование"
     )
     assert decision_tables.bn(today) == "3,9"
@@ -130,11 +130,12 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s29e, s29f: the last day without its condition read as unconditional)
         # (s29g: «сразу после неё, — запаса нет» ambiguous and mispunctuated)
         # (s30a, s30j: the year is the edition's; the first check under the cards says it)
-        f"Закупка в 60{NBSP}дней, объявленная 31{NBSP}декабря, закончится "
+        # (s31f: «закупка, объявленная 31 декабря» read as the plan: the last day said as such)
+        f"Последний день объявить закупку (до 60{NBSP}дней) — 31{NBSP}декабря: она закончится "
         # (s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
         # (s30a, s30j: the stop-gap's months and end are the memo's opening)
         # (s31a: «временная мера» said at its first use)
-        f"1{NBSP}марта — сразу после временной меры (продления до итогов закупки), если её "
+        f"1{NBSP}марта, сразу после временной меры (продления до итогов закупки), если её "
         "подтвердят юристы. Запаса нет"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
@@ -182,7 +183,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s30c: Karaganda's price is not introduced on the cover)
         # (s31a, s31b: the caution said with the likeliest variant's line, the memo's 15)
         # (s31c, s31d: three signals in one card: the cases it does not cover are the chart's)
-        "из трёх возможных цен; по самой вероятной, на взгляд авторов, хватило бы "
+        # (s31c, s31e: «трёх возможных цен» beside the chart's four bars: Pavlodar's three)
+        "из трёх цен Павлодара; по самой вероятной, на взгляд авторов, хватило бы "
         f"15{NBSP}млрд{NBSP}тенге (рисунок ниже)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
@@ -255,8 +257,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s28i, s28j: the day the longest procurement ends, 1 March, said)
         # (s29a, s29b: a card read as a paragraph: the gap without the stop-gap is the memo's)
         # (s30a, s30j: cards of seven lines)
-        "31 желтоқсанда жарияланған сатып алу (60 күн) 1 наурызда, уақытша шарадан (сатып алу "
-        "біткенше ұзартудан) кейін бірден бітеді, егер оны заңгерлер растаса. Қор жоқ"
+        "Сатып алуды (60 күн дейін) жариялаудың соңғы күні — 31 желтоқсан: ол 1 наурызда, "
+        "заңгерлер растаған уақытша шарадан (ұзартудан) кейін бірден бітеді. Қор жоқ"
     )
     assert (
         facts[0]
@@ -264,8 +266,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         .endswith(
             # (the title page's checks took the room: the card shorter; s30a, s30j: the chart
             # under the cards says the cases)
-            "жаңа жабдықтағы сервис, үш бағаның ең қымбатымен; авторлар пайымынша ең ықтимал "
-            "бағамен 15 млрд теңге жетер еді (сурет төменде)"
+            "жаңа жабдықтағы сервис, Павлодардың үш бағасының ең қымбатымен; авторлар пайымынша "
+            "ең ықтимал бағамен 15 млрд теңге жетер еді (сурет төменде)"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

@@ -790,8 +790,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s30a, s30j: cards of seven lines: the year is the checks', the stop-gap's months and
         # end the memo's opening)
         # (s31a: «временная мера» said at its first use)
-        "Закупка в 60 дней, объявленная 31 декабря, закончится 1 марта — сразу после "
-        "временной меры (продления до итогов закупки), если её подтвердят юристы. Запаса нет"
+        # (s31f: «закупка, объявленная 31 декабря» read as the plan: the last day said as such)
+        "Последний день объявить закупку (до 60 дней) — 31 декабря: она закончится 1 марта, "
+        "сразу после временной меры (продления до итогов закупки), если её подтвердят юристы. "
+        "Запаса нет"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -874,7 +876,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b–s31d:
         # the 2027 cost then: the line's path and the equipment, 25,5 + 17,8 ≈ 43,3, drawn
         # together, at most)
-        "оборудование: расход 2027 г. — до 43,3 млрд, разброс 35,1–51,8); в) цена — посередине "
+        "оборудование: расход 2027 г. — около 43,3 млрд, разброс 35,1–51,8); в) цена — посередине "
         "между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
@@ -912,7 +914,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (с 2027 годом — 100 млрд тенге); "
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         # (s31a, s31b: the one-year contract's cost, said: it pays for the equipment in its year)
-        "без них договор — только на год и расход 2027 года — до 43,3 млрд: за год оплачивают и "
+        # (s31e: «до 43,3» beside its range read as a contradiction: its median, «около»)
+        "без них договор — только на год и расход 2027 года — около 43,3 млрд: за год оплачивают и "
         "оборудование"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
@@ -974,7 +977,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самой дорогой "
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
         # memo's «15 млрд хватило бы»)
-        "из трёх возможных цен; по самой вероятной, на взгляд авторов, хватило бы 15 млрд тенге "
+        "из трёх цен Павлодара; по самой вероятной, на взгляд авторов, хватило бы 15 млрд тенге "
         "(рисунок ниже)"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date; s29g,
@@ -1290,7 +1293,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29g: «при любой цене» overclaimed an upper end: at variant 3 it holds in at least
         # 9 draws of 10, P90 26,7 ≤ 27)
         "27 млрд хватит при любом варианте цены Павлодара (при варианте 3 — не менее чем в 9 "
-        "случаях из 10), если договор начнётся 1 марта; "
+        # (s31f: «9 из 10» read as a measured probability: the authors' assumptions', said)
+        "случаях из 10 при допущениях авторов), если договор начнётся 1 марта; "
         # (s26c: why variant 1, the source's «в городах и на трассах региона», p. 38)
         # (s26e: «о камерах области» read as support for per camera: the region against the city)
         # (s26o, s26p: who reallocates the 12 and when: the budget's revision, the procurement
@@ -1318,7 +1322,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b–s31d:
         # the 2027 cost then: the line's path and the equipment, 25,5 + 17,8 ≈ 43,3, drawn
         # together, at most)
-        "оборудование: расход 2027 г. — до 43,3 млрд, разброс 35,1–51,8); в) цена — посередине "
+        "оборудование: расход 2027 г. — около 43,3 млрд, разброс 35,1–51,8); в) цена — посередине "
         "между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the

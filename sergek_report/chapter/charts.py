@@ -812,6 +812,7 @@ def options_chart(
     headings: Mapping[int, str] | None = None,
     frame_height: float = 0.85,
     row_height: float = 0.2,
+    line_label: str | None = None,
 ):
     """The options side by side on one basis: for each panel (a measure), one horizontal bar
     per option at its central value with a P10–P90 whisker, the figures («27,2 (25,9–28,4)»)
@@ -826,7 +827,8 @@ def options_chart(
     heading of the group it opens, in bold on a row of its own above it (the options of one
     path under the path's name); `frame_height`: the inches a panel's title and axis take
     (lower for a panel titled by its reference line alone, its measure said in the caption);
-    `row_height`: an option's row, in inches (lower on the title page, a chart of few rows)."""
+    `row_height`: an option's row, in inches (lower on the title page, a chart of few rows);
+    `line_label`: words beside the reference line on the first row (a chart without titles)."""
     references = references or {}
     muted = set(muted)
     headings = dict(headings or {})
@@ -901,6 +903,19 @@ def options_chart(
             ax.axvline(reference[0], color=WARNING, ls="--", lw=1.2, zorder=3)
             title = "\n".join(t for t in (title, reference[1]) if t)
             highest = max(highest, reference[0])
+            if line_label:
+                # beside the dashed line on the first row, right of it (the first option, the
+                # cheapest, ends left of the line: review s31e, the line unnamed on the chart)
+                ax.annotate(
+                    line_label,
+                    (reference[0], placed[0][0]),
+                    textcoords="offset points",
+                    xytext=(3, 0),
+                    ha="left",
+                    va="center",
+                    fontsize=8.5,
+                    color=WARNING,
+                )
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
         ax.set_xlim(0, highest * 1.04)  # the figures stand right of the plot, not in it
         ax.xaxis.set_major_formatter(axis_formatter(axis_format))

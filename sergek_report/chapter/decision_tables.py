@@ -771,7 +771,15 @@ def appraisal_chart(
         muted=[L.APPRAISAL_CHART_ROWS["midpoint"]],
         headings={i: heading for i, (_o, _k, heading) in enumerate(rows) if heading and grouped},
         # the title page's rows lower, with no title over them (its caption says it)
-        **({} if grouped else {"frame_height": 0.3, "row_height": 0.19}),
+        **(
+            {}
+            if grouped
+            else {
+                "frame_height": 0.3,
+                "row_height": 0.19,
+                "line_label": fmt.fill(L.TITLE_PAGE_CHART_LINE, line=precision.line_billions(line)),
+            }
+        ),
     )
 
 
