@@ -806,6 +806,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     ) in cover
     for cell in ("13,6 (13,0–14,2)", "23,3 (22,3–24,4)", "25,5 (24,4–26,7)"):
         assert cell in memo
+    # the dashed line named beside it on paper (s31e); the phone's drawing leaves it to the
+    # caption (it ran into the column of figures)
+    chart = re.search(r'<figure class="chart cover-chart">.*?</figure>', report["html"], re.S)
+    wide, narrow = re.findall(r"<svg\b.*?</svg>", chart.group(0), re.S)
+    assert "строка 27" in cover and "строка 27" in wide and "строка 27" not in narrow
     assert (
         # (s31b: the last bar is not the path's; the variants are the memo's Table 1)
         "Расходы 2027 года, млрд тенге: временная мера, затем договор, по вариантам цены "

@@ -215,6 +215,8 @@ def to_narrow_svg(fig) -> str:
     if redraw is not None:
         plt.close(fig)
         return to_svg(redraw())
+    for text in getattr(fig, "wide_only", ()):  # words the page's drawing alone has room for
+        text.remove()
     height = getattr(fig, "narrow_height", None) or fig.get_size_inches()[1]
     # a low wide chart (2 in) left its plot a sliver on a phone once its legend and labels
     # grew to the phone's font (the Kazakh Figure 5, 4 Dec 2026)
@@ -905,17 +907,21 @@ def options_chart(
             highest = max(highest, reference[0])
             if line_label:
                 # beside the dashed line on the first row, right of it (the first option, the
-                # cheapest, ends left of the line: review s31e, the line unnamed on the chart)
-                ax.annotate(
-                    line_label,
-                    (reference[0], placed[0][0]),
-                    textcoords="offset points",
-                    xytext=(3, 0),
-                    ha="left",
-                    va="center",
-                    fontsize=8.5,
-                    color=WARNING,
-                )
+                # cheapest, ends left of the line: review s31e, the line unnamed on the chart);
+                # not on a phone, where it ran into the column of figures (the caption says it)
+                fig.wide_only = [
+                    *getattr(fig, "wide_only", []),
+                    ax.annotate(
+                        line_label,
+                        (reference[0], placed[0][0]),
+                        textcoords="offset points",
+                        xytext=(3, 0),
+                        ha="left",
+                        va="center",
+                        fontsize=8.5,
+                        color=WARNING,
+                    ),
+                ]
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
         ax.set_xlim(0, highest * 1.04)  # the figures stand right of the plot, not in it
         ax.xaxis.set_major_formatter(axis_formatter(axis_format))
