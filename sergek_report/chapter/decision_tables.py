@@ -127,13 +127,14 @@ def risk_register(risks: pd.DataFrame, brief: bool = False) -> pd.DataFrame:
     register of chapter 2 is three columns, the risk, «высокая / высокое» and what mitigates
     it (eleven cards took three pages there, review of 4 Dec 2026); the appendix prints all.
     A high likelihood or impact is marked (`MARKED_WORDS`: bold, dark red): in plain text
-    the main risks could not be found by eye (review s10c); the brief register puts the most
-    severe first, the memo's three main risks at its top."""
+    the main risks could not be found by eye (review s10c); both put the most severe first,
+    the memo's three main risks at their top."""
     column = L.RISK_COLUMNS
     high, high_impact = L.LEVELS["high"], L.IMPACTS["high"]
+    # the most severe first: a deputy reads the register's top (review s11d, 2.10); the
+    # appendix's in the same order as chapter 2's (review s31f: two orders of one register)
+    risks = by_severity(risks)
     if brief:
-        # the most severe first: a deputy reads the register's top (review s11d, 2.10)
-        risks = by_severity(risks)
         level = [
             fmt.fill(L.RISK_LEVEL, likelihood=L.LEVELS[a], impact=L.IMPACTS[b])
             for a, b in zip(risks["likelihood"], risks["impact"], strict=True)
