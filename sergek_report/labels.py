@@ -1131,13 +1131,26 @@ SENTENCES = {
     # the joint calculation is not the calculation at medians; the base values' 4,1 said)
     # (reviews s28e, s28i, s28j: two reasons with nested brackets took an auditor several
     # readings: the same as steps, each with its figure, 4,2 → 4,0 → 4,1 → 3,9)
+    # (reviews s30i, s30j, s31f: the steps as a sentence of four figures: a table of them,
+    # CURRENT_PRICE_STEPS, which the sentence names)
     "current_price_against_budget": (
         "Нынешняя цена на {year} год в резюме ({median}) меньше выплат {budget_year} года "
-        "({budget}), хотя тариф заморожен. Шаги такие: выплаты {budget_year} года по оценке из "
-        "обязательств — {budget}; по средней из двух оценок тарифа ({price} за комплекс в месяц) "
-        "— {budget_mid}; {year} год по той же цене, весь год и вся сеть ({network}\u00a0АПК), — "
-        "{point}; центральная оценка совместного расчёта — {median}: в нём введены не все новые "
-        "комплексы, а срок договора и место платы между оценками меняются в своих диапазонах."
+        "({budget}), хотя тариф заморожен: шаги от одной цифры к другой — в таблице «{steps}»."
+    ),
+}
+# The steps from the 2026 payments to the memo's today's price for 2027, a row each
+# (decision_tables.current_price_steps); {price}: «≈ 171 тыс. тенге»; {network}: «1 991»
+CURRENT_PRICE_STEPS = {
+    "caption": "От выплат {budget_year} года к нынешней цене на {year} год",
+    "step": "Шаг",
+    "amount": "Сумма",
+    "budget": "Выплаты {budget_year} года по оценке из обязательств",
+    "budget_mid": "То же по средней из двух оценок тарифа ({price} за комплекс в месяц)",
+    "point": "{year} год по той же цене: весь год и вся сеть ({network}\u00a0АПК)",
+    "median": (
+        "Нынешняя цена на {year} год в резюме — центральная оценка совместного расчёта: в нём "
+        "введены не все новые комплексы, а срок договора и место платы между оценками меняются "
+        "в своих диапазонах"
     ),
 }
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from sergek_report.chapter import sentences
+from sergek_report.chapter import decision_tables, sentences
 
 NB = "\u00a0"  # no-break space, as fmt writes it before units and between digit groups
 
@@ -81,14 +81,25 @@ def test_the_current_price_for_2027_is_set_against_the_2026_payments_on_their_ba
         one_basis=SimpleNamespace(current_price=(181_064.01 + 161_713.53) / 2, network_high=1_991),
     )
     text = sentences.current_price_against_budget(r, "p50")
-    # (reviews s28e, s28i, s28j: the two reasons as steps, each with its figure)
+    # (reviews s30i, s30j, s31f: the steps a table the sentence names, each with its figure)
     assert text == (
         f"Нынешняя цена на 2027 год в резюме (≈{NB}3,9{NB}млрд{NB}тенге) меньше выплат 2026 года "
-        f"(≈{NB}4,2{NB}млрд{NB}тенге), хотя тариф заморожен. Шаги такие: выплаты 2026 года по "
-        f"оценке из обязательств — ≈{NB}4,2{NB}млрд{NB}тенге; по средней из двух оценок тарифа "
-        f"(≈{NB}171{NB}тыс.{NB}тенге за комплекс в месяц) — ≈{NB}4,0{NB}млрд{NB}тенге; 2027 год "
-        f"по той же цене, весь год и вся сеть (1{NB}991{NB}АПК), — ≈{NB}4,1{NB}млрд{NB}тенге; "
-        f"центральная оценка совместного расчёта — ≈{NB}3,9{NB}млрд{NB}тенге: в нём введены не "
-        "все новые комплексы, а срок договора и место платы между оценками меняются в своих "
-        "диапазонах."
+        f"(≈{NB}4,2{NB}млрд{NB}тенге), хотя тариф заморожен: шаги от одной цифры к другой — в "
+        "таблице «От выплат 2026 года к нынешней цене на 2027 год»."
     )
+    steps = decision_tables.current_price_steps(r, "p50")
+    assert list(steps.columns) == ["Шаг", "Сумма"]
+    assert [cell.replace(NB, " ") for cell in steps["Сумма"]] == [
+        "≈ 4,2 млрд тенге",
+        "≈ 4,0 млрд тенге",
+        "≈ 4,1 млрд тенге",
+        "≈ 3,9 млрд тенге",
+    ]
+    assert [step.replace(NB, " ") for step in steps["Шаг"]] == [
+        "Выплаты 2026 года по оценке из обязательств",
+        "То же по средней из двух оценок тарифа (≈ 171 тыс. тенге за комплекс в месяц)",
+        "2027 год по той же цене: весь год и вся сеть (1 991 АПК)",
+        "Нынешняя цена на 2027 год в резюме — центральная оценка совместного расчёта: в нём "
+        "введены не все новые комплексы, а срок договора и место платы между оценками меняются "
+        "в своих диапазонах",
+    ]

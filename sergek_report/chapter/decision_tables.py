@@ -444,6 +444,36 @@ CENTRAL = "p50"
 TODAY_PRICE = "current_price.cash_2027"
 
 
+def current_price_steps(r, central: str):
+    """The steps from the 2026 payments («≈ 4,2 млрд тенге», at estimate 1) to the memo's
+    today's price for 2027 («≈ 3,9»), a row each: the 2026 payments at the midpoint of the two
+    estimates («≈ 4,0»), the year 2027 at that price for the whole network («≈ 4,1»), and the
+    joint calculation's median, which is not the calculation at the medians (reviews s11d,
+    s21d–s21j, s28e, s28i, s28j; s30i, s30j, s31f: as a sentence of four figures it was hard
+    to follow)."""
+    words, u, b = L.CURRENT_PRICE_STEPS, r.appraisal, r.budget
+    year, budget_year = fmt.year(r.decision_day), fmt.year(BUDGET_YEAR)
+    price = precision.figure("current_monthly_price", r.one_basis.current_price, "тенге")
+    rows = [
+        (fmt.fill(words["budget"], budget_year=budget_year), b.nominal),
+        (
+            fmt.fill(words["budget_mid"], price=price),
+            b.nominal_at(r.one_basis.current_price),
+        ),
+        (
+            fmt.fill(words["point"], year=year, network=fmt.integer(r.one_basis.network_high)),
+            u.get("current_price.cash_2027", "point"),
+        ),
+        (fmt.fill(words["median"], year=year), u.get("current_price.cash_2027", central)),
+    ]
+    return pd.DataFrame(
+        {
+            words["step"]: [step for step, _ in rows],
+            words["amount"]: [fmt.estimate(value) for _, value in rows],
+        }
+    )
+
+
 def one_year_output(results: Results) -> str:
     """The 2027 cash of the line's path (its reading) when the contract is for one year only
     and pays for the new equipment within it: at most the path's and the equipment's together,

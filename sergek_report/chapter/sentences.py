@@ -17,7 +17,7 @@ import re
 from babel.dates import format_date
 
 from sergek_report import labels
-from sergek_report.chapter import fmt, precision
+from sergek_report.chapter import fmt
 from sergek_report.model.dates import as_date
 from sergek_report.model.prices import BUDGET_YEAR
 
@@ -338,21 +338,25 @@ def usd_series_gaps(by_year, usd_kzt) -> str:
 def current_price_against_budget(r, central: str) -> str:
     """Why the memo's «нынешняя цена» for 2027 (the `central` statistic of the joint
     calculation: «≈ 3,9 млрд тенге») is below the 2026 payments of chapter 3 («≈ 4,2 млрд
-    тенге») though the tariff is frozen: the 2026 figure is at estimate 1, the 2027 one at the
-    midpoint of the two estimates (the 2026 payments at it: «≈ 4,0 млрд тенге») and a median
-    over the assumptions' ranges (review s11d, item 7). Said once, in chapter 3's budget of
-    2026; the appendix's account of the scenarios points there (review s12a, 3.8)."""
-    u, b = r.appraisal, r.budget
+    тенге») though the tariff is frozen, said with the table of its steps
+    (`current_price_steps`, named by its caption: a link, and its page in the PDF). Said once,
+    in chapter 3's budget of 2026; the appendix's account of the scenarios points there
+    (review s12a, 3.8)."""
     return _say(
         "current_price_against_budget",
         year=fmt.year(r.decision_day),
-        median=fmt.estimate(u.get("current_price.cash_2027", central)),
+        median=fmt.estimate(r.appraisal.get("current_price.cash_2027", central)),
         budget_year=fmt.year(BUDGET_YEAR),
-        budget=fmt.estimate(b.nominal),
-        price=precision.figure("current_monthly_price", r.one_basis.current_price, "тенге"),
-        budget_mid=fmt.estimate(b.nominal_at(r.one_basis.current_price)),
-        point=fmt.estimate(u.get("current_price.cash_2027", "point")),
-        network=fmt.integer(r.one_basis.network_high),
+        budget=fmt.estimate(r.budget.nominal),
+        steps=current_price_steps_caption(r),
+    )
+
+
+def current_price_steps_caption(r) -> str:
+    """«От выплат 2026 года к нынешней цене на 2027 год»: the steps' table's caption."""
+    words = labels.CURRENT_PRICE_STEPS
+    return fmt.fill(
+        words["caption"], budget_year=fmt.year(BUDGET_YEAR), year=fmt.year(r.decision_day)
     )
 
 
