@@ -846,11 +846,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "Если закупка не объявлена — потребовать объявить её немедленно, а если до "
         # (s28e: «вопрос 1 г» read as «1 год»: the question is the recommendation above)
         # (s29g: the last day without its condition: the stop-gap's, said)
-        "утверждения бюджета нельзя, — сразу после него. Последний день при временной мере — 31 "
+        # (s31h: «сразу после него» could fall after the last day: the last day bounds it)
+        "утверждения бюджета нельзя, — сразу после него, но не позднее 31 декабря, последнего "
         # (s27a: the stop-gap ends on 28 February, the procurement on 1 March, the day after;
         # s27b: «её» read as the procurement or the stop-gap: named)
         # (s28g: the path on 1 January is the memo's opening now; the plan for a gap here)
-        "декабря: закупка в 60 дней закончится 1 марта. На случай перерыва нужен план." in memo
+        "дня при временной мере: закупка в 60 дней закончится 1 марта. На случай перерыва нужен "
+        "план." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -1626,8 +1628,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
         "Если закупка не объявлена — потребовать объявить её немедленно, а если до "
-        "утверждения бюджета нельзя, — сразу после него. Последний день при временной мере — 31 "
-        "декабря"
+        "утверждения бюджета нельзя, — сразу после него, но не позднее 31 декабря, последнего "
+        "дня при временной мере"
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
