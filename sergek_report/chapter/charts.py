@@ -882,14 +882,12 @@ def options_chart(
             ax.plot([row[2], row[3]], [y, y], "|", color=whisker, markersize=7, zorder=3)
         for y, row in placed:
             # in the column right of the plot (x in the axes' fraction, y the row's)
-            ax.annotate(
+            _beside(
+                ax,
                 f"{value_format(row[1])} ({value_format(row[2])}–{value_format(row[3])})",
                 (1, y),
+                6,
                 xycoords=ax.get_yaxis_transform(),
-                textcoords="offset points",
-                xytext=(6, 0),
-                ha="left",
-                va="center",
                 fontsize=9,
                 annotation_clip=False,
             )
@@ -911,15 +909,8 @@ def options_chart(
                 # not on a phone, where it ran into the column of figures (the caption says it)
                 fig.wide_only = [
                     *getattr(fig, "wide_only", []),
-                    ax.annotate(
-                        line_label,
-                        (reference[0], placed[0][0]),
-                        textcoords="offset points",
-                        xytext=(3, 0),
-                        ha="left",
-                        va="center",
-                        fontsize=8.5,
-                        color=WARNING,
+                    _beside(
+                        ax, line_label, (reference[0], placed[0][0]), 3, fontsize=8.5, color=WARNING
                     ),
                 ]
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
@@ -930,6 +921,14 @@ def options_chart(
         ax.tick_params(axis="y", labelsize=9, length=0)
     _fit_titles(fig)
     return fig, axes
+
+
+def _beside(ax, text: str, xy, points: float, **style) -> Annotation:
+    """Words starting `points` right of a place, centred on it vertically (a row's figures,
+    the options chart's reference line's name)."""
+    return ax.annotate(
+        text, xy, textcoords="offset points", xytext=(points, 0), ha="left", va="center", **style
+    )
 
 
 def _fit_titles(fig, slack: float = 0.04) -> None:
