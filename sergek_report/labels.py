@@ -1324,9 +1324,18 @@ COVER_CHECKS = {
         "Есть ли в проекте бюджета {year} года строка {line}? Если нет или она меньше — "
         "поправка к бюджету"
     ),
-    "complexes": (
-        "Сколько из {additional} новых АПК введено? На каждые {per} невведённых строку можно "
-        "уменьшить на {saving}\u00a0млрд тенге"
+    # (reviews s31e, s31g: the check that moves the line most, Pavlodar's contract, was the
+    # memo's only; the new complexes' count, which moves it less, is the memo's Table 2)
+    # {region}: «420»; {cheaper}, {line}: «15 млрд тенге», «27 млрд тенге»
+    # (as the memo's checklist's first row says it)
+    "pavlodar": (
+        "Найден ли договор Павлодара? Сумма за {region} АПК области — строка {cheaper}; за "
+        "камеру или договор не найден — {line}"
+    ),
+    # the same without the camera counts (no reading per camera: the line is the city's)
+    "pavlodar_per_complex": (
+        "Найден ли договор Павлодара? Сумма за {region} АПК области — строка {cheaper}; договор "
+        "не найден — {line}"
     ),
 }
 # the caption of the title page's chart (key_facts.cover_chart); {year}: «2027»; {key}: how
@@ -1489,7 +1498,9 @@ COVER_FACTS = {
         # {one_year}: «43,3», the one-year contract's 2027 cost at most (its median)
         "строки бюджета на {years} годы (с\u00a0{year} годом — {total}); без них договор — "
         # (review s31e: «до 43,3» beside its range read as a contradiction: its median)
-        "только на год и расход {year} года — около {one_year}\u00a0млрд: за год оплачивают и "
+        # (reviews s31i, s31j: «около» read as the expected cost: it is an upper estimate,
+        # all the equipment paid within the year)
+        "только на год и расход {year} года — до {one_year}\u00a0млрд: за год оплачивают и "
         "оборудование"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»

@@ -75,7 +75,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s31b–s31d: the one-year contract's 2027 cost at most, the line's path and the
         # equipment drawn together: 25,5 + 17,8 ≈ 43,3 at the medians)
         f"строки бюджета на 2028 и 2029 годы (с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}тенге); без "
-        f"них договор — только на год и расход 2027 года — около 43,3{NBSP}млрд: за год оплачивают "
+        f"них договор — только на год и расход 2027 года — до 43,3{NBSP}млрд: за год оплачивают "
         "и оборудование"
     )
     assert decision_tables.bn(today) == "3,9"
@@ -291,3 +291,24 @@ def test_the_memo_says_not_enough_only_of_the_variants_it_is_true_of(computed):
     roomy = dataclasses.replace(r, budget_line=dataclasses.replace(r.budget_line, amount=40e9))
     with pytest.raises(ReportError, match=r"notebooks/01_summary\.ipynb.*reword"):
         decision_tables.first_day_short_variant(roomy)
+
+
+def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
+    """The title page's third check (reviews s31e, s31g): Pavlodar's contract, which moves the
+    line from 27 to 15 (the memo's Table 2, first row); without the camera counts the line is
+    the city's and no reading is per camera."""
+    r = computed.results
+    checks = [text.replace(NBSP, " ") for text in key_facts.cover_checks(r)]
+    assert checks[2] == (
+        "Найден ли договор Павлодара? Сумма за 420 АПК области — строка 15 млрд тенге; за "
+        "камеру или договор не найден — 27 млрд тенге"
+    )
+    city = dataclasses.replace(
+        r, budget_line=dataclasses.replace(r.budget_line, line_reading="city")
+    )
+    assert (
+        key_facts.cover_checks(city)[2]
+        .replace(NBSP, " ")
+        .endswith("строка 15 млрд тенге; договор не найден — 27 млрд тенге")
+    )
+    assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()

@@ -819,8 +819,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "проверены"
     ) in cover
     # the checks before the session, each with what its answer changes (s29g, s29j: the
-    # evidence ends on 10 March: the three facts it cannot give, said on the cover; hand
-    # check: 100 complexes × 15,41 mn × 10/12 months = 1,28 ≈ 1,3 bn, the memo's Table 2)
+    # evidence ends on 10 March: the three facts it cannot give, said on the cover; s31e,
+    # s31g: Pavlodar's contract, which moves the line most, 27 → 15, as Table 2's first row)
     assert (
         # (the heading is set in capitals, as the figures' panel's)
         "ДО СЕССИИ СВЕРИТЬ: СВЕДЕНИЙ ОБ ЭТОМ В ИСТОЧНИКАХ ОТЧЁТА НЕТ "
@@ -828,9 +828,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "мере — 31 декабря 2026 г. "
         "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
-        "Сколько из 350 новых АПК введено? На каждые 100 невведённых строку можно уменьшить на "
-        "1,3 млрд тенге"
+        "Найден ли договор Павлодара? Сумма за 420 АПК области — строка 15 млрд тенге; за "
+        "камеру или договор не найден — 27 млрд тенге"
     ) in cover
+    assert "за 420 АПК области — 15 млрд; за 240 АПК города — 25; за камеру или не найден — 27" in (
+        memo
+    )
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
         # s24g, s24h: two last days read as two dates to choose between: one last day, its
@@ -883,7 +886,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b–s31d:
         # the 2027 cost then: the line's path and the equipment, 25,5 + 17,8 ≈ 43,3, drawn
         # together, at most)
-        "оборудование: расход 2027 г. — около 43,3 млрд, разброс 35,1–51,8); в) цена — посередине "
+        "оборудование: расход 2027 г. — до 43,3 млрд, верхняя оценка); в) цена — посередине "
         "между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
@@ -921,8 +924,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (с 2027 годом — 100 млрд тенге); "
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         # (s31a, s31b: the one-year contract's cost, said: it pays for the equipment in its year)
-        # (s31e: «до 43,3» beside its range read as a contradiction: its median, «около»)
-        "без них договор — только на год и расход 2027 года — около 43,3 млрд: за год оплачивают и "
+        # (s31i, s31j: «около» read as the expected cost: an upper estimate, «до»)
+        "без них договор — только на год и расход 2027 года — до 43,3 млрд: за год оплачивают и "
         "оборудование"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
@@ -931,7 +934,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert cover.index("35 и 38 млрд тенге") < cover.index("27 дней")
     # the cards, then the checks under them (the list's bullets are extracted last)
     assert cover.index("(350; ввод не подтверждён)") < cover.index("ДО СЕССИИ СВЕРИТЬ")
-    assert cover.index("ДО СЕССИИ СВЕРИТЬ") < cover.index("уменьшить на 1,3 млрд тенге")
+    assert cover.index("ДО СЕССИИ СВЕРИТЬ") < cover.index("договор не найден — 27 млрд тенге")
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
     # (s26o, s26p: the vote on its own; why 2028 exceeds 2027 at a constant price, said)
@@ -1329,7 +1332,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b–s31d:
         # the 2027 cost then: the line's path and the equipment, 25,5 + 17,8 ≈ 43,3, drawn
         # together, at most)
-        "оборудование: расход 2027 г. — около 43,3 млрд, разброс 35,1–51,8); в) цена — посередине "
+        "оборудование: расход 2027 г. — до 43,3 млрд, верхняя оценка); в) цена — посередине "
         "между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the

@@ -17,7 +17,7 @@ from sergek_report import labels as L
 from sergek_report.chapter import decision_tables, fmt, precision, sentences
 from sergek_report.chapter.api import chart_body
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
-from sergek_report.model.budget_line import BUDGET_LINE_FIGURE, RECKONER_COMPLEXES
+from sergek_report.model.budget_line import BUDGET_LINE_FIGURE, CAMERA_READING
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
@@ -166,11 +166,11 @@ def cover_checks(results: Results) -> tuple[str, ...]:
             line=line(bl.amount),
         ),
         fmt.fill(
-            words["complexes"],
-            additional=fmt.integer(results.additional_complexes),
-            per=fmt.integer(RECKONER_COMPLEXES),
-            # the memo's checklist prints the same figure the same way
-            saving=decision_tables.bn(-bl.per_fewer_complexes),
+            words["pavlodar" if bl.line_reading == CAMERA_READING else "pavlodar_per_complex"],
+            region=fmt.integer(results.appraisal_data.pavlodar_complexes),
+            # the memo's checklist's first row says the same lines
+            cheaper=line(bl.lines_cheaper[0]),
+            line=line(bl.amount),
         ),
     )
 
