@@ -1464,8 +1464,9 @@ COVER_FACTS = {
         # (review s31f: «закупка, объявленная 31 декабря» read as the plan: the last day)
         "Последний день объявить закупку (до {lead}) — {in_stopgap}: она закончится "
         "{contract_day}, сразу после "
-        # (review s31a: «временная мера» used before it was said what it is)
-        "временной меры (продления до итогов закупки), если её подтвердят юристы. "
+        # (review s31a: «временная мера» used before it was said what it is; s31l: «её» read
+        # as the procurement's too: the measure named)
+        "временной меры (продления до итогов закупки), если эту меру подтвердят юристы. "
         "Запаса нет"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
@@ -1498,10 +1499,11 @@ COVER_FACTS = {
         # {one_year}: «43,3», the one-year contract's 2027 cost at most (its median)
         "строки бюджета на {years} годы (с\u00a0{year} годом — {total}); без них договор — "
         # (review s31e: «до 43,3» beside its range read as a contradiction: its median)
-        # (reviews s31i, s31j: «около» read as the expected cost: it is an upper estimate,
-        # all the equipment paid within the year)
-        "только на год и расход {year} года — до {one_year}\u00a0млрд: за год оплачивают и "
-        "оборудование"
+        # (reviews s31i–s31l: «около» read as the expected cost, «до» as its ceiling: the
+        # median and the upper end, all the equipment paid within the year; {one_year_high}:
+        # «51,8»)
+        "только на год и расход {year} года — около {one_year}\u00a0млрд (до {one_year_high}): "
+        "за год оплачивают и оборудование"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

@@ -75,8 +75,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s31b–s31d: the one-year contract's 2027 cost at most, the line's path and the
         # equipment drawn together: 25,5 + 17,8 ≈ 43,3 at the medians)
         f"строки бюджета на 2028 и 2029 годы (с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}тенге); без "
-        f"них договор — только на год и расход 2027 года — до 43,3{NBSP}млрд: за год оплачивают "
-        "и оборудование"
+        f"них договор — только на год и расход 2027 года — около 43,3{NBSP}млрд (до 51,8): за год "
+        "оплачивают и оборудование"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -135,7 +135,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
         # (s30a, s30j: the stop-gap's months and end are the memo's opening)
         # (s31a: «временная мера» said at its first use)
-        f"1{NBSP}марта, сразу после временной меры (продления до итогов закупки), если её "
+        f"1{NBSP}марта, сразу после временной меры (продления до итогов закупки), если эту меру "
         "подтвердят юристы. Запаса нет"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]

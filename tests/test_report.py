@@ -792,7 +792,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31a: «временная мера» said at its first use)
         # (s31f: «закупка, объявленная 31 декабря» read as the plan: the last day said as such)
         "Последний день объявить закупку (до 60 дней) — 31 декабря: она закончится 1 марта, "
-        "сразу после временной меры (продления до итогов закупки), если её подтвердят юристы. "
+        "сразу после временной меры (продления до итогов закупки), если эту меру подтвердят "
+        "юристы. "
         "Запаса нет"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
@@ -886,7 +887,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b–s31d:
         # the 2027 cost then: the line's path and the equipment, 25,5 + 17,8 ≈ 43,3, drawn
         # together, at most)
-        "оборудование: расход 2027 г. — до 43,3 млрд, верхняя оценка); в) цена — посередине "
+        "оборудование: расход 2027 г. — около 43,3 млрд, до 51,8); в) цена — посередине "
         "между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
@@ -924,8 +925,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (с 2027 годом — 100 млрд тенге); "
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         # (s31a, s31b: the one-year contract's cost, said: it pays for the equipment in its year)
-        # (s31i, s31j: «около» read as the expected cost: an upper estimate, «до»)
-        "без них договор — только на год и расход 2027 года — до 43,3 млрд: за год оплачивают и "
+        # (s31i–s31l: «около» read as the expected cost, «до» as its ceiling: both said)
+        "без них договор — только на год и расход 2027 года — около 43,3 млрд (до 51,8): за год "
+        "оплачивают и "
         "оборудование"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
@@ -1332,7 +1334,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b–s31d:
         # the 2027 cost then: the line's path and the equipment, 25,5 + 17,8 ≈ 43,3, drawn
         # together, at most)
-        "оборудование: расход 2027 г. — до 43,3 млрд, верхняя оценка); в) цена — посередине "
+        "оборудование: расход 2027 г. — около 43,3 млрд, до 51,8); в) цена — посередине "
         "между Павлодаром и Карагандой "
         "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the

@@ -137,6 +137,9 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                             decision_tables.one_year_output(results), decision_tables.CENTRAL
                         )
                     ),
+                    one_year_high=decision_tables.bn(
+                        results.appraisal.get(decision_tables.one_year_output(results), "p90")
+                    ),
                     total=line(results.budget_line.three_years),
                 ),
             )
