@@ -462,9 +462,9 @@ def current_price_steps(r, central: str):
         ),
         (
             fmt.fill(words["point"], year=year, network=fmt.integer(r.one_basis.network_high)),
-            u.get("current_price.cash_2027", "point"),
+            u.get(TODAY_PRICE, "point"),
         ),
-        (fmt.fill(words["median"], year=year), u.get("current_price.cash_2027", central)),
+        (fmt.fill(words["median"], year=year), u.get(TODAY_PRICE, central)),
     ]
     return pd.DataFrame(
         {
@@ -480,6 +480,13 @@ def one_year_output(results: Results) -> str:
     the authors' bound (model/appraisal.py: ONE_YEAR)."""
     path = LINE_PATH.format(reading=results.budget_line.line_reading)
     return f"{ONE_YEAR.format(path=path)}.cash_{OPTION_YEARS[0]}"
+
+
+def one_year_costs(results: Results) -> tuple[str, str]:
+    """The one-year contract's 2027 cost as the title page and the memo print it: its median
+    and its upper end in billions («43,3», «51,8»)."""
+    output = one_year_output(results)
+    return bn(results.appraisal.get(output, CENTRAL)), bn(results.appraisal.get(output, "p90"))
 
 
 def first_day_output(variant: int) -> str:
@@ -757,22 +764,24 @@ TITLE_PAGE_CHART_OPTIONS = (
 
 
 def appraisal_chart(
-    results: Results,
-    measures=tuple(L.APPRAISAL_CHART_PANELS),
-    options=APPRAISAL_ROWS,
-    panel_titles=L.APPRAISAL_CHART_PANELS,
+    results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS), title_page: bool = False
 ):
     """The paths of the appraisal table as a chart (not the parts of a path), grouped by path
     under its name (`appraisal_chart_rows`): the 2027 cost and the present value, each with
     its P10–P90 whisker, in billions of tenge; `measures` chooses the panels (one panel a
-    chart prints at full size under the page's cap on a chart's height). `options` of one
-    path (the title page's chart, TITLE_PAGE_CHART_OPTIONS) are drawn without the groups' headings
-    and titles: its caption names the path and the dashed line."""
+    chart prints at full size under the page's cap on a chart's height). The `title_page`'s
+    chart draws the options of one path (TITLE_PAGE_CHART_OPTIONS) on low rows, without the
+    groups' headings and titles: its caption names the path and the dashed line."""
     u = results.appraisal
     years = _years()
+    options, panel_titles = (
+        (TITLE_PAGE_CHART_OPTIONS, UNTITLED)
+        if title_page
+        else (APPRAISAL_ROWS, L.APPRAISAL_CHART_PANELS)
+    )
+    grouped = not title_page
     # the proposed budget line drawn across the 2027 panel, said in its title
     line = results.budget_line.amount
-    grouped = options == APPRAISAL_ROWS
     references = {
         panel_titles["cash_2027"].format(**years): (
             line / 1e9,
@@ -819,9 +828,7 @@ def title_page_chart(results: Results):
     price and at the midpoint with Karaganda, and of another extension at today's price,
     against the dashed line (TITLE_PAGE_CHART_OPTIONS); how it is read is
     `title_page_chart_key`."""
-    return appraisal_chart(
-        results, ["cash_2027"], options=TITLE_PAGE_CHART_OPTIONS, panel_titles=UNTITLED
-    )[0]
+    return appraisal_chart(results, ["cash_2027"], title_page=True)[0]
 
 
 def title_page_chart_key() -> str:

@@ -115,6 +115,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         )
     )
     if results.appraisal is not None:
+        one_year, one_year_high = decision_tables.one_year_costs(results)
         facts.append(
             KeyFact(
                 # the later years' lines of a multi-year contract (review s12b: the vote
@@ -130,16 +131,10 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     ),
                     years_last=fmt.year(OPTION_YEARS[-1]),
                     year=year,
-                    # (reviews s31b–s31d: the one-year contract's 2027 cost unsaid; its median,
-                    # at most the path's and the equipment's together, as the memo says it)
-                    one_year=decision_tables.bn(
-                        results.appraisal.get(
-                            decision_tables.one_year_output(results), decision_tables.CENTRAL
-                        )
-                    ),
-                    one_year_high=decision_tables.bn(
-                        results.appraisal.get(decision_tables.one_year_output(results), "p90")
-                    ),
+                    # (reviews s31b–s31d: the one-year contract's 2027 cost unsaid; its median
+                    # and upper end, as the memo says them)
+                    one_year=one_year,
+                    one_year_high=one_year_high,
                     total=line(results.budget_line.three_years),
                 ),
             )
