@@ -389,9 +389,11 @@ APPRAISAL_CHART_KEY = (
 # (reviews s23i, s23j: «Павлодар: 420 АПК области» beside Table 1's «1) 420 АПК области» and
 # the tree's «вариант 1» named one case three ways: Table 1's variant numbers here too)
 APPRAISAL_CHART_ROWS = {
-    "region": "вариант {variant}: {complexes} АПК области",
-    "city": "вариант {variant}: {complexes} АПК г. Павлодара",
-    "camera": "вариант {variant}: плата за камеру",
+    # (reviews s31k, s31l: «вариант 1: 420 АПК области» did not say what the variant is:
+    # what Pavlodar's sum pays for, «за»)
+    "region": "вариант {variant}: за {complexes} АПК области",
+    "city": "вариант {variant}: за {complexes} АПК г. Павлодара",
+    "camera": "вариант {variant}: за камеру",
     "midpoint": "Павлодар–Караганда (не проверено)",
 }
 APPRAISAL_CHART_COMPARISON = {
@@ -1062,8 +1064,6 @@ SENTENCES = {
     "list_and": "{items} и {last}",
     # a figure the same in every year («без роста хватило бы по 32»; sentences.each_year)
     "each_same": "по {figure}",
-    # the same with its unit, said in full (review s29a: «по 32» had neither unit nor years)
-    "each_same_unit": "по {figure}\u00a0{unit} в год",
     # where to get a gap's document (sentences.where_to_ask): requested through the bodies
     # that hold it (the accusative after «через», as the nominative of these bodies' names),
     # or found in a public register (its name after «на», the prepositional); one phrase, no
@@ -1343,8 +1343,8 @@ COVER_CHECKS = {
 # {line}: the dashed line's words (APPRAISAL_CHART_LINE)
 # (review s31b: the last bar is not the path the caption named; the variants unexplained)
 COVER_CHART = (
-    "Расходы {year} года, млрд тенге: временная мера, затем договор, по вариантам цены "
-    "(резюме, Таблица 1); для сравнения — ещё одно продление; {line}; {key}"
+    "Расходы {year} года, млрд тенге: временная мера, затем договор, по вариантам цены — за что "
+    "платит сумма Павлодара (резюме, Таблица 1); для сравнения — ещё одно продление; {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
@@ -1462,7 +1462,8 @@ COVER_FACTS = {
         # (review s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
         # (reviews s30a, s30j: cards of seven lines: the stop-gap's months are the memo's)
         # (review s31f: «закупка, объявленная 31 декабря» read as the plan: the last day)
-        "Последний день объявить закупку (до {lead}) — {in_stopgap}: она закончится "
+        # (reviews s31k, s31l: «Последний день объявить закупку» ungrammatical)
+        "Объявить закупку (до {lead}) — не позднее {in_stopgap}: тогда она закончится "
         "{contract_day}, сразу после "
         # (review s31a: «временная мера» used before it was said what it is; s31l: «её» read
         # as the procurement's too: the measure named)
@@ -1497,7 +1498,7 @@ COVER_FACTS = {
         # equipment within its year, the memo's case б; the contract to the end of
         # {years_last} is said by the years)
         # {one_year}: «43,3», the one-year contract's 2027 cost at most (its median)
-        "строки бюджета на {years} годы (с\u00a0{year} годом — {total}); без них договор — "
+        "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); без них договор — "
         # (review s31e: «до 43,3» beside its range read as a contradiction: its median)
         # (reviews s31i–s31l: «около» read as the expected cost, «до» as its ceiling: the
         # median and the upper end, all the equipment paid within the year; {one_year_high}:

@@ -461,9 +461,9 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     assert expected[:5] == [
         ("Временная мера, затем договор", True),
         # (reviews s23i, s23j: the memo's Table 1 variants, one name for each case)
-        ("вариант 1: 420 АПК области", False),
-        ("вариант 2: 240 АПК г. Павлодара", False),
-        ("вариант 3: плата за камеру", False),
+        ("вариант 1: за 420 АПК области", False),
+        ("вариант 2: за 240 АПК г. Павлодара", False),
+        ("вариант 3: за камеру", False),
         ("Павлодар–Караганда (не проверено)", False),
     ]
     assert [heading for heading, bold in expected if bold] == [

@@ -74,7 +74,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s31a, s31b: the one-year contract's cost: it pays for the equipment in its year)
         # (s31b–s31d: the one-year contract's 2027 cost at most, the line's path and the
         # equipment drawn together: 25,5 + 17,8 ≈ 43,3 at the medians)
-        f"строки бюджета на 2028 и 2029 годы (с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}тенге); без "
+        f"строки бюджета на 2028 и 2029 годы (вместе с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}"
+        "тенге); без "
         f"них договор — только на год и расход 2027 года — около 43,3{NBSP}млрд (до 51,8): за год "
         "оплачивают и оборудование"
     )
@@ -131,7 +132,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s29g: «сразу после неё, — запаса нет» ambiguous and mispunctuated)
         # (s30a, s30j: the year is the edition's; the first check under the cards says it)
         # (s31f: «закупка, объявленная 31 декабря» read as the plan: the last day said as such)
-        f"Последний день объявить закупку (до 60{NBSP}дней) — 31{NBSP}декабря: она закончится "
+        f"Объявить закупку (до 60{NBSP}дней) — не позднее 31{NBSP}декабря: тогда она закончится "
         # (s30b: «когда истечёт» beside the memo's «до 28 февраля»: the day after it)
         # (s30a, s30j: the stop-gap's months and end are the memo's opening)
         # (s31a: «временная мера» said at its first use)

@@ -484,7 +484,7 @@ OTHER_FIGURES = (
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
     "годы (всего 100). В 2027",
-    "(с 2027 годом — 100 млрд тенге)",
+    "(вместе с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
 # option by its median and P10–P90 (its base case is not printed: it may lie outside them).
@@ -616,7 +616,8 @@ def test_one_network_range_everywhere_and_the_extension_from_the_data(report):
         "условие — вопрос к юристам (пункт «г» рекомендации 1)."
     ) in html_text
     assert "продлить его ещё раз нельзя" not in html_text
-    assert "Эксплуатацию переданных городу комплексов оценить нельзя" in html_text
+    # (s31l: what the calculation leaves out, headed as such)
+    assert "Чего расчёт не оценивает. Эксплуатацию переданных городу комплексов" in html_text
 
 
 @pytest.mark.slow  # reads the session's build
@@ -791,7 +792,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # end the memo's opening)
         # (s31a: «временная мера» said at its first use)
         # (s31f: «закупка, объявленная 31 декабря» read as the plan: the last day said as such)
-        "Последний день объявить закупку (до 60 дней) — 31 декабря: она закончится 1 марта, "
+        # (s31k, s31l: «Последний день объявить» ungrammatical)
+        "Объявить закупку (до 60 дней) — не позднее 31 декабря: тогда она закончится 1 марта, "
         "сразу после временной меры (продления до итогов закупки), если эту меру подтвердят "
         "юристы. "
         "Запаса нет"
@@ -801,7 +803,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # column prints it, the midpoint with Karaganda and today's price as Fig. 3 prints them
     # (hand check of the middle one: 24,4 × 1,0977 = 26,8 ≈ 26,7, the per-camera upper end)
     assert (
-        "вариант 1: 420 АПК области вариант 2: 240 АПК г. Павлодара вариант 3: плата за камеру "
+        "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за камеру "
         "Павлодар–Караганда (не проверено) ещё продление, если разрешат юристы "
         "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 30,2 (19,8–42,7) 3,9 (3,7–4,4)"
     ) in cover
@@ -814,8 +816,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert "строка 27" in cover and "строка 27" in wide and "строка 27" not in narrow
     assert (
         # (s31b: the last bar is not the path's; the variants are the memo's Table 1)
-        "Расходы 2027 года, млрд тенге: временная мера, затем договор, по вариантам цены "
-        "(резюме, Таблица 1); для сравнения — ещё одно продление; пунктир — строка бюджета 27; "
+        # (s31k, s31l: what a variant is: what Pavlodar's sum pays for)
+        "Расходы 2027 года, млрд тенге: временная мера, затем договор, по вариантам цены — за "
+        "что платит сумма Павлодара (резюме, Таблица 1); для сравнения — ещё одно продление; "
+        "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс; штриховка — цены Караганды не "
         "проверены"
     ) in cover
@@ -922,7 +926,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # end of 2029, not three years from March into 2030)
     assert (
         # (s18d: the vote is for three years: 27 + 35 + 38 = 100)
-        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (с 2027 годом — 100 млрд тенге); "
+        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (вместе с 2027 годом — 100 млрд "
+        "тенге); "
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         # (s31a, s31b: the one-year contract's cost, said: it pays for the equipment in its year)
         # (s31i–s31l: «около» read as the expected cost, «до» as its ceiling: both said)
@@ -948,9 +953,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
-        # (s29a: «по 32» had neither unit nor years: said in full)
-        "годах учтён рост цены на 0–12,2 % в год (без роста цены хватило бы по 32 млрд тенге в "
-        "год). Без строк на "
+        # (s29a: «по 32» had neither unit nor years: said in full; s31k: in no table: Table 27's)
+        "годах учтён рост цены на 0–12,2 % в год. Без строк на "
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
         "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках), и 27 млрд "
         "может не хватить."
@@ -1087,7 +1091,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "с 1 марта начнётся новый (если закупку объявят не позднее 31 декабря); без временной "
         "меры — с "
         # (s31d: «Что решить» headed a paragraph that said what happens: what to decide, said)
-        "1 января перерыв в фиксации. Маслихату решить, сколько заложить в бюджет и как не "
+        "1 января перерыв в фиксации. Маслихату предстоит решить, сколько заложить в бюджет и "
+        "как не "
         "допустить перерыва, — рекомендации ниже. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
@@ -1257,7 +1262,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the running costs named as unpriced)
         "Дешевле может оказаться обслуживание только действующих АПК (по суждению авторов, не "
         "дороже нынешней платы; цены нет) или покупка оборудования городом — около 17,8 млрд "
-        "тенге разово плюс обслуживание, ПО и связь, цен на которые нет. Если предложения "
+        "тенге разово плюс обслуживание, ПО и связь (их цен нет). Если предложения "
         "поставщиков (рекомендация 2) покажут, что "
         "это возможно, строку уменьшат при уточнении бюджета. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own, the variants
@@ -1304,7 +1309,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # procurement could start it earlier and dearer: the condition said)
         # (s29g: «при любой цене» overclaimed an upper end: at variant 3 it holds in at least
         # 9 draws of 10, P90 26,7 ≤ 27)
-        "27 млрд хватит при любом варианте цены Павлодара (при варианте 3 — не менее чем в 9 "
+        # (s31k: «при любом» beside «9 из 10» read as a contradiction: each variant, the
+        # dearest in 9 cases of 10)
+        "27 млрд хватит на каждый вариант цены Павлодара (на вариант 3 — не менее чем в 9 "
         # (s31f: «9 из 10» read as a measured probability: the authors' assumptions', said)
         "случаях из 10 при допущениях авторов), если договор начнётся 1 марта; "
         # (s26c: why variant 1, the source's «в городах и на трассах региона», p. 38)
@@ -1473,9 +1480,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
-        # (s29a: «по 32» had neither unit nor years: said in full)
-        "годах учтён рост цены на 0–12,2 % в год (без роста цены хватило бы по 32 млрд тенге в "
-        "год). Без строк на "
+        "годах учтён рост цены на 0–12,2 % в год. Без строк на "
         "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках), и 27 млрд "
         "может не хватить. "
     )
@@ -1504,7 +1509,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         < memo.index("Потребовать от акимата включить в условия закупки обслуживание действующих")
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
     )
-    assert "ПО и база нарушений: иначе их сможет обслуживать только нынешний оператор." in memo
+    # (s31l: the memo promised no gap after the stop-gap, which chapter 2 does not)
+    assert (
+        "ПО и база нарушений: иначе их сможет обслуживать только нынешний оператор, и перерыв "
+        "возможен и после временной меры."
+    ) in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,
     # as the appendix's table by year prints them (s15f: both readings' later years)
@@ -1619,7 +1628,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20i: at the whole network, 1 991 complexes, the line's own basis)
         "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) выше 15,6 % "
         # (s29c: the threshold holds at the whole network: said, briefly)
-        "(при 1 991 АПК) — 27 млрд не хватит: каждый пункт — ещё 0,23 млрд "
+        # (s31l: «каждый пункт» of what: above the threshold)
+        "(при 1 991 АПК) — строки не хватит: на каждый пункт выше — ещё 0,23 млрд "
         "Источник: расчёт авторов."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
@@ -1862,10 +1872,10 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
             # (review s17h: fines not imposed, at an average two months' collection, not a
             # sum the budget loses outright; s21l: the gap's price is the months without
             # enforcement, which the report does not value; the fines its scale, collected)
-            "Главная цена перерыва — два месяца без автоматического контроля нарушений; в "
-            "деньгах её отчёт не оценивает. Штрафы — не цель системы, но для масштаба: за "
-            "такой срок их взыскивают, по разным данным, около 1,1–5,3 млрд тенге (раздел "
-            "«Штрафы и выплаты партнёру»"
+            # (s31k, s31l: short sentences)
+            "Зато перерыв — это два месяца без автоматического контроля нарушений; в деньгах "
+            "эту цену отчёт не оценивает. Для масштаба: штрафов за такой срок взыскивают, по "
+            "разным данным, около 1,1–5,3 млрд тенге (раздел «Штрафы и выплаты партнёру»"
         ) in text
         assert "72 месяца, если буквально" not in text
         # chapter 5 (comparisons): the same range, the months, the early pace, and against the

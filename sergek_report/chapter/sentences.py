@@ -37,14 +37,12 @@ def day_month(d: object) -> str:
     return fmt.day_with_month(format_date(as_date(d), "d MMMM", locale=labels.LANGUAGE))
 
 
-def each_year(figures: list[str], unit: str = "") -> str:
+def each_year(figures: list[str]) -> str:
     """Figures of consecutive years as running text says them: «по 32» when every year's is
-    the same (review s27h: «32 и 32» read as a typo), else «32 и 33» («31, 32 и 33»); with a
-    `unit`, «по 32 млрд тенге в год» or «32 и 33 млрд тенге»."""
+    the same (review s27h: «32 и 32» read as a typo), else «32 и 33» («31, 32 и 33»)."""
     if len(set(figures)) == 1:
-        return _say("each_same_unit" if unit else "each_same", figure=figures[0], unit=unit)
-    listed = _say("list_and", items=", ".join(figures[:-1]), last=figures[-1])
-    return f"{listed}{fmt.NBSP}{unit}" if unit else listed
+        return _say("each_same", figure=figures[0])
+    return _say("list_and", items=", ".join(figures[:-1]), last=figures[-1])
 
 
 def search_period(first: object, last: object) -> str:
