@@ -105,7 +105,8 @@ STATUS_PERIOD_ASSUMED = "сумма — {status}; период — допуще�
 # --- Tables of the decision of 1 January 2027 (decision_tables.py) -------------------------
 # The options side by side: decision_matrix. {first_day}: «1 января 2027 г.».
 MATRIX_COLUMNS = {
-    "option": "Правовая основа",
+    # (review s31l: «основа» for an option read oddly)
+    "option": "Способ",
     # the day without its year: the label keeps to one line (the year is the caption's)
     "on_decision_day": "Заработает ли с {day}",
     "council": "Что утверждает маслихат",
@@ -114,7 +115,7 @@ MATRIX_COLUMNS = {
 }
 # Each option in full: options_detail.
 DETAIL_COLUMNS = {
-    "option": "Правовая основа",
+    "option": "Способ",
     "route": "Правовой путь; что утверждает маслихат",
     "time": "Срок запуска",
     "basis": "Основание цены",
@@ -748,8 +749,8 @@ GLOSSARY = (
         "области» и «за АПК г. Павлодара» — два случая: сумма договора Павлодара оплачивает все "
         "комплексы области или только комплексы города (источники этого не говорят).",
     ),
-    # (reviews s28a, s28b: «путь», «сценарий расходов» and «правовая основа» read as one
-    # thing under three names: each defined, and how they relate)
+    # (reviews s28a, s28b: «путь», «сценарий расходов» and «правовая основа» (now «способ»)
+    # read as one thing under three names: each defined, and how they relate)
     (
         "Путь",
         "Что произойдёт с началом года, когда договор ГЧП закончится, в зависимости от того, "
@@ -764,7 +765,7 @@ GLOSSARY = (
         "условиях.",
     ),
     (
-        "Правовая основа",
+        "Способ продолжить фиксацию",
         "Закон или решение, по которому город может обеспечить фиксацию нарушений после "
         "окончания договора ГЧП: сервисный договор через госзакупки, временная мера, ещё одно "
         "продление, новый договор ГЧП, переход по образцу Астаны или передача комплексов "

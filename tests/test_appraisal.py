@@ -540,7 +540,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     from sergek_report.inputs import datasets
 
     tables = datasets.load_tables(None)
-    matrix = dtab.decision_matrix(tables["options"], tables["risks"]).set_index("Правовая основа")
+    matrix = dtab.decision_matrix(tables["options"], tables["risks"]).set_index("Способ")
     # the order of the path to 1 January (review s11d, previous 2.12: the transfer, «не
     # оценено», stood in the middle): the two that can work on 1 January, the routes that take
     # months, then the transfer, which does not depend on the procurement
@@ -572,7 +572,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     astana = matrix.loc["Переход по образцу Астаны"]
     assert astana["Главный риск"].startswith("Зависимость от прежнего оператора")
     assert astana[matrix.columns[2]].startswith("По новому договору; в Астане")
-    detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Правовая основа")
+    detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Способ")
     stopgap = detail.loc[tables["options"].set_index("option_id").loc["stopgap", "name"]]
     assert stopgap["Риски"].count(";") == 2  # its three risks, none dropped
     assert "20,9" not in " ".join(detail.to_numpy().ravel())

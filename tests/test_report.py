@@ -1779,7 +1779,11 @@ def test_the_short_grids_of_words_print_as_blocks_and_their_fields_say_no_more(r
     cities' table named the authors' judgement in its field's name, once in each of its
     blocks: its caption says it once, and no field's name says it."""
     html = report["html"]
-    for caption in ("Правовые основы на", "Реестр рисков подробно", "Договоры других городов"):
+    for caption in (
+        "Способы продолжить фиксацию с",
+        "Реестр рисков подробно",
+        "Договоры других городов",
+    ):
         _heads, table = _table(html, caption)
         assert re.match(r'<table class="data stack blocks">', table), caption
     heads, _table_html = _table(html, "Договоры других городов")
