@@ -372,7 +372,9 @@ TITLE_PAGE_CHART_LINE = "строка {line}"
 # how the title page's chart is read (decision_tables.TITLE_PAGE_CHART_OPTIONS): the options
 # chart's key, shorter (the title page's room)
 TITLE_PAGE_CHART_KEY = (
-    "полоса — центральная оценка, отрезок — разброс; штриховка — цены Караганды не проверены"
+    # (review s32b: the hatched bar above the line: why the line leaves it out)
+    "полоса — центральная оценка, отрезок — разброс; штриховка — цены Караганды не проверены, "
+    "строка по ним не рассчитана"
 )
 # How the options chart is read, in its captions (decision_tables.appraisal_chart_key): the
 # rows at the midpoint of Pavlodar's and Karaganda's prices are drawn grey and hatched.
@@ -1312,6 +1314,15 @@ PROPER_NAMES = frozenset(
 # report they belong with the frame's words above; kept last, so that adding them left the
 # other labels' line numbers, which the catalog's references cite, as they were.)
 # {year}: the first year the options are priced for; {date}: the first day without a contract.
+# The title page's proposal, under its heading in the subtitle's place (key_facts.cover_decision;
+# reviews s32a, s32b: the decision a deputy takes was first said as one sentence on p. 3):
+# {line}: «27 млрд тенге»; {year}: «2027»; {later}: «35 и 38» (the same unit); {later_years}:
+# «2028 и 2029»; {in_stopgap}: «31 декабря», the last day to announce with the stop-gap (two
+# lines at the subtitle's size)
+COVER_DECISION = (
+    "Предложение: {line} на {year} год, {later} — на {later_years} годы; закупку объявить не "
+    "позднее {in_stopgap}"
+)
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
 # the question, then what its answer changes. {in_stopgap}: «31 декабря»; {line}: «27 млрд
 # тенге»; {additional}: «350»; {per}: «100»; {saving}: «1,3».
@@ -1504,8 +1515,9 @@ COVER_FACTS = {
         # (reviews s31i–s31l: «около» read as the expected cost, «до» as its ceiling: the
         # median and the upper end, all the equipment paid within the year; {one_year_high}:
         # «51,8»)
-        "только на год и расход {year} года — около {one_year}\u00a0млрд (до {one_year_high}): "
-        "за год оплачивают и оборудование"
+        # (review s32b: read as the certain cost without the later lines: its condition first)
+        "только на год, и если за год оплатят и оборудование, расход {year} года — около "
+        "{one_year}\u00a0млрд (до {one_year_high})"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

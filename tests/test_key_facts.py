@@ -76,8 +76,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # equipment drawn together: 25,5 + 17,8 ≈ 43,3 at the medians)
         f"строки бюджета на 2028 и 2029 годы (вместе с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}"
         "тенге); без "
-        f"них договор — только на год и расход 2027 года — около 43,3{NBSP}млрд (до 51,8): за год "
-        "оплачивают и оборудование"
+        # (s32b: read as the certain cost without the later lines: its condition first)
+        "них договор — только на год, и если за год оплатят и оборудование, расход 2027 года — "
+        f"около 43,3{NBSP}млрд (до 51,8)"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date

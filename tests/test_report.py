@@ -821,7 +821,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "что платит сумма Павлодара (резюме, Таблица 1); для сравнения — ещё одно продление; "
         "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс; штриховка — цены Караганды не "
-        "проверены"
+        # (s32b: the hatched bar above the line: why the line leaves it out)
+        "проверены, строка по ним не рассчитана"
     ) in cover
     # the checks before the session, each with what its answer changes (s29g, s29j: the
     # evidence ends on 10 March: the three facts it cannot give, said on the cover; s31e,
@@ -931,9 +932,16 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         # (s31a, s31b: the one-year contract's cost, said: it pays for the equipment in its year)
         # (s31i–s31l: «около» read as the expected cost, «до» as its ceiling: both said)
-        "без них договор — только на год и расход 2027 года — около 43,3 млрд (до 51,8): за год "
-        "оплачивают и "
-        "оборудование"
+        # (s32b: read as the certain cost without the later lines: its condition first)
+        "без них договор — только на год, и если за год оплатят и оборудование, расход 2027 "
+        "года — около 43,3 млрд (до 51,8)"
+    ) in cover
+    # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
+    # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
+    # 1 March, the day after the stop-gap
+    assert (
+        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
+        "2029 годы; закупку объявить не позднее 31 декабря Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
@@ -1007,7 +1015,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # today's price, the card's, heads the memo's «Почему дороже» (s29g, s29j)
     assert f"Почему дороже нынешних {precision.billions(today)} млрд тенге в год" in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
-    assert cover.index("ГЛАВНОЕ В ЦИФРАХ") < cover.index(f"{line} млрд тенге")
+    # the card's figure after the heading (the proposal above the dates says it first)
+    figures = cover[cover.index("ГЛАВНОЕ В ЦИФРАХ") :]
+    assert figures.index(f"{line} млрд тенге") < figures.index("35 и 38 млрд тенге")
     assert pages[1].startswith("Содержание")
 
 

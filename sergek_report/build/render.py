@@ -664,6 +664,7 @@ def report_frame(
     extension_end: dt.date,
     decision_day: dt.date,
     key_facts: tuple[KeyFact, ...],
+    cover_decision: str = "",
     cover_checks: tuple[str, ...] = (),
     cover_chart: CoverChart | None = None,
 ) -> Frame:
@@ -683,6 +684,8 @@ def report_frame(
             first_year=fmt.year(OPTION_YEARS[0]),
             years=fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1]),
         ),
+        # the proposal in one sentence, printed in the subtitle's place (key_facts.cover_decision)
+        "cover_decision": _unbroken_ranges(cover_decision),
         "author": L.AUTHOR,
         "edition_date": edition_date,
         "edition_date_text": _edition_date_text(edition_date, baseline),

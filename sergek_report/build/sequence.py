@@ -233,7 +233,12 @@ def chapter_fingerprints(
 def report_inputs(edition_data, data_dir: Path, baseline: dict | None, commit: str) -> dict:
     """What the renderer needs besides the executed chapters (build and preview alike)."""
     from sergek_report.build.metrics import driver_values, key_metrics, label_values
-    from sergek_report.chapter.key_facts import cover_chart, cover_checks, cover_facts
+    from sergek_report.chapter.key_facts import (
+        cover_chart,
+        cover_checks,
+        cover_decision,
+        cover_facts,
+    )
 
     return {
         "edition": edition_data.edition,
@@ -249,6 +254,7 @@ def report_inputs(edition_data, data_dir: Path, baseline: dict | None, commit: s
         "decision_day": edition_data.results.decision_day,
         # the title page's figures, in the edition's language (the catalog is switched)
         "key_facts": cover_facts(edition_data.results, edition_data.edition.edition_date),
+        "cover_decision": cover_decision(edition_data.results),
         "cover_checks": cover_checks(edition_data.results),
         "cover_chart": cover_chart(edition_data.results),
     }

@@ -145,6 +145,28 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     return tuple(facts)
 
 
+def cover_decision(results: Results) -> str:
+    """The title page's proposal in one sentence, in the subtitle's place: the three years'
+    lines and the last day to announce the procurement, as the memo's recommendations 3 and 4
+    say them. Empty without an appraisal (no line to propose): the subtitle is printed then."""
+    if results.appraisal is None:
+        return ""
+    bl = results.budget_line
+    return fmt.fill(
+        L.COVER_DECISION,
+        line=line(bl.amount),
+        year=fmt.year(OPTION_YEARS[0]),
+        later=L.COVER_FACTS["both"].format(
+            first=precision.line_billions(bl.later_years[0]),
+            second=precision.line_billions(bl.later_years[-1]),
+        ),
+        later_years=L.COVER_FACTS["both"].format(
+            first=fmt.year(OPTION_YEARS[1]), second=fmt.year(OPTION_YEARS[-1])
+        ),
+        in_stopgap=sentences.day_month(results.procurement_latest_start_in_stopgap),
+    )
+
+
 def cover_checks(results: Results) -> tuple[str, ...]:
     """The title page's checks before the session, each with what its answer changes (reviews
     s29g, s29j: the evidence stops months before the edition, and the three facts that decide
