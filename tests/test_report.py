@@ -1095,15 +1095,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30f: «Для … АПК (…): если …» ungrammatical; the new contract from 1 March holds
         # only if the procurement is announced by the stop-gap's last day)
         # (s31a: «временная мера» said at its first use in the memo)
-        "нарушений). Если юристы подтвердят временную меру (продление договора до итогов "
-        "закупки), договор продлится до 28 февраля, а "
-        # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
-        "с 1 марта начнётся новый (если закупку объявят не позднее 31 декабря); без временной "
-        "меры — с "
         # (s31d: «Что решить» headed a paragraph that said what happens: what to decide, said)
-        "1 января перерыв в фиксации. Маслихату предстоит решить, сколько заложить в бюджет и "
-        "как не "
-        "допустить перерыва, — рекомендации ниже. Рекомендации маслихату"
+        # (s32b: one sentence of three conditions: what to decide, then each answer of the
+        # lawyers its own sentence)
+        "нарушений). Маслихату предстоит решить, сколько заложить в бюджет и как не допустить "
+        "перерыва. Что будет с 1 января, зависит от юристов. Подтвердят временную меру "
+        "(продление договора до итогов закупки) — договор продлится до 28 февраля, а с 1 марта "
+        # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
+        "начнётся новый, если закупку объявят не позднее 31 декабря. Не подтвердят — с 1 января "
+        "перерыв в фиксации. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
