@@ -852,16 +852,16 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s26i, s26k: «немедленно» beside recommendation 1 а, whether it may precede the
         # budget: what if not, said)
         # (s26o, s26p: one action a sentence)
-        "Если закупка не объявлена — потребовать объявить её немедленно, а если до "
         # (s28e: «вопрос 1 г» read as «1 год»: the question is the recommendation above)
         # (s29g: the last day without its condition: the stop-gap's, said)
         # (s31h: «сразу после него» could fall after the last day: the last day bounds it)
-        "утверждения бюджета нельзя, — сразу после него, но не позднее 31 декабря, последнего "
         # (s27a: the stop-gap ends on 28 February, the procurement on 1 March, the day after;
         # s27b: «её» read as the procurement or the stop-gap: named)
-        # (s28g: the path on 1 January is the memo's opening now; the plan for a gap here)
-        "дня при временной мере: закупка в 60 дней закончится 1 марта. На случай перерыва нужен "
-        "план." in memo
+        # (s32a: one nested conditional: one action a sentence; the plan for a gap is the
+        # risk register's)
+        "Если закупка не объявлена — потребовать объявить её немедленно. Если до утверждения "
+        "бюджета нельзя — сразу после него. Последний день — 31 декабря: при временной мере "
+        "закупка в 60 дней закончится 1 марта." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -888,16 +888,15 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
         # consequence named)
         "Поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
-        "варианта 2 (около 27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и "
+        "варианта 2 (около 27,2 млрд) или дороже; б) договор — лишь на год и оплачивает "
         # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b–s31d:
         # the 2027 cost then: the line's path and the equipment, 25,5 + 17,8 ≈ 43,3, drawn
         # together, at most)
-        "оборудование: расход 2027 г. — около 43,3 млрд, до 51,8); в) цена — посередине "
-        "между Павлодаром и Карагандой "
-        "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
+        "оборудование (около 43,3 млрд, до 51,8); в) цена — посередине между Павлодаром и "
+        "Карагандой (около 30,2 млрд; цены Караганды не проверены) или выше; г) инфляция 2026 "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
         # inflation threshold is a case the line does not cover)
-        "15,6 % (Таблица 2)."
+        "года выше 15,6 % (Таблица 2)."
     ) in memo
     assert "поднять до" not in memo
     # (s29j: the memo's amounts carry their unit)
@@ -1271,10 +1270,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться», and
         # the running costs named as unpriced)
         "Дешевле может оказаться обслуживание только действующих АПК (по суждению авторов, не "
-        "дороже нынешней платы; цены нет) или покупка оборудования городом — около 17,8 млрд "
-        "тенге разово плюс обслуживание, ПО и связь (их цен нет). Если предложения "
-        "поставщиков (рекомендация 2) покажут, что "
-        "это возможно, строку уменьшат при уточнении бюджета. "
+        "дороже нынешней платы) или покупка оборудования городом — около 17,8 млрд тенге "
+        "разово плюс обслуживание, ПО и связь; цен на них нет. Если это подтвердят предложения "
+        "поставщиков (рекомендация 2), строку уменьшат при уточнении бюджета. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own, the variants
         # a list)
         "Откуда цена. Цены для Алматы нет. Есть одно сообщение: в Павлодарской "
@@ -1347,16 +1345,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
         # consequence named)
         "Поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
-        "варианта 2 (около 27,2 млрд) или дороже; б) договор — лишь на год (за год оплачивают и "
-        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b–s31d:
-        # the 2027 cost then: the line's path and the equipment, 25,5 + 17,8 ≈ 43,3, drawn
-        # together, at most)
-        "оборудование: расход 2027 г. — около 43,3 млрд, до 51,8); в) цена — посередине "
-        "между Павлодаром и Карагандой "
-        "(около 30,2 млрд) или выше (цены Караганды не проверены); г) инфляция 2026 года выше "
-        # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
-        # inflation threshold is a case the line does not cover)
-        "15,6 % (Таблица 2). "
+        "варианта 2 (около 27,2 млрд) или дороже; б) договор — лишь на год и оплачивает "
+        "оборудование (около 43,3 млрд, до 51,8); в) цена — посередине между Павлодаром и "
+        "Карагандой (около 30,2 млрд; цены Караганды не проверены) или выше; г) инфляция 2026 "
+        "года выше 15,6 % (Таблица 2). "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1607,7 +1599,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29a: the memo's room: the lines said once, in the column's header words)
         "1) договор Павлодара (госзакупки) не найден за 420 АПК области — 15 млрд; за "
         "240 АПК города — 25; за камеру или не найден — 27 "
-        "2) объявлена ли закупка (акимат) сведений нет нет — потребовать объявить немедленно "
+        "2) объявлена ли закупка (акимат) сведений нет нет — объявить немедленно "
         "(рекомендация 4) "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         # (s21g: the base case and the range, as the cover's «от половины до всех»)
@@ -1639,7 +1631,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) выше 15,6 % "
         # (s29c: the threshold holds at the whole network: said, briefly)
         # (s31l: «каждый пункт» of what: above the threshold)
-        "(при 1 991 АПК) — строки не хватит: на каждый пункт выше — ещё 0,23 млрд "
+        "(при 1 991 АПК) — не хватит: каждый пункт выше — ещё 0,23 млрд "
         "Источник: расчёт авторов."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
@@ -1652,9 +1644,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
-        "Если закупка не объявлена — потребовать объявить её немедленно, а если до "
-        "утверждения бюджета нельзя, — сразу после него, но не позднее 31 декабря, последнего "
-        "дня при временной мере"
+        "Если закупка не объявлена — потребовать объявить её немедленно. Если до утверждения "
+        "бюджета нельзя — сразу после него. Последний день — 31 декабря: при временной мере "
+        "закупка в 60 дней закончится 1 марта. "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
@@ -1663,7 +1655,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24i, s24j: the last day holds for the longest procurement, and the plan asked for
         # if the stop-gap fails is here, not in the lawyers' item)
         # (s30b: the maslikhat asks the akimat, who writes the procurement's terms)
-        ": закупка в 60 дней закончится 1 марта. На случай перерыва нужен план. Потребовать от "
+        "Потребовать от "
         "акимата включить в условия закупки обслуживание действующих "
         # (s19e: the path's enforcement from 1 March holds only with it)
         "комплексов до приёмки новых, выяснив по договору ГЧП"
