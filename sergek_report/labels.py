@@ -1404,8 +1404,9 @@ COVER_FACTS = {
         # (reviews s31c, s31d: three signals in one card: what the line is and the likeliest
         # variant's line, the authors' judgement; the cases it does not cover are the chart's)
         # (reviews s31c, s31e: «трёх возможных цен» beside the chart's four bars: Pavlodar's)
-        "дорогой из трёх цен Павлодара; по самой вероятной, на взгляд авторов, хватило бы "
-        "{likely} (рисунок ниже)"
+        # (reviews s32c, s32d: the cards as paragraphs, and the likeliest variant's 15 beside
+        # the proposed 27 invited a cut: what the line is; the 15 is the checks' and the memo's)
+        "дорогой из трёх цен Павлодара (рисунок ниже)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
@@ -1456,7 +1457,7 @@ COVER_FACTS = {
         # (reviews s29g, s29j: the action is the title page's first check now; the card says
         # why no margin)
         # (reviews s30a, s30j: cards of seven lines: the edition's date is above them)
-        "до окончания договора. "
+        "до окончания договора (на {today}). "
         # (s26e: «последний день» of what: said; s26h: still hard to parse: the last day, then
         # its two conditions)
         # (s27d: «последний день» read as the contract's: the announcement's, said)
@@ -1475,12 +1476,12 @@ COVER_FACTS = {
         # (reviews s30a, s30j: cards of seven lines: the stop-gap's months are the memo's)
         # (review s31f: «закупка, объявленная 31 декабря» read as the plan: the last day)
         # (reviews s31k, s31l: «Последний день объявить закупку» ungrammatical)
-        "Объявить закупку (до {lead}) — не позднее {in_stopgap}: тогда она закончится "
-        "{contract_day}, сразу после "
         # (review s31a: «временная мера» used before it was said what it is; s31l: «её» read
         # as the procurement's too: the measure named)
-        "временной меры (продления до итогов закупки), если эту меру подтвердят юристы. "
-        "Запаса нет"
+        # (reviews s32c, s32d: «не позднее 31 декабря» read as slack, and the count had no
+        # date: {today}, the edition's day; the procurement's 60 days are the memo's)
+        "Закупку объявить немедленно: при временной мере (продлении до итогов закупки) "
+        "последний день — {in_stopgap}, запаса нет"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1510,14 +1511,10 @@ COVER_FACTS = {
         # equipment within its year, the memo's case б; the contract to the end of
         # {years_last} is said by the years)
         # {one_year}: «43,3», the one-year contract's 2027 cost at most (its median)
-        "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); без них договор — "
-        # (review s31e: «до 43,3» beside its range read as a contradiction: its median)
-        # (reviews s31i–s31l: «около» read as the expected cost, «до» as its ceiling: the
-        # median and the upper end, all the equipment paid within the year; {one_year_high}:
-        # «51,8»)
-        # (review s32b: read as the certain cost without the later lines: its condition first)
-        "только на год, и если за год оплатят и оборудование, расход {year} года — около "
-        "{one_year}\u00a0млрд (до {one_year_high})"
+        # (reviews s31e–s32b: the one-year contract's 2027 cost, «около 43,3 (до 51,8)», read
+        # as a second headline figure nearly twice the line (s32c, s32d): the memo's case б)
+        "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); без них договор "
+        "можно заключить только на год"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

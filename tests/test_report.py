@@ -755,7 +755,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         f"{line} млрд тенге предлагаемая строка бюджета 2027 года: сервис на новом оборудовании"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
-    assert f"{days} дней до окончания договора." in cover  # said once, here
+    assert f"{days} дней до окончания договора (на 4 декабря)." in cover  # said once, here
     # the stop-gap's deadline, which needs the lawyers, and the contract from 1 January as
     # unlikely (reviews s13a, s13b); the contract's own deadline is the memo's (s13g: the
     # cards were paragraphs)
@@ -793,10 +793,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31a: «временная мера» said at its first use)
         # (s31f: «закупка, объявленная 31 декабря» read as the plan: the last day said as such)
         # (s31k, s31l: «Последний день объявить» ungrammatical)
-        "Объявить закупку (до 60 дней) — не позднее 31 декабря: тогда она закончится 1 марта, "
-        "сразу после временной меры (продления до итогов закупки), если эту меру подтвердят "
-        "юристы. "
-        "Запаса нет"
+        # (s32c, s32d: «не позднее 31 декабря» read as slack: now, the last day, no margin;
+        # 31 December + 60 days = 1 March is the memo's recommendation 4)
+        "Закупку объявить немедленно: при временной мере (продлении до итогов закупки) "
+        "последний день — 31 декабря, запаса нет"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -932,9 +932,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31a, s31b: the one-year contract's cost, said: it pays for the equipment in its year)
         # (s31i–s31l: «около» read as the expected cost, «до» as its ceiling: both said)
         # (s32b: read as the certain cost without the later lines: its condition first)
-        "без них договор — только на год, и если за год оплатят и оборудование, расход 2027 "
-        "года — около 43,3 млрд (до 51,8)"
+        # (s32c, s32d: the one-year cost read as a second headline figure: the memo's case б)
+        "без них договор можно заключить только на год"
     ) in cover
+    assert "43,3" not in cover and "43,3 млрд, до 51,8" in memo
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
     # 1 March, the day after the stop-gap
@@ -1000,8 +1001,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самой дорогой "
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
         # memo's «15 млрд хватило бы»)
-        "из трёх цен Павлодара; по самой вероятной, на взгляд авторов, хватило бы 15 млрд тенге "
-        "(рисунок ниже)"
+        # (s32c, s32d: the 15 beside the 27 invited a cut: the checks' and the memo's)
+        "из трёх цен Павлодара (рисунок ниже)"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date; s29g,
     # s29j: they are the checks under the cards, with what each answer changes)

@@ -77,8 +77,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
-                    # the likeliest variant's line (the memo's «15 млрд хватило бы»)
-                    likely=line(results.budget_line.lines_cheaper[0]),
                 ),
             )
         )
@@ -91,14 +89,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     words["days_left"],
                     # (the year is the edition's: the first check under the chart says it)
                     in_stopgap=sentences.day_month(results.procurement_latest_start_in_stopgap),
-                    first_day=sentences.day_month(results.decision_day),
-                    contract_day=sentences.day_month(results.contract_after_stopgap),
-                    stopgap_end=sentences.day_month(results.stopgap_end),
-                    # the longest procurement, the one the last day is drawn for
-                    lead=fmt.count(
-                        results.assumptions.range("procurement_lead_days")[1],
-                        L.UNIT_FORMS["дней"],
-                    ),
+                    # the day the count is taken on, the edition's (review s32c)
+                    today=sentences.day_month(edition_date),
                 ),
             )
         )
@@ -115,7 +107,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         )
     )
     if results.appraisal is not None:
-        one_year, one_year_high = decision_tables.one_year_costs(results)
         facts.append(
             KeyFact(
                 # the later years' lines of a multi-year contract (review s12b: the vote
@@ -129,12 +120,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                         first=fmt.year(OPTION_YEARS[1]),
                         second=fmt.year(OPTION_YEARS[-1]),
                     ),
-                    years_last=fmt.year(OPTION_YEARS[-1]),
                     year=year,
-                    # (reviews s31b–s31d: the one-year contract's 2027 cost unsaid; its median
-                    # and upper end, as the memo says them)
-                    one_year=one_year,
-                    one_year_high=one_year_high,
                     total=line(results.budget_line.three_years),
                 ),
             )
