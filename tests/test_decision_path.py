@@ -43,3 +43,40 @@ def test_the_stop_gap_cites_one_norm_wherever_the_report_prints_it():
     branch = tables["decision_path"].set_index("branch_id").loc["bridge", "legal_route"]
     assert option == branch
     assert "пп. 12 п. 2 ст. 18 и пп. 35 п. 3 ст. 16" in option
+
+
+def test_the_deadlines_typed_in_the_data_agree_with_the_model():
+    """The chronology's deadlines (data/timeline.csv) and the tree's stop-gap branch
+    (data/decision_path.csv) type dates the model computes from the assumptions (reviews
+    s31k, s32a asked for them in the table and the tree): a changed assumption that moves a
+    deadline fails here instead of printing a stale date. By hand: 1 January − 60 days =
+    2 November, − 10 days = 22 December; the stop-gap's two months end on 28 February, and a
+    60-day procurement announced on 31 December ends on 1 March."""
+    import datetime as dt
+
+    from sergek_report import paths
+    from sergek_report.model.computed import compute_edition
+
+    r = compute_edition(paths.DEFAULT_PARAMS, DATA_DIR).results
+    tables = datasets.load_tables(["timeline", "decision_path"], data_dir=DATA_DIR)
+    dates = (
+        tables["timeline"]
+        .set_index("event_id")["date"]
+        .map(lambda d: dt.date.fromisoformat(str(d)[:10]))
+    )
+    assert (
+        dates["procurement_lead_60"] == r.procurement_latest_start_range[0] == dt.date(2026, 11, 2)
+    )
+    assert (
+        dates["procurement_lead_10"] == r.procurement_latest_start_range[1] == dt.date(2026, 12, 22)
+    )
+    assert dates["procurement_in_stopgap"] == r.procurement_latest_start_in_stopgap
+    assert dates["stopgap_end"] == r.stopgap_end == dt.date(2027, 2, 28)
+    assert r.contract_after_stopgap == dt.date(2027, 3, 1)
+    # the dates as the data's text types them (a no-break space inside, as loading sets it)
+    events = tables["timeline"].set_index("event_id")["event"].str.replace("\u00a0", " ")
+    assert "закончится 1 марта" in events["procurement_in_stopgap"]
+    assert "не позднее 31 декабря" in events["stopgap_end"]
+    bridge = tables["decision_path"].set_index("branch_id").loc["bridge", "on_january_1"]
+    assert "не позднее 31 декабря" in bridge.replace("\u00a0", " ")
+    assert r.procurement_latest_start_in_stopgap == dt.date(2026, 12, 31)
