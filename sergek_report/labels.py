@@ -372,9 +372,8 @@ TITLE_PAGE_CHART_LINE = "строка {line}"
 # how the title page's chart is read (decision_tables.TITLE_PAGE_CHART_OPTIONS): the options
 # chart's key, shorter (the title page's room)
 TITLE_PAGE_CHART_KEY = (
-    # (review s32b: the hatched bar above the line: why the line leaves it out)
-    "полоса — центральная оценка, отрезок — разброс; штриховка — цены Караганды не проверены, "
-    "строка по ним не рассчитана"
+    # (reviews s32b–s32f: the unverified midpoint is chapter 2's, not the title page's)
+    "полоса — центральная оценка, отрезок — разброс"
 )
 # How the options chart is read, in its captions (decision_tables.appraisal_chart_key): the
 # rows at the midpoint of Pavlodar's and Karaganda's prices are drawn grey and hatched.
@@ -1319,9 +1318,11 @@ PROPER_NAMES = frozenset(
 # {line}: «27 млрд тенге»; {year}: «2027»; {later}: «35 и 38» (the same unit); {later_years}:
 # «2028 и 2029»; {in_stopgap}: «31 декабря», the last day to announce with the stop-gap (two
 # lines at the subtitle's size)
+# (review s32e: «объявить не позднее» beside the card's «немедленно», and the akimat
+# announces: the council demands it now; the last day is the card's)
 COVER_DECISION = (
-    "Предложение: {line} на {year} год, {later} — на {later_years} годы; закупку объявить не "
-    "позднее {in_stopgap}"
+    "Предложение: {line} на {year} год, {later} — на {later_years} годы; потребовать "
+    "объявить закупку немедленно"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
 # the question, then what its answer changes. {in_stopgap}: «31 декабря»; {line}: «27 млрд
@@ -1342,7 +1343,7 @@ COVER_CHECKS = {
     # (as the memo's checklist's first row says it)
     "pavlodar": (
         "Найден ли договор Павлодара? Сумма за {region} АПК области — строка {cheaper}; за "
-        "камеру или договор не найден — {line}"
+        "{city} АПК города — {city_line}; за камеру или договор не найден — {line}"
     ),
     # the same without the camera counts (no reading per camera: the line is the city's)
     "pavlodar_per_complex": (

@@ -298,8 +298,9 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
     r = computed.results
     checks = [text.replace(NBSP, " ") for text in key_facts.cover_checks(r)]
     assert checks[2] == (
+        # (s32f: the city's complexes too, as the memo's Table 2 first row)
         "Найден ли договор Павлодара? Сумма за 420 АПК области — строка 15 млрд тенге; за "
-        "камеру или договор не найден — 27 млрд тенге"
+        "240 АПК города — 25; за камеру или договор не найден — 27 млрд тенге"
     )
     city = dataclasses.replace(
         r, budget_line=dataclasses.replace(r.budget_line, line_reading="city")

@@ -800,13 +800,15 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
-    # column prints it, the midpoint with Karaganda and today's price as Fig. 3 prints them
+    # column prints it and today's price as Fig. 3 prints it (s32b–s32f: the unverified
+    # midpoint above the line is Fig. 3's, not the title page's)
     # (hand check of the middle one: 24,4 × 1,0977 = 26,8 ≈ 26,7, the per-camera upper end)
     assert (
         "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за камеру "
-        "Павлодар–Караганда (не проверено) ещё продление, если разрешат юристы "
-        "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 30,2 (19,8–42,7) 3,9 (3,7–4,4)"
+        "ещё продление, если разрешат юристы "
+        "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 3,9 (3,7–4,4)"
     ) in cover
+    assert "30,2" not in cover and "Павлодар–Караганда" not in cover
     for cell in ("13,6 (13,0–14,2)", "23,3 (22,3–24,4)", "25,5 (24,4–26,7)"):
         assert cell in memo
     # the dashed line named beside it on paper (s31e); the phone's drawing leaves it to the
@@ -820,9 +822,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "Расходы 2027 года, млрд тенге: временная мера, затем договор, по вариантам цены — за "
         "что платит сумма Павлодара (резюме, Таблица 1); для сравнения — ещё одно продление; "
         "пунктир — строка бюджета 27; "
-        "полоса — центральная оценка, отрезок — разброс; штриховка — цены Караганды не "
-        # (s32b: the hatched bar above the line: why the line leaves it out)
-        "проверены, строка по ним не рассчитана"
+        "полоса — центральная оценка, отрезок — разброс"
     ) in cover
     # the checks before the session, each with what its answer changes (s29g, s29j: the
     # evidence ends on 10 March: the three facts it cannot give, said on the cover; s31e,
@@ -834,8 +834,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "мере — 31 декабря 2026 г. "
         "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
+        # (s32f: the city's complexes, the memo's first check's middle case)
         "Найден ли договор Павлодара? Сумма за 420 АПК области — строка 15 млрд тенге; за "
-        "камеру или договор не найден — 27 млрд тенге"
+        "240 АПК города — 25; за камеру или договор не найден — 27 млрд тенге"
     ) in cover
     assert "за 420 АПК области — 15 млрд; за 240 АПК города — 25; за камеру или не найден — 27" in (
         memo
@@ -940,8 +941,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
     # 1 March, the day after the stop-gap
     assert (
+        # (s32e: «не позднее» beside the card's «немедленно», and the akimat announces)
         "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
-        "2029 годы; закупку объявить не позднее 31 декабря Редакция отчёта"
+        "2029 годы; потребовать объявить закупку немедленно Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)

@@ -904,6 +904,9 @@ def options_chart(
             title = "\n".join(t for t in (title, reference[1]) if t)
             highest = max(highest, reference[0])
             if line_label:
+                # room right of the line for its name: without the midpoint's long whisker the
+                # plot ended just past the line and the name ran into the figures' column
+                highest = max(highest, reference[0] * 1.3)
                 # beside the dashed line on the first row, right of it (the first option, the
                 # cheapest, ends left of the line: review s31e, the line unnamed on the chart);
                 # not on a phone, where it ran into the column of figures (the caption says it)

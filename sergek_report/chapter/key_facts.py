@@ -149,7 +149,6 @@ def cover_decision(results: Results) -> str:
         later_years=L.COVER_FACTS["both"].format(
             first=fmt.year(OPTION_YEARS[1]), second=fmt.year(OPTION_YEARS[-1])
         ),
-        in_stopgap=sentences.day_month(results.procurement_latest_start_in_stopgap),
     )
 
 
@@ -176,6 +175,9 @@ def cover_checks(results: Results) -> tuple[str, ...]:
             region=fmt.integer(results.appraisal_data.pavlodar_complexes),
             # the memo's checklist's first row says the same lines
             cheaper=line(bl.lines_cheaper[0]),
+            # the city's complexes and their line, as the memo's first check (review s32f)
+            city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
+            city_line=precision.line_billions(bl.lines_city[0]),
             line=line(bl.amount),
         ),
     )
@@ -193,8 +195,8 @@ class CoverChart:
 def cover_chart(results: Results) -> CoverChart | None:
     """The proposed line against what 2027 may cost, on the title page under the figures
     (reviews s30a, s30c, s30g, s30i: the only picture of the line against the alternatives
-    was chapter 2's): the line's path at each variant of Pavlodar's price and at the
-    midpoint with Karaganda, and another extension at today's price
+    was chapter 2's): the line's path at each variant of Pavlodar's price, and another
+    extension at today's price (the unverified midpoint with Karaganda is chapter 2's)
     (`decision_tables.title_page_chart`). None without an appraisal (no line to draw)."""
     if results.appraisal is None:
         return None
