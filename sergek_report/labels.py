@@ -1329,6 +1329,9 @@ COVER_DECISION = (
 # тенге»; {additional}: «350»; {per}: «100»; {saving}: «1,3».
 COVER_CHECKS = {
     "heading": "До сессии сверить: сведений об этом в источниках отчёта нет",
+    # under the checks, numbered as the memo's checklist's first rows (reviews s31k, s32a,
+    # s32f: four lists of questions): where the others are
+    "more": "Остальные вопросы — в резюме, в таблице «Что сверить до сессии»",
     "procurement": (
         "Объявлена ли закупка? Если нет — объявить немедленно: последний день при временной "
         "мере — {in_stopgap}"

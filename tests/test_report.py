@@ -838,6 +838,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "Найден ли договор Павлодара? Сумма за 420 АПК области — строка 15 млрд тенге; за "
         "240 АПК города — 25; за камеру или договор не найден — 27 млрд тенге"
     ) in cover
+    # numbered as the memo's checklist, whose first three rows they are, which the line under
+    # them names (s31k, s32a, s32f: four lists of questions)
+    assert '<ol class="cover-checks">' in report["html"]
+    assert (
+        "27 млрд тенге Остальные вопросы — в резюме, в таблице «Что сверить до сессии»"
+    ) in cover
+    assert memo.index("1) объявлена ли закупка") < memo.index("2) строка в проекте бюджета")
+    assert memo.index("2) строка в проекте бюджета") < memo.index("3) договор Павлодара")
     assert "за 420 АПК области — 15 млрд; за 240 АПК города — 25; за камеру или не найден — 27" in (
         memo
     )
@@ -1551,7 +1559,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # says them against the proposed lines, so that the vote may follow the contract)
     # (s26m, s26p, s27d: each answer with what to do)
     assert (
-        "1) договор Павлодара (госзакупки) не найден за 420 АПК области — 15 млрд; за "
+        "3) договор Павлодара (госзакупки) не найден за 420 АПК области — 15 млрд; за "
         "240 АПК города — 25; за камеру или не найден — 27"
     ) in memo
     assert (
@@ -1600,10 +1608,20 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s17d: the staff's checklist numbered; s18g: its lines are Table 1's)
         # (s19c: a sum for a year triples every price: said in the text since s20q, s20r)
         # (s29a: the memo's room: the lines said once, in the column's header words)
-        "1) договор Павлодара (госзакупки) не найден за 420 АПК области — 15 млрд; за "
-        "240 АПК города — 25; за камеру или не найден — 27 "
-        "2) объявлена ли закупка (акимат) сведений нет нет — объявить немедленно "
+        # (s31k, s32a, s32f: four lists of questions: the title page's three checks are the
+        # first three rows, in its order)
+        "1) объявлена ли закупка (акимат) сведений нет нет — объявить немедленно "
         "(рекомендация 4) "
+        # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
+        # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
+        # (s22a: who lacks it and who holds it)
+        # (s29a: the memo's room: the draft's PPP payments are chapter 3's)
+        "2) строка в проекте бюджета, дата сессии (аппарат) авторам "
+        # (s29e, s29i: a budget already adopted had no route: an amendment either way)
+        "неизвестно; есть у аппарата строки нет, она меньше или бюджет принят без неё — поправка "
+        "к бюджету "
+        "3) договор Павлодара (госзакупки) не найден за 420 АПК области — 15 млрд; за "
+        "240 АПК города — 25; за камеру или не найден — 27 "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         # (s21g: the base case and the range, as the cover's «от половины до всех»)
         # (s22a: «от половины» decoded: 350 × 50 % = 175)
@@ -1613,18 +1631,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24i: «около 299» read as a count however marked: unknown, with the assumption's
         # range, 350 × 50 % = 175 to 350)
         # (s26o: «на 100 меньше» than what: each 100 of the 350 not in service)
-        "3) сколько новых АПК введено (управление цифровизации) в расчёте — "
+        "4) сколько новых АПК введено (управление цифровизации) в расчёте — "
         # (s26a: «каждые 100 меньше — строка … меньше» read as shorthand)
         "от 175 до 350 (допущение) на каждые 100 невведённых строку 27 млрд можно уменьшить "
         "на 1,3 (строку 15 — на 0,7) "
-        # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
-        # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
-        # (s22a: who lacks it and who holds it)
-        # (s29a: the memo's room: the draft's PPP payments are chapter 3's)
-        "4) строка в проекте бюджета, дата сессии (аппарат) авторам "
-        # (s29e, s29i: a budget already adopted had no route: an amendment either way)
-        "неизвестно; есть у аппарата строки нет, она меньше или бюджет принят без неё — поправка "
-        "к бюджету "
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
@@ -1667,7 +1677,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # Pavlodar's contract (which complexes its sum covers)
     # (s17a: the document request names the PPP contract; Pavlodar's, which the first check
     # asks for, is not asked twice)
-    assert "1) договор Павлодара (госзакупки)" in memo
+    assert "3) договор Павлодара (госзакупки)" in memo
     # (s19c: the document asked of the akimat with the offers, recommendation 5)
     assert "До сессии — запросить у акимата договор ГЧП с приложениями" in memo
     assert "договор Павлодарской области на фиксацию нарушений" not in memo

@@ -697,6 +697,7 @@ def report_frame(
         # the checks before the session, under the figures (key_facts.cover_checks)
         "cover_checks": {
             "heading": L.COVER_CHECKS["heading"],
+            "more": L.COVER_CHECKS["more"],
             "items": [_unbroken_ranges(text) for text in cover_checks],
         },
         # the line against the alternatives, under the figures (key_facts.cover_chart)
