@@ -265,3 +265,32 @@ def test_the_suite_timing_prints_each_run_and_the_spread():
     assert "816 passed in 129.00s" in text
     assert "wall: median 125.0 s, min 120.0 s, max 130.0 s" in text
     assert "CPU: median 235.0 s, min 230.0 s, max 240.0 s" in text
+
+
+def test_a_grown_table_keeps_its_keys_unique_and_loads(tmp_path):
+    """(f), the large tables (the memory goal a timed test held before): the rows the
+    benchmark grows keep a unique key and pass the tables' validation (it loads 100 000 of
+    each; 2 000 here, in this process)."""
+    from sergek_report.inputs import datasets
+
+    for table in bench.SCALE_TABLES:
+        data = tmp_path / table
+        shutil.copytree(paths.DATA_DIR, data)
+        path = data / f"{table}.csv"
+        grown = bench.scaled_table(path.read_text(encoding="utf-8"), table, 2_000)
+        path.write_text(grown, encoding="utf-8")
+        assert len(datasets.load_table(table, data)) == 2_000
+
+
+def test_the_large_tables_goal_fails_on_memory_or_lost_rows():
+    measured = {"cold_s": 10.0, "noop_s": 0.1, "one_table_s": 2.0, "plain_s": 100.0}
+
+    def goal(rows: int, extra_mib: float) -> dict:
+        scale = {"peers": {"rows": rows, "seconds": 1.5, "extra_mib": extra_mib}}
+        goals = bench.evaluate_goals(**measured, peak_mib=500.0, scale=scale)
+        return next(g for g in goals if "peers.csv" in g["goal"])
+
+    assert goal(100_000, 300.0)["passed"]
+    assert goal(100_000, 300.0)["measured"] == "100,000 rows in 1.5 s, +300 MiB"
+    assert not goal(100_000, 700.0)["passed"]  # the limit itself fails
+    assert not goal(99_999, 300.0)["passed"]  # a row lost on the way

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import shutil
-import subprocess
-import sys
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -144,52 +139,6 @@ def test_every_column_is_documented():
 def test_nothing_refers_to_the_dropped_contract_document():
     assert not (ROOT / "docs" / "data-contract.md").exists()
     assert "data-contract" not in (DATA / "README.md").read_text(encoding="utf-8")
-
-
-# --- scale --------------------------------------------------------------------------------
-
-SCALE = """
-import json, resource, sys, time
-from sergek_report.inputs import datasets
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-start = time.perf_counter()
-frame = datasets.load_table(sys.argv[2], sys.argv[1])
-extra = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-print(json.dumps({"rows": len(frame), "seconds": time.perf_counter() - start, "extra_mib": extra}))
-"""
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("table", ["peers", "payments"])
-def test_a_100k_row_table_loads_fast_and_light(tmp_path, table, note):
-    data_dir = tmp_path / "data"
-    shutil.copytree(DATA, data_dir)
-    path = data_dir / f"{table}.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        header, *body = list(csv.reader(fh))
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        out = csv.writer(fh)
-        out.writerow(header)
-        for i in range(100_000):
-            row = list(body[i % len(body)])
-            if table == "peers":
-                row[0] = f"peer_{i}"
-            else:  # a unique key: periods of plausible dates (2015 to 2100)
-                start = date(2015, 1, 1) + timedelta(days=i // 25_000)
-                row[1], row[2] = str(start), str(start + timedelta(days=i % 25_000))
-            out.writerow(row)
-    result = subprocess.run(
-        [sys.executable, "-c", SCALE, str(data_dir), table],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    measured = json.loads(result.stdout)
-    assert measured["rows"] == 100_000
-    assert measured["extra_mib"] < 700  # about 300 MiB for a 43 MB file
-    # Time is reported, not asserted: a loaded machine would fail a timed test.
-    note(f"{table}: 100 000 rows loaded in {measured['seconds']:.1f} s")
 
 
 def test_options_and_risks_refer_to_each_other():
