@@ -1332,9 +1332,11 @@ COVER_CHECKS = {
     # under the checks, numbered as the memo's checklist's first rows (reviews s31k, s32a,
     # s32f: four lists of questions): where the others are
     "more": "Остальные вопросы — в резюме, в таблице «Что сверить до сессии»",
+    # (review s32g: the lawyers' opinion, the plan's precondition, was in no checklist; the
+    # memo's Table 2 first row says both)
     "procurement": (
-        "Объявлена ли закупка? Если нет — объявить немедленно: последний день при временной "
-        "мере — {in_stopgap}"
+        "Объявлена ли закупка и есть ли заключение юристов о временной мере? Нет закупки — "
+        "объявить немедленно (последний день — {in_stopgap}); нет заключения — возможен перерыв"
     ),
     "budget": (
         "Есть ли в проекте бюджета {year} года строка {line}? Если нет или она меньше — "

@@ -830,8 +830,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (the heading is set in capitals, as the figures' panel's)
         "ДО СЕССИИ СВЕРИТЬ: СВЕДЕНИЙ ОБ ЭТОМ В ИСТОЧНИКАХ ОТЧЁТА НЕТ "
-        "Объявлена ли закупка? Если нет — объявить немедленно: последний день при временной "
-        "мере — 31 декабря 2026 г. "
+        # (s32g: the lawyers' opinion, the plan's precondition, was in no checklist)
+        "Объявлена ли закупка и есть ли заключение юристов о временной мере? Нет закупки — "
+        "объявить немедленно (последний день — 31 декабря 2026 г.); нет заключения — возможен "
+        "перерыв "
         "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
@@ -1610,8 +1612,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29a: the memo's room: the lines said once, in the column's header words)
         # (s31k, s32a, s32f: four lists of questions: the title page's three checks are the
         # first three rows, in its order)
-        "1) объявлена ли закупка (акимат) сведений нет нет — объявить немедленно "
-        "(рекомендация 4) "
+        # (s32g: the lawyers' opinion, the plan's precondition, in the first row too)
+        "1) объявлена ли закупка; есть ли заключение юристов (акимат) сведений нет нет закупки — "
+        "объявить немедленно; нет заключения — возможен перерыв с 1 января (рекомендации 1, 4) "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
