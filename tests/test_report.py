@@ -1114,8 +1114,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "перерыва. Что будет с 1 января, зависит от юристов. Подтвердят временную меру "
         "(продление договора до итогов закупки) — договор продлится до 28 февраля, а с 1 марта "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
-        "начнётся новый, если закупку объявят не позднее 31 декабря. Не подтвердят — с 1 января "
-        "перерыв в фиксации. Рекомендации маслихату"
+        "начнётся новый, если закупку объявят не позднее 31 декабря; "
+        # (s32g, s32h: the hand-over read as seamless: the new equipment comes later)
+        "новое оборудование заработает позже, и без рекомендации 5 возможен перерыв. Не "
+        "подтвердят — с 1 января перерыв в фиксации. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
