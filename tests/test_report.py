@@ -1403,7 +1403,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s23f: Karaganda's unverified source feeds no figure of this table)
         # (s28b: the counts of cameras and complexes cite their sources, № 68 and № 69)
         # (s29g: the stop-gap's months at today's price, the obligations' and the payment's)
-        "Источник: № 2, 12, 67, 68, 69 в списке источников; "
+        "Источник: № 2, 12, 21, 50, 67, 68, 69 в списке источников; "
         # (s28b: why variant 1 is the likeliest, said where the variants are: p. 38's argument)
         # (s29a: the memo's page 4 needed the room: why variant 1 is likeliest is the
         # appendix's «За комплекс или за камеру», which the note points to)
