@@ -1412,7 +1412,8 @@ COVER_FACTS = {
         # (reviews s31c, s31e: «трёх возможных цен» beside the chart's four bars: Pavlodar's)
         # (reviews s32c, s32d: the cards as paragraphs, and the likeliest variant's 15 beside
         # the proposed 27 invited a cut: what the line is; the 15 is the checks' and the memo's)
-        "дорогой из трёх цен Павлодара (рисунок ниже)"
+        # (review s32i: why Pavlodar: the only price found)
+        "дорогой из трёх прочтений цены Павлодара, единственной найденной (рисунок ниже)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

@@ -185,7 +185,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s31c, s31d: three signals in one card: the cases it does not cover are the chart's)
         # (s31c, s31e: «трёх возможных цен» beside the chart's four bars: Pavlodar's three)
         # (s32c, s32d: the likeliest variant's 15 beside the 27 invited a cut; the memo's)
-        "из трёх цен Павлодара (рисунок ниже)"
+        # (s32i: why Pavlodar: the only price found)
+        "из трёх прочтений цены Павлодара, единственной найденной (рисунок ниже)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
@@ -265,7 +266,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         .endswith(
             # (the title page's checks took the room: the card shorter; s30a, s30j: the chart
             # under the cards says the cases)
-            "жаңа жабдықтағы сервис, Павлодардың үш бағасының ең қымбатымен (сурет төменде)"
+            "жаңа жабдықтағы сервис, Павлодардың жалғыз бағасының ең қымбат оқылуымен (сурет "
+            "төменде)"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

@@ -1014,7 +1014,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
         # memo's «15 млрд хватило бы»)
         # (s32c, s32d: the 15 beside the 27 invited a cut: the checks' and the memo's)
-        "из трёх цен Павлодара (рисунок ниже)"
+        # (s32i: why Pavlodar: the only price found)
+        "из трёх прочтений цены Павлодара, единственной найденной (рисунок ниже)"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date; s29g,
     # s29j: they are the checks under the cards, with what each answer changes)
@@ -1116,8 +1117,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         "начнётся новый, если закупку объявят не позднее 31 декабря; "
         # (s32g, s32h: the hand-over read as seamless: the new equipment comes later)
-        "новое оборудование заработает позже, и без рекомендации 5 возможен перерыв. Не "
-        "подтвердят — с 1 января перерыв в фиксации. Рекомендации маслихату"
+        # (s32i, s32j: «без рекомендации 5» named it before the reader met it)
+        "новое оборудование заработает позже, и перерыв возможен и тогда (как его избежать — "
+        "рекомендация 5). Не подтвердят — с 1 января перерыв в фиксации. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -1986,3 +1988,16 @@ def test_the_aktobe_gap_points_to_the_source_of_its_figure(report):
         "договор Актобе (число АПК, состав услуг) с портала госзакупок; ближайшее найденное — "
         "Диапазон, без даты (2024 г.)"
     ) in text
+
+
+@pytest.mark.slow  # reads the session's build
+def test_the_data_request_asks_what_the_memo_asks_before_the_session(report):
+    """Review s32i: the lawyers' opinion and the operator's consent, which recommendations 1–2
+    ask for before the session, were not in the data request; now priority-1 rows, and
+    priority 1 is what the vote needs (seven rows before, nine now)."""
+    text = " ".join(report["text"].split())
+    request = text[text.index("Таблица 28. Запрос данных") :]
+    request = request[: request.index("Приоритет 2")]
+    assert request.count("Приоритет 1") == 9
+    assert "Письменное заключение юристов акимата о временной мере" in request
+    assert "Письменное согласие оператора на продление договора по нынешней цене" in request
