@@ -750,8 +750,8 @@ def chart_line_title(budget_line) -> str:
     return fmt.fill(L.APPRAISAL_CHART_LINE, line=line, per_camera=bn(budget_line.per_camera))
 
 
-# The title page's chart: the line's path at each variant of Pavlodar's price and at the
-# midpoint with Karaganda, then another extension at today's price (reviews s30a, s30c, s30g,
+# The title page's chart: the line's path at each variant of Pavlodar's price, then another
+# extension at today's price (reviews s30a, s30c, s30g,
 # s30i: the only picture of the line against the alternatives was chapter 2's); its panel has
 # no title (UNTITLED): its caption names the path, the year, the unit and the dashed line
 UNTITLED = {"cash_2027": ""}
@@ -826,9 +826,8 @@ def appraisal_chart(
 
 def title_page_chart(results: Results):
     """The title page's chart: the 2027 cost of the line's path at each variant of Pavlodar's
-    price and at the midpoint with Karaganda, and of another extension at today's price,
-    against the dashed line (TITLE_PAGE_CHART_OPTIONS); how it is read is
-    `title_page_chart_key`."""
+    price and of another extension at today's price, against the dashed line
+    (TITLE_PAGE_CHART_OPTIONS); how it is read is `title_page_chart_key`."""
     return appraisal_chart(results, ["cash_2027"], title_page=True)[0]
 
 

@@ -34,22 +34,31 @@ def line(value: float) -> str:
     return precision.figure(BUDGET_LINE_FIGURE, value, "тенге")
 
 
-def later_lines(results: Results) -> str:
+def _both(first: str, second: str) -> str:
+    """Two figures or years said together: «35 и 38», «2028 и 2029»."""
+    return fmt.fill(L.COVER_FACTS["both"], first=first, second=second)
+
+
+def later_years() -> str:
+    """The later years of a contract to the end of 2029: «2028 и 2029»."""
+    return _both(fmt.year(OPTION_YEARS[1]), fmt.year(OPTION_YEARS[-1]))
+
+
+def later_lines(results: Results, unit: bool = True) -> str:
     """The lines of the later years of a contract to the end of 2029, drawn as the 2027 line is:
     «35 и 38 млрд тенге», as the cover prints them (reviews s16h: the cover set the line, an
-    upper end, beside the likely path's central estimates, two kinds of figure unannounced)."""
+    upper end, beside the likely path's central estimates, two kinds of figure unannounced);
+    «35 и 38» without the `unit`, beside the 2027 line that says it (the proposal)."""
     first, *_, last = results.budget_line.later_years
-    return fmt.fill(
-        L.COVER_FACTS["both"],
-        first=precision.line_billions(first),
-        second=line(last),
+    return _both(
+        precision.line_billions(first), line(last) if unit else precision.line_billions(last)
     )
 
 
 def last_day_in_stopgap(results: Results) -> str:
     """The last day to announce the longest procurement for a contract right after the
-    stop-gap, as the days card and the first check print it: «31 декабря 2026 г.», the day
-    never parted from its month («31 / желтоқсаннан»)."""
+    stop-gap, as the first check prints it: «31 декабря 2026 г.», the day never parted from
+    its month («31 / желтоқсаннан»)."""
     return fmt.day_with_month(fmt.date_long(results.procurement_latest_start_in_stopgap))
 
 
@@ -115,11 +124,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 later_lines(results),
                 fmt.fill(
                     words["later_lines"],
-                    years=fmt.fill(
-                        L.COVER_FACTS["both"],
-                        first=fmt.year(OPTION_YEARS[1]),
-                        second=fmt.year(OPTION_YEARS[-1]),
-                    ),
+                    years=later_years(),
                     year=year,
                     total=line(results.budget_line.three_years),
                 ),
@@ -133,8 +138,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
 
 def cover_decision(results: Results) -> str:
     """The title page's proposal in one sentence, in the subtitle's place: the three years'
-    lines and the last day to announce the procurement, as the memo's recommendations 3 and 4
-    say them. Empty without an appraisal (no line to propose): the subtitle is printed then."""
+    lines and the procurement demanded now, as the memo's recommendations 3 and 4 say them.
+    Empty without an appraisal (no line to propose): the subtitle is printed then."""
     if results.appraisal is None:
         return ""
     bl = results.budget_line
@@ -142,13 +147,8 @@ def cover_decision(results: Results) -> str:
         L.COVER_DECISION,
         line=line(bl.amount),
         year=fmt.year(OPTION_YEARS[0]),
-        later=L.COVER_FACTS["both"].format(
-            first=precision.line_billions(bl.later_years[0]),
-            second=precision.line_billions(bl.later_years[-1]),
-        ),
-        later_years=L.COVER_FACTS["both"].format(
-            first=fmt.year(OPTION_YEARS[1]), second=fmt.year(OPTION_YEARS[-1])
-        ),
+        later=later_lines(results, unit=False),
+        later_years=later_years(),
     )
 
 
