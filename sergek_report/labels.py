@@ -368,7 +368,7 @@ APPRAISAL_CHART_PANELS = {
     "present_value": "Приведённая стоимость {years} годов, млрд тенге",
 }
 # beside the dashed line on the title page's chart ({line}: «27»; review s31e: unnamed there)
-TITLE_PAGE_CHART_LINE = "строка {line}"
+TITLE_PAGE_CHART_LINE = "строка бюджета {line}\u00a0млрд"
 # how the title page's chart is read (decision_tables.TITLE_PAGE_CHART_OPTIONS): the options
 # chart's key, shorter (the title page's room)
 TITLE_PAGE_CHART_KEY = (

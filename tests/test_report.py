@@ -815,7 +815,16 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # caption (it ran into the column of figures)
     chart = re.search(r'<figure class="chart cover-chart">.*?</figure>', report["html"], re.S)
     wide, narrow = re.findall(r"<svg\b.*?</svg>", chart.group(0), re.S)
-    assert "строка 27" in cover and "строка 27" in wide and "строка 27" not in narrow
+    # (s32j: right of the line it ran into the figures' column, «строка 27 13,6»: left of
+    # it, on the last row, after the figures in the text)
+    named = "строка бюджета 27"
+    # the drawing's words, not its caption (the label and the title repeat it)
+    drawn = [
+        re.sub(r'aria-label="[^"]*"|<title>.*?</title>', "", svg, flags=re.S)
+        for svg in (wide, narrow)
+    ]
+    assert named in drawn[0] and named not in drawn[1]
+    assert "3,9 (3,7–4,4) строка бюджета 27" in cover
     assert (
         # (s31b: the last bar is not the path's; the variants are the memo's Table 1)
         # (s31k, s31l: what a variant is: what Pavlodar's sum pays for)
@@ -1112,15 +1121,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32b: one sentence of three conditions: what to decide, then each answer of the
         # lawyers its own sentence)
         "нарушений). Маслихату предстоит решить, сколько заложить в бюджет и как не допустить "
-        "перерыва. Что будет с 1 января, зависит от юристов. Подтвердят временную меру "
+        "перерыва. Что будет с 1 января, зависит от юристов: "
+        # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
+        # the gap after the stop-gap is recommendation 5's, where the reader meets it)
+        "подтвердят временную меру "
         "(продление договора до итогов закупки) — договор продлится до 28 февраля, а с 1 марта "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         "начнётся новый, если закупку объявят не позднее 31 декабря; "
-        # (s32g, s32h: the hand-over read as seamless: the new equipment comes later)
-        # (s32i, s32j: «без рекомендации 5» named it before the reader met it)
-        "новое оборудование заработает позже, и перерыв возможен и тогда (как его избежать — "
-        "рекомендация 5). Не подтвердят — с 1 января перерыв в фиксации. Рекомендации маслихату"
+        "не подтвердят — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
     ) in memo
+    assert "иначе перерыв возможен и после временной меры" in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
     assert (
@@ -1163,8 +1173,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28e, s29a: three dashes of three meanings: what the sum pays for, numbered after)
         # (s30a, s30b: the price's source its own paragraph; a list of the variants split
         # across the memo's two pages: a sentence)
-        "АПК и за комплекс или за камеру. Отсюда три варианта цены (Таблица 1): сумма оплачивает "
-        "420 АПК области (вариант 1), 240 АПК города (вариант 2) или камеры (вариант 3"
+        # (s32j: the variants are named by Table 1's rows; the paragraph is the reasons' own)
+        "АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1)."
+    ) in memo
+    # (s32j: the cheapest path, if the ban is lifted, with its amount: today's price's upper
+    # end for 2027, 3,9 (3,7–4,4) on the title page's chart)
+    assert (
+        "и оператор согласится: тогда на 2027 год хватит до 4,4 млрд, а новый договор нужен "
+        "с 2028 года"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1214,7 +1230,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # current price, the one a deputy weighs the line against, and why it cannot last)
         "Почему дороже нынешних 3,9 млрд тенге в год. По нынешней цене договор можно продлить "
         "лишь на два месяца (временная мера), дольше — если юристы найдут, как снять запрет "
-        "(рекомендация 1)."
+        "(рекомендация 1), и оператор согласится"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1281,7 +1297,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Почему дороже нынешних 3,9 млрд тенге в год. По нынешней цене договор можно продлить "
         "лишь на два месяца (временная мера), дольше — если юристы найдут, как снять запрет "
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
-        "(рекомендация 1). Строка рассчитана на сервис с новым оборудованием для всей сети (в "
+        # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
+        "(рекомендация 1), и оператор согласится: тогда на 2027 год хватит до 4,4 млрд, а "
+        "новый договор нужен с 2028 года. "
+        "Строка рассчитана на сервис с новым оборудованием для всей сети (в "
         "Павлодаре оборудование через три года переходит городу): год такого договора в 4–8 "
         "раз дороже нынешней платы. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться», and
@@ -1290,18 +1309,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "дороже нынешней платы) или покупка оборудования городом — около 17,8 млрд тенге "
         "разово плюс обслуживание, ПО и связь; цен на них нет. Если это подтвердят предложения "
         "поставщиков (рекомендация 2), строку уменьшат при уточнении бюджета. "
-        # (s30a, s30b: one paragraph of eleven lines: the price's source its own, the variants
-        # a list)
-        "Откуда цена. Цены для Алматы нет. Есть одно сообщение: в Павлодарской "
-        "области на три года выделили 9 млрд тенге, не сказано, на сколько АПК и за "
-        # (s25a: the variants defined before «Почему предлагаем» argues with them)
-        # (s26b: why per camera is dearer, in the text: 5,9 cameras a complex in Almaty against
-        # 3,1–5,4 in Pavlodar region, Table 1's note)
-        # (s27a: what per camera does to Almaty's price, in plain words; s27g: «вариант 3»
-        # used before it was numbered: the numbers where the variants are named)
-        "комплекс или за камеру. Отсюда три варианта цены (Таблица 1): сумма оплачивает 420 АПК "
-        "области (вариант 1), 240 АПК города (вариант 2) или камеры (вариант 3; в АПК Алматы "
-        "камер больше, поэтому он дороже всего). "
+        # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
+        # memo's room: the source opens the reasons for the line, the variants are Table 1's
+        # rows)
         # (s20h–s20l, s24a, s25c, s25k, s26l: the servicing of the existing complexes alone,
         # unpriced; s27a: the memo's room went to what «за камеру» means; s28a, s28e, s28f:
         # the line's choice of new equipment unsaid: the cheaper servicing said again, as a
@@ -1312,13 +1322,19 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
-        f"Почему предлагаем {line}, а не 15 млрд тенге. Договор дороже строки бюджета "
+        f"Почему предлагаем {line}, а не 15 млрд тенге. Цены для Алматы нет. Есть одно "
+        "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
+        "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1). "
+        "Договор дороже строки бюджета "
         # (s25k, s25l: why the dearest variant, in one clause: which is right only Pavlodar's
         # contract shows; s26a, s26b: in full sentences)
         # (s29g: one sentence, for the memo's room)
         # (s30g: «а вариант покажет» elliptical)
         "заключить нельзя, а какой вариант верен, покажет только договор Павлодара, поэтому строка "
-        "рассчитана из осторожности по самому дорогому варианту 3 (за камеру): "
+        # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
+        # named)
+        "рассчитана из осторожности по самому дорогому варианту 3 (за камеру: в АПК Алматы "
+        "камер больше): "
         # (s24a: eleven figures and three conditions in one paragraph: when it is enough, when
         # it is not, each its own item)
         # (s20r, s21b: the choice put to the council, each line with what it covers: 15 at the
@@ -1343,8 +1359,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26e: «о камерах области» read as support for per camera: the region against the city)
         # (s26o, s26p: who reallocates the 12 and when: the budget's revision, the procurement
         # law's «уточненный бюджет», source № 61)
-        "15 млрд хватило бы при самом вероятном, по суждению авторов, варианте 1 (на 420 АПК "
-        "области); лишние 12 млрд перераспределят при уточнении бюджета; "
+        # (s32j: «самый вероятный» read as a fact while Almaty's complexes have more cameras:
+        # what variant 1 takes, said, the authors' judgement as such)
+        "15 млрд хватило бы при варианте 1 — если сумма Павлодара оплачивает 420 АПК области и "
+        "от числа камер цена не зависит (по суждению авторов, это вероятнее всего); лишние 12 "
+        "млрд перераспределят при уточнении бюджета; "
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
@@ -1530,8 +1549,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     )
     # (s31l: the memo promised no gap after the stop-gap, which chapter 2 does not)
     assert (
-        "ПО и база нарушений: иначе их сможет обслуживать только нынешний оператор, и перерыв "
-        "возможен и после временной меры."
+        # (s32j: the memo's room: the dependence on the operator is the main risks' line)
+        "ПО и база нарушений: иначе перерыв возможен и после временной меры."
     ) in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,
@@ -1640,8 +1659,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26o: «на 100 меньше» than what: each 100 of the 350 not in service)
         "4) сколько новых АПК введено (управление цифровизации) в расчёте — "
         # (s26a: «каждые 100 меньше — строка … меньше» read as shorthand)
-        "от 175 до 350 (допущение) на каждые 100 невведённых строку 27 млрд можно уменьшить "
-        "на 1,3 (строку 15 — на 0,7) "
+        # (s32j: «строку 15» read as shorthand: each line with its unit)
+        "от 175 до 350 (допущение) строка 27 млрд меньше на 1,3 за каждые 100 невведённых "
+        "(строка 15 млрд — на 0,7) "
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)

@@ -904,16 +904,20 @@ def options_chart(
             title = "\n".join(t for t in (title, reference[1]) if t)
             highest = max(highest, reference[0])
             if line_label:
-                # room right of the line for its name: without the midpoint's long whisker the
-                # plot ended just past the line and the name ran into the figures' column
-                highest = max(highest, reference[0] * 1.3)
-                # beside the dashed line on the first row, right of it (the first option, the
-                # cheapest, ends left of the line: review s31e, the line unnamed on the chart);
-                # not on a phone, where it ran into the column of figures (the caption says it)
+                # beside the dashed line on the last row, left of it: that row's bar (another
+                # extension) ends far left of the line; right of the line on the first row the
+                # name ran into the figures' column («строка 27 13,6», review s32j); not on a
+                # phone, where the plot is too narrow for it (the caption says it)
                 fig.wide_only = [
                     *getattr(fig, "wide_only", []),
                     _beside(
-                        ax, line_label, (reference[0], placed[0][0]), 3, fontsize=8.5, color=WARNING
+                        ax,
+                        line_label,
+                        (reference[0], placed[-1][0]),
+                        -3,
+                        ha="right",
+                        fontsize=8.5,
+                        color=WARNING,
                     ),
                 ]
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
@@ -926,11 +930,12 @@ def options_chart(
     return fig, axes
 
 
-def _beside(ax, text: str, xy, points: float, **style) -> Annotation:
-    """Words starting `points` right of a place, centred on it vertically (a row's figures,
-    the options chart's reference line's name)."""
+def _beside(ax, text: str, xy, points: float, ha: str = "left", **style) -> Annotation:
+    """Words `points` right of a place (left of it when negative, ending there with
+    `ha="right"`), centred on it vertically (a row's figures, the options chart's reference
+    line's name)."""
     return ax.annotate(
-        text, xy, textcoords="offset points", xytext=(points, 0), ha="left", va="center", **style
+        text, xy, textcoords="offset points", xytext=(points, 0), ha=ha, va="center", **style
     )
 
 
