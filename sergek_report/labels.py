@@ -113,18 +113,14 @@ MATRIX_COLUMNS = {
     "assets": "Комплексы, ПО и данные",
     "risk": "Главный риск",
 }
-# Each option in full: options_detail.
+# What the options table leaves out: options_detail.
 DETAIL_COLUMNS = {
     "option": "Способ",
-    "route": "Правовой путь; что утверждает маслихат",
+    "route": "Правовой путь",
     "time": "Срок запуска",
     "basis": "Основание цены",
-    "assets": "Комплексы",
-    "software": "ПО и данные",
-    "risks": "Риски",
+    "risks": "Все риски",
 }
-# The «route» cell: the legal route and what the council approves (data/options.csv).
-ROUTE_CELL = "{legal_route}. Маслихат: {council_approval}"
 # The «basis» cell; key: the option's price basis (decision_tables.OPTION_BASIS).
 BASIS_TEXT = {
     "service_anchors": (
@@ -828,16 +824,13 @@ APPRAISAL_BY_YEAR_COLUMNS = {
     "year": "{year} г.",
     "total": "{years} гг.",
 }
+# What the path's tree leaves out (decision_tables.path_table)
 PATH_COLUMNS = {
     "condition": "Положение на дату редакции",
-    "on_january_1": "Что будет {first_day}",
     "legal_route": "Правовой путь",
     "next_decisions": "Следующие решения",
-    "option": "Сценарий расходов; {first} г., млрд тенге: центральная оценка (разброс)",
 }
 NOT_PRICED = "не оценено: нет открытых данных"
-# The path table's budget cell: the option the branch is, by its one name, and its figure.
-PATH_OPTION_CELL = "«{option}» — {figure}"
 # The path as a tree (decision_tables.path_chart): the questions a branch of
 # data/decision_path.csv answers, asked in the order of its steps, and the words on the arrows.
 # {day}: the first day without the contract («1 января»).

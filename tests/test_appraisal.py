@@ -479,11 +479,11 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
 
 
 def test_one_name_per_option_in_every_table():
-    """An option has one name wherever it is printed: the path table names the option each
-    branch is with the options table's name and the same figures (the branch «stop-gap
-    confirmed» is the stop-gap-then-contract path, not a second line under another name); the
-    chapter's options table quotes the same names in its cost cells; the unpriced rows are
-    named as data/options.csv names them."""
+    """An option has one name wherever it is printed: each branch of the path is priced by
+    the options chart's computations, named as the options chart names them (the branch
+    «stop-gap confirmed» is the stop-gap-then-contract path, not a second line under another
+    name), at Pavlodar's three prices and the midpoint with Karaganda's; the unpriced rows
+    are named as data/options.csv names them."""
     from sergek_report import labels as L
     from sergek_report import paths
     from sergek_report.chapter import decision_tables as dtab
@@ -495,35 +495,33 @@ def test_one_name_per_option_in_every_table():
     results = computed.results
     tables = datasets.load_tables(None, data_dir=project.data_dir)
     u = results.appraisal
-    path = dtab.path_table(tables["decision_path"], results)
-    cells = list(path[path.columns[4]])
-    # each branch at both price bases, Pavlodar's first, with the options table's names and
-    # 2027 figures
-    assert cells[1] == "; ".join(
-        f"«{L.APPRAISAL_OPTIONS[o]}» — {dtab.budget_cell(u, f'{o}.cash_2027')}"
-        for o in (
-            "service_pavlodar_region",
-            "service_pavlodar_city",
-            # (review s22m: per camera too, as the tree's box gives it)
-            "service_pavlodar_camera",
-            "service",
-        )
+
+    def priced(line):
+        region, city, midpoint = dtab.BRANCH_OUTPUT[line]
+        outputs = (region, city, dtab.branch_camera_output(line), midpoint)
+        return [(L.APPRAISAL_OPTIONS[o], dtab.budget_cell(u, f"{o}.cash_2027")) for o in outputs]
+
+    # (review s22m: per camera too, as the tree's box gives it; hand checks per camera: the
+    # city's × 1,0977, 27,15 × 1,0977 = 29,8, 22,69 × 1,0977 = 24,9)
+    assert priced("announced") == [
+        ("Договор с первого дня (цены Павлодара за АПК области)", "15,5 (14,8–16,2)"),
+        ("Договор с первого дня (цены Павлодара за АПК г.\u00a0Павлодара)", "27,2 (25,9–28,4)"),
+        ("Договор с первого дня (цены Павлодара за камеру)", "29,8 (28,5–31,2)"),
+        ("Договор с первого дня (цена между Павлодаром и Карагандой)", "35,5 (22,9–50,5)"),
+    ]
+    assert [figure for _name, figure in priced("bridge")] == [
+        "13,6 (13,0–14,2)",
+        "23,3 (22,3–24,4)",
+        "25,5 (24,4–26,7)",
+        "30,2 (19,8–42,7)",
+    ]
+    assert priced("no_bridge")[0] == (
+        "Перерыв, затем договор (цены Павлодара за АПК области)",
+        "12,9 (12,4–13,5)",
     )
-    assert cells[1].endswith("30,2 (19,8–42,7)")
-    assert "«Договор с первого дня (цены Павлодара за камеру)» — 29,8 (28,5–31,2)" in cells[0]
-    assert "«Перерыв, затем договор (цены Павлодара за камеру)» — 24,9 (23,7–26,0)" in cells[2]
-    assert cells[0].startswith("«Договор с первого дня (цены Павлодара за АПК области)» — 15,5")
-    assert "(цены Павлодара за АПК г. Павлодара)» — 27,2 (25,9–28,4)" in cells[0]
-    assert "(цена между Павлодаром и Карагандой)» — 35,5" in cells[0]
-    assert cells[2].startswith("«Перерыв, затем договор (цены Павлодара за АПК области)»")
-    assert cells[3] == (
-        "«Передача комплексов в коммунальную собственность и эксплуатация городом» — "
-        "не оценено: нет открытых данных"
-    )
-    assert "–" not in path.columns[4].split(":")[0]  # 2027 only: 2027–2029 is Table 1's
+    assert priced("no_bridge")[2][1] == "24,9 (23,7–26,0)"
+    assert dtab.BRANCH_UNPRICED == {"transfer": "municipal"}
     assert "bridge.cash_2027" not in u.summary.index  # one computation, one set of figures
-    # the first branch has a contract on 1 January: its field is not «без договора»
-    assert path.columns[1] == "Что будет 1\u00a0января 2027\u202fг."
     options = tables["options"].set_index("option_id")
     assert options.loc["municipal", "name"] == L.UNPRICED_APPRAISAL_ROWS["municipal"]
     assert options.loc["ppp_new", "name"] == L.UNPRICED_APPRAISAL_ROWS["ppp_new"]
@@ -574,8 +572,13 @@ def test_the_options_matrix_compares_them_side_by_side():
     assert astana[matrix.columns[2]].startswith("По новому договору; в Астане")
     detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Способ")
     stopgap = detail.loc[tables["options"].set_index("option_id").loc["stopgap", "name"]]
-    assert stopgap["Риски"].count(";") == 2  # its three risks, none dropped
+    assert stopgap["Все риски"].count(";") == 2  # its three risks, none dropped
     assert "20,9" not in " ".join(detail.to_numpy().ravel())
+    # what the matrix says is not said again (reviews s32e, s32i, s32j: the appendix
+    # repeated it card for card): the detail has neither the council's approval nor the
+    # complexes' owner, and the matrix neither the law nor the price basis
+    assert list(detail.columns) == ["Правовой путь", "Срок запуска", "Основание цены", "Все риски"]
+    assert not set(detail.columns) & set(matrix.columns)
 
 
 def test_the_options_chart_draws_the_midpoint_rows_apart():

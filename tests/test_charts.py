@@ -241,26 +241,27 @@ def test_the_path_diagrams_keep_every_word_inside_its_box_and_none_over_another(
                 assert not box.overlaps(other_box), (name, text.get_text(), other.get_text())
 
 
-def test_the_path_tree_draws_the_branches_of_the_data_and_the_tables_cost_text(path_inputs):
+def test_the_path_tree_draws_the_branches_of_the_data_and_their_costs(path_inputs):
     """The tree's words are data/decision_path.csv's and the catalog's; each outcome's 2027
-    cost is one of the figures the path table prints (decision_tables.branch_cost): the median
-    at the variant the budget line is drawn at, the option named once; a word is never cut at
-    a line's end."""
+    cost is the options chart's median of its path at the variant the budget line is drawn
+    at, the option named once (the appendix's path table no longer repeats them); a word is
+    never cut at a line's end."""
     from sergek_report import labels as L
     from sergek_report.chapter import decision_tables
 
     results, tables, _ = path_inputs
     path = tables["decision_path"]
     branches = decision_tables.path_branches(path, results)
-    table = decision_tables.path_table(path, results)
-    for branch, cell in zip(branches, table[table.columns[4]], strict=True):
-        if not branch.costs:  # unpriced: no cost line (the table and the note say so)
-            assert cell.endswith(L.NOT_PRICED)
+    ordered = path.sort_values("step", kind="stable")["budget_line"]
+    for branch, line in zip(branches, ordered, strict=True):
+        if line in decision_tables.BRANCH_UNPRICED:  # no cost line: the note says so
+            assert branch.costs == ()
             continue
-        # one line, its median one of the table's cell (the per-camera one, the line's)
         (drawn,) = branch.costs
-        median = drawn.split(": ", 1)[1].split("\u00a0")[0]
-        assert median in cell, (drawn, cell)
+        output = decision_tables.branch_camera_output(line)
+        median = results.appraisal.get(f"{output}.cash_2027", decision_tables.CENTRAL)
+        assert drawn.split(": ", 1)[1].startswith(f"{decision_tables.bn(median)}\u00a0млрд")
+        assert drawn.split(": ", 1)[0] == f"«{decision_tables.branch_path(line)}»"
     # (reviews s29g, s29j, s30c: four figures a box, twelve in the tree, read as a wall of
     # numbers: the line's variant per camera alone, the line beside its own path; hand check:
     # 24,37 × 1,0977 = 26,7 → 27; the first day 27,15 × 1,0977 = 29,8, the gap 22,69 × 1,0977

@@ -657,7 +657,6 @@ def test_without_pavlodar_s_camera_count_there_is_no_camera_caveat(tables, assum
     tree = decision_tables.branch_cost_lines("announced", r)
     assert tree == ("«Договор с первого дня»: 27,2\u00a0млрд (вариант\u00a02)",)
     assert "за камеру" not in decision_tables.path_chart_note(r)
-    assert "за камеру" not in decision_tables.branch_cost("announced", r)  # nor its table
     assert "Временная мера, затем договор (цены Павлодара за камеру)" not in set(
         decision_tables.appraisal_table(r).iloc[:, 0]
     )

@@ -91,28 +91,22 @@ def decision_matrix(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
 
 
 def options_detail(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
-    """Each option in full, for the auditor: the law, what the council approves, the time to
-    start, the price basis, who owns the complexes, the software and the data, and all its
-    risks (no figures: they are the options table's)."""
+    """What the options table (`decision_matrix`) leaves out, for the auditor: the law, the
+    time to start, the price basis and all the risks of each option. What the council
+    approves and who holds the complexes and the data are that table's alone (reviews s32e,
+    s32i, s32j: the appendix repeated it, card for card); no figures: they are the options
+    chart's."""
     names = risks.set_index("risk_id")["risk"]
     column = L.DETAIL_COLUMNS
     return pd.DataFrame(
         {
             column["option"]: options["name"],
-            column["route"]: [
-                L.ROUTE_CELL.format(
-                    legal_route=o["legal_route"],
-                    council_approval=fmt.mid_sentence(o["council_approval"]),
-                )
-                for _, o in options.iterrows()
-            ],
+            column["route"]: options["legal_route"],
             column["time"]: options["time_to_start"],
             column["basis"]: [
                 fmt.fill(L.BASIS_TEXT[OPTION_BASIS[o]], year=fmt.year(OPTION_YEARS[0]))
                 for o in options["option_id"]
             ],
-            column["assets"]: options["assets_owner"],
-            column["software"]: options["software_data"],
             column["risks"]: [
                 fmt.listed([names[r] for r in cell.split(";")]) for cell in options["main_risks"]
             ],
@@ -121,45 +115,32 @@ def options_detail(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
 
 
 def risk_register(risks: pd.DataFrame, brief: bool = False) -> pd.DataFrame:
-    """The risks of the transition, each with its likelihood, impact, evidence and
-    mitigation; printed as blocks (a heading line per risk, its fields under it): as five
-    narrow columns it hyphenated the risks' names («Завышение стоимо-сти»). The `brief`
-    register of chapter 2 is three columns, the risk, «высокая / высокое» and what mitigates
-    it (eleven cards took three pages there, review of 4 Dec 2026); the appendix prints all.
-    A high likelihood or impact is marked (`MARKED_WORDS`: bold, dark red): in plain text
-    the main risks could not be found by eye (review s10c); both put the most severe first,
-    the memo's three main risks at their top."""
+    """The risks of the transition, the most severe first, the memo's three main risks at the
+    top (review s11d: a deputy reads the register's top). The `brief` register of chapter 2:
+    the risk, «высокая / высокое» and what mitigates it, a high likelihood or impact marked
+    (`MARKED_WORDS`: bold, dark red; review s10c: in plain text the main risks could not be
+    found by eye). The appendix's: what each assessment rests on, beside the risk's name,
+    the one field chapter 2's leaves out (reviews s32e, s32i, s32j: the appendix repeated the
+    register card for card, over three pages)."""
     column = L.RISK_COLUMNS
-    high, high_impact = L.LEVELS["high"], L.IMPACTS["high"]
-    # the most severe first: a deputy reads the register's top (review s11d, 2.10); the
-    # appendix's in the same order as chapter 2's (review s31f: two orders of one register)
+    # the appendix's in the same order as chapter 2's (review s31f: two orders of one register)
     risks = by_severity(risks)
-    if brief:
-        level = [
-            fmt.fill(L.RISK_LEVEL, likelihood=L.LEVELS[a], impact=L.IMPACTS[b])
-            for a, b in zip(risks["likelihood"], risks["impact"], strict=True)
-        ]
-        brief_table = pd.DataFrame(
-            {
-                column["risk"]: risks["risk"],
-                column["level"]: level,
-                column["mitigation"]: risks["mitigation"],
-            }
-        )
-        brief_table.attrs[MARKED_WORDS] = {column["level"]: (high, high_impact)}
-        return brief_table
-    table = pd.DataFrame(
+    if not brief:
+        return pd.DataFrame({column["risk"]: risks["risk"], column["evidence"]: risks["evidence"]})
+    high, high_impact = L.LEVELS["high"], L.IMPACTS["high"]
+    level = [
+        fmt.fill(L.RISK_LEVEL, likelihood=L.LEVELS[a], impact=L.IMPACTS[b])
+        for a, b in zip(risks["likelihood"], risks["impact"], strict=True)
+    ]
+    brief_table = pd.DataFrame(
         {
             column["risk"]: risks["risk"],
-            column["likelihood"]: risks["likelihood"].map(L.LEVELS),
-            column["impact"]: risks["impact"].map(L.IMPACTS),
-            column["evidence"]: risks["evidence"],
+            column["level"]: level,
             column["mitigation"]: risks["mitigation"],
         }
     )
-    table.attrs[PRINT_AS_BLOCKS] = True
-    table.attrs[MARKED_WORDS] = {column["likelihood"]: (high,), column["impact"]: (high_impact,)}
-    return table
+    brief_table.attrs[MARKED_WORDS] = {column["level"]: (high, high_impact)}
+    return brief_table
 
 
 def peer_value(value, unit: str, currency: str) -> str:
@@ -843,28 +824,6 @@ def appraisal_chart_key() -> str:
     return L.APPRAISAL_CHART_KEY
 
 
-def branch_cost(line: str, results: Results) -> str:
-    """Each computation pricing a branch of the path (data/decision_path.csv, budget_line), by
-    its one name, with its 2027 figure: ««Договор с первого дня (цены Павлодара, сумма на
-    область)» — 16,5 (15,3–17,7); …; «Договор с первого дня (цена между Павлодаром и
-    Карагандой)» — 37,6 (24,2–53,8)»; an unpriced branch says so (the path table's cell; the
-    tree prints the same medians shorter: `branch_cost_lines`)."""
-    if line in BRANCH_UNPRICED:
-        return L.PATH_OPTION_CELL.format(option=branch_option(line), figure=L.NOT_PRICED)
-    # per camera too, before the midpoint, where priced (review s22m: the tree gave it, its
-    # detailed table did not)
-    region, city, midpoint = BRANCH_OUTPUT[line]
-    outputs = [region, city, branch_camera_output(line), midpoint]
-    return "; ".join(
-        L.PATH_OPTION_CELL.format(
-            option=L.APPRAISAL_OPTIONS[output],
-            figure=budget_cell(results.appraisal, f"{output}.cash_2027"),
-        )
-        for output in outputs
-        if f"{output}.cash_2027" in results.appraisal.summary.index
-    )
-
-
 def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
     """A branch's cost as the path tree prints it, one line in its box: the option's name and
     its 2027 median at the variant of the memo's Table 1 the budget line is drawn at (per
@@ -911,19 +870,18 @@ def path_chart_note(results: Results) -> str:
     return fmt.fill(L.PATH_TREE_NOTE, variant=variant_number(reading), words=words)
 
 
-def path_table(path: pd.DataFrame, results: Results) -> pd.DataFrame:
-    """The branches of the path from the edition date, each with the rows of the options
-    table it is, by their one names, and their 2027 figures (the 2027–2029 ones are that
-    table's alone)."""
-    column = {k: v.format(**_years()) for k, v in L.PATH_COLUMNS.items()}
+def path_table(path: pd.DataFrame) -> pd.DataFrame:
+    """What the path's tree (`path_chart`) leaves out, for the auditor: each branch from the
+    edition date with its legal route and the decisions that follow. What happens on
+    1 January and the 2027 cost are the tree's (reviews s32e, s32i, s32j: the appendix
+    repeated them, with the options chart's figures, in a table of three pages)."""
+    column = L.PATH_COLUMNS
     ordered = path.sort_values("step", kind="stable")
     return pd.DataFrame(
         {
             column["condition"]: ordered["condition"],
-            column["on_january_1"]: ordered["on_january_1"],
             column["legal_route"]: ordered["legal_route"],
             column["next_decisions"]: ordered["next_decisions"],
-            column["option"]: [branch_cost(line, results) for line in ordered["budget_line"]],
         }
     )
 
