@@ -906,8 +906,9 @@ DRIVER_COLUMNS = {
 # memo's Table 1 ({variant}) (review s23m: the table left out the line's own path)
 DRIVER_OUTPUTS = {
     "budget_line_path": (
-        "Путь строки бюджета — временная мера, затем договор (вариант {variant} Таблицы 1): "
-        "расходы {first} г."
+        # (review s32j: «путь строки бюджета» read as the authors' shorthand: the path named)
+        "Временная мера, затем договор, вариант {variant} Таблицы 1 (по нему — строка "
+        "бюджета): расходы {first} г."
     ),
     "service.cash_2027": (
         "Временная мера, затем договор (цена между Павлодаром и Карагандой): расходы {first} г."
@@ -1391,7 +1392,7 @@ COVER_FACTS = {
         # (reviews s30a, s30j: cards of seven lines; today's price is the chart's, under them)
         # (reviews s31a, s31b: that the line is a caution, the likeliest variant's line beside
         # it; {likely}: «15 млрд тенге»)
-        "предлагаемая строка бюджета {year} года: сервис на новом оборудовании по самой "
+        "предлагаемая строка бюджета {year} года: сервис на новом оборудовании по самому "
         # (s25c: «с запасом» read as safe: the dearest of Pavlodar's three prices, a caution)
         # (s26a: «трёх цен Павлодара», «его договор» read as a puzzle: two plain sentences)
         # (review s28j: the dearest price read as a ceiling: the memo's two cases it does not
@@ -1406,7 +1407,7 @@ COVER_FACTS = {
         # (reviews s32c, s32d: the cards as paragraphs, and the likeliest variant's 15 beside
         # the proposed 27 invited a cut: what the line is; the 15 is the checks' and the memo's)
         # (review s32i: why Pavlodar: the only price found)
-        "дорогой из трёх прочтений цены Павлодара, единственной найденной (рисунок ниже)"
+        "дорогому из трёх вариантов цены Павлодара, единственной найденной (рисунок ниже)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

@@ -174,7 +174,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s26a: «трёх цен Павлодара», «его договор» a puzzle: two plain sentences)
         # (s30a, s30j: cards of seven lines: today's price and the cases the line does not
         # cover are the chart's under the cards, and the memo's)
-        "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самой дорогой "
+        "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самому дорогому "
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
         # memo's «не хватит» a) and в))
@@ -186,7 +186,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s31c, s31e: «трёх возможных цен» beside the chart's four bars: Pavlodar's three)
         # (s32c, s32d: the likeliest variant's 15 beside the 27 invited a cut; the memo's)
         # (s32i: why Pavlodar: the only price found)
-        "из трёх прочтений цены Павлодара, единственной найденной (рисунок ниже)"
+        "из трёх вариантов цены Павлодара, единственной найденной (рисунок ниже)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
@@ -266,7 +266,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         .endswith(
             # (the title page's checks took the room: the card shorter; s30a, s30j: the chart
             # under the cards says the cases)
-            "жаңа жабдықтағы сервис, Павлодардың жалғыз бағасының ең қымбат оқылуымен (сурет "
+            "жаңа жабдықтағы сервис, Павлодардың жалғыз бағасының ең қымбат нұсқасымен (сурет "
             "төменде)"
         )
     )

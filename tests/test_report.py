@@ -1019,12 +1019,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s25c: «с запасом» read as safe: the dearest of the three prices, as a caution)
         # (s28j: the dearest price read as a ceiling: it may not be enough; s30a, s30j: cards
         # of seven lines: the cases are the chart's under the cards, today's 3,9 its last row)
-        "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самой дорогой "
+        "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самому дорогому "
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
         # memo's «15 млрд хватило бы»)
         # (s32c, s32d: the 15 beside the 27 invited a cut: the checks' and the memo's)
         # (s32i: why Pavlodar: the only price found)
-        "из трёх прочтений цены Павлодара, единственной найденной (рисунок ниже)"
+        "из трёх вариантов цены Павлодара, единственной найденной (рисунок ниже)"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date; s29g,
     # s29j: they are the checks under the cards, with what each answer changes)
