@@ -1074,11 +1074,13 @@ SENTENCES = {
     "year_one": "{years} год",
     "year_many": "{years} годы",
     "cpi_from_source": "Инфляция {year} года (декабрь к декабрю) — {percent} по источнику.",
+    # a plain sentence, not a warning box (reviews s32j, s33a: a loud box for a 0,1-point
+    # effect, while the decisive unknowns had none)
     "cpi_assumed": (
-        '<p class="warning">Официальная инфляция {year} года (декабрь к декабрю) '
+        "Официальная инфляция {year} года (декабрь к декабрю) "
         "в источниках не найдена. В расчёте использовано допущение {used} "
         "(диапазон {range}); в этом диапазоне потеря к концу "
-        "{erosion_year} года составляет {erosion}.</p>"
+        "{erosion_year} года составляет {erosion}."
     ),
     "usd_none": "Среднегодовые курсы доллара в данных отсутствуют; пересчёт в доллары не сделан.",
     "usd_all": "Среднегодовые курсы найдены за все годы ряда.",

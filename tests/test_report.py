@@ -483,7 +483,7 @@ OTHER_FIGURES = (
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "годы (всего 100). В 2027",
+    "годы (всего 100); в 2028–2029",
     "(вместе с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
@@ -977,8 +977,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         "На сессии — заложить в бюджет 27 млрд тенге на 2027 год, 35 и 38 млрд — на 2028 и "
         # (s30a: «лишь с 1 марта» hid the stop-gap's months in the line: 0,7, Table 24's)
-        "2029 годы (всего 100). В 2027 г. новый договор оплачивается с 1 марта, а два месяца "
-        "временной меры — по нынешней цене (0,7 млрд); в 2028–2029 "
+        # (s33a: the memo's room went to the gap after the stop-gap; its months' cost at
+        # today's price is in Table 1's path, chapter 2's Fig. 3 names it)
+        "2029 годы (всего 100); в 2028–2029 "
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
@@ -1128,6 +1129,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(продление договора до итогов закупки) — договор продлится до 28 февраля, а с 1 марта "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         "начнётся новый, если закупку объявят не позднее 31 декабря; "
+        # (s33a: the gap after the stop-gap, which chapter 2 warns of, said here too)
+        "новое оборудование заработает позже, и перерыв возможен и тогда (рекомендация 5); "
         "не подтвердят — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
     ) in memo
     assert "иначе перерыв возможен и после временной меры" in memo
@@ -1513,8 +1516,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract is paid from 1 March in 2027; the one-year contract's shortfall is «Почему
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
-        "и 2029 годы (всего 100). В 2027 г. новый договор оплачивается с 1 марта, а два месяца "
-        "временной меры — по нынешней цене (0,7 млрд); в 2028–2029 "
+        "и 2029 годы (всего 100); в 2028–2029 "
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)

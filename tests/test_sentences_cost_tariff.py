@@ -30,23 +30,24 @@ def _results(basis: str, used: float, erosion_range=None):
 
 def test_cpi_warning_when_the_2024_rate_is_an_assumption():
     r = _results("assumption:cpi_2024_dec_dec", 8.4, (37.81, 37.86))
-    assert sentences.cpi_assumption_warning(r, (8.4, 8.6), 2024, 2025) == (
-        '<p class="warning">Официальная инфляция 2024 года (декабрь к декабрю) в источниках не '
+    assert sentences.cpi_assumption_note(r, (8.4, 8.6), 2024, 2025) == (
+        # (reviews s32j, s33a: a plain sentence, not a warning box, for a 0,1-point effect)
+        "Официальная инфляция 2024 года (декабрь к декабрю) в источниках не "
         f"найдена. В расчёте использовано допущение 8,4{NBSP}% (диапазон 8,4–8,6{NBSP}%); "
         "в этом диапазоне потеря к концу 2025 года составляет от 37,8 до "
-        f"37,9{NBSP}%.</p>"
+        f"37,9{NBSP}%."
     )
 
 
 def test_cpi_warning_says_one_figure_when_the_range_rounds_to_it():
     r = _results("assumption:cpi_2024_dec_dec", 8.4, (37.81, 37.84))
-    text = sentences.cpi_assumption_warning(r, (8.4, 8.6), 2024, 2025)
+    text = sentences.cpi_assumption_note(r, (8.4, 8.6), 2024, 2025)
     assert f"потеря к концу 2025 года составляет 37,8{NBSP}%." in text  # not «от 37,8 до 37,8»
 
 
 def test_cpi_note_when_the_2024_rate_comes_from_a_source():
     r = _results("source:stat_2025_01", 8.6)
-    assert sentences.cpi_assumption_warning(r, (8.4, 8.6), 2024, 2025) == (
+    assert sentences.cpi_assumption_note(r, (8.4, 8.6), 2024, 2025) == (
         f"Инфляция 2024 года (декабрь к декабрю) — 8,6{NBSP}% по источнику."
     )
 

@@ -278,12 +278,10 @@ def _years_noun(years) -> str:
     return _say("year_one" if single else "year_many", years=year_list(years))
 
 
-def cpi_assumption_warning(
-    r, cpi_range: tuple[float, float], cpi_year: int, erosion_year: int
-) -> str:
-    """The warning that the December/December inflation of `cpi_year` is an assumption, with
-    the range of the erosion by the end of `erosion_year` it leads to; when the rate comes from
-    a source, one plain sentence saying so."""
+def cpi_assumption_note(r, cpi_range: tuple[float, float], cpi_year: int, erosion_year: int) -> str:
+    """The sentence saying that the December/December inflation of `cpi_year` is an
+    assumption, with the range of the erosion by the end of `erosion_year` it leads to; when
+    the rate comes from a source, one plain sentence saying so."""
     from sergek_report.chapter import fmt
 
     if not str(r.cpi_2024_basis).startswith("assumption:"):
