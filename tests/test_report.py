@@ -908,12 +908,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
         # consequence named)
         "Поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
-        "варианта 2 (около 27,2 млрд) или дороже; б) договор — лишь на год и оплачивает "
-        # (s30c, s30g, s30h: the one-year contract's stake said as what it adds; s31b–s31d:
-        # the 2027 cost then: the line's path and the equipment, 25,5 + 17,8 ≈ 43,3, drawn
-        # together, at most)
-        "оборудование (около 43,3 млрд, до 51,8); в) цена — посередине между Павлодаром и "
-        "Карагандой (около 30,2 млрд; цены Караганды не проверены) или выше; г) инфляция 2026 "
+        # (s33d: the one-year contract, the dearest case, is recommendation 3's, where the
+        # later years' lines are voted)
+        "варианта 2 (около 27,2 млрд) или дороже; б) цена — посередине между Павлодаром и "
+        "Карагандой (около 30,2 млрд; цены Караганды не проверены) или выше; в) инфляция 2026 "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
         # inflation threshold is a case the line does not cover)
         "года выше 15,6 % (Таблица 2)."
@@ -955,7 +953,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s32c, s32d: the one-year cost read as a second headline figure: the memo's case б)
         "без них договор можно заключить только на год"
     ) in cover
-    assert "43,3" not in cover and "43,3 млрд, до 51,8" in memo
+    # (s33d: the memo says it in recommendation 3, where the later lines are voted)
+    assert "43,3" not in cover and "около 43,3 млрд (до 51,8)" in memo
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
     # 1 March, the day after the stop-gap
@@ -986,8 +985,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s29a: «по 32» had neither unit nor years: said in full; s31k: in no table: Table 27's)
         "годах учтён рост цены на 0–12,2 % в год. Без строк на "
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
-        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках), и 27 млрд "
-        "может не хватить."
+        # (s33d: the biggest money risk named where the later years are voted: a one-year
+        # contract paying for the equipment, 25,5 + 17,8 ≈ 43,3, drawn together, at most 51,8)
+        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках): если он "
+        "оплатит всё оборудование, на 2027 год понадобится около 43,3 млрд (до 51,8)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1182,8 +1183,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s32j: the cheapest path, if the ban is lifted, with its amount: today's price's upper
     # end for 2027, 3,9 (3,7–4,4) on the title page's chart)
     assert (
-        "и оператор согласится: тогда на 2027 год хватит до 4,4 млрд, а новый договор нужен "
-        "с 2028 года"
+        "и оператор согласится: тогда на 2027 год понадобится не более 4,4 млрд, а новый "
+        "договор нужен с 2028 года"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1301,11 +1302,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "лишь на два месяца (временная мера), дольше — если юристы найдут, как снять запрет "
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
         # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
-        "(рекомендация 1), и оператор согласится: тогда на 2027 год хватит до 4,4 млрд, а "
-        "новый договор нужен с 2028 года. "
-        "Строка рассчитана на сервис с новым оборудованием для всей сети (в "
-        "Павлодаре оборудование через три года переходит городу): год такого договора в 4–8 "
-        "раз дороже нынешней платы. "
+        # (s33c: «хватит до» read as a floor: at most)
+        "(рекомендация 1), и оператор согласится: тогда на 2027 год понадобится не более 4,4 "
+        "млрд, а новый договор нужен с 2028 года. "
+        # (s33d: the memo's room: the equipment's hand-over in Pavlodar is Table 3's)
+        "Строка рассчитана на сервис с новым оборудованием для всей сети: год такого договора "
+        "в 4–8 раз дороже нынешней платы. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться», and
         # the running costs named as unpriced)
         "Дешевле может оказаться обслуживание только действующих АПК (по суждению авторов, не "
@@ -1384,9 +1386,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
         # consequence named)
         "Поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
-        "варианта 2 (около 27,2 млрд) или дороже; б) договор — лишь на год и оплачивает "
-        "оборудование (около 43,3 млрд, до 51,8); в) цена — посередине между Павлодаром и "
-        "Карагандой (около 30,2 млрд; цены Караганды не проверены) или выше; г) инфляция 2026 "
+        "варианта 2 (около 27,2 млрд) или дороже; б) цена — посередине между Павлодаром и "
+        "Карагандой (около 30,2 млрд; цены Караганды не проверены) или выше; в) инфляция 2026 "
         "года выше 15,6 % (Таблица 2). "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
@@ -1521,8 +1522,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
         "годах учтён рост цены на 0–12,2 % в год. Без строк на "
-        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках), и 27 млрд "
-        "может не хватить. "
+        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках): если он "
+        "оплатит всё оборудование, на 2027 год понадобится около 43,3 млрд (до 51,8). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1662,8 +1663,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "4) сколько новых АПК введено (управление цифровизации) в расчёте — "
         # (s26a: «каждые 100 меньше — строка … меньше» read as shorthand)
         # (s32j: «строку 15» read as shorthand: each line with its unit)
-        "от 175 до 350 (допущение) строка 27 млрд меньше на 1,3 за каждые 100 невведённых "
-        "(строка 15 млрд — на 0,7) "
+        # (s33c: «строка … меньше» did not say whether it may be cut or falls short)
+        "от 175 до 350 (допущение) строку 27 млрд можно уменьшить на 1,3 за каждые 100 "
+        "невведённых (15 млрд — на 0,7) "
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
