@@ -1353,12 +1353,15 @@ COVER_CHECKS = {
     ),
 }
 # the caption of the title page's chart (key_facts.cover_chart); {year}: «2027»; {key}: how
-# it is read (TITLE_PAGE_CHART_KEY)
+# it is read (TITLE_PAGE_CHART_KEY); {variants}: the variants of Pavlodar's price, «1–3»
 # {line}: the dashed line's words (APPRAISAL_CHART_LINE)
 # (review s31b: the last bar is not the path the caption named; the variants unexplained)
+# (reviews s33c, s33d: the variants were not said on the title page, nor that the line is
+# drawn at the dearest: the one price found, what is unknown about it, which the line takes)
 COVER_CHART = (
-    "Расходы {year} года, млрд тенге: временная мера, затем договор, по вариантам цены — за что "
-    "платит сумма Павлодара (резюме, Таблица 1); для сравнения — ещё одно продление; {line}; {key}"
+    "Расходы {year} года, млрд тенге: временная мера, затем договор. Единственная найденная "
+    "цена — сумма Павлодара, и неизвестно, за что она: варианты {variants} (резюме, Таблица 1); "
+    "строка — по самому дорогому; для сравнения — ещё одно продление; {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
@@ -1409,7 +1412,8 @@ COVER_FACTS = {
         # (reviews s32c, s32d: the cards as paragraphs, and the likeliest variant's 15 beside
         # the proposed 27 invited a cut: what the line is; the 15 is the checks' and the memo's)
         # (review s32i: why Pavlodar: the only price found)
-        "дорогому из трёх вариантов цены Павлодара, единственной найденной (рисунок ниже)"
+        # (s33c, s33d: the chart's caption says it is the one price found, and what is unknown)
+        "дорогому из трёх вариантов цены Павлодара (рисунок ниже)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

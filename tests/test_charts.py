@@ -493,3 +493,22 @@ def test_the_passed_steps_stand_on_a_band_of_their_own(path_inputs):
         passed = marks["#ffffff"]
         assert len(passed) == 2 and all(low < at < high for at in passed)
         assert not low < marks["now"][0] < high
+
+
+def test_the_title_page_charts_line_is_named_above_the_rows(path_inputs):
+    """The dashed line's name stands in a band of its own above the bars, ending at the line
+    (review s32j: right of it on the first row it ran into the figures' column; s33d: on the
+    last row it read as that row's)."""
+    from matplotlib.patches import Rectangle
+
+    from sergek_report.chapter import decision_tables
+
+    results, _tables, _ = path_inputs
+    fig = decision_tables.title_page_chart(results)
+    (ax,) = fig.axes
+    (name,) = [t for t in ax.texts if t.get_text().startswith("строка бюджета")]
+    bars = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_height() > 0]
+    top_of_bars = max(bar.get_y() + bar.get_height() for bar in bars)
+    x, y = name.xy
+    assert y > top_of_bars and ax.get_ylim()[1] > y
+    assert x == results.budget_line.amount / 1e9 and name.get_ha() == "right"

@@ -186,7 +186,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s31c, s31e: «трёх возможных цен» beside the chart's four bars: Pavlodar's three)
         # (s32c, s32d: the likeliest variant's 15 beside the 27 invited a cut; the memo's)
         # (s32i: why Pavlodar: the only price found)
-        "из трёх вариантов цены Павлодара, единственной найденной (рисунок ниже)"
+        "из трёх вариантов цены Павлодара (рисунок ниже)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
@@ -257,8 +257,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s28i, s28j: the day the longest procurement ends, 1 March, said)
         # (s29a, s29b: a card read as a paragraph: the gap without the stop-gap is the memo's)
         # (s30a, s30j: cards of seven lines)
+        # (the title page's room in Kazakh: the stop-gap is the memo's first paragraph's)
         "шарт соңына дейін (4 желтоқсан күйінде). Сатып алуды дереу жариялау керек: уақытша "
-        "шара (сатып алу біткенше ұзарту) кезінде соңғы күн — 31 желтоқсан, қор жоқ"
+        "шара кезінде соңғы күн — 31 желтоқсан, қор жоқ"
     )
     assert (
         facts[0]
@@ -266,8 +267,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         .endswith(
             # (the title page's checks took the room: the card shorter; s30a, s30j: the chart
             # under the cards says the cases)
-            "жаңа жабдықтағы сервис, Павлодардың жалғыз бағасының ең қымбат нұсқасымен (сурет "
-            "төменде)"
+            "жаңа жабдықтағы сервис, Павлодар бағасының ең қымбат нұсқасымен (сурет төменде)"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

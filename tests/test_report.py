@@ -815,8 +815,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # caption (it ran into the column of figures)
     chart = re.search(r'<figure class="chart cover-chart">.*?</figure>', report["html"], re.S)
     wide, narrow = re.findall(r"<svg\b.*?</svg>", chart.group(0), re.S)
-    # (s32j: right of the line it ran into the figures' column, «строка 27 13,6»: left of
-    # it, on the last row, after the figures in the text)
+    # (s32j: right of the line it ran into the figures' column, «строка 27 13,6»; s33d: on
+    # the last row it read as that row's: in a band above the rows, before them in the text)
     named = "строка бюджета 27"
     # the drawing's words, not its caption (the label and the title repeat it)
     drawn = [
@@ -824,12 +824,15 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         for svg in (wide, narrow)
     ]
     assert named in drawn[0] and named not in drawn[1]
-    assert "3,9 (3,7–4,4) строка бюджета 27" in cover
+    assert "3,9 (3,7–4,4) строка бюджета 27 млрд" in cover  # drawn last, after the figures
     assert (
         # (s31b: the last bar is not the path's; the variants are the memo's Table 1)
         # (s31k, s31l: what a variant is: what Pavlodar's sum pays for)
-        "Расходы 2027 года, млрд тенге: временная мера, затем договор, по вариантам цены — за "
-        "что платит сумма Павлодара (резюме, Таблица 1); для сравнения — ещё одно продление; "
+        # (s33c, s33d: the one price found, what is unknown about it, and which the line
+        # takes, said on the title page)
+        "Расходы 2027 года, млрд тенге: временная мера, затем договор. Единственная найденная "
+        "цена — сумма Павлодара, и неизвестно, за что она: варианты 1–3 (резюме, Таблица 1); "
+        "строка — по самому дорогому; для сравнения — ещё одно продление; "
         "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -1025,8 +1028,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
         # memo's «15 млрд хватило бы»)
         # (s32c, s32d: the 15 beside the 27 invited a cut: the checks' and the memo's)
-        # (s32i: why Pavlodar: the only price found)
-        "из трёх вариантов цены Павлодара, единственной найденной (рисунок ниже)"
+        # (s32i: why Pavlodar: the only price found; s33c, s33d: said in the chart's caption)
+        "из трёх вариантов цены Павлодара (рисунок ниже)"
     ) in cover
     # (s16b: which facts a later source would hold, beside the latest source's date; s29g,
     # s29j: they are the checks under the cards, with what each answer changes)

@@ -844,7 +844,12 @@ def options_chart(
         # Low enough to print near full size under print.css's 100 mm cap on a tall chart's
         # height (at 0.55 in a bar it shrank to 55 %: its 8.5 pt labels printed at 4.7 pt);
         # a label is one line, so a row is lower than the two-line labels' 0.36 in.
-        figsize=(6.4, row_height * rows_drawn * len(panels) + frame_height),
+        # a named line takes a band of its own above the rows (LINE_BAND rows)
+        figsize=(
+            6.4,
+            row_height * (rows_drawn + (LINE_BAND if line_label else 0)) * len(panels)
+            + frame_height,
+        ),
         layout="constrained",
         sharex=False,
     )
@@ -896,7 +901,7 @@ def options_chart(
         for label, (_y, _text, bold) in zip(ax.get_yticklabels(), ticks, strict=True):
             if bold:
                 label.set_fontweight("bold")
-        ax.set_ylim(-0.6, rows_drawn - 0.4)
+        ax.set_ylim(-0.6, rows_drawn - 0.4 + (LINE_BAND if line_label else 0))
         reference = references.get(title)
         highest = max(max(r[1], r[3]) for r in rows)
         if reference is not None:
@@ -904,16 +909,16 @@ def options_chart(
             title = "\n".join(t for t in (title, reference[1]) if t)
             highest = max(highest, reference[0])
             if line_label:
-                # beside the dashed line on the last row, left of it: that row's bar (another
-                # extension) ends far left of the line; right of the line on the first row the
-                # name ran into the figures' column («строка 27 13,6», review s32j); not on a
-                # phone, where the plot is too narrow for it (the caption says it)
+                # in a band above the rows, ending at the dashed line: right of the line on the
+                # first row the name ran into the figures' column («строка 27 13,6», review
+                # s32j), on the last row it read as that row's (s33d); not on a phone, where the
+                # plot is too narrow for it (the caption says it)
                 fig.wide_only = [
                     *getattr(fig, "wide_only", []),
                     _beside(
                         ax,
                         line_label,
-                        (reference[0], placed[-1][0]),
+                        (reference[0], rows_drawn - 0.4 + LINE_BAND / 2),
                         -3,
                         ha="right",
                         fontsize=8.5,
@@ -928,6 +933,10 @@ def options_chart(
         ax.tick_params(axis="y", labelsize=9, length=0)
     _fit_titles(fig)
     return fig, axes
+
+
+# The band above an options chart's rows its dashed line's name takes, in rows.
+LINE_BAND = 0.9
 
 
 def _beside(ax, text: str, xy, points: float, ha: str = "left", **style) -> Annotation:

@@ -393,6 +393,13 @@ REGION_VARIANT, CITY_VARIANT = (variant_number(reading) for reading in READINGS)
 CAMERA_VARIANT = variant_number(CAMERA_READING)
 
 
+def variants_priced(results: Results) -> int:
+    """How many variants of Pavlodar's price the memo's Table 1 has: three, or two without
+    the camera counts (no variant per camera)."""
+    per_camera = results.budget_line.per_camera is not None
+    return CAMERA_VARIANT if per_camera else CITY_VARIANT
+
+
 def variant_row(reading: str, case: str) -> str:
     """A row name of the memo's lines' table: «1) 420 АПК области, за комплекс»."""
     return fmt.fill(L.MEMO_VARIANT_ROW, variant=variant_number(reading), case=case)

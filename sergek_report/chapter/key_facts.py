@@ -208,5 +208,7 @@ def cover_chart(results: Results) -> CoverChart | None:
             line=precision.line_billions(results.budget_line.amount),
         ),
         key=decision_tables.title_page_chart_key(),
+        # the memo's Table 1's rows: without the camera counts no variant per camera
+        variants=fmt.number_range(1, decision_tables.variants_priced(results), 0),
     )
     return CoverChart(chart_body(decision_tables.title_page_chart(results), caption), caption)
