@@ -1316,9 +1316,11 @@ PROPER_NAMES = frozenset(
 # lines at the subtitle's size)
 # (review s32e: «объявить не позднее» beside the card's «немедленно», and the akimat
 # announces: the council demands it now; the last day is the card's)
+# (reviews s33c, s33e, s33f: that the line is the dearest price's, and what likely suffices,
+# said on the title page; {likely}: the cheapest variant's line, «15»)
 COVER_DECISION = (
-    "Предложение: {line} на {year} год, {later} — на {later_years} годы; потребовать "
-    "объявить закупку немедленно"
+    "Предложение: {line} на {year} год (по самой дорогой цене; вероятнее всего, хватит "
+    "{likely}), {later} — на {later_years} годы; потребовать объявить закупку немедленно"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
 # the question, then what its answer changes. {in_stopgap}: «31 декабря»; {line}: «27 млрд
@@ -1359,9 +1361,9 @@ COVER_CHECKS = {
 # (reviews s33c, s33d: the variants were not said on the title page, nor that the line is
 # drawn at the dearest: the one price found, what is unknown about it, which the line takes)
 COVER_CHART = (
-    "Расходы {year} года, млрд тенге: временная мера, затем договор. Единственная найденная "
-    "цена — сумма Павлодара, и неизвестно, за что она: варианты {variants} (резюме, Таблица 1); "
-    "строка — по самому дорогому; для сравнения — ещё одно продление; {line}; {key}"
+    "Расходы {year} года, млрд тенге: временная мера, затем договор. Найдена одна цена — сумма "
+    "Павлодара, и неизвестно, за что она: варианты {variants} (Таблица 1); строка — по самому "
+    "дорогому; для сравнения — ещё одно продление; {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
@@ -1487,8 +1489,10 @@ COVER_FACTS = {
         # as the procurement's too: the measure named)
         # (reviews s32c, s32d: «не позднее 31 декабря» read as slack, and the count had no
         # date: {today}, the edition's day; the procurement's 60 days are the memo's)
-        "Закупку объявить немедленно: при временной мере (продлении до итогов закупки) "
-        "последний день — {in_stopgap}, запаса нет"
+        # (reviews s33c, s33e, s33f: the proposal's sentence took a line: the stop-gap said in
+        # plain words, not named)
+        "Закупку объявить немедленно: при продлении договора до итогов закупки последний "
+        "день — {in_stopgap}, запаса нет"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

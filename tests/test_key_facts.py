@@ -135,8 +135,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s30a, s30j: the stop-gap's months and end are the memo's opening)
         # (s31a: «временная мера» said at its first use)
         # (s32c, s32d: «не позднее 31 декабря» read as slack, and the count had no date)
-        f"до окончания договора (на 4{NBSP}декабря). Закупку объявить немедленно: при временной "
-        f"мере (продлении до итогов закупки) последний день — 31{NBSP}декабря, запаса нет"
+        # (s33c, s33e, s33f: the room went to the proposal's «хватит 15»: the stop-gap unnamed)
+        f"до окончания договора (на 4{NBSP}декабря). Закупку объявить немедленно: при продлении "
+        f"договора до итогов закупки последний день — 31{NBSP}декабря, запаса нет"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -258,8 +259,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s29a, s29b: a card read as a paragraph: the gap without the stop-gap is the memo's)
         # (s30a, s30j: cards of seven lines)
         # (the title page's room in Kazakh: the stop-gap is the memo's first paragraph's)
-        "шарт соңына дейін (4 желтоқсан күйінде). Сатып алуды дереу жариялау керек: уақытша "
-        "шара кезінде соңғы күн — 31 желтоқсан, қор жоқ"
+        "шарт соңына дейін (4 желтоқсан күйінде). Сатып алуды дереу жариялау керек: сатып алу "
+        "біткенше ұзартқанда соңғы күн — 31 желтоқсан, қор жоқ"
     )
     assert (
         facts[0]
@@ -267,7 +268,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         .endswith(
             # (the title page's checks took the room: the card shorter; s30a, s30j: the chart
             # under the cards says the cases)
-            "жаңа жабдықтағы сервис, Павлодар бағасының ең қымбат нұсқасымен (сурет төменде)"
+            "жаңа жабдықпен сервис, Павлодардың ең қымбат бағасымен (сурет төменде)"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

@@ -795,8 +795,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31k, s31l: «Последний день объявить» ungrammatical)
         # (s32c, s32d: «не позднее 31 декабря» read as slack: now, the last day, no margin;
         # 31 December + 60 days = 1 March is the memo's recommendation 4)
-        "Закупку объявить немедленно: при временной мере (продлении до итогов закупки) "
-        "последний день — 31 декабря, запаса нет"
+        "Закупку объявить немедленно: при продлении договора до итогов закупки последний "
+        "день — 31 декабря, запаса нет"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -830,9 +830,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31k, s31l: what a variant is: what Pavlodar's sum pays for)
         # (s33c, s33d: the one price found, what is unknown about it, and which the line
         # takes, said on the title page)
-        "Расходы 2027 года, млрд тенге: временная мера, затем договор. Единственная найденная "
-        "цена — сумма Павлодара, и неизвестно, за что она: варианты 1–3 (резюме, Таблица 1); "
-        "строка — по самому дорогому; для сравнения — ещё одно продление; "
+        "Расходы 2027 года, млрд тенге: временная мера, затем договор. Найдена одна цена — "
+        "сумма Павлодара, и неизвестно, за что она: варианты 1–3 (Таблица 1); строка — по "
+        "самому дорогому; для сравнения — ещё одно продление; "
         "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -963,8 +963,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # 1 March, the day after the stop-gap
     assert (
         # (s32e: «не позднее» beside the card's «немедленно», and the akimat announces)
-        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
-        "2029 годы; потребовать объявить закупку немедленно Редакция отчёта"
+        # (s33c, s33e, s33f: the line is the dearest price's, the likeliest variant's 15 is
+        # what likely suffices: Table 1's first row, 14,22 rounded up)
+        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (по самой дорогой цене; "
+        "вероятнее всего, хватит 15), 35 и 38 — на 2028 и 2029 годы; потребовать объявить "
+        "закупку немедленно Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
@@ -990,8 +993,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
         # (s33d: the biggest money risk named where the later years are voted: a one-year
         # contract paying for the equipment, 25,5 + 17,8 ≈ 43,3, drawn together, at most 51,8)
-        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках): если он "
-        "оплатит всё оборудование, на 2027 год понадобится около 43,3 млрд (до 51,8)."
+        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках): если такой "
+        "договор оплатит всё оборудование, на 2027 год понадобится около 43,3 млрд (до 51,8)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1525,8 +1528,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
         "годах учтён рост цены на 0–12,2 % в год. Без строк на "
-        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках): если он "
-        "оплатит всё оборудование, на 2027 год понадобится около 43,3 млрд (до 51,8). "
+        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках): если такой "
+        "договор оплатит всё оборудование, на 2027 год понадобится около 43,3 млрд (до 51,8). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
