@@ -113,6 +113,8 @@ MATRIX_COLUMNS = {
     "assets": "Комплексы, ПО и данные",
     "risk": "Главный риск",
 }
+# An option the memo's recommendations take, in the options table (decision_matrix)
+RECOMMENDED_OPTION = "{name} (рекомендуется)"
 # What the options table leaves out: options_detail.
 DETAIL_COLUMNS = {
     "option": "Способ",

@@ -542,9 +542,10 @@ def test_the_options_matrix_compares_them_side_by_side():
     # the order of the path to 1 January (review s11d, previous 2.12: the transfer, «не
     # оценено», stood in the middle): the two that can work on 1 January, the routes that take
     # months, then the transfer, which does not depend on the procurement
+    # (review s33f: the two the memo's recommendations take, marked in the table itself)
     assert list(matrix.index) == [
-        "Сервисный договор через госзакупки",
-        "Временная мера: продление до итогов закупки",
+        "Сервисный договор через госзакупки (рекомендуется)",
+        "Временная мера: продление до итогов закупки (рекомендуется)",
         # the cheapest outcome, if the maslikhat may lift its own ban (review s28b)
         "Ещё одно продление договора ГЧП",
         "Новый договор ГЧП",
@@ -558,9 +559,9 @@ def test_the_options_matrix_compares_them_side_by_side():
         "Зависимость от прежнего оператора (ПО, база нарушений, связь)"
     )
     assert not any(char.isdigit() for char in "".join(matrix.iloc[:, 0]))  # no cost figure
-    assert matrix.loc["Временная мера: продление до итогов закупки", "Главный риск"] == (
-        "Продление может оказаться неприменимым к договору ГЧП"
-    )
+    assert matrix.loc[
+        "Временная мера: продление до итогов закупки (рекомендуется)", "Главный риск"
+    ] == ("Продление может оказаться неприменимым к договору ГЧП")
     assert matrix.loc["Новый договор ГЧП", "Главный риск"] == (
         "Конкурс или прямые переговоры по ГЧП не успевают к 1\u00a0января 2027 г."
     )

@@ -68,6 +68,12 @@ def option_years() -> str:
     return fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1])
 
 
+# The options the memo's recommendations take (data/options.csv's option_id): the service
+# contract, and the stop-gap until it starts; marked in the options table (review s33f: named
+# only in its grey note).
+RECOMMENDED_OPTIONS = ("service_contract", "stopgap")
+
+
 def decision_matrix(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
     """The options side by side, one short row each: can it work on 1 January, what the
     council approves, who holds the complexes and data, its main risk (the first of its risks
@@ -79,7 +85,10 @@ def decision_matrix(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
     column = {k: fmt.fill(v, **_years()) for k, v in L.MATRIX_COLUMNS.items()}
     table = pd.DataFrame(
         {
-            column["option"]: options["short_name"],
+            column["option"]: [
+                fmt.fill(L.RECOMMENDED_OPTION, name=name) if option in RECOMMENDED_OPTIONS else name
+                for option, name in zip(options["option_id"], options["short_name"], strict=True)
+            ],
             column["on_decision_day"]: options["on_decision_day"],
             column["council"]: options["council_approval"],
             column["assets"]: options["owner_short"],
