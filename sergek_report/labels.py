@@ -1318,10 +1318,11 @@ PROPER_NAMES = frozenset(
 # lines at the subtitle's size)
 # (review s32e: «объявить не позднее» beside the card's «немедленно», and the akimat
 # announces: the council demands it now; the last day is the card's)
-# (reviews s33c, s33e, s33f: that the line is the dearest price's, and what likely suffices,
-# said on the title page; {likely}: the cheapest variant's line, «15»)
+# (reviews s33c, s33e, s33f: that the line is drawn to cover every variant, and what the
+# cheapest needs, said on the title page; s33g: «вероятнее всего, хватит 15» read as a
+# forecast that invites a cut: when 15 would do; {likely}: the cheapest variant's line, «15»)
 COVER_DECISION = (
-    "Предложение: {line} на {year} год (по самой дорогой цене; вероятнее всего, хватит "
+    "Предложение: {line} на {year} год (на любой вариант цены Павлодара; при дешёвом — "
     "{likely}), {later} — на {later_years} годы; потребовать объявить закупку немедленно"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:

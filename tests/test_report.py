@@ -965,8 +965,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s32e: «не позднее» beside the card's «немедленно», and the akimat announces)
         # (s33c, s33e, s33f: the line is the dearest price's, the likeliest variant's 15 is
         # what likely suffices: Table 1's first row, 14,22 rounded up)
-        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (по самой дорогой цене; "
-        "вероятнее всего, хватит 15), 35 и 38 — на 2028 и 2029 годы; потребовать объявить "
+        # (s33g: «вероятнее всего, хватит 15» read as a forecast inviting a cut: when)
+        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (на любой вариант цены "
+        "Павлодара; при дешёвом — 15), 35 и 38 — на 2028 и 2029 годы; потребовать объявить "
         "закупку немедленно Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:

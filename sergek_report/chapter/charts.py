@@ -927,6 +927,11 @@ def options_chart(
                 ]
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
         ax.set_xlim(0, highest * 1.04)  # the figures stand right of the plot, not in it
+        if line_label:
+            # the axis to the tick past the named line (review s33h: it ended at 25, the line
+            # at 27 beyond its last figure)
+            ticks = ax.xaxis.get_major_locator().tick_values(0, highest * 1.04)
+            ax.set_xlim(0, min(t for t in ticks if t >= highest * 1.04))
         ax.xaxis.set_major_formatter(axis_formatter(axis_format))
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
