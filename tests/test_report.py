@@ -1190,14 +1190,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s32j: the cheapest path, if the ban is lifted, with its amount: today's price's upper
     # end for 2027, 3,9 (3,7–4,4) on the title page's chart)
     assert (
-        "и оператор согласится: тогда на 2027 год понадобится не более 4,4 млрд, а новый "
-        "договор нужен с 2028 года"
+        "и оператор согласится; тогда на 2027 год понадобится не более 4,4 млрд, а новый "
+        "договор — с 2028 года"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
-    assert "год такого договора в 4–8 раз дороже нынешней платы" in memo
+    assert "Такой договор в 4–8 раз дороже нынешней платы" in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1239,8 +1239,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29g, s29j: the mean of the two estimates against the 2026 payments' upper one
         # was the model's mechanics in the memo: chapter 3 reconciles them; the memo says one
         # current price, the one a deputy weighs the line against, and why it cannot last)
+        # (s33g: one idea a sentence; the stop-gap is named in the memo's opening)
         "Почему дороже нынешних 3,9 млрд тенге в год. По нынешней цене договор можно продлить "
-        "лишь на два месяца (временная мера), дольше — если юристы найдут, как снять запрет "
+        "лишь на два месяца. Дольше — если юристы найдут, как снять запрет "
         "(рекомендация 1), и оператор согласится"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
@@ -1306,21 +1307,22 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29g, s29j: why several times today's price, answered first: today's price lasts
         # two months, then a service on new equipment)
         "Почему дороже нынешних 3,9 млрд тенге в год. По нынешней цене договор можно продлить "
-        "лишь на два месяца (временная мера), дольше — если юристы найдут, как снять запрет "
+        "лишь на два месяца. Дольше — если юристы найдут, как снять запрет "
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
         # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
         # (s33c: «хватит до» read as a floor: at most)
-        "(рекомендация 1), и оператор согласится: тогда на 2027 год понадобится не более 4,4 "
-        "млрд, а новый договор нужен с 2028 года. "
+        "(рекомендация 1), и оператор согласится; тогда на 2027 год понадобится не более 4,4 "
+        "млрд, а новый договор — с 2028 года. "
         # (s33d: the memo's room: the equipment's hand-over in Pavlodar is Table 3's)
-        "Строка рассчитана на сервис с новым оборудованием для всей сети: год такого договора "
-        "в 4–8 раз дороже нынешней платы. "
+        # (s33g, s33h: why new equipment for the whole network: no other price was found)
+        "Строка — на сервис с новым оборудованием для всей сети: другой цены не найдено. Такой "
+        "договор в 4–8 раз дороже нынешней платы. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться», and
         # the running costs named as unpriced)
-        "Дешевле может оказаться обслуживание только действующих АПК (по суждению авторов, не "
+        "Дешевле могут быть обслуживание только действующих АПК (по суждению авторов — не "
         "дороже нынешней платы) или покупка оборудования городом — около 17,8 млрд тенге "
-        "разово плюс обслуживание, ПО и связь; цен на них нет. Если это подтвердят предложения "
-        "поставщиков (рекомендация 2), строку уменьшат при уточнении бюджета. "
+        "разово плюс обслуживание, ПО и связь; цен на них нет. Подтвердят это предложения "
+        "поставщиков (рекомендация 2) — строку уменьшат при уточнении бюджета. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
