@@ -157,12 +157,11 @@ BASIS_TEXT = {
 # The risk register: risk_register; likelihood and impact of data/risks.csv in words.
 RISK_COLUMNS = {
     "risk": "Риск",
-    "likelihood": "Вероятность",
-    "impact": "Влияние",
+    # the appendix's register: what each assessment rests on
     "evidence": "Чем подтверждается",
-    "mitigation": "Что снижает риск",
-    # the register of chapter 2 in three columns (the appendix prints every field)
+    # the register of chapter 2: the level and what mitigates the risk
     "level": "Вероятность / влияние",
+    "mitigation": "Что снижает риск",
 }
 RISK_LEVEL = "{likelihood} / {impact}"  # «высокая / высокое»
 # The peers' figures (decision_tables.peer_table, data/peers.csv): the programme heads its

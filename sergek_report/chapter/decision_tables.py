@@ -141,15 +141,15 @@ def risk_register(risks: pd.DataFrame, brief: bool = False) -> pd.DataFrame:
         fmt.fill(L.RISK_LEVEL, likelihood=L.LEVELS[a], impact=L.IMPACTS[b])
         for a, b in zip(risks["likelihood"], risks["impact"], strict=True)
     ]
-    brief_table = pd.DataFrame(
+    table = pd.DataFrame(
         {
             column["risk"]: risks["risk"],
             column["level"]: level,
             column["mitigation"]: risks["mitigation"],
         }
     )
-    brief_table.attrs[MARKED_WORDS] = {column["level"]: (high, high_impact)}
-    return brief_table
+    table.attrs[MARKED_WORDS] = {column["level"]: (high, high_impact)}
+    return table
 
 
 def peer_value(value, unit: str, currency: str) -> str:
