@@ -26,8 +26,6 @@ TRANSLATED_COLUMNS: dict[str, tuple[str, ...]] = {
         "legal_route",
         "council_approval",
         "time_to_start",
-        "assets_owner",
-        "software_data",
         "owner_short",
     ),
     "decision_path": ("condition", "on_january_1", "legal_route", "next_decisions"),
