@@ -114,7 +114,10 @@ MATRIX_COLUMNS = {
     "risk": "Главный риск",
 }
 # An option the memo's recommendations take, in the options table (decision_matrix)
-RECOMMENDED_OPTION = "{name} (рекомендуется)"
+RECOMMENDED_OPTION = {
+    "contract": "{name} (рекомендуется)",
+    "until_contract": "{name} (рекомендуется до начала договора)",
+}
 # What the options table leaves out: options_detail.
 DETAIL_COLUMNS = {
     "option": "Способ",
@@ -1317,12 +1320,12 @@ PROPER_NAMES = frozenset(
 # lines at the subtitle's size)
 # (review s32e: «объявить не позднее» beside the card's «немедленно», and the akimat
 # announces: the council demands it now; the last day is the card's)
-# (reviews s33c, s33e, s33f: that the line is drawn to cover every variant, and what the
-# cheapest needs, said on the title page; s33g: «вероятнее всего, хватит 15» read as a
-# forecast that invites a cut: when 15 would do; {likely}: the cheapest variant's line, «15»)
+# (reviews s33c, s33e, s33f: that the line is a caution said on the title page; s33g:
+# «вероятнее всего, хватит 15» read as a forecast inviting a cut; s33i, s33j: «на любой
+# вариант цены Павлодара; при дешёвом — 15» was coded: the caution and what ends it)
 COVER_DECISION = (
-    "Предложение: {line} на {year} год (на любой вариант цены Павлодара; при дешёвом — "
-    "{likely}), {later} — на {later_years} годы; потребовать объявить закупку немедленно"
+    "Предложение: {line} на {year} год (из осторожности, пока нет договора Павлодара), "
+    "{later} — на {later_years} годы; потребовать объявить закупку немедленно"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
 # the question, then what its answer changes. {in_stopgap}: «31 декабря»; {line}: «27 млрд

@@ -545,7 +545,8 @@ def test_the_options_matrix_compares_them_side_by_side():
     # (review s33f: the two the memo's recommendations take, marked in the table itself)
     assert list(matrix.index) == [
         "Сервисный договор через госзакупки (рекомендуется)",
-        "Временная мера: продление до итогов закупки (рекомендуется)",
+        # (s33i: two marks read as two rival choices: the stop-gap until the contract)
+        "Временная мера: продление до итогов закупки (рекомендуется до начала договора)",
         # the cheapest outcome, if the maslikhat may lift its own ban (review s28b)
         "Ещё одно продление договора ГЧП",
         "Новый договор ГЧП",
@@ -560,7 +561,9 @@ def test_the_options_matrix_compares_them_side_by_side():
     )
     assert not any(char.isdigit() for char in "".join(matrix.iloc[:, 0]))  # no cost figure
     assert matrix.loc[
-        "Временная мера: продление до итогов закупки (рекомендуется)", "Главный риск"
+        # (s33i: two marks read as two rival choices: the stop-gap until the contract)
+        "Временная мера: продление до итогов закупки (рекомендуется до начала договора)",
+        "Главный риск",
     ] == ("Продление может оказаться неприменимым к договору ГЧП")
     assert matrix.loc["Новый договор ГЧП", "Главный риск"] == (
         "Конкурс или прямые переговоры по ГЧП не успевают к 1\u00a0января 2027 г."

@@ -966,8 +966,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33c, s33e, s33f: the line is the dearest price's, the likeliest variant's 15 is
         # what likely suffices: Table 1's first row, 14,22 rounded up)
         # (s33g: «вероятнее всего, хватит 15» read as a forecast inviting a cut: when)
-        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (на любой вариант цены "
-        "Павлодара; при дешёвом — 15), 35 и 38 — на 2028 и 2029 годы; потребовать объявить "
+        # (s33i, s33j: «при дешёвом — 15» was coded: why the line, in plain words)
+        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (из осторожности, пока "
+        "нет договора Павлодара), 35 и 38 — на 2028 и 2029 годы; потребовать объявить "
         "закупку немедленно Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
@@ -1190,7 +1191,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s32j: the cheapest path, if the ban is lifted, with its amount: today's price's upper
     # end for 2027, 3,9 (3,7–4,4) on the title page's chart)
     assert (
-        "и оператор согласится; тогда на 2027 год понадобится не более 4,4 млрд, а новый "
+        # (s33j: 4,4 is the range's upper end, not a maximum: «около 3,9 (до 4,4)»)
+        "и оператор согласится; тогда на 2027 год понадобится около 3,9 млрд (до 4,4), а новый "
         "договор — с 2028 года"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
@@ -1311,8 +1313,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
         # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
         # (s33c: «хватит до» read as a floor: at most)
-        "(рекомендация 1), и оператор согласится; тогда на 2027 год понадобится не более 4,4 "
-        "млрд, а новый договор — с 2028 года. "
+        "(рекомендация 1), и оператор согласится; тогда на 2027 год понадобится около 3,9 млрд "
+        "(до 4,4), а новый договор — с 2028 года. "
         # (s33d: the memo's room: the equipment's hand-over in Pavlodar is Table 3's)
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
         "Строка — на сервис с новым оборудованием для всей сети: другой цены не найдено. Такой "

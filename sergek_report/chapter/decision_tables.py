@@ -68,10 +68,11 @@ def option_years() -> str:
     return fmt.year_range(OPTION_YEARS[0], OPTION_YEARS[-1])
 
 
-# The options the memo's recommendations take (data/options.csv's option_id): the service
-# contract, and the stop-gap until it starts; marked in the options table (review s33f: named
-# only in its grey note).
-RECOMMENDED_OPTIONS = ("service_contract", "stopgap")
+# The options the memo's recommendations take (data/options.csv's option_id -> the key of
+# labels.RECOMMENDED_OPTION): the service contract, and the stop-gap until it starts; marked
+# in the options table (review s33f: named only in its grey note; s33i: two marks read as two
+# rival choices, not one sequence).
+RECOMMENDED_OPTIONS = {"service_contract": "contract", "stopgap": "until_contract"}
 
 
 def decision_matrix(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
@@ -86,7 +87,9 @@ def decision_matrix(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             column["option"]: [
-                fmt.fill(L.RECOMMENDED_OPTION, name=name) if option in RECOMMENDED_OPTIONS else name
+                fmt.fill(L.RECOMMENDED_OPTION[RECOMMENDED_OPTIONS[option]], name=name)
+                if option in RECOMMENDED_OPTIONS
+                else name
                 for option, name in zip(options["option_id"], options["short_name"], strict=True)
             ],
             column["on_decision_day"]: options["on_decision_day"],

@@ -149,7 +149,6 @@ def cover_decision(results: Results) -> str:
         year=fmt.year(OPTION_YEARS[0]),
         later=later_lines(results, unit=False),
         later_years=later_years(),
-        likely=precision.line_billions(bl.lines_cheaper[0]),
     )
 
 
