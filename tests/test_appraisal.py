@@ -561,7 +561,6 @@ def test_the_options_matrix_compares_them_side_by_side():
     )
     assert not any(char.isdigit() for char in "".join(matrix.iloc[:, 0]))  # no cost figure
     assert matrix.loc[
-        # (s33i: two marks read as two rival choices: the stop-gap until the contract)
         "Временная мера: продление до итогов закупки (рекомендуется до начала договора)",
         "Главный риск",
     ] == ("Продление может оказаться неприменимым к договору ГЧП")
