@@ -1324,7 +1324,7 @@ PROPER_NAMES = frozenset(
 # «вероятнее всего, хватит 15» read as a forecast inviting a cut; s33i, s33j: «на любой
 # вариант цены Павлодара; при дешёвом — 15» was coded: the caution and what ends it)
 COVER_DECISION = (
-    "Предложение: {line} на {year} год (из осторожности, пока нет договора Павлодара), "
+    "Предложение: {line} на {year} год (из осторожности, пока не найден договор Павлодара), "
     "{later} — на {later_years} годы; потребовать объявить закупку немедленно"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
@@ -1529,8 +1529,11 @@ COVER_FACTS = {
         # {one_year}: «43,3», the one-year contract's 2027 cost at most (its median)
         # (reviews s31e–s32b: the one-year contract's 2027 cost, «около 43,3 (до 51,8)», read
         # as a second headline figure nearly twice the line (s32c, s32d): the memo's case б)
+        # (reviews s33g, s33h, s33j, s33l: the condition that changes the vote was on neither
+        # the title page nor the amendment list: the one-year contract's upper end, as a
+        # condition of the later lines, not a headline; {one_year}: «51,8»)
         "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); без них договор "
-        "можно заключить только на год"
+        "— лишь на год, и на {year} год может понадобиться до {one_year}\u00a0млрд"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

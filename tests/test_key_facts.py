@@ -76,8 +76,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # equipment drawn together: 25,5 + 17,8 ≈ 43,3 at the medians)
         # (s32c, s32d: the one-year contract's 43,3 read as a second headline figure: the
         # memo's case б)
+        # (s33g, s33h, s33j, s33l: the condition that changes the vote on the title page, as a
+        # condition of the later lines: the one-year contract's upper end, 51,8)
         f"строки бюджета на 2028 и 2029 годы (вместе с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}"
-        "тенге); без них договор можно заключить только на год"
+        f"тенге); без них договор — лишь на год, и на 2027 год может понадобиться до 51,8{NBSP}млрд"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date

@@ -954,7 +954,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31i–s31l: «около» read as the expected cost, «до» as its ceiling: both said)
         # (s32b: read as the certain cost without the later lines: its condition first)
         # (s32c, s32d: the one-year cost read as a second headline figure: the memo's case б)
-        "без них договор можно заключить только на год"
+        # (s33g, s33h, s33j, s33l: the condition that changes the vote on the title page too,
+        # its upper end, as a condition of the later lines)
+        "без них договор — лишь на год, и на 2027 год может понадобиться до 51,8 млрд"
     ) in cover
     # (s33d: the memo says it in recommendation 3, where the later lines are voted)
     assert "43,3" not in cover and "около 43,3 млрд (до 51,8)" in memo
@@ -967,8 +969,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # what likely suffices: Table 1's first row, 14,22 rounded up)
         # (s33g: «вероятнее всего, хватит 15» read as a forecast inviting a cut: when)
         # (s33i, s33j: «при дешёвом — 15» was coded: why the line, in plain words)
+        # (s33k: «пока нет договора» read as Pavlodar having none: its text is not found)
         "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (из осторожности, пока "
-        "нет договора Павлодара), 35 и 38 — на 2028 и 2029 годы; потребовать объявить "
+        "не найден договор Павлодара), 35 и 38 — на 2028 и 2029 годы; потребовать объявить "
         "закупку немедленно Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
