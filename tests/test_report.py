@@ -1320,8 +1320,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(до 4,4), а новый договор — с 2028 года. "
         # (s33d: the memo's room: the equipment's hand-over in Pavlodar is Table 3's)
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
-        "Строка — на сервис с новым оборудованием для всей сети: другой цены не найдено. Такой "
-        "договор в 4–8 раз дороже нынешней платы. "
+        # (s33n: a dash for the verb read as telegraphic)
+        "Строка рассчитана на сервис с новым оборудованием для всей сети: другой цены не "
+        "найдено. Такой договор в 4–8 раз дороже нынешней платы. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться», and
         # the running costs named as unpriced)
         "Дешевле могут быть обслуживание только действующих АПК (по суждению авторов — не "
