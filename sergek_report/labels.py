@@ -405,7 +405,8 @@ APPRAISAL_CHART_COMPARISON = {
     "row": "ещё одно продление по нынешней цене (если разрешат юристы)",
     # the same on the title page's chart, one line (its rows are low)
     # (review s31c: the cheapest bar read as a choice: its condition said)
-    "title_page_row": "ещё продление, если разрешат юристы",
+    # (reviews s33k, s33m: the bar read as another option, not as today's price: said first)
+    "title_page_row": "по нынешней цене, если разрешат продлить",
 }
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews

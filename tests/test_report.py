@@ -805,7 +805,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (hand check of the middle one: 24,4 × 1,0977 = 26,8 ≈ 26,7, the per-camera upper end)
     assert (
         "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за камеру "
-        "ещё продление, если разрешат юристы "
+        "по нынешней цене, если разрешат продлить "
         "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 3,9 (3,7–4,4)"
     ) in cover
     assert "30,2" not in cover and "Павлодар–Караганда" not in cover
