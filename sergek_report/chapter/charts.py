@@ -838,18 +838,15 @@ def options_chart(
     options = next(iter(panels.values()))
     # an option's row or a heading's, and a little room above each group but the first
     rows_drawn = len(options) + len(headings) + GROUP_GAP * max(len(headings) - 1, 0)
+    # a named line takes a band of its own above the rows, in rows
+    band = LINE_BAND if line_label else 0
     fig, axes = plt.subplots(
         len(panels),
         1,
         # Low enough to print near full size under print.css's 100 mm cap on a tall chart's
         # height (at 0.55 in a bar it shrank to 55 %: its 8.5 pt labels printed at 4.7 pt);
         # a label is one line, so a row is lower than the two-line labels' 0.36 in.
-        # a named line takes a band of its own above the rows (LINE_BAND rows)
-        figsize=(
-            6.4,
-            row_height * (rows_drawn + (LINE_BAND if line_label else 0)) * len(panels)
-            + frame_height,
-        ),
+        figsize=(6.4, row_height * (rows_drawn + band) * len(panels) + frame_height),
         layout="constrained",
         sharex=False,
     )
@@ -901,7 +898,8 @@ def options_chart(
         for label, (_y, _text, bold) in zip(ax.get_yticklabels(), ticks, strict=True):
             if bold:
                 label.set_fontweight("bold")
-        ax.set_ylim(-0.6, rows_drawn - 0.4 + (LINE_BAND if line_label else 0))
+        top = rows_drawn - 0.4  # the rows' top, the band's bottom
+        ax.set_ylim(-0.6, top + band)
         reference = references.get(title)
         highest = max(max(r[1], r[3]) for r in rows)
         if reference is not None:
@@ -918,7 +916,7 @@ def options_chart(
                     _beside(
                         ax,
                         line_label,
-                        (reference[0], rows_drawn - 0.4 + LINE_BAND / 2),
+                        (reference[0], top + band / 2),
                         -3,
                         ha="right",
                         fontsize=8.5,
@@ -926,12 +924,12 @@ def options_chart(
                     ),
                 ]
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
-        ax.set_xlim(0, highest * 1.04)  # the figures stand right of the plot, not in it
+        right = highest * 1.04  # the figures stand right of the plot, not in it
         if line_label:
             # the axis to the tick past the named line (review s33h: it ended at 25, the line
             # at 27 beyond its last figure)
-            ticks = ax.xaxis.get_major_locator().tick_values(0, highest * 1.04)
-            ax.set_xlim(0, min(t for t in ticks if t >= highest * 1.04))
+            right = min(t for t in ax.xaxis.get_major_locator().tick_values(0, right) if t >= right)
+        ax.set_xlim(0, right)
         ax.xaxis.set_major_formatter(axis_formatter(axis_format))
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
