@@ -1332,10 +1332,12 @@ COVER_DECISION = (
 # the question, then what its answer changes. {in_stopgap}: «31 декабря»; {line}: «27 млрд
 # тенге»; {additional}: «350»; {per}: «100»; {saving}: «1,3».
 COVER_CHECKS = {
-    "heading": "До сессии сверить: сведений об этом в источниках отчёта нет",
+    # (reviews s33o, s33p: «сведений об этом … нет» read as clumsy)
+    "heading": "До сессии сверить (в источниках отчёта ответов нет)",
     # under the checks, numbered as the memo's checklist's first rows (reviews s31k, s32a,
     # s32f: four lists of questions): where the others are
-    "more": "Остальные вопросы — в резюме, в таблице «Что сверить до сессии»",
+    # (reviews s33o, s33p: no page: the title is linked, as the memo's references are)
+    "more": "Остальные вопросы — в таблице «Что сверить до сессии»",
     # (review s32g: the lawyers' opinion, the plan's precondition, was in no checklist; the
     # memo's Table 2 first row says both)
     "procurement": (
@@ -1351,13 +1353,14 @@ COVER_CHECKS = {
     # {region}: «420»; {cheaper}, {line}: «15 млрд тенге», «27 млрд тенге»
     # (as the memo's checklist's first row says it)
     "pavlodar": (
-        "Найден ли договор Павлодара? Сумма за {region} АПК области — строка {cheaper}; за "
-        "{city} АПК города — {city_line}; за камеру или договор не найден — {line}"
+        # (review s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
+        "Найден ли договор Павлодара? Если сумма — за {region} АПК области, строка — "
+        "{cheaper}; за {city} АПК города — {city_line}; за камеру или не найден — {line}"
     ),
     # the same without the camera counts (no reading per camera: the line is the city's)
     "pavlodar_per_complex": (
-        "Найден ли договор Павлодара? Сумма за {region} АПК области — строка {cheaper}; договор "
-        "не найден — {line}"
+        "Найден ли договор Павлодара? Если сумма — за {region} АПК области, строка — "
+        "{cheaper}; не найден — {line}"
     ),
 }
 # the caption of the title page's chart (key_facts.cover_chart); {year}: «2027»; {key}: how
@@ -1366,10 +1369,10 @@ COVER_CHECKS = {
 # (review s31b: the last bar is not the path the caption named; the variants unexplained)
 # (reviews s33c, s33d: the variants were not said on the title page, nor that the line is
 # drawn at the dearest: the one price found, what is unknown about it, which the line takes)
+# (reviews s33o, s33p: the premise is the card's above it now; the caption, two lines)
 COVER_CHART = (
-    "Расходы {year} года, млрд тенге: временная мера, затем договор. Найдена одна цена — сумма "
-    "Павлодара, и неизвестно, за что она: варианты {variants} (Таблица 1); строка — по самому "
-    "дорогому; для сравнения — ещё одно продление; {line}; {key}"
+    "Расходы {year} года, млрд тенге: временная мера, затем договор; за что платит Павлодар, "
+    "неизвестно: варианты {variants} (Таблица 1); {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
@@ -1405,7 +1408,7 @@ COVER_FACTS = {
         # (reviews s30a, s30j: cards of seven lines; today's price is the chart's, under them)
         # (reviews s31a, s31b: that the line is a caution, the likeliest variant's line beside
         # it; {likely}: «15 млрд тенге»)
-        "предлагаемая строка бюджета {year} года: сервис на новом оборудовании по самому "
+        "предлагаемая строка бюджета {year} года. "
         # (s25c: «с запасом» read as safe: the dearest of Pavlodar's three prices, a caution)
         # (s26a: «трёх цен Павлодара», «его договор» read as a puzzle: two plain sentences)
         # (review s28j: the dearest price read as a ceiling: the memo's two cases it does not
@@ -1421,7 +1424,11 @@ COVER_FACTS = {
         # the proposed 27 invited a cut: what the line is; the 15 is the checks' and the memo's)
         # (review s32i: why Pavlodar: the only price found)
         # (s33c, s33d: the chart's caption says it is the one price found, and what is unknown)
-        "дорогому из трёх вариантов цены Павлодара (рисунок ниже)"
+        # (reviews s33o, s33p: the premise, one news item of Pavlodar's sum, was the memo's
+        # only: said where the figure is, the rows of the chart under it say the variants;
+        # {sum}: «9 млрд тенге»; {term}: «три года»)
+        "Ориентир один — новость о {sum}\u00a0тенге на {term} в Павлодарской области; строка — "
+        "по самому дорогому её прочтению (рисунок ниже)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
@@ -1497,8 +1504,9 @@ COVER_FACTS = {
         # date: {today}, the edition's day; the procurement's 60 days are the memo's)
         # (reviews s33c, s33e, s33f: the proposal's sentence took a line: the stop-gap said in
         # plain words, not named)
-        "Закупку объявить немедленно: при продлении договора до итогов закупки последний "
-        "день — {in_stopgap}, запаса нет"
+        # (reviews s33o, s33p: who announces it was not said)
+        "Акимату объявить закупку немедленно: при продлении договора до итогов закупки последний "
+        "день — {in_stopgap}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1533,8 +1541,10 @@ COVER_FACTS = {
         # (reviews s33g, s33h, s33j, s33l: the condition that changes the vote was on neither
         # the title page nor the amendment list: the one-year contract's upper end, as a
         # condition of the later lines, not a headline; {one_year}: «51,8»)
+        # (review s33p: «до 51,8» read as an alarm without its cause: the equipment paid
+        # within the one year, said)
         "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); без них договор "
-        "— лишь на год, и на {year} год может понадобиться до {one_year}\u00a0млрд"
+        "— лишь на год, с оплатой всего оборудования: на {year}\u00a0год\u00a0— до {one_year}\u00a0млрд"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

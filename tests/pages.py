@@ -390,8 +390,7 @@ def page_fills(path: Path) -> list[float]:
 def chapter_first_pages(path: Path) -> set[int]:
     """The pages (1-based) a part begins: those the PDF's top-level bookmarks (each chapter's,
     the glossary's and the colophon's) point at, where the part's heading is the page's first
-    text, in any language. The glossary follows the sources on their last page (print.css):
-    that page is no part's first, nor the page before it a part's last."""
+    text, in any language (print.css begins each of them on a page of its own)."""
     from pypdf import PdfReader
 
     reader = PdfReader(path)

@@ -138,8 +138,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s31a: «временная мера» said at its first use)
         # (s32c, s32d: «не позднее 31 декабря» read as slack, and the count had no date)
         # (s33c, s33e, s33f: the room went to the proposal's «хватит 15»: the stop-gap unnamed)
-        f"до окончания договора (на 4{NBSP}декабря). Закупку объявить немедленно: при продлении "
-        f"договора до итогов закупки последний день — 31{NBSP}декабря, запаса нет"
+        # (s33o, s33p: who announces it: the akimat)
+        f"до окончания договора (на 4{NBSP}декабря). Акимату объявить закупку немедленно: при "
+        f"продлении договора до итогов закупки последний день — 31{NBSP}декабря"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -177,7 +178,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s26a: «трёх цен Павлодара», «его договор» a puzzle: two plain sentences)
         # (s30a, s30j: cards of seven lines: today's price and the cases the line does not
         # cover are the chart's under the cards, and the memo's)
-        "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самому дорогому "
+        "предлагаемая строка бюджета 2027 года. "
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
         # memo's «не хватит» a) and в))
@@ -189,7 +190,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s31c, s31e: «трёх возможных цен» beside the chart's four bars: Pavlodar's three)
         # (s32c, s32d: the likeliest variant's 15 beside the 27 invited a cut; the memo's)
         # (s32i: why Pavlodar: the only price found)
-        "из трёх вариантов цены Павлодара (рисунок ниже)"
+        # (s33o, s33p: the premise said where the figure is: one news item, 9 bn for three
+        # years (Profit.kz: «из бюджета было выделено 9 млрд тенге», «в течение 3 лет»))
+        f"Ориентир один — новость о 9{NBSP}млрд{NBSP}тенге на три года в Павлодарской области; "
+        "строка — по самому дорогому её прочтению (рисунок ниже)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
@@ -304,8 +308,9 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
     checks = [text.replace(NBSP, " ") for text in key_facts.cover_checks(r)]
     assert checks[2] == (
         # (s32f: the city's complexes too, as the memo's Table 2 first row)
-        "Найден ли договор Павлодара? Сумма за 420 АПК области — строка 15 млрд тенге; за "
-        "240 АПК города — 25; за камеру или договор не найден — 27 млрд тенге"
+        # (s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
+        "Найден ли договор Павлодара? Если сумма — за 420 АПК области, строка — 15 млрд тенге; "
+        "за 240 АПК города — 25; за камеру или не найден — 27 млрд тенге"
     )
     city = dataclasses.replace(
         r, budget_line=dataclasses.replace(r.budget_line, line_reading="city")
@@ -313,6 +318,6 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
     assert (
         key_facts.cover_checks(city)[2]
         .replace(NBSP, " ")
-        .endswith("строка 15 млрд тенге; договор не найден — 27 млрд тенге")
+        .endswith("строка — 15 млрд тенге; не найден — 27 млрд тенге")
     )
     assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()

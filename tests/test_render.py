@@ -315,7 +315,7 @@ def test_the_contents_name_the_reports_parts_before_their_first_chapters():
 def test_the_contents_list_the_colophon_after_the_glossary():
     """A reader looking for the edition's date found it in no contents: the colophon's title
     is a top-level heading, so the contents (and the PDF's bookmarks) list it, after the
-    glossary; on paper it starts no page of its own (report.css, print.css)."""
+    glossary; on paper each starts a page of its own (print.css)."""
     colophon = colophon_html(
         {
             "edition_date_text": "25 ноября 2026 г.",
@@ -342,6 +342,9 @@ def test_the_contents_list_the_colophon_after_the_glossary():
     # the colophon on a page of its own (reviews s25k, s26i: begun under the glossary, its
     # page's running header named one part or the other, and read as a slip either way)
     assert "h1.colophon-title { bookmark-level: 1; page-break-before: always; }" in paper
+    # the glossary too (reviews s33o, s33p: begun under the sources, its page was headed by
+    # the appendix's name though the contents list it as a part)
+    assert "h1.backmatter { bookmark-level: 1; page-break-before: always; }" in paper
 
 
 def test_glossary_and_colophon_speak_russian_without_file_or_tool_names():

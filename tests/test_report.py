@@ -795,8 +795,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31k, s31l: «Последний день объявить» ungrammatical)
         # (s32c, s32d: «не позднее 31 декабря» read as slack: now, the last day, no margin;
         # 31 December + 60 days = 1 March is the memo's recommendation 4)
-        "Закупку объявить немедленно: при продлении договора до итогов закупки последний "
-        "день — 31 декабря, запаса нет"
+        # (s33o, s33p: who announces it: the akimat)
+        "Акимату объявить закупку немедленно: при продлении договора до итогов закупки "
+        "последний день — 31 декабря 27 дней"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -830,9 +831,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31k, s31l: what a variant is: what Pavlodar's sum pays for)
         # (s33c, s33d: the one price found, what is unknown about it, and which the line
         # takes, said on the title page)
-        "Расходы 2027 года, млрд тенге: временная мера, затем договор. Найдена одна цена — "
-        "сумма Павлодара, и неизвестно, за что она: варианты 1–3 (Таблица 1); строка — по "
-        "самому дорогому; для сравнения — ещё одно продление; "
+        # (s33o, s33p: the premise, one news item of 9 bn, is the card's above; the caption
+        # says what is unknown about it)
+        "Расходы 2027 года, млрд тенге: временная мера, затем договор; за что платит Павлодар, "
+        "неизвестно: варианты 1–3 (Таблица 1); "
         "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -841,7 +843,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # s31g: Pavlodar's contract, which moves the line most, 27 → 15, as Table 2's first row)
     assert (
         # (the heading is set in capitals, as the figures' panel's)
-        "ДО СЕССИИ СВЕРИТЬ: СВЕДЕНИЙ ОБ ЭТОМ В ИСТОЧНИКАХ ОТЧЁТА НЕТ "
+        # (s33o, s33p: «сведений об этом … нет» clumsy)
+        "ДО СЕССИИ СВЕРИТЬ (В ИСТОЧНИКАХ ОТЧЁТА ОТВЕТОВ НЕТ) "
         # (s32g: the lawyers' opinion, the plan's precondition, was in no checklist)
         "Объявлена ли закупка и есть ли заключение юристов о временной мере? Нет закупки — "
         "объявить немедленно (последний день — 31 декабря 2026 г.); нет заключения — возможен "
@@ -849,16 +852,18 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
-        "Найден ли договор Павлодара? Сумма за 420 АПК области — строка 15 млрд тенге; за "
-        "240 АПК города — 25; за камеру или договор не найден — 27 млрд тенге"
+        # (s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
+        "Найден ли договор Павлодара? Если сумма — за 420 АПК области, строка — 15 млрд "
+        "тенге; за 240 АПК города — 25; за камеру или не найден — 27 млрд тенге"
     ) in cover
     # numbered as the memo's checklist, whose first three rows they are, which the line under
     # them names (s31k, s32a, s32f: four lists of questions)
     assert '<ol class="cover-checks">' in report["html"]
+    # (s33o, s33p: with its table's number and page, as the memo's references)
     assert (
-        "27 млрд тенге Остальные вопросы — в резюме, в таблице «Что сверить до сессии»"
+        "27 млрд тенге Остальные вопросы — в таблице «Что сверить до сессии» (табл. 2, с. 4)"
     ) in cover
-    assert memo.index("1) объявлена ли закупка") < memo.index("2) строка в проекте бюджета")
+    assert memo.index("1) закупка, заключение юристов") < memo.index("2) строка в проекте бюджета")
     assert memo.index("2) строка в проекте бюджета") < memo.index("3) договор Павлодара")
     assert "за 420 АПК области — 15 млрд; за 240 АПК города — 25; за камеру или не найден — 27" in (
         memo
@@ -910,7 +915,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s30b: 27,2 against 27 is within the range: «может не хватить»)
         # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
         # consequence named)
-        "Поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
+        # (s33p: a capital after two items ending in «;»)
+        "поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
         # (s33d: the one-year contract, the dearest case, is recommendation 3's, where the
         # later years' lines are voted)
         "варианта 2 (около 27,2 млрд) или дороже; б) цена — посередине между Павлодаром и "
@@ -956,7 +962,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s32c, s32d: the one-year cost read as a second headline figure: the memo's case б)
         # (s33g, s33h, s33j, s33l: the condition that changes the vote on the title page too,
         # its upper end, as a condition of the later lines)
-        "без них договор — лишь на год, и на 2027 год может понадобиться до 51,8 млрд"
+        # (s33p: «до 51,8» an alarm without its cause: the equipment paid within the year)
+        "без них договор — лишь на год, с оплатой всего оборудования: на 2027 год — до 51,8 "
+        "млрд"
     ) in cover
     # (s33d: the memo says it in recommendation 3, where the later lines are voted)
     assert "43,3" not in cover and "около 43,3 млрд (до 51,8)" in memo
@@ -980,7 +988,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert cover.index("35 и 38 млрд тенге") < cover.index("27 дней")
     # the cards, then the checks under them (the list's bullets are extracted last)
     assert cover.index("(350; ввод не подтверждён)") < cover.index("ДО СЕССИИ СВЕРИТЬ")
-    assert cover.index("ДО СЕССИИ СВЕРИТЬ") < cover.index("договор не найден — 27 млрд тенге")
+    assert cover.index("ДО СЕССИИ СВЕРИТЬ") < cover.index("или не найден — 27 млрд тенге")
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
     # (s26o, s26p: the vote on its own; why 2028 exceeds 2027 at a constant price, said)
@@ -1032,13 +1040,18 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s25c: «с запасом» read as safe: the dearest of the three prices, as a caution)
         # (s28j: the dearest price read as a ceiling: it may not be enough; s30a, s30j: cards
         # of seven lines: the cases are the chart's under the cards, today's 3,9 its last row)
-        "предлагаемая строка бюджета 2027 года: сервис на новом оборудовании по самому дорогому "
+        # (s33o, s33p: the premise, one news item of Pavlodar's 9 bn for three years, said
+        # where the figure is)
+        "предлагаемая строка бюджета 2027 года. Ориентир один — новость о 9 млрд тенге на три "
+        "года в Павлодарской области; строка — по самому дорогому её прочтению (рисунок ниже)"
+    ) in cover
+    assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
         # memo's «15 млрд хватило бы»)
         # (s32c, s32d: the 15 beside the 27 invited a cut: the checks' and the memo's)
         # (s32i: why Pavlodar: the only price found; s33c, s33d: said in the chart's caption)
-        "из трёх вариантов цены Павлодара (рисунок ниже)"
-    ) in cover
+        "Что решить и к какому сроку."
+    ) in memo
     # (s16b: which facts a later source would hold, beside the latest source's date; s29g,
     # s29j: they are the checks under the cards, with what each answer changes)
     assert (
@@ -1134,15 +1147,19 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32b: one sentence of three conditions: what to decide, then each answer of the
         # lawyers its own sentence)
         "нарушений). Маслихату предстоит решить, сколько заложить в бюджет и как не допустить "
-        "перерыва. Что будет с 1 января, зависит от юристов: "
+        # (s33o, s33p: the state after the sources' date unknown, said at the memo's start,
+        # and where the terms are explained)
+        "перерыва. Что произошло после 10 марта 2026 г. (закупка, проект бюджета, ввод новых "
+        "АПК), в источниках отчёта нет: это сверить до сессии (Таблица 2); термины — в разделе "
+        "«Словарь терминов» (с. 55). Что будет с 1 января, зависит от юристов: "
         # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
         # the gap after the stop-gap is recommendation 5's, where the reader meets it)
         "подтвердят временную меру "
         "(продление договора до итогов закупки) — договор продлится до 28 февраля, а с 1 марта "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
+        # (s33a: the gap after the stop-gap is recommendation 5's; s33o: the item's four
+        # conditions read as one too many)
         "начнётся новый, если закупку объявят не позднее 31 декабря; "
-        # (s33a: the gap after the stop-gap, which chapter 2 warns of, said here too)
-        "новое оборудование заработает позже, и перерыв возможен и тогда (рекомендация 5); "
         "не подтвердят — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
     ) in memo
     assert "иначе перерыв возможен и после временной меры" in memo
@@ -1327,8 +1344,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the running costs named as unpriced)
         "Дешевле могут быть обслуживание только действующих АПК (по суждению авторов — не "
         "дороже нынешней платы) или покупка оборудования городом — около 17,8 млрд тенге "
-        "разово плюс обслуживание, ПО и связь; цен на них нет. Подтвердят это предложения "
-        "поставщиков (рекомендация 2) — строку уменьшат при уточнении бюджета. "
+        "разово плюс обслуживание, ПО и связь; цен на них нет; подтвердят их предложения "
+        "поставщиков (рекомендация 2) — строку уменьшат. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
@@ -1345,12 +1362,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"Почему предлагаем {line}, а не 15 млрд тенге. Цены для Алматы нет. Есть одно "
         "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
         "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1). "
-        "Договор дороже строки бюджета "
+        # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
+        # be a ceiling, not a forecast; what is left unspent, reallocated)
+        "Строка бюджета — не прогноз расхода, а предел: договор дороже неё "
         # (s25k, s25l: why the dearest variant, in one clause: which is right only Pavlodar's
         # contract shows; s26a, s26b: in full sentences)
-        # (s29g: one sentence, for the memo's room)
         # (s30g: «а вариант покажет» elliptical)
-        "заключить нельзя, а какой вариант верен, покажет только договор Павлодара, поэтому строка "
+        "заключить нельзя, а неизрасходованное перераспределят. Какой вариант верен, покажет "
+        "только договор Павлодара, поэтому строка "
         # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
         # named)
         "рассчитана из осторожности по самому дорогому варианту 3 (за камеру: в АПК Алматы "
@@ -1382,8 +1401,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32j: «самый вероятный» read as a fact while Almaty's complexes have more cameras:
         # what variant 1 takes, said, the authors' judgement as such)
         "15 млрд хватило бы при варианте 1 — если сумма Павлодара оплачивает 420 АПК области и "
-        "от числа камер цена не зависит (по суждению авторов, это вероятнее всего); лишние 12 "
-        "млрд перераспределят при уточнении бюджета; "
+        # (s33o, s33p: what is left unspent said once, with the line as a ceiling)
+        "от числа камер цена не зависит (по суждению авторов, вероятнее всего); "
         # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
         # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
         # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
@@ -1400,7 +1419,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30b: 27,2 against 27 is within the range: «может не хватить»)
         # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
         # consequence named)
-        "Поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
+        "поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
         "варианта 2 (около 27,2 млрд) или дороже; б) цена — посередине между Павлодаром и "
         "Карагандой (около 30,2 млрд; цены Караганды не проверены) или выше; в) инфляция 2026 "
         "года выше 15,6 % (Таблица 2). "
@@ -1654,8 +1673,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s31k, s32a, s32f: four lists of questions: the title page's three checks are the
         # first three rows, in its order)
         # (s32g: the lawyers' opinion, the plan's precondition, in the first row too)
-        "1) объявлена ли закупка; есть ли заключение юристов (акимат) сведений нет нет закупки — "
-        "объявить немедленно; нет заключения — возможен перерыв с 1 января (рекомендации 1, 4) "
+        # (s34: the memo's room: the row's words shortened, the recommendations are above it)
+        "1) закупка, заключение юристов (акимат) сведений нет нет закупки — "
+        "объявить немедленно; нет заключения — возможен перерыв с 1 января "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)

@@ -71,7 +71,8 @@ def _with_first_page(head: str, first_page: int) -> str:
 
 
 def _front_with_page_numbers(front: str, numbers: dict[str, int]) -> str:
-    """The contents page with explicit numbers (its targets are in other parts)."""
+    """The contents page with explicit numbers (its targets are in other parts), and the
+    title page's cross-references with their pages."""
 
     def link(match: re.Match) -> str:
         anchor = match.group(1)
@@ -80,7 +81,7 @@ def _front_with_page_numbers(front: str, numbers: dict[str, int]) -> str:
     override = (
         "<style>@media print { nav.toc a::after { content: leader('.') attr(data-page); } }</style>"
     )
-    return override + _TOC_LINK.sub(link, front)
+    return override + with_page_numbers(_TOC_LINK.sub(link, front), numbers)
 
 
 @cache
@@ -419,6 +420,7 @@ def report_pdf(
         front_pages, draft_pages = len(draft.pages), draft.pages
     else:
         anchors, draft_pages = dict.fromkeys(_TOC_LINK.findall(front), 0), []
+    anchors.update(dict.fromkeys(XREF.findall(front), 0))  # the title page's references
 
     # 2. Each chapter from its first page number, through the cache; again, with the pages
     # its cross-references point to, until those pages stay put.

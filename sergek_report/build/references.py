@@ -107,8 +107,10 @@ def link_references(html: str, known: dict[str, str] | None = None) -> str:
             last = end
         return "".join(out) + text[last:]
 
-    body_start = html.find("</nav>")  # the contents first: nothing before them is linked
-    head, body = (html[: body_start + 6], html[body_start + 6 :]) if body_start >= 0 else ("", html)
+    # from the body on, the title page's text too (reviews s33o, s33p: its reference to the
+    # memo's checklist had no page); the contents are a <nav>, skipped
+    body_start = html.find(">", html.find("<body")) + 1 if "<body" in html else 0
+    head, body = html[:body_start], html[body_start:]
     out, depth = [], 0
     for token in _TOKEN.finditer(body):
         closing, name, self_closing, text = token.groups()

@@ -67,6 +67,9 @@ class AppraisalData:
     # paid per camera prices an Almaty complex at the city's price times it; None without the
     # camera counts (the path per camera is then not priced)
     camera_factor: float | None = None
+    # the years Pavlodar's sum is for (the title page says the sum and its term as the news
+    # item does); None where a caller does not say
+    pavlodar_term_years: float | None = None
 
 
 def _a(x) -> np.ndarray:

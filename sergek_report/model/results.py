@@ -403,6 +403,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         complex_months_to_end=cm_to_end,
         total_cost=float(total_cost["value"]),
         camera_factor=None if cameras is None else cameras.factor[0],
+        pavlodar_term_years=float(pavlodar["term_years"]),
     )
     appraisal = appraise(appraisal_data, assumptions)
     share = assumptions.declared("new_complexes_in_service")
