@@ -227,6 +227,8 @@ APPROXIMATE_YEAR = "около {year} г."
 MILESTONES_CHART = {
     "interpolation": "между датами: линейная интерполяция",
     "sourced": "по источникам",
+    # a point whose source's page was not found (review s33p)
+    "unverified": "по источнику, не проверено",
     "planned": "план (ввод не подтверждён)",
     "y_axis": "комплексов (АПК)",
 }

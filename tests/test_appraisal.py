@@ -90,6 +90,14 @@ def _data():
     )
 
 
+def test_the_reconciliation_ratios_at_a_terms_ends_are_fixed_by_the_term():
+    # estimate 1 = 72 000 ÷ (10 × 60) = 120 → 150 / 120 = 1,25; at 90 months 80 → 1,875;
+    # complex-months 1 440 ÷ (10 × 60) = 2,4, ÷ (10 × 90) = 1,6
+    ratio, coverage = ap.reconciliation_ratios(_data(), [60, 90])
+    assert list(ratio) == pytest.approx([1.25, 1.875])
+    assert list(coverage) == pytest.approx([2.4, 1.6])
+
+
 def test_current_price_between_the_estimates():
     # estimate 1 = 72 000 / (10 × 72) = 100; estimate 2 = 150; halfway = 125
     assert ap.current_price(_data(), 72, 0.5)[0] == pytest.approx(125)

@@ -76,6 +76,31 @@ def test_milestones_chart_draws_sourced_points_and_no_invented_ramp():
     assert any(line.get_markerfacecolor() == "white" for line in ax.get_lines())  # the plan
 
 
+def test_milestones_chart_draws_an_unchecked_sources_point_grey():
+    """A milestone whose source's page was not found is drawn grey, named so in the legend
+    (review s33p: drawn as a checked point beside Table 12's «не проверено»)."""
+    deployment = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2022-11-30", "2024-11-30", "2025-12-31"]),
+            "complexes": [766, 1641, 1641],
+            "status": ["reported"] * 3,
+        }
+    )
+    fig = charts.milestones_chart(deployment, unverified=[pd.Timestamp("2024-11-30")])
+    ax = fig.axes[0]
+    points = {line.get_label(): line for line in ax.get_lines() if line.get_marker() == "o"}
+    grey = points["по источнику, не проверено"]
+    assert [pd.Timestamp(x).date().isoformat() for x in grey.get_xdata()] == ["2024-11-30"]
+    assert grey.get_color() == charts.CONTEXT
+    checked = points["по источникам"]
+    assert len(checked.get_xdata()) == 2
+    # without unchecked points the legend has no such entry
+    plain = charts.milestones_chart(deployment)
+    assert "по источнику, не проверено" not in [
+        line.get_label() for line in plain.axes[0].get_lines()
+    ]
+
+
 def test_tornado_chart_is_readable_at_print_size():
     fig = charts.tornado_chart(
         tornado_frame(), LABELS, 2.45e9, lambda v: fmt.number(v / 1e9, 2), "млрд тенге"

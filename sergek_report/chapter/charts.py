@@ -545,12 +545,16 @@ def _separate_labels(fig, ax, renderer) -> None:
 # Each returns a matplotlib Figure in the report style; the notebooks add caption and source.
 
 
-def milestones_chart(deployment, planned_status: str = "planned", separate=(), height: float = 3.4):
+def milestones_chart(
+    deployment, planned_status: str = "planned", separate=(), height: float = 3.4, unverified=()
+):
     """Complexes at each dated milestone: points where a source gives a number, thin straight
     segments between neighbouring points (the linear interpolation of the calculations), no
     segment into a date listed in `separate` (e.g. the launch: the pilot did not ramp up), a
-    dashed segment to a planned point drawn open. No step: nothing is drawn as flat or jumping
-    where no source says so. `height` as in line_chart."""
+    dashed segment to a planned point drawn open, a point whose source is not checked (its date
+    in `unverified`) drawn grey (review s33p: drawn as the checked ones, it contradicted the
+    table's «не проверено»). No step: nothing is drawn as flat or jumping where no source says
+    so. `height` as in line_chart."""
     fig, ax = new_figure(height=height)
     separate = {str(d)[:10] for d in separate}
     done = deployment[deployment["status"] != planned_status].reset_index(drop=True)
@@ -566,7 +570,23 @@ def milestones_chart(deployment, planned_status: str = "planned", separate=(), h
             linewidth=1,
             label=L.MILESTONES_CHART["interpolation"] if i == len(done) - 1 else None,
         )
-    ax.plot(done["date"], done["complexes"], "o", color=ACCENT, label=L.MILESTONES_CHART["sourced"])
+    unchecked = done["date"].astype(str).str[:10].isin({str(d)[:10] for d in unverified})
+    checked, not_checked = done[~unchecked], done[unchecked]
+    ax.plot(
+        checked["date"],
+        checked["complexes"],
+        "o",
+        color=ACCENT,
+        label=L.MILESTONES_CHART["sourced"],
+    )
+    if not not_checked.empty:
+        ax.plot(
+            not_checked["date"],
+            not_checked["complexes"],
+            "o",
+            color=CONTEXT,
+            label=L.MILESTONES_CHART["unverified"],
+        )
     if not planned.empty:
         bridge = [done["date"].iloc[-1], planned["date"].iloc[0]]
         ax.plot(

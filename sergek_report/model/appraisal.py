@@ -93,6 +93,16 @@ def current_price(data: AppraisalData, term_months, weight) -> np.ndarray:
     return data.implied_price + _a(weight) * (p1 - data.implied_price)
 
 
+def reconciliation_ratios(data: AppraisalData, term_months) -> tuple[np.ndarray, np.ndarray]:
+    """At a service term: estimate 2 ÷ estimate 1 (which grows with the term, estimate 1 being
+    the obligations ÷ (complexes × term)) and the complex-months in service ÷ the contract's
+    (complexes × term), which falls with it. Both are fixed by the term: chapter 3 gives them
+    at the term's ends (review s33p: an 80 % interval read oddly for a function of one input)."""
+    term = _a(term_months)
+    estimate_1 = data.obligations / (data.original * term)
+    return data.implied_price / estimate_1, data.complex_months_to_end / (data.original * term)
+
+
 def pavlodar_complexes(data: AppraisalData, coverage) -> np.ndarray:
     """The complexes Pavlodar's sum pays for: all of the region's (0) to the city's only (1)."""
     return data.pavlodar_complexes - _a(coverage) * (
@@ -381,13 +391,12 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     # the obligations exactly by the complex-months ratio (it cannot test them)
     term = _a(x["service_term_months"])
     p1 = data.obligations / (data.original * term)
+    out["estimates_ratio"], out["coverage_ratio"] = reconciliation_ratios(data, term)
     start_month = _a(x["new_complexes_start"])
     extension_cm = data.existing * 12 + data.additional * _a(
         x["new_complexes_in_service"]
     ) / 100 * (13 - start_month)
     cm_total = data.complex_months_to_end + extension_cm
-    out["estimates_ratio"] = data.implied_price / p1
-    out["coverage_ratio"] = data.complex_months_to_end / (data.original * term)
     out["estimate2_vs_total_cost"] = cm_total * data.implied_price / data.total_cost
     out["estimate1_vs_total_cost"] = cm_total * p1 / data.total_cost
     out["gap_days"] = _a(x["procurement_lead_days"]) + 0 * n
