@@ -79,7 +79,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s33g, s33h, s33j, s33l: the condition that changes the vote on the title page, as a
         # condition of the later lines: the one-year contract's upper end, 51,8)
         f"строки бюджета на 2028 и 2029 годы (вместе с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}"
-        f"тенге); без них договор — лишь на год, и на 2027 год может понадобиться до 51,8{NBSP}млрд"
+        # (s33p: «до 51,8» an alarm without its cause: the equipment paid within the year)
+        f"тенге); без них договор — лишь на год, с оплатой всего оборудования: на 2027{NBSP}год"
+        f"{NBSP}— до 51,8{NBSP}млрд"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -192,7 +194,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s32i: why Pavlodar: the only price found)
         # (s33o, s33p: the premise said where the figure is: one news item, 9 bn for three
         # years (Profit.kz: «из бюджета было выделено 9 млрд тенге», «в течение 3 лет»))
-        f"Ориентир один — новость о 9{NBSP}млрд{NBSP}тенге на три года в Павлодарской области; "
+        f"Ориентир один — новость о 9{NBSP}млрд{NBSP}тенге на три{NBSP}года в Павлодарской области; "
         "строка — по самому дорогому её прочтению (рисунок ниже)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
@@ -265,8 +267,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s29a, s29b: a card read as a paragraph: the gap without the stop-gap is the memo's)
         # (s30a, s30j: cards of seven lines)
         # (the title page's room in Kazakh: the stop-gap is the memo's first paragraph's)
-        "шарт соңына дейін (4 желтоқсан күйінде). Сатып алуды дереу жариялау керек: сатып алу "
-        "біткенше ұзартқанда соңғы күн — 31 желтоқсан, қор жоқ"
+        # (s33o, s33p: who announces: the akimat)
+        "шарт соңына дейін (4 желтоқсан күйінде). Әкімдік сатып алуды дереу жариялауы керек: "
+        "сатып алу біткенше ұзартқанда соңғы күн — 31 желтоқсан"
     )
     assert (
         facts[0]
@@ -274,7 +277,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         .endswith(
             # (the title page's checks took the room: the card shorter; s30a, s30j: the chart
             # under the cards says the cases)
-            "жаңа жабдықпен сервис, Павлодардың ең қымбат бағасымен (сурет төменде)"
+            # (s33o, s33p: the premise, Pavlodar's one news item, said on the title page)
+            "Павлодар облысында үш жылға 9 млрд теңге туралы жаңалық; жол — оның ең қымбат "
+            "оқылуымен"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

@@ -752,7 +752,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s20a: the proposal's reason has its own heading, the opening says what is decided)
     assert f"Почему предлагаем {line}, а не 15 млрд тенге." in memo
     assert (
-        f"{line} млрд тенге предлагаемая строка бюджета 2027 года: сервис на новом оборудовании"
+        f"{line} млрд тенге предлагаемая строка бюджета 2027 года. Ориентир один — новость о 9"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     assert f"{days} дней до окончания договора (на 4 декабря)." in cover  # said once, here
@@ -797,7 +797,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # 31 December + 60 days = 1 March is the memo's recommendation 4)
         # (s33o, s33p: who announces it: the akimat)
         "Акимату объявить закупку немедленно: при продлении договора до итогов закупки "
-        "последний день — 31 декабря 27 дней"
+        "последний день — 31 декабря"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -1151,7 +1151,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # and where the terms are explained)
         "перерыва. Что произошло после 10 марта 2026 г. (закупка, проект бюджета, ввод новых "
         "АПК), в источниках отчёта нет: это сверить до сессии (Таблица 2); термины — в разделе "
-        "«Словарь терминов» (с. 55). Что будет с 1 января, зависит от юристов: "
+        "«Словарь терминов». Что будет с 1 января, зависит от юристов: "
         # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
         # the gap after the stop-gap is recommendation 5's, where the reader meets it)
         "подтвердят временную меру "
