@@ -194,8 +194,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s32i: why Pavlodar: the only price found)
         # (s33o, s33p: the premise said where the figure is: one news item, 9 bn for three
         # years (Profit.kz: «из бюджета было выделено 9 млрд тенге», «в течение 3 лет»))
-        f"Ориентир один — новость о 9{NBSP}млрд{NBSP}тенге на три{NBSP}года в Павлодарской области; "
-        "строка — по самому дорогому её прочтению (рисунок ниже)"
+        f"Ориентир один — новость о 9{NBSP}млрд{NBSP}тенге на три{NBSP}года в Павлодарской "
+        "области; строка — по самому дорогому её прочтению (рисунок ниже)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
