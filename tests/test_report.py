@@ -963,8 +963,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33g, s33h, s33j, s33l: the condition that changes the vote on the title page too,
         # its upper end, as a condition of the later lines)
         # (s33p: «до 51,8» an alarm without its cause: the equipment paid within the year)
-        "без них договор — лишь на год, с оплатой всего оборудования: на 2027 год — до 51,8 "
-        "млрд"
+        "без них договор — лишь на год, и всё оборудование оплатят сразу: на 2027 год — до "
+        "51,8 млрд"
     ) in cover
     # (s33d: the memo says it in recommendation 3, where the later lines are voted)
     assert "43,3" not in cover and "около 43,3 млрд (до 51,8)" in memo
@@ -1344,8 +1344,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the running costs named as unpriced)
         "Дешевле могут быть обслуживание только действующих АПК (по суждению авторов — не "
         "дороже нынешней платы) или покупка оборудования городом — около 17,8 млрд тенге "
-        "разово плюс обслуживание, ПО и связь; цен на них нет; подтвердят их предложения "
-        "поставщиков (рекомендация 2) — строку уменьшат. "
+        # (s34a, s34b: «подтвердят их … — строку уменьшат» read as clipped: «если …»)
+        "разово плюс обслуживание, ПО и связь; цен на них нет; если их подтвердят предложения "
+        "поставщиков (рекомендация 2), строку уменьшат. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
