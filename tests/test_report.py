@@ -2045,6 +2045,20 @@ def test_the_ratio_of_the_two_estimates_is_said_at_the_terms_ends(report):
 
 
 @pytest.mark.slow  # reads the session's build
+def test_the_limits_say_what_the_most_cameras_a_complex_would_do_to_the_lines_price(report):
+    """The line is priced per camera at the latest exact count (7 894 / 1 341 = 5,8866); the
+    equipment's upper bound takes the most reported (5 034 / 766 = 6,5718, November 2022).
+    Review s34b: the line's caution rested on the smaller count, unsaid. Hand check: 6,5718 /
+    5,8866 = 1,1164 → 1,12."""
+    text = " ".join(html_text(report["html"], changes=False).replace("\u2060", "").split())
+    assert (
+        "Камер на комплекс с ростом сети становилось меньше; при наибольшем их числе из "
+        "сообщений (6,6 камеры, ноябрь 2022) комплекс Алматы при плате за камеру стоил бы в "
+        "1,12 раза дороже, чем в расчёте строки бюджета."
+    ) in text
+
+
+@pytest.mark.slow  # reads the session's build
 def test_the_aktobe_gap_points_to_the_source_of_its_figure(report):
     """The gap «договор Актобе» names as its nearest find the item that gives Aktobe's
     5,5 bn for three years (data/cost_anchors.csv: diapazon_2024), not Profit.kz on
