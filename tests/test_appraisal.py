@@ -869,7 +869,40 @@ def test_the_charts_dashed_line_says_a_per_camera_figure_only_where_the_data_giv
 
     from sergek_report.chapter.decision_tables import chart_line_title
 
-    with_cameras = SimpleNamespace(amount=27e9, per_camera=26.76e9)
+    with_cameras = SimpleNamespace(amount=27e9, per_camera=26.76e9, drawn_per_camera=True)
     assert chart_line_title(with_cameras) == ("пунктир — строка бюджета 27 (верхняя граница 26,8)")
-    without = SimpleNamespace(amount=25e9, per_camera=None)
+    without = SimpleNamespace(amount=25e9, per_camera=None, drawn_per_camera=False)
     assert chart_line_title(without) == "пунктир — строка бюджета 25"
+    # priced per camera, but drawn at the city's price (Almaty's complexes with no more
+    # cameras than Pavlodar's): the line's upper end is not the per-camera one
+    city = SimpleNamespace(amount=25e9, per_camera=23.1e9, drawn_per_camera=False)
+    assert chart_line_title(city) == "пунктир — строка бюджета 25"
+
+
+def test_the_title_page_counts_the_variants_the_memos_table_has():
+    """The title page's «варианты 1–3» and the memo's Table 1 read one predicate: the line
+    drawn per camera. Priced per camera but drawn at the city's price, Table 1 has two rows,
+    and so does the title page's count (review of s33: the two asked different questions)."""
+    from types import SimpleNamespace
+
+    from sergek_report.chapter import decision_tables
+    from sergek_report.model.budget_line import BudgetLine
+
+    def results(reading, per_camera_range):
+        line = BudgetLine(
+            amount=27e9,
+            upper_end=24.4e9,
+            amount_cheaper=14.2e9,
+            covered_inflation=15.6,
+            per_inflation_point=0.23e9,
+            per_fewer_complexes=-1.3e9,
+            per_fewer_complexes_cheaper=-0.7e9,
+            first_day=31.2e9,
+            per_camera_range=per_camera_range,
+            line_reading=reading,
+        )
+        return SimpleNamespace(budget_line=line)
+
+    assert decision_tables.variants_priced(results("camera", (25.5e9, 24.4e9, 26.7e9))) == 3
+    assert decision_tables.variants_priced(results("city", (22.0e9, 21.0e9, 23.1e9))) == 2
+    assert decision_tables.variants_priced(results("city", None)) == 2

@@ -408,8 +408,7 @@ CAMERA_VARIANT = variant_number(CAMERA_READING)
 def variants_priced(results: Results) -> int:
     """How many variants of Pavlodar's price the memo's Table 1 has: three, or two without
     the camera counts (no variant per camera)."""
-    per_camera = results.budget_line.per_camera is not None
-    return CAMERA_VARIANT if per_camera else CITY_VARIANT
+    return CAMERA_VARIANT if results.budget_line.drawn_per_camera else CITY_VARIANT
 
 
 def variant_row(reading: str, case: str) -> str:
@@ -482,11 +481,16 @@ def one_year_output(results: Results) -> str:
     return f"{ONE_YEAR.format(path=path)}.cash_{OPTION_YEARS[0]}"
 
 
+def central_and_upper(results: Results, output: str) -> tuple[str, str]:
+    """An output's median and upper end (P90) in billions, as the memo prints a cost «около
+    43,3 млрд (до 51,8)»."""
+    return bn(results.appraisal.get(output, CENTRAL)), bn(results.appraisal.get(output, "p90"))
+
+
 def one_year_costs(results: Results) -> tuple[str, str]:
     """The one-year contract's 2027 cost as the title page and the memo print it: its median
     and its upper end in billions («43,3», «51,8»)."""
-    output = one_year_output(results)
-    return bn(results.appraisal.get(output, CENTRAL)), bn(results.appraisal.get(output, "p90"))
+    return central_and_upper(results, one_year_output(results))
 
 
 def first_day_output(variant: int) -> str:
@@ -745,7 +749,7 @@ def chart_line_title(budget_line) -> str:
     is rounded up from; the line alone without the camera counts (never a per-camera figure
     the data do not give)."""
     line = precision.line_billions(budget_line.amount)
-    if budget_line.per_camera is None:
+    if not budget_line.drawn_per_camera or budget_line.per_camera is None:
         return fmt.fill(L.APPRAISAL_CHART_LINE_PER_COMPLEX, line=line)
     return fmt.fill(L.APPRAISAL_CHART_LINE, line=line, per_camera=bn(budget_line.per_camera))
 

@@ -17,7 +17,7 @@ from sergek_report import labels as L
 from sergek_report.chapter import decision_tables, fmt, precision, sentences
 from sergek_report.chapter.api import chart_body
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
-from sergek_report.model.budget_line import BUDGET_LINE_FIGURE, CAMERA_READING
+from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
 
@@ -175,7 +175,7 @@ def cover_checks(results: Results) -> tuple[str, ...]:
             line=line(bl.amount),
         ),
         fmt.fill(
-            words["pavlodar" if bl.line_reading == CAMERA_READING else "pavlodar_per_complex"],
+            words["pavlodar" if bl.drawn_per_camera else "pavlodar_per_complex"],
             region=fmt.integer(results.appraisal_data.pavlodar_complexes),
             # the memo's checklist's first row says the same lines
             cheaper=line(bl.lines_cheaper[0]),

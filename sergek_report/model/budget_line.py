@@ -118,6 +118,13 @@ class BudgetLine:
         return None if self.per_camera_range is None else self.per_camera_range[2]
 
     @property
+    def drawn_per_camera(self) -> bool:
+        """Whether the line is drawn at the reading per camera: the memo's Table 1 then has
+        that variant's row, the title page its check and the options chart its upper end (one
+        predicate, so the title page and the memo never count the variants differently)."""
+        return self.line_reading == CAMERA_READING
+
+    @property
     def line_path(self) -> str:
         """The path the line is drawn from (the memo gives its three years' cost beside the
         three lines' sum; reviews s20q, s20r: «100» beside no estimate on the memo's pages)."""
