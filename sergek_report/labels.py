@@ -1546,7 +1546,8 @@ COVER_FACTS = {
         # (review s33p: «до 51,8» read as an alarm without its cause: the equipment paid
         # within the one year, said)
         "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); без них договор "
-        "— лишь на год, и всё оборудование оплатят сразу: на {year}\u00a0год\u00a0— до "
+        # (s34d: «оплатят сразу» read as certain, the memo's condition: said as one)
+        "— лишь на год; если он оплатит всё оборудование, на {year}\u00a0год\u00a0— до "
         "{one_year}\u00a0млрд"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»

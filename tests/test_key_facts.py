@@ -81,7 +81,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"строки бюджета на 2028 и 2029 годы (вместе с{NBSP}2027 годом — 100{NBSP}млрд{NBSP}"
         # (s33p: «до 51,8» an alarm without its cause: the equipment paid within the year)
         # (s34a: «с оплатой всего оборудования» read as a sum to budget: paid at once, said)
-        f"тенге); без них договор — лишь на год, и всё оборудование оплатят сразу: на 2027{NBSP}год"
+        # (s34c, s34d: «оплатят сразу» read as certain: the memo's condition, said)
+        f"тенге); без них договор — лишь на год; если он оплатит всё оборудование, на 2027{NBSP}год"
         f"{NBSP}— до 51,8{NBSP}млрд"
     )
     assert decision_tables.bn(today) == "3,9"

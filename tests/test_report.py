@@ -963,7 +963,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33g, s33h, s33j, s33l: the condition that changes the vote on the title page too,
         # its upper end, as a condition of the later lines)
         # (s33p: «до 51,8» an alarm without its cause: the equipment paid within the year)
-        "без них договор — лишь на год, и всё оборудование оплатят сразу: на 2027 год — до "
+        # (s34c, s34d: «оплатят сразу» read as certain: the memo's condition)
+        "без них договор — лишь на год; если он оплатит всё оборудование, на 2027 год — до "
         "51,8 млрд"
     ) in cover
     # (s33d: the memo says it in recommendation 3, where the later lines are voted)
@@ -997,12 +998,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s30a: «лишь с 1 марта» hid the stop-gap's months in the line: 0,7, Table 24's)
         # (s33a: the memo's room went to the gap after the stop-gap; its months' cost at
         # today's price is in Table 1's path, chapter 2's Fig. 3 names it)
-        "2029 годы (всего 100); в 2028–2029 "
+        # (s34d: the jump from 27 to 35 read as price growth: mostly the contract's 10
+        # months in 2027 against 12 after, 12 − 2 months of the stop-gap)
+        "2029 годы (всего 100): в 2027 году договор действует 10 месяцев, далее — весь год; "
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
         # (s29a: «по 32» had neither unit nor years: said in full; s31k: in no table: Table 27's)
-        "годах учтён рост цены на 0–12,2 % в год. Без строк на "
+        "учтён и рост цены на 0–12,2 % в год. Без строк на "
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
         # (s33d: the biggest money risk named where the later years are voted: a one-year
         # contract paying for the equipment, 25,5 + 17,8 ≈ 43,3, drawn together, at most 51,8)
@@ -1159,7 +1162,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         # (s33a: the gap after the stop-gap is recommendation 5's; s33o: the item's four
         # conditions read as one too many)
-        "начнётся новый, если закупку объявят не позднее 31 декабря; "
+        # (s34c: the plan has no slack, chapter 2's words, said in the memo too)
+        "начнётся новый, если закупку объявят не позднее 31 декабря (запаса на задержку или "
+        "жалобу нет); "
         "не подтвердят — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
     ) in memo
     assert "иначе перерыв возможен и после временной меры" in memo
@@ -1552,11 +1557,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract is paid from 1 March in 2027; the one-year contract's shortfall is «Почему
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
-        "и 2029 годы (всего 100); в 2028–2029 "
+        "и 2029 годы (всего 100): в 2027 году договор действует 10 месяцев, далее — весь год; "
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
-        "годах учтён рост цены на 0–12,2 % в год. Без строк на "
+        "учтён и рост цены на 0–12,2 % в год. Без строк на "
         "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках): если такой "
         "договор оплатит всё оборудование, на 2027 год понадобится около 43,3 млрд (до 51,8). "
     )
