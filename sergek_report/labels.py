@@ -353,11 +353,12 @@ UNPRICED_APPRAISAL_ROWS = {
 # Under the options chart: what it does not draw, and the one-off equipment it leaves out
 # because it is a part of a path, not a path. {unpriced}: the unpriced rows' names;
 # {equipment}: the equipment's 2027 amount in words.
+# (reviews s33p, s34b: six lines of caption, the appendix's sentence repeated: what is left out
+# and why, the equipment's sum and what it is a part of; the appendix's methods say the rest)
 APPRAISAL_CHART_NOTE = (
-    "не оценены и не показаны: {unpriced} — нет открытых цен; новое оборудование, если город "
-    "покупает его сам, — {equipment} разово, без эксплуатации: это часть расходов пути, где "
-    "город сам покупает и эксплуатирует комплексы (в целом он не оценён); к сценариям по ценам "
-    "Павлодара и Караганды она не добавляется"
+    "не оценены и не показаны: {unpriced} — нет открытых цен; не показана и покупка нового "
+    "оборудования городом — {equipment} разово: это лишь часть расходов пути, где город сам "
+    "эксплуатирует комплексы"
 )
 APPRAISAL_MEASURES = {
     "cash_2027": "расходы {first} года",

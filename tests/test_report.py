@@ -2064,6 +2064,21 @@ def test_the_limits_say_what_the_most_cameras_a_complex_would_do_to_the_lines_pr
 
 
 @pytest.mark.slow  # reads the session's build
+def test_the_options_chart_says_what_it_leaves_out_without_the_appendixs_sentence(report):
+    """Fig. 3's caption names what it does not draw and the equipment's one-off sum (the
+    appendix's «вся сеть в 2027 году — 17,8 млрд тенге (от 9,6 до 26,2)»); why that sum is no
+    path is the appendix's sentence, said once (reviews s33p, s34b: the caption ran six lines
+    and repeated it)."""
+    text = " ".join(normalise(report["text"]).replace("\u00a0", " ").split())
+    assert (
+        "нет открытых цен; не показана и покупка нового оборудования городом — 17,8 млрд тенге "
+        "(от 9,6 до 26,2) разово: это лишь часть расходов пути, где город сам эксплуатирует "
+        "комплексы."
+    ) in text
+    assert text.count("в целом не оценён") == 1 and "в целом он не оценён" not in text
+
+
+@pytest.mark.slow  # reads the session's build
 def test_the_aktobe_gap_points_to_the_source_of_its_figure(report):
     """The gap «договор Актобе» names as its nearest find the item that gives Aktobe's
     5,5 bn for three years (data/cost_anchors.csv: diapazon_2024), not Profit.kz on
