@@ -1538,18 +1538,18 @@ COVER_FACTS = {
         # (reviews s31a, s31b: what a one-year contract costs more, said: it pays for the
         # equipment within its year, the memo's case б; the contract to the end of
         # {years_last} is said by the years)
-        # {one_year}: «43,3», the one-year contract's 2027 cost at most (its median)
         # (reviews s31e–s32b: the one-year contract's 2027 cost, «около 43,3 (до 51,8)», read
         # as a second headline figure nearly twice the line (s32c, s32d): the memo's case б)
         # (reviews s33g, s33h, s33j, s33l: the condition that changes the vote was on neither
         # the title page nor the amendment list: the one-year contract's upper end, as a
-        # condition of the later lines, not a headline; {one_year}: «51,8»)
+        # condition of the later lines, not a headline: «до 51,8»)
         # (review s33p: «до 51,8» read as an alarm without its cause: the equipment paid
         # within the one year, said)
         "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); без них договор "
-        # (s34d: «оплатят сразу» read as certain, the memo's condition: said as one)
-        "— лишь на год; если он оплатит всё оборудование, на {year}\u00a0год\u00a0— до "
-        "{one_year}\u00a0млрд"
+        # (s34d: «оплатят сразу» read as certain, the memo's condition: said as one; s34f:
+        # still read as «52 млрд» without its condition: what changes, and where the figure is;
+        # {line}: «27 млрд тенге»)
+        "— лишь на год, и на {year}\u00a0год может не хватить {line} (рекомендация 3)"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

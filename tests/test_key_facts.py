@@ -82,8 +82,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s33p: «до 51,8» an alarm without its cause: the equipment paid within the year)
         # (s34a: «с оплатой всего оборудования» read as a sum to budget: paid at once, said)
         # (s34c, s34d: «оплатят сразу» read as certain: the memo's condition, said)
-        f"тенге); без них договор — лишь на год; если он оплатит всё оборудование, на 2027{NBSP}год"
-        f"{NBSP}— до 51,8{NBSP}млрд"
+        # (s34e, s34f: «до 51,8» still read as an alternative line: what changes for the
+        # vote, and where the figure is, recommendation 3)
+        f"тенге); без них договор — лишь на год, и на 2027{NBSP}год может не хватить "
+        f"27{NBSP}млрд{NBSP}тенге (рекомендация 3)"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date

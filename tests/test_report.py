@@ -964,11 +964,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # its upper end, as a condition of the later lines)
         # (s33p: «до 51,8» an alarm without its cause: the equipment paid within the year)
         # (s34c, s34d: «оплатят сразу» read as certain: the memo's condition)
-        "без них договор — лишь на год; если он оплатит всё оборудование, на 2027 год — до "
-        "51,8 млрд"
+        # (s34e, s34f: «до 51,8» still read as an alternative line: what changes, and where)
+        "без них договор — лишь на год, и на 2027 год может не хватить 27 млрд тенге "
+        "(рекомендация 3)"
     ) in cover
-    # (s33d: the memo says it in recommendation 3, where the later lines are voted)
-    assert "43,3" not in cover and "около 43,3 млрд (до 51,8)" in memo
+    # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
+    # s34f: its upper end on the title page read as a second line)
+    assert "43,3" not in cover and "51,8" not in cover and "около 43,3 млрд (до 51,8)" in memo
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
     # 1 March, the day after the stop-gap
@@ -1351,7 +1353,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "дороже нынешней платы) или покупка оборудования городом — около 17,8 млрд тенге "
         # (s34a, s34b: «подтвердят их … — строку уменьшат» read as clipped: «если …»)
         "разово плюс обслуживание, ПО и связь; цен на них нет; если их подтвердят предложения "
-        "поставщиков (рекомендация 2), строку уменьшат. "
+        # (s34d, s34f: the line as the procurement's sum may anchor the bids: when to cut it)
+        "поставщиков (рекомендация 2), строку уменьшат, лучше до объявления закупки: по "
+        "суждению авторов, выделенная на неё сумма станет ориентиром для цен поставщиков. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)

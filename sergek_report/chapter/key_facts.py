@@ -130,7 +130,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     years=later_years(),
                     year=year,
                     total=line(results.budget_line.three_years),
-                    one_year=decision_tables.one_year_costs(results)[1],
+                    line=line(results.budget_line.amount),
                 ),
             )
         )
