@@ -571,22 +571,18 @@ def milestones_chart(
             label=L.MILESTONES_CHART["interpolation"] if i == len(done) - 1 else None,
         )
     unchecked = done["date"].astype(str).str[:10].isin({str(d)[:10] for d in unverified})
-    checked, not_checked = done[~unchecked], done[unchecked]
-    ax.plot(
-        checked["date"],
-        checked["complexes"],
-        "o",
-        color=ACCENT,
-        label=L.MILESTONES_CHART["sourced"],
-    )
-    if not not_checked.empty:
-        ax.plot(
-            not_checked["date"],
-            not_checked["complexes"],
-            "o",
-            color=CONTEXT,
-            label=L.MILESTONES_CHART["unverified"],
-        )
+    for points, color, kind in (
+        (done[~unchecked], ACCENT, "sourced"),
+        (done[unchecked], CONTEXT, "unverified"),
+    ):
+        if not points.empty or kind == "sourced":
+            ax.plot(
+                points["date"],
+                points["complexes"],
+                "o",
+                color=color,
+                label=L.MILESTONES_CHART[kind],
+            )
     if not planned.empty:
         bridge = [done["date"].iloc[-1], planned["date"].iloc[0]]
         ax.plot(
