@@ -1011,7 +1011,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
         # (s33d: the biggest money risk named where the later years are voted: a one-year
         # contract paying for the equipment, 25,5 + 17,8 ≈ 43,3, drawn together, at most 51,8)
-        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках): если такой "
+        "2028–2029 годы договор — лишь на год (Закон о госзакупках, ст. 17): если такой "
         "договор оплатит всё оборудование, на 2027 год понадобится около 43,3 млрд (до 51,8)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
@@ -1165,11 +1165,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33a: the gap after the stop-gap is recommendation 5's; s33o: the item's four
         # conditions read as one too many)
         # (s34c: the plan has no slack, chapter 2's words, said in the memo too)
+        # (s34d, s34g: the gap with new equipment belongs in the item too)
         "начнётся новый, если закупку объявят не позднее 31 декабря (запаса на задержку или "
-        "жалобу нет); "
+        "жалобу нет; с новым оборудованием возможен перерыв — рекомендация 5); "
         "не подтвердят — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
     ) in memo
-    assert "иначе перерыв возможен и после временной меры" in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
     assert (
@@ -1354,8 +1354,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s34a, s34b: «подтвердят их … — строку уменьшат» read as clipped: «если …»)
         "разово плюс обслуживание, ПО и связь; цен на них нет; если их подтвердят предложения "
         # (s34d, s34f: the line as the procurement's sum may anchor the bids: when to cut it)
-        "поставщиков (рекомендация 2), строку уменьшат, лучше до объявления закупки: по "
-        "суждению авторов, выделенная на неё сумма станет ориентиром для цен поставщиков. "
+        "поставщиков (рекомендация 2), строку уменьшат. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
@@ -1566,7 +1565,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
         "учтён и рост цены на 0–12,2 % в год. Без строк на "
-        "2028–2029 годы договор — лишь на год (п. 3 ст. 17 Закона о госзакупках): если такой "
+        "2028–2029 годы договор — лишь на год (Закон о госзакупках, ст. 17): если такой "
         "договор оплатит всё оборудование, на 2027 год понадобится около 43,3 млрд (до 51,8). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
@@ -1597,7 +1596,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s31l: the memo promised no gap after the stop-gap, which chapter 2 does not)
     assert (
         # (s32j: the memo's room: the dependence on the operator is the main risks' line)
-        "ПО и база нарушений: иначе перерыв возможен и после временной меры."
+        "ПО и база нарушений: иначе возможен перерыв."
+    ) in memo
+    # (s34d, s34f: the line as the procurement's sum may anchor the bids; s34g, s34h: said as
+    # «cut it before announcing», it contradicted «announce now»: the procurement's sum from
+    # the offers, the line its ceiling)
+    assert (
+        "на покупку оборудования вместо сервиса: по ним, а не по строке, считать сумму закупки "
+        "(иначе ориентиром цен станет строка)."
     ) in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,
