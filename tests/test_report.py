@@ -1625,7 +1625,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25l: still read as a cost on top of the lines: the offer asked for, its figure
         # chapter 2's, under Fig. 3)
         "поставщиков на обслуживание только действующих АПК и на покупку оборудования вместо "
-        "сервиса."
+        "сервиса:"
     ) in memo
     # (s29a: the city's own purchase is the first question a deputy is asked: said once, as
     # the cheaper alternative to the service, never beside the lines, which s25b–s25l read as
