@@ -1219,8 +1219,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # end for 2027, 3,9 (3,7–4,4) on the title page's chart)
     assert (
         # (s33j: 4,4 is the range's upper end, not a maximum: «около 3,9 (до 4,4)»)
-        "и оператор согласится; тогда на 2027 год понадобится около 3,9 млрд (до 4,4), а новый "
-        "договор — с 2028 года"
+        # (s34j: the case priced but no line named for it: its upper end rounded up, 4,4 → 5)
+        "и оператор согласится; тогда на 2027 год хватит строки в 5 млрд (расход — около 3,9, "
+        "до 4,4), а новый договор — с 2028 года"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1340,8 +1341,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
         # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
         # (s33c: «хватит до» read as a floor: at most)
-        "(рекомендация 1), и оператор согласится; тогда на 2027 год понадобится около 3,9 млрд "
-        "(до 4,4), а новый договор — с 2028 года. "
+        "(рекомендация 1), и оператор согласится; тогда на 2027 год хватит строки в 5 млрд "
+        "(расход — около 3,9, до 4,4), а новый договор — с 2028 года. "
         # (s33d: the memo's room: the equipment's hand-over in Pavlodar is Table 3's)
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
         # (s33n: a dash for the verb read as telegraphic)

@@ -34,6 +34,7 @@ from sergek_report.model.appraisal import (
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
     BUDGET_LINE_STAT,
+    EXTENSION,
 )
 from sergek_report.model.dates import as_date
 from sergek_report.model.prices import BUDGET_YEAR
@@ -440,7 +441,7 @@ CENTRAL = "p50"
 
 # The 2027 cost at today's price per complex: a comparison, not a path (the contract cannot
 # be continued so); the memo and chapter 2 set the options against it (at their medians).
-TODAY_PRICE = "current_price.cash_2027"
+TODAY_PRICE = EXTENSION
 
 
 def current_price_steps(r, central: str):

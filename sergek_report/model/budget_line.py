@@ -43,6 +43,9 @@ CHEAPER_READING = "service_pavlodar_region.cash_2027"
 # the lawyers confirm it, else the gap, each then the contract. The line is the dearer of
 # the two (the stop-gap adds its fee to the same contract).
 REALISTIC_PATHS = (BUDGET_LINE, "no_bridge_pavlodar_city.cash_2027")
+# Another year at today's price, if the ban on a new extension is lifted and the operator
+# agrees: a comparison in the options, and the line the memo names for that case.
+EXTENSION = "current_price.cash_2027"
 # The contract from the first day at the dearer reading: what the line does not cover.
 FIRST_DAY = "pavlodar_city.cash_2027"
 # The reading the line is drawn at (appraisal's LINE_PATH and FIRST_DAY_PATH take it):
@@ -111,6 +114,9 @@ class BudgetLine:
     # Almaty's complexes carry more cameras, else the city's per complex (one decision: the
     # memo's Table 2 and the multiples of today's price read it)
     line_reading: str = CITY_READING
+    # the 2027 line if the contract is extended again at today's price (its upper end rounded
+    # up as the line is: «5»; review s34j: the memo priced that case but named no line for it)
+    extension_line: float | None = None
 
     @property
     def per_camera(self) -> float | None:
@@ -227,4 +233,5 @@ def budget_line(
         ),
         line_factor=line_factor,
         line_reading=reading,
+        extension_line=line(appraisal.get(EXTENSION, BUDGET_LINE_STAT)),
     )
