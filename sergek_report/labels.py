@@ -1508,8 +1508,9 @@ COVER_FACTS = {
         # (reviews s33c, s33e, s33f: the proposal's sentence took a line: the stop-gap said in
         # plain words, not named)
         # (reviews s33o, s33p: who announces it was not said)
-        "Акимату объявить закупку немедленно: при продлении договора до итогов закупки последний "
-        "день — {in_stopgap}"
+        # (s34k: «последний день» did not say for what: the announcement's, said)
+        "Акимату объявить закупку немедленно: при продлении договора до её итогов — не позже "
+        "{in_stopgap}, запаса нет"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

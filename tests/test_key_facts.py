@@ -145,8 +145,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s32c, s32d: «не позднее 31 декабря» read as slack, and the count had no date)
         # (s33c, s33e, s33f: the room went to the proposal's «хватит 15»: the stop-gap unnamed)
         # (s33o, s33p: who announces it: the akimat)
+        # (s34k: «последний день» did not say for what: the announcement's «не позже»)
         f"до окончания договора (на 4{NBSP}декабря). Акимату объявить закупку немедленно: при "
-        f"продлении договора до итогов закупки последний день — 31{NBSP}декабря"
+        f"продлении договора до её итогов — не позже 31{NBSP}декабря, запаса нет"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -272,8 +273,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s30a, s30j: cards of seven lines)
         # (the title page's room in Kazakh: the stop-gap is the memo's first paragraph's)
         # (s33o, s33p: who announces: the akimat)
+        # (s34k: «соңғы күн» did not say for what: the announcement's «кешіктірмей»)
         "шарт соңына дейін (4 желтоқсан күйінде). Әкімдік сатып алуды дереу жариялауы керек: "
-        "сатып алу біткенше ұзартқанда соңғы күн — 31 желтоқсан"
+        "шартты ұзартқанда да 31 желтоқсаннан кешіктірмей"
     )
     assert (
         facts[0]

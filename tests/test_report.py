@@ -796,8 +796,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s32c, s32d: «не позднее 31 декабря» read as slack: now, the last day, no margin;
         # 31 December + 60 days = 1 March is the memo's recommendation 4)
         # (s33o, s33p: who announces it: the akimat)
-        "Акимату объявить закупку немедленно: при продлении договора до итогов закупки "
-        "последний день — 31 декабря"
+        # (s34k: «последний день» did not say for what)
+        "Акимату объявить закупку немедленно: при продлении договора до её итогов — не позже "
+        "31 декабря, запаса нет"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
