@@ -971,7 +971,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     ) in cover
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
-    assert "43,3" not in cover and "51,8" not in cover and "около 43,3 млрд (до 51,8)" in memo
+    assert "43,3" not in cover and "51,8" not in cover and "нужно около 43,3 (до 51,8)" in memo
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
     # 1 March, the day after the stop-gap
@@ -1008,12 +1008,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
         # (s29a: «по 32» had neither unit nor years: said in full; s31k: in no table: Table 27's)
-        "учтён и рост цены на 0–12,2 % в год. Без строк на "
+        "учтён и рост цены на 0–12,2 % в год. Строки 2028–2029 годов нужны и для 2027 года: "
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
         # (s33d: the biggest money risk named where the later years are voted: a one-year
         # contract paying for the equipment, 25,5 + 17,8 ≈ 43,3, drawn together, at most 51,8)
-        "2028–2029 годы договор — лишь на год (Закон о госзакупках, ст. 17): если такой "
-        "договор оплатит всё оборудование, на 2027 год понадобится около 43,3 млрд (до 51,8)."
+        # (s34m: 27 beside 43,3 read as two amounts to choose from: the 43,3 as why the
+        # later lines are voted with 2027's)
+        "без них договор — лишь на год (Закон о госзакупках, ст. 17), и если он оплатит всё "
+        "оборудование, 27 млрд не хватит: нужно около 43,3 (до 51,8)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1566,9 +1568,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
-        "учтён и рост цены на 0–12,2 % в год. Без строк на "
-        "2028–2029 годы договор — лишь на год (Закон о госзакупках, ст. 17): если такой "
-        "договор оплатит всё оборудование, на 2027 год понадобится около 43,3 млрд (до 51,8). "
+        "учтён и рост цены на 0–12,2 % в год. Строки 2028–2029 годов нужны и для 2027 года: "
+        "без них договор — лишь на год (Закон о госзакупках, ст. 17), и если он оплатит всё "
+        "оборудование, 27 млрд не хватит: нужно около 43,3 (до 51,8). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
