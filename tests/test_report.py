@@ -2093,6 +2093,17 @@ def test_the_options_chart_says_what_it_leaves_out_without_the_appendixs_sentenc
 
 
 @pytest.mark.slow  # reads the session's build
+def test_the_price_index_table_cites_the_rates_it_uses_only(report):
+    """Table 7 chains 2022's, 2023's and 2025's published rates (№ 17, 18, 21) and assumes
+    2024's and 2026's; 2021 is the base year (= 100), its own rate unused, and its source (№
+    16), cited, read as the source of 2024's assumed 8,4 % (reviews s33p, s34n)."""
+    text = " ".join(html_text(report["html"], changes=False).replace("\u2060", "").split())
+    table = text[text.index("Таблица 7.") : text.index("Рисунок 7.")]
+    assert "Источник: № 17, 18, 21 в списке источников; допущения отчёта" in table
+    assert "№ 16" not in table
+
+
+@pytest.mark.slow  # reads the session's build
 def test_the_aktobe_gap_points_to_the_source_of_its_figure(report):
     """The gap «договор Актобе» names as its nearest find the item that gives Aktobe's
     5,5 bn for three years (data/cost_anchors.csv: diapazon_2024), not Profit.kz on
