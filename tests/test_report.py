@@ -1845,7 +1845,11 @@ def test_the_council_text_says_the_models_words_plainly(report):
     assert found == [], found
     # the plain words are there, with what the range means said in the memo and in chapter 2
     council = " ".join(parts)
-    assert "по цене между Павлодаром и Карагандой (29,6–35,5 млрд тенге)" in council
+    # (s34n: «29,6–35,5» read as a range of one estimate: the three paths' central estimates)
+    assert (
+        "центральных оценок всех трёх путей по цене между Павлодаром и Карагандой (от 29,6 до "
+        "35,5 млрд тенге)" in council
+    )
     assert "Павлодар–Караганда (не проверено)" in council
     assert "в 8 случаях из 10 при допущениях авторов" in council
     assert council.count("в 8 случаях из 10") >= 2
@@ -2090,17 +2094,6 @@ def test_the_options_chart_says_what_it_leaves_out_without_the_appendixs_sentenc
         "комплексы."
     ) in text
     assert text.count("в целом не оценён") == 1 and "в целом он не оценён" not in text
-
-
-@pytest.mark.slow  # reads the session's build
-def test_the_price_index_table_cites_the_rates_it_uses_only(report):
-    """Table 7 chains 2022's, 2023's and 2025's published rates (№ 17, 18, 21) and assumes
-    2024's and 2026's; 2021 is the base year (= 100), its own rate unused, and its source (№
-    16), cited, read as the source of 2024's assumed 8,4 % (reviews s33p, s34n)."""
-    text = " ".join(html_text(report["html"], changes=False).replace("\u2060", "").split())
-    table = text[text.index("Таблица 7.") : text.index("Рисунок 7.")]
-    assert "Источник: № 17, 18, 21 в списке источников; допущения отчёта" in table
-    assert "№ 16" not in table
 
 
 @pytest.mark.slow  # reads the session's build
