@@ -1406,7 +1406,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # dearest in 9 cases of 10)
         "27 млрд хватит на каждый вариант цены Павлодара (на вариант 3 — не менее чем в 9 "
         # (s31f: «9 из 10» read as a measured probability: the authors' assumptions', said)
-        "случаях из 10 при допущениях авторов), если договор начнётся 1 марта; "
+        # (s34o, s34p: «27 хватит» beside recommendation 3's «27 не хватит» read as a
+        # contradiction: the contract's years, the condition of both, said)
+        "случаях из 10 при допущениях авторов) при договоре с 1 марта по 2029 год; "
         # (s26c: why variant 1, the source's «в городах и на трассах региона», p. 38)
         # (s26e: «о камерах области» read as support for per camera: the region against the city)
         # (s26o, s26p: who reallocates the 12 and when: the budget's revision, the procurement
