@@ -202,6 +202,14 @@ PHONE_CHART_PX = 376
 MIN_SCREEN_TEXT_PX = 9.0
 
 
+def lower_on_paper(fig, share: float) -> None:
+    """The figure `share` of its height on paper, its own height on a phone (`to_narrow_svg`
+    draws it at `narrow_height`): a chart of few marks need not take half a page."""
+    width, height = fig.get_size_inches()
+    fig.narrow_height = height
+    fig.set_size_inches(width, share * height)
+
+
 def to_narrow_svg(fig) -> str:
     """The figure laid out again NARROW_WIDTH inches wide for a phone, as an inline <svg>
     (then closed), as tall as before or as its `narrow_height` (inches) asks: the same
@@ -575,7 +583,7 @@ def milestones_chart(
         (done[~unchecked], ACCENT, "sourced"),
         (done[unchecked], CONTEXT, "unverified"),
     ):
-        if not points.empty or kind == "sourced":
+        if not points.empty:
             ax.plot(
                 points["date"],
                 points["complexes"],

@@ -750,7 +750,7 @@ def chart_line_title(budget_line) -> str:
     is rounded up from; the line alone without the camera counts (never a per-camera figure
     the data do not give)."""
     line = precision.line_billions(budget_line.amount)
-    if not budget_line.drawn_per_camera or budget_line.per_camera is None:
+    if not budget_line.drawn_per_camera:
         return fmt.fill(L.APPRAISAL_CHART_LINE_PER_COMPLEX, line=line)
     return fmt.fill(L.APPRAISAL_CHART_LINE, line=line, per_camera=bn(budget_line.per_camera))
 

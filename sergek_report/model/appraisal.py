@@ -87,9 +87,15 @@ def network(data: AppraisalData, share_percent) -> np.ndarray:
     return data.existing + data.additional * _a(share_percent) / 100
 
 
+def estimate_1(data: AppraisalData, term_months) -> np.ndarray:
+    """Estimate 1, tenge per complex-month: the obligations ÷ (the contract's complexes ×
+    the service term)."""
+    return data.obligations / (data.original * _a(term_months))
+
+
 def current_price(data: AppraisalData, term_months, weight) -> np.ndarray:
     """Tenge per complex-month in 2026: estimate 2 + weight × (estimate 1 − estimate 2)."""
-    p1 = data.obligations / (data.original * _a(term_months))
+    p1 = estimate_1(data, term_months)
     return data.implied_price + _a(weight) * (p1 - data.implied_price)
 
 
@@ -99,8 +105,10 @@ def reconciliation_ratios(data: AppraisalData, term_months) -> tuple[np.ndarray,
     (complexes × term), which falls with it. Both are fixed by the term: chapter 3 gives them
     at the term's ends (review s33p: an 80 % interval read oddly for a function of one input)."""
     term = _a(term_months)
-    estimate_1 = data.obligations / (data.original * term)
-    return data.implied_price / estimate_1, data.complex_months_to_end / (data.original * term)
+    return (
+        data.implied_price / estimate_1(data, term),
+        data.complex_months_to_end / (data.original * term),
+    )
 
 
 def pavlodar_complexes(data: AppraisalData, coverage) -> np.ndarray:
@@ -390,7 +398,7 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     # the reconciliation: estimate 1 is the obligations ÷ (766 × term), so its payments exceed
     # the obligations exactly by the complex-months ratio (it cannot test them)
     term = _a(x["service_term_months"])
-    p1 = data.obligations / (data.original * term)
+    p1 = estimate_1(data, term)
     out["estimates_ratio"], out["coverage_ratio"] = reconciliation_ratios(data, term)
     start_month = _a(x["new_complexes_start"])
     extension_cm = data.existing * 12 + data.additional * _a(
