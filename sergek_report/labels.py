@@ -1430,8 +1430,9 @@ COVER_FACTS = {
         # (reviews s33o, s33p: the premise, one news item of Pavlodar's sum, was the memo's
         # only: said where the figure is, the rows of the chart under it say the variants;
         # {sum}: «9 млрд тенге»; {term}: «три года»)
+        # (reviews s35a, s35b: «её прочтению» ambiguous and odd: the sum's reading, said)
         "Ориентир один — новость о {sum}\u00a0тенге на {term} в Павлодарской области; строка — "
-        "по самому дорогому её прочтению (рисунок ниже)"
+        "по самому дорогому толкованию этой суммы (рисунок ниже)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
@@ -1509,8 +1510,9 @@ COVER_FACTS = {
         # plain words, not named)
         # (reviews s33o, s33p: who announces it was not said)
         # (s34k: «последний день» did not say for what: the announcement's, said)
-        "Акимату объявить закупку немедленно: при продлении договора до её итогов — не позже "
-        "{in_stopgap}, запаса нет"
+        # (reviews s35a, s35b: no verb, no subject: telegram style)
+        "Акимат должен объявить закупку немедленно: при продлении договора до её итогов — не "
+        "позже {in_stopgap}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1546,11 +1548,14 @@ COVER_FACTS = {
         # condition of the later lines, not a headline: «до 51,8»)
         # (review s33p: «до 51,8» read as an alarm without its cause: the equipment paid
         # within the one year, said)
-        "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); без них договор "
+        "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); "
         # (s34d: «оплатят сразу» read as certain, the memo's condition: said as one; s34f:
         # still read as «52 млрд» without its condition: what changes, and where the figure is;
         # {line}: «27 млрд тенге»)
-        "— лишь на год, и на {year}\u00a0год может не хватить {line} (рекомендация 3)"
+        # (reviews s35a, s35b: «может не хватить» beside the memo's «хватит» read as a
+        # contradiction: the condition under which the line is enough, said positively)
+        "{line} на {year}\u00a0год хватит лишь вместе с ними: без них договор будет на год и "
+        "дороже (рекомендация 3)"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

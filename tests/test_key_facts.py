@@ -84,8 +84,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s34c, s34d: «оплатят сразу» read as certain: the memo's condition, said)
         # (s34e, s34f: «до 51,8» still read as an alternative line: what changes for the
         # vote, and where the figure is, recommendation 3)
-        f"тенге); без них договор — лишь на год, и на 2027{NBSP}год может не хватить "
-        f"27{NBSP}млрд{NBSP}тенге (рекомендация 3)"
+        # (s35a, s35b: «может не хватить» beside the memo's «хватит» read as a
+        # contradiction: when the line is enough, said as a condition)
+        f"тенге); 27{NBSP}млрд{NBSP}тенге на 2027{NBSP}год хватит лишь вместе с ними: без них "
+        "договор будет на год и дороже (рекомендация 3)"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -146,8 +148,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s33c, s33e, s33f: the room went to the proposal's «хватит 15»: the stop-gap unnamed)
         # (s33o, s33p: who announces it: the akimat)
         # (s34k: «последний день» did not say for what: the announcement's «не позже»)
-        f"до окончания договора (на 4{NBSP}декабря). Акимату объявить закупку немедленно: при "
-        f"продлении договора до её итогов — не позже 31{NBSP}декабря, запаса нет"
+        # (s35a, s35b: no subject, no verb: telegram style; the title page's room: the
+        # margin is the memo's opening)
+        f"до окончания договора (на 4{NBSP}декабря). Акимат должен объявить закупку "
+        f"немедленно: при продлении договора до её итогов — не позже 31{NBSP}декабря"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -200,7 +204,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s33o, s33p: the premise said where the figure is: one news item, 9 bn for three
         # years (Profit.kz: «из бюджета было выделено 9 млрд тенге», «в течение 3 лет»))
         f"Ориентир один — новость о 9{NBSP}млрд{NBSP}тенге на три{NBSP}года в Павлодарской "
-        "области; строка — по самому дорогому её прочтению (рисунок ниже)"
+        # (s35a, s35b: «её прочтению» ambiguous: the sum's reading, said)
+        "области; строка — по самому дорогому толкованию этой суммы (рисунок ниже)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
@@ -284,8 +289,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (the title page's checks took the room: the card shorter; s30a, s30j: the chart
             # under the cards says the cases)
             # (s33o, s33p: the premise, Pavlodar's one news item, said on the title page)
-            "Павлодар облысында үш жылға 9 млрд теңге туралы жаңалық; жол — оның ең қымбат "
-            "оқылуымен"
+            # (s35a, s35b: «оның» ambiguous; the card's room: «ең қымбат түсіндірмемен»)
+            "Павлодар облысында үш жылға 9 млрд теңге туралы жаңалық; жол — ең қымбат түсіндірмемен"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

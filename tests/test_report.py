@@ -483,7 +483,7 @@ OTHER_FIGURES = (
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "годы (всего 100): в 2027 году",
+    "годы (всего 100; договор в 2027 году",
     "(вместе с 2027 годом — 100 млрд тенге)",
 )
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
@@ -797,8 +797,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # 31 December + 60 days = 1 March is the memo's recommendation 4)
         # (s33o, s33p: who announces it: the akimat)
         # (s34k: «последний день» did not say for what)
-        "Акимату объявить закупку немедленно: при продлении договора до её итогов — не позже "
-        "31 декабря, запаса нет"
+        # (s35a, s35b: no subject, no verb)
+        "Акимат должен объявить закупку немедленно: при продлении договора до её итогов — не "
+        "позже 31 декабря"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -888,9 +889,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # s27b: «её» read as the procurement or the stop-gap: named)
         # (s32a: one nested conditional: one action a sentence; the plan for a gap is the
         # risk register's)
-        "Если закупка не объявлена — потребовать объявить её немедленно. Если до утверждения "
-        "бюджета нельзя — сразу после него. Последний день — 31 декабря: при временной мере "
-        "закупка в 60 дней закончится 1 марта." in memo
+        # (s35a, s35b: the memo's room: the 60 days to 1 March are the opening's)
+        "Если закупка не объявлена — потребовать объявить её немедленно (если до утверждения "
+        "бюджета нельзя — сразу после него; последний день — 31 декабря)." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -917,11 +918,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
         # consequence named)
         # (s33p: a capital after two items ending in «;»)
-        "поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
-        # (s33d: the one-year contract, the dearest case, is recommendation 3's, where the
-        # later years' lines are voted)
-        "варианта 2 (около 27,2 млрд) или дороже; б) цена — посередине между Павлодаром и "
-        "Карагандой (около 30,2 млрд; цены Караганды не проверены) или выше; в) инфляция 2026 "
+        "27 млрд не хватит, нужна поправка бюджета, если а) договор заключат лишь на год и он "
+        "оплатит всё оборудование: около 43,3 млрд (вариант 3 плюс оборудование, 17,8; до "
+        "51,8); б) договор начнётся 1 января по цене варианта 2 (около 27,2 млрд) или дороже; "
+        "в) цена — посередине между Павлодаром и Карагандой (около 30,2 млрд; цены Караганды "
+        "не проверены) или выше; г) инфляция 2026 "
         # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
         # inflation threshold is a case the line does not cover)
         "года выше 15,6 % (Таблица 2)."
@@ -966,12 +967,17 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33p: «до 51,8» an alarm without its cause: the equipment paid within the year)
         # (s34c, s34d: «оплатят сразу» read as certain: the memo's condition)
         # (s34e, s34f: «до 51,8» still read as an alternative line: what changes, and where)
-        "без них договор — лишь на год, и на 2027 год может не хватить 27 млрд тенге "
-        "(рекомендация 3)"
+        # (s35a, s35b: «может не хватить» beside the memo's «хватит»: the condition)
+        "27 млрд тенге на 2027 год хватит лишь вместе с ними: без них договор будет на год и "
+        "дороже (рекомендация 3)"
     ) in cover
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
-    assert "43,3" not in cover and "51,8" not in cover and "нужно около 43,3 (до 51,8)" in memo
+    assert (
+        "43,3" not in cover
+        and "51,8" not in cover
+        and "около 43,3 млрд (вариант 3 плюс оборудование, 17,8; до 51,8)" in memo
+    )
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
     # 1 March, the day after the stop-gap
@@ -1003,26 +1009,29 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # today's price is in Table 1's path, chapter 2's Fig. 3 names it)
         # (s34d: the jump from 27 to 35 read as price growth: mostly the contract's 10
         # months in 2027 against 12 after, 12 − 2 months of the stop-gap)
-        "2029 годы (всего 100): в 2027 году договор действует 10 месяцев, далее — весь год; "
+        # (s35a, s35b: the memo's room: «далее — весь год» is the months' contrast)
+        "2029 годы (всего 100; договор в 2027 году — 10 месяцев; "
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
         # (s29a: «по 32» had neither unit nor years: said in full; s31k: in no table: Table 27's)
-        "учтён и рост цены на 0–12,2 % в год. Строки 2028–2029 годов нужны и для 2027 года: "
+        "учтён рост цены на 0–12,2 % в год). Без строк 2028–2029 годов "
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
         # (s33d: the biggest money risk named where the later years are voted: a one-year
         # contract paying for the equipment, 25,5 + 17,8 ≈ 43,3, drawn together, at most 51,8)
         # (s34m: 27 beside 43,3 read as two amounts to choose from: the 43,3 as why the
         # later lines are voted with 2027's)
-        "без них договор — лишь на год (Закон о госзакупках, ст. 17), и если он оплатит всё "
-        "оборудование, 27 млрд не хватит: нужно около 43,3 (до 51,8)."
+        # (s35a, s35b: 43,3 in the recommendation read as a second line with no origin: the
+        # case is the amendment list's first, with its sum's parts)
+        "договор — лишь на год (Закон о госзакупках, ст. 17), а на год 27 млрд может не "
+        "хватить (случай «а» ниже)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
     assert "3) за камеру (строка — по нему) 15,41 25,5 (24,4–26,7) 27 35 38 100" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[
-        memo.index("Рекомендации маслихату") : memo.index("Почему дороже нынешних")
+        memo.index("Рекомендации маслихату") : memo.index("Почему дороже нынешней платы")
     ]
     assert not re.search(r"\d,\d+–\d|от \d+,\d до", recommendations), recommendations
     assert "96,1" not in cover and "96,1" not in memo
@@ -1051,7 +1060,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33o, s33p: the premise, one news item of Pavlodar's 9 bn for three years, said
         # where the figure is)
         "предлагаемая строка бюджета 2027 года. Ориентир один — новость о 9 млрд тенге на три "
-        "года в Павлодарской области; строка — по самому дорогому её прочтению (рисунок ниже)"
+        "года в Павлодарской области; строка — по самому дорогому толкованию этой суммы "
+        "(рисунок ниже)"
     ) in cover
     assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
@@ -1069,7 +1079,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # the card's figure)
     assert not re.search(r"96,1 млрд тенге на 2027", cover)
     # today's price, the card's, heads the memo's «Почему дороже» (s29g, s29j)
-    assert f"Почему дороже нынешних {precision.billions(today)} млрд тенге в год" in memo
+    assert (
+        f"Почему дороже нынешней платы (около {precision.billions(today)} млрд тенге в год)" in memo
+    )
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     # the card's figure after the heading (the proposal above the dates says it first)
     figures = cover[cover.index("ГЛАВНОЕ В ЦИФРАХ") :]
@@ -1223,14 +1235,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         # (s33j: 4,4 is the range's upper end, not a maximum: «около 3,9 (до 4,4)»)
         # (s34j: the case priced but no line named for it: its upper end rounded up, 4,4 → 5)
-        "и оператор согласится; тогда на 2027 год хватит строки в 5 млрд (расход — около 3,9, "
-        "до 4,4), а новый договор — с 2028 года"
+        "и оператор согласится, на 2027 год хватит строки в 5 млрд, а новый договор — с 2028 года"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
-    assert "Такой договор в 4–8 раз дороже нынешней платы" in memo
+    assert "(другой цены не найдено), в 4–8 раз дороже нынешней платы" in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1273,8 +1284,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # was the model's mechanics in the memo: chapter 3 reconciles them; the memo says one
         # current price, the one a deputy weighs the line against, and why it cannot last)
         # (s33g: one idea a sentence; the stop-gap is named in the memo's opening)
-        "Почему дороже нынешних 3,9 млрд тенге в год. По нынешней цене договор можно продлить "
-        "лишь на два месяца. Дольше — если юристы найдут, как снять запрет "
+        # (s35b: «нынешних 3,9» read as a fact: the authors' estimate of today's payment)
+        "Почему дороже нынешней платы (около 3,9 млрд тенге в год). По ней договор можно "
+        "продлить лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
         "(рекомендация 1), и оператор согласится"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
@@ -1286,7 +1298,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (hand check: 9 bn / 3 years / 240 = 12,5 mn tenge; 28,43 bn / (1 991 × 12,5 mn) =
     # 1,142); why it is about 7 times today's payment (27,2 / 3,9 = 7,0: new equipment); the
     # paths realistic on 1 January need at most 24,4 (the stop-gap's P90; the gap's is 23,7)
-    how = memo[memo.index("Почему дороже нынешних") : memo.index("Таблица 1. ")]
+    how = memo[memo.index("Почему дороже нынешней платы") : memo.index("Таблица 1. ")]
     # (reviews s12b, s12c: the cautious reading said as such, what the one source suggests;
     # the whole network's point at the dearer reading, 1 991 × 14,04 mn = 27,9 bn, and the
     # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
@@ -1339,24 +1351,26 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26e: «Что покупают» read as translated)
         # (s29g, s29j: why several times today's price, answered first: today's price lasts
         # two months, then a service on new equipment)
-        "Почему дороже нынешних 3,9 млрд тенге в год. По нынешней цене договор можно продлить "
-        "лишь на два месяца. Дольше — если юристы найдут, как снять запрет "
+        "Почему дороже нынешней платы (около 3,9 млрд тенге в год). По ней договор можно "
+        "продлить лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
         # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
         # (s33c: «хватит до» read as a floor: at most)
-        "(рекомендация 1), и оператор согласится; тогда на 2027 год хватит строки в 5 млрд "
-        "(расход — около 3,9, до 4,4), а новый договор — с 2028 года. "
+        # (s35b: a fourth figure with no rule: the answers before the session; the range
+        # is the title page's chart's)
+        "(рекомендация 1), и оператор согласится, на 2027 год хватит строки в 5 млрд, а новый "
+        "договор — с 2028 года. "
         # (s33d: the memo's room: the equipment's hand-over in Pavlodar is Table 3's)
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
         # (s33n: a dash for the verb read as telegraphic)
-        "Строка рассчитана на сервис с новым оборудованием для всей сети: другой цены не "
-        "найдено. Такой договор в 4–8 раз дороже нынешней платы. "
+        "Строка рассчитана на сервис с новым оборудованием для всей сети (другой цены не "
+        "найдено), в 4–8 раз дороже нынешней платы. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться», and
         # the running costs named as unpriced)
         "Дешевле могут быть обслуживание только действующих АПК (по суждению авторов — не "
-        "дороже нынешней платы) или покупка оборудования городом — около 17,8 млрд тенге "
+        "дороже нынешней) или покупка оборудования городом — около 17,8 млрд тенге "
         # (s34a, s34b: «подтвердят их … — строку уменьшат» read as clipped: «если …»)
-        "разово плюс обслуживание, ПО и связь; цен на них нет; если их подтвердят предложения "
+        "разово плюс обслуживание, ПО и связь; цен нет; если их подтвердят предложения "
         # (s34d, s34f: the line as the procurement's sum may anchor the bids: when to cut it)
         "поставщиков (рекомендация 2), строку уменьшат. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
@@ -1404,11 +1418,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # 9 draws of 10, P90 26,7 ≤ 27)
         # (s31k: «при любом» beside «9 из 10» read as a contradiction: each variant, the
         # dearest in 9 cases of 10)
-        "27 млрд хватит на каждый вариант цены Павлодара (на вариант 3 — не менее чем в 9 "
         # (s31f: «9 из 10» read as a measured probability: the authors' assumptions', said)
         # (s34o, s34p: «27 хватит» beside recommendation 3's «27 не хватит» read as a
         # contradiction: the contract's years, the condition of both, said)
-        "случаях из 10 при допущениях авторов) при договоре с 1 марта по 2029 год; "
+        # (s35a, s35b: «9 из 10» beside the report's «8 из 10», and read as a claim on the
+        # price itself: the margin said, the line over variant 3's upper end, 26,7)
+        "27 млрд хватит на каждый вариант цены Павлодара при договоре с 1 марта по 2029 год "
+        "(на вариант 3 — почти без запаса: расход до 26,7); "
         # (s26c: why variant 1, the source's «в городах и на трассах региона», p. 38)
         # (s26e: «о камерах области» read as support for per camera: the region against the city)
         # (s26o, s26p: who reallocates the 12 and when: the budget's revision, the procurement
@@ -1434,9 +1450,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30b: 27,2 against 27 is within the range: «может не хватить»)
         # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
         # consequence named)
-        "поправка бюджета может понадобиться, если а) договор начнётся 1 января по цене "
-        "варианта 2 (около 27,2 млрд) или дороже; б) цена — посередине между Павлодаром и "
-        "Карагандой (около 30,2 млрд; цены Караганды не проверены) или выше; в) инфляция 2026 "
+        # (s35a, s35b: two lists of the cases 27 does not cover, the one-year contract's in
+        # recommendation 3 only: one list, that case first, its sum's parts said;
+        # 25,5 + 17,8 ≈ 43,3 at the medians)
+        "27 млрд не хватит, нужна поправка бюджета, если а) договор заключат лишь на год и он "
+        "оплатит всё оборудование: около 43,3 млрд (вариант 3 плюс оборудование, 17,8; до "
+        "51,8); б) договор начнётся 1 января по цене варианта 2 (около 27,2 млрд) или дороже; "
+        "в) цена — посередине между Павлодаром и Карагандой (около 30,2 млрд; цены Караганды "
+        "не проверены) или выше; г) инфляция 2026 "
         "года выше 15,6 % (Таблица 2). "
     )
     # (s17d: Pavlodar's price explained before the tables that rest on it)
@@ -1542,7 +1563,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # checks follow)
     assert (
         memo.index("Рекомендации маслихату")
-        < memo.index("Почему дороже нынешних")
+        < memo.index("Почему дороже нынешней платы")
         < memo.index("Таблица 2. Что сверить до сессии")
     )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
@@ -1566,13 +1587,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract is paid from 1 March in 2027; the one-year contract's shortfall is «Почему
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
-        "и 2029 годы (всего 100): в 2027 году договор действует 10 месяцев, далее — весь год; "
+        "и 2029 годы (всего 100; договор в 2027 году — 10 месяцев; "
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
-        "учтён и рост цены на 0–12,2 % в год. Строки 2028–2029 годов нужны и для 2027 года: "
-        "без них договор — лишь на год (Закон о госзакупках, ст. 17), и если он оплатит всё "
-        "оборудование, 27 млрд не хватит: нужно около 43,3 (до 51,8). "
+        "учтён рост цены на 0–12,2 % в год). Без строк 2028–2029 годов договор — лишь на год "
+        "(Закон о госзакупках, ст. 17), а на год 27 млрд может не хватить (случай «а» ниже). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1608,8 +1628,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # «cut it before announcing», it contradicted «announce now»: the procurement's sum from
     # the offers, the line its ceiling)
     assert (
-        "на покупку оборудования вместо сервиса: по ним, а не по строке, считать сумму закупки "
-        "(иначе ориентиром цен станет строка)."
+        "на покупку оборудования городом: по ним, а не по строке, считать сумму закупки "
+        "(иначе ориентиром станет строка)."
     ) in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,
@@ -1667,7 +1687,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # question: the row named as the option it prices)
     # (s28e: «(вопрос 1 г)» read as «1 год»: the option as Table 4 names it)
     # (s29g, s29j: the memo's table of paths went; today's price heads «Почему дороже»)
-    assert "Почему дороже нынешних 3,9 млрд тенге в год" in memo
+    assert "Почему дороже нынешней платы (около 3,9 млрд тенге в год)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
@@ -1745,9 +1765,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
-        "Если закупка не объявлена — потребовать объявить её немедленно. Если до утверждения "
-        "бюджета нельзя — сразу после него. Последний день — 31 декабря: при временной мере "
-        "закупка в 60 дней закончится 1 марта. "
+        "Если закупка не объявлена — потребовать объявить её немедленно (если до утверждения "
+        "бюджета нельзя — сразу после него; последний день — 31 декабря). "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)

@@ -611,8 +611,6 @@ def amount(u, output: str, about: bool = False) -> str:
 
 # P10 and P90 leave one draw in ten below and one above: eight in ten lie between them
 CASES_BETWEEN_P10_P90 = 8
-# below the upper end (P90): those inside and the tenth below P10
-CASES_BELOW_UPPER_END = CASES_BETWEEN_P10_P90 + (10 - CASES_BETWEEN_P10_P90) // 2
 
 
 def in_cases_of_ten(cases: int) -> str:

@@ -131,6 +131,12 @@ class BudgetLine:
         return self.line_reading == CAMERA_READING
 
     @property
+    def line_upper_end(self) -> float:
+        """The upper end the line is rounded up from, at the line's reading («26,7»; reviews
+        s35a, s35b: «в 9 случаях из 10» read as a claim on the price itself: the margin said)."""
+        return self.per_camera if self.drawn_per_camera else self.upper_end
+
+    @property
     def line_path(self) -> str:
         """The path the line is drawn from (the memo gives its three years' cost beside the
         three lines' sum; reviews s20q, s20r: «100» beside no estimate on the memo's pages)."""
