@@ -919,7 +919,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # consequence named)
         # (s33p: a capital after two items ending in «;»)
         "27 млрд не хватит, нужна поправка бюджета, если а) договор заключат лишь на год и он "
-        "оплатит всё оборудование: около 43,3 млрд (вариант 3 плюс оборудование, 17,8; до "
+        "оплатит всё оборудование: около 43,3 млрд (вариант 3 плюс всё оборудование; до "
         "51,8); б) договор начнётся 1 января по цене варианта 2 (около 27,2 млрд) или дороже; "
         "в) цена — посередине между Павлодаром и Карагандой (около 30,2 млрд; цены Караганды "
         "не проверены) или выше; г) инфляция 2026 "
@@ -976,7 +976,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         "43,3" not in cover
         and "51,8" not in cover
-        and "около 43,3 млрд (вариант 3 плюс оборудование, 17,8; до 51,8)" in memo
+        and "около 43,3 млрд (вариант 3 плюс всё оборудование; до 51,8)" in memo
     )
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
@@ -1454,7 +1454,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # recommendation 3 only: one list, that case first, its sum's parts said;
         # 25,5 + 17,8 ≈ 43,3 at the medians)
         "27 млрд не хватит, нужна поправка бюджета, если а) договор заключат лишь на год и он "
-        "оплатит всё оборудование: около 43,3 млрд (вариант 3 плюс оборудование, 17,8; до "
+        "оплатит всё оборудование: около 43,3 млрд (вариант 3 плюс всё оборудование; до "
         "51,8); б) договор начнётся 1 января по цене варианта 2 (около 27,2 млрд) или дороже; "
         "в) цена — посередине между Павлодаром и Карагандой (около 30,2 млрд; цены Караганды "
         "не проверены) или выше; г) инфляция 2026 "
@@ -1650,8 +1650,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25c, s25d: the 17,8 set against the yearly lines: said as not in them)
         # (s25l: still read as a cost on top of the lines: the offer asked for, its figure
         # chapter 2's, under Fig. 3)
-        "поставщиков на обслуживание только действующих АПК и на покупку оборудования вместо "
-        "сервиса:"
+        # (s35a, s35b: the memo's room: who buys it, said)
+        "поставщиков на обслуживание только действующих АПК и на покупку оборудования городом:"
     ) in memo
     # (s29a: the city's own purchase is the first question a deputy is asked: said once, as
     # the cheaper alternative to the service, never beside the lines, which s25b–s25l read as
