@@ -117,6 +117,13 @@ class BudgetLine:
     # the 2027 line if the contract is extended again at today's price (its upper end rounded
     # up as the line is: «5»; review s34j: the memo priced that case but named no line for it)
     extension_line: float | None = None
+    # the line reading's 2027 cost at the assumptions' declared values, the point the
+    # reckoner's thresholds start from («26,25»: the appendix derives 15,6 % from it; reviews
+    # s34*: Table 2's thresholds were derived nowhere)
+    base_case: float = 0.0
+    # a complex-year at the line's reading at 2026 prices (15,41 mn per camera, 14,04 mn at
+    # the city's count), None without the city's price
+    line_year: float | None = None
 
     @property
     def per_camera(self) -> float | None:
@@ -240,4 +247,6 @@ def budget_line(
         line_factor=line_factor,
         line_reading=reading,
         extension_line=line(appraisal.get(EXTENSION, BUDGET_LINE_STAT)),
+        base_case=appraisal.get(line_output),
+        line_year=None if city_year is None else city_year * line_factor,
     )
