@@ -1753,7 +1753,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29c: the threshold holds at the whole network: said, briefly)
         # (s31l: «каждый пункт» of what: above the threshold)
         "(при 1 991 АПК) — не хватит: каждый пункт выше — ещё 0,23 млрд "
-        "Источник: расчёт авторов."
+        "Источник: расчёт авторов; пороги — в разделе «Как получены цифры сценариев расходов»."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
     # condition of the procurement (review s14a: else a second gap from March)
@@ -2115,6 +2115,28 @@ def test_the_options_chart_says_what_it_leaves_out_without_the_appendixs_sentenc
         "комплексы."
     ) in text
     assert text.count("в целом не оценён") == 1 and "в целом он не оценён" not in text
+
+
+@pytest.mark.slow  # reads the session's build
+def test_the_appendix_derives_table_2s_thresholds_by_hand(report):
+    """The memo's Table 2 gives three thresholds (15,6 %, 0,23 per point, 1,3 per 100
+    complexes); the appendix derives them so that a reader can redo them (reviews s34*:
+    derived nowhere). Hand check: 2,33 mn a camera-year × 5,89 cameras = 13,72 mn a
+    complex-year before 2026 inflation; 0,01 × 13,72 mn × 1 991 × 10 / 12 = 0,228 bn;
+    (27 − 26,25) / 0,228 = 3,3 points over 12,3 %; 100 × (15,41 mn × 10 / 12 + 2 × 171 000)
+    = 1,32 bn; at variant 1, 100 × (8,02 mn × 10 / 12 + 2 × 171 000) = 0,70 bn."""
+    text = " ".join(normalise(report["text"]).replace("\u00a0", " ").split())
+    assert (
+        "Пороги таблицы «Что сверить до сессии» (табл. 2, с. 4). При базовых значениях "
+        "допущений (1 991 АПК, инфляция 2026 года 12,3 %) расход 2027 года по варианту 3 — "
+        "26,25 млрд тенге; до строки 27 млрд остаётся 0,75. Пункт инфляции 2026 года добавляет "
+        "0,23 млрд (сотая доля годовой цены АПК до этой инфляции, 13,72 млн тенге, за 1 991 АПК "
+        "и 10 месяцев), поэтому строки хватает до 12,3 + 0,75 : 0,23 ≈ 15,6 %. Каждые 100 "
+        "невведённых АПК снижают расход на 1,3 млрд (10 месяцев по 15,41 млн тенге в год и "
+        "2 месяца по ≈ 171 тыс. тенге), по варианту 1 — на 0,7 млрд."
+    ) in text
+    # the memo's table says where the derivation is
+    assert "Источник: расчёт авторов; пороги — в разделе «Как получены цифры сценариев " in text
 
 
 @pytest.mark.slow  # reads the session's build
