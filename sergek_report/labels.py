@@ -873,6 +873,8 @@ PATH_TREE_COSTS = {
     # (each box one line: «тенге» is the caption's unit)
     "line_variant": "«{option}»: {cost}\u00a0млрд (вариант\u00a0{variant})",
     "with_line": "«{option}»: {cost}\u00a0млрд (вариант\u00a0{variant}; строка {line})",
+    # (review s35d: the contract from 1 January, 29,8, read as covered by the line, 27)
+    "above_line": "«{option}»: {cost}\u00a0млрд (вариант\u00a0{variant}; выше строки {line})",
 }
 # Under the tree (decision_tables.path_chart_note): the variant its figures are at, in plain
 # words ({words}: PATH_TREE_NOTE_CAMERA, or MEMO_COVERAGE's without the camera counts).

@@ -294,7 +294,10 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_their_costs(path_input
     assert branches[1].costs == (
         "«Временная мера, затем договор»: 25,5\u00a0млрд (вариант\u00a03; строка 27)",
     )
-    assert branches[0].costs == ("«Договор с первого дня»: 29,8\u00a0млрд (вариант\u00a03)",)
+    # (s35d: the contract from 1 January, above the line, read as covered by it: said)
+    assert branches[0].costs == (
+        "«Договор с первого дня»: 29,8\u00a0млрд (вариант\u00a03; выше строки 27)",
+    )
     assert branches[2].costs == ("«Перерыв, затем договор»: 24,9\u00a0млрд (вариант\u00a03)",)
     # the note under the tree says which variant its figures are at, in plain words; the
     # chapter's note adds where the others are

@@ -1169,8 +1169,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "нарушений). Маслихату предстоит решить, сколько заложить в бюджет и как не допустить "
         # (s33o, s33p: the state after the sources' date unknown, said at the memo's start,
         # and where the terms are explained)
-        "перерыва. Что произошло после 10 марта 2026 г. (закупка, проект бюджета, ввод новых "
-        "АПК), в источниках отчёта нет: это сверить до сессии (Таблица 2); термины — в разделе "
+        # (s35d: an indirect question as the subject; s35b: a bare infinitive)
+        "перерыва. Сведений о том, что произошло после 10 марта 2026 г. (закупка, проект "
+        "бюджета, ввод новых АПК), в источниках отчёта нет: их нужно сверить до сессии "
+        "(Таблица 2); термины — в разделе "
         "«Словарь терминов». Что будет с 1 января, зависит от юристов: "
         # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
         # the gap after the stop-gap is recommendation 5's, where the reader meets it)
@@ -1235,7 +1237,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         # (s33j: 4,4 is the range's upper end, not a maximum: «около 3,9 (до 4,4)»)
         # (s34j: the case priced but no line named for it: its upper end rounded up, 4,4 → 5)
-        "и оператор согласится, на 2027 год хватит строки в 5 млрд, а новый договор — с 2028 года"
+        # (s35c, s35d: «5 млрд» with no origin: the upper end it is rounded up from)
+        "и оператор согласится, на 2027 год хватит строки в 5 млрд (расход до 4,4), а новый "
+        "договор — с 2028 года"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1358,8 +1362,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33c: «хватит до» read as a floor: at most)
         # (s35b: a fourth figure with no rule: the answers before the session; the range
         # is the title page's chart's)
-        "(рекомендация 1), и оператор согласится, на 2027 год хватит строки в 5 млрд, а новый "
-        "договор — с 2028 года. "
+        "(рекомендация 1), и оператор согласится, на 2027 год хватит строки в 5 млрд (расход до "
+        "4,4), а новый договор — с 2028 года. "
         # (s33d: the memo's room: the equipment's hand-over in Pavlodar is Table 3's)
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
         # (s33n: a dash for the verb read as telegraphic)
@@ -1370,9 +1374,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Дешевле могут быть обслуживание только действующих АПК (по суждению авторов — не "
         "дороже нынешней) или покупка оборудования городом — около 17,8 млрд тенге "
         # (s34a, s34b: «подтвердят их … — строку уменьшат» read as clipped: «если …»)
-        "разово плюс обслуживание, ПО и связь; цен нет; если их подтвердят предложения "
+        # (s35c, s35d: «17,8 … цен нет» read as a contradiction: the running costs unpriced)
+        "разово плюс обслуживание, ПО и связь, цен на которые нет; если предложения "
         # (s34d, s34f: the line as the procurement's sum may anchor the bids: when to cut it)
-        "поставщиков (рекомендация 2), строку уменьшат. "
+        "поставщиков (рекомендация 2) покажут цены ниже, строку уменьшат. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)

@@ -862,15 +862,18 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
         if reading == CAMERA_READING
         else BRANCH_OUTPUT[line][READINGS.index(reading)]
     )
+    cost = results.appraisal.get(f"{output}.cash_2027", CENTRAL)
     words = {
         "option": branch_path(line),
-        "cost": bn(results.appraisal.get(f"{output}.cash_2027", CENTRAL)),
+        "cost": bn(cost),
         "variant": variant_number(reading),
+        "line": precision.line_billions(results.budget_line.amount),
     }
     if line == "bridge":  # the line is this path's upper end, rounded up
-        words["line"] = precision.line_billions(results.budget_line.amount)
         return (fmt.fill(L.PATH_TREE_COSTS["with_line"], **words),)
-    return (fmt.fill(L.PATH_TREE_COSTS["line_variant"], **words),)
+    # a branch whose central estimate the line does not cover says so (the memo's case б)
+    above = cost > results.budget_line.amount
+    return (fmt.fill(L.PATH_TREE_COSTS["above_line" if above else "line_variant"], **words),)
 
 
 def branch_camera_output(line: str) -> str:
