@@ -655,7 +655,8 @@ def test_without_pavlodar_s_camera_count_there_is_no_camera_caveat(tables, assum
     assert not [o for o in decision_tables.priced(r) if o.endswith("_camera")]  # no path per camera
     # the path tree's boxes then give the city's variant, the line's, never a per-camera one
     tree = decision_tables.branch_cost_lines("announced", r)
-    assert tree == ("«Договор с первого дня»: 27,2\u00a0млрд (вариант\u00a02)",)
+    # (at the city's reading the line is 25: the contract from 1 January, 27,2, is above it)
+    assert tree == ("«Договор с первого дня»: 27,2\u00a0млрд (вариант\u00a02; выше строки 25)",)
     assert "за камеру" not in decision_tables.path_chart_note(r)
     assert "Временная мера, затем договор (цены Павлодара за камеру)" not in set(
         decision_tables.appraisal_table(r).iloc[:, 0]
