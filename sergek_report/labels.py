@@ -1359,8 +1359,10 @@ COVER_CHECKS = {
     # (as the memo's checklist's first row says it)
     "pavlodar": (
         # (review s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
-        "Найден ли договор Павлодара? Если сумма — за {region} АПК области, строка — "
-        "{cheaper}; за {city} АПК города — {city_line}; за камеру или не найден — {line}"
+        # (review s35c: «за 420 АПК» alone does not give 15 if the price is per camera:
+        # variant 1 is per complex, said)
+        "Найден ли договор Павлодара? Если за комплекс и {region} АПК области, строка — "
+        "{cheaper}; за {city} АПК города — {city_line}; за камеру или не найден — {line_short}"
     ),
     # the same without the camera counts (no reading per camera: the line is the city's)
     "pavlodar_per_complex": (

@@ -183,6 +183,8 @@ def cover_checks(results: Results) -> tuple[str, ...]:
             city=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
             city_line=precision.line_billions(bl.lines_city[0]),
             line=line(bl.amount),
+            # the last line as bare as the one before it (the title page's room)
+            line_short=precision.line_billions(bl.amount),
         ),
     )
 
