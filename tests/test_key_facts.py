@@ -325,8 +325,9 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
     assert checks[2] == (
         # (s32f: the city's complexes too, as the memo's Table 2 first row)
         # (s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
-        "Найден ли договор Павлодара? Если сумма — за 420 АПК области, строка — 15 млрд тенге; "
-        "за 240 АПК города — 25; за камеру или не найден — 27 млрд тенге"
+        # (s35c: variant 1 is per complex: «за 420 АПК» alone does not give 15)
+        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, строка — 15 млрд "
+        "тенге; за 240 АПК города — 25; за камеру или не найден — 27"
     )
     city = dataclasses.replace(
         r, budget_line=dataclasses.replace(r.budget_line, line_reading="city")

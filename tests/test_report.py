@@ -855,21 +855,20 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
         # (s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
-        "Найден ли договор Павлодара? Если сумма — за 420 АПК области, строка — 15 млрд "
-        "тенге; за 240 АПК города — 25; за камеру или не найден — 27 млрд тенге"
+        # (s35c: «за 420 АПК» alone does not give 15 if the price is per camera)
+        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, строка — 15 млрд "
+        "тенге; за 240 АПК города — 25; за камеру или не найден — 27"
     ) in cover
     # numbered as the memo's checklist, whose first three rows they are, which the line under
     # them names (s31k, s32a, s32f: four lists of questions)
     assert '<ol class="cover-checks">' in report["html"]
     # (s33o, s33p: with its table's number and page, as the memo's references)
     assert (
-        "27 млрд тенге Остальные вопросы — в таблице «Что сверить до сессии» (табл. 2, с. 4)"
+        "или не найден — 27 Остальные вопросы — в таблице «Что сверить до сессии» (табл. 2, с. 4)"
     ) in cover
     assert memo.index("1) закупка, заключение юристов") < memo.index("2) строка в проекте бюджета")
     assert memo.index("2) строка в проекте бюджета") < memo.index("3) договор Павлодара")
-    assert "за 420 АПК области — 15 млрд; за 240 АПК города — 25; за камеру или не найден — 27" in (
-        memo
-    )
+    assert "за комплекс и 420 АПК области — 15 млрд; за 240 АПК города — 25; иначе — 27" in memo
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
         # s24g, s24h: two last days read as two dates to choose between: one last day, its
@@ -1668,8 +1667,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # says them against the proposed lines, so that the vote may follow the contract)
     # (s26m, s26p, s27d: each answer with what to do)
     assert (
-        "3) договор Павлодара (госзакупки) не найден за 420 АПК области — 15 млрд; за "
-        "240 АПК города — 25; за камеру или не найден — 27"
+        "3) договор Павлодара (госзакупки) не найден за комплекс и 420 АПК области — 15 млрд; "
+        "за 240 АПК города — 25; иначе — 27"
     ) in memo
     assert (
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "
@@ -1731,8 +1730,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29e, s29i: a budget already adopted had no route: an amendment either way)
         "неизвестно; есть у аппарата строки нет, она меньше или бюджет принят без неё — поправка "
         "к бюджету "
-        "3) договор Павлодара (госзакупки) не найден за 420 АПК области — 15 млрд; за "
-        "240 АПК города — 25; за камеру или не найден — 27 "
+        "3) договор Павлодара (госзакупки) не найден за комплекс и 420 АПК области — 15 млрд; "
+        "за 240 АПК города — 25; иначе — 27 "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         # (s21g: the base case and the range, as the cover's «от половины до всех»)
         # (s22a: «от половины» decoded: 350 × 50 % = 175)
@@ -1872,9 +1871,10 @@ def test_the_council_text_says_the_models_words_plainly(report):
     # the plain words are there, with what the range means said in the memo and in chapter 2
     council = " ".join(parts)
     # (s34n: «29,6–35,5» read as a range of one estimate: the three paths' central estimates)
+    # (s35d: the reason first, then the figures above the line)
     assert (
-        "центральных оценок всех трёх путей по цене между Павлодаром и Карагандой (от 29,6 до "
-        "35,5 млрд тенге)" in council
+        "центральные оценки всех трёх путей по цене между Павлодаром и Карагандой — от 29,6 до "
+        "35,5 млрд тенге, выше строки" in council
     )
     assert "Павлодар–Караганда (не проверено)" in council
     assert "в 8 случаях из 10 при допущениях авторов" in council
