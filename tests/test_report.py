@@ -1176,7 +1176,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
         # the gap after the stop-gap is recommendation 5's, where the reader meets it)
         "подтвердят временную меру "
-        "(продление договора до итогов закупки) — договор продлится до 28 февраля, а с 1 марта "
+        "(продление договора до итогов закупки), и оператор согласится — договор продлится до "
+        # (s35c: the operator's consent, a condition elsewhere, was missing here)
+        "28 февраля, а с 1 марта "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         # (s33a: the gap after the stop-gap is recommendation 5's; s33o: the item's four
         # conditions read as one too many)
@@ -1244,7 +1246,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
-    assert "(другой цены не найдено), в 4–8 раз дороже нынешней платы" in memo
+    # (s35c: the multiples compare a full year of the service, not the recommended path)
+    assert (
+        "(другой цены не найдено): за полный год такой сервис в 4–8 раз дороже нынешней платы"
+        in memo
+    )
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1367,7 +1373,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
         # (s33n: a dash for the verb read as telegraphic)
         "Строка рассчитана на сервис с новым оборудованием для всей сети (другой цены не "
-        "найдено), в 4–8 раз дороже нынешней платы. "
+        "найдено): за полный год такой сервис в 4–8 раз дороже нынешней платы. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться», and
         # the running costs named as unpriced)
         "Дешевле могут быть обслуживание только действующих АПК (по суждению авторов — не "
