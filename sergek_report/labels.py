@@ -895,7 +895,8 @@ PATH_STEPS = {
     "announce_stopgap": "объявить закупку при временной мере ({days})",
     "edition": "дата редакции отчёта",
     "contract_end": "конец договора ГЧП",
-    "decision_day": "первый день без договора ГЧП",
+    # (review s35e: «без договора» beside the stop-gap, which extends it: its condition)
+    "decision_day": "без временной меры — первый день без договора ГЧП",
     "stopgap_end": "конец временной меры, если она длится {months}",
 }
 # The memo's plain words for a computed amount and its P10–P90 (decision_tables.amount):
