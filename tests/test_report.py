@@ -1231,7 +1231,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30a, s30b: the price's source its own paragraph; a list of the variants split
         # across the memo's two pages: a sentence)
         # (s32j: the variants are named by Table 1's rows; the paragraph is the reasons' own)
-        "АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1)."
+        "АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1); какой верен, "
+        "покажет только договор Павлодара. "
+        # (s35e, s35f: the authors' likeliest 15 beside the proposed 27, and the line as the
+        # bids' anchor, were never weighed: what a shortfall costs, what a surplus does, and
+        # how the anchor is avoided)
+        "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
+        "задержала бы закупку, у которой нет запаса времени. Лишнее перераспределят; ориентиром "
+        "цен строка не станет, если сумму закупки считать по предложениям поставщиков "
+        "(рекомендация 2). Поэтому строка рассчитана из осторожности по самому дорогому "
+        "варианту 3"
     ) in memo
     # (s32j: the cheapest path, if the ban is lifted, with its amount: today's price's upper
     # end for 2027, 3,9 (3,7–4,4) on the title page's chart)
@@ -1398,15 +1407,17 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20c: the line said as a rule of caution, not a forecast)
         f"Почему предлагаем {line}, а не 15 млрд тенге. Цены для Алматы нет. Есть одно "
         "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
-        "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1). "
-        # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
-        # be a ceiling, not a forecast; what is left unspent, reallocated)
-        "Строка бюджета — не прогноз расхода, а предел: договор дороже неё "
+        "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1); "
         # (s25k, s25l: why the dearest variant, in one clause: which is right only Pavlodar's
         # contract shows; s26a, s26b: in full sentences)
         # (s30g: «а вариант покажет» elliptical)
-        "заключить нельзя, а неизрасходованное перераспределят. Какой вариант верен, покажет "
-        "только договор Павлодара, поэтому строка "
+        "какой верен, покажет только договор Павлодара. "
+        # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
+        # be a ceiling, not a forecast; what is left unspent, reallocated)
+        "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
+        "задержала бы закупку, у которой нет запаса времени. Лишнее перераспределят; ориентиром "
+        "цен строка не станет, если сумму закупки считать по предложениям поставщиков "
+        "(рекомендация 2). Поэтому строка "
         # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
         # named)
         "рассчитана из осторожности по самому дорогому варианту 3 (за камеру: в АПК Алматы "
@@ -1637,10 +1648,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s34d, s34f: the line as the procurement's sum may anchor the bids; s34g, s34h: said as
     # «cut it before announcing», it contradicted «announce now»: the procurement's sum from
     # the offers, the line its ceiling)
+    # (s35e, s35f: the anchor a cryptic aside: said, and weighed, in «Почему предлагаем»)
     assert (
-        "на покупку оборудования городом: по ним, а не по строке, считать сумму закупки "
-        "(иначе ориентиром станет строка)."
+        "ориентиром цен строка не станет, если сумму закупки считать по предложениям поставщиков "
+        "(рекомендация 2)"
     ) in memo
+    assert "на обслуживание только действующих АПК и на покупку оборудования городом." in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,
     # as the appendix's table by year prints them (s15f: both readings' later years)
@@ -1661,7 +1674,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25l: still read as a cost on top of the lines: the offer asked for, its figure
         # chapter 2's, under Fig. 3)
         # (s35a, s35b: the memo's room: who buys it, said)
-        "поставщиков на обслуживание только действующих АПК и на покупку оборудования городом:"
+        "поставщиков на обслуживание только действующих АПК и на покупку оборудования городом."
     ) in memo
     # (s29a: the city's own purchase is the first question a deputy is asked: said once, as
     # the cheaper alternative to the service, never beside the lines, which s25b–s25l read as
