@@ -1378,9 +1378,11 @@ COVER_CHECKS = {
 # (reviews s33c, s33d: the variants were not said on the title page, nor that the line is
 # drawn at the dearest: the one price found, what is unknown about it, which the line takes)
 # (reviews s33o, s33p: the premise is the card's above it now; the caption, two lines)
+# (review s35e: «временная мера, затем договор» read as every bar's, the last one's too:
+# said of the variants' bars)
 COVER_CHART = (
-    "Расходы {year} года, млрд тенге: временная мера, затем договор; за что платит Павлодар, "
-    "неизвестно: варианты {variants} (Таблица 1); {line}; {key}"
+    "Расходы {year} года, млрд тенге: варианты {variants} (Таблица 1) — временная мера, затем "
+    "договор; за что платит Павлодар, неизвестно; {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",

@@ -835,8 +835,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # takes, said on the title page)
         # (s33o, s33p: the premise, one news item of 9 bn, is the card's above; the caption
         # says what is unknown about it)
-        "Расходы 2027 года, млрд тенге: временная мера, затем договор; за что платит Павлодар, "
-        "неизвестно: варианты 1–3 (Таблица 1); "
+        # (s35e: the stop-gap's path said of the variants' bars, not the extension's)
+        "Расходы 2027 года, млрд тенге: варианты 1–3 (Таблица 1) — временная мера, затем "
+        "договор; за что платит Павлодар, неизвестно; "
         "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -1030,7 +1031,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert "3) за камеру (строка — по нему) 15,41 25,5 (24,4–26,7) 27 35 38 100" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[
-        memo.index("Рекомендации маслихату") : memo.index("Почему дороже нынешней платы")
+        memo.index("Рекомендации маслихату") : memo.index("Почему строка дороже нынешней платы")
     ]
     assert not re.search(r"\d,\d+–\d|от \d+,\d до", recommendations), recommendations
     assert "96,1" not in cover and "96,1" not in memo
@@ -1079,7 +1080,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert not re.search(r"96,1 млрд тенге на 2027", cover)
     # today's price, the card's, heads the memo's «Почему дороже» (s29g, s29j)
     assert (
-        f"Почему дороже нынешней платы (около {precision.billions(today)} млрд тенге в год)" in memo
+        f"Почему строка дороже нынешней платы (около {precision.billions(today)} млрд тенге в год)"
+        in memo
     )
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     # the card's figure after the heading (the proposal above the dates says it first)
@@ -1185,7 +1187,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s34c: the plan has no slack, chapter 2's words, said in the memo too)
         # (s34d, s34g: the gap with new equipment belongs in the item too)
         "начнётся новый, если закупку объявят не позднее 31 декабря (запаса на задержку или "
-        "жалобу нет; с новым оборудованием возможен перерыв — рекомендация 5); "
+        # (s35f: «с новым оборудованием возможен перерыв» telegraphic)
+        "жалобу нет; пока ставят новое оборудование, возможен перерыв — рекомендация 5); "
         "не подтвердят — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
@@ -1303,8 +1306,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # current price, the one a deputy weighs the line against, and why it cannot last)
         # (s33g: one idea a sentence; the stop-gap is named in the memo's opening)
         # (s35b: «нынешних 3,9» read as a fact: the authors' estimate of today's payment)
-        "Почему дороже нынешней платы (около 3,9 млрд тенге в год). По ней договор можно "
-        "продлить лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
+        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
+        "договор можно продлить лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
         "(рекомендация 1), и оператор согласится"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
@@ -1316,7 +1319,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (hand check: 9 bn / 3 years / 240 = 12,5 mn tenge; 28,43 bn / (1 991 × 12,5 mn) =
     # 1,142); why it is about 7 times today's payment (27,2 / 3,9 = 7,0: new equipment); the
     # paths realistic on 1 January need at most 24,4 (the stop-gap's P90; the gap's is 23,7)
-    how = memo[memo.index("Почему дороже нынешней платы") : memo.index("Таблица 1. ")]
+    how = memo[memo.index("Почему строка дороже нынешней платы") : memo.index("Таблица 1. ")]
     # (reviews s12b, s12c: the cautious reading said as such, what the one source suggests;
     # the whole network's point at the dearer reading, 1 991 × 14,04 mn = 27,9 bn, and the
     # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
@@ -1369,8 +1372,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26e: «Что покупают» read as translated)
         # (s29g, s29j: why several times today's price, answered first: today's price lasts
         # two months, then a service on new equipment)
-        "Почему дороже нынешней платы (около 3,9 млрд тенге в год). По ней договор можно "
-        "продлить лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
+        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
+        "договор можно продлить лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
         # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
         # (s33c: «хватит до» read as a floor: at most)
@@ -1584,7 +1587,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # checks follow)
     assert (
         memo.index("Рекомендации маслихату")
-        < memo.index("Почему дороже нынешней платы")
+        < memo.index("Почему строка дороже нынешней платы")
         < memo.index("Таблица 2. Что сверить до сессии")
     )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
@@ -1710,7 +1713,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # question: the row named as the option it prices)
     # (s28e: «(вопрос 1 г)» read as «1 год»: the option as Table 4 names it)
     # (s29g, s29j: the memo's table of paths went; today's price heads «Почему дороже»)
-    assert "Почему дороже нынешней платы (около 3,9 млрд тенге в год)" in memo
+    assert "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
