@@ -1240,8 +1240,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # bids' anchor, were never weighed: what a shortfall costs, what a surplus does, and
         # how the anchor is avoided)
         "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
-        "задержала бы закупку, у которой нет запаса времени. Лишнее перераспределят; ориентиром "
-        "цен строка не станет, если сумму закупки считать по предложениям поставщиков "
+        "задержала бы закупку, у которой нет запаса времени. Лишнее перераспределят; а чтобы "
+        # (s35h: «ориентиром цен строка не станет» read as a riddle: who, and why, said)
+        "поставщики не подгоняли цены под строку, сумму закупки считают по их предложениям "
         "(рекомендация 2). Поэтому строка рассчитана из осторожности по самому дорогому "
         "варианту 3"
     ) in memo
@@ -1259,10 +1260,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
     # (s35c: the multiples compare a full year of the service, not the recommended path)
-    assert (
-        "(другой цены не найдено): за полный год такой сервис в 4–8 раз дороже нынешней платы"
-        in memo
-    )
+    assert "(другой цены не найдено): за год такой сервис в 4–8 раз дороже нынешней платы" in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1306,8 +1304,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # current price, the one a deputy weighs the line against, and why it cannot last)
         # (s33g: one idea a sentence; the stop-gap is named in the memo's opening)
         # (s35b: «нынешних 3,9» read as a fact: the authors' estimate of today's payment)
-        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
-        "договор можно продлить лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
+        # (s35g: the two months are the law's limit, not the price's)
+        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Продлить договор по "
+        "нынешней цене закон позволяет лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
         "(рекомендация 1), и оператор согласится"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
@@ -1372,8 +1371,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26e: «Что покупают» read as translated)
         # (s29g, s29j: why several times today's price, answered first: today's price lasts
         # two months, then a service on new equipment)
-        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
-        "договор можно продлить лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
+        # (s35g: the two months are the law's limit, not the price's)
+        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Продлить договор по "
+        "нынешней цене закон позволяет лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
         # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
         # (s33c: «хватит до» read as a floor: at most)
@@ -1385,7 +1385,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
         # (s33n: a dash for the verb read as telegraphic)
         "Строка рассчитана на сервис с новым оборудованием для всей сети (другой цены не "
-        "найдено): за полный год такой сервис в 4–8 раз дороже нынешней платы. "
+        "найдено): за год такой сервис в 4–8 раз дороже нынешней платы. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться», and
         # the running costs named as unpriced)
         "Дешевле могут быть обслуживание только действующих АПК (по суждению авторов — не "
@@ -1394,7 +1394,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35c, s35d: «17,8 … цен нет» read as a contradiction: the running costs unpriced)
         "разово плюс обслуживание, ПО и связь, цен на которые нет; если предложения "
         # (s34d, s34f: the line as the procurement's sum may anchor the bids: when to cut it)
-        "поставщиков (рекомендация 2) покажут цены ниже, строку уменьшат. "
+        "поставщиков (рекомендация 2) дешевле, строку уменьшат. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
@@ -1418,8 +1418,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
         # be a ceiling, not a forecast; what is left unspent, reallocated)
         "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
-        "задержала бы закупку, у которой нет запаса времени. Лишнее перераспределят; ориентиром "
-        "цен строка не станет, если сумму закупки считать по предложениям поставщиков "
+        "задержала бы закупку, у которой нет запаса времени. Лишнее перераспределят; а чтобы "
+        # (s35h: «ориентиром цен строка не станет» read as a riddle: who, and why, said)
+        "поставщики не подгоняли цены под строку, сумму закупки считают по их предложениям "
         "(рекомендация 2). Поэтому строка "
         # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
         # named)
@@ -1653,7 +1654,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the offers, the line its ceiling)
     # (s35e, s35f: the anchor a cryptic aside: said, and weighed, in «Почему предлагаем»)
     assert (
-        "ориентиром цен строка не станет, если сумму закупки считать по предложениям поставщиков "
+        "чтобы поставщики не подгоняли цены под строку, сумму закупки считают по их предложениям "
         "(рекомендация 2)"
     ) in memo
     assert "на обслуживание только действующих АПК и на покупку оборудования городом." in memo
