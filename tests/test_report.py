@@ -1306,7 +1306,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35b: «нынешних 3,9» read as a fact: the authors' estimate of today's payment)
         # (s35g: the two months are the law's limit, not the price's)
         "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Продлить договор по "
-        "нынешней цене закон позволяет лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
+        "нынешней цене закон позволяет лишь на два месяца. Если до сессии юристы найдут, как "
+        "снять запрет "
         "(рекомендация 1), и оператор согласится"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
@@ -1373,7 +1374,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # two months, then a service on new equipment)
         # (s35g: the two months are the law's limit, not the price's)
         "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Продлить договор по "
-        "нынешней цене закон позволяет лишь на два месяца. Если до сессии юристы найдут, как снять запрет "
+        "нынешней цене закон позволяет лишь на два месяца. Если до сессии юристы найдут, как "
+        "снять запрет "
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
         # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
         # (s33c: «хватит до» read as a floor: at most)
