@@ -1252,15 +1252,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33j: 4,4 is the range's upper end, not a maximum: «около 3,9 (до 4,4)»)
         # (s34j: the case priced but no line named for it: its upper end rounded up, 4,4 → 5)
         # (s35c, s35d: «5 млрд» with no origin: the upper end it is rounded up from)
-        "и оператор согласится, на 2027 год хватит строки в 5 млрд (расход до 4,4), а новый "
-        "договор — с 2028 года"
+        # (s35c, s35d, s35g: the extension's line had no rule for the vote: instead of 27)
+        "и оператор согласится, на 2027 год хватит строки в 5 млрд (расход до 4,4) вместо 27, а "
+        "новый договор — с 2028 года"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
     # (s35c: the multiples compare a full year of the service, not the recommended path)
-    assert "(другой цены не найдено): за год такой сервис в 4–8 раз дороже нынешней платы" in memo
+    assert "(другой цены не найдено); за год он в 4–8 раз дороже нынешней платы" in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1382,12 +1383,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35b: a fourth figure with no rule: the answers before the session; the range
         # is the title page's chart's)
         "(рекомендация 1), и оператор согласится, на 2027 год хватит строки в 5 млрд (расход до "
-        "4,4), а новый договор — с 2028 года. "
+        "4,4) вместо 27, а новый договор — с 2028 года. "
         # (s33d: the memo's room: the equipment's hand-over in Pavlodar is Table 3's)
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
         # (s33n: a dash for the verb read as telegraphic)
         "Строка рассчитана на сервис с новым оборудованием для всей сети (другой цены не "
-        "найдено): за год такой сервис в 4–8 раз дороже нынешней платы. "
+        "найдено); за год он в 4–8 раз дороже нынешней платы. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться», and
         # the running costs named as unpriced)
         "Дешевле могут быть обслуживание только действующих АПК (по суждению авторов — не "
