@@ -1561,8 +1561,11 @@ COVER_FACTS = {
         # {line}: «27 млрд тенге»)
         # (reviews s35a, s35b: «может не хватить» beside the memo's «хватит» read as a
         # contradiction: the condition under which the line is enough, said positively)
-        "{line} на {year}\u00a0год хватит лишь вместе с ними: без них договор будет на год и "
-        "дороже (рекомендация 3)"
+        # (reviews s35d, s35g, s35h: why the 2027 line needs the later ones was the memo's
+        # only: the one-year contract pays for the equipment within its year, the memo's
+        # case «а»)
+        "без них договор — на год, с оплатой оборудования за год, и {line} не хватит "
+        "(рекомендация 3)"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

@@ -86,8 +86,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # vote, and where the figure is, recommendation 3)
         # (s35a, s35b: «может не хватить» beside the memo's «хватит» read as a
         # contradiction: when the line is enough, said as a condition)
-        f"тенге); 27{NBSP}млрд{NBSP}тенге на 2027{NBSP}год хватит лишь вместе с ними: без них "
-        "договор будет на год и дороже (рекомендация 3)"
+        # (s35d, s35g, s35h: why, said: the one-year contract pays for the equipment within
+        # its year, the memo's case «а»)
+        f"тенге); без них договор — на год, с оплатой оборудования за год, и 27{NBSP}млрд{NBSP}"
+        "тенге не хватит (рекомендация 3)"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date

@@ -968,8 +968,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s34c, s34d: «оплатят сразу» read as certain: the memo's condition)
         # (s34e, s34f: «до 51,8» still read as an alternative line: what changes, and where)
         # (s35a, s35b: «может не хватить» beside the memo's «хватит»: the condition)
-        "27 млрд тенге на 2027 год хватит лишь вместе с ними: без них договор будет на год и "
-        "дороже (рекомендация 3)"
+        # (s35d, s35g, s35h: the reason, the equipment paid within the one year)
+        "без них договор — на год, с оплатой оборудования за год, и 27 млрд тенге не хватит "
+        "(рекомендация 3)"
     ) in cover
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
