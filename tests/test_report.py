@@ -1025,7 +1025,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s35a, s35b: 43,3 in the recommendation read as a second line with no origin: the
         # case is the amendment list's first, with its sum's parts)
         "договор — лишь на год (Закон о госзакупках, ст. 17), а на год 27 млрд может не "
-        "хватить (случай «а» ниже)."
+        # (s35j: «случай «а»» beside recommendation 1's а–г: the list named)
+        "хватить (см. ниже «не хватит», «а»)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1308,7 +1309,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35b: «нынешних 3,9» read as a fact: the authors' estimate of today's payment)
         # (s35g: the two months are the law's limit, not the price's)
         "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Продлить договор по "
-        "нынешней цене закон позволяет лишь на два месяца. Если до сессии юристы найдут, как "
+        # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
+        "нынешней цене можно не больше чем на два месяца. Если до сессии юристы найдут, как "
         "снять запрет "
         "(рекомендация 1), и оператор согласится"
     ) in memo
@@ -1376,7 +1378,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # two months, then a service on new equipment)
         # (s35g: the two months are the law's limit, not the price's)
         "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Продлить договор по "
-        "нынешней цене закон позволяет лишь на два месяца. Если до сессии юристы найдут, как "
+        # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
+        "нынешней цене можно не больше чем на два месяца. Если до сессии юристы найдут, как "
         "снять запрет "
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
         # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
@@ -1621,7 +1624,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
         "учтён рост цены на 0–12,2 % в год). Без строк 2028–2029 годов договор — лишь на год "
-        "(Закон о госзакупках, ст. 17), а на год 27 млрд может не хватить (случай «а» ниже). "
+        "(Закон о госзакупках, ст. 17), а на год 27 млрд может не хватить (см. ниже «не "
+        "хватит», «а»). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
