@@ -1455,8 +1455,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contradiction: the contract's years, the condition of both, said)
         # (s35a, s35b: «9 из 10» beside the report's «8 из 10», and read as a claim on the
         # price itself: the margin said, the line over variant 3's upper end, 26,7)
-        "27 млрд хватит на каждый вариант цены Павлодара при договоре с 1 марта по 2029 год "
-        "(на вариант 3 — почти без запаса: расход до 26,7); "
+        # (s35l: read as 27 covering the spending to 2029: the year the line is for, said)
+        "27 млрд на 2027 год хватит на каждый вариант цены Павлодара при договоре с 1 марта по "
+        "2029 год (на вариант 3 — почти без запаса: расход до 26,7); "
         # (s26c: why variant 1, the source's «в городах и на трассах региона», p. 38)
         # (s26e: «о камерах области» read as support for per camera: the region against the city)
         # (s26o, s26p: who reallocates the 12 and when: the budget's revision, the procurement
