@@ -695,7 +695,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
         # (s26p, s27a: variant 2 left out unexplained: the cheapest and the line's)
         # (s29g, s29j: three tables stacked on p. 4; the paths' table went, the lines' table
         # and the cases the line does not cover give the paths)
-        "Таблица 2. Что сверить до сессии",
+        "Таблица 3. Что сверить до сессии",
         "Рекомендации маслихату",
         "До сессии — запросить у акимата",
         "Главные риски",
@@ -709,7 +709,8 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
     assert text.count("Хронология договора и предстоящие сроки") == 1
     assert text.count("Официальные заявления и опубликованные цифры о ДТП в Алматы") == 1
     assert "Хронология договора" not in memo and "о ДТП в Алматы" not in memo
-    assert len(re.findall(r"Таблица \d+\. ", memo)) == 2
+    # the lines, the cases they do not hold (s35k, s35l), the checks
+    assert len(re.findall(r"Таблица \d+\. ", memo)) == 3
 
 
 @pytest.mark.slow  # reads the session's build
@@ -865,7 +866,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert '<ol class="cover-checks">' in report["html"]
     # (s33o, s33p: with its table's number and page, as the memo's references)
     assert (
-        "или не найден — 27 Остальные вопросы — в таблице «Что сверить до сессии» (табл. 2, с. 4)"
+        "или не найден — 27 Остальные вопросы — в таблице «Что сверить до сессии» (табл. 3, с. 4)"
     ) in cover
     assert memo.index("1) закупка, заключение юристов") < memo.index("2) строка в проекте бюджета")
     assert memo.index("2) строка в проекте бюджета") < memo.index("3) договор Павлодара")
@@ -905,27 +906,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s25a: at variant 1 that contract needs 15,5 (14,8–16,2), within 27: said of the
         # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
-        # (s26j, s26l: «9 млрд — за один год» contradicted the source's three years: the
-        # one-year contract instead, chapter 2's «может стоить больше», recommendation 3)
-        # (s26n, s26p: a bare «вариант 2» sent the deputy back to Table 1: its name beside it)
-        # (s27c, s27d: why a one-year contract needs more, said where it is named)
-        # (s28a, s28b: a colon inside a list of three: lettered cases, each with its amount,
-        # the medians of Fig. 3: 27,2 at variant 2 from 1 January, 30,2 at the midpoint)
-        # (s28c: 30,2 is the midpoint with Karaganda, not Karaganda's own price: said so)
-        # (s29h: the one-year contract's stake in the memo: the equipment's cost, chapter 2's
-        # bound of its extra; the variant's name is Table 1's, for the room)
-        # (s30b: 27,2 against 27 is within the range: «может не хватить»)
-        # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
-        # consequence named)
-        # (s33p: a capital after two items ending in «;»)
-        "27 млрд не хватит, нужна поправка бюджета, если а) договор заключат лишь на год и он "
-        "оплатит всё оборудование: около 43,3 млрд (вариант 3 плюс всё оборудование; до "
-        "51,8); б) договор начнётся 1 января по цене варианта 2 (около 27,2 млрд) или дороже; "
-        "в) цена — посередине между Павлодаром и Карагандой (около 30,2 млрд; цены Караганды "
-        "не проверены) или выше; г) инфляция 2026 "
-        # (s30b: «хватит … в 9 случаях из 10 … и инфляция не выше» mixed two framings: the
-        # inflation threshold is a case the line does not cover)
-        "года выше 15,6 % (Таблица 2)."
+        # (s35k, s35l: the cases a row each of Table 2, its 2027 cost beside it)
+        "договор с 1 января, вариант 2 или дороже около 27,2 и больше"
     ) in memo
     assert "поднять до" not in memo
     # (s29j: the memo's amounts carry their unit)
@@ -975,9 +957,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
     assert (
-        "43,3" not in cover
-        and "51,8" not in cover
-        and "около 43,3 млрд (вариант 3 плюс всё оборудование; до 51,8)" in memo
+        "43,3" not in cover and "51,8" not in cover and "(вариант 3) около 43,3 (до 51,8)" in memo
     )
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
@@ -1026,7 +1006,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # case is the amendment list's first, with its sum's parts)
         "договор — лишь на год (Закон о госзакупках, ст. 17), а на год 27 млрд может не "
         # (s35j: «случай «а»» beside recommendation 1's а–г: the list named)
-        "хватить (см. ниже «не хватит», «а»)."
+        # (s35k, s35l: «см. ниже «не хватит», «а»» read as a cipher: the table's number)
+        "хватить (Таблица 2)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1175,7 +1156,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35d: an indirect question as the subject; s35b: a bare infinitive)
         "перерыва. Сведений о том, что произошло после 10 марта 2026 г. (закупка, проект "
         "бюджета, ввод новых АПК), в источниках отчёта нет: их нужно сверить до сессии "
-        "(Таблица 2); термины — в разделе "
+        "(Таблица 3); термины — в разделе "
         "«Словарь терминов». Что будет с 1 января, зависит от юристов: "
         # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
         # the gap after the stop-gap is recommendation 5's, where the reader meets it)
@@ -1224,7 +1205,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     ]
     # the paths' 2027 medians are chapter 2's (Fig. 3); the memo gives the stop-gap's per
     # camera in Table 1 and the first day's at variant 2 in «27 млрд не хватит»
-    assert rows[0][2][0] in memo and "(около 27,2 млрд)" in memo
+    assert rows[0][2][0] in memo and "около 27,2 и больше" in memo
     # (reviews s15b, s15c: «(420 АПК)» read as the scenario's network and 9 / 3 / 420 = 7,14
     # did not give 8,02: what the complexes are, and the 2026 inflation, said; s18c: in the
     # paragraph before the table, beside the price per camera; hand check: 9 bn / 3 / 420 ×
@@ -1432,67 +1413,25 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
         # named)
         "рассчитана из осторожности по самому дорогому варианту 3 (за камеру: в АПК Алматы "
-        "камер больше): "
-        # (s24a: eleven figures and three conditions in one paragraph: when it is enough, when
-        # it is not, each its own item)
-        # (s20r, s21b: the choice put to the council, each line with what it covers: 15 at the
-        # likeliest reading, 27 at any of Table 1's three; s23n: with the stop-gap or the gap,
-        # not the contract from 1 January: Table 2's 26,7 and 26,0 at variant 3)
-        # (s25e: why variant 1 is the likeliest: the source speaks of the whole region's cameras)
-        # (s25k, s25l: the reserve's «47 (из них 9)» did not parse: the reserve is 27 against 15
-        # in 2027, the later years' growth is recommendation 3's)
-        # (s26b: the caution's price said: 27 − 15 = 12 in 2027, held until the contract is found)
-        # (s26c, s26e, s26f: «при любом варианте» beside Karaganda's dearer midpoint: Pavlodar's)
-        # (s26g, s26h: the line is an upper end: the inflation it holds to, Table 3's)
-        # (s27c, s27e: the line assumes the contract from 1 March: announced at once, a shorter
-        # procurement could start it earlier and dearer: the condition said)
-        # (s29g: «при любой цене» overclaimed an upper end: at variant 3 it holds in at least
-        # 9 draws of 10, P90 26,7 ≤ 27)
-        # (s31k: «при любом» beside «9 из 10» read as a contradiction: each variant, the
-        # dearest in 9 cases of 10)
-        # (s31f: «9 из 10» read as a measured probability: the authors' assumptions', said)
-        # (s34o, s34p: «27 хватит» beside recommendation 3's «27 не хватит» read as a
-        # contradiction: the contract's years, the condition of both, said)
-        # (s35a, s35b: «9 из 10» beside the report's «8 из 10», and read as a claim on the
-        # price itself: the margin said, the line over variant 3's upper end, 26,7)
-        # (s35l: read as 27 covering the spending to 2029: the year the line is for, said)
-        "27 млрд на 2027 год хватит на каждый вариант цены Павлодара при договоре с 1 марта по "
-        "2029 год (на вариант 3 — почти без запаса: расход до 26,7); "
-        # (s26c: why variant 1, the source's «в городах и на трассах региона», p. 38)
-        # (s26e: «о камерах области» read as support for per camera: the region against the city)
-        # (s26o, s26p: who reallocates the 12 and when: the budget's revision, the procurement
-        # law's «уточненный бюджет», source № 61)
+        "камер больше). "
+        # (s24a, s35k, s35l: the cases as a table; what holds is Table 1's rows, said once)
         # (s32j: «самый вероятный» read as a fact while Almaty's complexes have more cameras:
         # what variant 1 takes, said, the authors' judgement as such)
-        "15 млрд хватило бы при варианте 1 — если сумма Павлодара оплачивает 420 АПК области и "
-        # (s33o, s33p: what is left unspent said once, with the line as a ceiling)
-        "от числа камер цена не зависит (по суждению авторов, вероятнее всего); "
-        # (s20g: where caution stops; s20q, s20r: the cases no line covers in the text, not
-        # in a grey note: a yearly sum triples every price, the midpoint's upper end 42,7)
-        # (s21f: 42,7 is the midpoint's upper end, not Karaganda's own price: said so)
-        # (s22b: the midpoint's median, 30,2, is above the line already, not only its upper end)
-        # (s24i, s24j: three conditions with four figures: the conditions in words; the
-        # contract from 1 January is Table 2's row, the midpoint Fig. 3's)
-        # (s26c: Karaganda unexplained in the memo: its source not found, said)
-        # (s26g: three conditions in one sentence: the three cases, each its own clause)
-        # (s26j, s26l: «9 млрд — за один год» contradicted the source's three years: the
-        # one-year contract instead, chapter 2's «может стоить больше», recommendation 3)
-        # (s28c: 30,2 is the midpoint with Karaganda, not Karaganda's own price: said so)
-        # (s29h: the one-year contract's stake in the memo: the equipment's cost, chapter 2's
-        # bound of its extra; the variant's name is Table 1's, for the room)
-        # (s30b: 27,2 against 27 is within the range: «может не хватить»)
-        # (s31b: «27 хватит» then «27 может не хватить» read as a contradiction: the
-        # consequence named)
-        # (s35a, s35b: two lists of the cases 27 does not cover, the one-year contract's in
-        # recommendation 3 only: one list, that case first, its sum's parts said;
-        # 25,5 + 17,8 ≈ 43,3 at the medians)
-        "27 млрд не хватит, нужна поправка бюджета, если а) договор заключат лишь на год и он "
-        "оплатит всё оборудование: около 43,3 млрд (вариант 3 плюс всё оборудование; до "
-        "51,8); б) договор начнётся 1 января по цене варианта 2 (около 27,2 млрд) или дороже; "
-        "в) цена — посередине между Павлодаром и Карагандой (около 30,2 млрд; цены Караганды "
-        "не проверены) или выше; г) инфляция 2026 "
-        "года выше 15,6 % (Таблица 2). "
+        "По суждению авторов, вероятнее всего вариант 1: сумма Павлодара оплачивает 420 АПК "
+        "области, и от числа камер цена не зависит; тогда хватило бы 15 млрд. "
     )
+    # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
+    # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
+    # January at variant 2, 30,2 at the midpoint with Karaganda; the inflation is Table 3's)
+    assert (
+        "Таблица 2. Когда 27 млрд тенге на 2027 год не хватит: нужна поправка бюджета "
+        "Если Расход 2027 г., млрд тенге "
+        "договор лишь на год с оплатой всего оборудования (вариант 3) около 43,3 (до 51,8) "
+        "договор с 1 января, вариант 2 или дороже около 27,2 и больше "
+        "цена между Павлодаром и Карагандой (не проверена) или выше около 30,2 и больше "
+        "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница "
+        "разброса; об инфляции — в Таблице 3."
+    ) in memo
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
     table_1 = memo[memo.index("Таблица 1. ") :]
@@ -1597,7 +1536,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         memo.index("Рекомендации маслихату")
         < memo.index("Почему строка дороже нынешней платы")
-        < memo.index("Таблица 2. Что сверить до сессии")
+        < memo.index("Таблица 3. Что сверить до сессии")
     )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
     # each recommendation opens with its deadline or condition (review s12d: by urgency;
@@ -1625,8 +1564,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
         "учтён рост цены на 0–12,2 % в год). Без строк 2028–2029 годов договор — лишь на год "
-        "(Закон о госзакупках, ст. 17), а на год 27 млрд может не хватить (см. ниже «не "
-        "хватит», «а»). "
+        "(Закон о госзакупках, ст. 17), а на год 27 млрд может не хватить (Таблица 2). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1742,7 +1680,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19g: «что изменилось» promised news of a checklist: what to verify, with the
         # evidence's date)
         # (s26c: «В отчёте» cryptic)
-        "Таблица 2. Что сверить до сессии (сведения — по 10 марта "
+        "Таблица 3. Что сверить до сессии (сведения — по 10 марта "
         # (s26m, s26p, s27d: «если …, то …»: what to do on each answer)
         "2026 г.) Что сверить Что известно Что делать по ответу "
         # (s17d: the staff's checklist numbered; s18g: its lines are Table 1's)
@@ -2155,7 +2093,7 @@ def test_the_options_chart_says_what_it_leaves_out_without_the_appendixs_sentenc
 
 
 @pytest.mark.slow  # reads the session's build
-def test_the_appendix_derives_table_2s_thresholds_by_hand(report):
+def test_the_appendix_derives_the_checklists_thresholds_by_hand(report):
     """The memo's Table 2 gives three thresholds (15,6 %, 0,23 per point, 1,3 per 100
     complexes); the appendix derives them so that a reader can redo them (reviews s34*:
     derived nowhere). Hand check: 2,33 mn a camera-year × 5,89 cameras = 13,72 mn a
@@ -2164,7 +2102,7 @@ def test_the_appendix_derives_table_2s_thresholds_by_hand(report):
     = 1,32 bn; at variant 1, 100 × (8,02 mn × 10 / 12 + 2 × 171 000) = 0,70 bn."""
     text = " ".join(normalise(report["text"]).replace("\u00a0", " ").split())
     assert (
-        "Пороги таблицы «Что сверить до сессии» (табл. 2, с. 4). При базовых значениях "
+        "Пороги таблицы «Что сверить до сессии» (табл. 3, с. 4). При базовых значениях "
         "допущений (1 991 АПК, инфляция 2026 года 12,3 %) расход 2027 года по варианту 3 — "
         "26,25 млрд тенге; до строки 27 млрд остаётся 0,75. Пункт инфляции 2026 года добавляет "
         "0,23 млрд (сотая доля годовой цены АПК до этой инфляции, 13,72 млн тенге, за 1 991 АПК "
@@ -2194,7 +2132,7 @@ def test_the_data_request_asks_what_the_memo_asks_before_the_session(report):
     ask for before the session, were not in the data request; now priority-1 rows, and
     priority 1 is what the vote needs (seven rows before, nine now)."""
     text = " ".join(report["text"].split())
-    request = text[text.index("Таблица 28. Запрос данных") :]
+    request = text[text.index("Таблица 29. Запрос данных") :]
     request = request[: request.index("Приоритет 2")]
     assert request.count("Приоритет 1") == 9
     assert "Письменное заключение юристов акимата о временной мере" in request

@@ -112,14 +112,14 @@ class BudgetLine:
     line_factor: float = 1.0
     # the reading of Pavlodar's contract the line is drawn at: per camera where priced and
     # Almaty's complexes carry more cameras, else the city's per complex (one decision: the
-    # memo's Table 2 and the multiples of today's price read it)
+    # memo's tables of lines and checks and the multiples of today's price read it)
     line_reading: str = CITY_READING
     # the 2027 line if the contract is extended again at today's price (its upper end rounded
     # up as the line is: «5»; review s34j: the memo priced that case but named no line for it)
     extension_line: float | None = None
     # the line reading's 2027 cost at the assumptions' declared values, the point the
     # reckoner's thresholds start from («26,25»: the appendix derives 15,6 % from it; reviews
-    # s34*: Table 2's thresholds were derived nowhere)
+    # s34*: the checklist's thresholds were derived nowhere)
     base_case: float = 0.0
     # a complex-year at the line's reading at 2026 prices (15,41 mn per camera, 14,04 mn at
     # the city's count), None without the city's price
