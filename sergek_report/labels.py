@@ -1490,7 +1490,9 @@ COVER_FACTS = {
         # (reviews s29g, s29j: the action is the title page's first check now; the card says
         # why no margin)
         # (reviews s30a, s30j: cards of seven lines: the edition's date is above them)
-        "до окончания договора (на {today}). "
+        # (reviews s36a, s36b: «27 дней» beside «27 млрд» read as one figure twice: the card's
+        # figure is the contract's last day, the days left said under it; {left}: «27 дней»)
+        "до конца договора {left} (на {today}). "
         # (s26e: «последний день» of what: said; s26h: still hard to parse: the last day, then
         # its two conditions)
         # (s27d: «последний день» read as the contract's: the announcement's, said)
@@ -1518,8 +1520,9 @@ COVER_FACTS = {
         # (reviews s33o, s33p: who announces it was not said)
         # (s34k: «последний день» did not say for what: the announcement's, said)
         # (reviews s35a, s35b: no verb, no subject: telegram style)
-        "Акимат должен объявить закупку немедленно: при продлении договора до её итогов — не "
-        "позже {in_stopgap}"
+        # (the contract is the card's first sentence's: the room of one line, s36a, s36b)
+        "Акимат должен объявить закупку немедленно: при продлении до её итогов — не позже "
+        "{in_stopgap}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

@@ -96,9 +96,10 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     if left >= 0:
         facts.append(
             KeyFact(
-                fmt.count(left, L.UNIT_FORMS["дней"]),
+                sentences.day_month(results.extension_end),
                 fmt.fill(
                     words["days_left"],
+                    left=fmt.count(left, L.UNIT_FORMS["дней"]),
                     # (the year is the edition's: the first check under the chart says it)
                     in_stopgap=sentences.day_month(results.procurement_latest_start_in_stopgap),
                     # the day the count is taken on, the edition's (review s32c)
