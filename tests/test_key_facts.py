@@ -32,9 +32,12 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # the later years' lines, drawn as the 2027 line, beside it (reviews s29b–s29d:
         # «27 млрд тенге» beside «27 дней» read as linked)
         f"35 и 38{NBSP}млрд{NBSP}тенге",
-        f"27{NBSP}дней",
+        # (s36a, s36b: «27 дней» beside «27 млрд» read as one figure twice: the contract's
+        # last day, the days left under it)
+        f"31{NBSP}декабря",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
     ]
+    assert facts[2].text.startswith(f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря). ")
     u = r.appraisal
     # the line: the likely path's upper end at the city's reading (24,4), per camera at
     # Almaty's latest exact count (its contract's part × 1,0977: 26,7), rounded up to a whole
@@ -152,8 +155,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s34k: «последний день» did not say for what: the announcement's «не позже»)
         # (s35a, s35b: no subject, no verb: telegram style; the title page's room: the
         # margin is the memo's opening)
-        f"до окончания договора (на 4{NBSP}декабря). Акимат должен объявить закупку "
-        f"немедленно: при продлении договора до её итогов — не позже 31{NBSP}декабря"
+        # (s36a, s36b: the card's figure is the last day; the days left, 31 − 4 = 27, said)
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря). Акимат должен объявить закупку "
+        f"немедленно: при продлении до её итогов — не позже 31{NBSP}декабря"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -238,18 +242,19 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
 )
 def test_the_days_left_agree_with_their_number(computed, edition_date, figure):
     facts = key_facts.cover_facts(computed.results, edition_date)
-    assert facts[2].figure == figure.replace(" ", NBSP)
+    assert facts[2].figure == f"31{NBSP}декабря"
+    assert facts[2].text.startswith(f"до конца договора {figure.replace(' ', NBSP)} (на ")
 
 
 def test_after_the_contract_has_ended_no_days_are_counted(computed):
     facts = key_facts.cover_facts(computed.results, dt.date(2027, 1, 2))
-    assert len(facts) == 3 and not any("дн" in f.figure for f in facts)
+    assert len(facts) == 3 and not any("до конца договора" in f.text for f in facts)
 
 
 def test_without_the_appraisal_the_cover_keeps_the_days_and_the_network(computed):
     r = dataclasses.replace(computed.results, appraisal=None)
     facts = key_facts.cover_facts(r, computed.edition.edition_date)
-    assert [f.figure for f in facts] == [f"27{NBSP}дней", f"1{NBSP}816–1{NBSP}991{NBSP}АПК"]
+    assert [f.figure for f in facts] == [f"31{NBSP}декабря", f"1{NBSP}816–1{NBSP}991{NBSP}АПК"]
 
 
 def test_the_cover_facts_in_kazakh(computed, kazakh):
@@ -257,7 +262,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     assert [f.figure for f in facts] == [
         f"27{NBSP}млрд{NBSP}теңге",
         f"35 және 38{NBSP}млрд{NBSP}теңге",
-        f"27{NBSP}күн",
+        f"31{NBSP}желтоқсан",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
     ]
     # the translation asks for the cases of the dates: «… 1 наурыздан басталады», «2027 жылғы
@@ -281,7 +286,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (the title page's room in Kazakh: the stop-gap is the memo's first paragraph's)
         # (s33o, s33p: who announces: the akimat)
         # (s34k: «соңғы күн» did not say for what: the announcement's «кешіктірмей»)
-        "шарт соңына дейін (4 желтоқсан күйінде). Әкімдік сатып алуды дереу жариялауы керек: "
+        "шарт соңына дейін 27 күн (4 желтоқсан күйінде). Әкімдік сатып алуды дереу жариялауы "
+        "керек: "
         "шартты ұзартқанда да 31 желтоқсаннан кешіктірмей"
     )
     assert (

@@ -756,7 +756,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         f"{line} млрд тенге предлагаемая строка бюджета 2027 года. Ориентир один — новость о 9"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
-    assert f"{days} дней до окончания договора (на 4 декабря)." in cover  # said once, here
+    # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
+    assert f"31 декабря до конца договора {days} дней (на 4 декабря)." in cover  # said once
     # the stop-gap's deadline, which needs the lawyers, and the contract from 1 January as
     # unlikely (reviews s13a, s13b); the contract's own deadline is the memo's (s13g: the
     # cards were paragraphs)
@@ -799,8 +800,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33o, s33p: who announces it: the akimat)
         # (s34k: «последний день» did not say for what)
         # (s35a, s35b: no subject, no verb)
-        "Акимат должен объявить закупку немедленно: при продлении договора до её итогов — не "
-        "позже 31 декабря"
+        # (s36a, s36b: the contract is the card's first sentence's, for the card's room)
+        "Акимат должен объявить закупку немедленно: при продлении до её итогов — не позже "
+        "31 декабря"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -1004,10 +1006,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # later lines are voted with 2027's)
         # (s35a, s35b: 43,3 in the recommendation read as a second line with no origin: the
         # case is the amendment list's first, with its sum's parts)
-        "договор — лишь на год (Закон о госзакупках, ст. 17), а на год 27 млрд может не "
         # (s35j: «случай «а»» beside recommendation 1's а–г: the list named)
         # (s35k, s35l: «см. ниже «не хватит», «а»» read as a cipher: the table's number)
-        "хватить (Таблица 2)."
+        # (s36a: «может не хватить» beside the cover's «не хватит»: the condition, said alike)
+        "договор — лишь на год (Закон о госзакупках, ст. 17), и если он оплатит всё "
+        "оборудование, 27 млрд не хватит (Таблица 2)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1223,9 +1226,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # bids' anchor, were never weighed: what a shortfall costs, what a surplus does, and
         # how the anchor is avoided)
         "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
-        "задержала бы закупку, у которой нет запаса времени. Лишнее перераспределят; а чтобы "
+        "задержала бы закупку, у которой нет запаса времени. Неизрасходованное перераспределят "
         # (s35h: «ориентиром цен строка не станет» read as a riddle: who, and why, said)
-        "поставщики не подгоняли цены под строку, сумму закупки считают по их предложениям "
+        # (s36a, s36b: «Лишнее перераспределят» said neither who nor when: the budget's
+        # revision; the suppliers' motive left to chapter 2 for the memo's weight)
+        "при уточнении бюджета, а сумму закупки считают не по строке, а по предложениям "
+        "поставщиков "
         "(рекомендация 2). Поэтому строка рассчитана из осторожности по самому дорогому "
         "варианту 3"
     ) in memo
@@ -1291,8 +1297,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35g: the two months are the law's limit, not the price's)
         "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Продлить договор по "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
-        "нынешней цене можно не больше чем на два месяца. Если до сессии юристы найдут, как "
-        "снять запрет "
+        "нынешней цене можно не больше чем на два месяца. Если юристы найдут, как снять запрет "
         "(рекомендация 1), и оператор согласится"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
@@ -1360,8 +1365,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35g: the two months are the law's limit, not the price's)
         "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Продлить договор по "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
-        "нынешней цене можно не больше чем на два месяца. Если до сессии юристы найдут, как "
-        "снять запрет "
+        "нынешней цене можно не больше чем на два месяца. Если юристы найдут, как снять запрет "
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
         # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
         # (s33c: «хватит до» read as a floor: at most)
@@ -1373,16 +1377,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
         # (s33n: a dash for the verb read as telegraphic)
         "Строка рассчитана на сервис с новым оборудованием для всей сети (другой цены не "
-        "найдено); за год он в 4–8 раз дороже нынешней платы. "
-        # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться», and
-        # the running costs named as unpriced)
-        "Дешевле могут быть обслуживание только действующих АПК (по суждению авторов — не "
-        "дороже нынешней) или покупка оборудования городом — около 17,8 млрд тенге "
+        "найдено): за год он в 4–8 раз дороже нынешней платы. "
+        # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться»)
+        # (s36a, s36b: the memo's weight: the servicing's bound and the purchase's 17,8 with
+        # its unpriced running costs are chapter 2's «Почему новые цены выше», «Договор на
+        # один год»)
+        "Обслуживание только действующих АПК или покупка оборудования городом могут быть "
         # (s34a, s34b: «подтвердят их … — строку уменьшат» read as clipped: «если …»)
-        # (s35c, s35d: «17,8 … цен нет» read as a contradiction: the running costs unpriced)
-        "разово плюс обслуживание, ПО и связь, цен на которые нет; если предложения "
         # (s34d, s34f: the line as the procurement's sum may anchor the bids: when to cut it)
-        "поставщиков (рекомендация 2) дешевле, строку уменьшат. "
+        "дешевле; если это покажут предложения поставщиков (рекомендация 2), строку уменьшат. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
@@ -1406,9 +1409,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
         # be a ceiling, not a forecast; what is left unspent, reallocated)
         "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
-        "задержала бы закупку, у которой нет запаса времени. Лишнее перераспределят; а чтобы "
+        "задержала бы закупку, у которой нет запаса времени. Неизрасходованное перераспределят "
         # (s35h: «ориентиром цен строка не станет» read as a riddle: who, and why, said)
-        "поставщики не подгоняли цены под строку, сумму закупки считают по их предложениям "
+        # (s36a, s36b: «Лишнее перераспределят» said neither who nor when: the budget's
+        # revision; the suppliers' motive left to chapter 2 for the memo's weight)
+        "при уточнении бюджета, а сумму закупки считают не по строке, а по предложениям "
+        "поставщиков "
         "(рекомендация 2). Поэтому строка "
         # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
         # named)
@@ -1564,7 +1570,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
         "учтён рост цены на 0–12,2 % в год). Без строк 2028–2029 годов договор — лишь на год "
-        "(Закон о госзакупках, ст. 17), а на год 27 млрд может не хватить (Таблица 2). "
+        "(Закон о госзакупках, ст. 17), и если он оплатит всё оборудование, 27 млрд не хватит "
+        "(Таблица 2). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1601,8 +1608,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the offers, the line its ceiling)
     # (s35e, s35f: the anchor a cryptic aside: said, and weighed, in «Почему предлагаем»)
     assert (
-        "чтобы поставщики не подгоняли цены под строку, сумму закупки считают по их предложениям "
-        "(рекомендация 2)"
+        "сумму закупки считают не по строке, а по предложениям поставщиков (рекомендация 2)"
     ) in memo
     assert "на обслуживание только действующих АПК и на покупку оборудования городом." in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
