@@ -1347,7 +1347,9 @@ COVER_CHECKS = {
     # (review s32g: the lawyers' opinion, the plan's precondition, was in no checklist; the
     # memo's Table 2 first row says both)
     "procurement": (
-        "Объявлена ли закупка и есть ли заключение юристов о временной мере? Нет закупки — "
+        # (s36b: «временная мера» on the title page before the memo says what it is)
+        "Объявлена ли закупка и есть ли заключение юристов о временной мере (продлении "
+        "договора до итогов закупки)? Нет закупки — "
         "объявить немедленно (последний день — {in_stopgap}); нет заключения — возможен перерыв"
     ),
     "budget": (
