@@ -852,7 +852,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33o, s33p: «сведений об этом … нет» clumsy)
         "ДО СЕССИИ СВЕРИТЬ (В ИСТОЧНИКАХ ОТЧЁТА ОТВЕТОВ НЕТ) "
         # (s32g: the lawyers' opinion, the plan's precondition, was in no checklist)
-        "Объявлена ли закупка и есть ли заключение юристов о временной мере? Нет закупки — "
+        # (s36b: «временная мера» on the title page before the memo said what it is)
+        "Объявлена ли закупка и есть ли заключение юристов о временной мере (продлении "
+        "договора до итогов закупки)? Нет закупки — "
         "объявить немедленно (последний день — 31 декабря 2026 г.); нет заключения — возможен "
         "перерыв "
         "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
@@ -1222,6 +1224,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32j: the variants are named by Table 1's rows; the paragraph is the reasons' own)
         "АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1); какой верен, "
         "покажет только договор Павлодара. "
+        # (s36b: Karaganda entered the memo unintroduced, in Table 2's row)
+        "Цена Караганды не проверена, и строка её не покрывает (Таблица 2). "
         # (s35e, s35f: the authors' likeliest 15 beside the proposed 27, and the line as the
         # bids' anchor, were never weighed: what a shortfall costs, what a surplus does, and
         # how the anchor is avoided)
@@ -1406,6 +1410,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract shows; s26a, s26b: in full sentences)
         # (s30g: «а вариант покажет» elliptical)
         "какой верен, покажет только договор Павлодара. "
+        "Цена Караганды не проверена, и строка её не покрывает (Таблица 2). "
         # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
         # be a ceiling, not a forecast; what is left unspent, reallocated)
         "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
@@ -1423,8 +1428,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24a, s35k, s35l: the cases as a table; what holds is Table 1's rows, said once)
         # (s32j: «самый вероятный» read as a fact while Almaty's complexes have more cameras:
         # what variant 1 takes, said, the authors' judgement as such)
-        "По суждению авторов, вероятнее всего вариант 1: сумма Павлодара оплачивает 420 АПК "
-        "области, и от числа камер цена не зависит; тогда хватило бы 15 млрд. "
+        "По суждению авторов, вероятнее всего вариант 1 (сумма Павлодара — за 420 АПК области, "
+        "от числа камер цена не зависит); тогда хватило бы 15 млрд. "
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
@@ -1435,8 +1440,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "договор лишь на год с оплатой всего оборудования (вариант 3) около 43,3 (до 51,8) "
         "договор с 1 января, вариант 2 или дороже около 27,2 и больше "
         "цена между Павлодаром и Карагандой (не проверена) или выше около 30,2 и больше "
-        "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница "
-        "разброса; об инфляции — в Таблице 3."
+        "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница; "
+        "инфляция — табл. 3."
     ) in memo
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
