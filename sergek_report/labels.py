@@ -1569,8 +1569,10 @@ COVER_FACTS = {
         # (reviews s35d, s35g, s35h: why the 2027 line needs the later ones was the memo's
         # only: the one-year contract pays for the equipment within its year, the memo's
         # case «а»)
-        "без них договор — на год, с оплатой оборудования за год, и {line} не хватит "
-        "(рекомендация 3)"
+        # (reviews s36a, s36c, s36d: «и 27 не хватит» read as flat, beside recommendation 3's
+        # condition: the same condition here)
+        "без них договор — лишь на год, и если он оплатит всё оборудование, {line} не "
+        "хватит (рекомендация 3)"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",
