@@ -91,8 +91,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # contradiction: when the line is enough, said as a condition)
         # (s35d, s35g, s35h: why, said: the one-year contract pays for the equipment within
         # its year, the memo's case «а»)
-        f"тенге); без них договор — на год, с оплатой оборудования за год, и 27{NBSP}млрд{NBSP}"
-        "тенге не хватит (рекомендация 3)"
+        # (s36a, s36c, s36d: «и 27 не хватит» read as flat: recommendation 3's condition)
+        f"тенге); без них договор — лишь на год, и если он оплатит всё оборудование, "
+        f"27{NBSP}млрд{NBSP}тенге не хватит (рекомендация 3)"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date

@@ -955,8 +955,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s34e, s34f: «до 51,8» still read as an alternative line: what changes, and where)
         # (s35a, s35b: «может не хватить» beside the memo's «хватит»: the condition)
         # (s35d, s35g, s35h: the reason, the equipment paid within the one year)
-        "без них договор — на год, с оплатой оборудования за год, и 27 млрд тенге не хватит "
-        "(рекомендация 3)"
+        # (s36a, s36c, s36d: read as flat beside recommendation 3: its condition)
+        "без них договор — лишь на год, и если он оплатит всё оборудование, 27 млрд тенге не "
+        "хватит (рекомендация 3)"
     ) in cover
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
@@ -1225,7 +1226,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1); какой верен, "
         "покажет только договор Павлодара. "
         # (s36b: Karaganda entered the memo unintroduced, in Table 2's row)
-        "Цена Караганды не проверена, и строка её не покрывает (Таблица 2). "
+        "Сообщение о более высокой цене Караганды не проверено, и строка её не покрывает "
+        "(Таблица 2). "
         # (s35e, s35f: the authors' likeliest 15 beside the proposed 27, and the line as the
         # bids' anchor, were never weighed: what a shortfall costs, what a surplus does, and
         # how the anchor is avoided)
@@ -1410,7 +1412,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract shows; s26a, s26b: in full sentences)
         # (s30g: «а вариант покажет» elliptical)
         "какой верен, покажет только договор Павлодара. "
-        "Цена Караганды не проверена, и строка её не покрывает (Таблица 2). "
+        "Сообщение о более высокой цене Караганды не проверено, и строка её не покрывает "
+        "(Таблица 2). "
         # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
         # be a ceiling, not a forecast; what is left unspent, reallocated)
         "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
@@ -1460,7 +1463,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s22a: 9 / 3 / 420 = 7,14 is not 8,02: the prices' level and its inflation said,
         # 7,14 × 1,123 = 8,02)
         "временная мера до 28 февраля, затем договор; цена АПК — в ценах конца 2026 г. "
-        "(инфляция 12,3 %) "
+        # (s36a, s36d: beside recommendation 3's «0–12,2 %»: whose rate it is)
+        "(инфляция 2026 г. — 12,3 %) "
         # (s21l: «Расход 2027 г.» beside «2027» read as two of a kind: the line is «Строка»;
         # the rows numbered, Table 2's columns name them)
         "Что покажет договор Павлодара Цена АПК в год, млн тенге Расход 2027 г. "
