@@ -962,7 +962,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
     assert (
-        "43,3" not in cover and "51,8" not in cover and "(вариант 3) около 43,3 (до 51,8)" in memo
+        "43,3" not in cover
+        and "51,8" not in cover
+        and "(вариант 3, оценка сверху) около 43,3 (до 51,8)" in memo
     )
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
@@ -1440,7 +1442,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "Таблица 2. Когда 27 млрд тенге на 2027 год не хватит: нужна поправка бюджета "
         "Если Расход 2027 г., млрд тенге "
-        "договор лишь на год с оплатой всего оборудования (вариант 3) около 43,3 (до 51,8) "
+        "годовой договор с оплатой оборудования (вариант 3, оценка сверху) около 43,3 (до 51,8) "
         "договор с 1 января, вариант 2 или дороже около 27,2 и больше "
         "цена между Павлодаром и Карагандой (не проверена) или выше около 30,2 и больше "
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница; "
