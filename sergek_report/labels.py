@@ -409,7 +409,9 @@ APPRAISAL_CHART_COMPARISON = {
     # the same on the title page's chart, one line (its rows are low)
     # (review s31c: the cheapest bar read as a choice: its condition said)
     # (reviews s33k, s33m: the bar read as another option, not as today's price: said first)
-    "title_page_row": "по нынешней цене, если разрешат продлить",
+    # (review s36g: «продлить» here, the banned extension, beside the cards' «продлении до
+    # её итогов», the stop-gap: the ban named)
+    "title_page_row": "по нынешней цене, если снимут запрет",
 }
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews

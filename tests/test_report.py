@@ -811,7 +811,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (hand check of the middle one: 24,4 × 1,0977 = 26,8 ≈ 26,7, the per-camera upper end)
     assert (
         "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за камеру "
-        "по нынешней цене, если разрешат продлить "
+        "по нынешней цене, если снимут запрет "
         "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 3,9 (3,7–4,4)"
     ) in cover
     assert "30,2" not in cover and "Павлодар–Караганда" not in cover
@@ -1303,9 +1303,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33g: one idea a sentence; the stop-gap is named in the memo's opening)
         # (s35b: «нынешних 3,9» read as a fact: the authors' estimate of today's payment)
         # (s35g: the two months are the law's limit, not the price's)
-        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Продлить договор по "
+        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Сейчас продлить "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
-        "нынешней цене можно не больше чем на два месяца. Если юристы найдут, как снять запрет "
+        # (s36h: «two months» beside «5 bn for 2027» read as a contradiction: now, and which
+        # ban)
+        "договор по нынешней цене можно не больше чем на два месяца. Если юристы найдут, как "
+        "снять запрет на новое продление "
         "(рекомендация 1), и оператор согласится"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
@@ -1371,9 +1374,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29g, s29j: why several times today's price, answered first: today's price lasts
         # two months, then a service on new equipment)
         # (s35g: the two months are the law's limit, not the price's)
-        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Продлить договор по "
+        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Сейчас продлить "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
-        "нынешней цене можно не больше чем на два месяца. Если юристы найдут, как снять запрет "
+        # (s36h: «two months» beside «5 bn for 2027» read as a contradiction: now, and which
+        # ban)
+        "договор по нынешней цене можно не больше чем на два месяца. Если юристы найдут, как "
+        "снять запрет на новое продление "
         # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
         # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
         # (s33c: «хватит до» read as a floor: at most)
