@@ -1245,20 +1245,19 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     ) in memo
     # (s32j: the cheapest path, if the ban is lifted, with its amount: today's price's upper
     # end for 2027, 3,9 (3,7–4,4) on the title page's chart)
+    # (s34j: the case priced but no line named for it: its upper end rounded up, 4,4 → 5)
+    # (s36g, s36i: the 5 bn case in no checklist: the lawyers' third answer in Table 3's
+    # first row, where the lawyers' opinion is checked)
     assert (
-        # (s33j: 4,4 is the range's upper end, not a maximum: «около 3,9 (до 4,4)»)
-        # (s34j: the case priced but no line named for it: its upper end rounded up, 4,4 → 5)
-        # (s35c, s35d: «5 млрд» with no origin: the upper end it is rounded up from)
-        # (s35c, s35d, s35g: the extension's line had no rule for the vote: instead of 27)
-        "и оператор согласится, на 2027 год хватит строки в 5 млрд (расход до 4,4) вместо 27, а "
-        "новый договор — с 2028 года"
+        "нет закупки — объявить немедленно; нет заключения — возможен перерыв с 1 января; "
+        "можно снять запрет продлений — строка 5 млрд"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
     # (s35c: the multiples compare a full year of the service, not the recommended path)
-    assert "(другой цены не найдено): за год он в 4–8 раз дороже нынешней платы" in memo
+    assert "(другой цены не найдено): за год он в 4–8 раз дороже." in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1303,13 +1302,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33g: one idea a sentence; the stop-gap is named in the memo's opening)
         # (s35b: «нынешних 3,9» read as a fact: the authors' estimate of today's payment)
         # (s35g: the two months are the law's limit, not the price's)
-        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Сейчас продлить "
-        # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
-        # (s36h: «two months» beside «5 bn for 2027» read as a contradiction: now, and which
-        # ban)
-        "договор по нынешней цене можно не больше чем на два месяца. Если юристы найдут, как "
-        "снять запрет на новое продление "
-        "(рекомендация 1), и оператор согласится"
+        # (s36h: «two months» beside «5 bn for 2027» read as a contradiction: the 5 bn is
+        # the checklist's)
+        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
+        "договор можно продлить лишь на два месяца; дальше строка рассчитана на сервис"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1374,24 +1370,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29g, s29j: why several times today's price, answered first: today's price lasts
         # two months, then a service on new equipment)
         # (s35g: the two months are the law's limit, not the price's)
-        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). Сейчас продлить "
+        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
-        # (s36h: «two months» beside «5 bn for 2027» read as a contradiction: now, and which
-        # ban)
-        "договор по нынешней цене можно не больше чем на два месяца. Если юристы найдут, как "
-        "снять запрет на новое продление "
-        # (s30a, s30b: what the line buys, and what makes it smaller, said before the price)
-        # (s32j: the cheapest path, if the ban is lifted: its amount and the contract after)
-        # (s33c: «хватит до» read as a floor: at most)
-        # (s35b: a fourth figure with no rule: the answers before the session; the range
-        # is the title page's chart's)
-        "(рекомендация 1), и оператор согласится, на 2027 год хватит строки в 5 млрд (расход до "
-        "4,4) вместо 27, а новый договор — с 2028 года. "
-        # (s33d: the memo's room: the equipment's hand-over in Pavlodar is Table 3's)
+        # (s36g, s36i: the extension's 5 bn is the checklist's first row)
+        "договор можно продлить лишь на два месяца; "
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
         # (s33n: a dash for the verb read as telegraphic)
-        "Строка рассчитана на сервис с новым оборудованием для всей сети (другой цены не "
-        "найдено): за год он в 4–8 раз дороже нынешней платы. "
+        "дальше строка рассчитана на сервис с новым оборудованием для всей сети (другой цены "
+        "не найдено): за год он в 4–8 раз дороже. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться»)
         # (s36a, s36b: the memo's weight: the servicing's bound and the purchase's 17,8 with
         # its unpriced running costs are chapter 2's «Почему новые цены выше», «Договор на
@@ -1399,7 +1385,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Обслуживание только действующих АПК или покупка оборудования городом могут быть "
         # (s34a, s34b: «подтвердят их … — строку уменьшат» read as clipped: «если …»)
         # (s34d, s34f: the line as the procurement's sum may anchor the bids: when to cut it)
-        "дешевле; если это покажут предложения поставщиков (рекомендация 2), строку уменьшат. "
+        "дешевле: это покажут предложения поставщиков (рекомендация 2). "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
@@ -1718,7 +1704,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32g: the lawyers' opinion, the plan's precondition, in the first row too)
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         "1) закупка, заключение юристов (акимат) сведений нет нет закупки — "
-        "объявить немедленно; нет заключения — возможен перерыв с 1 января "
+        "объявить немедленно; нет заключения — возможен перерыв с 1 января; можно снять запрет "
+        "продлений — строка 5 млрд "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
