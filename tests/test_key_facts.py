@@ -347,3 +347,20 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
         .endswith("строка — 15 млрд тенге; не найден — 27 млрд тенге")
     )
     assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()
+
+
+def test_the_memos_cases_beyond_the_line_are_checked_against_it(computed):
+    """The memo's Table 2 («Когда 27 млрд … не хватит») lists the midpoint with Karaganda at
+    30,2 bn for 2027 (Fig. 3's median), above the 27 line. An edition whose figures put such a
+    case within the line (here, a line of 40) would print a false row: the build stops with a
+    message naming the memo's row and the two figures, not a traceback."""
+    from sergek_report.errors import ReportError
+
+    r = computed.results
+    assert decision_tables.cost_above_line(r, decision_tables.LINE_MIDPOINT, "середина") == "30,2"
+    roomy = dataclasses.replace(r, budget_line=dataclasses.replace(r.budget_line, amount=40e9))
+    with pytest.raises(ReportError) as err:
+        decision_tables.cost_above_line(roomy, decision_tables.LINE_MIDPOINT, "середина")
+    message = str(err.value)
+    assert "notebooks/01_summary.ipynb" in message and "«середина»" in message
+    assert "30,2 bn tenge" in message and "line of 40 bn" in message
