@@ -531,7 +531,7 @@ def first_day_short_variant(results: Results) -> int:
 
 
 def cost_above_line(results: Results, output: str, case: str) -> str:
-    """The 2027 median of a case the memo's Table 2 («Когда … не хватит») lists, in billions
+    """The 2027 median of a case the memo's Table 2 (when the line falls short) lists, in billions
     («30,2»), checked to exceed the proposed line: an edition whose figures put the case
     within the line (a parameter bringing the midpoint with Karaganda down to Pavlodar's
     price) would print a false row, so the build stops with a message naming the row."""
@@ -539,7 +539,8 @@ def cost_above_line(results: Results, output: str, case: str) -> str:
     line = results.budget_line.amount
     if median <= line:
         raise ReportError(
-            f"the memo (notebooks/01_summary.ipynb, Table 2 «Когда … не хватит») lists «{case}» "
+            f"the memo (notebooks/01_summary.ipynb, Table 2, the cases the line does not hold) "
+            f"lists «{case}» "
             f"as a case the proposed budget line does not hold, but at these figures its 2027 "
             f"cost, {bn(median)} bn tenge, is within the line of {line_bn(line)} bn: drop or "
             "reword that row (and the memo's sentence that refers to it) for these figures"
