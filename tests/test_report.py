@@ -1214,35 +1214,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the paths' 2027 medians are chapter 2's (Fig. 3); the memo gives the stop-gap's per
     # camera in Table 1 and the first day's at variant 2 in «27 млрд не хватит»
     assert rows[0][2][0] in memo and "около 27,2 и больше" in memo
-    # (reviews s15b, s15c: «(420 АПК)» read as the scenario's network and 9 / 3 / 420 = 7,14
-    # did not give 8,02: what the complexes are, and the 2026 inflation, said; s18c: in the
-    # paragraph before the table, beside the price per camera; hand check: 9 bn / 3 / 420 ×
-    # 1,123 = 8,02 mn, / 240 × 1,123 = 14,04 mn)
-    # (the caption of Table 2 no longer repeats them: the text and the columns say them)
-    assert (
-        "в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на сколько "
-        # (s28e, s29a: three dashes of three meanings: what the sum pays for, numbered after)
-        # (s30a, s30b: the price's source its own paragraph; a list of the variants split
-        # across the memo's two pages: a sentence)
-        # (s32j: the variants are named by Table 1's rows; the paragraph is the reasons' own)
-        "АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1); какой верен, "
-        "покажет только договор Павлодара. "
-        # (s36b: Karaganda entered the memo unintroduced, in Table 2's row)
-        "Сообщение о более высокой цене Караганды не проверено, и строка её не покрывает "
-        "(Таблица 2). "
-        # (s35e, s35f: the authors' likeliest 15 beside the proposed 27, and the line as the
-        # bids' anchor, were never weighed: what a shortfall costs, what a surplus does, and
-        # how the anchor is avoided)
-        "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
-        "задержала бы закупку, у которой нет запаса времени. Неизрасходованное перераспределят "
-        # (s35h: «ориентиром цен строка не станет» read as a riddle: who, and why, said)
-        # (s36a, s36b: «Лишнее перераспределят» said neither who nor when: the budget's
-        # revision; the suppliers' motive left to chapter 2 for the memo's weight)
-        "при уточнении бюджета, а сумму закупки считают не по строке, а по предложениям "
-        "поставщиков "
-        "(рекомендация 2). Поэтому строка рассчитана из осторожности по самому дорогому "
-        "варианту 3"
-    ) in memo
+    # (reviews s15b, s15c, s28e–s36b: the paragraph on why 27 and not 15, Pavlodar's sum and
+    # what it may pay for, Karaganda, the line as a ceiling: asserted whole, in its place
+    # after «Почему строка дороже», by the `how.startswith(…)` below)
     # (s32j: the cheapest path, if the ban is lifted, with its amount: today's price's upper
     # end for 2027, 3,9 (3,7–4,4) on the title page's chart)
     # (s34j: the case priced but no line named for it: its upper end rounded up, 4,4 → 5)
