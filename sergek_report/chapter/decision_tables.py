@@ -530,6 +530,12 @@ def first_day_short_variant(results: Results) -> int:
     )
 
 
+def above_line(results: Results, output: str) -> bool:
+    """Whether an output's 2027 median exceeds the proposed line: a case the line does not
+    hold, as the memo's Table 2 lists them and the path's tree marks them («выше строки»)."""
+    return results.appraisal.get(output, CENTRAL) > results.budget_line.amount
+
+
 def cost_above_line(results: Results, output: str, case: str) -> str:
     """The 2027 median of a case the memo's Table 2 (when the line falls short) lists, in billions
     («30,2»), checked to exceed the proposed line: an edition whose figures put the case
@@ -537,7 +543,7 @@ def cost_above_line(results: Results, output: str, case: str) -> str:
     price) would print a false row, so the build stops with a message naming the row."""
     median = results.appraisal.get(output, CENTRAL)
     line = results.budget_line.amount
-    if median <= line:
+    if not above_line(results, output):
         raise ReportError(
             f"the memo (notebooks/01_summary.ipynb, Table 2, the cases the line does not hold) "
             f"lists «{case}» "
@@ -880,18 +886,18 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
         if reading == CAMERA_READING
         else BRANCH_OUTPUT[line][READINGS.index(reading)]
     )
-    cost = results.appraisal.get(f"{output}.cash_2027", CENTRAL)
+    cash = f"{output}.cash_2027"
     words = {
         "option": branch_path(line),
-        "cost": bn(cost),
+        "cost": bn(results.appraisal.get(cash, CENTRAL)),
         "variant": variant_number(reading),
         "line": precision.line_billions(results.budget_line.amount),
     }
     if line == "bridge":  # the line is this path's upper end, rounded up
         return (fmt.fill(L.PATH_TREE_COSTS["with_line"], **words),)
     # a branch whose central estimate the line does not cover says so (the memo's case б)
-    above = cost > results.budget_line.amount
-    return (fmt.fill(L.PATH_TREE_COSTS["above_line" if above else "line_variant"], **words),)
+    key = "above_line" if above_line(results, cash) else "line_variant"
+    return (fmt.fill(L.PATH_TREE_COSTS[key], **words),)
 
 
 def branch_camera_output(line: str) -> str:
