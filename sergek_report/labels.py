@@ -115,7 +115,8 @@ MATRIX_COLUMNS = {
 }
 # An option the memo's recommendations take, in the options table (decision_matrix)
 RECOMMENDED_OPTION = {
-    "contract": "{name} (рекомендуется)",
+    # (reviews s36k, s36l: «рекомендуется» beside «Маловероятно» with 1 January: when it starts)
+    "contract": "{name} (рекомендуется, после временной меры)",
     "until_contract": "{name} (рекомендуется до начала договора)",
 }
 # What the options table leaves out: options_detail.
@@ -898,7 +899,8 @@ PATH_STEPS = {
     "edition": "дата редакции отчёта",
     "contract_end": "конец договора ГЧП",
     # (review s35e: «без договора» beside the stop-gap, which extends it: its condition)
-    "decision_day": "без временной меры — первый день без договора ГЧП",
+    # (review s36l: «без временной меры — …» read as a statement that there is none)
+    "decision_day": "если временной меры нет — первый день без договора ГЧП",
     "stopgap_end": "конец временной меры, если она длится {months}",
 }
 # The memo's plain words for a computed amount and its P10–P90 (decision_tables.amount):
@@ -1333,7 +1335,9 @@ PROPER_NAMES = frozenset(
 # «вероятнее всего, хватит 15» read as a forecast inviting a cut; s33i, s33j: «на любой
 # вариант цены Павлодара; при дешёвом — 15» was coded: the caution and what ends it)
 COVER_DECISION = (
-    "Предложение: {line} на {year} год (из осторожности, пока не найден договор Павлодара), "
+    # (reviews s36k, s36l: «из осторожности» oversold the caution beside the memo's Table 2
+    # cases above the line: the rule said, not its virtue; the later lines with their unit)
+    "Предложение: {line} на {year} год (по самой высокой цене, пока нет договора Павлодара), "
     "{later} — на {later_years} годы; потребовать объявить закупку немедленно"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
@@ -1385,8 +1389,9 @@ COVER_CHECKS = {
 # (review s35e: «временная мера, затем договор» read as every bar's, the last one's too:
 # said of the variants' bars)
 COVER_CHART = (
-    "Расходы {year} года, млрд тенге: варианты {variants} (Таблица 1) — временная мера, затем "
-    "договор; за что платит Павлодар, неизвестно; {line}; {key}"
+    # (review s36l: «временная мера» before the memo says what it is: plain words)
+    "Расходы {year} года, млрд тенге: варианты {variants} — толкования суммы Павлодара "
+    "(Таблица 1): продление, затем договор; {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
@@ -1442,8 +1447,9 @@ COVER_FACTS = {
         # only: said where the figure is, the rows of the chart under it say the variants;
         # {sum}: «9 млрд тенге»; {term}: «три года»)
         # (reviews s35a, s35b: «её прочтению» ambiguous and odd: the sum's reading, said)
+        # (reviews s36k, s36l: «по самому дорогому» read as covering every case: not all)
         "Ориентир один — новость о {sum}\u00a0тенге на {term} в Павлодарской области; строка — "
-        "по самому дорогому толкованию этой суммы (рисунок ниже)"
+        "по самому дорогому её толкованию, но не на все случаи (табл. 2)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
@@ -1525,8 +1531,10 @@ COVER_FACTS = {
         # (s34k: «последний день» did not say for what: the announcement's, said)
         # (reviews s35a, s35b: no verb, no subject: telegram style)
         # (the contract is the card's first sentence's: the room of one line, s36a, s36b)
-        "Акимат должен объявить закупку немедленно: при продлении до её итогов — не позже "
-        "{in_stopgap}"
+        # (reviews s36k, s36l: «при продлении до её итогов — не позже» elliptical: the last
+        # day said as such, then the action)
+        "Последний день, чтобы объявить закупку, — {in_stopgap}; акимат должен объявить её "
+        "немедленно"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1534,10 +1542,10 @@ COVER_FACTS = {
         # (reviews s26o, s27b: «АПК» undefined on the cover: what they are, said)
         # (review s28a: «камерных» means «chamber»: the abbreviation spelled out)
         # (reviews s30a, s30j: cards of five lines: «в сети» said by the figure's «АПК»)
-        "аппаратно-программных комплексов фиксации нарушений на {date}: действующие "
-        "({existing}) и "
-        "от половины до всех новых "
-        "({additional}; ввод не подтверждён)"
+        # (review s36l: «действующие (1 641) и от половины до всех новых (350; …)» hard to
+        # parse: the counts said; {new_low}: «175»)
+        "аппаратно-программных комплексов фиксации нарушений на {date}: действующих — "
+        "{existing}, новых — от {new_low} до {additional} (их ввод не подтверждён)"
     ),
     # under the later years' lines of a three-year contract: «35 и 38 млрд тенге»; {years}:
     # «2028 и 2029». Reviews s12b: the vote commits the city for three years; s16h: the
@@ -1573,8 +1581,9 @@ COVER_FACTS = {
         # case «а»)
         # (reviews s36a, s36c, s36d: «и 27 не хватит» read as flat, beside recommendation 3's
         # condition: the same condition here)
-        "без них договор — лишь на год, и если он оплатит всё оборудование, {line} не "
-        "хватит (рекомендация 3)"
+        # (reviews s36k, s36l: «он» ambiguous, «договор — лишь на год» clipped)
+        "без них договор — лишь на год; если в нём оплатят всё оборудование, {line} не "
+        "хватит (табл. 2)"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

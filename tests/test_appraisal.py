@@ -552,7 +552,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     # months, then the transfer, which does not depend on the procurement
     # (review s33f: the two the memo's recommendations take, marked in the table itself)
     assert list(matrix.index) == [
-        "Сервисный договор через госзакупки (рекомендуется)",
+        "Сервисный договор через госзакупки (рекомендуется, после временной меры)",
         # (s33i: two marks read as two rival choices: the stop-gap until the contract)
         "Временная мера: продление до итогов закупки (рекомендуется до начала договора)",
         # the cheapest outcome, if the maslikhat may lift its own ban (review s28b)

@@ -801,8 +801,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s34k: «последний день» did not say for what)
         # (s35a, s35b: no subject, no verb)
         # (s36a, s36b: the contract is the card's first sentence's, for the card's room)
-        "Акимат должен объявить закупку немедленно: при продлении до её итогов — не позже "
-        "31 декабря"
+        # (s36k, s36l: «при продлении до её итогов — не позже» elliptical: the last day said
+        # as such, then the action)
+        "Последний день, чтобы объявить закупку, — 31 декабря; акимат должен объявить её немедленно"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -839,8 +840,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33o, s33p: the premise, one news item of 9 bn, is the card's above; the caption
         # says what is unknown about it)
         # (s35e: the stop-gap's path said of the variants' bars, not the extension's)
-        "Расходы 2027 года, млрд тенге: варианты 1–3 (Таблица 1) — временная мера, затем "
-        "договор; за что платит Павлодар, неизвестно; "
+        # (s36l: «временная мера» before the memo says what it is: the variants said as what
+        # they are, the bars' path in plain words)
+        "Расходы 2027 года, млрд тенге: варианты 1–3 — толкования суммы Павлодара (Таблица "
+        "1): продление, затем договор; "
         "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -956,8 +959,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s35a, s35b: «может не хватить» beside the memo's «хватит»: the condition)
         # (s35d, s35g, s35h: the reason, the equipment paid within the one year)
         # (s36a, s36c, s36d: read as flat beside recommendation 3: its condition)
-        "без них договор — лишь на год, и если он оплатит всё оборудование, 27 млрд тенге не "
-        "хватит (рекомендация 3)"
+        # (s36k, s36l: «он» ambiguous: the contract's payments, said)
+        "без них договор — лишь на год; если в нём оплатят всё оборудование, 27 млрд тенге не "
+        "хватит (табл. 2)"
     ) in cover
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
@@ -976,16 +980,18 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33g: «вероятнее всего, хватит 15» read as a forecast inviting a cut: when)
         # (s33i, s33j: «при дешёвом — 15» was coded: why the line, in plain words)
         # (s33k: «пока нет договора» read as Pavlodar having none: its text is not found)
-        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (из осторожности, пока "
-        "не найден договор Павлодара), 35 и 38 — на 2028 и 2029 годы; потребовать объявить "
-        "закупку немедленно Редакция отчёта"
+        # (s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases: the
+        # rule said, the dearest of Table 1's three prices)
+        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (по самой высокой "
+        "цене, пока нет договора Павлодара), 35 и 38 — на 2028 и 2029 годы; потребовать "
+        "объявить закупку немедленно Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
     assert cover.index("27 млрд тенге") < cover.index("35 и 38 млрд тенге")
     assert cover.index("35 и 38 млрд тенге") < cover.index("27 дней")
     # the cards, then the checks under them (the list's bullets are extracted last)
-    assert cover.index("(350; ввод не подтверждён)") < cover.index("ДО СЕССИИ СВЕРИТЬ")
+    assert cover.index("(их ввод не подтверждён)") < cover.index("ДО СЕССИИ СВЕРИТЬ")
     assert cover.index("ДО СЕССИИ СВЕРИТЬ") < cover.index("или не найден — 27 Остальные")
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
@@ -1003,7 +1009,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
         # (s29a: «по 32» had neither unit nor years: said in full; s31k: in no table: Table 27's)
-        "учтён рост цены на 0–12,2 % в год). Без строк 2028–2029 годов "
+        # (s36k, s36l: «рост 0–12,2 %» beside Table 1's 2026 inflation of 12,3 % read as one
+        # figure twice: the years it is for, said)
+        "рост цены в 2028–2029 гг. — 0–12,2 % в год). Без строк 2028–2029 годов "
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
         # (s33d: the biggest money risk named where the later years are voted: a one-year
         # contract paying for the equipment, 25,5 + 17,8 ≈ 43,3, drawn together, at most 51,8)
@@ -1014,15 +1022,16 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s35j: «случай «а»» beside recommendation 1's а–г: the list named)
         # (s35k, s35l: «см. ниже «не хватит», «а»» read as a cipher: the table's number)
         # (s36a: «может не хватить» beside the cover's «не хватит»: the condition, said alike)
-        "договор — лишь на год (Закон о госзакупках, ст. 17), и если он оплатит всё "
-        "оборудование, 27 млрд не хватит (Таблица 2)."
+        # (s36k, s36l: «договор — лишь на год» clipped, «он» ambiguous)
+        "договор можно заключить лишь на год (Закон о госзакупках, ст. 17); если в нём "
+        "оплатят всё оборудование, 27 млрд не хватит (Таблица 2)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
     assert "3) за камеру (строка — по нему) 15,41 25,5 (24,4–26,7) 27 35 38 100" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[
-        memo.index("Рекомендации маслихату") : memo.index("Почему строка дороже нынешней платы")
+        memo.index("Рекомендации маслихату") : memo.index("Почему строка больше нынешней платы")
     ]
     assert not re.search(r"\d,\d+–\d|от \d+,\d до", recommendations), recommendations
     assert "96,1" not in cover and "96,1" not in memo
@@ -1050,9 +1059,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # of seven lines: the cases are the chart's under the cards, today's 3,9 its last row)
         # (s33o, s33p: the premise, one news item of Pavlodar's 9 bn for three years, said
         # where the figure is)
+        # (s36k, s36l: «по самому дорогому» read as covering every case: Table 2's are not)
         "предлагаемая строка бюджета 2027 года. Ориентир один — новость о 9 млрд тенге на три "
-        "года в Павлодарской области; строка — по самому дорогому толкованию этой суммы "
-        "(рисунок ниже)"
+        "года в Павлодарской области; строка — по самому дорогому её толкованию, но не на все "
+        "случаи (табл. 2)"
     ) in cover
     assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
@@ -1071,7 +1081,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert not re.search(r"96,1 млрд тенге на 2027", cover)
     # today's price, the card's, heads the memo's «Почему дороже» (s29g, s29j)
     assert (
-        f"Почему строка дороже нынешней платы (около {precision.billions(today)} млрд тенге в год)"
+        f"Почему строка больше нынешней платы (около {precision.billions(today)} млрд тенге в год)"
         in memo
     )
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
@@ -1222,16 +1232,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s34j: the case priced but no line named for it: its upper end rounded up, 4,4 → 5)
     # (s36g, s36i: the 5 bn case in no checklist: the lawyers' third answer in Table 3's
     # first row, where the lawyers' opinion is checked)
+    # (s36k, s36l: «можно снять запрет — строка 5 млрд» did not say for which year nor what
+    # it buys: another year's extension at today's price, 4,4 rounded up)
     assert (
-        "нет закупки — объявить немедленно; нет заключения — возможен перерыв с 1 января; "
-        "можно снять запрет продлений — строка 5 млрд"
+        "закупки нет — объявить немедленно; заключения нет — возможен перерыв с 1 января; если "
+        "запрет продлений можно снять, на 2027 г. хватит 5 млрд (продление на год)"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
     # (s35c: the multiples compare a full year of the service, not the recommended path)
-    assert "(другой цены не найдено): за год он в 4–8 раз дороже." in memo
+    assert "(другой цены не найдено): такой сервис за год в 4–8 раз дороже." in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1278,7 +1290,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35g: the two months are the law's limit, not the price's)
         # (s36h: «two months» beside «5 bn for 2027» read as a contradiction: the 5 bn is
         # the checklist's)
-        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
+        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
         "договор можно продлить лишь на два месяца; дальше строка рассчитана на сервис"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
@@ -1290,7 +1302,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (hand check: 9 bn / 3 years / 240 = 12,5 mn tenge; 28,43 bn / (1 991 × 12,5 mn) =
     # 1,142); why it is about 7 times today's payment (27,2 / 3,9 = 7,0: new equipment); the
     # paths realistic on 1 January need at most 24,4 (the stop-gap's P90; the gap's is 23,7)
-    how = memo[memo.index("Почему строка дороже нынешней платы") : memo.index("Таблица 1. ")]
+    how = memo[memo.index("Почему строка больше нынешней платы") : memo.index("Таблица 1. ")]
     # (reviews s12b, s12c: the cautious reading said as such, what the one source suggests;
     # the whole network's point at the dearer reading, 1 991 × 14,04 mn = 27,9 bn, and the
     # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
@@ -1344,14 +1356,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29g, s29j: why several times today's price, answered first: today's price lasts
         # two months, then a service on new equipment)
         # (s35g: the two months are the law's limit, not the price's)
-        "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
+        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
         # (s36g, s36i: the extension's 5 bn is the checklist's first row)
         "договор можно продлить лишь на два месяца; "
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
         # (s33n: a dash for the verb read as telegraphic)
         "дальше строка рассчитана на сервис с новым оборудованием для всей сети (другой цены "
-        "не найдено): за год он в 4–8 раз дороже. "
+        "не найдено): такой сервис за год в 4–8 раз дороже. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться»)
         # (s36a, s36b: the memo's weight: the servicing's bound and the purchase's 17,8 with
         # its unpriced running costs are chapter 2's «Почему новые цены выше», «Договор на
@@ -1373,15 +1385,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: why the dearest reading, said as the errors' unequal costs: a contract is
         # signed only within the line; money left over is reallocated)
         # (s20c: the line said as a rule of caution, not a forecast)
-        f"Почему предлагаем {line}, а не 15 млрд тенге. Цены для Алматы нет. Есть одно "
-        "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
-        "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1); "
-        # (s25k, s25l: why the dearest variant, in one clause: which is right only Pavlodar's
-        # contract shows; s26a, s26b: in full sentences)
-        # (s30g: «а вариант покажет» elliptical)
-        "какой верен, покажет только договор Павлодара. "
-        "Сообщение о более высокой цене Караганды не проверено, и строка её не покрывает "
-        "(Таблица 2). "
+        # (s36k, s36l: the deputy told 15 is likeliest while asked for 27: the rule first, a
+        # ceiling, not a forecast; then the price's one source, the likeliest variant, and why
+        # the line is nonetheless the dearest's; Karaganda last, pointing to Table 2)
+        f"Почему предлагаем {line}, а не 15 млрд тенге. "
         # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
         # be a ceiling, not a forecast; what is left unspent, reallocated)
         "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
@@ -1389,18 +1396,23 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35h: «ориентиром цен строка не станет» read as a riddle: who, and why, said)
         # (s36a, s36b: «Лишнее перераспределят» said neither who nor when: the budget's
         # revision; the suppliers' motive left to chapter 2 for the memo's weight)
-        "при уточнении бюджета, а сумму закупки считают не по строке, а по предложениям "
-        "поставщиков "
-        "(рекомендация 2). Поэтому строка "
-        # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
-        # named)
-        "рассчитана из осторожности по самому дорогому варианту 3 (за камеру: в АПК Алматы "
-        "камер больше). "
+        "при уточнении бюджета; сумму закупки считают не по строке, а по предложениям поставщиков "
+        "(рекомендация 2). "
+        "Цены для Алматы нет. Есть одно "
+        "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
+        "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1). "
         # (s24a, s35k, s35l: the cases as a table; what holds is Table 1's rows, said once)
         # (s32j: «самый вероятный» read as a fact while Almaty's complexes have more cameras:
         # what variant 1 takes, said, the authors' judgement as such)
-        "По суждению авторов, вероятнее всего вариант 1 (сумма Павлодара — за 420 АПК области, "
-        "от числа камер цена не зависит); тогда хватило бы 15 млрд. "
+        "По суждению авторов, вероятнее всего вариант 1 (сумма — за 420 АПК области, "
+        "от числа камер цена не зависит): тогда хватило бы 15 млрд. "
+        # (s25k, s25l: why the dearest variant: which is right only Pavlodar's contract shows)
+        # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
+        # named; s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases)
+        "Но пока договор Павлодара не найден, строка рассчитана по самому дорогому варианту 3 "
+        "(за камеру: в АПК Алматы камер больше). "
+        "Сообщение о более высокой цене Караганды не проверено, и строка её не покрывает "
+        "(Таблица 2)."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
@@ -1466,9 +1478,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28e, s28i: the per-camera price as arithmetic a deputy can repeat: 9 bn / 3 years
         # / 1 287 cameras = 2,331 mn a camera-year; × 7 894 / 1 341 = 5,8866 cameras = 13,72
         # mn; × 1,123 (2026 inflation) = 15,41; as printed 2,33 × 5,89 × 1,123 = 15,41)
-        "за камеру: 9 млрд тенге : 3 года : 1 287 камер области = 2,33 млн тенге за камеру в "
-        "год; × 5,89 камеры в АПК Алматы × 1,123 (инфляция) = 15,41 (раздел «За комплекс или "
-        "за камеру»); "
+        # (s36l: the memo's room went to the checklist's sentences: the arithmetic is the
+        # appendix's Table 28, which the note points to)
+        "за камеру — раздел «За комплекс или за камеру»; "
         # (s28i: Table 2 gives central estimates only: the range said here, under its column)
         "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов; "
         # (s20a: the rule said in words; its product is the row above)
@@ -1518,7 +1530,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # checks follow)
     assert (
         memo.index("Рекомендации маслихату")
-        < memo.index("Почему строка дороже нынешней платы")
+        < memo.index("Почему строка больше нынешней платы")
         < memo.index("Таблица 3. Что сверить до сессии")
     )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
@@ -1546,9 +1558,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s27h: «без роста — 32 и 32» read as a typo)
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from)
-        "учтён рост цены на 0–12,2 % в год). Без строк 2028–2029 годов договор — лишь на год "
-        "(Закон о госзакупках, ст. 17), и если он оплатит всё оборудование, 27 млрд не хватит "
-        "(Таблица 2). "
+        # (s36k, s36l: beside Table 1's 12,3 % of 2026: the years said; «он» ambiguous)
+        "рост цены в 2028–2029 гг. — 0–12,2 % в год). Без строк 2028–2029 годов договор можно "
+        "заключить лишь на год (Закон о госзакупках, ст. 17); если в нём оплатят всё "
+        "оборудование, 27 млрд не хватит (Таблица 2). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1648,7 +1661,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # question: the row named as the option it prices)
     # (s28e: «(вопрос 1 г)» read as «1 год»: the option as Table 4 names it)
     # (s29g, s29j: the memo's table of paths went; today's price heads «Почему дороже»)
-    assert "Почему строка дороже нынешней платы (около 3,9 млрд тенге в год)" in memo
+    assert "Почему строка больше нынешней платы (около 3,9 млрд тенге в год)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
@@ -1677,9 +1690,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # first three rows, in its order)
         # (s32g: the lawyers' opinion, the plan's precondition, in the first row too)
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
-        "1) закупка, заключение юристов (акимат) сведений нет нет закупки — "
-        "объявить немедленно; нет заключения — возможен перерыв с 1 января; можно снять запрет "
-        "продлений — строка 5 млрд "
+        # (s36k, s36l: the 5 bn line said for its year and what it buys)
+        "1) закупка, заключение юристов (акимат) сведений нет закупки нет — "
+        "объявить немедленно; заключения нет — возможен перерыв с 1 января; если запрет "
+        "продлений можно снять, на 2027 г. хватит 5 млрд (продление на год) "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
@@ -1703,18 +1717,20 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26a: «каждые 100 меньше — строка … меньше» read as shorthand)
         # (s32j: «строку 15» read as shorthand: each line with its unit)
         # (s33c: «строка … меньше» did not say whether it may be cut or falls short)
-        "от 175 до 350 (допущение) строку 27 млрд можно уменьшить на 1,3 за каждые 100 "
-        "невведённых (15 млрд — на 0,7) "
+        # (s36k: «(15 млрд — на 0,7)» telegraphic: each line with its unit)
+        "от 175 до 350 (допущение) за каждые 100 невведённых строку 27 млрд можно уменьшить "
+        "на 1,3 млрд (строку 15 — на 0,7) "
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
         # (s19d: «выдерживает» barely parseable)
         # (s19g: which line: the proposed one)
         # (s20i: at the whole network, 1 991 complexes, the line's own basis)
-        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) выше 15,6 % "
+        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) если выше 15,6 % "
         # (s29c: the threshold holds at the whole network: said, briefly)
         # (s31l: «каждый пункт» of what: above the threshold)
-        "(при 1 991 АПК) — не хватит: каждый пункт выше — ещё 0,23 млрд "
+        # (s36k, s36l: terse: the condition and the line said)
+        "(при 1 991 АПК), 27 млрд не хватит: каждый пункт сверх — ещё 0,23 млрд "
         "Источник: расчёт авторов; пороги — в разделе «Как получены цифры сценариев расходов»."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a

@@ -115,6 +115,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 words["network"],
                 date=fmt.date_long(results.decision_day),
                 additional=fmt.integer(results.additional_complexes),
+                # the fewest new complexes the range assumes working (review s36l)
+                new_low=fmt.integer(net.network_low - results.complexes_in_operation),
                 existing=fmt.integer(results.complexes_in_operation),
             ),
         )
