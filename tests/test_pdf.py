@@ -27,7 +27,8 @@ height="50"><title>Круг</title><circle cx="25" cy="25" r="20"/></svg></figur
 def test_joined_pdf_has_one_structure_tree_language_and_section_page_numbers(tmp_path):
     pdf, pages = report_pdf(HTML, tmp_path / "cache", _font_faces(), {"/Title": "Проба"})
     reader = PdfReader(io.BytesIO(pdf))
-    assert pages == len(reader.pages) == 3
+    # the title page, chapter 1, the contents (on paper after chapter 1), chapter 2
+    assert pages == len(reader.pages) == 4
     root = reader.trailer["/Root"]
     assert str(root["/Lang"]) == "ru" and root["/MarkInfo"]["/Marked"]
     tree = root["/StructTreeRoot"].get_object()
@@ -35,7 +36,7 @@ def test_joined_pdf_has_one_structure_tree_language_and_section_page_numbers(tmp
     keys = [int(nums[i]) for i in range(0, len(nums), 2)]
     assert len(keys) == len(set(keys)) and int(tree["/ParentTreeNextKey"]) > max(keys)
     page_keys = [int(page["/StructParents"]) for page in reader.pages]
-    assert len(set(page_keys)) == 3 and set(page_keys) <= set(keys)
+    assert len(set(page_keys)) == 4 and set(page_keys) <= set(keys)
     document = tree["/K"][0].get_object()
     kinds = []
 
@@ -57,11 +58,15 @@ def test_joined_pdf_has_one_structure_tree_language_and_section_page_numbers(tmp
     for kid in document["/K"]:
         walk(kid, document)
     assert kinds.count("/H1") == 3 and "/H2" in kinds and "/Figure" in kinds
-    # the contents page: the section gets its page number from the chapter's part
-    contents = reader.pages[0].extract_text()
-    assert re.search(r"Раздел \.+ 2\b", contents) and re.search(r"2\. Вторая \.+ 3\b", contents)
+    # the contents page, after chapter 1: the section gets its page number from the
+    # chapter's part, and chapter 2 follows the contents
+    assert "Проба" in reader.pages[0].extract_text()
+    assert reader.pages[1].extract_text().lstrip().startswith("1. Первая")
+    contents = reader.pages[2].extract_text()
+    assert re.search(r"Раздел \.+ 2\b", contents) and re.search(r"2\. Вторая \.+ 4\b", contents)
+    assert reader.pages[3].extract_text().lstrip().startswith("2. Вторая")
     assert "/Contents" in [
-        key for a in reader.pages[0]["/Annots"] for key in a.get_object() if key == "/Contents"
+        key for a in reader.pages[2]["/Annots"] for key in a.get_object() if key == "/Contents"
     ]
 
 

@@ -150,12 +150,15 @@ def test_pdf_fonts_are_embedded_and_cover_cyrillic(report):
 def test_contents_page_numbers_and_links_point_at_the_chapters(report):
     reader = PdfReader(report["pdf"])
     texts = page_texts(report["pdf"])
-    toc = normalise(texts[1])
+    # on paper the contents follow the memo: the title page faces the memo (s35*, s36*)
+    contents = contents_page(texts)
+    assert texts[1].strip().startswith(f"1. {CHAPTERS[0]}") and contents == 3
+    toc = normalise(texts[contents])
     starts = {}
     for index, page in enumerate(texts):
         text = normalise(page)
         for number, title in enumerate(CHAPTERS, start=1):
-            if f"{number}. {title}" in text and index > 1:
+            if f"{number}. {title}" in text and index not in (0, contents):
                 starts.setdefault(number, index + 1)
     for number, title in enumerate(CHAPTERS, start=1):
         assert re.search(rf"{number}\. {re.escape(title)}[^0-9]*\.+ {starts[number]}\b", toc), title
@@ -175,7 +178,7 @@ def test_contents_page_numbers_and_links_point_at_the_chapters(report):
         rf"{details}\b",
         toc,
     )
-    links = [a.get_object() for a in reader.pages[1].get("/Annots") or []]
+    links = [a.get_object() for a in reader.pages[contents].get("/Annots") or []]
     assert sum(1 for a in links if a.get("/Subtype") == "/Link") >= len(CHAPTERS)
 
 
@@ -657,16 +660,22 @@ def test_a_milestone_says_when_its_source_is_undated_or_unverified(report):
 def memo_pages(texts: list[str]) -> list[int]:
     """The pages (0-based) of the memo: from the page its heading starts to the page before
     the next chapter's heading."""
-    starts = chapter_starts(texts)
+    starts = chapter_starts(texts) | {contents_page(texts)}
     first = next(i for i, t in enumerate(texts) if t.strip().startswith(f"1. {CHAPTERS[0]}"))
     following = min(i for i in starts if i > first)
     return list(range(first, following))
 
 
+def contents_page(texts: list[str]) -> int:
+    """The page (0-based) of the contents: on paper it follows the memo, so the title page
+    faces the memo (pdf.split_front)."""
+    return next(i for i, t in enumerate(texts) if t.strip().startswith("Содержание"))
+
+
 def test_memo_pages_are_counted_between_two_chapter_headings():
-    texts = ["титул", "Содержание 1. Резюме … 3", "1. Резюме Что решить", "Рекомендации"]
-    texts += ["Что изменилось", "2. Решение на 1 января 2027 года Текст", "дальше"]
-    assert memo_pages(texts) == [2, 3, 4]
+    texts = ["титул", "1. Резюме Что решить", "Рекомендации", "Что изменилось"]
+    texts += ["Содержание 1. Резюме … 2", "2. Решение на 1 января 2027 года Текст", "дальше"]
+    assert memo_pages(texts) == [1, 2, 3]
 
 
 @pytest.mark.slow  # reads the session's build
@@ -873,7 +882,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert '<ol class="cover-checks">' in report["html"]
     # (s33o, s33p: with its table's number and page, as the memo's references)
     assert (
-        "или не найден — 27 Остальные вопросы — в таблице «Что сверить до сессии» (табл. 3, с. 4)"
+        "или не найден — 27 Остальные вопросы — в таблице «Что сверить до сессии» (табл. 3, с. 3)"
     ) in cover
     assert memo.index("1) закупка, заключение юристов") < memo.index("2) строка в проекте бюджета")
     assert memo.index("2) строка в проекте бюджета") < memo.index("3) договор Павлодара")
@@ -1088,7 +1097,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # the card's figure after the heading (the proposal above the dates says it first)
     figures = cover[cover.index("ГЛАВНОЕ В ЦИФРАХ") :]
     assert figures.index(f"{line} млрд тенге") < figures.index("35 и 38 млрд тенге")
-    assert pages[1].startswith("Содержание")
+    assert pages[1].startswith("1. Резюме")  # the memo faces the title page
 
 
 @pytest.mark.slow  # reads the session's build
@@ -2106,7 +2115,7 @@ def test_the_appendix_derives_the_checklists_thresholds_by_hand(report):
     = 1,32 bn; at variant 1, 100 × (8,02 mn × 10 / 12 + 2 × 171 000) = 0,70 bn."""
     text = " ".join(normalise(report["text"]).replace("\u00a0", " ").split())
     assert (
-        "Пороги таблицы «Что сверить до сессии» (табл. 3, с. 4). При базовых значениях "
+        "Пороги таблицы «Что сверить до сессии» (табл. 3, с. 3). При базовых значениях "
         "допущений (1 991 АПК, инфляция 2026 года 12,3 %) расход 2027 года по варианту 3 — "
         "26,25 млрд тенге; до строки 27 млрд остаётся 0,75. Пункт инфляции 2026 года добавляет "
         "0,23 млрд (сотая доля годовой цены АПК до этой инфляции, 13,72 млн тенге, за 1 991 АПК "

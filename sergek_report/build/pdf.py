@@ -34,6 +34,7 @@ from sergek_report.build.references import XREF, with_page_numbers
 CACHE_DIR_NAME = ".pdf-cache"
 _CHAPTER_START = re.compile(r'(?=<h1 class="chapter" id="chapter-\d+">)')
 _TOC_LINK = re.compile(r'<a href="#([\w-]+)">')
+_CONTENTS_START = re.compile(r'<nav\b[^>]*\bclass="toc"')
 PX_TO_PT = 0.75  # WeasyPrint lays out in CSS px (96 per inch); PDF uses points (72 per inch)
 WRITER_TIMEOUT_S = 300  # the longest a part written aside may take (a few seconds at most)
 PDF_VARIANT = "pdf/ua-1"  # tagged, with language, title and alternative texts (ISO 14289-1)
@@ -63,6 +64,24 @@ def split_report(html: str) -> tuple[str, str, list[str], str]:
     head, body, tail = html[:head_end], html[head_end:tail_start], html[tail_start:]
     front, *chapters = _CHAPTER_START.split(body)
     return head, front, chapters, tail
+
+
+def split_front(front: str) -> tuple[str, str]:
+    """(the title page, the contents) of the front matter's body ('' for no contents). On paper
+    the contents follow chapter 1, the memo: the title page faces the memo (reviews s35*,
+    s36*: the contents stood between the decision's title page and the memo that argues it);
+    on a screen the page keeps its order."""
+    match = _CONTENTS_START.search(front)
+    if match is None:
+        return front, ""
+    return front[: match.start()], front[match.start() :]
+
+
+def contents_follow_first_chapter(chapters: int) -> bool:
+    """Whether the contents follow chapter 1 on paper (`split_front`): when other chapters
+    follow it; an edition of one chapter (with the back matter in its part) keeps them
+    before it."""
+    return chapters > 1
 
 
 def _with_first_page(head: str, first_page: int) -> str:
@@ -277,12 +296,18 @@ class PartRenderer:
         return self.chapter(head, body, tail, first_page)
 
     def front_draft(self, head: str, front: str, tail: str):
-        """The front matter laid out with blank page numbers (they have the same width
-        either way): its length and the anchors its contents link to."""
+        """The title page and the contents (`split_front`), each laid out with blank page
+        numbers (they have the same width either way): the anchors the contents link to and
+        the two documents (None for no contents), whose lengths the chapters' pages follow."""
         anchors = dict.fromkeys(_TOC_LINK.findall(front), 0)
-        return anchors, self.document(
-            _with_first_page(head, 1) + _front_with_page_numbers(front, anchors) + tail
-        )
+        return anchors, [
+            self.document(
+                _with_first_page(head, 1) + _front_with_page_numbers(piece, anchors) + tail
+            )
+            if piece
+            else None
+            for piece in split_front(front)
+        ]
 
     def prune(self) -> None:
         """Keep only the parts of this build: the cache never grows without bound."""
@@ -396,41 +421,50 @@ def report_pdf(
     font_css: str,
     metadata: dict,
     stats: dict | None = None,
-    front_pages: int | None = None,
+    front_pages: tuple[int, int] | None = None,
     pages_guess: dict[str, int] | None = None,
 ) -> tuple[bytes, int]:
     """Lay out the report part by part (cached) and join the parts. Returns (pdf, pages);
-    `stats` gets the number of chapter parts found in the cache and laid out. With
-    `front_pages` (the front matter's length, as the parts laid out ahead assumed) the
-    front matter is laid out once instead of twice; should it come out another length, or
-    its contents link inside it, the report is laid out again without the hint. With
-    `pages_guess` (anchor -> page, from parts laid out ahead) the cross-references print
-    those pages in the first layout instead of being measured first; a wrong guess costs
-    one more layout, never a wrong page."""
+    `stats` gets the number of chapter parts found in the cache and laid out. On paper the
+    order is the title page, chapter 1 (the memo), the contents, the other chapters
+    (`split_front`). With `front_pages` (the title page's and the contents' lengths, as the
+    parts laid out ahead assumed) the front matter is laid out once instead of twice; should
+    it come out another length, or its contents link inside it, the report is laid out again
+    without the hint. With `pages_guess` (anchor -> page, from parts laid out ahead) the
+    cross-references print those pages in the first layout instead of being measured first;
+    a wrong guess costs one more layout, never a wrong page."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import NameObject, TextStringObject
 
     renderer = PartRenderer(cache_dir, font_css)
     head, front, chapters, tail = split_report(html)
+    pieces = split_front(front)  # the title page, the contents
 
-    # 1. How long is the front matter?
+    # 1. How long are the title page and the contents?
+    drafts = None
     if front_pages is None:
-        anchors, draft = renderer.front_draft(head, front, tail)
-        front_pages, draft_pages = len(draft.pages), draft.pages
+        anchors, drafts = renderer.front_draft(head, front, tail)
+        front_pages = tuple(0 if draft is None else len(draft.pages) for draft in drafts)
     else:
-        anchors, draft_pages = dict.fromkeys(_TOC_LINK.findall(front), 0), []
+        anchors = dict.fromkeys(_TOC_LINK.findall(front), 0)
     anchors.update(dict.fromkeys(XREF.findall(front), 0))  # the title page's references
+    title_pages, contents_pages = front_pages
 
     # 2. Each chapter from its first page number, through the cache; again, with the pages
-    # its cross-references point to, until those pages stay put.
+    # its cross-references point to, until those pages stay put. The contents follow the
+    # first chapter.
     targets = {target for body in chapters for target in XREF.findall(body)}
     printed: dict[str, int] | None = None  # the pages the cross-references print
     if pages_guess and targets:
         printed = {target: pages_guess.get(target) for target in targets}
+    contents_after_first = contents_follow_first_chapter(len(chapters))
     for _layout in range(MAX_LAYOUTS):
-        parts, numbers, first_page = [], {}, front_pages + 1
-        for body in chapters:
+        parts, numbers, first_page = [], {}, title_pages + 1
+        contents_first = first_page
+        if not contents_after_first:
+            first_page += contents_pages
+        for index, body in enumerate(chapters):
             anchor = re.match(r'<h1 class="chapter" id="([\w-]+)">', body).group(1)
             numbers[anchor] = first_page
             if printed is None:
@@ -442,30 +476,44 @@ def report_pdf(
                 if name in anchors or name in targets:
                     numbers.setdefault(name, first_page + page)
             first_page += part.pages
+            if index == 0 and contents_after_first:
+                contents_first, first_page = first_page, first_page + contents_pages
         found = {target: numbers.get(target) for target in targets}
         if found == printed or (printed is None and not targets):
             break
         printed = found
     else:
         raise RuntimeError("the pages of the cross-references did not settle")
-    for index, page in enumerate(draft_pages):  # anchors inside the front matter
-        for anchor in page.anchors:
-            if anchor in anchors and anchor not in numbers:
-                numbers[anchor] = index + 1
-    if not draft_pages and set(anchors) - set(numbers):
+    starts = (1, contents_first)  # the title page's and the contents' first pages
+    for draft, start in zip(drafts or (), starts, strict=False):  # anchors in the front
+        for index, page in enumerate(draft.pages if draft is not None else ()):
+            for anchor in page.anchors:
+                if anchor in anchors and anchor not in numbers:
+                    numbers[anchor] = start + index
+    if drafts is None and set(anchors) - set(numbers):
         return report_pdf(html, cache_dir, font_css, metadata, stats, None, pages_guess)
 
-    # 3. The front matter with the real numbers, then everything joined.
-    front_html = _with_first_page(head, 1) + _front_with_page_numbers(front, numbers) + tail
-    front_doc = renderer.document(front_html)
-    if len(front_doc.pages) != front_pages:
-        if not draft_pages:  # the hint was wrong
-            return report_pdf(html, cache_dir, font_css, metadata, stats, None, pages_guess)
-        raise RuntimeError("front matter changed length when its page numbers were filled in")
+    # 3. The title page and the contents with the real numbers, then everything joined.
+    front_docs = []
+    for piece, start, expected in zip(pieces, starts, front_pages, strict=True):
+        if not piece:
+            front_docs.append(None)
+            continue
+        piece_html = _with_first_page(head, start) + _front_with_page_numbers(piece, numbers)
+        document = renderer.document(piece_html + tail)
+        if len(document.pages) != expected:
+            if drafts is None:  # the hint was wrong
+                return report_pdf(html, cache_dir, font_css, metadata, stats, None, pages_guess)
+            raise RuntimeError("front matter changed length when its page numbers were filled in")
+        front_docs.append(document)
     with quiet_missing_anchors():
-        front_pdf = write_pdf(front_doc)
+        front_pdfs = [None if doc is None else write_pdf(doc) for doc in front_docs]
+    title_pdf, contents_pdf = front_pdfs
+    ordered = [title_pdf, contents_pdf, *[p.pdf for p in parts]]
+    if contents_after_first:
+        ordered[1:3] = ordered[2:0:-1]  # chapter 1, then the contents
     writer = PdfWriter()
-    readers = [PdfReader(io.BytesIO(front_pdf))] + [PdfReader(io.BytesIO(p.pdf)) for p in parts]
+    readers = [PdfReader(io.BytesIO(pdf)) for pdf in ordered if pdf is not None]
     for reader in readers:
         writer.append(reader, import_outline=True)
     structure = merge_structure(writer, readers)
@@ -480,10 +528,13 @@ def report_pdf(
         if structure is not None:
             structure.tag_link(added, writer.pages[page_index])
 
-    # Contents entries link to their pages, as in a single-document PDF: one rectangle per
-    # entry (WeasyPrint gives the link text and its dot leader separately).
-    for page_index, (target, rect) in _contents_links(front_doc, numbers):
-        link(page_index, rect, target)
+    # Contents entries (and the title page's references) link to their pages, as in a
+    # single-document PDF: one rectangle per entry (WeasyPrint gives the link text and its
+    # dot leader separately).
+    for document, start in zip(front_docs, starts, strict=True):
+        if document is not None:
+            for page_index, (target, rect) in _contents_links(document, numbers):
+                link(start - 1 + page_index, rect, target)
     # Cross-references to other chapters, which no part could link alone.
     for part in parts:
         for page_index, target, rect in part.links:

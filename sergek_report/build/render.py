@@ -26,6 +26,7 @@ from sergek_report.build.pdf import (
     CACHE_DIR_NAME,
     PDF_VARIANT,
     PartRenderer,
+    contents_follow_first_chapter,
     lean_font_subsetting,
     report_pdf,
     split_report,
@@ -776,10 +777,14 @@ class PartsAhead:
         self.pending: list = []  # the cells of the chapter being gathered
         self.bodies: list[str] = []
         self.head = self.tail = ""
-        # before any chapter has run: the front matter's length and the headings' titles
+        # before any chapter has run: the title page's and the contents' lengths and the
+        # headings' titles (on paper the contents follow chapter 1: pdf.split_front)
         self.front_pages, self.drafted_titles = self._drafted_front()
         self.pages: dict[str, int] = {}  # anchor -> page, as the parts laid out ahead have it
-        self.first_page = 1 + self.front_pages
+        self.contents_after_first = contents_follow_first_chapter(len(set(self.numbers)))
+        self.first_page = 1 + self.front_pages[0]
+        if not self.contents_after_first:
+            self.first_page += self.front_pages[1]
 
     def lay_out(self, executed: Path) -> None:
         """The next notebook in report order, from its executed copy; the chapter's part is
@@ -810,6 +815,8 @@ class PartsAhead:
         for anchor, index in part.anchors.items():  # where the references will point
             self.pages.setdefault(anchor, self.first_page + index)
         self.first_page += part.pages
+        if not self.bodies and self.contents_after_first:  # the contents come next on paper
+            self.first_page += self.front_pages[1]
         head, _front, bodies, tail = split_report(html)
         self.head, self.tail = head, tail
         self.bodies.append(bodies[0].removesuffix(_MAIN_END))  # one <main> for the report
@@ -827,13 +834,15 @@ class PartsAhead:
         front = front.replace(TOC_SLOT, toc_html(entries), 1)
         return link_references(self.head + front + "".join(self.bodies) + _MAIN_END + self.tail)
 
-    def _drafted_front(self) -> tuple[int, dict[str, str]]:
-        """The front matter's length, its contents drafted from the unexecuted notebooks, and
-        the drafted headings' titles (-> anchors) that a chapter's references may name."""
+    def _drafted_front(self) -> tuple[tuple[int, int], dict[str, str]]:
+        """The title page's and the contents' lengths, the contents drafted from the
+        unexecuted notebooks, and the drafted headings' titles (-> anchors) that a chapter's
+        references may name."""
         cells = [*self.drafted, _html_cell(self.frame.back_matter)]
         html, _ = self.exporter.from_notebook_node(report_notebook(cells, self.frame.meta))
         head, front, _, tail = split_report(for_print(html))
-        pages = len(self.renderer.front_draft(head, front, tail)[1].pages)
+        drafts = self.renderer.front_draft(head, front, tail)[1]
+        pages = tuple(0 if draft is None else len(draft.pages) for draft in drafts)
         return pages, heading_titles(html)
 
 
