@@ -1336,8 +1336,10 @@ PROPER_NAMES = frozenset(
 # вариант цены Павлодара; при дешёвом — 15» was coded: the caution and what ends it)
 COVER_DECISION = (
     # (reviews s36k, s36l: «из осторожности» oversold the caution beside the memo's Table 2
-    # cases above the line: the rule said, not its virtue; the later lines with their unit)
-    "Предложение: {line} на {year} год (по самой высокой цене, пока нет договора Павлодара), "
+    # cases above the line; s37a, s37b: «по самой высокой цене» too: the variant it is drawn
+    # at, and «нет договора» read as Pavlodar having none)
+    "Предложение: {line} на {year} год (по самому дорогому варианту, пока не найден договор "
+    "Павлодара), "
     "{later} — на {later_years} годы; потребовать объявить закупку немедленно"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
@@ -1389,9 +1391,10 @@ COVER_CHECKS = {
 # (review s35e: «временная мера, затем договор» read as every bar's, the last one's too:
 # said of the variants' bars)
 COVER_CHART = (
-    # (review s36l: «временная мера» before the memo says what it is: plain words)
-    "Расходы {year} года, млрд тенге: варианты {variants} — толкования суммы Павлодара "
-    "(Таблица 1): продление, затем договор; {line}; {key}"
+    # (review s36l: the variants said as what they are; s37a, s37b: «продление» there read as
+    # the banned extension: the stop-gap by its name, which the first check glosses)
+    "Расходы {year} года, млрд тенге: варианты {variants} (Таблица 1): временная мера, затем "
+    "договор; {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
@@ -1531,10 +1534,11 @@ COVER_FACTS = {
         # (s34k: «последний день» did not say for what: the announcement's, said)
         # (reviews s35a, s35b: no verb, no subject: telegram style)
         # (the contract is the card's first sentence's: the room of one line, s36a, s36b)
-        # (reviews s36k, s36l: «при продлении до её итогов — не позже» elliptical: the last
-        # day said as such, then the action)
-        "Последний день, чтобы объявить закупку, — {in_stopgap}; акимат должен объявить её "
-        "немедленно"
+        # (reviews s36k, s36l: «при продлении до её итогов — не позже» elliptical; s37a,
+        # s37b: the last day said without its condition: the action, then the condition in
+        # a full clause)
+        "Акимат должен объявить закупку сейчас; если договор продлят до её итогов — не "
+        "позже {in_stopgap}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

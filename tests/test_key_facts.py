@@ -158,10 +158,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s35a, s35b: no subject, no verb: telegram style; the title page's room: the
         # margin is the memo's opening)
         # (s36a, s36b: the card's figure is the last day; the days left, 31 − 4 = 27, said)
-        # (s36k, s36l: «при продлении до её итогов — не позже» elliptical: the last day said
-        # as such, then the action)
-        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря). Последний день, чтобы объявить "
-        f"закупку, — 31{NBSP}декабря; акимат должен объявить её немедленно"
+        # (s36k, s36l: «при продлении до её итогов — не позже» elliptical; s37a, s37b: the
+        # last day said without its condition: the action, then the condition in a clause)
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря). Акимат должен объявить закупку "
+        f"сейчас; если договор продлят до её итогов — не позже 31{NBSP}декабря"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -293,9 +293,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (the title page's room in Kazakh: the stop-gap is the memo's first paragraph's)
         # (s33o, s33p: who announces: the akimat)
         # (s34k: «соңғы күн» did not say for what: the announcement's «кешіктірмей»)
-        # (s36k, s36l: the last day said as such, then the action)
-        "шарт соңына дейін 27 күн (4 желтоқсан күйінде). Сатып алуды жариялаудың соңғы күні — "
-        "31 желтоқсан; әкімдік оны дереу жариялауы керек"
+        # (s37a, s37b: the action, then the last day with its condition, the stop-gap's)
+        "шарт соңына дейін 27 күн (4 желтоқсан күйінде). Әкімдік сатып алуды қазір жариялауы "
+        "керек; шартты ұзартқанда — 31 желтоқсаннан кешіктірмей"
     )
     assert (
         facts[0]

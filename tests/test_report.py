@@ -810,9 +810,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s34k: «последний день» did not say for what)
         # (s35a, s35b: no subject, no verb)
         # (s36a, s36b: the contract is the card's first sentence's, for the card's room)
-        # (s36k, s36l: «при продлении до её итогов — не позже» elliptical: the last day said
-        # as such, then the action)
-        "Последний день, чтобы объявить закупку, — 31 декабря; акимат должен объявить её немедленно"
+        # (s36k, s36l: «при продлении до её итогов — не позже» elliptical; s37a, s37b: the
+        # last day said without its condition: the action, then the condition in a clause)
+        "Акимат должен объявить закупку сейчас; если договор продлят до её итогов — не позже "
+        "31 декабря"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -849,10 +850,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33o, s33p: the premise, one news item of 9 bn, is the card's above; the caption
         # says what is unknown about it)
         # (s35e: the stop-gap's path said of the variants' bars, not the extension's)
-        # (s36l: «временная мера» before the memo says what it is: the variants said as what
-        # they are, the bars' path in plain words)
-        "Расходы 2027 года, млрд тенге: варианты 1–3 — толкования суммы Павлодара (Таблица "
-        "1): продление, затем договор; "
+        # (s37a, s37b: «продление» there read as the banned extension: the stop-gap by its
+        # name, which the first check under the chart glosses)
+        "Расходы 2027 года, млрд тенге: варианты 1–3 (Таблица 1): временная мера, затем "
+        "договор; "
         "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -989,11 +990,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33g: «вероятнее всего, хватит 15» read as a forecast inviting a cut: when)
         # (s33i, s33j: «при дешёвом — 15» was coded: why the line, in plain words)
         # (s33k: «пока нет договора» read as Pavlodar having none: its text is not found)
-        # (s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases: the
-        # rule said, the dearest of Table 1's three prices)
-        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (по самой высокой "
-        "цене, пока нет договора Павлодара), 35 и 38 — на 2028 и 2029 годы; потребовать "
-        "объявить закупку немедленно Редакция отчёта"
+        # (s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases; s37a,
+        # s37b: «по самой высокой цене» too, and «нет договора» read as Pavlodar having none:
+        # the variant the line is drawn at, Table 1's third)
+        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (по самому дорогому "
+        "варианту, пока не найден договор Павлодара), 35 и 38 — на 2028 и 2029 годы; "
+        "потребовать объявить закупку немедленно Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
@@ -1199,7 +1201,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "начнётся новый, если закупку объявят не позднее 31 декабря (запаса на задержку или "
         # (s35f: «с новым оборудованием возможен перерыв» telegraphic)
         "жалобу нет; пока ставят новое оборудование, возможен перерыв — рекомендация 5); "
-        "не подтвердят — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
+        "не подтвердят — с 1 января перерыв в фиксации нарушений, если маслихат не снимет запрет "
+        "продлений (Таблица 3). Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -1244,8 +1247,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s36k, s36l: «можно снять запрет — строка 5 млрд» did not say for which year nor what
     # it buys: another year's extension at today's price, 4,4 rounded up)
     assert (
-        "закупки нет — объявить немедленно; заключения нет — возможен перерыв с 1 января; если "
-        "запрет продлений можно снять, на 2027 г. хватит 5 млрд (продление на год)"
+        # (s37b: the akimat that announced in time had no row: Table 2's contract from 1
+        # January)
+        "закупки нет — объявить немедленно (есть — см. табл. 2); заключения нет — возможен "
+        "перерыв с 1 января; если запрет продлений можно снять, на 2027 г. хватит 5 млрд"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1401,7 +1406,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
         # be a ceiling, not a forecast; what is left unspent, reallocated)
         "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
-        "задержала бы закупку, у которой нет запаса времени. Неизрасходованное перераспределят "
+        "задержала бы и без того срочную закупку. Неизрасходованное перераспределят "
         # (s35h: «ориентиром цен строка не станет» read as a riddle: who, and why, said)
         # (s36a, s36b: «Лишнее перераспределят» said neither who nor when: the budget's
         # revision; the suppliers' motive left to chapter 2 for the memo's weight)
@@ -1414,13 +1419,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32j: «самый вероятный» read as a fact while Almaty's complexes have more cameras:
         # what variant 1 takes, said, the authors' judgement as such)
         "По суждению авторов, вероятнее всего вариант 1 (сумма — за 420 АПК области, "
-        "от числа камер цена не зависит): тогда хватило бы 15 млрд. "
+        "за комплекс): тогда хватило бы 15 млрд. "
         # (s25k, s25l: why the dearest variant: which is right only Pavlodar's contract shows)
         # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
         # named; s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases)
         "Но пока договор Павлодара не найден, строка рассчитана по самому дорогому варианту 3 "
         "(за камеру: в АПК Алматы камер больше). "
-        "Сообщение о более высокой цене Караганды не проверено, и строка её не покрывает "
+        "Более высокую цену Караганды (сообщение не проверено) строка не покрывает "
         "(Таблица 2)."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
@@ -1701,8 +1706,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         # (s36k, s36l: the 5 bn line said for its year and what it buys)
         "1) закупка, заключение юристов (акимат) сведений нет закупки нет — "
-        "объявить немедленно; заключения нет — возможен перерыв с 1 января; если запрет "
-        "продлений можно снять, на 2027 г. хватит 5 млрд (продление на год) "
+        "объявить немедленно (есть — см. табл. 2); заключения нет — возможен перерыв с 1 "
+        "января; если запрет продлений можно снять, на 2027 г. хватит 5 млрд "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
