@@ -412,7 +412,8 @@ APPRAISAL_CHART_COMPARISON = {
     # (reviews s33k, s33m: the bar read as another option, not as today's price: said first)
     # (review s36g: «продлить» here, the banned extension, beside the cards' «продлении до
     # её итогов», the stop-gap: the ban named)
-    "title_page_row": "по нынешней цене, если снимут запрет",
+    # (reviews s37c, s37d: «если снимут запрет» left unsaid which ban: the extensions')
+    "title_page_row": "по нынешней цене, без запрета продлений",
 }
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews
@@ -1356,9 +1357,11 @@ COVER_CHECKS = {
     # memo's Table 2 first row says both)
     "procurement": (
         # (s36b: «временная мера» on the title page before the memo says what it is)
+        # (s37d: «последний день — 31 декабря» without its condition, the stop-gap's)
         "Объявлена ли закупка и есть ли заключение юристов о временной мере (продлении "
         "договора до итогов закупки)? Нет закупки — "
-        "объявить немедленно (последний день — {in_stopgap}); нет заключения — возможен перерыв"
+        "объявить немедленно (при временной мере — не позже {in_stopgap}); нет заключения — "
+        "возможен перерыв"
     ),
     "budget": (
         "Есть ли в проекте бюджета {year} года строка {line}? Если нет или она меньше — "

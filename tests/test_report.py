@@ -822,7 +822,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (hand check of the middle one: 24,4 × 1,0977 = 26,8 ≈ 26,7, the per-camera upper end)
     assert (
         "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за камеру "
-        "по нынешней цене, если снимут запрет "
+        # (s37c, s37d: which ban: the extensions')
+        "по нынешней цене, без запрета продлений "
         "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 3,9 (3,7–4,4)"
     ) in cover
     assert "30,2" not in cover and "Павлодар–Караганда" not in cover
@@ -868,8 +869,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s36b: «временная мера» on the title page before the memo said what it is)
         "Объявлена ли закупка и есть ли заключение юристов о временной мере (продлении "
         "договора до итогов закупки)? Нет закупки — "
-        "объявить немедленно (последний день — 31 декабря 2026 г.); нет заключения — возможен "
-        "перерыв "
+        # (s37d: the last day without its condition: the stop-gap's)
+        "объявить немедленно (при временной мере — не позже 31 декабря 2026 г.); нет "
+        "заключения — возможен перерыв "
         "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
@@ -1247,10 +1249,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s36k, s36l: «можно снять запрет — строка 5 млрд» did not say for which year nor what
     # it buys: another year's extension at today's price, 4,4 rounded up)
     assert (
-        # (s37b: the akimat that announced in time had no row: Table 2's contract from 1
-        # January)
-        "закупки нет — объявить немедленно (есть — см. табл. 2); заключения нет — возможен "
-        "перерыв с 1 января; если запрет продлений можно снять, на 2027 г. хватит 5 млрд"
+        # (s37b–s37d: the 5 bn's origin, the extension's upper end 4,4 rounded up)
+        "закупки нет — объявить немедленно; заключения нет — возможен перерыв с 1 января; если "
+        "запрет продлений можно снять, на 2027 г. хватит 5 млрд (расход до 4,4)"
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1706,8 +1707,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         # (s36k, s36l: the 5 bn line said for its year and what it buys)
         "1) закупка, заключение юристов (акимат) сведений нет закупки нет — "
-        "объявить немедленно (есть — см. табл. 2); заключения нет — возможен перерыв с 1 "
-        "января; если запрет продлений можно снять, на 2027 г. хватит 5 млрд "
+        "объявить немедленно; заключения нет — возможен перерыв с 1 января; если запрет "
+        "продлений можно снять, на 2027 г. хватит 5 млрд (расход до 4,4) "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
@@ -1727,7 +1728,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s24i: «около 299» read as a count however marked: unknown, with the assumption's
         # range, 350 × 50 % = 175 to 350)
         # (s26o: «на 100 меньше» than what: each 100 of the 350 not in service)
-        "4) сколько новых АПК введено (управление цифровизации) в расчёте — "
+        # (the memo's room: «в расчёте» is the cell's «(допущение)»)
+        "4) сколько новых АПК введено (управление цифровизации) "
         # (s26a: «каждые 100 меньше — строка … меньше» read as shorthand)
         # (s32j: «строку 15» read as shorthand: each line with its unit)
         # (s33c: «строка … меньше» did not say whether it may be cut or falls short)

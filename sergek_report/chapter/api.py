@@ -481,6 +481,7 @@ class Chapter:
         numeric: Sequence[str] = (),
         detail: str | None = None,
         blocks: bool = False,
+        highlight: Iterable[int] = (),
     ) -> None:
         """A table of already formatted values; `numeric` columns are right-aligned, and so
         are those the table's builder declares in `frame.attrs["numeric"]` (decision_tables
@@ -497,6 +498,9 @@ class Chapter:
         for the options compared and the risk register: as five narrow columns they
         hyphenated nearly every word of their first column) or whose chapter asks for it
         with `blocks=True` (the road-safety claims: five columns of short phrases).
+
+        `highlight` lists rows (0-based) printed on a tint, the first cell in bold: the row a
+        recommendation takes (the memo's line, review s37a), found by eye among the others.
 
         A builder may name a column shared by runs of rows (`frame.attrs["group"]`, the
         peers' programme): its value heads each run once, a row across the table (a <tbody>
@@ -540,8 +544,9 @@ class Chapter:
             f'<th scope="col" class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
             for c in frame.columns
         )
+        highlight = set(highlight)
         rows = [
-            "<tr>"
+            ('<tr class="highlighted">' if index in highlight else "<tr>")
             + "".join(
                 f'<td class="{"num" if c in numeric else ""}"'
                 + (f' data-label="{html.escape(str(c))}"' if stack else "")
@@ -549,7 +554,7 @@ class Chapter:
                 for c, v in zip(frame.columns, row, strict=True)
             )
             + "</tr>"
-            for row in frame.itertuples(index=False)
+            for index, row in enumerate(frame.itertuples(index=False))
         ]
         if details is not None:  # each row with its detail, one group (a <tbody>) each
             rows = [
