@@ -1433,7 +1433,7 @@ COVER_FACTS = {
         # (reviews s30a, s30j: cards of seven lines; today's price is the chart's, under them)
         # (reviews s31a, s31b: that the line is a caution, the likeliest variant's line beside
         # it; {likely}: «15 млрд тенге»)
-        "предлагаемая строка бюджета {year} года. "
+        "предлагаемая строка бюджета {year} года — "
         # (s25c: «с запасом» read as safe: the dearest of Pavlodar's three prices, a caution)
         # (s26a: «трёх цен Павлодара», «его договор» read as a puzzle: two plain sentences)
         # (review s28j: the dearest price read as a ceiling: the memo's two cases it does not
@@ -1454,8 +1454,12 @@ COVER_FACTS = {
         # {sum}: «9 млрд тенге»; {term}: «три года»)
         # (reviews s35a, s35b: «её прочтению» ambiguous and odd: the sum's reading, said)
         # (reviews s36k, s36l: «по самому дорогому» read as covering every case: not all)
-        "Ориентир один — новость о {sum}\u00a0тенге на {term} в Павлодарской области; строка — "
-        "по самому дорогому её толкованию, но не на все случаи (табл. 2)"
+        # (reviews s37a–s37d: «не на все случаи» vague, 27 read as a worst case: the cases it
+        # does not hold, named as the memo's Table 2 names them; Pavlodar's one news item is
+        # the memo's and the chart's rows)
+        # (the one-year contract paying for the equipment is the next card's)
+        "по самому дорогому из трёх вариантов цены Павлодара. Не хватит при договоре с "
+        "{first_day} или цене Караганды (табл. 2)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

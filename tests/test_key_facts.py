@@ -199,7 +199,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s26a: «трёх цен Павлодара», «его договор» a puzzle: two plain sentences)
         # (s30a, s30j: cards of seven lines: today's price and the cases the line does not
         # cover are the chart's under the cards, and the memo's)
-        "предлагаемая строка бюджета 2027 года. "
+        "предлагаемая строка бюджета 2027 года — "
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
         # memo's «не хватит» a) and в))
@@ -213,10 +213,13 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s32i: why Pavlodar: the only price found)
         # (s33o, s33p: the premise said where the figure is: one news item, 9 bn for three
         # years (Profit.kz: «из бюджета было выделено 9 млрд тенге», «в течение 3 лет»))
-        f"Ориентир один — новость о 9{NBSP}млрд{NBSP}тенге на три{NBSP}года в Павлодарской "
         # (s35a, s35b: «её прочтению» ambiguous: the sum's reading, said)
-        # (s36k, s36l: «по самому дорогому» read as covering every case: Table 2's are not)
-        "области; строка — по самому дорогому её толкованию, но не на все случаи (табл. 2)"
+        # (s36k, s36l: «по самому дорогому» read as covering every case: Table 2's are not;
+        # s37a–s37d: «не на все случаи» vague: the two cases named, as Table 2's rows 2 and
+        # 3; the third, the one-year contract, is the next card's; Pavlodar's one news item
+        # is the memo's)
+        "по самому дорогому из трёх вариантов цены Павлодара. Не хватит при договоре с "
+        f"1{NBSP}января или цене Караганды (табл. 2)"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
@@ -307,7 +310,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (s35a, s35b: «оның» ambiguous; the card's room: «ең қымбат түсіндірмемен»)
             # (s36k, s36l: the line does not hold every case: «кейде жетпейді», the title
             # page's room in Kazakh)
-            "Павлодар облысында үш жылға 9 млрд теңге; жол — ең қымбат нұсқамен, кейде жетпейді"
+            # (s37a–s37d: the two cases the line does not hold, named)
+            "ең қымбатымен; 1 қаңтардан шартқа не Қарағанды бағасына жетпейді (2-\u2060кесте)"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

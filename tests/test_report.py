@@ -762,7 +762,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s20a: the proposal's reason has its own heading, the opening says what is decided)
     assert f"Почему предлагаем {line}, а не 15 млрд тенге." in memo
     assert (
-        f"{line} млрд тенге предлагаемая строка бюджета 2027 года. Ориентир один — новость о 9"
+        f"{line} млрд тенге предлагаемая строка бюджета 2027 года — по самому дорогому из трёх"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
@@ -1073,9 +1073,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33o, s33p: the premise, one news item of Pavlodar's 9 bn for three years, said
         # where the figure is)
         # (s36k, s36l: «по самому дорогому» read as covering every case: Table 2's are not)
-        "предлагаемая строка бюджета 2027 года. Ориентир один — новость о 9 млрд тенге на три "
-        "года в Павлодарской области; строка — по самому дорогому её толкованию, но не на все "
-        "случаи (табл. 2)"
+        # (s37a–s37d: «не на все случаи» vague: Table 2's cases named; the one-year contract
+        # is the next card's)
+        "предлагаемая строка бюджета 2027 года — по самому дорогому из трёх вариантов цены "
+        "Павлодара. Не хватит при договоре с 1 января или цене Караганды (табл. 2)"
     ) in cover
     assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the

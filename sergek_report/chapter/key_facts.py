@@ -76,7 +76,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     what has to keep working.
     A figure the results do not have (no appraisal) is left out, and so are the days left
     once the contract has ended."""
-    words, data = L.COVER_FACTS, results.appraisal_data
+    words = L.COVER_FACTS
     year = fmt.year(OPTION_YEARS[0])
     facts = []
     if results.appraisal is not None:
@@ -86,9 +86,9 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
-                    # Pavlodar's sum as the news item gives it: the whole sum and its years
-                    sum=fmt.billions(data.pavlodar_sum_year * data.pavlodar_term_years, 0),
-                    term=fmt.count_in_words(data.pavlodar_term_years, L.UNIT_FORMS["лет"]),
+                    # the first day without a contract: a contract from then, the memo's
+                    # Table 2's second case
+                    first_day=sentences.day_month(results.decision_day),
                 ),
             )
         )
