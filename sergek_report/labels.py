@@ -412,8 +412,9 @@ APPRAISAL_CHART_COMPARISON = {
     # (reviews s33k, s33m: the bar read as another option, not as today's price: said first)
     # (review s36g: «продлить» here, the banned extension, beside the cards' «продлении до
     # её итогов», the stop-gap: the ban named)
-    # (reviews s37c, s37d: «если снимут запрет» left unsaid which ban: the extensions')
-    "title_page_row": "по нынешней цене, без запрета продлений",
+    # (review s37e: «без запрета продлений» awkward, and the options chart's row said it
+    # otherwise: the same words, without their condition)
+    "title_page_row": "ещё одно продление по нынешней цене",
 }
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews
@@ -1458,8 +1459,10 @@ COVER_FACTS = {
         # does not hold, named as the memo's Table 2 names them; Pavlodar's one news item is
         # the memo's and the chart's rows)
         # (the one-year contract paying for the equipment is the next card's)
+        # (review s37e: «не хватит при договоре с 1 января» holds from variant 2 on, as Table
+        # 2's row; {short}: that variant's number)
         "по самому дорогому из трёх вариантов цены Павлодара. Не хватит при договоре с "
-        "{first_day} или цене Караганды (табл. 2)"
+        "{first_day} (вариант {short} или дороже) или цене Караганды (табл. 2)"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

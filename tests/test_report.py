@@ -822,8 +822,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (hand check of the middle one: 24,4 × 1,0977 = 26,8 ≈ 26,7, the per-camera upper end)
     assert (
         "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за камеру "
-        # (s37c, s37d: which ban: the extensions')
-        "по нынешней цене, без запрета продлений "
+        # (s37c–s37e: which ban; the options chart's words for the same bar)
+        "ещё одно продление по нынешней цене "
         "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 3,9 (3,7–4,4)"
     ) in cover
     assert "30,2" not in cover and "Павлодар–Караганда" not in cover
@@ -1076,7 +1076,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37a–s37d: «не на все случаи» vague: Table 2's cases named; the one-year contract
         # is the next card's)
         "предлагаемая строка бюджета 2027 года — по самому дорогому из трёх вариантов цены "
-        "Павлодара. Не хватит при договоре с 1 января или цене Караганды (табл. 2)"
+        "Павлодара. Не хватит при договоре с 1 января (вариант 2 или дороже) или цене "
+        "Караганды (табл. 2)"
     ) in cover
     assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
@@ -1436,7 +1437,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "Таблица 2. Когда 27 млрд тенге на 2027 год не хватит: нужна поправка бюджета "
         "Если Расход 2027 г., млрд тенге "
-        "годовой договор с оплатой оборудования (вариант 3, оценка сверху) около 43,3 (до 51,8) "
+        # (s37e: «годовой договор с оплатой оборудования» read as jargon)
+        "договор на год с оплатой всего оборудования (вариант 3, оценка сверху) около 43,3 "
+        "(до 51,8) "
         "договор с 1 января, вариант 2 или дороже около 27,2 и больше "
         "цена между Павлодаром и Карагандой (не проверена) или выше около 30,2 и больше "
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница; "

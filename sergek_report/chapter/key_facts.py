@@ -89,6 +89,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     # the first day without a contract: a contract from then, the memo's
                     # Table 2's second case
                     first_day=sentences.day_month(results.decision_day),
+                    short=fmt.integer(decision_tables.first_day_short_variant(results)),
                 ),
             )
         )
