@@ -1205,8 +1205,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "начнётся новый, если закупку объявят не позднее 31 декабря (запаса на задержку или "
         # (s35f: «с новым оборудованием возможен перерыв» telegraphic)
         "жалобу нет; пока ставят новое оборудование, возможен перерыв — рекомендация 5); "
-        "не подтвердят — с 1 января перерыв в фиксации нарушений, если маслихат не снимет запрет "
-        "продлений (Таблица 3). Рекомендации маслихату"
+        # (reviews s37a, s37e, s37f: the ban lifted, an outcome of its own with its line, 4,4
+        # rounded up to 5, against the proposed 27)
+        "подтвердят, что маслихат может снять запрет на новое продление, и оператор "
+        "согласится — договор продлится на год по нынешней цене: на 2027 г. хватит 5 млрд "
+        "(расход до 4,4) вместо 27, но зависимость от оператора сохранится; "
+        "ни то ни другое — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
     # the readings' ranges lie around their hand-checked base values, each on its side
@@ -1251,9 +1255,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s36k, s36l: «можно снять запрет — строка 5 млрд» did not say for which year nor what
     # it buys: another year's extension at today's price, 4,4 rounded up)
     assert (
-        # (s37b–s37d: the 5 bn's origin, the extension's upper end 4,4 rounded up)
-        "закупки нет — объявить немедленно; заключения нет — возможен перерыв с 1 января; если "
-        "запрет продлений можно снять, на 2027 г. хватит 5 млрд (расход до 4,4)"
+        # (s37a, s37e, s37f: the ban lifted is the memo's opening's second outcome, with its
+        # line; the checklist's row keeps the procurement and the opinion)
+        "закупки нет — объявить немедленно; заключения нет — возможен перерыв с 1 января 2) "
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1711,8 +1715,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         # (s36k, s36l: the 5 bn line said for its year and what it buys)
         "1) закупка, заключение юристов (акимат) сведений нет закупки нет — "
-        "объявить немедленно; заключения нет — возможен перерыв с 1 января; если запрет "
-        "продлений можно снять, на 2027 г. хватит 5 млрд (расход до 4,4) "
+        "объявить немедленно; заключения нет — возможен перерыв с 1 января "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
