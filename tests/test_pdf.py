@@ -162,3 +162,18 @@ def test_font_subsets_dropping_tables_first_are_the_bytes_fonttools_makes(monkey
         assert "kern" not in TTFont(io.BytesIO(lean))
     pdf.lean_font_subsetting()
     assert weasyprint_fonts.subset.Subsetter is pdf._subsetter_dropping_first()
+
+
+def test_the_front_matter_splits_at_the_contents_and_they_follow_chapter_one():
+    from sergek_report.build.pdf import contents_follow_first_chapter, split_front
+
+    front = '<section class="title-page">Титул</section>\n<nav class="toc" id="contents">…</nav>'
+    assert split_front(front) == (
+        '<section class="title-page">Титул</section>\n',
+        '<nav class="toc" id="contents">…</nav>',
+    )
+    # no contents: the whole front is the title page
+    assert split_front("<section>Титул</section>") == ("<section>Титул</section>", "")
+    # the memo faces the title page when other chapters follow it; an edition of one chapter
+    # (its back matter in the same part) keeps the contents before it
+    assert contents_follow_first_chapter(7) and not contents_follow_first_chapter(1)
