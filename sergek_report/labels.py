@@ -1340,8 +1340,9 @@ COVER_DECISION = (
     # (reviews s36k, s36l: «из осторожности» oversold the caution beside the memo's Table 2
     # cases above the line; s37a, s37b: «по самой высокой цене» too: the variant it is drawn
     # at, and «нет договора» read as Pavlodar having none)
-    "Предложение: {line} на {year} год (по самому дорогому варианту, пока не найден договор "
-    "Павлодара), "
+    # (review s37h: «по самому дорогому варианту» read as the dearest of all cases: the
+    # variants are Pavlodar's price's; that its contract is not found is the memo's)
+    "Предложение: {line} на {year} год (по самому дорогому варианту цены Павлодара), "
     "{later} — на {later_years} годы; потребовать объявить закупку немедленно"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
@@ -1434,7 +1435,7 @@ COVER_FACTS = {
         # (reviews s30a, s30j: cards of seven lines; today's price is the chart's, under them)
         # (reviews s31a, s31b: that the line is a caution, the likeliest variant's line beside
         # it; {likely}: «15 млрд тенге»)
-        "предлагаемая строка бюджета {year} года — "
+        "предлагаемая строка бюджета {year} года: "
         # (s25c: «с запасом» read as safe: the dearest of Pavlodar's three prices, a caution)
         # (s26a: «трёх цен Павлодара», «его договор» read as a puzzle: two plain sentences)
         # (review s28j: the dearest price read as a ceiling: the memo's two cases it does not
@@ -1461,8 +1462,10 @@ COVER_FACTS = {
         # (the one-year contract paying for the equipment is the next card's)
         # (review s37e: «не хватит при договоре с 1 января» holds from variant 2 on, as Table
         # 2's row; {short}: that variant's number)
-        "по самому дорогому из трёх вариантов цены Павлодара. Не хватит при договоре с "
-        "{first_day} (вариант {short} или дороже) или цене Караганды (табл. 2)"
+        # (review s37g: «самый дорогой» then «не хватит» read as a contradiction: what the
+        # line holds, then what it does not)
+        "хватит при временной мере и любой из трёх цен Павлодара; не хватит при договоре "
+        "с {first_day} (вариант\u00a0{short} или дороже) или цене Караганды"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

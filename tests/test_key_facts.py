@@ -199,7 +199,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s26a: «трёх цен Павлодара», «его договор» a puzzle: two plain sentences)
         # (s30a, s30j: cards of seven lines: today's price and the cases the line does not
         # cover are the chart's under the cards, and the memo's)
-        "предлагаемая строка бюджета 2027 года — "
+        "предлагаемая строка бюджета 2027 года: "
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
         # memo's «не хватит» a) and в))
@@ -218,9 +218,11 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # s37a–s37d: «не на все случаи» vague: the two cases named, as Table 2's rows 2 and
         # 3; the third, the one-year contract, is the next card's; Pavlodar's one news item
         # is the memo's)
-        "по самому дорогому из трёх вариантов цены Павлодара. Не хватит при договоре с "
+        # (s37g: «самый дорогой» then «не хватит» read as a contradiction: what the line
+        # holds, the stop-gap at each of Table 1's variants, then what it does not)
+        "хватит при временной мере и любой из трёх цен Павлодара; не хватит при договоре с "
         # (s37e: from 1 January the line falls short from variant 2 on, Table 2's row)
-        f"1{NBSP}января (вариант 2 или дороже) или цене Караганды (табл. 2)"
+        f"1{NBSP}января (вариант{NBSP}2 или дороже) или цене Караганды"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
@@ -314,8 +316,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (s37a–s37d: the two cases the line does not hold, named)
             # (s37e: from variant 2 on; the title page's room in Kazakh: Table 2 is the next
             # card's reference)
-            "ең қымбат нұсқасымен; 1 қаңтардан шартқа (2-\u2060нұсқадан) не Қарағанды бағасына "
-            "жетпейді"
+            # (s37g: what the line holds, then what it does not)
+            "кез келген бағасына жетеді; 1 қаңтардан шартқа (2-\u2060нұсқадан) не Қарағанды "
+            "бағасына жетпейді"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

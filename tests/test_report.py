@@ -762,7 +762,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s20a: the proposal's reason has its own heading, the opening says what is decided)
     assert f"Почему предлагаем {line}, а не 15 млрд тенге." in memo
     assert (
-        f"{line} млрд тенге предлагаемая строка бюджета 2027 года — по самому дорогому из трёх"
+        f"{line} млрд тенге предлагаемая строка бюджета 2027 года: хватит при временной мере"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
@@ -995,8 +995,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases; s37a,
         # s37b: «по самой высокой цене» too, and «нет договора» read as Pavlodar having none:
         # the variant the line is drawn at, Table 1's third)
+        # (s37h: «по самому дорогому варианту» read as the dearest of all cases: Pavlodar's)
         "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (по самому дорогому "
-        "варианту, пока не найден договор Павлодара), 35 и 38 — на 2028 и 2029 годы; "
+        "варианту цены Павлодара), 35 и 38 — на 2028 и 2029 годы; "
         "потребовать объявить закупку немедленно Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
@@ -1075,9 +1076,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s36k, s36l: «по самому дорогому» read as covering every case: Table 2's are not)
         # (s37a–s37d: «не на все случаи» vague: Table 2's cases named; the one-year contract
         # is the next card's)
-        "предлагаемая строка бюджета 2027 года — по самому дорогому из трёх вариантов цены "
-        "Павлодара. Не хватит при договоре с 1 января (вариант 2 или дороже) или цене "
-        "Караганды (табл. 2)"
+        # (s37g: «самый дорогой» then «не хватит» read as a contradiction: what it holds first)
+        "предлагаемая строка бюджета 2027 года: хватит при временной мере и любой из трёх цен "
+        "Павлодара; не хватит при договоре с 1 января (вариант 2 или дороже) или цене "
+        "Караганды"
     ) in cover
     assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
