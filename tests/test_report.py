@@ -1428,14 +1428,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32j: «самый вероятный» read as a fact while Almaty's complexes have more cameras:
         # what variant 1 takes, said, the authors' judgement as such)
         "По суждению авторов, вероятнее всего вариант 1 (сумма — за 420 АПК области, "
-        "за комплекс): тогда хватило бы 15 млрд. "
+        "за комплекс): тогда хватило бы 15 млрд, на 12 млрд меньше. "
         # (s25k, s25l: why the dearest variant: which is right only Pavlodar's contract shows)
         # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
         # named; s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases)
-        "Но пока договор Павлодара не найден, строка рассчитана по самому дорогому варианту 3 "
+        # (s37h, s37j: the margin said as a number, 27 − 15 = 12)
+        "Но пока договор Павлодара не найден, строка — по самому дорогому варианту 3 "
         "(за камеру: в АПК Алматы камер больше). "
-        "Более высокую цену Караганды (сообщение не проверено) строка не покрывает "
-        "(Таблица 2)."
+        "Более высокую цену Караганды (не проверена) строка не покрывает (Таблица 2)."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
