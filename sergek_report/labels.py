@@ -1464,7 +1464,8 @@ COVER_FACTS = {
         # 2's row; {short}: that variant's number)
         # (review s37g: «самый дорогой» then «не хватит» read as a contradiction: what the
         # line holds, then what it does not)
-        "хватит при временной мере и любой из трёх цен Павлодара; не хватит при договоре "
+        # (any of Table 1's variants, three or, without the camera counts, two: no count said)
+        "хватит при временной мере и любой цене Павлодара; не хватит при договоре "
         "с {first_day} (вариант\u00a0{short} или дороже) или цене Караганды"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest

@@ -220,7 +220,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # is the memo's)
         # (s37g: «самый дорогой» then «не хватит» read as a contradiction: what the line
         # holds, the stop-gap at each of Table 1's variants, then what it does not)
-        "хватит при временной мере и любой из трёх цен Павлодара; не хватит при договоре с "
+        "хватит при временной мере и любой цене Павлодара; не хватит при договоре с "
         # (s37e: from 1 January the line falls short from variant 2 on, Table 2's row)
         f"1{NBSP}января (вариант{NBSP}2 или дороже) или цене Караганды"
     )

@@ -1077,7 +1077,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37a–s37d: «не на все случаи» vague: Table 2's cases named; the one-year contract
         # is the next card's)
         # (s37g: «самый дорогой» then «не хватит» read as a contradiction: what it holds first)
-        "предлагаемая строка бюджета 2027 года: хватит при временной мере и любой из трёх цен "
+        "предлагаемая строка бюджета 2027 года: хватит при временной мере и любой цене "
         "Павлодара; не хватит при договоре с 1 января (вариант 2 или дороже) или цене "
         "Караганды"
     ) in cover
