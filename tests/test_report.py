@@ -911,7 +911,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # risk register's)
         # (s35a, s35b: the memo's room: the 60 days to 1 March are the opening's)
         "Если закупка не объявлена — потребовать объявить её немедленно (если до утверждения "
-        "бюджета нельзя — сразу после него; последний день — 31 декабря)." in memo
+        # (s37g, s37i, s37k: «немедленно», «сразу после бюджета» and «31 декабря» read as
+        # competing deadlines: one sentence, the last day with what it gives)
+        "бюджета нельзя — сразу после него, но не позже 31 декабря, чтобы договор начался "
+        "сразу после временной меры)." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -1185,14 +1188,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s31d: «Что решить» headed a paragraph that said what happens: what to decide, said)
         # (s32b: one sentence of three conditions: what to decide, then each answer of the
         # lawyers its own sentence)
-        "нарушений). Маслихату предстоит решить, сколько заложить в бюджет и как не допустить "
+        "нарушений). Маслихат решает, сколько заложить в бюджет и как не допустить "
         # (s33o, s33p: the state after the sources' date unknown, said at the memo's start,
         # and where the terms are explained)
         # (s35d: an indirect question as the subject; s35b: a bare infinitive)
-        "перерыва. Сведений о том, что произошло после 10 марта 2026 г. (закупка, проект "
-        "бюджета, ввод новых АПК), в источниках отчёта нет: их нужно сверить до сессии "
-        "(Таблица 3); термины — в разделе "
-        "«Словарь терминов». Что будет с 1 января, зависит от юристов: "
+        # (the memo's room went to recommendation 4's reason for its last day: the glossary is
+        # the contents', which now follow the memo)
+        "перерыва. Сведений после 10 марта 2026 г. (закупка, проект бюджета, ввод новых АПК) "
+        "в источниках нет — их надо сверить до сессии (Таблица 3). Что будет с 1 января, "
+        "зависит от юристов: "
         # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
         # the gap after the stop-gap is recommendation 5's, where the reader meets it)
         "подтвердят временную меру "
@@ -1769,7 +1773,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
         "Если закупка не объявлена — потребовать объявить её немедленно (если до утверждения "
-        "бюджета нельзя — сразу после него; последний день — 31 декабря). "
+        "бюджета нельзя — сразу после него, но не позже 31 декабря, чтобы договор начался "
+        "сразу после временной меры). "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
