@@ -1270,7 +1270,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
     # (s35c: the multiples compare a full year of the service, not the recommended path)
-    assert "(другой цены не найдено): такой сервис за год в 4–8 раз дороже." in memo
+    assert "(другой цены нет): такой сервис за год в 4–8 раз дороже." in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1317,8 +1317,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35g: the two months are the law's limit, not the price's)
         # (s36h: «two months» beside «5 bn for 2027» read as a contradiction: the 5 bn is
         # the checklist's)
-        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
-        "договор можно продлить лишь на два месяца; дальше строка рассчитана на сервис"
+        # (s37n: «лишь на два месяца» beside the opening's year-long extension if the ban is
+        # lifted read as a contradiction: its condition said)
+        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). Без снятия запрета "
+        "по нынешней цене договор можно продлить лишь на два месяца; дальше строка рассчитана "
+        "на сервис"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1383,14 +1386,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29g, s29j: why several times today's price, answered first: today's price lasts
         # two months, then a service on new equipment)
         # (s35g: the two months are the law's limit, not the price's)
-        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
+        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). Без снятия запрета "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
-        # (s36g, s36i: the extension's 5 bn is the checklist's first row)
-        "договор можно продлить лишь на два месяца; "
+        # (s36g, s36i: the extension's 5 bn is the opening's second outcome)
+        "по нынешней цене договор можно продлить лишь на два месяца; "
         # (s33g, s33h: why new equipment for the whole network: no other price was found)
         # (s33n: a dash for the verb read as telegraphic)
         "дальше строка рассчитана на сервис с новым оборудованием для всей сети (другой цены "
-        "не найдено): такой сервис за год в 4–8 раз дороже. "
+        "нет): такой сервис за год в 4–8 раз дороже. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться»)
         # (s36a, s36b: the memo's weight: the servicing's bound and the purchase's 17,8 with
         # its unpriced running costs are chapter 2's «Почему новые цены выше», «Договор на
@@ -1398,7 +1401,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Обслуживание только действующих АПК или покупка оборудования городом могут быть "
         # (s34a, s34b: «подтвердят их … — строку уменьшат» read as clipped: «если …»)
         # (s34d, s34f: the line as the procurement's sum may anchor the bids: when to cut it)
-        "дешевле: это покажут предложения поставщиков (рекомендация 2). "
+        # (the memo's room: recommendation 2, which asks for the offers, is above)
+        "дешевле: это покажут предложения поставщиков. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
