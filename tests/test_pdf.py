@@ -165,7 +165,7 @@ def test_font_subsets_dropping_tables_first_are_the_bytes_fonttools_makes(monkey
 
 
 def test_the_front_matter_splits_at_the_contents_and_they_follow_chapter_one():
-    from sergek_report.build.pdf import contents_follow_first_chapter, split_front
+    from sergek_report.build.pdf import contents_position, split_front
 
     front = '<section class="title-page">Титул</section>\n<nav class="toc" id="contents">…</nav>'
     assert split_front(front) == (
@@ -176,4 +176,4 @@ def test_the_front_matter_splits_at_the_contents_and_they_follow_chapter_one():
     assert split_front("<section>Титул</section>") == ("<section>Титул</section>", "")
     # the memo faces the title page when other chapters follow it; an edition of one chapter
     # (its back matter in the same part) keeps the contents before it
-    assert contents_follow_first_chapter(7) and not contents_follow_first_chapter(1)
+    assert contents_position(7) == 1 and contents_position(1) == 0

@@ -77,11 +77,11 @@ def split_front(front: str) -> tuple[str, str]:
     return front[: match.start()], front[match.start() :]
 
 
-def contents_follow_first_chapter(chapters: int) -> bool:
-    """Whether the contents follow chapter 1 on paper (`split_front`): when other chapters
-    follow it; an edition of one chapter (with the back matter in its part) keeps them
-    before it."""
-    return chapters > 1
+def contents_position(chapters: int) -> int:
+    """The index (0-based) of the chapter the contents precede on paper (`split_front`): the
+    second, so that chapter 1 faces the title page, when other chapters follow it; the first
+    in an edition of one chapter (with the back matter in its part)."""
+    return 1 if chapters > 1 else 0
 
 
 def _with_first_page(head: str, first_page: int) -> str:
@@ -458,13 +458,13 @@ def report_pdf(
     printed: dict[str, int] | None = None  # the pages the cross-references print
     if pages_guess and targets:
         printed = {target: pages_guess.get(target) for target in targets}
-    contents_after_first = contents_follow_first_chapter(len(chapters))
+    before = contents_position(len(chapters))  # the chapter the contents precede
     for _layout in range(MAX_LAYOUTS):
         parts, numbers, first_page = [], {}, title_pages + 1
         contents_first = first_page
-        if not contents_after_first:
-            first_page += contents_pages
         for index, body in enumerate(chapters):
+            if index == before:
+                contents_first, first_page = first_page, first_page + contents_pages
             anchor = re.match(r'<h1 class="chapter" id="([\w-]+)">', body).group(1)
             numbers[anchor] = first_page
             if printed is None:
@@ -476,8 +476,6 @@ def report_pdf(
                 if name in anchors or name in targets:
                     numbers.setdefault(name, first_page + page)
             first_page += part.pages
-            if index == 0 and contents_after_first:
-                contents_first, first_page = first_page, first_page + contents_pages
         found = {target: numbers.get(target) for target in targets}
         if found == printed or (printed is None and not targets):
             break
@@ -509,9 +507,8 @@ def report_pdf(
     with quiet_missing_anchors():
         front_pdfs = [None if doc is None else write_pdf(doc) for doc in front_docs]
     title_pdf, contents_pdf = front_pdfs
-    ordered = [title_pdf, contents_pdf, *[p.pdf for p in parts]]
-    if contents_after_first:
-        ordered[1:3] = ordered[2:0:-1]  # chapter 1, then the contents
+    chapter_pdfs = [p.pdf for p in parts]
+    ordered = [title_pdf, *chapter_pdfs[:before], contents_pdf, *chapter_pdfs[before:]]
     writer = PdfWriter()
     readers = [PdfReader(io.BytesIO(pdf)) for pdf in ordered if pdf is not None]
     for reader in readers:

@@ -26,7 +26,7 @@ from sergek_report.build.pdf import (
     CACHE_DIR_NAME,
     PDF_VARIANT,
     PartRenderer,
-    contents_follow_first_chapter,
+    contents_position,
     lean_font_subsetting,
     report_pdf,
     split_report,
@@ -781,10 +781,8 @@ class PartsAhead:
         # headings' titles (on paper the contents follow chapter 1: pdf.split_front)
         self.front_pages, self.drafted_titles = self._drafted_front()
         self.pages: dict[str, int] = {}  # anchor -> page, as the parts laid out ahead have it
-        self.contents_after_first = contents_follow_first_chapter(len(set(self.numbers)))
+        self.contents_before = contents_position(len(set(self.numbers)))  # a chapter's index
         self.first_page = 1 + self.front_pages[0]
-        if not self.contents_after_first:
-            self.first_page += self.front_pages[1]
 
     def lay_out(self, executed: Path) -> None:
         """The next notebook in report order, from its executed copy; the chapter's part is
@@ -811,12 +809,12 @@ class PartsAhead:
         earlier = heading_titles("".join(self.bodies))
         linked = link_references(html, {**self.drafted_titles, **earlier})
         printed_head, _front, printed, printed_tail = split_report(for_print(linked))
+        if len(self.bodies) == self.contents_before:  # the contents come first on paper
+            self.first_page += self.front_pages[1]
         part = self.renderer.first_layout(printed_head, printed[0], printed_tail, self.first_page)
         for anchor, index in part.anchors.items():  # where the references will point
             self.pages.setdefault(anchor, self.first_page + index)
         self.first_page += part.pages
-        if not self.bodies and self.contents_after_first:  # the contents come next on paper
-            self.first_page += self.front_pages[1]
         head, _front, bodies, tail = split_report(html)
         self.head, self.tail = head, tail
         self.bodies.append(bodies[0].removesuffix(_MAIN_END))  # one <main> for the report
