@@ -400,7 +400,9 @@ APPRAISAL_CHART_ROWS = {
     "region": "вариант {variant}: за {complexes} АПК области",
     "city": "вариант {variant}: за {complexes} АПК г. Павлодара",
     "camera": "вариант {variant}: за камеру",
-    "midpoint": "Павлодар–Караганда (не проверено)",
+    # (reviews s37m, s37n: «Павлодар–Караганда» read as a place or a route: a price between
+    # the two; the hatching and the caption say it is unverified)
+    "midpoint": "цена между Павлодаром и Карагандой",
 }
 APPRAISAL_CHART_COMPARISON = {
     "heading": "Для сравнения",
@@ -1164,7 +1166,7 @@ CURRENT_PRICE_STEPS = {
     "point": "{year} год по той же цене: весь год и вся сеть ({network}\u00a0АПК)",
     "median": (
         "Нынешняя цена на {year} год в резюме — центральная оценка совместного расчёта: в нём "
-        "введены не все новые комплексы, а срок договора и место платы между оценками меняются "
+        "введены не все новые комплексы, а срок договора и плата (между двумя оценками) меняются "
         "в своих диапазонах"
     ),
 }
@@ -1563,7 +1565,7 @@ COVER_FACTS = {
         # (review s36l: «действующие (1 641) и от половины до всех новых (350; …)» hard to
         # parse: the counts said; {new_low}: «175»)
         "аппаратно-программных комплексов фиксации нарушений на {date}: действующих — "
-        "{existing}, новых — от {new_low} до {additional} (их ввод не подтверждён)"
+        "{existing}, новых — от {new_low} до {additional} (допущение)"
     ),
     # under the later years' lines of a three-year contract: «35 и 38 млрд тенге»; {years}:
     # «2028 и 2029». Reviews s12b: the vote commits the city for three years; s16h: the

@@ -472,7 +472,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         ("вариант 1: за 420 АПК области", False),
         ("вариант 2: за 240 АПК г. Павлодара", False),
         ("вариант 3: за камеру", False),
-        ("Павлодар–Караганда (не проверено)", False),
+        ("цена между Павлодаром и Карагандой", False),
     ]
     assert [heading for heading, bold in expected if bold] == [
         "Временная мера, затем договор",
@@ -624,7 +624,7 @@ def test_the_options_chart_draws_the_midpoint_rows_apart():
             for line in ax.collections
             if isinstance(line, LineCollection)
         }
-        midpoint = {y for y, name in names.items() if name == "Павлодар–Караганда (не проверено)"}
+        midpoint = {y for y, name in names.items() if name == "цена между Павлодаром и Карагандой"}
         assert {heading[y] for y in midpoint} == {
             "Временная мера, затем договор",
             "Договор с первого дня",

@@ -233,7 +233,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s36l: «действующие (1 641) и от половины до всех новых (350; …)» hard to parse:
         # the counts, 1 816 − 1 641 = 175, half of 350)
         f"на {fmt.date_long(r.decision_day)}: действующих — 1{NBSP}641, новых — от 175 до "
-        "350 (их ввод не подтверждён)"
+        "350 (допущение)"
     )
     assert "2027 года" in facts[0].text
     assert facts[3].text.startswith(
