@@ -929,7 +929,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s25a: at variant 1 that contract needs 15,5 (14,8–16,2), within 27: said of the
         # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
         # (s35k, s35l: the cases a row each of Table 2, its 2027 cost beside it)
-        "договор с 1 января, вариант 2 или дороже около 27,2 и больше"
+        "договор с 1 января (без временной меры), вариант 2 или дороже около 27,2 и больше"
     ) in memo
     assert "поднять до" not in memo
     # (s29j: the memo's amounts carry their unit)
@@ -1451,7 +1451,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s37m: «оценка сверху» coined: the note says «до» is the upper end)
         "договор на год с оплатой всего оборудования (вариант 3) около 43,3 "
         "(до 51,8) "
-        "договор с 1 января, вариант 2 или дороже около 27,2 и больше "
+        "договор с 1 января (без временной меры), вариант 2 или дороже около 27,2 и больше "
         "цена между Павлодаром и Карагандой (не проверена) или выше около 30,2 и больше "
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница; "
         "инфляция — табл. 3."
