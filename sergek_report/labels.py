@@ -1344,8 +1344,10 @@ COVER_DECISION = (
     # at, and «нет договора» read as Pavlodar having none)
     # (review s37h: «по самому дорогому варианту» read as the dearest of all cases: the
     # variants are Pavlodar's price's; that its contract is not found is the memo's)
-    "Предложение: {line} на {year} год (по самому дорогому варианту цены Павлодара), "
-    "{later} — на {later_years} годы; потребовать объявить закупку немедленно"
+    # (reviews s37n, s38a, s38b: «немедленно» here, «сейчас» in the card, «не позже» in the
+    # check: one deadline, said alike; the variants are the chart's, whose caption says them)
+    "Предложение: {line} на {year} год, {later} — на {later_years} годы; потребовать "
+    "объявить закупку не позже {in_stopgap}"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
 # the question, then what its answer changes. {in_stopgap}: «31 декабря»; {line}: «27 млрд
@@ -1363,9 +1365,8 @@ COVER_CHECKS = {
         # (s36b: «временная мера» on the title page before the memo says what it is)
         # (s37d: «последний день — 31 декабря» without its condition, the stop-gap's)
         "Объявлена ли закупка и есть ли заключение юристов о временной мере (продлении "
-        "договора до итогов закупки)? Нет закупки — "
-        "объявить немедленно (при временной мере — не позже {in_stopgap}); нет заключения — "
-        "возможен перерыв"
+        "договора до итогов закупки)? Нет закупки — объявить как можно раньше, не позже "
+        "{in_stopgap}; нет заключения — возможен перерыв"
     ),
     "budget": (
         "Есть ли в проекте бюджета {year} года строка {line}? Если нет или она меньше — "
@@ -1400,8 +1401,11 @@ COVER_CHECKS = {
 COVER_CHART = (
     # (review s36l: the variants said as what they are; s37a, s37b: «продление» there read as
     # the banned extension: the stop-gap by its name, which the first check glosses)
-    "Расходы {year} года, млрд тенге: варианты {variants} (Таблица 1): временная мера, затем "
-    "договор; {line}; {key}"
+    # (reviews s38a, s38b: the title page read without p. 3: why Pavlodar, and what the
+    # variants are, said where the bars name them; {sum}: «9 млрд», {term}: «три года»)
+    "Расходы {year} года, млрд тенге (временная мера, затем договор). Цены для Алматы нет: "
+    "варианты {variants} — что могут оплачивать {sum} тенге на {term} в Павлодарской области "
+    "(Таблица 1); {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
@@ -1437,7 +1441,6 @@ COVER_FACTS = {
         # (reviews s30a, s30j: cards of seven lines; today's price is the chart's, under them)
         # (reviews s31a, s31b: that the line is a caution, the likeliest variant's line beside
         # it; {likely}: «15 млрд тенге»)
-        "предлагаемая строка бюджета {year} года: "
         # (s25c: «с запасом» read as safe: the dearest of Pavlodar's three prices, a caution)
         # (s26a: «трёх цен Павлодара», «его договор» read as a puzzle: two plain sentences)
         # (review s28j: the dearest price read as a ceiling: the memo's two cases it does not
@@ -1467,8 +1470,10 @@ COVER_FACTS = {
         # (review s37g: «самый дорогой» then «не хватит» read as a contradiction: what the
         # line holds, then what it does not)
         # (any of Table 1's variants, three or, without the camera counts, two: no count said)
-        "хватит при временной мере и любой цене Павлодара; не хватит при договоре "
-        "с {first_day} (вариант\u00a0{short} или дороже) или цене Караганды"
+        # (reviews s38a, s38b: cards of five lines of conditions: the fact, and where its
+        # conditions are: the memo's Table 2 lists them)
+        "предлагаемая строка бюджета {year} года, по самому дорогому варианту цены "
+        "Павлодара; когда её не хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
@@ -1521,7 +1526,6 @@ COVER_FACTS = {
         # (reviews s30a, s30j: cards of seven lines: the edition's date is above them)
         # (reviews s36a, s36b: «27 дней» beside «27 млрд» read as one figure twice: the card's
         # figure is the contract's last day, the days left said under it; {left}: «27 дней»)
-        "до конца договора {left} (на {today}). "
         # (s26e: «последний день» of what: said; s26h: still hard to parse: the last day, then
         # its two conditions)
         # (s27d: «последний день» read as the contract's: the announcement's, said)
@@ -1553,8 +1557,9 @@ COVER_FACTS = {
         # (reviews s36k, s36l: «при продлении до её итогов — не позже» elliptical; s37a,
         # s37b: the last day said without its condition: the action, then the condition in
         # a full clause)
-        "Акимат должен объявить закупку сейчас; если договор продлят до её итогов — не "
-        "позже {in_stopgap}"
+        # (reviews s38a, s38b: «сейчас» beside «не позже»: one deadline, as the subtitle says it)
+        "до конца договора {left} (на {today}); закупку объявить как можно раньше, "
+        "не позже {in_stopgap}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)
@@ -1590,7 +1595,6 @@ COVER_FACTS = {
         # condition of the later lines, not a headline: «до 51,8»)
         # (review s33p: «до 51,8» read as an alarm without its cause: the equipment paid
         # within the one year, said)
-        "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); "
         # (s34d: «оплатят сразу» read as certain, the memo's condition: said as one; s34f:
         # still read as «52 млрд» without its condition: what changes, and where the figure is;
         # {line}: «27 млрд тенге»)
@@ -1602,8 +1606,9 @@ COVER_FACTS = {
         # (reviews s36a, s36c, s36d: «и 27 не хватит» read as flat, beside recommendation 3's
         # condition: the same condition here)
         # (reviews s36k, s36l: «он» ambiguous, «договор — лишь на год» clipped)
-        "без них договор — лишь на год; если в нём оплатят всё оборудование, {line} не "
-        "хватит (табл. 2)"
+        # (reviews s38a, s38b: the card's one fact; the one-year contract's cost is Table 2's)
+        "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); "
+        "без них договор — лишь на год"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»
     "both": "{first} и {second}",

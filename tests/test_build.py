@@ -247,7 +247,7 @@ def test_a_new_edition_date_is_printed_everywhere_the_edition_is_dated(changed_e
     assert "Редакция отчёта 4 декабря 2026 г." not in text
     assert "Редакция отчёта 5 декабря 2026 г." in text
     # the title page's count, on the edition's day
-    assert "до конца договора 26 дней (на 5 декабря)." in text
+    assert "до конца договора 26 дней (на 5 декабря);" in text
     assert "(на 4 декабря)" not in text
     assert text.count(" 4 декабря 2026 г.") == text.count(
         "обращение: 4 декабря 2026 г."

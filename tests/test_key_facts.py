@@ -37,7 +37,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         f"31{NBSP}декабря",
         f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
     ]
-    assert facts[2].text.startswith(f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря). ")
+    assert facts[2].text.startswith(f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); ")
     u = r.appraisal
     # the line: the likely path's upper end at the city's reading (24,4), per camera at
     # Almaty's latest exact count (its contract's part × 1,0977: 26,7), rounded up to a whole
@@ -93,8 +93,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # its year, the memo's case «а»)
         # (s36a, s36c, s36d: «и 27 не хватит» read as flat: recommendation 3's condition)
         # (s36k, s36l: «он» ambiguous: the contract's payments, said; Table 2 has the cost)
-        f"тенге); без них договор — лишь на год; если в нём оплатят всё оборудование, "
-        f"27{NBSP}млрд{NBSP}тенге не хватит (табл. 2)"
+        # (s38a, s38b: cards of five lines of conditions: the one-year contract's cost is
+        # the memo's Table 2's)
+        "тенге); без них договор — лишь на год"
     )
     assert decision_tables.bn(today) == "3,9"
     # the memo's «до окончания договора 28 дней», from the edition's date
@@ -160,8 +161,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s36a, s36b: the card's figure is the last day; the days left, 31 − 4 = 27, said)
         # (s36k, s36l: «при продлении до её итогов — не позже» elliptical; s37a, s37b: the
         # last day said without its condition: the action, then the condition in a clause)
-        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря). Акимат должен объявить закупку "
-        f"сейчас; если договор продлят до её итогов — не позже 31{NBSP}декабря"
+        # (s37n, s38a, s38b: «сейчас» beside «не позже»: one deadline, said as the title
+        # and the first check say it)
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить как можно "
+        f"раньше, не позже 31{NBSP}декабря"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -199,7 +202,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s26a: «трёх цен Павлодара», «его договор» a puzzle: two plain sentences)
         # (s30a, s30j: cards of seven lines: today's price and the cases the line does not
         # cover are the chart's under the cards, and the memo's)
-        "предлагаемая строка бюджета 2027 года: "
+        # (s38a, s38b: a card of conditions read as a paragraph, and «хватит» as certain:
+        # what the line is drawn at, and where its cases are, the memo's Table 2)
+        "предлагаемая строка бюджета 2027 года, по самому дорогому варианту цены Павлодара; "
+        f"когда её не хватит — табл.{NBSP}2"
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
         # memo's «не хватит» a) and в))
@@ -220,9 +226,6 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # is the memo's)
         # (s37g: «самый дорогой» then «не хватит» read as a contradiction: what the line
         # holds, the stop-gap at each of Table 1's variants, then what it does not)
-        "хватит при временной мере и любой цене Павлодара; не хватит при договоре с "
-        # (s37e: from 1 January the line falls short from variant 2 on, Table 2's row)
-        f"1{NBSP}января (вариант{NBSP}2 или дороже) или цене Караганды"
     )
     # the network's lower end is the assumption that half the new complexes work (s13g)
     assert facts[3].text == (
@@ -300,8 +303,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s33o, s33p: who announces: the akimat)
         # (s34k: «соңғы күн» did not say for what: the announcement's «кешіктірмей»)
         # (s37a, s37b: the action, then the last day with its condition, the stop-gap's)
-        "шарт соңына дейін 27 күн (4 желтоқсан күйінде). Әкімдік сатып алуды қазір жариялауы "
-        "керек; шартты ұзартқанда — 31 желтоқсаннан кешіктірмей"
+        # (s38a, s38b: one deadline, as the title says it)
+        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); сатып алуды мүмкіндігінше ертерек, "
+        "31 желтоқсаннан кешіктірмей жариялау"
     )
     assert (
         facts[0]
@@ -317,8 +321,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (s37e: from variant 2 on; the title page's room in Kazakh: Table 2 is the next
             # card's reference)
             # (s37g: what the line holds, then what it does not)
-            "кез келген бағасына жетеді; 1 қаңтардан шартқа (2-\u2060нұсқадан) не Қарағанды "
-            "бағасына жетпейді"
+            # (s38a, s38b: the cases are the memo's Table 2's)
+            "Павлодар бағасының ең қымбат нұсқасымен; қашан жетпейтіні — 2-\u2060кесте"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

@@ -120,8 +120,8 @@ FIGURES_ALLOWED = {
     "names it (a table's number, not data)",
     "Таблица 1)": "the memo's table of variants, as the title page's chart points to it (a "
     "table's number, not data)",
-    "(табл. 2)": "the memo's table of the cases the line does not hold, as the title page's "
-    "cards point to it (a table's number, not data)",
+    "не хватит — табл.\u00a02": "the memo's table of the cases the line does not hold, as the "
+    "title page's card points to it (a table's number, not data)",
 }
 
 

@@ -762,11 +762,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s20a: the proposal's reason has its own heading, the opening says what is decided)
     assert f"Почему предлагаем {line}, а не 15 млрд тенге." in memo
     assert (
-        f"{line} млрд тенге предлагаемая строка бюджета 2027 года: хватит при временной мере"
+        # (s38a, s38b: «хватит» read as certain, and the card as a paragraph)
+        f"{line} млрд тенге предлагаемая строка бюджета 2027 года, по самому дорогому варианту "
+        "цены Павлодара; когда её не хватит — табл. 2"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
-    assert f"31 декабря до конца договора {days} дней (на 4 декабря)." in cover  # said once
+    assert f"31 декабря до конца договора {days} дней (на 4 декабря);" in cover  # said once
     # the stop-gap's deadline, which needs the lawyers, and the contract from 1 January as
     # unlikely (reviews s13a, s13b); the contract's own deadline is the memo's (s13g: the
     # cards were paragraphs)
@@ -812,8 +814,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s36a, s36b: the contract is the card's first sentence's, for the card's room)
         # (s36k, s36l: «при продлении до её итогов — не позже» elliptical; s37a, s37b: the
         # last day said without its condition: the action, then the condition in a clause)
-        "Акимат должен объявить закупку сейчас; если договор продлят до её итогов — не позже "
-        "31 декабря"
+        # (s37n, s38a, s38b: «сейчас» beside «не позже»: one deadline, as the title's)
+        "закупку объявить как можно раньше, не позже 31 декабря"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -853,8 +855,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s35e: the stop-gap's path said of the variants' bars, not the extension's)
         # (s37a, s37b: «продление» there read as the banned extension: the stop-gap by its
         # name, which the first check under the chart glosses)
-        "Расходы 2027 года, млрд тенге: варианты 1–3 (Таблица 1): временная мера, затем "
-        "договор; "
+        # (s38a, s38b: the title page read without p. 3: why Pavlodar and what the variants
+        # are, where their bars are: Profit.kz's 9 bn for three years)
+        "Расходы 2027 года, млрд тенге (временная мера, затем договор). Цены для Алматы нет: "
+        "варианты 1–3 — что могут оплачивать 9 млрд тенге на три года в Павлодарской области "
+        "(Таблица 1); "
         "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -870,7 +875,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "Объявлена ли закупка и есть ли заключение юристов о временной мере (продлении "
         "договора до итогов закупки)? Нет закупки — "
         # (s37d: the last day without its condition: the stop-gap's)
-        "объявить немедленно (при временной мере — не позже 31 декабря 2026 г.); нет "
+        # (s37n, s38a, s38b: «немедленно» beside «не позже»: one deadline, as the title's)
+        "объявить как можно раньше, не позже 31 декабря 2026 г.; нет "
         "заключения — возможен перерыв "
         "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
@@ -910,11 +916,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s32a: one nested conditional: one action a sentence; the plan for a gap is the
         # risk register's)
         # (s35a, s35b: the memo's room: the 60 days to 1 March are the opening's)
-        "Если закупка не объявлена — потребовать объявить её немедленно (если до утверждения "
         # (s37g, s37i, s37k: «немедленно», «сразу после бюджета» and «31 декабря» read as
-        # competing deadlines: one sentence, the last day with what it gives)
-        "бюджета нельзя — сразу после него, но не позже 31 декабря, чтобы договор начался "
-        "сразу после временной меры)." in memo
+        # competing deadlines; s38a, s38b: as the title page says it, the last day bold)
+        "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
+        "декабря (если до утверждения бюджета нельзя — сразу после него)." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -975,8 +980,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s35d, s35g, s35h: the reason, the equipment paid within the one year)
         # (s36a, s36c, s36d: read as flat beside recommendation 3: its condition)
         # (s36k, s36l: «он» ambiguous: the contract's payments, said)
-        "без них договор — лишь на год; если в нём оплатят всё оборудование, 27 млрд тенге не "
-        "хватит (табл. 2)"
+        # (s38a, s38b: cards of conditions: the one-year contract is the memo's Table 2's)
+        "без них договор — лишь на год"
     ) in cover
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
@@ -997,9 +1002,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # s37b: «по самой высокой цене» too, and «нет договора» read as Pavlodar having none:
         # the variant the line is drawn at, Table 1's third)
         # (s37h: «по самому дорогому варианту» read as the dearest of all cases: Pavlodar's)
-        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год (по самому дорогому "
-        "варианту цены Павлодара), 35 и 38 — на 2028 и 2029 годы; "
-        "потребовать объявить закупку немедленно Редакция отчёта"
+        # (s38a, s38b: one deadline for the procurement, as the card and the check say it;
+        # the variants are the chart caption's, where their bars are)
+        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
+        "2029 годы; потребовать объявить закупку не позже 31 декабря Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
@@ -1073,9 +1079,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37a–s37d: «не на все случаи» vague: Table 2's cases named; the one-year contract
         # is the next card's)
         # (s37g: «самый дорогой» then «не хватит» read as a contradiction: what it holds first)
-        "предлагаемая строка бюджета 2027 года: хватит при временной мере и любой цене "
-        "Павлодара; не хватит при договоре с 1 января (вариант 2 или дороже) или цене "
-        "Караганды"
+        # (s38a, s38b: «хватит» read as certain, the card as a paragraph: the variant it is
+        # drawn at, and where the cases it does not hold are)
+        "предлагаемая строка бюджета 2027 года, по самому дорогому варианту цены Павлодара; "
+        "когда её не хватит — табл. 2"
     ) in cover
     assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
@@ -1257,7 +1264,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         # (s37a, s37e, s37f: the ban lifted is the memo's opening's second outcome, with its
         # line; the checklist's row keeps the procurement and the opinion)
-        "закупки нет — объявить немедленно; заключения нет — возможен перерыв с 1 января 2) "
+        # (s37n, s38b: «немедленно» beside «не позже»: the deadline as the title page's)
+        "закупки нет — объявить как можно раньше; заключения нет — возможен перерыв с 1 января 2) "
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1453,8 +1461,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(до 51,8) "
         "договор с 1 января (без временной меры), вариант 2 или дороже около 27,2 и больше "
         "цена между Павлодаром и Карагандой (не проверена) или выше около 30,2 и больше "
+        # (s38b: 43,3 «около» read as the case's central estimate: the case is a bound;
+        # «инфляция — табл. 3» read as a stray word)
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница; "
-        "инфляция — табл. 3."
+        "договор на год — верхняя оценка."
     ) in memo
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
@@ -1472,10 +1482,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Таблица 1. Строки бюджета 2027–2029 гг. по вариантам цены, млрд тенге; "
         # (s22a: 9 / 3 / 420 = 7,14 is not 8,02: the prices' level and its inflation said,
         # 7,14 × 1,123 = 8,02)
-        "временная мера до 28 февраля, затем договор; в ценах конца 2026 г. "
+        "временная мера до 28 февраля, затем договор; цена АПК — в ценах конца 2026 г. "
         # (s36a, s36d: beside recommendation 3's «0–12,2 %»: whose rate it is; s37n: an
-        # assumption, as Table 3 says)
-        "(инфляция 2026 г. — 12,3 %, допущение) "
+        # assumption, as Table 3 says; s38b: the complex's price is in 2026's prices, the
+        # later years' lines are nominal)
+        "(допущение: инфляция 12,3 %) "
         # (s21l: «Расход 2027 г.» beside «2027» read as two of a kind: the line is «Строка»;
         # the rows numbered, Table 2's columns name them)
         "Что покажет договор Павлодара Цена АПК в год, млн тенге Расход 2027 г. "
@@ -1607,13 +1618,19 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "строка бюджета — верхняя граница разброса, округлённая вверх; с 2028 г. "
     ) in memo
     assert "рост цены до 12,2 %" not in memo  # a range, not a growth each year covered
+    # (s37n, s38a, s38b: no recommendation on the council's own ban: lifting it, if the
+    # lawyers allow, for an extension until the new contract, which bridges a gap)
+    assert (
+        "г) снять запрет на новое продление. Если можно — снять для продления до нового "
+        "договора (страховка от перерыва). До сессии — запросить у акимата договор ГЧП"
+    ) in memo
     # (s24i, s24j: in the order the council acts: before the session, at it, then the
     # procurement's deadline and terms)
     assert (
         memo.index("Рекомендации маслихату До сессии — запросить у акимата письменное заключение")
         < memo.index("До сессии — запросить у акимата договор ГЧП с приложениями")
         < memo.index("На сессии — заложить в бюджет")
-        < memo.index("Если закупка не объявлена — потребовать объявить её немедленно")
+        < memo.index("Если закупка не объявлена — потребовать объявить её как можно раньше")
         # (s30b: the maslikhat does not write the procurement's terms: it asks the akimat to)
         < memo.index("Потребовать от акимата включить в условия закупки обслуживание действующих")
         < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
@@ -1722,7 +1739,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         # (s36k, s36l: the 5 bn line said for its year and what it buys)
         "1) закупка, заключение юристов (акимат) сведений нет закупки нет — "
-        "объявить немедленно; заключения нет — возможен перерыв с 1 января "
+        "объявить как можно раньше; заключения нет — возможен перерыв с 1 января "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
@@ -1749,7 +1766,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s33c: «строка … меньше» did not say whether it may be cut or falls short)
         # (s36k: «(15 млрд — на 0,7)» telegraphic: each line with its unit)
         "от 175 до 350 (допущение) за каждые 100 невведённых строку 27 млрд можно уменьшить "
-        "на 1,3 млрд (строку 15 — на 0,7) "
+        # (s38b: «строку 15» still read as shorthand: the proposed line's only)
+        "на 1,3 млрд "
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
@@ -1773,9 +1791,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
-        "Если закупка не объявлена — потребовать объявить её немедленно (если до утверждения "
-        "бюджета нельзя — сразу после него, но не позже 31 декабря, чтобы договор начался "
-        "сразу после временной меры). "
+        "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
+        "декабря (если до утверждения бюджета нельзя — сразу после него). "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)

@@ -83,14 +83,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 line(results.budget_line.amount),
-                fmt.fill(
-                    words["budget_line"],
-                    year=year,
-                    # the first day without a contract: a contract from then, the memo's
-                    # Table 2's second case
-                    first_day=sentences.day_month(results.decision_day),
-                    short=fmt.integer(decision_tables.first_day_short_variant(results)),
-                ),
+                # (the cases it does not hold, the memo's Table 2's, are named there)
+                fmt.fill(words["budget_line"], year=year),
             )
         )
     left = days_left(results, edition_date)
@@ -157,6 +151,8 @@ def cover_decision(results: Results) -> str:
         year=fmt.year(OPTION_YEARS[0]),
         later=later_lines(results, unit=False),
         later_years=later_years(),
+        # the last day to announce, the card's and the first check's
+        in_stopgap=sentences.day_month(results.procurement_latest_start_in_stopgap),
     )
 
 
@@ -210,6 +206,7 @@ def cover_chart(results: Results) -> CoverChart | None:
     (`decision_tables.title_page_chart`). None without an appraisal (no line to draw)."""
     if results.appraisal is None:
         return None
+    data = results.appraisal_data
     caption = fmt.fill(
         L.COVER_CHART,
         year=fmt.year(OPTION_YEARS[0]),
@@ -220,5 +217,8 @@ def cover_chart(results: Results) -> CoverChart | None:
         key=decision_tables.title_page_chart_key(),
         # the memo's Table 1's rows: without the camera counts no variant per camera
         variants=fmt.number_range(1, decision_tables.variants_priced(results), 0),
+        # Pavlodar's contract, the one price found, whose readings the variants are
+        sum=fmt.billions(data.pavlodar_sum_year * data.pavlodar_term_years, 0),
+        term=fmt.count_in_words(int(data.pavlodar_term_years), L.UNIT_FORMS["лет"]),
     )
     return CoverChart(chart_body(decision_tables.title_page_chart(results), caption), caption)
