@@ -1403,9 +1403,11 @@ COVER_CHART = (
     # the banned extension: the stop-gap by its name, which the first check glosses)
     # (reviews s38a, s38b: the title page read without p. 3: why Pavlodar, and what the
     # variants are, said where the bars name them; {sum}: «9 млрд», {term}: «три года»)
-    "Расходы {year} года, млрд тенге (временная мера, затем договор). Цены для Алматы нет: "
-    "варианты {variants} — что могут оплачивать {sum} тенге на {term} в Павлодарской области "
-    "(Таблица 1); {line}; {key}"
+    # (review s38a: «временная мера» on the title page before the first check glosses it: the
+    # stop-gap said in words)
+    "Расходы {year} года, млрд тенге (продление до итогов закупки, затем новый договор). Цены "
+    "для Алматы нет: варианты {variants} — что могут оплачивать {sum} тенге на {term} в "
+    "Павлодарской области (Таблица 1); {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",

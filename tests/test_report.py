@@ -857,9 +857,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # name, which the first check under the chart glosses)
         # (s38a, s38b: the title page read without p. 3: why Pavlodar and what the variants
         # are, where their bars are: Profit.kz's 9 bn for three years)
-        "Расходы 2027 года, млрд тенге (временная мера, затем договор). Цены для Алматы нет: "
-        "варианты 1–3 — что могут оплачивать 9 млрд тенге на три года в Павлодарской области "
-        "(Таблица 1); "
+        # (s38a: «временная мера» before the first check glosses it: said in words)
+        "Расходы 2027 года, млрд тенге (продление до итогов закупки, затем новый договор). "
+        "Цены для Алматы нет: варианты 1–3 — что могут оплачивать 9 млрд тенге на три года в "
+        "Павлодарской области (Таблица 1); "
         "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
