@@ -37,6 +37,8 @@ UNIT_FORMS = {
     "раз": ("раз", "раза", "раз"),
     "пунктов": ("пункт", "пункта", "пунктов"),
     "камер": ("камера", "камеры", "камер"),
+    # after «за»: «за 1 287 камер», «за 1 281 камеру» (the options chart's row per camera)
+    "камеру": ("камеру", "камеры", "камер"),
     "фунтов": ("фунт", "фунта", "фунтов"),
     "долларов": ("доллар", "доллара", "долларов"),
     "рублей": ("рубль", "рубля", "рублей"),
@@ -399,7 +401,9 @@ APPRAISAL_CHART_ROWS = {
     # what Pavlodar's sum pays for, «за»)
     "region": "вариант {variant}: за {complexes} АПК области",
     "city": "вариант {variant}: за {complexes} АПК г. Павлодара",
-    "camera": "вариант {variant}: за камеру",
+    # (reviews s38c, s38d: «за камеру» read as shorthand beside the complexes' rows: what the
+    # sum pays for, the region's cameras; {cameras}: «1 287 камер»)
+    "camera": "вариант {variant}: за {cameras} области",
     # (reviews s37m, s37n: «Павлодар–Караганда» read as a place or a route: a price between
     # the two; the hatching and the caption say it is unverified)
     "midpoint": "цена между Павлодаром и Карагандой",
@@ -408,7 +412,8 @@ APPRAISAL_CHART_COMPARISON = {
     "heading": "Для сравнения",
     # (review s28b: the cheapest outcome named as the option it prices, as the memo's
     # Table 2 names it: another extension, recommendation 1 г's question)
-    "row": "ещё одно продление по нынешней цене (если разрешат юристы)",
+    # (reviews s38c, s38d: the memo's «продление на весь 2027 год», its words here)
+    "row": "продление на весь год по нынешней цене (если снять запрет)",
     # the same on the title page's chart, one line (its rows are low)
     # (review s31c: the cheapest bar read as a choice: its condition said)
     # (reviews s33k, s33m: the bar read as another option, not as today's price: said first)
@@ -416,7 +421,7 @@ APPRAISAL_CHART_COMPARISON = {
     # её итогов», the stop-gap: the ban named)
     # (review s37e: «без запрета продлений» awkward, and the options chart's row said it
     # otherwise: the same words, without their condition)
-    "title_page_row": "ещё одно продление по нынешней цене",
+    "title_page_row": "продление на весь год по нынешней цене",
 }
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews
@@ -1405,9 +1410,11 @@ COVER_CHART = (
     # variants are, said where the bars name them; {sum}: «9 млрд», {term}: «три года»)
     # (review s38a: «временная мера» on the title page before the first check glosses it: the
     # stop-gap said in words)
-    "Расходы {year} года, млрд тенге (продление до итогов закупки, затем новый договор). Цены "
-    "для Алматы нет: варианты {variants} — что могут оплачивать {sum} тенге на {term} в "
-    "Павлодарской области (Таблица 1); {line}; {key}"
+    # (reviews s38c, s38d: the last bar is not the path the caption named: its condition)
+    "Расходы {year} года, млрд тенге: продление до итогов закупки, затем новый договор, при "
+    "вариантах цены {variants} — что могут оплачивать {sum} тенге на {term} в Павлодарской "
+    "области (цены для Алматы нет; Таблица 1); нижняя полоса — если снять запрет на "
+    "продление; {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",

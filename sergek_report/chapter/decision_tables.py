@@ -760,10 +760,16 @@ def appraisal_chart_label(results: Results, key: str) -> str:
     if key not in CHART_ROW_VARIANTS:
         return L.APPRAISAL_CHART_ROWS[key]
     complexes = pavlodar_complexes(results)
+    cameras = results.cameras
     return fmt.fill(
         L.APPRAISAL_CHART_ROWS[key],
         variant=CHART_ROW_VARIANTS[key],
         complexes=fmt.integer(complexes[key]) if key in complexes else "",
+        # the region's cameras the sum pays for per camera (none without the camera counts,
+        # and then there is no such row)
+        cameras=""
+        if cameras is None
+        else fmt.count(cameras.pavlodar_cameras, L.UNIT_FORMS["камеру"]),
     )
 
 
