@@ -144,14 +144,14 @@ BASIS_TEXT = {
     # outcome a deputy asks about first, costed as the figure's comparison row)
     "extension": (
         "две оценки нынешней платы за АПК на весь {year} год: строка «нынешняя цена» рисунка "
-        "«Сценарии расходов в сопоставимых условиях: расходы {year} года»"
+        "«Расходы {year} года по путям и вариантам цены»"
     ),
     "ppp_unpriced": (
         # {year}: «2027»; the figure named by its title, which the build links and pages
         # (reviews s23m, s23n: «в таблице сценариев расходов» had no page, and three tables
         # fit it)
         "не оценено: ценовые предложения поставщиков не опубликованы; нынешняя цена "
-        "на рисунке «Сценарии расходов в сопоставимых условиях: расходы {year} года» — только "
+        "на рисунке «Расходы {year} года по путям и вариантам цены» — только "
         "для сравнения, не цена нового ГЧП"
     ),
     "transfer_unpriced": (

@@ -823,9 +823,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # midpoint above the line is Fig. 3's, not the title page's)
     # (hand check of the middle one: 24,4 × 1,0977 = 26,8 ≈ 26,7, the per-camera upper end)
     assert (
-        "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за камеру "
-        # (s37c–s37e: which ban; the options chart's words for the same bar)
-        "ещё одно продление по нынешней цене "
+        # (s38c, s38d: «за камеру» shorthand: what the sum pays for, the region's 1 287
+        # cameras, Profit.kz of 27 November 2025)
+        "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за 1 287 "
+        "камер области "
+        # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words)
+        "продление на весь год по нынешней цене "
         "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 3,9 (3,7–4,4)"
     ) in cover
     assert "30,2" not in cover and "между Павлодаром и Карагандой" not in cover
@@ -858,9 +861,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s38a, s38b: the title page read without p. 3: why Pavlodar and what the variants
         # are, where their bars are: Profit.kz's 9 bn for three years)
         # (s38a: «временная мера» before the first check glosses it: said in words)
-        "Расходы 2027 года, млрд тенге (продление до итогов закупки, затем новый договор). "
-        "Цены для Алматы нет: варианты 1–3 — что могут оплачивать 9 млрд тенге на три года в "
-        "Павлодарской области (Таблица 1); "
+        # (s38c, s38d: the last bar's condition said)
+        "Расходы 2027 года, млрд тенге: продление до итогов закупки, затем новый договор, при "
+        "вариантах цены 1–3 — что могут оплачивать 9 млрд тенге на три года в Павлодарской "
+        "области (цены для Алматы нет; Таблица 1); нижняя полоса — если снять запрет на "
+        "продление; "
         "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -1045,7 +1050,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
-    assert "3) за камеру (строка — по нему) 15,41 25,5 (24,4–26,7) 27 35 38 100" in memo
+    assert "3) 1 287 камер (строка — по нему) 15,41 25,5 (24,4–26,7) 27 35 38 100" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[
         memo.index("Рекомендации маслихату") : memo.index("Почему строка больше нынешней платы")
@@ -1216,8 +1221,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # rounded up to 5, against the proposed 27)
         "подтвердят, что маслихат может снять запрет на новое продление, и оператор "
         # (s37m, s37n: «5» appeared nowhere else: its origin, 4,4 rounded up)
-        "согласится — договор продлится на год по нынешней цене: на 2027 г. хватит 5 млрд "
-        "вместо 27 (расход до 4,4, округлён вверх), но зависимость от оператора сохранится; "
+        # (s38c, s38d: 5 or 27 if the ban is lifted: the authors' proposal, an extension until
+        # the new contract, within the line; a whole year at today's price, 4,4 rounded up)
+        "согласится — предлагаем снять его и продлить договор по нынешней цене до начала "
+        "нового: перерыва не будет, строки 27 млрд хватит. Продление на весь 2027 год обошлось "
+        "бы в 5 млрд (расход до 4,4, округлён вверх), но зависимость от оператора сохранилась "
+        "бы; "
         "ни то ни другое — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
@@ -1490,7 +1499,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(допущение: инфляция 12,3 %) "
         # (s21l: «Расход 2027 г.» beside «2027» read as two of a kind: the line is «Строка»;
         # the rows numbered, Table 2's columns name them)
-        "Что покажет договор Павлодара Цена АПК в год, млн тенге Расход 2027 г. "
+        # (s38b, s38d: «Что покажет» read as a prediction)
+        "Что оплачивает сумма Павлодара Цена АПК в год, млн тенге Расход 2027 г. "
         "(разброс) Строка 2027 2028 2029 Всего "
         "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15 18 20 53 "
         "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25 32 35 92 "
@@ -1503,7 +1513,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s22a, s22b: the dearest reading, chosen as a reserve, not the authors' likeliest)
         # (s25e: «с запасом» read as safe; the note says why per camera is the dearest)
         # (s25k: «(предлагаем)» read as the authors proposing to pay per camera)
-        "3) за камеру (строка — по нему) 15,41 25,5 (24,4–26,7) "
+        "3) 1 287 камер (строка — по нему) 15,41 25,5 (24,4–26,7) "
         f"{line} 35 38 100 "
         # (s23f: Karaganda's unverified source feeds no figure of this table)
         # (s28b: the counts of cameras and complexes cite their sources, № 68 and № 69)
@@ -1551,7 +1561,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's
     # first row, beside the cheapest reading's (the city's 24,4 is Table 1's)
     assert f"1) 420 АПК области, за комплекс 8,02 13,6 (13,0–{cheaper})" in memo
-    assert "3) за камеру (строка — по нему) 15,41 25,5 (24,4–26,7) 27" in memo
+    assert "3) 1 287 камер (строка — по нему) 15,41 25,5 (24,4–26,7) 27" in memo
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -1619,12 +1629,6 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "строка бюджета — верхняя граница разброса, округлённая вверх; с 2028 г. "
     ) in memo
     assert "рост цены до 12,2 %" not in memo  # a range, not a growth each year covered
-    # (s37n, s38a, s38b: no recommendation on the council's own ban: lifting it, if the
-    # lawyers allow, for an extension until the new contract, which bridges a gap)
-    assert (
-        "г) снять запрет на новое продление. Если можно — снять для продления до нового "
-        "договора (страховка от перерыва). До сессии — запросить у акимата договор ГЧП"
-    ) in memo
     # (s24i, s24j: in the order the council acts: before the session, at it, then the
     # procurement's deadline and terms)
     assert (
@@ -1634,7 +1638,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         < memo.index("Если закупка не объявлена — потребовать объявить её как можно раньше")
         # (s30b: the maslikhat does not write the procurement's terms: it asks the akimat to)
         < memo.index("Потребовать от акимата включить в условия закупки обслуживание действующих")
-        < memo.index("выяснив по договору ГЧП, кому после 31 декабря переходят комплексы")
+        < memo.index("и выяснить по договору ГЧП, кому после 31 декабря переходят комплексы")
     )
     # (s31l: the memo promised no gap after the stop-gap, which chapter 2 does not)
     assert (
@@ -1780,7 +1784,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s31l: «каждый пункт» of what: above the threshold)
         # (s36k, s36l: terse: the condition and the line said)
         "(при 1 991 АПК), 27 млрд не хватит: каждый пункт сверх — ещё 0,23 млрд "
-        "Источник: расчёт авторов; пороги — в разделе «Как получены цифры сценариев расходов»."
+        "Источник: расчёт авторов; пороги — в разделе «Как рассчитаны расходы по путям»."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
     # condition of the procurement (review s14a: else a second gap from March)
@@ -1805,7 +1809,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Потребовать от "
         "акимата включить в условия закупки обслуживание действующих "
         # (s19e: the path's enforcement from 1 March holds only with it)
-        "комплексов до приёмки новых, выяснив по договору ГЧП"
+        "комплексов до приёмки новых и выяснить по договору ГЧП"
     ) in memo
     # the data request names the gap that drives most of the proposed line's spread:
     # Pavlodar's contract (which complexes its sum covers)
@@ -1862,7 +1866,7 @@ def plain_text_parts(text: str) -> tuple[str, str, str]:
     # the heading, not the contents' entry (before) nor a cross-reference «…» (after)
     after = re.compile(r"(?<!«)Чего мы не знаем: запрос данных")
     end = after.search(text, method.end())
-    assert end and "Как получены цифры сценариев расходов" in text[method.start() : end.start()]
+    assert end and "Как рассчитаны расходы по путям" in text[method.start() : end.start()]
     # its heading, not a cross-reference «…» (it follows the sources on their last page)
     glossary = re.compile(r"(?<!«)Словарь терминов(?!»)").search(text, end.end()).start()
     colophon = text.index("Сведения о редакции", glossary)  # its heading, then its header
@@ -2165,7 +2169,7 @@ def test_the_appendix_derives_the_checklists_thresholds_by_hand(report):
         "2 месяца по ≈ 171 тыс. тенге), по варианту 1 — на 0,7 млрд."
     ) in text
     # the memo's table says where the derivation is
-    assert "Источник: расчёт авторов; пороги — в разделе «Как получены цифры сценариев " in text
+    assert "Источник: расчёт авторов; пороги — в разделе «Как рассчитаны расходы по путям»" in text
 
 
 @pytest.mark.slow  # reads the session's build

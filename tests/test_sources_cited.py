@@ -251,9 +251,7 @@ def test_a_source_line_cites_the_list_numbers_of_its_sources(built_report, body_
     assert items[zakon - 1].startswith("Zakon.kz") and items[liter - 1].startswith("Liter.kz")
     assert re.search(rf"№ [\d, ]*\b{zakon}\b[\d, ]* в списке источников", line), line[:200]
     assert f"не проверено: № {liter}" not in line[: line.index("Таблица 2.")]
-    caption = re.search(
-        r"Рисунок \d+\. Сценарии расходов в сопоставимых условиях: расходы", plain(page)
-    )
+    caption = re.search(r"Рисунок \d+\. Расходы \d+ года по путям и вариантам цены", plain(page))
     chart = plain(page)[caption.start() :][:1200]
     assert f"не проверено: № {liter}" in chart[chart.index("Источник:") :]
 
