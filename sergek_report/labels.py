@@ -120,6 +120,8 @@ RECOMMENDED_OPTION = {
     # (reviews s36k, s36l: «рекомендуется» beside «Маловероятно» with 1 January: when it starts)
     "contract": "{name} (рекомендуется, после временной меры)",
     "until_contract": "{name} (рекомендуется до начала договора)",
+    # (reviews s38e, s38f: the memo's recommendation 6 was not marked here)
+    "if_lifted": "{name} (рекомендуется, если юристы разрешат, — до начала нового договора)",
 }
 # What the options table leaves out: options_detail.
 DETAIL_COLUMNS = {

@@ -556,7 +556,9 @@ def test_the_options_matrix_compares_them_side_by_side():
         # (s33i: two marks read as two rival choices: the stop-gap until the contract)
         "Временная мера: продление до итогов закупки (рекомендуется до начала договора)",
         # the cheapest outcome, if the maslikhat may lift its own ban (review s28b)
-        "Ещё одно продление договора ГЧП",
+        # (s38e, s38f: the memo's recommendation 6, marked as the other two are)
+        "Ещё одно продление договора ГЧП (рекомендуется, если юристы разрешат, — до начала "
+        "нового договора)",
         "Новый договор ГЧП",
         "Переход по образцу Астаны",
         "Передача комплексов городу",
@@ -564,7 +566,11 @@ def test_the_options_matrix_compares_them_side_by_side():
     # «заработает»: the question is whether the route will be working on that day (review
     # s12a, section 4); the day without its year, which the caption gives (one line a label)
     assert matrix.columns[0] == "Заработает ли с 1\u00a0января"
-    assert matrix.loc["Ещё одно продление договора ГЧП", "Главный риск"] == (
+    extension = (
+        "Ещё одно продление договора ГЧП (рекомендуется, если юристы разрешат, — до начала "
+        "нового договора)"
+    )
+    assert matrix.loc[extension, "Главный риск"] == (
         "Зависимость от прежнего оператора (ПО, база нарушений, связь)"
     )
     assert not any(char.isdigit() for char in "".join(matrix.iloc[:, 0]))  # no cost figure

@@ -1110,6 +1110,21 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         f"Почему строка больше нынешней платы (около {precision.billions(today)} млрд тенге в год)"
         in memo
     )
+    # (s37n, s38a–s38f: no recommendation on the council's own ban, then 5, 4,4 and 3,9 for
+    # one cost: lifting it, if the lawyers allow, for an extension until the new contract, one
+    # recommendation, and why the line still prices the new contract)
+    recommendation_6 = (
+        "Если юристы подтвердят, что запрет можно снять, — снять его и продлить договор по "
+        "нынешней цене до начала нового (страховка от перерыва)."
+    )
+    assert recommendation_6 in memo  # the sixth, after the procurement's terms
+    assert memo.index("Потребовать от акимата включить") < memo.index(recommendation_6)
+    assert (
+        "По нынешней цене договор продлят лишь до начала нового: на два месяца, после снятия "
+        "запрета — дольше. Дальше строка рассчитана на сервис с новым оборудованием для всей "
+        "сети"
+    ) in memo
+    assert " 5 млрд" not in memo and "до 4,4" not in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     # the card's figure after the heading (the proposal above the dates says it first)
     figures = cover[cover.index("ГЛАВНОЕ В ЦИФРАХ") :]
@@ -1220,13 +1235,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (reviews s37a, s37e, s37f: the ban lifted, an outcome of its own with its line, 4,4
         # rounded up to 5, against the proposed 27)
         "подтвердят, что маслихат может снять запрет на новое продление, и оператор "
-        # (s37m, s37n: «5» appeared nowhere else: its origin, 4,4 rounded up)
-        # (s38c, s38d: 5 or 27 if the ban is lifted: the authors' proposal, an extension until
-        # the new contract, within the line; a whole year at today's price, 4,4 rounded up)
-        "согласится — предлагаем снять его и продлить договор по нынешней цене до начала "
-        "нового: перерыва не будет, строки 27 млрд хватит. Продление на весь 2027 год обошлось "
-        "бы в 5 млрд (расход до 4,4, округлён вверх), но зависимость от оператора сохранилась "
-        "бы; "
+        # (s38c–s38f: 5 or 27 if the ban is lifted, 3,9, 4,4 and 5 for one cost, and the
+        # proposal not among the recommendations: an extension until the new contract,
+        # recommendation 6; today's price is «Почему строка больше нынешней платы»'s 3,9)
+        "согласится — договор можно продлить по нынешней цене до начала нового, без перерыва "
+        "(рекомендация 6); "
         "ни то ни другое — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
@@ -1282,7 +1295,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
     # (s35c: the multiples compare a full year of the service, not the recommended path)
-    assert "(другой цены нет): такой сервис за год в 4–8 раз дороже." in memo
+    assert "для всей сети: такой сервис за год в 4–8 раз дороже." in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1331,9 +1344,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the checklist's)
         # (s37n: «лишь на два месяца» beside the opening's year-long extension if the ban is
         # lifted read as a contradiction: its condition said)
-        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). Без снятия запрета "
-        "по нынешней цене договор можно продлить лишь на два месяца; дальше строка рассчитана "
-        "на сервис"
+        # (s38e, s38f: the extension until the new contract, recommendation 6, said here too)
+        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
+        "договор продлят лишь до начала нового: на два месяца, после снятия запрета — дольше. "
+        "Дальше строка рассчитана на сервис"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1398,19 +1412,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29g, s29j: why several times today's price, answered first: today's price lasts
         # two months, then a service on new equipment)
         # (s35g: the two months are the law's limit, not the price's)
-        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). Без снятия запрета "
+        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
-        # (s36g, s36i: the extension's 5 bn is the opening's second outcome)
-        "по нынешней цене договор можно продлить лишь на два месяца; "
-        # (s33g, s33h: why new equipment for the whole network: no other price was found)
+        # (s38e, s38f: the extension until the new contract, recommendation 6)
+        "договор продлят лишь до начала нового: на два месяца, после снятия запрета — дольше. "
         # (s33n: a dash for the verb read as telegraphic)
-        "дальше строка рассчитана на сервис с новым оборудованием для всей сети (другой цены "
-        "нет): такой сервис за год в 4–8 раз дороже. "
+        "Дальше строка рассчитана на сервис с новым оборудованием для всей сети: такой сервис "
+        "за год в 4–8 раз дороже. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться»)
         # (s36a, s36b: the memo's weight: the servicing's bound and the purchase's 17,8 with
         # its unpriced running costs are chapter 2's «Почему новые цены выше», «Договор на
         # один год»)
-        "Обслуживание только действующих АПК или покупка оборудования городом могут быть "
+        "Обслуживание лишь действующих АПК или покупка оборудования городом могут быть "
         # (s34a, s34b: «подтвердят их … — строку уменьшат» read as clipped: «если …»)
         # (s34d, s34f: the line as the procurement's sum may anchor the bids: when to cut it)
         # (the memo's room: recommendation 2, which asks for the offers, is above)

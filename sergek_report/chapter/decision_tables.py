@@ -73,7 +73,13 @@ def option_years() -> str:
 # labels.RECOMMENDED_OPTION): the service contract, and the stop-gap until it starts; marked
 # in the options table (review s33f: named only in its grey note; s33i: two marks read as two
 # rival choices, not one sequence).
-RECOMMENDED_OPTIONS = {"service_contract": "contract", "stopgap": "until_contract"}
+# (reviews s38e, s38f: another extension, if the lawyers allow it, until the new contract:
+# the memo's recommendation 6)
+RECOMMENDED_OPTIONS = {
+    "service_contract": "contract",
+    "stopgap": "until_contract",
+    "extension": "if_lifted",
+}
 
 
 def decision_matrix(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
