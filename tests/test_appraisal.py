@@ -865,11 +865,8 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     printed = [decision_tables.line_bn(x) for x in (line.amount, *line.later_years)]
     assert printed == ["26,7", "34,1", "37,7"]
     assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["14,3", "17,8", "19,6"]
-    # another year at today's price: its upper end, 4,4 on the title page's chart (3,7–4,4),
-    # rounded up as the line is (review s34j: the memo priced the case but named no line)
-    # (4,44 bn at a step of 0,1 → 4,5; at the default whole billion → 5, the memo's)
+    # another year at today's price: its upper end, 4,4 on the title page's chart (3,7–4,4)
     assert decision_tables.bn(results.appraisal.get("current_price.cash_2027", "p90")) == "4,4"
-    assert decision_tables.line_bn(line.extension_line) == "4,5"
 
 
 def test_the_charts_dashed_line_says_a_per_camera_figure_only_where_the_data_give_one():

@@ -44,7 +44,7 @@ CHEAPER_READING = "service_pavlodar_region.cash_2027"
 # the two (the stop-gap adds its fee to the same contract).
 REALISTIC_PATHS = (BUDGET_LINE, "no_bridge_pavlodar_city.cash_2027")
 # Another year at today's price, if the ban on a new extension is lifted and the operator
-# agrees: a comparison in the options, and the line the memo names for that case.
+# agrees: a comparison in the options (today's price for 2027).
 EXTENSION = "current_price.cash_2027"
 # The contract from the first day at the dearer reading: what the line does not cover.
 FIRST_DAY = "pavlodar_city.cash_2027"
@@ -114,9 +114,6 @@ class BudgetLine:
     # Almaty's complexes carry more cameras, else the city's per complex (one decision: the
     # memo's tables of lines and checks and the multiples of today's price read it)
     line_reading: str = CITY_READING
-    # the 2027 line if the contract is extended again at today's price (its upper end rounded
-    # up as the line is: «5»; review s34j: the memo priced that case but named no line for it)
-    extension_line: float | None = None
     # the line reading's 2027 cost at the assumptions' declared values, the point the
     # reckoner's thresholds start from («26,25»: the appendix derives 15,6 % from it; reviews
     # s34*: the checklist's thresholds were derived nowhere)
@@ -246,7 +243,6 @@ def budget_line(
         ),
         line_factor=line_factor,
         line_reading=reading,
-        extension_line=line(appraisal.get(EXTENSION, BUDGET_LINE_STAT)),
         base_case=appraisal.get(line_output),
         line_year=None if city_year is None else city_year * line_factor,
     )
