@@ -1013,7 +1013,8 @@ FRAME = {
     # date is; the memo's checks say who holds them)
     "data_as_of_found": (
         # (the checks before the session are the title page's own list, under its figures)
-        "{date}; более поздних не нашли (поиск {period})"
+        # (review s38e: «поиск с … по …» read as the publications' dates: the search's, said)
+        "{date}; более поздних не нашли (искали {period})"
     ),
     "contents": "Содержание",
     "glossary": "Словарь терминов",

@@ -1100,7 +1100,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s16b: which facts a later source would hold, beside the latest source's date; s29g,
     # s29j: they are the checks under the cards, with what each answer changes)
     assert (
-        "10 марта 2026 г.; более поздних не нашли (поиск с 25 ноября по 3 декабря 2026 г.) "
+        "10 марта 2026 г.; более поздних не нашли (искали с 25 ноября по 3 декабря 2026 г.) "
     ) in cover and "сессии сверить: объявлена ли закупка" not in cover
     # (reviews s13a–s13f: the line carried over three years said as the upper bound, not
     # the card's figure)

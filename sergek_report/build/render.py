@@ -574,7 +574,7 @@ def assumption_labels(edition: Edition) -> dict[str, tuple[str, str]]:
 
 def _data_as_of_text(sources) -> str:
     """The latest source's date and when the sources were searched for: «10 марта 2026 г.;
-    более поздних не нашли (поиск с 25 ноября по 3 декабря 2026 г.)»."""
+    более поздних не нашли (искали с 25 ноября по 3 декабря 2026 г.)»."""
     as_of, period = data_as_of(sources), searched(sources)
     if as_of is None:
         return L.COLOPHON["no_data_date"]
