@@ -914,3 +914,29 @@ def test_the_title_page_counts_the_variants_the_memos_table_has():
     assert decision_tables.variants_priced(results("camera", (25.5e9, 24.4e9, 26.7e9))) == 3
     assert decision_tables.variants_priced(results("city", (22.0e9, 21.0e9, 23.1e9))) == 2
     assert decision_tables.variants_priced(results("city", None)) == 2
+
+
+def test_a_month_before_the_stop_gaps_end_costs_the_first_days_premium_over_its_months():
+    """The memo's Table 2 row and chapter 2's «каждый месяц раньше»: the contract from the
+    first day less the line's path, over the stop-gap's months (hand-checked: (26 − 20) / 2 =
+    3 a month, 20 + 3 = 23 a month earlier); an edition without a stop-gap adds nothing
+    rather than dividing by zero."""
+    from types import SimpleNamespace
+
+    from sergek_report.chapter import decision_tables
+
+    medians = {
+        "service_pavlodar_camera.cash_2027": 20e9,
+        "pavlodar_camera.cash_2027": 26e9,
+    }
+    appraisal = SimpleNamespace(get=lambda output, stat: medians[output])
+
+    def results(months):
+        return SimpleNamespace(
+            appraisal=appraisal,
+            budget_line=SimpleNamespace(line_reading="camera"),
+            assumptions=SimpleNamespace(stopgap_months=months),
+        )
+
+    assert decision_tables.month_earlier(results(2)) == (3e9, 23e9)
+    assert decision_tables.month_earlier(results(0)) == (0.0, 20e9)

@@ -1480,14 +1480,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Если Расход 2027 г., млрд тенге "
         # (s37e: «годовой договор с оплатой оборудования» read as jargon)
         # (s37m: «оценка сверху» coined: the note says «до» is the upper end)
-        "договор на год с оплатой всего оборудования (вариант 3) около 43,3 "
+        # (s38f–s38h: «около» beside «верхняя оценка» for one figure: the row is a case)
+        "договор на год, если в нём оплатят всё оборудование (вариант 3) около 43,3 "
         "(до 51,8) "
+        # (s38e, s38h: the contract a month before the stop-gap's end, the line drawn for 1
+        # March: 25,54 + (29,84 − 25,54) / 2 = 27,69 at the medians)
+        "договор с 1 февраля (временная мера — месяц), вариант 3 около 27,7 "
         "договор с 1 января (без временной меры), вариант 2 или дороже около 27,2 и больше "
         "цена между Павлодаром и Карагандой (не проверена) или выше около 30,2 и больше "
-        # (s38b: 43,3 «около» read as the case's central estimate: the case is a bound;
-        # «инфляция — табл. 3» read as a stray word)
-        "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница; "
-        "договор на год — верхняя оценка."
+        # (s38b: «инфляция — табл. 3» read as a stray word)
+        "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница."
     ) in memo
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")

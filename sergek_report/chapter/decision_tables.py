@@ -560,6 +560,20 @@ def cost_above_line(results: Results, output: str, case: str) -> str:
     return bn(median)
 
 
+def month_earlier(results: Results) -> tuple[float, float]:
+    """What each month of the contract before the stop-gap's end adds to 2027 at the line's
+    variant, and the 2027 cost of a contract one month earlier, medians: the contract from
+    the first day less the line's path, over the stop-gap's months (reviews s37l, s38e, s38h:
+    the line assumes a contract after the stop-gap, «as early as possible» may bring it
+    sooner). An edition without a stop-gap adds nothing."""
+    u, reading = results.appraisal, results.budget_line.line_reading
+    line_cost = u.get(f"{LINE_PATH.format(reading=reading)}.cash_{OPTION_YEARS[0]}", CENTRAL)
+    first_day = u.get(f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{OPTION_YEARS[0]}", CENTRAL)
+    months = results.assumptions.stopgap_months
+    per_month = (first_day - line_cost) / months if months else 0.0
+    return per_month, line_cost + per_month
+
+
 def times_today(results: Results) -> dict[str, float]:
     """How many times today's price the contract from the first day costs in 2027, medians
     as the tables print them: at Pavlodar's prices for the region's complexes («region»),
