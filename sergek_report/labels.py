@@ -1414,10 +1414,11 @@ COVER_CHART = (
     # (review s38a: «временная мера» on the title page before the first check glosses it: the
     # stop-gap said in words)
     # (reviews s38c, s38d: the last bar is not the path the caption named: its condition)
-    "Расходы {year} года, млрд тенге: продление до итогов закупки, затем новый договор, при "
-    "вариантах цены {variants} — что могут оплачивать {sum} тенге на {term} в Павлодарской "
-    "области (цены для Алматы нет; Таблица 1); нижняя полоса — если снять запрет на "
-    "продление; {line}; {key}"
+    # (reviews s38g, s38j: one run-on of four lines: sentences, each bar group on its own)
+    "Расходы {year} года, млрд тенге, если договор продлят до итогов закупки, а затем начнётся "
+    "новый. Цены для Алматы нет, есть одна: {sum} тенге на {term} в Павлодарской области; "
+    "варианты {variants} — за что эта сумма платит (Таблица 1). Нижняя полоса — продление на "
+    "весь год, если снять запрет; {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
