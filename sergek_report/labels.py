@@ -900,7 +900,8 @@ PATH_TREE_NOTE_CAMERA = "за камеру"
 # The dated steps of the path (decision_tables.path_steps_chart), each under its date.
 # {year}: the budget's year; {days}: the procurement's length; {months}: the stop-gap's.
 PATH_STEPS = {
-    "budget_draft": "проект бюджета {year} г. в маслихате",
+    # (review s38i: read as done, though it is the code's last day: said as a deadline)
+    "budget_draft": "срок внесения проекта бюджета {year} г.",
     "announce": "объявить закупку, если она длится {days}",
     # the last day to announce the longest procurement so that it ends within the stop-gap
     # (reviews s28j, s29a, s29b: seven lines in the timeline: shorter words for one date)

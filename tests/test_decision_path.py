@@ -21,6 +21,12 @@ def test_the_path_loads_with_its_branches_in_order():
     ]
     # each branch names a computed budget line or «transfer» (not priced)
     assert set(path["budget_line"]) <= {"announced", "bridge", "no_bridge", "transfer"}
+    # the gap's outcome says what happens and its condition, the council's ban (recommendation
+    # 6); how long the calculation assumes the gap lasts is chapter 2's, not the tree's (review
+    # s38i: a model's assumption in the decision chart understated the gap)
+    gap = path.set_index("branch_id").loc["no_bridge", "on_january_1"]
+    assert gap.endswith("если маслихат не снимет запрет на новое продление")
+    assert "в расчёте" not in gap
 
 
 def test_an_unknown_budget_line_is_rejected(tmp_path):
