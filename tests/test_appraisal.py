@@ -934,7 +934,7 @@ def test_a_month_before_the_stop_gaps_end_costs_the_first_days_premium_over_its_
     def results(months):
         return SimpleNamespace(
             appraisal=appraisal,
-            budget_line=SimpleNamespace(line_reading="camera"),
+            budget_line=SimpleNamespace(line_reading="camera", line_path="service_pavlodar_camera"),
             assumptions=SimpleNamespace(stopgap_months=months),
         )
 

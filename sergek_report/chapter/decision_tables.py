@@ -484,8 +484,7 @@ def one_year_output(results: Results) -> str:
     """The 2027 cash of the line's path (its reading) when the contract is for one year only
     and pays for the new equipment within it: at most the path's and the equipment's together,
     the authors' bound (model/appraisal.py: ONE_YEAR)."""
-    path = LINE_PATH.format(reading=results.budget_line.line_reading)
-    return f"{ONE_YEAR.format(path=path)}.cash_{OPTION_YEARS[0]}"
+    return f"{ONE_YEAR.format(path=results.budget_line.line_path)}.cash_{OPTION_YEARS[0]}"
 
 
 def central_and_upper(results: Results, output: str) -> tuple[str, str]:
@@ -566,9 +565,9 @@ def month_earlier(results: Results) -> tuple[float, float]:
     the first day less the line's path, over the stop-gap's months (reviews s37l, s38e, s38h:
     the line assumes a contract after the stop-gap, «as early as possible» may bring it
     sooner). An edition without a stop-gap adds nothing."""
-    u, reading = results.appraisal, results.budget_line.line_reading
-    line_cost = u.get(f"{LINE_PATH.format(reading=reading)}.cash_{OPTION_YEARS[0]}", CENTRAL)
-    first_day = u.get(f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{OPTION_YEARS[0]}", CENTRAL)
+    u, line = results.appraisal, results.budget_line
+    line_cost = u.get(f"{line.line_path}.cash_{OPTION_YEARS[0]}", CENTRAL)
+    first_day = u.get(first_day_output(variant_number(line.line_reading)), CENTRAL)
     months = results.assumptions.stopgap_months
     per_month = (first_day - line_cost) / months if months else 0.0
     return per_month, line_cost + per_month
