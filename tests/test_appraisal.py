@@ -393,13 +393,13 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     # without operation is a part of no priced path and is left to the chart's note
     names = list(priced[table.columns[0]])
     assert names == [
-        "Временная мера, затем договор (цены Павлодара за АПК области)",
-        "Временная мера, затем договор (цены Павлодара за АПК г. Павлодара)",
+        "Продление, затем договор (цены Павлодара за АПК области)",
+        "Продление, затем договор (цены Павлодара за АПК г. Павлодара)",
         # the budget line's own path (reviews s19g–s20i: the line's reading a row as the
         # others, not a product of one)
-        "Временная мера, затем договор (цены Павлодара за камеру)",
-        "Временная мера, затем договор (цена между Павлодаром и Карагандой)",
-        "в том числе: временная мера (плата за её месяцы)",
+        "Продление, затем договор (цены Павлодара за камеру)",
+        "Продление, затем договор (цена между Павлодаром и Карагандой)",
+        "в том числе: продление до итогов закупки (плата за его месяцы)",
         "Перерыв, затем договор (цены Павлодара за АПК области)",
         "Перерыв, затем договор (цены Павлодара за АПК г. Павлодара)",
         # (reviews s21l, s22a, s22b: every path per camera, not the line's alone: the memo's
@@ -467,7 +467,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         expected += [(heading, True)] if heading else []
         expected.append((dtab.appraisal_chart_label(results, key), False))
     assert expected[:5] == [
-        ("Временная мера, затем договор", True),
+        ("Продление, затем договор", True),
         # (reviews s23i, s23j: the memo's Table 1 variants, one name for each case)
         ("вариант 1: за 420 АПК области", False),
         ("вариант 2: за 240 АПК г. Павлодара", False),
@@ -475,7 +475,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         ("цена между Павлодаром и Карагандой", False),
     ]
     assert [heading for heading, bold in expected if bold] == [
-        "Временная мера, затем договор",
+        "Продление, затем договор",
         "Перерыв, затем договор",
         "Договор с первого дня",
         "Для сравнения",
@@ -552,9 +552,9 @@ def test_the_options_matrix_compares_them_side_by_side():
     # months, then the transfer, which does not depend on the procurement
     # (review s33f: the two the memo's recommendations take, marked in the table itself)
     assert list(matrix.index) == [
-        "Сервисный договор через госзакупки (рекомендуется, после временной меры)",
+        "Сервисный договор через госзакупки (рекомендуется, после продления до итогов закупки)",
         # (s33i: two marks read as two rival choices: the stop-gap until the contract)
-        "Временная мера: продление до итогов закупки (рекомендуется до начала договора)",
+        "Продление до итогов закупки (рекомендуется до начала договора)",
         # the cheapest outcome, if the maslikhat may lift its own ban (review s28b)
         # (s38e, s38f: the memo's recommendation 6, marked as the other two are)
         "Ещё одно продление договора ГЧП (рекомендуется, если юристы разрешат, — до начала "
@@ -575,7 +575,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     )
     assert not any(char.isdigit() for char in "".join(matrix.iloc[:, 0]))  # no cost figure
     assert matrix.loc[
-        "Временная мера: продление до итогов закупки (рекомендуется до начала договора)",
+        "Продление до итогов закупки (рекомендуется до начала договора)",
         "Главный риск",
     ] == ("Продление может оказаться неприменимым к договору ГЧП")
     assert matrix.loc["Новый договор ГЧП", "Главный риск"] == (
@@ -594,7 +594,12 @@ def test_the_options_matrix_compares_them_side_by_side():
     # what the matrix says is not said again (reviews s32e, s32i, s32j: the appendix
     # repeated it card for card): the detail has neither the council's approval nor the
     # complexes' owner, and the matrix neither the law nor the price basis
-    assert list(detail.columns) == ["Правовой путь", "Срок запуска", "Основание цены", "Все риски"]
+    assert list(detail.columns) == [
+        "Правовое основание",
+        "Срок запуска",
+        "Основание цены",
+        "Все риски",
+    ]
     assert not set(detail.columns) & set(matrix.columns)
 
 
@@ -632,7 +637,7 @@ def test_the_options_chart_draws_the_midpoint_rows_apart():
         }
         midpoint = {y for y, name in names.items() if name == "цена между Павлодаром и Карагандой"}
         assert {heading[y] for y in midpoint} == {
-            "Временная мера, затем договор",
+            "Продление, затем договор",
             "Договор с первого дня",
             "Перерыв, затем договор",
         }

@@ -292,7 +292,7 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_their_costs(path_input
     # 24,37 × 1,0977 = 26,7 → 27; the first day 27,15 × 1,0977 = 29,8, the gap 22,69 × 1,0977
     # = 24,9)
     assert branches[1].costs == (
-        "«Временная мера, затем договор»: 25,5\u00a0млрд (вариант\u00a03; строка 27)",
+        "«Продление, затем договор»: 25,5\u00a0млрд (вариант\u00a03; строка 27)",
     )
     # (s35d: the contract from 1 January, above the line, read as covered by it: said)
     assert branches[0].costs == (
@@ -382,7 +382,7 @@ def test_the_contract_from_the_first_day_is_greyed_as_unlikely(path_inputs):
             if matplotlib_colors.to_hex(t.get_color()) == charts.ACCENT
         )
         assert "«Договор с первого дня»" not in accent, name
-        assert "«Временная мера, затем договор»:" in accent, name
+        assert "«Продление, затем договор»:" in accent, name
         fills = [matplotlib_colors.to_hex(p.get_facecolor()) for p in fig.findobj(FancyBboxPatch)]
         assert fills.count(fill) == 1, name
         plt.close(fig)
@@ -450,9 +450,9 @@ def test_the_path_steps_are_the_models_dates_in_their_order(path_inputs):
     assert steps[3][2] == "объявить закупку, если она длится 10\u00a0дней"
     # (reviews s28j, s29a, s29b: «объявить закупку под временную меру» beside the contract's
     # last day ran to seven lines and read as colloquial: the announcement's last day)
-    assert steps[4][2] == "объявить закупку при временной мере (60\u00a0дней)"
+    assert steps[4][2] == "объявить закупку, если договор продлят до её итогов (60\u00a0дней)"
     assert steps[5][2] == "конец договора ГЧП"
-    assert steps[-1][2] == "конец временной меры, если она длится два\u00a0месяца"
+    assert steps[-1][2] == "конец продления, если оно длится два\u00a0месяца"
     assert steps[-1][0] == results.stopgap_end == dt.date(2027, 2, 28)
     strip = decision_tables.path_steps_chart(results, tables["timeline"], edition_date)
     drawn = [t.get_text() for t, _ in drawn_texts(strip)]

@@ -25,7 +25,8 @@ def test_the_path_loads_with_its_branches_in_order():
     # 6); how long the calculation assumes the gap lasts is chapter 2's, not the tree's (review
     # s38i: a model's assumption in the decision chart understated the gap)
     gap = path.set_index("branch_id").loc["no_bridge", "on_january_1"]
-    assert gap.endswith("если маслихат не снимет запрет на новое продление")
+    # (s38l: the council's own lever read as a footnote: said first, with its recommendation)
+    assert gap.startswith("Если маслихат не снимет запрет на новое продление (рекомендация 6), ")
     assert "в расчёте" not in gap
 
 

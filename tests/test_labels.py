@@ -249,7 +249,7 @@ def test_key_figure_labels_follow_the_data_and_the_assumptions(real_tables):
     by_name = {m["name"]: m["label"] for m in metrics.key_metrics(r)}
     assert by_name["complexes_after_extension"] == "Комплексы после установки 400 новых"
     assert by_name["stopgap_cash_2027_point"] == (
-        "Временная мера (плата за её месяцы): расходы 2027 года, базовый расчёт"
+        "Продление до итогов закупки (плата за его месяцы): расходы 2027 года, базовый расчёт"
     )
     assert not [name for name in by_name if name.startswith("option_")]  # the old ranges
     assert by_name["complex_months_2020_2025"] == (

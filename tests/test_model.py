@@ -658,7 +658,7 @@ def test_without_pavlodar_s_camera_count_there_is_no_camera_caveat(tables, assum
     # (at the city's reading the line is 25: the contract from 1 January, 27,2, is above it)
     assert tree == ("«Договор с первого дня»: 27,2\u00a0млрд (вариант\u00a02; выше строки 25)",)
     assert "за камеру" not in decision_tables.path_chart_note(r)
-    assert "Временная мера, затем договор (цены Павлодара за камеру)" not in set(
+    assert "Продление, затем договор (цены Павлодара за камеру)" not in set(
         decision_tables.appraisal_table(r).iloc[:, 0]
     )
     assert not [m for m in key_metrics(r) if m["name"].startswith(CAMERA_PATH)]

@@ -434,7 +434,7 @@ def test_a_new_budget_line_is_said_with_the_new_assumptions_it_rests_on():
     }
     text = " ".join(changes_block(new, old).replace("\u00a0", " ").split())
     assert (
-        "Впервые в этой редакции: сценарии расходов на 2027 год и предлагаемая строка бюджета "
+        "Впервые в этой редакции: расходы на 2027 год и предлагаемая строка бюджета "
         "— 31 млрд тенге."
     ) in text
     assert "В расчёт введены новые допущения (11)." not in text
@@ -512,7 +512,7 @@ def test_the_memos_block_says_the_key_figures_that_moved_beside_the_new_line():
     text = " ".join(memo.replace("\u00a0", " ").split())
     # (reviews s23m, s23n: the figures that moved are the colophon's list, not the memo's)
     assert (
-        "Впервые в этой редакции: сценарии расходов на 2027 год и предлагаемая строка бюджета "
+        "Впервые в этой редакции: расходы на 2027 год и предлагаемая строка бюджета "
         "— 27 млрд тенге. Другие изменения — в разделе"
     ) in text
     assert "отношение" not in text and "Штрафы" not in text and "176" not in text

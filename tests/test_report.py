@@ -450,7 +450,7 @@ def test_whole_text_reads_as_plain_russian(report):
         assert "2024 январь–ноябрь 464,4" in text and "2025 январь–март 510,2" in text
         # eight days as their dates, not «январь 2020 — январь 2020» nor the month (s5, D20)
         assert "1 января 2020 г. — 8 января 2020 г. Штрафы наложены" in text
-        assert "Продление было лишь временной мерой" in text
+        assert "Продление было лишь временным" in text
     # the slips the reader of the 3 Dec 2026 edition found, fixed where they were made: the
     # data cells (dates, «около», a quoted period, a deadline), the key figures' labels and
     # bases, the changes block, the assumptions' table, the precision of a figure
@@ -699,7 +699,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
         # (s28a, s28c: the later years' columns read as something else: the lines of the
         # three years said; what Pavlodar's contract may show is the first column's header)
         "Таблица 1. Строки бюджета 2027–2029 гг. по вариантам цены, млрд тенге; "
-        "временная мера до 28 февраля, затем договор",
+        "продление до 28 февраля, затем договор",
         # (s21l: the columns name Table 1's variants; today's price said in the caption)
         # (s26p, s27a: variant 2 left out unexplained: the cheapest and the line's)
         # (s29g, s29j: three tables stacked on p. 4; the paths' table went, the lines' table
@@ -879,8 +879,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "ДО СЕССИИ СВЕРИТЬ (В ИСТОЧНИКАХ ОТЧЁТА ОТВЕТОВ НЕТ) "
         # (s32g: the lawyers' opinion, the plan's precondition, was in no checklist)
         # (s36b: «временная мера» on the title page before the memo said what it is)
-        "Объявлена ли закупка и есть ли заключение юристов о временной мере (продлении "
-        "договора до итогов закупки)? Нет закупки — "
+        "Объявлена ли закупка и есть ли заключение юристов о продлении договора до итогов "
+        "закупки? Нет закупки — "
         # (s37d: the last day without its condition: the stop-gap's)
         # (s37n, s38a, s38b: «немедленно» beside «не позже»: one deadline, as the title's)
         "объявить как можно раньше, не позже 31 декабря 2026 г.; нет "
@@ -941,7 +941,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s25a: at variant 1 that contract needs 15,5 (14,8–16,2), within 27: said of the
         # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
         # (s35k, s35l: the cases a row each of Table 2, its 2027 cost beside it)
-        "договор с 1 января (без временной меры), вариант 2 или дороже около 27,2 и больше"
+        "договор с 1 января (без продления), вариант 2 или дороже около 27,2 и больше"
     ) in memo
     assert "поднять до" not in memo
     # (s29j: the memo's amounts carry their unit)
@@ -1107,25 +1107,27 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # the card's figure)
     assert not re.search(r"96,1 млрд тенге на 2027", cover)
     # today's price, the card's, heads the memo's «Почему дороже» (s29g, s29j)
-    assert (
-        f"Почему строка больше нынешней платы (около {precision.billions(today)} млрд тенге в год)"
-        in memo
-    )
+    # (s38k, s38l: 3,9 here beside 4,2 for 2026 in chapter 3 read as two prices: its range,
+    # the title page chart's «3,9 (3,7–4,4)»)
+    assert precision.billions(today) == "3,9"  # the model's median, as the memo prints it
+    assert "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4)" in memo
     # (s37n, s38a–s38f: no recommendation on the council's own ban, then 5, 4,4 and 3,9 for
     # one cost: lifting it, if the lawyers allow, for an extension until the new contract, one
     # recommendation, and why the line still prices the new contract)
+    # (s38k: what lifting the ban does to the line was not said)
     recommendation_6 = (
-        "Если юристы подтвердят, что запрет можно снять, — снять его и продлить договор по "
-        "нынешней цене до начала нового (страховка от перерыва)."
+        "Если юристы разрешат — снять запрет и продлить договор по нынешней цене до начала "
+        "нового (страховка от перерыва; строку это не меняет)."
     )
     assert recommendation_6 in memo  # the sixth, after the procurement's terms
     assert memo.index("Потребовать от акимата включить") < memo.index(recommendation_6)
+    # (s38l: why the line prices new equipment for the whole network: its premise)
     assert (
-        "По нынешней цене договор продлят лишь до начала нового: на два месяца, после снятия "
-        "запрета — дольше. Дальше строка рассчитана на сервис с новым оборудованием для всей "
-        "сети"
+        "По нынешней цене договор продлят лишь до начала нового. Дальше строка рассчитана на "
+        "сервис с новым оборудованием для всей сети (комплексы могут не перейти городу): он "
+        "за год в 4–8 раз дороже."
     ) in memo
-    assert " 5 млрд" not in memo and "до 4,4" not in memo
+    assert " 5 млрд" not in memo and memo.count(" до 4,4") == 1
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     # the card's figure after the heading (the proposal above the dates says it first)
     figures = cover[cover.index("ГЛАВНОЕ В ЦИФРАХ") :]
@@ -1221,8 +1223,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "зависит от юристов: "
         # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
         # the gap after the stop-gap is recommendation 5's, where the reader meets it)
-        "подтвердят временную меру "
-        "(продление договора до итогов закупки), и оператор согласится — договор продлится до "
+        # (s38l: «подтвердят временную меру» awkward: what the lawyers confirm, said; the bold
+        # item ends before its comma: html_text spaces it)
+        "подтвердят, что договор можно продлить до итогов закупки , и оператор согласится — "
+        "договор продлится до "
         # (s35c: the operator's consent, a condition elsewhere, was missing here)
         "28 февраля, а с 1 марта "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
@@ -1230,16 +1234,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # conditions read as one too many)
         # (s34c: the plan has no slack, chapter 2's words, said in the memo too)
         # (s34d, s34g: the gap with new equipment belongs in the item too)
-        "начнётся новый, если закупку объявят не позднее 31 декабря (запаса на задержку или "
+        "начнётся новый, если закупку объявят не позднее 31 декабря (запаса на задержку "
         # (s35f: «с новым оборудованием возможен перерыв» telegraphic)
-        "жалобу нет; пока ставят новое оборудование, возможен перерыв — рекомендация 5); "
+        "нет; пока ставят новое оборудование, возможен перерыв — рекомендация 5); "
         # (reviews s37a, s37e, s37f: the ban lifted, an outcome of its own with its line, 4,4
         # rounded up to 5, against the proposed 27)
-        "подтвердят, что маслихат может снять запрет на новое продление, и оператор "
+        "подтвердят, что запрет на новое продление можно снять, и оператор "
         # (s38c–s38f: 5 or 27 if the ban is lifted, 3,9, 4,4 and 5 for one cost, and the
         # proposal not among the recommendations: an extension until the new contract,
         # recommendation 6; today's price is «Почему строка больше нынешней платы»'s 3,9)
-        "согласится — договор можно продлить по нынешней цене до начала нового, без перерыва "
+        "согласится — договор продлят по нынешней цене до начала нового, без перерыва "
         "(рекомендация 6); "
         "ни то ни другое — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
     ) in memo
@@ -1268,7 +1272,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     camera = [bn("service_pavlodar_camera", s) for s in ("p50", "p10", "p90")]
     assert camera == ["25,5", "24,4", "26,7"]
     rows = [
-        ("Временная мера, затем договор", pav_region, camera),
+        ("Продление, затем договор", pav_region, camera),
         ("Перерыв, затем договор", gap_region, ["24,9", "23,7", "26,0"]),
         ("Договор с первого дня", region, ["29,8", "28,5", "31,2"]),
     ]
@@ -1289,14 +1293,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s37a, s37e, s37f: the ban lifted is the memo's opening's second outcome, with its
         # line; the checklist's row keeps the procurement and the opinion)
         # (s37n, s38b: «немедленно» beside «не позже»: the deadline as the title page's)
-        "закупки нет — объявить как можно раньше; заключения нет — возможен перерыв с 1 января 2) "
+        "закупки нет — объявить как можно раньше; заключения нет — возможен перерыв 2) "
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
     # (s35c: the multiples compare a full year of the service, not the recommended path)
-    assert "для всей сети: такой сервис за год в 4–8 раз дороже." in memo
+    assert "для всей сети (комплексы могут не перейти городу): он за год в 4–8 раз дороже." in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
     assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
@@ -1346,9 +1350,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s37n: «лишь на два месяца» beside the opening's year-long extension if the ban is
         # lifted read as a contradiction: its condition said)
         # (s38e, s38f: the extension until the new contract, recommendation 6, said here too)
-        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
-        "договор продлят лишь до начала нового: на два месяца, после снятия запрета — дольше. "
-        "Дальше строка рассчитана на сервис"
+        # (the memo's room: the months are the opening's items; s38k, s38l: the range)
+        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4). По "
+        "нынешней цене договор продлят лишь до начала нового. Дальше строка рассчитана на сервис"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1413,13 +1417,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29g, s29j: why several times today's price, answered first: today's price lasts
         # two months, then a service on new equipment)
         # (s35g: the two months are the law's limit, not the price's)
-        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год). По нынешней цене "
+        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4). По "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
         # (s38e, s38f: the extension until the new contract, recommendation 6)
-        "договор продлят лишь до начала нового: на два месяца, после снятия запрета — дольше. "
-        # (s33n: a dash for the verb read as telegraphic)
-        "Дальше строка рассчитана на сервис с новым оборудованием для всей сети: такой сервис "
-        "за год в 4–8 раз дороже. "
+        "нынешней цене договор продлят лишь до начала нового. "
+        # (s33n: a dash for the verb read as telegraphic; s38l: the premise, said)
+        "Дальше строка рассчитана на сервис с новым оборудованием для всей сети (комплексы "
+        "могут не перейти городу): он за год в 4–8 раз дороже. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться»)
         # (s36a, s36b: the memo's weight: the servicing's bound and the purchase's 17,8 with
         # its unpriced running costs are chapter 2's «Почему новые цены выше», «Договор на
@@ -1428,7 +1432,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s34a, s34b: «подтвердят их … — строку уменьшат» read as clipped: «если …»)
         # (s34d, s34f: the line as the procurement's sum may anchor the bids: when to cut it)
         # (the memo's room: recommendation 2, which asks for the offers, is above)
-        "дешевле: это покажут предложения поставщиков. "
+        "дешевле — покажут предложения поставщиков. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
@@ -1486,8 +1490,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(до 51,8) "
         # (s38e, s38h: the contract a month before the stop-gap's end, the line drawn for 1
         # March: 25,54 + (29,84 − 25,54) / 2 = 27,69 at the medians)
-        "договор с 1 февраля (временная мера — месяц), вариант 3 около 27,7 "
-        "договор с 1 января (без временной меры), вариант 2 или дороже около 27,2 и больше "
+        "договор с 1 февраля (продление — месяц), вариант 3 около 27,7 "
+        "договор с 1 января (без продления), вариант 2 или дороже около 27,2 и больше "
         "цена между Павлодаром и Карагандой (не проверена) или выше около 30,2 и больше "
         # (s38b: «инфляция — табл. 3» read as a stray word)
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница."
@@ -1508,7 +1512,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Таблица 1. Строки бюджета 2027–2029 гг. по вариантам цены, млрд тенге; "
         # (s22a: 9 / 3 / 420 = 7,14 is not 8,02: the prices' level and its inflation said,
         # 7,14 × 1,123 = 8,02)
-        "временная мера до 28 февраля, затем договор; цена АПК — в ценах конца 2026 г. "
+        "продление до 28 февраля, затем договор; цена АПК — в ценах конца 2026 г. "
         # (s36a, s36d: beside recommendation 3's «0–12,2 %»: whose rate it is; s37n: an
         # assumption, as Table 3 says; s38b: the complex's price is in 2026's prices, the
         # later years' lines are nominal)
@@ -1729,7 +1733,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # question: the row named as the option it prices)
     # (s28e: «(вопрос 1 г)» read as «1 год»: the option as Table 4 names it)
     # (s29g, s29j: the memo's table of paths went; today's price heads «Почему дороже»)
-    assert "Почему строка больше нынешней платы (около 3,9 млрд тенге в год)" in memo
+    assert "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4)" in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
     # maslikhat can see for itself (its own budget draft, the procurement portal, the
@@ -1760,7 +1764,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         # (s36k, s36l: the 5 bn line said for its year and what it buys)
         "1) закупка, заключение юристов (акимат) сведений нет закупки нет — "
-        "объявить как можно раньше; заключения нет — возможен перерыв с 1 января "
+        "объявить как можно раньше; заключения нет — возможен перерыв "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
@@ -1847,7 +1851,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # which the deadlines assume, is the lawyers' question too)
         # (s24i: four questions and a consent in one sentence: lettered, to read out)
         "До сессии — запросить у акимата письменное заключение его юристов: можно ли а) объявить "
-        "закупку до утверждения бюджета; б) продлить договор до итогов закупки (временная мера) "
+        "закупку до утверждения бюджета; б) продлить договор до итогов закупки "
         "и нужно ли для этого объявить закупку до 1 января; "
         # (s16h, s17a: and the single source the incumbent's rights to the software may allow)
         # (s28i, s29b: «(права на программное обеспечение, ПО)» cryptic: the condition said)
@@ -2069,9 +2073,9 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
             "По среднему темпу за эти пять лет за два месяца перерыва не поступило бы около "
             "2,6–3,1 млрд тенге (с запуска системы — 72 месяца, буквально — 60), по темпу за "
             "январь 2020 — август 2022, когда сеть была меньше, — около 1,1 млрд тенге. Всё это "
-            "больше того, что перерыв экономит на плате временной меры "
+            "больше того, что перерыв экономит на плате за продление "
             # (s26p: the fee as chapter 2 prints it, «0,6–0,7», not «около 0,7»)
-            "(0,6–0,7 млрд тенге; раздел «Путь к 1 января 2027 года»"
+            "(0,6–0,7 млрд тенге; раздел «Сроки и решения до 1 января 2027 года»"
         ) in text
         assert (
             "(в таблице — с января 2020 года, с запуска системы: 72 месяца; буквально — 60 "
@@ -2209,5 +2213,5 @@ def test_the_data_request_asks_what_the_memo_asks_before_the_session(report):
     request = text[text.index("Таблица 29. Запрос данных") :]
     request = request[: request.index("Приоритет 2")]
     assert request.count("Приоритет 1") == 9
-    assert "Письменное заключение юристов акимата о временной мере" in request
+    assert "Письменное заключение юристов акимата о продлении до итогов закупки" in request
     assert "Письменное согласие оператора на продление договора по нынешней цене" in request

@@ -38,7 +38,7 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
             SOURCE,
             Field("note", required=False, shape="text (ru)", doc="caveats"),
         ),
-        title="путь к 1 января 2027 года",
+        title="сроки и решения до 1 января 2027 года",
         key=("branch_id",),
     ),
     TableSpec(
