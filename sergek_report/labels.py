@@ -377,6 +377,10 @@ APPRAISAL_CHART_PANELS = {
 }
 # beside the dashed line on the title page's chart ({line}: «27»; review s31e: unnamed there)
 TITLE_PAGE_CHART_LINE = "строка бюджета {line}\u00a0млрд"
+# The title page's chart's two groups, in bold over their rows (reviews s38k, s38l: «вариант 1:
+# за 420 АПК области» under «Расходы 2027 года» read as what Almaty pays for: whose price
+# the variants are, said over them; today's price, the last bar, apart under Fig. 3's heading)
+TITLE_PAGE_CHART_HEADING = "Новый договор по цене Павлодара"
 # how the title page's chart is read (decision_tables.TITLE_PAGE_CHART_OPTIONS): the options
 # chart's key, shorter (the title page's room)
 TITLE_PAGE_CHART_KEY = (
@@ -423,7 +427,7 @@ APPRAISAL_CHART_COMPARISON = {
     # её итогов», the stop-gap: the ban named)
     # (review s37e: «без запрета продлений» awkward, and the options chart's row said it
     # otherwise: the same words, without their condition)
-    "title_page_row": "продление на весь год по нынешней цене",
+    "title_page_row": "продление на весь год, если снять запрет",
 }
 # Over the 2027 panel of the options chart: the dashed line of the proposed budget line
 # ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews
@@ -1416,10 +1420,14 @@ COVER_CHART = (
     # stop-gap said in words)
     # (reviews s38c, s38d: the last bar is not the path the caption named: its condition)
     # (reviews s38g, s38j: one run-on of four lines: sentences, each bar group on its own)
-    "Расходы {year} года, млрд тенге, если договор продлят до итогов закупки, а затем начнётся "
+    # (reviews s38k, s38l: the groups' headings over the bars; the last bar's condition its
+    # label's, the caption's room)
+    # (reviews s39a, s39b: «объявить как можно раньше» beside a line that holds a contract
+    # from 1 March only: the start the bars are priced at, said; {end}: «28 февраля»,
+    # {start}: «1 марта»)
+    "Расходы {year} года, млрд тенге, если договор продлят до {end}, а с {start} начнётся "
     "новый. Цены для Алматы нет, есть одна: {sum} тенге на {term} в Павлодарской области; "
-    "варианты {variants} — за что эта сумма платит (Таблица 1). Нижняя полоса — продление на "
-    "весь год, если снять запрет; {line}; {key}"
+    "варианты {variants} — за что эта сумма платит (Таблица 1); {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",

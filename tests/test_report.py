@@ -825,10 +825,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s38c, s38d: «за камеру» shorthand: what the sum pays for, the region's 1 287
         # cameras, Profit.kz of 27 November 2025)
+        # (s38k, s38l: the variants' bars read as what Almaty pays for: whose price, a heading)
+        "Новый договор по цене Павлодара "
         "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за 1 287 "
         "камер области "
-        # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words)
-        "продление на весь год по нынешней цене "
+        # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
+        # s38k, s38l: apart, under Fig. 3's heading, with its condition)
+        "Для сравнения продление на весь год, если снять запрет "
         "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 3,9 (3,7–4,4)"
     ) in cover
     assert "30,2" not in cover and "между Павлодаром и Карагандой" not in cover
@@ -863,10 +866,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s38a: «временная мера» before the first check glosses it: said in words)
         # (s38c, s38d: the last bar's condition said)
         # (s38g, s38j: one run-on of four lines: sentences, each bar group on its own)
-        "Расходы 2027 года, млрд тенге, если договор продлят до итогов закупки, а затем "
+        # (s39a, s39b: «как можно раньше» beside a line for a contract from 1 March: the
+        # start the bars are priced at)
+        "Расходы 2027 года, млрд тенге, если договор продлят до 28 февраля, а с 1 марта "
         "начнётся новый. Цены для Алматы нет, есть одна: 9 млрд тенге на три года в "
-        "Павлодарской области; варианты 1–3 — за что эта сумма платит (Таблица 1). Нижняя "
-        "полоса — продление на весь год, если снять запрет; "
+        "Павлодарской области; варианты 1–3 — за что эта сумма платит (Таблица 1); "
         "пунктир — строка бюджета 27; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -1046,12 +1050,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s35k, s35l: «см. ниже «не хватит», «а»» read as a cipher: the table's number)
         # (s36a: «может не хватить» beside the cover's «не хватит»: the condition, said alike)
         # (s36k, s36l: «договор — лишь на год» clipped, «он» ambiguous)
-        "договор можно заключить лишь на год (Закон о госзакупках, ст. 17); если в нём "
-        "оплатят всё оборудование, 27 млрд не хватит (Таблица 2)."
+        # (s39a, s39b: the line holds a contract from 1 March only: an earlier start said; the
+        # memo's room: «договор — лишь на год», the card's words)
+        "договор — лишь на год (Закон о госзакупках, ст. 17); если в нём оплатят всё "
+        "оборудование или договор начнётся раньше 1 марта, 27 млрд не хватит (Таблица 2)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
-    assert "3) 1 287 камер (строка — по нему) 15,41 25,5 (24,4–26,7) 27 35 38 100" in memo
+    assert "3) 1 287 камер — основа строки 15,41 25,5 (24,4–26,7) 27 35 38 100" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[
         memo.index("Рекомендации маслихату") : memo.index("Почему строка больше нынешней платы")
@@ -1243,8 +1249,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s38c–s38f: 5 or 27 if the ban is lifted, 3,9, 4,4 and 5 for one cost, and the
         # proposal not among the recommendations: an extension until the new contract,
         # recommendation 6; today's price is «Почему строка больше нынешней платы»'s 3,9)
-        "согласится — договор продлят по нынешней цене до начала нового, без перерыва "
-        "(рекомендация 6); "
+        # (the memo's room: today's price is recommendation 6's, the gap the third item's)
+        "согласится — договор продлят до начала нового (рекомендация 6); "
         "ни то ни другое — с 1 января перерыв в фиксации нарушений. Рекомендации маслихату"
     ) in memo
     assert "3–6 раз" not in memo
@@ -1533,7 +1539,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s22a, s22b: the dearest reading, chosen as a reserve, not the authors' likeliest)
         # (s25e: «с запасом» read as safe; the note says why per camera is the dearest)
         # (s25k: «(предлагаем)» read as the authors proposing to pay per camera)
-        "3) 1 287 камер (строка — по нему) 15,41 25,5 (24,4–26,7) "
+        "3) 1 287 камер — основа строки 15,41 25,5 (24,4–26,7) "
         f"{line} 35 38 100 "
         # (s23f: Karaganda's unverified source feeds no figure of this table)
         # (s28b: the counts of cameras and complexes cite their sources, № 68 and № 69)
@@ -1581,7 +1587,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's
     # first row, beside the cheapest reading's (the city's 24,4 is Table 1's)
     assert f"1) 420 АПК области, за комплекс 8,02 13,6 (13,0–{cheaper})" in memo
-    assert "3) 1 287 камер (строка — по нему) 15,41 25,5 (24,4–26,7) 27" in memo
+    assert "3) 1 287 камер — основа строки 15,41 25,5 (24,4–26,7) 27" in memo
     assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -1631,9 +1637,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract is paid from 1 March in 2027; the one-year contract's shortfall is «Почему
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
-        "и 2029 годы (всего 100 млрд, Таблица 1). Без строк 2028–2029 годов договор можно "
-        "заключить лишь на год (Закон о госзакупках, ст. 17); если в нём оплатят всё "
-        "оборудование, 27 млрд не хватит (Таблица 2). "
+        "и 2029 годы (всего 100 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
+        "год (Закон о госзакупках, ст. 17); если в нём оплатят всё оборудование или договор "
+        "начнётся раньше 1 марта, 27 млрд не хватит (Таблица 2). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)

@@ -862,7 +862,14 @@ def appraisal_chart(
         lambda v: fmt.number(v, 0),
         references,
         muted=[L.APPRAISAL_CHART_ROWS["midpoint"]],
-        headings={i: heading for i, (_o, _k, heading) in enumerate(rows) if heading and grouped},
+        headings=(
+            {i: heading for i, (_o, _k, heading) in enumerate(rows) if heading}
+            if grouped
+            else {
+                0: L.TITLE_PAGE_CHART_HEADING,
+                len(rows) - 1: L.APPRAISAL_CHART_COMPARISON["heading"],
+            }
+        ),
         # the title page's rows lower, with no title over them (its caption says it)
         **(
             {}

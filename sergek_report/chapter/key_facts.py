@@ -210,6 +210,8 @@ def cover_chart(results: Results) -> CoverChart | None:
     caption = fmt.fill(
         L.COVER_CHART,
         year=fmt.year(OPTION_YEARS[0]),
+        end=sentences.day_month(results.stopgap_end),
+        start=sentences.day_month(results.contract_after_stopgap),
         line=fmt.fill(
             L.APPRAISAL_CHART_LINE_PER_COMPLEX,
             line=precision.line_billions(results.budget_line.amount),
