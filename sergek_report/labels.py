@@ -1367,11 +1367,11 @@ COVER_DECISION = (
 # тенге»; {additional}: «350»; {per}: «100»; {saving}: «1,3».
 COVER_CHECKS = {
     # (reviews s33o, s33p: «сведений об этом … нет» read as clumsy)
-    "heading": "До сессии сверить (в источниках отчёта ответов нет)",
+    "heading": "До сессии выяснить (в источниках отчёта ответов нет)",
     # under the checks, numbered as the memo's checklist's first rows (reviews s31k, s32a,
     # s32f: four lists of questions): where the others are
     # (reviews s33o, s33p: no page: the title is linked, as the memo's references are)
-    "more": "Остальные вопросы — в таблице «Что сверить до сессии»",
+    "more": "Остальные вопросы — в таблице «Что выяснить до сессии»",
     # (review s32g: the lawyers' opinion, the plan's precondition, was in no checklist; the
     # memo's Table 2 first row says both)
     "procurement": (

@@ -704,7 +704,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
         # (s26p, s27a: variant 2 left out unexplained: the cheapest and the line's)
         # (s29g, s29j: three tables stacked on p. 4; the paths' table went, the lines' table
         # and the cases the line does not cover give the paths)
-        "Таблица 3. Что сверить до сессии",
+        "Таблица 3. Что выяснить до сессии",
         "Рекомендации маслихату",
         "До сессии — запросить у акимата",
         "Главные риски",
@@ -880,7 +880,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (the heading is set in capitals, as the figures' panel's)
         # (s33o, s33p: «сведений об этом … нет» clumsy)
-        "ДО СЕССИИ СВЕРИТЬ (В ИСТОЧНИКАХ ОТЧЁТА ОТВЕТОВ НЕТ) "
+        "ДО СЕССИИ ВЫЯСНИТЬ (В ИСТОЧНИКАХ ОТЧЁТА ОТВЕТОВ НЕТ) "
         # (s32g: the lawyers' opinion, the plan's precondition, was in no checklist)
         # (s36b: «временная мера» on the title page before the memo said what it is)
         "Объявлена ли закупка и есть ли заключение юристов о продлении договора до итогов "
@@ -902,7 +902,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert '<ol class="cover-checks">' in report["html"]
     # (s33o, s33p: with its table's number and page, as the memo's references)
     assert (
-        "или не найден — 27 Остальные вопросы — в таблице «Что сверить до сессии» (табл. 3, с. 3)"
+        "или не найден — 27 Остальные вопросы — в таблице «Что выяснить до сессии» (табл. 3, с. 3)"
     ) in cover
     assert memo.index("1) закупка, заключение юристов") < memo.index("2) строка в проекте бюджета")
     assert memo.index("2) строка в проекте бюджета") < memo.index("3) договор Павлодара")
@@ -1023,8 +1023,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert cover.index("27 млрд тенге") < cover.index("35 и 38 млрд тенге")
     assert cover.index("35 и 38 млрд тенге") < cover.index("27 дней")
     # the cards, then the checks under them (the list's bullets are extracted last)
-    assert cover.index("350 (допущение)") < cover.index("ДО СЕССИИ СВЕРИТЬ")
-    assert cover.index("ДО СЕССИИ СВЕРИТЬ") < cover.index("или не найден — 27 Остальные")
+    assert cover.index("350 (допущение)") < cover.index("ДО СЕССИИ ВЫЯСНИТЬ")
+    assert cover.index("ДО СЕССИИ ВЫЯСНИТЬ") < cover.index("или не найден — 27 Остальные")
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
     # (s26o, s26p: the vote on its own; why 2028 exceeds 2027 at a constant price, said)
@@ -1225,7 +1225,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (the memo's room went to recommendation 4's reason for its last day: the glossary is
         # the contents', which now follow the memo)
         "перерыва. Сведений после 10 марта 2026 г. (закупка, проект бюджета, ввод новых АПК) "
-        "в источниках нет — их надо сверить до сессии (Таблица 3). Что будет с 1 января, "
+        "в источниках нет — их надо выяснить до сессии (Таблица 3). Что будет с 1 января, "
         "зависит от юристов: "
         # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
         # the gap after the stop-gap is recommendation 5's, where the reader meets it)
@@ -1614,7 +1614,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         memo.index("Рекомендации маслихату")
         < memo.index("Почему строка больше нынешней платы")
-        < memo.index("Таблица 3. Что сверить до сессии")
+        < memo.index("Таблица 3. Что выяснить до сессии")
     )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
     # each recommendation opens with its deadline or condition (review s12d: by urgency;
@@ -1758,9 +1758,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19g: «что изменилось» promised news of a checklist: what to verify, with the
         # evidence's date)
         # (s26c: «В отчёте» cryptic)
-        "Таблица 3. Что сверить до сессии (сведения — по 10 марта "
+        "Таблица 3. Что выяснить до сессии (сведения — по 10 марта "
         # (s26m, s26p, s27d: «если …, то …»: what to do on each answer)
-        "2026 г.) Что сверить Что известно Что делать по ответу "
+        "2026 г.) Что выяснить Что известно Что делать по ответу "
         # (s17d: the staff's checklist numbered; s18g: its lines are Table 1's)
         # (s19c: a sum for a year triples every price: said in the text since s20q, s20r)
         # (s29a: the memo's room: the lines said once, in the column's header words)
@@ -2186,7 +2186,7 @@ def test_the_appendix_derives_the_checklists_thresholds_by_hand(report):
     = 1,32 bn; at variant 1, 100 × (8,02 mn × 10 / 12 + 2 × 171 000) = 0,70 bn."""
     text = " ".join(normalise(report["text"]).replace("\u00a0", " ").split())
     assert (
-        "Пороги таблицы «Что сверить до сессии» (табл. 3, с. 3). При базовых значениях "
+        "Пороги таблицы «Что выяснить до сессии» (табл. 3, с. 3). При базовых значениях "
         "допущений (1 991 АПК, инфляция 2026 года 12,3 %) расход 2027 года по варианту 3 — "
         "26,25 млрд тенге; до строки 27 млрд остаётся 0,75. Пункт инфляции 2026 года добавляет "
         "0,23 млрд (сотая доля годовой цены АПК до этой инфляции, 13,72 млн тенге, за 1 991 АПК "
