@@ -845,8 +845,18 @@ APPRAISAL_COLUMNS = {
     "present_value": "Приведённая стоимость на {valuation}: разброс",
 }
 # The options year by year (the appendix): each cell the median and P10–P90 in billions
+# (reviews s38l, s39b: «Продление, затем договор (цены Павлодара за АПК г. Павлодара)» on
+# three lines in every row, «сценарий» a fourth word beside путь, вариант, способ: the rows
+# grouped by path under its name, as Fig. 3 draws them, each row named by its variant)
+APPRAISAL_GROUP_COLUMNS = {
+    "path": "Путь",
+    "row": "Путь и вариант цены",
+}
+# the parts of a path and the one-off equipment, under a heading of their own in the tables
+# grouped by path
+APPRAISAL_PARTS_HEADING = "Части путей"
 APPRAISAL_BY_YEAR_COLUMNS = {
-    "option": "Сценарий расходов",
+    "option": "Путь и вариант цены",
     "year": "{year} г.",
     "total": "{years} гг.",
 }

@@ -1234,15 +1234,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "подтвердят, что договор можно продлить до итогов закупки , и оператор согласится — "
         "договор продлится до "
         # (s35c: the operator's consent, a condition elsewhere, was missing here)
-        "28 февраля, а с 1 марта "
+        # (s38l, s39b: one sentence of four conditions: the extension, then the new contract)
+        "28 февраля. Новый начнётся с 1 марта, "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         # (s33a: the gap after the stop-gap is recommendation 5's; s33o: the item's four
         # conditions read as one too many)
         # (s34c: the plan has no slack, chapter 2's words, said in the memo too)
         # (s34d, s34g: the gap with new equipment belongs in the item too)
-        "начнётся новый, если закупку объявят не позднее 31 декабря (запаса на задержку "
+        "если закупку объявят не позднее 31 декабря; запаса на задержку нет, а "
         # (s35f: «с новым оборудованием возможен перерыв» telegraphic)
-        "нет; пока ставят новое оборудование, возможен перерыв — рекомендация 5); "
+        "пока ставят новое оборудование, возможен перерыв (рекомендация 5); "
         # (reviews s37a, s37e, s37f: the ban lifted, an outcome of its own with its line, 4,4
         # rounded up to 5, against the proposed 27)
         "подтвердят, что запрет на новое продление можно снять, и оператор "
@@ -1718,9 +1719,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "3) договор Павлодара (госзакупки) не найден за комплекс и 420 АПК области — 15 млрд; "
         "за 240 АПК города — 25; иначе — 27"
     ) in memo
+    assert ("Договор с первого дня вариант 1: за 420 АПК области 15,5 (14,8–16,2) ") in text
     assert (
-        "Договор с первого дня (цены Павлодара за АПК г. Павлодара) 27,2 (25,9–28,4) "
-        "28,8 (26,7–31,1) 30,6 (27,2–34,3)"
+        "вариант 2: за 240 АПК г. Павлодара 27,2 (25,9–28,4) 28,8 (26,7–31,1) 30,6 (27,2–34,3)"
     ) in text
     assert "89,4 млрд" not in memo
     # the same upper ends as the appendix's table by year prints for the path at each reading
@@ -2013,18 +2014,25 @@ def test_the_appendix_tables_read_as_grids(report):
 
     # one table of the options, a column per measure (reviews s29g, s29j: three tables of the
     # same rows read as four near-identical pages), each cell the median and its P10–P90
-    captions = re.findall(r"</span> (Ключевые показатели сценариев расходов[^<]*)", html)
+    # (reviews s38l, s39b: grouped by path, as Fig. 3, each row named by its variant)
+    captions = re.findall(r"</span> (Ключевые показатели путей[^<]*)", html)
     assert captions == [
-        "Ключевые показатели сценариев расходов в сопоставимых условиях, млрд тенге: "
+        "Ключевые показатели путей по вариантам цены в сопоставимых условиях, млрд тенге: "
         "центральная оценка (разброс)"
     ]
     heads, table = _table(html, captions[0])
     heads = [h.replace("\u2060", "") for h in heads]  # a range's word joiner, not a letter
     assert heads == [
-        "Сценарий расходов",
+        "Путь и вариант цены",
         "Расходы 2027 года",
         "Расходы 2027–2029 годов",
         "Приведённая стоимость 2027–2029 годов",
+        # each group's heading, a row across the table
+        "Продление, затем договор",
+        "Перерыв, затем договор",
+        "Договор с первого дня",
+        "Для сравнения",
+        "Части путей",
     ]
     cells = [
         c.replace("\u2060", "") for c in re.findall(r'<td class="num"[^>]*>([^<]*)</td>', table)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
@@ -712,6 +713,48 @@ def appraisal_table(results: Results) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def appraisal_groups(results: Results, options: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Each option's path and row name as the options chart draws them, in its order: the
+    path's name over its variants («вариант 1: за 420 АПК области»), today's price under «Для
+    сравнения»; a part of a path or the one-off equipment under APPRAISAL_PARTS_HEADING with
+    its own name, last."""
+    options = list(options)
+    groups: dict[str, tuple[str, str]] = {}
+    heading = None
+    for option, key, opens in appraisal_chart_rows([o for o in APPRAISAL_ROWS if o in options]):
+        heading = opens or heading
+        groups[option] = (heading, appraisal_chart_label(results, key))
+    for option in options:
+        if option not in groups:
+            groups[option] = (
+                L.APPRAISAL_PARTS_HEADING,
+                fmt.mid_sentence(L.APPRAISAL_OPTIONS[option]),
+            )
+    return groups
+
+
+def grouped_by_path(
+    results: Results, columns: Mapping[str, Mapping[str, str]], row_column: str
+) -> pd.DataFrame:
+    """A table of the options (`columns`: a column's name -> each option's cell), its rows
+    grouped by path (`appraisal_groups`): the path's name heads its rows once
+    (GROUP_COLUMN), each row named by its variant in `row_column`; the figures' columns
+    right-aligned."""
+    options = next(iter(columns.values())).keys()
+    groups = appraisal_groups(results, options)
+    path = L.APPRAISAL_GROUP_COLUMNS["path"]
+    table = pd.DataFrame(
+        {
+            path: [groups[o][0] for o in groups],
+            row_column: [groups[o][1] for o in groups],
+            **{name: [cells[o] for o in groups] for name, cells in columns.items()},
+        }
+    )
+    table.attrs[GROUP_COLUMN] = path
+    table.attrs[NUMERIC_COLUMNS] = list(columns)
+    return table
+
+
 def appraisal_by_year(results: Results) -> pd.DataFrame:
     """Each path's cost in each year of a three-year contract and over the three years: the
     median and P10–P90 in billions (a path's parts and the unpriced rows are in the options
@@ -722,14 +765,15 @@ def appraisal_by_year(results: Results) -> pd.DataFrame:
     # the columns once: each year's cash, then the three years'
     measures = {f"cash_{year}": column["year"].format(year=fmt.year(year)) for year in OPTION_YEARS}
     measures["cash_total"] = column["total"].format(**_years())
-    rows = []
-    for option in priced(results):
-        if option in PART_OF:
-            continue
-        row = {column["option"]: row_name(option)}
-        row |= {title: budget_cell(u, f"{option}.{m}") for m, title in measures.items()}
-        rows.append(row)
-    return pd.DataFrame(rows)
+    options = [option for option in priced(results) if option not in PART_OF]
+    return grouped_by_path(
+        results,
+        {
+            title: {option: budget_cell(u, f"{option}.{m}") for option in options}
+            for m, title in measures.items()
+        },
+        column["option"],
+    )
 
 
 def appraisal_chart_note(results: Results) -> str:
