@@ -1387,9 +1387,11 @@ COVER_CHECKS = {
     "procurement": (
         # (s36b: «временная мера» on the title page before the memo says what it is)
         # (s37d: «последний день — 31 декабря» without its condition, the stop-gap's)
-        "Объявлена ли закупка и есть ли заключение юристов о продлении договора до "
-        "итогов закупки? Нет закупки — объявить как можно раньше, не позже "
-        "{in_stopgap}; нет заключения — возможен перерыв"
+        # (s39d: the checks handled only the «no» answers: a procurement announced, its
+        # contract's start against the line's; {start}: «1 марта»)
+        "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
+        "Нет закупки — объявить как можно раньше, не позже {in_stopgap}; договор "
+        "начнётся до {start} — строки не хватит; нет заключения — возможен перерыв"
     ),
     "budget": (
         "Есть ли в проекте бюджета {year} года строка {line}? Если нет или она меньше — "

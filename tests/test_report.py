@@ -883,12 +883,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "ДО СЕССИИ ВЫЯСНИТЬ (В ИСТОЧНИКАХ ОТЧЁТА ОТВЕТОВ НЕТ) "
         # (s32g: the lawyers' opinion, the plan's precondition, was in no checklist)
         # (s36b: «временная мера» on the title page before the memo said what it is)
-        "Объявлена ли закупка и есть ли заключение юристов о продлении договора до итогов "
-        "закупки? Нет закупки — "
+        "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? Нет "
+        "закупки — "
         # (s37d: the last day without its condition: the stop-gap's)
         # (s37n, s38a, s38b: «немедленно» beside «не позже»: one deadline, as the title's)
-        "объявить как можно раньше, не позже 31 декабря 2026 г.; нет "
-        "заключения — возможен перерыв "
+        "объявить как можно раньше, не позже 31 декабря 2026 г.; "
+        # (s39d: the checks handled only the «no» answers: an earlier start's, said)
+        "договор начнётся до 1 марта — строки не хватит; нет заключения — возможен перерыв "
         "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
@@ -1122,8 +1123,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # recommendation, and why the line still prices the new contract)
     # (s38k: what lifting the ban does to the line was not said)
     recommendation_6 = (
-        "Если юристы разрешат — снять запрет и продлить договор по нынешней цене до начала "
-        "нового (страховка от перерыва; строку это не меняет)."
+        # (s39c: who lifts the ban: the council, its own)
+        "Если юристы разрешат — маслихату снять свой запрет и продлить договор по нынешней "
+        "цене до начала нового (страховка от перерыва; строку это не меняет)."
     )
     assert recommendation_6 in memo  # the sixth, after the procurement's terms
     assert memo.index("Потребовать от акимата включить") < memo.index(recommendation_6)
@@ -1203,7 +1205,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s19g, s20a: the opening says what is decided and by when; how much, and why, each
     # have their own paragraph; the evidence's date is Table 3's caption)
     assert (
-        "Сеть — 1 816–1 991 АПК (аппаратно-программных комплексов фиксации "
+        # (s39c: the ban said as the council's own; the memo's room: the abbreviation's
+        # meaning without «фиксации нарушений», the title page's card says it whole)
+        "продлённый маслихатом «без возможности дальнейших продлений». "
+        "Сеть — 1 816–1 991 АПК (аппаратно-программных комплексов). "
         # (s21b: an extension after «без возможности дальнейших продлений» read as a
         # contradiction: the stop-gap is the procurement law's, if it applies)
         # (s24: the memo's room for the recommendations, placed first: the law is chapter 2's)
@@ -1218,7 +1223,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s31d: «Что решить» headed a paragraph that said what happens: what to decide, said)
         # (s32b: one sentence of three conditions: what to decide, then each answer of the
         # lawyers its own sentence)
-        "нарушений). Маслихат решает, сколько заложить в бюджет и как не допустить "
+        "Маслихат решает, сколько заложить в бюджет и как не допустить "
         # (s33o, s33p: the state after the sources' date unknown, said at the memo's start,
         # and where the terms are explained)
         # (s35d: an indirect question as the subject; s35b: a bare infinitive)
@@ -1481,14 +1486,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # named; s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases)
         # (s37h, s37j: the margin said as a number, 27 − 15 = 12)
         "Пока он не найден, строка — по самому дорогому варианту 3 "
-        "(за камеру: в АПК Алматы камер больше). "
-        "Более высокую цену Караганды (не проверена) строка не покрывает (Таблица 2)."
+        # (s39c, s39d: «камер больше» — how many: Almaty's cameras a complex, 5,89)
+        "(за камеру: в АПК Алматы камер больше, около 5,9). "
+        "Цену Караганды (выше, не проверена) строка не покрывает (Таблица 2)."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
     # January at variant 2, 30,2 at the midpoint with Karaganda; the inflation is Table 3's)
     assert (
-        "Таблица 2. Когда 27 млрд тенге на 2027 год не хватит: нужна поправка бюджета "
+        "Таблица 2. Когда 27 млрд тенге на 2027 год не хватит: добавить при уточнении бюджета "
         "Если Расход 2027 г., млрд тенге "
         # (s37e: «годовой договор с оплатой оборудования» read as jargon)
         # (s37m: «оценка сверху» coined: the note says «до» is the upper end)

@@ -168,6 +168,7 @@ def cover_checks(results: Results) -> tuple[str, ...]:
         fmt.fill(
             words["procurement"],
             in_stopgap=last_day_in_stopgap(results),
+            start=sentences.day_month(results.contract_after_stopgap),
         ),
         fmt.fill(
             words["budget"],
