@@ -889,7 +889,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37n, s38a, s38b: «немедленно» beside «не позже»: one deadline, as the title's)
         "объявить как можно раньше, не позже 31 декабря 2026 г.; "
         # (s39d: the checks handled only the «no» answers: an earlier start's, said)
-        "договор начнётся до 1 марта — строки не хватит; нет заключения — возможен перерыв "
+        # (s39e: «не хватит» overstated: at variant 3's median, the line's reading)
+        "договор раньше 1 марта — строки может не хватить; нет заключения — возможен перерыв "
         "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
@@ -930,8 +931,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s35a, s35b: the memo's room: the 60 days to 1 March are the opening's)
         # (s37g, s37i, s37k: «немедленно», «сразу после бюджета» and «31 декабря» read as
         # competing deadlines; s38a, s38b: as the title page says it, the last day bold)
+        # (s39a–s39f: «как можно раньше» beside a line for a contract from 1 March: which wins,
+        # said)
         "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
-        "декабря (если до утверждения бюджета нельзя — сразу после него)." in memo
+        "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя грозит "
+        "перерывом, ранняя — лишь поправкой к строке (Таблица 2)." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -1487,14 +1491,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s37h, s37j: the margin said as a number, 27 − 15 = 12)
         "Пока он не найден, строка — по самому дорогому варианту 3 "
         # (s39c, s39d: «камер больше» — how many: Almaty's cameras a complex, 5,89)
+        # (the memo's room: Karaganda's price is Table 2's last row, just below)
         "(за камеру: в АПК Алматы камер больше, около 5,9). "
-        "Цену Караганды (выше, не проверена) строка не покрывает (Таблица 2)."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
     # January at variant 2, 30,2 at the midpoint with Karaganda; the inflation is Table 3's)
     assert (
-        "Таблица 2. Когда 27 млрд тенге на 2027 год не хватит: добавить при уточнении бюджета "
+        "Таблица 2. Когда 27 млрд тенге на 2027 год не хватит: нужна поправка бюджета "
         "Если Расход 2027 г., млрд тенге "
         # (s37e: «годовой договор с оплатой оборудования» read as jargon)
         # (s37m: «оценка сверху» coined: the note says «до» is the upper end)
@@ -1830,7 +1834,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
         "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
-        "декабря (если до утверждения бюджета нельзя — сразу после него). "
+        "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя грозит "
+        "перерывом, ранняя — лишь поправкой к строке (Таблица 2). "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)

@@ -81,7 +81,7 @@ def test_every_russian_unit_of_the_report_is_in_the_template():
     # Hand-checked units of each kind.
     assert "Рекомендации маслихату" in ids  # a heading of the memo
     assert "Хронология договора и предстоящие сроки" in ids  # a caption in a code cell
-    assert "Сценарий расходов" in ids and "Рисунок" in ids  # labels.py
+    assert "Путь и вариант цены" in ids and "Рисунок" in ids  # labels.py
     assert "Аналитическая записка для маслихата города Алматы" in ids  # the cover
     catalog = _po(labels.catalog_file("kk"))
     assert ids <= {m.id for m in catalog if m.id}
