@@ -935,7 +935,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # said)
         "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
         "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя грозит "
-        "перерывом, ранняя — лишь поправкой к строке (Таблица 2)." in memo
+        "перерывом, ранняя — лишь поправкой к строке." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -1057,8 +1057,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s36k, s36l: «договор — лишь на год» clipped, «он» ambiguous)
         # (s39a, s39b: the line holds a contract from 1 March only: an earlier start said; the
         # memo's room: «договор — лишь на год», the card's words)
-        "договор — лишь на год (Закон о госзакупках, ст. 17); если в нём оплатят всё "
-        "оборудование или договор начнётся раньше 1 марта, 27 млрд не хватит (Таблица 2)."
+        # (s39a–s39h: «как можно раньше» beside a line for 1 March read as a contradiction:
+        # what each start needs, the medians at variant 3, 27,7 and 29,8, in whole billions)
+        "договор — лишь на год (Закон о госзакупках, ст. 17). 27 млрд — на договор с 1 марта; "
+        "с 1 февраля нужно около 28, с 1 января — около 30 (Таблица 2)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1649,8 +1651,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
         "и 2029 годы (всего 100 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
-        "год (Закон о госзакупках, ст. 17); если в нём оплатят всё оборудование или договор "
-        "начнётся раньше 1 марта, 27 млрд не хватит (Таблица 2). "
+        "год (Закон о госзакупках, ст. 17). 27 млрд — на договор с 1 марта; с 1 февраля нужно "
+        "около 28, с 1 января — около 30 (Таблица 2). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1835,7 +1837,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26o, s26p: one action a sentence)
         "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
         "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя грозит "
-        "перерывом, ранняя — лишь поправкой к строке (Таблица 2). "
+        "перерывом, ранняя — лишь поправкой к строке. "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
