@@ -334,19 +334,20 @@ def test_a_range_on_the_cover_never_breaks_after_its_dash():
     assert text == "диапазона P10–\u2060P90 и 2027–\u20602029 гг. — не диапазон"
 
 
-def test_the_memo_says_not_enough_only_of_the_variants_it_is_true_of(computed):
-    """«Не хватит и 27, если договор заключат с 1 января по ценам варианта 2 или дороже»
-    (review s25a): at variant 1 the contract from 1 January needs 15,5 (14,8–16,2), within the
-    27 line; at variant 2 its upper end is 28,4 and at variant 3 31,2 (the memo's Table 2 and
-    chapter 2's path table print them). A line that holds every variant's upper end makes the
-    sentence false: the build stops with a message naming the memo, not a traceback."""
+def test_the_memo_lists_the_contract_from_1_january_only_while_the_line_falls_short(computed):
+    """The memo's Table 2 row «договор с 1 января (без продления), вариант 3 — около 29,8» and
+    recommendation 3's «с 1 января — около 30» (reviews s39i, s39j: the row gave variant 2's
+    27,2 beside them): the median of that contract at the line's variant, hand-checked against
+    chapter 2's Fig. 2 (29,8). A line that holds it makes the row false: the build stops with
+    a message naming the memo, not a traceback."""
     from sergek_report.errors import ReportError
 
     r = computed.results
-    assert decision_tables.first_day_short_variant(r) == 2
+    output = decision_tables.first_day_output(3)
+    assert decision_tables.cost_above_line(r, output, "the contract from 1 January") == "29,8"
     roomy = dataclasses.replace(r, budget_line=dataclasses.replace(r.budget_line, amount=40e9))
     with pytest.raises(ReportError, match=r"notebooks/01_summary\.ipynb.*reword"):
-        decision_tables.first_day_short_variant(roomy)
+        decision_tables.cost_above_line(roomy, output, "the contract from 1 January")
 
 
 def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):

@@ -950,7 +950,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s25a: at variant 1 that contract needs 15,5 (14,8–16,2), within 27: said of the
         # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
         # (s35k, s35l: the cases a row each of Table 2, its 2027 cost beside it)
-        "договор с 1 января (без продления), вариант 2 или дороже около 27,2 и больше"
+        # (s39i, s39j: variant 2's 27,2 beside recommendation 3's «около 30»: the line's variant)
+        "договор с 1 января (без продления), вариант 3 около 29,8"
     ) in memo
     assert "поднять до" not in memo
     # (s29j: the memo's amounts carry their unit)
@@ -1295,8 +1296,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         ("Договор с первого дня", region, ["29,8", "28,5", "31,2"]),
     ]
     # the paths' 2027 medians are chapter 2's (Fig. 3); the memo gives the stop-gap's per
-    # camera in Table 1 and the first day's at variant 2 in «27 млрд не хватит»
-    assert rows[0][2][0] in memo and "около 27,2 и больше" in memo
+    # camera in Table 1 and the first day's at variant 3 in Table 2 (s39i, s39j)
+    assert rows[0][2][0] in memo and "около 29,8" in memo
     # (reviews s15b, s15c, s28e–s36b: the paragraph on why 27 and not 15, Pavlodar's sum and
     # what it may pay for, Karaganda, the line as a ceiling: asserted whole, in its place
     # after «Почему строка дороже», by the `how.startswith(…)` below)
@@ -1510,7 +1511,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s38e, s38h: the contract a month before the stop-gap's end, the line drawn for 1
         # March: 25,54 + (29,84 − 25,54) / 2 = 27,69 at the medians)
         "договор с 1 февраля (продление — месяц), вариант 3 около 27,7 "
-        "договор с 1 января (без продления), вариант 2 или дороже около 27,2 и больше "
+        "договор с 1 января (без продления), вариант 3 около 29,8 "
         "цена между Павлодаром и Карагандой (не проверена) или выше около 30,2 и больше "
         # (s38b: «инфляция — табл. 3» read as a stray word)
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница."
@@ -1809,7 +1810,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32j: «строку 15» read as shorthand: each line with its unit)
         # (s33c: «строка … меньше» did not say whether it may be cut or falls short)
         # (s36k: «(15 млрд — на 0,7)» telegraphic: each line with its unit)
-        "от 175 до 350 (допущение) за каждые 100 невведённых строку 27 млрд можно уменьшить "
+        # (s39h, s39i: «невведённых» did not say out of what: the 350 new ones)
+        "от 175 до 350 (допущение) за каждые 100 невведённых из 350 новых строку можно уменьшить "
         # (s38b: «строку 15» still read as shorthand: the proposed line's only)
         "на 1,3 млрд "
         # (s16h: the inflation the line holds, per camera with all the new complexes,

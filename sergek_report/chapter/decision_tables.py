@@ -34,7 +34,6 @@ from sergek_report.model.appraisal import (
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
-    BUDGET_LINE_STAT,
     EXTENSION,
 )
 from sergek_report.model.dates import as_date
@@ -515,25 +514,6 @@ def factor(x: float) -> str:
 # The line's path (the stop-gap, then the contract) at the midpoint with Karaganda's price:
 # a case the line does not cover if Karaganda's unverified figures hold (the memo's «не хватит»)
 LINE_MIDPOINT = f"{BRANCH_OUTPUT['bridge'][-1]}.cash_{OPTION_YEARS[0]}"
-
-
-def first_day_short_variant(results: Results) -> int:
-    """The number of the cheapest variant of Pavlodar's price at which the contract from 1
-    January needs more than the proposed line (its upper end, the statistic the line is drawn
-    at, above it): the memo's «не хватит …, если
-    договор заключат с 1 января по ценам варианта 2 или дороже» (review s25a: at variant 1
-    that contract needs 15,5, within 27). The variants are numbered in the order of their
-    prices, so every dearer one needs more too."""
-    line = results.budget_line.amount
-    for variant in range(1, len(MEMO_VARIANTS) + 1):
-        if results.appraisal.get(first_day_output(variant), BUDGET_LINE_STAT) > line:
-            return variant
-    raise ReportError(
-        "the memo (notebooks/01_summary.ipynb, the section on why the line is proposed) says "
-        "the proposed budget line does not cover a contract from 1 January at the dearer "
-        "variants of Pavlodar's price, but at every variant that contract's upper end is "
-        "within the line: reword that item of the memo for these figures"
-    )
 
 
 def above_line(results: Results, output: str) -> bool:
