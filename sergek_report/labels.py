@@ -856,7 +856,6 @@ APPRAISAL_GROUP_COLUMNS = {
 # grouped by path
 APPRAISAL_PARTS_HEADING = "Части путей"
 APPRAISAL_BY_YEAR_COLUMNS = {
-    "option": "Путь и вариант цены",
     "year": "{year} г.",
     "total": "{years} гг.",
 }

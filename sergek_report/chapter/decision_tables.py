@@ -713,20 +713,17 @@ def appraisal_groups(results: Results, options: Iterable[str]) -> dict[str, tupl
     return groups
 
 
-def grouped_by_path(
-    results: Results, columns: Mapping[str, Mapping[str, str]], row_column: str
-) -> pd.DataFrame:
+def grouped_by_path(results: Results, columns: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
     """A table of the options (`columns`: a column's name -> each option's cell), its rows
     grouped by path (`appraisal_groups`): the path's name heads its rows once
-    (GROUP_COLUMN), each row named by its variant in `row_column`; the figures' columns
-    right-aligned."""
+    (GROUP_COLUMN), each row named by its variant; the figures' columns right-aligned."""
     options = next(iter(columns.values())).keys()
     groups = appraisal_groups(results, options)
     path = L.APPRAISAL_GROUP_COLUMNS["path"]
     table = pd.DataFrame(
         {
             path: [groups[o][0] for o in groups],
-            row_column: [groups[o][1] for o in groups],
+            L.APPRAISAL_GROUP_COLUMNS["row"]: [groups[o][1] for o in groups],
             **{name: [cells[o] for o in groups] for name, cells in columns.items()},
         }
     )
@@ -752,7 +749,6 @@ def appraisal_by_year(results: Results) -> pd.DataFrame:
             title: {option: budget_cell(u, f"{option}.{m}") for option in options}
             for m, title in measures.items()
         },
-        column["option"],
     )
 
 
