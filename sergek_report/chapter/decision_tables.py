@@ -863,6 +863,11 @@ def appraisal_chart(
         )
     }
     rows = appraisal_chart_rows(priced(results, options))
+    # each group's heading over its first row; on the title page the line's path is named
+    # by whose price its variants are (today's price keeps its «Для сравнения»)
+    headings = {i: heading for i, (_o, _k, heading) in enumerate(rows) if heading}
+    if not grouped:
+        headings[0] = L.TITLE_PAGE_CHART_HEADING
     panels = {
         panel_titles[measure].format(**years): [
             (
@@ -882,14 +887,7 @@ def appraisal_chart(
         lambda v: fmt.number(v, 0),
         references,
         muted=[L.APPRAISAL_CHART_ROWS["midpoint"]],
-        headings=(
-            {i: heading for i, (_o, _k, heading) in enumerate(rows) if heading}
-            if grouped
-            else {
-                0: L.TITLE_PAGE_CHART_HEADING,
-                len(rows) - 1: L.APPRAISAL_CHART_COMPARISON["heading"],
-            }
-        ),
+        headings=headings,
         # the title page's rows lower, with no title over them (its caption says it)
         **(
             {}
