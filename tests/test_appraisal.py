@@ -153,6 +153,43 @@ def test_reconciliation_estimate1_is_circular():
     )
 
 
+def test_a_contract_a_month_earlier_pays_the_new_price_for_the_stop_gaps_last_month():
+    """The memo's Table 2 row «договор с 1 февраля» and recommendation 3's line for it: a
+    stop-gap a month shorter. Each month is paid at one price, so with a two-month stop-gap
+    the path lies halfway between the line's path and the contract from the first day in
+    every draw; with one month it is the first day; without a stop-gap, the line's path."""
+    base = {
+        "new_complexes_in_service": 100.0,
+        "new_complexes_start": 3.0,
+        "service_term_months": 72.0,
+        "tariff_estimate_weight": 0.5,
+        "service_anchor_weight": 0.5,
+        "pavlodar_coverage_weight": 0.0,
+        "karaganda_price_year": 2021.0,
+        "inflation_2026": 10.0,
+        "discount_rate": 10.0,
+        "price_growth_2028_2029": 0.0,
+        "replacement_capex_per_complex": 1000.0,
+        "equipment_purchase_date": 180.0,
+        "procurement_lead_days": 30.0,
+    }
+    line = ap.LINE_PATH.format(reading="region")
+    first_day = ap.FIRST_DAY_PATH.format(reading="region")
+
+    def cash(months: float) -> dict[str, float]:
+        x = {n: np.array([v]) for n, v in {**base, "stopgap_months": months}.items()}
+        out = ap.evaluate(_data(), x)
+        names = {"line": line, "earlier": ap.MONTH_EARLIER.format(path=line), "first": first_day}
+        return {k: float(out[f"{v}.cash_2027"][0]) for k, v in names.items()}
+
+    two, one, none = cash(2.0), cash(1.0), cash(0.0)
+    # (these data's new price is below today's: the month earlier is the cheaper path here)
+    assert two["first"] < two["earlier"] < two["line"]
+    assert two["earlier"] == pytest.approx((two["line"] + two["first"]) / 2)
+    assert one["earlier"] == pytest.approx(one["first"])
+    assert none["earlier"] == pytest.approx(none["line"])
+
+
 UNIFORM = Distribution(shape="uniform")
 
 
@@ -787,6 +824,14 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert constant[0] == pytest.approx(constant[1], rel=1e-9)
     assert line.first_day <= constant[0] <= line.first_day * 1991 / 1940
     assert line.later_years_constant_price == (32e9, 32e9)
+    # a contract a month earlier, per camera: halfway between the line's path and the first
+    # day in every draw, so its upper end is near theirs halved, (26,69 + 31,21) / 2 = 28,95,
+    # rounded up 29; the first day's 31,21 rounds up to 32 (recommendation 3: «с 1 февраля
+    # нужна строка 29, с 1 января — 32»; Table 2: «до 29,0», «до 31,2»)
+    assert line.month_earlier == u.get("service_pavlodar_camera_month_earlier.cash_2027", "p90")
+    assert line.month_earlier == pytest.approx((26.69e9 + 31.21e9) / 2, abs=0.05e9)
+    assert round(line.month_earlier / 1e9, 1) == 29.0
+    assert line.earlier_lines == (29e9, 32e9)
     # the upper ends themselves, which the memo's Table 1 note prints («по 31,2»)
     assert [round(x / 1e9, 1) for x in constant] == [31.2, 31.2]
     # the lines at the cheaper reading, per complex, rounded up alike: 14,22, 17,75, 19,59
@@ -921,27 +966,21 @@ def test_the_title_page_counts_the_variants_the_memos_table_has():
     assert decision_tables.variants_priced(results("city", None)) == 2
 
 
-def test_a_month_before_the_stop_gaps_end_costs_the_first_days_premium_over_its_months():
-    """The memo's Table 2 row and chapter 2's «каждый месяц раньше»: the contract from the
-    first day less the line's path, over the stop-gap's months (hand-checked: (26 − 20) / 2 =
-    3 a month, 20 + 3 = 23 a month earlier); an edition without a stop-gap adds nothing
-    rather than dividing by zero."""
+def test_a_month_before_the_stop_gaps_end_costs_its_paths_median_over_the_lines():
+    """The memo's Table 2 row and chapter 2's «каждый месяц раньше»: the median of the path
+    with the stop-gap a month shorter, and what it adds to the line's path (hand-checked:
+    23 − 20 = 3 a month)."""
     from types import SimpleNamespace
 
     from sergek_report.chapter import decision_tables
 
     medians = {
         "service_pavlodar_camera.cash_2027": 20e9,
+        "service_pavlodar_camera_month_earlier.cash_2027": 23e9,
         "pavlodar_camera.cash_2027": 26e9,
     }
-    appraisal = SimpleNamespace(get=lambda output, stat: medians[output])
-
-    def results(months):
-        return SimpleNamespace(
-            appraisal=appraisal,
-            budget_line=SimpleNamespace(line_reading="camera", line_path="service_pavlodar_camera"),
-            assumptions=SimpleNamespace(stopgap_months=months),
-        )
-
-    assert decision_tables.month_earlier(results(2)) == (3e9, 23e9)
-    assert decision_tables.month_earlier(results(0)) == (0.0, 20e9)
+    results = SimpleNamespace(
+        appraisal=SimpleNamespace(get=lambda output, stat: medians[output]),
+        budget_line=SimpleNamespace(line_reading="camera", line_path="service_pavlodar_camera"),
+    )
+    assert decision_tables.month_earlier(results) == (3e9, 23e9)

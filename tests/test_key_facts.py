@@ -336,8 +336,8 @@ def test_a_range_on_the_cover_never_breaks_after_its_dash():
 
 def test_the_memo_lists_the_contract_from_1_january_only_while_the_line_falls_short(computed):
     """The memo's Table 2 row «договор с 1 января (без продления), вариант 3 — около 29,8» and
-    recommendation 3's «с 1 января — около 30» (reviews s39i, s39j: the row gave variant 2's
-    27,2 beside them): the median of that contract at the line's variant, hand-checked against
+    recommendation 3's line for it, 32 (reviews s39i, s39j: the row gave variant 2's 27,2
+    beside them): the median of that contract at the line's variant, hand-checked against
     chapter 2's Fig. 2 (29,8). A line that holds it makes the row false: the build stops with
     a message naming the memo, not a traceback."""
     from sergek_report.errors import ReportError

@@ -1059,9 +1059,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s39a, s39b: the line holds a contract from 1 March only: an earlier start said; the
         # memo's room: «договор — лишь на год», the card's words)
         # (s39a–s39h: «как можно раньше» beside a line for 1 March read as a contradiction:
-        # what each start needs, the medians at variant 3, 27,7 and 29,8, in whole billions)
+        # what each start needs; s39i–s39l: as medians, 28 and 30, beside a line at the upper
+        # end, «почему 27, а не 30»: their lines, the upper ends at variant 3 rounded up as 27
+        # is, 28,95 → 29 and 31,2 → 32)
         "договор — лишь на год (Закон о госзакупках, ст. 17). 27 млрд — на договор с 1 марта; "
-        "с 1 февраля нужно около 28, с 1 января — около 30 (Таблица 2)."
+        "с 1 февраля нужна строка 29, с 1 января — 32 (Таблица 2)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1509,9 +1511,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "договор на год, если в нём оплатят всё оборудование (вариант 3) около 43,3 "
         "(до 51,8) "
         # (s38e, s38h: the contract a month before the stop-gap's end, the line drawn for 1
-        # March: 25,54 + (29,84 − 25,54) / 2 = 27,69 at the medians)
-        "договор с 1 февраля (продление — месяц), вариант 3 около 27,7 "
-        "договор с 1 января (без продления), вариант 3 около 29,8 "
+        # March: 25,54 + (29,84 − 25,54) / 2 = 27,69 at the medians; s39l: with the upper
+        # ends recommendation 3's lines are rounded up from, (26,69 + 31,21) / 2 ≈ 29,0 and
+        # the first day's 31,2)
+        "договор с 1 февраля (продление — месяц), вариант 3 около 27,7 (до 29,0) "
+        "договор с 1 января (без продления), вариант 3 около 29,8 (до 31,2) "
         "цена между Павлодаром и Карагандой (не проверена) или выше около 30,2 и больше "
         # (s38b: «инфляция — табл. 3» read as a stray word)
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница."
@@ -1652,8 +1656,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
         "и 2029 годы (всего 100 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
-        "год (Закон о госзакупках, ст. 17). 27 млрд — на договор с 1 марта; с 1 февраля нужно "
-        "около 28, с 1 января — около 30 (Таблица 2). "
+        "год (Закон о госзакупках, ст. 17). 27 млрд — на договор с 1 марта; с 1 февраля нужна "
+        "строка 29, с 1 января — 32 (Таблица 2). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)

@@ -30,6 +30,7 @@ from sergek_report.model.appraisal import (
     FIRST_DAY_PATH,
     GAP_PATH,
     LINE_PATH,
+    MONTH_EARLIER,
     ONE_YEAR,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
@@ -541,17 +542,15 @@ def cost_above_line(results: Results, output: str, case: str) -> str:
 
 
 def month_earlier(results: Results) -> tuple[float, float]:
-    """What each month of the contract before the stop-gap's end adds to 2027 at the line's
-    variant, and the 2027 cost of a contract one month earlier, medians: the contract from
-    the first day less the line's path, over the stop-gap's months (reviews s37l, s38e, s38h:
-    the line assumes a contract after the stop-gap, «as early as possible» may bring it
-    sooner). An edition without a stop-gap adds nothing."""
+    """What a month of the contract before the stop-gap's end adds to 2027 at the line's
+    variant, and the 2027 cost of that contract, medians of the model's path with the
+    stop-gap a month shorter (reviews s37l, s38e, s38h: the line assumes a contract after the
+    stop-gap, «as early as possible» may bring it sooner). An edition without a stop-gap adds
+    nothing: its path is the line's."""
     u, line = results.appraisal, results.budget_line
     line_cost = u.get(f"{line.line_path}.cash_{OPTION_YEARS[0]}", CENTRAL)
-    first_day = u.get(first_day_output(variant_number(line.line_reading)), CENTRAL)
-    months = results.assumptions.stopgap_months
-    per_month = (first_day - line_cost) / months if months else 0.0
-    return per_month, line_cost + per_month
+    earlier = u.get(f"{MONTH_EARLIER.format(path=line.line_path)}.cash_{OPTION_YEARS[0]}", CENTRAL)
+    return earlier - line_cost, earlier
 
 
 def times_today(results: Results) -> dict[str, float]:

@@ -318,6 +318,11 @@ CONSTANT_PRICE = "{path}_constant_price"
 # year, at most all of it, the authors' bound (chapter 2): the 2027 cash of the path plus the
 # equipment's, drawn jointly (reviews s31b–s31d: the one-year contract's 2027 cost unsaid)
 ONE_YEAR = "{path}_one_year"
+# The stop-gap's path with the contract one month earlier (the stop-gap a month shorter): what
+# an early procurement's contract costs in 2027 (reviews s39i–s39l: the memo's lines for
+# earlier starts were medians beside a line drawn at the upper end; drawn jointly, each
+# statistic is the path's own, not the line's and the first day's interpolated)
+MONTH_EARLIER = "{path}_month_earlier"
 
 
 def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
@@ -374,6 +379,9 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         path = LINE_PATH.format(reading=reading)
         cash[CONSTANT_PRICE.format(path=path)] = service_path(
             n, p, s_read, 0 * _a(g), r, _a(m), 0 * _a(m)
+        )
+        cash[MONTH_EARLIER.format(path=path)] = service_path(
+            n, p, s_read, g, r, np.maximum(_a(m) - 1, 0), 0 * _a(m)
         )
     out = {}
     for name, c in cash.items():

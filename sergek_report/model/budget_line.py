@@ -9,10 +9,11 @@ carry more cameras, at its latest exact count) — rounded up to the edition's s
 calculation). That path is dearer than the gap (the same contract, no stop-gap), so the line
 holds either. The contract from the first day needs more, and the memo says how much more,
 at the same reading: it is unlikely (its procurement would have to be announced within days
-of the edition), and it would need an amendment. Reviews s14a–s15b: a line sized to the first
-day's upper end stacked two cautious choices the report itself calls unlikely; review s16h: a
-line at the 240 complexes' upper end fell short per camera; reviews s17d–s17h: a line per
-camera at a lower-bound count fell short at the exact one.
+of the edition), and it would need an amendment; so would a contract a month earlier, and
+the memo gives both starts' lines drawn as this one is (29 and 32). Reviews s14a–s15b: a line
+sized to the first day's upper end stacked two cautious choices the report itself calls
+unlikely; review s16h: a line at the 240 complexes' upper end fell short per camera; reviews
+s17d–s17h: a line per camera at a lower-bound count fell short at the exact one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from sergek_report.model.appraisal import (
     CONSTANT_PRICE,
     FIRST_DAY_PATH,
     LINE_PATH,
+    MONTH_EARLIER,
     YEARS,
     AppraisalData,
 )
@@ -121,6 +123,12 @@ class BudgetLine:
     # a complex-year at the line's reading at 2026 prices (15,41 mn per camera, 14,04 mn at
     # the city's count), None without the city's price
     line_year: float | None = None
+    # the contract a month before the stop-gap's end at the line's reading and statistic
+    # («29,0»), and the lines of that start and of the first day, rounded up as the line is
+    # («29 и 32»; reviews s39i–s39l: the memo's medians for earlier starts, 28 and 30, beside
+    # a line drawn at the upper end read as «почему 27, а не 30»)
+    month_earlier: float = 0.0
+    earlier_lines: tuple[float, float] = (0.0, 0.0)
 
     @property
     def per_camera(self) -> float | None:
@@ -211,6 +219,9 @@ def budget_line(
     first_day = appraisal.get(
         f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{YEARS[0]}", BUDGET_LINE_STAT
     )
+    month_earlier = appraisal.get(
+        f"{MONTH_EARLIER.format(path=line_path)}.cash_{YEARS[0]}", BUDGET_LINE_STAT
+    )
 
     return BudgetLine(
         amount=amount,
@@ -245,4 +256,6 @@ def budget_line(
         line_reading=reading,
         base_case=appraisal.get(line_output),
         line_year=None if city_year is None else city_year * line_factor,
+        month_earlier=month_earlier,
+        earlier_lines=(line(month_earlier), line(first_day)),
     )
