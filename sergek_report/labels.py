@@ -1388,9 +1388,11 @@ COVER_CHECKS = {
         # (s37d: «последний день — 31 декабря» without its condition, the stop-gap's)
         # (s39d: the checks handled only the «no» answers: a procurement announced, its
         # contract's start against the line's; {start}: «1 марта»)
+        # (reviews s40a, s40b: «может не хватить» left the deputy between 27 and 32: the
+        # lines of the earlier starts, recommendation 3's; {earlier}: «29–32 млрд тенге»)
         "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
         "Нет закупки — объявить как можно раньше, не позже {in_stopgap}; договор "
-        "раньше {start} — строки может не хватить; нет заключения — возможен перерыв"
+        "раньше {start} — строка {earlier}; нет заключения — возможен перерыв"
     ),
     "budget": (
         "Есть ли в проекте бюджета {year} года строка {line}? Если нет или она меньше — "

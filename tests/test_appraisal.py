@@ -826,8 +826,8 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert line.later_years_constant_price == (32e9, 32e9)
     # a contract a month earlier, per camera: halfway between the line's path and the first
     # day in every draw, so its upper end is near theirs halved, (26,69 + 31,21) / 2 = 28,95,
-    # rounded up 29; the first day's 31,21 rounds up to 32 (recommendation 3: «с 1 февраля
-    # нужна строка 29, с 1 января — 32»; Table 2: «до 29,0», «до 31,2»)
+    # rounded up 29; the first day's 31,21 rounds up to 32 (recommendation 3: «с 1 февраля —
+    # до 29, с 1 января — до 32»; Table 2: «до 29,0», «до 31,2»)
     assert line.month_earlier == u.get("service_pavlodar_camera_month_earlier.cash_2027", "p90")
     assert line.month_earlier == pytest.approx((26.69e9 + 31.21e9) / 2, abs=0.05e9)
     assert round(line.month_earlier / 1e9, 1) == 29.0

@@ -890,7 +890,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "объявить как можно раньше, не позже 31 декабря 2026 г.; "
         # (s39d: the checks handled only the «no» answers: an earlier start's, said)
         # (s39e: «не хватит» overstated: at variant 3's median, the line's reading)
-        "договор раньше 1 марта — строки может не хватить; нет заключения — возможен перерыв "
+        # (s40a, s40b: «может не хватить» left 27 against 32 open: the earlier starts' lines,
+        # recommendation 3's, 28,95 → 29 and 31,2 → 32)
+        "договор раньше 1 марта — строка 29–32 млрд тенге; нет заключения — возможен перерыв "
         "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
@@ -935,7 +937,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # said)
         "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
         "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя грозит "
-        "перерывом, ранняя — лишь поправкой к строке." in memo
+        # (s40b: «лишь поправкой» beside «поправка задержала бы … закупку» on p. 3: the
+        # earlier start's larger line, recommendation 3's)
+        "перерывом, ранняя — лишь строкой больше (рекомендация 3)." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -1062,8 +1066,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # what each start needs; s39i–s39l: as medians, 28 and 30, beside a line at the upper
         # end, «почему 27, а не 30»: their lines, the upper ends at variant 3 rounded up as 27
         # is, 28,95 → 29 and 31,2 → 32)
-        "договор — лишь на год (Закон о госзакупках, ст. 17). 27 млрд — на договор с 1 марта; "
-        "с 1 февраля нужна строка 29, с 1 января — 32 (Таблица 2)."
+        # (s40a, s40b: a line for 1 March voted whatever the start: the line by the start)
+        "договор — лишь на год (Закон о госзакупках, ст. 17). 27 млрд — если договор начнётся "
+        "1 марта; если раньше, строку увеличить: с 1 февраля — до 29, с 1 января — до 32 "
+        "(Таблица 2)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1489,7 +1495,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s37g, s37m: «вероятнее всего вариант 1» had no evidence on per complex against
         # per camera: which is right, only the contract shows)
         "Какой из них верен, покажет договор Павлодара: при варианте 1 (сумма — за 420 АПК "
-        "области, за комплекс) хватило бы 15 млрд, на 12 млрд меньше. "
+        # (the memo's room, s40: «на 12 млрд меньше» is 27 − 15)
+        "области, за комплекс) хватило бы 15 млрд. "
         # (s25k, s25l: why the dearest variant: which is right only Pavlodar's contract shows)
         # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
         # named; s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases)
@@ -1656,8 +1663,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
         "и 2029 годы (всего 100 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
-        "год (Закон о госзакупках, ст. 17). 27 млрд — на договор с 1 марта; с 1 февраля нужна "
-        "строка 29, с 1 января — 32 (Таблица 2). "
+        "год (Закон о госзакупках, ст. 17). 27 млрд — если договор начнётся 1 марта; если "
+        "раньше, строку увеличить: с 1 февраля — до 29, с 1 января — до 32 (Таблица 2). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1843,7 +1850,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26o, s26p: one action a sentence)
         "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
         "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя грозит "
-        "перерывом, ранняя — лишь поправкой к строке. "
+        "перерывом, ранняя — лишь строкой больше (рекомендация 3). "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
