@@ -1504,7 +1504,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Пока он не найден, строка — по самому дорогому варианту 3 "
         # (s39c, s39d: «камер больше» — how many: Almaty's cameras a complex, 5,89)
         # (the memo's room: Karaganda's price is Table 2's last row, just below)
-        "(за камеру: в АПК Алматы камер больше, около 5,9). "
+        "(за камеру: в АПК Алматы камер больше, около 5,9 на комплекс). "
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
@@ -1740,7 +1740,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # says them against the proposed lines, so that the vote may follow the contract)
     # (s26m, s26p, s27d: each answer with what to do)
     assert (
-        "3) договор Павлодара (госзакупки) не найден за комплекс и 420 АПК области — 15 млрд; "
+        "3) договор Павлодара (портал госзакупок) не найден за комплекс и 420 АПК области — "
+        "15 млрд; "
         "за 240 АПК города — 25; иначе — 27"
     ) in memo
     assert ("Договор с первого дня вариант 1: за 420 АПК области 15,5 (14,8–16,2) ") in text
@@ -1804,7 +1805,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29e, s29i: a budget already adopted had no route: an amendment either way)
         "неизвестно; есть у аппарата строки нет, она меньше или бюджет принят без неё — поправка "
         "к бюджету "
-        "3) договор Павлодара (госзакупки) не найден за комплекс и 420 АПК области — 15 млрд; "
+        "3) договор Павлодара (портал госзакупок) не найден за комплекс и 420 АПК области — "
+        "15 млрд; "
         "за 240 АПК города — 25; иначе — 27 "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         # (s21g: the base case and the range, as the cover's «от половины до всех»)
@@ -1868,7 +1870,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # Pavlodar's contract (which complexes its sum covers)
     # (s17a: the document request names the PPP contract; Pavlodar's, which the first check
     # asks for, is not asked twice)
-    assert "3) договор Павлодара (госзакупки)" in memo
+    assert "3) договор Павлодара (портал госзакупок)" in memo
     # (s19c: the document asked of the akimat with the offers, recommendation 5)
     assert "До сессии — запросить у акимата договор ГЧП с приложениями" in memo
     assert "договор Павлодарской области на фиксацию нарушений" not in memo
