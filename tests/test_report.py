@@ -1584,7 +1584,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # mn; × 1,123 (2026 inflation) = 15,41; as printed 2,33 × 5,89 × 1,123 = 15,41)
         # (s36l: the memo's room went to the checklist's sentences: the arithmetic is the
         # appendix's Table 28, which the note points to)
-        "за камеру — раздел «За комплекс или за камеру»; "
+        # (s40a: 1 287 is the cameras installed by Profit.kz's 27 November 2025, not the
+        # contract's count: the variant is dear if the sum pays for more)
+        "1 287 камер — установленные к 27 ноября 2025 г.; если сумма платит за большее число, "
+        "цена ниже — раздел «За комплекс или за камеру»; "
         # (s28i: Table 2 gives central estimates only: the range said here, under its column)
         "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов; "
         # (s20a: the rule said in words; its product is the row above)
