@@ -936,10 +936,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s39a–s39f: «как можно раньше» beside a line for a contract from 1 March: which wins,
         # said)
         "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
-        "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя грозит "
+        "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя закупка "
         # (s40b: «лишь поправкой» beside «поправка задержала бы … закупку» on p. 3: the
         # earlier start's larger line, recommendation 3's)
-        "перерывом, ранняя — лишь строкой больше (рекомендация 3)." in memo
+        "грозит перерывом, ранняя — строкой больше (рекомендация 3)." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -1479,13 +1479,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         f"Почему предлагаем {line}, а не 15 млрд тенге. "
         # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
         # be a ceiling, not a forecast; what is left unspent, reallocated)
-        "Строка бюджета — предел, а не прогноз: договор дороже неё заключить нельзя, а поправка "
-        "задержала бы и без того срочную закупку. Неизрасходованное перераспределят "
+        "Строка бюджета — предел, а не прогноз: договор дороже неё заключить без поправки "
+        "нельзя. "
+        # (s40a–s40d: caution on the price but not on the start: why, said; the memo's room
+        # went from «Неизрасходованное перераспределят при уточнении бюджета»)
+        "Запас в ней — на цену, которую город не выбирает; срок закупки он выбирает сам "
+        "(рекомендация 3). "
         # (s35h: «ориентиром цен строка не станет» read as a riddle: who, and why, said)
-        # (s36a, s36b: «Лишнее перераспределят» said neither who nor when: the budget's
-        # revision; the suppliers' motive left to chapter 2 for the memo's weight)
-        "при уточнении бюджета; сумму закупки считают не по строке, а по предложениям поставщиков "
-        "(рекомендация 2). "
+        "Сумму закупки считают не по строке, а по предложениям поставщиков (рекомендация 2). "
         "Цены для Алматы нет. Есть одно "
         "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
         "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1). "
@@ -1704,7 +1705,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the offers, the line its ceiling)
     # (s35e, s35f: the anchor a cryptic aside: said, and weighed, in «Почему предлагаем»)
     assert (
-        "сумму закупки считают не по строке, а по предложениям поставщиков (рекомендация 2)"
+        "Сумму закупки считают не по строке, а по предложениям поставщиков (рекомендация 2)"
     ) in memo
     assert "на обслуживание только действующих АПК и на покупку оборудования городом." in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
@@ -1854,8 +1855,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
         "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
-        "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя грозит "
-        "перерывом, ранняя — лишь строкой больше (рекомендация 3). "
+        "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя закупка "
+        "грозит перерывом, ранняя — строкой больше (рекомендация 3). "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
