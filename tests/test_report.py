@@ -1842,7 +1842,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s31l: «каждый пункт» of what: above the threshold)
         # (s36k, s36l: terse: the condition and the line said)
         "(при 1 991 АПК), 27 млрд не хватит: каждый пункт сверх — ещё 0,23 млрд "
-        "Источник: расчёт авторов; пороги — в разделе «Как рассчитаны расходы по путям»."
+        # (s40d: the thresholds' base, 26,25, said beside them)
+        "Источник: расчёт авторов; пороги от 26,25 млрд — в разделе «Как рассчитаны расходы по "
+        "путям»."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
     # condition of the procurement (review s14a: else a second gap from March)
@@ -2235,7 +2237,10 @@ def test_the_appendix_derives_the_checklists_thresholds_by_hand(report):
         "2 месяца по ≈ 171 тыс. тенге), по варианту 1 — на 0,7 млрд."
     ) in text
     # the memo's table says where the derivation is
-    assert "Источник: расчёт авторов; пороги — в разделе «Как рассчитаны расходы по путям»" in text
+    assert (
+        "Источник: расчёт авторов; пороги от 26,25 млрд — в разделе «Как рассчитаны расходы по "
+        "путям»"
+    ) in text
 
 
 @pytest.mark.slow  # reads the session's build
