@@ -1393,8 +1393,9 @@ COVER_CHECKS = {
         # (reviews s40a, s40b: «может не хватить» left the deputy between 27 and 32: the
         # lines of the earlier starts, recommendation 3's; {earlier}: «29–32 млрд тенге»)
         "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
-        "Нет закупки — объявить как можно раньше, не позже {in_stopgap}; договор "
-        "раньше {start} — строка {earlier}; нет заключения — возможен перерыв"
+        # (reviews s40a–s40f: «как можно раньше» against a line for 1 March: the trade-off)
+        "Нет закупки — объявить не позже {in_stopgap}; раньше — надёжнее, но строка "
+        "{earlier}; нет заключения — возможен перерыв"
     ),
     "budget": (
         "Есть ли в проекте бюджета {year} года строка {line}? Если нет или она меньше — "
@@ -1595,8 +1596,9 @@ COVER_FACTS = {
         # s37b: the last day said without its condition: the action, then the condition in
         # a full clause)
         # (reviews s38a, s38b: «сейчас» beside «не позже»: one deadline, as the subtitle says it)
-        "до конца договора {left} (на {today}); закупку объявить как можно раньше, "
-        "не позже {in_stopgap}"
+        # (reviews s40a–s40f: «как можно раньше» beside a line for a contract from 1 March:
+        # the deadline the line holds; the earlier start's price is the checks')
+        "до конца договора {left} (на {today}); закупку объявить не позже {in_stopgap}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

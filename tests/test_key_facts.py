@@ -163,8 +163,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # last day said without its condition: the action, then the condition in a clause)
         # (s37n, s38a, s38b: «сейчас» beside «не позже»: one deadline, said as the title
         # and the first check say it)
-        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить как можно "
-        f"раньше, не позже 31{NBSP}декабря"
+        # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline)
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить не позже "
+        f"31{NBSP}декабря"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -305,8 +306,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s37a, s37b: the action, then the last day with its condition, the stop-gap's)
         # (s38a, s38b: one deadline, as the title says it)
         # (the Kazakh title page's room after the chart's headings, s39a, s39b)
-        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); сатып алуды ертерек, "
-        "31 желтоқсаннан кешіктірмей жариялау"
+        # (s40a–s40f: «ертерек» beside a line for 1 March: the line's deadline)
+        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); сатып алуды 31 желтоқсаннан "
+        "кешіктірмей жариялау"
     )
     assert (
         facts[0]

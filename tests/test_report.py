@@ -815,7 +815,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s36k, s36l: «при продлении до её итогов — не позже» elliptical; s37a, s37b: the
         # last day said without its condition: the action, then the condition in a clause)
         # (s37n, s38a, s38b: «сейчас» beside «не позже»: one deadline, as the title's)
-        "закупку объявить как можно раньше, не позже 31 декабря"
+        # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline)
+        "закупку объявить не позже 31 декабря"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -887,12 +888,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "закупки — "
         # (s37d: the last day without its condition: the stop-gap's)
         # (s37n, s38a, s38b: «немедленно» beside «не позже»: one deadline, as the title's)
-        "объявить как можно раньше, не позже 31 декабря 2026 г.; "
+        "объявить не позже 31 декабря 2026 г.; "
         # (s39d: the checks handled only the «no» answers: an earlier start's, said)
         # (s39e: «не хватит» overstated: at variant 3's median, the line's reading)
         # (s40a, s40b: «может не хватить» left 27 against 32 open: the earlier starts' lines,
-        # recommendation 3's, 28,95 → 29 and 31,2 → 32)
-        "договор раньше 1 марта — строка 29–32 млрд тенге; нет заключения — возможен перерыв "
+        # recommendation 3's, 28,95 → 29 and 31,2 → 32; s40e, s40f: «как можно раньше»
+        # against them: the trade-off)
+        "раньше — надёжнее, но строка 29–32 млрд тенге; нет заключения — возможен перерыв "
         "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
@@ -935,11 +937,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # competing deadlines; s38a, s38b: as the title page says it, the last day bold)
         # (s39a–s39f: «как можно раньше» beside a line for a contract from 1 March: which wins,
         # said)
-        "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
-        "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя закупка "
-        # (s40b: «лишь поправкой» beside «поправка задержала бы … закупку» on p. 3: the
-        # earlier start's larger line, recommendation 3's)
-        "грозит перерывом, ранняя — строкой больше (рекомендация 3)." in memo
+        # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline, and
+        # the earlier start's trade-off, recommendation 3's lines)
+        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (если до "
+        "утверждения бюджета нельзя — сразу после него): поздняя грозит перерывом; ранняя "
+        "надёжнее, но строку надо увеличить (рекомендация 3)." in memo
     )
     # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
     # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
@@ -1255,7 +1257,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "договор продлится до "
         # (s35c: the operator's consent, a condition elsewhere, was missing here)
         # (s38l, s39b: one sentence of four conditions: the extension, then the new contract)
-        "28 февраля. Новый начнётся с 1 марта, "
+        # (s40e: «с 1 марта, если … не позднее 31 декабря»: by 1 March at the latest)
+        "28 февраля. Новый начнётся не позже 1 марта, "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         # (s33a: the gap after the stop-gap is recommendation 5's; s33o: the item's four
         # conditions read as one too many)
@@ -1320,7 +1323,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s37a, s37e, s37f: the ban lifted is the memo's opening's second outcome, with its
         # line; the checklist's row keeps the procurement and the opinion)
         # (s37n, s38b: «немедленно» beside «не позже»: the deadline as the title page's)
-        "закупки нет — объявить как можно раньше; заключения нет — возможен перерыв 2) "
+        "закупки нет — объявить к 31 декабря; заключения нет — возможен перерыв 2) "
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1484,7 +1487,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s40a–s40d: caution on the price but not on the start: why, said; the memo's room
         # went from «Неизрасходованное перераспределят при уточнении бюджета»)
         "Запас в ней — на цену, которую город не выбирает; срок закупки он выбирает сам "
-        "(рекомендация 3). "
+        "(рекомендации 3 и 4). "
         # (s35h: «ориентиром цен строка не станет» read as a riddle: who, and why, said)
         "Сумму закупки считают не по строке, а по предложениям поставщиков (рекомендация 2). "
         "Цены для Алматы нет. Есть одно "
@@ -1690,7 +1693,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         memo.index("Рекомендации маслихату До сессии — запросить у акимата письменное заключение")
         < memo.index("До сессии — запросить у акимата договор ГЧП с приложениями")
         < memo.index("На сессии — заложить в бюджет")
-        < memo.index("Если закупка не объявлена — потребовать объявить её как можно раньше")
+        < memo.index("Если закупка не объявлена — потребовать объявить её не позже")
         # (s30b: the maslikhat does not write the procurement's terms: it asks the akimat to)
         < memo.index("Потребовать от акимата включить в условия закупки обслуживание действующих")
         < memo.index("и выяснить по договору ГЧП, кому после 31 декабря переходят комплексы")
@@ -1800,7 +1803,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         # (s36k, s36l: the 5 bn line said for its year and what it buys)
         "1) закупка, заключение юристов (акимат) сведений нет закупки нет — "
-        "объявить как можно раньше; заключения нет — возможен перерыв "
+        "объявить к 31 декабря; заключения нет — возможен перерыв "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
@@ -1856,9 +1859,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
-        "Если закупка не объявлена — потребовать объявить её как можно раньше, не позже 31 "
-        "декабря (если до утверждения бюджета нельзя — сразу после него): поздняя закупка "
-        "грозит перерывом, ранняя — строкой больше (рекомендация 3). "
+        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (если до "
+        "утверждения бюджета нельзя — сразу после него): поздняя грозит перерывом; ранняя "
+        "надёжнее, но строку надо увеличить (рекомендация 3). "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)

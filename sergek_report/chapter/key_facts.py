@@ -168,7 +168,6 @@ def cover_checks(results: Results) -> tuple[str, ...]:
         fmt.fill(
             words["procurement"],
             in_stopgap=last_day_in_stopgap(results),
-            start=sentences.day_month(results.contract_after_stopgap),
             earlier=f"{precision.line_billions(bl.earlier_lines[0])}–{line(bl.earlier_lines[1])}",
         ),
         fmt.fill(
