@@ -37,8 +37,6 @@ UNIT_FORMS = {
     "раз": ("раз", "раза", "раз"),
     "пунктов": ("пункт", "пункта", "пунктов"),
     "камер": ("камера", "камеры", "камер"),
-    # after «за»: «за 1 287 камер», «за 1 281 камеру» (the options chart's row per camera)
-    "камеру": ("камеру", "камеры", "камер"),
     "фунтов": ("фунт", "фунта", "фунтов"),
     "долларов": ("доллар", "доллара", "долларов"),
     "рублей": ("рубль", "рубля", "рублей"),
@@ -408,8 +406,10 @@ APPRAISAL_CHART_ROWS = {
     "region": "вариант {variant}: за {complexes} АПК области",
     "city": "вариант {variant}: за {complexes} АПК г. Павлодара",
     # (reviews s38c, s38d: «за камеру» read as shorthand beside the complexes' rows: what the
-    # sum pays for, the region's cameras; {cameras}: «1 287 камер»)
-    "camera": "вариант {variant}: за {cameras} области",
+    # sum pays for)
+    # (reviews s40c, s40e–s40g: «за 1 287 камер области» read as Almaty buying cameras, and
+    # did not say why the variant is the dearest: the payment and its reason)
+    "camera": "вариант {variant}: за камеру, их в Алматы больше",
     # (reviews s37m, s37n: «Павлодар–Караганда» read as a place or a route: a price between
     # the two; the hatching and the caption say it is unverified)
     "midpoint": "цена между Павлодаром и Карагандой",

@@ -828,8 +828,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # cameras, Profit.kz of 27 November 2025)
         # (s38k, s38l: the variants' bars read as what Almaty pays for: whose price, a heading)
         "Новый договор по цене Павлодара "
-        "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за 1 287 "
-        "камер области "
+        # (s40c, s40e–s40g: «за 1 287 камер области» read as Almaty buying cameras, and not
+        # why the variant is the dearest)
+        "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за камеру, "
+        "их в Алматы больше "
         # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
         # s38k, s38l: apart, under Fig. 3's heading, with its condition)
         "Для сравнения продление на весь год, если снять запрет "

@@ -790,24 +790,18 @@ CHART_ROW_VARIANTS = {"region": REGION_VARIANT, "city": CITY_VARIANT, "camera": 
 
 def appraisal_chart_label(results: Results, key: str) -> str:
     """A row's short label on the options chart: «вариант 1: 420 АПК области», «вариант 2: 240
-    АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «вариант 3: плата за
-    камеру», «Павлодар–Караганда (не проверено)», «нынешняя цена (весь год — если разрешат
+    АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «вариант 3: за камеру, их
+    в Алматы больше», «цена между Павлодаром и Карагандой», «нынешняя цена (весь год — если разрешат
     юристы)»."""
     if key == "comparison":
         return L.APPRAISAL_CHART_COMPARISON["row"]
     if key not in CHART_ROW_VARIANTS:
         return L.APPRAISAL_CHART_ROWS[key]
     complexes = pavlodar_complexes(results)
-    cameras = results.cameras
     return fmt.fill(
         L.APPRAISAL_CHART_ROWS[key],
         variant=CHART_ROW_VARIANTS[key],
         complexes=fmt.integer(complexes[key]) if key in complexes else "",
-        # the region's cameras the sum pays for per camera (none without the camera counts,
-        # and then there is no such row)
-        cameras=""
-        if cameras is None
-        else fmt.count(cameras.pavlodar_cameras, L.UNIT_FORMS["камеру"]),
     )
 
 
