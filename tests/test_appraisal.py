@@ -117,27 +117,33 @@ def test_pavlodar_sum_over_the_region_or_the_city():
         assert price == pytest.approx(per_year * 1.1 / 12)
 
 
+# one draw of every input for `_data()` (`new_complexes_start` as its month number,
+# `equipment_purchase_date` as days from 1 January 2027)
+_ONE_DRAW = {
+    "new_complexes_in_service": 100.0,
+    "new_complexes_start": 3.0,
+    "service_term_months": 72.0,
+    "tariff_estimate_weight": 0.5,
+    "service_anchor_weight": 0.5,
+    "pavlodar_coverage_weight": 0.0,
+    "karaganda_price_year": 2021.0,
+    "inflation_2026": 10.0,
+    "discount_rate": 10.0,
+    "price_growth_2028_2029": 0.0,
+    "replacement_capex_per_complex": 1000.0,
+    "equipment_purchase_date": 180.0,
+    "stopgap_months": 2.0,
+    "procurement_lead_days": 30.0,
+}
+
+
+def _outputs(**changed: float) -> dict[str, np.ndarray]:
+    """The model's outputs for `_ONE_DRAW` with some inputs changed."""
+    return ap.evaluate(_data(), {n: np.array([v]) for n, v in {**_ONE_DRAW, **changed}.items()})
+
+
 def test_reconciliation_estimate1_is_circular():
-    x = {
-        n: np.array([v])
-        for n, v in {
-            "new_complexes_in_service": 100.0,
-            "new_complexes_start": 3.0,
-            "service_term_months": 72.0,
-            "tariff_estimate_weight": 0.5,
-            "service_anchor_weight": 0.5,
-            "pavlodar_coverage_weight": 0.0,
-            "karaganda_price_year": 2021.0,
-            "inflation_2026": 10.0,
-            "discount_rate": 10.0,
-            "price_growth_2028_2029": 0.0,
-            "replacement_capex_per_complex": 1000.0,
-            "equipment_purchase_date": 180.0,
-            "stopgap_months": 2.0,
-            "procurement_lead_days": 30.0,
-        }.items()
-    }
-    out = ap.evaluate(_data(), x)
+    out = _outputs()
     # complex-months 1 440 ÷ (10 × 72) = 2: estimate 1 payments ÷ obligations is that ratio
     assert out["coverage_ratio"][0] == pytest.approx(2.0)
     assert out["estimates_ratio"][0] == pytest.approx(1.5)  # 150 / 100
@@ -158,27 +164,11 @@ def test_a_contract_a_month_earlier_pays_the_new_price_for_the_stop_gaps_last_mo
     stop-gap a month shorter. Each month is paid at one price, so with a two-month stop-gap
     the path lies halfway between the line's path and the contract from the first day in
     every draw; with one month it is the first day; without a stop-gap, the line's path."""
-    base = {
-        "new_complexes_in_service": 100.0,
-        "new_complexes_start": 3.0,
-        "service_term_months": 72.0,
-        "tariff_estimate_weight": 0.5,
-        "service_anchor_weight": 0.5,
-        "pavlodar_coverage_weight": 0.0,
-        "karaganda_price_year": 2021.0,
-        "inflation_2026": 10.0,
-        "discount_rate": 10.0,
-        "price_growth_2028_2029": 0.0,
-        "replacement_capex_per_complex": 1000.0,
-        "equipment_purchase_date": 180.0,
-        "procurement_lead_days": 30.0,
-    }
     line = ap.LINE_PATH.format(reading="region")
     first_day = ap.FIRST_DAY_PATH.format(reading="region")
 
     def cash(months: float) -> dict[str, float]:
-        x = {n: np.array([v]) for n, v in {**base, "stopgap_months": months}.items()}
-        out = ap.evaluate(_data(), x)
+        out = _outputs(stopgap_months=months)
         names = {"line": line, "earlier": ap.MONTH_EARLIER.format(path=line), "first": first_day}
         return {k: float(out[f"{v}.cash_2027"][0]) for k, v in names.items()}
 
