@@ -1389,7 +1389,7 @@ COVER_CHECKS = {
         # (s36b: «временная мера» on the title page before the memo says what it is)
         # (s37d: «последний день — 31 декабря» without its condition, the stop-gap's)
         # (s39d: the checks handled only the «no» answers: a procurement announced, its
-        # contract's start against the line's; {start}: «1 марта»)
+        # contract's start against the line's)
         # (reviews s40a, s40b: «может не хватить» left the deputy between 27 and 32: the
         # lines of the earlier starts, recommendation 3's; {earlier}: «29–32 млрд тенге»)
         "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
