@@ -408,8 +408,9 @@ APPRAISAL_CHART_ROWS = {
     # (reviews s38c, s38d: «за камеру» read as shorthand beside the complexes' rows: what the
     # sum pays for)
     # (reviews s40c, s40e–s40g: «за 1 287 камер области» read as Almaty buying cameras, and
-    # did not say why the variant is the dearest: the payment and its reason)
-    "camera": "вариант {variant}: за камеру, их в Алматы больше",
+    # did not say why the variant is the dearest: the payment and what it means for Almaty;
+    # s40i: «их в Алматы больше» read as an ambiguous «их»)
+    "camera": "вариант {variant}: за камеру (для Алматы дороже)",
     # (reviews s37m, s37n: «Павлодар–Караганда» read as a place or a route: a price between
     # the two; the hatching and the caption say it is unverified)
     "midpoint": "цена между Павлодаром и Карагандой",

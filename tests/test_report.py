@@ -830,8 +830,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "Новый договор по цене Павлодара "
         # (s40c, s40e–s40g: «за 1 287 камер области» read as Almaty buying cameras, and not
         # why the variant is the dearest)
-        "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за камеру, "
-        "их в Алматы больше "
+        "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за камеру "
+        "(для Алматы дороже) "
         # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
         # s38k, s38l: apart, under Fig. 3's heading, with its condition)
         "Для сравнения продление на весь год, если снять запрет "
@@ -1260,13 +1260,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35c: the operator's consent, a condition elsewhere, was missing here)
         # (s38l, s39b: one sentence of four conditions: the extension, then the new contract)
         # (s40e: «с 1 марта, если … не позднее 31 декабря»: by 1 March at the latest)
-        "28 февраля. Новый начнётся не позже 1 марта, "
+        # (s40j: «не позже 1 марта» read as a guarantee against «запаса нет»: a requirement)
+        "28 февраля. Чтобы новый начался не позже 1 марта, "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         # (s33a: the gap after the stop-gap is recommendation 5's; s33o: the item's four
         # conditions read as one too many)
         # (s34c: the plan has no slack, chapter 2's words, said in the memo too)
         # (s34d, s34g: the gap with new equipment belongs in the item too)
-        "если закупку объявят не позднее 31 декабря; запаса на задержку нет, а "
+        "закупку надо объявить не позднее 31 декабря; запаса на задержку нет, а "
         # (s35f: «с новым оборудованием возможен перерыв» telegraphic)
         "пока ставят новое оборудование, возможен перерыв (рекомендация 5); "
         # (reviews s37a, s37e, s37f: the ban lifted, an outcome of its own with its line, 4,4
