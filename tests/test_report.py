@@ -1522,7 +1522,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s37e: «годовой договор с оплатой оборудования» read as jargon)
         # (s37m: «оценка сверху» coined: the note says «до» is the upper end)
         # (s38f–s38h: «около» beside «верхняя оценка» for one figure: the row is a case)
-        "договор на год, если в нём оплатят всё оборудование (вариант 3) около 43,3 "
+        # (s40a, s40l: the case not tied to the later years' lines, recommendation 3's reason)
+        "без строк 2028–2029 гг.: всё оборудование в 2027 г. (вариант 3) около 43,3 "
         "(до 51,8) "
         # (s38e, s38h: the contract a month before the stop-gap's end, the line drawn for 1
         # March: 25,54 + (29,84 − 25,54) / 2 = 27,69 at the medians; s39l: with the upper
