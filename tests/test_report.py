@@ -1143,8 +1143,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s38k: what lifting the ban does to the line was not said)
     recommendation_6 = (
         # (s39c: who lifts the ban: the council, its own)
-        "Если юристы разрешат — маслихату снять свой запрет и продлить договор по нынешней "
-        "цене до начала нового (страховка от перерыва; строку это не меняет)."
+        # (s40n: the akimat signs the extension, not the council: each body its act)
+        "Если юристы разрешат — маслихату снять свой запрет , акимату — продлить договор по "
+        "нынешней цене до начала нового (страховка от перерыва; строка та же)."
     )
     assert recommendation_6 in memo  # the sixth, after the procurement's terms
     assert memo.index("Потребовать от акимата включить") < memo.index(recommendation_6)
