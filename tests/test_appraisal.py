@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -159,25 +160,32 @@ def test_reconciliation_estimate1_is_circular():
     )
 
 
-def test_a_contract_a_month_earlier_pays_the_new_price_for_the_stop_gaps_last_month():
-    """The memo's Table 2 row «договор с 1 февраля» and recommendation 3's line for it: a
-    stop-gap a month shorter. Each month is paid at one price, so with a two-month stop-gap
-    the path lies halfway between the line's path and the contract from the first day in
-    every draw; with one month it is the first day; without a stop-gap, the line's path."""
-    line = ap.LINE_PATH.format(reading="region")
-    first_day = ap.FIRST_DAY_PATH.format(reading="region")
+def test_days_from_the_valuation_date_as_calendar_months():
+    # 1 March 2027 is day 59 (31 + 28): two months; 10 January is day 9 of January's 31
+    assert ap.months_from_valuation([0, 9, 31, 59, 90])[:5].tolist() == pytest.approx(
+        [0.0, 9 / 31, 1.0, 2.0, 3.0]
+    )
 
-    def cash(months: float) -> dict[str, float]:
-        out = _outputs(stopgap_months=months)
-        names = {"line": line, "earlier": ap.MONTH_EARLIER.format(path=line), "first": first_day}
-        return {k: float(out[f"{v}.cash_2027"][0]) for k, v in names.items()}
 
-    two, one, none = cash(2.0), cash(1.0), cash(0.0)
-    # (these data's new price is below today's: the month earlier is the cheaper path here)
-    assert two["first"] < two["earlier"] < two["line"]
-    assert two["earlier"] == pytest.approx((two["line"] + two["first"]) / 2)
-    assert one["earlier"] == pytest.approx(one["first"])
-    assert none["earlier"] == pytest.approx(none["line"])
+def test_the_stop_gap_lasts_until_the_procurements_results():
+    """Announced on 31 December (day −1), a procurement of 60 days ends on 1 March: the
+    stop-gap's two months; of 10 days, on 10 January (day 9): 9/31 of a month; of 90 days,
+    the law's two months still. Each month of 2027 is paid at one price, so the 2027 cash is
+    linear in the stop-gap's months, from the first day's path (none) to the two months'."""
+    announced = dataclasses.replace(_data(), procurement_announced=-1.0)
+    line = f"{ap.LINE_PATH.format(reading='region')}.cash_2027"
+    first_day = f"{ap.FIRST_DAY_PATH.format(reading='region')}.cash_2027"
+
+    def cash(lead_days: float, months: float = 2.0) -> float:
+        x = {**_ONE_DRAW, "procurement_lead_days": lead_days, "stopgap_months": months}
+        return float(ap.evaluate(announced, {n: np.array([v]) for n, v in x.items()})[line][0])
+
+    two_months = float(_outputs(stopgap_months=2.0)[line][0])
+    none = float(_outputs(stopgap_months=0.0)[first_day][0])
+    assert cash(60) == pytest.approx(two_months)
+    assert cash(90) == pytest.approx(two_months)
+    assert cash(10) == pytest.approx(none + (two_months - none) * (9 / 31) / 2)
+    assert cash(10, months=0.0) == pytest.approx(none)  # no stop-gap, whatever the length
 
 
 UNIFORM = Distribution(shape="uniform")
@@ -440,22 +448,23 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Нынешняя цена (для сравнения; весь год — если разрешат юристы)",
     ]
     # the medians of the joint calculation (the base values are hand-checked in
-    # test_point_estimates_on_the_edition; a median is not a sum of medians, but the path's is
-    # still about the stop-gap plus ten twelfths of the contract: 0,7 + 10/12 × 15,5 = 13,6,
-    # 0,7 + 10/12 × 27,2 = 23,3); the proposed line, 28,4, is the P90 of «27,2»; the gap path
-    # pays ten twelfths of the contract: 10/12 × 15,5 = 12,9, 10/12 × 27,2 = 22,7
+    # test_point_estimates_on_the_edition): the stop-gap lasts as long as the procurement,
+    # 10–60 days, so a path's median lies between the two-month stop-gap's (0,7 + 10/12 ×
+    # 15,5 = 13,6; 0,7 + 10/12 × 27,2 = 23,3) and the first day's (15,5; 27,2); the stop-gap
+    # alone is at most two months' 0,7; the gap path pays at least ten twelfths of the
+    # contract (10/12 × 15,5 = 12,9; 10/12 × 27,2 = 22,7)
     assert [cell.split(" (")[0] for cell in priced[budget_column]] == [
-        "13,6",
-        "23,3",
-        "25,5",
-        "30,2",
-        "0,7",
-        "12,9",
-        "22,7",
-        # per camera the paths' contract months scale the city's by 1,0977: 22,69 × 1,0977 =
-        # 24,9 (the gap has no stop-gap's months), 27,15 × 1,0977 = 29,8
-        "24,9",
-        "29,6",
+        "14,4",
+        "25,0",
+        "27,4",
+        "32,5",
+        "0,4",
+        "14,1",
+        "24,6",
+        # per camera the paths' contract months scale the city's by 1,0977: 24,64 × 1,0977 =
+        # 27,05 (the gap has no stop-gap's months), 27,15 × 1,0977 = 29,8
+        "27,1",
+        "32,1",
         "15,5",
         "27,2",
         "29,8",
@@ -546,16 +555,16 @@ def test_one_name_per_option_in_every_table():
         ("Договор с первого дня (цена между Павлодаром и Карагандой)", "35,5 (22,9–50,5)"),
     ]
     assert [figure for _name, figure in priced("bridge")] == [
-        "13,6 (13,0–14,2)",
-        "23,3 (22,3–24,4)",
-        "25,5 (24,4–26,7)",
-        "30,2 (19,8–42,7)",
+        "14,4 (13,5–15,4)",
+        "25,0 (23,3–26,8)",
+        "27,4 (25,5–29,4)",
+        "32,5 (21,0–46,2)",
     ]
     assert priced("no_bridge")[0] == (
         "Перерыв, затем договор (цены Павлодара за АПК области)",
-        "12,9 (12,4–13,5)",
+        "14,1 (13,0–15,2)",
     )
-    assert priced("no_bridge")[2][1] == "24,9 (23,7–26,0)"
+    assert priced("no_bridge")[2][1] == "27,1 (25,0–29,1)"
     assert dtab.BRANCH_UNPRICED == {"transfer": "municipal"}
     assert "bridge.cash_2027" not in u.summary.index  # one computation, one set of figures
     options = tables["options"].set_index("option_id")
@@ -720,25 +729,29 @@ def test_each_reading_of_pavlodars_contract_is_priced_alone():
 
 def test_the_budget_line_and_its_reckoner_by_hand():
     """The memo's line covers the likely path whatever Pavlodar's sum pays for: the stop-gap
-    (two months at today's price), then the contract at Pavlodar's price from March (reviews
-    s14a–s15b: not the unlikely first day), its upper end at the dearest reading, per camera
-    at Almaty's latest exact count, rounded up to a whole billion (reviews s16h, s17d–s17h).
+    (today's price until the results of a procurement announced on 31 December, 10–60 days),
+    then the contract at Pavlodar's price (reviews s14a–s15b: not the unlikely first day;
+    s40a–s40n: the procurement's length drawn, not fixed at its longest), its upper end at
+    the dearest reading, per camera at Almaty's latest exact count, rounded up to a whole
+    billion (reviews s16h, s17d–s17h).
     Hand-checked at the edition's values: Pavlodar's 9 bn over 3 years over 240 complexes =
     12,5 mn tenge a complex-year before 2026 inflation, 14,04 mn with 12,3 %; the path's point
-    estimate is 10/12 × 1 991 × 14,04 mn = 23,29 bn plus the stop-gap's 2 × 1 991 × ≈ 171
-    thousand = 0,68 bn, 23,97 bn; its upper end 24,37 bn (Table 1's «22,3–24,4»). Per camera:
+    estimate (60 days: the contract from 1 March) is 10/12 × 1 991 × 14,04 mn = 23,29 bn plus
+    the stop-gap's 2 × 1 991 × ≈ 171 thousand = 0,68 bn, 23,97 bn; its upper end lies between
+    the two-month stop-gap's (24,37 bn, the edition before) and the first day's (28,43): 26,76
+    (Table 1's «23,3–26,8»). Per camera:
     7 894 / 1 341 = 5,887 cameras a complex in Almaty (the later «более 9 000» on 1 641, at
     least 5,48, does not contradict it) against 1 287 / 240 = 5,3625 in Pavlodar's city,
-    × 1,0977 on the contract's part, the stop-gap's 0,68 at today's price: 24,37 × 1,0977 −
-    0,68 × 0,0977 = 26,69 bn, rounded up: 27. One point more of inflation adds 10/12 × 1 991 ×
-    12,5 mn × 1 % = 0,207 bn, × 1,0977 = 0,227 per camera, so the line holds the per-camera
-    point estimate (the stop-gap's 0,68 at today's price and the contract's 23,29 × 1,0977:
-    26,25) up to 12,3 + (27 − 26,25) / 0,227 ≈ 15,6 % (review s19b: 15,3 scaled the stop-gap
-    too); 100 complexes fewer: 10/12 × 100 × 14,04 mn = 1,17 bn, × 1,0977 = 1,28, and two
-    months at today's 171 thousand, 0,03: 1,32 per camera (0,70 bn at the region's 8,02 mn
-    per complex). The contract from the
-    first day needs Table 1's 28,4 (25,9–28,4), per camera × 1,0977 = 31,2, about 4 more
-    (review s17h: «около 3» compared it per complex). The later years' upper ends 31,06 and
+    × 1,0977 on the contract's part, the stop-gap's (at most 0,68) at today's price: 26,76 ×
+    1,0977 = 29,38 less at most 0,68 × 0,0977 = 0,07: 29,36 bn, rounded up: 30. One point more
+    of inflation adds to a draw 1 991 × 12,5 mn × 1,0977 × 1 % = 0,273 bn a year of the
+    contract, 0,227 for ten months: the line's upper end moves by 0,257 (about 11,3 months);
+    it reaches the line at 16,1 % (the threshold the memo's checklist prints, the rest drawn,
+    that inflation held); 100 complexes fewer: 10/12 × 100 × 14,04 mn = 1,17 bn, × 1,0977 =
+    1,28, and two months at today's 171 thousand, 0,03: 1,32 per camera (0,70 bn at the
+    region's 8,02 mn per complex). The contract from the
+    first day needs Table 1's 28,4 (25,9–28,4), per camera × 1,0977 = 31,2, about 1 more,
+    rounded up 32 (review s17h: «около 3» compared it per complex). The later years' upper ends 31,06 and
     34,29, × 1,0977 = 34,09 and 37,64, rounded up: 35 and 38."""
     from sergek_report import paths
     from sergek_report.model import budget_line as model_line
@@ -753,32 +766,41 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert u.get(model_line.BUDGET_LINE, "p90") >= u.get(model_line.REALISTIC_PATHS[1], "p90")
     # 9 bn / 3 / 240 × 1,123 = 14,04 mn a complex-year, the memo's Table 1
     assert results.one_basis.pavlodar_year_city == pytest.approx(12.5e6 * 1.123)
-    assert line.upper_end == pytest.approx(24.37e9, rel=1e-3)
+    assert 24.37e9 < line.upper_end < 28.43e9
+    assert line.upper_end == pytest.approx(26.76e9, rel=1e-3)
     factor = (7894 / 1341) / (1287 / 240)
     assert factor == pytest.approx(1.0977, abs=1e-4)
     assert results.cameras.factor[0] == pytest.approx(factor)
     assert line.line_factor == pytest.approx(factor)  # the line's reading: per camera
-    assert line.amount == 27e9  # 26,69 rounded up to a whole billion
+    assert line.amount == 30e9  # 29,36 rounded up to a whole billion
     # the same path at the region's reading (9 bn / 3 / 420 × 1,123 = 8,02 mn a complex-year):
-    # the line the memo says the budget may shrink to, 14,2
-    assert line.amount_cheaper == pytest.approx(14.22e9, rel=2e-3)
+    # the line the memo says the budget may shrink to, 15,4 (16 rounded up)
+    assert line.amount_cheaper == pytest.approx(15.38e9, rel=2e-3)
     assert u.get(model_line.BUDGET_LINE) == pytest.approx(23.97e9, rel=2e-3)
-    # at the line's reading, per camera (review s18a: 0,207 per complex beside a line per
-    # camera): 0,207 × 1,0977 = 0,227
-    assert line.per_inflation_point == pytest.approx(0.207e9 * factor, rel=0.01)
-    assert line.per_inflation_point == pytest.approx(0.227e9, rel=0.01)
+    # at the line's reading, per camera (review s18a: per complex beside a line per camera):
+    # between ten months' 0,227 and a whole year's 0,273 of the contract a point
+    assert 0.227e9 < line.per_inflation_point < 0.273e9
+    assert line.per_inflation_point == pytest.approx(0.257e9, rel=0.01)
     stopgap = u.get("stopgap.cash_2027")
-    assert stopgap == pytest.approx(0.68e9, rel=0.01)
-    assert line.covered_inflation == pytest.approx(
-        12.3 + (27e9 - 0.68e9 - (23.97e9 - 0.68e9) * factor) / (0.227e9), abs=0.05
-    )
-    assert line.covered_inflation == pytest.approx(15.6, abs=0.05)
+    assert stopgap == pytest.approx(0.68e9, rel=0.01)  # the point: two months
+    assert u.get("stopgap.cash_2027", "p90") < stopgap  # the drawn: shorter
+    assert line.covered_inflation == pytest.approx(16.1, abs=0.05)
+    # the threshold's meaning, re-evaluated here: with 2026 inflation held at it in every
+    # draw and the rest drawn, the path's upper end is the line; a point more, 0,257 more
+    held = {**u.inputs, "inflation_2026": np.full(u.draws, line.covered_inflation)}
+    output = f"{line.line_path}.cash_2027"
+    at_threshold = ap.evaluate(results.appraisal_data, held)[output]
+    assert np.percentile(at_threshold, 90) == pytest.approx(30e9, rel=1e-6)
+    held["inflation_2026"] = held["inflation_2026"] + 1
+    above = ap.evaluate(results.appraisal_data, held)[output]
+    assert np.percentile(above, 90) - 30e9 == pytest.approx(line.per_inflation_point, rel=1e-6)
     assert line.per_fewer_complexes == pytest.approx(-(1.166e9 * factor + 0.034e9), rel=0.01)
     assert line.per_fewer_complexes_cheaper == pytest.approx(-0.70e9, rel=0.01)
     assert u.get(model_line.FIRST_DAY, "p90") == pytest.approx(28.43e9, rel=1e-3)
     assert line.first_day == pytest.approx(28.43e9 * factor, rel=1e-3)
     assert round(line.first_day / 1e9, 1) == 31.2
-    assert round(line.first_day_extra / 1e9) == 4
+    assert round(line.first_day_extra / 1e9) == 1
+    assert line.first_day_line == 32e9  # an announced procurement's line (the memo's)
     # the later years of a three-year contract: the appendix's table by year prints 31,1 and
     # 34,3 at the city's reading, per camera and rounded up 35 and 38; 17,7 and 19,6 at the
     # region's; each above the year before (the price grows by assumption from 2028)
@@ -793,14 +815,14 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert line.later_years == (35e9, 38e9)
     # the gap's and the first day's paths per camera (the memo's Table 2, reviews s20q–s21d):
     # no stop-gap's months at today's price, so every quantile is the city's times the factor:
-    # 22,69 × 1,0977 = 24,9 and 27,15 × 1,0977 = 29,8 (medians); the first day's 28,43 ×
-    # 1,0977 = 31,2 is what the line does not cover
+    # 24,64 × 1,0977 = 27,05 and 27,15 × 1,0977 = 29,8 (medians); the first day's 28,43 ×
+    # 1,0977 = 31,2 is what the line may not cover
     for path in ("no_bridge_pavlodar", "pavlodar"):
         for stat in ("p10", "p50", "p90"):
             assert u.get(f"{path}_camera.cash_2027", stat) == pytest.approx(
                 u.get(f"{path}_city.cash_2027", stat) * factor, rel=1e-9
             )
-    assert round(u.get("no_bridge_pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 24.9
+    assert round(u.get("no_bridge_pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 27.1
     assert round(u.get("pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 29.8
     assert line.first_day == u.get("pavlodar_camera.cash_2027", "p90")
     assert round(line.first_day / 1e9, 1) == 31.2
@@ -815,34 +837,27 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert constant[0] == pytest.approx(constant[1], rel=1e-9)
     assert line.first_day <= constant[0] <= line.first_day * 1991 / 1940
     assert line.later_years_constant_price == (32e9, 32e9)
-    # a contract a month earlier, per camera: halfway between the line's path and the first
-    # day in every draw, so its upper end is near theirs halved, (26,69 + 31,21) / 2 = 28,95,
-    # rounded up 29; the first day's 31,21 rounds up to 32 (recommendation 3: «с 1 февраля —
-    # до 29, с 1 января — до 32»; Table 2: «до 29,0», «до 31,2»)
-    assert line.month_earlier == u.get("service_pavlodar_camera_month_earlier.cash_2027", "p90")
-    assert line.month_earlier == pytest.approx((26.69e9 + 31.21e9) / 2, abs=0.05e9)
-    assert round(line.month_earlier / 1e9, 1) == 29.0
-    assert line.earlier_lines == (29e9, 32e9)
     # the upper ends themselves, which the memo's Table 1 note prints («по 31,2»)
     assert [round(x / 1e9, 1) for x in constant] == [31.2, 31.2]
-    # the lines at the cheaper reading, per complex, rounded up alike: 14,22, 17,75, 19,59
-    assert line.lines_cheaper == (15e9, 18e9, 20e9)
+    # the lines at the cheaper reading, per complex, rounded up alike: 15,38, 17,75, 19,59
+    assert line.lines_cheaper == (16e9, 18e9, 20e9)
     assert [round(x / 1e9, 1) for x in line.later_years_cheaper] == [17.7, 19.6]
-    # at the city's 240 complexes per complex: 24,37, 31,06 and 34,29 rounded up (the memo's
+    # at the city's 240 complexes per complex: 26,76, 31,06 and 34,29 rounded up (the memo's
     # table of lines, review s18g)
-    assert line.lines_city == (25e9, 32e9, 35e9)
-    assert line.lines == (27e9, 35e9, 38e9)
+    assert line.lines_city == (27e9, 32e9, 35e9)
+    assert line.lines == (30e9, 35e9, 38e9)
     assert line.amount < line.later_years[0] < line.later_years[1]
-    # Pavlodar's sum paid per camera: 24,37 × 1,0977 − 0,68 × 0,0977 = 26,69 (the appendix's
-    # «26,7»; review s20a: scaling the stop-gap's months too gave 26,75); at the region's
+    # Pavlodar's sum paid per camera: the city's path times the factor less the stop-gap's
+    # months' share of it, at most 0,68 × 0,0977 = 0,07: 26,76 × 1,0977 = 29,38, 29,36 (the
+    # appendix's «29,4»; review s20a: scaling the stop-gap's months too); at the region's
     # reading the same complex-year, 8,02 × 1,921 = 14,04 × 1,0977 = 15,41 mn
-    assert line.per_camera == pytest.approx(24.37e9 * factor - 0.68e9 * (factor - 1), rel=2e-3)
-    assert line.per_camera == pytest.approx(26.69e9, rel=1e-3)
+    city_upper = line.upper_end * factor
+    assert city_upper - 0.68e9 * (factor - 1) <= line.per_camera <= city_upper
+    assert line.per_camera == pytest.approx(29.36e9, rel=1e-3)
     assert line.per_camera <= line.amount
     # the path's 2027 median and P10–P90 at the same reading (the memo's table of lines,
-    # reviews s19g, s20a): 23,33, 22,28 and 24,37 × 1,0977 − 0,066 = 25,54, 24,39, 26,69;
-    # its upper end is the one the line rounds up
-    assert [round(x / 1e9, 1) for x in line.per_camera_range] == [25.5, 24.4, 26.7]
+    # reviews s19g, s20a): its upper end is the one the line rounds up
+    assert [round(x / 1e9, 1) for x in line.per_camera_range] == [27.4, 25.5, 29.4]
     assert line.per_camera_range[2] == line.per_camera
     # a complex-year per camera at any count of Pavlodar's complexes: 9 bn / 3 / 1 287 cameras
     # × 1,123 × 5,887 cameras = 15,41 mn, above 14,04 per complex (the memo's «Почему»)
@@ -893,7 +908,7 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     """The lines are rounded up to the edition's step (params: budget_line_step): at 0,1 bn
     the later years' upper ends per camera, 31,06 × 1,0977 = 34,09 and 34,29 × 1,0977 =
     37,64, round up to 34,1 and 37,7, and the memo prints them so, never rounded again to 35
-    and 38 (the whole billions of the default step); 26,69 rounds up to 26,7."""
+    and 38 (the whole billions of the default step); 29,36 rounds up to 29,4."""
     from sergek_report import paths
     from sergek_report.chapter import decision_tables
     from sergek_report.model.computed import compute_edition
@@ -904,8 +919,8 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     ).results
     line = results.budget_line
     printed = [decision_tables.line_bn(x) for x in (line.amount, *line.later_years)]
-    assert printed == ["26,7", "34,1", "37,7"]
-    assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["14,3", "17,8", "19,6"]
+    assert printed == ["29,4", "34,1", "37,7"]
+    assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["15,4", "17,8", "19,6"]
     # another year at today's price: its upper end, 4,4 on the title page's chart (3,7–4,4)
     assert decision_tables.bn(results.appraisal.get("current_price.cash_2027", "p90")) == "4,4"
 
@@ -957,21 +972,22 @@ def test_the_title_page_counts_the_variants_the_memos_table_has():
     assert decision_tables.variants_priced(results("city", None)) == 2
 
 
-def test_a_month_before_the_stop_gaps_end_costs_its_paths_median_over_the_lines():
-    """The memo's Table 2 row and chapter 2's «каждый месяц раньше»: the median of the path
-    with the stop-gap a month shorter, and what it adds to the line's path (hand-checked:
-    23 − 20 = 3 a month)."""
+def test_each_month_of_the_contract_before_the_stop_gaps_end_adds_its_share():
+    """Chapter 2's «каждый месяц раньше добавит около 2,2 млрд»: the first day's point estimate
+    less the line's path's, over the stop-gap's months (hand-checked: (26 − 20) / 2 = 3 a
+    month); without a stop-gap, nothing."""
     from types import SimpleNamespace
 
     from sergek_report.chapter import decision_tables
 
-    medians = {
-        "service_pavlodar_camera.cash_2027": 20e9,
-        "service_pavlodar_camera_month_earlier.cash_2027": 23e9,
-        "pavlodar_camera.cash_2027": 26e9,
-    }
-    results = SimpleNamespace(
-        appraisal=SimpleNamespace(get=lambda output, stat: medians[output]),
-        budget_line=SimpleNamespace(line_reading="camera", line_path="service_pavlodar_camera"),
-    )
-    assert decision_tables.month_earlier(results) == (3e9, 23e9)
+    points = {"service_pavlodar_camera.cash_2027": 20e9, "pavlodar_camera.cash_2027": 26e9}
+
+    def results(months: int):
+        return SimpleNamespace(
+            appraisal=SimpleNamespace(get=lambda output: points[output]),
+            assumptions=SimpleNamespace(stopgap_months=months),
+            budget_line=SimpleNamespace(line_reading="camera", line_path="service_pavlodar_camera"),
+        )
+
+    assert decision_tables.per_month_earlier(results(2)) == 3e9
+    assert decision_tables.per_month_earlier(results(0)) == 0.0

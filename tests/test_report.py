@@ -486,9 +486,11 @@ OTHER_FIGURES = (
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "(всего 100 млрд,",
-    "(вместе с 2027 годом — 100 млрд тенге)",
+    "(всего 103 млрд,",
+    "(вместе с 2027 годом — 103 млрд тенге)",
 )
+# The budget lines printed in whole billions (hand-checked: 29,36 and 31,21 rounded up)
+LINE_FIGURES = ("30 млрд", "32 млрд")
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
 # option by its median and P10–P90 (its base case is not printed: it may lie outside them).
 SHARED_FIGURES = (
@@ -533,7 +535,15 @@ def test_one_precision_per_quantity(report):
         text = re.sub(r"\s".join(map(re.escape, other.split(" "))), " ", text)
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     values = {m["name"]: m["value"] for m in metrics["metrics"]}
+    line_forms = printed_forms(text, values["budget_line_2027"])
+    # the lines, whole billions rounded up (the proposed 30, an announced procurement's 32),
+    # are other quantities than a path's central estimate that rounds alike (the midpoint's
+    # 32,5 at two digits): read apart, once the line's own forms are
+    for line in LINE_FIGURES:
+        assert line in normalise(text).replace("\u00a0", " "), line
+        text = re.sub(r"\s".join(map(re.escape, line.split(" "))), " ", text)
     forms = {name: printed_forms(text, values[name]) for name in SHARED_FIGURES}
+    forms["budget_line_2027"] = line_forms
     for name in SHARED_FIGURES:
         # the «≈» of a rounded figure is not part of the printed form read here
         declared = precision.figure(name, values[name], "").replace("\u00a0", " ")
@@ -550,9 +560,13 @@ def test_one_precision_per_quantity(report):
     assert list(forms["implied_monthly_tariff_from_payments"]) == ["162 тыс."]
     assert list(forms["payments_2020_2025_at_payments_estimate"]) == ["11,3 млрд"]
     assert list(forms["payments_2020_2025_at_obligations_estimate"]) == ["12,6 млрд"]
-    assert list(forms["stopgap_cash_2027_p50"]) == ["0,7 млрд"]
+    # the stop-gap's median (0,4: the procurement's length drawn) only in the options' table of
+    # billions; the text gives its two months' fee, 0,7 (chapters 2 and 5, one form)
+    assert list(forms["stopgap_cash_2027_p50"]) == []
+    # (the third: the appendix's 100 complexes fewer at variant 1, 0,70, another quantity)
+    assert printed_forms(text, 0.68e9) == {"0,7 млрд": 3}
     # the proposed line, rounded up to a whole billion (review s16h), never «26,8» or «27,0»
-    assert set(forms["budget_line_2027"]) == {"27 млрд"}
+    assert set(forms["budget_line_2027"]) == {"30 млрд"}
     # the Presight project in Astana: two sources, one figure (the most precise, 93,25 млрд)
     assert printed_forms(text, 93.25e9) == {"93,25 млрд": 2}
     assert "93,2 " not in normalise(text).replace("\u00a0", " ")
@@ -699,7 +713,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
         # (s28a, s28c: the later years' columns read as something else: the lines of the
         # three years said; what Pavlodar's contract may show is the first column's header)
         "Таблица 1. Строки бюджета 2027–2029 гг. по вариантам цены, млрд тенге; "
-        "продление до 28 февраля, затем договор",
+        "продление до итогов закупки, затем договор",
         # (s21l: the columns name Table 1's variants; today's price said in the caption)
         # (s26p, s27a: variant 2 left out unexplained: the cheapest and the line's)
         # (s29g, s29j: three tables stacked on p. 4; the paths' table went, the lines' table
@@ -758,9 +772,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         r"На сессии — заложить в бюджет (\d+) млрд тенге на 2027 год, 35 и 38 млрд",
         memo,
     ).group(1)
-    assert line == "27"  # 26,8 per camera at the exact count, rounded up (s16h, s17d–s17h)
+    assert line == "30"  # 29,4 per camera at the exact count, rounded up (s16h, s17d–s17h)
     # (s20a: the proposal's reason has its own heading, the opening says what is decided)
-    assert f"Почему предлагаем {line}, а не 15 млрд тенге." in memo
+    assert f"Почему предлагаем {line}, а не 16 млрд тенге." in memo
     assert (
         # (s38a, s38b: «хватит» read as certain, and the card as a paragraph)
         f"{line} млрд тенге предлагаемая строка бюджета 2027 года, по самому дорогому варианту "
@@ -822,7 +836,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
     # column prints it and today's price as Fig. 3 prints it (s32b–s32f: the unverified
     # midpoint above the line is Fig. 3's, not the title page's)
-    # (hand check of the middle one: 24,4 × 1,0977 = 26,8 ≈ 26,7, the per-camera upper end)
+    # (hand check of the last one: 26,8 × 1,0977 = 29,4, the per-camera upper end)
     assert (
         # (s38c, s38d: «за камеру» shorthand: what the sum pays for, the region's 1 287
         # cameras, Profit.kz of 27 November 2025)
@@ -835,10 +849,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
         # s38k, s38l: apart, under Fig. 3's heading, with its condition)
         "Для сравнения продление на весь год, если снять запрет "
-        "13,6 (13,0–14,2) 23,3 (22,3–24,4) 25,5 (24,4–26,7) 3,9 (3,7–4,4)"
+        "14,4 (13,5–15,4) 25,0 (23,3–26,8) 27,4 (25,5–29,4) 3,9 (3,7–4,4)"
     ) in cover
-    assert "30,2" not in cover and "между Павлодаром и Карагандой" not in cover
-    for cell in ("13,6 (13,0–14,2)", "23,3 (22,3–24,4)", "25,5 (24,4–26,7)"):
+    assert "32,5" not in cover and "между Павлодаром и Карагандой" not in cover
+    for cell in ("14,4 (13,5–15,4)", "25,0 (23,3–26,8)", "27,4 (25,5–29,4)"):
         assert cell in memo
     # the dashed line named beside it on paper (s31e); the phone's drawing leaves it to the
     # caption (it ran into the column of figures)
@@ -846,14 +860,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     wide, narrow = re.findall(r"<svg\b.*?</svg>", chart.group(0), re.S)
     # (s32j: right of the line it ran into the figures' column, «строка 27 13,6»; s33d: on
     # the last row it read as that row's: in a band above the rows, before them in the text)
-    named = "строка бюджета 27"
+    named = "строка бюджета 30"
     # the drawing's words, not its caption (the label and the title repeat it)
     drawn = [
         re.sub(r'aria-label="[^"]*"|<title>.*?</title>', "", svg, flags=re.S)
         for svg in (wide, narrow)
     ]
     assert named in drawn[0] and named not in drawn[1]
-    assert "3,9 (3,7–4,4) строка бюджета 27 млрд" in cover  # drawn last, after the figures
+    assert "3,9 (3,7–4,4) строка бюджета 30 млрд" in cover  # drawn last, after the figures
     assert (
         # (s31b: the last bar is not the path's; the variants are the memo's Table 1)
         # (s31k, s31l: what a variant is: what Pavlodar's sum pays for)
@@ -870,51 +884,48 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s38c, s38d: the last bar's condition said)
         # (s38g, s38j: one run-on of four lines: sentences, each bar group on its own)
         # (s39a, s39b: «как можно раньше» beside a line for a contract from 1 March: the
-        # start the bars are priced at)
-        "Расходы 2027 года, млрд тенге, если договор продлят до 28 февраля, а с 1 марта "
-        "начнётся новый. Цены для Алматы нет, есть одна: 9 млрд тенге на три года в "
+        # start the bars are priced at; s40a–s40n: the procurement's length drawn, the
+        # stop-gap until its results)
+        "Расходы 2027 года, млрд тенге, если закупку объявят 31 декабря, а до её итогов "
+        "договор продлят. Цены для Алматы нет, есть одна: 9 млрд тенге на три года в "
         "Павлодарской области; варианты 1–3 — за что эта сумма платит (Таблица 1); "
-        "пунктир — строка бюджета 27; "
+        "пунктир — строка бюджета 30; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
     # the checks before the session, each with what its answer changes (s29g, s29j: the
     # evidence ends on 10 March: the three facts it cannot give, said on the cover; s31e,
-    # s31g: Pavlodar's contract, which moves the line most, 27 → 15, as Table 2's first row)
+    # s31g: Pavlodar's contract, which moves the line most, 30 → 16, as Table 3's third row)
     assert (
         # (the heading is set in capitals, as the figures' panel's)
         # (s33o, s33p: «сведений об этом … нет» clumsy)
         "ДО СЕССИИ ВЫЯСНИТЬ (В ИСТОЧНИКАХ ОТЧЁТА ОТВЕТОВ НЕТ) "
         # (s32g: the lawyers' opinion, the plan's precondition, was in no checklist)
         # (s36b: «временная мера» on the title page before the memo said what it is)
-        "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? Нет "
-        "закупки — "
+        "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
+        # (s39d: the checks handled only the «no» answers; s40n: the «yes» answer's line, the
+        # first day's upper end 31,2 rounded up)
+        "Объявлена — строка 32 млрд тенге; "
         # (s37d: the last day without its condition: the stop-gap's)
         # (s37n, s38a, s38b: «немедленно» beside «не позже»: one deadline, as the title's)
-        "объявить не позже 31 декабря 2026 г.; "
-        # (s39d: the checks handled only the «no» answers: an earlier start's, said)
-        # (s39e: «не хватит» overstated: at variant 3's median, the line's reading)
-        # (s40a, s40b: «может не хватить» left 27 against 32 open: the earlier starts' lines,
-        # recommendation 3's, 28,95 → 29 and 31,2 → 32; s40e, s40f: «как можно раньше»
-        # against them: the trade-off)
-        "раньше — надёжнее, но строка 29–32 млрд тенге; нет заключения — возможен перерыв "
-        "Есть ли в проекте бюджета 2027 года строка 27 млрд тенге? Если нет или она меньше — "
+        "нет — объявить не позже 31 декабря 2026 г.; нет заключения — возможен перерыв "
+        "Есть ли в проекте бюджета 2027 года строка 30 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
         # (s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
         # (s35c: «за 420 АПК» alone does not give 15 if the price is per camera)
-        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, строка — 15 млрд "
-        "тенге; за 240 АПК города — 25; за камеру или не найден — 27"
+        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, строка — 16 млрд "
+        "тенге; за 240 АПК города — 27; за камеру или не найден — 30"
     ) in cover
     # numbered as the memo's checklist, whose first three rows they are, which the line under
     # them names (s31k, s32a, s32f: four lists of questions)
     assert '<ol class="cover-checks">' in report["html"]
     # (s33o, s33p: with its table's number and page, as the memo's references)
     assert (
-        "или не найден — 27 Остальные вопросы — в таблице «Что выяснить до сессии» (табл. 3, с. 3)"
+        "или не найден — 30 Остальные вопросы — в таблице «Что выяснить до сессии» (табл. 3, с. 3)"
     ) in cover
     assert memo.index("1) закупка, заключение юристов") < memo.index("2) строка в проекте бюджета")
     assert memo.index("2) строка в проекте бюджета") < memo.index("3) договор Павлодара")
-    assert "за комплекс и 420 АПК области — 15 млрд; за 240 АПК города — 25; иначе — 27" in memo
+    assert "за комплекс и 420 АПК области — 16 млрд; за 240 АПК города — 27; иначе — 30" in memo
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
         # s24g, s24h: two last days read as two dates to choose between: one last day, its
@@ -959,7 +970,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
         # (s35k, s35l: the cases a row each of Table 2, its 2027 cost beside it)
         # (s39i, s39j: variant 2's 27,2 beside recommendation 3's «около 30»: the line's variant)
-        "договор с 1 января (без продления), вариант 3 около 29,8"
+        # (s40n: the case by what brings it, a procurement announced earlier)
+        "закупка объявлена раньше: договор с 1 января, вариант 3 около 29,8 (до 31,2)"
     ) in memo
     assert "поднять до" not in memo
     # (s29j: the memo's amounts carry their unit)
@@ -988,8 +1000,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s17a: the lines hold a price growth the base case does not assume; a contract to the
     # end of 2029, not three years from March into 2030)
     assert (
-        # (s18d: the vote is for three years: 27 + 35 + 38 = 100)
-        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (вместе с 2027 годом — 100 млрд "
+        # (s18d: the vote is for three years: 30 + 35 + 38 = 103)
+        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (вместе с 2027 годом — 103 млрд "
         "тенге); "
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         # (s31a, s31b: the one-year contract's cost, said: it pays for the equipment in its year)
@@ -1011,7 +1023,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
     assert (
-        "43,3" not in cover and "51,8" not in cover and "(вариант 3) около 43,3 (до 51,8)" in memo
+        "45,2" not in cover and "53,8" not in cover and "(вариант 3) около 45,2 (до 53,8)" in memo
     )
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
@@ -1029,21 +1041,21 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37h: «по самому дорогому варианту» read as the dearest of all cases: Pavlodar's)
         # (s38a, s38b: one deadline for the procurement, as the card and the check say it;
         # the variants are the chart caption's, where their bars are)
-        "до 31 декабря 2026 года Предложение: 27 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
+        "до 31 декабря 2026 года Предложение: 30 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
         "2029 годы; потребовать объявить закупку не позже 31 декабря Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
-    assert cover.index("27 млрд тенге") < cover.index("35 и 38 млрд тенге")
+    assert cover.index("30 млрд тенге") < cover.index("35 и 38 млрд тенге")
     assert cover.index("35 и 38 млрд тенге") < cover.index("27 дней")
     # the cards, then the checks under them (the list's bullets are extracted last)
     assert cover.index("350 (допущение)") < cover.index("ДО СЕССИИ ВЫЯСНИТЬ")
-    assert cover.index("ДО СЕССИИ ВЫЯСНИТЬ") < cover.index("или не найден — 27 Остальные")
+    assert cover.index("ДО СЕССИИ ВЫЯСНИТЬ") < cover.index("или не найден — 30 Остальные")
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
     # (s26o, s26p: the vote on its own; why 2028 exceeds 2027 at a constant price, said)
     assert (
-        "На сессии — заложить в бюджет 27 млрд тенге на 2027 год, 35 и 38 млрд — на 2028 и "
+        "На сессии — заложить в бюджет 30 млрд тенге на 2027 год, 35 и 38 млрд — на 2028 и "
         # (s30a: «лишь с 1 марта» hid the stop-gap's months in the line: 0,7, Table 24's)
         # (s33a: the memo's room went to the gap after the stop-gap; its months' cost at
         # today's price is in Table 1's path, chapter 2's Fig. 3 names it)
@@ -1052,7 +1064,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s35a, s35b: the memo's room: «далее — весь год» is the months' contrast)
         # (s37m: three parameters in one bracket buried the vote: the months are Table 1's
         # caption's stop-gap, the growth its note's)
-        "2029 годы (всего 100 млрд, Таблица 1). Без строк 2028–2029 годов "
+        "2029 годы (всего 103 млрд, Таблица 1). Без строк 2028–2029 годов "
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
         # (s33d: the biggest money risk named where the later years are voted: a one-year
         # contract paying for the equipment, 25,5 + 17,8 ≈ 43,3, drawn together, at most 51,8)
@@ -1070,14 +1082,16 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # what each start needs; s39i–s39l: as medians, 28 and 30, beside a line at the upper
         # end, «почему 27, а не 30»: their lines, the upper ends at variant 3 rounded up as 27
         # is, 28,95 → 29 and 31,2 → 32)
-        # (s40a, s40b: a line for 1 March voted whatever the start: the line by the start)
-        "договор — лишь на год (Закон о госзакупках, ст. 17). 27 млрд — если договор начнётся "
-        "1 марта; если раньше, строку увеличить: с 1 февраля — до 29, с 1 января — до 32 "
-        "(Таблица 2)."
+        # (s40a, s40b: a line for 1 March voted whatever the start: the line by the start;
+        # s40a–s40n: the procurement's length drawn, the line holds any announced on the last
+        # day; an announced one's, the first day's 31,2 rounded up)
+        "договор — лишь на год (Закон о госзакупках, ст. 17). 30 млрд — если закупку объявят "
+        "31 декабря (при любом её сроке, 10–60 дней); если раньше или она уже объявлена — до "
+        "32 млрд: договор может начаться 1 января (Таблица 2)."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
-    assert "3) 1 287 камер — основа строки 15,41 25,5 (24,4–26,7) 27 35 38 100" in memo
+    assert "3) 1 287 камер — основа строки 15,41 27,4 (25,5–29,4) 30 35 38 103" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[
         memo.index("Рекомендации маслихату") : memo.index("Почему строка больше нынешней платы")
@@ -1196,11 +1210,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (reviews s14a–s15b: the line is the likely path's upper end at the dearer reading, the
     # stop-gap then the contract; the first day's 28,4 above it, unlikely)
     upper, cheaper = pav_city[2], pav_region[2]
-    assert upper == "24,4" and cheaper == "14,2" and city[2] == "28,4"
+    assert upper == "26,8" and cheaper == "15,4" and city[2] == "28,4"
     # (review s16h: the line covers every reading of Pavlodar's sum: the city's upper end per
-    # camera, 24,37 × 1,0977 = 26,75 at Almaty's exact count, rounded up to a whole billion)
+    # camera, 26,76 × 1,0977 = 29,4 at Almaty's exact count, rounded up to a whole billion)
     line = precision.line_billions(values["budget_line_2027"])
-    assert line == "27" and values["budget_line_2027"] == 27e9
+    assert line == "30" and values["budget_line_2027"] == 30e9
     # what to decide says the amount proposed (review s12d: the memo's first paragraph)
     # (review s15d: the scale of the vote, the line against a year at today's price, 24,37 /
     # 3,91 = 6,2)
@@ -1262,13 +1276,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s38l, s39b: one sentence of four conditions: the extension, then the new contract)
         # (s40e: «с 1 марта, если … не позднее 31 декабря»: by 1 March at the latest)
         # (s40j: «не позже 1 марта» read as a guarantee against «запаса нет»: a requirement)
-        "28 февраля. Чтобы новый начался не позже 1 марта, "
+        # (s40n: the end of the extension as a fixed date: until the results, at most)
+        "итогов закупки, не позже 28 февраля, если объявить её не позднее 31 декабря; "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         # (s33a: the gap after the stop-gap is recommendation 5's; s33o: the item's four
         # conditions read as one too many)
         # (s34c: the plan has no slack, chapter 2's words, said in the memo too)
         # (s34d, s34g: the gap with new equipment belongs in the item too)
-        "закупку надо объявить не позднее 31 декабря; запаса на задержку нет, а "
+        "запаса на задержку нет, а "
         # (s35f: «с новым оборудованием возможен перерыв» telegraphic)
         "пока ставят новое оборудование, возможен перерыв (рекомендация 5); "
         # (reviews s37a, s37e, s37f: the ban lifted, an outcome of its own with its line, 4,4
@@ -1301,13 +1316,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s28i, s28j: four columns of ranges made p. 4 a wall: each cell spans variant 1's and
     # variant 3's central estimates, Table 1's «Расход 2027 г.» of its first and last rows)
     # per camera the gap's and the first day's contract months scale the city's exactly by
-    # 7 894 / 1 341 / (1 287 / 240) = 1,0977: 22,69 × 1,0977 = 24,9, 21,6 × 1,0977 = 23,7,
-    # 23,7 × 1,0977 = 26,0; 27,15 × 1,0977 = 29,8, 28,43 × 1,0977 = 31,2 (the line's «до 31,2»)
+    # 7 894 / 1 341 / (1 287 / 240) = 1,0977: 24,64 × 1,0977 = 27,05, 22,7 × 1,0977 = 24,97,
+    # 26,55 × 1,0977 = 29,15; 27,15 × 1,0977 = 29,8, 28,43 × 1,0977 = 31,2 (the line's «до
+    # 31,2»)
     camera = [bn("service_pavlodar_camera", s) for s in ("p50", "p10", "p90")]
-    assert camera == ["25,5", "24,4", "26,7"]
+    assert camera == ["27,4", "25,5", "29,4"]
+    assert gap_city == ["24,6", "22,7", "26,6"]
     rows = [
         ("Продление, затем договор", pav_region, camera),
-        ("Перерыв, затем договор", gap_region, ["24,9", "23,7", "26,0"]),
+        ("Перерыв, затем договор", gap_region, ["27,1", "25,0", "29,1"]),
         ("Договор с первого дня", region, ["29,8", "28,5", "31,2"]),
     ]
     # the paths' 2027 medians are chapter 2's (Fig. 3); the memo gives the stop-gap's per
@@ -1327,7 +1344,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s37a, s37e, s37f: the ban lifted is the memo's opening's second outcome, with its
         # line; the checklist's row keeps the procurement and the opinion)
         # (s37n, s38b: «немедленно» beside «не позже»: the deadline as the title page's)
-        "закупки нет — объявить к 31 декабря; заключения нет — возможен перерыв 2) "
+        # (s40n: the «yes» answer's line, an announced procurement's: the first day's)
+        "объявлена — 32 млрд; нет — объявить к 31 декабря; нет заключения — риск перерыва 2) "
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1336,9 +1354,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s35c: the multiples compare a full year of the service, not the recommended path)
     assert "для всей сети (комплексы могут не перейти городу): он за год в 4–8 раз дороже." in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
-    assert "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15" in memo
-    assert "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25" in memo
-    assert gap_region[0] == "12,9" and gap_city[0] == "22,7"
+    assert "1) 420 АПК области, за комплекс 8,02 14,4 (13,5–15,4) 16" in memo
+    assert "2) 240 АПК города, за комплекс 14,04 25,0 (23,3–26,8) 27" in memo
+    assert gap_region[0] == "14,1" and gap_city[0] == "24,6"
     assert "pavlodar_only_cash_2027_p50" not in values
     table_1 = memo.split("Таблица 1. ")[1].split("Источник:")[0]
     assert "между Павлодаром и Карагандой" not in table_1 and "середина цен" not in table_1
@@ -1362,8 +1380,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19g: the drivers of the three years said as an addition, not a garble)
         # (s28i, s28j: Table 2 gives central estimates only: what the range means is said
         # under Table 1, whose column gives it; its drivers are chapter 2's)
-        "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов; строка "
-        "бюджета — верхняя граница разброса, округлённая вверх"
+        # (s40a–s40n: the procurement's length, the line's main driver, named)
+        "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов (и о сроке "
+        "закупки); строка бюджета — верхняя граница разброса, округлённая вверх"
     ) in memo
     assert (
         # (s24b, s24d, s24e: the range read as the whole uncertainty: the variant is the larger)
@@ -1483,17 +1502,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s36k, s36l: the deputy told 15 is likeliest while asked for 27: the rule first, a
         # ceiling, not a forecast; then the price's one source, the likeliest variant, and why
         # the line is nonetheless the dearest's; Karaganda last, pointing to Table 2)
-        f"Почему предлагаем {line}, а не 15 млрд тенге. "
+        f"Почему предлагаем {line}, а не 16 млрд тенге. "
         # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
         # be a ceiling, not a forecast; what is left unspent, reallocated)
-        "Строка бюджета — предел, а не прогноз: договор дороже неё заключить без поправки "
-        "нельзя. "
-        # (s40a–s40d: caution on the price but not on the start: why, said; the memo's room
-        # went from «Неизрасходованное перераспределят при уточнении бюджета»)
-        "Запас в ней — на цену, которую город не выбирает; срок закупки он выбирает сам "
-        "(рекомендации 3 и 4). "
         # (s35h: «ориентиром цен строка не станет» read as a riddle: who, and why, said)
-        "Сумму закупки считают не по строке, а по предложениям поставщиков (рекомендация 2). "
+        "Строка бюджета — предел, а не прогноз: договор дороже неё без поправки не заключить, "
+        "а сумму закупки считают по предложениям поставщиков (рекомендация 2). "
+        # (s40a–s40d: caution on the price but not on the start; s40n: «срок закупки он
+        # выбирает сам» a riddle: the procurement's length drawn, the margin covers both)
+        "Запас в строке — на то, что заранее неизвестно: цену и срок закупки. "
         "Цены для Алматы нет. Есть одно "
         "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
         "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1). "
@@ -1504,7 +1521,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # per camera: which is right, only the contract shows)
         "Какой из них верен, покажет договор Павлодара: при варианте 1 (сумма — за 420 АПК "
         # (the memo's room, s40: «на 12 млрд меньше» is 27 − 15)
-        "области, за комплекс) хватило бы 15 млрд. "
+        "области, за комплекс) хватило бы 16 млрд. "
         # (s25k, s25l: why the dearest variant: which is right only Pavlodar's contract shows)
         # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
         # named; s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases)
@@ -1518,21 +1535,18 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
     # January at variant 2, 30,2 at the midpoint with Karaganda; the inflation is Table 3's)
     assert (
-        "Таблица 2. Когда 27 млрд тенге на 2027 год не хватит: нужна поправка бюджета "
+        "Таблица 2. Когда 30 млрд тенге на 2027 год может не хватить: нужна поправка бюджета "
         "Если Расход 2027 г., млрд тенге "
         # (s37e: «годовой договор с оплатой оборудования» read as jargon)
         # (s37m: «оценка сверху» coined: the note says «до» is the upper end)
         # (s38f–s38h: «около» beside «верхняя оценка» for one figure: the row is a case)
         # (s40a, s40l: the case not tied to the later years' lines, recommendation 3's reason)
-        "без строк 2028–2029 гг.: всё оборудование в 2027 г. (вариант 3) около 43,3 "
-        "(до 51,8) "
-        # (s38e, s38h: the contract a month before the stop-gap's end, the line drawn for 1
-        # March: 25,54 + (29,84 − 25,54) / 2 = 27,69 at the medians; s39l: with the upper
-        # ends recommendation 3's lines are rounded up from, (26,69 + 31,21) / 2 ≈ 29,0 and
-        # the first day's 31,2)
-        "договор с 1 февраля (продление — месяц), вариант 3 около 27,7 (до 29,0) "
-        "договор с 1 января (без продления), вариант 3 около 29,8 (до 31,2) "
-        "цена между Павлодаром и Карагандой (не проверена) или выше около 30,2 и больше "
+        "без строк 2028–2029 гг.: всё оборудование в 2027 г. (вариант 3) около 45,2 "
+        "(до 53,8) "
+        # (s38e, s38h: an earlier start; s40a–s40n: a contract from 1 February is within the
+        # line now, the procurement's length drawn: the first day's, 29,8 up to 31,2, above it)
+        "закупка объявлена раньше: договор с 1 января, вариант 3 около 29,8 (до 31,2) "
+        "цена между Павлодаром и Карагандой (не проверена) или выше около 32,5 и больше "
         # (s38b: «инфляция — табл. 3» read as a stray word)
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница."
     ) in memo
@@ -1552,7 +1566,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Таблица 1. Строки бюджета 2027–2029 гг. по вариантам цены, млрд тенге; "
         # (s22a: 9 / 3 / 420 = 7,14 is not 8,02: the prices' level and its inflation said,
         # 7,14 × 1,123 = 8,02)
-        "продление до 28 февраля, затем договор; цена АПК — в ценах конца 2026 г. "
+        "продление до итогов закупки, затем договор; цена АПК — в ценах конца 2026 г. "
         # (s36a, s36d: beside recommendation 3's «0–12,2 %»: whose rate it is; s37n: an
         # assumption, as Table 3 says; s38b: the complex's price is in 2026's prices, the
         # later years' lines are nominal)
@@ -1562,8 +1576,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s38b, s38d: «Что покажет» read as a prediction)
         "Что оплачивает сумма Павлодара Цена АПК в год, млн тенге Расход 2027 г. "
         "(разброс) Строка 2027 2028 2029 Всего "
-        "1) 420 АПК области, за комплекс 8,02 13,6 (13,0–14,2) 15 18 20 53 "
-        "2) 240 АПК города, за комплекс 14,04 23,3 (22,3–24,4) 25 32 35 92 "
+        "1) 420 АПК области, за комплекс 8,02 14,4 (13,5–15,4) 16 18 20 54 "
+        "2) 240 АПК города, за комплекс 14,04 25,0 (23,3–26,8) 27 32 35 94 "
         # (s19g, s20a: the line's reading a result beside the others, priced as its own path:
         # the contract's part of the city reading's 23,33, 22,28 and 24,37 × 1,0977, the
         # stop-gap's 0,68 not: ≈ 25,54, 24,39 and 26,69, the last rounded up to 27)
@@ -1573,8 +1587,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s22a, s22b: the dearest reading, chosen as a reserve, not the authors' likeliest)
         # (s25e: «с запасом» read as safe; the note says why per camera is the dearest)
         # (s25k: «(предлагаем)» read as the authors proposing to pay per camera)
-        "3) 1 287 камер — основа строки 15,41 25,5 (24,4–26,7) "
-        f"{line} 35 38 100 "
+        "3) 1 287 камер — основа строки 15,41 27,4 (25,5–29,4) "
+        f"{line} 35 38 103 "
         # (s23f: Karaganda's unverified source feeds no figure of this table)
         # (s28b: the counts of cameras and complexes cite their sources, № 68 and № 69)
         # (s29g: the stop-gap's months at today's price, the obligations' and the payment's)
@@ -1598,7 +1612,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "1 287 камер — установленные к 27 ноября 2025 г.; если сумма платит за большее число, "
         "цена ниже — раздел «За комплекс или за камеру»; "
         # (s28i: Table 2 gives central estimates only: the range said here, under its column)
-        "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов; "
+        # (s40a–s40n: the procurement's length, the line's main driver, named)
+        "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов (и о сроке "
+        "закупки); "
         # (s20a: the rule said in words; its product is the row above)
         # (s20g, s20h: nine in ten at the row's own price, not at any price; s20q, s20r:
         # «строка» the budget's line only, never a table's row)
@@ -1621,11 +1637,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "с 2028 г. цена растёт на 0–12,2 % в год. "
     )
     assert city[2] == "28,4"
-    # the line is the upper edge of the likely path per camera, 26,7 rounded up: Table 2's
-    # first row, beside the cheapest reading's (the city's 24,4 is Table 1's)
-    assert f"1) 420 АПК области, за комплекс 8,02 13,6 (13,0–{cheaper})" in memo
-    assert "3) 1 287 камер — основа строки 15,41 25,5 (24,4–26,7) 27" in memo
-    assert pav_city[2] == "24,4" and gap_city[2] == "23,7"
+    # the line is the upper edge of the likely path per camera, 29,4 rounded up: Table 2's
+    # first row, beside the cheapest reading's (the city's 26,8 is Table 1's)
+    assert f"1) 420 АПК области, за комплекс 8,02 14,4 (13,5–{cheaper})" in memo
+    assert "3) 1 287 камер — основа строки 15,41 27,4 (25,5–29,4) 30" in memo
+    assert pav_city[2] == "26,8" and gap_city[2] == "26,6"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
     # (review s13b: 30,2 / 42,7 are the midpoint's, not Karaganda's own price; s15e: in a
@@ -1674,9 +1690,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract is paid from 1 March in 2027; the one-year contract's shortfall is «Почему
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
-        "и 2029 годы (всего 100 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
-        "год (Закон о госзакупках, ст. 17). 27 млрд — если договор начнётся 1 марта; если "
-        "раньше, строку увеличить: с 1 февраля — до 29, с 1 января — до 32 (Таблица 2). "
+        "и 2029 годы (всего 103 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
+        "год (Закон о госзакупках, ст. 17). 30 млрд — если закупку объявят 31 декабря (при "
+        "любом её сроке, 10–60 дней); если раньше или она уже объявлена — до 32 млрд: договор "
+        "может начаться 1 января (Таблица 2). "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1712,9 +1729,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # «cut it before announcing», it contradicted «announce now»: the procurement's sum from
     # the offers, the line its ceiling)
     # (s35e, s35f: the anchor a cryptic aside: said, and weighed, in «Почему предлагаем»)
-    assert (
-        "Сумму закупки считают не по строке, а по предложениям поставщиков (рекомендация 2)"
-    ) in memo
+    assert "а сумму закупки считают по предложениям поставщиков (рекомендация 2)" in memo
     assert "на обслуживание только действующих АПК и на покупку оборудования городом." in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,
@@ -1744,7 +1759,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # and the one-year contract's 2027 cost, the line's path with it (s29h; s31b–s31d)
     # (s36a, s36b: the memo's weight: the purchase's 17,8 is chapter 2's, beside its unpriced
     # running costs; the memo says it may be cheaper and asks for the offers)
-    assert memo.count("17,8") == 0 and memo.count("43,3") == 1
+    assert memo.count("17,8") == 0 and memo.count("45,2") == 1
     assert "покупка оборудования городом могут быть дешевле" in memo
     chapters = " ".join(report["text"].split())
     assert "стоимости нового оборудования для всей сети — около 17,8 млрд тенге" in chapters
@@ -1753,8 +1768,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s26m, s26p, s27d: each answer with what to do)
     assert (
         "3) договор Павлодара (портал госзакупок) не найден за комплекс и 420 АПК области — "
-        "15 млрд; "
-        "за 240 АПК города — 25; иначе — 27"
+        "16 млрд; "
+        "за 240 АПК города — 27; иначе — 30"
     ) in memo
     assert ("Договор с первого дня вариант 1: за 420 АПК области 15,5 (14,8–16,2) ") in text
     assert (
@@ -1762,12 +1777,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     ) in text
     assert "89,4 млрд" not in memo
     # the same upper ends as the appendix's table by year prints for the path at each reading
-    assert "13,6 (13,0–14,2) 16,5 (15,3–17,7) 17,5 (15,5–19,6) 47,6 (43,9–51,4)" in text
+    assert "14,4 (13,5–15,4) 16,5 (15,3–17,7) 17,5 (15,5–19,6) 48,4 (44,7–52,4)" in text
     # the three years' medians, Table 2's span (s28i, s28j: their ranges are chapter 6's)
-    assert "47,6 25,5" not in memo and "47,6 (43,9–51,4)" not in memo
+    assert "48,4 27,4" not in memo and "48,4 (44,7–52,4)" not in memo
     # Table 2's three years of the line's own path, per camera, as the appendix's table by
     # year prints it, and recommendation 1 beside the hundred (reviews s20q–s21d)
-    assert "25,5 (24,4–26,7) 31,7 (29,3–34,1) 33,6 (29,8–37,6) 90,8 (83,8–98,1)" in text
+    assert "27,4 (25,5–29,4) 31,7 (29,3–34,1) 33,6 (29,8–37,6) 92,7 (85,5–100,2)" in text
     assert "82,8 (76,4–89,4)" not in memo  # the city's three years: the appendix's
     assert city[0] == "27,2"
     assert precision.billions(values["pavlodar_city_cash_total_p50"]) == "86,6"
@@ -1807,8 +1822,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32g: the lawyers' opinion, the plan's precondition, in the first row too)
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         # (s36k, s36l: the 5 bn line said for its year and what it buys)
-        "1) закупка, заключение юристов (акимат) сведений нет закупки нет — "
-        "объявить к 31 декабря; заключения нет — возможен перерыв "
+        "1) закупка, заключение юристов (акимат) сведений нет объявлена — 32 млрд; нет — "
+        "объявить к 31 декабря; нет заключения — риск перерыва "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
@@ -1818,8 +1833,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "неизвестно; есть у аппарата строки нет, она меньше или бюджет принят без неё — поправка "
         "к бюджету "
         "3) договор Павлодара (портал госзакупок) не найден за комплекс и 420 АПК области — "
-        "15 млрд; "
-        "за 240 АПК города — 25; иначе — 27 "
+        "16 млрд; "
+        "за 240 АПК города — 27; иначе — 30 "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         # (s21g: the base case and the range, as the cover's «от половины до всех»)
         # (s22a: «от половины» decoded: 350 × 50 % = 175)
@@ -1845,13 +1860,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19d: «выдерживает» barely parseable)
         # (s19g: which line: the proposed one)
         # (s20i: at the whole network, 1 991 complexes, the line's own basis)
-        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) если выше 15,6 % "
-        # (s29c: the threshold holds at the whole network: said, briefly)
+        # (s40n: the threshold of the line's upper end, the procurement's length and the
+        # network drawn, that inflation held: 16,1 %, 0,26 a point; the appendix's)
+        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) если выше 16,1 %, "
         # (s31l: «каждый пункт» of what: above the threshold)
         # (s36k, s36l: terse: the condition and the line said)
-        "(при 1 991 АПК), 27 млрд не хватит: каждый пункт сверх — ещё 0,23 млрд "
-        # (s40d: the thresholds' base, 26,25, said beside them)
-        "Источник: расчёт авторов; пороги от 26,25 млрд — в разделе «Как рассчитаны расходы по "
+        "строки может не хватить: каждый пункт сверх — ещё 0,26 млрд "
+        # (s40n: «пороги от 26,25» read as a fourth figure of the line's cost)
+        "Источник: расчёт авторов; как получены пороги — в разделе «Как рассчитаны расходы по "
         "путям»."
     ) in memo
     # the remedy for the gap between the stop-gap and new equipment (review s12b), a
@@ -1969,7 +1985,7 @@ def test_the_council_text_says_the_models_words_plainly(report):
     # (s34n: «29,6–35,5» read as a range of one estimate: the three paths' central estimates)
     # (s35d: the reason first, then the figures above the line)
     assert (
-        "центральные оценки всех трёх путей по цене между Павлодаром и Карагандой — от 29,6 до "
+        "центральные оценки всех трёх путей по цене между Павлодаром и Карагандой — от 32,1 до "
         "35,5 млрд тенге, выше строки" in council
     )
     # (s37m, s37n: «Павлодар–Караганда» read as a place or a route)
@@ -2082,7 +2098,7 @@ def test_the_appendix_tables_read_as_grids(report):
     assert len(cells) == 3 * 15
     assert all(re.fullmatch(r"\d+,\d \(\d+,\d–\d+,\d\)", c) for c in cells), cells
     # the line's path per camera, hand-checked against chapter 2's Fig. 3 and Fig. 14
-    assert "25,5 (24,4–26,7)" in cells and "71,5 (66,5–76,9)" in cells
+    assert "27,4 (25,5–29,4)" in cells and "73,4 (68,1–79,1)" in cells
 
 
 @pytest.mark.slow  # reads the session's build
@@ -2117,7 +2133,8 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
             # sum the budget loses outright; s21l: the gap's price is the months without
             # enforcement, which the report does not value; the fines its scale, collected)
             # (s31k, s31l: short sentences)
-            "Зато перерыв — это два месяца без автоматического контроля нарушений; в деньгах "
+            "Зато перерыв — это время (самое большее два месяца) без автоматического контроля "
+            "нарушений; в деньгах "
             "эту цену отчёт не оценивает. Для масштаба: штрафов за такой срок взыскивают, по "
             "разным данным, около 1,1–5,3 млрд тенге (раздел «Штрафы и выплаты партнёру»"
         ) in text
@@ -2130,8 +2147,10 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
             "2,6–3,1 млрд тенге (с запуска системы — 72 месяца, буквально — 60), по темпу за "
             "январь 2020 — август 2022, когда сеть была меньше, — около 1,1 млрд тенге. Всё это "
             "больше того, что перерыв экономит на плате за продление "
-            # (s26p: the fee as chapter 2 prints it, «0,6–0,7», not «около 0,7»)
-            "(0,6–0,7 млрд тенге; раздел «Сроки и решения до 1 января 2027 года»"
+            # (s26p: the fee as chapter 2 prints it; s40a–s40n: the stop-gap's months drawn,
+            # its two months' fee, as many months as the fines')
+            "(за два месяца — около 0,7 млрд тенге; раздел «Сроки и решения до 1 января 2027 "
+            "года»"
         ) in text
         assert (
             "(в таблице — с января 2020 года, с запуска системы: 72 месяца; буквально — 60 "
@@ -2228,25 +2247,30 @@ def test_the_options_chart_says_what_it_leaves_out_without_the_appendixs_sentenc
 
 @pytest.mark.slow  # reads the session's build
 def test_the_appendix_derives_the_checklists_thresholds_by_hand(report):
-    """The memo's Table 2 gives three thresholds (15,6 %, 0,23 per point, 1,3 per 100
+    """The memo's Table 3 gives three thresholds (16,1 %, 0,26 per point, 1,3 per 100
     complexes); the appendix derives them so that a reader can redo them (reviews s34*:
-    derived nowhere). Hand check: 2,33 mn a camera-year × 5,89 cameras = 13,72 mn a
-    complex-year before 2026 inflation; 0,01 × 13,72 mn × 1 991 × 10 / 12 = 0,228 bn;
-    (27 − 26,25) / 0,228 = 3,3 points over 12,3 %; 100 × (15,41 mn × 10 / 12 + 2 × 171 000)
-    = 1,32 bn; at variant 1, 100 × (8,02 mn × 10 / 12 + 2 × 171 000) = 0,70 bn."""
+    derived nowhere; s40n: from the line's upper end, the procurement's length drawn, not
+    from the base case). Hand check: 2,33 mn a camera-year × 5,89 cameras = 13,72 mn a
+    complex-year before 2026 inflation; a point of it over the network, 0,01 × 13,72 mn ×
+    1 991 = 0,273 bn a year, 0,26 for about 11,3 months of the contract (the upper end's
+    draws have short procurements); 100 × (15,41 mn × 10 / 12 + 2 × 171 000) = 1,32 bn; at
+    variant 1, 100 × (8,02 mn × 10 / 12 + 2 × 171 000) = 0,70 bn."""
     text = " ".join(normalise(report["text"]).replace("\u00a0", " ").split())
     assert (
-        "Пороги таблицы «Что выяснить до сессии» (табл. 3, с. 3). При базовых значениях "
-        "допущений (1 991 АПК, инфляция 2026 года 12,3 %) расход 2027 года по варианту 3 — "
-        "26,25 млрд тенге; до строки 27 млрд остаётся 0,75. Пункт инфляции 2026 года добавляет "
-        "0,23 млрд (сотая доля годовой цены АПК до этой инфляции, 13,72 млн тенге, за 1 991 АПК "
-        "и 10 месяцев), поэтому строки хватает до 12,3 + 0,75 : 0,23 ≈ 15,6 %. Каждые 100 "
+        "Пороги таблицы «Что выяснить до сессии» (табл. 3, с. 3). Порог инфляции 2026 года — "
+        "та инфляция, при которой верхняя граница разброса расхода 2027 года по варианту 3 "
+        "(остальные допущения, в том числе срок закупки, — с их разбросом) достигает строки "
+        "30 млрд: 16,1 %. Выше порога каждый пункт инфляции добавляет к верхней границе около "
+        "0,26 млрд: сотую долю годовой цены АПК до этой инфляции (13,72 млн тенге) за сеть и "
+        "месяцы нового договора. При базовых значениях допущений (1 991 АПК, инфляция 12,3 %, "
+        "закупка 60 дней: договор с 1 марта) расход — 26,25 млрд тенге. Каждые 100 "
         "невведённых АПК снижают расход на 1,3 млрд (10 месяцев по 15,41 млн тенге в год и "
         "2 месяца по ≈ 171 тыс. тенге), по варианту 1 — на 0,7 млрд."
     ) in text
-    # the memo's table says where the derivation is
+    # the memo's table says where the derivation is (s40n: not «пороги от 26,25», a fourth
+    # figure of the line's cost)
     assert (
-        "Источник: расчёт авторов; пороги от 26,25 млрд — в разделе «Как рассчитаны расходы по "
+        "Источник: расчёт авторов; как получены пороги — в разделе «Как рассчитаны расходы по "
         "путям»"
     ) in text
 

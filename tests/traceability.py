@@ -128,6 +128,8 @@ def _flatten(obj, out: set[Decimal], depth: int = 0) -> None:
     elif isinstance(obj, dict):
         for v in obj.values():
             _flatten(v, out, depth + 1)
+    elif type(obj).__module__ == "numpy" and getattr(obj, "size", 1) != 1:
+        return  # the appraisal's draws: inputs of the model, not printed figures
     elif type(obj).__module__ == "numpy" and hasattr(obj, "item"):  # numpy scalars
         _flatten(obj.item(), out, depth + 1)
 

@@ -168,7 +168,7 @@ def cover_checks(results: Results) -> tuple[str, ...]:
         fmt.fill(
             words["procurement"],
             in_stopgap=last_day_in_stopgap(results),
-            earlier=f"{precision.line_billions(bl.earlier_lines[0])}–{line(bl.earlier_lines[1])}",
+            first_day=line(bl.first_day_line),
         ),
         fmt.fill(
             words["budget"],
@@ -211,8 +211,7 @@ def cover_chart(results: Results) -> CoverChart | None:
     caption = fmt.fill(
         L.COVER_CHART,
         year=fmt.year(OPTION_YEARS[0]),
-        end=sentences.day_month(results.stopgap_end),
-        start=sentences.day_month(results.contract_after_stopgap),
+        announce=sentences.day_month(results.procurement_latest_start_in_stopgap),
         line=fmt.fill(
             L.APPRAISAL_CHART_LINE_PER_COMPLEX,
             line=precision.line_billions(results.budget_line.amount),

@@ -70,10 +70,36 @@ class AppraisalData:
     # the years Pavlodar's sum is for (the title page says the sum and its term as the news
     # item does); None where a caller does not say
     pavlodar_term_years: float | None = None
+    # the day the procurement is announced, in days from the valuation date (−1: 31 December
+    # 2026, the latest for a contract from the stop-gap's last day); the contract starts
+    # `procurement_lead_days` later, the stop-gap lasting until then (the law: «до подведения
+    # итогов»), at most `stopgap_months`; None: the stop-gap lasts `stopgap_months` (reviews
+    # s40a–s40n: a line drawn at a two-month stop-gap held only if the procurement took its
+    # longest, 60 days, while its length was drawn as 10–60)
+    procurement_announced: float | None = None
 
 
 def _a(x) -> np.ndarray:
     return np.atleast_1d(np.asarray(x, dtype=float))
+
+
+# The first days of the months of 2027–2029 (and of 2030) in days from the valuation date.
+MONTH_START_DAYS = np.concatenate([[0.0], MONTH_END_DAYS + 1])
+
+
+def months_from_valuation(days) -> np.ndarray:
+    """Days from 1 January 2027 as months, whole calendar months plus the elapsed share of
+    the next (59 days: 1 March, 2 months; 10 days: 11 January, 10/31 of a month)."""
+    return np.interp(_a(days), MONTH_START_DAYS, np.arange(len(MONTH_START_DAYS), dtype=float))
+
+
+def stopgap_months(data: AppraisalData, months_at_most, lead_days) -> np.ndarray:
+    """The stop-gap's months: until the contract procured from the announcement starts, at
+    most `months_at_most` (the law's two months; none if the lawyers do not confirm it)."""
+    if data.procurement_announced is None:
+        return _a(months_at_most)
+    start = months_from_valuation(data.procurement_announced + _a(lead_days))
+    return np.minimum(_a(months_at_most), start)
 
 
 def index_to_2025(cpi_index: dict, price_year) -> np.ndarray:
@@ -318,11 +344,6 @@ CONSTANT_PRICE = "{path}_constant_price"
 # year, at most all of it, the authors' bound (chapter 2): the 2027 cash of the path plus the
 # equipment's, drawn jointly (reviews s31b–s31d: the one-year contract's 2027 cost unsaid)
 ONE_YEAR = "{path}_one_year"
-# The stop-gap's path with the contract one month earlier (the stop-gap a month shorter): what
-# an early procurement's contract costs in 2027 (reviews s39i–s39l: the memo's lines for
-# earlier starts were medians beside a line drawn at the upper end; drawn jointly, each
-# statistic is the path's own, not the line's and the first day's interpolated)
-MONTH_EARLIER = "{path}_month_earlier"
 
 
 def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
@@ -334,7 +355,8 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     s = service_price_2026(
         data, x["karaganda_price_year"], x["inflation_2026"], x["service_anchor_weight"], coverage
     )
-    g, r, m = x["price_growth_2028_2029"], x["discount_rate"], x["stopgap_months"]
+    g, r = x["price_growth_2028_2029"], x["discount_rate"]
+    m = stopgap_months(data, x["stopgap_months"], x["procurement_lead_days"])
     cash = {
         "stopgap": stopgap(n, p, m, r),
         "current_price": continuation(n, p, r),
@@ -379,9 +401,6 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         path = LINE_PATH.format(reading=reading)
         cash[CONSTANT_PRICE.format(path=path)] = service_path(
             n, p, s_read, 0 * _a(g), r, _a(m), 0 * _a(m)
-        )
-        cash[MONTH_EARLIER.format(path=path)] = service_path(
-            n, p, s_read, g, r, np.maximum(_a(m) - 1, 0), 0 * _a(m)
         )
     out = {}
     for name, c in cash.items():

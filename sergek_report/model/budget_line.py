@@ -28,11 +28,10 @@ from sergek_report.model.appraisal import (
     CONSTANT_PRICE,
     FIRST_DAY_PATH,
     LINE_PATH,
-    MONTH_EARLIER,
     YEARS,
     AppraisalData,
 )
-from sergek_report.model.uncertainty import Uncertainty, point_shift
+from sergek_report.model.uncertainty import Uncertainty, held_threshold, point_shift
 
 # The line: the stop-gap, then the contract at Pavlodar's city price, 2027 cash, its P90.
 BUDGET_LINE = "service_pavlodar_city.cash_2027"
@@ -65,9 +64,9 @@ class BudgetLine:
     amount: float  # the proposed line: the upper end per camera, rounded up («27»)
     upper_end: float  # the path's upper end with the sum over the city's complexes («24,4»)
     amount_cheaper: float  # the same path and statistic at the cheaper reading («14,2»)
-    # the 2026 inflation up to which the line holds its path's point estimate at the line's
-    # reading (15,6 %: over the assumed 12,3 %) and how much one point more adds to it at that
-    # reading (the memo's reckoner; review s18a: said per complex beside a line per camera)
+    # the 2026 inflation up to which the line holds its path's upper end at the line's reading,
+    # that inflation held and the rest drawn, and how much one point more adds to that upper end
+    # (the memo's reckoner; review s18a: said per complex beside a line per camera)
     covered_inflation: float
     per_inflation_point: float
     # RECKONER_COMPLEXES fewer new complexes (a negative amount) at the line's reading
@@ -116,19 +115,15 @@ class BudgetLine:
     # Almaty's complexes carry more cameras, else the city's per complex (one decision: the
     # memo's tables of lines and checks and the multiples of today's price read it)
     line_reading: str = CITY_READING
-    # the line reading's 2027 cost at the assumptions' declared values, the point the
-    # reckoner's thresholds start from («26,25»: the appendix derives 15,6 % from it; reviews
-    # s34*: the checklist's thresholds were derived nowhere)
+    # the line reading's 2027 cost at the assumptions' declared values («26,25»: the
+    # appendix derives the reckoner for fewer complexes from it; reviews s34*)
     base_case: float = 0.0
     # a complex-year at the line's reading at 2026 prices (15,41 mn per camera, 14,04 mn at
     # the city's count), None without the city's price
     line_year: float | None = None
-    # the contract a month before the stop-gap's end at the line's reading and statistic
-    # («29,0»), and the lines of that start and of the first day, rounded up as the line is
-    # («29 и 32»; reviews s39i–s39l: the memo's medians for earlier starts, 28 and 30, beside
-    # a line drawn at the upper end read as «почему 27, а не 30»)
-    month_earlier: float = 0.0
-    earlier_lines: tuple[float, float] = (0.0, 0.0)
+    # the line of the contract from the first day, rounded up as the line is («32»: what a
+    # procurement announced before the last day may need; reviews s39i–s40n)
+    first_day_line: float = 0.0
 
     @property
     def per_camera(self) -> float | None:
@@ -201,10 +196,10 @@ def budget_line(
     amount = line(appraisal.get(line_output, BUDGET_LINE_STAT))
     amount_cheaper = appraisal.get(CHEAPER_READING, BUDGET_LINE_STAT)
     fewer = -100.0 * RECKONER_COMPLEXES / data.additional  # in per cent of the new complexes
-    per_point = point_shift(data, assumptions, line_output, {"inflation_2026": 1.0})
-    # the path's cost is linear in 2026 inflation: the line holds the line reading's point
-    # estimate up to
-    covered = assumptions.inflation_2026 + (amount - appraisal.get(line_output)) / per_point
+    # the 2026 inflation up to which the line holds its path's upper end, the rest drawn
+    covered, per_point = held_threshold(
+        data, appraisal, line_output, "inflation_2026", amount, BUDGET_LINE_STAT
+    )
     path, cheaper = BUDGET_LINE.split(".")[0], CHEAPER_READING.split(".")[0]
 
     def later(reading: str) -> tuple[float, ...]:
@@ -218,9 +213,6 @@ def budget_line(
     # (per camera: the city's times the factor, having no stop-gap's months)
     first_day = appraisal.get(
         f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{YEARS[0]}", BUDGET_LINE_STAT
-    )
-    month_earlier = appraisal.get(
-        f"{MONTH_EARLIER.format(path=line_path)}.cash_{YEARS[0]}", BUDGET_LINE_STAT
     )
 
     return BudgetLine(
@@ -256,6 +248,5 @@ def budget_line(
         line_reading=reading,
         base_case=appraisal.get(line_output),
         line_year=None if city_year is None else city_year * line_factor,
-        month_earlier=month_earlier,
-        earlier_lines=(line(month_earlier), line(first_day)),
+        first_day_line=line(first_day),
     )

@@ -29,7 +29,12 @@ import pandas as pd
 
 from sergek_report.errors import MissingDataError, ParameterError
 from sergek_report.inputs.edition import AssumptionValues
-from sergek_report.model.appraisal import AppraisalData, BasisFigures, basis_figures
+from sergek_report.model.appraisal import (
+    AppraisalData,
+    BasisFigures,
+    basis_figures,
+    days_from_valuation,
+)
 from sergek_report.model.budget import (
     Budget2026,
     estimated_monthly_tariff,
@@ -369,6 +374,13 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     for row in service_rows:
         basis[f"anchor:{row['anchor_id']}"] = f"source:{row['source_id']}"
     decision_day = contract_date(contract, "extension_end") + dt.timedelta(days=1)
+    lead_low, lead_high = assumptions.range("procurement_lead_days")
+    # the stop-gap at its longest: the law's cap, the assumption's upper bound
+    stopgap_months_at_most = int(assumptions.range("stopgap_months")[1])
+    stopgap_end = term_end(decision_day, stopgap_months_at_most)
+    contract_after_stopgap = stopgap_end + dt.timedelta(days=1)
+    # the latest announcement for a contract from then, at the procurement's longest
+    procurement_announced = latest_start(contract_after_stopgap, days=lead_high)
     pavlodar, karaganda = service_rows
     cm_to_end = (
         complex_months(deployment, contract_date(contract, "service_start"), expiry)
@@ -407,6 +419,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         total_cost=float(total_cost["value"]),
         camera_factor=None if cameras is None else cameras.factor[0],
         pavlodar_term_years=float(pavlodar["term_years"]),
+        procurement_announced=days_from_valuation(procurement_announced),
     )
     appraisal = appraise(appraisal_data, assumptions)
     share = assumptions.declared("new_complexes_in_service")
@@ -420,11 +433,6 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     )
     line = budget_line(appraisal, appraisal_data, assumptions, one_basis.pavlodar_year_city)
     basis["extension_years"] = contract_basis(contract, "extension_years")
-    lead_low, lead_high = assumptions.range("procurement_lead_days")
-    # the stop-gap at its longest: the law's cap, the assumption's upper bound
-    stopgap_months_at_most = int(assumptions.range("stopgap_months")[1])
-    stopgap_end = term_end(decision_day, stopgap_months_at_most)
-    contract_after_stopgap = stopgap_end + dt.timedelta(days=1)
 
     return Results(
         assumptions=assumptions,
@@ -503,7 +511,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         contract_months_first_year=12 - stopgap_months_at_most,
         stopgap_end=stopgap_end,
         contract_after_stopgap=contract_after_stopgap,
-        procurement_latest_start_in_stopgap=latest_start(contract_after_stopgap, days=lead_high),
+        procurement_latest_start_in_stopgap=procurement_announced,
         procurement_latest_start_range=(
             latest_start(decision_day, days=lead_high),
             latest_start(decision_day, days=lead_low),

@@ -10,11 +10,12 @@ input (squared rank correlations). It runs once per edition, inside `results.com
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from sergek_report.errors import ParameterError
 from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model import montecarlo as mc
 from sergek_report.model.appraisal import INPUTS, AppraisalData, days_from_valuation, evaluate
@@ -66,6 +67,9 @@ class Uncertainty:
     # index: output name; columns: input assumption names; values: share of the spread
     contributions: pd.DataFrame
     correlations: pd.DataFrame  # realised rank correlations of the drawn inputs
+    # the draws as `evaluate` takes them (assumption name -> array): `held_threshold`
+    # re-evaluates them with one input held
+    inputs: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def get(self, output: str, column: str = "point") -> float:
         return float(self.summary.loc[output, column])
@@ -119,4 +123,39 @@ def appraise(
         summary=pd.DataFrame(rows).T,
         contributions=pd.DataFrame(shares).T.fillna(0.0),
         correlations=ranked.corr(),
+        inputs=x,
     )
+
+
+def held_threshold(
+    data: AppraisalData, u: Uncertainty, output: str, name: str, target: float, stat: str
+) -> tuple[float, float]:
+    """The value of input `name` at which an output's statistic over the draws, with that input
+    held at the value in every draw and the others drawn, reaches `target`, and how much one
+    unit more adds to the statistic there: «if 2026 inflation is above X %, the line's upper end
+    exceeds it; each point more, +Y» (reviews s40a–s40n: a threshold from the point estimate
+    left out the spread the line covers). The output must be linear in the input (the 2027
+    cash is, in 2026 inflation: every new price is the 2025 price times it)."""
+    percent = {"p10": 10.0, "p50": 50.0, "p90": 90.0}[stat]
+
+    def at(value: float) -> np.ndarray:
+        held = dict(u.inputs, **{name: np.full(u.draws, float(value))})
+        return np.broadcast_to(evaluate(data, held)[output], (u.draws,))
+
+    base = at(0.0)
+    slope = at(1.0) - base  # per unit of the input, per draw
+
+    def statistic(value: float) -> float:
+        return float(np.percentile(base + slope * value, percent))
+
+    low, high = -100.0, 1000.0
+    if not statistic(low) <= target <= statistic(high):
+        raise ParameterError(
+            f"no value of the assumption {name} brings the {stat} of {output} to "
+            f"{target / 1e9:.1f} bn tenge: check that assumption's range in params/"
+        )
+    for _ in range(100):  # bisection: the statistic grows with the input
+        middle = (low + high) / 2
+        low, high = (middle, high) if statistic(middle) < target else (low, middle)
+    value = (low + high) / 2
+    return value, statistic(value + 1) - statistic(value)
