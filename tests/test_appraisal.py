@@ -749,10 +749,10 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     it reaches the line at 16,1 % (the threshold the memo's checklist prints, the rest drawn,
     that inflation held); 100 complexes fewer: 10/12 × 100 × 14,04 mn = 1,17 bn, × 1,0977 =
     1,28, and two months at today's 171 thousand, 0,03: 1,32 per camera (0,70 bn at the
-    region's 8,02 mn per complex). The contract from the
-    first day needs Table 1's 28,4 (25,9–28,4), per camera × 1,0977 = 31,2, about 1 more,
-    rounded up 32 (review s17h: «около 3» compared it per complex). The later years' upper ends 31,06 and
-    34,29, × 1,0977 = 34,09 and 37,64, rounded up: 35 and 38."""
+    region's 8,02 mn per complex). The contract from the first day needs Table 1's 28,4
+    (25,9–28,4), per camera × 1,0977 = 31,2, about 1 more, rounded up 32 (review s17h: «около
+    3» compared it per complex). The later years' upper ends 31,06 and 34,29, × 1,0977 =
+    34,09 and 37,64, rounded up: 35 and 38."""
     from sergek_report import paths
     from sergek_report.model import budget_line as model_line
     from sergek_report.model.computed import compute_edition

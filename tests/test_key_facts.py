@@ -382,9 +382,9 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
 
 def test_the_memos_cases_beyond_the_line_are_checked_against_it(computed):
     """The memo's Table 2 («Когда 30 млрд … может не хватить») lists the midpoint with
-    Karaganda at 32,5 bn for 2027 (Fig. 3's median), above the 30 line. An edition whose figures put such a
-    case within the line (here, a line of 40) would print a false row: the build stops with a
-    message naming the memo's row and the two figures, not a traceback."""
+    Karaganda at 32,5 bn for 2027 (Fig. 3's median), above the 30 line. An edition whose
+    figures put such a case within the line (here, a line of 40) would print a false row: the
+    build stops with a message naming the memo's row and the two figures, not a traceback."""
     from sergek_report.errors import ReportError
 
     r = computed.results
