@@ -1,19 +1,20 @@
 """The budget line the memo proposes for 2027, as the model computes it once per edition.
 
 The line covers the likely path at the one verified price whatever Pavlodar's sum turns out to
-pay for: the stop-gap (the law's two months at today's price), then the contract at Pavlodar's
-price, its upper bound (P90) at the dearer reading of that price — paid per camera, which
-costs an Almaty complex more than either count of complexes per complex (Almaty's complexes
-carry more cameras, at its latest exact count) — rounded up to the edition's step
+pay for: the stop-gap (today's price until the results of a procurement announced on its last
+day, at most the law's two months; the procurement's length drawn), then the contract at
+Pavlodar's price, its upper bound (P90) at the dearer reading of that price — paid per camera,
+which costs an Almaty complex more than either count of complexes per complex (Almaty's
+complexes carry more cameras, at its latest exact count) — rounded up to the edition's step
 (`budget_line_step`, whole billions: a figure said in a session, never below the
 calculation). That path is dearer than the gap (the same contract, no stop-gap), so the line
-holds either. The contract from the first day needs more, and the memo says how much more,
-at the same reading: it is unlikely (its procurement would have to be announced within days
-of the edition), and it would need an amendment; so would a contract a month earlier, and
-the memo gives both starts' lines drawn as this one is (29 and 32). Reviews s14a–s15b: a line
-sized to the first day's upper end stacked two cautious choices the report itself calls
-unlikely; review s16h: a line at the 240 complexes' upper end fell short per camera; reviews
-s17d–s17h: a line per camera at a lower-bound count fell short at the exact one.
+holds either. The contract from the first day needs more, and the memo gives its line drawn
+as this one is (32): a procurement announced before the last day, or already, may bring it.
+Reviews s14a–s15b: a line sized to the first day's upper end stacked two cautious choices the
+report itself calls unlikely; review s16h: a line at the 240 complexes' upper end fell short
+per camera; reviews s17d–s17h: a line per camera at a lower-bound count fell short at the
+exact one; reviews s40a–s40n: a line at a two-month stop-gap held only the longest
+procurement.
 """
 
 from __future__ import annotations
@@ -159,12 +160,6 @@ class BudgetLine:
         """The lines of a contract to the end of 2029 together («всего 100 млрд»): the memo's
         recommendation and the cover's card print the same sum."""
         return sum(self.lines)
-
-    @property
-    def first_day_extra(self) -> float:
-        """What the contract from the first day needs above the line («около 4»: an
-        amendment)."""
-        return self.first_day - self.amount
 
 
 def budget_line(
