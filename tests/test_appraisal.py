@@ -991,3 +991,21 @@ def test_each_month_of_the_contract_before_the_stop_gaps_end_adds_its_share():
 
     assert decision_tables.per_month_earlier(results(2)) == 3e9
     assert decision_tables.per_month_earlier(results(0)) == 0.0
+
+
+def test_a_threshold_no_value_reaches_names_the_assumption():
+    """The memo's inflation threshold is where the line's upper end, that input held, meets
+    the line; a line no inflation from −100 % to 1 000 % reaches (a hostile step or data) stops
+    the build with a message naming the assumption and where to look, not a traceback."""
+    from sergek_report import paths
+    from sergek_report.errors import ParameterError
+    from sergek_report.model.computed import compute_edition
+    from sergek_report.model.uncertainty import held_threshold
+
+    project = paths.current()
+    results = compute_edition(project.default_params, project.data_dir).results
+    output = f"{results.budget_line.line_path}.cash_2027"
+    with pytest.raises(ParameterError, match=r"assumption inflation_2026 .* params/"):
+        held_threshold(
+            results.appraisal_data, results.appraisal, output, "inflation_2026", 1e15, "p90"
+        )
