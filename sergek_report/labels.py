@@ -1391,11 +1391,11 @@ COVER_CHECKS = {
         # (s37d: «последний день — 31 декабря» without its condition, the stop-gap's)
         # (s39d: the checks handled only the «no» answers: a procurement announced, its
         # contract's start against the line's)
-        # (reviews s40a–s40n: the «yes» answer unhandled: an announced procurement may bring
-        # the contract from the first day, its line; {first_day}: «32 млрд тенге»)
+        # (reviews s40a–s41b: «раньше — надёжнее, но строка больше» set safety against the
+        # line: the line holds a contract from 1 January, the earlier the better)
         "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
-        "Объявлена — строка {first_day}; нет — объявить не позже {in_stopgap}; нет "
-        "заключения — возможен перерыв"
+        "Нет закупки — объявить как можно раньше, не позже {in_stopgap}; нет заключения — "
+        "возможен перерыв"
     ),
     "budget": (
         "Есть ли в проекте бюджета {year} года строка {line}? Если нет или она меньше — "
@@ -1439,11 +1439,10 @@ COVER_CHART = (
     # (reviews s38k, s38l: the groups' headings over the bars; the last bar's condition its
     # label's, the caption's room)
     # (reviews s39a, s39b: «объявить как можно раньше» beside a line that holds a contract
-    # from 1 March only: the start the bars are priced at, said; reviews s40a–s40n: the
-    # procurement's length drawn, the stop-gap until its results; {announce}: «31 декабря»)
-    "Расходы {year} года, млрд тенге, если закупку объявят {announce}, а до её итогов "
-    "договор продлят. Цены для Алматы нет, есть одна: {sum} тенге на {term} в Павлодарской "
-    "области; "
+    # from 1 March only: the start the bars are priced at, said; reviews s41a, s41b: the line
+    # holds the dearest start, the first day; {start}: «1 января»)
+    "Расходы {year} года, млрд тенге, если новый договор начнётся {start}; позже — "
+    "дешевле. Цены для Алматы нет, есть одна: {sum} тенге на {term} в Павлодарской области; "
     "варианты {variants} — за что эта сумма платит (Таблица 1); {line}; {key}"
 )
 COVER_FACTS = {

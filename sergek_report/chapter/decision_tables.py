@@ -437,6 +437,9 @@ BRANCH_OUTPUT = {
     line: (*(path.format(reading=reading) for reading in READINGS), midpoint)
     for line, (path, midpoint) in BRANCH_PATH.items()
 }
+# The branch whose path the budget line is drawn from: the contract from the first day, the
+# dearest start (model/budget_line.py)
+LINE_BRANCH = "announced"
 # The figure printed for an option's cost beside its P10–P90: the median of the joint
 # calculation (P50), as appraisal guides report it. The base case (every assumption at its
 # value) puts several assumptions at the edge of their ranges, so it can lie at an edge of
@@ -511,9 +514,9 @@ def factor(x: float) -> str:
     return fmt.number(x, 3)
 
 
-# The line's path (the stop-gap, then the contract) at the midpoint with Karaganda's price:
+# The line's path (the contract from the first day) at the midpoint with Karaganda's price:
 # a case the line does not cover if Karaganda's unverified figures hold (the memo's «не хватит»)
-LINE_MIDPOINT = f"{BRANCH_OUTPUT['bridge'][-1]}.cash_{OPTION_YEARS[0]}"
+LINE_MIDPOINT = f"{BRANCH_OUTPUT[LINE_BRANCH][-1]}.cash_{OPTION_YEARS[0]}"
 
 
 def above_line(results: Results, output: str, stat: str = CENTRAL) -> bool:
@@ -553,8 +556,9 @@ def per_month_earlier(results: Results) -> float:
     months = results.assumptions.stopgap_months
     if not months:
         return 0.0
+    stopgap_path = LINE_PATH.format(reading=line.line_reading)
     first_day = u.get(f"{FIRST_DAY_PATH.format(reading=line.line_reading)}.cash_{OPTION_YEARS[0]}")
-    return (first_day - u.get(f"{line.line_path}.cash_{OPTION_YEARS[0]}")) / months
+    return (first_day - u.get(f"{stopgap_path}.cash_{OPTION_YEARS[0]}")) / months
 
 
 def times_today(results: Results) -> dict[str, float]:
@@ -827,8 +831,8 @@ UNTITLED = {"cash_2027": ""}
 # (reviews s32b–s32f: the unverified midpoint's bar above the line read as unexplained on
 # the title page: it is chapter 2's Fig. 3's)
 TITLE_PAGE_CHART_OPTIONS = (
-    *BRANCH_OUTPUT["bridge"][:2],
-    CAMERA_PATH,
+    *BRANCH_OUTPUT[LINE_BRANCH][:2],
+    BRANCH_PATH[LINE_BRANCH][0].format(reading=CAMERA_READING),
     COMPARISON,
 )
 
@@ -940,7 +944,7 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
         "variant": variant_number(reading),
         "line": precision.line_billions(results.budget_line.amount),
     }
-    if line == "bridge":  # the line is this path's upper end, rounded up
+    if line == LINE_BRANCH:  # the line is this path's upper end, rounded up
         return (fmt.fill(L.PATH_TREE_COSTS["with_line"], **words),)
     # a branch whose central estimate the line does not cover says so (the memo's case б)
     key = "above_line" if above_line(results, cash) else "line_variant"

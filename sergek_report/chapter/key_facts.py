@@ -168,7 +168,6 @@ def cover_checks(results: Results) -> tuple[str, ...]:
         fmt.fill(
             words["procurement"],
             in_stopgap=last_day_in_stopgap(results),
-            first_day=line(bl.first_day_line),
         ),
         fmt.fill(
             words["budget"],
@@ -211,7 +210,7 @@ def cover_chart(results: Results) -> CoverChart | None:
     caption = fmt.fill(
         L.COVER_CHART,
         year=fmt.year(OPTION_YEARS[0]),
-        announce=sentences.day_month(results.procurement_latest_start_in_stopgap),
+        start=sentences.day_month(results.decision_day),
         line=fmt.fill(
             L.APPRAISAL_CHART_LINE_PER_COMPLEX,
             line=precision.line_billions(results.budget_line.amount),

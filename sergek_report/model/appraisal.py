@@ -335,14 +335,15 @@ PAVLODAR_PATHS = {LINE_PATH: (1, 0), FIRST_DAY_PATH: (0, 0), GAP_PATH: (0, 1)}
 # as a product of another reading's upper end).
 CAMERA_READING = "camera"
 CAMERA_PATH = LINE_PATH.format(reading=CAMERA_READING)
-# The stop-gap's path at a price held for the contract's three years, as Pavlodar's sum is
-# (no growth in 2028–2029): what the later years' lines would be without the growth reserve
-# (reviews s22k, s22l: 27 + 32 + 32 against 100)
+# The line's path (the contract from the first day) at a price held for the contract's three
+# years, as Pavlodar's sum is (no growth in 2028–2029): what the later years' lines would be
+# without the growth reserve (reviews s22k, s22l: 27 + 32 + 32 against 100)
 CONSTANT_PRICE = "{path}_constant_price"
-# The stop-gap's path when the contract is for one year only (no lines for the later years:
-# Art. 17(3) of the public procurement law): it then pays for the new equipment within its
-# year, at most all of it, the authors' bound (chapter 2): the 2027 cash of the path plus the
-# equipment's, drawn jointly (reviews s31b–s31d: the one-year contract's 2027 cost unsaid)
+# The line's path (the contract from the first day) when the contract is for one year only
+# (no lines for the later years: Art. 17(3) of the public procurement law): it then pays for
+# the new equipment within its year, at most all of it, the authors' bound (chapter 2): the
+# 2027 cash of the path plus the equipment's, drawn jointly (reviews s31b–s31d: the one-year
+# contract's 2027 cost unsaid)
 ONE_YEAR = "{path}_one_year"
 
 
@@ -398,9 +399,9 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
             cash[name.format(reading=reading)] = service_path(
                 n, p, s_read, g, r, bridge * _a(m), gap * _a(m)
             )
-        path = LINE_PATH.format(reading=reading)
+        path = FIRST_DAY_PATH.format(reading=reading)
         cash[CONSTANT_PRICE.format(path=path)] = service_path(
-            n, p, s_read, 0 * _a(g), r, _a(m), 0 * _a(m)
+            n, p, s_read, 0 * _a(g), r, 0 * _a(m), 0 * _a(m)
         )
     out = {}
     for name, c in cash.items():
@@ -410,7 +411,7 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         for year, cash_year in zip(YEARS[1:], c.later_years, strict=False):
             out[f"{name}.cash_{year}"] = cash_year
     for reading in prices:
-        path = LINE_PATH.format(reading=reading)
+        path = FIRST_DAY_PATH.format(reading=reading)
         out[f"{ONE_YEAR.format(path=path)}.cash_2027"] = (
             out[f"{path}.cash_2027"] + out["equipment.cash_2027"]
         )

@@ -1,20 +1,17 @@
 """The budget line the memo proposes for 2027, as the model computes it once per edition.
 
-The line covers the likely path at the one verified price whatever Pavlodar's sum turns out to
-pay for: the stop-gap (today's price until the results of a procurement announced on its last
-day, at most the law's two months; the procurement's length drawn), then the contract at
-Pavlodar's price, its upper bound (P90) at the dearer reading of that price — paid per camera,
-which costs an Almaty complex more than either count of complexes per complex (Almaty's
-complexes carry more cameras, at its latest exact count) — rounded up to the edition's step
+The line covers every start of the new contract at the one verified price whatever Pavlodar's
+sum turns out to pay for: the contract from the first day (a procurement announced early, or
+already, may bring it; a later start, after the stop-gap or a gap, costs less), at Pavlodar's
+price, its upper bound (P90) at the dearer reading of that price — paid per camera, which
+costs an Almaty complex more than either count of complexes per complex (Almaty's complexes
+carry more cameras, at its latest exact count) — rounded up to the edition's step
 (`budget_line_step`, whole billions: a figure said in a session, never below the
-calculation). That path is dearer than the gap (the same contract, no stop-gap), so the line
-holds either. The contract from the first day needs more, and the memo gives its line drawn
-as this one is (32): a procurement announced before the last day, or already, may bring it.
-Reviews s14a–s15b: a line sized to the first day's upper end stacked two cautious choices the
-report itself calls unlikely; review s16h: a line at the 240 complexes' upper end fell short
-per camera; reviews s17d–s17h: a line per camera at a lower-bound count fell short at the
-exact one; reviews s40a–s40n: a line at a two-month stop-gap held only the longest
-procurement.
+calculation). Reviews s14a–s15b found a line at the first day's upper end over-cautious while
+that start was unlikely; reviews s40a–s41b found a line for the stop-gap's path held only a
+procurement announced on its last day, the riskiest timing, and asked the earlier, safer one
+for an amendment. Review s16h: a line at the 240 complexes' upper end fell short per camera;
+reviews s17d–s17h: a line per camera at a lower-bound count fell short at the exact one.
 """
 
 from __future__ import annotations
@@ -24,33 +21,30 @@ from dataclasses import dataclass
 
 from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model.appraisal import (
-    CAMERA_PATH,
     CAMERA_READING,
     CONSTANT_PRICE,
     FIRST_DAY_PATH,
-    LINE_PATH,
     YEARS,
     AppraisalData,
 )
 from sergek_report.model.uncertainty import Uncertainty, held_threshold, point_shift
 
-# The line: the stop-gap, then the contract at Pavlodar's city price, 2027 cash, its P90.
-BUDGET_LINE = "service_pavlodar_city.cash_2027"
+# The line: the contract from the first day at Pavlodar's city price, 2027 cash, its P90 (the
+# dearest start: a later one, after the stop-gap or a gap, costs less; reviews s41a, s41b: a
+# line for the last day's announcement rewarded the riskiest timing)
+BUDGET_LINE = "pavlodar_city.cash_2027"
 BUDGET_LINE_STAT = "p90"
 # a path's central estimate and its range, in the order the memo prints them
 RANGE_STATS = ("p50", "p10", BUDGET_LINE_STAT)
 # The same path if Pavlodar's sum covers the region's complexes: the cheaper reading.
-CHEAPER_READING = "service_pavlodar_region.cash_2027"
+CHEAPER_READING = "pavlodar_region.cash_2027"
 # The paths realistic on 1 January at Pavlodar's prices, the dearer reading: the stop-gap if
-# the lawyers confirm it, else the gap, each then the contract. The line is the dearer of
-# the two (the stop-gap adds its fee to the same contract).
-REALISTIC_PATHS = (BUDGET_LINE, "no_bridge_pavlodar_city.cash_2027")
+# the lawyers confirm it, else the gap, each then the contract; the line holds both.
+REALISTIC_PATHS = ("service_pavlodar_city.cash_2027", "no_bridge_pavlodar_city.cash_2027")
 # Another year at today's price, if the ban on a new extension is lifted and the operator
 # agrees: a comparison in the options (today's price for 2027).
 EXTENSION = "current_price.cash_2027"
-# The contract from the first day at the dearer reading: what the line does not cover.
-FIRST_DAY = "pavlodar_city.cash_2027"
-# The reading the line is drawn at (appraisal's LINE_PATH and FIRST_DAY_PATH take it):
+# The reading the line is drawn at (appraisal's FIRST_DAY_PATH takes it):
 # «city» per complex, or CAMERA_READING where the line is drawn per camera.
 CITY_READING = "city"
 # the line as a key figure (metrics.json, the change log's news, its declared precision)
@@ -62,9 +56,9 @@ RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo'
 class BudgetLine:
     """The proposed 2027 line and what the memo says of it, in tenge unless said."""
 
-    amount: float  # the proposed line: the upper end per camera, rounded up («27»)
-    upper_end: float  # the path's upper end with the sum over the city's complexes («24,4»)
-    amount_cheaper: float  # the same path and statistic at the cheaper reading («14,2»)
+    amount: float  # the proposed line: the upper end per camera, rounded up («32»)
+    upper_end: float  # the path's upper end with the sum over the city's complexes («28,4»)
+    amount_cheaper: float  # the same path and statistic at the cheaper reading («16,2»)
     # the 2026 inflation up to which the line holds its path's upper end at the line's reading,
     # that inflation held and the rest drawn, and how much one point more adds to that upper end
     # (the memo's reckoner; review s18a: said per complex beside a line per camera)
@@ -73,9 +67,6 @@ class BudgetLine:
     # RECKONER_COMPLEXES fewer new complexes (a negative amount) at the line's reading
     per_fewer_complexes: float
     per_fewer_complexes_cheaper: float  # the same at the cheaper reading (the region's)
-    # the contract from the first day at the line's reading and statistic (31,2; review s17h:
-    # the memo's «не хватит около 3» compared it per complex with a line per camera)
-    first_day: float
     # the lines of the later years of a contract to the end of 2029, drawn as the 2027 line is (the
     # appendix's upper ends by year, 31,1 and 34,3, per camera and rounded up: «35 и 38»),
     # and the upper ends at the cheaper reading («17,7 и 19,6»; review s15f: the memo gave the
@@ -97,11 +88,9 @@ class BudgetLine:
     # of Pavlodar's contract the check may find, each with its three years)
     lines_city: tuple[float, ...] = ()
     # Pavlodar's sum paid per camera: a complex of Almaty's cameras then costs the same at
-    # either reading (8,02 mn × 1,92 = 14,04 mn × 1,10 = 15,4 mn); the upper end of its own
-    # path (appraisal.CAMERA_PATH: the stop-gap's months at today's price, the contract per
-    # camera): «26,7» (review s20a: scaling the whole city path by the factor gave 26,75, the
-    # stop-gap's months scaled too); None without the camera counts
-    # the per-camera path's 2027 median and P10–P90 («25,5 (24,4–26,7)»; reviews s19g, s20a:
+    # either reading (8,02 mn × 1,92 = 14,04 mn × 1,10 = 15,4 mn); the line's path per camera
+    # (the contract from the first day, the city's times the factor): its 2027 median and
+    # P10–P90 («29,8 (28,5–31,2)»; reviews s19g, s20a:
     # the memo showed the line's reading only as its upper end's product, the other readings
     # as their table's results); None without the camera counts
     per_camera_range: tuple[float, float, float] | None = None
@@ -122,9 +111,6 @@ class BudgetLine:
     # a complex-year at the line's reading at 2026 prices (15,41 mn per camera, 14,04 mn at
     # the city's count), None without the city's price
     line_year: float | None = None
-    # the line of the contract from the first day, rounded up as the line is («32»: what a
-    # procurement announced before the last day may need; reviews s39i–s40n)
-    first_day_line: float = 0.0
 
     @property
     def per_camera(self) -> float | None:
@@ -148,7 +134,7 @@ class BudgetLine:
     def line_path(self) -> str:
         """The path the line is drawn from (the memo gives its three years' cost beside the
         three lines' sum; reviews s20q, s20r: «100» beside no estimate on the memo's pages)."""
-        return LINE_PATH.format(reading=self.line_reading)
+        return FIRST_DAY_PATH.format(reading=self.line_reading)
 
     @property
     def lines(self) -> tuple[float, ...]:
@@ -175,12 +161,12 @@ def budget_line(
     camera_factor = data.camera_factor
     upper_end = appraisal.get(BUDGET_LINE, BUDGET_LINE_STAT)
     # the path per camera, priced by the joint calculation where the data give the counts
-    camera_line = f"{CAMERA_PATH}.cash_{YEARS[0]}"
+    camera_line = f"{FIRST_DAY_PATH.format(reading=CAMERA_READING)}.cash_{YEARS[0]}"
     priced_per_camera = camera_factor is not None
     # the line's reading: per camera if Almaty's complexes carry more cameras than Pavlodar's
     line_factor = max(1.0, camera_factor or 1.0)
     reading = CAMERA_READING if priced_per_camera and line_factor > 1.0 else CITY_READING
-    line_path = LINE_PATH.format(reading=reading)
+    line_path = FIRST_DAY_PATH.format(reading=reading)
     line_output = f"{line_path}.cash_{YEARS[0]}"
     step = assumptions.budget_line_step * 1e9
 
@@ -204,11 +190,6 @@ def budget_line(
 
     later_cheaper = later(cheaper)
     later_upper_ends = later(line_path)
-    # the contract from the first day at the line's reading, as the joint calculation priced it
-    # (per camera: the city's times the factor, having no stop-gap's months)
-    first_day = appraisal.get(
-        f"{FIRST_DAY_PATH.format(reading=reading)}.cash_{YEARS[0]}", BUDGET_LINE_STAT
-    )
 
     return BudgetLine(
         amount=amount,
@@ -222,7 +203,6 @@ def budget_line(
         per_fewer_complexes_cheaper=point_shift(
             data, assumptions, CHEAPER_READING, {"new_complexes_in_service": fewer}
         ),
-        first_day=first_day,
         later_years=tuple(line(year) for year in later_upper_ends),
         later_upper_ends=later_upper_ends,
         later_years_constant_price=tuple(
@@ -243,5 +223,4 @@ def budget_line(
         line_reading=reading,
         base_case=appraisal.get(line_output),
         line_year=None if city_year is None else city_year * line_factor,
-        first_day_line=line(first_day),
     )
