@@ -150,10 +150,10 @@ def test_reconciliation_estimate1_is_circular():
     assert out["estimates_ratio"][0] == pytest.approx(1.5)  # 150 / 100
     # extension: 100 × 12 + 20 × 10 = 1 400; (1 440 + 1 400) × 150 / 30 000 = 14.2
     assert out["estimate2_vs_total_cost"][0] == pytest.approx(14.2)
-    # a one-year contract on the stop-gap's path pays for the equipment within its year: at
-    # the region's reading, the path's 2027 cash and the equipment's, 120 complexes × 1 000 ×
-    # 1.1 = 132 000 (reviews s31b–s31d: the memo's case б said as a total)
-    path = ap.LINE_PATH.format(reading="region")
+    # a one-year contract on the line's path (the first day) pays for the equipment within
+    # its year: at the region's reading, the path's 2027 cash and the equipment's, 120
+    # complexes × 1 000 × 1.1 = 132 000 (reviews s31b–s31d: the memo's case б said as a total)
+    path = ap.FIRST_DAY_PATH.format(reading="region")
     assert out["equipment.cash_2027"][0] == pytest.approx(132_000)
     assert out[f"{ap.ONE_YEAR.format(path=path)}.cash_2027"][0] == pytest.approx(
         out[f"{path}.cash_2027"][0] + 132_000
@@ -728,31 +728,23 @@ def test_each_reading_of_pavlodars_contract_is_priced_alone():
 
 
 def test_the_budget_line_and_its_reckoner_by_hand():
-    """The memo's line covers the likely path whatever Pavlodar's sum pays for: the stop-gap
-    (today's price until the results of a procurement announced on 31 December, 10–60 days),
-    then the contract at Pavlodar's price (reviews s14a–s15b: not the unlikely first day;
-    s40a–s40n: the procurement's length drawn, not fixed at its longest), its upper end at
-    the dearest reading, per camera at Almaty's latest exact count, rounded up to a whole
-    billion (reviews s16h, s17d–s17h).
+    """The memo's line covers every start of the new contract whatever Pavlodar's sum pays
+    for: the contract from the first day (reviews s41a, s41b: a line for the stop-gap's path
+    held only a procurement announced on its last day and asked the earlier, safer one for an
+    amendment; a later start, after the stop-gap or a gap, costs less), its upper end at the
+    dearest reading, per camera at Almaty's latest exact count, rounded up to a whole billion
+    (reviews s16h, s17d–s17h).
     Hand-checked at the edition's values: Pavlodar's 9 bn over 3 years over 240 complexes =
     12,5 mn tenge a complex-year before 2026 inflation, 14,04 mn with 12,3 %; the path's point
-    estimate (60 days: the contract from 1 March) is 10/12 × 1 991 × 14,04 mn = 23,29 bn plus
-    the stop-gap's 2 × 1 991 × ≈ 171 thousand = 0,68 bn, 23,97 bn; its upper end lies between
-    the two-month stop-gap's (24,37 bn, the edition before) and the first day's (28,43): 26,76
-    (Table 1's «23,3–26,8»). Per camera:
-    7 894 / 1 341 = 5,887 cameras a complex in Almaty (the later «более 9 000» on 1 641, at
-    least 5,48, does not contradict it) against 1 287 / 240 = 5,3625 in Pavlodar's city,
-    × 1,0977 on the contract's part, the stop-gap's (at most 0,68) at today's price: 26,76 ×
-    1,0977 = 29,38 less at most 0,68 × 0,0977 = 0,07: 29,36 bn, rounded up: 30. One point more
-    of inflation adds to a draw 1 991 × 12,5 mn × 1,0977 × 1 % = 0,273 bn a year of the
-    contract, 0,227 for ten months: the line's upper end moves by 0,257 (about 11,3 months);
-    it reaches the line at 16,1 % (the threshold the memo's checklist prints, the rest drawn,
-    that inflation held); 100 complexes fewer: 10/12 × 100 × 14,04 mn = 1,17 bn, × 1,0977 =
-    1,28, and two months at today's 171 thousand, 0,03: 1,32 per camera (0,70 bn at the
-    region's 8,02 mn per complex). The contract from the first day needs Table 1's 28,4
-    (25,9–28,4), per camera × 1,0977 = 31,2, about 1 more, rounded up 32 (review s17h: «около
-    3» compared it per complex). The later years' upper ends 31,06 and 34,29, × 1,0977 =
-    34,09 and 37,64, rounded up: 35 and 38."""
+    estimate is a year of 1 991 × 14,04 mn = 27,95 bn; its upper end 28,43 bn (Table 1's
+    «25,9–28,4» at the city's reading). Per camera: 7 894 / 1 341 = 5,887 cameras a complex in
+    Almaty (the later «более 9 000» on 1 641, at least 5,48, does not contradict it) against
+    1 287 / 240 = 5,3625 in Pavlodar's city: × 1,0977, 31,21 bn, rounded up: 32. One point more
+    of inflation adds to a draw 1 991 × 12,5 mn × 1,0977 × 1 % = 0,273 bn (fewer complexes in
+    some draws: 0,272); the line's upper end reaches 32 at 17,7 % (that inflation held, the rest
+    drawn: the memo's checklist); 100 complexes fewer: 100 × 14,04 mn × 1,0977 = 1,54 bn per
+    camera (0,80 bn at the region's 8,02 mn per complex). The later years' upper ends 31,06
+    and 34,29, × 1,0977 = 34,09 and 37,64, rounded up: 35 and 38."""
     from sergek_report import paths
     from sergek_report.model import budget_line as model_line
     from sergek_report.model.computed import compute_edition
@@ -761,62 +753,62 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     results = compute_edition(project.default_params, project.data_dir).results
     line = results.budget_line
     u = results.appraisal
-    assert model_line.BUDGET_LINE == "service_pavlodar_city.cash_2027"
-    # the line holds either realistic path: the stop-gap adds its fee to the same contract
-    assert u.get(model_line.BUDGET_LINE, "p90") >= u.get(model_line.REALISTIC_PATHS[1], "p90")
+    assert model_line.BUDGET_LINE == "pavlodar_city.cash_2027"
+    # the line holds the paths realistic on 1 January too: each starts the contract later
+    for path in model_line.REALISTIC_PATHS:
+        assert u.get(model_line.BUDGET_LINE, "p90") >= u.get(path, "p90")
     # 9 bn / 3 / 240 × 1,123 = 14,04 mn a complex-year, the memo's Table 1
     assert results.one_basis.pavlodar_year_city == pytest.approx(12.5e6 * 1.123)
-    assert 24.37e9 < line.upper_end < 28.43e9
-    assert line.upper_end == pytest.approx(26.76e9, rel=1e-3)
+    assert line.upper_end == pytest.approx(28.43e9, rel=1e-3)
     factor = (7894 / 1341) / (1287 / 240)
     assert factor == pytest.approx(1.0977, abs=1e-4)
     assert results.cameras.factor[0] == pytest.approx(factor)
     assert line.line_factor == pytest.approx(factor)  # the line's reading: per camera
-    assert line.amount == 30e9  # 29,36 rounded up to a whole billion
+    assert line.amount == 32e9  # 31,21 rounded up to a whole billion
     # the same path at the region's reading (9 bn / 3 / 420 × 1,123 = 8,02 mn a complex-year):
-    # the line the memo says the budget may shrink to, 15,4 (16 rounded up)
-    assert line.amount_cheaper == pytest.approx(15.38e9, rel=2e-3)
-    assert u.get(model_line.BUDGET_LINE) == pytest.approx(23.97e9, rel=2e-3)
+    # the line the memo says the budget may shrink to, 16,2 (17 rounded up)
+    assert line.amount_cheaper == pytest.approx(16.25e9, rel=2e-3)
+    assert u.get(model_line.BUDGET_LINE) == pytest.approx(1991 * 12.5e6 * 1.123, rel=1e-6)
     # at the line's reading, per camera (review s18a: per complex beside a line per camera):
-    # between ten months' 0,227 and a whole year's 0,273 of the contract a point
-    assert 0.227e9 < line.per_inflation_point < 0.273e9
-    assert line.per_inflation_point == pytest.approx(0.257e9, rel=0.01)
+    # a year of the contract a point, at most the whole network's 0,273
+    assert 0.249e9 < line.per_inflation_point <= 0.2733e9
+    assert line.per_inflation_point == pytest.approx(0.272e9, rel=0.01)
     stopgap = u.get("stopgap.cash_2027")
     assert stopgap == pytest.approx(0.68e9, rel=0.01)  # the point: two months
     assert u.get("stopgap.cash_2027", "p90") < stopgap  # the drawn: shorter
-    assert line.covered_inflation == pytest.approx(16.1, abs=0.05)
+    assert line.covered_inflation == pytest.approx(17.7, abs=0.05)
     # the threshold's meaning, re-evaluated here: with 2026 inflation held at it in every
-    # draw and the rest drawn, the path's upper end is the line; a point more, 0,257 more
+    # draw and the rest drawn, the path's upper end is the line; a point more, 0,272 more
     held = {**u.inputs, "inflation_2026": np.full(u.draws, line.covered_inflation)}
     output = f"{line.line_path}.cash_2027"
     at_threshold = ap.evaluate(results.appraisal_data, held)[output]
-    assert np.percentile(at_threshold, 90) == pytest.approx(30e9, rel=1e-6)
+    assert np.percentile(at_threshold, 90) == pytest.approx(32e9, rel=1e-6)
     held["inflation_2026"] = held["inflation_2026"] + 1
     above = ap.evaluate(results.appraisal_data, held)[output]
-    assert np.percentile(above, 90) - 30e9 == pytest.approx(line.per_inflation_point, rel=1e-6)
-    assert line.per_fewer_complexes == pytest.approx(-(1.166e9 * factor + 0.034e9), rel=0.01)
-    assert line.per_fewer_complexes_cheaper == pytest.approx(-0.70e9, rel=0.01)
-    assert u.get(model_line.FIRST_DAY, "p90") == pytest.approx(28.43e9, rel=1e-3)
-    assert line.first_day == pytest.approx(28.43e9 * factor, rel=1e-3)
-    assert round(line.first_day / 1e9, 1) == 31.2
-    assert round((line.first_day - line.amount) / 1e9) == 1
-    assert line.first_day_line == 32e9  # an announced procurement's line (the memo's)
+    assert np.percentile(above, 90) - 32e9 == pytest.approx(line.per_inflation_point, rel=1e-6)
+    assert line.per_fewer_complexes == pytest.approx(-100 * 12.5e6 * 1.123 * factor, rel=1e-6)
+    assert line.per_fewer_complexes_cheaper == pytest.approx(-0.80e9, rel=0.01)
     # the later years of a three-year contract: the appendix's table by year prints 31,1 and
     # 34,3 at the city's reading, per camera and rounded up 35 and 38; 17,7 and 19,6 at the
     # region's; each above the year before (the price grows by assumption from 2028)
-    city_later = [u.get(f"service_pavlodar_city.cash_{y}", "p90") for y in (2028, 2029)]
+    city_later = [u.get(f"pavlodar_city.cash_{y}", "p90") for y in (2028, 2029)]
     assert [round(x / 1e9, 1) for x in city_later] == [31.1, 34.3]
     assert [round(x * factor / 1e9, 2) for x in city_later] == [34.09, 37.64]
+    # every path is the same contract in 2028–2029: the stop-gap is 2027's alone
+    for year in (2028, 2029):
+        assert u.get(f"service_pavlodar_city.cash_{year}", "p90") == u.get(
+            f"pavlodar_city.cash_{year}", "p90"
+        )
     # the path per camera is priced by the joint calculation (reviews s19g–s20i: the line's
-    # own path, with its spread and later years): no stop-gap's months in 2028–2029, so its
-    # upper ends there are the city's times the factor
-    camera_later = [u.get(f"service_pavlodar_camera.cash_{y}", "p90") for y in (2028, 2029)]
+    # own path, with its spread and later years): no months at today's price, so every
+    # quantile is the city's times the factor
+    camera_later = [u.get(f"pavlodar_camera.cash_{y}", "p90") for y in (2028, 2029)]
     assert camera_later == pytest.approx([x * factor for x in city_later], rel=1e-9)
     assert line.later_years == (35e9, 38e9)
-    # the gap's and the first day's paths per camera (the memo's Table 2, reviews s20q–s21d):
-    # no stop-gap's months at today's price, so every quantile is the city's times the factor:
-    # 24,64 × 1,0977 = 27,05 and 27,15 × 1,0977 = 29,8 (medians); the first day's 28,43 ×
-    # 1,0977 = 31,2 is what the line may not cover
+    # the gap's and the first day's paths per camera (reviews s20q–s21d): no stop-gap's months
+    # at today's price, so every quantile is the city's times the factor: 24,64 × 1,0977 =
+    # 27,05 and 27,15 × 1,0977 = 29,8 (medians); the first day's 28,43 × 1,0977 = 31,2 is the
+    # upper end the line is rounded up from
     for path in ("no_bridge_pavlodar", "pavlodar"):
         for stat in ("p10", "p50", "p90"):
             assert u.get(f"{path}_camera.cash_2027", stat) == pytest.approx(
@@ -824,40 +816,32 @@ def test_the_budget_line_and_its_reckoner_by_hand():
             )
     assert round(u.get("no_bridge_pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 27.1
     assert round(u.get("pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 29.8
-    assert line.first_day == u.get("pavlodar_camera.cash_2027", "p90")
-    assert round(line.first_day / 1e9, 1) == 31.2
+    assert line.per_camera == u.get("pavlodar_camera.cash_2027", "p90")
+    assert line.per_camera == pytest.approx(line.upper_end * factor, rel=1e-9)
+    assert round(line.per_camera / 1e9, 1) == 31.2
     # at a price held for the three years, as Pavlodar's sum is (reviews s22k, s22l: 27 + 32
     # + 32 = 91 against 100): a year of 2028 or 2029 is a whole year at the 2027 price, as
-    # the contract from the first day is in 2027, with the whole network (a new complex
-    # missing in 2027 works from 2028): its upper end lies between the first day's 31,2 and
-    # 31,2 × 1 991 / 1 940, and rounds up to 32 in both years
-    constant = [
-        u.get(f"service_pavlodar_camera_constant_price.cash_{y}", "p90") for y in (2028, 2029)
-    ]
+    # the line's contract is in 2027, with the whole network (a new complex missing in 2027
+    # works from 2028): its upper end lies between the line's 31,2 and 31,2 × 1 991 / 1 940,
+    # and rounds up to 32 in both years
+    constant = [u.get(f"pavlodar_camera_constant_price.cash_{y}", "p90") for y in (2028, 2029)]
     assert constant[0] == pytest.approx(constant[1], rel=1e-9)
-    assert line.first_day <= constant[0] <= line.first_day * 1991 / 1940
+    assert line.per_camera <= constant[0] <= line.per_camera * 1991 / 1940
     assert line.later_years_constant_price == (32e9, 32e9)
     # the upper ends themselves, which the memo's Table 1 note prints («по 31,2»)
     assert [round(x / 1e9, 1) for x in constant] == [31.2, 31.2]
-    # the lines at the cheaper reading, per complex, rounded up alike: 15,38, 17,75, 19,59
-    assert line.lines_cheaper == (16e9, 18e9, 20e9)
+    # the lines at the cheaper reading, per complex, rounded up alike: 16,25, 17,75, 19,59
+    assert line.lines_cheaper == (17e9, 18e9, 20e9)
     assert [round(x / 1e9, 1) for x in line.later_years_cheaper] == [17.7, 19.6]
-    # at the city's 240 complexes per complex: 26,76, 31,06 and 34,29 rounded up (the memo's
+    # at the city's 240 complexes per complex: 28,43, 31,06 and 34,29 rounded up (the memo's
     # table of lines, review s18g)
-    assert line.lines_city == (27e9, 32e9, 35e9)
-    assert line.lines == (30e9, 35e9, 38e9)
+    assert line.lines_city == (29e9, 32e9, 35e9)
+    assert line.lines == (32e9, 35e9, 38e9)
     assert line.amount < line.later_years[0] < line.later_years[1]
-    # Pavlodar's sum paid per camera: the city's path times the factor less the stop-gap's
-    # months' share of it, at most 0,68 × 0,0977 = 0,07: 26,76 × 1,0977 = 29,38, 29,36 (the
-    # appendix's «29,4»; review s20a: scaling the stop-gap's months too); at the region's
-    # reading the same complex-year, 8,02 × 1,921 = 14,04 × 1,0977 = 15,41 mn
-    city_upper = line.upper_end * factor
-    assert city_upper - 0.68e9 * (factor - 1) <= line.per_camera <= city_upper
-    assert line.per_camera == pytest.approx(29.36e9, rel=1e-3)
     assert line.per_camera <= line.amount
     # the path's 2027 median and P10–P90 at the same reading (the memo's table of lines,
     # reviews s19g, s20a): its upper end is the one the line rounds up
-    assert [round(x / 1e9, 1) for x in line.per_camera_range] == [27.4, 25.5, 29.4]
+    assert [round(x / 1e9, 1) for x in line.per_camera_range] == [29.8, 28.5, 31.2]
     assert line.per_camera_range[2] == line.per_camera
     # a complex-year per camera at any count of Pavlodar's complexes: 9 bn / 3 / 1 287 cameras
     # × 1,123 × 5,887 cameras = 15,41 mn, above 14,04 per complex (the memo's «Почему»)
@@ -908,7 +892,7 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     """The lines are rounded up to the edition's step (params: budget_line_step): at 0,1 bn
     the later years' upper ends per camera, 31,06 × 1,0977 = 34,09 and 34,29 × 1,0977 =
     37,64, round up to 34,1 and 37,7, and the memo prints them so, never rounded again to 35
-    and 38 (the whole billions of the default step); 29,36 rounds up to 29,4."""
+    and 38 (the whole billions of the default step); 31,21 rounds up to 31,3."""
     from sergek_report import paths
     from sergek_report.chapter import decision_tables
     from sergek_report.model.computed import compute_edition
@@ -919,8 +903,8 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     ).results
     line = results.budget_line
     printed = [decision_tables.line_bn(x) for x in (line.amount, *line.later_years)]
-    assert printed == ["29,4", "34,1", "37,7"]
-    assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["15,4", "17,8", "19,6"]
+    assert printed == ["31,3", "34,1", "37,7"]
+    assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["16,3", "17,8", "19,6"]
     # another year at today's price: its upper end, 4,4 on the title page's chart (3,7–4,4)
     assert decision_tables.bn(results.appraisal.get("current_price.cash_2027", "p90")) == "4,4"
 
@@ -961,7 +945,6 @@ def test_the_title_page_counts_the_variants_the_memos_table_has():
             per_inflation_point=0.23e9,
             per_fewer_complexes=-1.3e9,
             per_fewer_complexes_cheaper=-0.7e9,
-            first_day=31.2e9,
             per_camera_range=per_camera_range,
             line_reading=reading,
         )

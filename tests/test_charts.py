@@ -289,14 +289,12 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_their_costs(path_input
         assert drawn.split(": ", 1)[0] == f"«{decision_tables.branch_path(line)}»"
     # (reviews s29g, s29j, s30c: four figures a box, twelve in the tree, read as a wall of
     # numbers: the line's variant per camera alone, the line beside its own path; hand check:
-    # 26,76 × 1,0977 = 29,4 → 30; the first day 27,15 × 1,0977 = 29,8, the gap 24,64 × 1,0977
-    # = 27,1)
-    assert branches[1].costs == (
-        "«Продление, затем договор»: 27,4\u00a0млрд (вариант\u00a03; строка 30)",
+    # 28,43 × 1,0977 = 31,2 → 32, the first day's median 27,15 × 1,0977 = 29,8; the stop-gap's
+    # path 27,4 and the gap's 24,64 × 1,0977 = 27,1 within it)
+    assert branches[0].costs == (
+        "«Договор с первого дня»: 29,8\u00a0млрд (вариант\u00a03; строка 32)",
     )
-    # (s35d: the contract from 1 January, above the line, read as covered by it: said; its
-    # median 29,8 is within the line of 30, its upper end 31,2 is not: no «выше строки»)
-    assert branches[0].costs == ("«Договор с первого дня»: 29,8\u00a0млрд (вариант\u00a03)",)
+    assert branches[1].costs == ("«Продление, затем договор»: 27,4\u00a0млрд (вариант\u00a03)",)
     assert branches[2].costs == ("«Перерыв, затем договор»: 27,1\u00a0млрд (вариант\u00a03)",)
     # the note under the tree says which variant its figures are at, in plain words; the
     # chapter's note adds where the others are

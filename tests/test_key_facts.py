@@ -28,7 +28,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     r, edition_date = computed.results, computed.edition.edition_date
     facts = key_facts.cover_facts(r, edition_date)
     assert [f.figure for f in facts] == [
-        f"30{NBSP}млрд{NBSP}тенге",
+        f"32{NBSP}млрд{NBSP}тенге",
         # the later years' lines, drawn as the 2027 line, beside it (reviews s29b–s29d:
         # «27 млрд тенге» beside «27 дней» read as linked)
         f"35 и 38{NBSP}млрд{NBSP}тенге",
@@ -39,28 +39,25 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     ]
     assert facts[2].text.startswith(f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); ")
     u = r.appraisal
-    # the line: the likely path's upper end at the city's reading (26,8), per camera at
-    # Almaty's latest exact count (its contract's part × 1,0977: 29,4), rounded up to a whole
-    # billion; the memo's «заложить 30 млрд тенге» and the key figure print it alike
+    # the line: the upper end of the contract from the first day at the city's reading (28,4),
+    # per camera at Almaty's latest exact count (× 1,0977: 31,2), rounded up to a whole
+    # billion; the memo's «заложить 32 млрд тенге» and the key figure print it alike
     line = r.budget_line.amount
-    assert decision_tables.bn(u.get(budget_line.BUDGET_LINE, "p90")) == "26,8"
-    assert decision_tables.bn(r.budget_line.per_camera) == "29,4"
-    assert line == 30e9
+    assert decision_tables.bn(u.get(budget_line.BUDGET_LINE, "p90")) == "28,4"
+    assert decision_tables.bn(r.budget_line.per_camera) == "31,2"
+    assert line == 32e9
     assert facts[0].figure == precision.figure("budget_line_2027", line, "тенге")
-    # the line is drawn from the dearer of the paths realistic on 1 January at the dearer
-    # reading (reviews s14a–s15b: not the unlikely first day): the stop-gap's 26,8 is above
-    # the gap's 26,6, so it covers both; the first day's 28,4, per camera 31,2, needs about 1
-    # more (review s17h: on the line's basis)
+    # the line is drawn from the dearest start, the first day (reviews s41a, s41b: a line for
+    # the stop-gap's path asked an earlier announcement for an amendment): the paths realistic
+    # on 1 January, the stop-gap's 26,8 and the gap's 26,6, start the contract later and are
+    # within it
     stopgap, gap = (u.get(o, "p90") for o in budget_line.REALISTIC_PATHS)
     assert budget_line.REALISTIC_PATHS == (
         "service_pavlodar_city.cash_2027",
         "no_bridge_pavlodar_city.cash_2027",
     )
     assert decision_tables.bn(stopgap) == "26,8" and decision_tables.bn(gap) == "26,6"
-    assert r.budget_line.upper_end == stopgap
-    assert decision_tables.bn(u.get(budget_line.FIRST_DAY, "p90")) == "28,4"
-    assert decision_tables.bn(r.budget_line.first_day) == "31,2"
-    assert round((r.budget_line.first_day - r.budget_line.amount) / 1e9) == 1
+    assert r.budget_line.upper_end == u.get(budget_line.BUDGET_LINE, "p90") > stopgap > gap
     # the later years' lines (31,1 and 34,3, per camera 34,1 and 37,6, rounded up), headed
     # (review s12b: the vote commits the city for three years; s16h: not central estimates
     # beside an upper end)
@@ -71,7 +68,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # (s17a: to the end of 2029, as the model prices the contract; the growth they hold,
     # the assumption's upper end, which the base case does not assume)
     assert facts[1].text == (
-        # (s18d: the vote is for three years, 30 + 35 + 38 = 103)
+        # (s18d: the vote is for three years, 32 + 35 + 38 = 105)
         # (s19b–s19d: a caption, not a paragraph: the growth and the one-year contract's
         # shortfall are the memo's recommendation 1)
         # (s31a, s31b: the one-year contract's cost: it pays for the equipment in its year)
@@ -81,7 +78,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # memo's case б)
         # (s33g, s33h, s33j, s33l: the condition that changes the vote on the title page, as a
         # condition of the later lines: the one-year contract's upper end, 51,8)
-        f"строки бюджета на 2028 и 2029 годы (вместе с{NBSP}2027 годом — 103{NBSP}млрд{NBSP}"
+        f"строки бюджета на 2028 и 2029 годы (вместе с{NBSP}2027 годом — 105{NBSP}млрд{NBSP}"
         # (s33p: «до 51,8» an alarm without its cause: the equipment paid within the year)
         # (s34a: «с оплатой всего оборудования» read as a sum to budget: paid at once, said)
         # (s34c, s34d: «оплатят сразу» read as certain: the memo's condition, said)
@@ -277,7 +274,7 @@ def test_without_the_appraisal_the_cover_keeps_the_days_and_the_network(computed
 def test_the_cover_facts_in_kazakh(computed, kazakh):
     facts = key_facts.cover_facts(computed.results, computed.edition.edition_date)
     assert [f.figure for f in facts] == [
-        f"30{NBSP}млрд{NBSP}теңге",
+        f"32{NBSP}млрд{NBSP}теңге",
         f"35 және 38{NBSP}млрд{NBSP}теңге",
         f"31{NBSP}желтоқсан",
         f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
@@ -336,29 +333,26 @@ def test_a_range_on_the_cover_never_breaks_after_its_dash():
     assert text == "диапазона P10–\u2060P90 и 2027–\u20602029 гг. — не диапазон"
 
 
-def test_the_memo_lists_the_contract_from_1_january_only_while_the_line_falls_short(computed):
-    """The memo's Table 2 row «закупка объявлена раньше: договор с 1 января, вариант 3 — около
-    29,8 (до 31,2)» and recommendation 3's line for it, 32 (reviews s39i, s39j: the row gave
-    variant 2's 27,2 beside them): the median of that contract at the line's variant,
-    hand-checked against chapter 2's Fig. 2 (29,8). The line of 30 holds its median, not its
-    upper end (31,2), which the row is checked against; a line that holds that too makes the
-    row false: the build stops with a message naming the memo, not a traceback."""
+def test_a_case_the_line_holds_at_its_centre_is_checked_at_its_upper_end(computed):
+    """A case of the memo's Table 2 may be checked against the line at its upper end: the
+    stop-gap's path per camera, 27,4 at its median and 29,4 at its upper end, both within the
+    line of 32, makes such a row false, and the build stops with a message naming the memo
+    and the upper end, not a traceback; above a line of 29 its upper end is printed as its
+    median."""
     from sergek_report.errors import ReportError
 
     r = computed.results
-    output = decision_tables.first_day_output(3)
-    case = "the contract from 1 January"
-    assert decision_tables.cost_above_line(r, output, case, "p90") == "29,8"
-    with pytest.raises(ReportError, match="its 2027 cost, 29,8 bn tenge, is within the line"):
-        decision_tables.cost_above_line(r, output, case)  # the median: within 30
-    roomy = dataclasses.replace(r, budget_line=dataclasses.replace(r.budget_line, amount=32e9))
-    with pytest.raises(ReportError, match=r"notebooks/01_summary\.ipynb.*upper end, 31,2"):
-        decision_tables.cost_above_line(roomy, output, case, "p90")
+    output = "service_pavlodar_camera.cash_2027"
+    case = "the stop-gap, then the contract"
+    with pytest.raises(ReportError, match=r"notebooks/01_summary\.ipynb.*upper end, 29,4"):
+        decision_tables.cost_above_line(r, output, case, "p90")
+    low = dataclasses.replace(r, budget_line=dataclasses.replace(r.budget_line, amount=29e9))
+    assert decision_tables.cost_above_line(low, output, case, "p90") == "27,4"
 
 
 def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
     """The title page's third check (reviews s31e, s31g): Pavlodar's contract, which moves the
-    line from 30 to 16 (the memo's Table 3, third row); without the camera counts the line is
+    line from 32 to 17 (the memo's Table 3, third row); without the camera counts the line is
     the city's and no reading is per camera."""
     r = computed.results
     checks = [text.replace(NBSP, " ") for text in key_facts.cover_checks(r)]
@@ -366,8 +360,8 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
         # (s32f: the city's complexes too, as the memo's Table 2 first row)
         # (s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
         # (s35c: variant 1 is per complex: «за 420 АПК» alone does not give 15)
-        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, строка — 16 млрд "
-        "тенге; за 240 АПК города — 27; за камеру или не найден — 30"
+        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, строка — 17 млрд "
+        "тенге; за 240 АПК города — 29; за камеру или не найден — 32"
     )
     city = dataclasses.replace(
         r, budget_line=dataclasses.replace(r.budget_line, line_reading="city")
@@ -375,23 +369,23 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
     assert (
         key_facts.cover_checks(city)[2]
         .replace(NBSP, " ")
-        .endswith("строка — 16 млрд тенге; не найден — 30 млрд тенге")
+        .endswith("строка — 17 млрд тенге; не найден — 32 млрд тенге")
     )
     assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()
 
 
 def test_the_memos_cases_beyond_the_line_are_checked_against_it(computed):
-    """The memo's Table 2 («Когда 30 млрд … может не хватить») lists the midpoint with
-    Karaganda at 32,5 bn for 2027 (Fig. 3's median), above the 30 line. An edition whose
+    """The memo's Table 2 («Когда 32 млрд … не хватит») lists the midpoint with Karaganda
+    from the first day at 35,5 bn for 2027 (Fig. 3's median), above the 32 line. An edition whose
     figures put such a case within the line (here, a line of 40) would print a false row: the
     build stops with a message naming the memo's row and the two figures, not a traceback."""
     from sergek_report.errors import ReportError
 
     r = computed.results
-    assert decision_tables.cost_above_line(r, decision_tables.LINE_MIDPOINT, "середина") == "32,5"
+    assert decision_tables.cost_above_line(r, decision_tables.LINE_MIDPOINT, "середина") == "35,5"
     roomy = dataclasses.replace(r, budget_line=dataclasses.replace(r.budget_line, amount=40e9))
     with pytest.raises(ReportError) as err:
         decision_tables.cost_above_line(roomy, decision_tables.LINE_MIDPOINT, "середина")
     message = str(err.value)
     assert "notebooks/01_summary.ipynb" in message and "«середина»" in message
-    assert "32,5 bn tenge" in message and "line of 40 bn" in message
+    assert "35,5 bn tenge" in message and "line of 40 bn" in message

@@ -644,19 +644,19 @@ def test_without_pavlodar_s_camera_count_there_is_no_camera_caveat(tables, assum
     assert r.cameras is None and "cameras_pavlodar" not in r.basis
     assert r.budget.complex_months == results.compute(tables, assumptions).budget.complex_months
     # no price per camera: the model prices no per-camera path, the line is the city
-    # reading's upper end rounded up (26,77 → 27) and no table, chart or key figure has the row
+    # reading's upper end rounded up (28,43 → 29) and no table, chart or key figure has the row
     from sergek_report.chapter import decision_tables
     from sergek_report.model.appraisal import CAMERA_PATH
 
     assert f"{CAMERA_PATH}.cash_2027" not in r.appraisal.summary.index
     assert r.budget_line.per_camera is None and r.budget_line.per_camera_range is None
-    assert r.budget_line.amount == 27e9 and r.budget_line.line_factor == 1.0
+    assert r.budget_line.amount == 29e9 and r.budget_line.line_factor == 1.0
     assert CAMERA_PATH not in decision_tables.priced(r)
     assert not [o for o in decision_tables.priced(r) if o.endswith("_camera")]  # no path per camera
     # the path tree's boxes then give the city's variant, the line's, never a per-camera one
     tree = decision_tables.branch_cost_lines("announced", r)
-    # (at the city's reading the line is 27: the contract from 1 January, 27,2, is above it)
-    assert tree == ("«Договор с первого дня»: 27,2\u00a0млрд (вариант\u00a02; выше строки 27)",)
+    # (at the city's reading the line is 29, the contract from 1 January's upper end, 28,4)
+    assert tree == ("«Договор с первого дня»: 27,2\u00a0млрд (вариант\u00a02; строка 29)",)
     assert "за камеру" not in decision_tables.path_chart_note(r)
     assert "Продление, затем договор (цены Павлодара за камеру)" not in set(
         decision_tables.appraisal_table(r).iloc[:, 0]

@@ -486,11 +486,11 @@ OTHER_FIGURES = (
     "округляется вверх | 1 млрд тенге | 0,1–1 млрд тенге |",
     # the three years' lines together, 27 + 35 + 38 (not the midpoint's three-year P10), in
     # the memo and on the cover
-    "(всего 103 млрд,",
-    "(вместе с 2027 годом — 103 млрд тенге)",
+    "(всего 105 млрд,",
+    "(вместе с 2027 годом — 105 млрд тенге)",
 )
 # The budget lines printed in whole billions (hand-checked: 29,36 and 31,21 rounded up)
-LINE_FIGURES = ("30 млрд", "32 млрд")
+LINE_FIGURES = ("32 млрд",)
 # Key figures printed in the memo, a chapter and the key-figures table (metrics.json names); an
 # option by its median and P10–P90 (its base case is not printed: it may lie outside them).
 SHARED_FIGURES = (
@@ -563,10 +563,9 @@ def test_one_precision_per_quantity(report):
     # the stop-gap's median (0,4: the procurement's length drawn) only in the options' table of
     # billions; the text gives its two months' fee, 0,7 (chapters 2 and 5, one form)
     assert list(forms["stopgap_cash_2027_p50"]) == []
-    # (the third: the appendix's 100 complexes fewer at variant 1, 0,70, another quantity)
-    assert printed_forms(text, 0.68e9) == {"0,7 млрд": 3}
+    assert printed_forms(text, 0.68e9) == {"0,7 млрд": 2}
     # the proposed line, rounded up to a whole billion (review s16h), never «26,8» or «27,0»
-    assert set(forms["budget_line_2027"]) == {"30 млрд"}
+    assert set(forms["budget_line_2027"]) == {"32 млрд"}
     # the Presight project in Astana: two sources, one figure (the most precise, 93,25 млрд)
     assert printed_forms(text, 93.25e9) == {"93,25 млрд": 2}
     assert "93,2 " not in normalise(text).replace("\u00a0", " ")
@@ -713,7 +712,7 @@ def test_the_memo_is_at_most_two_pages_and_ends_with_the_changes(report):
         # (s28a, s28c: the later years' columns read as something else: the lines of the
         # three years said; what Pavlodar's contract may show is the first column's header)
         "Таблица 1. Строки бюджета 2027–2029 гг. по вариантам цены, млрд тенге; "
-        "продление до итогов закупки, затем договор",
+        "договор с 1 января (позже — дешевле)",
         # (s21l: the columns name Table 1's variants; today's price said in the caption)
         # (s26p, s27a: variant 2 left out unexplained: the cheapest and the line's)
         # (s29g, s29j: three tables stacked on p. 4; the paths' table went, the lines' table
@@ -772,9 +771,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         r"На сессии — заложить в бюджет (\d+) млрд тенге на 2027 год, 35 и 38 млрд",
         memo,
     ).group(1)
-    assert line == "30"  # 29,4 per camera at the exact count, rounded up (s16h, s17d–s17h)
+    assert line == "32"  # 31,2 per camera at the exact count, rounded up (s16h, s17d–s17h)
     # (s20a: the proposal's reason has its own heading, the opening says what is decided)
-    assert f"Почему предлагаем {line}, а не 16 млрд тенге." in memo
+    assert f"Почему предлагаем {line}, а не 17 млрд тенге." in memo
     assert (
         # (s38a, s38b: «хватит» read as certain, and the card as a paragraph)
         f"{line} млрд тенге предлагаемая строка бюджета 2027 года, по самому дорогому варианту "
@@ -849,10 +848,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
         # s38k, s38l: apart, under Fig. 3's heading, with its condition)
         "Для сравнения продление на весь год, если снять запрет "
-        "14,4 (13,5–15,4) 25,0 (23,3–26,8) 27,4 (25,5–29,4) 3,9 (3,7–4,4)"
+        # (s41a, s41b: the line's path, the contract from the first day)
+        "15,5 (14,8–16,2) 27,2 (25,9–28,4) 29,8 (28,5–31,2) 3,9 (3,7–4,4)"
     ) in cover
-    assert "32,5" not in cover and "между Павлодаром и Карагандой" not in cover
-    for cell in ("14,4 (13,5–15,4)", "25,0 (23,3–26,8)", "27,4 (25,5–29,4)"):
+    assert "35,5" not in cover and "между Павлодаром и Карагандой" not in cover
+    for cell in ("15,5 (14,8–16,2)", "27,2 (25,9–28,4)", "29,8 (28,5–31,2)"):
         assert cell in memo
     # the dashed line named beside it on paper (s31e); the phone's drawing leaves it to the
     # caption (it ran into the column of figures)
@@ -860,14 +860,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     wide, narrow = re.findall(r"<svg\b.*?</svg>", chart.group(0), re.S)
     # (s32j: right of the line it ran into the figures' column, «строка 27 13,6»; s33d: on
     # the last row it read as that row's: in a band above the rows, before them in the text)
-    named = "строка бюджета 30"
+    named = "строка бюджета 32"
     # the drawing's words, not its caption (the label and the title repeat it)
     drawn = [
         re.sub(r'aria-label="[^"]*"|<title>.*?</title>', "", svg, flags=re.S)
         for svg in (wide, narrow)
     ]
     assert named in drawn[0] and named not in drawn[1]
-    assert "3,9 (3,7–4,4) строка бюджета 30 млрд" in cover  # drawn last, after the figures
+    assert "3,9 (3,7–4,4) строка бюджета 32 млрд" in cover  # drawn last, after the figures
     assert (
         # (s31b: the last bar is not the path's; the variants are the memo's Table 1)
         # (s31k, s31l: what a variant is: what Pavlodar's sum pays for)
@@ -886,10 +886,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s39a, s39b: «как можно раньше» beside a line for a contract from 1 March: the
         # start the bars are priced at; s40a–s40n: the procurement's length drawn, the
         # stop-gap until its results)
-        "Расходы 2027 года, млрд тенге, если закупку объявят 31 декабря, а до её итогов "
-        "договор продлят. Цены для Алматы нет, есть одна: 9 млрд тенге на три года в "
+        # (s41a, s41b: the line's path, the dearest start)
+        "Расходы 2027 года, млрд тенге, если новый договор начнётся 1 января; позже — "
+        "дешевле. Цены для Алматы нет, есть одна: 9 млрд тенге на три года в "
         "Павлодарской области; варианты 1–3 — за что эта сумма платит (Таблица 1); "
-        "пунктир — строка бюджета 30; "
+        "пунктир — строка бюджета 32; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
     # the checks before the session, each with what its answer changes (s29g, s29j: the
@@ -902,30 +903,29 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s32g: the lawyers' opinion, the plan's precondition, was in no checklist)
         # (s36b: «временная мера» on the title page before the memo said what it is)
         "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
-        # (s39d: the checks handled only the «no» answers; s40n: the «yes» answer's line, the
-        # first day's upper end 31,2 rounded up)
-        "Объявлена — строка 32 млрд тенге; "
         # (s37d: the last day without its condition: the stop-gap's)
         # (s37n, s38a, s38b: «немедленно» beside «не позже»: one deadline, as the title's)
-        "нет — объявить не позже 31 декабря 2026 г.; нет заключения — возможен перерыв "
-        "Есть ли в проекте бюджета 2027 года строка 30 млрд тенге? Если нет или она меньше — "
+        # (s41a, s41b: the line holds a contract from 1 January: the earlier the better)
+        "Нет закупки — объявить как можно раньше, не позже 31 декабря 2026 г.; нет "
+        "заключения — возможен перерыв "
+        "Есть ли в проекте бюджета 2027 года строка 32 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
         # (s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
         # (s35c: «за 420 АПК» alone does not give 15 if the price is per camera)
-        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, строка — 16 млрд "
-        "тенге; за 240 АПК города — 27; за камеру или не найден — 30"
+        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, строка — 17 млрд "
+        "тенге; за 240 АПК города — 29; за камеру или не найден — 32"
     ) in cover
     # numbered as the memo's checklist, whose first three rows they are, which the line under
     # them names (s31k, s32a, s32f: four lists of questions)
     assert '<ol class="cover-checks">' in report["html"]
     # (s33o, s33p: with its table's number and page, as the memo's references)
     assert (
-        "или не найден — 30 Остальные вопросы — в таблице «Что выяснить до сессии» (табл. 3, с. 3)"
+        "или не найден — 32 Остальные вопросы — в таблице «Что выяснить до сессии» (табл. 3, с. 3)"
     ) in cover
     assert memo.index("1) закупка, заключение юристов") < memo.index("2) строка в проекте бюджета")
     assert memo.index("2) строка в проекте бюджета") < memo.index("3) договор Павлодара")
-    assert "за комплекс и 420 АПК области — 16 млрд; за 240 АПК города — 27; иначе — 30" in memo
+    assert "за комплекс и 420 АПК области — 17 млрд; за 240 АПК города — 29; иначе — 32" in memo
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
         # s24g, s24h: two last days read as two dates to choose between: one last day, its
@@ -952,27 +952,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # said)
         # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline, and
         # the earlier start's trade-off, recommendation 3's lines)
+        # (s41a, s41b: the earlier the safer, and the line holds it)
         "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (если до "
-        "утверждения бюджета нельзя — сразу после него): поздняя грозит перерывом; ранняя "
-        "надёжнее, но строку надо увеличить (рекомендация 3)." in memo
+        "утверждения бюджета нельзя — сразу после него): чем раньше, тем надёжнее, и строка "
+        "рассчитана на это (рекомендация 3)." in memo
     )
-    # the contract from 1 January: unlikely (the cover), dearer than the line (recommendation
-    # 2, 28,43 × 1,0977 = 31,2), its own row in Table 2; said once each, not in Table 1's note
-    # (s22b: said with what the proposed 27 does not cover; s23a, s23c, s23g, s23h: a second
-    # line, «поднять до 32», read as a second figure to vote for: the remedy is an amendment
-    # if that unlikely contract comes, one line voted)
-    # (s22c–s22f, s23n: the contract from 1 January, unlikely, is said once, in «Почему
-    # предлагаем», with the other cases 27 does not cover)
-    # (s24i, s24j: three conditions with four figures in one item: the conditions in words,
-    # the figures in Table 2)
-    assert (
-        # (s25a: at variant 1 that contract needs 15,5 (14,8–16,2), within 27: said of the
-        # variants whose upper end exceeds the line, 28,4 at variant 2 and 31,2 at 3)
-        # (s35k, s35l: the cases a row each of Table 2, its 2027 cost beside it)
-        # (s39i, s39j: variant 2's 27,2 beside recommendation 3's «около 30»: the line's variant)
-        # (s40n: the case by what brings it, a procurement announced earlier)
-        "закупка объявлена раньше: договор с 1 января, вариант 3 около 29,8 (до 31,2)"
-    ) in memo
+    # the contract from 1 January: the line's own path since reviews s41a, s41b (a line for a
+    # later start asked the earlier, safer one for an amendment): no row of Table 2
+    assert "закупка объявлена раньше" not in memo and "договор с 1 января," not in memo
     assert "поднять до" not in memo
     # (s29j: the memo's amounts carry their unit)
     assert "(около 27,2)" not in memo and "около 17,8)" not in memo
@@ -1000,8 +987,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s17a: the lines hold a price growth the base case does not assume; a contract to the
     # end of 2029, not three years from March into 2030)
     assert (
-        # (s18d: the vote is for three years: 30 + 35 + 38 = 103)
-        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (вместе с 2027 годом — 103 млрд "
+        # (s18d: the vote is for three years: 32 + 35 + 38 = 105)
+        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (вместе с 2027 годом — 105 млрд "
         "тенге); "
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         # (s31a, s31b: the one-year contract's cost, said: it pays for the equipment in its year)
@@ -1023,7 +1010,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
     assert (
-        "45,2" not in cover and "53,8" not in cover and "(вариант 3) около 45,2 (до 53,8)" in memo
+        "47,6" not in cover and "56,2" not in cover and "(вариант 3) около 47,6 (до 56,2)" in memo
     )
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
@@ -1041,21 +1028,21 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37h: «по самому дорогому варианту» read as the dearest of all cases: Pavlodar's)
         # (s38a, s38b: one deadline for the procurement, as the card and the check say it;
         # the variants are the chart caption's, where their bars are)
-        "до 31 декабря 2026 года Предложение: 30 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
+        "до 31 декабря 2026 года Предложение: 32 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
         "2029 годы; потребовать объявить закупку не позже 31 декабря Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
-    assert cover.index("30 млрд тенге") < cover.index("35 и 38 млрд тенге")
+    assert cover.index("32 млрд тенге") < cover.index("35 и 38 млрд тенге")
     assert cover.index("35 и 38 млрд тенге") < cover.index("27 дней")
     # the cards, then the checks under them (the list's bullets are extracted last)
     assert cover.index("350 (допущение)") < cover.index("ДО СЕССИИ ВЫЯСНИТЬ")
-    assert cover.index("ДО СЕССИИ ВЫЯСНИТЬ") < cover.index("или не найден — 30 Остальные")
+    assert cover.index("ДО СЕССИИ ВЫЯСНИТЬ") < cover.index("или не найден — 32 Остальные")
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
     # (s26o, s26p: the vote on its own; why 2028 exceeds 2027 at a constant price, said)
     assert (
-        "На сессии — заложить в бюджет 30 млрд тенге на 2027 год, 35 и 38 млрд — на 2028 и "
+        "На сессии — заложить в бюджет 32 млрд тенге на 2027 год, 35 и 38 млрд — на 2028 и "
         # (s30a: «лишь с 1 марта» hid the stop-gap's months in the line: 0,7, Table 24's)
         # (s33a: the memo's room went to the gap after the stop-gap; its months' cost at
         # today's price is in Table 1's path, chapter 2's Fig. 3 names it)
@@ -1064,7 +1051,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s35a, s35b: the memo's room: «далее — весь год» is the months' contrast)
         # (s37m: three parameters in one bracket buried the vote: the months are Table 1's
         # caption's stop-gap, the growth its note's)
-        "2029 годы (всего 103 млрд, Таблица 1). Без строк 2028–2029 годов "
+        "2029 годы (всего 105 млрд, Таблица 1). Без строк 2028–2029 годов "
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
         # (s33d: the biggest money risk named where the later years are voted: a one-year
         # contract paying for the equipment, 25,5 + 17,8 ≈ 43,3, drawn together, at most 51,8)
@@ -1085,13 +1072,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s40a, s40b: a line for 1 March voted whatever the start: the line by the start;
         # s40a–s40n: the procurement's length drawn, the line holds any announced on the last
         # day; an announced one's, the first day's 31,2 rounded up)
-        "договор — лишь на год (Закон о госзакупках, ст. 17). 30 млрд — если закупку объявят "
-        "31 декабря (при любом её сроке, 10–60 дней); если раньше или она уже объявлена — до "
-        "32 млрд: договор может начаться 1 января (Таблица 2)."
+        # (s41a, s41b: a line for the last day's announcement rewarded the riskiest timing:
+        # the line holds the contract from the first day, 31,2 rounded up)
+        "договор — лишь на год (Закон о госзакупках, ст. 17). Строки хватит, даже если "
+        "договор начнётся 1 января; чем позже начало, тем меньше расход."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
-    assert "3) 1 287 камер — основа строки 15,41 27,4 (25,5–29,4) 30 35 38 103" in memo
+    assert "3) 1 287 камер — основа строки 15,41 29,8 (28,5–31,2) 32 35 38 105" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[
         memo.index("Рекомендации маслихату") : memo.index("Почему строка больше нынешней платы")
@@ -1207,14 +1195,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     pav_city = [bn("service_pavlodar_city", s) for s in ("p50", "p10", "p90")]
     gap_region = [bn("no_bridge_pavlodar_region", s) for s in ("p50", "p10", "p90")]
     gap_city = [bn("no_bridge_pavlodar_city", s) for s in ("p50", "p10", "p90")]
-    # (reviews s14a–s15b: the line is the likely path's upper end at the dearer reading, the
-    # stop-gap then the contract; the first day's 28,4 above it, unlikely)
-    upper, cheaper = pav_city[2], pav_region[2]
-    assert upper == "26,8" and cheaper == "15,4" and city[2] == "28,4"
+    # (reviews s41a, s41b: the line is the upper end of the dearest start, the contract from
+    # the first day, at the dearer reading; the stop-gap's and the gap's paths within it)
+    upper, cheaper = city[2], region[2]
+    assert upper == "28,4" and cheaper == "16,2" and pav_city[2] == "26,8"
     # (review s16h: the line covers every reading of Pavlodar's sum: the city's upper end per
     # camera, 26,76 × 1,0977 = 29,4 at Almaty's exact count, rounded up to a whole billion)
     line = precision.line_billions(values["budget_line_2027"])
-    assert line == "30" and values["budget_line_2027"] == 30e9
+    assert line == "32" and values["budget_line_2027"] == 32e9
     # what to decide says the amount proposed (review s12d: the memo's first paragraph)
     # (review s15d: the scale of the vote, the line against a year at today's price, 24,37 /
     # 3,91 = 6,2)
@@ -1327,9 +1315,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         ("Перерыв, затем договор", gap_region, ["27,1", "25,0", "29,1"]),
         ("Договор с первого дня", region, ["29,8", "28,5", "31,2"]),
     ]
-    # the paths' 2027 medians are chapter 2's (Fig. 3); the memo gives the stop-gap's per
-    # camera in Table 1 and the first day's at variant 3 in Table 2 (s39i, s39j)
-    assert rows[0][2][0] in memo and "около 29,8" in memo
+    # the paths' 2027 medians are chapter 2's (Fig. 3); the memo gives the line's, the first
+    # day's per camera, in Table 1 (s41a, s41b)
+    assert "29,8 (28,5–31,2)" in memo and rows[0][2][0] not in memo
     # (reviews s15b, s15c, s28e–s36b: the paragraph on why 27 and not 15, Pavlodar's sum and
     # what it may pay for, Karaganda, the line as a ceiling: asserted whole, in its place
     # after «Почему строка дороже», by the `how.startswith(…)` below)
@@ -1344,8 +1332,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s37a, s37e, s37f: the ban lifted is the memo's opening's second outcome, with its
         # line; the checklist's row keeps the procurement and the opinion)
         # (s37n, s38b: «немедленно» beside «не позже»: the deadline as the title page's)
-        # (s40n: the «yes» answer's line, an announced procurement's: the first day's)
-        "объявлена — 32 млрд; нет — объявить к 31 декабря; нет заключения — риск перерыва 2) "
+        # (s41a, s41b: the line holds any start: the earlier the better, said)
+        "закупки нет — объявить как можно раньше, не позже 31 декабря; заключения нет — "
+        "возможен перерыв 2) "
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1354,8 +1343,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s35c: the multiples compare a full year of the service, not the recommended path)
     assert "для всей сети (комплексы могут не перейти городу): он за год в 4–8 раз дороже." in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
-    assert "1) 420 АПК области, за комплекс 8,02 14,4 (13,5–15,4) 16" in memo
-    assert "2) 240 АПК города, за комплекс 14,04 25,0 (23,3–26,8) 27" in memo
+    assert "1) 420 АПК области, за комплекс 8,02 15,5 (14,8–16,2) 17" in memo
+    assert "2) 240 АПК города, за комплекс 14,04 27,2 (25,9–28,4) 29" in memo
     assert gap_region[0] == "14,1" and gap_city[0] == "24,6"
     assert "pavlodar_only_cash_2027_p50" not in values
     table_1 = memo.split("Таблица 1. ")[1].split("Источник:")[0]
@@ -1380,9 +1369,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19g: the drivers of the three years said as an addition, not a garble)
         # (s28i, s28j: Table 2 gives central estimates only: what the range means is said
         # under Table 1, whose column gives it; its drivers are chapter 2's)
-        # (s40a–s40n: the procurement's length, the line's main driver, named)
-        "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов (и о сроке "
-        "закупки); строка бюджета — верхняя граница разброса, округлённая вверх"
+        "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов; строка "
+        "бюджета — верхняя граница разброса, округлённая вверх"
     ) in memo
     assert (
         # (s24b, s24d, s24e: the range read as the whole uncertainty: the variant is the larger)
@@ -1502,7 +1490,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s36k, s36l: the deputy told 15 is likeliest while asked for 27: the rule first, a
         # ceiling, not a forecast; then the price's one source, the likeliest variant, and why
         # the line is nonetheless the dearest's; Karaganda last, pointing to Table 2)
-        f"Почему предлагаем {line}, а не 16 млрд тенге. "
+        f"Почему предлагаем {line}, а не 17 млрд тенге. "
         # (s33o, s33p: the case for 27 over 15 «pulls three ways» until the line is said to
         # be a ceiling, not a forecast; what is left unspent, reallocated)
         # (s35h: «ориентиром цен строка не станет» read as a riddle: who, and why, said)
@@ -1510,7 +1498,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "а сумму закупки считают по предложениям поставщиков (рекомендация 2). "
         # (s40a–s40d: caution on the price but not on the start; s40n: «срок закупки он
         # выбирает сам» a riddle: the procurement's length drawn, the margin covers both)
-        "Запас в строке — на то, что заранее неизвестно: цену и срок закупки. "
+        # (s41a, s41b: the line holds any start: its margin is on the price and the start)
+        "Запас в строке — на то, что заранее неизвестно: цену и день начала договора. "
         "Цены для Алматы нет. Есть одно "
         "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
         "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1). "
@@ -1521,7 +1510,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # per camera: which is right, only the contract shows)
         "Какой из них верен, покажет договор Павлодара: при варианте 1 (сумма — за 420 АПК "
         # (the memo's room, s40: «на 12 млрд меньше» is 27 − 15)
-        "области, за комплекс) хватило бы 16 млрд. "
+        "области, за комплекс) хватило бы 17 млрд. "
         # (s25k, s25l: why the dearest variant: which is right only Pavlodar's contract shows)
         # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
         # named; s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases)
@@ -1535,18 +1524,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
     # January at variant 2, 30,2 at the midpoint with Karaganda; the inflation is Table 3's)
     assert (
-        "Таблица 2. Когда 30 млрд тенге на 2027 год может не хватить: нужна поправка бюджета "
+        "Таблица 2. Когда 32 млрд тенге на 2027 год не хватит: нужна поправка бюджета "
         "Если Расход 2027 г., млрд тенге "
         # (s37e: «годовой договор с оплатой оборудования» read as jargon)
         # (s37m: «оценка сверху» coined: the note says «до» is the upper end)
         # (s38f–s38h: «около» beside «верхняя оценка» for one figure: the row is a case)
         # (s40a, s40l: the case not tied to the later years' lines, recommendation 3's reason)
-        "без строк 2028–2029 гг.: всё оборудование в 2027 г. (вариант 3) около 45,2 "
-        "(до 53,8) "
-        # (s38e, s38h: an earlier start; s40a–s40n: a contract from 1 February is within the
-        # line now, the procurement's length drawn: the first day's, 29,8 up to 31,2, above it)
-        "закупка объявлена раньше: договор с 1 января, вариант 3 около 29,8 (до 31,2) "
-        "цена между Павлодаром и Карагандой (не проверена) или выше около 32,5 и больше "
+        "без строк 2028–2029 гг.: всё оборудование в 2027 г. (вариант 3) около 47,6 "
+        "(до 56,2) "
+        "цена между Павлодаром и Карагандой (не проверена) или выше около 35,5 и больше "
         # (s38b: «инфляция — табл. 3» read as a stray word)
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница."
     ) in memo
@@ -1566,7 +1552,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Таблица 1. Строки бюджета 2027–2029 гг. по вариантам цены, млрд тенге; "
         # (s22a: 9 / 3 / 420 = 7,14 is not 8,02: the prices' level and its inflation said,
         # 7,14 × 1,123 = 8,02)
-        "продление до итогов закупки, затем договор; цена АПК — в ценах конца 2026 г. "
+        "договор с 1 января (позже — дешевле); цена АПК — в ценах конца 2026 г. "
         # (s36a, s36d: beside recommendation 3's «0–12,2 %»: whose rate it is; s37n: an
         # assumption, as Table 3 says; s38b: the complex's price is in 2026's prices, the
         # later years' lines are nominal)
@@ -1576,8 +1562,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s38b, s38d: «Что покажет» read as a prediction)
         "Что оплачивает сумма Павлодара Цена АПК в год, млн тенге Расход 2027 г. "
         "(разброс) Строка 2027 2028 2029 Всего "
-        "1) 420 АПК области, за комплекс 8,02 14,4 (13,5–15,4) 16 18 20 54 "
-        "2) 240 АПК города, за комплекс 14,04 25,0 (23,3–26,8) 27 32 35 94 "
+        "1) 420 АПК области, за комплекс 8,02 15,5 (14,8–16,2) 17 18 20 55 "
+        "2) 240 АПК города, за комплекс 14,04 27,2 (25,9–28,4) 29 32 35 96 "
         # (s19g, s20a: the line's reading a result beside the others, priced as its own path:
         # the contract's part of the city reading's 23,33, 22,28 and 24,37 × 1,0977, the
         # stop-gap's 0,68 not: ≈ 25,54, 24,39 and 26,69, the last rounded up to 27)
@@ -1587,8 +1573,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s22a, s22b: the dearest reading, chosen as a reserve, not the authors' likeliest)
         # (s25e: «с запасом» read as safe; the note says why per camera is the dearest)
         # (s25k: «(предлагаем)» read as the authors proposing to pay per camera)
-        "3) 1 287 камер — основа строки 15,41 27,4 (25,5–29,4) "
-        f"{line} 35 38 103 "
+        "3) 1 287 камер — основа строки 15,41 29,8 (28,5–31,2) "
+        f"{line} 35 38 105 "
         # (s23f: Karaganda's unverified source feeds no figure of this table)
         # (s28b: the counts of cameras and complexes cite their sources, № 68 and № 69)
         # (s29g: the stop-gap's months at today's price, the obligations' and the payment's)
@@ -1612,9 +1598,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "1 287 камер — установленные к 27 ноября 2025 г.; если сумма платит за большее число, "
         "цена ниже — раздел «За комплекс или за камеру»; "
         # (s28i: Table 2 gives central estimates only: the range said here, under its column)
-        # (s40a–s40n: the procurement's length, the line's main driver, named)
-        "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов (и о сроке "
-        "закупки); "
+        "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов; "
         # (s20a: the rule said in words; its product is the row above)
         # (s20g, s20h: nine in ten at the row's own price, not at any price; s20q, s20r:
         # «строка» the budget's line only, never a table's row)
@@ -1637,10 +1621,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "с 2028 г. цена растёт на 0–12,2 % в год. "
     )
     assert city[2] == "28,4"
-    # the line is the upper edge of the likely path per camera, 29,4 rounded up: Table 2's
-    # first row, beside the cheapest reading's (the city's 26,8 is Table 1's)
-    assert f"1) 420 АПК области, за комплекс 8,02 14,4 (13,5–{cheaper})" in memo
-    assert "3) 1 287 камер — основа строки 15,41 27,4 (25,5–29,4) 30" in memo
+    # the line is the upper edge of the first day's path per camera, 31,2 rounded up: Table
+    # 1's third row, beside the cheapest reading's (the city's 28,4 is its second)
+    assert f"1) 420 АПК области, за комплекс 8,02 15,5 (14,8–{cheaper})" in memo
+    assert "3) 1 287 камер — основа строки 15,41 29,8 (28,5–31,2) 32" in memo
     assert pav_city[2] == "26,8" and gap_city[2] == "26,6"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -1690,10 +1674,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract is paid from 1 March in 2027; the one-year contract's shortfall is «Почему
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
-        "и 2029 годы (всего 103 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
-        "год (Закон о госзакупках, ст. 17). 30 млрд — если закупку объявят 31 декабря (при "
-        "любом её сроке, 10–60 дней); если раньше или она уже объявлена — до 32 млрд: договор "
-        "может начаться 1 января (Таблица 2). "
+        "и 2029 годы (всего 105 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
+        "год (Закон о госзакупках, ст. 17). Строки хватит, даже если договор начнётся 1 "
+        "января; чем позже начало, тем меньше расход. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1759,7 +1742,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # and the one-year contract's 2027 cost, the line's path with it (s29h; s31b–s31d)
     # (s36a, s36b: the memo's weight: the purchase's 17,8 is chapter 2's, beside its unpriced
     # running costs; the memo says it may be cheaper and asks for the offers)
-    assert memo.count("17,8") == 0 and memo.count("45,2") == 1
+    assert memo.count("17,8") == 0 and memo.count("47,6") == 1
     assert "покупка оборудования городом могут быть дешевле" in memo
     chapters = " ".join(report["text"].split())
     assert "стоимости нового оборудования для всей сети — около 17,8 млрд тенге" in chapters
@@ -1768,8 +1751,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s26m, s26p, s27d: each answer with what to do)
     assert (
         "3) договор Павлодара (портал госзакупок) не найден за комплекс и 420 АПК области — "
-        "16 млрд; "
-        "за 240 АПК города — 27; иначе — 30"
+        "17 млрд; "
+        "за 240 АПК города — 29; иначе — 32"
     ) in memo
     assert ("Договор с первого дня вариант 1: за 420 АПК области 15,5 (14,8–16,2) ") in text
     assert (
@@ -1822,8 +1805,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32g: the lawyers' opinion, the plan's precondition, in the first row too)
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         # (s36k, s36l: the 5 bn line said for its year and what it buys)
-        "1) закупка, заключение юристов (акимат) сведений нет объявлена — 32 млрд; нет — "
-        "объявить к 31 декабря; нет заключения — риск перерыва "
+        "1) закупка, заключение юристов (акимат) сведений нет закупки нет — объявить как можно "
+        "раньше, не позже 31 декабря; заключения нет — возможен перерыв "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
@@ -1833,8 +1816,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "неизвестно; есть у аппарата строки нет, она меньше или бюджет принят без неё — поправка "
         "к бюджету "
         "3) договор Павлодара (портал госзакупок) не найден за комплекс и 420 АПК области — "
-        "16 млрд; "
-        "за 240 АПК города — 27; иначе — 30 "
+        "17 млрд; "
+        "за 240 АПК города — 29; иначе — 32 "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         # (s21g: the base case and the range, as the cover's «от половины до всех»)
         # (s22a: «от половины» decoded: 350 × 50 % = 175)
@@ -1853,7 +1836,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s39h, s39i: «невведённых» did not say out of what: the 350 new ones)
         "от 175 до 350 (допущение) за каждые 100 невведённых из 350 новых строку можно уменьшить "
         # (s38b: «строку 15» still read as shorthand: the proposed line's only)
-        "на 1,3 млрд "
+        "на 1,5 млрд "
         # (s16h: the inflation the line holds, per camera with all the new complexes,
         # 12,3 + (27 − 26,25) / 0,227 = 15,6 %; s19b: the stop-gap's months at today's price,
         # not per camera; s18a: the point at the line's reading, 0,207 × 1,0977 = 0,227)
@@ -1861,11 +1844,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s19g: which line: the proposed one)
         # (s20i: at the whole network, 1 991 complexes, the line's own basis)
         # (s40n: the threshold of the line's upper end, the procurement's length and the
-        # network drawn, that inflation held: 16,1 %, 0,26 a point; the appendix's)
-        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) если выше 16,1 %, "
+        # network drawn, that inflation held: 17,7 %, 0,27 a point; the appendix's)
+        "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) если выше 17,7 %, "
         # (s31l: «каждый пункт» of what: above the threshold)
         # (s36k, s36l: terse: the condition and the line said)
-        "строки может не хватить: каждый пункт сверх — ещё 0,26 млрд "
+        "строки может не хватить: каждый пункт сверх — ещё 0,27 млрд "
         # (s40n: «пороги от 26,25» read as a fourth figure of the line's cost)
         "Источник: расчёт авторов; как получены пороги — в разделе «Как рассчитаны расходы по "
         "путям»."
@@ -1881,8 +1864,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
         "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (если до "
-        "утверждения бюджета нельзя — сразу после него): поздняя грозит перерывом; ранняя "
-        "надёжнее, но строку надо увеличить (рекомендация 3). "
+        "утверждения бюджета нельзя — сразу после него): чем раньше, тем надёжнее, и строка "
+        "рассчитана на это (рекомендация 3). "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
@@ -2247,25 +2230,22 @@ def test_the_options_chart_says_what_it_leaves_out_without_the_appendixs_sentenc
 
 @pytest.mark.slow  # reads the session's build
 def test_the_appendix_derives_the_checklists_thresholds_by_hand(report):
-    """The memo's Table 3 gives three thresholds (16,1 %, 0,26 per point, 1,3 per 100
+    """The memo's Table 3 gives three thresholds (17,7 %, 0,27 per point, 1,5 per 100
     complexes); the appendix derives them so that a reader can redo them (reviews s34*:
-    derived nowhere; s40n: from the line's upper end, the procurement's length drawn, not
-    from the base case). Hand check: 2,33 mn a camera-year × 5,89 cameras = 13,72 mn a
-    complex-year before 2026 inflation; a point of it over the network, 0,01 × 13,72 mn ×
-    1 991 = 0,273 bn a year, 0,26 for about 11,3 months of the contract (the upper end's
-    draws have short procurements); 100 × (15,41 mn × 10 / 12 + 2 × 171 000) = 1,32 bn; at
-    variant 1, 100 × (8,02 mn × 10 / 12 + 2 × 171 000) = 0,70 bn."""
+    derived nowhere; s40n: from the line's upper end, not from the base case). Hand check:
+    2,33 mn a camera-year × 5,89 cameras = 13,72 mn a complex-year before 2026 inflation; a
+    point of it over the network, 0,01 × 13,72 mn × 1 991 = 0,273 bn (fewer complexes in some
+    draws: 0,27); the base case a year of 1 991 × 15,41 mn = 30,68 bn; 100 × 15,41 mn = 1,54
+    bn; at variant 1, 100 × 8,02 mn = 0,80 bn."""
     text = " ".join(normalise(report["text"]).replace("\u00a0", " ").split())
     assert (
         "Пороги таблицы «Что выяснить до сессии» (табл. 3, с. 3). Порог инфляции 2026 года — "
         "та инфляция, при которой верхняя граница разброса расхода 2027 года по варианту 3 "
-        "(остальные допущения, в том числе срок закупки, — с их разбросом) достигает строки "
-        "30 млрд: 16,1 %. Выше порога каждый пункт инфляции добавляет к верхней границе около "
-        "0,26 млрд: сотую долю годовой цены АПК до этой инфляции (13,72 млн тенге) за сеть и "
-        "месяцы нового договора. При базовых значениях допущений (1 991 АПК, инфляция 12,3 %, "
-        "закупка 60 дней: договор с 1 марта) расход — 26,25 млрд тенге. Каждые 100 "
-        "невведённых АПК снижают расход на 1,3 млрд (10 месяцев по 15,41 млн тенге в год и "
-        "2 месяца по ≈ 171 тыс. тенге), по варианту 1 — на 0,7 млрд."
+        "(остальные допущения — с их разбросом) достигает строки 32 млрд: 17,7 %. Выше порога "
+        "каждый пункт инфляции добавляет к верхней границе около 0,27 млрд: сотую долю годовой "
+        "цены АПК до этой инфляции (13,72 млн тенге) за сеть. При базовых значениях допущений "
+        "(1 991 АПК, инфляция 12,3 %) расход — 30,68 млрд тенге. Каждые 100 невведённых АПК "
+        "снижают расход на 1,5 млрд (год по 15,41 млн тенге), по варианту 1 — на 0,8 млрд."
     ) in text
     # the memo's table says where the derivation is (s40n: not «пороги от 26,25», a fourth
     # figure of the line's cost)

@@ -122,6 +122,10 @@ def _flatten(obj, out: set[Decimal], depth: int = 0) -> None:
     elif dataclasses.is_dataclass(obj):
         for f in dataclasses.fields(obj):
             _flatten(getattr(obj, f.name), out, depth + 1)
+        # the figures a result derives from its fields («всего 105»: the lines' sum)
+        for name, member in vars(type(obj)).items():
+            if isinstance(member, property):
+                _flatten(getattr(obj, name), out, depth + 1)
     elif isinstance(obj, tuple | list):
         for v in obj:
             _flatten(v, out, depth + 1)
