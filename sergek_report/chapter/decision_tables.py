@@ -519,30 +519,26 @@ def factor(x: float) -> str:
 LINE_MIDPOINT = f"{BRANCH_OUTPUT[LINE_BRANCH][-1]}.cash_{OPTION_YEARS[0]}"
 
 
-def above_line(results: Results, output: str, stat: str = CENTRAL) -> bool:
-    """Whether an output's 2027 median (or `stat`) exceeds the proposed line: a case the line
-    may not hold, as the memo's Table 2 lists them and the path's tree marks them («выше
-    строки»)."""
-    return results.appraisal.get(output, stat) > results.budget_line.amount
+def above_line(results: Results, output: str) -> bool:
+    """Whether an output's 2027 median exceeds the proposed line: a case the line does not
+    hold, as the memo's Table 2 lists them and the path's tree marks them («выше строки»)."""
+    return results.appraisal.get(output, CENTRAL) > results.budget_line.amount
 
 
-def cost_above_line(results: Results, output: str, case: str, stat: str = CENTRAL) -> str:
-    """The 2027 median of a case the memo's Table 2 (when the line may fall short) lists, in
-    billions («32,5»), checked to exceed the proposed line at `stat` (the median; the upper
-    end for a case the line holds at its centre only): an edition whose figures put the case
+def cost_above_line(results: Results, output: str, case: str) -> str:
+    """The 2027 median of a case the memo's Table 2 (when the line falls short) lists, in billions
+    («35,5»), checked to exceed the proposed line: an edition whose figures put the case
     within the line (a parameter bringing the midpoint with Karaganda down to Pavlodar's
     price) would print a false row, so the build stops with a message naming the row."""
     median = results.appraisal.get(output, CENTRAL)
     line = results.budget_line.amount
-    if not above_line(results, output, stat):
-        which = "cost" if stat == CENTRAL else "upper end"
+    if not above_line(results, output):
         raise ReportError(
-            f"the memo (notebooks/01_summary.ipynb, Table 2, the cases the line may not hold) "
+            f"the memo (notebooks/01_summary.ipynb, Table 2, the cases the line does not hold) "
             f"lists «{case}» "
-            f"as a case the proposed budget line may not hold, but at these figures its 2027 "
-            f"{which}, {bn(results.appraisal.get(output, stat))} bn tenge, is within the line "
-            f"of {line_bn(line)} bn: drop or reword that row (and the memo's sentence that "
-            "refers to it) for these figures"
+            f"as a case the proposed budget line does not hold, but at these figures its 2027 "
+            f"cost, {bn(median)} bn tenge, is within the line of {line_bn(line)} bn: drop or "
+            "reword that row (and the memo's sentence that refers to it) for these figures"
         )
     return bn(median)
 

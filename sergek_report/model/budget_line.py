@@ -38,9 +38,6 @@ BUDGET_LINE_STAT = "p90"
 RANGE_STATS = ("p50", "p10", BUDGET_LINE_STAT)
 # The same path if Pavlodar's sum covers the region's complexes: the cheaper reading.
 CHEAPER_READING = "pavlodar_region.cash_2027"
-# The paths realistic on 1 January at Pavlodar's prices, the dearer reading: the stop-gap if
-# the lawyers confirm it, else the gap, each then the contract; the line holds both.
-REALISTIC_PATHS = ("service_pavlodar_city.cash_2027", "no_bridge_pavlodar_city.cash_2027")
 # Another year at today's price, if the ban on a new extension is lifted and the operator
 # agrees: a comparison in the options (today's price for 2027).
 EXTENSION = "current_price.cash_2027"
