@@ -949,9 +949,10 @@ DRIVER_COLUMNS = {
 # memo's Table 1 ({variant}) (review s23m: the table left out the line's own path)
 DRIVER_OUTPUTS = {
     "budget_line_path": (
-        # (review s32j: «путь строки бюджета» read as the authors' shorthand: the path named)
-        "Продление, затем договор, вариант {variant} Таблицы 1 (по нему — строка "
-        "бюджета): расходы {first} г."
+        # (review s32j: «путь строки бюджета» read as the authors' shorthand: the path named;
+        # review s41d: the line's path, the contract from the first day, since s41)
+        "Договор с первого дня, вариант {variant} Таблицы 1 (по нему — строка бюджета): "
+        "расходы {first} г."
     ),
     "service.cash_2027": (
         "Продление, затем договор (цена между Павлодаром и Карагандой): расходы {first} г."

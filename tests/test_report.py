@@ -560,9 +560,9 @@ def test_one_precision_per_quantity(report):
     assert list(forms["implied_monthly_tariff_from_payments"]) == ["162 тыс."]
     assert list(forms["payments_2020_2025_at_payments_estimate"]) == ["11,3 млрд"]
     assert list(forms["payments_2020_2025_at_obligations_estimate"]) == ["12,6 млрд"]
-    # the stop-gap's median (0,4: the procurement's length drawn) only in the options' table of
-    # billions; the text gives its two months' fee, 0,7 (chapters 2 and 5, one form)
-    assert list(forms["stopgap_cash_2027_p50"]) == []
+    # the stop-gap's median (0,4: the procurement's length drawn); chapters 2 and 5 give its
+    # two months' fee too, 0,7 (one form), the months of the fines it is set against
+    assert list(forms["stopgap_cash_2027_p50"]) == ["0,4 млрд"]
     assert printed_forms(text, 0.68e9) == {"0,7 млрд": 2}
     # the proposed line, rounded up to a whole billion (review s16h), never «26,8» or «27,0»
     assert set(forms["budget_line_2027"]) == {"32 млрд"}
@@ -1074,8 +1074,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # day; an announced one's, the first day's 31,2 rounded up)
         # (s41a, s41b: a line for the last day's announcement rewarded the riskiest timing:
         # the line holds the contract from the first day, 31,2 rounded up)
-        "договор — лишь на год (Закон о госзакупках, ст. 17). Строки хватит, даже если "
-        "договор начнётся 1 января; чем позже начало, тем меньше расход."
+        # (s41c, s41d: «хватит» unconditional beside Table 2's cases: at Pavlodar's prices)
+        "договор — лишь на год (Закон о госзакупках, ст. 17). По ценам Павлодара строки хватит "
+        "и при договоре с 1 января; чем позже начало, тем меньше расход."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1675,8 +1676,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
         "и 2029 годы (всего 105 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
-        "год (Закон о госзакупках, ст. 17). Строки хватит, даже если договор начнётся 1 "
-        "января; чем позже начало, тем меньше расход. "
+        "год (Закон о госзакупках, ст. 17). По ценам Павлодара строки хватит и при договоре с "
+        "1 января; чем позже начало, тем меньше расход. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
