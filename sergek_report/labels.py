@@ -1511,8 +1511,10 @@ COVER_FACTS = {
         # (any of Table 1's variants, three or, without the camera counts, two: no count said)
         # (reviews s38a, s38b: cards of five lines of conditions: the fact, and where its
         # conditions are: the memo's Table 2 lists them)
-        "предлагаемая строка бюджета {year} года, по самому дорогому варианту цены "
-        "Павлодара; когда её не хватит — табл.\u00a02"
+        # (reviews s41c, s41d: 32 beside today's 3,9 on the chart, the jump unexplained on the
+        # title page: what the line buys, said)
+        "строка {year} года: договор с новым оборудованием по самой дорогой цене "
+        "Павлодара; когда не хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

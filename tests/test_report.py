@@ -776,8 +776,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert f"Почему предлагаем {line}, а не 17 млрд тенге." in memo
     assert (
         # (s38a, s38b: «хватит» read as certain, and the card as a paragraph)
-        f"{line} млрд тенге предлагаемая строка бюджета 2027 года, по самому дорогому варианту "
-        "цены Павлодара; когда её не хватит — табл. 2"
+        f"{line} млрд тенге строка 2027 года: договор с новым оборудованием по самой дорогой "
+        "цене Павлодара; когда не хватит — табл. 2"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
@@ -1117,8 +1117,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37g: «самый дорогой» then «не хватит» read as a contradiction: what it holds first)
         # (s38a, s38b: «хватит» read as certain, the card as a paragraph: the variant it is
         # drawn at, and where the cases it does not hold are)
-        "предлагаемая строка бюджета 2027 года, по самому дорогому варианту цены Павлодара; "
-        "когда её не хватит — табл. 2"
+        # (s41c, s41d: what the line buys, beside today's 3,9 on the chart)
+        "строка 2027 года: договор с новым оборудованием по самой дорогой цене Павлодара; "
+        "когда не хватит — табл. 2"
     ) in cover
     assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
@@ -1849,7 +1850,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "5) инфляция 2026 г. (Бюро национальной статистики) 12,3 % (допущение) если выше 17,7 %, "
         # (s31l: «каждый пункт» of what: above the threshold)
         # (s36k, s36l: terse: the condition and the line said)
-        "строки может не хватить: каждый пункт сверх — ещё 0,27 млрд "
+        "строки может не хватить: на каждый пункт сверх нужно ещё 0,27 млрд "
         # (s40n: «пороги от 26,25» read as a fourth figure of the line's cost)
         "Источник: расчёт авторов; как получены пороги — в разделе «Как рассчитаны расходы по "
         "путям»."
