@@ -329,10 +329,10 @@ LINE_PATH = "service_pavlodar_{reading}"  # the stop-gap, then the contract («s
 FIRST_DAY_PATH = "pavlodar_{reading}"  # the contract from the first day («announced»)
 GAP_PATH = "no_bridge_pavlodar_{reading}"  # no contract for those months («no_bridge»)
 PAVLODAR_PATHS = {LINE_PATH: (1, 0), FIRST_DAY_PATH: (0, 0), GAP_PATH: (0, 1)}
-# The path the budget line is drawn from, Pavlodar's sum paid per camera: the stop-gap, then
-# the contract at the city's price per complex times the camera factor (reviews s19g–s20h:
-# the line's reading priced as the other readings are, with its spread and later years, not
-# as a product of another reading's upper end).
+# The reading the budget line is drawn at, Pavlodar's sum paid per camera: the city's price
+# per complex times the camera factor, every path priced at it (reviews s19g–s20h: the line's
+# reading priced as the other readings are, with its spread and later years, not as a product
+# of another reading's upper end); CAMERA_PATH: the stop-gap's path at it.
 CAMERA_READING = "camera"
 CAMERA_PATH = LINE_PATH.format(reading=CAMERA_READING)
 # The line's path (the contract from the first day) at a price held for the contract's three
@@ -391,8 +391,8 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     }
     if data.camera_factor is not None:
         # Pavlodar's sum paid per camera: the city's price per complex times the camera
-        # factor (CAMERA_PATH the stop-gap's, the line's; the gap's and the first day's the
-        # memo's table sets beside it: reviews s20q–s21d found the line's reading in no table)
+        # factor (every path at it, the first day's the line's: reviews s20q–s21d found the
+        # line's reading in no table)
         prices[CAMERA_READING] = data.camera_factor * prices["city"]
     for reading, s_read in prices.items():
         for name, (bridge, gap) in PAVLODAR_PATHS.items():
