@@ -1513,7 +1513,9 @@ COVER_FACTS = {
         # conditions are: the memo's Table 2 lists them)
         # (reviews s41c, s41d: 32 beside today's 3,9 on the chart, the jump unexplained on the
         # title page: what the line buys, said)
-        "строка {year} года: договор с новым оборудованием по самой дорогой цене "
+        # (review s41f: «самая дорогая цена» read as Pavlodar having several tariffs: the
+        # variant the chart under the cards names; {variant}: «3»)
+        "строка {year} года: договор с новым оборудованием по варианту {variant} цены "
         "Павлодара; когда не хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest

@@ -202,7 +202,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s38a, s38b: a card of conditions read as a paragraph, and «хватит» as certain:
         # what the line is drawn at, and where its cases are, the memo's Table 2)
         # (s41c, s41d: 32 beside today's 3,9, the jump unexplained: what the line buys)
-        "строка 2027 года: договор с новым оборудованием по самой дорогой цене Павлодара; "
+        # (s41f: «самая дорогая цена» read as several tariffs: the variant the chart names)
+        "строка 2027 года: договор с новым оборудованием по варианту 3 цены Павлодара; "
         f"когда не хватит — табл.{NBSP}2"
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
@@ -323,7 +324,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (s37g: what the line holds, then what it does not)
             # (s38a, s38b: the cases are the memo's Table 2's)
             # (s41c, s41d: what the line buys: a contract with new equipment)
-            "жаңа жабдықпен шарт, Павлодардың ең қымбат бағасымен; қашан жетпейтіні — 2-\u2060кесте"
+            "жаңа жабдықпен шарт, Павлодар бағасының 3-\u2060нұсқасымен; қашан жетпейтіні — "
+            "2-\u2060кесте"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

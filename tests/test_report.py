@@ -776,8 +776,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert f"Почему предлагаем {line}, а не 17 млрд тенге." in memo
     assert (
         # (s38a, s38b: «хватит» read as certain, and the card as a paragraph)
-        f"{line} млрд тенге строка 2027 года: договор с новым оборудованием по самой дорогой "
-        "цене Павлодара; когда не хватит — табл. 2"
+        f"{line} млрд тенге строка 2027 года: договор с новым оборудованием по варианту 3 "
+        "цены Павлодара; когда не хватит — табл. 2"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
@@ -1118,7 +1118,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s38a, s38b: «хватит» read as certain, the card as a paragraph: the variant it is
         # drawn at, and where the cases it does not hold are)
         # (s41c, s41d: what the line buys, beside today's 3,9 on the chart)
-        "строка 2027 года: договор с новым оборудованием по самой дорогой цене Павлодара; "
+        # (s41f: «самая дорогая цена» read as several tariffs: the variant the chart names)
+        "строка 2027 года: договор с новым оборудованием по варианту 3 цены Павлодара; "
         "когда не хватит — табл. 2"
     ) in cover
     assert (
@@ -2118,8 +2119,10 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
             # sum the budget loses outright; s21l: the gap's price is the months without
             # enforcement, which the report does not value; the fines its scale, collected)
             # (s31k, s31l: short sentences)
-            "Зато перерыв — это время (самое большее два месяца) без автоматического контроля "
-            "нарушений; в деньгах "
+            # (s41e: «самое большее два месяца» against the appendix's unvalued gap after the
+            # stop-gap: at least the stop-gap's months)
+            "Зато перерыв — это время без автоматического контроля нарушений, не короче "
+            "продления; в деньгах "
             "эту цену отчёт не оценивает. Для масштаба: штрафов за такой срок взыскивают, по "
             "разным данным, около 1,1–5,3 млрд тенге (раздел «Штрафы и выплаты партнёру»"
         ) in text
