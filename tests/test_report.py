@@ -1080,7 +1080,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
-    assert "3) 1 287 камер — основа строки 15,41 29,8 (28,5–31,2) 32 35 38 105" in memo
+    assert "3) 1 287 камер, за камеру — основа строки 15,41 29,8 (28,5–31,2) 32 35 38 105" in memo
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[
         memo.index("Рекомендации маслихату") : memo.index("Почему строка больше нынешней платы")
@@ -1576,7 +1576,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s22a, s22b: the dearest reading, chosen as a reserve, not the authors' likeliest)
         # (s25e: «с запасом» read as safe; the note says why per camera is the dearest)
         # (s25k: «(предлагаем)» read as the authors proposing to pay per camera)
-        "3) 1 287 камер — основа строки 15,41 29,8 (28,5–31,2) "
+        "3) 1 287 камер, за камеру — основа строки 15,41 29,8 (28,5–31,2) "
         f"{line} 35 38 105 "
         # (s23f: Karaganda's unverified source feeds no figure of this table)
         # (s28b: the counts of cameras and complexes cite their sources, № 68 and № 69)
@@ -1627,7 +1627,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the line is the upper edge of the first day's path per camera, 31,2 rounded up: Table
     # 1's third row, beside the cheapest reading's (the city's 28,4 is its second)
     assert f"1) 420 АПК области, за комплекс 8,02 15,5 (14,8–{cheaper})" in memo
-    assert "3) 1 287 камер — основа строки 15,41 29,8 (28,5–31,2) 32" in memo
+    assert "3) 1 287 камер, за камеру — основа строки 15,41 29,8 (28,5–31,2) 32" in memo
     assert pav_city[2] == "26,8" and gap_city[2] == "26,6"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
