@@ -1279,7 +1279,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "пока ставят новое оборудование, возможен перерыв (рекомендация 5); "
         # (reviews s37a, s37e, s37f: the ban lifted, an outcome of its own with its line, 4,4
         # rounded up to 5, against the proposed 27)
-        "подтвердят, что запрет на новое продление можно снять, и оператор "
+        # (s41f, s41h: the council's own act, its ban lifted, said as its)
+        "подтвердят, что маслихат может снять свой запрет на новое продление, и оператор "
         # (s38c–s38f: 5 or 27 if the ban is lifted, 3,9, 4,4 and 5 for one cost, and the
         # proposal not among the recommendations: an extension until the new contract,
         # recommendation 6; today's price is «Почему строка больше нынешней платы»'s 3,9)
