@@ -546,8 +546,8 @@ def cost_above_line(results: Results, output: str, case: str) -> str:
 def per_month_earlier(results: Results) -> float:
     """What each month of the contract before the stop-gap's end adds to 2027 at the line's
     variant, at the declared values: the contract from the first day (the line's path) less
-    the stop-gap's, over the stop-gap's months (reviews s37l, s38e, s38h: a shorter procurement brings the
-    contract sooner). An edition without a stop-gap adds nothing."""
+    the stop-gap's, over the stop-gap's months (reviews s37l, s38e, s38h: a shorter
+    procurement brings the contract sooner). An edition without a stop-gap adds nothing."""
     u, line = results.appraisal, results.budget_line
     months = results.assumptions.stopgap_months
     if not months:
