@@ -102,8 +102,8 @@ class BudgetLine:
     # Almaty's complexes carry more cameras, else the city's per complex (one decision: the
     # memo's tables of lines and checks and the multiples of today's price read it)
     line_reading: str = CITY_READING
-    # the line reading's 2027 cost at the assumptions' declared values («26,25»: the
-    # appendix derives the reckoner for fewer complexes from it; reviews s34*)
+    # the line reading's 2027 cost at the assumptions' declared values («30,68»: the
+    # appendix gives it beside the reckoner for fewer complexes; reviews s34*)
     base_case: float = 0.0
     # a complex-year at the line's reading at 2026 prices (15,41 mn per camera, 14,04 mn at
     # the city's count), None without the city's price

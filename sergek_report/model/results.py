@@ -190,9 +190,6 @@ class Results:
     # of the contract that follows it (1 March 2027), and the last day to announce the longest
     # procurement so that its contract starts then, the realistic path's deadline
     stopgap_months_at_most: int | None = None
-    # the contract's months in the first year, after the longest stop-gap (10: the memo's
-    # recommendation 3 and the appendix's thresholds and camera steps say it)
-    contract_months_first_year: int | None = None
     stopgap_end: dt.date | None = None
     contract_after_stopgap: dt.date | None = None
     procurement_latest_start_in_stopgap: dt.date | None = None
@@ -508,7 +505,6 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         budget_line=line,
         camera_price=camera_price(cameras, appraisal_data.pavlodar_sum_year, line.per_camera_year),
         stopgap_months_at_most=stopgap_months_at_most,
-        contract_months_first_year=12 - stopgap_months_at_most,
         stopgap_end=stopgap_end,
         contract_after_stopgap=contract_after_stopgap,
         procurement_latest_start_in_stopgap=procurement_announced,
