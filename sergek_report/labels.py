@@ -436,7 +436,11 @@ APPRAISAL_CHART_COMPARISON = {
 # (reviews s23m, s24b: the title wrapped over two lines: the figure and its rounding only)
 # (reviews s26n: «27 (26,7 с округлением вверх)» read as confusing: the upper end rounded up)
 # (review s29j: «27 (26,7, округлённое вверх)» did not agree: the upper end, named)
-APPRAISAL_CHART_LINE = "пунктир — строка бюджета {line} (верхняя граница {per_camera})"
+# (reviews s41g, s41h: «верхняя граница 31,2» — of what? The path and variant it is drawn at;
+# {variant}: «3»)
+APPRAISAL_CHART_LINE = (
+    "пунктир — строка {line}: договор с первого дня, вариант {variant}, до {per_camera}"
+)
 # the same without the camera counts (data that do not give them): the line is not per camera
 APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — строка бюджета {line}"
 # the joint calculation's statistics in the key figures' labels (metrics.json, the changes
@@ -1443,8 +1447,9 @@ COVER_CHART = (
     # from 1 March only: the start the bars are priced at, said; reviews s41a, s41b: the line
     # holds the dearest start, the first day; {start}: «1 января»)
     "Расходы {year} года, млрд тенге, если новый договор начнётся {start}; позже — "
-    "дешевле. Цены для Алматы нет, есть одна: {sum} тенге на {term} в Павлодарской области; "
-    "варианты {variants} — за что эта сумма платит (Таблица 1); {line}; {key}"
+    # (reviews s41g, s41h: «есть одна» — one what?)
+    "дешевле. Единственная найденная цена — {sum} тенге на {term} в Павлодарской области; "
+    "варианты {variants} — за что она платит (Таблица 1); {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
@@ -1515,8 +1520,10 @@ COVER_FACTS = {
         # title page: what the line buys, said)
         # (review s41f: «самая дорогая цена» read as Pavlodar having several tariffs: the
         # variant the chart under the cards names; {variant}: «3»)
-        "строка {year} года: договор с новым оборудованием по варианту {variant} цены "
-        "Павлодара; когда не хватит — табл.\u00a02"
+        # (reviews s41g, s41h: «по варианту 3 цены Павлодара» a label the title page had not
+        # introduced: what the variant takes Pavlodar's sum to pay for, in words)
+        "строка {year} года: новый договор, даже если Павлодар платит за камеру (вариант "
+        "{variant}); когда не хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

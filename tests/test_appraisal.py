@@ -910,15 +910,21 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
 
 
 def test_the_charts_dashed_line_says_a_per_camera_figure_only_where_the_data_give_one():
-    """Fig. 3's title: «27 (верхняя граница 26,8)», the rounding said under the memo's Table
-    1; data without the camera counts (the edition published before) have no per-camera
-    figure, and the title says the line alone rather than print the line again as one."""
+    """Fig. 3's title: «27: договор с первого дня, вариант 3, до 26,8», the path and variant
+    whose upper end the line is rounded up from (the rounding said under the memo's Table 1);
+    data without the camera counts (the edition published before) have no per-camera figure,
+    and the title says the line alone rather than print the line again as one."""
     from types import SimpleNamespace
 
     from sergek_report.chapter.decision_tables import chart_line_title
+    from sergek_report.model.budget_line import CAMERA_READING
 
-    with_cameras = SimpleNamespace(amount=27e9, per_camera=26.76e9, drawn_per_camera=True)
-    assert chart_line_title(with_cameras) == ("пунктир — строка бюджета 27 (верхняя граница 26,8)")
+    with_cameras = SimpleNamespace(
+        amount=27e9, per_camera=26.76e9, drawn_per_camera=True, line_reading=CAMERA_READING
+    )
+    assert chart_line_title(with_cameras) == (
+        "пунктир — строка 27: договор с первого дня, вариант 3, до 26,8"
+    )
     without = SimpleNamespace(amount=25e9, per_camera=None, drawn_per_camera=False)
     assert chart_line_title(without) == "пунктир — строка бюджета 25"
     # priced per camera, but drawn at the city's price (Almaty's complexes with no more

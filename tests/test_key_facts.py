@@ -203,7 +203,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # what the line is drawn at, and where its cases are, the memo's Table 2)
         # (s41c, s41d: 32 beside today's 3,9, the jump unexplained: what the line buys)
         # (s41f: «самая дорогая цена» read as several tariffs: the variant the chart names)
-        "строка 2027 года: договор с новым оборудованием по варианту 3 цены Павлодара; "
+        # (s41g, s41h: «по варианту 3 цены Павлодара» not yet introduced: what it takes
+        # Pavlodar's sum to pay for, in words)
+        "строка 2027 года: новый договор, даже если Павлодар платит за камеру (вариант 3); "
         f"когда не хватит — табл.{NBSP}2"
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
@@ -324,8 +326,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (s37g: what the line holds, then what it does not)
             # (s38a, s38b: the cases are the memo's Table 2's)
             # (s41c, s41d: what the line buys: a contract with new equipment)
-            "жаңа жабдықпен шарт, Павлодар бағасының 3-\u2060нұсқасымен; қашан жетпейтіні — "
-            "2-\u2060кесте"
+            # (s41g, s41h: what the variant takes Pavlodar's sum to pay for, in words)
+            "жаңа шарт, тіпті Павлодар әр камераға төлесе де (3-\u2060нұсқа); қашан "
+            "жетпейтіні — 2-\u2060кесте"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")

@@ -560,9 +560,14 @@ def test_one_precision_per_quantity(report):
     assert list(forms["implied_monthly_tariff_from_payments"]) == ["162 тыс."]
     assert list(forms["payments_2020_2025_at_payments_estimate"]) == ["11,3 млрд"]
     assert list(forms["payments_2020_2025_at_obligations_estimate"]) == ["12,6 млрд"]
-    # the stop-gap's median (0,4: the procurement's length drawn); chapters 2 and 5 give its
-    # two months' fee too, 0,7 (one form), the months of the fines it is set against
-    assert list(forms["stopgap_cash_2027_p50"]) == ["0,4 млрд"]
+    # the stop-gap's median (0,4) is not printed: chapter 2 says what the gap saves as the
+    # two paths' printed medians' difference, 27,4 − 27,1 = 0,3 (reviews s41g, s41h: 0,4
+    # beside them read as a slip); chapters 2 and 5 give its two months' fee, 0,7 (one
+    # form), the months of the fines it is set against
+    assert list(forms["stopgap_cash_2027_p50"]) == []
+    assert "около 27,1 млрд тенге против 27,4, то есть на 0,3 млрд;" in normalise(text).replace(
+        "\u00a0", " "
+    )
     assert printed_forms(text, 0.68e9) == {"0,7 млрд": 2}
     # the proposed line, rounded up to a whole billion (review s16h), never «26,8» or «27,0»
     assert set(forms["budget_line_2027"]) == {"32 млрд"}
@@ -776,8 +781,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert f"Почему предлагаем {line}, а не 17 млрд тенге." in memo
     assert (
         # (s38a, s38b: «хватит» read as certain, and the card as a paragraph)
-        f"{line} млрд тенге строка 2027 года: договор с новым оборудованием по варианту 3 "
-        "цены Павлодара; когда не хватит — табл. 2"
+        f"{line} млрд тенге строка 2027 года: новый договор, даже если Павлодар платит за "
+        "камеру (вариант 3); когда не хватит — табл. 2"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
@@ -888,8 +893,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # stop-gap until its results)
         # (s41a, s41b: the line's path, the dearest start)
         "Расходы 2027 года, млрд тенге, если новый договор начнётся 1 января; позже — "
-        "дешевле. Цены для Алматы нет, есть одна: 9 млрд тенге на три года в "
-        "Павлодарской области; варианты 1–3 — за что эта сумма платит (Таблица 1); "
+        # (s41g, s41h: «есть одна» — one what?)
+        "дешевле. Единственная найденная цена — 9 млрд тенге на три года в "
+        "Павлодарской области; варианты 1–3 — за что она платит (Таблица 1); "
         "пунктир — строка бюджета 32; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -953,9 +959,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline, and
         # the earlier start's trade-off, recommendation 3's lines)
         # (s41a, s41b: the earlier the safer, and the line holds it)
-        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (если до "
-        "утверждения бюджета нельзя — сразу после него): чем раньше, тем надёжнее, и строка "
-        "рассчитана на это (рекомендация 3)." in memo
+        # (s41g, s41h: «строка рассчитана на это» had no antecedent; recommendation 3 says
+        # the line holds a contract from 1 January; «сразу после него» left whose call open)
+        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (если "
+        "юристы скажут, что до утверждения бюджета нельзя, — в день утверждения): чем раньше, "
+        "тем надёжнее." in memo
     )
     # the contract from 1 January: the line's own path since reviews s41a, s41b (a line for a
     # later start asked the earlier, safer one for an amendment): no row of Table 2
@@ -1119,7 +1127,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # drawn at, and where the cases it does not hold are)
         # (s41c, s41d: what the line buys, beside today's 3,9 on the chart)
         # (s41f: «самая дорогая цена» read as several tariffs: the variant the chart names)
-        "строка 2027 года: договор с новым оборудованием по варианту 3 цены Павлодара; "
+        # (s41g, s41h: «по варианту 3 цены Павлодара» not yet introduced: in words)
+        "строка 2027 года: новый договор, даже если Павлодар платит за камеру (вариант 3); "
         "когда не хватит — табл. 2"
     ) in cover
     assert (
@@ -1512,14 +1521,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # what variant 1 takes, said, the authors' judgement as such)
         # (s37g, s37m: «вероятнее всего вариант 1» had no evidence on per complex against
         # per camera: which is right, only the contract shows)
-        "Какой из них верен, покажет договор Павлодара: при варианте 1 (сумма — за 420 АПК "
+        # (s41g, s41h: the main figure rests on the least evidenced variant, unsaid: what the
+        # sources point to, the region's 420 complexes, and what that gives per complex)
+        "Источники скорее говорят, что сумма — за все 420 АПК области; если за комплекс, "
         # (the memo's room, s40: «на 12 млрд меньше» is 27 − 15)
-        "области, за комплекс) хватило бы 17 млрд. "
+        "хватило бы 17 млрд (вариант 1). "
         # (s25k, s25l: why the dearest variant: which is right only Pavlodar's contract shows)
         # (s26b, s27a: why per camera is dearer, in plain words, where the line's variant is
         # named; s36k, s36l: «из осторожности» oversold the caution beside Table 2's cases)
         # (s37h, s37j: the margin said as a number, 27 − 15 = 12)
-        "Пока он не найден, строка — по самому дорогому варианту 3 "
+        "Но пока договор Павлодара не найден, строка — по самому дорогому варианту 3 "
         # (s39c, s39d: «камер больше» — how many: Almaty's cameras a complex, 5,89)
         # (the memo's room: Karaganda's price is Table 2's last row, just below)
         "(за камеру: в АПК Алматы камер больше, около 5,9 на комплекс). "
@@ -1867,9 +1878,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s16f: the longest procurement gives the contract by 1 March at the latest)
         # (s20a: the last day said as such; what it gives is the cover's)
         # (s26o, s26p: one action a sentence)
-        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (если до "
-        "утверждения бюджета нельзя — сразу после него): чем раньше, тем надёжнее, и строка "
-        "рассчитана на это (рекомендация 3). "
+        # (s41g, s41h: «строка рассчитана на это» had no antecedent; recommendation 3 says
+        # the line holds a contract from 1 January; «сразу после него» left whose call open)
+        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (если "
+        "юристы скажут, что до утверждения бюджета нельзя, — в день утверждения): чем раньше, "
+        "тем надёжнее. "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
@@ -2124,7 +2137,8 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
             # stop-gap: at least the stop-gap's months)
             "Зато перерыв — это время без автоматического контроля нарушений, не короче "
             "продления; в деньгах "
-            "эту цену отчёт не оценивает. Для масштаба: штрафов за такой срок взыскивают, по "
+            # (s41h: «для масштаба» a calque)
+            "эту цену отчёт не оценивает. Для сравнения: штрафов за такой срок взыскивают, по "
             "разным данным, около 1,1–5,3 млрд тенге (раздел «Штрафы и выплаты партнёру»"
         ) in text
         assert "72 месяца, если буквально" not in text

@@ -47,6 +47,14 @@ def bn(x: float) -> str:
     return precision.billions(x)
 
 
+def printed_difference(u, dearer: str, cheaper: str) -> str:
+    """The difference of two outputs' printed medians, as a reader subtracts them: 27,4 and
+    27,1 give «0,3» (reviews s41g, s41h: the median of the difference, 0,4, beside the two
+    medians read as an arithmetic slip)."""
+    printed = (round(u.get(output, CENTRAL) / 1e9, 1) for output in (dearer, cheaper))
+    return bn((next(printed) - next(printed)) * 1e9)
+
+
 def line_bn(x: float) -> str:
     """A proposed budget line in billions, no unit: 25 (the model rounds the lines up; their
     precision declared once in `precision`)."""
@@ -810,13 +818,18 @@ def appraisal_chart_label(results: Results, key: str) -> str:
 
 
 def chart_line_title(budget_line) -> str:
-    """The dashed line's words over the 2027 panel: the line and the per-camera upper end it
-    is rounded up from; the line alone without the camera counts (never a per-camera figure
-    the data do not give)."""
+    """The dashed line's words over the 2027 panel: the line, and the path, variant and
+    per-camera upper end it is rounded up from; the line alone without the camera counts
+    (never a per-camera figure the data do not give)."""
     line = precision.line_billions(budget_line.amount)
     if not budget_line.drawn_per_camera:
         return fmt.fill(L.APPRAISAL_CHART_LINE_PER_COMPLEX, line=line)
-    return fmt.fill(L.APPRAISAL_CHART_LINE, line=line, per_camera=bn(budget_line.per_camera))
+    return fmt.fill(
+        L.APPRAISAL_CHART_LINE,
+        line=line,
+        variant=fmt.integer(variant_number(budget_line.line_reading)),
+        per_camera=bn(budget_line.per_camera),
+    )
 
 
 # The title page's chart: the line's path at each variant of Pavlodar's price, then another
