@@ -523,6 +523,43 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         assert drawn == expected
 
 
+def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_and_the_midpoint():
+    """Chapter 2's Fig. 3 (reviews s41g, s41h: twelve rows of paths by variants read as a
+    second vocabulary): each path at the variant the budget line is drawn at, per camera, and
+    at the midpoint with Karaganda, each path's name over its first row; today's price last.
+    Every variant of every path stays the appendix's (the options chart's full rows)."""
+    from sergek_report import paths
+    from sergek_report.chapter import decision_tables as dtab
+    from sergek_report.model.computed import compute_edition
+
+    project = paths.current()
+    results = compute_edition(project.default_params, project.data_dir).results
+    options = dtab.path_chart_options(results)
+    assert options == (
+        "service_pavlodar_camera",
+        "service",
+        "no_bridge_pavlodar_camera",
+        "no_bridge",
+        "pavlodar_camera",
+        "announced",
+        "current_price",
+    )
+    rows = dtab.appraisal_chart_rows(options)
+    assert [(key, heading) for _option, key, heading in rows] == [
+        ("camera", "Продление, затем договор"),
+        ("midpoint", None),
+        ("camera", "Перерыв, затем договор"),
+        ("midpoint", None),
+        ("camera", "Договор с первого дня"),
+        ("midpoint", None),
+        ("comparison", "Для сравнения"),
+    ]
+    (ax,) = dtab.appraisal_chart(results, ["cash_2027"], options=options)[0].axes
+    labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+    assert sum("вариант 3" in label for label in labels) == 3
+    assert not any("вариант 1" in label or "вариант 2" in label for label in labels)
+
+
 def test_one_name_per_option_in_every_table():
     """An option has one name wherever it is printed: each branch of the path is priced by
     the options chart's computations, named as the options chart names them (the branch

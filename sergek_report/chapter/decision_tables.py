@@ -775,25 +775,48 @@ def appraisal_chart_note(results: Results) -> str:
 def appraisal_chart_rows(options=APPRAISAL_ROWS) -> list[tuple[str, str, str | None]]:
     """The options chart's rows from the top, grouped by path: (option, the row's short
     label's key in labels.APPRAISAL_CHART_ROWS or «comparison», the heading of the group it
-    opens or None). A path's three rows (Pavlodar's prices for the region's complexes, for
-    the city's, the midpoint: BRANCH_OUTPUT's order) under its name, the stop-gap's path with
-    a fourth after the city's, its price per camera (the budget line's own path, where
-    `options` hold it), today's price last under «Для сравнения»; a part of a path is no bar
+    opens or None). A path's rows (Pavlodar's prices for the region's complexes, for the
+    city's, per camera where `options` hold it, the midpoint) under its name, opened by the
+    first of them; today's price last under «Для сравнения»; a part of a path is no bar
     beside the paths."""
-    shown = [option for option in options if option not in PART_OF]
-    readings = ("region", "city", "midpoint")
     rows = []
-    for option in shown:
-        if option.endswith(f"_{CAMERA_READING}"):  # per camera, under the path it belongs to
-            rows.append((option, "camera", None))
-            continue
-        line = next((k for k, v in BRANCH_OUTPUT.items() if option in v), None)
+    previous = None
+    for option in (option for option in options if option not in PART_OF):
+        line, key = _branch_and_key(option)
         if line is None:  # today's price: a comparison, not a path
             rows.append((option, "comparison", L.APPRAISAL_CHART_COMPARISON["heading"]))
-            continue
-        index = BRANCH_OUTPUT[line].index(option)
-        rows.append((option, readings[index], branch_path(line) if index == 0 else None))
+        else:
+            rows.append((option, key, branch_path(line) if line != previous else None))
+        previous = line
     return rows
+
+
+def _branch_and_key(option: str) -> tuple[str | None, str | None]:
+    """The branch an option's path belongs to and its price's key («region», «city»,
+    «camera», «midpoint»); (None, None) for what is no path (today's price)."""
+    for line, (path, midpoint) in BRANCH_PATH.items():
+        if option == midpoint:
+            return line, "midpoint"
+        for reading in MEMO_VARIANTS:
+            if option == path.format(reading=reading):
+                return line, reading
+    return None, None
+
+
+def path_chart_options(results: Results) -> tuple[str, ...]:
+    """Chapter 2's chart of the paths (reviews s41g, s41h: twelve rows of paths by variants
+    read as a second vocabulary): each path at the budget line's variant of Pavlodar's price
+    and at the midpoint with Karaganda, then today's price; every variant of every path is
+    the appendix's (the options table, Fig. 13)."""
+    reading = results.budget_line.line_reading
+    return (
+        *(
+            option
+            for line in ("bridge", "no_bridge", "announced")
+            for option in (BRANCH_PATH[line][0].format(reading=reading), BRANCH_PATH[line][1])
+        ),
+        COMPARISON,
+    )
 
 
 # the variant of the memo's Table 1 each of the options chart's rows at Pavlodar's prices is
@@ -847,20 +870,22 @@ TITLE_PAGE_CHART_OPTIONS = (
 
 
 def appraisal_chart(
-    results: Results, measures=tuple(L.APPRAISAL_CHART_PANELS), title_page: bool = False
+    results: Results,
+    measures=tuple(L.APPRAISAL_CHART_PANELS),
+    title_page: bool = False,
+    options: tuple[str, ...] = APPRAISAL_ROWS,
 ):
     """The paths of the appraisal table as a chart (not the parts of a path), grouped by path
     under its name (`appraisal_chart_rows`): the 2027 cost and the present value, each with
     its P10–P90 whisker, in billions of tenge; `measures` chooses the panels (one panel a
-    chart prints at full size under the page's cap on a chart's height). The `title_page`'s
-    chart draws the options of one path (TITLE_PAGE_CHART_OPTIONS) on low rows, without the
-    groups' headings and titles: its caption names the path and the dashed line."""
+    chart prints at full size under the page's cap on a chart's height); `options` the paths
+    it draws (chapter 2's: `path_chart_options`). The `title_page`'s chart draws the options
+    of one path (TITLE_PAGE_CHART_OPTIONS) on low rows, without the groups' headings and
+    titles: its caption names the path and the dashed line."""
     u = results.appraisal
     years = _years()
     options, panel_titles = (
-        (TITLE_PAGE_CHART_OPTIONS, UNTITLED)
-        if title_page
-        else (APPRAISAL_ROWS, L.APPRAISAL_CHART_PANELS)
+        (TITLE_PAGE_CHART_OPTIONS, UNTITLED) if title_page else (options, L.APPRAISAL_CHART_PANELS)
     )
     grouped = not title_page
     # the proposed budget line drawn across the 2027 panel, said in its title
