@@ -1547,7 +1547,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s40a, s40l: the case not tied to the later years' lines, recommendation 3's reason)
         "без строк 2028–2029 гг.: всё оборудование в 2027 г. (вариант 3) около 47,6 "
         "(до 56,2) "
-        "цена между Павлодаром и Карагандой (не проверена) или выше около 35,5 и больше "
+        # (s41h: Karaganda first named here: what its price is to Pavlodar's)
+        "средняя цена Павлодара и более дорогой Караганды (не проверена) около 35,5 и больше "
         # (s38b: «инфляция — табл. 3» read as a stray word)
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница."
     ) in memo
@@ -2024,8 +2025,8 @@ def test_the_short_grids_of_words_print_as_blocks_and_their_fields_say_no_more(r
     blocks: its caption says it once, and no field's name says it."""
     html = report["html"]
     for caption in (
-        "Способы продолжить фиксацию с",
-        "Способы продолжить фиксацию подробно",
+        "Способы продолжить фиксацию нарушений с",
+        "Способы продолжить фиксацию нарушений подробно",
         "Договоры других городов",
     ):
         _heads, table = _table(html, caption)
