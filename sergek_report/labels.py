@@ -410,7 +410,9 @@ APPRAISAL_CHART_ROWS = {
     # (reviews s40c, s40e–s40g: «за 1 287 камер области» read as Almaty buying cameras, and
     # did not say why the variant is the dearest: the payment and what it means for Almaty;
     # s40i: «их в Алматы больше» read as an ambiguous «их»)
-    "camera": "вариант {variant}: за камеру (для Алматы дороже)",
+    # (reviews s42a, s42b: «дороже» — than what? The variant as the title page's card says
+    # it; why per camera costs Almaty more is the memo's, beside Table 1)
+    "camera": "вариант {variant}: за каждую камеру",
     # (reviews s37m, s37n: «Павлодар–Караганда» read as a place or a route: a price between
     # the two; the hatching and the caption say it is unverified)
     "midpoint": "цена между Павлодаром и Карагандой",
@@ -1451,6 +1453,10 @@ COVER_CHART = (
     "дешевле. Единственная найденная цена — {sum} тенге на {term} в Павлодарской области; "
     "варианты {variants} — за что она платит (Таблица 1); {line}; {key}"
 )
+# What the variant the budget line is drawn at takes Pavlodar's price to pay for, on the title
+# page's card (COVER_FACTS' «budget_line»): per camera, or, without the camera counts, the
+# city's complexes ({complexes}: «240»)
+COVER_LINE_BASIS = {"camera": "за каждую камеру", "city": "за {complexes} АПК города"}
 COVER_FACTS = {
     "heading": "Главное в цифрах",
     # under the proposed budget line: «27 млрд тенге» (earlier editions gave beside it what
@@ -1522,8 +1528,12 @@ COVER_FACTS = {
         # variant the chart under the cards names; {variant}: «3»)
         # (reviews s41g, s41h: «по варианту 3 цены Павлодара» a label the title page had not
         # introduced: what the variant takes Pavlodar's sum to pay for, in words)
-        "строка {year} года: новый договор, даже если Павлодар платит за камеру (вариант "
-        "{variant}); когда не хватит — табл.\u00a02"
+        # (reviews s42a, s42b: «Павлодар платит за камеру» read as a fact, or as Pavlodar
+        # paying someone: the dearest of the variants, and what it takes the price to be)
+        # {basis}: what the line's variant takes Pavlodar's price to pay for
+        # (COVER_LINE_BASIS)
+        "строка {year} года по самому дорогому варианту цены Павлодара — {basis}; когда не "
+        "хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

@@ -508,7 +508,8 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         ("вариант 1: за 420 АПК области", False),
         ("вариант 2: за 240 АПК г. Павлодара", False),
         # (s40c, s40e–s40g: «за 1 287 камер области» read as Almaty buying cameras)
-        ("вариант 3: за камеру (для Алматы дороже)", False),
+        # (s42a, s42b: «дороже» — than what? As the title page's card says the variant)
+        ("вариант 3: за каждую камеру", False),
         ("цена между Павлодаром и Карагандой", False),
     ]
     assert [heading for heading, bold in expected if bold] == [

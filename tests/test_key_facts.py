@@ -205,7 +205,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s41f: «самая дорогая цена» read as several tariffs: the variant the chart names)
         # (s41g, s41h: «по варианту 3 цены Павлодара» not yet introduced: what it takes
         # Pavlodar's sum to pay for, in words)
-        "строка 2027 года: новый договор, даже если Павлодар платит за камеру (вариант 3); "
+        # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant, and
+        # what it takes the price to pay for)
+        "строка 2027 года по самому дорогому варианту цены Павлодара — за каждую камеру; "
         f"когда не хватит — табл.{NBSP}2"
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
@@ -327,8 +329,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (s38a, s38b: the cases are the memo's Table 2's)
             # (s41c, s41d: what the line buys: a contract with new equipment)
             # (s41g, s41h: what the variant takes Pavlodar's sum to pay for, in words)
-            "жаңа шарт, тіпті Павлодар әр камераға төлесе де (3-\u2060нұсқа); қашан "
-            "жетпейтіні — 2-\u2060кесте"
+            # (s42a, s42b: the dearest variant, and what it takes the price to pay for)
+            "Павлодар бағасының ең қымбат нұсқасымен — әр камераға; қашан жетпейтіні — "
+            "2-\u2060кесте"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
@@ -360,6 +363,11 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
         .replace(NBSP, " ")
         .endswith("строка — 17 млрд тенге; не найден — 32 млрд тенге")
     )
+    # the card names what the line's variant takes the price to pay for: the city's 240
+    # complexes, never «за каждую камеру», where the line is the city's
+    card = key_facts.cover_facts(city, computed.edition.edition_date)[0].text.replace(NBSP, " ")
+    assert card.startswith("строка 2027 года по самому дорогому варианту цены Павлодара — за 240 ")
+    assert "камер" not in card
     assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()
 
 

@@ -781,8 +781,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert f"Почему предлагаем {line}, а не 17 млрд тенге." in memo
     assert (
         # (s38a, s38b: «хватит» read as certain, and the card as a paragraph)
-        f"{line} млрд тенге строка 2027 года: новый договор, даже если Павлодар платит за "
-        "камеру (вариант 3); когда не хватит — табл. 2"
+        # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant)
+        f"{line} млрд тенге строка 2027 года по самому дорогому варианту цены Павлодара — за "
+        "каждую камеру; когда не хватит — табл. 2"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
@@ -848,8 +849,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "Новый договор по цене Павлодара "
         # (s40c, s40e–s40g: «за 1 287 камер области» read as Almaty buying cameras, and not
         # why the variant is the dearest)
-        "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за камеру "
-        "(для Алматы дороже) "
+        # (s42a, s42b: «дороже» — than what? As the card says the variant)
+        "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за каждую "
+        "камеру "
         # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
         # s38k, s38l: apart, under Fig. 3's heading, with its condition)
         "Для сравнения продление на весь год, если снять запрет "
@@ -1128,7 +1130,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41c, s41d: what the line buys, beside today's 3,9 on the chart)
         # (s41f: «самая дорогая цена» read as several tariffs: the variant the chart names)
         # (s41g, s41h: «по варианту 3 цены Павлодара» not yet introduced: in words)
-        "строка 2027 года: новый договор, даже если Павлодар платит за камеру (вариант 3); "
+        # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant)
+        "строка 2027 года по самому дорогому варианту цены Павлодара — за каждую камеру; "
         "когда не хватит — табл. 2"
     ) in cover
     assert (
@@ -1159,7 +1162,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s39c: who lifts the ban: the council, its own)
         # (s40n: the akimat signs the extension, not the council: each body its act)
         "Если юристы разрешат — маслихату снять свой запрет , акимату — продлить договор по "
-        "нынешней цене до начала нового (страховка от перерыва; строка та же)."
+        # (s42b: «строка та же» read as clipped)
+        "нынешней цене до начала нового (страховка от перерыва; строку это не меняет)."
     )
     assert recommendation_6 in memo  # the sixth, after the procurement's terms
     assert memo.index("Потребовать от акимата включить") < memo.index(recommendation_6)
@@ -1271,13 +1275,16 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s38l: «подтвердят временную меру» awkward: what the lawyers confirm, said; the bold
         # item ends before its comma: html_text spaces it)
         "подтвердят, что договор можно продлить до итогов закупки , и оператор согласится — "
-        "договор продлится до "
+        "договор продлят до "
         # (s35c: the operator's consent, a condition elsewhere, was missing here)
         # (s38l, s39b: one sentence of four conditions: the extension, then the new contract)
         # (s40e: «с 1 марта, если … не позднее 31 декабря»: by 1 March at the latest)
         # (s40j: «не позже 1 марта» read as a guarantee against «запаса нет»: a requirement)
         # (s40n: the end of the extension as a fixed date: until the results, at most)
-        "итогов закупки, не позже 28 февраля, если объявить её не позднее 31 декабря; "
+        # (s42a: «не позже 28 февраля, если объявить» read as the end hanging on the
+        # announcement: the cap, then the announcement's deadline, apart)
+        "итогов закупки, но не дольше чем до 28 февраля; закупку надо объявить не позднее 31 "
+        "декабря, "
         # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
         # (s33a: the gap after the stop-gap is recommendation 5's; s33o: the item's four
         # conditions read as one too many)
@@ -1548,7 +1555,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "без строк 2028–2029 гг.: всё оборудование в 2027 г. (вариант 3) около 47,6 "
         "(до 56,2) "
         # (s41h: Karaganda first named here: what its price is to Pavlodar's)
-        "средняя цена Павлодара и более дорогой Караганды (не проверена) около 35,5 и больше "
+        # (s42b: one name for the midpoint, the charts'; its upper end, 50,5, said)
+        "цена между Павлодаром и более дорогой Карагандой (не проверена) около 35,5 (до 50,5) "
         # (s38b: «инфляция — табл. 3» read as a stray word)
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница."
     ) in memo

@@ -87,7 +87,10 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
-                    variant=decision_tables.variant_number(results.budget_line.line_reading),
+                    basis=fmt.fill(
+                        L.COVER_LINE_BASIS[results.budget_line.line_reading],
+                        complexes=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
+                    ),
                 ),
             )
         )
