@@ -1020,6 +1020,32 @@ def test_each_month_of_the_contract_before_the_stop_gaps_end_adds_its_share():
     assert decision_tables.per_month_earlier(results(0)) == 0.0
 
 
+def test_the_stop_gap_paths_central_estimate_is_said_with_its_contracts_start():
+    """Chapter 2 says the date behind the stop-gap's path's central estimate (review s42a:
+    27,4 read against the text's 1 March): the last day to announce plus the procurement's
+    median drawn length. Hand check: 31 December + 35 days = 4 February; draws of 10, 20 and
+    60 days have the median 20: 20 January."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from sergek_report.chapter import decision_tables
+
+    def results(draws):
+        return SimpleNamespace(
+            appraisal=SimpleNamespace(inputs={"procurement_lead_days": np.array(draws)}),
+            procurement_latest_start_in_stopgap=dt.date(2026, 12, 31),
+        )
+
+    assert decision_tables.central_contract_start(results([10.0, 35.0, 60.0])) == dt.date(
+        2027, 2, 4
+    )
+    assert decision_tables.central_contract_start(results([10.0, 20.0, 60.0])) == dt.date(
+        2027, 1, 20
+    )
+
+
 def test_a_threshold_no_value_reaches_names_the_assumption():
     """The memo's inflation threshold is where the line's upper end, that input held, meets
     the line; a line no inflation from −100 % to 1 000 % reaches (a hostile step or data) stops

@@ -568,6 +568,12 @@ def test_one_precision_per_quantity(report):
     assert "около 27,1 млрд тенге против 27,4, то есть на 0,3 млрд;" in normalise(text).replace(
         "\u00a0", " "
     )
+    # the path's central estimate with its contract's start, the median procurement (35 days
+    # after 31 December), beside the longest procurement's 1 March (review s42a)
+    assert (
+        "Центральная оценка пути, 27,4 млрд тенге, — для договора примерно с 4 февраля "
+        "(закупка в расчёте — от 10 до 60 дней)"
+    ) in normalise(text).replace("\u00a0", " ")
     assert printed_forms(text, 0.68e9) == {"0,7 млрд": 2}
     # the proposed line, rounded up to a whole billion (review s16h), never «26,8» or «27,0»
     assert set(forms["budget_line_2027"]) == {"32 млрд"}
@@ -1835,7 +1841,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
         # (s29a: the memo's room: the draft's PPP payments are chapter 3's)
-        "2) строка в проекте бюджета, дата сессии (аппарат) авторам "
+        # (s42a: the council asked for its own session date)
+        "2) строка в проекте бюджета (аппарат) авторам "
         # (s29e, s29i: a budget already adopted had no route: an amendment either way)
         "неизвестно; есть у аппарата строки нет, она меньше или бюджет принят без неё — поправка "
         "к бюджету "
