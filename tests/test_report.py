@@ -1027,7 +1027,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
     assert (
-        "47,6" not in cover and "56,2" not in cover and "(вариант 3) около 47,6 (до 56,2)" in memo
+        "47,6" not in cover and "56,2" not in cover and "оборудование около 47,6 (до 56,2)" in memo
     )
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
@@ -1559,7 +1559,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s37m: «оценка сверху» coined: the note says «до» is the upper end)
         # (s38f–s38h: «около» beside «верхняя оценка» for one figure: the row is a case)
         # (s40a, s40l: the case not tied to the later years' lines, recommendation 3's reason)
-        "без строк 2028–2029 гг.: всё оборудование в 2027 г. (вариант 3) около 47,6 "
+        # (s42b: «всё оборудование в 2027 г.» cryptic: the one-year contract and what it pays)
+        "без строк 2028–2029 гг.: договор на год оплатит всё оборудование около 47,6 "
         "(до 56,2) "
         # (s41h: Karaganda first named here: what its price is to Pavlodar's)
         # (s42b: one name for the midpoint, the charts'; its upper end, 50,5, said)
@@ -1587,7 +1588,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s36a, s36d: beside recommendation 3's «0–12,2 %»: whose rate it is; s37n: an
         # assumption, as Table 3 says; s38b: the complex's price is in 2026's prices, the
         # later years' lines are nominal)
-        "(допущение: инфляция 12,3 %) "
+        # (s42a: still read as the note's 0–12,2 %: the year said)
+        "(допущение: инфляция 2026 г. — 12,3 %) "
         # (s21l: «Расход 2027 г.» beside «2027» read as two of a kind: the line is «Строка»;
         # the rows numbered, Table 2's columns name them)
         # (s38b, s38d: «Что покажет» read as a prediction)
@@ -1649,7 +1651,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from; s37m: said here,
         # not in recommendation 3)
-        "с 2028 г. цена растёт на 0–12,2 % в год. "
+        # (s42a: whose growth, and that it is assumed)
+        "с 2028 г. цена договора растёт по допущению на 0–12,2 % в год. "
     )
     assert city[2] == "28,4"
     # the line is the upper edge of the first day's path per camera, 31,2 rounded up: Table
