@@ -1525,7 +1525,7 @@ COVER_FACTS = {
         # (reviews s41c, s41d: 32 beside today's 3,9 on the chart, the jump unexplained on the
         # title page: what the line buys, said)
         # (review s41f: «самая дорогая цена» read as Pavlodar having several tariffs: the
-        # variant the chart under the cards names; {variant}: «3»)
+        # variant the chart under the cards names)
         # (reviews s41g, s41h: «по варианту 3 цены Павлодара» a label the title page had not
         # introduced: what the variant takes Pavlodar's sum to pay for, in words)
         # (reviews s42a, s42b: «Павлодар платит за камеру» read as a fact, or as Pavlodar
