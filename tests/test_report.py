@@ -488,6 +488,8 @@ OTHER_FIGURES = (
     # the memo and on the cover
     "(всего 105 млрд,",
     "(вместе с 2027 годом — 105 млрд тенге)",
+    # the memo's margin of the line over variant 1's, 32 − 17 (not variant 1's 2027 P90, 15,4)
+    "(15 млрд сверх варианта 1)",
 )
 # The budget lines printed in whole billions (hand-checked: 29,36 and 31,21 rounded up)
 LINE_FIGURES = ("32 млрд",)
@@ -1176,9 +1178,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert memo.index("Потребовать от акимата включить") < memo.index(recommendation_6)
     # (s38l: why the line prices new equipment for the whole network: its premise)
     assert (
-        "По нынешней цене договор продлят лишь до начала нового. Дальше строка рассчитана на "
-        "сервис с новым оборудованием для всей сети (комплексы могут не перейти городу): он "
-        "за год в 4–8 раз дороже."
+        "По нынешней цене договор можно продлить лишь до начала нового. Дальше строка "
+        "рассчитана на сервис с новым оборудованием для всей сети (комплексы могут не перейти "
+        "городу): он за год в 4–8 раз дороже."
     ) in memo
     assert " 5 млрд" not in memo and memo.count(" до 4,4") == 1
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
@@ -1420,7 +1422,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s38e, s38f: the extension until the new contract, recommendation 6, said here too)
         # (the memo's room: the months are the opening's items; s38k, s38l: the range)
         "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4). По "
-        "нынешней цене договор продлят лишь до начала нового. Дальше строка рассчитана на сервис"
+        "нынешней цене договор можно продлить лишь до начала нового. Дальше строка рассчитана "
+        "на сервис"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1488,7 +1491,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4). По "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
         # (s38e, s38f: the extension until the new contract, recommendation 6)
-        "нынешней цене договор продлят лишь до начала нового. "
+        "нынешней цене договор можно продлить лишь до начала нового. "
         # (s33n: a dash for the verb read as telegraphic; s38l: the premise, said)
         "Дальше строка рассчитана на сервис с новым оборудованием для всей сети (комплексы "
         "могут не перейти городу): он за год в 4–8 раз дороже. "
@@ -1526,7 +1529,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s40a–s40d: caution on the price but not on the start; s40n: «срок закупки он
         # выбирает сам» a riddle: the procurement's length drawn, the margin covers both)
         # (s41a, s41b: the line holds any start: its margin is on the price and the start)
-        "Запас в строке — на то, что заранее неизвестно: цену и день начала договора. "
+        # (s42c: the margin never named as a sum: 32 − 17 = 15 over variant 1)
+        "Запас в строке (15 млрд сверх варианта 1) — на то, что заранее неизвестно: цену и "
+        "день начала договора. "
         "Цены для Алматы нет. Есть одно "
         "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
         "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1). "
