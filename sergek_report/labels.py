@@ -1451,7 +1451,8 @@ COVER_CHART = (
     "Расходы {year} года, млрд тенге, если новый договор начнётся {start}; позже — "
     # (reviews s41g, s41h: «есть одна» — one what?)
     "дешевле. Единственная найденная цена — {sum} тенге на {term} в Павлодарской области; "
-    "варианты {variants} — за что она платит (Таблица 1); {line}; {key}"
+    # (review s42f: «цена платит» is not Russian: what the sum pays for, said by the payer)
+    "варианты {variants} — что она оплачивает (Таблица 1); {line}; {key}"
 )
 # What the variant the budget line is drawn at takes Pavlodar's price to pay for, on the title
 # page's card (COVER_FACTS' «budget_line»): per camera, or, without the camera counts, the
@@ -1620,7 +1621,9 @@ COVER_FACTS = {
         # (reviews s38a, s38b: «сейчас» beside «не позже»: one deadline, as the subtitle says it)
         # (reviews s40a–s40f: «как можно раньше» beside a line for a contract from 1 March:
         # the deadline the line holds; the earlier start's price is the checks')
-        "до конца договора {left} (на {today}); закупку объявить не позже {in_stopgap}"
+        # (review s42f: the title page never said what is procured, nor who announces it)
+        "до конца договора {left} (на {today}); акимату объявить закупку услуги не позже "
+        "{in_stopgap}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

@@ -160,8 +160,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s37n, s38a, s38b: «сейчас» beside «не позже»: one deadline, said as the title
         # and the first check say it)
         # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline)
-        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить не позже "
-        f"31{NBSP}декабря"
+        # (s42f: what is procured, and who announces it)
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); акимату объявить закупку услуги "
+        f"не позже 31{NBSP}декабря"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -309,8 +310,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s38a, s38b: one deadline, as the title says it)
         # (the Kazakh title page's room after the chart's headings, s39a, s39b)
         # (s40a–s40f: «ертерек» beside a line for 1 March: the line's deadline)
-        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); сатып алуды 31 желтоқсаннан "
-        "кешіктірмей жариялау"
+        # (s42f: what is procured, and who announces it)
+        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); әкімдік қызметті сатып алуды "
+        "31 желтоқсаннан кешіктірмей жариялауы керек"
     )
     assert (
         facts[0]

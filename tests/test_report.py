@@ -844,7 +844,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # last day said without its condition: the action, then the condition in a clause)
         # (s37n, s38a, s38b: «сейчас» beside «не позже»: one deadline, as the title's)
         # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline)
-        "закупку объявить не позже 31 декабря"
+        # (s42f: what is procured, and who announces it)
+        "акимату объявить закупку услуги не позже 31 декабря"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -906,7 +907,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "Расходы 2027 года, млрд тенге, если новый договор начнётся 1 января; позже — "
         # (s41g, s41h: «есть одна» — one what?)
         "дешевле. Единственная найденная цена — 9 млрд тенге на три года в "
-        "Павлодарской области; варианты 1–3 — за что она платит (Таблица 1); "
+        # (s42f: «цена платит» is not Russian)
+        "Павлодарской области; варианты 1–3 — что она оплачивает (Таблица 1); "
         "пунктир — строка бюджета 32; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -1633,7 +1635,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # appendix's Table 28, which the note points to)
         # (s40a: 1 287 is the cameras installed by Profit.kz's 27 November 2025, not the
         # contract's count: the variant is dear if the sum pays for more)
-        "1 287 камер — установленные к 27 ноября 2025 г.; если сумма платит за большее число, "
+        "1 287 камер — установленные к 27 ноября 2025 г.; если сумма оплачивает больше камер, "
         "цена ниже — раздел «За комплекс или за камеру»; "
         # (s28i: Table 2 gives central estimates only: the range said here, under its column)
         "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов; "
