@@ -1046,6 +1046,29 @@ def test_the_stop_gap_paths_central_estimate_is_said_with_its_contracts_start():
     )
 
 
+def test_the_stop_gap_paths_cost_with_the_longest_procurement_is_its_1_march_contracts():
+    """Chapter 2's «договор начнётся 1 марта (расход 2027 года — около 25,5 млрд тенге)»
+    (review s42e: the reader's own arithmetic): the stop-gap's path with the procurement held
+    at its longest, 60 days, the rest drawn. Cheaper than the path's median (35 days: 27,4),
+    dearer held at 10 days; and the 2,2 bn a month chapter 2 gives bridges the two: from
+    4 February to 1 March is 25 days, 27,4 − 2,2 × 25 / 30 ≈ 25,6 (within a tenth)."""
+    from sergek_report import paths
+    from sergek_report.chapter import decision_tables
+    from sergek_report.model.computed import compute_edition
+    from sergek_report.model.uncertainty import held_statistic
+
+    r = compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR).results
+    path = "service_pavlodar_camera.cash_2027"
+    median = r.appraisal.get(path, "p50")
+    held_10 = held_statistic(
+        r.appraisal_data, r.appraisal, path, "procurement_lead_days", 10, "p50"
+    )
+    assert r.stopgap_path_longest_procurement < median < held_10
+    assert decision_tables.bn(r.stopgap_path_longest_procurement) == "25,5"
+    per_month = decision_tables.per_month_earlier(r)
+    assert abs(median - per_month * 25 / 30 - r.stopgap_path_longest_procurement) < 0.15e9
+
+
 def test_a_threshold_no_value_reaches_names_the_assumption():
     """The memo's inflation threshold is where the line's upper end, that input held, meets
     the line; a line no inflation from −100 % to 1 000 % reaches (a hostile step or data) stops

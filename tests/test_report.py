@@ -570,6 +570,10 @@ def test_one_precision_per_quantity(report):
     assert "около 27,1 млрд тенге против 27,4, то есть на 0,3 млрд;" in normalise(text).replace(
         "\u00a0", " "
     )
+    # the longest procurement's contract from 1 March, with its own 2027 cost (review s42e)
+    assert "договор начнётся 1 марта (расход 2027 года — около 25,5 млрд тенге)" in normalise(
+        text
+    ).replace("\u00a0", " ")
     # the path's central estimate with its contract's start, the median procurement (35 days
     # after 31 December), beside the longest procurement's 1 March (review s42a)
     assert (

@@ -30,6 +30,8 @@ import pandas as pd
 from sergek_report.errors import MissingDataError, ParameterError
 from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model.appraisal import (
+    LINE_PATH,
+    YEARS,
     AppraisalData,
     BasisFigures,
     basis_figures,
@@ -82,7 +84,7 @@ from sergek_report.model.prices import (
 from sergek_report.model.reconciliation import Reconciliation, anchor_row, reconcile
 from sergek_report.model.rounding import rounding_interval
 from sergek_report.model.sensitivity import budget_for, erosion_2025, scenario_rows, tornado
-from sergek_report.model.uncertainty import Uncertainty, appraise
+from sergek_report.model.uncertainty import Uncertainty, appraise, held_statistic
 from sergek_report.model.weights import shown_figures
 
 # Service terms (months) for the chart of the tariff estimate against the term.
@@ -193,6 +195,10 @@ class Results:
     stopgap_end: dt.date | None = None
     contract_after_stopgap: dt.date | None = None
     procurement_latest_start_in_stopgap: dt.date | None = None
+    # the stop-gap's path at the line's reading with the longest procurement held, its
+    # contract from `contract_after_stopgap`: the 2027 median beside the path's own, whose
+    # procurement is drawn (review s42e)
+    stopgap_path_longest_procurement: float | None = None
     # the fines a gap of the stop-gap's months forgoes at the pace of the paid period
     # (2020 – August 2022, a smaller network): the lowest of the paces the sources give
     fines_forgone_in_gap_early: float | None = None
@@ -429,6 +435,10 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         else median(*share.range, float(share.value), share.distribution.shape),
     )
     line = budget_line(appraisal, appraisal_data, assumptions, one_basis.pavlodar_year_city)
+    stopgap_path = f"{LINE_PATH.format(reading=line.line_reading)}.cash_{YEARS[0]}"
+    longest_procurement = held_statistic(
+        appraisal_data, appraisal, stopgap_path, "procurement_lead_days", lead_high, "p50"
+    )
     basis["extension_years"] = contract_basis(contract, "extension_years")
 
     return Results(
@@ -508,6 +518,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         stopgap_end=stopgap_end,
         contract_after_stopgap=contract_after_stopgap,
         procurement_latest_start_in_stopgap=procurement_announced,
+        stopgap_path_longest_procurement=longest_procurement,
         procurement_latest_start_range=(
             latest_start(decision_day, days=lead_high),
             latest_start(decision_day, days=lead_low),

@@ -127,6 +127,26 @@ def appraise(
     )
 
 
+# the statistics the joint calculation reports, as percentiles of the draws
+PERCENTS = {"p10": 10.0, "p50": 50.0, "p90": 90.0}
+
+
+def _held(data: AppraisalData, u: Uncertainty, output: str, name: str, value: float):
+    """An output over the draws with input `name` held at `value` in every draw."""
+    held = dict(u.inputs, **{name: np.full(u.draws, float(value))})
+    return np.broadcast_to(evaluate(data, held)[output], (u.draws,))
+
+
+def held_statistic(
+    data: AppraisalData, u: Uncertainty, output: str, name: str, value: float, stat: str
+) -> float:
+    """An output's statistic over the draws with input `name` held at `value` and the others
+    drawn: the stop-gap's path with the longest procurement, its contract from 1 March
+    (review s42e: the path's central estimate is the median procurement's, its 1 March cost
+    was the reader's own arithmetic)."""
+    return float(np.percentile(_held(data, u, output, name, value), PERCENTS[stat]))
+
+
 def held_threshold(
     data: AppraisalData, u: Uncertainty, output: str, name: str, target: float, stat: str
 ) -> tuple[float, float]:
@@ -136,14 +156,9 @@ def held_threshold(
     exceeds it; each point more, +Y» (reviews s40a–s40n: a threshold from the point estimate
     left out the spread the line covers). The output must be linear in the input (the 2027
     cash is, in 2026 inflation: every new price is the 2025 price times it)."""
-    percent = {"p10": 10.0, "p50": 50.0, "p90": 90.0}[stat]
-
-    def at(value: float) -> np.ndarray:
-        held = dict(u.inputs, **{name: np.full(u.draws, float(value))})
-        return np.broadcast_to(evaluate(data, held)[output], (u.draws,))
-
-    base = at(0.0)
-    slope = at(1.0) - base  # per unit of the input, per draw
+    percent = PERCENTS[stat]
+    base = _held(data, u, output, name, 0.0)
+    slope = _held(data, u, output, name, 1.0) - base  # per unit of the input, per draw
 
     def statistic(value: float) -> float:
         return float(np.percentile(base + slope * value, percent))
