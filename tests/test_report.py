@@ -570,6 +570,12 @@ def test_one_precision_per_quantity(report):
     assert "около 27,1 млрд тенге против 27,4, то есть на 0,3 млрд;" in normalise(text).replace(
         "\u00a0", " "
     )
+    # today's price of a complex-year on the options' basis, the mean of the two estimates
+    # (reviews s42d: 2,17, the obligations' estimate, beside the 3,9 bn that rests on the mean;
+    # hand check: ≈ 171 389 tenge a month × 12 = 2 056 665 ≈ 2,06 mn; 8,02 / 2,06 ≈ 4)
+    assert "по нынешнему договору около 2,06 млн тенге в год (средняя из двух оценок платы" in (
+        normalise(text).replace("\u00a0", " ")
+    )
     # the longest procurement's contract from 1 March, with its own 2027 cost (review s42e)
     assert "договор начнётся 1 марта (расход 2027 года — около 25,5 млрд тенге)" in normalise(
         text

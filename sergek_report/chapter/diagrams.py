@@ -41,7 +41,8 @@ LINE = "#555555"  # arrows and connectors
 TONES = {
     "go": ("#e3eef6", charts.ACCENT_LIGHT),
     "stop": ("#f7e3e0", "#d59a91"),
-    "open": ("#eeeeee", "#b5b5b5"),
+    # (reviews s42d, s42f: grey is the caption's «маловероятный исход»: an open outcome white)
+    "open": ("#ffffff", "#8a8a8a"),
     "unlikely": ("#f5f5f5", "#c4c4c4"),
 }
 # The words of an unlikely outcome (its caveat, outcome and costs): grey, never the accent.
