@@ -1106,8 +1106,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41a, s41b: a line for the last day's announcement rewarded the riskiest timing:
         # the line holds the contract from the first day, 31,2 rounded up)
         # (s41c, s41d: «хватит» unconditional beside Table 2's cases: at Pavlodar's prices)
-        "договор — лишь на год (Закон о госзакупках, ст. 17). По ценам Павлодара строки хватит "
-        "и при договоре с 1 января; чем позже начало, тем меньше расход."
+        # (s42c, s42d: «строки хватит» read as a guarantee: what the line covers, said)
+        "договор — лишь на год (Закон о госзакупках, ст. 17). По ценам Павлодара строка "
+        "покрывает верхнюю границу расчёта даже при договоре с 1 января."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1726,8 +1727,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
         "и 2029 годы (всего 105 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
-        "год (Закон о госзакупках, ст. 17). По ценам Павлодара строки хватит и при договоре с "
-        "1 января; чем позже начало, тем меньше расход. "
+        # (s42c, s42d: «строки хватит» read as a guarantee: what the line covers, said)
+        "год (Закон о госзакупках, ст. 17). По ценам Павлодара строка покрывает верхнюю "
+        "границу расчёта даже при договоре с 1 января. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
