@@ -1023,27 +1023,20 @@ def test_each_month_of_the_contract_before_the_stop_gaps_end_adds_its_share():
 def test_the_stop_gap_paths_central_estimate_is_said_with_its_contracts_start():
     """Chapter 2 says the date behind the stop-gap's path's central estimate (review s42a:
     27,4 read against the text's 1 March): the last day to announce plus the procurement's
-    median drawn length. Hand check: 31 December + 35 days = 4 February; draws of 10, 20 and
-    60 days have the median 20: 20 January."""
+    median drawn length. Hand check: the draws are uniform over 10–60 days, median 35;
+    31 December + 35 days = 4 February; the longest procurement, 60 days, gives 1 March."""
     import datetime as dt
-    from types import SimpleNamespace
 
     import numpy as np
 
-    from sergek_report.chapter import decision_tables
+    from sergek_report import paths
+    from sergek_report.model.computed import compute_edition
 
-    def results(draws):
-        return SimpleNamespace(
-            appraisal=SimpleNamespace(inputs={"procurement_lead_days": np.array(draws)}),
-            procurement_latest_start_in_stopgap=dt.date(2026, 12, 31),
-        )
-
-    assert decision_tables.central_contract_start(results([10.0, 35.0, 60.0])) == dt.date(
-        2027, 2, 4
-    )
-    assert decision_tables.central_contract_start(results([10.0, 20.0, 60.0])) == dt.date(
-        2027, 1, 20
-    )
+    r = compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR).results
+    assert np.median(r.appraisal.inputs["procurement_lead_days"]) == 35.0
+    assert r.procurement_latest_start_in_stopgap == dt.date(2026, 12, 31)
+    assert r.stopgap_contract_start_central == dt.date(2027, 2, 4)
+    assert r.contract_after_stopgap == dt.date(2027, 3, 1)
 
 
 def test_the_stop_gap_paths_cost_with_the_longest_procurement_is_its_1_march_contracts():

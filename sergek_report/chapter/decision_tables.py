@@ -13,7 +13,6 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-import numpy as np
 import pandas as pd
 
 from sergek_report import labels as L
@@ -564,14 +563,6 @@ def per_month_earlier(results: Results) -> float:
     stopgap_path = LINE_PATH.format(reading=line.line_reading)
     first_day = u.get(f"{FIRST_DAY_PATH.format(reading=line.line_reading)}.cash_{OPTION_YEARS[0]}")
     return (first_day - u.get(f"{stopgap_path}.cash_{OPTION_YEARS[0]}")) / months
-
-
-def central_contract_start(results: Results) -> dt.date:
-    """The new contract's start behind the stop-gap's path's central estimate: the last day
-    to announce plus the procurement's median drawn length (review s42a: the path's 27,4 read
-    against the text's 1 March, the longest procurement's start, as a slip)."""
-    lead = float(np.median(results.appraisal.inputs["procurement_lead_days"]))
-    return results.procurement_latest_start_in_stopgap + dt.timedelta(days=round(lead))
 
 
 def times_today(results: Results) -> dict[str, float]:

@@ -25,6 +25,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from sergek_report.errors import MissingDataError, ParameterError
@@ -199,6 +200,10 @@ class Results:
     # contract from `contract_after_stopgap`: the 2027 median beside the path's own, whose
     # procurement is drawn (review s42e)
     stopgap_path_longest_procurement: float | None = None
+    # the contract's start behind that path's own median: the last day to announce plus the
+    # procurement's median drawn length (4 February 2027; review s42a read the path's 27,4
+    # against the longest procurement's 1 March)
+    stopgap_contract_start_central: dt.date | None = None
     # the fines a gap of the stop-gap's months forgoes at the pace of the paid period
     # (2020 – August 2022, a smaller network): the lowest of the paces the sources give
     fines_forgone_in_gap_early: float | None = None
@@ -439,6 +444,8 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
     longest_procurement = held_statistic(
         appraisal_data, appraisal, stopgap_path, "procurement_lead_days", lead_high, "p50"
     )
+    median_lead = float(np.median(appraisal.inputs["procurement_lead_days"]))
+    contract_start_central = procurement_announced + dt.timedelta(days=round(median_lead))
     basis["extension_years"] = contract_basis(contract, "extension_years")
 
     return Results(
@@ -519,6 +526,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         contract_after_stopgap=contract_after_stopgap,
         procurement_latest_start_in_stopgap=procurement_announced,
         stopgap_path_longest_procurement=longest_procurement,
+        stopgap_contract_start_central=contract_start_central,
         procurement_latest_start_range=(
             latest_start(decision_day, days=lead_high),
             latest_start(decision_day, days=lead_low),
