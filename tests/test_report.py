@@ -1543,8 +1543,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # выбирает сам» a riddle: the procurement's length drawn, the margin covers both)
         # (s41a, s41b: the line holds any start: its margin is on the price and the start)
         # (s42c: the margin never named as a sum: 32 − 17 = 15 over variant 1)
-        "Запас в строке (15 млрд сверх варианта 1) — на то, что заранее неизвестно: цену и "
-        "день начала договора. "
+        # (s42h: variant 1's 17 assumes 1 January too: the margin is the price's alone)
+        "Запас в строке (15 млрд сверх варианта 1) — на неизвестную цену; договор с 1 января "
+        "заложен и в вариант 1. "
         "Цены для Алматы нет. Есть одно "
         "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
         "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1). "
