@@ -173,7 +173,7 @@ def test_the_stop_gap_lasts_until_the_procurements_results():
     the law's two months still. Each month of 2027 is paid at one price, so the 2027 cash is
     linear in the stop-gap's months, from the first day's path (none) to the two months'."""
     announced = dataclasses.replace(_data(), procurement_announced=-1.0)
-    line = f"{ap.LINE_PATH.format(reading='region')}.cash_2027"
+    line = f"{ap.STOPGAP_PATH.format(reading='region')}.cash_2027"
     first_day = f"{ap.FIRST_DAY_PATH.format(reading='region')}.cash_2027"
 
     def cash(lead_days: float, months: float = 2.0) -> float:
@@ -1013,7 +1013,8 @@ def test_each_month_of_the_contract_before_the_stop_gaps_end_adds_its_share():
         return SimpleNamespace(
             appraisal=SimpleNamespace(get=lambda output: points[output]),
             assumptions=SimpleNamespace(stopgap_months=months),
-            budget_line=SimpleNamespace(line_reading="camera", line_path="service_pavlodar_camera"),
+            # as BudgetLine says it: the line's path is the contract from the first day
+            budget_line=SimpleNamespace(line_reading="camera", line_path="pavlodar_camera"),
         )
 
     assert decision_tables.per_month_earlier(results(2)) == 3e9

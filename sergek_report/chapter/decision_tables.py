@@ -29,8 +29,8 @@ from sergek_report.model.appraisal import (
     CAMERA_READING,
     FIRST_DAY_PATH,
     GAP_PATH,
-    LINE_PATH,
     ONE_YEAR,
+    STOPGAP_PATH,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
@@ -438,7 +438,7 @@ def variant_row(reading: str, case: str) -> str:
 # midpoint's computation.
 BRANCH_PATH = {
     "announced": (FIRST_DAY_PATH, "announced"),
-    "bridge": (LINE_PATH, "service"),
+    "bridge": (STOPGAP_PATH, "service"),
     "no_bridge": (GAP_PATH, "no_bridge"),
 }
 BRANCH_OUTPUT = {
@@ -560,8 +560,8 @@ def per_month_earlier(results: Results) -> float:
     months = results.assumptions.stopgap_months
     if not months:
         return 0.0
-    stopgap_path = LINE_PATH.format(reading=line.line_reading)
-    first_day = u.get(f"{FIRST_DAY_PATH.format(reading=line.line_reading)}.cash_{OPTION_YEARS[0]}")
+    stopgap_path = STOPGAP_PATH.format(reading=line.line_reading)
+    first_day = u.get(f"{line.line_path}.cash_{OPTION_YEARS[0]}")
     return (first_day - u.get(f"{stopgap_path}.cash_{OPTION_YEARS[0]}")) / months
 
 
@@ -808,14 +808,13 @@ def path_chart_options(results: Results) -> tuple[str, ...]:
     read as a second vocabulary): each path at the budget line's variant of Pavlodar's price
     and at the midpoint with Karaganda, then today's price; every variant of every path is
     the appendix's (the options table, Fig. 13)."""
-    reading = results.budget_line.line_reading
-    return (
-        *(
-            option
-            for line in ("bridge", "no_bridge", "announced")
-            for option in (BRANCH_PATH[line][0].format(reading=reading), BRANCH_PATH[line][1])
-        ),
-        COMPARISON,
+    # the options chart's rows in their one order, each path's kept at the line's reading
+    # and the midpoint; today's price, no path, kept too
+    kept = (results.budget_line.line_reading, "midpoint", None)
+    return tuple(
+        option
+        for option in APPRAISAL_ROWS
+        if option not in PART_OF and _branch_and_key(option)[1] in kept
     )
 
 

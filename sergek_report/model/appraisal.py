@@ -325,16 +325,16 @@ COVERAGE_READINGS = {"region": 0.0, "city": 1.0}
 # The paths priced at Pavlodar's prices under each reading, named as the output per reading
 # («pavlodar_city»: the proposed budget line's name since it was first published), as the
 # midpoint's paths: the stop-gap's months spent on the stop-gap, and without a contract.
-LINE_PATH = "service_pavlodar_{reading}"  # the stop-gap, then the contract («service»)
+STOPGAP_PATH = "service_pavlodar_{reading}"  # the stop-gap, then the contract («service»)
 FIRST_DAY_PATH = "pavlodar_{reading}"  # the contract from the first day («announced»)
 GAP_PATH = "no_bridge_pavlodar_{reading}"  # no contract for those months («no_bridge»)
-PAVLODAR_PATHS = {LINE_PATH: (1, 0), FIRST_DAY_PATH: (0, 0), GAP_PATH: (0, 1)}
+PAVLODAR_PATHS = {STOPGAP_PATH: (1, 0), FIRST_DAY_PATH: (0, 0), GAP_PATH: (0, 1)}
 # The reading the budget line is drawn at, Pavlodar's sum paid per camera: the city's price
 # per complex times the camera factor, every path priced at it (reviews s19g–s20h: the line's
 # reading priced as the other readings are, with its spread and later years, not as a product
 # of another reading's upper end); CAMERA_PATH: the stop-gap's path at it.
 CAMERA_READING = "camera"
-CAMERA_PATH = LINE_PATH.format(reading=CAMERA_READING)
+CAMERA_PATH = STOPGAP_PATH.format(reading=CAMERA_READING)
 # The line's path (the contract from the first day) at a price held for the contract's three
 # years, as Pavlodar's sum is (no growth in 2028–2029): what the later years' lines would be
 # without the growth reserve (reviews s22k, s22l: 27 + 32 + 32 against 100)

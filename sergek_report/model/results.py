@@ -31,7 +31,7 @@ import pandas as pd
 from sergek_report.errors import MissingDataError, ParameterError
 from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model.appraisal import (
-    LINE_PATH,
+    STOPGAP_PATH,
     YEARS,
     AppraisalData,
     BasisFigures,
@@ -440,7 +440,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         else median(*share.range, float(share.value), share.distribution.shape),
     )
     line = budget_line(appraisal, appraisal_data, assumptions, one_basis.pavlodar_year_city)
-    stopgap_path = f"{LINE_PATH.format(reading=line.line_reading)}.cash_{YEARS[0]}"
+    stopgap_path = f"{STOPGAP_PATH.format(reading=line.line_reading)}.cash_{YEARS[0]}"
     longest_procurement = held_statistic(
         appraisal_data, appraisal, stopgap_path, "procurement_lead_days", lead_high, "p50"
     )

@@ -67,8 +67,8 @@ class Uncertainty:
     # index: output name; columns: input assumption names; values: share of the spread
     contributions: pd.DataFrame
     correlations: pd.DataFrame  # realised rank correlations of the drawn inputs
-    # the draws as `evaluate` takes them (assumption name -> array): `held_threshold`
-    # re-evaluates them with one input held
+    # the draws as `evaluate` takes them (assumption name -> array): `held_threshold` and
+    # `held_statistic` re-evaluate them with one input held
     inputs: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def get(self, output: str, column: str = "point") -> float:
@@ -127,8 +127,9 @@ def appraise(
     )
 
 
-# the statistics the joint calculation reports, as percentiles of the draws
-PERCENTS = {"p10": 10.0, "p50": 50.0, "p90": 90.0}
+# the statistics the joint calculation reports («p10», «p50», «p90»), as percentiles of the
+# draws (montecarlo.PERCENTILES, the summary's)
+PERCENTS = {f"p{percent}": float(percent) for percent in mc.PERCENTILES}
 
 
 def _held(data: AppraisalData, u: Uncertainty, output: str, name: str, value: float):
