@@ -621,7 +621,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     from sergek_report.inputs import datasets
 
     tables = datasets.load_tables(None)
-    matrix = dtab.decision_matrix(tables["options"], tables["risks"]).set_index("Способ")
+    matrix = dtab.decision_matrix(tables["options"], tables["risks"]).set_index("Действие")
     # the order of the path to 1 January (review s11d, previous 2.12: the transfer, «не
     # оценено», stood in the middle): the two that can work on 1 January, the routes that take
     # months, then the transfer, which does not depend on the procurement
@@ -662,7 +662,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     astana = matrix.loc["Переход по образцу Астаны"]
     assert astana["Главный риск"].startswith("Зависимость от прежнего оператора")
     assert astana[matrix.columns[2]].startswith("По новому договору; в Астане")
-    detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Способ")
+    detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Действие")
     stopgap = detail.loc[tables["options"].set_index("option_id").loc["stopgap", "name"]]
     assert stopgap["Все риски"].count(";") == 2  # its three risks, none dropped
     assert "20,9" not in " ".join(detail.to_numpy().ravel())
@@ -1038,29 +1038,6 @@ def test_the_stop_gap_paths_central_estimate_is_said_with_its_contracts_start():
     assert r.procurement_latest_start_in_stopgap == dt.date(2026, 12, 31)
     assert r.stopgap_contract_start_central == dt.date(2027, 2, 4)
     assert r.contract_after_stopgap == dt.date(2027, 3, 1)
-
-
-def test_the_stop_gap_paths_cost_with_the_longest_procurement_is_its_1_march_contracts():
-    """Chapter 2's «договор начнётся 1 марта (расход 2027 года — около 25,5 млрд тенге)»
-    (review s42e: the reader's own arithmetic): the stop-gap's path with the procurement held
-    at its longest, 60 days, the rest drawn. Cheaper than the path's median (35 days: 27,4),
-    dearer held at 10 days; and the 2,2 bn a month chapter 2 gives bridges the two: from
-    4 February to 1 March is 25 days, 27,4 − 2,2 × 25 / 30 ≈ 25,6 (within a tenth)."""
-    from sergek_report import paths
-    from sergek_report.chapter import decision_tables
-    from sergek_report.model.computed import compute_edition
-    from sergek_report.model.uncertainty import held_statistic
-
-    r = compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR).results
-    path = "service_pavlodar_camera.cash_2027"
-    median = r.appraisal.get(path, "p50")
-    held_10 = held_statistic(
-        r.appraisal_data, r.appraisal, path, "procurement_lead_days", 10, "p50"
-    )
-    assert r.stopgap_path_longest_procurement < median < held_10
-    assert decision_tables.bn(r.stopgap_path_longest_procurement) == "25,5"
-    per_month = decision_tables.per_month_earlier(r)
-    assert abs(median - per_month * 25 / 30 - r.stopgap_path_longest_procurement) < 0.15e9
 
 
 def test_a_threshold_no_value_reaches_names_the_assumption():

@@ -295,7 +295,10 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_their_costs(path_input
         "«Договор с первого дня»: 29,8\u00a0млрд (вариант\u00a03; строка 32)",
     )
     assert branches[1].costs == ("«Продление, затем договор»: 27,4\u00a0млрд (вариант\u00a03)",)
-    assert branches[2].costs == ("«Перерыв, затем договор»: 27,1\u00a0млрд (вариант\u00a03)",)
+    # (review s42h: the council's lifting its ban has a branch of its own: the extension runs
+    # until the contract, which starts when the procurement ends, as after the stop-gap)
+    assert branches[2].costs == branches[1].costs
+    assert branches[3].costs == ("«Перерыв, затем договор»: 27,1\u00a0млрд (вариант\u00a03)",)
     # the note under the tree says which variant its figures are at, in plain words; the
     # chapter's note adds where the others are
     note = decision_tables.path_chart_note(results)
@@ -315,19 +318,21 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_their_costs(path_input
     assert [b.question for b in branches] == [
         "Закупка услуг объявлена и завершится к 1\u00a0января?",
         L.PATH_QUESTIONS["bridge"],
-        None,  # the other answer of the lawyers' question
+        "Маслихат снял запрет на продление, оператор согласен?",
+        None,  # the other answer of the council's question
         L.PATH_QUESTIONS["transfer"],
         None,  # the other answer of the transfer's question (review of 4 Dec 2026)
     ]
     assert [(b.answer, b.from_above) for b in branches] == [
         ("да", None),
         ("да", "нет"),
+        ("да", "нет"),
         ("нет", None),
         ("да", None),
         ("нет", None),
     ]
     # the transfer's outcomes are not priced: no cost line, the note says so
-    assert branches[3].costs == branches[4].costs == ()
+    assert branches[4].costs == branches[5].costs == ()
     assert note.endswith("; передача комплексов городу не оценена (нет открытых данных)")
     for name, fig in path_figures(path_inputs):
         if name.startswith("tree"):
@@ -353,7 +358,7 @@ def test_the_contract_from_the_first_day_is_greyed_as_unlikely(path_inputs):
 
     results, tables, _ = path_inputs
     branches = decision_tables.path_branches(tables["decision_path"], results)
-    assert [b.tone for b in branches] == ["unlikely", "go", "stop", "open", "stop"]
+    assert [b.tone for b in branches] == ["unlikely", "go", "go", "stop", "open", "stop"]
     # (review s15a: the outcome is unlikely because its deadline is near, said with the date;
     # the shortest procurement, 10 days, ends on 1 January if announced on 22 December)
     assert branches[0].caveat == (
@@ -399,7 +404,7 @@ def test_the_transfer_question_stands_in_a_frame_of_its_own(path_inputs):
     results, tables, _ = path_inputs
     branches = decision_tables.path_branches(tables["decision_path"], results)
     title = L.PATH_TREE_GROUPS["independent"]
-    assert [b.group for b in branches] == [None, None, None, title, title]
+    assert [b.group for b in branches] == [None, None, None, None, title, title]
     for name, fig in path_figures(path_inputs):
         if not name.startswith("tree"):
             continue
@@ -415,8 +420,9 @@ def test_the_transfer_question_stands_in_a_frame_of_its_own(path_inputs):
         )
         inside = [b for b in boxes if frame.x0 < b.x0 and b.x1 < frame.x1 and frame.y0 < b.y0]
         inside = [b for b in inside if b.y1 < frame.y1]
-        # the transfer's question and its two outcomes; the other five boxes outside
-        assert len(inside) == 3 and len(boxes) == 8, name
+        # the transfer's question and its two outcomes; the other seven boxes outside (three
+        # questions, four outcomes)
+        assert len(inside) == 3 and len(boxes) == 10, name
         assert all(b in inside for b in boxes[-3:]), name
 
 

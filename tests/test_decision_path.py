@@ -15,6 +15,7 @@ def test_the_path_loads_with_its_branches_in_order():
     assert list(path.sort_values("step")["branch_id"]) == [
         "announced",
         "bridge",
+        "lift_ban",
         "no_bridge",
         "transfer",
         "no_transfer",
@@ -24,9 +25,19 @@ def test_the_path_loads_with_its_branches_in_order():
     # the gap's outcome says what happens and its condition, the council's ban (recommendation
     # 6); how long the calculation assumes the gap lasts is chapter 2's, not the tree's (review
     # s38i: a model's assumption in the decision chart understated the gap)
-    gap = path.set_index("branch_id").loc["no_bridge", "on_january_1"]
-    # (s38l: the council's own lever read as a footnote: said first, with its recommendation)
-    assert gap.startswith("Если маслихат не снимет запрет на новое продление (рекомендация 6), ")
+    branches = path.set_index("branch_id")
+    gap = branches.loc["no_bridge", "on_january_1"]
+    assert (
+        gap.replace("\u00a0", " ")
+        == "Фиксация останавливается с 1 января до начала нового договора"
+    )
+    # (s38l: the council's own lever read as a footnote; s42h: still inside the gap's box, and
+    # uncosted: a branch of its own, its path the stop-gap's, extended until the contract)
+    lifted = branches.loc["lift_ban"]
+    assert lifted["on_january_1"].startswith(
+        "Фиксация продолжается по нынешней цене до начала нового договора (рекомендация 6"
+    )
+    assert lifted["budget_line"] == "bridge"
     assert "в расчёте" not in gap
 
 

@@ -576,16 +576,14 @@ def test_one_precision_per_quantity(report):
     assert "по нынешнему договору около 2,06 млн тенге в год (средняя из двух оценок платы" in (
         normalise(text).replace("\u00a0", " ")
     )
-    # the longest procurement's contract from 1 March, with its own 2027 cost (review s42e)
-    assert "договор начнётся 1 марта (расход 2027 года — около 25,5 млрд тенге)" in normalise(
-        text
-    ).replace("\u00a0", " ")
     # the path's central estimate with its contract's start, the median procurement (35 days
-    # after 31 December), beside the longest procurement's 1 March (review s42a)
+    # after 31 December), beside the longest procurement's 1 March (review s42a); the 1 March
+    # contract's own cost is not printed (reviews s42g, s42h: four figures for one path)
     assert (
-        "Центральная оценка пути, 27,4 млрд тенге, — для договора примерно с 4 февраля "
-        "(закупка в расчёте — от 10 до 60 дней)"
+        "В расчёте закупка длится от 10 до 60 дней; при средней длительности договор начнётся "
+        "около 4 февраля, и расход пути — около 27,4 млрд тенге."
     ) in normalise(text).replace("\u00a0", " ")
+    assert "Тогда договор начнётся 1 марта, сразу после продления" in normalise(text)
     assert printed_forms(text, 0.68e9) == {"0,7 млрд": 2}
     # the proposed line, rounded up to a whole billion (review s16h), never «26,8» or «27,0»
     assert set(forms["budget_line_2027"]) == {"32 млрд"}
@@ -651,10 +649,14 @@ def test_one_network_range_everywhere_and_the_extension_from_the_data(report):
     # (s28a, s28b: another extension is now an option of Table 4: the question, recommendation 1 г)
     # (s42b: three taxonomies of options: chapter 2 opens with how its ways, paths and costs
     # follow one from another; the ban and the lawyers' question are the memo's)
+    # (s42g, s42h: «способ» beside «путь» a coined pair, «Глава идёт в три шага» a calque:
+    # what the city can do, what happens, what it costs, said plainly)
     assert (
-        "Глава идёт в три шага: способы (таблица ниже), пути на 1 января, которые из них "
-        "складываются (рисунок «Что будет 1 января»"
+        "Ниже — что город может сделать с 1 января (таблица ниже), что будет 1 января при "
+        "разных ответах юристов (рисунок «Что будет 1 января»"
     ) in html_text
+    assert "Рекомендации опираются на первые три действия таблицы: сервисный договор" in html_text
+    assert not re.search(r"\b[Сс]пособ(ы|ов|ам|а)?\b", html_text)
     assert "продлить его ещё раз нельзя" not in html_text
     # (s31l: what the calculation leaves out, headed as such)
     assert "Чего расчёт не оценивает. Эксплуатацию переданных городу комплексов" in html_text
@@ -2064,8 +2066,8 @@ def test_the_short_grids_of_words_print_as_blocks_and_their_fields_say_no_more(r
     blocks: its caption says it once, and no field's name says it."""
     html = report["html"]
     for caption in (
-        "Способы продолжить фиксацию нарушений с",
-        "Способы продолжить фиксацию нарушений подробно",
+        "Что можно сделать с 1\u00a0января 2027 года:",
+        "Что можно сделать с 1\u00a0января 2027 года подробно",
         "Договоры других городов",
     ):
         _heads, table = _table(html, caption)

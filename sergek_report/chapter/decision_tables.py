@@ -1032,6 +1032,8 @@ def path_table(path: pd.DataFrame) -> pd.DataFrame:
 PATH_TREE = {
     "announced": ("announced", "yes", None, "unlikely", None),
     "bridge": ("bridge", "yes", "no", "go", None),
+    # (review s42h: the council's own decision, lifting its ban, hid in the gap's box)
+    "lift_ban": ("lift_ban", "yes", "no", "go", None),
     "no_bridge": (None, "no", None, "stop", None),
     "transfer": ("transfer", "yes", None, "open", "independent"),
     "no_transfer": (None, "no", None, "stop", "independent"),

@@ -22,7 +22,11 @@ DECISION_TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "decision_path",
         (
-            Field("branch_id", "id", doc="`announced`, `bridge`, `no_bridge`, `transfer`"),
+            Field(
+                "branch_id",
+                "id",
+                doc="`announced`, `bridge`, `lift_ban`, `no_bridge`, `transfer`, `no_transfer`",
+            ),
             Field("step", "int", min=1, max=20, doc="order of the question in the path"),
             Field("condition", shape="text (ru)", doc="the state of the world on the edition date"),
             Field("on_january_1", shape="text (ru)", doc="what happens on 1 January 2027"),

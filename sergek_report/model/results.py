@@ -31,8 +31,6 @@ import pandas as pd
 from sergek_report.errors import MissingDataError, ParameterError
 from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model.appraisal import (
-    STOPGAP_PATH,
-    YEARS,
     AppraisalData,
     BasisFigures,
     basis_figures,
@@ -85,7 +83,7 @@ from sergek_report.model.prices import (
 from sergek_report.model.reconciliation import Reconciliation, anchor_row, reconcile
 from sergek_report.model.rounding import rounding_interval
 from sergek_report.model.sensitivity import budget_for, erosion_2025, scenario_rows, tornado
-from sergek_report.model.uncertainty import Uncertainty, appraise, held_statistic
+from sergek_report.model.uncertainty import Uncertainty, appraise
 from sergek_report.model.weights import shown_figures
 
 # Service terms (months) for the chart of the tariff estimate against the term.
@@ -196,10 +194,6 @@ class Results:
     stopgap_end: dt.date | None = None
     contract_after_stopgap: dt.date | None = None
     procurement_latest_start_in_stopgap: dt.date | None = None
-    # the stop-gap's path at the line's reading with the longest procurement held, its
-    # contract from `contract_after_stopgap`: the 2027 median beside the path's own, whose
-    # procurement is drawn (review s42e)
-    stopgap_path_longest_procurement: float | None = None
     # the contract's start behind that path's own median: the last day to announce plus the
     # procurement's median drawn length (4 February 2027; review s42a read the path's 27,4
     # against the longest procurement's 1 March)
@@ -440,10 +434,6 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         else median(*share.range, float(share.value), share.distribution.shape),
     )
     line = budget_line(appraisal, appraisal_data, assumptions, one_basis.pavlodar_year_city)
-    stopgap_path = f"{STOPGAP_PATH.format(reading=line.line_reading)}.cash_{YEARS[0]}"
-    longest_procurement = held_statistic(
-        appraisal_data, appraisal, stopgap_path, "procurement_lead_days", lead_high, "p50"
-    )
     median_lead = float(np.median(appraisal.inputs["procurement_lead_days"]))
     contract_start_central = procurement_announced + dt.timedelta(days=round(median_lead))
     basis["extension_years"] = contract_basis(contract, "extension_years")
@@ -525,7 +515,6 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         stopgap_end=stopgap_end,
         contract_after_stopgap=contract_after_stopgap,
         procurement_latest_start_in_stopgap=procurement_announced,
-        stopgap_path_longest_procurement=longest_procurement,
         stopgap_contract_start_central=contract_start_central,
         procurement_latest_start_range=(
             latest_start(decision_day, days=lead_high),

@@ -67,8 +67,8 @@ class Uncertainty:
     # index: output name; columns: input assumption names; values: share of the spread
     contributions: pd.DataFrame
     correlations: pd.DataFrame  # realised rank correlations of the drawn inputs
-    # the draws as `evaluate` takes them (assumption name -> array): `held_threshold` and
-    # `held_statistic` re-evaluate them with one input held
+    # the draws as `evaluate` takes them (assumption name -> array): `held_threshold`
+    # re-evaluates them with one input held
     inputs: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def get(self, output: str, column: str = "point") -> float:
@@ -136,16 +136,6 @@ def _held(data: AppraisalData, u: Uncertainty, output: str, name: str, value: fl
     """An output over the draws with input `name` held at `value` in every draw."""
     held = dict(u.inputs, **{name: np.full(u.draws, float(value))})
     return np.broadcast_to(evaluate(data, held)[output], (u.draws,))
-
-
-def held_statistic(
-    data: AppraisalData, u: Uncertainty, output: str, name: str, value: float, stat: str
-) -> float:
-    """An output's statistic over the draws with input `name` held at `value` and the others
-    drawn: the stop-gap's path with the longest procurement, its contract from 1 March
-    (review s42e: the path's central estimate is the median procurement's, its 1 March cost
-    was the reader's own arithmetic)."""
-    return float(np.percentile(_held(data, u, output, name, value), PERCENTS[stat]))
 
 
 def held_threshold(
