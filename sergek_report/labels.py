@@ -301,7 +301,7 @@ KEY_FIGURES = {
 # the report prints it (the memo's table, the chapter's tables and charts, the key figures).
 # «Договор» is the new service contract (a procurement of services); its name says which
 # price it is costed with: Pavlodar's or a price between Pavlodar's and Karaganda's
-# («цена между Павлодаром и Карагандой», the glossary's term; the model's midpoint). Short,
+# («цена от павлодарской до карагандинской», the glossary's term; the model's midpoint). Short,
 # so that a name is one line of a table.
 # Each path at both price bases: Pavlodar's (the one verified price) under each reading of
 # Pavlodar's contract («за АПК области»: its sum for all the region's complexes; «за АПК
@@ -315,18 +315,18 @@ APPRAISAL_OPTIONS = {
     "service_pavlodar_city": "Продление, затем договор (цены Павлодара за АПК г. Павлодара)",
     # the budget line's path: Pavlodar's sum paid per camera (reviews s19g–s20h)
     "service_pavlodar_camera": "Продление, затем договор (цены Павлодара за камеру)",
-    "service": "Продление, затем договор (цена между Павлодаром и Карагандой)",
+    "service": "Продление, затем договор (цена от павлодарской до карагандинской)",
     "stopgap": "Продление до итогов закупки (плата за его месяцы)",
     "no_bridge_pavlodar_region": "Перерыв, затем договор (цены Павлодара за АПК области)",
     "no_bridge_pavlodar_city": "Перерыв, затем договор (цены Павлодара за АПК г. Павлодара)",
     # the gap and the first day per camera, the line's reading (reviews s21l, s22a, s22b: the
     # memo's Table 2 gave them and no table or chart of the chapters did)
     "no_bridge_pavlodar_camera": "Перерыв, затем договор (цены Павлодара за камеру)",
-    "no_bridge": "Перерыв, затем договор (цена между Павлодаром и Карагандой)",
+    "no_bridge": "Перерыв, затем договор (цена от павлодарской до карагандинской)",
     "pavlodar_region": "Договор с первого дня (цены Павлодара за АПК области)",
     "pavlodar_city": "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
     "pavlodar_camera": "Договор с первого дня (цены Павлодара за камеру)",
-    "announced": "Договор с первого дня (цена между Павлодаром и Карагандой)",
+    "announced": "Договор с первого дня (цена от павлодарской до карагандинской)",
     # (review s26b: «так продолжить нельзя» beside recommendation 1 г, which asks whether the
     # ban on a further extension can be lifted: the whole year at it needs the lawyers)
     "current_price": "Нынешняя цена (для сравнения; весь год — если разрешат юристы)",
@@ -388,15 +388,15 @@ TITLE_PAGE_CHART_KEY = (
 # How the options chart is read, in its captions (decision_tables.appraisal_chart_key): the
 # rows at the midpoint of Pavlodar's and Karaganda's prices are drawn grey and hatched.
 APPRAISAL_CHART_KEY = (
-    "полоса — центральная оценка, отрезок — разброс; серые штрихованные полосы — цена между "
-    "Павлодаром и Карагандой: цифры Караганды не проверены, их первоисточник не найден"
+    "полоса — центральная оценка, отрезок — разброс; серые штрихованные полосы — цена от "
+    "павлодарской до карагандинской: цифры Караганды не проверены, их первоисточник не найден"
 )
 # The options chart's rows, grouped by path (decision_tables.appraisal_chart): each path's
 # name (APPRAISAL_OPTIONS' without its price) in bold over its rows, each row named by its
 # price alone; {complexes}: «420» (the region's) or «240» (the city's), from
 # data/cost_anchors.csv; the rows at a price between Pavlodar's and Karaganda's as the range
-# of the two cities (one line: «между Павлодаром и Карагандой (не проверено)» wrapped onto the
-# row above; the caption says «цена между Павлодаром и Карагандой»). Today's price under a
+# of the two cities (one line: «от павлодарской до карагандинской (не проверено)» wrapped onto the
+# row above; the caption says «цена от павлодарской до карагандинской»). Today's price under a
 # heading of its own.
 # (reviews s23i, s23j: «Павлодар: 420 АПК области» beside Table 1's «1) 420 АПК области» and
 # the tree's «вариант 1» named one case three ways: Table 1's variant numbers here too)
@@ -415,7 +415,7 @@ APPRAISAL_CHART_ROWS = {
     "camera": "вариант {variant}: за каждую камеру",
     # (reviews s37m, s37n: «Павлодар–Караганда» read as a place or a route: a price between
     # the two; the hatching and the caption say it is unverified)
-    "midpoint": "цена между Павлодаром и Карагандой",
+    "midpoint": "цена от павлодарской до карагандинской",
 }
 APPRAISAL_CHART_COMPARISON = {
     "heading": "Для сравнения",
@@ -807,7 +807,7 @@ GLOSSARY = (
         "варианту рассчитана строка бюджета, говорит резюме).",
     ),
     (
-        "Цена между Павлодаром и Карагандой",
+        "Цена от павлодарской до карагандинской",
         "Цена сервисного договора между ценами Павлодара и Караганды за комплекс в год: в "
         "расчёте она может лежать в любом месте между ними, а центральная оценка — посередине. "
         "Цифры "
@@ -955,7 +955,7 @@ DRIVER_OUTPUTS = {
         "расходы {first} г."
     ),
     "service.cash_2027": (
-        "Продление, затем договор (цена между Павлодаром и Карагандой): расходы {first} г."
+        "Продление, затем договор (цена от павлодарской до карагандинской): расходы {first} г."
     ),
     "current_price.cash_total": "Нынешняя цена (для сравнения): расходы {years} гг.",
     "equipment.cash_2027": "Новое оборудование: расходы {first} г.",
@@ -989,8 +989,8 @@ EITHER_OR = "{first} или {second}"
 # «от ≈ 162 тыс. до 181 064 тенге» (chapter.shown)
 SHOWN_SPAN = "от {low} до {high}"
 EITHER_OR_DISTRIBUTION = (
-    "считаются оба случая: пути по ценам Павлодара — каждый отдельно; при цене между "
-    "Павлодаром и Карагандой — равномерное между ними"
+    "считаются оба случая: пути по ценам Павлодара — каждый отдельно; при цене от "
+    "павлодарской до карагандинской — равномерное между ними"
 )
 # One explained name: {name} (DISTRIBUTIONS), {meaning} (DISTRIBUTION_MEANINGS); the items
 # joined by «; ».
@@ -1448,10 +1448,6 @@ COVER_CHART = (
     # (review s42f: «цена платит» is not Russian: what the sum pays for, said by the payer)
     "варианты {variants} — что она оплачивает (Таблица 1); {line}; {key}"
 )
-# What the variant the budget line is drawn at takes Pavlodar's price to pay for, on the title
-# page's card (COVER_FACTS' «budget_line»): per camera, or, without the camera counts, the
-# city's complexes ({complexes}: «240»)
-COVER_LINE_BASIS = {"camera": "за каждую камеру", "city": "за {complexes} АПК города"}
 COVER_FACTS = {
     "heading": "Главное в цифрах",
     # under the proposed budget line: «27 млрд тенге» (earlier editions gave beside it what
@@ -1525,9 +1521,10 @@ COVER_FACTS = {
         # introduced: what the variant takes Pavlodar's sum to pay for, in words)
         # (reviews s42a, s42b: «Павлодар платит за камеру» read as a fact, or as Pavlodar
         # paying someone: the dearest of the variants, and what it takes the price to be)
-        # {basis}: what the line's variant takes Pavlodar's price to pay for
-        # (COVER_LINE_BASIS)
-        "строка {year} года по самому дорогому варианту цены Павлодара — {basis}; когда не "
+        # (reviews s43a, s43b: «за каждую камеру» read as Almaty paying per camera, and
+        # «когда не хватит» as a moment: the price the line rests on, the one found, and its
+        # reading; the variants are the chart's rows under the cards)
+        "строка {year} года по самому дорогому прочтению найденной цены (Павлодар); если не "
         "хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
@@ -1616,7 +1613,7 @@ COVER_FACTS = {
         # (reviews s40a–s40f: «как можно раньше» beside a line for a contract from 1 March:
         # the deadline the line holds; the earlier start's price is the checks')
         # (review s42f: the title page never said what is procured, nor who announces it)
-        "до конца договора {left} (на {today}); акимату объявить закупку услуги не позже "
+        "до конца договора {left} (на {today}); акимату объявить закупку услуг не позже "
         "{in_stopgap}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the

@@ -35,7 +35,8 @@ def test_the_path_loads_with_its_branches_in_order():
     # uncosted: a branch of its own, its path the stop-gap's, extended until the contract)
     lifted = branches.loc["lift_ban"]
     assert lifted["on_january_1"].startswith(
-        "Фиксация продолжается по нынешней цене до начала нового договора (рекомендация 6"
+        "Фиксация продолжается по нынешней цене до начала нового договора, который заключат по "
+        "итогам той же закупки (рекомендация 6)"
     )
     assert lifted["budget_line"] == "bridge"
     assert "в расчёте" not in gap

@@ -161,7 +161,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # and the first check say it)
         # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline)
         # (s42f: what is procured, and who announces it)
-        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); акимату объявить закупку услуги "
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); акимату объявить закупку услуг "
         f"не позже 31{NBSP}декабря"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
@@ -208,8 +208,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # Pavlodar's sum to pay for, in words)
         # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant, and
         # what it takes the price to pay for)
-        "строка 2027 года по самому дорогому варианту цены Павлодара — за каждую камеру; "
-        f"когда не хватит — табл.{NBSP}2"
+        # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera, «когда не
+        # хватит» as a moment: the one price found and its reading, the cases)
+        "строка 2027 года по самому дорогому прочтению найденной цены (Павлодар); если не "
+        f"хватит — табл.{NBSP}2"
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
         # memo's «не хватит» a) and в))
@@ -332,8 +334,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (s41c, s41d: what the line buys: a contract with new equipment)
             # (s41g, s41h: what the variant takes Pavlodar's sum to pay for, in words)
             # (s42a, s42b: the dearest variant, and what it takes the price to pay for)
-            "Павлодар бағасының ең қымбат нұсқасымен — әр камераға; қашан жетпейтіні — "
-            "2-\u2060кесте"
+            # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
+            "табылған бағаның (Павлодар) ең қымбат оқылуымен; жетпесе — 2-\u2060кесте"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
@@ -365,10 +367,10 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
         .replace(NBSP, " ")
         .endswith("строка — 17 млрд тенге; не найден — 32 млрд тенге")
     )
-    # the card names what the line's variant takes the price to pay for: the city's 240
-    # complexes, never «за каждую камеру», where the line is the city's
+    # the card names no reading (reviews s43a, s43b): «в самом дорогом прочтении» holds
+    # whichever variant the line is drawn at, never «за каждую камеру» where it is the city's
     card = key_facts.cover_facts(city, computed.edition.edition_date)[0].text.replace(NBSP, " ")
-    assert card.startswith("строка 2027 года по самому дорогому варианту цены Павлодара — за 240 ")
+    assert card.startswith("строка 2027 года по самому дорогому прочтению найденной цены ")
     assert "камер" not in card
     assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()
 

@@ -489,7 +489,7 @@ OTHER_FIGURES = (
     "(всего 105 млрд,",
     "(вместе с 2027 годом — 105 млрд тенге)",
     # the memo's margin of the line over variant 1's, 32 − 17 (not variant 1's 2027 P90, 15,4)
-    "(15 млрд сверх варианта 1)",
+    "Лишние 15 млрд — страховка",
 )
 # The budget lines printed in whole billions (hand-checked: 29,36 and 31,21 rounded up)
 LINE_FIGURES = ("32 млрд",)
@@ -803,8 +803,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s38a, s38b: «хватит» read as certain, and the card as a paragraph)
         # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant)
-        f"{line} млрд тенге строка 2027 года по самому дорогому варианту цены Павлодара — за "
-        "каждую камеру; когда не хватит — табл. 2"
+        # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
+        f"{line} млрд тенге строка 2027 года по самому дорогому прочтению найденной цены "
+        "(Павлодар); если не хватит — табл. 2"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
@@ -857,7 +858,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37n, s38a, s38b: «сейчас» beside «не позже»: one deadline, as the title's)
         # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline)
         # (s42f: what is procured, and who announces it)
-        "акимату объявить закупку услуги не позже 31 декабря"
+        "акимату объявить закупку услуг не позже 31 декабря"
     ) in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
@@ -880,7 +881,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41a, s41b: the line's path, the contract from the first day)
         "15,5 (14,8–16,2) 27,2 (25,9–28,4) 29,8 (28,5–31,2) 3,9 (3,7–4,4)"
     ) in cover
-    assert "35,5" not in cover and "между Павлодаром и Карагандой" not in cover
+    assert "35,5" not in cover and "от павлодарской до карагандинской" not in cover
     for cell in ("15,5 (14,8–16,2)", "27,2 (25,9–28,4)", "29,8 (28,5–31,2)"):
         assert cell in memo
     # the dashed line named beside it on paper (s31e); the phone's drawing leaves it to the
@@ -1155,8 +1156,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41f: «самая дорогая цена» read as several tariffs: the variant the chart names)
         # (s41g, s41h: «по варианту 3 цены Павлодара» not yet introduced: in words)
         # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant)
-        "строка 2027 года по самому дорогому варианту цены Павлодара — за каждую камеру; "
-        "когда не хватит — табл. 2"
+        # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
+        "строка 2027 года по самому дорогому прочтению найденной цены (Павлодар); если не "
+        "хватит — табл. 2"
     ) in cover
     assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
@@ -1193,9 +1195,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert memo.index("Потребовать от акимата включить") < memo.index(recommendation_6)
     # (s38l: why the line prices new equipment for the whole network: its premise)
     assert (
-        "По нынешней цене договор можно продлить лишь до начала нового. Дальше строка "
-        "рассчитана на сервис с новым оборудованием для всей сети (комплексы могут не перейти "
-        "городу): он за год в 4–8 раз дороже."
+        # (s43a: «можно продлить» read as the law's limit, the authors' advice as such)
+        "Продлевать по нынешней цене стоит лишь до начала нового договора. Строка рассчитана "
+        "на обслуживание всей сети с новым оборудованием (комплексы могут не перейти "
+        "городу): оно за год в 4–8 раз дороже."
     ) in memo
     assert " 5 млрд" not in memo and memo.count(" до 4,4") == 1
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
@@ -1385,14 +1388,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
     # (s35c: the multiples compare a full year of the service, not the recommended path)
-    assert "для всей сети (комплексы могут не перейти городу): он за год в 4–8 раз дороже." in memo
+    assert "с новым оборудованием (комплексы могут не перейти городу): оно за год в 4–8 раз" in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 15,5 (14,8–16,2) 17" in memo
     assert "2) 240 АПК города, за комплекс 14,04 27,2 (25,9–28,4) 29" in memo
     assert gap_region[0] == "14,1" and gap_city[0] == "24,6"
     assert "pavlodar_only_cash_2027_p50" not in values
     table_1 = memo.split("Таблица 1. ")[1].split("Источник:")[0]
-    assert "между Павлодаром и Карагандой" not in table_1 and "середина цен" not in table_1
+    assert "от павлодарской до карагандинской" not in table_1 and "середина цен" not in table_1
     # the authors' shorthand for the readings is gone from the memo (review s18a: «прочтение»,
     # any form of it, is the authors' word, not a deputy's)
     for shorthand in ("сумма на область", "сумма на город", "прочтени", "P10–P90"):
@@ -1436,9 +1439,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # lifted read as a contradiction: its condition said)
         # (s38e, s38f: the extension until the new contract, recommendation 6, said here too)
         # (the memo's room: the months are the opening's items; s38k, s38l: the range)
-        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4). По "
-        "нынешней цене договор можно продлить лишь до начала нового. Дальше строка рассчитана "
-        "на сервис"
+        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4). "
+        "Продлевать по нынешней цене стоит лишь до начала нового договора. Строка рассчитана "
+        "на обслуживание"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1503,13 +1506,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s29g, s29j: why several times today's price, answered first: today's price lasts
         # two months, then a service on new equipment)
         # (s35g: the two months are the law's limit, not the price's)
-        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4). По "
+        "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4). "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
         # (s38e, s38f: the extension until the new contract, recommendation 6)
-        "нынешней цене договор можно продлить лишь до начала нового. "
+        "Продлевать по нынешней цене стоит лишь до начала нового договора. "
         # (s33n: a dash for the verb read as telegraphic; s38l: the premise, said)
-        "Дальше строка рассчитана на сервис с новым оборудованием для всей сети (комплексы "
-        "могут не перейти городу): он за год в 4–8 раз дороже. "
+        "Строка рассчитана на обслуживание всей сети с новым оборудованием (комплексы "
+        "могут не перейти городу): оно за год в 4–8 раз дороже. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться»)
         # (s36a, s36b: the memo's weight: the servicing's bound and the purchase's 17,8 with
         # its unpriced running costs are chapter 2's «Почему новые цены выше», «Договор на
@@ -1546,8 +1549,6 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s41a, s41b: the line holds any start: its margin is on the price and the start)
         # (s42c: the margin never named as a sum: 32 − 17 = 15 over variant 1)
         # (s42h: variant 1's 17 assumes 1 January too: the margin is the price's alone)
-        "Запас в строке (15 млрд сверх варианта 1) — на неизвестную цену; договор с 1 января "
-        "заложен и в вариант 1. "
         "Цены для Алматы нет. Есть одно "
         "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
         "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1). "
@@ -1569,6 +1570,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s39c, s39d: «камер больше» — how many: Almaty's cameras a complex, 5,89)
         # (the memo's room: Karaganda's price is Table 2's last row, just below)
         "(за камеру: в АПК Алматы камер больше, около 5,9 на комплекс). "
+        # (s43a, s43b: «договор с 1 января заложен и в вариант 1» opaque, 15 read against
+        # variant 1's 15,5: the margin said after the 17 it is counted from, and what ends it)
+        "Лишние 15 млрд — страховка: если договор покажет плату за комплекс, строку уменьшат "
+        "поправкой к бюджету."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
@@ -1585,7 +1590,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(до 56,2) "
         # (s41h: Karaganda first named here: what its price is to Pavlodar's)
         # (s42b: one name for the midpoint, the charts'; its upper end, 50,5, said)
-        "цена между Павлодаром и более дорогой Карагандой (не проверена) около 35,5 (до 50,5) "
+        "цена от павлодарской до более дорогой карагандинской (не проверена) около 35,5 (до 50,5) "
         # (s38b: «инфляция — табл. 3» read as a stray word)
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница."
     ) in memo
@@ -2013,8 +2018,8 @@ def test_no_word_of_the_pdf_breaks_where_the_patterns_get_it_wrong(report):
 
 @pytest.mark.slow  # reads the session's build
 def test_the_council_text_says_the_models_words_plainly(report):
-    """Outside the appendix's method part and the glossary, the report says «цена между
-    Павлодаром и Карагандой» (not «середина цен»), «центральная оценка» (not «медиана») and
+    """Outside the appendix's method part and the glossary, the report says «цена от
+    павлодарской до карагандинской» (not «середина цен»), «центральная оценка» (not «медиана») and
     «разброс» (not «P10–P90»); the method part and the glossary define the terms."""
     text = report["text"]
     parts = plain_text_parts(text)
@@ -2027,16 +2032,20 @@ def test_the_council_text_says_the_models_words_plainly(report):
     # (s34n: «29,6–35,5» read as a range of one estimate: the three paths' central estimates)
     # (s35d: the reason first, then the figures above the line)
     assert (
-        "центральные оценки всех трёх путей по цене между Павлодаром и Карагандой — от 32,1 до "
+        "центральные оценки всех трёх путей по цене от павлодарской до карагандинской — от 32,1 до "
         "35,5 млрд тенге, выше строки" in council
     )
     # (s37m, s37n: «Павлодар–Караганда» read as a place or a route)
-    assert "цена между Павлодаром и Карагандой" in council
+    assert "цена от павлодарской до карагандинской" in council
     assert "в 8 случаях из 10 при допущениях авторов" in council
     assert council.count("в 8 случаях из 10") >= 2
     # the glossary defines them in plain words
     glossary = text[len(parts[0]) + len(parts[1]) : text.index(parts[2])]
-    for term in ("Центральная оценка (медиана)", "Разброс (P10–P90)", "Цена между Павлодаром"):
+    for term in (
+        "Центральная оценка (медиана)",
+        "Разброс (P10–P90)",
+        "Цена от павлодарской до карагандинской",
+    ):
         assert term in glossary, term
     assert "попадает в восьми случаях из десяти" in glossary
     # the method part says what P10, P50 and P90 are in the report's words
@@ -2177,8 +2186,9 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
             # (s31k, s31l: short sentences)
             # (s41e: «самое большее два месяца» against the appendix's unvalued gap after the
             # stop-gap: at least the stop-gap's months)
-            "Зато перерыв — это время без автоматического контроля нарушений, не короче "
-            "продления; в деньгах "
+            # (s43a: «Зато» brought a drawback; «не короче продления» read twice)
+            "Но перерыв — это время без автоматического контроля нарушений, и он длится не "
+            "меньше, чем длилось бы продление; в деньгах "
             # (s41h: «для масштаба» a calque)
             "эту цену отчёт не оценивает. Для сравнения: штрафов за такой срок взыскивают, по "
             "разным данным, около 1,1–5,3 млрд тенге (раздел «Штрафы и выплаты партнёру»"
@@ -2194,8 +2204,9 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
             "больше того, что перерыв экономит на плате за продление "
             # (s26p: the fee as chapter 2 prints it; s40a–s40n: the stop-gap's months drawn,
             # its two months' fee, as many months as the fines')
-            "(за два месяца — около 0,7 млрд тенге; раздел «Сроки и решения до 1 января 2027 "
-            "года»"
+            # (s43a: the fee is the costs' section's since the gap's paragraph moved there)
+            "(за два месяца — около 0,7 млрд тенге; раздел «Расходы 2027 года и 2027–2029 "
+            "годов»"
         ) in text
         assert (
             "(в таблице — с января 2020 года, с запуска системы: 72 месяца; буквально — 60 "

@@ -825,8 +825,8 @@ CHART_ROW_VARIANTS = {"region": REGION_VARIANT, "city": CITY_VARIANT, "camera": 
 def appraisal_chart_label(results: Results, key: str) -> str:
     """A row's short label on the options chart: «вариант 1: 420 АПК области», «вариант 2: 240
     АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «вариант 3: за камеру (для
-    Алматы дороже)», «цена между Павлодаром и Карагандой», «нынешняя цена (весь год — если разрешат
-    юристы)»."""
+    Алматы дороже)», «цена от павлодарской до карагандинской», «нынешняя цена (весь год —
+    если разрешат юристы)»."""
     if key == "comparison":
         return L.APPRAISAL_CHART_COMPARISON["row"]
     if key not in CHART_ROW_VARIANTS:

@@ -47,6 +47,8 @@ TONES = {
 }
 # The words of an unlikely outcome (its caveat, outcome and costs): grey, never the accent.
 MUTED = "#6b6b6b"
+# An outcome's cost line in the colour of its box, where it is not the accent's
+COST_COLOURS = {"stop": charts.WARNING}
 
 _MEASURE = TextToPath()
 
@@ -237,12 +239,14 @@ GROUP_FRAME = "group-frame"  # the frame's id among the figure's patches (tests 
 
 
 def _outcome(branch: Branch, width: float) -> Block:
-    """An outcome's words: its caveat in bold, what happens, its costs in the accent colour;
-    an unlikely outcome's all in grey."""
+    """An outcome's words: its caveat in bold, what happens, its costs in its tone's colour
+    (the accent; a stop's in the warning red: review s43b read a blue cost in a red box
+    against the caption's key); an unlikely outcome's all in grey."""
     muted = branch.tone == "unlikely"
+    cost_colour = MUTED if muted else COST_COLOURS.get(branch.tone, charts.ACCENT)
     paragraphs = [(branch.caveat, True, MUTED)] if branch.caveat else []
     paragraphs += [(branch.outcome, False, MUTED if muted else DARK)]
-    paragraphs += [(cost, False, MUTED if muted else charts.ACCENT) for cost in branch.costs]
+    paragraphs += [(cost, False, cost_colour) for cost in branch.costs]
     return Block.of(paragraphs, width - 2 * PAD)
 
 

@@ -84,14 +84,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
             KeyFact(
                 line(results.budget_line.amount),
                 # (the cases it does not hold, the memo's Table 2's, are named there)
-                fmt.fill(
-                    words["budget_line"],
-                    year=year,
-                    basis=fmt.fill(
-                        L.COVER_LINE_BASIS[results.budget_line.line_reading],
-                        complexes=fmt.integer(results.appraisal_data.pavlodar_complexes_low),
-                    ),
-                ),
+                fmt.fill(words["budget_line"], year=year),
             )
         )
     left = days_left(results, edition_date)
