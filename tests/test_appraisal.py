@@ -638,6 +638,9 @@ def test_the_options_matrix_compares_them_side_by_side():
         "Переход по образцу Астаны",
         "Передача комплексов городу",
     ]
+    # (reviews s42h, s43a, s43b: the three the recommendations take, tinted: the first three
+    # rows of data/options.csv, service_contract, stopgap, extension)
+    assert dtab.recommended_rows(tables["options"]) == [0, 1, 2]
     # «заработает»: the question is whether the route will be working on that day (review
     # s12a, section 4); the day without its year, which the caption gives (one line a label)
     assert matrix.columns[0] == "Заработает ли с 1\u00a0января"

@@ -1110,8 +1110,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # the line holds the contract from the first day, 31,2 rounded up)
         # (s41c, s41d: «хватит» unconditional beside Table 2's cases: at Pavlodar's prices)
         # (s42c, s42d: «строки хватит» read as a guarantee: what the line covers, said)
-        "договор — лишь на год (Закон о госзакупках, ст. 17). По ценам Павлодара строка "
-        "покрывает верхнюю границу расчёта даже при договоре с 1 января."
+        # (s43c: «верхнюю границу» read as certain while one draw in ten is above it: the
+        # share said, the line being P90 rounded up)
+        "договор — лишь на год (Закон о госзакупках, ст. 17). По ценам Павлодара строки "
+        "хватит не менее чем в 9 случаях из 10 даже при договоре с 1 января."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1187,7 +1189,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     recommendation_6 = (
         # (s39c: who lifts the ban: the council, its own)
         # (s40n: the akimat signs the extension, not the council: each body its act)
-        "Если юристы разрешат — маслихату снять свой запрет , акимату — продлить договор по "
+        # (s43d: whether to vote on it at this session, unsaid)
+        "Если юристы разрешат — маслихату на этой же сессии снять свой запрет , акимату — "
+        "продлить договор по "
         # (s42b: «строка та же» read as clipped)
         "нынешней цене до начала нового (страховка от перерыва; строку это не меняет)."
     )
@@ -1736,8 +1740,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30a: the stop-gap's months at today's price, within the line, said)
         "и 2029 годы (всего 105 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
         # (s42c, s42d: «строки хватит» read as a guarantee: what the line covers, said)
-        "год (Закон о госзакупках, ст. 17). По ценам Павлодара строка покрывает верхнюю "
-        "границу расчёта даже при договоре с 1 января. "
+        # (s43c: the upper bound read as certain: the share of draws it holds, at least 9/10)
+        "год (Закон о госзакупках, ст. 17). По ценам Павлодара строки хватит не менее чем в 9 "
+        "случаях из 10 даже при договоре с 1 января. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -2081,6 +2086,12 @@ def test_the_short_grids_of_words_print_as_blocks_and_their_fields_say_no_more(r
     ):
         _heads, table = _table(html, caption)
         assert re.match(r'<table class="data stack blocks">', table), caption
+    # the recommended actions on a tint, their blocks whole (reviews s42h, s43a, s43b), and
+    # the caption's note says what the tint means
+    _heads, table = _table(html, "Что можно сделать с 1\u00a0января 2027 года:")
+    rows = re.findall(r"<tr( class=\"highlighted\")?><td", table)
+    assert rows == [' class="highlighted"'] * 3 + [""] * 3
+    assert "фоном выделены действия, на которые опираются рекомендации" in html
     # the appendix's register is two columns, the risk and its evidence (reviews s32e, s32i,
     # s32j: its five fields repeated chapter 2's register card for card): a grid
     heads, table = _table(html, "Реестр рисков подробно")

@@ -117,6 +117,13 @@ def decision_matrix(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def recommended_rows(options: pd.DataFrame) -> list[int]:
+    """The rows of the options table (`decision_matrix`) the memo's recommendations take,
+    printed on a tint (reviews s42h, s43a, s43b: marked only by words in a heading's
+    parenthesis, they looked like the other three)."""
+    return [i for i, option in enumerate(options["option_id"]) if option in RECOMMENDED_OPTIONS]
+
+
 def options_detail(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
     """What the options table (`decision_matrix`) leaves out, for the auditor: the law, the
     time to start, the price basis and all the risks of each option. What the council
@@ -646,6 +653,8 @@ def amount(u, output: str, about: bool = False) -> str:
 
 # P10 and P90 leave one draw in ten below and one above: eight in ten lie between them
 CASES_BETWEEN_P10_P90 = 8
+# nine in ten lie at or below P90: a budget line at P90 rounded up holds in at least these
+CASES_UNDER_P90 = 9
 
 
 def in_cases_of_ten(cases: int) -> str:
