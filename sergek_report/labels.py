@@ -117,7 +117,8 @@ MATRIX_COLUMNS = {
 RECOMMENDED_OPTION = {
     # (reviews s36k, s36l: «рекомендуется» beside «Маловероятно» with 1 January: when it starts)
     "contract": "{name} (рекомендуется, после продления до итогов закупки)",
-    "until_contract": "{name} (рекомендуется до начала договора)",
+    # (review s43f: «до начала договора» beside the law's two months: while the procurement runs)
+    "until_contract": "{name} (рекомендуется, пока идёт закупка)",
     # (reviews s38e, s38f: the memo's recommendation 6 was not marked here)
     "if_lifted": "{name} (рекомендуется, если юристы разрешат, — до начала нового договора)",
 }
@@ -1524,7 +1525,9 @@ COVER_FACTS = {
         # (reviews s43a, s43b: «за каждую камеру» read as Almaty paying per camera, and
         # «когда не хватит» as a moment: the price the line rests on, the one found, and its
         # reading; the variants are the chart's rows under the cards)
-        "строка {year} года по самому дорогому прочтению найденной цены (Павлодар); если не "
+        # (reviews s43e, s43f: «прочтение цены» a coined word, and how many readings unsaid:
+        # the dearest of the three variants the chart under the cards names)
+        "строка {year} года по самому дорогому из трёх вариантов цены Павлодара; если не "
         "хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest

@@ -629,7 +629,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     assert list(matrix.index) == [
         "Сервисный договор через госзакупки (рекомендуется, после продления до итогов закупки)",
         # (s33i: two marks read as two rival choices: the stop-gap until the contract)
-        "Продление до итогов закупки (рекомендуется до начала договора)",
+        "Продление до итогов закупки (рекомендуется, пока идёт закупка)",
         # the cheapest outcome, if the maslikhat may lift its own ban (review s28b)
         # (s38e, s38f: the memo's recommendation 6, marked as the other two are)
         "Ещё одно продление договора ГЧП (рекомендуется, если юристы разрешат, — до начала "
@@ -653,7 +653,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     )
     assert not any(char.isdigit() for char in "".join(matrix.iloc[:, 0]))  # no cost figure
     assert matrix.loc[
-        "Продление до итогов закупки (рекомендуется до начала договора)",
+        "Продление до итогов закупки (рекомендуется, пока идёт закупка)",
         "Главный риск",
     ] == ("Продление может оказаться неприменимым к договору ГЧП")
     assert matrix.loc["Новый договор ГЧП", "Главный риск"] == (

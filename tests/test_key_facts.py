@@ -210,7 +210,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # what it takes the price to pay for)
         # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera, «когда не
         # хватит» as a moment: the one price found and its reading, the cases)
-        "строка 2027 года по самому дорогому прочтению найденной цены (Павлодар); если не "
+        # (s43e, s43f: «прочтение» coined: the dearest of the chart's three variants)
+        "строка 2027 года по самому дорогому из трёх вариантов цены Павлодара; если не "
         f"хватит — табл.{NBSP}2"
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
@@ -335,7 +336,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (s41g, s41h: what the variant takes Pavlodar's sum to pay for, in words)
             # (s42a, s42b: the dearest variant, and what it takes the price to pay for)
             # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
-            "табылған бағаның (Павлодар) ең қымбат оқылуымен; жетпесе — 2-\u2060кесте"
+            "Павлодар бағасының үш нұсқасының ең қымбатымен; жетпесе — 2-\u2060кесте"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
@@ -370,7 +371,7 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
     # the card names no reading (reviews s43a, s43b): «в самом дорогом прочтении» holds
     # whichever variant the line is drawn at, never «за каждую камеру» where it is the city's
     card = key_facts.cover_facts(city, computed.edition.edition_date)[0].text.replace(NBSP, " ")
-    assert card.startswith("строка 2027 года по самому дорогому прочтению найденной цены ")
+    assert card.startswith("строка 2027 года по самому дорогому из трёх вариантов цены ")
     assert "камер" not in card
     assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()
 

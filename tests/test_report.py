@@ -804,8 +804,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s38a, s38b: «хватит» read as certain, and the card as a paragraph)
         # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant)
         # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
-        f"{line} млрд тенге строка 2027 года по самому дорогому прочтению найденной цены "
-        "(Павлодар); если не хватит — табл. 2"
+        f"{line} млрд тенге строка 2027 года по самому дорогому из трёх вариантов цены "
+        "Павлодара; если не хватит — табл. 2"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
@@ -987,8 +987,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41a, s41b: the earlier the safer, and the line holds it)
         # (s41g, s41h: «строка рассчитана на это» had no antecedent; recommendation 3 says
         # the line holds a contract from 1 January; «сразу после него» left whose call open)
-        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (если "
-        "юристы скажут, что до утверждения бюджета нельзя, — в день утверждения): чем раньше, "
+        # (s42h, s43d: «в день утверждения» beside 31 December read as two deadlines in
+        # conflict; whether the budget must come first is recommendation 1 а)'s question)
+        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря : чем раньше, "
         "тем надёжнее." in memo
     )
     # the contract from 1 January: the line's own path since reviews s41a, s41b (a line for a
@@ -1159,7 +1160,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41g, s41h: «по варианту 3 цены Павлодара» not yet introduced: in words)
         # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant)
         # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
-        "строка 2027 года по самому дорогому прочтению найденной цены (Павлодар); если не "
+        "строка 2027 года по самому дорогому из трёх вариантов цены Павлодара; если не "
         "хватит — табл. 2"
     ) in cover
     assert (
@@ -1595,6 +1596,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s41h: Karaganda first named here: what its price is to Pavlodar's)
         # (s42b: one name for the midpoint, the charts'; its upper end, 50,5, said)
         "цена от павлодарской до более дорогой карагандинской (не проверена) около 35,5 (до 50,5) "
+        # (s43c, s43e, s43f: the sum's three years are the authors' reading of a second phrase:
+        # read as a year's, the line's case three times over, by hand 29,8 × 3 ≈ 89,5 (29,83
+        # unrounded), 31,2 × 3 = 93,6)
+        "9 млрд тенге Павлодара — плата за год, а не за три года около 89,5 (до 93,6) "
         # (s38b: «инфляция — табл. 3» read as a stray word)
         "Источник: расчёт авторов; «около» — центральная оценка, «до» — верхняя граница."
     ) in memo
@@ -1932,8 +1937,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s26o, s26p: one action a sentence)
         # (s41g, s41h: «строка рассчитана на это» had no antecedent; recommendation 3 says
         # the line holds a contract from 1 January; «сразу после него» left whose call open)
-        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (если "
-        "юристы скажут, что до утверждения бюджета нельзя, — в день утверждения): чем раньше, "
+        # (s42h, s43d: «в день утверждения» beside 31 December read as two deadlines in
+        # conflict; whether the budget must come first is recommendation 1 а)'s question)
+        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря : чем раньше, "
         "тем надёжнее. "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more

@@ -19,7 +19,7 @@ _HEADING = re.compile(
     re.S,
 )
 # A table's or figure's caption: its number (the anchor) and its title, up to a colon or a
-# parenthesis («Таблица 32. Способы подробно: …» is «Способы подробно»).
+# parenthesis («Таблица 32. Риски подробно: …» is «Риски подробно»).
 _CAPTION = re.compile(
     r'<span class="caption-number" id="(?P<anchor>(?:table|figure)-\d+)">[^<]*</span>'
     r"\s*(?P<title>[^<]*)"

@@ -517,6 +517,19 @@ def one_year_costs(results: Results) -> tuple[str, str]:
     return central_and_upper(results, one_year_output(results))
 
 
+def sum_for_one_year_costs(results: Results) -> tuple[str, str]:
+    """The line's own case, the contract from 1 January at the line's variant, if Pavlodar's
+    sum were a year's and not its term's (the term is the authors' reading of a second phrase
+    of the one news item; reviews s43c, s43e, s43f: the memo's Table 2 left the case out): its
+    2027 median and upper end in billions. That path's 2027 cash is the year's price times the
+    network (no months at today's price, the growth from 2028), so each of its percentiles
+    scales by the term in years exactly."""
+    term = results.appraisal_data.pavlodar_term_years
+    output = first_day_output(variant_number(results.budget_line.line_reading))
+    u = results.appraisal
+    return bn(u.get(output, CENTRAL) * term), bn(u.get(output, "p90") * term)
+
+
 def first_day_output(variant: int) -> str:
     """The 2027 cash of the contract from 1 January at a variant of Pavlodar's price (its
     number in the memo's lines' table)."""

@@ -194,7 +194,7 @@ class Results:
     stopgap_end: dt.date | None = None
     contract_after_stopgap: dt.date | None = None
     procurement_latest_start_in_stopgap: dt.date | None = None
-    # the contract's start behind that path's own median: the last day to announce plus the
+    # the contract's start behind the stop-gap path's median: the last day to announce plus the
     # procurement's median drawn length (4 February 2027; review s42a read the path's 27,4
     # against the longest procurement's 1 March)
     stopgap_contract_start_central: dt.date | None = None
