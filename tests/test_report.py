@@ -1111,10 +1111,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # the line holds the contract from the first day, 31,2 rounded up)
         # (s41c, s41d: «хватит» unconditional beside Table 2's cases: at Pavlodar's prices)
         # (s42c, s42d: «строки хватит» read as a guarantee: what the line covers, said)
-        # (s43c: «верхнюю границу» read as certain while one draw in ten is above it: the
-        # share said, the line being P90 rounded up)
-        "договор — лишь на год (Закон о госзакупках, ст. 17). По ценам Павлодара строки "
-        "хватит не менее чем в 9 случаях из 10 даже при договоре с 1 января."
+        # (s43c: «покрывает верхнюю границу» read as certain; s43e, s43f, s43h: «в 9 случаях
+        # из 10» read as a measured probability: what the line is, said; when it falls short
+        # is Table 2's)
+        "договор — лишь на год (Закон о госзакупках, ст. 17). Строка — верхняя граница "
+        "расчёта по ценам Павлодара при договоре с 1 января, округлённая вверх."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1201,9 +1202,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s38l: why the line prices new equipment for the whole network: its premise)
     assert (
         # (s43a: «можно продлить» read as the law's limit, the authors' advice as such)
-        "Продлевать по нынешней цене стоит лишь до начала нового договора. Строка рассчитана "
-        "на обслуживание всей сети с новым оборудованием (комплексы могут не перейти "
-        "городу): оно за год в 4–8 раз дороже."
+        # (s43e, s43g, s43h: the heading's question answered first; «оно» had no referent)
+        "Строка рассчитана на новый договор — обслуживание всей сети с новым оборудованием "
+        "(комплексы могут не перейти городу); за год он в 4–8 раз дороже. Продлевать по "
+        "нынешней цене стоит лишь до его начала."
     ) in memo
     assert " 5 млрд" not in memo and memo.count(" до 4,4") == 1
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
@@ -1393,7 +1395,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
     # (s35c: the multiples compare a full year of the service, not the recommended path)
-    assert "с новым оборудованием (комплексы могут не перейти городу): оно за год в 4–8 раз" in memo
+    assert "(комплексы могут не перейти городу); за год он в 4–8 раз дороже." in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 15,5 (14,8–16,2) 17" in memo
     assert "2) 240 АПК города, за комплекс 14,04 27,2 (25,9–28,4) 29" in memo
@@ -1445,8 +1447,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s38e, s38f: the extension until the new contract, recommendation 6, said here too)
         # (the memo's room: the months are the opening's items; s38k, s38l: the range)
         "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4). "
-        "Продлевать по нынешней цене стоит лишь до начала нового договора. Строка рассчитана "
-        "на обслуживание"
+        "Строка рассчитана на новый договор"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1514,10 +1515,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Почему строка больше нынешней платы (около 3,9 млрд тенге в год, от 3,7 до 4,4). "
         # (s35j: «закон позволяет» read as settled, while the lawyers are asked: a limit)
         # (s38e, s38f: the extension until the new contract, recommendation 6)
-        "Продлевать по нынешней цене стоит лишь до начала нового договора. "
         # (s33n: a dash for the verb read as telegraphic; s38l: the premise, said)
-        "Строка рассчитана на обслуживание всей сети с новым оборудованием (комплексы "
-        "могут не перейти городу): оно за год в 4–8 раз дороже. "
+        # (s43e, s43g, s43h: the heading's question answered first; «оно» had no referent)
+        "Строка рассчитана на новый договор — обслуживание всей сети с новым оборудованием "
+        "(комплексы могут не перейти городу); за год он в 4–8 раз дороже. "
+        "Продлевать по нынешней цене стоит лишь до его начала. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться»)
         # (s36a, s36b: the memo's weight: the servicing's bound and the purchase's 17,8 with
         # its unpriced running costs are chapter 2's «Почему новые цены выше», «Договор на
@@ -1745,9 +1747,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30a: the stop-gap's months at today's price, within the line, said)
         "и 2029 годы (всего 105 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
         # (s42c, s42d: «строки хватит» read as a guarantee: what the line covers, said)
-        # (s43c: the upper bound read as certain: the share of draws it holds, at least 9/10)
-        "год (Закон о госзакупках, ст. 17). По ценам Павлодара строки хватит не менее чем в 9 "
-        "случаях из 10 даже при договоре с 1 января. "
+        # (s43c–s43h: what the line is, said, not how often it holds)
+        "год (Закон о госзакупках, ст. 17). Строка — верхняя граница расчёта по ценам "
+        "Павлодара при договоре с 1 января, округлённая вверх. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)

@@ -666,8 +666,6 @@ def amount(u, output: str, about: bool = False) -> str:
 
 # P10 and P90 leave one draw in ten below and one above: eight in ten lie between them
 CASES_BETWEEN_P10_P90 = 8
-# nine in ten lie at or below P90: a budget line at P90 rounded up holds in at least these
-CASES_UNDER_P90 = 9
 
 
 def in_cases_of_ten(cases: int) -> str:
