@@ -374,8 +374,9 @@ APPRAISAL_CHART_PANELS = {
     "cash_2027": "Расходы {first} года, млрд тенге",
     "present_value": "Приведённая стоимость {years} годов, млрд тенге",
 }
-# beside the dashed line on the title page's chart ({line}: «27»; review s31e: unnamed there)
-TITLE_PAGE_CHART_LINE = "строка бюджета {line}\u00a0млрд"
+# beside the dashed line on the options charts, the title page's and chapter 2's ({line}:
+# «27»; review s31e: unnamed there)
+CHART_LINE = "строка бюджета {line}\u00a0млрд"
 # The title page's chart's two groups, in bold over their rows (reviews s38k, s38l: «вариант 1:
 # за 420 АПК области» under «Расходы 2027 года» read as what Almaty pays for: whose price
 # the variants are, said over them; today's price, the last bar, apart under Fig. 3's heading)
@@ -433,18 +434,7 @@ APPRAISAL_CHART_COMPARISON = {
     # otherwise: the same words, without their condition)
     "title_page_row": "продление на весь год, если снять запрет",
 }
-# Over the 2027 panel of the options chart: the dashed line of the proposed budget line
-# ({line}: «27») and the upper end it is rounded up from ({per_camera}: «26,7»; reviews
-# s18c–s18e: the chart drew the line but not what it rests on).
-# (reviews s23m, s24b: the title wrapped over two lines: the figure and its rounding only)
-# (reviews s26n: «27 (26,7 с округлением вверх)» read as confusing: the upper end rounded up)
-# (review s29j: «27 (26,7, округлённое вверх)» did not agree: the upper end, named)
-# (reviews s41g, s41h: «верхняя граница 31,2» — of what? The path and variant it is drawn at;
-# {variant}: «3»)
-APPRAISAL_CHART_LINE = (
-    "пунктир — строка {line}: договор с первого дня, вариант {variant}, до {per_camera}"
-)
-# the same without the camera counts (data that do not give them): the line is not per camera
+# the dashed line in the title page chart's caption
 APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — строка бюджета {line}"
 # the joint calculation's statistics in the key figures' labels (metrics.json, the changes
 # block): P10, median and P90 in plain words
@@ -1422,7 +1412,7 @@ COVER_CHECKS = {
 }
 # the caption of the title page's chart (key_facts.cover_chart); {year}: «2027»; {key}: how
 # it is read (TITLE_PAGE_CHART_KEY); {variants}: the variants of Pavlodar's price, «1–3»
-# {line}: the dashed line's words (APPRAISAL_CHART_LINE)
+# {line}: the dashed line's words (APPRAISAL_CHART_LINE_PER_COMPLEX)
 # (review s31b: the last bar is not the path the caption named; the variants unexplained)
 # (reviews s33c, s33d: the variants were not said on the title page, nor that the line is
 # drawn at the dearest: the one price found, what is unknown about it, which the line takes)

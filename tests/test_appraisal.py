@@ -415,7 +415,8 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     results = compute_edition(project.default_params, project.data_dir).results
     table = dtab.appraisal_table(results)
     fig, axes = dtab.appraisal_chart(results)
-    budget_labels = {t.get_text() for t in axes[0].texts}
+    # the dashed line's name beside it is no bar's label
+    budget_labels = {t.get_text() for t in axes[0].texts} - {t.get_text() for t in fig.wide_only}
     pv_labels = {t.get_text() for t in axes[1].texts}
     budget_column, pv_column = table.columns[1], table.columns[3]
     priced = table[~table[budget_column].str.startswith("не оценено")]
@@ -952,28 +953,25 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     assert decision_tables.bn(results.appraisal.get("current_price.cash_2027", "p90")) == "4,4"
 
 
-def test_the_charts_dashed_line_says_a_per_camera_figure_only_where_the_data_give_one():
-    """Fig. 3's title: «27: договор с первого дня, вариант 3, до 26,8», the path and variant
-    whose upper end the line is rounded up from (the rounding said under the memo's Table 1);
-    data without the camera counts (the edition published before) have no per-camera figure,
-    and the title says the line alone rather than print the line again as one."""
-    from types import SimpleNamespace
+def test_the_chapters_chart_names_its_dashed_line_beside_it_not_in_its_title():
+    """Fig. 3's dashed line is named beside it, «строка бюджета 32 млрд», as on the title
+    page; its title is the panel's measure alone (reviews s42g, s42h, s43g: «пунктир —
+    строка 32: договор с первого дня, вариант 3, до 31,2» read as a legend squeezed into the
+    title; the paragraph before the chart says what the line is rounded up from). The label
+    is the wide drawing's: on a phone the paragraph says it."""
+    from sergek_report import paths
+    from sergek_report.chapter import decision_tables
+    from sergek_report.model.computed import compute_edition
 
-    from sergek_report.chapter.decision_tables import chart_line_title
-    from sergek_report.model.budget_line import CAMERA_READING
-
-    with_cameras = SimpleNamespace(
-        amount=27e9, per_camera=26.76e9, drawn_per_camera=True, line_reading=CAMERA_READING
-    )
-    assert chart_line_title(with_cameras) == (
-        "пунктир — строка 27: договор с первого дня, вариант 3, до 26,8"
-    )
-    without = SimpleNamespace(amount=25e9, per_camera=None, drawn_per_camera=False)
-    assert chart_line_title(without) == "пунктир — строка бюджета 25"
-    # priced per camera, but drawn at the city's price (Almaty's complexes with no more
-    # cameras than Pavlodar's): the line's upper end is not the per-camera one
-    city = SimpleNamespace(amount=25e9, per_camera=23.1e9, drawn_per_camera=False)
-    assert chart_line_title(city) == "пунктир — строка бюджета 25"
+    r = compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR).results
+    fig = decision_tables.appraisal_chart(
+        r, ["cash_2027"], options=decision_tables.path_chart_options(r)
+    )[0]
+    (ax,) = fig.axes
+    assert ax.get_title() == "Расходы 2027 года, млрд тенге"
+    labels = [t.get_text() for t in fig.wide_only]
+    assert labels == ["строка бюджета 32\u00a0млрд"]
+    assert not any("пунктир" in t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_text")))
 
 
 def test_the_title_page_counts_the_variants_the_memos_table_has():

@@ -859,21 +859,6 @@ def appraisal_chart_label(results: Results, key: str) -> str:
     )
 
 
-def chart_line_title(budget_line) -> str:
-    """The dashed line's words over the 2027 panel: the line, and the path, variant and
-    per-camera upper end it is rounded up from; the line alone without the camera counts
-    (never a per-camera figure the data do not give)."""
-    line = precision.line_billions(budget_line.amount)
-    if not budget_line.drawn_per_camera:
-        return fmt.fill(L.APPRAISAL_CHART_LINE_PER_COMPLEX, line=line)
-    return fmt.fill(
-        L.APPRAISAL_CHART_LINE,
-        line=line,
-        variant=fmt.integer(variant_number(budget_line.line_reading)),
-        per_camera=bn(budget_line.per_camera),
-    )
-
-
 # The title page's chart: the line's path at each variant of Pavlodar's price, then another
 # extension at today's price (reviews s30a, s30c, s30g,
 # s30i: the only picture of the line against the alternatives was chapter 2's); its panel has
@@ -907,15 +892,12 @@ def appraisal_chart(
         (TITLE_PAGE_CHART_OPTIONS, UNTITLED) if title_page else (options, L.APPRAISAL_CHART_PANELS)
     )
     grouped = not title_page
-    # the proposed budget line drawn across the 2027 panel, said in its title
+    # the proposed budget line drawn across the 2027 panel and named beside it, as on the
+    # title page (reviews s42g, s42h, s43g: «пунктир — строка 32: договор с первого дня,
+    # вариант 3, до 31,2», a legend squeezed into the title; the paragraph before the chart
+    # says what it is rounded up from)
     line = results.budget_line.amount
-    references = {
-        panel_titles["cash_2027"].format(**years): (
-            line / 1e9,
-            # the title page's chart says its dashed line in its caption
-            chart_line_title(results.budget_line) if grouped else "",
-        )
-    }
+    references = {panel_titles["cash_2027"].format(**years): (line / 1e9, "")}
     rows = appraisal_chart_rows(priced(results, options))
     # each group's heading over its first row; on the title page the line's path is named
     # by whose price its variants are (today's price keeps its «Для сравнения»)
@@ -942,16 +924,9 @@ def appraisal_chart(
         references,
         muted=[L.APPRAISAL_CHART_ROWS["midpoint"]],
         headings=headings,
+        line_label=fmt.fill(L.CHART_LINE, line=precision.line_billions(line)),
         # the title page's rows lower, with no title over them (its caption says it)
-        **(
-            {}
-            if grouped
-            else {
-                "frame_height": 0.3,
-                "row_height": 0.19,
-                "line_label": fmt.fill(L.TITLE_PAGE_CHART_LINE, line=precision.line_billions(line)),
-            }
-        ),
+        **({} if grouped else {"frame_height": 0.3, "row_height": 0.19}),
     )
 
 
