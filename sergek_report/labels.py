@@ -1606,8 +1606,10 @@ COVER_FACTS = {
         # (reviews s40a–s40f: «как можно раньше» beside a line for a contract from 1 March:
         # the deadline the line holds; the earlier start's price is the checks')
         # (review s42f: the title page never said what is procured, nor who announces it)
+        # (reviews s43h–s43j: 31 December holds only with the stop-gap the lawyers have not
+        # confirmed: its condition, in a clause)
         "до конца договора {left} (на {today}); акимату объявить закупку услуг не позже "
-        "{in_stopgap}"
+        "{in_stopgap}, если юристы подтвердят продление"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

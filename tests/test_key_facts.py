@@ -161,8 +161,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # and the first check say it)
         # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline)
         # (s42f: what is procured, and who announces it)
+        # (s43h–s43j: 31 December holds only with the stop-gap: its condition)
         f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); акимату объявить закупку услуг "
-        f"не позже 31{NBSP}декабря"
+        f"не позже 31{NBSP}декабря, если юристы подтвердят продление"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -314,8 +315,10 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (the Kazakh title page's room after the chart's headings, s39a, s39b)
         # (s40a–s40f: «ертерек» beside a line for 1 March: the line's deadline)
         # (s42f: what is procured, and who announces it)
-        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); әкімдік қызметті сатып алуды "
-        "31 желтоқсаннан кешіктірмей жариялауы керек"
+        # (s43h–s43j: 31 December holds only with the stop-gap: its condition; the Kazakh
+        # title page's room: the imperative)
+        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); заңгерлер ұзартуды растаса, әкімдік "
+        "сатып алуды 31 желтоқсаннан кешіктірмей жарияласын"
     )
     assert (
         facts[0]

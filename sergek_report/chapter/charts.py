@@ -924,6 +924,10 @@ def options_chart(
                 label.set_fontweight("bold")
         top = rows_drawn - 0.4  # the rows' top, the band's bottom
         ax.set_ylim(-0.6, top + band)
+        if band:
+            # the axis ends at the rows: through the band it crossed the line's name where the
+            # name is longer than the plot left of the line (review s43j)
+            ax.spines["left"].set_bounds(-0.6, top)
         reference = references.get(title)
         highest = max(max(r[1], r[3]) for r in rows)
         if reference is not None:
@@ -945,6 +949,9 @@ def options_chart(
                         ha="right",
                         fontsize=8.5,
                         color=WARNING,
+                        # over the grid's lines, which crossed its words (review s43j)
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+                        zorder=4,
                     ),
                 ]
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
