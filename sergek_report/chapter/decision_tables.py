@@ -924,7 +924,10 @@ def appraisal_chart(
         references,
         muted=[L.APPRAISAL_CHART_ROWS["midpoint"]],
         headings=headings,
-        line_label=fmt.fill(L.CHART_LINE, line=precision.line_billions(line)),
+        # named where it is drawn: a present value's panel alone has no line, nor a band for it
+        line_label=fmt.fill(L.CHART_LINE, line=precision.line_billions(line))
+        if "cash_2027" in measures
+        else None,
         # the title page's rows lower, with no title over them (its caption says it)
         **({} if grouped else {"frame_height": 0.3, "row_height": 0.19}),
     )
