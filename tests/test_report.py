@@ -990,7 +990,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # the line holds a contract from 1 January; «сразу после него» left whose call open)
         # (s42h, s43d: «в день утверждения» beside 31 December read as two deadlines in
         # conflict; whether the budget must come first is recommendation 1 а)'s question)
-        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря : чем раньше, "
+        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (без "
+        "продления — не позже 22 декабря): чем раньше, "
         "тем надёжнее." in memo
     )
     # the contract from 1 January: the line's own path since reviews s41a, s41b (a line for a
@@ -1002,7 +1003,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert "(до 31,2 в 2027 г.; маловероятно)" not in memo
     # the last day without the stop-gap is chapter 2's (s21a–s21d had it in the memo; s24a: on
     # the cover it read as no gap after it; s24g, s24h: in the memo, as a second date to demand)
-    assert "22 декабря" not in cover and "22 декабря" not in memo
+    # (s43h–s43l: 31 December read as unconditional: recommendation 4 says the other day once,
+    # as its condition's, in a bracket)
+    assert "22 декабря" not in cover
+    assert memo.count("22 декабря") == 1 and "(без продления — не позже 22 декабря)" in memo
     assert "не позднее 22 декабря 2026 г." in report["text"]
     assert (
         "1 816–1 991 АПК аппаратно-программных комплексов фиксации нарушений на 1 января "
@@ -1942,7 +1946,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the line holds a contract from 1 January; «сразу после него» left whose call open)
         # (s42h, s43d: «в день утверждения» beside 31 December read as two deadlines in
         # conflict; whether the budget must come first is recommendation 1 а)'s question)
-        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря : чем раньше, "
+        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (без "
+        "продления — не позже 22 декабря): чем раньше, "
         "тем надёжнее. "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
