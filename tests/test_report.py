@@ -1091,7 +1091,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s35a, s35b: the memo's room: «далее — весь год» is the months' contrast)
         # (s37m: three parameters in one bracket buried the vote: the months are Table 1's
         # caption's stop-gap, the growth its note's)
-        "2029 годы (всего 105 млрд, Таблица 1). Без строк 2028–2029 годов "
+        # (s43c, s43m, s43n: the later lines rest on the price's growth, Pavlodar's sum has
+        # none: the lines without it said, 31,2 rounded up each year)
+        "2029 годы (всего 105 млрд, Таблица 1; без роста цены — по 32). Без строк 2028–2029 "
+        "годов "
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
         # (s33d: the biggest money risk named where the later years are voted: a one-year
         # contract paying for the equipment, 25,5 + 17,8 ≈ 43,3, drawn together, at most 51,8)
@@ -1322,14 +1325,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s40n: the end of the extension as a fixed date: until the results, at most)
         # (s42a: «не позже 28 февраля, если объявить» read as the end hanging on the
         # announcement: the cap, then the announcement's deadline, apart)
-        "итогов закупки, но не дольше чем до 28 февраля; закупку надо объявить не позднее 31 "
-        "декабря, "
-        # (s30h: «если нет» read as the procurement's no as well as the lawyers': said)
-        # (s33a: the gap after the stop-gap is recommendation 5's; s33o: the item's four
-        # conditions read as one too many)
-        # (s34c: the plan has no slack, chapter 2's words, said in the memo too)
+        # (s43k–s43n: the announcement's last days are recommendation 4's, both with their
+        # conditions; the memo's room went to recommendation 3's lines without growth)
+        "итогов закупки, но не дольше чем до 28 февраля; "
+        # (s33a: the gap after the stop-gap is recommendation 5's)
         # (s34d, s34g: the gap with new equipment belongs in the item too)
-        "запаса на задержку нет, а "
         # (s35f: «с новым оборудованием возможен перерыв» telegraphic)
         "пока ставят новое оборудование, возможен перерыв (рекомендация 5); "
         # (reviews s37a, s37e, s37f: the ban lifted, an outcome of its own with its line, 4,4
@@ -1750,7 +1750,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract is paid from 1 March in 2027; the one-year contract's shortfall is «Почему
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
-        "и 2029 годы (всего 105 млрд, Таблица 1). Без строк 2028–2029 годов договор — лишь на "
+        "и 2029 годы (всего 105 млрд, Таблица 1; без роста цены — по 32). Без строк 2028–2029 "
+        "годов договор — лишь на "
         # (s42c, s42d: «строки хватит» read as a guarantee: what the line covers, said)
         # (s43c–s43h: what the line is, said, not how often it holds)
         "год (Закон о госзакупках, ст. 17). Строка — верхняя граница расчёта по ценам "
