@@ -1363,8 +1363,11 @@ COVER_DECISION = (
     # variants are Pavlodar's price's; that its contract is not found is the memo's)
     # (reviews s37n, s38a, s38b: «немедленно» here, «сейчас» in the card, «не позже» in the
     # check: one deadline, said alike; the variants are the chart's, whose caption says them)
+    # (reviews s43h–s43r: «не позже 31 декабря» read as unconditional, while it holds only
+    # with the stop-gap the lawyers have not confirmed: the demand here, its last day with its
+    # condition in the card under it and in recommendation 4)
     "Предложение: {line} на {year} год, {later} — на {later_years} годы; потребовать "
-    "объявить закупку не позже {in_stopgap}"
+    "объявить закупку как можно раньше"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
 # the question, then what its answer changes. {in_stopgap}: «31 декабря»; {line}: «27 млрд

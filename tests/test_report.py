@@ -1069,7 +1069,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s38a, s38b: one deadline for the procurement, as the card and the check say it;
         # the variants are the chart caption's, where their bars are)
         "до 31 декабря 2026 года Предложение: 32 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
-        "2029 годы; потребовать объявить закупку не позже 31 декабря Редакция отчёта"
+        # (s43h–s43r: 31 December read as unconditional: its condition is the card's)
+        "2029 годы; потребовать объявить закупку как можно раньше Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
@@ -1203,7 +1204,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "Если юристы разрешат — маслихату на этой же сессии снять свой запрет , акимату — "
         "продлить договор по "
         # (s42b: «строка та же» read as clipped)
-        "нынешней цене до начала нового (страховка от перерыва; строку это не меняет)."
+        # (s43n, s43p, s43q: insurance read against Fig. 2, where it is the lawyers' no's
+        # branch: what it insures against, both cases)
+        "нынешней цене до начала нового (страховка, если продление не подтвердят или закупка "
+        "затянется; строку это не меняет)."
     )
     assert recommendation_6 in memo  # the sixth, after the procurement's terms
     assert memo.index("Потребовать от акимата включить") < memo.index(recommendation_6)

@@ -140,7 +140,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
 
 def cover_decision(results: Results) -> str:
     """The title page's proposal in one sentence, in the subtitle's place: the three years'
-    lines and the procurement demanded now, as the memo's recommendations 3 and 4 say them.
+    lines and the procurement demanded as early as possible (its last day with its condition is
+    the card's and recommendation 4's).
     Empty without an appraisal (no line to propose): the subtitle is printed then."""
     if results.appraisal is None:
         return ""
@@ -151,8 +152,6 @@ def cover_decision(results: Results) -> str:
         year=fmt.year(OPTION_YEARS[0]),
         later=later_lines(results, unit=False),
         later_years=later_years(),
-        # the last day to announce, the card's and the first check's
-        in_stopgap=sentences.day_month(results.procurement_latest_start_in_stopgap),
     )
 
 
