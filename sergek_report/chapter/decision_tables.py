@@ -505,10 +505,11 @@ def one_year_output(results: Results) -> str:
     return f"{ONE_YEAR.format(path=results.budget_line.line_path)}.cash_{OPTION_YEARS[0]}"
 
 
-def central_and_upper(results: Results, output: str) -> tuple[str, str]:
+def central_and_upper(results: Results, output: str, times: float = 1.0) -> tuple[str, str]:
     """An output's median and upper end (P90) in billions, as the memo prints a cost «около
-    43,3 млрд (до 51,8)»."""
-    return bn(results.appraisal.get(output, CENTRAL)), bn(results.appraisal.get(output, "p90"))
+    43,3 млрд (до 51,8)»; `times` scales both (a percentile scales with its output)."""
+    u = results.appraisal
+    return bn(u.get(output, CENTRAL) * times), bn(u.get(output, "p90") * times)
 
 
 def one_year_costs(results: Results) -> tuple[str, str]:
@@ -524,10 +525,11 @@ def sum_for_one_year_costs(results: Results) -> tuple[str, str]:
     2027 median and upper end in billions. That path's 2027 cash is the year's price times the
     network (no months at today's price, the growth from 2028), so each of its percentiles
     scales by the term in years exactly."""
-    term = results.appraisal_data.pavlodar_term_years
-    output = first_day_output(variant_number(results.budget_line.line_reading))
-    u = results.appraisal
-    return bn(u.get(output, CENTRAL) * term), bn(u.get(output, "p90") * term)
+    return central_and_upper(
+        results,
+        f"{results.budget_line.line_path}.cash_{OPTION_YEARS[0]}",
+        results.appraisal_data.pavlodar_term_years,
+    )
 
 
 def first_day_output(variant: int) -> str:
