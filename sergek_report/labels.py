@@ -1520,8 +1520,10 @@ COVER_FACTS = {
         # reading; the variants are the chart's rows under the cards)
         # (reviews s43e, s43f: «прочтение цены» a coined word, and how many readings unsaid:
         # the dearest of the three variants the chart under the cards names)
-        "строка {year} года по самому дорогому из трёх вариантов цены Павлодара; если не "
-        "хватит — табл.\u00a02"
+        # {variants}: how many variants the chart under it draws, in the genitive («трёх»;
+        # «двух» without the camera counts)
+        "строка {year} года по самому дорогому из {variants} вариантов цены Павлодара; если "
+        "не хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
     # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:

@@ -371,10 +371,11 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
         .replace(NBSP, " ")
         .endswith("строка — 17 млрд тенге; не найден — 32 млрд тенге")
     )
-    # the card names no reading (reviews s43a, s43b): «в самом дорогом прочтении» holds
+    # the card names no reading (reviews s43a, s43b): «самому дорогому из … вариантов» holds
     # whichever variant the line is drawn at, never «за каждую камеру» where it is the city's
     card = key_facts.cover_facts(city, computed.edition.edition_date)[0].text.replace(NBSP, " ")
-    assert card.startswith("строка 2027 года по самому дорогому из трёх вариантов цены ")
+    # (two variants without the per-camera one: the count is the chart's, never typed)
+    assert card.startswith("строка 2027 года по самому дорогому из двух вариантов цены ")
     assert "камер" not in card
     assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()
 

@@ -84,7 +84,11 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
             KeyFact(
                 line(results.budget_line.amount),
                 # (the cases it does not hold, the memo's Table 2's, are named there)
-                fmt.fill(words["budget_line"], year=year),
+                fmt.fill(
+                    words["budget_line"],
+                    year=year,
+                    variants=fmt.in_words(decision_tables.variants_priced(results), "genitive"),
+                ),
             )
         )
     left = days_left(results, edition_date)
