@@ -302,7 +302,7 @@ KEY_FIGURES = {
 # the report prints it (the memo's table, the chapter's tables and charts, the key figures).
 # «Договор» is the new service contract (a procurement of services); its name says which
 # price it is costed with: Pavlodar's or a price between Pavlodar's and Karaganda's
-# («цена от павлодарской до карагандинской», the glossary's term; the model's midpoint). Short,
+# («с учётом цены Караганды», the glossary's term; the model's midpoint). Short,
 # so that a name is one line of a table.
 # Each path at both price bases: Pavlodar's (the one verified price) under each reading of
 # Pavlodar's contract («за АПК области»: its sum for all the region's complexes; «за АПК
@@ -316,18 +316,18 @@ APPRAISAL_OPTIONS = {
     "service_pavlodar_city": "Продление, затем договор (цены Павлодара за АПК г. Павлодара)",
     # the budget line's path: Pavlodar's sum paid per camera (reviews s19g–s20h)
     "service_pavlodar_camera": "Продление, затем договор (цены Павлодара за камеру)",
-    "service": "Продление, затем договор (цена от павлодарской до карагандинской)",
+    "service": "Продление, затем договор (с учётом цены Караганды)",
     "stopgap": "Продление до итогов закупки (плата за его месяцы)",
     "no_bridge_pavlodar_region": "Перерыв, затем договор (цены Павлодара за АПК области)",
     "no_bridge_pavlodar_city": "Перерыв, затем договор (цены Павлодара за АПК г. Павлодара)",
     # the gap and the first day per camera, the line's reading (reviews s21l, s22a, s22b: the
     # memo's Table 2 gave them and no table or chart of the chapters did)
     "no_bridge_pavlodar_camera": "Перерыв, затем договор (цены Павлодара за камеру)",
-    "no_bridge": "Перерыв, затем договор (цена от павлодарской до карагандинской)",
+    "no_bridge": "Перерыв, затем договор (с учётом цены Караганды)",
     "pavlodar_region": "Договор с первого дня (цены Павлодара за АПК области)",
     "pavlodar_city": "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
     "pavlodar_camera": "Договор с первого дня (цены Павлодара за камеру)",
-    "announced": "Договор с первого дня (цена от павлодарской до карагандинской)",
+    "announced": "Договор с первого дня (с учётом цены Караганды)",
     # (review s26b: «так продолжить нельзя» beside recommendation 1 г, which asks whether the
     # ban on a further extension can be lifted: the whole year at it needs the lawyers)
     "current_price": "Нынешняя цена (для сравнения; весь год — если разрешат юристы)",
@@ -390,16 +390,17 @@ TITLE_PAGE_CHART_KEY = (
 # How the options chart is read, in its captions (decision_tables.appraisal_chart_key): the
 # rows at the midpoint of Pavlodar's and Karaganda's prices are drawn grey and hatched.
 APPRAISAL_CHART_KEY = (
-    "полоса — центральная оценка, отрезок — разброс; серые штрихованные полосы — цена от "
-    "павлодарской до карагандинской: цифры Караганды не проверены, их первоисточник не найден"
+    "полоса — центральная оценка, отрезок — разброс; серые штрихованные полосы — с "
+    "учётом цены Караганды, от павлодарской за комплекс до карагандинской: цифры Караганды "
+    "не проверены, их первоисточник не найден"
 )
 # The options chart's rows, grouped by path (decision_tables.appraisal_chart): each path's
 # name (APPRAISAL_OPTIONS' without its price) in bold over its rows, each row named by its
 # price alone; {complexes}: «420» (the region's) or «240» (the city's), from
 # data/cost_anchors.csv; the rows at a price between Pavlodar's and Karaganda's as the range
-# of the two cities (one line: «от павлодарской до карагандинской (не проверено)» wrapped onto the
-# row above; the caption says «цена от павлодарской до карагандинской»). Today's price under a
-# heading of its own.
+# of the two cities (reviews s43o–s43t: «цена от павлодарской до карагандинской» read as a
+# coined range of prices: what the rows take into account; the caption says the range).
+# Today's price under a heading of its own.
 # (reviews s23i, s23j: «Павлодар: 420 АПК области» beside Table 1's «1) 420 АПК области» and
 # the tree's «вариант 1» named one case three ways: Table 1's variant numbers here too)
 APPRAISAL_CHART_ROWS = {
@@ -417,7 +418,7 @@ APPRAISAL_CHART_ROWS = {
     "camera": "вариант {variant}: за каждую камеру",
     # (reviews s37m, s37n: «Павлодар–Караганда» read as a place or a route: a price between
     # the two; the hatching and the caption say it is unverified)
-    "midpoint": "цена от павлодарской до карагандинской",
+    "midpoint": "с учётом цены Караганды",
 }
 APPRAISAL_CHART_COMPARISON = {
     "heading": "Для сравнения",
@@ -798,10 +799,10 @@ GLOSSARY = (
         "варианту рассчитана строка бюджета, говорит резюме).",
     ),
     (
-        "Цена от павлодарской до карагандинской",
-        "Цена сервисного договора между ценами Павлодара и Караганды за комплекс в год: в "
-        "расчёте она может лежать в любом месте между ними, а центральная оценка — посередине. "
-        "Цифры "
+        "С учётом цены Караганды",
+        "Расчёт, в котором цена сервисного договора за комплекс в год может лежать в любом "
+        "месте от цены Павлодара (за комплекс) до цены Караганды, а центральная оценка — "
+        "посередине. Цифры "
         "Караганды по первоисточнику не проверены, поэтому предложение бюджета опирается на "
         "цены Павлодара.",
     ),
@@ -945,9 +946,7 @@ DRIVER_OUTPUTS = {
         "Договор с первого дня, вариант {variant} Таблицы 1 (по нему — строка бюджета): "
         "расходы {first} г."
     ),
-    "service.cash_2027": (
-        "Продление, затем договор (цена от павлодарской до карагандинской): расходы {first} г."
-    ),
+    "service.cash_2027": ("Продление, затем договор (с учётом цены Караганды): расходы {first} г."),
     "current_price.cash_total": "Нынешняя цена (для сравнения): расходы {years} гг.",
     "equipment.cash_2027": "Новое оборудование: расходы {first} г.",
     "estimates_ratio": "Отношение двух оценок платы за АПК",
@@ -980,8 +979,8 @@ EITHER_OR = "{first} или {second}"
 # «от ≈ 162 тыс. до 181 064 тенге» (chapter.shown)
 SHOWN_SPAN = "от {low} до {high}"
 EITHER_OR_DISTRIBUTION = (
-    "считаются оба случая: пути по ценам Павлодара — каждый отдельно; при цене от "
-    "павлодарской до карагандинской — равномерное между ними"
+    "считаются оба случая: пути по ценам Павлодара — каждый отдельно; с учётом цены "
+    "Караганды — равномерное между ценами Павлодара и Караганды"
 )
 # One explained name: {name} (DISTRIBUTIONS), {meaning} (DISTRIBUTION_MEANINGS); the items
 # joined by «; ».
@@ -1348,8 +1347,8 @@ PROPER_NAMES = frozenset(
 # The title page's proposal, under its heading in the subtitle's place (key_facts.cover_decision;
 # reviews s32a, s32b: the decision a deputy takes was first said as one sentence on p. 3):
 # {line}: «27 млрд тенге»; {year}: «2027»; {later}: «35 и 38» (the same unit); {later_years}:
-# «2028 и 2029»; {in_stopgap}: «31 декабря», the last day to announce with the stop-gap (two
-# lines at the subtitle's size)
+# «2028 и 2029»; {deadline}: «22 декабря», the last day to announce without the stop-gap
+# (two lines at the subtitle's size)
 # (review s32e: «объявить не позднее» beside the card's «немедленно», and the akimat
 # announces: the council demands it now; the last day is the card's)
 # (reviews s33c, s33e, s33f: that the line is a caution said on the title page; s33g:
@@ -1364,13 +1363,15 @@ COVER_DECISION = (
     # (reviews s37n, s38a, s38b: «немедленно» here, «сейчас» in the card, «не позже» in the
     # check: one deadline, said alike; the variants are the chart's, whose caption says them)
     # (reviews s43h–s43r: «не позже 31 декабря» read as unconditional, while it holds only
-    # with the stop-gap the lawyers have not confirmed: the demand here, its last day with its
-    # condition in the card under it and in recommendation 4)
+    # with the stop-gap the lawyers have not confirmed; s43s, s43t: three dates for one
+    # action: the day that holds without the stop-gap, everywhere on the title page and in
+    # the memo; the stop-gap's later day is recommendation 4's, with its condition)
+    # {deadline}: «22 декабря»
     "Предложение: {line} на {year} год, {later} — на {later_years} годы; потребовать "
-    "объявить закупку как можно раньше"
+    "объявить закупку не позже {deadline}"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
-# the question, then what its answer changes. {in_stopgap}: «31 декабря»; {line}: «27 млрд
+# the question, then what its answer changes. {deadline}: «22 декабря 2026 г.»; {line}: «27 млрд
 # тенге»; {additional}: «350»; {per}: «100»; {saving}: «1,3».
 COVER_CHECKS = {
     # (reviews s33o, s33p: «сведений об этом … нет» read as clumsy)
@@ -1388,9 +1389,9 @@ COVER_CHECKS = {
         # contract's start against the line's)
         # (reviews s40a–s41b: «раньше — надёжнее, но строка больше» set safety against the
         # line: the line holds a contract from 1 January, the earlier the better)
+        # (s43s, s43t: one deadline, the title's)
         "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
-        "Нет закупки — объявить как можно раньше, не позже {in_stopgap}; нет заключения — "
-        "возможен перерыв"
+        "Нет закупки — объявить не позже {deadline}; нет заключения — возможен перерыв"
     ),
     "budget": (
         "Есть ли в проекте бюджета {year} года строка {line}? Если нет или она меньше — "
@@ -1525,10 +1526,8 @@ COVER_FACTS = {
         "строка {year} года по самому дорогому из {variants} вариантов цены Павлодара; если "
         "не хватит — табл.\u00a02"
     ),
-    # under the days left: «27 дней»; {in_stopgap}: the last day to announce the longest
-    # procurement for a contract right after the stop-gap («31 декабря 2026 г.»); {months}:
-    # the stop-gap's cap («2 месяца»); {without}: the last day without it; {first_day}: «1
-    # января». Now, and what the last
+    # under the days left: «27 дней»; {deadline}: the last day to announce a procurement
+    # for a contract from the first day («22 декабря»). Now, and what the last
     # day gives (reviews s14a, s16b: «не позднее» beside «сейчас» read as time to spare); the
     # contract from 1 January and its deadline are the memo's (review s13g)
     # (review s16e: «сейчас» then a 31 December example: the last day said as such, and
@@ -1612,9 +1611,9 @@ COVER_FACTS = {
         # the deadline the line holds; the earlier start's price is the checks')
         # (review s42f: the title page never said what is procured, nor who announces it)
         # (reviews s43h–s43j: 31 December holds only with the stop-gap the lawyers have not
-        # confirmed: its condition, in a clause)
-        "до конца договора {left} (на {today}); акимату объявить закупку услуг не позже "
-        "{in_stopgap}, если юристы подтвердят продление"
+        # confirmed; s43s, s43t: three dates for one action: the day that holds without it,
+        # the title's; {deadline}: «22 декабря»)
+        "до конца договора {left} (на {today}); акимату объявить закупку услуг не позже {deadline}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

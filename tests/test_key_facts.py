@@ -161,9 +161,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # and the first check say it)
         # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline)
         # (s42f: what is procured, and who announces it)
-        # (s43h–s43j: 31 December holds only with the stop-gap: its condition)
+        # (s43h–s43j: 31 December holds only with the stop-gap: its condition; s43s, s43t:
+        # three dates for one action: the day that holds without it, 22 December)
         f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); акимату объявить закупку услуг "
-        f"не позже 31{NBSP}декабря, если юристы подтвердят продление"
+        f"не позже 22{NBSP}декабря"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -317,8 +318,10 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s42f: what is procured, and who announces it)
         # (s43h–s43j: 31 December holds only with the stop-gap: its condition; the Kazakh
         # title page's room: the imperative)
-        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); заңгерлер ұзартуды растаса, әкімдік "
-        "сатып алуды 31 желтоқсаннан кешіктірмей жарияласын"
+        # (s43s, s43t: three dates for one action: the day that holds without the stop-gap,
+        # in the dative «дейін» asks)
+        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); әкімдік сатып алуды 22 желтоқсанға "
+        "дейін жарияласын"
     )
     assert (
         facts[0]

@@ -581,7 +581,9 @@ def test_one_precision_per_quantity(report):
     # contract's own cost is not printed (reviews s42g, s42h: four figures for one path)
     assert (
         "В расчёте закупка длится от 10 до 60 дней; при средней длительности договор начнётся "
-        "около 4 февраля, и расход 2027 года — около 27,4 млрд тенге."
+        "около 4 февраля, и расход 2027 года — около 27,4 млрд тенге — меньше строки бюджета, "
+        # (s43s, s43t: «Строка бюджета рассчитана и на …;» dangled: what it is to the line)
+        "рассчитанной на договор с 1 января;"
     ) in normalise(text).replace("\u00a0", " ")
     assert "Тогда договор начнётся 1 марта, сразу после продления" in normalise(text)
     assert printed_forms(text, 0.68e9) == {"0,7 млрд": 2}
@@ -652,8 +654,9 @@ def test_one_network_range_everywhere_and_the_extension_from_the_data(report):
     # (s42g, s42h: «способ» beside «путь» a coined pair, «Глава идёт в три шага» a calque:
     # what the city can do, what happens, what it costs, said plainly)
     assert (
-        "Ниже — что город может сделать с 1 января (таблица ниже), что будет 1 января при "
-        "разных ответах юристов (рисунок «Что будет 1 января»"
+        # (s43o, s43t: stacked references: the sections follow in that order)
+        "Ниже — что город может сделать с 1 января, что будет 1 января при разных ответах "
+        "юристов и во что обойдётся 2027 год."
     ) in html_text
     # (the recommended actions by their tint, not a typed count of them)
     assert (
@@ -862,9 +865,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37n, s38a, s38b: «сейчас» beside «не позже»: one deadline, as the title's)
         # (s40a–s40f: «как можно раньше» beside a line for 1 March: the line's deadline)
         # (s42f: what is procured, and who announces it)
-        # (s43h–s43j: 31 December holds only with the stop-gap: its condition)
-        "акимату объявить закупку услуг не позже 31 декабря, если юристы подтвердят продление"
+        # (s43h–s43j: 31 December holds only with the stop-gap: its condition; s43s, s43t:
+        # three dates for one action: the day that holds without it, 22 December)
+        "акимату объявить закупку услуг не позже 22 декабря"
     ) in cover
+    assert "31 декабря, если юристы" not in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
     # only chart of it was chapter 2's): the line's path at each variant as Table 1's 2027
     # column prints it and today's price as Fig. 3 prints it (s32b–s32f: the unverified
@@ -886,7 +891,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41a, s41b: the line's path, the contract from the first day)
         "15,5 (14,8–16,2) 27,2 (25,9–28,4) 29,8 (28,5–31,2) 3,9 (3,7–4,4)"
     ) in cover
-    assert "35,5" not in cover and "от павлодарской до карагандинской" not in cover
+    assert "35,5" not in cover and "цены Караганды" not in cover
     for cell in ("15,5 (14,8–16,2)", "27,2 (25,9–28,4)", "29,8 (28,5–31,2)"):
         assert cell in memo
     # the dashed line named beside it on paper (s31e); the phone's drawing leaves it to the
@@ -943,8 +948,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37d: the last day without its condition: the stop-gap's)
         # (s37n, s38a, s38b: «немедленно» beside «не позже»: one deadline, as the title's)
         # (s41a, s41b: the line holds a contract from 1 January: the earlier the better)
-        "Нет закупки — объявить как можно раньше, не позже 31 декабря 2026 г.; нет "
-        "заключения — возможен перерыв "
+        # (s43s, s43t: three dates for one action: the title's, 22 December)
+        "Нет закупки — объявить не позже 22 декабря 2026 г.; нет заключения — возможен "
+        "перерыв "
         "Есть ли в проекте бюджета 2027 года строка 32 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
@@ -994,9 +1000,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # the line holds a contract from 1 January; «сразу после него» left whose call open)
         # (s42h, s43d: «в день утверждения» beside 31 December read as two deadlines in
         # conflict; whether the budget must come first is recommendation 1 а)'s question)
-        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (без "
-        "продления — не позже 22 декабря): чем раньше, "
-        "тем надёжнее." in memo
+        # (s43s, s43t: three dates for one action: the title's first, the stop-gap's with
+        # its condition)
+        "Если закупка не объявлена — потребовать объявить её не позже 22 декабря. Если "
+        "юристы подтвердят продление — не позже 31 декабря." in memo
     )
     # the contract from 1 January: the line's own path since reviews s41a, s41b (a line for a
     # later start asked the earlier, safer one for an amendment): no row of Table 2
@@ -1007,10 +1014,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert "(до 31,2 в 2027 г.; маловероятно)" not in memo
     # the last day without the stop-gap is chapter 2's (s21a–s21d had it in the memo; s24a: on
     # the cover it read as no gap after it; s24g, s24h: in the memo, as a second date to demand)
-    # (s43h–s43l: 31 December read as unconditional: recommendation 4 says the other day once,
-    # as its condition's, in a bracket)
-    assert "22 декабря" not in cover
-    assert memo.count("22 декабря") == 1 and "(без продления — не позже 22 декабря)" in memo
+    # (s43h–s43l: 31 December read as unconditional; s43s, s43t: three dates for one action:
+    # the title page and the memo demand the day that holds whatever the lawyers answer, and
+    # recommendation 4 alone gives the stop-gap's later day, with its condition)
+    assert cover.count("22 декабря") == 3 and "31 декабря, если" not in cover
+    assert memo.count("22 декабря") == 2 and memo.count("не позже 31 декабря") == 1
     assert "не позднее 22 декабря 2026 г." in report["text"]
     assert (
         "1 816–1 991 АПК аппаратно-программных комплексов фиксации нарушений на 1 января "
@@ -1073,8 +1081,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s38a, s38b: one deadline for the procurement, as the card and the check say it;
         # the variants are the chart caption's, where their bars are)
         "до 31 декабря 2026 года Предложение: 32 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
-        # (s43h–s43r: 31 December read as unconditional: its condition is the card's)
-        "2029 годы; потребовать объявить закупку как можно раньше Редакция отчёта"
+        # (s43h–s43r: 31 December read as unconditional; s43s, s43t: three dates for one
+        # action: the day that holds whatever the lawyers answer)
+        "2029 годы; потребовать объявить закупку не позже 22 декабря Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
@@ -1400,8 +1409,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # line; the checklist's row keeps the procurement and the opinion)
         # (s37n, s38b: «немедленно» beside «не позже»: the deadline as the title page's)
         # (s41a, s41b: the line holds any start: the earlier the better, said)
-        "закупки нет — объявить как можно раньше, не позже 31 декабря; заключения нет — "
-        "возможен перерыв 2) "
+        # (s43s, s43t: one deadline, the title page's)
+        "закупки нет — объявить не позже 22 декабря; заключения нет — возможен перерыв 2) "
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1415,7 +1424,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert gap_region[0] == "14,1" and gap_city[0] == "24,6"
     assert "pavlodar_only_cash_2027_p50" not in values
     table_1 = memo.split("Таблица 1. ")[1].split("Источник:")[0]
-    assert "от павлодарской до карагандинской" not in table_1 and "середина цен" not in table_1
+    assert "цены Караганды" not in table_1 and "середина цен" not in table_1
     # the authors' shorthand for the readings is gone from the memo (review s18a: «прочтение»,
     # any form of it, is the authors' word, not a deputy's)
     for shorthand in ("сумма на область", "сумма на город", "прочтени", "P10–P90"):
@@ -1610,7 +1619,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(до 56,2) "
         # (s41h: Karaganda first named here: what its price is to Pavlodar's)
         # (s42b: one name for the midpoint, the charts'; its upper end, 50,5, said)
-        "цена от павлодарской до более дорогой карагандинской (не проверена) около 35,5 (до 50,5) "
+        "с учётом более дорогой цены Караганды (не проверена) около 35,5 (до 50,5) "
         # (s43c, s43e, s43f: the sum's three years are the authors' reading of a second phrase:
         # read as a year's, the line's case three times over, by hand 29,8 × 3 ≈ 89,5 (29,83
         # unrounded), 31,2 × 3 = 93,6)
@@ -1892,8 +1901,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32g: the lawyers' opinion, the plan's precondition, in the first row too)
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         # (s36k, s36l: the 5 bn line said for its year and what it buys)
-        "1) закупка, заключение юристов (акимат) сведений нет закупки нет — объявить как можно "
-        "раньше, не позже 31 декабря; заключения нет — возможен перерыв "
+        "1) закупка, заключение юристов (акимат) сведений нет закупки нет — объявить не "
+        "позже 22 декабря; заключения нет — возможен перерыв "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
@@ -1955,9 +1964,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the line holds a contract from 1 January; «сразу после него» left whose call open)
         # (s42h, s43d: «в день утверждения» beside 31 December read as two deadlines in
         # conflict; whether the budget must come first is recommendation 1 а)'s question)
-        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря (без "
-        "продления — не позже 22 декабря): чем раньше, "
-        "тем надёжнее. "
+        "Если закупка не объявлена — потребовать объявить её не позже 22 декабря. Если "
+        "юристы подтвердят продление — не позже 31 декабря. "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
@@ -2046,8 +2054,8 @@ def test_no_word_of_the_pdf_breaks_where_the_patterns_get_it_wrong(report):
 
 @pytest.mark.slow  # reads the session's build
 def test_the_council_text_says_the_models_words_plainly(report):
-    """Outside the appendix's method part and the glossary, the report says «цена от
-    павлодарской до карагандинской» (not «середина цен»), «центральная оценка» (not «медиана») and
+    """Outside the appendix's method part and the glossary, the report says «с учётом цены
+    Караганды» (not «середина цен»), «центральная оценка» (not «медиана») and
     «разброс» (not «P10–P90»); the method part and the glossary define the terms."""
     text = report["text"]
     parts = plain_text_parts(text)
@@ -2060,11 +2068,11 @@ def test_the_council_text_says_the_models_words_plainly(report):
     # (s34n: «29,6–35,5» read as a range of one estimate: the three paths' central estimates)
     # (s35d: the reason first, then the figures above the line)
     assert (
-        "центральные оценки всех трёх путей по цене от павлодарской до карагандинской — от 32,1 до "
+        "центральные оценки всех трёх путей с учётом цены Караганды — от 32,1 до "
         "35,5 млрд тенге, выше строки" in council
     )
     # (s37m, s37n: «Павлодар–Караганда» read as a place or a route)
-    assert "цена от павлодарской до карагандинской" in council
+    assert "с учётом цены Караганды" in council
     assert "в 8 случаях из 10 при допущениях авторов" in council
     assert council.count("в 8 случаях из 10") >= 2
     # the glossary defines them in plain words
@@ -2072,7 +2080,7 @@ def test_the_council_text_says_the_models_words_plainly(report):
     for term in (
         "Центральная оценка (медиана)",
         "Разброс (P10–P90)",
-        "Цена от павлодарской до карагандинской",
+        "С учётом цены Караганды",
     ):
         assert term in glossary, term
     assert "попадает в восьми случаях из десяти" in glossary

@@ -847,7 +847,7 @@ CHART_ROW_VARIANTS = {"region": REGION_VARIANT, "city": CITY_VARIANT, "camera": 
 def appraisal_chart_label(results: Results, key: str) -> str:
     """A row's short label on the options chart: «вариант 1: 420 АПК области», «вариант 2: 240
     АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «вариант 3: за камеру (для
-    Алматы дороже)», «цена от павлодарской до карагандинской», «нынешняя цена (весь год —
+    Алматы дороже)», «с учётом цены Караганды», «нынешняя цена (весь год —
     если разрешат юристы)»."""
     if key == "comparison":
         return L.APPRAISAL_CHART_COMPARISON["row"]
@@ -1079,7 +1079,9 @@ BUDGET_DRAFT_EVENT = "budget_draft_2027"
 
 def announce_by(results: Results) -> dt.date:
     """The last day to announce the procurement of services: at the shortest procurement of
-    the assumption's range (the memo's second recommendation)."""
+    the assumption's range, for a contract from the first day («22 декабря»). It holds
+    whatever the lawyers answer, so the title page and the memo demand it; the stop-gap's
+    later day holds only if they confirm it (recommendation 4 says it with that condition)."""
     return results.procurement_latest_start_range[1]
 
 

@@ -55,13 +55,6 @@ def later_lines(results: Results, unit: bool = True) -> str:
     )
 
 
-def last_day_in_stopgap(results: Results) -> str:
-    """The last day to announce the longest procurement for a contract right after the
-    stop-gap, as the first check prints it: «31 декабря 2026 г.», the day never parted from
-    its month («31 / желтоқсаннан»)."""
-    return fmt.day_with_month(fmt.date_long(results.procurement_latest_start_in_stopgap))
-
-
 @dataclass(frozen=True)
 class KeyFact:
     """One figure of the title page's panel and the line under it."""
@@ -100,7 +93,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     words["days_left"],
                     left=fmt.count(left, L.UNIT_FORMS["дней"]),
                     # (the year is the edition's: the first check under the chart says it)
-                    in_stopgap=sentences.day_month(results.procurement_latest_start_in_stopgap),
+                    deadline=sentences.day_month(decision_tables.announce_by(results)),
                     # the day the count is taken on, the edition's (review s32c)
                     today=sentences.day_month(edition_date),
                 ),
@@ -144,8 +137,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
 
 def cover_decision(results: Results) -> str:
     """The title page's proposal in one sentence, in the subtitle's place: the three years'
-    lines and the procurement demanded as early as possible (its last day with its condition is
-    the card's and recommendation 4's).
+    lines and the procurement demanded by its last day without the stop-gap (the stop-gap's
+    later day, with its condition, is recommendation 4's).
     Empty without an appraisal (no line to propose): the subtitle is printed then."""
     if results.appraisal is None:
         return ""
@@ -156,6 +149,7 @@ def cover_decision(results: Results) -> str:
         year=fmt.year(OPTION_YEARS[0]),
         later=later_lines(results, unit=False),
         later_years=later_years(),
+        deadline=sentences.day_month(decision_tables.announce_by(results)),
     )
 
 
@@ -170,7 +164,8 @@ def cover_checks(results: Results) -> tuple[str, ...]:
     return (
         fmt.fill(
             words["procurement"],
-            in_stopgap=last_day_in_stopgap(results),
+            # the day never parted from its month («22 / желтоқсаннан»)
+            deadline=fmt.day_with_month(fmt.date_long(decision_tables.announce_by(results))),
         ),
         fmt.fill(
             words["budget"],
