@@ -1371,7 +1371,7 @@ COVER_DECISION = (
     "объявить закупку не позже {deadline}"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
-# the question, then what its answer changes. {deadline}: «22 декабря 2026 г.»; {line}: «27 млрд
+# the question, then what its answer changes. {deadline}: «22 декабря»; {line}: «27 млрд
 # тенге»; {additional}: «350»; {per}: «100»; {saving}: «1,3».
 COVER_CHECKS = {
     # (reviews s33o, s33p: «сведений об этом … нет» read as clumsy)

@@ -949,8 +949,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37n, s38a, s38b: «немедленно» beside «не позже»: one deadline, as the title's)
         # (s41a, s41b: the line holds a contract from 1 January: the earlier the better)
         # (s43s, s43t: three dates for one action: the title's, 22 December)
-        "Нет закупки — объявить не позже 22 декабря 2026 г.; нет заключения — возможен "
-        "перерыв "
+        "Нет закупки — объявить не позже 22 декабря; нет заключения — возможен перерыв "
         "Есть ли в проекте бюджета 2027 года строка 32 млрд тенге? Если нет или она меньше — "
         "поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)

@@ -164,8 +164,8 @@ def cover_checks(results: Results) -> tuple[str, ...]:
     return (
         fmt.fill(
             words["procurement"],
-            # the day never parted from its month («22 / желтоқсаннан»)
-            deadline=fmt.day_with_month(fmt.date_long(decision_tables.announce_by(results))),
+            # (no year: the title above says it, and the check keeps to two lines)
+            deadline=sentences.day_month(decision_tables.announce_by(results)),
         ),
         fmt.fill(
             words["budget"],
