@@ -138,8 +138,8 @@ BASIS_TEXT = {
         "на ПО (это неизвестно); цифры Караганды по первоисточнику не проверены"
     ),
     "current_price": (
-        "две оценки нынешней платы за АПК; после продления — цены сервисного договора, "
-        "как в строке выше"
+        # (review s44a: «в строке выше» beside the budget's «строка»: the action named)
+        "две оценки нынешней платы за АПК; после продления — те же цены сервисного договора"
     ),
     # another extension for the whole year at today's price (review s28b: the cheapest
     # outcome a deputy asks about first, costed as the figure's comparison row)

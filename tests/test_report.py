@@ -1135,12 +1135,16 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s43c: «покрывает верхнюю границу» read as certain; s43e, s43f, s43h: «в 9 случаях
         # из 10» read as a measured probability: what the line is, said; when it falls short
         # is Table 2's)
-        "договор — лишь на год (Закон о госзакупках, ст. 17). Строка — верхняя граница "
-        "расчёта по ценам Павлодара при договоре с 1 января, округлённая вверх."
+        # (s43t: without the later years' lines 32 does not hold: said; its case is Table 2's)
+        "договор — лишь на год (Закон о госзакупках, ст. 17), и 32 не хватит. Строка — "
+        "верхняя граница расчёта по ценам Павлодара при договоре с 1 января, округлённая вверх."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
-    assert "3) 1 287 камер, за камеру — основа строки 15,41 29,8 (28,5–31,2) 32 35 38 105" in memo
+    assert (
+        "3) 1 287 камер, за камеру — основа строки бюджета 15,41 29,8 (28,5–31,2) 32 35 38 105"
+        in memo
+    )
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[
         memo.index("Рекомендации маслихату") : memo.index("Почему строка больше нынешней платы")
@@ -1597,11 +1601,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "Но пока договор Павлодара не найден, строка — по самому дорогому варианту 3 "
         # (s39c, s39d: «камер больше» — how many: Almaty's cameras a complex, 5,89)
         # (the memo's room: Karaganda's price is Table 2's last row, just below)
-        "(за камеру: в АПК Алматы камер больше, около 5,9 на комплекс). "
+        # (s44b: «камер больше» — than where? Pavlodar's: 1 287 / 420 = 3,06, / 240 = 5,36)
+        "(за камеру: в АПК Алматы камер больше — 5,9 против 3,1–5,4 в павлодарском). "
         # (s43a, s43b: «договор с 1 января заложен и в вариант 1» opaque, 15 read against
         # variant 1's 15,5: the margin said after the 17 it is counted from, and what ends it)
-        "Лишние 15 млрд — страховка: если договор покажет плату за комплекс, строку уменьшат "
-        "поправкой к бюджету."
+        "Лишние 15 млрд — страховка: если договор покажет плату за АПК, строку уменьшат "
+        "поправкой."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
@@ -1664,7 +1669,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s22a, s22b: the dearest reading, chosen as a reserve, not the authors' likeliest)
         # (s25e: «с запасом» read as safe; the note says why per camera is the dearest)
         # (s25k: «(предлагаем)» read as the authors proposing to pay per camera)
-        "3) 1 287 камер, за камеру — основа строки 15,41 29,8 (28,5–31,2) "
+        "3) 1 287 камер, за камеру — основа строки бюджета 15,41 29,8 (28,5–31,2) "
         f"{line} 35 38 105 "
         # (s23f: Karaganda's unverified source feeds no figure of this table)
         # (s28b: the counts of cameras and complexes cite their sources, № 68 and № 69)
@@ -1716,7 +1721,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # the line is the upper edge of the first day's path per camera, 31,2 rounded up: Table
     # 1's third row, beside the cheapest reading's (the city's 28,4 is its second)
     assert f"1) 420 АПК области, за комплекс 8,02 15,5 (14,8–{cheaper})" in memo
-    assert "3) 1 287 камер, за камеру — основа строки 15,41 29,8 (28,5–31,2) 32" in memo
+    assert "3) 1 287 камер, за камеру — основа строки бюджета 15,41 29,8 (28,5–31,2) 32" in memo
     assert pav_city[2] == "26,8" and gap_city[2] == "26,6"
     assert "потолок" not in memo
     # what could make the line too large or too small, each said once, with its figure
@@ -1770,8 +1775,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "годов договор — лишь на "
         # (s42c, s42d: «строки хватит» read as a guarantee: what the line covers, said)
         # (s43c–s43h: what the line is, said, not how often it holds)
-        "год (Закон о госзакупках, ст. 17). Строка — верхняя граница расчёта по ценам "
-        "Павлодара при договоре с 1 января, округлённая вверх. "
+        "год (Закон о госзакупках, ст. 17), и 32 не хватит. Строка — верхняя граница "
+        "расчёта по ценам Павлодара при договоре с 1 января, округлённая вверх. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
