@@ -397,10 +397,10 @@ APPRAISAL_CHART_KEY = (
 # The options chart's rows, grouped by path (decision_tables.appraisal_chart): each path's
 # name (APPRAISAL_OPTIONS' without its price) in bold over its rows, each row named by its
 # price alone; {complexes}: «420» (the region's) or «240» (the city's), from
-# data/cost_anchors.csv; the rows at a price between Pavlodar's and Karaganda's as the range
-# of the two cities (reviews s43o–s43t: «цена от павлодарской до карагандинской» read as a
-# coined range of prices: what the rows take into account; the caption says the range).
-# Today's price under a heading of its own.
+# data/cost_anchors.csv. The rows at a price between Pavlodar's and Karaganda's are a group
+# of their own (APPRAISAL_CHART_MIDPOINT_HEADING; reviews s43o–s43t: «цена от павлодарской до
+# карагандинской» read as a coined range of prices: what the rows take into account; the
+# caption says the range). Today's price under a heading of its own.
 # (reviews s23i, s23j: «Павлодар: 420 АПК области» beside Table 1's «1) 420 АПК области» and
 # the tree's «вариант 1» named one case three ways: Table 1's variant numbers here too)
 APPRAISAL_CHART_ROWS = {
@@ -416,10 +416,11 @@ APPRAISAL_CHART_ROWS = {
     # (reviews s42a, s42b: «дороже» — than what? The variant as the title page's card says
     # it; why per camera costs Almaty more is the memo's, beside Table 1)
     "camera": "вариант {variant}: за каждую камеру",
-    # (reviews s37m, s37n: «Павлодар–Караганда» read as a place or a route: a price between
-    # the two; the hatching and the caption say it is unverified)
-    "midpoint": "с учётом цены Караганды",
 }
+# the heading of the rows with Karaganda's unverified price, apart from the paths' groups,
+# each row named by its path (reviews s44a, s44b: under each path's variant 3 they read as
+# variant 3 with Karaganda; s37m, s37n: «Павлодар–Караганда» read as a place or a route)
+APPRAISAL_CHART_MIDPOINT_HEADING = "С учётом цены Караганды (не проверена)"
 APPRAISAL_CHART_COMPARISON = {
     "heading": "Для сравнения",
     # (review s28b: the cheapest outcome named as the option it prices, as the memo's
@@ -901,7 +902,7 @@ PATH_TREE_COSTS = {
 # Under the tree (decision_tables.path_chart_note): the variant its figures are at, in plain
 # words ({words}: PATH_TREE_NOTE_CAMERA, or MEMO_COVERAGE's without the camera counts).
 PATH_TREE_NOTE = (
-    "расходы — по варианту {variant} Таблицы 1 ({words}), по которому рассчитана строка "
+    "расходы — по варианту {variant} табл.\u00a01 ({words}), по которому рассчитана строка "
     "бюджета; передача комплексов городу не оценена (нет открытых данных)"
 )
 PATH_TREE_NOTE_CAMERA = "за камеру"
@@ -943,7 +944,7 @@ DRIVER_OUTPUTS = {
     "budget_line_path": (
         # (review s32j: «путь строки бюджета» read as the authors' shorthand: the path named;
         # review s41d: the line's path, the contract from the first day, since s41)
-        "Договор с первого дня, вариант {variant} Таблицы 1 (по нему — строка бюджета): "
+        "Договор с первого дня, вариант {variant} табл.\u00a01 (по нему — строка бюджета): "
         "расходы {first} г."
     ),
     "service.cash_2027": ("Продление, затем договор (с учётом цены Караганды): расходы {first} г."),
@@ -1441,7 +1442,7 @@ COVER_CHART = (
     # (reviews s41g, s41h: «есть одна» — one what?)
     "дешевле. Единственная найденная цена — {sum} тенге на {term} в Павлодарской области; "
     # (review s42f: «цена платит» is not Russian: what the sum pays for, said by the payer)
-    "варианты {variants} — что она оплачивает (Таблица 1); {line}; {key}"
+    "варианты {variants} — что она оплачивает (табл.\u00a01); {line}; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",

@@ -422,10 +422,10 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     priced = table[~table[budget_column].str.startswith("не оценено")]
     # the priced rows in the memo's order of the paths (review s12a, 3.7: one order in the
     # memo's table, the chart and the tables, so that a deputy finds a row at the same place):
-    # the path realistic on 1 January (the stop-gap, then the contract) at Pavlodar's prices
-    # and at the midpoint, its stop-gap as a part right under it («в том числе», not an
-    # alternative), the gap then the contract, the contract from the first day (each path at
-    # both price bases in the same order), today's price last as a comparison; new equipment
+    # the path realistic on 1 January (the stop-gap, then the contract) at Pavlodar's prices,
+    # its stop-gap as a part right under it («в том числе», not an alternative), the gap then
+    # the contract, the contract from the first day, then each path at the midpoint (in the
+    # same order), today's price last as a comparison; new equipment
     # without operation is a part of no priced path and is left to the chart's note
     names = list(priced[table.columns[0]])
     assert names == [
@@ -434,17 +434,19 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         # the budget line's own path (reviews s19g–s20i: the line's reading a row as the
         # others, not a product of one)
         "Продление, затем договор (цены Павлодара за камеру)",
-        "Продление, затем договор (с учётом цены Караганды)",
         "в том числе: продление до итогов закупки (плата за его месяцы)",
         "Перерыв, затем договор (цены Павлодара за АПК области)",
         "Перерыв, затем договор (цены Павлодара за АПК г. Павлодара)",
         # (reviews s21l, s22a, s22b: every path per camera, not the line's alone: the memo's
         # Table 2 and recommendation 2 are traced here)
         "Перерыв, затем договор (цены Павлодара за камеру)",
-        "Перерыв, затем договор (с учётом цены Караганды)",
         "Договор с первого дня (цены Павлодара за АПК области)",
         "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
         "Договор с первого дня (цены Павлодара за камеру)",
+        # (reviews s44a, s44b: under each path's variant 3 the unverified Karaganda rows read
+        # as variant 3 with Karaganda: apart, after Pavlodar's)
+        "Продление, затем договор (с учётом цены Караганды)",
+        "Перерыв, затем договор (с учётом цены Караганды)",
         "Договор с первого дня (с учётом цены Караганды)",
         "Нынешняя цена (для сравнения; весь год — если разрешат юристы)",
     ]
@@ -458,17 +460,17 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "14,4",
         "25,0",
         "27,4",
-        "32,5",
         "0,4",
         "14,1",
         "24,6",
         # per camera the paths' contract months scale the city's by 1,0977: 24,64 × 1,0977 =
         # 27,05 (the gap has no stop-gap's months), 27,15 × 1,0977 = 29,8
         "27,1",
-        "32,1",
         "15,5",
         "27,2",
         "29,8",
+        "32,5",
+        "32,1",
         "35,5",
         "3,9",
     ]
@@ -500,10 +502,10 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     rows = dtab.appraisal_chart_rows()
     assert [dtab.row_name(option) for option, _, _ in rows] == list(paths[table.columns[0]])
     expected = []
-    for _option, key, heading in rows:
+    for option, key, heading in rows:
         expected += [(heading, True)] if heading else []
-        expected.append((dtab.appraisal_chart_label(results, key), False))
-    assert expected[:5] == [
+        expected.append((dtab.appraisal_chart_label(results, key, option), False))
+    assert expected[:6] == [
         ("Продление, затем договор", True),
         # (reviews s23i, s23j: the memo's Table 1 variants, one name for each case)
         ("вариант 1: за 420 АПК области", False),
@@ -511,13 +513,22 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         # (s40c, s40e–s40g: «за 1 287 камер области» read as Almaty buying cameras)
         # (s42a, s42b: «дороже» — than what? As the title page's card says the variant)
         ("вариант 3: за каждую камеру", False),
-        ("с учётом цены Караганды", False),
+        ("Перерыв, затем договор", True),
+        ("вариант 1: за 420 АПК области", False),
     ]
     assert [heading for heading, bold in expected if bold] == [
         "Продление, затем договор",
         "Перерыв, затем договор",
         "Договор с первого дня",
+        # (reviews s44a, s44b: the unverified Karaganda rows apart, each named by its path)
+        "С учётом цены Караганды (не проверена)",
         "Для сравнения",
+    ]
+    karaganda = expected.index(("С учётом цены Караганды (не проверена)", True))
+    assert expected[karaganda + 1 : karaganda + 4] == [
+        ("продление, затем договор", False),
+        ("перерыв, затем договор", False),
+        ("договор с первого дня", False),
     ]
     for ax in axes:
         ticks = sorted(ax.get_yticklabels(), key=lambda t: -t.get_position()[1])
@@ -539,20 +550,22 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_and_the_midpoin
     options = dtab.path_chart_options(results)
     assert options == (
         "service_pavlodar_camera",
-        "service",
         "no_bridge_pavlodar_camera",
-        "no_bridge",
         "pavlodar_camera",
+        "service",
+        "no_bridge",
         "announced",
         "current_price",
     )
     rows = dtab.appraisal_chart_rows(options)
+    # (reviews s44a, s44b: under each path's variant 3 the Karaganda rows read as variant 3
+    # with Karaganda: a group of their own)
     assert [(key, heading) for _option, key, heading in rows] == [
         ("camera", "Продление, затем договор"),
-        ("midpoint", None),
         ("camera", "Перерыв, затем договор"),
-        ("midpoint", None),
         ("camera", "Договор с первого дня"),
+        ("midpoint", "С учётом цены Караганды (не проверена)"),
+        ("midpoint", None),
         ("midpoint", None),
         ("comparison", "Для сравнения"),
     ]
@@ -714,11 +727,11 @@ def test_the_options_chart_draws_the_midpoint_rows_apart():
             for line in ax.collections
             if isinstance(line, LineCollection)
         }
-        midpoint = {y for y, name in names.items() if name == "с учётом цены Караганды"}
-        assert {heading[y] for y in midpoint} == {
-            "Продление, затем договор",
-            "Договор с первого дня",
-            "Перерыв, затем договор",
+        midpoint = {y for y, name in heading.items() if name.startswith("С учётом цены Караг")}
+        assert {names[y] for y in midpoint} == {
+            "продление, затем договор",
+            "договор с первого дня",
+            "перерыв, затем договор",
         }
         for y, bar in bars.items():
             weak = y in midpoint

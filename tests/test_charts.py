@@ -303,7 +303,7 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_their_costs(path_input
     # chapter's note adds where the others are
     note = decision_tables.path_chart_note(results)
     assert note.startswith(
-        "расходы — по варианту 3 Таблицы 1 (за камеру), по которому рассчитана строка бюджета;"
+        "расходы — по варианту 3 табл.\u00a01 (за камеру), по которому рассчитана строка бюджета;"
     )
     assert "A или B" not in note and "не оценена" in note
     for line in path["budget_line"]:

@@ -931,7 +931,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41g, s41h: «есть одна» — one what?)
         "дешевле. Единственная найденная цена — 9 млрд тенге на три года в "
         # (s42f: «цена платит» is not Russian)
-        "Павлодарской области; варианты 1–3 — что она оплачивает (Таблица 1); "
+        "Павлодарской области; варианты 1–3 — что она оплачивает (табл. 1); "
         "пунктир — строка бюджета 32; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
@@ -1106,7 +1106,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # caption's stop-gap, the growth its note's)
         # (s43c, s43m, s43n: the later lines rest on the price's growth, Pavlodar's sum has
         # none: the lines without it said, 31,2 rounded up each year)
-        "2029 годы (всего 105 млрд, Таблица 1; без роста цены — по 32). Без строк 2028–2029 "
+        "2029 годы (всего 105 млрд, табл. 1; без роста цены — по 32). Без строк 2028–2029 "
         "годов "
         # (s30c, s30j: 27 holds only with the later years' lines: said where they are voted)
         # (s33d: the biggest money risk named where the later years are voted: a one-year
@@ -1330,7 +1330,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (the memo's room went to recommendation 4's reason for its last day: the glossary is
         # the contents', which now follow the memo)
         "перерыва. Сведений после 10 марта 2026 г. (закупка, проект бюджета, ввод новых АПК) "
-        "в источниках нет — их надо выяснить до сессии (Таблица 3). Что будет с 1 января, "
+        "в источниках нет — их надо выяснить до сессии (табл. 3). Что будет с 1 января, "
         "зависит от юристов: "
         # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
         # the gap after the stop-gap is recommendation 5's, where the reader meets it)
@@ -1583,7 +1583,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s42h: variant 1's 17 assumes 1 January too: the margin is the price's alone)
         "Цены для Алматы нет. Есть одно "
         "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
-        "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (Таблица 1). "
+        "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (табл. 1). "
         # (s24a, s35k, s35l: the cases as a table; what holds is Table 1's rows, said once)
         # (s32j: «самый вероятный» read as a fact while Almaty's complexes have more cameras:
         # what variant 1 takes, said, the authors' judgement as such)
@@ -1771,7 +1771,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # contract is paid from 1 March in 2027; the one-year contract's shortfall is «Почему
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
-        "и 2029 годы (всего 105 млрд, Таблица 1; без роста цены — по 32). Без строк 2028–2029 "
+        "и 2029 годы (всего 105 млрд, табл. 1; без роста цены — по 32). Без строк 2028–2029 "
         "годов договор — лишь на "
         # (s42c, s42d: «строки хватит» read as a guarantee: what the line covers, said)
         # (s43c–s43h: what the line is, said, not how often it holds)
@@ -2186,6 +2186,8 @@ def test_the_appendix_tables_read_as_grids(report):
         "Продление, затем договор",
         "Перерыв, затем договор",
         "Договор с первого дня",
+        # (reviews s44a, s44b: the unverified Karaganda rows apart, as Fig. 3 and Fig. 13)
+        "С учётом цены Караганды (не проверена)",
         "Для сравнения",
         "Части путей",
     ]

@@ -389,17 +389,19 @@ APPRAISAL_ROWS = (
     # Pavlodar's sum paid per camera: the budget line's own path (priced where the data give
     # the camera counts: `priced`)
     CAMERA_PATH,
-    "service",
     "stopgap",
     # the branch where the lawyers refuse the stop-gap: no contract and no enforcement for
     # the stop-gap's months (its 2027 cash is lower, the fines of those months are lost)
     "no_bridge_pavlodar_region",
     "no_bridge_pavlodar_city",
     "no_bridge_pavlodar_camera",
-    "no_bridge",
     "pavlodar_region",
     "pavlodar_city",
     "pavlodar_camera",
+    # the paths with Karaganda's unverified price, apart from Pavlodar's (reviews s44a, s44b:
+    # under each path's variant 3 they read as variant 3 with Karaganda)
+    "service",
+    "no_bridge",
     "announced",
     "current_price",
 )
@@ -736,7 +738,7 @@ def appraisal_groups(results: Results, options: Iterable[str]) -> dict[str, tupl
     heading = None
     for option, key, opens in appraisal_chart_rows([o for o in APPRAISAL_ROWS if o in options]):
         heading = opens or heading
-        groups[option] = (heading, appraisal_chart_label(results, key))
+        groups[option] = (heading, appraisal_chart_label(results, key, option))
     for option in options:
         if option not in groups:
             groups[option] = (
@@ -795,12 +797,13 @@ def appraisal_chart_note(results: Results) -> str:
 
 
 def appraisal_chart_rows(options=APPRAISAL_ROWS) -> list[tuple[str, str, str | None]]:
-    """The options chart's rows from the top, grouped by path: (option, the row's short
-    label's key in labels.APPRAISAL_CHART_ROWS or «comparison», the heading of the group it
-    opens or None). A path's rows (Pavlodar's prices for the region's complexes, for the
-    city's, per camera where `options` hold it, the midpoint) under its name, opened by the
-    first of them; today's price last under «Для сравнения»; a part of a path is no bar
-    beside the paths."""
+    """The options chart's rows from the top, in APPRAISAL_ROWS' order: (option, the row's
+    short label's key in labels.APPRAISAL_CHART_ROWS, «midpoint» or «comparison», the heading
+    of the group it opens or None). A path's rows at Pavlodar's prices (for the region's
+    complexes, for the city's, per camera where `options` hold it) under its name, opened by
+    the first of them; the paths with Karaganda's unverified price under their own heading,
+    each named by its path; today's price last under «Для сравнения»; a part of a path is no
+    bar beside the paths."""
     rows = []
     previous = None
     for option in (option for option in options if option not in PART_OF):
@@ -808,8 +811,10 @@ def appraisal_chart_rows(options=APPRAISAL_ROWS) -> list[tuple[str, str, str | N
         if line is None:  # today's price: a comparison, not a path
             rows.append((option, "comparison", L.APPRAISAL_CHART_COMPARISON["heading"]))
         else:
-            rows.append((option, key, branch_path(line) if line != previous else None))
-        previous = line
+            group = key if key == "midpoint" else line
+            heading = L.APPRAISAL_CHART_MIDPOINT_HEADING if key == "midpoint" else branch_path(line)
+            rows.append((option, key, heading if group != previous else None))
+            previous = group
     return rows
 
 
@@ -844,13 +849,15 @@ def path_chart_options(results: Results) -> tuple[str, ...]:
 CHART_ROW_VARIANTS = {"region": REGION_VARIANT, "city": CITY_VARIANT, "camera": CAMERA_VARIANT}
 
 
-def appraisal_chart_label(results: Results, key: str) -> str:
+def appraisal_chart_label(results: Results, key: str, option: str | None = None) -> str:
     """A row's short label on the options chart: «вариант 1: 420 АПК области», «вариант 2: 240
-    АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «вариант 3: за камеру (для
-    Алматы дороже)», «с учётом цены Караганды», «нынешняя цена (весь год —
-    если разрешат юристы)»."""
+    АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «вариант 3: за каждую
+    камеру», a row with Karaganda's price by its `option`'s path («продление, затем
+    договор»), «продление на весь год по нынешней цене»."""
     if key == "comparison":
         return L.APPRAISAL_CHART_COMPARISON["row"]
+    if key == "midpoint":
+        return fmt.mid_sentence(branch_path(_branch_and_key(option)[0]))
     if key not in CHART_ROW_VARIANTS:
         return L.APPRAISAL_CHART_ROWS[key]
     complexes = pavlodar_complexes(results)
@@ -910,7 +917,7 @@ def appraisal_chart(
         panel_titles[measure].format(**years): [
             (
                 # one line a label on the title page's low rows
-                appraisal_chart_label(results, key)
+                appraisal_chart_label(results, key, option)
                 if grouped or key != "comparison"
                 else L.APPRAISAL_CHART_COMPARISON["title_page_row"],
                 *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in (CENTRAL, "p10", "p90")),
@@ -924,7 +931,11 @@ def appraisal_chart(
         lambda v: fmt.number(v, 1),
         lambda v: fmt.number(v, 0),
         references,
-        muted=[L.APPRAISAL_CHART_ROWS["midpoint"]],
+        muted=[
+            appraisal_chart_label(results, key, option)
+            for option, key, _ in rows
+            if key == "midpoint"
+        ],
         headings=headings,
         # named where it is drawn: a present value's panel alone has no line, nor a band for it
         line_label=fmt.fill(L.CHART_LINE, line=precision.line_billions(line))
