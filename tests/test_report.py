@@ -2085,8 +2085,11 @@ def test_the_council_text_says_the_models_words_plainly(report):
         "Центральная оценка (медиана)",
         "Разброс (P10–P90)",
         "С учётом цены Караганды",
+        # (s44a: «запрет» on the title page, three kinds of extension, none defined)
+        "Запрет на новое продление",
     ):
         assert term in glossary, term
+    assert "«без возможности дальнейших продлений». Снять его может только сам маслихат" in glossary
     assert "попадает в восьми случаях из десяти" in glossary
     # the method part says what P10, P50 and P90 are in the report's words
     method = text[len(parts[0]) : text.index(parts[1])]
