@@ -584,9 +584,23 @@ def per_month_earlier(results: Results) -> float:
     months = results.assumptions.stopgap_months
     if not months:
         return 0.0
-    stopgap_path = STOPGAP_PATH.format(reading=line.line_reading)
     first_day = u.get(f"{line.line_path}.cash_{OPTION_YEARS[0]}")
-    return (first_day - u.get(f"{stopgap_path}.cash_{OPTION_YEARS[0]}")) / months
+    return (first_day - u.get(f"{line_stopgap_path(results)}.cash_{OPTION_YEARS[0]}")) / months
+
+
+def line_stopgap_path(results: Results) -> str:
+    """The recommended path, the stop-gap then the contract, at the budget line's variant of
+    Pavlodar's price."""
+    return STOPGAP_PATH.format(reading=results.budget_line.line_reading)
+
+
+def recommended_path_cost(results: Results) -> str:
+    """The recommended path's 2027 cost at the line's variant, its central estimate as the
+    tree and chapter 2 print it («27,4»): recommendation 3 sets it beside the line, which
+    holds the dearest start (review s44d: the line's case is the unlikely one)."""
+    return bn(
+        results.appraisal.get(f"{line_stopgap_path(results)}.cash_{OPTION_YEARS[0]}", CENTRAL)
+    )
 
 
 def times_today(results: Results) -> dict[str, float]:
