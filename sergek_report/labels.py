@@ -924,7 +924,8 @@ PATH_STEPS = {
     # (reviews s28j, s29a, s29b: seven lines in the timeline: shorter words for one date)
     # (review s29f: beside 2 November's «если она длится 60 дней» it read as a second last
     # day for the same procurement: the stop-gap's, said)
-    "announce_stopgap": "объявить закупку, если договор продлят до её итогов ({days})",
+    # (reviews s44a, s44c: nine lines under 31 December, shared with the contract's end)
+    "announce_stopgap": "объявить закупку при продлении до её итогов ({days})",
     "edition": "дата редакции отчёта",
     "contract_end": "конец договора ГЧП",
     # (review s35e: «без договора» beside the stop-gap, which extends it: its condition)

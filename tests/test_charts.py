@@ -461,7 +461,7 @@ def test_the_path_steps_are_the_models_dates_in_their_order(path_inputs):
     assert steps[3][2] == "объявить закупку, если она длится 10\u00a0дней"
     # (reviews s28j, s29a, s29b: «объявить закупку под временную меру» beside the contract's
     # last day ran to seven lines and read as colloquial: the announcement's last day)
-    assert steps[4][2] == "объявить закупку, если договор продлят до её итогов (60\u00a0дней)"
+    assert steps[4][2] == "объявить закупку при продлении до её итогов (60\u00a0дней)"
     assert steps[5][2] == "конец договора ГЧП"
     assert steps[-1][2] == "конец продления, если оно длится два\u00a0месяца"
     assert steps[-1][0] == results.stopgap_end == dt.date(2027, 2, 28)
