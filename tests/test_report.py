@@ -489,7 +489,7 @@ OTHER_FIGURES = (
     "(всего 105 млрд,",
     "(вместе с 2027 годом — 105 млрд тенге)",
     # the memo's margin of the line over variant 1's, 32 − 17 (not variant 1's 2027 P90, 15,4)
-    "Лишние 15 млрд — страховка",
+    "Разница в 15 млрд — страховка",
 )
 # The budget lines printed in whole billions (hand-checked: 29,36 and 31,21 rounded up)
 LINE_FIGURES = ("32 млрд",)
@@ -929,7 +929,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41a, s41b: the line's path, the dearest start)
         "Расходы 2027 года, млрд тенге, если новый договор начнётся 1 января; позже — "
         # (s41g, s41h: «есть одна» — one what?)
-        "дешевле. Единственная найденная цена — 9 млрд тенге на три года в "
+        # (s44e: «единственная найденная» beside Karaganda's price in Table 2)
+        "дешевле. Единственная цена с первоисточником — 9 млрд тенге на три года в "
         # (s42f: «цена платит» is not Russian)
         "Павлодарской области; варианты 1–3 — что она оплачивает (табл. 1); "
         "пунктир — строка бюджета 32; "
@@ -1610,7 +1611,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(за камеру: в АПК Алматы камер больше — 5,9 против 3,1–5,4 в павлодарском). "
         # (s43a, s43b: «договор с 1 января заложен и в вариант 1» opaque, 15 read against
         # variant 1's 15,5: the margin said after the 17 it is counted from, and what ends it)
-        "Лишние 15 млрд — страховка: если договор покажет плату за АПК, строку уменьшат "
+        # (s44e: «лишние» invites a cut: the difference, named)
+        "Разница в 15 млрд — страховка: если договор покажет плату за АПК, строку уменьшат "
         "поправкой."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
