@@ -1449,10 +1449,8 @@ COVER_CHART = (
     # holds the dearest start, the first day; {start}: «1 января»)
     "Расходы {year} года, млрд тенге, если новый договор начнётся {start}; позже — "
     # (reviews s41g, s41h: «есть одна» — one what?)
-    # (review s44e: «единственная найденная» beside Karaganda's price in the memo's Table 2:
-    # the one whose primary source was found)
-    "дешевле. Единственная цена с первоисточником — {sum} тенге на {term} в Павлодарской "
-    "области; "
+    # (reviews s44e, s44h: «с первоисточником» for Pavlodar's one news item oversold it)
+    "дешевле. Единственная найденная цена — {sum} тенге на {term} в Павлодарской области; "
     # (review s42f: «цена платит» is not Russian: what the sum pays for, said by the payer)
     "варианты {variants} — что она оплачивает (табл.\u00a01); {line}; {key}"
 )

@@ -929,8 +929,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41a, s41b: the line's path, the dearest start)
         "Расходы 2027 года, млрд тенге, если новый договор начнётся 1 января; позже — "
         # (s41g, s41h: «есть одна» — one what?)
-        # (s44e: «единственная найденная» beside Karaganda's price in Table 2)
-        "дешевле. Единственная цена с первоисточником — 9 млрд тенге на три года в "
+        "дешевле. Единственная найденная цена — 9 млрд тенге на три года в "
         # (s42f: «цена платит» is not Russian)
         "Павлодарской области; варианты 1–3 — что она оплачивает (табл. 1); "
         "пунктир — строка бюджета 32; "
@@ -1597,7 +1596,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # per camera: which is right, only the contract shows)
         # (s41g, s41h: the main figure rests on the least evidenced variant, unsaid: what the
         # sources point to, the region's 420 complexes, and what that gives per complex)
-        "Источники скорее говорят, что сумма — за все 420 АПК области; если за комплекс, "
+        # (s44h: «источники скорее говорят» against the appendix's «источники не говорят»:
+        # the case, said as a case)
+        "Если сумма — за все 420 АПК области и за комплекс, "
         # (the memo's room, s40: «на 12 млрд меньше» is 27 − 15)
         "хватило бы 17 млрд (вариант 1). "
         # (s25k, s25l: why the dearest variant: which is right only Pavlodar's contract shows)
@@ -1612,8 +1613,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s43a, s43b: «договор с 1 января заложен и в вариант 1» opaque, 15 read against
         # variant 1's 15,5: the margin said after the 17 it is counted from, and what ends it)
         # (s44e: «лишние» invites a cut: the difference, named)
-        "Разница в 15 млрд — страховка: если договор покажет плату за АПК, строку уменьшат "
-        "поправкой."
+        # (s44h: «договор» read as Almaty's new one: whose, said)
+        "Разница в 15 млрд — страховка: если договор Павлодара покажет плату за АПК, строку "
+        "уменьшат поправкой."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
@@ -1630,7 +1632,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(до 56,2) "
         # (s41h: Karaganda first named here: what its price is to Pavlodar's)
         # (s42b: one name for the midpoint, the charts'; its upper end, 50,5, said)
-        "с учётом более дорогой цены Караганды (не проверена) около 35,5 (до 50,5) "
+        # (s44g: «с учётом … цены Караганды» read as Karaganda's price itself)
+        "цена — вплоть до карагандинской (не проверена) около 35,5 (до 50,5) "
         # (s43c, s43e, s43f: the sum's three years are the authors' reading of a second phrase:
         # read as a year's, the line's case three times over, by hand 29,8 × 3 ≈ 89,5 (29,83
         # unrounded), 31,2 × 3 = 93,6)
