@@ -2413,3 +2413,19 @@ def test_the_data_request_asks_what_the_memo_asks_before_the_session(report):
     assert request.count("Приоритет 1") == 9
     assert "Письменное заключение юристов акимата о продлении до итогов закупки" in request
     assert "Письменное согласие оператора на продление договора по нынешней цене" in request
+
+
+@pytest.mark.slow  # reads the session's build
+def test_the_whole_year_extension_is_weighed_in_money_and_risks(report):
+    """Reviews s44e, s44g, s44i, s44j: the whole year at today's price (3,9) against the
+    recommended path (27,4) was turned down on judgement alone. Chapter 2 sets the two side by
+    side, bounds what a year's delay can add under the price-growth assumption (0–12,2 % a
+    year), names the risks the money leaves out, and leaves the choice to the council."""
+    text = normalise(html_text(report["html"], changes=False)).replace("\u00a0", " ")
+    assert (
+        "весь 2027 год по нынешней цене обошёлся бы примерно в 3,9 млрд тенге против 27,4 по "
+        "пути «продление, затем договор», а новый договор годом позже подорожает, по "
+        "допущению, не больше чем на 12,2 % в год."
+    ) in text
+    assert "В деньгах эти риски не оценены" in text
+    assert "(рекомендация 6), но выбор — за маслихатом." in text
