@@ -1404,7 +1404,8 @@ COVER_CHECKS = {
         "Нет закупки — объявить не позже {deadline}; нет заключения — возможен перерыв"
     ),
     "budget": (
-        "Есть ли в проекте бюджета {year} года строка {line}? Если нет или она меньше — "
+        # (reviews s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
+        "Заложены ли в проекте бюджета {year} года {line} на «Сергек»? Если нет или меньше — "
         "поправка к бюджету"
     ),
     # (reviews s31e, s31g: the check that moves the line most, Pavlodar's contract, was the
@@ -1415,12 +1416,12 @@ COVER_CHECKS = {
         # (review s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
         # (review s35c: «за 420 АПК» alone does not give 15 if the price is per camera:
         # variant 1 is per complex, said)
-        "Найден ли договор Павлодара? Если за комплекс и {region} АПК области, строка — "
+        "Найден ли договор Павлодара? Если за комплекс и {region} АПК области, хватит "
         "{cheaper}; за {city} АПК города — {city_line}; за камеру или не найден — {line_short}"
     ),
     # the same without the camera counts (no reading per camera: the line is the city's)
     "pavlodar_per_complex": (
-        "Найден ли договор Павлодара? Если сумма — за {region} АПК области, строка — "
+        "Найден ли договор Павлодара? Если сумма — за {region} АПК области, хватит "
         "{cheaper}; не найден — {line}"
     ),
 }
@@ -1534,8 +1535,9 @@ COVER_FACTS = {
         # the dearest of the three variants the chart under the cards names)
         # {variants}: how many variants the chart under it draws, in the genitive («трёх»;
         # «двух» without the camera counts)
-        "строка {year} года по самому дорогому из {variants} вариантов цены Павлодара; если "
-        "не хватит — табл.\u00a02"
+        # (reviews s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
+        "сумма в бюджете {year} года по самому дорогому из {variants} вариантов цены "
+        "Павлодара; если не хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {deadline}: the last day to announce a procurement
     # for a contract from the first day («22 декабря»). Now, and what the last
@@ -1672,7 +1674,7 @@ COVER_FACTS = {
         # condition: the same condition here)
         # (reviews s36k, s36l: «он» ambiguous, «договор — лишь на год» clipped)
         # (reviews s38a, s38b: the card's one fact; the one-year contract's cost is Table 2's)
-        "строки бюджета на {years} годы (вместе с\u00a0{year} годом — {total}); "
+        "суммы в бюджете на {years} годы (вместе с\u00a0{year} годом — {total}); "
         "без них договор — лишь на год"
     ),
     # two figures or years together: «35 и 38 млрд тенге», «2028 и 2029»

@@ -77,7 +77,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # memo's case б)
         # (s33g, s33h, s33j, s33l: the condition that changes the vote on the title page, as a
         # condition of the later lines: the one-year contract's upper end, 51,8)
-        f"строки бюджета на 2028 и 2029 годы (вместе с{NBSP}2027 годом — 105{NBSP}млрд{NBSP}"
+        f"суммы в бюджете на 2028 и 2029 годы (вместе с{NBSP}2027 годом — 105{NBSP}млрд{NBSP}"
         # (s33p: «до 51,8» an alarm without its cause: the equipment paid within the year)
         # (s34a: «с оплатой всего оборудования» read as a sum to budget: paid at once, said)
         # (s34c, s34d: «оплатят сразу» read as certain: the memo's condition, said)
@@ -213,8 +213,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera, «когда не
         # хватит» as a moment: the one price found and its reading, the cases)
         # (s43e, s43f: «прочтение» coined: the dearest of the chart's three variants)
-        "строка 2027 года по самому дорогому из трёх вариантов цены Павлодара; если не "
-        f"хватит — табл.{NBSP}2"
+        # (s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
+        "сумма в бюджете 2027 года по самому дорогому из трёх вариантов цены Павлодара; "
+        f"если не хватит — табл.{NBSP}2"
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
         # memo's «не хватит» a) and в))
@@ -363,7 +364,7 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
         # (s32f: the city's complexes too, as the memo's Table 2 first row)
         # (s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
         # (s35c: variant 1 is per complex: «за 420 АПК» alone does not give 15)
-        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, строка — 17 млрд "
+        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, хватит 17 млрд "
         "тенге; за 240 АПК города — 29; за камеру или не найден — 32"
     )
     city = dataclasses.replace(
@@ -372,13 +373,13 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
     assert (
         key_facts.cover_checks(city)[2]
         .replace(NBSP, " ")
-        .endswith("строка — 17 млрд тенге; не найден — 32 млрд тенге")
+        .endswith("области, хватит 17 млрд тенге; не найден — 32 млрд тенге")
     )
     # the card names no reading (reviews s43a, s43b): «самому дорогому из … вариантов» holds
     # whichever variant the line is drawn at, never «за каждую камеру» where it is the city's
     card = key_facts.cover_facts(city, computed.edition.edition_date)[0].text.replace(NBSP, " ")
     # (two variants without the per-camera one: the count is the chart's, never typed)
-    assert card.startswith("строка 2027 года по самому дорогому из двух вариантов цены ")
+    assert card.startswith("сумма в бюджете 2027 года по самому дорогому из двух вариантов ")
     assert "камер" not in card
     assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()
 

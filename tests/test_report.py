@@ -811,7 +811,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s38a, s38b: «хватит» read as certain, and the card as a paragraph)
         # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant)
         # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
-        f"{line} млрд тенге строка 2027 года по самому дорогому из трёх вариантов цены "
+        f"{line} млрд тенге сумма в бюджете 2027 года по самому дорогому из трёх вариантов цены "
         "Павлодара; если не хватит — табл. 2"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
@@ -950,12 +950,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41a, s41b: the line holds a contract from 1 January: the earlier the better)
         # (s43s, s43t: three dates for one action: the title's, 22 December)
         "Нет закупки — объявить не позже 22 декабря; нет заключения — возможен перерыв "
-        "Есть ли в проекте бюджета 2027 года строка 32 млрд тенге? Если нет или она меньше — "
-        "поправка к бюджету "
+        "Заложены ли в проекте бюджета 2027 года 32 млрд тенге на «Сергек»? Если нет или "
+        "меньше — поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
         # (s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
         # (s35c: «за 420 АПК» alone does not give 15 if the price is per camera)
-        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, строка — 17 млрд "
+        "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, хватит 17 млрд "
         "тенге; за 240 АПК города — 29; за камеру или не найден — 32"
     ) in cover
     # numbered as the memo's checklist, whose first three rows they are, which the line under
@@ -1039,7 +1039,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # end of 2029, not three years from March into 2030)
     assert (
         # (s18d: the vote is for three years: 32 + 35 + 38 = 105)
-        "35 и 38 млрд тенге строки бюджета на 2028 и 2029 годы (вместе с 2027 годом — 105 млрд "
+        "35 и 38 млрд тенге суммы в бюджете на 2028 и 2029 годы (вместе с 2027 годом — 105 млрд "
         "тенге); "
         # (s19b–s19d: a caption; the growth and the one-year contract are recommendation 1's)
         # (s31a, s31b: the one-year contract's cost, said: it pays for the equipment in its year)
@@ -1187,8 +1187,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s41g, s41h: «по варианту 3 цены Павлодара» not yet introduced: in words)
         # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant)
         # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
-        "строка 2027 года по самому дорогому из трёх вариантов цены Павлодара; если не "
-        "хватит — табл. 2"
+        # (s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
+        "сумма в бюджете 2027 года по самому дорогому из трёх вариантов цены Павлодара; "
+        "если не хватит — табл. 2"
     ) in cover
     assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
