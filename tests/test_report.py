@@ -1235,9 +1235,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s43a: «можно продлить» read as the law's limit, the authors' advice as such)
         # (s43e, s43g, s43h: the heading's question answered first; «оно» had no referent)
-        "Строка рассчитана на новый договор: обслуживание всей сети с новым оборудованием "
-        "(комплексы могут не перейти городу) за год в 4–8 раз дороже. Продлевать по "
-        "нынешней цене стоит лишь до его начала."
+        # (s44j: the reason squeezed into a parenthesis; s43o: «его» ambiguous)
+        "Строка рассчитана на новый договор: он оплачивает и новое оборудование для всей сети "
+        "(комплексы могут не перейти городу), поэтому за год в 4–8 раз дороже. Продлевать по "
+        "нынешней цене стоит лишь до начала нового договора."
     ) in memo
     assert " 5 млрд" not in memo and memo.count(" до 4,4") == 1
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
@@ -1426,7 +1427,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s20d: at Pavlodar's prices, not as a fact about any new contract)
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
     # (s35c: the multiples compare a full year of the service, not the recommended path)
-    assert "(комплексы могут не перейти городу) за год в 4–8 раз дороже." in memo
+    assert "(комплексы могут не перейти городу), поэтому за год в 4–8 раз дороже." in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 15,5 (14,8–16,2) 17" in memo
     assert "2) 240 АПК города, за комплекс 14,04 27,2 (25,9–28,4) 29" in memo
@@ -1548,9 +1549,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s38e, s38f: the extension until the new contract, recommendation 6)
         # (s33n: a dash for the verb read as telegraphic; s38l: the premise, said)
         # (s43e, s43g, s43h: the heading's question answered first; «оно» had no referent)
-        "Строка рассчитана на новый договор: обслуживание всей сети с новым оборудованием "
-        "(комплексы могут не перейти городу) за год в 4–8 раз дороже. "
-        "Продлевать по нынешней цене стоит лишь до его начала. "
+        # (s44j: the reason squeezed into a parenthesis; s43o: «его» ambiguous)
+        "Строка рассчитана на новый договор: он оплачивает и новое оборудование для всей сети "
+        "(комплексы могут не перейти городу), поэтому за год в 4–8 раз дороже. "
+        "Продлевать по нынешней цене стоит лишь до начала нового договора. "
         # (s30j: «дешевле» said of a purchase without its running costs: «может оказаться»)
         # (s36a, s36b: the memo's weight: the servicing's bound and the purchase's 17,8 with
         # its unpriced running costs are chapter 2's «Почему новые цены выше», «Договор на
@@ -1559,7 +1561,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s34a, s34b: «подтвердят их … — строку уменьшат» read as clipped: «если …»)
         # (s34d, s34f: the line as the procurement's sum may anchor the bids: when to cut it)
         # (the memo's room: recommendation 2, which asks for the offers, is above)
-        "дешевле — покажут предложения поставщиков. "
+        "дешевле (рекомендация 2). "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
