@@ -385,17 +385,24 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
 
 
 def test_the_memos_cases_beyond_the_line_are_checked_against_it(computed):
-    """The memo's Table 2 («Когда 32 млрд … не хватит») lists the midpoint with Karaganda
-    from the first day at 35,5 bn for 2027 (Fig. 3's median), above the 32 line. An edition whose
-    figures put such a case within the line (here, a line of 40) would print a false row: the
-    build stops with a message naming the memo's row and the two figures, not a traceback."""
+    """The memo's Table 2 («Когда 32 млрд … не хватит») lists the contract from the first day
+    at Karaganda's price itself (reviews s44g, s44i, s44k: the midpoint's 35,5 understated it):
+    at the base values 1 991 complexes × 27,69 mn = 55,1 bn, its median 53,5 bn for 2027 (the
+    network's spread), above the 32 line. An edition whose figures put such a case within the
+    line (here, a line of 60) would print a false row: the build stops with a message naming
+    the memo's row and the two figures, not a traceback."""
     from sergek_report.errors import ReportError
 
     r = computed.results
-    assert decision_tables.cost_above_line(r, decision_tables.LINE_MIDPOINT, "середина") == "35,5"
-    roomy = dataclasses.replace(r, budget_line=dataclasses.replace(r.budget_line, amount=40e9))
+    assert r.appraisal.get(decision_tables.LINE_KARAGANDA, "point") == pytest.approx(
+        1991 * 27.69e6, rel=2e-3
+    )
+    assert decision_tables.cost_above_line(r, decision_tables.LINE_KARAGANDA, "Караганда") == (
+        "53,5"
+    )
+    roomy = dataclasses.replace(r, budget_line=dataclasses.replace(r.budget_line, amount=60e9))
     with pytest.raises(ReportError) as err:
-        decision_tables.cost_above_line(roomy, decision_tables.LINE_MIDPOINT, "середина")
+        decision_tables.cost_above_line(roomy, decision_tables.LINE_KARAGANDA, "Караганда")
     message = str(err.value)
-    assert "notebooks/01_summary.ipynb" in message and "«середина»" in message
-    assert "35,5 bn tenge" in message and "line of 40 bn" in message
+    assert "notebooks/01_summary.ipynb" in message and "«Караганда»" in message
+    assert "53,5 bn tenge" in message and "line of 60 bn" in message

@@ -1635,8 +1635,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "(до 56,2) "
         # (s41h: Karaganda first named here: what its price is to Pavlodar's)
         # (s42b: one name for the midpoint, the charts'; its upper end, 50,5, said)
-        # (s44g: «с учётом … цены Караганды» read as Karaganda's price itself)
-        "цена — вплоть до карагандинской (не проверена) около 35,5 (до 50,5) "
+        # (s44g, s44i, s44k: the midpoint's 35,5 understated Karaganda's price itself: the
+        # line's path at it, by hand 1 991 × 27,69 mn = 55,1 at the base values)
+        "цена Караганды (не проверена) около 53,5 (до 59,3) "
         # (s43c, s43e, s43f: the sum's three years are the authors' reading of a second phrase:
         # read as a year's, the line's case three times over, by hand 29,8 × 3 ≈ 89,5 (29,83
         # unrounded), 31,2 × 3 = 93,6)
@@ -2089,6 +2090,8 @@ def test_the_council_text_says_the_models_words_plainly(report):
         "центральные оценки всех трёх путей с учётом цены Караганды — от 32,1 до "
         "35,5 млрд тенге, выше строки" in council
     )
+    # (s44g, s44i, s44k: Karaganda's price itself, the memo's Table 2 row, said there too)
+    assert "по ней договор с 1 января обойдётся около 53,5 млрд тенге (табл. 2)." in council
     # (s37m, s37n: «Павлодар–Караганда» read as a place or a route)
     assert "с учётом цены Караганды" in council
     assert "в 8 случаях из 10 при допущениях авторов" in council

@@ -29,6 +29,7 @@ from sergek_report.model.appraisal import (
     CAMERA_READING,
     FIRST_DAY_PATH,
     GAP_PATH,
+    KARAGANDA_FIRST_DAY,
     ONE_YEAR,
     STOPGAP_PATH,
 )
@@ -548,7 +549,9 @@ def factor(x: float) -> str:
 
 # The line's path (the contract from the first day) at the midpoint with Karaganda's price:
 # a case the line does not cover if Karaganda's unverified figures hold (the memo's «не хватит»)
-LINE_MIDPOINT = f"{BRANCH_OUTPUT[LINE_BRANCH][-1]}.cash_{OPTION_YEARS[0]}"
+# the line's path at Karaganda's price itself: the memo's Table 2 case (reviews s44g, s44i,
+# s44k: the midpoint's figure understated what Karaganda's price would need)
+LINE_KARAGANDA = f"{KARAGANDA_FIRST_DAY}.cash_{OPTION_YEARS[0]}"
 
 
 def above_line(results: Results, output: str) -> bool:
@@ -560,8 +563,8 @@ def above_line(results: Results, output: str) -> bool:
 def cost_above_line(results: Results, output: str, case: str) -> str:
     """The 2027 median of a case the memo's Table 2 (when the line falls short) lists, in billions
     («35,5»), checked to exceed the proposed line: an edition whose figures put the case
-    within the line (a parameter bringing the midpoint with Karaganda down to Pavlodar's
-    price) would print a false row, so the build stops with a message naming the row."""
+    within the line (a parameter bringing Karaganda's price down to Pavlodar's) would print a
+    false row, so the build stops with a message naming the row."""
     median = results.appraisal.get(output, CENTRAL)
     line = results.budget_line.amount
     if not above_line(results, output):

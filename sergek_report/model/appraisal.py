@@ -345,6 +345,10 @@ CONSTANT_PRICE = "{path}_constant_price"
 # 2027 cash of the path plus the equipment's, drawn jointly (reviews s31b–s31d: the one-year
 # contract's 2027 cost unsaid)
 ONE_YEAR = "{path}_one_year"
+# The contract from the first day at Karaganda's price itself (the weight at its upper end,
+# Pavlodar's price left out): what the line would need if Karaganda's unverified figure were
+# confirmed (reviews s44g, s44i, s44k: the midpoint's 35,5 understates that case)
+KARAGANDA_FIRST_DAY = "karaganda_first_day"
 
 
 def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
@@ -403,6 +407,10 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         cash[CONSTANT_PRICE.format(path=path)] = service_path(
             n, p, s_read, 0 * _a(g), r, 0 * _a(m), 0 * _a(m)
         )
+    karaganda = service_price_2026(
+        data, x["karaganda_price_year"], x["inflation_2026"], 1.0, coverage
+    )
+    cash[KARAGANDA_FIRST_DAY] = service_path(n, p, karaganda, g, r, 0 * _a(m), 0 * _a(m))
     out = {}
     for name, c in cash.items():
         out[f"{name}.cash_2027"] = c.cash_2027
