@@ -562,7 +562,7 @@ def above_line(results: Results, output: str) -> bool:
 
 def cost_above_line(results: Results, output: str, case: str) -> str:
     """The 2027 median of a case the memo's Table 2 (when the line falls short) lists, in billions
-    («35,5»), checked to exceed the proposed line: an edition whose figures put the case
+    («53,5»), checked to exceed the proposed line: an edition whose figures put the case
     within the line (a parameter bringing Karaganda's price down to Pavlodar's) would print a
     false row, so the build stops with a message naming the row."""
     median = results.appraisal.get(output, CENTRAL)
