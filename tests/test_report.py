@@ -2087,8 +2087,9 @@ def test_the_council_text_says_the_models_words_plainly(report):
     # (s34n: «29,6–35,5» read as a range of one estimate: the three paths' central estimates)
     # (s35d: the reason first, then the figures above the line)
     assert (
-        "центральные оценки всех трёх путей с учётом цены Караганды — от 32,1 до "
-        "35,5 млрд тенге, выше строки" in council
+        # (s44m, s44n: the blend beside Table 2's 53,5 at Karaganda's price itself: said)
+        "центральные оценки всех трёх путей с учётом цены Караганды (цена — между "
+        "павлодарской и карагандинской) — от 32,1 до 35,5 млрд тенге, выше строки" in council
     )
     # (s44g, s44i, s44k: Karaganda's price itself, the memo's Table 2 row, said there too)
     assert "по ней договор с 1 января обойдётся около 53,5 млрд тенге (табл. 2)." in council
