@@ -588,22 +588,23 @@ def per_month_earlier(results: Results) -> float:
     if not months:
         return 0.0
     first_day = u.get(f"{line.line_path}.cash_{OPTION_YEARS[0]}")
-    return (first_day - u.get(f"{line_stopgap_path(results)}.cash_{OPTION_YEARS[0]}")) / months
+    stopgap = u.get(f"{line_variant_output('bridge', results)}.cash_{OPTION_YEARS[0]}")
+    return (first_day - stopgap) / months
 
 
-def line_stopgap_path(results: Results) -> str:
-    """The recommended path, the stop-gap then the contract, at the budget line's variant of
-    Pavlodar's price."""
-    return STOPGAP_PATH.format(reading=results.budget_line.line_reading)
+def line_variant_output(line: str, results: Results) -> str:
+    """A branch's computation at the variant of Pavlodar's price the budget line is drawn at:
+    «service_pavlodar_camera» for the stop-gap's path (per camera, or the city's without the
+    camera counts)."""
+    return BRANCH_PATH[line][0].format(reading=results.budget_line.line_reading)
 
 
 def recommended_path_cost(results: Results) -> str:
     """The recommended path's 2027 cost at the line's variant, its central estimate as the
-    tree and chapter 2 print it («27,4»): recommendation 3 sets it beside the line, which
-    holds the dearest start (review s44d: the line's case is the unlikely one)."""
-    return bn(
-        results.appraisal.get(f"{line_stopgap_path(results)}.cash_{OPTION_YEARS[0]}", CENTRAL)
-    )
+    tree prints it («27,4»): recommendation 3 sets it beside the line, which holds the
+    dearest start (review s44d: the line's case is the unlikely one)."""
+    output = f"{line_variant_output('bridge', results)}.cash_{OPTION_YEARS[0]}"
+    return bn(results.appraisal.get(output, CENTRAL))
 
 
 def times_today(results: Results) -> dict[str, float]:
@@ -993,12 +994,7 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
     if line in BRANCH_UNPRICED:
         return ()
     reading = results.budget_line.line_reading
-    output = (
-        branch_camera_output(line)
-        if reading == CAMERA_READING
-        else BRANCH_OUTPUT[line][READINGS.index(reading)]
-    )
-    cash = f"{output}.cash_2027"
+    cash = f"{line_variant_output(line, results)}.cash_{OPTION_YEARS[0]}"
     words = {
         "option": branch_path(line),
         "cost": bn(results.appraisal.get(cash, CENTRAL)),
