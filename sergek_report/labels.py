@@ -145,14 +145,14 @@ BASIS_TEXT = {
     # outcome a deputy asks about first, costed as the figure's comparison row)
     "extension": (
         "две оценки нынешней платы за АПК на весь {year} год: строка «нынешняя цена» рисунка "
-        "«Расходы {year} года по путям и вариантам цены»"
+        "«Расходы {year} года по путям»"
     ),
     "ppp_unpriced": (
         # {year}: «2027»; the figure named by its title, which the build links and pages
         # (reviews s23m, s23n: «в таблице сценариев расходов» had no page, and three tables
         # fit it)
         "не оценено: ценовые предложения поставщиков не опубликованы; нынешняя цена "
-        "на рисунке «Расходы {year} года по путям и вариантам цены» — только "
+        "на рисунке «Расходы {year} года по путям» — только "
         "для сравнения, не цена нового ГЧП"
     ),
     "transfer_unpriced": (
@@ -302,8 +302,9 @@ KEY_FIGURES = {
 # the report prints it (the memo's table, the chapter's tables and charts, the key figures).
 # «Договор» is the new service contract (a procurement of services); its name says which
 # price it is costed with: Pavlodar's or a price between Pavlodar's and Karaganda's
-# («с учётом цены Караганды», the glossary's term; the model's midpoint). Short,
-# so that a name is one line of a table.
+# («цена между павлодарской и карагандинской», the glossary's term; the model's midpoint;
+# reviews s44m, s44n: «с учётом цены Караганды» read as Karaganda's price itself, beside
+# Table 2's row at it). Short, so that a name is one line of a table.
 # Each path at both price bases: Pavlodar's (the one verified price) under each reading of
 # Pavlodar's contract («за АПК области»: its sum for all the region's complexes; «за АПК
 # города»: for the city's only; the sources leave it open, so each is priced on its own), then
@@ -316,18 +317,18 @@ APPRAISAL_OPTIONS = {
     "service_pavlodar_city": "Продление, затем договор (цены Павлодара за АПК г. Павлодара)",
     # the budget line's path: Pavlodar's sum paid per camera (reviews s19g–s20h)
     "service_pavlodar_camera": "Продление, затем договор (цены Павлодара за камеру)",
-    "service": "Продление, затем договор (с учётом цены Караганды)",
+    "service": "Продление, затем договор (цена между павлодарской и карагандинской)",
     "stopgap": "Продление до итогов закупки (плата за его месяцы)",
     "no_bridge_pavlodar_region": "Перерыв, затем договор (цены Павлодара за АПК области)",
     "no_bridge_pavlodar_city": "Перерыв, затем договор (цены Павлодара за АПК г. Павлодара)",
     # the gap and the first day per camera, the line's reading (reviews s21l, s22a, s22b: the
     # memo's Table 2 gave them and no table or chart of the chapters did)
     "no_bridge_pavlodar_camera": "Перерыв, затем договор (цены Павлодара за камеру)",
-    "no_bridge": "Перерыв, затем договор (с учётом цены Караганды)",
+    "no_bridge": "Перерыв, затем договор (цена между павлодарской и карагандинской)",
     "pavlodar_region": "Договор с первого дня (цены Павлодара за АПК области)",
     "pavlodar_city": "Договор с первого дня (цены Павлодара за АПК г. Павлодара)",
     "pavlodar_camera": "Договор с первого дня (цены Павлодара за камеру)",
-    "announced": "Договор с первого дня (с учётом цены Караганды)",
+    "announced": "Договор с первого дня (цена между павлодарской и карагандинской)",
     # (review s26b: «так продолжить нельзя» beside recommendation 1 г, which asks whether the
     # ban on a further extension can be lifted: the whole year at it needs the lawyers)
     "current_price": "Нынешняя цена (для сравнения; весь год — если разрешат юристы)",
@@ -381,18 +382,16 @@ CHART_LINE = "строка бюджета {line}\u00a0млрд"
 # за 420 АПК области» under «Расходы 2027 года» read as what Almaty pays for: whose price
 # the variants are, said over them; today's price, the last bar, apart under Fig. 3's heading)
 TITLE_PAGE_CHART_HEADING = "Новый договор по цене Павлодара"
-# how the title page's chart is read (decision_tables.TITLE_PAGE_CHART_OPTIONS): the options
-# chart's key, shorter (the title page's room)
-TITLE_PAGE_CHART_KEY = (
-    # (reviews s32b–s32f: the unverified midpoint is chapter 2's, not the title page's)
-    "полоса — центральная оценка, отрезок — разброс"
-)
+# how a chart of the paths without the midpoint is read: the title page's
+# (decision_tables.TITLE_PAGE_CHART_OPTIONS) and chapter 2's Fig. 3
+# (reviews s32b–s32f, s44m, s44n: the unverified midpoint is the appendix's)
+CHART_KEY = "полоса — центральная оценка, отрезок — разброс"
 # How the options chart is read, in its captions (decision_tables.appraisal_chart_key): the
 # rows at the midpoint of Pavlodar's and Karaganda's prices are drawn grey and hatched.
 APPRAISAL_CHART_KEY = (
-    "полоса — центральная оценка, отрезок — разброс; серые штрихованные полосы — с "
-    "учётом цены Караганды, от павлодарской за комплекс до карагандинской: цифры Караганды "
-    "не проверены, их первоисточник не найден"
+    "полоса — центральная оценка, отрезок — разброс; серые штрихованные полосы — цена "
+    "между павлодарской за комплекс и карагандинской: цифры Караганды не проверены, их "
+    "первоисточник не найден"
 )
 # The options chart's rows, grouped by path (decision_tables.appraisal_chart): each path's
 # name (APPRAISAL_OPTIONS' without its price) in bold over its rows, each row named by its
@@ -420,7 +419,7 @@ APPRAISAL_CHART_ROWS = {
 # the heading of the rows with Karaganda's unverified price, apart from the paths' groups,
 # each row named by its path (reviews s44a, s44b: under each path's variant 3 they read as
 # variant 3 with Karaganda; s37m, s37n: «Павлодар–Караганда» read as a place or a route)
-APPRAISAL_CHART_MIDPOINT_HEADING = "С учётом цены Караганды (не проверена)"
+APPRAISAL_CHART_MIDPOINT_HEADING = "Цена между павлодарской и карагандинской (не проверена)"
 APPRAISAL_CHART_COMPARISON = {
     "heading": "Для сравнения",
     # (review s28b: the cheapest outcome named as the option it prices, as the memo's
@@ -800,7 +799,7 @@ GLOSSARY = (
         "варианту рассчитана строка бюджета, говорит резюме).",
     ),
     (
-        "С учётом цены Караганды",
+        "Цена между павлодарской и карагандинской",
         "Расчёт, в котором цена сервисного договора за комплекс в год может лежать в любом "
         "месте от цены Павлодара (за комплекс) до цены Караганды, а центральная оценка — "
         "посередине. Цифры "
@@ -956,7 +955,9 @@ DRIVER_OUTPUTS = {
         "Договор с первого дня, вариант {variant} табл.\u00a01 (по нему — строка бюджета): "
         "расходы {first} г."
     ),
-    "service.cash_2027": "Продление, затем договор (с учётом цены Караганды): расходы {first} г.",
+    "service.cash_2027": (
+        "Продление, затем договор (цена между павлодарской и карагандинской): расходы {first} г."
+    ),
     "current_price.cash_total": "Нынешняя цена (для сравнения): расходы {years} гг.",
     "equipment.cash_2027": "Новое оборудование: расходы {first} г.",
     "estimates_ratio": "Отношение двух оценок платы за АПК",
@@ -989,8 +990,8 @@ EITHER_OR = "{first} или {second}"
 # «от ≈ 162 тыс. до 181 064 тенге» (chapter.shown)
 SHOWN_SPAN = "от {low} до {high}"
 EITHER_OR_DISTRIBUTION = (
-    "считаются оба случая: пути по ценам Павлодара — каждый отдельно; с учётом цены "
-    "Караганды — равномерное между ценами Павлодара и Караганды"
+    "считаются оба случая: пути по ценам Павлодара — каждый отдельно; при цене между "
+    "павлодарской и карагандинской — равномерное между ними"
 )
 # One explained name: {name} (DISTRIBUTIONS), {meaning} (DISTRIBUTION_MEANINGS); the items
 # joined by «; ».
@@ -1426,7 +1427,7 @@ COVER_CHECKS = {
     ),
 }
 # the caption of the title page's chart (key_facts.cover_chart); {year}: «2027»; {key}: how
-# it is read (TITLE_PAGE_CHART_KEY); {variants}: the variants of Pavlodar's price, «1–3»
+# it is read (CHART_KEY); {variants}: the variants of Pavlodar's price, «1–3»
 # {line}: the dashed line's words (APPRAISAL_CHART_LINE_PER_COMPLEX)
 # (review s31b: the last bar is not the path the caption named; the variants unexplained)
 # (reviews s33c, s33d: the variants were not said on the title page, nor that the line is

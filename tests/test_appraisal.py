@@ -445,9 +445,9 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Договор с первого дня (цены Павлодара за камеру)",
         # (reviews s44a, s44b: under each path's variant 3 the unverified Karaganda rows read
         # as variant 3 with Karaganda: apart, after Pavlodar's)
-        "Продление, затем договор (с учётом цены Караганды)",
-        "Перерыв, затем договор (с учётом цены Караганды)",
-        "Договор с первого дня (с учётом цены Караганды)",
+        "Продление, затем договор (цена между павлодарской и карагандинской)",
+        "Перерыв, затем договор (цена между павлодарской и карагандинской)",
+        "Договор с первого дня (цена между павлодарской и карагандинской)",
         "Нынешняя цена (для сравнения; весь год — если разрешат юристы)",
     ]
     # the medians of the joint calculation (the base values are hand-checked in
@@ -521,10 +521,10 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Перерыв, затем договор",
         "Договор с первого дня",
         # (reviews s44a, s44b: the unverified Karaganda rows apart, each named by its path)
-        "С учётом цены Караганды (не проверена)",
+        "Цена между павлодарской и карагандинской (не проверена)",
         "Для сравнения",
     ]
-    karaganda = expected.index(("С учётом цены Караганды (не проверена)", True))
+    karaganda = expected.index(("Цена между павлодарской и карагандинской (не проверена)", True))
     assert expected[karaganda + 1 : karaganda + 4] == [
         ("продление, затем договор", False),
         ("перерыв, затем договор", False),
@@ -536,11 +536,13 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         assert drawn == expected
 
 
-def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_and_the_midpoint():
+def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
     """Chapter 2's Fig. 3 (reviews s41g, s41h: twelve rows of paths by variants read as a
-    second vocabulary): each path at the variant the budget line is drawn at, per camera, and
-    at the midpoint with Karaganda, each path's name over its first row; today's price last.
-    Every variant of every path stays the appendix's (the options chart's full rows)."""
+    second vocabulary): each path at the variant the budget line is drawn at, per camera, each
+    path's name over its row; today's price last. The midpoint with Karaganda is not drawn
+    (reviews s44m, s44n: its 35,5 beside Table 2's 53,5 at Karaganda's price itself read as
+    two prices of Karaganda); every variant and the midpoint stay the appendix's (the options
+    chart's full rows), and its caption's key has no grey bars to explain."""
     from sergek_report import paths
     from sergek_report.chapter import decision_tables as dtab
     from sergek_report.model.computed import compute_edition
@@ -552,23 +554,18 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_and_the_midpoin
         "service_pavlodar_camera",
         "no_bridge_pavlodar_camera",
         "pavlodar_camera",
-        "service",
-        "no_bridge",
-        "announced",
         "current_price",
     )
     rows = dtab.appraisal_chart_rows(options)
-    # (reviews s44a, s44b: under each path's variant 3 the Karaganda rows read as variant 3
-    # with Karaganda: a group of their own)
     assert [(key, heading) for _option, key, heading in rows] == [
         ("camera", "Продление, затем договор"),
         ("camera", "Перерыв, затем договор"),
         ("camera", "Договор с первого дня"),
-        ("midpoint", "С учётом цены Караганды (не проверена)"),
-        ("midpoint", None),
-        ("midpoint", None),
         ("comparison", "Для сравнения"),
     ]
+    assert dtab.appraisal_chart_key(midpoint=False) == (
+        "полоса — центральная оценка, отрезок — разброс"
+    )
     (ax,) = dtab.appraisal_chart(results, ["cash_2027"], options=options)[0].axes
     labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
     assert sum("вариант 3" in label for label in labels) == 3
@@ -604,7 +601,7 @@ def test_one_name_per_option_in_every_table():
         ("Договор с первого дня (цены Павлодара за АПК области)", "15,5 (14,8–16,2)"),
         ("Договор с первого дня (цены Павлодара за АПК г.\u00a0Павлодара)", "27,2 (25,9–28,4)"),
         ("Договор с первого дня (цены Павлодара за камеру)", "29,8 (28,5–31,2)"),
-        ("Договор с первого дня (с учётом цены Караганды)", "35,5 (22,9–50,5)"),
+        ("Договор с первого дня (цена между павлодарской и карагандинской)", "35,5 (22,9–50,5)"),
     ]
     assert [figure for _name, figure in priced("bridge")] == [
         "14,4 (13,5–15,4)",
@@ -727,7 +724,7 @@ def test_the_options_chart_draws_the_midpoint_rows_apart():
             for line in ax.collections
             if isinstance(line, LineCollection)
         }
-        midpoint = {y for y, name in heading.items() if name.startswith("С учётом цены Караг")}
+        midpoint = {y for y, name in heading.items() if name.startswith("Цена между павлодар")}
         assert {names[y] for y in midpoint} == {
             "продление, затем договор",
             "договор с первого дня",
@@ -744,10 +741,12 @@ def test_the_options_chart_draws_the_midpoint_rows_apart():
             assert whiskers[y].get_zorder() > bar.get_zorder(), names[y]
     key = dtab.appraisal_chart_key()
     assert "полоса — центральная оценка, отрезок — разброс" in key
-    assert "серые штрихованные полосы — с учётом цены Караганды" in key
-    assert "цифры Караганды не проверены" in key
-    # (s43s: the rows' low end is below variant 3's: the range they take, said)
-    assert "с учётом цены Караганды, от павлодарской за комплекс до карагандинской:" in key
+    # (s43s: the rows' low end is below variant 3's: the range they take, said; s44m, s44n:
+    # «с учётом цены Караганды» read as Karaganda's price itself: named as a price between)
+    assert (
+        "серые штрихованные полосы — цена между павлодарской за комплекс и карагандинской: "
+        "цифры Караганды не проверены"
+    ) in key
 
 
 def test_the_options_chart_says_what_it_leaves_out():

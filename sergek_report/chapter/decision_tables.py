@@ -610,9 +610,10 @@ def recommended_path_cost(results: Results) -> str:
 def times_today(results: Results) -> dict[str, float]:
     """How many times today's price the contract from the first day costs in 2027, medians
     as the tables print them: at Pavlodar's prices for the region's complexes («region»),
-    for the city's («city»), paid per camera (the line's reading, «camera») and at the
-    midpoint with Karaganda («midpoint»): «в 4–8 раз» in the memo, «в 4, 7 или 8 раз … в 9»
-    in the chapter on the decision (review s20f: the two said different multiples)."""
+    for the city's («city»), paid per camera (the line's reading, «camera») and at
+    Karaganda's price itself, Table 2's row («karaganda»): «в 4–8 раз» in the memo, «в 4, 7
+    или 8 раз … в 14» in the chapter on the decision (review s20f: the two said different
+    multiples)."""
     u = results.appraisal
     today = u.get(TODAY_PRICE, CENTRAL)
     line_variant = variant_number(results.budget_line.line_reading)
@@ -621,7 +622,7 @@ def times_today(results: Results) -> dict[str, float]:
         "city": u.get(first_day_output(CITY_VARIANT), CENTRAL) / today,
         # the line's reading: per camera as the joint calculation priced it, else the city's
         "camera": u.get(first_day_output(line_variant), CENTRAL) / today,
-        "midpoint": u.get(f"{BRANCH_OUTPUT['announced'][-1]}.cash_2027", CENTRAL) / today,
+        "karaganda": u.get(LINE_KARAGANDA, CENTRAL) / today,
     }
 
 
@@ -850,12 +851,13 @@ def _branch_and_key(option: str) -> tuple[str | None, str | None]:
 
 def path_chart_options(results: Results) -> tuple[str, ...]:
     """Chapter 2's chart of the paths (reviews s41g, s41h: twelve rows of paths by variants
-    read as a second vocabulary): each path at the budget line's variant of Pavlodar's price
-    and at the midpoint with Karaganda, then today's price; every variant of every path is
-    the appendix's (the options table, Fig. 13)."""
-    # the options chart's rows in their one order, each path's kept at the line's reading
-    # and the midpoint; today's price, no path, kept too
-    kept = (results.budget_line.line_reading, "midpoint", None)
+    read as a second vocabulary): each path at the budget line's variant of Pavlodar's price,
+    then today's price; every variant of every path and the midpoint with Karaganda are the
+    appendix's (the options table, Fig. 13; reviews s44m, s44n: the midpoint's 35,5 beside
+    Table 2's 53,5 at Karaganda's price read as two prices of Karaganda)."""
+    # the options chart's rows in their one order, each path's kept at the line's reading;
+    # today's price, no path, kept too
+    kept = (results.budget_line.line_reading, None)
     return tuple(
         option
         for option in APPRAISAL_ROWS
@@ -974,13 +976,14 @@ def title_page_chart(results: Results):
 def title_page_chart_key() -> str:
     """How the title page's chart is read, said in its caption (the options chart's key,
     shorter)."""
-    return L.TITLE_PAGE_CHART_KEY
+    return L.CHART_KEY
 
 
-def appraisal_chart_key() -> str:
-    """How the options chart is read, said in its caption: the bar, the whisker and the grey
-    hatched bars of the midpoint (Karaganda's figures unverified)."""
-    return L.APPRAISAL_CHART_KEY
+def appraisal_chart_key(midpoint: bool = True) -> str:
+    """How the options chart is read, said in its caption: the bar, the whisker and, where
+    it draws them (`midpoint`; chapter 2's does not), the grey hatched bars of the midpoint
+    (Karaganda's figures unverified)."""
+    return L.APPRAISAL_CHART_KEY if midpoint else L.CHART_KEY
 
 
 def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
