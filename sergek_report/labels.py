@@ -1637,7 +1637,9 @@ COVER_FACTS = {
         # (reviews s30a, s30j: cards of five lines: «в сети» said by the figure's «АПК»)
         # (review s36l: «действующие (1 641) и от половины до всех новых (350; …)» hard to
         # parse: the counts said; {new_low}: «175»)
-        "аппаратно-программных комплексов фиксации нарушений на {date}: действующих — "
+        # (review s44m: «АПК аппаратно-программных комплексов» read as a tautology: the
+        # abbreviation's words in brackets after the figure's «АПК»)
+        "(аппаратно-программных комплексов) фиксации нарушений на {date}: действующих — "
         "{existing}, новых — от {new_low} до {additional} (допущение)"
     ),
     # under the later years' lines of a three-year contract: «35 и 38 млрд тенге»; {years}:

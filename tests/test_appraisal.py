@@ -1071,3 +1071,26 @@ def test_a_threshold_no_value_reaches_names_the_assumption():
         held_threshold(
             results.appraisal_data, results.appraisal, output, "inflation_2026", 1e15, "p90"
         )
+
+
+def test_no_label_of_the_options_chart_overlaps_another():
+    """Fig. 13's group heading «Цена между павлодарской и карагандинской (не проверена)»
+    wraps onto two lines; its second line lay over the row below (review s45a): a heading
+    takes as many rows as its lines, and no two labels of a panel overlap."""
+    from sergek_report import paths
+    from sergek_report.chapter import decision_tables as dtab
+    from sergek_report.model.computed import compute_edition
+
+    project = paths.current()
+    results = compute_edition(project.default_params, project.data_dir).results
+    fig, axes = dtab.appraisal_chart(results)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in axes:
+        boxes = sorted(
+            (label.get_window_extent(renderer) for label in ax.get_yticklabels()),
+            key=lambda box: -box.y1,
+        )
+        assert any("\n" in label.get_text() for label in ax.get_yticklabels())
+        for upper, lower in zip(boxes, boxes[1:], strict=False):
+            assert lower.y1 <= upper.y0 + 0.5, (upper, lower)

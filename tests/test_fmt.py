@@ -459,13 +459,34 @@ def test_a_year_keeps_its_abbreviation_on_its_line():
 
     # «2027 / г. — 30,3» was split at a line's end inside a table cell
     assert typeset_page("2027 г. — 30,3; 2027–2029 гг. — 51,0") == (
-        f"2027{NB}г. — 30,3; 2027–\u20602029{NB}гг. — 51,0"
+        f"2027{NB}г.{NB}— 30,3; 2027–\u20602029{NB}гг.{NB}— 51,0"
     )
     assert typeset_page("2027 ж. шығыстары") == f"2027{NB}ж. шығыстары"
     # a year's own digits, not a sum's last group or a decimal
     assert typeset_page("1,2027 г.") == "1,2027 г."
     # the catalog's messages keep the texts as the loader reads them
     assert typeset("2027 г.") == "2027 г."
+
+
+def test_a_spaced_dash_never_begins_a_line():
+    """«— лишь на год» began a line of the memo (review s45): the dash between words is bound
+    to the word before it by a no-break space, on the page and in a drawing's wrapped lines;
+    the space after it still breaks, and a dash of a range of figures is not touched."""
+    from sergek_report.chapter import diagrams
+    from sergek_report.inputs.typography import typeset, typeset_page
+
+    assert typeset_page("договор — лишь на год") == f"договор{NB}— лишь на год"
+    # a text node that begins with the dash, after an inline tag (`<b>…</b> — …`)
+    assert typeset_page(" — лишь на год") == f"{NB}— лишь на год"
+    assert typeset_page("2027–2029") == "2027–\u20602029"
+    # the catalog's messages keep the texts as the loader reads them
+    assert typeset("договор — лишь на год") == "договор — лишь на год"
+    # a drawing's label: wherever it breaks, no line starts with the dash
+    label = "если договор не продлят — первый день без договора ГЧП"
+    for width in range(40, 200, 5):
+        lines = diagrams.wrap(label, width)
+        assert not any(line.startswith("\u2014") for line in lines), (width, lines)
+        assert " ".join(lines).replace(NB, " ") == label
 
 
 def test_items_of_a_cell_take_no_capital_after_a_semicolon():

@@ -242,7 +242,8 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s26o, s27b: «АПК» undefined on the cover: what they are, said; s28a: «камерных»
         # means «chamber»: the abbreviation spelled out)
         # (s30a, s30j: cards of five lines: the figure's «АПК» says «в сети»)
-        "аппаратно-программных комплексов фиксации нарушений "
+        # (s44m: «АПК аппаратно-программных комплексов» read as a tautology: in brackets)
+        "(аппаратно-программных комплексов) фиксации нарушений "
         # (s36l: «действующие (1 641) и от половины до всех новых (350; …)» hard to parse:
         # the counts, 1 816 − 1 641 = 175, half of 350)
         f"на {fmt.date_long(r.decision_day)}: действующих — 1{NBSP}641, новых — от 175 до "
@@ -250,7 +251,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     )
     assert "2027 года" in facts[0].text
     assert facts[3].text.startswith(
-        f"аппаратно-программных комплексов фиксации нарушений на {fmt.date_long(r.decision_day)}"
+        f"(аппаратно-программных комплексов) фиксации нарушений на {fmt.date_long(r.decision_day)}"
     )
 
 

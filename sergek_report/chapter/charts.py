@@ -827,6 +827,8 @@ def tornado_chart(
 
 
 GROUP_GAP = 0.4  # the options chart's room above a group's heading, in rows
+LABEL_WRAP = 40  # the options chart's labels' width, in characters: two lines at most
+TWO_LINE_EXTRA = 0.6  # the room a label's second line adds to its row, in rows
 
 
 def options_chart(
@@ -860,8 +862,18 @@ def options_chart(
     headings = dict(headings or {})
     apply_style()
     options = next(iter(panels.values()))
+
+    # a label wrapped onto two lines takes more room than a row (review s45a: «(не
+    # проверена)», a heading's second line, lay over the row below): its row is taller
+    def row_size(text: str) -> float:
+        return 1 + TWO_LINE_EXTRA * wrap_label(text, LABEL_WRAP).count("\n")
+
     # an option's row or a heading's, and a little room above each group but the first
-    rows_drawn = len(options) + len(headings) + GROUP_GAP * max(len(headings) - 1, 0)
+    rows_drawn = (
+        sum(row_size(row[0]) for row in options)
+        + sum(row_size(heading) for heading in headings.values())
+        + GROUP_GAP * max(len(headings) - 1, 0)
+    )
     # a named line takes a band of its own above the rows, in rows
     band = LINE_BAND if line_label else 0
     fig, axes = plt.subplots(
@@ -884,11 +896,14 @@ def options_chart(
         for index, row in enumerate(rows):
             if index in headings:
                 y -= GROUP_GAP if ticks else 0.0
-                ticks.append((y, headings[index], True))
-                y -= 1
-            placed.append((y, row))
-            ticks.append((y, row[0], False))
-            y -= 1
+                # a two-line label centred in its taller row
+                size = row_size(headings[index])
+                ticks.append((y - (size - 1) / 2, headings[index], True))
+                y -= size
+            size = row_size(row[0])
+            placed.append((y - (size - 1) / 2, row))
+            ticks.append((y - (size - 1) / 2, row[0], False))
+            y -= size
         for y, row in placed:
             weak = row[0] in muted
             ax.barh(
@@ -918,7 +933,7 @@ def options_chart(
                 annotation_clip=False,
             )
         # two lines a label at most in either language (three overlapped the next row's)
-        ax.set_yticks([t[0] for t in ticks], [wrap_label(t[1], 40) for t in ticks])
+        ax.set_yticks([t[0] for t in ticks], [wrap_label(t[1], LABEL_WRAP) for t in ticks])
         for label, (_y, _text, bold) in zip(ax.get_yticklabels(), ticks, strict=True):
             if bold:
                 label.set_fontweight("bold")

@@ -78,8 +78,9 @@ RENDERING_MARGIN = 0.03
 def wrap(text: str, limit: float, bold: bool = False) -> list[str]:
     """`text` in lines no wider than `limit` points less the rendering margin (a word wider
     than that alone on its line), broken at ordinary spaces only (at a no-break space only
-    when the words it binds are wider than a line); a last line of one word takes a second
-    from the line above when the text keeps its number of lines."""
+    when the words it binds are wider than a line), never before a spaced dash; a last line
+    of one word takes a second from the line above when the text keeps its number of
+    lines."""
     limit *= 1 - RENDERING_MARGIN
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -88,6 +89,10 @@ def wrap(text: str, limit: float, bold: bool = False) -> list[str]:
             # a group bound by no-break spaces that no line holds breaks at them rather than
             # run over its box («22 желтоқсан» in a narrow column)
             too_wide = text_width(word, bold) > limit
+            if word == "\u2014" and words:
+                # a dash never begins a line: it stays with the word before it (review s45)
+                words[-1] += NBSP + word
+                continue
             words += word.split(NBSP) if too_wide else [word]
         found = _greedy(words, limit, bold)
         if len(found) > 1 and " " not in found[-1]:

@@ -44,6 +44,9 @@ _NUMBER_SUFFIX_HYPHEN = re.compile(
     r"(?<=[\d%])-(?=[\u0430-\u044f\u0451\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb\u0456])"
 )
 _GLUED_DATE_DASH = re.compile(r"(?<=\b\u0433\.)[–-](?=\s?\d)")  # \u0433: the «г» of «г.»
+# a spaced em dash between words never begins a line (the rule of Russian typesetting: the
+# dash stays with the word before it; review s45: «— лишь на год» began a line of the memo)
+_DASH_AFTER_WORD = re.compile(r"(?:(?<=\S)|^) \u2014 ")
 # an abbreviation of a legal unit or a reference and its number on one line: «п. 3», «пп. 12»,
 # «ст. 17», «ч. 2», «с. 38», «табл. 32», «рис. 3», «№ 67» (review s26j: «ст.» ended a line,
 # «17» began the next); as escapes: п, пп, ст, ч, с, табл, рис
@@ -68,14 +71,16 @@ def typeset(text: str) -> str:
 
 def typeset_page(text: str) -> str:
     """`typeset`, a year bound to its abbreviation, «2027 г.», «2027–2029 гг.» (Kazakh
-    «2027 ж.»), and a range of figures that never breaks after its dash («8–» at a line's
-    end, «12 млрд» on the next: a word joiner after the dash, which neither the eye nor a
-    text extraction sees), an abbreviation kept with its number («ст. 17», «№ 67»), a case
+    «2027 ж.»), a spaced em dash bound to the word before it (never a line's first
+    character), a range of figures that never breaks after its dash («8–» at a line's end,
+    «12 млрд» on the next: a word joiner after the dash, which neither the eye nor a text
+    extraction sees), an abbreviation kept with its number («ст. 17», «№ 67»), a case
     ending after a number kept with it the same way («98,1-ге»,
     which broke as «98,1-» / «ге»), for the text of the rendered page only: the messages of the
     catalog keep the texts as `typeset` reads them, so a translation is found by the text it
     was made for."""
     text = _YEAR_WORD.sub(rf"\1{NBSP}", typeset(text))
+    text = _DASH_AFTER_WORD.sub(f"{NBSP}\u2014 ", text)
     text = _ABBREVIATION_NUMBER.sub(rf"\1{NBSP}", text)
     text = _NUMBER_SUFFIX_HYPHEN.sub("-" + WORD_JOINER, text)
     return _FIGURE_RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
