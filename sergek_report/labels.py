@@ -421,19 +421,17 @@ APPRAISAL_CHART_ROWS = {
 # variant 3 with Karaganda; s37m, s37n: «Павлодар–Караганда» read as a place or a route)
 APPRAISAL_CHART_MIDPOINT_HEADING = "Цена между павлодарской и карагандинской (не проверена)"
 APPRAISAL_CHART_COMPARISON = {
-    "heading": "Для сравнения",
+    # (reviews s45a, s45b: «Для сравнения» hid a choice the council has, and «если снять
+    # запрет» on the title page did not say whose ban: the condition as the heading, the
+    # council's own act)
+    "heading": "Если маслихат снимет свой запрет",
     # (review s28b: the cheapest outcome named as the option it prices, as the memo's
     # Table 2 names it: another extension, recommendation 1 г's question)
     # (reviews s38c, s38d: the memo's «продление на весь 2027 год», its words here)
-    "row": "продление на весь год по нынешней цене (если снять запрет)",
-    # the same on the title page's chart, one line (its rows are low)
-    # (review s31c: the cheapest bar read as a choice: its condition said)
-    # (reviews s33k, s33m: the bar read as another option, not as today's price: said first)
-    # (review s36g: «продлить» here, the banned extension, beside the cards' «продлении до
-    # её итогов», the stop-gap: the ban named)
-    # (review s37e: «без запрета продлений» awkward, and the options chart's row said it
-    # otherwise: the same words, without their condition)
-    "title_page_row": "продление на весь год, если снять запрет",
+    # (review s31c: the cheapest bar read as a choice: its condition said, the heading's)
+    # (reviews s33k, s33m: the bar read as another option, not as today's price: said)
+    # one line, the title page's too (its rows are low)
+    "row": "продление на весь год по нынешней цене",
 }
 # the dashed line in the title page chart's caption
 APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — строка бюджета {line}"
@@ -1418,7 +1416,9 @@ COVER_CHECKS = {
         # (review s35c: «за 420 АПК» alone does not give 15 if the price is per camera:
         # variant 1 is per complex, said)
         "Найден ли договор Павлодара? Если за комплекс и {region} АПК области, хватит "
-        "{cheaper}; за {city} АПК города — {city_line}; за камеру или не найден — {line_short}"
+        # (review s45b: «— 29», «— 32» without their unit beside «17 млрд тенге»)
+        "{cheaper}; за {city} АПК города — {city_line} млрд; за камеру или не найден — "
+        "{line_short} млрд"
     ),
     # the same without the camera counts (no reading per camera: the line is the city's)
     "pavlodar_per_complex": (

@@ -366,7 +366,7 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
         # (s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
         # (s35c: variant 1 is per complex: «за 420 АПК» alone does not give 15)
         "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, хватит 17 млрд "
-        "тенге; за 240 АПК города — 29; за камеру или не найден — 32"
+        "тенге; за 240 АПК города — 29 млрд; за камеру или не найден — 32 млрд"
     )
     city = dataclasses.replace(
         r, budget_line=dataclasses.replace(r.budget_line, line_reading="city")

@@ -568,12 +568,13 @@ def test_one_precision_per_quantity(report):
     assert "около 27,1 млрд тенге против 27,4, то есть на 0,3 млрд;" in normalise(text).replace(
         "\u00a0", " "
     )
-    # today's price of a complex-year on the options' basis, the mean of the two estimates
-    # (reviews s42d: 2,17, the obligations' estimate, beside the 3,9 bn that rests on the mean;
-    # hand check: ≈ 171 389 tenge a month × 12 = 2 056 665 ≈ 2,06 mn; 8,02 / 2,06 ≈ 4)
-    assert "по нынешнему договору около 2,06 млн тенге в год (средняя из двух оценок платы" in (
+    # today's price of a complex-year is chapter 3's (reviews s42d: 2,17, the obligations'
+    # estimate, beside the 3,9 bn that rests on the mean; s44m, s45a, s45b: 2,06, the mean,
+    # beside chapter 3's 2,17 read as two current prices): chapter 2 gives Pavlodar's alone
+    assert "На один комплекс это 8,02–15,41 млн тенге в год по ценам Павлодара (табл. 1)." in (
         normalise(text).replace("\u00a0", " ")
     )
+    assert "2,06 млн" not in text
     # the path's central estimate with its contract's start, the median procurement (35 days
     # after 31 December), beside the longest procurement's 1 March (review s42a); the 1 March
     # contract's own cost is not printed (reviews s42g, s42h: four figures for one path)
@@ -886,7 +887,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "камеру "
         # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
         # s38k, s38l: apart, under Fig. 3's heading, with its condition)
-        "Для сравнения продление на весь год, если снять запрет "
+        # (s45a, s45b: «Для сравнения» hid the council's choice; whose ban, said)
+        "Если маслихат снимет свой запрет продление на весь год по нынешней цене "
         # (s41a, s41b: the line's path, the contract from the first day)
         "15,5 (14,8–16,2) 27,2 (25,9–28,4) 29,8 (28,5–31,2) 3,9 (3,7–4,4)"
     ) in cover
@@ -955,14 +957,15 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s33o: «Сумма за 420 АПК области — строка 15» read as code: a sentence)
         # (s35c: «за 420 АПК» alone does not give 15 if the price is per camera)
         "Найден ли договор Павлодара? Если за комплекс и 420 АПК области, хватит 17 млрд "
-        "тенге; за 240 АПК города — 29; за камеру или не найден — 32"
+        "тенге; за 240 АПК города — 29 млрд; за камеру или не найден — 32 млрд"
     ) in cover
     # numbered as the memo's checklist, whose first three rows they are, which the line under
     # them names (s31k, s32a, s32f: four lists of questions)
     assert '<ol class="cover-checks">' in report["html"]
     # (s33o, s33p: with its table's number and page, as the memo's references)
     assert (
-        "или не найден — 32 Остальные вопросы — в таблице «Что выяснить до сессии» (табл. 3, с. 3)"
+        "или не найден — 32 млрд Остальные вопросы — в таблице «Что выяснить до сессии» "
+        "(табл. 3, с. 3)"
     ) in cover
     assert memo.index("1) закупка, заключение юристов") < memo.index("2) строка в проекте бюджета")
     assert memo.index("2) строка в проекте бюджета") < memo.index("3) договор Павлодара")
@@ -1089,7 +1092,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert cover.index("35 и 38 млрд тенге") < cover.index("27 дней")
     # the cards, then the checks under them (the list's bullets are extracted last)
     assert cover.index("350 (допущение)") < cover.index("ДО СЕССИИ ВЫЯСНИТЬ")
-    assert cover.index("ДО СЕССИИ ВЫЯСНИТЬ") < cover.index("или не найден — 32 Остальные")
+    assert cover.index("ДО СЕССИИ ВЫЯСНИТЬ") < cover.index("или не найден — 32 млрд Остальные")
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
     # (s26o, s26p: the vote on its own; why 2028 exceeds 2027 at a constant price, said)
@@ -2199,7 +2202,7 @@ def test_the_appendix_tables_read_as_grids(report):
         "Договор с первого дня",
         # (reviews s44a, s44b: the unverified Karaganda rows apart, as Fig. 3 and Fig. 13)
         "Цена между павлодарской и карагандинской (не проверена)",
-        "Для сравнения",
+        "Если маслихат снимет свой запрет",
         "Части путей",
     ]
     cells = [

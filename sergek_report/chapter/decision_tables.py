@@ -821,8 +821,8 @@ def appraisal_chart_rows(options=APPRAISAL_ROWS) -> list[tuple[str, str, str | N
     of the group it opens or None). A path's rows at Pavlodar's prices (for the region's
     complexes, for the city's, per camera where `options` hold it) under its name, opened by
     the first of them; the paths with Karaganda's unverified price under their own heading,
-    each named by its path; today's price last under «Для сравнения»; a part of a path is no
-    bar beside the paths."""
+    each named by its path; today's price last under its condition, «Если маслихат снимет
+    свой запрет»; a part of a path is no bar beside the paths."""
     rows = []
     previous = None
     for option in (option for option in options if option not in PART_OF):
@@ -929,17 +929,14 @@ def appraisal_chart(
     references = {panel_titles["cash_2027"].format(**years): (line / 1e9, "")}
     rows = appraisal_chart_rows(priced(results, options))
     # each group's heading over its first row; on the title page the line's path is named
-    # by whose price its variants are (today's price keeps its «Для сравнения»)
+    # by whose price its variants are (today's price keeps its heading)
     headings = {i: heading for i, (_o, _k, heading) in enumerate(rows) if heading}
     if not grouped:
         headings[0] = L.TITLE_PAGE_CHART_HEADING
     panels = {
         panel_titles[measure].format(**years): [
             (
-                # one line a label on the title page's low rows
-                appraisal_chart_label(results, key, option)
-                if grouped or key != "comparison"
-                else L.APPRAISAL_CHART_COMPARISON["title_page_row"],
+                appraisal_chart_label(results, key, option),
                 *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in (CENTRAL, "p10", "p90")),
             )
             for option, key, _heading in rows
