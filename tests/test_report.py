@@ -969,7 +969,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     ) in cover
     assert memo.index("1) закупка, заключение юристов") < memo.index("2) строка в проекте бюджета")
     assert memo.index("2) строка в проекте бюджета") < memo.index("3) договор Павлодара")
-    assert "за комплекс и 420 АПК области — 17 млрд; за 240 АПК города — 29; иначе — 32" in memo
+    # (s45c: «иначе — 32» held the sum read as a year's, Table 2's 89,5: that case, sent there)
+    assert (
+        "за комплекс и 420 АПК области — 17 млрд; за 240 АПК города — 29; за камеру — 32; за "
+        "год, а не за три года — табл. 2"
+    ) in memo
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
         # s24g, s24h: two last days read as two dates to choose between: one last day, its
@@ -1004,7 +1008,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s43s, s43t: three dates for one action: the title's first, the stop-gap's with
         # its condition)
         "Если закупка не объявлена — потребовать объявить её не позже 22 декабря. Если "
-        "юристы подтвердят продление — не позже 31 декабря." in memo
+        "юристы подтвердят продление — объявить не позже 31 декабря." in memo
     )
     # the contract from 1 January: the line's own path since reviews s41a, s41b (a line for a
     # later start asked the earlier, safer one for an amendment): no row of Table 2
@@ -1657,7 +1661,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the rows numbered, Table 2's columns name them)
         # (s38b, s38d: «Что покажет» read as a prediction)
         "Что оплачивает сумма Павлодара Цена АПК в год, млн тенге Расход 2027 г. "
-        "(разброс) Строка 2027 2028 2029 Всего "
+        "(разброс) Бюджет 2027 2028 2029 Всего "
         "1) 420 АПК области, за комплекс 8,02 15,5 (14,8–16,2) 17 18 20 55 "
         "2) 240 АПК города, за комплекс 14,04 27,2 (25,9–28,4) 29 32 35 96 "
         # (s19g, s20a: the line's reading a result beside the others, priced as its own path:
@@ -1850,7 +1854,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "3) договор Павлодара (портал госзакупок) не найден за комплекс и 420 АПК области — "
         "17 млрд; "
-        "за 240 АПК города — 29; иначе — 32"
+        "за 240 АПК города — 29; за камеру — 32; за год, а не за три года — табл. 2"
     ) in memo
     assert ("Договор с первого дня вариант 1: за 420 АПК области 15,5 (14,8–16,2) ") in text
     assert (
@@ -1921,7 +1925,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "к бюджету "
         "3) договор Павлодара (портал госзакупок) не найден за комплекс и 420 АПК области — "
         "17 млрд; "
-        "за 240 АПК города — 29; иначе — 32 "
+        "за 240 АПК города — 29; за камеру — 32; за год, а не за три года — табл. 2 "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         # (s21g: the base case and the range, as the cover's «от половины до всех»)
         # (s22a: «от половины» decoded: 350 × 50 % = 175)
@@ -1972,7 +1976,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s42h, s43d: «в день утверждения» beside 31 December read as two deadlines in
         # conflict; whether the budget must come first is recommendation 1 а)'s question)
         "Если закупка не объявлена — потребовать объявить её не позже 22 декабря. Если "
-        "юристы подтвердят продление — не позже 31 декабря. "
+        "юристы подтвердят продление — объявить не позже 31 декабря. "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
@@ -2382,10 +2386,12 @@ def test_the_appendix_derives_the_checklists_thresholds_by_hand(report):
         "Пороги таблицы «Что выяснить до сессии» (табл. 3, с. 3). Порог инфляции 2026 года — "
         "та инфляция, при которой верхняя граница разброса расхода 2027 года по варианту 3 "
         "(остальные допущения — с их разбросом) достигает строки 32 млрд: 17,7 %. Выше порога "
-        "каждый пункт инфляции добавляет к верхней границе около 0,27 млрд: сотую долю годовой "
-        "цены АПК до этой инфляции (13,72 млн тенге) за сеть. При базовых значениях допущений "
-        "(1 991 АПК, инфляция 12,3 %) расход — 30,68 млрд тенге. Каждые 100 невведённых АПК "
-        "снижают расход на 1,5 млрд (год по 15,41 млн тенге), по варианту 1 — на 0,8 млрд."
+        # (s45c: «сотую долю … за сеть» unparseable: the product said)
+        "каждый пункт инфляции добавляет к верхней границе около 0,27 млрд: один процент "
+        "годовой цены АПК до этой инфляции (13,72 млн тенге), умноженный на число АПК сети. "
+        "При базовых значениях допущений (1 991 АПК, инфляция 12,3 %) расход — 30,68 млрд "
+        "тенге. Каждые 100 невведённых АПК снижают расход на 1,5 млрд (год по 15,41 млн "
+        "тенге), по варианту 1 — на 0,8 млрд."
     ) in text
     # the memo's table says where the derivation is (s40n: not «пороги от 26,25», a fourth
     # figure of the line's cost)
