@@ -1007,8 +1007,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # conflict; whether the budget must come first is recommendation 1 а)'s question)
         # (s43s, s43t: three dates for one action: the title's first, the stop-gap's with
         # its condition)
-        "Если закупка не объявлена — потребовать объявить её не позже 22 декабря. Если "
-        "юристы подтвердят продление — объявить не позже 31 декабря." in memo
+        # (s45e, s45f: two dates without the first's reason: what 22 December holds)
+        "Если закупка не объявлена — потребовать объявить её не позже 22 декабря: это последний "
+        "день, когда договор ещё может начаться 1 января. Если юристы подтвердят продление — "
+        "объявить не позже 31 декабря." in memo
     )
     # the contract from 1 January: the line's own path since reviews s41a, s41b (a line for a
     # later start asked the earlier, safer one for an amendment): no row of Table 2
@@ -1975,8 +1977,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the line holds a contract from 1 January; «сразу после него» left whose call open)
         # (s42h, s43d: «в день утверждения» beside 31 December read as two deadlines in
         # conflict; whether the budget must come first is recommendation 1 а)'s question)
-        "Если закупка не объявлена — потребовать объявить её не позже 22 декабря. Если "
-        "юристы подтвердят продление — объявить не позже 31 декабря. "
+        "Если закупка не объявлена — потребовать объявить её не позже 22 декабря: это последний "
+        "день, когда договор ещё может начаться 1 января. Если юристы подтвердят продление — "
+        "объявить не позже 31 декабря. "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)

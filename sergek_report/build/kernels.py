@@ -129,7 +129,12 @@ class ChapterKernel:
         # session and a write per cell.
         await self.km.start_kernel(cwd=str(self.cwd), extra_arguments=[HISTORY_IN_MEMORY])
         self.kc = self.km.client()
-        self.kc.start_channels()
+        # No heartbeat channel: a client made by its kernel manager asks the manager whether
+        # the kernel lives (nbclient too). Its thread raced `stop_channels` when a build
+        # stopped a kernel it had just started: it set itself running again after the stop,
+        # reopened its socket in a loop until the context's sockets ran out and died with
+        # «zmq.error.ZMQError: Too many open files» (a warning in one test run of three).
+        self.kc.start_channels(hb=False)
         await self.kc.wait_for_ready(timeout=120)
         await self._run(WARM_UP)
 
