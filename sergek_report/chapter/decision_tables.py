@@ -406,10 +406,6 @@ APPRAISAL_ROWS = (
     "announced",
     "current_price",
 )
-# The rows at a price between Pavlodar's and Karaganda's (the model's midpoint): Karaganda's
-# figures are not verified at their source, so the options chart draws them apart (grey,
-# hatched) and its caption says so (labels.APPRAISAL_CHART_KEY).
-MIDPOINT_ROWS = ("service", "announced", "no_bridge")
 PART_OF = {"stopgap": ("service_pavlodar_region", "service_pavlodar_city", CAMERA_PATH, "service")}
 COMPARISON = "current_price"  # not a path: what the city pays now, for comparison
 READINGS = ("region", "city")  # Pavlodar's sum for the region's complexes, then the city's
@@ -966,20 +962,14 @@ def appraisal_chart(
 def title_page_chart(results: Results):
     """The title page's chart: the 2027 cost of the line's path at each variant of Pavlodar's
     price and of another extension at today's price, against the dashed line
-    (TITLE_PAGE_CHART_OPTIONS); how it is read is `title_page_chart_key`."""
+    (TITLE_PAGE_CHART_OPTIONS); how it is read is `appraisal_chart_key(midpoint=False)`."""
     return appraisal_chart(results, ["cash_2027"], title_page=True)[0]
-
-
-def title_page_chart_key() -> str:
-    """How the title page's chart is read, said in its caption (the options chart's key,
-    shorter)."""
-    return L.CHART_KEY
 
 
 def appraisal_chart_key(midpoint: bool = True) -> str:
     """How the options chart is read, said in its caption: the bar, the whisker and, where
-    it draws them (`midpoint`; chapter 2's does not), the grey hatched bars of the midpoint
-    (Karaganda's figures unverified)."""
+    it draws them (`midpoint`; the title page's and chapter 2's do not), the grey hatched
+    bars of the midpoint (Karaganda's figures unverified)."""
     return L.APPRAISAL_CHART_KEY if midpoint else L.CHART_KEY
 
 

@@ -213,7 +213,7 @@ def cover_chart(results: Results) -> CoverChart | None:
             L.APPRAISAL_CHART_LINE_PER_COMPLEX,
             line=precision.line_billions(results.budget_line.amount),
         ),
-        key=decision_tables.title_page_chart_key(),
+        key=decision_tables.appraisal_chart_key(midpoint=False),
         # the memo's Table 1's rows: without the camera counts no variant per camera
         variants=fmt.number_range(1, decision_tables.variants_priced(results), 0),
         # Pavlodar's contract, the one price found, whose readings the variants are
