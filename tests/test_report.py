@@ -1147,8 +1147,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # is Table 2's)
         # (s43t: without the later years' lines 32 does not hold: said; its case is Table 2's)
         "договор — лишь на год (Закон о госзакупках, ст. 17), и 32 млрд может не хватить. "
-        # (s44m, s44n: what the line is rounded up from is «Откуда 32 млрд тенге»'s)
-        "При продлении до итогов закупки расход — около 27,4 млрд тенге."
+        # (s44m, s44n: what the line is rounded up from is «Откуда 32 млрд тенге»'s; s45a,
+        # s45h: «why 32 if 27,4?»: the line a ceiling, said beside it)
+        "При продлении до итогов закупки расход — около 27,4 млрд тенге, но строка — предел, а не "
+        "прогноз: договор дороже неё без поправки не заключить."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1421,7 +1423,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # day's per camera, in Table 1 (s41a, s41b), and beside the line in recommendation 3 the
     # recommended path's central estimate, once (s44d: the line's case is the unlikely one)
     assert "29,8 (28,5–31,2)" in memo and memo.count(rows[0][2][0]) == 1
-    assert "При продлении до итогов закупки расход — около 27,4 млрд тенге." in memo
+    assert "При продлении до итогов закупки расход — около 27,4 млрд тенге, но строка" in memo
     # (reviews s15b, s15c, s28e–s36b: the paragraph on why 27 and not 15, Pavlodar's sum and
     # what it may pay for, Karaganda, the line as a ceiling: asserted whole, in its place
     # after «Почему строка дороже», by the `how.startswith(…)` below)
@@ -1606,9 +1608,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "— 29,8 млрд тенге, до 31,2; округлено вверх — 32. "
         # (the memo's room: what each reading gives is Table 3's row 3 and the title page's
         # third check, 17 for the region's 420 complexes; said once)
-        # (s20a, s20c, s33o, s33p, s35h: a ceiling, not a forecast; what sets the sum)
-        "Строка — предел, а не прогноз: договор дороже неё без поправки не заключить, "
-        "а сумму закупки считают по предложениям поставщиков (рекомендация 2)."
+        # (s20a, s20c, s33o, s33p, s35h: a ceiling, not a forecast, recommendation 3's since
+        # s45; what sets the sum)
+        "Сумму самой закупки считают по предложениям поставщиков (рекомендация 2)."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
@@ -1779,7 +1781,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30a: the stop-gap's months at today's price, within the line, said)
         "и 2029 годы (всего 105 млрд, табл. 1). Без сумм на 2028–2029 годы договор — лишь на "
         "год (Закон о госзакупках, ст. 17), и 32 млрд может не хватить. При продлении до итогов "
-        "закупки расход — около 27,4 млрд тенге. "
+        "закупки расход — около 27,4 млрд тенге, но строка — предел, а не прогноз: договор "
+        "дороже неё без поправки не заключить. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1815,7 +1818,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # «cut it before announcing», it contradicted «announce now»: the procurement's sum from
     # the offers, the line its ceiling)
     # (s35e, s35f: the anchor a cryptic aside: said, and weighed, in «Почему предлагаем»)
-    assert "а сумму закупки считают по предложениям поставщиков (рекомендация 2)" in memo
+    assert "Сумму самой закупки считают по предложениям поставщиков (рекомендация 2)" in memo
     assert "на обслуживание только действующих АПК и на покупку оборудования городом." in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,

@@ -886,8 +886,9 @@ def options_chart(
         layout="constrained",
         sharex=False,
     )
-    # On a phone the labels wrap onto two lines: the narrow drawing is taller.
-    fig.narrow_height = 0.36 * rows_drawn * len(panels) + 1.2
+    # On a phone the labels wrap onto two or three lines: the narrow drawing is taller (at
+    # 0.36 in a row a heading's two lines touched a three-line label below it)
+    fig.narrow_height = 0.44 * rows_drawn * len(panels) + 1.2
     fig.tall = True  # printed under print.css's taller cap (chart-tall): a row per option
     for ax, (title, rows) in zip(np.atleast_1d(axes), panels.items(), strict=True):
         # from the top: a group's heading, then its options
