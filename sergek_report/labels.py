@@ -903,6 +903,10 @@ PATH_TREE_COSTS = {
     "with_line": "«{option}»: {cost}\u00a0млрд (вариант\u00a0{variant}; строка {line})",
     # (review s35d: the contract from 1 January, 29,8, read as covered by the line, 27)
     "above_line": "«{option}»: {cost}\u00a0млрд (вариант\u00a0{variant}; выше строки {line})",
+    # a branch priced as one above it (the ban lifted: the extension runs until the contract,
+    # as after the stop-gap; reviews s45i, s45j: two legally different branches under one
+    # path's name read as one)
+    "repeated": "Расход тот же, что выше: {cost}\u00a0млрд (вариант\u00a0{variant})",
 }
 # Under the tree (decision_tables.path_chart_note): the variant its figures are at, in plain
 # words ({words}: PATH_TREE_NOTE_CAMERA, or MEMO_COVERAGE's without the camera counts).

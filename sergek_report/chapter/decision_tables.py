@@ -973,14 +973,15 @@ def appraisal_chart_key(midpoint: bool = True) -> str:
     return L.APPRAISAL_CHART_KEY if midpoint else L.CHART_KEY
 
 
-def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
+def branch_cost_lines(line: str, results: Results, repeated: bool = False) -> tuple[str, ...]:
     """A branch's cost as the path tree prints it, one line in its box: the option's name and
     its 2027 median at the variant of the memo's Table 1 the budget line is drawn at (per
     camera, or the city's without the camera counts), the line beside the stop-gap's path,
     whose upper end it is («Временная мера, затем договор»: 25,5 млрд тенге по варианту 3
     (строка 27)»). The other variants and the midpoint are the options chart's (reviews
     s29g, s29j, s30c: four figures a box, twelve in the tree, read as a wall of numbers); an
-    unpriced branch has no line: the note under the tree says it is not priced."""
+    unpriced branch has no line: the note under the tree says it is not priced. A branch
+    priced as one above it (`repeated`) gives its cost only («Расход тот же, что выше»)."""
     if line in BRANCH_UNPRICED:
         return ()
     reading = results.budget_line.line_reading
@@ -991,6 +992,8 @@ def branch_cost_lines(line: str, results: Results) -> tuple[str, ...]:
         "variant": variant_number(reading),
         "line": precision.line_billions(results.budget_line.amount),
     }
+    if repeated:  # priced as a branch above it: its cost, not the path's name again
+        return (fmt.fill(L.PATH_TREE_COSTS["repeated"], **words),)
     if line == LINE_BRANCH:  # the line is this path's upper end, rounded up
         return (fmt.fill(L.PATH_TREE_COSTS["with_line"], **words),)
     # a branch whose central estimate the line does not cover says so (the memo's case б)
@@ -1062,14 +1065,17 @@ def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]
     # the day bound to its month by sentences.day_month: «1 января», «22 декабря»
     day, deadline = (sentences.day_month(d) for d in (results.decision_day, announce_by(results)))
     branches = []
+    priced = set()  # the computations a branch above has shown
     for _, row in path.sort_values("step", kind="stable").iterrows():
         question, answer, from_above, tone, group = PATH_TREE[row["branch_id"]]
+        repeated = row["budget_line"] in priced
+        priced.add(row["budget_line"])
         branches.append(
             diagrams.Branch(
                 question=fmt.fill(L.PATH_QUESTIONS[question], day=day) if question else None,
                 answer=L.PATH_ANSWERS[answer],
                 outcome=row["on_january_1"],
-                costs=branch_cost_lines(row["budget_line"], results),
+                costs=branch_cost_lines(row["budget_line"], results, repeated),
                 tone=tone,
                 from_above=L.PATH_ANSWERS[from_above] if from_above else None,
                 group=L.PATH_TREE_GROUPS[group] if group else None,
