@@ -378,6 +378,9 @@ APPRAISAL_CHART_PANELS = {
 # beside the dashed line on the options charts, the title page's and chapter 2's ({line}:
 # «27»; review s31e: unnamed there)
 CHART_LINE = "строка бюджета {line}\u00a0млрд"
+# the same on the title page, in its cards' words (review s45i: «сумма в бюджете» in the
+# cards, «строка бюджета» beside the dashed line, for one figure on one page)
+TITLE_PAGE_CHART_LINE = "сумма в бюджете {line}\u00a0млрд"
 # The title page's chart's two groups, in bold over their rows (reviews s38k, s38l: «вариант 1:
 # за 420 АПК области» under «Расходы 2027 года» read as what Almaty pays for: whose price
 # the variants are, said over them; today's price, the last bar, apart under Fig. 3's heading)
@@ -434,7 +437,7 @@ APPRAISAL_CHART_COMPARISON = {
     "row": "продление на весь год по нынешней цене",
 }
 # the dashed line in the title page chart's caption
-APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — строка бюджета {line}"
+APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — сумма в бюджете {line}"
 # the joint calculation's statistics in the key figures' labels (metrics.json, the changes
 # block): P10, median and P90 in plain words
 APPRAISAL_STATS = {

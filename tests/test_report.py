@@ -901,14 +901,16 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     wide, narrow = re.findall(r"<svg\b.*?</svg>", chart.group(0), re.S)
     # (s32j: right of the line it ran into the figures' column, «строка 27 13,6»; s33d: on
     # the last row it read as that row's: in a band above the rows, before them in the text)
-    named = "строка бюджета 32"
+    # (s45i: the cards' «сумма в бюджете», not «строка бюджета», on the title page)
+    named = "сумма в бюджете 32"
     # the drawing's words, not its caption (the label and the title repeat it)
     drawn = [
         re.sub(r'aria-label="[^"]*"|<title>.*?</title>', "", svg, flags=re.S)
         for svg in (wide, narrow)
     ]
     assert named in drawn[0] and named not in drawn[1]
-    assert "3,9 (3,7–4,4) строка бюджета 32 млрд" in cover  # drawn last, after the figures
+    assert "3,9 (3,7–4,4) сумма в бюджете 32 млрд" in cover  # drawn last, after the figures
+    assert "строка бюджета" not in cover
     assert (
         # (s31b: the last bar is not the path's; the variants are the memo's Table 1)
         # (s31k, s31l: what a variant is: what Pavlodar's sum pays for)
@@ -933,7 +935,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "дешевле. Единственная найденная цена — 9 млрд тенге на три года в "
         # (s42f: «цена платит» is not Russian)
         "Павлодарской области; варианты 1–3 — что она оплачивает (табл. 1); "
-        "пунктир — строка бюджета 32; "
+        "пунктир — сумма в бюджете 32; "
         "полоса — центральная оценка, отрезок — разброс"
     ) in cover
     # the checks before the session, each with what its answer changes (s29g, s29j: the

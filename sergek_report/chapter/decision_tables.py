@@ -951,7 +951,10 @@ def appraisal_chart(
         ],
         headings=headings,
         # named where it is drawn: a present value's panel alone has no line, nor a band for it
-        line_label=fmt.fill(L.CHART_LINE, line=precision.line_billions(line))
+        line_label=fmt.fill(
+            L.CHART_LINE if grouped else L.TITLE_PAGE_CHART_LINE,
+            line=precision.line_billions(line),
+        )
         if "cash_2027" in measures
         else None,
         # the title page's rows lower, with no title over them (its caption says it)

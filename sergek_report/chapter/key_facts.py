@@ -200,7 +200,7 @@ def cover_chart(results: Results) -> CoverChart | None:
     """The proposed line against what 2027 may cost, on the title page under the figures
     (reviews s30a, s30c, s30g, s30i: the only picture of the line against the alternatives
     was chapter 2's): the line's path at each variant of Pavlodar's price, and another
-    extension at today's price (the unverified midpoint with Karaganda is chapter 2's)
+    extension at today's price (the unverified midpoint with Karaganda is the appendix's)
     (`decision_tables.title_page_chart`). None without an appraisal (no line to draw)."""
     if results.appraisal is None:
         return None
