@@ -427,14 +427,17 @@ APPRAISAL_CHART_COMPARISON = {
     # (reviews s45a, s45b: «Для сравнения» hid a choice the council has, and «если снять
     # запрет» on the title page did not say whose ban: the condition as the heading, the
     # council's own act)
-    "heading": "Если маслихат снимет свой запрет",
+    # (review s45k: «Если маслихат снимет свой запрет» over 3,9 here and over 27,4 in Fig. 2,
+    # where the lifted ban extends until the new contract: one condition, two costs; what
+    # the bar is, said as the heading, its condition in the row)
+    "heading": "Без нового договора",
     # (review s28b: the cheapest outcome named as the option it prices, as the memo's
     # Table 2 names it: another extension, recommendation 1 г's question)
     # (reviews s38c, s38d: the memo's «продление на весь 2027 год», its words here)
     # (review s31c: the cheapest bar read as a choice: its condition said, the heading's)
     # (reviews s33k, s33m: the bar read as another option, not as today's price: said)
     # one line, the title page's too (its rows are low)
-    "row": "продление на весь год по нынешней цене",
+    "row": "продление на весь год, если снять запрет",
 }
 # the dashed line in the title page chart's caption
 APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — сумма в бюджете {line}"

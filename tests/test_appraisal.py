@@ -522,7 +522,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Договор с первого дня",
         # (reviews s44a, s44b: the unverified Karaganda rows apart, each named by its path)
         "Цена между павлодарской и карагандинской (не проверена)",
-        "Если маслихат снимет свой запрет",
+        "Без нового договора",
     ]
     karaganda = expected.index(("Цена между павлодарской и карагандинской (не проверена)", True))
     assert expected[karaganda + 1 : karaganda + 4] == [
@@ -561,7 +561,7 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
         ("camera", "Продление, затем договор"),
         ("camera", "Перерыв, затем договор"),
         ("camera", "Договор с первого дня"),
-        ("comparison", "Если маслихат снимет свой запрет"),
+        ("comparison", "Без нового договора"),
     ]
     assert dtab.appraisal_chart_key(midpoint=False) == (
         "полоса — центральная оценка, отрезок — разброс"

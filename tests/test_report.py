@@ -888,7 +888,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
         # s38k, s38l: apart, under Fig. 3's heading, with its condition)
         # (s45a, s45b: «Для сравнения» hid the council's choice; whose ban, said)
-        "Если маслихат снимет свой запрет продление на весь год по нынешней цене "
+        "Без нового договора продление на весь год, если снять запрет "
         # (s41a, s41b: the line's path, the contract from the first day)
         "15,5 (14,8–16,2) 27,2 (25,9–28,4) 29,8 (28,5–31,2) 3,9 (3,7–4,4)"
     ) in cover
@@ -2214,7 +2214,7 @@ def test_the_appendix_tables_read_as_grids(report):
         "Договор с первого дня",
         # (reviews s44a, s44b: the unverified Karaganda rows apart, as Fig. 3 and Fig. 13)
         "Цена между павлодарской и карагандинской (не проверена)",
-        "Если маслихат снимет свой запрет",
+        "Без нового договора",
         "Части путей",
     ]
     cells = [

@@ -817,8 +817,8 @@ def appraisal_chart_rows(options=APPRAISAL_ROWS) -> list[tuple[str, str, str | N
     of the group it opens or None). A path's rows at Pavlodar's prices (for the region's
     complexes, for the city's, per camera where `options` hold it) under its name, opened by
     the first of them; the paths with Karaganda's unverified price under their own heading,
-    each named by its path; today's price last under its condition, «Если маслихат снимет
-    свой запрет»; a part of a path is no bar beside the paths."""
+    each named by its path; today's price last under its own heading, «Без нового
+    договора»; a part of a path is no bar beside the paths."""
     rows = []
     previous = None
     for option in (option for option in options if option not in PART_OF):
@@ -869,7 +869,7 @@ def appraisal_chart_label(results: Results, key: str, option: str | None = None)
     """A row's short label on the options chart: «вариант 1: 420 АПК области», «вариант 2: 240
     АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «вариант 3: за каждую
     камеру», a row with Karaganda's price by its `option`'s path («продление, затем
-    договор»), «продление на весь год по нынешней цене»."""
+    договор»), «продление на весь год, если снять запрет»."""
     if key == "comparison":
         return L.APPRAISAL_CHART_COMPARISON["row"]
     if key == "midpoint":
