@@ -902,8 +902,9 @@ def options_chart(
                 ticks.append((y - (size - 1) / 2, headings[index], True))
                 y -= size
             size = row_size(row[0])
-            placed.append((y - (size - 1) / 2, row))
-            ticks.append((y - (size - 1) / 2, row[0], False))
+            centre = y - (size - 1) / 2
+            placed.append((centre, row))
+            ticks.append((centre, row[0], False))
             y -= size
         for y, row in placed:
             weak = row[0] in muted

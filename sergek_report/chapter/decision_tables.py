@@ -543,10 +543,9 @@ def factor(x: float) -> str:
     return fmt.number(x, 3)
 
 
-# The line's path (the contract from the first day) at the midpoint with Karaganda's price:
-# a case the line does not cover if Karaganda's unverified figures hold (the memo's «не хватит»)
-# the line's path at Karaganda's price itself: the memo's Table 2 case (reviews s44g, s44i,
-# s44k: the midpoint's figure understated what Karaganda's price would need)
+# The line's path (the contract from the first day) at Karaganda's price itself: a case the
+# line does not cover if Karaganda's unverified figure holds, the memo's Table 2 row (reviews
+# s44g, s44i, s44k: the midpoint's figure understated what Karaganda's price would need)
 LINE_KARAGANDA = f"{KARAGANDA_FIRST_DAY}.cash_{OPTION_YEARS[0]}"
 
 
@@ -584,7 +583,7 @@ def per_month_earlier(results: Results) -> float:
     if not months:
         return 0.0
     first_day = u.get(f"{line.line_path}.cash_{OPTION_YEARS[0]}")
-    stopgap = u.get(f"{line_variant_output('bridge', results)}.cash_{OPTION_YEARS[0]}")
+    stopgap = u.get(line_variant_cash("bridge", results))
     return (first_day - stopgap) / months
 
 
@@ -595,12 +594,17 @@ def line_variant_output(line: str, results: Results) -> str:
     return BRANCH_PATH[line][0].format(reading=results.budget_line.line_reading)
 
 
+def line_variant_cash(line: str, results: Results) -> str:
+    """The appraisal's output of a branch's 2027 cost at the line's variant
+    («service_pavlodar_camera.cash_2027»)."""
+    return f"{line_variant_output(line, results)}.cash_{OPTION_YEARS[0]}"
+
+
 def recommended_path_cost(results: Results) -> str:
     """The recommended path's 2027 cost at the line's variant, its central estimate as the
     tree prints it («27,4»): recommendation 3 sets it beside the line, which holds the
     dearest start (review s44d: the line's case is the unlikely one)."""
-    output = f"{line_variant_output('bridge', results)}.cash_{OPTION_YEARS[0]}"
-    return bn(results.appraisal.get(output, CENTRAL))
+    return bn(results.appraisal.get(line_variant_cash("bridge", results), CENTRAL))
 
 
 def times_today(results: Results) -> dict[str, float]:
@@ -988,7 +992,7 @@ def branch_cost_lines(line: str, results: Results, repeated: bool = False) -> tu
     if line in BRANCH_UNPRICED:
         return ()
     reading = results.budget_line.line_reading
-    cash = f"{line_variant_output(line, results)}.cash_{OPTION_YEARS[0]}"
+    cash = line_variant_cash(line, results)
     words = {
         "option": branch_path(line),
         "cost": bn(results.appraisal.get(cash, CENTRAL)),

@@ -55,6 +55,12 @@ def later_lines(results: Results, unit: bool = True) -> str:
     )
 
 
+def _announce_by_day(results: Results) -> str:
+    """The last day to announce the procurement, as the title page says it: «22 декабря»
+    (the title, the card and the first check; the year is the title's)."""
+    return sentences.day_month(decision_tables.announce_by(results))
+
+
 @dataclass(frozen=True)
 class KeyFact:
     """One figure of the title page's panel and the line under it."""
@@ -93,7 +99,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     words["days_left"],
                     left=fmt.count(left, L.UNIT_FORMS["дней"]),
                     # (the year is the edition's: the first check under the chart says it)
-                    deadline=sentences.day_month(decision_tables.announce_by(results)),
+                    deadline=_announce_by_day(results),
                     # the day the count is taken on, the edition's (review s32c)
                     today=sentences.day_month(edition_date),
                 ),
@@ -149,7 +155,7 @@ def cover_decision(results: Results) -> str:
         year=fmt.year(OPTION_YEARS[0]),
         later=later_lines(results, unit=False),
         later_years=later_years(),
-        deadline=sentences.day_month(decision_tables.announce_by(results)),
+        deadline=_announce_by_day(results),
     )
 
 
@@ -165,7 +171,7 @@ def cover_checks(results: Results) -> tuple[str, ...]:
         fmt.fill(
             words["procurement"],
             # (no year: the title above says it, and the check keeps to two lines)
-            deadline=sentences.day_month(decision_tables.announce_by(results)),
+            deadline=_announce_by_day(results),
         ),
         fmt.fill(
             words["budget"],
