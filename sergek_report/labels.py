@@ -144,16 +144,17 @@ BASIS_TEXT = {
     # another extension for the whole year at today's price (review s28b: the cheapest
     # outcome a deputy asks about first, costed as the figure's comparison row)
     "extension": (
-        "две оценки нынешней платы за АПК на весь {year} год: строка «нынешняя цена» рисунка "
+        # (review s46b: the row named «нынешняя цена» long after the figure renamed it; {row}:
+        # its label, APPRAISAL_CHART_COMPARISON's)
+        "две оценки нынешней платы за АПК на весь {year} год: строка «{row}» рисунка "
         "«Расходы {year} года по путям»"
     ),
     "ppp_unpriced": (
         # {year}: «2027»; the figure named by its title, which the build links and pages
         # (reviews s23m, s23n: «в таблице сценариев расходов» had no page, and three tables
         # fit it)
-        "не оценено: ценовые предложения поставщиков не опубликованы; нынешняя цена "
-        "на рисунке «Расходы {year} года по путям» — только "
-        "для сравнения, не цена нового ГЧП"
+        "не оценено: ценовые предложения поставщиков не опубликованы; строка «{row}» "
+        "рисунка «Расходы {year} года по путям» — нынешняя цена, не цена нового ГЧП"
     ),
     "transfer_unpriced": (
         "не оценено: условия передачи и цена эксплуатации комплексов городом (обслуживание, "
@@ -381,12 +382,8 @@ CHART_LINE = "строка бюджета {line}\u00a0млрд"
 # the same on the title page, in its cards' words (review s45i: «сумма в бюджете» in the
 # cards, «строка бюджета» beside the dashed line, for one figure on one page)
 TITLE_PAGE_CHART_LINE = "сумма в бюджете {line}\u00a0млрд"
-# The title page's chart's two groups, in bold over their rows (reviews s38k, s38l: «вариант 1:
-# за 420 АПК области» under «Расходы 2027 года» read as what Almaty pays for: whose price
-# the variants are, said over them; today's price, the last bar, apart under Fig. 3's heading)
-TITLE_PAGE_CHART_HEADING = "Новый договор по цене Павлодара"
-# how a chart of the paths without the midpoint is read: the title page's
-# (decision_tables.TITLE_PAGE_CHART_OPTIONS) and chapter 2's Fig. 3
+# how a chart of the paths without the midpoint is read: the title page's and chapter 2's
+# Fig. 3 (decision_tables.path_chart_options)
 # (reviews s32b–s32f, s44m, s44n: the unverified midpoint is the appendix's)
 CHART_KEY = "полоса — центральная оценка, отрезок — разброс"
 # How the options chart is read, in its captions (decision_tables.appraisal_chart_key): the
@@ -439,8 +436,6 @@ APPRAISAL_CHART_COMPARISON = {
     # one line, the title page's too (its rows are low)
     "row": "продление на весь год, если снять запрет",
 }
-# the dashed line in the title page chart's caption
-APPRAISAL_CHART_LINE_PER_COMPLEX = "пунктир — сумма в бюджете {line}"
 # the joint calculation's statistics in the key figures' labels (metrics.json, the changes
 # block): P10, median and P90 in plain words
 APPRAISAL_STATS = {
@@ -1436,35 +1431,20 @@ COVER_CHECKS = {
         "{cheaper}; не найден — {line}"
     ),
 }
-# the caption of the title page's chart (key_facts.cover_chart); {year}: «2027»; {key}: how
-# it is read (CHART_KEY); {variants}: the variants of Pavlodar's price, «1–3»
-# {line}: the dashed line's words (APPRAISAL_CHART_LINE_PER_COMPLEX)
-# (review s31b: the last bar is not the path the caption named; the variants unexplained)
-# (reviews s33c, s33d: the variants were not said on the title page, nor that the line is
-# drawn at the dearest: the one price found, what is unknown about it, which the line takes)
-# (reviews s33o, s33p: the premise is the card's above it now; the caption, two lines)
-# (review s35e: «временная мера, затем договор» read as every bar's, the last one's too:
-# said of the variants' bars)
+# the caption of the title page's chart (key_facts.cover_chart); {year}: «2027»; {variant}:
+# the line's variant of Pavlodar's price, «3»; {sum}: «9 млрд»; {term}: «три года»;
+# {recommended}: the recommended path's name in quotes; {line}: «32»; {first_day}: the line's
+# path's name in quotes; {key}: how it is read (CHART_KEY)
+# (reviews s31b–s45i: the chart drew the line's path, the contract from the first day, at
+# each variant of Pavlodar's price: why Pavlodar, what the variants are, which start the
+# bars are priced at, each said in turn; reviews s46a–s46c: the title page priced only the
+# unlikely start, not the recommended path: each path now, at the line's variant, the
+# recommended one named, and why the line is drawn at the unlikely start)
 COVER_CHART = (
-    # (review s36l: the variants said as what they are; s37a, s37b: «продление» there read as
-    # the banned extension: the stop-gap by its name, which the first check glosses)
-    # (reviews s38a, s38b: the title page read without p. 3: why Pavlodar, and what the
-    # variants are, said where the bars name them; {sum}: «9 млрд», {term}: «три года»)
-    # (review s38a: «временная мера» on the title page before the first check glosses it: the
-    # stop-gap said in words)
-    # (reviews s38c, s38d: the last bar is not the path the caption named: its condition)
-    # (reviews s38g, s38j: one run-on of four lines: sentences, each bar group on its own)
-    # (reviews s38k, s38l: the groups' headings over the bars; the last bar's condition its
-    # label's, the caption's room)
-    # (reviews s39a, s39b: «объявить как можно раньше» beside a line that holds a contract
-    # from 1 March only: the start the bars are priced at, said; reviews s41a, s41b: the line
-    # holds the dearest start, the first day; {start}: «1 января»)
-    "Расходы {year} года, млрд тенге, если новый договор начнётся {start}; позже — "
-    # (reviews s41g, s41h: «есть одна» — one what?)
-    # (reviews s44e, s44h: «с первоисточником» for Pavlodar's one news item oversold it)
-    "дешевле. Единственная найденная цена — {sum} тенге на {term} в Павлодарской области; "
-    # (review s42f: «цена платит» is not Russian: what the sum pays for, said by the payer)
-    "варианты {variants} — что она оплачивает (табл.\u00a01); {line}; {key}"
+    "Расходы {year} года по путям, млрд тенге, по варианту {variant} цены Павлодара "
+    "(табл.\u00a01) — единственной найденной: {sum} тенге на {term} в Павлодарской "
+    "области. Рекомендуемый путь — {recommended}; пунктир — сумма в бюджете {line}, "
+    "рассчитанная на {first_day}: он маловероятен, но дороже любого более позднего; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
@@ -1547,8 +1527,10 @@ COVER_FACTS = {
         # {variants}: how many variants the chart under it draws, in the genitive («трёх»;
         # «двух» without the camera counts)
         # (reviews s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
-        "сумма в бюджете {year} года по самому дорогому из {variants} вариантов цены "
-        "Павлодара; если не хватит — табл.\u00a02"
+        # (reviews s46a–s46c: the title page gave the line, a ceiling, not what the
+        # recommended path costs; {recommended}: «27,4»)
+        "сумма в бюджете {year} года — предел; по рекомендуемому пути расход — около "
+        "{recommended}\u00a0млрд; если не хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {deadline}: the last day to announce a procurement
     # for a contract from the first day («22 декабря»). Now, and what the last
@@ -1637,7 +1619,10 @@ COVER_FACTS = {
         # (reviews s43h–s43j: 31 December holds only with the stop-gap the lawyers have not
         # confirmed; s43s, s43t: three dates for one action: the day that holds without it,
         # the title's; {deadline}: «22 декабря»)
-        "до конца договора {left} (на {today}); акимату объявить закупку услуг не позже {deadline}"
+        # (review s46c: 22 December serves the contract from 1 January only: what it gives,
+        # said as recommendation 4 says it; {start}: «1 января»)
+        "до конца договора {left} (на {today}); акимату объявить закупку не позже "
+        "{deadline} — иначе договор не начнётся {start}"
     ),
     # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
     # lower end is the assumption that at least half the new complexes work (review s13g)

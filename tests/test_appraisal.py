@@ -539,7 +539,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
 def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
     """Chapter 2's Fig. 3 (reviews s41g, s41h: twelve rows of paths by variants read as a
     second vocabulary): each path at the variant the budget line is drawn at, per camera, each
-    path's name over its row; today's price last. The midpoint with Karaganda is not drawn
+    path's name on its row; today's price last. The midpoint with Karaganda is not drawn
     (reviews s44m, s44n: its 35,5 beside Table 2's 53,5 at Karaganda's price itself read as
     two prices of Karaganda); every variant and the midpoint stay the appendix's (the options
     chart's full rows), and its caption's key has no grey bars to explain."""
@@ -568,8 +568,17 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
     )
     (ax,) = dtab.appraisal_chart(results, ["cash_2027"], options=options)[0].axes
     labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
-    assert sum("вариант 3" in label for label in labels) == 3
-    assert not any("вариант 1" in label or "вариант 2" in label for label in labels)
+    # (review s46c: «вариант 3: за каждую камеру» under every path: a path drawn once is
+    # named on its row, the variant is the caption's)
+    assert labels == [
+        "Продление, затем договор",
+        "Перерыв, затем договор",
+        "Договор с первого дня",
+        "Без нового договора",
+        "продление на весь год, если снять запрет",
+    ]
+    bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert bold == ["Без нового договора"]  # today's price keeps its group's heading
 
 
 def test_one_name_per_option_in_every_table():
@@ -679,6 +688,13 @@ def test_the_options_matrix_compares_them_side_by_side():
     detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Действие")
     stopgap = detail.loc[tables["options"].set_index("option_id").loc["stopgap", "name"]]
     assert stopgap["Все риски"].count(";") == 2  # its three risks, none dropped
+    # the price basis names Fig. 3's row as the chart labels it (review s46b: «строка
+    # «нынешняя цена»» long after the row was renamed)
+    basis = detail["Основание цены"]
+    row = "строка «продление на весь год, если снять запрет» рисунка «Расходы 2027 года по путям»"
+    ppp = tables["options"].set_index("option_id").loc["ppp_new", "name"]
+    assert row in basis[tables["options"].set_index("option_id").loc["extension", "name"]]
+    assert row in basis[ppp] and "нынешняя цена»" not in " ".join(basis)
     assert "20,9" not in " ".join(detail.to_numpy().ravel())
     # what the matrix says is not said again (reviews s32e, s32i, s32j: the appendix
     # repeated it card for card): the detail has neither the council's approval nor the

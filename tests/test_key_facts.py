@@ -163,8 +163,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s42f: what is procured, and who announces it)
         # (s43h–s43j: 31 December holds only with the stop-gap: its condition; s43s, s43t:
         # three dates for one action: the day that holds without it, 22 December)
-        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); акимату объявить закупку услуг "
-        f"не позже 22{NBSP}декабря"
+        # (s46c: 22 December serves the contract from 1 January only: what it gives, said)
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); акимату объявить закупку не "
+        f"позже 22{NBSP}декабря — иначе договор не начнётся 1{NBSP}января"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -214,8 +215,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # хватит» as a moment: the one price found and its reading, the cases)
         # (s43e, s43f: «прочтение» coined: the dearest of the chart's three variants)
         # (s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
-        "сумма в бюджете 2027 года по самому дорогому из трёх вариантов цены Павлодара; "
-        f"если не хватит — табл.{NBSP}2"
+        # (s46a–s46c: the line, a ceiling, without what the recommended path costs: 27,4,
+        # the stop-gap's path at the line's variant, Fig. 3's first bar)
+        "сумма в бюджете 2027 года — предел; по рекомендуемому пути расход — около "
+        f"27,4{NBSP}млрд; если не хватит — табл.{NBSP}2"
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
         # memo's «не хватит» a) and в))
@@ -322,8 +325,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # title page's room: the imperative)
         # (s43s, s43t: three dates for one action: the day that holds without the stop-gap,
         # in the dative «дейін» asks)
+        # (s46c: 22 December gives the contract from 1 January only: said, in the ablative)
         "шарт соңына дейін 27 күн (4 желтоқсан күйінде); әкімдік сатып алуды 22 желтоқсанға "
-        "дейін жарияласын"
+        "дейін жарияласын — әйтпесе шарт 1 қаңтардан басталмайды"
     )
     assert (
         facts[0]
@@ -344,7 +348,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (s41g, s41h: what the variant takes Pavlodar's sum to pay for, in words)
             # (s42a, s42b: the dearest variant, and what it takes the price to pay for)
             # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
-            "Павлодар бағасының үш нұсқасының ең қымбатымен; жетпесе — 2-\u2060кесте"
+            # (s46a–s46c: what the recommended path costs)
+            "ұсынылатын жол бойынша шығыс — шамамен 27,4 млрд; жетпесе — 2-\u2060кесте"
         )
     )
     assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
@@ -376,12 +381,11 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
         .replace(NBSP, " ")
         .endswith("области, хватит 17 млрд тенге; не найден — 32 млрд тенге")
     )
-    # the card names no reading (reviews s43a, s43b): «самому дорогому из … вариантов» holds
-    # whichever variant the line is drawn at, never «за каждую камеру» where it is the city's
+    # the card names no reading (reviews s43a, s43b), never «за каждую камеру» where the line
+    # is the city's; the recommended path's cost is then the city's variant's, not 27,4
     card = key_facts.cover_facts(city, computed.edition.edition_date)[0].text.replace(NBSP, " ")
-    # (two variants without the per-camera one: the count is the chart's, never typed)
-    assert card.startswith("сумма в бюджете 2027 года по самому дорогому из двух вариантов ")
-    assert "камер" not in card
+    assert card.startswith("сумма в бюджете 2027 года — предел; по рекомендуемому пути")
+    assert "около 27,4 млрд" not in card and "камер" not in card
     assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()
 
 

@@ -811,8 +811,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s38a, s38b: «хватит» read as certain, and the card as a paragraph)
         # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant)
         # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
-        f"{line} млрд тенге сумма в бюджете 2027 года по самому дорогому из трёх вариантов цены "
-        "Павлодара; если не хватит — табл. 2"
+        # (s46a–s46c: a ceiling, and what the recommended path costs)
+        f"{line} млрд тенге сумма в бюджете 2027 года — предел; по рекомендуемому пути расход — "
+        "около 27,4 млрд; если не хватит — табл. 2"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
@@ -867,7 +868,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s42f: what is procured, and who announces it)
         # (s43h–s43j: 31 December holds only with the stop-gap: its condition; s43s, s43t:
         # three dates for one action: the day that holds without it, 22 December)
-        "акимату объявить закупку услуг не позже 22 декабря"
+        # (s46c: 22 December serves the contract from 1 January only: what it gives)
+        "акимату объявить закупку не позже 22 декабря — иначе договор не начнётся 1 января"
     ) in cover
     assert "31 декабря, если юристы" not in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
@@ -878,19 +880,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s38c, s38d: «за камеру» shorthand: what the sum pays for, the region's 1 287
         # cameras, Profit.kz of 27 November 2025)
-        # (s38k, s38l: the variants' bars read as what Almaty pays for: whose price, a heading)
-        "Новый договор по цене Павлодара "
-        # (s40c, s40e–s40g: «за 1 287 камер области» read as Almaty buying cameras, and not
-        # why the variant is the dearest)
-        # (s42a, s42b: «дороже» — than what? As the card says the variant)
-        "вариант 1: за 420 АПК области вариант 2: за 240 АПК г. Павлодара вариант 3: за каждую "
-        "камеру "
+        # (s46a–s46c: the line's path at each variant priced only the unlikely start, not
+        # the recommended path: each path at the line's variant, Fig. 3's rows)
+        "Продление, затем договор Перерыв, затем договор Договор с первого дня "
         # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
         # s38k, s38l: apart, under Fig. 3's heading, with its condition)
         # (s45a, s45b: «Для сравнения» hid the council's choice; whose ban, said)
         "Без нового договора продление на весь год, если снять запрет "
-        # (s41a, s41b: the line's path, the contract from the first day)
-        "15,5 (14,8–16,2) 27,2 (25,9–28,4) 29,8 (28,5–31,2) 3,9 (3,7–4,4)"
+        "27,4 (25,5–29,4) 27,1 (25,0–29,1) 29,8 (28,5–31,2) 3,9 (3,7–4,4)"
     ) in cover
     assert "35,5" not in cover and "цены Караганды" not in cover
     for cell in ("15,5 (14,8–16,2)", "27,2 (25,9–28,4)", "29,8 (28,5–31,2)"):
@@ -930,13 +927,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # start the bars are priced at; s40a–s40n: the procurement's length drawn, the
         # stop-gap until its results)
         # (s41a, s41b: the line's path, the dearest start)
-        "Расходы 2027 года, млрд тенге, если новый договор начнётся 1 января; позже — "
-        # (s41g, s41h: «есть одна» — one what?)
-        "дешевле. Единственная найденная цена — 9 млрд тенге на три года в "
-        # (s42f: «цена платит» is not Russian)
-        "Павлодарской области; варианты 1–3 — что она оплачивает (табл. 1); "
-        "пунктир — сумма в бюджете 32; "
-        "полоса — центральная оценка, отрезок — разброс"
+        # (s46a–s46c: the recommended path named; the line, why at the unlikely start)
+        "Расходы 2027 года по путям, млрд тенге, по варианту 3 цены Павлодара (табл. 1) — "
+        "единственной найденной: 9 млрд тенге на три года в Павлодарской области. "
+        "Рекомендуемый путь — «продление, затем договор»; пунктир — сумма в бюджете 32, "
+        "рассчитанная на «договор с первого дня»: он маловероятен, но дороже любого более "
+        "позднего; полоса — центральная оценка, отрезок — разброс"
     ) in cover
     # the checks before the session, each with what its answer changes (s29g, s29j: the
     # evidence ends on 10 March: the three facts it cannot give, said on the cover; s31e,
@@ -1202,7 +1198,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant)
         # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
         # (s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
-        "сумма в бюджете 2027 года по самому дорогому из трёх вариантов цены Павлодара; "
+        # (s46a–s46c: the line a ceiling, beside what the recommended path costs)
+        "сумма в бюджете 2027 года — предел; по рекомендуемому пути расход — около 27,4 млрд; "
         "если не хватит — табл. 2"
     ) in cover
     assert (
@@ -1227,8 +1224,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s44e–s45b: the whole year at today's price turned down on the authors' judgement
         # alone: the choice, its price and its risks, said as the council's)
-        "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге, в 4–8 "
-        "раз дешевле нового договора"
+        # (s46a–s46c: 3,9 against the recommended path's 27,4, and what the year's wait costs)
+        "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге против "
+        "27,4 по рекомендуемому пути"
     ) in memo
     # (s37n, s38a–s38f: no recommendation on the council's own ban, then 5, 4,4 and 3,9 for
     # one cost: lifting it, if the lawyers allow, for an extension until the new contract, one
@@ -1256,10 +1254,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s43e, s43g, s43h: the heading's question answered first; «оно» had no referent)
         # (s44j: the reason squeezed into a parenthesis; s43o: «его» ambiguous)
         # (s45a, s45b: the choice put to the council, with what the money leaves out)
-        "в 4–8 раз дешевле нового договора с новым оборудованием для всей сети (комплексы "
-        "могут не перейти городу). Но нужны снятие запрета и согласие оператора, город ещё год "
-        "зависит от него, закупка откладывается, а эти риски в деньгах не оценены. Авторы "
-        "советуют продлевать лишь до нового договора (рекомендация 6); выбор — за маслихатом."
+        # (s46a–s46c: rejected on unpriced risks, yet said as the authors' advice: said as a
+        # judgement; the new contract a year later, dearer by the assumption's upper end)
+        "но новый договор начнётся годом позже и, по допущению, до 12,2 % дороже. Нужны снятие "
+        "запрета и согласие оператора; город ещё год зависит от него. Эти риски в деньгах не "
+        "оценены: совет авторов продлевать лишь до нового договора (рекомендация 6) — "
+        "суждение, а не расчёт; выбор — за маслихатом."
     ) in memo
     # (the memo's room: today's price's range is the title page chart's «3,9 (3,7–4,4)»)
     assert " 5 млрд" not in memo and " до 4,4" not in memo
@@ -1423,8 +1423,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     ]
     # the paths' 2027 medians are chapter 2's (Fig. 3); the memo gives the line's, the first
     # day's per camera, in Table 1 (s41a, s41b), and beside the line in recommendation 3 the
-    # recommended path's central estimate, once (s44d: the line's case is the unlikely one)
-    assert "29,8 (28,5–31,2)" in memo and memo.count(rows[0][2][0]) == 1
+    # recommended path's central estimate (s44d: the line's case is the unlikely one), and
+    # against it the whole year at today's price (s46a–s46c: 3,9 set against what?)
+    assert "29,8 (28,5–31,2)" in memo and memo.count(rows[0][2][0]) == 2
+    assert "около 3,9 млрд тенге против 27,4 по рекомендуемому пути" in memo
     assert "При продлении до итогов закупки расход — около 27,4 млрд тенге, но строка" in memo
     # (reviews s15b, s15c, s28e–s36b: the paragraph on why 27 and not 15, Pavlodar's sum and
     # what it may pay for, Karaganda, the line as a ceiling: asserted whole, in its place
@@ -1450,7 +1452,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s29g, s29j: «почему 27, а не 3,9» answered first: today's price for two months only)
     # (s35c: the multiples compare a full year of the service, not the recommended path)
     # (s45a, s45b: said as the whole year's extension against the new contract)
-    assert "в 4–8 раз дешевле нового договора с новым оборудованием для всей сети" in memo
+    # (s46b: «в 4–8 раз дешевле» set a year of today's service against a new network's; the
+    # multiples are chapter 2's, the memo sets 3,9 against the recommended path's 27,4)
+    assert "в 4–8 раз" not in memo
     # (s19g, s20a: each reading's 2027 cost beside its lines, the line's own reading too)
     assert "1) 420 АПК области, за комплекс 8,02 15,5 (14,8–16,2) 17" in memo
     assert "2) 240 АПК города, за комплекс 14,04 27,2 (25,9–28,4) 29" in memo
@@ -1569,11 +1573,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s44e–s45b: the whole year at today's price turned down on judgement alone: the
         # choice, its price and its risks, said as the council's; the cheaper services are
         # recommendation 2's offers, not said twice)
-        "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге, в 4–8 "
-        "раз дешевле нового договора с новым оборудованием для всей сети (комплексы могут не "
-        "перейти городу). Но нужны снятие запрета и согласие оператора, город ещё год зависит "
-        "от него, закупка откладывается, а эти риски в деньгах не оценены. Авторы советуют "
-        "продлевать лишь до нового договора (рекомендация 6); выбор — за маслихатом. "
+        # (s46a–s46c: against the recommended path, and said as a judgement)
+        "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге против "
+        "27,4 по рекомендуемому пути, но новый договор начнётся годом позже и, по допущению, до "
+        "12,2 % дороже. Нужны снятие запрета и согласие оператора; город ещё год зависит от "
+        "него. Эти риски в деньгах не оценены: совет авторов продлевать лишь до нового "
+        "договора (рекомендация 6) — суждение, а не расчёт; выбор — за маслихатом. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
@@ -1887,8 +1892,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         # (s44e–s45b: the whole year at today's price turned down on the authors' judgement
         # alone: the choice, its price and its risks, said as the council's)
-        "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге, в 4–8 "
-        "раз дешевле нового договора"
+        # (s46a–s46c: 3,9 against the recommended path's 27,4, and what the year's wait costs)
+        "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге против "
+        "27,4 по рекомендуемому пути"
     ) in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the

@@ -139,7 +139,11 @@ def options_detail(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
             column["route"]: options["legal_route"],
             column["time"]: options["time_to_start"],
             column["basis"]: [
-                fmt.fill(L.BASIS_TEXT[OPTION_BASIS[o]], year=fmt.year(OPTION_YEARS[0]))
+                fmt.fill(
+                    L.BASIS_TEXT[OPTION_BASIS[o]],
+                    year=fmt.year(OPTION_YEARS[0]),
+                    row=L.APPRAISAL_CHART_COMPARISON["row"],
+                )
                 for o in options["option_id"]
             ],
             column["risks"]: [
@@ -454,6 +458,8 @@ BRANCH_OUTPUT = {
 # The branch whose path the budget line is drawn from: the contract from the first day, the
 # dearest start (model/budget_line.py)
 LINE_BRANCH = "announced"
+# The branch of the memo's recommendations: the stop-gap, then the contract
+RECOMMENDED_BRANCH = "bridge"
 # The figure printed for an option's cost beside its P10–P90: the median of the joint
 # calculation (P50), as appraisal guides report it. The base case (every assumption at its
 # value) puts several assumptions at the edge of their ranges, so it can lie at an edge of
@@ -583,7 +589,7 @@ def per_month_earlier(results: Results) -> float:
     if not months:
         return 0.0
     first_day = u.get(f"{line.line_path}.cash_{OPTION_YEARS[0]}")
-    stopgap = u.get(line_variant_cash("bridge", results))
+    stopgap = u.get(line_variant_cash(RECOMMENDED_BRANCH, results))
     return (first_day - stopgap) / months
 
 
@@ -604,7 +610,7 @@ def recommended_path_cost(results: Results) -> str:
     """The recommended path's 2027 cost at the line's variant, its central estimate as the
     tree prints it («27,4»): recommendation 3 sets it beside the line, which holds the
     dearest start (review s44d: the line's case is the unlikely one)."""
-    return bn(results.appraisal.get(line_variant_cash("bridge", results), CENTRAL))
+    return bn(results.appraisal.get(line_variant_cash(RECOMMENDED_BRANCH, results), CENTRAL))
 
 
 def times_today(results: Results) -> dict[str, float]:
@@ -888,18 +894,17 @@ def appraisal_chart_label(results: Results, key: str, option: str | None = None)
     )
 
 
-# The title page's chart: the line's path at each variant of Pavlodar's price, then another
-# extension at today's price (reviews s30a, s30c, s30g,
-# s30i: the only picture of the line against the alternatives was chapter 2's); its panel has
-# no title (UNTITLED): its caption names the path, the year, the unit and the dashed line
+# The title page's chart's panel has no title (UNTITLED): its caption names the year, the
+# variant, the unit and the dashed line
 UNTITLED = {"cash_2027": ""}
-# (reviews s32b–s32f: the unverified midpoint's bar above the line read as unexplained on
-# the title page: it is chapter 2's Fig. 3's)
-TITLE_PAGE_CHART_OPTIONS = (
-    *BRANCH_OUTPUT[LINE_BRANCH][:2],
-    BRANCH_PATH[LINE_BRANCH][0].format(reading=CAMERA_READING),
-    COMPARISON,
-)
+
+
+def _by_path(rows: list[tuple[str, str, str | None]]) -> bool:
+    """Whether a chart's rows draw each path once (the title page's and chapter 2's: at the
+    line's variant only), so that a row is named by its path and the variant is said once,
+    in the caption (review s46c: «вариант 3: за каждую камеру» under every path)."""
+    paths = [_branch_and_key(option)[0] for option, key, _ in rows if key != "comparison"]
+    return len(paths) == len(set(paths))
 
 
 def appraisal_chart(
@@ -912,15 +917,12 @@ def appraisal_chart(
     under its name (`appraisal_chart_rows`): the 2027 cost and the present value, each with
     its P10–P90 whisker, in billions of tenge; `measures` chooses the panels (one panel a
     chart prints at full size under the page's cap on a chart's height); `options` the paths
-    it draws (chapter 2's: `path_chart_options`). The `title_page`'s chart draws the options
-    of one path (TITLE_PAGE_CHART_OPTIONS) on low rows, without the groups' headings and
-    titles: its caption names the path and the dashed line."""
+    it draws (chapter 2's: `path_chart_options`); a path drawn once is a row named by the path
+    (`_by_path`). The `title_page`'s chart draws low rows without a title: its caption names
+    the year, the variant and the dashed line."""
     u = results.appraisal
     years = _years()
-    options, panel_titles = (
-        (TITLE_PAGE_CHART_OPTIONS, UNTITLED) if title_page else (options, L.APPRAISAL_CHART_PANELS)
-    )
-    grouped = not title_page
+    panel_titles = UNTITLED if title_page else L.APPRAISAL_CHART_PANELS
     # the proposed budget line drawn across the 2027 panel and named beside it, as on the
     # title page (reviews s42g, s42h, s43g: «пунктир — строка 32: договор с первого дня,
     # вариант 3, до 31,2», a legend squeezed into the title; the paragraph before the chart
@@ -928,15 +930,21 @@ def appraisal_chart(
     line = results.budget_line.amount
     references = {panel_titles["cash_2027"].format(**years): (line / 1e9, "")}
     rows = appraisal_chart_rows(priced(results, options))
-    # each group's heading over its first row; on the title page the line's path is named
-    # by whose price its variants are (today's price keeps its heading)
+    by_path = _by_path(rows)
+    if by_path:  # a path's name is its row's; today's price keeps its heading
+        rows = [(o, k, heading if k == "comparison" else None) for o, k, heading in rows]
+    # each group's heading over its first row
     headings = {i: heading for i, (_o, _k, heading) in enumerate(rows) if heading}
-    if not grouped:
-        headings[0] = L.TITLE_PAGE_CHART_HEADING
+
+    def label(key: str, option: str) -> str:
+        if by_path and key != "comparison":
+            return branch_path(_branch_and_key(option)[0])
+        return appraisal_chart_label(results, key, option)
+
     panels = {
         panel_titles[measure].format(**years): [
             (
-                appraisal_chart_label(results, key, option),
+                label(key, option),
                 *(u.get(f"{option}.{measure}", stat) / 1e9 for stat in (CENTRAL, "p10", "p90")),
             )
             for option, key, _heading in rows
@@ -948,29 +956,28 @@ def appraisal_chart(
         lambda v: fmt.number(v, 1),
         lambda v: fmt.number(v, 0),
         references,
-        muted=[
-            appraisal_chart_label(results, key, option)
-            for option, key, _ in rows
-            if key == "midpoint"
-        ],
+        muted=[label(key, option) for option, key, _ in rows if key == "midpoint"],
         headings=headings,
         # named where it is drawn: a present value's panel alone has no line, nor a band for it
         line_label=fmt.fill(
-            L.CHART_LINE if grouped else L.TITLE_PAGE_CHART_LINE,
+            L.TITLE_PAGE_CHART_LINE if title_page else L.CHART_LINE,
             line=precision.line_billions(line),
         )
         if "cash_2027" in measures
         else None,
         # the title page's rows lower, with no title over them (its caption says it)
-        **({} if grouped else {"frame_height": 0.3, "row_height": 0.19}),
+        **({"frame_height": 0.3, "row_height": 0.19} if title_page else {}),
     )
 
 
 def title_page_chart(results: Results):
-    """The title page's chart: the 2027 cost of the line's path at each variant of Pavlodar's
-    price and of another extension at today's price, against the dashed line
-    (TITLE_PAGE_CHART_OPTIONS); how it is read is `appraisal_chart_key(midpoint=False)`."""
-    return appraisal_chart(results, ["cash_2027"], title_page=True)[0]
+    """The title page's chart: chapter 2's Fig. 3 on low rows, each path's 2027 cost at the
+    line's variant and another extension at today's price, against the dashed line (reviews
+    s46a–s46c: the line's path at each variant showed only the unlikely start, not the
+    recommended path's cost); how it is read is `appraisal_chart_key(midpoint=False)`."""
+    return appraisal_chart(
+        results, ["cash_2027"], title_page=True, options=path_chart_options(results)
+    )[0]
 
 
 def appraisal_chart_key(midpoint: bool = True) -> str:

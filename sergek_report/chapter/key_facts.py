@@ -86,7 +86,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["budget_line"],
                     year=year,
-                    variants=fmt.in_words(decision_tables.variants_priced(results), "genitive"),
+                    recommended=decision_tables.recommended_path_cost(results),
                 ),
             )
         )
@@ -102,6 +102,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     deadline=_announce_by_day(results),
                     # the day the count is taken on, the edition's (review s32c)
                     today=sentences.day_month(edition_date),
+                    start=sentences.day_month(results.decision_day),
                 ),
             )
         )
@@ -205,7 +206,7 @@ class CoverChart:
 def cover_chart(results: Results) -> CoverChart | None:
     """The proposed line against what 2027 may cost, on the title page under the figures
     (reviews s30a, s30c, s30g, s30i: the only picture of the line against the alternatives
-    was chapter 2's): the line's path at each variant of Pavlodar's price, and another
+    was chapter 2's): each path at the line's variant of Pavlodar's price, and another
     extension at today's price (the unverified midpoint with Karaganda is the appendix's)
     (`decision_tables.title_page_chart`). None without an appraisal (no line to draw)."""
     if results.appraisal is None:
@@ -214,15 +215,12 @@ def cover_chart(results: Results) -> CoverChart | None:
     caption = fmt.fill(
         L.COVER_CHART,
         year=fmt.year(OPTION_YEARS[0]),
-        start=sentences.day_month(results.decision_day),
-        line=fmt.fill(
-            L.APPRAISAL_CHART_LINE_PER_COMPLEX,
-            line=precision.line_billions(results.budget_line.amount),
-        ),
+        variant=fmt.integer(decision_tables.variant_number(results.budget_line.line_reading)),
+        recommended=decision_tables.branch_name(decision_tables.RECOMMENDED_BRANCH),
+        line=precision.line_billions(results.budget_line.amount),
+        first_day=decision_tables.branch_name(decision_tables.LINE_BRANCH),
         key=decision_tables.appraisal_chart_key(midpoint=False),
-        # the memo's Table 1's rows: without the camera counts no variant per camera
-        variants=fmt.number_range(1, decision_tables.variants_priced(results), 0),
-        # Pavlodar's contract, the one price found, whose readings the variants are
+        # Pavlodar's contract, the one price found, whose reading the variant is
         sum=fmt.billions(data.pavlodar_sum_year * data.pavlodar_term_years, 0),
         term=fmt.count_in_words(int(data.pavlodar_term_years), L.UNIT_FORMS["лет"]),
     )
