@@ -2274,7 +2274,8 @@ def test_the_fines_a_gap_forgoes_are_a_range_over_both_readings_of_five_years(re
         ) in text
         assert (
             # (s41h: «для масштаба» a calque)
-            "Для сравнения: штрафов за такой срок взыскивают, по "
+            # (s46c: «за такой срок» had no antecedent: the stop-gap's two months, said)
+            "Для сравнения: штрафов за два месяца взыскивают, по "
             "разным данным, около 1,1–5,3 млрд тенге (раздел «Штрафы и выплаты партнёру»"
         ) in text
         assert "эту цену отчёт не оценивает." in normalise(html_text(report["html"]))
