@@ -332,7 +332,8 @@ APPRAISAL_OPTIONS = {
     "announced": "Договор с первого дня (цена между павлодарской и карагандинской)",
     # (review s26b: «так продолжить нельзя» beside recommendation 1 г, which asks whether the
     # ban on a further extension can be lifted: the whole year at it needs the lawyers)
-    "current_price": "Нынешняя цена (для сравнения; весь год — если разрешат юристы)",
+    # (reviews s46d, s46e: priced at today's price to 2029: the contract from 2028, said)
+    "extension_year": "Продление на весь год, если снять запрет, затем договор",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
 # {complexes}: «420» (the region's) or «240» (the city's), from data/cost_anchors.csv
@@ -427,7 +428,9 @@ APPRAISAL_CHART_COMPARISON = {
     # (review s45k: «Если маслихат снимет свой запрет» over 3,9 here and over 27,4 in Fig. 2,
     # where the lifted ban extends until the new contract: one condition, two costs; what
     # the bar is, said as the heading, its condition in the row)
-    "heading": "Без нового договора",
+    # (reviews s46d, s46e: in the three years' tables its 2028–2029 are the new contract's:
+    # when it starts, said)
+    "heading": "Новый договор — годом позже",
     # (review s28b: the cheapest outcome named as the option it prices, as the memo's
     # Table 2 names it: another extension, recommendation 1 г's question)
     # (reviews s38c, s38d: the memo's «продление на весь 2027 год», its words here)
@@ -961,7 +964,8 @@ DRIVER_OUTPUTS = {
     "service.cash_2027": (
         "Продление, затем договор (цена между павлодарской и карагандинской): расходы {first} г."
     ),
-    "current_price.cash_total": "Нынешняя цена (для сравнения): расходы {years} гг.",
+    # (reviews s46d, s46e: today's price to 2029 is no path: its year, the memo's 3,9)
+    "current_price.cash_2027": "Продление на весь год по нынешней цене: расходы {first} г.",
     "equipment.cash_2027": "Новое оборудование: расходы {first} г.",
     "estimates_ratio": "Отношение двух оценок платы за АПК",
     "estimate2_vs_total_cost": "Выплаты по оценке из выплаты к «общей стоимости»",

@@ -321,6 +321,19 @@ def test_point_estimates_on_the_edition():
     )
     assert round(u.get("pavlodar_region_vs_current_price"), 1) == 3.9
     assert round(u.get("pavlodar_city_vs_current_price"), 1) == 6.8
+    # another extension for the whole of 2027 (reviews s46d, s46e: priced at today's price to
+    # 2029, it was no path): today's price for twelve months, then from 2028 the contract at
+    # the line's reading (per camera) at its 2028–2029 prices, as the contract from the first
+    # day pays them
+    assert u.get("extension_year.cash_2027") == pytest.approx(current_2027, rel=1e-6)
+    for year in (2028, 2029):
+        assert u.get(f"extension_year.cash_{year}") == pytest.approx(
+            u.get(f"pavlodar_camera.cash_{year}"), rel=1e-9
+        )
+    # 2028 at the base values (no growth): 1 991 complexes × 9 bn ÷ 3 years ÷ 1 287 cameras ×
+    # 7 894 ÷ 1 341 cameras a complex × 1.123 = 30 680.7 mn tenge, 7,5 times today's price
+    per_camera_year = 9e9 / 3 / 1287 * 7894 / 1341 * 1.123
+    assert u.get("extension_year.cash_2028") == pytest.approx(1991 * per_camera_year, rel=1e-5)
     # the realistic path at Pavlodar's prices, nominal, no growth in 2027: the stop-gap's two
     # months at the current price, then ten months at Pavlodar's, for the same 1 991 complexes:
     # 1 991 × (2 × 171 388.77 + 10 × 8 021 428.57 / 12) = 1 991 × (342 777.54 + 6 684 523.81)
@@ -448,7 +461,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Продление, затем договор (цена между павлодарской и карагандинской)",
         "Перерыв, затем договор (цена между павлодарской и карагандинской)",
         "Договор с первого дня (цена между павлодарской и карагандинской)",
-        "Нынешняя цена (для сравнения; весь год — если разрешат юристы)",
+        "Продление на весь год, если снять запрет, затем договор",
     ]
     # the medians of the joint calculation (the base values are hand-checked in
     # test_point_estimates_on_the_edition): the stop-gap lasts as long as the procurement,
@@ -522,7 +535,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Договор с первого дня",
         # (reviews s44a, s44b: the unverified Karaganda rows apart, each named by its path)
         "Цена между павлодарской и карагандинской (не проверена)",
-        "Без нового договора",
+        "Новый договор — годом позже",
     ]
     karaganda = expected.index(("Цена между павлодарской и карагандинской (не проверена)", True))
     assert expected[karaganda + 1 : karaganda + 4] == [
@@ -554,14 +567,14 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
         "service_pavlodar_camera",
         "no_bridge_pavlodar_camera",
         "pavlodar_camera",
-        "current_price",
+        "extension_year",
     )
     rows = dtab.appraisal_chart_rows(options)
     assert [(key, heading) for _option, key, heading in rows] == [
         ("camera", "Продление, затем договор"),
         ("camera", "Перерыв, затем договор"),
         ("camera", "Договор с первого дня"),
-        ("comparison", "Без нового договора"),
+        ("comparison", "Новый договор — годом позже"),
     ]
     assert dtab.appraisal_chart_key(midpoint=False) == (
         "полоса — центральная оценка, отрезок — разброс"
@@ -574,11 +587,11 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
         "Продление, затем договор",
         "Перерыв, затем договор",
         "Договор с первого дня",
-        "Без нового договора",
+        "Новый договор — годом позже",
         "продление на весь год, если снять запрет",
     ]
     bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
-    assert bold == ["Без нового договора"]  # today's price keeps its group's heading
+    assert bold == ["Новый договор — годом позже"]  # today's price keeps its heading
 
 
 def test_one_name_per_option_in_every_table():

@@ -559,7 +559,7 @@ METRIC_NAMES += [
         "pavlodar_city",
         "pavlodar_camera",
         "announced",
-        "current_price",
+        "extension_year",
         "equipment",
     )
     for measure, stats in (

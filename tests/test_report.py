@@ -886,7 +886,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
         # s38k, s38l: apart, under Fig. 3's heading, with its condition)
         # (s45a, s45b: «Для сравнения» hid the council's choice; whose ban, said)
-        "Без нового договора продление на весь год, если снять запрет "
+        "Новый договор — годом позже продление на весь год, если снять запрет "
         "27,4 (25,5–29,4) 27,1 (25,0–29,1) 29,8 (28,5–31,2) 3,9 (3,7–4,4)"
     ) in cover
     assert "35,5" not in cover and "цены Караганды" not in cover
@@ -1032,7 +1032,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert "Сеть — 1 816–1 991 АПК" in memo  # the cover's network, the memo's opening
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
-    today = {m["name"]: m["value"] for m in metrics["metrics"]}["current_price_cash_2027_p50"]
+    today = {m["name"]: m["value"] for m in metrics["metrics"]}["extension_year_cash_2027_p50"]
     # (reviews s13c, s13d: the likely path's central estimates at both readings of
     # Pavlodar's contract, as Table 1's rows «Временная мера, затем договор» give them)
     # (review s13g: the line indexed over the years, an upper bound, beside central
@@ -2220,7 +2220,7 @@ def test_the_appendix_tables_read_as_grids(report):
         "Договор с первого дня",
         # (reviews s44a, s44b: the unverified Karaganda rows apart, as Fig. 3 and Fig. 13)
         "Цена между павлодарской и карагандинской (не проверена)",
-        "Без нового договора",
+        "Новый договор\u00a0— годом позже",  # the dash bound to its word
         "Части путей",
     ]
     cells = [

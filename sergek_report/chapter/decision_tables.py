@@ -27,6 +27,7 @@ from sergek_report.errors import ReportError
 from sergek_report.model.appraisal import (
     CAMERA_PATH,
     CAMERA_READING,
+    EXTENSION_YEAR,
     FIRST_DAY_PATH,
     GAP_PATH,
     KARAGANDA_FIRST_DAY,
@@ -408,10 +409,12 @@ APPRAISAL_ROWS = (
     "service",
     "no_bridge",
     "announced",
-    "current_price",
+    EXTENSION_YEAR,
 )
 PART_OF = {"stopgap": ("service_pavlodar_region", "service_pavlodar_city", CAMERA_PATH, "service")}
-COMPARISON = "current_price"  # not a path: what the city pays now, for comparison
+# no new contract in 2027: the whole year at today's price, if the ban is lifted (then the
+# contract from 2028); set apart from the paths, under its own heading
+COMPARISON = EXTENSION_YEAR
 READINGS = ("region", "city")  # Pavlodar's sum for the region's complexes, then the city's
 # The memo's lines' table's rows, numbered from 1 («вариант 1»): the two readings per
 # complex, then per camera (reviews s29g, s29j: the memo's table of paths, a third table on its

@@ -335,6 +335,22 @@ PAVLODAR_PATHS = {STOPGAP_PATH: (1, 0), FIRST_DAY_PATH: (0, 0), GAP_PATH: (0, 1)
 # of another reading's upper end); CAMERA_PATH: the stop-gap's path at it.
 CAMERA_READING = "camera"
 CAMERA_PATH = STOPGAP_PATH.format(reading=CAMERA_READING)
+# The reading the budget line is drawn at: Pavlodar's city price per complex, or per camera
+# where Almaty's complexes carry more cameras than Pavlodar's (model/budget_line.py)
+CITY_READING = "city"
+
+
+def line_reading(camera_factor: float | None) -> str:
+    """The reading of Pavlodar's contract the budget line is drawn at: per camera where the
+    data give the camera counts and Almaty's complexes carry more cameras, else the city's."""
+    per_camera = camera_factor is not None and max(1.0, camera_factor) > 1.0
+    return CAMERA_READING if per_camera else CITY_READING
+
+
+# Another extension for the whole of 2027 at today's price (if the council's ban is lifted and
+# the operator agrees), then the new contract from 2028 at the line's reading, as the other
+# paths pay it then (reviews s46d, s46e: priced at today's price to 2029 it was no path)
+EXTENSION_YEAR = "extension_year"
 # The line's path (the contract from the first day) at a price held for the contract's three
 # years, as Pavlodar's sum is (no growth in 2028–2029): what the later years' lines would be
 # without the growth reserve (reviews s22k, s22l: 27 + 32 + 32 against 100)
@@ -407,6 +423,10 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         cash[CONSTANT_PRICE.format(path=path)] = service_path(
             n, p, s_read, 0 * _a(g), r, 0 * _a(m), 0 * _a(m)
         )
+    # the whole of 2027 at today's price: the stop-gap's path with twelve months of it
+    cash[EXTENSION_YEAR] = service_path(
+        n, p, prices[line_reading(data.camera_factor)], g, r, 12.0 + 0 * _a(m), 0 * _a(m)
+    )
     karaganda = service_price_2026(
         data, x["karaganda_price_year"], x["inflation_2026"], 1.0, coverage
     )

@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from sergek_report.inputs.edition import AssumptionValues
 from sergek_report.model.appraisal import (
     CAMERA_READING,
+    CITY_READING,
     CONSTANT_PRICE,
     FIRST_DAY_PATH,
     YEARS,
     AppraisalData,
+    line_reading,
 )
 from sergek_report.model.uncertainty import Uncertainty, held_threshold, point_shift
 
@@ -41,9 +43,6 @@ CHEAPER_READING = "pavlodar_region.cash_2027"
 # Another year at today's price, if the ban on a new extension is lifted and the operator
 # agrees: a comparison in the options (today's price for 2027).
 EXTENSION = "current_price.cash_2027"
-# The reading the line is drawn at (appraisal's FIRST_DAY_PATH takes it):
-# «city» per complex, or CAMERA_READING where the line is drawn per camera.
-CITY_READING = "city"
 # the line as a key figure (metrics.json, the change log's news, its declared precision)
 BUDGET_LINE_FIGURE = f"budget_line_{YEARS[0]}"
 RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo's step of the network
@@ -162,7 +161,7 @@ def budget_line(
     priced_per_camera = camera_factor is not None
     # the line's reading: per camera if Almaty's complexes carry more cameras than Pavlodar's
     line_factor = max(1.0, camera_factor or 1.0)
-    reading = CAMERA_READING if priced_per_camera and line_factor > 1.0 else CITY_READING
+    reading = line_reading(camera_factor)
     line_path = FIRST_DAY_PATH.format(reading=reading)
     line_output = f"{line_path}.cash_{YEARS[0]}"
     step = assumptions.budget_line_step * 1e9
