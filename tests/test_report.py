@@ -1356,8 +1356,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s35d: an indirect question as the subject; s35b: a bare infinitive)
         # (the memo's room went to recommendation 4's reason for its last day: the glossary is
         # the contents', which now follow the memo)
-        "перерыва. Сведений после 10 марта 2026 г. (закупка, проект бюджета, ввод новых АПК) "
-        "в источниках нет — их надо выяснить до сессии (табл. 3). Что будет с 1 января, "
+        # (s46d, s46e: the memo's room went to why the line is 8 times today's price: what is
+        # unknown after that date is Table 3's rows and the title page's checks)
+        "перерыва. Сведений после 10 марта 2026 г. в источниках нет (табл. 3). Что будет с "
+        "1 января, "
         "зависит от юристов: "
         # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
         # the gap after the stop-gap is recommendation 5's, where the reader meets it)
@@ -1607,7 +1609,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25k, s25l: why the dearest variant: which is right only Pavlodar's contract shows)
         # (s39c, s39d, s44b: «камер больше» — how many, than where: 1 287 / 420 = 3,06,
         # / 240 = 5,36)
-        "Пока договор Павлодара не найден, строка — по самому дорогому, варианту 3 "
+        # (s46b: «по самому дорогому, варианту 3» split the phrase by a comma)
+        "Пока договор Павлодара не найден, строка — по самому дорогому варианту 3 "
         "(за камеру): в АПК Алматы камер больше — 5,9 против 3,1–5,4 в павлодарском, поэтому "
         # (s45a: a reading's price said as a fact: «стоил бы»; 1 940 unexplained: the
         # network's central estimate, said)
@@ -1616,8 +1619,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (the memo's room: what each reading gives is Table 3's row 3 and the title page's
         # third check, 17 for the region's 420 complexes; said once)
         # (s20a, s20c, s33o, s33p, s35h: a ceiling, not a forecast, recommendation 3's since
-        # s45; what sets the sum)
-        "Сумму самой закупки считают по предложениям поставщиков (рекомендация 2)."
+        # s45; s46d, s46e: why 8 times today's price, and what would cost less, the offers
+        # recommendation 2 asks for; 29,8 / 3,9 = 7,6, chapter 2's «в 8 раз (вариант 3)»)
+        "Это в 8 раз больше нынешней платы: в цене Павлодара — новое оборудование всей сети "
+        "(обслуживание лишь действующих АПК, по мнению авторов, дешевле — рекомендация 2)."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
@@ -1825,7 +1830,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # «cut it before announcing», it contradicted «announce now»: the procurement's sum from
     # the offers, the line its ceiling)
     # (s35e, s35f: the anchor a cryptic aside: said, and weighed, in «Почему предлагаем»)
-    assert "Сумму самой закупки считают по предложениям поставщиков (рекомендация 2)" in memo
+    # (s46d, s46e: the memo's room went to why the line is 8 times today's price; the line a
+    # ceiling, not the procurement's sum, is recommendation 3's «предел, а не прогноз»)
+    assert "строка — предел, а не прогноз: договор дороже неё без поправки не заключить" in memo
     assert "на обслуживание только действующих АПК и на покупку оборудования городом." in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,
