@@ -144,17 +144,18 @@ BASIS_TEXT = {
     # another extension for the whole year at today's price (review s28b: the cheapest
     # outcome a deputy asks about first, costed as the figure's comparison row)
     "extension": (
-        # (review s46b: the row named «нынешняя цена» long after the figure renamed it; {row}:
-        # its label, APPRAISAL_CHART_COMPARISON's)
-        "две оценки нынешней платы за АПК на весь {year} год: строка «{row}» рисунка "
+        # (review s46b: the row named «нынешняя цена» long after the figure renamed it;
+        # {path}: its name, APPRAISAL_CHART_COMPARISON's heading)
+        "две оценки нынешней платы за АПК на весь {year} год: путь «{path}» рисунка "
         "«Расходы {year} года по путям»"
     ),
     "ppp_unpriced": (
         # {year}: «2027»; the figure named by its title, which the build links and pages
         # (reviews s23m, s23n: «в таблице сценариев расходов» had no page, and three tables
         # fit it)
-        "не оценено: ценовые предложения поставщиков не опубликованы; строка «{row}» "
-        "рисунка «Расходы {year} года по путям» — нынешняя цена, не цена нового ГЧП"
+        "не оценено: ценовые предложения поставщиков не опубликованы; путь «{path}» "
+        "рисунка «Расходы {year} года по путям» — нынешняя цена, затем сервисный договор, "
+        "не цена нового ГЧП"
     ),
     "transfer_unpriced": (
         "не оценено: условия передачи и цена эксплуатации комплексов городом (обслуживание, "
@@ -429,15 +430,16 @@ APPRAISAL_CHART_COMPARISON = {
     # where the lifted ban extends until the new contract: one condition, two costs; what
     # the bar is, said as the heading, its condition in the row)
     # (reviews s46d, s46e: in the three years' tables its 2028–2029 are the new contract's:
-    # when it starts, said)
-    "heading": "Новый договор — годом позже",
+    # a path, named as the others are; s46f: «Новый договор — годом позже» over a row that
+    # named another thing read as a heading without its bar)
+    "heading": "Продление на весь год, затем договор",
     # (review s28b: the cheapest outcome named as the option it prices, as the memo's
     # Table 2 names it: another extension, recommendation 1 г's question)
     # (reviews s38c, s38d: the memo's «продление на весь 2027 год», its words here)
     # (review s31c: the cheapest bar read as a choice: its condition said, the heading's)
     # (reviews s33k, s33m: the bar read as another option, not as today's price: said)
     # one line, the title page's too (its rows are low)
-    "row": "продление на весь год, если снять запрет",
+    "row": "если снять запрет",
 }
 # the joint calculation's statistics in the key figures' labels (metrics.json, the changes
 # block): P10, median and P90 in plain words

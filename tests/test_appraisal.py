@@ -535,7 +535,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Договор с первого дня",
         # (reviews s44a, s44b: the unverified Karaganda rows apart, each named by its path)
         "Цена между павлодарской и карагандинской (не проверена)",
-        "Новый договор — годом позже",
+        "Продление на весь год, затем договор",
     ]
     karaganda = expected.index(("Цена между павлодарской и карагандинской (не проверена)", True))
     assert expected[karaganda + 1 : karaganda + 4] == [
@@ -574,7 +574,7 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
         ("camera", "Продление, затем договор"),
         ("camera", "Перерыв, затем договор"),
         ("camera", "Договор с первого дня"),
-        ("comparison", "Новый договор — годом позже"),
+        ("comparison", "Продление на весь год, затем договор"),
     ]
     assert dtab.appraisal_chart_key(midpoint=False) == (
         "полоса — центральная оценка, отрезок — разброс"
@@ -587,11 +587,11 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
         "Продление, затем договор",
         "Перерыв, затем договор",
         "Договор с первого дня",
-        "Новый договор — годом позже",
-        "продление на весь год, если снять запрет",
+        "Продление на весь год, затем договор",
+        "если снять запрет",
     ]
     bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
-    assert bold == ["Новый договор — годом позже"]  # today's price keeps its heading
+    assert bold == ["Продление на весь год, затем договор"]  # the path over its condition
 
 
 def test_one_name_per_option_in_every_table():
@@ -701,10 +701,10 @@ def test_the_options_matrix_compares_them_side_by_side():
     detail = dtab.options_detail(tables["options"], tables["risks"]).set_index("Действие")
     stopgap = detail.loc[tables["options"].set_index("option_id").loc["stopgap", "name"]]
     assert stopgap["Все риски"].count(";") == 2  # its three risks, none dropped
-    # the price basis names Fig. 3's row as the chart labels it (review s46b: «строка
+    # the price basis names Fig. 3's path as the chart names it (review s46b: «строка
     # «нынешняя цена»» long after the row was renamed)
     basis = detail["Основание цены"]
-    row = "строка «продление на весь год, если снять запрет» рисунка «Расходы 2027 года по путям»"
+    row = "путь «продление на весь год, затем договор» рисунка «Расходы 2027 года по путям»"
     ppp = tables["options"].set_index("option_id").loc["ppp_new", "name"]
     assert row in basis[tables["options"].set_index("option_id").loc["extension", "name"]]
     assert row in basis[ppp] and "нынешняя цена»" not in " ".join(basis)
@@ -992,6 +992,11 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["16,3", "17,8", "19,6"]
     # another year at today's price: its upper end, 4,4 on the title page's chart (3,7–4,4)
     assert decision_tables.bn(results.appraisal.get("current_price.cash_2027", "p90")) == "4,4"
+    # and its line, rounded up as the line is: 4,4x up to 4,5 at the step of 0,1 here, to 5
+    # at the declared step of 1 bn (the memo's «хватит 5 млрд тенге»)
+    assert decision_tables.line_bn(line.extension_year) == "4,5"
+    default = compute_edition(project.default_params, project.data_dir).results.budget_line
+    assert default.extension_year == 5e9
 
 
 def test_the_chapters_chart_names_its_dashed_line_beside_it_not_in_its_title():

@@ -886,7 +886,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
         # s38k, s38l: apart, under Fig. 3's heading, with its condition)
         # (s45a, s45b: «Для сравнения» hid the council's choice; whose ban, said)
-        "Новый договор — годом позже продление на весь год, если снять запрет "
+        "Продление на весь год, затем договор если снять запрет "
         "27,4 (25,5–29,4) 27,1 (25,0–29,1) 29,8 (28,5–31,2) 3,9 (3,7–4,4)"
     ) in cover
     assert "35,5" not in cover and "цены Караганды" not in cover
@@ -1255,14 +1255,17 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s44j: the reason squeezed into a parenthesis; s43o: «его» ambiguous)
         # (s45a, s45b: the choice put to the council, with what the money leaves out)
         # (s46a–s46c: rejected on unpriced risks, yet said as the authors' advice: said as a
-        # judgement; the new contract a year later, dearer by the assumption's upper end)
-        "но новый договор начнётся годом позже и, по допущению, до 12,2 % дороже. Нужны снятие "
-        "запрета и согласие оператора; город ещё год зависит от него. Эти риски в деньгах не "
-        "оценены: совет авторов продлевать лишь до нового договора (рекомендация 6) — "
-        "суждение, а не расчёт; выбор — за маслихатом."
+        # judgement; s46f: «до 12,2 % дороже» against a model where every path pays the same
+        # 2028–2029 prices: when the contract starts, said; s46d–s46g: the choice without a
+        # sum: the whole year's upper end 4,4 rounded up as the line is, 5)
+        "; новый договор — с 2028 года. Нужны снятие запрета и согласие оператора; город ещё "
+        "год зависит от него. Эти риски в деньгах не оценены: совет авторов продлевать лишь до "
+        "нового договора (рекомендация 6) — суждение, а не расчёт. Выбор — за маслихатом; для "
+        "такого продления на 2027 год хватит 5 млрд тенге."
     ) in memo
     # (the memo's room: today's price's range is the title page chart's «3,9 (3,7–4,4)»)
-    assert " 5 млрд" not in memo and " до 4,4" not in memo
+    # (s46d–s46g: the whole year's line, 5, said once, where the choice is put to the council)
+    assert memo.count(" 5 млрд") == 1 and " до 4,4" not in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     # the card's figure after the heading (the proposal above the dates says it first)
     figures = cover[cover.index("ГЛАВНОЕ В ЦИФРАХ") :]
@@ -1577,10 +1580,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # recommendation 2's offers, not said twice)
         # (s46a–s46c: against the recommended path, and said as a judgement)
         "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге против "
-        "27,4 по рекомендуемому пути, но новый договор начнётся годом позже и, по допущению, до "
-        "12,2 % дороже. Нужны снятие запрета и согласие оператора; город ещё год зависит от "
-        "него. Эти риски в деньгах не оценены: совет авторов продлевать лишь до нового "
-        "договора (рекомендация 6) — суждение, а не расчёт; выбор — за маслихатом. "
+        "27,4 по рекомендуемому пути; новый договор — с 2028 года. Нужны снятие запрета и "
+        "согласие оператора; город ещё год зависит от него. Эти риски в деньгах не оценены: "
+        "совет авторов продлевать лишь до нового договора (рекомендация 6) — суждение, а не "
+        "расчёт. Выбор — за маслихатом; для такого продления на 2027 год хватит 5 млрд тенге. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
@@ -2227,7 +2230,7 @@ def test_the_appendix_tables_read_as_grids(report):
         "Договор с первого дня",
         # (reviews s44a, s44b: the unverified Karaganda rows apart, as Fig. 3 and Fig. 13)
         "Цена между павлодарской и карагандинской (не проверена)",
-        "Новый договор\u00a0— годом позже",  # the dash bound to its word
+        "Продление на весь год, затем договор",
         "Части путей",
     ]
     cells = [
@@ -2455,13 +2458,14 @@ def test_the_data_request_asks_what_the_memo_asks_before_the_session(report):
 def test_the_whole_year_extension_is_weighed_in_money_and_risks(report):
     """Reviews s44e, s44g, s44i, s44j: the whole year at today's price (3,9) against the
     recommended path (27,4) was turned down on judgement alone. Chapter 2 sets the two side by
-    side, bounds what a year's delay can add under the price-growth assumption (0–12,2 % a
-    year), names the risks the money leaves out, and leaves the choice to the council."""
+    side, says when the new contract then starts (reviews s46d, s46f: at the same 2028–2029
+    prices as every path, not dearer), names the risks the money leaves out, and leaves the
+    choice to the council."""
     text = normalise(html_text(report["html"], changes=False)).replace("\u00a0", " ")
     assert (
         "весь 2027 год по нынешней цене обошёлся бы примерно в 3,9 млрд тенге против 27,4 по "
-        "пути «продление, затем договор», а новый договор годом позже подорожает, по "
-        "допущению, не больше чем на 12,2 % в год."
+        "пути «продление, затем договор», а новый договор начнётся в 2028 году по тем же ценам "
+        "2028–2029 годов, что и на других путях."
     ) in text
     assert "В деньгах эти риски не оценены" in text
     assert "(рекомендация 6), но выбор — за маслихатом." in text

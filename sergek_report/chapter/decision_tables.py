@@ -143,7 +143,7 @@ def options_detail(options: pd.DataFrame, risks: pd.DataFrame) -> pd.DataFrame:
                 fmt.fill(
                     L.BASIS_TEXT[OPTION_BASIS[o]],
                     year=fmt.year(OPTION_YEARS[0]),
-                    row=L.APPRAISAL_CHART_COMPARISON["row"],
+                    path=fmt.mid_sentence(L.APPRAISAL_CHART_COMPARISON["heading"]),
                 )
                 for o in options["option_id"]
             ],
@@ -882,7 +882,7 @@ def appraisal_chart_label(results: Results, key: str, option: str | None = None)
     """A row's short label on the options chart: «вариант 1: 420 АПК области», «вариант 2: 240
     АПК г. Павлодара» (the complexes from data/cost_anchors.csv), «вариант 3: за каждую
     камеру», a row with Karaganda's price by its `option`'s path («продление, затем
-    договор»), «продление на весь год, если снять запрет»."""
+    договор»), «если снять запрет» (under its path's heading)."""
     if key == "comparison":
         return L.APPRAISAL_CHART_COMPARISON["row"]
     if key == "midpoint":
