@@ -1530,8 +1530,6 @@ COVER_FACTS = {
         # reading; the variants are the chart's rows under the cards)
         # (reviews s43e, s43f: «прочтение цены» a coined word, and how many readings unsaid:
         # the dearest of the three variants the chart under the cards names)
-        # {variants}: how many variants the chart under it draws, in the genitive («трёх»;
-        # «двух» without the camera counts)
         # (reviews s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
         # (reviews s46a–s46c: the title page gave the line, a ceiling, not what the
         # recommended path costs; {recommended}: «27,4»)

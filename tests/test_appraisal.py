@@ -1020,13 +1020,12 @@ def test_the_chapters_chart_names_its_dashed_line_beside_it_not_in_its_title():
     assert not any("пунктир" in t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_text")))
 
 
-def test_the_title_page_counts_the_variants_the_memos_table_has():
-    """The title page's «варианты 1–3» and the memo's Table 1 read one predicate: the line
-    drawn per camera. Priced per camera but drawn at the city's price, Table 1 has two rows,
-    and so does the title page's count (review of s33: the two asked different questions)."""
+def test_the_line_is_drawn_per_camera_only_at_the_reading_per_camera():
+    """The memo's Table 1 and the title page's checks read one predicate: the line drawn per
+    camera. Priced per camera but drawn at the city's price, Table 1 has two rows (review of
+    s33: the two asked different questions)."""
     from types import SimpleNamespace
 
-    from sergek_report.chapter import decision_tables
     from sergek_report.model.budget_line import BudgetLine
 
     def results(reading, per_camera_range):
@@ -1043,9 +1042,9 @@ def test_the_title_page_counts_the_variants_the_memos_table_has():
         )
         return SimpleNamespace(budget_line=line)
 
-    assert decision_tables.variants_priced(results("camera", (25.5e9, 24.4e9, 26.7e9))) == 3
-    assert decision_tables.variants_priced(results("city", (22.0e9, 21.0e9, 23.1e9))) == 2
-    assert decision_tables.variants_priced(results("city", None)) == 2
+    assert results("camera", (25.5e9, 24.4e9, 26.7e9)).budget_line.drawn_per_camera
+    assert not results("city", (22.0e9, 21.0e9, 23.1e9)).budget_line.drawn_per_camera
+    assert not results("city", None).budget_line.drawn_per_camera
 
 
 def test_each_month_of_the_contract_before_the_stop_gaps_end_adds_its_share():

@@ -413,7 +413,7 @@ APPRAISAL_ROWS = (
 )
 PART_OF = {"stopgap": ("service_pavlodar_region", "service_pavlodar_city", CAMERA_PATH, "service")}
 # no new contract in 2027: the whole year at today's price, if the ban is lifted (then the
-# contract from 2028); set apart from the paths, under its own heading
+# contract from 2028); drawn last, its name over its condition
 COMPARISON = EXTENSION_YEAR
 READINGS = ("region", "city")  # Pavlodar's sum for the region's complexes, then the city's
 # The memo's lines' table's rows, numbered from 1 («вариант 1»): the two readings per
@@ -431,12 +431,6 @@ def variant_number(reading: str) -> int:
 # of its price per camera
 REGION_VARIANT, CITY_VARIANT = (variant_number(reading) for reading in READINGS)
 CAMERA_VARIANT = variant_number(CAMERA_READING)
-
-
-def variants_priced(results: Results) -> int:
-    """How many variants of Pavlodar's price the memo's Table 1 has: three, or two without
-    the camera counts (no variant per camera)."""
-    return CAMERA_VARIANT if results.budget_line.drawn_per_camera else CITY_VARIANT
 
 
 def variant_row(reading: str, case: str) -> str:
@@ -934,7 +928,7 @@ def appraisal_chart(
     references = {panel_titles["cash_2027"].format(**years): (line / 1e9, "")}
     rows = appraisal_chart_rows(priced(results, options))
     by_path = _by_path(rows)
-    if by_path:  # a path's name is its row's; today's price keeps its heading
+    if by_path:  # a path's name is its row's; the whole-year extension's heads its condition
         rows = [(o, k, heading if k == "comparison" else None) for o, k, heading in rows]
     # each group's heading over its first row
     headings = {i: heading for i, (_o, _k, heading) in enumerate(rows) if heading}
