@@ -441,6 +441,11 @@ APPRAISAL_CHART_COMPARISON = {
     # one line, the title page's too (its rows are low)
     "row": "если снять запрет",
 }
+# a chart drawing each path once (the title page's, Fig. 3): the recommended path's row, and
+# the whole-year extension's, its path and condition in one label ({heading}, {row}:
+# APPRAISAL_CHART_COMPARISON's)
+CHART_RECOMMENDED = "{name} (рекомендуется)"
+CHART_PATH_CONDITION = "{heading} ({row})"
 # the joint calculation's statistics in the key figures' labels (metrics.json, the changes
 # block): P10, median and P90 in plain words
 APPRAISAL_STATS = {
@@ -784,7 +789,9 @@ GLOSSARY = (
         "объявлена ли закупка и подтвердят ли юристы продление до итогов закупки. Путей "
         "три: «продление, затем договор» (продление до итогов закупки, затем сервисный "
         "договор), «перерыв, затем договор» и «договор с первого дня» (сервисный договор без "
-        "продления); расходы каждого рассчитаны по вариантам цены.",
+        "продления); расходы каждого рассчитаны по вариантам цены. Если маслихат снимет свой "
+        # (review s46i: «Путей три» beside the charts' fourth, the whole-year extension)
+        "запрет, возможен и путь «продление на весь год, затем договор».",
     ),
     (
         "Путь и вариант цены",
@@ -1439,8 +1446,8 @@ COVER_CHECKS = {
 }
 # the caption of the title page's chart (key_facts.cover_chart); {year}: «2027»; {variant}:
 # the line's variant of Pavlodar's price, «3»; {sum}: «9 млрд»; {term}: «три года»;
-# {recommended}: the recommended path's name in quotes; {line}: «32»; {first_day}: the line's
-# path's name in quotes; {key}: how it is read (CHART_KEY)
+# {line}: «32»; {first_day}: the line's path's name in quotes; {key}: how it is read
+# (CHART_KEY); the recommended path is its row's label (CHART_RECOMMENDED)
 # (reviews s31b–s45i: the chart drew the line's path, the contract from the first day, at
 # each variant of Pavlodar's price: why Pavlodar, what the variants are, which start the
 # bars are priced at, each said in turn; reviews s46a–s46c: the title page priced only the
@@ -1449,8 +1456,8 @@ COVER_CHECKS = {
 COVER_CHART = (
     "Расходы {year} года по путям, млрд тенге, по варианту {variant} цены Павлодара "
     "(табл.\u00a01) — единственной найденной: {sum} тенге на {term} в Павлодарской "
-    "области. Рекомендуемый путь — {recommended}; пунктир — сумма в бюджете {line}, "
-    "рассчитанная на {first_day}: он маловероятен, но дороже любого более позднего; {key}"
+    "области. Пунктир — сумма в бюджете {line}, рассчитанная на {first_day}: он "
+    "маловероятен, но дороже любого более позднего; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",

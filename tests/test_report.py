@@ -882,11 +882,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # cameras, Profit.kz of 27 November 2025)
         # (s46a–s46c: the line's path at each variant priced only the unlikely start, not
         # the recommended path: each path at the line's variant, Fig. 3's rows)
-        "Продление, затем договор Перерыв, затем договор Договор с первого дня "
+        # (s46h: the recommended bar unmarked: said on its row)
+        "Продление, затем договор (рекомендуется) Перерыв, затем договор Договор с первого дня "
         # (s37c–s37e: which ban; s38c, s38d: the memo's «продление на весь год», its words;
-        # s38k, s38l: apart, under Fig. 3's heading, with its condition)
-        # (s45a, s45b: «Для сравнения» hid the council's choice; whose ban, said)
-        "Продление на весь год, затем договор если снять запрет "
+        # s45a, s45b: whose ban, said; s46h: its own row, no bold heading)
+        "Продление на весь год, затем договор (если снять запрет) "
         "27,4 (25,5–29,4) 27,1 (25,0–29,1) 29,8 (28,5–31,2) 3,9 (3,7–4,4)"
     ) in cover
     assert "35,5" not in cover and "цены Караганды" not in cover
@@ -930,9 +930,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s46a–s46c: the recommended path named; the line, why at the unlikely start)
         "Расходы 2027 года по путям, млрд тенге, по варианту 3 цены Павлодара (табл. 1) — "
         "единственной найденной: 9 млрд тенге на три года в Павлодарской области. "
-        "Рекомендуемый путь — «продление, затем договор»; пунктир — сумма в бюджете 32, "
-        "рассчитанная на «договор с первого дня»: он маловероятен, но дороже любого более "
-        "позднего; полоса — центральная оценка, отрезок — разброс"
+        "Пунктир — сумма в бюджете 32, рассчитанная на «договор с первого дня»: он "
+        "маловероятен, но дороже любого более позднего; полоса — центральная оценка, отрезок "
+        "— разброс"
     ) in cover
     # the checks before the session, each with what its answer changes (s29g, s29j: the
     # evidence ends on 10 March: the three facts it cannot give, said on the cover; s31e,
@@ -1624,7 +1624,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s20a, s20c, s33o, s33p, s35h: a ceiling, not a forecast, recommendation 3's since
         # s45; s46d, s46e: why 8 times today's price, and what would cost less, the offers
         # recommendation 2 asks for; 29,8 / 3,9 = 7,6, chapter 2's «в 8 раз (вариант 3)»)
-        "Это в 8 раз больше нынешней платы: в цене Павлодара — новое оборудование всей сети "
+        # (s46i: the equipment, 17,8 bn once, explains a part of the multiple, not all: «и»)
+        "Это в 8 раз больше нынешней платы: в цене Павлодара — и новое оборудование всей сети "
         "(обслуживание лишь действующих АПК, по мнению авторов, дешевле — рекомендация 2)."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked

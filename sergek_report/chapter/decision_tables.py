@@ -928,15 +928,22 @@ def appraisal_chart(
     references = {panel_titles["cash_2027"].format(**years): (line / 1e9, "")}
     rows = appraisal_chart_rows(priced(results, options))
     by_path = _by_path(rows)
-    if by_path:  # a path's name is its row's; the whole-year extension's heads its condition
-        rows = [(o, k, heading if k == "comparison" else None) for o, k, heading in rows]
+    if by_path:  # a path's name is its row's: no group headings
+        rows = [(o, k, None) for o, k, _heading in rows]
     # each group's heading over its first row
     headings = {i: heading for i, (_o, _k, heading) in enumerate(rows) if heading}
 
     def label(key: str, option: str) -> str:
-        if by_path and key != "comparison":
-            return branch_path(_branch_and_key(option)[0])
-        return appraisal_chart_label(results, key, option)
+        if not by_path:
+            return appraisal_chart_label(results, key, option)
+        # (review s46h: the recommended bar unmarked, and a bold heading over the whole-year
+        # extension's row read as a group of its own: each row a path, the recommended one
+        # said, the extension with its condition)
+        if key == "comparison":
+            return fmt.fill(L.CHART_PATH_CONDITION, **L.APPRAISAL_CHART_COMPARISON)
+        line = _branch_and_key(option)[0]
+        name = branch_path(line)
+        return fmt.fill(L.CHART_RECOMMENDED, name=name) if line == RECOMMENDED_BRANCH else name
 
     panels = {
         panel_titles[measure].format(**years): [

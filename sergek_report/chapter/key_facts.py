@@ -216,7 +216,6 @@ def cover_chart(results: Results) -> CoverChart | None:
         L.COVER_CHART,
         year=fmt.year(OPTION_YEARS[0]),
         variant=fmt.integer(decision_tables.variant_number(results.budget_line.line_reading)),
-        recommended=decision_tables.branch_name(decision_tables.RECOMMENDED_BRANCH),
         line=precision.line_billions(results.budget_line.amount),
         first_day=decision_tables.branch_name(decision_tables.LINE_BRANCH),
         key=decision_tables.appraisal_chart_key(midpoint=False),
