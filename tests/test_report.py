@@ -1257,11 +1257,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s46a–s46c: rejected on unpriced risks, yet said as the authors' advice: said as a
         # judgement; s46f: «до 12,2 % дороже» against a model where every path pays the same
         # 2028–2029 prices: when the contract starts, said; s46d–s46g: the choice without a
-        # sum: the whole year's upper end 4,4 rounded up as the line is, 5)
-        "; новый договор — с 2028 года. Нужны снятие запрета и согласие оператора; город ещё "
-        "год зависит от него. Эти риски в деньгах не оценены: совет авторов продлевать лишь до "
-        "нового договора (рекомендация 6) — суждение, а не расчёт. Выбор — за маслихатом; для "
-        "такого продления на 2027 год хватит 5 млрд тенге."
+        # sum: the whole year's upper end 4,4 rounded up as the line is, 5; s46j, s46k: what
+        # the recommended path's extra buys, said)
+        ", при котором сеть обновят на год раньше. Нужны снятие запрета и согласие оператора; "
+        "город ещё год зависит от него. Эти риски в деньгах не оценены: совет авторов "
+        "продлевать лишь до нового договора (рекомендация 6) — суждение, а не расчёт. Выбор — "
+        "за маслихатом; на такое продление хватит 5 млрд тенге."
     ) in memo
     # (the memo's room: today's price's range is the title page chart's «3,9 (3,7–4,4)»)
     # (s46d–s46g: the whole year's line, 5, said once, where the choice is put to the council)
@@ -1580,10 +1581,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # recommendation 2's offers, not said twice)
         # (s46a–s46c: against the recommended path, and said as a judgement)
         "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге против "
-        "27,4 по рекомендуемому пути; новый договор — с 2028 года. Нужны снятие запрета и "
-        "согласие оператора; город ещё год зависит от него. Эти риски в деньгах не оценены: "
-        "совет авторов продлевать лишь до нового договора (рекомендация 6) — суждение, а не "
-        "расчёт. Выбор — за маслихатом; для такого продления на 2027 год хватит 5 млрд тенге. "
+        "27,4 по рекомендуемому пути, при котором сеть обновят на год раньше. Нужны снятие "
+        "запрета и согласие оператора; город ещё год зависит от него. Эти риски в деньгах не "
+        "оценены: совет авторов продлевать лишь до нового договора (рекомендация 6) — "
+        "суждение, а не расчёт. Выбор — за маслихатом; на такое продление хватит 5 млрд тенге. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
