@@ -974,7 +974,7 @@ DRIVER_OUTPUTS = {
         "Продление, затем договор (цена между павлодарской и карагандинской): расходы {first} г."
     ),
     # (reviews s46d, s46e: today's price to 2029 is no path: its year, the memo's 3,9)
-    "current_price.cash_2027": "Продление на весь год по нынешней цене: расходы {first} г.",
+    "extension_year.cash_2027": "Продление на весь год по нынешней цене: расходы {first} г.",
     "equipment.cash_2027": "Новое оборудование: расходы {first} г.",
     "estimates_ratio": "Отношение двух оценок платы за АПК",
     "estimate2_vs_total_cost": "Выплаты по оценке из выплаты к «общей стоимости»",

@@ -23,8 +23,9 @@ def test_stopgap_two_months_by_hand():
 
 def test_continuation_at_the_frozen_tariff_does_not_grow():
     # 10 complexes × 100 tenge × 12 months = 12 000 a year, three years the same: the
-    # contract's tariff is frozen (the service prices of a new contract grow, not it)
-    c = ap.continuation(10, 100.0, 0.0)
+    # contract's tariff is frozen (the service prices of a new contract grow, not it), so
+    # a path at today's price throughout does not grow at a growth of 10 %
+    c = ap.service_path(10, 100.0, 100.0, 10.0, 0.0, 1e9, 0.0)
     assert c.cash_2027[0] == pytest.approx(12_000)
     assert c.cash_total[0] == pytest.approx(36_000)
 
@@ -315,7 +316,7 @@ def test_point_estimates_on_the_edition():
     # (halfway between 181 064 and 161 714) = 4 094.9 mn; Pavlodar alone is 3.9 times that
     # over the region's complexes, 6.8 times over the city's
     current_2027 = 1991 * 12 * (181_064.011 + 161_713.533) / 2
-    assert u.get("current_price.cash_2027") == pytest.approx(current_2027, rel=1e-6)
+    assert u.get("extension_year.cash_2027") == pytest.approx(current_2027, rel=1e-6)
     assert u.get("pavlodar_region_vs_current_price") == pytest.approx(
         region / current_2027, rel=1e-6
     )
@@ -324,8 +325,7 @@ def test_point_estimates_on_the_edition():
     # another extension for the whole of 2027 (reviews s46d, s46e: priced at today's price to
     # 2029, it was no path): today's price for twelve months, then from 2028 the contract at
     # the line's reading (per camera) at its 2028–2029 prices, as the contract from the first
-    # day pays them
-    assert u.get("extension_year.cash_2027") == pytest.approx(current_2027, rel=1e-6)
+    # day pays them (its 2027, today's price for the year, is asserted above)
     for year in (2028, 2029):
         assert u.get(f"extension_year.cash_{year}") == pytest.approx(
             u.get(f"pavlodar_camera.cash_{year}"), rel=1e-9
@@ -394,7 +394,7 @@ def test_the_printed_figure_is_the_median_inside_its_own_p10_p90():
         f"{line}.cash_2027"
         for line in (
             "stopgap",
-            "current_price",
+            "extension_year",
             "service",
             "service_pavlodar_region",
             "service_pavlodar_city",
@@ -991,7 +991,7 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     assert printed == ["31,3", "34,1", "37,7"]
     assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["16,3", "17,8", "19,6"]
     # another year at today's price: its upper end, 4,4 on the title page's chart (3,7–4,4)
-    assert decision_tables.bn(results.appraisal.get("current_price.cash_2027", "p90")) == "4,4"
+    assert decision_tables.bn(results.appraisal.get("extension_year.cash_2027", "p90")) == "4,4"
     # and its line, rounded up as the line is: 4,4x up to 4,5 at the step of 0,1 here, to 5
     # at the declared step of 1 bn (the memo's «хватит 5 млрд тенге»)
     assert decision_tables.line_bn(line.extension_year) == "4,5"

@@ -69,9 +69,9 @@ def test_the_current_price_for_2027_is_set_against_the_2026_payments_on_their_ba
     )
     appraisal = SimpleNamespace(
         get=lambda output, stat: {
-            ("current_price.cash_2027", "p50"): 3_914_540_808.0,
+            ("extension_year.cash_2027", "p50"): 3_914_540_808.0,
             # all inputs at their base values: 1 991 complexes × 12 months × 171,4 thousand
-            ("current_price.cash_2027", "point"): 4_094_820_544.4,
+            ("extension_year.cash_2027", "point"): 4_094_820_544.4,
         }[(output, stat)]
     )
     r = SimpleNamespace(

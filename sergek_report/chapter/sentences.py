@@ -18,6 +18,7 @@ from babel.dates import format_date
 
 from sergek_report import labels
 from sergek_report.chapter import fmt
+from sergek_report.model.budget_line import EXTENSION
 from sergek_report.model.dates import as_date
 from sergek_report.model.prices import BUDGET_YEAR
 
@@ -341,7 +342,7 @@ def current_price_against_budget(r, central: str) -> str:
     return _say(
         "current_price_against_budget",
         year=fmt.year(r.decision_day),
-        median=fmt.estimate(r.appraisal.get("current_price.cash_2027", central)),
+        median=fmt.estimate(r.appraisal.get(EXTENSION, central)),
         budget_year=fmt.year(BUDGET_YEAR),
         budget=fmt.estimate(r.budget.nominal),
         steps=current_price_steps_caption(r),

@@ -225,12 +225,6 @@ def stopgap(complexes, current, months, rate) -> Cash:
     return _cash(flows, discount_factors(rate))
 
 
-def continuation(complexes, current, rate) -> Cash:
-    """The current (frozen) price for three years: a comparison, not a path."""
-    flows = path_flows(complexes, current, current, 0.0, 1e9, 0)
-    return _cash(flows, discount_factors(rate))
-
-
 def service_path(complexes, current, service, growth, rate, bridge_months, gap_months) -> Cash:
     flows = path_flows(complexes, current, service, growth, bridge_months, gap_months)
     return _cash(flows, discount_factors(rate))
@@ -380,7 +374,6 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     m = stopgap_months(data, x["stopgap_months"], x["procurement_lead_days"])
     cash = {
         "stopgap": stopgap(n, p, m, r),
-        "current_price": continuation(n, p, r),
         # the stop-gap, then the service contract: the path realistic on 1 January, and the
         # branch of the path where the lawyers confirm the stop-gap (one computation, one name)
         "service": service_path(n, p, s, g, r, m, 0.0),
@@ -444,8 +437,9 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
             out[f"{path}.cash_2027"] + out["equipment.cash_2027"]
         )
     # the 2027 line of other cities' prices against the current price for the same network:
-    # how many times what the city pays now (the memo's comparison)
-    current_2027 = out["current_price.cash_2027"]
+    # how many times what the city pays now (the memo's comparison); the whole-year
+    # extension's 2027 is today's price for the year
+    current_2027 = out[f"{EXTENSION_YEAR}.cash_2027"]
     out["announced_vs_current_price"] = out["announced.cash_2027"] / current_2027
     for reading in COVERAGE_READINGS:
         out[f"pavlodar_{reading}_vs_current_price"] = (

@@ -24,6 +24,7 @@ from sergek_report.model.appraisal import (
     CAMERA_READING,
     CITY_READING,
     CONSTANT_PRICE,
+    EXTENSION_YEAR,
     FIRST_DAY_PATH,
     YEARS,
     AppraisalData,
@@ -41,8 +42,8 @@ RANGE_STATS = ("p50", "p10", BUDGET_LINE_STAT)
 # The same path if Pavlodar's sum covers the region's complexes: the cheaper reading.
 CHEAPER_READING = "pavlodar_region.cash_2027"
 # Another year at today's price, if the ban on a new extension is lifted and the operator
-# agrees: a comparison in the options (today's price for 2027).
-EXTENSION = "current_price.cash_2027"
+# agrees: the whole-year extension's 2027, today's price for the year.
+EXTENSION = f"{EXTENSION_YEAR}.cash_{YEARS[0]}"
 # the line as a key figure (metrics.json, the change log's news, its declared precision)
 BUDGET_LINE_FIGURE = f"budget_line_{YEARS[0]}"
 RECKONER_COMPLEXES = 100  # «каждые 100 комплексов»: the memo's step of the network
