@@ -786,12 +786,13 @@ GLOSSARY = (
     (
         "Путь",
         "Что произойдёт с началом года, когда договор ГЧП закончится, в зависимости от того, "
-        "объявлена ли закупка и подтвердят ли юристы продление до итогов закупки. Путей "
-        "три: «продление, затем договор» (продление до итогов закупки, затем сервисный "
-        "договор), «перерыв, затем договор» и «договор с первого дня» (сервисный договор без "
-        "продления); расходы каждого рассчитаны по вариантам цены. Если маслихат снимет свой "
-        # (review s46i: «Путей три» beside the charts' fourth, the whole-year extension)
-        "запрет, возможен и путь «продление на весь год, затем договор».",
+        "объявлена ли закупка и подтвердят ли юристы продление до итогов закупки, снимет ли "
+        # (reviews s46i, s46l: «Путей три» beside the charts' fourth, the whole-year
+        # extension, even once it was named after them)
+        "маслихат свой запрет. Путей четыре: «продление, затем договор» (продление до итогов "
+        "закупки, затем сервисный договор), «перерыв, затем договор», «договор с первого "
+        "дня» (сервисный договор без продления) и, если снять запрет, «продление на весь "
+        "год, затем договор»; расходы каждого рассчитаны по вариантам цены.",
     ),
     (
         "Путь и вариант цены",
@@ -1446,7 +1447,7 @@ COVER_CHECKS = {
 }
 # the caption of the title page's chart (key_facts.cover_chart); {year}: «2027»; {variant}:
 # the line's variant of Pavlodar's price, «3»; {sum}: «9 млрд»; {term}: «три года»;
-# {line}: «32»; {first_day}: the line's path's name in quotes; {key}: how it is read
+# {line}: «32 млрд тенге»; {first_day}: the line's path's name in quotes; {key}: how it is read
 # (CHART_KEY); the recommended path is its row's label (CHART_RECOMMENDED)
 # (reviews s31b–s45i: the chart drew the line's path, the contract from the first day, at
 # each variant of Pavlodar's price: why Pavlodar, what the variants are, which start the
@@ -1635,8 +1636,18 @@ COVER_FACTS = {
         "до конца договора {left} (на {today}); акимату объявить закупку не позже "
         "{deadline} — иначе договор не начнётся {start}"
     ),
-    # under the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}: «1 641»; the
-    # lower end is the assumption that at least half the new complexes work (review s13g)
+    # under today's price for 2027, the whole-year extension's: «3,9 млрд тенге»; {year}:
+    # «2027»; {times}: «8 раз», the memo's multiple of the line's variant over it
+    # (review s46m: the title page never said what the city pays now, so the eightfold rise
+    # was the memo's; the network's count, which decides nothing here, is the memo's opening)
+    "today_price": (
+        "{year} год по нынешней цене (если продлить договор на весь год); по цене "
+        "Павлодара — в\u00a0{times} больше: в ней и новое оборудование всех АПК "
+        "(аппаратно-программных комплексов)"
+    ),
+    # without an appraisal, the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}:
+    # «1 641»; the lower end is the assumption that at least half the new complexes work
+    # (review s13g)
     "network": (
         # (reviews s26o, s27b: «АПК» undefined on the cover: what they are, said)
         # (review s28a: «камерных» means «chamber»: the abbreviation spelled out)

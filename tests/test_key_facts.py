@@ -35,7 +35,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s36a, s36b: «27 дней» beside «27 млрд» read as one figure twice: the contract's
         # last day, the days left under it)
         f"31{NBSP}декабря",
-        f"1{NBSP}816–1{NBSP}991{NBSP}АПК",
+        # (s46m: what the city pays now, beside the line: today's price for 2027, the memo's
+        # «3,9» and Fig. 3's last bar)
+        f"3,9{NBSP}млрд{NBSP}тенге",
     ]
     assert facts[2].text.startswith(f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); ")
     u = r.appraisal
@@ -240,8 +242,24 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s37g: «самый дорогой» then «не хватит» read as a contradiction: what the line
         # holds, the stop-gap at each of Table 1's variants, then what it does not)
     )
-    # the network's lower end is the assumption that half the new complexes work (s13g)
+    # today's price for 2027 and the multiple of the line's variant over it: 29,8 / 3,9 ≈ 7,6,
+    # «в 8 раз», as the memo's «Откуда 32» says it; «АПК» spelled out on the title page
+    # (s26o, s27b, s44m)
     assert facts[3].text == (
+        f"2027 год по нынешней цене (если продлить договор на весь год); по цене Павлодара — "
+        f"в{NBSP}8{NBSP}раз больше: в ней и новое оборудование всех АПК (аппаратно-программных "
+        "комплексов)"
+    )
+    assert decision_tables.bn(u.get(budget_line.EXTENSION, "p50")) == "3,9"
+    assert "2027 года" in facts[0].text
+
+
+def test_the_cover_network_card_without_the_appraisal(computed):
+    """Without an appraisal (no price to set beside the line) the fourth card is the network's:
+    its lower end is the assumption that half the new complexes work (s13g)."""
+    r = dataclasses.replace(computed.results, appraisal=None)
+    facts = key_facts.cover_facts(r, computed.edition.edition_date)
+    assert facts[1].text == (
         # (s26o, s27b: «АПК» undefined on the cover: what they are, said; s28a: «камерных»
         # means «chamber»: the abbreviation spelled out)
         # (s30a, s30j: cards of five lines: the figure's «АПК» says «в сети»)
@@ -251,10 +269,6 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # the counts, 1 816 − 1 641 = 175, half of 350)
         f"на {fmt.date_long(r.decision_day)}: действующих — 1{NBSP}641, новых — от 175 до "
         "350 (допущение)"
-    )
-    assert "2027 года" in facts[0].text
-    assert facts[3].text.startswith(
-        f"(аппаратно-программных комплексов) фиксации нарушений на {fmt.date_long(r.decision_day)}"
     )
 
 
@@ -293,7 +307,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         f"32{NBSP}млрд{NBSP}теңге",
         f"35 және 38{NBSP}млрд{NBSP}теңге",
         f"31{NBSP}желтоқсан",
-        f"1{NBSP}816–1{NBSP}991{NBSP}АБК",
+        f"3,9{NBSP}млрд{NBSP}теңге",
     ]
     # the translation asks for the cases of the dates: «… 1 наурыздан басталады», «2027 жылғы
     # 1 қаңтарда желіде»; an amount's: «24,4 млрд теңгеге»
@@ -352,7 +366,14 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             "ұсынылатын жол бойынша шығыс — шамамен 27,4 млрд; жетпесе — 2-\u2060кесте"
         )
     )
-    assert facts[3].text.replace(NBSP, " ").startswith("2027 жылғы 1 қаңтарда ")
+    # (s46m: today's price beside the line, its multiple in the Kazakh count word)
+    assert (
+        facts[3]
+        .text.replace(NBSP, " ")
+        .startswith(
+            "2027 жыл қазіргі бағамен (шартты бүкіл жылға ұзартса); Павлодар бағасымен — 8 есе көп"
+        )
+    )
 
 
 def test_a_range_on_the_cover_never_breaks_after_its_dash():

@@ -928,9 +928,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # stop-gap until its results)
         # (s41a, s41b: the line's path, the dearest start)
         # (s46a–s46c: the recommended path named; the line, why at the unlikely start)
+        # (s46m: «32» without its unit)
         "Расходы 2027 года по путям, млрд тенге, по варианту 3 цены Павлодара (табл. 1) — "
         "единственной найденной: 9 млрд тенге на три года в Павлодарской области. "
-        "Пунктир — сумма в бюджете 32, рассчитанная на «договор с первого дня»: он "
+        "Пунктир — сумма в бюджете 32 млрд тенге, рассчитанная на «договор с первого дня»: он "
         "маловероятен, но дороже любого более позднего; полоса — центральная оценка, отрезок "
         "— разброс"
     ) in cover
@@ -1025,11 +1026,15 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert cover.count("22 декабря") == 3 and "31 декабря, если" not in cover
     assert memo.count("22 декабря") == 2 and memo.count("не позже 31 декабря") == 1
     assert "не позднее 22 декабря 2026 г." in report["text"]
+    # (s46m: what the city pays now beside the line, on the title page; the network is the
+    # memo's opening's)
     assert (
-        "1 816–1 991 АПК (аппаратно-программных комплексов) фиксации нарушений на 1 января "
-        "2027 г." in cover
+        "3,9 млрд тенге 2027 год по нынешней цене (если продлить договор на весь год); по "
+        "цене Павлодара — в 8 раз больше: в ней и новое оборудование всех АПК "
+        "(аппаратно-программных комплексов)" in cover
     )
-    assert "Сеть — 1 816–1 991 АПК" in memo  # the cover's network, the memo's opening
+    assert "1 816–1 991" not in cover
+    assert "Сеть — 1 816–1 991 АПК" in memo
     # today's price for the year, as Table 1 of the memo prints it (its median, then P10–P90)
     metrics = json.loads((report["dir"] / "metrics.json").read_text(encoding="utf-8"))
     today = {m["name"]: m["value"] for m in metrics["metrics"]}["extension_year_cash_2027_p50"]
@@ -1095,7 +1100,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert cover.index("32 млрд тенге") < cover.index("35 и 38 млрд тенге")
     assert cover.index("35 и 38 млрд тенге") < cover.index("27 дней")
     # the cards, then the checks under them (the list's bullets are extracted last)
-    assert cover.index("350 (допущение)") < cover.index("ДО СЕССИИ ВЫЯСНИТЬ")
+    assert cover.index("(аппаратно-программных комплексов)") < cover.index("ДО СЕССИИ ВЫЯСНИТЬ")
     assert cover.index("ДО СЕССИИ ВЫЯСНИТЬ") < cover.index("или не найден — 32 млрд Остальные")
     # (s20q, s20r: the hundred beside the line's own path over three years: Table 2's
     # «Временная мера, затем договор», variant 3, 90,8 (83,8–98,1))
@@ -1158,7 +1163,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     )
     # (s24i, s24j: the recommendations read aloud: no range, no estimate in brackets)
     recommendations = memo[
-        memo.index("Рекомендации маслихату") : memo.index("Почему не продлить на весь 2027 год")
+        memo.index("Рекомендации маслихату") : memo.index("Продлить ли на весь 2027 год")
     ]
     assert not re.search(r"\d,\d+–\d|от \d+,\d до", recommendations), recommendations
     assert "96,1" not in cover and "96,1" not in memo
@@ -1225,8 +1230,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s44e–s45b: the whole year at today's price turned down on the authors' judgement
         # alone: the choice, its price and its risks, said as the council's)
         # (s46a–s46c: 3,9 against the recommended path's 27,4, and what the year's wait costs)
-        "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге против "
-        "27,4 по рекомендуемому пути"
+        # (s46l, s46m: the cheaper path over three years unsaid: Table 26's 69,2 against
+        # 92,7; by hand, both pay 2028–2029 alike, 31,7 + 33,6 = 65,3: 3,9 + 65,3 = 69,2 and
+        # 27,4 + 65,3 = 92,7)
+        "Продлить ли на весь 2027 год по нынешней цене. Это дешевле: 3,9 млрд тенге против "
+        "27,4 по рекомендуемому пути, за 2027–2029 годы — 69,2 против 92,7."
     ) in memo
     # (s37n, s38a–s38f: no recommendation on the council's own ban, then 5, 4,4 and 3,9 for
     # one cost: lifting it, if the lawyers allow, for an extension until the new contract, one
@@ -1259,11 +1267,14 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # 2028–2029 prices: when the contract starts, said; s46d–s46g: the choice without a
         # sum: the whole year's upper end 4,4 rounded up as the line is, 5; s46j, s46k: what
         # the recommended path's extra buys, said)
-        ", при котором сеть обновят на год раньше. Нужны снятие запрета и согласие оператора; "
-        "город ещё год зависит от него. Эти риски в деньгах не оценены: совет авторов "
-        "продлевать лишь до нового договора (рекомендация 6) — суждение, а не расчёт. Выбор — "
-        "за маслихатом; на такое продление хватит 5 млрд тенге."
+        # (s46l, s46m: the choice still leaned on the authors' judgement against the cheaper
+        # path: what each needs and what the money leaves out, the choice the council's)
+        " Но новый договор начнётся лишь в 2028 году: сеть обновят на год позже, и город ещё "
+        "год зависит от оператора. Нужны его согласие и снятие запрета (рекомендуемому пути "
+        "оно не нужно). Эти риски в деньгах не оценены. Выбор — за маслихатом; на такое "
+        "продление хватит 5 млрд тенге."
     ) in memo
+    assert "суждение, а не расчёт" not in memo
     # (the memo's room: today's price's range is the title page chart's «3,9 (3,7–4,4)»)
     # (s46d–s46g: the whole year's line, 5, said once, where the choice is put to the council)
     assert memo.count(" 5 млрд") == 1 and " до 4,4" not in memo
@@ -1432,7 +1443,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # recommended path's central estimate (s44d: the line's case is the unlikely one), and
     # against it the whole year at today's price (s46a–s46c: 3,9 set against what?)
     assert "29,8 (28,5–31,2)" in memo and memo.count(rows[0][2][0]) == 2
-    assert "около 3,9 млрд тенге против 27,4 по рекомендуемому пути" in memo
+    assert "Это дешевле: 3,9 млрд тенге против 27,4 по рекомендуемому пути" in memo
     assert "При продлении до итогов закупки расход — около 27,4 млрд тенге, но строка" in memo
     # (reviews s15b, s15c, s28e–s36b: the paragraph on why 27 and not 15, Pavlodar's sum and
     # what it may pay for, Karaganda, the line as a ceiling: asserted whole, in its place
@@ -1511,7 +1522,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # lifted read as a contradiction: its condition said)
         # (s38e, s38f: the extension until the new contract, recommendation 6, said here too)
         # (the memo's room: the months are the opening's items; s38k, s38l: the range)
-        "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге"
+        "Продлить ли на весь 2027 год по нынешней цене. Это дешевле: 3,9 млрд тенге"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1522,7 +1533,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (hand check: 9 bn / 3 years / 240 = 12,5 mn tenge; 28,43 bn / (1 991 × 12,5 mn) =
     # 1,142); why it is about 7 times today's payment (27,2 / 3,9 = 7,0: new equipment); the
     # paths realistic on 1 January need at most 24,4 (the stop-gap's P90; the gap's is 23,7)
-    how = memo[memo.index("Почему не продлить на весь 2027 год") : memo.index("Таблица 1. ")]
+    how = memo[memo.index("Продлить ли на весь 2027 год") : memo.index("Таблица 1. ")]
     # (reviews s12b, s12c: the cautious reading said as such, what the one source suggests;
     # the whole network's point at the dearer reading, 1 991 × 14,04 mn = 27,9 bn, and the
     # margin the P90 adds, with the 2026 inflation up to which it holds said as a result, not
@@ -1580,11 +1591,14 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # choice, its price and its risks, said as the council's; the cheaper services are
         # recommendation 2's offers, not said twice)
         # (s46a–s46c: against the recommended path, and said as a judgement)
-        "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге против "
-        "27,4 по рекомендуемому пути, при котором сеть обновят на год раньше. Нужны снятие "
-        "запрета и согласие оператора; город ещё год зависит от него. Эти риски в деньгах не "
-        "оценены: совет авторов продлевать лишь до нового договора (рекомендация 6) — "
-        "суждение, а не расчёт. Выбор — за маслихатом; на такое продление хватит 5 млрд тенге. "
+        # (s46l, s46m: the choice in the three years' money too, the council's, not the
+        # authors' judgement)
+        "Продлить ли на весь 2027 год по нынешней цене. Это дешевле: 3,9 млрд тенге против "
+        "27,4 по рекомендуемому пути, за 2027–2029 годы — 69,2 против 92,7. Но новый договор "
+        "начнётся лишь в 2028 году: сеть обновят на год позже, и город ещё год зависит от "
+        "оператора. Нужны его согласие и снятие запрета (рекомендуемому пути оно не нужно). "
+        "Эти риски в деньгах не оценены. Выбор — за маслихатом; на такое продление хватит "
+        "5 млрд тенге. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
@@ -1615,19 +1629,20 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # / 240 = 5,36)
         # (s46b: «по самому дорогому, варианту 3» split the phrase by a comma)
         "Пока договор Павлодара не найден, строка — по самому дорогому варианту 3 "
-        "(за камеру): в АПК Алматы камер больше — 5,9 против 3,1–5,4 в павлодарском, поэтому "
-        # (s45a: a reading's price said as a fact: «стоил бы»; 1 940 unexplained: the
-        # network's central estimate, said)
-        "АПК Алматы стоил бы 15,41 млн тенге в год, а вся сеть (в среднем 1 940 АПК) с 1 января "
-        "— 29,8 млрд тенге, до 31,2; округлено вверх — 32. "
+        # (s46l, s46m: seven figures in one sentence: the counts and the complex-year's price
+        # are Table 1's and Table 28's)
+        "(за камеру): в АПК Алматы камер больше, чем в павлодарском, поэтому вся сеть с "
+        "1 января стоила бы 29,8 млрд тенге, до 31,2; округлено вверх — 32. "
         # (the memo's room: what each reading gives is Table 3's row 3 and the title page's
         # third check, 17 for the region's 420 complexes; said once)
         # (s20a, s20c, s33o, s33p, s35h: a ceiling, not a forecast, recommendation 3's since
         # s45; s46d, s46e: why 8 times today's price, and what would cost less, the offers
         # recommendation 2 asks for; 29,8 / 3,9 = 7,6, chapter 2's «в 8 раз (вариант 3)»)
         # (s46i: the equipment, 17,8 bn once, explains a part of the multiple, not all: «и»)
+        # (s46l: «по мнению авторов, дешевле» beside chapter 2's «не дороже нынешней платы»:
+        # that no price exists, said, and who is asked for it)
         "Это в 8 раз больше нынешней платы: в цене Павлодара — и новое оборудование всей сети "
-        "(обслуживание лишь действующих АПК, по мнению авторов, дешевле — рекомендация 2)."
+        "(цены обслуживания лишь действующих АПК нет — рекомендация 2)."
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
@@ -1657,7 +1672,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "центральная оценка, «до» — верхняя граница."
     ) in memo
     # (s17d: Pavlodar's price explained before the tables that rest on it)
-    assert memo.index("Почему") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
+    assert memo.index("Продлить ли") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
     table_1 = memo[memo.index("Таблица 1. ") :]
     # (s18g: the figure voted on in a table, each reading of Pavlodar's contract the check
     # may find a row with its three years' lines and their total: 14,22, 17,75, 19,59 → 15,
@@ -1772,7 +1787,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # checks follow)
     assert (
         memo.index("Рекомендации маслихату")
-        < memo.index("Почему не продлить на весь 2027 год")
+        < memo.index("Продлить ли на весь 2027 год")
         < memo.index("Таблица 3. Что выяснить до сессии")
     )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
@@ -1905,7 +1920,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s44e–s45b: the whole year at today's price turned down on the authors' judgement
         # alone: the choice, its price and its risks, said as the council's)
         # (s46a–s46c: 3,9 against the recommended path's 27,4, and what the year's wait costs)
-        "Почему не продлить на весь 2027 год по нынешней цене. Это около 3,9 млрд тенге против "
+        "Продлить ли на весь 2027 год по нынешней цене. Это дешевле: 3,9 млрд тенге против "
         "27,4 по рекомендуемому пути"
     ) in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
@@ -2467,7 +2482,13 @@ def test_the_whole_year_extension_is_weighed_in_money_and_risks(report):
     assert (
         "весь 2027 год по нынешней цене обошёлся бы примерно в 3,9 млрд тенге против 27,4 по "
         "пути «продление, затем договор», а новый договор начнётся в 2028 году по тем же ценам "
-        "2028–2029 годов, что и на других путях."
+        # (s46l, s46m: the three years' money too, Table 26's, and the choice the council's,
+        # not the authors' judgement against the cheaper path)
+        "2028–2029 годов, что и на других путях; за 2027–2029 годы — 69,2 против 92,7 млрд "
+        "тенге."
     ) in text
-    assert "В деньгах эти риски не оценены" in text
-    assert "(рекомендация 6), но выбор — за маслихатом." in text
+    assert (
+        "В деньгах эти риски не оценены, поэтому выбор между путями — за маслихатом, а не за "
+        "расчётом."
+    ) in text
+    assert "по суждению авторов, они перевешивают" not in text

@@ -610,6 +610,16 @@ def recommended_path_cost(results: Results) -> str:
     return bn(results.appraisal.get(line_variant_cash(RECOMMENDED_BRANCH, results), CENTRAL))
 
 
+def choice_totals(results: Results) -> tuple[str, str]:
+    """The three years' cash of the recommended path and of the whole-year extension, both at
+    the line's variant, central estimates as Tables 25 and 26 print them («92,7», «69,2»): the
+    memo sets the council's choice between them in the three years' money, not in 2027's
+    alone (reviews s46l, s46m: the cheaper path over three years was unsaid)."""
+    u = results.appraisal
+    recommended = f"{line_variant_output(RECOMMENDED_BRANCH, results)}.cash_total"
+    return bn(u.get(recommended, CENTRAL)), bn(u.get(f"{EXTENSION_YEAR}.cash_total", CENTRAL))
+
+
 def times_today(results: Results) -> dict[str, float]:
     """How many times today's price the contract from the first day costs in 2027, medians
     as the tables print them: at Pavlodar's prices for the region's complexes («region»),

@@ -3,10 +3,11 @@
 The memo (notebooks/01_summary.ipynb) says them in its prose and the title page (the build's
 renderer) prints them as a «key facts» panel: both read them here, so that each is computed
 once and printed alike: the proposed 2027 budget line, the days left until the contract ends
-and the last day to announce the procurement, the network on the first day without a
-contract, and the later years' lines of a contract to the end of 2029. The figures are
-printed at the precision declared for their key figure (`precision`), as the memo's table and
-text print them; the words are the catalog's (labels.COVER_FACTS).
+and the last day to announce the procurement, today's price for 2027 (without an appraisal:
+the network on the first day without a contract), and the later years' lines of a contract
+to the end of 2029. The figures are printed at the precision declared for their key figure
+(`precision`), as the memo's table and text print them; the words are the catalog's
+(labels.COVER_FACTS).
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ class KeyFact:
 def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
     """The title page's key figures in the edition's language, in reading order: how much to
     budget in 2027 and in the later years of a three-year contract, how long is left, and
-    what has to keep working.
+    what the city pays now (without an appraisal: what has to keep working).
     A figure the results do not have (no appraisal) is left out, and so are the days left
     once the contract has ended."""
     words = L.COVER_FACTS
@@ -106,20 +107,39 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 ),
             )
         )
-    net = results.one_basis
-    facts.append(
-        KeyFact(
-            fmt.count_range(net.network_low, net.network_high, L.UNIT_FORMS["АПК"]),
-            fmt.fill(
-                words["network"],
-                date=fmt.date_long(results.decision_day),
-                additional=fmt.integer(results.additional_complexes),
-                # the fewest new complexes the range assumes working (review s36l)
-                new_low=fmt.integer(net.network_low - results.complexes_in_operation),
-                existing=fmt.integer(results.complexes_in_operation),
-            ),
+    if results.appraisal is not None:
+        # what the city pays now, beside the line (review s46m)
+        facts.append(
+            KeyFact(
+                precision.figure(
+                    f"{decision_tables.TODAY_PRICE.replace('.', '_')}_p50",
+                    results.appraisal.get(decision_tables.TODAY_PRICE, decision_tables.CENTRAL),
+                    "тенге",
+                ),
+                fmt.fill(
+                    words["today_price"],
+                    year=year,
+                    times=fmt.count(
+                        decision_tables.times_today(results)["camera"], L.UNIT_FORMS["раз"], 0
+                    ),
+                ),
+            )
         )
-    )
+    else:
+        net = results.one_basis
+        facts.append(
+            KeyFact(
+                fmt.count_range(net.network_low, net.network_high, L.UNIT_FORMS["АПК"]),
+                fmt.fill(
+                    words["network"],
+                    date=fmt.date_long(results.decision_day),
+                    additional=fmt.integer(results.additional_complexes),
+                    # the fewest new complexes the range assumes working (review s36l)
+                    new_low=fmt.integer(net.network_low - results.complexes_in_operation),
+                    existing=fmt.integer(results.complexes_in_operation),
+                ),
+            )
+        )
     if results.appraisal is not None:
         facts.append(
             KeyFact(
@@ -216,7 +236,8 @@ def cover_chart(results: Results) -> CoverChart | None:
         L.COVER_CHART,
         year=fmt.year(OPTION_YEARS[0]),
         variant=fmt.integer(decision_tables.variant_number(results.budget_line.line_reading)),
-        line=precision.line_billions(results.budget_line.amount),
+        # (review s46m: «32» without its unit beside the axis's)
+        line=line(results.budget_line.amount),
         first_day=decision_tables.branch_name(decision_tables.LINE_BRANCH),
         key=decision_tables.appraisal_chart_key(midpoint=False),
         # Pavlodar's contract, the one price found, whose reading the variant is
