@@ -1375,8 +1375,8 @@ PROPER_NAMES = frozenset(
 # The title page's proposal, under its heading in the subtitle's place (key_facts.cover_decision;
 # reviews s32a, s32b: the decision a deputy takes was first said as one sentence on p. 3):
 # {line}: «27 млрд тенге»; {year}: «2027»; {later}: «35 и 38» (the same unit); {later_years}:
-# «2028 и 2029»; {deadline}: «22 декабря», the last day to announce without the stop-gap
-# (two lines at the subtitle's size)
+# «2028 и 2029»; {stopgap_deadline}: «31 декабря», the last day to announce with the
+# stop-gap, the recommended path's (two lines at the subtitle's size)
 # (review s32e: «объявить не позднее» beside the card's «немедленно», and the akimat
 # announces: the council demands it now; the last day is the card's)
 # (reviews s33c, s33e, s33f: that the line is a caution said on the title page; s33g:
@@ -1394,9 +1394,11 @@ COVER_DECISION = (
     # with the stop-gap the lawyers have not confirmed; s43s, s43t: three dates for one
     # action: the day that holds without the stop-gap, everywhere on the title page and in
     # the memo; the stop-gap's later day is recommendation 4's, with its condition)
-    # {deadline}: «22 декабря»
+    # (reviews s46l, s46m, s47a, s47b: 22 December alone read as the recommended path's
+    # deadline, which is priced at 31 December: the path's day, then 22 December with its
+    # condition in the card under it; {stopgap_deadline}: «31 декабря»)
     "Предложение: {line} на {year} год, {later} — на {later_years} годы; потребовать "
-    "объявить закупку не позже {deadline}"
+    "объявить закупку не позже {stopgap_deadline}"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
 # the question, then what its answer changes. {deadline}: «22 декабря»; {line}: «27 млрд
@@ -1418,8 +1420,11 @@ COVER_CHECKS = {
         # (reviews s40a–s41b: «раньше — надёжнее, но строка больше» set safety against the
         # line: the line holds a contract from 1 January, the earlier the better)
         # (s43s, s43t: one deadline, the title's)
+        # (s46l, s46m, s47a, s47b: the recommended path's day first, as the title's;
+        # {stopgap_deadline}: «31 декабря»)
         "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
-        "Нет закупки — объявить не позже {deadline}; нет заключения — возможен перерыв"
+        "Нет закупки — объявить не позже {stopgap_deadline}; нет заключения — не позже "
+        "{deadline}, иначе возможен перерыв"
     ),
     "budget": (
         # (reviews s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
@@ -1633,17 +1638,20 @@ COVER_FACTS = {
         # the title's; {deadline}: «22 декабря»)
         # (review s46c: 22 December serves the contract from 1 January only: what it gives,
         # said as recommendation 4 says it; {start}: «1 января»)
-        "до конца договора {left} (на {today}); акимату объявить закупку не позже "
-        "{deadline} — иначе договор не начнётся {start}"
+        # (reviews s46l, s46m, s47a, s47b: 22 December alone, beside a recommended path
+        # priced at 31 December: the card's day is the path's; 22 December's condition said)
+        "до конца договора {left} (на {today}); закупку объявить до этого дня, а без "
+        "продления — до {deadline}, иначе с {start} перерыв"
     ),
     # under today's price for 2027, the whole-year extension's: «3,9 млрд тенге»; {year}:
     # «2027»; {times}: «8 раз», the memo's multiple of the line's variant over it
     # (review s46m: the title page never said what the city pays now, so the eightfold rise
     # was the memo's; the network's count, which decides nothing here, is the memo's opening)
     "today_price": (
-        "{year} год по нынешней цене (если продлить договор на весь год); по цене "
-        "Павлодара — в\u00a0{times} больше: в ней и новое оборудование всех АПК "
-        "(аппаратно-программных комплексов)"
+        # (review s47b: «если продлить договор на весь год» read the figure as an option
+        # set beside the recommended path's one year: it is today's price, the baseline)
+        "{year} год по нынешней цене; по цене Павлодара — в\u00a0{times} больше: в ней и "
+        "новое оборудование всех АПК (аппаратно-программных комплексов)"
     ),
     # without an appraisal, the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}:
     # «1 641»; the lower end is the assumption that at least half the new complexes work

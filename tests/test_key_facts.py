@@ -166,8 +166,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s43h–s43j: 31 December holds only with the stop-gap: its condition; s43s, s43t:
         # three dates for one action: the day that holds without it, 22 December)
         # (s46c: 22 December serves the contract from 1 January only: what it gives, said)
-        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); акимату объявить закупку не "
-        f"позже 22{NBSP}декабря — иначе договор не начнётся 1{NBSP}января"
+        # (s46l, s46m, s47a, s47b: 22 December alone beside a recommended path priced at
+        # 31 December: the card's day, the path's, then 22 December with its condition)
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить до этого дня, а "
+        f"без продления — до 22{NBSP}декабря, иначе с 1{NBSP}января перерыв"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -246,7 +248,7 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     # «в 8 раз», as the memo's «Откуда 32» says it; «АПК» spelled out on the title page
     # (s26o, s27b, s44m)
     assert facts[3].text == (
-        f"2027 год по нынешней цене (если продлить договор на весь год); по цене Павлодара — "
+        f"2027 год по нынешней цене; по цене Павлодара — "
         f"в{NBSP}8{NBSP}раз больше: в ней и новое оборудование всех АПК (аппаратно-программных "
         "комплексов)"
     )
@@ -340,8 +342,10 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s43s, s43t: three dates for one action: the day that holds without the stop-gap,
         # in the dative «дейін» asks)
         # (s46c: 22 December gives the contract from 1 January only: said, in the ablative)
-        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); әкімдік сатып алуды 22 желтоқсанға "
-        "дейін жарияласын — әйтпесе шарт 1 қаңтардан басталмайды"
+        # (s46l–s47b: the card's day, the recommended path's, then 22 December with its
+        # condition, in the dative «дейін» asks; the gap from 1 January in the ablative)
+        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); сатып алуды осы күнге дейін, ал "
+        "ұзартусыз — 22 желтоқсанға дейін жариялау, әйтпесе 1 қаңтардан үзіліс"
     )
     assert (
         facts[0]
@@ -370,9 +374,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     assert (
         facts[3]
         .text.replace(NBSP, " ")
-        .startswith(
-            "2027 жыл қазіргі бағамен (шартты бүкіл жылға ұзартса); Павлодар бағасымен — 8 есе көп"
-        )
+        .startswith("2027 жыл қазіргі бағамен; Павлодар бағасымен — 8 есе көп")
     )
 
 

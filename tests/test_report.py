@@ -869,7 +869,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s43h–s43j: 31 December holds only with the stop-gap: its condition; s43s, s43t:
         # three dates for one action: the day that holds without it, 22 December)
         # (s46c: 22 December serves the contract from 1 January only: what it gives)
-        "акимату объявить закупку не позже 22 декабря — иначе договор не начнётся 1 января"
+        # (s46l, s46m, s47a, s47b: 22 December alone beside a recommended path priced at
+        # 31 December: the card's day is the path's, 22 December with its condition)
+        "закупку объявить до этого дня, а без продления — до 22 декабря, иначе с 1 января перерыв"
     ) in cover
     assert "31 декабря, если юристы" not in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
@@ -949,7 +951,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s37n, s38a, s38b: «немедленно» beside «не позже»: one deadline, as the title's)
         # (s41a, s41b: the line holds a contract from 1 January: the earlier the better)
         # (s43s, s43t: three dates for one action: the title's, 22 December)
-        "Нет закупки — объявить не позже 22 декабря; нет заключения — возможен перерыв "
+        # (s46l, s46m, s47a, s47b: the recommended path's day first, 22 December with its
+        # condition, the lawyers' no)
+        "Нет закупки — объявить не позже 31 декабря; нет заключения — не позже 22 декабря, "
+        "иначе возможен перерыв "
         "Заложены ли в проекте бюджета 2027 года 32 млрд тенге на «Сергек»? Если нет или "
         "меньше — поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
@@ -1007,9 +1012,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s43s, s43t: three dates for one action: the title's first, the stop-gap's with
         # its condition)
         # (s45e, s45f: two dates without the first's reason: what 22 December holds)
-        "Если закупка не объявлена — потребовать объявить её не позже 22 декабря: это последний "
-        "день, когда договор ещё может начаться 1 января. Если юристы подтвердят продление — "
-        "объявить не позже 31 декабря." in memo
+        # (s46l, s46m, s47a, s47b: 22 December first read as the recommended path's day,
+        # which is priced at 31 December: the path's day first, then 22 December with its
+        # condition and what it gives)
+        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря: на этот срок "
+        "рассчитан рекомендуемый путь. Пока юристы не подтвердили продление — не позже 22 "
+        "декабря: позже договор не начнётся 1 января." in memo
     )
     # the contract from 1 January: the line's own path since reviews s41a, s41b (a line for a
     # later start asked the earlier, safer one for an amendment): no row of Table 2
@@ -1023,13 +1031,17 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s43h–s43l: 31 December read as unconditional; s43s, s43t: three dates for one action:
     # the title page and the memo demand the day that holds whatever the lawyers answer, and
     # recommendation 4 alone gives the stop-gap's later day, with its condition)
-    assert cover.count("22 декабря") == 3 and "31 декабря, если" not in cover
+    # (s46l, s46m, s47a, s47b: the title's day is the recommended path's, 31 December; 22
+    # December is the card's and the first check's, each with its condition)
+    assert "2029 годы; потребовать объявить закупку не позже 31 декабря Редакция" in cover
+    assert cover.count("22 декабря") == 2 and "31 декабря, если" not in cover
     assert memo.count("22 декабря") == 2 and memo.count("не позже 31 декабря") == 1
     assert "не позднее 22 декабря 2026 г." in report["text"]
     # (s46m: what the city pays now beside the line, on the title page; the network is the
     # memo's opening's)
     assert (
-        "3,9 млрд тенге 2027 год по нынешней цене (если продлить договор на весь год); по "
+        # (s47b: «если продлить договор на весь год» read the figure as an option)
+        "3,9 млрд тенге 2027 год по нынешней цене; по "
         "цене Павлодара — в 8 раз больше: в ней и новое оборудование всех АПК "
         "(аппаратно-программных комплексов)" in cover
     )
@@ -1093,7 +1105,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "до 31 декабря 2026 года Предложение: 32 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
         # (s43h–s43r: 31 December read as unconditional; s43s, s43t: three dates for one
         # action: the day that holds whatever the lawyers answer)
-        "2029 годы; потребовать объявить закупку не позже 22 декабря Редакция отчёта"
+        "2029 годы; потребовать объявить закупку не позже 31 декабря Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
@@ -1233,8 +1245,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s46l, s46m: the cheaper path over three years unsaid: Table 26's 69,2 against
         # 92,7; by hand, both pay 2028–2029 alike, 31,7 + 33,6 = 65,3: 3,9 + 65,3 = 69,2 and
         # 27,4 + 65,3 = 92,7)
-        "Продлить ли на весь 2027 год по нынешней цене. Это дешевле: 3,9 млрд тенге против "
-        "27,4 по рекомендуемому пути, за 2027–2029 годы — 69,2 против 92,7."
+        # (s47a, s47b: the three years' money the choice turns on, said first)
+        "Продлить ли на весь 2027 год по нынешней цене. За 2027–2029 годы это дешевле: 69,2 "
+        "млрд тенге против 92,7 по рекомендуемому пути (в 2027 году — 3,9 против 27,4), "
     ) in memo
     # (s37n, s38a–s38f: no recommendation on the council's own ban, then 5, 4,4 and 3,9 for
     # one cost: lifting it, if the lawyers allow, for an extension until the new contract, one
@@ -1269,10 +1282,13 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # the recommended path's extra buys, said)
         # (s46l, s46m: the choice still leaned on the authors' judgement against the cheaper
         # path: what each needs and what the money leaves out, the choice the council's)
-        " Но новый договор начнётся лишь в 2028 году: сеть обновят на год позже, и город ещё "
-        "год зависит от оператора. Нужны его согласие и снятие запрета (рекомендуемому пути "
-        "оно не нужно). Эти риски в деньгах не оценены. Выбор — за маслихатом; на такое "
-        "продление хватит 5 млрд тенге."
+        # (s47a, s47b: «рекомендуемому пути оно не нужно» beside recommendation 6's lifting
+        # of the ban, and the choice without criteria: the recommendation that lifts it, and
+        # what the operator must agree to for the cheaper path)
+        "но новый договор и новая сеть — лишь с 2028 года. Нужны снятие запрета (рекомендация "
+        "6) и согласие оператора. Выбор — за маслихатом: если оператор письменно согласится на "
+        "год по нынешней цене и на передачу ПО и базы нарушений в конце срока — продлить "
+        "(хватит 5 млрд тенге), если нет — рекомендуемый путь."
     ) in memo
     assert "суждение, а не расчёт" not in memo
     # (the memo's room: today's price's range is the title page chart's «3,9 (3,7–4,4)»)
@@ -1373,7 +1389,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the contents', which now follow the memo)
         # (s46d, s46e: the memo's room went to why the line is 8 times today's price: what is
         # unknown after that date is Table 3's rows and the title page's checks)
-        "перерыва. Сведений после 10 марта 2026 г. в источниках нет (табл. 3). Что будет с "
+        # (s46l–s47b: the memo's room went to the deadlines and the whole year's choice: the
+        # sources' date is the title page's and Table 3's)
+        "перерыва. Что будет с "
         "1 января, "
         "зависит от юристов: "
         # (s32i, s32j: a chain of conditions: each answer of the lawyers an item of a list;
@@ -1391,11 +1409,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # announcement: the cap, then the announcement's deadline, apart)
         # (s43k–s43n: the announcement's last days are recommendation 4's, both with their
         # conditions; the memo's room went to recommendation 3's lines without growth)
-        "итогов закупки, но не дольше чем до 28 февраля; "
         # (s33a: the gap after the stop-gap is recommendation 5's)
-        # (s34d, s34g: the gap with new equipment belongs in the item too)
-        # (s35f: «с новым оборудованием возможен перерыв» telegraphic)
-        "пока ставят новое оборудование, возможен перерыв (рекомендация 5); "
+        # (s34d, s34g: the gap with new equipment belongs in the item too; s47b: «пока ставят
+        # новое оборудование» read as a riddle: recommendation 5 says it in full)
+        "итогов закупки, но не дольше чем до 28 февраля (рекомендация 5); "
         # (reviews s37a, s37e, s37f: the ban lifted, an outcome of its own with its line, 4,4
         # rounded up to 5, against the proposed 27)
         # (s41f, s41h: the council's own act, its ban lifted, said as its)
@@ -1443,7 +1460,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # recommended path's central estimate (s44d: the line's case is the unlikely one), and
     # against it the whole year at today's price (s46a–s46c: 3,9 set against what?)
     assert "29,8 (28,5–31,2)" in memo and memo.count(rows[0][2][0]) == 2
-    assert "Это дешевле: 3,9 млрд тенге против 27,4 по рекомендуемому пути" in memo
+    assert "(в 2027 году — 3,9 против 27,4)" in memo
     assert "При продлении до итогов закупки расход — около 27,4 млрд тенге, но строка" in memo
     # (reviews s15b, s15c, s28e–s36b: the paragraph on why 27 and not 15, Pavlodar's sum and
     # what it may pay for, Karaganda, the line as a ceiling: asserted whole, in its place
@@ -1461,7 +1478,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s37n, s38b: «немедленно» beside «не позже»: the deadline as the title page's)
         # (s41a, s41b: the line holds any start: the earlier the better, said)
         # (s43s, s43t: one deadline, the title page's)
-        "закупки нет — объявить не позже 22 декабря; заключения нет — возможен перерыв 2) "
+        # (s46l–s47b: the recommended path's day first, 22 December with its condition)
+        "закупки нет — объявить до 31 декабря, а без заключения — до 22 декабря 2) "
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1522,7 +1540,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # lifted read as a contradiction: its condition said)
         # (s38e, s38f: the extension until the new contract, recommendation 6, said here too)
         # (the memo's room: the months are the opening's items; s38k, s38l: the range)
-        "Продлить ли на весь 2027 год по нынешней цене. Это дешевле: 3,9 млрд тенге"
+        "Продлить ли на весь 2027 год по нынешней цене. За 2027–2029 годы это дешевле"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1593,12 +1611,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s46a–s46c: against the recommended path, and said as a judgement)
         # (s46l, s46m: the choice in the three years' money too, the council's, not the
         # authors' judgement)
-        "Продлить ли на весь 2027 год по нынешней цене. Это дешевле: 3,9 млрд тенге против "
-        "27,4 по рекомендуемому пути, за 2027–2029 годы — 69,2 против 92,7. Но новый договор "
-        "начнётся лишь в 2028 году: сеть обновят на год позже, и город ещё год зависит от "
-        "оператора. Нужны его согласие и снятие запрета (рекомендуемому пути оно не нужно). "
-        "Эти риски в деньгах не оценены. Выбор — за маслихатом; на такое продление хватит "
-        "5 млрд тенге. "
+        # (s47a, s47b: the three years first, and the criteria of the council's choice)
+        "Продлить ли на весь 2027 год по нынешней цене. За 2027–2029 годы это дешевле: 69,2 "
+        "млрд тенге против 92,7 по рекомендуемому пути (в 2027 году — 3,9 против 27,4), "
+        "но новый договор и новая сеть — лишь с 2028 года. Нужны снятие запрета (рекомендация "
+        "6) и согласие оператора. Выбор — за маслихатом: если оператор письменно согласится на "
+        "год по нынешней цене и на передачу ПО и базы нарушений в конце срока — продлить "
+        "(хватит 5 млрд тенге), если нет — рекомендуемый путь. "
         # (s30a, s30b: one paragraph of eleven lines: the price's source its own; s32j: the
         # memo's room: the source opens the reasons for the line, the variants are Table 1's
         # rows)
@@ -1920,8 +1939,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s44e–s45b: the whole year at today's price turned down on the authors' judgement
         # alone: the choice, its price and its risks, said as the council's)
         # (s46a–s46c: 3,9 against the recommended path's 27,4, and what the year's wait costs)
-        "Продлить ли на весь 2027 год по нынешней цене. Это дешевле: 3,9 млрд тенге против "
-        "27,4 по рекомендуемому пути"
+        "Продлить ли на весь 2027 год по нынешней цене. За 2027–2029 годы это дешевле: 69,2 "
+        "млрд тенге"
     ) in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
@@ -1952,8 +1971,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s32g: the lawyers' opinion, the plan's precondition, in the first row too)
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         # (s36k, s36l: the 5 bn line said for its year and what it buys)
-        "1) закупка, заключение юристов (акимат) сведений нет закупки нет — объявить не "
-        "позже 22 декабря; заключения нет — возможен перерыв "
+        # (s46l–s47b: the recommended path's day first, 22 December with its condition)
+        "1) закупка, заключение юристов (акимат) сведений нет закупки нет — объявить до "
+        "31 декабря, а без заключения — до 22 декабря "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
@@ -2015,9 +2035,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # the line holds a contract from 1 January; «сразу после него» left whose call open)
         # (s42h, s43d: «в день утверждения» beside 31 December read as two deadlines in
         # conflict; whether the budget must come first is recommendation 1 а)'s question)
-        "Если закупка не объявлена — потребовать объявить её не позже 22 декабря: это последний "
-        "день, когда договор ещё может начаться 1 января. Если юристы подтвердят продление — "
-        "объявить не позже 31 декабря. "
+        # (s46l–s47b: the recommended path's day first, 22 December with its condition)
+        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря: на этот срок "
+        "рассчитан рекомендуемый путь. Пока юристы не подтвердили продление — не позже 22 "
+        "декабря: позже договор не начнётся 1 января. "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
@@ -2487,8 +2508,11 @@ def test_the_whole_year_extension_is_weighed_in_money_and_risks(report):
         "2028–2029 годов, что и на других путях; за 2027–2029 годы — 69,2 против 92,7 млрд "
         "тенге."
     ) in text
+    # (s47a, s47b: «выбор — за маслихатом» without criteria: the operator's written consent
+    # to a year at today's price and to hand over the software and the data at its end)
     assert (
-        "В деньгах эти риски не оценены, поэтому выбор между путями — за маслихатом, а не за "
-        "расчётом."
+        "В деньгах эти риски не оценены, поэтому выбор — за маслихатом: если оператор письменно "
+        "согласится на год по нынешней цене и на передачу ПО и базы нарушений в конце срока, "
+        "продление на весь год выгоднее; если нет — остаётся путь «продление, затем договор»."
     ) in text
     assert "по суждению авторов, они перевешивают" not in text

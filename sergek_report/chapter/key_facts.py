@@ -62,6 +62,13 @@ def _announce_by_day(results: Results) -> str:
     return sentences.day_month(decision_tables.announce_by(results))
 
 
+def _stopgap_announce_by_day(results: Results) -> str:
+    """The last day to announce the procurement that the recommended path is priced at, with
+    the stop-gap until its results: «31 декабря» (the title and the first check; reviews
+    s46l, s46m, s47a, s47b: the path's day before 22 December, which holds without it)."""
+    return sentences.day_month(results.procurement_latest_start_in_stopgap)
+
+
 @dataclass(frozen=True)
 class KeyFact:
     """One figure of the title page's panel and the line under it."""
@@ -164,8 +171,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
 
 def cover_decision(results: Results) -> str:
     """The title page's proposal in one sentence, in the subtitle's place: the three years'
-    lines and the procurement demanded by its last day without the stop-gap (the stop-gap's
-    later day, with its condition, is recommendation 4's).
+    lines and the procurement demanded by the recommended path's last day, with the stop-gap
+    (the earlier day without it, with its condition, is the card's and recommendation 4's).
     Empty without an appraisal (no line to propose): the subtitle is printed then."""
     if results.appraisal is None:
         return ""
@@ -176,7 +183,7 @@ def cover_decision(results: Results) -> str:
         year=fmt.year(OPTION_YEARS[0]),
         later=later_lines(results, unit=False),
         later_years=later_years(),
-        deadline=_announce_by_day(results),
+        stopgap_deadline=_stopgap_announce_by_day(results),
     )
 
 
@@ -193,6 +200,7 @@ def cover_checks(results: Results) -> tuple[str, ...]:
             words["procurement"],
             # (no year: the title above says it, and the check keeps to two lines)
             deadline=_announce_by_day(results),
+            stopgap_deadline=_stopgap_announce_by_day(results),
         ),
         fmt.fill(
             words["budget"],
