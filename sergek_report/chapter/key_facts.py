@@ -18,6 +18,7 @@ from sergek_report import labels as L
 from sergek_report.chapter import decision_tables, fmt, precision, sentences
 from sergek_report.chapter.api import chart_body
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
+from sergek_report.model.appraisal import key_figure_name
 from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
@@ -119,7 +120,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
         facts.append(
             KeyFact(
                 precision.figure(
-                    f"{decision_tables.TODAY_PRICE.replace('.', '_')}_p50",
+                    key_figure_name(decision_tables.TODAY_PRICE, decision_tables.CENTRAL),
                     results.appraisal.get(decision_tables.TODAY_PRICE, decision_tables.CENTRAL),
                     "тенге",
                 ),
