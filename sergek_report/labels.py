@@ -1426,8 +1426,9 @@ COVER_CHECKS = {
         # (s46l, s46m, s47a, s47b: the recommended path's day first, as the title's;
         # {stopgap_deadline}: «31 декабря»)
         "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
+        # (review s47e: the card's condition, said alike)
         "Нет закупки — объявить не позже {stopgap_deadline}; нет заключения — не позже "
-        "{deadline}, иначе возможен перерыв"
+        "{deadline}, но и тогда вероятен перерыв"
     ),
     "budget": (
         # (reviews s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
@@ -1643,8 +1644,10 @@ COVER_FACTS = {
         # said as recommendation 4 says it; {start}: «1 января»)
         # (reviews s46l, s46m, s47a, s47b: 22 December alone, beside a recommended path
         # priced at 31 December: the card's day is the path's; 22 December's condition said)
-        "до конца договора {left} (на {today}); закупку объявить до этого дня, а без "
-        "продления — до {deadline}, иначе с {start} перерыв"
+        # (review s47e: «иначе с 1 января перерыв» read as a promise that 22 December avoids
+        # it, while chapter 2 calls a contract from 1 January unlikely: said as likely anyway)
+        "до конца договора {left} (на {today}); закупку объявить до этого дня, без продления "
+        "— до {deadline}, но и тогда перерыв с {start} вероятен"
     ),
     # under today's price for 2027, the whole-year extension's: «3,9 млрд тенге»; {year}:
     # «2027»; {times}: «8 раз», the memo's multiple of the line's variant over it

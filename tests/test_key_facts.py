@@ -168,8 +168,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s46c: 22 December serves the contract from 1 January only: what it gives, said)
         # (s46l, s46m, s47a, s47b: 22 December alone beside a recommended path priced at
         # 31 December: the card's day, the path's, then 22 December with its condition)
-        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить до этого дня, а "
-        f"без продления — до 22{NBSP}декабря, иначе с 1{NBSP}января перерыв"
+        # (s47e: «иначе с 1 января перерыв» read as a promise: likely anyway, said)
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить до этого дня, без "
+        f"продления — до 22{NBSP}декабря, но и тогда перерыв с 1{NBSP}января вероятен"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -344,8 +345,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s46c: 22 December gives the contract from 1 January only: said, in the ablative)
         # (s46l–s47b: the card's day, the recommended path's, then 22 December with its
         # condition, in the dative «дейін» asks; the gap from 1 January in the ablative)
-        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); сатып алуды осы күнге дейін, ал "
-        "ұзартусыз — 22 желтоқсанға дейін жариялау, әйтпесе 1 қаңтардан үзіліс"
+        # (s47e: the gap likely even then, said)
+        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); сатып алу — осы күнге дейін, "
+        "ұзартусыз — 22 желтоқсанға дейін; 1 қаңтардан үзіліс бәрібір ықтимал"
     )
     assert (
         facts[0]

@@ -48,12 +48,13 @@ def report(built_report):
 # (reviews s47c, s47d)
 FORK = (
     "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене стоит 3,9 млрд "
-    "тенге против 27,4 по рекомендуемому пути, а 2027–2029 годы — 69,2 против 92,7: новый "
-    "договор и новая сеть — лишь с 2028 года. Нужно снять запрет (рекомендация 6). "
-    "Обслуживание сети без замены другим поставщиком, по суждению авторов, не дороже "
-    "нынешней платы; цены нет (рекомендация 2). Выбор — за маслихатом: если оператор "
-    "письменно согласится на год по нынешней цене и передачу ПО и базы нарушений в конце "
-    "срока — продлить (хватит 5 млрд тенге), если нет — рекомендуемый путь."
+    "тенге против 27,4 по рекомендуемому пути, а 2027–2029 годы — 69,2 против 92,7: новая сеть "
+    "— лишь с 2028 года. Нужно снять запрет (рекомендация 6). Обслуживание сети без замены, по "
+    "суждению авторов, не дороже нынешней платы; цены нет (рекомендация 2). Выбор — за "
+    "маслихатом: если оператор письменно согласится на это и на передачу ПО и базы нарушений в "
+    "конце срока — продлить: на 2027 год хватит 5 млрд тенге вместо 32; если нет — "
+    # (reviews s47e, s47f: «32 or 5?»: the line stands until the operator agrees)
+    "рекомендуемый путь. До согласия в бюджете — 32 млрд."
 )
 
 
@@ -884,7 +885,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s46c: 22 December serves the contract from 1 January only: what it gives)
         # (s46l, s46m, s47a, s47b: 22 December alone beside a recommended path priced at
         # 31 December: the card's day is the path's, 22 December with its condition)
-        "закупку объявить до этого дня, а без продления — до 22 декабря, иначе с 1 января перерыв"
+        # (s47e: «иначе с 1 января перерыв» read as a promise that 22 December avoids it)
+        "закупку объявить до этого дня, без продления — до 22 декабря, но и тогда перерыв с "
+        "1 января вероятен"
     ) in cover
     assert "31 декабря, если юристы" not in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
@@ -967,7 +970,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s46l, s46m, s47a, s47b: the recommended path's day first, 22 December with its
         # condition, the lawyers' no)
         "Нет закупки — объявить не позже 31 декабря; нет заключения — не позже 22 декабря, "
-        "иначе возможен перерыв "
+        "но и тогда вероятен перерыв "
         "Заложены ли в проекте бюджета 2027 года 32 млрд тенге на «Сергек»? Если нет или "
         "меньше — поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
@@ -1302,12 +1305,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # what the operator must agree to for the cheaper path)
         # (s47c, s47d: «(рекомендация 5)» on the stop-gap was a stale reference; the servicing
         # of the network unreplaced, unpriced, said where the choice is)
-        ": новый договор и новая сеть — лишь с 2028 года. Нужно снять запрет (рекомендация 6). "
-        "Обслуживание сети без замены другим поставщиком, по суждению авторов, не дороже "
-        "нынешней платы; цены нет (рекомендация 2). Выбор — за маслихатом: если оператор "
-        "письменно согласится на год по нынешней цене и передачу ПО и базы нарушений в конце "
-        "срока — продлить (хватит 5 млрд тенге), если нет — рекомендуемый путь."
+        ": новая сеть — лишь с 2028 года. Нужно снять запрет (рекомендация 6)."
     ) in memo
+    assert FORK in memo
     assert "суждение, а не расчёт" not in memo
     # (the memo's room: today's price's range is the title page chart's «3,9 (3,7–4,4)»)
     # (s46d–s46g: the whole year's line, 5, said once, where the choice is put to the council)
