@@ -924,6 +924,10 @@ PATH_TREE_COSTS = {
     # as after the stop-gap; reviews s45i, s45j: two legally different branches under one
     # path's name read as one)
     "repeated": "Расход тот же, что выше: {cost}\u00a0млрд (вариант\u00a0{variant})",
+    # the lifted ban's other use, under it: the whole year at today's price, the memo's fork
+    # (reviews s47e–s47h: the tree priced the lifted ban at 27,4 only, the title page at 3,9);
+    # {cost}: «3,9»; {year}: «2028»
+    "whole_year": "Или продление на весь год: {cost}\u00a0млрд (новый договор — с {year}\u00a0г.)",
 }
 # Under the tree (decision_tables.path_chart_note): the variant its figures are at, in plain
 # words ({words}: PATH_TREE_NOTE_CAMERA, or MEMO_COVERAGE's without the camera counts).

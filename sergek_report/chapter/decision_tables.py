@@ -1021,7 +1021,14 @@ def branch_cost_lines(line: str, results: Results, repeated: bool = False) -> tu
         "line": precision.line_billions(results.budget_line.amount),
     }
     if repeated:  # priced as a branch above it: its cost, not the path's name again
-        return (fmt.fill(L.PATH_TREE_COSTS["repeated"], **words),)
+        # the one such branch is the lifted ban's, whose other use is the whole year at
+        # today's price (reviews s47e–s47h): its 2027 cost, and the year the contract starts
+        whole_year = fmt.fill(
+            L.PATH_TREE_COSTS["whole_year"],
+            cost=bn(results.appraisal.get(EXTENSION, CENTRAL)),
+            year=fmt.year(OPTION_YEARS[1]),
+        )
+        return (fmt.fill(L.PATH_TREE_COSTS["repeated"], **words), whole_year)
     if line == LINE_BRANCH:  # the line is this path's upper end, rounded up
         return (fmt.fill(L.PATH_TREE_COSTS["with_line"], **words),)
     # a branch whose central estimate the line does not cover says so (the memo's case б)
