@@ -48,14 +48,16 @@ def report(built_report):
 # (reviews s47c, s47d)
 FORK = (
     "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене стоит 3,9 млрд "
-    "тенге против 27,4 по рекомендуемому пути, а 2027–2029 годы — 69,2 против 92,7: новая сеть "
-    "— лишь с 2028 года. Нужно снять запрет (рекомендация 6). Обслуживание сети без замены, по "
-    "суждению авторов, не дороже нынешней платы; цены нет (рекомендация 2). Выбор — за "
-    # (review s47h: «согласится на это» read as unclear: on what)
-    "маслихатом: если оператор письменно согласится на продление и передачу ПО и базы "
-    "нарушений в конце срока — продлить: хватит 5 млрд тенге вместо 32; если нет — "
-    # (reviews s47e, s47f: «32 or 5?»: the line stands until the operator agrees)
-    "рекомендуемый путь. До согласия в бюджете — 32 млрд."
+    "тенге против 27,4 по рекомендуемому пути, а 2027–2029 годы — 69,2 против 92,7. "
+    # (reviews s47c, s47i, s47j: 69,2 against 92,7 is largely a deferral: the new contract's
+    # third year falls in 2030; after its three years the equipment passes to the city, as
+    # in Pavlodar (Profit.kz, 22 December 2025): the advice follows from it, not from a
+    # judgement; s47e–s47j: what the authors advise, said)
+    "Но это во многом перенос: три года нового договора (после них оборудование, как в "
+    "Павлодаре, переходит городу) оплатят на год позже, а 3,9 млрд — сверх них. Обслуживание "
+    "сети без замены, по суждению авторов, не дороже нынешней платы; цены нет (рекомендация "
+    "2). Поэтому авторы советуют рекомендуемый путь, а продление на весь год — лишь если "
+    "договор не заключат (рекомендация 6; хватит 5 млрд)."
 )
 
 
@@ -1306,7 +1308,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # what the operator must agree to for the cheaper path)
         # (s47c, s47d: «(рекомендация 5)» on the stop-gap was a stale reference; the servicing
         # of the network unreplaced, unpriced, said where the choice is)
-        ": новая сеть — лишь с 2028 года. Нужно снять запрет (рекомендация 6)."
+        ". Но это во многом перенос"
     ) in memo
     assert FORK in memo
     assert "суждение, а не расчёт" not in memo
@@ -2525,9 +2527,13 @@ def test_the_whole_year_extension_is_weighed_in_money_and_risks(report):
     ) in text
     # (s47a, s47b: «выбор — за маслихатом» without criteria: the operator's written consent
     # to a year at today's price and to hand over the software and the data at its end)
+    # (s47c, s47i, s47j: the three years' difference is largely a deferral: the advice said
+    # from it)
     assert (
-        "В деньгах эти риски не оценены, поэтому выбор — за маслихатом: если оператор письменно "
-        "согласится на год по нынешней цене и на передачу ПО и базы нарушений в конце срока, "
-        "продление на весь год выгоднее; если нет — остаётся путь «продление, затем договор»."
+        "В деньгах эти риски не оценены, а разница за 2027–2029 годы — во многом перенос: три "
+        "года нового договора (после них оборудование, как в Павлодаре, переходит городу) "
+        "оплатят на год позже, а нынешнюю цену за 2027 год — сверх них. Поэтому авторы советуют "
+        "путь «продление, затем договор», а продление на весь год — лишь если договор не "
+        "заключат."
     ) in text
     assert "по суждению авторов, они перевешивают" not in text
