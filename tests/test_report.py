@@ -53,11 +53,13 @@ FORK = (
     # third year falls in 2030; after its three years the equipment passes to the city, as
     # in Pavlodar (Profit.kz, 22 December 2025): the advice follows from it, not from a
     # judgement; s47e–s47j: what the authors advise, said)
-    "Но это во многом перенос: три года нового договора (после них оборудование, как в "
-    "Павлодаре, переходит городу) оплатят на год позже, а 3,9 млрд — сверх них. Обслуживание "
-    "сети без замены, по суждению авторов, не дороже нынешней платы; цены нет (рекомендация "
-    "2). Поэтому авторы советуют рекомендуемый путь, а продление на весь год — лишь если "
-    "договор не заключат (рекомендация 6; хватит 5 млрд)."
+    # (s47k: «Поэтому» after the servicing's sentence read as a non sequitur: the deferral
+    # last, before the advice it leads to)
+    "Обслуживание сети без замены, по суждению авторов, не дороже нынешней платы; цены нет "
+    "(рекомендация 2). Но продление — во многом перенос: три года нового договора (после них "
+    "оборудование, как в Павлодаре, переходит городу) оплатят на год позже, а 3,9 млрд — "
+    "сверх них. Поэтому авторы советуют рекомендуемый путь, а продление на весь год — лишь "
+    "если договор не заключат (рекомендация 6; хватит 5 млрд)."
 )
 
 
@@ -1308,7 +1310,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # what the operator must agree to for the cheaper path)
         # (s47c, s47d: «(рекомендация 5)» on the stop-gap was a stale reference; the servicing
         # of the network unreplaced, unpriced, said where the choice is)
-        ". Но это во многом перенос"
+        ". Обслуживание сети без замены"
     ) in memo
     assert FORK in memo
     assert "суждение, а не расчёт" not in memo
