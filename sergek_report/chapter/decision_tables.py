@@ -597,10 +597,10 @@ def line_variant_output(line: str, results: Results) -> str:
     return BRANCH_PATH[line][0].format(reading=results.budget_line.line_reading)
 
 
-def line_variant_cash(line: str, results: Results) -> str:
-    """The appraisal's output of a branch's 2027 cost at the line's variant
-    («service_pavlodar_camera.cash_2027»)."""
-    return f"{line_variant_output(line, results)}.cash_{OPTION_YEARS[0]}"
+def line_variant_cash(line: str, results: Results, measure: str = f"cash_{OPTION_YEARS[0]}") -> str:
+    """The appraisal's output of a branch's cost at the line's variant, its 2027 cash unless
+    another `measure` is asked for («service_pavlodar_camera.cash_2027», «….cash_total»)."""
+    return f"{line_variant_output(line, results)}.{measure}"
 
 
 def recommended_path_cost(results: Results) -> str:
@@ -616,7 +616,7 @@ def choice_totals(results: Results) -> tuple[str, str]:
     memo sets the council's choice between them in the three years' money, not in 2027's
     alone (reviews s46l, s46m: the cheaper path over three years was unsaid)."""
     u = results.appraisal
-    recommended = f"{line_variant_output(RECOMMENDED_BRANCH, results)}.cash_total"
+    recommended = line_variant_cash(RECOMMENDED_BRANCH, results, "cash_total")
     return bn(u.get(recommended, CENTRAL)), bn(u.get(f"{EXTENSION_YEAR}.cash_total", CENTRAL))
 
 
@@ -1021,14 +1021,7 @@ def branch_cost_lines(line: str, results: Results, repeated: bool = False) -> tu
         "line": precision.line_billions(results.budget_line.amount),
     }
     if repeated:  # priced as a branch above it: its cost, not the path's name again
-        # the one such branch is the lifted ban's, whose other use is the whole year at
-        # today's price (reviews s47e–s47h): its 2027 cost, and the year the contract starts
-        whole_year = fmt.fill(
-            L.PATH_TREE_COSTS["whole_year"],
-            cost=bn(results.appraisal.get(EXTENSION, CENTRAL)),
-            year=fmt.year(OPTION_YEARS[1]),
-        )
-        return (fmt.fill(L.PATH_TREE_COSTS["repeated"], **words), whole_year)
+        return (fmt.fill(L.PATH_TREE_COSTS["repeated"], **words),)
     if line == LINE_BRANCH:  # the line is this path's upper end, rounded up
         return (fmt.fill(L.PATH_TREE_COSTS["with_line"], **words),)
     # a branch whose central estimate the line does not cover says so (the memo's case б)
@@ -1081,15 +1074,29 @@ def path_table(path: pd.DataFrame) -> pd.DataFrame:
 # step (review s10c). A contract with new equipment cannot work from the first day (the
 # chapter's «Сроки»): that branch is greyed, its caveat (labels.PATH_TREE_CAVEATS) over it, so
 # that it never reads as likely as the others (review s11d, item 5).
+# The branch where the council lifts its ban: its other use, the whole year at today's price,
+# is a cost line of its own under it (`whole_year_cost_line`)
+BAN_LIFTED_BRANCH = "lift_ban"
 PATH_TREE = {
     "announced": ("announced", "yes", None, "unlikely", None),
     "bridge": ("bridge", "yes", "no", "go", None),
     # (review s42h: the council's own decision, lifting its ban, hid in the gap's box)
-    "lift_ban": ("lift_ban", "yes", "no", "go", None),
+    BAN_LIFTED_BRANCH: ("lift_ban", "yes", "no", "go", None),
     "no_bridge": (None, "no", None, "stop", None),
     "transfer": ("transfer", "yes", None, "open", "independent"),
     "no_transfer": (None, "no", None, "stop", "independent"),
 }
+
+
+def whole_year_cost_line(results: Results) -> str:
+    """The lifted ban's other use under its branch: the whole year at today's price, its 2027
+    median and the year the contract then starts (reviews s47e–s47h: the tree priced the
+    lifted ban at 27,4 only, the title page showed 3,9)."""
+    return fmt.fill(
+        L.PATH_TREE_COSTS["whole_year"],
+        cost=bn(results.appraisal.get(EXTENSION, CENTRAL)),
+        year=fmt.year(OPTION_YEARS[1]),
+    )
 
 
 def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]:
@@ -1110,7 +1117,12 @@ def path_branches(path: pd.DataFrame, results: Results) -> list[diagrams.Branch]
                 question=fmt.fill(L.PATH_QUESTIONS[question], day=day) if question else None,
                 answer=L.PATH_ANSWERS[answer],
                 outcome=row["on_january_1"],
-                costs=branch_cost_lines(row["budget_line"], results, repeated),
+                costs=branch_cost_lines(row["budget_line"], results, repeated)
+                + (
+                    (whole_year_cost_line(results),)
+                    if row["branch_id"] == BAN_LIFTED_BRANCH
+                    else ()
+                ),
                 tone=tone,
                 from_above=L.PATH_ANSWERS[from_above] if from_above else None,
                 group=L.PATH_TREE_GROUPS[group] if group else None,
