@@ -962,6 +962,22 @@ AMOUNT_RANGE = "{point} тенге (от {low} до {high})"  # {point}: «35,5 
 # ... a median that rounds to an end of its range is not said apart from it (never «0,7 (от 0,6
 # до 0,7)»): the range alone, «0,6–0,7 млрд тенге» ({range}: the two ends and the scale word)
 AMOUNT_SPAN = "{range} тенге"
+# The whole-year extension against the recommended path to the end of both contracts
+# (decision_tables.fork_table, fork_difference; reviews s47o, s47p): {first}, {next}: years
+FORK_ROWS = {
+    "recommended": "рекомендуемый путь: продление до итогов закупки, затем договор",
+    "extension": "продление на весь {first} год, договор с {next} года",
+}
+FORK_COLUMNS = {
+    "path": "Путь",
+    "year": "{year} г.",
+    "cash": "Всего {span} гг. (разброс)",
+    "present_value": "Приведённая стоимость на {first_day} (разброс)",
+}
+FORK_DIFFERENCE = "{word} на {amount}"  # «дороже на 5,2 млрд тенге (от 1,0 до 10,1)»
+FORK_DEARER = "дороже"
+FORK_CHEAPER = "дешевле"
+FORK_EITHER = "то дешевле, то дороже: разница от {low} до {high} тенге"
 AMOUNT_ABOUT = "около {amount}"  # a median said in running text: «около 31,4 млрд тенге (…)»
 LIKELY = "в {inside} {cases} из\u00a0{of}"  # «из 10» stays on one line
 CASE_FORMS = ("случае", "случаях", "случаях")  # prepositional: «в 8 случаях»

@@ -67,6 +67,44 @@ def test_service_price_grows_from_2028_not_in_2027():
     assert c.cash_total[0] == pytest.approx(19_860)
 
 
+def test_the_year_after_the_three_ends_the_contract_then_pays_upkeep_at_todays_price():
+    # reviews s47o, s47p: the whole-year extension against the recommended path to the end
+    # of both contracts. 10 complexes, today's price 100, service 50 growing 10 % a year from
+    # 2028 (2030: × 1.1 ** 3 = 1.331). A contract from 1 March 2027 (2 months in) runs 36
+    # months, to the end of February 2030: 2 months at 50 × 1.331 × 10 = 1 331, then 10
+    # months of upkeep at today's (frozen) price, 10 × 100 × 10 = 10 000
+    c = ap.after_years(10, 100.0, 50.0, 10.0, 0.0, 2.0)
+    assert c.cash_2027[0] == pytest.approx(1_331 + 10_000)
+    # a contract from 1 January 2028 (12 months in) has its whole third year in 2030
+    c = ap.after_years(10, 100.0, 50.0, 10.0, 0.0, 12.0)
+    assert c.cash_2027[0] == pytest.approx(12 * 50 * 1.331 * 10)
+    # one payment on 31 January 2030 (1 126 days) at 10 %: the contract's month discounted
+    c = ap.after_years(1, 0.0, 1000.0, 0.0, 10.0, 1.0)
+    assert c.present_value[0] == pytest.approx(1000 / 1.1 ** (1126 / 365))
+
+
+def test_without_growth_the_whole_year_extension_only_reorders_the_same_months():
+    # At no growth and upkeep at today's price, the whole-year extension pays 12 months at
+    # today's price and 36 of the contract over 2027–2030, and so does the recommended path
+    # (2 months at today's price, 36 of the contract, 10 of upkeep at today's price): the
+    # same cash, 10 × (12 × 100 + 36 × 50) = 30 000. Discounted, the path that pays the
+    # dearer months later is the cheaper: the extension where the contract costs more than
+    # today's price (as in the report, 8 times), the recommended path where it costs less
+    def through_2030(service, bridge):
+        head = ap.service_path(10, 100.0, service, 0.0, 18.0, bridge, 0.0)
+        tail = ap.after_years(10, 100.0, service, 0.0, 18.0, bridge)
+        cash = head.cash_total[0] + tail.cash_total[0]
+        return cash, head.present_value[0] + tail.present_value[0]
+
+    (recommended, recommended_pv), (extension, extension_pv) = (
+        through_2030(50.0, 2.0),
+        through_2030(50.0, 12.0),
+    )
+    assert recommended == pytest.approx(30_000) and extension == pytest.approx(30_000)
+    assert extension_pv > recommended_pv  # the contract cheaper than today's price
+    assert through_2030(800.0, 12.0)[1] < through_2030(800.0, 2.0)[1]  # dearer: the report's
+
+
 def test_equipment_at_end_of_2026_prices_paid_on_its_date():
     # 2 complexes × 1 000 × 1.1 (2026 inflation) = 2 200, paid after 365 days
     c = ap.equipment(2, 1000.0, 10.0, 10.0, 365.0)

@@ -48,17 +48,20 @@ def report(built_report):
 # (reviews s47c, s47d)
 FORK = (
     "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене стоит 3,9 млрд "
-    "тенге против 27,4 по рекомендуемому пути, 2027–2029 годы — 69,2 против 92,7. "
+    "тенге против 27,4 по рекомендуемому пути. "
     # (reviews s47c, s47i, s47j: 69,2 against 92,7 compares unequal spans; s47m, s47n:
     # «3,9 сверх них» forgot that the recommended path pays a year of upkeep after its
-    # contract, when the equipment passes to the city as in Pavlodar (Profit.kz, 22
-    # December 2025): over the whole span the money is close, and what decides is said)
-    "Но за весь срок разница мала: продление сдвигает на год три года нового договора (после "
-    "них оборудование, как в Павлодаре, переходит городу), а 3,9 млрд — плата за год, который "
-    "на рекомендуемом пути уйдёт на обслуживание после договора (по суждению авторов, не "
-    "дороже нынешней). Решают не деньги: новая сеть на год раньше и конец зависимости от "
-    "оператора против снятия запрета. Авторы советуют рекомендуемый путь; продление на весь "
-    "год — если договор не заключат (рекомендация 6; хватит 5 млрд)."
+    # contract; s47o, s47p: «за весь срок разница мала» asserted, not computed: the two paths
+    # to the end of both contracts, 2027–2030, computed, in cash and present value, Table 5
+    # by hand: 27,4 + 31,7 + 33,6 + 6,9 = 99,6 and 3,9 + 31,7 + 33,6 + 35,6 = 104,8)
+    "Но оно лишь сдвигает трёхлетний договор на год, на 2028–2030 годы. До конца обоих "
+    "договоров, за 2027–2030 годы, продление дороже на 5,2 млрд тенге, а в приведённой "
+    "стоимости дешевле на 4,7 млрд тенге (таблица «Два пути до конца договоров»"
+)
+FORK_CRITERIA = (
+    "Решают не деньги: продление даёт год на закупку, но требует снять запрет и оставляет "
+    "старую сеть ещё на год. Авторы советуют рекомендуемый путь; продление на весь год — если "
+    "договор не заключат (рекомендация 6; хватит 5 млрд)."
 )
 
 
@@ -1268,8 +1271,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s47a, s47b: the three years' money the choice turns on, said first)
         # (s47c, s47d: the whole year's extension is the network kept a year longer: the
         # fork «replace or service» said as the council's, with today's price beside it)
+        # (s47o, s47p: the three years' money compared unequal spans: to 2030, computed)
         "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене стоит 3,9 млрд "
-        "тенге против 27,4 по рекомендуемому пути, 2027–2029 годы — 69,2 против 92,7"
+        "тенге против 27,4 по рекомендуемому пути. Но оно лишь сдвигает"
     ) in memo
     # (s37n, s38a–s38f: no recommendation on the council's own ban, then 5, 4,4 and 3,9 for
     # one cost: lifting it, if the lawyers allow, for an extension until the new contract, one
@@ -1309,9 +1313,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # what the operator must agree to for the cheaper path)
         # (s47c, s47d: «(рекомендация 5)» on the stop-gap was a stale reference; the servicing
         # of the network unreplaced, unpriced, said where the choice is)
-        ". Но за весь срок разница мала"
+        # (s47o, s47p: «за весь срок разница мала» asserted: computed to 2030)
+        "До конца обоих договоров, за 2027–2030 годы"
     ) in memo
-    assert FORK in memo
+    assert FORK in memo and FORK_CRITERIA in memo
+    assert "разница мала" not in memo
     assert "суждение, а не расчёт" not in memo
     # (the memo's room: today's price's range is the title page chart's «3,9 (3,7–4,4)»)
     # (s46d–s46g: the whole year's line, 5, said once, where the choice is put to the council)
@@ -2504,7 +2510,7 @@ def test_the_data_request_asks_what_the_memo_asks_before_the_session(report):
     ask for before the session, were not in the data request; now priority-1 rows, and
     priority 1 is what the vote needs (seven rows before, nine now)."""
     text = " ".join(report["text"].split())
-    request = text[text.index("Таблица 29. Запрос данных") :]
+    request = text[text.index("Таблица 30. Запрос данных") :]
     request = request[: request.index("Приоритет 2")]
     assert request.count("Приоритет 1") == 9
     assert "Письменное заключение юристов акимата о продлении до итогов закупки" in request
@@ -2521,24 +2527,33 @@ def test_the_whole_year_extension_is_weighed_in_money_and_risks(report):
     text = normalise(html_text(report["html"], changes=False)).replace("\u00a0", " ")
     assert (
         "весь 2027 год по нынешней цене обошёлся бы примерно в 3,9 млрд тенге против 27,4 по "
-        "пути «продление, затем договор», а новый договор начнётся в 2028 году по тем же ценам "
-        # (s46l, s46m: the three years' money too, Table 26's, and the choice the council's,
-        # not the authors' judgement against the cheaper path)
-        "2028–2029 годов, что и на других путях; за 2027–2029 годы — 69,2 против 92,7 млрд "
-        "тенге."
+        "пути «продление, затем договор». "
+        # (s47o, s47p: the paths compared to the end of both contracts, with the upkeep after
+        # the recommended path's contract priced and said as the authors' judgement)
+        "Но продление лишь сдвигает трёхлетний договор на год: его третий год придётся на 2030 "
+        "год. На пути «продление, затем договор» договор закончится в первые месяцы 2030 года, "
+        "и оборудование, как в Павлодаре, перейдёт городу. Его обслуживание до конца года в "
+        "расчёте — по нынешней цене"
     ) in text
-    # (s47a, s47b: «выбор — за маслихатом» without criteria: the operator's written consent
-    # to a year at today's price and to hand over the software and the data at its end)
-    # (s47c, s47i, s47j: the three years' difference is largely a deferral: the advice said
-    # from it)
-    # (s47m, s47n: the recommended path pays a year of upkeep after its contract too)
     assert (
-        "В деньгах эти риски не оценены, а за весь срок разница мала: продление сдвигает на год "
-        "три года нового договора (после них оборудование, как в Павлодаре, переходит городу), а "
-        "нынешняя цена за 2027 год — плата за год, который на пути «продление, затем договор» "
-        "уйдёт на обслуживание после договора (по суждению авторов, не дороже нынешней платы). "
-        "Решают не деньги: новая сеть на год раньше и конец зависимости от оператора против "
-        "снятия запрета. Поэтому авторы советуют путь «продление, затем договор», а продление на "
-        "весь год — лишь если договор не заключат."
+        # hand-checked against Table 5's medians: 104,8 − 99,6 = 5,2 and 72,9 − 77,5 = −4,6
+        # (the difference's own median, drawn jointly: 4,7)
+        "До конца обоих договоров, за 2027–2030 годы, продление дороже на 5,2 млрд тенге (от 1,0 "
+        "до 10,1): его договор начнётся на год позже, когда цена на год выросла. В приведённой "
+        "стоимости оно дешевле на 4,7 млрд тенге (от 2,0 до 7,1): те же платежи приходятся на "
+        "более поздние годы."
     ) in text
+    # (s47a, s47b: «выбор — за маслихатом» without criteria; s47o: «А и Б против В» opaque:
+    # what the extension gives and what it needs, said as such)
+    assert (
+        "Решают не деньги: продление снижает расход 2027 года и даёт год на закупку, но требует "
+        "снять запрет и на год оставляет старую сеть и зависимость от оператора. Авторы ставят "
+        "выше новую сеть на год раньше и советуют путь «продление, затем договор», а продление "
+        "на весь год — лишь если договор не заключат."
+    ) in text
+    # the table of the two paths, its rows summed by hand: 27,4 + 31,7 + 33,6 + 6,9 = 99,6;
+    # 3,9 + 31,7 + 33,6 + 35,6 = 104,8
+    assert "27,4 31,7 33,6 6,9 99,6 (92,1–107,6) 77,5 (72,1–83,4)" in text
+    assert "3,9 31,7 33,6 35,6 104,8 (93,4–117,3) 72,9 (65,4–81,1)" in text
+    assert "разница мала" not in text
     assert "по суждению авторов, они перевешивают" not in text

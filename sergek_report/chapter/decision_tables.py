@@ -25,14 +25,17 @@ from sergek_report.chapter.outputs import (
 )
 from sergek_report.errors import ReportError
 from sergek_report.model.appraisal import (
+    AFTER_YEAR,
     CAMERA_PATH,
     CAMERA_READING,
+    EXTENSION_LESS_RECOMMENDED,
     EXTENSION_YEAR,
     FIRST_DAY_PATH,
     GAP_PATH,
     KARAGANDA_FIRST_DAY,
     ONE_YEAR,
     STOPGAP_PATH,
+    THROUGH_AFTER_YEAR,
 )
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
 from sergek_report.model.budget_line import (
@@ -610,14 +613,54 @@ def recommended_path_cost(results: Results) -> str:
     return bn(results.appraisal.get(line_variant_cash(RECOMMENDED_BRANCH, results), CENTRAL))
 
 
-def choice_totals(results: Results) -> tuple[str, str]:
-    """The three years' cash of the recommended path and of the whole-year extension, both at
-    the line's variant, central estimates as Tables 25 and 26 print them («92,7», «69,2»): the
-    memo sets the council's choice between them in the three years' money, not in 2027's
-    alone (reviews s46l, s46m: the cheaper path over three years was unsaid)."""
+def fork_table(results: Results) -> pd.DataFrame:
+    """The whole-year extension against the recommended path to the end of both contracts,
+    2027–2030: each year's cash (medians), the four years' and their present value (median
+    and P10–P90), in billions (reviews s47o, s47p: «за весь срок разница мала» asserted)."""
     u = results.appraisal
-    recommended = line_variant_cash(RECOMMENDED_BRANCH, results, "cash_total")
-    return bn(u.get(recommended, CENTRAL)), bn(u.get(f"{EXTENSION_YEAR}.cash_total", CENTRAL))
+    column = L.FORK_COLUMNS
+    years = {**_years(), "span": fmt.year_range(OPTION_YEARS[0], AFTER_YEAR)}
+    paths = {
+        line_variant_output(RECOMMENDED_BRANCH, results): L.FORK_ROWS["recommended"],
+        EXTENSION_YEAR: L.FORK_ROWS["extension"],
+    }
+    rows = []
+    for output, name in paths.items():
+        row = {column["path"]: fmt.fill(name, first=years["first"], next=fmt.year(OPTION_YEARS[1]))}
+        for year in (*OPTION_YEARS, AFTER_YEAR):
+            row[column["year"].format(year=fmt.year(year))] = bn(
+                u.get(f"{output}.cash_{year}", CENTRAL)
+            )
+        for measure in ("cash", "present_value"):
+            cell = budget_cell(u, f"{output}.{THROUGH_AFTER_YEAR.format(measure=measure)}")
+            row[column[measure].format(**years)] = cell
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    table.attrs[NUMERIC_COLUMNS] = list(table.columns[1:])
+    return table
+
+
+def fork_difference(results: Results, measure: str, ranged: bool = True) -> str:
+    """How much dearer or cheaper the whole-year extension is than the recommended path over
+    2027–2030, in cash («cash») or present value («present_value»), its median and P10–P90
+    in plain words: «дороже на 5,2 млрд тенге (от 1,0 до 10,1)»; a range across nought is
+    said as one: «от −1,0 до 10,1 млрд тенге» (dearer by the positive end). Not `ranged`:
+    the median alone, «дороже на 5,2 млрд тенге» (the memo; its table gives the range)."""
+    u = results.appraisal
+    output = f"{EXTENSION_LESS_RECOMMENDED}.{THROUGH_AFTER_YEAR.format(measure=measure)}"
+    central, low, high = (u.get(output, stat) for stat in (CENTRAL, "p10", "p90"))
+    billion = L.NUMBER_WORDS["billion"]
+    if low < 0 < high:
+        return L.FORK_EITHER.format(low=bn(low), high=f"{bn(high)}{fmt.NBSP}{billion}")
+    word = L.FORK_DEARER if central >= 0 else L.FORK_CHEAPER
+    near, far = sorted((abs(low), abs(high)))
+    if not ranged:
+        text = L.AMOUNT_SPAN.format(range=f"{bn(abs(central))}{fmt.NBSP}{billion}")
+        return L.FORK_DIFFERENCE.format(word=word, amount=text)
+    text = L.AMOUNT_RANGE.format(
+        point=f"{bn(abs(central))}{fmt.NBSP}{billion}", low=bn(near), high=bn(far)
+    )
+    return L.FORK_DIFFERENCE.format(word=word, amount=text)
 
 
 def times_today(results: Results) -> dict[str, float]:

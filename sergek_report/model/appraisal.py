@@ -83,6 +83,22 @@ def _a(x) -> np.ndarray:
     return np.atleast_1d(np.asarray(x, dtype=float))
 
 
+# The year after the three, when a three-year contract from 2028 has its last year and the
+# recommended path's contract its last months: the whole-year extension and the recommended
+# path compared to the day both contracts have ended (reviews s47o, s47p: «за весь срок
+# разница мала» was asserted, not computed)
+AFTER_YEAR = YEARS[-1] + 1
+AFTER_MONTH_END_DAYS = np.array(
+    [
+        (
+            (dt.date(AFTER_YEAR + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)) - VALUATION_DATE
+        ).days
+        for m in range(1, 13)
+    ],
+    dtype=float,
+)
+CONTRACT_MONTHS = 12 * len(YEARS)  # a new contract's term: three years, as Pavlodar's
+
 # The first days of the months of 2027–2029 (and of 2030) in days from the valuation date.
 MONTH_START_DAYS = np.concatenate([[0.0], MONTH_END_DAYS + 1])
 
@@ -219,6 +235,26 @@ def path_flows(
     return flows
 
 
+def after_years(complexes, current, service, growth, rate, contract_start) -> Cash:
+    """The year after the three (2030) of a path whose three-year contract starts
+    `contract_start` months into 2027: the contract's remaining months at the service price
+    (grown a year from 2028, as in 2028–2029), then the city keeps the equipment handed over
+    to it, its upkeep at today's (frozen) price at most (the authors' judgement: the price of
+    upkeep after a contract is no public figure). `later_years` is empty: one year."""
+    k = np.arange(12 * len(YEARS), 12 * (len(YEARS) + 1), dtype=float)[None, :]
+    start = _a(contract_start)[:, None]
+    end = start + CONTRACT_MONTHS
+    on_contract = np.clip(np.minimum(k + 1, end) - np.maximum(k, start), 0, 1)
+    on_upkeep = np.clip(k + 1 - end, 0, 1)
+    level = (1 + _a(growth)[:, None] / 100) ** (AFTER_YEAR - FIRST_GROWTH_YEAR + 1)
+    flows = _a(complexes)[:, None] * (
+        on_contract * _a(service)[:, None] * level + on_upkeep * _a(current)[:, None]
+    )
+    discount = (1 + _a(rate)[:, None] / 100) ** (-AFTER_MONTH_END_DAYS[None, :] / 365)
+    cash = flows.sum(axis=1)
+    return Cash(cash_2027=cash, cash_total=cash, present_value=(flows * discount).sum(axis=1))
+
+
 def stopgap(complexes, current, months, rate) -> Cash:
     """The two-month bridge alone, at the current (frozen) price: no growth applies."""
     flows = path_flows(complexes, current, 0.0, 0.0, months, 1e9, years=1)
@@ -345,6 +381,10 @@ def line_reading(camera_factor: float | None) -> str:
 # the operator agrees), then the new contract from 2028 at the line's reading, as the other
 # paths pay it then (reviews s46d, s46e: priced at today's price to 2029 it was no path)
 EXTENSION_YEAR = "extension_year"
+# A path's cash and present value through the year after the three («cash_through_2030»), and
+# the whole-year extension's less the recommended path's
+THROUGH_AFTER_YEAR = "{measure}_through_" + str(AFTER_YEAR)
+EXTENSION_LESS_RECOMMENDED = "extension_year_less_recommended"
 # The line's path (the contract from the first day) at a price held for the contract's three
 # years, as Pavlodar's sum is (no growth in 2028–2029): what the later years' lines would be
 # without the growth reserve (reviews s22k, s22l: 27 + 32 + 32 against 100)
@@ -420,6 +460,19 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     cash[EXTENSION_YEAR] = service_path(
         n, p, prices[line_reading(data.camera_factor)], g, r, 12.0 + 0 * _a(m), 0 * _a(m)
     )
+    # the whole-year extension against the recommended path (the stop-gap, then the contract,
+    # at the line's reading) to the end of both contracts: each path's 2030 and its sums
+    # through 2030, and the extension less the recommended path, drawn jointly
+    line = line_reading(data.camera_factor)
+    recommended = STOPGAP_PATH.format(reading=line)
+    through = {}
+    for name, start in ((recommended, m), (EXTENSION_YEAR, 12.0 + 0 * _a(m))):
+        tail = after_years(n, p, prices[line], g, r, start)
+        through[name] = Cash(
+            cash_2027=tail.cash_2027,
+            cash_total=cash[name].cash_total + tail.cash_total,
+            present_value=cash[name].present_value + tail.present_value,
+        )
     karaganda = service_price_2026(
         data, x["karaganda_price_year"], x["inflation_2026"], 1.0, coverage
     )
@@ -431,6 +484,15 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         out[f"{name}.present_value"] = c.present_value
         for year, cash_year in zip(YEARS[1:], c.later_years, strict=False):
             out[f"{name}.cash_{year}"] = cash_year
+    for name, c in through.items():
+        out[f"{name}.cash_{AFTER_YEAR}"] = c.cash_2027
+        out[f"{name}.{THROUGH_AFTER_YEAR.format(measure='cash')}"] = c.cash_total
+        out[f"{name}.{THROUGH_AFTER_YEAR.format(measure='present_value')}"] = c.present_value
+    for measure in ("cash", "present_value"):
+        key = THROUGH_AFTER_YEAR.format(measure=measure)
+        out[f"{EXTENSION_LESS_RECOMMENDED}.{key}"] = (
+            out[f"{EXTENSION_YEAR}.{key}"] - out[f"{recommended}.{key}"]
+        )
     for reading in prices:
         path = FIRST_DAY_PATH.format(reading=reading)
         out[f"{ONE_YEAR.format(path=path)}.cash_2027"] = (
