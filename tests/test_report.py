@@ -1107,7 +1107,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s33d: the memo says it in recommendation 3, where the later lines are voted; s34e,
     # s34f: its upper end on the title page read as a second line)
     assert (
-        "47,6" not in cover and "56,2" not in cover and "оборудование около 47,6 (до 56,2)" in memo
+        "41,7" not in cover and "47,6" not in cover and "оборудование около 41,7 (до 47,6)" in memo
     )
     # the proposal in one sentence under the title (s32a, s32b: first said on p. 3): the
     # lines of recommendation 3 and the last day of recommendation 4, 31 December + 60 days =
@@ -1699,8 +1699,10 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s38f–s38h: «около» beside «верхняя оценка» for one figure: the row is a case)
         # (s40a, s40l: the case not tied to the later years' lines, recommendation 3's reason)
         # (s42b: «всё оборудование в 2027 г.» cryptic: the one-year contract and what it pays)
-        "без строк 2028–2029 гг.: договор на год оплатит всё оборудование около 47,6 "
-        "(до 56,2) "
+        # (s47n, s47p: the whole equipment on top of the year's price counted its third twice:
+        # two thirds of 17,8, 11,9, on the first day's 29,8 ≈ 41,7)
+        "без строк 2028–2029 гг.: договор на год оплатит всё оборудование около 41,7 "
+        "(до 47,6) "
         # (s41h: Karaganda first named here: what its price is to Pavlodar's)
         # (s42b: one name for the midpoint, the charts'; its upper end, 50,5, said)
         # (s44g, s44i, s44k: the midpoint's 35,5 understated Karaganda's price itself: the
@@ -1926,11 +1928,15 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # and the one-year contract's 2027 cost, the line's path with it (s29h; s31b–s31d)
     # (s36a, s36b: the memo's weight: the purchase's 17,8 is chapter 2's, beside its unpriced
     # running costs; the memo says it may be cheaper and asks for the offers)
-    assert memo.count("17,8") == 0 and memo.count("47,6") == 1
+    assert memo.count("17,8") == 0 and memo.count("41,7") == 1
     # (said once, as recommendation 2's offers)
     assert "на обслуживание только действующих АПК и на покупку оборудования городом" in memo
     chapters = " ".join(report["text"].split())
-    assert "стоимости нового оборудования для всей сети — около 17,8 млрд тенге" in chapters
+    # (s47n, s47p: a third of the equipment is in the year's price already: two thirds of it)
+    assert (
+        "разница не больше двух третей стоимости нового оборудования для всей сети, а она — "
+        "около 17,8 млрд тенге"
+    ) in chapters
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
     # (s26m, s26p, s27d: each answer with what to do)

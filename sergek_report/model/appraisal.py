@@ -391,9 +391,11 @@ EXTENSION_LESS_RECOMMENDED = "extension_year_less_recommended"
 CONSTANT_PRICE = "{path}_constant_price"
 # The line's path (the contract from the first day) when the contract is for one year only
 # (no lines for the later years: Art. 17(3) of the public procurement law): it then pays for
-# the new equipment within its year, at most all of it, the authors' bound (chapter 2): the
-# 2027 cash of the path plus the equipment's, drawn jointly (reviews s31b–s31d: the one-year
-# contract's 2027 cost unsaid)
+# the new equipment within its year, at most all of it, the authors' bound (chapter 2). The
+# year's price, a third of Pavlodar's three-year sum, already holds a third of the
+# equipment: the 2027 cash of the path plus the other two thirds, drawn jointly (reviews
+# s31b–s31d: the one-year contract's 2027 cost unsaid; s47n, s47p: the whole equipment
+# counted the third already in the year's price twice)
 ONE_YEAR = "{path}_one_year"
 # The contract from the first day at Karaganda's price itself (the weight at its upper end,
 # Pavlodar's price left out): what the line would need if Karaganda's unverified figure were
@@ -493,11 +495,12 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         out[f"{EXTENSION_LESS_RECOMMENDED}.{key}"] = (
             out[f"{EXTENSION_YEAR}.{key}"] - out[f"{recommended}.{key}"]
         )
+    # the equipment a one-year contract recovers beyond what its year's price holds
+    term_years = data.pavlodar_term_years or len(YEARS)
+    beyond_the_year = out["equipment.cash_2027"] * (1 - 1 / term_years)
     for reading in prices:
         path = FIRST_DAY_PATH.format(reading=reading)
-        out[f"{ONE_YEAR.format(path=path)}.cash_2027"] = (
-            out[f"{path}.cash_2027"] + out["equipment.cash_2027"]
-        )
+        out[f"{ONE_YEAR.format(path=path)}.cash_2027"] = out[f"{path}.cash_2027"] + beyond_the_year
     # the 2027 line of other cities' prices against the current price for the same network:
     # how many times what the city pays now (the memo's comparison); the whole-year
     # extension's 2027 is today's price for the year
