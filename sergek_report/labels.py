@@ -1666,8 +1666,10 @@ COVER_FACTS = {
         # priced at 31 December: the card's day is the path's; 22 December's condition said)
         # (review s47e: «иначе с 1 января перерыв» read as a promise that 22 December avoids
         # it, while chapter 2 calls a contract from 1 January unlikely: said as likely anyway)
-        "до конца договора {left} (на {today}); закупку объявить до этого дня, без продления "
-        "— до {deadline}, но и тогда перерыв с {start} вероятен"
+        # (reviews s48a, s48b: «без продления» read as «if the contract is not extended at
+        # all»: the condition is the lawyers' opinion, as check 1 and recommendation 4 say)
+        "до конца договора {left} (на {today}); закупку объявить до этого дня, а без заключения "
+        "юристов — до {deadline}, но и тогда перерыв с {start} вероятен"
     ),
     # under today's price for 2027, the whole-year extension's: «3,9 млрд тенге»; {year}:
     # «2027»; {times}: «8 раз», the memo's multiple of the line's variant over it

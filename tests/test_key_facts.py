@@ -169,8 +169,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s46l, s46m, s47a, s47b: 22 December alone beside a recommended path priced at
         # 31 December: the card's day, the path's, then 22 December with its condition)
         # (s47e: «иначе с 1 января перерыв» read as a promise: likely anyway, said)
-        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить до этого дня, без "
-        f"продления — до 22{NBSP}декабря, но и тогда перерыв с 1{NBSP}января вероятен"
+        # (s48a, s48b: «без продления» read as «if not extended at all»)
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить до этого дня, а без "
+        f"заключения юристов — до 22{NBSP}декабря, но и тогда перерыв с 1{NBSP}января вероятен"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -346,8 +347,10 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s46l–s47b: the card's day, the recommended path's, then 22 December with its
         # condition, in the dative «дейін» asks; the gap from 1 January in the ablative)
         # (s47e: the gap likely even then, said)
-        "шарт соңына дейін 27 күн (4 желтоқсан күйінде); сатып алу — осы күнге дейін, "
-        "ұзартусыз — 22 желтоқсанға дейін; 1 қаңтардан үзіліс бәрібір ықтимал"
+        # (s48a, s48b: «без продления» ambiguous: the lawyers' opinion; the room of the
+        # Kazakh title page: the count's «дейін» and «күйінде» go)
+        "шарт соңына 27 күн (4 желтоқсан); сатып алу — осы күнге дейін, заңгер "
+        "қорытындысынсыз — 22 желтоқсанға дейін; 1 қаңтардан үзіліс бәрібір ықтимал"
     )
     assert (
         facts[0]

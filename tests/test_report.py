@@ -54,14 +54,20 @@ FORK = (
     # contract; s47o, s47p: «за весь срок разница мала» asserted, not computed: the two paths
     # to the end of both contracts, 2027–2030, computed, in cash and present value, Table 5
     # by hand: 27,4 + 31,7 + 33,6 + 6,9 = 99,6 and 3,9 + 31,7 + 33,6 + 35,6 = 104,8)
-    "Но оно лишь сдвигает трёхлетний договор на год, на 2028–2030 годы. До конца обоих "
-    "договоров, за 2027–2030 годы, продление дороже на 5,2 млрд тенге, а в приведённой "
-    "стоимости дешевле на 4,7 млрд тенге (таблица «Два пути до конца договоров»"
+    "Но продление лишь сдвигает трёхлетний договор на 2028–2030 годы, и за 2027–2030 годы оно "
+    "дороже на 5,2 млрд тенге, а в приведённой стоимости дешевле на 4,7 (таблица «Два пути до "
+    "конца договоров»"
 )
 FORK_CRITERIA = (
-    "Решают не деньги: продление даёт год на закупку, но требует снять запрет и оставляет "
-    "старую сеть ещё на год. Авторы советуют рекомендуемый путь; продление на весь год — если "
-    "договор не заключат (рекомендация 6; хватит 5 млрд)."
+    # (s48a, s48b: «Авторы ставят выше новую сеть» a preference, not a conclusion: the
+    # risk the deferral runs, from the risk register, is the reason)
+    "Решают не деньги, а риск: для продления на год нужны разрешение юристов и согласие "
+    "оператора; если отложить закупку, а их не будет, город останется без договора до её "
+    "итогов. Поэтому авторы советуют рекомендуемый путь; "
+    # (s48a, s48b: «на весь год — если договор не заключат» beside recommendation 6's «до
+    # начала нового»: the same extension, lasting the year)
+    "если договор в 2027 году не заключат, продление по рекомендации 6 займёт весь год "
+    "(хватит 5 млрд)."
 )
 
 
@@ -893,8 +899,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s46l, s46m, s47a, s47b: 22 December alone beside a recommended path priced at
         # 31 December: the card's day is the path's, 22 December with its condition)
         # (s47e: «иначе с 1 января перерыв» read as a promise that 22 December avoids it)
-        "закупку объявить до этого дня, без продления — до 22 декабря, но и тогда перерыв с "
-        "1 января вероятен"
+        # (s48a, s48b: «без продления» read as «if not extended at all»: the lawyers' opinion)
+        "закупку объявить до этого дня, а без заключения юристов — до 22 декабря, но и тогда "
+        "перерыв с 1 января вероятен"
     ) in cover
     assert "31 декабря, если юристы" not in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
@@ -1038,9 +1045,12 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s46l, s46m, s47a, s47b: 22 December first read as the recommended path's day,
         # which is priced at 31 December: the path's day first, then 22 December with its
         # condition and what it gives)
-        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря: на этот срок "
-        "рассчитан рекомендуемый путь. Пока юристы не подтвердили продление — не позже 22 "
-        "декабря: позже договор не начнётся 1 января." in memo
+        # (s48a: «позже договор не начнётся» read as a promise that 22 December gives it; s48b:
+        # «не позже 31 декабря» beside «каждый месяц раньше — плюс 2,2 млрд» read as advice to
+        # wait: at once, with no room for a complaint)
+        "Если закупка не объявлена — потребовать объявить её сразу, не позже 31 декабря: на этот "
+        "срок рассчитан рекомендуемый путь, запаса на жалобу нет. Пока юристы не подтвердили "
+        "продление — не позже 22 декабря: позже договор с 1 января уже невозможен." in memo
     )
     # the contract from 1 January: the line's own path since reviews s41a, s41b (a line for a
     # later start asked the earlier, safer one for an amendment): no row of Table 2
@@ -1273,7 +1283,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # fork «replace or service» said as the council's, with today's price beside it)
         # (s47o, s47p: the three years' money compared unequal spans: to 2030, computed)
         "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене стоит 3,9 млрд "
-        "тенге против 27,4 по рекомендуемому пути. Но оно лишь сдвигает"
+        "тенге против 27,4 по рекомендуемому пути. Но продление лишь сдвигает"
     ) in memo
     # (s37n, s38a–s38f: no recommendation on the council's own ban, then 5, 4,4 and 3,9 for
     # one cost: lifting it, if the lawyers allow, for an extension until the new contract, one
@@ -1314,7 +1324,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s47c, s47d: «(рекомендация 5)» on the stop-gap was a stale reference; the servicing
         # of the network unreplaced, unpriced, said where the choice is)
         # (s47o, s47p: «за весь срок разница мала» asserted: computed to 2030)
-        "До конца обоих договоров, за 2027–2030 годы"
+        "и за 2027–2030 годы оно дороже"
     ) in memo
     assert FORK in memo and FORK_CRITERIA in memo
     assert "разница мала" not in memo
@@ -1675,7 +1685,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s46l, s46m: seven figures in one sentence: the counts and the complex-year's price
         # are Table 1's and Table 28's)
         "(за камеру): в АПК Алматы камер больше, чем в павлодарском, поэтому вся сеть с "
-        "1 января стоила бы 29,8 млрд тенге, до 31,2; округлено вверх — 32. "
+        "1 января стоила бы 29,8 млрд тенге, до 31,2; округлено вверх — 32. " + FORK
         # (the memo's room: what each reading gives is Table 3's row 3 and the title page's
         # third check, 17 for the region's 420 complexes; said once)
         # (s20a, s20c, s33o, s33p, s35h: a ceiling, not a forecast, recommendation 3's since
@@ -1685,8 +1695,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s46l: «по мнению авторов, дешевле» beside chapter 2's «не дороже нынешней платы»:
         # that no price exists, said, and who is asked for it)
         # (s47c, s47d: the servicing unpriced is the next paragraph's, the council's fork)
-        "Это в 8 раз больше нынешней платы: в цене Павлодара — и новое оборудование всей "
-        "сети. " + FORK
+        # (the memo's room, s48: the eightfold and the equipment in it are the title page's
+        # card, «по цене Павлодара — в 8 раз больше: в ней и новое оборудование всех АПК»)
     )
     # (s35k, s35l: the cases 27 does not hold, a row each with its 2027 cost, hand-checked
     # against Fig. 3's medians: 25,5 + 17,8 ≈ 43,3 for the one-year contract, 27,2 from 1
@@ -1882,7 +1892,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         memo.index("Рекомендации маслихату До сессии — запросить у акимата письменное заключение")
         < memo.index("До сессии — запросить у акимата договор ГЧП с приложениями")
         < memo.index("На сессии — заложить в бюджет")
-        < memo.index("Если закупка не объявлена — потребовать объявить её не позже")
+        < memo.index("Если закупка не объявлена — потребовать объявить её сразу")
         # (s30b: the maslikhat does not write the procurement's terms: it asks the akimat to)
         < memo.index("Потребовать от акимата включить в условия закупки обслуживание действующих")
         < memo.index("и выяснить по договору ГЧП, кому после 31 декабря переходят комплексы")
@@ -1936,7 +1946,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "разница не больше двух третей стоимости нового оборудования для всей сети, а она — "
         "около 17,8 млрд тенге"
-    ) in chapters
+        # (read in the HTML: in the PDF the sentence may span a page's running header)
+    ) in normalise(html_text(report["html"], changes=False)).replace("\u00a0", " ")
     # (s17b: rounded up as the lines are: 14,22 → 15, 17,75 → 18, 19,59 → 20; s18b: check 1
     # says them against the proposed lines, so that the vote may follow the contract)
     # (s26m, s26p, s27d: each answer with what to do)
@@ -2067,9 +2078,12 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s42h, s43d: «в день утверждения» beside 31 December read as two deadlines in
         # conflict; whether the budget must come first is recommendation 1 а)'s question)
         # (s46l–s47b: the recommended path's day first, 22 December with its condition)
-        "Если закупка не объявлена — потребовать объявить её не позже 31 декабря: на этот срок "
-        "рассчитан рекомендуемый путь. Пока юристы не подтвердили продление — не позже 22 "
-        "декабря: позже договор не начнётся 1 января. "
+        # (s48a: «позже договор не начнётся» read as a promise that 22 December gives it; s48b:
+        # «не позже 31 декабря» beside «каждый месяц раньше — плюс 2,2 млрд» read as advice to
+        # wait: at once, with no room for a complaint)
+        "Если закупка не объявлена — потребовать объявить её сразу, не позже 31 декабря: на этот "
+        "срок рассчитан рекомендуемый путь, запаса на жалобу нет. Пока юристы не подтвердили "
+        "продление — не позже 22 декабря: позже договор с 1 января уже невозможен. "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
@@ -2175,11 +2189,12 @@ def test_the_council_text_says_the_models_words_plainly(report):
     # (s44g, s44i, s44k: Karaganda's price itself, the memo's Table 2 row, said there too;
     # s44m, s44n: the blend's 32,1–35,5 beside it read as a second price of Karaganda: the
     # blend is the appendix's, named as what it is)
+    # (read in the HTML: in the PDF the sentence may span a page's running header)
     assert (
         "Цена Караганды не проверена, и строка её не покрывает: по ней договор с 1 января "
         "обойдётся около 53,5 млрд тенге (табл. 2); если она подтвердится, строку придётся "
         "увеличить. Расходы путей по цене между павлодарской и карагандинской — в разделе"
-    ) in council
+    ) in normalise(html_text(report["html"], changes=False)).replace("\u00a0", " ")
     assert "от 32,1 до 35,5" not in council
     # (s37m, s37n: «Павлодар–Караганда» read as a place or a route; s44m, s44n: «с учётом
     # цены Караганды» read as Karaganda's price itself)
@@ -2552,11 +2567,17 @@ def test_the_whole_year_extension_is_weighed_in_money_and_risks(report):
     # (s47a, s47b: «выбор — за маслихатом» without criteria; s47o: «А и Б против В» opaque:
     # what the extension gives and what it needs, said as such)
     assert (
-        "Решают не деньги: продление снижает расход 2027 года и даёт год на закупку, но требует "
-        "снять запрет и на год оставляет старую сеть и зависимость от оператора. Авторы ставят "
-        "выше новую сеть на год раньше и советуют путь «продление, затем договор», а продление "
-        "на весь год — лишь если договор не заключат."
+        # (s48a, s48b: «Авторы ставят выше новую сеть» a preference, not a conclusion: the
+        # risk the deferral runs, from the risk register)
+        "Решают не деньги, а риск. Продлить договор на весь год можно, лишь если юристы "
+        "подтвердят, что маслихат вправе снять свой запрет, и оператор письменно согласится на "
+        "год по замороженному тарифу."
     ) in text
+    assert (
+        "Если закупку отложить на год, а одно из условий не выполнится, город останется без "
+        "договора до итогов закупки, объявленной позже."
+    ) in text
+    assert "Авторы ставят выше" not in text
     # the table of the two paths, its rows summed by hand: 27,4 + 31,7 + 33,6 + 6,9 = 99,6;
     # 3,9 + 31,7 + 33,6 + 35,6 = 104,8
     assert "27,4 31,7 33,6 6,9 99,6 (92,1–107,6) 77,5 (72,1–83,4)" in text

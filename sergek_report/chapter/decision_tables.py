@@ -640,12 +640,13 @@ def fork_table(results: Results) -> pd.DataFrame:
     return table
 
 
-def fork_difference(results: Results, measure: str, ranged: bool = True) -> str:
+def fork_difference(results: Results, measure: str, ranged: bool = True, unit: bool = True) -> str:
     """How much dearer or cheaper the whole-year extension is than the recommended path over
     2027–2030, in cash («cash») or present value («present_value»), its median and P10–P90
     in plain words: «дороже на 5,2 млрд тенге (от 1,0 до 10,1)»; a range across nought is
     said as one: «от −1,0 до 10,1 млрд тенге» (dearer by the positive end). Not `ranged`:
-    the median alone, «дороже на 5,2 млрд тенге» (the memo; its table gives the range)."""
+    the median alone, «дороже на 5,2 млрд тенге» (the memo; its table gives the range), and
+    without `unit` bare, «дешевле на 4,7», beside a figure that says it."""
     u = results.appraisal
     output = f"{EXTENSION_LESS_RECOMMENDED}.{THROUGH_AFTER_YEAR.format(measure=measure)}"
     central, low, high = (u.get(output, stat) for stat in (CENTRAL, "p10", "p90"))
@@ -653,13 +654,12 @@ def fork_difference(results: Results, measure: str, ranged: bool = True) -> str:
     if low < 0 < high:
         return L.FORK_EITHER.format(low=bn(low), high=f"{bn(high)}{fmt.NBSP}{billion}")
     word = L.FORK_DEARER if central >= 0 else L.FORK_CHEAPER
-    near, far = sorted((abs(low), abs(high)))
+    point = bn(abs(central))
     if not ranged:
-        text = L.AMOUNT_SPAN.format(range=f"{bn(abs(central))}{fmt.NBSP}{billion}")
+        text = L.AMOUNT_SPAN.format(range=f"{point}{fmt.NBSP}{billion}") if unit else point
         return L.FORK_DIFFERENCE.format(word=word, amount=text)
-    text = L.AMOUNT_RANGE.format(
-        point=f"{bn(abs(central))}{fmt.NBSP}{billion}", low=bn(near), high=bn(far)
-    )
+    near, far = sorted((abs(low), abs(high)))
+    text = L.AMOUNT_RANGE.format(point=f"{point}{fmt.NBSP}{billion}", low=bn(near), high=bn(far))
     return L.FORK_DIFFERENCE.format(word=word, amount=text)
 
 
