@@ -1941,7 +1941,6 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert memo.count("17,8") == 0 and memo.count("41,7") == 1
     # (said once, as recommendation 2's offers)
     assert "на обслуживание только действующих АПК и на покупку оборудования городом" in memo
-    chapters = " ".join(report["text"].split())
     # (s47n, s47p: a third of the equipment is in the year's price already: two thirds of it)
     assert (
         "разница не больше двух третей стоимости нового оборудования для всей сети, а она — "
