@@ -384,6 +384,8 @@ CHART_LINE = "строка бюджета {line}\u00a0млрд"
 # the same on the title page, in its cards' words (review s45i: «сумма в бюджете» in the
 # cards, «строка бюджета» beside the dashed line, for one figure on one page)
 TITLE_PAGE_CHART_LINE = "сумма в бюджете {line}\u00a0млрд"
+# ... on a phone, where the plot has room for the figure alone (its caption names the line)
+CHART_LINE_NARROW = "{line}\u00a0млрд"
 # how a chart of the paths without the midpoint is read: the title page's and chapter 2's
 # Fig. 3 (decision_tables.path_chart_options)
 # (reviews s32b–s32f, s44m, s44n: the unverified midpoint is the appendix's)

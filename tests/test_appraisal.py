@@ -468,7 +468,9 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     table = dtab.appraisal_table(results)
     fig, axes = dtab.appraisal_chart(results)
     # the dashed line's name beside it is no bar's label
-    budget_labels = {t.get_text() for t in axes[0].texts} - {t.get_text() for t in fig.wide_only}
+    budget_labels = {t.get_text() for t in axes[0].texts} - {
+        t.get_text() for t, _short in fig.narrow_texts
+    }
     pv_labels = {t.get_text() for t in axes[1].texts}
     budget_column, pv_column = table.columns[1], table.columns[3]
     priced = table[~table[budget_column].str.startswith("не оценено")]
@@ -1043,7 +1045,8 @@ def test_the_chapters_chart_names_its_dashed_line_beside_it_not_in_its_title():
     page; its title is the panel's measure alone (reviews s42g, s42h, s43g: «пунктир —
     строка 32: договор с первого дня, вариант 3, до 31,2» read as a legend squeezed into the
     title; the paragraph before the chart says what the line is rounded up from). The label
-    is the wide drawing's: on a phone the paragraph says it."""
+    is the wide drawing's; on a phone, where it has no room, its figure alone (reviews s47o,
+    s48a, s48b: the line unnamed there)."""
     from sergek_report import paths
     from sergek_report.chapter import decision_tables
     from sergek_report.model.computed import compute_edition
@@ -1054,8 +1057,13 @@ def test_the_chapters_chart_names_its_dashed_line_beside_it_not_in_its_title():
     )[0]
     (ax,) = fig.axes
     assert ax.get_title() == "Расходы 2027 года, млрд тенге"
-    labels = [t.get_text() for t in fig.wide_only]
-    assert labels == ["строка бюджета 32\u00a0млрд"]
+    labels = [(t.get_text(), short) for t, short in fig.narrow_texts]
+    assert labels == [("строка бюджета 32\u00a0млрд", "32\u00a0млрд")]
+    # the phone's drawing writes the short form where the long one was
+    from sergek_report.chapter import charts
+
+    svg = charts.to_narrow_svg(fig)
+    assert "строка бюджета" not in svg and ("32\u00a0млрд" in svg or "32&#160;млрд" in svg)
     assert not any("пунктир" in t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_text")))
 
 

@@ -143,6 +143,25 @@ def test_narrow_tornado_keeps_its_words_inside_the_figure_at_a_readable_size():
     assert plt.fignum_exists(fig.number) is False
 
 
+def test_narrow_tornado_keeps_its_value_labels_off_the_assumptions_names():
+    # reviews s48a, s48b: at 400 px «2,10 (84 месяца)» ran across «Срок оказания услуг по
+    # договору»: the phone's axis is widened (the end under its value if need be) until every
+    # bar's label lies within the plot
+    ends = {name: ("60 месяцев", "84 месяца") for name in tornado_frame()["assumption"]}
+    fig = charts.tornado_chart(
+        tornado_frame(), LABELS, 2.45e9, lambda v: fmt.number(v / 1e9, 2), "млрд тенге", ends=ends
+    )
+    (ax,) = fig.axes
+    charts.to_narrow_svg(fig)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()
+    plot = ax.get_window_extent(renderer)
+    assert fig.value_labels
+    for label in fig.value_labels:
+        box = label.get_window_extent(renderer)
+        assert plot.x0 <= box.x0 and box.x1 <= plot.x1, label.get_text()
+
+
 def collide(fig, ax) -> bool:
     """Whether the x tick labels overlap as the figure is laid out now (also once closed)."""
     canvas = FigureCanvasAgg(fig)

@@ -225,6 +225,8 @@ def to_narrow_svg(fig) -> str:
         return to_svg(redraw())
     for text in getattr(fig, "wide_only", ()):  # words the page's drawing alone has room for
         text.remove()
+    for text, shorter in getattr(fig, "narrow_texts", ()):  # words a phone has room for
+        text.set_text(shorter)
     height = getattr(fig, "narrow_height", None) or fig.get_size_inches()[1]
     # a low wide chart (2 in) left its plot a sliver on a phone once its legend and labels
     # grew to the phone's font (the Kazakh Figure 5, 4 Dec 2026)
@@ -261,7 +263,56 @@ def to_narrow_svg(fig) -> str:
     _room_for_rows(fig, renderer)
     for ax in fig.axes:
         _separate_labels(fig, ax, renderer)
+        labels = [t for t in getattr(fig, "value_labels", ()) if t.axes is ax]
+        if labels:
+            _value_labels_inside(fig, ax, renderer, labels)
     return to_svg(fig)
+
+
+def _value_labels_inside(fig, ax, renderer, labels: list, pad_px: float = 8.0) -> None:
+    """Labels written beside the bars (a tornado's «2,10 (84 месяца)», anchored at a bar's
+    end, right-aligned left of it or left-aligned right of it) kept inside the plot on a
+    phone (reviews s48a, s48b: at 400 px they ran across the assumptions' names). Their
+    widths in pixels do not change with the axis, so the narrowest value range that holds
+    them is solved for: with R the range and W the plot's width, a label of width w at v
+    needs v − low ≥ (w + pad) R / W on the left, high − v ≥ (w + pad) R / W on the right."""
+
+    def shares() -> tuple[list, list]:
+        fig.draw_without_rendering()
+        width = ax.get_window_extent(renderer).width
+        lefts, rights = [], []  # (value, share of the plot's width the label takes)
+        for text in labels:
+            share = (text.get_window_extent(renderer).width + pad_px) / width
+            (lefts if text.get_ha() == "right" else rights).append((text.xy[0], share))
+        return lefts, rights
+
+    def room(lefts, rights) -> float:
+        return (
+            1 - max((a for _, a in lefts), default=0.0) - max((b for _, b in rights), default=0.0)
+        )
+
+    lefts, rights = shares()
+    if room(lefts, rights) < 0.05:
+        # too wide for the phone's plot on both sides: the assumption's end under its value
+        for text in labels:
+            text.set_text(text.get_text().replace(" (", "\n(", 1))
+        lefts, rights = shares()
+    if room(lefts, rights) < 0.05:
+        return  # wider than the plot whatever the range: left as drawn
+    # the narrowest range R: for a label left of its value (share a) and one right of its
+    # value (share b), R (1 − a − b) ≥ their values' distance; against the bars' own ends
+    # too. Solved again once: the layout may give the plot another width.
+    for _ in range(2):
+        values = [v for v, _ in lefts + rights]
+        data_low, data_high = min(values), max(values)
+        needs = [data_high - data_low]
+        needs += [(vr - vl) / (1 - a - b) for vl, a in lefts for vr, b in rights if vr > vl]
+        needs += [(vr - data_low) / (1 - b) for vr, b in rights]
+        needs += [(data_high - vl) / (1 - a) for vl, a in lefts]
+        span = max(needs)
+        low = min([v - a * span for v, a in lefts] + [data_low])
+        ax.set_xlim(low, low + span)
+        lefts, rights = shares()
 
 
 def wrap_label(text: str, width: int, hyphens: bool = True) -> str:
@@ -766,6 +817,7 @@ def tornado_chart(
     # (reviews s30b, s30d–s30f: thin bars on a squat chart: a little more height a bar)
     fig, ax = new_figure(height=0.31 * max(len(shown), 1) + 1.05)
     rows = shown.iloc[::-1].reset_index(drop=True)  # largest swing on top
+    value_labels = []  # the bars' labels, which the phone's drawing keeps inside the plot
     for y, row in rows.iterrows():
         low, high = row["metric_low"], row["metric_high"]
         ax.barh(y, low - base, left=base, color=ACCENT_LIGHT, height=0.7)
@@ -775,7 +827,7 @@ def tornado_chart(
             if abs(value - base) <= 1e-9 * max(abs(base), 1):
                 continue  # the base value itself: the base line marks it
             side = "left" if value >= base else "right"
-            ax.annotate(
+            label = ax.annotate(
                 value_format(value) if end is None else f"{value_format(value)} ({end})",
                 (value, y),
                 textcoords="offset points",
@@ -784,6 +836,7 @@ def tornado_chart(
                 va="center",
                 fontsize=8.5,
             )
+            value_labels.append(label)
     ax.axvline(base, color="#222222", linewidth=1.2, zorder=3)
     # beside the base line, not across it: the line would run through a centred label
     ax.annotate(
@@ -818,6 +871,7 @@ def tornado_chart(
     fig.legend(
         handles=handles, loc="outside upper center", ncol=3, fontsize=NOTE_SIZE, handlelength=1.5
     )
+    fig.value_labels = value_labels  # the phone's drawing widens the axis for them
     if not hidden.empty:
         # in the figure's caption (Chapter.figure: `caption_note`), not under the axes: drawn
         # in the chart, the line hung between the chart and its caption
@@ -841,6 +895,7 @@ def options_chart(
     frame_height: float = 0.85,
     row_height: float = 0.2,
     line_label: str | None = None,
+    line_label_narrow: str | None = None,
 ):
     """The options side by side on one basis: for each panel (a measure), one horizontal bar
     per option at its central value with a P10–P90 whisker, the figures («27,2 (25,9–28,4)»)
@@ -856,7 +911,8 @@ def options_chart(
     path under the path's name); `frame_height`: the inches a panel's title and axis take
     (lower for a panel titled by its reference line alone, its measure said in the caption);
     `row_height`: an option's row, in inches (lower on the title page, a chart of few rows);
-    `line_label`: words beside the reference line on the first row (a chart without titles)."""
+    `line_label`: words beside the reference line on the first row (a chart without titles);
+    `line_label_narrow`: the shorter words a phone's drawing puts there instead («32 млрд»)."""
     references = references or {}
     muted = set(muted)
     headings = dict(headings or {})
@@ -954,23 +1010,28 @@ def options_chart(
             if line_label:
                 # in a band above the rows, ending at the dashed line: right of the line on the
                 # first row the name ran into the figures' column («строка 27 13,6», review
-                # s32j), on the last row it read as that row's (s33d); not on a phone, where the
-                # plot is too narrow for it (the caption says it)
-                fig.wide_only = [
-                    *getattr(fig, "wide_only", []),
-                    _beside(
-                        ax,
-                        line_label,
-                        (reference[0], top + band / 2),
-                        -3,
-                        ha="right",
-                        fontsize=8.5,
-                        color=WARNING,
-                        # over the grid's lines, which crossed its words (review s43j)
-                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
-                        zorder=4,
-                    ),
-                ]
+                # s32j), on the last row it read as that row's (s33d); on a phone, where the
+                # plot is too narrow for it, its short form (reviews s47o, s48a, s48b: the
+                # line unnamed there) or none (the caption says it)
+                name = _beside(
+                    ax,
+                    line_label,
+                    (reference[0], top + band / 2),
+                    -3,
+                    ha="right",
+                    fontsize=8.5,
+                    color=WARNING,
+                    # over the grid's lines, which crossed its words (review s43j)
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+                    zorder=4,
+                )
+                if line_label_narrow:
+                    fig.narrow_texts = [
+                        *getattr(fig, "narrow_texts", []),
+                        (name, line_label_narrow),
+                    ]
+                else:
+                    fig.wide_only = [*getattr(fig, "wide_only", []), name]
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
         right = highest * 1.04  # the figures stand right of the plot, not in it
         if line_label:

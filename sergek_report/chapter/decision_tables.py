@@ -1022,6 +1022,7 @@ def appraisal_chart(
         )
         if "cash_2027" in measures
         else None,
+        line_label_narrow=fmt.fill(L.CHART_LINE_NARROW, line=precision.line_billions(line)),
         # the title page's rows lower, with no title over them (its caption says it)
         **({"frame_height": 0.3, "row_height": 0.19} if title_page else {}),
     )
