@@ -1485,11 +1485,13 @@ COVER_CHECKS = {
 # bars are priced at, each said in turn; reviews s46a–s46c: the title page priced only the
 # unlikely start, not the recommended path: each path now, at the line's variant, the
 # recommended one named, and why the line is drawn at the unlikely start)
+# (reviews s47p, s48a: «по варианту 3 цены Павлодара — единственной найденной» read the
+# variant as the only one found: the price is, its variant after it)
 COVER_CHART = (
-    "Расходы {year} года по путям, млрд тенге, по варианту {variant} цены Павлодара "
-    "(табл.\u00a01) — единственной найденной: {sum} тенге на {term} в Павлодарской "
-    "области. Пунктир — сумма в бюджете {line}, рассчитанная на {first_day}: он "
-    "маловероятен, но дороже любого более позднего; {key}"
+    "Расходы {year} года по путям, млрд тенге, по цене Павлодара — единственной найденной: "
+    "{sum} тенге на {term} в Павлодарской области (вариант {variant}, табл.\u00a01). "
+    "Пунктир — сумма в бюджете {line}, рассчитанная на {first_day}: он маловероятен, но "
+    "дороже любого более позднего; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",

@@ -118,8 +118,8 @@ FIGURES_ALLOWED = {
     "P90": "the name of a percentile (the ninetieth), not data",
     "табл.\u00a01 (": "the memo's table of variants, the report's first table, as the memo's "
     "Table 2 names it (a table's number, not data)",
-    "(табл.\u00a01)": "the memo's table of variants, as the title page's chart points to it (a "
-    "table's number, not data)",
+    "табл.\u00a01).": "the memo's table of variants, as the title page's chart points to it after "
+    "the variant (a table's number, not data)",
     "не хватит — табл.\u00a02": "the memo's table of the cases the line does not hold, as the "
     "title page's card points to it (a table's number, not data)",
 }
