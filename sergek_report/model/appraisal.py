@@ -35,15 +35,20 @@ PRICE_BASE_YEAR = 2026
 # A new contract's first year is priced at the end-of-2026 level; growth applies from its second.
 FIRST_GROWTH_YEAR = 2028
 
-# The month ends of 2027–2029 in days from the valuation date.
-MONTH_END_DAYS = np.array(
-    [
-        ((dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)) - VALUATION_DATE).days
-        for y in YEARS
-        for m in range(1, 13)
-    ],
-    dtype=float,
-)
+
+def month_end_days(years) -> np.ndarray:
+    """The month ends of `years` in days from the valuation date."""
+    return np.array(
+        [
+            ((dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)) - VALUATION_DATE).days
+            for y in years
+            for m in range(1, 13)
+        ],
+        dtype=float,
+    )
+
+
+MONTH_END_DAYS = month_end_days(YEARS)  # 2027–2029
 
 
 @dataclass(frozen=True)
@@ -88,15 +93,7 @@ def _a(x) -> np.ndarray:
 # path compared to the day both contracts have ended (reviews s47o, s47p: «за весь срок
 # разница мала» was asserted, not computed)
 AFTER_YEAR = YEARS[-1] + 1
-AFTER_MONTH_END_DAYS = np.array(
-    [
-        (
-            (dt.date(AFTER_YEAR + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)) - VALUATION_DATE
-        ).days
-        for m in range(1, 13)
-    ],
-    dtype=float,
-)
+AFTER_MONTH_END_DAYS = month_end_days([AFTER_YEAR])
 CONTRACT_MONTHS = 12 * len(YEARS)  # a new contract's term: three years, as Pavlodar's
 
 # The first days of the months of 2027–2029 (and of 2030) in days from the valuation date.
@@ -235,12 +232,14 @@ def path_flows(
     return flows
 
 
-def after_years(complexes, current, service, growth, rate, contract_start) -> Cash:
-    """The year after the three (2030) of a path whose three-year contract starts
-    `contract_start` months into 2027: the contract's remaining months at the service price
-    (grown a year from 2028, as in 2028–2029), then the city keeps the equipment handed over
-    to it, its upkeep at today's (frozen) price at most (the authors' judgement: the price of
-    upkeep after a contract is no public figure). `later_years` is empty: one year."""
+def after_years(
+    complexes, current, service, growth, rate, contract_start
+) -> tuple[np.ndarray, np.ndarray]:
+    """The cash of the year after the three (2030) and its present value, per draw, for a
+    path whose three-year contract starts `contract_start` months into 2027: the contract's
+    remaining months at the service price (grown a year from 2028, as in 2028–2029), then
+    the city keeps the equipment handed over to it, its upkeep at today's (frozen) price at
+    most (the authors' judgement: the price of upkeep after a contract is no public figure)."""
     k = np.arange(12 * len(YEARS), 12 * (len(YEARS) + 1), dtype=float)[None, :]
     start = _a(contract_start)[:, None]
     end = start + CONTRACT_MONTHS
@@ -251,8 +250,7 @@ def after_years(complexes, current, service, growth, rate, contract_start) -> Ca
         on_contract * _a(service)[:, None] * level + on_upkeep * _a(current)[:, None]
     )
     discount = (1 + _a(rate)[:, None] / 100) ** (-AFTER_MONTH_END_DAYS[None, :] / 365)
-    cash = flows.sum(axis=1)
-    return Cash(cash_2027=cash, cash_total=cash, present_value=(flows * discount).sum(axis=1))
+    return flows.sum(axis=1), (flows * discount).sum(axis=1)
 
 
 def stopgap(complexes, current, months, rate) -> Cash:
@@ -467,14 +465,10 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
     # through 2030, and the extension less the recommended path, drawn jointly
     line = line_reading(data.camera_factor)
     recommended = STOPGAP_PATH.format(reading=line)
-    through = {}
-    for name, start in ((recommended, m), (EXTENSION_YEAR, 12.0 + 0 * _a(m))):
-        tail = after_years(n, p, prices[line], g, r, start)
-        through[name] = Cash(
-            cash_2027=tail.cash_2027,
-            cash_total=cash[name].cash_total + tail.cash_total,
-            present_value=cash[name].present_value + tail.present_value,
-        )
+    after = {
+        name: after_years(n, p, prices[line], g, r, start)
+        for name, start in ((recommended, m), (EXTENSION_YEAR, 12.0 + 0 * _a(m)))
+    }
     karaganda = service_price_2026(
         data, x["karaganda_price_year"], x["inflation_2026"], 1.0, coverage
     )
@@ -486,10 +480,14 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         out[f"{name}.present_value"] = c.present_value
         for year, cash_year in zip(YEARS[1:], c.later_years, strict=False):
             out[f"{name}.cash_{year}"] = cash_year
-    for name, c in through.items():
-        out[f"{name}.cash_{AFTER_YEAR}"] = c.cash_2027
-        out[f"{name}.{THROUGH_AFTER_YEAR.format(measure='cash')}"] = c.cash_total
-        out[f"{name}.{THROUGH_AFTER_YEAR.format(measure='present_value')}"] = c.present_value
+    for name, (after_cash, after_value) in after.items():
+        out[f"{name}.cash_{AFTER_YEAR}"] = after_cash
+        out[f"{name}.{THROUGH_AFTER_YEAR.format(measure='cash')}"] = (
+            cash[name].cash_total + after_cash
+        )
+        out[f"{name}.{THROUGH_AFTER_YEAR.format(measure='present_value')}"] = (
+            cash[name].present_value + after_value
+        )
     for measure in ("cash", "present_value"):
         key = THROUGH_AFTER_YEAR.format(measure=measure)
         out[f"{EXTENSION_LESS_RECOMMENDED}.{key}"] = (
