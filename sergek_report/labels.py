@@ -1671,9 +1671,12 @@ COVER_FACTS = {
         # (review s47e: «иначе с 1 января перерыв» read as a promise that 22 December avoids
         # it, while chapter 2 calls a contract from 1 January unlikely: said as likely anyway)
         # (reviews s48a, s48b: «без продления» read as «if the contract is not extended at
-        # all»: the condition is the lawyers' opinion, as check 1 and recommendation 4 say)
-        "до конца договора {left} (на {today}); закупку объявить до этого дня, а без заключения "
-        "юристов — до {deadline}, но и тогда перерыв с {start} вероятен"
+        # all»: the condition is the lawyers' opinion; s48c, s48d: two days in one clause,
+        # the second one the report calls nearly unworkable: the card keeps the day and says
+        # what the lawyers' opinion decides; 22 December with its condition is check 1's and
+        # recommendation 4's)
+        "до конца договора {left} (на {today}); закупку объявить до этого дня; без заключения "
+        "юристов о продлении перерыв с {start} вероятен"
     ),
     # under today's price for 2027, the whole-year extension's: «3,9 млрд тенге»; {year}:
     # «2027»; {times}: «8 раз», the memo's multiple of the line's variant over it

@@ -170,8 +170,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # 31 December: the card's day, the path's, then 22 December with its condition)
         # (s47e: «иначе с 1 января перерыв» read as a promise: likely anyway, said)
         # (s48a, s48b: «без продления» read as «if not extended at all»)
-        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить до этого дня, а без "
-        f"заключения юристов — до 22{NBSP}декабря, но и тогда перерыв с 1{NBSP}января вероятен"
+        # (s48c, s48d: two days in one clause: the card's day and what the opinion decides)
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить до этого дня; без "
+        f"заключения юристов о продлении перерыв с 1{NBSP}января вероятен"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -349,8 +350,8 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s47e: the gap likely even then, said)
         # (s48a, s48b: «без продления» ambiguous: the lawyers' opinion; the room of the
         # Kazakh title page: the count's «дейін» and «күйінде» go)
-        "шарт соңына 27 күн (4 желтоқсан); сатып алу — осы күнге дейін, заңгер "
-        "қорытындысынсыз — 22 желтоқсанға дейін; 1 қаңтардан үзіліс бәрібір ықтимал"
+        "шарт соңына 27 күн (4 желтоқсан); сатып алу — осы күнге дейін; заңгерлердің ұзарту "
+        "туралы қорытындысынсыз 1 қаңтардан үзіліс ықтимал"
     )
     assert (
         facts[0]

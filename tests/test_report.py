@@ -54,20 +54,22 @@ FORK = (
     # contract; s47o, s47p: «за весь срок разница мала» asserted, not computed: the two paths
     # to the end of both contracts, 2027–2030, computed, in cash and present value, Table 5
     # by hand: 27,4 + 31,7 + 33,6 + 6,9 = 99,6 and 3,9 + 31,7 + 33,6 + 35,6 = 104,8)
-    "Но продление лишь сдвигает трёхлетний договор на 2028–2030 годы, и за 2027–2030 годы оно "
-    "дороже на 5,2 млрд тенге, а в приведённой стоимости дешевле на 4,7 (таблица «Два пути до "
-    "конца договоров»"
+    # (s48c, s48d: «дороже на 5,2 … дешевле на 4,7» two signs without one conclusion: said)
+    "Но продление лишь сдвигает трёхлетний договор на 2028–2030 годы, и по деньгам пути почти "
+    "равны: за 2027–2030 годы продление дороже на 5,2 млрд тенге, в приведённой стоимости "
+    "дешевле на 4,7 (таблица «Два пути до конца договоров»"
 )
 FORK_CRITERIA = (
     # (s48a, s48b: «Авторы ставят выше новую сеть» a preference, not a conclusion: the
     # risk the deferral runs, from the risk register, is the reason)
-    "Решают не деньги, а риск: для продления на год нужны разрешение юристов и согласие "
-    "оператора; если отложить закупку, а их не будет, город останется без договора до её "
-    "итогов. Поэтому авторы советуют рекомендуемый путь; "
+    # (s48d: the stop-gap needs the lawyers and the operator too: the difference is the
+    # procurement announced now)
+    "Решает риск: любое продление требует согласия юристов и оператора, а без него закупка, "
+    "объявленная сейчас, ограничит перерыв своим сроком, отложенная — нет. Поэтому авторы "
+    "советуют рекомендуемый путь; "
     # (s48a, s48b: «на весь год — если договор не заключат» beside recommendation 6's «до
     # начала нового»: the same extension, lasting the year)
-    "если договор в 2027 году не заключат, продление по рекомендации 6 займёт весь год "
-    "(хватит 5 млрд)."
+    "без договора в 2027 году продление по рекомендации 6 займёт весь год (хватит 5 млрд)."
 )
 
 
@@ -899,9 +901,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s46l, s46m, s47a, s47b: 22 December alone beside a recommended path priced at
         # 31 December: the card's day is the path's, 22 December with its condition)
         # (s47e: «иначе с 1 января перерыв» read as a promise that 22 December avoids it)
-        # (s48a, s48b: «без продления» read as «if not extended at all»: the lawyers' opinion)
-        "закупку объявить до этого дня, а без заключения юристов — до 22 декабря, но и тогда "
-        "перерыв с 1 января вероятен"
+        # (s48a, s48b: «без продления» read as «if not extended at all»: the lawyers' opinion;
+        # s48c, s48d: two days in one clause: the card's day, and what the opinion decides)
+        "закупку объявить до этого дня; без заключения юристов о продлении перерыв с 1 января "
+        "вероятен"
     ) in cover
     assert "31 декабря, если юристы" not in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
@@ -1069,7 +1072,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s46l, s46m, s47a, s47b: the title's day is the recommended path's, 31 December; 22
     # December is the card's and the first check's, each with its condition)
     assert "2029 годы; потребовать объявить закупку не позже 31 декабря Редакция" in cover
-    assert cover.count("22 декабря") == 2 and "31 декабря, если" not in cover
+    # (s48c, s48d: the card's two days in one clause: 22 December is the first check's alone)
+    assert cover.count("22 декабря") == 1 and "31 декабря, если" not in cover
     assert memo.count("22 декабря") == 2 and memo.count("не позже 31 декабря") == 1
     assert "не позднее 22 декабря 2026 г." in report["text"]
     # (s46m: what the city pays now beside the line, on the title page; the network is the
@@ -1326,7 +1330,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s47c, s47d: «(рекомендация 5)» on the stop-gap was a stale reference; the servicing
         # of the network unreplaced, unpriced, said where the choice is)
         # (s47o, s47p: «за весь срок разница мала» asserted: computed to 2030)
-        "и за 2027–2030 годы оно дороже"
+        "и по деньгам пути почти равны: за 2027–2030 годы продление дороже"
     ) in memo
     assert FORK in memo and FORK_CRITERIA in memo
     assert "разница мала" not in memo
@@ -2570,13 +2574,14 @@ def test_the_whole_year_extension_is_weighed_in_money_and_risks(report):
     assert (
         # (s48a, s48b: «Авторы ставят выше новую сеть» a preference, not a conclusion: the
         # risk the deferral runs, from the risk register)
-        "Решают не деньги, а риск. Продлить договор на весь год можно, лишь если юристы "
-        "подтвердят, что маслихат вправе снять свой запрет, и оператор письменно согласится на "
-        "год по замороженному тарифу."
+        "Решает риск. Продлить договор на весь год можно, лишь если юристы подтвердят, что "
+        "маслихат вправе снять свой запрет, и оператор письменно согласится на год по "
+        "замороженному тарифу; продление до итогов закупки тоже требует заключения юристов и "
+        "согласия оператора."
     ) in text
     assert (
-        "Если закупку отложить на год, а одно из условий не выполнится, город останется без "
-        "договора до итогов закупки, объявленной позже."
+        "Разница — в закупке: если её отложить на год, а условие не выполнится, город "
+        "останется без договора до итогов закупки, объявленной позже"
     ) in text
     assert "Авторы ставят выше" not in text
     # the table of the two paths, its rows summed by hand: 27,4 + 31,7 + 33,6 + 6,9 = 99,6;

@@ -107,8 +107,6 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["days_left"],
                     left=fmt.count(left, L.UNIT_FORMS["дней"]),
-                    # (the year is the edition's: the first check under the chart says it)
-                    deadline=_announce_by_day(results),
                     # the day the count is taken on, the edition's (review s32c)
                     today=sentences.day_month(edition_date),
                     start=sentences.day_month(results.decision_day),
