@@ -47,26 +47,25 @@ def report(built_report):
 # the memo's paragraph on the council's fork, replace the network in 2027 or keep it a year
 # (reviews s47c, s47d)
 FORK = (
-    "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене стоит 3,9 млрд "
-    "тенге против 27,4 по рекомендуемому пути. "
+    "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене — 3,9 млрд "
+    "тенге против 27,4 по рекомендуемому пути, "
     # (reviews s47c, s47i, s47j: 69,2 against 92,7 compares unequal spans; s47m, s47n:
     # «3,9 сверх них» forgot that the recommended path pays a year of upkeep after its
     # contract; s47o, s47p: «за весь срок разница мала» asserted, not computed: the two paths
     # to the end of both contracts, 2027–2030, computed, in cash and present value, Table 5
     # by hand: 27,4 + 31,7 + 33,6 + 6,9 = 99,6 and 3,9 + 31,7 + 33,6 + 35,6 = 104,8)
     # (s48c, s48d: «дороже на 5,2 … дешевле на 4,7» two signs without one conclusion: said)
-    "Но продление лишь сдвигает трёхлетний договор на 2028–2030 годы, и по деньгам пути почти "
-    "равны: за 2027–2030 годы продление дороже на 5,2 млрд тенге, в приведённой стоимости "
-    "дешевле на 4,7 (таблица «Два пути до конца договоров»"
+    "но оно лишь сдвигает новый договор на 2028–2030 годы, и по деньгам пути почти равны: за "
+    "2027–2030 годы оно дороже на 5,2 млрд тенге, в приведённой стоимости дешевле на 4,7 "
+    "(таблица «Два пути до конца договоров»"
 )
 FORK_CRITERIA = (
     # (s48a, s48b: «Авторы ставят выше новую сеть» a preference, not a conclusion: the
     # risk the deferral runs, from the risk register, is the reason)
     # (s48d: the stop-gap needs the lawyers and the operator too: the difference is the
     # procurement announced now)
-    "Решает риск: любое продление требует согласия юристов и оператора, а без него закупка, "
-    "объявленная сейчас, ограничит перерыв своим сроком, отложенная — нет. Поэтому авторы "
-    "советуют рекомендуемый путь; "
+    "Решает риск: любое продление требует согласия юристов и оператора; без него перерыв "
+    "ограничит лишь закупка, объявленная сейчас. Авторы советуют рекомендуемый путь; "
     # (s48a, s48b: «на весь год — если договор не заключат» beside recommendation 6's «до
     # начала нового»: the same extension, lasting the year)
     "без договора в 2027 году продление по рекомендации 6 займёт весь год (хватит 5 млрд)."
@@ -1288,8 +1287,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s47c, s47d: the whole year's extension is the network kept a year longer: the
         # fork «replace or service» said as the council's, with today's price beside it)
         # (s47o, s47p: the three years' money compared unequal spans: to 2030, computed)
-        "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене стоит 3,9 млрд "
-        "тенге против 27,4 по рекомендуемому пути. Но продление лишь сдвигает"
+        "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене — 3,9 млрд "
+        "тенге против 27,4 по рекомендуемому пути, но оно лишь сдвигает"
     ) in memo
     # (s37n, s38a–s38f: no recommendation on the council's own ban, then 5, 4,4 and 3,9 for
     # one cost: lifting it, if the lawyers allow, for an extension until the new contract, one
@@ -1330,7 +1329,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s47c, s47d: «(рекомендация 5)» on the stop-gap was a stale reference; the servicing
         # of the network unreplaced, unpriced, said where the choice is)
         # (s47o, s47p: «за весь срок разница мала» asserted: computed to 2030)
-        "и по деньгам пути почти равны: за 2027–2030 годы продление дороже"
+        "и по деньгам пути почти равны: за 2027–2030 годы оно дороже"
     ) in memo
     assert FORK in memo and FORK_CRITERIA in memo
     assert "разница мала" not in memo
@@ -1506,7 +1505,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # recommended path's central estimate (s44d: the line's case is the unlikely one), and
     # against it the whole year at today's price (s46a–s46c: 3,9 set against what?)
     assert "29,8 (28,5–31,2)" in memo and memo.count(rows[0][2][0]) == 2
-    assert "стоит 3,9 млрд тенге против 27,4 по рекомендуемому пути" in memo
+    assert "цене — 3,9 млрд тенге против 27,4 по рекомендуемому пути" in memo
     assert "При продлении до итогов закупки расход — около 27,4 млрд тенге, но строка" in memo
     # (reviews s15b, s15c, s28e–s36b: the paragraph on why 27 and not 15, Pavlodar's sum and
     # what it may pay for, Karaganda, the line as a ceiling: asserted whole, in its place
@@ -1586,7 +1585,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # lifted read as a contradiction: its condition said)
         # (s38e, s38f: the extension until the new contract, recommendation 6, said here too)
         # (the memo's room: the months are the opening's items; s38k, s38l: the range)
-        "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене стоит"
+        "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене —"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1691,7 +1690,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s46l, s46m: seven figures in one sentence: the counts and the complex-year's price
         # are Table 1's and Table 28's)
         "(за камеру): в АПК Алматы камер больше, чем в павлодарском, поэтому вся сеть с "
-        "1 января стоила бы 29,8 млрд тенге, до 31,2; округлено вверх — 32. " + FORK
+        "1 января стоила бы 29,8 млрд тенге, до 31,2; округлено вверх — 32. "
+        # (s48d–s48f: the line buys a new network, and serving the old one is unpriced: said)
+        "Это цена новой сети; без замены, по суждению авторов, дешевле (цен нет). " + FORK
         # (the memo's room: what each reading gives is Table 3's row 3 and the title page's
         # third check, 17 for the region's 420 complexes; said once)
         # (s20a, s20c, s33o, s33p, s35h: a ceiling, not a forecast, recommendation 3's since
@@ -1986,8 +1987,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s44e–s45b: the whole year at today's price turned down on the authors' judgement
         # alone: the choice, its price and its risks, said as the council's)
         # (s46a–s46c: 3,9 against the recommended path's 27,4, and what the year's wait costs)
-        "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене стоит 3,9 млрд "
-        "тенге"
+        "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене — 3,9 млрд тенге"
     ) in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
