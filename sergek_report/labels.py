@@ -1577,8 +1577,8 @@ COVER_FACTS = {
         "сумма в бюджете {year} года — предел; по рекомендуемому пути расход — около "
         "{recommended}\u00a0млрд; если не хватит — табл.\u00a02"
     ),
-    # under the days left: «27 дней»; {deadline}: the last day to announce a procurement
-    # for a contract from the first day («22 декабря»). Now, and what the last
+    # under the days left: «27 дней»; {today}: the edition's day; {start}: «1 января» (the
+    # card's day is the extension's end; «22 декабря» is the first check's). Now, and what the last
     # day gives (reviews s14a, s16b: «не позднее» beside «сейчас» read as time to spare); the
     # contract from 1 January and its deadline are the memo's (review s13g)
     # (review s16e: «сейчас» then a 31 December example: the last day said as such, and

@@ -58,8 +58,8 @@ def later_lines(results: Results, unit: bool = True) -> str:
 
 
 def _announce_by_day(results: Results) -> str:
-    """The last day to announce the procurement, as the title page says it: «22 декабря»
-    (the title, the card and the first check; the year is the title's)."""
+    """The last day to announce the procurement for a contract from 1 January, as the title
+    page's first check says it: «22 декабря» (the year is the title's)."""
     return sentences.day_month(decision_tables.announce_by(results))
 
 
