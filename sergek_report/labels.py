@@ -384,6 +384,10 @@ CHART_LINE = "строка бюджета {line}\u00a0млрд"
 # the same on the title page, in its cards' words (review s45i: «сумма в бюджете» in the
 # cards, «строка бюджета» beside the dashed line, for one figure on one page)
 TITLE_PAGE_CHART_LINE = "сумма в бюджете {line}\u00a0млрд"
+# A multiple in words, «в 4 раза»; «почти в 8 раз» where the whole number is rounded up
+# (decision_tables.times_said; {count}: «8 раз»)
+TIMES = "в\u00a0{count}"
+TIMES_ALMOST = "почти в\u00a0{count}"
 # ... on a phone, where the plot has room for the figure alone (its caption names the line)
 CHART_LINE_NARROW = "{line}\u00a0млрд"
 # how a chart of the paths without the midpoint is read: the title page's and chapter 2's
@@ -1685,7 +1689,9 @@ COVER_FACTS = {
     "today_price": (
         # (review s47b: «если продлить договор на весь год» read the figure as an option
         # set beside the recommended path's one year: it is today's price, the baseline)
-        "{year} год по нынешней цене; по цене Павлодара — в\u00a0{times} больше: в ней и "
+        # (reviews s47p, s48f, s48g: «в 8 раз» for 29,8 / 3,9 = 7,6: {times} is «почти в 8 раз»
+        # where the whole number is rounded up, TIMES_ALMOST)
+        "{year} год по нынешней цене; по цене Павлодара — {times} больше: в ней и "
         "новое оборудование всех АПК (аппаратно-программных комплексов)"
     ),
     # without an appraisal, the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}:

@@ -248,13 +248,17 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # holds, the stop-gap at each of Table 1's variants, then what it does not)
     )
     # today's price for 2027 and the multiple of the line's variant over it: 29,8 / 3,9 ≈ 7,6,
-    # «в 8 раз», as the memo's «Откуда 32» says it; «АПК» spelled out on the title page
-    # (s26o, s27b, s44m)
+    # «почти в 8 раз» (s47p, s48f, s48g: «в 8 раз» for 7,6); «АПК» spelled out on the title
+    # page (s26o, s27b, s44m)
     assert facts[3].text == (
         f"2027 год по нынешней цене; по цене Павлодара — "
-        f"в{NBSP}8{NBSP}раз больше: в ней и новое оборудование всех АПК (аппаратно-программных "
-        "комплексов)"
+        f"почти в{NBSP}8{NBSP}раз больше: в ней и новое оборудование всех АПК "
+        "(аппаратно-программных комплексов)"
     )
+    # a multiple rounded down or nearly whole is said plainly
+    assert decision_tables.times_said(4.0) == f"в{NBSP}4{NBSP}раза"
+    assert decision_tables.times_said(8.04) == f"в{NBSP}8{NBSP}раз"
+    assert decision_tables.times_said(7.6) == f"почти в{NBSP}8{NBSP}раз"
     assert decision_tables.bn(u.get(budget_line.EXTENSION, "p50")) == "3,9"
     assert "2027 года" in facts[0].text
 
@@ -380,7 +384,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
     assert (
         facts[3]
         .text.replace(NBSP, " ")
-        .startswith("2027 жыл қазіргі бағамен; Павлодар бағасымен — 8 есе көп")
+        .startswith("2027 жыл қазіргі бағамен; Павлодар бағасымен — шамамен 8 есе көп")
     )
 
 

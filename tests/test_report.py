@@ -1080,7 +1080,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     assert (
         # (s47b: «если продлить договор на весь год» read the figure as an option)
         "3,9 млрд тенге 2027 год по нынешней цене; по "
-        "цене Павлодара — в 8 раз больше: в ней и новое оборудование всех АПК "
+        "цене Павлодара — почти в 8 раз больше: в ней и новое оборудование всех АПК "
         "(аппаратно-программных комплексов)" in cover
     )
     assert "1 816–1 991" not in cover

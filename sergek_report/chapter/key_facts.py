@@ -125,8 +125,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                 fmt.fill(
                     words["today_price"],
                     year=year,
-                    times=fmt.count(
-                        decision_tables.times_today(results)["camera"], L.UNIT_FORMS["раз"], 0
+                    times=decision_tables.times_said(
+                        decision_tables.times_today(results)["camera"]
                     ),
                 ),
             )
