@@ -223,8 +223,6 @@ def to_narrow_svg(fig) -> str:
     if redraw is not None:
         plt.close(fig)
         return to_svg(redraw())
-    for text in getattr(fig, "wide_only", ()):  # words the page's drawing alone has room for
-        text.remove()
     for text, shorter in getattr(fig, "narrow_texts", ()):  # words a phone has room for
         text.set_text(shorter)
     height = getattr(fig, "narrow_height", None) or fig.get_size_inches()[1]
@@ -1012,7 +1010,7 @@ def options_chart(
                 # first row the name ran into the figures' column («строка 27 13,6», review
                 # s32j), on the last row it read as that row's (s33d); on a phone, where the
                 # plot is too narrow for it, its short form (reviews s47o, s48a, s48b: the
-                # line unnamed there) or none (the caption says it)
+                # line unnamed there) or nothing (the caption says it)
                 name = _beside(
                     ax,
                     line_label,
@@ -1025,13 +1023,10 @@ def options_chart(
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
                     zorder=4,
                 )
-                if line_label_narrow:
-                    fig.narrow_texts = [
-                        *getattr(fig, "narrow_texts", []),
-                        (name, line_label_narrow),
-                    ]
-                else:
-                    fig.wide_only = [*getattr(fig, "wide_only", []), name]
+                fig.narrow_texts = [
+                    *getattr(fig, "narrow_texts", []),
+                    (name, line_label_narrow or ""),
+                ]
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
         right = highest * 1.04  # the figures stand right of the plot, not in it
         if line_label:

@@ -600,10 +600,10 @@ def line_variant_output(line: str, results: Results) -> str:
     return BRANCH_PATH[line][0].format(reading=results.budget_line.line_reading)
 
 
-def line_variant_cash(line: str, results: Results, measure: str = f"cash_{OPTION_YEARS[0]}") -> str:
-    """The appraisal's output of a branch's cost at the line's variant, its 2027 cash unless
-    another `measure` is asked for («service_pavlodar_camera.cash_2027», «….cash_total»)."""
-    return f"{line_variant_output(line, results)}.{measure}"
+def line_variant_cash(line: str, results: Results) -> str:
+    """The appraisal's output of a branch's 2027 cost at the line's variant
+    («service_pavlodar_camera.cash_2027»)."""
+    return f"{line_variant_output(line, results)}.cash_{OPTION_YEARS[0]}"
 
 
 def recommended_path_cost(results: Results) -> str:

@@ -456,18 +456,18 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         cash[CONSTANT_PRICE.format(path=path)] = service_path(
             n, p, s_read, 0 * _a(g), r, 0 * _a(m), 0 * _a(m)
         )
-    # the whole of 2027 at today's price: the stop-gap's path with twelve months of it
-    cash[EXTENSION_YEAR] = service_path(
-        n, p, prices[line_reading(data.camera_factor)], g, r, 12.0 + 0 * _a(m), 0 * _a(m)
-    )
+    # the whole of 2027 at today's price: the stop-gap's path with twelve months of it, the
+    # contract from the line's reading after them
+    line = line_reading(data.camera_factor)
+    whole_year = 12.0 + 0 * _a(m)
+    cash[EXTENSION_YEAR] = service_path(n, p, prices[line], g, r, whole_year, 0 * _a(m))
     # the whole-year extension against the recommended path (the stop-gap, then the contract,
     # at the line's reading) to the end of both contracts: each path's 2030 and its sums
     # through 2030, and the extension less the recommended path, drawn jointly
-    line = line_reading(data.camera_factor)
     recommended = STOPGAP_PATH.format(reading=line)
     after = {
         name: after_years(n, p, prices[line], g, r, start)
-        for name, start in ((recommended, m), (EXTENSION_YEAR, 12.0 + 0 * _a(m)))
+        for name, start in ((recommended, m), (EXTENSION_YEAR, whole_year))
     }
     karaganda = service_price_2026(
         data, x["karaganda_price_year"], x["inflation_2026"], 1.0, coverage
