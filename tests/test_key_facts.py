@@ -259,6 +259,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert decision_tables.times_said(4.0) == f"в{NBSP}4{NBSP}раза"
     assert decision_tables.times_said(8.04) == f"в{NBSP}8{NBSP}раз"
     assert decision_tables.times_said(7.6) == f"почти в{NBSP}8{NBSP}раз"
+    # «почти» follows the figure as printed, rounded half-up: 6,5 prints as 7 (Python's
+    # round() would give 6 and drop «почти»)
+    assert decision_tables.times_said(6.5) == f"почти в{NBSP}7{NBSP}раз"
     assert decision_tables.bn(u.get(budget_line.EXTENSION, "p50")) == "3,9"
     assert "2027 года" in facts[0].text
 

@@ -666,7 +666,7 @@ def fork_difference(results: Results, measure: str, ranged: bool = True, unit: b
 def times_said(times: float) -> str:
     """A multiple as the text says it: «в 4 раза», and «почти в 8 раз» for 7,6, which a
     whole number rounds up (reviews s47p, s48f, s48g: «в 8 раз» for 29,8 / 3,9)."""
-    words = L.TIMES_ALMOST if round(times) - times > 0.05 else L.TIMES
+    words = L.TIMES_ALMOST if fmt.rounded(times, 0) - times > 0.05 else L.TIMES
     return fmt.fill(words, count=fmt.count(times, L.UNIT_FORMS["раз"], 0))
 
 

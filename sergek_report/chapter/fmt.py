@@ -162,6 +162,11 @@ def _rounded(x: float | int | Decimal, digits: int) -> Decimal:
     return abs(value) if value == 0 else value
 
 
+def rounded(x: float | int, digits: int) -> float:
+    """`x` as `number` prints it at `digits` decimals (half-up): 7,6 -> 8.0, 6,5 -> 7.0."""
+    return float(_rounded(x, digits))
+
+
 def _format(value: Decimal, digits: int, trim: bool = False) -> str:
     """babel's Russian digits and separators, with a real minus sign.
 
