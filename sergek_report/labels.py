@@ -1426,8 +1426,10 @@ COVER_DECISION = (
     # (reviews s46l, s46m, s47a, s47b: 22 December alone read as the recommended path's
     # deadline, which is priced at 31 December: the path's day, then 22 December with its
     # condition in the card under it; {stopgap_deadline}: «31 декабря»)
+    # (reviews s48g, s48h: two days read as two rival deadlines: one rule, «сразу»; what each
+    # day loses is the card's, the first check's and recommendation 4's)
     "Предложение: {line} на {year} год, {later} — на {later_years} годы; потребовать "
-    "объявить закупку не позже {stopgap_deadline}"
+    "объявить закупку сразу"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
 # the question, then what its answer changes. {deadline}: «22 декабря»; {line}: «27 млрд
@@ -1453,8 +1455,10 @@ COVER_CHECKS = {
         # {stopgap_deadline}: «31 декабря»)
         "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
         # (review s47e: the card's condition, said alike)
-        "Нет закупки — объявить не позже {stopgap_deadline}; нет заключения — не позже "
-        "{deadline}, но и тогда вероятен перерыв"
+        # (reviews s48g, s48h: «не позже 31 декабря; … не позже 22 декабря» read as two
+        # rival deadlines: one rule, «сразу»; what each day loses is the card's and
+        # recommendation 4's; {start}: «1 января»)
+        "Нет закупки — объявить сразу; нет заключения — с {start} вероятен перерыв"
     ),
     "budget": (
         # (reviews s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
@@ -1491,11 +1495,14 @@ COVER_CHECKS = {
 # recommended one named, and why the line is drawn at the unlikely start)
 # (reviews s47p, s48a: «по варианту 3 цены Павлодара — единственной найденной» read the
 # variant as the only one found: the price is, its variant after it)
+# (review s48h: the whole-year extension's short bar read as the cheaper path: one year's
+# cost; {span}: «2027–2030»; the table is chapter 2's, linked by its title as in the memo)
 COVER_CHART = (
     "Расходы {year} года по путям, млрд тенге, по цене Павлодара — единственной найденной: "
     "{sum} тенге на {term} в Павлодарской области (вариант {variant}, табл.\u00a01). "
     "Пунктир — сумма в бюджете {line}, рассчитанная на {first_day}: он маловероятен, но "
-    "дороже любого более позднего; {key}"
+    "дороже любого более позднего; {key}. За {span} годы пути почти "
+    "равны: «Два пути до конца договоров»"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
@@ -1679,8 +1686,10 @@ COVER_FACTS = {
         # the second one the report calls nearly unworkable: the card keeps the day and says
         # what the lawyers' opinion decides; 22 December with its condition is check 1's and
         # recommendation 4's)
-        "до конца договора {left} (на {today}); закупку объявить до этого дня; без заключения "
-        "юристов о продлении перерыв с {start} вероятен"
+        # (reviews s48g, s48h: one rule, «сразу»; 22 December as what it loses, the
+        # contract from 1 January; {deadline}: «22 декабря»)
+        "до конца договора {left} (на {today}); закупку объявить сразу: после {deadline} "
+        "договор с {start} невозможен"
     ),
     # under today's price for 2027, the whole-year extension's: «3,9 млрд тенге»; {year}:
     # «2027»; {times}: «8 раз», the memo's multiple of the line's variant over it

@@ -1032,11 +1032,6 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["16,3", "17,8", "19,6"]
     # another year at today's price: its upper end, 4,4 on the title page's chart (3,7–4,4)
     assert decision_tables.bn(results.appraisal.get("extension_year.cash_2027", "p90")) == "4,4"
-    # and its line, rounded up as the line is: 4,4x up to 4,5 at the step of 0,1 here, to 5
-    # at the declared step of 1 bn (the memo's «хватит 5 млрд тенге»)
-    assert decision_tables.line_bn(line.extension_year) == "4,5"
-    default = compute_edition(project.default_params, project.data_dir).results.budget_line
-    assert default.extension_year == 5e9
 
 
 def test_the_chapters_chart_names_its_dashed_line_beside_it_not_in_its_title():

@@ -171,8 +171,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s47e: «иначе с 1 января перерыв» read as a promise: likely anyway, said)
         # (s48a, s48b: «без продления» read as «if not extended at all»)
         # (s48c, s48d: two days in one clause: the card's day and what the opinion decides)
-        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить до этого дня; без "
-        f"заключения юристов о продлении перерыв с 1{NBSP}января вероятен"
+        # (s48g, s48h: two days read as rival deadlines: one rule, «сразу», and what 22
+        # December loses: the contract from 1 January, the shortest procurement's 10 days)
+        f"до конца договора 27{NBSP}дней (на 4{NBSP}декабря); закупку объявить сразу: после "
+        f"22{NBSP}декабря договор с 1{NBSP}января невозможен"
     )
     assert decision_tables.announce_by(r) == r.procurement_latest_start_range[1]
     # what the line is, as the memo composes it (reviews of 4 Dec 2026: the cover's 47 words;
@@ -357,8 +359,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
         # (s47e: the gap likely even then, said)
         # (s48a, s48b: «без продления» ambiguous: the lawyers' opinion; the room of the
         # Kazakh title page: the count's «дейін» and «күйінде» go)
-        "шарт соңына 27 күн (4 желтоқсан); сатып алу — осы күнге дейін; заңгерлердің ұзарту "
-        "туралы қорытындысынсыз 1 қаңтардан үзіліс ықтимал"
+        # (s48g, s48h: one rule, «дереу», and what 22 December loses, in the ablative)
+        "шарт соңына 27 күн (4 желтоқсан); сатып алу — дереу: 22 желтоқсаннан кейін "
+        "1 қаңтардан шарт мүмкін емес"
     )
     assert (
         facts[0]

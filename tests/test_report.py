@@ -47,28 +47,34 @@ def report(built_report):
 # the memo's paragraph on the council's fork, replace the network in 2027 or keep it a year
 # (reviews s47c, s47d)
 FORK = (
-    "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене — 3,9 млрд "
+    # (review s48h: «Менять ли сеть» promised replace-or-keep over a paragraph on the year's
+    # extension against the contract: the heading names the fork)
+    "Продление на весь 2027 год или новый договор. Продление по нынешней цене — 3,9 млрд "
     "тенге против 27,4 по рекомендуемому пути, "
     # (reviews s47c, s47i, s47j: 69,2 against 92,7 compares unequal spans; s47m, s47n:
     # «3,9 сверх них» forgot that the recommended path pays a year of upkeep after its
     # contract; s47o, s47p: «за весь срок разница мала» asserted, not computed: the two paths
     # to the end of both contracts, 2027–2030, computed, in cash and present value, Table 5
     # by hand: 27,4 + 31,7 + 33,6 + 6,9 = 99,6 and 3,9 + 31,7 + 33,6 + 35,6 = 104,8)
-    # (s48c, s48d: «дороже на 5,2 … дешевле на 4,7» two signs without one conclusion: said)
-    "но оно лишь сдвигает новый договор на 2028–2030 годы, и по деньгам пути почти равны: за "
-    "2027–2030 годы оно дороже на 5,2 млрд тенге, в приведённой стоимости дешевле на 4,7 "
-    "(таблица «Два пути до конца договоров»"
+    # (s48g, s48h: the joint difference's 4,7 beside Table 5's 77,5 − 72,9 = 4,6: the
+    # table's own totals, which a deputy can find in it)
+    "но оно лишь сдвигает новый договор на 2028–2030 годы. За 2027–2030 годы пути почти "
+    "равны: продление — 104,8 млрд тенге против 99,6, в приведённой стоимости — 72,9 против "
+    "77,5 (таблица «Два пути до конца договоров»"
 )
 FORK_CRITERIA = (
     # (s48a, s48b: «Авторы ставят выше новую сеть» a preference, not a conclusion: the
     # risk the deferral runs, from the risk register, is the reason)
     # (s48d: the stop-gap needs the lawyers and the operator too: the difference is the
-    # procurement announced now)
-    "Решает риск: любое продление требует согласия юристов и оператора; без него перерыв "
-    "ограничит лишь закупка, объявленная сейчас. Авторы советуют рекомендуемый путь; "
+    # procurement announced now; s48g, s48h: lawyers give an opinion, not consent, and
+    # «перерыв ограничит лишь закупка» read backwards)
+    "Решает риск: любое продление требует заключения юристов и согласия оператора; без них "
+    "перерыв сократит только закупка, объявленная сейчас. Авторы советуют рекомендуемый путь; "
     # (s48a, s48b: «на весь год — если договор не заключат» beside recommendation 6's «до
-    # начала нового»: the same extension, lasting the year)
-    "без договора в 2027 году продление по рекомендации 6 займёт весь год (хватит 5 млрд)."
+    # начала нового»: the same extension, lasting the year; s48g, s48h: «хватит 5 млрд» in
+    # no table: the year's cost, the title page's)
+    "если договор в 2027 году не заключат, продление по рекомендации 6 займёт весь год (те же "
+    "3,9 млрд тенге)."
 )
 
 
@@ -516,6 +522,9 @@ OTHER_FIGURES = (
     # the memo and on the cover
     "(всего 105 млрд,",
     "(вместе с 2027 годом — 105 млрд тенге)",
+    # the precaution: the line above the cheapest variant's, 32 − 17 (not the region's P90,
+    # 15,4, which whole billions would print alike; reviews s48g, s48h)
+    "хватило бы 17 млрд: 15 млрд — запас",
 )
 # The budget lines printed in whole billions (hand-checked: 29,36 and 31,21 rounded up)
 LINE_FIGURES = ("32 млрд",)
@@ -902,8 +911,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s47e: «иначе с 1 января перерыв» read as a promise that 22 December avoids it)
         # (s48a, s48b: «без продления» read as «if not extended at all»: the lawyers' opinion;
         # s48c, s48d: two days in one clause: the card's day, and what the opinion decides)
-        "закупку объявить до этого дня; без заключения юристов о продлении перерыв с 1 января "
-        "вероятен"
+        # (s48g, s48h: two days read as rival deadlines: one rule, «сразу», and what 22
+        # December loses; the lawyers' opinion is the first check's)
+        "закупку объявить сразу: после 22 декабря договор с 1 января невозможен"
     ) in cover
     assert "31 декабря, если юристы" not in cover
     # the line against the alternatives under the cards (reviews s30a, s30c, s30g, s30i: the
@@ -987,8 +997,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s43s, s43t: three dates for one action: the title's, 22 December)
         # (s46l, s46m, s47a, s47b: the recommended path's day first, 22 December with its
         # condition, the lawyers' no)
-        "Нет закупки — объявить не позже 31 декабря; нет заключения — не позже 22 декабря, "
-        "но и тогда вероятен перерыв "
+        # (s48g, s48h: «не позже 31 декабря; … не позже 22 декабря» two rival deadlines: one
+        # rule, «сразу»; the days are the card's and recommendation 4's)
+        "Нет закупки — объявить сразу; нет заключения — с 1 января вероятен перерыв "
         "Заложены ли в проекте бюджета 2027 года 32 млрд тенге на «Сергек»? Если нет или "
         "меньше — поправка к бюджету "
         # (s32f: the city's complexes, the memo's first check's middle case)
@@ -1007,10 +1018,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     ) in cover
     assert memo.index("1) закупка, заключение юристов") < memo.index("2) строка в проекте бюджета")
     assert memo.index("2) строка в проекте бюджета") < memo.index("3) договор Павлодара")
-    # (s45c: «иначе — 32» held the sum read as a year's, Table 2's 89,5: that case, sent there)
+    # (s45c: «иначе — 32» held the sum read as a year's, Table 2's 89,5: that case is Table
+    # 2's third row, just above the checklist, since the memo's room went to «сразу», s48g)
     assert (
-        "за комплекс и 420 АПК области — 17 млрд; за 240 АПК города — 29; за камеру — 32; за "
-        "год, а не за три года — табл. 2"
+        "за комплекс и 420 АПК области — 17 млрд; за 240 АПК города — 29; за камеру — 32 4) "
     ) in memo
     assert (
         # (s24e: «последний день — 31 декабря; без неё — 22 декабря» did not say of what;
@@ -1052,9 +1063,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s48a: «позже договор не начнётся» read as a promise that 22 December gives it; s48b:
         # «не позже 31 декабря» beside «каждый месяц раньше — плюс 2,2 млрд» read as advice to
         # wait: at once, with no room for a complaint)
-        "Если закупка не объявлена — потребовать объявить её сразу, не позже 31 декабря: на этот "
-        "срок рассчитан рекомендуемый путь, запаса на жалобу нет. Пока юристы не подтвердили "
-        "продление — не позже 22 декабря: позже договор с 1 января уже невозможен." in memo
+        # (s48g, s48h: two days read as rival deadlines: one rule, «сразу», each day with
+        # what it loses; the memo's room took «запаса на жалобу нет»)
+        "Если закупка не объявлена — потребовать объявить её сразу: после 22 декабря договор с "
+        "1 января уже невозможен, а объявленная после 31 декабря закупка может не успеть до "
+        "конца продления (на этот день рассчитан рекомендуемый путь)." in memo
     )
     # the contract from 1 January: the line's own path since reviews s41a, s41b (a line for a
     # later start asked the earlier, safer one for an amendment): no row of Table 2
@@ -1070,10 +1083,11 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # recommendation 4 alone gives the stop-gap's later day, with its condition)
     # (s46l, s46m, s47a, s47b: the title's day is the recommended path's, 31 December; 22
     # December is the card's and the first check's, each with its condition)
-    assert "2029 годы; потребовать объявить закупку не позже 31 декабря Редакция" in cover
-    # (s48c, s48d: the card's two days in one clause: 22 December is the first check's alone)
+    # (s48g, s48h: two days read as rival deadlines: the title says «сразу»)
+    assert "2029 годы; потребовать объявить закупку сразу Редакция" in cover
     assert cover.count("22 декабря") == 1 and "31 декабря, если" not in cover
-    assert memo.count("22 декабря") == 2 and memo.count("не позже 31 декабря") == 1
+    # each day said once in the memo, in recommendation 4, with what it loses (s48g, s48h)
+    assert memo.count("22 декабря") == 1 and "не позже 31 декабря" not in memo
     assert "не позднее 22 декабря 2026 г." in report["text"]
     # (s46m: what the city pays now beside the line, on the title page; the network is the
     # memo's opening's)
@@ -1143,7 +1157,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "до 31 декабря 2026 года Предложение: 32 млрд тенге на 2027 год, 35 и 38 — на 2028 и "
         # (s43h–s43r: 31 December read as unconditional; s43s, s43t: three dates for one
         # action: the day that holds whatever the lawyers answer)
-        "2029 годы; потребовать объявить закупку не позже 31 декабря Редакция отчёта"
+        # (s48g, s48h: one rule, «сразу»)
+        "2029 годы; потребовать объявить закупку сразу Редакция отчёта"
     ) in cover
     # the money first, the two lines side by side, then the days and the network (s29b–s29d:
     # «27 млрд тенге» beside «27 дней» read as linked)
@@ -1202,8 +1217,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         "договор — лишь на год (Закон о госзакупках, ст. 17), и 32 млрд может не хватить. "
         # (s44m, s44n: what the line is rounded up from is «Откуда 32 млрд тенге»'s; s45a,
         # s45h: «why 32 if 27,4?»: the line a ceiling, said beside it)
-        "При продлении до итогов закупки расход — около 27,4 млрд тенге, но строка — предел, а не "
-        "прогноз: договор дороже неё без поправки не заключить."
+        # (s48g: «строка» jargon in the memo: the sum in the budget)
+        "При продлении до итогов закупки расход — около 27,4 млрд тенге, но сумма в бюджете — "
+        "предел, а не прогноз: договор дороже неё без поправки не заключить."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1287,7 +1303,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s47c, s47d: the whole year's extension is the network kept a year longer: the
         # fork «replace or service» said as the council's, with today's price beside it)
         # (s47o, s47p: the three years' money compared unequal spans: to 2030, computed)
-        "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене — 3,9 млрд "
+        # (s48h: the heading names the fork, the year's extension or the contract)
+        "Продление на весь 2027 год или новый договор. Продление по нынешней цене — 3,9 млрд "
         "тенге против 27,4 по рекомендуемому пути, но оно лишь сдвигает"
     ) in memo
     # (s37n, s38a–s38f: no recommendation on the council's own ban, then 5, 4,4 and 3,9 for
@@ -1328,15 +1345,18 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # what the operator must agree to for the cheaper path)
         # (s47c, s47d: «(рекомендация 5)» on the stop-gap was a stale reference; the servicing
         # of the network unreplaced, unpriced, said where the choice is)
-        # (s47o, s47p: «за весь срок разница мала» asserted: computed to 2030)
-        "и по деньгам пути почти равны: за 2027–2030 годы оно дороже"
+        # (s47o, s47p: «за весь срок разница мала» asserted: computed to 2030; s48g, s48h:
+        # Table 5's totals, not the joint difference)
+        "За 2027–2030 годы пути почти равны: продление — 104,8 млрд тенге против 99,6"
     ) in memo
     assert FORK in memo and FORK_CRITERIA in memo
     assert "разница мала" not in memo
     assert "суждение, а не расчёт" not in memo
     # (the memo's room: today's price's range is the title page chart's «3,9 (3,7–4,4)»)
-    # (s46d–s46g: the whole year's line, 5, said once, where the choice is put to the council)
-    assert memo.count(" 5 млрд") == 1 and " до 4,4" not in memo
+    # (s46d–s46g: the whole year's line, 5, said once, where the choice is put to the council;
+    # s48g, s48h: «хватит 5 млрд» in no table: the year's cost as the title page says it)
+    assert " 5 млрд" not in memo and " до 4,4" not in memo
+    assert "(те же 3,9 млрд тенге)." in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     # the card's figure after the heading (the proposal above the dates says it first)
     figures = cover[cover.index("ГЛАВНОЕ В ЦИФРАХ") :]
@@ -1506,7 +1526,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # against it the whole year at today's price (s46a–s46c: 3,9 set against what?)
     assert "29,8 (28,5–31,2)" in memo and memo.count(rows[0][2][0]) == 2
     assert "цене — 3,9 млрд тенге против 27,4 по рекомендуемому пути" in memo
-    assert "При продлении до итогов закупки расход — около 27,4 млрд тенге, но строка" in memo
+    assert "При продлении до итогов закупки расход — около 27,4 млрд тенге, но сумма" in memo
     # (reviews s15b, s15c, s28e–s36b: the paragraph on why 27 and not 15, Pavlodar's sum and
     # what it may pay for, Karaganda, the line as a ceiling: asserted whole, in its place
     # after «Почему строка дороже», by the `how.startswith(…)` below)
@@ -1524,7 +1544,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s41a, s41b: the line holds any start: the earlier the better, said)
         # (s43s, s43t: one deadline, the title page's)
         # (s46l–s47b: the recommended path's day first, 22 December with its condition)
-        "закупки нет — объявить до 31 декабря, а без заключения — до 22 декабря 2) "
+        # (s48g, s48h: two days read as rival deadlines: one rule, «сразу»; the days are
+        # recommendation 4's, just above)
+        "закупки нет — объявить сразу; заключения нет — вероятен перерыв с 1 января 2) "
     ) in memo
     # (s19a: the prices of a complex-year in Table 1, one a reading, the scale in the reasons)
     # (s19b: per camera too, the line's reading: 15,5 / 3,9 = 4,0; 27,2 × 1,0977 / 3,9 = 7,7)
@@ -1585,7 +1607,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # lifted read as a contradiction: its condition said)
         # (s38e, s38f: the extension until the new contract, recommendation 6, said here too)
         # (the memo's room: the months are the opening's items; s38k, s38l: the range)
-        "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене —"
+        "Продление на весь 2027 год или новый договор. Продление по нынешней цене —"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1686,13 +1708,20 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s39c, s39d, s44b: «камер больше» — how many, than where: 1 287 / 420 = 3,06,
         # / 240 = 5,36)
         # (s46b: «по самому дорогому, варианту 3» split the phrase by a comma)
-        "Пока договор Павлодара не найден, строка — по самому дорогому варианту 3 "
+        # (s48g: «строка» jargon: the sum)
+        "Пока договор Павлодара не найден, сумма — по самому дорогому варианту 3 "
         # (s46l, s46m: seven figures in one sentence: the counts and the complex-year's price
         # are Table 1's and Table 28's)
         "(за камеру): в АПК Алматы камер больше, чем в павлодарском, поэтому вся сеть с "
         "1 января стоила бы 29,8 млрд тенге, до 31,2; округлено вверх — 32. "
-        # (s48d–s48f: the line buys a new network, and serving the old one is unpriced: said)
-        "Это цена новой сети; без замены, по суждению авторов, дешевле (цен нет). " + FORK
+        # (s48g, s48h: the precaution's cost was three places' sum: the cheapest variant's
+        # line, Table 1's 17, and the difference, 32 − 17 = 15)
+        "По варианту 1 (420 АПК области) хватило бы 17 млрд: 15 млрд — запас, пока договор не "
+        "найден. "
+        # (s48d–s48f: the line buys a new network, and serving the old one is unpriced: said;
+        # s48g, s48h: replacing every complex, and who asks the price of serving them)
+        "Это цена с заменой всех АПК; обслуживание действующих, по суждению авторов, дешевле, но "
+        "цен нет (рекомендация 2). " + FORK
         # (the memo's room: what each reading gives is Table 3's row 3 and the title page's
         # third check, 17 for the region's 420 complexes; said once)
         # (s20a, s20c, s33o, s33p, s35h: a ceiling, not a forecast, recommendation 3's since
@@ -1735,7 +1764,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "центральная оценка, «до» — верхняя граница."
     ) in memo
     # (s17d: Pavlodar's price explained before the tables that rest on it)
-    assert memo.index("Менять ли сеть") < memo.index("Таблица 1. ") < memo.index("Таблица 2. ")
+    assert (
+        memo.index("Продление на весь 2027 год или")
+        < memo.index("Таблица 1. ")
+        < memo.index("Таблица 2. ")
+    )
     table_1 = memo[memo.index("Таблица 1. ") :]
     # (s18g: the figure voted on in a table, each reading of Pavlodar's contract the check
     # may find a row with its three years' lines and their total: 14,22, 17,75, 19,59 → 15,
@@ -1850,7 +1883,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # checks follow)
     assert (
         memo.index("Рекомендации маслихату")
-        < memo.index("Менять ли сеть уже в 2027 году")
+        < memo.index("Продление на весь 2027 год или новый договор")
         < memo.index("Таблица 3. Что выяснить до сессии")
     )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
@@ -1876,8 +1909,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30a: the stop-gap's months at today's price, within the line, said)
         "и 2029 годы (всего 105 млрд, табл. 1). Без сумм на 2028–2029 годы договор — лишь на "
         "год (Закон о госзакупках, ст. 17), и 32 млрд может не хватить. При продлении до итогов "
-        "закупки расход — около 27,4 млрд тенге, но строка — предел, а не прогноз: договор "
-        "дороже неё без поправки не заключить. "
+        "закупки расход — около 27,4 млрд тенге, но сумма в бюджете — предел, а не прогноз: "
+        "договор дороже неё без поправки не заключить. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1915,7 +1948,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s35e, s35f: the anchor a cryptic aside: said, and weighed, in «Почему предлагаем»)
     # (s46d, s46e: the memo's room went to why the line is 8 times today's price; the line a
     # ceiling, not the procurement's sum, is recommendation 3's «предел, а не прогноз»)
-    assert "строка — предел, а не прогноз: договор дороже неё без поправки не заключить" in memo
+    assert "сумма в бюджете — предел, а не прогноз: договор дороже неё без поправки не" in memo
     assert "на обслуживание только действующих АПК и на покупку оборудования городом." in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,
@@ -1960,7 +1993,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         "3) договор Павлодара (портал госзакупок) не найден за комплекс и 420 АПК области — "
         "17 млрд; "
-        "за 240 АПК города — 29; за камеру — 32; за год, а не за три года — табл. 2"
+        # (the sum read as a year's is Table 2's third row, just above: the memo's room)
+        "за 240 АПК города — 29; за камеру — 32 4) "
     ) in memo
     assert ("Договор с первого дня вариант 1: за 420 АПК области 15,5 (14,8–16,2) ") in text
     assert (
@@ -1987,7 +2021,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s44e–s45b: the whole year at today's price turned down on the authors' judgement
         # alone: the choice, its price and its risks, said as the council's)
         # (s46a–s46c: 3,9 against the recommended path's 27,4, and what the year's wait costs)
-        "Менять ли сеть уже в 2027 году. Продление на весь год по нынешней цене — 3,9 млрд тенге"
+        "Продление на весь 2027 год или новый договор. Продление по нынешней цене — 3,9 млрд тенге"
     ) in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
@@ -2019,8 +2053,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s34: the memo's room: the row's words shortened, the recommendations are above it)
         # (s36k, s36l: the 5 bn line said for its year and what it buys)
         # (s46l–s47b: the recommended path's day first, 22 December with its condition)
-        "1) закупка, заключение юристов (акимат) сведений нет закупки нет — объявить до "
-        "31 декабря, а без заключения — до 22 декабря "
+        # (s48g, s48h: two days read as rival deadlines: one rule, «сразу»)
+        "1) закупка, заключение юристов (акимат) сведений нет закупки нет — объявить сразу; "
+        "заключения нет — вероятен перерыв с 1 января "
         # (s18g, s19a: the draft budget's annex of PPP payments, held by the staff)
         # (s20a, s20b: «сведений нет» read as the council's own draft unknown to it)
         # (s22a: who lacks it and who holds it)
@@ -2032,7 +2067,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "к бюджету "
         "3) договор Павлодара (портал госзакупок) не найден за комплекс и 420 АПК области — "
         "17 млрд; "
-        "за 240 АПК города — 29; за камеру — 32; за год, а не за три года — табл. 2 "
+        # (the sum read as a year's is Table 2's third row, just above: the memo's room)
+        "за 240 АПК города — 29; за камеру — 32 "
         # (s20f: «0,7–1,3» read as one line's range: each line's own, 1,32 and 0,70)
         # (s21g: the base case and the range, as the cover's «от половины до всех»)
         # (s22a: «от половины» decoded: 350 × 50 % = 175)
@@ -2086,9 +2122,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s48a: «позже договор не начнётся» read as a promise that 22 December gives it; s48b:
         # «не позже 31 декабря» beside «каждый месяц раньше — плюс 2,2 млрд» read as advice to
         # wait: at once, with no room for a complaint)
-        "Если закупка не объявлена — потребовать объявить её сразу, не позже 31 декабря: на этот "
-        "срок рассчитан рекомендуемый путь, запаса на жалобу нет. Пока юристы не подтвердили "
-        "продление — не позже 22 декабря: позже договор с 1 января уже невозможен. "
+        "Если закупка не объявлена — потребовать объявить её сразу: после 22 декабря договор с "
+        "1 января уже невозможен, а объявленная после 31 декабря закупка может не успеть до "
+        "конца продления (на этот день рассчитан рекомендуемый путь). "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)

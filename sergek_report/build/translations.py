@@ -58,7 +58,7 @@ CASE_LABELS = (
     "labels.SCENARIO_PAGE",
     *("labels.COVER_TITLE", "labels.COVER_FACTS", "labels.PATH_QUESTIONS", "labels.PATH_STEPS"),
     "labels.PATH_TREE_CAVEATS",
-    "labels.COVER_DECISION",
+    *("labels.COVER_DECISION", "labels.COVER_CHECKS"),
 )
 # A line that starts a unit of its own: a heading or a list item (the marker is not translated).
 _MARKER = re.compile(r"^(\s*(?:#{1,6}|[-*+]|\d+[.)])\s+)")

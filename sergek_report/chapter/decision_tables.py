@@ -620,10 +620,8 @@ def fork_table(results: Results) -> pd.DataFrame:
     u = results.appraisal
     column = L.FORK_COLUMNS
     years = {**_years(), "span": fmt.year_range(OPTION_YEARS[0], AFTER_YEAR)}
-    paths = {
-        line_variant_output(RECOMMENDED_BRANCH, results): L.FORK_ROWS["recommended"],
-        EXTENSION_YEAR: L.FORK_ROWS["extension"],
-    }
+    recommended, extension = _fork_paths(results)
+    paths = {recommended: L.FORK_ROWS["recommended"], extension: L.FORK_ROWS["extension"]}
     rows = []
     for output, name in paths.items():
         row = {column["path"]: fmt.fill(name, first=years["first"], next=fmt.year(OPTION_YEARS[1]))}
@@ -640,13 +638,28 @@ def fork_table(results: Results) -> pd.DataFrame:
     return table
 
 
-def fork_difference(results: Results, measure: str, ranged: bool = True, unit: bool = True) -> str:
+def _fork_paths(results: Results) -> tuple[str, str]:
+    """The outputs of the fork's two paths, in Table 5's order: the recommended path at the
+    line's variant, then the whole-year extension."""
+    return line_variant_output(RECOMMENDED_BRANCH, results), EXTENSION_YEAR
+
+
+def fork_totals(results: Results, measure: str) -> tuple[str, str]:
+    """The two paths' 2027–2030 cash («cash») or present value («present_value»), their
+    medians as Table 5 prints them, recommended path first: («99,6», «104,8») (reviews
+    s48g, s48h: the memo's joint difference, 4,7, was not the table's 77,5 − 72,9)."""
+    total = THROUGH_AFTER_YEAR.format(measure=measure)
+    recommended, extension = (
+        bn(results.appraisal.get(f"{output}.{total}", CENTRAL)) for output in _fork_paths(results)
+    )
+    return recommended, extension
+
+
+def fork_difference(results: Results, measure: str) -> str:
     """How much dearer or cheaper the whole-year extension is than the recommended path over
     2027–2030, in cash («cash») or present value («present_value»), its median and P10–P90
     in plain words: «дороже на 5,2 млрд тенге (от 1,0 до 10,1)»; a range across nought is
-    said as one: «от −1,0 до 10,1 млрд тенге» (dearer by the positive end). Not `ranged`:
-    the median alone, «дороже на 5,2 млрд тенге» (the memo; its table gives the range), and
-    without `unit` bare, «дешевле на 4,7», beside a figure that says it."""
+    said as one: «от −1,0 до 10,1 млрд тенге» (dearer by the positive end)."""
     u = results.appraisal
     output = f"{EXTENSION_LESS_RECOMMENDED}.{THROUGH_AFTER_YEAR.format(measure=measure)}"
     central, low, high = (u.get(output, stat) for stat in (CENTRAL, "p10", "p90"))
@@ -655,9 +668,6 @@ def fork_difference(results: Results, measure: str, ranged: bool = True, unit: b
         return L.FORK_EITHER.format(low=bn(low), high=f"{bn(high)}{fmt.NBSP}{billion}")
     word = L.FORK_DEARER if central >= 0 else L.FORK_CHEAPER
     point = bn(abs(central))
-    if not ranged:
-        text = L.AMOUNT_SPAN.format(range=f"{point}{fmt.NBSP}{billion}") if unit else point
-        return L.FORK_DIFFERENCE.format(word=word, amount=text)
     near, far = sorted((abs(low), abs(high)))
     text = L.AMOUNT_RANGE.format(point=f"{point}{fmt.NBSP}{billion}", low=bn(near), high=bn(far))
     return L.FORK_DIFFERENCE.format(word=word, amount=text)

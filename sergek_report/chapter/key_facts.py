@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from sergek_report import labels as L
 from sergek_report.chapter import decision_tables, fmt, precision, sentences
 from sergek_report.chapter.api import chart_body
+from sergek_report.model.appraisal import AFTER_YEAR, key_figure_name
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
-from sergek_report.model.appraisal import key_figure_name
 from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
@@ -59,15 +59,8 @@ def later_lines(results: Results, unit: bool = True) -> str:
 
 def _announce_by_day(results: Results) -> str:
     """The last day to announce the procurement for a contract from 1 January, as the title
-    page's first check says it: «22 декабря» (the year is the title's)."""
+    page's card of days left says it: «22 декабря» (the year is the title's)."""
     return sentences.day_month(decision_tables.announce_by(results))
-
-
-def _stopgap_announce_by_day(results: Results) -> str:
-    """The last day to announce the procurement that the recommended path is priced at, with
-    the stop-gap until its results: «31 декабря» (the title and the first check; reviews
-    s46l, s46m, s47a, s47b: the path's day before 22 December, which holds without it)."""
-    return sentences.day_month(results.procurement_latest_start_in_stopgap)
 
 
 @dataclass(frozen=True)
@@ -110,6 +103,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     # the day the count is taken on, the edition's (review s32c)
                     today=sentences.day_month(edition_date),
                     start=sentences.day_month(results.decision_day),
+                    deadline=_announce_by_day(results),
                 ),
             )
         )
@@ -170,8 +164,8 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
 
 def cover_decision(results: Results) -> str:
     """The title page's proposal in one sentence, in the subtitle's place: the three years'
-    lines and the procurement demanded by the recommended path's last day, with the stop-gap
-    (the earlier day without it, with its condition, is the card's and recommendation 4's).
+    lines and the procurement demanded at once (what each later day loses is the card's, the
+    first check's and recommendation 4's).
     Empty without an appraisal (no line to propose): the subtitle is printed then."""
     if results.appraisal is None:
         return ""
@@ -182,7 +176,6 @@ def cover_decision(results: Results) -> str:
         year=fmt.year(OPTION_YEARS[0]),
         later=later_lines(results, unit=False),
         later_years=later_years(),
-        stopgap_deadline=_stopgap_announce_by_day(results),
     )
 
 
@@ -198,8 +191,7 @@ def cover_checks(results: Results) -> tuple[str, ...]:
         fmt.fill(
             words["procurement"],
             # (no year: the title above says it, and the check keeps to two lines)
-            deadline=_announce_by_day(results),
-            stopgap_deadline=_stopgap_announce_by_day(results),
+            start=sentences.day_month(results.decision_day),
         ),
         fmt.fill(
             words["budget"],
@@ -250,5 +242,6 @@ def cover_chart(results: Results) -> CoverChart | None:
         # Pavlodar's contract, the one price found, whose reading the variant is
         sum=fmt.billions(data.pavlodar_sum_year * data.pavlodar_term_years, 0),
         term=fmt.count_in_words(int(data.pavlodar_term_years), L.UNIT_FORMS["лет"]),
+        span=fmt.year_range(OPTION_YEARS[0], AFTER_YEAR),
     )
     return CoverChart(chart_body(decision_tables.title_page_chart(results), caption), caption)

@@ -108,10 +108,6 @@ class BudgetLine:
     # a complex-year at the line's reading at 2026 prices (15,41 mn per camera, 14,04 mn at
     # the city's count), None without the city's price
     line_year: float | None = None
-    # the 2027 line if the council lifts its ban and the contract is extended for the whole
-    # year at today's price: that year's upper end rounded up as the line is («5»; reviews
-    # s46d–s46g: the cheaper choice, put to the council, had no sum to budget)
-    extension_year: float = 0.0
 
     @property
     def per_camera(self) -> float | None:
@@ -224,5 +220,4 @@ def budget_line(
         line_reading=reading,
         base_case=appraisal.get(line_output),
         line_year=None if city_year is None else city_year * line_factor,
-        extension_year=line(appraisal.get(EXTENSION, BUDGET_LINE_STAT)),
     )
