@@ -116,11 +116,13 @@ MATRIX_COLUMNS = {
 # An option the memo's recommendations take, in the options table (decision_matrix)
 RECOMMENDED_OPTION = {
     # (reviews s36k, s36l: «рекомендуется» beside «Маловероятно» with 1 January: when it starts)
-    "contract": "{name} (рекомендуется, после продления до итогов закупки)",
+    # (review s48h: three «рекомендуется» read as three rival choices: the path's two steps
+    # in order, and the insurance)
+    "contract": "{name} (рекомендуется, второй шаг: после продления до итогов закупки)",
     # (review s43f: «до начала договора» beside the law's two months: while the procurement runs)
-    "until_contract": "{name} (рекомендуется, пока идёт закупка)",
+    "until_contract": "{name} (рекомендуется, первый шаг: пока идёт закупка)",
     # (reviews s38e, s38f: the memo's recommendation 6 was not marked here)
-    "if_lifted": "{name} (рекомендуется, если юристы разрешат, — до начала нового договора)",
+    "if_lifted": "{name} (страховка, если юристы разрешат: до начала нового договора)",
 }
 # What the options table leaves out: options_detail.
 DETAIL_COLUMNS = {

@@ -700,13 +700,15 @@ def test_the_options_matrix_compares_them_side_by_side():
     # months, then the transfer, which does not depend on the procurement
     # (review s33f: the two the memo's recommendations take, marked in the table itself)
     assert list(matrix.index) == [
-        "Сервисный договор через госзакупки (рекомендуется, после продления до итогов закупки)",
+        # (s48h: three «рекомендуется» read as rival choices: the path's steps, the insurance)
+        "Сервисный договор через госзакупки (рекомендуется, второй шаг: после продления до "
+        "итогов закупки)",
         # (s33i: two marks read as two rival choices: the stop-gap until the contract)
-        "Продление до итогов закупки (рекомендуется, пока идёт закупка)",
+        "Продление до итогов закупки (рекомендуется, первый шаг: пока идёт закупка)",
         # the cheapest outcome, if the maslikhat may lift its own ban (review s28b)
         # (s38e, s38f: the memo's recommendation 6, marked as the other two are)
-        "Ещё одно продление договора ГЧП (рекомендуется, если юристы разрешат, — до начала "
-        "нового договора)",
+        "Ещё одно продление договора ГЧП (страховка, если юристы разрешат: до начала нового "
+        "договора)",
         "Новый договор ГЧП",
         "Переход по образцу Астаны",
         "Передача комплексов городу",
@@ -718,15 +720,15 @@ def test_the_options_matrix_compares_them_side_by_side():
     # s12a, section 4); the day without its year, which the caption gives (one line a label)
     assert matrix.columns[0] == "Заработает ли с 1\u00a0января"
     extension = (
-        "Ещё одно продление договора ГЧП (рекомендуется, если юристы разрешат, — до начала "
-        "нового договора)"
+        "Ещё одно продление договора ГЧП (страховка, если юристы разрешат: до начала нового "
+        "договора)"
     )
     assert matrix.loc[extension, "Главный риск"] == (
         "Зависимость от прежнего оператора (ПО, база нарушений, связь)"
     )
     assert not any(char.isdigit() for char in "".join(matrix.iloc[:, 0]))  # no cost figure
     assert matrix.loc[
-        "Продление до итогов закупки (рекомендуется, пока идёт закупка)",
+        "Продление до итогов закупки (рекомендуется, первый шаг: пока идёт закупка)",
         "Главный риск",
     ] == ("Продление может оказаться неприменимым к договору ГЧП")
     assert matrix.loc["Новый договор ГЧП", "Главный риск"] == (

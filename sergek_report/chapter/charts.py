@@ -833,6 +833,9 @@ def tornado_chart(
                 ha=side,
                 va="center",
                 fontsize=8.5,
+                # the grid's lines stop at the label (review s48h: «2,30 (1 июля)» read as
+                # crossed out by the line behind it)
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.8},
             )
             value_labels.append(label)
     ax.axvline(base, color="#222222", linewidth=1.2, zorder=3)
