@@ -1587,8 +1587,11 @@ COVER_FACTS = {
         # (reviews s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
         # (reviews s46a–s46c: the title page gave the line, a ceiling, not what the
         # recommended path costs; {recommended}: «27,4»)
-        "сумма в бюджете {year} года — предел; по рекомендуемому пути расход — около "
-        "{recommended}\u00a0млрд; если не хватит — табл.\u00a02"
+        # (reviews s49a, s49b: 27,4 is priced at an announcement on 31 December, the title
+        # demands it at once: the earlier the announcement, the dearer, up to the contract
+        # from 1 January; {first_day}: «29,8»)
+        "сумма в бюджете {year} года — предел; расход — {recommended}–{first_day}\u00a0млрд: "
+        "чем раньше закупка, тем больше; если не хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {today}: the edition's day; {start}: «1 января» (the
     # card's day is the extension's end; «22 декабря» is the first check's). Now, and what the last

@@ -49,8 +49,8 @@ def report(built_report):
 FORK = (
     # (review s48h: «Менять ли сеть» promised replace-or-keep over a paragraph on the year's
     # extension against the contract: the heading names the fork)
-    "Продление на весь 2027 год или новый договор. Продление по нынешней цене — 3,9 млрд "
-    "тенге против 27,4 по рекомендуемому пути, "
+    "Продление на весь 2027 год или новый договор. Продление по нынешней цене обойдётся в "
+    "3,9 млрд тенге вместо 27,4 по рекомендуемому пути, "
     # (reviews s47c, s47i, s47j: 69,2 against 92,7 compares unequal spans; s47m, s47n:
     # «3,9 сверх них» forgot that the recommended path pays a year of upkeep after its
     # contract; s47o, s47p: «за весь срок разница мала» asserted, not computed: the two paths
@@ -58,8 +58,10 @@ FORK = (
     # by hand: 27,4 + 31,7 + 33,6 + 6,9 = 99,6 and 3,9 + 31,7 + 33,6 + 35,6 = 104,8)
     # (s48g, s48h: the joint difference's 4,7 beside Table 5's 77,5 − 72,9 = 4,6: the
     # table's own totals, which a deputy can find in it)
-    "но оно лишь сдвигает новый договор на 2028–2030 годы. За 2027–2030 годы пути почти "
-    "равны: продление — 104,8 млрд тенге против 99,6, в приведённой стоимости — 72,9 против "
+    "но лишь сдвинет новый договор на 2028–2030 годы. За 2027–2030 годы пути почти "
+    # (s49a, s49b: «приведённая стоимость» unexplained in the memo: what it weighs)
+    "равны: продление — 104,8 млрд тенге против 99,6, в приведённой стоимости (поздние платежи "
+    "дешевле) — 72,9 против "
     "77,5 (таблица «Два пути до конца договоров»"
 )
 FORK_CRITERIA = (
@@ -849,8 +851,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s42a, s42b: «Павлодар платит за камеру» read as a fact: the dearest variant)
         # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
         # (s46a–s46c: a ceiling, and what the recommended path costs)
-        f"{line} млрд тенге сумма в бюджете 2027 года — предел; по рекомендуемому пути расход — "
-        "около 27,4 млрд; если не хватит — табл. 2"
+        # (s49a, s49b: 27,4 is priced at an announcement on 31 December, the title demands it
+        # at once: both ends, up to the contract from 1 January's 29,8)
+        f"{line} млрд тенге сумма в бюджете 2027 года — предел; расход — 27,4–29,8 млрд: чем "
+        "раньше закупка, тем больше; если не хватит — табл. 2"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
@@ -1067,7 +1071,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # what it loses; the memo's room took «запаса на жалобу нет»)
         "Если закупка не объявлена — потребовать объявить её сразу: после 22 декабря договор с "
         "1 января уже невозможен, а объявленная после 31 декабря закупка может не успеть до "
-        "конца продления (на этот день рассчитан рекомендуемый путь)." in memo
+        "конца продления." in memo
     )
     # the contract from 1 January: the line's own path since reviews s41a, s41b (a line for a
     # later start asked the earlier, safer one for an amendment): no row of Table 2
@@ -1218,8 +1222,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s44m, s44n: what the line is rounded up from is «Откуда 32 млрд тенге»'s; s45a,
         # s45h: «why 32 if 27,4?»: the line a ceiling, said beside it)
         # (s48g: «строка» jargon in the memo: the sum in the budget)
-        "При продлении до итогов закупки расход — около 27,4 млрд тенге, но сумма в бюджете — "
-        "предел, а не прогноз: договор дороже неё без поправки не заключить."
+        # (s49a, s49b: 27,4 is priced at an announcement on 31 December, the title demands it
+        # at once: said, without a range, which recommendations read aloud do not carry)
+        "Расход — около 27,4 млрд тенге, если закупку объявят 31 декабря (раньше — больше), но "
+        "сумма — предел: договор дороже неё без поправки не заключить."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1270,8 +1276,10 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
         # (s44a–s44j: «строка» the authors' shorthand where a deputy first reads it)
         # (s46a–s46c: the line a ceiling, beside what the recommended path costs)
-        "сумма в бюджете 2027 года — предел; по рекомендуемому пути расход — около 27,4 млрд; "
-        "если не хватит — табл. 2"
+        # (s49a, s49b: 27,4 is priced at an announcement on 31 December, the title demands it
+        # at once: both ends, up to the contract from 1 January's 29,8)
+        "сумма в бюджете 2027 года — предел; расход — 27,4–29,8 млрд: чем раньше закупка, тем "
+        "больше; если не хватит — табл. 2"
     ) in cover
     assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
@@ -1304,8 +1312,8 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # fork «replace or service» said as the council's, with today's price beside it)
         # (s47o, s47p: the three years' money compared unequal spans: to 2030, computed)
         # (s48h: the heading names the fork, the year's extension or the contract)
-        "Продление на весь 2027 год или новый договор. Продление по нынешней цене — 3,9 млрд "
-        "тенге против 27,4 по рекомендуемому пути, но оно лишь сдвигает"
+        "Продление на весь 2027 год или новый договор. Продление по нынешней цене обойдётся в "
+        "3,9 млрд тенге вместо 27,4 по рекомендуемому пути, но лишь сдвинет"
     ) in memo
     # (s37n, s38a–s38f: no recommendation on the council's own ban, then 5, 4,4 and 3,9 for
     # one cost: lifting it, if the lawyers allow, for an extension until the new contract, one
@@ -1525,8 +1533,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # recommended path's central estimate (s44d: the line's case is the unlikely one), and
     # against it the whole year at today's price (s46a–s46c: 3,9 set against what?)
     assert "29,8 (28,5–31,2)" in memo and memo.count(rows[0][2][0]) == 2
-    assert "цене — 3,9 млрд тенге против 27,4 по рекомендуемому пути" in memo
-    assert "При продлении до итогов закупки расход — около 27,4 млрд тенге, но сумма" in memo
+    assert "цене обойдётся в 3,9 млрд тенге вместо 27,4 по рекомендуемому пути" in memo
+    assert "Расход — около 27,4 млрд тенге, если закупку объявят 31 декабря" in memo
     # (reviews s15b, s15c, s28e–s36b: the paragraph on why 27 and not 15, Pavlodar's sum and
     # what it may pay for, Karaganda, the line as a ceiling: asserted whole, in its place
     # after «Почему строка дороже», by the `how.startswith(…)` below)
@@ -1585,7 +1593,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28i, s28j: Table 2 gives central estimates only: what the range means is said
         # under Table 1, whose column gives it; its drivers are chapter 2's)
         "разброс внутри варианта — расход в 8 случаях из 10 при допущениях авторов; строка "
-        "бюджета — верхняя граница разброса, округлённая вверх"
+        "бюджета — его верхняя граница, округлённая вверх"
     ) in memo
     assert (
         # (s24b, s24d, s24e: the range read as the whole uncertainty: the variant is the larger)
@@ -1607,7 +1615,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # lifted read as a contradiction: its condition said)
         # (s38e, s38f: the extension until the new contract, recommendation 6, said here too)
         # (the memo's room: the months are the opening's items; s38k, s38l: the range)
-        "Продление на весь 2027 год или новый договор. Продление по нынешней цене —"
+        "Продление на весь 2027 год или новый договор. Продление по нынешней цене обойдётся"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1701,9 +1709,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # 29,8 the first day's median at about 1 940 complexes, 31,2 its upper end, 32 it
         # rounded up)
         f"Откуда {line} млрд тенге. "
-        "Цены для Алматы нет. Есть одно "
-        "сообщение: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, на "
-        "сколько АПК и за комплекс или за камеру; отсюда три варианта цены (табл. 1). "
+        "Цены для Алматы нет, есть одна "
+        "новость: в Павлодарской области на три года выделили 9 млрд тенге, не сказано, за "
+        "сколько АПК, за комплекс или за камеру; отсюда три варианта цены (табл. 1). "
         # (s25k, s25l: why the dearest variant: which is right only Pavlodar's contract shows)
         # (s39c, s39d, s44b: «камер больше» — how many, than where: 1 287 / 420 = 3,06,
         # / 240 = 5,36)
@@ -1716,12 +1724,13 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "1 января стоила бы 29,8 млрд тенге, до 31,2; округлено вверх — 32. "
         # (s48g, s48h: the precaution's cost was three places' sum: the cheapest variant's
         # line, Table 1's 17, and the difference, 32 − 17 = 15)
-        "По варианту 1 (420 АПК области) хватило бы 17 млрд: 15 млрд — запас, пока договор не "
-        "найден. "
+        "По варианту 1 хватило бы 17 млрд: 15 млрд — запас. "
         # (s48d–s48f: the line buys a new network, and serving the old one is unpriced: said;
-        # s48g, s48h: replacing every complex, and who asks the price of serving them)
-        "Это цена с заменой всех АПК; обслуживание действующих, по суждению авторов, дешевле, но "
-        "цен нет (рекомендация 2). " + FORK
+        # s48g, s48h: replacing every complex; s49a, s49b: the choice «replace or serve» said
+        # as the council's, with the order of serving's cost, today's 3,9, the authors' bound)
+        "Это цена замены всех АПК. Обслуживание без замены, по суждению авторов, не дороже "
+        "нынешней платы (3,9 млрд тенге в год); с предложениями (рекомендация 2) его можно "
+        "выбрать, уменьшив сумму. " + FORK
         # (the memo's room: what each reading gives is Table 3's row 3 and the title page's
         # third check, 17 for the region's 420 complexes; said once)
         # (s20a, s20c, s33o, s33p, s35h: a ceiling, not a forecast, recommendation 3's since
@@ -1760,8 +1769,9 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         "9 млрд тенге Павлодара — плата за год, а не за три года около 89,5 (до 93,6) "
         # (s38b: «инфляция — табл. 3» read as a stray word)
         # (Pavlodar's sum and Karaganda's unverified price, the rows' sources)
-        "Источник: № 67 в списке источников; не проверено: № 70; расчёт авторов; «около» — "
-        "центральная оценка, «до» — верхняя граница."
+        # (the memo's room: «около» says itself)
+        "Источник: № 67 в списке источников; не проверено: № 70; расчёт авторов; «до» — верхняя "
+        "граница."
     ) in memo
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert (
@@ -1846,7 +1856,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s28a, s28b: «по 31,2» beside recommendation 3's «по 32» read as two figures: the
         # lines, 31,2 rounded up, as recommendation 3 says them)
         # (s29a: the lines without growth are recommendation 3's, in full words)
-        "строка бюджета — верхняя граница разброса, округлённая вверх; "
+        "строка бюджета — его верхняя граница, округлённая вверх; "
         # (s28a: «учтён рост до 12,2 %» read as covering 12,2 % each year, 31,2 × 1,122² =
         # 39,3 > 38: the range the joint calculation draws the growth from; s37m: said here,
         # not in recommendation 3)
@@ -1908,8 +1918,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # предлагаем»'s)
         # (s30a: the stop-gap's months at today's price, within the line, said)
         "и 2029 годы (всего 105 млрд, табл. 1). Без сумм на 2028–2029 годы договор — лишь на "
-        "год (Закон о госзакупках, ст. 17), и 32 млрд может не хватить. При продлении до итогов "
-        "закупки расход — около 27,4 млрд тенге, но сумма в бюджете — предел, а не прогноз: "
+        "год (Закон о госзакупках, ст. 17), и 32 млрд может не хватить. Расход — около 27,4 "
+        "млрд тенге, если закупку объявят 31 декабря (раньше — больше), но сумма — предел: "
         "договор дороже неё без поправки не заключить. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
@@ -1923,7 +1933,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     assert (
         # (s27i: «31,2 и 31,2» read as a typo: one figure, said once; s28a, s28b: the lines)
         # (s29a: the lines without growth are recommendation 3's, in full words)
-        "строка бюджета — верхняя граница разброса, округлённая вверх; с 2028 г. "
+        "строка бюджета — его верхняя граница, округлённая вверх; с 2028 г. "
     ) in memo
     assert "рост цены до 12,2 %" not in memo  # a range, not a growth each year covered
     # (s24i, s24j: in the order the council acts: before the session, at it, then the
@@ -1948,7 +1958,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s35e, s35f: the anchor a cryptic aside: said, and weighed, in «Почему предлагаем»)
     # (s46d, s46e: the memo's room went to why the line is 8 times today's price; the line a
     # ceiling, not the procurement's sum, is recommendation 3's «предел, а не прогноз»)
-    assert "сумма в бюджете — предел, а не прогноз: договор дороже неё без поправки не" in memo
+    assert "сумма — предел: договор дороже неё без поправки не заключить" in memo
     assert "на обслуживание только действующих АПК и на покупку оборудования городом." in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,
@@ -2021,7 +2031,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s44e–s45b: the whole year at today's price turned down on the authors' judgement
         # alone: the choice, its price and its risks, said as the council's)
         # (s46a–s46c: 3,9 against the recommended path's 27,4, and what the year's wait costs)
-        "Продление на весь 2027 год или новый договор. Продление по нынешней цене — 3,9 млрд тенге"
+        "Продление на весь 2027 год или новый договор. Продление по нынешней цене обойдётся в "
+        "3,9 млрд тенге"
     ) in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
     # what happened after the sources' last date, to check before the vote: what the
@@ -2124,7 +2135,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # wait: at once, with no room for a complaint)
         "Если закупка не объявлена — потребовать объявить её сразу: после 22 декабря договор с "
         "1 января уже невозможен, а объявленная после 31 декабря закупка может не успеть до "
-        "конца продления (на этот день рассчитан рекомендуемый путь). "
+        "конца продления. "
         # (s21a, s21b: two last days, chapter 2's 22 December not in the memo: each with its
         # condition, 22 December + 10 days = 1 January; s21d, s21f: that contract costs more
         # than the line, 28,43 × 1,0977 = 31,2)
@@ -2616,7 +2627,8 @@ def test_the_whole_year_extension_is_weighed_in_money_and_risks(report):
         "согласия оператора."
     ) in text
     assert (
-        "Разница — в закупке: если её отложить на год, а условие не выполнится, город "
+        # (s49b: «условие» unnamed: who may refuse)
+        "Разница — в закупке: если её отложить на год, а юристы или оператор откажут, город "
         "останется без договора до итогов закупки, объявленной позже"
     ) in text
     assert "Авторы ставят выше" not in text

@@ -613,6 +613,14 @@ def recommended_path_cost(results: Results) -> str:
     return bn(results.appraisal.get(line_variant_cash(RECOMMENDED_BRANCH, results), CENTRAL))
 
 
+def first_day_cost(results: Results) -> str:
+    """The contract from the first day's 2027 cost at the line's variant, its central estimate
+    («29,8»): what the recommended path costs if the procurement, announced at once, ends by
+    1 January (reviews s49a, s49b: 27,4 is priced at an announcement on 31 December, while
+    the memo demands it at once: the two ends said together)."""
+    return bn(results.appraisal.get(line_variant_cash(LINE_BRANCH, results), CENTRAL))
+
+
 def fork_table(results: Results) -> pd.DataFrame:
     """The whole-year extension against the recommended path to the end of both contracts,
     2027–2030: each year's cash (medians), the four years' and their present value (median
