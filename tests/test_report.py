@@ -48,8 +48,9 @@ def report(built_report):
 # (reviews s47c, s47d)
 FORK = (
     # (review s48h: «Менять ли сеть» promised replace-or-keep over a paragraph on the year's
-    # extension against the contract: the heading names the fork)
-    "Продление на весь 2027 год или новый договор. Продление по нынешней цене обойдётся в "
+    # extension against the contract: the heading names the fork; s49a: the choice is to
+    # announce the procurement now or a year later)
+    "Отложить закупку на год? Продление на весь 2027 год по нынешней цене обойдётся в "
     "3,9 млрд тенге вместо 27,4 по рекомендуемому пути, "
     # (reviews s47c, s47i, s47j: 69,2 against 92,7 compares unequal spans; s47m, s47n:
     # «3,9 сверх них» forgot that the recommended path pays a year of upkeep after its
@@ -70,13 +71,16 @@ FORK_CRITERIA = (
     # (s48d: the stop-gap needs the lawyers and the operator too: the difference is the
     # procurement announced now; s48g, s48h: lawyers give an opinion, not consent, and
     # «перерыв ограничит лишь закупка» read backwards)
-    "Решает риск: любое продление требует заключения юристов и согласия оператора; без них "
-    "перерыв сократит только закупка, объявленная сейчас. Авторы советуют рекомендуемый путь; "
+    # (s49d: the recommended path needs the lawyers and the operator too: the difference,
+    # the procurement running or deferred, said)
+    "Решает риск: продлить договор можно лишь с заключением юристов и согласием оператора; "
+    "если их не будет, перерыв сократит только закупка, объявленная сейчас, а не отложенная на "
+    "год. Авторы советуют рекомендуемый путь; "
     # (s48a, s48b: «на весь год — если договор не заключат» beside recommendation 6's «до
     # начала нового»: the same extension, lasting the year; s48g, s48h: «хватит 5 млрд» in
     # no table: the year's cost, the title page's)
-    "если договор в 2027 году не заключат, продление по рекомендации 6 займёт весь год (те же "
-    "3,9 млрд тенге)."
+    # (the memo's room: the year's 3,9 is the paragraph's first figure)
+    "если договор в 2027 году не заключат, продление по рекомендации 6 займёт весь год."
 )
 
 
@@ -1312,7 +1316,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # fork «replace or service» said as the council's, with today's price beside it)
         # (s47o, s47p: the three years' money compared unequal spans: to 2030, computed)
         # (s48h: the heading names the fork, the year's extension or the contract)
-        "Продление на весь 2027 год или новый договор. Продление по нынешней цене обойдётся в "
+        "Отложить закупку на год? Продление на весь 2027 год по нынешней цене обойдётся в "
         "3,9 млрд тенге вместо 27,4 по рекомендуемому пути, но лишь сдвинет"
     ) in memo
     # (s37n, s38a–s38f: no recommendation on the council's own ban, then 5, 4,4 and 3,9 for
@@ -1364,7 +1368,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
     # (s46d–s46g: the whole year's line, 5, said once, where the choice is put to the council;
     # s48g, s48h: «хватит 5 млрд» in no table: the year's cost as the title page says it)
     assert " 5 млрд" not in memo and " до 4,4" not in memo
-    assert "(те же 3,9 млрд тенге)." in memo
+    assert "продление по рекомендации 6 займёт весь год." in memo
     assert cover.index("Дата самого позднего источника") < cover.index("ГЛАВНОЕ В ЦИФРАХ")
     # the card's figure after the heading (the proposal above the dates says it first)
     figures = cover[cover.index("ГЛАВНОЕ В ЦИФРАХ") :]
@@ -1615,7 +1619,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # lifted read as a contradiction: its condition said)
         # (s38e, s38f: the extension until the new contract, recommendation 6, said here too)
         # (the memo's room: the months are the opening's items; s38k, s38l: the range)
-        "Продление на весь 2027 год или новый договор. Продление по нынешней цене обойдётся"
+        "Отложить закупку на год? Продление на весь 2027 год по нынешней цене обойдётся"
     ) in memo
     assert "Нынешняя цена ниже выплат" not in memo
     assert "1,1–5,3" not in memo
@@ -1728,9 +1732,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s48d–s48f: the line buys a new network, and serving the old one is unpriced: said;
         # s48g, s48h: replacing every complex; s49a, s49b: the choice «replace or serve» said
         # as the council's, with the order of serving's cost, today's 3,9, the authors' bound)
-        "Это цена замены всех АПК. Обслуживание без замены, по суждению авторов, не дороже "
-        "нынешней платы (3,9 млрд тенге в год); с предложениями (рекомендация 2) его можно "
-        "выбрать, уменьшив сумму. " + FORK
+        # (s49d: the choice still not put to the council: recommendation 2's, with its figures)
+        "Это цена замены всех АПК; менять ли сеть — рекомендация 2. " + FORK
         # (the memo's room: what each reading gives is Table 3's row 3 and the title page's
         # third check, 17 for the region's 420 complexes; said once)
         # (s20a, s20c, s33o, s33p, s35h: a ceiling, not a forecast, recommendation 3's since
@@ -1775,7 +1778,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     ) in memo
     # (s17d: Pavlodar's price explained before the tables that rest on it)
     assert (
-        memo.index("Продление на весь 2027 год или")
+        memo.index("Отложить закупку на год?")
         < memo.index("Таблица 1. ")
         < memo.index("Таблица 2. ")
     )
@@ -1893,7 +1896,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # checks follow)
     assert (
         memo.index("Рекомендации маслихату")
-        < memo.index("Продление на весь 2027 год или новый договор")
+        < memo.index("Отложить закупку на год?")
         < memo.index("Таблица 3. Что выяснить до сессии")
     )
     rec = memo[memo.index("На сессии — заложить в бюджет") :]
@@ -1959,7 +1962,11 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s46d, s46e: the memo's room went to why the line is 8 times today's price; the line a
     # ceiling, not the procurement's sum, is recommendation 3's «предел, а не прогноз»)
     assert "сумма — предел: договор дороже неё без поправки не заключить" in memo
-    assert "на обслуживание только действующих АПК и на покупку оборудования городом." in memo
+    # (s49c, s49d: replace or serve, with the order of each, beside the offers asked for)
+    assert (
+        "на обслуживание только действующих АПК (по суждению авторов, не дороже 3,9 млрд тенге "
+        "в год против 32 за новую сеть) и на покупку оборудования городом."
+    ) in memo
     # symmetric (review s12b): Pavlodar's contract may show the cheaper reading, and then
     # the lines may shrink (s13g), to the cheaper reading's upper ends of the three years,
     # as the appendix's table by year prints them (s15f: both readings' later years)
@@ -1980,7 +1987,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s25l: still read as a cost on top of the lines: the offer asked for, its figure
         # chapter 2's, under Fig. 3)
         # (s35a, s35b: the memo's room: who buys it, said)
-        "поставщиков на обслуживание только действующих АПК и на покупку оборудования городом."
+        "поставщиков на обслуживание только действующих АПК (по суждению авторов, не дороже "
     ) in memo
     # (s29a: the city's own purchase is the first question a deputy is asked: said once, as
     # the cheaper alternative to the service, never beside the lines, which s25b–s25l read as
@@ -1990,7 +1997,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # running costs; the memo says it may be cheaper and asks for the offers)
     assert memo.count("17,8") == 0 and memo.count("41,7") == 1
     # (said once, as recommendation 2's offers)
-    assert "на обслуживание только действующих АПК и на покупку оборудования городом" in memo
+    assert "32 за новую сеть) и на покупку оборудования городом" in memo
     # (s47n, s47p: a third of the equipment is in the year's price already: two thirds of it)
     assert (
         "разница не больше двух третей стоимости нового оборудования для всей сети, а она — "
@@ -2031,7 +2038,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s44e–s45b: the whole year at today's price turned down on the authors' judgement
         # alone: the choice, its price and its risks, said as the council's)
         # (s46a–s46c: 3,9 against the recommended path's 27,4, and what the year's wait costs)
-        "Продление на весь 2027 год или новый договор. Продление по нынешней цене обойдётся в "
+        "Отложить закупку на год? Продление на весь 2027 год по нынешней цене обойдётся в "
         "3,9 млрд тенге"
     ) in memo
     assert "Ответ могут дать" not in memo and "своему проекту" not in memo
