@@ -1406,8 +1406,7 @@ PROPER_NAMES = frozenset(
 # The title page's proposal, under its heading in the subtitle's place (key_facts.cover_decision;
 # reviews s32a, s32b: the decision a deputy takes was first said as one sentence on p. 3):
 # {line}: «27 млрд тенге»; {year}: «2027»; {later}: «35 и 38» (the same unit); {later_years}:
-# «2028 и 2029»; {stopgap_deadline}: «31 декабря», the last day to announce with the
-# stop-gap, the recommended path's (two lines at the subtitle's size)
+# «2028 и 2029» (two lines at the subtitle's size)
 # (review s32e: «объявить не позднее» beside the card's «немедленно», and the akimat
 # announces: the council demands it now; the last day is the card's)
 # (reviews s33c, s33e, s33f: that the line is a caution said on the title page; s33g:
@@ -1427,15 +1426,15 @@ COVER_DECISION = (
     # the memo; the stop-gap's later day is recommendation 4's, with its condition)
     # (reviews s46l, s46m, s47a, s47b: 22 December alone read as the recommended path's
     # deadline, which is priced at 31 December: the path's day, then 22 December with its
-    # condition in the card under it; {stopgap_deadline}: «31 декабря»)
+    # condition in the card under it)
     # (reviews s48g, s48h: two days read as two rival deadlines: one rule, «сразу»; what each
     # day loses is the card's, the first check's and recommendation 4's)
     "Предложение: {line} на {year} год, {later} — на {later_years} годы; потребовать "
     "объявить закупку сразу"
 )
 # The title page's checks before the session (key_facts.cover_checks), under the figures:
-# the question, then what its answer changes. {deadline}: «22 декабря»; {line}: «27 млрд
-# тенге»; {additional}: «350»; {per}: «100»; {saving}: «1,3».
+# the question, then what its answer changes. {start}: «1 января»; {line}: «27 млрд
+# тенге»; {year}: «2027».
 COVER_CHECKS = {
     # (reviews s33o, s33p: «сведений об этом … нет» read as clumsy)
     "heading": "До сессии выяснить (в источниках отчёта ответов нет)",
@@ -1453,8 +1452,7 @@ COVER_CHECKS = {
         # (reviews s40a–s41b: «раньше — надёжнее, но строка больше» set safety against the
         # line: the line holds a contract from 1 January, the earlier the better)
         # (s43s, s43t: one deadline, the title's)
-        # (s46l, s46m, s47a, s47b: the recommended path's day first, as the title's;
-        # {stopgap_deadline}: «31 декабря»)
+        # (s46l, s46m, s47a, s47b: the recommended path's day first, as the title's)
         "Объявлена ли закупка и есть ли заключение юристов о продлении до её итогов? "
         # (review s47e: the card's condition, said alike)
         # (reviews s48g, s48h: «не позже 31 декабря; … не позже 22 декабря» read as two
@@ -1590,8 +1588,10 @@ COVER_FACTS = {
         # (reviews s49a, s49b: 27,4 is priced at an announcement on 31 December, the title
         # demands it at once: the earlier the announcement, the dearer, up to the contract
         # from 1 January; {first_day}: «29,8»)
-        "сумма в бюджете {year} года — предел; расход — {recommended}–{first_day}\u00a0млрд: "
-        "чем раньше закупка, тем больше; если не хватит — табл.\u00a02"
+        # (review s49f: «чем раньше, тем больше» read as a reason to wait: what the earlier
+        # announcement buys, said)
+        "сумма в бюджете {year} года — предел; расход — {recommended}–{first_day}\u00a0млрд "
+        "(закупка сразу — дороже, но надёжнее); если не хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {today}: the edition's day; {start}: «1 января» (the
     # card's day is the extension's end; «22 декабря» is the first check's). Now, and what the last

@@ -228,8 +228,9 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # the stop-gap's path at the line's variant, Fig. 3's first bar)
         # (s49a, s49b: 27,4 is priced at an announcement on 31 December, the title demands
         # it at once: both ends, up to the contract from 1 January's 29,8)
-        f"сумма в бюджете 2027 года — предел; расход — 27,4–29,8{NBSP}млрд: чем раньше "
-        f"закупка, тем больше; если не хватит — табл.{NBSP}2"
+        # (s49f: «чем раньше, тем больше» read as a reason to wait: what at once buys)
+        f"сумма в бюджете 2027 года — предел; расход — 27,4–29,8{NBSP}млрд (закупка сразу — "
+        f"дороже, но надёжнее); если не хватит — табл.{NBSP}2"
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
         # memo's «не хватит» a) and в))
@@ -385,7 +386,7 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (s42a, s42b: the dearest variant, and what it takes the price to pay for)
             # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
             # (s46a–s46c: what the recommended path costs)
-            "шығыс — 27,4–29,8 млрд (сатып алу ертерек — көбірек); жетпесе — 2-\u2060кесте"
+            "шығыс — 27,4–29,8 млрд (дереу — қымбат, бірақ сенімді); жетпесе — 2-\u2060кесте"
         )
     )
     # (s46m: today's price beside the line, its multiple in the Kazakh count word)
@@ -425,7 +426,7 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
     # the card names no reading (reviews s43a, s43b), never «за каждую камеру» where the line
     # is the city's; the recommended path's cost is then the city's variant's, not 27,4
     card = key_facts.cover_facts(city, computed.edition.edition_date)[0].text.replace(NBSP, " ")
-    assert card.startswith("сумма в бюджете 2027 года — предел; расход — 25,0–27,2 млрд:")
+    assert card.startswith("сумма в бюджете 2027 года — предел; расход — 25,0–27,2 млрд (")
     assert "27,4" not in card and "камер" not in card
     assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()
 

@@ -857,8 +857,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s46a–s46c: a ceiling, and what the recommended path costs)
         # (s49a, s49b: 27,4 is priced at an announcement on 31 December, the title demands it
         # at once: both ends, up to the contract from 1 January's 29,8)
-        f"{line} млрд тенге сумма в бюджете 2027 года — предел; расход — 27,4–29,8 млрд: чем "
-        "раньше закупка, тем больше; если не хватит — табл. 2"
+        # (s49f: «чем раньше, тем больше» read as a reason to wait: what at once buys)
+        f"{line} млрд тенге сумма в бюджете 2027 года — предел; расход — 27,4–29,8 млрд (закупка "
+        "сразу — дороже, но надёжнее); если не хватит — табл. 2"
     ) in cover
     days = (dt.date(2026, 12, 31) - dt.date(2026, 12, 4)).days
     # (s36a, s36b: the card's figure the contract's last day, «27 дней» not beside «27 млрд»)
@@ -1228,8 +1229,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s48g: «строка» jargon in the memo: the sum in the budget)
         # (s49a, s49b: 27,4 is priced at an announcement on 31 December, the title demands it
         # at once: said, without a range, which recommendations read aloud do not carry)
-        "Расход — около 27,4 млрд тенге, если закупку объявят 31 декабря (раньше — больше), но "
-        "сумма — предел: договор дороже неё без поправки не заключить."
+        # (s49f: «чем раньше, тем больше» read as a reason to wait: what at once buys)
+        "Расход — около 27,4 млрд тенге при закупке, объявленной 31 декабря (сразу — дороже, но "
+        "надёжнее); сумма — предел: договор дороже без поправки не заключить."
     ) in memo
     # the line's own path over three years, 90,8, is the appendix's table by year (s29g, s29j:
     # the memo's table of paths went); the hundred is Table 1's «Всего»
@@ -1282,8 +1284,9 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # (s46a–s46c: the line a ceiling, beside what the recommended path costs)
         # (s49a, s49b: 27,4 is priced at an announcement on 31 December, the title demands it
         # at once: both ends, up to the contract from 1 January's 29,8)
-        "сумма в бюджете 2027 года — предел; расход — 27,4–29,8 млрд: чем раньше закупка, тем "
-        "больше; если не хватит — табл. 2"
+        # (s49f: «чем раньше, тем больше» read as a reason to wait: what at once buys)
+        "сумма в бюджете 2027 года — предел; расход — 27,4–29,8 млрд (закупка сразу — дороже, "
+        "но надёжнее); если не хватит — табл. 2"
     ) in cover
     assert (
         # (s31a, s31b: that the line is a caution, with the likeliest variant's line; the
@@ -1538,7 +1541,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # against it the whole year at today's price (s46a–s46c: 3,9 set against what?)
     assert "29,8 (28,5–31,2)" in memo and memo.count(rows[0][2][0]) == 2
     assert "цене обойдётся в 3,9 млрд тенге вместо 27,4 по рекомендуемому пути" in memo
-    assert "Расход — около 27,4 млрд тенге, если закупку объявят 31 декабря" in memo
+    assert "Расход — около 27,4 млрд тенге при закупке, объявленной 31 декабря" in memo
     # (reviews s15b, s15c, s28e–s36b: the paragraph on why 27 and not 15, Pavlodar's sum and
     # what it may pay for, Karaganda, the line as a ceiling: asserted whole, in its place
     # after «Почему строка дороже», by the `how.startswith(…)` below)
@@ -1922,8 +1925,8 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
         # (s30a: the stop-gap's months at today's price, within the line, said)
         "и 2029 годы (всего 105 млрд, табл. 1). Без сумм на 2028–2029 годы договор — лишь на "
         "год (Закон о госзакупках, ст. 17), и 32 млрд может не хватить. Расход — около 27,4 "
-        "млрд тенге, если закупку объявят 31 декабря (раньше — больше), но сумма — предел: "
-        "договор дороже неё без поправки не заключить. "
+        "млрд тенге при закупке, объявленной 31 декабря (сразу — дороже, но надёжнее); сумма — "
+        "предел: договор дороже без поправки не заключить. "
     )
     # the later years' headroom is said under Table 1, where their columns are (s24: the
     # recommendations moved to the memo's first page)
@@ -1961,7 +1964,7 @@ def test_the_memo_proposes_one_budget_line_and_says_what_it_rests_on(report):
     # (s35e, s35f: the anchor a cryptic aside: said, and weighed, in «Почему предлагаем»)
     # (s46d, s46e: the memo's room went to why the line is 8 times today's price; the line a
     # ceiling, not the procurement's sum, is recommendation 3's «предел, а не прогноз»)
-    assert "сумма — предел: договор дороже неё без поправки не заключить" in memo
+    assert "сумма — предел: договор дороже без поправки не заключить" in memo
     # (s49c, s49d: replace or serve, with the order of each, beside the offers asked for)
     assert (
         "на обслуживание только действующих АПК (по суждению авторов, не дороже 3,9 млрд тенге "
