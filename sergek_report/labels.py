@@ -1135,6 +1135,9 @@ SENTENCES = {
     # when the sources were searched for (sentences.search_period): «с 25 ноября по
     # 3 декабря 2026 г.»
     "search_period": "с {first} по {last}",
+    # the days the recommended path's procurement is drawn to be announced on
+    # (sentences.days_between): «между 4 и 31 декабря»
+    "days_between": "между {first} и {last}",
     "deadline_passed": "{deadline}, и этот срок прошёл",
     "real_value_lost": "{percent} реальной стоимости",
     "real_value_lost_assumed": "{percent} реальной стоимости ({what} — допущение)",
@@ -1590,8 +1593,10 @@ COVER_FACTS = {
         # from 1 January; {first_day}: «29,8»)
         # (review s49f: «чем раньше, тем больше» read as a reason to wait: what the earlier
         # announcement buys, said)
-        "сумма в бюджете {year} года — предел; расход — {recommended}–{first_day}\u00a0млрд "
-        "(закупка сразу — дороже, но надёжнее); если не хватит — табл.\u00a02"
+        # (reviews s50a, s50b: a range of two timings beside «сразу»: the path priced at an
+        # announcement drawn over the days left; {announced}: «между 4 и 31 декабря»)
+        "сумма в бюджете {year} года — предел; расход — около {recommended}\u00a0млрд при "
+        "закупке, объявленной {announced}; если не хватит — табл.\u00a02"
     ),
     # under the days left: «27 дней»; {today}: the edition's day; {start}: «1 января» (the
     # card's day is the extension's end; «22 декабря» is the first check's). Now, and what the last

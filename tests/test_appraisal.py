@@ -173,6 +173,7 @@ _ONE_DRAW = {
     "equipment_purchase_date": 180.0,
     "stopgap_months": 2.0,
     "procurement_lead_days": 30.0,
+    "procurement_announced_days_early": 0.0,
 }
 
 
@@ -225,6 +226,17 @@ def test_the_stop_gap_lasts_until_the_procurements_results():
     assert cash(90) == pytest.approx(two_months)
     assert cash(10) == pytest.approx(none + (two_months - none) * (9 / 31) / 2)
     assert cash(10, months=0.0) == pytest.approx(none)  # no stop-gap, whatever the length
+
+    def cash_early(lead_days: float, days_early: float) -> float:
+        x = {**_ONE_DRAW, "procurement_lead_days": lead_days}
+        x["procurement_announced_days_early"] = days_early
+        return float(ap.evaluate(announced, {n: np.array([v]) for n, v in x.items()})[line][0])
+
+    # announced 27 days early, on 4 December (day −28): 60 days end on 2 February (day 32),
+    # a month and 1/28 of February; 10 days end on 14 December, before the first day: none
+    assert cash_early(60, 27) == pytest.approx(none + (two_months - none) * (1 + 1 / 28) / 2)
+    assert cash_early(10, 27) == pytest.approx(none)
+    assert cash_early(60, 0) == pytest.approx(two_months)  # on the last day: as above
 
 
 UNIFORM = Distribution(shape="uniform")
@@ -448,8 +460,8 @@ def test_the_printed_figure_is_the_median_inside_its_own_p10_p90():
     assert dtab.CENTRAL == "p50"
     for output in printed:
         assert u.get(output, "p10") <= u.get(output, "p50") <= u.get(output, "p90"), output
-    assert dtab.budget_cell(u, "pavlodar_region.cash_2027") == "15,5 (14,8–16,2)"
-    assert dtab.budget_cell(u, "pavlodar_city.cash_2027") == "27,2 (25,9–28,4)"
+    assert dtab.budget_cell(u, "pavlodar_region.cash_2027") == "15,5 (14,8–16,3)"
+    assert dtab.budget_cell(u, "pavlodar_city.cash_2027") == "27,2 (26,0–28,4)"
     # a reading the model cannot price (no camera counts) prints a dash, not a failure
     assert dtab.range_cell((25.61e9, 24.46e9, 26.76e9)) == "25,6 (24,5–26,8)"
     assert dtab.range_cell(None) == "\u2014"  # an em dash
@@ -510,21 +522,21 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
     # alone is at most two months' 0,7; the gap path pays at least ten twelfths of the
     # contract (10/12 × 15,5 = 12,9; 10/12 × 27,2 = 22,7)
     assert [cell.split(" (")[0] for cell in priced[budget_column]] == [
-        "14,4",
-        "25,0",
-        "27,4",
-        "0,4",
-        "14,1",
-        "24,6",
-        # per camera the paths' contract months scale the city's by 1,0977: 24,64 × 1,0977 =
-        # 27,05 (the gap has no stop-gap's months), 27,15 × 1,0977 = 29,8
-        "27,1",
+        "14,9",
+        "25,8",
+        "28,4",
+        "0,2",
+        "14,7",
+        "25,6",
+        # per camera the paths' contract months scale the city's by 1,0977: 25,64 × 1,0977 =
+        # 28,14 (the gap has no stop-gap's months), 27,20 × 1,0977 = 29,86
+        "28,1",
         "15,5",
         "27,2",
-        "29,8",
-        "32,5",
-        "32,1",
-        "35,5",
+        "29,9",
+        "33,9",
+        "33,7",
+        "35,9",
         "3,9",
     ]
     row = priced[priced[table.columns[0]] == names[12]].iloc[0]
@@ -658,24 +670,24 @@ def test_one_name_per_option_in_every_table():
         return [(L.APPRAISAL_OPTIONS[o], dtab.budget_cell(u, f"{o}.cash_2027")) for o in outputs]
 
     # (review s22m: per camera too, as the tree's box gives it; hand checks per camera: the
-    # city's × 1,0977, 27,15 × 1,0977 = 29,8, 22,69 × 1,0977 = 24,9)
+    # city's × 1,0977, 27,20 × 1,0977 = 29,9, 25,95 × 1,0977 = 28,5)
     assert priced("announced") == [
-        ("Договор с первого дня (цены Павлодара за АПК области)", "15,5 (14,8–16,2)"),
-        ("Договор с первого дня (цены Павлодара за АПК г.\u00a0Павлодара)", "27,2 (25,9–28,4)"),
-        ("Договор с первого дня (цены Павлодара за камеру)", "29,8 (28,5–31,2)"),
-        ("Договор с первого дня (цена между павлодарской и карагандинской)", "35,5 (22,9–50,5)"),
+        ("Договор с первого дня (цены Павлодара за АПК области)", "15,5 (14,8–16,3)"),
+        ("Договор с первого дня (цены Павлодара за АПК г.\u00a0Павлодара)", "27,2 (26,0–28,4)"),
+        ("Договор с первого дня (цены Павлодара за камеру)", "29,9 (28,5–31,2)"),
+        ("Договор с первого дня (цена между павлодарской и карагандинской)", "35,9 (23,3–50,2)"),
     ]
     assert [figure for _name, figure in priced("bridge")] == [
-        "14,4 (13,5–15,4)",
-        "25,0 (23,3–26,8)",
-        "27,4 (25,5–29,4)",
-        "32,5 (21,0–46,2)",
+        "14,9 (13,9–15,8)",
+        "25,8 (24,1–27,6)",
+        "28,4 (26,4–30,3)",
+        "33,9 (22,1–47,5)",
     ]
     assert priced("no_bridge")[0] == (
         "Перерыв, затем договор (цены Павлодара за АПК области)",
-        "14,1 (13,0–15,2)",
+        "14,7 (13,5–15,7)",
     )
-    assert priced("no_bridge")[2][1] == "27,1 (25,0–29,1)"
+    assert priced("no_bridge")[2][1] == "28,1 (26,0–30,2)"
     assert dtab.BRANCH_UNPRICED == {"transfer": "municipal"}
     assert "bridge.cash_2027" not in u.summary.index  # one computation, one set of figures
     options = tables["options"].set_index("option_id")
@@ -903,7 +915,7 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     stopgap = u.get("stopgap.cash_2027")
     assert stopgap == pytest.approx(0.68e9, rel=0.01)  # the point: two months
     assert u.get("stopgap.cash_2027", "p90") < stopgap  # the drawn: shorter
-    assert line.covered_inflation == pytest.approx(17.7, abs=0.05)
+    assert line.covered_inflation == pytest.approx(17.6, abs=0.05)
     # the threshold's meaning, re-evaluated here: with 2026 inflation held at it in every
     # draw and the rest drawn, the path's upper end is the line; a point more, 0,272 more
     held = {**u.inputs, "inflation_2026": np.full(u.draws, line.covered_inflation)}
@@ -916,11 +928,11 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert line.per_fewer_complexes == pytest.approx(-100 * 12.5e6 * 1.123 * factor, rel=1e-6)
     assert line.per_fewer_complexes_cheaper == pytest.approx(-0.80e9, rel=0.01)
     # the later years of a three-year contract: the appendix's table by year prints 31,1 and
-    # 34,3 at the city's reading, per camera and rounded up 35 and 38; 17,7 and 19,6 at the
+    # 34,4 at the city's reading, per camera and rounded up 35 and 38; 17,7 and 19,7 at the
     # region's; each above the year before (the price grows by assumption from 2028)
     city_later = [u.get(f"pavlodar_city.cash_{y}", "p90") for y in (2028, 2029)]
-    assert [round(x / 1e9, 1) for x in city_later] == [31.1, 34.3]
-    assert [round(x * factor / 1e9, 2) for x in city_later] == [34.09, 37.64]
+    assert [round(x / 1e9, 1) for x in city_later] == [31.1, 34.4]
+    assert [round(x * factor / 1e9, 2) for x in city_later] == [34.14, 37.74]
     # every path is the same contract in 2028–2029: the stop-gap is 2027's alone
     for year in (2028, 2029):
         assert u.get(f"service_pavlodar_city.cash_{year}", "p90") == u.get(
@@ -933,16 +945,16 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert camera_later == pytest.approx([x * factor for x in city_later], rel=1e-9)
     assert line.later_years == (35e9, 38e9)
     # the gap's and the first day's paths per camera (reviews s20q–s21d): no stop-gap's months
-    # at today's price, so every quantile is the city's times the factor: 24,64 × 1,0977 =
-    # 27,05 and 27,15 × 1,0977 = 29,8 (medians); the first day's 28,43 × 1,0977 = 31,2 is the
+    # at today's price, so every quantile is the city's times the factor: 25,64 × 1,0977 =
+    # 28,14 and 27,20 × 1,0977 = 29,86 (medians); the first day's 28,45 × 1,0977 = 31,2 is the
     # upper end the line is rounded up from
     for path in ("no_bridge_pavlodar", "pavlodar"):
         for stat in ("p10", "p50", "p90"):
             assert u.get(f"{path}_camera.cash_2027", stat) == pytest.approx(
                 u.get(f"{path}_city.cash_2027", stat) * factor, rel=1e-9
             )
-    assert round(u.get("no_bridge_pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 27.1
-    assert round(u.get("pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 29.8
+    assert round(u.get("no_bridge_pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 28.1
+    assert round(u.get("pavlodar_camera.cash_2027", "p50") / 1e9, 1) == 29.9
     assert line.per_camera == u.get("pavlodar_camera.cash_2027", "p90")
     assert line.per_camera == pytest.approx(line.upper_end * factor, rel=1e-9)
     assert round(line.per_camera / 1e9, 1) == 31.2
@@ -957,10 +969,10 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert line.later_years_constant_price == (32e9, 32e9)
     # the upper ends themselves, which the memo's Table 1 note prints («по 31,2»)
     assert [round(x / 1e9, 1) for x in constant] == [31.2, 31.2]
-    # the lines at the cheaper reading, per complex, rounded up alike: 16,25, 17,75, 19,59
+    # the lines at the cheaper reading, per complex, rounded up alike: 16,25, 17,77, 19,64
     assert line.lines_cheaper == (17e9, 18e9, 20e9)
-    assert [round(x / 1e9, 1) for x in line.later_years_cheaper] == [17.7, 19.6]
-    # at the city's 240 complexes per complex: 28,43, 31,06 and 34,29 rounded up (the memo's
+    assert [round(x / 1e9, 1) for x in line.later_years_cheaper] == [17.8, 19.6]
+    # at the city's 240 complexes per complex: 28,45, 31,10 and 34,38 rounded up (the memo's
     # table of lines, review s18g)
     assert line.lines_city == (29e9, 32e9, 35e9)
     assert line.lines == (32e9, 35e9, 38e9)
@@ -968,7 +980,7 @@ def test_the_budget_line_and_its_reckoner_by_hand():
     assert line.per_camera <= line.amount
     # the path's 2027 median and P10–P90 at the same reading (the memo's table of lines,
     # reviews s19g, s20a): its upper end is the one the line rounds up
-    assert [round(x / 1e9, 1) for x in line.per_camera_range] == [29.8, 28.5, 31.2]
+    assert [round(x / 1e9, 1) for x in line.per_camera_range] == [29.9, 28.5, 31.2]
     assert line.per_camera_range[2] == line.per_camera
     # a complex-year per camera at any count of Pavlodar's complexes: 9 bn / 3 / 1 287 cameras
     # × 1,123 × 5,887 cameras = 15,41 mn, above 14,04 per complex (the memo's «Почему»)
@@ -1017,8 +1029,8 @@ def test_two_rows_of_the_drivers_table_with_the_same_shares_are_said_to_be_a_coi
 
 def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     """The lines are rounded up to the edition's step (params: budget_line_step): at 0,1 bn
-    the later years' upper ends per camera, 31,06 × 1,0977 = 34,09 and 34,29 × 1,0977 =
-    37,64, round up to 34,1 and 37,7, and the memo prints them so, never rounded again to 35
+    the later years' upper ends per camera, 31,10 × 1,0977 = 34,14 and 34,38 × 1,0977 =
+    37,74, round up to 34,2 and 37,8, and the memo prints them so, never rounded again to 35
     and 38 (the whole billions of the default step); 31,21 rounds up to 31,3."""
     from sergek_report import paths
     from sergek_report.chapter import decision_tables
@@ -1030,10 +1042,10 @@ def test_a_finer_rounding_step_prints_the_lines_at_their_tenth():
     ).results
     line = results.budget_line
     printed = [decision_tables.line_bn(x) for x in (line.amount, *line.later_years)]
-    assert printed == ["31,3", "34,1", "37,7"]
-    assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["16,3", "17,8", "19,6"]
-    # another year at today's price: its upper end, 4,4 on the title page's chart (3,7–4,4)
-    assert decision_tables.bn(results.appraisal.get("extension_year.cash_2027", "p90")) == "4,4"
+    assert printed == ["31,3", "34,2", "37,8"]
+    assert [decision_tables.line_bn(x) for x in line.lines_cheaper] == ["16,3", "17,8", "19,7"]
+    # another year at today's price: its upper end, 4,5 on the title page's chart (3,7–4,5)
+    assert decision_tables.bn(results.appraisal.get("extension_year.cash_2027", "p90")) == "4,5"
 
 
 def test_the_chapters_chart_names_its_dashed_line_beside_it_not_in_its_title():
@@ -1114,9 +1126,12 @@ def test_each_month_of_the_contract_before_the_stop_gaps_end_adds_its_share():
 
 def test_the_stop_gap_paths_central_estimate_is_said_with_its_contracts_start():
     """Chapter 2 says the date behind the stop-gap's path's central estimate (review s42a:
-    27,4 read against the text's 1 March): the last day to announce plus the procurement's
-    median drawn length. Hand check: the draws are uniform over 10–60 days, median 35;
-    31 December + 35 days = 4 February; the longest procurement, 60 days, gives 1 March."""
+    27,4 read against the text's 1 March): the last day to announce, less the days the
+    procurement is announced early, plus its length, the median of the drawn difference.
+    Hand check: the length is uniform over 10–60 days (median 35), the days early over 0–27
+    (median 13,5), independent and symmetric: the difference's median is 35 − 13,5 = 21,5,
+    22 in the whole-day draws; 31 December + 22 days = 22 January; the longest procurement
+    announced on the last day, 60 days, gives 1 March."""
     import datetime as dt
 
     import numpy as np
@@ -1127,7 +1142,9 @@ def test_the_stop_gap_paths_central_estimate_is_said_with_its_contracts_start():
     r = compute_edition(paths.DEFAULT_PARAMS, paths.DATA_DIR).results
     assert np.median(r.appraisal.inputs["procurement_lead_days"]) == 35.0
     assert r.procurement_latest_start_in_stopgap == dt.date(2026, 12, 31)
-    assert r.stopgap_contract_start_central == dt.date(2027, 2, 4)
+    assert r.stopgap_contract_start_central == dt.date(2027, 1, 22)
+    # the days it is announced on: from the edition's, 27 days early, to the last day
+    assert r.procurement_announced_range == (dt.date(2026, 12, 4), dt.date(2026, 12, 31))
     assert r.contract_after_stopgap == dt.date(2027, 3, 1)
 
 

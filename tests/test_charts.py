@@ -295,22 +295,22 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_their_costs(path_input
         assert drawn.split(": ", 1)[0] == f"«{decision_tables.branch_path(line)}»"
     # (reviews s29g, s29j, s30c: four figures a box, twelve in the tree, read as a wall of
     # numbers: the line's variant per camera alone, the line beside its own path; hand check:
-    # 28,43 × 1,0977 = 31,2 → 32, the first day's median 27,15 × 1,0977 = 29,8; the stop-gap's
-    # path 27,4 and the gap's 24,64 × 1,0977 = 27,1 within it)
+    # 28,45 × 1,0977 = 31,2 → 32, the first day's median 27,20 × 1,0977 = 29,9; the stop-gap's
+    # path 28,4 and the gap's 25,64 × 1,0977 = 28,1 within it)
     assert branches[0].costs == (
-        "«Договор с первого дня»: 29,8\u00a0млрд (вариант\u00a03; строка 32)",
+        "«Договор с первого дня»: 29,9\u00a0млрд (вариант\u00a03; строка 32)",
     )
-    assert branches[1].costs == ("«Продление, затем договор»: 27,4\u00a0млрд (вариант\u00a03)",)
+    assert branches[1].costs == ("«Продление, затем договор»: 28,4\u00a0млрд (вариант\u00a03)",)
     # (review s42h: the council's lifting its ban has a branch of its own: the extension runs
     # until the contract, which starts when the procurement ends, as after the stop-gap)
     # (s45i, s45j: under the stop-gap's path's name it read as the same legal route)
     # (s47e–s47h: the lifted ban's other use, the whole year at today's price, was on the
     # title page at 3,9 and not in the tree: its 2027 median, and the year the contract starts)
     assert branches[2].costs == (
-        "Расход тот же, что выше: 27,4\u00a0млрд (вариант\u00a03)",
+        "Расход тот же, что выше: 28,4\u00a0млрд (вариант\u00a03)",
         "Или продление на весь год: 3,9\u00a0млрд (новый договор — с 2028\u00a0г.)",
     )
-    assert branches[3].costs == ("«Перерыв, затем договор»: 27,1\u00a0млрд (вариант\u00a03)",)
+    assert branches[3].costs == ("«Перерыв, затем договор»: 28,1\u00a0млрд (вариант\u00a03)",)
     # the note under the tree says which variant its figures are at, in plain words; the
     # chapter's note adds where the others are
     note = decision_tables.path_chart_note(results)

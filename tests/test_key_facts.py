@@ -51,15 +51,15 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
     assert facts[0].figure == precision.figure("budget_line_2027", line, "тенге")
     # the line is drawn from the dearest start, the first day (reviews s41a, s41b: a line for
     # the stop-gap's path asked an earlier announcement for an amendment): the paths realistic
-    # on 1 January, the stop-gap's 26,8 and the gap's 26,6, start the contract later and are
+    # on 1 January, the stop-gap's 27,6 and the gap's 27,5, start the contract later and are
     # within it
     stopgap, gap = (
         u.get(o, "p90")
         for o in ("service_pavlodar_city.cash_2027", "no_bridge_pavlodar_city.cash_2027")
     )
-    assert decision_tables.bn(stopgap) == "26,8" and decision_tables.bn(gap) == "26,6"
+    assert decision_tables.bn(stopgap) == "27,6" and decision_tables.bn(gap) == "27,5"
     assert r.budget_line.upper_end == u.get(budget_line.BUDGET_LINE, "p90") > stopgap > gap
-    # the later years' lines (31,1 and 34,3, per camera 34,1 and 37,6, rounded up), headed
+    # the later years' lines (31,1 and 34,4, per camera 34,2 and 37,8, rounded up), headed
     # (review s12b: the vote commits the city for three years; s16h: not central estimates
     # beside an upper end)
     today = u.get(decision_tables.TODAY_PRICE, decision_tables.CENTRAL)  # the median, as Table 1
@@ -229,8 +229,10 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s49a, s49b: 27,4 is priced at an announcement on 31 December, the title demands
         # it at once: both ends, up to the contract from 1 January's 29,8)
         # (s49f: «чем раньше, тем больше» read as a reason to wait: what at once buys)
-        f"сумма в бюджете 2027 года — предел; расход — 27,4–29,8{NBSP}млрд (закупка сразу — "
-        f"дороже, но надёжнее); если не хватит — табл.{NBSP}2"
+        # (s50a, s50b: two timings beside «сразу»: the path at an announcement drawn over the
+        # days left, from the edition's, 4 December, to the last day, 31 December)
+        f"сумма в бюджете 2027 года — предел; расход — около 28,4{NBSP}млрд при закупке, "
+        f"объявленной между 4 и 31{NBSP}декабря; если не хватит — табл.{NBSP}2"
         # (s26o: «пока он не найден» read as ambiguous: the contract named)
         # (s28j: the dearest price read as a ceiling: the two cases it does not cover, the
         # memo's «не хватит» a) and в))
@@ -386,7 +388,9 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             # (s42a, s42b: the dearest variant, and what it takes the price to pay for)
             # (s43a, s43b: «за каждую камеру» read as Almaty paying per camera: the reading)
             # (s46a–s46c: what the recommended path costs)
-            "шығыс — 27,4–29,8 млрд (дереу — қымбат, бірақ сенімді); жетпесе — 2-\u2060кесте"
+            # (s50a, s50b: at an announcement drawn over the days left)
+            "сатып алу 4–31 желтоқсан аралығында жарияланса, шығыс ≈ 28,4 млрд; "
+            "жетпесе — 2-\u2060кесте"
         )
     )
     # (s46m: today's price beside the line, its multiple in the Kazakh count word)
@@ -424,10 +428,10 @@ def test_the_cover_checks_pavlodars_contract_with_the_lines_it_gives(computed):
         .endswith("области, хватит 17 млрд тенге; не найден — 32 млрд тенге")
     )
     # the card names no reading (reviews s43a, s43b), never «за каждую камеру» where the line
-    # is the city's; the recommended path's cost is then the city's variant's, not 27,4
+    # is the city's; the recommended path's cost is then the city's variant's, not 28,4
     card = key_facts.cover_facts(city, computed.edition.edition_date)[0].text.replace(NBSP, " ")
-    assert card.startswith("сумма в бюджете 2027 года — предел; расход — 25,0–27,2 млрд (")
-    assert "27,4" not in card and "камер" not in card
+    assert card.startswith("сумма в бюджете 2027 года — предел; расход — около 25,8 млрд при ")
+    assert "28,4" not in card and "камер" not in card
     assert key_facts.cover_checks(dataclasses.replace(r, appraisal=None)) == ()
 
 

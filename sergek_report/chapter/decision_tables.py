@@ -608,16 +608,15 @@ def line_variant_cash(line: str, results: Results) -> str:
 
 def recommended_path_cost(results: Results) -> str:
     """The recommended path's 2027 cost at the line's variant, its central estimate as the
-    tree prints it («27,4»): recommendation 3 sets it beside the line, which holds the
-    dearest start (review s44d: the line's case is the unlikely one)."""
+    tree prints it («28,4», the procurement announced on a day drawn over the days left):
+    recommendation 3 sets it beside the line, which holds the dearest start (review s44d: the
+    line's case is the unlikely one)."""
     return bn(results.appraisal.get(line_variant_cash(RECOMMENDED_BRANCH, results), CENTRAL))
 
 
 def first_day_cost(results: Results) -> str:
     """The contract from the first day's 2027 cost at the line's variant, its central estimate
-    («29,8»): what the recommended path costs if the procurement, announced at once, ends by
-    1 January (reviews s49a, s49b: 27,4 is priced at an announcement on 31 December, while
-    the memo demands it at once: the two ends said together)."""
+    («29,9»): the dearest start, the one the memo derives the line from."""
     return bn(results.appraisal.get(line_variant_cash(LINE_BRANCH, results), CENTRAL))
 
 

@@ -89,7 +89,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     words["budget_line"],
                     year=year,
                     recommended=decision_tables.recommended_path_cost(results),
-                    first_day=decision_tables.first_day_cost(results),
+                    announced=sentences.days_between(*results.procurement_announced_range),
                 ),
             )
         )

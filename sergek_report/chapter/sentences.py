@@ -57,6 +57,14 @@ def search_period(first: object, last: object) -> str:
     return fmt.fill(labels.SENTENCES["search_period"], first=start, last=last_day)
 
 
+def days_between(first: object, last: object) -> str:
+    """Two days of one year: «между 4 и 31 декабря» (the month once when both are in it),
+    «между 28 ноября и 31 декабря»."""
+    first, last = as_date(first), as_date(last)
+    start = str(first.day) if first.month == last.month else day_month(first)
+    return _say("days_between", first=start, last=day_month(last))
+
+
 def deadline_with_status(deadline: object, edition_date: object) -> str:
     """A deadline's date, followed by «, и этот срок прошёл» once the edition is later:
     «2 ноября 2026 г., и этот срок прошёл» or «2 ноября 2026 г.»."""

@@ -75,8 +75,10 @@ class AppraisalData:
     # the years Pavlodar's sum is for (the title page says the sum and its term as the news
     # item does); None where a caller does not say
     pavlodar_term_years: float | None = None
-    # the day the procurement is announced, in days from the valuation date (−1: 31 December
-    # 2026, the latest for a contract from the stop-gap's last day); the contract starts
+    # the last day to announce the procurement, in days from the valuation date (−1: 31 December
+    # 2026, the latest for a contract from the stop-gap's last day); it is announced
+    # `procurement_announced_days_early` before (reviews s49a–s50b: the recommended path priced
+    # at the last day while the memo says «сразу»), the contract starts
     # `procurement_lead_days` later, the stop-gap lasting until then (the law: «до подведения
     # итогов»), at most `stopgap_months`; None: the stop-gap lasts `stopgap_months` (reviews
     # s40a–s40n: a line drawn at a two-month stop-gap held only if the procurement took its
@@ -106,12 +108,13 @@ def months_from_valuation(days) -> np.ndarray:
     return np.interp(_a(days), MONTH_START_DAYS, np.arange(len(MONTH_START_DAYS), dtype=float))
 
 
-def stopgap_months(data: AppraisalData, months_at_most, lead_days) -> np.ndarray:
-    """The stop-gap's months: until the contract procured from the announcement starts, at
-    most `months_at_most` (the law's two months; none if the lawyers do not confirm it)."""
+def stopgap_months(data: AppraisalData, months_at_most, lead_days, days_early=0.0) -> np.ndarray:
+    """The stop-gap's months: until the contract procured from the announcement (`days_early`
+    before the last day to announce) starts, at most `months_at_most` (the law's two months;
+    none if the lawyers do not confirm it)."""
     if data.procurement_announced is None:
         return _a(months_at_most)
-    start = months_from_valuation(data.procurement_announced + _a(lead_days))
+    start = months_from_valuation(data.procurement_announced - _a(days_early) + _a(lead_days))
     return np.minimum(_a(months_at_most), start)
 
 
@@ -345,6 +348,7 @@ INPUTS = (
     "equipment_purchase_date",
     "stopgap_months",
     "procurement_lead_days",
+    "procurement_announced_days_early",
 )
 
 
@@ -411,7 +415,12 @@ def evaluate(data: AppraisalData, x: dict) -> dict[str, np.ndarray]:
         data, x["karaganda_price_year"], x["inflation_2026"], x["service_anchor_weight"], coverage
     )
     g, r = x["price_growth_2028_2029"], x["discount_rate"]
-    m = stopgap_months(data, x["stopgap_months"], x["procurement_lead_days"])
+    m = stopgap_months(
+        data,
+        x["stopgap_months"],
+        x["procurement_lead_days"],
+        x["procurement_announced_days_early"],
+    )
     cash = {
         "stopgap": stopgap(n, p, m, r),
         # the stop-gap, then the service contract: the path realistic on 1 January, and the

@@ -194,9 +194,12 @@ class Results:
     stopgap_end: dt.date | None = None
     contract_after_stopgap: dt.date | None = None
     procurement_latest_start_in_stopgap: dt.date | None = None
-    # the contract's start behind the stop-gap path's median: the last day to announce plus the
-    # procurement's median drawn length (4 February 2027; review s42a read the path's 27,4
-    # against the longest procurement's 1 March)
+    # the days the recommended path's procurement is drawn to be announced on: from the
+    # assumption's most days early (the edition's day) to the last day above
+    procurement_announced_range: tuple[dt.date, dt.date] | None = None
+    # the contract's start behind the stop-gap path's median: the last day to announce, less
+    # the announcement's days early, plus the procurement's length, the median of the drawn
+    # sum (review s42a read the path's cost against the longest procurement's 1 March)
     stopgap_contract_start_central: dt.date | None = None
     # the fines a gap of the stop-gap's months forgoes at the pace of the paid period
     # (2020 – August 2022, a smaller network): the lowest of the paces the sources give
@@ -377,6 +380,7 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         basis[f"anchor:{row['anchor_id']}"] = f"source:{row['source_id']}"
     decision_day = contract_date(contract, "extension_end") + dt.timedelta(days=1)
     lead_low, lead_high = assumptions.range("procurement_lead_days")
+    early_high = assumptions.range("procurement_announced_days_early")[1]
     # the stop-gap at its longest: the law's cap, the assumption's upper bound
     stopgap_months_at_most = int(assumptions.range("stopgap_months")[1])
     stopgap_end = term_end(decision_day, stopgap_months_at_most)
@@ -434,8 +438,15 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         else median(*share.range, float(share.value), share.distribution.shape),
     )
     line = budget_line(appraisal, appraisal_data, assumptions, one_basis.pavlodar_year_city)
-    median_lead = float(np.median(appraisal.inputs["procurement_lead_days"]))
-    contract_start_central = procurement_announced + dt.timedelta(days=round(median_lead))
+    # the contract's start behind the path's median: the announcement's days before the last
+    # day and the procurement's length, drawn together
+    median_delay = float(
+        np.median(
+            appraisal.inputs["procurement_lead_days"]
+            - appraisal.inputs["procurement_announced_days_early"]
+        )
+    )
+    contract_start_central = procurement_announced + dt.timedelta(days=round(median_delay))
     basis["extension_years"] = contract_basis(contract, "extension_years")
 
     return Results(
@@ -516,6 +527,10 @@ def compute(tables: Mapping[str, pd.DataFrame], assumptions: AssumptionValues) -
         contract_after_stopgap=contract_after_stopgap,
         procurement_latest_start_in_stopgap=procurement_announced,
         stopgap_contract_start_central=contract_start_central,
+        procurement_announced_range=(
+            procurement_announced - dt.timedelta(days=int(early_high)),
+            procurement_announced,
+        ),
         procurement_latest_start_range=(
             latest_start(decision_day, days=lead_high),
             latest_start(decision_day, days=lead_low),
