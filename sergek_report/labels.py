@@ -336,7 +336,10 @@ APPRAISAL_OPTIONS = {
     # (review s26b: «так продолжить нельзя» beside recommendation 1 г, which asks whether the
     # ban on a further extension can be lifted: the whole year at it needs the lawyers)
     # (reviews s46d, s46e: priced at today's price to 2029: the contract from 2028, said)
-    "extension_year": "Продление на весь год, если снять запрет, затем договор",
+    # (reviews s50a, s50b: «продление» and «снять запрет» named both this path and
+    # recommendation 6's insurance, which does not defer the procurement: the path by what it
+    # does, as the memo's paragraph heads it)
+    "extension_year": "Отложить закупку на год: продление на весь год, если снять запрет",
     "equipment": "Новое оборудование для всех комплексов (без эксплуатации)",
 }
 # {complexes}: «420» (the region's) or «240» (the city's), from data/cost_anchors.csv
@@ -440,7 +443,9 @@ APPRAISAL_CHART_COMPARISON = {
     # (reviews s46d, s46e: in the three years' tables its 2028–2029 are the new contract's:
     # a path, named as the others are; s46f: «Новый договор — годом позже» over a row that
     # named another thing read as a heading without its bar)
-    "heading": "Продление на весь год, затем договор",
+    # (reviews s50a, s50b: named as the memo's «Отложить закупку на год?», apart from
+    # recommendation 6's insurance, which lifts the same ban without deferring)
+    "heading": "Отложить закупку на год",
     # (review s28b: the cheapest outcome named as the option it prices, as the memo's
     # Table 2 names it: another extension, recommendation 1 г's question)
     # (reviews s38c, s38d: the memo's «продление на весь 2027 год», its words here)
@@ -935,7 +940,9 @@ PATH_TREE_COSTS = {
     # the lifted ban's other use, under it: the whole year at today's price, the memo's fork
     # (reviews s47e–s47h: the tree priced the lifted ban at 27,4 only, the title page at 3,9);
     # {cost}: «3,9»; {year}: «2028»
-    "whole_year": "Или продление на весь год: {cost}\u00a0млрд (новый договор — с {year}\u00a0г.)",
+    "whole_year": (
+        "Или отложить закупку на год: {cost}\u00a0млрд (новый договор — с {year}\u00a0г.)"
+    ),
 }
 # Under the tree (decision_tables.path_chart_note): the variant its figures are at, in plain
 # words ({words}: PATH_TREE_NOTE_CAMERA, or MEMO_COVERAGE's without the camera counts).
@@ -974,7 +981,7 @@ AMOUNT_SPAN = "{range} тенге"
 # (decision_tables.fork_table, fork_difference; reviews s47o, s47p): {first}, {next}: years
 FORK_ROWS = {
     "recommended": "рекомендуемый путь: продление до итогов закупки, затем договор",
-    "extension": "продление на весь {first} год, договор с {next} года",
+    "extension": "отложить закупку на год: продление на весь {first} год, договор с {next} года",
 }
 FORK_COLUMNS = {
     "path": "Путь",

@@ -513,7 +513,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Продление, затем договор (цена между павлодарской и карагандинской)",
         "Перерыв, затем договор (цена между павлодарской и карагандинской)",
         "Договор с первого дня (цена между павлодарской и карагандинской)",
-        "Продление на весь год, если снять запрет, затем договор",
+        "Отложить закупку на год: продление на весь год, если снять запрет",
     ]
     # the medians of the joint calculation (the base values are hand-checked in
     # test_point_estimates_on_the_edition): the stop-gap lasts as long as the procurement,
@@ -587,7 +587,7 @@ def test_the_options_chart_writes_the_figures_of_the_appraisal_table():
         "Договор с первого дня",
         # (reviews s44a, s44b: the unverified Karaganda rows apart, each named by its path)
         "Цена между павлодарской и карагандинской (не проверена)",
-        "Продление на весь год, затем договор",
+        "Отложить закупку на год",
     ]
     karaganda = expected.index(("Цена между павлодарской и карагандинской (не проверена)", True))
     assert expected[karaganda + 1 : karaganda + 4] == [
@@ -626,7 +626,7 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
         ("camera", "Продление, затем договор"),
         ("camera", "Перерыв, затем договор"),
         ("camera", "Договор с первого дня"),
-        ("comparison", "Продление на весь год, затем договор"),
+        ("comparison", "Отложить закупку на год"),
     ]
     assert dtab.appraisal_chart_key(midpoint=False) == (
         "полоса — центральная оценка, отрезок — разброс"
@@ -641,7 +641,7 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
         "Перерыв, затем договор",
         "Договор с первого дня",
         # (s46h: a bold heading over it read as a group: its path and condition, one row)
-        "Продление на весь год, затем договор (если снять запрет)",
+        "Отложить закупку на год (если снять запрет)",
     ]
     assert not any(t.get_fontweight() == "bold" for t in ax.get_yticklabels())
 
@@ -758,7 +758,7 @@ def test_the_options_matrix_compares_them_side_by_side():
     # the price basis names Fig. 3's path as the chart names it (review s46b: «строка
     # «нынешняя цена»» long after the row was renamed)
     basis = detail["Основание цены"]
-    row = "путь «продление на весь год, затем договор» рисунка «Расходы 2027 года по путям»"
+    row = "путь «отложить закупку на год» рисунка «Расходы 2027 года по путям»"
     ppp = tables["options"].set_index("option_id").loc["ppp_new", "name"]
     assert row in basis[tables["options"].set_index("option_id").loc["extension", "name"]]
     assert row in basis[ppp] and "нынешняя цена»" not in " ".join(basis)

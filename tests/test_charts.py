@@ -308,7 +308,7 @@ def test_the_path_tree_draws_the_branches_of_the_data_and_their_costs(path_input
     # title page at 3,9 and not in the tree: its 2027 median, and the year the contract starts)
     assert branches[2].costs == (
         "Расход тот же, что выше: 28,4\u00a0млрд (вариант\u00a03)",
-        "Или продление на весь год: 3,9\u00a0млрд (новый договор — с 2028\u00a0г.)",
+        "Или отложить закупку на год: 3,9\u00a0млрд (новый договор — с 2028\u00a0г.)",
     )
     assert branches[3].costs == ("«Перерыв, затем договор»: 28,1\u00a0млрд (вариант\u00a03)",)
     # the note under the tree says which variant its figures are at, in plain words; the
