@@ -389,10 +389,6 @@ CHART_LINE = "строка бюджета {line}\u00a0млрд"
 # the same on the title page, in its cards' words (review s45i: «сумма в бюджете» in the
 # cards, «строка бюджета» beside the dashed line, for one figure on one page)
 TITLE_PAGE_CHART_LINE = "сумма в бюджете {line}\u00a0млрд"
-# A multiple in words, «в 4 раза»; «почти в 8 раз» where the whole number is rounded up
-# (decision_tables.times_said; {count}: «8 раз»)
-TIMES = "в\u00a0{count}"
-TIMES_ALMOST = "почти в\u00a0{count}"
 # ... on a phone, where the plot has room for the figure alone (its caption names the line)
 CHART_LINE_NARROW = "{line}\u00a0млрд"
 # how a chart of the paths without the midpoint is read: the title page's and chapter 2's
@@ -1505,14 +1501,14 @@ COVER_CHECKS = {
 # recommended one named, and why the line is drawn at the unlikely start)
 # (reviews s47p, s48a: «по варианту 3 цены Павлодара — единственной найденной» read the
 # variant as the only one found: the price is, its variant after it)
-# (review s48h: the whole-year extension's short bar read as the cheaper path: one year's
-# cost; {span}: «2027–2030»; the table is chapter 2's, linked by its title as in the memo)
+# (review s48h: the whole-year extension's short bar read as the cheaper path; reviews s50a,
+# s50c, s50d: still, beside the card of today's price: the chart draws the paths of
+# 1 January only, the deferral is the memo's paragraph and Fig. 3's)
 COVER_CHART = (
     "Расходы {year} года по путям, млрд тенге, по цене Павлодара — единственной найденной: "
     "{sum} тенге на {term} в Павлодарской области (вариант {variant}, табл.\u00a01). "
     "Пунктир — сумма в бюджете {line}, рассчитанная на {first_day}: он маловероятен, но "
-    "дороже любого более позднего; {key}. За {span} годы пути почти "
-    "равны: «Два пути до конца договоров»"
+    "дороже любого более позднего; {key}"
 )
 COVER_FACTS = {
     "heading": "Главное в цифрах",
@@ -1709,16 +1705,19 @@ COVER_FACTS = {
         "договор с {start} невозможен"
     ),
     # under today's price for 2027, the whole-year extension's: «3,9 млрд тенге»; {year}:
-    # «2027»; {times}: «8 раз», the memo's multiple of the line's variant over it
+    # «2027»
     # (review s46m: the title page never said what the city pays now, so the eightfold rise
     # was the memo's; the network's count, which decides nothing here, is the memo's opening)
     "today_price": (
         # (review s47b: «если продлить договор на весь год» read the figure as an option
         # set beside the recommended path's one year: it is today's price, the baseline)
-        # (reviews s47p, s48f, s48g: «в 8 раз» for 29,8 / 3,9 = 7,6: {times} is «почти в 8 раз»
-        # where the whole number is rounded up, TIMES_ALMOST)
-        "{year} год по нынешней цене; по цене Павлодара — {times} больше: в ней и "
-        "новое оборудование всех АПК (аппаратно-программных комплексов)"
+        # (reviews s50a, s50c, s50d: today's price beside the line read as the cheaper path
+        # not taken; s50a–s50c: replace or serve, the money question, was the memo's last
+        # sentence: what today's price is to the line, the authors' judgement; {line}: «32
+        # млрд тенге»)
+        "{year} год по нынешней цене; не дороже (суждение авторов) — обслуживание "
+        "действующих АПК (аппаратно-программных комплексов), если они перейдут городу; "
+        "в {line} — и новое оборудование всех АПК"
     ),
     # without an appraisal, the network: «1 816–1 991 АПК»; {additional}: «350»; {existing}:
     # «1 641»; the lower end is the assumption that at least half the new complexes work

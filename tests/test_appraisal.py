@@ -608,7 +608,10 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
     (reviews s44m, s44n: its 35,5 beside Table 2's 53,5 at Karaganda's price itself read as
     two prices of Karaganda); every variant and the midpoint stay the appendix's (the options
     chart's full rows), and its caption's key has no grey bars to explain."""
+    import matplotlib.colors
+
     from sergek_report import paths
+    from sergek_report.chapter import charts
     from sergek_report.chapter import decision_tables as dtab
     from sergek_report.model.computed import compute_edition
 
@@ -643,7 +646,12 @@ def test_chapter_twos_chart_draws_each_path_at_the_lines_variant_only():
         # (s46h: a bold heading over it read as a group: its path and condition, one row)
         "Отложить закупку на год (если снять запрет)",
     ]
-    assert not any(t.get_fontweight() == "bold" for t in ax.get_yticklabels())
+    # no heading in bold; the recommended path's row alone is, its bar in the full accent
+    # colour (reviews s50a, s50b: every bar alike, the shortest caught the eye)
+    bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert bold == ["Продление, затем договор (рекомендуется)"]
+    fills = {matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches}
+    assert charts.ACCENT in fills and charts.ACCENT_LIGHT in fills
 
 
 def test_one_name_per_option_in_every_table():

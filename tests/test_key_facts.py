@@ -254,21 +254,15 @@ def test_the_cover_prints_the_memos_budget_line_days_network_and_todays_price(co
         # (s37g: «самый дорогой» then «не хватит» read as a contradiction: what the line
         # holds, the stop-gap at each of Table 1's variants, then what it does not)
     )
-    # today's price for 2027 and the multiple of the line's variant over it: 29,8 / 3,9 ≈ 7,6,
-    # «почти в 8 раз» (s47p, s48f, s48g: «в 8 раз» for 7,6); «АПК» spelled out on the title
+    # today's price for 2027, and what it is to the line: the upkeep of the complexes the city
+    # may receive, the authors' judgement, and the new equipment the line holds (s50a–s50d:
+    # beside the line it read as the cheaper path not taken); «АПК» spelled out on the title
     # page (s26o, s27b, s44m)
     assert facts[3].text == (
-        f"2027 год по нынешней цене; по цене Павлодара — "
-        f"почти в{NBSP}8{NBSP}раз больше: в ней и новое оборудование всех АПК "
-        "(аппаратно-программных комплексов)"
+        "2027 год по нынешней цене; не дороже (суждение авторов) — обслуживание действующих "
+        "АПК (аппаратно-программных комплексов), если они перейдут городу; "
+        f"в 32{NBSP}млрд{NBSP}тенге — и новое оборудование всех АПК"
     )
-    # a multiple rounded down or nearly whole is said plainly
-    assert decision_tables.times_said(4.0) == f"в{NBSP}4{NBSP}раза"
-    assert decision_tables.times_said(8.04) == f"в{NBSP}8{NBSP}раз"
-    assert decision_tables.times_said(7.6) == f"почти в{NBSP}8{NBSP}раз"
-    # «почти» follows the figure as printed, rounded half-up: 6,5 prints as 7 (Python's
-    # round() would give 6 and drop «почти»)
-    assert decision_tables.times_said(6.5) == f"почти в{NBSP}7{NBSP}раз"
     assert decision_tables.bn(u.get(budget_line.EXTENSION, "p50")) == "3,9"
     assert "2027 года" in facts[0].text
 
@@ -393,11 +387,12 @@ def test_the_cover_facts_in_kazakh(computed, kazakh):
             "жетпесе — 2-\u2060кесте"
         )
     )
-    # (s46m: today's price beside the line, its multiple in the Kazakh count word)
+    # (s46m: today's price beside the line; s50a–s50d: what it is to the line, the upkeep
+    # of the complexes the city may receive)
     assert (
         facts[3]
         .text.replace(NBSP, " ")
-        .startswith("2027 жыл қазіргі бағамен; Павлодар бағасымен — шамамен 8 есе көп")
+        .startswith("2027 жыл қазіргі бағамен; одан қымбат емес (авторлар пайымы) — АБК")
     )
 
 

@@ -22,7 +22,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Annotation, Text
-from matplotlib.ticker import Formatter, FuncFormatter
+from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator
 
 from sergek_report import labels as L
 from sergek_report.chapter import fmt
@@ -37,6 +37,7 @@ TEXT_GREY = "#444444"
 # An option on a weaker basis in the options chart (options_chart's `muted`): a light grey
 # bar hatched in the context grey, never the accent of the verified ones.
 MUTED_FILL = "#e3e3e3"
+WHISKER_STRONG = "#0b2a40"  # a whisker over the accent-filled bar of a recommended option
 MUTED_HATCH = "////"
 WHISKER_MUTED = "#555555"  # its P10–P90, darker than the hatching it crosses
 NOTE_SIZE = 9
@@ -897,6 +898,7 @@ def options_chart(
     row_height: float = 0.2,
     line_label: str | None = None,
     line_label_narrow: str | None = None,
+    highlighted: Collection[str] = (),
 ):
     """The options side by side on one basis: for each panel (a measure), one horizontal bar
     per option at its central value with a P10–P90 whisker, the figures («27,2 (25,9–28,4)»)
@@ -913,9 +915,13 @@ def options_chart(
     (lower for a panel titled by its reference line alone, its measure said in the caption);
     `row_height`: an option's row, in inches (lower on the title page, a chart of few rows);
     `line_label`: words beside the reference line on the first row (a chart without titles);
-    `line_label_narrow`: the shorter words a phone's drawing puts there instead («32 млрд»)."""
+    `line_label_narrow`: the shorter words a phone's drawing puts there instead («32 млрд»);
+    `highlighted`: the labels of the options the text recommends, drawn in the full accent
+    colour with a bold label, so that the eye finds them first (reviews s50a, s50b: every bar
+    alike, the shortest, not recommended, caught the eye)."""
     references = references or {}
     muted = set(muted)
+    highlighted = set(highlighted)
     headings = dict(headings or {})
     apply_style()
     options = next(iter(panels.values()))
@@ -965,11 +971,12 @@ def options_chart(
             y -= size
         for y, row in placed:
             weak = row[0] in muted
+            strong = row[0] in highlighted
             ax.barh(
                 y,
                 row[1],
                 height=0.55,
-                color=MUTED_FILL if weak else ACCENT_LIGHT,
+                color=MUTED_FILL if weak else ACCENT if strong else ACCENT_LIGHT,
                 edgecolor=CONTEXT if weak else "none",
                 hatch=MUTED_HATCH if weak else None,
                 linewidth=0.6 if weak else 0,
@@ -977,7 +984,7 @@ def options_chart(
             # The whisker spans P10–P90 on its own: the base calculation may lie outside it.
             # drawn over the bar: across a hatched bar a grey whisker's ends were lost (review
             # s28c), so the unverified rows' whisker is a darker grey than their hatching
-            whisker = WHISKER_MUTED if weak else ACCENT
+            whisker = WHISKER_MUTED if weak else WHISKER_STRONG if strong else ACCENT
             ax.hlines(y, row[2], row[3], color=whisker, lw=1.2, zorder=3)
             ax.plot([row[2], row[3]], [y, y], "|", color=whisker, markersize=7, zorder=3)
         for y, row in placed:
@@ -993,8 +1000,8 @@ def options_chart(
             )
         # two lines a label at most in either language (three overlapped the next row's)
         ax.set_yticks([t[0] for t in ticks], [wrap_label(t[1], LABEL_WRAP) for t in ticks])
-        for label, (_y, _text, bold) in zip(ax.get_yticklabels(), ticks, strict=True):
-            if bold:
+        for label, (_y, text, bold) in zip(ax.get_yticklabels(), ticks, strict=True):
+            if bold or text in highlighted:
                 label.set_fontweight("bold")
         top = rows_drawn - 0.4  # the rows' top, the band's bottom
         ax.set_ylim(-0.6, top + band)
@@ -1033,9 +1040,12 @@ def options_chart(
         ax.set_title(title, fontsize=9)  # over the bars only: 10 pt ran off the figure
         right = highest * 1.04  # the figures stand right of the plot, not in it
         if line_label:
-            # the axis to the tick past the named line (review s33h: it ended at 25, the line
-            # at 27 beyond its last figure)
-            right = min(t for t in ax.xaxis.get_major_locator().tick_values(0, right) if t >= right)
+            # the axis to the labelled tick past the named line (review s33h: it ended at 25,
+            # the line at 27 beyond its last figure; reviews s50a, s50c: it ended at 35, its
+            # last label at 30, so the line at 32 still read as beyond the scale)
+            ticks = MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]).tick_values(0, right)
+            right = ticks[-1]
+            ax.set_xticks(ticks)
         ax.set_xlim(0, right)
         ax.xaxis.set_major_formatter(axis_formatter(axis_format))
         ax.grid(axis="x")

@@ -680,13 +680,6 @@ def fork_difference(results: Results, measure: str) -> str:
     return L.FORK_DIFFERENCE.format(word=word, amount=text)
 
 
-def times_said(times: float) -> str:
-    """A multiple as the text says it: «в 4 раза», and «почти в 8 раз» for 7,6, which a
-    whole number rounds up (reviews s47p, s48f, s48g: «в 8 раз» for 29,8 / 3,9)."""
-    words = L.TIMES_ALMOST if fmt.rounded(times, 0) - times > 0.05 else L.TIMES
-    return fmt.fill(words, count=fmt.count(times, L.UNIT_FORMS["раз"], 0))
-
-
 def times_today(results: Results) -> dict[str, float]:
     """How many times today's price the contract from the first day costs in 2027, medians
     as the tables print them: at Pavlodar's prices for the region's complexes («region»),
@@ -1038,6 +1031,12 @@ def appraisal_chart(
         lambda v: fmt.number(v, 0),
         references,
         muted=[label(key, option) for option, key, _ in rows if key == "midpoint"],
+        # the recommended path's row, where each row is a path
+        highlighted=[
+            label(key, option)
+            for option, key, _ in rows
+            if by_path and key != "comparison" and _branch_and_key(option)[0] == RECOMMENDED_BRANCH
+        ],
         headings=headings,
         # named where it is drawn: a present value's panel alone has no line, nor a band for it
         line_label=fmt.fill(
@@ -1054,12 +1053,14 @@ def appraisal_chart(
 
 def title_page_chart(results: Results):
     """The title page's chart: chapter 2's Fig. 3 on low rows, each path's 2027 cost at the
-    line's variant and another extension at today's price, against the dashed line (reviews
-    s46a–s46c: the line's path at each variant showed only the unlikely start, not the
-    recommended path's cost); how it is read is `appraisal_chart_key(midpoint=False)`."""
-    return appraisal_chart(
-        results, ["cash_2027"], title_page=True, options=path_chart_options(results)
-    )[0]
+    line's variant, against the dashed line (reviews s46a–s46c: the line's path at each
+    variant showed only the unlikely start, not the recommended path's cost); how it is read
+    is `appraisal_chart_key(midpoint=False)`."""
+    # the paths of 1 January only: the whole year's deferral, one year's cost beside three
+    # paths' years, read as the cheaper path (reviews s48h, s50a, s50c, s50d); it is the
+    # memo's «Отложить закупку на год?» and Fig. 3's
+    paths = tuple(o for o in path_chart_options(results) if o != COMPARISON)
+    return appraisal_chart(results, ["cash_2027"], title_page=True, options=paths)[0]
 
 
 def appraisal_chart_key(midpoint: bool = True) -> str:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from sergek_report import labels as L
 from sergek_report.chapter import decision_tables, fmt, precision, sentences
 from sergek_report.chapter.api import chart_body
-from sergek_report.model.appraisal import AFTER_YEAR, key_figure_name
 from sergek_report.model.appraisal import YEARS as OPTION_YEARS
+from sergek_report.model.appraisal import key_figure_name
 from sergek_report.model.budget_line import BUDGET_LINE_FIGURE
 from sergek_report.model.dates import as_date
 from sergek_report.model.results import Results
@@ -117,13 +117,7 @@ def cover_facts(results: Results, edition_date: object) -> tuple[KeyFact, ...]:
                     results.appraisal.get(decision_tables.TODAY_PRICE, decision_tables.CENTRAL),
                     "тенге",
                 ),
-                fmt.fill(
-                    words["today_price"],
-                    year=year,
-                    times=decision_tables.times_said(
-                        decision_tables.times_today(results)["camera"]
-                    ),
-                ),
+                fmt.fill(words["today_price"], year=year, line=line(results.budget_line.amount)),
             )
         )
     else:
@@ -226,8 +220,8 @@ class CoverChart:
 def cover_chart(results: Results) -> CoverChart | None:
     """The proposed line against what 2027 may cost, on the title page under the figures
     (reviews s30a, s30c, s30g, s30i: the only picture of the line against the alternatives
-    was chapter 2's): each path at the line's variant of Pavlodar's price, and another
-    extension at today's price (the unverified midpoint with Karaganda is the appendix's)
+    was chapter 2's): each path at the line's variant of Pavlodar's price (the unverified
+    midpoint with Karaganda is the appendix's, the whole year's deferral Fig. 3's)
     (`decision_tables.title_page_chart`). None without an appraisal (no line to draw)."""
     if results.appraisal is None:
         return None
@@ -243,6 +237,5 @@ def cover_chart(results: Results) -> CoverChart | None:
         # Pavlodar's contract, the one price found, whose reading the variant is
         sum=fmt.billions(data.pavlodar_sum_year * data.pavlodar_term_years, 0),
         term=fmt.count_in_words(int(data.pavlodar_term_years), L.UNIT_FORMS["лет"]),
-        span=fmt.year_range(OPTION_YEARS[0], AFTER_YEAR),
     )
     return CoverChart(chart_body(decision_tables.title_page_chart(results), caption), caption)
