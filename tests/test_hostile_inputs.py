@@ -130,6 +130,32 @@ def test_an_edition_dated_before_its_data_names_the_edition_file(tmp_path):
     assert "data/" in message and "line" in message
 
 
+def test_an_edition_moved_on_without_its_announcement_days_names_the_assumption(tmp_path):
+    """The recommended path's procurement is drawn to be announced from the edition's day
+    (4 December, 27 days before 31 December) to the last day; a later edition that keeps the
+    range would price an announcement before its own date, and say «между 4 и 31 декабря»:
+    refused, with the upper end that fits (31 December − 10 December = 21 days)."""
+    text = DEFAULT.read_text(encoding="utf-8").replace("value: 2026-12-04", "value: 2026-12-10")
+    params = tmp_path / "later.yaml"
+    params.write_text(text, encoding="utf-8")
+    with pytest.raises(ParameterError) as err:
+        build(params, build_root=tmp_path / "build")
+    message = str(err.value)
+    assert message == (
+        f"{params}: assumptions.procurement_announced_days_early.range [0, 27] puts the earliest "
+        "announcement of the procurement on 2026-12-04, before edition_date 2026-12-10; "
+        "expected an upper end of at most 21 days (from the edition's date to 2026-12-31, the "
+        "last day to announce)."
+    )
+    # the range that fits builds as far as the model
+    fitted = tmp_path / "fitted.yaml"
+    fitted.write_text(text.replace("range: [0, 27]", "range: [0, 21]"), encoding="utf-8")
+    from sergek_report.model.computed import compute_edition
+
+    results = compute_edition(fitted, paths.DATA_DIR).results
+    assert results.procurement_announced_range[0].isoformat() == "2026-12-10"
+
+
 def test_the_command_line_gives_one_paragraph_for_an_unwritable_build_folder(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")

@@ -83,6 +83,7 @@ def compute_edition(
     recorded = RecordedTables(tables)
     results = model.compute(recorded, assumptions)
     check_model_reads(recorded.read, edition)
+    check_announcement_days(edition, results)
     unused = assumptions.unused()
     if unused:
         raise ParameterError(
@@ -93,6 +94,25 @@ def compute_edition(
     # above are computed from the original tables).
     tables = translated_tables(tables)
     return ComputedEdition(edition=edition, tables=tables, results=results)
+
+
+def check_announcement_days(edition: Edition, results) -> None:
+    """The recommended path's procurement is drawn to be announced on days from its range;
+    none of them may lie before the edition's date (a new edition's date moved on, the range
+    left as it was, would price an announcement in the past)."""
+    announced = results.procurement_announced_range
+    if announced is None or announced[0] >= edition.edition_date:
+        return
+    name = "procurement_announced_days_early"
+    low, high = edition.assumption_values().range(name)
+    fits = max((announced[1] - edition.edition_date).days, 0)
+    raise ParameterError(
+        f"{display_path(edition.path)}: assumptions.{name}.range [{low}, {high}] puts the "
+        f"earliest announcement of the procurement on {announced[0].isoformat()}, before "
+        f"edition_date {edition.edition_date.isoformat()}; expected an upper end of at most "
+        f"{fits} days (from the edition's date to {announced[1].isoformat()}, the last day to "
+        "announce)."
+    )
 
 
 class RecordedTables(Mapping):
