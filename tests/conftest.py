@@ -283,8 +283,8 @@ def second_build(data_copy, tmp_path_factory):
 
 def changed_scenario(late_installation: Path) -> str:
     """The late-installation scenario changed further, as an analyst edits an edition: dated a
-    day later (3 → 4 December) and the discount rate's value (18 → 16), label and rationale
-    rewritten; the YAML of that scenario file."""
+    day later (4 → 5 December, the announcement's days one fewer) and the discount rate's value
+    (18 → 16), label and rationale rewritten; the YAML of that scenario file."""
     import yaml
 
     scenario = yaml.safe_load(late_installation.read_text(encoding="utf-8"))
@@ -297,6 +297,8 @@ def changed_scenario(late_installation: Path) -> str:
     old = "Базовая ставка Национального банка, действующая с 10 октября 2025 года"
     assert old in rate["rationale"]
     scenario["edition"]["edition_date"] = {"value": "2026-12-05"}
+    # a day later, a day fewer to announce the procurement in (computed.check_announcement_days)
+    scenario["assumptions"]["procurement_announced_days_early"] = {"range": [0, 26]}
     scenario["assumptions"]["discount_rate"] = {
         "value": 16.0,
         "label": "Ставка приведения платежей (проверочная метка)",

@@ -62,7 +62,10 @@ FORK = (
     # table's own totals, which a deputy can find in it)
     "но лишь сдвинет новый договор на 2028–2030 годы. За 2027–2030 годы пути почти "
     # (s49a, s49b: «приведённая стоимость» unexplained in the memo: what it weighs)
-    "равны: продление — 104,7 млрд тенге против 99,3, в приведённой стоимости (поздние платежи "
+    # (s50f: «продление — 104,7» beside «Продление, затем договор», the recommended path:
+    # the deferral by its name)
+    "равны: с отложенной закупкой — 104,7 млрд тенге против 99,3, в приведённой стоимости "
+    "(поздние платежи "
     "дешевле) — 72,8 против "
     "77,6 (таблица «Два пути до конца договоров»"
 )
@@ -622,7 +625,7 @@ def test_one_precision_per_quantity(report):
     # printed (reviews s42g, s42h: four figures for one path); the days it is announced on,
     # from the edition's to the last day (reviews s50a, s50b)
     assert (
-        "В расчёте закупку объявляют между 4 и 31 декабря (когда — решает акимат), а длится она "
+        "В расчёте закупку объявляют между 4 и 31 декабря (день выбирает акимат), а длится она "
         "от 10 до 60 дней; в середине этих допущений договор начнётся около 22 января, и расход "
         "2027 года — около 28,4 млрд тенге — меньше строки бюджета, "
         # (s43s, s43t: «Строка бюджета рассчитана и на …;» dangled: what it is to the line)
@@ -1378,7 +1381,7 @@ def test_the_cover_shows_the_memos_key_figures_below_the_dates_on_one_page(repor
         # of the network unreplaced, unpriced, said where the choice is)
         # (s47o, s47p: «за весь срок разница мала» asserted: computed to 2030; s48g, s48h:
         # Table 5's totals, not the joint difference)
-        "За 2027–2030 годы пути почти равны: продление — 104,7 млрд тенге против 99,3"
+        "За 2027–2030 годы пути почти равны: с отложенной закупкой — 104,7 млрд тенге против 99,3"
     ) in memo
     assert FORK in memo and FORK_CRITERIA in memo
     assert "разница мала" not in memo
