@@ -119,13 +119,24 @@ def test_an_assumption_outside_its_own_range_is_refused(tmp_path):
         build(params, build_root=tmp_path / "build")
 
 
-def test_an_edition_dated_before_its_data_names_the_edition_file(tmp_path):
-    text = DEFAULT.read_text(encoding="utf-8").replace("value: 2026-12-04", "value: 2020-01-01")
-    params = tmp_path / "early.yaml"
+def _dated(tmp_path, day: str):
+    """The default edition dated `day`, written to a file in `tmp_path`; its text too."""
+    text = DEFAULT.read_text(encoding="utf-8").replace("value: 2026-12-04", f"value: {day}")
+    params = tmp_path / f"dated-{day}.yaml"
     params.write_text(text, encoding="utf-8")
+    return params, text
+
+
+def _refused(params, tmp_path) -> str:
+    """The one paragraph a build of `params` stops with."""
     with pytest.raises(ParameterError) as err:
         build(params, build_root=tmp_path / "build")
-    message = str(err.value)
+    return str(err.value)
+
+
+def test_an_edition_dated_before_its_data_names_the_edition_file(tmp_path):
+    params, _ = _dated(tmp_path, "2020-01-01")
+    message = _refused(params, tmp_path)
     assert message.startswith(f"{params}: edition_date 2020-01-01 is earlier than")
     assert "data/" in message and "line" in message
 
@@ -135,12 +146,8 @@ def test_an_edition_moved_on_without_its_announcement_days_names_the_assumption(
     (4 December, 27 days before 31 December) to the last day; a later edition that keeps the
     range would price an announcement before its own date, and say «между 4 и 31 декабря»:
     refused, with the upper end that fits (31 December − 10 December = 21 days)."""
-    text = DEFAULT.read_text(encoding="utf-8").replace("value: 2026-12-04", "value: 2026-12-10")
-    params = tmp_path / "later.yaml"
-    params.write_text(text, encoding="utf-8")
-    with pytest.raises(ParameterError) as err:
-        build(params, build_root=tmp_path / "build")
-    message = str(err.value)
+    params, text = _dated(tmp_path, "2026-12-10")
+    message = _refused(params, tmp_path)
     assert message == (
         f"{params}: assumptions.procurement_announced_days_early.range [0, 27] puts the earliest "
         "announcement of the procurement on 2026-12-04, before edition_date 2026-12-10; "
